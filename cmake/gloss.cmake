@@ -1,0 +1,1 @@
+# gloss: sources, generated data and tests of this area.

@@ -1,0 +1,1 @@
+# lexicon: sources, generated data and tests of this area.

@@ -1,0 +1,1 @@
+# morph: sources, generated data and tests of this area.

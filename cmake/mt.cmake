@@ -1,0 +1,1 @@
+# mt: sources, generated data and tests of this area.

@@ -1,0 +1,1 @@
+# text: sources, generated data and tests of this area.

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_oom(size_t n) {
+  fprintf(stderr, "degloss: out of memory (%zu bytes)\n", n);
+  abort();
+}
+
+void *dg_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) S_oom(n);
+  return p;
+}
+
+void *dg_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) S_oom(n * size);
+  return p;
+}
+
+void *dg_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) S_oom(n);
+  return q;
+}
+
+char *dg_xstrdup(const char *s) { return dg_xstrndup(s, strlen(s)); }
+
+char *dg_xstrndup(const char *s, size_t n) {
+  char *p = dg_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void dg_buf_init(dg_buf *b) {
+  b->data = NULL;
+  b->len = 0;
+  b->cap = 0;
+}
+
+void dg_buf_free(dg_buf *b) {
+  free(b->data);
+  dg_buf_init(b);
+}
+
+void dg_buf_clear(dg_buf *b) {
+  b->len = 0;
+  if (b->data) b->data[0] = '\0';
+}
+
+void dg_buf_reserve(dg_buf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < b->len + extra + 1) cap *= 2;
+  b->data = dg_xrealloc(b->data, cap);
+  b->cap = cap;
+}
+
+void dg_buf_put(dg_buf *b, const void *p, size_t n) {
+  dg_buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void dg_buf_puts(dg_buf *b, const char *s) { dg_buf_put(b, s, strlen(s)); }
+
+void dg_buf_putc(dg_buf *b, char c) { dg_buf_put(b, &c, 1); }
+
+void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0) return;
+  dg_buf_reserve(b, (size_t)n);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void dg_buf_printf(dg_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  dg_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+char *dg_buf_detach(dg_buf *b) {
+  char *p = b->data ? b->data : dg_xstrdup("");
+  dg_buf_init(b);
+  return p;
+}
+
+static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
+                   long column, long long position, const char *fmt, va_list ap) {
+  e->code = code;
+  e->line = line;
+  e->column = column;
+  e->position = position;
+  snprintf(e->source, sizeof e->source, "%s", source ? source : "");
+  vsnprintf(e->text, sizeof e->text, fmt, ap);
+}
+
+void dg_error_set(degloss_error *err, degloss_code code, const char *source, long line,
+                  long column, long long position, const char *fmt, ...) {
+  if (!err || err->code != DEGLOSS_OK) return;
+  va_list ap;
+  va_start(ap, fmt);
+  S_fill(err, code, source, line, column, position, fmt, ap);
+  va_end(ap);
+}
+
+static dg_warn_fn S_warn_fn;
+static void *S_warn_ctx;
+static unsigned long S_warn_count;
+
+void dg_warn_set_sink(dg_warn_fn fn, void *ctx) {
+  S_warn_fn = fn;
+  S_warn_ctx = ctx;
+}
+
+unsigned long dg_warn_count(void) { return S_warn_count; }
+
+void dg_warn(degloss_code code, const char *source, long line, long long position,
+             const char *fmt, ...) {
+  degloss_error w;
+  va_list ap;
+  va_start(ap, fmt);
+  S_fill(&w, code, source, line, 0, position, fmt, ap);
+  va_end(ap);
+  S_warn_count++;
+  if (S_warn_fn) {
+    S_warn_fn(S_warn_ctx, &w);
+    return;
+  }
+  fprintf(stderr, "degloss: %s", w.source[0] ? w.source : "<input>");
+  if (w.line > 0) fprintf(stderr, ":%ld", w.line);
+  if (w.position >= 0) fprintf(stderr, ": byte %lld", w.position);
+  fprintf(stderr, ": %s\n", w.text);
+}
+
+char *dg_read_file(const char *path, size_t *len, degloss_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) dg_buf_put(&b, chunk, n);
+  if (ferror(f)) {
+    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, (long long)b.len, "read error: %s",
+                 strerror(errno));
+    fclose(f);
+    dg_buf_free(&b);
+    return NULL;
+  }
+  fclose(f);
+  if (len) *len = b.len;
+  return dg_buf_detach(&b);
+}
+
+uint64_t dg_hash64(const void *p, size_t n, uint64_t seed) {
+  const unsigned char *s = p;
+  uint64_t h = 1469598103934665603ULL ^ seed;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+char *dg_path_join(const char *dir, const char *name) {
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_puts(&b, dir);
+  if (b.len && b.data[b.len - 1] != '/') dg_buf_putc(&b, '/');
+  dg_buf_puts(&b, name);
+  return dg_buf_detach(&b);
+}
