@@ -72,5 +72,16 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
 /* Key of a phrase or headword: the text in lower case (simple per-code-point
  * lower-casing, ß kept).  Returns a new string. */
 char *dg_lexicon_fold(const char *s);
+/* The same into `buf` of `cap` bytes; returns the folded length (a result
+ * >= cap means `buf` holds a truncated key). */
+size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap);
+
+/* Verify the checksum of the whole mapped file (dg_lexicon_open checks the
+ * header, sizes and structure only, to start fast).  False and `err` filled
+ * when the file is corrupted. */
+bool dg_lexicon_verify(const dg_lexicon *lex, degloss_error *err);
+
+/* Path of the mapped file. */
+const char *dg_lexicon_path(const dg_lexicon *lex);
 
 #endif
