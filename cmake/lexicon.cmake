@@ -54,3 +54,13 @@ add_custom_command(OUTPUT "${DEGLOSS_LEXICON_NOPREF}"
   COMMENT "Compiling the lexicon without preferred.tsv (benchmark only)"
   VERBATIM)
 add_custom_target(lexicon_nopref DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
+
+if(DEGLOSS_TESTS)
+  add_executable(test_lexicon_primary tests/lexicon/test_primary.c)
+  target_link_libraries(test_lexicon_primary PRIVATE degloss)
+  add_dependencies(test_lexicon_primary lexicon_data)
+  add_test(NAME lexicon.primary_glosses
+           COMMAND test_lexicon_primary "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/primary-glosses.tsv" 95)
+  set_tests_properties(lexicon.primary_glosses PROPERTIES
+                       ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR})
+endif()

@@ -524,13 +524,15 @@ static void S_lex_free(dgc_lex *lx) {
   dgc_map_free(&lx->form_index);
   dgc_map_free(&lx->phrase_index);
   dgc_map_free(&lx->en_freq);
+  dgc_map_free(&lx->en_irreg);
+  free(lx->irreg);
   dgc_map_free(&S_pref_seen);
 }
 
 static void S_usage(void) {
   fprintf(stderr,
           "usage: dgcompile --ding FILE --dict DIR --out FILE [--parallel DE EN MAXLINES]... "
-          "[--no-preferred]\n");
+          "[--no-preferred] [--explain LEMMA]...\n");
 }
 
 int main(int argc, char **argv) {
@@ -539,11 +541,15 @@ int main(int argc, char **argv) {
   long par_max[8];
   int npar = 0;
   bool use_pref = true;
+  const char *explain[32];
+  int nexplain = 0;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--ding") == 0 && i + 1 < argc) ding = argv[++i];
     else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) dict = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
     else if (strcmp(argv[i], "--no-preferred") == 0) use_pref = false;
+    else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc && nexplain < 32)
+      explain[nexplain++] = argv[++i];
     else if (strcmp(argv[i], "--parallel") == 0 && i + 3 < argc && npar < 8) {
       par[npar][0] = argv[i + 1];
       par[npar][1] = argv[i + 2];
@@ -571,6 +577,7 @@ int main(int argc, char **argv) {
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {
     dgc_rank(&lx, use_pref);
+    for (int i = 0; i < nexplain; i++) dgc_explain(&lx, explain[i]);
     ok = S_write(&lx, out);
   }
   fprintf(stderr, "dgcompile: %ld Ding entries, %.2f s CPU\n", lx.ding_lines,

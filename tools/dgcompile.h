@@ -43,10 +43,12 @@ typedef struct dgc_sense {
   int nen;       /* number of English synonyms in that sub-entry */
   int nlines;    /* Ding lines giving this sense */
   int nsubs;     /* sub-entries of the richest such line */
-  int slotted;   /* German headword was written with object slots (etw., jdn.) */
+  int slotted;   /* 1: object slots (etw., jdn.) stripped; 2: reflexive "sich" */
+  int hasforms;  /* some line giving this sense lists the lemma's inflected forms */   /* German headword was written with object slots (etw., jdn.) */
   float dompen;  /* smallest domain/register penalty seen */
   int ev_hits;   /* parallel-text evidence: aligned lines with the gloss */
   int ev_occ;    /* aligned lines with the lemma */
+  float ev_base; /* share of English lines with the gloss anyway (chance level) */
   int flags;
   int pref_rank; /* order in preferred.tsv for several preferred glosses */
   float score;
@@ -73,6 +75,9 @@ typedef struct dgc_lex {
   size_t n_phrases, cap_phrases;
   dgc_map phrase_index; /* "german\tgloss" */
   dgc_map en_freq;      /* English word -> count */
+  dgc_map en_irreg;     /* English verb -> index into irreg */
+  const char **irreg;   /* "found found": irregular past forms from Ding */
+  size_t n_irreg, cap_irreg;
   long ding_lines;
 } dgc_lex;
 
@@ -94,6 +99,8 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
 
 /* Compute every sense's score. */
 void dgc_rank(dgc_lex *lx, bool use_preferred);
+/* Print the features and score of every sense of `lemma` to stderr. */
+void dgc_explain(const dgc_lex *lx, const char *lemma);
 
 /* English light stemming for matching (static buffer of the caller). */
 void dgc_en_stem(const char *word, char *out, size_t outsz);

@@ -17,12 +17,20 @@
 #include "util.h"
 
 #define S_MAXPARTS 64
+#define S_GROW_IRREG(lx)                                                   \
+  do {                                                                     \
+    if ((lx)->n_irreg == (lx)->cap_irreg) {                                \
+      (lx)->cap_irreg = (lx)->cap_irreg ? (lx)->cap_irreg * 2 : 256;       \
+      (lx)->irreg = dg_xrealloc((lx)->irreg, (lx)->cap_irreg * sizeof *(lx)->irreg); \
+    }                                                                      \
+  } while (0)
 #define S_MAXSYN 32
 
 typedef struct S_syn {
   char text[512];    /* annotations removed, spaces collapsed */
   char tags[128];    /* {..} contents joined by ',' */
   char domains[256]; /* [..] contents joined by ';' */
+  char irreg[128];   /* English irregular forms "{found; found}" */
 } S_syn;
 
 /* Split `s` in place at top-level `sep` (outside {} [] () <>). */
@@ -32,6 +40,17 @@ static size_t S_split(char *s, char sep, char **out, size_t max) {
   char *start = s;
   for (char *p = s;; p++) {
     char c = *p;
+    if (c == '/' && depth == 0 && (p == s || p[-1] == ' ') && p[1] && p[1] != ' ') {
+      /* " /abbreviation; abbr./": skip to its closing slash */
+      char *q = p + 1;
+      while (*q && !(*q == '/' && q[-1] != ' ' && (q[1] == '\0' || q[1] == ' ' || q[1] == ';' ||
+                                                    q[1] == ',' || q[1] == '|')))
+        q++;
+      if (*q == '/' && (size_t)(q - p) < 60 && !memchr(p, '|', (size_t)(q - p))) {
+        p = q;
+        continue;
+      }
+    }
     if (c == '{' || c == '[' || c == '(' || c == '<') depth++;
     else if ((c == '}' || c == ']' || c == ')' || c == '>') && depth > 0) depth--;
     if (c == '\0' || (c == sep && depth == 0)) {
@@ -64,7 +83,7 @@ static void S_append(char *dst, size_t cap, const char *sep, const char *s, size
 
 /* Parse one synonym into bare text, tags and domains. */
 static void S_parse_syn(const char *s, S_syn *o) {
-  o->text[0] = o->tags[0] = o->domains[0] = '\0';
+  o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = '\0';
   size_t tl = 0;
   const char *p = s;
   while (*p) {
@@ -79,14 +98,16 @@ static void S_parse_syn(const char *s, S_syn *o) {
       }
       size_t inner = (size_t)(*q ? q - p - 1 : q - p - 1);
       if (c == '{' && !memchr(p + 1, ';', inner)) S_append(o->tags, sizeof o->tags, ",", p + 1, inner);
+      else if (c == '{') S_append(o->irreg, sizeof o->irreg, ";", p + 1, inner);
       else if (c == '[') S_append(o->domains, sizeof o->domains, ";", p + 1, inner);
       p = *q ? q + 1 : q;
       continue;
     }
-    if (c == '/' && (p == s || p[-1] == ' ')) { /* /abbreviation/ */
+    if (c == '/' && (p == s || p[-1] == ' ') && p[1] && p[1] != ' ') { /* /abbreviation/ */
       const char *q = p + 1;
-      while (*q && *q != '/' && *q != ' ') q++;
-      if (*q == '/' && q > p + 1 && (q[1] == '\0' || q[1] == ' ')) {
+      while (*q && !(*q == '/' && q[-1] != ' ' && (q[1] == '\0' || q[1] == ' ' || q[1] == ',')))
+        q++;
+      if (*q == '/' && q - p < 60) {
         p = q + 1;
         continue;
       }
@@ -138,7 +159,10 @@ static const char *S_pos_of(const char *tags, const char *word, const char **gen
     return "SCONJ";
   }
   if (S_has_tag(tags, "pron") || S_has_tag(tags, "ppron")) return "PRON";
-  if (S_has_tag(tags, "num")) return "NUM";
+  if (S_has_tag(tags, "num")) {
+    size_t l = strlen(word); /* ordinals (erste, zweite, hundertste) are ADJ in UD */
+    return l > 3 && strcmp(word + l - 2, "te") == 0 ? "ADJ" : "NUM";
+  }
   if (S_has_tag(tags, "interj")) return "INTJ";
   if (S_has_tag(tags, "art")) return "DET";
   return NULL;
@@ -158,14 +182,49 @@ static bool S_is_slot(const char *w, size_t n) {
  * word, or the one word left after leading object slots ("etw. bestätigen",
  * "sich freuen").  NULL when it is a phrase.  *slotted tells whether slots
  * were stripped. */
+static bool S_is_article(const char *w, size_t n) {
+  return n == 3 && (memcmp(w, "der", 3) == 0 || memcmp(w, "die", 3) == 0 || memcmp(w, "das", 3) == 0);
+}
+
+static bool S_is_prep(const char *w) {
+  static const char *const preps[] = {"für", "gegen", "auf", "an", "mit", "über", "um", "von",
+                                      "zu", "nach", "aus", "bei", "in", "vor", "unter", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (strcmp(w, preps[i]) == 0) return true;
+  return false;
+}
+
 static const char *S_headword(const char *text, int *slotted) {
+  static char buf[512];
   const char *p = text;
   *slotted = 0;
   for (;;) {
     const char *sp = strchr(p, ' ');
     if (!sp) break;
-    if (!S_is_slot(p, (size_t)(sp - p))) return NULL;
-    *slotted = 1;
+    size_t n = (size_t)(sp - p);
+    if (S_is_article(p, n) && isupper((unsigned char)sp[1]) && !strchr(sp + 1, ' ')) {
+      p = sp + 1; /* "die Polizei" */
+      break;
+    }
+    if (n == 4 && memcmp(p, "sich", 4) == 0) {
+      *slotted = 2; /* reflexive */
+      p = sp + 1;
+      continue;
+    }
+    if (!S_is_slot(p, n)) {
+      /* "stimmen für": a verb with its preposition */
+      const char *rest = sp + 1;
+      if (!strchr(rest, ' ') && S_is_prep(rest) && n > 3 && p[n - 1] == 'n' &&
+          islower((unsigned char)p[0]) && n < sizeof buf) {
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        *slotted = 1;
+        p = buf;
+        break;
+      }
+      return NULL;
+    }
+    if (*slotted == 0) *slotted = 1;
     p = sp + 1;
   }
   if (!*p) return NULL;
@@ -181,9 +240,14 @@ static const char *S_headword(const char *text, int *slotted) {
 
 /* Clean an English synonym into a gloss: no "to" for verbs, no sb./sth.
  * slots, at most 4 words.  Returns false when nothing usable is left. */
-static bool S_gloss(const char *text, bool verb, char *out, size_t cap) {
+static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t cap) {
   const char *p = text;
   if (verb && strncmp(p, "to ", 3) == 0) p += 3;
+  if (noun && p[0] && p[1]) { /* "die Polizei :: the police" */
+    if (strncmp(p, "the ", 4) == 0) p += 4;
+    else if (strncmp(p, "a ", 2) == 0) p += 2;
+    else if (strncmp(p, "an ", 3) == 0) p += 3;
+  }
   out[0] = '\0';
   int words = 0;
   while (*p) {
@@ -315,12 +379,18 @@ static bool S_sentence_like(const char *t) {
   return words > 7;
 }
 
+/* Senses added from the current headword part (for marking entries that
+ * list inflected forms). */
+static size_t S_part_senses[512];
+static size_t S_n_part_senses;
+
 static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const char *gender,
                         const char *gloss, const char *domains, long line, int sub, int jde,
                         int ken, int nen, int nsubs, int slotted) {
   bool fresh;
   dgc_sense *s = dgc_sense_get(lx, lemma, pos, gloss, &fresh);
   float pen = dgc_domain_penalty(domains);
+  if (S_n_part_senses < 512) S_part_senses[S_n_part_senses++] = (size_t)(s - lx->senses);
   if (fresh) {
     char src[32];
     snprintf(src, sizeof src, "ding:%ld", line);
@@ -408,10 +478,32 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
       free(key);
       continue;
     }
-    bool verb = strcmp(pos, "VERB") == 0;
+    bool verb = strcmp(pos, "VERB") == 0, noun = strcmp(pos, "NOUN") == 0;
     for (size_t k = 0; k < nen; k++) {
       char gl[256];
-      if (!S_gloss(en[k].text, verb, gl, sizeof gl)) continue;
+      if (!S_gloss(en[k].text, verb, noun, gl, sizeof gl)) continue;
+      if (verb && en[k].irreg[0]) {
+        char base[64];
+        size_t bl = strcspn(gl, " ");
+        if (bl < sizeof base) {
+          memcpy(base, gl, bl);
+          base[bl] = '\0';
+          bool fresh;
+          dgc_map_put(&lx->en_irreg, base, 0, &fresh);
+          if (fresh) {
+            /* "found; found" or "sank, sunk; sunk" -> "found found" ... */
+            char forms_buf[128];
+            size_t fl = 0;
+            for (const char *q = en[k].irreg; *q && fl + 1 < sizeof forms_buf; q++)
+              forms_buf[fl++] = (*q == ';' || *q == ',') ? ' ' : *q;
+            forms_buf[fl] = '\0';
+            int *v = dgc_map_get(&lx->en_irreg, base);
+            S_GROW_IRREG(lx);
+            lx->irreg[lx->n_irreg] = dgc_strdup(forms_buf);
+            *v = (int)lx->n_irreg++;
+          }
+        }
+      }
       char doms[256];
       S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
       S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
@@ -442,6 +534,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
     for (size_t k = 0; k < a; k++) S_parse_syn(ds[k], &de[k]);
     for (size_t k = 0; k < b; k++) S_parse_syn(es[k], &en[k]);
     if (i == 0) {
+      S_n_part_senses = 0;
       S_headwords(lx, de, a, en, b, line, 0, (int)np, head_pos);
       entry_pos = a && head_pos[0] ? head_pos[0] : "X";
     } else if (S_form_part(de, a, entry_pos, forms)) {
@@ -453,9 +546,14 @@ static void S_line(dgc_lex *lx, char *text, long line) {
         const char *lemma = S_headword(prev_de[target].text, &slotted);
         if (!forms[k][0] || !lemma || strcmp(lemma, forms[k]) == 0) continue;
         dgc_form_add(lx, forms[k], lemma);
+        for (size_t x = 0; x < S_n_part_senses; x++) {
+          dgc_sense *sn = &lx->senses[S_part_senses[x]];
+          if (strcmp(sn->lemma, lemma) == 0) sn->hasforms = 1;
+        }
       }
       continue; /* forms do not replace the previous headword part */
     } else {
+      S_n_part_senses = 0;
       S_headwords(lx, de, a, en, b, line, (int)i, (int)np, prev_pos);
       bool any_head = false;
       for (size_t k = 0; k < a; k++) {
@@ -468,6 +566,40 @@ static void S_line(dgc_lex *lx, char *text, long line) {
     n_prev = a;
     (void)prev_pos;
   }
+}
+
+/* Adjectival nouns: Ding lists "Gefangener {m} | Gefangene {pl}"; the weak
+ * form "Gefangene" (also the feminine) is what lemmatizers give, so it gets
+ * the same senses. */
+static void S_adjectival_nouns(dgc_lex *lx) {
+  dgc_map weak; /* strong lemma -> 1 */
+  dgc_map_init(&weak);
+  for (size_t i = 0; i < lx->n_forms; i++) {
+    const char *f = lx->forms[i].form, *l = lx->forms[i].lemma;
+    size_t fl = strlen(f), ll = strlen(l);
+    if (ll == fl + 1 && ll > 4 && strcmp(l + ll - 2, "er") == 0 && strncmp(f, l, fl) == 0 &&
+        isupper((unsigned char)l[0])) {
+      bool fresh;
+      dgc_map_put(&weak, l, 0, &fresh);
+    }
+  }
+  size_t n = lx->n_senses;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(lx->senses[i].pos, "NOUN") != 0 || !dgc_map_get(&weak, lx->senses[i].lemma)) continue;
+    dgc_sense copy = lx->senses[i];
+    char w[256];
+    size_t ll = strlen(copy.lemma);
+    if (ll >= sizeof w) continue;
+    memcpy(w, copy.lemma, ll - 1);
+    w[ll - 1] = '\0';
+    bool fresh;
+    dgc_sense *s = dgc_sense_get(lx, w, copy.pos, copy.gloss, &fresh);
+    if (!fresh) continue;
+    const char *lemma = s->lemma;
+    *s = copy;
+    s->lemma = lemma;
+  }
+  dgc_map_free(&weak);
 }
 
 bool dgc_read_ding(dgc_lex *lx, const char *path) {
@@ -496,5 +628,6 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
     return false;
   }
   lx->ding_lines = entries;
+  S_adjectival_nouns(lx);
   return true;
 }

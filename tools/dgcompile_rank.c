@@ -152,19 +152,89 @@ static char *S_getline(FILE *f, char **buf, size_t *cap) {
   return *buf;
 }
 
-static bool S_gloss_in(const char *gloss, const dgc_map *stems) {
+/* Is the word (or one of its irregular forms) in the line's stems? */
+static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
+  char st[128];
+  dgc_en_stem(w, st, sizeof st);
+  if (dgc_map_get(stems, st)) return true;
+  int *ir = dgc_map_get(&lx->en_irreg, w);
+  if (!ir) return false;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
+  char *save = NULL;
+  for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
+    dgc_en_stem(f, st, sizeof st);
+    if (dgc_map_get(stems, st)) return true;
+  }
+  return false;
+}
+
+static bool S_gloss_in(const dgc_lex *lx, const char *gloss, const dgc_map *stems) {
   char buf[256];
   snprintf(buf, sizeof buf, "%s", gloss);
   int content = 0;
   char *save = NULL;
   for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
-    char st[128];
-    dgc_en_stem(w, st, sizeof st);
-    if (S_en_stop(st)) continue;
+    char low[128];
+    size_t n = 0;
+    for (const char *p = w; *p && n + 1 < sizeof low; p++) low[n++] = (char)tolower((unsigned char)*p);
+    low[n] = '\0';
+    if (S_en_stop(low)) continue;
     content++;
-    if (!dgc_map_get(stems, st)) return false;
+    if (!S_word_in(lx, low, stems)) return false;
   }
   return content > 0;
+}
+
+/* The stems of the words of an English line. */
+static void S_stems(const char *en, dgc_map *stems) {
+  for (const unsigned char *p = (const unsigned char *)en; *p;) {
+    if (!isalpha(*p)) {
+      p++;
+      continue;
+    }
+    const unsigned char *s = p;
+    while (isalpha(*p) || *p == '\'') p++;
+    char w[128], st[128];
+    size_t n = (size_t)(p - s) < sizeof w - 1 ? (size_t)(p - s) : sizeof w - 1;
+    memcpy(w, s, n);
+    w[n] = '\0';
+    dgc_en_stem(w, st, sizeof st);
+    bool fresh;
+    dgc_map_put(stems, st, 1, &fresh);
+  }
+}
+
+/* Share of English lines that contain the gloss by chance: the smallest
+ * document frequency of its content words (any of a verb's forms). */
+static float S_base_rate(const dgc_lex *lx, const char *gloss, const dgc_map *df, long n) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", gloss);
+  float best = 1;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
+    char low[128], st[128];
+    size_t k = 0;
+    for (const char *p = w; *p && k + 1 < sizeof low; p++) low[k++] = (char)tolower((unsigned char)*p);
+    low[k] = '\0';
+    if (S_en_stop(low)) continue;
+    dgc_en_stem(low, st, sizeof st);
+    int *v = dgc_map_get(df, st);
+    float r = v ? (float)*v / (float)n : 0;
+    int *ir = dgc_map_get(&lx->en_irreg, low);
+    if (ir) {
+      char fb[128];
+      snprintf(fb, sizeof fb, "%s", lx->irreg[*ir]);
+      char *s2 = NULL;
+      for (char *f = strtok_r(fb, " ", &s2); f; f = strtok_r(NULL, " ", &s2)) {
+        dgc_en_stem(f, st, sizeof st);
+        int *v2 = dgc_map_get(df, st);
+        if (v2) r += (float)*v2 / (float)n;
+      }
+    }
+    if (r < best) best = r;
+  }
+  return best;
 }
 
 bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines) {
@@ -219,6 +289,29 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
     S_group_push(&fg[*v], *g);
     free(fk);
   }
+  /* document frequency of English stems over the aligned lines */
+  dgc_map df;
+  dgc_map_init(&df);
+  long n_en = 0;
+  {
+    char *b = NULL;
+    size_t c = 0;
+    while (n_en < max_lines && S_getline(fe, &b, &c)) {
+      n_en++;
+      dgc_map seen;
+      dgc_map_init(&seen);
+      S_stems(b, &seen);
+      for (size_t i = 0; i < seen.cap; i++)
+        if (seen.keys[i]) {
+          bool fresh;
+          int *v = dgc_map_put(&df, seen.keys[i], 0, &fresh);
+          (*v)++;
+        }
+      dgc_map_free(&seen);
+    }
+    free(b);
+    rewind(fe);
+  }
   char *bd = NULL, *be = NULL;
   size_t cd = 0, ce = 0;
   long line = 0;
@@ -229,21 +322,7 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
     line++;
     dgc_map stems;
     dgc_map_init(&stems);
-    for (const unsigned char *p = (const unsigned char *)en; *p;) {
-      if (!isalpha(*p)) {
-        p++;
-        continue;
-      }
-      const unsigned char *s = p;
-      while (isalpha(*p) || *p == '\'') p++;
-      char w[128], st[128];
-      size_t n = (size_t)(p - s) < sizeof w - 1 ? (size_t)(p - s) : sizeof w - 1;
-      memcpy(w, s, n);
-      w[n] = '\0';
-      dgc_en_stem(w, st, sizeof st);
-      bool fresh;
-      dgc_map_put(&stems, st, 1, &fresh);
-    }
+    S_stems(en, &stems);
     for (const unsigned char *p = (const unsigned char *)de; *p;) {
       if (!S_letter(p)) {
         p++;
@@ -271,7 +350,7 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
         for (size_t i = 0; i < gr->n; i++) {
           dgc_sense *sn = &lx->senses[gr->idx[i]];
           sn->ev_occ++;
-          if (S_gloss_in(sn->gloss, &stems)) sn->ev_hits++;
+          if (S_gloss_in(lx, sn->gloss, &stems)) sn->ev_hits++;
         }
       }
     }
@@ -279,6 +358,16 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
   }
   free(bd);
   free(be);
+  /* chance level of each sense with evidence */
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *sn = &lx->senses[i];
+    if (sn->ev_occ > 0 && n_en > 0) {
+      float r = S_base_rate(lx, sn->gloss, &df, n_en);
+      /* several parallel files: average weighted by occurrences */
+      sn->ev_base = sn->ev_base > 0 ? (sn->ev_base + r) / 2 : r;
+    }
+  }
+  dgc_map_free(&df);
   fclose(fd);
   fclose(fe);
   for (size_t i = 0; i < ng; i++) free(groups[i].idx);
@@ -296,21 +385,41 @@ void dgc_rank(dgc_lex *lx, bool use_preferred) {
     int words;
     float freq = S_gloss_freq(lx, s->gloss, &words);
     float sc = 0;
-    sc += 1.0f * freq;                                   /* 0 .. ~6 */
+    sc += 1.0f * (freq > 3.8f ? 3.8f : freq);            /* 0 .. 3.8: rare words lose */
     sc -= 0.7f * (float)(words > 1 ? words - 1 : 0);     /* short glosses */
     sc += s->sub == 0 ? 1.5f : 0;                        /* main headword of a line */
-    sc += s->jde == 0 ? 1.2f : 0;                        /* first German synonym */
+    sc += s->jde == 0 ? 2.0f : s->jde == 1 ? 0.5f : 0;   /* first German synonym */
     sc += s->ken == 0 ? 1.0f : s->ken == 1 ? 0.4f : 0;   /* first English synonym */
     sc += 1.2f * log2f(1.0f + (float)s->nlines);         /* several Ding lines agree */
     sc += 0.3f * log2f(1.0f + (float)s->nsubs);          /* rich main entry */
+    if (s->hasforms) sc += 1.0f;                         /* the entry lists its forms */
     sc -= 0.8f * s->dompen;
-    if (s->slotted) sc -= 0.2f;
-    if (s->ev_occ > 0)
-      sc += 4.0f * (float)s->ev_hits / ((float)s->ev_occ + 2.0f) +
-            0.8f * log2f(1.0f + (float)s->ev_hits);
+    if (s->slotted == 1) sc -= 0.2f;
+    if (s->slotted == 2) sc -= 1.2f; /* reflexive use is not the plain verb */
+    if (s->ev_occ > 0) {
+      /* hits beyond what chance gives a gloss this common in English lines */
+      float extra = (float)s->ev_hits - (float)s->ev_occ * s->ev_base;
+      if (extra > 0)
+        sc += 4.0f * extra / ((float)s->ev_occ + 2.0f) + 0.8f * log2f(1.0f + extra);
+    }
     if (s->flags & DGC_CURATED) sc += 50;
     if (s->flags & DGC_CLOSED) sc += 40;
     if (use_preferred && (s->flags & DGC_PREFERRED)) sc += 100 - (float)s->pref_rank;
     s->score = sc;
+  }
+}
+
+void dgc_explain(const dgc_lex *lx, const char *lemma) {
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    const dgc_sense *s = &lx->senses[i];
+    if (strcmp(s->lemma, lemma) != 0) continue;
+    int words;
+    float freq = S_gloss_freq(lx, s->gloss, &words);
+    fprintf(stderr,
+            "%-14s %-5s %-24s score %6.2f freq %.2f w%d sub %d jde %d ken %d nen %d lines %d "
+            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f flags %d %s\n",
+            s->lemma, s->pos, s->gloss, (double)s->score, (double)freq, words, s->sub, s->jde,
+            s->ken, s->nen, s->nlines, s->nsubs, s->hasforms, s->slotted, (double)s->dompen,
+            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, s->flags, s->source);
   }
 }
