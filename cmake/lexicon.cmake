@@ -44,16 +44,16 @@ add_custom_command(OUTPUT "${DEGLOSS_LEXICON}"
   VERBATIM)
 add_custom_target(lexicon_data ALL DEPENDS "${DEGLOSS_LEXICON}")
 
-# The same lexicon without dictionaries/preferred.tsv, for measuring what the
-# data-driven ranking does on its own (bench/lexicon-bench).
-set(DEGLOSS_LEXICON_NOPREF "${CMAKE_BINARY_DIR}/lexicon-nopref.lex")
+# The same lexicon ranked without the curated boosts (preferred.tsv, closed
+# class, names), for measuring the data-driven ranking on its own (bench/).
+set(DEGLOSS_LEXICON_NOPREF "${CMAKE_BINARY_DIR}/lexicon-data-only.lex")
 add_custom_command(OUTPUT "${DEGLOSS_LEXICON_NOPREF}"
   COMMAND dgcompile --ding "${DEGLOSS_DING}" --dict "${_lex_dict}" --out "${DEGLOSS_LEXICON_NOPREF}"
-          ${_lex_parallel} --no-preferred
+          ${_lex_parallel} --data-only
   DEPENDS dgcompile "${DEGLOSS_DING}" ${_lex_inputs}
-  COMMENT "Compiling the lexicon without preferred.tsv (benchmark only)"
+  COMMENT "Compiling the data-only ranked lexicon (benchmark only)"
   VERBATIM)
-add_custom_target(lexicon_nopref DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
+add_custom_target(lexicon_data_only DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
 
 if(DEGLOSS_TESTS)
   add_executable(test_lexicon_primary tests/lexicon/test_primary.c)

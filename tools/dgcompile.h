@@ -51,6 +51,7 @@ typedef struct dgc_sense {
   float ev_base; /* share of English lines with the gloss anyway (chance level) */
   int flags;
   int pref_rank; /* order in preferred.tsv for several preferred glosses */
+  int closed_rank; /* order among the lemma's closed-class senses */
   float score;
 } dgc_sense;
 
@@ -97,8 +98,10 @@ float dgc_domain_penalty(const char *domains);
  * English file aligned by line. */
 bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines);
 
-/* Compute every sense's score. */
-void dgc_rank(dgc_lex *lx, bool use_preferred);
+/* Compute every sense's score.  `data_only` leaves out the curated boosts
+ * (preferred.tsv, closed-class and name files) to measure the data-driven
+ * ranking on its own. */
+void dgc_rank(dgc_lex *lx, bool data_only);
 /* Print the features and score of every sense of `lemma` to stderr. */
 void dgc_explain(const dgc_lex *lx, const char *lemma);
 
