@@ -64,3 +64,35 @@ if(DEGLOSS_TESTS)
   set_tests_properties(lexicon.primary_glosses PROPERTIES
                        ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR})
 endif()
+
+if(DEGLOSS_TESTS)
+  set(_lex_sample "${CMAKE_BINARY_DIR}/lexicon-sample.lex")
+  add_custom_command(OUTPUT "${_lex_sample}"
+    COMMAND dgcompile --ding "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt"
+            --dict "${_lex_dict}" --out "${_lex_sample}" --min-entries 1 --data-only
+    DEPENDS dgcompile "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt" ${_lex_inputs}
+    COMMENT "Compiling the Ding sample for the parser test"
+    VERBATIM)
+  add_custom_target(lexicon_sample ALL DEPENDS "${_lex_sample}")
+  add_executable(test_lexicon tests/lexicon/test_lexicon.c)
+  target_link_libraries(test_lexicon PRIVATE degloss)
+  add_dependencies(test_lexicon lexicon_data lexicon_sample)
+  file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
+  add_test(NAME lexicon.api
+           COMMAND test_lexicon "${DEGLOSS_LEXICON}" "${_lex_sample}" "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
+  add_test(NAME lexicon.compile_missing_ding
+           COMMAND ${CMAKE_COMMAND}
+             "-DCMD=$<TARGET_FILE:dgcompile>;--ding;${CMAKE_BINARY_DIR}/no-such-ding/de-en;--dict;${_lex_dict};--out;${CMAKE_BINARY_DIR}/lexicon-test-tmp/never.lex"
+             "-DEXPECT=no-such-ding/de-en: cannot open the Ding dictionary"
+             -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/expect-failure.cmake")
+  add_test(NAME lexicon.compile_not_ding
+           COMMAND ${CMAKE_COMMAND}
+             "-DCMD=$<TARGET_FILE:dgcompile>;--ding;${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt;--dict;${_lex_dict};--out;${CMAKE_BINARY_DIR}/lexicon-test-tmp/never.lex"
+             "-DEXPECT=does not look like the Ding dictionary"
+             -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/expect-failure.cmake")
+  add_test(NAME lexicon.lookup_tool
+           COMMAND dglookup glauben dem Gespräche)
+  set_tests_properties(lexicon.lookup_tool PROPERTIES
+    ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}
+    PASS_REGULAR_EXPRESSION "1\\. believe.*closed: der +DET +the +DEF\\.M/N\\.DAT\\.SG.*form of: Gespräch")
+endif()

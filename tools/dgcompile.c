@@ -543,7 +543,7 @@ static void S_lex_free(dgc_lex *lx) {
 static void S_usage(void) {
   fprintf(stderr,
           "usage: dgcompile --ding FILE --dict DIR --out FILE [--parallel DE EN MAXLINES]... "
-          "[--data-only] [--explain LEMMA]...\n");
+          "[--data-only] [--explain LEMMA]... [--min-entries N]\n");
 }
 
 int main(int argc, char **argv) {
@@ -559,6 +559,8 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) dict = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
     else if (strcmp(argv[i], "--data-only") == 0) data_only = true;
+    else if (strcmp(argv[i], "--min-entries") == 0 && i + 1 < argc)
+      dgc_min_entries = strtol(argv[++i], NULL, 10);
     else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc && nexplain < 32)
       explain[nexplain++] = argv[++i];
     else if (strcmp(argv[i], "--parallel") == 0 && i + 3 < argc && npar < 8) {

@@ -88,6 +88,10 @@ dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const 
 void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma);
 void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source);
 
+/* Fewer entries than this means the Ding file is not the real dictionary
+ * (default 100000; tests compile small samples). */
+extern long dgc_min_entries;
+
 /* Parse the Ding file into lx; false with a message on stderr on failure. */
 bool dgc_read_ding(dgc_lex *lx, const char *path);
 

@@ -26,6 +26,8 @@
   } while (0)
 #define S_MAXSYN 32
 
+long dgc_min_entries = 100000;
+
 typedef struct S_syn {
   char text[512];    /* annotations removed, spaces collapsed */
   char tags[128];    /* {..} contents joined by ',' */
@@ -598,6 +600,7 @@ static void S_adjectival_nouns(dgc_lex *lx) {
     const char *lemma = s->lemma;
     *s = copy;
     s->lemma = lemma;
+    s->gender = ""; /* der/die Gefangene */
   }
   dgc_map_free(&weak);
 }
@@ -622,7 +625,7 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
   free(buf);
   bool ok = !ferror(f);
   fclose(f);
-  if (!ok || entries < 1000) {
+  if (!ok || entries < dgc_min_entries) {
     fprintf(stderr, "dgcompile: %s: %s (%ld entries)\n", path,
             ok ? "does not look like the Ding dictionary" : "read error", entries);
     return false;
