@@ -96,3 +96,11 @@ if(DEGLOSS_TESTS)
     ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}
     PASS_REGULAR_EXPRESSION "1\\. believe.*closed: der +DET +the +DEF\\.M/N\\.DAT\\.SG.*form of: Gespräch")
 endif()
+
+# Benchmarks (bench/lexicon-bench.sh runs them and prints the figures).
+add_executable(lexicon-bench EXCLUDE_FROM_ALL bench/lexicon-bench.c)
+target_link_libraries(lexicon-bench PRIVATE degloss)
+add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c)
+target_link_libraries(lexicon-heldout PRIVATE degloss)
+add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
+target_link_libraries(lexicon-primary PRIVATE degloss)

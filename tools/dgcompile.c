@@ -9,6 +9,7 @@
  * evidence (only the first MAXLINES lines are read), ranks the senses and
  * writes one mapped file (src/lexicon_format.h) under the dg_mapfile header.
  * --data-only ranks without the curated boosts (for measuring the ranking);
+ * --naive keeps Ding's own sense order (the baseline of bench/);
  * --explain prints the ranking features of a lemma's senses.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
@@ -543,7 +544,7 @@ static void S_lex_free(dgc_lex *lx) {
 static void S_usage(void) {
   fprintf(stderr,
           "usage: dgcompile --ding FILE --dict DIR --out FILE [--parallel DE EN MAXLINES]... "
-          "[--data-only] [--explain LEMMA]... [--min-entries N]\n");
+          "[--data-only | --naive] [--explain LEMMA]... [--min-entries N]\n");
 }
 
 int main(int argc, char **argv) {
@@ -551,7 +552,7 @@ int main(int argc, char **argv) {
   const char *par[8][2];
   long par_max[8];
   int npar = 0;
-  bool data_only = false;
+  bool data_only = false, naive = false;
   const char *explain[32];
   int nexplain = 0;
   for (int i = 1; i < argc; i++) {
@@ -559,6 +560,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) dict = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
     else if (strcmp(argv[i], "--data-only") == 0) data_only = true;
+    else if (strcmp(argv[i], "--naive") == 0) naive = true;
     else if (strcmp(argv[i], "--min-entries") == 0 && i + 1 < argc)
       dgc_min_entries = strtol(argv[++i], NULL, 10);
     else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc && nexplain < 32)
@@ -589,7 +591,8 @@ int main(int argc, char **argv) {
             S_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {
-    dgc_rank(&lx, data_only);
+    if (naive) dgc_rank_naive(&lx);
+    else dgc_rank(&lx, data_only);
     for (int i = 0; i < nexplain; i++) dgc_explain(&lx, explain[i]);
     ok = S_write(&lx, out);
   }

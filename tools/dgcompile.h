@@ -106,6 +106,8 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
  * (preferred.tsv, closed-class and name files) to measure the data-driven
  * ranking on its own. */
 void dgc_rank(dgc_lex *lx, bool data_only);
+/* Baseline for benchmarks: Ding's own order (first listed sense first). */
+void dgc_rank_naive(dgc_lex *lx);
 /* Print the features and score of every sense of `lemma` to stderr. */
 void dgc_explain(const dgc_lex *lx, const char *lemma);
 

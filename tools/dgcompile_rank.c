@@ -379,6 +379,14 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
   return true;
 }
 
+void dgc_rank_naive(dgc_lex *lx) {
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *s = &lx->senses[i];
+    /* Ding's own order: line, then sub-entry, then English position */
+    s->score = s->line ? -(float)s->line - 0.01f * (float)s->sub - 0.001f * (float)s->ken : 0;
+  }
+}
+
 void dgc_rank(dgc_lex *lx, bool data_only) {
   /* plural headwords that are also listed as the plural of a lemma
    * ("Ergebnisse {pl} :: deliverables" next to Ergebnis | Ergebnisse) */
