@@ -38,6 +38,48 @@ static bool S_stop(const char *w) {
   return false;
 }
 
+/* Common irregular English verbs: base, then past forms. */
+static const char *const S_irregular[] = {
+    "say said", "see saw seen", "go went gone", "make made", "take took taken",
+    "give gave given", "come came", "find found", "stand stood", "hold held", "lie lay lain",
+    "leave left", "lead led", "know knew known", "think thought", "bring brought", "get got gotten",
+    "begin began begun", "meet met", "speak spoke spoken", "tell told", "become became",
+    "keep kept", "win won", "lose lost", "pay paid", "send sent", "build built", "buy bought",
+    "sell sold", "fight fought", "choose chose chosen", "rise rose risen", "fall fell fallen",
+    "write wrote written", "run ran", "drive drove driven", "show shown", "seek sought",
+    "draw drew drawn", "grow grew grown", "break broke broken", "bear bore borne", "wear wore worn",
+    "fly flew flown", "throw threw thrown", "shoot shot", "mean meant", "feel felt", "hear heard",
+    "eat ate eaten", "drink drank drunk", "sit sat", "spend spent", "understand understood",
+    "withdraw withdrew withdrawn", "forbid forbade forbidden", "strike struck", "flee fled",
+    "catch caught", "teach taught", "sleep slept", "arise arose arisen", "forget forgot forgotten",
+    "steal stole stolen", "hang hung", "swim swam swum", "sing sang sung", "ring rang rung",
+    "shake shook shaken", "ride rode ridden", "freeze froze frozen", "lay laid", "light lit",
+    "have had has", "do did done does", "be was were been is are", NULL};
+
+static void S_add_stem(char **stems, size_t *ns, size_t max, const char *w) {
+  char st[128];
+  S_stem(w, st, sizeof st);
+  if (*ns < max) stems[(*ns)++] = dg_xstrdup(st);
+  /* a past form also stands for its base */
+  for (int i = 0; S_irregular[i]; i++) {
+    const char *sp = strchr(S_irregular[i], ' ');
+    char buf[64];
+    snprintf(buf, sizeof buf, " %s ", sp);
+    char probe[64];
+    snprintf(probe, sizeof probe, " %s ", w);
+    for (char *c = probe; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (strstr(buf, probe) && *ns < max) {
+      char base[32];
+      size_t bl = (size_t)(sp - S_irregular[i]);
+      if (bl >= sizeof base) continue;
+      memcpy(base, S_irregular[i], bl);
+      base[bl] = '\0';
+      S_stem(base, st, sizeof st);
+      stems[(*ns)++] = dg_xstrdup(st);
+    }
+  }
+}
+
 /* Does some content word of the gloss occur (stemmed) in the English line? */
 static bool S_match(const char *gloss, char **stems, size_t ns) {
   char buf[256];
@@ -77,20 +119,19 @@ int main(int argc, char **argv) {
     char *save = NULL;
     for (char *w = strtok_r(en, " \t\n.,;:!?\"()'“”‘’-", &save); w && ns < 512;
          w = strtok_r(NULL, " \t\n.,;:!?\"()'“”‘’-", &save)) {
-      char st[128];
-      S_stem(w, st, sizeof st);
-      stems[ns++] = dg_xstrdup(st);
+      S_add_stem(stems, &ns, 512, w);
     }
     for (char *w = strtok_r(de, " \t\n.,;:!?\"()„“”–-'", &save); w;
          w = strtok_r(NULL, " \t\n.,;:!?\"()„“”–-'", &save)) {
       if (strlen(w) < 2 || isdigit((unsigned char)w[0])) continue;
       dg_sense s[1];
       if (dg_lexicon_closed(lex, w, s, 1) > 0) continue; /* content words only */
-      size_t n = dg_lexicon_senses(lex, w, NULL, s, 1);
-      if (!n) {
-        const char *lem[1];
-        if (dg_lexicon_form_lemmas(lex, w, lem, 1)) n = dg_lexicon_senses(lex, lem[0], NULL, s, 1);
-      }
+      /* a listed inflected form is glossed through its lemma */
+      const char *lem[1];
+      size_t n = 0;
+      if (dg_lexicon_form_lemmas(lex, w, lem, 1) && strcmp(lem[0], w) != 0)
+        n = dg_lexicon_senses(lex, lem[0], NULL, s, 1);
+      if (!n) n = dg_lexicon_senses(lex, w, NULL, s, 1);
       if (!n) continue;
       words++;
       if (S_match(s[0].gloss, stems, ns)) hits++;
