@@ -46,7 +46,10 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word);
 
 /* Lemmas of an inflected form listed in Ding sub-entries (e.g. "Gespräche" ->
- * "Gespräch", "bestätigt" -> "bestätigen").  Returns the number found. */
+ * "Gespräch", "bestätigt" -> "bestätigen").  Exact spelling first; other
+ * capitalisations only when the word is neither a listed form nor a
+ * headword as written ("Kam" -> kommen, but "Schritt" stays the noun).
+ * Returns the number found. */
 size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
                               size_t max);
 

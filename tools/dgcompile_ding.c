@@ -198,6 +198,14 @@ static bool S_is_prep(const char *w) {
   return false;
 }
 
+static bool S_is_prep_n(const char *w, size_t n) {
+  char buf[16];
+  if (n >= sizeof buf) return false;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  return S_is_prep(buf);
+}
+
 static const char *S_headword(const char *text, int *slotted) {
   static char buf[512];
   const char *p = text;
@@ -211,9 +219,18 @@ static const char *S_headword(const char *text, int *slotted) {
       break;
     }
     if (n == 4 && memcmp(p, "sich", 4) == 0) {
-      *slotted = 2; /* reflexive */
+      if (*slotted != 3) *slotted = 2; /* reflexive */
       p = sp + 1;
       continue;
+    }
+    if (S_is_prep_n(p, n)) { /* "mit jdm.", "über etw.": a prepositional slot */
+      const char *nx = sp + 1;
+      const char *nsp = strchr(nx, ' ');
+      if (nsp && S_is_slot(nx, (size_t)(nsp - nx))) {
+        *slotted = 3; /* prepositional object: a narrower sense */
+        p = nsp + 1;
+        continue;
+      }
     }
     if (!S_is_slot(p, n)) {
       /* "stimmen für": a verb with its preposition */
@@ -242,6 +259,14 @@ static const char *S_headword(const char *text, int *slotted) {
   return p;
 }
 
+static bool S_en_prep(const char *w, size_t n) {
+  static const char *const preps[] = {"with", "to", "of", "for", "from", "on", "about", "into",
+                                      "against", "at", "by", "in", "over", "upon", "as", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0) return true;
+  return false;
+}
+
 /* Clean an English synonym into a gloss: no "to" for verbs, no sb./sth.
  * slots, at most 4 words.  Returns false when nothing usable is left. */
 static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t cap) {
@@ -254,6 +279,7 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
   }
   out[0] = '\0';
   int words = 0;
+  bool had_slot = false;
   while (*p) {
     while (*p == ' ') p++;
     const char *e = p;
@@ -265,6 +291,20 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
                 (n == 8 && memcmp(p, "sth./sb.", 8) == 0) || (n == 5 && memcmp(p, "sb.'s", 5) == 0) ||
                 (n == 7 && memcmp(p, "sb.’s", 7) == 0) || (n == 3 && memcmp(p, "…", 3) == 0) ||
                 (n == 3 && memcmp(p, "...", 3) == 0);
+    if (!slot && had_slot && S_en_prep(p, n)) {
+      /* "discuss sth. with sb." -> "discuss": a second object is dropped */
+      const char *q = e;
+      while (*q == ' ') q++;
+      const char *qe = q;
+      while (*qe && *qe != ' ') qe++;
+      size_t qn = (size_t)(qe - q);
+      if ((qn == 3 && memcmp(q, "sb.", 3) == 0) || (qn == 4 && memcmp(q, "sth.", 4) == 0) ||
+          (qn == 8 && memcmp(q, "sb./sth.", 8) == 0)) {
+        p = qe;
+        continue;
+      }
+    }
+    if (slot) had_slot = true;
     if (!slot) {
       S_append(out, cap, " ", p, n);
       words++;
@@ -339,6 +379,50 @@ static bool S_form_part(S_syn *syn, size_t n, const char *entry_pos, char forms[
     single++;
   }
   return noun ? single > 0 : single * 2 >= n && single > 0;
+}
+
+/* Lower-case with umlauts and ß folded to ASCII, for comparing stems. */
+static void S_ascii_fold(const char *s, char *out, size_t cap) {
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
+    if (p[0] == 0xc3 && p[1]) {
+      unsigned char c = p[1];
+      char r = c == 0xa4 || c == 0x84 ? 'a' : c == 0xb6 || c == 0x96 ? 'o' : c == 0xbc || c == 0x9c ? 'u' : 0;
+      if (c == 0x9f) {
+        out[n++] = 's';
+        out[n++] = 's';
+        p++;
+        continue;
+      }
+      if (r) {
+        out[n++] = r;
+        p++;
+        continue;
+      }
+    }
+    out[n++] = (char)tolower(*p);
+  }
+  out[n] = '\0';
+}
+
+/* Length of the common start of a form and a lemma (umlauts folded), also
+ * trying the form without a participle "ge". */
+static int S_resemblance(const char *form, const char *lemma) {
+  char f[256], l[256];
+  S_ascii_fold(form, f, sizeof f);
+  S_ascii_fold(lemma, l, sizeof l);
+  int best = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *x = f;
+    if (pass == 1) {
+      if (strncmp(f, "ge", 2) != 0) break;
+      x = f + 2;
+    }
+    int cp = 0;
+    while (x[cp] && x[cp] == l[cp]) cp++;
+    if (cp > best) best = cp;
+  }
+  return best;
 }
 
 /* The key of a phrase: its first content word, lower case. */
@@ -427,7 +511,8 @@ static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const c
   if (jde < s->jde) s->jde = jde;
   if (ken < s->ken) s->ken = ken;
   if (nsubs > s->nsubs) s->nsubs = nsubs;
-  if (!slotted) s->slotted = 0;
+  static const int slot_rank[] = {0, 1, 3, 2}; /* plain < etw. < mit jdm. < sich */
+  if (slot_rank[slotted & 3] < slot_rank[s->slotted & 3]) s->slotted = slotted;
   if (pen < s->dompen) s->dompen = pen;
   if (!s->gender[0] && gender[0]) s->gender = dgc_strdup(gender);
 }
@@ -557,13 +642,30 @@ static void S_line(dgc_lex *lx, char *text, long line) {
       S_headwords(lx, de, a, en, b, line, 0, (int)np, head_pos);
       entry_pos = a && head_pos[0] ? head_pos[0] : "X";
     } else if (S_form_part(de, a, entry_pos, forms)) {
-      /* forms of the previous headword part, aligned by position */
+      /* forms of the previous headword part: aligned by position when the
+       * counts agree, and always by resemblance (a form shares its start
+       * with its lemma: Mütter/Mutter, gefunden/finden, angekommen/ankommen) */
       for (size_t k = 0; k < a; k++) {
-        size_t target = n_prev == a ? k : 0;
-        if (target >= n_prev) continue;
-        int slotted;
-        const char *lemma = S_headword(prev_de[target].text, &slotted);
-        if (!forms[k][0] || !lemma || strcmp(lemma, forms[k]) == 0) continue;
+        if (!forms[k][0]) continue;
+        int best = -1, best_score = -1;
+        char lemma[256];
+        for (size_t t = 0; t < n_prev; t++) {
+          int slotted;
+          const char *h = S_headword(prev_de[t].text, &slotted);
+          if (!h) continue;
+          int cp = S_resemblance(forms[k], h);
+          int need = strcmp(entry_pos, "NOUN") == 0 ? 3 : strcmp(entry_pos, "ADJ") == 0 ? 2 : 1;
+          size_t hl = strlen(h);
+          if ((size_t)need > hl - 1) need = (int)hl - 1;
+          if (cp < need) continue;
+          int sc = cp + (n_prev == a && t == k ? 2 : 0);
+          if (sc > best_score) {
+            best_score = sc;
+            best = (int)t;
+            snprintf(lemma, sizeof lemma, "%s", h);
+          }
+        }
+        if (best < 0 || strcmp(lemma, forms[k]) == 0) continue;
         dgc_form_add(lx, forms[k], lemma);
         for (size_t x = 0; x < S_n_part_senses; x++) {
           dgc_sense *sn = &lx->senses[S_part_senses[x]];

@@ -413,6 +413,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     sc -= 0.8f * s->dompen;
     if (s->slotted == 1) sc -= 0.2f;
     if (s->slotted == 2) sc -= 1.2f; /* reflexive use is not the plain verb */
+    if (s->slotted == 3) sc -= 1.5f; /* "bei jdm. ankommen": prepositional object */
     if (s->ev_occ > 0) {
       /* hits beyond what chance gives a gloss this common in English lines */
       float extra = (float)s->ev_hits - (float)s->ev_occ * s->ev_base;
