@@ -113,15 +113,21 @@ static void S_log(const dg_mt *mt, const char *fmt, ...) {
   dg_buf_vprintf(&b, fmt, ap);
   va_end(ap);
   /* never print the key, whatever ended up in the message */
-  if (mt->key && *mt->key) {
-    char *hit;
-    size_t kl = strlen(mt->key);
-    while ((hit = strstr(b.data, mt->key)) != NULL) {
-      memset(hit, '*', kl);
+  dg_buf out;
+  dg_buf_init(&out);
+  const char *key = mt->key && *mt->key ? mt->key : NULL;
+  size_t kl = key ? strlen(key) : 0;
+  for (const char *p = b.data; *p;) {
+    if (key && strncmp(p, key, kl) == 0) {
+      dg_buf_puts(&out, "[redacted]");
+      p += kl;
+    } else {
+      dg_buf_putc(&out, *p++);
     }
   }
-  fprintf(stderr, "degloss: mt: %s\n", b.data);
+  fprintf(stderr, "degloss: mt: %s\n", out.data);
   dg_buf_free(&b);
+  dg_buf_free(&out);
 }
 
 /* A message fit for users: no key, no control characters, bounded. */

@@ -1082,7 +1082,8 @@ static void T_refused(void) {
 static void T_verbose_redacts(void) {
   setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
   char *url = S_url("a", "keyecho");
-  dg_mt_config *c = S_cfg("deepl", url, S_cache_dir("v"));
+  char *dir = S_cache_dir("v");
+  dg_mt_config *c = S_cfg("deepl", url, dir);
   S_set(c, "verbose", "yes");
   dg_mt *mt = S_new(c);
   S_texts t = S_sentences(2, "v");
@@ -1093,7 +1094,7 @@ static void T_verbose_redacts(void) {
   dg_mt_free(mt);
   free(url);
   url = S_url("b", "ok");
-  c = S_cfg("deepl", url, S_cache_dir("v"));
+  c = S_cfg("deepl", url, dir);
   S_set(c, "verbose", NULL);
   mt = S_new(c);
   r = S_run(mt, &t, &failed);
@@ -1107,7 +1108,9 @@ static void T_verbose_redacts(void) {
   CHECK(strstr(log, "degloss: mt: POST http://127.0.0.1:"), "verbose log written");
   CHECK(strstr(log, "HTTP 403"), "failure logged");
   CHECK(strstr(log, "HTTP 200"), "success logged");
+  CHECK(strstr(log, "[redacted]"), "the echoed key is redacted in the log");
   free(log);
+  free(dir);
 }
 
 /* No key in any file below dir. */
