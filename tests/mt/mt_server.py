@@ -224,6 +224,7 @@ def answer_body(prov, texts, body, fault):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so clients can reuse connections
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
     server_version = "mt-test-server/1"
 
     def log_message(self, fmt, *args):
