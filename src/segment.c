@@ -115,6 +115,18 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
     nlines++;
   }
 
+  /* One sentence a line (most lines end in final punctuation, as in
+   * corpora and news feeds): every line end is a boundary unless the line
+   * plainly goes on ("," or a lower-case continuation). */
+  size_t final_ends = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (!(t->v[i + 1].flags & DG_TF_LINE_START)) continue;
+    size_t f = i;
+    while (f > 0 && S_is_closer(&S, f) && S_attached(&S, f)) f--;
+    if (S_is_final(&S, f) || (t->v[f].flags & DG_LTF_MAYEND)) final_ends++;
+  }
+  bool line_mode = nlines >= 3 && final_ends * 2 >= nlines - 1;
+
   size_t start = 0;
   for (size_t i = 0; i + 1 < n; i++) {
     if (S_is_final(&S, i)) {
@@ -130,7 +142,8 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
       i = j - 1;
       if (!(t->v[j].flags & DG_TF_LINE_START)) continue;
       /* fall through to the line-end checks for token j-1 */
-    } else if ((t->v[i].flags & DG_LTF_MAYEND) && S_first_class(&S, i + 1) == DG_C_UPPER) {
+    } else if ((t->v[i].flags & DG_LTF_MAYEND) && S_upper_start(&S, i + 1) &&
+               S_first_class(&S, i + 1) != DG_C_DIGIT) {
       sent_end[i] = 1; /* "… Äpfel, Birnen usw. Die Preise …" */
       start = i + 1;
       continue;
@@ -140,6 +153,21 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
     if (S_is_bullet(&S, i + 1)) {
       sent_end[i] = 1;
       start = i + 1;
+      continue;
+    }
+    if (line_mode) {
+      const char *lf = S_form(&S, i);
+      bool goes_on = (t->v[i].kind == DG_TOK_PUNCT && (lf[0] == ',' || lf[0] == ';' ||
+                                                        tb->cp[t->v[i].cs] == '-')) ||
+                     (t->v[i].flags & DG_TF_SUSPENDED) ||
+                     (t->v[i + 1].kind == DG_TOK_WORD && S_first_class(&S, i + 1) == DG_C_LOWER);
+      if (!goes_on) {
+        sent_end[i] = 1;
+        if (line_of[start] == line_of[i] && (t->v[start].flags & DG_TF_LINE_START) &&
+            S_headline_end(&S, i))
+          headline[i] = 1;
+        start = i + 1;
+      }
       continue;
     }
     if (line_of[start] == line_of[i] && (t->v[start].flags & DG_TF_LINE_START) &&

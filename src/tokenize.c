@@ -622,8 +622,8 @@ static void S_merge(S_lex *L) {
             dg_buf_puts(&key, S_form_of(t, &t->v[i + 2 * q]));
             dg_buf_putc(&key, '.');
           }
-          if (lower) {
-            if (key.data[0] < 'A' || key.data[0] > 'Z') break;
+          if (lower) { /* "Vgl.", "Z. B." at a sentence start; not initials "F." */
+            if (key.data[0] < 'A' || key.data[0] > 'Z' || (p == 1 && key.len <= 2)) break;
             key.data[0] = (char)(key.data[0] + 32);
           }
           if (dg_text_abbrev(key.data, key.len, &may_end)) found = p;
