@@ -95,9 +95,10 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_quality(l->rank) + 0.3f;
-      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = S_quality(l->rank) - 0.2f;
+      else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_quality(l->rank) - 0.3f, 0.05f);
+      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_quality(l->rank) - 0.2f, 0.05f);
       else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)))
-        q = S_quality(l->rank) - 0.1f;
+        q = fmaxf(S_quality(l->rank) - 0.1f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -122,12 +123,12 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         const char *ls = m->data.str + l->str;
         if (strlen(ls) != g->tmp.len) continue;
         if (e < 2 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
-          best = S_quality(l->rank) - 0.6f;
+          best = fmaxf(S_quality(l->rank) - 0.6f, 0.05f);
           *lemma = ls;
           break;
         }
         if (e == 2 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
-          best = S_quality(l->rank) - 0.4f;
+          best = fmaxf(S_quality(l->rank) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
           break;
@@ -136,6 +137,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best >= 0 && best < 0.05f) best = 0.05f;
   if (best < 0 && !g->whole_known && n >= 3 && dg_morph_is_particle(s, n)) {
     best = 0.3f;
     *lemma = dg_arena_strndup(&m->arena, s, n);
@@ -160,7 +162,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
        * are adjectives: adjective heads only. */
       if (l->pos == DG_POS_NOUN && g->cap) q = S_quality(l->rank) + 0.3f;
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_quality(l->rank);
-      else if (l->pos == DG_POS_ADJ) q = S_quality(l->rank) - 1.0f;
+      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_quality(l->rank) - 1.0f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -168,6 +170,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
 }
 
@@ -262,17 +265,18 @@ static bool S_whole(S_seg *g, bool *splittable) {
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
   *splittable = true;
   if (!k || !k->count) return false;
-  bool noun = false, adj = false, verb = false, closed = false;
+  bool noun = false, propn = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
     noun |= pos == DG_POS_NOUN;
+    propn |= pos == DG_POS_PROPN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  if (g->cap && !noun && !adj) *splittable = false;
+  if (g->cap && !noun && !adj && !propn) *splittable = false;
   if (!g->cap && verb && !adj) *splittable = false;
   return true;
 }

@@ -152,17 +152,17 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       added++;
       continue;
     }
-    if (l->pos == DG_POS_NOUN) {
+    if (l->pos == DG_POS_NOUN || l->pos == DG_POS_PROPN) {
       uint64_t sg = a->cells & 0x55, pl = a->cells & 0xAA;
-      float fit = plen ? 0.5f : S_case_fit(x, DG_POS_NOUN);
+      float fit = plen ? 0.5f : S_case_fit(x, l->pos);
       if (sg) {
         dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, DG_POS_NOUN, x->feats.data, x->leipzig.data, NULL,
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
               base + f + fit + ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
         dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, DG_POS_NOUN, x->feats.data, x->leipzig.data, NULL, base + f + fit);
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL, base + f + fit);
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
