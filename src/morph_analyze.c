@@ -101,7 +101,7 @@ static float S_verb_cell_weight(int cell) {
 static float S_case_fit(const S_ctx *x, int pos) {
   bool nounish = pos == DG_POS_NOUN || pos == DG_POS_PROPN;
   if (x->allcaps) return 0.0f;
-  if (nounish) return x->cap ? 0.5f : -4.0f;
+  if (nounish) return x->cap ? (x->initial ? 0.0f : 0.5f) : -4.0f;
   if (x->cap && !x->initial) return -4.0f;
   return 0.0f;
 }
@@ -143,12 +143,17 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     if (plen && (a->flags & DG_AF_CLOSED)) continue;
     const char *lemma = S_join_lemma(x, prefix, plen, ls);
     float f = S_freq(l->rank);
+    /* Readings from hunspell's word list and nominalised infinitives
+     * (das Tagen) yield to the paradigm data's (Tag). */
+    if (l->flags & DG_LF_HUNSPELL) f -= 0.3f;
+    if (l->flags & DG_LF_NOMINF) f -= 1.0f;
     if (a->flags & DG_AF_CLOSED) {
       static const float closed_w[DG_POS_COUNT] = {
           [DG_POS_DET] = 0.6f, [DG_POS_ADP] = 0.6f, [DG_POS_CCONJ] = 0.5f,
           [DG_POS_SCONJ] = 0.45f, [DG_POS_PRON] = 0.4f, [DG_POS_PART] = 0.3f};
+      float cf = a->pos == DG_POS_ADV ? f : 1.5f + closed_w[a->pos];
       S_add(x, lemma, a->pos, m->data.str + a->feats, m->data.str + a->leipzig, NULL,
-            base + 0.8f + closed_w[a->pos] + S_case_fit(x, a->pos));
+            base + cf + S_case_fit(x, a->pos));
       added++;
       continue;
     }
@@ -199,7 +204,25 @@ static size_t S_table(S_ctx *x, const char *w, size_t n, const char *prefix, siz
 
 /* Old spelling: ß after a short vowel is ss today (daß, muß, Schluß). */
 static size_t S_eszett(S_ctx *x) {
-  if (!strstr(x->word, "ß")) return 0;
+  if (!strstr(x->word, "ß")) {
+    /* ... and the tables have some old spellings (mußte): musste -> ß. */
+    const char *p = x->word;
+    size_t r = 0;
+    dg_buf b;
+    dg_buf_init(&b);
+    while (!r && (p = strstr(p, "ss")) != NULL) {
+      dg_buf_clear(&b);
+      dg_buf_put(&b, x->word, (size_t)(p - x->word));
+      dg_buf_puts(&b, "ß");
+      dg_buf_puts(&b, p + 2);
+      r = S_table(x, b.data, b.len, NULL, 0, 9.8f);
+      p += 2;
+    }
+    /* The lemma is spelled the modern way too (müßen does not exist, but
+     * a lemma with ß after a short vowel gets ss back). */
+    dg_buf_free(&b);
+    return r;
+  }
   dg_buf b;
   dg_buf_init(&b);
   for (size_t i = 0; i < x->n; i++) {
@@ -449,7 +472,16 @@ static void S_fallback(S_ctx *x) {
       S_add(x, stem, pos, gen_s ? "Case=Gen|Number=Sing" : "", gen_s ? "GEN.SG" : "", NULL, 6.5f);
       if (x->initial) S_add(x, stem, DG_POS_ADV, "", "", NULL, 5.0f);
     } else {
-      S_add(x, stem, DG_POS_ADJ, "", "", NULL, 6.0f);
+      /* Only an adjective ending is taken off (hochrangigen); anything
+       * else hunspell strips (bereits -> bereit) is a word of its own. */
+      size_t sn2 = strlen(stem);
+      static const char *const ends[] = {"e", "em", "en", "er", "es", NULL};
+      bool adj = false;
+      for (size_t i = 0; ends[i] && !adj; i++)
+        adj = sn2 + strlen(ends[i]) == x->n && strncmp(x->word, stem, sn2) == 0 &&
+              strcmp(x->word + sn2, ends[i]) == 0;
+      if (adj) S_add(x, stem, DG_POS_ADJ, "Degree=Pos", "", NULL, 6.0f);
+      else S_add(x, x->word, DG_POS_ADV, "", "", NULL, 5.5f);
     }
     return;
   }

@@ -455,6 +455,68 @@ static bool S_known_form(const char *word) {
   return found;
 }
 
+/* Does the (exact, lower-case) form have a reading of part of speech pos? */
+static bool S_known_pos(const char *word, int pos) {
+  S_key *k = S_key_of(word);
+  for (size_t i = 0; i < k->nan; i++)
+    if (k->an[i].pos == pos) return true;
+  return false;
+}
+
+/* Is word an old-spelling twin's new spelling: "musste" for known "mußte"? */
+static bool S_eszett_twin(const char *word) {
+  const char *p = word;
+  bool found = false;
+  dg_buf b;
+  dg_buf_init(&b);
+  while (!found && (p = strstr(p, "ss")) != NULL) {
+    dg_buf_clear(&b);
+    dg_buf_put(&b, word, (size_t)(p - word));
+    dg_buf_puts(&b, "ß");
+    dg_buf_puts(&b, p + 2);
+    found = S_known_form(b.data);
+    p += 2;
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
+/* Is word a comparative or superlative of a known adjective (größte)? */
+static bool S_is_degree(const char *word) {
+  static const char *const ends[] = {"erem", "eren", "erer", "eres", "ere", "er", "estem",
+                                     "esten", "ester", "estes", "este", "stem", "sten", "ster",
+                                     "stes", "ste", NULL};
+  size_t n = strlen(word);
+  dg_buf b;
+  dg_buf_init(&b);
+  bool found = false;
+  for (size_t i = 0; ends[i] && !found; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < l + 3 || strcmp(word + n - l, ends[i]) != 0) continue;
+    for (int um = 0; um < 2 && !found; um++) {
+      dg_buf_clear(&b);
+      dg_buf_put(&b, word, n - l);
+      if (um) {
+        /* the last ä/ö/ü -> a/o/u */
+        bool done = false;
+        for (size_t j = b.len; j-- > 1 && !done;) {
+          unsigned char c0 = (unsigned char)b.data[j - 1], c1 = (unsigned char)b.data[j];
+          if (c0 == 0xC3 && (c1 == 0xA4 || c1 == 0xB6 || c1 == 0xBC)) {
+            b.data[j - 1] = c1 == 0xA4 ? 'a' : c1 == 0xB6 ? 'o' : 'u';
+            memmove(b.data + j, b.data + j + 1, b.len - j);
+            b.len--;
+            done = true;
+          }
+        }
+        if (!done) continue;
+      }
+      found = S_lemma_find(b.data, DG_POS_ADJ) != UINT32_MAX;
+    }
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
 static const S_class *S_class_of(const char *lemma, int pos) {
   uint32_t li = S_lemma_find(lemma, pos);
   if (li == UINT32_MAX || S_lemma_class[li] == UINT32_MAX) return NULL;
@@ -619,6 +681,7 @@ static void S_read_hunspell(const char *path) {
       }
       if (S_known_form(word)) continue;
       if (S_hs_compound_noun(word, flags)) {
+        for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
         added += S_nlemmas - before;
         continue;
       }
@@ -631,10 +694,14 @@ static void S_read_hunspell(const char *path) {
       }
     } else {
       bool verb = strchr("n", word[strlen(word) - 1]) && S_has(flags, "IXYDW");
-      if (verb ? S_lemma_find(word, DG_POS_VERB) != UINT32_MAX
-               : strchr(flags, 'A') ? S_lemma_find(word, DG_POS_ADJ) != UINT32_MAX
-                                    : S_known_form(word))
+      /* Skip what the tables already explain: forms of verbs (waren),
+       * old-spelling twins (musste = mußte), comparatives (größte). */
+      if (verb ? S_known_pos(word, DG_POS_VERB)
+               : strchr(flags, 'A') ? S_lemma_find(word, DG_POS_ADJ) != UINT32_MAX ||
+                                          S_known_pos(word, DG_POS_VERB) || S_is_degree(word)
+                                    : S_known_form(word) || S_is_degree(word))
         continue;
+      if (S_eszett_twin(word)) continue;
       if (verb) {
         S_hs_verb(word);
       } else if (strchr(flags, 'A')) {
@@ -649,6 +716,7 @@ static void S_read_hunspell(const char *path) {
         S_add(word, li, DG_AF_CLOSED, DG_POS_ADV, 0, 0, 0);
       }
     }
+    for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
     added += S_nlemmas - before;
   }
   free(text);
@@ -672,10 +740,18 @@ int main(int argc, char **argv) {
   S_read_paradigms(argv[1]);
   if (S_errors) return 1;
   if (argc == 5) S_read_hunspell(argv[4]);
+  dg_buf low;
+  dg_buf_init(&low);
   for (size_t i = 0; i < S_nlemmas; i++) {
     const char *s = S_str.data + S_lemmas[i].str;
     S_lemmas[i].rank = S_key_of(s)->rank;
+    if (S_lemmas[i].pos == DG_POS_NOUN && S_lemmas[i].gender == DG_GENDER_NEUT && S_ends(s, "n")) {
+      dg_buf_clear(&low);
+      dg_utf8_lower(&low, s, strlen(s));
+      if (S_lemma_find(low.data, DG_POS_VERB) != UINT32_MAX) S_lemmas[i].flags |= DG_LF_NOMINF;
+    }
   }
+  dg_buf_free(&low);
   size_t nslots = 1;
   while (nslots < S_nkeys * 2) nslots <<= 1;
   size_t nanal = 0;
