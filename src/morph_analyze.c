@@ -125,6 +125,19 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
   return x->lemma.data;
 }
 
+/* Is `s` (a lower-case adjective lemma) a participle of some verb? */
+static bool S_is_participle(dg_morph *m, const char *s) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
+  if (!k) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+      return true;
+  }
+  return false;
+}
+
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
  * hyphen heads).  Returns the number added. */
 static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, size_t plen,
@@ -173,7 +186,9 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     } else if (l->pos == DG_POS_ADJ) {
       dg_feats_adj(a->cells, &x->feats, &x->leipzig);
       /* Participles listed as adjectives: the verb reading comes first. */
-      float pen = has_verb ? (a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f) : 0.0f;
+      float pen = 0.0f;
+      if (has_verb && S_is_participle(m, ls))
+        pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
@@ -347,10 +362,10 @@ static const char *S_adj_lemma(S_ctx *x, const char *stem, size_t n, unsigned *r
 /* Comparative and superlative: größeren -> groß, besten -> gut. */
 static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
-      {"besser", "gut", 0}, {"best", "gut", 1}, {"mehr", "viel", 0}, {"meist", "viel", 1},
+      {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
       {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
       {"lieber", "gern", 0}, {"liebst", "gern", 1}, {"eher", "bald", 0}, {"ehest", "bald", 1},
-      {"weniger", "wenig", 0}, {"wenigst", "wenig", 1}};
+      {"wenigst", "wenig", 1}};
   dg_buf low, stem;
   dg_buf_init(&low);
   dg_buf_init(&stem);
@@ -466,7 +481,16 @@ static void S_fallback(S_ctx *x) {
     /* Inflected form hunspell knows: Russlands -> Russland. */
     size_t sn = strlen(stem);
     bool gen_s = x->cap && x->n == sn + 1 && (x->word[sn] == 's') && strncmp(x->word, stem, sn) == 0;
-    if (x->cap) {
+    /* A capitalised word keeps its own lemma unless only an inflection
+     * ending came off (Globalisierung is no form of globalisieren). */
+    static const char *const nends[] = {"s", "es", "n", "en", "e", "er", "ern", NULL};
+    bool infl = false;
+    for (size_t i = 0; nends[i] && !infl; i++)
+      infl = sn + strlen(nends[i]) == x->n && strncmp(x->word, stem, sn) == 0 &&
+             strcmp(x->word + sn, nends[i]) == 0;
+    if (x->cap && !infl) {
+      S_add(x, x->word, x->initial ? DG_POS_NOUN : DG_POS_PROPN, "", "", NULL, 6.0f);
+    } else if (x->cap) {
       const dg_morph_key *k = dg_morph_lookup(m, stem, sn);
       int pos = (k && k->count) ? DG_POS_NOUN : DG_POS_PROPN;
       S_add(x, stem, pos, gen_s ? "Case=Gen|Number=Sing" : "", gen_s ? "GEN.SG" : "", NULL, 6.5f);

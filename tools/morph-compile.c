@@ -463,6 +463,15 @@ static bool S_known_pos(const char *word, int pos) {
   return false;
 }
 
+/* Is the lower-case word known as anything but a noun form (mitten is a
+ * word of its own besides Mitten, the plural of Mitte)? */
+static bool S_known_nonnoun(const char *word) {
+  S_key *k = S_key_of(word);
+  for (size_t i = 0; i < k->nan; i++)
+    if (k->an[i].pos != DG_POS_NOUN && k->an[i].pos != DG_POS_PROPN) return true;
+  return false;
+}
+
 /* Is word an old-spelling twin's new spelling: "musste" for known "mußte"? */
 static bool S_eszett_twin(const char *word) {
   const char *p = word;
@@ -699,7 +708,7 @@ static void S_read_hunspell(const char *path) {
       if (verb ? S_known_pos(word, DG_POS_VERB)
                : strchr(flags, 'A') ? S_lemma_find(word, DG_POS_ADJ) != UINT32_MAX ||
                                           S_known_pos(word, DG_POS_VERB) || S_is_degree(word)
-                                    : S_known_form(word) || S_is_degree(word))
+                                    : S_known_nonnoun(word) || S_is_degree(word))
         continue;
       if (S_eszett_twin(word)) continue;
       if (verb) {
