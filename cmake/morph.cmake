@@ -39,3 +39,14 @@ if(DEGLOSS_TESTS)
   set_tests_properties(morph.gsd_lemmas PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_eval_compounds tests/morph/eval_compounds.c)
+  target_link_libraries(morph_eval_compounds PRIVATE degloss)
+  add_dependencies(morph_eval_compounds morph_data)
+  add_test(NAME morph.compounds
+           COMMAND morph_eval_compounds ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
+                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 97 1)
+  set_tests_properties(morph.compounds PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+endif()

@@ -82,6 +82,19 @@ static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
   return false;
 }
 
+/* A frequent word form the paradigm tables lack (Wikipedia ranks: a
+ * compound such as Schnittstelle or Reichstag): a part of its own when it
+ * is long enough not to be a fragment.  Its lemma is the form, capitalised
+ * (such gaps are nouns). */
+static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+                        const char **lemma) {
+  if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  dg_buf_clear(&g->tmp);
+  dg_utf8_capitalize(&g->tmp, s, n);
+  *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
+  return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
+}
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
@@ -137,6 +150,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   if (best < 0 && !g->whole_known && n >= 3 && dg_morph_is_particle(s, n)) {
     best = 0.3f;
@@ -170,6 +184,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
 }
