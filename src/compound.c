@@ -273,6 +273,18 @@ static void S_solve(S_seg *g) {
   }
 }
 
+/* Does the best split have a stem of fewer than 5 code points? */
+static bool S_has_short_part(const S_seg *g) {
+  int i = 0;
+  while (i < g->ncp) {
+    const S_best *b = &g->best[i];
+    if (b->end - i < 5) return true;
+    if (b->end >= g->ncp) break;
+    i = b->next;
+  }
+  return false;
+}
+
 /* Is the whole segment known to the tables (other than as a compound), and
  * may it be split?  Verb forms and closed-class words are never split. */
 static bool S_whole(S_seg *g, bool *splittable) {
@@ -361,7 +373,21 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     g->cap = dg_utf8_is_upper_initial(seg, n);
     bool splittable;
     g->whole_known = S_whole(g, &splittable);
+    /* All capitals are abbreviations or names (NEWART, JEANNETTE). */
+    bool allcaps = true;
+    for (size_t b = 0; b < n && allcaps; b++)
+      if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
+    if (allcaps) splittable = false;
     if (splittable) S_solve(g);
+    /* A word nobody knows (the tables, hunspell) that splits only into a
+     * short part is more often a name than a compound: Urbanski, Eschwege,
+     * Hörbach. */
+    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+        S_has_short_part(g)) {
+      char *w = dg_xstrndup(seg, n);
+      if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
+      free(w);
+    }
     if (splittable && isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
       int i0 = 0;
       while (i0 < g->ncp && np < max) {
