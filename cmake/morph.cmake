@@ -50,3 +50,15 @@ if(DEGLOSS_TESTS)
   set_tests_properties(morph.compounds PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_wordlist tests/morph/wordlist.c)
+  target_link_libraries(morph_wordlist PRIVATE degloss)
+  add_dependencies(morph_wordlist morph_data)
+  foreach(kind analyze feats split)
+    add_test(NAME morph.wordlist_${kind}
+             COMMAND morph_wordlist ${kind} ${CMAKE_CURRENT_SOURCE_DIR}/tests/morph/${kind}.txt)
+    set_tests_properties(morph.wordlist_${kind} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+  endforeach()
+endif()

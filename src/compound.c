@@ -49,7 +49,7 @@ static const char *const S_bad_heads[] = {
     "nis", "nisse", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
-    "end", "ende", "enden", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
+    "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
 
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
@@ -61,6 +61,18 @@ static float S_quality(unsigned rank) {
   if (!rank) return 0.2f;
   float q = 3.0f - 0.5f * (float)log10((double)rank);
   return q > 0.3f ? q : 0.3f;
+}
+
+/* Quality of a lemma as a part: frequency, less for hunspell-only lemmas
+ * and nominalised infinitives (Werten is no head of Vermögenswerten). */
+static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
+  float q = S_quality(l->rank);
+  if (l->flags & DG_LF_HUNSPELL) q -= 0.3f;
+  if (l->flags & DG_LF_NOMINF) q -= 1.0f;
+  /* Abbreviations (BUND) are not the noun (Bund) a part spells. */
+  const char *s = m->data.str + l->str;
+  if (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') q -= 1.5f;
+  return q;
 }
 
 /* Ask the caller's lexicon about s (n bytes, lower case), capitalised and not. */
@@ -89,6 +101,15 @@ static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
 static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
                         const char **lemma) {
   if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  /* "sicherheits" is a first part with its link, not a word. */
+  static const char *const links[] = {"s", "es", "n", "en", NULL};
+  for (size_t i = 0; links[i]; i++) {
+    size_t l = strlen(links[i]);
+    if (n > l + 3 && memcmp(s + n - l, links[i], l) == 0) {
+      const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
+      if (kk && kk->count) return -1.0f;
+    }
+  }
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
   *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
@@ -107,21 +128,23 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
-      if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_quality(l->rank) + 0.3f;
-      else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_quality(l->rank) - 0.3f, 0.05f);
-      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_quality(l->rank) - 0.2f, 0.05f);
+      if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
+      else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
+      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
       else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)))
-        q = fmaxf(S_quality(l->rank) - 0.1f, 0.05f);
+        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
         *gender = (a->cells & 1) ? l->gender : DG_GENDER_NONE;
       }
     }
+    /* Zurück|haltung: a particle is no first part of a word known whole. */
+    if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   }
   if (best < 0 && n >= 3) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
-    static const char *const ext[] = {"en", "n", "e", NULL};
+    static const char *const ext[] = {"e", "en", "n", NULL};
     dg_buf_clear(&g->tmp);
     for (size_t e = 0; ext[e] && best < 0; e++) {
       dg_buf_clear(&g->tmp);
@@ -135,13 +158,13 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
         if (strlen(ls) != g->tmp.len) continue;
-        if (e < 2 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
-          best = fmaxf(S_quality(l->rank) - 0.6f, 0.05f);
+        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
+          best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
           *lemma = ls;
           break;
         }
-        if (e == 2 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
-          best = fmaxf(S_quality(l->rank) - 0.4f, 0.05f);
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
+          best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
           break;
@@ -174,9 +197,12 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */
-      if (l->pos == DG_POS_NOUN && g->cap) q = S_quality(l->rank) + 0.3f;
-      else if (l->pos == DG_POS_ADJ && !g->cap) q = S_quality(l->rank);
-      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_quality(l->rank) - 1.0f, 0.05f);
+      /* A form that fills more cells of a paradigm is likelier its form. */
+      if (l->pos == DG_POS_NOUN && g->cap)
+        q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
+            ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
+      else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
+      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_lq(m, l) - 1.0f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;

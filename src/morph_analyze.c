@@ -173,14 +173,17 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     if (l->pos == DG_POS_NOUN || l->pos == DG_POS_PROPN) {
       uint64_t sg = a->cells & 0x55, pl = a->cells & 0xAA;
       float fit = plen ? 0.5f : S_case_fit(x, l->pos);
+      /* A form that fills more cells of a paradigm is likelier its form
+       * (Truppen: Truppe PL before Trupp DAT.PL). */
+      float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
       if (sg) {
         dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
         S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
-              base + f + fit + ((sg & 1) ? 0.15f : 0.0f));
+              base + f + fit + cover + ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
         dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL, base + f + fit);
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL, base + f + fit + cover);
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
@@ -380,7 +383,7 @@ static size_t S_degree(S_ctx *x) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
         dg_feats_adj(cells, &x->feats, &x->leipzig);
         S_add(x, irregular[i].lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-              10.5f + S_case_fit(x, DG_POS_ADJ));
+              11.0f + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
     }

@@ -628,6 +628,23 @@ static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fre
   dg_buf_free(&f);
 }
 
+/* Is word[0..n) a known form, maybe followed by a linking element? */
+static bool S_known_modifier(const char *word, size_t n) {
+  static const char *const links[] = {"", "s", "es", "n", "en", "e", "er", NULL};
+  bool found = false;
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; links[i] && !found; i++) {
+    size_t l = strlen(links[i]);
+    if (n < l + 3 || strncmp(word + n - l, links[i], l) != 0) continue;
+    dg_buf_clear(&b);
+    dg_buf_put(&b, word, n - l);
+    found = S_known_form(b.data);
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
 /* A compound noun whose head the paradigm data knows (Waffenstillstands-
  * abkommen): declined like its head, with its gender. */
 static bool S_hs_compound_noun(const char *word, const char *flags) {
@@ -644,6 +661,14 @@ static bool S_hs_compound_noun(const char *word, const char *flags) {
     dg_utf8_capitalize(&head, word + i, n - i);
     uint32_t hl = S_lemma_find(head.data, DG_POS_NOUN);
     if (hl == UINT32_MAX || S_lemma_class[hl] == UINT32_MAX) continue;
+    /* The rest must be a word too, maybe with a link; names of places
+     * (Russland, Hamburg) are no compounds of Land or Burg. */
+    if (!S_known_modifier(word, i)) continue;
+    static const char *const place[] = {"Land", "Burg", "Berg", "Dorf", "Stadt", "Heim", "Hausen",
+                                        "Feld", "Hof", "Bach", "Bad", "Furt", "Haven", NULL};
+    bool is_place = false;
+    for (size_t p = 0; place[p]; p++) is_place |= strcmp(head.data, place[p]) == 0;
+    if (is_place && !S_has(flags, "ENPRq")) break;
     /* The head's class applied to the whole word. */
     uint32_t li = S_new_lemma(word, DG_POS_NOUN, S_lemmas[hl].gender, 0);
     S_apply_class(&S_classes[S_lemma_class[hl]], word, "", 0, li, false);
@@ -751,10 +776,29 @@ int main(int argc, char **argv) {
   if (argc == 5) S_read_hunspell(argv[4]);
   dg_buf low;
   dg_buf_init(&low);
+  /* A lemma's frequency rank: that of its citation form, or when that is
+   * unranked the best rank of its other forms ("Truppe": "Truppen"). */
+  for (size_t i = 0; i < S_nkeys; i++) {
+    uint32_t r = S_keys[i].rank;
+    if (!r) continue;
+    for (size_t j = 0; j < S_keys[i].nan; j++) {
+      dg_morph_lemma *l = &S_lemmas[S_keys[i].an[j].lemma];
+      if (!l->rank || r < l->rank) l->rank = r;
+    }
+  }
   for (size_t i = 0; i < S_nlemmas; i++) {
     const char *s = S_str.data + S_lemmas[i].str;
-    S_lemmas[i].rank = S_key_of(s)->rank;
-    if (S_lemmas[i].pos == DG_POS_NOUN && S_lemmas[i].gender == DG_GENDER_NEUT && S_ends(s, "n")) {
+    uint32_t own = S_key_of(s)->rank;
+    if (own) S_lemmas[i].rank = own;
+    /* das Tagen, das Werten: neuter, no plural, the infinitive of a verb
+     * (das Abkommen, das Vermögen have plurals: real nouns). */
+    bool plural = false;
+    if (S_lemma_class[i] != UINT32_MAX) {
+      const S_class *c = &S_classes[S_lemma_class[i]];
+      for (size_t r = 0; r < c->n; r++) plural |= (c->rules[r].cell & 1) != 0;
+    }
+    if (S_lemmas[i].pos == DG_POS_NOUN && S_lemmas[i].gender == DG_GENDER_NEUT && !plural &&
+        S_lemma_class[i] != UINT32_MAX && S_ends(s, "n")) {
       dg_buf_clear(&low);
       dg_utf8_lower(&low, s, strlen(s));
       if (S_lemma_find(low.data, DG_POS_VERB) != UINT32_MAX) S_lemmas[i].flags |= DG_LF_NOMINF;
