@@ -62,3 +62,12 @@ if(DEGLOSS_TESTS)
       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
   endforeach()
 endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_robust tests/morph/robust.c)
+  target_link_libraries(morph_robust PRIVATE degloss)
+  add_dependencies(morph_robust morph_data)
+  add_test(NAME morph.robust COMMAND morph_robust)
+  set_tests_properties(morph.robust PROPERTIES TIMEOUT 120
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+endif()

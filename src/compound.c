@@ -471,7 +471,15 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       }
       i = j + 1;
     }
-    dg_part *v = dg_xmalloc((np ? np : 1) * sizeof *v);
+    if (np == 0) {
+      /* Nothing but hyphens: the word is its own part. */
+      parts[0].form = parts[0].lemma = dg_arena_strndup(&m->arena, word, n);
+      parts[0].kind = DG_PART_STEM;
+      parts[0].start = 0;
+      parts[0].end = (unsigned)n;
+      np = 1;
+    }
+    dg_part *v = dg_xmalloc(np * sizeof *v);
     if (np) memcpy(v, parts, np * sizeof *v);
     slot = dg_cache_insert(&m->split_cache, word, n, v, np);
   }
