@@ -23,6 +23,7 @@
 #define S_BACKOFF_MAX_MS 30000LL
 #define S_RETRY_AFTER_MAX_S 120L
 #define S_MSG_MAX 300
+#define S_MAX_KINDS 16
 
 struct dg_mt {
   const dg_mt_provider *prov;
@@ -42,6 +43,12 @@ struct dg_mt {
   bool *easy_busy;
   unsigned long requests, cache_hits;
   uint64_t rng;
+  /* failures over every call, for the summary */
+  size_t total, failed;
+  char *first_error;
+  char **kinds; /* distinct error messages, at most S_MAX_KINDS */
+  size_t nkinds;
+  bool more_kinds;
   char *summary;
 };
 
@@ -275,6 +282,9 @@ void dg_mt_free(dg_mt *mt) {
   free(mt->target);
   free(mt->cacert);
   free(mt->summary);
+  free(mt->first_error);
+  for (size_t i = 0; i < mt->nkinds; i++) free(mt->kinds[i]);
+  free(mt->kinds);
   free(mt);
 }
 
@@ -296,7 +306,21 @@ void dg_mt_stats(const dg_mt *mt, unsigned long *requests, unsigned long *cache_
   if (cache_hits) *cache_hits = mt ? mt->cache_hits : 0;
 }
 
-const char *dg_mt_summary(dg_mt *mt) { return mt ? mt->summary : NULL; }
+const char *dg_mt_summary(dg_mt *mt) {
+  if (!mt || !mt->failed) return NULL;
+  free(mt->summary);
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_printf(&b, "degloss: translation: %zu of %zu sentence%s failed (%s: %s", mt->failed,
+                mt->total, mt->total == 1 ? "" : "s", mt->prov->name,
+                mt->first_error ? mt->first_error : "unknown error");
+  if (mt->nkinds > 1 || mt->more_kinds)
+    dg_buf_printf(&b, "; and %s%zu other error%s", mt->more_kinds ? "more than " : "",
+                  mt->nkinds - 1, mt->nkinds == 2 && !mt->more_kinds ? "" : "s");
+  dg_buf_putc(&b, ')');
+  mt->summary = dg_buf_detach(&b);
+  return mt->summary;
+}
 
 /* ---- one run ---------------------------------------------------------- */
 
@@ -622,8 +646,8 @@ static void S_loop(S_run *r) {
             S_fail(r, j->idx[k], 0, "cannot start a request (libcurl)");
           j->finished = true;
         }
-      } else if (!j->running && (next < 0 || j->not_before < next)) {
-        next = j->not_before;
+      } else if (!j->running && j->not_before > now && (next < 0 || j->not_before < next)) {
+        next = j->not_before; /* a retry waiting for its time; the others wait for a slot */
       }
     }
     if (!pending) break;
@@ -655,30 +679,24 @@ static void S_loop(S_run *r) {
   }
 }
 
-static void S_summarize(dg_mt *mt, S_uniq *u, size_t nu, const size_t *map, size_t n,
-                        size_t failed) {
-  free(mt->summary);
-  mt->summary = NULL;
-  if (!failed) return;
-  const char *first = NULL;
-  size_t kinds = 0;
-  const char **seen = dg_xcalloc(nu, sizeof *seen);
+/* Remember the failures of one call for the summary. */
+static void S_tally(dg_mt *mt, const dg_mt_result *out, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    const char *e = u[map[i]].error;
+    mt->total++;
+    const char *e = out[i].error;
     if (!e) continue;
-    if (!first) first = e;
-    bool dup = false;
-    for (size_t k = 0; k < kinds && !dup; k++) dup = strcmp(seen[k], e) == 0;
-    if (!dup) seen[kinds++] = e;
+    mt->failed++;
+    if (!mt->first_error) mt->first_error = dg_xstrdup(e);
+    bool known = false;
+    for (size_t k = 0; k < mt->nkinds && !known; k++) known = strcmp(mt->kinds[k], e) == 0;
+    if (known) continue;
+    if (mt->nkinds == S_MAX_KINDS) {
+      mt->more_kinds = true;
+      continue;
+    }
+    mt->kinds = dg_xrealloc(mt->kinds, (mt->nkinds + 1) * sizeof *mt->kinds);
+    mt->kinds[mt->nkinds++] = dg_xstrdup(e);
   }
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_printf(&b, "degloss: translation: %zu of %zu sentence%s failed (%s: %s", failed, n,
-                n == 1 ? "" : "s", mt->prov->name, first ? first : "unknown error");
-  if (kinds > 1) dg_buf_printf(&b, "; and %zu other error%s", kinds - 1, kinds == 2 ? "" : "s");
-  dg_buf_putc(&b, ')');
-  mt->summary = dg_buf_detach(&b);
-  free(seen);
 }
 
 size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_result *out) {
@@ -692,8 +710,6 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
     }
     return n;
   }
-  free(mt->summary);
-  mt->summary = NULL;
   if (n == 0) return 0;
   size_t *first = dg_xmalloc(n * sizeof *first);
   size_t *map = dg_xmalloc(n * sizeof *map);
@@ -757,7 +773,7 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
       failed++;
     }
   }
-  S_summarize(mt, r.u, nu, map, n, failed);
+  S_tally(mt, out, n);
   for (size_t u = 0; u < nu; u++) {
     free(r.u[u].text);
     free(r.u[u].result);

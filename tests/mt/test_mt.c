@@ -253,7 +253,7 @@ static dg_mt_result *S_run(dg_mt *mt, const S_texts *t, size_t *failed) {
   }
   CHECK(f == *failed, "returned %zu failures, counted %zu", *failed, f);
   CHECK(!S_has_key(dg_mt_summary(mt)), "key in the summary");
-  CHECK((dg_mt_summary(mt) != NULL) == (f > 0), "summary present iff something failed");
+  CHECK(f == 0 || dg_mt_summary(mt) != NULL, "summary present when something failed");
   return r;
 }
 
@@ -483,6 +483,43 @@ static void T_deepl_ok(void) {
   r = S_run(mt, &t, &failed);
   CHECK(failed == 0 && S_array_has("c", "targets", "EN-GB"), "EN-GB sent");
   S_no_violations("c");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
+/* Requests stay within DeepL's 128 KiB; a sentence too long for any request
+ * fails alone, without a request. */
+static void T_deepl_limits(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "ok");
+  dg_mt *mt = S_new(S_cfg("deepl", url, NULL));
+  S_texts t = {dg_xcalloc(41, sizeof(char *)), 41};
+  for (size_t i = 0; i < 40; i++) {
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_printf(&b, "Satz %zu: ", i);
+    while (b.len < 6000) dg_buf_puts(&b, "Größere \"Anführungen\" und\tTabs\\ füllen ");
+    t.s[i] = dg_buf_detach(&b);
+  }
+  dg_buf big;
+  dg_buf_init(&big);
+  while (big.len < 140 * 1024) dg_buf_puts(&big, "Überlang ");
+  t.s[40] = dg_buf_detach(&big);
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 1, "%zu failed", failed);
+  for (size_t i = 0; i < 40; i++) {
+    char *want = S_expect(t.s[i]);
+    CHECK(r[i].text && strcmp(r[i].text, want) == 0, "sentence %zu", i);
+    free(want);
+  }
+  CHECK(r[40].error && strstr(r[40].error, "too long"), "overlong: %s", r[40].error ? r[40].error : "");
+  long req = S_stat("a", "requests");
+  CHECK(req >= 2 && req <= 3, "240 KB in %ld requests", req);
+  CHECK(S_stat("a", "texts") == 40, "the overlong sentence is not sent");
+  S_no_violations("a"); /* the server checks each body against 128 KiB */
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -732,6 +769,38 @@ static void T_openai_count_fallback(void) {
   S_expect_all(&t, r);
   CHECK(S_stat("a", "requests") == 6, "1 batch + 5 single requests, got %ld", S_stat("a", "requests"));
   S_no_violations("a");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
+/* The summary counts every call of a client. */
+static void T_summary(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "r429");
+  dg_mt_config *c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-retries", "0");
+  dg_mt *mt = S_new(c);
+  CHECK(dg_mt_summary(mt) == NULL, "no summary before any call");
+  S_texts t = S_sentences(3, "s1");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 3, "first call fails (429, no retries allowed)");
+  S_expect_errors(&t, r, 429, "HTTP 429: too many requests: Too many requests");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  t = S_sentences(5, "s2");
+  for (size_t i = 0; i < t.n; i++) { /* other sentences than the first call */
+    free(t.s[i]);
+    t.s[i] = S_fmt("Zweiter Aufruf, Satz %zu.", i);
+  }
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 0, "second call succeeds");
+  const char *sum = dg_mt_summary(mt);
+  const char *want = "degloss: translation: 3 of 8 sentences failed (deepl: HTTP 429: too many "
+                     "requests: Too many requests)";
+  CHECK(sum && strcmp(sum, want) == 0, "summary '%s'", sum ? sum : "(null)");
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -1160,6 +1229,7 @@ static const struct {
     {"config", T_config},
     {"deepl_ok", T_deepl_ok},
     {"deepl_cache", T_deepl_cache},
+    {"deepl_limits", T_deepl_limits},
     {"deepl_free_url", T_deepl_free_url},
     {"libre_ok", T_libre_ok},
     {"libre_key", T_libre_key},
@@ -1171,6 +1241,7 @@ static const struct {
     {"openai_ok", T_openai_ok},
     {"openai_count_fallback", T_openai_count_fallback},
     {"retry_429", T_retry_429},
+    {"summary", T_summary},
     {"quota_456", T_quota_456},
     {"retry_500", T_retry_500},
     {"fail_503", T_fail_503},
