@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "mt.h"
+#include "mt_provider.h"
 #include "util.h"
 
 #define KEY_DEEPL "test-key-XXXX-deepl:fx"
@@ -1222,10 +1223,90 @@ static void T_retry_500(void) {
   free(url);
 }
 
+/* Provider answer parsers on malformed and odd answers: no crash, nothing
+ * left behind on failure, the right status. */
+static dg_mt_parse_status S_parse(const dg_mt_provider *p, const char *body, size_t n, char **out) {
+  dg_mt_ctx ctx = {"http://x", "", "m", "EN-US"};
+  dg_buf msg;
+  dg_buf_init(&msg);
+  for (size_t i = 0; i < n; i++) out[i] = NULL;
+  dg_mt_parse_status st = p->parse(&ctx, body, strlen(body), n, out, &msg);
+  CHECK((st == DG_MT_PARSE_OK) == (msg.len == 0), "%s: message iff failure (%s)", p->name,
+        msg.data ? msg.data : "");
+  if (st != DG_MT_PARSE_OK)
+    for (size_t i = 0; i < n; i++) CHECK(out[i] == NULL, "%s: nothing left on failure", p->name);
+  dg_buf_free(&msg);
+  return st;
+}
+
+static void T_parsers(void) {
+  const dg_mt_provider *provs[] = {&dg_mt_deepl, &dg_mt_libre, &dg_mt_google, &dg_mt_openai};
+  dg_buf deep;
+  dg_buf_init(&deep);
+  for (int i = 0; i < 100000; i++) dg_buf_putc(&deep, '[');
+  const char *junk[] = {"", "null", "[]", "{}", "\"text\"", "{\"translations\": 5}",
+                        "{\"translations\": [{\"text\": 5}, {\"text\": \"b\"}]}",
+                        "{\"translatedText\": [1, 2]}", "{\"data\": {\"translations\": [{}, {}]}}",
+                        "{\"choices\": []}", "{\"choices\": [{\"message\": {\"content\": 7}}]}",
+                        "{\"translations\": [{\"text\": \"a\\u0000b\"}, {\"text\": \"c\"}]}",
+                        "{\"a\": 1e999999}", "\xff\xfe", deep.data};
+  for (size_t p = 0; p < DG_ARRAY_LEN(provs); p++)
+    for (size_t j = 0; j < DG_ARRAY_LEN(junk); j++) {
+      char *out[2];
+      CHECK(S_parse(provs[p], junk[j], 2, out) != DG_MT_PARSE_OK, "%s accepted junk %zu", provs[p]->name, j);
+      char *e = provs[p]->error_text(junk[j], strlen(junk[j]));
+      free(e);
+    }
+  dg_buf_free(&deep);
+  char *out[3];
+  /* count mismatches are told apart from nonsense */
+  CHECK(S_parse(&dg_mt_deepl, "{\"translations\": [{\"text\": \"a\"}]}", 2, out) == DG_MT_PARSE_COUNT, "deepl count");
+  CHECK(S_parse(&dg_mt_google, "{\"data\": {\"translations\": []}}", 1, out) == DG_MT_PARSE_COUNT, "google count");
+  CHECK(S_parse(&dg_mt_libre, "{\"translatedText\": \"a\"}", 2, out) == DG_MT_PARSE_COUNT, "libre count");
+  CHECK(S_parse(&dg_mt_libre, "{\"translatedText\": \"a\"}", 1, out) == DG_MT_PARSE_OK &&
+            strcmp(out[0], "a") == 0, "libre single string");
+  free(out[0]);
+  /* chat answers: think blocks, other numbering styles, wrapped lines, chatter */
+  const char *chat =
+      "{\"choices\": [{\"message\": {\"content\": \"<think>1. no\\n2. no</think>Here you go:\\n\\n"
+      "1) First one.\\n2. Second\\nwrapped.\\n3: Third.\\n\"}}]}";
+  CHECK(S_parse(&dg_mt_openai, chat, 3, out) == DG_MT_PARSE_OK, "chat parsed");
+  CHECK(out[0] && strcmp(out[0], "First one.") == 0, "1: %s", out[0] ? out[0] : "");
+  CHECK(out[1] && strcmp(out[1], "Second wrapped.") == 0, "2: %s", out[1] ? out[1] : "");
+  CHECK(out[2] && strcmp(out[2], "Third.") == 0, "3: %s", out[2] ? out[2] : "");
+  for (int i = 0; i < 3; i++) free(out[i]);
+  const char *dup = "{\"choices\": [{\"message\": {\"content\": \"1. a\\n1. b\\n2. c\"}}]}";
+  CHECK(S_parse(&dg_mt_openai, dup, 2, out) == DG_MT_PARSE_COUNT, "duplicate number");
+  const char *plain = "{\"choices\": [{\"message\": {\"content\": \"  Just the sentence.  \"}}]}";
+  CHECK(S_parse(&dg_mt_openai, plain, 1, out) == DG_MT_PARSE_OK && strcmp(out[0], "Just the sentence.") == 0,
+        "unnumbered single answer");
+  free(out[0]);
+  /* error texts of each provider */
+  const char *ge = "{\"error\": {\"message\": \"m\"}}", *oe = "{\"error\": \"flat\"}";
+  char *e = dg_mt_google.error_text(ge, strlen(ge));
+  CHECK(e && strcmp(e, "m") == 0, "google error text");
+  free(e);
+  e = dg_mt_openai.error_text(oe, strlen(oe));
+  CHECK(e && strcmp(e, "flat") == 0, "openai flat error text");
+  free(e);
+  /* the JSON length estimate never undercounts what jansson writes */
+  const char *samples[] = {"plain", "quote\" back\\ slash", "tab\t nl\n cr\r", "ctl\x01\x1f del\x7f",
+                           "Umlaut äöü €"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(samples); i++) {
+    json_t *js = json_string(samples[i]);
+    char *d = json_dumps(js, JSON_ENCODE_ANY | JSON_COMPACT);
+    CHECK(strlen(d) <= dg_mt_json_len(samples[i]), "estimate %zu < %zu for sample %zu",
+          dg_mt_json_len(samples[i]), strlen(d), i);
+    free(d);
+    json_decref(js);
+  }
+}
+
 static const struct {
   const char *name;
   void (*fn)(void);
 } S_cases[] = {
+    {"parsers", T_parsers},
     {"config", T_config},
     {"deepl_ok", T_deepl_ok},
     {"deepl_cache", T_deepl_cache},
