@@ -36,3 +36,15 @@ else()
     add_test(NAME mt.off COMMAND test_mt_off)
   endif()
 endif()
+
+# Command-line tests, once the CLI with MT options (the gloss area) is there.
+if(DEGLOSS_WITH_CURL AND DEGLOSS_TESTS AND EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/src/gloss_translate.c")
+  foreach(_c ok quota hang badjson cache formats offline keys)
+    add_test(NAME mt.cli_${_c}
+             COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/with_server.py
+                     ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/cli_test.py
+                     $<TARGET_FILE:degloss_cli> ${_c})
+    set_tests_properties(mt.cli_${_c} PROPERTIES TIMEOUT 120 LABELS mt
+                         ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+  endforeach()
+endif()
