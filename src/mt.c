@@ -43,6 +43,10 @@ struct dg_mt {
   bool *easy_busy;
   unsigned long requests, cache_hits;
   uint64_t rng;
+  /* set when the provider failed in a way every further request would
+   * (quota, authorisation, unreachable): later sentences fail at once */
+  int broken_status;
+  char *broken_msg;
   /* failures over every call, for the summary */
   size_t total, failed;
   char *first_error;
@@ -283,6 +287,7 @@ void dg_mt_free(dg_mt *mt) {
   free(mt->cacert);
   free(mt->summary);
   free(mt->first_error);
+  free(mt->broken_msg);
   for (size_t i = 0; i < mt->nkinds; i++) free(mt->kinds[i]);
   free(mt->kinds);
   free(mt);
@@ -337,6 +342,19 @@ static void S_fail(S_run *r, size_t u, int status, const char *msg) {
   x->done = true;
   x->status = status;
   x->error = S_clean_msg(r->mt, msg);
+}
+
+/* Fail every sentence of a job; `trip` marks the provider unusable for the
+ * rest of this client's life (no more requests). */
+static void S_fail_job(S_run *r, S_job *j, int status, const char *msg, bool trip) {
+  for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], status, msg);
+  j->finished = true;
+  dg_mt *mt = r->mt;
+  if (trip && !mt->broken_msg) {
+    mt->broken_status = status;
+    mt->broken_msg = S_clean_msg(mt, msg);
+    S_log(mt, "giving up on %s for this run: %s", mt->prov->name, mt->broken_msg);
+  }
 }
 
 static S_job *S_job_new(S_run *r, const size_t *idx, size_t n) {
@@ -525,8 +543,8 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
         return;
       }
     }
-    for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], 0, msg.data);
-    j->finished = true;
+    /* an oversized answer may be this batch's fault; a dead or refusing server is not */
+    S_fail_job(r, j, 0, msg.data, !j->overflow);
     dg_buf_free(&msg);
     return;
   }
@@ -543,10 +561,17 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
       for (size_t i = 0; i < j->n; i++) S_job_new(r, &j->idx[i], 1);
     } else {
       S_log(mt, "%s", msg.data);
-      for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], 0, msg.data);
+      S_fail_job(r, j, 0, msg.data, false);
     }
     free(out);
     j->finished = true;
+    if (st == DG_MT_PARSE_OK && mt->cache) { /* keep finished work even if the run dies */
+      degloss_error cerr = {0};
+      if (!dg_mt_cache_flush(mt->cache, &cerr) && !mt->cache_warned) {
+        fprintf(stderr, "degloss: translation cache: %s: %s\n", cerr.source, cerr.text);
+        mt->cache_warned = true;
+      }
+    }
     dg_buf_free(&msg);
     return;
   }
@@ -566,8 +591,11 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
     dg_buf_printf(&msg, " (the server asks to wait %ld s)", retry_after);
   }
   S_log(mt, "%s", msg.data);
-  for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], (int)status, msg.data);
-  j->finished = true;
+  /* 400, 413 and 422 concern this request and a rate limit passes; other
+   * errors (quota, key, URL, overload after every retry) would hit every
+   * request */
+  bool trip = status != 400 && status != 413 && status != 422 && status != 429;
+  S_fail_job(r, j, (int)status, msg.data, trip);
   dg_buf_free(&msg);
 }
 
@@ -633,6 +661,11 @@ static void S_loop(S_run *r) {
   for (;;) {
     long long now = S_now_ms(), next = -1;
     bool pending = false;
+    /* While a request is being retried the server is in trouble (rate
+     * limit, overload, timeout): send no fresh batches until it is resolved. */
+    bool retrying = false;
+    for (size_t i = 0; i < r->njobs && !retrying; i++)
+      retrying = !r->jobs[i]->finished && r->jobs[i]->attempt > 0;
     for (size_t i = 0; i < r->njobs; i++) {
       S_job *j = r->jobs[i];
       if (j->finished || j->running) {
@@ -640,11 +673,14 @@ static void S_loop(S_run *r) {
         continue;
       }
       pending = true;
+      if (mt->broken_msg) { /* the provider is unusable: do not send more */
+        S_fail_job(r, j, mt->broken_status, mt->broken_msg, false);
+        continue;
+      }
+      if (retrying && j->attempt == 0) continue;
       if (j->not_before <= now && r->inflight < mt->jobs) {
         if (!S_start(r, j)) {
-          for (size_t k = 0; k < j->n; k++)
-            S_fail(r, j->idx[k], 0, "cannot start a request (libcurl)");
-          j->finished = true;
+          S_fail_job(r, j, 0, "cannot start a request (libcurl)", false);
         }
       } else if (!j->running && j->not_before > now && (next < 0 || j->not_before < next)) {
         next = j->not_before; /* a retry waiting for its time; the others wait for a slot */

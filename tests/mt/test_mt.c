@@ -827,6 +827,72 @@ static void T_retry_429(void) {
   free(url);
 }
 
+/* Once the provider refuses for good (quota) or cannot be reached, the
+ * remaining sentences fail without more requests, in this call and later. */
+static void T_breaker(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "q456");
+  dg_mt_config *c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  dg_mt *mt = S_new(c);
+  S_texts t = S_sentences(120, "a");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 120, "%zu failed", failed);
+  S_expect_errors(&t, r, 456, "quota exceeded");
+  CHECK(S_stat("a", "requests") == 1, "one request, then stop: %ld", S_stat("a", "requests"));
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  t = S_sentences(10, "later");
+  for (size_t i = 0; i < t.n; i++) {
+    free(t.s[i]);
+    t.s[i] = S_fmt("Später, Satz %zu.", i);
+  }
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 10, "later call fails too");
+  S_expect_errors(&t, r, 456, "quota exceeded");
+  CHECK(S_stat("a", "requests") == 1, "no request in the later call: %ld", S_stat("a", "requests"));
+  const char *sum = dg_mt_summary(mt);
+  CHECK(sum && strncmp(sum, "degloss: translation: 130 of 130 sentences failed (deepl: HTTP 456", 66) == 0,
+        "summary %s", sum ? sum : "(null)");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+  /* a hanging server costs one timeout and its retry, not one per batch */
+  url = S_url("b", "hang");
+  c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  S_set(c, "mt-timeout", "0.4");
+  mt = S_new(c);
+  t = S_sentences(150, "b");
+  long long t0 = S_ms();
+  r = S_run(mt, &t, &failed);
+  long long el = S_ms() - t0;
+  CHECK(failed == 150, "all failed");
+  S_expect_errors(&t, r, 0, "timed out");
+  CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
+  CHECK(el < 4000, "took %lld ms", el);
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+  /* a 400 concerns one request only: the others go on */
+  url = S_url("c", "l400");
+  unsetenv("LIBRETRANSLATE_API_KEY");
+  c = S_cfg("libretranslate", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  mt = S_new(c);
+  t = S_sentences(60, "c");
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 60 && S_stat("c", "requests") == 2, "400: every batch tried (%ld)",
+        S_stat("c", "requests"));
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
 static void T_quota_456(void) {
   S_deepl_fails("a", "q456", 120, NULL, NULL, 456, "quota exceeded", 3);
 }
@@ -1324,6 +1390,7 @@ static const struct {
     {"retry_429", T_retry_429},
     {"summary", T_summary},
     {"quota_456", T_quota_456},
+    {"breaker", T_breaker},
     {"retry_500", T_retry_500},
     {"fail_503", T_fail_503},
     {"hang", T_hang},
