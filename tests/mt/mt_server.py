@@ -9,6 +9,7 @@ the statistics (one per test phase) and <fault> chooses the behaviour:
   ok            answer normally
   delayN        answer after N milliseconds
   r429          the first request of the namespace gets 429 + Retry-After: 1
+  r429date      the same with Retry-After as an HTTP date 2 s ahead
   e500once      the first request gets 500, later ones are answered
   e503          every request gets 503
   q456          every request gets DeepL's 456 "Quota Exceeded"
@@ -42,6 +43,7 @@ import ssl
 import sys
 import threading
 import time
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 KEYS = {
@@ -334,6 +336,10 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "r429" and nth == 1:
             e = errors["deepl_429"]
             self.send_json(429, e["body"], e["headers"])
+            return
+        if fault == "r429date" and nth == 1:  # Retry-After as an HTTP date, 2 s ahead
+            self.send_json(429, {"message": "Too many requests"},
+                           {"Retry-After": formatdate(time.time() + 2, usegmt=True)})
             return
         if fault == "e500once" and nth == 1:
             self.send_json(500, {"message": "Internal Server Error"})

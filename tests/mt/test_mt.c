@@ -825,6 +825,20 @@ static void T_retry_429(void) {
   S_texts_free(&t);
   dg_mt_free(mt);
   free(url);
+  /* Retry-After as an HTTP date (whole seconds: at least 1 s of the 2 s remain) */
+  url = S_url("b", "r429date");
+  mt = S_new(S_cfg("deepl", url, NULL));
+  t = S_sentences(4, "b");
+  t0 = S_ms();
+  r = S_run(mt, &t, &failed);
+  el = S_ms() - t0;
+  CHECK(failed == 0, "429 with a date retried: %s", dg_mt_summary(mt));
+  CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
+  CHECK(el >= 900 && el < 5000, "Retry-After date honoured, took %lld ms", el);
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
 }
 
 /* Once the provider refuses for good (quota) or cannot be reached, the
