@@ -976,7 +976,7 @@ static void T_concurrency(void) {
   CHECK(S_stat("a", "requests") == 10, "%ld requests", S_stat("a", "requests"));
   CHECK(maxin >= 2 && maxin <= 4, "max in flight %ld", maxin);
   CHECK(conns <= 4, "%ld connections for 10 requests", conns);
-  CHECK(el < 1200, "parallel: %lld ms for 10 x 150 ms", el);
+  CHECK(el < 1400, "parallel: %lld ms for 10 x 150 ms (one at a time: over 1500)", el);
   S_results_free(r, t.n);
   dg_mt_free(mt);
   free(url);
