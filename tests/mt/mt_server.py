@@ -249,6 +249,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         m = re.match(r"^/_stats/([\w.-]+)$", self.path)
         if not m:
+            t = re.match(r"^/t/([\w.-]+)/", self.path)
+            if t:
+                self.violation(t.group(1), f"method GET for {self.path}")
             self.send_json(405, {"message": "test server: only POST is served"})
             return
         with LOCK:
