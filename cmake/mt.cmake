@@ -20,7 +20,7 @@ if(DEGLOSS_WITH_CURL)
       google_ok google_daily_quota google_rate_retry openai_ok openai_count_fallback
       retry_429 summary quota_456 breaker retry_500 fail_503 hang drip truncated bad_json wrong_count
       oversized key_echo concurrency dedupe cache_corrupt cache_concurrent tls_verify
-      refused verbose_redacts)
+      refused verbose_redacts proxy)
     foreach(_c IN LISTS _mt_cases)
       add_test(NAME mt.${_c}
                COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/with_server.py

@@ -261,7 +261,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
-        m = re.match(r"^/t/([\w.-]+)/([\w]+)(/.*)$", self.path)
+        path = self.path
+        proxied = re.match(r"^http://([^/]+)(/.*)$", path)  # we were asked as a proxy
+        if proxied:
+            path = proxied.group(2)
+        m = re.match(r"^/t/([\w.-]+)/([\w]+)(/.*)$", path)
         if not m:
             self.send_json(404, {"message": "test server: use /t/<ns>/<fault>/<path>"})
             return
@@ -273,6 +277,8 @@ class Handler(BaseHTTPRequestHandler):
             nth = s["requests"]
             s["inflight"] += 1
             s["max_inflight"] = max(s["max_inflight"], s["inflight"])
+            if proxied:
+                s.setdefault("proxied_hosts", []).append(proxied.group(1))
             if ns not in self.conn_counted:
                 self.conn_counted.add(ns)
                 s["connections"] += 1

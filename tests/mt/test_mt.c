@@ -1229,6 +1229,32 @@ static void T_refused(void) {
   free(url);
 }
 
+/* Proxies come from the environment (as libcurl reads them): the test server
+ * doubles as an HTTP proxy for a host that does not exist. */
+static void T_proxy(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *proxy = S_fmt("http://127.0.0.1:%s", S_env("MT_TEST_PORT"));
+  setenv("http_proxy", proxy, 1);
+  dg_mt *mt = S_new(S_cfg("deepl", "http://mt.example.invalid/t/a/ok", NULL));
+  S_texts t = S_sentences(3, "p");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 0, "through the proxy: %s", dg_mt_summary(mt));
+  S_expect_all(&t, r);
+  json_t *st = S_stats("a");
+  json_t *hosts = json_object_get(st, "proxied_hosts");
+  CHECK(json_array_size(hosts) == 1 &&
+            strcmp(json_string_value(json_array_get(hosts, 0)), "mt.example.invalid") == 0,
+        "the request went through the proxy");
+  json_decref(st);
+  S_no_violations("a");
+  unsetenv("http_proxy");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(proxy);
+}
+
 static void T_verbose_redacts(void) {
   setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
   char *url = S_url("a", "keyecho");
@@ -1421,6 +1447,7 @@ static const struct {
     {"tls_verify", T_tls_verify},
     {"refused", T_refused},
     {"verbose_redacts", T_verbose_redacts},
+    {"proxy", T_proxy},
 };
 
 int main(int argc, char **argv) {
