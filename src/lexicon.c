@@ -359,6 +359,7 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   long long offset = 0;
   unsigned gen = ++lex->n_glossaries;
   char *p = text;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) p += 3; /* UTF-8 byte order mark */
   while (p < text + len) {
     char *eol = memchr(p, '\n', (size_t)(text + len - p));
     char *next = eol ? eol + 1 : text + len;

@@ -68,8 +68,10 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out
 
 /* Add or override entries from a user glossary (TSV: lemma, pos, gloss[,
  * gender, domains]; '#' comments; an optional header line starting with
- * "lemma").  Bad lines are reported with dg_warn (file and line) and
- * skipped.  Returns false (and fills err) only when the file cannot be read. */
+ * "lemma"; a byte order mark and CRLF line ends are accepted).  Bad lines
+ * are reported with dg_warn (file and line) and skipped.  Returns false (and
+ * fills err) only when the file cannot be read.  Lookups may run in
+ * parallel threads; adding a glossary must not overlap with them. */
 bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *err);
 
 /* Key of a phrase or headword: the text in lower case (simple per-code-point

@@ -227,9 +227,9 @@ static void S_glossary(const char *real, const char *tmp) {
   if (!lex) return;
   char *g1 = dg_path_join(tmp, "glossary1.tsv"), *g2 = dg_path_join(tmp, "glossary2.tsv");
   S_write(g1,
-          "lemma\tpos\tgloss\tgender\tdomains\n"
+          "\xEF\xBB\xBFlemma\tpos\tgloss\tgender\tdomains\r\n"
           "# comment line\n"
-          "Waffenruhe\tNOUN\ttruce\tf\tmil.\n"
+          "Waffenruhe\tNOUN\ttruce\tf\tmil.\r\n"
           "Blorbzeug\tnoun\tblorb stuff\tn\n"
           "only two\tcolumns\n"
           "Schnee\tFOO\tsnow\n"
@@ -254,7 +254,8 @@ static void S_glossary(const char *real, const char *tmp) {
         "glossary entries first, in file order: %s, %s", n ? s[0].gloss : "-", n > 1 ? s[1].gloss : "-");
   CHECK(n && strstr(s[0].source, "glossary ") && strstr(s[0].source, "glossary1.tsv:3"),
         "glossary provenance: %s", n ? s[0].source : "-");
-  CHECK(n && strcmp(s[0].gender, "f") == 0 && strcmp(s[0].domains, "mil.") == 0, "gender, domains");
+  CHECK(n && strcmp(s[0].gender, "f") == 0 && strcmp(s[0].domains, "mil.") == 0,
+        "gender, domains (byte order mark and CRLF handled)");
   CHECK(strcmp(S_first(lex, "Blorbzeug", "NOUN"), "blorb stuff") == 0 &&
             dg_lexicon_contains(lex, "blorbzeug"),
         "new lemma, lower-case pos accepted, case-insensitive");
