@@ -286,11 +286,33 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
     while (*e && *e != ' ') e++;
     size_t n = (size_t)(e - p);
     if (n == 0) break;
-    bool slot = (n == 3 && memcmp(p, "sb.", 3) == 0) || (n == 4 && memcmp(p, "sth.", 4) == 0) ||
-                (n == 7 && memcmp(p, "sb./sth", 7) == 0) || (n == 8 && memcmp(p, "sb./sth.", 8) == 0) ||
-                (n == 8 && memcmp(p, "sth./sb.", 8) == 0) || (n == 5 && memcmp(p, "sb.'s", 5) == 0) ||
-                (n == 7 && memcmp(p, "sb.’s", 7) == 0) || (n == 3 && memcmp(p, "…", 3) == 0) ||
-                (n == 3 && memcmp(p, "...", 3) == 0);
+    bool slot = (n >= 3 && memcmp(p, "sb.", 3) == 0) || (n >= 4 && memcmp(p, "sth.", 4) == 0) ||
+                (n >= 3 && memcmp(p, "sb/", 3) == 0) || (n >= 4 && memcmp(p, "sth/", 4) == 0) ||
+                (n == 2 && memcmp(p, "sb", 2) == 0) || (n == 3 && memcmp(p, "sth", 3) == 0) ||
+                (n >= 4 && memcmp(p, "/sb", 3) == 0) || (n >= 4 && memcmp(p, "/sth", 4) == 0) ||
+                (n == 3 && memcmp(p, "…", 3) == 0) || (n == 3 && memcmp(p, "...", 3) == 0);
+    if (!slot && n >= 2 && p[0] == '#' && p[n - 1] == '#') { /* "#BE_make#" markup */
+      p = e;
+      continue;
+    }
+    if (!slot && n == 1 && p[0] == '/') { /* "fibre / fiber": drop the alternative */
+      const char *q = e;
+      while (*q == ' ') q++;
+      while (*q && *q != ' ') q++;
+      p = q;
+      continue;
+    }
+    if (!slot && p[0] == '/') { /* "labour /labor" */
+      p = e;
+      continue;
+    }
+    const char *slash = memchr(p, '/', n);
+    if (!slot && slash && slash > p) { /* "analogue/digital converter": the first */
+      S_append(out, cap, " ", p, (size_t)(slash - p));
+      words++;
+      p = e;
+      continue;
+    }
     if (!slot && had_slot && S_en_prep(p, n)) {
       /* "discuss sth. with sb." -> "discuss": a second object is dropped */
       const char *q = e;
@@ -313,7 +335,13 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
   }
   size_t l = strlen(out);
   while (l && (out[l - 1] == ',' || out[l - 1] == ';' || out[l - 1] == ' ')) out[--l] = '\0';
-  if (l == 0 || words > 4) return false;
+  if (l == 0 || words > 4 || out[0] == '-' || out[0] == '/') return false;
+  /* a stray full stop ("Aryan."), not an abbreviation ("e.g.", "Dr.") */
+  if (l > 1 && out[l - 1] == '.') {
+    const char *w = strrchr(out, ' ');
+    w = w ? w + 1 : out;
+    if (strlen(w) > 4 && !memchr(w, '.', strlen(w) - 1)) out[--l] = '\0';
+  }
   for (const char *q = out; *q; q++)
     if (*q == '?' || *q == '!' || *q == '"') return false;
   return true;
