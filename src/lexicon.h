@@ -46,7 +46,8 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word);
 
 /* Lemmas of an inflected form listed in Ding sub-entries (e.g. "Gespräche" ->
- * "Gespräch", "bestätigt" -> "bestätigen").  Exact spelling first; other
+ * "Gespräch", "bestätigt" -> "bestätigen"; separated particle verbs as two
+ * words: "stellte klar" -> "klarstellen").  Exact spelling first; other
  * capitalisations only when the word is neither a listed form nor a
  * headword as written ("Kam" -> kommen, but "Schritt" stays the noun).
  * Returns the number found. */
@@ -58,7 +59,9 @@ size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const cha
  * case-insensitive (sentence-initial "Der"). */
 size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max);
 
-/* Multiword phrases whose key (first content word, lower case) is `key`. */
+/* Multiword phrases whose key is `key`: the first content word of the
+ * phrase in lower case, an inflected form replaced by its lemma
+ * ("Gespräche im Vorfeld" under "gespräch"). */
 typedef struct dg_phrase {
   const char *german; /* e.g. "zur Rechenschaft ziehen" or "jdm. etw. in den Mund legen" */
   const char *gloss;

@@ -61,7 +61,9 @@ typedef struct dgc_form {
 } dgc_form;
 
 typedef struct dgc_phrase {
-  const char *key, *german, *gloss, *source;
+  const char *key;      /* folded lemma of the first content word; NULL/"" = dropped */
+  const char *key_word; /* that word as written in the phrase */
+  const char *german, *gloss, *source;
 } dgc_phrase;
 
 typedef struct dgc_lex {

@@ -397,9 +397,21 @@ static bool S_form_part(S_syn *syn, size_t n, const char *entry_pos, char forms[
         }
       }
     }
-    if (!*t || strchr(t, ' ') || strchr(t, ',') || strchr(t, '.') || strchr(t, '?') ||
-        strchr(t, '!') || strchr(t, '/'))
+    if (!*t || strchr(t, ',') || strchr(t, '.') || strchr(t, '?') || strchr(t, '!') ||
+        strchr(t, '/'))
       continue;
+    const char *sp = strchr(t, ' ');
+    if (sp) {
+      /* a separated verb form "stimmt ab", "stellte klar": two words, the
+       * second a lower-case particle; linked below only to a lemma that
+       * starts with the particle */
+      const char *part = sp + 1;
+      if (noun || strchr(part, ' ') || strlen(part) < 2 || strlen(part) > 10) continue;
+      bool lower = true;
+      for (const unsigned char *q = (const unsigned char *)part; *q; q++)
+        if (!(islower(*q) || *q >= 0x80)) lower = false;
+      if (!lower) continue;
+    }
     if (!noun && isupper((unsigned char)t[0])) return false;
     size_t tl = strlen(t);
     if (tl >= 128) continue;
@@ -453,7 +465,8 @@ static int S_resemblance(const char *form, const char *lemma) {
   return best;
 }
 
-/* The key of a phrase: its first content word, lower case. */
+/* The key word of a phrase: its first content word as written (the caller
+ * folds it, and maps an inflected form to its lemma). */
 static char *S_phrase_key(const char *german) {
   static const char *const stop[] = {
       "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
@@ -474,8 +487,8 @@ static char *S_phrase_key(const char *german) {
     bool is_stop = false;
     for (int i = 0; stop[i]; i++)
       if (strcmp(f, stop[i]) == 0) is_stop = true;
-    if (!is_stop && (isalpha((unsigned char)f[0]) || (unsigned char)f[0] >= 0xc3)) return f;
     free(f);
+    if (!is_stop && (isalpha((unsigned char)w[0]) || (unsigned char)w[0] >= 0xc3)) return dg_xstrdup(w);
   }
   return NULL;
 }
@@ -595,7 +608,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         char keyed[600];
         snprintf(keyed, sizeof keyed, "%s", de[j].text);
         dgc_phrase_add(lx, keyed, gl, src);
-        lx->phrases[lx->n_phrases - 1].key = dgc_strdup(key);
+        lx->phrases[lx->n_phrases - 1].key_word = dgc_strdup(key);
       }
       free(key);
       continue;
@@ -681,7 +694,20 @@ static void S_line(dgc_lex *lx, char *text, long line) {
           int slotted;
           const char *h = S_headword(prev_de[t].text, &slotted);
           if (!h) continue;
-          int cp = S_resemblance(forms[k], h);
+          int cp;
+          const char *fsp = strchr(forms[k], ' ');
+          if (fsp) { /* "stimmt ab" -> abstimmen */
+            size_t pl = strlen(fsp + 1);
+            char stem[128];
+            size_t sl = (size_t)(fsp - forms[k]);
+            if (sl >= sizeof stem || strncmp(h, fsp + 1, pl) != 0) continue;
+            memcpy(stem, forms[k], sl);
+            stem[sl] = '\0';
+            int r = S_resemblance(stem, h + pl);
+            cp = r >= 1 ? (int)pl + r : 0;
+          } else {
+            cp = S_resemblance(forms[k], h);
+          }
           int need = strcmp(entry_pos, "NOUN") == 0 ? 3 : strcmp(entry_pos, "ADJ") == 0 ? 2 : 1;
           size_t hl = strlen(h);
           if ((size_t)need > hl - 1) need = (int)hl - 1;
@@ -752,6 +778,31 @@ static void S_adjectival_nouns(dgc_lex *lx) {
   dgc_map_free(&weak);
 }
 
+/* Phrase keys: the first content word folded, an inflected form replaced by
+ * its lemma ("Gespräche im Vorfeld" -> gespräch) unless the word is a
+ * headword itself as written ("für etw. stimmen" stays under stimmen). */
+static void S_phrase_keys(dgc_lex *lx) {
+  dgc_map lemma_of; /* form as written -> index into forms */
+  dgc_map heads;    /* headwords as written */
+  dgc_map_init(&lemma_of);
+  dgc_map_init(&heads);
+  bool fresh;
+  for (size_t i = 0; i < lx->n_forms; i++) dgc_map_put(&lemma_of, lx->forms[i].form, (int)i, &fresh);
+  for (size_t i = 0; i < lx->n_senses; i++) dgc_map_put(&heads, lx->senses[i].lemma, 0, &fresh);
+  for (size_t i = 0; i < lx->n_phrases; i++) {
+    dgc_phrase *ph = &lx->phrases[i];
+    if (!ph->key || !ph->key_word) continue; /* duplicate or keyless */
+    const char *w = ph->key_word;
+    int *f = dgc_map_get(&lemma_of, w);
+    if (f && !dgc_map_get(&heads, w)) w = lx->forms[*f].lemma;
+    char *k = dg_lexicon_fold(w);
+    ph->key = dgc_strdup(k);
+    free(k);
+  }
+  dgc_map_free(&lemma_of);
+  dgc_map_free(&heads);
+}
+
 bool dgc_read_ding(dgc_lex *lx, const char *path) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -779,5 +830,6 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
   }
   lx->ding_lines = entries;
   S_adjectival_nouns(lx);
+  S_phrase_keys(lx);
   return true;
 }
