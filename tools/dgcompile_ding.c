@@ -671,6 +671,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
   const char *prev_pos[S_MAXSYN];
   const char *head_pos[S_MAXSYN];
   const char *entry_pos = "X";
+  bool entry_rare = false;
   char forms[S_MAXSYN][128];
   for (size_t i = 0; i < np; i++) {
     char *ds[S_MAXSYN], *es[S_MAXSYN];
@@ -681,7 +682,19 @@ static void S_line(dgc_lex *lx, char *text, long line) {
     if (i == 0) {
       S_n_part_senses = 0;
       S_headwords(lx, de, a, en, b, line, 0, (int)np, head_pos);
-      entry_pos = a && head_pos[0] ? head_pos[0] : "X";
+      entry_pos = "X";
+      for (size_t k = 0; k < a; k++)
+        if (head_pos[k]) {
+          entry_pos = head_pos[k];
+          break;
+        }
+      for (size_t k = 0; k < a; k++) {
+        float pen = dgc_domain_penalty(de[k].domains);
+        if (pen >= 2.5f || strstr(de[k].comment, "ungebräuchlich") || strstr(de[k].comment, "veraltet"))
+          entry_rare = true;
+      }
+    } else if (entry_rare && S_form_part(de, a, entry_pos, forms)) {
+      continue; /* forms of an obsolete word ("wesen | west") would shadow others */
     } else if (S_form_part(de, a, entry_pos, forms)) {
       /* forms of the previous headword part: aligned by position when the
        * counts agree, and always by resemblance (a form shares its start
