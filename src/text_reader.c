@@ -198,7 +198,9 @@ static bool S_join_across(dg_reader *r, size_t s, size_t e, size_t m) {
     d = r->data;
   }
   size_t nr = S_decode(r->data, m, y, right, 32), re = 0;
-  while (re < nr && dg_c_alpha(dg_text_class(right[re]))) re++;
+  while (re < nr && (dg_c_alpha(dg_text_class(right[re])) ||
+                     dg_text_class(right[re]) == DG_C_DIGIT))
+    re++;
   if (nr == 0) return false;
   unsigned c0 = dg_text_class(right[0]);
   if (!dg_c_alpha(c0) && c0 != DG_C_DIGIT) return false;

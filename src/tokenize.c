@@ -280,7 +280,7 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
         size_t ls = j;
         while (ls > i && dg_c_word(cls[ls - 1])) ls--;
         size_t re = m;
-        while (re < n && re - m < 32 && dg_c_alpha(cls[re])) re++;
+        while (re < n && re - m < 32 && (dg_c_alpha(cls[re]) || cls[re] == DG_C_DIGIT)) re++;
         dg_hyphen_rule rule = dg_text_hyphen_rule(cp + ls, j - ls, cp + m, re - m);
         if (rule != DG_HY_SUSPEND) {
           joins[*njoins].hyphen = j;
