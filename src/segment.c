@@ -164,7 +164,7 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
       if (!goes_on) {
         sent_end[i] = 1;
         if (line_of[start] == line_of[i] && (t->v[start].flags & DG_TF_LINE_START) &&
-            S_headline_end(&S, i))
+            S_headline_end(&S, i) && !S_is_bullet(&S, start))
           headline[i] = 1;
         start = i + 1;
       }
@@ -183,7 +183,8 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
   }
   sent_end[n - 1] = 1;
   if (line_of[start] == line_of[n - 1] && (t->v[start].flags & DG_TF_LINE_START) &&
-      !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20)
+      !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20 &&
+      !S_is_bullet(&S, start))
     headline[n - 1] = 1;
   free(line_of);
 }

@@ -6,6 +6,7 @@
 
 typedef struct {
   const char *key;    /* without spaces: "z.B." */
+  size_t len;         /* its length in bytes */
   const char *text;   /* as usually written: "z. B." */
   int may_end;
 } S_abbrev;
@@ -17,7 +18,7 @@ static const S_abbrev S_table[] = {
 bool dg_text_abbrev(const char *key, size_t len, bool *may_end) {
   for (size_t i = 0; i < DG_ARRAY_LEN(S_table); i++) {
     const char *k = S_table[i].key;
-    if (k[0] == key[0] && strlen(k) == len && memcmp(k, key, len) == 0) {
+    if (k[0] == key[0] && S_table[i].len == len && memcmp(k, key, len) == 0) {
       if (may_end) *may_end = S_table[i].may_end != 0;
       return true;
     }

@@ -93,8 +93,32 @@ void dg_text_parse(const char *data, size_t len, uint64_t base, const char *name
 
 /* ---- classification of given tokens ---- */
 
+/* Fast path: only letters (and marks), or only digits. */
+static bool S_simple(const char *form, size_t len, dg_tokkind *kind) {
+  const unsigned char *u = (const unsigned char *)form;
+  bool letters = true, digits = true;
+  for (size_t i = 0; i < len && (letters || digits);) {
+    uint32_t cp;
+    bool bad;
+    size_t n = dg_utf8_decode(u + i, len - i, &cp, &bad);
+    unsigned c = dg_text_class(cp);
+    if (bad || c == DG_C_BAD) return false;
+    letters &= dg_c_alpha(c) || (c == DG_C_MARK && i > 0);
+    digits &= c == DG_C_DIGIT;
+    i += n;
+  }
+  if (len == 0 || !(letters || digits)) return false;
+  *kind = letters ? DG_TOK_WORD : DG_TOK_NUMBER;
+  return true;
+}
+
 dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
   unsigned fl = 0;
+  dg_tokkind simple;
+  if (S_simple(form, len, &simple)) {
+    if (flags) *flags = 0;
+    return simple;
+  }
   dg_tokkind kind = DG_TOK_SYMBOL;
   dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
   dg_textbuf tb = {0};

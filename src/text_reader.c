@@ -116,19 +116,23 @@ static void S_compact(dg_reader *r) {
 }
 
 /* Advance pos to `to`, counting lines. */
-static void S_consume(dg_reader *r, size_t to) {
-  const unsigned char *d = r->data;
-  for (size_t i = r->pos; i < to; i++) {
-    if (d[i] == '\n') {
-      if (!r->prev_cr) r->line++;
-      r->prev_cr = false;
-    } else if (d[i] == '\r') {
-      r->line++;
-      r->prev_cr = true;
-    } else {
-      r->prev_cr = false;
-    }
+/* Lines in [a, b): "\n", "\r\n" and a lone "\r" end a line; *cr says
+ * whether the byte before a was '\r' and is updated. */
+static long S_lines(const unsigned char *d, size_t a, size_t b, bool *cr) {
+  long n = 0;
+  for (size_t i = a; i < b; i++) {
+    unsigned char c = d[i];
+    if (c > '\r') continue;
+    if (c == '\r') n++;
+    else if (c == '\n' && !(i > a ? d[i - 1] == '\r' : *cr)) n++;
   }
+  if (b > a) *cr = d[b - 1] == '\r';
+  return n;
+}
+
+/* Advance pos to `to`, counting lines. */
+static void S_consume(dg_reader *r, size_t to) {
+  r->line += S_lines(r->data, r->pos, to, &r->prev_cr);
   r->pos = to;
 }
 
@@ -249,21 +253,8 @@ static bool S_finish_eof(dg_reader *r, size_t p, degloss_error *err) {
 }
 
 static long S_line_at(dg_reader *r, size_t s) {
-  long line = r->line;
   bool cr = r->prev_cr;
-  for (size_t i = r->pos; i < s; i++) {
-    unsigned char c = r->data[i];
-    if (c == '\n') {
-      if (!cr) line++;
-      cr = false;
-    } else if (c == '\r') {
-      line++;
-      cr = true;
-    } else {
-      cr = false;
-    }
-  }
-  return line;
+  return r->line + S_lines(r->data, r->pos, s, &cr);
 }
 
 static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
@@ -291,6 +282,9 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
         if (!S_avail(r, q)) break;
         d = r->data;
       }
+      size_t lim = r->len < s + r->maxpara ? r->len : s + r->maxpara;
+      while (q < lim && d[q] > '\r') q++; /* fast path: no line break below '\r'+1 */
+      if (q >= lim) continue;
       unsigned char c = d[q];
       if (c == '\n' || c == '\r' || c == '\f') break;
       q++;

@@ -27,6 +27,7 @@ typedef struct {
   size_t n;
   dg_ltoks *out;
   bool has_at;
+  bool nl;  /* a line break since the last token */
   dg_buf tmp;
 } S_lex;
 
@@ -126,7 +127,8 @@ static dg_ltok *S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned f
   k->cs = (uint32_t)cs;
   k->ce = (uint32_t)ce;
   k->kind = (unsigned char)kind;
-  k->flags = flags;
+  k->flags = flags | (L->nl ? DG_TF_LINE_START : 0);
+  L->nl = false;
   if (kind != S_KIND_MARK) S_form(L, k, joins, njoins);
   return k;
 }
@@ -367,6 +369,7 @@ static void S_lex_all(S_lex *L) {
   while (i < n) {
     unsigned c = cls[i];
     if (dg_c_space(c) || c == DG_C_SHY) {
+      L->nl |= c == DG_C_NL;
       i++;
       continue;
     }
@@ -509,11 +512,14 @@ static void S_emphasis(S_lex *L) {
   for (size_t i = 0; i < t->n; i++) {
     dg_ltok k = t->v[i];
     if (k.kind == S_KIND_MARK) {
-      if (k.flags & S_MF_MATCHED) continue; /* markup, a gap */
+      if (k.flags & S_MF_MATCHED) { /* markup, a gap */
+        if ((k.flags & DG_TF_LINE_START) && i + 1 < t->n) t->v[i + 1].flags |= DG_TF_LINE_START;
+        continue;
+      }
       t->v[w] = k;                          /* unmatched: an ordinary token */
       dg_ltok *d = &t->v[w];
       d->kind = L->cp[k.cs] == '*' ? DG_TOK_SYMBOL : DG_TOK_PUNCT;
-      d->flags = k.flags & DG_TF_EMPH;
+      d->flags = k.flags & (DG_TF_EMPH | DG_TF_LINE_START);
       S_form(L, d, NULL, 0);
       w++;
       continue;
@@ -578,7 +584,8 @@ static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, co
 static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
                          const char *form, size_t flen, unsigned kind, unsigned flags) {
   dg_buf *f = &L->out->forms;
-  unsigned keep = (a->flags | b->flags) & (DG_TF_EMPH | DG_TF_REPLACED);
+  unsigned keep = ((a->flags | b->flags) & (DG_TF_EMPH | DG_TF_REPLACED)) |
+                  (a->flags & DG_TF_LINE_START);
   d->cs = a->cs;
   d->ce = b->ce;
   d->kind = (unsigned char)kind;
@@ -680,19 +687,6 @@ static void S_merge(S_lex *L) {
   dg_buf_free(&text);
 }
 
-/* LINE_START and SPACE_AFTER from the gaps. */
-static void S_gaps(S_lex *L) {
-  dg_ltoks *t = L->out;
-  for (size_t i = 0; i < t->n; i++) {
-    dg_ltok *k = &t->v[i];
-    size_t a = i ? t->v[i - 1].ce : 0;
-    bool nl = i == 0;
-    for (size_t x = a; x < k->cs && !nl; x++) nl = L->cls[x] == DG_C_NL;
-    if (nl) k->flags |= DG_TF_LINE_START;
-    if (i + 1 == t->n || t->v[i + 1].cs > k->ce) k->flags |= DG_TF_SPACE_AFTER;
-  }
-}
-
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   S_lex L;
   memset(&L, 0, sizeof L);
@@ -703,12 +697,14 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.n = tb->ncp;
   L.out = out;
   L.has_at = memchr(raw, '@', tb->off[tb->ncp]) != NULL;
+  L.nl = true;
   dg_buf_init(&L.tmp);
   out->n = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   S_emphasis(&L);
   S_merge(&L);
-  S_gaps(&L);
+  for (size_t i = 0; i < out->n; i++) /* a gap (whitespace or markup) follows */
+    if (i + 1 == out->n || out->v[i + 1].cs > out->v[i].ce) out->v[i].flags |= DG_TF_SPACE_AFTER;
   dg_buf_free(&L.tmp);
 }
