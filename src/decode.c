@@ -141,7 +141,6 @@ void dg_textbuf_free(dg_textbuf *tb) {
   free(tb->cp);
   free(tb->off);
   free(tb->cls);
-  free(tb->bad);
   memset(tb, 0, sizeof *tb);
 }
 
@@ -152,7 +151,6 @@ static void S_reserve(dg_textbuf *tb, size_t n) {
   tb->cp = dg_xrealloc(tb->cp, cap * sizeof *tb->cp);
   tb->off = dg_xrealloc(tb->off, cap * sizeof *tb->off);
   tb->cls = dg_xrealloc(tb->cls, cap);
-  tb->bad = dg_xrealloc(tb->bad, cap);
   tb->cap = cap;
 }
 
@@ -175,7 +173,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       tb->cp[k] = c;
       tb->off[k] = (uint32_t)i;
       tb->cls[k] = S_ascii[c];
-      tb->bad[k] = 0;
       k++;
       i++;
       if (c == '\n' || (c == '\r' && (i >= n || s[i] != '\n'))) line++;
@@ -206,7 +203,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     tb->cp[k] = cp;
     tb->off[k] = (uint32_t)i;
     tb->cls[k] = (unsigned char)dg_text_class(cp);
-    tb->bad[k] = bad;
     if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) line++;
     k++;
     i += len;

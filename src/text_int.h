@@ -23,7 +23,7 @@ enum {
   DG_C_SYMBOL,     /* S*, No, Co, Cn */
   DG_C_IGNORE,     /* other controls (NUL ...) and format characters: gaps */
   DG_C_SHY,        /* U+00AD soft hyphen: dropped inside words */
-  DG_C_BAD         /* U+FFFD (replacement of invalid bytes): letter-like */
+  DG_C_BAD         /* U+FFFD (invalid bytes, or U+FFFD in the input): letter-like */
 };
 
 unsigned dg_text_class(uint32_t cp);
@@ -60,7 +60,6 @@ typedef struct dg_textbuf {
   uint32_t *cp;
   uint32_t *off;
   unsigned char *cls;
-  unsigned char *bad;  /* 1 where cp came from invalid bytes */
   size_t ncp, cap;
 } dg_textbuf;
 
@@ -85,6 +84,10 @@ bool dg_text_is_apostrophe(uint32_t cp);
  * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if
  * unknown; *may_end tells whether it can end a sentence ("usw."). */
 bool dg_text_abbrev(const char *key, size_t len, bool *may_end);
+/* The table itself (for tests and documentation): key of entry i, NULL past
+ * the end; *written gets the usual spelling ("z. B."). */
+size_t dg_text_abbrev_count(void);
+const char *dg_text_abbrev_at(size_t i, const char **written);
 
 /* Internal token flag: an abbreviation that may end a sentence ("usw.").
  * Bits 24 and up never reach dg_token.flags. */

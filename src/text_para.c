@@ -107,7 +107,16 @@ static bool S_simple(const char *form, size_t len, dg_tokkind *kind) {
     digits &= c == DG_C_DIGIT;
     i += n;
   }
-  if (len == 0 || !(letters || digits)) return false;
+  if (len == 0) return false;
+  if (!(letters || digits)) {
+    uint32_t cp;
+    bool bad;
+    if (dg_utf8_decode(u, len, &cp, &bad) != len || bad) return false;
+    unsigned c = dg_text_class(cp); /* one punctuation mark or symbol */
+    if (c != DG_C_PUNCT && c != DG_C_SYMBOL) return false;
+    *kind = c == DG_C_PUNCT ? DG_TOK_PUNCT : DG_TOK_SYMBOL;
+    return true;
+  }
   *kind = letters ? DG_TOK_WORD : DG_TOK_NUMBER;
   return true;
 }
@@ -116,7 +125,9 @@ dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
   unsigned fl = 0;
   dg_tokkind simple;
   if (S_simple(form, len, &simple)) {
-    if (flags) *flags = 0;
+    if (flags) /* „ and ‚ always open; other quotes depend on context */
+      *flags = (len == 3 && (!memcmp(form, "\xE2\x80\x9E", 3) || !memcmp(form, "\xE2\x80\x9A", 3)))
+                   ? DG_TF_QUOTE_OPEN : 0;
     return simple;
   }
   dg_tokkind kind = DG_TOK_SYMBOL;
@@ -175,8 +186,14 @@ void dg_sentbuilder_free(dg_sentbuilder *b) {
 /* Valid UTF-8, NUL and other controls dropped, NFC; U+FFFD if nothing is left. */
 static unsigned S_normalise(dg_buf *out, dg_buf *tmp, const char *s, size_t n) {
   unsigned fl = 0;
-  dg_buf_clear(tmp);
   const unsigned char *u = (const unsigned char *)s;
+  size_t k = 0;
+  while (k < n && u[k] >= 0x20 && u[k] < 0x7F) k++;
+  if (k == n && n > 0) { /* printable ASCII: already normal */
+    dg_buf_put(out, s, n);
+    return 0;
+  }
+  dg_buf_clear(tmp);
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     bool bad;

@@ -107,8 +107,10 @@ static bool S_avail(dg_reader *r, size_t i) {
   return i < r->len;
 }
 
+/* Drop consumed bytes once they are a good part of the buffer (amortised:
+ * each byte is moved O(1) times). */
 static void S_compact(dg_reader *r) {
-  if (r->mem || r->pos == 0) return;
+  if (r->mem || r->pos < S_CHUNK || r->pos < r->len / 2) return;
   memmove(r->buf, r->buf + r->pos, r->len - r->pos);
   r->base += r->pos;
   r->len -= r->pos;

@@ -26,7 +26,7 @@ typedef struct {
   const unsigned char *cls;
   size_t n;
   dg_ltoks *out;
-  bool has_at;
+  size_t next_at; /* code point index of the next '@' (n if none) */
   bool nl;  /* a line break since the last token */
   dg_buf tmp;
 } S_lex;
@@ -96,7 +96,8 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   k->fo = (uint32_t)f->len;
   bool plain = njoins == 0;
   for (size_t i = k->cs; plain && i < k->ce; i++)
-    if (tb->bad[i] || tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) plain = false;
+    if (tb->cls[i] == DG_C_BAD || tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE)
+      plain = false;
   if (plain) {
     dg_text_put_nfc(f, L->raw + tb->off[k->cs], tb->off[k->ce] - tb->off[k->cs]);
   } else {
@@ -109,7 +110,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
         j++;
         continue;
       }
-      if (tb->bad[i]) k->flags |= DG_TF_REPLACED;
+      if (tb->cls[i] == DG_C_BAD) k->flags |= DG_TF_REPLACED;
       if (tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) continue;
       char u[4];
       dg_buf_put(&L->tmp, u, dg_utf8_encode(tb->cp[i], u));
@@ -385,7 +386,12 @@ static void S_lex_all(S_lex *L) {
         i = j;
         continue;
       }
-      if (L->has_at && ch < 0x80) {
+      while (L->next_at < i) {
+        size_t a = L->next_at + 1;
+        while (a < n && cp[a] != '@') a++;
+        L->next_at = a;
+      }
+      if (L->next_at - i < 64 && ch < 0x80) {
         size_t j = S_scan_email(L, i);
         if (j) {
           S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
@@ -696,7 +702,8 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.cls = tb->cls;
   L.n = tb->ncp;
   L.out = out;
-  L.has_at = memchr(raw, '@', tb->off[tb->ncp]) != NULL;
+  L.next_at = 0;
+  while (L.next_at < L.n && L.cp[L.next_at] != '@') L.next_at++;
   L.nl = true;
   dg_buf_init(&L.tmp);
   out->n = 0;

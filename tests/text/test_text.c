@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "text_int.h"
 #include "util.h"
 
 static int S_failures, S_checks;
@@ -270,6 +271,26 @@ static void test_abbreviations(void) {
   /* an abbreviation that may end a sentence */
   FORMS_EQ("Äpfel, Birnen usw. Die Preise steigen.", "Äpfel|,|Birnen|usw. / Die|Preise|steigen|.");
   FORMS_EQ("im Jahr 50 v. Chr. Danach kam Rom.", "im|Jahr|50|v. Chr. / Danach|kam|Rom|.");
+}
+
+/* The compiled table is sorted: every entry is found by its own key. */
+static void test_abbrev_table(void) {
+  size_t n = dg_text_abbrev_count();
+  OK(n > 100, "table size %zu", n);
+  size_t found = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *written = NULL, *key = dg_text_abbrev_at(i, &written);
+    bool may_end;
+    found += dg_text_abbrev(key, strlen(key), &may_end);
+    OK(written && strchr(written, '.'), "entry %zu", i);
+  }
+  INT_EQ(found, n);
+  OK(dg_text_abbrev_at(n, NULL) == NULL, "past the end");
+  bool may_end = false;
+  OK(dg_text_abbrev("usw.", 4, &may_end) && may_end, "usw. may end");
+  OK(dg_text_abbrev("Dr.", 3, &may_end) && !may_end, "Dr. does not end");
+  OK(dg_text_abbrev("z.B.", 4, &may_end) && !may_end, "z.B.");
+  OK(!dg_text_abbrev("Haus.", 5, &may_end), "not an abbreviation");
 }
 
 static void test_ordinals_dates(void) {
@@ -694,6 +715,7 @@ int main(int argc, char **argv) {
   test_web();
   test_emphasis();
   test_abbreviations();
+  test_abbrev_table();
   test_ordinals_dates();
   test_quotes();
   test_ellipsis();
