@@ -165,6 +165,7 @@ static void S_warn_budget(dg_warnstate *ws, const char *name, long line, uint64_
 void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
                     const char *name, long line, dg_warnstate *ws) {
   const unsigned char *s = (const unsigned char *)raw;
+  long line0 = line;
   S_reserve(tb, n); /* at most one code point per byte */
   size_t k = 0, i = 0;
   while (i < n) {
@@ -175,13 +176,18 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       tb->cls[k] = S_ascii[c];
       k++;
       i++;
-      if (c == '\n' || (c == '\r' && (i >= n || s[i] != '\n'))) line++;
       continue;
     }
     uint32_t cp;
     bool bad;
     size_t len = dg_utf8_decode(s + i, n - i, &cp, &bad);
     if (bad || cp == 0) {
+      /* the line of byte i, counted only when a warning is due (rare) */
+      if (ws->reported < DG_TEXT_WARN_MAX || !ws->capped) {
+        line = line0;
+        for (size_t j = 0; j < i; j++)
+          if (s[j] == '\n' || (s[j] == '\r' && (j + 1 >= n || s[j + 1] != '\n'))) line++;
+      }
       if (bad) ws->invalid++;
       else ws->nul++;
       if (ws->reported < DG_TEXT_WARN_MAX) {
@@ -203,7 +209,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     tb->cp[k] = cp;
     tb->off[k] = (uint32_t)i;
     tb->cls[k] = (unsigned char)dg_text_class(cp);
-    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) line++;
     k++;
     i += len;
   }

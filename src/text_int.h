@@ -28,15 +28,14 @@ enum {
 
 unsigned dg_text_class(uint32_t cp);
 
-static inline bool dg_c_alpha(unsigned c) {
-  return c == DG_C_UPPER || c == DG_C_LOWER || c == DG_C_LETTER || c == DG_C_BAD;
-}
-static inline bool dg_c_word(unsigned c) {
-  return dg_c_alpha(c) || c == DG_C_DIGIT || c == DG_C_MARK || c == DG_C_SHY;
-}
-static inline bool dg_c_space(unsigned c) {
-  return c == DG_C_SPACE || c == DG_C_NL || c == DG_C_IGNORE;
-}
+#define DG_CM(c) (1u << (c))
+#define DG_CM_ALPHA (DG_CM(DG_C_UPPER) | DG_CM(DG_C_LOWER) | DG_CM(DG_C_LETTER) | DG_CM(DG_C_BAD))
+#define DG_CM_WORD (DG_CM_ALPHA | DG_CM(DG_C_DIGIT) | DG_CM(DG_C_MARK) | DG_CM(DG_C_SHY))
+#define DG_CM_SPACE (DG_CM(DG_C_SPACE) | DG_CM(DG_C_NL) | DG_CM(DG_C_IGNORE))
+
+static inline bool dg_c_alpha(unsigned c) { return (DG_CM(c) & DG_CM_ALPHA) != 0; }
+static inline bool dg_c_word(unsigned c) { return (DG_CM(c) & DG_CM_WORD) != 0; }
+static inline bool dg_c_space(unsigned c) { return (DG_CM(c) & DG_CM_SPACE) != 0; }
 
 /* Decode one UTF-8 sequence from s[0..n) (n >= 1).  Returns the bytes used
  * (>= 1).  On an invalid sequence *cp is U+FFFD, *bad is set and the length
