@@ -495,6 +495,20 @@ static void test_empty(void) {
   d = S_read("", 0, DG_INPUT_HORIZONTAL, 0);
   INT_EQ(d.n, 0);
   S_free(&d);
+  /* a gap longer than the paragraph bound comes in token-less paragraphs */
+  char gap[400];
+  memset(gap, '\n', 390);
+  memcpy(gap + 390, "Wort.", 6);
+  d = S_read(gap, 395, DG_INPUT_TEXT, 64);
+  OK(d.n >= 2, "paragraphs: %zu", d.n);
+  size_t words = 0;
+  for (size_t i = 0; i < d.n; i++) {
+    words += d.p[i].ntokens;
+    OK(d.p[i].leadlen <= 64 + 3, "bounded gap %zu", d.p[i].leadlen);
+  }
+  INT_EQ(words, 2);
+  OK(S_roundtrip(&d, gap, 395), "round trip of a long gap");
+  S_free(&d);
 }
 
 static void test_long_inputs(void) {
