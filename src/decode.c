@@ -168,12 +168,14 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   long line0 = line;
   S_reserve(tb, n); /* at most one code point per byte */
   size_t k = 0, i = 0;
+  tb->special = tb->nfc_check = false;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80 && c != 0) {
       tb->cp[k] = c;
       tb->off[k] = (uint32_t)i;
       tb->cls[k] = S_ascii[c];
+      if (c < 0x20 && S_ascii[c] == DG_C_IGNORE) tb->special = true;
       k++;
       i++;
       continue;
@@ -208,7 +210,13 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     }
     tb->cp[k] = cp;
     tb->off[k] = (uint32_t)i;
-    tb->cls[k] = (unsigned char)dg_text_class(cp);
+    unsigned cls = dg_text_class(cp);
+    tb->cls[k] = (unsigned char)cls;
+    if (cls == DG_C_BAD || cls == DG_C_SHY || cls == DG_C_IGNORE) tb->special = true;
+    /* General Punctuation from U+2002 and the currency signs are NFC-stable;
+     * anything else at or above U+0300 may compose or decompose. */
+    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x206F) && !(cp >= 0x20A0 && cp <= 0x20CF))
+      tb->nfc_check = true;
     k++;
     i += len;
   }

@@ -60,6 +60,8 @@ typedef struct dg_textbuf {
   uint32_t *off;
   unsigned char *cls;
   size_t ncp, cap;
+  bool special;    /* some code point is DG_C_BAD, DG_C_SHY or DG_C_IGNORE */
+  bool nfc_check;  /* some code point may change under NFC */
 } dg_textbuf;
 
 void dg_textbuf_free(dg_textbuf *tb);

@@ -28,6 +28,7 @@ struct dg_reader {
   long line;                 /* line number at pos */
   bool prev_cr;              /* data[pos-1] was '\r' */
   size_t tailpos, taillen;
+  size_t next_crff;          /* index of the next '\r' or '\f' (len if none found) */
   dg_warnstate ws;
   dg_textbuf tb;
   dg_ltoks lt;
@@ -111,25 +112,36 @@ static bool S_avail(dg_reader *r, size_t i) {
  * each byte is moved O(1) times). */
 static void S_compact(dg_reader *r) {
   if (r->mem || r->pos < S_CHUNK || r->pos < r->len / 2) return;
+  r->next_crff = 0; /* search again */
   memmove(r->buf, r->buf + r->pos, r->len - r->pos);
   r->base += r->pos;
   r->len -= r->pos;
   r->pos = 0;
 }
 
-/* Advance pos to `to`, counting lines. */
 /* Lines in [a, b): "\n", "\r\n" and a lone "\r" end a line; *cr says
  * whether the byte before a was '\r' and is updated. */
 static long S_lines(const unsigned char *d, size_t a, size_t b, bool *cr) {
   long n = 0;
-  for (size_t i = a; i < b; i++) {
-    unsigned char c = d[i];
-    if (c > '\r') continue;
-    if (c == '\r') n++;
-    else if (c == '\n' && !(i > a ? d[i - 1] == '\r' : *cr)) n++;
-  }
-  if (b > a) *cr = d[b - 1] == '\r';
+  if (b <= a) return 0;
+  for (const unsigned char *p = d + a, *e = d + b;
+       p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    n += !(p > d + a ? p[-1] == '\r' : *cr); /* CRLF counts once, at the CR */
+  for (const unsigned char *p = d + a, *e = d + b;
+       p < e && (p = memchr(p, '\r', (size_t)(e - p))) != NULL; p++)
+    n++;
+  *cr = d[b - 1] == '\r';
   return n;
+}
+
+/* The next '\r' or '\f' at or after q in the loaded bytes (r->len if none
+ * yet; the caller searches again once it passes that point). */
+static size_t S_find_crff(const dg_reader *r, size_t q) {
+  const unsigned char *d = r->data;
+  const unsigned char *cr = memchr(d + q, '\r', r->len - q);
+  size_t lim = cr ? (size_t)(cr - d) : r->len;
+  const unsigned char *ff = memchr(d + q, '\f', lim - q);
+  return ff ? (size_t)(ff - d) : lim;
 }
 
 /* Advance pos to `to`, counting lines. */
@@ -285,7 +297,12 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
         d = r->data;
       }
       size_t lim = r->len < s + r->maxpara ? r->len : s + r->maxpara;
-      while (q < lim && d[q] > '\r') q++; /* fast path: no line break below '\r'+1 */
+      /* fast path: jump to the next '\n', unless a '\r' or '\f' comes first */
+      const unsigned char *nl = memchr(d + q, '\n', lim - q);
+      size_t e = nl ? (size_t)(nl - d) : lim;
+      if (r->next_crff < q || r->next_crff > r->len) r->next_crff = S_find_crff(r, q);
+      if (r->next_crff < e) e = r->next_crff;
+      q = e;
       if (q >= lim) continue;
       unsigned char c = d[q];
       if (c == '\n' || c == '\r' || c == '\f') break;

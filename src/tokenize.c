@@ -26,7 +26,7 @@ typedef struct {
   const unsigned char *cls;
   size_t n;
   dg_ltoks *out;
-  size_t next_at; /* code point index of the next '@' (n if none) */
+  size_t next_at; /* byte offset of the next '@' in raw (raw length if none) */
   bool nl;  /* a line break since the last token */
   dg_buf tmp;
 } S_lex;
@@ -94,10 +94,23 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   const dg_textbuf *tb = L->tb;
   dg_buf *f = &L->out->forms;
   k->fo = (uint32_t)f->len;
-  bool plain = njoins == 0;
-  for (size_t i = k->cs; plain && i < k->ce; i++)
-    if (tb->cls[i] == DG_C_BAD || tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE)
-      plain = false;
+  bool plain = njoins == 0, nfc = true;
+  const unsigned special = DG_CM(DG_C_BAD) | DG_CM(DG_C_SHY) | DG_CM(DG_C_IGNORE);
+  if (tb->special)
+    for (size_t i = k->cs; plain && i < k->ce; i++)
+      if (DG_CM(tb->cls[i]) & special) plain = false;
+  if (tb->nfc_check)
+    for (size_t i = k->cs; nfc && i < k->ce; i++)
+      nfc = tb->cp[i] < 0x300; /* below U+0300 NFC changes nothing */
+  if (plain && nfc) { /* the common case: copy the original bytes */
+    size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
+    dg_buf_reserve(f, len + 1);
+    memcpy(f->data + f->len, L->raw + a, len);
+    f->len += len;
+    f->data[f->len++] = '\0';
+    k->fl = (uint32_t)len;
+    return;
+  }
   if (plain) {
     dg_text_put_nfc(f, L->raw + tb->off[k->cs], tb->off[k->ce] - tb->off[k->cs]);
   } else {
@@ -386,12 +399,12 @@ static void S_lex_all(S_lex *L) {
         i = j;
         continue;
       }
-      while (L->next_at < i) {
-        size_t a = L->next_at + 1;
-        while (a < n && cp[a] != '@') a++;
-        L->next_at = a;
+      size_t here = L->tb->off[i], rawlen = L->tb->off[n];
+      if (L->next_at < here) {
+        const char *at = memchr(L->raw + here, '@', rawlen - here);
+        L->next_at = at ? (size_t)(at - L->raw) : rawlen;
       }
-      if (L->next_at - i < 64 && ch < 0x80) {
+      if (L->next_at - here < 64 && ch < 0x80) {
         size_t j = S_scan_email(L, i);
         if (j) {
           S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
@@ -702,8 +715,10 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.cls = tb->cls;
   L.n = tb->ncp;
   L.out = out;
-  L.next_at = 0;
-  while (L.next_at < L.n && L.cp[L.next_at] != '@') L.next_at++;
+  {
+    const char *at = memchr(raw, '@', tb->off[tb->ncp]);
+    L.next_at = at ? (size_t)(at - raw) : tb->off[tb->ncp];
+  }
   L.nl = true;
   dg_buf_init(&L.tmp);
   out->n = 0;
