@@ -168,18 +168,23 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   long line0 = line;
   S_reserve(tb, n); /* at most one code point per byte */
   size_t k = 0, i = 0;
-  tb->special = tb->nfc_check = false;
+  tb->special_lo = tb->nfc_lo = SIZE_MAX;
+  tb->special_hi = tb->nfc_hi = 0;
+  uint32_t *cpv = tb->cp, *offv = tb->off;
+  unsigned char *clsv = tb->cls;
+  unsigned ctl = 0; /* OR of the classes' bits in ASCII runs */
   while (i < n) {
-    unsigned c = s[i];
-    if (c < 0x80 && c != 0) {
-      tb->cp[k] = c;
-      tb->off[k] = (uint32_t)i;
-      tb->cls[k] = S_ascii[c];
-      if (c < 0x20 && S_ascii[c] == DG_C_IGNORE) tb->special = true;
+    /* ASCII run (1..127): the common case, in a tight loop */
+    while (i < n && s[i] - 1u < 0x7Fu) {
+      unsigned c = s[i];
+      cpv[k] = c;
+      offv[k] = (uint32_t)i;
+      clsv[k] = S_ascii[c];
+      ctl |= DG_CM(S_ascii[c]);
       k++;
       i++;
-      continue;
     }
+    if (i >= n) break;
     uint32_t cp;
     bool bad;
     size_t len = dg_utf8_decode(s + i, n - i, &cp, &bad);
@@ -187,8 +192,8 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       /* the line of byte i, counted only when a warning is due (rare) */
       if (ws->reported < DG_TEXT_WARN_MAX || !ws->capped) {
         line = line0;
-        for (size_t j = 0; j < i; j++)
-          if (s[j] == '\n' || (s[j] == '\r' && (j + 1 >= n || s[j + 1] != '\n'))) line++;
+        for (size_t x = 0; x < i; x++)
+          if (s[x] == '\n' || (s[x] == '\r' && (x + 1 >= n || s[x + 1] != '\n'))) line++;
       }
       if (bad) ws->invalid++;
       else ws->nul++;
@@ -212,13 +217,22 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     tb->off[k] = (uint32_t)i;
     unsigned cls = dg_text_class(cp);
     tb->cls[k] = (unsigned char)cls;
-    if (cls == DG_C_BAD || cls == DG_C_SHY || cls == DG_C_IGNORE) tb->special = true;
+    if (cls == DG_C_BAD || cls == DG_C_SHY || cls == DG_C_IGNORE) {
+      if (tb->special_lo == SIZE_MAX) tb->special_lo = k;
+      tb->special_hi = k;
+    }
     /* General Punctuation from U+2002 and the currency signs are NFC-stable;
      * anything else at or above U+0300 may compose or decompose. */
-    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x206F) && !(cp >= 0x20A0 && cp <= 0x20CF))
-      tb->nfc_check = true;
+    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x206F) && !(cp >= 0x20A0 && cp <= 0x20CF)) {
+      if (tb->nfc_lo == SIZE_MAX) tb->nfc_lo = k;
+      tb->nfc_hi = k;
+    }
     k++;
     i += len;
+  }
+  if (ctl & DG_CM(DG_C_IGNORE)) { /* ASCII controls: rare, mark everything */
+    tb->special_lo = 0;
+    tb->special_hi = k;
   }
   tb->off[k] = (uint32_t)n;
   tb->ncp = k;

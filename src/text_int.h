@@ -60,8 +60,10 @@ typedef struct dg_textbuf {
   uint32_t *off;
   unsigned char *cls;
   size_t ncp, cap;
-  bool special;    /* some code point is DG_C_BAD, DG_C_SHY or DG_C_IGNORE */
-  bool nfc_check;  /* some code point may change under NFC */
+  /* code point ranges [lo, hi] holding every DG_C_BAD/SHY/IGNORE code point
+   * ("special") and every code point that may change under NFC (lo > hi:
+   * none), so that most tokens need no check */
+  size_t special_lo, special_hi, nfc_lo, nfc_hi;
 } dg_textbuf;
 
 void dg_textbuf_free(dg_textbuf *tb);

@@ -96,10 +96,10 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   k->fo = (uint32_t)f->len;
   bool plain = njoins == 0, nfc = true;
   const unsigned special = DG_CM(DG_C_BAD) | DG_CM(DG_C_SHY) | DG_CM(DG_C_IGNORE);
-  if (tb->special)
+  if (k->cs <= tb->special_hi && k->ce > tb->special_lo)
     for (size_t i = k->cs; plain && i < k->ce; i++)
       if (DG_CM(tb->cls[i]) & special) plain = false;
-  if (tb->nfc_check)
+  if (k->cs <= tb->nfc_hi && k->ce > tb->nfc_lo)
     for (size_t i = k->cs; nfc && i < k->ce; i++)
       nfc = tb->cp[i] < 0x300; /* below U+0300 NFC changes nothing */
   if (plain && nfc) { /* the common case: copy the original bytes */
