@@ -211,10 +211,7 @@ static bool S_join_across(dg_reader *r, size_t s, size_t e, size_t m) {
   while (ls > 0 && dg_c_word(dg_text_class(left[ls - 1]))) ls--;
   if (ls == nl) return false; /* no word character right before the hyphen */
   size_t y = m;
-  while (y - m < 96 && S_avail(r, y) && d[y] > ' ' && d[y] != '-') {
-    y++;
-    d = r->data;
-  }
+  while (y - m < 96 && S_avail(r, y) && r->data[y] > ' ' && r->data[y] != '-') y++;
   size_t nr = S_decode(r->data, m, y, right, 32), re = 0;
   while (re < nr && (dg_c_alpha(dg_text_class(right[re])) ||
                      dg_text_class(right[re]) == DG_C_DIGIT))
@@ -308,12 +305,12 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
       if (c == '\n' || c == '\r' || c == '\f') break;
       q++;
     }
-    if (q - s >= r->maxpara) {
-      cut = true;
+    if (!S_avail(r, q)) { /* (also when the input ends exactly at the bound) */
+      end = q;
       break;
     }
-    if (!S_avail(r, q)) {
-      end = q;
+    if (q - s >= r->maxpara && r->data[q] != '\n' && r->data[q] != '\r' && r->data[q] != '\f') {
+      cut = true;
       break;
     }
     size_t e = q, m = e;

@@ -547,6 +547,24 @@ static void test_long_inputs(void) {
   OK(S_roundtrip(&d, big, len), "round trip of the long line");
   S_free(&d);
 
+  /* input ending exactly at the bound: one paragraph, no cut, no read past
+   * the end (ASan checks the exact-size buffer) */
+  char *exact = dg_xmalloc(4096);
+  memset(exact, 'a', 4096);
+  S_reset_warnings();
+  d = S_read(exact, 4096, DG_INPUT_TEXT, 4096);
+  OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT) && d.p[0].rawlen == 4096, "exact bound");
+  INT_EQ(S_nwarn, 0);
+  S_free(&d);
+  d = S_read(exact, 4096, DG_INPUT_HORIZONTAL, 4096);
+  OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT), "exact bound, horizontal");
+  S_free(&d);
+  d = S_read(exact, 4096, DG_INPUT_TEXT, 4095);
+  OK(d.n == 2 && (d.p[0].flags & DG_PF_CUT), "one byte over the bound");
+  OK(S_roundtrip(&d, exact, 4096), "round trip");
+  S_free(&d);
+  free(exact);
+
   /* no whitespace at all: cut on a character boundary */
   for (size_t i = 0; i + 2 <= len; i += 2) memcpy(big + i, "\xC3\xA4", 2);
   d = S_read(big, len, DG_INPUT_TEXT, 4096);
