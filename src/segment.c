@@ -64,7 +64,12 @@ static bool S_boundary(const S_seg *S, size_t fin, size_t next) {
   if (nk->kind == DG_TOK_WORD && S_first_class(S, next) == DG_C_LOWER) return false;
   if (S_is_ellipsis(S, fin)) {
     /* "Er zögerte … dann" / "[…]" go on; "Er zögerte… Dann" ends */
-    return S_attached(S, fin) && S_upper_start(S, next);
+    if (!S_attached(S, fin)) return false;
+    const dg_ltok *pk = &S->t->v[fin - 1]; /* "(...)" and "[…]" are omissions */
+    if (pk->kind == DG_TOK_PUNCT && ((pk->flags & DG_TF_QUOTE_OPEN) || S->tb->cp[pk->cs] == '(' ||
+                                     S->tb->cp[pk->cs] == '['))
+      return false;
+    return S_upper_start(S, next);
   }
   return true;
 }

@@ -624,8 +624,7 @@ static void S_merge(S_lex *L) {
   for (size_t i = 0; i < t->n;) {
     dg_ltok *k = &t->v[i];
     bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
-    if (dot_next && k->kind == DG_TOK_WORD && k->ce - k->cs <= 10 &&
-        !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
+    if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
       /* collect up to 4 parts "z." "B." */
       size_t parts = 1, ends[5];
       ends[1] = i + 1;
@@ -641,7 +640,7 @@ static void S_merge(S_lex *L) {
       }
       size_t found = 0;
       bool may_end = false;
-      for (size_t p = parts; p >= 1 && !found; p--) {
+      for (size_t p = parts; p >= 1 && !found && k->ce - k->cs <= 10; p--) {
         for (int lower = 0; lower < 2 && !found; lower++) {
           dg_buf_clear(&key);
           for (size_t q = 0; q < p; q++) {
@@ -653,6 +652,17 @@ static void S_merge(S_lex *L) {
             key.data[0] = (char)(key.data[0] + 32);
           }
           if (dg_text_abbrev(key.data, key.len, &may_end)) found = p;
+        }
+      }
+      if (!found && (k->flags & DG_TF_SUSPENDED) == 0) {
+        /* "Zimmermann-Str.": an abbreviation after the last hyphen */
+        const char *f = S_form_of(t, k);
+        const char *h = strrchr(f, '-');
+        if (h && h[1] && strlen(h + 1) <= 10) {
+          dg_buf_clear(&key);
+          dg_buf_puts(&key, h + 1);
+          dg_buf_putc(&key, '.');
+          if (dg_text_abbrev(key.data, key.len, &may_end)) found = 1;
         }
       }
       if (found) {

@@ -271,6 +271,8 @@ static void test_abbreviations(void) {
   /* an abbreviation that may end a sentence */
   FORMS_EQ("Äpfel, Birnen usw. Die Preise steigen.", "Äpfel|,|Birnen|usw. / Die|Preise|steigen|.");
   FORMS_EQ("im Jahr 50 v. Chr. Danach kam Rom.", "im|Jahr|50|v. Chr. / Danach|kam|Rom|.");
+  FORMS_EQ("Wir wohnen in der Doninikus-Zimmermann-Str. 9 in Leutkirch.",
+           "Wir|wohnen|in|der|Doninikus-Zimmermann-Str.|9|in|Leutkirch|.");
 }
 
 /* The compiled table is sorted: every entry is found by its own key. */
@@ -324,6 +326,7 @@ static void test_ellipsis(void) {
            "Er|zögerte|…|dann|ging|er|. / Sie|wartete|... / Dann|kam|er|. / Und|[|...|]|so|"
            "weiter|.");
   FORMS_EQ("Ich dachte … Katzen mögen das.", "Ich|dachte|…|Katzen|mögen|das|.");
+  FORMS_EQ("Er wollte (...) Das Lied ging weiter.", "Er|wollte|(|...|)|Das|Lied|ging|weiter|.");
 }
 
 static void test_headlines(void) {
