@@ -336,6 +336,22 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
   return j;
 }
 
+/* ":-)" ";)" ":D" … standing free: the end, or 0. */
+static size_t S_emoticon(const S_lex *L, size_t i) {
+  static const char *const faces[] = {":-)", ":-(", ";-)", ":-D", ":-P", ":-/", ":-|",
+                                      ":)",  ":(",  ";)",  ":D",  ":P"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(faces); k++) {
+    size_t len = strlen(faces[k]), x = 0;
+    while (x < len && i + x < L->n && L->cp[i + x] == (unsigned char)faces[k][x]) x++;
+    if (x == len && (i + len >= L->n || !dg_c_word(L->cls[i + len]))) {
+      size_t e = i + len;
+      while (e < L->n && L->cp[e] == L->cp[e - 1] && (L->cp[e] == ')' || L->cp[e] == '(')) e++;
+      return e; /* ":-)))" */
+    }
+  }
+  return 0;
+}
+
 static bool S_is_quote(uint32_t c) {
   return c == '"' || c == '\'' || c == 0x201E || c == 0x201A || c == 0x201C || c == 0x201D ||
          c == 0x2018 || c == 0x2019 || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A;
@@ -478,11 +494,23 @@ static void S_lex_all(S_lex *L) {
       i = e;
       continue;
     }
+    if ((ch == ':' || ch == ';') && (i == 0 || dg_c_space(cls[i - 1]))) {
+      size_t e = S_emoticon(L, i);
+      if (e) {
+        S_emit(L, i, e, DG_TOK_SYMBOL, 0, NULL, 0);
+        i = e;
+        continue;
+      }
+    }
     if (c == DG_C_PUNCT) {
       size_t j = i + 1;
-      if (ch == '.' || ch == '-' || ch == '!' || ch == '?' || ch == 0x2013 || ch == 0x2014)
+      /* runs: "...", "--", "!!!", "??", and TeX quotes `` '' */
+      if (ch == '.' || ch == '-' || ch == '!' || ch == '?' || ch == 0x2013 || ch == 0x2014 ||
+          ch == '`' || ch == '\'')
         while (j < n && cp[j] == ch) j++;
-      S_emit(L, i, j, DG_TOK_PUNCT, j == i + 1 ? S_quote_flags(L, i) : 0, NULL, 0);
+      unsigned qf = j == i + 1 ? S_quote_flags(L, i)
+                    : ch == '`' ? DG_TF_QUOTE_OPEN : ch == '\'' ? DG_TF_QUOTE_CLOSE : 0;
+      S_emit(L, i, j, DG_TOK_PUNCT, qf, NULL, 0);
       i = j;
       continue;
     }

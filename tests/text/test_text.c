@@ -313,6 +313,9 @@ static void test_quotes(void) {
   FORMS_EQ("»Gut«, sagte sie. \"Ja!\" Dann \"nein\", rief er! Warum? Darum.",
            "»|Gut|«|,|sagte|sie|. / \"|Ja|!|\" / Dann|\"|nein|\"|,|rief|er|! / Warum|? / Darum|.");
   FORMS_EQ("„Hilfe!“, rief er.", "„|Hilfe|!|“|,|rief|er|.");
+  FORMS_EQ("Ein ``Weiter so'' gibt es nicht :-) aber ;) ok", "Ein|``|Weiter|so|''|gibt|es|nicht|:-)|aber|;)|ok");
+  KIND_EQ("Ein ``Weiter so''", "``", "punct");
+  KIND_EQ("nicht :-) aber", ":-)", "symbol");
   KIND_EQ("„Hilfe“", "„", "punct");
   S_doc d = S_read("„Ja“ sagt er", 14, DG_INPUT_TEXT, 0);
   OK(d.n == 1 && (d.p[0].tokens[0].flags & DG_TF_QUOTE_OPEN) &&
