@@ -71,3 +71,7 @@ if(DEGLOSS_TESTS)
   set_tests_properties(morph.robust PROPERTIES TIMEOUT 120
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 endif()
+
+# Benchmark (prints figures; not a test): build/morph_bench FILE...
+add_executable(morph_bench bench/morph_bench.c)
+target_link_libraries(morph_bench PRIVATE degloss)

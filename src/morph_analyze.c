@@ -592,7 +592,9 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   int hint = pos_hint ? dg_pos_code(pos_hint) : DG_POS_X;
   dg_buf key;
   dg_buf_init(&key);
-  dg_buf_printf(&key, "%d%s\t", sentence_initial ? 1 : 0, dg_pos_name(hint));
+  dg_buf_putc(&key, sentence_initial ? '1' : '0');
+  dg_buf_puts(&key, dg_pos_name(hint));
+  dg_buf_putc(&key, '\t');
   dg_buf_put(&key, word, n);
   dg_cache_slot *slot = dg_cache_find(&m->an_cache, key.data, key.len);
   if (!slot) {

@@ -827,13 +827,14 @@ int main(int argc, char **argv) {
     dg_buf_put(&out, &k, sizeof k);
   }
   h.off_table = S_align(&out);
-  uint32_t *t = dg_xmalloc(nslots * sizeof *t);
-  memset(t, 0xff, nslots * sizeof *t);
+  uint64_t *t = dg_xmalloc(nslots * sizeof *t);
+  for (size_t i = 0; i < nslots; i++) t[i] = UINT32_MAX;
   for (size_t i = 0; i < S_nkeys; i++) {
     const char *s = S_str.data + S_keys[i].form;
-    size_t j = (size_t)dg_hash64(s, strlen(s), 0) & (nslots - 1);
-    while (t[j] != UINT32_MAX) j = (j + 1) & (nslots - 1);
-    t[j] = (uint32_t)i;
+    uint64_t hash = dg_hash64(s, strlen(s), 0);
+    size_t j = (size_t)hash & (nslots - 1);
+    while ((uint32_t)t[j] != UINT32_MAX) j = (j + 1) & (nslots - 1);
+    t[j] = (hash >> 32) << 32 | (uint32_t)i;
   }
   dg_buf_put(&out, t, nslots * sizeof *t);
   free(t);
