@@ -20,6 +20,8 @@
 #include "morph_internal.h"
 #include "morph_text.h"
 
+#include <utf8proc.h>
+
 #define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
@@ -128,6 +130,9 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
+      /* Short words only from the paradigm data (no Ent, Ags). */
+      if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
+        continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
@@ -175,10 +180,6 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
-  if (best < 0 && !g->whole_known && n >= 3 && dg_morph_is_particle(s, n)) {
-    best = 0.3f;
-    *lemma = dg_arena_strndup(&m->arena, s, n);
-  }
   return best;
 }
 
@@ -202,7 +203,9 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
         q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
             ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
-      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_lq(m, l) - 1.0f, 0.05f);
+      /* (no adjective heads for capitalised words: Weltberühmtes,
+       * Federführend are adjectives written with a capital, rarely
+       * nominalised compounds) */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -299,12 +302,12 @@ static void S_solve(S_seg *g) {
   }
 }
 
-/* Does the best split have a stem of fewer than 5 code points? */
+/* Does the best split have a stem of fewer than 4 code points? */
 static bool S_has_short_part(const S_seg *g) {
   int i = 0;
   while (i < g->ncp) {
     const S_best *b = &g->best[i];
-    if (b->end - i < 5) return true;
+    if (b->end - i < 4) return true;
     if (b->end >= g->ncp) break;
     i = b->next;
   }
@@ -463,13 +466,23 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     size_t np = 0;
     size_t i = 0;
     while (i < n && np < DG_COMPOUND_MAX_PARTS) {
+      /* Segments end at hyphens and where a capital follows a small
+       * letter inside the word (NatoVertrag, BerlinaleJuryMitglieder). */
       size_t j = i;
-      while (j < n && word[j] != '-') j++;
+      bool lower = false;
+      while (j < n && word[j] != '-') {
+        int32_t c;
+        size_t l = dg_utf8_next(word + j, n - j, &c);
+        bool up = utf8proc_isupper(c), low = utf8proc_islower(c);
+        if (up && lower) break;
+        lower = low;
+        j += l;
+      }
       if (j > i) {
         bool last = j >= n;
         np += S_split_segment(m, word, i, j, last, parts + np, DG_COMPOUND_MAX_PARTS - np);
       }
-      i = j + 1;
+      i = j < n && word[j] == '-' ? j + 1 : j;
     }
     if (np == 0) {
       /* Nothing but hyphens: the word is its own part. */
