@@ -168,7 +168,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
           *lemma = ls;
           break;
         }
-        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1) && dg_utf8_length(s, n) >= 4) {
           best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
@@ -302,6 +302,19 @@ static void S_solve(S_seg *g) {
   }
 }
 
+/* Does the segment end like a place or family name (Nennhausen,
+ * Bahrmann, Westerdorf)? */
+static bool S_name_head(const S_seg *g) {
+  static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
+                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  return false;
+}
+
 /* Does the best split have a stem of fewer than 4 code points? */
 static bool S_has_short_part(const S_seg *g) {
   int i = 0;
@@ -314,12 +327,36 @@ static bool S_has_short_part(const S_seg *g) {
   return false;
 }
 
+/* Is the segment a participle with an adjective ending (Übertragenden =
+ * übertragend + en, Abteilende = abteilend + e)? */
+static bool S_is_participle_form(S_seg *g) {
+  static const char *const ends[] = {"e", "en", "em", "er", "es", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < l + 4 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, n - l);
+    if (!k) continue;
+    for (uint32_t j = 0; j < k->count; j++) {
+      const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+      if (!(a->flags & DG_AF_CLOSED) && g->m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+          (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Is the whole segment known to the tables (other than as a compound), and
  * may it be split?  Verb forms and closed-class words are never split. */
 static bool S_whole(S_seg *g, bool *splittable) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
   *splittable = true;
+  if (S_is_participle_form(g)) {
+    *splittable = false; /* Übertragenden, Abteilende: participles */
+    return true;
+  }
   if (!k || !k->count) return false;
   bool noun = false, propn = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
@@ -412,7 +449,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
     if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        S_has_short_part(g)) {
+        (S_has_short_part(g) || S_name_head(g))) {
       char *w = dg_xstrndup(seg, n);
       if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
       free(w);
@@ -457,6 +494,28 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
   return np;
 }
 
+/* Does a new segment start at j (a capital after at least three letters
+ * of which the last is small, followed by at least two small letters)?
+ * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
+static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
+  int32_t c, prev = 0;
+  dg_utf8_next(w + j, n - j, &c);
+  if (!utf8proc_isupper(c)) return false;
+  size_t letters = 0;
+  for (size_t k = start; k < j;) {
+    k += dg_utf8_next(w + k, j - k, &prev);
+    letters++;
+  }
+  if (letters < 3 || !utf8proc_islower(prev)) return false;
+  size_t k = j + dg_utf8_next(w + j, n - j, &c), small = 0;
+  while (k < n && small < 2) {
+    k += dg_utf8_next(w + k, n - k, &c);
+    if (!utf8proc_islower(c)) break;
+    small++;
+  }
+  return small >= 2;
+}
+
 size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max) {
   if (!m || !word || !*word) return 0;
   size_t n = strlen(word);
@@ -469,14 +528,10 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       /* Segments end at hyphens and where a capital follows a small
        * letter inside the word (NatoVertrag, BerlinaleJuryMitglieder). */
       size_t j = i;
-      bool lower = false;
       while (j < n && word[j] != '-') {
+        if (j > i && S_camel_break(word, i, j, n)) break;
         int32_t c;
-        size_t l = dg_utf8_next(word + j, n - j, &c);
-        bool up = utf8proc_isupper(c), low = utf8proc_islower(c);
-        if (up && lower) break;
-        lower = low;
-        j += l;
+        j += dg_utf8_next(word + j, n - j, &c);
       }
       if (j > i) {
         bool last = j >= n;
