@@ -144,8 +144,6 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         *gender = (a->cells & 1) ? l->gender : DG_GENDER_NONE;
       }
     }
-    /* Zurück|haltung: a particle is no first part of a word known whole. */
-    if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   }
   if (best < 0 && n >= 3) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
@@ -180,6 +178,9 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
+  /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
+   * known whole (prefix verbs make such nouns). */
+  if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   return best;
 }
 
@@ -202,6 +203,10 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       if (l->pos == DG_POS_NOUN && g->cap)
         q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
             ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
+      /* Hunspell's capitalised words without plural are names or nouns
+       * without plural (Schwund): heads when long enough. */
+      else if (l->pos == DG_POS_PROPN && g->cap && dg_utf8_length(s, n) >= 5)
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
       /* (no adjective heads for capitalised words: Weltberühmtes,
        * Federführend are adjectives written with a capital, rarely
