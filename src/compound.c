@@ -136,8 +136,9 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
-      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)))
-        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f);
+      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               !dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -181,6 +182,12 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
   if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
+  /* Participles are no first parts: Gebrauchtwagen stays whole. */
+  if (best >= 0 && n >= 5) {
+    char *z = dg_xstrndup(s, n);
+    if (dg_morph_is_participle(m, z)) best = -1.0f;
+    free(z);
+  }
   return best;
 }
 
@@ -208,6 +215,10 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       else if (l->pos == DG_POS_PROPN && g->cap && dg_utf8_length(s, n) >= 5)
         q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
+      /* Nominalised participles: (Reichstags)abgeordneter, Angestellten. */
+      else if (l->pos == DG_POS_ADJ && g->cap && !(a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       /* (no adjective heads for capitalised words: Weltberühmtes,
        * Federführend are adjectives written with a capital, rarely
        * nominalised compounds) */
@@ -453,8 +464,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
-    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        (S_has_short_part(g) || S_name_head(g))) {
+    if (splittable && g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
+        g->best[0].nstems >= 2 && (S_has_short_part(g) || S_name_head(g))) {
       char *w = dg_xstrndup(seg, n);
       if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
       free(w);

@@ -125,19 +125,6 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
   return x->lemma.data;
 }
 
-/* Is `s` (a lower-case adjective lemma) a participle of some verb? */
-static bool S_is_participle(dg_morph *m, const char *s) {
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
-  if (!k) return false;
-  for (uint32_t i = 0; i < k->count; i++) {
-    const dg_morph_anal *a = &m->data.anal[k->first + i];
-    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
-        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
-      return true;
-  }
-  return false;
-}
-
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
  * hyphen heads).  Returns the number added. */
 static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, size_t plen,
@@ -172,7 +159,7 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     }
     if (l->pos == DG_POS_NOUN || l->pos == DG_POS_PROPN) {
       uint64_t sg = a->cells & 0x55, pl = a->cells & 0xAA;
-      float fit = plen ? 0.5f : S_case_fit(x, l->pos);
+      float fit = plen ? (x->cap ? 0.5f : -4.0f) : S_case_fit(x, l->pos);
       /* A form that fills more cells of a paradigm is likelier its form
        * (Truppen: Truppe PL before Trupp DAT.PL). */
       float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
@@ -190,7 +177,7 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       dg_feats_adj(a->cells, &x->feats, &x->leipzig);
       /* Participles listed as adjectives: the verb reading comes first. */
       float pen = 0.0f;
-      if (has_verb && S_is_participle(m, ls))
+      if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));

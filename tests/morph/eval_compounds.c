@@ -6,8 +6,8 @@
  * them parts of their own).  Hyphenated words are left out of the
  * jwordsplitter figures: degloss always splits at hyphens (a deliberate
  * convention), jwordsplitter's list never does.  dweiss's words are all
- * lower case; nouns are given capitalised as they are written in German
- * (its non-nouns are tried as given).
+ * lower case; a word is capitalised (as German nouns are written) unless
+ * its best lower-case analysis is an adjective or a verb.
  *
  *   eval_compounds [-r] JWORDSPLITTER.txt DWEISS.utf8 MIN_FIRST_BOUNDARY% MAX_OVERSPLIT% [DIFF_OUT]
  * -r: split the parts again before comparing (jwordsplitter's atoms).
@@ -177,8 +177,15 @@ int main(int argc, char **argv) {
     if (!w || !alts) continue;
     dg_buf word;
     dg_buf_init(&word);
-    /* Nouns are written capitalised; the dweiss list has the word lower-cased. */
-    dg_utf8_capitalize(&word, w, strlen(w));
+    /* The dweiss list has every word lower-cased: nouns are written
+     * capitalised in German, so the word is capitalised unless its best
+     * analysis in lower case is an adjective or a verb (gelbrot, lernten). */
+    dg_analysis an[1];
+    size_t na = dg_morph_analyze(m, w, false, NULL, an, 1);
+    if (na && (!strcmp(an[0].pos, "ADJ") || !strcmp(an[0].pos, "VERB") || !strcmp(an[0].pos, "AUX")))
+      dg_buf_puts(&word, w);
+    else
+      dg_utf8_capitalize(&word, w, strlen(w));
     const char *probe = word.data;
     unsigned ours[64];
     size_t nours = S_ours(m, probe, ours, 64);
