@@ -485,7 +485,8 @@ static bool S_adj_suffix(S_ctx *x) {
     size_t bn = n - el;
     for (size_t i = 0; suf[i]; i++) {
       size_t sl = strlen(suf[i]);
-      if (bn >= sl + 2 && strncmp(x->word + bn - sl, suf[i], sl) == 0) {
+      if (bn >= sl + 2 && strncmp(x->word + bn - sl, suf[i], sl) == 0 &&
+          !(bn >= 6 && strncmp(x->word + bn - 6, "schaft", 6) == 0)) { /* -schaft: nouns */
         char *lemma = dg_xstrndup(x->word, bn);
         S_add(x, lemma, DG_POS_ADJ, "Degree=Pos", "", NULL, 5.8f);
         free(lemma);
