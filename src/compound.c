@@ -287,9 +287,14 @@ static void S_solve(S_seg *g) {
     }
     /* A stem, maybe a link, then the rest. */
     for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-      if (!isfinite(g->best[j].cost) && j < N) {
-        /* the rest may still start after a link */
+      /* Only a stem after which the rest splits (directly or after a
+       * link) is worth a look-up. */
+      bool rest = isfinite(g->best[j].cost);
+      for (size_t li = 0; S_links[li] && !rest; li++) {
+        int k = j + (int)strlen(S_links[li]);
+        rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
       }
+      if (!rest) continue;
       const char *lemma = NULL;
       int gender = 0;
       float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], &lemma, &gender);
