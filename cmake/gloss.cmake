@@ -1,1 +1,7 @@
-# gloss: sources, generated data and tests of this area.
+# gloss: the glossing engine, the document model, renderers, config, the
+# public API and the command-line program; end-to-end tests.
+target_sources(degloss PRIVATE
+  src/gloss_doc.c
+  src/render_common.c src/render_interlinear.c src/render_json.c
+  src/render_conllu.c src/render_html.c src/render_tsv.c
+  src/config.c)
