@@ -1,0 +1,975 @@
+/* The glossing engine: for each token of a sentence, pick the analysis and
+ * the sense that fit the context, and fill the document model.
+ *
+ * Order of work for one sentence:
+ *   1. look every word up (closed-class readings, morphological analyses);
+ *   2. choose readings in context: articles agree with their noun and the
+ *      case a preposition governs, d-words after a comma are relative
+ *      pronouns, "sein" before a noun is the possessive, "werden" is future,
+ *      passive or "become" depending on the verb form closing the clause;
+ *   3. senses for content words; compounds split into glossed parts; names
+ *      marked; numbers, ordinals and dates glossed; a fallback for the rest;
+ *   4. separable verbs put back together (gloss_sep.c);
+ *   5. multiword expressions (gloss_mwe.c, dictionary phrases);
+ *   6. Leipzig labels, segmentation and plain-English forms.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "gloss_internal.h"
+#include "lexicon.h"
+#include "morph.h"
+
+#ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
+#define DEGLOSS_DEFAULT_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
+
+static bool S_known(void *ctx, const char *word) { return dg_lexicon_contains(ctx, word); }
+
+dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
+  dg_engine_opts none = {0};
+  if (!o) o = &none;
+  const char *dir = o->data_dir && *o->data_dir ? o->data_dir : degloss_data_dir();
+  dg_engine *e = dg_xcalloc(1, sizeof *e);
+  e->data_dir = dg_xstrdup(dir);
+  char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
+  e->lex = dg_lexicon_open(lexpath, err);
+  free(lexpath);
+  if (!e->lex) goto fail;
+  char hbase[4096];
+  if (o->hunspell_base && *o->hunspell_base)
+    snprintf(hbase, sizeof hbase, "%s", o->hunspell_base);
+  else
+    snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
+  e->morph = dg_morph_open(dir, hbase, err);
+  if (!e->morph) goto fail;
+  dg_morph_set_known(e->morph, S_known, e->lex);
+  char *mwepath = dg_path_join(dir, "mwe.tsv");
+  e->mwes = dg_mwe_list_load(mwepath, err);
+  free(mwepath);
+  if (!e->mwes) goto fail;
+  for (size_t i = 0; i < o->nglossaries; i++)
+    if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) goto fail;
+  return e;
+fail:
+  dg_engine_free(e);
+  return NULL;
+}
+
+void dg_engine_free(dg_engine *e) {
+  if (!e) return;
+  if (e->mwes) dg_mwe_list_free(e->mwes);
+  if (e->morph) dg_morph_close(e->morph);
+  if (e->lex) dg_lexicon_close(e->lex);
+  free(e->data_dir);
+  free(e);
+}
+
+/* ---- small string helpers ---------------------------------------------- */
+
+char *dg_gl_lower(const char *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(&b, enc, (size_t)m);
+    p += k;
+  }
+  if (*p) dg_buf_puts(&b, (const char *)p);
+  char *r = dg_buf_detach(&b);
+  return r ? r : dg_xstrdup("");
+}
+
+bool dg_gl_is_upper_initial(const char *s) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
+  return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
+}
+
+bool dg_gl_all_upper(const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  int letters = 0;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_category_t c = utf8proc_get_property(cp)->category;
+    if (c == UTF8PROC_CATEGORY_LL) return false;
+    if (c == UTF8PROC_CATEGORY_LU) letters++;
+    p += k;
+  }
+  return letters >= 2;
+}
+
+static bool S_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+static bool S_has_label(const char *labels, const char *want) {
+  if (!labels) return false;
+  size_t n = strlen(want);
+  for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
+    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|';
+    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|';
+    if (left && right) return true;
+  }
+  return false;
+}
+
+static bool S_feat(const char *feats, const char *fv) {
+  if (!feats || !*feats) return false;
+  size_t n = strlen(fv);
+  for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
+    if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
+  return false;
+}
+
+bool dg_gl_feat(const char *feats, const char *fv) { return S_feat(feats, fv); }
+bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(labels, want); }
+
+/* ---- per-sentence working state ---------------------------------------- */
+
+static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+
+static bool S_boundary(const dg_dtoken *t) {
+  if (!S_is_punct(t)) return false;
+  static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
+    if (strcmp(t->form, b[i]) == 0) return true;
+  return false;
+}
+
+/* Start of the clause holding token i, and its end (exclusive). */
+static size_t S_clause_end(const dg_dsentence *s, size_t i) {
+  size_t j = i + 1;
+  while (j < s->ntokens && !S_boundary(&s->tokens[j])) j++;
+  return j;
+}
+static size_t S_clause_start(const dg_dsentence *s, size_t i) {
+  size_t j = i;
+  while (j > 0 && !S_boundary(&s->tokens[j - 1])) j--;
+  return j;
+}
+
+/* ---- sense lists --------------------------------------------------------- */
+
+static void S_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
+  const char *tmp[DG_GL_MAX_SENSES + 1];
+  size_t k = 0;
+  if (first && *first) tmp[k++] = first;
+  for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
+    if (!sv[i].gloss || !*sv[i].gloss) continue;
+    bool dup = false;
+    for (size_t j = 0; j < k; j++)
+      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
+    if (!dup) tmp[k++] = sv[i].gloss;
+  }
+  t->glosses = dg_arena_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_arena_strdup(&d->arena, tmp[i]);
+  t->nglosses = k;
+  if (k) t->gloss = t->glosses[0];
+}
+
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
+  t->glosses = dg_arena_alloc(&d->arena, sizeof *t->glosses);
+  t->glosses[0] = dg_arena_strdup(&d->arena, gloss);
+  t->nglosses = 1;
+  t->gloss = t->glosses[0];
+}
+
+/* Put `g` first among the token's glosses. */
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
+  const char **nv = dg_arena_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
+  size_t k = 0;
+  nv[k++] = dg_arena_strdup(&d->arena, g);
+  for (size_t i = 0; i < t->nglosses; i++)
+    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
+  t->glosses = nv;
+  t->nglosses = k;
+  t->gloss = nv[0];
+}
+
+/* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
+  if (!lemma || !*lemma) return 0;
+  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
+  if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
+  if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
+  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  return n < max ? n : max;
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+static bool S_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
+}
+
+static bool S_month_like(dg_engine *e, const char *w) {
+  static const char *const m[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                                  "August", "September", "Oktober", "November", "Dezember"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(m); i++)
+    if (strcmp(w, m[i]) == 0) return true;
+  (void)e;
+  return false;
+}
+
+/* German number notation to English: 1.000,5 -> 1,000.5 */
+static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
+  const char *f = t->form;
+  size_t n = strlen(f);
+  dg_buf b;
+  dg_buf_init(&b);
+  bool ordinal = n > 1 && f[n - 1] == '.';
+  if (!ordinal && i + 2 < s->ntokens && S_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
+      S_month_like(e, s->tokens[i + 2].form) && S_digits(f))
+    ordinal = true;
+  if (ordinal) {
+    char digits[64];
+    size_t m = f[n - 1] == '.' ? n - 1 : n;
+    if (m >= sizeof digits) m = sizeof digits - 1;
+    memcpy(digits, f, m);
+    digits[m] = '\0';
+    if (S_digits(digits)) {
+      dg_english_ordinal(&b, digits);
+      t->pos = "ADJ";
+      t->feats = "NumType=Ord";
+      t->labels = "";
+      t->lemma = dg_arena_strdup(&d->arena, digits);
+      dg_gl_set_single(d, t, b.data);
+      t->source = "number";
+      dg_buf_free(&b);
+      return;
+    }
+  }
+  for (const char *p = f; *p; p++) {
+    if (*p == '.' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, ',');
+    else if (*p == ',' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, '.');
+    else dg_buf_putc(&b, *p);
+  }
+  t->pos = "NUM";
+  t->feats = "NumType=Card";
+  t->lemma = dg_arena_strdup(&d->arena, f);
+  dg_gl_set_single(d, t, b.data ? b.data : f);
+  t->source = "number";
+  dg_buf_free(&b);
+}
+
+/* ---- closed class -------------------------------------------------------- */
+
+static bool S_is_dword(const char *lower) {
+  static const char *const w[] = {"der", "die", "das", "den", "dem", "des", "dessen", "deren", "denen"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(w); i++)
+    if (strcmp(lower, w[i]) == 0) return true;
+  return false;
+}
+
+/* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
+ * and whether it is plural. */
+static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plural, size_t *noun_at) {
+  const dg_dsentence *s = c->s;
+  for (size_t j = i + 1; j < s->ntokens && j <= i + 5; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    if (S_is_punct(t) && !S_eq(t->form, "„") && !S_eq(t->form, "\"")) break;
+    dg_gl_word *w = &c->w[j];
+    if (w->nan == 0) continue;
+    const dg_analysis *a = &w->an[0];
+    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    for (size_t k = 0; !noun && k < w->nan; k++)
+      if ((S_eq(w->an[k].pos, "NOUN") || S_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+        a = &w->an[k];
+        noun = true;
+      }
+    if (!noun) continue;
+    *plural = S_feat(a->feats, "Number=Plur");
+    *noun_at = j;
+    dg_sense sv[4];
+    size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    for (size_t k = 0; k < n; k++)
+      if (sv[k].gender && *sv[k].gender) return sv[k].gender;
+    const char *g = S_feat(a->feats, "Gender=Masc") ? "m" : S_feat(a->feats, "Gender=Fem") ? "f"
+                    : S_feat(a->feats, "Gender=Neut")                                    ? "n"
+                                                                                          : "";
+    return g;
+  }
+  return "";
+}
+
+/* The case a preposition just before i (or two before, with an adjective
+ * between) governs: "ACC", "DAT", "GEN" or NULL. */
+static const char *S_governed(dg_gl_ctx *c, size_t i) {
+  for (size_t j = i; j-- > 0 && i - j <= 1;) {
+    dg_gl_word *w = &c->w[j];
+    for (size_t k = 0; k < w->ncl; k++) {
+      if (!S_eq(w->cl[k].pos, "ADP")) continue;
+      const char *l = w->cl[k].labels;
+      bool acc = S_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
+      bool dat = S_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
+      bool gen = S_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
+      if (dat && !acc) return "DAT";
+      if (acc && !dat) return "ACC";
+      if (gen && !dat && !acc) return "GEN";
+      if (dat && acc) return "DAT"; /* two-way prepositions: location is commoner in news */
+    }
+  }
+  return NULL;
+}
+
+static const char *S_gender_label(const char *g) {
+  if (S_eq(g, "m")) return "M";
+  if (S_eq(g, "f")) return "F";
+  if (S_eq(g, "n")) return "N";
+  return NULL;
+}
+
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win. */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->ncl == 0) return -1;
+  /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
+  if (strcmp(w->lower, "sein") == 0) {
+    bool before_noun = false;
+    if (i + 1 < s->ntokens) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      before_noun = !S_is_punct(n) && (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+    }
+    for (size_t k = 0; k < w->ncl; k++) {
+      bool poss = S_eq(w->cl[k].pos, "DET") || S_has_label(w->cl[k].labels, "POSS");
+      if (poss == before_noun) return (int)k;
+    }
+    return before_noun ? 0 : -1;
+  }
+  bool after_comma = false;
+  if (S_is_dword(w->lower) && i > 0) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    if (S_eq(p->form, ",")) after_comma = true;
+    else if (i > 1 && S_eq(s->tokens[i - 2].form, ",")) {
+      for (size_t k = 0; k < c->w[i - 1].ncl; k++)
+        if (S_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+    }
+  }
+  bool plural = false;
+  size_t noun_at = 0;
+  const char *gender = "";
+  const char *gov = S_governed(c, i);
+  bool det_seen = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (S_eq(w->cl[k].pos, "DET")) det_seen = true;
+  if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
+  /* A relative pronoun follows a comma and is not followed by its noun. */
+  bool rel = after_comma && !(noun_at == i + 1 || noun_at == i + 2);
+  int best = -1;
+  double best_score = -1e9;
+  for (size_t k = 0; k < w->ncl; k++) {
+    const dg_sense *sv = &w->cl[k];
+    double sc = -0.01 * (double)k;
+    bool is_rel = S_has_label(sv->labels, "REL");
+    bool is_det = S_eq(sv->pos, "DET");
+    if (S_is_dword(w->lower)) {
+      if (rel) sc += is_rel ? 5 : 0;
+      else sc += is_rel ? -5 : 0;
+      if (!rel && is_det) sc += 1;
+    }
+    if (is_det || S_is_dword(w->lower)) {
+      const char *gl = S_gender_label(gender);
+      if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
+      else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
+      if (gov && !is_rel) sc += S_has_label(sv->labels, gov) ? 3 : -1;
+      else if (!gov && !is_rel) {
+        /* Without a preposition: NOM at the start of a clause, else ACC. */
+        size_t cs = S_clause_start(s, i);
+        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+        if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
+        else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
+      }
+    }
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}
+
+/* ---- labels ---------------------------------------------------------------- */
+
+/* Keep the labels a reader of the gloss line needs. */
+const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed) {
+  if (!leipzig || !*leipzig) return "";
+  dg_buf b;
+  dg_buf_init(&b);
+  char *copy = dg_xstrdup(leipzig), *save = NULL;
+  for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
+    bool keep;
+    if (closed) keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+';
+    else if (S_eq(pos, "NOUN") || S_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
+    else if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) keep = true;
+    else if (S_eq(pos, "ADJ") || S_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
+    else keep = false;
+    if (!keep) continue;
+    if (b.len) dg_buf_putc(&b, '.');
+    dg_buf_puts(&b, p);
+  }
+  free(copy);
+  const char *r = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+  return r;
+}
+
+/* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
+ * "Russland-s".  NULL when the form does not start with the lemma's stem. */
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
+  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
+  size_t L = strlen(lemma), F = strlen(form);
+  size_t stem = L;
+  if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) {
+    if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
+    else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
+  }
+  if (stem < 2 || F <= stem || F - stem > 4) return NULL;
+  if (memcmp(form, lemma, stem) != 0) {
+    /* Sentence-initial capital: compare the rest. */
+    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
+    bool same = strncmp(lf, ll, stem) == 0;
+    free(lf);
+    free(ll);
+    if (!same) return NULL;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_put(&b, form, stem);
+  dg_buf_putc(&b, '-');
+  dg_buf_puts(&b, form + stem);
+  const char *r = dg_arena_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+  return r;
+}
+
+/* ---- open class -------------------------------------------------------- */
+
+/* Rank analyses in context: capitals outside sentence starts are nouns or
+ * names; lower case is not a noun; after a determiner, a noun or adjective. */
+static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->nan == 0) return -1;
+  bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
+  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
+                  S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET");
+  int best = 0;
+  double best_score = -1e9;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    double sc = a->score - 0.001 * (double)k;
+    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    if (cap && !w->initial) sc += noun ? 2 : -1;
+    if (!cap) sc += noun ? -2 : 0;
+    if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}
+
+/* Glosses for a compound's parts; returns true when every stem got one. */
+static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
+  t->parts = dg_arena_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  dg_buf seg;
+  dg_buf_init(&seg);
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_arena_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_arena_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
+    p->link = pv[k].kind == DG_PART_LINK;
+    p->gloss = "";
+    if (!p->link) {
+      dg_sense sv[2];
+      size_t n = dg_gl_senses(e, p->lemma, NULL, sv, 2);
+      if (n == 0 && strcmp(p->lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, 2);
+      if (n) p->gloss = dg_arena_strdup(&d->arena, sv[0].gloss);
+      else {
+        p->gloss = p->form;
+        all = false;
+      }
+    }
+    if (k) dg_buf_putc(&seg, '-');
+    dg_buf_puts(&seg, k ? p->form : p->form);
+  }
+  t->seg = dg_arena_strdup(&d->arena, seg.data ? seg.data : t->form);
+  dg_buf_free(&seg);
+  return all;
+}
+
+/* The parts' glosses joined: "armistice agreement". */
+static const char *S_parts_gloss(dg_doc *d, const dg_dtoken *t, const char *sep) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t k = 0; k < t->nparts; k++) {
+    if (t->parts[k].link) continue;
+    if (b.len) dg_buf_puts(&b, sep);
+    dg_buf_puts(&b, t->parts[k].gloss);
+  }
+  const char *r = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+  return r;
+}
+
+static bool S_name_like(dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
+}
+
+/* A word made of hyphen-joined pieces ("US-Präsident", "30-tägigen",
+ * "NATO-Mitgliedschaft"): gloss piece by piece, the last one inflected. */
+static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const char *f = t->form;
+  if (!strchr(f, '-') || f[0] == '-' || f[strlen(f) - 1] == '-') return false;
+  char *copy = dg_xstrdup(f), *save = NULL;
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  unsigned off = 0;
+  for (char *p = strtok_r(copy, "-", &save); p && np < DG_GL_MAX_PARTS; p = strtok_r(NULL, "-", &save)) {
+    pv[np].form = p;
+    pv[np].lemma = p;
+    pv[np].kind = DG_PART_STEM;
+    pv[np].start = off;
+    pv[np].end = off + (unsigned)strlen(p);
+    off = pv[np].end + 1;
+    np++;
+  }
+  if (np < 2) {
+    free(copy);
+    return false;
+  }
+  /* Analyse the last piece for lemma and inflection. */
+  dg_analysis an[8];
+  size_t nan = dg_morph_analyze(e->morph, pv[np - 1].form, false, NULL, an, 8);
+  const dg_analysis *a = NULL;
+  for (size_t k = 0; k < nan && !a; k++)
+    if (dg_gl_is_upper_initial(pv[np - 1].form) == (S_eq(an[k].pos, "NOUN") || S_eq(an[k].pos, "PROPN")))
+      a = &an[k];
+  if (!a && nan) a = &an[0];
+  if (a) pv[np - 1].lemma = a->lemma;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  /* Glossed pieces */
+  dg_buf g;
+  dg_buf_init(&g);
+  t->parts = dg_arena_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_arena_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_arena_strdup(&d->arena, pv[k].lemma);
+    p->link = false;
+    const char *pg = NULL;
+    if (S_digits(pv[k].form)) pg = pv[k].form;
+    else {
+      size_t n = dg_gl_senses(e, pv[k].lemma, NULL, sv, 1);
+      if (n == 0 && strcmp(pv[k].lemma, pv[k].form) != 0) n = dg_gl_senses(e, pv[k].form, NULL, sv, 1);
+      if (n == 0) {
+        dg_part cp[DG_GL_MAX_PARTS];
+        size_t ncp = dg_compound_split(e->morph, pv[k].lemma, cp, DG_GL_MAX_PARTS);
+        if (ncp >= 2) {
+          dg_buf cg;
+          dg_buf_init(&cg);
+          for (size_t q = 0; q < ncp; q++) {
+            if (cp[q].kind == DG_PART_LINK) continue;
+            dg_sense s1;
+            if (dg_gl_senses(e, cp[q].lemma ? cp[q].lemma : cp[q].form, NULL, &s1, 1)) {
+              if (cg.len) dg_buf_putc(&cg, ' ');
+              dg_buf_puts(&cg, s1.gloss);
+            } else {
+              all = false;
+            }
+          }
+          if (cg.len) pg = dg_arena_strdup(&d->arena, cg.data);
+          dg_buf_free(&cg);
+        }
+      } else {
+        pg = dg_arena_strdup(&d->arena, sv[0].gloss);
+      }
+      if (!pg && dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through */
+    }
+    if (!pg) {
+      pg = pv[k].form;
+      all = false;
+    }
+    p->gloss = dg_arena_strdup(&d->arena, pg);
+    if (k) dg_buf_putc(&g, '-');
+    /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
+    dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
+  }
+  free(copy);
+  dg_gl_set_single(d, t, g.data);
+  dg_buf_free(&g);
+  t->source = "parts";
+  if (!all) t->reason = "some parts unknown";
+  if (a) {
+    const dg_dtoken *last = t;
+    (void)last;
+    t->lemma = dg_arena_strndup(&d->arena, f, (size_t)(strrchr(f, '-') - f) + 1);
+    /* lemma: pieces before the last as written, then the last lemma */
+    dg_buf lb;
+    dg_buf_init(&lb);
+    dg_buf_puts(&lb, t->lemma);
+    dg_buf_puts(&lb, a->lemma);
+    t->lemma = dg_arena_strdup(&d->arena, lb.data);
+    dg_buf_free(&lb);
+    t->pos = dg_arena_strdup(&d->arena, a->pos);
+    t->feats = dg_arena_strdup(&d->arena, a->feats ? a->feats : "");
+    c->w[i].leipzig = a->leipzig ? dg_arena_strdup(&d->arena, a->leipzig) : "";
+    const char *segl = dg_gl_segment(d, pv[np - 1].form, a->lemma, a->pos);
+    if (segl) {
+      dg_buf sb;
+      dg_buf_init(&sb);
+      dg_buf_put(&sb, f, (size_t)(strrchr(f, '-') - f) + 1);
+      dg_buf_puts(&sb, segl);
+      t->seg = dg_arena_strdup(&d->arena, sb.data);
+      dg_buf_free(&sb);
+    }
+  } else {
+    t->lemma = dg_arena_strdup(&d->arena, f);
+    t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
+  }
+  /* Names joined by hyphens stay names ("Sankt-Petersburg" is rare; keep word). */
+  return true;
+}
+
+/* Content word i: analysis, senses, compound, name, fallback. */
+static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = 0;
+  int pick = S_pick_analysis(c, i);
+  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  if (a) {
+    ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
+    /* Another analysis with senses beats one without. */
+    for (size_t k = 0; ns == 0 && k < w->nan; k++) {
+      if ((int)k == pick) continue;
+      ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
+      if (ns) a = &w->an[k];
+    }
+  }
+  bool propn = a && S_eq(a->pos, "PROPN");
+  if (a) {
+    t->lemma = dg_arena_strdup(&d->arena, a->lemma);
+    t->pos = dg_arena_strdup(&d->arena, a->pos);
+    t->feats = dg_arena_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_arena_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->particle = a->particle;
+  }
+  /* Compound parts, shown even when the whole word has its own entry. */
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  if (!propn && t->kind == DG_KIND_WORD) np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  if (np >= 2) S_parts(e, d, t, pv, np);
+  if (ns) {
+    S_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    if (propn || (sv[0].pos && S_eq(sv[0].pos, "PROPN"))) {
+      t->kind = DG_KIND_NAME;
+      if (!*t->pos) t->pos = "PROPN";
+    }
+    return;
+  }
+  if (np >= 2) {
+    /* Compound: the parts' glosses in English order (the head last). */
+    const char *g = S_parts_gloss(d, t, " ");
+    dg_gl_set_single(d, t, g);
+    t->source = "compound";
+    t->reason = "compound: glossed from its parts";
+    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    if (!t->pos[0]) t->pos = "NOUN";
+    return;
+  }
+  if (S_hyphenated(e, d, c, i)) return;
+  /* Names: PROPN analyses, or capitalised words nobody knows. */
+  if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    return;
+  }
+  /* Closest known form: Ding's listed forms. */
+  const char *lemmas[4];
+  size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
+  if (nl == 0 && w->initial) nl = dg_lexicon_form_lemmas(e->lex, w->lower, lemmas, 4);
+  for (size_t k = 0; k < nl && k < 4; k++) {
+    ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
+    if (ns) {
+      t->lemma = dg_arena_strdup(&d->arena, lemmas[k]);
+      if (!t->pos[0] && sv[0].pos) t->pos = dg_arena_strdup(&d->arena, sv[0].pos);
+      S_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->reason = "form listed in the dictionary";
+      return;
+    }
+  }
+  /* The form itself, or its lower-case variant, as a headword. */
+  ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
+  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
+  if (ns) {
+    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
+    if (!t->pos[0] && sv[0].pos) t->pos = dg_arena_strdup(&d->arena, sv[0].pos);
+    S_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    return;
+  }
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_eq(a->pos, "NOUN"))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    t->reason = "unknown capitalised word taken as a name";
+    return;
+  }
+  /* Nothing known: the form itself, marked. */
+  if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, a ? a->lemma : t->form);
+  dg_gl_set_single(d, t, t->lemma);
+  t->source = "unknown";
+  t->reason = "no dictionary entry: the German word is repeated";
+  t->flags |= DG_DF_GUESS;
+}
+
+/* ---- werden ----------------------------------------------------------- */
+
+/* Is the closest verb form in the clause of i a participle (passive) or an
+ * infinitive (future)?  'p', 'i' or 0. */
+static int S_werden_kind(dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+  /* Verb-final clause: the form right before werden. */
+  if (i > start) {
+    dg_gl_word *p = &c->w[i - 1];
+    for (size_t k = 0; k < p->nan && k < 3; k++) {
+      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (S_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
+    }
+  }
+  for (size_t j = end; j-- > i + 1;) {
+    dg_gl_word *p = &c->w[j];
+    if (p->nan == 0) continue;
+    for (size_t k = 0; k < p->nan && k < 3; k++) {
+      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+    }
+    if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+  }
+  return 0;
+}
+
+static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  if (!S_eq(t->lemma, "werden")) return;
+  int k = S_werden_kind(c, i);
+  const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
+  dg_gl_promote(d, t, g);
+  t->pos = k ? "AUX" : "VERB";
+  if (k == 'p') c->w[i].extra = "PASS";
+  else if (k == 'i') c->w[i].extra = "FUT";
+}
+
+/* ---- the sentence ----------------------------------------------------- */
+
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_buf_puts(&b, s->tokens[i].form);
+    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
+  }
+  s->text = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+}
+
+static bool S_opening(const dg_dtoken *t) {
+  return S_is_punct(t) && (S_eq(t->form, "„") || S_eq(t->form, "\"") || S_eq(t->form, "»") ||
+                           S_eq(t->form, "(") || S_eq(t->form, "‚") || S_eq(t->form, "“"));
+}
+
+void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
+  if (!s->text || !*s->text) dg_sentence_set_text(d, s);
+  if (s->ntokens == 0) return;
+  dg_gl_ctx c;
+  c.s = s;
+  c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  /* 1. look up */
+  bool initial = true;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    w->closed = -1;
+    w->lower = dg_gl_lower(t->form);
+    w->leipzig = "";
+    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
+      if (!(S_opening(t) || S_eq(t->form, ":"))) initial = false;
+      continue;
+    }
+    w->initial = initial;
+    initial = false;
+    w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
+    if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+    if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
+      w->ncl = dg_lexicon_closed(e->lex, w->lower, w->cl, DG_GL_MAX_SENSES);
+      if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+    }
+    w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
+    if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+  }
+  /* 2./3. choose and gloss, left to right (closed class first: articles
+   * look at the analyses of the words after them, which are ready). */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    switch (t->kind) {
+    case DG_KIND_PUNCT:
+      t->lemma = t->form;
+      t->pos = "PUNCT";
+      t->source = "punct";
+      continue;
+    case DG_KIND_NUMBER: S_number(d, t, s, i, e); continue;
+    case DG_KIND_SYMBOL:
+    case DG_KIND_URL:
+    case DG_KIND_EMAIL:
+    case DG_KIND_HANDLE:
+    case DG_KIND_HASHTAG: {
+      dg_sense sv[2];
+      size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
+      t->lemma = t->form;
+      t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
+      dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
+      t->source = n ? dg_arena_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
+      continue;
+    }
+    default: break;
+    }
+    /* A dot right after an ordinal number belongs to it. */
+    int k = S_pick_closed(e, &c, i);
+    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan &&
+                        (S_eq(w->an[0].pos, "NOUN") || S_eq(w->an[0].pos, "PROPN"));
+    if (k >= 0 && !capital_noun) {
+      w->closed = k;
+      const dg_sense *sv = &w->cl[k];
+      t->lemma = dg_arena_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+      t->pos = dg_arena_strdup(&d->arena, sv->pos ? sv->pos : "");
+      /* Features from the analysis of the same lemma, when there is one. */
+      for (size_t q = 0; q < w->nan; q++)
+        if (S_eq(w->an[q].lemma, t->lemma)) {
+          t->feats = dg_arena_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
+          break;
+        }
+      /* Alternatives: the chosen reading first, then the others. */
+      dg_sense tmp[DG_GL_MAX_SENSES];
+      size_t n = 0;
+      tmp[n++] = *sv;
+      for (size_t q = 0; q < w->ncl; q++)
+        if ((int)q != k) tmp[n++] = w->cl[q];
+      S_set_glosses(d, t, tmp, n, NULL);
+      w->leipzig = dg_arena_strdup(&d->arena, sv->labels ? sv->labels : "");
+      w->is_closed = true;
+      t->source = dg_arena_strdup(&d->arena, sv->source ? sv->source : "closed");
+      continue;
+    }
+    S_open(e, d, &c, i);
+  }
+  /* werden: future, passive or become. */
+  for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
+  /* 4. separable verbs, 5. multiword expressions */
+  dg_gl_separable(e, d, &c);
+  dg_gl_mwes(e, d, &c);
+  /* Names next to names: "Wladimir Putin" even when one part is a word. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || !dg_gl_is_upper_initial(t->form) || c.w[i].is_closed) continue;
+    bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
+    bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
+    if ((left || right) && t->source && S_eq(t->source, "unknown")) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->source = "name";
+      t->reason = "unknown capitalised word next to a name";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* 6. labels, segmentation, plain forms */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    if (t->kind == DG_KIND_PUNCT) continue;
+    if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
+      if (t->flags & DG_DF_SEP_PARTICLE) {
+        t->labels = "";
+      } else {
+        const char *lab = dg_gl_display_labels(d, t->pos, w->leipzig, w->is_closed);
+        if (w->extra) {
+          dg_buf b;
+          dg_buf_init(&b);
+          dg_buf_puts(&b, w->extra);
+          if (*lab) {
+            dg_buf_putc(&b, '.');
+            dg_buf_puts(&b, lab);
+          }
+          lab = dg_arena_strdup(&d->arena, b.data);
+          dg_buf_free(&b);
+        }
+        t->labels = lab;
+      }
+      if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
+        t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);
+      if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
+        /* keep the compound segmentation; labels join with '-' */
+      }
+      dg_gl_plain(d, t, w);
+    }
+    if (!t->gloss[0]) {
+      dg_gl_set_single(d, t, t->form);
+      t->source = "unknown";
+      t->reason = "no gloss found: the German word is repeated";
+      t->flags |= DG_DF_GUESS;
+    }
+  }
+  for (size_t i = 0; i < s->ntokens; i++) free(c.w[i].lower);
+  free(c.w);
+}
+
+/* Plain English: "clarified", "negotiations". */
+void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  const char *lab = w->leipzig;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
+    if (w->extra && S_eq(w->extra, "FUT")) {
+      /* "will" stays */
+    } else if (S_has_label(lab, "PTCP") || S_feat(t->feats, "VerbForm=Part")) {
+      dg_english_participle(&b, t->gloss);
+    } else if (S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past")) {
+      if (S_eq(t->gloss, "be")) dg_buf_puts(&b, S_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+      else dg_english_past(&b, t->gloss);
+    } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
+      dg_english_3sg(&b, t->gloss);
+    }
+  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
+    dg_english_plural(&b, t->gloss);
+  }
+  if (b.len) t->plain = dg_arena_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+}

@@ -1,0 +1,112 @@
+/* Multiword expressions in a sentence: the curated list first, then the
+ * dictionary's phrases found through the sentence's words; the first match
+ * claims its tokens.  The head word carries the expression's gloss, every
+ * member points at the expression.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss_internal.h"
+
+#define S_MAX_HITS 64
+
+static int S_cmp_hit(const void *a, const void *b) {
+  const dg_mwe_hit *x = a, *y = b;
+  if (x->n != y->n) return x->n > y->n ? -1 : 1;
+  if (x->span != y->span) return x->span < y->span ? -1 : 1;
+  return 0;
+}
+
+static const char *S_clean_gloss(dg_doc *d, const char *g) {
+  if (strncmp(g, "to ", 3) == 0) g += 3;
+  return dg_arena_strdup(&d->arena, g);
+}
+
+static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
+  dg_dsentence *s = c->s;
+  for (size_t k = 0; k < h->n; k++)
+    if (used[h->idx[k]]) return;
+  s->mwes = s->nmwes ? s->mwes : NULL;
+  dg_mwe *nv = dg_arena_alloc(&d->arena, (s->nmwes + 1) * sizeof *nv);
+  if (s->nmwes) memcpy(nv, s->mwes, s->nmwes * sizeof *nv);
+  s->mwes = nv;
+  dg_mwe *m = &nv[s->nmwes];
+  m->id = (unsigned)s->nmwes + 1;
+  m->lemma = dg_arena_strdup(&d->arena, h->lemma);
+  m->gloss = S_clean_gloss(d, h->gloss);
+  m->source = dg_arena_strdup(&d->arena, h->source);
+  for (size_t k = 0; k < h->n; k++) {
+    used[h->idx[k]] = true;
+    dg_dtoken *t = &s->tokens[h->idx[k]];
+    t->mwe = (int)s->nmwes;
+    if (h->idx[k] == h->head) {
+      t->mwe_head = true;
+      dg_gl_promote(d, t, m->gloss);
+      t->source = m->source;
+    }
+  }
+  s->nmwes++;
+}
+
+void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  size_t n = s->ntokens;
+  dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
+  char **lemmas = dg_xcalloc(n, sizeof *lemmas);
+  bool *used = dg_xcalloc(n, sizeof *used);
+  for (size_t i = 0; i < n; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    tv[i].lower = c->w[i].lower;
+    /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
+    lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
+    tv[i].lemma = lemmas[i];
+    tv[i].punct = t->kind == DG_KIND_PUNCT;
+  }
+  dg_mwe_hit hits[S_MAX_HITS];
+  size_t nh = 0;
+  /* Curated list: in file order, each claims its tokens. */
+  for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
+    dg_mwe_hit h;
+    if (dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h)) S_apply(d, c, &h, used);
+  }
+  /* Dictionary phrases keyed by the content words of the sentence. */
+  for (size_t i = 0; i < n && nh < S_MAX_HITS; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
+    const char *keys[2] = {tv[i].lower, tv[i].lemma};
+    for (size_t kk = 0; kk < 2; kk++) {
+      if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+      dg_phrase ph[32];
+      size_t np = dg_lexicon_phrases(e->lex, keys[kk], ph, 32);
+      if (np > 32) np = 32;
+      for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
+        dg_mwe_pat *pat = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+        if (!pat) continue;
+        dg_mwe_hit h;
+        if (dg_mwe_match(pat, tv, n, used, &h)) {
+          /* At least one content word, and not just a word and its article. */
+          size_t content = 0;
+          for (size_t k = 0; k < h.n; k++)
+            if (!c->w[h.idx[k]].is_closed && s->tokens[h.idx[k]].kind == DG_KIND_WORD) content++;
+          bool dup = false;
+          for (size_t k = 0; k < nh; k++)
+            if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
+          if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
+            /* Copy strings out of the pattern before freeing it. */
+            h.lemma = dg_arena_strdup(&d->arena, h.lemma);
+            h.gloss = dg_arena_strdup(&d->arena, h.gloss);
+            h.source = dg_arena_strdup(&d->arena, h.source);
+            hits[nh++] = h;
+          }
+        }
+        dg_mwe_pat_free(pat);
+      }
+    }
+  }
+  qsort(hits, nh, sizeof hits[0], S_cmp_hit);
+  for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  for (size_t i = 0; i < n; i++) free(lemmas[i]);
+  free(lemmas);
+  free(tv);
+  free(used);
+}
