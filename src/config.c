@@ -22,7 +22,7 @@ void dg_settings_init(dg_settings *s) {
   memset(s, 0, sizeof *s);
   s->format = DG_FMT_INTERLINEAR;
   s->style = DG_STYLE_LEIPZIG;
-  s->input = DG_INPUT_TEXT;
+  s->input = DG_IN_TEXT;
   s->color = DG_COLOR_AUTO;
 }
 
@@ -81,9 +81,9 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
   } else if (strcmp(key, "style") == 0) {
     if (!dg_style_parse(value, &s->style)) return S_bad(err, origin, key, value, "leipzig or plain");
   } else if (strcmp(key, "input") == 0) {
-    if (strcmp(value, "text") == 0) s->input = DG_INPUT_TEXT;
-    else if (strcmp(value, "horizontal") == 0) s->input = DG_INPUT_HORIZONTAL;
-    else if (strcmp(value, "jsonl") == 0) s->input = DG_INPUT_JSONL;
+    if (strcmp(value, "text") == 0) s->input = DG_IN_TEXT;
+    else if (strcmp(value, "horizontal") == 0) s->input = DG_IN_HORIZONTAL;
+    else if (strcmp(value, "jsonl") == 0) s->input = DG_IN_JSONL;
     else return S_bad(err, origin, key, value, "text, horizontal or jsonl");
   } else if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
     if (strcmp(value, "auto") == 0) s->color = DG_COLOR_AUTO;

@@ -14,7 +14,7 @@
 #include "render.h"
 #include "util.h"
 
-typedef enum { DG_INPUT_TEXT, DG_INPUT_HORIZONTAL, DG_INPUT_JSONL } dg_input_mode;
+typedef enum { DG_IN_TEXT, DG_IN_HORIZONTAL, DG_IN_JSONL } dg_in_mode;
 typedef enum { DG_COLOR_AUTO, DG_COLOR_NEVER, DG_COLOR_ALWAYS } dg_color_mode;
 
 typedef struct dg_mt_setting {
@@ -25,7 +25,7 @@ typedef struct dg_mt_setting {
 typedef struct dg_settings {
   dg_format format;
   dg_style style;
-  dg_input_mode input;
+  dg_in_mode input;
   dg_color_mode color;
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */

@@ -36,7 +36,8 @@ enum {
   DG_DF_SPACE_AFTER = 1u << 2,   /* whitespace (or markup) follows in the input */
   DG_DF_SEP_VERB = 1u << 3,      /* finite part of a separable verb */
   DG_DF_SEP_PARTICLE = 1u << 4,  /* detached particle of a separable verb */
-  DG_DF_GUESS = 1u << 5          /* gloss is a fallback (closest form, name guess...) */
+  DG_DF_GUESS = 1u << 5,         /* gloss is a fallback (closest form, name guess...) */
+  DG_DF_ORDINAL = 1u << 6        /* number with an ordinal dot ("17.") */
 };
 
 /* One part of a compound: "Telefon" stem, "s" link. */
@@ -120,6 +121,8 @@ dg_doc *dg_doc_new(const char *source);
 void dg_doc_free(dg_doc *d);
 /* Append an empty sentence; the pointer is valid until the next append. */
 dg_dsentence *dg_doc_add_sentence(dg_doc *d);
+/* Move src's sentences (and their storage) to the end of d; frees src. */
+void dg_doc_absorb(dg_doc *d, dg_doc *src);
 /* Initialise a token to "nothing known". */
 void dg_dtoken_init(dg_dtoken *t);
 

@@ -226,7 +226,7 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   size_t n = strlen(f);
   dg_buf b;
   dg_buf_init(&b);
-  bool ordinal = n > 1 && f[n - 1] == '.';
+  bool ordinal = (t->flags & DG_DF_ORDINAL) || (n > 1 && f[n - 1] == '.');
   if (!ordinal && i + 2 < s->ntokens && S_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
       S_month_like(e, s->tokens[i + 2].form) && S_digits(f))
     ordinal = true;

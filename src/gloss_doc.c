@@ -105,3 +105,21 @@ void dg_dtoken_init(dg_dtoken *t) {
   t->mwe = -1;
   t->link = -1;
 }
+
+void dg_doc_absorb(dg_doc *d, dg_doc *src) {
+  for (size_t i = 0; i < src->nsentences; i++) *dg_doc_add_sentence(d) = src->sentences[i];
+  /* Splice src's arena blocks behind d's. */
+  dg_arena_block *b = src->arena.head;
+  if (b) {
+    dg_arena_block *last = b;
+    while (last->next) last = last->next;
+    if (d->arena.head) {
+      last->next = d->arena.head->next;
+      d->arena.head->next = b;
+    } else {
+      d->arena.head = b;
+    }
+  }
+  src->arena.head = NULL;
+  dg_doc_free(src);
+}
