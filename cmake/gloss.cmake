@@ -5,3 +5,10 @@ target_sources(degloss PRIVATE
   src/render_common.c src/render_interlinear.c src/render_json.c
   src/render_conllu.c src/render_html.c src/render_tsv.c
   src/config.c)
+
+if(DEGLOSS_TESTS)
+  add_executable(test_gloss_render tests/gloss/test_render.c)
+  target_link_libraries(test_gloss_render PRIVATE degloss)
+  target_include_directories(test_gloss_render PRIVATE src tests/gloss)
+  add_test(NAME gloss.render COMMAND test_gloss_render)
+endif()

@@ -21,17 +21,9 @@ typedef struct S_col {
   bool name, guess;
 } S_col;
 
-static bool S_is_opening(const dg_dtoken *t) {
-  static const char *const open[] = {"„", "»", "(", "[", "{", "‚", "“", "\"", "'", "«", "›"};
-  if (t->kind != DG_KIND_PUNCT) return false;
-  for (size_t i = 0; i < DG_ARRAY_LEN(open); i++)
-    if (strcmp(t->form, open[i]) == 0) return true;
-  return false;
-}
-
-/* Group tokens into columns: opening punctuation without a following space
- * joins the next word, other punctuation without a preceding space joins the
- * previous one. */
+/* Group tokens into columns by the spacing of the input: punctuation with
+ * no space before it joins the previous column ("führen,", "führt“"), other
+ * punctuation with no space after it joins the next one ("„ein"). */
 static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) {
   S_col *cols = dg_xcalloc(s->ntokens + 1, sizeof *cols);
   size_t n = 0;
@@ -39,8 +31,7 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) 
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     bool punct = t->kind == DG_KIND_PUNCT;
-    bool glue_prev = punct && n > 0 && !pending_open && !S_is_opening(t) && i > 0 &&
-                     !(s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
+    bool glue_prev = punct && n > 0 && !pending_open && i > 0 && !(s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
     S_col *c;
     if (glue_prev || pending_open) {
       c = &cols[n - 1];
@@ -53,7 +44,7 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) 
       dg_buf_puts(&c->seg, "");
       dg_buf_puts(&c->gl, "");
     }
-    bool opener = punct && S_is_opening(t) && !(t->flags & DG_DF_SPACE_AFTER) && i + 1 < s->ntokens;
+    bool opener = punct && !glue_prev && !(t->flags & DG_DF_SPACE_AFTER) && i + 1 < s->ntokens;
     dg_buf_puts(&c->de, t->form);
     dg_buf_puts(&c->seg, punct ? t->form : "");
     if (!punct) {
