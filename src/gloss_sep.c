@@ -7,7 +7,7 @@
 #include "gloss_internal.h"
 
 static const char *const S_particles[] = {
-    "ab",      "an",      "auf",     "aus",     "bei",    "bereit",  "dar",    "durch",  "ein",
+    "ab",      "an",      "auf",     "bekannt", "nahe",     "aus",     "bei",    "bereit",  "dar",    "durch",  "ein",
     "empor",   "entgegen", "fehl",   "fest",    "fort",   "frei",    "gegenüber", "heim", "her",
     "heran",   "herauf",  "heraus",  "herbei",  "herein", "herum",   "herunter", "hervor", "hin",
     "hinauf",  "hinaus",  "hinein",  "hinter",  "hinzu",  "hoch",    "kennen", "klar",   "kund",
