@@ -1,1 +1,38 @@
-# mt: sources, generated data and tests of this area.
+# mt: sentence translation through external MT APIs (issue 6).
+# With DEGLOSS_WITH_CURL=OFF only the configuration and a client that reports
+# "built without MT support" are built.
+target_sources(degloss PRIVATE src/mt_config.c)
+if(DEGLOSS_WITH_CURL)
+  target_sources(degloss PRIVATE src/mt.c src/mt_json.c src/mt_cache.c
+                 src/mt_deepl.c src/mt_libre.c src/mt_google.c src/mt_openai.c)
+
+  # Benchmark (not a test): bench/mt_bench.sh runs it against the test server.
+  add_executable(mt_bench bench/mt_bench.c)
+  target_link_libraries(mt_bench PRIVATE degloss)
+  set_target_properties(mt_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+
+  if(DEGLOSS_TESTS)
+    add_executable(test_mt tests/mt/test_mt.c)
+    target_link_libraries(test_mt PRIVATE degloss)
+    # Every case gets its own test server on 127.0.0.1 and a free port.
+    set(_mt_cases
+      config deepl_ok deepl_cache deepl_free_url libre_ok libre_key libre_single libre_error
+      google_ok google_daily_quota google_rate_retry openai_ok openai_count_fallback
+      retry_429 quota_456 retry_500 fail_503 hang drip truncated bad_json wrong_count
+      oversized key_echo concurrency dedupe cache_corrupt cache_concurrent tls_verify
+      refused verbose_redacts)
+    foreach(_c IN LISTS _mt_cases)
+      add_test(NAME mt.${_c}
+               COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/with_server.py
+                       $<TARGET_FILE:test_mt> ${_c})
+      set_tests_properties(mt.${_c} PROPERTIES TIMEOUT 60 LABELS mt)
+    endforeach()
+  endif()
+else()
+  target_sources(degloss PRIVATE src/mt_off.c)
+  if(DEGLOSS_TESTS)
+    add_executable(test_mt_off tests/mt/test_mt_off.c)
+    target_link_libraries(test_mt_off PRIVATE degloss)
+    add_test(NAME mt.off COMMAND test_mt_off)
+  endif()
+endif()
