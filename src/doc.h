@@ -99,18 +99,18 @@ typedef struct dg_dsentence {
 } dg_dsentence;
 
 /* An arena: blocks of memory released together. */
-typedef struct dg_arena_block dg_arena_block;
-typedef struct dg_arena {
-  dg_arena_block *head;
-} dg_arena;
+typedef struct dg_mem_block dg_mem_block;
+typedef struct dg_mem {
+  dg_mem_block *head;
+} dg_mem;
 
-void *dg_arena_alloc(dg_arena *a, size_t n);
-char *dg_arena_strdup(dg_arena *a, const char *s);
-char *dg_arena_strndup(dg_arena *a, const char *s, size_t n);
-void dg_arena_free(dg_arena *a);
+void *dg_mem_alloc(dg_mem *a, size_t n);
+char *dg_mem_strdup(dg_mem *a, const char *s);
+char *dg_mem_strndup(dg_mem *a, const char *s, size_t n);
+void dg_mem_free(dg_mem *a);
 
 typedef struct dg_doc {
-  dg_arena arena;
+  dg_mem arena;
   const char *source;    /* input name for messages: file name or "-" */
   dg_dsentence *sentences;
   size_t nsentences;

@@ -14,6 +14,7 @@
  *   6. Leipzig labels, segmentation and plain-English forms.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -112,8 +113,8 @@ static bool S_has_label(const char *labels, const char *want) {
   if (!labels) return false;
   size_t n = strlen(want);
   for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
-    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|';
-    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|';
+    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
+    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
     if (left && right) return true;
   }
   return false;
@@ -167,24 +168,24 @@ static void S_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n,
       if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
     if (!dup) tmp[k++] = sv[i].gloss;
   }
-  t->glosses = dg_arena_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_arena_strdup(&d->arena, tmp[i]);
+  t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_mem_strdup(&d->arena, tmp[i]);
   t->nglosses = k;
   if (k) t->gloss = t->glosses[0];
 }
 
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
-  t->glosses = dg_arena_alloc(&d->arena, sizeof *t->glosses);
-  t->glosses[0] = dg_arena_strdup(&d->arena, gloss);
+  t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
+  t->glosses[0] = dg_mem_strdup(&d->arena, gloss);
   t->nglosses = 1;
   t->gloss = t->glosses[0];
 }
 
 /* Put `g` first among the token's glosses. */
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
-  const char **nv = dg_arena_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
+  const char **nv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
   size_t k = 0;
-  nv[k++] = dg_arena_strdup(&d->arena, g);
+  nv[k++] = dg_mem_strdup(&d->arena, g);
   for (size_t i = 0; i < t->nglosses; i++)
     if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
   t->glosses = nv;
@@ -241,7 +242,7 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
       t->pos = "ADJ";
       t->feats = "NumType=Ord";
       t->labels = "";
-      t->lemma = dg_arena_strdup(&d->arena, digits);
+      t->lemma = dg_mem_strdup(&d->arena, digits);
       dg_gl_set_single(d, t, b.data);
       t->source = "number";
       dg_buf_free(&b);
@@ -255,7 +256,7 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   }
   t->pos = "NUM";
   t->feats = "NumType=Card";
-  t->lemma = dg_arena_strdup(&d->arena, f);
+  t->lemma = dg_mem_strdup(&d->arena, f);
   dg_gl_set_single(d, t, b.data ? b.data : f);
   t->source = "number";
   dg_buf_free(&b);
@@ -409,7 +410,9 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
   char *copy = dg_xstrdup(leipzig), *save = NULL;
   for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
     bool keep;
-    if (closed) keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+';
+    if (closed && S_eq(pos, "ADP"))
+      keep = !strcmp(p, "NOM") || !strcmp(p, "ACC") || !strcmp(p, "DAT") || !strcmp(p, "GEN");
+    else if (closed) keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+';
     else if (S_eq(pos, "NOUN") || S_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
     else if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) keep = true;
     else if (S_eq(pos, "ADJ") || S_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
@@ -419,7 +422,7 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
     dg_buf_puts(&b, p);
   }
   free(copy);
-  const char *r = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
   dg_buf_free(&b);
   return r;
 }
@@ -448,7 +451,7 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   dg_buf_put(&b, form, stem);
   dg_buf_putc(&b, '-');
   dg_buf_puts(&b, form + stem);
-  const char *r = dg_arena_strdup(&d->arena, b.data);
+  const char *r = dg_mem_strdup(&d->arena, b.data);
   dg_buf_free(&b);
   return r;
 }
@@ -464,6 +467,20 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
                   S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET");
+  /* An infinitive after "zu", or closing a clause opened by a modal or
+   * "werden" ("werden … ein Telefongespräch führen"). */
+  bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
+  if (!want_inf) {
+    size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+    if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
+                         (S_eq(c->w[i + 1].an[0].lemma, "werden") || S_eq(c->w[i + 1].an[0].pos, "AUX"))))
+      for (size_t j = start; j < i && !want_inf; j++) {
+        static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
+                                            "dürfen", "mögen", "möchten", "lassen"};
+        for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
+          if (S_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
+      }
+  }
   int best = 0;
   double best_score = -1e9;
   for (size_t k = 0; k < w->nan; k++) {
@@ -473,6 +490,7 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 1;
     if (sc > best_score) {
       best_score = sc;
       best = (int)k;
@@ -483,22 +501,22 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
 
 /* Glosses for a compound's parts; returns true when every stem got one. */
 static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
-  t->parts = dg_arena_alloc(&d->arena, np * sizeof *t->parts);
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
   dg_buf seg;
   dg_buf_init(&seg);
   for (size_t k = 0; k < np; k++) {
     dg_dpart *p = &t->parts[k];
-    p->form = dg_arena_strdup(&d->arena, pv[k].form);
-    p->lemma = dg_arena_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
     p->link = pv[k].kind == DG_PART_LINK;
     p->gloss = "";
     if (!p->link) {
       dg_sense sv[2];
       size_t n = dg_gl_senses(e, p->lemma, NULL, sv, 2);
       if (n == 0 && strcmp(p->lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, 2);
-      if (n) p->gloss = dg_arena_strdup(&d->arena, sv[0].gloss);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, sv[0].gloss);
       else {
         p->gloss = p->form;
         all = false;
@@ -507,7 +525,7 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     if (k) dg_buf_putc(&seg, '-');
     dg_buf_puts(&seg, k ? p->form : p->form);
   }
-  t->seg = dg_arena_strdup(&d->arena, seg.data ? seg.data : t->form);
+  t->seg = dg_mem_strdup(&d->arena, seg.data ? seg.data : t->form);
   dg_buf_free(&seg);
   return all;
 }
@@ -521,7 +539,7 @@ static const char *S_parts_gloss(dg_doc *d, const dg_dtoken *t, const char *sep)
     if (b.len) dg_buf_puts(&b, sep);
     dg_buf_puts(&b, t->parts[k].gloss);
   }
-  const char *r = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
   dg_buf_free(&b);
   return r;
 }
@@ -567,13 +585,13 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Glossed pieces */
   dg_buf g;
   dg_buf_init(&g);
-  t->parts = dg_arena_alloc(&d->arena, np * sizeof *t->parts);
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
   for (size_t k = 0; k < np; k++) {
     dg_dpart *p = &t->parts[k];
-    p->form = dg_arena_strdup(&d->arena, pv[k].form);
-    p->lemma = dg_arena_strdup(&d->arena, pv[k].lemma);
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma);
     p->link = false;
     const char *pg = NULL;
     if (S_digits(pv[k].form)) pg = pv[k].form;
@@ -596,11 +614,11 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
               all = false;
             }
           }
-          if (cg.len) pg = dg_arena_strdup(&d->arena, cg.data);
+          if (cg.len) pg = dg_mem_strdup(&d->arena, cg.data);
           dg_buf_free(&cg);
         }
       } else {
-        pg = dg_arena_strdup(&d->arena, sv[0].gloss);
+        pg = dg_mem_strdup(&d->arena, sv[0].gloss);
       }
       if (!pg && dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through */
     }
@@ -608,7 +626,7 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       pg = pv[k].form;
       all = false;
     }
-    p->gloss = dg_arena_strdup(&d->arena, pg);
+    p->gloss = dg_mem_strdup(&d->arena, pg);
     if (k) dg_buf_putc(&g, '-');
     /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
     dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
@@ -621,32 +639,71 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (a) {
     const dg_dtoken *last = t;
     (void)last;
-    t->lemma = dg_arena_strndup(&d->arena, f, (size_t)(strrchr(f, '-') - f) + 1);
+    t->lemma = dg_mem_strndup(&d->arena, f, (size_t)(strrchr(f, '-') - f) + 1);
     /* lemma: pieces before the last as written, then the last lemma */
     dg_buf lb;
     dg_buf_init(&lb);
     dg_buf_puts(&lb, t->lemma);
     dg_buf_puts(&lb, a->lemma);
-    t->lemma = dg_arena_strdup(&d->arena, lb.data);
+    t->lemma = dg_mem_strdup(&d->arena, lb.data);
     dg_buf_free(&lb);
-    t->pos = dg_arena_strdup(&d->arena, a->pos);
-    t->feats = dg_arena_strdup(&d->arena, a->feats ? a->feats : "");
-    c->w[i].leipzig = a->leipzig ? dg_arena_strdup(&d->arena, a->leipzig) : "";
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    c->w[i].leipzig = a->leipzig ? dg_mem_strdup(&d->arena, a->leipzig) : "";
     const char *segl = dg_gl_segment(d, pv[np - 1].form, a->lemma, a->pos);
     if (segl) {
       dg_buf sb;
       dg_buf_init(&sb);
       dg_buf_put(&sb, f, (size_t)(strrchr(f, '-') - f) + 1);
       dg_buf_puts(&sb, segl);
-      t->seg = dg_arena_strdup(&d->arena, sb.data);
+      t->seg = dg_mem_strdup(&d->arena, sb.data);
       dg_buf_free(&sb);
     }
   } else {
-    t->lemma = dg_arena_strdup(&d->arena, f);
+    t->lemma = dg_mem_strdup(&d->arena, f);
     t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
   }
   /* Names joined by hyphens stay names ("Sankt-Petersburg" is rare; keep word). */
   return true;
+}
+
+/* Does the compound's head share a word with one of the whole's glosses? */
+static bool S_words_overlap(const char *a, const char *b) {
+  char wa[128];
+  const char *p = a;
+  while (*p) {
+    size_t n = strcspn(p, " .-/,;()");
+    if (n >= 3 && n < sizeof wa) {
+      memcpy(wa, p, n);
+      wa[n] = '\0';
+      const char *q = b;
+      while (*q) {
+        size_t m = strcspn(q, " .-/,;()");
+        if (m == n && strncasecmp(q, wa, n) == 0) return true;
+        q += m;
+        while (*q && strchr(" .-/,;()", *q)) q++;
+      }
+    }
+    p += n;
+    while (*p && strchr(" .-/,;()", *p)) p++;
+  }
+  return false;
+}
+
+static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np) {
+  const dg_part *head = NULL;
+  for (size_t k = np; k-- > 0;)
+    if (pv[k].kind == DG_PART_STEM) {
+      head = &pv[k];
+      break;
+    }
+  if (!head) return false;
+  dg_sense hs[6];
+  size_t nh = dg_gl_senses(e, head->lemma ? head->lemma : head->form, NULL, hs, 6);
+  for (size_t i = 0; i < ns && i < 8; i++)
+    for (size_t j = 0; j < nh; j++)
+      if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+  return false;
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
@@ -668,20 +725,26 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   bool propn = a && S_eq(a->pos, "PROPN");
   if (a) {
-    t->lemma = dg_arena_strdup(&d->arena, a->lemma);
-    t->pos = dg_arena_strdup(&d->arena, a->pos);
-    t->feats = dg_arena_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_arena_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
     w->particle = a->particle;
   }
   /* Compound parts, shown even when the whole word has its own entry. */
   dg_part pv[DG_GL_MAX_PARTS];
   size_t np = 0;
-  if (!propn && t->kind == DG_KIND_WORD) np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
-  if (np >= 2) S_parts(e, d, t, pv, np);
+  bool name_sense = ns && sv[0].pos && S_eq(sv[0].pos, "PROPN");
+  if (!propn && !name_sense && t->kind == DG_KIND_WORD) np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  /* A word with its own entry shows its parts only when they explain it
+   * (Telefongespräch: "conversation" in "telephone conversation"), not when
+   * the split is accidental (Dienstag: dienen+s+Tag). */
+  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np))) S_parts(e, d, t, pv, np);
+  else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
-    t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     if (propn || (sv[0].pos && S_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";
@@ -694,7 +757,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     dg_gl_set_single(d, t, g);
     t->source = "compound";
     t->reason = "compound: glossed from its parts";
-    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     if (!t->pos[0]) t->pos = "NOUN";
     return;
   }
@@ -703,7 +766,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
-    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     dg_gl_set_single(d, t, t->lemma);
     t->source = "name";
     return;
@@ -715,10 +778,10 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < nl && k < 4; k++) {
     ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
     if (ns) {
-      t->lemma = dg_arena_strdup(&d->arena, lemmas[k]);
-      if (!t->pos[0] && sv[0].pos) t->pos = dg_arena_strdup(&d->arena, sv[0].pos);
+      t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
+      if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
       S_set_glosses(d, t, sv, ns, NULL);
-      t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "form listed in the dictionary";
       return;
     }
@@ -727,23 +790,23 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
   if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
   if (ns) {
-    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
-    if (!t->pos[0] && sv[0].pos) t->pos = dg_arena_strdup(&d->arena, sv[0].pos);
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
+    if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
     S_set_glosses(d, t, sv, ns, NULL);
-    t->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
   if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_eq(a->pos, "NOUN"))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
-    if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, t->form);
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     dg_gl_set_single(d, t, t->lemma);
     t->source = "name";
     t->reason = "unknown capitalised word taken as a name";
     return;
   }
   /* Nothing known: the form itself, marked. */
-  if (!t->lemma[0]) t->lemma = dg_arena_strdup(&d->arena, a ? a->lemma : t->form);
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, a ? a->lemma : t->form);
   dg_gl_set_single(d, t, t->lemma);
   t->source = "unknown";
   t->reason = "no dictionary entry: the German word is repeated";
@@ -786,6 +849,21 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   t->pos = k ? "AUX" : "VERB";
   if (k == 'p') c->w[i].extra = "PASS";
   else if (k == 'i') c->w[i].extra = "FUT";
+  /* The future is in the gloss ("will"); present tense would mislead. */
+  if (k == 'i' && c->w[i].leipzig) {
+    dg_buf b;
+    dg_buf_init(&b);
+    char *copy = dg_xstrdup(c->w[i].leipzig), *save = NULL;
+    for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
+      if (!strcmp(p, "PRS") || !strcmp(p, "INF")) continue;
+      if (b.len) dg_buf_putc(&b, '.');
+      dg_buf_puts(&b, p);
+    }
+    free(copy);
+    c->w[i].leipzig = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+    dg_buf_free(&b);
+    c->w[i].extra = NULL;
+  }
 }
 
 /* ---- the sentence ----------------------------------------------------- */
@@ -797,7 +875,7 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
     dg_buf_puts(&b, s->tokens[i].form);
     if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
   }
-  s->text = dg_arena_strdup(&d->arena, b.data ? b.data : "");
+  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
   dg_buf_free(&b);
 }
 
@@ -857,7 +935,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->lemma = t->form;
       t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
       dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
-      t->source = n ? dg_arena_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
+      t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
       continue;
     }
     default: break;
@@ -869,24 +947,37 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     if (k >= 0 && !capital_noun) {
       w->closed = k;
       const dg_sense *sv = &w->cl[k];
-      t->lemma = dg_arena_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
-      t->pos = dg_arena_strdup(&d->arena, sv->pos ? sv->pos : "");
+      t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+      t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
       /* Features from the analysis of the same lemma, when there is one. */
       for (size_t q = 0; q < w->nan; q++)
         if (S_eq(w->an[q].lemma, t->lemma)) {
-          t->feats = dg_arena_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
+          t->feats = dg_mem_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
           break;
         }
       /* Alternatives: the chosen reading first, then the others. */
-      dg_sense tmp[DG_GL_MAX_SENSES];
+      /* Alternatives written "his/its" become separate glosses. */
+      dg_sense tmp[DG_GL_MAX_SENSES * 2];
       size_t n = 0;
-      tmp[n++] = *sv;
-      for (size_t q = 0; q < w->ncl; q++)
-        if ((int)q != k) tmp[n++] = w->cl[q];
+      char *split[DG_GL_MAX_SENSES * 2];
+      size_t nsplit = 0;
+      for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
+        const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
+        if (q > 0 && (int)(q - 1) == k) continue;
+        const char *g = src->gloss ? src->gloss : "";
+        char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
+        for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
+          tmp[n] = *src;
+          tmp[n].gloss = a;
+          n++;
+        }
+      }
+      (void)split;
+      (void)nsplit;
       S_set_glosses(d, t, tmp, n, NULL);
-      w->leipzig = dg_arena_strdup(&d->arena, sv->labels ? sv->labels : "");
+      w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
       w->is_closed = true;
-      t->source = dg_arena_strdup(&d->arena, sv->source ? sv->source : "closed");
+      t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
       continue;
     }
     S_open(e, d, &c, i);
@@ -928,7 +1019,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
             dg_buf_putc(&b, '.');
             dg_buf_puts(&b, lab);
           }
-          lab = dg_arena_strdup(&d->arena, b.data);
+          lab = dg_mem_strdup(&d->arena, b.data);
           dg_buf_free(&b);
         }
         t->labels = lab;
@@ -970,6 +1061,6 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
     dg_english_plural(&b, t->gloss);
   }
-  if (b.len) t->plain = dg_arena_strdup(&d->arena, b.data);
+  if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
   dg_buf_free(&b);
 }

@@ -52,6 +52,8 @@ const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
  * fewer than two words remain. */
 dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source);
 void dg_mwe_pat_free(dg_mwe_pat *p);
+/* Is the head element a free (movable) verb? */
+bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
 
 typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */

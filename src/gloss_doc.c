@@ -5,21 +5,21 @@
 
 #include "doc.h"
 
-struct dg_arena_block {
-  dg_arena_block *next;
+struct dg_mem_block {
+  dg_mem_block *next;
   size_t used, cap;
   max_align_t data[];
 };
 
 #define S_BLOCK 16384
 
-void *dg_arena_alloc(dg_arena *a, size_t n) {
+void *dg_mem_alloc(dg_mem *a, size_t n) {
   n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
   if (n == 0) n = sizeof(max_align_t);
-  dg_arena_block *b = a->head;
+  dg_mem_block *b = a->head;
   if (!b || b->cap - b->used < n) {
     size_t cap = n > S_BLOCK ? n : S_BLOCK;
-    dg_arena_block *nb = dg_xmalloc(sizeof *nb + cap);
+    dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
     nb->used = 0;
     nb->cap = cap;
     if (b && n > S_BLOCK) {
@@ -38,21 +38,21 @@ void *dg_arena_alloc(dg_arena *a, size_t n) {
   return p;
 }
 
-char *dg_arena_strndup(dg_arena *a, const char *s, size_t n) {
-  char *p = dg_arena_alloc(a, n + 1);
+char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
+  char *p = dg_mem_alloc(a, n + 1);
   if (n) memcpy(p, s, n);
   p[n] = '\0';
   return p;
 }
 
-char *dg_arena_strdup(dg_arena *a, const char *s) {
-  return dg_arena_strndup(a, s ? s : "", s ? strlen(s) : 0);
+char *dg_mem_strdup(dg_mem *a, const char *s) {
+  return dg_mem_strndup(a, s ? s : "", s ? strlen(s) : 0);
 }
 
-void dg_arena_free(dg_arena *a) {
-  dg_arena_block *b = a->head;
+void dg_mem_free(dg_mem *a) {
+  dg_mem_block *b = a->head;
   while (b) {
-    dg_arena_block *n = b->next;
+    dg_mem_block *n = b->next;
     free(b);
     b = n;
   }
@@ -76,13 +76,13 @@ const char *dg_kind_name(dg_kind k) {
 
 dg_doc *dg_doc_new(const char *source) {
   dg_doc *d = dg_xcalloc(1, sizeof *d);
-  d->source = dg_arena_strdup(&d->arena, source ? source : "-");
+  d->source = dg_mem_strdup(&d->arena, source ? source : "-");
   return d;
 }
 
 void dg_doc_free(dg_doc *d) {
   if (!d) return;
-  dg_arena_free(&d->arena);
+  dg_mem_free(&d->arena);
   free(d->sentences);
   free(d);
 }
@@ -109,9 +109,9 @@ void dg_dtoken_init(dg_dtoken *t) {
 void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   for (size_t i = 0; i < src->nsentences; i++) *dg_doc_add_sentence(d) = src->sentences[i];
   /* Splice src's arena blocks behind d's. */
-  dg_arena_block *b = src->arena.head;
+  dg_mem_block *b = src->arena.head;
   if (b) {
-    dg_arena_block *last = b;
+    dg_mem_block *last = b;
     while (last->next) last = last->next;
     if (d->arena.head) {
       last->next = d->arena.head->next;

@@ -77,12 +77,12 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
     s->ntokens = ps->ntokens;
-    s->tokens = dg_arena_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
+    s->tokens = dg_mem_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
     for (size_t i = 0; i < ps->ntokens; i++) {
       const dg_token *pt = &ps->tokens[i];
       dg_dtoken *t = &s->tokens[i];
       dg_dtoken_init(t);
-      t->form = dg_arena_strdup(&d->arena, pt->form);
+      t->form = dg_mem_strdup(&d->arena, pt->form);
       t->start = pt->start;
       t->end = pt->end;
       t->kind = S_kind(pt->kind);

@@ -293,3 +293,5 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   hit->span = last - first;
   return true;
 }
+
+bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }

@@ -19,7 +19,7 @@ static int S_cmp_hit(const void *a, const void *b) {
 
 static const char *S_clean_gloss(dg_doc *d, const char *g) {
   if (strncmp(g, "to ", 3) == 0) g += 3;
-  return dg_arena_strdup(&d->arena, g);
+  return dg_mem_strdup(&d->arena, g);
 }
 
 static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
@@ -27,14 +27,14 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
   for (size_t k = 0; k < h->n; k++)
     if (used[h->idx[k]]) return;
   s->mwes = s->nmwes ? s->mwes : NULL;
-  dg_mwe *nv = dg_arena_alloc(&d->arena, (s->nmwes + 1) * sizeof *nv);
+  dg_mwe *nv = dg_mem_alloc(&d->arena, (s->nmwes + 1) * sizeof *nv);
   if (s->nmwes) memcpy(nv, s->mwes, s->nmwes * sizeof *nv);
   s->mwes = nv;
   dg_mwe *m = &nv[s->nmwes];
   m->id = (unsigned)s->nmwes + 1;
-  m->lemma = dg_arena_strdup(&d->arena, h->lemma);
+  m->lemma = dg_mem_strdup(&d->arena, h->lemma);
   m->gloss = S_clean_gloss(d, h->gloss);
-  m->source = dg_arena_strdup(&d->arena, h->source);
+  m->source = dg_mem_strdup(&d->arena, h->source);
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
     dg_dtoken *t = &s->tokens[h->idx[k]];
@@ -85,17 +85,22 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv, n, used, &h)) {
           /* At least one content word, and not just a word and its article. */
-          size_t content = 0;
-          for (size_t k = 0; k < h.n; k++)
-            if (!c->w[h.idx[k]].is_closed && s->tokens[h.idx[k]].kind == DG_KIND_WORD) content++;
+          size_t content = 0, fixed = 0;
+          for (size_t k = 0; k < h.n; k++) {
+            size_t ti = h.idx[k];
+            bool is_free = ti == h.head && dg_mwe_pat_free_head(pat);
+            if (!is_free) fixed++;
+            if (!is_free && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
+          }
+          if (fixed < 2) content = 0;
           bool dup = false;
           for (size_t k = 0; k < nh; k++)
             if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
           if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
             /* Copy strings out of the pattern before freeing it. */
-            h.lemma = dg_arena_strdup(&d->arena, h.lemma);
-            h.gloss = dg_arena_strdup(&d->arena, h.gloss);
-            h.source = dg_arena_strdup(&d->arena, h.source);
+            h.lemma = dg_mem_strdup(&d->arena, h.lemma);
+            h.gloss = dg_mem_strdup(&d->arena, h.gloss);
+            h.source = dg_mem_strdup(&d->arena, h.source);
             hits[nh++] = h;
           }
         }

@@ -62,7 +62,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (ns == 0 && !dg_morph_is_verb(e->morph, joined)) continue;
       const char *base = v->lemma;
       if (!v->seg) v->seg = dg_gl_segment(d, v->form, base, v->pos);
-      v->lemma = dg_arena_strdup(&d->arena, joined);
+      v->lemma = dg_mem_strdup(&d->arena, joined);
       if (ns) {
         /* Re-rank: the joined verb's own senses. */
         const char *old = v->gloss;
@@ -72,20 +72,20 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         for (size_t k = ns; k-- > 1;) {
           /* build the list: promote keeps order of the rest */
         }
-        const char **gl = dg_arena_alloc(&d->arena, ns * sizeof *gl);
+        const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
         size_t m = 0;
         for (size_t k = 0; k < ns; k++) {
           bool dup = false;
           for (size_t q = 0; q < m; q++)
             if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
-          if (!dup && sv[k].gloss && *sv[k].gloss) gl[m++] = dg_arena_strdup(&d->arena, sv[k].gloss);
+          if (!dup && sv[k].gloss && *sv[k].gloss) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
         }
         if (m) {
           v->glosses = gl;
           v->nglosses = m;
           v->gloss = gl[0];
         }
-        v->source = dg_arena_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+        v->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
       } else {
         v->reason = "separable verb known to the morphology only; gloss of the base verb";
       }

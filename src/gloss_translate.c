@@ -14,12 +14,12 @@ size_t dg_doc_translate(dg_doc *d, dg_mt *mt) {
   for (size_t i = 0; i < d->nsentences; i++) {
     dg_dsentence *s = &d->sentences[i];
     dg_mt_result *r = &res[i];
-    s->tr_provider = dg_arena_strdup(&d->arena, r->provider ? r->provider : "");
-    s->tr_model = dg_arena_strdup(&d->arena, r->model ? r->model : "");
+    s->tr_provider = dg_mem_strdup(&d->arena, r->provider ? r->provider : "");
+    s->tr_model = dg_mem_strdup(&d->arena, r->model ? r->model : "");
     s->tr_cached = r->cached;
     s->tr_status = r->status;
-    if (r->text) s->translation = dg_arena_strdup(&d->arena, r->text);
-    else s->tr_error = dg_arena_strdup(&d->arena, r->error ? r->error : "translation failed");
+    if (r->text) s->translation = dg_mem_strdup(&d->arena, r->text);
+    else s->tr_error = dg_mem_strdup(&d->arena, r->error ? r->error : "translation failed");
     dg_mt_result_clear(r);
   }
   free(res);

@@ -24,7 +24,7 @@ static dg_dtoken *S_tok(dg_dsentence *s, const char *form, dg_kind kind, bool sp
 static const char *S_one[] = {NULL};
 
 static void S_glosses(dg_doc *d, dg_dtoken *t, const char *g1, const char *g2) {
-  const char **v = dg_arena_alloc(&d->arena, 2 * sizeof *v);
+  const char **v = dg_mem_alloc(&d->arena, 2 * sizeof *v);
   v[0] = g1;
   v[1] = g2;
   t->glosses = v;
@@ -35,7 +35,7 @@ static void S_glosses(dg_doc *d, dg_dtoken *t, const char *g1, const char *g2) {
 static dg_doc *S_doc(void) {
   dg_doc *d = dg_doc_new("test");
   dg_dsentence *s = dg_doc_add_sentence(d);
-  s->tokens = dg_arena_alloc(&d->arena, 16 * sizeof *s->tokens);
+  s->tokens = dg_mem_alloc(&d->arena, 16 * sizeof *s->tokens);
   s->text = "Russlands Präsident „führt“ ein Telefongespräch.";
   s->start = 0;
   s->end = 57;
@@ -70,7 +70,7 @@ static dg_doc *S_doc(void) {
   t->pos = "NOUN";
   t->seg = "Telefon-gespräch";
   S_glosses(d, t, "telephone conversation", "phone call");
-  t->parts = dg_arena_alloc(&d->arena, 2 * sizeof *t->parts);
+  t->parts = dg_mem_alloc(&d->arena, 2 * sizeof *t->parts);
   t->parts[0] = (dg_dpart){"Telefon", "Telefon", "telephone", false};
   t->parts[1] = (dg_dpart){"gespräch", "Gespräch", "conversation", false};
   t->nparts = 2;
@@ -80,7 +80,7 @@ static dg_doc *S_doc(void) {
   s->tr_model = "";
   /* A second sentence with characters to escape. */
   dg_dsentence *s2 = dg_doc_add_sentence(d);
-  s2->tokens = dg_arena_alloc(&d->arena, 4 * sizeof *s2->tokens);
+  s2->tokens = dg_mem_alloc(&d->arena, 4 * sizeof *s2->tokens);
   s2->text = "A<B";
   s2->paragraph = 1;
   t = S_tok(s2, "A<B", DG_KIND_WORD, false);
