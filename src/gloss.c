@@ -458,6 +458,14 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
 
 /* ---- open class -------------------------------------------------------- */
 
+/* Does the clause around i contain the word `lower` (a pronoun)? */
+static bool S_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+  size_t a = S_clause_start(c->s, i), b = S_clause_end(c->s, i);
+  for (size_t j = a; j < b; j++)
+    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+  return false;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective. */
 static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
@@ -469,14 +477,30 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
                   S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET");
   /* An infinitive after "zu", or closing a clause opened by a modal or
    * "werden" ("werden … ein Telefongespräch führen"). */
+  static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
+                                      "dürfen", "mögen", "möchten", "lassen"};
   bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
+  /* "… werden könnte": an infinitive before a clause-final modal. */
+  if (!want_inf && i + 1 < s->ntokens && S_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
+    for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
+      if (S_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
+  /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
+  bool want_part = false;
+  if (i + 1 < s->ntokens) {
+    static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
+                                      "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
+                                      "hätte", "hätten", "gewesen"};
+    for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
+      if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
+  }
+  /* A lower-case word before a noun is attributive: adjective or participle. */
+  bool attributive = !cap && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial;
   if (!want_inf) {
     size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (S_eq(c->w[i + 1].an[0].lemma, "werden") || S_eq(c->w[i + 1].an[0].pos, "AUX"))))
       for (size_t j = start; j < i && !want_inf; j++) {
-        static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
-                                            "dürfen", "mögen", "möchten", "lassen"};
         for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
           if (S_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
       }
@@ -491,6 +515,19 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
     if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 1;
+    if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 1;
+    if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
+    if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    /* Person agrees with a pronoun subject in the clause ("wir kommen",
+     * "das Gespräch werde": not 1SG without "ich"). */
+    if (S_feat(a->feats, "VerbForm=Fin")) {
+      bool p1 = S_feat(a->feats, "Person=1"), p2 = S_feat(a->feats, "Person=2");
+      bool pl = S_feat(a->feats, "Number=Plur");
+      const char *need = p1 ? (pl ? "wir" : "ich") : p2 ? (pl ? "ihr" : "du") : NULL;
+      if (need) sc += S_clause_has(c, i, need) ? 1.5 : -1.5;
+      else if (pl && S_clause_has(c, i, "wir")) sc -= 1;
+    }
+    if (w->lower && a->lemma && strcasecmp(a->lemma, s->tokens[i].form) == 0) sc += 0.3;
     if (sc > best_score) {
       best_score = sc;
       best = (int)k;
@@ -549,6 +586,22 @@ static bool S_name_like(dg_gl_ctx *c, size_t i) {
   return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
 }
 
+/* Adjectives made from a number: "30-tägig" -> "30-day". */
+static const char *S_number_suffix(const char *piece) {
+  static const struct {
+    const char *de, *en;
+  } suf[] = {{"tägig", "day"},        {"wöchig", "week"},      {"monatig", "month"},    {"jährig", "year"},
+             {"stündig", "hour"},     {"minütig", "minute"},   {"sekündig", "second"},  {"fach", "fold"},
+             {"prozentig", "percent"}, {"köpfig", "member"},   {"seitig", "page"},      {"teilig", "part"},
+             {"stöckig", "storey"},   {"sprachig", "language"}, {"malig", "time"},      {"jahrig", "year"}};
+  char *l = dg_gl_lower(piece);
+  const char *r = NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !r; k++)
+    if (strncmp(l, suf[k].de, strlen(suf[k].de)) == 0) r = suf[k].en;
+  free(l);
+  return r;
+}
+
 /* A word made of hyphen-joined pieces ("US-Präsident", "30-tägigen",
  * "NATO-Mitgliedschaft"): gloss piece by piece, the last one inflected. */
 static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -595,9 +648,17 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     p->link = false;
     const char *pg = NULL;
     if (S_digits(pv[k].form)) pg = pv[k].form;
-    else {
+    else if (k > 0 && S_digits(pv[k - 1].form) && (pg = S_number_suffix(pv[k].form)) != NULL) {
+      /* "30-tägigen" -> 30-day */
+    } else {
       size_t n = dg_gl_senses(e, pv[k].lemma, NULL, sv, 1);
       if (n == 0 && strcmp(pv[k].lemma, pv[k].form) != 0) n = dg_gl_senses(e, pv[k].form, NULL, sv, 1);
+      if (n == 0 && k > 0) {
+        /* Ding lists bound forms with a hyphen: "-tägig" "-day". */
+        char bound[256];
+        snprintf(bound, sizeof bound, "-%s", pv[k].lemma);
+        n = dg_gl_senses(e, bound, NULL, sv, 1);
+      }
       if (n == 0) {
         dg_part cp[DG_GL_MAX_PARTS];
         size_t ncp = dg_compound_split(e->morph, pv[k].lemma, cp, DG_GL_MAX_PARTS);
@@ -706,6 +767,21 @@ static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const d
   return false;
 }
 
+/* Does a split start with a prefix that is also a preposition or particle
+ * ("Auf|teilung")?  Such words are derivations, not compounds. */
+static bool S_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
+  static const char *const pre[] = {"ab", "an", "auf", "aus", "bei", "durch", "ein", "gegen", "hinter", "mit",
+                                    "nach", "neben", "über", "um", "unter", "vor", "wider", "zu", "zurück",
+                                    "zwischen", "ent", "ver", "be", "ge", "er", "zer", "miss", "fort", "weg", "hin",
+                                    "her", "wieder", "zusammen", "weiter", "fest", "frei", "los", "dar", "empor"};
+  char *l = dg_gl_lower(pv[0].form);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pre) && !r; k++) r = strcmp(l, pre[k]) == 0;
+  free(l);
+  (void)c;
+  return r;
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -735,16 +811,24 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_part pv[DG_GL_MAX_PARTS];
   size_t np = 0;
   bool name_sense = ns && sv[0].pos && S_eq(sv[0].pos, "PROPN");
-  if (!propn && !name_sense && t->kind == DG_KIND_WORD) np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  /* "US-Vorschlag", "30-tägigen": piece by piece. */
+  if (ns == 0 && !propn && S_hyphenated(e, d, c, i)) return;
+  bool nominal = !a || S_eq(a->pos, "NOUN") || S_eq(a->pos, "ADJ");
+  if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
+    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   /* A word with its own entry shows its parts only when they explain it
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
+  if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
   if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np))) S_parts(e, d, t, pv, np);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+     * dictionary gives a short English form. */
+    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
     if (propn || (sv[0].pos && S_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";
@@ -864,6 +948,31 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
     dg_buf_free(&b);
     c->w[i].extra = NULL;
   }
+}
+
+/* A noun naming a person's role or title: a name may follow it. */
+static bool S_role_noun(const char *lemma) {
+  static const char *const roles[] = {
+      "präsident", "präsidentin", "kanzler",   "kanzlerin", "minister",  "ministerin", "senator",
+      "senatorin", "sprecher",    "sprecherin", "berater",  "beraterin", "gesandter",  "gesandte",
+      "botschafter", "botschafterin", "chef",  "chefin",    "direktor",  "direktorin", "vorsitzende",
+      "vorsitzender", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "general", "herr",
+      "frau",      "könig",       "königin",    "papst",     "bürgermeister", "bürgermeisterin",
+      "gouverneur", "gouverneurin", "richter",  "richterin", "anwalt",    "anwältin",   "reporter",
+      "reporterin", "autor",      "autorin",    "trainer",   "premier",   "kandidat",   "kandidatin",
+      "leiter",    "leiterin",    "kommandeur", "prinz",     "prinzessin", "kollege",   "kollegin",
+      "regisseur", "sänger",      "sängerin",   "schauspieler", "schauspielerin", "gründer", "gründerin",
+      "dr.",       "prof.",       "herrn",      "journalist", "journalistin", "unternehmer", "milliardär"};
+  if (!lemma || !*lemma) return false;
+  char *l = dg_gl_lower(lemma);
+  size_t L = strlen(l);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(roles) && !r; k++) {
+    size_t n = strlen(roles[k]);
+    r = L >= n && strcmp(l + L - n, roles[k]) == 0;
+  }
+  free(l);
+  return r;
 }
 
 /* ---- the sentence ----------------------------------------------------- */
@@ -987,6 +1096,36 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   /* 4. separable verbs, 5. multiword expressions */
   dg_gl_separable(e, d, &c);
   dg_gl_mwes(e, d, &c);
+  /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
+  for (size_t i = 1; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) continue;
+    if (!dg_gl_is_upper_initial(t->form) || c.w[i].initial || c.w[i].is_closed || t->mwe >= 0) continue;
+    size_t k = i - 1;
+    const dg_dtoken *p = &s->tokens[k];
+    bool after_role = S_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
+    bool after_marked = p->kind == DG_KIND_NAME && c.w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
+    if (!after_role && !after_marked) continue;
+    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
+    /* The next word after a role is a name only if it is not a common noun
+     * in the genitive or plural ("der Präsident Russlands" stays Russia). */
+    c.w[i].role_name = true;
+    bool names_entry = t->kind == DG_KIND_NAME && t->source && strstr(t->source, "names");
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    t->nparts = 0;
+    t->seg = NULL;
+    if (!names_entry) {
+      /* Personal names are not translated ("Michael", not "Mikhail"). */
+      const char *g = t->form;
+      if (t->lemma[0] && strcmp(t->lemma, t->form) != 0 && strncmp(t->form, t->lemma, strlen(t->lemma)) == 0)
+        g = t->lemma; /* genitive "Trumps" */
+      dg_gl_promote(d, t, g);
+      t->source = "name";
+      t->reason = "capitalised word after a title or role taken as a name";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
   /* Names next to names: "Wladimir Putin" even when one part is a word. */
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];

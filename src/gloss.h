@@ -42,7 +42,7 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
  * are dropped when compiling. */
 typedef struct dg_mwe_pat dg_mwe_pat;
 typedef struct dg_mwe_list dg_mwe_list;
-/* Load a TSV file "pattern<TAB>gloss[<TAB>head word]", '#' comments.  Bad
+/* Load a TSV file "pattern<TAB>gloss[<TAB>head word[<TAB>name]]", '#' comments.  Bad
  * lines are warnings naming file and line. */
 dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
 void dg_mwe_list_free(dg_mwe_list *l);
@@ -54,6 +54,7 @@ dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *so
 void dg_mwe_pat_free(dg_mwe_pat *p);
 /* Is the head element a free (movable) verb? */
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
+size_t dg_mwe_pat_len(const dg_mwe_pat *p);
 
 typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */
@@ -67,6 +68,7 @@ typedef struct dg_mwe_hit {
   size_t head;           /* token index carrying the gloss */
   const char *lemma, *gloss, *source;
   size_t span;           /* last - first token: smaller is a tighter match */
+  bool name;             /* a multiword name ("Vereinigte Staaten") */
 } dg_mwe_hit;
 /* Match p in the sentence; tokens with used[i] set are not available.  */
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);

@@ -32,6 +32,7 @@ typedef struct dg_gl_word {
   const char *leipzig;              /* full labels of the chosen reading */
   const char *particle;             /* separable particle inside the form */
   const char *extra;                /* label the context adds: FUT, PASS */
+  bool role_name;                   /* marked a name after a title or role */
 } dg_gl_word;
 
 typedef struct dg_gl_ctx {

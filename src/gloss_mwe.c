@@ -21,6 +21,7 @@ struct dg_mwe_pat {
   size_t n;
   char *lemma, *gloss, *source;
   int head;       /* element index */
+  bool name;      /* a multiword name: its tokens are names */
 };
 
 struct dg_mwe_list {
@@ -65,7 +66,7 @@ static bool S_placeholder(const char *w) {
 }
 
 static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *head, const char *source,
-                           bool dictionary) {
+                           bool dictionary, bool name) {
   dg_mwe_pat *p = dg_xcalloc(1, sizeof *p);
   char *copy = dg_xstrdup(pattern), *save = NULL;
   bool gap = false;
@@ -133,6 +134,13 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
     *w = '\0';
   }
   p->gloss = dg_xstrdup(gloss);
+  if (dictionary) {
+    /* Ding: "to take part in sth.; to participate in sth." -> the first. */
+    size_t cut = strcspn(p->gloss, ";,");
+    p->gloss[cut] = '\0';
+    while (cut && p->gloss[cut - 1] == ' ') p->gloss[--cut] = '\0';
+  }
+  p->name = name;
   p->source = dg_xstrdup(source);
   p->head = -1;
   if (head && *head) {
@@ -150,7 +158,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
 }
 
 dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source) {
-  return S_parse(german, gloss, NULL, source, true);
+  return S_parse(german, gloss, NULL, source, true, false);
 }
 
 void dg_mwe_pat_free(dg_mwe_pat *p) {
@@ -185,10 +193,12 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
     *f2++ = '\0';
     char *f3 = strchr(f2, '\t');
     if (f3) *f3++ = '\0';
+    char *f4 = f3 ? strchr(f3, '\t') : NULL;
+    if (f4) *f4++ = '\0';
     if (strcmp(f1, "pattern") == 0) continue; /* header */
     char src[64];
     snprintf(src, sizeof src, "mwe.tsv:%ld", lineno);
-    dg_mwe_pat *p = S_parse(f1, f2, f3, src, false);
+    dg_mwe_pat *p = S_parse(f1, f2, f3, src, false, f4 && strcmp(f4, "name") == 0);
     if (!p) {
       dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "a multiword pattern needs at least two words");
       continue;
@@ -291,7 +301,10 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   hit->gloss = p->gloss;
   hit->source = p->source;
   hit->span = last - first;
+  hit->name = p->name;
   return true;
 }
 
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
+
+size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }

@@ -35,10 +35,35 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
   m->lemma = dg_mem_strdup(&d->arena, h->lemma);
   m->gloss = S_clean_gloss(d, h->gloss);
   m->source = dg_mem_strdup(&d->arena, h->source);
+  /* A name whose English has as many words as the German is glossed word
+   * by word ("Vereinigten Staaten" -> United States). */
+  char *words[DG_MWE_MAX];
+  size_t nw = 0;
+  if (h->name) {
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+  }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
     dg_dtoken *t = &s->tokens[h->idx[k]];
     t->mwe = (int)s->nmwes;
+    if (h->name) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->labels = "";
+      t->nparts = 0;
+      t->seg = NULL;
+      c->w[h->idx[k]].leipzig = "";
+      c->w[h->idx[k]].is_closed = false;
+      t->source = m->source;
+      t->reason = NULL;
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+      if (nw == h->n) {
+        dg_gl_set_single(d, t, words[k]);
+        t->mwe_head = h->idx[k] == h->head;
+        continue;
+      }
+    }
     if (h->idx[k] == h->head) {
       t->mwe_head = true;
       dg_gl_promote(d, t, m->gloss);
@@ -90,9 +115,14 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
             size_t ti = h.idx[k];
             bool is_free = ti == h.head && dg_mwe_pat_free_head(pat);
             if (!is_free) fixed++;
-            if (!is_free && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
+            const char *pos = s->tokens[ti].pos;
+            bool open_class = !strcmp(pos, "NOUN") || !strcmp(pos, "VERB") || !strcmp(pos, "ADJ") ||
+                              !strcmp(pos, "ADV") || !strcmp(pos, "PROPN");
+            if (!is_free && open_class && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
           }
-          if (fixed < 2) content = 0;
+          /* Two-word phrases only when both are content words ("Frage
+           * stellen"), not a preposition and its noun ("am Sonntag"). */
+          if (fixed < 2 || (h.n < 3 && content < 2)) content = 0;
           bool dup = false;
           for (size_t k = 0; k < nh; k++)
             if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;

@@ -41,70 +41,75 @@ static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
   return strstr(l, "PST") || strstr(l, "PRS") || strstr(l, "SBJV") || strstr(l, "IMP");
 }
 
+/* A sentence-level break a separable verb does not cross. */
+static bool S_hard_break(const dg_dtoken *t) {
+  if (t->kind != DG_KIND_PUNCT) return false;
+  return strcmp(t->form, ";") == 0 || strcmp(t->form, ":") == 0 || strcmp(t->form, "?") == 0 ||
+         strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
+}
+
+/* Join particle j with finite verb i when the lexicon knows the verb. */
+static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *v = &s->tokens[i], *p = &s->tokens[j];
+  char joined[256];
+  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, v->lemma);
+  if (n <= 0 || (size_t)n >= sizeof joined) return false;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
+  if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+  if (ns == 0) return false;
+  if (!v->seg) v->seg = dg_gl_segment(d, v->form, v->lemma, v->pos);
+  v->lemma = dg_mem_strdup(&d->arena, joined);
+  const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
+  size_t m = 0;
+  for (size_t k = 0; k < ns; k++) {
+    if (!sv[k].gloss || !*sv[k].gloss) continue;
+    bool dup = false;
+    for (size_t q = 0; q < m; q++)
+      if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
+    if (!dup) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
+  }
+  if (m == 0) return false;
+  v->glosses = gl;
+  v->nglosses = m;
+  v->gloss = gl[0];
+  v->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  v->flags |= DG_DF_SEP_VERB;
+  v->link = (int)j;
+  p->flags |= DG_DF_SEP_PARTICLE;
+  p->link = (int)i;
+  p->lemma = v->lemma;
+  p->pos = "ADP";
+  p->feats = "PartType=Vbp";
+  p->gloss = v->gloss;
+  p->glosses = v->glosses;
+  p->nglosses = v->nglosses;
+  p->source = v->source;
+  p->nparts = 0;
+  p->seg = NULL;
+  p->mwe = -1;
+  c->w[j].is_closed = false;
+  c->w[j].leipzig = "";
+  return true;
+}
+
+/* Each particle closing a clause looks back for the nearest finite verb
+ * in first or second position of its clause that forms a known verb with
+ * it ("Wir kommen, glaube ich, … voran": glaube+voran is no verb, kommen+voran
+ * is). */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *v = &s->tokens[i];
-    dg_gl_word *vw = &c->w[i];
-    if (v->kind != DG_KIND_WORD || vw->is_closed || v->link >= 0 || !S_finite(v, vw)) continue;
-    if (vw->particle && *vw->particle) continue; /* particle already inside */
-    if (S_clause_end_after(s, c, i)) continue;    /* verb-final: no split particle */
-    for (size_t j = i + 1; j < s->ntokens; j++) {
-      dg_dtoken *p = &s->tokens[j];
-      if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
-      if (!S_particle(c->w[j].lower) || !S_clause_end_after(s, c, j)) continue;
-      /* klar + stellen */
-      char joined[256];
-      int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, v->lemma);
-      if (n <= 0 || (size_t)n >= sizeof joined) continue;
-      dg_sense sv[DG_GL_MAX_SENSES];
-      size_t ns = dg_gl_senses(e, joined, "VERB", sv, DG_GL_MAX_SENSES);
-      if (ns == 0 && !dg_morph_is_verb(e->morph, joined)) continue;
-      const char *base = v->lemma;
-      if (!v->seg) v->seg = dg_gl_segment(d, v->form, base, v->pos);
-      v->lemma = dg_mem_strdup(&d->arena, joined);
-      if (ns) {
-        /* Re-rank: the joined verb's own senses. */
-        const char *old = v->gloss;
-        (void)old;
-        v->nglosses = 0;
-        dg_gl_set_single(d, v, sv[0].gloss);
-        for (size_t k = ns; k-- > 1;) {
-          /* build the list: promote keeps order of the rest */
-        }
-        const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
-        size_t m = 0;
-        for (size_t k = 0; k < ns; k++) {
-          bool dup = false;
-          for (size_t q = 0; q < m; q++)
-            if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
-          if (!dup && sv[k].gloss && *sv[k].gloss) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
-        }
-        if (m) {
-          v->glosses = gl;
-          v->nglosses = m;
-          v->gloss = gl[0];
-        }
-        v->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
-      } else {
-        v->reason = "separable verb known to the morphology only; gloss of the base verb";
-      }
-      v->flags |= DG_DF_SEP_VERB;
-      v->link = (int)j;
-      v->kind = DG_KIND_WORD;
-      p->flags |= DG_DF_SEP_PARTICLE;
-      p->link = (int)i;
-      p->lemma = v->lemma;
-      p->pos = "ADP";
-      p->feats = "PartType=Vbp";
-      p->gloss = v->gloss;
-      p->glosses = v->glosses;
-      p->nglosses = v->nglosses;
-      p->source = v->source;
-      p->nparts = 0;
-      c->w[j].is_closed = false;
-      c->w[j].leipzig = "";
-      break;
+  for (size_t j = 1; j < s->ntokens; j++) {
+    dg_dtoken *p = &s->tokens[j];
+    if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_particle(c->w[j].lower) || !S_clause_end_after(s, c, j)) continue;
+    for (size_t i = j; i-- > 0;) {
+      const dg_dtoken *v = &s->tokens[i];
+      if (S_hard_break(v)) break;
+      if (v->kind != DG_KIND_WORD || c->w[i].is_closed || v->link >= 0 || !S_finite(v, &c->w[i])) continue;
+      if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
+      if (S_join(e, d, c, i, j)) break;
     }
   }
 }
