@@ -494,8 +494,11 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
       if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
   }
   /* A lower-case word before a noun is attributive: adjective or participle. */
-  bool attributive = !cap && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
-                     dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial;
+  bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial &&
+                     (S_eq(s->tokens[i - 1].pos, "DET") || S_eq(s->tokens[i - 1].pos, "ADP") ||
+                      S_eq(s->tokens[i - 1].pos, "ADJ") || S_eq(s->tokens[i - 1].pos, "NUM") ||
+                      S_eq(s->tokens[i - 1].pos, "ADV"));
   if (!want_inf) {
     size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
@@ -527,7 +530,6 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
       if (need) sc += S_clause_has(c, i, need) ? 1.5 : -1.5;
       else if (pl && S_clause_has(c, i, "wir")) sc -= 1;
     }
-    if (w->lower && a->lemma && strcasecmp(a->lemma, s->tokens[i].form) == 0) sc += 0.3;
     if (sc > best_score) {
       best_score = sc;
       best = (int)k;
@@ -797,6 +799,24 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       if ((int)k == pick) continue;
       ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
       if (ns) a = &w->an[k];
+    }
+  }
+  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
+   * analysis as an inflected form of something else ("bereit"). */
+  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
+      !S_eq(a->pos, "AUX")) {
+    dg_sense av[DG_GL_MAX_SENSES];
+    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
+    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
+    if (na) {
+      memcpy(sv, av, na * sizeof *sv);
+      ns = na;
+      t->lemma = dg_mem_strdup(&d->arena, t->form);
+      t->pos = "ADV";
+      t->feats = "";
+      S_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      return;
     }
   }
   bool propn = a && S_eq(a->pos, "PROPN");
