@@ -257,9 +257,12 @@ def case_glossary():
 
 
 def case_dict():
-    for d in ("de_AT", "de_CH"):
-        rc, out, err = run(["--dict", d], "Die Strasse ist lang.\n")
-        expect(rc == 0 and "street" in out.lower() or "road" in out.lower(), f"--dict {d} works", f"rc={rc} {err}")
+    for d in ("de_DE", "de_AT", "de_CH"):
+        rc, out, err = run(["--dict", d, "-f", "jsonl"], "Das Haus ist alt.\n")
+        toks = [t for s in jsonl(out) for t in s["tokens"]]
+        expect(rc == 0 and any(t["gloss"] == "house" for t in toks), f"--dict {d} works", f"rc={rc} {err}")
+    rc, out, err = run(["--hunspell", os.path.join(TMP, "nohunspell", "xx_XX")], SENT)
+    expect(rc == 3 and "xx_XX" in err, "a missing hunspell dictionary: exit 3 naming it", f"rc={rc} {err}")
 
 
 def case_formats_schema():
