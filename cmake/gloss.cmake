@@ -63,3 +63,12 @@ if(DEGLOSS_TESTS)
     TIMEOUT 300 LABELS gloss)
   endif()
 endif()
+
+# libFuzzer harness (clang only, not in CI): -DDEGLOSS_FUZZ=ON with CC=clang.
+option(DEGLOSS_FUZZ "Build the libFuzzer harness tests/fuzz/fuzz_gloss.c (clang)" OFF)
+if(DEGLOSS_FUZZ AND DEGLOSS_HAVE_TEXT AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+  add_executable(fuzz_gloss tests/fuzz/fuzz_gloss.c)
+  target_compile_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
+  target_link_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(fuzz_gloss PRIVATE degloss)
+endif()
