@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "gloss_internal.h"
@@ -29,6 +30,14 @@
 
 static bool S_known(void *ctx, const char *word) { return dg_lexicon_contains(ctx, word); }
 
+/* Make sure a data-file error names the file. */
+static void S_name_file(degloss_error *err, const char *path) {
+  if (!err || !path || strstr(err->text, path)) return;
+  char text[DEGLOSS_ERROR_TEXT_LENGTH];
+  snprintf(text, sizeof text, "%.120s: %.130s", path, err->text);
+  memcpy(err->text, text, sizeof text);
+}
+
 dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   dg_engine_opts none = {0};
   if (!o) o = &none;
@@ -37,6 +46,7 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   e->data_dir = dg_xstrdup(dir);
   char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
   e->lex = dg_lexicon_open(lexpath, err);
+  if (!e->lex) S_name_file(err, lexpath);
   free(lexpath);
   if (!e->lex) goto fail;
   char hbase[4096];
@@ -45,7 +55,15 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   else
     snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
   e->morph = dg_morph_open(dir, hbase, err);
-  if (!e->morph) goto fail;
+  if (!e->morph) {
+    /* Name the data file or the hunspell base the morphology wanted. */
+    if (err && !strstr(err->text, hbase) && !strstr(err->text, "degloss.morph")) {
+      char *mp = dg_path_join(dir, "degloss.morph");
+      S_name_file(err, access(mp, R_OK) == 0 ? hbase : mp);
+      free(mp);
+    }
+    goto fail;
+  }
   dg_morph_set_known(e->morph, S_known, e->lex);
   char *mwepath = dg_path_join(dir, "mwe.tsv");
   e->mwes = dg_mwe_list_load(mwepath, err);
@@ -144,14 +162,16 @@ static bool S_boundary(const dg_dtoken *t) {
 }
 
 /* Start of the clause holding token i, and its end (exclusive). */
+/* Scans stop after DG_GL_WINDOW tokens, so a sentence without punctuation
+ * (a list, a table row, garbage) costs linear time. */
 static size_t S_clause_end(const dg_dsentence *s, size_t i) {
   size_t j = i + 1;
-  while (j < s->ntokens && !S_boundary(&s->tokens[j])) j++;
+  while (j < s->ntokens && j - i < DG_GL_WINDOW && !S_boundary(&s->tokens[j])) j++;
   return j;
 }
 static size_t S_clause_start(const dg_dsentence *s, size_t i) {
   size_t j = i;
-  while (j > 0 && !S_boundary(&s->tokens[j - 1])) j--;
+  while (j > 0 && i - j < DG_GL_WINDOW && !S_boundary(&s->tokens[j - 1])) j--;
   return j;
 }
 

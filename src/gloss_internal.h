@@ -11,6 +11,7 @@
 #define DG_GL_MAX_SENSES 12
 #define DG_GL_MAX_AN 8
 #define DG_GL_MAX_PARTS 12
+#define DG_GL_WINDOW 48 /* how far context scans look */
 
 struct dg_engine {
   dg_lexicon *lex;

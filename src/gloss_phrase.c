@@ -9,6 +9,8 @@
 #include "gloss_internal.h"
 
 #define S_MAX_HITS 64
+#define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
+#define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
 
 static int S_cmp_hit(const void *a, const void *b) {
   const dg_mwe_hit *x = a, *y = b;
@@ -92,23 +94,36 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* Curated list: in file order, each claims its tokens. */
   for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
     dg_mwe_hit h;
-    if (dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h)) S_apply(d, c, &h, used);
+    /* Every occurrence (each match claims its tokens). */
+    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) S_apply(d, c, &h, used);
   }
-  /* Dictionary phrases keyed by the content words of the sentence. */
-  for (size_t i = 0; i < n && nh < S_MAX_HITS; i++) {
+  /* Dictionary phrases keyed by the content words of the sentence, matched
+   * in a window around the key word (linear time in long sentences); each
+   * key is looked up once per sentence. */
+  size_t lookups = 0;
+  for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
       if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+        if (i - j < S_KEY_MEMORY && (strcmp(tv[j].lower, keys[kk]) == 0 || strcmp(tv[j].lemma, keys[kk]) == 0)) seen = true;
+      if (seen) continue;
+      lookups++;
       dg_phrase ph[32];
       size_t np = dg_lexicon_phrases(e->lex, keys[kk], ph, 32);
       if (np > 32) np = 32;
+      size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
+      size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
         dg_mwe_pat *pat = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
         if (!pat) continue;
         dg_mwe_hit h;
-        if (dg_mwe_match(pat, tv, n, used, &h)) {
+        if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
+          for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
+          h.head += lo;
           /* At least one content word, and not just a word and its article. */
           size_t content = 0, fixed = 0;
           for (size_t k = 0; k < h.n; k++) {
