@@ -70,7 +70,12 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   free(mwepath);
   if (!e->mwes) goto fail;
   for (size_t i = 0; i < o->nglossaries; i++)
-    if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) goto fail;
+    if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) {
+      /* The user's own file: a configuration error, not broken data. */
+      S_name_file(err, o->glossaries[i]);
+      if (err) err->code = DEGLOSS_ERR_CONFIG;
+      goto fail;
+    }
   return e;
 fail:
   dg_engine_free(e);
@@ -216,6 +221,13 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
   if (!lemma || !*lemma) return 0;
+  /* A user glossary entry wins whatever part of speech it names. */
+  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
+    size_t k = 0;
+    while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
+    return k;
+  }
   size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
   if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
   if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);

@@ -282,13 +282,10 @@ int main(int argc, char **argv) {
   run.engine = dg_engine_new(&eo, &err);
   if (!run.engine) {
     fprintf(stderr, "degloss: %s\n", err.text);
-    if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT)
+    if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
       fprintf(stderr, "degloss: data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)\n",
               st.data_dir ? st.data_dir : degloss_data_dir());
-    /* A glossary the user named is a configuration problem. */
-    int code = S_code_exit(err.code);
-    for (size_t i = 0; i < st.nglossaries; i++)
-      if (strstr(err.text, st.glossaries[i])) code = EXIT_USAGE;
+    int code = S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
     if (run.mt) dg_mt_free(run.mt);
     dg_settings_free(&st);
     return code;
