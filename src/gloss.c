@@ -549,8 +549,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
-    if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 1;
-    if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 1;
+    /* Verb forms the syntax demands outweigh agreement guesses. */
+    if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
@@ -715,7 +716,7 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       } else {
         pg = dg_mem_strdup(&d->arena, sv[0].gloss);
       }
-      if (!pg && dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through */
+      if (dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through: NATO, US */
     }
     if (!pg) {
       pg = pv[k].form;
@@ -1189,6 +1190,18 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->pos = "PROPN";
       t->source = "name";
       t->reason = "unknown capitalised word next to a name";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* Unknown words in an emphasised title ("*State of the Union*") are part
+   * of a name, not failures. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_WORD && (t->flags & DG_DF_EMPHASIS) && S_eq(t->source, "unknown")) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->source = "name";
+      t->reason = "unknown word in an emphasised title";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
