@@ -73,6 +73,39 @@ int main(int argc, char **argv) {
     free(r);
     dg_mt_free(mt);
   }
+  /* the same sentences twice through the on-disk cache */
+  char dir[] = "/tmp/degloss-mt-bench-XXXXXX";
+  if (mkdtemp(dir)) {
+    char url[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%s/t/benchcache/delay%d", port, latency);
+    for (int pass = 0; pass < 2; pass++) {
+      double t0 = S_now(); /* loading the cache counts */
+      dg_mt_config *c = dg_mt_config_new();
+      degloss_error err = {0};
+      dg_mt_config_set(c, "translate", "deepl", "bench", 0, &err);
+      dg_mt_config_set(c, "mt-url", url, "bench", 0, &err);
+      dg_mt_config_set(c, "cache-dir", dir, "bench", 0, &err);
+      dg_mt *mt = dg_mt_new(c, &err);
+      dg_mt_config_free(c);
+      if (!mt) return 1;
+      dg_mt_result *r = dg_xcalloc(n, sizeof *r);
+      size_t failed = dg_mt_translate(mt, (const char *const *)s, n, r);
+      double dt = S_now() - t0;
+      unsigned long req, hits;
+      dg_mt_stats(mt, &req, &hits);
+      printf("%s: %8.0f sentences/s  (%lu requests, %lu cache hits, %.3f s, %zu failed)\n",
+             pass ? "cache, second run (new client, same cache)     "
+                  : "cache, first run  (50/request, 4 jobs)         ",
+             (double)n / dt, req, hits, dt, failed);
+      for (size_t i = 0; i < n; i++) dg_mt_result_clear(&r[i]);
+      free(r);
+      dg_mt_free(mt);
+    }
+    char *f = dg_path_join(dir, "mt-cache-v1.txt");
+    remove(f);
+    free(f);
+    remove(dir);
+  }
   for (size_t i = 0; i < n; i++) free(s[i]);
   free(s);
   return rc;

@@ -44,16 +44,16 @@ add_custom_command(OUTPUT "${DEGLOSS_LEXICON}"
   VERBATIM)
 add_custom_target(lexicon_data ALL DEPENDS "${DEGLOSS_LEXICON}")
 
-# The same lexicon without dictionaries/preferred.tsv, for measuring what the
-# data-driven ranking does on its own (bench/lexicon-bench).
-set(DEGLOSS_LEXICON_NOPREF "${CMAKE_BINARY_DIR}/lexicon-nopref.lex")
+# The same lexicon ranked without the curated boosts (preferred.tsv, closed
+# class, names), for measuring the data-driven ranking on its own (bench/).
+set(DEGLOSS_LEXICON_NOPREF "${CMAKE_BINARY_DIR}/lexicon-data-only.lex")
 add_custom_command(OUTPUT "${DEGLOSS_LEXICON_NOPREF}"
   COMMAND dgcompile --ding "${DEGLOSS_DING}" --dict "${_lex_dict}" --out "${DEGLOSS_LEXICON_NOPREF}"
-          ${_lex_parallel} --no-preferred
+          ${_lex_parallel} --data-only
   DEPENDS dgcompile "${DEGLOSS_DING}" ${_lex_inputs}
-  COMMENT "Compiling the lexicon without preferred.tsv (benchmark only)"
+  COMMENT "Compiling the data-only ranked lexicon (benchmark only)"
   VERBATIM)
-add_custom_target(lexicon_nopref DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
+add_custom_target(lexicon_data_only DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
 
 if(DEGLOSS_TESTS)
   add_executable(test_lexicon_primary tests/lexicon/test_primary.c)
@@ -64,3 +64,43 @@ if(DEGLOSS_TESTS)
   set_tests_properties(lexicon.primary_glosses PROPERTIES
                        ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR})
 endif()
+
+if(DEGLOSS_TESTS)
+  set(_lex_sample "${CMAKE_BINARY_DIR}/lexicon-sample.lex")
+  add_custom_command(OUTPUT "${_lex_sample}"
+    COMMAND dgcompile --ding "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt"
+            --dict "${_lex_dict}" --out "${_lex_sample}" --min-entries 1 --data-only
+    DEPENDS dgcompile "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt" ${_lex_inputs}
+    COMMENT "Compiling the Ding sample for the parser test"
+    VERBATIM)
+  add_custom_target(lexicon_sample ALL DEPENDS "${_lex_sample}")
+  add_executable(test_lexicon tests/lexicon/test_lexicon.c)
+  target_link_libraries(test_lexicon PRIVATE degloss)
+  add_dependencies(test_lexicon lexicon_data lexicon_sample)
+  file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
+  add_test(NAME lexicon.api
+           COMMAND test_lexicon "${DEGLOSS_LEXICON}" "${_lex_sample}" "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
+  add_test(NAME lexicon.compile_missing_ding
+           COMMAND ${CMAKE_COMMAND}
+             "-DCMD=$<TARGET_FILE:dgcompile>;--ding;${CMAKE_BINARY_DIR}/no-such-ding/de-en;--dict;${_lex_dict};--out;${CMAKE_BINARY_DIR}/lexicon-test-tmp/never.lex"
+             "-DEXPECT=no-such-ding/de-en: cannot open the Ding dictionary"
+             -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/expect-failure.cmake")
+  add_test(NAME lexicon.compile_not_ding
+           COMMAND ${CMAKE_COMMAND}
+             "-DCMD=$<TARGET_FILE:dgcompile>;--ding;${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt;--dict;${_lex_dict};--out;${CMAKE_BINARY_DIR}/lexicon-test-tmp/never.lex"
+             "-DEXPECT=does not look like the Ding dictionary"
+             -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/expect-failure.cmake")
+  add_test(NAME lexicon.lookup_tool
+           COMMAND dglookup glauben dem Gespräche)
+  set_tests_properties(lexicon.lookup_tool PROPERTIES
+    ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}
+    PASS_REGULAR_EXPRESSION "1\\. believe.*closed: der +DET +the +DEF\\.M/N\\.DAT\\.SG.*form of: Gespräch")
+endif()
+
+# Benchmarks (bench/lexicon-bench.sh runs them and prints the figures).
+add_executable(lexicon-bench EXCLUDE_FROM_ALL bench/lexicon-bench.c)
+target_link_libraries(lexicon-bench PRIVATE degloss)
+add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c)
+target_link_libraries(lexicon-heldout PRIVATE degloss)
+add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
+target_link_libraries(lexicon-primary PRIVATE degloss)

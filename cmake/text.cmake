@@ -1,1 +1,70 @@
 # text: sources, generated data and tests of this area.
+
+# The abbreviation table: src/text_abbrev.tsv -> text_abbrev.inc (configure time).
+set(DG_TEXT_GEN_DIR "${CMAKE_BINARY_DIR}/gen/text")
+file(MAKE_DIRECTORY "${DG_TEXT_GEN_DIR}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/src/text_abbrev.tsv" "${CMAKE_SOURCE_DIR}/cmake/text_abbrev.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/src/text_abbrev.tsv
+          -DOUT=${DG_TEXT_GEN_DIR}/text_abbrev.inc -P ${CMAKE_SOURCE_DIR}/cmake/text_abbrev.cmake
+  RESULT_VARIABLE dg_text_abbrev_rc)
+if(NOT dg_text_abbrev_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate text_abbrev.inc from src/text_abbrev.tsv")
+endif()
+
+target_sources(degloss PRIVATE
+  src/decode.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
+  src/text_reader.c)
+target_include_directories(degloss PRIVATE "${DG_TEXT_GEN_DIR}")
+
+# Benchmark (not a test): bench/text_bench.sh builds a ~50 MB corpus and runs it.
+add_executable(text_bench bench/text_bench.c)
+target_link_libraries(text_bench PRIVATE degloss)
+
+if(DEGLOSS_TESTS)
+  add_executable(text_dump tests/text/text_dump.c)
+  target_link_libraries(text_dump PRIVATE degloss)
+  add_executable(test_text tests/text/test_text.c)
+  target_link_libraries(test_text PRIVATE degloss)
+
+  set(DG_TEXT_T "${CMAKE_SOURCE_DIR}/tests/text")
+  set(DG_EVAL "${CMAKE_SOURCE_DIR}/tests/data/eval")
+
+  # Unit tests: every case of issue 2 (API, hyphenation, abbreviations, bad input ...).
+  add_test(NAME text.unit COMMAND test_text "${CMAKE_SOURCE_DIR}")
+
+  # The sample article: every sentence boundary and every token, reviewed by eye.
+  add_test(NAME text.golden_sample
+           COMMAND ${PYTHON3} ${DG_TEXT_T}/golden.py $<TARGET_FILE:text_dump>
+                   ${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt ${DG_TEXT_T}/sample.golden)
+  # Golden cases of small inputs: tests/text/cases/<name>.txt -> <name>.golden
+  file(GLOB dg_text_cases "${DG_TEXT_T}/cases/*.txt")
+  foreach(c IN LISTS dg_text_cases)
+    get_filename_component(cn "${c}" NAME_WE)
+    string(REGEX REPLACE "\\.txt$" ".golden" cg "${c}")
+    add_test(NAME text.case.${cn}
+             COMMAND ${PYTHON3} ${DG_TEXT_T}/golden.py $<TARGET_FILE:text_dump> ${c} ${cg})
+  endforeach()
+
+  # Round trip: the input rebuilt from paragraphs, gaps and token offsets.
+  foreach(f samples/news-ukraine-2025.de.txt
+            tests/data/eval/flores200/deu_Latn.devtest
+            tests/data/eval/ntrex/newstest2019-ref.deu.txt
+            tests/data/eval/ud-gsd/de_gsd-ud-test.conllu
+            tests/data/eval/compounds/jwordsplitter_test-de-large.txt)
+    get_filename_component(fn "${f}" NAME)
+    add_test(NAME text.roundtrip.${fn}
+             COMMAND text_dump --roundtrip ${CMAKE_SOURCE_DIR}/${f})
+    add_test(NAME text.roundtrip_small.${fn}
+             COMMAND text_dump --roundtrip --max 4096 ${CMAKE_SOURCE_DIR}/${f})
+    add_test(NAME text.roundtrip_horizontal.${fn}
+             COMMAND text_dump --roundtrip --horizontal ${CMAKE_SOURCE_DIR}/${f})
+  endforeach()
+  # Streaming from stdin (a pipe), not a file.
+  add_test(NAME text.roundtrip_stdin
+           COMMAND sh -c "cat '${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt' | '$<TARGET_FILE:text_dump>' --roundtrip --expect '${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt' -")
+  # A binary file: must not crash or hang, must warn, must round-trip.
+  add_test(NAME text.binary_file COMMAND text_dump --roundtrip --expect-warnings /bin/true)
+  set_tests_properties(text.binary_file PROPERTIES TIMEOUT 60)
+endif()

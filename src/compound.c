@@ -49,7 +49,7 @@ static const char *const S_bad_heads[] = {
     "nis", "nisse", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
-    "end", "ende", "enden", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
+    "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
 
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
@@ -61,6 +61,18 @@ static float S_quality(unsigned rank) {
   if (!rank) return 0.2f;
   float q = 3.0f - 0.5f * (float)log10((double)rank);
   return q > 0.3f ? q : 0.3f;
+}
+
+/* Quality of a lemma as a part: frequency, less for hunspell-only lemmas
+ * and nominalised infinitives (Werten is no head of Vermögenswerten). */
+static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
+  float q = S_quality(l->rank);
+  if (l->flags & DG_LF_HUNSPELL) q -= 0.3f;
+  if (l->flags & DG_LF_NOMINF) q -= 1.0f;
+  /* Abbreviations (BUND) are not the noun (Bund) a part spells. */
+  const char *s = m->data.str + l->str;
+  if (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') q -= 1.5f;
+  return q;
 }
 
 /* Ask the caller's lexicon about s (n bytes, lower case), capitalised and not. */
@@ -82,6 +94,28 @@ static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
   return false;
 }
 
+/* A frequent word form the paradigm tables lack (Wikipedia ranks: a
+ * compound such as Schnittstelle or Reichstag): a part of its own when it
+ * is long enough not to be a fragment.  Its lemma is the form, capitalised
+ * (such gaps are nouns). */
+static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+                        const char **lemma) {
+  if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  /* "sicherheits" is a first part with its link, not a word. */
+  static const char *const links[] = {"s", "es", "n", "en", NULL};
+  for (size_t i = 0; links[i]; i++) {
+    size_t l = strlen(links[i]);
+    if (n > l + 3 && memcmp(s + n - l, links[i], l) == 0) {
+      const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
+      if (kk && kk->count) return -1.0f;
+    }
+  }
+  dg_buf_clear(&g->tmp);
+  dg_utf8_capitalize(&g->tmp, s, n);
+  *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
+  return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
+}
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
@@ -94,20 +128,23 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
-      if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_quality(l->rank) + 0.3f;
-      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = S_quality(l->rank) - 0.2f;
+      if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
+      else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
+      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
       else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)))
-        q = S_quality(l->rank) - 0.1f;
+        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
         *gender = (a->cells & 1) ? l->gender : DG_GENDER_NONE;
       }
     }
+    /* Zurück|haltung: a particle is no first part of a word known whole. */
+    if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   }
   if (best < 0 && n >= 3) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
-    static const char *const ext[] = {"en", "n", "e", NULL};
+    static const char *const ext[] = {"e", "en", "n", NULL};
     dg_buf_clear(&g->tmp);
     for (size_t e = 0; ext[e] && best < 0; e++) {
       dg_buf_clear(&g->tmp);
@@ -121,13 +158,13 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
         if (strlen(ls) != g->tmp.len) continue;
-        if (e < 2 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
-          best = S_quality(l->rank) - 0.6f;
+        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
+          best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
           *lemma = ls;
           break;
         }
-        if (e == 2 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
-          best = S_quality(l->rank) - 0.4f;
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
+          best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
           break;
@@ -136,6 +173,8 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0) best = S_frequent(g, k, s, n, lemma);
+  if (best >= 0 && best < 0.05f) best = 0.05f;
   if (best < 0 && !g->whole_known && n >= 3 && dg_morph_is_particle(s, n)) {
     best = 0.3f;
     *lemma = dg_arena_strndup(&m->arena, s, n);
@@ -158,9 +197,12 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */
-      if (l->pos == DG_POS_NOUN && g->cap) q = S_quality(l->rank) + 0.3f;
-      else if (l->pos == DG_POS_ADJ && !g->cap) q = S_quality(l->rank);
-      else if (l->pos == DG_POS_ADJ) q = S_quality(l->rank) - 1.0f;
+      /* A form that fills more cells of a paradigm is likelier its form. */
+      if (l->pos == DG_POS_NOUN && g->cap)
+        q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
+            ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
+      else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
+      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_lq(m, l) - 1.0f, 0.05f);
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -168,6 +210,8 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
     }
   }
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
+  if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
 }
 
@@ -255,6 +299,18 @@ static void S_solve(S_seg *g) {
   }
 }
 
+/* Does the best split have a stem of fewer than 5 code points? */
+static bool S_has_short_part(const S_seg *g) {
+  int i = 0;
+  while (i < g->ncp) {
+    const S_best *b = &g->best[i];
+    if (b->end - i < 5) return true;
+    if (b->end >= g->ncp) break;
+    i = b->next;
+  }
+  return false;
+}
+
 /* Is the whole segment known to the tables (other than as a compound), and
  * may it be split?  Verb forms and closed-class words are never split. */
 static bool S_whole(S_seg *g, bool *splittable) {
@@ -262,17 +318,18 @@ static bool S_whole(S_seg *g, bool *splittable) {
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
   *splittable = true;
   if (!k || !k->count) return false;
-  bool noun = false, adj = false, verb = false, closed = false;
+  bool noun = false, propn = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
     noun |= pos == DG_POS_NOUN;
+    propn |= pos == DG_POS_PROPN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  if (g->cap && !noun && !adj) *splittable = false;
+  if (g->cap && !noun && !adj && !propn) *splittable = false;
   if (!g->cap && verb && !adj) *splittable = false;
   return true;
 }
@@ -342,7 +399,21 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     g->cap = dg_utf8_is_upper_initial(seg, n);
     bool splittable;
     g->whole_known = S_whole(g, &splittable);
+    /* All capitals are abbreviations or names (NEWART, JEANNETTE). */
+    bool allcaps = true;
+    for (size_t b = 0; b < n && allcaps; b++)
+      if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
+    if (allcaps) splittable = false;
     if (splittable) S_solve(g);
+    /* A word nobody knows (the tables, hunspell) that splits only into a
+     * short part is more often a name than a compound: Urbanski, Eschwege,
+     * Hörbach. */
+    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+        S_has_short_part(g)) {
+      char *w = dg_xstrndup(seg, n);
+      if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
+      free(w);
+    }
     if (splittable && isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
       int i0 = 0;
       while (i0 < g->ncp && np < max) {
@@ -400,7 +471,15 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       }
       i = j + 1;
     }
-    dg_part *v = dg_xmalloc((np ? np : 1) * sizeof *v);
+    if (np == 0) {
+      /* Nothing but hyphens: the word is its own part. */
+      parts[0].form = parts[0].lemma = dg_arena_strndup(&m->arena, word, n);
+      parts[0].kind = DG_PART_STEM;
+      parts[0].start = 0;
+      parts[0].end = (unsigned)n;
+      np = 1;
+    }
+    dg_part *v = dg_xmalloc(np * sizeof *v);
     if (np) memcpy(v, parts, np * sizeof *v);
     slot = dg_cache_insert(&m->split_cache, word, n, v, np);
   }

@@ -101,7 +101,7 @@ static float S_verb_cell_weight(int cell) {
 static float S_case_fit(const S_ctx *x, int pos) {
   bool nounish = pos == DG_POS_NOUN || pos == DG_POS_PROPN;
   if (x->allcaps) return 0.0f;
-  if (nounish) return x->cap ? 0.5f : -4.0f;
+  if (nounish) return x->cap ? (x->initial ? 0.0f : 0.5f) : -4.0f;
   if (x->cap && !x->initial) return -4.0f;
   return 0.0f;
 }
@@ -125,6 +125,19 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
   return x->lemma.data;
 }
 
+/* Is `s` (a lower-case adjective lemma) a participle of some verb? */
+static bool S_is_participle(dg_morph *m, const char *s) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
+  if (!k) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+      return true;
+  }
+  return false;
+}
+
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
  * hyphen heads).  Returns the number added. */
 static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, size_t plen,
@@ -143,32 +156,42 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     if (plen && (a->flags & DG_AF_CLOSED)) continue;
     const char *lemma = S_join_lemma(x, prefix, plen, ls);
     float f = S_freq(l->rank);
+    /* Readings from hunspell's word list and nominalised infinitives
+     * (das Tagen) yield to the paradigm data's (Tag). */
+    if (l->flags & DG_LF_HUNSPELL) f -= 0.3f;
+    if (l->flags & DG_LF_NOMINF) f -= 1.0f;
     if (a->flags & DG_AF_CLOSED) {
       static const float closed_w[DG_POS_COUNT] = {
           [DG_POS_DET] = 0.6f, [DG_POS_ADP] = 0.6f, [DG_POS_CCONJ] = 0.5f,
           [DG_POS_SCONJ] = 0.45f, [DG_POS_PRON] = 0.4f, [DG_POS_PART] = 0.3f};
+      float cf = a->pos == DG_POS_ADV ? f : 1.5f + closed_w[a->pos];
       S_add(x, lemma, a->pos, m->data.str + a->feats, m->data.str + a->leipzig, NULL,
-            base + 0.8f + closed_w[a->pos] + S_case_fit(x, a->pos));
+            base + cf + S_case_fit(x, a->pos));
       added++;
       continue;
     }
-    if (l->pos == DG_POS_NOUN) {
+    if (l->pos == DG_POS_NOUN || l->pos == DG_POS_PROPN) {
       uint64_t sg = a->cells & 0x55, pl = a->cells & 0xAA;
-      float fit = plen ? 0.5f : S_case_fit(x, DG_POS_NOUN);
+      float fit = plen ? 0.5f : S_case_fit(x, l->pos);
+      /* A form that fills more cells of a paradigm is likelier its form
+       * (Truppen: Truppe PL before Trupp DAT.PL). */
+      float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
       if (sg) {
         dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, DG_POS_NOUN, x->feats.data, x->leipzig.data, NULL,
-              base + f + fit + ((sg & 1) ? 0.15f : 0.0f));
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+              base + f + fit + cover + ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
         dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, DG_POS_NOUN, x->feats.data, x->leipzig.data, NULL, base + f + fit);
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL, base + f + fit + cover);
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
       dg_feats_adj(a->cells, &x->feats, &x->leipzig);
       /* Participles listed as adjectives: the verb reading comes first. */
-      float pen = has_verb ? (a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f) : 0.0f;
+      float pen = 0.0f;
+      if (has_verb && S_is_participle(m, ls))
+        pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
@@ -199,7 +222,25 @@ static size_t S_table(S_ctx *x, const char *w, size_t n, const char *prefix, siz
 
 /* Old spelling: ß after a short vowel is ss today (daß, muß, Schluß). */
 static size_t S_eszett(S_ctx *x) {
-  if (!strstr(x->word, "ß")) return 0;
+  if (!strstr(x->word, "ß")) {
+    /* ... and the tables have some old spellings (mußte): musste -> ß. */
+    const char *p = x->word;
+    size_t r = 0;
+    dg_buf b;
+    dg_buf_init(&b);
+    while (!r && (p = strstr(p, "ss")) != NULL) {
+      dg_buf_clear(&b);
+      dg_buf_put(&b, x->word, (size_t)(p - x->word));
+      dg_buf_puts(&b, "ß");
+      dg_buf_puts(&b, p + 2);
+      r = S_table(x, b.data, b.len, NULL, 0, 9.8f);
+      p += 2;
+    }
+    /* The lemma is spelled the modern way too (müßen does not exist, but
+     * a lemma with ß after a short vowel gets ss back). */
+    dg_buf_free(&b);
+    return r;
+  }
   dg_buf b;
   dg_buf_init(&b);
   for (size_t i = 0; i < x->n; i++) {
@@ -324,10 +365,10 @@ static const char *S_adj_lemma(S_ctx *x, const char *stem, size_t n, unsigned *r
 /* Comparative and superlative: größeren -> groß, besten -> gut. */
 static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
-      {"besser", "gut", 0}, {"best", "gut", 1}, {"mehr", "viel", 0}, {"meist", "viel", 1},
+      {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
       {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
       {"lieber", "gern", 0}, {"liebst", "gern", 1}, {"eher", "bald", 0}, {"ehest", "bald", 1},
-      {"weniger", "wenig", 0}, {"wenigst", "wenig", 1}};
+      {"wenigst", "wenig", 1}};
   dg_buf low, stem;
   dg_buf_init(&low);
   dg_buf_init(&stem);
@@ -342,7 +383,7 @@ static size_t S_degree(S_ctx *x) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
         dg_feats_adj(cells, &x->feats, &x->leipzig);
         S_add(x, irregular[i].lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-              10.5f + S_case_fit(x, DG_POS_ADJ));
+              11.0f + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
     }
@@ -443,13 +484,31 @@ static void S_fallback(S_ctx *x) {
     /* Inflected form hunspell knows: Russlands -> Russland. */
     size_t sn = strlen(stem);
     bool gen_s = x->cap && x->n == sn + 1 && (x->word[sn] == 's') && strncmp(x->word, stem, sn) == 0;
-    if (x->cap) {
+    /* A capitalised word keeps its own lemma unless only an inflection
+     * ending came off (Globalisierung is no form of globalisieren). */
+    static const char *const nends[] = {"s", "es", "n", "en", "e", "er", "ern", NULL};
+    bool infl = false;
+    for (size_t i = 0; nends[i] && !infl; i++)
+      infl = sn + strlen(nends[i]) == x->n && strncmp(x->word, stem, sn) == 0 &&
+             strcmp(x->word + sn, nends[i]) == 0;
+    if (x->cap && !infl) {
+      S_add(x, x->word, x->initial ? DG_POS_NOUN : DG_POS_PROPN, "", "", NULL, 6.0f);
+    } else if (x->cap) {
       const dg_morph_key *k = dg_morph_lookup(m, stem, sn);
       int pos = (k && k->count) ? DG_POS_NOUN : DG_POS_PROPN;
       S_add(x, stem, pos, gen_s ? "Case=Gen|Number=Sing" : "", gen_s ? "GEN.SG" : "", NULL, 6.5f);
       if (x->initial) S_add(x, stem, DG_POS_ADV, "", "", NULL, 5.0f);
     } else {
-      S_add(x, stem, DG_POS_ADJ, "", "", NULL, 6.0f);
+      /* Only an adjective ending is taken off (hochrangigen); anything
+       * else hunspell strips (bereits -> bereit) is a word of its own. */
+      size_t sn2 = strlen(stem);
+      static const char *const ends[] = {"e", "em", "en", "er", "es", NULL};
+      bool adj = false;
+      for (size_t i = 0; ends[i] && !adj; i++)
+        adj = sn2 + strlen(ends[i]) == x->n && strncmp(x->word, stem, sn2) == 0 &&
+              strcmp(x->word + sn2, ends[i]) == 0;
+      if (adj) S_add(x, stem, DG_POS_ADJ, "Degree=Pos", "", NULL, 6.0f);
+      else S_add(x, x->word, DG_POS_ADV, "", "", NULL, 5.5f);
     }
     return;
   }

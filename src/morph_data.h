@@ -23,7 +23,7 @@
 #include "mapfile.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 1u
+#define DG_MORPH_VERSION 2u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -88,8 +88,14 @@ typedef struct dg_morph_lemma {
   uint8_t pos;         /* dg_pos */
   uint8_t gender;
   uint8_t particle;    /* separable particle length in bytes, 0 = none */
-  uint8_t pad;
+  uint8_t flags;       /* DG_LF_* */
 } dg_morph_lemma;
+
+/* Lemma flags. */
+enum {
+  DG_LF_HUNSPELL = 1,  /* from hunspell's word list, not the paradigm data */
+  DG_LF_NOMINF = 2     /* a nominalised infinitive (das Tagen, das Stunden) */
+};
 
 /* A mapped, checked degloss.morph. */
 typedef struct dg_morph_data {

@@ -23,6 +23,7 @@
 #define S_BACKOFF_MAX_MS 30000LL
 #define S_RETRY_AFTER_MAX_S 120L
 #define S_MSG_MAX 300
+#define S_MAX_KINDS 16
 
 struct dg_mt {
   const dg_mt_provider *prov;
@@ -42,6 +43,16 @@ struct dg_mt {
   bool *easy_busy;
   unsigned long requests, cache_hits;
   uint64_t rng;
+  /* set when the provider failed in a way every further request would
+   * (quota, authorisation, unreachable): later sentences fail at once */
+  int broken_status;
+  char *broken_msg;
+  /* failures over every call, for the summary */
+  size_t total, failed;
+  char *first_error;
+  char **kinds; /* distinct error messages, at most S_MAX_KINDS */
+  size_t nkinds;
+  bool more_kinds;
   char *summary;
 };
 
@@ -275,6 +286,10 @@ void dg_mt_free(dg_mt *mt) {
   free(mt->target);
   free(mt->cacert);
   free(mt->summary);
+  free(mt->first_error);
+  free(mt->broken_msg);
+  for (size_t i = 0; i < mt->nkinds; i++) free(mt->kinds[i]);
+  free(mt->kinds);
   free(mt);
 }
 
@@ -296,7 +311,21 @@ void dg_mt_stats(const dg_mt *mt, unsigned long *requests, unsigned long *cache_
   if (cache_hits) *cache_hits = mt ? mt->cache_hits : 0;
 }
 
-const char *dg_mt_summary(dg_mt *mt) { return mt ? mt->summary : NULL; }
+const char *dg_mt_summary(dg_mt *mt) {
+  if (!mt || !mt->failed) return NULL;
+  free(mt->summary);
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_printf(&b, "degloss: translation: %zu of %zu sentence%s failed (%s: %s", mt->failed,
+                mt->total, mt->total == 1 ? "" : "s", mt->prov->name,
+                mt->first_error ? mt->first_error : "unknown error");
+  if (mt->nkinds > 1 || mt->more_kinds)
+    dg_buf_printf(&b, "; and %s%zu other error%s", mt->more_kinds ? "more than " : "",
+                  mt->nkinds - 1, mt->nkinds == 2 && !mt->more_kinds ? "" : "s");
+  dg_buf_putc(&b, ')');
+  mt->summary = dg_buf_detach(&b);
+  return mt->summary;
+}
 
 /* ---- one run ---------------------------------------------------------- */
 
@@ -313,6 +342,19 @@ static void S_fail(S_run *r, size_t u, int status, const char *msg) {
   x->done = true;
   x->status = status;
   x->error = S_clean_msg(r->mt, msg);
+}
+
+/* Fail every sentence of a job; `trip` marks the provider unusable for the
+ * rest of this client's life (no more requests). */
+static void S_fail_job(S_run *r, S_job *j, int status, const char *msg, bool trip) {
+  for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], status, msg);
+  j->finished = true;
+  dg_mt *mt = r->mt;
+  if (trip && !mt->broken_msg) {
+    mt->broken_status = status;
+    mt->broken_msg = S_clean_msg(mt, msg);
+    S_log(mt, "giving up on %s for this run: %s", mt->prov->name, mt->broken_msg);
+  }
 }
 
 static S_job *S_job_new(S_run *r, const size_t *idx, size_t n) {
@@ -501,8 +543,8 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
         return;
       }
     }
-    for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], 0, msg.data);
-    j->finished = true;
+    /* an oversized answer may be this batch's fault; a dead or refusing server is not */
+    S_fail_job(r, j, 0, msg.data, !j->overflow);
     dg_buf_free(&msg);
     return;
   }
@@ -519,10 +561,17 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
       for (size_t i = 0; i < j->n; i++) S_job_new(r, &j->idx[i], 1);
     } else {
       S_log(mt, "%s", msg.data);
-      for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], 0, msg.data);
+      S_fail_job(r, j, 0, msg.data, false);
     }
     free(out);
     j->finished = true;
+    if (st == DG_MT_PARSE_OK && mt->cache) { /* keep finished work even if the run dies */
+      degloss_error cerr = {0};
+      if (!dg_mt_cache_flush(mt->cache, &cerr) && !mt->cache_warned) {
+        fprintf(stderr, "degloss: translation cache: %s: %s\n", cerr.source, cerr.text);
+        mt->cache_warned = true;
+      }
+    }
     dg_buf_free(&msg);
     return;
   }
@@ -542,8 +591,11 @@ static void S_finish(S_run *r, S_job *j, CURLcode rc) {
     dg_buf_printf(&msg, " (the server asks to wait %ld s)", retry_after);
   }
   S_log(mt, "%s", msg.data);
-  for (size_t i = 0; i < j->n; i++) S_fail(r, j->idx[i], (int)status, msg.data);
-  j->finished = true;
+  /* 400, 413 and 422 concern this request and a rate limit passes; other
+   * errors (quota, key, URL, overload after every retry) would hit every
+   * request */
+  bool trip = status != 400 && status != 413 && status != 422 && status != 429;
+  S_fail_job(r, j, (int)status, msg.data, trip);
   dg_buf_free(&msg);
 }
 
@@ -609,6 +661,11 @@ static void S_loop(S_run *r) {
   for (;;) {
     long long now = S_now_ms(), next = -1;
     bool pending = false;
+    /* While a request is being retried the server is in trouble (rate
+     * limit, overload, timeout): send no fresh batches until it is resolved. */
+    bool retrying = false;
+    for (size_t i = 0; i < r->njobs && !retrying; i++)
+      retrying = !r->jobs[i]->finished && r->jobs[i]->attempt > 0;
     for (size_t i = 0; i < r->njobs; i++) {
       S_job *j = r->jobs[i];
       if (j->finished || j->running) {
@@ -616,14 +673,17 @@ static void S_loop(S_run *r) {
         continue;
       }
       pending = true;
+      if (mt->broken_msg) { /* the provider is unusable: do not send more */
+        S_fail_job(r, j, mt->broken_status, mt->broken_msg, false);
+        continue;
+      }
+      if (retrying && j->attempt == 0) continue;
       if (j->not_before <= now && r->inflight < mt->jobs) {
         if (!S_start(r, j)) {
-          for (size_t k = 0; k < j->n; k++)
-            S_fail(r, j->idx[k], 0, "cannot start a request (libcurl)");
-          j->finished = true;
+          S_fail_job(r, j, 0, "cannot start a request (libcurl)", false);
         }
-      } else if (!j->running && (next < 0 || j->not_before < next)) {
-        next = j->not_before;
+      } else if (!j->running && j->not_before > now && (next < 0 || j->not_before < next)) {
+        next = j->not_before; /* a retry waiting for its time; the others wait for a slot */
       }
     }
     if (!pending) break;
@@ -655,30 +715,24 @@ static void S_loop(S_run *r) {
   }
 }
 
-static void S_summarize(dg_mt *mt, S_uniq *u, size_t nu, const size_t *map, size_t n,
-                        size_t failed) {
-  free(mt->summary);
-  mt->summary = NULL;
-  if (!failed) return;
-  const char *first = NULL;
-  size_t kinds = 0;
-  const char **seen = dg_xcalloc(nu, sizeof *seen);
+/* Remember the failures of one call for the summary. */
+static void S_tally(dg_mt *mt, const dg_mt_result *out, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    const char *e = u[map[i]].error;
+    mt->total++;
+    const char *e = out[i].error;
     if (!e) continue;
-    if (!first) first = e;
-    bool dup = false;
-    for (size_t k = 0; k < kinds && !dup; k++) dup = strcmp(seen[k], e) == 0;
-    if (!dup) seen[kinds++] = e;
+    mt->failed++;
+    if (!mt->first_error) mt->first_error = dg_xstrdup(e);
+    bool known = false;
+    for (size_t k = 0; k < mt->nkinds && !known; k++) known = strcmp(mt->kinds[k], e) == 0;
+    if (known) continue;
+    if (mt->nkinds == S_MAX_KINDS) {
+      mt->more_kinds = true;
+      continue;
+    }
+    mt->kinds = dg_xrealloc(mt->kinds, (mt->nkinds + 1) * sizeof *mt->kinds);
+    mt->kinds[mt->nkinds++] = dg_xstrdup(e);
   }
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_printf(&b, "degloss: translation: %zu of %zu sentence%s failed (%s: %s", failed, n,
-                n == 1 ? "" : "s", mt->prov->name, first ? first : "unknown error");
-  if (kinds > 1) dg_buf_printf(&b, "; and %zu other error%s", kinds - 1, kinds == 2 ? "" : "s");
-  dg_buf_putc(&b, ')');
-  mt->summary = dg_buf_detach(&b);
-  free(seen);
 }
 
 size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_result *out) {
@@ -692,8 +746,6 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
     }
     return n;
   }
-  free(mt->summary);
-  mt->summary = NULL;
   if (n == 0) return 0;
   size_t *first = dg_xmalloc(n * sizeof *first);
   size_t *map = dg_xmalloc(n * sizeof *map);
@@ -757,7 +809,7 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
       failed++;
     }
   }
-  S_summarize(mt, r.u, nu, map, n, failed);
+  S_tally(mt, out, n);
   for (size_t u = 0; u < nu; u++) {
     free(r.u[u].text);
     free(r.u[u].result);

@@ -64,7 +64,8 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
 void dg_mt_result_clear(dg_mt_result *r);
 
 /* One summary line for stderr after a run, e.g. "degloss: translation: 3 of
- * 40 sentences failed (deepl: HTTP 456: quota exceeded)"; NULL if nothing
+ * 40 sentences failed (deepl: HTTP 456: quota exceeded: Quota Exceeded)",
+ * counting every dg_mt_translate() call since dg_mt_new(); NULL if nothing
  * failed.  Valid until the next call on `mt`. */
 const char *dg_mt_summary(dg_mt *mt);
 

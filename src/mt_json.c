@@ -80,6 +80,10 @@ void dg_mt_req_init(dg_mt_req *r) {
 }
 
 void dg_mt_req_free(dg_mt_req *r) {
+  if (r->body.data) { /* a LibreTranslate body holds the key */
+    volatile char *p = r->body.data;
+    for (size_t i = 0; i < r->body.len; i++) p[i] = 0;
+  }
   dg_buf_free(&r->url);
   dg_buf_free(&r->body);
   for (size_t i = 0; i < r->nheaders; i++) {

@@ -1,13 +1,16 @@
 /* dgcompile: compiles Ding and the curated dictionaries into degloss.lex.
  *
  *   dgcompile --ding FILE --dict DIR --out FILE
- *             [--parallel DE EN MAXLINES]... [--no-preferred]
+ *             [--parallel DE EN MAXLINES]... [--data-only] [--explain LEMMA]...
  *
  * Reads the Ding dictionary (trans-de-en), the curated TSV files of
  * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv,
  * preferred.tsv, en-freq.tsv), optionally aligned parallel text for sense
  * evidence (only the first MAXLINES lines are read), ranks the senses and
  * writes one mapped file (src/lexicon_format.h) under the dg_mapfile header.
+ * --data-only ranks without the curated boosts (for measuring the ranking);
+ * --naive keeps Ding's own sense order (the baseline of bench/);
+ * --explain prints the ranking features of a lemma's senses.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <stdio.h>
@@ -254,6 +257,7 @@ static void S_curated(dgc_lex *lx, const char *lemma, const char *pos, const cha
   }
 }
 
+static dgc_map S_closed_seen;
 /* closed-class.tsv: form lemma pos gloss labels */
 static bool S_row_closed(dgc_lex *lx, char **col, size_t n, const char *src) {
   if (!S_valid_pos(col[2])) return false;
@@ -268,8 +272,15 @@ static bool S_row_closed(dgc_lex *lx, char **col, size_t n, const char *src) {
   c->domains = "";
   c->source = dgc_strdup(src);
   c->form = dgc_strdup(col[0]);
-  if (strcmp(col[0], col[1]) == 0)
+  if (strcmp(col[0], col[1]) == 0) {
+    /* the lemma's closed-class senses rank in file order */
+    bool fresh;
+    int *k = dgc_map_put(&S_closed_seen, col[1], 0, &fresh);
+    bool had;
+    dgc_sense *s = dgc_sense_get(lx, col[1], col[2], col[3], &had);
+    if (had || !(s->flags & DGC_CLOSED)) s->closed_rank = (*k)++;
     S_curated(lx, col[1], col[2], col[3], "", "", src, DGC_CLOSED);
+  }
   else
     dgc_form_add(lx, col[0], col[1]);
   return true;
@@ -527,12 +538,13 @@ static void S_lex_free(dgc_lex *lx) {
   dgc_map_free(&lx->en_irreg);
   free(lx->irreg);
   dgc_map_free(&S_pref_seen);
+  dgc_map_free(&S_closed_seen);
 }
 
 static void S_usage(void) {
   fprintf(stderr,
           "usage: dgcompile --ding FILE --dict DIR --out FILE [--parallel DE EN MAXLINES]... "
-          "[--no-preferred] [--explain LEMMA]...\n");
+          "[--data-only | --naive] [--explain LEMMA]... [--min-entries N]\n");
 }
 
 int main(int argc, char **argv) {
@@ -540,14 +552,17 @@ int main(int argc, char **argv) {
   const char *par[8][2];
   long par_max[8];
   int npar = 0;
-  bool use_pref = true;
+  bool data_only = false, naive = false;
   const char *explain[32];
   int nexplain = 0;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--ding") == 0 && i + 1 < argc) ding = argv[++i];
     else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) dict = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
-    else if (strcmp(argv[i], "--no-preferred") == 0) use_pref = false;
+    else if (strcmp(argv[i], "--data-only") == 0) data_only = true;
+    else if (strcmp(argv[i], "--naive") == 0) naive = true;
+    else if (strcmp(argv[i], "--min-entries") == 0 && i + 1 < argc)
+      dgc_min_entries = strtol(argv[++i], NULL, 10);
     else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc && nexplain < 32)
       explain[nexplain++] = argv[++i];
     else if (strcmp(argv[i], "--parallel") == 0 && i + 3 < argc && npar < 8) {
@@ -576,7 +591,8 @@ int main(int argc, char **argv) {
             S_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {
-    dgc_rank(&lx, use_pref);
+    if (naive) dgc_rank_naive(&lx);
+    else dgc_rank(&lx, data_only);
     for (int i = 0; i < nexplain; i++) dgc_explain(&lx, explain[i]);
     ok = S_write(&lx, out);
   }

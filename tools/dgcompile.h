@@ -51,6 +51,7 @@ typedef struct dgc_sense {
   float ev_base; /* share of English lines with the gloss anyway (chance level) */
   int flags;
   int pref_rank; /* order in preferred.tsv for several preferred glosses */
+  int closed_rank; /* order among the lemma's closed-class senses */
   float score;
 } dgc_sense;
 
@@ -87,6 +88,10 @@ dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const 
 void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma);
 void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source);
 
+/* Fewer entries than this means the Ding file is not the real dictionary
+ * (default 100000; tests compile small samples). */
+extern long dgc_min_entries;
+
 /* Parse the Ding file into lx; false with a message on stderr on failure. */
 bool dgc_read_ding(dgc_lex *lx, const char *path);
 
@@ -97,8 +102,12 @@ float dgc_domain_penalty(const char *domains);
  * English file aligned by line. */
 bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines);
 
-/* Compute every sense's score. */
-void dgc_rank(dgc_lex *lx, bool use_preferred);
+/* Compute every sense's score.  `data_only` leaves out the curated boosts
+ * (preferred.tsv, closed-class and name files) to measure the data-driven
+ * ranking on its own. */
+void dgc_rank(dgc_lex *lx, bool data_only);
+/* Baseline for benchmarks: Ding's own order (first listed sense first). */
+void dgc_rank_naive(dgc_lex *lx);
 /* Print the features and score of every sense of `lemma` to stderr. */
 void dgc_explain(const dgc_lex *lx, const char *lemma);
 

@@ -26,11 +26,14 @@
   } while (0)
 #define S_MAXSYN 32
 
+long dgc_min_entries = 100000;
+
 typedef struct S_syn {
   char text[512];    /* annotations removed, spaces collapsed */
   char tags[128];    /* {..} contents joined by ',' */
   char domains[256]; /* [..] contents joined by ';' */
   char irreg[128];   /* English irregular forms "{found; found}" */
+  char comment[128]; /* (..) contents joined by ';' */
 } S_syn;
 
 /* Split `s` in place at top-level `sep` (outside {} [] () <>). */
@@ -83,7 +86,7 @@ static void S_append(char *dst, size_t cap, const char *sep, const char *s, size
 
 /* Parse one synonym into bare text, tags and domains. */
 static void S_parse_syn(const char *s, S_syn *o) {
-  o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = '\0';
+  o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = o->comment[0] = '\0';
   size_t tl = 0;
   const char *p = s;
   while (*p) {
@@ -100,6 +103,7 @@ static void S_parse_syn(const char *s, S_syn *o) {
       if (c == '{' && !memchr(p + 1, ';', inner)) S_append(o->tags, sizeof o->tags, ",", p + 1, inner);
       else if (c == '{') S_append(o->irreg, sizeof o->irreg, ";", p + 1, inner);
       else if (c == '[') S_append(o->domains, sizeof o->domains, ";", p + 1, inner);
+      else if (c == '(') S_append(o->comment, sizeof o->comment, ";", p + 1, inner);
       p = *q ? q + 1 : q;
       continue;
     }
@@ -448,6 +452,11 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         }
     int slotted;
     const char *head = S_headword(de[j].text, &slotted);
+    /* in later parts an untagged lower-case word is an inflected form or
+     * an example ("kam", "gab"), not a headword of its own */
+    if (head && sub > 0 && !de[j].tags[0] && !isupper((unsigned char)head[0]) &&
+        (unsigned char)head[0] != 0xc3)
+      continue;
     const char *gender;
     const char *pos = S_pos_of(tags, head ? head : de[j].text, &gender);
     if (!pos && head) {
@@ -506,6 +515,16 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
       }
       char doms[256];
       S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
+      /* "(ungebräuchlich)", "(selten)", "(veraltet)" in comments */
+      static const char *const rare[] = {"ungebräuchlich", "selten", "veraltet", "veraltend",
+                                         "obsolete", "rare", "archaic", NULL};
+      for (int r = 0; rare[r]; r++)
+        if (strstr(de[j].comment, rare[r]) || strstr(en[k].comment, rare[r])) {
+          char tmp[256];
+          snprintf(tmp, sizeof tmp, "%s", doms);
+          S_join_domains(doms, sizeof doms, tmp, "rare");
+          break;
+        }
       S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
                   slotted);
     }
@@ -598,6 +617,7 @@ static void S_adjectival_nouns(dgc_lex *lx) {
     const char *lemma = s->lemma;
     *s = copy;
     s->lemma = lemma;
+    s->gender = ""; /* der/die Gefangene */
   }
   dgc_map_free(&weak);
 }
@@ -622,7 +642,7 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
   free(buf);
   bool ok = !ferror(f);
   fclose(f);
-  if (!ok || entries < 1000) {
+  if (!ok || entries < dgc_min_entries) {
     fprintf(stderr, "dgcompile: %s: %s (%ld entries)\n", path,
             ok ? "does not look like the Ding dictionary" : "read error", entries);
     return false;

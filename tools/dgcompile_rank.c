@@ -379,7 +379,24 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
   return true;
 }
 
-void dgc_rank(dgc_lex *lx, bool use_preferred) {
+void dgc_rank_naive(dgc_lex *lx) {
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *s = &lx->senses[i];
+    /* Ding's own order: line, then sub-entry, then English position */
+    s->score = s->line ? -(float)s->line - 0.01f * (float)s->sub - 0.001f * (float)s->ken : 0;
+  }
+}
+
+void dgc_rank(dgc_lex *lx, bool data_only) {
+  /* plural headwords that are also listed as the plural of a lemma
+   * ("Ergebnisse {pl} :: deliverables" next to Ergebnis | Ergebnisse) */
+  dgc_map plural_forms;
+  dgc_map_init(&plural_forms);
+  for (size_t i = 0; i < lx->n_forms; i++)
+    if (isupper((unsigned char)lx->forms[i].form[0])) {
+      bool fresh;
+      dgc_map_put(&plural_forms, lx->forms[i].form, 0, &fresh);
+    }
   for (size_t i = 0; i < lx->n_senses; i++) {
     dgc_sense *s = &lx->senses[i];
     int words;
@@ -402,11 +419,16 @@ void dgc_rank(dgc_lex *lx, bool use_preferred) {
       if (extra > 0)
         sc += 4.0f * extra / ((float)s->ev_occ + 2.0f) + 0.8f * log2f(1.0f + extra);
     }
-    if (s->flags & DGC_CURATED) sc += 50;
-    if (s->flags & DGC_CLOSED) sc += 40;
-    if (use_preferred && (s->flags & DGC_PREFERRED)) sc += 100 - (float)s->pref_rank;
+    if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
+    if (!data_only) {
+      if (s->flags & DGC_CURATED) sc += 50;
+      if (s->flags & DGC_CLOSED)
+        sc += 40 - 2.0f * (float)(s->closed_rank > 10 ? 10 : s->closed_rank);
+      if (s->flags & DGC_PREFERRED) sc += 100 - (float)s->pref_rank;
+    }
     s->score = sc;
   }
+  dgc_map_free(&plural_forms);
 }
 
 void dgc_explain(const dgc_lex *lx, const char *lemma) {

@@ -183,6 +183,9 @@ falls indem sofern soweit sodass wohingegen ehe zumal""".split():
     add(w, w, "SCONJ")
 add("daß", "dass", "SCONJ")
 add("nicht", "nicht", "PART", "Polarity=Neg", "NEG")
+# Comparative quantifiers: their own lemmas, as in UD German.
+add("mehr", "mehr", "DET", "Degree=Cmp|PronType=Ind", "CMPR")
+add("weniger", "weniger", "DET", "Degree=Cmp|PronType=Ind", "CMPR")
 add("zu", "zu", "PART", "-", "-")
 
 w = sys.stdout

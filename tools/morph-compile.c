@@ -3,7 +3,13 @@
  * dictionaries/morph/closed.tsv (closed-class words with explicit features)
  * into the mapped file degloss.morph (layout in src/morph_data.h).
  *
- *   morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph
+ *   morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]
+ *
+ * With a hunspell dictionary (Debian's hunspell-de-de, read at build time,
+ * never committed), the words the paradigm data lacks are added: nouns with
+ * the forms their suffix flags give, names, verbs (from a listed base verb
+ * with a prefix, or conjugated like a regular model verb), adjectives
+ * (declined like a model adjective), and the rest as uninflected words.
  *
  * Bad lines are reported with file and line and make the run fail.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -13,6 +19,7 @@
 
 #include "mapfile.h"
 #include "morph_data.h"
+#include "morph_internal.h"
 #include "morph_text.h"
 #include "util.h"
 
@@ -50,6 +57,9 @@ static dg_morph_lemma *S_lemmas;
 static size_t S_nlemmas, S_caplemmas;
 static S_class *S_classes;
 static size_t S_nclasses;
+static uint32_t *S_lemma_class;       /* class of each paradigm lemma, UINT32_MAX: none */
+static uint32_t *S_ltab;              /* lemma hash: "pos lemma" -> index */
+static size_t S_lslots;
 static const char *S_file;
 static long S_line;
 static int S_errors;
@@ -125,6 +135,8 @@ static void S_add(const char *form, uint32_t lemma, uint8_t flags, uint8_t pos, 
   k->an[k->nan++] = (S_anal){lemma, feats, leipzig, flags, pos, cells};
 }
 
+static void S_lemma_index_add(uint32_t li);
+
 static uint32_t S_new_lemma(const char *s, int pos, int gender, int particle) {
   if (S_nlemmas == S_caplemmas) {
     S_caplemmas = S_caplemmas ? S_caplemmas * 2 : 1 << 16;
@@ -136,7 +148,49 @@ static uint32_t S_new_lemma(const char *s, int pos, int gender, int particle) {
   l->pos = (uint8_t)pos;
   l->gender = (uint8_t)gender;
   l->particle = (uint8_t)particle;
-  return (uint32_t)S_nlemmas++;
+  S_lemma_class = dg_xrealloc(S_lemma_class, S_caplemmas * sizeof *S_lemma_class);
+  S_lemma_class[S_nlemmas] = UINT32_MAX;
+  uint32_t li = (uint32_t)S_nlemmas++;
+  S_lemma_index_add(li);
+  return li;
+}
+
+static uint64_t S_lemma_hash(const char *s, int pos) {
+  return dg_hash64(s, strlen(s), (uint64_t)pos + 1);
+}
+
+static void S_lemma_index_add(uint32_t li) {
+  if ((S_nlemmas + 1) * 2 > S_lslots) {
+    size_t n = S_lslots ? S_lslots * 2 : 1u << 18;
+    uint32_t *t = dg_xmalloc(n * sizeof *t);
+    memset(t, 0xff, n * sizeof *t);
+    for (size_t i = 0; i < S_lslots; i++) {
+      if (S_ltab[i] == UINT32_MAX) continue;
+      const dg_morph_lemma *l = &S_lemmas[S_ltab[i]];
+      size_t j = (size_t)S_lemma_hash(S_str.data + l->str, l->pos) & (n - 1);
+      while (t[j] != UINT32_MAX) j = (j + 1) & (n - 1);
+      t[j] = S_ltab[i];
+    }
+    free(S_ltab);
+    S_ltab = t;
+    S_lslots = n;
+  }
+  const dg_morph_lemma *l = &S_lemmas[li];
+  size_t j = (size_t)S_lemma_hash(S_str.data + l->str, l->pos) & (S_lslots - 1);
+  while (S_ltab[j] != UINT32_MAX) j = (j + 1) & (S_lslots - 1);
+  S_ltab[j] = li;
+}
+
+/* The lemma record of (s, pos), or UINT32_MAX. */
+static uint32_t S_lemma_find(const char *s, int pos) {
+  if (!S_lslots) return UINT32_MAX;
+  size_t j = (size_t)S_lemma_hash(s, pos) & (S_lslots - 1);
+  while (S_ltab[j] != UINT32_MAX) {
+    const dg_morph_lemma *l = &S_lemmas[S_ltab[j]];
+    if (l->pos == pos && strcmp(S_str.data + l->str, s) == 0) return S_ltab[j];
+    j = (j + 1) & (S_lslots - 1);
+  }
+  return UINT32_MAX;
 }
 
 static int S_split(char *line, char **f, int max) {
@@ -238,6 +292,39 @@ static size_t S_cp_off(const char *s, size_t n, size_t cp) {
   return i;
 }
 
+/* Generate the forms of `lemma` by class c, each with `prefix` in front
+ * (a prefix of a prefixed verb built on a listed base verb).  inseparable:
+ * the prefix takes no ge- (verhalten, untersucht) and no zu-infinitive. */
+static void S_apply_class(const S_class *c, const char *lemma, const char *prefix, size_t pbytes,
+                          uint32_t li, bool inseparable) {
+  size_t len = strlen(lemma);
+  size_t ncp = dg_utf8_length(lemma, len);
+  uint8_t flags = (pbytes || (*prefix && !inseparable)) ? DG_AF_JOINED : 0;
+  int upos = c->pos == 'N' ? DG_POS_NOUN : c->pos == 'A' ? DG_POS_ADJ : DG_POS_VERB;
+  size_t lp = *prefix ? 0 : pbytes; /* particle inside `lemma` itself */
+  dg_buf form;
+  dg_buf_init(&form);
+  for (size_t i = 0; i < c->n; i++) {
+    const S_rule *r = &c->rules[i];
+    if ((size_t)r->strip > ncp) continue;
+    if (inseparable && r->mark == 'Z') continue;
+    size_t keep = S_cp_off(lemma, len, ncp - (size_t)r->strip);
+    dg_buf_clear(&form);
+    dg_buf_puts(&form, prefix);
+    if (r->mark && !inseparable) {
+      if (keep < lp) continue;
+      dg_buf_put(&form, lemma, lp);
+      dg_buf_puts(&form, r->mark == 'G' ? "ge" : "zu");
+      dg_buf_put(&form, lemma + lp, keep - lp);
+    } else {
+      dg_buf_put(&form, lemma, keep);
+    }
+    dg_buf_puts(&form, r->suffix);
+    S_add(form.data, li, flags, (uint8_t)upos, 0, 0, 1ULL << r->cell);
+  }
+  dg_buf_free(&form);
+}
+
 static void S_parse_lemma(char **f, int n) {
   if (n != 6) {
     S_bad("bad lemma line");
@@ -255,28 +342,10 @@ static void S_parse_lemma(char **f, int n) {
   size_t len = strlen(lemma);
   size_t pcp = strtoul(f[5], NULL, 10);
   size_t pbytes = S_cp_off(lemma, len, pcp);
-  size_t ncp = dg_utf8_length(lemma, len);
   int upos = pos == 'N' ? DG_POS_NOUN : pos == 'A' ? DG_POS_ADJ : DG_POS_VERB;
   uint32_t li = S_new_lemma(lemma, upos, gender, (int)pbytes);
-  const S_class *c = &S_classes[cid];
-  dg_buf form;
-  dg_buf_init(&form);
-  for (size_t i = 0; i < c->n; i++) {
-    const S_rule *r = &c->rules[i];
-    if ((size_t)r->strip > ncp) continue;
-    size_t keep = S_cp_off(lemma, len, ncp - (size_t)r->strip);
-    dg_buf_clear(&form);
-    if (r->mark) {
-      if (keep < pbytes) continue;
-      dg_buf_put(&form, lemma, pbytes);
-      dg_buf_puts(&form, r->mark == 'G' ? "ge" : "zu");
-      dg_buf_put(&form, lemma + pbytes, keep - pbytes);
-    } else {
-      dg_buf_put(&form, lemma, keep);
-    }
-    dg_buf_puts(&form, r->suffix);
-    S_add(form.data, li, pbytes ? DG_AF_JOINED : 0, (uint8_t)upos, 0, 0, 1ULL << r->cell);
-  }
+  S_lemma_class[li] = (uint32_t)cid;
+  S_apply_class(&S_classes[cid], lemma, "", pbytes, li, false);
   if (pos == 'A') S_add(lemma, li, 0, DG_POS_ADJ, 0, 0, 1ULL << DG_CELL_ADJ_PRED);
   /* The lemma itself is always a form of its lemma (der Beamte: the data
    * lists only "Beamter" as nominative singular). */
@@ -286,7 +355,6 @@ static void S_parse_lemma(char **f, int n) {
   if (!has)
     S_add(lemma, li, pbytes ? DG_AF_JOINED : 0, (uint8_t)upos, 0, 0,
           pos == 'N' ? 1ULL : pos == 'V' ? 1ULL << DG_VC_INF : 1ULL << DG_CELL_ADJ_PRED);
-  dg_buf_free(&form);
 }
 
 static void S_read_paradigms(const char *path) {
@@ -354,14 +422,349 @@ static void S_read_closed(const char *path) {
   free(text);
 }
 
+/* ---- hunspell's dictionary: words the paradigm data lacks ---- */
+
+static bool S_has(const char *flags, const char *any) {
+  for (; *any; any++)
+    if (strchr(flags, *any)) return true;
+  return false;
+}
+
+static bool S_ends(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static bool S_known_form(const char *word) {
+  dg_buf low;
+  dg_buf_init(&low);
+  dg_utf8_lower(&low, word, strlen(word));
+  bool found = false;
+  if ((S_nkeys + 1) * 2 <= S_kslots) {
+    size_t j = (size_t)dg_hash64(low.data, low.len, 0) & (S_kslots - 1);
+    while (S_ktab[j] != UINT32_MAX) {
+      S_key *k = &S_keys[S_ktab[j]];
+      if (strcmp(S_str.data + k->form, low.data) == 0) {
+        found = k->nan > 0;
+        break;
+      }
+      j = (j + 1) & (S_kslots - 1);
+    }
+  }
+  dg_buf_free(&low);
+  return found;
+}
+
+/* Does the (exact, lower-case) form have a reading of part of speech pos? */
+static bool S_known_pos(const char *word, int pos) {
+  S_key *k = S_key_of(word);
+  for (size_t i = 0; i < k->nan; i++)
+    if (k->an[i].pos == pos) return true;
+  return false;
+}
+
+/* Is the lower-case word known as anything but a noun form (mitten is a
+ * word of its own besides Mitten, the plural of Mitte)? */
+static bool S_known_nonnoun(const char *word) {
+  S_key *k = S_key_of(word);
+  for (size_t i = 0; i < k->nan; i++)
+    if (k->an[i].pos != DG_POS_NOUN && k->an[i].pos != DG_POS_PROPN) return true;
+  return false;
+}
+
+/* Is word an old-spelling twin's new spelling: "musste" for known "mußte"? */
+static bool S_eszett_twin(const char *word) {
+  const char *p = word;
+  bool found = false;
+  dg_buf b;
+  dg_buf_init(&b);
+  while (!found && (p = strstr(p, "ss")) != NULL) {
+    dg_buf_clear(&b);
+    dg_buf_put(&b, word, (size_t)(p - word));
+    dg_buf_puts(&b, "ß");
+    dg_buf_puts(&b, p + 2);
+    found = S_known_form(b.data);
+    p += 2;
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
+/* Is word a comparative or superlative of a known adjective (größte)? */
+static bool S_is_degree(const char *word) {
+  static const char *const ends[] = {"erem", "eren", "erer", "eres", "ere", "er", "estem",
+                                     "esten", "ester", "estes", "este", "stem", "sten", "ster",
+                                     "stes", "ste", NULL};
+  size_t n = strlen(word);
+  dg_buf b;
+  dg_buf_init(&b);
+  bool found = false;
+  for (size_t i = 0; ends[i] && !found; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < l + 3 || strcmp(word + n - l, ends[i]) != 0) continue;
+    for (int um = 0; um < 2 && !found; um++) {
+      dg_buf_clear(&b);
+      dg_buf_put(&b, word, n - l);
+      if (um) {
+        /* the last ä/ö/ü -> a/o/u */
+        bool done = false;
+        for (size_t j = b.len; j-- > 1 && !done;) {
+          unsigned char c0 = (unsigned char)b.data[j - 1], c1 = (unsigned char)b.data[j];
+          if (c0 == 0xC3 && (c1 == 0xA4 || c1 == 0xB6 || c1 == 0xBC)) {
+            b.data[j - 1] = c1 == 0xA4 ? 'a' : c1 == 0xB6 ? 'o' : 'u';
+            memmove(b.data + j, b.data + j + 1, b.len - j);
+            b.len--;
+            done = true;
+          }
+        }
+        if (!done) continue;
+      }
+      found = S_lemma_find(b.data, DG_POS_ADJ) != UINT32_MAX;
+    }
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
+static const S_class *S_class_of(const char *lemma, int pos) {
+  uint32_t li = S_lemma_find(lemma, pos);
+  if (li == UINT32_MAX || S_lemma_class[li] == UINT32_MAX) return NULL;
+  return &S_classes[S_lemma_class[li]];
+}
+
+static const char *const S_insep[] = {"miss", "zer", "ver", "ent", "emp", "be", "ge", "er", NULL};
+static const char *const S_ambig[] = {"hinter", "wider", "unter", "durch", "über", "voll", "um", NULL};
+
+static const char *S_prefix_of(const char *word, const char *const *list, size_t minrest) {
+  size_t n = strlen(word);
+  for (size_t i = 0; list[i]; i++) {
+    size_t l = strlen(list[i]);
+    if (n >= l + minrest && strncmp(word, list[i], l) == 0) return list[i];
+  }
+  return NULL;
+}
+
+/* A verb the paradigm data lacks: from a listed base verb with a prefix,
+ * else conjugated like a regular (weak) model verb. */
+static void S_hs_verb(const char *word) {
+  size_t n = strlen(word);
+  for (size_t i = 0; dg_morph_particles[i]; i++) {
+    const char *p = dg_morph_particles[i];
+    size_t pl = strlen(p);
+    if (n < pl + 4 || strncmp(word, p, pl) != 0 || S_prefix_of(word, S_ambig, 4)) continue;
+    const S_class *c = S_class_of(word + pl, DG_POS_VERB);
+    if (!c) continue;
+    uint32_t li = S_new_lemma(word, DG_POS_VERB, DG_GENDER_NONE, (int)pl);
+    S_apply_class(c, word + pl, p, pl, li, false);
+    return;
+  }
+  const char *pre = S_prefix_of(word, S_insep, 4);
+  if (!pre) pre = S_prefix_of(word, S_ambig, 4);
+  if (pre) {
+    const S_class *c = S_class_of(word + strlen(pre), DG_POS_VERB);
+    if (c) {
+      uint32_t li = S_new_lemma(word, DG_POS_VERB, DG_GENDER_NONE, 0);
+      S_apply_class(c, word + strlen(pre), pre, 0, li, true);
+      return;
+    }
+  }
+  bool insep = S_prefix_of(word, S_insep, 4) != NULL || S_prefix_of(word, S_ambig, 5) != NULL;
+  const char *model;
+  if (S_ends(word, "ieren")) model = "studieren";
+  else if (S_ends(word, "eln")) model = insep ? "verwechseln" : "sammeln";
+  else if (S_ends(word, "ern")) model = insep ? "verändern" : "ändern";
+  else if (S_ends(word, "ten") || S_ends(word, "den") ||
+           (n > 4 && S_ends(word, "nen") && !strchr("lrhmn", word[n - 4])) ||
+           (n > 4 && S_ends(word, "men") && !strchr("lrhmn", word[n - 4])))
+    model = insep ? "beobachten" : "arbeiten";
+  else if (S_ends(word, "en")) model = insep ? "bestätigen" : "machen";
+  else return;
+  const S_class *c = S_class_of(model, DG_POS_VERB);
+  if (!c) return;
+  /* A separable particle in front of an unlisted verb: ab|segnen. */
+  for (size_t i = 0; dg_morph_particles[i] && !insep; i++) {
+    const char *p = dg_morph_particles[i];
+    size_t pl = strlen(p);
+    if (n < pl + 5 || strncmp(word, p, pl) != 0) continue;
+    uint32_t li = S_new_lemma(word, DG_POS_VERB, DG_GENDER_NONE, (int)pl);
+    S_apply_class(c, word + pl, p, pl, li, false);
+    return;
+  }
+  uint32_t li = S_new_lemma(word, DG_POS_VERB, DG_GENDER_NONE, 0);
+  S_apply_class(c, word, "", 0, li, false);
+}
+
+/* Noun forms from hunspell's suffix flags (S +s, T +es genitive; E +e,
+ * N +n, P +en, R +er/+ern plural; q/Q for nouns in -s). */
+static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fresh, bool name) {
+  dg_buf f;
+  dg_buf_init(&f);
+  uint8_t pos = name ? DG_POS_PROPN : DG_POS_NOUN;
+#define FORM(suf, cells)                               \
+  do {                                                 \
+    dg_buf_clear(&f);                                  \
+    dg_buf_puts(&f, word);                             \
+    dg_buf_puts(&f, suf);                              \
+    S_add(f.data, li, 0, pos, 0, 0, (uint64_t)(cells)); \
+  } while (0)
+  bool gen = S_has(flags, "STQ");
+  if (fresh) FORM("", gen ? 0x15 : 0x55);
+  if (strchr(flags, 'S')) FORM("s", 0x40);
+  if (strchr(flags, 'T')) FORM("es", 0x40);
+  if (strchr(flags, 'Q')) FORM("ses", 0x40);
+  bool e = strchr(flags, 'E') != NULL;
+  if (e) FORM("e", 0x8A);
+  if (strchr(flags, 'N')) FORM("n", e ? 0x20 : 0xAA);
+  if (strchr(flags, 'P')) FORM("en", e ? 0x20 : 0xAA);
+  if (strchr(flags, 'R')) {
+    FORM("er", 0x8A);
+    FORM("ern", 0x20);
+  }
+  if (strchr(flags, 'q')) {
+    FORM("se", 0x8A);
+    FORM("sen", 0x20);
+  }
+#undef FORM
+  dg_buf_free(&f);
+}
+
+/* Is word[0..n) a known form, maybe followed by a linking element? */
+static bool S_known_modifier(const char *word, size_t n) {
+  static const char *const links[] = {"", "s", "es", "n", "en", "e", "er", NULL};
+  bool found = false;
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; links[i] && !found; i++) {
+    size_t l = strlen(links[i]);
+    if (n < l + 3 || strncmp(word + n - l, links[i], l) != 0) continue;
+    dg_buf_clear(&b);
+    dg_buf_put(&b, word, n - l);
+    found = S_known_form(b.data);
+  }
+  dg_buf_free(&b);
+  return found;
+}
+
+/* A compound noun whose head the paradigm data knows (Waffenstillstands-
+ * abkommen): declined like its head, with its gender. */
+static bool S_hs_compound_noun(const char *word, const char *flags) {
+  size_t n = strlen(word);
+  dg_buf head;
+  dg_buf_init(&head);
+  bool done = false;
+  size_t i = 0;
+  while (i < n && !done) {
+    int32_t c;
+    i += dg_utf8_next(word + i, n - i, &c);
+    if (dg_utf8_length(word + i, n - i) < 4) break;
+    dg_buf_clear(&head);
+    dg_utf8_capitalize(&head, word + i, n - i);
+    uint32_t hl = S_lemma_find(head.data, DG_POS_NOUN);
+    if (hl == UINT32_MAX || S_lemma_class[hl] == UINT32_MAX) continue;
+    /* The rest must be a word too, maybe with a link; names of places
+     * (Russland, Hamburg) are no compounds of Land or Burg. */
+    if (!S_known_modifier(word, i)) continue;
+    static const char *const place[] = {"Land", "Burg", "Berg", "Dorf", "Stadt", "Heim", "Hausen",
+                                        "Feld", "Hof", "Bach", "Bad", "Furt", "Haven", NULL};
+    bool is_place = false;
+    for (size_t p = 0; place[p]; p++) is_place |= strcmp(head.data, place[p]) == 0;
+    if (is_place && !S_has(flags, "ENPRq")) break;
+    /* The head's class applied to the whole word. */
+    uint32_t li = S_new_lemma(word, DG_POS_NOUN, S_lemmas[hl].gender, 0);
+    S_apply_class(&S_classes[S_lemma_class[hl]], word, "", 0, li, false);
+    S_hs_noun(word, flags, li, false, false);
+    done = true;
+  }
+  dg_buf_free(&head);
+  return done;
+}
+
+static void S_read_hunspell(const char *path) {
+  degloss_error err = {0};
+  size_t len;
+  char *text = dg_read_file(path, &len, &err);
+  if (!text) {
+    fprintf(stderr, "morph-compile: warning: %s: %s (hunspell words not added)\n", path, err.text);
+    return;
+  }
+  S_file = path;
+  S_line = 0;
+  size_t added = 0;
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    S_line++;
+    if (S_line == 1 || line[0] == '\t' || line[0] == ' ' || line[0] == '#') continue;
+    char *flags = strchr(line, '/');
+    if (flags) *flags++ = '\0';
+    else flags = line + strlen(line);
+    flags[strcspn(flags, " \t\r")] = '\0';
+    const char *word = line;
+    /* o: only inside compounds, d: forbidden, h: needs an affix (compound
+     * first parts such as "Arbeits"); the splitter has its own links. */
+    if (strpbrk(flags, "odh") || strlen(word) < 2) continue;
+    if (strpbrk(word, "0123456789.'") || strchr(word, ' ')) continue;
+    bool cap = dg_utf8_is_upper_initial(word, strlen(word));
+    size_t before = S_nlemmas;
+    if (cap) {
+      /* All capitals (abbreviations) are names too. */
+      bool plural = S_has(flags, "ENPRq");
+      uint32_t li = S_lemma_find(word, DG_POS_NOUN);
+      if (li != UINT32_MAX) {
+        S_hs_noun(word, flags, li, false, false);
+        continue;
+      }
+      if (S_known_form(word)) continue;
+      if (S_hs_compound_noun(word, flags)) {
+        for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
+        added += S_nlemmas - before;
+        continue;
+      }
+      if (plural) {
+        li = S_new_lemma(word, DG_POS_NOUN, DG_GENDER_NONE, 0);
+        S_hs_noun(word, flags, li, true, false);
+      } else {
+        li = S_new_lemma(word, DG_POS_PROPN, DG_GENDER_NONE, 0);
+        S_hs_noun(word, flags, li, true, true);
+      }
+    } else {
+      bool verb = strchr("n", word[strlen(word) - 1]) && S_has(flags, "IXYDW");
+      /* Skip what the tables already explain: forms of verbs (waren),
+       * old-spelling twins (musste = mußte), comparatives (größte). */
+      if (verb ? S_known_pos(word, DG_POS_VERB)
+               : strchr(flags, 'A') ? S_lemma_find(word, DG_POS_ADJ) != UINT32_MAX ||
+                                          S_known_pos(word, DG_POS_VERB) || S_is_degree(word)
+                                    : S_known_nonnoun(word) || S_is_degree(word))
+        continue;
+      if (S_eszett_twin(word)) continue;
+      if (verb) {
+        S_hs_verb(word);
+      } else if (strchr(flags, 'A')) {
+        const S_class *c = S_class_of(S_ends(word, "e") ? "leise" : "klein", DG_POS_ADJ);
+        if (c) {
+          uint32_t li = S_new_lemma(word, DG_POS_ADJ, DG_GENDER_NONE, 0);
+          S_apply_class(c, word, "", 0, li, false);
+          S_add(word, li, 0, DG_POS_ADJ, 0, 0, 1ULL << DG_CELL_ADJ_PRED);
+        }
+      } else {
+        uint32_t li = S_new_lemma(word, DG_POS_ADV, DG_GENDER_NONE, 0);
+        S_add(word, li, DG_AF_CLOSED, DG_POS_ADV, 0, 0, 0);
+      }
+    }
+    for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
+    added += S_nlemmas - before;
+  }
+  free(text);
+  printf("morph-compile: %zu lemmas added from %s\n", added, path);
+}
+
 static size_t S_align(dg_buf *b) {
   while (b->len % 8) dg_buf_putc(b, '\0');
   return b->len;
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph\n");
+  if (argc != 4 && argc != 5) {
+    fprintf(stderr, "usage: morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
     return 2;
   }
   dg_buf_init(&S_str);
@@ -370,10 +773,38 @@ int main(int argc, char **argv) {
   S_read_closed(argv[2]);
   S_read_paradigms(argv[1]);
   if (S_errors) return 1;
+  if (argc == 5) S_read_hunspell(argv[4]);
+  dg_buf low;
+  dg_buf_init(&low);
+  /* A lemma's frequency rank: that of its citation form, or when that is
+   * unranked the best rank of its other forms ("Truppe": "Truppen"). */
+  for (size_t i = 0; i < S_nkeys; i++) {
+    uint32_t r = S_keys[i].rank;
+    if (!r) continue;
+    for (size_t j = 0; j < S_keys[i].nan; j++) {
+      dg_morph_lemma *l = &S_lemmas[S_keys[i].an[j].lemma];
+      if (!l->rank || r < l->rank) l->rank = r;
+    }
+  }
   for (size_t i = 0; i < S_nlemmas; i++) {
     const char *s = S_str.data + S_lemmas[i].str;
-    S_lemmas[i].rank = S_key_of(s)->rank;
+    uint32_t own = S_key_of(s)->rank;
+    if (own) S_lemmas[i].rank = own;
+    /* das Tagen, das Werten: neuter, no plural, the infinitive of a verb
+     * (das Abkommen, das Vermögen have plurals: real nouns). */
+    bool plural = false;
+    if (S_lemma_class[i] != UINT32_MAX) {
+      const S_class *c = &S_classes[S_lemma_class[i]];
+      for (size_t r = 0; r < c->n; r++) plural |= (c->rules[r].cell & 1) != 0;
+    }
+    if (S_lemmas[i].pos == DG_POS_NOUN && S_lemmas[i].gender == DG_GENDER_NEUT && !plural &&
+        S_lemma_class[i] != UINT32_MAX && S_ends(s, "n")) {
+      dg_buf_clear(&low);
+      dg_utf8_lower(&low, s, strlen(s));
+      if (S_lemma_find(low.data, DG_POS_VERB) != UINT32_MAX) S_lemmas[i].flags |= DG_LF_NOMINF;
+    }
   }
+  dg_buf_free(&low);
   size_t nslots = 1;
   while (nslots < S_nkeys * 2) nslots <<= 1;
   size_t nanal = 0;
@@ -435,6 +866,8 @@ int main(int argc, char **argv) {
   free(S_keys);
   free(S_ktab);
   free(S_lemmas);
+  free(S_lemma_class);
+  free(S_ltab);
   dg_buf_free(&S_str);
   dg_buf_free(&out);
   return 0;

@@ -9,6 +9,7 @@ the statistics (one per test phase) and <fault> chooses the behaviour:
   ok            answer normally
   delayN        answer after N milliseconds
   r429          the first request of the namespace gets 429 + Retry-After: 1
+  r429date      the same with Retry-After as an HTTP date 2 s ahead
   e500once      the first request gets 500, later ones are answered
   e503          every request gets 503
   q456          every request gets DeepL's 456 "Quota Exceeded"
@@ -42,6 +43,7 @@ import ssl
 import sys
 import threading
 import time
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 KEYS = {
@@ -247,6 +249,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         m = re.match(r"^/_stats/([\w.-]+)$", self.path)
         if not m:
+            t = re.match(r"^/t/([\w.-]+)/", self.path)
+            if t:
+                self.violation(t.group(1), f"method GET for {self.path}")
             self.send_json(405, {"message": "test server: only POST is served"})
             return
         with LOCK:
@@ -256,7 +261,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
-        m = re.match(r"^/t/([\w.-]+)/([\w]+)(/.*)$", self.path)
+        path = self.path
+        proxied = re.match(r"^http://([^/]+)(/.*)$", path)  # we were asked as a proxy
+        if proxied:
+            path = proxied.group(2)
+        m = re.match(r"^/t/([\w.-]+)/([\w]+)(/.*)$", path)
         if not m:
             self.send_json(404, {"message": "test server: use /t/<ns>/<fault>/<path>"})
             return
@@ -268,6 +277,8 @@ class Handler(BaseHTTPRequestHandler):
             nth = s["requests"]
             s["inflight"] += 1
             s["max_inflight"] = max(s["max_inflight"], s["inflight"])
+            if proxied:
+                s.setdefault("proxied_hosts", []).append(proxied.group(1))
             if ns not in self.conn_counted:
                 self.conn_counted.add(ns)
                 s["connections"] += 1
@@ -334,6 +345,10 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "r429" and nth == 1:
             e = errors["deepl_429"]
             self.send_json(429, e["body"], e["headers"])
+            return
+        if fault == "r429date" and nth == 1:  # Retry-After as an HTTP date, 2 s ahead
+            self.send_json(429, {"message": "Too many requests"},
+                           {"Retry-After": formatdate(time.time() + 2, usegmt=True)})
             return
         if fault == "e500once" and nth == 1:
             self.send_json(500, {"message": "Internal Server Error"})

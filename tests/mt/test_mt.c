@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "mt.h"
+#include "mt_provider.h"
 #include "util.h"
 
 #define KEY_DEEPL "test-key-XXXX-deepl:fx"
@@ -253,7 +254,7 @@ static dg_mt_result *S_run(dg_mt *mt, const S_texts *t, size_t *failed) {
   }
   CHECK(f == *failed, "returned %zu failures, counted %zu", *failed, f);
   CHECK(!S_has_key(dg_mt_summary(mt)), "key in the summary");
-  CHECK((dg_mt_summary(mt) != NULL) == (f > 0), "summary present iff something failed");
+  CHECK(f == 0 || dg_mt_summary(mt) != NULL, "summary present when something failed");
   return r;
 }
 
@@ -483,6 +484,43 @@ static void T_deepl_ok(void) {
   r = S_run(mt, &t, &failed);
   CHECK(failed == 0 && S_array_has("c", "targets", "EN-GB"), "EN-GB sent");
   S_no_violations("c");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
+/* Requests stay within DeepL's 128 KiB; a sentence too long for any request
+ * fails alone, without a request. */
+static void T_deepl_limits(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "ok");
+  dg_mt *mt = S_new(S_cfg("deepl", url, NULL));
+  S_texts t = {dg_xcalloc(41, sizeof(char *)), 41};
+  for (size_t i = 0; i < 40; i++) {
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_printf(&b, "Satz %zu: ", i);
+    while (b.len < 6000) dg_buf_puts(&b, "Größere \"Anführungen\" und\tTabs\\ füllen ");
+    t.s[i] = dg_buf_detach(&b);
+  }
+  dg_buf big;
+  dg_buf_init(&big);
+  while (big.len < 140 * 1024) dg_buf_puts(&big, "Überlang ");
+  t.s[40] = dg_buf_detach(&big);
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 1, "%zu failed", failed);
+  for (size_t i = 0; i < 40; i++) {
+    char *want = S_expect(t.s[i]);
+    CHECK(r[i].text && strcmp(r[i].text, want) == 0, "sentence %zu", i);
+    free(want);
+  }
+  CHECK(r[40].error && strstr(r[40].error, "too long"), "overlong: %s", r[40].error ? r[40].error : "");
+  long req = S_stat("a", "requests");
+  CHECK(req >= 2 && req <= 3, "240 KB in %ld requests", req);
+  CHECK(S_stat("a", "texts") == 40, "the overlong sentence is not sent");
+  S_no_violations("a"); /* the server checks each body against 128 KiB */
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -738,6 +776,38 @@ static void T_openai_count_fallback(void) {
   free(url);
 }
 
+/* The summary counts every call of a client. */
+static void T_summary(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "r429");
+  dg_mt_config *c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-retries", "0");
+  dg_mt *mt = S_new(c);
+  CHECK(dg_mt_summary(mt) == NULL, "no summary before any call");
+  S_texts t = S_sentences(3, "s1");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 3, "first call fails (429, no retries allowed)");
+  S_expect_errors(&t, r, 429, "HTTP 429: too many requests: Too many requests");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  t = S_sentences(5, "s2");
+  for (size_t i = 0; i < t.n; i++) { /* other sentences than the first call */
+    free(t.s[i]);
+    t.s[i] = S_fmt("Zweiter Aufruf, Satz %zu.", i);
+  }
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 0, "second call succeeds");
+  const char *sum = dg_mt_summary(mt);
+  const char *want = "degloss: translation: 3 of 8 sentences failed (deepl: HTTP 429: too many "
+                     "requests: Too many requests)";
+  CHECK(sum && strcmp(sum, want) == 0, "summary '%s'", sum ? sum : "(null)");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
 static void T_retry_429(void) {
   setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
   char *url = S_url("a", "r429");
@@ -751,6 +821,86 @@ static void T_retry_429(void) {
   S_expect_all(&t, r);
   CHECK(S_stat("a", "requests") == 2, "%ld requests", S_stat("a", "requests"));
   CHECK(el >= 1000 && el < 5000, "Retry-After: 1 honoured, took %lld ms", el);
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+  /* Retry-After as an HTTP date (whole seconds: at least 1 s of the 2 s remain) */
+  url = S_url("b", "r429date");
+  mt = S_new(S_cfg("deepl", url, NULL));
+  t = S_sentences(4, "b");
+  t0 = S_ms();
+  r = S_run(mt, &t, &failed);
+  el = S_ms() - t0;
+  CHECK(failed == 0, "429 with a date retried: %s", dg_mt_summary(mt));
+  CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
+  CHECK(el >= 900 && el < 5000, "Retry-After date honoured, took %lld ms", el);
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+}
+
+/* Once the provider refuses for good (quota) or cannot be reached, the
+ * remaining sentences fail without more requests, in this call and later. */
+static void T_breaker(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "q456");
+  dg_mt_config *c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  dg_mt *mt = S_new(c);
+  S_texts t = S_sentences(120, "a");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 120, "%zu failed", failed);
+  S_expect_errors(&t, r, 456, "quota exceeded");
+  CHECK(S_stat("a", "requests") == 1, "one request, then stop: %ld", S_stat("a", "requests"));
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  t = S_sentences(10, "later");
+  for (size_t i = 0; i < t.n; i++) {
+    free(t.s[i]);
+    t.s[i] = S_fmt("Später, Satz %zu.", i);
+  }
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 10, "later call fails too");
+  S_expect_errors(&t, r, 456, "quota exceeded");
+  CHECK(S_stat("a", "requests") == 1, "no request in the later call: %ld", S_stat("a", "requests"));
+  const char *sum = dg_mt_summary(mt);
+  CHECK(sum && strncmp(sum, "degloss: translation: 130 of 130 sentences failed (deepl: HTTP 456", 66) == 0,
+        "summary %s", sum ? sum : "(null)");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+  /* a hanging server costs one timeout and its retry, not one per batch */
+  url = S_url("b", "hang");
+  c = S_cfg("deepl", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  S_set(c, "mt-timeout", "0.4");
+  mt = S_new(c);
+  t = S_sentences(150, "b");
+  long long t0 = S_ms();
+  r = S_run(mt, &t, &failed);
+  long long el = S_ms() - t0;
+  CHECK(failed == 150, "all failed");
+  S_expect_errors(&t, r, 0, "timed out");
+  CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
+  CHECK(el < 4000, "took %lld ms", el);
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(url);
+  /* a 400 concerns one request only: the others go on */
+  url = S_url("c", "l400");
+  unsetenv("LIBRETRANSLATE_API_KEY");
+  c = S_cfg("libretranslate", url, NULL);
+  S_set(c, "mt-jobs", "1");
+  mt = S_new(c);
+  t = S_sentences(60, "c");
+  r = S_run(mt, &t, &failed);
+  CHECK(failed == 60 && S_stat("c", "requests") == 2, "400: every batch tried (%ld)",
+        S_stat("c", "requests"));
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -826,7 +976,7 @@ static void T_concurrency(void) {
   CHECK(S_stat("a", "requests") == 10, "%ld requests", S_stat("a", "requests"));
   CHECK(maxin >= 2 && maxin <= 4, "max in flight %ld", maxin);
   CHECK(conns <= 4, "%ld connections for 10 requests", conns);
-  CHECK(el < 1200, "parallel: %lld ms for 10 x 150 ms", el);
+  CHECK(el < 1400, "parallel: %lld ms for 10 x 150 ms (one at a time: over 1500)", el);
   S_results_free(r, t.n);
   dg_mt_free(mt);
   free(url);
@@ -1079,6 +1229,32 @@ static void T_refused(void) {
   free(url);
 }
 
+/* Proxies come from the environment (as libcurl reads them): the test server
+ * doubles as an HTTP proxy for a host that does not exist. */
+static void T_proxy(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *proxy = S_fmt("http://127.0.0.1:%s", S_env("MT_TEST_PORT"));
+  setenv("http_proxy", proxy, 1);
+  dg_mt *mt = S_new(S_cfg("deepl", "http://mt.example.invalid/t/a/ok", NULL));
+  S_texts t = S_sentences(3, "p");
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 0, "through the proxy: %s", dg_mt_summary(mt));
+  S_expect_all(&t, r);
+  json_t *st = S_stats("a");
+  json_t *hosts = json_object_get(st, "proxied_hosts");
+  CHECK(json_array_size(hosts) == 1 &&
+            strcmp(json_string_value(json_array_get(hosts, 0)), "mt.example.invalid") == 0,
+        "the request went through the proxy");
+  json_decref(st);
+  S_no_violations("a");
+  unsetenv("http_proxy");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  free(proxy);
+}
+
 static void T_verbose_redacts(void) {
   setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
   char *url = S_url("a", "keyecho");
@@ -1153,13 +1329,94 @@ static void T_retry_500(void) {
   free(url);
 }
 
+/* Provider answer parsers on malformed and odd answers: no crash, nothing
+ * left behind on failure, the right status. */
+static dg_mt_parse_status S_parse(const dg_mt_provider *p, const char *body, size_t n, char **out) {
+  dg_mt_ctx ctx = {"http://x", "", "m", "EN-US"};
+  dg_buf msg;
+  dg_buf_init(&msg);
+  for (size_t i = 0; i < n; i++) out[i] = NULL;
+  dg_mt_parse_status st = p->parse(&ctx, body, strlen(body), n, out, &msg);
+  CHECK((st == DG_MT_PARSE_OK) == (msg.len == 0), "%s: message iff failure (%s)", p->name,
+        msg.data ? msg.data : "");
+  if (st != DG_MT_PARSE_OK)
+    for (size_t i = 0; i < n; i++) CHECK(out[i] == NULL, "%s: nothing left on failure", p->name);
+  dg_buf_free(&msg);
+  return st;
+}
+
+static void T_parsers(void) {
+  const dg_mt_provider *provs[] = {&dg_mt_deepl, &dg_mt_libre, &dg_mt_google, &dg_mt_openai};
+  dg_buf deep;
+  dg_buf_init(&deep);
+  for (int i = 0; i < 100000; i++) dg_buf_putc(&deep, '[');
+  const char *junk[] = {"", "null", "[]", "{}", "\"text\"", "{\"translations\": 5}",
+                        "{\"translations\": [{\"text\": 5}, {\"text\": \"b\"}]}",
+                        "{\"translatedText\": [1, 2]}", "{\"data\": {\"translations\": [{}, {}]}}",
+                        "{\"choices\": []}", "{\"choices\": [{\"message\": {\"content\": 7}}]}",
+                        "{\"translations\": [{\"text\": \"a\\u0000b\"}, {\"text\": \"c\"}]}",
+                        "{\"a\": 1e999999}", "\xff\xfe", deep.data};
+  for (size_t p = 0; p < DG_ARRAY_LEN(provs); p++)
+    for (size_t j = 0; j < DG_ARRAY_LEN(junk); j++) {
+      char *out[2];
+      CHECK(S_parse(provs[p], junk[j], 2, out) != DG_MT_PARSE_OK, "%s accepted junk %zu", provs[p]->name, j);
+      char *e = provs[p]->error_text(junk[j], strlen(junk[j]));
+      free(e);
+    }
+  dg_buf_free(&deep);
+  char *out[3];
+  /* count mismatches are told apart from nonsense */
+  CHECK(S_parse(&dg_mt_deepl, "{\"translations\": [{\"text\": \"a\"}]}", 2, out) == DG_MT_PARSE_COUNT, "deepl count");
+  CHECK(S_parse(&dg_mt_google, "{\"data\": {\"translations\": []}}", 1, out) == DG_MT_PARSE_COUNT, "google count");
+  CHECK(S_parse(&dg_mt_libre, "{\"translatedText\": \"a\"}", 2, out) == DG_MT_PARSE_COUNT, "libre count");
+  CHECK(S_parse(&dg_mt_libre, "{\"translatedText\": \"a\"}", 1, out) == DG_MT_PARSE_OK &&
+            strcmp(out[0], "a") == 0, "libre single string");
+  free(out[0]);
+  /* chat answers: think blocks, other numbering styles, wrapped lines, chatter */
+  const char *chat =
+      "{\"choices\": [{\"message\": {\"content\": \"<think>1. no\\n2. no</think>Here you go:\\n\\n"
+      "1) First one.\\n2. Second\\nwrapped.\\n3: Third.\\n\"}}]}";
+  CHECK(S_parse(&dg_mt_openai, chat, 3, out) == DG_MT_PARSE_OK, "chat parsed");
+  CHECK(out[0] && strcmp(out[0], "First one.") == 0, "1: %s", out[0] ? out[0] : "");
+  CHECK(out[1] && strcmp(out[1], "Second wrapped.") == 0, "2: %s", out[1] ? out[1] : "");
+  CHECK(out[2] && strcmp(out[2], "Third.") == 0, "3: %s", out[2] ? out[2] : "");
+  for (int i = 0; i < 3; i++) free(out[i]);
+  const char *dup = "{\"choices\": [{\"message\": {\"content\": \"1. a\\n1. b\\n2. c\"}}]}";
+  CHECK(S_parse(&dg_mt_openai, dup, 2, out) == DG_MT_PARSE_COUNT, "duplicate number");
+  const char *plain = "{\"choices\": [{\"message\": {\"content\": \"  Just the sentence.  \"}}]}";
+  CHECK(S_parse(&dg_mt_openai, plain, 1, out) == DG_MT_PARSE_OK && strcmp(out[0], "Just the sentence.") == 0,
+        "unnumbered single answer");
+  free(out[0]);
+  /* error texts of each provider */
+  const char *ge = "{\"error\": {\"message\": \"m\"}}", *oe = "{\"error\": \"flat\"}";
+  char *e = dg_mt_google.error_text(ge, strlen(ge));
+  CHECK(e && strcmp(e, "m") == 0, "google error text");
+  free(e);
+  e = dg_mt_openai.error_text(oe, strlen(oe));
+  CHECK(e && strcmp(e, "flat") == 0, "openai flat error text");
+  free(e);
+  /* the JSON length estimate never undercounts what jansson writes */
+  const char *samples[] = {"plain", "quote\" back\\ slash", "tab\t nl\n cr\r", "ctl\x01\x1f del\x7f",
+                           "Umlaut äöü €"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(samples); i++) {
+    json_t *js = json_string(samples[i]);
+    char *d = json_dumps(js, JSON_ENCODE_ANY | JSON_COMPACT);
+    CHECK(strlen(d) <= dg_mt_json_len(samples[i]), "estimate %zu < %zu for sample %zu",
+          dg_mt_json_len(samples[i]), strlen(d), i);
+    free(d);
+    json_decref(js);
+  }
+}
+
 static const struct {
   const char *name;
   void (*fn)(void);
 } S_cases[] = {
+    {"parsers", T_parsers},
     {"config", T_config},
     {"deepl_ok", T_deepl_ok},
     {"deepl_cache", T_deepl_cache},
+    {"deepl_limits", T_deepl_limits},
     {"deepl_free_url", T_deepl_free_url},
     {"libre_ok", T_libre_ok},
     {"libre_key", T_libre_key},
@@ -1171,7 +1428,9 @@ static const struct {
     {"openai_ok", T_openai_ok},
     {"openai_count_fallback", T_openai_count_fallback},
     {"retry_429", T_retry_429},
+    {"summary", T_summary},
     {"quota_456", T_quota_456},
+    {"breaker", T_breaker},
     {"retry_500", T_retry_500},
     {"fail_503", T_fail_503},
     {"hang", T_hang},
@@ -1188,6 +1447,7 @@ static const struct {
     {"tls_verify", T_tls_verify},
     {"refused", T_refused},
     {"verbose_redacts", T_verbose_redacts},
+    {"proxy", T_proxy},
 };
 
 int main(int argc, char **argv) {

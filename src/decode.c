@@ -1,0 +1,242 @@
+/* Decode: bytes to code points (invalid sequences become U+FFFD with a
+ * warning naming file, line and byte offset), character classes, NFC.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text_int.h"
+
+size_t dg_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad) {
+  unsigned c = s[0];
+  *bad = false;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t need;
+  uint32_t v;
+  unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+    v = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    v = c & 0x0F;
+    if (c == 0xE0) lo = 0xA0;      /* overlong */
+    else if (c == 0xED) hi = 0x9F; /* surrogates */
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    v = c & 0x07;
+    if (c == 0xF0) lo = 0x90;      /* overlong */
+    else if (c == 0xF4) hi = 0x8F; /* > U+10FFFF */
+  } else {
+    /* 80..BF lone continuation, C0/C1 overlong, F5..FF out of range */
+    *cp = 0xFFFD;
+    *bad = true;
+    return 1;
+  }
+  size_t i = 1;
+  for (; i <= need; i++) {
+    if (i >= n) break;
+    unsigned b = s[i];
+    if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) break;
+    v = (v << 6) | (b & 0x3F);
+  }
+  if (i <= need) {
+    *cp = 0xFFFD;
+    *bad = true;
+    return i; /* the maximal subpart: lead byte plus the valid continuations */
+  }
+  *cp = v;
+  return need + 1;
+}
+
+size_t dg_utf8_encode(uint32_t cp, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (cp >> 6));
+    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (cp >> 12));
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (unsigned char)(0xF0 | (cp >> 18));
+  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* ASCII classes, filled once from the rules below. */
+static const unsigned char S_ascii[128] = {
+#define SP DG_C_SPACE
+#define NL DG_C_NL
+#define IG DG_C_IGNORE
+#define UP DG_C_UPPER
+#define LO DG_C_LOWER
+#define DI DG_C_DIGIT
+#define PU DG_C_PUNCT
+#define SY DG_C_SYMBOL
+    IG, IG, IG, IG, IG, IG, IG, IG, IG, SP, NL, SP, NL, NL, IG, IG, /* 00-0F */
+    IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, IG, /* 10-1F */
+    SP, PU, PU, SY, SY, SY, SY, PU, PU, PU, PU, SY, PU, PU, PU, PU, /*  !"#$%&'()*+,-./ */
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU, /* 0-9:;<=>? */
+    SY, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* @A-O */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, PU, PU, SY, PU, /* P-Z[\]^_ */
+    SY, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* `a-o */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, SY, PU, SY, IG, /* p-z{|}~DEL */
+#undef SP
+#undef NL
+#undef IG
+#undef UP
+#undef LO
+#undef DI
+#undef PU
+#undef SY
+};
+
+unsigned dg_text_class(uint32_t cp) {
+  if (cp < 0x80) return S_ascii[cp];
+  switch (cp) {
+  case 0x85: case 0x2028: case 0x2029: return DG_C_NL;
+  case 0xAD: return DG_C_SHY;
+  case 0xFFFD: return DG_C_BAD;
+  case 0x200C: case 0x200D: return DG_C_MARK;
+  /* Po in Unicode, but symbols to a reader: § ¶ † ‡ ‰ ‱ */
+  case 0xA7: case 0xB6: case 0x2020: case 0x2021: case 0x2030: case 0x2031:
+    return DG_C_SYMBOL;
+  default: break;
+  }
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return DG_C_MARK;
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return DG_C_UPPER;
+  case UTF8PROC_CATEGORY_LL: return DG_C_LOWER;
+  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+    return DG_C_LETTER;
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    return DG_C_MARK;
+  case UTF8PROC_CATEGORY_ND: return DG_C_DIGIT;
+  case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+  case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+  case UTF8PROC_CATEGORY_PO:
+    return DG_C_PUNCT;
+  case UTF8PROC_CATEGORY_ZS: return DG_C_SPACE;
+  case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: return DG_C_NL;
+  case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+    return DG_C_IGNORE;
+  default: return DG_C_SYMBOL; /* S*, No, Co, Cn */
+  }
+}
+
+void dg_textbuf_free(dg_textbuf *tb) {
+  free(tb->cp);
+  free(tb->off);
+  free(tb->cls);
+  free(tb->bad);
+  memset(tb, 0, sizeof *tb);
+}
+
+static void S_reserve(dg_textbuf *tb, size_t n) {
+  if (n + 1 <= tb->cap) return;
+  size_t cap = tb->cap ? tb->cap : 1024;
+  while (cap < n + 1) cap *= 2;
+  tb->cp = dg_xrealloc(tb->cp, cap * sizeof *tb->cp);
+  tb->off = dg_xrealloc(tb->off, cap * sizeof *tb->off);
+  tb->cls = dg_xrealloc(tb->cls, cap);
+  tb->bad = dg_xrealloc(tb->bad, cap);
+  tb->cap = cap;
+}
+
+static void S_warn_budget(dg_warnstate *ws, const char *name, long line, uint64_t pos) {
+  if (ws->reported == DG_TEXT_WARN_MAX && !ws->capped) {
+    ws->capped = true;
+    dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)pos,
+            "further invalid-input warnings for this input are not shown");
+  }
+}
+
+void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
+                    const char *name, long line, dg_warnstate *ws) {
+  const unsigned char *s = (const unsigned char *)raw;
+  S_reserve(tb, n); /* at most one code point per byte */
+  size_t k = 0, i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80 && c != 0) {
+      tb->cp[k] = c;
+      tb->off[k] = (uint32_t)i;
+      tb->cls[k] = S_ascii[c];
+      tb->bad[k] = 0;
+      k++;
+      i++;
+      if (c == '\n' || (c == '\r' && (i >= n || s[i] != '\n'))) line++;
+      continue;
+    }
+    uint32_t cp;
+    bool bad;
+    size_t len = dg_utf8_decode(s + i, n - i, &cp, &bad);
+    if (bad || cp == 0) {
+      if (bad) ws->invalid++;
+      else ws->nul++;
+      if (ws->reported < DG_TEXT_WARN_MAX) {
+        ws->reported++;
+        if (bad) {
+          char hex[16] = "";
+          for (size_t j = 0; j < len && j < 4; j++)
+            snprintf(hex + 3 * j, sizeof hex - 3 * j, "%s%02X", j ? " " : "", s[i + j]);
+          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)(base + i),
+                  "invalid UTF-8 (%s) replaced by U+FFFD", hex);
+        } else {
+          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)(base + i),
+                  "NUL byte ignored");
+        }
+      } else {
+        S_warn_budget(ws, name, line, base + i);
+      }
+    }
+    tb->cp[k] = cp;
+    tb->off[k] = (uint32_t)i;
+    tb->cls[k] = (unsigned char)dg_text_class(cp);
+    tb->bad[k] = bad;
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) line++;
+    k++;
+    i += len;
+  }
+  tb->off[k] = (uint32_t)n;
+  tb->ncp = k;
+}
+
+void dg_text_put_nfc(dg_buf *b, const char *s, size_t n) {
+  /* Fast path: below U+0300 nothing composes or decomposes under NFC
+   * (precomposed Latin-1 letters are stable). */
+  const unsigned char *u = (const unsigned char *)s;
+  bool simple = true;
+  for (size_t i = 0; i < n; i++) {
+    if (u[i] >= 0xCC) { /* lead byte of U+0300 and above */
+      simple = false;
+      break;
+    }
+  }
+  if (simple) {
+    dg_buf_put(b, s, n);
+    return;
+  }
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  if (m < 0) {
+    dg_buf_put(b, s, n); /* cannot happen for valid UTF-8; keep the text */
+    return;
+  }
+  dg_buf_put(b, out, (size_t)m);
+  free(out);
+}

@@ -1,0 +1,169 @@
+/* The text layer: decode, segment, tokenize (internal API).
+ *
+ * A dg_reader turns a byte stream (a FILE or a memory block) into paragraphs,
+ * one at a time, so memory stays bounded for any input size.  Each paragraph
+ * holds its sentences and each sentence its tokens.
+ *
+ * Offsets.  Every offset is an absolute byte offset into the ORIGINAL input
+ * stream (before decoding and normalisation), as uint64_t.  A token covers the
+ * bytes [start,end); its `form` is the normalised text (NFC, U+FFFD for
+ * invalid bytes, soft hyphens removed, line-break hyphenation joined).  Bytes
+ * that belong to no token are gaps: whitespace, emphasis markup, ignored
+ * control characters.  The input is rebuilt byte for byte as
+ *
+ *     for each paragraph p:  p.lead[0..p.leadlen)  p.raw[0..p.rawlen)
+ *     then                   dg_reader_tail()
+ *
+ * and inside a paragraph the tokens of all sentences, in order, tile p.raw:
+ * the gap before token t is raw[prev_end - p.start .. t.start - p.start).
+ *
+ * Lifetimes.  dg_reader_next() fills a caller-provided dg_paragraph with new
+ * storage every time; the paragraph stays valid after further calls and after
+ * dg_reader_free(), until dg_paragraph_free().  Nothing returned by the text
+ * layer points into the reader.
+ *
+ * Warnings about bad input (invalid UTF-8, NUL bytes, over-long paragraphs)
+ * go through dg_warn() with the reader's name, the line and the byte offset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_TEXT_H
+#define DG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "degloss.h"
+
+typedef enum {
+  DG_TOK_WORD,     /* letters, inner hyphens/apostrophes, "30-tägigen", "z. B." */
+  DG_TOK_NUMBER,   /* 2022, 1.000, 3,5, 17.03.2025, 12:30, ordinal "17." */
+  DG_TOK_PUNCT,    /* . , ; : ! ? … ... „ “ » « ( ) – - */
+  DG_TOK_SYMBOL,   /* % € § + = and other symbols, emoji, unmatched * */
+  DG_TOK_URL,      /* https://…, www.… */
+  DG_TOK_EMAIL,    /* name@example.org */
+  DG_TOK_HANDLE,   /* @name */
+  DG_TOK_HASHTAG   /* #Wort */
+} dg_tokkind;
+#define DG_TOK_NKINDS 8
+
+/* "word", "number", "punct", "symbol", "url", "email", "handle", "hashtag". */
+const char *dg_tokkind_name(dg_tokkind kind);
+
+/* Token flags. */
+enum {
+  DG_TF_EMPH = 1u << 0,           /* inside Markdown-style *emphasis* or _emphasis_ */
+  DG_TF_HYPHEN_JOINED = 1u << 1,  /* line-break hyphenation joined ("Verhand-⏎lungen") */
+  DG_TF_LINE_START = 1u << 2,     /* first token of its input line */
+  DG_TF_ORDINAL = 1u << 3,        /* number with ordinal dot: "17." in "Am 17. März" */
+  DG_TF_ABBREV = 1u << 4,         /* abbreviation with its dot(s): "Dr.", "z. B.", initial "J." */
+  DG_TF_SUSPENDED = 1u << 5,      /* suspended hyphen kept as written: "Ein-" (und Ausfuhr), "-ausfuhr" */
+  DG_TF_REPLACED = 1u << 6,       /* invalid bytes were replaced by U+FFFD in `form` */
+  DG_TF_SPACE_AFTER = 1u << 7,    /* a gap (whitespace or markup) follows the token */
+  DG_TF_QUOTE_OPEN = 1u << 8,     /* punct: an opening quotation mark */
+  DG_TF_QUOTE_CLOSE = 1u << 9     /* punct: a closing quotation mark */
+};
+
+typedef struct dg_token {
+  uint64_t start, end;  /* original bytes [start,end) */
+  char *form;           /* normalised UTF-8, NUL-terminated; never empty */
+  dg_tokkind kind;
+  unsigned flags;
+} dg_token;
+
+/* Sentence flags. */
+enum {
+  DG_SF_HEADLINE = 1u << 0,    /* a line without final punctuation standing alone */
+  DG_SF_PARA_START = 1u << 1,  /* first sentence of its paragraph */
+  DG_SF_CUT = 1u << 2          /* ends where an over-long paragraph was cut */
+};
+
+typedef struct dg_sentence {
+  uint64_t start, end;  /* first token's start, last token's end */
+  dg_token *tokens;     /* points into the paragraph's token array */
+  size_t ntokens;       /* 0 only for an empty line in horizontal mode */
+  unsigned flags;
+} dg_sentence;
+
+/* Paragraph flags. */
+enum {
+  DG_PF_CUT = 1u << 0,       /* cut at the size limit; the next paragraph continues it */
+  DG_PF_JOINED = 1u << 1     /* spans blank lines/a page break because of hyphenation */
+};
+
+typedef struct dg_paragraph {
+  uint64_t lead_start;     /* the gap before the paragraph: [lead_start, start) */
+  uint64_t start, end;     /* the paragraph's own bytes [start, end) */
+  const char *lead;        /* original bytes of the gap before (not NUL-terminated) */
+  size_t leadlen;
+  const char *raw;         /* original bytes [start, end) (not NUL-terminated) */
+  size_t rawlen;
+  long line;               /* 1-based input line of `start` */
+  dg_sentence *sentences;
+  size_t nsentences;
+  dg_token *tokens;        /* all tokens of all sentences, in order */
+  size_t ntokens;
+  unsigned flags;
+  void *priv_;             /* storage; do not touch */
+} dg_paragraph;
+
+typedef enum {
+  DG_INPUT_TEXT = 0,       /* running text: paragraphs, sentences, tokens */
+  DG_INPUT_HORIZONTAL = 1  /* one sentence a line, tokens split at spaces, kept as given */
+} dg_input_mode;
+
+/* Default bound on one paragraph (or horizontal line): 1 MiB. */
+#define DG_TEXT_MAX_PARAGRAPH ((size_t)1 << 20)
+
+typedef struct dg_reader dg_reader;
+
+/* A reader over `in` (not closed by the reader).  `name` names the input in
+ * warnings ("-" or NULL: "<stdin>"); it is copied. */
+dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode);
+/* A reader over `len` bytes at `data`; the bytes are not copied and must stay
+ * valid while the reader is used. */
+dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
+                             dg_input_mode mode);
+/* Change the paragraph size bound (at least 64 bytes); for tests and tools. */
+void dg_reader_set_max_paragraph(dg_reader *r, size_t max);
+/* Fill *out with the next paragraph and return true; return false at the end
+ * of input or on a read error (then `err` is filled; check err->code).
+ * *out is overwritten (not freed): release each paragraph with
+ * dg_paragraph_free().  Paragraphs without tokens are never returned in text
+ * mode; in horizontal mode every input line is one paragraph holding exactly
+ * one sentence (empty lines give a sentence without tokens). */
+bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err);
+/* After dg_reader_next() returned false: the bytes after the last paragraph
+ * (trailing whitespace).  Points into the reader; valid until dg_reader_free(). */
+const char *dg_reader_tail(const dg_reader *r, size_t *len, uint64_t *start);
+/* Bytes consumed so far and invalid UTF-8 sequences met so far. */
+uint64_t dg_reader_offset(const dg_reader *r);
+unsigned long dg_reader_invalid_count(const dg_reader *r);
+void dg_reader_free(dg_reader *r);
+
+void dg_paragraph_free(dg_paragraph *p);
+
+/* Tokenize and segment `len` bytes of running text held in memory as ONE
+ * paragraph (blank lines inside are kept; use a reader for many paragraphs).
+ * `base` is the absolute offset of data[0]; `name` names it in warnings. */
+void dg_text_parse(const char *data, size_t len, uint64_t base, const char *name,
+                   dg_paragraph *out);
+
+/* Building a sentence from given tokens (JSONL input, horizontal input):
+ * a dg_sentbuilder collects tokens; each form is normalised (U+FFFD, NFC) and
+ * classified.  Finish moves everything into *out as a one-sentence paragraph
+ * (start/end from the tokens; raw/lead empty) and resets the builder. */
+typedef struct dg_sentbuilder dg_sentbuilder;
+dg_sentbuilder *dg_sentbuilder_new(void);
+void dg_sentbuilder_add(dg_sentbuilder *b, const char *form, size_t len,
+                        uint64_t start, uint64_t end);
+void dg_sentbuilder_finish(dg_sentbuilder *b, dg_paragraph *out);
+void dg_sentbuilder_free(dg_sentbuilder *b);
+
+/* The kind of a single already-split token given as text (used for
+ * horizontal and JSONL input); `*flags` gets DG_TF_ORDINAL/DG_TF_ABBREV/
+ * DG_TF_SUSPENDED/DG_TF_QUOTE_* where they apply. */
+dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags);
+
+#endif

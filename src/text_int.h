@@ -1,0 +1,127 @@
+/* Private to the text layer (decode.c, tokenize.c, segment.c, text_*.c).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_TEXT_INT_H
+#define DG_TEXT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Character classes used by the tokenizer and the segmenter. */
+enum {
+  DG_C_SPACE = 0,  /* horizontal whitespace: space, tab, VT, Unicode Zs */
+  DG_C_NL,         /* line break: \n, \r, \f (page break), U+0085, U+2028/9 */
+  DG_C_UPPER,      /* Lu, Lt */
+  DG_C_LOWER,      /* Ll */
+  DG_C_LETTER,     /* Lm, Lo, Nl */
+  DG_C_MARK,       /* Mn, Mc, Me, ZWJ/ZWNJ, variation selectors */
+  DG_C_DIGIT,      /* Nd */
+  DG_C_PUNCT,      /* P* */
+  DG_C_SYMBOL,     /* S*, No, Co, Cn */
+  DG_C_IGNORE,     /* other controls (NUL ...) and format characters: gaps */
+  DG_C_SHY,        /* U+00AD soft hyphen: dropped inside words */
+  DG_C_BAD         /* U+FFFD (replacement of invalid bytes): letter-like */
+};
+
+unsigned dg_text_class(uint32_t cp);
+
+static inline bool dg_c_alpha(unsigned c) {
+  return c == DG_C_UPPER || c == DG_C_LOWER || c == DG_C_LETTER || c == DG_C_BAD;
+}
+static inline bool dg_c_word(unsigned c) {
+  return dg_c_alpha(c) || c == DG_C_DIGIT || c == DG_C_MARK || c == DG_C_SHY;
+}
+static inline bool dg_c_space(unsigned c) {
+  return c == DG_C_SPACE || c == DG_C_NL || c == DG_C_IGNORE;
+}
+
+/* Decode one UTF-8 sequence from s[0..n) (n >= 1).  Returns the bytes used
+ * (>= 1).  On an invalid sequence *cp is U+FFFD, *bad is set and the length
+ * is that of the maximal invalid subpart (Unicode's recommended practice). */
+size_t dg_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
+/* Encode cp into out (>= 4 bytes); returns the length. */
+size_t dg_utf8_encode(uint32_t cp, char *out);
+
+/* Warning budget shared by one input. */
+typedef struct dg_warnstate {
+  unsigned long invalid;   /* invalid sequences seen */
+  unsigned long nul;       /* NUL bytes seen */
+  unsigned long reported;  /* detailed warnings issued */
+  bool capped;             /* the "further warnings suppressed" note was issued */
+} dg_warnstate;
+#define DG_TEXT_WARN_MAX 20
+
+/* A decoded paragraph: code points with their byte offsets and classes.
+ * off[i] is relative to the paragraph; off[ncp] == the byte length. */
+typedef struct dg_textbuf {
+  uint32_t *cp;
+  uint32_t *off;
+  unsigned char *cls;
+  unsigned char *bad;  /* 1 where cp came from invalid bytes */
+  size_t ncp, cap;
+} dg_textbuf;
+
+void dg_textbuf_free(dg_textbuf *tb);
+/* Decode raw[0..n); warnings name `name`, the line counted from `line` and
+ * the absolute offset base + i. */
+void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
+                    const char *name, long line, dg_warnstate *ws);
+
+/* Append the NFC form of s[0..n) (valid UTF-8) to b. */
+void dg_text_put_nfc(dg_buf *b, const char *s, size_t n);
+
+/* Line-break hyphenation.  `left` is the word segment before the hyphen
+ * (after any earlier hyphen), `right` the letters/digits after the break. */
+typedef enum { DG_HY_SUSPEND, DG_HY_JOIN_DROP, DG_HY_JOIN_KEEP } dg_hyphen_rule;
+dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft,
+                                   const uint32_t *right, size_t nright);
+bool dg_text_is_hyphen(uint32_t cp);
+bool dg_text_is_apostrophe(uint32_t cp);
+
+/* Abbreviation table (src/text_abbrev.tsv).  `key` is the abbreviation with
+ * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if
+ * unknown; *may_end tells whether it can end a sentence ("usw."). */
+bool dg_text_abbrev(const char *key, size_t len, bool *may_end);
+
+/* Internal token flag: an abbreviation that may end a sentence ("usw.").
+ * Bits 24 and up never reach dg_token.flags. */
+#define DG_LTF_MAYEND (1u << 24)
+#define DG_LTF_PUBLIC 0x00FFFFFFu
+
+/* Tokens as the tokenizer produces them, before the paragraph is assembled. */
+typedef struct dg_ltok {
+  uint32_t cs, ce;      /* code point range [cs, ce) */
+  uint32_t fo, fl;      /* form: offset and length in the form arena */
+  unsigned char kind;
+  unsigned flags;
+} dg_ltok;
+
+typedef struct dg_ltoks {
+  dg_ltok *v;
+  size_t n, cap;
+  dg_buf forms;         /* NUL-separated forms */
+} dg_ltoks;
+
+void dg_ltoks_free(dg_ltoks *t);
+void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out);
+
+/* Sentence boundaries: sets sent_end[i] = 1 when a sentence ends after token
+ * i, and headline[i] = 1 when that sentence is a headline. */
+void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sent_end,
+                     unsigned char *headline);
+
+/* Build the paragraph from raw bytes (tokenize + segment); the paragraph
+ * owns copies of lead and raw.  Used by the reader and dg_text_parse. */
+void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                   const char *raw, size_t rawlen, long line, const char *name,
+                   dg_warnstate *ws, dg_textbuf *scratch, dg_ltoks *lscratch);
+/* Horizontal: one line, tokens split at spaces. */
+void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
+                              uint64_t lead_start, const char *raw, size_t rawlen,
+                              long line, const char *name, dg_warnstate *ws,
+                              dg_textbuf *scratch);
+
+#endif

@@ -1,0 +1,260 @@
+/* Assemble paragraphs (tokens + sentences + original bytes), horizontal
+ * lines, sentences built from given tokens, and token classification.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_int.h"
+
+const char *dg_tokkind_name(dg_tokkind kind) {
+  static const char *const names[DG_TOK_NKINDS] = {"word", "number", "punct", "symbol",
+                                                   "url", "email", "handle", "hashtag"};
+  return (unsigned)kind < DG_TOK_NKINDS ? names[kind] : "?";
+}
+
+void dg_paragraph_free(dg_paragraph *p) {
+  if (!p) return;
+  free(p->priv_);
+  free(p->tokens);
+  free(p->sentences);
+  memset(p, 0, sizeof *p);
+}
+
+/* One block: [lead][raw][forms]. */
+static char *S_block(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                     const char *raw, size_t rawlen, const char *forms, size_t formlen) {
+  char *blk = dg_xmalloc(leadlen + rawlen + formlen + 1);
+  if (leadlen) memcpy(blk, lead, leadlen);
+  if (rawlen) memcpy(blk + leadlen, raw, rawlen);
+  if (formlen) memcpy(blk + leadlen + rawlen, forms, formlen);
+  blk[leadlen + rawlen + formlen] = '\0';
+  out->priv_ = blk;
+  out->lead_start = lead_start;
+  out->start = lead_start + leadlen;
+  out->end = out->start + rawlen;
+  out->lead = blk;
+  out->leadlen = leadlen;
+  out->raw = blk + leadlen;
+  out->rawlen = rawlen;
+  return blk + leadlen + rawlen;
+}
+
+void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                   const char *raw, size_t rawlen, long line, const char *name,
+                   dg_warnstate *ws, dg_textbuf *tb, dg_ltoks *lt) {
+  memset(out, 0, sizeof *out);
+  uint64_t base = lead_start + leadlen;
+  dg_text_decode(tb, raw, rawlen, base, name, line, ws);
+  dg_text_tokenize(tb, raw, lt);
+  size_t n = lt->n;
+  char *forms = S_block(out, lead, leadlen, lead_start, raw, rawlen, lt->forms.data,
+                        lt->forms.len);
+  out->line = line;
+  if (n == 0) return;
+  unsigned char *se = dg_xmalloc(2 * n);
+  dg_text_segment(tb, lt, se, se + n);
+  out->tokens = dg_xmalloc(n * sizeof *out->tokens);
+  size_t ns = 0;
+  for (size_t i = 0; i < n; i++) ns += se[i];
+  out->sentences = dg_xcalloc(ns, sizeof *out->sentences);
+  size_t s = 0, first = 0;
+  for (size_t i = 0; i < n; i++) {
+    const dg_ltok *k = &lt->v[i];
+    dg_token *d = &out->tokens[i];
+    d->start = base + tb->off[k->cs];
+    d->end = base + tb->off[k->ce];
+    d->form = forms + k->fo;
+    d->kind = (dg_tokkind)k->kind;
+    d->flags = k->flags & DG_LTF_PUBLIC;
+    if (se[i]) {
+      dg_sentence *st = &out->sentences[s++];
+      st->tokens = out->tokens + first;
+      st->ntokens = i + 1 - first;
+      st->start = st->tokens[0].start;
+      st->end = d->end;
+      st->flags = (first == 0 ? DG_SF_PARA_START : 0) | (se[n + i] ? DG_SF_HEADLINE : 0);
+      first = i + 1;
+    }
+  }
+  out->ntokens = n;
+  out->nsentences = ns;
+  free(se);
+}
+
+void dg_text_parse(const char *data, size_t len, uint64_t base, const char *name,
+                   dg_paragraph *out) {
+  dg_warnstate ws = {0};
+  dg_textbuf tb = {0};
+  dg_ltoks lt = {0};
+  dg_text_build(out, "", 0, base, data ? data : "", data ? len : 0, 1, name, &ws, &tb, &lt);
+  dg_textbuf_free(&tb);
+  dg_ltoks_free(&lt);
+}
+
+/* ---- classification of given tokens ---- */
+
+dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
+  unsigned fl = 0;
+  dg_tokkind kind = DG_TOK_SYMBOL;
+  dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
+  dg_textbuf tb = {0};
+  dg_ltoks lt = {0};
+  dg_text_decode(&tb, form, len, 0, NULL, 0, &ws);
+  dg_text_tokenize(&tb, form, &lt);
+  if (lt.n == 1) {
+    kind = (dg_tokkind)lt.v[0].kind;
+    fl = lt.v[0].flags;
+  } else if (lt.n == 2 && lt.v[0].kind == DG_TOK_NUMBER && lt.v[1].kind == DG_TOK_PUNCT &&
+             lt.v[1].ce == lt.v[1].cs + 1 && tb.cp[lt.v[1].cs] == '.' && lt.v[1].ce == tb.ncp) {
+    kind = DG_TOK_NUMBER; /* "17." */
+    fl = DG_TF_ORDINAL;
+  } else if (lt.n > 1) {
+    bool word = false, number = false;
+    for (size_t i = 0; i < lt.n; i++) {
+      word |= lt.v[i].kind == DG_TOK_WORD;
+      number |= lt.v[i].kind == DG_TOK_NUMBER;
+    }
+    kind = word ? DG_TOK_WORD : number ? DG_TOK_NUMBER : (dg_tokkind)lt.v[0].kind;
+    if (kind == DG_TOK_PUNCT || kind == DG_TOK_SYMBOL) {
+      bool allpunct = true;
+      for (size_t i = 0; i < lt.n; i++) allpunct &= lt.v[i].kind == DG_TOK_PUNCT;
+      kind = allpunct ? DG_TOK_PUNCT : DG_TOK_SYMBOL;
+    }
+  }
+  dg_textbuf_free(&tb);
+  dg_ltoks_free(&lt);
+  if (flags)
+    *flags = fl & (DG_TF_ORDINAL | DG_TF_ABBREV | DG_TF_SUSPENDED | DG_TF_QUOTE_OPEN |
+                   DG_TF_QUOTE_CLOSE);
+  return kind;
+}
+
+/* ---- sentences from given tokens ---- */
+
+struct dg_sentbuilder {
+  dg_token *v;
+  size_t n, cap;
+  dg_buf forms;
+  dg_buf tmp;
+};
+
+dg_sentbuilder *dg_sentbuilder_new(void) { return dg_xcalloc(1, sizeof(dg_sentbuilder)); }
+
+void dg_sentbuilder_free(dg_sentbuilder *b) {
+  if (!b) return;
+  free(b->v);
+  dg_buf_free(&b->forms);
+  dg_buf_free(&b->tmp);
+  free(b);
+}
+
+/* Valid UTF-8, NUL and other controls dropped, NFC; U+FFFD if nothing is left. */
+static unsigned S_normalise(dg_buf *out, dg_buf *tmp, const char *s, size_t n) {
+  unsigned fl = 0;
+  dg_buf_clear(tmp);
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    bool bad;
+    size_t len = dg_utf8_decode(u + i, n - i, &cp, &bad);
+    if (bad) fl |= DG_TF_REPLACED;
+    unsigned c = dg_text_class(cp);
+    if (!(c == DG_C_IGNORE || (c == DG_C_NL && cp != 0x2028 && cp != 0x2029))) {
+      char e[4];
+      dg_buf_put(tmp, e, dg_utf8_encode(cp, e));
+    }
+    i += len;
+  }
+  if (tmp->len == 0) {
+    dg_buf_puts(tmp, "\xEF\xBF\xBD");
+    fl |= DG_TF_REPLACED;
+  }
+  dg_text_put_nfc(out, tmp->data, tmp->len);
+  return fl;
+}
+
+static void S_add(dg_token **v, size_t *n, size_t *cap, dg_buf *forms, dg_buf *tmp,
+                  const char *form, size_t len, uint64_t start, uint64_t end) {
+  if (*n == *cap) {
+    *cap = *cap ? 2 * *cap : 64;
+    *v = dg_xrealloc(*v, *cap * sizeof **v);
+  }
+  dg_token *t = &(*v)[(*n)++];
+  size_t fo = forms->len;
+  unsigned fl = S_normalise(forms, tmp, form, len);
+  unsigned cf = 0;
+  t->kind = dg_classify_token(forms->data + fo, forms->len - fo, &cf);
+  dg_buf_putc(forms, '\0');
+  t->form = (char *)(uintptr_t)fo; /* an offset until the arena is final */
+  t->start = start;
+  t->end = end;
+  t->flags = fl | cf | DG_TF_SPACE_AFTER;
+}
+
+void dg_sentbuilder_add(dg_sentbuilder *b, const char *form, size_t len, uint64_t start,
+                        uint64_t end) {
+  S_add(&b->v, &b->n, &b->cap, &b->forms, &b->tmp, form, len, start, end);
+}
+
+/* A paragraph holding one sentence made of the tokens v[0..n). */
+static void S_finish(dg_paragraph *out, dg_token *v, size_t n, dg_buf *forms,
+                     const char *lead, size_t leadlen, uint64_t lead_start, const char *raw,
+                     size_t rawlen, long line) {
+  memset(out, 0, sizeof *out);
+  char *f = S_block(out, lead, leadlen, lead_start, raw, rawlen, forms->data, forms->len);
+  out->line = line;
+  out->tokens = dg_xmalloc((n ? n : 1) * sizeof *out->tokens);
+  for (size_t i = 0; i < n; i++) {
+    out->tokens[i] = v[i];
+    out->tokens[i].form = f + (size_t)(uintptr_t)v[i].form;
+  }
+  out->ntokens = n;
+  out->sentences = dg_xcalloc(1, sizeof *out->sentences);
+  out->nsentences = 1;
+  dg_sentence *s = &out->sentences[0];
+  s->tokens = out->tokens;
+  s->ntokens = n;
+  s->flags = DG_SF_PARA_START;
+  s->start = n ? v[0].start : out->start;
+  s->end = n ? v[n - 1].end : out->start;
+  if (n) {
+    out->tokens[0].flags |= DG_TF_LINE_START;
+    if (!raw) { /* given tokens: the paragraph spans them */
+      out->start = out->lead_start = s->start;
+      out->end = s->end;
+    }
+  }
+}
+
+void dg_sentbuilder_finish(dg_sentbuilder *b, dg_paragraph *out) {
+  S_finish(out, b->v, b->n, &b->forms, NULL, 0, 0, NULL, 0, 0);
+  b->n = 0;
+  dg_buf_clear(&b->forms);
+}
+
+void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
+                              uint64_t lead_start, const char *raw, size_t rawlen,
+                              long line, const char *name, dg_warnstate *ws,
+                              dg_textbuf *tb) {
+  uint64_t base = lead_start + leadlen;
+  dg_text_decode(tb, raw, rawlen, base, name, line, ws); /* warnings */
+  dg_token *v = NULL;
+  size_t n = 0, cap = 0;
+  dg_buf forms, tmp;
+  dg_buf_init(&forms);
+  dg_buf_init(&tmp);
+  for (size_t i = 0; i < rawlen;) {
+    if (raw[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < rawlen && raw[j] != ' ') j++;
+    S_add(&v, &n, &cap, &forms, &tmp, raw + i, j - i, base + i, base + j);
+    i = j;
+  }
+  S_finish(out, v, n, &forms, lead, leadlen, lead_start, raw, rawlen, line);
+  free(v);
+  dg_buf_free(&forms);
+  dg_buf_free(&tmp);
+}

@@ -1,0 +1,407 @@
+/* The streaming reader: finds paragraph boundaries in the byte stream
+ * (blank lines, page breaks; hyphenation across them joins), keeps at most
+ * one paragraph (bounded by max_paragraph) plus a read chunk in memory, and
+ * hands each paragraph to the tokenizer and segmenter.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_int.h"
+
+#define S_CHUNK ((size_t)1 << 16)
+#define S_JOIN_GAP 4096 /* most whitespace a hyphenation join may cross */
+
+struct dg_reader {
+  FILE *in;
+  char *name;
+  dg_input_mode mode;
+  size_t maxpara;
+  unsigned char *buf; /* owned storage (FILE readers) */
+  size_t cap;
+  const unsigned char *data; /* buf, or the caller's memory */
+  size_t len;                /* valid bytes at data */
+  size_t pos;                /* first byte not yet handed out */
+  uint64_t base;             /* absolute offset of data[0] */
+  bool eof, ioerr, mem, done, cut_run, started;
+  int ioerrno;
+  long line;                 /* line number at pos */
+  bool prev_cr;              /* data[pos-1] was '\r' */
+  size_t tailpos, taillen;
+  dg_warnstate ws;
+  dg_textbuf tb;
+  dg_ltoks lt;
+};
+
+static dg_reader *S_new(const char *name, dg_input_mode mode) {
+  dg_reader *r = dg_xcalloc(1, sizeof *r);
+  r->name = dg_xstrdup(name && strcmp(name, "-") ? name : "<stdin>");
+  r->mode = mode;
+  r->maxpara = DG_TEXT_MAX_PARAGRAPH;
+  r->line = 1;
+  r->data = (const unsigned char *)"";
+  return r;
+}
+
+dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
+  dg_reader *r = S_new(name, mode);
+  r->in = in;
+  return r;
+}
+
+dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
+                             dg_input_mode mode) {
+  dg_reader *r = S_new(name ? name : "<memory>", mode);
+  r->mem = true;
+  r->eof = true;
+  if (data) {
+    r->data = (const unsigned char *)data;
+    r->len = len;
+  }
+  return r;
+}
+
+void dg_reader_set_max_paragraph(dg_reader *r, size_t max) { r->maxpara = max < 64 ? 64 : max; }
+
+void dg_reader_free(dg_reader *r) {
+  if (!r) return;
+  free(r->name);
+  free(r->buf);
+  dg_textbuf_free(&r->tb);
+  dg_ltoks_free(&r->lt);
+  free(r);
+}
+
+uint64_t dg_reader_offset(const dg_reader *r) { return r->base + r->pos; }
+
+unsigned long dg_reader_invalid_count(const dg_reader *r) { return r->ws.invalid; }
+
+const char *dg_reader_tail(const dg_reader *r, size_t *len, uint64_t *start) {
+  if (len) *len = r->done ? r->taillen : 0;
+  if (start) *start = r->base + (r->done ? r->tailpos : r->pos);
+  return (const char *)r->data + (r->done ? r->tailpos : r->pos);
+}
+
+/* Is byte i available?  Reads more input as needed. */
+static bool S_avail(dg_reader *r, size_t i) {
+  while (i >= r->len && !r->eof) {
+    if (r->len + S_CHUNK > r->cap) {
+      size_t cap = r->cap ? r->cap : 2 * S_CHUNK;
+      while (cap < r->len + S_CHUNK) cap *= 2;
+      r->buf = dg_xrealloc(r->buf, cap);
+      r->cap = cap;
+      r->data = r->buf;
+    }
+    size_t got = fread(r->buf + r->len, 1, S_CHUNK, r->in);
+    r->len += got;
+    if (got < S_CHUNK) {
+      if (ferror(r->in)) {
+        r->ioerr = true;
+        r->ioerrno = errno;
+        r->eof = true;
+      } else if (feof(r->in)) {
+        r->eof = true;
+      }
+    }
+  }
+  return i < r->len;
+}
+
+static void S_compact(dg_reader *r) {
+  if (r->mem || r->pos == 0) return;
+  memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+  r->base += r->pos;
+  r->len -= r->pos;
+  r->pos = 0;
+}
+
+/* Advance pos to `to`, counting lines. */
+static void S_consume(dg_reader *r, size_t to) {
+  const unsigned char *d = r->data;
+  for (size_t i = r->pos; i < to; i++) {
+    if (d[i] == '\n') {
+      if (!r->prev_cr) r->line++;
+      r->prev_cr = false;
+    } else if (d[i] == '\r') {
+      r->line++;
+      r->prev_cr = true;
+    } else {
+      r->prev_cr = false;
+    }
+  }
+  r->pos = to;
+}
+
+/* Length of a whitespace character at i (0 if none): ASCII blanks, NBSP and
+ * other Unicode spaces, zero-width space, BOM. */
+static size_t S_ws(dg_reader *r, size_t i) {
+  unsigned c = r->data[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c < 0xC2 || c > 0xE3) return 0;
+  if (!S_avail(r, i + 1)) return 0;
+  unsigned c1 = r->data[i + 1];
+  if (c == 0xC2) return (c1 == 0xA0 || c1 == 0x85) ? 2 : 0;
+  if (!S_avail(r, i + 2)) return 0;
+  unsigned c2 = r->data[i + 2];
+  if (c == 0xE2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8B) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
+    return 3;
+  if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
+  if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
+  return 0;
+}
+
+static size_t S_bom(dg_reader *r, size_t i) {
+  if (!S_avail(r, i)) return 0;
+  if (r->base + i == 0 && S_avail(r, 2) && r->data[0] == 0xEF && r->data[1] == 0xBB &&
+      r->data[2] == 0xBF)
+    return 3;
+  if (r->data[i] == 0xEF && S_avail(r, i + 2) && r->data[i + 1] == 0xBB && r->data[i + 2] == 0xBF)
+    return 3; /* U+FEFF inside the stream: a zero-width no-break space */
+  return 0;
+}
+
+static size_t S_blank(dg_reader *r, size_t i) {
+  size_t w = S_ws(r, i);
+  return w ? w : S_bom(r, i);
+}
+
+/* Decode up to 32 code points of bytes [a, b). */
+static size_t S_decode(const unsigned char *d, size_t a, size_t b, uint32_t *out, size_t max) {
+  size_t n = 0;
+  while (a < b && n < max) {
+    bool bad;
+    a += dg_utf8_decode(d + a, b - a, &out[n++], &bad);
+  }
+  return n;
+}
+
+/* A line ending in "NATO-" at e, continued after the blank lines at m? */
+static bool S_join_across(dg_reader *r, size_t s, size_t e, size_t m) {
+  const unsigned char *d = r->data;
+  size_t h = e;
+  while (h > s && (d[h - 1] == ' ' || d[h - 1] == '\t' || d[h - 1] == '\r')) h--;
+  if (h <= s + 1 || d[h - 1] != '-') return false;
+  h--; /* the hyphen */
+  size_t x = h;
+  while (x > s && h - x < 128 && d[x - 1] != ' ' && d[x - 1] != '\t' && d[x - 1] != '\n' &&
+         d[x - 1] != '\r' && d[x - 1] != '-')
+    x--;
+  while (x < h && (d[x] & 0xC0) == 0x80) x++; /* start on a character */
+  uint32_t left[128], right[32];
+  size_t nl = S_decode(d, x, h, left, 128);
+  size_t ls = nl;
+  while (ls > 0 && dg_c_word(dg_text_class(left[ls - 1]))) ls--;
+  if (ls == nl) return false; /* no word character right before the hyphen */
+  size_t y = m;
+  while (y - m < 96 && S_avail(r, y) && d[y] > ' ' && d[y] != '-') {
+    y++;
+    d = r->data;
+  }
+  size_t nr = S_decode(r->data, m, y, right, 32), re = 0;
+  while (re < nr && dg_c_alpha(dg_text_class(right[re]))) re++;
+  if (nr == 0) return false;
+  unsigned c0 = dg_text_class(right[0]);
+  if (!dg_c_alpha(c0) && c0 != DG_C_DIGIT) return false;
+  return dg_text_hyphen_rule(left + ls, nl - ls, right, re) != DG_HY_SUSPEND;
+}
+
+/* Where to cut an over-long paragraph [s, s+max): after final punctuation
+ * and a space, else at a space, else on a character boundary. */
+static size_t S_cut(const dg_reader *r, size_t s) {
+  const unsigned char *d = r->data;
+  size_t lim = s + r->maxpara, half = s + r->maxpara / 2;
+  for (size_t c = lim; c > half; c--) {
+    if ((d[c - 1] == ' ' || d[c - 1] == '\n') && c - 1 > s &&
+        (d[c - 2] == '.' || d[c - 2] == '!' || d[c - 2] == '?'))
+      return c - 1;
+  }
+  for (size_t c = lim; c > half; c--)
+    if (d[c - 1] == ' ' || d[c - 1] == '\t' || d[c - 1] == '\n' || d[c - 1] == '\r') return c - 1;
+  size_t c = lim;
+  while (c > s + 1 && lim - c < 3 && (d[c] & 0xC0) == 0x80) c--;
+  return c;
+}
+
+static void S_warn_cut(dg_reader *r, size_t s, size_t c, long line) {
+  if (!r->cut_run)
+    dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->base + c),
+            "paragraph longer than %zu bytes: cut here (and every %zu bytes until it ends)",
+            r->maxpara, r->maxpara);
+  r->cut_run = true;
+  (void)s;
+}
+
+static bool S_finish_eof(dg_reader *r, size_t p, degloss_error *err) {
+  r->done = true;
+  r->tailpos = r->pos;
+  r->taillen = p - r->pos;
+  S_consume(r, p);
+  if (r->ws.capped)
+    dg_warn(DEGLOSS_ERR_INPUT, r->name, 0, -1,
+            "%lu invalid UTF-8 sequences and %lu NUL bytes in total", r->ws.invalid, r->ws.nul);
+  if (r->ioerr) {
+    dg_error_set(err, DEGLOSS_ERR_IO, r->name, r->line, 0, (long long)(r->base + p),
+                 "read error: %s", strerror(r->ioerrno));
+  }
+  return false;
+}
+
+static long S_line_at(dg_reader *r, size_t s) {
+  long line = r->line;
+  bool cr = r->prev_cr;
+  for (size_t i = r->pos; i < s; i++) {
+    unsigned char c = r->data[i];
+    if (c == '\n') {
+      if (!cr) line++;
+      cr = false;
+    } else if (c == '\r') {
+      line++;
+      cr = true;
+    } else {
+      cr = false;
+    }
+  }
+  return line;
+}
+
+static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
+  size_t p = r->pos;
+  for (;;) {
+    if (!S_avail(r, p)) return S_finish_eof(r, p, err);
+    size_t w = S_blank(r, p);
+    if (!w) break;
+    p += w;
+    if (p - r->pos > r->maxpara) { /* a huge gap: hand it out on its own */
+      memset(out, 0, sizeof *out);
+      dg_text_build(out, (const char *)r->data + r->pos, p - r->pos, r->base + r->pos, "",
+                    0, r->line, r->name, &r->ws, &r->tb, &r->lt);
+      S_consume(r, p);
+      return true;
+    }
+  }
+  size_t s = p, q = s, end;
+  unsigned flags = 0;
+  bool cut = false;
+  for (;;) {
+    const unsigned char *d = r->data;
+    while (q - s < r->maxpara) {
+      if (q >= r->len) {
+        if (!S_avail(r, q)) break;
+        d = r->data;
+      }
+      unsigned char c = d[q];
+      if (c == '\n' || c == '\r' || c == '\f') break;
+      q++;
+    }
+    if (q - s >= r->maxpara) {
+      cut = true;
+      break;
+    }
+    if (!S_avail(r, q)) {
+      end = q;
+      break;
+    }
+    size_t e = q, m = e;
+    int nls = 0;
+    bool ff = false, cr = false;
+    while (S_avail(r, m) && m - e <= S_JOIN_GAP) {
+      size_t ws = S_blank(r, m);
+      if (!ws) break;
+      unsigned char c = r->data[m];
+      if (c == '\n') nls += !cr;
+      if (c == '\r') nls++;
+      if (c == '\f') ff = true;
+      cr = c == '\r';
+      m += ws;
+    }
+    if (!S_avail(r, m) || m - e > S_JOIN_GAP) {
+      end = e;
+      break;
+    }
+    if (nls <= 1 && !ff) {
+      q = m;
+      continue;
+    }
+    if (S_join_across(r, s, e, m)) {
+      flags |= DG_PF_JOINED;
+      q = m;
+      continue;
+    }
+    end = e;
+    break;
+  }
+  long line = S_line_at(r, s);
+  if (cut) {
+    end = S_cut(r, s);
+    S_warn_cut(r, s, end, line);
+    flags |= DG_PF_CUT;
+  } else {
+    r->cut_run = false;
+  }
+  const unsigned char *d = r->data;
+  while (end > s && (d[end - 1] == ' ' || d[end - 1] == '\t')) end--;
+  if (end == s) end = s + 1; /* cannot happen: s is not blank */
+  dg_text_build(out, (const char *)d + r->pos, s - r->pos, r->base + r->pos,
+                (const char *)d + s, end - s, line, r->name, &r->ws, &r->tb, &r->lt);
+  out->flags = flags;
+  if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags |= DG_SF_CUT;
+  if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags &= ~(unsigned)DG_SF_HEADLINE;
+  S_consume(r, end);
+  return true;
+}
+
+static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *err) {
+  size_t p = r->pos;
+  /* the lead: the previous line's terminator, or a BOM at the very start */
+  if (!r->started) {
+    r->started = true;
+    p += S_bom(r, 0);
+  } else if (S_avail(r, p) && r->data[p] == '\r') {
+    p++;
+    if (S_avail(r, p) && r->data[p] == '\n') p++;
+  } else if (S_avail(r, p) && r->data[p] == '\n') {
+    p++;
+  }
+  if (!S_avail(r, p)) return S_finish_eof(r, p, err);
+  size_t s = p, q = s;
+  bool cut = false;
+  for (;;) {
+    if (q >= r->len && !S_avail(r, q)) break;
+    unsigned char c = r->data[q];
+    if (c == '\n' || c == '\r') break;
+    if (q - s >= r->maxpara) {
+      cut = true;
+      break;
+    }
+    q++;
+  }
+  long line = S_line_at(r, s);
+  if (cut) {
+    size_t c = q;
+    while (c > s + r->maxpara / 2 && r->data[c - 1] != ' ') c--;
+    if (c == s + r->maxpara / 2) {
+      c = q;
+      while (c > s + 1 && q - c < 3 && (r->data[c] & 0xC0) == 0x80) c--;
+    }
+    q = c;
+    if (!r->cut_run)
+      dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->base + q),
+              "line longer than %zu bytes: cut here; it becomes several sentences", r->maxpara);
+    r->cut_run = true;
+  } else {
+    r->cut_run = false;
+  }
+  dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
+                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb);
+  if (cut) out->flags |= DG_PF_CUT;
+  S_consume(r, q);
+  return true;
+}
+
+bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err) {
+  memset(out, 0, sizeof *out);
+  if (r->done) return false;
+  S_compact(r);
+  return r->mode == DG_INPUT_HORIZONTAL ? S_next_horizontal(r, out, err)
+                                        : S_next_text(r, out, err);
+}

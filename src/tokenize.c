@@ -1,0 +1,714 @@
+/* Tokenize one decoded paragraph: words (inner hyphens, apostrophes,
+ * line-break hyphenation), numbers, punctuation, symbols, URLs, e-mail
+ * addresses, @handles, #hashtags; Markdown-style emphasis as markup; then
+ * abbreviations ("z. B.", "Dr."), initials and ordinals ("17.") are merged.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_int.h"
+
+#define S_KIND_MARK 100          /* emphasis delimiter run candidate */
+#define S_MF_OPEN (1u << 25)     /* candidate can open */
+#define S_MF_CLOSE (1u << 26)    /* candidate can close */
+#define S_MF_MATCHED (1u << 27)  /* candidate matched: markup */
+#define S_MAX_JOINS 8            /* line-break joins inside one word */
+
+typedef struct {
+  size_t hyphen, next; /* skip cps [hyphen, next) except a kept '-' */
+  bool keep;
+} S_join;
+
+typedef struct {
+  const dg_textbuf *tb;
+  const char *raw;
+  const uint32_t *cp;
+  const unsigned char *cls;
+  size_t n;
+  dg_ltoks *out;
+  bool has_at;
+  dg_buf tmp;
+} S_lex;
+
+void dg_ltoks_free(dg_ltoks *t) {
+  free(t->v);
+  dg_buf_free(&t->forms);
+  memset(t, 0, sizeof *t);
+}
+
+bool dg_text_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+static bool S_is_lower_word(const uint32_t *w, size_t n, const char *s) {
+  size_t i = 0;
+  for (; i < n && s[i]; i++)
+    if (w[i] != (unsigned char)s[i]) return false;
+  return i == n && s[i] == '\0';
+}
+
+/* Words after which a line-end hyphen is a suspended hyphen ("Ein-⏎und Ausfuhr"). */
+static bool S_is_conjunction(const uint32_t *w, size_t n) {
+  static const char *const conj[] = {"und", "oder", "bzw", "sowie", "beziehungsweise",
+                                     "respektive", "resp", "bis", "noch", "als", "wie",
+                                     "u", "od", "statt", "anstatt", "versus", "vs"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(conj); i++)
+    if (S_is_lower_word(w, n, conj[i])) return true;
+  return false;
+}
+
+dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft, const uint32_t *right,
+                                   size_t nright) {
+  if (nright == 0 || nleft == 0) return DG_HY_SUSPEND;
+  if (S_is_conjunction(right, nright)) return DG_HY_SUSPEND;
+  unsigned r0 = dg_text_class(right[0]);
+  if (r0 != DG_C_LOWER) return DG_HY_JOIN_KEEP; /* "NATO-⏎Mitgliedschaft", "Covid-⏎19" */
+  if (dg_text_class(left[nleft - 1]) == DG_C_DIGIT) return DG_HY_JOIN_KEEP;
+  if (nleft == 1) return DG_HY_JOIN_KEEP; /* "E-⏎mail", "x-⏎beliebig" */
+  bool acronym = true;
+  for (size_t i = 0; i < nleft; i++) {
+    unsigned c = dg_text_class(left[i]);
+    if (c != DG_C_UPPER && c != DG_C_DIGIT) {
+      acronym = false;
+      break;
+    }
+  }
+  return acronym ? DG_HY_JOIN_KEEP : DG_HY_JOIN_DROP; /* "Verhand-⏎lungen" */
+}
+
+/* ---- emitting tokens ---- */
+
+static dg_ltok *S_push(dg_ltoks *t) {
+  if (t->n == t->cap) {
+    t->cap = t->cap ? 2 * t->cap : 256;
+    t->v = dg_xrealloc(t->v, t->cap * sizeof *t->v);
+  }
+  dg_ltok *k = &t->v[t->n++];
+  memset(k, 0, sizeof *k);
+  return k;
+}
+
+/* Append the normalised form of cps [cs,ce) (with joins) to the arena. */
+static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
+  const dg_textbuf *tb = L->tb;
+  dg_buf *f = &L->out->forms;
+  k->fo = (uint32_t)f->len;
+  bool plain = njoins == 0;
+  for (size_t i = k->cs; plain && i < k->ce; i++)
+    if (tb->bad[i] || tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) plain = false;
+  if (plain) {
+    dg_text_put_nfc(f, L->raw + tb->off[k->cs], tb->off[k->ce] - tb->off[k->cs]);
+  } else {
+    dg_buf_clear(&L->tmp);
+    size_t j = 0;
+    for (size_t i = k->cs; i < k->ce; i++) {
+      if (j < njoins && i == joins[j].hyphen) {
+        if (joins[j].keep) dg_buf_putc(&L->tmp, '-');
+        i = joins[j].next - 1;
+        j++;
+        continue;
+      }
+      if (tb->bad[i]) k->flags |= DG_TF_REPLACED;
+      if (tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) continue;
+      char u[4];
+      dg_buf_put(&L->tmp, u, dg_utf8_encode(tb->cp[i], u));
+    }
+    if (L->tmp.len == 0) dg_buf_put(&L->tmp, "\xC2\xAD", 2); /* a lone soft hyphen */
+    dg_text_put_nfc(f, L->tmp.data, L->tmp.len);
+  }
+  k->fl = (uint32_t)(f->len - k->fo);
+  dg_buf_putc(f, '\0');
+}
+
+static dg_ltok *S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags,
+                       const S_join *joins, size_t njoins) {
+  dg_ltok *k = S_push(L->out);
+  k->cs = (uint32_t)cs;
+  k->ce = (uint32_t)ce;
+  k->kind = (unsigned char)kind;
+  k->flags = flags;
+  if (kind != S_KIND_MARK) S_form(L, k, joins, njoins);
+  return k;
+}
+
+static const char *S_form_of(const dg_ltoks *t, const dg_ltok *k) { return t->forms.data + k->fo; }
+
+/* ---- scanners ---- */
+
+static bool S_ascii_ieq(const S_lex *L, size_t i, const char *s) {
+  for (size_t k = 0; s[k]; k++) {
+    if (i + k >= L->n) return false;
+    uint32_t c = L->cp[i + k];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)s[k]) return false;
+  }
+  return true;
+}
+
+static bool S_ascii_alnum(uint32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t S_url_prefix(const S_lex *L, size_t i) {
+  static const char *const pre[] = {"https://", "http://", "ftp://", "www."};
+  for (size_t k = 0; k < DG_ARRAY_LEN(pre); k++) {
+    if (S_ascii_ieq(L, i, pre[k])) {
+      size_t len = strlen(pre[k]);
+      if (i + len < L->n && dg_c_word(L->cls[i + len])) return len;
+    }
+  }
+  return 0;
+}
+
+static bool S_url_stop(uint32_t c) {
+  return c == '<' || c == '>' || c == '"' || c == 0x201E || c == 0x201C || c == 0x201D ||
+         c == 0xAB || c == 0xBB;
+}
+
+static bool S_url_trailing(uint32_t c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
+         c == ')' || c == ']' || c == '}' || c == 0x2019 || c == 0x2018 || c == 0x2026;
+}
+
+static size_t S_scan_url(const S_lex *L, size_t i) {
+  size_t j = i;
+  while (j < L->n && !dg_c_space(L->cls[j]) && !S_url_stop(L->cp[j])) j++;
+  while (j > i + 1 && S_url_trailing(L->cp[j - 1])) {
+    uint32_t c = L->cp[j - 1];
+    if (c == ')' || c == ']') {
+      uint32_t o = c == ')' ? '(' : '[';
+      long bal = 0;
+      for (size_t k = i; k < j - 1; k++) bal += (L->cp[k] == o) - (L->cp[k] == c);
+      if (bal > 0) break;
+    }
+    j--;
+  }
+  return j;
+}
+
+/* name@example.org: returns the end, or 0. */
+static size_t S_scan_email(const S_lex *L, size_t i) {
+  size_t j = i;
+  while (j < L->n && (S_ascii_alnum(L->cp[j]) || L->cp[j] == '.' || L->cp[j] == '_' ||
+                      L->cp[j] == '%' || L->cp[j] == '+' || L->cp[j] == '-'))
+    j++;
+  if (j == i || j >= L->n || L->cp[j] != '@' || L->cp[j - 1] == '.') return 0;
+  size_t k = j + 1, end = 0, labels = 0;
+  for (;;) {
+    size_t s = k, letters = 0;
+    while (k < L->n && (S_ascii_alnum(L->cp[k]) || L->cp[k] == '-')) {
+      letters += (L->cp[k] >= 'A');
+      k++;
+    }
+    if (k == s) break;
+    labels++;
+    if (labels >= 2 && letters >= 2 && letters == k - s) end = k;
+    if (k + 1 < L->n && L->cp[k] == '.' && S_ascii_alnum(L->cp[k + 1])) k++;
+    else break;
+  }
+  return end;
+}
+
+static size_t S_scan_digits(const S_lex *L, size_t j) {
+  while (j < L->n && L->cls[j] == DG_C_DIGIT) j++;
+  return j;
+}
+
+/* 2022, 1.000, 3,5, 17.03.2025, 12:30 */
+static size_t S_scan_number(const S_lex *L, size_t i) {
+  size_t j = S_scan_digits(L, i);
+  for (;;) {
+    if (j + 1 < L->n && (L->cp[j] == '.' || L->cp[j] == ',') && L->cls[j + 1] == DG_C_DIGIT) {
+      j = S_scan_digits(L, j + 1);
+      continue;
+    }
+    if (j + 2 < L->n && L->cp[j] == ':' && L->cls[j + 1] == DG_C_DIGIT &&
+        L->cls[j + 2] == DG_C_DIGIT && (j + 3 >= L->n || L->cls[j + 3] != DG_C_DIGIT)) {
+      j += 3;
+      continue;
+    }
+    return j;
+  }
+}
+
+/* "Lehrer*innen", "Lehrer:in", "Lehrer_innen", "Lehrer/innen": the length
+ * of the gender suffix after the mark at j, or 0. */
+static size_t S_gender_suffix(const S_lex *L, size_t j) {
+  uint32_t c = L->cp[j];
+  if (c != '*' && c != ':' && c != '_' && c != '/') return 0;
+  static const char *const suf[] = {"innen", "in"};
+  for (size_t k = 0; k < 2; k++) {
+    if (c == '/' && k == 1) break;
+    size_t len = strlen(suf[k]);
+    if (!S_ascii_ieq(L, j + 1, suf[k]) || L->cls[j + 1] != DG_C_LOWER) continue;
+    if (j + 1 + len < L->n && dg_c_word(L->cls[j + 1 + len])) continue;
+    return len + 1;
+  }
+  return 0;
+}
+
+/* A word from i, scanning from `from` (> i for number-word hybrids). */
+static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_join *joins,
+                          size_t *njoins) {
+  const uint32_t *cp = L->cp;
+  const unsigned char *cls = L->cls;
+  size_t n = L->n, j = from;
+  for (;;) {
+    while (j < n && dg_c_word(cls[j])) j++;
+    if (j >= n || j == i) break;
+    uint32_t c = cp[j];
+    if (dg_text_is_apostrophe(c) && j + 1 < n && dg_c_alpha(cls[j + 1]) &&
+        dg_c_alpha(cls[j - 1])) {
+      j++; /* geht's, O'Brien */
+      continue;
+    }
+    if (dg_text_is_hyphen(c) && dg_c_word(cls[j - 1])) {
+      if (j + 1 < n && (dg_c_alpha(cls[j + 1]) || cls[j + 1] == DG_C_DIGIT)) {
+        j++; /* US-Präsident, 30-tägigen */
+        continue;
+      }
+      size_t k = j + 1;
+      while (k < n && (cls[k] == DG_C_SPACE || cls[k] == DG_C_IGNORE)) k++;
+      bool nl = false;
+      size_t m = k;
+      while (m < n && dg_c_space(cls[m])) {
+        nl |= cls[m] == DG_C_NL;
+        m++;
+      }
+      if (nl && m < n && (dg_c_alpha(cls[m]) || cls[m] == DG_C_DIGIT) &&
+          *njoins < S_MAX_JOINS) {
+        size_t ls = j;
+        while (ls > i && dg_c_word(cls[ls - 1])) ls--;
+        size_t re = m;
+        while (re < n && re - m < 32 && dg_c_alpha(cls[re])) re++;
+        dg_hyphen_rule rule = dg_text_hyphen_rule(cp + ls, j - ls, cp + m, re - m);
+        if (rule != DG_HY_SUSPEND) {
+          joins[*njoins].hyphen = j;
+          joins[*njoins].next = m;
+          joins[*njoins].keep = rule == DG_HY_JOIN_KEEP;
+          (*njoins)++;
+          *flags |= DG_TF_HYPHEN_JOINED;
+          j = m;
+          continue;
+        }
+      }
+      /* suspended hyphen: "Ein- und Ausfuhr", "Ein-, Aus- und Durchfuhr" */
+      if (j + 1 >= n || dg_c_space(cls[j + 1]) || cp[j + 1] == ',' || cp[j + 1] == ';' ||
+          cp[j + 1] == '/' || cp[j + 1] == ')') {
+        j++;
+        *flags |= DG_TF_SUSPENDED;
+      }
+      break;
+    }
+    if (dg_c_alpha(cls[j - 1])) {
+      size_t g = S_gender_suffix(L, j);
+      if (g) {
+        j += g;
+        continue;
+      }
+    }
+    break;
+  }
+  /* genitive apostrophe: "Klaus' Auto" (not a closing single quote) */
+  if (j < n && j > i && (cp[j] == '\'' || cp[j] == 0x2019) &&
+      (j + 1 >= n || !dg_c_word(cls[j + 1])) && cls[i] == DG_C_UPPER) {
+    uint32_t last = cp[j - 1];
+    bool quoted = i > 0 && (cp[i - 1] == '\'' || cp[i - 1] == 0x2018 || cp[i - 1] == 0x201A ||
+                            cp[i - 1] == 0x2019);
+    if (!quoted && (last == 's' || last == 0xDF || last == 'x' || last == 'z')) j++;
+  }
+  return j;
+}
+
+static bool S_is_quote(uint32_t c) {
+  return c == '"' || c == '\'' || c == 0x201E || c == 0x201A || c == 0x201C || c == 0x201D ||
+         c == 0x2018 || c == 0x2019 || c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A;
+}
+
+static unsigned S_quote_flags(const S_lex *L, size_t i) {
+  uint32_t c = L->cp[i];
+  if (!S_is_quote(c)) return 0;
+  if (c == 0x201E || c == 0x201A) return DG_TF_QUOTE_OPEN; /* „ ‚ */
+  bool space_before = i == 0 || dg_c_space(L->cls[i - 1]) ||
+                      (L->cls[i - 1] == DG_C_PUNCT && (L->cp[i - 1] == '(' || L->cp[i - 1] == '['));
+  bool space_after = i + 1 >= L->n || dg_c_space(L->cls[i + 1]);
+  if (space_before && !space_after) return DG_TF_QUOTE_OPEN;
+  if (!space_before && space_after) return DG_TF_QUOTE_CLOSE;
+  if (!space_before && i + 1 < L->n && L->cls[i + 1] == DG_C_PUNCT) return DG_TF_QUOTE_CLOSE;
+  if (space_before && i > 0 && L->cls[i - 1] != DG_C_NL) return DG_TF_QUOTE_OPEN;
+  return (c == 0x201C || c == 0x2018 || c == 0xAB) ? DG_TF_QUOTE_CLOSE : DG_TF_QUOTE_OPEN;
+}
+
+static bool S_side_blank(const S_lex *L, size_t i, bool before) {
+  if (before ? i == 0 : i >= L->n) return true;
+  unsigned c = L->cls[before ? i - 1 : i];
+  return dg_c_space(c);
+}
+
+static bool S_side_punct(const S_lex *L, size_t i, bool before) {
+  if (before ? i == 0 : i >= L->n) return true;
+  unsigned c = L->cls[before ? i - 1 : i];
+  return dg_c_space(c) || c == DG_C_PUNCT || c == DG_C_SYMBOL;
+}
+
+static bool S_prev_is_conj(const S_lex *L) {
+  if (L->out->n == 0) return false;
+  const dg_ltok *p = &L->out->v[L->out->n - 1];
+  if (p->kind != DG_TOK_WORD) return false;
+  const char *f = S_form_of(L->out, p);
+  return !strcmp(f, "und") || !strcmp(f, "oder") || !strcmp(f, "sowie") || !strcmp(f, "bzw");
+}
+
+static void S_lex_all(S_lex *L) {
+  const uint32_t *cp = L->cp;
+  const unsigned char *cls = L->cls;
+  size_t n = L->n, i = 0;
+  S_join joins[S_MAX_JOINS];
+  while (i < n) {
+    unsigned c = cls[i];
+    if (dg_c_space(c) || c == DG_C_SHY) {
+      i++;
+      continue;
+    }
+    uint32_t ch = cp[i];
+    size_t nj = 0;
+    unsigned fl = 0;
+    if (dg_c_alpha(c) || c == DG_C_DIGIT) {
+      size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W')
+                       ? S_url_prefix(L, i) : 0;
+      if (pre && (i == 0 || !dg_c_word(cls[i - 1]))) {
+        size_t j = S_scan_url(L, i);
+        S_emit(L, i, j, DG_TOK_URL, 0, NULL, 0);
+        i = j;
+        continue;
+      }
+      if (L->has_at && ch < 0x80) {
+        size_t j = S_scan_email(L, i);
+        if (j) {
+          S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+      }
+      if (c == DG_C_DIGIT) {
+        size_t j = S_scan_number(L, i);
+        bool hybrid = j < n && (dg_c_alpha(cls[j]) || cls[j] == DG_C_MARK ||
+                                (dg_text_is_hyphen(cp[j]) && j + 1 < n && dg_c_alpha(cls[j + 1])));
+        if (!hybrid) {
+          S_emit(L, i, j, DG_TOK_NUMBER, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+        size_t e = S_scan_word(L, i, j, &fl, joins, &nj);
+        S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
+        i = e;
+        continue;
+      }
+      size_t e = S_scan_word(L, i, i, &fl, joins, &nj);
+      S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
+      i = e;
+      continue;
+    }
+    if (c == DG_C_MARK) { /* a stray combining mark */
+      size_t j = i + 1;
+      while (j < n && cls[j] == DG_C_MARK) j++;
+      S_emit(L, i, j, DG_TOK_SYMBOL, 0, NULL, 0);
+      i = j;
+      continue;
+    }
+    if (ch == '@' && i + 1 < n && (dg_c_alpha(cls[i + 1]) || cls[i + 1] == DG_C_DIGIT || cp[i + 1] == '_') &&
+        (i == 0 || !dg_c_word(cls[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && (dg_c_word(cls[j]) || cp[j] == '_' ||
+                       (cp[j] == '.' && j + 1 < n && dg_c_word(cls[j + 1]))))
+        j++;
+      S_emit(L, i, j, DG_TOK_HANDLE, 0, NULL, 0);
+      i = j;
+      continue;
+    }
+    if (ch == '#' && i + 1 < n && (i == 0 || !dg_c_word(cls[i - 1]))) {
+      size_t j = i + 1;
+      bool letter = false;
+      while (j < n && (dg_c_word(cls[j]) || cp[j] == '_')) {
+        letter |= dg_c_alpha(cls[j]);
+        j++;
+      }
+      if (letter) {
+        S_emit(L, i, j, DG_TOK_HASHTAG, 0, NULL, 0);
+        i = j;
+        continue;
+      }
+    }
+    if ((ch == '*' || ch == '_')) {
+      size_t j = i + 1;
+      while (j < n && cp[j] == ch) j++;
+      unsigned mf = 0;
+      if (!S_side_blank(L, j, false) && S_side_punct(L, i, true)) mf |= S_MF_OPEN;
+      if (!S_side_blank(L, i, true) && S_side_punct(L, j, false)) mf |= S_MF_CLOSE;
+      S_emit(L, i, j, S_KIND_MARK, mf, NULL, 0);
+      i = j;
+      continue;
+    }
+    if (dg_text_is_hyphen(ch) && i + 1 < n && cls[i + 1] == DG_C_LOWER &&
+        (i == 0 || dg_c_space(cls[i - 1])) && S_prev_is_conj(L)) {
+      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj); /* "und -ausfuhr" */
+      S_emit(L, i, e, DG_TOK_WORD, fl | DG_TF_SUSPENDED, joins, nj);
+      i = e;
+      continue;
+    }
+    if (c == DG_C_PUNCT) {
+      size_t j = i + 1;
+      if (ch == '.' || ch == '-' || ch == '!' || ch == '?' || ch == 0x2013 || ch == 0x2014)
+        while (j < n && cp[j] == ch) j++;
+      S_emit(L, i, j, DG_TOK_PUNCT, j == i + 1 ? S_quote_flags(L, i) : 0, NULL, 0);
+      i = j;
+      continue;
+    }
+    /* symbols (and anything else): one code point plus attached marks */
+    size_t j = i + 1;
+    while (j < n && cls[j] == DG_C_MARK) j++;
+    S_emit(L, i, j, DG_TOK_SYMBOL, 0, NULL, 0);
+    i = j;
+  }
+}
+
+/* ---- emphasis: match delimiter runs, the rest become symbols ---- */
+
+static void S_emphasis(S_lex *L) {
+  dg_ltoks *t = L->out;
+  size_t *stack = NULL, sp = 0;
+  bool any = false;
+  for (size_t i = 0; i < t->n; i++) {
+    dg_ltok *k = &t->v[i];
+    if (k->kind != S_KIND_MARK) continue;
+    any = true;
+    if (k->flags & S_MF_CLOSE) {
+      size_t s = sp;
+      while (s > 0) {
+        dg_ltok *o = &t->v[stack[s - 1]];
+        if (L->cp[o->cs] == L->cp[k->cs] && o->ce - o->cs == k->ce - k->cs) break;
+        s--;
+      }
+      if (s > 0) {
+        size_t oi = stack[s - 1];
+        for (size_t x = oi + 1; x < i; x++) t->v[x].flags |= DG_TF_EMPH;
+        t->v[oi].flags |= S_MF_MATCHED; /* markup: dropped below */
+        k->flags |= S_MF_MATCHED;
+        sp = s - 1;
+        continue;
+      }
+    }
+    if (k->flags & S_MF_OPEN) {
+      stack = dg_xrealloc(stack, (sp + 1) * sizeof *stack);
+      stack[sp++] = i;
+    }
+  }
+  free(stack);
+  if (!any) return;
+  size_t w = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    dg_ltok k = t->v[i];
+    if (k.kind == S_KIND_MARK) {
+      if (k.flags & S_MF_MATCHED) continue; /* markup, a gap */
+      t->v[w] = k;                          /* unmatched: an ordinary token */
+      dg_ltok *d = &t->v[w];
+      d->kind = L->cp[k.cs] == '*' ? DG_TOK_SYMBOL : DG_TOK_PUNCT;
+      d->flags = k.flags & DG_TF_EMPH;
+      S_form(L, d, NULL, 0);
+      w++;
+      continue;
+    }
+    t->v[w++] = k;
+  }
+  t->n = w;
+}
+
+/* ---- merges: abbreviations, initials, ordinals ---- */
+
+static bool S_is_dot(const S_lex *L, const dg_ltok *k) {
+  return k->kind == DG_TOK_PUNCT && k->ce == k->cs + 1 && L->cp[k->cs] == '.';
+}
+
+/* Only spaces (at most one line break, at most 3 code points) between. */
+static bool S_small_gap(const S_lex *L, size_t a, size_t b) {
+  if (b - a > 3) return false;
+  int nl = 0;
+  for (size_t i = a; i < b; i++) {
+    if (!dg_c_space(L->cls[i])) return false;
+    nl += L->cls[i] == DG_C_NL;
+  }
+  return nl <= 1;
+}
+
+static const char *const S_months[] = {
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Apr.", "Aug.", "Sep.",
+    "Sept.", "Okt.", "Nov.", "Dez."};
+
+static bool S_in(const char *f, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(f, list[i])) return true;
+  return false;
+}
+
+/* Words after which "2. Weltkrieg" is an ordinal, not a sentence end. */
+static const char *const S_ord_before[] = {
+    "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis",
+    "ab", "seit", "vor", "nach", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine",
+    "seinem", "seinen", "seines", "jeder", "jede", "jedes", "jedem", "jeden", "zu", "von",
+    "Der", "Die", "Das", "Am", "Im", "Zum", "Vom", "Seit", "Bis", "Ab", "Jeder", "Jede", "Jedes"};
+
+static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, const dg_ltok *num,
+                      const dg_ltok *next) {
+  if (!next) return false;
+  const char *nf = S_form_of(t, next);
+  if (next->kind == DG_TOK_WORD && S_in(nf, S_months, DG_ARRAY_LEN(S_months))) return true;
+  unsigned c0 = L->cls[next->cs];
+  if (next->kind == DG_TOK_WORD && c0 == DG_C_LOWER) return true; /* "der 3. größte" */
+  if (next->kind == DG_TOK_PUNCT && (nf[0] == ',' || !strcmp(nf, "\xE2\x80\x93") || nf[0] == '-' ||
+                                     nf[0] == '/'))
+    return true; /* "am 3., 4. und 5. Mai", "3.–5. Mai" */
+  if (next->kind == DG_TOK_WORD && c0 == DG_C_UPPER && num->ce - num->cs <= 3 && prev &&
+      prev->kind == DG_TOK_WORD &&
+      S_in(S_form_of(t, prev), S_ord_before, DG_ARRAY_LEN(S_ord_before)))
+    return true; /* "der 2. Weltkrieg" */
+  return false;
+}
+
+static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
+                         const char *form, size_t flen, unsigned kind, unsigned flags) {
+  dg_buf *f = &L->out->forms;
+  unsigned keep = (a->flags | b->flags) & (DG_TF_EMPH | DG_TF_REPLACED);
+  d->cs = a->cs;
+  d->ce = b->ce;
+  d->kind = (unsigned char)kind;
+  d->flags = keep | flags;
+  d->fo = (uint32_t)f->len;
+  dg_buf_put(f, form, flen);
+  d->fl = (uint32_t)flen;
+  dg_buf_putc(f, '\0');
+}
+
+static void S_merge(S_lex *L) {
+  dg_ltoks *t = L->out;
+  size_t w = 0;
+  dg_buf key, text;
+  dg_buf_init(&key);
+  dg_buf_init(&text);
+  for (size_t i = 0; i < t->n;) {
+    dg_ltok *k = &t->v[i];
+    bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
+    if (dot_next && k->kind == DG_TOK_WORD && k->ce - k->cs <= 10 &&
+        !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
+      /* collect up to 4 parts "z." "B." */
+      size_t parts = 1, ends[5];
+      ends[1] = i + 1;
+      while (parts < 4) {
+        size_t a = ends[parts];
+        if (a + 2 >= t->n) break;
+        const dg_ltok *wd = &t->v[a + 1], *dt = &t->v[a + 2];
+        if (wd->kind != DG_TOK_WORD || wd->ce - wd->cs > 6 || !S_is_dot(L, dt) ||
+            dt->cs != wd->ce || !S_small_gap(L, t->v[a].ce, wd->cs))
+          break;
+        parts++;
+        ends[parts] = a + 2;
+      }
+      size_t found = 0;
+      bool may_end = false;
+      for (size_t p = parts; p >= 1 && !found; p--) {
+        for (int lower = 0; lower < 2 && !found; lower++) {
+          dg_buf_clear(&key);
+          for (size_t q = 0; q < p; q++) {
+            dg_buf_puts(&key, S_form_of(t, &t->v[i + 2 * q]));
+            dg_buf_putc(&key, '.');
+          }
+          if (lower) { /* "Vgl.", "Z. B." at a sentence start; not initials "F." */
+            if (key.data[0] < 'A' || key.data[0] > 'Z' || (p == 1 && key.len <= 2)) break;
+            key.data[0] = (char)(key.data[0] + 32);
+          }
+          if (dg_text_abbrev(key.data, key.len, &may_end)) found = p;
+        }
+      }
+      if (found) {
+        dg_buf_clear(&text);
+        for (size_t q = 0; q < found; q++) {
+          const dg_ltok *wd = &t->v[i + 2 * q];
+          if (q && wd->cs > t->v[i + 2 * q - 1].ce) dg_buf_putc(&text, ' ');
+          dg_buf_puts(&text, S_form_of(t, wd));
+          dg_buf_putc(&text, '.');
+        }
+        dg_ltok m;
+        S_merge_into(L, &m, k, &t->v[ends[found]], text.data, text.len, DG_TOK_WORD,
+                     DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0));
+        t->v[w++] = m;
+        i = ends[found] + 1;
+        continue;
+      }
+      /* an initial: "Donald J. Trump" */
+      if (k->ce == k->cs + 1 && L->cls[k->cs] == DG_C_UPPER && i + 2 < t->n &&
+          t->v[i + 2].kind == DG_TOK_WORD && L->cls[t->v[i + 2].cs] == DG_C_UPPER &&
+          S_small_gap(L, t->v[i + 1].ce, t->v[i + 2].cs)) {
+        dg_buf_clear(&text);
+        dg_buf_puts(&text, S_form_of(t, k));
+        dg_buf_putc(&text, '.');
+        dg_ltok m;
+        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
+        t->v[w++] = m;
+        i += 2;
+        continue;
+      }
+    }
+    if (dot_next && k->kind == DG_TOK_NUMBER && k->ce - k->cs <= 10) {
+      const dg_ltok *prev = w ? &t->v[w - 1] : NULL;
+      const dg_ltok *next = i + 2 < t->n ? &t->v[i + 2] : NULL;
+      if (S_ordinal(L, t, prev, k, next)) {
+        dg_buf_clear(&text);
+        dg_buf_puts(&text, S_form_of(t, k));
+        dg_buf_putc(&text, '.');
+        dg_ltok m;
+        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
+        t->v[w++] = m;
+        i += 2;
+        continue;
+      }
+    }
+    t->v[w++] = *k;
+    i++;
+  }
+  t->n = w;
+  dg_buf_free(&key);
+  dg_buf_free(&text);
+}
+
+/* LINE_START and SPACE_AFTER from the gaps. */
+static void S_gaps(S_lex *L) {
+  dg_ltoks *t = L->out;
+  for (size_t i = 0; i < t->n; i++) {
+    dg_ltok *k = &t->v[i];
+    size_t a = i ? t->v[i - 1].ce : 0;
+    bool nl = i == 0;
+    for (size_t x = a; x < k->cs && !nl; x++) nl = L->cls[x] == DG_C_NL;
+    if (nl) k->flags |= DG_TF_LINE_START;
+    if (i + 1 == t->n || t->v[i + 1].cs > k->ce) k->flags |= DG_TF_SPACE_AFTER;
+  }
+}
+
+void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
+  S_lex L;
+  memset(&L, 0, sizeof L);
+  L.tb = tb;
+  L.raw = raw;
+  L.cp = tb->cp;
+  L.cls = tb->cls;
+  L.n = tb->ncp;
+  L.out = out;
+  L.has_at = memchr(raw, '@', tb->off[tb->ncp]) != NULL;
+  dg_buf_init(&L.tmp);
+  out->n = 0;
+  dg_buf_clear(&out->forms);
+  S_lex_all(&L);
+  S_emphasis(&L);
+  S_merge(&L);
+  S_gaps(&L);
+  dg_buf_free(&L.tmp);
+}
