@@ -2,22 +2,11 @@
 # public API and the command-line program; end-to-end tests.
 target_sources(degloss PRIVATE
   src/gloss.c src/gloss_doc.c src/gloss_english.c src/gloss_mwe.c
-  src/gloss_phrase.c src/gloss_sep.c src/gloss_translate.c
+  src/gloss_phrase.c src/gloss_sep.c src/gloss_translate.c src/gloss_input.c
+  src/api.c
   src/render_common.c src/render_interlinear.c src/render_json.c
   src/render_conllu.c src/render_html.c src/render_tsv.c
   src/config.c)
-
-# Inputs, the public API and the program need the text layer (src/text.h,
-# issue 2).  Until it has landed on this branch they are left out of the
-# default build, so the rest still builds and its tests run.
-if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/src/text.h")
-  set(DEGLOSS_HAVE_TEXT ON)
-  target_sources(degloss PRIVATE src/gloss_input.c src/api.c)
-else()
-  set(DEGLOSS_HAVE_TEXT OFF)
-  message(WARNING "src/text.h is missing: degloss (the program) and the public API are not built")
-  set_target_properties(degloss_cli PROPERTIES EXCLUDE_FROM_ALL TRUE)
-endif()
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
@@ -29,7 +18,6 @@ if(DEGLOSS_TESTS)
   target_include_directories(test_gloss_render PRIVATE src tests/gloss)
   add_test(NAME gloss.render COMMAND test_gloss_render)
 
-  if(DEGLOSS_HAVE_TEXT)
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
   target_link_libraries(test_gloss_api PRIVATE degloss)
@@ -61,12 +49,11 @@ if(DEGLOSS_TESTS)
   set_tests_properties(gloss.api gloss.sample gloss.wordlist cli.behaviour PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)
-  endif()
 endif()
 
 # libFuzzer harness (clang only, not in CI): -DDEGLOSS_FUZZ=ON with CC=clang.
 option(DEGLOSS_FUZZ "Build the libFuzzer harness tests/fuzz/fuzz_gloss.c (clang)" OFF)
-if(DEGLOSS_FUZZ AND DEGLOSS_HAVE_TEXT AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
   add_executable(fuzz_gloss tests/fuzz/fuzz_gloss.c)
   target_compile_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
   target_link_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)

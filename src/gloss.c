@@ -348,7 +348,7 @@ static const char *S_governed(dg_gl_ctx *c, size_t i) {
       if (dat && !acc) return "DAT";
       if (acc && !dat) return "ACC";
       if (gen && !dat && !acc) return "GEN";
-      if (dat && acc) return "DAT"; /* two-way prepositions: location is commoner in news */
+      if (dat && acc) return "ACC/DAT"; /* two-way prepositions: either case */
     }
   }
   return NULL;
@@ -397,13 +397,43 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < w->ncl; k++)
     if (S_eq(w->cl[k].pos, "DET")) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
-  /* A relative pronoun follows a comma and is not followed by its noun. */
-  bool rel = after_comma && !(noun_at == i + 1 || noun_at == i + 2);
+  /* A relative pronoun follows a comma and does not start a noun phrase:
+   * the next word is no adjective or noun ("…, der den Ton setzt"), or no
+   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+  bool np_follows = false;
+  if (i + 1 < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[i + 1];
+    const dg_gl_word *nw = &c->w[i + 1];
+    np_follows = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
+                                            (nw->nan && (S_eq(nw->an[0].pos, "ADJ") || S_eq(nw->an[0].pos, "NOUN"))));
+  }
+  bool agrees = !*gender;
+  const char *glab = S_gender_label(gender);
+  for (size_t k = 0; k < w->ncl && !agrees; k++) {
+    if (S_has_label(w->cl[k].labels, "REL")) continue;
+    if (plural ? S_has_label(w->cl[k].labels, "PL") : (glab && S_has_label(w->cl[k].labels, glab))) agrees = true;
+  }
+  bool rel = after_comma && (!np_follows || !agrees);
+  /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
+  int verb_pl = -1;
+  for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
+    size_t q = j == i ? i + 1 : j;
+    if (q >= s->ntokens || q == i) continue;
+    const dg_gl_word *vw = &c->w[q];
+    for (size_t a = 0; a < vw->nan && a < 1; a++)
+      if (S_feat(vw->an[a].feats, "VerbForm=Fin")) verb_pl = S_feat(vw->an[a].feats, "Number=Plur");
+  }
   int best = -1;
   double best_score = -1e9;
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
+    if (S_eq(sv->pos, "PRON") && verb_pl >= 0 && !S_has_label(sv->labels, "REL")) {
+      bool pl = S_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+                (sv->labels && strstr(sv->labels, "3PL"));
+      bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
+      if (verb_pl ? pl : sg) sc += 2;
+    }
     bool is_rel = S_has_label(sv->labels, "REL");
     bool is_det = S_eq(sv->pos, "DET");
     if (S_is_dword(w->lower)) {
@@ -415,7 +445,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       const char *gl = S_gender_label(gender);
       if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
       else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
-      if (gov && !is_rel) sc += S_has_label(sv->labels, gov) ? 3 : -1;
+      if (gov && !is_rel) {
+        bool fits = strcmp(gov, "ACC/DAT") == 0 ? (S_has_label(sv->labels, "ACC") || S_has_label(sv->labels, "DAT"))
+                                                : S_has_label(sv->labels, gov);
+        sc += fits ? 3 : -1;
+      }
       else if (!gov && !is_rel) {
         /* Without a preposition: NOM at the start of a clause, else ACC. */
         size_t cs = S_clause_start(s, i);
@@ -444,7 +478,9 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
     bool keep;
     if (closed && S_eq(pos, "ADP"))
       keep = !strcmp(p, "NOM") || !strcmp(p, "ACC") || !strcmp(p, "DAT") || !strcmp(p, "GEN");
-    else if (closed) keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+';
+    else if (closed)
+      keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+' &&
+             !(S_eq(pos, "PRON") && !strcmp(p, "PRS"));
     else if (S_eq(pos, "NOUN") || S_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
     else if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) keep = true;
     else if (S_eq(pos, "ADJ") || S_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
@@ -1028,6 +1064,16 @@ static bool S_role_noun(const char *lemma) {
   return r;
 }
 
+static bool S_weekday(const char *w) {
+  static const char *const days[] = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                                     "Sonnabend", "Sonntag", "Wochenende", "Montagabend", "Dienstagabend",
+                                     "Mittwochabend", "Donnerstagabend", "Freitagabend", "Samstagabend",
+                                     "Sonntagabend", "Montagmorgen", "Sonntagmorgen"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(days); i++)
+    if (strcmp(w, days[i]) == 0) return true;
+  return false;
+}
+
 /* ---- the sentence ----------------------------------------------------- */
 
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
@@ -1137,7 +1183,29 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       (void)split;
       (void)nsplit;
       S_set_glosses(d, t, tmp, n, NULL);
+      /* Days and dates take "on" ("am Montag", "am 17. März"). */
+      if (S_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
+          (S_weekday(s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+        for (size_t q = 0; q < t->nglosses; q++)
+          if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
+            dg_gl_promote(d, t, t->glosses[q]);
+            break;
+          }
       w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
+      if ((S_eq(sv->pos, "AUX") || S_eq(sv->pos, "VERB")) && w->nan) {
+        /* Verb forms: person, tense and mood from the analysis chosen in
+         * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
+        int pa = S_pick_analysis(&c, i);
+        if (pa >= 0) {
+          w->leipzig = dg_mem_strdup(&d->arena, w->an[pa].leipzig ? w->an[pa].leipzig : "");
+          t->feats = dg_mem_strdup(&d->arena, w->an[pa].feats ? w->an[pa].feats : "");
+          w->is_closed = false; /* labels are shown as for any verb */
+          t->seg = NULL;
+          c.w[i].closed = k;
+          t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+          continue;
+        }
+      }
       w->is_closed = true;
       t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
       continue;
@@ -1214,7 +1282,8 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       if (t->flags & DG_DF_SEP_PARTICLE) {
         t->labels = "";
       } else {
-        const char *lab = dg_gl_display_labels(d, t->pos, w->leipzig, w->is_closed);
+        /* An expression's gloss on a function word carries no labels. */
+        const char *lab = (t->mwe_head && w->is_closed) ? "" : dg_gl_display_labels(d, t->pos, w->leipzig, w->is_closed);
         if (w->extra) {
           dg_buf b;
           dg_buf_init(&b);

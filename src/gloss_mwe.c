@@ -152,7 +152,9 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
   if (p->head < 0) {
     for (size_t i = 0; i < p->n; i++)
       if (p->e[i].free) p->head = (int)i;
-    if (p->head < 0) p->head = 0;
+    /* Dictionary phrases without a verb: the last word is the head
+     * ("den ganzen Tag"). */
+    if (p->head < 0) p->head = dictionary ? (int)p->n - 1 : 0;
   }
   return p;
 }
