@@ -34,6 +34,7 @@ typedef struct S_syn {
   char domains[256]; /* [..] contents joined by ';' */
   char irreg[128];   /* English irregular forms "{found; found}" */
   char comment[128]; /* (..) contents joined by ';' */
+  char variants[256]; /* <..> contents joined by ';' (German: search variants) */
 } S_syn;
 
 /* Split `s` in place at top-level `sep` (outside {} [] () <>). */
@@ -86,7 +87,7 @@ static void S_append(char *dst, size_t cap, const char *sep, const char *s, size
 
 /* Parse one synonym into bare text, tags and domains. */
 static void S_parse_syn(const char *s, S_syn *o) {
-  o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = o->comment[0] = '\0';
+  o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = o->comment[0] = o->variants[0] = '\0';
   size_t tl = 0;
   const char *p = s;
   while (*p) {
@@ -104,6 +105,7 @@ static void S_parse_syn(const char *s, S_syn *o) {
       else if (c == '{') S_append(o->irreg, sizeof o->irreg, ";", p + 1, inner);
       else if (c == '[') S_append(o->domains, sizeof o->domains, ";", p + 1, inner);
       else if (c == '(') S_append(o->comment, sizeof o->comment, ";", p + 1, inner);
+      else if (c == '<') S_append(o->variants, sizeof o->variants, ";", p + 1, inner);
       p = *q ? q + 1 : q;
       continue;
     }
@@ -662,6 +664,22 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         }
       S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
                   slotted);
+      /* German <variants> (spellings, related forms) get the sense too, as
+       * a weaker, sub-entry-like headword: "Acetylen <Azetylen>" */
+      if (de[j].variants[0]) {
+        char vb[256];
+        snprintf(vb, sizeof vb, "%s", de[j].variants);
+        char *vs[8];
+        size_t nv = S_split(vb, ';', vs, 8);
+        for (size_t v = 0; v < nv; v++) {
+          if (!vs[v][0] || strchr(vs[v], ' ') || strcmp(vs[v], head) == 0) continue;
+          if (strcmp(pos, "NOUN") == 0 && !isupper((unsigned char)vs[v][0]) &&
+              (unsigned char)vs[v][0] != 0xc3)
+            continue;
+          S_add_sense(lx, vs[v], pos, gender, gl, doms, line, sub > 0 ? sub : 1, (int)j + 1,
+                      (int)k, (int)nen, nsubs, slotted);
+        }
+      }
     }
   }
 }

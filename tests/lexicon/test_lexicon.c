@@ -132,6 +132,9 @@ static void S_sample(const char *path) {
         "separated verb forms linked to the particle verb");
   CHECK(!S_has_phrase(lex, "stellte", "stellte klar", "clarified"), "separated forms are not phrases");
   CHECK(S_has_sense(lex, "freuen", "VERB", "be glad", NULL), "reflexive 'sich freuen'");
+  CHECK(S_has_sense(lex, "Azetylen", "NOUN", "acetylene", &s) && strcmp(s.gender, "n") == 0 &&
+            strstr(s.domains, "chem.") && S_has_sense(lex, "Acetylen", "NOUN", "acetylene", NULL),
+        "German <variant> gets the sense");
   CHECK(S_has_sense(lex, "womöglich", "X", "possibly", NULL) &&
             S_has_sense(lex, "womöglich", "ADV", "possibly", NULL) &&
             !S_has_sense(lex, "Aalfang", "ADV", "eel fishing", NULL),
