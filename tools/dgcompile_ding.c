@@ -573,12 +573,7 @@ static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const c
 static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t nen, long line,
                         int sub, int nsubs, const char **part_pos) {
   /* Tags written once after the last synonym apply to all before it. */
-  const char *inherited = "";
-  for (size_t j = nde; j-- > 0;) {
-    if (de[j].tags[0]) inherited = de[j].tags;
-    part_pos[j] = NULL;
-    (void)inherited;
-  }
+  for (size_t j = 0; j < nde; j++) part_pos[j] = NULL;
   for (size_t j = 0; j < nde; j++) {
     const char *tags = de[j].tags;
     if (!tags[0])
@@ -695,7 +690,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
   size_t np = nd < ne ? nd : ne;
   static S_syn prev_de[S_MAXSYN], de[S_MAXSYN], en[S_MAXSYN];
   size_t n_prev = 0;
-  const char *prev_pos[S_MAXSYN];
+  const char *sub_pos[S_MAXSYN];
   const char *head_pos[S_MAXSYN];
   const char *entry_pos = "X";
   bool entry_rare = false;
@@ -769,7 +764,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
       continue; /* forms do not replace the previous headword part */
     } else {
       S_n_part_senses = 0;
-      S_headwords(lx, de, a, en, b, line, (int)i, (int)np, prev_pos);
+      S_headwords(lx, de, a, en, b, line, (int)i, (int)np, sub_pos);
       bool any_head = false;
       for (size_t k = 0; k < a; k++) {
         int slotted;
@@ -779,7 +774,6 @@ static void S_line(dgc_lex *lx, char *text, long line) {
     }
     memcpy(prev_de, de, a * sizeof de[0]);
     n_prev = a;
-    (void)prev_pos;
   }
 }
 
