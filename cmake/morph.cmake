@@ -1,1 +1,77 @@
-# morph: sources, generated data and tests of this area.
+# morph: sources, generated data and tests of this area (issue 4).
+target_sources(degloss PRIVATE
+  src/morph.c src/morph_analyze.c src/morph_feats.c src/morph_data.c src/morph_text.c
+  src/compound.c)
+
+# The compiler of the paradigm tables, and the mapped file it writes.
+add_executable(morph-compile tools/morph-compile.c)
+target_link_libraries(morph-compile PRIVATE degloss)
+set(DEGLOSS_MORPH_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/paradigms.txt
+  ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/closed.tsv)
+# Hunspell's de_DE word list (GPL, from the Debian package, read at build
+# time) fills the gaps of the paradigm data.
+set(DEGLOSS_MORPH_HUNSPELL_DIC "${DEGLOSS_HUNSPELL_DIR}/de_DE.dic")
+if(NOT EXISTS "${DEGLOSS_MORPH_HUNSPELL_DIC}")
+  message(WARNING "morph: ${DEGLOSS_MORPH_HUNSPELL_DIC} not found; degloss.morph will lack hunspell's words")
+  set(DEGLOSS_MORPH_HUNSPELL_DIC "")
+endif()
+add_custom_command(
+  OUTPUT ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
+  COMMAND morph-compile ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
+          ${DEGLOSS_MORPH_HUNSPELL_DIC}
+  DEPENDS morph-compile ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_MORPH_HUNSPELL_DIC}
+  COMMENT "Compiling the morphology tables (degloss.morph)"
+  VERBATIM)
+add_custom_target(morph_data ALL DEPENDS ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph)
+
+# A small command-line probe: analyses and splits of the words given.
+add_executable(morph-probe tools/morph-probe.c)
+target_link_libraries(morph-probe PRIVATE degloss)
+
+if(DEGLOSS_TESTS)
+  set(DEGLOSS_EVAL "${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval")
+  add_executable(morph_eval_gsd tests/morph/eval_gsd.c)
+  target_link_libraries(morph_eval_gsd PRIVATE degloss)
+  add_dependencies(morph_eval_gsd morph_data)
+  add_test(NAME morph.gsd_lemmas
+           COMMAND morph_eval_gsd ${DEGLOSS_EVAL}/ud-gsd/de_gsd-ud-test.conllu 96)
+  set_tests_properties(morph.gsd_lemmas PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_eval_compounds tests/morph/eval_compounds.c)
+  target_link_libraries(morph_eval_compounds PRIVATE degloss)
+  add_dependencies(morph_eval_compounds morph_data)
+  add_test(NAME morph.compounds
+           COMMAND morph_eval_compounds ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
+                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 88 12 30)
+  set_tests_properties(morph.compounds PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_wordlist tests/morph/wordlist.c)
+  target_link_libraries(morph_wordlist PRIVATE degloss)
+  add_dependencies(morph_wordlist morph_data)
+  foreach(kind analyze feats split)
+    add_test(NAME morph.wordlist_${kind}
+             COMMAND morph_wordlist ${kind} ${CMAKE_CURRENT_SOURCE_DIR}/tests/morph/${kind}.txt)
+    set_tests_properties(morph.wordlist_${kind} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+  endforeach()
+endif()
+
+if(DEGLOSS_TESTS)
+  add_executable(morph_robust tests/morph/robust.c)
+  target_link_libraries(morph_robust PRIVATE degloss)
+  add_dependencies(morph_robust morph_data)
+  add_test(NAME morph.robust COMMAND morph_robust)
+  set_tests_properties(morph.robust PROPERTIES TIMEOUT 120
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+endif()
+
+# Benchmark (prints figures; not a test): build/morph_bench FILE...
+add_executable(morph_bench bench/morph_bench.c)
+target_link_libraries(morph_bench PRIVATE degloss)

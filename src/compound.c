@@ -1,0 +1,578 @@
+/* dg_compound_split: the parts of German compounds.
+ *
+ * A memoised search over code point positions (dynamic programming from the
+ * end of the word): each part is a known stem (noun, adjective, a verb stem
+ * such as "fahr" of fahren, a noun without its final e such as "schul"),
+ * optionally followed by a linking element (s, es, n, en, e, er, ens, nen)
+ * that fits the stem; the last part is any form of a noun or adjective.
+ * Fewest stems win ("longest known parts win over fragments"), then word
+ * frequency and link regularity decide.  Words the tables know as a whole
+ * are split only into parts of the same kind (a noun into a noun head, never
+ * a verb form like "vereinbart" into Verein | bart), never at a
+ * derivational suffix ("Mitgliedschaft") nor after a bare particle.
+ * Parts are at most DG_SEG_MAX code points of letters; hyphens separate
+ * segments that are split on their own.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "morph_internal.h"
+#include "morph_text.h"
+
+#include <utf8proc.h>
+
+#define DG_SEG_MAX 64      /* longest segment searched, in code points */
+#define S_MINPART 3        /* shortest stem, in code points */
+#define S_STEM_COST 10.0f
+
+typedef struct {
+  float cost;              /* of the best split of the suffix from here */
+  int end;                 /* end of the first stem (code point index) */
+  int next;                /* where the rest starts (after the link) */
+  int nstems;
+  const char *lemma;       /* lemma of the first stem */
+} S_best;
+
+typedef struct {
+  dg_morph *m;
+  const char *lo;          /* lower-cased segment */
+  int ncp;
+  size_t lo_off[DG_SEG_MAX + 1];
+  bool whole_known;        /* the tables know the whole segment */
+  bool cap;
+  S_best best[DG_SEG_MAX + 1];
+  dg_buf tmp;
+} S_seg;
+
+/* Derivational suffixes that are also words: never a compound head. */
+static const char *const S_bad_heads[] = {
+    "schaft", "schaften", "heit", "heiten", "keit", "keiten", "ung", "ungen", "tum", "tümer",
+    "nis", "nisse", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
+    "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
+    "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
+    "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
+
+static bool S_in(const char *const *list, const char *s, size_t n) {
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
+  return false;
+}
+
+static float S_quality(unsigned rank) {
+  if (!rank) return 0.2f;
+  float q = 3.0f - 0.5f * (float)log10((double)rank);
+  return q > 0.3f ? q : 0.3f;
+}
+
+/* Quality of a lemma as a part: frequency, less for hunspell-only lemmas
+ * and nominalised infinitives (Werten is no head of Vermögenswerten). */
+static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
+  float q = S_quality(l->rank);
+  if (l->flags & DG_LF_HUNSPELL) q -= 0.3f;
+  if (l->flags & DG_LF_NOMINF) q -= 1.0f;
+  /* Abbreviations (BUND) are not the noun (Bund) a part spells. */
+  const char *s = m->data.str + l->str;
+  if (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') q -= 1.5f;
+  return q;
+}
+
+/* Ask the caller's lexicon about s (n bytes, lower case), capitalised and not. */
+static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
+  dg_morph *m = g->m;
+  if (!m->known) return false;
+  dg_buf_clear(&g->tmp);
+  dg_utf8_capitalize(&g->tmp, s, n);
+  if (dg_morph_known_lemma(m, g->tmp.data)) {
+    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    return true;
+  }
+  dg_buf_clear(&g->tmp);
+  dg_buf_put(&g->tmp, s, n);
+  if (dg_morph_known_lemma(m, g->tmp.data)) {
+    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    return true;
+  }
+  return false;
+}
+
+/* A frequent word form the paradigm tables lack (Wikipedia ranks: a
+ * compound such as Schnittstelle or Reichstag): a part of its own when it
+ * is long enough not to be a fragment.  Its lemma is the form, capitalised
+ * (such gaps are nouns). */
+static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+                        const char **lemma) {
+  if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  /* "sicherheits" is a first part with its link, not a word. */
+  static const char *const links[] = {"s", "es", "n", "en", NULL};
+  for (size_t i = 0; links[i]; i++) {
+    size_t l = strlen(links[i]);
+    if (n > l + 3 && memcmp(s + n - l, links[i], l) == 0) {
+      const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
+      if (kk && kk->count) return -1.0f;
+    }
+  }
+  dg_buf_clear(&g->tmp);
+  dg_utf8_capitalize(&g->tmp, s, n);
+  *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
+  return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
+}
+
+/* Non-final stem: quality (< 0: not a stem) and lemma. */
+static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
+  dg_morph *m = g->m;
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  float best = -1.0f;
+  *gender = DG_GENDER_NONE;
+  if (k) {
+    for (uint32_t i = 0; i < k->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[k->first + i];
+      if (a->flags & DG_AF_CLOSED) continue;
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      float q = -1.0f;
+      /* Short words only from the paradigm data (no Ent, Ags). */
+      if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
+        continue;
+      if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
+      else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
+      else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
+      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               !dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f); /* not Gebraucht|wagen */
+      if (q > best) {
+        best = q;
+        *lemma = m->data.str + l->str;
+        *gender = (a->cells & 1) ? l->gender : DG_GENDER_NONE;
+      }
+    }
+  }
+  if (best < 0 && n >= 3) {
+    /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
+    static const char *const ext[] = {"e", "en", "n", NULL};
+    dg_buf_clear(&g->tmp);
+    for (size_t e = 0; ext[e] && best < 0; e++) {
+      dg_buf_clear(&g->tmp);
+      dg_buf_put(&g->tmp, s, n);
+      dg_buf_puts(&g->tmp, ext[e]);
+      const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+      if (!kk) continue;
+      for (uint32_t i = 0; i < kk->count; i++) {
+        const dg_morph_anal *a = &m->data.anal[kk->first + i];
+        if (a->flags & DG_AF_CLOSED) continue;
+        const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+        const char *ls = m->data.str + l->str;
+        if (strlen(ls) != g->tmp.len) continue;
+        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
+          best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
+          *lemma = ls;
+          break;
+        }
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1) && dg_utf8_length(s, n) >= 4) {
+          best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
+          *lemma = ls;
+          *gender = l->gender;
+          break;
+        }
+      }
+    }
+  }
+  if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0) best = S_frequent(g, k, s, n, lemma);
+  if (best >= 0 && best < 0.05f) best = 0.05f;
+  /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
+   * known whole (prefix verbs make such nouns). */
+  if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
+  /* Participles are no first parts: Gebrauchtwagen stays whole. */
+  if (best >= 0 && n >= 5) {
+    char *z = dg_xstrndup(s, n);
+    if (dg_morph_is_participle(m, z)) best = -1.0f;
+    free(z);
+  }
+  return best;
+}
+
+/* Final part (head): any noun or adjective form. */
+static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
+  dg_morph *m = g->m;
+  if (S_in(S_bad_heads, s, n)) return -1.0f;
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  float best = -1.0f;
+  if (k) {
+    for (uint32_t i = 0; i < k->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[k->first + i];
+      if (a->flags & DG_AF_CLOSED) continue;
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      float q = -1.0f;
+      /* Capitalised words are nouns: noun heads (adjective heads of
+       * nominalised adjectives only as a weak choice); lower-case words
+       * are adjectives: adjective heads only. */
+      /* A form that fills more cells of a paradigm is likelier its form. */
+      if (l->pos == DG_POS_NOUN && g->cap)
+        q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
+            ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
+      /* Hunspell's capitalised words without plural are names or nouns
+       * without plural (Schwund): heads when long enough. */
+      else if (l->pos == DG_POS_PROPN && g->cap && dg_utf8_length(s, n) >= 5)
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
+      else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
+      /* Nominalised participles: (Reichstags)abgeordneter, Angestellten. */
+      else if (l->pos == DG_POS_ADJ && g->cap && !(a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
+      /* (no adjective heads for capitalised words: Weltberühmtes,
+       * Federführend are adjectives written with a capital, rarely
+       * nominalised compounds) */
+      if (q > best) {
+        best = q;
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
+  if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
+  if (best >= 0 && best < 0.05f) best = 0.05f;
+  return best;
+}
+
+/* Cost of link `l` after a stem with `lemma` and gender; < 0: not allowed. */
+static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link) {
+  size_t ll = strlen(lemma);
+  dg_buf_clear(&g->tmp);
+  dg_utf8_lower(&g->tmp, lemma, ll);
+  const char *lw = g->tmp.data;
+  size_t lwn = g->tmp.len;
+  if (strcmp(link, "s") == 0) {
+    if (lwn && strchr("sßxz", lw[lwn - 1])) return -1.0f;
+    static const char *const fem_s[] = {"ung", "heit", "keit", "schaft", "ion", "tät", "sicht",
+                                        "kunft", "fahrt", "lichkeit", "ität", "macht", "arbeit",
+                                        "liebe", "hilfe", "geschichte", NULL};
+    for (size_t i = 0; fem_s[i]; i++) {
+      size_t fl = strlen(fem_s[i]);
+      if (lwn >= fl && strcmp(lw + lwn - fl, fem_s[i]) == 0) return 0.2f;
+    }
+    if (gender == DG_GENDER_MASC || gender == DG_GENDER_NEUT) return 0.5f;
+    return 1.6f;
+  }
+  /* The other links must make a form of the noun (plural or genitive). */
+  dg_buf_puts(&g->tmp, link);
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
+  if (!k) return -1.0f;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && strcmp(g->m->data.str + l->str, lemma) == 0)
+      return 0.3f;
+  }
+  return -1.0f;
+}
+
+static const char *const S_links[] = {"s", "es", "n", "en", "e", "er", "ens", "nen", NULL};
+
+static void S_solve(S_seg *g) {
+  int N = g->ncp;
+  for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
+  for (int i = N - 1; i >= 0; i--) {
+    S_best *b = &g->best[i];
+    /* The head: the whole rest. */
+    if (N - i >= S_MINPART && i > 0) {
+      const char *lemma = NULL;
+      float q = S_head(g, g->lo + g->lo_off[i], g->lo_off[N] - g->lo_off[i], &lemma);
+      if (q >= 0) {
+        b->cost = S_STEM_COST - q;
+        b->end = N;
+        b->next = N;
+        b->nstems = 1;
+        b->lemma = lemma;
+      }
+    }
+    /* A stem, maybe a link, then the rest. */
+    for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
+      /* Only a stem after which the rest splits (directly or after a
+       * link) is worth a look-up. */
+      bool rest = isfinite(g->best[j].cost);
+      for (size_t li = 0; S_links[li] && !rest; li++) {
+        int k = j + (int)strlen(S_links[li]);
+        rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
+      }
+      if (!rest) continue;
+      const char *lemma = NULL;
+      int gender = 0;
+      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], &lemma, &gender);
+      if (q < 0) continue;
+      const char *stem_lemma = lemma;
+      if (isfinite(g->best[j].cost)) {
+        float c = S_STEM_COST - q + g->best[j].cost;
+        if (c < b->cost) {
+          *b = (S_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
+        }
+      }
+      for (size_t li = 0; S_links[li]; li++) {
+        size_t ln = strlen(S_links[li]);
+        int k = j + (int)ln; /* links are ASCII: one code point per byte */
+        if (k > N - S_MINPART) continue;
+        if (g->lo_off[k] - g->lo_off[j] != ln ||
+            memcmp(g->lo + g->lo_off[j], S_links[li], ln) != 0)
+          continue;
+        if (!isfinite(g->best[k].cost)) continue;
+        float lc = S_link_cost(g, stem_lemma, gender, S_links[li]);
+        if (lc < 0) continue;
+        float c = S_STEM_COST - q + lc + g->best[k].cost;
+        if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
+      }
+    }
+  }
+}
+
+/* Does the segment end like a place or family name (Nennhausen,
+ * Bahrmann, Westerdorf)? */
+static bool S_name_head(const S_seg *g) {
+  static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
+                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  return false;
+}
+
+/* Does the best split have a stem of fewer than 4 code points? */
+static bool S_has_short_part(const S_seg *g) {
+  int i = 0;
+  while (i < g->ncp) {
+    const S_best *b = &g->best[i];
+    if (b->end - i < 4) return true;
+    if (b->end >= g->ncp) break;
+    i = b->next;
+  }
+  return false;
+}
+
+/* Is the segment a participle with an adjective ending (Übertragenden =
+ * übertragend + en, Abteilende = abteilend + e)? */
+static bool S_is_participle_form(S_seg *g) {
+  static const char *const ends[] = {"e", "en", "em", "er", "es", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < l + 4 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, n - l);
+    if (!k) continue;
+    for (uint32_t j = 0; j < k->count; j++) {
+      const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+      if (!(a->flags & DG_AF_CLOSED) && g->m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+          (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Is the whole segment known to the tables (other than as a compound), and
+ * may it be split?  Verb forms and closed-class words are never split. */
+static bool S_whole(S_seg *g, bool *splittable) {
+  dg_morph *m = g->m;
+  const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
+  *splittable = true;
+  if (S_is_participle_form(g)) {
+    *splittable = false; /* Übertragenden, Abteilende: participles */
+    return true;
+  }
+  if (!k || !k->count) return false;
+  bool noun = false, propn = false, adj = false, verb = false, closed = false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
+    int pos = m->data.lemmas[a->lemma].pos;
+    noun |= pos == DG_POS_NOUN;
+    propn |= pos == DG_POS_PROPN;
+    adj |= pos == DG_POS_ADJ;
+    verb |= pos == DG_POS_VERB;
+  }
+  if (closed) *splittable = false;
+  if (g->cap && !noun && !adj && !propn) *splittable = false;
+  if (!g->cap && verb && !adj) *splittable = false;
+  return true;
+}
+
+/* The lemma of an unsplit segment from the tables alone (the analyser
+ * itself calls the splitter, so it cannot be asked here). */
+static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool last) {
+  const dg_morph_key *k = dg_morph_lookup(m, seg, n);
+  bool cap = dg_utf8_is_upper_initial(seg, n);
+  const char *best = NULL;
+  int best_rank = -1;
+  if (k) {
+    for (uint32_t i = 0; i < k->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[k->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      int pos = (a->flags & DG_AF_CLOSED) ? a->pos : l->pos;
+      int r = (pos == DG_POS_NOUN) == cap ? 2 : 1;
+      if (!last && pos == DG_POS_NOUN && !(a->cells & 3)) r = 0;
+      if (r > best_rank) {
+        best_rank = r;
+        best = m->data.str + l->str;
+      }
+    }
+  }
+  return dg_arena_strndup(&m->arena, best ? best : seg, best ? strlen(best) : n);
+}
+
+/* Split one segment (letters only) at [start, end) of word; appends parts. */
+static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_t end, bool last,
+                              dg_part *out, size_t max) {
+  size_t n = end - start;
+  size_t np = 0;
+  const char *seg = word + start;
+  int ncp = (int)dg_utf8_length(seg, n);
+  bool letters = true;
+  for (size_t i = 0; i < n;) {
+    int32_t c;
+    size_t l = dg_utf8_next(seg + i, n - i, &c);
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)))
+      letters = false;
+    i += l;
+  }
+  S_seg *g = NULL;
+  dg_buf low;
+  dg_buf_init(&low);
+  if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
+    g = dg_xcalloc(1, sizeof *g);
+    g->m = m;
+    dg_buf_init(&g->tmp);
+    /* Lower-case code point by code point, keeping both offsets. */
+    size_t orig_off[DG_SEG_MAX + 1];
+    size_t i = 0;
+    int k = 0;
+    while (i < n && k < DG_SEG_MAX) {
+      int32_t c;
+      size_t l = dg_utf8_next(seg + i, n - i, &c);
+      orig_off[k] = i;
+      g->lo_off[k] = low.len;
+      dg_utf8_lower(&low, seg + i, l);
+      i += l;
+      k++;
+    }
+    orig_off[k] = n;
+    g->lo_off[k] = low.len;
+    g->ncp = k;
+    g->lo = low.data;
+    g->cap = dg_utf8_is_upper_initial(seg, n);
+    bool splittable;
+    g->whole_known = S_whole(g, &splittable);
+    /* All capitals are abbreviations or names (NEWART, JEANNETTE). */
+    bool allcaps = true;
+    for (size_t b = 0; b < n && allcaps; b++)
+      if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
+    if (allcaps) splittable = false;
+    if (splittable) S_solve(g);
+    /* A word nobody knows (the tables, hunspell) that splits only into a
+     * short part is more often a name than a compound: Urbanski, Eschwege,
+     * Hörbach. */
+    if (splittable && g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
+        g->best[0].nstems >= 2 && (S_has_short_part(g) || S_name_head(g))) {
+      char *w = dg_xstrndup(seg, n);
+      if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
+      free(w);
+    }
+    if (splittable && isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+      int i0 = 0;
+      while (i0 < g->ncp && np < max) {
+        const S_best *b = &g->best[i0];
+        size_t fs = orig_off[i0], fe = orig_off[b->end];
+        out[np].form = dg_arena_strndup(&m->arena, seg + fs, fe - fs);
+        out[np].lemma = b->lemma ? dg_arena_strndup(&m->arena, b->lemma, strlen(b->lemma))
+                                 : out[np].form;
+        out[np].kind = DG_PART_STEM;
+        out[np].start = (unsigned)(start + fs);
+        out[np].end = (unsigned)(start + fe);
+        np++;
+        if (b->next > b->end && np < max) {
+          size_t ls = orig_off[b->end], le = orig_off[b->next];
+          out[np].form = dg_arena_strndup(&m->arena, seg + ls, le - ls);
+          out[np].lemma = out[np].form;
+          out[np].kind = DG_PART_LINK;
+          out[np].start = (unsigned)(start + ls);
+          out[np].end = (unsigned)(start + le);
+          np++;
+        }
+        if (b->end >= g->ncp) break;
+        i0 = b->next;
+      }
+    }
+    dg_buf_free(&g->tmp);
+    free(g);
+  }
+  dg_buf_free(&low);
+  if (np == 0 && max > 0) {
+    out[0].form = dg_arena_strndup(&m->arena, seg, n);
+    out[0].lemma = S_simple_lemma(m, seg, n, last);
+    out[0].kind = DG_PART_STEM;
+    out[0].start = (unsigned)start;
+    out[0].end = (unsigned)end;
+    np = 1;
+  }
+  return np;
+}
+
+/* Does a new segment start at j (a capital after at least three letters
+ * of which the last is small, followed by at least two small letters)?
+ * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
+static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
+  int32_t c, prev = 0;
+  dg_utf8_next(w + j, n - j, &c);
+  if (!utf8proc_isupper(c)) return false;
+  size_t letters = 0;
+  for (size_t k = start; k < j;) {
+    k += dg_utf8_next(w + k, j - k, &prev);
+    letters++;
+  }
+  if (letters < 3 || !utf8proc_islower(prev)) return false;
+  size_t k = j + dg_utf8_next(w + j, n - j, &c), small = 0;
+  while (k < n && small < 2) {
+    k += dg_utf8_next(w + k, n - k, &c);
+    if (!utf8proc_islower(c)) break;
+    small++;
+  }
+  return small >= 2;
+}
+
+size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max) {
+  if (!m || !word || !*word) return 0;
+  size_t n = strlen(word);
+  dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n);
+  if (!slot) {
+    dg_part parts[DG_COMPOUND_MAX_PARTS];
+    size_t np = 0;
+    size_t i = 0;
+    while (i < n && np < DG_COMPOUND_MAX_PARTS) {
+      /* Segments end at hyphens and where a capital follows a small
+       * letter inside the word (NatoVertrag, BerlinaleJuryMitglieder). */
+      size_t j = i;
+      while (j < n && word[j] != '-') {
+        if (j > i && S_camel_break(word, i, j, n)) break;
+        int32_t c;
+        j += dg_utf8_next(word + j, n - j, &c);
+      }
+      if (j > i) {
+        bool last = j >= n;
+        np += S_split_segment(m, word, i, j, last, parts + np, DG_COMPOUND_MAX_PARTS - np);
+      }
+      i = j < n && word[j] == '-' ? j + 1 : j;
+    }
+    if (np == 0) {
+      /* Nothing but hyphens: the word is its own part. */
+      parts[0].form = parts[0].lemma = dg_arena_strndup(&m->arena, word, n);
+      parts[0].kind = DG_PART_STEM;
+      parts[0].start = 0;
+      parts[0].end = (unsigned)n;
+      np = 1;
+    }
+    dg_part *v = dg_xmalloc(np * sizeof *v);
+    if (np) memcpy(v, parts, np * sizeof *v);
+    slot = dg_cache_insert(&m->split_cache, word, n, v, np);
+  }
+  size_t cnt = slot->count < max ? slot->count : max;
+  if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);
+  return slot->count < max ? slot->count : max;
+}

@@ -1,0 +1,443 @@
+/* The bilingual lexicon at run time: a mapped degloss.lex (see
+ * src/lexicon_format.h) plus an in-memory overlay of user glossaries that is
+ * consulted first.  Every offset read from the file is bounds-checked, so a
+ * damaged file can give wrong answers but never a crash.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_format.h"
+#include "mapfile.h"
+#include "util.h"
+
+typedef struct S_entry {
+  char *lemma, *key, *gloss, *pos, *gender, *domains, *source;
+  unsigned gen;          /* which glossary (later ones override earlier) */
+  struct S_entry *next; /* chain in the overlay's bucket */
+} S_entry;
+
+struct dg_lexicon {
+  dg_mapfile mf;
+  char *path;
+  const char *strings;
+  uint32_t strings_len;
+  const dg_lex_sense *senses, *closed;
+  uint32_t n_senses, n_closed;
+  const dg_lex_form *forms;
+  uint32_t n_forms;
+  const dg_lex_phrase *phrases;
+  uint32_t n_phrases;
+  const dg_lex_slot *tables[DG_LEX_NTABLES];
+  uint32_t table_size[DG_LEX_NTABLES];
+  /* glossary overlay */
+  S_entry **buckets;
+  size_t n_buckets, n_entries;
+  unsigned n_glossaries;
+};
+
+#define S_KEYMAX 256
+
+static uint32_t S_u32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static bool S_section(uint64_t size, uint32_t off, uint64_t count, size_t rec) {
+  return off % 4 == 0 && (uint64_t)off <= size && count * rec <= size - off;
+}
+
+dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
+  dg_lexicon *lex = dg_xcalloc(1, sizeof *lex);
+  if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, false, err)) {
+    free(lex);
+    return NULL;
+  }
+  lex->path = dg_xstrdup(path);
+  const unsigned char *p = lex->mf.payload;
+  uint64_t size = lex->mf.size;
+  const char *problem = NULL;
+  if (size < sizeof(dg_lex_head)) {
+    problem = "lexicon payload too small";
+  } else {
+    dg_lex_head h;
+    uint32_t *w = (uint32_t *)&h;
+    for (size_t i = 0; i < sizeof h / 4; i++) w[i] = S_u32(p + 4 * i);
+    if (!S_section(size, h.strings_off, h.strings_len, 1) || h.strings_len == 0 ||
+        p[h.strings_off + h.strings_len - 1] != '\0' || p[h.strings_off] != '\0')
+      problem = "lexicon string section damaged";
+    else if (!S_section(size, h.senses_off, h.n_senses, sizeof(dg_lex_sense)) ||
+             !S_section(size, h.closed_off, h.n_closed, sizeof(dg_lex_sense)) ||
+             !S_section(size, h.forms_off, h.n_forms, sizeof(dg_lex_form)) ||
+             !S_section(size, h.phrases_off, h.n_phrases, sizeof(dg_lex_phrase)))
+      problem = "lexicon record section out of bounds";
+    for (int t = 0; !problem && t < DG_LEX_NTABLES; t++) {
+      uint32_t n = h.table_size[t];
+      if (n == 0 || (n & (n - 1)) != 0 || !S_section(size, h.table_off[t], n, sizeof(dg_lex_slot)))
+        problem = "lexicon hash table damaged";
+    }
+    if (!problem) {
+      lex->strings = (const char *)p + h.strings_off;
+      lex->strings_len = h.strings_len;
+      lex->senses = (const dg_lex_sense *)(p + h.senses_off);
+      lex->n_senses = h.n_senses;
+      lex->closed = (const dg_lex_sense *)(p + h.closed_off);
+      lex->n_closed = h.n_closed;
+      lex->forms = (const dg_lex_form *)(p + h.forms_off);
+      lex->n_forms = h.n_forms;
+      lex->phrases = (const dg_lex_phrase *)(p + h.phrases_off);
+      lex->n_phrases = h.n_phrases;
+      for (int t = 0; t < DG_LEX_NTABLES; t++) {
+        lex->tables[t] = (const dg_lex_slot *)(p + h.table_off[t]);
+        lex->table_size[t] = h.table_size[t];
+      }
+    }
+  }
+  if (problem) {
+    dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0, "%s; rebuild it", problem);
+    dg_lexicon_close(lex);
+    return NULL;
+  }
+  return lex;
+}
+
+dg_lexicon *dg_lexicon_open_default(degloss_error *err) {
+  char *path = dg_path_join(degloss_data_dir(), DG_LEXICON_FILE);
+  dg_lexicon *lex = dg_lexicon_open(path, err);
+  free(path);
+  return lex;
+}
+
+bool dg_lexicon_verify(const dg_lexicon *lex, degloss_error *err) {
+  const unsigned char *h = (const unsigned char *)lex->mf.base;
+  uint64_t want = 0;
+  for (int i = 7; i >= 0; i--) want = (want << 8) | h[32 + i];
+  if (dg_hash64(lex->mf.payload, lex->mf.size, 0) != want) {
+    dg_error_set(err, DEGLOSS_ERR_FORMAT, lex->path, 0, 0, 0,
+                 "data file checksum mismatch (corrupted); rebuild it");
+    return false;
+  }
+  return true;
+}
+
+const char *dg_lexicon_path(const dg_lexicon *lex) { return lex->path; }
+
+static void S_entry_free(S_entry *e) {
+  free(e->lemma);
+  free(e->key);
+  free(e->gloss);
+  free(e->pos);
+  free(e->gender);
+  free(e->domains);
+  free(e->source);
+  free(e);
+}
+
+void dg_lexicon_close(dg_lexicon *lex) {
+  if (!lex) return;
+  for (size_t i = 0; i < lex->n_buckets; i++)
+    for (S_entry *e = lex->buckets[i], *n; e; e = n) {
+      n = e->next;
+      S_entry_free(e);
+    }
+  free(lex->buckets);
+  dg_mapfile_close(&lex->mf);
+  free(lex->path);
+  free(lex);
+}
+
+/* ---- lookups in the mapped file ---- */
+
+static const char *S_str(const dg_lexicon *lex, uint32_t off) {
+  return off < lex->strings_len ? lex->strings + off : "";
+}
+
+/* The group of records of table t for the folded key; false if none. */
+static bool S_find(const dg_lexicon *lex, int t, const char *key, uint32_t nrec, uint32_t *start,
+                   uint32_t *count) {
+  const dg_lex_slot *slots = lex->tables[t];
+  if (!slots) return false;
+  uint32_t mask = lex->table_size[t] - 1;
+  uint32_t i = (uint32_t)dg_hash64(key, strlen(key), 0) & mask;
+  for (uint32_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+    if (slots[i].key == DG_LEX_EMPTY) return false;
+    if (strcmp(S_str(lex, slots[i].key), key) == 0) {
+      uint32_t s = slots[i].start, c = slots[i].count;
+      if (s > nrec || c > nrec - s) return false; /* damaged slot */
+      *start = s;
+      *count = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Fold into buf; false if the word is empty or too long to be a key. */
+static bool S_key(const char *word, char *buf) {
+  if (!word || !*word) return false;
+  return dg_lexicon_fold_buf(word, buf, S_KEYMAX) < S_KEYMAX;
+}
+
+static void S_fill(const dg_lexicon *lex, const dg_lex_sense *r, dg_sense *o) {
+  o->lemma = S_str(lex, r->lemma);
+  o->gloss = S_str(lex, r->gloss);
+  o->pos = S_str(lex, r->pos);
+  o->gender = S_str(lex, r->gender);
+  o->domains = S_str(lex, r->domains);
+  o->labels = S_str(lex, r->labels);
+  o->source = S_str(lex, r->source);
+  o->score = r->score;
+}
+
+static size_t S_bucket(const dg_lexicon *lex, const char *key) {
+  return (size_t)dg_hash64(key, strlen(key), 0) & (lex->n_buckets - 1);
+}
+
+size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
+                         dg_sense *out, size_t max) {
+  char key[S_KEYMAX];
+  if (!lex || !S_key(lemma, key)) return 0;
+  size_t n = 0;
+  /* the overlay: exact lemma first, then other case variants */
+  if (lex->n_buckets) {
+    for (int pass = 0; pass < 2; pass++)
+      for (S_entry *e = lex->buckets[S_bucket(lex, key)]; e; e = e->next) {
+        if (strcmp(e->key, key) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
+        if ((strcmp(e->lemma, lemma) == 0) != (pass == 0)) continue;
+        if (n < max) {
+          dg_sense *o = &out[n];
+          o->lemma = e->lemma;
+          o->gloss = e->gloss;
+          o->pos = e->pos;
+          o->gender = e->gender;
+          o->domains = e->domains;
+          o->labels = "";
+          o->source = e->source;
+          o->score = 1000.0f;
+        }
+        n++;
+      }
+  }
+  uint32_t start, count;
+  if (!S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count)) return n;
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t i = start; i < start + count; i++) {
+      const dg_lex_sense *r = &lex->senses[i];
+      if (pos && strcmp(pos, S_str(lex, r->pos)) != 0) continue;
+      if ((strcmp(S_str(lex, r->lemma), lemma) == 0) != (pass == 0)) continue;
+      if (n < max) S_fill(lex, r, &out[n]);
+      n++;
+    }
+  return n;
+}
+
+size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(form, key) ||
+      !S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &start, &count))
+    return 0;
+  for (uint32_t i = 0; i < count && i < max; i++) S_fill(lex, &lex->closed[start + i], &out[i]);
+  return count;
+}
+
+/* Is `word` a headword of the mapped file exactly as written? */
+static bool S_is_headword(const dg_lexicon *lex, const char *word) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!S_key(word, key) || !S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count))
+    return false;
+  for (uint32_t i = start; i < start + count; i++)
+    if (strcmp(S_str(lex, lex->senses[i].lemma), word) == 0) return true;
+  return false;
+}
+
+size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
+                              size_t max) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(form, key) ||
+      !S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &start, &count))
+    return 0;
+  size_t n = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    /* other spellings only when the word is no form or headword as written:
+     * "Schritt" is a noun, not "schritt" of schreiten */
+    if (pass == 1 && (n > 0 || S_is_headword(lex, form))) break;
+    for (uint32_t i = start; i < start + count; i++) {
+      const dg_lex_form *r = &lex->forms[i];
+      if ((strcmp(S_str(lex, r->form), form) == 0) != (pass == 0)) continue;
+      const char *lemma = S_str(lex, r->lemma);
+      bool dup = false;
+      for (size_t k = 0; k < n && k < max; k++)
+        if (strcmp(out[k], lemma) == 0) dup = true;
+      if (dup) continue;
+      if (n < max) out[n] = lemma;
+      n++;
+    }
+  }
+  return n;
+}
+
+size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key_in, dg_phrase *out,
+                          size_t max) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(key_in, key) ||
+      !S_find(lex, DG_LEX_T_PHRASES, key, lex->n_phrases, &start, &count))
+    return 0;
+  for (uint32_t i = 0; i < count && i < max; i++) {
+    const dg_lex_phrase *r = &lex->phrases[start + i];
+    out[i].german = S_str(lex, r->german);
+    out[i].gloss = S_str(lex, r->gloss);
+    out[i].source = S_str(lex, r->source);
+  }
+  return count;
+}
+
+bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
+  char key[S_KEYMAX];
+  if (!lex || !S_key(word, key)) return false;
+  if (lex->n_buckets)
+    for (S_entry *e = lex->buckets[S_bucket(lex, key)]; e; e = e->next)
+      if (strcmp(e->key, key) == 0) return true;
+  uint32_t s, c;
+  return S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &s, &c) ||
+         S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &s, &c) ||
+         S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &s, &c);
+}
+
+/* ---- the glossary overlay ---- */
+
+static const char *const S_ud[] = {"NOUN", "VERB", "ADJ",  "ADV",   "ADP",  "DET", "PRON", "CCONJ",
+                                   "SCONJ", "PART", "AUX", "NUM", "PROPN", "INTJ", "X",   NULL};
+
+static char *S_trim(char *s) {
+  while (*s == ' ') s++;
+  size_t l = strlen(s);
+  while (l && (s[l - 1] == ' ' || s[l - 1] == '\r')) s[--l] = '\0';
+  return s;
+}
+
+static void S_overlay_grow(dg_lexicon *lex) {
+  if (lex->n_buckets && lex->n_entries < lex->n_buckets) return;
+  size_t nb = lex->n_buckets ? lex->n_buckets * 2 : 64;
+  S_entry **b = dg_xcalloc(nb, sizeof *b);
+  size_t old = lex->n_buckets;
+  S_entry **ob = lex->buckets;
+  lex->buckets = b;
+  lex->n_buckets = nb;
+  /* keep chain order: re-insert each chain from its tail */
+  S_entry **stack = NULL;
+  size_t cap = 0;
+  for (size_t i = 0; i < old; i++) {
+    size_t depth = 0;
+    for (S_entry *e = ob[i]; e; e = e->next) {
+      if (depth == cap) {
+        cap = cap ? cap * 2 : 16;
+        stack = dg_xrealloc(stack, cap * sizeof *stack);
+      }
+      stack[depth++] = e;
+    }
+    while (depth) {
+      S_entry *x = stack[--depth];
+      size_t j = S_bucket(lex, x->key);
+      x->next = b[j];
+      b[j] = x;
+    }
+  }
+  free(stack);
+  free(ob);
+}
+
+bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *err) {
+  size_t len;
+  char *text = dg_read_file(path, &len, err);
+  if (!text) return false;
+  long line = 0;
+  long long offset = 0;
+  unsigned gen = ++lex->n_glossaries;
+  char *p = text;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) p += 3; /* UTF-8 byte order mark */
+  while (p < text + len) {
+    char *eol = memchr(p, '\n', (size_t)(text + len - p));
+    char *next = eol ? eol + 1 : text + len;
+    if (eol) *eol = '\0';
+    line++;
+    long long here = offset;
+    offset += next - p;
+    char *row = p;
+    p = next;
+    if (strlen(row) != (size_t)((eol ? eol : text + len) - row)) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, line, here, "NUL byte in glossary line; skipped");
+      continue;
+    }
+    char *t = S_trim(row);
+    if (!*t || *t == '#') continue;
+    char *col[6] = {0};
+    size_t n = 0;
+    for (char *c = t; c && n < 6;) {
+      char *tab = strchr(c, '\t');
+      if (tab) *tab = '\0';
+      col[n++] = S_trim(c);
+      c = tab ? tab + 1 : NULL;
+    }
+    if (line == 1 && strcmp(col[0], "lemma") == 0) continue;
+    if (n < 3 || !*col[0] || !*col[1] || !*col[2]) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, line, here,
+              "glossary line needs lemma, pos and gloss separated by tabs; skipped");
+      continue;
+    }
+    char posbuf[16];
+    size_t pl = strlen(col[1]);
+    const char *pos = NULL;
+    if (pl < sizeof posbuf) {
+      for (size_t i = 0; i <= pl; i++) posbuf[i] = (char)toupper((unsigned char)col[1][i]);
+      for (int i = 0; S_ud[i]; i++)
+        if (strcmp(posbuf, S_ud[i]) == 0) pos = S_ud[i];
+    }
+    if (!pos) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, line, here,
+              "unknown part of speech \"%.40s\" (want a UD tag such as NOUN, VERB, ADJ); skipped",
+              col[1]);
+      continue;
+    }
+    char key[S_KEYMAX];
+    if (!S_key(col[0], key)) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, line, here, "lemma too long; skipped");
+      continue;
+    }
+    const char *gender = n > 3 ? col[3] : "";
+    if (*gender && strcmp(gender, "m") != 0 && strcmp(gender, "f") != 0 &&
+        strcmp(gender, "n") != 0 && strcmp(gender, "pl") != 0) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, line, here,
+              "gender \"%.20s\" is not m, f, n or pl; skipped", gender);
+      continue;
+    }
+    S_overlay_grow(lex);
+    S_entry *e = dg_xcalloc(1, sizeof *e);
+    e->lemma = dg_xstrdup(col[0]);
+    e->key = dg_xstrdup(key);
+    e->gloss = dg_xstrdup(col[2]);
+    e->pos = dg_xstrdup(pos);
+    e->gender = dg_xstrdup(gender);
+    e->domains = dg_xstrdup(n > 4 ? col[4] : "");
+    dg_buf src;
+    dg_buf_init(&src);
+    dg_buf_printf(&src, "glossary %s:%ld", path, line);
+    e->source = dg_buf_detach(&src);
+    /* a later glossary overrides an earlier one; within one glossary the
+     * file order of a lemma's lines is kept */
+    e->gen = gen;
+    size_t b = S_bucket(lex, key);
+    S_entry **at = &lex->buckets[b];
+    for (S_entry **q = &lex->buckets[b]; *q; q = &(*q)->next)
+      if ((*q)->gen == gen && strcmp((*q)->key, key) == 0) at = &(*q)->next;
+    e->next = *at;
+    *at = e;
+    lex->n_entries++;
+  }
+  free(text);
+  return true;
+}

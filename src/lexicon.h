@@ -1,0 +1,95 @@
+/* The bilingual lexicon: German lemmas, forms, phrases and closed-class words
+ * with ranked English senses, compiled at build time by tools/dgcompile.c
+ * from Ding and dictionaries/ into one mapped file (degloss.lex), plus an
+ * in-memory overlay of user glossaries consulted before the mapped file.
+ * Internal API (not public).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_LEXICON_H
+#define DG_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "degloss.h"
+
+/* File name of the compiled lexicon inside the data directory. */
+#define DG_LEXICON_FILE "degloss.lex"
+
+typedef struct dg_lexicon dg_lexicon;
+
+/* Map a compiled lexicon.  Checks header, version, size and checksum; a
+ * missing, truncated or corrupted file is an error naming the file. */
+dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err);
+/* Open DG_LEXICON_FILE in degloss_data_dir(). */
+dg_lexicon *dg_lexicon_open_default(degloss_error *err);
+void dg_lexicon_close(dg_lexicon *lex);
+
+typedef struct dg_sense {
+  const char *lemma;   /* German headword as in the dictionary, e.g. "bestätigen" */
+  const char *gloss;   /* short English gloss, e.g. "confirm" (verbs without "to") */
+  const char *pos;     /* UD tag: NOUN VERB ADJ ADV ADP DET PRON CCONJ SCONJ PART AUX NUM PROPN INTJ X */
+  const char *gender;  /* "m" "f" "n" "pl" or "" */
+  const char *domains; /* e.g. "pol.;mil." or "" */
+  const char *labels;  /* Leipzig labels for closed-class words, e.g. "DEF.M.NOM.SG", or "" */
+  const char *source;  /* provenance: "ding:LINE", "dictionaries/closed-class.tsv:17", "glossary FILE:LINE" */
+  float score;         /* ranking score, higher first */
+} dg_sense;
+
+/* Ranked senses of a lemma (exact, then case-insensitive match); pos NULL =
+ * any.  Returns the number found (may exceed max; fills at most max).
+ * Strings point into the mapped file or the overlay and live as long as the
+ * lexicon.  Glossary entries for a lemma come first. */
+size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
+                         dg_sense *out, size_t max);
+
+/* Any headword, listed form, closed-class form or glossary entry. */
+bool dg_lexicon_contains(const dg_lexicon *lex, const char *word);
+
+/* Lemmas of an inflected form listed in Ding sub-entries (e.g. "Gespräche" ->
+ * "Gespräch", "bestätigt" -> "bestätigen"; separated particle verbs as two
+ * words: "stellte klar" -> "klarstellen").  Exact spelling first; other
+ * capitalisations only when the word is neither a listed form nor a
+ * headword as written ("Kam" -> kommen, but "Schritt" stays the noun).
+ * Returns the number found. */
+size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
+                              size_t max);
+
+/* Closed-class readings of a word form (articles, pronouns, prepositions,
+ * auxiliaries ...), each with Leipzig labels.  Exact match first, then
+ * case-insensitive (sentence-initial "Der"). */
+size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max);
+
+/* Multiword phrases whose key is `key`: the first content word of the
+ * phrase in lower case, an inflected form replaced by its lemma
+ * ("Gespräche im Vorfeld" under "gespräch"). */
+typedef struct dg_phrase {
+  const char *german; /* e.g. "zur Rechenschaft ziehen" or "jdm. etw. in den Mund legen" */
+  const char *gloss;
+  const char *source;
+} dg_phrase;
+size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out, size_t max);
+
+/* Add or override entries from a user glossary (TSV: lemma, pos, gloss[,
+ * gender, domains]; '#' comments; an optional header line starting with
+ * "lemma"; a byte order mark and CRLF line ends are accepted).  Bad lines
+ * are reported with dg_warn (file and line) and skipped.  Returns false (and
+ * fills err) only when the file cannot be read.  Lookups may run in
+ * parallel threads; adding a glossary must not overlap with them. */
+bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *err);
+
+/* Key of a phrase or headword: the text in lower case (simple per-code-point
+ * lower-casing, ß kept).  Returns a new string. */
+char *dg_lexicon_fold(const char *s);
+/* The same into `buf` of `cap` bytes; returns the folded length (a result
+ * >= cap means `buf` holds a truncated key). */
+size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap);
+
+/* Verify the checksum of the whole mapped file (dg_lexicon_open checks the
+ * header, sizes and structure only, to start fast).  False and `err` filled
+ * when the file is corrupted. */
+bool dg_lexicon_verify(const dg_lexicon *lex, degloss_error *err);
+
+/* Path of the mapped file. */
+const char *dg_lexicon_path(const dg_lexicon *lex);
+
+#endif

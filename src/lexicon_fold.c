@@ -1,0 +1,63 @@
+/* Case folding of lexicon keys: simple per-code-point lower-casing with
+ * utf8proc (ß stays ß, so "Maße" and "Masse" stay apart).  Invalid bytes are
+ * copied unchanged.  Used by both the compiler and the reader.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lexicon.h"
+#include "util.h"
+
+char *dg_lexicon_fold(const char *s) {
+  size_t n = strlen(s);
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_reserve(&b, n);
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_ssize_t left = (utf8proc_ssize_t)n;
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+    if (k <= 0) {
+      dg_buf_putc(&b, (char)*p);
+      p++;
+      left--;
+      continue;
+    }
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(&b, enc, (size_t)m);
+    p += k;
+    left -= k;
+  }
+  if (!b.data) return dg_xstrdup("");
+  return dg_buf_detach(&b);
+}
+
+size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap) {
+  size_t n = 0;
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m;
+    if (k <= 0) {
+      enc[0] = *p;
+      m = 1;
+      k = 1;
+    } else if (cp < 0x80) {
+      enc[0] = (utf8proc_uint8_t)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+      m = 1;
+    } else {
+      m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    }
+    if (n + (size_t)m < cap) memcpy(buf + n, enc, (size_t)m);
+    n += (size_t)m;
+    p += k;
+    left -= k;
+  }
+  if (cap) buf[n < cap ? n : cap - 1] = '\0';
+  return n;
+}

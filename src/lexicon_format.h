@@ -1,0 +1,56 @@
+/* On-disk layout of degloss.lex (payload of a dg_mapfile of kind "LEXICON").
+ * Shared by the compiler (tools/dgcompile*.c) and the reader (src/lexicon.c).
+ *
+ * Payload (all integers little-endian u32, offsets relative to the payload):
+ *   dg_lex_head                      section offsets and counts
+ *   strings                          NUL-terminated UTF-8; offset 0 is ""
+ *   senses[n_senses]                 dg_lex_sense, grouped by folded lemma,
+ *                                    each group ordered by score (highest first)
+ *   closed[n_closed]                 dg_lex_sense, grouped by folded form
+ *   forms[n_forms]                   dg_lex_form (form, lemma), grouped by folded form
+ *   phrases[n_phrases]               dg_lex_phrase, grouped by key
+ *   four hash tables of dg_lex_slot  (senses, closed, forms, phrases); size a power
+ *                                    of two; open addressing with linear probing on
+ *                                    dg_hash64(folded key, 0); empty slot key = DG_LEX_EMPTY
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_LEXICON_FORMAT_H
+#define DG_LEXICON_FORMAT_H
+
+#include <stdint.h>
+
+#define DG_LEX_KIND "LEXICON"
+#define DG_LEX_VERSION 1u
+#define DG_LEX_EMPTY 0xffffffffu
+
+enum { DG_LEX_T_SENSES, DG_LEX_T_CLOSED, DG_LEX_T_FORMS, DG_LEX_T_PHRASES, DG_LEX_NTABLES };
+
+typedef struct dg_lex_head {
+  uint32_t strings_off, strings_len;
+  uint32_t senses_off, n_senses;
+  uint32_t closed_off, n_closed;
+  uint32_t forms_off, n_forms;
+  uint32_t phrases_off, n_phrases;
+  uint32_t table_off[DG_LEX_NTABLES];
+  uint32_t table_size[DG_LEX_NTABLES]; /* number of slots, a power of two */
+} dg_lex_head;
+
+typedef struct dg_lex_sense {
+  uint32_t lemma, gloss, pos, gender, domains, labels, source;
+  float score;
+} dg_lex_sense;
+
+typedef struct dg_lex_form {
+  uint32_t form, lemma;
+} dg_lex_form;
+
+typedef struct dg_lex_phrase {
+  uint32_t german, gloss, source;
+} dg_lex_phrase;
+
+typedef struct dg_lex_slot {
+  uint32_t key;   /* string offset of the folded key, DG_LEX_EMPTY when free */
+  uint32_t start; /* first record of the group */
+  uint32_t count; /* records in the group */
+} dg_lex_slot;
+
+#endif

@@ -1,0 +1,336 @@
+/* The morphology handle: data, hunspell, caches, and the small queries
+ * (is_verb, is_known).  Analysis is in morph_analyze.c, compounds in
+ * compound.c.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "morph_internal.h"
+#include "morph_text.h"
+
+/* ---- arena ---- */
+
+struct dg_arena_block {
+  dg_arena_block *next;
+  size_t used, cap;
+  char data[];
+};
+
+const char *dg_arena_strndup(dg_arena *a, const char *s, size_t n) {
+  dg_arena_block *b = a->head;
+  if (!b || b->cap - b->used < n + 1) {
+    size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+    b = dg_xmalloc(sizeof *b + cap);
+    b->next = a->head;
+    b->used = 0;
+    b->cap = cap;
+    a->head = b;
+  }
+  char *p = b->data + b->used;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  b->used += n + 1;
+  return p;
+}
+
+void dg_arena_free(dg_arena *a) {
+  while (a->head) {
+    dg_arena_block *n = a->head->next;
+    free(a->head);
+    a->head = n;
+  }
+}
+
+/* ---- cache ---- */
+
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n) {
+  if (!c->nslots) return NULL;
+  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  for (;;) {
+    dg_cache_slot *s = &c->slots[i];
+    if (!s->key) return NULL;
+    if (s->keylen == n && memcmp(s->key, key, n) == 0) return s;
+    i = (i + 1) & (c->nslots - 1);
+  }
+}
+
+static void S_cache_grow(dg_cache *c) {
+  size_t n = c->nslots ? c->nslots * 2 : 1024;
+  dg_cache_slot *t = dg_xcalloc(n, sizeof *t);
+  for (size_t i = 0; i < c->nslots; i++) {
+    dg_cache_slot *s = &c->slots[i];
+    if (!s->key) continue;
+    size_t j = (size_t)dg_hash64(s->key, s->keylen, 7) & (n - 1);
+    while (t[j].key) j = (j + 1) & (n - 1);
+    t[j] = *s;
+  }
+  free(c->slots);
+  c->slots = t;
+  c->nslots = n;
+}
+
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, void *value, size_t count) {
+  if ((c->n + 1) * 2 > c->nslots) S_cache_grow(c);
+  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  while (c->slots[i].key) i = (i + 1) & (c->nslots - 1);
+  dg_cache_slot *s = &c->slots[i];
+  s->key = dg_xstrndup(key, n);
+  s->keylen = n;
+  s->value = value;
+  s->count = count;
+  c->n++;
+  return s;
+}
+
+void dg_cache_clear(dg_cache *c) {
+  for (size_t i = 0; i < c->nslots; i++) {
+    free(c->slots[i].key);
+    free(c->slots[i].value);
+  }
+  free(c->slots);
+  memset(c, 0, sizeof *c);
+}
+
+/* ---- hunspell ---- */
+
+/* UTF-8 -> ISO-8859-1 (false when a character does not fit) and back. */
+static bool S_to_latin1(dg_buf *out, const char *s) {
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    int32_t c;
+    i += dg_utf8_next(s + i, n - i, &c);
+    if (c > 255 || c == 0) return false;
+    dg_buf_putc(out, (char)c);
+  }
+  return true;
+}
+
+static void S_from_latin1(dg_buf *out, const char *s) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80) dg_buf_putc(out, (char)c);
+    else {
+      dg_buf_putc(out, (char)(0xC0 | (c >> 6)));
+      dg_buf_putc(out, (char)(0x80 | (c & 0x3F)));
+    }
+  }
+}
+
+bool dg_morph_hs_spell(dg_morph *m, const char *word) {
+  if (!m->hs || !*word || strlen(word) > 100) return false;
+  if (!m->hs_latin1) return Hunspell_spell(m->hs, word) != 0;
+  dg_buf b;
+  dg_buf_init(&b);
+  bool ok = S_to_latin1(&b, word) && Hunspell_spell(m->hs, b.data) != 0;
+  dg_buf_free(&b);
+  return ok;
+}
+
+const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
+  if (!m->hs || !*word || strlen(word) > 100) return NULL;
+  dg_buf b;
+  dg_buf_init(&b);
+  const char *w = word;
+  if (m->hs_latin1) {
+    if (!S_to_latin1(&b, word)) {
+      dg_buf_free(&b);
+      return NULL;
+    }
+    w = b.data;
+  }
+  char **list = NULL;
+  int n = Hunspell_stem(m->hs, &list, w);
+  const char *res = NULL;
+  if (n > 0) {
+    /* Prefer a stem with the word's own capitalisation. */
+    int pick = 0;
+    for (int i = 0; i < n; i++)
+      if ((list[i][0] & 0x80) == 0 && (word[0] & 0x80) == 0 &&
+          ((list[i][0] >= 'A' && list[i][0] <= 'Z') == (word[0] >= 'A' && word[0] <= 'Z'))) {
+        pick = i;
+        break;
+      }
+    if (m->hs_latin1) {
+      dg_buf u;
+      dg_buf_init(&u);
+      S_from_latin1(&u, list[pick]);
+      res = dg_arena_strndup(&m->arena, u.data, u.len);
+      dg_buf_free(&u);
+    } else {
+      res = dg_arena_strndup(&m->arena, list[pick], strlen(list[pick]));
+    }
+  }
+  if (list) Hunspell_free_list(m->hs, &list, n);
+  dg_buf_free(&b);
+  return res;
+}
+
+static bool S_aff_is_latin1(const char *aff) {
+  FILE *f = fopen(aff, "r");
+  if (!f) return false;
+  char line[256];
+  bool latin1 = false;
+  while (fgets(line, sizeof line, f)) {
+    if (strncmp(line, "SET ", 4) == 0) {
+      latin1 = strstr(line, "8859-1") != NULL || strstr(line, "8859-15") != NULL;
+      break;
+    }
+  }
+  fclose(f);
+  return latin1;
+}
+
+/* ---- handle ---- */
+
+dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss_error *err) {
+  if (!data_dir) data_dir = degloss_data_dir();
+  dg_morph *m = dg_xcalloc(1, sizeof *m);
+  dg_buf_init(&m->tmp);
+  char *path = dg_path_join(data_dir, "degloss.morph");
+  bool ok = dg_morph_data_open(&m->data, path, err);
+  free(path);
+  if (!ok) {
+    dg_morph_close(m);
+    return NULL;
+  }
+  dg_buf base;
+  dg_buf_init(&base);
+  if (hunspell_base) dg_buf_puts(&base, hunspell_base);
+  else dg_buf_printf(&base, "%s/de_DE", DEGLOSS_DEFAULT_HUNSPELL_DIR);
+  dg_buf aff, dic;
+  dg_buf_init(&aff);
+  dg_buf_init(&dic);
+  dg_buf_printf(&aff, "%s.aff", base.data);
+  dg_buf_printf(&dic, "%s.dic", base.data);
+  FILE *fa = fopen(aff.data, "r"), *fd = fopen(dic.data, "r");
+  if (fa) fclose(fa);
+  if (fd) fclose(fd);
+  if (!fa || !fd) {
+    dg_error_set(err, DEGLOSS_ERR_IO, fa ? dic.data : aff.data, 0, 0, -1,
+                 "cannot open the hunspell dictionary");
+    ok = false;
+  } else {
+    m->hs_latin1 = S_aff_is_latin1(aff.data);
+    m->hs = Hunspell_create(aff.data, dic.data);
+    if (!m->hs) {
+      dg_error_set(err, DEGLOSS_ERR_FORMAT, aff.data, 0, 0, -1, "hunspell could not load it");
+      ok = false;
+    }
+  }
+  dg_buf_free(&base);
+  dg_buf_free(&aff);
+  dg_buf_free(&dic);
+  if (!ok) {
+    dg_morph_close(m);
+    return NULL;
+  }
+  return m;
+}
+
+void dg_morph_close(dg_morph *m) {
+  if (!m) return;
+  if (m->hs) Hunspell_destroy(m->hs);
+  dg_morph_data_close(&m->data);
+  dg_cache_clear(&m->an_cache);
+  dg_cache_clear(&m->split_cache);
+  dg_arena_free(&m->arena);
+  dg_buf_free(&m->tmp);
+  free(m);
+}
+
+void dg_morph_set_known(dg_morph *m, bool (*known)(void *ctx, const char *word), void *ctx) {
+  m->known = known;
+  m->known_ctx = ctx;
+  dg_cache_clear(&m->an_cache);
+  dg_cache_clear(&m->split_cache);
+}
+
+bool dg_morph_known_lemma(dg_morph *m, const char *lemma) {
+  return m->known && lemma && *lemma && m->known(m->known_ctx, lemma);
+}
+
+void dg_morph_cache_stats(const dg_morph *m, size_t *forms, size_t *lookups) {
+  if (forms) *forms = m->an_cache.n;
+  if (lookups) *lookups = m->lookups;
+}
+
+const dg_morph_key *dg_morph_lookup(dg_morph *m, const char *word, size_t n) {
+  dg_buf_clear(&m->tmp);
+  dg_utf8_lower(&m->tmp, word, n);
+  return dg_morph_data_find(&m->data, m->tmp.data, m->tmp.len);
+}
+
+unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, lower, n);
+  return k ? k->rank : 0;
+}
+
+/* ---- particles ---- */
+
+const char *const dg_morph_particles[] = {
+    "auseinander", "entgegen", "gegenüber", "zusammen", "herunter", "hinunter", "zurecht",
+    "vorüber", "vorbei", "voraus", "voran", "zurück", "heraus", "herein", "herauf", "hinaus",
+    "hinein", "hinauf", "hervor", "herbei", "herum", "heran", "hinweg", "hinzu", "weiter",
+    "wieder", "nieder", "empor", "entlang", "dabei", "daran", "davon", "dazu", "fest", "fort",
+    "frei", "heim", "hoch", "klar", "statt", "teil", "durch", "unter", "über", "nach", "weg",
+    "vor", "mit", "los", "her", "hin", "ein", "aus", "auf", "bei", "dar", "ab", "an", "um", "zu",
+    NULL};
+
+bool dg_morph_is_particle(const char *word, size_t n) {
+  for (size_t i = 0; dg_morph_particles[i]; i++)
+    if (strlen(dg_morph_particles[i]) == n && memcmp(dg_morph_particles[i], word, n) == 0)
+      return true;
+  return false;
+}
+
+/* ---- queries ---- */
+
+static bool S_is_verb_lemma(dg_morph *m, const char *lemma, size_t n) {
+  const dg_morph_key *k = dg_morph_lookup(m, lemma, n);
+  if (!k) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF))) {
+      const char *s = m->data.str + l->str;
+      if (strlen(s) == n && strncmp(s, lemma, n) == 0) return true;
+    }
+  }
+  return false;
+}
+
+bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
+  if (!lemma) return false;
+  size_t n = strlen(lemma);
+  if (n == 0 || n > 200) return false;
+  if (S_is_verb_lemma(m, lemma, n)) return true;
+  /* particle + known verb: vorankommen = voran + kommen */
+  for (size_t i = 0; dg_morph_particles[i]; i++) {
+    size_t pl = strlen(dg_morph_particles[i]);
+    if (pl + 4 <= n && strncmp(lemma, dg_morph_particles[i], pl) == 0 &&
+        S_is_verb_lemma(m, lemma + pl, n - pl))
+      return true;
+  }
+  return false;
+}
+
+bool dg_morph_is_known(dg_morph *m, const char *word) {
+  if (!word || !*word) return false;
+  size_t n = strlen(word);
+  const dg_morph_key *k = dg_morph_lookup(m, word, n);
+  if (k && k->count) return true;
+  return dg_morph_hs_spell(m, word);
+}
+
+bool dg_morph_is_participle(dg_morph *m, const char *s) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
+  if (!k) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+/* Morphology and compounds: lemma candidates, part of speech and features of
+ * German word forms, and the parts of compounds.  Internal API of the morph
+ * stage (issue 4); the gloss stage codes against it.
+ *
+ * Built on hunspell (Debian's hunspell-de-de: the dictionary base path is a
+ * parameter, so de_AT/de_CH work too) and the compiled paradigm tables
+ * degloss.morph (LanguageTool german-pos-dict, CC BY-SA 4.0; see
+ * dictionaries/morph/README.md).
+ *
+ * Lifetimes: every string returned lives until dg_morph_close.  Each
+ * distinct word form is analysed once per handle (type cache).  A dg_morph
+ * is not thread-safe: use one handle per thread.  Input must be UTF-8 (NFC);
+ * any byte string is accepted without crashing.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_MORPH_H
+#define DG_MORPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "degloss.h"
+
+typedef struct dg_morph dg_morph;
+
+/* data_dir holds degloss.morph (NULL: degloss_data_dir()); hunspell_base is
+ * the dictionary path without extension, e.g. "/usr/share/hunspell/de_DE"
+ * (NULL: the compiled-in de_DE).  NULL and `err` filled on failure. */
+dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss_error *err);
+void dg_morph_close(dg_morph *m);
+
+/* Also treat as known any lemma this predicate accepts (the gloss stage
+ * passes the bilingual lexicon's dg_lexicon_contains here, so compound parts
+ * that have a gloss are preferred).  Clears the caches. */
+void dg_morph_set_known(dg_morph *m, bool (*known)(void *ctx, const char *word), void *ctx);
+
+typedef struct dg_analysis {
+  const char *lemma;    /* "bestätigen" */
+  const char *pos;      /* UD UPOS: NOUN VERB AUX ADJ ADV PROPN DET PRON ADP NUM ... */
+  const char *feats;    /* UD FEATS "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin" or "" */
+  const char *leipzig;  /* "PST.3SG", "GEN.SG", "SBJV2.3SG", "PTCP", "zu-INF" or "" */
+  const char *particle; /* separable particle contained in the form ("auf" in aufgäbe) or NULL */
+  float score;          /* higher = more likely (frequency, hunspell agreement) */
+} dg_analysis;
+
+/* Most analyses dg_morph_analyze ever returns. */
+#define DG_MORPH_MAX_ANALYSES 16
+
+/* Ranked analyses (best first); sentence_initial also tries lower case.
+ * pos_hint (a UPOS name, NULL = none) ranks readings of that part of speech
+ * first and adds one when the tables have none.  Returns the count (fills at
+ * most max); every word gets at least one analysis (unknown words: the form
+ * itself with a guessed part of speech), except the empty string. */
+size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
+                        const char *pos_hint, dg_analysis *out, size_t max);
+
+typedef enum { DG_PART_STEM, DG_PART_LINK } dg_partkind;
+typedef struct dg_part {
+  const char *form;     /* the part as written in the word ("gespräch") */
+  const char *lemma;    /* its lemma ("Gespräch"; links: the link itself) */
+  dg_partkind kind;
+  unsigned start, end;  /* byte offsets in the word */
+} dg_part;
+
+/* Most parts dg_compound_split ever returns. */
+#define DG_COMPOUND_MAX_PARTS 24
+
+/* Parts of a compound, left to right; hyphens are not parts.  Returns 0 for
+ * the empty string and 1 when the word is not a compound (the one part is
+ * the whole word).  A suspended first part ("Ein-" of "Ein- und Ausfuhr")
+ * comes back as one part without the hyphen. */
+size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max);
+
+/* Is `lemma` a known verb (for separable verbs: "klarstellen", "vorankommen")? */
+bool dg_morph_is_verb(dg_morph *m, const char *lemma);
+
+/* Is the (lower-cased) word form known to the tables or to hunspell? */
+bool dg_morph_is_known(dg_morph *m, const char *word);
+
+/* Statistics of the type cache: distinct forms analysed, lookups served. */
+void dg_morph_cache_stats(const dg_morph *m, size_t *forms, size_t *lookups);
+
+#endif

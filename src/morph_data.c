@@ -1,0 +1,96 @@
+/* Reader of the compiled morphology file (see morph_data.h).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "morph_data.h"
+
+#include <string.h>
+
+#include "util.h"
+
+static const char *const S_pos_names[DG_POS_COUNT] = {
+    "X", "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "DET", "PRON",
+    "ADP", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "PUNCT", "SYM"};
+
+const char *dg_pos_name(int pos) {
+  return (pos >= 0 && pos < DG_POS_COUNT) ? S_pos_names[pos] : "X";
+}
+
+int dg_pos_code(const char *name) {
+  for (int i = 0; i < DG_POS_COUNT; i++)
+    if (strcmp(S_pos_names[i], name) == 0) return i;
+  return DG_POS_X;
+}
+
+static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
+  return off % 8 == 0 && off <= size && (size - off) / elem >= n;
+}
+
+bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) {
+  memset(d, 0, sizeof *d);
+  if (!dg_mapfile_open(&d->mf, path, DG_MORPH_KIND, DG_MORPH_VERSION, true, err)) return false;
+  const unsigned char *p = d->mf.payload;
+  uint64_t size = d->mf.size;
+  if (size < sizeof(dg_morph_header)) goto bad;
+  d->hdr = (const dg_morph_header *)p;
+  const dg_morph_header *h = d->hdr;
+  if (h->nslots == 0 || (h->nslots & (h->nslots - 1)) != 0 || h->nslots <= h->nkeys) goto bad;
+  if (!S_fits(h->off_keys, h->nkeys, size, sizeof(dg_morph_key)) ||
+      !S_fits(h->off_table, h->nslots, size, sizeof(uint64_t)) ||
+      !S_fits(h->off_anal, h->nanal, size, sizeof(dg_morph_anal)) ||
+      !S_fits(h->off_lemmas, h->nlemmas, size, sizeof(dg_morph_lemma)) ||
+      !S_fits(h->off_str, h->nstr, size, 1) || h->nstr == 0)
+    goto bad;
+  d->keys = (const dg_morph_key *)(p + h->off_keys);
+  d->table = (const uint64_t *)(p + h->off_table);
+  d->anal = (const dg_morph_anal *)(p + h->off_anal);
+  d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
+  d->str = (const char *)(p + h->off_str);
+  if (d->str[h->nstr - 1] != '\0') goto bad;
+  /* Every index is checked once here, so lookups need no checks. */
+  for (uint32_t i = 0; i < h->nkeys; i++) {
+    const dg_morph_key *k = &d->keys[i];
+    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) goto bad;
+  }
+  for (uint32_t i = 0; i < h->nslots; i++) {
+    uint32_t k = (uint32_t)d->table[i];
+    if (k != UINT32_MAX && k >= h->nkeys) goto bad;
+  }
+  for (uint32_t i = 0; i < h->nanal; i++) {
+    const dg_morph_anal *a = &d->anal[i];
+    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr ||
+        a->pos >= DG_POS_COUNT)
+      goto bad;
+  }
+  for (uint32_t i = 0; i < h->nlemmas; i++) {
+    const dg_morph_lemma *l = &d->lemmas[i];
+    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str))
+      goto bad;
+  }
+  return true;
+bad:
+  dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
+  dg_mapfile_close(&d->mf);
+  memset(d, 0, sizeof *d);
+  return false;
+}
+
+void dg_morph_data_close(dg_morph_data *d) {
+  if (d->hdr) dg_mapfile_close(&d->mf);
+  memset(d, 0, sizeof *d);
+}
+
+const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n) {
+  if (!d->hdr) return NULL;
+  uint32_t mask = d->hdr->nslots - 1;
+  uint64_t h = dg_hash64(form, n, 0);
+  uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
+  for (;;) {
+    uint64_t slot = d->table[i];
+    uint32_t k = (uint32_t)slot;
+    if (k == UINT32_MAX) return NULL;
+    if ((uint32_t)(slot >> 32) == tag) {
+      const char *s = d->str + d->keys[k].form;
+      if (memcmp(s, form, n) == 0 && s[n] == '\0') return &d->keys[k];
+    }
+    i = (i + 1) & mask;
+  }
+}

@@ -1,0 +1,121 @@
+/* The compiled morphology file degloss.morph: layout shared by the compiler
+ * (tools/morph-compile.c) and the reader (morph_data.c).  Internal.
+ *
+ * The payload (inside a dg_mapfile container of kind "MORPH", version
+ * DG_MORPH_VERSION) is a header followed by these arrays, all little-endian
+ * and 8-byte aligned:
+ *   keys[nkeys]        one per distinct lower-cased word form
+ *   table[nslots]      open-addressing hash of keys: u64 slots holding the
+ *                      key index in the low 32 bits (UINT32_MAX: empty) and
+ *                      the high 32 bits of the hash above; nslots a power
+ *                      of two, hash dg_hash64 of the lower-cased form with
+ *                      seed 0, linear probing
+ *   analyses[nanal]    (lemma, cells) pairs, grouped by key
+ *   lemmas[nlemmas]
+ *   strings[nstr]      NUL-terminated UTF-8 strings, offset 0 is ""
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_MORPH_DATA_H
+#define DG_MORPH_DATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "degloss.h"
+#include "mapfile.h"
+
+#define DG_MORPH_KIND "MORPH"
+#define DG_MORPH_VERSION 3u
+
+/* Parts of speech of lemma records (UD UPOS). */
+typedef enum {
+  DG_POS_X = 0, DG_POS_NOUN, DG_POS_PROPN, DG_POS_VERB, DG_POS_AUX, DG_POS_ADJ,
+  DG_POS_ADV, DG_POS_DET, DG_POS_PRON, DG_POS_ADP, DG_POS_CCONJ, DG_POS_SCONJ,
+  DG_POS_PART, DG_POS_NUM, DG_POS_INTJ, DG_POS_PUNCT, DG_POS_SYM, DG_POS_COUNT
+} dg_pos;
+
+/* Gender codes of lemma records. */
+enum { DG_GENDER_NONE = 0, DG_GENDER_MASC, DG_GENDER_FEM, DG_GENDER_NEUT };
+
+/* Paradigm cells.  Nouns: bit (case * 2 + number) with case NOM ACC DAT GEN
+ * and number SG PL.  Adjectives: bit (case * 12 + decl * 4 + g) with decl
+ * weak, mixed, strong and g MASC FEM NEUT PL; bit DG_CELL_ADJ_PRED marks the
+ * uninflected (predicative/adverbial) form; degree bits DG_CELL_CMP,
+ * DG_CELL_SUP mark comparative and superlative.  Verbs: the DG_VC_* cells. */
+enum {
+  DG_VC_INF = 0, DG_VC_ZUINF, DG_VC_PTCP1, DG_VC_PTCP2,
+  DG_VC_PRS = 4,    /* + person-number index 0..5 (1SG 2SG 3SG 1PL 2PL 3PL) */
+  DG_VC_PST = 10,
+  DG_VC_SBJV1 = 16,
+  DG_VC_SBJV2 = 22,
+  DG_VC_IMP_SG = 28, DG_VC_IMP_PL = 29,
+  DG_VC_COUNT = 30
+};
+#define DG_CELL_ADJ_PRED 48
+#define DG_CELL_CMP 49
+#define DG_CELL_SUP 50
+
+typedef struct dg_morph_header {
+  uint32_t nkeys, nslots, nanal, nlemmas;
+  uint64_t nstr;
+  uint64_t off_keys, off_table, off_anal, off_lemmas, off_str;
+} dg_morph_header;
+
+typedef struct dg_morph_key {
+  uint32_t form;       /* string offset of the lower-cased form */
+  uint32_t rank;       /* Wikipedia frequency rank, 0 = not ranked */
+  uint32_t first;      /* first analysis */
+  uint32_t count;      /* number of analyses */
+} dg_morph_key;
+
+/* Analysis flags. */
+enum {
+  DG_AF_JOINED = 1,    /* separable verb form with its particle attached */
+  DG_AF_CLOSED = 2     /* closed-class entry with explicit feats/leipzig strings */
+};
+
+typedef struct dg_morph_anal {
+  uint32_t lemma;      /* lemma index */
+  uint32_t feats;      /* closed class: UD FEATS string offset, else 0 */
+  uint32_t leipzig;    /* closed class: Leipzig label string offset, else 0 */
+  uint8_t flags;       /* DG_AF_* */
+  uint8_t pos;         /* closed class: dg_pos of this reading; else the lemma's */
+  uint8_t pad[2];
+  uint64_t cells;      /* paradigm cell mask */
+} dg_morph_anal;
+
+typedef struct dg_morph_lemma {
+  uint32_t str;        /* string offset */
+  uint32_t rank;       /* Wikipedia rank of the lower-cased lemma, 0 = unranked */
+  uint8_t pos;         /* dg_pos */
+  uint8_t gender;
+  uint8_t particle;    /* separable particle length in bytes, 0 = none */
+  uint8_t flags;       /* DG_LF_* */
+} dg_morph_lemma;
+
+/* Lemma flags. */
+enum {
+  DG_LF_HUNSPELL = 1,  /* from hunspell's word list, not the paradigm data */
+  DG_LF_NOMINF = 2     /* a nominalised infinitive (das Tagen, das Stunden) */
+};
+
+/* A mapped, checked degloss.morph. */
+typedef struct dg_morph_data {
+  dg_mapfile mf;
+  const dg_morph_header *hdr;
+  const dg_morph_key *keys;
+  const uint64_t *table;
+  const dg_morph_anal *anal;
+  const dg_morph_lemma *lemmas;
+  const char *str;
+} dg_morph_data;
+
+bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
+void dg_morph_data_close(dg_morph_data *d);
+/* The key record of lower-cased `form` (n bytes), or NULL. */
+const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
+/* Name of a dg_pos ("NOUN"), and the code of a name (DG_POS_X when unknown). */
+const char *dg_pos_name(int pos);
+int dg_pos_code(const char *name);
+
+#endif

@@ -1,0 +1,78 @@
+/* Shared internals of morph.c, morph_feats.c, morph_rules.c and compound.c.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_MORPH_INTERNAL_H
+#define DG_MORPH_INTERNAL_H
+
+#include <hunspell.h>
+
+#include "morph.h"
+#include "morph_data.h"
+#include "util.h"
+
+/* A string arena: strings handed out live until dg_morph_close. */
+typedef struct dg_arena_block dg_arena_block;
+typedef struct dg_arena {
+  dg_arena_block *head;
+} dg_arena;
+
+const char *dg_arena_strndup(dg_arena *a, const char *s, size_t n);
+void dg_arena_free(dg_arena *a);
+
+/* A type cache: key bytes -> stored value (owned by the cache). */
+typedef struct dg_cache_slot {
+  char *key;
+  size_t keylen;
+  void *value;
+  size_t count;
+} dg_cache_slot;
+typedef struct dg_cache {
+  dg_cache_slot *slots;
+  size_t nslots, n;
+} dg_cache;
+
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n);
+/* Insert (key must not be present); the cache takes over `value`. */
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, void *value, size_t count);
+void dg_cache_clear(dg_cache *c);
+
+struct dg_morph {
+  dg_morph_data data;
+  Hunhandle *hs;
+  bool hs_latin1;                 /* dictionary in ISO-8859-1: convert */
+  bool (*known)(void *ctx, const char *word);
+  void *known_ctx;
+  dg_arena arena;
+  dg_cache an_cache;              /* analyses */
+  dg_cache split_cache;           /* compound splits */
+  size_t lookups;
+  dg_buf tmp;
+};
+
+/* Hunspell calls with encoding conversion. */
+bool dg_morph_hs_spell(dg_morph *m, const char *word);
+/* First stem hunspell gives (arena string) or NULL. */
+const char *dg_morph_hs_stem(dg_morph *m, const char *word);
+
+/* The key record of lower-cased word (n bytes), or NULL. */
+const dg_morph_key *dg_morph_lookup(dg_morph *m, const char *word, size_t n);
+/* Frequency rank of a lower-cased form (0 = unranked). */
+unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n);
+/* Is the lower-case word a participle (present or past) of some verb? */
+bool dg_morph_is_participle(dg_morph *m, const char *s);
+/* Ask the caller's predicate about a lemma. */
+bool dg_morph_known_lemma(dg_morph *m, const char *lemma);
+
+/* Features: write the UD FEATS and Leipzig label of a paradigm reading into
+ * feats/leipzig (cleared first).  `group` selects the readings (see
+ * morph_feats.c); returns false when the cells are empty. */
+void dg_feats_noun(uint64_t cells, int gender, dg_buf *feats, dg_buf *leipzig);
+void dg_feats_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig);
+/* Verbs: one reading per cell index (DG_VC_*). */
+void dg_feats_verb(int cell, dg_buf *feats, dg_buf *leipzig);
+
+/* Separable verb particles (sorted longest first); NULL-terminated. */
+extern const char *const dg_morph_particles[];
+/* Is `word` one of the particles? */
+bool dg_morph_is_particle(const char *word, size_t n);
+
+#endif

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Command-line tests of sentence translation: the degloss program against the
+local MT test server.  Run through with_server.py:
+
+    with_server.py python3 cli_test.py PATH/TO/degloss CASE
+
+Asserts what users see: every sentence is glossed whether or not MT works,
+translations or translation_error per sentence, one summary line on stderr,
+exit code 1 when a translation failed, a second run served from the cache,
+and no key anywhere."""
+import json
+import os
+import stat
+import subprocess
+import sys
+
+KEY = "test-key-XXXX-deepl:fx"
+HERE = os.path.dirname(os.path.abspath(__file__))
+PORT = os.environ["MT_TEST_PORT"]
+SCRATCH = os.environ["MT_TEST_DIR"]
+FAILS = []
+
+TEXT = """Der Kreml bestätigte am Montag, dass die Vereinigten Staaten Moskaus Unterstützung für einen 30-tägigen Waffenstillstand anstreben. Russlands umfassende Invasion in der Ukraine begann 2022.
+
+Moskaus Zurückhaltung gegenüber dem US-Waffenstillstandsvorschlag
+
+Zudem stellte er die Frage, wie eine solche Waffenruhe durchgesetzt werden könnte. Die Gespräche gehen am Dienstag weiter.
+"""
+
+
+def check(cond, what):
+    if not cond:
+        FAILS.append(what)
+        print("FAIL:", what)
+
+
+def fixture_table():
+    table = {}
+    with open(os.path.join(HERE, "fixtures", "deepl.json"), encoding="utf-8") as f:
+        fx = json.load(f)
+    for de, en in zip(fx["request"]["body"]["text"], fx["response"]["body"]["translations"]):
+        table[de] = en["text"]
+    return table
+
+
+def expected(text):
+    return fixture_table().get(text, "[en] " + text)
+
+
+def stats(ns):
+    import urllib.request
+    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/_stats/{ns}", timeout=10) as r:
+        return json.load(r)
+
+
+def run(degloss, args, env_extra=None, text=TEXT):
+    path = os.path.join(SCRATCH, "in.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    env = dict(os.environ)
+    env.update(env_extra or {})
+    p = subprocess.run([degloss, "--no-config"] + args + [path], capture_output=True, env=env,
+                       timeout=120)
+    out, err = p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    check(KEY not in out and KEY not in err, "the key appears in the output")
+    return p.returncode, out, err
+
+
+def sentences(out):
+    lines = [l for l in out.splitlines() if l.strip()]
+    objs = []
+    for l in lines:
+        try:
+            objs.append(json.loads(l))
+        except ValueError:
+            check(False, f"not a JSON line: {l[:80]}")
+    check(len(objs) >= 5, f"{len(objs)} sentences, want at least 5")
+    for s in objs:
+        toks = s.get("tokens", [])
+        check(len(toks) > 0, f"sentence without tokens: {s.get('text', '')[:60]}")
+        check(any(isinstance(t.get("gloss"), str) and t["gloss"] for t in toks),
+              f"sentence not glossed: {s.get('text', '')[:60]}")
+    return objs
+
+
+def url(ns, fault):
+    return f"http://127.0.0.1:{PORT}/t/{ns}/{fault}"
+
+
+def mt_args(ns, fault, *more):
+    return ["--format", "jsonl", "--translate", "deepl", "--mt-url", url(ns, fault)] + list(more)
+
+
+ENV = {"DEEPL_AUTH_KEY": KEY}
+
+
+def case_ok(degloss):
+    rc, out, err = run(degloss, mt_args("ok", "ok", "--no-cache"), ENV)
+    check(rc == 0, f"exit {rc}, want 0; stderr: {err[:300]}")
+    for s in sentences(out):
+        tr = s.get("translation")
+        check(tr is not None, f"no translation for: {s['text'][:60]}")
+        if tr:
+            check(tr.get("text") == expected(s["text"]), f"translation {tr.get('text')!r}")
+            check(tr.get("provider") == "deepl" and tr.get("cached") is False, f"fields {tr}")
+        check("translation_error" not in s, "unexpected translation_error")
+    check("degloss: translation:" not in err, "no summary when all worked")
+    st = stats("ok")
+    check(st["requests"] >= 1 and not st["violations"], f"server: {st['requests']} requests, "
+          f"violations {st['violations']}")
+
+
+def failing(degloss, ns, fault, status, needle, *more):
+    rc, out, err = run(degloss, mt_args(ns, fault, "--no-cache", *more), ENV)
+    check(rc == 1, f"{fault}: exit {rc}, want 1 (partial)")
+    objs = sentences(out)
+    for s in objs:
+        te = s.get("translation_error")
+        check("translation" not in s, f"{fault}: translation despite failure")
+        check(te is not None, f"{fault}: no translation_error for {s.get('text', '')[:50]}")
+        if te:
+            check(te.get("provider") == "deepl", f"{fault}: provider {te.get('provider')}")
+            check(te.get("status") == status, f"{fault}: status {te.get('status')}, want {status}")
+            check(needle in (te.get("message") or ""), f"{fault}: message {te.get('message')!r}")
+    summary = [l for l in err.splitlines() if l.startswith("degloss: translation:")]
+    check(len(summary) == 1, f"{fault}: {len(summary)} summary lines on stderr: {err[:300]}")
+    if summary:
+        want = f"degloss: translation: {len(objs)} of {len(objs)} sentences failed (deepl: "
+        check(summary[0].startswith(want) and needle in summary[0], f"{fault}: summary {summary[0]!r}")
+
+
+def case_quota(degloss):
+    failing(degloss, "q", "q456", 456, "quota exceeded")
+
+
+def case_hang(degloss):
+    failing(degloss, "h", "hang", 0, "timed out", "--mt-timeout", "0.5")
+
+
+def case_badjson(degloss):
+    failing(degloss, "b", "badjson", 0, "invalid JSON")
+
+
+def case_cache(degloss):
+    cache = os.path.join(SCRATCH, "cache")
+    rc, out, err = run(degloss, mt_args("c", "ok", "--cache-dir", cache), ENV)
+    check(rc == 0, f"first run exit {rc}")
+    first = stats("c")["requests"]
+    check(first >= 1, "first run asked the server")
+    rc, out, err = run(degloss, mt_args("c", "ok", "--cache-dir", cache), ENV)
+    check(rc == 0, f"second run exit {rc}")
+    check(stats("c")["requests"] == first, "the second run made requests")
+    for s in sentences(out):
+        tr = s.get("translation") or {}
+        check(tr.get("cached") is True and tr.get("text") == expected(s["text"]),
+              f"second run: {tr}")
+    for root, _, files in os.walk(cache):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                check(KEY.encode() not in f.read(), "the key is in the cache")
+
+
+def case_formats(degloss):
+    # interlinear: the translation quoted under the gloss; CoNLL-U: # text_en
+    rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
+                                 "--format", "interlinear"], ENV)
+    check(rc == 0, f"interlinear exit {rc}")
+    check(expected("Russlands umfassende Invasion in der Ukraine begann 2022.") in out,
+          "interlinear shows the translation")
+    rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
+                                 "--format", "conllu"], ENV)
+    check(rc == 0, f"conllu exit {rc}")
+    check("# text_en = " in out, "CoNLL-U has # text_en")
+
+
+def case_offline(degloss):
+    # no provider: no request, even with an MT URL configured
+    rc, out, err = run(degloss, ["--format", "jsonl", "--mt-url", url("off", "ok")], ENV)
+    check(rc == 0, f"exit {rc}")
+    for s in sentences(out):
+        check("translation" not in s and "translation_error" not in s, "translation without provider")
+    check(stats("off")["requests"] == 0, "a request was made without a provider")
+
+
+def case_keys(degloss):
+    # no key: a clear message, exit 2, nothing sent
+    rc, out, err = run(degloss, mt_args("k", "ok", "--no-cache"), {"DEEPL_AUTH_KEY": ""})
+    check(rc == 2 and "DEEPL_AUTH_KEY" in err, f"missing key: exit {rc}, {err[:200]}")
+    # a key in a config file others can read is refused
+    cfg = os.path.join(SCRATCH, "config")
+    with open(cfg, "w") as f:
+        f.write("translate = deepl\nmt-key = test-key-XXXX-file\n")
+    os.chmod(cfg, 0o644)
+    path = os.path.join(SCRATCH, "in.txt")
+    env = dict(os.environ)
+    env.pop("DEEPL_AUTH_KEY", None)
+    p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), path],
+                       capture_output=True, env=env, timeout=60)
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2 and "chmod 600" in err, f"0644 config: exit {p.returncode}, {err[:200]}")
+    check("test-key-XXXX-file" not in err, "config key quoted in a message")
+    os.chmod(cfg, 0o600)
+    p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), "--no-cache",
+                        "--verbose", "--format", "jsonl", path],
+                       capture_output=True, env=env, timeout=60)
+    out, err = p.stdout.decode(), p.stderr.decode()
+    check(p.returncode == 0, f"0600 config: exit {p.returncode}, {err[:300]}")
+    check("degloss: mt: POST" in err, "--verbose logs requests")
+    check("test-key-XXXX-file" not in out + err, "config key printed")
+    check(stats("k")["requests"] >= 1, "the config key was used")
+
+
+CASES = {"ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
+         "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys}
+
+
+def main():
+    degloss, name = sys.argv[1], sys.argv[2]
+    CASES[name](degloss)
+    print(f"cli {name}: {len(FAILS)} failures")
+    return 1 if FAILS else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,605 @@
+/* dgcompile: compiles Ding and the curated dictionaries into degloss.lex.
+ *
+ *   dgcompile --ding FILE --dict DIR --out FILE
+ *             [--parallel DE EN MAXLINES]... [--data-only] [--explain LEMMA]...
+ *
+ * Reads the Ding dictionary (trans-de-en), the curated TSV files of
+ * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv,
+ * preferred.tsv, en-freq.tsv), optionally aligned parallel text for sense
+ * evidence (only the first MAXLINES lines are read), ranks the senses and
+ * writes one mapped file (src/lexicon_format.h) under the dg_mapfile header.
+ * --data-only ranks without the curated boosts (for measuring the ranking);
+ * --naive keeps Ding's own sense order (the baseline of bench/);
+ * --explain prints the ranking features of a lemma's senses.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dgcompile.h"
+#include "lexicon.h"
+#include "lexicon_format.h"
+#include "mapfile.h"
+#include "util.h"
+
+/* ---- strings that live until the end ---- */
+
+typedef struct S_chunk {
+  struct S_chunk *next;
+  size_t used, cap;
+  char data[];
+} S_chunk;
+static S_chunk *S_chunks;
+
+char *dgc_strndup(const char *s, size_t n) {
+  if (!S_chunks || S_chunks->used + n + 1 > S_chunks->cap) {
+    size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
+    S_chunk *c = dg_xmalloc(sizeof *c + cap);
+    c->next = S_chunks;
+    c->used = 0;
+    c->cap = cap;
+    S_chunks = c;
+  }
+  char *p = S_chunks->data + S_chunks->used;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  S_chunks->used += n + 1;
+  return p;
+}
+
+char *dgc_strdup(const char *s) { return dgc_strndup(s, strlen(s)); }
+
+void dgc_strings_free(void) {
+  while (S_chunks) {
+    S_chunk *n = S_chunks->next;
+    free(S_chunks);
+    S_chunks = n;
+  }
+}
+
+/* ---- string -> int map ---- */
+
+void dgc_map_init(dgc_map *m) { memset(m, 0, sizeof *m); }
+
+void dgc_map_free(dgc_map *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t S_slot(const dgc_map *m, const char *key) {
+  size_t mask = m->cap - 1;
+  size_t i = (size_t)dg_hash64(key, strlen(key), 0) & mask;
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & mask;
+  return i;
+}
+
+int *dgc_map_get(const dgc_map *m, const char *key) {
+  if (!m->cap) return NULL;
+  size_t i = S_slot(m, key);
+  return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+int *dgc_map_put(dgc_map *m, const char *key, int val, bool *fresh) {
+  if ((m->n + 1) * 2 > m->cap) {
+    dgc_map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->keys = dg_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = dg_xcalloc(m->cap, sizeof *m->vals);
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.keys[i]) {
+        size_t j = S_slot(m, old.keys[i]);
+        m->keys[j] = old.keys[i];
+        m->vals[j] = old.vals[i];
+      }
+    free(old.keys);
+    free(old.vals);
+  }
+  size_t i = S_slot(m, key);
+  *fresh = m->keys[i] == NULL;
+  if (*fresh) {
+    m->keys[i] = dg_xstrdup(key);
+    m->vals[i] = val;
+    m->n++;
+  }
+  return &m->vals[i];
+}
+
+/* ---- records ---- */
+
+#define S_GROW(arr, n, cap)                                   \
+  do {                                                        \
+    if ((n) == (cap)) {                                       \
+      (cap) = (cap) ? (cap) * 2 : 1024;                       \
+      (arr) = dg_xrealloc((arr), (cap) * sizeof *(arr));      \
+    }                                                         \
+  } while (0)
+
+dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const char *gloss,
+                         bool *fresh) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s\t%s\t%s", lemma, pos, gloss);
+  int *v = dgc_map_put(&lx->sense_index, k.data, (int)lx->n_senses, fresh);
+  dg_buf_free(&k);
+  if (!*fresh) return &lx->senses[*v];
+  S_GROW(lx->senses, lx->n_senses, lx->cap_senses);
+  dgc_sense *s = &lx->senses[lx->n_senses++];
+  memset(s, 0, sizeof *s);
+  s->lemma = dgc_strdup(lemma);
+  s->pos = dgc_strdup(pos);
+  s->gloss = dgc_strdup(gloss);
+  s->gender = s->domains = s->labels = s->source = "";
+  s->sub = 99;
+  s->jde = s->ken = 99;
+  return s;
+}
+
+void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s\t%s", form, lemma);
+  bool fresh;
+  dgc_map_put(&lx->form_index, k.data, 0, &fresh);
+  dg_buf_free(&k);
+  if (!fresh) return;
+  S_GROW(lx->forms, lx->n_forms, lx->cap_forms);
+  lx->forms[lx->n_forms].form = dgc_strdup(form);
+  lx->forms[lx->n_forms].lemma = dgc_strdup(lemma);
+  lx->n_forms++;
+}
+
+void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source) {
+  dg_buf k;
+  dg_buf_init(&k);
+  dg_buf_printf(&k, "%s\t%s", german, gloss);
+  bool fresh;
+  dgc_map_put(&lx->phrase_index, k.data, 0, &fresh);
+  dg_buf_free(&k);
+  S_GROW(lx->phrases, lx->n_phrases, lx->cap_phrases);
+  dgc_phrase *p = &lx->phrases[lx->n_phrases++];
+  p->key = "";
+  p->key_word = NULL;
+  p->german = dgc_strdup(german);
+  p->gloss = dgc_strdup(gloss);
+  p->source = dgc_strdup(source);
+  if (!fresh) p->key = NULL; /* duplicate: dropped at output */
+}
+
+/* ---- curated TSV files ---- */
+
+typedef bool (*S_row_fn)(dgc_lex *lx, char **col, size_t ncol, const char *src);
+
+/* Read a TSV file: '#' comments, a header line whose first column is
+ * `header`, then rows of at least `mincol` columns. */
+static bool S_read_tsv(dgc_lex *lx, const char *dir, const char *name, const char *header,
+                       size_t mincol, S_row_fn fn) {
+  char *path = dg_path_join(dir, name);
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "dgcompile: %s: cannot open: %s\n", path, strerror(errno));
+    free(path);
+    return false;
+  }
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  long line = 0;
+  bool ok = true, seen_header = false;
+  while ((len = getline(&buf, &cap, f)) >= 0) {
+    line++;
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r')) buf[--len] = '\0';
+    if (buf[0] == '#' || buf[0] == '\0') continue;
+    char *col[16];
+    size_t n = 0;
+    for (char *p = buf; n < 16;) {
+      col[n++] = p;
+      char *t = strchr(p, '\t');
+      if (!t) break;
+      *t = '\0';
+      p = t + 1;
+    }
+    if (!seen_header) {
+      seen_header = true;
+      if (strcmp(col[0], header) == 0) continue;
+      fprintf(stderr, "%s:%ld: expected a header line starting with \"%s\"\n", path, line, header);
+      ok = false;
+      break;
+    }
+    if (n < mincol) {
+      fprintf(stderr, "%s:%ld: %zu columns, expected at least %zu\n", path, line, n, mincol);
+      ok = false;
+      continue;
+    }
+    for (size_t i = 0; i < mincol && i < 4; i++)
+      if (!col[i][0]) {
+        fprintf(stderr, "%s:%ld: empty column %zu\n", path, line, i + 1);
+        ok = false;
+      }
+    char src[300];
+    snprintf(src, sizeof src, "dictionaries/%s:%ld", name, line);
+    if (ok && !fn(lx, col, n, src)) {
+      fprintf(stderr, "%s:%ld: bad row\n", path, line);
+      ok = false;
+    }
+  }
+  free(buf);
+  fclose(f);
+  free(path);
+  return ok;
+}
+
+static bool S_valid_pos(const char *pos) {
+  static const char *const tags[] = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "DET", "PRON",
+                                     "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PROPN", "INTJ",
+                                     "X", NULL};
+  for (int i = 0; tags[i]; i++)
+    if (strcmp(pos, tags[i]) == 0) return true;
+  return false;
+}
+
+static void S_curated(dgc_lex *lx, const char *lemma, const char *pos, const char *gloss,
+                      const char *gender, const char *labels, const char *src, int flags) {
+  bool fresh;
+  dgc_sense *s = dgc_sense_get(lx, lemma, pos, gloss, &fresh);
+  if (fresh || !(s->flags & (DGC_CURATED | DGC_CLOSED))) {
+    s->source = dgc_strdup(src);
+    if (gender[0]) s->gender = dgc_strdup(gender);
+    if (labels[0]) s->labels = dgc_strdup(labels);
+  }
+  s->flags |= flags;
+  if (fresh) {
+    s->sub = 0;
+    s->jde = s->ken = 0;
+    s->nlines = 0;
+  }
+}
+
+static dgc_map S_closed_seen;
+/* closed-class.tsv: form lemma pos gloss labels */
+static bool S_row_closed(dgc_lex *lx, char **col, size_t n, const char *src) {
+  if (!S_valid_pos(col[2])) return false;
+  S_GROW(lx->closed, lx->n_closed, lx->cap_closed);
+  dgc_sense *c = &lx->closed[lx->n_closed++];
+  memset(c, 0, sizeof *c);
+  c->lemma = dgc_strdup(col[1]);
+  c->pos = dgc_strdup(col[2]);
+  c->gloss = dgc_strdup(col[3]);
+  c->labels = dgc_strdup(n > 4 ? col[4] : "");
+  c->gender = "";
+  c->domains = "";
+  c->source = dgc_strdup(src);
+  c->form = dgc_strdup(col[0]);
+  if (strcmp(col[0], col[1]) == 0) {
+    /* the lemma's closed-class senses rank in file order */
+    bool fresh;
+    int *k = dgc_map_put(&S_closed_seen, col[1], 0, &fresh);
+    bool had;
+    dgc_sense *s = dgc_sense_get(lx, col[1], col[2], col[3], &had);
+    if (had || !(s->flags & DGC_CLOSED)) s->closed_rank = (*k)++;
+    S_curated(lx, col[1], col[2], col[3], "", "", src, DGC_CLOSED);
+  }
+  else
+    dgc_form_add(lx, col[0], col[1]);
+  return true;
+}
+
+/* names.tsv / abbreviations.tsv: lemma pos gloss [gender] [note] */
+static bool S_row_name(dgc_lex *lx, char **col, size_t n, const char *src) {
+  if (!S_valid_pos(col[1])) return false;
+  const char *gender = n > 3 && (strcmp(col[3], "m") == 0 || strcmp(col[3], "f") == 0 ||
+                                 strcmp(col[3], "n") == 0 || strcmp(col[3], "pl") == 0)
+                           ? col[3]
+                           : "";
+  S_curated(lx, col[0], col[1], col[2], gender, "", src, DGC_CURATED);
+  return true;
+}
+
+static dgc_map S_pref_seen;
+/* preferred.tsv: lemma pos gloss note */
+static bool S_row_pref(dgc_lex *lx, char **col, size_t n, const char *src) {
+  if (!S_valid_pos(col[1])) return false;
+  bool fresh;
+  dgc_sense *s = dgc_sense_get(lx, col[0], col[1], col[2], &fresh);
+  if (fresh) {
+    s->source = dgc_strdup(src);
+    s->sub = 0;
+    s->jde = s->ken = 0;
+  }
+  /* several preferred glosses of one lemma keep their file order */
+  char key[300];
+  snprintf(key, sizeof key, "%s\t%s", col[0], col[1]);
+  bool first;
+  int *cnt = dgc_map_put(&S_pref_seen, key, 0, &first);
+  s->pref_rank = (*cnt)++;
+  s->flags |= DGC_PREFERRED;
+  return true;
+}
+
+static bool S_row_freq(dgc_lex *lx, char **col, size_t n, const char *src) {
+  bool fresh;
+  long c = strtol(col[1], NULL, 10);
+  dgc_map_put(&lx->en_freq, col[0], (int)(c > 2000000000L ? 2000000000L : c), &fresh);
+  return true;
+}
+
+/* ---- output ---- */
+
+typedef struct S_pool {
+  dg_buf b;
+  dgc_map index;
+} S_pool;
+
+static uint32_t S_intern(S_pool *p, const char *s) {
+  if (!s || !*s) return 0;
+  bool fresh;
+  int *v = dgc_map_put(&p->index, s, (int)p->b.len, &fresh);
+  if (fresh) dg_buf_put(&p->b, s, strlen(s) + 1);
+  return (uint32_t)*v;
+}
+
+typedef struct S_keyed {
+  char *key; /* folded */
+  size_t idx;
+  float score;
+} S_keyed;
+
+static int S_cmp_keyed(const void *a, const void *b) {
+  const S_keyed *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c) return c;
+  if (x->score != y->score) return x->score > y->score ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+typedef struct S_table {
+  dg_lex_slot *slots;
+  uint32_t size;
+} S_table;
+
+static void S_table_init(S_table *t, size_t groups) {
+  uint32_t size = 16;
+  while (size < groups * 2) size *= 2;
+  t->size = size;
+  t->slots = dg_xmalloc(size * sizeof *t->slots);
+  for (uint32_t i = 0; i < size; i++) t->slots[i].key = DG_LEX_EMPTY;
+}
+
+static void S_table_add(S_table *t, const S_pool *pool, uint32_t key, uint32_t start,
+                        uint32_t count) {
+  const char *k = pool->b.data + key;
+  uint32_t mask = t->size - 1;
+  uint32_t i = (uint32_t)dg_hash64(k, strlen(k), 0) & mask;
+  while (t->slots[i].key != DG_LEX_EMPTY) i = (i + 1) & mask;
+  t->slots[i].key = key;
+  t->slots[i].start = start;
+  t->slots[i].count = count;
+}
+
+/* Sort records by folded key (then score) and build the table. Returns
+ * the order of record indices (caller frees) and fills the table. */
+static S_keyed *S_group(size_t n, const char *(*keyof)(const void *, size_t), const void *arr,
+                        float (*scoreof)(const void *, size_t), S_pool *pool, S_table *t,
+                        size_t per_group_max, size_t *n_out) {
+  S_keyed *k = dg_xmalloc((n ? n : 1) * sizeof *k);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *key = keyof(arr, i);
+    if (!key) continue;
+    k[m].key = dg_lexicon_fold(key);
+    k[m].idx = i;
+    k[m].score = scoreof ? scoreof(arr, i) : 0;
+    m++;
+  }
+  qsort(k, m, sizeof *k, S_cmp_keyed);
+  /* drop overflow beyond per_group_max */
+  size_t w = 0, groups = 0;
+  for (size_t i = 0; i < m;) {
+    size_t j = i;
+    while (j < m && strcmp(k[j].key, k[i].key) == 0) j++;
+    for (size_t x = i; x < j; x++) {
+      if (x - i < per_group_max) k[w++] = k[x];
+      else free(k[x].key);
+    }
+    groups++;
+    i = j;
+  }
+  S_table_init(t, groups);
+  for (size_t i = 0; i < w;) {
+    size_t j = i;
+    while (j < w && strcmp(k[j].key, k[i].key) == 0) j++;
+    S_table_add(t, pool, S_intern(pool, k[i].key), (uint32_t)i, (uint32_t)(j - i));
+    i = j;
+  }
+  *n_out = w;
+  return k;
+}
+
+static const char *S_sense_key(const void *a, size_t i) { return ((const dgc_sense *)a)[i].lemma; }
+static float S_sense_score(const void *a, size_t i) { return ((const dgc_sense *)a)[i].score; }
+static const char *S_closed_key(const void *a, size_t i) { return ((const dgc_sense *)a)[i].form; }
+static float S_closed_score(const void *a, size_t i) { return -(float)i; }
+static const char *S_form_key(const void *a, size_t i) { return ((const dgc_form *)a)[i].form; }
+static const char *S_phrase_keyof(const void *a, size_t i) {
+  const dgc_phrase *p = &((const dgc_phrase *)a)[i];
+  return p->key && p->key[0] ? p->key : NULL;
+}
+static float S_phrase_score(const void *a, size_t i) { return -(float)i; }
+
+static void S_put_sense(dg_buf *out, S_pool *pool, const dgc_sense *s, bool closed) {
+  dg_lex_sense r;
+  r.lemma = S_intern(pool, s->lemma);
+  r.gloss = S_intern(pool, s->gloss);
+  r.pos = S_intern(pool, s->pos);
+  r.gender = S_intern(pool, s->gender);
+  r.domains = S_intern(pool, s->domains);
+  r.labels = S_intern(pool, s->labels);
+  r.source = S_intern(pool, s->source);
+  r.score = s->score;
+  dg_buf_put(out, &r, sizeof r);
+}
+
+static void S_align(dg_buf *b) {
+  while (b->len % 8) dg_buf_putc(b, '\0');
+}
+
+static bool S_write(dgc_lex *lx, const char *out_path) {
+  S_pool pool;
+  dg_buf_init(&pool.b);
+  dgc_map_init(&pool.index);
+  dg_buf_putc(&pool.b, '\0'); /* offset 0 = "" */
+  S_table t[DG_LEX_NTABLES];
+  size_t ns, nc, nf, np;
+  S_keyed *ks = S_group(lx->n_senses, S_sense_key, lx->senses, S_sense_score, &pool,
+                        &t[DG_LEX_T_SENSES], 40, &ns);
+  S_keyed *kc = S_group(lx->n_closed, S_closed_key, lx->closed, S_closed_score, &pool,
+                        &t[DG_LEX_T_CLOSED], 64, &nc);
+  S_keyed *kf = S_group(lx->n_forms, S_form_key, lx->forms, NULL, &pool, &t[DG_LEX_T_FORMS], 32,
+                        &nf);
+  S_keyed *kp = S_group(lx->n_phrases, S_phrase_keyof, lx->phrases, S_phrase_score, &pool,
+                        &t[DG_LEX_T_PHRASES], 400, &np);
+  dg_buf recs[4];
+  for (int i = 0; i < 4; i++) dg_buf_init(&recs[i]);
+  for (size_t i = 0; i < ns; i++) S_put_sense(&recs[0], &pool, &lx->senses[ks[i].idx], false);
+  for (size_t i = 0; i < nc; i++) S_put_sense(&recs[1], &pool, &lx->closed[kc[i].idx], true);
+  for (size_t i = 0; i < nf; i++) {
+    dg_lex_form r = {S_intern(&pool, lx->forms[kf[i].idx].form),
+                     S_intern(&pool, lx->forms[kf[i].idx].lemma)};
+    dg_buf_put(&recs[2], &r, sizeof r);
+  }
+  for (size_t i = 0; i < np; i++) {
+    const dgc_phrase *p = &lx->phrases[kp[i].idx];
+    dg_lex_phrase r = {S_intern(&pool, p->german), S_intern(&pool, p->gloss),
+                       S_intern(&pool, p->source)};
+    dg_buf_put(&recs[3], &r, sizeof r);
+  }
+  dg_lex_head h;
+  memset(&h, 0, sizeof h);
+  dg_buf out;
+  dg_buf_init(&out);
+  dg_buf_put(&out, &h, sizeof h);
+  S_align(&out);
+  h.strings_off = (uint32_t)out.len;
+  h.strings_len = (uint32_t)pool.b.len;
+  dg_buf_put(&out, pool.b.data, pool.b.len);
+  S_align(&out);
+  uint32_t *offs[4] = {&h.senses_off, &h.closed_off, &h.forms_off, &h.phrases_off};
+  for (int i = 0; i < 4; i++) {
+    *offs[i] = (uint32_t)out.len;
+    if (recs[i].len) dg_buf_put(&out, recs[i].data, recs[i].len);
+    S_align(&out);
+  }
+  h.n_senses = (uint32_t)ns;
+  h.n_closed = (uint32_t)nc;
+  h.n_forms = (uint32_t)nf;
+  h.n_phrases = (uint32_t)np;
+  for (int i = 0; i < DG_LEX_NTABLES; i++) {
+    h.table_off[i] = (uint32_t)out.len;
+    h.table_size[i] = t[i].size;
+    dg_buf_put(&out, t[i].slots, t[i].size * sizeof *t[i].slots);
+    S_align(&out);
+    free(t[i].slots);
+  }
+  memcpy(out.data, &h, sizeof h);
+  degloss_error err;
+  memset(&err, 0, sizeof err);
+  bool ok = out.len < 0xffffffffu &&
+            dg_mapfile_write(out_path, DG_LEX_KIND, DG_LEX_VERSION, out.data, out.len, &err);
+  if (!ok) fprintf(stderr, "dgcompile: %s: %s\n", out_path, err.text[0] ? err.text : "too big");
+  else
+    fprintf(stderr,
+            "dgcompile: wrote %s: %zu bytes, %zu senses, %zu closed-class readings, %zu forms, "
+            "%zu phrases\n",
+            out_path, out.len + DG_MAPFILE_HEADER, ns, nc, nf, np);
+  S_keyed *all[4] = {ks, kc, kf, kp};
+  size_t cnt[4] = {ns, nc, nf, np};
+  for (int i = 0; i < 4; i++) {
+    for (size_t j = 0; j < cnt[i]; j++) free(all[i][j].key);
+    free(all[i]);
+    dg_buf_free(&recs[i]);
+  }
+  dg_buf_free(&out);
+  dg_buf_free(&pool.b);
+  dgc_map_free(&pool.index);
+  return ok;
+}
+
+static void S_lex_free(dgc_lex *lx) {
+  free(lx->senses);
+  free(lx->closed);
+  free(lx->forms);
+  free(lx->phrases);
+  dgc_map_free(&lx->sense_index);
+  dgc_map_free(&lx->form_index);
+  dgc_map_free(&lx->phrase_index);
+  dgc_map_free(&lx->en_freq);
+  dgc_map_free(&lx->en_irreg);
+  free(lx->irreg);
+  dgc_map_free(&S_pref_seen);
+  dgc_map_free(&S_closed_seen);
+}
+
+static void S_usage(void) {
+  fprintf(stderr,
+          "usage: dgcompile --ding FILE --dict DIR --out FILE [--parallel DE EN MAXLINES]... "
+          "[--data-only | --naive] [--explain LEMMA]... [--min-entries N]\n");
+}
+
+int main(int argc, char **argv) {
+  const char *ding = NULL, *dict = NULL, *out = NULL;
+  const char *par[8][2];
+  long par_max[8];
+  int npar = 0;
+  bool data_only = false, naive = false;
+  const char *explain[32];
+  int nexplain = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--ding") == 0 && i + 1 < argc) ding = argv[++i];
+    else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) dict = argv[++i];
+    else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
+    else if (strcmp(argv[i], "--data-only") == 0) data_only = true;
+    else if (strcmp(argv[i], "--naive") == 0) naive = true;
+    else if (strcmp(argv[i], "--min-entries") == 0 && i + 1 < argc)
+      dgc_min_entries = strtol(argv[++i], NULL, 10);
+    else if (strcmp(argv[i], "--explain") == 0 && i + 1 < argc && nexplain < 32)
+      explain[nexplain++] = argv[++i];
+    else if (strcmp(argv[i], "--parallel") == 0 && i + 3 < argc && npar < 8) {
+      par[npar][0] = argv[i + 1];
+      par[npar][1] = argv[i + 2];
+      par_max[npar] = strtol(argv[i + 3], NULL, 10);
+      npar++;
+      i += 3;
+    } else {
+      S_usage();
+      return 2;
+    }
+  }
+  if (!ding || !dict || !out) {
+    S_usage();
+    return 2;
+  }
+  clock_t t0 = clock();
+  dgc_lex lx;
+  memset(&lx, 0, sizeof lx);
+  bool ok = S_read_tsv(&lx, dict, "en-freq.tsv", "word", 2, S_row_freq) &&
+            dgc_read_ding(&lx, ding) &&
+            S_read_tsv(&lx, dict, "closed-class.tsv", "form", 4, S_row_closed) &&
+            S_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&
+            S_read_tsv(&lx, dict, "abbreviations.tsv", "lemma", 3, S_row_name) &&
+            S_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
+  for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
+  if (ok) {
+    if (naive) dgc_rank_naive(&lx);
+    else dgc_rank(&lx, data_only);
+    for (int i = 0; i < nexplain; i++) dgc_explain(&lx, explain[i]);
+    ok = S_write(&lx, out);
+  }
+  fprintf(stderr, "dgcompile: %ld Ding entries, %.2f s CPU\n", lx.ding_lines,
+          (double)(clock() - t0) / CLOCKS_PER_SEC);
+  S_lex_free(&lx);
+  dgc_strings_free();
+  return ok ? 0 : 1;
+}

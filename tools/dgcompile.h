@@ -1,0 +1,120 @@
+/* dgcompile: the lexicon compiler (build tool).  Shared declarations of its
+ * parts: dgcompile.c (driver, tables, curated files, output),
+ * dgcompile_ding.c (the Ding parser), dgcompile_rank.c (sense ranking).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DGCOMPILE_H
+#define DGCOMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* String -> int map with owned keys (open addressing). */
+typedef struct dgc_map {
+  char **keys;
+  int *vals;
+  size_t cap, n;
+} dgc_map;
+void dgc_map_init(dgc_map *m);
+void dgc_map_free(dgc_map *m);
+int *dgc_map_get(const dgc_map *m, const char *key);            /* NULL when absent */
+int *dgc_map_put(dgc_map *m, const char *key, int val, bool *fresh); /* insert if absent */
+
+/* Strings that live until the end of the run. */
+char *dgc_strdup(const char *s);
+char *dgc_strndup(const char *s, size_t n);
+void dgc_strings_free(void);
+
+/* Sense flags. */
+enum {
+  DGC_CURATED = 1,   /* from a curated file in dictionaries/ */
+  DGC_PREFERRED = 2, /* named as primary in dictionaries/preferred.tsv */
+  DGC_CLOSED = 4     /* closed-class word */
+};
+
+/* One candidate sense (lemma, pos, gloss), features merged over Ding lines. */
+typedef struct dgc_sense {
+  const char *lemma, *gloss, *pos, *gender, *domains, *labels, *source;
+  const char *form; /* closed-class records: the word form */
+  int line;      /* first Ding line (0 for curated) */
+  int sub;       /* best sub-entry index the headword came from (0 = main) */
+  int jde;       /* best position of the lemma among the German synonyms */
+  int ken;       /* best position of the gloss among the English synonyms */
+  int nen;       /* number of English synonyms in that sub-entry */
+  int nlines;    /* Ding lines giving this sense */
+  int nsubs;     /* sub-entries of the richest such line */
+  int slotted;   /* 1: object slots (etw., jdn.) stripped; 2: reflexive "sich";
+                  3: prepositional object ("mit jdm.") */
+  int hasforms;  /* some line giving this sense lists the lemma's inflected forms */   /* German headword was written with object slots (etw., jdn.) */
+  float dompen;  /* smallest domain/register penalty seen */
+  int ev_hits;   /* parallel-text evidence: aligned lines with the gloss */
+  int ev_occ;    /* aligned lines with the lemma */
+  float ev_base; /* share of English lines with the gloss anyway (chance level) */
+  int flags;
+  int pref_rank; /* order in preferred.tsv for several preferred glosses */
+  int closed_rank; /* order among the lemma's closed-class senses */
+  float score;
+} dgc_sense;
+
+typedef struct dgc_form {
+  const char *form, *lemma;
+} dgc_form;
+
+typedef struct dgc_phrase {
+  const char *key;      /* folded lemma of the first content word; NULL/"" = dropped */
+  const char *key_word; /* that word as written in the phrase */
+  const char *german, *gloss, *source;
+} dgc_phrase;
+
+typedef struct dgc_lex {
+  dgc_sense *senses;
+  size_t n_senses, cap_senses;
+  dgc_map sense_index; /* "lemma\tpos\tgloss" -> index */
+  dgc_sense *closed;
+  size_t n_closed, cap_closed;
+  dgc_form *forms;
+  size_t n_forms, cap_forms;
+  dgc_map form_index; /* "form\tlemma" -> index */
+  dgc_phrase *phrases;
+  size_t n_phrases, cap_phrases;
+  dgc_map phrase_index; /* "german\tgloss" */
+  dgc_map en_freq;      /* English word -> count */
+  dgc_map en_irreg;     /* English verb -> index into irreg */
+  const char **irreg;   /* "found found": irregular past forms from Ding */
+  size_t n_irreg, cap_irreg;
+  long ding_lines;
+} dgc_lex;
+
+/* Find or add the sense (lemma, pos, gloss); *fresh tells which. */
+dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const char *gloss,
+                         bool *fresh);
+void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma);
+void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source);
+
+/* Fewer entries than this means the Ding file is not the real dictionary
+ * (default 100000; tests compile small samples). */
+extern long dgc_min_entries;
+
+/* Parse the Ding file into lx; false with a message on stderr on failure. */
+bool dgc_read_ding(dgc_lex *lx, const char *path);
+
+/* Domain/register penalty of a ';'-separated domain list (0 = general). */
+float dgc_domain_penalty(const char *domains);
+
+/* Parallel-text evidence from the first `max_lines` lines of a German and an
+ * English file aligned by line. */
+bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines);
+
+/* Compute every sense's score.  `data_only` leaves out the curated boosts
+ * (preferred.tsv, closed-class and name files) to measure the data-driven
+ * ranking on its own. */
+void dgc_rank(dgc_lex *lx, bool data_only);
+/* Baseline for benchmarks: Ding's own order (first listed sense first). */
+void dgc_rank_naive(dgc_lex *lx);
+/* Print the features and score of every sense of `lemma` to stderr. */
+void dgc_explain(const dgc_lex *lx, const char *lemma);
+
+/* English light stemming for matching (static buffer of the caller). */
+void dgc_en_stem(const char *word, char *out, size_t outsz);
+
+#endif

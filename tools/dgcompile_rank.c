@@ -1,0 +1,449 @@
+/* dgcompile: sense ranking.  Every candidate sense of a lemma gets a score
+ * from principled features: the English word's frequency (SUBTLEX), the
+ * shape of the Ding entry (main headword vs. sub-entry, position among the
+ * German and English synonyms, how many Ding lines give the sense), domain
+ * and register tags, evidence from aligned parallel text (which dictionary
+ * sense shows up in the English line), and the reviewed preferences of
+ * dictionaries/preferred.tsv.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dgcompile.h"
+#include "lexicon.h"
+#include "util.h"
+
+typedef struct S_pen {
+  const char *tag;
+  float pen;
+} S_pen;
+
+static const S_pen S_pens[] = {
+    /* outdated, rare, poetic, offensive */
+    {"obs.", 4}, {"archaic", 4}, {"veraltet", 3}, {"alt", 3}, {"altertümlich", 3},
+    {"altertümelnd", 3}, {"veraltend", 2}, {"dated", 2}, {"rare", 2.5f}, {"selten", 2.5f},
+    {"poet.", 2.5f}, {"lit.", 1}, {"slang", 2.5f}, {"vulg.", 3}, {"Sprw.", 4}, {"prov.", 4},
+    {"iron.", 2}, {"humor.", 1.5f}, {"pej.", 1.5f}, {"euphem.", 1.5f}, {"children’s language", 2},
+    {"Kindersprache", 2}, {"Jugendsprache", 2}, {"Jägersprache", 3}, {"hunters’ parlance", 3},
+    {"tm", 3}, {"hist.", 2.5f}, {"former name", 2},
+    /* register and figurative use */
+    {"ugs.", 0.7f}, {"coll.", 0.7f}, {"geh.", 0.8f}, {"formal", 0.5f}, {"fig.", 0.8f},
+    {"übtr.", 0.8f},
+    /* natural-science and technical domains */
+    {"bot.", 3}, {"zool.", 3}, {"ornith.", 3.5f}, {"myc.", 3}, {"biol.", 2}, {"biochem.", 2.5f},
+    {"anat.", 1.5f}, {"chem.", 1.8f}, {"med.", 1.2f}, {"pharm.", 1.5f}, {"techn.", 1.2f},
+    {"mach.", 1.5f}, {"electr.", 1.2f}, {"constr.", 1.2f}, {"min.", 2}, {"geol.", 1.8f},
+    {"textil.", 1.8f}, {"print", 1.5f}, {"print.", 1.5f}, {"telco.", 1.2f}, {"naut.", 1.5f},
+    {"aviat.", 1}, {"mus.", 1.2f}, {"math.", 1.5f}, {"phys.", 1.5f}, {"comp.", 1},
+    {"statist.", 1.5f}, {"photo.", 1.5f}, {"astron.", 1.5f}, {"astrol.", 2.5f}, {"arch.", 1.5f},
+    {"agr.", 1.2f}, {"ling.", 1.2f}, {"phil.", 1}, {"psych.", 0.8f}, {"art", 0.8f},
+    {"cook.", 0.8f}, {"sport", 0.6f}, {"relig.", 0.6f}, {"fin.", 0.5f}, {"jur.", 0.5f},
+    {"econ.", 0.3f}, {"adm.", 0.3f}, {"mil.", 0.2f}, {"pol.", 0}, {"soc.", 0.3f},
+    {"envir.", 0.3f}, {"transp.", 0.3f}, {"auto", 0.6f}, {"geogr.", 0.6f}, {"meteo.", 0.6f},
+    {"sci.", 0.6f}, {"school", 0.6f}, {"stud.", 1}, {"envir", 0.3f},
+    /* regional German or English */
+    {"Ös.", 1}, {"Schw.", 1}, {"Süddt.", 1}, {"Bayr.", 1.2f}, {"Norddt.", 1}, {"Mitteldt.", 1},
+    {"Westdt.", 1}, {"Ostdt.", 1}, {"Mittelwestdt.", 1}, {"Nordostdt.", 1}, {"Nordwestdt.", 1},
+    {"Südwestdt.", 1}, {"Mittelostdt.", 1}, {"Westös.", 1.2f}, {"Ostös.", 1.2f}, {"BW", 1.2f},
+    {"Südtirol", 1.2f}, {"Tirol", 1.2f}, {"Wien", 1.2f}, {"Berlin", 1.2f}, {"Sachsen", 1.2f},
+    {"Franken", 1.2f}, {"Lie.", 1.2f}, {"Lux.", 1.2f}, {"Sc.", 1}, {"Austr.", 0.8f},
+    {"NZ", 0.8f}, {"Can.", 0.8f}, {"Ir.", 0.8f}, {"Irl.", 0.8f}, {"India", 1}, {"Aus.", 0.8f},
+    {"Northern English", 1}, {"South African", 1}, {NULL, 0}};
+
+float dgc_domain_penalty(const char *domains) {
+  float sum = 0;
+  const char *p = domains;
+  while (*p) {
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    float pen = 0.4f; /* any other annotation: slightly special */
+    for (int i = 0; S_pens[i].tag; i++)
+      if (strlen(S_pens[i].tag) == n && memcmp(S_pens[i].tag, p, n) == 0) pen = S_pens[i].pen;
+    if (n >= 6 && strncmp(p, "in ", 3) == 0) pen = 0.5f; /* [in compounds] ... */
+    sum += pen;
+    p += n;
+    if (*p == ';') p++;
+  }
+  return sum > 6 ? 6 : sum;
+}
+
+void dgc_en_stem(const char *word, char *out, size_t outsz) {
+  size_t n = 0;
+  for (const char *p = word; *p && n + 1 < outsz; p++) out[n++] = (char)tolower((unsigned char)*p);
+  out[n] = '\0';
+  if (n > 4 && strcmp(out + n - 3, "ies") == 0) {
+    strcpy(out + n - 3, "y");
+    return;
+  }
+  if (n > 5 && strcmp(out + n - 3, "ing") == 0) n -= 3;
+  else if (n > 4 && strcmp(out + n - 2, "ed") == 0) n -= 2;
+  else if (n > 4 && strcmp(out + n - 2, "es") == 0) n -= 2;
+  else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's') n -= 1;
+  if (n > 3 && out[n - 1] == 'e') n--;
+  if (n > 3 && out[n - 1] == out[n - 2] && strchr("bdgmnprt", out[n - 1])) n--; /* stopped */
+  out[n] = '\0';
+}
+
+static bool S_en_stop(const char *w) {
+  static const char *const stop[] = {"a", "an", "the", "of", "to", "be", "one's", "oneself",
+                                     "sb", "sth", "with", "in", "on", "at", "for", "by", "from",
+                                     "up", "out", "off", "into", "about", "as", "and", "or",
+                                     "one", "sb.", "sth.", "it", NULL};
+  for (int i = 0; stop[i]; i++)
+    if (strcmp(w, stop[i]) == 0) return true;
+  return false;
+}
+
+/* Log frequency of the rarest content word of a gloss; unknown words count
+ * as very rare. */
+static float S_gloss_freq(const dgc_lex *lx, const char *gloss, int *nwords) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", gloss);
+  float best = -1;
+  int words = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
+    words++;
+    char low[128];
+    size_t n = 0;
+    for (const char *p = w; *p && n + 1 < sizeof low; p++)
+      low[n++] = (char)tolower((unsigned char)*p);
+    low[n] = '\0';
+    if (S_en_stop(low) && words > 0) continue;
+    int *c = dgc_map_get(&lx->en_freq, low);
+    float f = c ? log10f((float)*c + 1) : 0;
+    if (best < 0 || f < best) best = f;
+  }
+  *nwords = words;
+  return best < 0 ? 2 : best;
+}
+
+/* ---- parallel-text evidence ---- */
+
+typedef struct S_group {
+  int *idx;
+  size_t n, cap;
+  long stamp;
+} S_group;
+
+static void S_group_push(S_group *g, int v) {
+  if (g->n == g->cap) {
+    g->cap = g->cap ? g->cap * 2 : 4;
+    g->idx = dg_xrealloc(g->idx, g->cap * sizeof *g->idx);
+  }
+  g->idx[g->n++] = v;
+}
+
+static bool S_letter(const unsigned char *p) {
+  if (isalpha(*p)) return true;
+  if (*p >= 0xc3 && *p < 0xe0) return true; /* Latin letters with diacritics */
+  if (*p >= 0x80 && *p < 0xc0) return true;  /* continuation of such a letter */
+  return false;
+}
+
+static char *S_getline(FILE *f, char **buf, size_t *cap) {
+  ssize_t len = getline(buf, cap, f);
+  if (len < 0) return NULL;
+  while (len && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r')) (*buf)[--len] = '\0';
+  return *buf;
+}
+
+/* Is the word (or one of its irregular forms) in the line's stems? */
+static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
+  char st[128];
+  dgc_en_stem(w, st, sizeof st);
+  if (dgc_map_get(stems, st)) return true;
+  int *ir = dgc_map_get(&lx->en_irreg, w);
+  if (!ir) return false;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
+  char *save = NULL;
+  for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
+    dgc_en_stem(f, st, sizeof st);
+    if (dgc_map_get(stems, st)) return true;
+  }
+  return false;
+}
+
+static bool S_gloss_in(const dgc_lex *lx, const char *gloss, const dgc_map *stems) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", gloss);
+  int content = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
+    char low[128];
+    size_t n = 0;
+    for (const char *p = w; *p && n + 1 < sizeof low; p++) low[n++] = (char)tolower((unsigned char)*p);
+    low[n] = '\0';
+    if (S_en_stop(low)) continue;
+    content++;
+    if (!S_word_in(lx, low, stems)) return false;
+  }
+  return content > 0;
+}
+
+/* The stems of the words of an English line. */
+static void S_stems(const char *en, dgc_map *stems) {
+  for (const unsigned char *p = (const unsigned char *)en; *p;) {
+    if (!isalpha(*p)) {
+      p++;
+      continue;
+    }
+    const unsigned char *s = p;
+    while (isalpha(*p) || *p == '\'') p++;
+    char w[128], st[128];
+    size_t n = (size_t)(p - s) < sizeof w - 1 ? (size_t)(p - s) : sizeof w - 1;
+    memcpy(w, s, n);
+    w[n] = '\0';
+    dgc_en_stem(w, st, sizeof st);
+    bool fresh;
+    dgc_map_put(stems, st, 1, &fresh);
+  }
+}
+
+/* Share of English lines that contain the gloss by chance: the smallest
+ * document frequency of its content words (any of a verb's forms). */
+static float S_base_rate(const dgc_lex *lx, const char *gloss, const dgc_map *df, long n) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", gloss);
+  float best = 1;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
+    char low[128], st[128];
+    size_t k = 0;
+    for (const char *p = w; *p && k + 1 < sizeof low; p++) low[k++] = (char)tolower((unsigned char)*p);
+    low[k] = '\0';
+    if (S_en_stop(low)) continue;
+    dgc_en_stem(low, st, sizeof st);
+    int *v = dgc_map_get(df, st);
+    float r = v ? (float)*v / (float)n : 0;
+    int *ir = dgc_map_get(&lx->en_irreg, low);
+    if (ir) {
+      char fb[128];
+      snprintf(fb, sizeof fb, "%s", lx->irreg[*ir]);
+      char *s2 = NULL;
+      for (char *f = strtok_r(fb, " ", &s2); f; f = strtok_r(NULL, " ", &s2)) {
+        dgc_en_stem(f, st, sizeof st);
+        int *v2 = dgc_map_get(df, st);
+        if (v2) r += (float)*v2 / (float)n;
+      }
+    }
+    if (r < best) best = r;
+  }
+  return best;
+}
+
+bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines) {
+  FILE *fd = fopen(de_path, "r"), *fe = fopen(en_path, "r");
+  if (!fd || !fe) {
+    fprintf(stderr, "dgcompile: %s: cannot open: %s\n", !fd ? de_path : en_path, strerror(errno));
+    if (fd) fclose(fd);
+    if (fe) fclose(fe);
+    return false;
+  }
+  /* folded lemma -> group of sense indices; folded form -> groups */
+  dgc_map groups_by_key;
+  dgc_map_init(&groups_by_key);
+  S_group *groups = NULL;
+  size_t ng = 0, capg = 0;
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    char *k = dg_lexicon_fold(lx->senses[i].lemma);
+    bool fresh;
+    int *v = dgc_map_put(&groups_by_key, k, (int)ng, &fresh);
+    if (fresh) {
+      if (ng == capg) {
+        capg = capg ? capg * 2 : 1024;
+        groups = dg_xrealloc(groups, capg * sizeof *groups);
+      }
+      memset(&groups[ng], 0, sizeof groups[ng]);
+      groups[ng].stamp = -1;
+      ng++;
+    }
+    S_group_push(&groups[*v], (int)i);
+    free(k);
+  }
+  dgc_map form_groups; /* folded form -> index into fg */
+  dgc_map_init(&form_groups);
+  S_group *fg = NULL;
+  size_t nfg = 0, capfg = 0;
+  for (size_t i = 0; i < lx->n_forms; i++) {
+    char *lk = dg_lexicon_fold(lx->forms[i].lemma);
+    int *g = dgc_map_get(&groups_by_key, lk);
+    free(lk);
+    if (!g) continue;
+    char *fk = dg_lexicon_fold(lx->forms[i].form);
+    bool fresh;
+    int *v = dgc_map_put(&form_groups, fk, (int)nfg, &fresh);
+    if (fresh) {
+      if (nfg == capfg) {
+        capfg = capfg ? capfg * 2 : 1024;
+        fg = dg_xrealloc(fg, capfg * sizeof *fg);
+      }
+      memset(&fg[nfg], 0, sizeof fg[nfg]);
+      nfg++;
+    }
+    S_group_push(&fg[*v], *g);
+    free(fk);
+  }
+  /* document frequency of English stems over the aligned lines */
+  dgc_map df;
+  dgc_map_init(&df);
+  long n_en = 0;
+  {
+    char *b = NULL;
+    size_t c = 0;
+    while (n_en < max_lines && S_getline(fe, &b, &c)) {
+      n_en++;
+      dgc_map seen;
+      dgc_map_init(&seen);
+      S_stems(b, &seen);
+      for (size_t i = 0; i < seen.cap; i++)
+        if (seen.keys[i]) {
+          bool fresh;
+          int *v = dgc_map_put(&df, seen.keys[i], 0, &fresh);
+          (*v)++;
+        }
+      dgc_map_free(&seen);
+    }
+    free(b);
+    rewind(fe);
+  }
+  char *bd = NULL, *be = NULL;
+  size_t cd = 0, ce = 0;
+  long line = 0;
+  while (line < max_lines) {
+    char *de = S_getline(fd, &bd, &cd);
+    char *en = de ? S_getline(fe, &be, &ce) : NULL;
+    if (!de || !en) break;
+    line++;
+    dgc_map stems;
+    dgc_map_init(&stems);
+    S_stems(en, &stems);
+    for (const unsigned char *p = (const unsigned char *)de; *p;) {
+      if (!S_letter(p)) {
+        p++;
+        continue;
+      }
+      const unsigned char *s = p;
+      while (*p && S_letter(p)) p++;
+      if (p - s < 2 || p - s > 100) continue;
+      char w[128];
+      memcpy(w, s, (size_t)(p - s));
+      w[p - s] = '\0';
+      char *k = dg_lexicon_fold(w);
+      int reached[64];
+      int nr = 0;
+      int *g = dgc_map_get(&groups_by_key, k);
+      if (g) reached[nr++] = *g;
+      int *f = dgc_map_get(&form_groups, k);
+      if (f)
+        for (size_t i = 0; i < fg[*f].n && nr < 64; i++) reached[nr++] = fg[*f].idx[i];
+      free(k);
+      for (int r = 0; r < nr; r++) {
+        S_group *gr = &groups[reached[r]];
+        if (gr->stamp == line) continue;
+        gr->stamp = line;
+        for (size_t i = 0; i < gr->n; i++) {
+          dgc_sense *sn = &lx->senses[gr->idx[i]];
+          sn->ev_occ++;
+          if (S_gloss_in(lx, sn->gloss, &stems)) sn->ev_hits++;
+        }
+      }
+    }
+    dgc_map_free(&stems);
+  }
+  free(bd);
+  free(be);
+  /* chance level of each sense with evidence */
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *sn = &lx->senses[i];
+    if (sn->ev_occ > 0 && n_en > 0) {
+      float r = S_base_rate(lx, sn->gloss, &df, n_en);
+      /* several parallel files: average weighted by occurrences */
+      sn->ev_base = sn->ev_base > 0 ? (sn->ev_base + r) / 2 : r;
+    }
+  }
+  dgc_map_free(&df);
+  fclose(fd);
+  fclose(fe);
+  for (size_t i = 0; i < ng; i++) free(groups[i].idx);
+  free(groups);
+  for (size_t i = 0; i < nfg; i++) free(fg[i].idx);
+  free(fg);
+  dgc_map_free(&groups_by_key);
+  dgc_map_free(&form_groups);
+  return true;
+}
+
+void dgc_rank_naive(dgc_lex *lx) {
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *s = &lx->senses[i];
+    /* Ding's own order: line, then sub-entry, then English position */
+    s->score = s->line ? -(float)s->line - 0.01f * (float)s->sub - 0.001f * (float)s->ken : 0;
+  }
+}
+
+void dgc_rank(dgc_lex *lx, bool data_only) {
+  /* plural headwords that are also listed as the plural of a lemma
+   * ("Ergebnisse {pl} :: deliverables" next to Ergebnis | Ergebnisse) */
+  dgc_map plural_forms;
+  dgc_map_init(&plural_forms);
+  for (size_t i = 0; i < lx->n_forms; i++)
+    if (isupper((unsigned char)lx->forms[i].form[0])) {
+      bool fresh;
+      dgc_map_put(&plural_forms, lx->forms[i].form, 0, &fresh);
+    }
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    dgc_sense *s = &lx->senses[i];
+    int words;
+    float freq = S_gloss_freq(lx, s->gloss, &words);
+    float sc = 0;
+    sc += 1.0f * (freq > 3.8f ? 3.8f : freq);            /* 0 .. 3.8: rare words lose */
+    if (freq < 2.5f) sc -= 0.8f * (2.5f - freq);         /* ... and very rare ones more */
+    sc -= 0.7f * (float)(words > 1 ? words - 1 : 0);     /* short glosses */
+    sc += s->sub == 0 ? 1.5f : 0;                        /* main headword of a line */
+    sc += s->jde == 0 ? 2.0f : s->jde == 1 ? 0.5f : 0;   /* first German synonym */
+    sc += s->ken == 0 ? 1.0f : s->ken == 1 ? 0.4f : 0;   /* first English synonym */
+    sc += 1.2f * log2f(1.0f + (float)s->nlines);         /* several Ding lines agree */
+    sc += 0.3f * log2f(1.0f + (float)s->nsubs);          /* rich main entry */
+    if (s->hasforms) sc += 1.0f;                         /* the entry lists its forms */
+    sc -= 0.8f * s->dompen;
+    if (s->slotted == 1) sc -= 0.2f;
+    if (s->slotted == 2) sc -= 1.2f; /* reflexive use is not the plain verb */
+    if (s->slotted == 3) sc -= 1.5f; /* "bei jdm. ankommen": prepositional object */
+    if (s->ev_occ > 0) {
+      /* hits beyond what chance gives a gloss this common in English lines */
+      float extra = (float)s->ev_hits - (float)s->ev_occ * s->ev_base;
+      if (extra > 0)
+        sc += 4.0f * extra / ((float)s->ev_occ + 2.0f) + 0.8f * log2f(1.0f + extra);
+    }
+    if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
+    if (!data_only) {
+      if (s->flags & DGC_CURATED) sc += 50;
+      if (s->flags & DGC_CLOSED)
+        sc += 40 - 2.0f * (float)(s->closed_rank > 10 ? 10 : s->closed_rank);
+      if (s->flags & DGC_PREFERRED) sc += 100 - (float)s->pref_rank;
+    }
+    s->score = sc;
+  }
+  dgc_map_free(&plural_forms);
+}
+
+void dgc_explain(const dgc_lex *lx, const char *lemma) {
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    const dgc_sense *s = &lx->senses[i];
+    if (strcmp(s->lemma, lemma) != 0) continue;
+    int words;
+    float freq = S_gloss_freq(lx, s->gloss, &words);
+    fprintf(stderr,
+            "%-14s %-5s %-24s score %6.2f freq %.2f w%d sub %d jde %d ken %d nen %d lines %d "
+            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f flags %d %s\n",
+            s->lemma, s->pos, s->gloss, (double)s->score, (double)freq, words, s->sub, s->jde,
+            s->ken, s->nen, s->nlines, s->nsubs, s->hasforms, s->slotted, (double)s->dompen,
+            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, s->flags, s->source);
+  }
+}
