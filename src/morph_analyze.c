@@ -189,6 +189,8 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       float pen = 0.0f;
       if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
+      else if (has_verb && a->cells != (1ULL << DG_CELL_ADJ_PRED))
+        pen = 0.3f; /* tolle, klaren: the adjective, not tollen, klaren */
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
@@ -374,7 +376,7 @@ static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
       {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
       {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
-      {"lieber", "gern", 0}, {"liebst", "gern", 1}, {"eher", "bald", 0}, {"ehest", "bald", 1},
+      {"lieber", "gern", 0}, {"liebst", "gern", 1},
       {"wenigst", "wenig", 1}};
   dg_buf low, stem;
   dg_buf_init(&low);
@@ -412,8 +414,10 @@ static size_t S_degree(S_ctx *x) {
         if (!lemma) continue;
         uint64_t cells = 1ULL << (deg[d].sup ? DG_CELL_SUP : DG_CELL_CMP);
         dg_feats_adj(cells, &x->feats, &x->leipzig);
+        /* Superlatives are unambiguous (größte); comparatives in -er share
+         * their form with the positive (kleiner). */
         S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-              9.0f + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
+              (deg[d].sup ? 10.3f : 9.0f) + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
     }
