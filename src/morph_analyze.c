@@ -202,8 +202,11 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       for (int c = 0; c < DG_VC_COUNT; c++) {
         if (!(a->cells & (1ULL << c))) continue;
         dg_feats_verb(c, &x->feats, &x->leipzig);
+        /* A finite form with its particle attached stands at the end of a
+         * clause, never at the start of a sentence (Eintritt). */
+        float pen = (part[0] && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
         S_add(x, lemma, pos, x->feats.data, x->leipzig.data, part[0] ? part : NULL,
-              base + f + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
+              base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
       }
       added++;
     }
