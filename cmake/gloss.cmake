@@ -1,1 +1,61 @@
-# gloss: sources, generated data and tests of this area.
+# gloss: the glossing engine, the document model, renderers, config, the
+# public API and the command-line program; end-to-end tests.
+target_sources(degloss PRIVATE
+  src/gloss.c src/gloss_doc.c src/gloss_english.c src/gloss_mwe.c
+  src/gloss_phrase.c src/gloss_sep.c src/gloss_translate.c src/gloss_input.c
+  src/api.c
+  src/render_common.c src/render_interlinear.c src/render_json.c
+  src/render_conllu.c src/render_html.c src/render_tsv.c
+  src/config.c)
+
+# The curated multiword list is read at run time from the data directory.
+configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
+
+if(DEGLOSS_TESTS)
+  # Renderers on a hand-built document (no data needed).
+  add_executable(test_gloss_render tests/gloss/test_render.c)
+  target_link_libraries(test_gloss_render PRIVATE degloss)
+  target_include_directories(test_gloss_render PRIVATE src tests/gloss)
+  add_test(NAME gloss.render COMMAND test_gloss_render)
+
+  # The public C API.
+  add_executable(test_gloss_api tests/gloss/test_api.c)
+  target_link_libraries(test_gloss_api PRIVATE degloss)
+  target_include_directories(test_gloss_api PRIVATE tests/gloss)
+  add_test(NAME gloss.api COMMAND test_gloss_api)
+
+  # The sample article end to end: every word glossed, schema, goldens, the
+  # named cases.  Update the goldens after review:
+  #   tests/gloss/sample_test.py build/degloss samples/news-ukraine-2025.de.txt \
+  #     tests/gloss/golden schema/degloss.schema.json --update
+  add_test(NAME gloss.sample
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/sample_test.py
+                   $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/golden
+                   ${CMAKE_CURRENT_SOURCE_DIR}/schema/degloss.schema.json)
+
+  # Glosses in context on held-out FLORES/NTREX sentences (pass rate printed).
+  add_test(NAME gloss.wordlist
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/wordlist.py
+                   $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/wordlist.tsv)
+
+  # The command line as a user meets it; the MT cases run next to the MT
+  # helper's local test server.
+  add_test(NAME cli.behaviour
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/mt/with_server.py
+                   ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/cli_test.py
+                   $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/schema/degloss.schema.json)
+
+  set_tests_properties(gloss.api gloss.sample gloss.wordlist cli.behaviour PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
+    TIMEOUT 300 LABELS gloss)
+endif()
+
+# libFuzzer harness (clang only, not in CI): -DDEGLOSS_FUZZ=ON with CC=clang.
+option(DEGLOSS_FUZZ "Build the libFuzzer harness tests/fuzz/fuzz_gloss.c (clang)" OFF)
+if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+  add_executable(fuzz_gloss tests/fuzz/fuzz_gloss.c)
+  target_compile_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
+  target_link_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(fuzz_gloss PRIVATE degloss)
+endif()

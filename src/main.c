@@ -1,15 +1,364 @@
-/* degloss command-line program: parses options and calls the library.
+/* degloss command-line program: parses options and the config, calls the
+ * library, writes the rendered output.
+ *
+ * Exit codes: 0 ok; 1 partial (input warnings such as bad bytes, or failed
+ * translations); 2 usage or configuration error; 3 data files missing or
+ * corrupt; 4 input/output error.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include "config.h"
 #include "degloss.h"
+#include "gloss.h"
+#include "gloss_input.h"
+#include "gloss_translate.h"
+#include "mt.h"
+#include "render.h"
+#include "util.h"
+
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_IO = 4 };
+
+static void S_usage(FILE *f) {
+  fputs("Usage: degloss [OPTION]... [FILE]...\n"
+        "Gloss German text word by word in English (interlinear, Leipzig style).\n"
+        "With no FILE, or when FILE is -, read standard input.\n"
+        "\n"
+        "Output:\n"
+        "  -f, --format FMT        interlinear (default), jsonl, json, conllu, html, tsv\n"
+        "  -s, --style STYLE       leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain\n"
+        "  -w, --width N           line width for interlinear text (default: terminal, else 80)\n"
+        "  -a, --alternatives N    at most N ranked glosses per word in JSON/TSV/HTML (0: all)\n"
+        "      --color WHEN        auto (default), always, never; NO_COLOR turns colour off\n"
+        "  -o, --output FILE       write to FILE instead of standard output\n"
+        "Input:\n"
+        "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
+        "                          split by single spaces, kept as given), jsonl\n"
+        "Data:\n"
+        "  -g, --glossary FILE     user glossary (TSV: lemma, pos, gloss); may be repeated\n"
+        "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
+        "      --hunspell BASE     hunspell files BASE.aff/BASE.dic (overrides --dict)\n"
+        "      --data-dir DIR      run-time data directory\n"
+        "  -c, --config FILE       read FILE instead of ~/.config/degloss/config\n"
+        "      --no-config         read no config file\n"
+        "Translation (optional; API keys come from the environment or the config file):\n"
+        "  -t, --translate PROV    deepl, libretranslate, google, openai or none\n"
+        "      --mt-url URL        provider base URL\n"
+        "      --mt-model NAME     model (openai)\n"
+        "      --mt-target LANG    target language (default en)\n"
+        "      --mt-jobs N         concurrent requests\n"
+        "      --mt-timeout SEC    request timeout\n"
+        "      --mt-cacert FILE    CA certificate for a private CA\n"
+        "      --cache-dir DIR     translation cache directory\n"
+        "      --no-cache          do not read or write the translation cache\n"
+        "  -v, --verbose           report translation requests on standard error\n"
+        "\n"
+        "  -h, --help              show this help and exit\n"
+        "  -V, --version           show the version and exit\n"
+        "\n"
+        "Settings: flags win over DEGLOSS_* environment variables (DEGLOSS_FORMAT,\n"
+        "DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_GLOSSARY, DEGLOSS_DATA_DIR, DEGLOSS_DICT,\n"
+        "DEGLOSS_HUNSPELL ...), which win over the config file (key = value lines).\n"
+        "\n"
+        "Exit status: 0 ok, 1 partial (input warnings or failed translations),\n"
+        "2 usage or configuration error, 3 data files missing or corrupt, 4 I/O error.\n"
+        "See degloss(1).\n",
+        f);
+}
+
+enum {
+  OPT_COLOR = 256,
+  OPT_DICT,
+  OPT_HUNSPELL,
+  OPT_DATA_DIR,
+  OPT_NO_CONFIG,
+  OPT_MT_URL,
+  OPT_MT_MODEL,
+  OPT_MT_TARGET,
+  OPT_MT_JOBS,
+  OPT_MT_TIMEOUT,
+  OPT_MT_CACERT,
+  OPT_CACHE_DIR,
+  OPT_NO_CACHE
+};
+
+static const struct option S_long[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"style", required_argument, NULL, 's'},
+    {"width", required_argument, NULL, 'w'},
+    {"alternatives", required_argument, NULL, 'a'},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"output", required_argument, NULL, 'o'},
+    {"input", required_argument, NULL, 'i'},
+    {"glossary", required_argument, NULL, 'g'},
+    {"dict", required_argument, NULL, OPT_DICT},
+    {"hunspell", required_argument, NULL, OPT_HUNSPELL},
+    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+    {"config", required_argument, NULL, 'c'},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"translate", required_argument, NULL, 't'},
+    {"mt-url", required_argument, NULL, OPT_MT_URL},
+    {"mt-model", required_argument, NULL, OPT_MT_MODEL},
+    {"mt-target", required_argument, NULL, OPT_MT_TARGET},
+    {"mt-jobs", required_argument, NULL, OPT_MT_JOBS},
+    {"mt-timeout", required_argument, NULL, OPT_MT_TIMEOUT},
+    {"mt-cacert", required_argument, NULL, OPT_MT_CACERT},
+    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+static const char S_short[] = "f:s:w:a:o:i:g:c:t:vhV";
+
+/* The option's long name (config key) for a getopt result. */
+static const char *S_key(int c) {
+  for (const struct option *o = S_long; o->name; o++)
+    if (o->val == c) return o->name;
+  return NULL;
+}
+
+static int S_code_exit(degloss_code c) {
+  switch (c) {
+  case DEGLOSS_ERR_FORMAT: return EXIT_DATA;
+  case DEGLOSS_ERR_IO: return EXIT_DATA; /* opening data files */
+  case DEGLOSS_ERR_NOMEM: return EXIT_IO;
+  default: return EXIT_USAGE;
+  }
+}
+
+static unsigned S_term_width(int fd) {
+  struct winsize ws;
+  if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+  const char *cols = getenv("COLUMNS");
+  if (isatty(fd) && cols && atoi(cols) >= 20) return (unsigned)atoi(cols);
+  return 80;
+}
+
+typedef struct S_run {
+  dg_engine *engine;
+  dg_mt *mt;
+  dg_render render;
+  FILE *out;
+  const char *out_name;
+  dg_in_kind input;
+  size_t mt_failed;
+  bool io_error;
+} S_run;
+
+static bool S_write(S_run *r, dg_buf *b) {
+  if (b->len && fwrite(b->data, 1, b->len, r->out) != b->len) {
+    if (!r->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", r->out_name, strerror(errno));
+    r->io_error = true;
+    dg_buf_clear(b);
+    return false;
+  }
+  dg_buf_clear(b);
+  return fflush(r->out) == 0 || (r->io_error = true, false);
+}
+
+static bool S_process(S_run *r, FILE *in, const char *name) {
+  dg_source *src = dg_source_new(in, name, r->input);
+  dg_buf b;
+  dg_buf_init(&b);
+  degloss_error err = {0};
+  dg_doc *d;
+  bool ok = true;
+  while ((d = dg_source_next(src, r->engine, &err)) != NULL) {
+    if (r->mt) r->mt_failed += dg_doc_translate(d, r->mt);
+    dg_render_doc(&r->render, d, &b);
+    dg_doc_free(d);
+    if (!S_write(r, &b)) {
+      ok = false;
+      break;
+    }
+  }
+  if (err.code != DEGLOSS_OK) {
+    fprintf(stderr, "degloss: %s\n", err.text);
+    ok = false;
+  }
+  dg_buf_free(&b);
+  dg_source_free(src);
+  return ok;
+}
 
 int main(int argc, char **argv) {
-  if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-    printf("degloss %s\n", degloss_version());
-    return 0;
+  dg_settings st;
+  dg_settings_init(&st);
+  degloss_error err = {0};
+  int rc = EXIT_OK;
+  /* Pass 1: help, version and the config file's name. */
+  const char *config = NULL;
+  bool no_config = false;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
+    if (c == 'h') {
+      S_usage(stdout);
+      dg_settings_free(&st);
+      return EXIT_OK;
+    }
+    if (c == 'V') {
+      printf("degloss %s\n", degloss_version());
+      dg_settings_free(&st);
+      return EXIT_OK;
+    }
+    if (c == 'c') config = optarg;
+    if (c == OPT_NO_CONFIG) no_config = true;
   }
-  fprintf(stderr, "degloss: nothing to do yet\n");
-  return 2;
+  if (!no_config) {
+    char *def = config ? NULL : dg_config_default_path();
+    const char *path = config ? config : def;
+    bool ok = !path || dg_config_load(&st, path, config != NULL, &err);
+    free(def);
+    if (!ok) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_settings_free(&st);
+      return EXIT_USAGE;
+    }
+  }
+  if (!dg_config_env(&st, &err)) {
+    fprintf(stderr, "degloss: %s\n", err.text);
+    dg_settings_free(&st);
+    return EXIT_USAGE;
+  }
+  /* Pass 2: the flags. */
+  optind = 0;
+  opterr = 1;
+  while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
+    if (c == '?' || c == ':') {
+      fprintf(stderr, "Try 'degloss --help' for more information.\n");
+      dg_settings_free(&st);
+      return EXIT_USAGE;
+    }
+    if (c == 'c' || c == OPT_NO_CONFIG || c == 'h' || c == 'V') continue;
+    const char *key = S_key(c);
+    const char *val = optarg;
+    if (c == OPT_NO_CACHE || c == 'v') val = "1";
+    if (c == OPT_COLOR) key = "color";
+    if (!key || !dg_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_settings_free(&st);
+      return EXIT_USAGE;
+    }
+  }
+
+  /* Machine translation. */
+  S_run run;
+  memset(&run, 0, sizeof run);
+  dg_mt_config *mtc = dg_mt_config_new();
+  for (size_t i = 0; i < st.nmt; i++) {
+    if (!dg_mt_config_set(mtc, st.mt[i].key, st.mt[i].value, st.mt[i].origin, st.mt[i].file_mode, &err)) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_mt_config_free(mtc);
+      dg_settings_free(&st);
+      return EXIT_USAGE;
+    }
+  }
+  if (dg_mt_config_enabled(mtc)) {
+    run.mt = dg_mt_new(mtc, &err);
+    if (!run.mt) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_mt_config_free(mtc);
+      dg_settings_free(&st);
+      return EXIT_USAGE;
+    }
+  }
+  dg_mt_config_free(mtc);
+
+  /* The engine. */
+  dg_engine_opts eo = {0};
+  eo.data_dir = st.data_dir;
+  eo.dict = st.dict;
+  eo.hunspell_base = st.hunspell;
+  eo.glossaries = (const char *const *)st.glossaries;
+  eo.nglossaries = st.nglossaries;
+  run.engine = dg_engine_new(&eo, &err);
+  if (!run.engine) {
+    fprintf(stderr, "degloss: %s\n", err.text);
+    if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
+      fprintf(stderr, "degloss: data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)\n",
+              st.data_dir ? st.data_dir : degloss_data_dir());
+    int code = S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
+    if (run.mt) dg_mt_free(run.mt);
+    dg_settings_free(&st);
+    return code;
+  }
+
+  /* Output. */
+  run.out = stdout;
+  run.out_name = "standard output";
+  if (st.output && strcmp(st.output, "-") != 0) {
+    run.out = fopen(st.output, "w");
+    run.out_name = st.output;
+    if (!run.out) {
+      fprintf(stderr, "degloss: %s: cannot open for writing: %s\n", st.output, strerror(errno));
+      dg_engine_free(run.engine);
+      if (run.mt) dg_mt_free(run.mt);
+      dg_settings_free(&st);
+      return EXIT_IO;
+    }
+  }
+  dg_render_opts ro = {0};
+  ro.format = st.format;
+  ro.style = st.style;
+  ro.alternatives = st.alternatives;
+  ro.width = st.width ? st.width : S_term_width(fileno(run.out));
+  const char *nc = getenv("NO_COLOR");
+  bool tty = isatty(fileno(run.out));
+  const char *term = getenv("TERM");
+  ro.color = ro.format == DG_FMT_INTERLINEAR && !(nc && *nc) &&
+             (st.color == DG_COLOR_ALWAYS ||
+              (st.color == DG_COLOR_AUTO && tty && !(term && strcmp(term, "dumb") == 0)));
+  dg_render_init(&run.render, &ro);
+  run.input = st.input == DG_IN_HORIZONTAL ? DG_SRC_HORIZONTAL : st.input == DG_IN_JSONL ? DG_SRC_JSONL : DG_SRC_TEXT;
+
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_render_begin(&run.render, &b);
+  S_write(&run, &b);
+  bool input_error = false;
+  int nfiles = argc - optind;
+  for (int i = 0; i < (nfiles ? nfiles : 1) && !run.io_error; i++) {
+    const char *name = nfiles ? argv[optind + i] : "-";
+    if (strcmp(name, "-") == 0) {
+      if (!S_process(&run, stdin, "-")) input_error = true;
+      continue;
+    }
+    FILE *in = fopen(name, "rb");
+    if (!in) {
+      fprintf(stderr, "degloss: %s: cannot open: %s\n", name, strerror(errno));
+      input_error = true;
+      continue;
+    }
+    if (!S_process(&run, in, name)) input_error = true;
+    fclose(in);
+  }
+  dg_render_end(&run.render, &b);
+  S_write(&run, &b);
+  dg_buf_free(&b);
+  if (run.out != stdout) {
+    if (fclose(run.out) != 0 && !run.io_error) {
+      fprintf(stderr, "degloss: %s: write error: %s\n", run.out_name, strerror(errno));
+      run.io_error = true;
+    }
+  } else if (fflush(stdout) != 0) {
+    run.io_error = true;
+  }
+  if (run.mt) {
+    const char *sum = dg_mt_summary(run.mt);
+    if (sum) fprintf(stderr, "%s\n", sum);
+  }
+  if (run.io_error || input_error) rc = EXIT_IO;
+  else if (dg_warn_count() > 0 || run.mt_failed > 0) rc = EXIT_PARTIAL;
+  dg_engine_free(run.engine);
+  if (run.mt) dg_mt_free(run.mt);
+  dg_settings_free(&st);
+  return rc;
 }

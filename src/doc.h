@@ -1,0 +1,129 @@
+/* The document model: document -> sentence -> token (with its chosen analysis,
+ * ranked glosses and compound parts).  The glossing engine builds it, every
+ * renderer only reads it (cmark's shape).  Internal, not part of the public API.
+ *
+ * Memory: every string and array hanging off a document lives in the
+ * document's arena and is released with dg_doc_free.  A document holds one
+ * streaming chunk (a paragraph or a group of them), so memory stays bounded.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_DOC_H
+#define DG_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* What a token is, as the user sees it. */
+typedef enum {
+  DG_KIND_WORD,
+  DG_KIND_NAME,
+  DG_KIND_NUMBER,
+  DG_KIND_PUNCT,
+  DG_KIND_SYMBOL,
+  DG_KIND_URL,
+  DG_KIND_EMAIL,
+  DG_KIND_HANDLE,
+  DG_KIND_HASHTAG
+} dg_kind;
+const char *dg_kind_name(dg_kind k);
+
+/* Token flags. */
+enum {
+  DG_DF_EMPHASIS = 1u << 0,      /* inside *emphasis* markup */
+  DG_DF_HYPHEN_JOINED = 1u << 1, /* rejoined across a line-break hyphen */
+  DG_DF_SPACE_AFTER = 1u << 2,   /* whitespace (or markup) follows in the input */
+  DG_DF_SEP_VERB = 1u << 3,      /* finite part of a separable verb */
+  DG_DF_SEP_PARTICLE = 1u << 4,  /* detached particle of a separable verb */
+  DG_DF_GUESS = 1u << 5,         /* gloss is a fallback (closest form, name guess...) */
+  DG_DF_ORDINAL = 1u << 6        /* number with an ordinal dot ("17.") */
+};
+
+/* One part of a compound: "Telefon" stem, "s" link. */
+typedef struct dg_dpart {
+  const char *form;
+  const char *lemma;
+  const char *gloss;  /* "" for links */
+  bool link;
+} dg_dpart;
+
+/* A multiword expression spanning several tokens of one sentence. */
+typedef struct dg_mwe {
+  unsigned id;         /* 1-based within the sentence */
+  const char *lemma;   /* German citation form, "zur Rechenschaft ziehen" */
+  const char *gloss;   /* "hold accountable" */
+  const char *source;  /* provenance */
+} dg_mwe;
+
+typedef struct dg_dtoken {
+  const char *form;      /* normalised form (NFC, hyphenation joined) */
+  uint64_t start, end;   /* byte span in the original input */
+  dg_kind kind;
+  unsigned flags;
+  const char *lemma;     /* "" when none */
+  const char *pos;       /* UD UPOS, "" when none */
+  const char *feats;     /* UD FEATS, "" when none */
+  const char *labels;    /* Leipzig labels for the gloss line, "PST.3SG", "M.NOM" */
+  const char *seg;       /* segmentation "Russland-s", "bestätig-te", or NULL (= form);
+                            labels join the gloss with "-" when set, else "." */
+  const char *gloss;     /* primary English gloss, never empty for a word */
+  const char *plain;     /* gloss inflected as plain English ("clarified"), or NULL */
+  const char **glosses;  /* ranked alternatives (glosses[0] == gloss) */
+  size_t nglosses;
+  dg_dpart *parts;       /* compound parts, NULL/0 when not a compound */
+  size_t nparts;
+  const char *source;    /* provenance of the gloss ("ding:1234", "mwe.tsv:3", "name") */
+  const char *reason;    /* why a fallback was taken, or NULL */
+  int mwe;               /* index into the sentence's mwes, -1 none */
+  bool mwe_head;         /* this token carries the expression's gloss */
+  int link;              /* separable verb: index of the partner token, -1 none */
+} dg_dtoken;
+
+typedef struct dg_dsentence {
+  const char *text;      /* the sentence as plain text (tokens, single spaces) */
+  uint64_t start, end;
+  unsigned paragraph;    /* 0-based paragraph number in the stream */
+  bool headline;
+  dg_dtoken *tokens;
+  size_t ntokens;
+  dg_mwe *mwes;
+  size_t nmwes;
+  /* Free translation (MT), or its failure. */
+  const char *translation;   /* NULL when none */
+  const char *tr_provider;
+  const char *tr_model;
+  bool tr_cached;
+  const char *tr_error;      /* NULL unless the provider failed */
+  int tr_status;
+} dg_dsentence;
+
+/* An arena: blocks of memory released together. */
+typedef struct dg_mem_block dg_mem_block;
+typedef struct dg_mem {
+  dg_mem_block *head;
+} dg_mem;
+
+void *dg_mem_alloc(dg_mem *a, size_t n);
+char *dg_mem_strdup(dg_mem *a, const char *s);
+char *dg_mem_strndup(dg_mem *a, const char *s, size_t n);
+void dg_mem_free(dg_mem *a);
+
+typedef struct dg_doc {
+  dg_mem arena;
+  const char *source;    /* input name for messages: file name or "-" */
+  dg_dsentence *sentences;
+  size_t nsentences;
+  size_t cap;
+} dg_doc;
+
+dg_doc *dg_doc_new(const char *source);
+void dg_doc_free(dg_doc *d);
+/* Append an empty sentence; the pointer is valid until the next append. */
+dg_dsentence *dg_doc_add_sentence(dg_doc *d);
+/* Move src's sentences (and their storage) to the end of d; frees src. */
+void dg_doc_absorb(dg_doc *d, dg_doc *src);
+/* Initialise a token to "nothing known". */
+void dg_dtoken_init(dg_dtoken *t);
+
+#endif

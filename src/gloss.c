@@ -1,0 +1,1339 @@
+/* The glossing engine: for each token of a sentence, pick the analysis and
+ * the sense that fit the context, and fill the document model.
+ *
+ * Order of work for one sentence:
+ *   1. look every word up (closed-class readings, morphological analyses);
+ *   2. choose readings in context: articles agree with their noun and the
+ *      case a preposition governs, d-words after a comma are relative
+ *      pronouns, "sein" before a noun is the possessive, "werden" is future,
+ *      passive or "become" depending on the verb form closing the clause;
+ *   3. senses for content words; compounds split into glossed parts; names
+ *      marked; numbers, ordinals and dates glossed; a fallback for the rest;
+ *   4. separable verbs put back together (gloss_sep.c);
+ *   5. multiword expressions (gloss_mwe.c, dictionary phrases);
+ *   6. Leipzig labels, segmentation and plain-English forms.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "gloss_internal.h"
+#include "lexicon.h"
+#include "morph.h"
+
+#ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
+#define DEGLOSS_DEFAULT_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
+
+static bool S_known(void *ctx, const char *word) { return dg_lexicon_contains(ctx, word); }
+
+/* Make sure a data-file error names the file. */
+static void S_name_file(degloss_error *err, const char *path) {
+  if (!err || !path || strstr(err->text, path)) return;
+  char text[DEGLOSS_ERROR_TEXT_LENGTH];
+  snprintf(text, sizeof text, "%.120s: %.130s", path, err->text);
+  memcpy(err->text, text, sizeof text);
+}
+
+dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
+  dg_engine_opts none = {0};
+  if (!o) o = &none;
+  const char *dir = o->data_dir && *o->data_dir ? o->data_dir : degloss_data_dir();
+  dg_engine *e = dg_xcalloc(1, sizeof *e);
+  e->data_dir = dg_xstrdup(dir);
+  char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
+  e->lex = dg_lexicon_open(lexpath, err);
+  if (!e->lex) S_name_file(err, lexpath);
+  free(lexpath);
+  if (!e->lex) goto fail;
+  char hbase[4096];
+  if (o->hunspell_base && *o->hunspell_base)
+    snprintf(hbase, sizeof hbase, "%s", o->hunspell_base);
+  else
+    snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
+  e->morph = dg_morph_open(dir, hbase, err);
+  if (!e->morph) {
+    /* Name the data file or the hunspell base the morphology wanted. */
+    if (err && !strstr(err->text, hbase) && !strstr(err->text, "degloss.morph")) {
+      char *mp = dg_path_join(dir, "degloss.morph");
+      S_name_file(err, access(mp, R_OK) == 0 ? hbase : mp);
+      free(mp);
+    }
+    goto fail;
+  }
+  dg_morph_set_known(e->morph, S_known, e->lex);
+  char *mwepath = dg_path_join(dir, "mwe.tsv");
+  e->mwes = dg_mwe_list_load(mwepath, err);
+  free(mwepath);
+  if (!e->mwes) goto fail;
+  for (size_t i = 0; i < o->nglossaries; i++)
+    if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) {
+      /* The user's own file: a configuration error, not broken data. */
+      S_name_file(err, o->glossaries[i]);
+      if (err) err->code = DEGLOSS_ERR_CONFIG;
+      goto fail;
+    }
+  return e;
+fail:
+  dg_engine_free(e);
+  return NULL;
+}
+
+void dg_engine_free(dg_engine *e) {
+  if (!e) return;
+  if (e->mwes) dg_mwe_list_free(e->mwes);
+  if (e->morph) dg_morph_close(e->morph);
+  if (e->lex) dg_lexicon_close(e->lex);
+  free(e->data_dir);
+  free(e);
+}
+
+/* ---- small string helpers ---------------------------------------------- */
+
+char *dg_gl_lower(const char *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(&b, enc, (size_t)m);
+    p += k;
+  }
+  if (*p) dg_buf_puts(&b, (const char *)p);
+  char *r = dg_buf_detach(&b);
+  return r ? r : dg_xstrdup("");
+}
+
+bool dg_gl_is_upper_initial(const char *s) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
+  return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
+}
+
+bool dg_gl_all_upper(const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  int letters = 0;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_category_t c = utf8proc_get_property(cp)->category;
+    if (c == UTF8PROC_CATEGORY_LL) return false;
+    if (c == UTF8PROC_CATEGORY_LU) letters++;
+    p += k;
+  }
+  return letters >= 2;
+}
+
+static bool S_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+static bool S_has_label(const char *labels, const char *want) {
+  if (!labels) return false;
+  size_t n = strlen(want);
+  for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
+    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
+    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
+    if (left && right) return true;
+  }
+  return false;
+}
+
+static bool S_feat(const char *feats, const char *fv) {
+  if (!feats || !*feats) return false;
+  size_t n = strlen(fv);
+  for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
+    if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
+  return false;
+}
+
+bool dg_gl_feat(const char *feats, const char *fv) { return S_feat(feats, fv); }
+bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(labels, want); }
+
+/* ---- per-sentence working state ---------------------------------------- */
+
+static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+
+static bool S_boundary(const dg_dtoken *t) {
+  if (!S_is_punct(t)) return false;
+  static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
+    if (strcmp(t->form, b[i]) == 0) return true;
+  return false;
+}
+
+/* Start of the clause holding token i, and its end (exclusive). */
+/* Scans stop after DG_GL_WINDOW tokens, so a sentence without punctuation
+ * (a list, a table row, garbage) costs linear time. */
+static size_t S_clause_end(const dg_dsentence *s, size_t i) {
+  size_t j = i + 1;
+  while (j < s->ntokens && j - i < DG_GL_WINDOW && !S_boundary(&s->tokens[j])) j++;
+  return j;
+}
+static size_t S_clause_start(const dg_dsentence *s, size_t i) {
+  size_t j = i;
+  while (j > 0 && i - j < DG_GL_WINDOW && !S_boundary(&s->tokens[j - 1])) j--;
+  return j;
+}
+
+/* ---- sense lists --------------------------------------------------------- */
+
+static void S_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
+  const char *tmp[DG_GL_MAX_SENSES + 1];
+  size_t k = 0;
+  if (first && *first) tmp[k++] = first;
+  for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
+    if (!sv[i].gloss || !*sv[i].gloss) continue;
+    bool dup = false;
+    for (size_t j = 0; j < k; j++)
+      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
+    if (!dup) tmp[k++] = sv[i].gloss;
+  }
+  t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_mem_strdup(&d->arena, tmp[i]);
+  t->nglosses = k;
+  if (k) t->gloss = t->glosses[0];
+}
+
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
+  t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
+  t->glosses[0] = dg_mem_strdup(&d->arena, gloss);
+  t->nglosses = 1;
+  t->gloss = t->glosses[0];
+}
+
+/* Put `g` first among the token's glosses. */
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
+  const char **nv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
+  size_t k = 0;
+  nv[k++] = dg_mem_strdup(&d->arena, g);
+  for (size_t i = 0; i < t->nglosses; i++)
+    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
+  t->glosses = nv;
+  t->nglosses = k;
+  t->gloss = nv[0];
+}
+
+/* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
+  if (!lemma || !*lemma) return 0;
+  /* A user glossary entry wins whatever part of speech it names. */
+  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
+    size_t k = 0;
+    while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
+    return k;
+  }
+  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
+  if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
+  if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
+  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  return n < max ? n : max;
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+static bool S_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
+}
+
+static bool S_month_like(dg_engine *e, const char *w) {
+  static const char *const m[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                                  "August", "September", "Oktober", "November", "Dezember"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(m); i++)
+    if (strcmp(w, m[i]) == 0) return true;
+  (void)e;
+  return false;
+}
+
+/* German number notation to English: 1.000,5 -> 1,000.5 */
+static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
+  const char *f = t->form;
+  size_t n = strlen(f);
+  dg_buf b;
+  dg_buf_init(&b);
+  bool ordinal = (t->flags & DG_DF_ORDINAL) || (n > 1 && f[n - 1] == '.');
+  if (!ordinal && i + 2 < s->ntokens && S_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
+      S_month_like(e, s->tokens[i + 2].form) && S_digits(f))
+    ordinal = true;
+  if (ordinal) {
+    char digits[64];
+    size_t m = f[n - 1] == '.' ? n - 1 : n;
+    if (m >= sizeof digits) m = sizeof digits - 1;
+    memcpy(digits, f, m);
+    digits[m] = '\0';
+    if (S_digits(digits)) {
+      dg_english_ordinal(&b, digits);
+      t->pos = "ADJ";
+      t->feats = "NumType=Ord";
+      t->labels = "";
+      t->lemma = dg_mem_strdup(&d->arena, digits);
+      dg_gl_set_single(d, t, b.data);
+      t->source = "number";
+      dg_buf_free(&b);
+      return;
+    }
+  }
+  for (const char *p = f; *p; p++) {
+    if (*p == '.' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, ',');
+    else if (*p == ',' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, '.');
+    else dg_buf_putc(&b, *p);
+  }
+  t->pos = "NUM";
+  t->feats = "NumType=Card";
+  t->lemma = dg_mem_strdup(&d->arena, f);
+  dg_gl_set_single(d, t, b.data ? b.data : f);
+  t->source = "number";
+  dg_buf_free(&b);
+}
+
+/* ---- closed class -------------------------------------------------------- */
+
+static bool S_is_dword(const char *lower) {
+  static const char *const w[] = {"der", "die", "das", "den", "dem", "des", "dessen", "deren", "denen"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(w); i++)
+    if (strcmp(lower, w[i]) == 0) return true;
+  return false;
+}
+
+/* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
+ * and whether it is plural. */
+static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plural, size_t *noun_at) {
+  const dg_dsentence *s = c->s;
+  for (size_t j = i + 1; j < s->ntokens && j <= i + 5; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    if (S_is_punct(t) && !S_eq(t->form, "„") && !S_eq(t->form, "\"")) break;
+    dg_gl_word *w = &c->w[j];
+    if (w->nan == 0) continue;
+    const dg_analysis *a = &w->an[0];
+    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    for (size_t k = 0; !noun && k < w->nan; k++)
+      if ((S_eq(w->an[k].pos, "NOUN") || S_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+        a = &w->an[k];
+        noun = true;
+      }
+    if (!noun) continue;
+    *plural = S_feat(a->feats, "Number=Plur");
+    *noun_at = j;
+    dg_sense sv[4];
+    size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    for (size_t k = 0; k < n; k++)
+      if (sv[k].gender && *sv[k].gender) return sv[k].gender;
+    const char *g = S_feat(a->feats, "Gender=Masc") ? "m" : S_feat(a->feats, "Gender=Fem") ? "f"
+                    : S_feat(a->feats, "Gender=Neut")                                    ? "n"
+                                                                                          : "";
+    return g;
+  }
+  return "";
+}
+
+/* The case a preposition just before i (or two before, with an adjective
+ * between) governs: "ACC", "DAT", "GEN" or NULL. */
+static const char *S_governed(dg_gl_ctx *c, size_t i) {
+  for (size_t j = i; j-- > 0 && i - j <= 1;) {
+    dg_gl_word *w = &c->w[j];
+    for (size_t k = 0; k < w->ncl; k++) {
+      if (!S_eq(w->cl[k].pos, "ADP")) continue;
+      const char *l = w->cl[k].labels;
+      bool acc = S_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
+      bool dat = S_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
+      bool gen = S_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
+      if (dat && !acc) return "DAT";
+      if (acc && !dat) return "ACC";
+      if (gen && !dat && !acc) return "GEN";
+      if (dat && acc) return "ACC/DAT"; /* two-way prepositions: either case */
+    }
+  }
+  return NULL;
+}
+
+static const char *S_gender_label(const char *g) {
+  if (S_eq(g, "m")) return "M";
+  if (S_eq(g, "f")) return "F";
+  if (S_eq(g, "n")) return "N";
+  return NULL;
+}
+
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win. */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->ncl == 0) return -1;
+  /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
+  if (strcmp(w->lower, "sein") == 0) {
+    bool before_noun = false;
+    if (i + 1 < s->ntokens) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      before_noun = !S_is_punct(n) && (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+    }
+    for (size_t k = 0; k < w->ncl; k++) {
+      bool poss = S_eq(w->cl[k].pos, "DET") || S_has_label(w->cl[k].labels, "POSS");
+      if (poss == before_noun) return (int)k;
+    }
+    return before_noun ? 0 : -1;
+  }
+  bool after_comma = false;
+  if (S_is_dword(w->lower) && i > 0) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    if (S_eq(p->form, ",")) after_comma = true;
+    else if (i > 1 && S_eq(s->tokens[i - 2].form, ",")) {
+      for (size_t k = 0; k < c->w[i - 1].ncl; k++)
+        if (S_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+    }
+  }
+  bool plural = false;
+  size_t noun_at = 0;
+  const char *gender = "";
+  const char *gov = S_governed(c, i);
+  bool det_seen = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (S_eq(w->cl[k].pos, "DET")) det_seen = true;
+  if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
+  /* A relative pronoun follows a comma and does not start a noun phrase:
+   * the next word is no adjective or noun ("…, der den Ton setzt"), or no
+   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+  bool np_follows = false;
+  if (i + 1 < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[i + 1];
+    const dg_gl_word *nw = &c->w[i + 1];
+    np_follows = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
+                                            (nw->nan && (S_eq(nw->an[0].pos, "ADJ") || S_eq(nw->an[0].pos, "NOUN"))));
+  }
+  bool agrees = !*gender;
+  const char *glab = S_gender_label(gender);
+  for (size_t k = 0; k < w->ncl && !agrees; k++) {
+    if (S_has_label(w->cl[k].labels, "REL")) continue;
+    if (plural ? S_has_label(w->cl[k].labels, "PL") : (glab && S_has_label(w->cl[k].labels, glab))) agrees = true;
+  }
+  bool rel = after_comma && (!np_follows || !agrees);
+  /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
+  int verb_pl = -1;
+  for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
+    size_t q = j == i ? i + 1 : j;
+    if (q >= s->ntokens || q == i) continue;
+    const dg_gl_word *vw = &c->w[q];
+    for (size_t a = 0; a < vw->nan && a < 1; a++)
+      if (S_feat(vw->an[a].feats, "VerbForm=Fin")) verb_pl = S_feat(vw->an[a].feats, "Number=Plur");
+  }
+  int best = -1;
+  double best_score = -1e9;
+  for (size_t k = 0; k < w->ncl; k++) {
+    const dg_sense *sv = &w->cl[k];
+    double sc = -0.01 * (double)k;
+    if (S_eq(sv->pos, "PRON") && verb_pl >= 0 && !S_has_label(sv->labels, "REL")) {
+      bool pl = S_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+                (sv->labels && strstr(sv->labels, "3PL"));
+      bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
+      if (verb_pl ? pl : sg) sc += 2;
+    }
+    bool is_rel = S_has_label(sv->labels, "REL");
+    bool is_det = S_eq(sv->pos, "DET");
+    if (S_is_dword(w->lower)) {
+      if (rel) sc += is_rel ? 5 : 0;
+      else sc += is_rel ? -5 : 0;
+      if (!rel && is_det) sc += 1;
+    }
+    if (is_det || S_is_dword(w->lower)) {
+      const char *gl = S_gender_label(gender);
+      if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
+      else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
+      if (gov && !is_rel) {
+        bool fits = strcmp(gov, "ACC/DAT") == 0 ? (S_has_label(sv->labels, "ACC") || S_has_label(sv->labels, "DAT"))
+                                                : S_has_label(sv->labels, gov);
+        sc += fits ? 3 : -1;
+      }
+      else if (!gov && !is_rel) {
+        /* Without a preposition: NOM at the start of a clause, else ACC. */
+        size_t cs = S_clause_start(s, i);
+        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+        if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
+        else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
+      }
+    }
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}
+
+/* ---- labels ---------------------------------------------------------------- */
+
+/* Keep the labels a reader of the gloss line needs. */
+const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed) {
+  if (!leipzig || !*leipzig) return "";
+  dg_buf b;
+  dg_buf_init(&b);
+  char *copy = dg_xstrdup(leipzig), *save = NULL;
+  for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
+    bool keep;
+    if (closed && S_eq(pos, "ADP"))
+      keep = !strcmp(p, "NOM") || !strcmp(p, "ACC") || !strcmp(p, "DAT") || !strcmp(p, "GEN");
+    else if (closed)
+      keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+' &&
+             !(S_eq(pos, "PRON") && !strcmp(p, "PRS"));
+    else if (S_eq(pos, "NOUN") || S_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
+    else if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) keep = true;
+    else if (S_eq(pos, "ADJ") || S_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
+    else keep = false;
+    if (!keep) continue;
+    if (b.len) dg_buf_putc(&b, '.');
+    dg_buf_puts(&b, p);
+  }
+  free(copy);
+  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+  return r;
+}
+
+/* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
+ * "Russland-s".  NULL when the form does not start with the lemma's stem. */
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
+  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
+  size_t L = strlen(lemma), F = strlen(form);
+  size_t stem = L;
+  if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) {
+    if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
+    else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
+  }
+  if (stem < 2 || F <= stem || F - stem > 4) return NULL;
+  if (memcmp(form, lemma, stem) != 0) {
+    /* Sentence-initial capital: compare the rest. */
+    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
+    bool same = strncmp(lf, ll, stem) == 0;
+    free(lf);
+    free(ll);
+    if (!same) return NULL;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_put(&b, form, stem);
+  dg_buf_putc(&b, '-');
+  dg_buf_puts(&b, form + stem);
+  const char *r = dg_mem_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+  return r;
+}
+
+/* ---- open class -------------------------------------------------------- */
+
+/* Does the clause around i contain the word `lower` (a pronoun)? */
+static bool S_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+  size_t a = S_clause_start(c->s, i), b = S_clause_end(c->s, i);
+  for (size_t j = a; j < b; j++)
+    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+  return false;
+}
+
+/* Rank analyses in context: capitals outside sentence starts are nouns or
+ * names; lower case is not a noun; after a determiner, a noun or adjective. */
+static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->nan == 0) return -1;
+  bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
+  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
+                  S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET");
+  /* An infinitive after "zu", or closing a clause opened by a modal or
+   * "werden" ("werden … ein Telefongespräch führen"). */
+  static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
+                                      "dürfen", "mögen", "möchten", "lassen"};
+  bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
+  /* "… werden könnte": an infinitive before a clause-final modal. */
+  if (!want_inf && i + 1 < s->ntokens && S_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
+    for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
+      if (S_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
+  /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
+  bool want_part = false;
+  if (i + 1 < s->ntokens) {
+    static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
+                                      "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
+                                      "hätte", "hätten", "gewesen"};
+    for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
+      if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
+  }
+  /* A lower-case word before a noun is attributive: adjective or participle. */
+  bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial &&
+                     (S_eq(s->tokens[i - 1].pos, "DET") || S_eq(s->tokens[i - 1].pos, "ADP") ||
+                      S_eq(s->tokens[i - 1].pos, "ADJ") || S_eq(s->tokens[i - 1].pos, "NUM") ||
+                      S_eq(s->tokens[i - 1].pos, "ADV"));
+  if (!want_inf) {
+    size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+    if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
+                         (S_eq(c->w[i + 1].an[0].lemma, "werden") || S_eq(c->w[i + 1].an[0].pos, "AUX"))))
+      for (size_t j = start; j < i && !want_inf; j++) {
+        for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
+          if (S_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
+      }
+  }
+  int best = 0;
+  double best_score = -1e9;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    double sc = a->score - 0.001 * (double)k;
+    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    if (cap && !w->initial) sc += noun ? 2 : -1;
+    if (!cap) sc += noun ? -2 : 0;
+    if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    /* Verb forms the syntax demands outweigh agreement guesses. */
+    if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
+    if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
+    if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    /* Person agrees with a pronoun subject in the clause ("wir kommen",
+     * "das Gespräch werde": not 1SG without "ich"). */
+    if (S_feat(a->feats, "VerbForm=Fin")) {
+      bool p1 = S_feat(a->feats, "Person=1"), p2 = S_feat(a->feats, "Person=2");
+      bool pl = S_feat(a->feats, "Number=Plur");
+      const char *need = p1 ? (pl ? "wir" : "ich") : p2 ? (pl ? "ihr" : "du") : NULL;
+      if (need) sc += S_clause_has(c, i, need) ? 1.5 : -1.5;
+      else if (pl && S_clause_has(c, i, "wir")) sc -= 1;
+    }
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}
+
+/* Glosses for a compound's parts; returns true when every stem got one. */
+static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  dg_buf seg;
+  dg_buf_init(&seg);
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
+    p->link = pv[k].kind == DG_PART_LINK;
+    p->gloss = "";
+    if (!p->link) {
+      dg_sense sv[2];
+      size_t n = dg_gl_senses(e, p->lemma, NULL, sv, 2);
+      if (n == 0 && strcmp(p->lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, 2);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, sv[0].gloss);
+      else {
+        p->gloss = p->form;
+        all = false;
+      }
+    }
+    if (k) dg_buf_putc(&seg, '-');
+    dg_buf_puts(&seg, k ? p->form : p->form);
+  }
+  t->seg = dg_mem_strdup(&d->arena, seg.data ? seg.data : t->form);
+  dg_buf_free(&seg);
+  return all;
+}
+
+/* The parts' glosses joined: "armistice agreement". */
+static const char *S_parts_gloss(dg_doc *d, const dg_dtoken *t, const char *sep) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t k = 0; k < t->nparts; k++) {
+    if (t->parts[k].link) continue;
+    if (b.len) dg_buf_puts(&b, sep);
+    dg_buf_puts(&b, t->parts[k].gloss);
+  }
+  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+  return r;
+}
+
+static bool S_name_like(dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
+}
+
+/* Adjectives made from a number: "30-tägig" -> "30-day". */
+static const char *S_number_suffix(const char *piece) {
+  static const struct {
+    const char *de, *en;
+  } suf[] = {{"tägig", "day"},        {"wöchig", "week"},      {"monatig", "month"},    {"jährig", "year"},
+             {"stündig", "hour"},     {"minütig", "minute"},   {"sekündig", "second"},  {"fach", "fold"},
+             {"prozentig", "percent"}, {"köpfig", "member"},   {"seitig", "page"},      {"teilig", "part"},
+             {"stöckig", "storey"},   {"sprachig", "language"}, {"malig", "time"},      {"jahrig", "year"}};
+  char *l = dg_gl_lower(piece);
+  const char *r = NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !r; k++)
+    if (strncmp(l, suf[k].de, strlen(suf[k].de)) == 0) r = suf[k].en;
+  free(l);
+  return r;
+}
+
+/* A word made of hyphen-joined pieces ("US-Präsident", "30-tägigen",
+ * "NATO-Mitgliedschaft"): gloss piece by piece, the last one inflected. */
+static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const char *f = t->form;
+  if (!strchr(f, '-') || f[0] == '-' || f[strlen(f) - 1] == '-') return false;
+  char *copy = dg_xstrdup(f), *save = NULL;
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  unsigned off = 0;
+  for (char *p = strtok_r(copy, "-", &save); p && np < DG_GL_MAX_PARTS; p = strtok_r(NULL, "-", &save)) {
+    pv[np].form = p;
+    pv[np].lemma = p;
+    pv[np].kind = DG_PART_STEM;
+    pv[np].start = off;
+    pv[np].end = off + (unsigned)strlen(p);
+    off = pv[np].end + 1;
+    np++;
+  }
+  if (np < 2) {
+    free(copy);
+    return false;
+  }
+  /* Analyse the last piece for lemma and inflection. */
+  dg_analysis an[8];
+  size_t nan = dg_morph_analyze(e->morph, pv[np - 1].form, false, NULL, an, 8);
+  const dg_analysis *a = NULL;
+  for (size_t k = 0; k < nan && !a; k++)
+    if (dg_gl_is_upper_initial(pv[np - 1].form) == (S_eq(an[k].pos, "NOUN") || S_eq(an[k].pos, "PROPN")))
+      a = &an[k];
+  if (!a && nan) a = &an[0];
+  if (a) pv[np - 1].lemma = a->lemma;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  /* Glossed pieces */
+  dg_buf g;
+  dg_buf_init(&g);
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma);
+    p->link = false;
+    const char *pg = NULL;
+    if (S_digits(pv[k].form)) pg = pv[k].form;
+    else if (k > 0 && S_digits(pv[k - 1].form) && (pg = S_number_suffix(pv[k].form)) != NULL) {
+      /* "30-tägigen" -> 30-day */
+    } else {
+      size_t n = dg_gl_senses(e, pv[k].lemma, NULL, sv, 1);
+      if (n == 0 && strcmp(pv[k].lemma, pv[k].form) != 0) n = dg_gl_senses(e, pv[k].form, NULL, sv, 1);
+      if (n == 0 && k > 0) {
+        /* Ding lists bound forms with a hyphen: "-tägig" "-day". */
+        char bound[256];
+        snprintf(bound, sizeof bound, "-%s", pv[k].lemma);
+        n = dg_gl_senses(e, bound, NULL, sv, 1);
+      }
+      if (n == 0) {
+        dg_part cp[DG_GL_MAX_PARTS];
+        size_t ncp = dg_compound_split(e->morph, pv[k].lemma, cp, DG_GL_MAX_PARTS);
+        if (ncp >= 2) {
+          dg_buf cg;
+          dg_buf_init(&cg);
+          for (size_t q = 0; q < ncp; q++) {
+            if (cp[q].kind == DG_PART_LINK) continue;
+            dg_sense s1;
+            if (dg_gl_senses(e, cp[q].lemma ? cp[q].lemma : cp[q].form, NULL, &s1, 1)) {
+              if (cg.len) dg_buf_putc(&cg, ' ');
+              dg_buf_puts(&cg, s1.gloss);
+            } else {
+              all = false;
+            }
+          }
+          if (cg.len) pg = dg_mem_strdup(&d->arena, cg.data);
+          dg_buf_free(&cg);
+        }
+      } else {
+        pg = dg_mem_strdup(&d->arena, sv[0].gloss);
+      }
+      if (dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through: NATO, US */
+    }
+    if (!pg) {
+      pg = pv[k].form;
+      all = false;
+    }
+    p->gloss = dg_mem_strdup(&d->arena, pg);
+    if (k) dg_buf_putc(&g, '-');
+    /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
+    dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
+  }
+  free(copy);
+  dg_gl_set_single(d, t, g.data);
+  dg_buf_free(&g);
+  t->source = "parts";
+  if (!all) t->reason = "some parts unknown";
+  if (a) {
+    const dg_dtoken *last = t;
+    (void)last;
+    t->lemma = dg_mem_strndup(&d->arena, f, (size_t)(strrchr(f, '-') - f) + 1);
+    /* lemma: pieces before the last as written, then the last lemma */
+    dg_buf lb;
+    dg_buf_init(&lb);
+    dg_buf_puts(&lb, t->lemma);
+    dg_buf_puts(&lb, a->lemma);
+    t->lemma = dg_mem_strdup(&d->arena, lb.data);
+    dg_buf_free(&lb);
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    c->w[i].leipzig = a->leipzig ? dg_mem_strdup(&d->arena, a->leipzig) : "";
+    const char *segl = dg_gl_segment(d, pv[np - 1].form, a->lemma, a->pos);
+    if (segl) {
+      dg_buf sb;
+      dg_buf_init(&sb);
+      dg_buf_put(&sb, f, (size_t)(strrchr(f, '-') - f) + 1);
+      dg_buf_puts(&sb, segl);
+      t->seg = dg_mem_strdup(&d->arena, sb.data);
+      dg_buf_free(&sb);
+    }
+  } else {
+    t->lemma = dg_mem_strdup(&d->arena, f);
+    t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
+  }
+  /* Names joined by hyphens stay names ("Sankt-Petersburg" is rare; keep word). */
+  return true;
+}
+
+/* Does the compound's head share a word with one of the whole's glosses? */
+static bool S_words_overlap(const char *a, const char *b) {
+  char wa[128];
+  const char *p = a;
+  while (*p) {
+    size_t n = strcspn(p, " .-/,;()");
+    if (n >= 3 && n < sizeof wa) {
+      memcpy(wa, p, n);
+      wa[n] = '\0';
+      const char *q = b;
+      while (*q) {
+        size_t m = strcspn(q, " .-/,;()");
+        if (m == n && strncasecmp(q, wa, n) == 0) return true;
+        q += m;
+        while (*q && strchr(" .-/,;()", *q)) q++;
+      }
+    }
+    p += n;
+    while (*p && strchr(" .-/,;()", *p)) p++;
+  }
+  return false;
+}
+
+static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np) {
+  const dg_part *head = NULL;
+  for (size_t k = np; k-- > 0;)
+    if (pv[k].kind == DG_PART_STEM) {
+      head = &pv[k];
+      break;
+    }
+  if (!head) return false;
+  dg_sense hs[6];
+  size_t nh = dg_gl_senses(e, head->lemma ? head->lemma : head->form, NULL, hs, 6);
+  for (size_t i = 0; i < ns && i < 8; i++)
+    for (size_t j = 0; j < nh; j++)
+      if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+  return false;
+}
+
+/* Does a split start with a prefix that is also a preposition or particle
+ * ("Auf|teilung")?  Such words are derivations, not compounds. */
+static bool S_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
+  static const char *const pre[] = {"ab", "an", "auf", "aus", "bei", "durch", "ein", "gegen", "hinter", "mit",
+                                    "nach", "neben", "über", "um", "unter", "vor", "wider", "zu", "zurück",
+                                    "zwischen", "ent", "ver", "be", "ge", "er", "zer", "miss", "fort", "weg", "hin",
+                                    "her", "wieder", "zusammen", "weiter", "fest", "frei", "los", "dar", "empor"};
+  char *l = dg_gl_lower(pv[0].form);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pre) && !r; k++) r = strcmp(l, pre[k]) == 0;
+  free(l);
+  (void)c;
+  return r;
+}
+
+/* Content word i: analysis, senses, compound, name, fallback. */
+static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = 0;
+  int pick = S_pick_analysis(c, i);
+  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  if (a) {
+    ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
+    /* Another analysis with senses beats one without. */
+    for (size_t k = 0; ns == 0 && k < w->nan; k++) {
+      if ((int)k == pick) continue;
+      ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
+      if (ns) a = &w->an[k];
+    }
+  }
+  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
+   * analysis as an inflected form of something else ("bereit"). */
+  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
+      !S_eq(a->pos, "AUX")) {
+    dg_sense av[DG_GL_MAX_SENSES];
+    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
+    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
+    if (na) {
+      memcpy(sv, av, na * sizeof *sv);
+      ns = na;
+      t->lemma = dg_mem_strdup(&d->arena, t->form);
+      t->pos = "ADV";
+      t->feats = "";
+      S_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      return;
+    }
+  }
+  bool propn = a && S_eq(a->pos, "PROPN");
+  if (a) {
+    t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->particle = a->particle;
+  }
+  /* Compound parts, shown even when the whole word has its own entry. */
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  bool name_sense = ns && sv[0].pos && S_eq(sv[0].pos, "PROPN");
+  /* "US-Vorschlag", "30-tägigen": piece by piece. */
+  if (ns == 0 && !propn && S_hyphenated(e, d, c, i)) return;
+  bool nominal = !a || S_eq(a->pos, "NOUN") || S_eq(a->pos, "ADJ");
+  if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
+    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  /* A word with its own entry shows its parts only when they explain it
+   * (Telefongespräch: "conversation" in "telephone conversation"), not when
+   * the split is accidental (Dienstag: dienen+s+Tag). */
+  if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
+  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np))) S_parts(e, d, t, pv, np);
+  else np = 0;
+  if (ns) {
+    S_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+     * dictionary gives a short English form. */
+    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+    if (propn || (sv[0].pos && S_eq(sv[0].pos, "PROPN"))) {
+      t->kind = DG_KIND_NAME;
+      if (!*t->pos) t->pos = "PROPN";
+    }
+    return;
+  }
+  if (np >= 2) {
+    /* Compound: the parts' glosses in English order (the head last). */
+    const char *g = S_parts_gloss(d, t, " ");
+    dg_gl_set_single(d, t, g);
+    t->source = "compound";
+    t->reason = "compound: glossed from its parts";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    if (!t->pos[0]) t->pos = "NOUN";
+    return;
+  }
+  if (S_hyphenated(e, d, c, i)) return;
+  /* Names: PROPN analyses, or capitalised words nobody knows. */
+  if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    return;
+  }
+  /* Closest known form: Ding's listed forms. */
+  const char *lemmas[4];
+  size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
+  if (nl == 0 && w->initial) nl = dg_lexicon_form_lemmas(e->lex, w->lower, lemmas, 4);
+  for (size_t k = 0; k < nl && k < 4; k++) {
+    ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
+    if (ns) {
+      t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
+      if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+      S_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->reason = "form listed in the dictionary";
+      return;
+    }
+  }
+  /* The form itself, or its lower-case variant, as a headword. */
+  ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
+  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
+  if (ns) {
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
+    if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+    S_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    return;
+  }
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_eq(a->pos, "NOUN"))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    t->reason = "unknown capitalised word taken as a name";
+    return;
+  }
+  /* Nothing known: the form itself, marked. */
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, a ? a->lemma : t->form);
+  dg_gl_set_single(d, t, t->lemma);
+  t->source = "unknown";
+  t->reason = "no dictionary entry: the German word is repeated";
+  t->flags |= DG_DF_GUESS;
+}
+
+/* ---- werden ----------------------------------------------------------- */
+
+/* Is the closest verb form in the clause of i a participle (passive) or an
+ * infinitive (future)?  'p', 'i' or 0. */
+static int S_werden_kind(dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+  /* Verb-final clause: the form right before werden. */
+  if (i > start) {
+    dg_gl_word *p = &c->w[i - 1];
+    for (size_t k = 0; k < p->nan && k < 3; k++) {
+      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (S_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
+    }
+  }
+  for (size_t j = end; j-- > i + 1;) {
+    dg_gl_word *p = &c->w[j];
+    if (p->nan == 0) continue;
+    for (size_t k = 0; k < p->nan && k < 3; k++) {
+      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+    }
+    if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+  }
+  return 0;
+}
+
+static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  if (!S_eq(t->lemma, "werden")) return;
+  int k = S_werden_kind(c, i);
+  const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
+  dg_gl_promote(d, t, g);
+  t->pos = k ? "AUX" : "VERB";
+  if (k == 'p') c->w[i].extra = "PASS";
+  else if (k == 'i') c->w[i].extra = "FUT";
+  /* The future is in the gloss ("will"); present tense would mislead. */
+  if (k == 'i' && c->w[i].leipzig) {
+    dg_buf b;
+    dg_buf_init(&b);
+    char *copy = dg_xstrdup(c->w[i].leipzig), *save = NULL;
+    for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
+      if (!strcmp(p, "PRS") || !strcmp(p, "INF")) continue;
+      if (b.len) dg_buf_putc(&b, '.');
+      dg_buf_puts(&b, p);
+    }
+    free(copy);
+    c->w[i].leipzig = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+    dg_buf_free(&b);
+    c->w[i].extra = NULL;
+  }
+}
+
+/* A noun naming a person's role or title: a name may follow it. */
+static bool S_role_noun(const char *lemma) {
+  static const char *const roles[] = {
+      "präsident", "präsidentin", "kanzler",   "kanzlerin", "minister",  "ministerin", "senator",
+      "senatorin", "sprecher",    "sprecherin", "berater",  "beraterin", "gesandter",  "gesandte",
+      "botschafter", "botschafterin", "chef",  "chefin",    "direktor",  "direktorin", "vorsitzende",
+      "vorsitzender", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "general", "herr",
+      "frau",      "könig",       "königin",    "papst",     "bürgermeister", "bürgermeisterin",
+      "gouverneur", "gouverneurin", "richter",  "richterin", "anwalt",    "anwältin",   "reporter",
+      "reporterin", "autor",      "autorin",    "trainer",   "premier",   "kandidat",   "kandidatin",
+      "leiter",    "leiterin",    "kommandeur", "prinz",     "prinzessin", "kollege",   "kollegin",
+      "regisseur", "sänger",      "sängerin",   "schauspieler", "schauspielerin", "gründer", "gründerin",
+      "dr.",       "prof.",       "herrn",      "journalist", "journalistin", "unternehmer", "milliardär"};
+  if (!lemma || !*lemma) return false;
+  char *l = dg_gl_lower(lemma);
+  size_t L = strlen(l);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(roles) && !r; k++) {
+    size_t n = strlen(roles[k]);
+    r = L >= n && strcmp(l + L - n, roles[k]) == 0;
+  }
+  free(l);
+  return r;
+}
+
+static bool S_weekday(const char *w) {
+  static const char *const days[] = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                                     "Sonnabend", "Sonntag", "Wochenende", "Montagabend", "Dienstagabend",
+                                     "Mittwochabend", "Donnerstagabend", "Freitagabend", "Samstagabend",
+                                     "Sonntagabend", "Montagmorgen", "Sonntagmorgen"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(days); i++)
+    if (strcmp(w, days[i]) == 0) return true;
+  return false;
+}
+
+/* ---- the sentence ----------------------------------------------------- */
+
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_buf_puts(&b, s->tokens[i].form);
+    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
+  }
+  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+}
+
+static bool S_opening(const dg_dtoken *t) {
+  return S_is_punct(t) && (S_eq(t->form, "„") || S_eq(t->form, "\"") || S_eq(t->form, "»") ||
+                           S_eq(t->form, "(") || S_eq(t->form, "‚") || S_eq(t->form, "“"));
+}
+
+void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
+  if (!s->text || !*s->text) dg_sentence_set_text(d, s);
+  if (s->ntokens == 0) return;
+  dg_gl_ctx c;
+  c.s = s;
+  c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  /* 1. look up */
+  bool initial = true;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    w->closed = -1;
+    w->lower = dg_gl_lower(t->form);
+    w->leipzig = "";
+    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
+      if (!(S_opening(t) || S_eq(t->form, ":"))) initial = false;
+      continue;
+    }
+    w->initial = initial;
+    initial = false;
+    w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
+    if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+    if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
+      w->ncl = dg_lexicon_closed(e->lex, w->lower, w->cl, DG_GL_MAX_SENSES);
+      if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+    }
+    w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
+    if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+  }
+  /* 2./3. choose and gloss, left to right (closed class first: articles
+   * look at the analyses of the words after them, which are ready). */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    switch (t->kind) {
+    case DG_KIND_PUNCT:
+      t->lemma = t->form;
+      t->pos = "PUNCT";
+      t->source = "punct";
+      continue;
+    case DG_KIND_NUMBER: S_number(d, t, s, i, e); continue;
+    case DG_KIND_SYMBOL:
+    case DG_KIND_URL:
+    case DG_KIND_EMAIL:
+    case DG_KIND_HANDLE:
+    case DG_KIND_HASHTAG: {
+      dg_sense sv[2];
+      size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
+      t->lemma = t->form;
+      t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
+      dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
+      t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
+      continue;
+    }
+    default: break;
+    }
+    /* A dot right after an ordinal number belongs to it. */
+    int k = S_pick_closed(e, &c, i);
+    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan &&
+                        (S_eq(w->an[0].pos, "NOUN") || S_eq(w->an[0].pos, "PROPN"));
+    if (k >= 0 && !capital_noun) {
+      w->closed = k;
+      const dg_sense *sv = &w->cl[k];
+      t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+      t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
+      /* Features from the analysis of the same lemma, when there is one. */
+      for (size_t q = 0; q < w->nan; q++)
+        if (S_eq(w->an[q].lemma, t->lemma)) {
+          t->feats = dg_mem_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
+          break;
+        }
+      /* Alternatives: the chosen reading first, then the others. */
+      /* Alternatives written "his/its" become separate glosses. */
+      dg_sense tmp[DG_GL_MAX_SENSES * 2];
+      size_t n = 0;
+      char *split[DG_GL_MAX_SENSES * 2];
+      size_t nsplit = 0;
+      for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
+        const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
+        if (q > 0 && (int)(q - 1) == k) continue;
+        const char *g = src->gloss ? src->gloss : "";
+        char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
+        for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
+          tmp[n] = *src;
+          tmp[n].gloss = a;
+          n++;
+        }
+      }
+      (void)split;
+      (void)nsplit;
+      S_set_glosses(d, t, tmp, n, NULL);
+      /* Days and dates take "on" ("am Montag", "am 17. März"). */
+      if (S_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
+          (S_weekday(s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+        for (size_t q = 0; q < t->nglosses; q++)
+          if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
+            dg_gl_promote(d, t, t->glosses[q]);
+            break;
+          }
+      w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
+      if ((S_eq(sv->pos, "AUX") || S_eq(sv->pos, "VERB")) && w->nan) {
+        /* Verb forms: person, tense and mood from the analysis chosen in
+         * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
+        int pa = S_pick_analysis(&c, i);
+        if (pa >= 0) {
+          w->leipzig = dg_mem_strdup(&d->arena, w->an[pa].leipzig ? w->an[pa].leipzig : "");
+          t->feats = dg_mem_strdup(&d->arena, w->an[pa].feats ? w->an[pa].feats : "");
+          w->is_closed = false; /* labels are shown as for any verb */
+          t->seg = NULL;
+          c.w[i].closed = k;
+          t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+          continue;
+        }
+      }
+      w->is_closed = true;
+      t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+      continue;
+    }
+    S_open(e, d, &c, i);
+  }
+  /* werden: future, passive or become. */
+  for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
+  /* 4. separable verbs, 5. multiword expressions */
+  dg_gl_separable(e, d, &c);
+  dg_gl_mwes(e, d, &c);
+  /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
+  for (size_t i = 1; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) continue;
+    if (!dg_gl_is_upper_initial(t->form) || c.w[i].initial || c.w[i].is_closed || t->mwe >= 0) continue;
+    size_t k = i - 1;
+    const dg_dtoken *p = &s->tokens[k];
+    bool after_role = S_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
+    bool after_marked = p->kind == DG_KIND_NAME && c.w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
+    if (!after_role && !after_marked) continue;
+    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
+    /* The next word after a role is a name only if it is not a common noun
+     * in the genitive or plural ("der Präsident Russlands" stays Russia). */
+    c.w[i].role_name = true;
+    bool names_entry = t->kind == DG_KIND_NAME && t->source && strstr(t->source, "names");
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    t->nparts = 0;
+    t->seg = NULL;
+    if (!names_entry) {
+      /* Personal names are not translated ("Michael", not "Mikhail"). */
+      const char *g = t->form;
+      if (t->lemma[0] && strcmp(t->lemma, t->form) != 0 && strncmp(t->form, t->lemma, strlen(t->lemma)) == 0)
+        g = t->lemma; /* genitive "Trumps" */
+      dg_gl_promote(d, t, g);
+      t->source = "name";
+      t->reason = "capitalised word after a title or role taken as a name";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* Names next to names: "Wladimir Putin" even when one part is a word. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || !dg_gl_is_upper_initial(t->form) || c.w[i].is_closed) continue;
+    bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
+    bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
+    if ((left || right) && t->source && S_eq(t->source, "unknown")) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->source = "name";
+      t->reason = "unknown capitalised word next to a name";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* Unknown words in an emphasised title ("*State of the Union*") are part
+   * of a name, not failures. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_WORD && (t->flags & DG_DF_EMPHASIS) && S_eq(t->source, "unknown")) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->source = "name";
+      t->reason = "unknown word in an emphasised title";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* 6. labels, segmentation, plain forms */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c.w[i];
+    if (t->kind == DG_KIND_PUNCT) continue;
+    if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
+      if (t->flags & DG_DF_SEP_PARTICLE) {
+        t->labels = "";
+      } else {
+        /* An expression's gloss on a function word carries no labels. */
+        const char *lab = (t->mwe_head && w->is_closed) ? "" : dg_gl_display_labels(d, t->pos, w->leipzig, w->is_closed);
+        if (w->extra) {
+          dg_buf b;
+          dg_buf_init(&b);
+          dg_buf_puts(&b, w->extra);
+          if (*lab) {
+            dg_buf_putc(&b, '.');
+            dg_buf_puts(&b, lab);
+          }
+          lab = dg_mem_strdup(&d->arena, b.data);
+          dg_buf_free(&b);
+        }
+        t->labels = lab;
+      }
+      if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
+        t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);
+      if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
+        /* keep the compound segmentation; labels join with '-' */
+      }
+      dg_gl_plain(d, t, w);
+    }
+    if (!t->gloss[0]) {
+      dg_gl_set_single(d, t, t->form);
+      t->source = "unknown";
+      t->reason = "no gloss found: the German word is repeated";
+      t->flags |= DG_DF_GUESS;
+    }
+  }
+  for (size_t i = 0; i < s->ntokens; i++) free(c.w[i].lower);
+  free(c.w);
+}
+
+/* Plain English: "clarified", "negotiations". */
+void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  const char *lab = w->leipzig;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
+    if (w->extra && S_eq(w->extra, "FUT")) {
+      /* "will" stays */
+    } else if (S_has_label(lab, "PTCP") || S_feat(t->feats, "VerbForm=Part")) {
+      dg_english_participle(&b, t->gloss);
+    } else if (S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past")) {
+      if (S_eq(t->gloss, "be")) dg_buf_puts(&b, S_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+      else dg_english_past(&b, t->gloss);
+    } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
+      dg_english_3sg(&b, t->gloss);
+    }
+  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
+    dg_english_plural(&b, t->gloss);
+  }
+  if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+}

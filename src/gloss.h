@@ -1,0 +1,87 @@
+/* The glossing engine: chooses, for every token of a sentence, the analysis
+ * and sense that fit the context (closed-class readings, separable verbs,
+ * multiword expressions, names, numbers) and fills the document model.
+ * Internal, not part of the public API.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_H
+#define DG_GLOSS_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "util.h"
+
+typedef struct dg_engine dg_engine;
+
+typedef struct dg_engine_opts {
+  const char *data_dir;              /* NULL: degloss_data_dir() */
+  const char *hunspell_base;         /* NULL: DICT in the hunspell directory */
+  const char *dict;                  /* "de_DE" (default), "de_AT", "de_CH" */
+  const char *const *glossaries;     /* user glossaries, applied in order */
+  size_t nglossaries;
+} dg_engine_opts;
+
+/* Open lexicon, morphology and the multiword list.  A missing or corrupt data
+ * file is an error (DEGLOSS_ERR_IO / _FORMAT) naming the file. */
+dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err);
+void dg_engine_free(dg_engine *e);
+
+/* Gloss one sentence of `d` whose tokens carry form, offsets, kind and flags
+ * (the text layer's output).  Fills everything else; strings go into d's arena. */
+void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s);
+
+/* Build the plain text of a sentence from its tokens (single spaces where the
+ * input had a gap). */
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
+
+/* Multiword expressions (gloss_mwe.c). */
+/* A pattern is a list of words matched against a token's lower-case form
+ * or its lemma; "…" allows a gap of up to 12 tokens; a word written "~legen"
+ * is matched by lemma anywhere in the sentence (the verb, whose position
+ * varies with word order).  Placeholders of dictionary phrases (jdm., etw.)
+ * are dropped when compiling. */
+typedef struct dg_mwe_pat dg_mwe_pat;
+typedef struct dg_mwe_list dg_mwe_list;
+/* Load a TSV file "pattern<TAB>gloss[<TAB>head word[<TAB>name]]", '#' comments.  Bad
+ * lines are warnings naming file and line. */
+dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
+void dg_mwe_list_free(dg_mwe_list *l);
+size_t dg_mwe_list_count(const dg_mwe_list *l);
+const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
+/* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
+ * fewer than two words remain. */
+dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source);
+void dg_mwe_pat_free(dg_mwe_pat *p);
+/* Is the head element a free (movable) verb? */
+bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
+size_t dg_mwe_pat_len(const dg_mwe_pat *p);
+
+typedef struct dg_mwe_tok {
+  const char *lower;  /* lower-case form */
+  const char *lemma;  /* lower-case lemma or "" */
+  bool punct;
+} dg_mwe_tok;
+#define DG_MWE_MAX 16
+typedef struct dg_mwe_hit {
+  size_t idx[DG_MWE_MAX];
+  size_t n;
+  size_t head;           /* token index carrying the gloss */
+  const char *lemma, *gloss, *source;
+  size_t span;           /* last - first token: smaller is a tighter match */
+  bool name;             /* a multiword name ("Vereinigte Staaten") */
+} dg_mwe_hit;
+/* Match p in the sentence; tokens with used[i] set are not available.  */
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
+
+/* English word forms for plain style (gloss_english.c). */
+/* Past tense ("clarify" -> "clarified"), participle, 3sg present, plural.
+ * Multiword glosses inflect their first word ("make progress" -> "made progress").
+ * Results go into b. */
+void dg_english_past(dg_buf *b, const char *verb);
+void dg_english_participle(dg_buf *b, const char *verb);
+void dg_english_3sg(dg_buf *b, const char *verb);
+void dg_english_plural(dg_buf *b, const char *noun);
+/* "17" -> "17th". */
+void dg_english_ordinal(dg_buf *b, const char *digits);
+
+#endif

@@ -1,0 +1,125 @@
+/* The document model's storage: arena, documents, sentences.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+struct dg_mem_block {
+  dg_mem_block *next;
+  size_t used, cap;
+  max_align_t data[];
+};
+
+#define S_BLOCK 16384
+
+void *dg_mem_alloc(dg_mem *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  if (n == 0) n = sizeof(max_align_t);
+  dg_mem_block *b = a->head;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > S_BLOCK ? n : S_BLOCK;
+    dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
+    nb->used = 0;
+    nb->cap = cap;
+    if (b && n > S_BLOCK) {
+      /* A big one-off: keep the current block as the head for small ones. */
+      nb->next = b->next;
+      b->next = nb;
+      nb->used = n;
+      return nb->data;
+    }
+    nb->next = b;
+    a->head = nb;
+    b = nb;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += n;
+  return p;
+}
+
+char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
+  char *p = dg_mem_alloc(a, n + 1);
+  if (n) memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *dg_mem_strdup(dg_mem *a, const char *s) {
+  return dg_mem_strndup(a, s ? s : "", s ? strlen(s) : 0);
+}
+
+void dg_mem_free(dg_mem *a) {
+  dg_mem_block *b = a->head;
+  while (b) {
+    dg_mem_block *n = b->next;
+    free(b);
+    b = n;
+  }
+  a->head = NULL;
+}
+
+const char *dg_kind_name(dg_kind k) {
+  switch (k) {
+  case DG_KIND_WORD: return "word";
+  case DG_KIND_NAME: return "name";
+  case DG_KIND_NUMBER: return "number";
+  case DG_KIND_PUNCT: return "punct";
+  case DG_KIND_SYMBOL: return "symbol";
+  case DG_KIND_URL: return "url";
+  case DG_KIND_EMAIL: return "email";
+  case DG_KIND_HANDLE: return "handle";
+  case DG_KIND_HASHTAG: return "hashtag";
+  }
+  return "word";
+}
+
+dg_doc *dg_doc_new(const char *source) {
+  dg_doc *d = dg_xcalloc(1, sizeof *d);
+  d->source = dg_mem_strdup(&d->arena, source ? source : "-");
+  return d;
+}
+
+void dg_doc_free(dg_doc *d) {
+  if (!d) return;
+  dg_mem_free(&d->arena);
+  free(d->sentences);
+  free(d);
+}
+
+dg_dsentence *dg_doc_add_sentence(dg_doc *d) {
+  if (d->nsentences == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 16;
+    d->sentences = dg_xrealloc(d->sentences, d->cap * sizeof *d->sentences);
+  }
+  dg_dsentence *s = &d->sentences[d->nsentences++];
+  memset(s, 0, sizeof *s);
+  s->text = "";
+  return s;
+}
+
+void dg_dtoken_init(dg_dtoken *t) {
+  memset(t, 0, sizeof *t);
+  t->form = t->lemma = t->pos = t->feats = t->labels = t->gloss = "";
+  t->source = "";
+  t->mwe = -1;
+  t->link = -1;
+}
+
+void dg_doc_absorb(dg_doc *d, dg_doc *src) {
+  for (size_t i = 0; i < src->nsentences; i++) *dg_doc_add_sentence(d) = src->sentences[i];
+  /* Splice src's arena blocks behind d's. */
+  dg_mem_block *b = src->arena.head;
+  if (b) {
+    dg_mem_block *last = b;
+    while (last->next) last = last->next;
+    if (d->arena.head) {
+      last->next = d->arena.head->next;
+      d->arena.head->next = b;
+    } else {
+      d->arena.head = b;
+    }
+  }
+  src->arena.head = NULL;
+  dg_doc_free(src);
+}

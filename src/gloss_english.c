@@ -1,0 +1,177 @@
+/* English word forms for the plain gloss style: past tense, participle, third
+ * person singular and plural of the first word of a gloss, with a table of
+ * irregular forms.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss.h"
+
+typedef struct {
+  const char *base, *past, *part;
+} S_irreg;
+
+/* Sorted by base for bsearch. */
+static const S_irreg S_verbs[] = {
+    {"arise", "arose", "arisen"},     {"awake", "awoke", "awoken"},     {"be", "was", "been"},
+    {"bear", "bore", "borne"},        {"beat", "beat", "beaten"},       {"become", "became", "become"},
+    {"begin", "began", "begun"},      {"bend", "bent", "bent"},         {"bet", "bet", "bet"},
+    {"bind", "bound", "bound"},       {"bite", "bit", "bitten"},        {"bleed", "bled", "bled"},
+    {"blow", "blew", "blown"},        {"break", "broke", "broken"},     {"breed", "bred", "bred"},
+    {"bring", "brought", "brought"},  {"build", "built", "built"},      {"burn", "burnt", "burnt"},
+    {"burst", "burst", "burst"},      {"buy", "bought", "bought"},      {"cast", "cast", "cast"},
+    {"catch", "caught", "caught"},    {"choose", "chose", "chosen"},    {"cling", "clung", "clung"},
+    {"come", "came", "come"},         {"cost", "cost", "cost"},         {"creep", "crept", "crept"},
+    {"cut", "cut", "cut"},            {"deal", "dealt", "dealt"},       {"dig", "dug", "dug"},
+    {"do", "did", "done"},            {"draw", "drew", "drawn"},        {"dream", "dreamt", "dreamt"},
+    {"drink", "drank", "drunk"},      {"drive", "drove", "driven"},     {"eat", "ate", "eaten"},
+    {"fall", "fell", "fallen"},       {"feed", "fed", "fed"},           {"feel", "felt", "felt"},
+    {"fight", "fought", "fought"},    {"find", "found", "found"},       {"flee", "fled", "fled"},
+    {"fling", "flung", "flung"},      {"fly", "flew", "flown"},         {"forbid", "forbade", "forbidden"},
+    {"forecast", "forecast", "forecast"}, {"foresee", "foresaw", "foreseen"}, {"forget", "forgot", "forgotten"},
+    {"forgive", "forgave", "forgiven"}, {"freeze", "froze", "frozen"},  {"get", "got", "got"},
+    {"give", "gave", "given"},        {"go", "went", "gone"},           {"grind", "ground", "ground"},
+    {"grow", "grew", "grown"},        {"hang", "hung", "hung"},         {"have", "had", "had"},
+    {"hear", "heard", "heard"},       {"hide", "hid", "hidden"},        {"hit", "hit", "hit"},
+    {"hold", "held", "held"},         {"hurt", "hurt", "hurt"},         {"keep", "kept", "kept"},
+    {"kneel", "knelt", "knelt"},      {"know", "knew", "known"},        {"lay", "laid", "laid"},
+    {"lead", "led", "led"},           {"lean", "leant", "leant"},       {"leap", "leapt", "leapt"},
+    {"learn", "learnt", "learnt"},    {"leave", "left", "left"},        {"lend", "lent", "lent"},
+    {"let", "let", "let"},            {"lie", "lay", "lain"},           {"light", "lit", "lit"},
+    {"lose", "lost", "lost"},         {"make", "made", "made"},         {"mean", "meant", "meant"},
+    {"meet", "met", "met"},           {"mislead", "misled", "misled"},  {"overcome", "overcame", "overcome"},
+    {"oversee", "oversaw", "overseen"}, {"overtake", "overtook", "overtaken"}, {"pay", "paid", "paid"},
+    {"put", "put", "put"},            {"quit", "quit", "quit"},         {"read", "read", "read"},
+    {"rid", "rid", "rid"},            {"ride", "rode", "ridden"},       {"ring", "rang", "rung"},
+    {"rise", "rose", "risen"},        {"run", "ran", "run"},            {"say", "said", "said"},
+    {"see", "saw", "seen"},           {"seek", "sought", "sought"},     {"sell", "sold", "sold"},
+    {"send", "sent", "sent"},         {"set", "set", "set"},            {"shake", "shook", "shaken"},
+    {"shed", "shed", "shed"},         {"shine", "shone", "shone"},      {"shoot", "shot", "shot"},
+    {"show", "showed", "shown"},      {"shrink", "shrank", "shrunk"},   {"shut", "shut", "shut"},
+    {"sing", "sang", "sung"},         {"sink", "sank", "sunk"},         {"sit", "sat", "sat"},
+    {"sleep", "slept", "slept"},      {"slide", "slid", "slid"},        {"speak", "spoke", "spoken"},
+    {"speed", "sped", "sped"},        {"spend", "spent", "spent"},      {"spin", "spun", "spun"},
+    {"split", "split", "split"},      {"spread", "spread", "spread"},   {"spring", "sprang", "sprung"},
+    {"stand", "stood", "stood"},      {"steal", "stole", "stolen"},     {"stick", "stuck", "stuck"},
+    {"sting", "stung", "stung"},      {"stride", "strode", "stridden"}, {"strike", "struck", "struck"},
+    {"strive", "strove", "striven"},  {"swear", "swore", "sworn"},      {"sweep", "swept", "swept"},
+    {"swim", "swam", "swum"},         {"swing", "swung", "swung"},      {"take", "took", "taken"},
+    {"teach", "taught", "taught"},    {"tear", "tore", "torn"},         {"tell", "told", "told"},
+    {"think", "thought", "thought"},  {"throw", "threw", "thrown"},     {"understand", "understood", "understood"},
+    {"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"wake", "woke", "woken"},
+    {"wear", "wore", "worn"},         {"weep", "wept", "wept"},         {"win", "won", "won"},
+    {"wind", "wound", "wound"},       {"withdraw", "withdrew", "withdrawn"}, {"withhold", "withheld", "withheld"},
+    {"withstand", "withstood", "withstood"}, {"write", "wrote", "written"},
+};
+
+static const struct {
+  const char *sg, *pl;
+} S_nouns[] = {
+    {"analysis", "analyses"}, {"child", "children"}, {"crisis", "crises"}, {"criterion", "criteria"},
+    {"foot", "feet"},         {"goose", "geese"},    {"knife", "knives"}, {"leaf", "leaves"},
+    {"life", "lives"},        {"man", "men"},        {"mouse", "mice"},   {"person", "people"},
+    {"phenomenon", "phenomena"}, {"tooth", "teeth"}, {"wife", "wives"},   {"woman", "women"},
+};
+
+static int S_cmp(const void *k, const void *e) { return strcmp(k, ((const S_irreg *)e)->base); }
+
+static bool S_vowel(char c) { return c && strchr("aeiou", c) != NULL; }
+
+/* Split "make progress" into first word and rest. */
+static size_t S_first_len(const char *g) {
+  const char *sp = strchr(g, ' ');
+  return sp ? (size_t)(sp - g) : strlen(g);
+}
+
+/* Double the final consonant: stop -> stopped (CVC, short words). */
+static bool S_double(const char *w, size_t n) {
+  if (n < 3 || n > 4) return false;
+  char c = w[n - 1];
+  return !S_vowel(c) && c != 'w' && c != 'x' && c != 'y' && S_vowel(w[n - 2]) && !S_vowel(w[n - 3]);
+}
+
+static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
+  if (n && w[n - 1] == 'e') {
+    dg_buf_put(b, w, n);
+    dg_buf_putc(b, 'd');
+  } else if (n > 1 && w[n - 1] == 'y' && !S_vowel(w[n - 2])) {
+    dg_buf_put(b, w, n - 1);
+    dg_buf_puts(b, "ied");
+  } else if (S_double(w, n)) {
+    dg_buf_put(b, w, n);
+    dg_buf_putc(b, w[n - 1]);
+    dg_buf_puts(b, "ed");
+  } else {
+    dg_buf_put(b, w, n);
+    dg_buf_puts(b, "ed");
+  }
+}
+
+static void S_verb_form(dg_buf *b, const char *verb, int which) {
+  size_t n = S_first_len(verb);
+  char word[64];
+  if (n == 0 || n >= sizeof word) {
+    dg_buf_puts(b, verb);
+    return;
+  }
+  memcpy(word, verb, n);
+  word[n] = '\0';
+  const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
+  if (ir) dg_buf_puts(b, which ? ir->part : ir->past);
+  else S_regular_ed(b, word, n);
+  dg_buf_puts(b, verb + n);
+}
+
+void dg_english_past(dg_buf *b, const char *verb) { S_verb_form(b, verb, 0); }
+void dg_english_participle(dg_buf *b, const char *verb) { S_verb_form(b, verb, 1); }
+
+static void S_add_s(dg_buf *b, const char *w, size_t n) {
+  if (n > 1 && w[n - 1] == 'y' && !S_vowel(w[n - 2])) {
+    dg_buf_put(b, w, n - 1);
+    dg_buf_puts(b, "ies");
+  } else if ((n && (w[n - 1] == 's' || w[n - 1] == 'x' || w[n - 1] == 'z')) ||
+             (n > 1 && (w[n - 1] == 'h') && (w[n - 2] == 'c' || w[n - 2] == 's'))) {
+    dg_buf_put(b, w, n);
+    dg_buf_puts(b, "es");
+  } else {
+    dg_buf_put(b, w, n);
+    dg_buf_putc(b, 's');
+  }
+}
+
+void dg_english_3sg(dg_buf *b, const char *verb) {
+  size_t n = S_first_len(verb);
+  if (n == 2 && strncmp(verb, "be", 2) == 0) dg_buf_puts(b, "is");
+  else if (n == 4 && strncmp(verb, "have", 4) == 0) dg_buf_puts(b, "has");
+  else if (n == 2 && strncmp(verb, "do", 2) == 0) dg_buf_puts(b, "does");
+  else if (n == 2 && strncmp(verb, "go", 2) == 0) dg_buf_puts(b, "goes");
+  else S_add_s(b, verb, n);
+  dg_buf_puts(b, verb + n);
+}
+
+void dg_english_plural(dg_buf *b, const char *noun) {
+  /* The head of an English noun phrase is its last word. */
+  const char *sp = strrchr(noun, ' ');
+  const char *w = sp ? sp + 1 : noun;
+  dg_buf_put(b, noun, (size_t)(w - noun));
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns); i++)
+    if (strcmp(w, S_nouns[i].sg) == 0) {
+      dg_buf_puts(b, S_nouns[i].pl);
+      return;
+    }
+  S_add_s(b, w, strlen(w));
+}
+
+void dg_english_ordinal(dg_buf *b, const char *digits) {
+  size_t n = strlen(digits);
+  int last = n ? digits[n - 1] - '0' : 0;
+  int tens = n > 1 ? digits[n - 2] - '0' : 0;
+  const char *suf = "th";
+  if (tens != 1) {
+    if (last == 1) suf = "st";
+    else if (last == 2) suf = "nd";
+    else if (last == 3) suf = "rd";
+  }
+  dg_buf_puts(b, digits);
+  dg_buf_puts(b, suf);
+}

@@ -1,0 +1,200 @@
+/* Inputs: running text and horizontal text through the text layer, and
+ * JSONL (degloss's own output, {"text": ...} or {"tokens": [...]} objects).
+ * Paragraphs are glossed and handed out in chunks, in input order, so memory
+ * stays bounded.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss_input.h"
+#include "text.h"
+
+#define S_CHUNK_SENTENCES 48
+
+struct dg_source {
+  dg_reader *reader;   /* text and horizontal */
+  FILE *in;            /* jsonl */
+  char *name;
+  dg_in_kind kind;
+  unsigned paragraph;  /* paragraphs seen */
+  long line;           /* jsonl line */
+  uint64_t offset;     /* jsonl: byte offset of the current line */
+  dg_sentbuilder *sb;
+  bool done;
+};
+
+dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind) {
+  dg_source *s = dg_xcalloc(1, sizeof *s);
+  s->name = dg_xstrdup(name && *name ? name : "-");
+  s->kind = kind;
+  if (kind == DG_SRC_JSONL) {
+    s->in = in;
+    s->sb = dg_sentbuilder_new();
+  } else {
+    s->reader = dg_reader_new(in, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+  }
+  return s;
+}
+
+dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind) {
+  dg_source *s = dg_xcalloc(1, sizeof *s);
+  s->name = dg_xstrdup(name && *name ? name : "-");
+  s->kind = kind == DG_SRC_JSONL ? DG_SRC_TEXT : kind;
+  s->reader = dg_reader_new_mem(data, len, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+  return s;
+}
+
+void dg_source_free(dg_source *s) {
+  if (!s) return;
+  if (s->reader) dg_reader_free(s->reader);
+  if (s->sb) dg_sentbuilder_free(s->sb);
+  free(s->name);
+  free(s);
+}
+
+static dg_kind S_kind(dg_tokkind k) {
+  switch (k) {
+  case DG_TOK_WORD: return DG_KIND_WORD;
+  case DG_TOK_NUMBER: return DG_KIND_NUMBER;
+  case DG_TOK_PUNCT: return DG_KIND_PUNCT;
+  case DG_TOK_SYMBOL: return DG_KIND_SYMBOL;
+  case DG_TOK_URL: return DG_KIND_URL;
+  case DG_TOK_EMAIL: return DG_KIND_EMAIL;
+  case DG_TOK_HANDLE: return DG_KIND_HANDLE;
+  case DG_TOK_HASHTAG: return DG_KIND_HASHTAG;
+  }
+  return DG_KIND_WORD;
+}
+
+static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
+  for (size_t si = 0; si < p->nsentences; si++) {
+    const dg_sentence *ps = &p->sentences[si];
+    if (ps->ntokens == 0) continue;
+    dg_dsentence *s = dg_doc_add_sentence(d);
+    s->start = ps->start;
+    s->end = ps->end;
+    s->paragraph = parno;
+    s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
+    s->ntokens = ps->ntokens;
+    s->tokens = dg_mem_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
+    for (size_t i = 0; i < ps->ntokens; i++) {
+      const dg_token *pt = &ps->tokens[i];
+      dg_dtoken *t = &s->tokens[i];
+      dg_dtoken_init(t);
+      t->form = dg_mem_strdup(&d->arena, pt->form);
+      t->start = pt->start;
+      t->end = pt->end;
+      t->kind = S_kind(pt->kind);
+      if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
+      if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
+      if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
+      if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
+    }
+    dg_sentence_set_text(d, s);
+    dg_engine_gloss(e, d, s);
+  }
+}
+
+/* One JSONL line into a one-sentence paragraph (NULL-free on failure). */
+static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragraph *out) {
+  json_error_t je;
+  json_t *o = json_loadb(line, len, 0, &je);
+  if (!o || !json_is_object(o)) {
+    dg_warn(DEGLOSS_ERR_INPUT, src->name, src->line, (long long)src->offset,
+            "not a JSON object (%s); line skipped", o ? "another JSON value" : je.text);
+    json_decref(o);
+    return false;
+  }
+  json_t *toks = json_object_get(o, "tokens");
+  json_t *text = json_object_get(o, "text");
+  bool ok = false;
+  if (json_is_array(toks) && json_array_size(toks) > 0) {
+    size_t i;
+    json_t *v;
+    uint64_t pos = src->offset;
+    json_array_foreach(toks, i, v) {
+      const char *form = NULL;
+      uint64_t st = pos, en;
+      json_t *fs = json_is_object(v) ? json_object_get(v, "form") : v;
+      if (json_is_string(fs)) form = json_string_value(fs);
+      if (!form || !*form) continue;
+      size_t fl = json_string_length(fs);
+      en = st + fl;
+      if (json_is_object(v) && json_is_integer(json_object_get(v, "start")) &&
+          json_is_integer(json_object_get(v, "end"))) {
+        json_int_t a = json_integer_value(json_object_get(v, "start"));
+        json_int_t b = json_integer_value(json_object_get(v, "end"));
+        if (a >= 0 && b >= a) {
+          st = (uint64_t)a;
+          en = (uint64_t)b;
+        }
+      }
+      dg_sentbuilder_add(src->sb, form, fl, st, en);
+      pos = en + 1;
+      ok = true;
+    }
+    if (ok) dg_sentbuilder_finish(src->sb, out);
+  } else if (json_is_string(text)) {
+    dg_text_parse(json_string_value(text), json_string_length(text), 0, src->name, out);
+    ok = true;
+  } else {
+    dg_warn(DEGLOSS_ERR_INPUT, src->name, src->line, (long long)src->offset,
+            "JSON object without \"text\" or \"tokens\"; line skipped");
+  }
+  json_decref(o);
+  return ok;
+}
+
+dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
+  if (src->done) return NULL;
+  dg_doc *d = dg_doc_new(src->name);
+  if (src->kind == DG_SRC_JSONL) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (d->nsentences < S_CHUNK_SENTENCES && (n = getline(&line, &cap, src->in)) != -1) {
+      src->line++;
+      uint64_t here = src->offset;
+      src->offset += (uint64_t)n;
+      size_t L = (size_t)n;
+      while (L && (line[L - 1] == '\n' || line[L - 1] == '\r')) L--;
+      size_t k = 0;
+      while (k < L && (line[k] == ' ' || line[k] == '\t')) k++;
+      if (k == L) continue;
+      dg_paragraph p;
+      memset(&p, 0, sizeof p);
+      uint64_t save = src->offset;
+      src->offset = here;
+      bool ok = S_jsonl_line(src, line, L, &p);
+      src->offset = save;
+      if (ok) {
+        S_add_paragraph(e, d, &p, src->paragraph++);
+        dg_paragraph_free(&p);
+      }
+    }
+    free(line);
+    if (ferror(src->in)) {
+      dg_error_set(err, DEGLOSS_ERR_IO, src->name, src->line, 0, -1, "%s: read error", src->name);
+      src->done = true;
+    } else if (d->nsentences < S_CHUNK_SENTENCES) {
+      src->done = true;
+    }
+  } else {
+    dg_paragraph p;
+    while (d->nsentences < S_CHUNK_SENTENCES) {
+      memset(&p, 0, sizeof p);
+      if (!dg_reader_next(src->reader, &p, err)) {
+        src->done = true;
+        break;
+      }
+      S_add_paragraph(e, d, &p, src->paragraph++);
+      dg_paragraph_free(&p);
+    }
+  }
+  if (d->nsentences == 0) {
+    dg_doc_free(d);
+    return NULL;
+  }
+  return d;
+}

@@ -1,0 +1,24 @@
+/* Inputs of the engine: text, horizontal text or JSONL, read in chunks of
+ * glossed sentences (input order, bounded memory).  Internal.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_INPUT_H
+#define DG_GLOSS_INPUT_H
+
+#include <stdio.h>
+
+#include "doc.h"
+#include "gloss.h"
+
+typedef enum { DG_SRC_TEXT, DG_SRC_HORIZONTAL, DG_SRC_JSONL } dg_in_kind;
+typedef struct dg_source dg_source;
+
+/* `in` is not closed.  `name` names the input in warnings. */
+dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind);
+/* Over memory (text or horizontal); the bytes must outlive the source. */
+dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind);
+/* The next chunk of glossed sentences, or NULL at the end (check err->code
+ * for a read error). */
+dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
+void dg_source_free(dg_source *s);
+
+#endif

@@ -1,0 +1,61 @@
+/* Shared between the engine's files (gloss.c, gloss_sep.c, gloss_phrase.c);
+ * not part of any API.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_INTERNAL_H
+#define DG_GLOSS_INTERNAL_H
+
+#include "gloss.h"
+#include "lexicon.h"
+#include "morph.h"
+
+#define DG_GL_MAX_SENSES 12
+#define DG_GL_MAX_AN 8
+#define DG_GL_MAX_PARTS 12
+#define DG_GL_WINDOW 48 /* how far context scans look */
+
+struct dg_engine {
+  dg_lexicon *lex;
+  dg_morph *morph;
+  dg_mwe_list *mwes;
+  char *data_dir;
+};
+
+/* What the engine knows about one word while glossing its sentence. */
+typedef struct dg_gl_word {
+  char *lower;                      /* lower-case form */
+  bool initial;                     /* first word of the sentence (or quote) */
+  dg_analysis an[DG_GL_MAX_AN];     /* morphological analyses */
+  size_t nan;
+  dg_sense cl[DG_GL_MAX_SENSES];    /* closed-class readings */
+  size_t ncl;
+  int closed;                       /* chosen closed reading or -1 */
+  bool is_closed;
+  const char *leipzig;              /* full labels of the chosen reading */
+  const char *particle;             /* separable particle inside the form */
+  const char *extra;                /* label the context adds: FUT, PASS */
+  bool role_name;                   /* marked a name after a title or role */
+} dg_gl_word;
+
+typedef struct dg_gl_ctx {
+  dg_dsentence *s;
+  dg_gl_word *w;
+} dg_gl_ctx;
+
+char *dg_gl_lower(const char *s);
+bool dg_gl_is_upper_initial(const char *s);
+bool dg_gl_all_upper(const char *s);
+bool dg_gl_feat(const char *feats, const char *fv);
+bool dg_gl_has_label(const char *labels, const char *want);
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
+const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed);
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
+void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
+
+/* gloss_sep.c: separable verbs. */
+void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* gloss_phrase.c: multiword expressions. */
+void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+
+#endif

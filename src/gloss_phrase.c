@@ -1,0 +1,162 @@
+/* Multiword expressions in a sentence: the curated list first, then the
+ * dictionary's phrases found through the sentence's words; the first match
+ * claims its tokens.  The head word carries the expression's gloss, every
+ * member points at the expression.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss_internal.h"
+
+#define S_MAX_HITS 64
+#define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
+#define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
+
+static int S_cmp_hit(const void *a, const void *b) {
+  const dg_mwe_hit *x = a, *y = b;
+  if (x->n != y->n) return x->n > y->n ? -1 : 1;
+  if (x->span != y->span) return x->span < y->span ? -1 : 1;
+  return 0;
+}
+
+static const char *S_clean_gloss(dg_doc *d, const char *g) {
+  if (strncmp(g, "to ", 3) == 0) g += 3;
+  return dg_mem_strdup(&d->arena, g);
+}
+
+static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
+  dg_dsentence *s = c->s;
+  for (size_t k = 0; k < h->n; k++)
+    if (used[h->idx[k]]) return;
+  s->mwes = s->nmwes ? s->mwes : NULL;
+  dg_mwe *nv = dg_mem_alloc(&d->arena, (s->nmwes + 1) * sizeof *nv);
+  if (s->nmwes) memcpy(nv, s->mwes, s->nmwes * sizeof *nv);
+  s->mwes = nv;
+  dg_mwe *m = &nv[s->nmwes];
+  m->id = (unsigned)s->nmwes + 1;
+  m->lemma = dg_mem_strdup(&d->arena, h->lemma);
+  m->gloss = S_clean_gloss(d, h->gloss);
+  m->source = dg_mem_strdup(&d->arena, h->source);
+  /* A name whose English has as many words as the German is glossed word
+   * by word ("Vereinigten Staaten" -> United States). */
+  char *words[DG_MWE_MAX];
+  size_t nw = 0;
+  if (h->name) {
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+  }
+  for (size_t k = 0; k < h->n; k++) {
+    used[h->idx[k]] = true;
+    dg_dtoken *t = &s->tokens[h->idx[k]];
+    t->mwe = (int)s->nmwes;
+    if (h->name) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->labels = "";
+      t->nparts = 0;
+      t->seg = NULL;
+      c->w[h->idx[k]].leipzig = "";
+      c->w[h->idx[k]].is_closed = false;
+      t->source = m->source;
+      t->reason = NULL;
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+      if (nw == h->n) {
+        dg_gl_set_single(d, t, words[k]);
+        t->mwe_head = h->idx[k] == h->head;
+        continue;
+      }
+    }
+    if (h->idx[k] == h->head) {
+      t->mwe_head = true;
+      dg_gl_promote(d, t, m->gloss);
+      t->source = m->source;
+    }
+  }
+  s->nmwes++;
+}
+
+void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  size_t n = s->ntokens;
+  dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
+  char **lemmas = dg_xcalloc(n, sizeof *lemmas);
+  bool *used = dg_xcalloc(n, sizeof *used);
+  for (size_t i = 0; i < n; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    tv[i].lower = c->w[i].lower;
+    /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
+    lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
+    tv[i].lemma = lemmas[i];
+    tv[i].punct = t->kind == DG_KIND_PUNCT;
+  }
+  dg_mwe_hit hits[S_MAX_HITS];
+  size_t nh = 0;
+  /* Curated list: in file order, each claims its tokens. */
+  for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
+    dg_mwe_hit h;
+    /* Every occurrence (each match claims its tokens). */
+    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) S_apply(d, c, &h, used);
+  }
+  /* Dictionary phrases keyed by the content words of the sentence, matched
+   * in a window around the key word (linear time in long sentences); each
+   * key is looked up once per sentence. */
+  size_t lookups = 0;
+  for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
+    const char *keys[2] = {tv[i].lower, tv[i].lemma};
+    for (size_t kk = 0; kk < 2; kk++) {
+      if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+        if (i - j < S_KEY_MEMORY && (strcmp(tv[j].lower, keys[kk]) == 0 || strcmp(tv[j].lemma, keys[kk]) == 0)) seen = true;
+      if (seen) continue;
+      lookups++;
+      dg_phrase ph[32];
+      size_t np = dg_lexicon_phrases(e->lex, keys[kk], ph, 32);
+      if (np > 32) np = 32;
+      size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
+      size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
+      for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
+        dg_mwe_pat *pat = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+        if (!pat) continue;
+        dg_mwe_hit h;
+        if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
+          for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
+          h.head += lo;
+          /* At least one content word, and not just a word and its article. */
+          size_t content = 0, fixed = 0;
+          for (size_t k = 0; k < h.n; k++) {
+            size_t ti = h.idx[k];
+            bool is_free = ti == h.head && dg_mwe_pat_free_head(pat);
+            if (!is_free) fixed++;
+            const char *pos = s->tokens[ti].pos;
+            bool open_class = !strcmp(pos, "NOUN") || !strcmp(pos, "VERB") || !strcmp(pos, "ADJ") ||
+                              !strcmp(pos, "ADV") || !strcmp(pos, "PROPN");
+            if (!is_free && open_class && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
+          }
+          /* Two-word phrases only when both are content words ("Frage
+           * stellen"), not a preposition and its noun ("am Sonntag"). */
+          if (fixed < 2 || (h.n < 3 && content < 2)) content = 0;
+          bool dup = false;
+          for (size_t k = 0; k < nh; k++)
+            if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
+          if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
+            /* Copy strings out of the pattern before freeing it. */
+            h.lemma = dg_mem_strdup(&d->arena, h.lemma);
+            h.gloss = dg_mem_strdup(&d->arena, h.gloss);
+            h.source = dg_mem_strdup(&d->arena, h.source);
+            hits[nh++] = h;
+          }
+        }
+        dg_mwe_pat_free(pat);
+      }
+    }
+  }
+  qsort(hits, nh, sizeof hits[0], S_cmp_hit);
+  for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  for (size_t i = 0; i < n; i++) free(lemmas[i]);
+  free(lemmas);
+  free(tv);
+  free(used);
+}

@@ -1,0 +1,115 @@
+/* Separable verbs: the finite verb in first or second position and its
+ * particle at the end of the clause are put back together ("stellte … klar"
+ * -> klarstellen "clarify").  The joined lemma must be a known verb.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "gloss_internal.h"
+
+static const char *const S_particles[] = {
+    "ab",      "an",      "auf",     "bekannt", "nahe",     "aus",     "bei",    "bereit",  "dar",    "durch",  "ein",
+    "empor",   "entgegen", "fehl",   "fest",    "fort",   "frei",    "gegenüber", "heim", "her",
+    "heran",   "herauf",  "heraus",  "herbei",  "herein", "herum",   "herunter", "hervor", "hin",
+    "hinauf",  "hinaus",  "hinein",  "hinter",  "hinzu",  "hoch",    "kennen", "klar",   "kund",
+    "los",     "mit",     "nach",    "nieder",  "statt",  "teil",    "um",     "vor",    "voran",
+    "voraus",  "vorbei",  "vorüber", "weg",     "weiter", "wieder",  "zu",     "zurecht", "zurück",
+    "zusammen", "übrig",  "über",    "unter",   "offen",  "gut",     "fern",   "stand",  "wahr",
+};
+
+static bool S_particle(const char *lower) {
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_particles); i++)
+    if (strcmp(lower, S_particles[i]) == 0) return true;
+  return false;
+}
+
+/* A clause ends here: punctuation (not an opening quote), a coordinating
+ * conjunction, or the end of the sentence. */
+static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t j) {
+  if (j + 1 >= s->ntokens) return true;
+  const dg_dtoken *n = &s->tokens[j + 1];
+  if (n->kind == DG_KIND_PUNCT) return strcmp(n->form, "„") != 0 && strcmp(n->form, "(") != 0;
+  const char *l = c->w[j + 1].lower;
+  return strcmp(l, "und") == 0 || strcmp(l, "oder") == 0 || strcmp(l, "aber") == 0 ||
+         strcmp(l, "sondern") == 0 || strcmp(l, "denn") == 0;
+}
+
+static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
+  if (!(strcmp(t->pos, "VERB") == 0 || strcmp(t->pos, "AUX") == 0)) return false;
+  if (dg_gl_feat(t->feats, "VerbForm=Fin")) return true;
+  if (dg_gl_feat(t->feats, "VerbForm=Inf") || dg_gl_feat(t->feats, "VerbForm=Part")) return false;
+  const char *l = w->leipzig ? w->leipzig : "";
+  return strstr(l, "PST") || strstr(l, "PRS") || strstr(l, "SBJV") || strstr(l, "IMP");
+}
+
+/* A sentence-level break a separable verb does not cross. */
+static bool S_hard_break(const dg_dtoken *t) {
+  if (t->kind != DG_KIND_PUNCT) return false;
+  return strcmp(t->form, ";") == 0 || strcmp(t->form, ":") == 0 || strcmp(t->form, "?") == 0 ||
+         strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
+}
+
+/* Join particle j with finite verb i when the lexicon knows the verb. */
+static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *v = &s->tokens[i], *p = &s->tokens[j];
+  char joined[256];
+  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, v->lemma);
+  if (n <= 0 || (size_t)n >= sizeof joined) return false;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
+  if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+  if (ns == 0) return false;
+  if (!v->seg) v->seg = dg_gl_segment(d, v->form, v->lemma, v->pos);
+  v->lemma = dg_mem_strdup(&d->arena, joined);
+  const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
+  size_t m = 0;
+  for (size_t k = 0; k < ns; k++) {
+    if (!sv[k].gloss || !*sv[k].gloss) continue;
+    bool dup = false;
+    for (size_t q = 0; q < m; q++)
+      if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
+    if (!dup) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
+  }
+  if (m == 0) return false;
+  v->glosses = gl;
+  v->nglosses = m;
+  v->gloss = gl[0];
+  v->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  v->flags |= DG_DF_SEP_VERB;
+  v->link = (int)j;
+  p->flags |= DG_DF_SEP_PARTICLE;
+  p->link = (int)i;
+  p->lemma = v->lemma;
+  p->pos = "ADP";
+  p->feats = "PartType=Vbp";
+  p->gloss = v->gloss;
+  p->glosses = v->glosses;
+  p->nglosses = v->nglosses;
+  p->source = v->source;
+  p->nparts = 0;
+  p->seg = NULL;
+  p->mwe = -1;
+  c->w[j].is_closed = false;
+  c->w[j].leipzig = "";
+  return true;
+}
+
+/* Each particle closing a clause looks back for the nearest finite verb
+ * in first or second position of its clause that forms a known verb with
+ * it ("Wir kommen, glaube ich, … voran": glaube+voran is no verb, kommen+voran
+ * is). */
+void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t j = 1; j < s->ntokens; j++) {
+    dg_dtoken *p = &s->tokens[j];
+    if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_particle(c->w[j].lower) || !S_clause_end_after(s, c, j)) continue;
+    for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
+      const dg_dtoken *v = &s->tokens[i];
+      if (S_hard_break(v)) break;
+      if (v->kind != DG_KIND_WORD || c->w[i].is_closed || v->link >= 0 || !S_finite(v, &c->w[i])) continue;
+      if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
+      if (S_join(e, d, c, i, j)) break;
+    }
+  }
+}

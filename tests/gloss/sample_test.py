@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""The sample article end to end.
+
+  sample_test.py DEGLOSS SAMPLE GOLDEN_DIR SCHEMA [--update]
+
+1. Every word token has a non-empty gloss (names count as glossed when marked).
+2. The JSONL and JSON outputs validate against the JSON Schema.
+3. Each output format equals its golden file (tests/gloss/golden/sample.*);
+   --update rewrites the goldens (review the diff by eye before committing).
+4. The cases the issue names are right (listed in CASES below).
+"""
+import difflib
+import json
+import os
+import subprocess
+import sys
+
+FORMATS = [
+    ("interlinear", "leipzig", "sample.interlinear.txt"),
+    ("interlinear", "plain", "sample.plain.txt"),
+    ("jsonl", "leipzig", "sample.jsonl"),
+    ("conllu", "leipzig", "sample.conllu"),
+    ("html", "leipzig", "sample.html"),
+    ("tsv", "leipzig", "sample.tsv"),
+]
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def run(exe, sample, fmt, style):
+    p = subprocess.run([exe, "--no-config", "--format", fmt, "--style", style, "--width", "100",
+                        "--color", "never", sample], capture_output=True)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr.decode(errors="replace"))
+    check(p.returncode == 0, f"degloss --format {fmt} exits 0 (got {p.returncode})")
+    return p.stdout.decode()
+
+
+def sentences(jsonl):
+    return [json.loads(l) for l in jsonl.splitlines() if l.strip()]
+
+
+def find(sents, form, nth=1):
+    """(sentence, index, token) of the nth token with this form."""
+    k = 0
+    for s in sents:
+        for i, t in enumerate(s["tokens"]):
+            if t["form"] == form:
+                k += 1
+                if k == nth:
+                    return s, i, t
+    return None, -1, None
+
+
+def gloss_in(t, options):
+    return t is not None and t["gloss"].lower().removeprefix("to ") in options
+
+
+def check_cases(sents):
+    s, i, t = find(sents, "Telefongespräch")
+    check(t and [p["form"] for p in t.get("parts", [])] == ["Telefon", "gespräch"],
+          f"Telefongespräch parts Telefon|gespräch (got {t and t.get('parts')})")
+    check(t and t["parts"][0]["gloss"] in ("telephone", "phone")
+          and t["parts"][1]["gloss"] in ("conversation", "talk", "call", "discussion"),
+          f"Telefongespräch part glosses (got {t and [p['gloss'] for p in t.get('parts', [])]})")
+    s, i, t = find(sents, "Russlands")
+    check(t and t["gloss"] == "Russia" and "GEN" in t["labels"].split("."),
+          f"Russlands -> Russia-GEN (got {t and (t['gloss'], t['labels'])})")
+    for verb, particle, lemma, ok in [
+        ("stellte", "klar", "klarstellen", {"clarify", "make clear", "clarified", "state clearly", "make plain"}),
+        ("deutete", "an", "andeuten", {"hint", "hint at", "indicate", "suggest", "imply", "intimate", "allude"}),
+        ("wies", "zurück", "zurückweisen", {"reject", "refuse", "repudiate", "rebuff", "turn down", "dismiss", "repel", "decline"}),
+        ("kommen", "voran", "vorankommen", {"make progress", "progress", "advance", "get ahead", "get on",
+                                             "come along", "make headway", "get along", "move forward"}),
+    ]:
+        s, i, t = find(sents, verb)
+        while t and t.get("separable") is None:
+            # the first occurrence may be another use of the verb; look further
+            nth = sum(1 for x in sents for y in x["tokens"] if y["form"] == verb)
+            found = None
+            for n in range(1, nth + 1):
+                s2, i2, t2 = find(sents, verb, n)
+                if t2.get("separable"):
+                    found = (s2, i2, t2)
+                    break
+            if not found:
+                break
+            s, i, t = found
+        sep = t and t.get("separable")
+        ok_sep = check(sep and sep["lemma"] == lemma and sep["role"] == "verb",
+                       f"{verb} … {particle} -> {lemma} (got {t and (t['lemma'], sep)})")
+        if ok_sep:
+            p = s["tokens"][sep["partner"]]
+            check(p["form"] == particle and p["separable"]["role"] == "particle",
+                  f"{verb} … {particle}: particle marked (got {p['form']}, {p.get('separable')})")
+            check(gloss_in(t, ok), f"{lemma} glossed as one of {sorted(ok)} (got {t['gloss']})")
+    s, i, t = find(sents, "aufgäbe")
+    check(t and t["lemma"] == "aufgeben" and gloss_in(t, {"give up", "abandon", "surrender", "relinquish", "cede", "quit"}),
+          f"aufgäbe -> aufgeben 'give up' (got {t and (t['lemma'], t['gloss'])})")
+    s, i, t = find(sents, "anzukündigen")
+    check(t and t["lemma"] == "ankündigen" and gloss_in(t, {"announce", "herald", "advertise", "give notice"}),
+          f"anzukündigen -> ankündigen 'announce' (got {t and (t['lemma'], t['gloss'])})")
+    for words, label in [(["Worte", "in", "den", "Mund", "legen"], "Worte in den Mund legen"),
+                         (["auf", "dem", "Tisch", "liege"], "auf dem Tisch liegen"),
+                         (["Ton", "setzt"], "den Ton … setzt")]:
+        s, i, t = find(sents, words[-1])
+        ids = set()
+        if s:
+            for w in words:
+                for tok in s["tokens"]:
+                    if tok["form"] == w and tok.get("mwe"):
+                        ids.add(tok["mwe"]["id"])
+        members = s and [tok["form"] for tok in s["tokens"] if tok.get("mwe") and tok["mwe"]["id"] in ids]
+        check(s is not None and len(ids) == 1 and all(w in members for w in words),
+              f"{label}: one expression over {words} (got ids {ids}, members {members})")
+    s, i, t = find(sents, "um")
+    check(t and t.get("mwe") and t["mwe"]["gloss"] == "in order to",
+          f"um … zu -> in order to (got {t and t.get('mwe')})")
+    if t and t.get("mwe"):
+        zu = [tok for tok in s["tokens"] if tok["form"] == "zu" and tok.get("mwe", {}).get("id") == t["mwe"]["id"]]
+        check(len(zu) == 1, "um … zu: zu belongs to the expression")
+    s, i, t = find(sents, "Kiew")
+    check(t and t["gloss"] == "Kyiv", f"Kiew -> Kyiv (got {t and t['gloss']})")
+    for name in ["Wladimir", "Putin", "Dmitri", "Peskow", "Mike", "Rounds", "Witkoff", "Sybiha", "Hegseth"]:
+        s, i, t = find(sents, name)
+        check(t and t["kind"] == "name", f"{name} marked as a name (got {t and t['kind']})")
+    s, i, t = find(sents, "17.")
+    if t is None:
+        s, i, t = find(sents, "17")
+    check(t and t["gloss"] == "17th", f"17. -> 17th (got {t and t['gloss']})")
+    s, i, t = find(sents, "März")
+    check(t and t["gloss"] == "March", f"März -> March (got {t and t['gloss']})")
+    s, i, t = find(sents, "NATO-Mitgliedschaft")
+    check(t and "NATO" in t["gloss"] and "membership" in t["gloss"],
+          f"NATO-Mitgliedschaft -> NATO-membership (got {t and t['gloss']})")
+
+
+def main():
+    exe, sample, golden, schema_path = sys.argv[1:5]
+    update = "--update" in sys.argv
+    outputs = {}
+    for fmt, style, name in FORMATS:
+        outputs[name] = run(exe, sample, fmt, style)
+    sents = sentences(outputs["sample.jsonl"])
+    # 1. every word glossed
+    words = [t for s in sents for t in s["tokens"] if t["kind"] in ("word", "name")]
+    empty = [t["form"] for t in words if not t["gloss"].strip()]
+    check(not empty, f"words without a gloss: {empty}")
+    unknown = [t["form"] for t in words if t["source"] == "unknown"]
+    print(f"sample: {len(sents)} sentences, {len(words)} words, {len(empty)} without gloss, "
+          f"{len(unknown)} repeated as unknown {unknown}")
+    # 2. schema
+    try:
+        import jsonschema
+        schema = json.load(open(schema_path, encoding="utf-8"))
+        v = jsonschema.Draft202012Validator(schema)
+        errs = [e for s in sents for e in v.iter_errors(s)]
+        check(not errs, f"JSONL schema errors: {[e.message for e in errs[:5]]}")
+        doc = json.loads(run(exe, sample, "json", "leipzig"))
+        errs = list(v.iter_errors(doc))
+        check(not errs, f"JSON schema errors: {[e.message for e in errs[:5]]}")
+        check(len(doc["sentences"]) == len(sents), "json and jsonl agree")
+    except ImportError:
+        check(False, "python3-jsonschema is missing (tools/install-deps installs it)")
+    # 3. goldens
+    for fmt, style, name in FORMATS:
+        path = os.path.join(golden, name)
+        if update:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(outputs[name])
+            continue
+        want = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        if want != outputs[name]:
+            diff = list(difflib.unified_diff(want.splitlines(), outputs[name].splitlines(),
+                                             f"golden/{name}", "output", lineterm="", n=1))
+            print("\n".join(diff[:60]))
+            check(False, f"output differs from golden/{name} (rerun with --update after review)")
+    # 4. named cases
+    check_cases(sents)
+    for f in failures:
+        print("FAIL:", f)
+    print(f"sample test: {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
