@@ -189,7 +189,7 @@ def case_keys(degloss):
     # a key in a config file others can read is refused
     cfg = os.path.join(SCRATCH, "config")
     with open(cfg, "w") as f:
-        f.write("translate = deepl\nmt-key = test-key-XXXX-file\n")
+        f.write(f"translate = deepl\nmt-key = {KEY}\n")
     os.chmod(cfg, 0o644)
     path = os.path.join(SCRATCH, "in.txt")
     env = dict(os.environ)
@@ -198,7 +198,7 @@ def case_keys(degloss):
                        capture_output=True, env=env, timeout=60)
     err = p.stderr.decode("utf-8", "replace")
     check(p.returncode == 2 and "chmod 600" in err, f"0644 config: exit {p.returncode}, {err[:200]}")
-    check("test-key-XXXX-file" not in err, "config key quoted in a message")
+    check(KEY not in err, "config key quoted in a message")
     os.chmod(cfg, 0o600)
     p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), "--no-cache",
                         "--verbose", "--format", "jsonl", path],
@@ -206,8 +206,10 @@ def case_keys(degloss):
     out, err = p.stdout.decode(), p.stderr.decode()
     check(p.returncode == 0, f"0600 config: exit {p.returncode}, {err[:300]}")
     check("degloss: mt: POST" in err, "--verbose logs requests")
-    check("test-key-XXXX-file" not in out + err, "config key printed")
-    check(stats("k")["requests"] >= 1, "the config key was used")
+    check(KEY not in out + err, "config key printed")
+    st = stats("k")
+    check(st["requests"] >= 1 and st["keyed"] == st["requests"] and not st["violations"],
+          f"the config key was used: {st}")
 
 
 CASES = {"ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
