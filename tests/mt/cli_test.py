@@ -170,7 +170,33 @@ def case_formats(degloss):
     rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
                                  "--format", "conllu"], ENV)
     check(rc == 0, f"conllu exit {rc}")
-    check("# text_en = " in out, "CoNLL-U has # text_en")
+    check("# text_en = " + expected("Russlands umfassende Invasion in der Ukraine begann 2022.") in out,
+          "CoNLL-U has # text_en")
+    rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
+                                 "--format", "html"], ENV)
+    check(rc == 0, f"html exit {rc}")
+    check("full-scale invasion of Ukraine began in 2022." in out, "HTML shows the translation")
+
+
+def case_providers(degloss):
+    # the other three providers through the command line
+    runs = [("libretranslate", "pl", [], {}),
+            ("google", "pg", [], {"GOOGLE_API_KEY": "test-key-XXXX-google"}),
+            ("openai", "po", ["--mt-model", "test-model"], {"OPENAI_API_KEY": "test-key-XXXX-openai"})]
+    for prov, ns, extra, env in runs:
+        rc, out, err = run(degloss, ["--format", "jsonl", "--translate", prov, "--mt-url", url(ns, "ok"),
+                                     "--no-cache"] + extra, env)
+        check(rc == 0, f"{prov}: exit {rc}: {err[:300]}")
+        for s in sentences(out):
+            tr = s.get("translation") or {}
+            check(tr.get("provider") == prov and tr.get("text") == expected(s["text"]),
+                  f"{prov}: translation {tr}")
+            if prov == "openai":
+                check(tr.get("model") == "test-model", f"openai model {tr.get('model')}")
+        st = stats(ns)
+        check(st["requests"] >= 1 and not st["violations"], f"{prov}: server {st['violations']}")
+        for k in env.values():
+            check(k not in out + err, f"{prov}: key printed")
 
 
 def case_offline(degloss):
@@ -213,7 +239,8 @@ def case_keys(degloss):
 
 
 CASES = {"ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
-         "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys}
+         "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys,
+         "providers": case_providers}
 
 
 def main():
