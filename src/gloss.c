@@ -853,6 +853,72 @@ static bool S_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
   return r;
 }
 
+static bool S_letter_or_unit(const char *f) {
+  static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l", "ml", "h", "min", "s",
+                                      "ms", "kW", "MW", "GW", "kWh", "km²", "m²", "m³", "ha", "°C", "ºC", "°F",
+                                      "Hz", "kHz", "MHz", "GHz", "V", "W", "A", "dB", "ppm", "mph", "kn", "km/h"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(units); i++)
+    if (strcmp(f, units[i]) == 0) return true;
+  return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
+}
+
+/* Gloss a word from the shortest dictionary phrase that is the word plus
+ * placeholders and function words ("von etw. profitieren"). */
+static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
+  static const char *const filler[] = {"etw.", "jdm.", "jdn.", "jds.", "sich", "von", "zu", "an", "auf", "für",
+                                       "mit", "über", "um", "dass", "in", "aus", "bei", "gegen", "vor", "nach",
+                                       "…", "...", "jemandem", "jemanden", "etwas"};
+  char *key = dg_gl_lower(lemma);
+  dg_phrase ph[16];
+  size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
+  if (n > 16) n = 16;
+  const dg_phrase *best = NULL;
+  size_t best_len = 0;
+  for (size_t k = 0; k < n; k++) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", ph[k].german ? ph[k].german : "");
+    char *save = NULL;
+    bool ok = true, has_key = false;
+    size_t words = 0;
+    for (char *p = strtok_r(buf, " ,;:", &save); p && ok; p = strtok_r(NULL, " ,;:", &save)) {
+      char *l = dg_gl_lower(p);
+      words++;
+      if (strcmp(l, key) == 0) has_key = true;
+      else {
+        bool fill = false;
+        for (size_t q = 0; q < DG_ARRAY_LEN(filler) && !fill; q++) fill = strcmp(l, filler[q]) == 0;
+        ok = fill;
+      }
+      free(l);
+    }
+    if (ok && has_key && (!best || words < best_len)) {
+      best = &ph[k];
+      best_len = words;
+    }
+  }
+  free(key);
+  if (!best || !best->gloss || !*best->gloss) return false;
+  /* "to benefit from sth.; to profit from sth." -> "benefit from" */
+  char g[256];
+  snprintf(g, sizeof g, "%s", best->gloss);
+  g[strcspn(g, ";")] = '\0';
+  char *p = g;
+  if (strncmp(p, "to ", 3) == 0) p += 3;
+  static const char *const drop[] = {" sth.", " sb.", " …", " ...", " sb", " sth"};
+  for (size_t q = 0; q < DG_ARRAY_LEN(drop); q++) {
+    char *x;
+    while ((x = strstr(p, drop[q])) != NULL) memmove(x, x + strlen(drop[q]), strlen(x + strlen(drop[q])) + 1);
+  }
+  size_t L = strlen(p);
+  while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
+  if (!L) return false;
+  dg_gl_set_single(d, t, p);
+  t->source = dg_mem_strdup(&d->arena, best->source ? best->source : "dictionary phrase");
+  t->reason = "no entry of its own: gloss of a dictionary phrase";
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, lemma);
+  return true;
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -942,6 +1008,32 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     dg_gl_set_single(d, t, t->lemma);
     t->source = "name";
+    return;
+  }
+  /* A verb Ding lists only inside a phrase ("von etw. profitieren" = "to
+   * benefit from sth."): the gloss of the phrase. */
+  if (S_phrase_gloss(e, d, t, t->lemma[0] ? t->lemma : w->lower)) return;
+  /* Decades: "1980er" -> 1980s. */
+  {
+    size_t nd = 0;
+    while (isdigit((unsigned char)t->form[nd])) nd++;
+    if (nd >= 2 && (strcmp(t->form + nd, "er") == 0 || strcmp(t->form + nd, "ern") == 0)) {
+      char g[32];
+      snprintf(g, sizeof g, "%.*ss", (int)nd, t->form);
+      if (!t->lemma[0]) t->lemma = t->form;
+      dg_gl_set_single(d, t, g);
+      t->pos = "ADJ";
+      t->source = "number";
+      return;
+    }
+  }
+  /* Letters and units stand for themselves ("x", "km", "°C"). */
+  if (S_letter_or_unit(t->form)) {
+    if (!t->lemma[0]) t->lemma = t->form;
+    dg_gl_set_single(d, t, t->form);
+    t->pos = t->pos[0] ? t->pos : "NOUN";
+    t->source = "symbol";
+    t->reason = "letter or unit, glossed as itself";
     return;
   }
   /* Closest known form: Ding's listed forms. */
@@ -1382,15 +1474,21 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
-  /* Unknown words in an emphasised title ("*State of the Union*") are part
-   * of a name, not failures. */
+  /* Unknown words in an emphasised title ("*State of the Union*") or
+   * between capitalised words ("Bank of America", "Institute for Study")
+   * are part of a name, not failures. */
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind == DG_KIND_WORD && (t->flags & DG_DF_EMPHASIS) && S_eq(t->source, "unknown")) {
+    bool bridge = false;
+    if (t->kind == DG_KIND_WORD && S_eq(t->source, "unknown") && i > 0 &&
+        dg_gl_is_upper_initial(s->tokens[i - 1].form) && s->tokens[i - 1].kind != DG_KIND_PUNCT)
+      for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
+        bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
+    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && S_eq(t->source, "unknown")) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
-      t->reason = "unknown word in an emphasised title";
+      t->reason = "unknown word inside a title or name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
