@@ -1539,9 +1539,17 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
   dg_buf b;
   dg_buf_init(&b);
-  if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
-    if (w->extra && S_eq(w->extra, "FUT")) {
-      /* "will" stays */
+  static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
+  bool is_modal = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
+    if (S_eq(t->gloss, modal[k])) is_modal = true;
+  if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
+    /* "Russlands" -> Russia's */
+    dg_buf_puts(&b, t->gloss);
+    dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
+  } else if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
+    if ((w->extra && S_eq(w->extra, "FUT")) || is_modal) {
+      /* "will", "must" stay */
     } else if (S_has_label(lab, "PTCP") || S_feat(t->feats, "VerbForm=Part")) {
       dg_english_participle(&b, t->gloss);
     } else if (S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past")) {
