@@ -20,6 +20,8 @@
 #include "morph_internal.h"
 #include "morph_text.h"
 
+#include <utf8proc.h>
+
 #define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
@@ -128,19 +130,21 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
+      /* Short words only from the paradigm data (no Ent, Ags). */
+      if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
+        continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
-      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)))
-        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f);
+      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               !dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
         *gender = (a->cells & 1) ? l->gender : DG_GENDER_NONE;
       }
     }
-    /* Zurück|haltung: a particle is no first part of a word known whole. */
-    if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   }
   if (best < 0 && n >= 3) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
@@ -163,7 +167,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
           *lemma = ls;
           break;
         }
-        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1)) {
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1) && dg_utf8_length(s, n) >= 4) {
           best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
@@ -175,9 +179,14 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
-  if (best < 0 && !g->whole_known && n >= 3 && dg_morph_is_particle(s, n)) {
-    best = 0.3f;
-    *lemma = dg_arena_strndup(&m->arena, s, n);
+  /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
+   * known whole (prefix verbs make such nouns). */
+  if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
+  /* Participles are no first parts: Gebrauchtwagen stays whole. */
+  if (best >= 0 && n >= 5) {
+    char *z = dg_xstrndup(s, n);
+    if (dg_morph_is_participle(m, z)) best = -1.0f;
+    free(z);
   }
   return best;
 }
@@ -201,8 +210,18 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       if (l->pos == DG_POS_NOUN && g->cap)
         q = S_lq(m, l) + 0.3f + 0.08f * (float)__builtin_popcountll(a->cells & 0xFF) +
             ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
+      /* Hunspell's capitalised words without plural are names or nouns
+       * without plural (Schwund): heads when long enough. */
+      else if (l->pos == DG_POS_PROPN && g->cap && dg_utf8_length(s, n) >= 5)
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
-      else if (l->pos == DG_POS_ADJ) q = fmaxf(S_lq(m, l) - 1.0f, 0.05f);
+      /* Nominalised participles: (Reichstags)abgeordneter, Angestellten. */
+      else if (l->pos == DG_POS_ADJ && g->cap && !(a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               dg_morph_is_participle(m, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
+      /* (no adjective heads for capitalised words: Weltberühmtes,
+       * Federführend are adjectives written with a capital, rarely
+       * nominalised compounds) */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -268,9 +287,14 @@ static void S_solve(S_seg *g) {
     }
     /* A stem, maybe a link, then the rest. */
     for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-      if (!isfinite(g->best[j].cost) && j < N) {
-        /* the rest may still start after a link */
+      /* Only a stem after which the rest splits (directly or after a
+       * link) is worth a look-up. */
+      bool rest = isfinite(g->best[j].cost);
+      for (size_t li = 0; S_links[li] && !rest; li++) {
+        int k = j + (int)strlen(S_links[li]);
+        rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
       }
+      if (!rest) continue;
       const char *lemma = NULL;
       int gender = 0;
       float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], &lemma, &gender);
@@ -299,14 +323,47 @@ static void S_solve(S_seg *g) {
   }
 }
 
-/* Does the best split have a stem of fewer than 5 code points? */
+/* Does the segment end like a place or family name (Nennhausen,
+ * Bahrmann, Westerdorf)? */
+static bool S_name_head(const S_seg *g) {
+  static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
+                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  return false;
+}
+
+/* Does the best split have a stem of fewer than 4 code points? */
 static bool S_has_short_part(const S_seg *g) {
   int i = 0;
   while (i < g->ncp) {
     const S_best *b = &g->best[i];
-    if (b->end - i < 5) return true;
+    if (b->end - i < 4) return true;
     if (b->end >= g->ncp) break;
     i = b->next;
+  }
+  return false;
+}
+
+/* Is the segment a participle with an adjective ending (Übertragenden =
+ * übertragend + en, Abteilende = abteilend + e)? */
+static bool S_is_participle_form(S_seg *g) {
+  static const char *const ends[] = {"e", "en", "em", "er", "es", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < l + 4 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, n - l);
+    if (!k) continue;
+    for (uint32_t j = 0; j < k->count; j++) {
+      const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+      if (!(a->flags & DG_AF_CLOSED) && g->m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+          (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+        return true;
+    }
   }
   return false;
 }
@@ -317,6 +374,10 @@ static bool S_whole(S_seg *g, bool *splittable) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
   *splittable = true;
+  if (S_is_participle_form(g)) {
+    *splittable = false; /* Übertragenden, Abteilende: participles */
+    return true;
+  }
   if (!k || !k->count) return false;
   bool noun = false, propn = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
@@ -408,8 +469,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
-    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        S_has_short_part(g)) {
+    if (splittable && g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
+        g->best[0].nstems >= 2 && (S_has_short_part(g) || S_name_head(g))) {
       char *w = dg_xstrndup(seg, n);
       if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
       free(w);
@@ -454,6 +515,28 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
   return np;
 }
 
+/* Does a new segment start at j (a capital after at least three letters
+ * of which the last is small, followed by at least two small letters)?
+ * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
+static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
+  int32_t c, prev = 0;
+  dg_utf8_next(w + j, n - j, &c);
+  if (!utf8proc_isupper(c)) return false;
+  size_t letters = 0;
+  for (size_t k = start; k < j;) {
+    k += dg_utf8_next(w + k, j - k, &prev);
+    letters++;
+  }
+  if (letters < 3 || !utf8proc_islower(prev)) return false;
+  size_t k = j + dg_utf8_next(w + j, n - j, &c), small = 0;
+  while (k < n && small < 2) {
+    k += dg_utf8_next(w + k, n - k, &c);
+    if (!utf8proc_islower(c)) break;
+    small++;
+  }
+  return small >= 2;
+}
+
 size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max) {
   if (!m || !word || !*word) return 0;
   size_t n = strlen(word);
@@ -463,13 +546,19 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     size_t np = 0;
     size_t i = 0;
     while (i < n && np < DG_COMPOUND_MAX_PARTS) {
+      /* Segments end at hyphens and where a capital follows a small
+       * letter inside the word (NatoVertrag, BerlinaleJuryMitglieder). */
       size_t j = i;
-      while (j < n && word[j] != '-') j++;
+      while (j < n && word[j] != '-') {
+        if (j > i && S_camel_break(word, i, j, n)) break;
+        int32_t c;
+        j += dg_utf8_next(word + j, n - j, &c);
+      }
       if (j > i) {
         bool last = j >= n;
         np += S_split_segment(m, word, i, j, last, parts + np, DG_COMPOUND_MAX_PARTS - np);
       }
-      i = j + 1;
+      i = j < n && word[j] == '-' ? j + 1 : j;
     }
     if (np == 0) {
       /* Nothing but hyphens: the word is its own part. */

@@ -92,7 +92,7 @@ static const unsigned char S_ascii[128] = {
     DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU, /* 0-9:;<=>? */
     SY, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* @A-O */
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, PU, PU, SY, PU, /* P-Z[\]^_ */
-    SY, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* `a-o */
+    PU, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* `a-o (` as a TeX quote) */
     LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, SY, PU, SY, IG, /* p-z{|}~DEL */
 #undef SP
 #undef NL
@@ -141,7 +141,6 @@ void dg_textbuf_free(dg_textbuf *tb) {
   free(tb->cp);
   free(tb->off);
   free(tb->cls);
-  free(tb->bad);
   memset(tb, 0, sizeof *tb);
 }
 
@@ -152,7 +151,6 @@ static void S_reserve(dg_textbuf *tb, size_t n) {
   tb->cp = dg_xrealloc(tb->cp, cap * sizeof *tb->cp);
   tb->off = dg_xrealloc(tb->off, cap * sizeof *tb->off);
   tb->cls = dg_xrealloc(tb->cls, cap);
-  tb->bad = dg_xrealloc(tb->bad, cap);
   tb->cap = cap;
 }
 
@@ -167,24 +165,36 @@ static void S_warn_budget(dg_warnstate *ws, const char *name, long line, uint64_
 void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
                     const char *name, long line, dg_warnstate *ws) {
   const unsigned char *s = (const unsigned char *)raw;
+  long line0 = line;
   S_reserve(tb, n); /* at most one code point per byte */
   size_t k = 0, i = 0;
+  tb->special_lo = tb->nfc_lo = SIZE_MAX;
+  tb->special_hi = tb->nfc_hi = 0;
+  uint32_t *cpv = tb->cp, *offv = tb->off;
+  unsigned char *clsv = tb->cls;
+  unsigned ctl = 0; /* OR of the classes' bits in ASCII runs */
   while (i < n) {
-    unsigned c = s[i];
-    if (c < 0x80 && c != 0) {
-      tb->cp[k] = c;
-      tb->off[k] = (uint32_t)i;
-      tb->cls[k] = S_ascii[c];
-      tb->bad[k] = 0;
+    /* ASCII run (1..127): the common case, in a tight loop */
+    while (i < n && s[i] - 1u < 0x7Fu) {
+      unsigned c = s[i];
+      cpv[k] = c;
+      offv[k] = (uint32_t)i;
+      clsv[k] = S_ascii[c];
+      ctl |= DG_CM(S_ascii[c]);
       k++;
       i++;
-      if (c == '\n' || (c == '\r' && (i >= n || s[i] != '\n'))) line++;
-      continue;
     }
+    if (i >= n) break;
     uint32_t cp;
     bool bad;
     size_t len = dg_utf8_decode(s + i, n - i, &cp, &bad);
     if (bad || cp == 0) {
+      /* the line of byte i, counted only when a warning is due (rare) */
+      if (ws->reported < DG_TEXT_WARN_MAX || !ws->capped) {
+        line = line0;
+        for (size_t x = 0; x < i; x++)
+          if (s[x] == '\n' || (s[x] == '\r' && (x + 1 >= n || s[x + 1] != '\n'))) line++;
+      }
       if (bad) ws->invalid++;
       else ws->nul++;
       if (ws->reported < DG_TEXT_WARN_MAX) {
@@ -205,11 +215,24 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     }
     tb->cp[k] = cp;
     tb->off[k] = (uint32_t)i;
-    tb->cls[k] = (unsigned char)dg_text_class(cp);
-    tb->bad[k] = bad;
-    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) line++;
+    unsigned cls = dg_text_class(cp);
+    tb->cls[k] = (unsigned char)cls;
+    if (cls == DG_C_BAD || cls == DG_C_SHY || cls == DG_C_IGNORE) {
+      if (tb->special_lo == SIZE_MAX) tb->special_lo = k;
+      tb->special_hi = k;
+    }
+    /* General Punctuation from U+2002 and the currency signs are NFC-stable;
+     * anything else at or above U+0300 may compose or decompose. */
+    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x206F) && !(cp >= 0x20A0 && cp <= 0x20CF)) {
+      if (tb->nfc_lo == SIZE_MAX) tb->nfc_lo = k;
+      tb->nfc_hi = k;
+    }
     k++;
     i += len;
+  }
+  if (ctl & DG_CM(DG_C_IGNORE)) { /* ASCII controls: rare, mark everything */
+    tb->special_lo = 0;
+    tb->special_hi = k;
   }
   tb->off[k] = (uint32_t)n;
   tb->ncp = k;

@@ -242,6 +242,17 @@ size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out,
   return count;
 }
 
+/* Is `word` a headword of the mapped file exactly as written? */
+static bool S_is_headword(const dg_lexicon *lex, const char *word) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!S_key(word, key) || !S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count))
+    return false;
+  for (uint32_t i = start; i < start + count; i++)
+    if (strcmp(S_str(lex, lex->senses[i].lemma), word) == 0) return true;
+  return false;
+}
+
 size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
                               size_t max) {
   char key[S_KEYMAX];
@@ -250,7 +261,10 @@ size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const cha
       !S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &start, &count))
     return 0;
   size_t n = 0;
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++) {
+    /* other spellings only when the word is no form or headword as written:
+     * "Schritt" is a noun, not "schritt" of schreiten */
+    if (pass == 1 && (n > 0 || S_is_headword(lex, form))) break;
     for (uint32_t i = start; i < start + count; i++) {
       const dg_lex_form *r = &lex->forms[i];
       if ((strcmp(S_str(lex, r->form), form) == 0) != (pass == 0)) continue;
@@ -262,6 +276,7 @@ size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const cha
       if (n < max) out[n] = lemma;
       n++;
     }
+  }
   return n;
 }
 
@@ -344,6 +359,7 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   long long offset = 0;
   unsigned gen = ++lex->n_glossaries;
   char *p = text;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) p += 3; /* UTF-8 byte order mark */
   while (p < text + len) {
     char *eol = memchr(p, '\n', (size_t)(text + len - p));
     char *next = eol ? eol + 1 : text + len;

@@ -46,7 +46,11 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word);
 
 /* Lemmas of an inflected form listed in Ding sub-entries (e.g. "Gespräche" ->
- * "Gespräch", "bestätigt" -> "bestätigen").  Returns the number found. */
+ * "Gespräch", "bestätigt" -> "bestätigen"; separated particle verbs as two
+ * words: "stellte klar" -> "klarstellen").  Exact spelling first; other
+ * capitalisations only when the word is neither a listed form nor a
+ * headword as written ("Kam" -> kommen, but "Schritt" stays the noun).
+ * Returns the number found. */
 size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
                               size_t max);
 
@@ -55,7 +59,9 @@ size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const cha
  * case-insensitive (sentence-initial "Der"). */
 size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max);
 
-/* Multiword phrases whose key (first content word, lower case) is `key`. */
+/* Multiword phrases whose key is `key`: the first content word of the
+ * phrase in lower case, an inflected form replaced by its lemma
+ * ("Gespräche im Vorfeld" under "gespräch"). */
 typedef struct dg_phrase {
   const char *german; /* e.g. "zur Rechenschaft ziehen" or "jdm. etw. in den Mund legen" */
   const char *gloss;
@@ -65,8 +71,10 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out
 
 /* Add or override entries from a user glossary (TSV: lemma, pos, gloss[,
  * gender, domains]; '#' comments; an optional header line starting with
- * "lemma").  Bad lines are reported with dg_warn (file and line) and
- * skipped.  Returns false (and fills err) only when the file cannot be read. */
+ * "lemma"; a byte order mark and CRLF line ends are accepted).  Bad lines
+ * are reported with dg_warn (file and line) and skipped.  Returns false (and
+ * fills err) only when the file cannot be read.  Lookups may run in
+ * parallel threads; adding a glossary must not overlap with them. */
 bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *err);
 
 /* Key of a phrase or headword: the text in lower case (simple per-code-point

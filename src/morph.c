@@ -322,3 +322,15 @@ bool dg_morph_is_known(dg_morph *m, const char *word) {
   if (k && k->count) return true;
   return dg_morph_hs_spell(m, word);
 }
+
+bool dg_morph_is_participle(dg_morph *m, const char *s) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
+  if (!k) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
+        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+      return true;
+  }
+  return false;
+}

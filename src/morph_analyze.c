@@ -83,7 +83,7 @@ static bool S_is_aux(const char *lemma) {
 
 static float S_verb_cell_weight(int cell) {
   switch (cell) {
-  case DG_VC_INF: return 0.45f;
+  case DG_VC_INF: return 0.6f;
   case DG_VC_ZUINF: return 0.5f;
   case DG_VC_PTCP2: return 0.4f;
   case DG_VC_PTCP1: return 0.1f;
@@ -125,19 +125,6 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
   return x->lemma.data;
 }
 
-/* Is `s` (a lower-case adjective lemma) a participle of some verb? */
-static bool S_is_participle(dg_morph *m, const char *s) {
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
-  if (!k) return false;
-  for (uint32_t i = 0; i < k->count; i++) {
-    const dg_morph_anal *a = &m->data.anal[k->first + i];
-    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
-        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
-      return true;
-  }
-  return false;
-}
-
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
  * hyphen heads).  Returns the number added. */
 static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, size_t plen,
@@ -160,37 +147,47 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
      * (das Tagen) yield to the paradigm data's (Tag). */
     if (l->flags & DG_LF_HUNSPELL) f -= 0.3f;
     if (l->flags & DG_LF_NOMINF) f -= 1.0f;
+    /* An abbreviation (IM, AG) is no reading of a word in small letters (Im). */
+    if (ls[0] >= 'A' && ls[0] <= 'Z' && ls[1] >= 'A' && ls[1] <= 'Z' && !x->allcaps) f -= 2.0f;
     if (a->flags & DG_AF_CLOSED) {
       static const float closed_w[DG_POS_COUNT] = {
           [DG_POS_DET] = 0.6f, [DG_POS_ADP] = 0.6f, [DG_POS_CCONJ] = 0.5f,
           [DG_POS_SCONJ] = 0.45f, [DG_POS_PRON] = 0.4f, [DG_POS_PART] = 0.3f};
-      float cf = a->pos == DG_POS_ADV ? f : 1.5f + closed_w[a->pos];
-      S_add(x, lemma, a->pos, m->data.str + a->feats, m->data.str + a->leipzig, NULL,
+      /* Closed-class words come before open-class homographs (einen is
+       * the article before the verb einen); nominative readings first. */
+      const char *fs = m->data.str + a->feats;
+      float cf = a->pos == DG_POS_ADV ? f : 3.0f + closed_w[a->pos];
+      if (strstr(fs, "Case=Nom") || strstr(fs, "Case=Acc,Nom")) cf += 0.05f;
+      S_add(x, lemma, a->pos, fs, m->data.str + a->leipzig, NULL,
             base + cf + S_case_fit(x, a->pos));
       added++;
       continue;
     }
     if (l->pos == DG_POS_NOUN || l->pos == DG_POS_PROPN) {
       uint64_t sg = a->cells & 0x55, pl = a->cells & 0xAA;
-      float fit = plen ? 0.5f : S_case_fit(x, l->pos);
+      float fit = plen ? (x->cap ? 0.5f : -4.0f) : S_case_fit(x, l->pos);
       /* A form that fills more cells of a paradigm is likelier its form
        * (Truppen: Truppe PL before Trupp DAT.PL). */
       float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
+      /* ... and of its readings, the one with more cells (Worte: PL before
+       * the old dative singular). */
       if (sg) {
         dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
         S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
-              base + f + fit + cover + ((sg & 1) ? 0.15f : 0.0f));
+              base + f + fit + cover + 0.05f * (float)__builtin_popcountll(sg) +
+                  ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
         dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL, base + f + fit + cover);
+        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+              base + f + fit + cover + 0.05f * (float)__builtin_popcountll(pl));
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
       dg_feats_adj(a->cells, &x->feats, &x->leipzig);
       /* Participles listed as adjectives: the verb reading comes first. */
       float pen = 0.0f;
-      if (has_verb && S_is_participle(m, ls))
+      if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
@@ -266,9 +263,19 @@ static size_t S_hyphen(S_ctx *x) {
   const char *head = h + 1;
   size_t hn = x->n - plen;
   size_t r = S_table(x, head, hn, x->word, plen, 9.0f);
-  if (!r && dg_utf8_is_upper_initial(head, hn)) {
-    S_add(x, x->word, DG_POS_NOUN, "", "", NULL, 6.0f);
-    r = 1;
+  if (!r && hn > 0) {
+    /* The head is a compound or unknown: analyse it on its own (it has
+     * fewer hyphens, so this ends) and put the rest in front. */
+    dg_analysis a[4];
+    char *h2 = dg_xstrndup(head, hn);
+    size_t na = dg_morph_analyze(x->m, h2, false, NULL, a, 4);
+    for (size_t i = 0; i < na; i++) {
+      const char *lemma = S_join_lemma(x, x->word, plen, a[i].lemma);
+      S_add(x, lemma, dg_pos_code(a[i].pos), a[i].feats, a[i].leipzig, a[i].particle,
+            a[i].score - 1.0f);
+      r++;
+    }
+    free(h2);
   }
   return r;
 }
@@ -466,6 +473,30 @@ static bool S_no_letters(const char *s, size_t n) {
   return true;
 }
 
+/* Unknown lower-case words with an adjective suffix: (30-)tägigen ->
+ * tägig, unannehmbar.  Returns whether a reading was added. */
+static bool S_adj_suffix(S_ctx *x) {
+  static const char *const suf[] = {"ig", "lich", "isch", "bar", "sam", "haft", "los", "voll",
+                                    "mäßig", "artig", "förmig", NULL};
+  size_t n = x->n;
+  for (size_t e = 0; S_adj_end[e]; e++) {
+    size_t el = strlen(S_adj_end[e]);
+    if (n < el + 4 || strcmp(x->word + n - el, S_adj_end[e]) != 0) continue;
+    size_t bn = n - el;
+    for (size_t i = 0; suf[i]; i++) {
+      size_t sl = strlen(suf[i]);
+      if (bn >= sl + 2 && strncmp(x->word + bn - sl, suf[i], sl) == 0 &&
+          !(bn >= 6 && strncmp(x->word + bn - 6, "schaft", 6) == 0)) { /* -schaft: nouns */
+        char *lemma = dg_xstrndup(x->word, bn);
+        S_add(x, lemma, DG_POS_ADJ, "Degree=Pos", "", NULL, 5.8f);
+        free(lemma);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* Hunspell and shape: the last resort. */
 static void S_fallback(S_ctx *x) {
   dg_morph *m = x->m;
@@ -508,7 +539,7 @@ static void S_fallback(S_ctx *x) {
         adj = sn2 + strlen(ends[i]) == x->n && strncmp(x->word, stem, sn2) == 0 &&
               strcmp(x->word + sn2, ends[i]) == 0;
       if (adj) S_add(x, stem, DG_POS_ADJ, "Degree=Pos", "", NULL, 6.0f);
-      else S_add(x, x->word, DG_POS_ADV, "", "", NULL, 5.5f);
+      else if (!S_adj_suffix(x)) S_add(x, x->word, DG_POS_ADV, "", "", NULL, 5.5f);
     }
     return;
   }
@@ -527,7 +558,7 @@ static void S_fallback(S_ctx *x) {
       dg_utf8_lower(&x->lemma, x->word, x->n);
       S_add(x, x->lemma.data, DG_POS_ADV, "", "", NULL, 3.5f);
     }
-  } else {
+  } else if (!S_adj_suffix(x)) {
     S_add(x, x->word, DG_POS_ADV, "", "", NULL, spelled ? 5.5f : 3.0f);
   }
 }
@@ -592,7 +623,9 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   int hint = pos_hint ? dg_pos_code(pos_hint) : DG_POS_X;
   dg_buf key;
   dg_buf_init(&key);
-  dg_buf_printf(&key, "%d%s\t", sentence_initial ? 1 : 0, dg_pos_name(hint));
+  dg_buf_putc(&key, sentence_initial ? '1' : '0');
+  dg_buf_puts(&key, dg_pos_name(hint));
+  dg_buf_putc(&key, '\t');
   dg_buf_put(&key, word, n);
   dg_cache_slot *slot = dg_cache_find(&m->an_cache, key.data, key.len);
   if (!slot) {

@@ -34,13 +34,13 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   const dg_morph_header *h = d->hdr;
   if (h->nslots == 0 || (h->nslots & (h->nslots - 1)) != 0 || h->nslots <= h->nkeys) goto bad;
   if (!S_fits(h->off_keys, h->nkeys, size, sizeof(dg_morph_key)) ||
-      !S_fits(h->off_table, h->nslots, size, sizeof(uint32_t)) ||
+      !S_fits(h->off_table, h->nslots, size, sizeof(uint64_t)) ||
       !S_fits(h->off_anal, h->nanal, size, sizeof(dg_morph_anal)) ||
       !S_fits(h->off_lemmas, h->nlemmas, size, sizeof(dg_morph_lemma)) ||
       !S_fits(h->off_str, h->nstr, size, 1) || h->nstr == 0)
     goto bad;
   d->keys = (const dg_morph_key *)(p + h->off_keys);
-  d->table = (const uint32_t *)(p + h->off_table);
+  d->table = (const uint64_t *)(p + h->off_table);
   d->anal = (const dg_morph_anal *)(p + h->off_anal);
   d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
   d->str = (const char *)(p + h->off_str);
@@ -50,8 +50,10 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
     const dg_morph_key *k = &d->keys[i];
     if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) goto bad;
   }
-  for (uint32_t i = 0; i < h->nslots; i++)
-    if (d->table[i] != UINT32_MAX && d->table[i] >= h->nkeys) goto bad;
+  for (uint32_t i = 0; i < h->nslots; i++) {
+    uint32_t k = (uint32_t)d->table[i];
+    if (k != UINT32_MAX && k >= h->nkeys) goto bad;
+  }
   for (uint32_t i = 0; i < h->nanal; i++) {
     const dg_morph_anal *a = &d->anal[i];
     if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr ||
@@ -79,12 +81,16 @@ void dg_morph_data_close(dg_morph_data *d) {
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n) {
   if (!d->hdr) return NULL;
   uint32_t mask = d->hdr->nslots - 1;
-  uint32_t i = (uint32_t)dg_hash64(form, n, 0) & mask;
+  uint64_t h = dg_hash64(form, n, 0);
+  uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
   for (;;) {
-    uint32_t k = d->table[i];
+    uint64_t slot = d->table[i];
+    uint32_t k = (uint32_t)slot;
     if (k == UINT32_MAX) return NULL;
-    const char *s = d->str + d->keys[k].form;
-    if (strncmp(s, form, n) == 0 && s[n] == '\0') return &d->keys[k];
+    if ((uint32_t)(slot >> 32) == tag) {
+      const char *s = d->str + d->keys[k].form;
+      if (memcmp(s, form, n) == 0 && s[n] == '\0') return &d->keys[k];
+    }
     i = (i + 1) & mask;
   }
 }

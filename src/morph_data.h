@@ -5,9 +5,11 @@
  * DG_MORPH_VERSION) is a header followed by these arrays, all little-endian
  * and 8-byte aligned:
  *   keys[nkeys]        one per distinct lower-cased word form
- *   table[nslots]      open-addressing hash of keys (u32 key index or
- *                      UINT32_MAX), nslots a power of two, hash dg_hash64
- *                      of the lower-cased form with seed 0, linear probing
+ *   table[nslots]      open-addressing hash of keys: u64 slots holding the
+ *                      key index in the low 32 bits (UINT32_MAX: empty) and
+ *                      the high 32 bits of the hash above; nslots a power
+ *                      of two, hash dg_hash64 of the lower-cased form with
+ *                      seed 0, linear probing
  *   analyses[nanal]    (lemma, cells) pairs, grouped by key
  *   lemmas[nlemmas]
  *   strings[nstr]      NUL-terminated UTF-8 strings, offset 0 is ""
@@ -23,7 +25,7 @@
 #include "mapfile.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 2u
+#define DG_MORPH_VERSION 3u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -102,7 +104,7 @@ typedef struct dg_morph_data {
   dg_mapfile mf;
   const dg_morph_header *hdr;
   const dg_morph_key *keys;
-  const uint32_t *table;
+  const uint64_t *table;
   const dg_morph_anal *anal;
   const dg_morph_lemma *lemmas;
   const char *str;

@@ -57,6 +57,8 @@ const char *dg_morph_hs_stem(dg_morph *m, const char *word);
 const dg_morph_key *dg_morph_lookup(dg_morph *m, const char *word, size_t n);
 /* Frequency rank of a lower-cased form (0 = unranked). */
 unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n);
+/* Is the lower-case word a participle (present or past) of some verb? */
+bool dg_morph_is_participle(dg_morph *m, const char *s);
 /* Ask the caller's predicate about a lemma. */
 bool dg_morph_known_lemma(dg_morph *m, const char *lemma);
 

@@ -64,7 +64,12 @@ static bool S_boundary(const S_seg *S, size_t fin, size_t next) {
   if (nk->kind == DG_TOK_WORD && S_first_class(S, next) == DG_C_LOWER) return false;
   if (S_is_ellipsis(S, fin)) {
     /* "Er zögerte … dann" / "[…]" go on; "Er zögerte… Dann" ends */
-    return S_attached(S, fin) && S_upper_start(S, next);
+    if (!S_attached(S, fin)) return false;
+    const dg_ltok *pk = &S->t->v[fin - 1]; /* "(...)" and "[…]" are omissions */
+    if (pk->kind == DG_TOK_PUNCT && ((pk->flags & DG_TF_QUOTE_OPEN) || S->tb->cp[pk->cs] == '(' ||
+                                     S->tb->cp[pk->cs] == '['))
+      return false;
+    return S_upper_start(S, next);
   }
   return true;
 }
@@ -164,7 +169,7 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
       if (!goes_on) {
         sent_end[i] = 1;
         if (line_of[start] == line_of[i] && (t->v[start].flags & DG_TF_LINE_START) &&
-            S_headline_end(&S, i))
+            S_headline_end(&S, i) && !S_is_bullet(&S, start))
           headline[i] = 1;
         start = i + 1;
       }
@@ -183,7 +188,8 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
   }
   sent_end[n - 1] = 1;
   if (line_of[start] == line_of[n - 1] && (t->v[start].flags & DG_TF_LINE_START) &&
-      !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20)
+      !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20 &&
+      !S_is_bullet(&S, start))
     headline[n - 1] = 1;
   free(line_of);
 }

@@ -59,7 +59,7 @@ enum {
   DG_TF_ORDINAL = 1u << 3,        /* number with ordinal dot: "17." in "Am 17. März" */
   DG_TF_ABBREV = 1u << 4,         /* abbreviation with its dot(s): "Dr.", "z. B.", initial "J." */
   DG_TF_SUSPENDED = 1u << 5,      /* suspended hyphen kept as written: "Ein-" (und Ausfuhr), "-ausfuhr" */
-  DG_TF_REPLACED = 1u << 6,       /* invalid bytes were replaced by U+FFFD in `form` */
+  DG_TF_REPLACED = 1u << 6,       /* `form` holds U+FFFD (invalid bytes were replaced) */
   DG_TF_SPACE_AFTER = 1u << 7,    /* a gap (whitespace or markup) follows the token */
   DG_TF_QUOTE_OPEN = 1u << 8,     /* punct: an opening quotation mark */
   DG_TF_QUOTE_CLOSE = 1u << 9     /* punct: a closing quotation mark */

@@ -6,6 +6,7 @@
 
 typedef struct {
   const char *key;    /* without spaces: "z.B." */
+  size_t len;         /* its length in bytes */
   const char *text;   /* as usually written: "z. B." */
   int may_end;
 } S_abbrev;
@@ -14,13 +15,30 @@ static const S_abbrev S_table[] = {
 #include "text_abbrev.inc"
 };
 
+static int S_cmp(const char *a, size_t alen, const char *b, size_t blen) {
+  int c = memcmp(a, b, alen < blen ? alen : blen);
+  return c ? c : (alen > blen) - (alen < blen);
+}
+
 bool dg_text_abbrev(const char *key, size_t len, bool *may_end) {
-  for (size_t i = 0; i < DG_ARRAY_LEN(S_table); i++) {
-    const char *k = S_table[i].key;
-    if (k[0] == key[0] && strlen(k) == len && memcmp(k, key, len) == 0) {
-      if (may_end) *may_end = S_table[i].may_end != 0;
+  size_t lo = 0, hi = DG_ARRAY_LEN(S_table);
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = S_cmp(S_table[mid].key, S_table[mid].len, key, len);
+    if (c == 0) {
+      if (may_end) *may_end = S_table[mid].may_end != 0;
       return true;
     }
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
   }
   return false;
+}
+
+size_t dg_text_abbrev_count(void) { return DG_ARRAY_LEN(S_table); }
+
+const char *dg_text_abbrev_at(size_t i, const char **written) {
+  if (i >= DG_ARRAY_LEN(S_table)) return NULL;
+  if (written) *written = S_table[i].text;
+  return S_table[i].key;
 }

@@ -23,20 +23,19 @@ enum {
   DG_C_SYMBOL,     /* S*, No, Co, Cn */
   DG_C_IGNORE,     /* other controls (NUL ...) and format characters: gaps */
   DG_C_SHY,        /* U+00AD soft hyphen: dropped inside words */
-  DG_C_BAD         /* U+FFFD (replacement of invalid bytes): letter-like */
+  DG_C_BAD         /* U+FFFD (invalid bytes, or U+FFFD in the input): letter-like */
 };
 
 unsigned dg_text_class(uint32_t cp);
 
-static inline bool dg_c_alpha(unsigned c) {
-  return c == DG_C_UPPER || c == DG_C_LOWER || c == DG_C_LETTER || c == DG_C_BAD;
-}
-static inline bool dg_c_word(unsigned c) {
-  return dg_c_alpha(c) || c == DG_C_DIGIT || c == DG_C_MARK || c == DG_C_SHY;
-}
-static inline bool dg_c_space(unsigned c) {
-  return c == DG_C_SPACE || c == DG_C_NL || c == DG_C_IGNORE;
-}
+#define DG_CM(c) (1u << (c))
+#define DG_CM_ALPHA (DG_CM(DG_C_UPPER) | DG_CM(DG_C_LOWER) | DG_CM(DG_C_LETTER) | DG_CM(DG_C_BAD))
+#define DG_CM_WORD (DG_CM_ALPHA | DG_CM(DG_C_DIGIT) | DG_CM(DG_C_MARK) | DG_CM(DG_C_SHY))
+#define DG_CM_SPACE (DG_CM(DG_C_SPACE) | DG_CM(DG_C_NL) | DG_CM(DG_C_IGNORE))
+
+static inline bool dg_c_alpha(unsigned c) { return (DG_CM(c) & DG_CM_ALPHA) != 0; }
+static inline bool dg_c_word(unsigned c) { return (DG_CM(c) & DG_CM_WORD) != 0; }
+static inline bool dg_c_space(unsigned c) { return (DG_CM(c) & DG_CM_SPACE) != 0; }
 
 /* Decode one UTF-8 sequence from s[0..n) (n >= 1).  Returns the bytes used
  * (>= 1).  On an invalid sequence *cp is U+FFFD, *bad is set and the length
@@ -60,8 +59,11 @@ typedef struct dg_textbuf {
   uint32_t *cp;
   uint32_t *off;
   unsigned char *cls;
-  unsigned char *bad;  /* 1 where cp came from invalid bytes */
   size_t ncp, cap;
+  /* code point ranges [lo, hi] holding every DG_C_BAD/SHY/IGNORE code point
+   * ("special") and every code point that may change under NFC (lo > hi:
+   * none), so that most tokens need no check */
+  size_t special_lo, special_hi, nfc_lo, nfc_hi;
 } dg_textbuf;
 
 void dg_textbuf_free(dg_textbuf *tb);
@@ -85,6 +87,10 @@ bool dg_text_is_apostrophe(uint32_t cp);
  * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if
  * unknown; *may_end tells whether it can end a sentence ("usw."). */
 bool dg_text_abbrev(const char *key, size_t len, bool *may_end);
+/* The table itself (for tests and documentation): key of entry i, NULL past
+ * the end; *written gets the usual spelling ("z. B."). */
+size_t dg_text_abbrev_count(void);
+const char *dg_text_abbrev_at(size_t i, const char **written);
 
 /* Internal token flag: an abbreviation that may end a sentence ("usw.").
  * Bits 24 and up never reach dg_token.flags. */

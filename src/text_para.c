@@ -93,8 +93,43 @@ void dg_text_parse(const char *data, size_t len, uint64_t base, const char *name
 
 /* ---- classification of given tokens ---- */
 
+/* Fast path: only letters (and marks), or only digits. */
+static bool S_simple(const char *form, size_t len, dg_tokkind *kind) {
+  const unsigned char *u = (const unsigned char *)form;
+  bool letters = true, digits = true;
+  for (size_t i = 0; i < len && (letters || digits);) {
+    uint32_t cp;
+    bool bad;
+    size_t n = dg_utf8_decode(u + i, len - i, &cp, &bad);
+    unsigned c = dg_text_class(cp);
+    if (bad || c == DG_C_BAD) return false;
+    letters &= dg_c_alpha(c) || (c == DG_C_MARK && i > 0);
+    digits &= c == DG_C_DIGIT;
+    i += n;
+  }
+  if (len == 0) return false;
+  if (!(letters || digits)) {
+    uint32_t cp;
+    bool bad;
+    if (dg_utf8_decode(u, len, &cp, &bad) != len || bad) return false;
+    unsigned c = dg_text_class(cp); /* one punctuation mark or symbol */
+    if (c != DG_C_PUNCT && c != DG_C_SYMBOL) return false;
+    *kind = c == DG_C_PUNCT ? DG_TOK_PUNCT : DG_TOK_SYMBOL;
+    return true;
+  }
+  *kind = letters ? DG_TOK_WORD : DG_TOK_NUMBER;
+  return true;
+}
+
 dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
   unsigned fl = 0;
+  dg_tokkind simple;
+  if (S_simple(form, len, &simple)) {
+    if (flags) /* „ and ‚ always open; other quotes depend on context */
+      *flags = (len == 3 && (!memcmp(form, "\xE2\x80\x9E", 3) || !memcmp(form, "\xE2\x80\x9A", 3)))
+                   ? DG_TF_QUOTE_OPEN : 0;
+    return simple;
+  }
   dg_tokkind kind = DG_TOK_SYMBOL;
   dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
   dg_textbuf tb = {0};
@@ -151,8 +186,14 @@ void dg_sentbuilder_free(dg_sentbuilder *b) {
 /* Valid UTF-8, NUL and other controls dropped, NFC; U+FFFD if nothing is left. */
 static unsigned S_normalise(dg_buf *out, dg_buf *tmp, const char *s, size_t n) {
   unsigned fl = 0;
-  dg_buf_clear(tmp);
   const unsigned char *u = (const unsigned char *)s;
+  size_t k = 0;
+  while (k < n && u[k] >= 0x20 && u[k] < 0x7F) k++;
+  if (k == n && n > 0) { /* printable ASCII: already normal */
+    dg_buf_put(out, s, n);
+    return 0;
+  }
+  dg_buf_clear(tmp);
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     bool bad;

@@ -28,6 +28,7 @@ struct dg_reader {
   long line;                 /* line number at pos */
   bool prev_cr;              /* data[pos-1] was '\r' */
   size_t tailpos, taillen;
+  size_t next_crff;          /* index of the next '\r' or '\f' (len if none found) */
   dg_warnstate ws;
   dg_textbuf tb;
   dg_ltoks lt;
@@ -107,28 +108,45 @@ static bool S_avail(dg_reader *r, size_t i) {
   return i < r->len;
 }
 
+/* Drop consumed bytes once they are a good part of the buffer (amortised:
+ * each byte is moved O(1) times). */
 static void S_compact(dg_reader *r) {
-  if (r->mem || r->pos == 0) return;
+  if (r->mem || r->pos < S_CHUNK || r->pos < r->len / 2) return;
+  r->next_crff = 0; /* search again */
   memmove(r->buf, r->buf + r->pos, r->len - r->pos);
   r->base += r->pos;
   r->len -= r->pos;
   r->pos = 0;
 }
 
+/* Lines in [a, b): "\n", "\r\n" and a lone "\r" end a line; *cr says
+ * whether the byte before a was '\r' and is updated. */
+static long S_lines(const unsigned char *d, size_t a, size_t b, bool *cr) {
+  long n = 0;
+  if (b <= a) return 0;
+  for (const unsigned char *p = d + a, *e = d + b;
+       p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    n += !(p > d + a ? p[-1] == '\r' : *cr); /* CRLF counts once, at the CR */
+  for (const unsigned char *p = d + a, *e = d + b;
+       p < e && (p = memchr(p, '\r', (size_t)(e - p))) != NULL; p++)
+    n++;
+  *cr = d[b - 1] == '\r';
+  return n;
+}
+
+/* The next '\r' or '\f' at or after q in the loaded bytes (r->len if none
+ * yet; the caller searches again once it passes that point). */
+static size_t S_find_crff(const dg_reader *r, size_t q) {
+  const unsigned char *d = r->data;
+  const unsigned char *cr = memchr(d + q, '\r', r->len - q);
+  size_t lim = cr ? (size_t)(cr - d) : r->len;
+  const unsigned char *ff = memchr(d + q, '\f', lim - q);
+  return ff ? (size_t)(ff - d) : lim;
+}
+
 /* Advance pos to `to`, counting lines. */
 static void S_consume(dg_reader *r, size_t to) {
-  const unsigned char *d = r->data;
-  for (size_t i = r->pos; i < to; i++) {
-    if (d[i] == '\n') {
-      if (!r->prev_cr) r->line++;
-      r->prev_cr = false;
-    } else if (d[i] == '\r') {
-      r->line++;
-      r->prev_cr = true;
-    } else {
-      r->prev_cr = false;
-    }
-  }
+  r->line += S_lines(r->data, r->pos, to, &r->prev_cr);
   r->pos = to;
 }
 
@@ -193,12 +211,11 @@ static bool S_join_across(dg_reader *r, size_t s, size_t e, size_t m) {
   while (ls > 0 && dg_c_word(dg_text_class(left[ls - 1]))) ls--;
   if (ls == nl) return false; /* no word character right before the hyphen */
   size_t y = m;
-  while (y - m < 96 && S_avail(r, y) && d[y] > ' ' && d[y] != '-') {
-    y++;
-    d = r->data;
-  }
+  while (y - m < 96 && S_avail(r, y) && r->data[y] > ' ' && r->data[y] != '-') y++;
   size_t nr = S_decode(r->data, m, y, right, 32), re = 0;
-  while (re < nr && dg_c_alpha(dg_text_class(right[re]))) re++;
+  while (re < nr && (dg_c_alpha(dg_text_class(right[re])) ||
+                     dg_text_class(right[re]) == DG_C_DIGIT))
+    re++;
   if (nr == 0) return false;
   unsigned c0 = dg_text_class(right[0]);
   if (!dg_c_alpha(c0) && c0 != DG_C_DIGIT) return false;
@@ -247,21 +264,8 @@ static bool S_finish_eof(dg_reader *r, size_t p, degloss_error *err) {
 }
 
 static long S_line_at(dg_reader *r, size_t s) {
-  long line = r->line;
   bool cr = r->prev_cr;
-  for (size_t i = r->pos; i < s; i++) {
-    unsigned char c = r->data[i];
-    if (c == '\n') {
-      if (!cr) line++;
-      cr = false;
-    } else if (c == '\r') {
-      line++;
-      cr = true;
-    } else {
-      cr = false;
-    }
-  }
-  return line;
+  return r->line + S_lines(r->data, r->pos, s, &cr);
 }
 
 static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
@@ -289,16 +293,24 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
         if (!S_avail(r, q)) break;
         d = r->data;
       }
+      size_t lim = r->len < s + r->maxpara ? r->len : s + r->maxpara;
+      /* fast path: jump to the next '\n', unless a '\r' or '\f' comes first */
+      const unsigned char *nl = memchr(d + q, '\n', lim - q);
+      size_t e = nl ? (size_t)(nl - d) : lim;
+      if (r->next_crff < q || r->next_crff > r->len) r->next_crff = S_find_crff(r, q);
+      if (r->next_crff < e) e = r->next_crff;
+      q = e;
+      if (q >= lim) continue;
       unsigned char c = d[q];
       if (c == '\n' || c == '\r' || c == '\f') break;
       q++;
     }
-    if (q - s >= r->maxpara) {
-      cut = true;
+    if (!S_avail(r, q)) { /* (also when the input ends exactly at the bound) */
+      end = q;
       break;
     }
-    if (!S_avail(r, q)) {
-      end = q;
+    if (q - s >= r->maxpara && r->data[q] != '\n' && r->data[q] != '\r' && r->data[q] != '\f') {
+      cut = true;
       break;
     }
     size_t e = q, m = e;

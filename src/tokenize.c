@@ -26,7 +26,8 @@ typedef struct {
   const unsigned char *cls;
   size_t n;
   dg_ltoks *out;
-  bool has_at;
+  size_t next_at; /* byte offset of the next '@' in raw (raw length if none) */
+  bool nl;  /* a line break since the last token */
   dg_buf tmp;
 } S_lex;
 
@@ -93,9 +94,23 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   const dg_textbuf *tb = L->tb;
   dg_buf *f = &L->out->forms;
   k->fo = (uint32_t)f->len;
-  bool plain = njoins == 0;
-  for (size_t i = k->cs; plain && i < k->ce; i++)
-    if (tb->bad[i] || tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) plain = false;
+  bool plain = njoins == 0, nfc = true;
+  const unsigned special = DG_CM(DG_C_BAD) | DG_CM(DG_C_SHY) | DG_CM(DG_C_IGNORE);
+  if (k->cs <= tb->special_hi && k->ce > tb->special_lo)
+    for (size_t i = k->cs; plain && i < k->ce; i++)
+      if (DG_CM(tb->cls[i]) & special) plain = false;
+  if (k->cs <= tb->nfc_hi && k->ce > tb->nfc_lo)
+    for (size_t i = k->cs; nfc && i < k->ce; i++)
+      nfc = tb->cp[i] < 0x300; /* below U+0300 NFC changes nothing */
+  if (plain && nfc) { /* the common case: copy the original bytes */
+    size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
+    dg_buf_reserve(f, len + 1);
+    memcpy(f->data + f->len, L->raw + a, len);
+    f->len += len;
+    f->data[f->len++] = '\0';
+    k->fl = (uint32_t)len;
+    return;
+  }
   if (plain) {
     dg_text_put_nfc(f, L->raw + tb->off[k->cs], tb->off[k->ce] - tb->off[k->cs]);
   } else {
@@ -108,7 +123,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
         j++;
         continue;
       }
-      if (tb->bad[i]) k->flags |= DG_TF_REPLACED;
+      if (tb->cls[i] == DG_C_BAD) k->flags |= DG_TF_REPLACED;
       if (tb->cls[i] == DG_C_SHY || tb->cls[i] == DG_C_IGNORE) continue;
       char u[4];
       dg_buf_put(&L->tmp, u, dg_utf8_encode(tb->cp[i], u));
@@ -126,7 +141,8 @@ static dg_ltok *S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned f
   k->cs = (uint32_t)cs;
   k->ce = (uint32_t)ce;
   k->kind = (unsigned char)kind;
-  k->flags = flags;
+  k->flags = flags | (L->nl ? DG_TF_LINE_START : 0);
+  L->nl = false;
   if (kind != S_KIND_MARK) S_form(L, k, joins, njoins);
   return k;
 }
@@ -280,7 +296,7 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
         size_t ls = j;
         while (ls > i && dg_c_word(cls[ls - 1])) ls--;
         size_t re = m;
-        while (re < n && re - m < 32 && dg_c_alpha(cls[re])) re++;
+        while (re < n && re - m < 32 && (dg_c_alpha(cls[re]) || cls[re] == DG_C_DIGIT)) re++;
         dg_hyphen_rule rule = dg_text_hyphen_rule(cp + ls, j - ls, cp + m, re - m);
         if (rule != DG_HY_SUSPEND) {
           joins[*njoins].hyphen = j;
@@ -318,6 +334,22 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
     if (!quoted && (last == 's' || last == 0xDF || last == 'x' || last == 'z')) j++;
   }
   return j;
+}
+
+/* ":-)" ";)" ":D" … standing free: the end, or 0. */
+static size_t S_emoticon(const S_lex *L, size_t i) {
+  static const char *const faces[] = {":-)", ":-(", ";-)", ":-D", ":-P", ":-/", ":-|",
+                                      ":)",  ":(",  ";)",  ":D",  ":P"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(faces); k++) {
+    size_t len = strlen(faces[k]), x = 0;
+    while (x < len && i + x < L->n && L->cp[i + x] == (unsigned char)faces[k][x]) x++;
+    if (x == len && (i + len >= L->n || !dg_c_word(L->cls[i + len]))) {
+      size_t e = i + len;
+      while (e < L->n && L->cp[e] == L->cp[e - 1] && (L->cp[e] == ')' || L->cp[e] == '(')) e++;
+      return e; /* ":-)))" */
+    }
+  }
+  return 0;
 }
 
 static bool S_is_quote(uint32_t c) {
@@ -367,6 +399,7 @@ static void S_lex_all(S_lex *L) {
   while (i < n) {
     unsigned c = cls[i];
     if (dg_c_space(c) || c == DG_C_SHY) {
+      L->nl |= c == DG_C_NL;
       i++;
       continue;
     }
@@ -382,7 +415,12 @@ static void S_lex_all(S_lex *L) {
         i = j;
         continue;
       }
-      if (L->has_at && ch < 0x80) {
+      size_t here = L->tb->off[i], rawlen = L->tb->off[n];
+      if (L->next_at < here) {
+        const char *at = memchr(L->raw + here, '@', rawlen - here);
+        L->next_at = at ? (size_t)(at - L->raw) : rawlen;
+      }
+      if (L->next_at - here < 64 && ch < 0x80) {
         size_t j = S_scan_email(L, i);
         if (j) {
           S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
@@ -456,11 +494,23 @@ static void S_lex_all(S_lex *L) {
       i = e;
       continue;
     }
+    if ((ch == ':' || ch == ';') && (i == 0 || dg_c_space(cls[i - 1]))) {
+      size_t e = S_emoticon(L, i);
+      if (e) {
+        S_emit(L, i, e, DG_TOK_SYMBOL, 0, NULL, 0);
+        i = e;
+        continue;
+      }
+    }
     if (c == DG_C_PUNCT) {
       size_t j = i + 1;
-      if (ch == '.' || ch == '-' || ch == '!' || ch == '?' || ch == 0x2013 || ch == 0x2014)
+      /* runs: "...", "--", "!!!", "??", and TeX quotes `` '' */
+      if (ch == '.' || ch == '-' || ch == '!' || ch == '?' || ch == 0x2013 || ch == 0x2014 ||
+          ch == '`' || ch == '\'')
         while (j < n && cp[j] == ch) j++;
-      S_emit(L, i, j, DG_TOK_PUNCT, j == i + 1 ? S_quote_flags(L, i) : 0, NULL, 0);
+      unsigned qf = j == i + 1 ? S_quote_flags(L, i)
+                    : ch == '`' ? DG_TF_QUOTE_OPEN : ch == '\'' ? DG_TF_QUOTE_CLOSE : 0;
+      S_emit(L, i, j, DG_TOK_PUNCT, qf, NULL, 0);
       i = j;
       continue;
     }
@@ -509,11 +559,14 @@ static void S_emphasis(S_lex *L) {
   for (size_t i = 0; i < t->n; i++) {
     dg_ltok k = t->v[i];
     if (k.kind == S_KIND_MARK) {
-      if (k.flags & S_MF_MATCHED) continue; /* markup, a gap */
+      if (k.flags & S_MF_MATCHED) { /* markup, a gap */
+        if ((k.flags & DG_TF_LINE_START) && i + 1 < t->n) t->v[i + 1].flags |= DG_TF_LINE_START;
+        continue;
+      }
       t->v[w] = k;                          /* unmatched: an ordinary token */
       dg_ltok *d = &t->v[w];
       d->kind = L->cp[k.cs] == '*' ? DG_TOK_SYMBOL : DG_TOK_PUNCT;
-      d->flags = k.flags & DG_TF_EMPH;
+      d->flags = k.flags & (DG_TF_EMPH | DG_TF_LINE_START);
       S_form(L, d, NULL, 0);
       w++;
       continue;
@@ -578,7 +631,8 @@ static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, co
 static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
                          const char *form, size_t flen, unsigned kind, unsigned flags) {
   dg_buf *f = &L->out->forms;
-  unsigned keep = (a->flags | b->flags) & (DG_TF_EMPH | DG_TF_REPLACED);
+  unsigned keep = ((a->flags | b->flags) & (DG_TF_EMPH | DG_TF_REPLACED)) |
+                  (a->flags & DG_TF_LINE_START);
   d->cs = a->cs;
   d->ce = b->ce;
   d->kind = (unsigned char)kind;
@@ -598,8 +652,7 @@ static void S_merge(S_lex *L) {
   for (size_t i = 0; i < t->n;) {
     dg_ltok *k = &t->v[i];
     bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
-    if (dot_next && k->kind == DG_TOK_WORD && k->ce - k->cs <= 10 &&
-        !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
+    if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
       /* collect up to 4 parts "z." "B." */
       size_t parts = 1, ends[5];
       ends[1] = i + 1;
@@ -615,7 +668,7 @@ static void S_merge(S_lex *L) {
       }
       size_t found = 0;
       bool may_end = false;
-      for (size_t p = parts; p >= 1 && !found; p--) {
+      for (size_t p = parts; p >= 1 && !found && k->ce - k->cs <= 10; p--) {
         for (int lower = 0; lower < 2 && !found; lower++) {
           dg_buf_clear(&key);
           for (size_t q = 0; q < p; q++) {
@@ -627,6 +680,17 @@ static void S_merge(S_lex *L) {
             key.data[0] = (char)(key.data[0] + 32);
           }
           if (dg_text_abbrev(key.data, key.len, &may_end)) found = p;
+        }
+      }
+      if (!found && (k->flags & DG_TF_SUSPENDED) == 0) {
+        /* "Zimmermann-Str.": an abbreviation after the last hyphen */
+        const char *f = S_form_of(t, k);
+        const char *h = strrchr(f, '-');
+        if (h && h[1] && strlen(h + 1) <= 10) {
+          dg_buf_clear(&key);
+          dg_buf_puts(&key, h + 1);
+          dg_buf_putc(&key, '.');
+          if (dg_text_abbrev(key.data, key.len, &may_end)) found = 1;
         }
       }
       if (found) {
@@ -680,19 +744,6 @@ static void S_merge(S_lex *L) {
   dg_buf_free(&text);
 }
 
-/* LINE_START and SPACE_AFTER from the gaps. */
-static void S_gaps(S_lex *L) {
-  dg_ltoks *t = L->out;
-  for (size_t i = 0; i < t->n; i++) {
-    dg_ltok *k = &t->v[i];
-    size_t a = i ? t->v[i - 1].ce : 0;
-    bool nl = i == 0;
-    for (size_t x = a; x < k->cs && !nl; x++) nl = L->cls[x] == DG_C_NL;
-    if (nl) k->flags |= DG_TF_LINE_START;
-    if (i + 1 == t->n || t->v[i + 1].cs > k->ce) k->flags |= DG_TF_SPACE_AFTER;
-  }
-}
-
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   S_lex L;
   memset(&L, 0, sizeof L);
@@ -702,13 +753,18 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.cls = tb->cls;
   L.n = tb->ncp;
   L.out = out;
-  L.has_at = memchr(raw, '@', tb->off[tb->ncp]) != NULL;
+  {
+    const char *at = memchr(raw, '@', tb->off[tb->ncp]);
+    L.next_at = at ? (size_t)(at - raw) : tb->off[tb->ncp];
+  }
+  L.nl = true;
   dg_buf_init(&L.tmp);
   out->n = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   S_emphasis(&L);
   S_merge(&L);
-  S_gaps(&L);
+  for (size_t i = 0; i < out->n; i++) /* a gap (whitespace or markup) follows */
+    if (i + 1 == out->n || out->v[i + 1].cs > out->v[i].ce) out->v[i].flags |= DG_TF_SPACE_AFTER;
   dg_buf_free(&L.tmp);
 }

@@ -162,6 +162,7 @@ void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const ch
   S_GROW(lx->phrases, lx->n_phrases, lx->cap_phrases);
   dgc_phrase *p = &lx->phrases[lx->n_phrases++];
   p->key = "";
+  p->key_word = NULL;
   p->german = dgc_strdup(german);
   p->gloss = dgc_strdup(gloss);
   p->source = dgc_strdup(source);

@@ -43,7 +43,8 @@ typedef struct dgc_sense {
   int nen;       /* number of English synonyms in that sub-entry */
   int nlines;    /* Ding lines giving this sense */
   int nsubs;     /* sub-entries of the richest such line */
-  int slotted;   /* 1: object slots (etw., jdn.) stripped; 2: reflexive "sich" */
+  int slotted;   /* 1: object slots (etw., jdn.) stripped; 2: reflexive "sich";
+                  3: prepositional object ("mit jdm.") */
   int hasforms;  /* some line giving this sense lists the lemma's inflected forms */   /* German headword was written with object slots (etw., jdn.) */
   float dompen;  /* smallest domain/register penalty seen */
   int ev_hits;   /* parallel-text evidence: aligned lines with the gloss */
@@ -60,7 +61,9 @@ typedef struct dgc_form {
 } dgc_form;
 
 typedef struct dgc_phrase {
-  const char *key, *german, *gloss, *source;
+  const char *key;      /* folded lemma of the first content word; NULL/"" = dropped */
+  const char *key_word; /* that word as written in the phrase */
+  const char *german, *gloss, *source;
 } dgc_phrase;
 
 typedef struct dgc_lex {

@@ -198,6 +198,14 @@ static bool S_is_prep(const char *w) {
   return false;
 }
 
+static bool S_is_prep_n(const char *w, size_t n) {
+  char buf[16];
+  if (n >= sizeof buf) return false;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  return S_is_prep(buf);
+}
+
 static const char *S_headword(const char *text, int *slotted) {
   static char buf[512];
   const char *p = text;
@@ -211,9 +219,18 @@ static const char *S_headword(const char *text, int *slotted) {
       break;
     }
     if (n == 4 && memcmp(p, "sich", 4) == 0) {
-      *slotted = 2; /* reflexive */
+      if (*slotted != 3) *slotted = 2; /* reflexive */
       p = sp + 1;
       continue;
+    }
+    if (S_is_prep_n(p, n)) { /* "mit jdm.", "über etw.": a prepositional slot */
+      const char *nx = sp + 1;
+      const char *nsp = strchr(nx, ' ');
+      if (nsp && S_is_slot(nx, (size_t)(nsp - nx))) {
+        *slotted = 3; /* prepositional object: a narrower sense */
+        p = nsp + 1;
+        continue;
+      }
     }
     if (!S_is_slot(p, n)) {
       /* "stimmen für": a verb with its preposition */
@@ -242,6 +259,14 @@ static const char *S_headword(const char *text, int *slotted) {
   return p;
 }
 
+static bool S_en_prep(const char *w, size_t n) {
+  static const char *const preps[] = {"with", "to", "of", "for", "from", "on", "about", "into",
+                                      "against", "at", "by", "in", "over", "upon", "as", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0) return true;
+  return false;
+}
+
 /* Clean an English synonym into a gloss: no "to" for verbs, no sb./sth.
  * slots, at most 4 words.  Returns false when nothing usable is left. */
 static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t cap) {
@@ -254,17 +279,54 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
   }
   out[0] = '\0';
   int words = 0;
+  bool had_slot = false;
   while (*p) {
     while (*p == ' ') p++;
     const char *e = p;
     while (*e && *e != ' ') e++;
     size_t n = (size_t)(e - p);
     if (n == 0) break;
-    bool slot = (n == 3 && memcmp(p, "sb.", 3) == 0) || (n == 4 && memcmp(p, "sth.", 4) == 0) ||
-                (n == 7 && memcmp(p, "sb./sth", 7) == 0) || (n == 8 && memcmp(p, "sb./sth.", 8) == 0) ||
-                (n == 8 && memcmp(p, "sth./sb.", 8) == 0) || (n == 5 && memcmp(p, "sb.'s", 5) == 0) ||
-                (n == 7 && memcmp(p, "sb.’s", 7) == 0) || (n == 3 && memcmp(p, "…", 3) == 0) ||
-                (n == 3 && memcmp(p, "...", 3) == 0);
+    bool slot = (n >= 3 && memcmp(p, "sb.", 3) == 0) || (n >= 4 && memcmp(p, "sth.", 4) == 0) ||
+                (n >= 3 && memcmp(p, "sb/", 3) == 0) || (n >= 4 && memcmp(p, "sth/", 4) == 0) ||
+                (n == 2 && memcmp(p, "sb", 2) == 0) || (n == 3 && memcmp(p, "sth", 3) == 0) ||
+                (n >= 4 && memcmp(p, "/sb", 3) == 0) || (n >= 4 && memcmp(p, "/sth", 4) == 0) ||
+                (n == 3 && memcmp(p, "…", 3) == 0) || (n == 3 && memcmp(p, "...", 3) == 0);
+    if (!slot && n >= 2 && p[0] == '#' && p[n - 1] == '#') { /* "#BE_make#" markup */
+      p = e;
+      continue;
+    }
+    if (!slot && n == 1 && p[0] == '/') { /* "fibre / fiber": drop the alternative */
+      const char *q = e;
+      while (*q == ' ') q++;
+      while (*q && *q != ' ') q++;
+      p = q;
+      continue;
+    }
+    if (!slot && p[0] == '/') { /* "labour /labor" */
+      p = e;
+      continue;
+    }
+    const char *slash = memchr(p, '/', n);
+    if (!slot && slash && slash > p) { /* "analogue/digital converter": the first */
+      S_append(out, cap, " ", p, (size_t)(slash - p));
+      words++;
+      p = e;
+      continue;
+    }
+    if (!slot && had_slot && S_en_prep(p, n)) {
+      /* "discuss sth. with sb." -> "discuss": a second object is dropped */
+      const char *q = e;
+      while (*q == ' ') q++;
+      const char *qe = q;
+      while (*qe && *qe != ' ') qe++;
+      size_t qn = (size_t)(qe - q);
+      if ((qn == 3 && memcmp(q, "sb.", 3) == 0) || (qn == 4 && memcmp(q, "sth.", 4) == 0) ||
+          (qn == 8 && memcmp(q, "sb./sth.", 8) == 0)) {
+        p = qe;
+        continue;
+      }
+    }
+    if (slot) had_slot = true;
     if (!slot) {
       S_append(out, cap, " ", p, n);
       words++;
@@ -273,7 +335,13 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
   }
   size_t l = strlen(out);
   while (l && (out[l - 1] == ',' || out[l - 1] == ';' || out[l - 1] == ' ')) out[--l] = '\0';
-  if (l == 0 || words > 4) return false;
+  if (l == 0 || words > 4 || out[0] == '-' || out[0] == '/') return false;
+  /* a stray full stop ("Aryan."), not an abbreviation ("e.g.", "Dr.") */
+  if (l > 1 && out[l - 1] == '.') {
+    const char *w = strrchr(out, ' ');
+    w = w ? w + 1 : out;
+    if (strlen(w) > 4 && !memchr(w, '.', strlen(w) - 1)) out[--l] = '\0';
+  }
   for (const char *q = out; *q; q++)
     if (*q == '?' || *q == '!' || *q == '"') return false;
   return true;
@@ -329,9 +397,21 @@ static bool S_form_part(S_syn *syn, size_t n, const char *entry_pos, char forms[
         }
       }
     }
-    if (!*t || strchr(t, ' ') || strchr(t, ',') || strchr(t, '.') || strchr(t, '?') ||
-        strchr(t, '!') || strchr(t, '/'))
+    if (!*t || strchr(t, ',') || strchr(t, '.') || strchr(t, '?') || strchr(t, '!') ||
+        strchr(t, '/'))
       continue;
+    const char *sp = strchr(t, ' ');
+    if (sp) {
+      /* a separated verb form "stimmt ab", "stellte klar": two words, the
+       * second a lower-case particle; linked below only to a lemma that
+       * starts with the particle */
+      const char *part = sp + 1;
+      if (noun || strchr(part, ' ') || strlen(part) < 2 || strlen(part) > 10) continue;
+      bool lower = true;
+      for (const unsigned char *q = (const unsigned char *)part; *q; q++)
+        if (!(islower(*q) || *q >= 0x80)) lower = false;
+      if (!lower) continue;
+    }
     if (!noun && isupper((unsigned char)t[0])) return false;
     size_t tl = strlen(t);
     if (tl >= 128) continue;
@@ -341,7 +421,52 @@ static bool S_form_part(S_syn *syn, size_t n, const char *entry_pos, char forms[
   return noun ? single > 0 : single * 2 >= n && single > 0;
 }
 
-/* The key of a phrase: its first content word, lower case. */
+/* Lower-case with umlauts and ß folded to ASCII, for comparing stems. */
+static void S_ascii_fold(const char *s, char *out, size_t cap) {
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
+    if (p[0] == 0xc3 && p[1]) {
+      unsigned char c = p[1];
+      char r = c == 0xa4 || c == 0x84 ? 'a' : c == 0xb6 || c == 0x96 ? 'o' : c == 0xbc || c == 0x9c ? 'u' : 0;
+      if (c == 0x9f) {
+        out[n++] = 's';
+        out[n++] = 's';
+        p++;
+        continue;
+      }
+      if (r) {
+        out[n++] = r;
+        p++;
+        continue;
+      }
+    }
+    out[n++] = (char)tolower(*p);
+  }
+  out[n] = '\0';
+}
+
+/* Length of the common start of a form and a lemma (umlauts folded), also
+ * trying the form without a participle "ge". */
+static int S_resemblance(const char *form, const char *lemma) {
+  char f[256], l[256];
+  S_ascii_fold(form, f, sizeof f);
+  S_ascii_fold(lemma, l, sizeof l);
+  int best = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *x = f;
+    if (pass == 1) {
+      if (strncmp(f, "ge", 2) != 0) break;
+      x = f + 2;
+    }
+    int cp = 0;
+    while (x[cp] && x[cp] == l[cp]) cp++;
+    if (cp > best) best = cp;
+  }
+  return best;
+}
+
+/* The key word of a phrase: its first content word as written (the caller
+ * folds it, and maps an inflected form to its lemma). */
 static char *S_phrase_key(const char *german) {
   static const char *const stop[] = {
       "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
@@ -362,8 +487,8 @@ static char *S_phrase_key(const char *german) {
     bool is_stop = false;
     for (int i = 0; stop[i]; i++)
       if (strcmp(f, stop[i]) == 0) is_stop = true;
-    if (!is_stop && (isalpha((unsigned char)f[0]) || (unsigned char)f[0] >= 0xc3)) return f;
     free(f);
+    if (!is_stop && (isalpha((unsigned char)w[0]) || (unsigned char)w[0] >= 0xc3)) return dg_xstrdup(w);
   }
   return NULL;
 }
@@ -427,7 +552,8 @@ static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const c
   if (jde < s->jde) s->jde = jde;
   if (ken < s->ken) s->ken = ken;
   if (nsubs > s->nsubs) s->nsubs = nsubs;
-  if (!slotted) s->slotted = 0;
+  static const int slot_rank[] = {0, 1, 3, 2}; /* plain < etw. < mit jdm. < sich */
+  if (slot_rank[slotted & 3] < slot_rank[s->slotted & 3]) s->slotted = slotted;
   if (pen < s->dompen) s->dompen = pen;
   if (!s->gender[0] && gender[0]) s->gender = dgc_strdup(gender);
 }
@@ -482,7 +608,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         char keyed[600];
         snprintf(keyed, sizeof keyed, "%s", de[j].text);
         dgc_phrase_add(lx, keyed, gl, src);
-        lx->phrases[lx->n_phrases - 1].key = dgc_strdup(key);
+        lx->phrases[lx->n_phrases - 1].key_word = dgc_strdup(key);
       }
       free(key);
       continue;
@@ -557,13 +683,43 @@ static void S_line(dgc_lex *lx, char *text, long line) {
       S_headwords(lx, de, a, en, b, line, 0, (int)np, head_pos);
       entry_pos = a && head_pos[0] ? head_pos[0] : "X";
     } else if (S_form_part(de, a, entry_pos, forms)) {
-      /* forms of the previous headword part, aligned by position */
+      /* forms of the previous headword part: aligned by position when the
+       * counts agree, and always by resemblance (a form shares its start
+       * with its lemma: Mütter/Mutter, gefunden/finden, angekommen/ankommen) */
       for (size_t k = 0; k < a; k++) {
-        size_t target = n_prev == a ? k : 0;
-        if (target >= n_prev) continue;
-        int slotted;
-        const char *lemma = S_headword(prev_de[target].text, &slotted);
-        if (!forms[k][0] || !lemma || strcmp(lemma, forms[k]) == 0) continue;
+        if (!forms[k][0]) continue;
+        int best = -1, best_score = -1;
+        char lemma[256];
+        for (size_t t = 0; t < n_prev; t++) {
+          int slotted;
+          const char *h = S_headword(prev_de[t].text, &slotted);
+          if (!h) continue;
+          int cp;
+          const char *fsp = strchr(forms[k], ' ');
+          if (fsp) { /* "stimmt ab" -> abstimmen */
+            size_t pl = strlen(fsp + 1);
+            char stem[128];
+            size_t sl = (size_t)(fsp - forms[k]);
+            if (sl >= sizeof stem || strncmp(h, fsp + 1, pl) != 0) continue;
+            memcpy(stem, forms[k], sl);
+            stem[sl] = '\0';
+            int r = S_resemblance(stem, h + pl);
+            cp = r >= 1 ? (int)pl + r : 0;
+          } else {
+            cp = S_resemblance(forms[k], h);
+          }
+          int need = strcmp(entry_pos, "NOUN") == 0 ? 3 : strcmp(entry_pos, "ADJ") == 0 ? 2 : 1;
+          size_t hl = strlen(h);
+          if ((size_t)need > hl - 1) need = (int)hl - 1;
+          if (cp < need) continue;
+          int sc = cp + (n_prev == a && t == k ? 2 : 0);
+          if (sc > best_score) {
+            best_score = sc;
+            best = (int)t;
+            snprintf(lemma, sizeof lemma, "%s", h);
+          }
+        }
+        if (best < 0 || strcmp(lemma, forms[k]) == 0) continue;
         dgc_form_add(lx, forms[k], lemma);
         for (size_t x = 0; x < S_n_part_senses; x++) {
           dgc_sense *sn = &lx->senses[S_part_senses[x]];
@@ -622,6 +778,31 @@ static void S_adjectival_nouns(dgc_lex *lx) {
   dgc_map_free(&weak);
 }
 
+/* Phrase keys: the first content word folded, an inflected form replaced by
+ * its lemma ("Gespräche im Vorfeld" -> gespräch) unless the word is a
+ * headword itself as written ("für etw. stimmen" stays under stimmen). */
+static void S_phrase_keys(dgc_lex *lx) {
+  dgc_map lemma_of; /* form as written -> index into forms */
+  dgc_map heads;    /* headwords as written */
+  dgc_map_init(&lemma_of);
+  dgc_map_init(&heads);
+  bool fresh;
+  for (size_t i = 0; i < lx->n_forms; i++) dgc_map_put(&lemma_of, lx->forms[i].form, (int)i, &fresh);
+  for (size_t i = 0; i < lx->n_senses; i++) dgc_map_put(&heads, lx->senses[i].lemma, 0, &fresh);
+  for (size_t i = 0; i < lx->n_phrases; i++) {
+    dgc_phrase *ph = &lx->phrases[i];
+    if (!ph->key || !ph->key_word) continue; /* duplicate or keyless */
+    const char *w = ph->key_word;
+    int *f = dgc_map_get(&lemma_of, w);
+    if (f && !dgc_map_get(&heads, w)) w = lx->forms[*f].lemma;
+    char *k = dg_lexicon_fold(w);
+    ph->key = dgc_strdup(k);
+    free(k);
+  }
+  dgc_map_free(&lemma_of);
+  dgc_map_free(&heads);
+}
+
 bool dgc_read_ding(dgc_lex *lx, const char *path) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -649,5 +830,6 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
   }
   lx->ding_lines = entries;
   S_adjectival_nouns(lx);
+  S_phrase_keys(lx);
   return true;
 }

@@ -403,6 +403,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     float freq = S_gloss_freq(lx, s->gloss, &words);
     float sc = 0;
     sc += 1.0f * (freq > 3.8f ? 3.8f : freq);            /* 0 .. 3.8: rare words lose */
+    if (freq < 2.5f) sc -= 0.8f * (2.5f - freq);         /* ... and very rare ones more */
     sc -= 0.7f * (float)(words > 1 ? words - 1 : 0);     /* short glosses */
     sc += s->sub == 0 ? 1.5f : 0;                        /* main headword of a line */
     sc += s->jde == 0 ? 2.0f : s->jde == 1 ? 0.5f : 0;   /* first German synonym */
@@ -413,6 +414,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     sc -= 0.8f * s->dompen;
     if (s->slotted == 1) sc -= 0.2f;
     if (s->slotted == 2) sc -= 1.2f; /* reflexive use is not the plain verb */
+    if (s->slotted == 3) sc -= 1.5f; /* "bei jdm. ankommen": prepositional object */
     if (s->ev_occ > 0) {
       /* hits beyond what chance gives a gloss this common in English lines */
       float extra = (float)s->ev_hits - (float)s->ev_occ * s->ev_base;

@@ -594,6 +594,36 @@ static void S_hs_verb(const char *word) {
   S_apply_class(c, word, "", 0, li, false);
 }
 
+/* The -ung noun of a verb (hunspell's J flag): ändern -> Änderung,
+ * sammeln -> Sammlung, reservieren -> Reservierung; declined like Zeitung. */
+static void S_hs_ung(const char *verb) {
+  size_t n = strlen(verb);
+  dg_buf b, cap;
+  dg_buf_init(&b);
+  dg_buf_init(&cap);
+  if (S_ends(verb, "eln")) {
+    dg_buf_put(&b, verb, n - 3);
+    dg_buf_puts(&b, "lung");
+  } else if (S_ends(verb, "ern")) {
+    dg_buf_put(&b, verb, n - 1);
+    dg_buf_puts(&b, "ung");
+  } else if (S_ends(verb, "en") && n > 4) {
+    dg_buf_put(&b, verb, n - 2);
+    dg_buf_puts(&b, "ung");
+  }
+  if (b.len) {
+    dg_utf8_capitalize(&cap, b.data, b.len);
+    const S_class *c = S_class_of("Zeitung", DG_POS_NOUN);
+    if (c && S_lemma_find(cap.data, DG_POS_NOUN) == UINT32_MAX && !S_known_form(cap.data)) {
+      uint32_t li = S_new_lemma(cap.data, DG_POS_NOUN, DG_GENDER_FEM, 0);
+      S_lemma_class[li] = (uint32_t)(c - S_classes);
+      S_apply_class(c, cap.data, "", 0, li, false);
+    }
+  }
+  dg_buf_free(&b);
+  dg_buf_free(&cap);
+}
+
 /* Noun forms from hunspell's suffix flags (S +s, T +es genitive; E +e,
  * N +n, P +en, R +er/+ern plural; q/Q for nouns in -s). */
 static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fresh, bool name) {
@@ -699,6 +729,14 @@ static void S_read_hunspell(const char *path) {
     else flags = line + strlen(line);
     flags[strcspn(flags, " \t\r")] = '\0';
     const char *word = line;
+    /* J: the verb's -ung noun (reservieren -> Reservierung), also on
+     * entries that are otherwise only compound parts. */
+    if (strchr(flags, 'J') && !strchr(flags, 'd')) {
+      size_t before_j = S_nlemmas;
+      S_hs_ung(word);
+      for (size_t i = before_j; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
+      added += S_nlemmas - before_j;
+    }
     /* o: only inside compounds, d: forbidden, h: needs an affix (compound
      * first parts such as "Arbeits"); the splitter has its own links. */
     if (strpbrk(flags, "odh") || strlen(word) < 2) continue;
@@ -827,13 +865,14 @@ int main(int argc, char **argv) {
     dg_buf_put(&out, &k, sizeof k);
   }
   h.off_table = S_align(&out);
-  uint32_t *t = dg_xmalloc(nslots * sizeof *t);
-  memset(t, 0xff, nslots * sizeof *t);
+  uint64_t *t = dg_xmalloc(nslots * sizeof *t);
+  for (size_t i = 0; i < nslots; i++) t[i] = UINT32_MAX;
   for (size_t i = 0; i < S_nkeys; i++) {
     const char *s = S_str.data + S_keys[i].form;
-    size_t j = (size_t)dg_hash64(s, strlen(s), 0) & (nslots - 1);
-    while (t[j] != UINT32_MAX) j = (j + 1) & (nslots - 1);
-    t[j] = (uint32_t)i;
+    uint64_t hash = dg_hash64(s, strlen(s), 0);
+    size_t j = (size_t)hash & (nslots - 1);
+    while ((uint32_t)t[j] != UINT32_MAX) j = (j + 1) & (nslots - 1);
+    t[j] = (hash >> 32) << 32 | (uint32_t)i;
   }
   dg_buf_put(&out, t, nslots * sizeof *t);
   free(t);

@@ -127,6 +127,10 @@ static void S_sample(const char *path) {
             S_has_lemma(lex, "schönsten", "schön"),
         "adjective comparison forms");
   CHECK(S_has_sense(lex, "erste", "ADJ", "first", NULL), "ordinal {num} is ADJ");
+  CHECK(S_has_lemma(lex, "stellte klar", "klarstellen") && S_has_lemma(lex, "stellt klar", "klarstellen") &&
+            S_has_lemma(lex, "klargestellt", "klarstellen"),
+        "separated verb forms linked to the particle verb");
+  CHECK(!S_has_phrase(lex, "stellte", "stellte klar", "clarified"), "separated forms are not phrases");
   CHECK(S_has_sense(lex, "freuen", "VERB", "be glad", NULL), "reflexive 'sich freuen'");
   /* closed-class and names come from dictionaries/ in any build */
   CHECK(S_has_closed(lex, "dem", "DET", "the", "DEF.M/N.DAT.SG"), "closed class in sample build");
@@ -159,6 +163,20 @@ static void S_real(const char *path) {
   CHECK(S_has_lemma(lex, "Gespräche", "Gespräch"), "Gespräche -> Gespräch");
   CHECK(S_has_lemma(lex, "bestätigt", "bestätigen"), "bestätigt -> bestätigen");
   CHECK(S_has_lemma(lex, "Kriege", "Krieg"), "Kriege -> Krieg");
+  CHECK(S_has_lemma(lex, "stellte klar", "klarstellen") && S_has_lemma(lex, "kam an", "ankommen"),
+        "separated particle-verb forms");
+  CHECK(S_has_lemma(lex, "Staaten", "Staat") && !S_has_lemma(lex, "Staaten", "Land"),
+        "plural linked to the synonym it resembles");
+  const char *one[4];
+  CHECK(dg_lexicon_form_lemmas(lex, "Schritt", one, 4) == 0,
+        "a headword as written is not matched case-insensitively to a form (schritt)");
+  CHECK(S_has_lemma(lex, "Kam", "kommen"), "sentence-initial form");
+  dg_phrase ph[64];
+  size_t np = dg_lexicon_phrases(lex, "gespräch", ph, 64);
+  bool plural_phrase = false;
+  for (size_t i = 0; i < np && i < 64; i++)
+    if (strcmp(ph[i].german, "Gespräche im Vorfeld") == 0) plural_phrase = true;
+  CHECK(plural_phrase, "phrase key is the lemma of an inflected first word");
   /* closed class */
   CHECK(S_has_closed(lex, "dem", "DET", "the", "DEF.M/N.DAT.SG"), "dem");
   CHECK(S_has_closed(lex, "der", "DET", "the", "DEF.M.NOM.SG") &&
@@ -227,9 +245,9 @@ static void S_glossary(const char *real, const char *tmp) {
   if (!lex) return;
   char *g1 = dg_path_join(tmp, "glossary1.tsv"), *g2 = dg_path_join(tmp, "glossary2.tsv");
   S_write(g1,
-          "lemma\tpos\tgloss\tgender\tdomains\n"
+          "\xEF\xBB\xBFlemma\tpos\tgloss\tgender\tdomains\r\n"
           "# comment line\n"
-          "Waffenruhe\tNOUN\ttruce\tf\tmil.\n"
+          "Waffenruhe\tNOUN\ttruce\tf\tmil.\r\n"
           "Blorbzeug\tnoun\tblorb stuff\tn\n"
           "only two\tcolumns\n"
           "Schnee\tFOO\tsnow\n"
@@ -254,7 +272,8 @@ static void S_glossary(const char *real, const char *tmp) {
         "glossary entries first, in file order: %s, %s", n ? s[0].gloss : "-", n > 1 ? s[1].gloss : "-");
   CHECK(n && strstr(s[0].source, "glossary ") && strstr(s[0].source, "glossary1.tsv:3"),
         "glossary provenance: %s", n ? s[0].source : "-");
-  CHECK(n && strcmp(s[0].gender, "f") == 0 && strcmp(s[0].domains, "mil.") == 0, "gender, domains");
+  CHECK(n && strcmp(s[0].gender, "f") == 0 && strcmp(s[0].domains, "mil.") == 0,
+        "gender, domains (byte order mark and CRLF handled)");
   CHECK(strcmp(S_first(lex, "Blorbzeug", "NOUN"), "blorb stuff") == 0 &&
             dg_lexicon_contains(lex, "blorbzeug"),
         "new lemma, lower-case pos accepted, case-insensitive");
