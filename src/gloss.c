@@ -380,6 +380,22 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     return before_noun ? 0 : -1;
   }
+  /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
+   * "um … einzubauen"). */
+  if (strcmp(w->lower, "um") == 0) {
+    size_t end = S_clause_end(s, i);
+    bool zu_inf = false;
+    for (size_t j = i + 1; j < end && !zu_inf; j++) {
+      if (strcmp(c->w[j].lower, "zu") == 0 && j + 1 < end && c->w[j + 1].nan &&
+          (S_eq(c->w[j + 1].an[0].pos, "VERB") || S_eq(c->w[j + 1].an[0].pos, "AUX")))
+        zu_inf = true;
+      for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
+        if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
+    }
+    if (zu_inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
@@ -413,7 +429,17 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     if (S_has_label(w->cl[k].labels, "REL")) continue;
     if (plural ? S_has_label(w->cl[k].labels, "PL") : (glab && S_has_label(w->cl[k].labels, glab))) agrees = true;
   }
-  bool rel = after_comma && (!np_follows || !agrees);
+  /* … or the clause it opens ends in a finite verb ("…, die der Schüler
+   * nicht bewältigen kann,"). */
+  bool verb_final = false;
+  if (after_comma) {
+    size_t end = S_clause_end(s, i);
+    if (end > i + 2 && end - 1 > i) {
+      const dg_gl_word *lw = &c->w[end - 1];
+      verb_final = lw->nan && S_feat(lw->an[0].feats, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+    }
+  }
+  bool rel = after_comma && (!np_follows || !agrees || verb_final);
   /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
   int verb_pl = -1;
   for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
@@ -585,6 +611,12 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    /* Number agrees with the article ("dem Präsidenten": singular). */
+    if (prev_det && noun) {
+      const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
+      bool dpl = S_has_label(dl, "PL"), dsg = S_has_label(dl, "SG");
+      if ((dpl && S_feat(a->feats, "Number=Plur")) || (dsg && S_feat(a->feats, "Number=Sing"))) sc += 0.5;
+    }
     /* Verb forms the syntax demands outweigh agreement guesses. */
     if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
@@ -1093,14 +1125,28 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
       if (S_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
     }
   }
-  for (size_t j = end; j-- > i + 1;) {
-    dg_gl_word *p = &c->w[j];
-    if (p->nan == 0) continue;
-    for (size_t k = 0; k < p->nan && k < 3; k++) {
-      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-      if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+  for (int pass = 0; pass < 2; pass++) {
+    /* First the clause; then, past commas (an inserted phrase), up to the
+     * end of the sentence. */
+    if (pass == 1) {
+      end = i + 1;
+      while (end < s->ntokens && end - i < DG_GL_WINDOW) {
+        const dg_dtoken *b = &s->tokens[end];
+        if (b->kind == DG_KIND_PUNCT && (S_eq(b->form, ".") || S_eq(b->form, ";") || S_eq(b->form, ":") ||
+                                         S_eq(b->form, "?") || S_eq(b->form, "!")))
+          break;
+        end++;
+      }
     }
-    if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+    for (size_t j = end; j-- > i + 1;) {
+      dg_gl_word *p = &c->w[j];
+      if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
+      for (size_t k = 0; k < p->nan && k < 3; k++) {
+        if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+        if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+      }
+      if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+    }
   }
   return 0;
 }
