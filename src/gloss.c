@@ -396,6 +396,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
+  /* "zu" before an infinitive is the infinitive marker. */
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && c->w[i + 1].nan &&
+      S_feat(c->w[i + 1].an[0].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[i + 1].form))
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_eq(w->cl[k].pos, "PART")) return (int)k;
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
@@ -1412,12 +1417,26 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       const dg_sense *sv = &w->cl[k];
       t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
       t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
-      /* Features from the analysis of the same lemma, when there is one. */
-      for (size_t q = 0; q < w->nan; q++)
-        if (S_eq(w->an[q].lemma, t->lemma)) {
-          t->feats = dg_mem_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
-          break;
+      /* Features from the analysis of the same lemma that agrees best with
+       * the chosen labels (gender, case, number). */
+      {
+        int bestq = -1, bestm = -1;
+        static const struct {
+          const char *label, *feat;
+        } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
+                   {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
+        for (size_t q = 0; q < w->nan; q++) {
+          if (!S_eq(w->an[q].lemma, t->lemma) || !S_eq(w->an[q].pos, sv->pos)) continue;
+          int m = 0;
+          for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+            if (S_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+          if (m > bestm) {
+            bestm = m;
+            bestq = (int)q;
+          }
         }
+        if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+      }
       /* Alternatives: the chosen reading first, then the others. */
       /* Alternatives written "his/its" become separate glosses. */
       dg_sense tmp[DG_GL_MAX_SENSES * 2];
