@@ -1220,7 +1220,7 @@ static bool S_weekday(const char *w) {
 /* ---- domains ----------------------------------------------------------- */
 
 #define S_MAX_DOMAINS DG_GL_MAX_DOMAINS
-#define S_DOMAIN_MARGIN 2.5f
+#define S_DOMAIN_RATIO 0.7f /* a sense within 70 % of the top score may win */
 #define S_MIN_VOTES 1.5f /* about two recent words in the same field */
 #define S_FADE 0.85f
 
@@ -1306,7 +1306,7 @@ static void S_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     int best = -1;
     float best_votes = 0;
     for (size_t k = 1; k < n; k++) {
-      if (sv[0].score - sv[k].score > S_DOMAIN_MARGIN) break;
+      if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
       if (!sv[k].domains || !*sv[k].domains) continue;
       if (S_has_field(sv[0].domains)) break; /* the top sense has a field of its own */
       char buf[128];
