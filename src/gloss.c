@@ -800,7 +800,6 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
     dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
   }
-  free(copy);
   dg_gl_set_single(d, t, g.data);
   dg_buf_free(&g);
   t->source = "parts";
@@ -832,7 +831,7 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->lemma = dg_mem_strdup(&d->arena, f);
     t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
   }
-  /* Names joined by hyphens stay names ("Sankt-Petersburg" is rare; keep word). */
+  free(copy); /* pv[].form pointed into it */
   return true;
 }
 
