@@ -66,6 +66,7 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
     d->form = forms + k->fo;
     d->kind = (dg_tokkind)k->kind;
     d->flags = k->flags & DG_LTF_PUBLIC;
+    if (i + 1 == n || lt->v[i + 1].cs > k->ce) d->flags |= DG_TF_SPACE_AFTER; /* a gap follows */
     if (se[i]) {
       dg_sentence *st = &out->sentences[s++];
       st->tokens = out->tokens + first;
