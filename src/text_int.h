@@ -129,6 +129,6 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,
-                              dg_textbuf *scratch);
+                              dg_textbuf *scratch, dg_ltoks *lscratch);
 
 #endif

@@ -444,7 +444,8 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     r->cut_run = false;
   }
   dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
-                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb);
+                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
+                           &r->lt);
   if (cut) out->flags |= DG_PF_CUT;
   S_consume(r, q);
   return true;
