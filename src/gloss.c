@@ -380,6 +380,27 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     return before_noun ? 0 : -1;
   }
+  /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
+   * "um … einzubauen"). */
+  if (strcmp(w->lower, "um") == 0) {
+    size_t end = S_clause_end(s, i);
+    bool zu_inf = false;
+    for (size_t j = i + 1; j < end && !zu_inf; j++) {
+      if (strcmp(c->w[j].lower, "zu") == 0 && j + 1 < end && c->w[j + 1].nan &&
+          (S_eq(c->w[j + 1].an[0].pos, "VERB") || S_eq(c->w[j + 1].an[0].pos, "AUX")))
+        zu_inf = true;
+      for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
+        if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
+    }
+    if (zu_inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "zu" before an infinitive is the infinitive marker. */
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && c->w[i + 1].nan &&
+      S_feat(c->w[i + 1].an[0].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[i + 1].form))
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_eq(w->cl[k].pos, "PART")) return (int)k;
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
@@ -413,7 +434,17 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     if (S_has_label(w->cl[k].labels, "REL")) continue;
     if (plural ? S_has_label(w->cl[k].labels, "PL") : (glab && S_has_label(w->cl[k].labels, glab))) agrees = true;
   }
-  bool rel = after_comma && (!np_follows || !agrees);
+  /* … or the clause it opens ends in a finite verb ("…, die der Schüler
+   * nicht bewältigen kann,"). */
+  bool verb_final = false;
+  if (after_comma) {
+    size_t end = S_clause_end(s, i);
+    if (end > i + 2 && end - 1 > i) {
+      const dg_gl_word *lw = &c->w[end - 1];
+      verb_final = lw->nan && S_feat(lw->an[0].feats, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+    }
+  }
+  bool rel = after_comma && (!np_follows || !agrees || verb_final);
   /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
   int verb_pl = -1;
   for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
@@ -585,6 +616,12 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    /* Number agrees with the article ("dem Präsidenten": singular). */
+    if (prev_det && noun) {
+      const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
+      bool dpl = S_has_label(dl, "PL"), dsg = S_has_label(dl, "SG");
+      if ((dpl && S_feat(a->feats, "Number=Plur")) || (dsg && S_feat(a->feats, "Number=Sing"))) sc += 0.5;
+    }
     /* Verb forms the syntax demands outweigh agreement guesses. */
     if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
@@ -763,7 +800,6 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
     dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
   }
-  free(copy);
   dg_gl_set_single(d, t, g.data);
   dg_buf_free(&g);
   t->source = "parts";
@@ -795,7 +831,7 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->lemma = dg_mem_strdup(&d->arena, f);
     t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
   }
-  /* Names joined by hyphens stay names ("Sankt-Petersburg" is rare; keep word). */
+  free(copy); /* pv[].form pointed into it */
   return true;
 }
 
@@ -851,6 +887,72 @@ static bool S_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
   free(l);
   (void)c;
   return r;
+}
+
+static bool S_letter_or_unit(const char *f) {
+  static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l", "ml", "h", "min", "s",
+                                      "ms", "kW", "MW", "GW", "kWh", "km²", "m²", "m³", "ha", "°C", "ºC", "°F",
+                                      "Hz", "kHz", "MHz", "GHz", "V", "W", "A", "dB", "ppm", "mph", "kn", "km/h"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(units); i++)
+    if (strcmp(f, units[i]) == 0) return true;
+  return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
+}
+
+/* Gloss a word from the shortest dictionary phrase that is the word plus
+ * placeholders and function words ("von etw. profitieren"). */
+static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
+  static const char *const filler[] = {"etw.", "jdm.", "jdn.", "jds.", "sich", "von", "zu", "an", "auf", "für",
+                                       "mit", "über", "um", "dass", "in", "aus", "bei", "gegen", "vor", "nach",
+                                       "…", "...", "jemandem", "jemanden", "etwas"};
+  char *key = dg_gl_lower(lemma);
+  dg_phrase ph[16];
+  size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
+  if (n > 16) n = 16;
+  const dg_phrase *best = NULL;
+  size_t best_len = 0;
+  for (size_t k = 0; k < n; k++) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", ph[k].german ? ph[k].german : "");
+    char *save = NULL;
+    bool ok = true, has_key = false;
+    size_t words = 0;
+    for (char *p = strtok_r(buf, " ,;:", &save); p && ok; p = strtok_r(NULL, " ,;:", &save)) {
+      char *l = dg_gl_lower(p);
+      words++;
+      if (strcmp(l, key) == 0) has_key = true;
+      else {
+        bool fill = false;
+        for (size_t q = 0; q < DG_ARRAY_LEN(filler) && !fill; q++) fill = strcmp(l, filler[q]) == 0;
+        ok = fill;
+      }
+      free(l);
+    }
+    if (ok && has_key && (!best || words < best_len)) {
+      best = &ph[k];
+      best_len = words;
+    }
+  }
+  free(key);
+  if (!best || !best->gloss || !*best->gloss) return false;
+  /* "to benefit from sth.; to profit from sth." -> "benefit from" */
+  char g[256];
+  snprintf(g, sizeof g, "%s", best->gloss);
+  g[strcspn(g, ";")] = '\0';
+  char *p = g;
+  if (strncmp(p, "to ", 3) == 0) p += 3;
+  static const char *const drop[] = {" sth.", " sb.", " …", " ...", " sb", " sth"};
+  for (size_t q = 0; q < DG_ARRAY_LEN(drop); q++) {
+    char *x;
+    while ((x = strstr(p, drop[q])) != NULL) memmove(x, x + strlen(drop[q]), strlen(x + strlen(drop[q])) + 1);
+  }
+  size_t L = strlen(p);
+  while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
+  if (!L) return false;
+  dg_gl_set_single(d, t, p);
+  t->source = dg_mem_strdup(&d->arena, best->source ? best->source : "dictionary phrase");
+  t->reason = "no entry of its own: gloss of a dictionary phrase";
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, lemma);
+  return true;
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
@@ -944,6 +1046,32 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->source = "name";
     return;
   }
+  /* A verb Ding lists only inside a phrase ("von etw. profitieren" = "to
+   * benefit from sth."): the gloss of the phrase. */
+  if (S_phrase_gloss(e, d, t, t->lemma[0] ? t->lemma : w->lower)) return;
+  /* Decades: "1980er" -> 1980s. */
+  {
+    size_t nd = 0;
+    while (isdigit((unsigned char)t->form[nd])) nd++;
+    if (nd >= 2 && (strcmp(t->form + nd, "er") == 0 || strcmp(t->form + nd, "ern") == 0)) {
+      char g[32];
+      snprintf(g, sizeof g, "%.*ss", (int)nd, t->form);
+      if (!t->lemma[0]) t->lemma = t->form;
+      dg_gl_set_single(d, t, g);
+      t->pos = "ADJ";
+      t->source = "number";
+      return;
+    }
+  }
+  /* Letters and units stand for themselves ("x", "km", "°C"). */
+  if (S_letter_or_unit(t->form)) {
+    if (!t->lemma[0]) t->lemma = t->form;
+    dg_gl_set_single(d, t, t->form);
+    t->pos = t->pos[0] ? t->pos : "NOUN";
+    t->source = "symbol";
+    t->reason = "letter or unit, glossed as itself";
+    return;
+  }
   /* Closest known form: Ding's listed forms. */
   const char *lemmas[4];
   size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
@@ -1001,14 +1129,28 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
       if (S_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
     }
   }
-  for (size_t j = end; j-- > i + 1;) {
-    dg_gl_word *p = &c->w[j];
-    if (p->nan == 0) continue;
-    for (size_t k = 0; k < p->nan && k < 3; k++) {
-      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-      if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+  for (int pass = 0; pass < 2; pass++) {
+    /* First the clause; then, past commas (an inserted phrase), up to the
+     * end of the sentence. */
+    if (pass == 1) {
+      end = i + 1;
+      while (end < s->ntokens && end - i < DG_GL_WINDOW) {
+        const dg_dtoken *b = &s->tokens[end];
+        if (b->kind == DG_KIND_PUNCT && (S_eq(b->form, ".") || S_eq(b->form, ";") || S_eq(b->form, ":") ||
+                                         S_eq(b->form, "?") || S_eq(b->form, "!")))
+          break;
+        end++;
+      }
     }
-    if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+    for (size_t j = end; j-- > i + 1;) {
+      dg_gl_word *p = &c->w[j];
+      if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
+      for (size_t k = 0; k < p->nan && k < 3; k++) {
+        if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+        if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+      }
+      if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+    }
   }
   return 0;
 }
@@ -1072,6 +1214,123 @@ static bool S_weekday(const char *w) {
   for (size_t i = 0; i < DG_ARRAY_LEN(days); i++)
     if (strcmp(w, days[i]) == 0) return true;
   return false;
+}
+
+/* ---- domains ----------------------------------------------------------- */
+
+#define S_MAX_DOMAINS DG_GL_MAX_DOMAINS
+#define S_DOMAIN_RATIO 0.7f /* a sense within 70 % of the top score may win */
+#define S_MIN_VOTES 1.5f /* about two recent words in the same field */
+#define S_FADE 0.85f
+
+typedef dg_gl_domain S_dom;
+
+/* Register and region labels ("coll.", "Br.") say nothing about the topic. */
+static bool S_register_label(const char *p) {
+  static const char *const reg[] = {"Br.",   "Am.",    "Dt.",   "Ös.",     "Schw.",  "Südtirol", "coll.",
+                                    "formal", "geh.",  "fig.",  "übtr.",   "arch.",  "altertümlich",
+                                    "slang", "pej.",   "humor.", "poet.",  "selten", "veraltet", "obs.",
+                                    "vulg.", "ugs.",   "rare",  "dated",   "Sprw.",  "Austr.",  "NZ",
+                                    "Can.",  "Ir.",    "Sc.",   "Schweiz", "Ostdt.", "Westdt.", "Norddt.",
+                                    "Süddt.", "Mittelwestdt.", "Ostös.", "Westös.", "Bayr.", "Schwäb.", "BW"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(reg); i++)
+    if (strcmp(p, reg[i]) == 0) return true;
+  return false;
+}
+
+static bool S_has_field(const char *domains) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  char *save = NULL;
+  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+    if (!S_register_label(p)) return true;
+  return false;
+}
+
+static void S_vote(S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  char *save = NULL;
+  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save)) {
+    if (S_register_label(p)) continue;
+    size_t k = 0;
+    while (k < *nd && strcmp(dv[k].name, p) != 0) k++;
+    if (k == *nd) {
+      if (*nd == S_MAX_DOMAINS) continue;
+      snprintf(dv[k].name, sizeof dv[k].name, "%s", p);
+      dv[k].votes = 0;
+      (*nd)++;
+    }
+    if (!seen_tok[k]) {
+      dv[k].votes += 1.0f;
+      seen_tok[k] = true;
+    }
+  }
+}
+
+static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
+  return t->kind == DG_KIND_WORD && !w->is_closed && t->nglosses > 1 && t->mwe < 0 &&
+         !(t->flags & DG_DF_SEP_PARTICLE) && t->source && strncmp(t->source, "ding:", 5) == 0 &&
+         (S_eq(t->pos, "NOUN") || S_eq(t->pos, "VERB") || S_eq(t->pos, "ADJ"));
+}
+
+static void S_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  /* Votes of the text so far, fading with each sentence (the topic
+   * of the last few sentences), then this sentence's. */
+  if (strcmp(d->source, e->dom_src) != 0) {
+    e->ndom = 0;
+    snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);
+  }
+  S_dom *dv = e->dom;
+  size_t nd = e->ndom;
+  for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
+  /* Each content word votes once for each domain among its top senses. */
+  dg_sense sv[DG_GL_MAX_SENSES];
+  for (size_t i = 0; i < s->ntokens; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
+    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, 3);
+    bool seen[S_MAX_DOMAINS] = {false};
+    for (size_t k = 0; k < n; k++) S_vote(dv, &nd, sv[k].domains, seen);
+  }
+  e->ndom = nd;
+  if (nd == 0) return;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (!S_candidate(t, &c->w[i])) continue;
+    size_t n = dg_gl_senses(e, t->lemma, t->pos, sv, DG_GL_MAX_SENSES);
+    if (n < 2 || !sv[0].gloss || strcmp(sv[0].gloss, t->gloss) != 0) continue;
+    /* The top sense's own domains do not count as support for others. */
+    int best = -1;
+    float best_votes = 0;
+    for (size_t k = 1; k < n; k++) {
+      if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
+      if (!sv[k].domains || !*sv[k].domains) continue;
+      if (S_has_field(sv[0].domains)) break; /* the top sense has a field of its own */
+      char buf[128];
+      snprintf(buf, sizeof buf, "%s", sv[k].domains);
+      char *save = NULL;
+      for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+        for (size_t q = 0; q < nd && !S_register_label(p); q++)
+          /* Support from other words of the sentence. */
+          if (strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
+            best = (int)k;
+            best_votes = dv[q].votes;
+          }
+    }
+    if (best > 0) {
+      dg_gl_promote(d, t, sv[best].gloss);
+      t->source = dg_mem_strdup(&d->arena, sv[best].source ? sv[best].source : t->source);
+      if (t->link >= 0 && (size_t)t->link < s->ntokens) {
+        dg_dtoken *p = &s->tokens[t->link];
+        p->gloss = t->gloss;
+        p->glosses = t->glosses;
+        p->nglosses = t->nglosses;
+        p->source = t->source;
+      }
+    }
+  }
 }
 
 /* ---- the sentence ----------------------------------------------------- */
@@ -1157,12 +1416,26 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       const dg_sense *sv = &w->cl[k];
       t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
       t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
-      /* Features from the analysis of the same lemma, when there is one. */
-      for (size_t q = 0; q < w->nan; q++)
-        if (S_eq(w->an[q].lemma, t->lemma)) {
-          t->feats = dg_mem_strdup(&d->arena, w->an[q].feats ? w->an[q].feats : "");
-          break;
+      /* Features from the analysis of the same lemma that agrees best with
+       * the chosen labels (gender, case, number). */
+      {
+        int bestq = -1, bestm = -1;
+        static const struct {
+          const char *label, *feat;
+        } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
+                   {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
+        for (size_t q = 0; q < w->nan; q++) {
+          if (!S_eq(w->an[q].lemma, t->lemma) || !S_eq(w->an[q].pos, sv->pos)) continue;
+          int m = 0;
+          for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+            if (S_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+          if (m > bestm) {
+            bestm = m;
+            bestq = (int)q;
+          }
         }
+        if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+      }
       /* Alternatives: the chosen reading first, then the others. */
       /* Alternatives written "his/its" become separate glosses. */
       dg_sense tmp[DG_GL_MAX_SENSES * 2];
@@ -1216,6 +1489,10 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
   /* 4. separable verbs, 5. multiword expressions */
   dg_gl_separable(e, d, &c);
+  /* Domains: a sense labelled with a subject field the sentence is about
+   * ("pol." for "Moskau wies Vorschläge westlicher Staaten zurück") beats a
+   * slightly higher-ranked sense from elsewhere. */
+  S_domains(e, d, &c);
   dg_gl_mwes(e, d, &c);
   /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
   for (size_t i = 1; i < s->ntokens; i++) {
@@ -1261,15 +1538,21 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
-  /* Unknown words in an emphasised title ("*State of the Union*") are part
-   * of a name, not failures. */
+  /* Unknown words in an emphasised title ("*State of the Union*") or
+   * between capitalised words ("Bank of America", "Institute for Study")
+   * are part of a name, not failures. */
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind == DG_KIND_WORD && (t->flags & DG_DF_EMPHASIS) && S_eq(t->source, "unknown")) {
+    bool bridge = false;
+    if (t->kind == DG_KIND_WORD && S_eq(t->source, "unknown") && i > 0 &&
+        dg_gl_is_upper_initial(s->tokens[i - 1].form) && s->tokens[i - 1].kind != DG_KIND_PUNCT)
+      for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
+        bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
+    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && S_eq(t->source, "unknown")) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
-      t->reason = "unknown word in an emphasised title";
+      t->reason = "unknown word inside a title or name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
@@ -1320,9 +1603,17 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
   dg_buf b;
   dg_buf_init(&b);
-  if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
-    if (w->extra && S_eq(w->extra, "FUT")) {
-      /* "will" stays */
+  static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
+  bool is_modal = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
+    if (S_eq(t->gloss, modal[k])) is_modal = true;
+  if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
+    /* "Russlands" -> Russia's */
+    dg_buf_puts(&b, t->gloss);
+    dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
+  } else if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
+    if ((w->extra && S_eq(w->extra, "FUT")) || is_modal) {
+      /* "will", "must" stay */
     } else if (S_has_label(lab, "PTCP") || S_feat(t->feats, "VerbForm=Part")) {
       dg_english_participle(&b, t->gloss);
     } else if (S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past")) {

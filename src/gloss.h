@@ -69,6 +69,7 @@ typedef struct dg_mwe_hit {
   const char *lemma, *gloss, *source;
   size_t span;           /* last - first token: smaller is a tighter match */
   bool name;             /* a multiword name ("Vereinigte Staaten") */
+  bool replaces;         /* the head takes the expression's gloss */
 } dg_mwe_hit;
 /* Match p in the sentence; tokens with used[i] set are not available.  */
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);

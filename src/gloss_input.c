@@ -89,6 +89,16 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
       if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
       if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
       if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
+      /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
+      if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
+          pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {
+        bool ws = false;
+        for (uint64_t b = pt->end; b < ps->tokens[i + 1].start && !ws; b++) {
+          unsigned char ch = (unsigned char)p->raw[b - p->start];
+          ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
+        }
+        if (!ws) t->flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+      }
       if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
     }
     dg_sentence_set_text(d, s);

@@ -13,11 +13,23 @@
 #define DG_GL_MAX_PARTS 12
 #define DG_GL_WINDOW 48 /* how far context scans look */
 
+#define DG_GL_MAX_DOMAINS 32
+
+/* Subject fields ("pol.", "mil.") the words of a paragraph point to. */
+typedef struct dg_gl_domain {
+  char name[24];
+  float votes;
+} dg_gl_domain;
+
 struct dg_engine {
   dg_lexicon *lex;
   dg_morph *morph;
   dg_mwe_list *mwes;
   char *data_dir;
+  /* Domain votes of the recent sentences (see S_domains in gloss.c). */
+  dg_gl_domain dom[DG_GL_MAX_DOMAINS];
+  size_t ndom;
+  char dom_src[256];
 };
 
 /* What the engine knows about one word while glossing its sentence. */

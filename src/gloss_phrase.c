@@ -68,8 +68,13 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
     }
     if (h->idx[k] == h->head) {
       t->mwe_head = true;
-      dg_gl_promote(d, t, m->gloss);
-      t->source = m->source;
+      /* Idioms (the curated list, verbal phrases) give the head their
+       * meaning; a dictionary noun phrase ("die leiblichen Eltern") leaves
+       * the word's own gloss and is shown as the expression. */
+      if (h->replaces) {
+        dg_gl_promote(d, t, m->gloss);
+        t->source = m->source;
+      }
     }
   }
   s->nmwes++;
@@ -95,7 +100,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
     dg_mwe_hit h;
     /* Every occurrence (each match claims its tokens). */
-    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) S_apply(d, c, &h, used);
+    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
+      h.replaces = true;
+      S_apply(d, c, &h, used);
+    }
   }
   /* Dictionary phrases keyed by the content words of the sentence, matched
    * in a window around the key word (linear time in long sentences); each
@@ -143,6 +151,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
             if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
           if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
             /* Copy strings out of the pattern before freeing it. */
+            h.replaces = dg_mwe_pat_free_head(pat);
             h.lemma = dg_mem_strdup(&d->arena, h.lemma);
             h.gloss = dg_mem_strdup(&d->arena, h.gloss);
             h.source = dg_mem_strdup(&d->arena, h.source);

@@ -111,7 +111,11 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
       dg_buf_printf(b, "(%s)", t->gloss);
       return;
     }
-    dg_buf_puts(b, g);
+    /* Leipzig joins words with dots ("on.the"); plain English has spaces. */
+    for (const char *p = g; *p; p++) {
+      bool joiner = *p == '.' && p > g && p[1] >= 'a' && p[1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z';
+      dg_buf_putc(b, joiner ? ' ' : *p);
+    }
     return;
   }
   if (t->flags & DG_DF_SEP_PARTICLE) {
