@@ -83,7 +83,7 @@ static bool S_is_aux(const char *lemma) {
 
 static float S_verb_cell_weight(int cell) {
   switch (cell) {
-  case DG_VC_INF: return 0.6f;
+  case DG_VC_INF: return 0.45f;
   case DG_VC_ZUINF: return 0.5f;
   case DG_VC_PTCP2: return 0.4f;
   case DG_VC_PTCP1: return 0.1f;
