@@ -337,7 +337,9 @@ static void S_solve(S_seg *g) {
  * Bahrmann, Westerdorf)? */
 static bool S_name_head(const S_seg *g) {
   static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
-                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", NULL};
+                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", "huber",
+                                      "meyer", "meier", "maier", "mayer", "sohn", "furt", "walder",
+                                      NULL};
   size_t n = g->lo_off[g->ncp];
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
@@ -400,7 +402,9 @@ static bool S_whole(S_seg *g, bool *splittable) {
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  if (g->cap && !noun && !adj && !propn) *splittable = false;
+  /* Names stay whole (Frankfurt, Mendelsohn). */
+  if (g->cap && !noun && !adj) *splittable = false;
+  (void)propn;
   if (!g->cap && verb && !adj) *splittable = false;
   return true;
 }

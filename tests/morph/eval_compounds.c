@@ -170,9 +170,10 @@ int main(int argc, char **argv) {
         unsplit_split++;
         /* degloss splits compounds also when the whole word is known
          * (the issue asks for it); jwordsplitter leaves known words whole. */
-        if (dg_morph_is_known(m, word.data)) unsplit_known++;
+        bool known = dg_morph_is_known(m, word.data);
+        if (known) unsplit_known++;
         if (diff) {
-          fprintf(diff, "oversplit\t%s\t", word.data);
+          fprintf(diff, "oversplit-%s\t%s\t", known ? "known" : "unknown", word.data);
           S_show(diff, m, word.data);
           fputc('\n', diff);
         }
