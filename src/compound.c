@@ -49,7 +49,7 @@ typedef struct {
 /* Derivational suffixes that are also words: never a compound head. */
 static const char *const S_bad_heads[] = {
     "schaft", "schaften", "heit", "heiten", "keit", "keiten", "ung", "ungen", "tum", "tümer",
-    "nis", "nisse", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
+    "nis", "nisse", "nissen", "nisses", "linge", "lingen", "lings", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
     "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
@@ -128,6 +128,13 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
   return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
 }
 
+/* Does the key have a closed-class reading (sondern, während)? */
+static bool S_has_closed(const dg_morph_key *k, const dg_morph *m) {
+  for (uint32_t i = 0; i < k->count; i++)
+    if (m->data.anal[k->first + i].flags & DG_AF_CLOSED) return true;
+  return false;
+}
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
@@ -148,7 +155,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
       else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
                !dg_morph_is_participle(m, m->data.str + l->str))
-        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f); /* not Gebraucht|wagen */
+        q = fmaxf(S_lq(m, l) - 0.1f + (g->cap ? 0.0f : 0.5f), 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -172,7 +179,8 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
         if (strlen(ls) != g->tmp.len) continue;
-        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
+        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle &&
+            !S_has_closed(kk, m)) {
           best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
           *lemma = ls;
           break;
@@ -247,6 +255,9 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
 /* Cost of link `l` after a stem with `lemma` and gender; < 0: not allowed. */
 static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link) {
   size_t ll = strlen(lemma);
+  /* Links follow nouns (capitalised lemmas), not verb stems or
+   * adjectives: no Dien|s|tag. */
+  if (!dg_utf8_is_upper_initial(lemma, ll)) return -1.0f;
   dg_buf_clear(&g->tmp);
   dg_utf8_lower(&g->tmp, lemma, ll);
   const char *lw = g->tmp.data;
@@ -406,6 +417,9 @@ static bool S_whole(S_seg *g, bool *splittable) {
   if (g->cap && !noun && !adj) *splittable = false;
   (void)propn;
   if (!g->cap && verb && !adj) *splittable = false;
+  /* Adjectives known whole stay whole: vollständig is no voll | ständig,
+   * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
+  if (!g->cap) *splittable = false;
   return true;
 }
 
