@@ -402,20 +402,18 @@ static bool S_whole(S_seg *g, bool *splittable) {
     return true;
   }
   if (!k || !k->count) return false;
-  bool noun = false, propn = false, adj = false, verb = false, closed = false;
+  bool noun = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
     noun |= pos == DG_POS_NOUN;
-    propn |= pos == DG_POS_PROPN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
   /* Names stay whole (Frankfurt, Mendelsohn). */
   if (g->cap && !noun && !adj) *splittable = false;
-  (void)propn;
   if (!g->cap && verb && !adj) *splittable = false;
   /* Adjectives known whole stay whole: vollständig is no voll | ständig,
    * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
