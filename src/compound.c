@@ -92,14 +92,14 @@ static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bo
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
-    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
     return true;
   }
   if (noun_only) return false;
   dg_buf_clear(&g->tmp);
   dg_buf_put(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
-    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
     return true;
   }
   return false;
@@ -124,7 +124,7 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
   }
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
-  *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
+  *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
   return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
 }
 
@@ -441,7 +441,7 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
       }
     }
   }
-  return dg_arena_strndup(&m->arena, best ? best : seg, best ? strlen(best) : n);
+  return dg_morph_intern(m, best ? best : seg, best ? strlen(best) : n);
 }
 
 /* Does the caller's lexicon know the segment as it is written? */
@@ -530,8 +530,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       while (i0 < g->ncp && np < max) {
         const S_best *b = &g->best[i0];
         size_t fs = orig_off[i0], fe = orig_off[b->end];
-        out[np].form = dg_arena_strndup(&m->arena, seg + fs, fe - fs);
-        out[np].lemma = b->lemma ? dg_arena_strndup(&m->arena, b->lemma, strlen(b->lemma))
+        out[np].form = dg_morph_intern(m, seg + fs, fe - fs);
+        out[np].lemma = b->lemma ? dg_morph_intern(m, b->lemma, strlen(b->lemma))
                                  : out[np].form;
         out[np].kind = DG_PART_STEM;
         out[np].start = (unsigned)(start + fs);
@@ -539,7 +539,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         np++;
         if (b->next > b->end && np < max) {
           size_t ls = orig_off[b->end], le = orig_off[b->next];
-          out[np].form = dg_arena_strndup(&m->arena, seg + ls, le - ls);
+          out[np].form = dg_morph_intern(m, seg + ls, le - ls);
           out[np].lemma = out[np].form;
           out[np].kind = DG_PART_LINK;
           out[np].start = (unsigned)(start + ls);
@@ -555,7 +555,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
-    out[0].form = dg_arena_strndup(&m->arena, seg, n);
+    out[0].form = dg_morph_intern(m, seg, n);
     out[0].lemma = S_simple_lemma(m, seg, n, last);
     out[0].kind = DG_PART_STEM;
     out[0].start = (unsigned)start;
@@ -612,7 +612,7 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     }
     if (np == 0) {
       /* Nothing but hyphens: the word is its own part. */
-      parts[0].form = parts[0].lemma = dg_arena_strndup(&m->arena, word, n);
+      parts[0].form = parts[0].lemma = dg_morph_intern(m, word, n);
       parts[0].kind = DG_PART_STEM;
       parts[0].start = 0;
       parts[0].end = (unsigned)n;
@@ -620,6 +620,7 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     }
     dg_part *v = dg_xmalloc(np * sizeof *v);
     if (np) memcpy(v, parts, np * sizeof *v);
+    if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
     slot = dg_cache_insert(&m->split_cache, word, n, v, np);
   }
   size_t cnt = slot->count < max ? slot->count : max;
