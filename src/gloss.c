@@ -504,6 +504,10 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
   if (!leipzig || !*leipzig) return "";
   dg_buf b;
   dg_buf_init(&b);
+  /* Possessives: the possessor is in the gloss ("his"); show the
+   * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM"). */
+  const char *poss = closed ? strstr(leipzig, "POSS.") : NULL;
+  if (poss) leipzig = poss + 5;
   char *copy = dg_xstrdup(leipzig), *save = NULL;
   for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
     bool keep;
