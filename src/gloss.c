@@ -628,6 +628,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     }
     /* Verb forms the syntax demands outweigh agreement guesses. */
     if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    /* An infinitive nothing licenses, inside its clause, is the finite form
+     * ("Seine Truppen versuchen derweil, …"). */
+    if (!want_inf && S_feat(a->feats, "VerbForm=Inf") && S_clause_end(s, i) > i + 1 && !cap) sc -= 1;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
