@@ -451,8 +451,14 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     size_t q = j == i ? i + 1 : j;
     if (q >= s->ntokens || q == i) continue;
     const dg_gl_word *vw = &c->w[q];
-    for (size_t a = 0; a < vw->nan && a < 1; a++)
-      if (S_feat(vw->an[a].feats, "VerbForm=Fin")) verb_pl = S_feat(vw->an[a].feats, "Number=Plur");
+    /* Only when every finite reading of the verb agrees on the number. */
+    int pl = -1;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!S_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+      pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+    }
+    if (pl == 0 || pl == 1) verb_pl = pl;
   }
   int best = -1;
   double best_score = -1e9;
