@@ -1,13 +1,14 @@
 /* Benchmark of the morph stage: prints the cost of analysing a new word
  * form (dg_morph_analyze + dg_compound_split, median and percentiles) and
  * the throughput on repeated forms (the type cache).
- *   morph_bench FILE...    (German text; words are runs of letters and hyphens)
+ *   morph_bench [-l] FILE...    (-l: with the lexicon as known-word predicate; German text; words are runs of letters and hyphens)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "lexicon.h"
 #include "morph.h"
 #include "morph_text.h"
 #include "util.h"
@@ -27,7 +28,18 @@ static bool S_letter(int32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F);
 }
 
+static bool S_lex_known(void *ctx, const char *word) {
+  return dg_lexicon_contains(ctx, word);
+}
+
 int main(int argc, char **argv) {
+  /* -l: the bilingual lexicon vouches for parts, as in the gloss stage. */
+  bool use_lex = false;
+  if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+    use_lex = true;
+    argv++;
+    argc--;
+  }
   if (argc < 2) {
     fprintf(stderr, "usage: morph_bench FILE...\n");
     return 2;
@@ -72,6 +84,15 @@ int main(int argc, char **argv) {
     return 1;
   }
   double t_open = S_now() - t0;
+  dg_lexicon *lex = NULL;
+  if (use_lex) {
+    lex = dg_lexicon_open_default(&err);
+    if (!lex) {
+      fprintf(stderr, "morph_bench: %s: %s\n", err.source, err.text);
+      return 1;
+    }
+    dg_morph_set_known(m, S_lex_known, lex);
+  }
   double *cost = dg_xmalloc(ntok * sizeof *cost);
   size_t nnew = 0;
   dg_analysis a[DG_MORPH_MAX_ANALYSES];
@@ -111,6 +132,7 @@ int main(int argc, char **argv) {
   printf("repeated forms (cached): %.2f M tokens/s\n",
          (double)ntok * rounds / t_rep_total / 1e6);
   dg_morph_close(m);
+  if (lex) dg_lexicon_close(lex);
   for (size_t i = 0; i < ntok; i++) free(tokens[i]);
   free(tokens);
   free(cost);

@@ -104,3 +104,11 @@ add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c)
 target_link_libraries(lexicon-heldout PRIVATE degloss)
 add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
 target_link_libraries(lexicon-primary PRIVATE degloss)
+
+if(DEGLOSS_TESTS)
+  add_test(NAME lexicon.heldout_untouched
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/heldout_untouched.py
+             $<TARGET_FILE:dgcompile> ${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/ding-sample.txt
+             ${_lex_dict} ${_lex_eval}/flores200/deu_Latn.devtest ${_lex_eval}/flores200/eng_Latn.devtest
+             506 ${CMAKE_BINARY_DIR}/lexicon-test-tmp/heldout)
+endif()

@@ -49,6 +49,16 @@ if(DEGLOSS_TESTS)
                    ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 88 12 30)
   set_tests_properties(morph.compounds PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+  # The same with the bilingual lexicon as known-word predicate, as the
+  # gloss stage runs it (needs degloss.lex from the lexicon area).
+  if(TARGET lexicon_data)
+    add_dependencies(morph_eval_compounds lexicon_data)
+  endif()
+  add_test(NAME morph.compounds_with_lexicon
+           COMMAND morph_eval_compounds -l ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
+                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 88 12 30)
+  set_tests_properties(morph.compounds_with_lexicon PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 endif()
 
 if(DEGLOSS_TESTS)

@@ -68,3 +68,22 @@ if(DEGLOSS_TESTS)
   add_test(NAME text.binary_file COMMAND text_dump --roundtrip --expect-warnings /bin/true)
   set_tests_properties(text.binary_file PROPERTIES TIMEOUT 60)
 endif()
+
+# Fuzzing: the target always builds as a replay driver (a test runs it on the
+# case files and a binary); with clang and DEGLOSS_FUZZ=ON also as libFuzzer.
+option(DEGLOSS_FUZZ "Build libFuzzer targets (clang)" OFF)
+if(DEGLOSS_TESTS)
+  add_executable(text_fuzz_replay tests/text/fuzz_text.c)
+  target_link_libraries(text_fuzz_replay PRIVATE degloss)
+  file(GLOB dg_text_fuzz_seeds "${CMAKE_SOURCE_DIR}/tests/text/cases/*.txt")
+  add_test(NAME text.fuzz_replay
+           COMMAND text_fuzz_replay ${dg_text_fuzz_seeds}
+                   ${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt /bin/true)
+endif()
+if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+  add_executable(text_fuzz tests/text/fuzz_text.c)
+  target_compile_definitions(text_fuzz PRIVATE DG_LIBFUZZER=1)
+  target_compile_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(text_fuzz PRIVATE degloss)
+endif()

@@ -40,6 +40,7 @@ typedef struct {
   int ncp;
   size_t lo_off[DG_SEG_MAX + 1];
   bool whole_known;        /* the tables know the whole segment */
+  bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
   S_best best[DG_SEG_MAX + 1];
   dg_buf tmp;
@@ -77,16 +78,24 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
   return q;
 }
 
-/* Ask the caller's lexicon about s (n bytes, lower case), capitalised and not. */
-static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
+/* Ask the caller's lexicon about s (n bytes, lower case), capitalised and
+ * (unless `noun_only`) not.  Lexicons list fragments too (Geb, ums, innen),
+ * so only words of four letters or more that are no particle or other
+ * closed-class word count. */
+static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bool noun_only) {
   dg_morph *m = g->m;
-  if (!m->known) return false;
+  if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(s, n))
+    return false;
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  for (uint32_t i = 0; k && i < k->count; i++)
+    if (m->data.anal[k->first + i].flags & DG_AF_CLOSED) return false;
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
     *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
     return true;
   }
+  if (noun_only) return false;
   dg_buf_clear(&g->tmp);
   dg_buf_put(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
@@ -95,6 +104,7 @@ static bool S_known(S_seg *g, const char *s, size_t n, const char **lemma) {
   }
   return false;
 }
+
 
 /* A frequent word form the paradigm tables lack (Wikipedia ranks: a
  * compound such as Schnittstelle or Reichstag): a part of its own when it
@@ -176,7 +186,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       }
     }
   }
-  if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0 && S_known_as(g, s, n, lemma, true)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
@@ -228,7 +238,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       }
     }
   }
-  if (best < 0 && S_known(g, s, n, lemma)) best = 0.8f;
+  if (best < 0 && dg_utf8_length(s, n) >= 5 && S_known_as(g, s, n, lemma, g->cap)) best = 0.3f;
   if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
@@ -418,6 +428,14 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
   return dg_arena_strndup(&m->arena, best ? best : seg, best ? strlen(best) : n);
 }
 
+/* Does the caller's lexicon know the segment as it is written? */
+static bool S_whole_in_lexicon(dg_morph *m, const char *seg, size_t n) {
+  char *w = dg_xstrndup(seg, n);
+  bool k = dg_morph_known_lemma(m, w);
+  free(w);
+  return k;
+}
+
 /* Split one segment (letters only) at [start, end) of word; appends parts. */
 static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_t end, bool last,
                               dg_part *out, size_t max) {
@@ -465,7 +483,23 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     for (size_t b = 0; b < n && allcaps; b++)
       if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
     if (allcaps) splittable = false;
-    if (splittable) S_solve(g);
+    if (splittable) {
+      /* The tables decide; the caller's lexicon only fills their gaps:
+       * it is asked in a second pass when the tables find no split. */
+      S_solve(g);
+      if (m->known && !(isfinite(g->best[0].cost) && g->best[0].nstems >= 2) &&
+          !S_whole_in_lexicon(m, seg, n)) {
+        g->use_known = true;
+        S_solve(g);
+        /* A split only the lexicon supports must spell a word hunspell
+         * accepts (no Chef|innen of an unknown name-like word). */
+        if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+          char *w = dg_xstrndup(seg, n);
+          if (!dg_morph_hs_spell(m, w)) splittable = false;
+          free(w);
+        }
+      }
+    }
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */

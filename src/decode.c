@@ -172,7 +172,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   tb->special_hi = tb->nfc_hi = 0;
   uint32_t *cpv = tb->cp, *offv = tb->off;
   unsigned char *clsv = tb->cls;
-  unsigned ctl = 0; /* OR of the classes' bits in ASCII runs */
   while (i < n) {
     /* ASCII run (1..127): the common case, in a tight loop */
     while (i < n && s[i] - 1u < 0x7Fu) {
@@ -180,7 +179,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       cpv[k] = c;
       offv[k] = (uint32_t)i;
       clsv[k] = S_ascii[c];
-      ctl |= DG_CM(S_ascii[c]);
       k++;
       i++;
     }
@@ -217,7 +215,7 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     tb->off[k] = (uint32_t)i;
     unsigned cls = dg_text_class(cp);
     tb->cls[k] = (unsigned char)cls;
-    if (cls == DG_C_BAD || cls == DG_C_SHY || cls == DG_C_IGNORE) {
+    if (cls == DG_C_BAD || cls == DG_C_SHY) {
       if (tb->special_lo == SIZE_MAX) tb->special_lo = k;
       tb->special_hi = k;
     }
@@ -229,10 +227,6 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     }
     k++;
     i += len;
-  }
-  if (ctl & DG_CM(DG_C_IGNORE)) { /* ASCII controls: rare, mark everything */
-    tb->special_lo = 0;
-    tb->special_hi = k;
   }
   tb->off[k] = (uint32_t)n;
   tb->ncp = k;

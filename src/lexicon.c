@@ -221,14 +221,21 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
   }
   uint32_t start, count;
   if (!S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count)) return n;
-  for (int pass = 0; pass < 2; pass++)
-    for (uint32_t i = start; i < start + count; i++) {
-      const dg_lex_sense *r = &lex->senses[i];
-      if (pos && strcmp(pos, S_str(lex, r->pos)) != 0) continue;
-      if ((strcmp(S_str(lex, r->lemma), lemma) == 0) != (pass == 0)) continue;
-      if (n < max) S_fill(lex, r, &out[n]);
-      n++;
-    }
+  /* with a POS: senses of that POS; when there are none, senses whose POS
+   * the dictionary does not give (X) */
+  size_t before = n;
+  for (int round = 0; round < 2; round++) {
+    const char *want = round == 0 ? pos : "X";
+    if (round == 1 && (!pos || n > before || strcmp(pos, "X") == 0)) break;
+    for (int pass = 0; pass < 2; pass++)
+      for (uint32_t i = start; i < start + count; i++) {
+        const dg_lex_sense *r = &lex->senses[i];
+        if (want && strcmp(want, S_str(lex, r->pos)) != 0) continue;
+        if ((strcmp(S_str(lex, r->lemma), lemma) == 0) != (pass == 0)) continue;
+        if (n < max) S_fill(lex, r, &out[n]);
+        n++;
+      }
+  }
   return n;
 }
 

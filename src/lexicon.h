@@ -36,7 +36,8 @@ typedef struct dg_sense {
 } dg_sense;
 
 /* Ranked senses of a lemma (exact, then case-insensitive match); pos NULL =
- * any.  Returns the number found (may exceed max; fills at most max).
+ * any; with a pos that has no sense, the senses whose POS Ding leaves open
+ * (X) are returned instead.  Returns the number found (may exceed max; fills at most max).
  * Strings point into the mapped file or the overlay and live as long as the
  * lexicon.  Glossary entries for a lemma come first. */
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,

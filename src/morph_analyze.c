@@ -189,6 +189,8 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       float pen = 0.0f;
       if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
+      else if (has_verb && a->cells != (1ULL << DG_CELL_ADJ_PRED))
+        pen = 0.3f; /* tolle, klaren: the adjective, not tollen, klaren */
       S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
             base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
@@ -200,8 +202,11 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       for (int c = 0; c < DG_VC_COUNT; c++) {
         if (!(a->cells & (1ULL << c))) continue;
         dg_feats_verb(c, &x->feats, &x->leipzig);
+        /* A finite form with its particle attached stands at the end of a
+         * clause, never at the start of a sentence (Eintritt). */
+        float pen = (part[0] && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
         S_add(x, lemma, pos, x->feats.data, x->leipzig.data, part[0] ? part : NULL,
-              base + f + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
+              base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
       }
       added++;
     }
@@ -374,7 +379,7 @@ static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
       {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
       {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
-      {"lieber", "gern", 0}, {"liebst", "gern", 1}, {"eher", "bald", 0}, {"ehest", "bald", 1},
+      {"lieber", "gern", 0}, {"liebst", "gern", 1},
       {"wenigst", "wenig", 1}};
   dg_buf low, stem;
   dg_buf_init(&low);
@@ -412,8 +417,10 @@ static size_t S_degree(S_ctx *x) {
         if (!lemma) continue;
         uint64_t cells = 1ULL << (deg[d].sup ? DG_CELL_SUP : DG_CELL_CMP);
         dg_feats_adj(cells, &x->feats, &x->leipzig);
+        /* Superlatives are unambiguous (größte); comparatives in -er share
+         * their form with the positive (kleiner). */
         S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-              9.0f + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
+              (deg[d].sup ? 10.3f : 9.0f) + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
     }

@@ -76,7 +76,8 @@ static bool S_boundary(const S_seg *S, size_t fin, size_t next) {
 
 static bool S_is_bullet(const S_seg *S, size_t i) {
   const dg_ltok *k = &S->t->v[i];
-  if (!(k->flags & DG_TF_LINE_START) || !(k->flags & DG_TF_SPACE_AFTER)) return false;
+  if (!(k->flags & DG_TF_LINE_START)) return false;
+  if (i + 1 < S->t->n && S->t->v[i + 1].cs == k->ce) return false; /* "-" then a space */
   if (k->kind != DG_TOK_PUNCT && k->kind != DG_TOK_SYMBOL) return false;
   if (k->ce != k->cs + 1) return false;
   uint32_t c = S->tb->cp[k->cs];

@@ -119,7 +119,10 @@ typedef enum {
 typedef struct dg_reader dg_reader;
 
 /* A reader over `in` (not closed by the reader).  `name` names the input in
- * warnings ("-" or NULL: "<stdin>"); it is copied. */
+ * warnings ("-" or NULL: "<stdin>"); it is copied.  For a pipe, terminal or
+ * a file not yet read from, the reader reads the descriptor directly, so a
+ * paragraph is returned as soon as its blank line has arrived: do not read
+ * from `in` yourself before or while the reader uses it. */
 dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode);
 /* A reader over `len` bytes at `data`; the bytes are not copied and must stay
  * valid while the reader is used. */

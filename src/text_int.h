@@ -60,9 +60,10 @@ typedef struct dg_textbuf {
   uint32_t *off;
   unsigned char *cls;
   size_t ncp, cap;
-  /* code point ranges [lo, hi] holding every DG_C_BAD/SHY/IGNORE code point
+  /* code point ranges [lo, hi] holding every DG_C_BAD/SHY code point
    * ("special") and every code point that may change under NFC (lo > hi:
-   * none), so that most tokens need no check */
+   * none), so that most tokens need no check.  (DG_C_IGNORE code points are
+   * gaps: the tokenizer never puts them inside a token.) */
   size_t special_lo, special_hi, nfc_lo, nfc_hi;
 } dg_textbuf;
 
@@ -128,6 +129,6 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,
-                              dg_textbuf *scratch);
+                              dg_textbuf *scratch, dg_ltoks *lscratch);
 
 #endif

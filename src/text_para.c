@@ -66,6 +66,7 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
     d->form = forms + k->fo;
     d->kind = (dg_tokkind)k->kind;
     d->flags = k->flags & DG_LTF_PUBLIC;
+    if (i + 1 == n || lt->v[i + 1].cs > k->ce) d->flags |= DG_TF_SPACE_AFTER; /* a gap follows */
     if (se[i]) {
       dg_sentence *st = &out->sentences[s++];
       st->tokens = out->tokens + first;
@@ -121,7 +122,8 @@ static bool S_simple(const char *form, size_t len, dg_tokkind *kind) {
   return true;
 }
 
-dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
+static dg_tokkind S_classify(const char *form, size_t len, unsigned *flags, dg_textbuf *tbp,
+                             dg_ltoks *ltp) {
   unsigned fl = 0;
   dg_tokkind simple;
   if (S_simple(form, len, &simple)) {
@@ -132,36 +134,42 @@ dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
   }
   dg_tokkind kind = DG_TOK_SYMBOL;
   dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
-  dg_textbuf tb = {0};
-  dg_ltoks lt = {0};
-  dg_text_decode(&tb, form, len, 0, NULL, 0, &ws);
-  dg_text_tokenize(&tb, form, &lt);
-  if (lt.n == 1) {
-    kind = (dg_tokkind)lt.v[0].kind;
-    fl = lt.v[0].flags;
-  } else if (lt.n == 2 && lt.v[0].kind == DG_TOK_NUMBER && lt.v[1].kind == DG_TOK_PUNCT &&
-             lt.v[1].ce == lt.v[1].cs + 1 && tb.cp[lt.v[1].cs] == '.' && lt.v[1].ce == tb.ncp) {
+  dg_text_decode(tbp, form, len, 0, NULL, 0, &ws);
+  dg_text_tokenize(tbp, form, ltp);
+  if (ltp->n == 1) {
+    kind = (dg_tokkind)ltp->v[0].kind;
+    fl = ltp->v[0].flags;
+  } else if (ltp->n == 2 && ltp->v[0].kind == DG_TOK_NUMBER && ltp->v[1].kind == DG_TOK_PUNCT &&
+             ltp->v[1].ce == ltp->v[1].cs + 1 && tbp->cp[ltp->v[1].cs] == '.' &&
+             ltp->v[1].ce == tbp->ncp) {
     kind = DG_TOK_NUMBER; /* "17." */
     fl = DG_TF_ORDINAL;
-  } else if (lt.n > 1) {
+  } else if (ltp->n > 1) {
     bool word = false, number = false;
-    for (size_t i = 0; i < lt.n; i++) {
-      word |= lt.v[i].kind == DG_TOK_WORD;
-      number |= lt.v[i].kind == DG_TOK_NUMBER;
+    for (size_t i = 0; i < ltp->n; i++) {
+      word |= ltp->v[i].kind == DG_TOK_WORD;
+      number |= ltp->v[i].kind == DG_TOK_NUMBER;
     }
-    kind = word ? DG_TOK_WORD : number ? DG_TOK_NUMBER : (dg_tokkind)lt.v[0].kind;
+    kind = word ? DG_TOK_WORD : number ? DG_TOK_NUMBER : (dg_tokkind)ltp->v[0].kind;
     if (kind == DG_TOK_PUNCT || kind == DG_TOK_SYMBOL) {
       bool allpunct = true;
-      for (size_t i = 0; i < lt.n; i++) allpunct &= lt.v[i].kind == DG_TOK_PUNCT;
+      for (size_t i = 0; i < ltp->n; i++) allpunct &= ltp->v[i].kind == DG_TOK_PUNCT;
       kind = allpunct ? DG_TOK_PUNCT : DG_TOK_SYMBOL;
     }
   }
-  dg_textbuf_free(&tb);
-  dg_ltoks_free(&lt);
   if (flags)
     *flags = fl & (DG_TF_ORDINAL | DG_TF_ABBREV | DG_TF_SUSPENDED | DG_TF_QUOTE_OPEN |
                    DG_TF_QUOTE_CLOSE);
   return kind;
+}
+
+dg_tokkind dg_classify_token(const char *form, size_t len, unsigned *flags) {
+  dg_textbuf tb = {0};
+  dg_ltoks lt = {0};
+  dg_tokkind k = S_classify(form, len, flags, &tb, &lt);
+  dg_textbuf_free(&tb);
+  dg_ltoks_free(&lt);
+  return k;
 }
 
 /* ---- sentences from given tokens ---- */
@@ -171,6 +179,8 @@ struct dg_sentbuilder {
   size_t n, cap;
   dg_buf forms;
   dg_buf tmp;
+  dg_textbuf tb; /* scratch for classification */
+  dg_ltoks lt;
 };
 
 dg_sentbuilder *dg_sentbuilder_new(void) { return dg_xcalloc(1, sizeof(dg_sentbuilder)); }
@@ -180,6 +190,8 @@ void dg_sentbuilder_free(dg_sentbuilder *b) {
   free(b->v);
   dg_buf_free(&b->forms);
   dg_buf_free(&b->tmp);
+  dg_textbuf_free(&b->tb);
+  dg_ltoks_free(&b->lt);
   free(b);
 }
 
@@ -215,7 +227,8 @@ static unsigned S_normalise(dg_buf *out, dg_buf *tmp, const char *s, size_t n) {
 }
 
 static void S_add(dg_token **v, size_t *n, size_t *cap, dg_buf *forms, dg_buf *tmp,
-                  const char *form, size_t len, uint64_t start, uint64_t end) {
+                  dg_textbuf *tb, dg_ltoks *lt, const char *form, size_t len, uint64_t start,
+                  uint64_t end) {
   if (*n == *cap) {
     *cap = *cap ? 2 * *cap : 64;
     *v = dg_xrealloc(*v, *cap * sizeof **v);
@@ -224,7 +237,7 @@ static void S_add(dg_token **v, size_t *n, size_t *cap, dg_buf *forms, dg_buf *t
   size_t fo = forms->len;
   unsigned fl = S_normalise(forms, tmp, form, len);
   unsigned cf = 0;
-  t->kind = dg_classify_token(forms->data + fo, forms->len - fo, &cf);
+  t->kind = S_classify(forms->data + fo, forms->len - fo, &cf, tb, lt);
   dg_buf_putc(forms, '\0');
   t->form = (char *)(uintptr_t)fo; /* an offset until the arena is final */
   t->start = start;
@@ -234,7 +247,7 @@ static void S_add(dg_token **v, size_t *n, size_t *cap, dg_buf *forms, dg_buf *t
 
 void dg_sentbuilder_add(dg_sentbuilder *b, const char *form, size_t len, uint64_t start,
                         uint64_t end) {
-  S_add(&b->v, &b->n, &b->cap, &b->forms, &b->tmp, form, len, start, end);
+  S_add(&b->v, &b->n, &b->cap, &b->forms, &b->tmp, &b->tb, &b->lt, form, len, start, end);
 }
 
 /* A paragraph holding one sentence made of the tokens v[0..n). */
@@ -276,7 +289,7 @@ void dg_sentbuilder_finish(dg_sentbuilder *b, dg_paragraph *out) {
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,
-                              dg_textbuf *tb) {
+                              dg_textbuf *tb, dg_ltoks *lt) {
   uint64_t base = lead_start + leadlen;
   dg_text_decode(tb, raw, rawlen, base, name, line, ws); /* warnings */
   dg_token *v = NULL;
@@ -291,7 +304,7 @@ void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadle
     }
     size_t j = i;
     while (j < rawlen && raw[j] != ' ') j++;
-    S_add(&v, &n, &cap, &forms, &tmp, raw + i, j - i, base + i, base + j);
+    S_add(&v, &n, &cap, &forms, &tmp, tb, lt, raw + i, j - i, base + i, base + j);
     i = j;
   }
   S_finish(out, v, n, &forms, lead, leadlen, lead_start, raw, rawlen, line);

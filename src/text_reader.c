@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "text_int.h"
 
@@ -14,6 +16,7 @@
 
 struct dg_reader {
   FILE *in;
+  int fd;      /* fileno(in) when it has one and nothing is buffered, else -1 */
   char *name;
   dg_input_mode mode;
   size_t maxpara;
@@ -47,12 +50,18 @@ static dg_reader *S_new(const char *name, dg_input_mode mode) {
 dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
   dg_reader *r = S_new(name, mode);
   r->in = in;
+  r->fd = -1;
+  /* Read the descriptor directly (see S_avail) when the stream has one and
+   * has not been read from yet; fmemopen() streams and others use fread. */
+  int fd = in ? fileno(in) : -1;
+  if (fd >= 0 && ftello(in) <= 0 && lseek(fd, 0, SEEK_CUR) <= 0) r->fd = fd;
   return r;
 }
 
 dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
                              dg_input_mode mode) {
   dg_reader *r = S_new(name ? name : "<memory>", mode);
+  r->fd = -1;
   r->mem = true;
   r->eof = true;
   if (data) {
@@ -92,6 +101,22 @@ static bool S_avail(dg_reader *r, size_t i) {
       r->buf = dg_xrealloc(r->buf, cap);
       r->cap = cap;
       r->data = r->buf;
+    }
+    if (r->fd >= 0) {
+      /* read(2) returns what is there: a paragraph typed or piped in is
+       * handled at once, not when 64 KiB have come together */
+      ssize_t got = read(r->fd, r->buf + r->len, S_CHUNK);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        r->ioerr = true;
+        r->ioerrno = errno;
+        r->eof = true;
+      } else if (got == 0) {
+        r->eof = true;
+      } else {
+        r->len += (size_t)got;
+      }
+      continue;
     }
     size_t got = fread(r->buf + r->len, 1, S_CHUNK, r->in);
     r->len += got;
@@ -191,6 +216,14 @@ static size_t S_decode(const unsigned char *d, size_t a, size_t b, uint32_t *out
     a += dg_utf8_decode(d + a, b - a, &out[n++], &bad);
   }
   return n;
+}
+
+/* Does the line ending at e end in a hyphen attached to a word ("NATO-")? */
+static bool S_ends_in_hyphen(const dg_reader *r, size_t s, size_t e) {
+  const unsigned char *d = r->data;
+  size_t h = e;
+  while (h > s && (d[h - 1] == ' ' || d[h - 1] == '\t' || d[h - 1] == '\r')) h--;
+  return h >= s + 2 && d[h - 1] == '-' && d[h - 2] > ' ';
 }
 
 /* A line ending in "NATO-" at e, continued after the blank lines at m? */
@@ -315,7 +348,8 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
     }
     size_t e = q, m = e;
     int nls = 0;
-    bool ff = false, cr = false;
+    bool ff = false, cr = false, ended = false;
+    bool hy = S_ends_in_hyphen(r, s, e); /* only then can blank lines be crossed */
     while (S_avail(r, m) && m - e <= S_JOIN_GAP) {
       size_t ws = S_blank(r, m);
       if (!ws) break;
@@ -325,8 +359,14 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
       if (c == '\f') ff = true;
       cr = c == '\r';
       m += ws;
+      /* a blank line ends the paragraph: decide now, without waiting for
+       * the next one (interactive input, pipes) */
+      if ((nls >= 2 || ff) && !hy) {
+        ended = true;
+        break;
+      }
     }
-    if (!S_avail(r, m) || m - e > S_JOIN_GAP) {
+    if (ended || !S_avail(r, m) || m - e > S_JOIN_GAP) {
       end = e;
       break;
     }
@@ -404,7 +444,8 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     r->cut_run = false;
   }
   dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
-                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb);
+                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
+                           &r->lt);
   if (cut) out->flags |= DG_PF_CUT;
   S_consume(r, q);
   return true;

@@ -28,6 +28,7 @@ typedef struct {
   dg_ltoks *out;
   size_t next_at; /* byte offset of the next '@' in raw (raw length if none) */
   bool nl;  /* a line break since the last token */
+  size_t marks; /* emphasis delimiter candidates seen */
   dg_buf tmp;
 } S_lex;
 
@@ -95,7 +96,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   dg_buf *f = &L->out->forms;
   k->fo = (uint32_t)f->len;
   bool plain = njoins == 0, nfc = true;
-  const unsigned special = DG_CM(DG_C_BAD) | DG_CM(DG_C_SHY) | DG_CM(DG_C_IGNORE);
+  const unsigned special = DG_CM(DG_C_BAD) | DG_CM(DG_C_SHY);
   if (k->cs <= tb->special_hi && k->ce > tb->special_lo)
     for (size_t i = k->cs; plain && i < k->ce; i++)
       if (DG_CM(tb->cls[i]) & special) plain = false;
@@ -484,6 +485,7 @@ static void S_lex_all(S_lex *L) {
       if (!S_side_blank(L, j, false) && S_side_punct(L, i, true)) mf |= S_MF_OPEN;
       if (!S_side_blank(L, i, true) && S_side_punct(L, j, false)) mf |= S_MF_CLOSE;
       S_emit(L, i, j, S_KIND_MARK, mf, NULL, 0);
+      L->marks++;
       i = j;
       continue;
     }
@@ -762,9 +764,8 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   out->n = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
-  S_emphasis(&L);
+  if (L.marks) S_emphasis(&L);
   S_merge(&L);
-  for (size_t i = 0; i < out->n; i++) /* a gap (whitespace or markup) follows */
-    if (i + 1 == out->n || out->v[i + 1].cs > out->v[i].ce) out->v[i].flags |= DG_TF_SPACE_AFTER;
+
   dg_buf_free(&L.tmp);
 }

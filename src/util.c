@@ -96,7 +96,7 @@ char *dg_buf_detach(dg_buf *b) {
   return p;
 }
 
-static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
+__attribute__((format(printf, 7, 0))) static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
                    long column, long long position, const char *fmt, va_list ap) {
   e->code = code;
   e->line = line;

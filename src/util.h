@@ -37,7 +37,7 @@ void dg_buf_put(dg_buf *b, const void *p, size_t n);
 void dg_buf_puts(dg_buf *b, const char *s);
 void dg_buf_putc(dg_buf *b, char c);
 void dg_buf_printf(dg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap);
+void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Take the buffer's storage; the buffer is left empty. */
 char *dg_buf_detach(dg_buf *b);
 

@@ -364,7 +364,7 @@ static void S_table_init(S_table *t, size_t groups) {
   uint32_t size = 16;
   while (size < groups * 2) size *= 2;
   t->size = size;
-  t->slots = dg_xmalloc(size * sizeof *t->slots);
+  t->slots = dg_xcalloc(size, sizeof *t->slots); /* empty slots are zero: reproducible files */
   for (uint32_t i = 0; i < size; i++) t->slots[i].key = DG_LEX_EMPTY;
 }
 

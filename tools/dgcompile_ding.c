@@ -269,7 +269,8 @@ static bool S_en_prep(const char *w, size_t n) {
 
 /* Clean an English synonym into a gloss: no "to" for verbs, no sb./sth.
  * slots, at most 4 words.  Returns false when nothing usable is left. */
-static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t cap) {
+static bool S_gloss(const char *text, bool verb, bool noun, bool drop_prep, char *out,
+                    size_t cap) {
   const char *p = text;
   if (verb && strncmp(p, "to ", 3) == 0) p += 3;
   if (noun && p[0] && p[1]) { /* "die Polizei :: the police" */
@@ -279,7 +280,8 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
   }
   out[0] = '\0';
   int words = 0;
-  bool had_slot = false;
+  bool had_slot = false, prep_then_slot = false, last_prep = false;
+  size_t before_last = 0; /* length of out before the last word */
   while (*p) {
     while (*p == ' ') p++;
     const char *e = p;
@@ -307,12 +309,7 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
       continue;
     }
     const char *slash = memchr(p, '/', n);
-    if (!slot && slash && slash > p) { /* "analogue/digital converter": the first */
-      S_append(out, cap, " ", p, (size_t)(slash - p));
-      words++;
-      p = e;
-      continue;
-    }
+    if (!slot && slash && slash > p) n = (size_t)(slash - p); /* "analogue/digital": the first */
     if (!slot && had_slot && S_en_prep(p, n)) {
       /* "discuss sth. with sb." -> "discuss": a second object is dropped */
       const char *q = e;
@@ -326,12 +323,24 @@ static bool S_gloss(const char *text, bool verb, bool noun, char *out, size_t ca
         continue;
       }
     }
-    if (slot) had_slot = true;
+    if (slot) {
+      had_slot = true;
+      if (last_prep) prep_then_slot = true;
+    }
     if (!slot) {
+      before_last = strlen(out);
       S_append(out, cap, " ", p, n);
       words++;
+      last_prep = S_en_prep(p, n);
+      prep_then_slot = false;
     }
     p = e;
+  }
+  /* "vor etw. warnen :: to warn of sth.": the German preposition went with
+   * its slot, so the English one goes too ("warn") */
+  if (drop_prep && prep_then_slot && words > 1) {
+    out[before_last] = '\0';
+    words--;
   }
   size_t l = strlen(out);
   while (l && (out[l - 1] == ',' || out[l - 1] == ';' || out[l - 1] == ' ')) out[--l] = '\0';
@@ -616,7 +625,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
     bool verb = strcmp(pos, "VERB") == 0, noun = strcmp(pos, "NOUN") == 0;
     for (size_t k = 0; k < nen; k++) {
       char gl[256];
-      if (!S_gloss(en[k].text, verb, noun, gl, sizeof gl)) continue;
+      if (!S_gloss(en[k].text, verb, noun, slotted == 3, gl, sizeof gl)) continue;
       if (verb && en[k].irreg[0]) {
         char base[64];
         size_t bl = strcspn(gl, " ");
@@ -671,6 +680,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
   const char *prev_pos[S_MAXSYN];
   const char *head_pos[S_MAXSYN];
   const char *entry_pos = "X";
+  bool entry_rare = false;
   char forms[S_MAXSYN][128];
   for (size_t i = 0; i < np; i++) {
     char *ds[S_MAXSYN], *es[S_MAXSYN];
@@ -681,7 +691,19 @@ static void S_line(dgc_lex *lx, char *text, long line) {
     if (i == 0) {
       S_n_part_senses = 0;
       S_headwords(lx, de, a, en, b, line, 0, (int)np, head_pos);
-      entry_pos = a && head_pos[0] ? head_pos[0] : "X";
+      entry_pos = "X";
+      for (size_t k = 0; k < a; k++)
+        if (head_pos[k]) {
+          entry_pos = head_pos[k];
+          break;
+        }
+      for (size_t k = 0; k < a; k++) {
+        float pen = dgc_domain_penalty(de[k].domains);
+        if (pen >= 2.5f || strstr(de[k].comment, "ungebräuchlich") || strstr(de[k].comment, "veraltet"))
+          entry_rare = true;
+      }
+    } else if (entry_rare && S_form_part(de, a, entry_pos, forms)) {
+      continue; /* forms of an obsolete word ("wesen | west") would shadow others */
     } else if (S_form_part(de, a, entry_pos, forms)) {
       /* forms of the previous headword part: aligned by position when the
        * counts agree, and always by resemblance (a form shares its start

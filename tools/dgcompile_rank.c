@@ -169,25 +169,60 @@ static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
   return false;
 }
 
-static bool S_gloss_in(const dgc_lex *lx, const char *gloss, const dgc_map *stems) {
-  char buf[256];
-  snprintf(buf, sizeof buf, "%s", gloss);
-  int content = 0;
+/* Does the word (or an irregular form of it) have the stem `st`? */
+static bool S_word_is(const dgc_lex *lx, const char *w, const char *st) {
+  char ws[128];
+  dgc_en_stem(w, ws, sizeof ws);
+  if (strcmp(ws, st) == 0) return true;
+  int *ir = dgc_map_get(&lx->en_irreg, w);
+  if (!ir) return false;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
   char *save = NULL;
-  for (char *w = strtok_r(buf, " -", &save); w; w = strtok_r(NULL, " -", &save)) {
-    char low[128];
-    size_t n = 0;
-    for (const char *p = w; *p && n + 1 < sizeof low; p++) low[n++] = (char)tolower((unsigned char)*p);
-    low[n] = '\0';
-    if (S_en_stop(low)) continue;
-    content++;
-    if (!S_word_in(lx, low, stems)) return false;
+  for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
+    dgc_en_stem(f, ws, sizeof ws);
+    if (strcmp(ws, st) == 0) return true;
   }
-  return content > 0;
+  return false;
 }
 
-/* The stems of the words of an English line. */
-static void S_stems(const char *en, dgc_map *stems) {
+typedef struct S_line_stems {
+  dgc_map set;
+  char (*seq)[64]; /* stems in line order */
+  size_t n, cap;
+} S_line_stems;
+
+/* Is the gloss in the line?  One content word: anywhere; several words:
+ * as a contiguous sequence ("all over", "take part"). */
+static bool S_gloss_in(const dgc_lex *lx, const char *gloss, const S_line_stems *ls) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", gloss);
+  char *words[16];
+  size_t nw = 0;
+  int content = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " -", &save); w && nw < 16; w = strtok_r(NULL, " -", &save)) {
+    for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+    words[nw++] = w;
+    if (S_en_stop(w)) continue;
+    content++;
+    if (!S_word_in(lx, w, &ls->set)) return false;
+  }
+  if (content == 0) return false;
+  if (nw == 1) return true;
+  for (size_t i = 0; i + nw <= ls->n; i++) {
+    size_t j = 0;
+    while (j < nw && S_word_is(lx, words[j], ls->seq[i + j])) j++;
+    if (j == nw) return true;
+  }
+  return false;
+}
+
+/* The stems of the words of an English line (and their order, when `ls`). */
+static void S_stems_seq(const char *en, dgc_map *stems, S_line_stems *ls);
+static void S_stems(const char *en, dgc_map *stems) { S_stems_seq(en, stems, NULL); }
+
+static void S_stems_seq(const char *en, dgc_map *stems, S_line_stems *ls) {
   for (const unsigned char *p = (const unsigned char *)en; *p;) {
     if (!isalpha(*p)) {
       p++;
@@ -202,6 +237,16 @@ static void S_stems(const char *en, dgc_map *stems) {
     dgc_en_stem(w, st, sizeof st);
     bool fresh;
     dgc_map_put(stems, st, 1, &fresh);
+    if (ls) {
+      if (ls->n == ls->cap) {
+        ls->cap = ls->cap ? ls->cap * 2 : 64;
+        ls->seq = dg_xrealloc(ls->seq, ls->cap * sizeof *ls->seq);
+      }
+      size_t sl = strlen(st);
+      if (sl > 63) sl = 63;
+      memcpy(ls->seq[ls->n], st, sl);
+      ls->seq[ls->n++][sl] = '\0';
+    }
   }
 }
 
@@ -320,9 +365,10 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
     char *en = de ? S_getline(fe, &be, &ce) : NULL;
     if (!de || !en) break;
     line++;
-    dgc_map stems;
-    dgc_map_init(&stems);
-    S_stems(en, &stems);
+    S_line_stems ls;
+    memset(&ls, 0, sizeof ls);
+    dgc_map_init(&ls.set);
+    S_stems_seq(en, &ls.set, &ls);
     for (const unsigned char *p = (const unsigned char *)de; *p;) {
       if (!S_letter(p)) {
         p++;
@@ -350,11 +396,12 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
         for (size_t i = 0; i < gr->n; i++) {
           dgc_sense *sn = &lx->senses[gr->idx[i]];
           sn->ev_occ++;
-          if (S_gloss_in(lx, sn->gloss, &stems)) sn->ev_hits++;
+          if (S_gloss_in(lx, sn->gloss, &ls)) sn->ev_hits++;
         }
       }
     }
-    dgc_map_free(&stems);
+    dgc_map_free(&ls.set);
+    free(ls.seq);
   }
   free(bd);
   free(be);
@@ -419,7 +466,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
       /* hits beyond what chance gives a gloss this common in English lines */
       float extra = (float)s->ev_hits - (float)s->ev_occ * s->ev_base;
       if (extra > 0)
-        sc += 4.0f * extra / ((float)s->ev_occ + 2.0f) + 0.8f * log2f(1.0f + extra);
+        sc += 4.0f * extra / ((float)s->ev_occ + 4.0f) + 0.8f * log2f(1.0f + extra);
     }
     if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
     if (!data_only) {

@@ -624,6 +624,25 @@ static void S_hs_ung(const char *verb) {
   dg_buf_free(&cap);
 }
 
+/* The feminine noun in -in of hunspell's F flag: Lehrer -> Lehrerin,
+ * Kollege -> Kollegin; plural -innen. */
+static void S_hs_feminine(const char *word) {
+  dg_buf b, pl;
+  dg_buf_init(&b);
+  dg_buf_init(&pl);
+  size_t n = strlen(word);
+  dg_buf_put(&b, word, S_ends(word, "e") ? n - 1 : n);
+  dg_buf_puts(&b, "in");
+  dg_buf_printf(&pl, "%snen", b.data);
+  if (S_lemma_find(b.data, DG_POS_NOUN) == UINT32_MAX && !S_known_form(b.data)) {
+    uint32_t li = S_new_lemma(b.data, DG_POS_NOUN, DG_GENDER_FEM, 0);
+    S_add(b.data, li, 0, DG_POS_NOUN, 0, 0, 0x55);
+    S_add(pl.data, li, 0, DG_POS_NOUN, 0, 0, 0xAA);
+  }
+  dg_buf_free(&b);
+  dg_buf_free(&pl);
+}
+
 /* Noun forms from hunspell's suffix flags (S +s, T +es genitive; E +e,
  * N +n, P +en, R +er/+ern plural; q/Q for nouns in -s). */
 static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fresh, bool name) {
@@ -656,6 +675,7 @@ static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fre
   }
 #undef FORM
   dg_buf_free(&f);
+  if (strchr(flags, 'F') && !name) S_hs_feminine(word);
 }
 
 /* Is word[0..n) a known form, maybe followed by a linking element? */
@@ -749,6 +769,8 @@ static void S_read_hunspell(const char *path) {
       uint32_t li = S_lemma_find(word, DG_POS_NOUN);
       if (li != UINT32_MAX) {
         S_hs_noun(word, flags, li, false, false);
+        for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
+        added += S_nlemmas - before;
         continue;
       }
       if (S_known_form(word)) continue;

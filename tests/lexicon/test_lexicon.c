@@ -132,6 +132,10 @@ static void S_sample(const char *path) {
         "separated verb forms linked to the particle verb");
   CHECK(!S_has_phrase(lex, "stellte", "stellte klar", "clarified"), "separated forms are not phrases");
   CHECK(S_has_sense(lex, "freuen", "VERB", "be glad", NULL), "reflexive 'sich freuen'");
+  CHECK(S_has_sense(lex, "womöglich", "X", "possibly", NULL) &&
+            S_has_sense(lex, "womöglich", "ADV", "possibly", NULL) &&
+            !S_has_sense(lex, "Aalfang", "ADV", "eel fishing", NULL),
+        "untagged word (X) answers a POS query that has nothing else");
   /* closed-class and names come from dictionaries/ in any build */
   CHECK(S_has_closed(lex, "dem", "DET", "the", "DEF.M/N.DAT.SG"), "closed class in sample build");
   dg_lexicon_close(lex);
@@ -159,6 +163,8 @@ static void S_real(const char *path) {
   CHECK(dg_lexicon_senses(lex, "", NULL, s, 8) == 0 && dg_lexicon_senses(lex, NULL, NULL, s, 8) == 0,
         "empty lemma");
   CHECK(dg_lexicon_senses(lex, "bestätigen", "NOUN", s, 8) == 0, "pos filter");
+  n = dg_lexicon_senses(lex, "Aalfang", "VERB", s, 8);
+  CHECK(n == 0, "pos filter: a noun is no verb");
   /* forms */
   CHECK(S_has_lemma(lex, "Gespräche", "Gespräch"), "Gespräche -> Gespräch");
   CHECK(S_has_lemma(lex, "bestätigt", "bestätigen"), "bestätigt -> bestätigen");

@@ -126,11 +126,46 @@ int main(void) {
   OK(!dg_morph_is_verb(m, "klar"), "klar is no verb");
   OK(!dg_morph_is_verb(m, ""), "empty is no verb");
 
+  /* Random byte strings (fixed seed): no crash, the invariants hold. */
+  unsigned seed = 12345;
+  char buf[64];
+  int bad = 0;
+  for (int i = 0; i < 3000; i++) {
+    size_t len = 1 + (size_t)(i % 40);
+    for (size_t k = 0; k < len; k++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = (seed >> 16) & 0xFF;
+      /* mostly letters, hyphens and UTF-8 umlaut bytes, some noise */
+      buf[k] = (char)(r < 150 ? 'a' + r % 26 : r < 170 ? 'A' + r % 26 : r < 185 ? '-' : r < 200 ? 0xC3 : r < 215 ? 0xA4 : r < 225 ? '0' + r % 10 : r);
+      if (buf[k] == 0) buf[k] = 'x';
+    }
+    buf[len] = '\0';
+    dg_analysis a[DG_MORPH_MAX_ANALYSES];
+    size_t na = dg_morph_analyze(m, buf, i % 3 == 0, i % 5 == 0 ? "NOUN" : NULL, a, DG_MORPH_MAX_ANALYSES);
+    dg_part p[DG_COMPOUND_MAX_PARTS];
+    size_t np = dg_compound_split(m, buf, p, DG_COMPOUND_MAX_PARTS);
+    if (na < 1 || np < 1) bad++;
+    for (size_t k = 0; k < np; k++)
+      if (p[k].end > len || p[k].start >= p[k].end) bad++;
+  }
+  OK(bad == 0, "random strings: %d bad results", bad);
+
   /* The known-word predicate reaches the splitter. */
   dg_part p[DG_COMPOUND_MAX_PARTS];
   size_t np = dg_compound_split(m, "Quabbelwurst", p, DG_COMPOUND_MAX_PARTS);
   printf("Quabbelwurst without lexicon: %zu parts\n", np);
   dg_morph_close(m);
+
+  /* Another hunspell dictionary (de_CH) is a parameter. */
+  degloss_error ech = {0};
+  dg_morph *mch = dg_morph_open(NULL, "/usr/share/hunspell/de_CH", &ech);
+  OK(mch != NULL, "open with de_CH: %s", ech.text);
+  if (mch) {
+    dg_analysis a[4];
+    OK(dg_morph_analyze(mch, "Strassen", false, NULL, a, 4) >= 1 && strcmp(a[0].lemma, "Straße") == 0,
+       "de_CH: Strassen -> Straße");
+    dg_morph_close(mch);
+  }
 
   /* Errors: a missing data directory, a corrupt file. */
   degloss_error e1 = {0};

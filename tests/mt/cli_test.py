@@ -170,7 +170,33 @@ def case_formats(degloss):
     rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
                                  "--format", "conllu"], ENV)
     check(rc == 0, f"conllu exit {rc}")
-    check("# text_en = " in out, "CoNLL-U has # text_en")
+    check("# text_en = " + expected("Russlands umfassende Invasion in der Ukraine begann 2022.") in out,
+          "CoNLL-U has # text_en")
+    rc, out, err = run(degloss, ["--translate", "deepl", "--mt-url", url("f", "ok"), "--no-cache",
+                                 "--format", "html"], ENV)
+    check(rc == 0, f"html exit {rc}")
+    check("full-scale invasion of Ukraine began in 2022." in out, "HTML shows the translation")
+
+
+def case_providers(degloss):
+    # the other three providers through the command line
+    runs = [("libretranslate", "pl", [], {}),
+            ("google", "pg", [], {"GOOGLE_API_KEY": "test-key-XXXX-google"}),
+            ("openai", "po", ["--mt-model", "test-model"], {"OPENAI_API_KEY": "test-key-XXXX-openai"})]
+    for prov, ns, extra, env in runs:
+        rc, out, err = run(degloss, ["--format", "jsonl", "--translate", prov, "--mt-url", url(ns, "ok"),
+                                     "--no-cache"] + extra, env)
+        check(rc == 0, f"{prov}: exit {rc}: {err[:300]}")
+        for s in sentences(out):
+            tr = s.get("translation") or {}
+            check(tr.get("provider") == prov and tr.get("text") == expected(s["text"]),
+                  f"{prov}: translation {tr}")
+            if prov == "openai":
+                check(tr.get("model") == "test-model", f"openai model {tr.get('model')}")
+        st = stats(ns)
+        check(st["requests"] >= 1 and not st["violations"], f"{prov}: server {st['violations']}")
+        for k in env.values():
+            check(k not in out + err, f"{prov}: key printed")
 
 
 def case_offline(degloss):
@@ -189,7 +215,7 @@ def case_keys(degloss):
     # a key in a config file others can read is refused
     cfg = os.path.join(SCRATCH, "config")
     with open(cfg, "w") as f:
-        f.write("translate = deepl\nmt-key = test-key-XXXX-file\n")
+        f.write(f"translate = deepl\nmt-key = {KEY}\n")
     os.chmod(cfg, 0o644)
     path = os.path.join(SCRATCH, "in.txt")
     env = dict(os.environ)
@@ -198,7 +224,7 @@ def case_keys(degloss):
                        capture_output=True, env=env, timeout=60)
     err = p.stderr.decode("utf-8", "replace")
     check(p.returncode == 2 and "chmod 600" in err, f"0644 config: exit {p.returncode}, {err[:200]}")
-    check("test-key-XXXX-file" not in err, "config key quoted in a message")
+    check(KEY not in err, "config key quoted in a message")
     os.chmod(cfg, 0o600)
     p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), "--no-cache",
                         "--verbose", "--format", "jsonl", path],
@@ -206,12 +232,15 @@ def case_keys(degloss):
     out, err = p.stdout.decode(), p.stderr.decode()
     check(p.returncode == 0, f"0600 config: exit {p.returncode}, {err[:300]}")
     check("degloss: mt: POST" in err, "--verbose logs requests")
-    check("test-key-XXXX-file" not in out + err, "config key printed")
-    check(stats("k")["requests"] >= 1, "the config key was used")
+    check(KEY not in out + err, "config key printed")
+    st = stats("k")
+    check(st["requests"] >= 1 and st["keyed"] == st["requests"] and not st["violations"],
+          f"the config key was used: {st}")
 
 
 CASES = {"ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
-         "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys}
+         "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys,
+         "providers": case_providers}
 
 
 def main():

@@ -2,9 +2,11 @@
  * Each case asserts what a user sees: token forms, kinds, flags, sentence
  * and paragraph boundaries, offsets, warnings.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "text_int.h"
@@ -630,6 +632,32 @@ static void test_stream(void) {
   fclose(f);
 }
 
+/* A paragraph written into a pipe that stays open is returned at once (the
+ * reader must not wait for more input or a full chunk). */
+static void test_pipe_interactive(void) {
+  int fds[2];
+  OK(pipe(fds) == 0, "pipe");
+  const char *first = "Erster Absatz, fertig.\n\n";
+  OK(write(fds[1], first, strlen(first)) == (ssize_t)strlen(first), "write");
+  FILE *in = fdopen(fds[0], "rb");
+  dg_reader *r = dg_reader_new(in, "pipe", DG_INPUT_TEXT);
+  dg_paragraph p;
+  degloss_error err = {0};
+  alarm(20); /* a hang fails the test instead of blocking it */
+  OK(dg_reader_next(r, &p, &err) && p.nsentences == 1 && p.ntokens == 5,
+     "first paragraph before EOF");
+  dg_paragraph_free(&p);
+  const char *second = "Zweiter.";
+  OK(write(fds[1], second, strlen(second)) == (ssize_t)strlen(second), "write");
+  close(fds[1]);
+  OK(dg_reader_next(r, &p, &err) && p.ntokens == 2 && p.start == strlen(first), "second");
+  dg_paragraph_free(&p);
+  OK(!dg_reader_next(r, &p, &err) && err.code == DEGLOSS_OK, "end");
+  alarm(0);
+  dg_reader_free(r);
+  fclose(in);
+}
+
 static void test_horizontal(void) {
   const char *t = "Das ist  gut .\n\nz. B. 17. Ein- https://x.org\r\nletzte";
   char *f = S_forms(t, DG_INPUT_HORIZONTAL);
@@ -764,6 +792,7 @@ int main(int argc, char **argv) {
   test_empty();
   test_long_inputs();
   test_stream();
+  test_pipe_interactive();
   test_horizontal();
   test_builder_classify();
   test_random();

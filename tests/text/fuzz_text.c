@@ -1,0 +1,102 @@
+/* Fuzz target for the text layer: the first byte picks the mode (text or
+ * horizontal) and a paragraph bound; the rest is the input.  Every input
+ * must round-trip byte for byte and tile into tokens; anything else aborts.
+ *
+ * libFuzzer (clang): cmake -DDEGLOSS_FUZZ=ON -DCMAKE_C_COMPILER=clang, then
+ *   build/text_fuzz -max_total_time=60 CORPUS_DIR
+ * Without libFuzzer the same code is built as text_fuzz_replay, which runs
+ * the target on each file given (the ctest test does this on the case files).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+static void S_quiet(void *ctx, const degloss_error *w) {
+  (void)ctx;
+  (void)w;
+}
+
+static void S_check(bool ok, const char *what) {
+  if (!ok) {
+    fprintf(stderr, "text_fuzz: %s\n", what);
+    abort();
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  dg_warn_set_sink(S_quiet, NULL);
+  if (size == 0) return 0;
+  unsigned sel = data[0];
+  const char *text = (const char *)data + 1;
+  size_t len = size - 1;
+  dg_input_mode mode = (sel & 1) ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT;
+  static const size_t bounds[] = {0, 64, 100, 4096};
+  dg_reader *r = dg_reader_new_mem(text, len, "fuzz", mode);
+  if (bounds[(sel >> 1) & 3]) dg_reader_set_max_paragraph(r, bounds[(sel >> 1) & 3]);
+  dg_paragraph p;
+  degloss_error err = {0};
+  uint64_t off = 0;
+  while (dg_reader_next(r, &p, &err)) {
+    S_check(p.lead_start == off && p.start == off + p.leadlen && p.end == p.start + p.rawlen,
+            "paragraph offsets");
+    S_check(!memcmp(p.lead, text + p.lead_start, p.leadlen), "lead bytes");
+    S_check(!memcmp(p.raw, text + p.start, p.rawlen), "raw bytes");
+    uint64_t pos = p.start;
+    size_t seen = 0;
+    for (size_t s = 0; s < p.nsentences; s++) {
+      const dg_sentence *st = &p.sentences[s];
+      S_check(st->tokens == p.tokens + seen, "sentences tile tokens");
+      S_check(st->ntokens > 0 || mode == DG_INPUT_HORIZONTAL, "empty sentence");
+      for (size_t t = 0; t < st->ntokens; t++) {
+        const dg_token *k = &st->tokens[t];
+        S_check(k->start >= pos && k->end > k->start && k->end <= p.end, "token offsets");
+        S_check(k->form[0] != '\0', "empty form");
+        S_check((unsigned)k->kind < DG_TOK_NKINDS, "token kind");
+        pos = k->end;
+      }
+      seen += st->ntokens;
+    }
+    S_check(seen == p.ntokens, "token count");
+    off = p.end;
+    dg_paragraph_free(&p);
+  }
+  S_check(err.code == DEGLOSS_OK, "reader error");
+  size_t tl;
+  uint64_t ts;
+  const char *tail = dg_reader_tail(r, &tl, &ts);
+  S_check(ts == off && ts + tl == len && !memcmp(tail, text + ts, tl), "tail");
+  dg_reader_free(r);
+  return 0;
+}
+
+#ifndef DG_LIBFUZZER
+int main(int argc, char **argv) {
+  int n = 0;
+  for (int i = 1; i < argc; i++) {
+    size_t len;
+    degloss_error err = {0};
+    char *d = dg_read_file(argv[i], &len, &err);
+    if (!d) {
+      fprintf(stderr, "text_fuzz_replay: %s: %s\n", err.source, err.text);
+      return 2;
+    }
+    /* every selector byte: both modes, every bound */
+    char *buf = dg_xmalloc(len + 1);
+    memcpy(buf + 1, d, len);
+    for (unsigned sel = 0; sel < 8; sel++) {
+      buf[0] = (char)sel;
+      LLVMFuzzerTestOneInput((const uint8_t *)buf, len + 1);
+      n++;
+    }
+    free(buf);
+    free(d);
+  }
+  printf("text_fuzz_replay: %d runs OK\n", n);
+  return 0;
+}
+#endif
