@@ -85,3 +85,10 @@ endif()
 # Benchmark (prints figures; not a test): build/morph_bench FILE...
 add_executable(morph_bench bench/morph_bench.c)
 target_link_libraries(morph_bench PRIVATE degloss)
+
+if(DEGLOSS_TESTS)
+  # The committed closed-class table is what its generator writes.
+  add_test(NAME morph.closed_class_regenerates
+           COMMAND ${PYTHON3} -c "import subprocess, sys; out = subprocess.run([sys.executable, 'tools/make-closed-class.py'], capture_output=True, check=True).stdout; same = out == open('dictionaries/morph/closed.tsv', 'rb').read(); print('closed.tsv matches its generator' if same else 'closed.tsv differs from tools/make-closed-class.py output'); sys.exit(0 if same else 1)"
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+endif()

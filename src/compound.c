@@ -49,7 +49,7 @@ typedef struct {
 /* Derivational suffixes that are also words: never a compound head. */
 static const char *const S_bad_heads[] = {
     "schaft", "schaften", "heit", "heiten", "keit", "keiten", "ung", "ungen", "tum", "tümer",
-    "nis", "nisse", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
+    "nis", "nisse", "nissen", "nisses", "linge", "lingen", "lings", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
     "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
@@ -92,14 +92,14 @@ static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bo
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
-    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
     return true;
   }
   if (noun_only) return false;
   dg_buf_clear(&g->tmp);
   dg_buf_put(&g->tmp, s, n);
   if (dg_morph_known_lemma(m, g->tmp.data)) {
-    *lemma = dg_arena_strndup(&m->arena, g->tmp.data, g->tmp.len);
+    *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
     return true;
   }
   return false;
@@ -124,8 +124,15 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
   }
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, s, n);
-  *lemma = dg_arena_strndup(&g->m->arena, g->tmp.data, g->tmp.len);
+  *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
   return fmaxf(S_quality(k->rank) - 0.3f, 0.05f);
+}
+
+/* Does the key have a closed-class reading (sondern, während)? */
+static bool S_has_closed(const dg_morph_key *k, const dg_morph *m) {
+  for (uint32_t i = 0; i < k->count; i++)
+    if (m->data.anal[k->first + i].flags & DG_AF_CLOSED) return true;
+  return false;
 }
 
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
@@ -148,7 +155,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
       else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
                !dg_morph_is_participle(m, m->data.str + l->str))
-        q = fmaxf(S_lq(m, l) - 0.1f, 0.05f); /* not Gebraucht|wagen */
+        q = fmaxf(S_lq(m, l) - 0.1f + (g->cap ? 0.0f : 0.5f), 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -172,7 +179,8 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
         if (strlen(ls) != g->tmp.len) continue;
-        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle) {
+        if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle &&
+            !S_has_closed(kk, m)) {
           best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
           *lemma = ls;
           break;
@@ -247,6 +255,9 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
 /* Cost of link `l` after a stem with `lemma` and gender; < 0: not allowed. */
 static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link) {
   size_t ll = strlen(lemma);
+  /* Links follow nouns (capitalised lemmas), not verb stems or
+   * adjectives: no Dien|s|tag. */
+  if (!dg_utf8_is_upper_initial(lemma, ll)) return -1.0f;
   dg_buf_clear(&g->tmp);
   dg_utf8_lower(&g->tmp, lemma, ll);
   const char *lw = g->tmp.data;
@@ -337,7 +348,9 @@ static void S_solve(S_seg *g) {
  * Bahrmann, Westerdorf)? */
 static bool S_name_head(const S_seg *g) {
   static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
-                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", NULL};
+                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", "huber",
+                                      "meyer", "meier", "maier", "mayer", "sohn", "furt", "walder",
+                                      NULL};
   size_t n = g->lo_off[g->ncp];
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
@@ -389,19 +402,22 @@ static bool S_whole(S_seg *g, bool *splittable) {
     return true;
   }
   if (!k || !k->count) return false;
-  bool noun = false, propn = false, adj = false, verb = false, closed = false;
+  bool noun = false, adj = false, verb = false, closed = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
     noun |= pos == DG_POS_NOUN;
-    propn |= pos == DG_POS_PROPN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  if (g->cap && !noun && !adj && !propn) *splittable = false;
+  /* Names stay whole (Frankfurt, Mendelsohn). */
+  if (g->cap && !noun && !adj) *splittable = false;
   if (!g->cap && verb && !adj) *splittable = false;
+  /* Adjectives known whole stay whole: vollständig is no voll | ständig,
+   * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
+  if (!g->cap) *splittable = false;
   return true;
 }
 
@@ -425,7 +441,7 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
       }
     }
   }
-  return dg_arena_strndup(&m->arena, best ? best : seg, best ? strlen(best) : n);
+  return dg_morph_intern(m, best ? best : seg, best ? strlen(best) : n);
 }
 
 /* Does the caller's lexicon know the segment as it is written? */
@@ -514,8 +530,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       while (i0 < g->ncp && np < max) {
         const S_best *b = &g->best[i0];
         size_t fs = orig_off[i0], fe = orig_off[b->end];
-        out[np].form = dg_arena_strndup(&m->arena, seg + fs, fe - fs);
-        out[np].lemma = b->lemma ? dg_arena_strndup(&m->arena, b->lemma, strlen(b->lemma))
+        out[np].form = dg_morph_intern(m, seg + fs, fe - fs);
+        out[np].lemma = b->lemma ? dg_morph_intern(m, b->lemma, strlen(b->lemma))
                                  : out[np].form;
         out[np].kind = DG_PART_STEM;
         out[np].start = (unsigned)(start + fs);
@@ -523,7 +539,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         np++;
         if (b->next > b->end && np < max) {
           size_t ls = orig_off[b->end], le = orig_off[b->next];
-          out[np].form = dg_arena_strndup(&m->arena, seg + ls, le - ls);
+          out[np].form = dg_morph_intern(m, seg + ls, le - ls);
           out[np].lemma = out[np].form;
           out[np].kind = DG_PART_LINK;
           out[np].start = (unsigned)(start + ls);
@@ -539,7 +555,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
-    out[0].form = dg_arena_strndup(&m->arena, seg, n);
+    out[0].form = dg_morph_intern(m, seg, n);
     out[0].lemma = S_simple_lemma(m, seg, n, last);
     out[0].kind = DG_PART_STEM;
     out[0].start = (unsigned)start;
@@ -596,7 +612,7 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     }
     if (np == 0) {
       /* Nothing but hyphens: the word is its own part. */
-      parts[0].form = parts[0].lemma = dg_arena_strndup(&m->arena, word, n);
+      parts[0].form = parts[0].lemma = dg_morph_intern(m, word, n);
       parts[0].kind = DG_PART_STEM;
       parts[0].start = 0;
       parts[0].end = (unsigned)n;
@@ -604,6 +620,7 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
     }
     dg_part *v = dg_xmalloc(np * sizeof *v);
     if (np) memcpy(v, parts, np * sizeof *v);
+    if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
     slot = dg_cache_insert(&m->split_cache, word, n, v, np);
   }
   size_t cnt = slot->count < max ? slot->count : max;

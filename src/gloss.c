@@ -451,8 +451,14 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     size_t q = j == i ? i + 1 : j;
     if (q >= s->ntokens || q == i) continue;
     const dg_gl_word *vw = &c->w[q];
-    for (size_t a = 0; a < vw->nan && a < 1; a++)
-      if (S_feat(vw->an[a].feats, "VerbForm=Fin")) verb_pl = S_feat(vw->an[a].feats, "Number=Plur");
+    /* Only when every finite reading of the verb agrees on the number. */
+    int pl = -1;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!S_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+      pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+    }
+    if (pl == 0 || pl == 1) verb_pl = pl;
   }
   int best = -1;
   double best_score = -1e9;
@@ -504,6 +510,10 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
   if (!leipzig || !*leipzig) return "";
   dg_buf b;
   dg_buf_init(&b);
+  /* Possessives: the possessor is in the gloss ("his"); show the
+   * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM"). */
+  const char *poss = closed ? strstr(leipzig, "POSS.") : NULL;
+  if (poss) leipzig = poss + 5;
   char *copy = dg_xstrdup(leipzig), *save = NULL;
   for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
     bool keep;
@@ -624,6 +634,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     }
     /* Verb forms the syntax demands outweigh agreement guesses. */
     if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    /* An infinitive nothing licenses, inside its clause, is the finite form
+     * ("Seine Truppen versuchen derweil, …"). */
+    if (!want_inf && S_feat(a->feats, "VerbForm=Inf") && S_clause_end(s, i) > i + 1 && !cap) sc -= 1;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
@@ -898,6 +911,109 @@ static bool S_letter_or_unit(const char *f) {
   return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
 }
 
+/* "hochkomplex" -> highly complex, "superschnell" -> super fast. */
+static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  static const struct {
+    const char *de, *en;
+  } pre[] = {{"höchst", "most"}, {"hoch", "highly"}, {"super", "super"}, {"ultra", "ultra"},
+             {"extrem", "extremely"}, {"sehr", "very"}, {"über", "over"}, {"halb", "half"}, {"voll", "fully"}};
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pre); k++) {
+    size_t n = strlen(pre[k].de);
+    if (strncmp(w->lower, pre[k].de, n) != 0 || strlen(w->lower) < n + 4) continue;
+    dg_analysis an[4];
+    size_t na = dg_morph_analyze(e->morph, w->lower + n, false, NULL, an, 4);
+    for (size_t a = 0; a < na && a < 4; a++) {
+      if (!S_eq(an[a].pos, "ADJ")) continue;
+      dg_sense sv[2];
+      if (dg_lexicon_senses(e->lex, an[a].lemma, "ADJ", sv, 2) == 0) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_buf_printf(&b, "%s %s", pre[k].en, sv[0].gloss);
+      dg_gl_set_single(d, t, b.data);
+      dg_buf_free(&b);
+      dg_buf lb;
+      dg_buf_init(&lb);
+      dg_buf_printf(&lb, "%s%s", pre[k].de, an[a].lemma);
+      t->lemma = dg_mem_strdup(&d->arena, lb.data);
+      dg_buf_free(&lb);
+      t->pos = "ADJ";
+      t->feats = dg_mem_strdup(&d->arena, an[a].feats ? an[a].feats : "");
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->reason = "prefixed adjective: prefix and adjective glossed apart";
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "sinkend" -> sinken, "durchnässt" -> durchnässen, "domestiziert" ->
+ * domestizieren; the gloss in -ing or participle form. */
+static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  const char *lem = t->lemma[0] ? t->lemma : w->lower;
+  char base[128];
+  snprintf(base, sizeof base, "%s", lem);
+  char *lb = dg_gl_lower(base);
+  snprintf(base, sizeof base, "%s", lb);
+  free(lb);
+  /* Strip adjective endings from the form when the lemma is the form. */
+  size_t L = strlen(base);
+  static const char *const endings[] = {"en", "em", "er", "es", "e"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(endings); k++) {
+    size_t n = strlen(endings[k]);
+    if (L > n + 4 && strcmp(base + L - n, endings[k]) == 0 &&
+        (strcmp(base + L - n - 1, "d") == 0 || base[L - n - 1] == 'd' || base[L - n - 1] == 't')) {
+      base[L - n] = '\0';
+      L -= n;
+      break;
+    }
+  }
+  char verb[160];
+  bool present = false;
+  if (L > 5 && strcmp(base + L - 3, "end") == 0) {
+    snprintf(verb, sizeof verb, "%.*sen", (int)(L - 3), base); /* sinkend -> sinken */
+    present = true;
+  } else if (L > 4 && base[L - 1] == 't') {
+    /* durchnässt -> durchnässen, domestiziert -> domestizieren, gemacht -> machen */
+    const char *stem = base;
+    size_t sl = L - 1;
+    if (strncmp(base, "ge", 2) == 0 && L > 6) {
+      stem = base + 2;
+      sl -= 2;
+    }
+    if (sl > 1 && stem[sl - 1] == 'e') sl--; /* "gearbeitet" -> arbeit */
+    snprintf(verb, sizeof verb, "%.*sen", (int)sl, stem);
+  } else {
+    return false;
+  }
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t n = dg_lexicon_senses(e->lex, verb, "VERB", sv, DG_GL_MAX_SENSES);
+  if (n > DG_GL_MAX_SENSES) n = DG_GL_MAX_SENSES;
+  if (n == 0) return false;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (present) {
+    /* sink -> sinking, make -> making, stop -> stopping (short CVC) */
+    const char *g = sv[0].gloss;
+    size_t fl = strcspn(g, " ");
+    if (fl > 1 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
+    else dg_buf_put(&b, g, fl);
+    dg_buf_puts(&b, "ing");
+    dg_buf_puts(&b, g + fl);
+  } else {
+    dg_english_participle(&b, sv[0].gloss);
+  }
+  dg_gl_set_single(d, t, b.data);
+  dg_buf_free(&b);
+  t->lemma = dg_mem_strdup(&d->arena, verb);
+  t->pos = "ADJ";
+  t->feats = present ? "Tense=Pres|VerbForm=Part" : "Tense=Past|VerbForm=Part";
+  t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  t->reason = "participle without an entry of its own: glossed from its verb";
+  return true;
+}
+
 /* Gloss a word from the shortest dictionary phrase that is the word plus
  * placeholders and function words ("von etw. profitieren"). */
 static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
@@ -1046,6 +1162,12 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->source = "name";
     return;
   }
+  /* A participle used as an adjective ("sinkenden", "durchnässtes",
+   * "domestiziert") without an entry of its own: the verb's gloss in the
+   * English participle form (sinking, drenched, domesticated). */
+  if (S_participle_gloss(e, d, t, w)) return;
+  /* A productive intensifier before a known adjective ("hochkomplexe"). */
+  if (S_prefixed_adjective(e, d, t, w)) return;
   /* A verb Ding lists only inside a phrase ("von etw. profitieren" = "to
    * benefit from sth."): the gloss of the phrase. */
   if (S_phrase_gloss(e, d, t, t->lemma[0] ? t->lemma : w->lower)) return;

@@ -66,6 +66,14 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
         continue;
       }
     }
+    /* A member the dictionaries do not know alone ("desto" in "je … desto")
+     * is glossed by its expression. */
+    if (h->idx[k] != h->head && t->source && strcmp(t->source, "unknown") == 0) {
+      dg_gl_set_single(d, t, m->gloss);
+      t->source = m->source;
+      t->reason = "known only as part of the expression";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
     if (h->idx[k] == h->head) {
       t->mwe_head = true;
       /* Idioms (the curated list, verbal phrases) give the head their

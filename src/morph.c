@@ -42,6 +42,35 @@ void dg_arena_free(dg_arena *a) {
   }
 }
 
+/* ---- interned strings ---- */
+
+const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
+  if ((m->iset_n + 1) * 2 > m->iset_slots) {
+    size_t ns = m->iset_slots ? m->iset_slots * 2 : 4096;
+    const char **t = dg_xcalloc(ns, sizeof *t);
+    for (size_t i = 0; i < m->iset_slots; i++) {
+      const char *x = m->iset[i];
+      if (!x) continue;
+      size_t j = (size_t)dg_hash64(x, strlen(x), 3) & (ns - 1);
+      while (t[j]) j = (j + 1) & (ns - 1);
+      t[j] = x;
+    }
+    free(m->iset);
+    m->iset = t;
+    m->iset_slots = ns;
+  }
+  size_t j = (size_t)dg_hash64(s, n, 3) & (m->iset_slots - 1);
+  while (m->iset[j]) {
+    const char *x = m->iset[j];
+    if (strncmp(x, s, n) == 0 && x[n] == '\0') return x;
+    j = (j + 1) & (m->iset_slots - 1);
+  }
+  const char *x = dg_arena_strndup(&m->arena, s, n);
+  m->iset[j] = x;
+  m->iset_n++;
+  return x;
+}
+
 /* ---- cache ---- */
 
 dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n) {
@@ -155,10 +184,10 @@ const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
       dg_buf u;
       dg_buf_init(&u);
       S_from_latin1(&u, list[pick]);
-      res = dg_arena_strndup(&m->arena, u.data, u.len);
+      res = dg_morph_intern(m, u.data, u.len);
       dg_buf_free(&u);
     } else {
-      res = dg_arena_strndup(&m->arena, list[pick], strlen(list[pick]));
+      res = dg_morph_intern(m, list[pick], strlen(list[pick]));
     }
   }
   if (list) Hunspell_free_list(m->hs, &list, n);
@@ -235,6 +264,7 @@ void dg_morph_close(dg_morph *m) {
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
   dg_arena_free(&m->arena);
+  free(m->iset);
   dg_buf_free(&m->tmp);
   free(m);
 }

@@ -34,7 +34,7 @@ typedef struct {
 } S_ctx;
 
 static const char *S_intern(S_ctx *x, const char *s, size_t n) {
-  return dg_arena_strndup(&x->m->arena, s, n);
+  return dg_morph_intern(x->m, s, n);
 }
 
 static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
@@ -83,7 +83,7 @@ static bool S_is_aux(const char *lemma) {
 
 static float S_verb_cell_weight(int cell) {
   switch (cell) {
-  case DG_VC_INF: return 0.6f;
+  case DG_VC_INF: return 0.45f;
   case DG_VC_ZUINF: return 0.5f;
   case DG_VC_PTCP2: return 0.4f;
   case DG_VC_PTCP1: return 0.1f;
@@ -323,7 +323,7 @@ static size_t S_particle_verb(S_ctx *x) {
       dg_buf_clear(&x->lemma);
       dg_buf_puts(&x->lemma, p);
       dg_buf_puts(&x->lemma, ls);
-      const char *lemma = dg_arena_strndup(&m->arena, x->lemma.data, x->lemma.len);
+      const char *lemma = dg_morph_intern(m, x->lemma.data, x->lemma.len);
       for (int c = 0; c < DG_VC_COUNT; c++) {
         if (!(a->cells & (1ULL << c))) continue;
         if (zu && c != DG_VC_INF) continue;
@@ -449,7 +449,7 @@ static size_t S_participle_adj(S_ctx *x) {
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       if ((a->flags & DG_AF_CLOSED) || l->pos != DG_POS_VERB) continue;
       if (!(a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2)))) continue;
-      const char *lemma = dg_arena_strndup(&m->arena, low.data, bn);
+      const char *lemma = dg_morph_intern(m, low.data, bn);
       S_add(x, lemma, DG_POS_ADJ, "Degree=Pos", "", NULL,
             9.2f + S_freq(l->rank) + S_case_fit(x, DG_POS_ADJ));
       added++;
@@ -688,6 +688,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_free(&x->leipzig);
     dg_buf_free(&x->lemma);
     free(x);
+    if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
     slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt);
   }
   dg_buf_free(&key);

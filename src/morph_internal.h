@@ -42,11 +42,21 @@ struct dg_morph {
   bool (*known)(void *ctx, const char *word);
   void *known_ctx;
   dg_arena arena;
+  const char **iset;              /* interned arena strings (open addressing) */
+  size_t iset_slots, iset_n;
   dg_cache an_cache;              /* analyses */
   dg_cache split_cache;           /* compound splits */
   size_t lookups;
   dg_buf tmp;
 };
+
+/* An arena copy of s[0..n), shared with every equal string handed out
+ * before (lemmas and feature strings repeat across forms). */
+const char *dg_morph_intern(dg_morph *m, const char *s, size_t n);
+
+/* The type caches hold at most this many forms each; past it they start
+ * afresh (the strings handed out stay valid: they live in the arena). */
+#define DG_MORPH_CACHE_MAX (1u << 20)
 
 /* Hunspell calls with encoding conversion. */
 bool dg_morph_hs_spell(dg_morph *m, const char *word);
