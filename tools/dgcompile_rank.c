@@ -119,6 +119,9 @@ static float S_gloss_freq(const dgc_lex *lx, const char *gloss, int *nwords) {
     if (best < 0 || f < best) best = f;
   }
   *nwords = words;
+  /* a hyphenated compound ("two-way", "all-out") is much rarer than its
+   * parts */
+  if (best > 0 && strchr(gloss, '-')) best = best > 1.2f ? best - 1.2f : 0;
   return best < 0 ? 2 : best;
 }
 
@@ -426,6 +429,170 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
   return true;
 }
 
+/* ---- English cognates ---- */
+
+/* German word to a rough English spelling for cognate matching: lower case,
+ * umlauts and ß flattened, k/z -> c ("Konflikt" -> "conflict", "zentral" ->
+ * "central"), verb endings -ieren/-en and adjective -isch cut ("akzeptieren"
+ * -> "accept", "diplomatisch" -> "diplomatic"). */
+static void S_de_to_en(const char *de, bool verb, char *out, size_t outsz) {
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)de; *p && n + 3 < outsz; p++) {
+    unsigned c = *p;
+    if (c == 0xc3 && p[1]) {
+      unsigned d = p[1];
+      p++;
+      if (d == 0xa4 || d == 0x84) out[n++] = 'a';
+      else if (d == 0xb6 || d == 0x96) out[n++] = 'o';
+      else if (d == 0xbc || d == 0x9c) out[n++] = 'u';
+      else if (d == 0x9f) {
+        out[n++] = 's';
+        out[n++] = 's';
+      } else out[n++] = '?';
+      continue;
+    }
+    if (c >= 0x80) {
+      out[n++] = '?';
+      continue;
+    }
+    c = (unsigned)tolower((int)c);
+    if (c == 'k' || c == 'z') c = 'c';
+    out[n++] = (char)c;
+  }
+  out[n] = '\0';
+  if (verb && n > 7 && strcmp(out + n - 5, "ieren") == 0) out[n -= 5] = '\0';
+  else if (verb && n > 5 && strcmp(out + n - 2, "en") == 0) out[n -= 2] = '\0';
+  else if (verb && n > 5 && strcmp(out + n - 1, "n") == 0) out[n -= 1] = '\0';
+  if (!verb && n > 6 && strcmp(out + n - 4, "isch") == 0) {
+    strcpy(out + n - 4, "ic");
+    n -= 2;
+  }
+}
+
+/* Similarity 0..1 of two ASCII words: 1 - edit distance / longer length. */
+static float S_similarity(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la == 0 || lb == 0 || la > 60 || lb > 60) return 0;
+  int row[64];
+  for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int up = row[j];
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = diag + cost;
+      if (up + 1 < v) v = up + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      row[j] = v;
+      diag = up;
+    }
+  }
+  size_t m = la > lb ? la : lb;
+  return 1.0f - (float)row[lb] / (float)m;
+}
+
+/* Cognate bonus: a one-word gloss that is (nearly) the German word in
+ * English spelling ("bilateral", "Invasion", "konkret" -> "concrete") is what
+ * translators of news text write.  Short words are left out (false friends
+ * like "also", "Rat" are short). */
+static float S_cognate(const dgc_sense *s) {
+  if (strchr(s->gloss, ' ') || strchr(s->gloss, '-')) return 0;
+  if (strlen(s->lemma) < 6 || strlen(s->gloss) < 5) return 0;
+  if (strchr(s->lemma, ' ')) return 0;
+  char de[128], en[128];
+  S_de_to_en(s->lemma, strcmp(s->pos, "VERB") == 0, de, sizeof de);
+  size_t k = 0;
+  for (const char *p = s->gloss; *p && k + 1 < sizeof en; p++) en[k++] = (char)tolower((unsigned char)*p);
+  en[k] = '\0';
+  float sim = S_similarity(de, en);
+  return sim < 0.6f ? 0 : (sim - 0.6f) / 0.4f; /* 0 .. 1 */
+}
+
+/* ---- participial adjectives ---- */
+
+/* Does `adj` spell the English past participle of the verb `verb`
+ * ("occupy" -> "occupied", "arm" -> "armed", "catch" -> "caught")? */
+static bool S_participle_of(const dgc_lex *lx, const char *adj, const char *verb) {
+  size_t n = strlen(verb);
+  if (n < 2 || n > 100 || strchr(verb, ' ')) return false;
+  char pp[128];
+  if (verb[n - 1] == 'e') snprintf(pp, sizeof pp, "%sd", verb);
+  else if (verb[n - 1] == 'y' && !strchr("aeiou", verb[n - 2]))
+    snprintf(pp, sizeof pp, "%.*sied", (int)(n - 1), verb);
+  else snprintf(pp, sizeof pp, "%sed", verb);
+  if (strcmp(pp, adj) == 0) return true;
+  snprintf(pp, sizeof pp, "%s%ced", verb, verb[n - 1]); /* stopped */
+  if (strcmp(pp, adj) == 0) return true;
+  int *ir = dgc_map_get(&lx->en_irreg, verb);
+  if (!ir) return false;
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
+  char *save = NULL;
+  for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save))
+    if (strcmp(f, adj) == 0) return true;
+  return false;
+}
+
+/* An adjective that is the participle of a verb ("besetzt" of "besetzen")
+ * mostly means what the verb's leading senses mean: raise its senses that
+ * are English participles of those verb senses ("occupied" of "occupy"), by
+ * how close the verb sense comes to the verb's best one. */
+static void S_participles(dgc_lex *lx) {
+  dgc_map verbs; /* lemma -> group of its VERB senses */
+  dgc_map_init(&verbs);
+  S_group *g = NULL;
+  size_t ng = 0, cap = 0;
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    const dgc_sense *s = &lx->senses[i];
+    if (strcmp(s->pos, "VERB") != 0) continue;
+    bool fresh;
+    int *v = dgc_map_put(&verbs, s->lemma, (int)ng, &fresh);
+    if (fresh) {
+      if (ng == cap) {
+        cap = cap ? cap * 2 : 1024;
+        g = dg_xrealloc(g, cap * sizeof *g);
+      }
+      memset(&g[ng], 0, sizeof g[ng]);
+      ng++;
+    }
+    S_group_push(&g[*v], (int)i);
+  }
+  dgc_map form_verbs; /* form -> index into lx->forms of a verb lemma */
+  dgc_map_init(&form_verbs);
+  for (size_t i = 0; i < lx->n_forms; i++)
+    if (dgc_map_get(&verbs, lx->forms[i].lemma)) {
+      bool fresh;
+      dgc_map_put(&form_verbs, lx->forms[i].form, (int)i, &fresh);
+    }
+  float *bonus = dg_xcalloc(lx->n_senses, sizeof *bonus);
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    const dgc_sense *s = &lx->senses[i];
+    if (strcmp(s->pos, "ADJ") != 0 || strchr(s->gloss, ' ')) continue;
+    int *fi = dgc_map_get(&form_verbs, s->lemma);
+    if (!fi) continue;
+    int *gi = dgc_map_get(&verbs, lx->forms[*fi].lemma);
+    if (!gi) continue;
+    const S_group *vg = &g[*gi];
+    float best = -1e9f, match = -1e9f;
+    for (size_t j = 0; j < vg->n; j++) {
+      const dgc_sense *v = &lx->senses[vg->idx[j]];
+      if (v->score > best) best = v->score;
+      if (v->score > match && S_participle_of(lx, s->gloss, v->gloss)) match = v->score;
+    }
+    if (match > -1e8f) {
+      float d = best - match; /* 0 for the verb's best sense */
+      bonus[i] = d >= 4 ? 0 : 3.0f * (1.0f - d / 4.0f);
+    }
+  }
+  for (size_t i = 0; i < lx->n_senses; i++) lx->senses[i].score += bonus[i];
+  free(bonus);
+  for (size_t i = 0; i < ng; i++) free(g[i].idx);
+  free(g);
+  dgc_map_free(&verbs);
+  dgc_map_free(&form_verbs);
+}
+
 void dgc_rank_naive(dgc_lex *lx) {
   for (size_t i = 0; i < lx->n_senses; i++) {
     dgc_sense *s = &lx->senses[i];
@@ -469,6 +636,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
         sc += 4.0f * extra / ((float)s->ev_occ + 4.0f) + 0.8f * log2f(1.0f + extra);
     }
     if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
+    sc += 2.5f * S_cognate(s);
     if (!data_only) {
       if (s->flags & DGC_CURATED) sc += 50;
       if (s->flags & DGC_CLOSED)
@@ -478,6 +646,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     s->score = sc;
   }
   dgc_map_free(&plural_forms);
+  S_participles(lx);
 }
 
 void dgc_explain(const dgc_lex *lx, const char *lemma) {
@@ -488,9 +657,10 @@ void dgc_explain(const dgc_lex *lx, const char *lemma) {
     float freq = S_gloss_freq(lx, s->gloss, &words);
     fprintf(stderr,
             "%-14s %-5s %-24s score %6.2f freq %.2f w%d sub %d jde %d ken %d nen %d lines %d "
-            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f flags %d %s\n",
+            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f cog %.2f flags %d %s\n",
             s->lemma, s->pos, s->gloss, (double)s->score, (double)freq, words, s->sub, s->jde,
             s->ken, s->nen, s->nlines, s->nsubs, s->hasforms, s->slotted, (double)s->dompen,
-            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, s->flags, s->source);
+            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, (double)S_cognate(s), s->flags,
+            s->source);
   }
 }
