@@ -593,6 +593,20 @@ static void S_participles(dgc_lex *lx) {
   dgc_map_free(&form_verbs);
 }
 
+/* Gloss shapes that do not fit the sense: a verb gloss ("to suppose") under
+ * an adverb, adjective or noun; an English reflexive ("deny yourself") for a
+ * German verb that is not reflexive. */
+static float S_shape_penalty(const dgc_sense *s) {
+  float pen = 0;
+  if (strcmp(s->pos, "VERB") != 0 && strcmp(s->pos, "AUX") != 0 && strncmp(s->gloss, "to ", 3) == 0)
+    pen += 2.0f;
+  if (s->slotted != 2 && (strstr(s->gloss, "yourself") || strstr(s->gloss, "oneself") ||
+                          strstr(s->gloss, "himself") || strstr(s->gloss, "herself") ||
+                          strstr(s->gloss, "themselves")))
+    pen += 1.5f;
+  return pen;
+}
+
 void dgc_rank_naive(dgc_lex *lx) {
   for (size_t i = 0; i < lx->n_senses; i++) {
     dgc_sense *s = &lx->senses[i];
@@ -637,6 +651,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     }
     if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
     sc += 2.5f * S_cognate(s);
+    sc -= S_shape_penalty(s);
     if (!data_only) {
       if (s->flags & DGC_CURATED) sc += 50;
       if (s->flags & DGC_CLOSED)
