@@ -326,6 +326,19 @@ static bool S_row_freq(dgc_lex *lx, char **col, size_t n, const char *src) {
   return true;
 }
 
+static bool S_row_defreq(dgc_lex *lx, char **col, size_t n, const char *src) {
+  (void)n;
+  (void)src;
+  bool fresh;
+  long r = strtol(col[1], NULL, 10);
+  if (r < 1) r = 1;
+  char *k = dg_lexicon_fold(col[0]);
+  int *v = dgc_map_put(&lx->de_freq, k, (int)(r > 1000000L ? 1000000L : r), &fresh);
+  if (!fresh && r < *v) *v = (int)r;
+  free(k);
+  return true;
+}
+
 /* ---- output ---- */
 
 typedef struct S_pool {
@@ -536,6 +549,7 @@ static void S_lex_free(dgc_lex *lx) {
   dgc_map_free(&lx->form_index);
   dgc_map_free(&lx->phrase_index);
   dgc_map_free(&lx->en_freq);
+  dgc_map_free(&lx->de_freq);
   dgc_map_free(&lx->en_irreg);
   free(lx->irreg);
   dgc_map_free(&S_pref_seen);
@@ -585,6 +599,7 @@ int main(int argc, char **argv) {
   dgc_lex lx;
   memset(&lx, 0, sizeof lx);
   bool ok = S_read_tsv(&lx, dict, "en-freq.tsv", "word", 2, S_row_freq) &&
+            S_read_tsv(&lx, dict, "de-freq.tsv", "word", 2, S_row_defreq) &&
             dgc_read_ding(&lx, ding) &&
             S_read_tsv(&lx, dict, "closed-class.tsv", "form", 4, S_row_closed) &&
             S_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&

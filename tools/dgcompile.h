@@ -53,6 +53,7 @@ typedef struct dgc_sense {
   int flags;
   int pref_rank; /* order in preferred.tsv for several preferred glosses */
   int closed_rank; /* order among the lemma's closed-class senses */
+  float rev;     /* log10 p(lemma | gloss), reverse translation weight */
   float score;
 } dgc_sense;
 
@@ -79,6 +80,7 @@ typedef struct dgc_lex {
   size_t n_phrases, cap_phrases;
   dgc_map phrase_index; /* "german\tgloss" */
   dgc_map en_freq;      /* English word -> count */
+  dgc_map de_freq;      /* folded German word -> frequency rank (1 = most frequent) */
   dgc_map en_irreg;     /* English verb -> index into irreg */
   const char **irreg;   /* "found found": irregular past forms from Ding */
   size_t n_irreg, cap_irreg;

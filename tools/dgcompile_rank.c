@@ -607,6 +607,90 @@ static float S_shape_penalty(const dgc_sense *s) {
   return pen;
 }
 
+/* ---- reverse translation ---- */
+
+#ifndef S_REV_WEIGHT
+#define S_REV_WEIGHT 0.8f
+#endif
+
+/* German word frequency ~ 1 / rank (Zipf); words not in the list count as
+ * rarer than the rarest listed one. */
+static float S_de_freq(const dgc_lex *lx, const char *lemma) {
+  char *k = dg_lexicon_fold(lemma);
+  int *r = dgc_map_get(&lx->de_freq, k);
+  free(k);
+  return 1.0f / (r ? (float)*r : 150000.0f);
+}
+
+/* For each sense (L, g): the share of L among all German lemmas that Ding
+ * translates with g, p(L | g) ~ f(L) P(g | L) / sum over L' of f(L') P(g | L'),
+ * with f the German word frequency and P(g | L) a softmax of the scores so
+ * far within the lemma.  A gloss that is the usual translation of other,
+ * more frequent German words ("careful" for vorsichtig) says less about L
+ * than one that translates back to L ("thorough" -> gründlich).  Stores
+ * log10 p (0 .. -3) in each sense's `rev`. */
+static void S_reverse(dgc_lex *lx) {
+  size_t n_s = lx->n_senses ? lx->n_senses : 1;
+  dgc_map lem, gl;
+  dgc_map_init(&lem);
+  dgc_map_init(&gl);
+  int *li = dg_xmalloc(n_s * sizeof *li), *gi = dg_xmalloc(n_s * sizeof *gi);
+  float *lmax = NULL, *lsum = NULL, *gsum = NULL;
+  size_t nl = 0, capl = 0, ng = 0, capg = 0;
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    const dgc_sense *s = &lx->senses[i];
+    bool fresh;
+    int *l = dgc_map_put(&lem, s->lemma, (int)nl, &fresh);
+    if (fresh) {
+      if (nl == capl) {
+        capl = capl ? capl * 2 : 4096;
+        lmax = dg_xrealloc(lmax, capl * sizeof *lmax);
+        lsum = dg_xrealloc(lsum, capl * sizeof *lsum);
+      }
+      lmax[nl] = -1e30f;
+      lsum[nl++] = 0;
+    }
+    li[i] = *l;
+    if (s->score > lmax[*l]) lmax[*l] = s->score;
+    char low[256];
+    size_t n = 0;
+    for (const char *p = s->gloss; *p && n + 1 < sizeof low; p++) low[n++] = (char)tolower((unsigned char)*p);
+    low[n] = '\0';
+    int *g = dgc_map_put(&gl, low, (int)ng, &fresh);
+    if (fresh) {
+      if (ng == capg) {
+        capg = capg ? capg * 2 : 4096;
+        gsum = dg_xrealloc(gsum, capg * sizeof *gsum);
+      }
+      gsum[ng++] = 0;
+    }
+    gi[i] = *g;
+  }
+  float *w = dg_xmalloc(n_s * sizeof *w);
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    float d = lx->senses[i].score - lmax[li[i]];
+    w[i] = d < -30 ? 0 : expf(d);
+    lsum[li[i]] += w[i];
+  }
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    w[i] = S_de_freq(lx, lx->senses[i].lemma) * w[i] / lsum[li[i]];
+    gsum[gi[i]] += w[i];
+  }
+  for (size_t i = 0; i < lx->n_senses; i++) {
+    float p = gsum[gi[i]] > 0 ? w[i] / gsum[gi[i]] : 1;
+    float l = p > 0 ? log10f(p > 1 ? 1 : p) : -3;
+    lx->senses[i].rev = l < -3 ? -3 : l;
+  }
+  free(w);
+  free(li);
+  free(gi);
+  free(lmax);
+  free(lsum);
+  free(gsum);
+  dgc_map_free(&lem);
+  dgc_map_free(&gl);
+}
+
 void dgc_rank_naive(dgc_lex *lx) {
   for (size_t i = 0; i < lx->n_senses; i++) {
     dgc_sense *s = &lx->senses[i];
@@ -661,6 +745,8 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     s->score = sc;
   }
   dgc_map_free(&plural_forms);
+  S_reverse(lx);
+  for (size_t i = 0; i < lx->n_senses; i++) lx->senses[i].score += S_REV_WEIGHT * lx->senses[i].rev;
   S_participles(lx);
 }
 
@@ -672,10 +758,10 @@ void dgc_explain(const dgc_lex *lx, const char *lemma) {
     float freq = S_gloss_freq(lx, s->gloss, &words);
     fprintf(stderr,
             "%-14s %-5s %-24s score %6.2f freq %.2f w%d sub %d jde %d ken %d nen %d lines %d "
-            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f cog %.2f flags %d %s\n",
+            "nsubs %d forms %d slot %d dom %.1f (%s) ev %d/%d base %.3f cog %.2f rev %.2f flags %d %s\n",
             s->lemma, s->pos, s->gloss, (double)s->score, (double)freq, words, s->sub, s->jde,
             s->ken, s->nen, s->nlines, s->nsubs, s->hasforms, s->slotted, (double)s->dompen,
-            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, (double)S_cognate(s), s->flags,
+            s->domains, s->ev_hits, s->ev_occ, (double)s->ev_base, (double)S_cognate(s), (double)s->rev, s->flags,
             s->source);
   }
 }
