@@ -285,6 +285,45 @@ static float S_base_rate(const dgc_lex *lx, const char *gloss, const dgc_map *df
   return best;
 }
 
+/* A rough lemma for a word form that is neither a headword nor a listed
+ * form: strip an inflectional ending (adjective, noun, verb; "ge-" of a
+ * participle) and look the rest, or rest + "en"/"n" for verbs, up among the
+ * headwords.  Returns the group index or -1. */
+static int S_guess_group(const dgc_map *groups, const char *folded) {
+  static const char *const adj_noun[] = {"en", "em", "er", "es", "e", "n", "s", "ern", NULL};
+  static const char *const verb[] = {"test", "tet", "ten", "te", "est", "et", "st", "t", "e", "en", NULL};
+  size_t n = strlen(folded);
+  if (n < 5 || n > 100) return -1;
+  char buf[128];
+  for (int i = 0; adj_noun[i]; i++) {
+    size_t k = strlen(adj_noun[i]);
+    if (n - k < 4 || strcmp(folded + n - k, adj_noun[i]) != 0) continue;
+    memcpy(buf, folded, n - k);
+    buf[n - k] = '\0';
+    int *g = dgc_map_get(groups, buf);
+    if (g) return *g;
+  }
+  for (int pre = 0; pre < 2; pre++) {
+    const char *w = folded;
+    size_t wn = n;
+    if (pre) {
+      if (strncmp(folded, "ge", 2) != 0) break;
+      w += 2;
+      wn -= 2;
+    }
+    for (int i = 0; verb[i]; i++) {
+      size_t k = strlen(verb[i]);
+      if (wn - k < 3 || wn <= k || strcmp(w + wn - k, verb[i]) != 0) continue;
+      for (int e = 0; e < 2; e++) {
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(wn - k), w, e ? "n" : "en");
+        int *g = dgc_map_get(groups, buf);
+        if (g) return *g;
+      }
+    }
+  }
+  return -1;
+}
+
 bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long max_lines) {
   FILE *fd = fopen(de_path, "r"), *fe = fopen(en_path, "r");
   if (!fd || !fe) {
@@ -391,6 +430,10 @@ bool dgc_evidence(dgc_lex *lx, const char *de_path, const char *en_path, long ma
       int *f = dgc_map_get(&form_groups, k);
       if (f)
         for (size_t i = 0; i < fg[*f].n && nr < 64; i++) reached[nr++] = fg[*f].idx[i];
+      if (nr == 0) {
+        int gg = S_guess_group(&groups_by_key, k);
+        if (gg >= 0) reached[nr++] = gg;
+      }
       free(k);
       for (int r = 0; r < nr; r++) {
         S_group *gr = &groups[reached[r]];
