@@ -308,6 +308,16 @@ static bool S_row_pref(dgc_lex *lx, char **col, size_t n, const char *src) {
     s->source = dgc_strdup(src);
     s->sub = 0;
     s->jde = s->ken = 0;
+    /* a new gloss of a known noun keeps the noun's gender */
+    if (strcmp(col[1], "NOUN") == 0 && (!s->gender || !*s->gender))
+      for (size_t i = 0; i < lx->n_senses; i++) {
+        const dgc_sense *o = &lx->senses[i];
+        if (o != s && o->gender && *o->gender && strcmp(o->pos, "NOUN") == 0 &&
+            strcmp(o->lemma, col[0]) == 0) {
+          s->gender = o->gender;
+          break;
+        }
+      }
   }
   /* several preferred glosses of one lemma keep their file order */
   char key[300];

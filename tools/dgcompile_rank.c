@@ -639,8 +639,19 @@ static void S_participles(dgc_lex *lx) {
 /* Gloss shapes that do not fit the sense: a verb gloss ("to suppose") under
  * an adverb, adjective or noun; an English reflexive ("deny yourself") for a
  * German verb that is not reflexive. */
-static float S_shape_penalty(const dgc_sense *s) {
+static float S_shape_penalty(const dgc_lex *lx, const dgc_sense *s) {
   float pen = 0;
+  /* an English plural ("troops") for a singular German noun: the glossing
+   * engine adds the plural itself */
+  size_t gl = strlen(s->gloss);
+  if (strcmp(s->pos, "NOUN") == 0 && strcmp(s->gender, "pl") != 0 && *s->gender && gl > 4 &&
+      gl < 60 && s->gloss[gl - 1] == 's' && !strchr("sui", s->gloss[gl - 2]) && !strchr(s->gloss, ' ')) {
+    char sg[64];
+    snprintf(sg, sizeof sg, "%.*s", (int)(gl - 1), s->gloss);
+    for (char *c = sg; *c; c++) *c = (char)tolower((unsigned char)*c);
+    int *cs = dgc_map_get(&lx->en_freq, sg);
+    if (cs && *cs >= 50) pen += 1.0f;
+  }
   if (strcmp(s->pos, "VERB") != 0 && strcmp(s->pos, "AUX") != 0 && strncmp(s->gloss, "to ", 3) == 0)
     pen += 2.0f;
   if (s->slotted != 2 && (strstr(s->gloss, "yourself") || strstr(s->gloss, "oneself") ||
@@ -778,7 +789,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     }
     if (strcmp(s->gender, "pl") == 0 && dgc_map_get(&plural_forms, s->lemma)) sc -= 2.0f;
     sc += 2.5f * S_cognate(s);
-    sc -= S_shape_penalty(s);
+    sc -= S_shape_penalty(lx, s);
     if (!data_only) {
       if (s->flags & DGC_CURATED) sc += 50;
       if (s->flags & DGC_CLOSED)
