@@ -397,10 +397,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
   /* "zu" before an infinitive is the infinitive marker. */
-  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && c->w[i + 1].nan &&
-      S_feat(c->w[i + 1].an[0].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[i + 1].form))
-    for (size_t k = 0; k < w->ncl; k++)
-      if (S_eq(w->cl[k].pos, "PART")) return (int)k;
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    if (inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "PART")) return (int)k;
+  }
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
@@ -440,8 +443,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   if (after_comma) {
     size_t end = S_clause_end(s, i);
     if (end > i + 2 && end - 1 > i) {
+      /* Only a form that can be nothing but finite ("kann", "hält"), not
+       * one that may be an infinitive ("konzentrieren"). */
       const dg_gl_word *lw = &c->w[end - 1];
-      verb_final = lw->nan && S_feat(lw->an[0].feats, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      for (size_t a = 0; a < lw->nan && verb_final; a++)
+        if (!S_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
