@@ -232,6 +232,22 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
   if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
   if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
   if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
+  if (n == 0 && strstr(lemma, "ß")) {
+    dg_buf b;
+    dg_buf_init(&b);
+    for (const char *p = lemma; *p;) {
+      if (strncmp(p, "ß", 2) == 0) {
+        dg_buf_puts(&b, "ss");
+        p += 2;
+      } else {
+        dg_buf_putc(&b, *p++);
+      }
+    }
+    n = dg_lexicon_senses(e->lex, b.data, pos && *pos ? pos : NULL, out, max);
+    if (n == 0 && pos && *pos) n = dg_lexicon_senses(e->lex, b.data, NULL, out, max);
+    dg_buf_free(&b);
+  }
   return n < max ? n : max;
 }
 
