@@ -232,6 +232,22 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
   if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
   if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
   if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
+  if (n == 0 && strstr(lemma, "ß")) {
+    dg_buf b;
+    dg_buf_init(&b);
+    for (const char *p = lemma; *p;) {
+      if (strncmp(p, "ß", 2) == 0) {
+        dg_buf_puts(&b, "ss");
+        p += 2;
+      } else {
+        dg_buf_putc(&b, *p++);
+      }
+    }
+    n = dg_lexicon_senses(e->lex, b.data, pos && *pos ? pos : NULL, out, max);
+    if (n == 0 && pos && *pos) n = dg_lexicon_senses(e->lex, b.data, NULL, out, max);
+    dg_buf_free(&b);
+  }
   return n < max ? n : max;
 }
 
@@ -397,10 +413,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
   /* "zu" before an infinitive is the infinitive marker. */
-  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && c->w[i + 1].nan &&
-      S_feat(c->w[i + 1].an[0].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[i + 1].form))
-    for (size_t k = 0; k < w->ncl; k++)
-      if (S_eq(w->cl[k].pos, "PART")) return (int)k;
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    if (inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "PART")) return (int)k;
+  }
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
@@ -440,8 +459,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   if (after_comma) {
     size_t end = S_clause_end(s, i);
     if (end > i + 2 && end - 1 > i) {
+      /* Only a form that can be nothing but finite ("kann", "hält"), not
+       * one that may be an infinitive ("konzentrieren"). */
       const dg_gl_word *lw = &c->w[end - 1];
-      verb_final = lw->nan && S_feat(lw->an[0].feats, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      for (size_t a = 0; a < lw->nan && verb_final; a++)
+        if (!S_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
