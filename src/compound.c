@@ -40,6 +40,8 @@ typedef struct {
   int ncp;
   size_t lo_off[DG_SEG_MAX + 1];
   bool whole_known;        /* the tables know the whole segment */
+  bool hs_name;            /* known only as a hunspell capitalised word without
+                            * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
   S_best best[DG_SEG_MAX + 1];
@@ -153,7 +155,11 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
-      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+      /* Adjectives in their predicative form, or attributive-only ones
+       * (gesamt, Gesamt|politik) as their bare lemma. */
+      else if (l->pos == DG_POS_ADJ &&
+               ((a->cells & (1ULL << DG_CELL_ADJ_PRED)) ||
+                (strlen(m->data.str + l->str) == n && memcmp(m->data.str + l->str, s, n) == 0)) &&
                !dg_morph_is_participle(m, m->data.str + l->str))
         q = fmaxf(S_lq(m, l) - 0.1f + (g->cap ? 0.0f : 0.5f), 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
@@ -402,18 +408,24 @@ static bool S_whole(S_seg *g, bool *splittable) {
     return true;
   }
   if (!k || !k->count) return false;
-  bool noun = false, adj = false, verb = false, closed = false;
+  bool noun = false, adj = false, verb = false, closed = false, table_name = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
+    if (pos == DG_POS_PROPN && !(m->data.lemmas[a->lemma].flags & DG_LF_HUNSPELL)) table_name = true;
     noun |= pos == DG_POS_NOUN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  /* Names stay whole (Frankfurt, Mendelsohn). */
-  if (g->cap && !noun && !adj) *splittable = false;
+  /* Names stay whole (Frankfurt, Mendelsohn).  Hunspell's capitalised
+   * words without plural are names or nouns (Lungenkarzinom): they are
+   * split when the split is solid (checked after the search). */
+  if (g->cap && !noun && !adj) {
+    if (table_name || closed || verb) *splittable = false;
+    else g->hs_name = true;
+  }
   if (!g->cap && verb && !adj) *splittable = false;
   /* Adjectives known whole stay whole: vollständig is no voll | ständig,
    * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
@@ -516,6 +528,11 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         }
       }
     }
+    /* A hunspell word that may be a name: split only into long parts
+     * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
+    if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+        (S_has_short_part(g) || S_name_head(g)))
+      splittable = false;
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
