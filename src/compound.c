@@ -56,6 +56,14 @@ static const char *const S_bad_heads[] = {
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
     "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
 
+/* Confixes: bound first parts of learned words (Anti|terrorismus,
+ * Mikro|turbine); first parts of words not known whole only. */
+static const char *const S_confixes[] = {
+    "anti", "bio", "tele", "mikro", "makro", "krypto", "ultra", "hyper", "inter", "intra",
+    "uni", "netto", "brutto", "polit", "online", "multi", "mini", "maxi", "super", "pseudo",
+    "neo", "öko", "geo", "extra", "mega", "turbo", "semi", "quasi", "proto", "para", "nano",
+    "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra", NULL};
+
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
     if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
@@ -202,6 +210,23 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   }
   if (best < 0 && S_known_as(g, s, n, lemma, true)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
+  /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
+   * prepositions and particles (Gegen|offensive, Zwischen|version). */
+  if (best < 0 && !g->whole_known) {
+    bool ok = S_in(S_confixes, s, n) || (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
+    for (uint32_t i = 0; k && !ok && i < k->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[k->first + i];
+      if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
+          dg_utf8_length(s, n) >= 4)
+        ok = true;
+    }
+    if (ok) {
+      dg_buf_clear(&g->tmp);
+      dg_utf8_capitalize(&g->tmp, s, n);
+      *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
+      best = 0.1f;
+    }
+  }
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
@@ -246,6 +271,8 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       /* (no adjective heads for capitalised words: Weltberühmtes,
        * Federführend are adjectives written with a capital, rarely
        * nominalised compounds) */
+      /* Nouns that are also infinitives (Fetzen, Wissen) stay heads. */
+      if (l->pos == DG_POS_NOUN && g->cap && q < 0.05f) q = 0.05f;
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
