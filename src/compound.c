@@ -392,6 +392,18 @@ static bool S_name_head(const S_seg *g) {
   return false;
 }
 
+/* Does the segment end like a country or region name, in the nominative
+ * or genitive (Russland, Russlands, Frankreichs)? */
+static bool S_country_head(const S_seg *g) {
+  static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  return false;
+}
+
 /* Does the best split have a stem of fewer than 4 code points? */
 static bool S_has_short_part(const S_seg *g) {
   int i = 0;
@@ -537,7 +549,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     bool allcaps = true;
     for (size_t b = 0; b < n && allcaps; b++)
       if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
-    if (allcaps) splittable = false;
+    if (allcaps && ncp < 10) splittable = false;
     if (splittable) {
       /* The tables decide; the caller's lexicon only fills their gaps:
        * it is asked in a second pass when the tables find no split. */
@@ -558,7 +570,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     /* A hunspell word that may be a name: split only into long parts
      * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
     if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        (S_has_short_part(g) || S_name_head(g)))
+        (S_has_short_part(g) || S_name_head(g) || S_country_head(g)))
       splittable = false;
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
