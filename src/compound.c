@@ -392,6 +392,43 @@ static bool S_name_head(const S_seg *g) {
   return false;
 }
 
+/* Is the segment (not known whole) a particle or adverb + a derivation of
+ * the particle verb (Hervor|bringung of hervorbringen, Empor|kommens of
+ * emporkommen, Mit|schreiber of mitschreiben)?  first_end: end of the
+ * first stem (code points). */
+static bool S_particle_verb_derivation(S_seg *g, int first_end) {
+  static const char *const ends[] = {"ungen", "ung", "ens", "en", "ern", "ers", "er",
+                                     "erin", "erinnen", NULL};
+  size_t pe = g->lo_off[first_end], n = g->lo_off[g->ncp];
+  if (!dg_morph_is_particle(g->lo, pe)) {
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, pe);
+    bool adv = false;
+    for (uint32_t i = 0; k && i < k->count; i++) {
+      const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+      if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV)) adv = true;
+    }
+    if (!adv) return false;
+  }
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < pe + l + 2 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+    dg_buf v;
+    dg_buf_init(&v);
+    dg_buf_put(&v, g->lo, n - l);
+    dg_buf_puts(&v, "en");
+    bool verb = dg_morph_is_verb(g->m, v.data);
+    if (!verb) { /* schreiber -> schreiben; rundungen -> runden */
+      dg_buf_clear(&v);
+      dg_buf_put(&v, g->lo, n - l);
+      dg_buf_puts(&v, "n");
+      verb = v.len > 4 && v.data[v.len - 2] == 'e' && dg_morph_is_verb(g->m, v.data);
+    }
+    dg_buf_free(&v);
+    if (verb) return true;
+  }
+  return false;
+}
+
 /* Does the segment end like a country or region name, in the nominative
  * or genitive (Russland, Russlands, Frankreichs)? */
 static bool S_country_head(const S_seg *g) {
@@ -567,6 +604,10 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         }
       }
     }
+    /* Derivations of particle verbs are no compounds (Hervorbringung). */
+    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems == 2 &&
+        g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))
+      splittable = false;
     /* A hunspell word that may be a name: split only into long parts
      * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
     if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
