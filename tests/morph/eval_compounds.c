@@ -16,7 +16,9 @@
  *   (a) convention "longest known part": our first part is itself a
  *       compound whose own split starts at jwordsplitter's first boundary,
  *       or jwordsplitter's first part is a compound whose own split starts
- *       at ours (Rindfleisch|etikettierung... vs Rind|fleisch|...);
+ *       at ours (Rindfleisch|etikettierung... vs Rind|fleisch|...), or one
+ *       side has the other's first boundary and the other's first part is a
+ *       known word (Hochofen|prozeß vs Hoch|ofen|prozeß);
  *   (a2) convention "link s": jwordsplitter's head starts with an s that
  *       we take as the linking element (issue 4: Urlaubsorte is Urlaub | s |
  *       orte, not Urlaub | sorte);
@@ -161,6 +163,28 @@ static bool S_conv_longest(dg_morph *m, const char *word, unsigned ours0, unsign
   return false;
 }
 
+/* Rule (a), second form: one side has every boundary of the other up to
+ * the other's first boundary, and the other's first part is a known word
+ * (Hochofen|prozeß vs Hoch|ofen|prozeß; Nachfolge|effekte vs
+ * Nach|folge|effekte). */
+static bool S_in_set(unsigned v, const unsigned *a, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (a[i] == v) return true;
+  return false;
+}
+
+static bool S_conv_nested(dg_morph *m, const char *word, const char *ref_first,
+                          const unsigned *ours, size_t nours, const unsigned *ref, size_t nref) {
+  if (!nours || !nref) return false;
+  if (ours[0] > ref[0] && S_in_set(ours[0], ref, nref)) {
+    dg_part p[DG_COMPOUND_MAX_PARTS];
+    size_t n = dg_compound_split(m, word, p, DG_COMPOUND_MAX_PARTS);
+    return n >= 2 && dg_morph_is_known(m, p[0].form);
+  }
+  if (ref[0] > ours[0] && S_in_set(ref[0], ours, nours)) return dg_morph_is_known(m, ref_first);
+  return false;
+}
+
 /* Rule (a2): our split has the link "s" at byte offset at. */
 static bool S_link_at(dg_morph *m, const char *word, unsigned at) {
   dg_part p[DG_COMPOUND_MAX_PARTS];
@@ -295,7 +319,8 @@ int main(int argc, char **argv) {
       } else if (nours > 0 && ours[0] == ref[0] + 1 && word.data[ref[0]] == 's' &&
                  S_link_at(m, word.data, ref[0])) {
         S_note(diff, m, C_LINK_S, word.data, parts, np);
-      } else if (S_conv_longest(m, word.data, nours ? ours[0] : 0, ref[0])) {
+      } else if (S_conv_longest(m, word.data, nours ? ours[0] : 0, ref[0]) ||
+                 S_conv_nested(m, word.data, parts[0], ours, nours, ref, nref)) {
         S_note(diff, m, C_LONGEST, word.data, parts, np);
       } else {
         S_note(diff, m, nours ? C_OURS_FIRST : C_OURS_MISSED, word.data, parts, np);
