@@ -336,7 +336,7 @@ int main(int argc, char **argv) {
     perror(argv[2]);
     return 1;
   }
-  long dw = 0, dw_ok = 0;
+  long dw = 0, dw_ok = 0, dw_conv = 0;
   while (fgets(line, sizeof line, f)) {
     char *hash = strchr(line, '#');
     if (hash) *hash = '\0';
@@ -358,6 +358,7 @@ int main(int argc, char **argv) {
     unsigned ours[64];
     size_t nours = S_ours(m, probe, ours, 64);
     bool any = false;
+    char conv = 0;
     char *save = NULL;
     for (char *alt = strtok_r(alts, ",", &save); alt && !any; alt = strtok_r(NULL, ",", &save)) {
       char *parts[64];
@@ -370,14 +371,35 @@ int main(int argc, char **argv) {
       }
       unsigned ref[64];
       size_t nref = 0;
-      if (S_ref(probe, parts, np, ref, &nref) && nref == nours &&
-          (nref == 0 || memcmp(ref, ours, nref * sizeof *ref) == 0))
+      if (!S_ref(probe, parts, np, ref, &nref)) continue;
+      if (nref == nours && (nref == 0 || memcmp(ref, ours, nref * sizeof *ref) == 0)) {
         any = true;
+      } else if (nref == 0 && nours > 0 && S_conv_known(m, probe)) {
+        conv = 'b'; /* dweiss leaves whole a known word we split */
+      } else if (nours > 0 && nours < nref) {
+        /* (a): every boundary of ours is dweiss's, and each of our stems
+         * that spans several of dweiss's parts is a known word. */
+        bool sub = true;
+        for (size_t i = 0; i < nours && sub; i++) sub = S_in_set(ours[i], ref, nref);
+        dg_part pp[DG_COMPOUND_MAX_PARTS];
+        size_t npp = dg_compound_split(m, probe, pp, DG_COMPOUND_MAX_PARTS);
+        for (size_t i = 0; i < npp && sub; i++) {
+          if (pp[i].kind != DG_PART_STEM) continue;
+          bool spans = false;
+          for (size_t r = 0; r < nref; r++)
+            if (ref[r] > pp[i].start && ref[r] < pp[i].end) spans = true;
+          if (spans && !dg_morph_is_known(m, pp[i].form)) sub = false;
+        }
+        if (sub) conv = 'a';
+      }
     }
     dw++;
     dw_ok += any;
+    if (!any && conv) dw_conv++;
     if (!any && diff) {
-      fprintf(diff, "dweiss-miss\t%s  ours ", probe);
+      fprintf(diff, "%s\t%s  ours ",
+              conv == 'a' ? "dweiss-conv-longest" : conv == 'b' ? "dweiss-conv-known-whole" : "dweiss-miss",
+              probe);
       S_show(diff, m, probe);
       fputc('\n', diff);
     }
@@ -412,7 +434,9 @@ int main(int argc, char **argv) {
   printf("  same first boundary %.2f %% (%ld/%ld)\n", first_adj, split_same, split_adj);
   printf("  unsplit words split %.2f %% (%ld/%ld)\n", over_adj, unsplit_split - S_class_n[C_KNOWN],
          unsplit_adj);
-  bool issue = first_adj >= 97.0 && over_adj <= 1.0 && dw_ok == dw;
+  printf("  dweiss right %ld/%ld (%ld more differ by convention (a) or (b))\n", dw_ok + dw_conv, dw,
+         dw_conv);
+  bool issue = first_adj >= 97.0 && over_adj <= 1.0 && dw_ok + dw_conv == dw;
   printf("issue 4 targets (>= 97 %%, <= 1 %%, all dweiss) with conventions set aside: %s\n",
          issue ? "met" : "NOT met");
   bool pass = first_adj >= min_first && over_adj <= max_over && dw_ok >= min_dweiss;
