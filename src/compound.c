@@ -216,8 +216,9 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
     bool ok = S_in(S_confixes, s, n) || (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
+      /* frequent ones only (not archaic sonder, Sonder|gesandter) */
       if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
-          dg_utf8_length(s, n) >= 4)
+          dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
         ok = true;
     }
     if (ok) {
