@@ -40,6 +40,8 @@ typedef struct {
   int ncp;
   size_t lo_off[DG_SEG_MAX + 1];
   bool whole_known;        /* the tables know the whole segment */
+  bool hs_name;            /* known only as a hunspell capitalised word without
+                            * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
   S_best best[DG_SEG_MAX + 1];
@@ -53,6 +55,14 @@ static const char *const S_bad_heads[] = {
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
     "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
+
+/* Confixes: bound first parts of learned words (Anti|terrorismus,
+ * Mikro|turbine); first parts of words not known whole only. */
+static const char *const S_confixes[] = {
+    "anti", "bio", "tele", "mikro", "makro", "krypto", "ultra", "hyper", "inter", "intra",
+    "uni", "netto", "brutto", "polit", "online", "multi", "mini", "maxi", "super", "pseudo",
+    "neo", "öko", "geo", "extra", "mega", "turbo", "semi", "quasi", "proto", "para", "nano",
+    "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra", NULL};
 
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
@@ -153,7 +163,11 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
-      else if (l->pos == DG_POS_ADJ && (a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+      /* Adjectives in their predicative form, or attributive-only ones
+       * (gesamt, Gesamt|politik) as their bare lemma. */
+      else if (l->pos == DG_POS_ADJ &&
+               ((a->cells & (1ULL << DG_CELL_ADJ_PRED)) ||
+                (strlen(m->data.str + l->str) == n && memcmp(m->data.str + l->str, s, n) == 0)) &&
                !dg_morph_is_participle(m, m->data.str + l->str))
         q = fmaxf(S_lq(m, l) - 0.1f + (g->cap ? 0.0f : 0.5f), 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
@@ -196,6 +210,24 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   }
   if (best < 0 && S_known_as(g, s, n, lemma, true)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
+  /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
+   * prepositions and particles (Gegen|offensive, Zwischen|version). */
+  if (best < 0 && !g->whole_known) {
+    bool ok = S_in(S_confixes, s, n) || (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
+    for (uint32_t i = 0; k && !ok && i < k->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[k->first + i];
+      /* frequent ones only (not archaic sonder, Sonder|gesandter) */
+      if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
+          dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
+        ok = true;
+    }
+    if (ok) {
+      dg_buf_clear(&g->tmp);
+      dg_utf8_capitalize(&g->tmp, s, n);
+      *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
+      best = 0.1f;
+    }
+  }
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
@@ -240,6 +272,8 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       /* (no adjective heads for capitalised words: Weltberühmtes,
        * Federführend are adjectives written with a capital, rarely
        * nominalised compounds) */
+      /* Nouns that are also infinitives (Fetzen, Wissen) stay heads. */
+      if (l->pos == DG_POS_NOUN && g->cap && q < 0.05f) q = 0.05f;
       if (q > best) {
         best = q;
         *lemma = m->data.str + l->str;
@@ -359,6 +393,55 @@ static bool S_name_head(const S_seg *g) {
   return false;
 }
 
+/* Is the segment (not known whole) a particle or adverb + a derivation of
+ * the particle verb (Hervor|bringung of hervorbringen, Empor|kommens of
+ * emporkommen, Mit|schreiber of mitschreiben)?  first_end: end of the
+ * first stem (code points). */
+static bool S_particle_verb_derivation(S_seg *g, int first_end) {
+  static const char *const ends[] = {"ungen", "ung", "ens", "en", "ern", "ers", "er",
+                                     "erin", "erinnen", NULL};
+  size_t pe = g->lo_off[first_end], n = g->lo_off[g->ncp];
+  if (!dg_morph_is_particle(g->lo, pe)) {
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, pe);
+    bool adv = false;
+    for (uint32_t i = 0; k && i < k->count; i++) {
+      const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+      if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV)) adv = true;
+    }
+    if (!adv) return false;
+  }
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n < pe + l + 2 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+    dg_buf v;
+    dg_buf_init(&v);
+    dg_buf_put(&v, g->lo, n - l);
+    dg_buf_puts(&v, "en");
+    bool verb = dg_morph_is_verb(g->m, v.data);
+    if (!verb) { /* schreiber -> schreiben; rundungen -> runden */
+      dg_buf_clear(&v);
+      dg_buf_put(&v, g->lo, n - l);
+      dg_buf_puts(&v, "n");
+      verb = v.len > 4 && v.data[v.len - 2] == 'e' && dg_morph_is_verb(g->m, v.data);
+    }
+    dg_buf_free(&v);
+    if (verb) return true;
+  }
+  return false;
+}
+
+/* Does the segment end like a country or region name, in the nominative
+ * or genitive (Russland, Russlands, Frankreichs)? */
+static bool S_country_head(const S_seg *g) {
+  static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
+  size_t n = g->lo_off[g->ncp];
+  for (size_t i = 0; heads[i]; i++) {
+    size_t l = strlen(heads[i]);
+    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  return false;
+}
+
 /* Does the best split have a stem of fewer than 4 code points? */
 static bool S_has_short_part(const S_seg *g) {
   int i = 0;
@@ -402,18 +485,24 @@ static bool S_whole(S_seg *g, bool *splittable) {
     return true;
   }
   if (!k || !k->count) return false;
-  bool noun = false, adj = false, verb = false, closed = false;
+  bool noun = false, adj = false, verb = false, closed = false, table_name = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
     int pos = m->data.lemmas[a->lemma].pos;
+    if (pos == DG_POS_PROPN && !(m->data.lemmas[a->lemma].flags & DG_LF_HUNSPELL)) table_name = true;
     noun |= pos == DG_POS_NOUN;
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
   if (closed) *splittable = false;
-  /* Names stay whole (Frankfurt, Mendelsohn). */
-  if (g->cap && !noun && !adj) *splittable = false;
+  /* Names stay whole (Frankfurt, Mendelsohn).  Hunspell's capitalised
+   * words without plural are names or nouns (Lungenkarzinom): they are
+   * split when the split is solid (checked after the search). */
+  if (g->cap && !noun && !adj) {
+    if (table_name || closed || verb) *splittable = false;
+    else g->hs_name = true;
+  }
   if (!g->cap && verb && !adj) *splittable = false;
   /* Adjectives known whole stay whole: vollständig is no voll | ständig,
    * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
@@ -498,7 +587,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     bool allcaps = true;
     for (size_t b = 0; b < n && allcaps; b++)
       if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
-    if (allcaps) splittable = false;
+    if (allcaps && ncp < 10) splittable = false;
     if (splittable) {
       /* The tables decide; the caller's lexicon only fills their gaps:
        * it is asked in a second pass when the tables find no split. */
@@ -516,6 +605,15 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         }
       }
     }
+    /* Derivations of particle verbs are no compounds (Hervorbringung). */
+    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems == 2 &&
+        g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))
+      splittable = false;
+    /* A hunspell word that may be a name: split only into long parts
+     * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
+    if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+        (S_has_short_part(g) || S_name_head(g) || S_country_head(g)))
+      splittable = false;
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
