@@ -625,6 +625,42 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
       if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
   }
+  /* A participle closing a clause that has a finite auxiliary ("wurde
+   * bereits … diskutiert", "hat … gestellt"), or right before a clause-final
+   * finite verb ("…, die Russland besetzt hält"): "discussed", "occupied". */
+  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+    static const char *const fin_aux[] = {"wird", "werden", "wurde", "wurden", "würde", "würden", "werde",
+                                          "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
+                                          "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"};
+    size_t end = S_clause_end(s, i);
+    /* Back from a clause-final word, past inserted phrases between commas,
+     * to the nearest finite verb: an auxiliary asks for the participle. */
+    if (end == i + 1)
+      for (size_t j = i; j-- > 0 && i - j < DG_GL_WINDOW;) {
+        const dg_dtoken *b = &s->tokens[j];
+        if (S_is_punct(b)) {
+          if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
+          break;
+        }
+        bool aux = false;
+        for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
+        if (aux) {
+          want_part = true;
+          break;
+        }
+        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && S_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
+            (S_eq(c->w[j].an[0].pos, "VERB") || S_eq(c->w[j].an[0].pos, "AUX")))
+          break;
+        /* A subordinating conjunction or relative pronoun opens another clause. */
+        if (S_eq(b->pos, "SCONJ")) break;
+      }
+    if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+      bool fin = true;
+      for (size_t a = 0; a < c->w[i + 1].nan && fin; a++)
+        if (!S_feat(c->w[i + 1].an[a].feats, "VerbForm=Fin")) fin = false;
+      want_part = fin;
+    }
+  }
   /* A lower-case word before a noun is attributive: adjective or participle. */
   bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial &&
@@ -1305,6 +1341,17 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (!S_eq(t->lemma, "werden")) return;
   int k = S_werden_kind(c, i);
   const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
+  /* "würde", "würden": the conditional ("would"), not the future. */
+  bool sbjv2 = false;
+  for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
+    sbjv2 = S_feat(c->w[i].an[a].feats, "Mood=Sub") && S_feat(c->w[i].an[a].feats, "Tense=Past");
+  if (sbjv2 || strncmp(c->w[i].lower, "würde", strlen("würde")) == 0) {
+    g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
+    dg_gl_promote(d, t, g);
+    t->pos = k ? "AUX" : "VERB";
+    c->w[i].extra = k == 'p' ? "PASS" : NULL;
+    return;
+  }
   dg_gl_promote(d, t, g);
   t->pos = k ? "AUX" : "VERB";
   if (k == 'p') c->w[i].extra = "PASS";
@@ -1349,6 +1396,120 @@ static bool S_role_noun(const char *lemma) {
   }
   free(l);
   return r;
+}
+
+static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
+  for (size_t k = 0; k < t->nglosses; k++)
+    if (strcmp(t->glosses[k], g) == 0) {
+      dg_gl_promote(d, t, g);
+      return true;
+    }
+  return false;
+}
+
+static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  return w->nan && S_feat(w->an[0].feats, "VerbForm=Fin") && !S_eq(w->an[0].pos, "ADJ");
+}
+
+/* "als": "than" after a comparative, "when" opening a clause with a finite
+ * verb ("Als er kam, …"), else "as" before a noun phrase or adjective
+ * ("als Sicherheitsgarantie", "als unannehmbar"). */
+static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  const char *g = "as";
+  if (i > 0 && c->w[i - 1].nan &&
+      (S_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") || S_eq(c->w[i - 1].lower, "mehr") ||
+       S_eq(c->w[i - 1].lower, "weniger") || S_eq(c->w[i - 1].lower, "anders") || S_eq(c->w[i - 1].lower, "eher") ||
+       S_eq(c->w[i - 1].lower, "lieber")))
+    g = "than";
+  else {
+    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
+    bool opens = i == start || c->w[i].initial || S_eq(c->w[i - 1].lower, "und") || S_eq(c->w[i - 1].lower, "aber") ||
+                 S_eq(c->w[i - 1].lower, "oder") || S_eq(c->w[i - 1].lower, "erst") || S_eq(c->w[i - 1].lower, "gerade");
+    bool verb = false;
+    for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
+    if (opens && verb && !(i + 1 < end && (S_eq(c->w[i + 1].lower, "ob") || S_eq(c->w[i + 1].lower, "auch")))) g = "when";
+  }
+  S_promote_alt(d, t, g);
+}
+
+/* The number of the finite verb of the clause around i: 1 plural, 0
+ * singular, -1 unknown. */
+static int S_clause_number(const dg_gl_ctx *c, size_t i) {
+  size_t start = S_clause_start(c->s, i), end = S_clause_end(c->s, i);
+  for (size_t dist = 1; dist < DG_GL_WINDOW; dist++) {
+    size_t js[2] = {i >= dist ? i - dist : (size_t)-1, i + dist};
+    bool any = false;
+    for (int q = 0; q < 2; q++) {
+      size_t j = js[q];
+      if (j == (size_t)-1 || j < start || j >= end) continue;
+      any = true;
+      const dg_dtoken *t = &c->s->tokens[j];
+      if (!S_eq(t->pos, "VERB") && !S_eq(t->pos, "AUX")) continue;
+      if (S_feat(t->feats, "VerbForm=Fin")) return S_feat(t->feats, "Number=Plur") ? 1 : 0;
+    }
+    if (!any) break;
+  }
+  return -1;
+}
+
+/* "sich": a reflexive pronoun agreeing with the subject (plain style:
+ * "themselves", "himself", "herself", "itself"; Leipzig: REFL). */
+static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  int pl = S_clause_number(c, i);
+  const char *g = NULL;
+  if (pl == 1) g = "themselves";
+  else if (pl == 0) {
+    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
+    const char *pron = NULL;
+    bool person = false, thing = false;
+    for (size_t j = start; j < end && j < i + 4; j++) {
+      if (j == i) continue;
+      const char *l = c->w[j].lower;
+      if (S_eq(l, "er") || S_eq(l, "sie") || S_eq(l, "es") || S_eq(l, "man")) {
+        if (!pron) pron = l;
+      } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
+        if (!person && !thing) person = true;
+      } else if (j < i && S_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
+        if (S_role_noun(s->tokens[j].lemma)) person = true;
+        else if (!S_feat(s->tokens[j].feats, "Case=Gen") || S_feat(s->tokens[j].feats, "Case=Nom")) thing = true;
+      }
+    }
+    if (pron) g = S_eq(pron, "er") ? "himself" : S_eq(pron, "sie") ? "herself" : S_eq(pron, "es") ? "itself" : "oneself";
+    else if (person) g = "himself/herself";
+    else if (thing) g = "itself";
+  }
+  if (!g) return;
+  dg_gl_promote(d, t, g);
+  c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
+}
+
+/* Closed-class and small-word glosses that depend on what follows. */
+static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c->w[i];
+    if (t->kind != DG_KIND_WORD) continue;
+    if (S_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
+    else if (S_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
+    /* "weniger Wochen": before a plural noun "fewer", after a preposition
+     * "a few" ("innerhalb weniger Wochen"). */
+    if (S_eq(t->gloss, "less") && i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN") &&
+        S_feat(s->tokens[i + 1].feats, "Number=Plur"))
+      dg_gl_promote(d, t, i > 0 && S_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    /* An adjective's gloss carries no article of its own ("the past" ->
+     * "past" in "in der vergangenen Woche"). */
+    if (S_eq(t->pos, "ADJ") && t->gloss) {
+      const char *g = t->gloss;
+      size_t skip = strncmp(g, "the ", 4) == 0 ? 4 : strncmp(g, "a ", 2) == 0 ? 2 : strncmp(g, "an ", 3) == 0 ? 3 : 0;
+      if (skip && g[skip]) dg_gl_promote(d, t, g + skip);
+    }
+  }
 }
 
 static bool S_weekday(const char *w) {
@@ -1511,7 +1672,12 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     w->lower = dg_gl_lower(t->form);
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
-      if (!(S_opening(t) || S_eq(t->form, ":"))) initial = false;
+      /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
+       * "sagte er, „ob"), opens a sentence inside the sentence: its first
+       * word is also tried in lower case, pronouns first ("Ich" = I). */
+      if (S_eq(t->form, ":")) initial = true;
+      else if (S_opening(t)) initial = initial || i == 0 || S_is_punct(&s->tokens[i - 1]);
+      else initial = false;
       continue;
     }
     w->initial = initial;
@@ -1632,6 +1798,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   }
   /* werden: future, passive or become. */
   for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
+  S_context_words(d, &c);
   /* 4. separable verbs, 5. multiword expressions */
   dg_gl_separable(e, d, &c);
   /* Domains: a sense labelled with a subject field the sentence is about
@@ -1750,9 +1917,18 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   dg_buf_init(&b);
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
   bool is_modal = false;
+  /* A gloss whose first word is a modal ("would like", "can", "must be")
+   * is never inflected. */
+  size_t first = strcspn(t->gloss, " ");
   for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (S_eq(t->gloss, modal[k])) is_modal = true;
-  if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
+    if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
+  /* A German fallback (the word or its lemma repeated) is not English:
+   * never add English endings to it ("bedürfen", not "bedürfened"). */
+  bool german = S_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) || S_eq(t->gloss, t->lemma) ||
+                S_eq(t->gloss, t->form);
+  if (german && t->kind != DG_KIND_NAME) {
+    /* nothing */
+  } else if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");

@@ -83,11 +83,29 @@ static size_t S_first_len(const char *g) {
   return sp ? (size_t)(sp - g) : strlen(g);
 }
 
-/* Double the final consonant: stop -> stopped (CVC, short words). */
+/* Double the final consonant of a stressed closed last syllable: stop ->
+ * stopped; refer -> referred, occur -> occurred, commit -> committed,
+ * control -> controlled, travel -> travelled (British spelling, as Ding);
+ * but offer -> offered, open -> opened, visit -> visited. */
+static bool S_ends(const char *w, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
 static bool S_double(const char *w, size_t n) {
-  if (n < 3 || n > 4) return false;
+  if (n < 3) return false;
   char c = w[n - 1];
-  return !S_vowel(c) && c != 'w' && c != 'x' && c != 'y' && S_vowel(w[n - 2]) && !S_vowel(w[n - 3]);
+  if (S_vowel(c) || c == 'w' || c == 'x' || c == 'y' || c == 'h') return false;
+  if (!S_vowel(w[n - 2]) || S_vowel(w[n - 3])) return false; /* consonant-vowel-consonant */
+  if (n == 3) return true;
+  if (n == 4) return !S_vowel(w[0]) || S_ends(w, n, "omit"); /* "open", "edit" are two syllables */
+  /* Longer words: only endings stressed on the last syllable. */
+  if (S_ends(w, n, "fer") && w[n - 4] != 'f') return true;              /* refer, prefer, transfer */
+  if (S_ends(w, n, "cur")) return true;                                  /* occur, recur, incur */
+  if (S_ends(w, n, "mit") && !S_vowel(w[n - 4])) return true;            /* commit, submit; not limit */
+  if (S_ends(w, n, "el") || S_ends(w, n, "trol")) return true;           /* travel, compel, control */
+  if (S_ends(w, n, "gret") || S_ends(w, n, "bed") || S_ends(w, n, "pel")) return true;
+  return false;
 }
 
 static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
@@ -149,10 +167,33 @@ void dg_english_3sg(dg_buf *b, const char *verb) {
   dg_buf_puts(b, verb + n);
 }
 
+/* Whether a noun gloss takes a plural -s: not acronyms ("US", "NATO"), not a
+ * gloss that is already plural or plural-only ("troops", "forces", "arms",
+ * "news"), not a gloss in parentheses or with digits. */
+bool dg_english_pluralisable(const char *noun) {
+  const char *sp = strrchr(noun, ' ');
+  const char *w = sp ? sp + 1 : noun;
+  size_t n = strlen(w);
+  if (n == 0) return false;
+  bool upper = n >= 2;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)w[k];
+    if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ch == '(' || ch == ')') return false;
+    if (ch >= 'a' && ch <= 'z') upper = false;
+  }
+  if (upper) return false;
+  if (w[n - 1] == 's' && n > 3 && !S_ends(w, n, "ss") && !S_ends(w, n, "us") && !S_ends(w, n, "is")) return false;
+  return true;
+}
+
 void dg_english_plural(dg_buf *b, const char *noun) {
   /* The head of an English noun phrase is its last word. */
   const char *sp = strrchr(noun, ' ');
   const char *w = sp ? sp + 1 : noun;
+  if (!dg_english_pluralisable(noun)) {
+    dg_buf_puts(b, noun);
+    return;
+  }
   dg_buf_put(b, noun, (size_t)(w - noun));
   for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns); i++)
     if (strcmp(w, S_nouns[i].sg) == 0) {
