@@ -1488,6 +1488,65 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
 }
 
+/* A noun naming people: a relative pronoun after it is "who". */
+static bool S_person_noun(const char *lemma) {
+  static const char *const people[] = {"mensch", "leute", "person", "vertreter", "vertreterin", "bürger",
+                                       "bürgerin", "soldat", "soldatin", "kind", "mann", "schüler", "schülerin",
+                                       "student", "studentin", "einwohner", "einwohnerin", "mitglied", "bewohner",
+                                       "bewohnerin", "spieler", "spielerin", "arbeiter", "arbeiterin", "experte",
+                                       "expertin", "politiker", "politikerin", "beamte", "beamter", "beamtin",
+                                       "opfer", "patient", "patientin", "nutzer", "nutzerin", "freund", "freundin",
+                                       "eltern", "mutter", "vater", "bruder", "schwester", "tochter", "sohn",
+                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter"};
+  if (!lemma || !*lemma) return false;
+  if (S_role_noun(lemma)) return true;
+  char *l = dg_gl_lower(lemma);
+  size_t L = strlen(l);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(people) && !r; k++) {
+    size_t n = strlen(people[k]);
+    r = L >= n && strcmp(l + L - n, people[k]) == 0;
+  }
+  free(l);
+  return r;
+}
+
+/* A relative pronoun after a noun that names no person: "which", not "who"
+ * ("Nuancen, die …", "Forderungen gestellt, die …" looks past the verb). */
+static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  if (!(S_eq(t->gloss, "who") || S_eq(t->gloss, "whom"))) return;
+  bool comma = false;
+  for (size_t j = i; j-- > 0 && i - j < 8;) {
+    const dg_dtoken *a = &s->tokens[j];
+    if (S_is_punct(a)) {
+      if (S_eq(a->form, ",")) comma = true;
+      continue;
+    }
+    if (!comma) return;
+    if (a->kind == DG_KIND_NAME || S_eq(a->pos, "PROPN") || S_eq(a->pos, "PRON")) return;
+    if (S_eq(a->pos, "NOUN")) {
+      if (S_person_noun(a->lemma)) return;
+      /* A prepositional phrase after a person ("Hegseth im vergangenen
+       * Monat, der …"): the person is the antecedent. */
+      size_t k = j;
+      while (k > 0 && (S_eq(s->tokens[k - 1].pos, "ADJ") || S_eq(s->tokens[k - 1].pos, "DET") ||
+                       S_eq(s->tokens[k - 1].pos, "NUM")))
+        k--;
+      if (k > 1 && S_eq(s->tokens[k - 1].pos, "ADP")) {
+        const dg_dtoken *p = &s->tokens[k - 2];
+        if (p->kind == DG_KIND_NAME || S_eq(p->pos, "PROPN") || (S_eq(p->pos, "NOUN") && S_person_noun(p->lemma)))
+          return;
+      }
+      S_promote_alt(d, t, "which");
+      return;
+    }
+    /* A clause-final verb between the noun and the comma. */
+    if (!(S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX"))) return;
+  }
+}
+
 /* Closed-class and small-word glosses that depend on what follows. */
 static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
@@ -1497,6 +1556,7 @@ static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD) continue;
     if (S_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
     else if (S_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
+    else if (w->is_closed && S_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
     if (S_eq(t->gloss, "less") && i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN") &&
