@@ -655,10 +655,11 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         if (S_eq(b->pos, "SCONJ")) break;
       }
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
-      bool fin = true;
-      for (size_t a = 0; a < c->w[i + 1].nan && fin; a++)
-        if (!S_feat(c->w[i + 1].an[a].feats, "VerbForm=Fin")) fin = false;
-      want_part = fin;
+      bool verb = false;
+      for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
+        verb = (S_eq(c->w[i + 1].an[a].pos, "VERB") || S_eq(c->w[i + 1].an[a].pos, "AUX")) &&
+               !S_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
+      want_part = verb;
     }
   }
   /* A lower-case word before a noun is attributive: adjective or participle. */
@@ -1147,6 +1148,14 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (ns) a = &w->an[k];
     }
   }
+  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
+   * = armed forces) while the morphology gives a singular it does not know. */
+  bool plural_headword = false;
+  if (ns == 0 && a && S_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
+    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+    plural_headword = ns > 0;
+  }
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
@@ -1167,7 +1176,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   bool propn = a && S_eq(a->pos, "PROPN");
   if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : a->lemma);
     t->pos = dg_mem_strdup(&d->arena, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
@@ -1425,6 +1434,14 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
        S_eq(c->w[i - 1].lower, "lieber")))
     g = "than";
   else {
+    /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
+    size_t start = S_clause_start(s, i);
+    for (size_t j = i; j-- > start && i - j <= 10;)
+      if (S_eq(c->w[j].lower, "mehr") || S_eq(c->w[j].lower, "weniger") ||
+          (c->w[j].nan && S_eq(c->w[j].an[0].pos, "ADJ") && S_feat(c->w[j].an[0].feats, "Degree=Cmp")))
+        g = "than";
+  }
+  if (!S_eq(g, "than")) {
     size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
     bool opens = i == start || c->w[i].initial || S_eq(c->w[i - 1].lower, "und") || S_eq(c->w[i - 1].lower, "aber") ||
                  S_eq(c->w[i - 1].lower, "oder") || S_eq(c->w[i - 1].lower, "erst") || S_eq(c->w[i - 1].lower, "gerade");
@@ -1559,8 +1576,11 @@ static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
     else if (w->is_closed && S_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
-    if (S_eq(t->gloss, "less") && i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN") &&
-        S_feat(s->tokens[i + 1].feats, "Number=Plur"))
+    bool plural_next = false;
+    if (i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN"))
+      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+        plural_next = S_feat(c->w[i + 1].an[a].feats, "Number=Plur");
+    if (S_eq(t->gloss, "less") && plural_next)
       dg_gl_promote(d, t, i > 0 && S_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
