@@ -157,6 +157,7 @@ bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(
 /* ---- per-sentence working state ---------------------------------------- */
 
 static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+static bool S_opening(const dg_dtoken *t);
 
 static bool S_boundary(const dg_dtoken *t) {
   if (!S_is_punct(t)) return false;
@@ -441,11 +442,24 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
    * article reading agrees with the noun ("…, die Russland besetzt hält"). */
   bool np_follows = false;
-  if (i + 1 < s->ntokens) {
-    const dg_dtoken *n = &s->tokens[i + 1];
-    const dg_gl_word *nw = &c->w[i + 1];
+  /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
+  size_t nx = i + 1;
+  while (nx < s->ntokens && nx < i + 3 && S_opening(&s->tokens[nx]) && !S_eq(s->tokens[nx].form, "("))
+    nx++;
+  if (nx < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[nx];
+    const dg_gl_word *nw = &c->w[nx];
     np_follows = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
                                             (nw->nan && (S_eq(nw->an[0].pos, "ADJ") || S_eq(nw->an[0].pos, "NOUN"))));
+    /* After a definite article an adjective is weak (-e, -en): a strong
+     * ending ("die gründlicher Untersuchung bedürfen") or a comparative
+     * ("die größer sind") shows the d-word is a pronoun. */
+    if (np_follows && S_is_dword(w->lower) && !dg_gl_is_upper_initial(n->form) && nw->nan &&
+        S_eq(nw->an[0].pos, "ADJ")) {
+      size_t L = strlen(n->form);
+      bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
+      if (!weak) np_follows = false;
+    }
   }
   bool agrees = !*gender;
   const char *glab = S_gender_label(gender);
@@ -700,6 +714,17 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    /* An inflected adjective needs a noun after it; used on its own
+     * ("äußerte sich vorsichtiger") the -er form is the comparative. */
+    if (S_eq(a->pos, "ADJ") && S_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
+        !cap && i + 1 < s->ntokens) {
+      const dg_dtoken *nt = &s->tokens[i + 1];
+      bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
+                                                   (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+      bool cmp_reading = false;
+      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || S_feat(w->an[q].feats, "Degree=Cmp");
+      if (!noun_next && cmp_reading) sc -= 1.5;
+    }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"). */
     if (S_feat(a->feats, "VerbForm=Fin")) {
@@ -2023,6 +2048,17 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
+  } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
+             (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
+             !S_eq(t->lemma, w->lower)) {
+    /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
+     * gloss already is a comparative ("more", "less", "further"). */
+    static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
+                                          "worse", "worst", "further", "rather", "sooner"};
+    bool cmp = false;
+    for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
+      cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
+    if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
   } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
     dg_english_plural(&b, t->gloss);
   }

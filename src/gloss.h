@@ -83,6 +83,7 @@ void dg_english_participle(dg_buf *b, const char *verb);
 void dg_english_3sg(dg_buf *b, const char *verb);
 void dg_english_plural(dg_buf *b, const char *noun);
 bool dg_english_pluralisable(const char *noun);
+void dg_english_degree(dg_buf *b, const char *adj, bool superlative);
 /* "17" -> "17th". */
 void dg_english_ordinal(dg_buf *b, const char *digits);
 

@@ -203,6 +203,50 @@ void dg_english_plural(dg_buf *b, const char *noun) {
   S_add_s(b, w, strlen(w));
 }
 
+/* Comparative and superlative of an adjective gloss: "big" -> bigger,
+ * biggest; "easy" -> easier; "careful" -> more careful, most careful;
+ * "good" -> better.  A phrase gloss takes "more"/"most". */
+void dg_english_degree(dg_buf *b, const char *adj, bool superlative) {
+  static const struct {
+    const char *base, *cmp, *sup;
+  } irr[] = {{"good", "better", "best"}, {"well", "better", "best"}, {"bad", "worse", "worst"},
+             {"much", "more", "most"},   {"many", "more", "most"},    {"little", "less", "least"},
+             {"far", "further", "furthest"}, {"old", "older", "oldest"}};
+  for (size_t k = 0; k < DG_ARRAY_LEN(irr); k++)
+    if (strcmp(adj, irr[k].base) == 0) {
+      dg_buf_puts(b, superlative ? irr[k].sup : irr[k].cmp);
+      return;
+    }
+  size_t n = strlen(adj);
+  int groups = 0;
+  for (size_t k = 0; k < n; k++)
+    if (S_vowel(adj[k]) && (k == 0 || !S_vowel(adj[k - 1]))) groups++;
+  if (n && adj[n - 1] == 'e' && groups > 1) groups--; /* silent e: "large", "late" */
+  bool simple = !strchr(adj, ' ') && !strchr(adj, '-') && n > 1;
+  for (size_t k = 0; k < n && simple; k++)
+    if ((unsigned char)adj[k] >= 0x80 || adj[k] < 'a' || adj[k] > 'z') simple = false;
+  const char *suf = superlative ? "est" : "er";
+  bool cy = n > 2 && adj[n - 1] == 'y' && !S_vowel(adj[n - 2]);
+  if (cy) groups++; /* "easy", "happy": y is a vowel */
+  if (simple && groups <= 1) {
+    if (adj[n - 1] == 'e') {
+      dg_buf_put(b, adj, n - 1);
+    } else if (S_double(adj, n) && n <= 4) {
+      dg_buf_puts(b, adj);
+      dg_buf_putc(b, adj[n - 1]);
+    } else {
+      dg_buf_puts(b, adj);
+    }
+    dg_buf_puts(b, suf);
+  } else if (simple && groups == 2 && adj[n - 1] == 'y' && !S_vowel(adj[n - 2])) {
+    dg_buf_put(b, adj, n - 1);
+    dg_buf_puts(b, superlative ? "iest" : "ier");
+  } else {
+    dg_buf_puts(b, superlative ? "most " : "more ");
+    dg_buf_puts(b, adj);
+  }
+}
+
 void dg_english_ordinal(dg_buf *b, const char *digits) {
   size_t n = strlen(digits);
   int last = n ? digits[n - 1] - '0' : 0;

@@ -56,5 +56,25 @@ int main(void) {
   S_check(dg_english_plural, "peace agreement", "peace agreements", "head of a phrase");
   S_check(dg_english_plural, "policy", "policies", "policy");
   OK(!dg_english_pluralisable("Ukraine's"), "a possessive is left alone");
+  /* Comparatives and superlatives of adjective glosses. */
+  {
+    static const struct {
+      const char *adj, *cmp, *sup;
+    } deg[] = {{"big", "bigger", "biggest"},   {"large", "larger", "largest"}, {"easy", "easier", "easiest"},
+               {"careful", "more careful", "most careful"}, {"good", "better", "best"},
+               {"fast", "faster", "fastest"}, {"important", "more important", "most important"},
+               {"well-known", "more well-known", "most well-known"}};
+    for (size_t k = 0; k < sizeof deg / sizeof deg[0]; k++) {
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_english_degree(&b, deg[k].adj, false);
+      STR_EQ(b.data, deg[k].cmp, "comparative");
+      dg_buf_free(&b);
+      dg_buf_init(&b);
+      dg_english_degree(&b, deg[k].adj, true);
+      STR_EQ(b.data, deg[k].sup, "superlative");
+      dg_buf_free(&b);
+    }
+  }
   DONE();
 }
