@@ -1181,6 +1181,34 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
   }
+  /* A comparative or superlative the dictionary lists with a meaning of its
+   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
+  bool own_degree = false;
+  if (a && S_eq(a->pos, "ADJ") && (S_feat(a->feats, "Degree=Sup") || S_feat(a->feats, "Degree=Cmp")) &&
+      strcmp(a->lemma, w->lower) != 0) {
+    dg_sense dv[DG_GL_MAX_SENSES];
+    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+    if (nd) {
+      memcpy(sv, dv, nd * sizeof *sv);
+      ns = nd;
+      own_degree = true;
+    } else {
+      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
+      for (size_t k = 0; k < w->nan; k++) {
+        const dg_analysis *b = &w->an[k];
+        if (!S_eq(b->pos, "ADJ") || !S_feat(b->feats, "Degree=Pos") || S_eq(b->lemma, a->lemma)) continue;
+        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+        if (nd) {
+          memcpy(sv, dv, nd * sizeof *sv);
+          ns = nd;
+          a = b;
+          break;
+        }
+      }
+    }
+  }
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
@@ -1201,7 +1229,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   bool propn = a && S_eq(a->pos, "PROPN");
   if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : a->lemma);
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     t->pos = dg_mem_strdup(&d->arena, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");

@@ -182,6 +182,13 @@ bool dg_english_pluralisable(const char *noun) {
     if (ch >= 'a' && ch <= 'z') upper = false;
   }
   if (upper) return false;
+  /* Nouns that are plural already or do not change. */
+  static const char *const invariant[] = {"people", "police", "cattle", "staff", "personnel", "data", "media",
+                                          "sheep", "fish", "deer", "series", "species", "aircraft", "offspring",
+                                          "livestock", "equipment", "information", "advice", "furniture",
+                                          "clergy", "military", "public", "youth"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(invariant); k++)
+    if (strcmp(w, invariant[k]) == 0) return false;
   if (w[n - 1] == 's' && n > 3 && !S_ends(w, n, "ss") && !S_ends(w, n, "us") && !S_ends(w, n, "is")) return false;
   return true;
 }

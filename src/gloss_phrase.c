@@ -70,6 +70,15 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
     char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
     for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
   }
+  if (h->word_by_word && !h->name) {
+    /* "an Bord" = "on board": an -> on, Bord -> board (first alternative). */
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    copy[strcspn(copy, ";,/(")] = '\0';
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+    if (nw == h->n)
+      for (size_t k = 0; k < h->n; k++) dg_gl_promote(d, &s->tokens[h->idx[k]], words[k]);
+    nw = 0;
+  }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
     dg_dtoken *t = &s->tokens[h->idx[k]];
@@ -135,6 +144,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     /* Every occurrence (each match claims its tokens). */
     for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
       h.replaces = true;
+      h.word_by_word = false;
       S_apply(d, c, &h, used);
     }
   }
@@ -192,6 +202,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
             /* Copy strings out of the pattern before freeing it. */
             h.replaces = dg_mwe_pat_free_head(pat);
+            h.word_by_word = adp_idiom && content == 1;
             h.lemma = dg_mem_strdup(&d->arena, h.lemma);
             h.gloss = dg_mem_strdup(&d->arena, h.gloss);
             h.source = dg_mem_strdup(&d->arena, h.source);

@@ -51,6 +51,8 @@ int main(void) {
   S_check(dg_english_plural, "US", "US", "acronym");
   S_check(dg_english_plural, "NATO", "NATO", "acronym");
   S_check(dg_english_plural, "bus", "buses", "bus");
+  S_check(dg_english_plural, "people", "people", "people is plural");
+  S_check(dg_english_plural, "police", "police", "police");
   S_check(dg_english_plural, "process", "processes", "process");
   S_check(dg_english_plural, "crisis", "crises", "crisis");
   S_check(dg_english_plural, "peace agreement", "peace agreements", "head of a phrase");
