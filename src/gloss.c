@@ -1232,7 +1232,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     t->pos = dg_mem_strdup(&d->arena, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig && !own_degree ? a->leipzig : "");
     w->particle = a->particle;
   }
   /* Compound parts, shown even when the whole word has its own entry. */
@@ -1999,6 +1999,22 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->source = "name";
       t->reason = "unknown word inside a title or name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+  }
+  /* A form of address before a name is one person's title: "Herrn Putin"
+   * = Mr Putin (singular, whatever the morphology guessed). */
+  for (size_t i = 0; i + 1 < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    const dg_dtoken *n = &s->tokens[i + 1];
+    if (t->kind != DG_KIND_WORD || !S_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
+    if (!(n->kind == DG_KIND_NAME || S_eq(n->pos, "PROPN"))) continue;
+    const char *title = S_eq(t->lemma, "Herr") ? "Mr" : S_eq(t->lemma, "Frau") ? "Ms" : NULL;
+    if (!title) continue;
+    dg_gl_promote(d, t, title);
+    if (S_feat(t->feats, "Number=Plur")) {
+      t->feats = "Gender=Masc|Number=Sing";
+      if (S_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
+      c.w[i].leipzig = "SG";
     }
   }
   /* 6. labels, segmentation, plain forms */
