@@ -158,6 +158,7 @@ bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(
 
 static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
 static bool S_opening(const dg_dtoken *t);
+static bool S_person_noun(const char *lemma, bool masc);
 
 static bool S_boundary(const dg_dtoken *t) {
   if (!S_is_punct(t)) return false;
@@ -1545,7 +1546,7 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
       } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
         if (!person && !thing) person = true;
       } else if (j < i && S_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
-        if (S_role_noun(s->tokens[j].lemma)) person = true;
+        if (S_person_noun(s->tokens[j].lemma, S_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
         else if (!S_feat(s->tokens[j].feats, "Case=Gen") || S_feat(s->tokens[j].feats, "Case=Nom")) thing = true;
       }
     }
@@ -1559,7 +1560,7 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
 }
 
 /* A noun naming people: a relative pronoun after it is "who". */
-static bool S_person_noun(const char *lemma) {
+static bool S_person_noun(const char *lemma, bool masc) {
   static const char *const people[] = {"mensch", "leute", "person", "vertreter", "vertreterin", "bürger",
                                        "bürgerin", "soldat", "soldatin", "kind", "mann", "schüler", "schülerin",
                                        "student", "studentin", "einwohner", "einwohnerin", "mitglied", "bewohner",
@@ -1567,9 +1568,20 @@ static bool S_person_noun(const char *lemma) {
                                        "expertin", "politiker", "politikerin", "beamte", "beamter", "beamtin",
                                        "opfer", "patient", "patientin", "nutzer", "nutzerin", "freund", "freundin",
                                        "eltern", "mutter", "vater", "bruder", "schwester", "tochter", "sohn",
-                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter"};
+                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter",
+                                       "flüchtling", "häftling", "diplomat", "diplomatin", "kandidat"};
   if (!lemma || !*lemma) return false;
   if (S_role_noun(lemma)) return true;
+  if (masc) {
+    /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
+    static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
+    size_t L = strlen(lemma);
+    bool ment = L > 4 && (strcmp(lemma + L - 4, "ment") == 0 || strcmp(lemma + L - 4, "nent") == 0);
+    for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !ment; k++) {
+      size_t n = strlen(suf[k]);
+      if (L > n + 2 && strcmp(lemma + L - n, suf[k]) == 0) return true;
+    }
+  }
   char *l = dg_gl_lower(lemma);
   size_t L = strlen(l);
   bool r = false;
@@ -1597,7 +1609,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!comma) return;
     if (a->kind == DG_KIND_NAME || S_eq(a->pos, "PROPN") || S_eq(a->pos, "PRON")) return;
     if (S_eq(a->pos, "NOUN")) {
-      if (S_person_noun(a->lemma)) return;
+      if (S_person_noun(a->lemma, S_feat(a->feats, "Gender=Masc"))) return;
       /* A prepositional phrase after a person ("Hegseth im vergangenen
        * Monat, der …"): the person is the antecedent. */
       size_t k = j;
@@ -1606,7 +1618,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
         k--;
       if (k > 1 && S_eq(s->tokens[k - 1].pos, "ADP")) {
         const dg_dtoken *p = &s->tokens[k - 2];
-        if (p->kind == DG_KIND_NAME || S_eq(p->pos, "PROPN") || (S_eq(p->pos, "NOUN") && S_person_noun(p->lemma)))
+        if (p->kind == DG_KIND_NAME || S_eq(p->pos, "PROPN") || (S_eq(p->pos, "NOUN") && S_person_noun(p->lemma, S_feat(p->feats, "Gender=Masc"))))
           return;
       }
       S_promote_alt(d, t, "which");

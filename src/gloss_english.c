@@ -134,6 +134,17 @@ static void S_verb_form(dg_buf *b, const char *verb, int which) {
   }
   memcpy(word, verb, n);
   word[n] = '\0';
+  /* Already a past form ("had to", "was able to"): leave it. */
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_verbs); k++)
+    if ((strcmp(word, S_verbs[k].past) == 0 || strcmp(word, S_verbs[k].part) == 0) &&
+        strcmp(word, S_verbs[k].base) != 0) {
+      dg_buf_puts(b, verb);
+      return;
+    }
+  if (strcmp(word, "were") == 0) {
+    dg_buf_puts(b, verb);
+    return;
+  }
   const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
   if (ir) dg_buf_puts(b, which ? ir->part : ir->past);
   else S_regular_ed(b, word, n);

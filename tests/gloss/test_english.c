@@ -42,6 +42,9 @@ int main(void) {
   S_check(dg_english_participle, "omit", "omitted", "omit");
   /* Phrasal glosses: the first word is inflected. */
   S_check(dg_english_past, "give up", "gave up", "give up");
+  S_check(dg_english_past, "had to", "had to", "already past");
+  S_check(dg_english_participle, "found", "found", "already a participle");
+  S_check(dg_english_past, "run", "ran", "run (base equal to its participle)");
   S_check(dg_english_past, "refer to", "referred to", "refer to");
   S_check(dg_english_3sg, "make progress", "makes progress", "make progress");
   /* Plurals: not twice, not acronyms. */
