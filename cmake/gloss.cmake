@@ -39,6 +39,18 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/wordlist.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/wordlist.tsv)
 
+  # Plain-style glosses in context: English inflection, sentence starts,
+  # als/sich/weniger/würde (every case must pass).
+  add_test(NAME gloss.plain
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/plain_test.py
+                   $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/plain.tsv)
+
+  # English word forms (no data needed).
+  add_executable(test_gloss_english tests/gloss/test_english.c)
+  target_link_libraries(test_gloss_english PRIVATE degloss)
+  target_include_directories(test_gloss_english PRIVATE src tests/gloss)
+  add_test(NAME gloss.english COMMAND test_gloss_english)
+
   # The command line as a user meets it; the MT cases run next to the MT
   # helper's local test server.
   add_test(NAME cli.behaviour
@@ -46,7 +58,7 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/cli_test.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/schema/degloss.schema.json)
 
-  set_tests_properties(gloss.api gloss.sample gloss.wordlist cli.behaviour PROPERTIES
+  set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain cli.behaviour PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)
 endif()

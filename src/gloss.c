@@ -157,6 +157,8 @@ bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(
 /* ---- per-sentence working state ---------------------------------------- */
 
 static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+static bool S_opening(const dg_dtoken *t);
+static bool S_person_noun(const char *lemma, bool masc);
 
 static bool S_boundary(const dg_dtoken *t) {
   if (!S_is_punct(t)) return false;
@@ -441,11 +443,24 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
    * article reading agrees with the noun ("…, die Russland besetzt hält"). */
   bool np_follows = false;
-  if (i + 1 < s->ntokens) {
-    const dg_dtoken *n = &s->tokens[i + 1];
-    const dg_gl_word *nw = &c->w[i + 1];
+  /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
+  size_t nx = i + 1;
+  while (nx < s->ntokens && nx < i + 3 && S_opening(&s->tokens[nx]) && !S_eq(s->tokens[nx].form, "("))
+    nx++;
+  if (nx < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[nx];
+    const dg_gl_word *nw = &c->w[nx];
     np_follows = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
                                             (nw->nan && (S_eq(nw->an[0].pos, "ADJ") || S_eq(nw->an[0].pos, "NOUN"))));
+    /* After a definite article an adjective is weak (-e, -en): a strong
+     * ending ("die gründlicher Untersuchung bedürfen") or a comparative
+     * ("die größer sind") shows the d-word is a pronoun. */
+    if (np_follows && S_is_dword(w->lower) && !dg_gl_is_upper_initial(n->form) && nw->nan &&
+        S_eq(nw->an[0].pos, "ADJ")) {
+      size_t L = strlen(n->form);
+      bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
+      if (!weak) np_follows = false;
+    }
   }
   bool agrees = !*gender;
   const char *glab = S_gender_label(gender);
@@ -625,6 +640,43 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
       if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
   }
+  /* A participle closing a clause that has a finite auxiliary ("wurde
+   * bereits … diskutiert", "hat … gestellt"), or right before a clause-final
+   * finite verb ("…, die Russland besetzt hält"): "discussed", "occupied". */
+  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+    static const char *const fin_aux[] = {"wird", "werden", "wurde", "wurden", "würde", "würden", "werde",
+                                          "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
+                                          "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"};
+    size_t end = S_clause_end(s, i);
+    /* Back from a clause-final word, past inserted phrases between commas,
+     * to the nearest finite verb: an auxiliary asks for the participle. */
+    if (end == i + 1)
+      for (size_t j = i; j-- > 0 && i - j < DG_GL_WINDOW;) {
+        const dg_dtoken *b = &s->tokens[j];
+        if (S_is_punct(b)) {
+          if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
+          break;
+        }
+        bool aux = false;
+        for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
+        if (aux) {
+          want_part = true;
+          break;
+        }
+        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && S_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
+            (S_eq(c->w[j].an[0].pos, "VERB") || S_eq(c->w[j].an[0].pos, "AUX")))
+          break;
+        /* A subordinating conjunction or relative pronoun opens another clause. */
+        if (S_eq(b->pos, "SCONJ")) break;
+      }
+    if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+      bool verb = false;
+      for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
+        verb = (S_eq(c->w[i + 1].an[a].pos, "VERB") || S_eq(c->w[i + 1].an[a].pos, "AUX")) &&
+               !S_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
+      want_part = verb;
+    }
+  }
   /* A lower-case word before a noun is attributive: adjective or participle. */
   bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial &&
@@ -663,6 +715,17 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    /* An inflected adjective needs a noun after it; used on its own
+     * ("äußerte sich vorsichtiger") the -er form is the comparative. */
+    if (S_eq(a->pos, "ADJ") && S_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
+        !cap && i + 1 < s->ntokens) {
+      const dg_dtoken *nt = &s->tokens[i + 1];
+      bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
+                                                   (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+      bool cmp_reading = false;
+      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || S_feat(w->an[q].feats, "Degree=Cmp");
+      if (!noun_next && cmp_reading) sc -= 1.5;
+    }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"). */
     if (S_feat(a->feats, "VerbForm=Fin")) {
@@ -1111,6 +1174,42 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (ns) a = &w->an[k];
     }
   }
+  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
+   * = armed forces) while the morphology gives a singular it does not know. */
+  bool plural_headword = false;
+  if (ns == 0 && a && S_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
+    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+    plural_headword = ns > 0;
+  }
+  /* A comparative or superlative the dictionary lists with a meaning of its
+   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
+  bool own_degree = false;
+  if (a && S_eq(a->pos, "ADJ") && (S_feat(a->feats, "Degree=Sup") || S_feat(a->feats, "Degree=Cmp")) &&
+      strcmp(a->lemma, w->lower) != 0) {
+    dg_sense dv[DG_GL_MAX_SENSES];
+    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+    if (nd) {
+      memcpy(sv, dv, nd * sizeof *sv);
+      ns = nd;
+      own_degree = true;
+    } else {
+      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
+      for (size_t k = 0; k < w->nan; k++) {
+        const dg_analysis *b = &w->an[k];
+        if (!S_eq(b->pos, "ADJ") || !S_feat(b->feats, "Degree=Pos") || S_eq(b->lemma, a->lemma)) continue;
+        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+        if (nd) {
+          memcpy(sv, dv, nd * sizeof *sv);
+          ns = nd;
+          a = b;
+          break;
+        }
+      }
+    }
+  }
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
@@ -1131,10 +1230,10 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   bool propn = a && S_eq(a->pos, "PROPN");
   if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     t->pos = dg_mem_strdup(&d->arena, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig && !own_degree ? a->leipzig : "");
     w->particle = a->particle;
   }
   /* Compound parts, shown even when the whole word has its own entry. */
@@ -1305,6 +1404,17 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (!S_eq(t->lemma, "werden")) return;
   int k = S_werden_kind(c, i);
   const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
+  /* "würde", "würden": the conditional ("would"), not the future. */
+  bool sbjv2 = false;
+  for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
+    sbjv2 = S_feat(c->w[i].an[a].feats, "Mood=Sub") && S_feat(c->w[i].an[a].feats, "Tense=Past");
+  if (sbjv2 || strncmp(c->w[i].lower, "würde", strlen("würde")) == 0) {
+    g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
+    dg_gl_promote(d, t, g);
+    t->pos = k ? "AUX" : "VERB";
+    c->w[i].extra = k == 'p' ? "PASS" : NULL;
+    return;
+  }
   dg_gl_promote(d, t, g);
   t->pos = k ? "AUX" : "VERB";
   if (k == 'p') c->w[i].extra = "PASS";
@@ -1349,6 +1459,202 @@ static bool S_role_noun(const char *lemma) {
   }
   free(l);
   return r;
+}
+
+static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
+  for (size_t k = 0; k < t->nglosses; k++)
+    if (strcmp(t->glosses[k], g) == 0) {
+      dg_gl_promote(d, t, g);
+      return true;
+    }
+  return false;
+}
+
+static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  return w->nan && S_feat(w->an[0].feats, "VerbForm=Fin") && !S_eq(w->an[0].pos, "ADJ");
+}
+
+/* "als": "than" after a comparative, "when" opening a clause with a finite
+ * verb ("Als er kam, …"), else "as" before a noun phrase or adjective
+ * ("als Sicherheitsgarantie", "als unannehmbar"). */
+static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  const char *g = "as";
+  if (i > 0 && c->w[i - 1].nan &&
+      (S_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") || S_eq(c->w[i - 1].lower, "mehr") ||
+       S_eq(c->w[i - 1].lower, "weniger") || S_eq(c->w[i - 1].lower, "anders") || S_eq(c->w[i - 1].lower, "eher") ||
+       S_eq(c->w[i - 1].lower, "lieber")))
+    g = "than";
+  else {
+    /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
+    size_t start = S_clause_start(s, i);
+    for (size_t j = i; j-- > start && i - j <= 10;)
+      if (S_eq(c->w[j].lower, "mehr") || S_eq(c->w[j].lower, "weniger") ||
+          (c->w[j].nan && S_eq(c->w[j].an[0].pos, "ADJ") && S_feat(c->w[j].an[0].feats, "Degree=Cmp")))
+        g = "than";
+  }
+  if (!S_eq(g, "than")) {
+    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
+    bool opens = i == start || c->w[i].initial || S_eq(c->w[i - 1].lower, "und") || S_eq(c->w[i - 1].lower, "aber") ||
+                 S_eq(c->w[i - 1].lower, "oder") || S_eq(c->w[i - 1].lower, "erst") || S_eq(c->w[i - 1].lower, "gerade");
+    bool verb = false;
+    for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
+    if (opens && verb && !(i + 1 < end && (S_eq(c->w[i + 1].lower, "ob") || S_eq(c->w[i + 1].lower, "auch")))) g = "when";
+  }
+  S_promote_alt(d, t, g);
+}
+
+/* The number of the finite verb of the clause around i: 1 plural, 0
+ * singular, -1 unknown. */
+static int S_clause_number(const dg_gl_ctx *c, size_t i) {
+  size_t start = S_clause_start(c->s, i), end = S_clause_end(c->s, i);
+  for (size_t dist = 1; dist < DG_GL_WINDOW; dist++) {
+    size_t js[2] = {i >= dist ? i - dist : (size_t)-1, i + dist};
+    bool any = false;
+    for (int q = 0; q < 2; q++) {
+      size_t j = js[q];
+      if (j == (size_t)-1 || j < start || j >= end) continue;
+      any = true;
+      const dg_dtoken *t = &c->s->tokens[j];
+      if (!S_eq(t->pos, "VERB") && !S_eq(t->pos, "AUX")) continue;
+      if (S_feat(t->feats, "VerbForm=Fin")) return S_feat(t->feats, "Number=Plur") ? 1 : 0;
+    }
+    if (!any) break;
+  }
+  return -1;
+}
+
+/* "sich": a reflexive pronoun agreeing with the subject (plain style:
+ * "themselves", "himself", "herself", "itself"; Leipzig: REFL). */
+static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  int pl = S_clause_number(c, i);
+  const char *g = NULL;
+  if (pl == 1) g = "themselves";
+  else if (pl == 0) {
+    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
+    const char *pron = NULL;
+    bool person = false, thing = false;
+    for (size_t j = start; j < end && j < i + 4; j++) {
+      if (j == i) continue;
+      const char *l = c->w[j].lower;
+      if (S_eq(l, "er") || S_eq(l, "sie") || S_eq(l, "es") || S_eq(l, "man")) {
+        if (!pron) pron = l;
+      } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
+        if (!person && !thing) person = true;
+      } else if (j < i && S_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
+        if (S_person_noun(s->tokens[j].lemma, S_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
+        else if (!S_feat(s->tokens[j].feats, "Case=Gen") || S_feat(s->tokens[j].feats, "Case=Nom")) thing = true;
+      }
+    }
+    if (pron) g = S_eq(pron, "er") ? "himself" : S_eq(pron, "sie") ? "herself" : S_eq(pron, "es") ? "itself" : "oneself";
+    else if (person) g = "himself/herself";
+    else if (thing) g = "itself";
+  }
+  if (!g) return;
+  dg_gl_promote(d, t, g);
+  c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
+}
+
+/* A noun naming people: a relative pronoun after it is "who". */
+static bool S_person_noun(const char *lemma, bool masc) {
+  static const char *const people[] = {"mensch", "leute", "person", "vertreter", "vertreterin", "bürger",
+                                       "bürgerin", "soldat", "soldatin", "kind", "mann", "schüler", "schülerin",
+                                       "student", "studentin", "einwohner", "einwohnerin", "mitglied", "bewohner",
+                                       "bewohnerin", "spieler", "spielerin", "arbeiter", "arbeiterin", "experte",
+                                       "expertin", "politiker", "politikerin", "beamte", "beamter", "beamtin",
+                                       "opfer", "patient", "patientin", "nutzer", "nutzerin", "freund", "freundin",
+                                       "eltern", "mutter", "vater", "bruder", "schwester", "tochter", "sohn",
+                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter",
+                                       "flüchtling", "häftling", "diplomat", "diplomatin", "kandidat"};
+  if (!lemma || !*lemma) return false;
+  if (S_role_noun(lemma)) return true;
+  if (masc) {
+    /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
+    static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
+    size_t L = strlen(lemma);
+    bool ment = L > 4 && (strcmp(lemma + L - 4, "ment") == 0 || strcmp(lemma + L - 4, "nent") == 0);
+    for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !ment; k++) {
+      size_t n = strlen(suf[k]);
+      if (L > n + 2 && strcmp(lemma + L - n, suf[k]) == 0) return true;
+    }
+  }
+  char *l = dg_gl_lower(lemma);
+  size_t L = strlen(l);
+  bool r = false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(people) && !r; k++) {
+    size_t n = strlen(people[k]);
+    r = L >= n && strcmp(l + L - n, people[k]) == 0;
+  }
+  free(l);
+  return r;
+}
+
+/* A relative pronoun after a noun that names no person: "which", not "who"
+ * ("Nuancen, die …", "Forderungen gestellt, die …" looks past the verb). */
+static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  if (!(S_eq(t->gloss, "who") || S_eq(t->gloss, "whom"))) return;
+  bool comma = false;
+  for (size_t j = i; j-- > 0 && i - j < 8;) {
+    const dg_dtoken *a = &s->tokens[j];
+    if (S_is_punct(a)) {
+      if (S_eq(a->form, ",")) comma = true;
+      continue;
+    }
+    if (!comma) return;
+    if (a->kind == DG_KIND_NAME || S_eq(a->pos, "PROPN") || S_eq(a->pos, "PRON")) return;
+    if (S_eq(a->pos, "NOUN")) {
+      if (S_person_noun(a->lemma, S_feat(a->feats, "Gender=Masc"))) return;
+      /* A prepositional phrase after a person ("Hegseth im vergangenen
+       * Monat, der …"): the person is the antecedent. */
+      size_t k = j;
+      while (k > 0 && (S_eq(s->tokens[k - 1].pos, "ADJ") || S_eq(s->tokens[k - 1].pos, "DET") ||
+                       S_eq(s->tokens[k - 1].pos, "NUM")))
+        k--;
+      if (k > 1 && S_eq(s->tokens[k - 1].pos, "ADP")) {
+        const dg_dtoken *p = &s->tokens[k - 2];
+        if (p->kind == DG_KIND_NAME || S_eq(p->pos, "PROPN") || (S_eq(p->pos, "NOUN") && S_person_noun(p->lemma, S_feat(p->feats, "Gender=Masc"))))
+          return;
+      }
+      S_promote_alt(d, t, "which");
+      return;
+    }
+    /* A clause-final verb between the noun and the comma. */
+    if (!(S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX"))) return;
+  }
+}
+
+/* Closed-class and small-word glosses that depend on what follows. */
+static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c->w[i];
+    if (t->kind != DG_KIND_WORD) continue;
+    if (S_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
+    else if (S_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
+    else if (w->is_closed && S_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    /* "weniger Wochen": before a plural noun "fewer", after a preposition
+     * "a few" ("innerhalb weniger Wochen"). */
+    bool plural_next = false;
+    if (i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN"))
+      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+        plural_next = S_feat(c->w[i + 1].an[a].feats, "Number=Plur");
+    if (S_eq(t->gloss, "less") && plural_next)
+      dg_gl_promote(d, t, i > 0 && S_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    /* An adjective's gloss carries no article of its own ("the past" ->
+     * "past" in "in der vergangenen Woche"). */
+    if (S_eq(t->pos, "ADJ") && t->gloss) {
+      const char *g = t->gloss;
+      size_t skip = strncmp(g, "the ", 4) == 0 ? 4 : strncmp(g, "a ", 2) == 0 ? 2 : strncmp(g, "an ", 3) == 0 ? 3 : 0;
+      if (skip && g[skip]) dg_gl_promote(d, t, g + skip);
+    }
+  }
 }
 
 static bool S_weekday(const char *w) {
@@ -1511,7 +1817,12 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     w->lower = dg_gl_lower(t->form);
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
-      if (!(S_opening(t) || S_eq(t->form, ":"))) initial = false;
+      /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
+       * "sagte er, „ob"), opens a sentence inside the sentence: its first
+       * word is also tried in lower case, pronouns first ("Ich" = I). */
+      if (S_eq(t->form, ":")) initial = true;
+      else if (S_opening(t)) initial = initial || i == 0 || S_is_punct(&s->tokens[i - 1]);
+      else initial = false;
       continue;
     }
     w->initial = initial;
@@ -1632,6 +1943,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   }
   /* werden: future, passive or become. */
   for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
+  S_context_words(d, &c);
   /* 4. separable verbs, 5. multiword expressions */
   dg_gl_separable(e, d, &c);
   /* Domains: a sense labelled with a subject field the sentence is about
@@ -1701,6 +2013,22 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
   }
+  /* A form of address before a name is one person's title: "Herrn Putin"
+   * = Mr Putin (singular, whatever the morphology guessed). */
+  for (size_t i = 0; i + 1 < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    const dg_dtoken *n = &s->tokens[i + 1];
+    if (t->kind != DG_KIND_WORD || !S_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
+    if (!(n->kind == DG_KIND_NAME || S_eq(n->pos, "PROPN"))) continue;
+    const char *title = S_eq(t->lemma, "Herr") ? "Mr" : S_eq(t->lemma, "Frau") ? "Ms" : NULL;
+    if (!title) continue;
+    dg_gl_promote(d, t, title);
+    if (S_feat(t->feats, "Number=Plur")) {
+      t->feats = "Gender=Masc|Number=Sing";
+      if (S_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
+      c.w[i].leipzig = "SG";
+    }
+  }
   /* 6. labels, segmentation, plain forms */
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
@@ -1750,9 +2078,18 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   dg_buf_init(&b);
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
   bool is_modal = false;
+  /* A gloss whose first word is a modal ("would like", "can", "must be")
+   * is never inflected. */
+  size_t first = strcspn(t->gloss, " ");
   for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (S_eq(t->gloss, modal[k])) is_modal = true;
-  if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
+    if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
+  /* A German fallback (the word or its lemma repeated) is not English:
+   * never add English endings to it ("bedürfen", not "bedürfened"). */
+  bool german = S_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) || S_eq(t->gloss, t->lemma) ||
+                S_eq(t->gloss, t->form);
+  if (german && t->kind != DG_KIND_NAME) {
+    /* nothing */
+  } else if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
@@ -1767,6 +2104,17 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
+  } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
+             (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
+             !S_eq(t->lemma, w->lower)) {
+    /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
+     * gloss already is a comparative ("more", "less", "further"). */
+    static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
+                                          "worse", "worst", "further", "rather", "sooner"};
+    bool cmp = false;
+    for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
+      cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
+    if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
   } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
     dg_english_plural(&b, t->gloss);
   }

@@ -70,6 +70,8 @@ typedef struct dg_mwe_hit {
   size_t span;           /* last - first token: smaller is a tighter match */
   bool name;             /* a multiword name ("Vereinigte Staaten") */
   bool replaces;         /* the head takes the expression's gloss */
+  bool word_by_word;     /* a preposition idiom ("an Bord" = on board): as many
+                            English words as German, glossed one to one */
 } dg_mwe_hit;
 /* Match p in the sentence; tokens with used[i] set are not available.  */
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
@@ -82,6 +84,8 @@ void dg_english_past(dg_buf *b, const char *verb);
 void dg_english_participle(dg_buf *b, const char *verb);
 void dg_english_3sg(dg_buf *b, const char *verb);
 void dg_english_plural(dg_buf *b, const char *noun);
+bool dg_english_pluralisable(const char *noun);
+void dg_english_degree(dg_buf *b, const char *adj, bool superlative);
 /* "17" -> "17th". */
 void dg_english_ordinal(dg_buf *b, const char *digits);
 

@@ -83,11 +83,29 @@ static size_t S_first_len(const char *g) {
   return sp ? (size_t)(sp - g) : strlen(g);
 }
 
-/* Double the final consonant: stop -> stopped (CVC, short words). */
+/* Double the final consonant of a stressed closed last syllable: stop ->
+ * stopped; refer -> referred, occur -> occurred, commit -> committed,
+ * control -> controlled, travel -> travelled (British spelling, as Ding);
+ * but offer -> offered, open -> opened, visit -> visited. */
+static bool S_ends(const char *w, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
 static bool S_double(const char *w, size_t n) {
-  if (n < 3 || n > 4) return false;
+  if (n < 3) return false;
   char c = w[n - 1];
-  return !S_vowel(c) && c != 'w' && c != 'x' && c != 'y' && S_vowel(w[n - 2]) && !S_vowel(w[n - 3]);
+  if (S_vowel(c) || c == 'w' || c == 'x' || c == 'y' || c == 'h') return false;
+  if (!S_vowel(w[n - 2]) || S_vowel(w[n - 3])) return false; /* consonant-vowel-consonant */
+  if (n == 3) return true;
+  if (n == 4) return !S_vowel(w[0]) || S_ends(w, n, "omit"); /* "open", "edit" are two syllables */
+  /* Longer words: only endings stressed on the last syllable. */
+  if (S_ends(w, n, "fer") && w[n - 4] != 'f') return true;              /* refer, prefer, transfer */
+  if (S_ends(w, n, "cur")) return true;                                  /* occur, recur, incur */
+  if (S_ends(w, n, "mit") && !S_vowel(w[n - 4])) return true;            /* commit, submit; not limit */
+  if (S_ends(w, n, "el") || S_ends(w, n, "trol")) return true;           /* travel, compel, control */
+  if (S_ends(w, n, "gret") || S_ends(w, n, "bed") || S_ends(w, n, "pel")) return true;
+  return false;
 }
 
 static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
@@ -116,6 +134,17 @@ static void S_verb_form(dg_buf *b, const char *verb, int which) {
   }
   memcpy(word, verb, n);
   word[n] = '\0';
+  /* Already a past form ("had to", "was able to"): leave it. */
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_verbs); k++)
+    if ((strcmp(word, S_verbs[k].past) == 0 || strcmp(word, S_verbs[k].part) == 0) &&
+        strcmp(word, S_verbs[k].base) != 0) {
+      dg_buf_puts(b, verb);
+      return;
+    }
+  if (strcmp(word, "were") == 0) {
+    dg_buf_puts(b, verb);
+    return;
+  }
   const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
   if (ir) dg_buf_puts(b, which ? ir->part : ir->past);
   else S_regular_ed(b, word, n);
@@ -149,10 +178,40 @@ void dg_english_3sg(dg_buf *b, const char *verb) {
   dg_buf_puts(b, verb + n);
 }
 
+/* Whether a noun gloss takes a plural -s: not acronyms ("US", "NATO"), not a
+ * gloss that is already plural or plural-only ("troops", "forces", "arms",
+ * "news"), not a gloss in parentheses or with digits. */
+bool dg_english_pluralisable(const char *noun) {
+  const char *sp = strrchr(noun, ' ');
+  const char *w = sp ? sp + 1 : noun;
+  size_t n = strlen(w);
+  if (n == 0) return false;
+  bool upper = n >= 2;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)w[k];
+    if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ch == '(' || ch == ')') return false;
+    if (ch >= 'a' && ch <= 'z') upper = false;
+  }
+  if (upper) return false;
+  /* Nouns that are plural already or do not change. */
+  static const char *const invariant[] = {"people", "police", "cattle", "staff", "personnel", "data", "media",
+                                          "sheep", "fish", "deer", "series", "species", "aircraft", "offspring",
+                                          "livestock", "equipment", "information", "advice", "furniture",
+                                          "clergy", "military", "public", "youth"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(invariant); k++)
+    if (strcmp(w, invariant[k]) == 0) return false;
+  if (w[n - 1] == 's' && n > 3 && !S_ends(w, n, "ss") && !S_ends(w, n, "us") && !S_ends(w, n, "is")) return false;
+  return true;
+}
+
 void dg_english_plural(dg_buf *b, const char *noun) {
   /* The head of an English noun phrase is its last word. */
   const char *sp = strrchr(noun, ' ');
   const char *w = sp ? sp + 1 : noun;
+  if (!dg_english_pluralisable(noun)) {
+    dg_buf_puts(b, noun);
+    return;
+  }
   dg_buf_put(b, noun, (size_t)(w - noun));
   for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns); i++)
     if (strcmp(w, S_nouns[i].sg) == 0) {
@@ -160,6 +219,50 @@ void dg_english_plural(dg_buf *b, const char *noun) {
       return;
     }
   S_add_s(b, w, strlen(w));
+}
+
+/* Comparative and superlative of an adjective gloss: "big" -> bigger,
+ * biggest; "easy" -> easier; "careful" -> more careful, most careful;
+ * "good" -> better.  A phrase gloss takes "more"/"most". */
+void dg_english_degree(dg_buf *b, const char *adj, bool superlative) {
+  static const struct {
+    const char *base, *cmp, *sup;
+  } irr[] = {{"good", "better", "best"}, {"well", "better", "best"}, {"bad", "worse", "worst"},
+             {"much", "more", "most"},   {"many", "more", "most"},    {"little", "less", "least"},
+             {"far", "further", "furthest"}, {"old", "older", "oldest"}};
+  for (size_t k = 0; k < DG_ARRAY_LEN(irr); k++)
+    if (strcmp(adj, irr[k].base) == 0) {
+      dg_buf_puts(b, superlative ? irr[k].sup : irr[k].cmp);
+      return;
+    }
+  size_t n = strlen(adj);
+  int groups = 0;
+  for (size_t k = 0; k < n; k++)
+    if (S_vowel(adj[k]) && (k == 0 || !S_vowel(adj[k - 1]))) groups++;
+  if (n && adj[n - 1] == 'e' && groups > 1) groups--; /* silent e: "large", "late" */
+  bool simple = !strchr(adj, ' ') && !strchr(adj, '-') && n > 1;
+  for (size_t k = 0; k < n && simple; k++)
+    if ((unsigned char)adj[k] >= 0x80 || adj[k] < 'a' || adj[k] > 'z') simple = false;
+  const char *suf = superlative ? "est" : "er";
+  bool cy = n > 2 && adj[n - 1] == 'y' && !S_vowel(adj[n - 2]);
+  if (cy) groups++; /* "easy", "happy": y is a vowel */
+  if (simple && groups <= 1) {
+    if (adj[n - 1] == 'e') {
+      dg_buf_put(b, adj, n - 1);
+    } else if (S_double(adj, n) && n <= 4) {
+      dg_buf_puts(b, adj);
+      dg_buf_putc(b, adj[n - 1]);
+    } else {
+      dg_buf_puts(b, adj);
+    }
+    dg_buf_puts(b, suf);
+  } else if (simple && groups == 2 && adj[n - 1] == 'y' && !S_vowel(adj[n - 2])) {
+    dg_buf_put(b, adj, n - 1);
+    dg_buf_puts(b, superlative ? "iest" : "ier");
+  } else {
+    dg_buf_puts(b, superlative ? "most " : "more ");
+    dg_buf_puts(b, adj);
+  }
 }
 
 void dg_english_ordinal(dg_buf *b, const char *digits) {

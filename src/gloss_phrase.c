@@ -3,6 +3,7 @@
  * claims its tokens.  The head word carries the expression's gloss, every
  * member points at the expression.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,30 @@
 #define S_MAX_HITS 64
 #define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
 #define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
+
+/* Whether a phrase gloss says no more than its two words' glosses, articles
+ * aside ("am Sonntag": "on the" + "Sunday" = "on Sunday"). */
+static bool S_literal(const char *g1, const char *g2, const char *phrase) {
+  char a[256], b[256];
+  snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
+  snprintf(b, sizeof b, "%s", phrase ? phrase : "");
+  b[strcspn(b, ";,(")] = '\0';
+  char *v[2] = {a, b};
+  for (int k = 0; k < 2; k++) {
+    char out[256];
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(v[k], " .", &save); w; w = strtok_r(NULL, " .", &save)) {
+      if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
+      int m = snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", w);
+      if (m < 0 || (size_t)m >= sizeof out - n) break;
+      n += (size_t)m;
+    }
+    out[n] = '\0';
+    memcpy(v[k], out, n + 1);
+  }
+  return strcmp(a, b) == 0;
+}
 
 static int S_cmp_hit(const void *a, const void *b) {
   const dg_mwe_hit *x = a, *y = b;
@@ -44,6 +69,15 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
   if (h->name) {
     char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
     for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+  }
+  if (h->word_by_word && !h->name) {
+    /* "an Bord" = "on board": an -> on, Bord -> board (first alternative). */
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    copy[strcspn(copy, ";,/(")] = '\0';
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+    if (nw == h->n)
+      for (size_t k = 0; k < h->n; k++) dg_gl_promote(d, &s->tokens[h->idx[k]], words[k]);
+    nw = 0;
   }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
@@ -110,6 +144,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     /* Every occurrence (each match claims its tokens). */
     for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
       h.replaces = true;
+      h.word_by_word = false;
       S_apply(d, c, &h, used);
     }
   }
@@ -153,13 +188,21 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           }
           /* Two-word phrases only when both are content words ("Frage
            * stellen"), not a preposition and its noun ("am Sonntag"). */
-          if (fixed < 2 || (h.n < 3 && content < 2)) content = 0;
+          /* … except a preposition and a noun that the dictionary lists as
+           * an idiom of its own ("an Bord" = on board, "zu Hause" = at home):
+           * the pair fills the whole phrase and its gloss is no verb phrase. */
+          bool adp_idiom = h.n == 2 && fixed == 2 && content == 1 && h.span == 1 &&
+                           strncmp(h.gloss ? h.gloss : "", "to ", 3) != 0 &&
+                           (!strcmp(s->tokens[h.idx[0]].pos, "ADP") || !strcmp(s->tokens[h.idx[1]].pos, "ADP"));
+          if (adp_idiom && S_literal(s->tokens[h.idx[0]].gloss, s->tokens[h.idx[1]].gloss, h.gloss)) adp_idiom = false;
+          if (fixed < 2 || (h.n < 3 && content < 2 && !adp_idiom)) content = 0;
           bool dup = false;
           for (size_t k = 0; k < nh; k++)
             if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
           if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
             /* Copy strings out of the pattern before freeing it. */
             h.replaces = dg_mwe_pat_free_head(pat);
+            h.word_by_word = adp_idiom && content == 1;
             h.lemma = dg_mem_strdup(&d->arena, h.lemma);
             h.gloss = dg_mem_strdup(&d->arena, h.gloss);
             h.source = dg_mem_strdup(&d->arena, h.source);

@@ -104,6 +104,8 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *p = &s->tokens[j];
     if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
     if (!S_particle(c->w[j].lower) || !S_clause_end_after(s, c, j)) continue;
+    /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
+    if (dg_gl_is_upper_initial(p->form)) continue;
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
       const dg_dtoken *v = &s->tokens[i];
       if (S_hard_break(v)) break;

@@ -124,6 +124,11 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
     dg_buf_putc(b, ')');
     return;
   }
+  /* A reflexive pronoun is its label in Leipzig style ("sich" = REFL.3SG). */
+  if (t->pos && strcmp(t->pos, "PRON") == 0 && t->labels && strncmp(t->labels, "REFL", 4) == 0) {
+    dg_buf_puts(b, t->labels);
+    return;
+  }
   if (t->nparts > 1 && !(t->mwe >= 0 && t->mwe_head)) {
     for (size_t i = 0; i < t->nparts; i++) {
       if (i) dg_buf_putc(b, '-');

@@ -1,0 +1,85 @@
+/* English word forms for the plain gloss style (gloss_english.c): past and
+ * participle with consonant doubling by stress, plurals that must not be
+ * added twice, phrasal glosses inflected on their first word.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+
+#include "gloss.h"
+#include "harness.h"
+
+typedef void (*S_form)(dg_buf *, const char *);
+
+static char *S_apply(S_form f, const char *in) {
+  dg_buf b;
+  dg_buf_init(&b);
+  f(&b, in);
+  return dg_buf_detach(&b);
+}
+
+static void S_check(S_form f, const char *in, const char *want, const char *what) {
+  char *got = S_apply(f, in);
+  STR_EQ(got, want, what);
+  free(got);
+}
+
+int main(void) {
+  /* Doubling: one-syllable CVC words and stressed final syllables. */
+  S_check(dg_english_past, "stop", "stopped", "stop");
+  S_check(dg_english_past, "refer", "referred", "refer: stress on the last syllable");
+  S_check(dg_english_past, "prefer", "preferred", "prefer");
+  S_check(dg_english_past, "transfer", "transferred", "transfer");
+  S_check(dg_english_past, "occur", "occurred", "occur");
+  S_check(dg_english_past, "commit", "committed", "commit");
+  S_check(dg_english_past, "control", "controlled", "control");
+  S_check(dg_english_past, "travel", "travelled", "travel (British spelling)");
+  S_check(dg_english_past, "offer", "offered", "offer: stress on the first syllable");
+  S_check(dg_english_past, "differ", "differed", "differ");
+  S_check(dg_english_past, "enter", "entered", "enter");
+  S_check(dg_english_past, "open", "opened", "open: two syllables");
+  S_check(dg_english_past, "visit", "visited", "visit");
+  S_check(dg_english_past, "limit", "limited", "limit");
+  S_check(dg_english_past, "appeal", "appealed", "appeal: two vowels");
+  S_check(dg_english_participle, "omit", "omitted", "omit");
+  /* Phrasal glosses: the first word is inflected. */
+  S_check(dg_english_past, "give up", "gave up", "give up");
+  S_check(dg_english_past, "had to", "had to", "already past");
+  S_check(dg_english_participle, "found", "found", "already a participle");
+  S_check(dg_english_past, "run", "ran", "run (base equal to its participle)");
+  S_check(dg_english_past, "refer to", "referred to", "refer to");
+  S_check(dg_english_3sg, "make progress", "makes progress", "make progress");
+  /* Plurals: not twice, not acronyms. */
+  S_check(dg_english_plural, "troops", "troops", "already plural");
+  S_check(dg_english_plural, "armed forces", "armed forces", "already plural (phrase)");
+  S_check(dg_english_plural, "news", "news", "plural-only");
+  S_check(dg_english_plural, "US", "US", "acronym");
+  S_check(dg_english_plural, "NATO", "NATO", "acronym");
+  S_check(dg_english_plural, "bus", "buses", "bus");
+  S_check(dg_english_plural, "people", "people", "people is plural");
+  S_check(dg_english_plural, "police", "police", "police");
+  S_check(dg_english_plural, "process", "processes", "process");
+  S_check(dg_english_plural, "crisis", "crises", "crisis");
+  S_check(dg_english_plural, "peace agreement", "peace agreements", "head of a phrase");
+  S_check(dg_english_plural, "policy", "policies", "policy");
+  OK(!dg_english_pluralisable("Ukraine's"), "a possessive is left alone");
+  /* Comparatives and superlatives of adjective glosses. */
+  {
+    static const struct {
+      const char *adj, *cmp, *sup;
+    } deg[] = {{"big", "bigger", "biggest"},   {"large", "larger", "largest"}, {"easy", "easier", "easiest"},
+               {"careful", "more careful", "most careful"}, {"good", "better", "best"},
+               {"fast", "faster", "fastest"}, {"important", "more important", "most important"},
+               {"well-known", "more well-known", "most well-known"}};
+    for (size_t k = 0; k < sizeof deg / sizeof deg[0]; k++) {
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_english_degree(&b, deg[k].adj, false);
+      STR_EQ(b.data, deg[k].cmp, "comparative");
+      dg_buf_free(&b);
+      dg_buf_init(&b);
+      dg_english_degree(&b, deg[k].adj, true);
+      STR_EQ(b.data, deg[k].sup, "superlative");
+      dg_buf_free(&b);
+    }
+  }
+  DONE();
+}
