@@ -85,6 +85,7 @@ fail:
 void dg_engine_free(dg_engine *e) {
   if (!e) return;
   if (e->mwes) dg_mwe_list_free(e->mwes);
+  dg_gl_pcache_free(e->pcache);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex) dg_lexicon_close(e->lex);
   free(e->data_dir);

@@ -14,6 +14,7 @@ typedef struct S_elem {
   char *w;        /* lower case */
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
+  uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
 struct dg_mwe_pat {
@@ -105,6 +106,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
       break;
     }
     p->e[p->n].w = low;
+    p->e[p->n].h = dg_mwe_word_hash(low);
     p->e[p->n].free = free_;
     p->e[p->n].gap = gap && p->n > 0;
     gap = false;
@@ -310,3 +312,28 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 
 size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
+
+uint64_t dg_mwe_word_hash(const char *w) {
+  uint64_t h = dg_hash64(w, strlen(w), 0);
+  return h ? h : 1;
+}
+
+static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
+  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
+    if (ws->h[i] == h) return true;
+    if (!ws->h[i]) return false;
+  }
+}
+
+void dg_mwe_words_add(dg_mwe_words *ws, const char *w) {
+  uint64_t h = dg_mwe_word_hash(w);
+  size_t i = (size_t)h & ws->mask;
+  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  ws->h[i] = h;
+}
+
+bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
+  for (size_t k = 0; k < p->n; k++)
+    if (!S_words_has(ws, p->e[k].h)) return false;
+  return true;
+}
