@@ -95,6 +95,14 @@ void dg_engine_free(dg_engine *e) {
 /* ---- small string helpers ---------------------------------------------- */
 
 char *dg_gl_lower(const char *s) {
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) { /* ASCII */
+    char *r = dg_xstrdup(s);
+    for (char *q = r; *q; q++)
+      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    return r;
+  }
   dg_buf b;
   dg_buf_init(&b);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

@@ -82,7 +82,7 @@ typedef struct dg_mwe_words {
   size_t mask;
 } dg_mwe_words;
 uint64_t dg_mwe_word_hash(const char *w);
-void dg_mwe_words_add(dg_mwe_words *ws, const char *w);
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
 
 /* English word forms for plain style (gloss_english.c). */

@@ -31,6 +31,15 @@ struct dg_mwe_list {
 };
 
 static char *S_lower(const char *s) {
+  /* ASCII: case folding is plain lower-casing. */
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) {
+    char *r = dg_xstrdup(s);
+    for (char *q = r; *q; q++)
+      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    return r;
+  }
   utf8proc_uint8_t *out = NULL;
   utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
   if (!out) return dg_xstrdup(s);
@@ -325,8 +334,7 @@ static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
   }
 }
 
-void dg_mwe_words_add(dg_mwe_words *ws, const char *w) {
-  uint64_t h = dg_mwe_word_hash(w);
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
   size_t i = (size_t)h & ws->mask;
   while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
   ws->h[i] = h;

@@ -170,6 +170,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
   char **lemmas = dg_xcalloc(n, sizeof *lemmas);
   bool *used = dg_xcalloc(n, sizeof *used);
+  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
   dg_mwe_words ws;
   ws.mask = 15;
   while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
@@ -181,9 +182,11 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
     tv[i].lemma = lemmas[i];
     tv[i].punct = t->kind == DG_KIND_PUNCT;
+    hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
+    hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
     if (!tv[i].punct) {
-      dg_mwe_words_add(&ws, tv[i].lower);
-      dg_mwe_words_add(&ws, tv[i].lemma);
+      dg_mwe_words_add(&ws, hh[2 * i]);
+      dg_mwe_words_add(&ws, hh[2 * i + 1]);
     }
   }
   dg_mwe_hit hits[S_MAX_HITS];
@@ -209,8 +212,11 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t kk = 0; kk < 2; kk++) {
       if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
       bool seen = false;
-      for (size_t j = 0; j < i && !seen; j++)
-        if (i - j < S_KEY_MEMORY && (strcmp(tv[j].lower, keys[kk]) == 0 || strcmp(tv[j].lemma, keys[kk]) == 0)) seen = true;
+      uint64_t kh = hh[2 * i + kk];
+      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen; j++)
+        if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
+            (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+          seen = true;
       if (seen) continue;
       lookups++;
       const S_pentry *en = S_phrases(e, keys[kk]);
@@ -260,4 +266,5 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   free(tv);
   free(used);
   free(ws.h);
+  free(hh);
 }
