@@ -17,13 +17,60 @@ typedef struct S_elem {
   uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
-struct dg_mwe_pat {
+/* A pattern while it is parsed. */
+typedef struct S_full {
   S_elem e[DG_MWE_MAX];
   size_t n;
   char *lemma, *gloss, *source;
   int head;       /* element index */
   bool name;      /* a multiword name: its tokens are names */
+} S_full;
+
+/* The compiled pattern: one allocation (elements, then their strings), as
+ * thousands of dictionary phrases stay compiled in the engine's cache. */
+struct dg_mwe_pat {
+  size_t n;
+  const char *lemma, *gloss, *source;
+  int head;
+  bool name;
+  S_elem e[];
 };
+
+static void S_full_free(S_full *p) {
+  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
+  free(p->lemma);
+  free(p->gloss);
+  free(p->source);
+  free(p);
+}
+
+static dg_mwe_pat *S_pack(S_full *f) {
+  size_t size = sizeof(dg_mwe_pat) + f->n * sizeof(S_elem);
+  for (size_t i = 0; i < f->n; i++) size += strlen(f->e[i].w) + 1;
+  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1;
+  dg_mwe_pat *p = dg_xmalloc(size);
+  char *str = (char *)&p->e[f->n];
+  p->n = f->n;
+  p->head = f->head;
+  p->name = f->name;
+  for (size_t i = 0; i < f->n; i++) {
+    p->e[i] = f->e[i];
+    size_t L = strlen(f->e[i].w) + 1;
+    memcpy(str, f->e[i].w, L);
+    p->e[i].w = str;
+    str += L;
+  }
+  const char *src[3] = {f->lemma, f->gloss, f->source};
+  const char **dst[3] = {&p->lemma, &p->gloss, &p->source};
+  for (size_t k = 0; k < 3; k++) {
+    size_t L = strlen(src[k]) + 1;
+    memcpy(str, src[k], L);
+    *dst[k] = str;
+    str += L;
+  }
+  S_full_free(f);
+  return p;
+}
 
 struct dg_mwe_list {
   dg_mwe_pat **p;
@@ -77,7 +124,7 @@ static bool S_placeholder(const char *w) {
 
 static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *head, const char *source,
                            bool dictionary, bool name) {
-  dg_mwe_pat *p = dg_xcalloc(1, sizeof *p);
+  S_full *p = dg_xcalloc(1, sizeof *p);
   char *copy = dg_xstrdup(pattern), *save = NULL;
   bool gap = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
@@ -133,7 +180,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
   size_t fixed = 0;
   for (size_t i = 0; i < p->n; i++) fixed += !p->e[i].free;
   if (p->n < 2 || fixed == 0) {
-    dg_mwe_pat_free(p);
+    S_full_free(p);
     return NULL;
   }
   p->lemma = dg_xstrdup(pattern);
@@ -167,21 +214,14 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
      * ("den ganzen Tag"). */
     if (p->head < 0) p->head = dictionary ? (int)p->n - 1 : 0;
   }
-  return p;
+  return S_pack(p);
 }
 
 dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source) {
   return S_parse(german, gloss, NULL, source, true, false);
 }
 
-void dg_mwe_pat_free(dg_mwe_pat *p) {
-  if (!p) return;
-  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
-  free(p->lemma);
-  free(p->gloss);
-  free(p->source);
-  free(p);
-}
+void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
 
 dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   FILE *f = fopen(path, "r");
