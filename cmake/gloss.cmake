@@ -18,6 +18,12 @@ if(DEGLOSS_TESTS)
   target_include_directories(test_gloss_render PRIVATE src tests/gloss)
   add_test(NAME gloss.render COMMAND test_gloss_render)
 
+  # The JSON renderer's direct writer against jansson's dump of the same object.
+  add_executable(test_gloss_json_dump tests/gloss/test_json_dump.c)
+  target_link_libraries(test_gloss_json_dump PRIVATE degloss PkgConfig::JANSSON)
+  target_include_directories(test_gloss_json_dump PRIVATE src tests/gloss)
+  add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
+
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
   target_link_libraries(test_gloss_api PRIVATE degloss)

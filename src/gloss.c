@@ -85,6 +85,7 @@ fail:
 void dg_engine_free(dg_engine *e) {
   if (!e) return;
   if (e->mwes) dg_mwe_list_free(e->mwes);
+  dg_gl_pcache_free(e->pcache);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex) dg_lexicon_close(e->lex);
   free(e->data_dir);
@@ -94,6 +95,14 @@ void dg_engine_free(dg_engine *e) {
 /* ---- small string helpers ---------------------------------------------- */
 
 char *dg_gl_lower(const char *s) {
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) { /* ASCII */
+    char *r = dg_xstrdup(s);
+    for (char *q = r; *q; q++)
+      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    return r;
+  }
   dg_buf b;
   dg_buf_init(&b);
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

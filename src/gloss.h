@@ -75,6 +75,17 @@ typedef struct dg_mwe_hit {
 } dg_mwe_hit;
 /* Match p in the sentence; tokens with used[i] set are not available.  */
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
+/* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
+ * of a sentence's words, in an open-addressing table (0 = empty, size
+ * mask + 1, a power of two).  dg_mwe_possible is false when some word of
+ * the pattern is surely missing, so dg_mwe_match would fail too. */
+typedef struct dg_mwe_words {
+  uint64_t *h;
+  size_t mask;
+} dg_mwe_words;
+uint64_t dg_mwe_word_hash(const char *w);
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
+bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
 
 /* English word forms for plain style (gloss_english.c). */
 /* Past tense ("clarify" -> "clarified"), participle, 3sg present, plural.

@@ -25,6 +25,7 @@ struct dg_engine {
   dg_lexicon *lex;
   dg_morph *morph;
   dg_mwe_list *mwes;
+  struct dg_gl_pcache *pcache; /* compiled dictionary phrases (gloss_phrase.c) */
   char *data_dir;
   /* Domain votes of the recent sentences (see S_domains in gloss.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
@@ -69,5 +70,6 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* gloss_phrase.c: multiword expressions. */
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+void dg_gl_pcache_free(struct dg_gl_pcache *pc);
 
 #endif

@@ -14,15 +14,63 @@ typedef struct S_elem {
   char *w;        /* lower case */
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
+  uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
-struct dg_mwe_pat {
+/* A pattern while it is parsed. */
+typedef struct S_full {
   S_elem e[DG_MWE_MAX];
   size_t n;
   char *lemma, *gloss, *source;
   int head;       /* element index */
   bool name;      /* a multiword name: its tokens are names */
+} S_full;
+
+/* The compiled pattern: one allocation (elements, then their strings), as
+ * thousands of dictionary phrases stay compiled in the engine's cache. */
+struct dg_mwe_pat {
+  size_t n;
+  const char *lemma, *gloss, *source;
+  int head;
+  bool name;
+  S_elem e[];
 };
+
+static void S_full_free(S_full *p) {
+  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
+  free(p->lemma);
+  free(p->gloss);
+  free(p->source);
+  free(p);
+}
+
+static dg_mwe_pat *S_pack(S_full *f) {
+  size_t size = sizeof(dg_mwe_pat) + f->n * sizeof(S_elem);
+  for (size_t i = 0; i < f->n; i++) size += strlen(f->e[i].w) + 1;
+  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1;
+  dg_mwe_pat *p = dg_xmalloc(size);
+  char *str = (char *)&p->e[f->n];
+  p->n = f->n;
+  p->head = f->head;
+  p->name = f->name;
+  for (size_t i = 0; i < f->n; i++) {
+    p->e[i] = f->e[i];
+    size_t L = strlen(f->e[i].w) + 1;
+    memcpy(str, f->e[i].w, L);
+    p->e[i].w = str;
+    str += L;
+  }
+  const char *src[3] = {f->lemma, f->gloss, f->source};
+  const char **dst[3] = {&p->lemma, &p->gloss, &p->source};
+  for (size_t k = 0; k < 3; k++) {
+    size_t L = strlen(src[k]) + 1;
+    memcpy(str, src[k], L);
+    *dst[k] = str;
+    str += L;
+  }
+  S_full_free(f);
+  return p;
+}
 
 struct dg_mwe_list {
   dg_mwe_pat **p;
@@ -30,6 +78,15 @@ struct dg_mwe_list {
 };
 
 static char *S_lower(const char *s) {
+  /* ASCII: case folding is plain lower-casing. */
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) {
+    char *r = dg_xstrdup(s);
+    for (char *q = r; *q; q++)
+      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    return r;
+  }
   utf8proc_uint8_t *out = NULL;
   utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
   if (!out) return dg_xstrdup(s);
@@ -67,7 +124,7 @@ static bool S_placeholder(const char *w) {
 
 static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *head, const char *source,
                            bool dictionary, bool name) {
-  dg_mwe_pat *p = dg_xcalloc(1, sizeof *p);
+  S_full *p = dg_xcalloc(1, sizeof *p);
   char *copy = dg_xstrdup(pattern), *save = NULL;
   bool gap = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
@@ -105,6 +162,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
       break;
     }
     p->e[p->n].w = low;
+    p->e[p->n].h = dg_mwe_word_hash(low);
     p->e[p->n].free = free_;
     p->e[p->n].gap = gap && p->n > 0;
     gap = false;
@@ -122,7 +180,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
   size_t fixed = 0;
   for (size_t i = 0; i < p->n; i++) fixed += !p->e[i].free;
   if (p->n < 2 || fixed == 0) {
-    dg_mwe_pat_free(p);
+    S_full_free(p);
     return NULL;
   }
   p->lemma = dg_xstrdup(pattern);
@@ -156,21 +214,14 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
      * ("den ganzen Tag"). */
     if (p->head < 0) p->head = dictionary ? (int)p->n - 1 : 0;
   }
-  return p;
+  return S_pack(p);
 }
 
 dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source) {
   return S_parse(german, gloss, NULL, source, true, false);
 }
 
-void dg_mwe_pat_free(dg_mwe_pat *p) {
-  if (!p) return;
-  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
-  free(p->lemma);
-  free(p->gloss);
-  free(p->source);
-  free(p);
-}
+void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
 
 dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   FILE *f = fopen(path, "r");
@@ -310,3 +361,27 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 
 size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
+
+uint64_t dg_mwe_word_hash(const char *w) {
+  uint64_t h = dg_hash64(w, strlen(w), 0);
+  return h ? h : 1;
+}
+
+static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
+  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
+    if (ws->h[i] == h) return true;
+    if (!ws->h[i]) return false;
+  }
+}
+
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
+  size_t i = (size_t)h & ws->mask;
+  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  ws->h[i] = h;
+}
+
+bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
+  for (size_t k = 0; k < p->n; k++)
+    if (!S_words_has(ws, p->e[k].h)) return false;
+  return true;
+}

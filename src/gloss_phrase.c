@@ -37,6 +37,82 @@ static bool S_literal(const char *g1, const char *g2, const char *phrase) {
   return strcmp(a, b) == 0;
 }
 
+/* The dictionary's phrases under a key, compiled once per engine: the
+ * lexicon is read-only, so a key always yields the same patterns. */
+#define S_PCACHE_MAX 65536 /* keys kept; the cache starts over when full */
+
+typedef struct S_pentry {
+  char *key;          /* NULL: empty slot */
+  uint64_t h;
+  size_t np;
+  dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
+} S_pentry;
+
+struct dg_gl_pcache {
+  S_pentry *t;
+  size_t cap, n;
+};
+
+static void S_pentry_clear(S_pentry *en) {
+  for (size_t q = 0; q < en->np; q++) dg_mwe_pat_free(en->pats[q]);
+  free(en->pats);
+  free(en->key);
+  memset(en, 0, sizeof *en);
+}
+
+void dg_gl_pcache_free(struct dg_gl_pcache *pc) {
+  if (!pc) return;
+  for (size_t i = 0; i < pc->cap; i++)
+    if (pc->t[i].key) S_pentry_clear(&pc->t[i]);
+  free(pc->t);
+  free(pc);
+}
+
+static const S_pentry *S_phrases(dg_engine *e, const char *key) {
+  struct dg_gl_pcache *pc = e->pcache;
+  if (!pc) {
+    pc = e->pcache = dg_xcalloc(1, sizeof *pc);
+    pc->cap = 1024;
+    pc->t = dg_xcalloc(pc->cap, sizeof *pc->t);
+  }
+  uint64_t h = dg_hash64(key, strlen(key), 0);
+  size_t i = (size_t)h & (pc->cap - 1);
+  for (; pc->t[i].key; i = (i + 1) & (pc->cap - 1))
+    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return &pc->t[i];
+  if (pc->n >= S_PCACHE_MAX) {
+    for (size_t j = 0; j < pc->cap; j++)
+      if (pc->t[j].key) S_pentry_clear(&pc->t[j]);
+    pc->n = 0;
+    i = (size_t)h & (pc->cap - 1);
+  } else if (2 * (pc->n + 1) > pc->cap) {
+    size_t ncap = pc->cap * 2;
+    S_pentry *nt = dg_xcalloc(ncap, sizeof *nt);
+    for (size_t j = 0; j < pc->cap; j++) {
+      if (!pc->t[j].key) continue;
+      size_t k = (size_t)pc->t[j].h & (ncap - 1);
+      while (nt[k].key) k = (k + 1) & (ncap - 1);
+      nt[k] = pc->t[j];
+    }
+    free(pc->t);
+    pc->t = nt;
+    pc->cap = ncap;
+    i = (size_t)h & (ncap - 1);
+    while (pc->t[i].key) i = (i + 1) & (ncap - 1);
+  }
+  S_pentry *en = &pc->t[i];
+  dg_phrase ph[32];
+  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
+  if (np > 32) np = 32;
+  en->key = dg_xstrdup(key);
+  en->h = h;
+  en->np = np;
+  en->pats = np ? dg_xcalloc(np, sizeof *en->pats) : NULL;
+  for (size_t q = 0; q < np; q++)
+    en->pats[q] = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+  pc->n++;
+  return en;
+}
+
 static int S_cmp_hit(const void *a, const void *b) {
   const dg_mwe_hit *x = a, *y = b;
   if (x->n != y->n) return x->n > y->n ? -1 : 1;
@@ -128,6 +204,11 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
   char **lemmas = dg_xcalloc(n, sizeof *lemmas);
   bool *used = dg_xcalloc(n, sizeof *used);
+  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
+  dg_mwe_words ws;
+  ws.mask = 15;
+  while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
+  ws.h = dg_xcalloc(ws.mask + 1, sizeof *ws.h);
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
@@ -135,12 +216,19 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
     tv[i].lemma = lemmas[i];
     tv[i].punct = t->kind == DG_KIND_PUNCT;
+    hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
+    hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
+    if (!tv[i].punct) {
+      dg_mwe_words_add(&ws, hh[2 * i]);
+      dg_mwe_words_add(&ws, hh[2 * i + 1]);
+    }
   }
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
   for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
     dg_mwe_hit h;
+    if (!dg_mwe_possible(dg_mwe_list_get(e->mwes, p), &ws)) continue;
     /* Every occurrence (each match claims its tokens). */
     for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
       h.replaces = true;
@@ -159,18 +247,20 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t kk = 0; kk < 2; kk++) {
       if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
       bool seen = false;
-      for (size_t j = 0; j < i && !seen; j++)
-        if (i - j < S_KEY_MEMORY && (strcmp(tv[j].lower, keys[kk]) == 0 || strcmp(tv[j].lemma, keys[kk]) == 0)) seen = true;
+      uint64_t kh = hh[2 * i + kk];
+      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen; j++)
+        if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
+            (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+          seen = true;
       if (seen) continue;
       lookups++;
-      dg_phrase ph[32];
-      size_t np = dg_lexicon_phrases(e->lex, keys[kk], ph, 32);
-      if (np > 32) np = 32;
+      const S_pentry *en = S_phrases(e, keys[kk]);
+      size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
-        dg_mwe_pat *pat = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-        if (!pat) continue;
+        const dg_mwe_pat *pat = en->pats[q];
+        if (!pat || !dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
@@ -209,7 +299,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
             hits[nh++] = h;
           }
         }
-        dg_mwe_pat_free(pat);
       }
     }
   }
@@ -219,4 +308,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   free(lemmas);
   free(tv);
   free(used);
+  free(ws.h);
+  free(hh);
 }

@@ -146,8 +146,18 @@ static void S_from_latin1(dg_buf *out, const char *s) {
   }
 }
 
+/* Hunspell parses its whole .dic when created (a large share of start-up),
+ * so it is created when a word first needs it. */
+static Hunhandle *S_hs(dg_morph *m) {
+  if (!m->hs && !m->hs_failed && m->hs_aff) {
+    m->hs = Hunspell_create(m->hs_aff, m->hs_dic);
+    if (!m->hs) m->hs_failed = true;
+  }
+  return m->hs;
+}
+
 bool dg_morph_hs_spell(dg_morph *m, const char *word) {
-  if (!m->hs || !*word || strlen(word) > 100) return false;
+  if (!*word || strlen(word) > 100 || !S_hs(m)) return false;
   if (!m->hs_latin1) return Hunspell_spell(m->hs, word) != 0;
   dg_buf b;
   dg_buf_init(&b);
@@ -157,7 +167,7 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
 }
 
 const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
-  if (!m->hs || !*word || strlen(word) > 100) return NULL;
+  if (!*word || strlen(word) > 100 || !S_hs(m)) return NULL;
   dg_buf b;
   dg_buf_init(&b);
   const char *w = word;
@@ -241,11 +251,8 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
     ok = false;
   } else {
     m->hs_latin1 = S_aff_is_latin1(aff.data);
-    m->hs = Hunspell_create(aff.data, dic.data);
-    if (!m->hs) {
-      dg_error_set(err, DEGLOSS_ERR_FORMAT, aff.data, 0, 0, -1, "hunspell could not load it");
-      ok = false;
-    }
+    m->hs_aff = dg_xstrdup(aff.data);
+    m->hs_dic = dg_xstrdup(dic.data);
   }
   dg_buf_free(&base);
   dg_buf_free(&aff);
@@ -260,6 +267,8 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
 void dg_morph_close(dg_morph *m) {
   if (!m) return;
   if (m->hs) Hunspell_destroy(m->hs);
+  free(m->hs_aff);
+  free(m->hs_dic);
   dg_morph_data_close(&m->data);
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);

@@ -37,7 +37,9 @@ void dg_cache_clear(dg_cache *c);
 
 struct dg_morph {
   dg_morph_data data;
-  Hunhandle *hs;
+  Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
+  char *hs_aff, *hs_dic;          /* its files, checked at open */
+  bool hs_failed;                 /* Hunspell_create gave nothing */
   bool hs_latin1;                 /* dictionary in ISO-8859-1: convert */
   bool (*known)(void *ctx, const char *word);
   void *known_ctx;

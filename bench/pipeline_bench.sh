@@ -1,0 +1,77 @@
+#!/bin/sh
+# Pipeline benchmark: glosses a corpus built from the German eval texts
+# (NTREX-128 newstest2019 + FLORES-200 devtest, repeated up to BENCH_MB
+# megabytes, default 20) with `degloss -f jsonl` and `-f interlinear`, and
+# prints MB/s, sentences/s, tokens/s and peak RSS; then the time to the
+# first output on a one-line input.
+#   bench/pipeline_bench.sh [BUILD_DIR] [EXTRA degloss OPTIONS...]
+# BUILD_DIR defaults to build-rel (configure it with
+#   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=RelWithDebInfo).
+# Sentences and tokens are counted from the jsonl output (one sentence a
+# line; tokens = "form" members).  Rates are given per wall-clock second
+# and per CPU second (user + system; the better figure on a shared machine).
+# BENCH_BIN overrides the binary (e.g. an older build to compare).
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build-rel}
+[ $# -gt 0 ] && shift
+bin=${BENCH_BIN:-$build/degloss}
+[ -x "$bin" ] || { echo "no $bin: build it first" >&2; exit 1; }
+export DEGLOSS_DATA_DIR=${DEGLOSS_DATA_DIR:-$build/data}
+mb=${BENCH_MB:-20}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+src1=$here/tests/data/eval/ntrex/newstest2019-ref.deu.txt
+src2=$here/tests/data/eval/flores200/deu_Latn.devtest
+want=$((mb * 1000000))
+: > "$tmp/corpus.txt"
+while [ "$(wc -c < "$tmp/corpus.txt")" -lt "$want" ]; do
+  # One paragraph a line (a blank line between them).
+  sed 's/$/\n/' "$src1" "$src2" >> "$tmp/corpus.txt"
+done
+head -c "$want" "$tmp/corpus.txt" > "$tmp/c" && mv "$tmp/c" "$tmp/corpus.txt"
+# Cut at the last line end, so no sentence is broken.
+sed -i '$d' "$tmp/corpus.txt"
+bytes=$(wc -c < "$tmp/corpus.txt")
+echo "corpus: $bytes bytes, $(wc -l < "$tmp/corpus.txt") lines (NTREX + FLORES German, repeated)"
+echo "binary: $bin $*"
+
+for fmt in jsonl interlinear; do
+  /usr/bin/time -v -o "$tmp/time.$fmt" "$bin" --no-config -f "$fmt" "$@" "$tmp/corpus.txt" > "$tmp/out.$fmt"
+done
+sent=$(wc -l < "$tmp/out.jsonl")
+tok=$(grep -o '"form":' "$tmp/out.jsonl" | wc -l)
+for fmt in jsonl interlinear; do
+  python3 - "$tmp/time.$fmt" "$fmt" "$bytes" "$sent" "$tok" <<'PY'
+import sys, re
+t = open(sys.argv[1]).read()
+def field(name):
+    return re.search(re.escape(name) + r": (.*)", t).group(1).strip()
+el = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(el)))
+user = float(field("User time (seconds)")); sys_ = float(field("System time (seconds)"))
+rss = int(field("Maximum resident set size (kbytes)"))
+b, s, k = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+cpu = user + sys_
+print(f"{sys.argv[2]:12s} wall {wall:7.2f} s: {b / 1e6 / wall:6.2f} MB/s {s / wall:7.0f} sentences/s "
+      f"{k / wall:8.0f} tokens/s | cpu {cpu:7.2f} s: {b / 1e6 / cpu:6.2f} MB/s {s / cpu:7.0f} sentences/s "
+      f"{k / cpu:8.0f} tokens/s | peak RSS {rss / 1024:.0f} MB")
+PY
+done
+echo "($sent sentences, $tok tokens)"
+
+# Time to first output: one line, glossed from a cold process.
+echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"
+python3 - "$bin" "$tmp/one.txt" "$@" <<'PY'
+import subprocess, sys, time
+best = None
+for _ in range(5):
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.argv[1], "--no-config", "-f", "jsonl"] + sys.argv[3:] + [sys.argv[2]],
+                         stdout=subprocess.PIPE)
+    p.stdout.read(1)
+    t1 = time.perf_counter()
+    p.communicate()
+    best = t1 - t0 if best is None else min(best, t1 - t0)
+print(f"time to first output (one line, best of 5): {best * 1000:.0f} ms")
+PY
