@@ -83,6 +83,18 @@ def sentences(out):
     return objs
 
 
+def why(err, ns=None):
+    """What a failure message needs: the end of stderr (where the client's
+    last answer is logged) and the test server's own violation reports."""
+    text = f"stderr ...{err[-400:]!r}"
+    if ns is not None:
+        try:
+            text += f"; server violations: {stats(ns)['violations']}"
+        except OSError as e:
+            text += f"; server stats unavailable: {e}"
+    return text
+
+
 def url(ns, fault):
     return f"http://127.0.0.1:{PORT}/t/{ns}/{fault}"
 
@@ -96,7 +108,7 @@ ENV = {"DEEPL_AUTH_KEY": KEY}
 
 def case_ok(degloss):
     rc, out, err = run(degloss, mt_args("ok", "ok", "--no-cache"), ENV)
-    check(rc == 0, f"exit {rc}, want 0; stderr: {err[:300]}")
+    check(rc == 0, f"exit {rc}, want 0; {why(err, 'ok')}")
     for s in sentences(out):
         tr = s.get("translation")
         check(tr is not None, f"no translation for: {s['text'][:60]}")
@@ -112,7 +124,7 @@ def case_ok(degloss):
 
 def failing(degloss, ns, fault, status, needle, *more):
     rc, out, err = run(degloss, mt_args(ns, fault, "--no-cache", *more), ENV)
-    check(rc == 1, f"{fault}: exit {rc}, want 1 (partial)")
+    check(rc == 1, f"{fault}: exit {rc}, want 1 (partial); {why(err, ns)}")
     objs = sentences(out)
     for s in objs:
         te = s.get("translation_error")
@@ -144,11 +156,11 @@ def case_badjson(degloss):
 def case_cache(degloss):
     cache = os.path.join(SCRATCH, "cache")
     rc, out, err = run(degloss, mt_args("c", "ok", "--cache-dir", cache), ENV)
-    check(rc == 0, f"first run exit {rc}")
+    check(rc == 0, f"first run exit {rc}; {why(err, 'c')}")
     first = stats("c")["requests"]
     check(first >= 1, "first run asked the server")
     rc, out, err = run(degloss, mt_args("c", "ok", "--cache-dir", cache), ENV)
-    check(rc == 0, f"second run exit {rc}")
+    check(rc == 0, f"second run exit {rc}; {why(err, 'c')}")
     check(stats("c")["requests"] == first, "the second run made requests")
     for s in sentences(out):
         tr = s.get("translation") or {}
@@ -186,7 +198,7 @@ def case_providers(degloss):
     for prov, ns, extra, env in runs:
         rc, out, err = run(degloss, ["--format", "jsonl", "--translate", prov, "--mt-url", url(ns, "ok"),
                                      "--no-cache"] + extra, env)
-        check(rc == 0, f"{prov}: exit {rc}: {err[:300]}")
+        check(rc == 0, f"{prov}: exit {rc}; {why(err, ns)}")
         for s in sentences(out):
             tr = s.get("translation") or {}
             check(tr.get("provider") == prov and tr.get("text") == expected(s["text"]),
@@ -211,7 +223,7 @@ def case_offline(degloss):
 def case_keys(degloss):
     # no key: a clear message, exit 2, nothing sent
     rc, out, err = run(degloss, mt_args("k", "ok", "--no-cache"), {"DEEPL_AUTH_KEY": ""})
-    check(rc == 2 and "DEEPL_AUTH_KEY" in err, f"missing key: exit {rc}, {err[:200]}")
+    check(rc == 2 and "DEEPL_AUTH_KEY" in err, f"missing key: exit {rc}; {why(err, 'k')}")
     # a key in a config file others can read is refused
     cfg = os.path.join(SCRATCH, "config")
     with open(cfg, "w") as f:
@@ -223,14 +235,14 @@ def case_keys(degloss):
     p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), path],
                        capture_output=True, env=env, timeout=60)
     err = p.stderr.decode("utf-8", "replace")
-    check(p.returncode == 2 and "chmod 600" in err, f"0644 config: exit {p.returncode}, {err[:200]}")
+    check(p.returncode == 2 and "chmod 600" in err, f"0644 config: exit {p.returncode}; {why(err, 'k')}")
     check(KEY not in err, "config key quoted in a message")
     os.chmod(cfg, 0o600)
     p = subprocess.run([degloss, "--config", cfg, "--mt-url", url("k", "ok"), "--no-cache",
                         "--verbose", "--format", "jsonl", path],
                        capture_output=True, env=env, timeout=60)
     out, err = p.stdout.decode(), p.stderr.decode()
-    check(p.returncode == 0, f"0600 config: exit {p.returncode}, {err[:300]}")
+    check(p.returncode == 0, f"0600 config: exit {p.returncode}; {why(err, 'k')}")
     check("degloss: mt: POST" in err, "--verbose logs requests")
     check(KEY not in out + err, "config key printed")
     st = stats("k")

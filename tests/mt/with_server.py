@@ -5,7 +5,9 @@
 
 Starts the server on 127.0.0.1 with free ports, exports MT_TEST_PORT,
 MT_TEST_TLS_PORT, MT_TEST_DIR (an empty scratch directory) and MT_TEST_SRC
-(this directory), runs the command, stops the server and exits with the
+(this directory), points XDG_CACHE_HOME and XDG_CONFIG_HOME into the scratch
+directory (no test touches the user's cache or config, nor another test's),
+runs the command, stops the server and exits with the
 command's status."""
 import os
 import shutil
@@ -44,7 +46,8 @@ def main():
             env.pop(k, None)
         env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
         env.update(MT_TEST_PORT=port, MT_TEST_TLS_PORT=tls_port, MT_TEST_DIR=scratch,
-                   MT_TEST_SRC=HERE, XDG_CACHE_HOME=os.path.join(scratch, "xdg-cache"))
+                   MT_TEST_SRC=HERE, XDG_CACHE_HOME=os.path.join(scratch, "xdg-cache"),
+                   XDG_CONFIG_HOME=os.path.join(scratch, "xdg-config"))
         return subprocess.call(sys.argv[1:], env=env)
     finally:
         server.terminate()
