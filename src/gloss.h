@@ -100,4 +100,7 @@ void dg_english_degree(dg_buf *b, const char *adj, bool superlative);
 /* "17" -> "17th". */
 void dg_english_ordinal(dg_buf *b, const char *digits);
 
+/* A new lower-case copy of `s` (code point by code point; ß kept). */
+char *dg_gl_lower(const char *s);
+
 #endif

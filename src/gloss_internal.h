@@ -54,7 +54,6 @@ typedef struct dg_gl_ctx {
   dg_gl_word *w;
 } dg_gl_ctx;
 
-char *dg_gl_lower(const char *s);
 bool dg_gl_is_upper_initial(const char *s);
 bool dg_gl_all_upper(const char *s);
 bool dg_gl_feat(const char *feats, const char *fv);

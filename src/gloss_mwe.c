@@ -78,38 +78,17 @@ struct dg_mwe_list {
 };
 
 static char *S_lower(const char *s) {
-  /* ASCII: case folding is plain lower-casing. */
+  /* Case folding, except that folding turns ß into ss: a word with ß is
+   * lower-cased code point by code point instead. */
+  if (strstr(s, "ß")) return dg_gl_lower(s);
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
-  if (!s[L]) {
-    char *r = dg_xstrdup(s);
-    for (char *q = r; *q; q++)
-      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
-    return r;
-  }
+  if (!s[L]) return dg_gl_lower(s); /* ASCII: folding is lower-casing */
   utf8proc_uint8_t *out = NULL;
   utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
   if (!out) return dg_xstrdup(s);
-  /* casefold turns ß into ss; keep ß as written. */
   char *r = dg_xstrdup((char *)out);
   free(out);
-  if (strstr(s, "ß")) {
-    /* Fall back to simple lower-casing, code point by code point. */
-    dg_buf b;
-    dg_buf_init(&b);
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k;
-    while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
-      utf8proc_uint8_t enc[4];
-      utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-      dg_buf_put(&b, enc, (size_t)m);
-      p += k;
-    }
-    free(r);
-    r = dg_buf_detach(&b);
-    if (!r) r = dg_xstrdup("");
-  }
   return r;
 }
 
