@@ -614,6 +614,12 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
         (S_has_short_part(g) || S_name_head(g) || S_country_head(g)))
       splittable = false;
+    /* A word the tables know whole that splits only with a short part is
+     * a simple word (Appelle, Asterlagen), not a compound with a
+     * fragment. */
+    if (splittable && g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+        S_has_short_part(g))
+      splittable = false;
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
