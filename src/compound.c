@@ -145,6 +145,46 @@ static bool S_has_closed(const dg_morph_key *k, const dg_morph *m) {
   return false;
 }
 
+/* Is the (lower-case) verb lemma also the lemma of a noun (samen: Samen)? */
+static bool S_noun_homograph(dg_morph *m, const char *lemma) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, lemma, strlen(lemma));
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) continue;
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_NOUN && !(l->flags & DG_LF_NOMINF) && (a->cells & 1)) return true;
+  }
+  return false;
+}
+
+/* Is s (n bytes) a participle for the splitter?  Not when it is also an
+ * adjective whose lemma is the form itself and more frequent than the verb
+ * (gesamt, not a form of samen; gebraucht stays a participle of brauchen). */
+static bool S_participle(dg_morph *m, const char *s, size_t n) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  if (!k) return false;
+  uint64_t verb_rank = 0, adj_rank = 0;
+  bool ptcp = false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) continue;
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    uint64_t r = l->rank ? l->rank : UINT32_MAX;
+    if (l->pos == DG_POS_VERB && (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2)))) {
+      ptcp = true;
+      /* The rank belongs to the lower-cased lemma: shared with a noun
+       * (samen, Samen) it says nothing about the verb. */
+      if (S_noun_homograph(m, m->data.str + l->str)) r = UINT32_MAX;
+      if (!verb_rank || r < verb_rank) verb_rank = r;
+    } else if (l->pos == DG_POS_ADJ && strlen(m->data.str + l->str) == n &&
+               memcmp(m->data.str + l->str, s, n) == 0) {
+      if (!adj_rank || r < adj_rank) adj_rank = r;
+    }
+  }
+  if (!ptcp) return false;
+  return !(adj_rank && adj_rank != UINT32_MAX && adj_rank * 4 < verb_rank);
+}
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
@@ -168,7 +208,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       else if (l->pos == DG_POS_ADJ &&
                ((a->cells & (1ULL << DG_CELL_ADJ_PRED)) ||
                 (strlen(m->data.str + l->str) == n && memcmp(m->data.str + l->str, s, n) == 0)) &&
-               !dg_morph_is_participle(m, m->data.str + l->str))
+               !S_participle(m, m->data.str + l->str, strlen(m->data.str + l->str)))
         q = fmaxf(S_lq(m, l) - 0.1f + (g->cap ? 0.0f : 0.5f), 0.05f); /* not Gebraucht|wagen */
       if (q > best) {
         best = q;
@@ -233,11 +273,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
    * known whole (prefix verbs make such nouns). */
   if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
   /* Participles are no first parts: Gebrauchtwagen stays whole. */
-  if (best >= 0 && n >= 5) {
-    char *z = dg_xstrndup(s, n);
-    if (dg_morph_is_participle(m, z)) best = -1.0f;
-    free(z);
-  }
+  if (best >= 0 && n >= 5 && S_participle(m, s, n)) best = -1.0f;
   return best;
 }
 
