@@ -357,6 +357,25 @@ static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *li
   return -1.0f;
 }
 
+/* Is the stem s (n bytes, lower case) its lemma's citation form? */
+static bool S_is_citation(S_seg *g, const char *s, size_t n, const char *lemma) {
+  dg_buf_clear(&g->tmp);
+  dg_utf8_lower(&g->tmp, lemma, strlen(lemma));
+  if (g->tmp.len == n && memcmp(g->tmp.data, s, n) == 0) return true;
+  /* or of another noun it spells (Glauben beside Glaube) */
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) continue;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos != DG_POS_NOUN) continue;
+    dg_buf_clear(&g->tmp);
+    dg_utf8_lower(&g->tmp, g->m->data.str + l->str, strlen(g->m->data.str + l->str));
+    if (g->tmp.len == n && memcmp(g->tmp.data, s, n) == 0) return true;
+  }
+  return false;
+}
+
 static const char *const S_links[] = {"s", "es", "n", "en", "e", "er", "ens", "nen", NULL};
 
 static void S_solve(S_seg *g) {
@@ -405,6 +424,10 @@ static void S_solve(S_seg *g) {
             memcmp(g->lo + g->lo_off[j], S_links[li], ln) != 0)
           continue;
         if (!isfinite(g->best[k].cost)) continue;
+        /* A link follows the citation form (no Parsen|n|bahn from
+         * the plural of Parse). */
+        if (!S_is_citation(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], stem_lemma))
+          continue;
         float lc = S_link_cost(g, stem_lemma, gender, S_links[li]);
         if (lc < 0) continue;
         float c = S_STEM_COST - q + lc + g->best[k].cost;
