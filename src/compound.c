@@ -185,6 +185,26 @@ static bool S_participle(dg_morph *m, const char *s, size_t n) {
   return !(adj_rank && adj_rank != UINT32_MAX && adj_rank * 4 < verb_rank);
 }
 
+/* A past-tense singular form of a particle verb is a noun when written
+ * with a capital (Einfuhr, Abrieb, Zuwachs-type ablaut nouns the tables
+ * lack): a weak part of length 6 or more. */
+static float S_ablaut_noun(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+                           const char **lemma) {
+  if (!k || dg_utf8_length(s, n) < 6) return -1.0f;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) return -1.0f;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_VERB && l->particle && (a->cells & (1ULL << (DG_VC_PST + 2)))) {
+      dg_buf_clear(&g->tmp);
+      dg_utf8_capitalize(&g->tmp, s, n);
+      *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
+      return 0.1f;
+    }
+  }
+  return -1.0f;
+}
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
@@ -250,6 +270,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   }
   if (best < 0 && S_known_as(g, s, n, lemma, true)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
+  if (best < 0) best = S_ablaut_noun(g, k, s, n, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
    * prepositions and particles (Gegen|offensive, Zwischen|version). */
   if (best < 0 && !g->whole_known) {
@@ -318,6 +339,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
   }
   if (best < 0 && dg_utf8_length(s, n) >= 5 && S_known_as(g, s, n, lemma, g->cap)) best = 0.3f;
   if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
+  if (best < 0 && g->cap) best = S_ablaut_noun(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
 }
