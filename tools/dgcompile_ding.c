@@ -727,8 +727,11 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
     /* in later parts an untagged lower-case word is an inflected form or
      * an example ("kam", "gab"), not a headword of its own */
     if (head && sub > 0 && !de[j].tags[0] && !isupper((unsigned char)head[0]) &&
-        (unsigned char)head[0] != 0xc3)
+        (unsigned char)head[0] != 0xc3) {
+      /* ... but "von etw. profitieren" (with slots) is a phrase-like use */
+      if (slotted && nen > 0) S_phrase_candidate(&de[j], tags, en, nen, line);
       continue;
+    }
     const char *gender;
     const char *pos = S_pos_of(tags, head ? head : de[j].text, &gender);
     if (!pos && head) {
