@@ -251,14 +251,6 @@ static const char *S_headword(const char *text, int *slotted) {
     p = sp + 1;
   }
   if (!*p) return NULL;
-  size_t pl = strlen(p);
-  if (pl > 7 && pl < sizeof buf && strcmp(p + pl - 5, "e/r/s") == 0 && p != buf &&
-      islower((unsigned char)p[0])) {
-    /* "sogenannte/r/s": an adjective given with its endings -> "sogenannt" */
-    memcpy(buf, p, pl - 5);
-    buf[pl - 5] = '\0';
-    p = buf;
-  }
   for (const char *q = p; *q; q++) {
     unsigned char c = (unsigned char)*q;
     if (c == ',' || c == '.' || c == '?' || c == '!' || c == '"' || c == '/' || c == ':' ||
@@ -638,9 +630,18 @@ static void S_phrase_candidate(const S_syn *de, const char *tags, const S_syn *e
                                long line) {
   char word[128];
   bool last;
-  if (!S_single_content(de->text, word, sizeof word, &last)) return;
+  size_t tl = strlen(de->text);
   const char *pos = NULL;
-  if (nen > 0 && strncmp(en[0].text, "to ", 3) == 0) {
+  if (tl > 7 && tl < sizeof word && strcmp(de->text + tl - 5, "e/r/s") == 0 &&
+      !strchr(de->text, ' ') && islower((unsigned char)de->text[0]) &&
+      (S_has_tag(tags, "adj") || !tags[0])) {
+    /* "sogenannte/r/s {adj}": an adjective given with its endings -> "sogenannt" */
+    memcpy(word, de->text, tl - 5);
+    word[tl - 5] = '\0';
+    pos = "ADJ";
+  } else if (!S_single_content(de->text, word, sizeof word, &last)) {
+    return;
+  } else if (nen > 0 && strncmp(en[0].text, "to ", 3) == 0) {
     size_t l = strlen(word);
     if (!last || l < 4 || word[l - 1] != 'n') return; /* an infinitive ends the phrase */
     pos = "VERB";
