@@ -579,9 +579,20 @@ typedef struct S_cand {
   const char *lemma, *pos, *gloss, *domains;
   long line;
   int ken, nen;
+  bool phrasal; /* from a phrase (ranked lower); else a split English synonym */
 } S_cand;
 static S_cand *S_cands;
 static size_t S_n_cands, S_cap_cands;
+
+static void S_cand_push(const char *lemma, const char *pos, const char *gloss, const char *domains,
+                        long line, int ken, int nen, bool phrasal) {
+  if (S_n_cands == S_cap_cands) {
+    S_cap_cands = S_cap_cands ? 2 * S_cap_cands : 256;
+    S_cands = dg_xrealloc(S_cands, S_cap_cands * sizeof *S_cands);
+  }
+  S_cands[S_n_cands++] = (S_cand){dgc_strdup(lemma), pos, dgc_strdup(gloss), dgc_strdup(domains),
+                                  line, ken, nen, phrasal};
+}
 
 static bool S_is_function_word(const char *w, size_t n) {
   static const char *const fw[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine",
@@ -661,12 +672,7 @@ static void S_phrase_candidate(const S_syn *de, const char *tags, const S_syn *e
       *sp = '\0'; /* "contribute to": the preposition goes with the German one */
     char doms[256];
     S_join_domains(doms, sizeof doms, de->domains, en[k].domains);
-    if (S_n_cands == S_cap_cands) {
-      S_cap_cands = S_cap_cands ? 2 * S_cap_cands : 256;
-      S_cands = dg_xrealloc(S_cands, S_cap_cands * sizeof *S_cands);
-    }
-    S_cands[S_n_cands++] = (S_cand){dgc_strdup(word), pos, dgc_strdup(gl), dgc_strdup(doms),
-                                    line, (int)k, (int)nen};
+    S_cand_push(word, pos, gl, doms, line, (int)k, (int)nen, true);
   }
 }
 
@@ -675,18 +681,22 @@ static void S_phrase_senses(dgc_lex *lx) {
   dgc_map heads;
   dgc_map_init(&heads);
   bool fresh;
-  size_t derived = 0;
+  size_t derived = 0, split = 0;
   for (size_t i = 0; i < lx->n_senses; i++) dgc_map_put(&heads, lx->senses[i].lemma, 0, &fresh);
   for (size_t i = 0; i < S_n_cands; i++) {
     const S_cand *c = &S_cands[i];
     if (dgc_map_get(&heads, c->lemma)) continue;
     size_t before = lx->n_senses;
-    S_add_sense(lx, c->lemma, c->pos, "", c->gloss, c->domains, c->line, 1, 0, c->ken, c->nen,
-                1, 0);
-    for (size_t j = before; j < lx->n_senses; j++) lx->senses[j].phrasal = 1;
-    derived += lx->n_senses - before;
+    S_add_sense(lx, c->lemma, c->pos, "", c->gloss, c->domains, c->line, c->phrasal ? 1 : 0, 0,
+                c->ken, c->nen, 1, 0);
+    if (c->phrasal)
+      for (size_t j = before; j < lx->n_senses; j++) lx->senses[j].phrasal = 1;
+    if (c->phrasal) derived += lx->n_senses - before;
+    else split += lx->n_senses - before;
   }
-  fprintf(stderr, "dgcompile: %zu senses derived from phrase entries\n", derived);
+  fprintf(stderr,
+          "dgcompile: %zu senses derived from phrase entries, %zu from comma-split synonyms\n",
+          derived, split);
   dgc_map_free(&heads);
   free(S_cands);
   S_cands = NULL;
@@ -780,8 +790,15 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         alts[0] = NULL;
         nalt = 1;
       } else if (strstr(en[k].text, ", ")) {
+        /* only for a lemma left without any headword sense (like the
+         * phrase-derived senses), so ranked lemmas keep their senses */
         snprintf(alt_buf, sizeof alt_buf, "%s", en[k].text);
-        nalt = S_split(alt_buf, ',', alts, 8);
+        size_t na = S_split(alt_buf, ',', alts, 8);
+        char doms[256];
+        S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
+        for (size_t a = 0; a < na; a++)
+          if (S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl))
+            S_cand_push(head, pos, gl, doms, line, (int)k, (int)nen, false);
       }
       for (size_t a = 0; a < nalt; a++) {
         if (alts[a] && !S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl)) continue;
