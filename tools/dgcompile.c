@@ -169,6 +169,16 @@ void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const ch
   if (!fresh) p->key = NULL; /* duplicate: dropped at output */
 }
 
+void dgc_phrase_add_key(dgc_lex *lx, size_t i, const char *key_word) {
+  if (i >= lx->n_phrases || !lx->phrases[i].key) return;
+  S_GROW(lx->phrases, lx->n_phrases, lx->cap_phrases);
+  dgc_phrase *p = &lx->phrases[lx->n_phrases];
+  *p = lx->phrases[i];
+  p->key = "";
+  p->key_word = dgc_strdup(key_word);
+  lx->n_phrases++;
+}
+
 /* ---- curated TSV files ---- */
 
 typedef bool (*S_row_fn)(dgc_lex *lx, char **col, size_t ncol, const char *src);

@@ -45,6 +45,7 @@ typedef struct dgc_sense {
   int nsubs;     /* sub-entries of the richest such line */
   int slotted;   /* 1: object slots (etw., jdn.) stripped; 2: reflexive "sich";
                   3: prepositional object ("mit jdm.") */
+  int phrasal;   /* derived from a phrase entry: the lemma has no headword sense */
   int hasforms;  /* some line giving this sense lists the lemma's inflected forms */   /* German headword was written with object slots (etw., jdn.) */
   float dompen;  /* smallest domain/register penalty seen */
   int ev_hits;   /* parallel-text evidence: aligned lines with the gloss */
@@ -92,6 +93,8 @@ dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const 
                          bool *fresh);
 void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma);
 void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source);
+/* Index phrase `i` a second time under another key word (its final verb). */
+void dgc_phrase_add_key(dgc_lex *lx, size_t i, const char *key_word);
 
 /* Fewer entries than this means the Ding file is not the real dictionary
  * (default 100000; tests compile small samples). */

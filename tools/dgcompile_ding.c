@@ -569,6 +569,157 @@ static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const c
   if (!s->gender[0] && gender[0]) s->gender = dgc_strdup(gender);
 }
 
+
+/* ---- phrase-derived headword senses ----
+ * "von etw. profitieren", "einer Erklärung bedürfen" ... : a phrase whose
+ * words are slots, prepositions and articles around exactly one content word
+ * (verb, adverb, adjective) gives that word a sense when it has no headword
+ * sense of its own.  Candidates are kept until the whole file is read. */
+typedef struct S_cand {
+  const char *lemma, *pos, *gloss, *domains;
+  long line;
+  int ken, nen;
+  bool phrasal; /* from a phrase (ranked lower); else a split English synonym */
+} S_cand;
+static S_cand *S_cands;
+static size_t S_n_cands, S_cap_cands;
+
+static void S_cand_push(const char *lemma, const char *pos, const char *gloss, const char *domains,
+                        long line, int ken, int nen, bool phrasal) {
+  if (S_n_cands == S_cap_cands) {
+    S_cap_cands = S_cap_cands ? 2 * S_cap_cands : 256;
+    S_cands = dg_xrealloc(S_cands, S_cap_cands * sizeof *S_cands);
+  }
+  S_cands[S_n_cands++] = (S_cand){dgc_strdup(lemma), pos, dgc_strdup(gloss), dgc_strdup(domains),
+                                  line, ken, nen, phrasal};
+}
+
+static bool S_is_function_word(const char *w, size_t n) {
+  static const char *const fw[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine",
+                                   "einen", "einem", "einer", "eines", "zum", "zur", "im",
+                                   "am", "ins", "ans", "vom", "beim", "durch", "ohne", "sich",
+                                   "jemandem", "jemanden", "etwas", NULL};
+  for (int i = 0; fw[i]; i++)
+    if (strlen(fw[i]) == n && memcmp(fw[i], w, n) == 0) return true;
+  return S_is_slot(w, n) || S_is_prep_n(w, n);
+}
+
+/* The one content word of a phrase, or false.  "einer Sache" is a slot. */
+static bool S_single_content(const char *text, char *out, size_t cap, bool *last) {
+  int content = 0;
+  bool prev_einer = false;
+  const char *p = text;
+  *last = false;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    if (n == 0) break;
+    bool is_einer = n == 5 && memcmp(p, "einer", 5) == 0;
+    if (prev_einer && n == 5 && memcmp(p, "Sache", 5) == 0) {
+      /* "einer Sache": a slot */
+    } else if (!S_is_function_word(p, n)) {
+      for (size_t q = 0; q < n; q++) {
+        unsigned char c = (unsigned char)p[q];
+        if (!(isalpha(c) || c >= 0x80) || c == 0xe2) return false; /* punctuation, "…" */
+      }
+      if (!islower((unsigned char)p[0]) && (unsigned char)p[0] != 0xc3) return false;
+      if ((unsigned char)p[0] == 0xc3 && !((unsigned char)p[1] >= 0xa0)) return false; /* Ä Ö Ü */
+      if (++content > 1 || n >= cap) return false;
+      memcpy(out, p, n);
+      out[n] = '\0';
+      *last = *e == '\0';
+    }
+    prev_einer = is_einer;
+    p = e;
+  }
+  return content == 1;
+}
+
+static void S_phrase_candidate(const S_syn *de, const char *tags, const S_syn *en, size_t nen,
+                               long line) {
+  char word[128];
+  bool last;
+  size_t tl = strlen(de->text);
+  const char *pos = NULL;
+  if (tl > 7 && tl < sizeof word && strcmp(de->text + tl - 5, "e/r/s") == 0 &&
+      !strchr(de->text, ' ') && islower((unsigned char)de->text[0]) &&
+      (S_has_tag(tags, "adj") || !tags[0])) {
+    /* "sogenannte/r/s {adj}": an adjective given with its endings -> "sogenannt" */
+    memcpy(word, de->text, tl - 5);
+    word[tl - 5] = '\0';
+    pos = "ADJ";
+  } else if (!S_single_content(de->text, word, sizeof word, &last)) {
+    return;
+  } else if (nen > 0 && strncmp(en[0].text, "to ", 3) == 0) {
+    size_t l = strlen(word);
+    if (!last || l < 4 || word[l - 1] != 'n') return; /* an infinitive ends the phrase */
+    pos = "VERB";
+  } else if (S_has_tag(tags, "adv")) {
+    pos = "ADV";
+  } else if (S_has_tag(tags, "adj")) {
+    pos = "ADJ";
+  } else {
+    return;
+  }
+  bool verb = strcmp(pos, "VERB") == 0;
+  for (size_t k = 0; k < nen && k < 4; k++) {
+    char gl[256];
+    if (!S_gloss(en[k].text, verb, false, true, gl, sizeof gl)) continue;
+    char *sp = strrchr(gl, ' ');
+    if (verb && sp && S_en_prep(sp + 1, strlen(sp + 1)))
+      *sp = '\0'; /* "contribute to": the preposition goes with the German one */
+    char doms[256];
+    S_join_domains(doms, sizeof doms, de->domains, en[k].domains);
+    S_cand_push(word, pos, gl, doms, line, (int)k, (int)nen, true);
+  }
+}
+
+/* Senses for candidate lemmas that got no headword sense from the file. */
+static void S_phrase_senses(dgc_lex *lx) {
+  dgc_map heads;
+  dgc_map_init(&heads);
+  bool fresh;
+  size_t derived = 0, split = 0;
+  for (size_t i = 0; i < lx->n_senses; i++) dgc_map_put(&heads, lx->senses[i].lemma, 0, &fresh);
+  for (size_t i = 0; i < S_n_cands; i++) {
+    const S_cand *c = &S_cands[i];
+    if (dgc_map_get(&heads, c->lemma)) continue;
+    size_t before = lx->n_senses;
+    S_add_sense(lx, c->lemma, c->pos, "", c->gloss, c->domains, c->line, c->phrasal ? 1 : 0, 0,
+                c->ken, c->nen, 1, 0);
+    if (c->phrasal)
+      for (size_t j = before; j < lx->n_senses; j++) lx->senses[j].phrasal = 1;
+    if (c->phrasal) derived += lx->n_senses - before;
+    else split += lx->n_senses - before;
+  }
+  fprintf(stderr,
+          "dgcompile: %zu senses derived from phrase entries, %zu from comma-split synonyms\n",
+          derived, split);
+  dgc_map_free(&heads);
+  free(S_cands);
+  S_cands = NULL;
+  S_n_cands = S_cap_cands = 0;
+}
+
+/* The final verb of a phrase as written ("einer Erklärung bedürfen" ->
+ * "bedürfen"), when it is not the phrase's key word. */
+static bool S_final_verb(const char *text, const char *key, char *out, size_t cap) {
+  const char *sp = strrchr(text, ' ');
+  if (!sp) return false;
+  const char *w = sp + 1;
+  size_t n = strlen(w);
+  if (n < 4 || n >= cap || w[n - 1] != 'n' || !islower((unsigned char)w[0])) return false;
+  if (S_is_function_word(w, n) || strcmp(w, key) == 0) return false;
+  for (size_t q = 0; q < n; q++) {
+    unsigned char c = (unsigned char)w[q];
+    if (!(isalpha(c) || c >= 0x80) || c == 0xe2) return false;
+  }
+  memcpy(out, w, n + 1);
+  return true;
+}
+
 /* Headwords of one German part aligned with one English part. */
 static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t nen, long line,
                         int sub, int nsubs, const char **part_pos) {
@@ -587,8 +738,11 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
     /* in later parts an untagged lower-case word is an inflected form or
      * an example ("kam", "gab"), not a headword of its own */
     if (head && sub > 0 && !de[j].tags[0] && !isupper((unsigned char)head[0]) &&
-        (unsigned char)head[0] != 0xc3)
+        (unsigned char)head[0] != 0xc3) {
+      /* ... but "von etw. profitieren" (with slots) is a phrase-like use */
+      if (slotted && nen > 0) S_phrase_candidate(&de[j], tags, en, nen, line);
       continue;
+    }
     const char *gender;
     const char *pos = S_pos_of(tags, head ? head : de[j].text, &gender);
     if (!pos && head) {
@@ -614,65 +768,91 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         char keyed[600];
         snprintf(keyed, sizeof keyed, "%s", de[j].text);
         dgc_phrase_add(lx, keyed, gl, src);
-        lx->phrases[lx->n_phrases - 1].key_word = dgc_strdup(key);
+        size_t pi = lx->n_phrases - 1;
+        lx->phrases[pi].key_word = dgc_strdup(key);
+        bool verbish = strncmp(en[0].text, "to ", 3) == 0;
+        char fv[128];
+        if (verbish && S_final_verb(de[j].text, key, fv, sizeof fv)) dgc_phrase_add_key(lx, pi, fv);
       }
       free(key);
+      S_phrase_candidate(&de[j], tags, en, nen, line);
       continue;
     }
     bool verb = strcmp(pos, "VERB") == 0, noun = strcmp(pos, "NOUN") == 0;
     for (size_t k = 0; k < nen; k++) {
+      /* "at a minimum, at least": when the whole synonym is no usable
+       * gloss, its comma-separated alternatives may be */
+      char alt_buf[512];
+      char *alts[8];
+      size_t nalt = 0;
       char gl[256];
-      if (!S_gloss(en[k].text, verb, noun, slotted == 3, gl, sizeof gl)) continue;
-      if (verb && en[k].irreg[0]) {
-        char base[64];
-        size_t bl = strcspn(gl, " ");
-        if (bl < sizeof base) {
-          memcpy(base, gl, bl);
-          base[bl] = '\0';
-          bool fresh;
-          dgc_map_put(&lx->en_irreg, base, 0, &fresh);
-          if (fresh) {
-            /* "found; found" or "sank, sunk; sunk" -> "found found" ... */
-            char forms_buf[128];
-            size_t fl = 0;
-            for (const char *q = en[k].irreg; *q && fl + 1 < sizeof forms_buf; q++)
-              forms_buf[fl++] = (*q == ';' || *q == ',') ? ' ' : *q;
-            forms_buf[fl] = '\0';
-            int *v = dgc_map_get(&lx->en_irreg, base);
-            S_GROW_IRREG(lx);
-            lx->irreg[lx->n_irreg] = dgc_strdup(forms_buf);
-            *v = (int)lx->n_irreg++;
+      if (S_gloss(en[k].text, verb, noun, slotted == 3, gl, sizeof gl)) {
+        alts[0] = NULL;
+        nalt = 1;
+      } else if (strstr(en[k].text, ", ")) {
+        /* only for a lemma left without any headword sense (like the
+         * phrase-derived senses), so ranked lemmas keep their senses */
+        snprintf(alt_buf, sizeof alt_buf, "%s", en[k].text);
+        size_t na = S_split(alt_buf, ',', alts, 8);
+        char doms[256];
+        S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
+        for (size_t a = 0; a < na; a++)
+          if (S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl))
+            S_cand_push(head, pos, gl, doms, line, (int)k, (int)nen, false);
+      }
+      for (size_t a = 0; a < nalt; a++) {
+        if (alts[a] && !S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl)) continue;
+        if (verb && en[k].irreg[0]) {
+          char base[64];
+          size_t bl = strcspn(gl, " ");
+          if (bl < sizeof base) {
+            memcpy(base, gl, bl);
+            base[bl] = '\0';
+            bool fresh;
+            dgc_map_put(&lx->en_irreg, base, 0, &fresh);
+            if (fresh) {
+              /* "found; found" or "sank, sunk; sunk" -> "found found" ... */
+              char forms_buf[128];
+              size_t fl = 0;
+              for (const char *q = en[k].irreg; *q && fl + 1 < sizeof forms_buf; q++)
+                forms_buf[fl++] = (*q == ';' || *q == ',') ? ' ' : *q;
+              forms_buf[fl] = '\0';
+              int *v = dgc_map_get(&lx->en_irreg, base);
+              S_GROW_IRREG(lx);
+              lx->irreg[lx->n_irreg] = dgc_strdup(forms_buf);
+              *v = (int)lx->n_irreg++;
+            }
           }
         }
-      }
-      char doms[256];
-      S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
-      /* "(ungebräuchlich)", "(selten)", "(veraltet)" in comments */
-      static const char *const rare[] = {"ungebräuchlich", "selten", "veraltet", "veraltend",
-                                         "obsolete", "rare", "archaic", NULL};
-      for (int r = 0; rare[r]; r++)
-        if (strstr(de[j].comment, rare[r]) || strstr(en[k].comment, rare[r])) {
-          char tmp[256];
-          snprintf(tmp, sizeof tmp, "%s", doms);
-          S_join_domains(doms, sizeof doms, tmp, "rare");
-          break;
-        }
-      S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
-                  slotted);
-      /* German <variants> (spellings, related forms) get the sense too, as
-       * a weaker, sub-entry-like headword: "Acetylen <Azetylen>" */
-      if (de[j].variants[0]) {
-        char vb[256];
-        snprintf(vb, sizeof vb, "%s", de[j].variants);
-        char *vs[8];
-        size_t nv = S_split(vb, ';', vs, 8);
-        for (size_t v = 0; v < nv; v++) {
-          if (!vs[v][0] || strchr(vs[v], ' ') || strcmp(vs[v], head) == 0) continue;
-          if (strcmp(pos, "NOUN") == 0 && !isupper((unsigned char)vs[v][0]) &&
-              (unsigned char)vs[v][0] != 0xc3)
-            continue;
-          S_add_sense(lx, vs[v], pos, gender, gl, doms, line, sub > 0 ? sub : 1, (int)j + 1,
-                      (int)k, (int)nen, nsubs, slotted);
+        char doms[256];
+        S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
+        /* "(ungebräuchlich)", "(selten)", "(veraltet)" in comments */
+        static const char *const rare[] = {"ungebräuchlich", "selten", "veraltet", "veraltend",
+                                           "obsolete", "rare", "archaic", NULL};
+        for (int r = 0; rare[r]; r++)
+          if (strstr(de[j].comment, rare[r]) || strstr(en[k].comment, rare[r])) {
+            char tmp[256];
+            snprintf(tmp, sizeof tmp, "%s", doms);
+            S_join_domains(doms, sizeof doms, tmp, "rare");
+            break;
+          }
+        S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
+                    slotted);
+        /* German <variants> (spellings, related forms) get the sense too, as
+         * a weaker, sub-entry-like headword: "Acetylen <Azetylen>" */
+        if (de[j].variants[0]) {
+          char vb[256];
+          snprintf(vb, sizeof vb, "%s", de[j].variants);
+          char *vs[8];
+          size_t nv = S_split(vb, ';', vs, 8);
+          for (size_t v = 0; v < nv; v++) {
+            if (!vs[v][0] || strchr(vs[v], ' ') || strcmp(vs[v], head) == 0) continue;
+            if (strcmp(pos, "NOUN") == 0 && !isupper((unsigned char)vs[v][0]) &&
+                (unsigned char)vs[v][0] != 0xc3)
+              continue;
+            S_add_sense(lx, vs[v], pos, gender, gl, doms, line, sub > 0 ? sub : 1, (int)j + 1,
+                        (int)k, (int)nen, nsubs, slotted);
+          }
         }
       }
     }
@@ -863,6 +1043,7 @@ bool dgc_read_ding(dgc_lex *lx, const char *path) {
     return false;
   }
   lx->ding_lines = entries;
+  S_phrase_senses(lx);
   S_adjectival_nouns(lx);
   S_phrase_keys(lx);
   return true;

@@ -776,6 +776,7 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
     sc += s->ken == 0 ? 1.0f : s->ken == 1 ? 0.4f : 0;   /* first English synonym */
     sc += 1.2f * log2f(1.0f + (float)s->nlines);         /* several Ding lines agree */
     sc += 0.3f * log2f(1.0f + (float)s->nsubs);          /* rich main entry */
+    if (s->phrasal) sc -= 4.0f; /* derived from a phrase: below real headwords */
     if (s->hasforms) sc += 1.0f;                         /* the entry lists its forms */
     sc -= 0.8f * s->dompen;
     if (s->slotted == 1) sc -= 0.2f;

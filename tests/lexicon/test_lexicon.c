@@ -139,6 +139,40 @@ static void S_sample(const char *path) {
             S_has_sense(lex, "womöglich", "ADV", "possibly", NULL) &&
             !S_has_sense(lex, "Aalfang", "ADV", "eel fishing", NULL),
         "untagged word (X) answers a POS query that has nothing else");
+  /* words Ding has only inside phrases or slotted sub-entries get a derived,
+   * lower-ranked sense pointing at the phrase's line */
+  CHECK(S_has_sense(lex, "profitieren", "VERB", "benefit", &s) && strcmp(s.source, "ding:23") == 0,
+        "'von etw. profitieren :: to benefit from sth.' gives profitieren 'benefit' (ding:23), got %s",
+        S_first(lex, "profitieren", "VERB"));
+  CHECK(strcmp(S_first(lex, "beitragen", "VERB"), "contribute") == 0,
+        "'zu etw. beitragen :: to contribute to sth.' gives 'contribute', got %s",
+        S_first(lex, "beitragen", "VERB"));
+  {
+    dg_sense real;
+    CHECK(S_has_sense(lex, "profitieren", "VERB", "benefit", &s) &&
+              S_has_sense(lex, "bestätigen", "VERB", "confirm", &real) && s.score < real.score,
+          "a phrase-derived sense ranks below a real headword sense");
+  }
+  CHECK(!S_has_sense(lex, "freuen", "VERB", "be pleased", NULL) &&
+            strcmp(S_first(lex, "freuen", "VERB"), "be glad") == 0,
+        "no derived sense for a lemma with a headword sense of its own");
+  {
+    dg_sense b[16];
+    size_t nb = dg_lexicon_senses(lex, "bedürfen", NULL, b, 16);
+    bool from_ding = false; /* preferred.tsv may name it; Ding must not */
+    for (size_t i = 0; i < nb && i < 16; i++)
+      if (strncmp(b[i].source, "ding:", 5) == 0) from_ding = true;
+    CHECK(dg_lexicon_senses(lex, "Erklärung", NULL, (dg_sense[1]){0}, 1) > 0 && !from_ding,
+          "a phrase with two content words derives nothing");
+  }
+  CHECK(S_has_phrase(lex, "bedürfen", "einer Erklärung bedürfen", "need elucidation") &&
+            S_has_phrase(lex, "erklärung", "einer Erklärung bedürfen", "need elucidation"),
+        "phrase indexed under its final verb as well as its first content word");
+  CHECK(S_has_sense(lex, "mindestens", "ADV", "at least", NULL),
+        "comma alternatives of an English synonym: mindestens 'at least', got %s",
+        S_first(lex, "mindestens", "ADV"));
+  CHECK(S_has_sense(lex, "sogenannt", "ADJ", "so-called", NULL),
+        "'sogenannte/r/s {adj}' gives sogenannt, got %s", S_first(lex, "sogenannt", NULL));
   /* closed-class and names come from dictionaries/ in any build */
   CHECK(S_has_closed(lex, "dem", "DET", "the", "DEF.M/N.DAT.SG"), "closed class in sample build");
   dg_lexicon_close(lex);
@@ -227,6 +261,15 @@ static void S_real(const char *path) {
             dg_lexicon_contains(lex, "dem"),
         "contains headword, form, closed form");
   CHECK(!dg_lexicon_contains(lex, "Xyzzyplonk") && !dg_lexicon_contains(lex, ""), "contains unknown");
+  /* words Ding has only inside phrases, sub-entries or odd notations */
+  CHECK(strcmp(S_first(lex, "mindestens", NULL), "at least") == 0, "mindestens: got %s",
+        S_first(lex, "mindestens", NULL));
+  CHECK(strcmp(S_first(lex, "sogenannt", NULL), "so-called") == 0, "sogenannt: got %s",
+        S_first(lex, "sogenannt", NULL));
+  CHECK(strcmp(S_first(lex, "profitieren", "VERB"), "benefit") == 0, "profitieren: got %s",
+        S_first(lex, "profitieren", "VERB"));
+  CHECK(S_has_phrase(lex, "bedürfen", "einer Erklärung bedürfen", "need elucidation"),
+        "real Ding phrase found under its final verb");
   dg_lexicon_close(lex);
 }
 
