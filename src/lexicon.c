@@ -110,15 +110,7 @@ dg_lexicon *dg_lexicon_open_default(degloss_error *err) {
 }
 
 bool dg_lexicon_verify(const dg_lexicon *lex, degloss_error *err) {
-  const unsigned char *h = (const unsigned char *)lex->mf.base;
-  uint64_t want = 0;
-  for (int i = 7; i >= 0; i--) want = (want << 8) | h[32 + i];
-  if (dg_hash64(lex->mf.payload, lex->mf.size, 0) != want) {
-    dg_error_set(err, DEGLOSS_ERR_FORMAT, lex->path, 0, 0, 0,
-                 "data file checksum mismatch (corrupted); rebuild it");
-    return false;
-  }
-  return true;
+  return dg_mapfile_verify(&lex->mf, lex->path, err);
 }
 
 const char *dg_lexicon_path(const dg_lexicon *lex) { return lex->path; }

@@ -67,8 +67,6 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
     problem = "data file of another format version; rebuild it";
   else if (size != (uint64_t)st.st_size - DG_MAPFILE_HEADER)
     problem = "data file size does not match its header (truncated or padded)";
-  else if (verify_checksum && dg_hash64(h + DG_MAPFILE_HEADER, size, 0) != S_get64(h + 32))
-    problem = "data file checksum mismatch (corrupted)";
   if (problem) {
     dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0, "%s", problem);
     munmap(base, (size_t)st.st_size);
@@ -79,7 +77,19 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
   mf->payload = h + DG_MAPFILE_HEADER;
   mf->size = size;
   mf->version = ver;
+  if (verify_checksum && !dg_mapfile_verify(mf, path, err)) {
+    dg_mapfile_close(mf);
+    return false;
+  }
   return true;
+}
+
+bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *err) {
+  const unsigned char *h = mf->base;
+  if (dg_hash64(mf->payload, mf->size, 0) == S_get64(h + 32)) return true;
+  dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0,
+               "data file checksum mismatch (corrupted); rebuild it");
+  return false;
 }
 
 void dg_mapfile_close(dg_mapfile *mf) {

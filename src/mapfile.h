@@ -40,6 +40,10 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
                      bool verify_checksum, degloss_error *err);
 void dg_mapfile_close(dg_mapfile *mf);
 
+/* Check the payload against the header's checksum (reads the whole payload).
+ * `path` names the file in the message. */
+bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *err);
+
 /* Write `payload` to `path` under the header (atomically: a temporary file
  * renamed into place). */
 bool dg_mapfile_write(const char *path, const char *kind, uint32_t version,
