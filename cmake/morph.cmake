@@ -45,8 +45,9 @@ if(DEGLOSS_TESTS)
   target_link_libraries(morph_eval_compounds PRIVATE degloss)
   add_dependencies(morph_eval_compounds morph_data)
   add_test(NAME morph.compounds
-           COMMAND morph_eval_compounds ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
-                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 96.1 7.4 30
+           COMMAND morph_eval_compounds -a ${CMAKE_SOURCE_DIR}/tests/morph/compound-adjudication.tsv
+                   ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
+                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 97.0 1.0 30
                    ${CMAKE_BINARY_DIR}/morph-compound-differences.txt)
   set_tests_properties(morph.compounds PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
@@ -56,8 +57,9 @@ if(DEGLOSS_TESTS)
     add_dependencies(morph_eval_compounds lexicon_data)
   endif()
   add_test(NAME morph.compounds_with_lexicon
-           COMMAND morph_eval_compounds -l ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
-                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 96.1 7.4 30
+           COMMAND morph_eval_compounds -l -a ${CMAKE_SOURCE_DIR}/tests/morph/compound-adjudication.tsv
+                   ${DEGLOSS_EVAL}/compounds/jwordsplitter_test-de-large.txt
+                   ${DEGLOSS_EVAL}/compounds/dweiss_test-compounds.utf8 97.0 1.0 30
                    ${CMAKE_BINARY_DIR}/morph-compound-differences-lexicon.txt)
   set_tests_properties(morph.compounds_with_lexicon PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")

@@ -25,6 +25,7 @@
 #define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
+#define S_SHORT_RANK 20000 /* short nouns ranked up to here are common words */
 
 typedef struct {
   float cost;              /* of the best split of the suffix from here */
@@ -408,7 +409,10 @@ static void S_solve(S_seg *g) {
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;
-      float q = S_head(g, g->lo + g->lo_off[i], g->lo_off[N] - g->lo_off[i], &lemma);
+      const char *h = g->lo + g->lo_off[i];
+      /* Lehrer|innen, not Lehre|rinnen: -erin(nen) is the feminine suffix. */
+      bool fem = h[-1] == 'e' && strncmp(h, "rinne", 5) == 0;
+      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], &lemma);
       if (q >= 0) {
         b->cost = S_STEM_COST - q;
         b->end = N;
@@ -459,17 +463,26 @@ static void S_solve(S_seg *g) {
   }
 }
 
+/* Start (code point index) of the last stem of the best split. */
+static int S_last_stem(const S_seg *g) {
+  int i = 0;
+  while (i < g->ncp && g->best[i].end < g->ncp) i = g->best[i].next;
+  return i;
+}
+
 /* Does the segment end like a place or family name (Nennhausen,
- * Bahrmann, Westerdorf)? */
+ * Bahrmann, Westerdorf), the name element being the whole last stem
+ * (Rum|bach, Wart|mann; not Mütter|wohnheim)? */
 static bool S_name_head(const S_seg *g) {
   static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
                                       "feld", "stetten", "ingen", "wege", "rode", "hagen", "huber",
-                                      "meyer", "meier", "maier", "mayer", "sohn", "furt", "walder",
+                                      "meyer", "meier", "maier", "mayer", "sohn", "furt", "walder", "ski", "sky",
                                       NULL};
   size_t n = g->lo_off[g->ncp];
+  size_t last = isfinite(g->best[0].cost) ? g->lo_off[S_last_stem(g)] : 0;
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
-    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
   }
   return false;
 }
@@ -523,12 +536,35 @@ static bool S_country_head(const S_seg *g) {
   return false;
 }
 
-/* Does the best split have a stem of fewer than 4 code points? */
-static bool S_has_short_part(const S_seg *g) {
+/* Is the short stem [i, end) a common noun of the paradigm tables (Tal,
+ * Akt, Kur, See: not a name nor a hunspell-only word) or a confix (Uni)? */
+static bool S_common_short(const S_seg *g, int i, int end) {
+  const char *s = g->lo + g->lo_off[i];
+  size_t n = g->lo_off[end] - g->lo_off[i];
+  if (S_in(S_confixes, s, n)) return true;
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+    if (a->flags & DG_AF_CLOSED) return false;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    const char *ls = g->m->data.str + l->str;
+    bool abbrev = ls[0] >= 'A' && ls[0] <= 'Z' && ls[1] >= 'A' && ls[1] <= 'Z'; /* IC, IM */
+    if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF)) && !abbrev &&
+        l->rank && l->rank <= S_SHORT_RANK)
+      return true;
+  }
+  return false;
+}
+
+/* Does the best split have a stem of fewer than 4 code points?  With
+ * `common_ok`, short common nouns (Tal|kurs, Duo|spiel) do not count. */
+static bool S_has_short_part(const S_seg *g, bool common_ok) {
   int i = 0;
   while (i < g->ncp) {
     const S_best *b = &g->best[i];
-    if (b->end - i < 4) return true;
+    /* (a short stem with a link is no common word: Mai|n|bogen) */
+    if (b->end - i < 4 && !(common_ok && b->next == b->end && S_common_short(g, i, b->end)))
+      return true;
     if (b->end >= g->ncp) break;
     i = b->next;
   }
@@ -693,19 +729,19 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     /* A hunspell word that may be a name: split only into long parts
      * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
     if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        (S_has_short_part(g) || S_name_head(g) || S_country_head(g)))
+        (S_has_short_part(g, false) || S_name_head(g) || S_country_head(g)))
       splittable = false;
     /* A word the tables know whole that splits only with a short part is
      * a simple word (Appelle, Asterlagen), not a compound with a
      * fragment. */
     if (splittable && g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        S_has_short_part(g))
+        S_has_short_part(g, false))
       splittable = false;
     /* A word nobody knows (the tables, hunspell) that splits only into a
      * short part is more often a name than a compound: Urbanski, Eschwege,
      * Hörbach. */
     if (splittable && g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
-        g->best[0].nstems >= 2 && (S_has_short_part(g) || S_name_head(g))) {
+        g->best[0].nstems >= 2 && (S_has_short_part(g, true) || S_name_head(g))) {
       char *w = dg_xstrndup(seg, n);
       if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
       free(w);
@@ -768,6 +804,14 @@ static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
     k += dg_utf8_next(w + k, n - k, &c);
     if (!utf8proc_islower(c)) break;
     small++;
+  }
+  /* The "Binnen-I" of gender-fair plurals is a suffix, no segment:
+   * LehrerInnen, BürgerIn. */
+  if (w[j] == 'I') {
+    size_t e = j + 1;
+    while (e < n && w[e] >= 'a' && w[e] <= 'z') e++;
+    if ((e - j == 2 && !memcmp(w + j, "In", 2)) || (e - j == 5 && !memcmp(w + j, "Innen", 5)))
+      return false;
   }
   return small >= 2;
 }
