@@ -2,7 +2,7 @@
 # public API and the command-line program; end-to-end tests.
 target_sources(degloss PRIVATE
   src/gloss.c src/gloss_doc.c src/gloss_english.c src/gloss_mwe.c
-  src/gloss_phrase.c src/gloss_sep.c src/gloss_translate.c src/gloss_input.c
+  src/gloss_phrase.c src/gloss_sep.c src/gloss_suspended.c src/gloss_translate.c src/gloss_input.c
   src/api.c
   src/render_common.c src/render_interlinear.c src/render_json.c
   src/render_conllu.c src/render_html.c src/render_tsv.c
@@ -50,6 +50,9 @@ if(DEGLOSS_TESTS)
   add_test(NAME gloss.plain
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/plain_test.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/plain.tsv)
+  add_test(NAME gloss.suspended
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
+                   $<TARGET_FILE:degloss_cli>)
 
   # English word forms (no data needed).
   add_executable(test_gloss_english tests/gloss/test_english.c)
@@ -64,7 +67,8 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/cli_test.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/schema/degloss.schema.json)
 
-  set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain cli.behaviour PROPERTIES
+  set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
+                     PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)
 endif()

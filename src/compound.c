@@ -65,6 +65,12 @@ static const char *const S_confixes[] = {
     "neo", "öko", "geo", "extra", "mega", "turbo", "semi", "quasi", "proto", "para", "nano",
     "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra", NULL};
 
+/* Numerals: first parts of words not known whole (Zwei|familienhäuser,
+ * Drei|länder|eck). */
+static const char *const S_numerals[] = {
+    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "neun", "zehn", "zwölf", "zwanzig",
+    "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "halb", "doppel", "mehr", NULL};
+
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
     if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
@@ -275,7 +281,8 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
    * prepositions and particles (Gegen|offensive, Zwischen|version). */
   if (best < 0 && !g->whole_known) {
-    bool ok = S_in(S_confixes, s, n) || (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
+    bool ok = S_in(S_confixes, s, n) || S_in(S_numerals, s, n) ||
+              (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       /* frequent ones only (not archaic sonder, Sonder|gesandter) */

@@ -1811,6 +1811,27 @@ static bool S_opening(const dg_dtoken *t) {
                            S_eq(t->form, "(") || S_eq(t->form, "‚") || S_eq(t->form, "“"));
 }
 
+/* A capitalised word inside the sentence that the morphology reads only as
+ * a verb or adjective form while the dictionary has it as a noun (Einfuhr:
+ * not "fuhr ein" but import) gets the noun reading first. */
+static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
+  /* (a completed suspended part is a noun also at the sentence start:
+   * "Ein- und Ausfuhr") */
+  if ((w->initial && !w->written) || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form))
+    return;
+  float top = 0.0f;
+  for (size_t k = 0; k < w->nan; k++) {
+    if (S_eq(w->an[k].pos, "NOUN") || S_eq(w->an[k].pos, "PROPN")) return;
+    if (w->an[k].score > top) top = w->an[k].score;
+  }
+  dg_sense sv[1];
+  if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) return;
+  size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
+  memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);
+  w->an[0] = (dg_analysis){t->form, "NOUN", "", "", NULL, top + 1.0f};
+  w->nan = n + 1;
+}
+
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (!s->text || !*s->text) dg_sentence_set_text(d, s);
   if (s->ntokens == 0) return;
@@ -1836,6 +1857,19 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     }
     w->initial = initial;
     initial = false;
+    if (t->flags & DG_DF_SUSPENDED) {
+      /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
+       * put back after the glossing of the sentence. */
+      const char *shown = NULL;
+      const char *full = dg_gl_complete_suspended(e, d, s, i, &shown);
+      if (full) {
+        w->written = t->form;
+        w->shown = shown;
+        t->form = dg_mem_strdup(&d->arena, full);
+        free(w->lower);
+        w->lower = dg_gl_lower(t->form);
+      }
+    }
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
     if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
@@ -1844,6 +1878,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     }
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+    S_lexicon_noun(e, t, w);
   }
   /* 2./3. choose and gloss, left to right (closed class first: articles
    * look at the analyses of the words after them, which are ready). */
@@ -1950,6 +1985,11 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     }
     S_open(e, d, &c, i);
   }
+  for (size_t i = 0; i < s->ntokens; i++)
+    if (c.w[i].written) {
+      s->tokens[i].form = dg_mem_strdup(&d->arena, c.w[i].written);
+      s->tokens[i].seg = c.w[i].shown;
+    }
   /* werden: future, passive or become. */
   for (size_t i = 0; i < s->ntokens; i++) S_werden(d, &c, i);
   S_context_words(d, &c);

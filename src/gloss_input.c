@@ -89,6 +89,7 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
       if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
       if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
       if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
+      if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
       /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
       if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
           pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {

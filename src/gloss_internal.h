@@ -47,6 +47,9 @@ typedef struct dg_gl_word {
   const char *particle;             /* separable particle inside the form */
   const char *extra;                /* label the context adds: FUT, PASS */
   bool role_name;                   /* marked a name after a title or role */
+  const char *written;              /* a suspended part as written ("Ein-") while its
+                                     * completed form (Einfuhr) is glossed */
+  const char *shown;                /* its segmentation: Ein-[fuhr] */
 } dg_gl_word;
 
 typedef struct dg_gl_ctx {
@@ -64,6 +67,11 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
 const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed);
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
 void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
+/* The completed word of the suspended part at token i ("Ein-" before "und
+ * Ausfuhr": Einfuhr), or NULL; *display gets the segmentation with the
+ * borrowed piece in brackets (Ein-[fuhr]).  Strings live in d's arena. */
+const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
+                                     const char **display);
 
 /* gloss_sep.c: separable verbs. */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);

@@ -1,0 +1,133 @@
+/* Suspended compounds: "Ein- und Ausfuhr", "Vor- oder Nachteile",
+ * "Kinderbetreuung und -erziehung".  The truncated word is completed from
+ * its neighbour across the conjunction (Ein- + fuhr = Einfuhr; Kinder +
+ * -erziehung = Kindererziehung) and glossed as the completed word; the
+ * segmentation line shows the borrowed piece in brackets (Ein-[fuhr]).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "gloss_internal.h"
+#include "morph_text.h"
+
+/* Words that may stand between a suspended part and its neighbour. */
+static bool S_joiner(const dg_dtoken *t) {
+  static const char *const words[] = {"und", "oder", "bis", "sowie", "wie", "als", "auch",
+                                      "beziehungsweise", "bzw", "noch", "weder", "respektive",
+                                      "resp", "sondern", "statt", "anstatt", NULL};
+  if (t->kind == DG_KIND_PUNCT) return !strcmp(t->form, ",") || !strcmp(t->form, "/") ||
+                                       !strcmp(t->form, "&") || !strcmp(t->form, ".");
+  if (t->kind != DG_KIND_WORD) return false;
+  for (size_t i = 0; words[i]; i++)
+    if (!strcmp(t->form, words[i])) return true;
+  return false;
+}
+
+/* The neighbour word: the first word after (dir > 0) or before (dir < 0)
+ * token i that is neither a joiner nor suspended itself. */
+static const dg_dtoken *S_neighbour(const dg_dsentence *s, size_t i, int dir) {
+  for (size_t step = 1; step <= 8; step++) {
+    if (dir < 0 && step > i) return NULL;
+    size_t j = dir > 0 ? i + step : i - step;
+    if (j >= s->ntokens) return NULL;
+    const dg_dtoken *t = &s->tokens[j];
+    if (t->flags & DG_DF_SUSPENDED) continue;
+    if (S_joiner(t)) continue;
+    return t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME ? t : NULL;
+  }
+  return NULL;
+}
+
+/* Is w a word, and a noun when it is capitalised (Vorteile, not the verb
+ * form voreile)? */
+static bool S_known(dg_engine *e, const char *w) {
+  if (!dg_gl_is_upper_initial(w))
+    return dg_morph_is_known(e->morph, w) || dg_lexicon_contains(e->lex, w);
+  dg_analysis an[8];
+  size_t n = dg_morph_analyze(e->morph, w, false, NULL, an, 8);
+  for (size_t k = 0; k < n && k < 8; k++)
+    if ((!strcmp(an[k].pos, "NOUN") || !strcmp(an[k].pos, "PROPN")) && an[k].score >= 8.0f)
+      return true;
+  dg_sense sv[1];
+  return dg_lexicon_senses(e->lex, w, "NOUN", sv, 1) > 0;
+}
+
+/* Offsets (bytes) of the code points of s, at most max. */
+static size_t S_cps(const char *s, size_t *off, size_t max) {
+  size_t n = strlen(s), k = 0;
+  for (size_t i = 0; i < n && k < max;) {
+    int32_t c;
+    off[k++] = i;
+    i += dg_utf8_next(s + i, n - i, &c);
+  }
+  return k;
+}
+
+const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
+                                     const char **display) {
+  const char *f = s->tokens[i].form;
+  size_t n = strlen(f);
+  if (n < 3) return NULL;
+  bool trailing = f[n - 1] == '-', leading = f[0] == '-';
+  if (trailing == leading) return NULL;
+  const dg_dtoken *nb = S_neighbour(s, i, trailing ? 1 : -1);
+  if (!nb || strchr(nb->form, '-')) return NULL;
+  const char *piece = trailing ? f : f + 1; /* the written letters */
+  size_t pn = n - 1;
+  dg_part p[DG_GL_MAX_PARTS];
+  size_t np = dg_compound_split(e->morph, nb->form, p, DG_GL_MAX_PARTS);
+  size_t last = 0; /* start of the neighbour's last stem */
+  for (size_t k = 1; k < np; k++)
+    if (p[k].kind == DG_PART_STEM) last = p[k].start;
+  dg_buf w, shown;
+  dg_buf_init(&w);
+  dg_buf_init(&shown);
+  const char *result = NULL;
+  size_t off[256];
+  size_t ncp = S_cps(nb->form, off, 256);
+  /* The neighbour's own split when it makes a known word, then any cut
+   * that makes a known word (Vor- + teile of Nachteile, the longest
+   * borrowed piece first), then the neighbour's split anyway. */
+  for (size_t k = 0; k <= ncp + 1 && !result; k++) {
+    size_t cut;
+    bool check = true;
+    if (k == 0 || k == ncp + 1) {
+      if (!last) continue;
+      cut = last;
+      check = k == 0;
+    } else {
+      /* trailing: borrow the suffix from the k-th code point; leading:
+       * the prefix up to the k-th code point from the end */
+      if (ncp < k + 3) {
+        k = ncp;
+        continue;
+      }
+      cut = trailing ? off[k] : off[ncp - k];
+    }
+    dg_buf_clear(&w);
+    if (trailing) {
+      dg_buf_put(&w, piece, pn);
+      dg_buf_puts(&w, nb->form + cut);
+    } else {
+      dg_buf_put(&w, nb->form, cut);
+      dg_buf_put(&w, piece, pn);
+    }
+    if (check && !S_known(e, w.data)) continue;
+    dg_buf_clear(&shown);
+    if (trailing) {
+      dg_buf_puts(&shown, f);
+      dg_buf_putc(&shown, '[');
+      dg_buf_puts(&shown, nb->form + cut);
+      dg_buf_putc(&shown, ']');
+    } else {
+      dg_buf_putc(&shown, '[');
+      dg_buf_put(&shown, nb->form, cut);
+      dg_buf_putc(&shown, ']');
+      dg_buf_puts(&shown, f);
+    }
+    result = dg_mem_strdup(&d->arena, w.data);
+    *display = dg_mem_strdup(&d->arena, shown.data);
+  }
+  dg_buf_free(&w);
+  dg_buf_free(&shown);
+  return result;
+}
