@@ -14,6 +14,7 @@ static const char *const S_particles[] = {
     "los",     "mit",     "nach",    "nieder",  "statt",  "teil",    "um",     "vor",    "voran",
     "voraus",  "vorbei",  "vorüber", "weg",     "weiter", "wieder",  "zu",     "zurecht", "zurück",
     "zusammen", "übrig",  "über",    "unter",   "offen",  "gut",     "fern",   "stand",  "wahr",
+    "überein", "zugute",  "ausfindig",
 };
 
 static bool S_particle(const char *lower) {
@@ -48,6 +49,52 @@ static bool S_hard_break(const dg_dtoken *t) {
          strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
 }
 
+/* Senses of a particle verb that Ding has only as a phrase ending in
+ * "particle verb" ("jdm. zugute kommen" = to benefit sb., "jdn. ausfindig
+ * machen" = to locate sb.): the gloss without "to" and without the
+ * trailing sb./sth.  Glosses are copied to d's arena; *lemma gets the
+ * phrase's last two words. */
+static size_t S_phrase_senses(dg_engine *e, dg_doc *d, const char *particle, const char *verb,
+                              dg_sense *out, size_t max, const char **lemma) {
+  dg_phrase ph[16];
+  size_t np = dg_lexicon_phrases(e->lex, particle, ph, 16), n = 0;
+  if (np > 16) np = 16;
+  char tail[256];
+  snprintf(tail, sizeof tail, " %s %s", particle, verb);
+  size_t tl = strlen(tail);
+  for (size_t k = 0; k < np && n < max; k++) {
+    char g[256];
+    size_t gl = strlen(ph[k].german);
+    bool whole = gl == tl - 1 && strcmp(ph[k].german, tail + 1) == 0;
+    if (!whole && (gl < tl || strcmp(ph[k].german + gl - tl, tail) != 0)) continue;
+    const char *s = ph[k].gloss;
+    if (strncmp(s, "to ", 3) == 0) s += 3;
+    snprintf(g, sizeof g, "%s", s);
+    g[strcspn(g, ";,")] = '\0';
+    static const char *const objs[] = {" sb.", " sth.", " sb./sth.", " sb.’s benefit / advantage"};
+    for (bool cut = true; cut;) {
+      cut = false;
+      size_t l = strlen(g);
+      for (size_t q = 0; q < sizeof objs / sizeof *objs; q++) {
+        size_t ol = strlen(objs[q]);
+        if (l > ol && strcmp(g + l - ol, objs[q]) == 0) {
+          g[l - ol] = '\0';
+          cut = true;
+          break;
+        }
+      }
+    }
+    if (!*g) continue;
+    out[n] = (dg_sense){0};
+    out[n].gloss = dg_mem_strdup(&d->arena, g);
+    out[n].pos = "VERB";
+    out[n].source = ph[k].source;
+    n++;
+  }
+  if (n) *lemma = dg_mem_strdup(&d->arena, tail + 1);
+  return n;
+}
+
 /* Join particle j with finite verb i when the lexicon knows the verb. */
 static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
   dg_dsentence *s = c->s;
@@ -58,9 +105,14 @@ static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
   dg_sense sv[DG_GL_MAX_SENSES];
   size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
   if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+  const char *lemma = joined;
+  /* Only particles without a meaning of their own (zugute, ausfindig;
+   * not zusammen: "war … zusammen" is no "zusammen sein" = be an item). */
+  if (ns == 0 && dg_lexicon_senses(e->lex, c->w[j].lower, NULL, sv, 1) == 0)
+    ns = S_phrase_senses(e, d, c->w[j].lower, v->lemma, sv, DG_GL_MAX_SENSES, &lemma);
   if (ns == 0) return false;
   if (!v->seg) v->seg = dg_gl_segment(d, v->form, v->lemma, v->pos);
-  v->lemma = dg_mem_strdup(&d->arena, joined);
+  v->lemma = dg_mem_strdup(&d->arena, lemma);
   const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
   size_t m = 0;
   for (size_t k = 0; k < ns; k++) {
@@ -113,5 +165,17 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
       if (S_join(e, d, c, i, j)) break;
     }
+  }
+  /* A particle without a meaning of its own right before its verb, as in
+   * subordinate clauses and infinitives in the old spelling ("den
+   * Patienten zugute kommen"): the pair is the phrase's verb. */
+  dg_sense one[1];
+  for (size_t j = 0; j + 1 < s->ntokens; j++) {
+    dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
+    if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
+    if (!S_particle(c->w[j].lower) || dg_gl_is_upper_initial(p->form)) continue;
+    if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
+    if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
+    S_join(e, d, c, j + 1, j);
   }
 }
