@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "gloss_internal.h"
+#include "morph_text.h"
 #include "lexicon.h"
 #include "morph.h"
 
@@ -753,6 +754,32 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
 }
 
 /* Glosses for a compound's parts; returns true when every stem got one. */
+/* Senses of a compound part.  A head that the morphology reads as an
+ * adjective (gesandt) is a nominalised adjective or participle in a noun
+ * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
+static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+  const char *lemma = p->lemma ? p->lemma : p->form;
+  if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
+    char cand[3][256];
+    snprintf(cand[0], sizeof cand[0], "%s", p->form);
+    snprintf(cand[1], sizeof cand[1], "%ser", lemma);
+    snprintf(cand[2], sizeof cand[2], "%se", lemma);
+    for (size_t c = 0; c < 3; c++) {
+      char *cap = dg_gl_lower(cand[c]);
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_utf8_capitalize(&b, cap, strlen(cap));
+      free(cap);
+      size_t n = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, max);
+      dg_buf_free(&b);
+      if (n) return n > max ? max : n;
+    }
+  }
+  size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
+  if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  return n;
+}
+
 static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
   t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
@@ -767,8 +794,8 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     p->gloss = "";
     if (!p->link) {
       dg_sense sv[2];
-      size_t n = dg_gl_senses(e, p->lemma, NULL, sv, 2);
-      if (n == 0 && strcmp(p->lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, 2);
+      bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
+      size_t n = S_part_senses(e, &pv[k], head, sv, 2);
       if (n) p->gloss = dg_mem_strdup(&d->arena, sv[0].gloss);
       else {
         p->gloss = p->form;
@@ -966,7 +993,8 @@ static bool S_words_overlap(const char *a, const char *b) {
   return false;
 }
 
-static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np) {
+static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+                            bool noun) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
     if (pv[k].kind == DG_PART_STEM) {
@@ -975,7 +1003,7 @@ static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const d
     }
   if (!head) return false;
   dg_sense hs[6];
-  size_t nh = dg_gl_senses(e, head->lemma ? head->lemma : head->form, NULL, hs, 6);
+  size_t nh = S_part_senses(e, head, noun && head != pv, hs, 6);
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
@@ -1259,7 +1287,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np))) S_parts(e, d, t, pv, np);
+  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
