@@ -775,12 +775,36 @@ static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense 
       if (n) return n > max ? max : n;
     }
   }
+  /* A first part with a gloss of its own as a first part (Haupt|stadt:
+   * main; dictionaries/first-parts.tsv) takes it. */
+  if (!head && max) {
+    dg_sense fp[4];
+    size_t nf = dg_lexicon_senses(e->lex, lemma, "X", fp, 4);
+    for (size_t k = 0; k < nf && k < 4; k++)
+      if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) {
+        sv[0] = fp[k];
+        return 1;
+      }
+  }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
   return n;
 }
 
-static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
+static bool S_words_overlap(const char *a, const char *b);
+
+/* A part's gloss: the first of its senses that shares a word with one of
+ * the whole word's glosses (Kraft|werk "power plant": power, not force;
+ * Haupt|hindernis "major obstacle": obstacle), else its first sense. */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw) {
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < nw && j < 8; j++)
+      if (S_words_overlap(ps[i].gloss, whole[j].gloss)) return ps[i].gloss;
+  return ps[0].gloss;
+}
+
+static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
+                    const dg_sense *whole, size_t nwhole) {
   t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
@@ -793,10 +817,10 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     p->link = pv[k].kind == DG_PART_LINK;
     p->gloss = "";
     if (!p->link) {
-      dg_sense sv[2];
+      dg_sense sv[8];
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
-      size_t n = S_part_senses(e, &pv[k], head, sv, 2);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, sv[0].gloss);
+      size_t n = S_part_senses(e, &pv[k], head, sv, 8);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
       else {
         p->gloss = p->form;
         all = false;
@@ -1287,7 +1311,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np);
+  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
