@@ -424,6 +424,23 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
+  /* "damit", "da" open a clause only at its start (", damit …"); after the
+   * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
+  if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
+    size_t cs = S_clause_start(s, i);
+    bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+    /* … or right before the finite verb ("Da war er nicht", "Damit ist
+     * klar"): the conjunction is followed by its subject. */
+    bool verb_next = false;
+    if (i + 1 < s->ntokens && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+      verb_next = true;
+      for (size_t a = 0; a < c->w[i + 1].nan && verb_next; a++)
+        if (!S_feat(c->w[i + 1].an[a].feats, "VerbForm=Fin")) verb_next = false;
+    }
+    if (!starts || verb_next)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
+  }
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
@@ -536,9 +553,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         sc += fits ? 3 : -1;
       }
       else if (!gov && !is_rel) {
-        /* Without a preposition: NOM at the start of a clause, else ACC. */
+        /* Without a preposition: NOM at the start of a clause or right
+         * after a subordinating conjunction ("dass die Vereinigten Staaten
+         * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
         size_t cs = S_clause_start(s, i);
-        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs])) ||
+                      (i > 0 && S_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
+                       strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
         if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
       }
