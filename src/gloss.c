@@ -391,6 +391,26 @@ static const char *S_gender_label(const char *g) {
 
 /* Choose among closed-class readings of token i; -1 when an open-class
  * reading should win. */
+/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
+ * "beizutreten") with no word before it that can only be finite? */
+static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = S_clause_end(s, i);
+  if (end <= i + 1) return false;
+  size_t last = end - 1;
+  bool zu_inf = (last > 0 && strcmp(c->w[last - 1].lower, "zu") == 0) ||
+                (c->w[last].nan && c->w[last].an[0].leipzig && strstr(c->w[last].an[0].leipzig, "zu-INF"));
+  if (!zu_inf) return false;
+  for (size_t j = i + 1; j < last; j++) {
+    const dg_gl_word *v = &c->w[j];
+    if (!v->nan || dg_gl_is_upper_initial(s->tokens[j].form)) continue;
+    bool fin = true;
+    for (size_t a = 0; a < v->nan && fin; a++) fin = S_feat(v->an[a].feats, "VerbForm=Fin");
+    if (fin && (S_eq(v->an[0].pos, "VERB") || S_eq(v->an[0].pos, "AUX"))) return false;
+  }
+  return true;
+}
+
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -421,6 +441,14 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
     }
     if (zu_inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "wie" inside a clause compares ("Bündnissen wie der EU": as/like); at
+   * the start of a clause it asks (", wie wir die Lücke schließen"). */
+  if (strcmp(w->lower, "wie") == 0 && i > 0) {
+    size_t cs = S_clause_start(s, i);
+    if (!(i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]))))
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
@@ -560,6 +588,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs])) ||
                       (i > 0 && S_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
                        strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
+        /* An infinitive clause has no subject (", das Wahlrecht … zu
+         * blockieren"): its noun phrases are objects. */
+        if (starts && S_infinitive_clause(c, i)) starts = false;
+        /* After a finite "sein" the noun phrase is the predicate ("Dies ist
+         * eine hochkomplexe Situation"). */
+        if (!starts && i > 0 && S_eq(s->tokens[i - 1].lemma, "sein") && S_eq(s->tokens[i - 1].pos, "AUX"))
+          starts = true;
         if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
       }
@@ -686,6 +721,8 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         const dg_dtoken *b = &s->tokens[j];
         if (S_is_punct(b)) {
           if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
+          /* quotation marks around a word ("sei „positiv“ verlaufen") */
+          if (strstr("„“”\"‚‘’»«", b->form)) continue;
           break;
         }
         bool aux = false;
