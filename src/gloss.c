@@ -452,6 +452,23 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
+  /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
+   * selbst); before a noun phrase, a preposition or a clause it is "even"
+   * ("Selbst mit dem Start …", "selbst wenn"). */
+  if (strcmp(w->lower, "selbst") == 0) {
+    bool after_np = i > 0 && (S_eq(s->tokens[i - 1].pos, "NOUN") || S_eq(s->tokens[i - 1].pos, "PROPN") ||
+                              S_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool before_np = false;
+    if (i + 1 < s->ntokens && !after_np) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      const dg_gl_word *nw = &c->w[i + 1];
+      before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
+      for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
+        if (S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB")) before_np = false;
+    }
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_eq(w->cl[k].pos, before_np ? "ADV" : "PRON")) return (int)k;
+  }
   /* "damit", "da" open a clause only at its start (", damit …"); after the
    * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
   if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
@@ -575,7 +592,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       const char *gl = S_gender_label(gender);
       if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
       else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
-      if (gov && !is_rel) {
+      /* (a relative pronoun after its preposition takes its case too:
+       * ", bei der …" DAT) */
+      if (gov && (!is_rel || (i > 0 && S_eq(s->tokens[i - 1].pos, "ADP")))) {
         bool fits = strcmp(gov, "ACC/DAT") == 0 ? (S_has_label(sv->labels, "ACC") || S_has_label(sv->labels, "DAT"))
                                                 : S_has_label(sv->labels, gov);
         sc += fits ? 3 : -1;
@@ -1012,6 +1031,9 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       pg = pv[k].form;
       all = false;
     }
+    /* A gloss that only changes the case keeps the written form: the
+     * pieces of a name (Berners-Lee, not Berners-lee). */
+    if (strcasecmp(pg, pv[k].form) == 0) pg = pv[k].form;
     p->gloss = dg_mem_strdup(&d->arena, pg);
     if (k) dg_buf_putc(&g, '-');
     /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
@@ -1202,10 +1224,15 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
     /* sink -> sinking, make -> making, stop -> stopping (short CVC) */
     const char *g = sv[0].gloss;
     size_t fl = strcspn(g, " ");
-    if (fl > 1 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
-    else dg_buf_put(&b, g, fl);
-    dg_buf_puts(&b, "ing");
-    dg_buf_puts(&b, g + fl);
+    if (fl == 2 && strncmp(g, "be", 2) == 0 && g[2] == ' ') {
+      /* "be based (on)" -> based: the state, not "being based" */
+      dg_buf_puts(&b, g + 3);
+    } else {
+      if (fl > 2 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
+      else dg_buf_put(&b, g, fl);
+      dg_buf_puts(&b, "ing");
+      dg_buf_puts(&b, g + fl);
+    }
   } else {
     dg_english_participle(&b, sv[0].gloss);
   }
@@ -1286,8 +1313,9 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
     ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
-    /* Another analysis with senses beats one without. */
-    for (size_t k = 0; ns == 0 && k < w->nan; k++) {
+    /* Another analysis with senses beats one without (not the name
+     * reading of a capitalised verb form: "Google" is no "google"). */
+    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
       if ((int)k == pick) continue;
       ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
       if (ns) a = &w->an[k];
@@ -1935,11 +1963,37 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
     if (w->an[k].score > top) top = w->an[k].score;
   }
   dg_sense sv[1];
-  if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) return;
+  const char *pos = "NOUN";
+  if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) {
+    /* Only finite verb forms ("Google" = google, 1SG of googeln): a
+     * capitalised finite verb inside a sentence is a name. */
+    bool fin = w->nan > 0;
+    for (size_t k = 0; k < w->nan && fin; k++) fin = S_feat(w->an[k].feats, "VerbForm=Fin");
+    if (!fin || w->written) return;
+    pos = "PROPN";
+    w->name_reading = true;
+  }
   size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
   memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);
-  w->an[0] = (dg_analysis){t->form, "NOUN", "", "", NULL, top + 1.0f};
+  w->an[0] = (dg_analysis){t->form, pos, "", "", NULL, top + 1.0f};
   w->nan = n + 1;
+}
+
+/* A lower-case word the morphology reads only as verb forms while the
+ * dictionary has the form itself as an adverb ("äußerst" = extremely, not
+ * 2SG of äußern) gets the adverb reading, a little below the verb's score:
+ * the context decides (no "du" in the clause). */
+static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
+  if (!w->nan || dg_gl_is_upper_initial(t->form) || w->ncl) return;
+  float top = 0.0f;
+  for (size_t k = 0; k < w->nan; k++) {
+    if (!S_eq(w->an[k].pos, "VERB") && !S_eq(w->an[k].pos, "AUX")) return;
+    if (w->an[k].score > top) top = w->an[k].score;
+  }
+  dg_sense sv[1];
+  if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !S_eq(sv[0].pos, "ADV")) return;
+  if (w->nan >= DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN - 1;
+  w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, top - 0.5f};
 }
 
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
@@ -1989,6 +2043,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
     S_lexicon_noun(e, t, w);
+    S_lexicon_adverb(e, t, w);
   }
   /* 2./3. choose and gloss, left to right (closed class first: articles
    * look at the analyses of the words after them, which are ready). */
