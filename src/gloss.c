@@ -570,6 +570,25 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     if (pl == 0 || pl == 1) verb_pl = pl;
   }
+  /* … or with the finite verb closing a subordinate clause (", bei denen
+   * sie … markierten": they). */
+  if (verb_pl < 0 && i > 0) {
+    size_t end = S_clause_end(s, i), cs = S_clause_start(s, i);
+    bool sub = false;
+    for (size_t j = cs; j < i && !sub; j++)
+      sub = S_eq(s->tokens[j].pos, "SCONJ") ||
+            (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL"));
+    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) {
+      const dg_gl_word *vw = &c->w[end - 1];
+      int pl = -1;
+      for (size_t a = 0; a < vw->nan; a++) {
+        if (!S_feat(vw->an[a].feats, "VerbForm=Fin") || !S_feat(vw->an[a].feats, "Person=3")) continue;
+        int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+        pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+      }
+      if (pl == 0 || pl == 1) verb_pl = pl;
+    }
+  }
   int best = -1;
   double best_score = -1e9;
   for (size_t k = 0; k < w->ncl; k++) {
