@@ -486,6 +486,19 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
   }
+  /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
+   * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+      c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
+      (S_eq(c->w[i + 1].an[0].pos, "ADJ") || S_eq(c->w[i + 1].an[0].pos, "ADV"))) {
+    bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 2].form);
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    if (!noun_after && !inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
+  }
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
@@ -737,6 +750,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
       if (S_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
   /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
   bool want_part = false;
+  bool stative = false; /* the auxiliary is "sein": an adjective fits too (ist bekannt) */
+  static const char *const sein_forms[] = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
+                                           "sein", "gewesen", "bin", "bist", "seid"};
   if (i + 1 < s->ntokens) {
     static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
                                       "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
@@ -767,13 +783,19 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
         if (aux) {
           want_part = true;
+          for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms); m++)
+            if (strcmp(c->w[j].lower, sein_forms[m]) == 0) stative = true;
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && S_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
             (S_eq(c->w[j].an[0].pos, "VERB") || S_eq(c->w[j].an[0].pos, "AUX")))
           break;
-        /* A subordinating conjunction or relative pronoun opens another clause. */
-        if (S_eq(b->pos, "SCONJ")) break;
+        /* A subordinating conjunction or relative pronoun opens another
+         * clause (not "als", "wie" comparing inside it: "sind als … bekannt"). */
+        if (S_eq(b->pos, "SCONJ") && !((S_eq(c->w[j].lower, "als") || S_eq(c->w[j].lower, "wie")) && j > 0 &&
+                                        !S_is_punct(&s->tokens[j - 1])))
+          break;
+        if (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
       }
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
       bool verb = false;
@@ -782,6 +804,13 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
                !S_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
       want_part = verb;
     }
+  }
+  /* "… verheiratet zu sein", "… verfolgt zu werden": a participle. */
+  if (!want_part && i + 2 < s->ntokens && strcmp(c->w[i + 1].lower, "zu") == 0 &&
+      (strcmp(c->w[i + 2].lower, "sein") == 0 || strcmp(c->w[i + 2].lower, "werden") == 0 ||
+       strcmp(c->w[i + 2].lower, "haben") == 0)) {
+    want_part = true;
+    stative = strcmp(c->w[i + 2].lower, "sein") == 0;
   }
   /* A lower-case word before a noun is attributive: adjective or participle. */
   bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
@@ -819,6 +848,12 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
      * ("Seine Truppen versuchen derweil, …"). */
     if (!want_inf && S_feat(a->feats, "VerbForm=Inf") && S_clause_end(s, i) > i + 1 && !cap) sc -= 1;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
+    /* After "sein" an adjective spelt like the form is the state (ist
+     * bekannt: known, not confessed). */
+    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 2.5;
+    /* Without an auxiliary, an adjective spelt like the form breaks a tie
+     * with the participle (bekannt: known). */
+    if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 0.1;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
     /* An inflected adjective needs a noun after it; used on its own
