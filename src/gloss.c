@@ -590,7 +590,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
       sub = S_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL"));
+            (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+            /* a w-word opening the clause (", was sie … würden") */
+            (j == cs && j > 0 && c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
     if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) {
       const dg_gl_word *vw = &c->w[end - 1];
       int pl = -1;
@@ -2262,6 +2264,45 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       t->reason = "unknown capitalised word next to a name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
+  }
+  /* Name particles between a name and a capitalised word: Vasco da Gama,
+   * Leonardo da Vinci, Rafael van der Vaart ("da" is no "there"). */
+  for (size_t i = 1; i + 1 < s->ntokens; i++) {
+    static const char *const particles[] = {"da", "de", "di", "van", "del", "dos", "du", "la", "le",
+                                            "al", "bin", "ibn", "ten", "ter", "dei", "degli", "della"};
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || !(s->tokens[i - 1].kind == DG_KIND_NAME)) continue;
+    size_t j = i;
+    bool all = true;
+    while (j + 1 < s->ntokens && all) {
+      bool part = false;
+      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = S_eq(c.w[j].lower, particles[k]);
+      part = part && s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
+      if (!part) break;
+      j++;
+      if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
+                                                dg_gl_is_upper_initial(s->tokens[j].form) &&
+                                                !S_eq(s->tokens[j].pos, "NOUN")))
+        break;
+      all = j + 1 < s->ntokens;
+    }
+    if (j == i || j >= s->ntokens || !dg_gl_is_upper_initial(s->tokens[j].form) ||
+        S_eq(s->tokens[j].pos, "NOUN"))
+      continue;
+    for (size_t q = i; q <= j; q++) {
+      dg_dtoken *u = &s->tokens[q];
+      u->kind = DG_KIND_NAME;
+      u->pos = "PROPN";
+      u->nparts = 0;
+      u->seg = NULL;
+      u->labels = "";
+      u->lemma = u->form;
+      dg_gl_promote(d, u, u->form);
+      u->source = "name";
+      u->reason = "name particle between names";
+      u->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+    i = j;
   }
   /* Unknown words in an emphasised title ("*State of the Union*") or
    * between capitalised words ("Bank of America", "Institute for Study")
