@@ -890,7 +890,8 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
  * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
-static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv,
+                            size_t max) {
   const char *lemma = p->lemma ? p->lemma : p->form;
   if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
     char cand[3][256];
@@ -921,6 +922,23 @@ static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense 
   }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  /* A participle part (neu|gezogenen): its verb's English participle. */
+  if (n == 0 && max && !dg_gl_is_upper_initial(lemma)) {
+    dg_analysis an[8];
+    size_t na = dg_morph_analyze(e->morph, lemma, false, NULL, an, 8);
+    for (size_t k = 0; k < na && k < 8 && n == 0; k++) {
+      if (!S_eq(an[k].pos, "VERB") || !S_feat(an[k].feats, "VerbForm=Part")) continue;
+      dg_sense vs[1];
+      if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_english_participle(&b, vs[0].gloss);
+      sv[0] = vs[0];
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
+      dg_buf_free(&b);
+      n = 1;
+    }
+  }
   return n;
 }
 
@@ -952,7 +970,7 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     if (!p->link) {
       dg_sense sv[8];
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
-      size_t n = S_part_senses(e, &pv[k], head, sv, 8);
+      size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
       if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
       else {
         p->gloss = p->form;
@@ -1153,7 +1171,7 @@ static bool S_words_overlap(const char *a, const char *b) {
   return false;
 }
 
-static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+static bool S_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
                             bool noun) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
@@ -1163,7 +1181,7 @@ static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const d
     }
   if (!head) return false;
   dg_sense hs[6];
-  size_t nh = S_part_senses(e, head, noun && head != pv, hs, 6);
+  size_t nh = S_part_senses(e, d, head, noun && head != pv, hs, 6);
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
@@ -1453,7 +1471,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
+  if (np >= 2 && (ns == 0 || S_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
