@@ -2442,7 +2442,10 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
-  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
+  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur")) &&
+             !(t->mwe >= 0 && strchr(t->gloss, ' '))) {
+    /* (an expression's gloss carried by a plural noun is not a noun:
+     * "zu Gunsten" = in favour of, not "in favour ofs") */
     dg_english_plural(&b, t->gloss);
   }
   if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
