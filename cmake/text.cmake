@@ -14,7 +14,7 @@ if(NOT dg_text_abbrev_rc EQUAL 0)
 endif()
 
 target_sources(degloss PRIVATE
-  src/decode.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
+  src/decode.c src/encoding.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
   src/text_reader.c)
 target_include_directories(degloss PRIVATE "${DG_TEXT_GEN_DIR}")
 
