@@ -154,6 +154,17 @@ static void S_reserve(dg_textbuf *tb, size_t n) {
   tb->cap = cap;
 }
 
+void dg_text_hex(char out[16], const unsigned char *s, size_t n) {
+  static const char digits[] = "0123456789ABCDEF";
+  size_t k = 0;
+  for (size_t j = 0; j < n && j < 4; j++) {
+    if (j) out[k++] = ' ';
+    out[k++] = digits[s[j] >> 4];
+    out[k++] = digits[s[j] & 15];
+  }
+  out[k] = '\0';
+}
+
 bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t pos) {
   if (ws->reported < DG_TEXT_WARN_MAX) {
     ws->reported++;
@@ -203,9 +214,8 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       uint64_t pos = dg_text_orig(ws, base + i);
       if (dg_text_warn_due(ws, name, line, pos)) {
         if (bad) {
-          char hex[16] = "";
-          for (size_t j = 0; j < len && j < 4; j++)
-            snprintf(hex + 3 * j, sizeof hex - 3 * j, "%s%02X", j ? " " : "", s[i + j]);
+          char hex[16];
+          dg_text_hex(hex, s + i, len);
           dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)pos,
                   "invalid UTF-8 (%s) replaced by U+FFFD", hex);
         } else {

@@ -61,6 +61,8 @@ typedef struct dg_warnstate {
 static inline uint64_t dg_text_orig(const dg_warnstate *ws, uint64_t u) {
   return ws->omap ? ws->omap_obase + ws->omap[u - ws->omap_ubase] : u;
 }
+/* "E2 82": up to 4 bytes of s[0..n) in hex, for warnings. */
+void dg_text_hex(char out[16], const unsigned char *s, size_t n);
 /* A detailed warning about invalid input is due (counts it); false once the
  * budget is spent (then the "not shown" note is issued once). */
 bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t pos);

@@ -221,9 +221,8 @@ static void S_xwarn(dg_reader *r, size_t i, size_t m, size_t k) {
   bool cr = r->prev_cr;
   long line = r->line + S_lines(r->buf, r->pos, k, &cr);
   if (!dg_text_warn_due(&r->ws, r->name, line, r->obase + i)) return;
-  char hex[16] = "";
-  for (size_t j = 0; j < m && j < 4; j++)
-    snprintf(hex + 3 * j, sizeof hex - 3 * j, "%s%02X", j ? " " : "", r->obuf[i + j]);
+  char hex[16];
+  dg_text_hex(hex, r->obuf + i, m);
   dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->obase + i),
           "invalid %s (%s) replaced by U+FFFD", S_enc_label(r->cur), hex);
 }
