@@ -331,6 +331,10 @@ static void S_detect(dg_reader *r, size_t old) {
     }
   }
   size_t k = old;
+  for (uint64_t w; k + 8 <= r->len; k += 8) { /* ASCII, 8 bytes at a time */
+    memcpy(&w, r->buf + k, 8);
+    if (w & 0x8080808080808080u) break;
+  }
   while (k < r->len && r->buf[k] < 0x80) k++;
   if (k == r->len) return; /* still ASCII */
   /* judge a block of up to 64 KiB; read on if a full chunk left little of it */
