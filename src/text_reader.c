@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -49,6 +50,7 @@ struct dg_reader {
   bool xcode;                /* data is the transcoding of obuf */
   bool src_eof;              /* the source (descriptor, FILE, memory) is exhausted */
   bool full_read;            /* the last read filled its chunk */
+  bool may_wait;             /* a read ahead cannot stall (regular file, FILE stream) */
   unsigned char *obuf;       /* original bytes [obase, obase + olen) */
   size_t ocap, olen, odone;  /* odone: original bytes transcoded so far */
   uint64_t obase;
@@ -76,6 +78,8 @@ dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
    * has not been read from yet; fmemopen() streams and others use fread. */
   int fd = in ? fileno(in) : -1;
   if (fd >= 0 && ftello(in) <= 0 && lseek(fd, 0, SEEK_CUR) <= 0) r->fd = fd;
+  struct stat st;
+  r->may_wait = r->fd < 0 || (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode));
   return r;
 }
 
@@ -338,7 +342,7 @@ static void S_detect(dg_reader *r, size_t old) {
   while (k < r->len && r->buf[k] < 0x80) k++;
   if (k == r->len) return; /* still ASCII */
   /* judge a block of up to 64 KiB; read on if a full chunk left little of it */
-  if (r->len - k < 4096 && r->full_read && !r->eof) S_read_chunk(r);
+  if (r->len - k < 4096 && r->full_read && r->may_wait && !r->eof) S_read_chunk(r);
   size_t end = r->len - k > S_CHUNK ? k + S_CHUNK : r->len, bad;
   if (dg_encoding_sniff(r->buf, end, k, r->eof && end == r->len, &bad) == DG_ENC_UTF8) {
     r->cur = DG_ENC_UTF8;
