@@ -39,6 +39,7 @@ static void S_usage(FILE *f) {
         "Input:\n"
         "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
         "                          split by single spaces, kept as given), jsonl\n"
+        "  -e, --encoding ENC      auto (default), utf-8, windows-1252, latin1, utf-16\n"
         "Data:\n"
         "  -g, --glossary FILE     user glossary (TSV: lemma, pos, gloss); may be repeated\n"
         "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
@@ -96,6 +97,7 @@ static const struct option S_long[] = {
     {"colour", required_argument, NULL, OPT_COLOR},
     {"output", required_argument, NULL, 'o'},
     {"input", required_argument, NULL, 'i'},
+    {"encoding", required_argument, NULL, 'e'},
     {"glossary", required_argument, NULL, 'g'},
     {"dict", required_argument, NULL, OPT_DICT},
     {"hunspell", required_argument, NULL, OPT_HUNSPELL},
@@ -115,7 +117,7 @@ static const struct option S_long[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
-static const char S_short[] = "f:s:w:a:o:i:g:c:t:vhV";
+static const char S_short[] = "f:s:w:a:o:i:e:g:c:t:vhV";
 
 /* The option's long name (config key) for a getopt result. */
 static const char *S_key(int c) {
@@ -148,6 +150,7 @@ typedef struct S_run {
   FILE *out;
   const char *out_name;
   dg_in_kind input;
+  int encoding;
   size_t mt_failed;
   bool io_error;
 } S_run;
@@ -165,6 +168,7 @@ static bool S_write(S_run *r, dg_buf *b) {
 
 static bool S_process(S_run *r, FILE *in, const char *name) {
   dg_source *src = dg_source_new(in, name, r->input);
+  dg_source_set_encoding(src, r->encoding);
   dg_buf b;
   dg_buf_init(&b);
   degloss_error err = {0};
@@ -317,6 +321,7 @@ int main(int argc, char **argv) {
              (st.color == DG_COLOR_ALWAYS ||
               (st.color == DG_COLOR_AUTO && tty && !(term && strcmp(term, "dumb") == 0)));
   dg_render_init(&run.render, &ro);
+  run.encoding = st.encoding;
   run.input = st.input == DG_IN_HORIZONTAL ? DG_SRC_HORIZONTAL : st.input == DG_IN_JSONL ? DG_SRC_JSONL : DG_SRC_TEXT;
 
   dg_buf b;
