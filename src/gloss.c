@@ -2275,13 +2275,39 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     if (t->kind != DG_KIND_WORD || !dg_gl_is_upper_initial(t->form) || c.w[i].is_closed) continue;
     bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
     bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
-    if ((left || right) && t->source && S_eq(t->source, "unknown")) {
+    /* A word only our own compound guess explains, that neither the
+     * dictionary nor hunspell knows, after a name is a surname (Max
+     * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
+     * a compound: hunspell knows it). */
+    bool surname = left && t->source && S_eq(t->source, "compound") && t->mwe < 0 &&
+                   !dg_morph_is_known(e->morph, t->form);
+    /* … and so is a word whose gloss is itself in lower case, next to a
+     * name (Lewis Hamilton: not "lewis", a lifting device). */
+    if ((left || right) && !S_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
+        strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
+      surname = true;
+    if (((left || right) && t->source && S_eq(t->source, "unknown")) || surname) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
+      if (surname) {
+        t->nparts = 0;
+        t->seg = NULL;
+        t->lemma = t->form;
+        t->labels = "";
+        dg_gl_promote(d, t, t->form);
+      }
       t->reason = "unknown capitalised word next to a name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
+  }
+  /* A name keeps its own spelling when its gloss only changes the case
+   * (Lewis Hamilton, not "lewis"). */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_NAME && t->gloss && strcasecmp(t->gloss, t->form) == 0 && strcmp(t->gloss, t->form) != 0 &&
+        t->mwe < 0)
+      dg_gl_promote(d, t, t->form);
   }
   /* Name particles between a name and a capitalised word: Vasco da Gama,
    * Leonardo da Vinci, Rafael van der Vaart ("da" is no "there"). */
