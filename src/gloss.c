@@ -761,6 +761,8 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
                                       "hätte", "hätten", "gewesen"};
     for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
       if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
+    for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms) && want_part; m++)
+      if (strcmp(c->w[i + 1].lower, sein_forms[m]) == 0) stative = true; /* "entscheidend sein" */
   }
   /* A participle closing a clause that has a finite auxiliary ("wurde
    * bereits … diskutiert", "hat … gestellt"), or right before a clause-final
@@ -852,7 +854,7 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     /* After "sein" an adjective spelt like the form is the state (ist
      * bekannt: known, not confessed). */
-    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 2.5;
+    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 3.5;
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
     if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 0.1;
