@@ -2072,6 +2072,33 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, top - 0.5f};
 }
 
+/* Is the adjective at i used as an adverb: uninflected, not before a noun
+ * or adjective it modifies, not the predicate of a copula in its clause
+ * ("ist schnell", "sieht … aus", "als unannehmbar"), not after "zu"/"so"
+ * modifying something that follows? */
+static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *t = &s->tokens[i];
+  if (!S_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form)) return false;
+  if (strstr(t->feats ? t->feats : "", "Case=") || !S_feat(t->feats, "Degree=Pos")) return false;
+  if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
+  if (i + 1 < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[i + 1];
+    if (n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || S_eq(n->pos, "ADJ"))) return false;
+  }
+  if (i > 0 && (S_eq(c->w[i - 1].lower, "als") || S_eq(c->w[i - 1].lower, "wie"))) return false;
+  static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
+                                       "erscheinen", "gelten", "machen", "halten", "finden", "nennen"};
+  size_t cs = S_clause_start(s, i), ce = S_clause_end(s, i);
+  for (size_t j = cs; j < ce; j++) {
+    if (j == i) continue;
+    const char *l = s->tokens[j].lemma;
+    for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
+      if (S_eq(l, copula[k])) return false;
+  }
+  return true;
+}
+
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (!s->text || !*s->text) dg_sentence_set_text(d, s);
   if (s->ntokens == 0) return;
@@ -2413,6 +2440,7 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
         /* keep the compound segmentation; labels join with '-' */
       }
+      w->adverbial = S_adverbial(&c, i);
       dg_gl_plain(d, t, w);
     }
     if (!t->gloss[0]) {
@@ -2459,6 +2487,9 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
+  } else if (S_eq(t->pos, "ADJ") && w->adverbial) {
+    /* An adjective used as an adverb ("vertritt aktuell" = currently). */
+    dg_english_adverb(&b, t->gloss);
   } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
              (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
              !S_eq(t->lemma, w->lower)) {

@@ -93,6 +93,11 @@ bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
  * Results go into b. */
 void dg_english_past(dg_buf *b, const char *verb);
 void dg_english_participle(dg_buf *b, const char *verb);
+/* The adverb of a one-word English adjective gloss: current -> currently,
+ * simple -> simply, happy -> happily, good -> well; fast, hard and -ly
+ * adjectives stay.  Returns false (b untouched) when there is none: several
+ * words, a capital, a participle in -ed/-ing. */
+bool dg_english_adverb(dg_buf *b, const char *adj);
 void dg_english_3sg(dg_buf *b, const char *verb);
 void dg_english_plural(dg_buf *b, const char *noun);
 bool dg_english_pluralisable(const char *noun);

@@ -278,3 +278,48 @@ void dg_english_ordinal(dg_buf *b, const char *digits) {
   dg_buf_puts(b, digits);
   dg_buf_puts(b, suf);
 }
+
+bool dg_english_adverb(dg_buf *b, const char *adj) {
+  size_t n = strlen(adj);
+  if (n < 3 || strchr(adj, ' ') || strchr(adj, '-') || (adj[0] >= 'A' && adj[0] <= 'Z')) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(adj[i] >= 'a' && adj[i] <= 'z')) return false;
+  if ((n > 4 && strcmp(adj + n - 2, "ed") == 0) || (n > 5 && strcmp(adj + n - 3, "ing") == 0)) return false;
+  static const struct {
+    const char *adj, *adv;
+  } irr[] = {{"good", "well"},   {"fast", "fast"},   {"hard", "hard"},   {"late", "late"},
+             {"early", "early"}, {"long", "long"},   {"high", "high"},   {"low", "low"},
+             {"far", "far"},     {"near", "near"},   {"straight", "straight"}, {"right", "right"},
+             {"wrong", "wrong"}, {"whole", "wholly"}, {"true", "truly"}, {"due", "duly"},
+             {"public", "publicly"}, {"much", "much"}, {"little", "little"}, {"enough", "enough"},
+             {"first", "first"}, {"last", "last"},   {"next", "next"},   {"only", "only"},
+             {"very", "very"},   {"still", "still"}, {"even", "even"},   {"daily", "daily"},
+             {"weekly", "weekly"}, {"monthly", "monthly"}, {"yearly", "yearly"}, {"likely", "likely"}};
+  for (size_t i = 0; i < sizeof irr / sizeof *irr; i++)
+    if (strcmp(adj, irr[i].adj) == 0) {
+      dg_buf_puts(b, irr[i].adv);
+      return true;
+    }
+  if (strcmp(adj + n - 2, "ly") == 0) { /* friendly, silly: no adverb of their own */
+    dg_buf_puts(b, adj);
+    return true;
+  }
+  bool vowel_before = strchr("aeiou", adj[n - 2]) != NULL;
+  if (strcmp(adj + n - 2, "ic") == 0) {
+    dg_buf_puts(b, adj);
+    dg_buf_puts(b, "ally"); /* basic -> basically */
+  } else if (adj[n - 1] == 'e' && adj[n - 2] == 'l' && !strchr("aeiou", adj[n - 3])) {
+    dg_buf_put(b, adj, n - 1);
+    dg_buf_putc(b, 'y'); /* simple -> simply */
+  } else if (adj[n - 1] == 'y' && !vowel_before && n > 3) {
+    dg_buf_put(b, adj, n - 1);
+    dg_buf_puts(b, "ily"); /* happy -> happily */
+  } else if (strcmp(adj + n - 2, "ll") == 0) {
+    dg_buf_puts(b, adj);
+    dg_buf_putc(b, 'y'); /* full -> fully */
+  } else {
+    dg_buf_puts(b, adj);
+    dg_buf_puts(b, "ly");
+  }
+  return true;
+}

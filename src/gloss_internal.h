@@ -50,6 +50,7 @@ typedef struct dg_gl_word {
   const char *written;              /* a suspended part as written ("Ein-") while its
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
+  bool adverbial;                   /* an uninflected adjective used as an adverb */
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
 } dg_gl_word;
