@@ -854,7 +854,15 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
     /* After "sein" an adjective spelt like the form is the state (ist
      * bekannt: known, not confessed). */
-    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 3.5;
+    /* (against a present participle always: "ist entscheidend" = decisive;
+     * against a past participle only on a tie: "sind bekannt" = known, but
+     * "gezwungen sein" = forced, not the adjective "constrained") */
+    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
+      bool pres = false;
+      for (size_t q = 0; q < w->nan; q++)
+        pres = pres || (S_feat(w->an[q].feats, "VerbForm=Part") && S_feat(w->an[q].feats, "Tense=Pres"));
+      sc += pres ? 3.5 : 2.1;
+    }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
     if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 0.1;
