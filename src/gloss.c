@@ -2484,6 +2484,11 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
+  } else if ((S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
+    /* "es gibt" = there is, "es gab" = there was */
+    bool past = S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past");
+    dg_buf_puts(&b, past ? "there was" : "there is");
+    dg_buf_puts(&b, t->gloss + 8);
   } else if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
     if ((w->extra && S_eq(w->extra, "FUT")) || is_modal) {
       /* "will", "must" stay */
