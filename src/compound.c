@@ -137,6 +137,14 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
     if (n > l + 3 && memcmp(s + n - l, links[i], l) == 0) {
       const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
       if (kk && kk->count) return -1.0f;
+      /* "gebirgs": Gebirge without its e, and the s */
+      if (l == 1 && s[n - 1] == 's') {
+        dg_buf_clear(&g->tmp);
+        dg_buf_put(&g->tmp, s, n - 1);
+        dg_buf_putc(&g->tmp, 'e');
+        kk = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
+        if (kk && kk->count) return -1.0f;
+      }
     }
   }
   dg_buf_clear(&g->tmp);
@@ -359,7 +367,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
 }
 
 /* Cost of link `l` after a stem with `lemma` and gender; < 0: not allowed. */
-static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link) {
+static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link, bool e_dropped) {
   size_t ll = strlen(lemma);
   /* Links follow nouns (capitalised lemmas), not verb stems or
    * adjectives: no Dien|s|tag. */
@@ -377,9 +385,17 @@ static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *li
       size_t fl = strlen(fem_s[i]);
       if (lwn >= fl && strcmp(lw + lwn - fl, fem_s[i]) == 0) return 0.2f;
     }
+    /* Gebirg|s|pässe of Gebirge: the e gives way to the s. */
+    if (e_dropped) return 0.6f;
+    /* No s after a vowel: Schnee|stürmen, not Schnee|s|türmen. */
+    unsigned char last = (unsigned char)lw[lwn - 1];
+    bool vowel = strchr("aeiouy", last) != NULL ||
+                 (lwn >= 2 && (unsigned char)lw[lwn - 2] == 0xC3 && (last == 0xA4 || last == 0xB6 || last == 0xBC));
+    if (vowel) return -1.0f;
     if (gender == DG_GENDER_MASC || gender == DG_GENDER_NEUT) return 0.5f;
     return 1.6f;
   }
+  if (e_dropped) return -1.0f;
   /* The other links must make a form of the noun (plural or genitive). */
   dg_buf_puts(&g->tmp, link);
   const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
@@ -464,10 +480,20 @@ static void S_solve(S_seg *g) {
           continue;
         if (!isfinite(g->best[k].cost)) continue;
         /* A link follows the citation form (no Parsen|n|bahn from
-         * the plural of Parse). */
-        if (!S_is_citation(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], stem_lemma))
-          continue;
-        float lc = S_link_cost(g, stem_lemma, gender, S_links[li]);
+         * the plural of Parse), or an s the stem without its e
+         * (Gebirg|s|pässe). */
+        bool e_dropped = false;
+        if (!S_is_citation(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], stem_lemma)) {
+          size_t sl = g->lo_off[j] - g->lo_off[i], ll = stem_lemma ? strlen(stem_lemma) : 0;
+          e_dropped = ll == sl + 1 && stem_lemma[ll - 1] == 'e' && strcmp(S_links[li], "s") == 0;
+          if (e_dropped) {
+            dg_buf_clear(&g->tmp);
+            dg_utf8_lower(&g->tmp, stem_lemma, ll);
+            e_dropped = memcmp(g->tmp.data, g->lo + g->lo_off[i], sl) == 0;
+          }
+          if (!e_dropped) continue;
+        }
+        float lc = S_link_cost(g, stem_lemma, gender, S_links[li], e_dropped);
         if (lc < 0) continue;
         float c = S_STEM_COST - q + lc + g->best[k].cost;
         if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};

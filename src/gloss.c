@@ -816,9 +816,20 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     want_part = true;
     stative = strcmp(c->w[i + 2].lower, "sein") == 0;
   }
-  /* A lower-case word before a noun is attributive: adjective or participle. */
-  bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
-                     dg_gl_is_upper_initial(s->tokens[i + 1].form) && !c->w[i + 1].initial &&
+  /* A lower-case word before a noun is attributive: adjective or participle;
+   * also before "und"/"oder"/"," and another such word ("auf vereisten und
+   * verschneiten Straßen"). */
+  size_t nn = i + 1;
+  if (nn + 2 < s->ntokens && (S_eq(c->w[nn].lower, "und") || S_eq(c->w[nn].lower, "oder") ||
+                              S_eq(s->tokens[nn].form, ",")) &&
+      !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
+    bool adj = false;
+    for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
+      adj = S_eq(c->w[nn + 1].an[a].pos, "ADJ") || S_feat(c->w[nn + 1].an[a].feats, "VerbForm=Part");
+    if (adj) nn += 2;
+  }
+  bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(s->tokens[nn].form) && !c->w[nn].initial &&
                      (S_eq(s->tokens[i - 1].pos, "DET") || S_eq(s->tokens[i - 1].pos, "ADP") ||
                       S_eq(s->tokens[i - 1].pos, "ADJ") || S_eq(s->tokens[i - 1].pos, "NUM") ||
                       S_eq(s->tokens[i - 1].pos, "ADV"));
