@@ -6,7 +6,7 @@ target_sources(degloss PRIVATE
   src/api.c
   src/render_common.c src/render_interlinear.c src/render_json.c
   src/render_conllu.c src/render_html.c src/render_tsv.c
-  src/config.c)
+  src/config.c src/jobs.c)
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)

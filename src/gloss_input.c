@@ -103,7 +103,7 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
       if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
     }
     dg_sentence_set_text(d, s);
-    dg_engine_gloss(e, d, s);
+    if (e) dg_engine_gloss(e, d, s);
   }
 }
 

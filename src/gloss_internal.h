@@ -27,6 +27,8 @@ struct dg_engine {
   dg_mwe_list *mwes;
   struct dg_gl_pcache *pcache; /* compiled dictionary phrases (gloss_phrase.c) */
   char *data_dir;
+  char *hbase;   /* hunspell base of the morphology */
+  bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
   /* Domain votes of the recent sentences (see S_domains in gloss.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
   size_t ndom;
@@ -52,10 +54,10 @@ typedef struct dg_gl_word {
   const char *shown;                /* its segmentation: Ein-[fuhr] */
 } dg_gl_word;
 
-typedef struct dg_gl_ctx {
+struct dg_gl_ctx {
   dg_dsentence *s;
   dg_gl_word *w;
-} dg_gl_ctx;
+};
 
 bool dg_gl_is_upper_initial(const char *s);
 bool dg_gl_all_upper(const char *s);

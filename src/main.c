@@ -18,6 +18,7 @@
 #include "gloss.h"
 #include "gloss_input.h"
 #include "gloss_translate.h"
+#include "jobs.h"
 #include "mt.h"
 #include "render.h"
 #include "util.h"
@@ -36,6 +37,8 @@ static void S_usage(FILE *f) {
         "  -a, --alternatives N    at most N ranked glosses per word in JSON/TSV/HTML (0: all)\n"
         "      --color WHEN        auto (default), always, never; NO_COLOR turns colour off\n"
         "  -o, --output FILE       write to FILE instead of standard output\n"
+        "  -j, --jobs N            gloss with N worker threads (0 or auto: one per CPU;\n"
+        "                          default 1); the output is the same for every N\n"
         "Input:\n"
         "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
         "                          split by single spaces, kept as given), jsonl\n"
@@ -63,7 +66,8 @@ static void S_usage(FILE *f) {
         "\n"
         "Settings: flags win over DEGLOSS_* environment variables (DEGLOSS_FORMAT,\n"
         "DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_GLOSSARY, DEGLOSS_DATA_DIR, DEGLOSS_DICT,\n"
-        "DEGLOSS_HUNSPELL ...), which win over the config file (key = value lines).\n"
+        "DEGLOSS_HUNSPELL, DEGLOSS_JOBS ...), which win over the config file (key = value\n"
+        "lines).\n"
         "\n"
         "Exit status: 0 ok, 1 partial (input warnings or failed translations),\n"
         "2 usage or configuration error, 3 data files missing or corrupt, 4 I/O error.\n"
@@ -95,6 +99,7 @@ static const struct option S_long[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"output", required_argument, NULL, 'o'},
+    {"jobs", required_argument, NULL, 'j'},
     {"input", required_argument, NULL, 'i'},
     {"glossary", required_argument, NULL, 'g'},
     {"dict", required_argument, NULL, OPT_DICT},
@@ -115,7 +120,7 @@ static const struct option S_long[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
-static const char S_short[] = "f:s:w:a:o:i:g:c:t:vhV";
+static const char S_short[] = "f:s:w:a:o:j:i:g:c:t:vhV";
 
 /* The option's long name (config key) for a getopt result. */
 static const char *S_key(int c) {
@@ -143,6 +148,7 @@ static unsigned S_term_width(int fd) {
 
 typedef struct S_run {
   dg_engine *engine;
+  dg_jobs *jobs; /* worker threads, NULL for --jobs 1 */
   dg_mt *mt;
   dg_render render;
   FILE *out;
@@ -163,8 +169,28 @@ static bool S_write(S_run *r, dg_buf *b) {
   return fflush(r->out) == 0 || (r->io_error = true, false);
 }
 
+/* One glossed chunk out: translated, rendered, written (dg_jobs_emit). */
+static bool S_emit(void *ctx, dg_doc *d) {
+  S_run *r = ctx;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (r->mt) r->mt_failed += dg_doc_translate(d, r->mt);
+  dg_render_doc(&r->render, d, &b);
+  dg_doc_free(d);
+  bool ok = S_write(r, &b);
+  dg_buf_free(&b);
+  return ok;
+}
+
 static bool S_process(S_run *r, FILE *in, const char *name) {
   dg_source *src = dg_source_new(in, name, r->input);
+  if (r->jobs) {
+    degloss_error err = {0};
+    bool ok = dg_jobs_run(r->jobs, src, S_emit, r, &err);
+    if (err.code != DEGLOSS_OK) fprintf(stderr, "degloss: %s\n", err.text);
+    dg_source_free(src);
+    return ok;
+  }
   dg_buf b;
   dg_buf_init(&b);
   degloss_error err = {0};
@@ -291,6 +317,19 @@ int main(int argc, char **argv) {
     return code;
   }
 
+  /* Worker threads. */
+  unsigned njobs = st.jobs ? st.jobs : dg_jobs_online_cpus();
+  if (njobs > 1) {
+    run.jobs = dg_jobs_new(run.engine, njobs, &err);
+    if (!run.jobs) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_engine_free(run.engine);
+      if (run.mt) dg_mt_free(run.mt);
+      dg_settings_free(&st);
+      return S_code_exit(err.code);
+    }
+  }
+
   /* Output. */
   run.out = stdout;
   run.out_name = "standard output";
@@ -299,6 +338,7 @@ int main(int argc, char **argv) {
     run.out_name = st.output;
     if (!run.out) {
       fprintf(stderr, "degloss: %s: cannot open for writing: %s\n", st.output, strerror(errno));
+      dg_jobs_free(run.jobs);
       dg_engine_free(run.engine);
       if (run.mt) dg_mt_free(run.mt);
       dg_settings_free(&st);
@@ -357,6 +397,7 @@ int main(int argc, char **argv) {
   }
   if (run.io_error || input_error) rc = EXIT_IO;
   else if (dg_warn_count() > 0 || run.mt_failed > 0) rc = EXIT_PARTIAL;
+  dg_jobs_free(run.jobs);
   dg_engine_free(run.engine);
   if (run.mt) dg_mt_free(run.mt);
   dg_settings_free(&st);
