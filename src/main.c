@@ -166,7 +166,12 @@ static bool S_write(S_run *r, dg_buf *b) {
     return false;
   }
   dg_buf_clear(b);
-  return fflush(r->out) == 0 || (r->io_error = true, false);
+  if (fflush(r->out) != 0) {
+    if (!r->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", r->out_name, strerror(errno));
+    r->io_error = true;
+    return false;
+  }
+  return true;
 }
 
 /* One glossed chunk out: translated, rendered, written (dg_jobs_emit). */
