@@ -42,7 +42,9 @@ echo "binary: $bin $*"
 # overrides the list); every run's output is compared with --jobs 1.
 ncpu=$(nproc)
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-jobs_list=${BENCH_JOBS:-"1 2 $([ "$ncpu" -gt 2 ] && echo "$ncpu")"}
+jobs_default="1 2"
+if [ "$ncpu" -gt 2 ]; then jobs_default="1 2 $ncpu"; fi
+jobs_list=${BENCH_JOBS:-$jobs_default}
 for j in $jobs_list; do
   for fmt in jsonl interlinear; do
     /usr/bin/time -v -o "$tmp/time.$fmt.$j" "$bin" --no-config --jobs "$j" -f "$fmt" "$@" "$tmp/corpus.txt" \

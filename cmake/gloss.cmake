@@ -77,6 +77,11 @@ if(DEGLOSS_TESTS)
              COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                      $<TARGET_FILE:degloss_cli> corpus ${_fmt} ${_jobs_corpus})
   endforeach()
+  add_test(NAME gloss.jobs_formats
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> formats
+                   ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/ntrex/newstest2019-ref.deu.txt)
   add_test(NAME gloss.jobs_warnings
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> warnings)
@@ -89,7 +94,7 @@ if(DEGLOSS_TESTS)
                    $<TARGET_FILE:degloss_cli> mt)
 
   set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
-                     gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_warnings
+                     gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_formats gloss.jobs_warnings
                      gloss.jobs_options gloss.jobs_mt
                      PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"

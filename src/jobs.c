@@ -6,7 +6,8 @@
  *   worker:  takes the next READY chunk, runs dg_engine_gloss_begin on all
  *            its sentences, waits for its turn (`turn` == its number), runs
  *            dg_engine_gloss_domains on the base engine, passes the turn on,
- *            runs dg_engine_gloss_end, marks the slot DONE;
+ *            runs dg_engine_gloss_end and post (rendering) if given, marks
+ *            the slot DONE;
  *   caller:  waits for the next chunk in order to be DONE, prints its
  *            warnings, hands it to emit.
  * One mutex and one condition variable guard the counters and slot states;
@@ -24,7 +25,9 @@ enum { S_EMPTY, S_READY, S_DONE };
 
 typedef struct S_slot {
   dg_doc *doc;
-  dg_buf warn; /* warnings given while reading the chunk */
+  dg_buf warn;          /* warnings given while reading the chunk */
+  dg_buf out;           /* what post wrote */
+  unsigned long before; /* sentences in the earlier chunks */
   int state;
 } S_slot;
 
@@ -44,6 +47,9 @@ struct dg_jobs {
   pthread_cond_t cv;
   /* One run. */
   dg_source *src;
+  dg_jobs_post post;
+  void *ctx;
+  unsigned long nsent; /* sentences read */
   size_t nread, ntaken, turn, nout; /* chunks read, taken, past the domain step, emitted */
   bool eof, stop;
   degloss_error rerr;
@@ -114,6 +120,9 @@ static void *S_reader(void *arg) {
       S_slot *s = &j->slot[j->nread % j->cap];
       s->doc = d;
       s->warn = warn;
+      dg_buf_init(&s->out);
+      s->before = j->nsent;
+      j->nsent += d->nsentences;
       s->state = S_READY;
       j->nread++;
     }
@@ -156,6 +165,7 @@ static void *S_work(void *arg) {
     pthread_cond_broadcast(&j->cv);
     pthread_mutex_unlock(&j->mu);
     for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_end(w->e, d, ctx[i]);
+    if (j->post) j->post(j->ctx, d, s->before, &s->out);
     pthread_mutex_lock(&j->mu);
     s->state = S_DONE;
     pthread_cond_broadcast(&j->cv);
@@ -173,8 +183,12 @@ static void S_flush_warnings(dg_buf *b) {
   dg_buf_free(b);
 }
 
-bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_emit emit, void *ctx, degloss_error *err) {
+bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emit, void *ctx,
+                 degloss_error *err) {
   j->src = src;
+  j->post = post;
+  j->ctx = ctx;
+  j->nsent = 0;
   j->nread = j->ntaken = j->turn = j->nout = 0;
   j->eof = j->stop = false;
   memset(&j->rerr, 0, sizeof j->rerr);
@@ -206,20 +220,22 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_emit emit, void *ctx, deglo
       break;
     }
     dg_doc *d = s->doc;
-    dg_buf warn = s->warn;
+    dg_buf warn = s->warn, out = s->out;
     s->doc = NULL;
     dg_buf_init(&s->warn);
+    dg_buf_init(&s->out);
     s->state = S_EMPTY;
     j->nout++;
     pthread_cond_broadcast(&j->cv);
     pthread_mutex_unlock(&j->mu);
     if (!ok) {
       dg_buf_free(&warn);
+      dg_buf_free(&out);
       dg_doc_free(d);
       continue;
     }
     S_flush_warnings(&warn);
-    if (!emit(ctx, d)) {
+    if (!emit(ctx, d, &out)) {
       ok = false;
       pthread_mutex_lock(&j->mu);
       j->stop = true;
@@ -234,6 +250,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_emit emit, void *ctx, deglo
     S_slot *s = &j->slot[j->nout % j->cap];
     dg_doc_free(s->doc);
     dg_buf_free(&s->warn);
+    dg_buf_free(&s->out);
     s->doc = NULL;
     s->state = S_EMPTY;
   }

@@ -154,6 +154,7 @@ typedef struct S_run {
   FILE *out;
   const char *out_name;
   dg_in_kind input;
+  unsigned long render_base; /* sentences rendered before the current dg_jobs_run */
   size_t mt_failed;
   bool io_error;
 } S_run;
@@ -174,16 +175,29 @@ static bool S_write(S_run *r, dg_buf *b) {
   return true;
 }
 
-/* One glossed chunk out: translated, rendered, written (dg_jobs_emit). */
-static bool S_emit(void *ctx, dg_doc *d) {
+/* Rendering on a worker thread (dg_jobs_post, without translation): the
+ * renderers' only state is the count of sentences written before. */
+static void S_post(void *ctx, const dg_doc *d, unsigned long before, dg_buf *out) {
+  const S_run *r = ctx;
+  dg_render loc;
+  loc.o = r->render.o;
+  loc.sentences = r->render_base + before;
+  dg_render_doc(&loc, d, out);
+}
+
+/* One glossed chunk out, in input order (dg_jobs_emit): translated and
+ * rendered unless S_post rendered it, written. */
+static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
   S_run *r = ctx;
-  dg_buf b;
-  dg_buf_init(&b);
-  if (r->mt) r->mt_failed += dg_doc_translate(d, r->mt);
-  dg_render_doc(&r->render, d, &b);
+  if (r->mt) {
+    r->mt_failed += dg_doc_translate(d, r->mt);
+    dg_render_doc(&r->render, d, out);
+  } else {
+    r->render.sentences += d->nsentences;
+  }
   dg_doc_free(d);
-  bool ok = S_write(r, &b);
-  dg_buf_free(&b);
+  bool ok = S_write(r, out);
+  dg_buf_free(out);
   return ok;
 }
 
@@ -191,7 +205,8 @@ static bool S_process(S_run *r, FILE *in, const char *name) {
   dg_source *src = dg_source_new(in, name, r->input);
   if (r->jobs) {
     degloss_error err = {0};
-    bool ok = dg_jobs_run(r->jobs, src, S_emit, r, &err);
+    r->render_base = r->render.sentences;
+    bool ok = dg_jobs_run(r->jobs, src, r->mt ? NULL : S_post, S_emit, r, &err);
     if (err.code != DEGLOSS_OK) fprintf(stderr, "degloss: %s\n", err.text);
     dg_source_free(src);
     return ok;

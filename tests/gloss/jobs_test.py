@@ -3,6 +3,7 @@
 code for every N.
 
     jobs_test.py DEGLOSS corpus FORMAT FILE...   FILEs glossed in one run
+    jobs_test.py DEGLOSS formats SAMPLE NTREX    json, html, tsv: the sample, 300 NTREX lines, the sample
     jobs_test.py DEGLOSS warnings                bad bytes and bad JSONL lines
     jobs_test.py DEGLOSS options                 --jobs, DEGLOSS_JOBS, jobs = N
     jobs_test.py DEGLOSS mt                      --translate (run by tests/mt/with_server.py)
@@ -60,6 +61,20 @@ def corpus(fmt, files):
         expect(ref[0] == 0, f"{fmt}: exit 0 with --jobs 1", ref[2][:200])
         expect(len(ref[1]) > 100000, f"{fmt}: output written ({len(ref[1])} bytes)")
     same_for_all_jobs(f"{fmt} of {len(files)} files", ["-f", fmt] + files, check=check)
+
+
+def formats(sample, ntrex):
+    # Sentence numbers (json commas, html ids, tsv and conllu sent_id) run on
+    # over chunks and files.
+    with tempfile.TemporaryDirectory() as d:
+        part = os.path.join(d, "ntrex300.txt")
+        with open(ntrex, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as o:
+            for i, line in zip(range(300), f):
+                o.write(line + "\n")
+        for fmt in ("json", "html", "tsv"):
+            def check(ref):
+                expect(ref[0] == 0 and len(ref[1]) > 50000, f"{fmt}: output written ({len(ref[1])} bytes)", ref[2][:200])
+            same_for_all_jobs(f"{fmt} of three files", ["-f", fmt, sample, part, sample], check=check)
 
 
 def warnings():
@@ -171,6 +186,8 @@ def main():
     what = sys.argv[2]
     if what == "corpus":
         corpus(sys.argv[3], sys.argv[4:])
+    elif what == "formats":
+        formats(sys.argv[3], sys.argv[4])
     elif what == "warnings":
         warnings()
     elif what == "options":
