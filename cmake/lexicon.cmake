@@ -33,6 +33,7 @@ set(_lex_parallel
   --parallel "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt" 998)
 set(_lex_inputs
   "${_lex_dict}/closed-class.tsv" "${_lex_dict}/names.tsv" "${_lex_dict}/abbreviations.tsv"
+  "${_lex_dict}/first-parts.tsv"
   "${_lex_dict}/preferred.tsv" "${_lex_dict}/en-freq.tsv" "${_lex_dict}/de-freq.tsv"
   "${_lex_eval}/flores200/deu_Latn.devtest" "${_lex_eval}/flores200/eng_Latn.devtest"
   "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt")

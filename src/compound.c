@@ -280,12 +280,18 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   if (best < 0) best = S_ablaut_noun(g, k, s, n, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
    * prepositions and particles (Gegen|offensive, Zwischen|version). */
+  /* Sonder- (special) is a bound first part also of words known whole
+   * (Sonder|gesandter, Sonder|sitzung). */
+  if (best < 0 && n == 6 && memcmp(s, "sonder", 6) == 0) {
+    *lemma = "Sonder";
+    best = 0.1f;
+  }
   if (best < 0 && !g->whole_known) {
     bool ok = S_in(S_confixes, s, n) || S_in(S_numerals, s, n) ||
               (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
-      /* frequent ones only (not archaic sonder, Sonder|gesandter) */
+      /* frequent ones only (not archaic "sonder" = without) */
       if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
           dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
         ok = true;

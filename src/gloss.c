@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "gloss_internal.h"
+#include "morph_text.h"
 #include "lexicon.h"
 #include "morph.h"
 
@@ -408,6 +409,26 @@ static const char *S_gender_label(const char *g) {
 
 /* Choose among closed-class readings of token i; -1 when an open-class
  * reading should win. */
+/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
+ * "beizutreten") with no word before it that can only be finite? */
+static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = S_clause_end(s, i);
+  if (end <= i + 1) return false;
+  size_t last = end - 1;
+  bool zu_inf = (last > 0 && strcmp(c->w[last - 1].lower, "zu") == 0) ||
+                (c->w[last].nan && c->w[last].an[0].leipzig && strstr(c->w[last].an[0].leipzig, "zu-INF"));
+  if (!zu_inf) return false;
+  for (size_t j = i + 1; j < last; j++) {
+    const dg_gl_word *v = &c->w[j];
+    if (!v->nan || dg_gl_is_upper_initial(s->tokens[j].form)) continue;
+    bool fin = true;
+    for (size_t a = 0; a < v->nan && fin; a++) fin = S_feat(v->an[a].feats, "VerbForm=Fin");
+    if (fin && (S_eq(v->an[0].pos, "VERB") || S_eq(v->an[0].pos, "AUX"))) return false;
+  }
+  return true;
+}
+
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -440,6 +461,48 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     if (zu_inf)
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "wie" inside a clause compares ("Bündnissen wie der EU": as/like); at
+   * the start of a clause it asks (", wie wir die Lücke schließen"). */
+  if (strcmp(w->lower, "wie") == 0 && i > 0) {
+    size_t cs = S_clause_start(s, i);
+    if (!(i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]))))
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
+   * selbst); before a noun phrase, a preposition or a clause it is "even"
+   * ("Selbst mit dem Start …", "selbst wenn"). */
+  if (strcmp(w->lower, "selbst") == 0) {
+    bool after_np = i > 0 && (S_eq(s->tokens[i - 1].pos, "NOUN") || S_eq(s->tokens[i - 1].pos, "PROPN") ||
+                              S_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool before_np = false;
+    if (i + 1 < s->ntokens && !after_np) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      const dg_gl_word *nw = &c->w[i + 1];
+      before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
+      for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
+        if (S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB")) before_np = false;
+    }
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_eq(w->cl[k].pos, before_np ? "ADV" : "PRON")) return (int)k;
+  }
+  /* "damit", "da" open a clause only at its start (", damit …"); after the
+   * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
+  if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
+    size_t cs = S_clause_start(s, i);
+    bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+    /* … or right before the finite verb ("Da war er nicht", "Damit ist
+     * klar"): the conjunction is followed by its subject. */
+    bool verb_next = false;
+    if (i + 1 < s->ntokens && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+      verb_next = true;
+      for (size_t a = 0; a < c->w[i + 1].nan && verb_next; a++)
+        if (!S_feat(c->w[i + 1].an[a].feats, "VerbForm=Fin")) verb_next = false;
+    }
+    if (!starts || verb_next)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
   }
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
@@ -547,15 +610,28 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       const char *gl = S_gender_label(gender);
       if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
       else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
-      if (gov && !is_rel) {
+      /* (a relative pronoun after its preposition takes its case too:
+       * ", bei der …" DAT) */
+      if (gov && (!is_rel || (i > 0 && S_eq(s->tokens[i - 1].pos, "ADP")))) {
         bool fits = strcmp(gov, "ACC/DAT") == 0 ? (S_has_label(sv->labels, "ACC") || S_has_label(sv->labels, "DAT"))
                                                 : S_has_label(sv->labels, gov);
         sc += fits ? 3 : -1;
       }
       else if (!gov && !is_rel) {
-        /* Without a preposition: NOM at the start of a clause, else ACC. */
+        /* Without a preposition: NOM at the start of a clause or right
+         * after a subordinating conjunction ("dass die Vereinigten Staaten
+         * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
         size_t cs = S_clause_start(s, i);
-        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs])) ||
+                      (i > 0 && S_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
+                       strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
+        /* An infinitive clause has no subject (", das Wahlrecht … zu
+         * blockieren"): its noun phrases are objects. */
+        if (starts && S_infinitive_clause(c, i)) starts = false;
+        /* After a finite "sein" the noun phrase is the predicate ("Dies ist
+         * eine hochkomplexe Situation"). */
+        if (!starts && i > 0 && S_eq(s->tokens[i - 1].lemma, "sein") && S_eq(s->tokens[i - 1].pos, "AUX"))
+          starts = true;
         if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
       }
@@ -682,6 +758,8 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         const dg_dtoken *b = &s->tokens[j];
         if (S_is_punct(b)) {
           if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
+          /* quotation marks around a word ("sei „positiv“ verlaufen") */
+          if (strstr("„“”\"‚‘’»«", b->form)) continue;
           break;
         }
         bool aux = false;
@@ -771,7 +849,57 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
 }
 
 /* Glosses for a compound's parts; returns true when every stem got one. */
-static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np) {
+/* Senses of a compound part.  A head that the morphology reads as an
+ * adjective (gesandt) is a nominalised adjective or participle in a noun
+ * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
+static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+  const char *lemma = p->lemma ? p->lemma : p->form;
+  if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
+    char cand[3][256];
+    snprintf(cand[0], sizeof cand[0], "%s", p->form);
+    snprintf(cand[1], sizeof cand[1], "%ser", lemma);
+    snprintf(cand[2], sizeof cand[2], "%se", lemma);
+    for (size_t c = 0; c < 3; c++) {
+      char *cap = dg_gl_lower(cand[c]);
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_utf8_capitalize(&b, cap, strlen(cap));
+      free(cap);
+      size_t n = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, max);
+      dg_buf_free(&b);
+      if (n) return n > max ? max : n;
+    }
+  }
+  /* A first part with a gloss of its own as a first part (Haupt|stadt:
+   * main; dictionaries/first-parts.tsv) takes it. */
+  if (!head && max) {
+    dg_sense fp[4];
+    size_t nf = dg_lexicon_senses(e->lex, lemma, "X", fp, 4);
+    for (size_t k = 0; k < nf && k < 4; k++)
+      if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) {
+        sv[0] = fp[k];
+        return 1;
+      }
+  }
+  size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
+  if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  return n;
+}
+
+static bool S_words_overlap(const char *a, const char *b);
+
+/* A part's gloss: the first of its senses that shares a word with one of
+ * the whole word's glosses (Kraft|werk "power plant": power, not force;
+ * Haupt|hindernis "major obstacle": obstacle), else its first sense. */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw) {
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < nw && j < 8; j++)
+      if (S_words_overlap(ps[i].gloss, whole[j].gloss)) return ps[i].gloss;
+  return ps[0].gloss;
+}
+
+static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
+                    const dg_sense *whole, size_t nwhole) {
   t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
@@ -784,10 +912,10 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     p->link = pv[k].kind == DG_PART_LINK;
     p->gloss = "";
     if (!p->link) {
-      dg_sense sv[2];
-      size_t n = dg_gl_senses(e, p->lemma, NULL, sv, 2);
-      if (n == 0 && strcmp(p->lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, 2);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, sv[0].gloss);
+      dg_sense sv[8];
+      bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
+      size_t n = S_part_senses(e, &pv[k], head, sv, 8);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
       else {
         p->gloss = p->form;
         all = false;
@@ -921,6 +1049,9 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       pg = pv[k].form;
       all = false;
     }
+    /* A gloss that only changes the case keeps the written form: the
+     * pieces of a name (Berners-Lee, not Berners-lee). */
+    if (strcasecmp(pg, pv[k].form) == 0) pg = pv[k].form;
     p->gloss = dg_mem_strdup(&d->arena, pg);
     if (k) dg_buf_putc(&g, '-');
     /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
@@ -984,7 +1115,8 @@ static bool S_words_overlap(const char *a, const char *b) {
   return false;
 }
 
-static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np) {
+static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+                            bool noun) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
     if (pv[k].kind == DG_PART_STEM) {
@@ -993,7 +1125,7 @@ static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const d
     }
   if (!head) return false;
   dg_sense hs[6];
-  size_t nh = dg_gl_senses(e, head->lemma ? head->lemma : head->form, NULL, hs, 6);
+  size_t nh = S_part_senses(e, head, noun && head != pv, hs, 6);
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
@@ -1110,10 +1242,15 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
     /* sink -> sinking, make -> making, stop -> stopping (short CVC) */
     const char *g = sv[0].gloss;
     size_t fl = strcspn(g, " ");
-    if (fl > 1 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
-    else dg_buf_put(&b, g, fl);
-    dg_buf_puts(&b, "ing");
-    dg_buf_puts(&b, g + fl);
+    if (fl == 2 && strncmp(g, "be", 2) == 0 && g[2] == ' ') {
+      /* "be based (on)" -> based: the state, not "being based" */
+      dg_buf_puts(&b, g + 3);
+    } else {
+      if (fl > 2 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
+      else dg_buf_put(&b, g, fl);
+      dg_buf_puts(&b, "ing");
+      dg_buf_puts(&b, g + fl);
+    }
   } else {
     dg_english_participle(&b, sv[0].gloss);
   }
@@ -1194,8 +1331,9 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
     ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
-    /* Another analysis with senses beats one without. */
-    for (size_t k = 0; ns == 0 && k < w->nan; k++) {
+    /* Another analysis with senses beats one without (not the name
+     * reading of a capitalised verb form: "Google" is no "google"). */
+    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
       if ((int)k == pick) continue;
       ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
       if (ns) a = &w->an[k];
@@ -1277,7 +1415,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np))) S_parts(e, d, t, pv, np);
+  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
@@ -1843,11 +1981,37 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
     if (w->an[k].score > top) top = w->an[k].score;
   }
   dg_sense sv[1];
-  if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) return;
+  const char *pos = "NOUN";
+  if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) {
+    /* Only finite verb forms ("Google" = google, 1SG of googeln): a
+     * capitalised finite verb inside a sentence is a name. */
+    bool fin = w->nan > 0;
+    for (size_t k = 0; k < w->nan && fin; k++) fin = S_feat(w->an[k].feats, "VerbForm=Fin");
+    if (!fin || w->written) return;
+    pos = "PROPN";
+    w->name_reading = true;
+  }
   size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
   memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);
-  w->an[0] = (dg_analysis){t->form, "NOUN", "", "", NULL, top + 1.0f};
+  w->an[0] = (dg_analysis){t->form, pos, "", "", NULL, top + 1.0f};
   w->nan = n + 1;
+}
+
+/* A lower-case word the morphology reads only as verb forms while the
+ * dictionary has the form itself as an adverb ("äußerst" = extremely, not
+ * 2SG of äußern) gets the adverb reading, a little below the verb's score:
+ * the context decides (no "du" in the clause). */
+static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
+  if (!w->nan || dg_gl_is_upper_initial(t->form) || w->ncl) return;
+  float top = 0.0f;
+  for (size_t k = 0; k < w->nan; k++) {
+    if (!S_eq(w->an[k].pos, "VERB") && !S_eq(w->an[k].pos, "AUX")) return;
+    if (w->an[k].score > top) top = w->an[k].score;
+  }
+  dg_sense sv[1];
+  if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !S_eq(sv[0].pos, "ADV")) return;
+  if (w->nan >= DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN - 1;
+  w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, top - 0.5f};
 }
 
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
@@ -1903,6 +2067,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
     S_lexicon_noun(e, t, w);
+    S_lexicon_adverb(e, t, w);
   }
   /* 2./3. choose and gloss, left to right (closed class first: articles
    * look at the analyses of the words after them, which are ready). */

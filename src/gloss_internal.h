@@ -52,6 +52,8 @@ typedef struct dg_gl_word {
   const char *written;              /* a suspended part as written ("Ein-") while its
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
+  bool name_reading;                /* an[0] is a name reading added for a
+                                     * capitalised verb form ("Google") */
 } dg_gl_word;
 
 struct dg_gl_ctx {

@@ -286,6 +286,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                            (!strcmp(s->tokens[h.idx[0]].pos, "ADP") || !strcmp(s->tokens[h.idx[1]].pos, "ADP"));
           if (adp_idiom && S_literal(s->tokens[h.idx[0]].gloss, s->tokens[h.idx[1]].gloss, h.gloss)) adp_idiom = false;
           if (fixed < 2 || (h.n < 3 && content < 2 && !adp_idiom)) content = 0;
+          /* A phrase does not reach across a clause boundary ("hat das
+           * Recht, das Wahlrecht …" is no "das Wahlrecht haben"). */
+          for (size_t ti = h.idx[0]; ti < h.idx[h.n - 1] && content; ti++)
+            if (tv[ti].punct && (!strcmp(s->tokens[ti].form, ",") || !strcmp(s->tokens[ti].form, ";") ||
+                                 !strcmp(s->tokens[ti].form, ":")))
+              content = 0;
           bool dup = false;
           for (size_t k = 0; k < nh; k++)
             if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;

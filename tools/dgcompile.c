@@ -4,7 +4,7 @@
  *             [--parallel DE EN MAXLINES]... [--data-only] [--explain LEMMA]...
  *
  * Reads the Ding dictionary (trans-de-en), the curated TSV files of
- * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv,
+ * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv, first-parts.tsv,
  * preferred.tsv, en-freq.tsv), optionally aligned parallel text for sense
  * evidence (only the first MAXLINES lines are read), ranks the senses and
  * writes one mapped file (src/lexicon_format.h) under the dg_mapfile header.
@@ -624,6 +624,7 @@ int main(int argc, char **argv) {
             S_read_tsv(&lx, dict, "closed-class.tsv", "form", 4, S_row_closed) &&
             S_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&
             S_read_tsv(&lx, dict, "abbreviations.tsv", "lemma", 3, S_row_name) &&
+            S_read_tsv(&lx, dict, "first-parts.tsv", "lemma", 3, S_row_name) &&
             S_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {

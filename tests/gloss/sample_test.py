@@ -69,6 +69,13 @@ def check_cases(sents):
     check(t and t["parts"][0]["gloss"] in ("telephone", "phone")
           and t["parts"][1]["gloss"] in ("conversation", "talk", "call", "discussion"),
           f"Telefongespräch part glosses (got {t and [p['gloss'] for p in t.get('parts', [])]})")
+    # part glosses that explain the whole (not Haupt "pilot", Hindernis "bar",
+    # Kraft "force"), and a nominalised head (Sonder|gesandter "envoy")
+    for word, want in [("Haupthindernis", ["main", "obstacle"]), ("Kraftwerke", ["power", "plant"]),
+                       ("Sondergesandter", ["special", "envoy"])]:
+        s, i, t = find(sents, word)
+        got = t and [p["gloss"] for p in t.get("parts", []) if p.get("kind") != "link"]
+        check(got == want, f"{word} part glosses {want} (got {got})")
     s, i, t = find(sents, "Russlands")
     check(t and t["gloss"] == "Russia" and "GEN" in t["labels"].split("."),
           f"Russlands -> Russia-GEN (got {t and (t['gloss'], t['labels'])})")
