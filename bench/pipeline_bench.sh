@@ -70,7 +70,7 @@ b, s, k = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 cpu = user + sys_
 print(f"--jobs {sys.argv[6]:>2s} {sys.argv[2]:12s} wall {wall:7.2f} s: {b / 1e6 / wall:6.2f} MB/s {s / wall:7.0f} sentences/s "
       f"{k / wall:8.0f} tokens/s | cpu {cpu:7.2f} s: {b / 1e6 / cpu:6.2f} MB/s {s / cpu:7.0f} sentences/s "
-      f"{k / cpu:8.0f} tokens/s | peak RSS {rss / 1024:.0f} MB | output {sys.argv[7]}")
+      f"{k / cpu:8.0f} tokens/s | cpu/wall {cpu / wall:4.2f} | peak RSS {rss / 1024:.0f} MB | output {sys.argv[7]}")
 PY
   done
 done
