@@ -85,6 +85,9 @@ if(DEGLOSS_TESTS)
   add_test(NAME gloss.jobs_warnings
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> warnings)
+  add_test(NAME gloss.jobs_prompt
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> prompt)
   add_test(NAME gloss.jobs_options
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> options)
@@ -95,7 +98,7 @@ if(DEGLOSS_TESTS)
 
   set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
                      gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_formats gloss.jobs_warnings
-                     gloss.jobs_options gloss.jobs_mt
+                     gloss.jobs_options gloss.jobs_prompt gloss.jobs_mt
                      PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)

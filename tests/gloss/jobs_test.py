@@ -5,6 +5,7 @@ code for every N.
     jobs_test.py DEGLOSS corpus FORMAT FILE...   FILEs glossed in one run
     jobs_test.py DEGLOSS formats SAMPLE NTREX    json, html, tsv: the sample, 300 NTREX lines, the sample
     jobs_test.py DEGLOSS warnings                bad bytes and bad JSONL lines
+    jobs_test.py DEGLOSS prompt                  a slow pipe: the first paragraph comes out at once
     jobs_test.py DEGLOSS options                 --jobs, DEGLOSS_JOBS, jobs = N
     jobs_test.py DEGLOSS mt                      --translate (run by tests/mt/with_server.py)
 
@@ -126,6 +127,34 @@ def warnings():
                 expect(rc == 4 and b"write error" in err, f"write error with --jobs {n}: exit 4", f"rc={rc} {err[:200]}")
 
 
+def prompt():
+    import select
+    import time
+    cases = [([], "Die Regierung hat neue Sanktionen beschlossen.\n\n"),
+             (["-i", "jsonl"], '{"text": "Die Regierung hat neue Sanktionen beschlossen."}\n')]
+    for n in ("1", "2"):
+        for args, first in cases:
+            e = dict(os.environ)
+            e.pop("DEGLOSS_JOBS", None)
+            p = subprocess.Popen([BIN, "--no-config", "-f", "jsonl", "--jobs", n] + args, stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, env=e)
+            p.stdin.write(first.encode())
+            p.stdin.flush()
+            # Input stays open: the paragraph must come out before the input ends.
+            t0 = time.monotonic()
+            ready, _, _ = select.select([p.stdout], [], [], float(os.environ.get("JOBS_PROMPT_TIMEOUT", "60")))
+            line = p.stdout.readline() if ready else b""
+            took = time.monotonic() - t0
+            p.stdin.write(first.encode())
+            p.stdin.close()
+            rest = p.stdout.read()
+            p.wait(60)
+            expect(b'"Regierung"' in line, f"--jobs {n} {' '.join(args) or 'text'}: first paragraph out while the "
+                   f"pipe is open ({took:.2f} s)", line[:100])
+            expect(p.returncode == 0 and rest.count(b"\n") == 1, f"--jobs {n}: the second paragraph after it",
+                   f"rc={p.returncode} {rest[:100]}")
+
+
 def options():
     text = "Moskau wies die Vorschläge zurück.\n\nDer Minister stellte das klar.\n".encode()
     ref = run(["--jobs", "1", "-f", "jsonl"], text)
@@ -190,6 +219,8 @@ def main():
         formats(sys.argv[3], sys.argv[4])
     elif what == "warnings":
         warnings()
+    elif what == "prompt":
+        prompt()
     elif what == "options":
         options()
     elif what == "mt":
