@@ -45,9 +45,12 @@ load0=$(cut -d' ' -f1-3 /proc/loadavg)
 jobs_default="1 2"
 if [ "$ncpu" -gt 2 ]; then jobs_default="1 2 $ncpu"; fi
 jobs_list=${BENCH_JOBS:-$jobs_default}
+# An older binary without --jobs (BENCH_BIN) runs once, single-threaded.
+if ! "$bin" --help | grep -q -- '--jobs'; then jobs_list=1; fi
+jobs_flag() { "$bin" --help | grep -q -- '--jobs' && echo "--jobs=$1" || echo "--no-config"; }
 for j in $jobs_list; do
   for fmt in jsonl interlinear; do
-    /usr/bin/time -v -o "$tmp/time.$fmt.$j" "$bin" --no-config --jobs "$j" -f "$fmt" "$@" "$tmp/corpus.txt" \
+    /usr/bin/time -v -o "$tmp/time.$fmt.$j" "$bin" --no-config "$(jobs_flag "$j")" -f "$fmt" "$@" "$tmp/corpus.txt" \
       > "$tmp/out.$fmt.$j"
   done
 done

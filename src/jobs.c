@@ -35,6 +35,7 @@ typedef struct S_worker {
   dg_jobs *j;
   dg_engine *e;
   pthread_t tid;
+  degloss_error err; /* from creating e */
 } S_worker;
 
 struct dg_jobs {
@@ -62,22 +63,40 @@ unsigned dg_jobs_online_cpus(void) {
   return n > DG_JOBS_MAX ? DG_JOBS_MAX : (unsigned)n;
 }
 
+/* Opening a morphology reads its 35 MB of tables: the workers' engines are
+ * made in parallel. */
+static void *S_open_engine(void *arg) {
+  S_worker *w = arg;
+  w->e = dg_engine_new_worker(w->j->base, &w->err);
+  return NULL;
+}
+
 dg_jobs *dg_jobs_new(dg_engine *base, unsigned n, degloss_error *err) {
   if (n < 1) n = 1;
   if (n > DG_JOBS_MAX) n = DG_JOBS_MAX;
   dg_jobs *j = dg_xcalloc(1, sizeof *j);
   j->base = base;
   j->w = dg_xcalloc(n, sizeof *j->w);
+  j->n = n;
+  bool *threaded = dg_xcalloc(n, sizeof *threaded);
   for (unsigned k = 0; k < n; k++) {
     j->w[k].j = j;
-    j->w[k].e = dg_engine_new_worker(base, err);
-    if (!j->w[k].e) {
-      j->n = k;
-      dg_jobs_free(j);
-      return NULL;
+    threaded[k] = pthread_create(&j->w[k].tid, NULL, S_open_engine, &j->w[k]) == 0;
+    if (!threaded[k]) S_open_engine(&j->w[k]);
+  }
+  bool ok = true;
+  for (unsigned k = 0; k < n; k++) {
+    if (threaded[k]) pthread_join(j->w[k].tid, NULL);
+    if (!j->w[k].e && ok) {
+      if (err && err->code == DEGLOSS_OK) *err = j->w[k].err;
+      ok = false;
     }
   }
-  j->n = n;
+  free(threaded);
+  if (!ok) {
+    dg_jobs_free(j);
+    return NULL;
+  }
   j->cap = 2 * (size_t)n + 2;
   j->slot = dg_xcalloc(j->cap, sizeof *j->slot);
   pthread_mutex_init(&j->mu, NULL);
