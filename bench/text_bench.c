@@ -4,6 +4,7 @@
  *                                               megabytes (default 50), read
  *                                               through a FILE stream
  *   text_bench --stdin [--max BYTES]            stream stdin once (any size)
+ *   --encoding ENC                              input encoding (default auto)
  *
  * Prints bytes, paragraphs, sentences, tokens, seconds, MB/s and the peak
  * resident set size.  Not a test: run bench/text_bench.sh.
@@ -34,9 +35,12 @@ static void S_quiet(void *ctx, const degloss_error *w) {
   (void)w;
 }
 
+static dg_encoding S_enc = DG_ENC_AUTO;
+
 static int S_run(FILE *in, const char *name, dg_input_mode mode, size_t max, const char *what) {
   dg_reader *r = dg_reader_new(in, name, mode);
   if (max) dg_reader_set_max_paragraph(r, max);
+  dg_reader_set_encoding(r, S_enc);
   dg_paragraph p;
   degloss_error err = {0};
   size_t np = 0, ns = 0, nt = 0, maxraw = 0;
@@ -78,6 +82,12 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--max") && i + 1 < argc) max = strtoul(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--horizontal")) mode = DG_INPUT_HORIZONTAL;
     else if (!strcmp(argv[i], "--stdin")) use_stdin = true;
+    else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
+      if (!dg_encoding_parse(argv[++i], &S_enc)) {
+        fprintf(stderr, "text_bench: unknown encoding %s\n", argv[i]);
+        return 2;
+      }
+    }
     else {
       degloss_error err = {0};
       size_t len;

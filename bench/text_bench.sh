@@ -16,3 +16,6 @@ echo "== corpus: sample + FLORES-200 devtest + NTREX (German), repeated to ~${MB
 BIG=${BIG_MB:-1024}
 echo "== one ${BIG} MB line without a line break, streamed from a pipe (bounded memory)"
 yes 'Ein Satz ohne Ende und' | tr -d '\n' | head -c "${BIG}M" | "$B/text_bench" --stdin
+W=${W1252_MB:-256}
+echo "== one ${W} MB Windows-1252 line (auto-detected, transcoded), streamed from a pipe"
+yes "$(printf 'Ein Satz \374ber Gr\374\337e und')" | tr -d '\n' | head -c "${W}M" | "$B/text_bench" --stdin 2>&1

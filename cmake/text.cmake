@@ -14,7 +14,7 @@ if(NOT dg_text_abbrev_rc EQUAL 0)
 endif()
 
 target_sources(degloss PRIVATE
-  src/decode.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
+  src/decode.c src/encoding.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
   src/text_reader.c)
 target_include_directories(degloss PRIVATE "${DG_TEXT_GEN_DIR}")
 
@@ -67,6 +67,18 @@ if(DEGLOSS_TESTS)
   # A binary file: must not crash or hang, must warn, must round-trip.
   add_test(NAME text.binary_file COMMAND text_dump --roundtrip --expect-warnings /bin/true)
   set_tests_properties(text.binary_file PROPERTIES TIMEOUT 60)
+
+  # Legacy encodings: Windows-1252, ISO-8859-1 and UTF-16 versions of the
+  # sample made at test time (tests/text/encoding_test.py); offsets must
+  # rebuild the original bytes; the CLI glosses the Windows-1252 sample.
+  foreach(c cp1252 latin1 utf16 forced_utf8 binary stray_byte cli)
+    add_test(NAME text.encoding_${c}
+             COMMAND ${PYTHON3} ${DG_TEXT_T}/encoding_test.py ${c} $<TARGET_FILE:text_dump>
+                     ${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
+                     ${CMAKE_CURRENT_BINARY_DIR}/text-encoding/${c} $<TARGET_FILE:degloss_cli>)
+    set_tests_properties(text.encoding_${c} PROPERTIES TIMEOUT 120
+                         ENVIRONMENT DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR})
+  endforeach()
 endif()
 
 # Fuzzing: the target always builds as a replay driver (a test runs it on the

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "text.h"
 
 static const char *const S_mt_keys[] = {"translate", "mt-url",     "mt-model", "mt-target",
                                         "mt-jobs",   "mt-cacert",  "no-cache", "verbose",
@@ -86,6 +87,11 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
     else if (strcmp(value, "horizontal") == 0) s->input = DG_IN_HORIZONTAL;
     else if (strcmp(value, "jsonl") == 0) s->input = DG_IN_JSONL;
     else return S_bad(err, origin, key, value, "text, horizontal or jsonl");
+  } else if (strcmp(key, "encoding") == 0) {
+    dg_encoding e;
+    if (!dg_encoding_parse(value, &e))
+      return S_bad(err, origin, key, value, "auto, utf-8, windows-1252, latin1 or utf-16");
+    s->encoding = (int)e;
   } else if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
     if (strcmp(value, "auto") == 0) s->color = DG_COLOR_AUTO;
     else if (strcmp(value, "never") == 0 || strcmp(value, "no") == 0) s->color = DG_COLOR_NEVER;
@@ -194,6 +200,7 @@ static const struct {
   const char *env, *key;
 } S_env[] = {{"DEGLOSS_FORMAT", "format"},     {"DEGLOSS_STYLE", "style"},
              {"DEGLOSS_WIDTH", "width"},       {"DEGLOSS_INPUT", "input"},
+             {"DEGLOSS_ENCODING", "encoding"},
              {"DEGLOSS_ALTERNATIVES", "alternatives"}, {"DEGLOSS_DATA_DIR", "data-dir"},
              {"DEGLOSS_DICT", "dict"},         {"DEGLOSS_HUNSPELL", "hunspell"},
              {"DEGLOSS_COLOR", "color"},       {"DEGLOSS_TRANSLATE", "translate"},

@@ -154,12 +154,28 @@ static void S_reserve(dg_textbuf *tb, size_t n) {
   tb->cap = cap;
 }
 
-static void S_warn_budget(dg_warnstate *ws, const char *name, long line, uint64_t pos) {
-  if (ws->reported == DG_TEXT_WARN_MAX && !ws->capped) {
+void dg_text_hex(char out[16], const unsigned char *s, size_t n) {
+  static const char digits[] = "0123456789ABCDEF";
+  size_t k = 0;
+  for (size_t j = 0; j < n && j < 4; j++) {
+    if (j) out[k++] = ' ';
+    out[k++] = digits[s[j] >> 4];
+    out[k++] = digits[s[j] & 15];
+  }
+  out[k] = '\0';
+}
+
+bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t pos) {
+  if (ws->reported < DG_TEXT_WARN_MAX) {
+    ws->reported++;
+    return true;
+  }
+  if (!ws->capped) {
     ws->capped = true;
     dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)pos,
             "further invalid-input warnings for this input are not shown");
   }
+  return false;
 }
 
 void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
@@ -195,20 +211,16 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       }
       if (bad) ws->invalid++;
       else ws->nul++;
-      if (ws->reported < DG_TEXT_WARN_MAX) {
-        ws->reported++;
+      uint64_t pos = dg_text_orig(ws, base + i);
+      if (dg_text_warn_due(ws, name, line, pos)) {
         if (bad) {
-          char hex[16] = "";
-          for (size_t j = 0; j < len && j < 4; j++)
-            snprintf(hex + 3 * j, sizeof hex - 3 * j, "%s%02X", j ? " " : "", s[i + j]);
-          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)(base + i),
+          char hex[16];
+          dg_text_hex(hex, s + i, len);
+          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)pos,
                   "invalid UTF-8 (%s) replaced by U+FFFD", hex);
         } else {
-          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)(base + i),
-                  "NUL byte ignored");
+          dg_warn(DEGLOSS_ERR_INPUT, name, line, (long long)pos, "NUL byte ignored");
         }
-      } else {
-        S_warn_budget(ws, name, line, base + i);
       }
     }
     tb->cp[k] = cp;

@@ -504,6 +504,19 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
   }
+  /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
+   * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
+  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+      c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
+      (S_eq(c->w[i + 1].an[0].pos, "ADJ") || S_eq(c->w[i + 1].an[0].pos, "ADV"))) {
+    bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 2].form);
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    if (!noun_after && !inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
+  }
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
@@ -587,6 +600,27 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
     }
     if (pl == 0 || pl == 1) verb_pl = pl;
+  }
+  /* … or with the finite verb closing a subordinate clause (", bei denen
+   * sie … markierten": they). */
+  if (verb_pl < 0 && i > 0) {
+    size_t end = S_clause_end(s, i), cs = S_clause_start(s, i);
+    bool sub = false;
+    for (size_t j = cs; j < i && !sub; j++)
+      sub = S_eq(s->tokens[j].pos, "SCONJ") ||
+            (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+            /* a w-word opening the clause (", was sie … würden") */
+            (j == cs && j > 0 && c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
+    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) {
+      const dg_gl_word *vw = &c->w[end - 1];
+      int pl = -1;
+      for (size_t a = 0; a < vw->nan; a++) {
+        if (!S_feat(vw->an[a].feats, "VerbForm=Fin") || !S_feat(vw->an[a].feats, "Person=3")) continue;
+        int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+        pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+      }
+      if (pl == 0 || pl == 1) verb_pl = pl;
+    }
   }
   int best = -1;
   double best_score = -1e9;
@@ -736,6 +770,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
       if (S_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
   /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
   bool want_part = false;
+  bool stative = false; /* the auxiliary is "sein": an adjective fits too (ist bekannt) */
+  static const char *const sein_forms[] = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
+                                           "sein", "gewesen", "bin", "bist", "seid"};
   if (i + 1 < s->ntokens) {
     static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
                                       "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
@@ -766,13 +803,19 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
         if (aux) {
           want_part = true;
+          for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms); m++)
+            if (strcmp(c->w[j].lower, sein_forms[m]) == 0) stative = true;
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && S_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
             (S_eq(c->w[j].an[0].pos, "VERB") || S_eq(c->w[j].an[0].pos, "AUX")))
           break;
-        /* A subordinating conjunction or relative pronoun opens another clause. */
-        if (S_eq(b->pos, "SCONJ")) break;
+        /* A subordinating conjunction or relative pronoun opens another
+         * clause (not "als", "wie" comparing inside it: "sind als … bekannt"). */
+        if (S_eq(b->pos, "SCONJ") && !((S_eq(c->w[j].lower, "als") || S_eq(c->w[j].lower, "wie")) && j > 0 &&
+                                        !S_is_punct(&s->tokens[j - 1])))
+          break;
+        if (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
       }
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
       bool verb = false;
@@ -781,6 +824,13 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
                !S_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
       want_part = verb;
     }
+  }
+  /* "… verheiratet zu sein", "… verfolgt zu werden": a participle. */
+  if (!want_part && i + 2 < s->ntokens && strcmp(c->w[i + 1].lower, "zu") == 0 &&
+      (strcmp(c->w[i + 2].lower, "sein") == 0 || strcmp(c->w[i + 2].lower, "werden") == 0 ||
+       strcmp(c->w[i + 2].lower, "haben") == 0)) {
+    want_part = true;
+    stative = strcmp(c->w[i + 2].lower, "sein") == 0;
   }
   /* A lower-case word before a noun is attributive: adjective or participle. */
   bool attributive = !cap && i > 0 && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
@@ -818,6 +868,12 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
      * ("Seine Truppen versuchen derweil, …"). */
     if (!want_inf && S_feat(a->feats, "VerbForm=Inf") && S_clause_end(s, i) > i + 1 && !cap) sc -= 1;
     if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
+    /* After "sein" an adjective spelt like the form is the state (ist
+     * bekannt: known, not confessed). */
+    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 2.5;
+    /* Without an auxiliary, an adjective spelt like the form breaks a tie
+     * with the participle (bekannt: known). */
+    if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 0.1;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
     /* An inflected adjective needs a noun after it; used on its own
@@ -852,7 +908,8 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
  * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
-static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv,
+                            size_t max) {
   const char *lemma = p->lemma ? p->lemma : p->form;
   if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
     char cand[3][256];
@@ -883,6 +940,23 @@ static size_t S_part_senses(dg_engine *e, const dg_part *p, bool head, dg_sense 
   }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  /* A participle part (neu|gezogenen): its verb's English participle. */
+  if (n == 0 && max && !dg_gl_is_upper_initial(lemma)) {
+    dg_analysis an[8];
+    size_t na = dg_morph_analyze(e->morph, lemma, false, NULL, an, 8);
+    for (size_t k = 0; k < na && k < 8 && n == 0; k++) {
+      if (!S_eq(an[k].pos, "VERB") || !S_feat(an[k].feats, "VerbForm=Part")) continue;
+      dg_sense vs[1];
+      if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_english_participle(&b, vs[0].gloss);
+      sv[0] = vs[0];
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
+      dg_buf_free(&b);
+      n = 1;
+    }
+  }
   return n;
 }
 
@@ -914,7 +988,7 @@ static bool S_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, si
     if (!p->link) {
       dg_sense sv[8];
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
-      size_t n = S_part_senses(e, &pv[k], head, sv, 8);
+      size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
       if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
       else {
         p->gloss = p->form;
@@ -1115,7 +1189,7 @@ static bool S_words_overlap(const char *a, const char *b) {
   return false;
 }
 
-static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+static bool S_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
                             bool noun) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
@@ -1125,7 +1199,7 @@ static bool S_head_explains(dg_engine *e, const dg_sense *sv, size_t ns, const d
     }
   if (!head) return false;
   dg_sense hs[6];
-  size_t nh = S_part_senses(e, head, noun && head != pv, hs, 6);
+  size_t nh = S_part_senses(e, d, head, noun && head != pv, hs, 6);
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
@@ -1415,7 +1489,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
+  if (np >= 2 && (ns == 0 || S_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
@@ -2239,13 +2313,78 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
     if (t->kind != DG_KIND_WORD || !dg_gl_is_upper_initial(t->form) || c.w[i].is_closed) continue;
     bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
     bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
-    if ((left || right) && t->source && S_eq(t->source, "unknown")) {
+    /* A word only our own compound guess explains, that neither the
+     * dictionary nor hunspell knows, after a name is a surname (Max
+     * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
+     * a compound: hunspell knows it). */
+    bool surname = left && t->source && S_eq(t->source, "compound") && t->mwe < 0 &&
+                   !dg_morph_is_known(e->morph, t->form);
+    /* … and so is a word whose gloss is itself in lower case, next to a
+     * name (Lewis Hamilton: not "lewis", a lifting device). */
+    if ((left || right) && !S_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
+        strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
+      surname = true;
+    if (((left || right) && t->source && S_eq(t->source, "unknown")) || surname) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
+      if (surname) {
+        t->nparts = 0;
+        t->seg = NULL;
+        t->lemma = t->form;
+        t->labels = "";
+        dg_gl_promote(d, t, t->form);
+      }
       t->reason = "unknown capitalised word next to a name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
     }
+  }
+  /* A name keeps its own spelling when its gloss only changes the case
+   * (Lewis Hamilton, not "lewis"). */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_NAME && t->gloss && strcasecmp(t->gloss, t->form) == 0 && strcmp(t->gloss, t->form) != 0 &&
+        t->mwe < 0)
+      dg_gl_promote(d, t, t->form);
+  }
+  /* Name particles between a name and a capitalised word: Vasco da Gama,
+   * Leonardo da Vinci, Rafael van der Vaart ("da" is no "there"). */
+  for (size_t i = 1; i + 1 < s->ntokens; i++) {
+    static const char *const particles[] = {"da", "de", "di", "van", "del", "dos", "du", "la", "le",
+                                            "al", "bin", "ibn", "ten", "ter", "dei", "degli", "della"};
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || !(s->tokens[i - 1].kind == DG_KIND_NAME)) continue;
+    size_t j = i;
+    bool all = true;
+    while (j + 1 < s->ntokens && all) {
+      bool part = false;
+      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = S_eq(c.w[j].lower, particles[k]);
+      part = part && s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
+      if (!part) break;
+      j++;
+      if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
+                                                dg_gl_is_upper_initial(s->tokens[j].form) &&
+                                                !S_eq(s->tokens[j].pos, "NOUN")))
+        break;
+      all = j + 1 < s->ntokens;
+    }
+    if (j == i || j >= s->ntokens || !dg_gl_is_upper_initial(s->tokens[j].form) ||
+        S_eq(s->tokens[j].pos, "NOUN"))
+      continue;
+    for (size_t q = i; q <= j; q++) {
+      dg_dtoken *u = &s->tokens[q];
+      u->kind = DG_KIND_NAME;
+      u->pos = "PROPN";
+      u->nparts = 0;
+      u->seg = NULL;
+      u->labels = "";
+      u->lemma = u->form;
+      dg_gl_promote(d, u, u->form);
+      u->source = "name";
+      u->reason = "name particle between names";
+      u->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+    i = j;
   }
   /* Unknown words in an emphasised title ("*State of the Union*") or
    * between capitalised words ("Bank of America", "Institute for Study")
@@ -2367,7 +2506,10 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
-  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur"))) {
+  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur")) &&
+             !(t->mwe >= 0 && strchr(t->gloss, ' '))) {
+    /* (an expression's gloss carried by a plural noun is not a noun:
+     * "zu Gunsten" = in favour of, not "in favour ofs") */
     dg_english_plural(&b, t->gloss);
   }
   if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);

@@ -65,6 +65,10 @@ dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_
   return s;
 }
 
+void dg_source_set_encoding(dg_source *s, int encoding) {
+  if (s->reader) dg_reader_set_encoding(s->reader, (dg_encoding)encoding);
+}
+
 void dg_source_free(dg_source *s) {
   if (!s) return;
   if (s->reader) dg_reader_free(s->reader);

@@ -14,6 +14,9 @@ typedef struct dg_source dg_source;
 
 /* `in` is not closed.  `name` names the input in warnings. */
 dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind);
+/* The input encoding (dg_encoding, src/text.h) of a text or horizontal
+ * source, before the first dg_source_next(); JSONL is always UTF-8. */
+void dg_source_set_encoding(dg_source *s, int encoding);
 /* Over memory (text or horizontal); the bytes must outlive the source. */
 dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind);
 /* The next chunk of glossed sentences, or NULL at the end (check err->code

@@ -42,6 +42,7 @@ static void S_usage(FILE *f) {
         "Input:\n"
         "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
         "                          split by single spaces, kept as given), jsonl\n"
+        "  -e, --encoding ENC      auto (default), utf-8, windows-1252, latin1, utf-16\n"
         "Data:\n"
         "  -g, --glossary FILE     user glossary (TSV: lemma, pos, gloss); may be repeated\n"
         "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
@@ -101,6 +102,7 @@ static const struct option S_long[] = {
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"input", required_argument, NULL, 'i'},
+    {"encoding", required_argument, NULL, 'e'},
     {"glossary", required_argument, NULL, 'g'},
     {"dict", required_argument, NULL, OPT_DICT},
     {"hunspell", required_argument, NULL, OPT_HUNSPELL},
@@ -120,7 +122,7 @@ static const struct option S_long[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
-static const char S_short[] = "f:s:w:a:o:j:i:g:c:t:vhV";
+static const char S_short[] = "f:s:w:a:o:j:i:e:g:c:t:vhV";
 
 /* The option's long name (config key) for a getopt result. */
 static const char *S_key(int c) {
@@ -154,6 +156,7 @@ typedef struct S_run {
   FILE *out;
   const char *out_name;
   dg_in_kind input;
+  int encoding;
   unsigned long render_base; /* sentences rendered before the current dg_jobs_run */
   size_t mt_failed;
   bool io_error;
@@ -203,6 +206,7 @@ static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
 
 static bool S_process(S_run *r, FILE *in, const char *name) {
   dg_source *src = dg_source_new(in, name, r->input);
+  dg_source_set_encoding(src, r->encoding);
   if (r->jobs) {
     degloss_error err = {0};
     r->render_base = r->render.sentences;
@@ -377,6 +381,7 @@ int main(int argc, char **argv) {
              (st.color == DG_COLOR_ALWAYS ||
               (st.color == DG_COLOR_AUTO && tty && !(term && strcmp(term, "dumb") == 0)));
   dg_render_init(&run.render, &ro);
+  run.encoding = st.encoding;
   run.input = st.input == DG_IN_HORIZONTAL ? DG_SRC_HORIZONTAL : st.input == DG_IN_JSONL ? DG_SRC_JSONL : DG_SRC_TEXT;
 
   dg_buf b;

@@ -665,6 +665,23 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
       if (!found) found += S_particle_verb(x);
       if (!found) found += S_compound(x);
     }
+    /* A capitalised word at the start of a sentence that the tables do not
+     * know as written is read in lower case too, with the whole analysis
+     * (Naturnaher: naturnah, a compound adjective). */
+    if (!found && sentence_initial && x->cap && !x->allcaps && n <= 200) {
+      dg_buf low;
+      dg_buf_init(&low);
+      dg_utf8_lower(&low, word, n);
+      dg_analysis la[DG_MORPH_MAX_ANALYSES];
+      size_t nl = dg_morph_analyze(m, low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
+      dg_buf_free(&low);
+      for (size_t i = 0; i < nl; i++)
+        if (la[i].score > 6.0f && strcmp(la[i].pos, "ADV") != 0 && strcmp(la[i].pos, "PROPN") != 0) {
+          S_add(x, la[i].lemma, dg_pos_code(la[i].pos), la[i].feats, la[i].leipzig, la[i].particle,
+                la[i].score - 0.5f);
+          found++;
+        }
+    }
     if (!found) S_fallback(x);
     if (hint != DG_POS_X) {
       S_hint_fallback(x, hint);

@@ -50,8 +50,34 @@ typedef struct dg_warnstate {
   unsigned long nul;       /* NUL bytes seen */
   unsigned long reported;  /* detailed warnings issued */
   bool capped;             /* the "further warnings suppressed" note was issued */
+  /* Transcoded input: the original offset of UTF-8 offset u (absolute) is
+   * omap_obase + omap[u - omap_ubase]; omap NULL: the same offset. */
+  const uint32_t *omap;
+  uint64_t omap_ubase, omap_obase;
 } dg_warnstate;
 #define DG_TEXT_WARN_MAX 20
+
+/* The original byte offset of the absolute (UTF-8 side) offset u. */
+static inline uint64_t dg_text_orig(const dg_warnstate *ws, uint64_t u) {
+  return ws->omap ? ws->omap_obase + ws->omap[u - ws->omap_ubase] : u;
+}
+/* "E2 82": up to 4 bytes of s[0..n) in hex, for warnings. */
+void dg_text_hex(char out[16], const unsigned char *s, size_t n);
+/* A detailed warning about invalid input is due (counts it); false once the
+ * budget is spent (then the "not shown" note is issued once). */
+bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t pos);
+
+/* Judge the first block with non-ASCII bytes: s[0..n) read so far, the
+ * first non-ASCII byte at `from`; `eof`: nothing follows.  Returns
+ * DG_ENC_CP1252 when the block is not UTF-8 and its invalid bytes are all
+ * printable Windows-1252 characters (no NUL or other C0 controls but
+ * whitespace, no bytes undefined in 1252, fewer valid multi-byte UTF-8
+ * sequences than invalid ones), else DG_ENC_UTF8; *first_bad gets the first
+ * invalid byte. */
+dg_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
+                              size_t *first_bad);
+/* UTF-16 without a BOM: LE or BE by the side of the NUL bytes of s[0..n). */
+dg_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
 
 /* A decoded paragraph: code points with their byte offsets and classes.
  * off[i] is relative to the paragraph; off[ncp] == the byte length. */
@@ -126,6 +152,11 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
                    const char *raw, size_t rawlen, long line, const char *name,
                    dg_warnstate *ws, dg_textbuf *scratch, dg_ltoks *lscratch);
 /* Horizontal: one line, tokens split at spaces. */
+/* Replace the paragraph's original bytes (transcoded input): lead and raw
+ * are copied, lead_start/start/end set from them; token and sentence offsets
+ * are the caller's. */
+void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, size_t leadlen,
+                       const char *raw, size_t rawlen);
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,

@@ -39,6 +39,20 @@ static char *S_block(dg_paragraph *out, const char *lead, size_t leadlen, uint64
   return blk + leadlen + rawlen;
 }
 
+void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, size_t leadlen,
+                       const char *raw, size_t rawlen) {
+  char *old = p->priv_;
+  const char *forms = p->raw + p->rawlen; /* the forms follow lead and raw in the block */
+  size_t flen = 0;
+  for (size_t i = 0; i < p->ntokens; i++) {
+    size_t e = (size_t)(p->tokens[i].form - forms) + strlen(p->tokens[i].form) + 1;
+    if (e > flen) flen = e;
+  }
+  char *f = S_block(p, lead, leadlen, lead_start, raw, rawlen, forms, flen);
+  for (size_t i = 0; i < p->ntokens; i++) p->tokens[i].form = f + (p->tokens[i].form - forms);
+  free(old);
+}
+
 void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
                    const char *raw, size_t rawlen, long line, const char *name,
                    dg_warnstate *ws, dg_textbuf *tb, dg_ltoks *lt) {

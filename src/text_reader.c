@@ -2,10 +2,20 @@
  * (blank lines, page breaks; hyphenation across them joins), keeps at most
  * one paragraph (bounded by max_paragraph) plus a read chunk in memory, and
  * hands each paragraph to the tokenizer and segmenter.
+ *
+ * Encodings.  The reader works on UTF-8 in `data`.  Input in another
+ * encoding (Windows-1252, ISO-8859-1, UTF-16) is transcoded chunk by chunk
+ * into `buf`; the original bytes stay in `obuf` and map[] gives, for every
+ * byte of `data`, the original offset of its character, so paragraphs,
+ * tokens, warnings and the tail are handed out in original offsets and
+ * bytes.  In AUTO mode the input is read as UTF-8 (no copy, no map) until
+ * a BOM or the first block with non-ASCII bytes decides; only input judged
+ * Windows-1252 switches to transcoding then.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -35,6 +45,18 @@ struct dg_reader {
   dg_warnstate ws;
   dg_textbuf tb;
   dg_ltoks lt;
+  /* encodings */
+  dg_encoding cur;           /* AUTO: undecided (only ASCII so far); UTF8; or transcoded */
+  bool xcode;                /* data is the transcoding of obuf */
+  bool src_eof;              /* the source (descriptor, FILE, memory) is exhausted */
+  bool full_read;            /* the last read filled its chunk */
+  bool may_wait;             /* a read ahead cannot stall (regular file, FILE stream) */
+  unsigned char *obuf;       /* original bytes [obase, obase + olen) */
+  size_t ocap, olen, odone;  /* odone: original bytes transcoded so far */
+  uint64_t obase;
+  uint32_t *map;             /* map[i], i <= len: offset in obuf of data[i]'s character */
+  const unsigned char *msrc; /* a memory source being transcoded */
+  size_t msrclen;
 };
 
 static dg_reader *S_new(const char *name, dg_input_mode mode) {
@@ -44,6 +66,7 @@ static dg_reader *S_new(const char *name, dg_input_mode mode) {
   r->maxpara = DG_TEXT_MAX_PARAGRAPH;
   r->line = 1;
   r->data = (const unsigned char *)"";
+  r->cur = DG_ENC_AUTO;
   return r;
 }
 
@@ -55,6 +78,8 @@ dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
    * has not been read from yet; fmemopen() streams and others use fread. */
   int fd = in ? fileno(in) : -1;
   if (fd >= 0 && ftello(in) <= 0 && lseek(fd, 0, SEEK_CUR) <= 0) r->fd = fd;
+  struct stat st;
+  r->may_wait = r->fd < 0 || (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode));
   return r;
 }
 
@@ -63,7 +88,8 @@ dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
   dg_reader *r = S_new(name ? name : "<memory>", mode);
   r->fd = -1;
   r->mem = true;
-  r->eof = true;
+  r->eof = r->src_eof = true;
+  r->cur = DG_ENC_UTF8;
   if (data) {
     r->data = (const unsigned char *)data;
     r->len = len;
@@ -73,62 +99,272 @@ dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
 
 void dg_reader_set_max_paragraph(dg_reader *r, size_t max) { r->maxpara = max < 64 ? 64 : max; }
 
+void dg_reader_set_encoding(dg_reader *r, dg_encoding enc) {
+  if (r->pos || r->base || r->xcode) return; /* only before reading */
+  if (r->mem && enc != DG_ENC_UTF8) { /* pull the memory through the source path */
+    r->msrc = r->data;
+    r->msrclen = r->len;
+    r->data = (const unsigned char *)"";
+    r->len = 0;
+    r->mem = r->eof = r->src_eof = false;
+  }
+  r->cur = enc;
+  r->xcode = enc != DG_ENC_AUTO && enc != DG_ENC_UTF8;
+}
+
+dg_encoding dg_reader_encoding(const dg_reader *r) {
+  return r->cur == DG_ENC_AUTO ? DG_ENC_UTF8 : r->cur;
+}
+
 void dg_reader_free(dg_reader *r) {
   if (!r) return;
   free(r->name);
   free(r->buf);
+  free(r->obuf);
+  free(r->map);
   dg_textbuf_free(&r->tb);
   dg_ltoks_free(&r->lt);
   free(r);
 }
 
-uint64_t dg_reader_offset(const dg_reader *r) { return r->base + r->pos; }
+/* The original offset of data[i]. */
+static uint64_t S_orig(const dg_reader *r, size_t i) {
+  return r->xcode ? r->obase + r->map[i] : r->base + i;
+}
+
+uint64_t dg_reader_offset(const dg_reader *r) { return S_orig(r, r->pos); }
 
 unsigned long dg_reader_invalid_count(const dg_reader *r) { return r->ws.invalid; }
 
 const char *dg_reader_tail(const dg_reader *r, size_t *len, uint64_t *start) {
-  if (len) *len = r->done ? r->taillen : 0;
-  if (start) *start = r->base + (r->done ? r->tailpos : r->pos);
-  return (const char *)r->data + (r->done ? r->tailpos : r->pos);
+  size_t a = r->done ? r->tailpos : r->pos, n = r->done ? r->taillen : 0;
+  if (start) *start = S_orig(r, a);
+  if (r->xcode) {
+    if (len) *len = r->map[a + n] - r->map[a];
+    return (const char *)r->obuf + r->map[a];
+  }
+  if (len) *len = n;
+  return (const char *)r->data + a;
+}
+
+static long S_lines(const unsigned char *d, size_t a, size_t b, bool *cr);
+
+/* Read up to max bytes of the source into dst; sets src_eof at its end. */
+static size_t S_read_into(dg_reader *r, unsigned char *dst, size_t max) {
+  size_t got = 0;
+  if (r->msrc) {
+    got = r->msrclen < max ? r->msrclen : max;
+    memcpy(dst, r->msrc, got);
+    r->msrc += got;
+    r->msrclen -= got;
+    r->src_eof = r->msrclen == 0;
+  } else if (r->fd >= 0) {
+    /* read(2) returns what is there: a paragraph typed or piped in is
+     * handled at once, not when 64 KiB have come together */
+    ssize_t n;
+    while ((n = read(r->fd, dst, max)) < 0 && errno == EINTR) {
+    }
+    if (n < 0) {
+      r->ioerr = true;
+      r->ioerrno = errno;
+      r->src_eof = true;
+    } else {
+      got = (size_t)n;
+      r->src_eof = n == 0;
+    }
+  } else if (r->in) {
+    got = fread(dst, 1, max, r->in);
+    if (got < max) {
+      if (ferror(r->in)) {
+        r->ioerr = true;
+        r->ioerrno = errno;
+        r->src_eof = true;
+      } else if (feof(r->in)) {
+        r->src_eof = true;
+      }
+    }
+  } else {
+    r->src_eof = true;
+  }
+  r->full_read = got == max;
+  return got;
+}
+
+/* Room for `need` bytes in buf (and map entries, when transcoding). */
+static void S_grow(dg_reader *r, size_t need) {
+  if (need > r->cap) {
+    size_t cap = r->cap ? r->cap : 2 * S_CHUNK;
+    while (cap < need) cap *= 2;
+    r->buf = dg_xrealloc(r->buf, cap);
+    r->cap = cap;
+    if (r->map) r->map = dg_xrealloc(r->map, (cap + 1) * sizeof *r->map);
+  }
+  if (r->xcode && !r->map) r->map = dg_xmalloc((r->cap + 1) * sizeof *r->map);
+  r->data = r->buf;
+}
+
+/* One raw chunk into buf (UTF-8 or undecided input). */
+static void S_read_chunk(dg_reader *r) {
+  S_grow(r, r->len + S_CHUNK);
+  r->len += S_read_into(r, r->buf + r->len, S_CHUNK);
+  r->eof = r->src_eof;
+}
+
+static const char *S_enc_label(dg_encoding e) {
+  switch (e) {
+  case DG_ENC_CP1252: return "Windows-1252";
+  case DG_ENC_LATIN1: return "ISO-8859-1";
+  case DG_ENC_UTF16BE: return "UTF-16BE";
+  default: return "UTF-16LE";
+  }
+}
+
+/* An invalid character of m original bytes at obuf[i], transcoded at data[k]. */
+static void S_xwarn(dg_reader *r, size_t i, size_t m, size_t k) {
+  r->ws.invalid++;
+  bool cr = r->prev_cr;
+  long line = r->line + S_lines(r->buf, r->pos, k, &cr);
+  if (!dg_text_warn_due(&r->ws, r->name, line, r->obase + i)) return;
+  char hex[16];
+  dg_text_hex(hex, r->obuf + i, m);
+  dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->obase + i),
+          "invalid %s (%s) replaced by U+FFFD", S_enc_label(r->cur), hex);
+}
+
+/* Transcode the original bytes not yet transcoded (an incomplete character
+ * at the end waits for more input, or becomes U+FFFD at the end). */
+static void S_transcode(dg_reader *r) {
+  if (r->cur == DG_ENC_UTF16) { /* byte order: BOM, else the side of the NULs */
+    if (r->olen < 2 && !r->src_eof) return;
+    const unsigned char *o = r->obuf;
+    if (r->olen >= 2 && o[0] == 0xFF && o[1] == 0xFE) r->cur = DG_ENC_UTF16LE;
+    else if (r->olen >= 2 && o[0] == 0xFE && o[1] == 0xFF) r->cur = DG_ENC_UTF16BE;
+    else r->cur = dg_encoding_utf16_order(o, r->olen);
+  }
+  S_grow(r, r->len + 3 * (r->olen - r->odone) + 4);
+  const unsigned char *o = r->obuf;
+  unsigned char *d = r->buf;
+  uint32_t *map = r->map;
+  bool single = r->cur == DG_ENC_CP1252 || r->cur == DG_ENC_LATIN1;
+  size_t i = r->odone, k = r->len, n = r->olen;
+  while (i < n) {
+    if (single && o[i] < 0x80) { /* ASCII */
+      d[k] = o[i];
+      map[k++] = (uint32_t)i++;
+      continue;
+    }
+    uint32_t cp;
+    bool bad;
+    size_t m = dg_encoding_decode(r->cur, o + i, n - i, &cp, &bad);
+    if (m == 0) {
+      if (!r->src_eof) break;
+      m = n - i; /* truncated at the end */
+      cp = 0xFFFD;
+      bad = true;
+    }
+    if (bad) S_xwarn(r, i, m, k);
+    char u[4];
+    size_t ul = dg_utf8_encode(cp, u);
+    for (size_t j = 0; j < ul; j++) {
+      d[k] = (unsigned char)u[j];
+      map[k++] = (uint32_t)i;
+    }
+    i += m;
+  }
+  map[k] = (uint32_t)i;
+  r->odone = i;
+  r->len = k;
+}
+
+/* Read and transcode one chunk. */
+static void S_xread(dg_reader *r) {
+  if (!r->src_eof) {
+    if (r->olen + S_CHUNK > r->ocap) {
+      size_t cap = r->ocap ? r->ocap : 2 * S_CHUNK;
+      while (cap < r->olen + S_CHUNK) cap *= 2;
+      r->obuf = dg_xrealloc(r->obuf, cap);
+      r->ocap = cap;
+    }
+    r->olen += S_read_into(r, r->obuf + r->olen, S_CHUNK);
+  }
+  S_transcode(r);
+  r->eof = r->src_eof && r->odone == r->olen;
+}
+
+/* From now on transcode from `enc`: the bytes read so far (ASCII up to the
+ * reader's position) become the original bytes. */
+static void S_switch(dg_reader *r, dg_encoding enc) {
+  r->cur = enc;
+  r->xcode = true;
+  r->obuf = r->buf;
+  r->ocap = r->cap;
+  r->olen = r->len;
+  r->odone = 0;
+  r->obase = r->base;
+  r->buf = NULL;
+  r->cap = 0;
+  r->len = 0;
+  r->next_crff = 0;
+  S_transcode(r);
+  r->eof = r->src_eof && r->odone == r->olen;
+}
+
+static bool S_bom_prefix(const unsigned char *d, size_t n) {
+  static const unsigned char boms[3][3] = {{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE, 0}, {0xFE, 0xFF, 0}};
+  for (int b = 0; b < 3; b++)
+    if (n < (b ? 2u : 3u) && memcmp(d, boms[b], n) == 0) return true;
+  return false;
+}
+
+/* AUTO: decide after the bytes [old, len) came in. */
+static void S_detect(dg_reader *r, size_t old) {
+  if (r->base == 0 && old == 0) { /* the start: a BOM? */
+    while (!r->eof && S_bom_prefix(r->buf, r->len)) S_read_chunk(r);
+    const unsigned char *d = r->buf;
+    if (r->len >= 2 && d[0] == 0xFF && d[1] == 0xFE) {
+      S_switch(r, DG_ENC_UTF16LE);
+      return;
+    }
+    if (r->len >= 2 && d[0] == 0xFE && d[1] == 0xFF) {
+      S_switch(r, DG_ENC_UTF16BE);
+      return;
+    }
+    if (r->len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) {
+      r->cur = DG_ENC_UTF8;
+      return;
+    }
+  }
+  size_t k = old;
+  for (uint64_t w; k + 8 <= r->len; k += 8) { /* ASCII, 8 bytes at a time */
+    memcpy(&w, r->buf + k, 8);
+    if (w & 0x8080808080808080u) break;
+  }
+  while (k < r->len && r->buf[k] < 0x80) k++;
+  if (k == r->len) return; /* still ASCII */
+  /* judge a block of up to 64 KiB; read on if a full chunk left little of it */
+  if (r->len - k < 4096 && r->full_read && r->may_wait && !r->eof) S_read_chunk(r);
+  size_t end = r->len - k > S_CHUNK ? k + S_CHUNK : r->len, bad;
+  if (dg_encoding_sniff(r->buf, end, k, r->eof && end == r->len, &bad) == DG_ENC_UTF8) {
+    r->cur = DG_ENC_UTF8;
+    return;
+  }
+  bool cr = r->prev_cr;
+  long line = r->line + S_lines(r->buf, r->pos, bad, &cr);
+  fprintf(stderr, "degloss: %s: not UTF-8; read as Windows-1252 (first non-UTF-8 byte at line %ld, byte %llu)\n",
+          r->name, line, (unsigned long long)(r->base + bad));
+  S_switch(r, DG_ENC_CP1252);
 }
 
 /* Is byte i available?  Reads more input as needed. */
 static bool S_avail(dg_reader *r, size_t i) {
   while (i >= r->len && !r->eof) {
-    if (r->len + S_CHUNK > r->cap) {
-      size_t cap = r->cap ? r->cap : 2 * S_CHUNK;
-      while (cap < r->len + S_CHUNK) cap *= 2;
-      r->buf = dg_xrealloc(r->buf, cap);
-      r->cap = cap;
-      r->data = r->buf;
-    }
-    if (r->fd >= 0) {
-      /* read(2) returns what is there: a paragraph typed or piped in is
-       * handled at once, not when 64 KiB have come together */
-      ssize_t got = read(r->fd, r->buf + r->len, S_CHUNK);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        r->ioerr = true;
-        r->ioerrno = errno;
-        r->eof = true;
-      } else if (got == 0) {
-        r->eof = true;
-      } else {
-        r->len += (size_t)got;
-      }
+    if (r->xcode) {
+      S_xread(r);
       continue;
     }
-    size_t got = fread(r->buf + r->len, 1, S_CHUNK, r->in);
-    r->len += got;
-    if (got < S_CHUNK) {
-      if (ferror(r->in)) {
-        r->ioerr = true;
-        r->ioerrno = errno;
-        r->eof = true;
-      } else if (feof(r->in)) {
-        r->eof = true;
-      }
-    }
+    size_t old = r->len;
+    S_read_chunk(r);
+    if (r->cur == DG_ENC_AUTO && r->len > old) S_detect(r, old);
   }
   return i < r->len;
 }
@@ -138,6 +374,14 @@ static bool S_avail(dg_reader *r, size_t i) {
 static void S_compact(dg_reader *r) {
   if (r->mem || r->pos < S_CHUNK || r->pos < r->len / 2) return;
   r->next_crff = 0; /* search again */
+  if (r->xcode) {
+    size_t od = r->map[r->pos];
+    memmove(r->obuf, r->obuf + od, r->olen - od);
+    r->olen -= od;
+    r->odone -= od;
+    r->obase += od;
+    for (size_t i = 0; i + r->pos <= r->len; i++) r->map[i] = r->map[i + r->pos] - (uint32_t)od;
+  }
   memmove(r->buf, r->buf + r->pos, r->len - r->pos);
   r->base += r->pos;
   r->len -= r->pos;
@@ -274,7 +518,7 @@ static size_t S_cut(const dg_reader *r, size_t s) {
 
 static void S_warn_cut(dg_reader *r, size_t s, size_t c, long line) {
   if (!r->cut_run)
-    dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->base + c),
+    dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, c),
             "paragraph longer than %zu bytes: cut here (and every %zu bytes until it ends)",
             r->maxpara, r->maxpara);
   r->cut_run = true;
@@ -288,12 +532,40 @@ static bool S_finish_eof(dg_reader *r, size_t p, degloss_error *err) {
   S_consume(r, p);
   if (r->ws.capped)
     dg_warn(DEGLOSS_ERR_INPUT, r->name, 0, -1,
-            "%lu invalid UTF-8 sequences and %lu NUL bytes in total", r->ws.invalid, r->ws.nul);
+            r->xcode ? "%lu invalid input sequences and %lu NUL bytes in total"
+                     : "%lu invalid UTF-8 sequences and %lu NUL bytes in total",
+            r->ws.invalid, r->ws.nul);
   if (r->ioerr) {
-    dg_error_set(err, DEGLOSS_ERR_IO, r->name, r->line, 0, (long long)(r->base + p),
+    dg_error_set(err, DEGLOSS_ERR_IO, r->name, r->line, 0, (long long)S_orig(r, p),
                  "read error: %s", strerror(r->ioerrno));
   }
   return false;
+}
+
+/* Before a paragraph is built: warnings in original offsets. */
+static void S_ws_map(dg_reader *r) {
+  r->ws.omap = r->xcode ? r->map : NULL;
+  r->ws.omap_ubase = r->base;
+  r->ws.omap_obase = r->obase;
+}
+
+/* After: offsets and bytes of the original input. */
+static void S_to_orig(dg_reader *r, dg_paragraph *out) {
+  if (!r->xcode) return;
+  uint64_t b = r->base;
+  for (size_t i = 0; i < out->ntokens; i++) {
+    out->tokens[i].start = S_orig(r, (size_t)(out->tokens[i].start - b));
+    out->tokens[i].end = S_orig(r, (size_t)(out->tokens[i].end - b));
+  }
+  for (size_t i = 0; i < out->nsentences; i++) {
+    out->sentences[i].start = S_orig(r, (size_t)(out->sentences[i].start - b));
+    out->sentences[i].end = S_orig(r, (size_t)(out->sentences[i].end - b));
+  }
+  uint64_t ls = S_orig(r, (size_t)(out->lead_start - b)), st = S_orig(r, (size_t)(out->start - b)),
+           en = S_orig(r, (size_t)(out->end - b));
+  const char *o = (const char *)r->obuf;
+  dg_text_set_bytes(out, ls, o + (ls - r->obase), (size_t)(st - ls), o + (st - r->obase),
+                    (size_t)(en - st));
 }
 
 static long S_line_at(dg_reader *r, size_t s) {
@@ -310,8 +582,10 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
     p += w;
     if (p - r->pos > r->maxpara) { /* a huge gap: hand it out on its own */
       memset(out, 0, sizeof *out);
+      S_ws_map(r);
       dg_text_build(out, (const char *)r->data + r->pos, p - r->pos, r->base + r->pos, "",
                     0, r->line, r->name, &r->ws, &r->tb, &r->lt);
+      S_to_orig(r, out);
       S_consume(r, p);
       return true;
     }
@@ -393,8 +667,10 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   const unsigned char *d = r->data;
   while (end > s && (d[end - 1] == ' ' || d[end - 1] == '\t')) end--;
   if (end == s) end = s + 1; /* cannot happen: s is not blank */
+  S_ws_map(r);
   dg_text_build(out, (const char *)d + r->pos, s - r->pos, r->base + r->pos,
                 (const char *)d + s, end - s, line, r->name, &r->ws, &r->tb, &r->lt);
+  S_to_orig(r, out);
   out->flags = flags;
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags |= DG_SF_CUT;
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags &= ~(unsigned)DG_SF_HEADLINE;
@@ -437,15 +713,17 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     }
     q = c;
     if (!r->cut_run)
-      dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)(r->base + q),
+      dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, q),
               "line longer than %zu bytes: cut here; it becomes several sentences", r->maxpara);
     r->cut_run = true;
   } else {
     r->cut_run = false;
   }
+  S_ws_map(r);
   dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
                            (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
                            &r->lt);
+  S_to_orig(r, out);
   if (cut) out->flags |= DG_PF_CUT;
   S_consume(r, q);
   return true;

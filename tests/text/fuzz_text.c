@@ -1,5 +1,6 @@
 /* Fuzz target for the text layer: the first byte picks the mode (text or
- * horizontal) and a paragraph bound; the rest is the input.  Every input
+ * horizontal), a paragraph bound and the input encoding; the rest is the
+ * input.  Every input
  * must round-trip byte for byte and tile into tokens; anything else aborts.
  *
  * libFuzzer (clang): cmake -DDEGLOSS_FUZZ=ON -DCMAKE_C_COMPILER=clang, then
@@ -38,6 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const size_t bounds[] = {0, 64, 100, 4096};
   dg_reader *r = dg_reader_new_mem(text, len, "fuzz", mode);
   if (bounds[(sel >> 1) & 3]) dg_reader_set_max_paragraph(r, bounds[(sel >> 1) & 3]);
+  static const dg_encoding encs[8] = {DG_ENC_UTF8,    DG_ENC_AUTO,    DG_ENC_CP1252,
+                                      DG_ENC_LATIN1,  DG_ENC_UTF16,   DG_ENC_UTF16LE,
+                                      DG_ENC_UTF16BE, DG_ENC_UTF8};
+  dg_reader_set_encoding(r, encs[(sel >> 3) & 7]);
   dg_paragraph p;
   degloss_error err = {0};
   uint64_t off = 0;
@@ -85,10 +90,10 @@ int main(int argc, char **argv) {
       fprintf(stderr, "text_fuzz_replay: %s: %s\n", err.source, err.text);
       return 2;
     }
-    /* every selector byte: both modes, every bound */
+    /* every selector byte: both modes, every bound, every encoding */
     char *buf = dg_xmalloc(len + 1);
     memcpy(buf + 1, d, len);
-    for (unsigned sel = 0; sel < 8; sel++) {
+    for (unsigned sel = 0; sel < 64; sel++) {
       buf[0] = (char)sel;
       LLVMFuzzerTestOneInput((const uint8_t *)buf, len + 1);
       n++;

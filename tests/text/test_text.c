@@ -75,10 +75,12 @@ typedef struct {
   size_t taillen;
 } S_doc;
 
-static S_doc S_read(const char *text, size_t len, dg_input_mode mode, size_t max) {
+static S_doc S_read_enc(const char *text, size_t len, dg_input_mode mode, size_t max,
+                        dg_encoding enc) {
   S_doc d = {0};
   dg_reader *r = dg_reader_new_mem(text, len, "test", mode);
   if (max) dg_reader_set_max_paragraph(r, max);
+  dg_reader_set_encoding(r, enc);
   dg_paragraph p;
   degloss_error err = {0};
   while (dg_reader_next(r, &p, &err)) {
@@ -90,6 +92,10 @@ static S_doc S_read(const char *text, size_t len, dg_input_mode mode, size_t max
   d.tail = dg_xstrndup(t, d.taillen);
   dg_reader_free(r); /* paragraphs must outlive the reader */
   return d;
+}
+
+static S_doc S_read(const char *text, size_t len, dg_input_mode mode, size_t max) {
+  return S_read_enc(text, len, mode, max, DG_ENC_UTF8);
 }
 
 static void S_free(S_doc *d) {
@@ -658,6 +664,97 @@ static void test_pipe_interactive(void) {
   fclose(in);
 }
 
+/* Forms of all tokens joined by '|'. */
+static void S_doc_forms(const S_doc *d, dg_buf *b) {
+  dg_buf_clear(b);
+  for (size_t i = 0; i < d->n; i++)
+    for (size_t t = 0; t < d->p[i].ntokens; t++) {
+      if (b->len) dg_buf_putc(b, '|');
+      dg_buf_puts(b, d->p[i].tokens[t].form);
+    }
+  dg_buf_putc(b, '\0');
+}
+
+static void test_encodings(void) {
+  dg_encoding e = DG_ENC_UTF8;
+  OK(dg_encoding_parse("Windows-1252", &e) && e == DG_ENC_CP1252, "windows-1252");
+  OK(dg_encoding_parse("ISO-8859-1", &e) && e == DG_ENC_LATIN1, "iso-8859-1");
+  OK(dg_encoding_parse("utf-16be", &e) && e == DG_ENC_UTF16BE, "utf-16be");
+  OK(!dg_encoding_parse("ebcdic", &e) && !dg_encoding_parse("", &e), "unknown names");
+  STR_EQ(dg_encoding_name(DG_ENC_CP1252), "windows-1252");
+  dg_buf b;
+  dg_buf_init(&b);
+  /* Windows-1252: quotes, dash and umlauts; offsets are original bytes */
+  const char *w = "Die Gespr\xE4" "che \x84laufen\x93 \x96 gut.\n";
+  for (int auto_ = 0; auto_ < 2; auto_++) {
+    S_reset_warnings();
+    S_doc d = S_read_enc(w, strlen(w), DG_INPUT_TEXT, 0, auto_ ? DG_ENC_AUTO : DG_ENC_CP1252);
+    S_doc_forms(&d, &b);
+    STR_EQ(b.data, "Die|Gespr\xC3\xA4" "che|\xE2\x80\x9E|laufen|\xE2\x80\x9C|\xE2\x80\x93|gut|.");
+    OK(d.n == 1 && d.p[0].tokens[1].start == 4 && d.p[0].tokens[1].end == 13, "Gespräche [4,13)");
+    OK(d.n == 1 && d.p[0].tokens[2].start == 14 && d.p[0].tokens[2].end == 15, "„ [14,15)");
+    OK(S_roundtrip(&d, w, strlen(w)), "round trip");
+    OK(S_nwarn == 0, "no warning: %s", S_warnings.data ? S_warnings.data : "");
+    S_free(&d);
+  }
+  /* byte 81 is not a Windows-1252 character */
+  S_reset_warnings();
+  S_doc d = S_read_enc("a\x81" "b c", 5, DG_INPUT_TEXT, 0, DG_ENC_CP1252);
+  S_doc_forms(&d, &b);
+  STR_EQ(b.data, "a\xEF\xBF\xBD" "b|c");
+  OK(S_nwarn == 1 && strstr(S_warnings.data, "test:1:1:invalid Windows-1252 (81)"), "%s",
+     S_warnings.data);
+  S_free(&d);
+  /* ISO-8859-1: 0x85 is NEL, a line break, not an ellipsis */
+  d = S_read_enc("Stra\xDF" "e\x85Weg", 10, DG_INPUT_TEXT, 0, DG_ENC_LATIN1);
+  S_doc_forms(&d, &b);
+  STR_EQ(b.data, "Stra\xC3\x9F" "e|Weg");
+  S_free(&d);
+  /* UTF-16LE with a BOM; a character outside the BMP; NUL warnings name original bytes */
+  static const char u16[] = "\xFF\xFE" "a\0\xE4\0 \0\x3D\xD8\x00\xDE\0\0" "x\0";
+  S_reset_warnings();
+  d = S_read_enc(u16, sizeof u16 - 1, DG_INPUT_TEXT, 0, DG_ENC_AUTO);
+  S_doc_forms(&d, &b);
+  STR_EQ(b.data, "a\xC3\xA4|\xF0\x9F\x98\x80|x");
+  OK(d.n == 1 && d.p[0].ntokens == 3 && d.p[0].tokens[1].start == 8 &&
+     d.p[0].tokens[1].end == 12 && d.p[0].tokens[2].start == 14, "UTF-16 offsets");
+  OK(S_roundtrip(&d, u16, sizeof u16 - 1), "UTF-16 round trip");
+  OK(S_nwarn == 1 && strstr(S_warnings.data, "test:1:12:NUL byte ignored"), "%s", S_warnings.data);
+  S_free(&d);
+  /* AUTO: valid UTF-8 with a stray byte stays UTF-8 */
+  S_reset_warnings();
+  d = S_read_enc("\xC3\xA4u\xC3\x9F" "ere \xE4 Ma\xC3\x9F", 15, DG_INPUT_TEXT, 0, DG_ENC_AUTO);
+  S_doc_forms(&d, &b);
+  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F");
+  OK(S_nwarn == 1, "one warning");
+  S_free(&d);
+  /* AUTO on a pipe: a Windows-1252 paragraph is handed out before EOF */
+  int fds[2];
+  OK(pipe(fds) == 0, "pipe");
+  const char *first = "Gr\xFC\xDF" "e.\n\n";
+  OK(write(fds[1], first, strlen(first)) == (ssize_t)strlen(first), "write");
+  FILE *in = fdopen(fds[0], "rb");
+  dg_reader *r = dg_reader_new(in, "pipe", DG_INPUT_TEXT);
+  dg_paragraph p;
+  degloss_error err = {0};
+  alarm(20);
+  OK(dg_reader_next(r, &p, &err) && p.ntokens == 2 && !strcmp(p.tokens[0].form, "Gr\xC3\xBC\xC3\x9F" "e"),
+     "first paragraph before EOF");
+  OK(dg_reader_encoding(r) == DG_ENC_CP1252, "judged Windows-1252");
+  dg_paragraph_free(&p);
+  OK(write(fds[1], "\x84Ja\x93", 4) == 4, "write");
+  close(fds[1]);
+  OK(dg_reader_next(r, &p, &err) && p.ntokens == 3 && p.start == strlen(first) &&
+     p.tokens[1].start == p.start + 1 && !strcmp(p.tokens[1].form, "Ja"), "second");
+  dg_paragraph_free(&p);
+  OK(!dg_reader_next(r, &p, &err) && err.code == DEGLOSS_OK, "end");
+  OK(dg_reader_offset(r) == strlen(first) + 4, "offset in original bytes");
+  alarm(0);
+  dg_reader_free(r);
+  fclose(in);
+  dg_buf_free(&b);
+}
+
 static void test_horizontal(void) {
   const char *t = "Das ist  gut .\n\nz. B. 17. Ein- https://x.org\r\nletzte";
   char *f = S_forms(t, DG_INPUT_HORIZONTAL);
@@ -793,6 +890,7 @@ int main(int argc, char **argv) {
   test_long_inputs();
   test_stream();
   test_pipe_interactive();
+  test_encodings();
   test_horizontal();
   test_builder_classify();
   test_random();

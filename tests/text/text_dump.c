@@ -2,8 +2,8 @@
  * tokens with kind, byte offsets, form and flags) for golden tests, or
  * checks the round trip (input rebuilt from offsets) with --roundtrip.
  *
- *   text_dump [--horizontal] [--max N] [--roundtrip] [--expect FILE]
- *             [--expect-warnings] FILE|-
+ *   text_dump [--horizontal] [--max N] [--encoding ENC] [--roundtrip]
+ *             [--expect FILE] [--expect-warnings] FILE|-
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,12 +77,18 @@ static int S_fail(const char *what, unsigned long long at) {
   return 1;
 }
 
+static dg_encoding S_enc = DG_ENC_UTF8; /* of the input, once known */
+
 static bool S_gap_ok(const char *s, size_t n, bool horizontal) {
   for (size_t i = 0; i < n;) {
     uint32_t cp = 0;
     unsigned char c = (unsigned char)s[i];
     size_t len = 1;
-    if (c < 0x80) cp = c;
+    bool bad;
+    if (S_enc != DG_ENC_UTF8) {
+      len = dg_encoding_decode(S_enc, (const unsigned char *)s + i, n - i, &cp, &bad);
+      if (!len) len = n - i;
+    } else if (c < 0x80) cp = c;
     else {
       /* decode leniently; gaps hold only whitespace/markup/format characters */
       int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
@@ -137,18 +143,19 @@ static int S_check(const dg_paragraph *p, bool horizontal) {
 int main(int argc, char **argv) {
   bool roundtrip = false, horizontal = false, expect_warn = false;
   size_t max = 0;
-  const char *path = NULL, *expect = NULL;
+  const char *path = NULL, *expect = NULL, *encoding = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--roundtrip")) roundtrip = true;
     else if (!strcmp(argv[i], "--horizontal")) horizontal = true;
     else if (!strcmp(argv[i], "--expect-warnings")) expect_warn = true;
     else if (!strcmp(argv[i], "--max") && i + 1 < argc) max = strtoul(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--expect") && i + 1 < argc) expect = argv[++i];
+    else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) encoding = argv[++i];
     else path = argv[i];
   }
   if (!path) {
-    fprintf(stderr, "usage: text_dump [--horizontal] [--max N] [--roundtrip] [--expect FILE] "
-                    "[--expect-warnings] FILE|-\n");
+    fprintf(stderr, "usage: text_dump [--horizontal] [--max N] [--encoding ENC] [--roundtrip] "
+                    "[--expect FILE] [--expect-warnings] FILE|-\n");
     return 2;
   }
   FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -158,6 +165,14 @@ int main(int argc, char **argv) {
   }
   dg_reader *r = dg_reader_new(in, path, horizontal ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
   if (max) dg_reader_set_max_paragraph(r, max);
+  if (encoding) {
+    dg_encoding e;
+    if (!dg_encoding_parse(encoding, &e)) {
+      fprintf(stderr, "text_dump: unknown encoding %s\n", encoding);
+      return 2;
+    }
+    dg_reader_set_encoding(r, e);
+  }
   dg_buf rebuilt;
   dg_buf_init(&rebuilt);
   dg_paragraph p;
@@ -169,6 +184,7 @@ int main(int argc, char **argv) {
     ns += p.nsentences;
     nt += p.ntokens;
     if (roundtrip) {
+      S_enc = dg_reader_encoding(r);
       if (!rc) rc = S_check(&p, horizontal);
       dg_buf_put(&rebuilt, p.lead, p.leadlen);
       dg_buf_put(&rebuilt, p.raw, p.rawlen);
