@@ -98,6 +98,9 @@ def warnings():
 
     same_for_all_jobs("text with bad bytes", ["-f", "jsonl"], text, check=check)
     same_for_all_jobs("text with bad bytes, interlinear", ["-f", "interlinear"], text)
+    # Windows-1252 input (a notice on stderr from the reader thread).
+    cp = "\n\n".join(f"Die Bürger äußerten sich am {i % 28 + 1}. März über die Maßnahmen." for i in range(200))
+    same_for_all_jobs("Windows-1252 text", ["-f", "conllu"], cp.encode("cp1252") + b"\n")
     # JSONL input with broken lines among good ones.
     lines = []
     for i in range(300):
