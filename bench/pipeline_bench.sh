@@ -1,9 +1,11 @@
 #!/bin/sh
 # Pipeline benchmark: glosses a corpus built from the German eval texts
 # (NTREX-128 newstest2019 + FLORES-200 devtest, repeated up to BENCH_MB
-# megabytes, default 20) with `degloss -f jsonl` and `-f interlinear`, and
-# prints MB/s, sentences/s, tokens/s and peak RSS; then the time to the
-# first output on a one-line input.
+# megabytes, default 20) with `degloss -f jsonl` and `-f interlinear`, with
+# --jobs 1, 2 and nproc (BENCH_JOBS="1 4" to choose), and prints MB/s,
+# sentences/s, tokens/s and peak RSS, and whether the output is the bytes of
+# the first --jobs value; then the time to the first output on a one-line
+# input.
 #   bench/pipeline_bench.sh [BUILD_DIR] [EXTRA degloss OPTIONS...]
 # BUILD_DIR defaults to build-rel (configure it with
 #   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=RelWithDebInfo).
@@ -36,13 +38,29 @@ bytes=$(wc -c < "$tmp/corpus.txt")
 echo "corpus: $bytes bytes, $(wc -l < "$tmp/corpus.txt") lines (NTREX + FLORES German, repeated)"
 echo "binary: $bin $*"
 
-for fmt in jsonl interlinear; do
-  /usr/bin/time -v -o "$tmp/time.$fmt" "$bin" --no-config -f "$fmt" "$@" "$tmp/corpus.txt" > "$tmp/out.$fmt"
+# Worker threads: --jobs 1, 2 and the number of online CPUs (BENCH_JOBS
+# overrides the list); every run's output is compared with --jobs 1.
+ncpu=$(nproc)
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+jobs_default="1 2"
+if [ "$ncpu" -gt 2 ]; then jobs_default="1 2 $ncpu"; fi
+jobs_list=${BENCH_JOBS:-$jobs_default}
+# An older binary without --jobs (BENCH_BIN) runs once, single-threaded.
+if ! "$bin" --help | grep -q -- '--jobs'; then jobs_list=1; fi
+jobs_flag() { "$bin" --help | grep -q -- '--jobs' && echo "--jobs=$1" || echo "--no-config"; }
+for j in $jobs_list; do
+  for fmt in jsonl interlinear; do
+    /usr/bin/time -v -o "$tmp/time.$fmt.$j" "$bin" --no-config "$(jobs_flag "$j")" -f "$fmt" "$@" "$tmp/corpus.txt" \
+      > "$tmp/out.$fmt.$j"
+  done
 done
-sent=$(wc -l < "$tmp/out.jsonl")
-tok=$(grep -o '"form":' "$tmp/out.jsonl" | wc -l)
-for fmt in jsonl interlinear; do
-  python3 - "$tmp/time.$fmt" "$fmt" "$bytes" "$sent" "$tok" <<'PY'
+first=${jobs_list%% *}
+sent=$(wc -l < "$tmp/out.jsonl.$first")
+tok=$(grep -o '"form":' "$tmp/out.jsonl.$first" | wc -l)
+for j in $jobs_list; do
+  for fmt in jsonl interlinear; do
+    same=$(cmp -s "$tmp/out.$fmt.$j" "$tmp/out.$fmt.$first" && echo same || echo DIFFERENT)
+    python3 - "$tmp/time.$fmt.$j" "$fmt" "$bytes" "$sent" "$tok" "$j" "$same" <<'PY'
 import sys, re
 t = open(sys.argv[1]).read()
 def field(name):
@@ -53,12 +71,13 @@ user = float(field("User time (seconds)")); sys_ = float(field("System time (sec
 rss = int(field("Maximum resident set size (kbytes)"))
 b, s, k = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 cpu = user + sys_
-print(f"{sys.argv[2]:12s} wall {wall:7.2f} s: {b / 1e6 / wall:6.2f} MB/s {s / wall:7.0f} sentences/s "
+print(f"--jobs {sys.argv[6]:>2s} {sys.argv[2]:12s} wall {wall:7.2f} s: {b / 1e6 / wall:6.2f} MB/s {s / wall:7.0f} sentences/s "
       f"{k / wall:8.0f} tokens/s | cpu {cpu:7.2f} s: {b / 1e6 / cpu:6.2f} MB/s {s / cpu:7.0f} sentences/s "
-      f"{k / cpu:8.0f} tokens/s | peak RSS {rss / 1024:.0f} MB")
+      f"{k / cpu:8.0f} tokens/s | cpu/wall {cpu / wall:4.2f} | peak RSS {rss / 1024:.0f} MB | output {sys.argv[7]}")
 PY
+  done
 done
-echo "($sent sentences, $tok tokens)"
+echo "($sent sentences, $tok tokens; $ncpu online CPUs; load average before the runs: $load0)"
 
 # Time to first output: one line, glossed from a cold process.
 echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"

@@ -6,7 +6,7 @@ target_sources(degloss PRIVATE
   src/api.c
   src/render_common.c src/render_interlinear.c src/render_json.c
   src/render_conllu.c src/render_html.c src/render_tsv.c
-  src/config.c)
+  src/config.c src/jobs.c)
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
@@ -67,7 +67,38 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/cli_test.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/schema/degloss.schema.json)
 
+  # --jobs N: the same bytes, warnings and exit codes for N = 1, 2, 4 (the
+  # sample article and the NTREX and FLORES German texts in one run each).
+  set(_jobs_corpus ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
+      ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/ntrex/newstest2019-ref.deu.txt
+      ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/flores200/deu_Latn.devtest)
+  foreach(_fmt jsonl interlinear conllu)
+    add_test(NAME gloss.jobs_${_fmt}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                     $<TARGET_FILE:degloss_cli> corpus ${_fmt} ${_jobs_corpus})
+  endforeach()
+  add_test(NAME gloss.jobs_formats
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> formats
+                   ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/ntrex/newstest2019-ref.deu.txt)
+  add_test(NAME gloss.jobs_warnings
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> warnings)
+  add_test(NAME gloss.jobs_prompt
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> prompt)
+  add_test(NAME gloss.jobs_options
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> options)
+  add_test(NAME gloss.jobs_mt
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/mt/with_server.py
+                   ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
+                   $<TARGET_FILE:degloss_cli> mt)
+
   set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
+                     gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_formats gloss.jobs_warnings
+                     gloss.jobs_options gloss.jobs_prompt gloss.jobs_mt
                      PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)

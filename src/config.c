@@ -25,6 +25,7 @@ void dg_settings_init(dg_settings *s) {
   s->style = DG_STYLE_LEIPZIG;
   s->input = DG_IN_TEXT;
   s->color = DG_COLOR_AUTO;
+  s->jobs = 1;
 }
 
 void dg_settings_free(dg_settings *s) {
@@ -100,6 +101,9 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
     if (!S_uint(value, 20, 100000, &s->width)) return S_bad(err, origin, key, value, "a number from 20");
   } else if (strcmp(key, "alternatives") == 0) {
     if (!S_uint(value, 0, 1000, &s->alternatives)) return S_bad(err, origin, key, value, "a number 0-1000");
+  } else if (strcmp(key, "jobs") == 0) {
+    if (strcmp(value, "auto") == 0) s->jobs = 0;
+    else if (!S_uint(value, 0, 256, &s->jobs)) return S_bad(err, origin, key, value, "auto or a number 0-256");
   } else if (strcmp(key, "data-dir") == 0) {
     if (!*value) return S_bad(err, origin, key, value, "a directory");
     S_replace(&s->data_dir, value);
@@ -200,6 +204,7 @@ static const struct {
              {"DEGLOSS_ALTERNATIVES", "alternatives"}, {"DEGLOSS_DATA_DIR", "data-dir"},
              {"DEGLOSS_DICT", "dict"},         {"DEGLOSS_HUNSPELL", "hunspell"},
              {"DEGLOSS_COLOR", "color"},       {"DEGLOSS_TRANSLATE", "translate"},
+             {"DEGLOSS_JOBS", "jobs"},
              {"DEGLOSS_MT_URL", "mt-url"},     {"DEGLOSS_MT_MODEL", "mt-model"},
              {"DEGLOSS_MT_TARGET", "mt-target"}, {"DEGLOSS_CACHE_DIR", "cache-dir"}};
 

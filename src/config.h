@@ -30,6 +30,7 @@ typedef struct dg_settings {
   dg_color_mode color;
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */
+  unsigned jobs;           /* worker threads (default 1); 0: online CPUs */
   char *data_dir;          /* NULL: degloss_data_dir() */
   char *dict;              /* de_DE (default), de_AT, de_CH */
   char *hunspell;          /* explicit hunspell base path, overrides dict */
@@ -63,7 +64,7 @@ char *dg_config_default_path(void);
 
 /* Apply DEGLOSS_FORMAT, DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_INPUT,
  * DEGLOSS_ALTERNATIVES, DEGLOSS_GLOSSARY (colon-separated), DEGLOSS_DATA_DIR,
- * DEGLOSS_DICT, DEGLOSS_HUNSPELL, DEGLOSS_COLOR, DEGLOSS_TRANSLATE,
+ * DEGLOSS_DICT, DEGLOSS_HUNSPELL, DEGLOSS_COLOR, DEGLOSS_JOBS, DEGLOSS_TRANSLATE,
  * DEGLOSS_MT_URL, DEGLOSS_MT_MODEL, DEGLOSS_MT_TARGET, DEGLOSS_CACHE_DIR. */
 bool dg_config_env(dg_settings *s, degloss_error *err);
 

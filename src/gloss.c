@@ -55,6 +55,7 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
     snprintf(hbase, sizeof hbase, "%s", o->hunspell_base);
   else
     snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
+  e->hbase = dg_xstrdup(hbase);
   e->morph = dg_morph_open(dir, hbase, err);
   if (!e->morph) {
     /* Name the data file or the hunspell base the morphology wanted. */
@@ -83,13 +84,30 @@ fail:
   return NULL;
 }
 
+dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
+  dg_engine *e = dg_xcalloc(1, sizeof *e);
+  e->borrowed = true;
+  e->lex = base->lex;
+  e->mwes = base->mwes;
+  e->data_dir = dg_xstrdup(base->data_dir);
+  e->hbase = dg_xstrdup(base->hbase);
+  e->morph = dg_morph_open(e->data_dir, e->hbase, err);
+  if (!e->morph) {
+    dg_engine_free(e);
+    return NULL;
+  }
+  dg_morph_set_known(e->morph, S_known, e->lex);
+  return e;
+}
+
 void dg_engine_free(dg_engine *e) {
   if (!e) return;
-  if (e->mwes) dg_mwe_list_free(e->mwes);
+  if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
   dg_gl_pcache_free(e->pcache);
   if (e->morph) dg_morph_close(e->morph);
-  if (e->lex) dg_lexicon_close(e->lex);
+  if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);
   free(e->data_dir);
+  free(e->hbase);
   free(e);
 }
 
@@ -2119,8 +2137,14 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
 }
 
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
+  dg_gl_ctx *c = dg_engine_gloss_begin(e, d, s);
+  dg_engine_gloss_domains(e, d, c);
+  dg_engine_gloss_end(e, d, c);
+}
+
+dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (!s->text || !*s->text) dg_sentence_set_text(d, s);
-  if (s->ntokens == 0) return;
+  if (s->ntokens == 0) return NULL;
   dg_gl_ctx c;
   c.s = s;
   c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
@@ -2282,10 +2306,24 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   S_context_words(d, &c);
   /* 4. separable verbs, 5. multiword expressions */
   dg_gl_separable(e, d, &c);
-  /* Domains: a sense labelled with a subject field the sentence is about
-   * ("pol." for "Moskau wies Vorschläge westlicher Staaten zurück") beats a
-   * slightly higher-ranked sense from elsewhere. */
-  S_domains(e, d, &c);
+  dg_gl_ctx *r = dg_xmalloc(sizeof *r);
+  *r = c;
+  return r;
+}
+
+/* Domains: a sense labelled with a subject field the sentence is about
+ * ("pol." for "Moskau wies Vorschläge westlicher Staaten zurück") beats a
+ * slightly higher-ranked sense from elsewhere.  The only step that carries
+ * state from sentence to sentence (e->dom). */
+void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  if (c) S_domains(e, d, c);
+}
+
+void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
+  if (!cp) return;
+  dg_gl_ctx c = *cp;
+  free(cp);
+  dg_dsentence *s = c.s;
   dg_gl_mwes(e, d, &c);
   /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
   for (size_t i = 1; i < s->ntokens; i++) {

@@ -30,6 +30,21 @@ void dg_engine_free(dg_engine *e);
  * (the text layer's output).  Fills everything else; strings go into d's arena. */
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s);
 
+/* Worker threads (src/jobs.c).  An engine for another thread: it shares
+ * base's lexicon (with its glossaries, added before) and multiword list,
+ * read-only, and has a morphology and phrase cache of its own.  Free it
+ * before base. */
+dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err);
+/* dg_engine_gloss in three steps: _begin and _end need no state from other
+ * sentences (any thread, with its own engine); _domains reads and updates
+ * the subject-field votes carried from sentence to sentence (e->dom), so it
+ * must run in input order on the one engine that keeps that state.  _begin
+ * returns NULL for a sentence without tokens; _end frees the context. */
+typedef struct dg_gl_ctx dg_gl_ctx;
+dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s);
+void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+
 /* Build the plain text of a sentence from its tokens (single spaces where the
  * input had a gap). */
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);

@@ -4,8 +4,10 @@
  * stays bounded.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <jansson.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gloss_input.h"
 #include "text.h"
@@ -21,13 +23,30 @@ struct dg_source {
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
+  int fd;              /* a pipe or terminal to poll, else -1 */
   bool done;
 };
+
+/* A chunk is handed on when no more input is waiting on a pipe or terminal,
+ * so a slow stream is glossed as it comes (the chunk's sentences are glossed
+ * the same whatever its size). */
+static void S_set_fd(dg_source *s, FILE *in) {
+  struct stat st;
+  int fd = in ? fileno(in) : -1;
+  s->fd = fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) ? fd : -1;
+}
+
+static bool S_input_waiting(const dg_source *s) {
+  if (s->fd < 0) return true;
+  struct pollfd p = {.fd = s->fd, .events = POLLIN};
+  return poll(&p, 1, 0) != 0;
+}
 
 dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
   s->kind = kind;
+  S_set_fd(s, in);
   if (kind == DG_SRC_JSONL) {
     s->in = in;
     s->sb = dg_sentbuilder_new();
@@ -41,6 +60,7 @@ dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
   s->kind = kind == DG_SRC_JSONL ? DG_SRC_TEXT : kind;
+  s->fd = -1;
   s->reader = dg_reader_new_mem(data, len, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
   return s;
 }
@@ -107,7 +127,7 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
       if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
     }
     dg_sentence_set_text(d, s);
-    dg_engine_gloss(e, d, s);
+    if (e) dg_engine_gloss(e, d, s);
   }
 }
 
@@ -168,7 +188,15 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    while (d->nsentences < S_CHUNK_SENTENCES && (n = getline(&line, &cap, src->in)) != -1) {
+    bool early = false;
+    while (d->nsentences < S_CHUNK_SENTENCES) {
+      /* (stdio may hold more lines than the descriptor: then the chunk
+       * merely ends early) */
+      if (d->nsentences > 0 && !S_input_waiting(src)) {
+        early = true;
+        break;
+      }
+      if ((n = getline(&line, &cap, src->in)) == -1) break;
       src->line++;
       uint64_t here = src->offset;
       src->offset += (uint64_t)n;
@@ -192,12 +220,13 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
     if (ferror(src->in)) {
       dg_error_set(err, DEGLOSS_ERR_IO, src->name, src->line, 0, -1, "%s: read error", src->name);
       src->done = true;
-    } else if (d->nsentences < S_CHUNK_SENTENCES) {
+    } else if (d->nsentences < S_CHUNK_SENTENCES && !early) {
       src->done = true;
     }
   } else {
     dg_paragraph p;
     while (d->nsentences < S_CHUNK_SENTENCES) {
+      if (d->nsentences > 0 && !S_input_waiting(src)) break;
       memset(&p, 0, sizeof p);
       if (!dg_reader_next(src->reader, &p, err)) {
         src->done = true;

@@ -27,7 +27,12 @@ struct dg_engine {
   dg_mwe_list *mwes;
   struct dg_gl_pcache *pcache; /* compiled dictionary phrases (gloss_phrase.c) */
   char *data_dir;
-  /* Domain votes of the recent sentences (see S_domains in gloss.c). */
+  char *hbase;   /* hunspell base of the morphology */
+  bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
+  /* Domain votes of the recent sentences (see S_domains in gloss.c): the
+   * only state carried from sentence to sentence, updated in input order
+   * by dg_engine_gloss_domains.  Any new such state must be updated there
+   * too, or --jobs N output differs from --jobs 1 (src/jobs.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
   size_t ndom;
   char dom_src[256];
@@ -55,10 +60,10 @@ typedef struct dg_gl_word {
                                      * capitalised verb form ("Google") */
 } dg_gl_word;
 
-typedef struct dg_gl_ctx {
+struct dg_gl_ctx {
   dg_dsentence *s;
   dg_gl_word *w;
-} dg_gl_ctx;
+};
 
 bool dg_gl_is_upper_initial(const char *s);
 bool dg_gl_all_upper(const char *s);

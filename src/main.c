@@ -18,6 +18,7 @@
 #include "gloss.h"
 #include "gloss_input.h"
 #include "gloss_translate.h"
+#include "jobs.h"
 #include "mt.h"
 #include "render.h"
 #include "util.h"
@@ -36,6 +37,8 @@ static void S_usage(FILE *f) {
         "  -a, --alternatives N    at most N ranked glosses per word in JSON/TSV/HTML (0: all)\n"
         "      --color WHEN        auto (default), always, never; NO_COLOR turns colour off\n"
         "  -o, --output FILE       write to FILE instead of standard output\n"
+        "  -j, --jobs N            gloss with N worker threads (0 or auto: one per CPU;\n"
+        "                          default 1); the output is the same for every N\n"
         "Input:\n"
         "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
         "                          split by single spaces, kept as given), jsonl\n"
@@ -64,7 +67,8 @@ static void S_usage(FILE *f) {
         "\n"
         "Settings: flags win over DEGLOSS_* environment variables (DEGLOSS_FORMAT,\n"
         "DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_GLOSSARY, DEGLOSS_DATA_DIR, DEGLOSS_DICT,\n"
-        "DEGLOSS_HUNSPELL ...), which win over the config file (key = value lines).\n"
+        "DEGLOSS_HUNSPELL, DEGLOSS_JOBS ...), which win over the config file (key = value\n"
+        "lines).\n"
         "\n"
         "Exit status: 0 ok, 1 partial (input warnings or failed translations),\n"
         "2 usage or configuration error, 3 data files missing or corrupt, 4 I/O error.\n"
@@ -96,6 +100,7 @@ static const struct option S_long[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"output", required_argument, NULL, 'o'},
+    {"jobs", required_argument, NULL, 'j'},
     {"input", required_argument, NULL, 'i'},
     {"encoding", required_argument, NULL, 'e'},
     {"glossary", required_argument, NULL, 'g'},
@@ -117,7 +122,7 @@ static const struct option S_long[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
-static const char S_short[] = "f:s:w:a:o:i:e:g:c:t:vhV";
+static const char S_short[] = "f:s:w:a:o:j:i:e:g:c:t:vhV";
 
 /* The option's long name (config key) for a getopt result. */
 static const char *S_key(int c) {
@@ -145,12 +150,14 @@ static unsigned S_term_width(int fd) {
 
 typedef struct S_run {
   dg_engine *engine;
+  dg_jobs *jobs; /* worker threads, NULL for --jobs 1 */
   dg_mt *mt;
   dg_render render;
   FILE *out;
   const char *out_name;
   dg_in_kind input;
   int encoding;
+  unsigned long render_base; /* sentences rendered before the current dg_jobs_run */
   size_t mt_failed;
   bool io_error;
 } S_run;
@@ -163,12 +170,51 @@ static bool S_write(S_run *r, dg_buf *b) {
     return false;
   }
   dg_buf_clear(b);
-  return fflush(r->out) == 0 || (r->io_error = true, false);
+  if (fflush(r->out) != 0) {
+    if (!r->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", r->out_name, strerror(errno));
+    r->io_error = true;
+    return false;
+  }
+  return true;
+}
+
+/* Rendering on a worker thread (dg_jobs_post, without translation): the
+ * renderers' only state is the count of sentences written before. */
+static void S_post(void *ctx, const dg_doc *d, unsigned long before, dg_buf *out) {
+  const S_run *r = ctx;
+  dg_render loc;
+  loc.o = r->render.o;
+  loc.sentences = r->render_base + before;
+  dg_render_doc(&loc, d, out);
+}
+
+/* One glossed chunk out, in input order (dg_jobs_emit): translated and
+ * rendered unless S_post rendered it, written. */
+static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
+  S_run *r = ctx;
+  if (r->mt) {
+    r->mt_failed += dg_doc_translate(d, r->mt);
+    dg_render_doc(&r->render, d, out);
+  } else {
+    r->render.sentences += d->nsentences;
+  }
+  dg_doc_free(d);
+  bool ok = S_write(r, out);
+  dg_buf_free(out);
+  return ok;
 }
 
 static bool S_process(S_run *r, FILE *in, const char *name) {
   dg_source *src = dg_source_new(in, name, r->input);
   dg_source_set_encoding(src, r->encoding);
+  if (r->jobs) {
+    degloss_error err = {0};
+    r->render_base = r->render.sentences;
+    bool ok = dg_jobs_run(r->jobs, src, r->mt ? NULL : S_post, S_emit, r, &err);
+    if (err.code != DEGLOSS_OK) fprintf(stderr, "degloss: %s\n", err.text);
+    dg_source_free(src);
+    return ok;
+  }
   dg_buf b;
   dg_buf_init(&b);
   degloss_error err = {0};
@@ -295,6 +341,19 @@ int main(int argc, char **argv) {
     return code;
   }
 
+  /* Worker threads. */
+  unsigned njobs = st.jobs ? st.jobs : dg_jobs_online_cpus();
+  if (njobs > 1) {
+    run.jobs = dg_jobs_new(run.engine, njobs, &err);
+    if (!run.jobs) {
+      fprintf(stderr, "degloss: %s\n", err.text);
+      dg_engine_free(run.engine);
+      if (run.mt) dg_mt_free(run.mt);
+      dg_settings_free(&st);
+      return S_code_exit(err.code);
+    }
+  }
+
   /* Output. */
   run.out = stdout;
   run.out_name = "standard output";
@@ -303,6 +362,7 @@ int main(int argc, char **argv) {
     run.out_name = st.output;
     if (!run.out) {
       fprintf(stderr, "degloss: %s: cannot open for writing: %s\n", st.output, strerror(errno));
+      dg_jobs_free(run.jobs);
       dg_engine_free(run.engine);
       if (run.mt) dg_mt_free(run.mt);
       dg_settings_free(&st);
@@ -362,6 +422,7 @@ int main(int argc, char **argv) {
   }
   if (run.io_error || input_error) rc = EXIT_IO;
   else if (dg_warn_count() > 0 || run.mt_failed > 0) rc = EXIT_PARTIAL;
+  dg_jobs_free(run.jobs);
   dg_engine_free(run.engine);
   if (run.mt) dg_mt_free(run.mt);
   dg_settings_free(&st);

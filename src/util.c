@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,16 +116,27 @@ void dg_error_set(degloss_error *err, degloss_code code, const char *source, lon
   va_end(ap);
 }
 
+static pthread_mutex_t S_warn_mu = PTHREAD_MUTEX_INITIALIZER;
 static dg_warn_fn S_warn_fn;
 static void *S_warn_ctx;
 static unsigned long S_warn_count;
+static _Thread_local dg_buf *S_warn_buf;
 
 void dg_warn_set_sink(dg_warn_fn fn, void *ctx) {
+  pthread_mutex_lock(&S_warn_mu);
   S_warn_fn = fn;
   S_warn_ctx = ctx;
+  pthread_mutex_unlock(&S_warn_mu);
 }
 
-unsigned long dg_warn_count(void) { return S_warn_count; }
+unsigned long dg_warn_count(void) {
+  pthread_mutex_lock(&S_warn_mu);
+  unsigned long n = S_warn_count;
+  pthread_mutex_unlock(&S_warn_mu);
+  return n;
+}
+
+void dg_warn_capture(dg_buf *b) { S_warn_buf = b; }
 
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) {
@@ -133,15 +145,23 @@ void dg_warn(degloss_code code, const char *source, long line, long long positio
   va_start(ap, fmt);
   S_fill(&w, code, source, line, 0, position, fmt, ap);
   va_end(ap);
+  pthread_mutex_lock(&S_warn_mu);
   S_warn_count++;
   if (S_warn_fn) {
     S_warn_fn(S_warn_ctx, &w);
+    pthread_mutex_unlock(&S_warn_mu);
     return;
   }
-  fprintf(stderr, "degloss: %s", w.source[0] ? w.source : "<input>");
-  if (w.line > 0) fprintf(stderr, ":%ld", w.line);
-  if (w.position >= 0) fprintf(stderr, ": byte %lld", w.position);
-  fprintf(stderr, ": %s\n", w.text);
+  dg_buf msg;
+  dg_buf_init(&msg);
+  dg_buf_printf(&msg, "degloss: %s", w.source[0] ? w.source : "<input>");
+  if (w.line > 0) dg_buf_printf(&msg, ":%ld", w.line);
+  if (w.position >= 0) dg_buf_printf(&msg, ": byte %lld", w.position);
+  dg_buf_printf(&msg, ": %s\n", w.text);
+  if (S_warn_buf) dg_buf_put(S_warn_buf, msg.data, msg.len);
+  else fwrite(msg.data, 1, msg.len, stderr);
+  pthread_mutex_unlock(&S_warn_mu);
+  dg_buf_free(&msg);
 }
 
 char *dg_read_file(const char *path, size_t *len, degloss_error *err) {

@@ -54,6 +54,10 @@ void dg_warn_set_sink(dg_warn_fn fn, void *ctx);
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 unsigned long dg_warn_count(void);
+/* Thread-safe.  With a capture buffer set for the calling thread (NULL
+ * ends it), the default sink's text goes into it instead of stderr, so a
+ * reader thread's warnings can be printed later in input order. */
+void dg_warn_capture(dg_buf *b);
 
 /* Read a whole file into memory (NUL-terminated). NULL and `err` set on failure. */
 char *dg_read_file(const char *path, size_t *len, degloss_error *err);
