@@ -2099,14 +2099,22 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
 static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   if (!w->nan || dg_gl_is_upper_initial(t->form) || w->ncl) return;
   float top = 0.0f;
+  bool third_ind = false; /* a reading as an ordinary 3rd-person indicative */
   for (size_t k = 0; k < w->nan; k++) {
-    if (!S_eq(w->an[k].pos, "VERB") && !S_eq(w->an[k].pos, "AUX")) return;
-    if (w->an[k].score > top) top = w->an[k].score;
+    const dg_analysis *a = &w->an[k];
+    /* verb forms, and adjectives only inflected ("lange" of lang) */
+    bool ok = S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX") || S_eq(a->pos, "NOUN") || /* lower case: no noun */
+              (S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) != 0);
+    if (!ok) return;
+    if (S_feat(a->feats, "Mood=Ind") && S_feat(a->feats, "Person=3")) third_ind = true;
+    if (a->score > top) top = a->score;
   }
   dg_sense sv[1];
   if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !S_eq(sv[0].pos, "ADV")) return;
   if (w->nan >= DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN - 1;
-  w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, top - 0.5f};
+  /* "möglichst lange" = long: the verb readings (1SG, subjunctive) need a
+   * context the adverb does not. */
+  w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, third_ind ? top - 0.5f : top + 0.2f};
 }
 
 /* Is the adjective at i used as an adverb: uninflected, not before a noun
