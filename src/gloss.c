@@ -505,6 +505,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     for (size_t k = 0; k < w->ncl; k++)
       if (S_eq(w->cl[k].pos, before_np ? "ADV" : "PRON")) return (int)k;
   }
+  /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
+   * Sie …", "Bitte denken Sie daran"), not "they". */
+  if (strcmp(s->tokens[i].form, "Sie") == 0 && !w->initial)
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_has_label(w->cl[k].labels, "POL")) return (int)k;
   /* "damit", "da" open a clause only at its start (", damit …"); after the
    * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
   if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
@@ -2274,7 +2279,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     }
     /* A dot right after an ordinal number belongs to it. */
     int k = S_pick_closed(e, &c, i);
-    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan &&
+    /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
+    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && strcmp(t->form, "Sie") != 0 &&
                         (S_eq(w->an[0].pos, "NOUN") || S_eq(w->an[0].pos, "PROPN"));
     if (k >= 0 && !capital_noun) {
       w->closed = k;
@@ -2618,7 +2624,7 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
   } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur")) &&
-             !(t->mwe >= 0 && strchr(t->gloss, ' '))) {
+             !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
     dg_english_plural(&b, t->gloss);
