@@ -2156,11 +2156,11 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
   if (!S_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form)) return false;
-  if (strstr(t->feats ? t->feats : "", "Case=") || !S_feat(t->feats, "Degree=Pos")) return false;
+  if (!S_feat(t->feats, "Degree=Pos")) return false;
   if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
-    if (n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || S_eq(n->pos, "ADJ"))) return false;
+    if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
   if (i > 0 && (S_eq(c->w[i - 1].lower, "als") || S_eq(c->w[i - 1].lower, "wie"))) return false;
   static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
@@ -2169,6 +2169,10 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
+    /* (werden as future or passive auxiliary is no copula) */
+    if (S_eq(l, "werden") && !S_eq(s->tokens[j].gloss, "become")) continue;
+    /* (halten only in "für … halten": besetzt hält = holds occupied) */
+    if (S_eq(l, "halten") && !S_clause_has(c, i, "für")) continue;
     for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
       if (S_eq(l, copula[k])) return false;
   }
@@ -2558,6 +2562,12 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
         /* keep the compound segmentation; labels join with '-' */
       }
       w->adverbial = S_adverbial(&c, i);
+      if (w->adverbial) {
+        /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
+        dg_sense av[1];
+        if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && S_eq(av[0].pos, "ADV"))
+          w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
+      }
       dg_gl_plain(d, t, w);
     }
     if (!t->gloss[0]) {
@@ -2611,7 +2621,8 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     }
   } else if (S_eq(t->pos, "ADJ") && w->adverbial) {
     /* An adjective used as an adverb ("vertritt aktuell" = currently). */
-    dg_english_adverb(&b, t->gloss);
+    if (w->adverb) dg_buf_puts(&b, w->adverb);
+    else dg_english_adverb(&b, t->gloss);
   } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
              (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
              !S_eq(t->lemma, w->lower)) {
