@@ -10,6 +10,9 @@ if(NOT EXISTS "${DEGLOSS_DING}")
 endif()
 
 target_sources(degloss PRIVATE src/lexicon.c src/lexicon_fold.c)
+# degloss --check-data: verifies the lexicon, the morphology tables, mwe.tsv
+# and the hunspell dictionary (src/checkdata.c).
+target_sources(degloss PRIVATE src/checkdata.c)
 
 add_executable(dgcompile tools/dgcompile.c tools/dgcompile_ding.c tools/dgcompile_rank.c tools/en_stem.c
                src/util.c src/mapfile.c src/version.c src/lexicon_fold.c)
