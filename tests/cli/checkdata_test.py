@@ -10,33 +10,22 @@ on stdout (PATH TAB SIZE TAB KIND TAB VERSION TAB STATUS) and stderr.
 """
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
-EXE = DATA = TMP = None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_test as cli  # the command-line harness: run(), expect(), run_cases()
+
+DATA = None
 FILES = ("degloss.lex", "degloss.morph", "mwe.tsv")
-failures = []
-ran = 0
+expect = cli.expect
 
 
 def run(args, env=None):
-    e = dict(os.environ)
-    for k in list(e):
-        if k.startswith("DEGLOSS_"):
-            del e[k]
-    e["XDG_CONFIG_HOME"] = os.path.join(TMP, "xdg-none")
-    if env:
-        e.update(env)
-    p = subprocess.run([EXE] + args, capture_output=True, env=e, timeout=120, stdin=subprocess.DEVNULL)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def expect(cond, what, detail=""):
-    global ran
-    ran += 1
-    if not cond:
-        failures.append(what + (f"\n      {detail}" if detail else ""))
+    # cli.run keeps DEGLOSS_DATA_DIR from the environment: every case sets
+    # the data directory itself (or clears it).
+    e = {"DEGLOSS_DATA_DIR": ""}
+    e.update(env or {})
+    return cli.run(args, env=e)
 
 
 def lines(out):
@@ -52,7 +41,7 @@ def lines(out):
 def datadir(name, copy=(), skip=()):
     """A data directory: copies of the files in `copy`, none of `skip`,
     symlinks to the build's for the rest."""
-    d = os.path.join(TMP, name)
+    d = os.path.join(cli.TMP, name)
     os.makedirs(d)
     for f in FILES:
         if f in skip:
@@ -96,7 +85,7 @@ def case_ok_build_data():
 def case_default_dir():
     # No DEGLOSS_DATA_DIR: the build-tree program finds build/data itself.
     rc, out, err = run(["--check-data"])
-    want = os.path.join(os.path.dirname(EXE), "data", "degloss.lex")
+    want = os.path.join(os.path.dirname(cli.EXE), "data", "degloss.lex")
     expect(rc == 0 and want in lines(out), "without DEGLOSS_DATA_DIR the build tree's data is checked",
            f"rc={rc} {out} {err}")
 
@@ -189,13 +178,13 @@ def case_hunspell():
     r = lines(out)
     expect(rc == 0 and sorted(os.path.basename(p) for p in r if not p.startswith(DATA + "/")) == ["de_AT.aff", "de_AT.dic"],
            "--dict de_AT checks de_AT.aff/.dic", f"rc={rc} {out}")
-    base = os.path.join(TMP, "nohs", "de_XX")
+    base = os.path.join(cli.TMP, "nohs", "de_XX")
     rc, out, err = run(["--check-data", "--data-dir", DATA, "--hunspell", base])
     r = lines(out)
     expect(rc == 3 and r.get(base + ".aff", ("",) * 4)[3] == "missing" and r.get(base + ".dic", ("",) * 4)[3] == "missing",
            "--hunspell to nothing: both files missing, exit 3", f"rc={rc} {out}")
     expect("hunspell dictionary" in err and "data directory" not in err, "the hint names the hunspell dictionary", err)
-    fake = os.path.join(TMP, "fakehs")
+    fake = os.path.join(cli.TMP, "fakehs")
     with open(fake + ".aff", "w") as f:
         f.write("SET UTF-8\n")
     with open(fake + ".dic", "w") as f:
@@ -208,7 +197,7 @@ def case_hunspell():
 
 
 def case_no_secrets():
-    cfg = os.path.join(TMP, "secret-config")
+    cfg = os.path.join(cli.TMP, "secret-config")
     with open(cfg, "w") as f:
         f.write(f"translate = deepl\nmt-key = SECRET-KEY-4711:fx\ndata-dir = {DATA}\n")
     os.chmod(cfg, 0o600)
@@ -221,21 +210,9 @@ CASES = [v for k, v in sorted(globals().items()) if k.startswith("case_")]
 
 
 def main():
-    global EXE, DATA, TMP
-    EXE, DATA = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    names = sys.argv[3:]
-    TMP = tempfile.mkdtemp(prefix="degloss-checkdata-")
-    try:
-        for c in CASES:
-            if names and c.__name__[5:] not in names:
-                continue
-            c()
-    finally:
-        shutil.rmtree(TMP, ignore_errors=True)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"check-data: {ran} checks, {len(failures)} failed")
-    return 1 if failures else 0
+    global DATA
+    cli.EXE, DATA = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    return cli.run_cases(CASES, sys.argv[3:], "check-data")
 
 
 if __name__ == "__main__":
