@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "checkdata.h"
 #include "config.h"
 #include "degloss.h"
 #include "gloss.h"
@@ -48,6 +49,8 @@ static void S_usage(FILE *f) {
         "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
         "      --hunspell BASE     hunspell files BASE.aff/BASE.dic (overrides --dict)\n"
         "      --data-dir DIR      run-time data directory\n"
+        "      --check-data        verify the data files (checksums, the hunspell\n"
+        "                          dictionary, mwe.tsv), one line each, and exit\n"
         "  -c, --config FILE       read FILE instead of ~/.config/degloss/config\n"
         "      --no-config         read no config file\n"
         "Translation (optional; API keys come from the environment or the config file):\n"
@@ -89,7 +92,8 @@ enum {
   OPT_MT_TIMEOUT,
   OPT_MT_CACERT,
   OPT_CACHE_DIR,
-  OPT_NO_CACHE
+  OPT_NO_CACHE,
+  OPT_CHECK_DATA
 };
 
 static const struct option S_long[] = {
@@ -107,6 +111,7 @@ static const struct option S_long[] = {
     {"dict", required_argument, NULL, OPT_DICT},
     {"hunspell", required_argument, NULL, OPT_HUNSPELL},
     {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+    {"check-data", no_argument, NULL, OPT_CHECK_DATA},
     {"config", required_argument, NULL, 'c'},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"translate", required_argument, NULL, 't'},
@@ -245,7 +250,7 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   /* Pass 1: help, version and the config file's name. */
   const char *config = NULL;
-  bool no_config = false;
+  bool no_config = false, check_data = false;
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
@@ -261,6 +266,7 @@ int main(int argc, char **argv) {
     }
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
+    if (c == OPT_CHECK_DATA) check_data = true;
   }
   if (!no_config) {
     char *def = config ? NULL : dg_config_default_path();
@@ -287,7 +293,7 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
-    if (c == 'c' || c == OPT_NO_CONFIG || c == 'h' || c == 'V') continue;
+    if (c == 'c' || c == OPT_NO_CONFIG || c == OPT_CHECK_DATA || c == 'h' || c == 'V') continue;
     const char *key = S_key(c);
     const char *val = optarg;
     if (c == OPT_NO_CACHE || c == 'v') val = "1";
@@ -297,6 +303,14 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
+  }
+
+  /* --check-data: the data files only (no MT settings, so no keys, printed). */
+  if (check_data) {
+    int bad = dg_check_data(st.data_dir, st.dict, st.hunspell, stdout, stderr);
+    dg_settings_free(&st);
+    if (fflush(stdout) != 0) return EXIT_IO;
+    return bad ? EXIT_DATA : EXIT_OK;
   }
 
   /* Machine translation. */
