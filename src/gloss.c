@@ -626,7 +626,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   /* … or with the finite verb closing a subordinate clause (", bei denen
    * sie … markierten": they). */
-  if (verb_pl < 0 && i > 0) {
+  size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
+  if (i > 0) {
     size_t end = S_clause_end(s, i), cs = S_clause_start(s, i);
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
@@ -634,8 +635,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
             (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
             /* a w-word opening the clause (", was sie … würden") */
             (j == cs && j > 0 && c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
-    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) {
-      const dg_gl_word *vw = &c->w[end - 1];
+    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
+    if (verb_pl < 0 && sub_verb) {
+      const dg_gl_word *vw = &c->w[sub_verb];
       int pl = -1;
       for (size_t a = 0; a < vw->nan; a++) {
         if (!S_feat(vw->an[a].feats, "VerbForm=Fin") || !S_feat(vw->an[a].feats, "Person=3")) continue;
@@ -645,11 +647,28 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       if (pl == 0 || pl == 1) verb_pl = pl;
     }
   }
+  /* "ihr" next to a verb in the 2nd person plural is "you" ("ihr würdet",
+   * "ihr habt"), not "her". */
+  bool verb_2pl = false;
+  size_t cand[3] = {i > 0 ? i - 1 : i, i + 1, sub_verb ? sub_verb : i}; /* "…, den ihr … habt" */
+  for (size_t ci = 0; ci < 3 && !verb_2pl; ci++) {
+    size_t q = cand[ci];
+    if (q == i || q >= s->ntokens) continue;
+    const dg_gl_word *vw = &c->w[q];
+    bool any = false, all = true;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!S_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      any = true;
+      if (!(S_feat(vw->an[a].feats, "Person=2") && S_feat(vw->an[a].feats, "Number=Plur"))) all = false;
+    }
+    verb_2pl = any && all;
+  }
   int best = -1;
   double best_score = -1e9;
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
+    if (verb_2pl && S_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
     if (S_eq(sv->pos, "PRON") && verb_pl >= 0 && !S_has_label(sv->labels, "REL")) {
       bool pl = S_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
@@ -2595,8 +2614,11 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
-  bool german = S_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) || S_eq(t->gloss, t->lemma) ||
-                S_eq(t->gloss, t->form);
+  /* (a dictionary gloss spelt like the German form is English: "stand"
+   * of stehen) */
+  bool from_dict = t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0);
+  bool german = S_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
+                ((S_eq(t->gloss, t->lemma) || S_eq(t->gloss, t->form)) && !from_dict);
   if (german && t->kind != DG_KIND_NAME) {
     /* nothing */
   } else if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {

@@ -205,20 +205,32 @@ bool dg_english_pluralisable(const char *noun) {
 }
 
 void dg_english_plural(dg_buf *b, const char *noun) {
-  /* The head of an English noun phrase is its last word. */
-  const char *sp = strrchr(noun, ' ');
-  const char *w = sp ? sp + 1 : noun;
+  /* The head of an English noun phrase is its last word, or the word
+   * before a trailing preposition ("sea change in" -> sea changes in;
+   * "point of" -> points of). */
+  static const char *const preps[] = {" in", " of", " on", " at", " for", " to", " with", " from", " about"};
+  size_t n = strlen(noun), tail = 0;
+  for (size_t i = 0; i < DG_ARRAY_LEN(preps); i++) {
+    size_t l = strlen(preps[i]);
+    if (n > l + 1 && strcmp(noun + n - l, preps[i]) == 0) tail = l;
+  }
   if (!dg_english_pluralisable(noun)) {
     dg_buf_puts(b, noun);
     return;
   }
-  dg_buf_put(b, noun, (size_t)(w - noun));
-  for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns); i++)
+  char *head = dg_xstrndup(noun, n - tail);
+  const char *sp = strrchr(head, ' ');
+  const char *w = sp ? sp + 1 : head;
+  dg_buf_put(b, head, (size_t)(w - head));
+  bool done = false;
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns) && !done; i++)
     if (strcmp(w, S_nouns[i].sg) == 0) {
       dg_buf_puts(b, S_nouns[i].pl);
-      return;
+      done = true;
     }
-  S_add_s(b, w, strlen(w));
+  if (!done) S_add_s(b, w, strlen(w));
+  dg_buf_puts(b, noun + n - tail);
+  free(head);
 }
 
 /* Comparative and superlative of an adjective gloss: "big" -> bigger,

@@ -3,6 +3,7 @@
  * added twice, phrasal glosses inflected on their first word.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gloss.h"
 #include "harness.h"
@@ -58,6 +59,27 @@ int main(void) {
   S_check(dg_english_plural, "police", "police", "police");
   S_check(dg_english_plural, "process", "processes", "process");
   S_check(dg_english_plural, "crisis", "crises", "crisis");
+  S_check(dg_english_plural, "sea change in", "sea changes in", "head before a trailing preposition");
+  S_check(dg_english_plural, "point of view", "point of views", "a preposition inside stays (last word)");
+  /* Adverbs of adjective glosses (plain style, adjectives used as adverbs). */
+  {
+    static const char *const adv[][2] = {{"current", "currently"}, {"simple", "simply"}, {"happy", "happily"},
+                                         {"basic", "basically"},   {"full", "fully"},    {"good", "well"},
+                                         {"fast", "fast"},         {"true", "truly"},    {"friendly", "friendly"}};
+    for (size_t k = 0; k < sizeof adv / sizeof *adv; k++) {
+      dg_buf b;
+      dg_buf_init(&b);
+      OK(dg_english_adverb(&b, adv[k][0]), adv[k][0]);
+      STR_EQ(b.data ? b.data : "", adv[k][1], adv[k][0]);
+      dg_buf_free(&b);
+    }
+    dg_buf b;
+    dg_buf_init(&b);
+    OK(!dg_english_adverb(&b, "in detail"), "a phrase has no derived adverb");
+    OK(!dg_english_adverb(&b, "interested"), "a participle in -ed has no derived adverb");
+    OK(b.len == 0, "nothing written when there is no adverb");
+    dg_buf_free(&b);
+  }
   S_check(dg_english_plural, "peace agreement", "peace agreements", "head of a phrase");
   S_check(dg_english_plural, "policy", "policies", "policy");
   OK(!dg_english_pluralisable("Ukraine's"), "a possessive is left alone");
