@@ -1467,6 +1467,44 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
+/* Does the ';'-separated domain list hold `want`? */
+static bool S_has_domain(const char *domains, const char *want) {
+  size_t n = strlen(want);
+  for (const char *p = domains ? domains : ""; *p;) {
+    size_t l = strcspn(p, ";");
+    if (l == n && strncmp(p, want, n) == 0) return true;
+    p += l;
+    if (*p) p++;
+  }
+  return false;
+}
+
+/* Has the clause of the verb at i a reflexive pronoun: "sich", or
+ * mich/dich/uns/euch with the matching subject (ich erinnere mich)? */
+static bool S_quote(const dg_dtoken *t) {
+  return t->kind == DG_KIND_PUNCT && strstr("„“”\"‚‘’»«", t->form) != NULL && t->form[0];
+}
+
+/* Does the clause of i, with quotation marks around single words not
+ * counted as boundaries (sich „angenähert“), hold `lower`? */
+static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
+  const dg_dsentence *s = c->s;
+  size_t a = i, b = i + 1;
+  while (a > 0 && i - a < DG_GL_WINDOW && (!S_boundary(&s->tokens[a - 1]) || S_quote(&s->tokens[a - 1]))) a--;
+  while (b < s->ntokens && b - i < DG_GL_WINDOW && (!S_boundary(&s->tokens[b]) || S_quote(&s->tokens[b]))) b++;
+  for (size_t j = a; j < b; j++)
+    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+  return false;
+}
+
+static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
+  static const char *const pairs[][2] = {{"mich", "ich"}, {"dich", "du"}, {"uns", "wir"}, {"euch", "ihr"}};
+  if (S_clause_has(c, i, "sich") || S_clause_has_q(c, i, "sich")) return true;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
+    if (S_clause_has(c, i, pairs[k][0]) && S_clause_has(c, i, pairs[k][1])) return true;
+  return false;
+}
+
 static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
@@ -1483,6 +1521,26 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
       if (ns) a = &w->an[k];
     }
+  }
+  /* A verb with a reflexive pronoun in its clause takes the senses of the
+   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
+   * glad); without one, those senses go last ("erinnert" = reminds). */
+  if (ns > 1 && a && (S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX"))) {
+    bool refl = S_reflexive_clause(c, i);
+    dg_sense tmp[DG_GL_MAX_SENSES];
+    size_t m = 0;
+    /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
+     * of a special field, "sich schützen" = hedge [econ.], is no reason
+     * to leave "protect") */
+    for (int pass = 0; pass < 3; pass++)
+      for (size_t k = 0; k < ns; k++) {
+        bool curated = sv[k].source && strncmp(sv[k].source, "dictionaries/", 13) == 0;
+        bool vr = S_has_domain(sv[k].domains, "vr");
+        bool general_vr = vr && strcmp(sv[k].domains, "vr") == 0;
+        int rank = curated ? 0 : (refl ? (general_vr ? 1 : 2) : (vr ? 2 : 1));
+        if (rank == pass) tmp[m++] = sv[k];
+      }
+    memcpy(sv, tmp, ns * sizeof *sv);
   }
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
@@ -1988,7 +2046,7 @@ typedef dg_gl_domain S_dom;
 
 /* Register and region labels ("coll.", "Br.") say nothing about the topic. */
 static bool S_register_label(const char *p) {
-  static const char *const reg[] = {"Br.",   "Am.",    "Dt.",   "Ös.",     "Schw.",  "Südtirol", "coll.",
+  static const char *const reg[] = {"vr",    "Br.",   "Am.",    "Dt.",   "Ös.",     "Schw.",  "Südtirol", "coll.",
                                     "formal", "geh.",  "fig.",  "übtr.",   "arch.",  "altertümlich",
                                     "slang", "pej.",   "humor.", "poet.",  "selten", "veraltet", "obs.",
                                     "vulg.", "ugs.",   "rare",  "dated",   "Sprw.",  "Austr.",  "NZ",

@@ -208,10 +208,15 @@ static bool S_is_prep_n(const char *w, size_t n) {
   return S_is_prep(buf);
 }
 
+/* Set by S_headword: the synonym starts with "sich" ("sich an etw.
+ * erinnern"), its senses are those of the reflexive verb. */
+static bool S_reflexive;
+
 static const char *S_headword(const char *text, int *slotted) {
   static char buf[512];
   const char *p = text;
   *slotted = 0;
+  S_reflexive = false;
   for (;;) {
     const char *sp = strchr(p, ' ');
     if (!sp) break;
@@ -222,6 +227,7 @@ static const char *S_headword(const char *text, int *slotted) {
     }
     if (n == 4 && memcmp(p, "sich", 4) == 0) {
       if (*slotted != 3) *slotted = 2; /* reflexive */
+      S_reflexive = true;
       p = sp + 1;
       continue;
     }
@@ -735,6 +741,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         }
     int slotted;
     const char *head = S_headword(de[j].text, &slotted);
+    bool reflexive = S_reflexive;
     /* in later parts an untagged lower-case word is an inflected form or
      * an example ("kam", "gab"), not a headword of its own */
     if (head && sub > 0 && !de[j].tags[0] && !isupper((unsigned char)head[0]) &&
@@ -836,6 +843,13 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
             S_join_domains(doms, sizeof doms, tmp, "rare");
             break;
           }
+        /* "vr": a sense of the reflexive verb ("sich erinnern" = remember),
+         * chosen by the glosser when the clause has a reflexive pronoun */
+        if (reflexive && verb) {
+          char tmp[256];
+          snprintf(tmp, sizeof tmp, "%s", doms);
+          S_join_domains(doms, sizeof doms, tmp, "vr");
+        }
         S_add_sense(lx, head, pos, gender, gl, doms, line, sub, (int)j, (int)k, (int)nen, nsubs,
                     slotted);
         /* German <variants> (spellings, related forms) get the sense too, as

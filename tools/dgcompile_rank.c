@@ -31,6 +31,8 @@ static const S_pen S_pens[] = {
     {"iron.", 2}, {"humor.", 1.5f}, {"pej.", 1.5f}, {"euphem.", 1.5f}, {"children’s language", 2},
     {"Kindersprache", 2}, {"Jugendsprache", 2}, {"Jägersprache", 3}, {"hunters’ parlance", 3},
     {"tm", 3}, {"hist.", 2.5f}, {"former name", 2},
+    /* a sense of the reflexive verb (added by dgcompile_ding.c): no penalty */
+    {"vr", 0},
     /* register and figurative use */
     {"ugs.", 0.7f}, {"coll.", 0.7f}, {"geh.", 0.8f}, {"formal", 0.5f}, {"fig.", 0.8f},
     {"übtr.", 0.8f},
