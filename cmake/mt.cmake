@@ -1,9 +1,10 @@
 # mt: sentence translation through external MT APIs (issue 6).
 # With DEGLOSS_WITH_CURL=OFF only the configuration and a client that reports
 # "built without MT support" are built.
-target_sources(degloss PRIVATE src/mt_config.c)
+# The cache needs no curl: --mt-cache-compact works in every build.
+target_sources(degloss PRIVATE src/mt_config.c src/mt_cache.c)
 if(DEGLOSS_WITH_CURL)
-  target_sources(degloss PRIVATE src/mt.c src/mt_json.c src/mt_cache.c
+  target_sources(degloss PRIVATE src/mt.c src/mt_json.c
                  src/mt_deepl.c src/mt_libre.c src/mt_google.c src/mt_openai.c)
 
   # Benchmark (not a test): bench/mt_bench.sh runs it against the test server.
