@@ -1169,6 +1169,283 @@ static void T_cache_concurrent(void) {
   free(url);
 }
 
+/* ---- cache compaction ---------------------------------------------------- */
+
+static size_t S_count_lines(const char *path) {
+  char *d = S_slurp(path);
+  size_t n = 0;
+  for (const char *p = d; *p; p++) n += *p == '\n';
+  free(d);
+  return n;
+}
+
+/* Translate t through the test server with the given target; the number of
+ * requests the server saw for it. */
+static long S_pass(const char *ns, const char *dir, const S_texts *t, const char *target,
+                   const char *max, unsigned long *hits) {
+  char *url = S_url(ns, "ok");
+  long before = S_stat(ns, "requests");
+  dg_mt_config *c = S_cfg("deepl", url, dir);
+  if (target) S_set(c, "mt-target", target);
+  if (max) S_set(c, "mt-cache-max", max);
+  dg_mt *mt = S_new(c);
+  size_t failed;
+  dg_mt_result *r = S_run(mt, t, &failed);
+  CHECK(failed == 0, "%zu failed", failed);
+  S_expect_all(t, r);
+  if (hits) *hits = S_hits(mt);
+  S_results_free(r, t->n);
+  dg_mt_free(mt);
+  free(url);
+  return S_stat(ns, "requests") - before;
+}
+
+/* degloss --mt-cache-compact through its library function; its output line. */
+static char *S_compact_cmd(const char *dir, const char *max) {
+  dg_mt_config *c = dg_mt_config_new();
+  S_set(c, "cache-dir", dir);
+  if (max) S_set(c, "mt-cache-max", max);
+  char *path = S_fmt("%s/compact-out.txt", S_env("MT_TEST_DIR"));
+  FILE *f = fopen(path, "w+");
+  degloss_error err = {0};
+  int rc = f ? dg_mt_cache_compact_command(c, f, &err) : -1;
+  CHECK(rc == 0, "compact: %s: %s", err.source, err.text);
+  if (f) fclose(f);
+  char *out = S_slurp(path);
+  free(path);
+  dg_mt_config_free(c);
+  return out;
+}
+
+static void T_cache_compact(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *dir = S_cache_dir("cc");
+  char *path = S_fmt("%s/mt-cache-v1.txt", dir);
+  S_texts a = S_sentences(30, "ca"), b = S_sentences(30, "cb");
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, NULL) > 0, "first run asks the server");
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, NULL) > 0, "another target asks again");
+  /* 50 keys written twice: the first values are superseded */
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  CHECK(c != NULL, "open");
+  for (int round = 0; c && round < 2; round++) {
+    for (int i = 0; i < 50; i++) {
+      char *k = S_fmt("junk\x1fkey %d", i), *v = S_fmt("value %d of round %d", i, round);
+      dg_mt_cache_put(c, k, v);
+      free(k);
+      free(v);
+    }
+    CHECK(dg_mt_cache_flush(c, &err), "flush");
+  }
+  dg_mt_cache_free(c);
+  CHECK(S_count_lines(path) == 160, "160 lines, got %zu", S_count_lines(path));
+
+  char *out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "before: 160 lines, 110 entries,") != NULL, "output: %s", out);
+  CHECK(strstr(out, "after: 110 entries,") != NULL, "output: %s", out);
+  CHECK(strstr(out, "(50 superseded, 0 corrupt, 0 evicted)") != NULL, "output: %s", out);
+  free(out);
+  CHECK(S_count_lines(path) == 110, "110 lines after compaction, got %zu", S_count_lines(path));
+  c = dg_mt_cache_open(dir, &err);
+  const char *v = c ? dg_mt_cache_get(c, "junk\x1fkey 7") : NULL;
+  CHECK(v && strcmp(v, "value 7 of round 1") == 0, "the newer value survives: %s", v ? v : "(none)");
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && dg_mt_cache_size(c) == 110, "clean file");
+  dg_mt_cache_free(c);
+
+  /* every live entry kept: no request for either target */
+  unsigned long hits = 0;
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, &hits) == 0 && hits == 30, "EN-GB from the cache");
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, &hits) == 0 && hits == 30, "EN-US from the cache");
+
+  /* the bound keeps the most recently used: EN-US was used last, although
+   * it was written first */
+  out = S_compact_cmd(dir, "30");
+  CHECK(strstr(out, "after: 30 entries,") && strstr(out, "80 evicted"), "output: %s", out);
+  free(out);
+  CHECK(S_count_lines(path) == 30, "30 lines, got %zu", S_count_lines(path));
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, &hits) == 0 && hits == 30, "EN-US kept");
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, NULL) > 0, "EN-GB evicted");
+
+  /* automatic: a run over the bound compacts when it ends; what it used stays */
+  CHECK(S_pass("a", dir, &b, NULL, "40", NULL) > 0, "new sentences");
+  CHECK(S_count_lines(path) == 40, "bound 40 kept after the run, got %zu lines",
+        S_count_lines(path));
+  long req = S_pass("a", dir, &b, NULL, "40", &hits);
+  CHECK(req == 0 && hits == 30, "the run's own entries kept: %ld requests, %lu hits", req, hits);
+
+  /* a byte bound */
+  out = S_compact_cmd(dir, "1K");
+  CHECK(strstr(out, "after: ") != NULL, "output: %s", out);
+  free(out);
+  struct stat st;
+  CHECK(stat(path, &st) == 0 && st.st_size <= 1024 && st.st_size > 0, "1K bound: %lld bytes",
+        (long long)st.st_size);
+
+  /* automatic: waste over twice the live data */
+  c = dg_mt_cache_open(dir, &err);
+  char *big = dg_xcalloc(2001, 1);
+  memset(big, 'x', 2000);
+  for (int i = 0; c && i < 60; i++) {
+    dg_mt_cache_put(c, "junk\x1f" "big", big);
+    CHECK(dg_mt_cache_flush(c, &err), "flush");
+  }
+  dg_mt_cache_free(c);
+  free(big);
+  CHECK(stat(path, &st) == 0 && st.st_size > 120000, "grew to %lld", (long long)st.st_size);
+  S_pass("a", dir, &b, NULL, NULL, NULL);
+  CHECK(stat(path, &st) == 0 && st.st_size < 30000, "compacted at the end of a run: %lld bytes",
+        (long long)st.st_size);
+  CHECK(S_pass("a", dir, &b, NULL, NULL, &hits) == 0 && hits == 30, "nothing lost");
+
+  S_texts_free(&a);
+  S_texts_free(&b);
+  free(path);
+  free(dir);
+}
+
+static void T_cache_compact_corrupt(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *dir = S_cache_dir("cc");
+  char *path = S_fmt("%s/mt-cache-v1.txt", dir);
+  S_texts t = S_sentences(10, "cx");
+  CHECK(S_pass("a", dir, &t, NULL, NULL, NULL) > 0, "first run");
+  /* damage the third record, add junk and a torn last line */
+  char *data = S_slurp(path);
+  char *l3 = strchr(data, '\n');
+  l3 = l3 ? strchr(l3 + 1, '\n') : NULL;
+  CHECK(l3 && strlen(l3) > 40, "lines written");
+  if (l3) l3[30] = l3[30] == 'x' ? 'y' : 'x';
+  S_spit(path, data, strlen(data), "wb");
+  free(data);
+  const char junk[] = "garbage\n\x01\x02\x00\xff\nv1 0123456789abcdef torn";
+  S_spit(path, junk, sizeof junk - 1, "ab");
+  char *out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "before: 13 lines, 9 entries,") && strstr(out, "after: 9 entries,") &&
+            strstr(out, "4 corrupt"),
+        "output: %s", out);
+  free(out);
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && dg_mt_cache_size(c) == 9, "clean after compaction");
+  dg_mt_cache_free(c);
+  unsigned long hits = 0;
+  CHECK(S_pass("a", dir, &t, NULL, NULL, &hits) == 1 && hits == 9, "one request for the lost one");
+  /* a truncated file (cut in the middle of a line) */
+  data = S_slurp(path);
+  size_t cut = strlen(data) / 2;
+  S_spit(path, data, cut, "wb");
+  free(data);
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "1 corrupt") != NULL, "torn line counted: %s", out);
+  free(out);
+  c = dg_mt_cache_open(dir, &err);
+  size_t n = c ? dg_mt_cache_size(c) : 0;
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && n >= 3 && n < 10, "%zu entries kept", n);
+  dg_mt_cache_free(c);
+  CHECK(S_pass("a", dir, &t, NULL, NULL, &hits) > 0 && hits == n, "the rest from the cache");
+  /* an empty file and a missing one */
+  S_spit(path, "", 0, "wb");
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "before: 0 lines, 0 entries, 0 bytes; after: 0 entries, 0 bytes"), "%s", out);
+  free(out);
+  unlink(path);
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "after: 0 entries") != NULL, "%s", out);
+  free(out);
+  S_texts_free(&t);
+  free(path);
+  free(dir);
+}
+
+/* Writers, a compactor and a reader at once: a reader always sees every
+ * entry that was there before (the old or the new file, never a mix or a
+ * half-written one), and no writer's entry is lost to a rename. */
+static void T_cache_compact_race(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "ok");
+  char *dir = S_cache_dir("cr");
+  enum { SEED = 200, WRITERS = 3, ROUNDS = 4, PER = 10 };
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  if (!c) {
+    CHECK(false, "open: %s", err.text);
+    return;
+  }
+  for (int i = 0; i < SEED; i++) {
+    char *k = S_fmt("seed\x1f%d", i), *v = S_fmt("seed value %d", i);
+    dg_mt_cache_put(c, k, v);
+    if (i % 2) dg_mt_cache_put(c, k, v); /* something to drop */
+    free(k);
+    free(v);
+  }
+  CHECK(dg_mt_cache_flush(c, &err), "seed");
+  dg_mt_cache_free(c);
+  fflush(stdout);
+  pid_t pids[WRITERS + 2];
+  for (int k = 0; k < WRITERS + 2; k++) {
+    pids[k] = fork();
+    if (pids[k] != 0) continue;
+    int bad = 0;
+    if (k < WRITERS) {
+      for (int round = 0; round < ROUNDS; round++) {
+        S_texts t = {dg_xcalloc(PER, sizeof(char *)), PER};
+        for (size_t i = 0; i < t.n; i++) t.s[i] = S_kid_sentence(k, (int)(round * PER + i));
+        dg_mt *mt = S_new(S_cfg("deepl", url, dir));
+        dg_mt_result *r = dg_xcalloc(t.n, sizeof *r);
+        if (dg_mt_translate(mt, (const char *const *)t.s, t.n, r) != 0) bad = 1;
+        S_results_free(r, t.n);
+        dg_mt_free(mt);
+        S_texts_free(&t);
+      }
+    } else if (k == WRITERS) { /* the compactor */
+      for (int i = 0; i < 40 && !bad; i++) {
+        dg_mt_cache *x = dg_mt_cache_open(dir, &err);
+        if (!x || !dg_mt_cache_compact(x, true, NULL, &err)) bad = 2;
+        dg_mt_cache_free(x);
+      }
+    } else { /* the reader */
+      for (int i = 0; i < 150 && !bad; i++) {
+        dg_mt_cache *x = dg_mt_cache_open(dir, &err);
+        for (int s = 0; x && s < SEED && !bad; s++) {
+          char *key = S_fmt("seed\x1f%d", s), *want = S_fmt("seed value %d", s);
+          const char *got = dg_mt_cache_get(x, key);
+          if (!got || strcmp(got, want) != 0) bad = 3;
+          free(key);
+          free(want);
+        }
+        if (!x) bad = 4;
+        dg_mt_cache_free(x); /* not closed: the reader writes nothing */
+      }
+    }
+    _exit(bad);
+  }
+  for (int k = 0; k < WRITERS + 2; k++) {
+    int st = 0;
+    waitpid(pids[k], &st, 0);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "child %d exit %d", k,
+          WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+  }
+  long before = S_stat("a", "requests");
+  S_texts t = {dg_xcalloc(WRITERS * ROUNDS * PER, sizeof(char *)), WRITERS * ROUNDS * PER};
+  for (int k = 0; k < WRITERS; k++)
+    for (int i = 0; i < ROUNDS * PER; i++) t.s[k * ROUNDS * PER + i] = S_kid_sentence(k, i);
+  dg_mt *mt = S_new(S_cfg("deepl", url, dir));
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 0 && S_hits(mt) == t.n, "%lu of %zu from the cache", S_hits(mt), t.n);
+  CHECK(S_stat("a", "requests") == before, "no entry lost to a compaction");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  /* no temporary file left behind */
+  DIR *d = opendir(dir);
+  for (struct dirent *de = d ? readdir(d) : NULL; de; de = readdir(d))
+    CHECK(strncmp(de->d_name, "mt-cache-v1.txt.tmp.", 20) != 0, "left over: %s", de->d_name);
+  if (d) closedir(d);
+  free(dir);
+  free(url);
+}
+
 static void T_tls_verify(void) {
   setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
   char *url = S_fmt("https://127.0.0.1:%s/t/a/ok", S_env("MT_TEST_TLS_PORT"));
@@ -1444,6 +1721,9 @@ static const struct {
     {"dedupe", T_dedupe},
     {"cache_corrupt", T_cache_corrupt},
     {"cache_concurrent", T_cache_concurrent},
+    {"cache_compact", T_cache_compact},
+    {"cache_compact_corrupt", T_cache_compact_corrupt},
+    {"cache_compact_race", T_cache_compact_race},
     {"tls_verify", T_tls_verify},
     {"refused", T_refused},
     {"verbose_redacts", T_verbose_redacts},
