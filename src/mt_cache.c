@@ -7,7 +7,8 @@
  *
  * Compaction rewrites the file with one line per live key (the last one
  * written wins), least recently used first, keeping at most the newest
- * max_entries entries within max_bytes.  It holds the same exclusive lock
+ * max_entries entries within max_bytes (15/16 of them when compaction was
+ * automatic, so that it does not happen again at once).  It holds the same exclusive lock
  * the writers take, reads the file anew (so entries other runs appended are
  * kept), writes a temporary file in the same directory, fsyncs it and
  * rename()s it over the cache: a reader sees the old or the new file, never
@@ -19,6 +20,7 @@
  * process used last.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +36,7 @@
 #define S_MAX_LOAD ((size_t)512 << 20) /* ignore a cache file bigger than this */
 
 #define S_MIN_COMPACT ((off_t)64 << 10) /* never compact a smaller file for waste alone */
+#define S_TMP_PREFIX S_FILE ".tmp."
 
 typedef struct {
   char *key;
@@ -332,13 +335,16 @@ static bool S_write_all(int fd, const char *p, size_t n) {
 
 /* Open the cache file and take the writers' exclusive lock on it, making
  * sure it is still the file at c->path (a compaction may have replaced it
- * while we waited).  The descriptor, or -1 with errno set. */
-static int S_open_locked(const dg_mt_cache *c) {
+ * while we waited).  The descriptor, or -1 with errno set; *locked says
+ * whether the lock was had. */
+static int S_open_locked(const dg_mt_cache *c, bool *locked) {
   for (int tries = 0; tries < 100; tries++) {
     int fd = open(c->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) return -1;
+    *locked = false;
     while (flock(fd, LOCK_EX) != 0)
       if (errno != EINTR) return fd; /* no locking (some network file systems): go on without */
+    *locked = true;
     struct stat a, b;
     if (fstat(fd, &a) != 0 || stat(c->path, &b) != 0 || (a.st_dev == b.st_dev && a.st_ino == b.st_ino))
       return fd;
@@ -372,7 +378,8 @@ static bool S_append(dg_mt_cache *c, int fd) {
 
 bool dg_mt_cache_flush(dg_mt_cache *c, degloss_error *err) {
   if (!c || c->pending.len == 0) return true;
-  int fd = S_open_locked(c);
+  bool locked;
+  int fd = S_open_locked(c, &locked);
   if (fd < 0) {
     dg_error_set(err, DEGLOSS_ERR_IO, c->path, 0, 0, -1, "cannot write the cache: %s",
                  strerror(errno));
@@ -421,12 +428,24 @@ static char *S_read_fd(int fd, size_t *len) {
   return buf;
 }
 
+/* Remove the temporary files of compactions that died: only one holding the
+ * lock (as we do) has one. */
+static void S_remove_stale(const dg_mt_cache *c) {
+  DIR *d = opendir(c->dir);
+  if (!d) return;
+  for (struct dirent *de; (de = readdir(d)) != NULL;)
+    if (strncmp(de->d_name, S_TMP_PREFIX, sizeof S_TMP_PREFIX - 1) == 0 &&
+        strlen(de->d_name) == sizeof S_TMP_PREFIX - 1 + 6)
+      unlinkat(dirfd(d), de->d_name, 0);
+  closedir(d);
+}
+
 /* Write `keep` (in order) to a temporary file and rename it over the cache. */
 static bool S_replace_file(dg_mt_cache *c, S_entry **keep, size_t n, size_t *bytes,
                            degloss_error *err) {
   dg_buf tmp;
   dg_buf_init(&tmp);
-  dg_buf_printf(&tmp, "%s.tmp.XXXXXX", c->path);
+  dg_buf_printf(&tmp, "%s/" S_TMP_PREFIX "XXXXXX", c->dir);
   int fd = mkstemp(tmp.data);
   if (fd < 0) {
     dg_error_set(err, DEGLOSS_ERR_IO, c->path, 0, 0, -1, "cannot compact the cache: %s",
@@ -487,7 +506,8 @@ bool dg_mt_cache_compact(dg_mt_cache *c, bool force, dg_mt_cache_stats *stats,
   if (!stats) stats = &dummy;
   memset(stats, 0, sizeof *stats);
   if (!c) return true;
-  int fd = S_open_locked(c);
+  bool locked;
+  int fd = S_open_locked(c, &locked);
   if (fd < 0) {
     dg_error_set(err, DEGLOSS_ERR_IO, c->path, 0, 0, -1, "cannot compact the cache: %s",
                  strerror(errno));
@@ -528,15 +548,19 @@ bool dg_mt_cache_compact(dg_mt_cache *c, bool force, dg_mt_cache_stats *stats,
   for (size_t i = 0; i < t->cap; i++)
     if (t->tab[i].key) all[n++] = &t->tab[i];
   qsort(all, n, sizeof *all, S_by_seq);
-  /* Keep the newest that fit. */
+  /* Keep the newest that fit; an automatic compaction leaves 1/16 of the
+   * bounds free, so that the next runs do not each rewrite the file. */
+  size_t max_n = force ? c->max_entries : c->max_entries - c->max_entries / 16;
+  size_t max_b = force ? c->max_bytes : c->max_bytes - c->max_bytes / 16;
   size_t first = n, bytes = 0;
-  while (first > 0 && n - first < c->max_entries && bytes + all[first - 1]->len <= c->max_bytes)
+  while (first > 0 && n - first < max_n && bytes + all[first - 1]->len <= max_b)
     bytes += all[--first]->len;
   stats->evicted = first;
   bool needed = force || first > 0 || t->bad > 0 || t->lines > t->count ||
                 (off_t)len > (off_t)bytes;
   bool ok = true;
   size_t written = len;
+  if (needed && locked) S_remove_stale(c);
   if (needed) ok = S_replace_file(c, all + first, n - first, &written, err);
   if (ok) {
     stats->entries_after = n - first;

@@ -142,8 +142,9 @@ typedef struct dg_mt_cache_stats {
   size_t entries_after, bytes_after, evicted;
 } dg_mt_cache_stats;
 /* Rewrite the file atomically with the live entries, least recently used
- * first, within the bounds (see mt_cache.c).  Without `force` the file is
- * left alone when nothing would be dropped.  `stats` may be NULL. */
+ * first, within the bounds (see mt_cache.c).  Without `force` (automatic)
+ * the file is left alone when nothing would be dropped, and evictions go
+ * down to 15/16 of the bounds.  `stats` may be NULL. */
 bool dg_mt_cache_compact(dg_mt_cache *c, bool force, dg_mt_cache_stats *stats,
                          degloss_error *err);
 /* The file is over a bound or more than twice the live data (and over
