@@ -287,19 +287,24 @@ const char *dg_mt_cache_file(const dg_mt_cache *c) { return c ? c->path : NULL; 
 unsigned long dg_mt_cache_bad_lines(const dg_mt_cache *c) { return c ? c->bad : 0; }
 size_t dg_mt_cache_size(const dg_mt_cache *c) { return c ? c->count : 0; }
 
-/* Queue the line for key/value; its length on disk. */
-static size_t S_queue(dg_mt_cache *c, const char *key, const char *value) {
+/* Append the line for key/value to `out`; its length. */
+static size_t S_format_line(dg_buf *out, const char *key, const char *value) {
   dg_buf rec;
   dg_buf_init(&rec);
   S_escape(&rec, key);
   dg_buf_putc(&rec, '\t');
   S_escape(&rec, value);
-  dg_buf_printf(&c->pending, "v1 %016llx ", (unsigned long long)dg_hash64(rec.data, rec.len, 0));
-  dg_buf_put(&c->pending, rec.data, rec.len);
-  dg_buf_putc(&c->pending, '\n');
+  dg_buf_printf(out, "v1 %016llx ", (unsigned long long)dg_hash64(rec.data, rec.len, 0));
+  dg_buf_put(out, rec.data, rec.len);
+  dg_buf_putc(out, '\n');
   size_t len = 20 + rec.len + 1;
   dg_buf_free(&rec);
   return len;
+}
+
+/* Queue the line for key/value; its length on disk. */
+static size_t S_queue(dg_mt_cache *c, const char *key, const char *value) {
+  return S_format_line(&c->pending, key, value);
 }
 
 const char *dg_mt_cache_get(dg_mt_cache *c, const char *key) {
@@ -458,15 +463,7 @@ static bool S_replace_file(dg_mt_cache *c, S_entry **keep, size_t n, size_t *byt
   bool ok = true;
   size_t total = 0;
   for (size_t i = 0; i < n && ok; i++) {
-    dg_buf rec;
-    dg_buf_init(&rec);
-    S_escape(&rec, keep[i]->key);
-    dg_buf_putc(&rec, '\t');
-    S_escape(&rec, keep[i]->val);
-    dg_buf_printf(&out, "v1 %016llx ", (unsigned long long)dg_hash64(rec.data, rec.len, 0));
-    dg_buf_put(&out, rec.data, rec.len);
-    dg_buf_putc(&out, '\n');
-    dg_buf_free(&rec);
+    S_format_line(&out, keep[i]->key, keep[i]->val);
     if (out.len >= (1u << 20) || i + 1 == n) {
       ok = S_write_all(fd, out.data, out.len);
       total += out.len;
