@@ -9,25 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "en_stem.h"
 #include "lexicon.h"
 #include "util.h"
-
-static void S_stem(const char *word, char *out, size_t outsz) {
-  size_t n = 0;
-  for (const char *p = word; *p && n + 1 < outsz; p++) out[n++] = (char)tolower((unsigned char)*p);
-  out[n] = '\0';
-  if (n > 4 && strcmp(out + n - 3, "ies") == 0) {
-    strcpy(out + n - 3, "y");
-    return;
-  }
-  if (n > 5 && strcmp(out + n - 3, "ing") == 0) n -= 3;
-  else if (n > 4 && strcmp(out + n - 2, "ed") == 0) n -= 2;
-  else if (n > 4 && strcmp(out + n - 2, "es") == 0) n -= 2;
-  else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's') n -= 1;
-  if (n > 3 && out[n - 1] == 'e') n--;
-  if (n > 3 && out[n - 1] == out[n - 2] && strchr("bdgmnprt", out[n - 1])) n--;
-  out[n] = '\0';
-}
 
 static bool S_stop(const char *w) {
   static const char *const stop[] = {"a", "an", "the", "of", "to", "be", "one's", "oneself", "sb",
@@ -58,7 +42,7 @@ static const char *const S_irregular[] = {
 
 static void S_add_stem(char **stems, size_t *ns, size_t max, const char *w) {
   char st[128];
-  S_stem(w, st, sizeof st);
+  dg_en_stem(w, st, sizeof st);
   if (*ns < max) stems[(*ns)++] = dg_xstrdup(st);
   /* a past form also stands for its base */
   for (int i = 0; S_irregular[i]; i++) {
@@ -74,7 +58,7 @@ static void S_add_stem(char **stems, size_t *ns, size_t max, const char *w) {
       if (bl >= sizeof base) continue;
       memcpy(base, S_irregular[i], bl);
       base[bl] = '\0';
-      S_stem(base, st, sizeof st);
+      dg_en_stem(base, st, sizeof st);
       stems[(*ns)++] = dg_xstrdup(st);
     }
   }
@@ -87,7 +71,7 @@ static bool S_match(const char *gloss, char **stems, size_t ns) {
   char *save = NULL;
   for (char *w = strtok_r(buf, " -/.", &save); w; w = strtok_r(NULL, " -/.", &save)) {
     char st[128];
-    S_stem(w, st, sizeof st);
+    dg_en_stem(w, st, sizeof st);
     if (S_stop(st)) continue;
     for (size_t i = 0; i < ns; i++)
       if (strcmp(stems[i], st) == 0) return true;

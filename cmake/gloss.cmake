@@ -96,6 +96,12 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
 
+  # degloss --check-data on the build data and on damaged copies of it.
+  add_test(NAME cli.check_data
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/checkdata_test.py
+                   $<TARGET_FILE:degloss_cli> ${DEGLOSS_BUILD_DATA_DIR})
+  set_tests_properties(cli.check_data PROPERTIES TIMEOUT 300 LABELS gloss)
+
   set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
                      gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_formats gloss.jobs_warnings
                      gloss.jobs_options gloss.jobs_prompt gloss.jobs_mt

@@ -10,8 +10,11 @@ if(NOT EXISTS "${DEGLOSS_DING}")
 endif()
 
 target_sources(degloss PRIVATE src/lexicon.c src/lexicon_fold.c)
+# degloss --check-data: verifies the lexicon, the morphology tables, mwe.tsv
+# and the hunspell dictionary (src/checkdata.c).
+target_sources(degloss PRIVATE src/checkdata.c)
 
-add_executable(dgcompile tools/dgcompile.c tools/dgcompile_ding.c tools/dgcompile_rank.c
+add_executable(dgcompile tools/dgcompile.c tools/dgcompile_ding.c tools/dgcompile_rank.c tools/en_stem.c
                src/util.c src/mapfile.c src/version.c src/lexicon_fold.c)
 target_include_directories(dgcompile PRIVATE src tools)
 target_compile_definitions(dgcompile PRIVATE
@@ -101,7 +104,8 @@ endif()
 # Benchmarks (bench/lexicon-bench.sh runs them and prints the figures).
 add_executable(lexicon-bench EXCLUDE_FROM_ALL bench/lexicon-bench.c)
 target_link_libraries(lexicon-bench PRIVATE degloss)
-add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c)
+add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c tools/en_stem.c)
+target_include_directories(lexicon-heldout PRIVATE tools)
 target_link_libraries(lexicon-heldout PRIVATE degloss)
 add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
 target_link_libraries(lexicon-primary PRIVATE degloss)

@@ -63,7 +63,8 @@ static const char *const S_confixes[] = {
     "anti", "bio", "tele", "mikro", "makro", "krypto", "ultra", "hyper", "inter", "intra",
     "uni", "netto", "brutto", "polit", "online", "multi", "mini", "maxi", "super", "pseudo",
     "neo", "öko", "geo", "extra", "mega", "turbo", "semi", "quasi", "proto", "para", "nano",
-    "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra", NULL};
+    "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra",
+    "marien", "oster", NULL}; /* Marien|erscheinungen, Oster|debatte */
 
 /* Numerals: first parts of words not known whole (Zwei|familienhäuser,
  * Drei|länder|eck). */

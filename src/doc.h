@@ -38,7 +38,9 @@ enum {
   DG_DF_SEP_PARTICLE = 1u << 4,  /* detached particle of a separable verb */
   DG_DF_GUESS = 1u << 5,         /* gloss is a fallback (closest form, name guess...) */
   DG_DF_ORDINAL = 1u << 6,       /* number with an ordinal dot ("17.") */
-  DG_DF_SUSPENDED = 1u << 7      /* suspended part of a compound: "Ein-" (und Ausfuhr) */
+  DG_DF_SUSPENDED = 1u << 7,     /* suspended part of a compound: "Ein-" (und Ausfuhr) */
+  DG_DF_CLAUSE_JOIN = 1u << 8    /* internal: a conjunction that joins clauses ("… beansprucht
+                                  * und haben …"), a clause boundary for the context rules */
 };
 
 /* One part of a compound: "Telefon" stem, "s" link. */

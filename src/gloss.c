@@ -189,6 +189,7 @@ static bool S_opening(const dg_dtoken *t);
 static bool S_person_noun(const char *lemma, bool masc);
 
 static bool S_boundary(const dg_dtoken *t) {
+  if (t->flags & DG_DF_CLAUSE_JOIN) return true;
   if (!S_is_punct(t)) return false;
   static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
   for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
@@ -462,6 +463,23 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
+  /* "während", "seit", "bis" open a clause that ends in its finite verb
+   * ("während es still ist": while); else they are prepositions
+   * ("während des Krieges": during). */
+  if (S_eq(w->lower, "während") || S_eq(w->lower, "seit") || S_eq(w->lower, "bis")) {
+    size_t end = S_clause_end(s, i);
+    bool verb_final = false;
+    if (end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) && c->w[end - 1].nan) {
+      verb_final = true;
+      for (size_t a = 0; a < c->w[end - 1].nan && verb_final; a++)
+        verb_final = S_feat(c->w[end - 1].an[a].feats, "VerbForm=Fin");
+    }
+    if (!verb_final && end > i + 2 && c->w[end - 1].ncl > 0) /* an auxiliary: "… gewesen ist" */
+      for (size_t k = 0; k < c->w[end - 1].ncl && !verb_final; k++)
+        verb_final = S_eq(c->w[end - 1].cl[k].pos, "AUX");
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_eq(w->cl[k].pos, verb_final ? "SCONJ" : "ADP")) return (int)k;
+  }
   /* "wie" inside a clause compares ("Bündnissen wie der EU": as/like); at
    * the start of a clause it asks (", wie wir die Lücke schließen"). */
   if (strcmp(w->lower, "wie") == 0 && i > 0) {
@@ -487,6 +505,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     for (size_t k = 0; k < w->ncl; k++)
       if (S_eq(w->cl[k].pos, before_np ? "ADV" : "PRON")) return (int)k;
   }
+  /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
+   * Sie …", "Bitte denken Sie daran"), not "they". */
+  if (strcmp(s->tokens[i].form, "Sie") == 0 && !w->initial)
+    for (size_t k = 0; k < w->ncl; k++)
+      if (S_has_label(w->cl[k].labels, "POL")) return (int)k;
   /* "damit", "da" open a clause only at its start (", damit …"); after the
    * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
   if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
@@ -747,6 +770,14 @@ static bool S_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
   size_t a = S_clause_start(c->s, i), b = S_clause_end(c->s, i);
   for (size_t j = a; j < b; j++)
     if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+  /* A clause joined by "und" right before its verb shares the subject of
+   * the clause before ("Ich war … und werde …", "Wir sitzen … und
+   * besprechen"). */
+  if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) {
+    size_t pa = S_clause_start(c->s, a - 2);
+    for (size_t j = pa; j < a - 1; j++)
+      if (strcmp(c->w[j].lower, lower) == 0) return true;
+  }
   return false;
 }
 
@@ -2125,11 +2156,11 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
   if (!S_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form)) return false;
-  if (strstr(t->feats ? t->feats : "", "Case=") || !S_feat(t->feats, "Degree=Pos")) return false;
+  if (!S_feat(t->feats, "Degree=Pos")) return false;
   if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
-    if (n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || S_eq(n->pos, "ADJ"))) return false;
+    if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
   if (i > 0 && (S_eq(c->w[i - 1].lower, "als") || S_eq(c->w[i - 1].lower, "wie"))) return false;
   static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
@@ -2138,6 +2169,10 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
+    /* (werden as future or passive auxiliary is no copula) */
+    if (S_eq(l, "werden") && !S_eq(s->tokens[j].gloss, "become")) continue;
+    /* (halten only in "für … halten": besetzt hält = holds occupied) */
+    if (S_eq(l, "halten") && !S_clause_has(c, i, "für")) continue;
     for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
       if (S_eq(l, copula[k])) return false;
   }
@@ -2199,6 +2234,26 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
   }
+  /* Conjunctions that join clauses: "und"/"oder"/"aber"/"sondern" before a
+   * finite verb or a subordinating conjunction ("… werden beansprucht und
+   * haben …", "… sehen und während es still ist"). */
+  for (size_t i = 0; i + 1 < s->ntokens; i++) {
+    static const char *const coord[] = {"und", "oder", "aber", "sondern"};
+    static const char *const subord[] = {"dass", "ob", "weil", "wenn", "nachdem", "obwohl", "bevor", "ehe",
+                                         "falls", "sodass", "sobald", "solange", "indem", "seitdem", "während"};
+    bool co = false, sub = false;
+    for (size_t k = 0; k < DG_ARRAY_LEN(coord) && !co; k++) co = S_eq(c.w[i].lower, coord[k]);
+    if (!co || s->tokens[i].kind != DG_KIND_WORD) continue;
+    const dg_dtoken *n = &s->tokens[i + 1];
+    const dg_gl_word *nw = &c.w[i + 1];
+    for (size_t k = 0; k < DG_ARRAY_LEN(subord) && !sub; k++) sub = S_eq(nw->lower, subord[k]);
+    bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
+               (S_eq(nw->an[0].pos, "VERB") || S_eq(nw->an[0].pos, "AUX")) && S_feat(nw->an[0].feats, "VerbForm=Fin");
+    /* (a modal or auxiliary is closed class: "und haben", "und können") */
+    if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
+      for (size_t k = 0; k < nw->ncl && !fin; k++) fin = S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB");
+    if (sub || fin) s->tokens[i].flags |= DG_DF_CLAUSE_JOIN;
+  }
   /* 2./3. choose and gloss, left to right (closed class first: articles
    * look at the analyses of the words after them, which are ready). */
   for (size_t i = 0; i < s->ntokens; i++) {
@@ -2228,7 +2283,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     }
     /* A dot right after an ordinal number belongs to it. */
     int k = S_pick_closed(e, &c, i);
-    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan &&
+    /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
+    bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && strcmp(t->form, "Sie") != 0 &&
                         (S_eq(w->an[0].pos, "NOUN") || S_eq(w->an[0].pos, "PROPN"));
     if (k >= 0 && !capital_noun) {
       w->closed = k;
@@ -2506,6 +2562,12 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
         /* keep the compound segmentation; labels join with '-' */
       }
       w->adverbial = S_adverbial(&c, i);
+      if (w->adverbial) {
+        /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
+        dg_sense av[1];
+        if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && S_eq(av[0].pos, "ADV"))
+          w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
+      }
       dg_gl_plain(d, t, w);
     }
     if (!t->gloss[0]) {
@@ -2559,7 +2621,8 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     }
   } else if (S_eq(t->pos, "ADJ") && w->adverbial) {
     /* An adjective used as an adverb ("vertritt aktuell" = currently). */
-    dg_english_adverb(&b, t->gloss);
+    if (w->adverb) dg_buf_puts(&b, w->adverb);
+    else dg_english_adverb(&b, t->gloss);
   } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
              (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
              !S_eq(t->lemma, w->lower)) {
@@ -2572,7 +2635,7 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
   } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur")) &&
-             !(t->mwe >= 0 && strchr(t->gloss, ' '))) {
+             !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
     dg_english_plural(&b, t->gloss);

@@ -56,6 +56,7 @@ typedef struct dg_gl_word {
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
   bool adverbial;                   /* an uninflected adjective used as an adverb */
+  const char *adverb;               /* its adverb sense from the dictionary, or NULL */
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
 } dg_gl_word;

@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "checkdata.h"
 #include "config.h"
 #include "degloss.h"
 #include "gloss.h"
@@ -48,6 +49,8 @@ static void S_usage(FILE *f) {
         "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
         "      --hunspell BASE     hunspell files BASE.aff/BASE.dic (overrides --dict)\n"
         "      --data-dir DIR      run-time data directory\n"
+        "      --check-data        verify the data files (checksums, the hunspell\n"
+        "                          dictionary, mwe.tsv), one line each, and exit\n"
         "  -c, --config FILE       read FILE instead of ~/.config/degloss/config\n"
         "      --no-config         read no config file\n"
         "Translation (optional; API keys come from the environment or the config file):\n"
@@ -92,6 +95,7 @@ enum {
   OPT_MT_CACERT,
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
+  OPT_CHECK_DATA,
   OPT_MT_CACHE_MAX,
   OPT_MT_CACHE_COMPACT
 };
@@ -111,6 +115,7 @@ static const struct option S_long[] = {
     {"dict", required_argument, NULL, OPT_DICT},
     {"hunspell", required_argument, NULL, OPT_HUNSPELL},
     {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+    {"check-data", no_argument, NULL, OPT_CHECK_DATA},
     {"config", required_argument, NULL, 'c'},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"translate", required_argument, NULL, 't'},
@@ -251,7 +256,7 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   /* Pass 1: help, version and the config file's name. */
   const char *config = NULL;
-  bool no_config = false, cache_compact = false;
+  bool no_config = false, check_data = false, cache_compact = false;
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
@@ -267,6 +272,7 @@ int main(int argc, char **argv) {
     }
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
+    if (c == OPT_CHECK_DATA) check_data = true;
     if (c == OPT_MT_CACHE_COMPACT) cache_compact = true;
   }
   if (!no_config) {
@@ -294,7 +300,9 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
-    if (c == 'c' || c == OPT_NO_CONFIG || c == 'h' || c == 'V' || c == OPT_MT_CACHE_COMPACT) continue;
+    if (c == 'c' || c == OPT_NO_CONFIG || c == OPT_CHECK_DATA || c == 'h' || c == 'V' ||
+        c == OPT_MT_CACHE_COMPACT)
+      continue;
     const char *key = S_key(c);
     const char *val = optarg;
     if (c == OPT_NO_CACHE || c == 'v') val = "1";
@@ -304,6 +312,14 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
+  }
+
+  /* --check-data: the data files only (no MT settings, so no keys, printed). */
+  if (check_data) {
+    int bad = dg_check_data(st.data_dir, st.dict, st.hunspell, stdout, stderr);
+    dg_settings_free(&st);
+    if (fflush(stdout) != 0) return EXIT_IO;
+    return bad ? EXIT_DATA : EXIT_OK;
   }
 
   /* Machine translation. */

@@ -119,7 +119,4 @@ void dgc_rank_naive(dgc_lex *lx);
 /* Print the features and score of every sense of `lemma` to stderr. */
 void dgc_explain(const dgc_lex *lx, const char *lemma);
 
-/* English light stemming for matching (static buffer of the caller). */
-void dgc_en_stem(const char *word, char *out, size_t outsz);
-
 #endif

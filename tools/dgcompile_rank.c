@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dgcompile.h"
+#include "en_stem.h"
 #include "lexicon.h"
 #include "util.h"
 
@@ -69,23 +70,6 @@ float dgc_domain_penalty(const char *domains) {
     if (*p == ';') p++;
   }
   return sum > 6 ? 6 : sum;
-}
-
-void dgc_en_stem(const char *word, char *out, size_t outsz) {
-  size_t n = 0;
-  for (const char *p = word; *p && n + 1 < outsz; p++) out[n++] = (char)tolower((unsigned char)*p);
-  out[n] = '\0';
-  if (n > 4 && strcmp(out + n - 3, "ies") == 0) {
-    strcpy(out + n - 3, "y");
-    return;
-  }
-  if (n > 5 && strcmp(out + n - 3, "ing") == 0) n -= 3;
-  else if (n > 4 && strcmp(out + n - 2, "ed") == 0) n -= 2;
-  else if (n > 4 && strcmp(out + n - 2, "es") == 0) n -= 2;
-  else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's') n -= 1;
-  if (n > 3 && out[n - 1] == 'e') n--;
-  if (n > 3 && out[n - 1] == out[n - 2] && strchr("bdgmnprt", out[n - 1])) n--; /* stopped */
-  out[n] = '\0';
 }
 
 static bool S_en_stop(const char *w) {
@@ -158,7 +142,7 @@ static char *S_getline(FILE *f, char **buf, size_t *cap) {
 /* Is the word (or one of its irregular forms) in the line's stems? */
 static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
   char st[128];
-  dgc_en_stem(w, st, sizeof st);
+  dg_en_stem(w, st, sizeof st);
   if (dgc_map_get(stems, st)) return true;
   int *ir = dgc_map_get(&lx->en_irreg, w);
   if (!ir) return false;
@@ -166,7 +150,7 @@ static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
   snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
   char *save = NULL;
   for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
-    dgc_en_stem(f, st, sizeof st);
+    dg_en_stem(f, st, sizeof st);
     if (dgc_map_get(stems, st)) return true;
   }
   return false;
@@ -175,7 +159,7 @@ static bool S_word_in(const dgc_lex *lx, const char *w, const dgc_map *stems) {
 /* Does the word (or an irregular form of it) have the stem `st`? */
 static bool S_word_is(const dgc_lex *lx, const char *w, const char *st) {
   char ws[128];
-  dgc_en_stem(w, ws, sizeof ws);
+  dg_en_stem(w, ws, sizeof ws);
   if (strcmp(ws, st) == 0) return true;
   int *ir = dgc_map_get(&lx->en_irreg, w);
   if (!ir) return false;
@@ -183,7 +167,7 @@ static bool S_word_is(const dgc_lex *lx, const char *w, const char *st) {
   snprintf(buf, sizeof buf, "%s", lx->irreg[*ir]);
   char *save = NULL;
   for (char *f = strtok_r(buf, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
-    dgc_en_stem(f, ws, sizeof ws);
+    dg_en_stem(f, ws, sizeof ws);
     if (strcmp(ws, st) == 0) return true;
   }
   return false;
@@ -237,7 +221,7 @@ static void S_stems_seq(const char *en, dgc_map *stems, S_line_stems *ls) {
     size_t n = (size_t)(p - s) < sizeof w - 1 ? (size_t)(p - s) : sizeof w - 1;
     memcpy(w, s, n);
     w[n] = '\0';
-    dgc_en_stem(w, st, sizeof st);
+    dg_en_stem(w, st, sizeof st);
     bool fresh;
     dgc_map_put(stems, st, 1, &fresh);
     if (ls) {
@@ -266,7 +250,7 @@ static float S_base_rate(const dgc_lex *lx, const char *gloss, const dgc_map *df
     for (const char *p = w; *p && k + 1 < sizeof low; p++) low[k++] = (char)tolower((unsigned char)*p);
     low[k] = '\0';
     if (S_en_stop(low)) continue;
-    dgc_en_stem(low, st, sizeof st);
+    dg_en_stem(low, st, sizeof st);
     int *v = dgc_map_get(df, st);
     float r = v ? (float)*v / (float)n : 0;
     int *ir = dgc_map_get(&lx->en_irreg, low);
@@ -275,7 +259,7 @@ static float S_base_rate(const dgc_lex *lx, const char *gloss, const dgc_map *df
       snprintf(fb, sizeof fb, "%s", lx->irreg[*ir]);
       char *s2 = NULL;
       for (char *f = strtok_r(fb, " ", &s2); f; f = strtok_r(NULL, " ", &s2)) {
-        dgc_en_stem(f, st, sizeof st);
+        dg_en_stem(f, st, sizeof st);
         int *v2 = dgc_map_get(df, st);
         if (v2) r += (float)*v2 / (float)n;
       }

@@ -324,13 +324,13 @@ def case_translation():
 CASES = [v for k, v in sorted(globals().items()) if k.startswith("case_")]
 
 
-def main():
-    global EXE, SCHEMA, TMP
-    EXE, SCHEMA = os.path.abspath(sys.argv[1]), sys.argv[2]
-    names = sys.argv[3:]
+def run_cases(cases, names, label):
+    """Run the cases named (all when none) in a fresh TMP; print the failures
+    and the count; the exit status.  Shared with checkdata_test.py."""
+    global TMP
     TMP = tempfile.mkdtemp(prefix="degloss-cli-")
     try:
-        for c in CASES:
+        for c in cases:
             if names and c.__name__[5:] not in names:
                 continue
             c()
@@ -338,8 +338,14 @@ def main():
         shutil.rmtree(TMP, ignore_errors=True)
     for f in failures:
         print("FAIL:", f)
-    print(f"cli: {ran} checks, {len(failures)} failed")
+    print(f"{label}: {ran} checks, {len(failures)} failed")
     return 1 if failures else 0
+
+
+def main():
+    global EXE, SCHEMA
+    EXE, SCHEMA = os.path.abspath(sys.argv[1]), sys.argv[2]
+    return run_cases(CASES, sys.argv[3:], "cli")
 
 
 if __name__ == "__main__":

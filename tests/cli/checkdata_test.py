@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""degloss --check-data as a user meets it.
+
+  checkdata_test.py DEGLOSS DATA_DIR [CASE...]
+
+DATA_DIR is the build's data directory (degloss.lex, degloss.morph, mwe.tsv).
+Each case builds a data directory (symlinks to the good files, copies of the
+ones it damages), runs the program and asserts exit code, the per-file lines
+on stdout (PATH TAB SIZE TAB KIND TAB VERSION TAB STATUS) and stderr.
+"""
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cli_test as cli  # the command-line harness: run(), expect(), run_cases()
+
+DATA = None
+FILES = ("degloss.lex", "degloss.morph", "mwe.tsv")
+expect = cli.expect
+
+
+def run(args, env=None):
+    # cli.run keeps DEGLOSS_DATA_DIR from the environment: every case sets
+    # the data directory itself (or clears it).
+    e = {"DEGLOSS_DATA_DIR": ""}
+    e.update(env or {})
+    return cli.run(args, env=e)
+
+
+def lines(out):
+    """{path: (size, kind, version, status)} of the report."""
+    r = {}
+    for l in out.splitlines():
+        f = l.split("\t")
+        if len(f) == 5:
+            r[f[0]] = tuple(f[1:])
+    return r
+
+
+def datadir(name, copy=(), skip=()):
+    """A data directory: copies of the files in `copy`, none of `skip`,
+    symlinks to the build's for the rest."""
+    d = os.path.join(cli.TMP, name)
+    os.makedirs(d)
+    for f in FILES:
+        if f in skip:
+            continue
+        if f in copy:
+            shutil.copyfile(os.path.join(DATA, f), os.path.join(d, f))
+        else:
+            os.symlink(os.path.join(DATA, f), os.path.join(d, f))
+    return d
+
+
+def flip_middle(path):
+    size = os.path.getsize(path)
+    with open(path, "r+b") as f:
+        f.seek(size // 2)
+        b = f.read(1)
+        f.seek(size // 2)
+        f.write(bytes([b[0] ^ 0x01]))
+
+
+def case_ok_build_data():
+    rc, out, err = run(["--check-data"], {"DEGLOSS_DATA_DIR": DATA})
+    r = lines(out)
+    expect(rc == 0 and err == "", "build data: exit 0, nothing on stderr", f"rc={rc} {err}")
+    expect(len(r) == 5 and len(out.splitlines()) == 5, "one line per file (lex, morph, mwe, aff, dic)", out)
+    lex = r.get(os.path.join(DATA, "degloss.lex"))
+    morph = r.get(os.path.join(DATA, "degloss.morph"))
+    mwe = r.get(os.path.join(DATA, "mwe.tsv"))
+    expect(lex is not None and lex[1:] == ("LEXICON", "1", "ok")
+           and lex[0] == str(os.path.getsize(os.path.join(DATA, "degloss.lex"))),
+           "degloss.lex: size, kind LEXICON, version 1, ok", str(lex))
+    expect(morph is not None and morph[1:] == ("MORPH", "3", "ok")
+           and morph[0] == str(os.path.getsize(os.path.join(DATA, "degloss.morph"))),
+           "degloss.morph: size, kind MORPH, version 3, ok", str(morph))
+    expect(mwe is not None and mwe[3] == "ok", "mwe.tsv ok", str(mwe))
+    hs = {os.path.basename(p): v for p, v in r.items() if not p.startswith(DATA + "/")}
+    expect(set(hs) == {"de_DE.aff", "de_DE.dic"} and all(v[3] == "ok" for v in hs.values()),
+           "the default hunspell dictionary de_DE, ok", out)
+
+
+def case_default_dir():
+    # No DEGLOSS_DATA_DIR: the build-tree program finds build/data itself.
+    rc, out, err = run(["--check-data"])
+    want = os.path.join(os.path.dirname(cli.EXE), "data", "degloss.lex")
+    expect(rc == 0 and want in lines(out), "without DEGLOSS_DATA_DIR the build tree's data is checked",
+           f"rc={rc} {out} {err}")
+
+
+def case_flag_over_env():
+    rc, out, err = run(["--check-data", "--data-dir", DATA], {"DEGLOSS_DATA_DIR": "/nonexistent-degloss"})
+    expect(rc == 0 and os.path.join(DATA, "degloss.lex") in lines(out), "--data-dir wins over DEGLOSS_DATA_DIR",
+           f"rc={rc} {err}")
+    rc, out, err = run(["--check-data"], {"DEGLOSS_DATA_DIR": "/nonexistent-degloss"})
+    expect(rc == 3 and lines(out).get("/nonexistent-degloss/degloss.lex", ("",) * 4)[3] == "missing",
+           "DEGLOSS_DATA_DIR is the directory checked", f"rc={rc} {out}")
+
+
+def damaged(name, fname, want_status):
+    d = datadir(name, copy=(fname,))
+    flip_middle(os.path.join(d, fname))
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    r = lines(out)
+    path = os.path.join(d, fname)
+    st = r.get(path, ("",) * 4)[3]
+    expect(rc == 3, f"{fname} with a flipped byte: exit 3", f"rc={rc}")
+    expect(want_status in st, f"{fname} with a flipped byte: '{want_status}' on its line", st)
+    others = [v[3] for p, v in r.items() if p != path]
+    expect(len(others) == 4 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
+    expect(f"degloss: {path}: {want_status}" in err and f"data directory: {d}" in err,
+           f"{fname} damaged: stderr names the file and the data directory", err)
+
+
+def case_flipped_lex():
+    damaged("flip-lex", "degloss.lex", "data file checksum mismatch")
+
+
+def case_flipped_morph():
+    damaged("flip-morph", "degloss.morph", "data file checksum mismatch")
+
+
+def case_truncated():
+    d = datadir("trunc", skip=("degloss.lex",))
+    src = os.path.join(DATA, "degloss.lex")
+    with open(src, "rb") as f, open(os.path.join(d, "degloss.lex"), "wb") as g:
+        g.write(f.read(os.path.getsize(src) // 2))
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    v = lines(out).get(os.path.join(d, "degloss.lex"), ("",) * 4)
+    expect(rc == 3 and "size does not match its header" in v[3] and v[1:3] == ("LEXICON", "1"),
+           "a truncated degloss.lex: exit 3, size mismatch, header kind and version shown", f"rc={rc} {v}")
+    with open(os.path.join(d, "degloss.lex"), "wb") as g:
+        g.write(b"DGLSDATA")
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    v = lines(out).get(os.path.join(d, "degloss.lex"), ("",) * 4)
+    expect(rc == 3 and v[0] == "8" and "truncated data file" in v[3], "an 8-byte degloss.lex: truncated", f"rc={rc} {v}")
+
+
+def case_wrong_kind():
+    d = datadir("kind", skip=("degloss.lex",))
+    os.symlink(os.path.join(DATA, "degloss.morph"), os.path.join(d, "degloss.lex"))
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    v = lines(out).get(os.path.join(d, "degloss.lex"), ("",) * 4)
+    expect(rc == 3 and v[1] == "MORPH" and "another kind" in v[3],
+           "the morphology file as degloss.lex: kind MORPH shown, 'another kind'", f"rc={rc} {v}")
+
+
+def case_missing():
+    d = datadir("missing", skip=("degloss.morph", "mwe.tsv"))
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    r = lines(out)
+    m = r.get(os.path.join(d, "degloss.morph"), ("",) * 4)
+    w = r.get(os.path.join(d, "mwe.tsv"), ("",) * 4)
+    expect(rc == 3 and m == ("-", "MORPH", "-", "missing") and w[3] == "missing",
+           "missing degloss.morph and mwe.tsv: exit 3, 'missing' on their lines", f"rc={rc} {out}")
+    expect(r.get(os.path.join(d, "degloss.lex"), ("",) * 4)[3] == "ok", "missing files: the lexicon still checked", out)
+    expect(f"degloss: {d}/degloss.morph: missing" in err and f"degloss: {d}/mwe.tsv: missing" in err,
+           "missing files named on stderr", err)
+
+
+def case_mwe_bad_line():
+    d = datadir("mwe", skip=("mwe.tsv",))
+    with open(os.path.join(DATA, "mwe.tsv"), "rb") as f:
+        good = f.read()
+    nlines = good.count(b"\n")
+    with open(os.path.join(d, "mwe.tsv"), "wb") as g:
+        g.write(good + b"no tab on this line\n")
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    v = lines(out).get(os.path.join(d, "mwe.tsv"), ("",) * 4)
+    expect(rc == 3 and v[3].startswith("1 bad line"), "mwe.tsv with a bad line: exit 3, '1 bad line'", f"rc={rc} {v}")
+    expect(f"mwe.tsv:{nlines + 1}" in err, "the bad mwe.tsv line is named with its number", err)
+
+
+def case_hunspell():
+    rc, out, err = run(["--check-data", "--data-dir", DATA, "--dict", "de_AT"])
+    r = lines(out)
+    expect(rc == 0 and sorted(os.path.basename(p) for p in r if not p.startswith(DATA + "/")) == ["de_AT.aff", "de_AT.dic"],
+           "--dict de_AT checks de_AT.aff/.dic", f"rc={rc} {out}")
+    base = os.path.join(cli.TMP, "nohs", "de_XX")
+    rc, out, err = run(["--check-data", "--data-dir", DATA, "--hunspell", base])
+    r = lines(out)
+    expect(rc == 3 and r.get(base + ".aff", ("",) * 4)[3] == "missing" and r.get(base + ".dic", ("",) * 4)[3] == "missing",
+           "--hunspell to nothing: both files missing, exit 3", f"rc={rc} {out}")
+    expect("hunspell dictionary" in err and "data directory" not in err, "the hint names the hunspell dictionary", err)
+    fake = os.path.join(cli.TMP, "fakehs")
+    with open(fake + ".aff", "w") as f:
+        f.write("SET UTF-8\n")
+    with open(fake + ".dic", "w") as f:
+        f.write("Haus\nBaum\n")
+    rc, out, err = run(["--check-data", "--data-dir", DATA], {"DEGLOSS_HUNSPELL": fake})
+    r = lines(out)
+    expect(rc == 3 and r.get(fake + ".aff", ("",) * 4)[3] == "ok"
+           and "not a hunspell word list" in r.get(fake + ".dic", ("",) * 4)[3],
+           "DEGLOSS_HUNSPELL: a .dic without its word count is reported", f"rc={rc} {out}")
+
+
+def case_no_secrets():
+    cfg = os.path.join(cli.TMP, "secret-config")
+    with open(cfg, "w") as f:
+        f.write(f"translate = deepl\nmt-key = SECRET-KEY-4711:fx\ndata-dir = {DATA}\n")
+    os.chmod(cfg, 0o600)
+    rc, out, err = run(["--check-data", "--config", cfg])
+    expect(rc == 0 and os.path.join(DATA, "degloss.lex") in lines(out), "the config's data-dir is checked", f"rc={rc} {err}")
+    expect("SECRET-KEY" not in out + err and "4711" not in out + err, "--check-data prints no MT key", out + err)
+
+
+CASES = [v for k, v in sorted(globals().items()) if k.startswith("case_")]
+
+
+def main():
+    global DATA
+    cli.EXE, DATA = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    return cli.run_cases(CASES, sys.argv[3:], "check-data")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
