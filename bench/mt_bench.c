@@ -1,7 +1,8 @@
 /* mt_bench: sentences per second through the MT client against the local
  * test server, with batching and concurrency on and off.
  *   python3 tests/mt/with_server.py build/mt_bench [SENTENCES] [LATENCY_MS]
- * (bench/mt_bench.sh does that).  Prints one line per configuration.
+ * (bench/mt_bench.sh does that).  Prints one line per configuration, and
+ * the time to load and to compact a cache of 100,000 entries written twice.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <time.h>
 
 #include "mt.h"
+#include "mt_provider.h" /* the cache's internal API, for the compaction figure */
 #include "util.h"
 
 static double S_now(void) {
@@ -105,6 +107,46 @@ int main(int argc, char **argv) {
     remove(f);
     free(f);
     remove(dir);
+  }
+  /* compaction of a 100,000-entry cache with a superseded copy of each */
+  char cdir[] = "/tmp/degloss-mt-bench-XXXXXX";
+  if (mkdtemp(cdir)) {
+    enum { N = 100000 };
+    degloss_error err = {0};
+    dg_mt_cache *c = dg_mt_cache_open(cdir, &err);
+    for (int round = 0; c && round < 2; round++) {
+      for (size_t i = 0; i < N; i++) {
+        dg_buf k, v;
+        dg_buf_init(&k);
+        dg_buf_init(&v);
+        dg_buf_printf(&k, "deepl\x1f\x1f" "EN-US\x1f%s", s[i % n]);
+        dg_buf_printf(&k, " #%zu", i);
+        dg_buf_printf(&v, "On day %zu the spokesman said the ceasefire talks would go on "
+                          "(sentence %zu, version %d).", i % 28 + 1, i, round);
+        dg_mt_cache_put(c, k.data, v.data);
+        dg_buf_free(&k);
+        dg_buf_free(&v);
+      }
+      dg_mt_cache_flush(c, &err);
+    }
+    dg_mt_cache_free(c);
+    double t0 = S_now();
+    c = dg_mt_cache_open(cdir, &err);
+    double tload = S_now() - t0;
+    dg_mt_cache_stats st = {0};
+    t0 = S_now();
+    bool ok = c && dg_mt_cache_compact(c, true, &st, &err);
+    double tcomp = S_now() - t0;
+    printf("cache compaction: %zu lines, %zu entries, %.1f MB -> %zu entries, %.1f MB: "
+           "load %.3f s, compaction %.3f s%s\n",
+           st.lines_before, st.entries_before, (double)st.bytes_before / 1e6, st.entries_after,
+           (double)st.bytes_after / 1e6, tload, tcomp, ok ? "" : " (FAILED)");
+    if (!ok) rc = 1;
+    dg_mt_cache_free(c);
+    char *f = dg_path_join(cdir, "mt-cache-v1.txt");
+    remove(f);
+    free(f);
+    remove(cdir);
   }
   for (size_t i = 0; i < n; i++) free(s[i]);
   free(s);

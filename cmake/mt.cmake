@@ -1,9 +1,10 @@
 # mt: sentence translation through external MT APIs (issue 6).
 # With DEGLOSS_WITH_CURL=OFF only the configuration and a client that reports
 # "built without MT support" are built.
-target_sources(degloss PRIVATE src/mt_config.c)
+# The cache needs no curl: --mt-cache-compact works in every build.
+target_sources(degloss PRIVATE src/mt_config.c src/mt_cache.c)
 if(DEGLOSS_WITH_CURL)
-  target_sources(degloss PRIVATE src/mt.c src/mt_json.c src/mt_cache.c
+  target_sources(degloss PRIVATE src/mt.c src/mt_json.c
                  src/mt_deepl.c src/mt_libre.c src/mt_google.c src/mt_openai.c)
 
   # Benchmark (not a test): bench/mt_bench.sh runs it against the test server.
@@ -19,7 +20,8 @@ if(DEGLOSS_WITH_CURL)
       config parsers deepl_ok deepl_cache deepl_limits deepl_free_url libre_ok libre_key libre_single libre_error
       google_ok google_daily_quota google_rate_retry openai_ok openai_count_fallback
       retry_429 summary quota_456 breaker retry_500 fail_503 hang drip truncated bad_json wrong_count
-      oversized key_echo concurrency dedupe cache_corrupt cache_concurrent tls_verify
+      oversized key_echo concurrency dedupe cache_corrupt cache_concurrent cache_compact cache_compact_corrupt
+      cache_compact_race tls_verify
       refused verbose_redacts proxy)
     foreach(_c IN LISTS _mt_cases)
       add_test(NAME mt.${_c}

@@ -11,7 +11,8 @@
 
 static const char *const S_mt_keys[] = {"translate", "mt-url",     "mt-model", "mt-target",
                                         "mt-jobs",   "mt-cacert",  "no-cache", "verbose",
-                                        "mt-key",    "mt-timeout", "cache-dir"};
+                                        "mt-key",    "mt-timeout", "cache-dir",
+                                        "mt-cache-max"};
 
 bool dg_settings_is_mt_key(const char *key) {
   for (size_t i = 0; i < DG_ARRAY_LEN(S_mt_keys); i++)
@@ -206,7 +207,8 @@ static const struct {
              {"DEGLOSS_COLOR", "color"},       {"DEGLOSS_TRANSLATE", "translate"},
              {"DEGLOSS_JOBS", "jobs"},
              {"DEGLOSS_MT_URL", "mt-url"},     {"DEGLOSS_MT_MODEL", "mt-model"},
-             {"DEGLOSS_MT_TARGET", "mt-target"}, {"DEGLOSS_CACHE_DIR", "cache-dir"}};
+             {"DEGLOSS_MT_TARGET", "mt-target"}, {"DEGLOSS_CACHE_DIR", "cache-dir"},
+             {"DEGLOSS_MT_CACHE_MAX", "mt-cache-max"}};
 
 bool dg_config_env(dg_settings *s, degloss_error *err) {
   for (size_t i = 0; i < DG_ARRAY_LEN(S_env); i++) {

@@ -63,6 +63,8 @@ static void S_usage(FILE *f) {
         "      --mt-cacert FILE    CA certificate for a private CA\n"
         "      --cache-dir DIR     translation cache directory\n"
         "      --no-cache          do not read or write the translation cache\n"
+        "      --mt-cache-max N    keep at most N cache entries (or bytes: 64M)\n"
+        "      --mt-cache-compact  compact the translation cache, print its sizes, exit\n"
         "  -v, --verbose           report translation requests on standard error\n"
         "\n"
         "  -h, --help              show this help and exit\n"
@@ -93,7 +95,9 @@ enum {
   OPT_MT_CACERT,
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
-  OPT_CHECK_DATA
+  OPT_CHECK_DATA,
+  OPT_MT_CACHE_MAX,
+  OPT_MT_CACHE_COMPACT
 };
 
 static const struct option S_long[] = {
@@ -123,6 +127,8 @@ static const struct option S_long[] = {
     {"mt-cacert", required_argument, NULL, OPT_MT_CACERT},
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"mt-cache-max", required_argument, NULL, OPT_MT_CACHE_MAX},
+    {"mt-cache-compact", no_argument, NULL, OPT_MT_CACHE_COMPACT},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -250,7 +256,7 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   /* Pass 1: help, version and the config file's name. */
   const char *config = NULL;
-  bool no_config = false, check_data = false;
+  bool no_config = false, check_data = false, cache_compact = false;
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
@@ -267,6 +273,7 @@ int main(int argc, char **argv) {
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
     if (c == OPT_CHECK_DATA) check_data = true;
+    if (c == OPT_MT_CACHE_COMPACT) cache_compact = true;
   }
   if (!no_config) {
     char *def = config ? NULL : dg_config_default_path();
@@ -293,7 +300,9 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
-    if (c == 'c' || c == OPT_NO_CONFIG || c == OPT_CHECK_DATA || c == 'h' || c == 'V') continue;
+    if (c == 'c' || c == OPT_NO_CONFIG || c == OPT_CHECK_DATA || c == 'h' || c == 'V' ||
+        c == OPT_MT_CACHE_COMPACT)
+      continue;
     const char *key = S_key(c);
     const char *val = optarg;
     if (c == OPT_NO_CACHE || c == 'v') val = "1";
@@ -324,6 +333,13 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_USAGE;
     }
+  }
+  if (cache_compact) {
+    int crc = dg_mt_cache_compact_command(mtc, stdout, &err) == 0 ? EXIT_OK : EXIT_IO;
+    if (crc != EXIT_OK) fprintf(stderr, "degloss: %s: %s\n", err.source, err.text);
+    dg_mt_config_free(mtc);
+    dg_settings_free(&st);
+    return crc;
   }
   if (dg_mt_config_enabled(mtc)) {
     run.mt = dg_mt_new(mtc, &err);

@@ -251,6 +251,7 @@ dg_mt *dg_mt_new(const dg_mt_config *c, degloss_error *err) {
     if (!mt->cache && dir)
       fprintf(stderr, "degloss: translation cache off: %s: %s\n", cerr.source, cerr.text);
     free(dir);
+    if (mt->cache) dg_mt_cache_limit(mt->cache, c->cache_max_entries, c->cache_max_bytes);
     if (mt->cache)
       S_log(mt, "cache %s: %zu entries, %lu corrupt lines skipped", dg_mt_cache_file(mt->cache),
             dg_mt_cache_size(mt->cache), dg_mt_cache_bad_lines(mt->cache));
@@ -279,7 +280,13 @@ void dg_mt_free(dg_mt *mt) {
   free(mt->easy);
   free(mt->easy_busy);
   if (mt->multi) curl_multi_cleanup(mt->multi);
-  dg_mt_cache_free(mt->cache);
+  if (mt->cache) {
+    degloss_error cerr = {0};
+    bool compact = dg_mt_cache_needs_compaction(mt->cache);
+    if (compact) S_log(mt, "compacting the cache %s", dg_mt_cache_file(mt->cache));
+    if (!dg_mt_cache_close(mt->cache, &cerr) && !mt->cache_warned)
+      fprintf(stderr, "degloss: translation cache: %s: %s\n", cerr.source, cerr.text);
+  }
   S_wipe_free(mt->key);
   free(mt->base);
   free(mt->model);

@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "degloss.h"
 
@@ -27,7 +28,8 @@ typedef struct dg_mt_config dg_mt_config;
 dg_mt_config *dg_mt_config_new(void);
 /* Set one option by its CLI/config name: "translate", "mt-url", "mt-model",
  * "mt-target", "mt-jobs", "mt-cacert", "no-cache", "verbose", "mt-key",
- * "mt-timeout", "cache-dir", and also "mt-retries", "mt-batch",
+ * "mt-timeout", "cache-dir", "mt-cache-max" (a number of entries, or bytes
+ * with a K, M or G suffix), and also "mt-retries", "mt-batch",
  * "mt-connect-timeout".  Boolean options ("no-cache", "verbose") take NULL or
  * "" (meaning true) or yes/no/true/false/on/off/1/0.  `origin` names where
  * the value came from ("command line", "FILE:LINE") for messages.  For
@@ -77,5 +79,11 @@ void dg_mt_stats(const dg_mt *mt, unsigned long *requests, unsigned long *cache_
 const char *dg_mt_base_url(const dg_mt *mt);
 /* The cache file in use, or NULL when caching is off. */
 const char *dg_mt_cache_path(const dg_mt *mt);
+
+/* degloss --mt-cache-compact: compact the cache file of the configured
+ * cache directory (cache-dir or the XDG default) within mt-cache-max and
+ * print one line with the entry counts and sizes before and after to `out`.
+ * 0 on success, -1 with `err` filled.  Works without a provider. */
+int dg_mt_cache_compact_command(const dg_mt_config *c, FILE *out, degloss_error *err);
 
 #endif

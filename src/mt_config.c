@@ -181,6 +181,29 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
     S_replace(&c->cache_dir, v);
     return true;
   }
+  if (strcmp(key, "mt-cache-max") == 0) {
+    /* a number of entries, or of bytes with a K, M or G suffix */
+    char *end;
+    errno = 0;
+    unsigned long long x = isdigit((unsigned char)*v) ? strtoull(v, &end, 10) : 0;
+    size_t mult = 0;
+    if (x && !errno) {
+      if (!*end) mult = 1;
+      else if (strcasecmp(end, "K") == 0 || strcasecmp(end, "KiB") == 0) mult = (size_t)1 << 10;
+      else if (strcasecmp(end, "M") == 0 || strcasecmp(end, "MiB") == 0) mult = (size_t)1 << 20;
+      else if (strcasecmp(end, "G") == 0 || strcasecmp(end, "GiB") == 0) mult = (size_t)1 << 30;
+    }
+    if (mult == 1 && x <= 100000000ULL) {
+      c->cache_max_entries = (size_t)x;
+      return true;
+    }
+    if (mult > 1 && x <= DG_MT_CACHE_MAX_BYTES / mult) {
+      c->cache_max_bytes = (size_t)x * mult;
+      return true;
+    }
+    S_BAD("mt-cache-max: '%.40s' is not a number of entries (1 to 100000000) or of bytes "
+          "(such as 64M, at most 256M)", v);
+  }
   if (strcmp(key, "no-cache") == 0) {
     if (!S_bool(value, &c->no_cache)) S_BAD("no-cache: '%.40s' is not yes or no", v);
     return true;

@@ -24,6 +24,9 @@ typedef enum {
 #define DG_MT_DEFAULT_TIMEOUT_MS 60000L
 #define DG_MT_DEFAULT_CONNECT_TIMEOUT_MS 10000L
 #define DG_MT_MAX_RESPONSE (4u << 20) /* bytes of one answer */
+#define DG_MT_CACHE_DEFAULT_ENTRIES ((size_t)100000)
+#define DG_MT_CACHE_DEFAULT_BYTES ((size_t)64 << 20)
+#define DG_MT_CACHE_MAX_BYTES ((size_t)256 << 20) /* the file is not read past 512 MiB */
 
 struct dg_mt_config {
   dg_mt_kind kind;
@@ -34,6 +37,8 @@ struct dg_mt_config {
   char *key;       /* from the config file (mt-key), or NULL */
   char *key_origin;
   char *cache_dir; /* NULL: XDG cache directory */
+  size_t cache_max_entries; /* mt-cache-max N; 0: the default */
+  size_t cache_max_bytes;   /* mt-cache-max NK/NM/NG; 0: the default */
   unsigned jobs;
   unsigned retries;
   size_t batch;    /* 0: the provider's limit */
@@ -124,10 +129,29 @@ void dg_mt_cache_free(dg_mt_cache *c);
 const char *dg_mt_cache_file(const dg_mt_cache *c);
 /* NULL when absent; the string belongs to the cache. */
 const char *dg_mt_cache_get(dg_mt_cache *c, const char *key);
+/* Bound the entries and bytes compaction keeps (0 leaves a bound as it is;
+ * the defaults are DG_MT_CACHE_DEFAULT_ENTRIES and _BYTES). */
+void dg_mt_cache_limit(dg_mt_cache *c, size_t max_entries, size_t max_bytes);
 /* Remember key -> value (written by the next dg_mt_cache_flush). */
 void dg_mt_cache_put(dg_mt_cache *c, const char *key, const char *value);
 /* Append what was put since the last flush; false with `err` on failure. */
 bool dg_mt_cache_flush(dg_mt_cache *c, degloss_error *err);
+/* What a compaction saw and did. */
+typedef struct dg_mt_cache_stats {
+  size_t lines_before, entries_before, bytes_before, corrupt;
+  size_t entries_after, bytes_after, evicted;
+} dg_mt_cache_stats;
+/* Rewrite the file atomically with the live entries, least recently used
+ * first, within the bounds (see mt_cache.c).  Without `force` (automatic)
+ * the file is left alone when nothing would be dropped, and evictions go
+ * down to 15/16 of the bounds.  `stats` may be NULL. */
+bool dg_mt_cache_compact(dg_mt_cache *c, bool force, dg_mt_cache_stats *stats,
+                         degloss_error *err);
+/* The file is over a bound or more than twice the live data (and over
+ * 64 KiB), and this object has not compacted it yet. */
+bool dg_mt_cache_needs_compaction(const dg_mt_cache *c);
+/* Flush, compact when dg_mt_cache_needs_compaction(), and free. */
+bool dg_mt_cache_close(dg_mt_cache *c, degloss_error *err);
 /* Lines skipped as corrupt when loading. */
 unsigned long dg_mt_cache_bad_lines(const dg_mt_cache *c);
 size_t dg_mt_cache_size(const dg_mt_cache *c);

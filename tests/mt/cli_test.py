@@ -170,6 +170,29 @@ def case_cache(degloss):
         for name in files:
             with open(os.path.join(root, name), "rb") as f:
                 check(KEY.encode() not in f.read(), "the key is in the cache")
+    # --mt-cache-compact: one line with the sizes before and after, exit 0
+    path = os.path.join(cache, "mt-cache-v1.txt")
+    with open(path, "rb") as f:
+        data = f.read()
+    total = data.count(b"\n")  # a run that used old entries wrote them again
+    lines = len(set(data.splitlines()))
+    with open(path, "ab") as f:  # a superseded copy of every line
+        f.write(data)
+    rc, out, err = run(degloss, ["--cache-dir", cache, "--mt-cache-compact"], ENV)
+    check(rc == 0, f"compact exit {rc}: {err}")
+    want = f"before: {2 * total} lines, {lines} entries,"
+    check(want in out and f"after: {lines} entries," in out and
+          f"({2 * total - lines} superseded," in out, f"compact said {out!r}, want {want!r}")
+    rc, out, err = run(degloss, mt_args("c", "ok", "--cache-dir", cache), ENV)
+    check(rc == 0 and stats("c")["requests"] == first, "a run after compaction made requests")
+    # the bound, from the environment
+    rc, out, err = run(degloss, ["--cache-dir", cache, "--mt-cache-compact"],
+                       dict(ENV, DEGLOSS_MT_CACHE_MAX="1"))
+    check(rc == 0 and "after: 1 entries," in out and f"{lines - 1} evicted" in out,
+          f"DEGLOSS_MT_CACHE_MAX=1: {out!r} {err!r}")
+    rc, out, err = run(degloss, ["--cache-dir", cache, "--mt-cache-max", "lots",
+                                 "--mt-cache-compact"], ENV)
+    check(rc == 2 and "mt-cache-max" in err, f"a bad bound: exit {rc}, {err!r}")
 
 
 def case_formats(degloss):

@@ -33,7 +33,11 @@ texts are exactly those of a recorded exchange (fixtures/<provider>.json)
 must match the recorded request and gets the recorded answer; other texts
 get a deterministic stand-in translation "[en] <text>".
 
-GET /_stats/<ns> returns the namespace's counters as JSON.
+GET /_stats/<ns> returns the namespace's counters as JSON, among them
+"arrivals" (milliseconds since the namespace's first request at which each
+request arrived, measured here, so tests can check retry spacing without a
+wall-clock bound on the client) and "drip_cut" (drip answers the client
+hung up on before they were complete).
 """
 import argparse
 import json
@@ -72,7 +76,8 @@ def ns_stats(ns):
         s = STATS[ns] = {"requests": 0, "texts": 0, "batches": [], "inflight": 0,
                          "max_inflight": 0, "connections": 0, "violations": [],
                          "keyed": 0, "replayed": 0, "targets": [], "models": [],
-                         "providers": []}
+                         "providers": [], "arrivals": [], "drip_cut": 0,
+                         "t0": time.monotonic()}
     return s
 
 
@@ -274,6 +279,7 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             s = ns_stats(ns)
             s["requests"] += 1
+            s["arrivals"].append(round((time.monotonic() - s["t0"]) * 1000))
             nth = s["requests"]
             s["inflight"] += 1
             s["max_inflight"] = max(s["max_inflight"], s["inflight"])
@@ -396,8 +402,9 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b" ")
                     self.wfile.flush()
                     time.sleep(0.1)
-            except OSError:
-                pass
+            except OSError:  # the client gave up before the answer was complete
+                with LOCK:
+                    ns_stats(ns)["drip_cut"] += 1
             self.close_connection = True
             return
         if fault == "truncated":

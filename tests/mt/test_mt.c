@@ -112,6 +112,24 @@ static long S_stat(const char *ns, const char *field) {
   return v;
 }
 
+/* When the server saw request i (0-based) of `ns`, in ms since its first
+ * request; -1 when there was no such request.  Spacing measured on the
+ * server does not depend on how slow this process is. */
+static long S_arrival(const char *ns, size_t i) {
+  json_t *j = S_stats(ns);
+  json_t *a = json_array_get(json_object_get(j, "arrivals"), i);
+  long v = a ? (long)json_integer_value(a) : -1;
+  json_decref(j);
+  return v;
+}
+
+/* Timing rule for these tests: lower bounds (a wait that must happen) are
+ * checked, on the server's clock where possible; upper bounds only guard
+ * against waiting far too long and are SLACK times what the configured
+ * timeouts and backoff allow, so a slow or loaded machine cannot fail them.
+ * A hang is caught by the test's own timeout (cmake/mt.cmake). */
+#define SLACK 10
+
 static long S_max_batch(const char *ns) {
   json_t *j = S_stats(ns);
   json_t *a = json_object_get(j, "batches");
@@ -820,7 +838,11 @@ static void T_retry_429(void) {
   CHECK(failed == 0, "429 retried: %s", dg_mt_summary(mt));
   S_expect_all(&t, r);
   CHECK(S_stat("a", "requests") == 2, "%ld requests", S_stat("a", "requests"));
-  CHECK(el >= 1000 && el < 5000, "Retry-After: 1 honoured, took %lld ms", el);
+  long gap = S_arrival("a", 1) - S_arrival("a", 0);
+  /* Retry-After: 1 plus at most 250 ms of jitter; without it the backoff
+   * would retry after 250-500 ms */
+  CHECK(gap >= 1000, "Retry-After: 1 honoured: the retry came %ld ms after the first request", gap);
+  CHECK(el >= 1000 && el < SLACK * 1250, "Retry-After: 1, took %lld ms", el);
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -834,7 +856,9 @@ static void T_retry_429(void) {
   el = S_ms() - t0;
   CHECK(failed == 0, "429 with a date retried: %s", dg_mt_summary(mt));
   CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
-  CHECK(el >= 900 && el < 5000, "Retry-After date honoured, took %lld ms", el);
+  gap = S_arrival("b", 1) - S_arrival("b", 0);
+  CHECK(gap >= 900, "Retry-After date honoured: the retry came %ld ms after the first", gap);
+  CHECK(el >= 900 && el < SLACK * 2250, "Retry-After date (2 s ahead), took %lld ms", el);
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -885,8 +909,11 @@ static void T_breaker(void) {
   long long el = S_ms() - t0;
   CHECK(failed == 150, "all failed");
   S_expect_errors(&t, r, 0, "timed out");
+  /* the count proves it: without the breaker each of the 3 batches would
+   * time out twice (6 requests) */
   CHECK(S_stat("b", "requests") == 2, "%ld requests", S_stat("b", "requests"));
-  CHECK(el < 4000, "took %lld ms", el);
+  /* two timeouts of 0.4 s and one backoff of at most 0.5 s */
+  CHECK(el < SLACK * (2 * 400 + 500), "took %lld ms", el);
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
@@ -913,18 +940,30 @@ static void T_quota_456(void) {
 static void T_fail_503(void) {
   long long t0 = S_ms();
   S_deepl_fails("a", "e503", 5, "2", NULL, 503, "HTTP 503", 3);
-  CHECK(S_ms() - t0 < 10000, "backoff bounded");
+  long long el = S_ms() - t0;
+  /* exponential backoff with equal jitter: 250-500 ms, then 500-1000 ms */
+  long g1 = S_arrival("a", 1) - S_arrival("a", 0), g2 = S_arrival("a", 2) - S_arrival("a", 1);
+  CHECK(g1 >= 250 && g2 >= 500, "backoff between attempts: %ld ms, %ld ms", g1, g2);
+  CHECK(el < SLACK * (500 + 1000), "backoff bounded: took %lld ms", el);
 }
 static void T_hang(void) {
   long long t0 = S_ms();
   S_deepl_fails("a", "hang", 5, NULL, "0.5", 0, "timed out", 2);
   long long el = S_ms() - t0;
-  CHECK(el >= 1000 && el < 6000, "two attempts of 0.5 s plus backoff, took %lld ms", el);
+  long gap = S_arrival("a", 1) - S_arrival("a", 0);
+  CHECK(gap >= 500 + 250, "the retry came after the 0.5 s timeout and a backoff: %ld ms", gap);
+  CHECK(el >= 1000 && el < SLACK * (2 * 500 + 500),
+        "two attempts of 0.5 s plus a backoff of at most 0.5 s, took %lld ms", el);
 }
 static void T_drip(void) {
   long long t0 = S_ms();
   S_deepl_fails("a", "drip", 5, NULL, "0.8", 0, "timed out", 2);
-  CHECK(S_ms() - t0 < 6000, "drip cut off");
+  long long el = S_ms() - t0;
+  /* the server drips for 30 s: the client hung up on both attempts */
+  for (int i = 0; i < 50 && S_stat("a", "drip_cut") < 2; i++) usleep(100 * 1000);
+  CHECK(S_stat("a", "drip_cut") == 2, "both drips cut off by the client: %ld",
+        S_stat("a", "drip_cut"));
+  CHECK(el < SLACK * (2 * 800 + 500), "drip cut off: took %lld ms (one drip: 30 s)", el);
 }
 static void T_truncated(void) {
   S_deepl_fails("a", "truncated", 5, "1", NULL, 0, "Transferred a partial file", 2);
@@ -976,7 +1015,9 @@ static void T_concurrency(void) {
   CHECK(S_stat("a", "requests") == 10, "%ld requests", S_stat("a", "requests"));
   CHECK(maxin >= 2 && maxin <= 4, "max in flight %ld", maxin);
   CHECK(conns <= 4, "%ld connections for 10 requests", conns);
-  CHECK(el < 1400, "parallel: %lld ms for 10 x 150 ms (one at a time: over 1500)", el);
+  /* max_inflight (counted by the server) proves the overlap; the time only
+   * guards against a client far slower than one request at a time */
+  CHECK(el < SLACK * 10 * 150, "%lld ms for 10 x 150 ms", el);
   S_results_free(r, t.n);
   dg_mt_free(mt);
   free(url);
@@ -1165,6 +1206,288 @@ static void T_cache_concurrent(void) {
   S_results_free(r, t.n);
   S_texts_free(&t);
   dg_mt_free(mt);
+  free(dir);
+  free(url);
+}
+
+/* ---- cache compaction ---------------------------------------------------- */
+
+static size_t S_count_lines(const char *path) {
+  char *d = S_slurp(path);
+  size_t n = 0;
+  for (const char *p = d; *p; p++) n += *p == '\n';
+  free(d);
+  return n;
+}
+
+/* Translate t through the test server with the given target; the number of
+ * requests the server saw for it. */
+static long S_pass(const char *ns, const char *dir, const S_texts *t, const char *target,
+                   const char *max, unsigned long *hits) {
+  char *url = S_url(ns, "ok");
+  long before = S_stat(ns, "requests");
+  dg_mt_config *c = S_cfg("deepl", url, dir);
+  if (target) S_set(c, "mt-target", target);
+  if (max) S_set(c, "mt-cache-max", max);
+  dg_mt *mt = S_new(c);
+  size_t failed;
+  dg_mt_result *r = S_run(mt, t, &failed);
+  CHECK(failed == 0, "%zu failed", failed);
+  S_expect_all(t, r);
+  if (hits) *hits = S_hits(mt);
+  S_results_free(r, t->n);
+  dg_mt_free(mt);
+  free(url);
+  return S_stat(ns, "requests") - before;
+}
+
+/* degloss --mt-cache-compact through its library function; its output line. */
+static char *S_compact_cmd(const char *dir, const char *max) {
+  dg_mt_config *c = dg_mt_config_new();
+  S_set(c, "cache-dir", dir);
+  if (max) S_set(c, "mt-cache-max", max);
+  char *path = S_fmt("%s/compact-out.txt", S_env("MT_TEST_DIR"));
+  FILE *f = fopen(path, "w+");
+  degloss_error err = {0};
+  int rc = f ? dg_mt_cache_compact_command(c, f, &err) : -1;
+  CHECK(rc == 0, "compact: %s: %s", err.source, err.text);
+  if (f) fclose(f);
+  char *out = S_slurp(path);
+  free(path);
+  dg_mt_config_free(c);
+  return out;
+}
+
+static void T_cache_compact(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *dir = S_cache_dir("cc");
+  char *path = S_fmt("%s/mt-cache-v1.txt", dir);
+  S_texts a = S_sentences(30, "ca"), b = S_sentences(30, "cb");
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, NULL) > 0, "first run asks the server");
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, NULL) > 0, "another target asks again");
+  /* 50 keys written twice: the first values are superseded */
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  CHECK(c != NULL, "open");
+  for (int round = 0; c && round < 2; round++) {
+    for (int i = 0; i < 50; i++) {
+      char *k = S_fmt("junk\x1fkey %d", i), *v = S_fmt("value %d of round %d", i, round);
+      dg_mt_cache_put(c, k, v);
+      free(k);
+      free(v);
+    }
+    CHECK(dg_mt_cache_flush(c, &err), "flush");
+  }
+  dg_mt_cache_free(c);
+  CHECK(S_count_lines(path) == 160, "160 lines, got %zu", S_count_lines(path));
+
+  char *out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "before: 160 lines, 110 entries,") != NULL, "output: %s", out);
+  CHECK(strstr(out, "after: 110 entries,") != NULL, "output: %s", out);
+  CHECK(strstr(out, "(50 superseded, 0 corrupt, 0 evicted)") != NULL, "output: %s", out);
+  free(out);
+  CHECK(S_count_lines(path) == 110, "110 lines after compaction, got %zu", S_count_lines(path));
+  c = dg_mt_cache_open(dir, &err);
+  const char *v = c ? dg_mt_cache_get(c, "junk\x1fkey 7") : NULL;
+  CHECK(v && strcmp(v, "value 7 of round 1") == 0, "the newer value survives: %s", v ? v : "(none)");
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && dg_mt_cache_size(c) == 110, "clean file");
+  dg_mt_cache_free(c);
+
+  /* every live entry kept: no request for either target */
+  unsigned long hits = 0;
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, &hits) == 0 && hits == 30, "EN-GB from the cache");
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, &hits) == 0 && hits == 30, "EN-US from the cache");
+
+  /* the bound keeps the most recently used: EN-US was used last, although
+   * it was written first */
+  out = S_compact_cmd(dir, "30");
+  CHECK(strstr(out, "after: 30 entries,") && strstr(out, "80 evicted"), "output: %s", out);
+  free(out);
+  CHECK(S_count_lines(path) == 30, "30 lines, got %zu", S_count_lines(path));
+  CHECK(S_pass("a", dir, &a, "EN-US", NULL, &hits) == 0 && hits == 30, "EN-US kept");
+  CHECK(S_pass("a", dir, &a, "EN-GB", NULL, NULL) > 0, "EN-GB evicted");
+
+  /* automatic: a run over the bound compacts when it ends, down to 15/16 of
+   * the bound; what it used stays */
+  CHECK(S_pass("a", dir, &b, NULL, "40", NULL) > 0, "new sentences");
+  CHECK(S_count_lines(path) == 38, "40 - 40/16 kept after the run, got %zu lines",
+        S_count_lines(path));
+  long req = S_pass("a", dir, &b, NULL, "40", &hits);
+  CHECK(req == 0 && hits == 30, "the run's own entries kept: %ld requests, %lu hits", req, hits);
+
+  /* a byte bound */
+  out = S_compact_cmd(dir, "1K");
+  CHECK(strstr(out, "after: ") != NULL, "output: %s", out);
+  free(out);
+  struct stat st;
+  CHECK(stat(path, &st) == 0 && st.st_size <= 1024 && st.st_size > 0, "1K bound: %lld bytes",
+        (long long)st.st_size);
+
+  /* automatic: waste over twice the live data */
+  c = dg_mt_cache_open(dir, &err);
+  char *big = dg_xcalloc(2001, 1);
+  memset(big, 'x', 2000);
+  for (int i = 0; c && i < 60; i++) {
+    dg_mt_cache_put(c, "junk\x1f" "big", big);
+    CHECK(dg_mt_cache_flush(c, &err), "flush");
+  }
+  dg_mt_cache_free(c);
+  free(big);
+  CHECK(stat(path, &st) == 0 && st.st_size > 120000, "grew to %lld", (long long)st.st_size);
+  S_pass("a", dir, &b, NULL, NULL, NULL);
+  CHECK(stat(path, &st) == 0 && st.st_size < 30000, "compacted at the end of a run: %lld bytes",
+        (long long)st.st_size);
+  CHECK(S_pass("a", dir, &b, NULL, NULL, &hits) == 0 && hits == 30, "nothing lost");
+
+  S_texts_free(&a);
+  S_texts_free(&b);
+  free(path);
+  free(dir);
+}
+
+static void T_cache_compact_corrupt(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *dir = S_cache_dir("cc");
+  char *path = S_fmt("%s/mt-cache-v1.txt", dir);
+  S_texts t = S_sentences(10, "cx");
+  CHECK(S_pass("a", dir, &t, NULL, NULL, NULL) > 0, "first run");
+  /* damage the third record, add junk and a torn last line */
+  char *data = S_slurp(path);
+  char *l3 = strchr(data, '\n');
+  l3 = l3 ? strchr(l3 + 1, '\n') : NULL;
+  CHECK(l3 && strlen(l3) > 40, "lines written");
+  if (l3) l3[30] = l3[30] == 'x' ? 'y' : 'x';
+  S_spit(path, data, strlen(data), "wb");
+  free(data);
+  const char junk[] = "garbage\n\x01\x02\x00\xff\nv1 0123456789abcdef torn";
+  S_spit(path, junk, sizeof junk - 1, "ab");
+  char *stale = S_fmt("%s/mt-cache-v1.txt.tmp.AbC123", dir); /* a compaction that died */
+  S_spit(stale, "v1 half", 7, "wb");
+  char *out = S_compact_cmd(dir, NULL);
+  CHECK(access(stale, F_OK) != 0, "stale temporary file removed");
+  free(stale);
+  CHECK(strstr(out, "before: 13 lines, 9 entries,") && strstr(out, "after: 9 entries,") &&
+            strstr(out, "4 corrupt"),
+        "output: %s", out);
+  free(out);
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && dg_mt_cache_size(c) == 9, "clean after compaction");
+  dg_mt_cache_free(c);
+  unsigned long hits = 0;
+  CHECK(S_pass("a", dir, &t, NULL, NULL, &hits) == 1 && hits == 9, "one request for the lost one");
+  /* a truncated file (cut in the middle of a line) */
+  data = S_slurp(path);
+  size_t cut = strlen(data) / 2;
+  S_spit(path, data, cut, "wb");
+  free(data);
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "1 corrupt") != NULL, "torn line counted: %s", out);
+  free(out);
+  c = dg_mt_cache_open(dir, &err);
+  size_t n = c ? dg_mt_cache_size(c) : 0;
+  CHECK(c && dg_mt_cache_bad_lines(c) == 0 && n >= 3 && n < 10, "%zu entries kept", n);
+  dg_mt_cache_free(c);
+  CHECK(S_pass("a", dir, &t, NULL, NULL, &hits) > 0 && hits == n, "the rest from the cache");
+  /* an empty file and a missing one */
+  S_spit(path, "", 0, "wb");
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "before: 0 lines, 0 entries, 0 bytes; after: 0 entries, 0 bytes"), "%s", out);
+  free(out);
+  unlink(path);
+  out = S_compact_cmd(dir, NULL);
+  CHECK(strstr(out, "after: 0 entries") != NULL, "%s", out);
+  free(out);
+  S_texts_free(&t);
+  free(path);
+  free(dir);
+}
+
+/* Writers, a compactor and a reader at once: a reader always sees every
+ * entry that was there before (the old or the new file, never a mix or a
+ * half-written one), and no writer's entry is lost to a rename. */
+static void T_cache_compact_race(void) {
+  setenv("DEEPL_AUTH_KEY", KEY_DEEPL, 1);
+  char *url = S_url("a", "ok");
+  char *dir = S_cache_dir("cr");
+  enum { SEED = 200, WRITERS = 3, ROUNDS = 4, PER = 10 };
+  degloss_error err = {0};
+  dg_mt_cache *c = dg_mt_cache_open(dir, &err);
+  if (!c) {
+    CHECK(false, "open: %s", err.text);
+    return;
+  }
+  for (int i = 0; i < SEED; i++) {
+    char *k = S_fmt("seed\x1f%d", i), *v = S_fmt("seed value %d", i);
+    dg_mt_cache_put(c, k, v);
+    if (i % 2) dg_mt_cache_put(c, k, v); /* something to drop */
+    free(k);
+    free(v);
+  }
+  CHECK(dg_mt_cache_flush(c, &err), "seed");
+  dg_mt_cache_free(c);
+  fflush(stdout);
+  pid_t pids[WRITERS + 2];
+  for (int k = 0; k < WRITERS + 2; k++) {
+    pids[k] = fork();
+    if (pids[k] != 0) continue;
+    int bad = 0;
+    if (k < WRITERS) {
+      for (int round = 0; round < ROUNDS; round++) {
+        S_texts t = {dg_xcalloc(PER, sizeof(char *)), PER};
+        for (size_t i = 0; i < t.n; i++) t.s[i] = S_kid_sentence(k, (int)(round * PER + i));
+        dg_mt *mt = S_new(S_cfg("deepl", url, dir));
+        dg_mt_result *r = dg_xcalloc(t.n, sizeof *r);
+        if (dg_mt_translate(mt, (const char *const *)t.s, t.n, r) != 0) bad = 1;
+        S_results_free(r, t.n);
+        dg_mt_free(mt);
+        S_texts_free(&t);
+      }
+    } else if (k == WRITERS) { /* the compactor */
+      for (int i = 0; i < 40 && !bad; i++) {
+        dg_mt_cache *x = dg_mt_cache_open(dir, &err);
+        if (!x || !dg_mt_cache_compact(x, true, NULL, &err)) bad = 2;
+        dg_mt_cache_free(x);
+      }
+    } else { /* the reader */
+      for (int i = 0; i < 150 && !bad; i++) {
+        dg_mt_cache *x = dg_mt_cache_open(dir, &err);
+        for (int s = 0; x && s < SEED && !bad; s++) {
+          char *key = S_fmt("seed\x1f%d", s), *want = S_fmt("seed value %d", s);
+          const char *got = dg_mt_cache_get(x, key);
+          if (!got || strcmp(got, want) != 0) bad = 3;
+          free(key);
+          free(want);
+        }
+        if (!x) bad = 4;
+        dg_mt_cache_free(x); /* not closed: the reader writes nothing */
+      }
+    }
+    _exit(bad);
+  }
+  for (int k = 0; k < WRITERS + 2; k++) {
+    int st = 0;
+    waitpid(pids[k], &st, 0);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "child %d exit %d", k,
+          WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+  }
+  long before = S_stat("a", "requests");
+  S_texts t = {dg_xcalloc(WRITERS * ROUNDS * PER, sizeof(char *)), WRITERS * ROUNDS * PER};
+  for (int k = 0; k < WRITERS; k++)
+    for (int i = 0; i < ROUNDS * PER; i++) t.s[k * ROUNDS * PER + i] = S_kid_sentence(k, i);
+  dg_mt *mt = S_new(S_cfg("deepl", url, dir));
+  size_t failed;
+  dg_mt_result *r = S_run(mt, &t, &failed);
+  CHECK(failed == 0 && S_hits(mt) == t.n, "%lu of %zu from the cache", S_hits(mt), t.n);
+  CHECK(S_stat("a", "requests") == before, "no entry lost to a compaction");
+  S_results_free(r, t.n);
+  S_texts_free(&t);
+  dg_mt_free(mt);
+  /* no temporary file left behind */
+  DIR *d = opendir(dir);
+  for (struct dirent *de = d ? readdir(d) : NULL; de; de = readdir(d))
+    CHECK(strncmp(de->d_name, "mt-cache-v1.txt.tmp.", 20) != 0, "left over: %s", de->d_name);
+  if (d) closedir(d);
   free(dir);
   free(url);
 }
@@ -1444,6 +1767,9 @@ static const struct {
     {"dedupe", T_dedupe},
     {"cache_corrupt", T_cache_corrupt},
     {"cache_concurrent", T_cache_concurrent},
+    {"cache_compact", T_cache_compact},
+    {"cache_compact_corrupt", T_cache_compact_corrupt},
+    {"cache_compact_race", T_cache_compact_race},
     {"tls_verify", T_tls_verify},
     {"refused", T_refused},
     {"verbose_redacts", T_verbose_redacts},
