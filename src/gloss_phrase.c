@@ -155,6 +155,33 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
       for (size_t k = 0; k < h->n; k++) dg_gl_promote(d, &s->tokens[h->idx[k]], words[k]);
     nw = 0;
   }
+  /* A preposition and its noun whose English starts with a preposition
+   * ("vor Ort" = on site, "vor allem" = above all, "am Ende" = in the end):
+   * the preposition carries the English preposition, the head the rest,
+   * rather than "before on.site". */
+  const char *head_gloss = m->gloss;
+  if (h->replaces && !h->name && !h->word_by_word && h->n == 2) {
+    size_t adp = h->idx[0] == h->head ? h->idx[1] : h->idx[0];
+    const dg_dtoken *at = &s->tokens[adp];
+    static const char *const en_preps[] = {"on", "in", "at", "above", "by", "for", "from", "under", "over",
+                                           "to", "with", "without", "after", "before", "below", "into"};
+    char *copy = dg_mem_strdup(&d->arena, m->gloss);
+    copy[strcspn(copy, ";,/(")] = '\0';
+    size_t fl = strcspn(copy, " ");
+    bool prep = false;
+    for (size_t q = 0; q < sizeof en_preps / sizeof *en_preps && !prep; q++)
+      prep = strlen(en_preps[q]) == fl && strncmp(copy, en_preps[q], fl) == 0;
+    if (prep && copy[fl] == ' ' && adp < h->head && at->pos && strcmp(at->pos, "ADP") == 0) {
+      /* a contracted article goes with it: "am Ende" = in.the end */
+      bool contracted = strlen(at->form) >= 2 && strchr("mrs", at->form[strlen(at->form) - 1]) &&
+                        strcmp(at->form, "um") != 0 && strcmp(at->form, "bis") != 0 && strcmp(at->form, "aus") != 0;
+      size_t cut = fl;
+      if (contracted && strncmp(copy + fl, " the ", 5) == 0) cut = fl + 4;
+      copy[cut] = '\0';
+      dg_gl_promote(d, &s->tokens[adp], copy);
+      head_gloss = copy + cut + 1;
+    }
+  }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
     dg_dtoken *t = &s->tokens[h->idx[k]];
@@ -190,7 +217,7 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
        * meaning; a dictionary noun phrase ("die leiblichen Eltern") leaves
        * the word's own gloss and is shown as the expression. */
       if (h->replaces) {
-        dg_gl_promote(d, t, m->gloss);
+        dg_gl_promote(d, t, head_gloss);
         t->source = m->source;
       }
     }
