@@ -160,11 +160,32 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
    * the preposition carries the English preposition, the head the rest,
    * rather than "before on.site". */
   const char *head_gloss = m->gloss;
-  if (h->replaces && !h->name && !h->word_by_word && h->n == 2) {
+  static const char *const en_preps[] = {"on", "in", "at", "above", "by", "for", "from", "under", "over", "as",
+                                         "to", "with", "without", "after", "before", "below", "into"};
+  bool split_done = false;
+  if (h->replaces && !h->name && !h->word_by_word && h->n >= 2 && h->n <= 4 && h->idx[0] != h->head &&
+      s->tokens[h->idx[0]].pos && strcmp(s->tokens[h->idx[0]].pos, "ADP") == 0) {
+    /* as many English words as German ones, starting with a preposition:
+     * word by word ("auf jeden Fall" = in any case, "im Gegensatz zu" = in
+     * contrast to) */
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    copy[strcspn(copy, ";,/(")] = '\0';
+    char *ww[DG_MWE_MAX];
+    size_t nww = 0;
+    for (char *w = strtok_r(copy, " ", &save); w && nww < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) ww[nww++] = w;
+    bool prep = false;
+    for (size_t q = 0; nww && q < sizeof en_preps / sizeof *en_preps && !prep; q++) prep = strcmp(ww[0], en_preps[q]) == 0;
+    bool contiguous = h->idx[h->n - 1] - h->idx[0] == h->n - 1;
+    if (prep && nww == h->n && h->n > 2 && contiguous) {
+      for (size_t k = 0; k < h->n; k++)
+        if (h->idx[k] != h->head) dg_gl_promote(d, &s->tokens[h->idx[k]], ww[k]);
+        else head_gloss = ww[k];
+      split_done = true;
+    }
+  }
+  if (!split_done && h->replaces && !h->name && !h->word_by_word && h->n == 2) {
     size_t adp = h->idx[0] == h->head ? h->idx[1] : h->idx[0];
     const dg_dtoken *at = &s->tokens[adp];
-    static const char *const en_preps[] = {"on", "in", "at", "above", "by", "for", "from", "under", "over",
-                                           "to", "with", "without", "after", "before", "below", "into"};
     char *copy = dg_mem_strdup(&d->arena, m->gloss);
     copy[strcspn(copy, ";,/(")] = '\0';
     size_t fl = strcspn(copy, " ");
