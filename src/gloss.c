@@ -1505,6 +1505,42 @@ static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
+/* Longest known parts for the reader: two neighbouring stems (no link
+ * between) that the dictionary knows as one word are shown and glossed as
+ * one part, from the head back (Riese|n|schild|kröte -> Riese|n|schildkröte
+ * "giant-LNK-turtle"), as long as two stems remain.  The morphology's own
+ * split is finer where its tables lack the compound. */
+static size_t S_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
+  dg_buf w, low;
+  dg_buf_init(&w);
+  dg_buf_init(&low);
+  for (size_t k = np; k-- > 1;) {
+    size_t stems = 0;
+    for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
+    if (stems < 3) break;
+    if (k >= np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) continue;
+    const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
+    dg_buf_clear(&low);
+    dg_buf_put(&low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
+    char *hlow = dg_gl_lower(hl);
+    dg_buf_puts(&low, hlow);
+    free(hlow);
+    char *lw = dg_gl_lower(low.data);
+    dg_buf_clear(&w);
+    dg_utf8_capitalize(&w, lw, strlen(lw));
+    free(lw);
+    if (!dg_lexicon_contains(e->lex, w.data)) continue;
+    p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
+    p[k - 1].lemma = dg_mem_strdup(&d->arena, w.data);
+    p[k - 1].end = p[k].end;
+    memmove(&p[k], &p[k + 1], (np - k - 1) * sizeof *p);
+    np--;
+  }
+  dg_buf_free(&w);
+  dg_buf_free(&low);
+  return np;
+}
+
 static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
@@ -1613,6 +1649,22 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool nominal = !a || S_eq(a->pos, "NOUN") || S_eq(a->pos, "ADJ");
   if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
     np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  np = S_merge_known(e, d, t->form, pv, np);
+  /* The head part's lemma from the word's own lemma (Riesenschildkröten:
+   * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
+  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && S_eq(a->pos, "NOUN")) {
+    size_t st = pv[np - 1].start, ll = strlen(a->lemma);
+    if (ll > st + 2 && strncasecmp(a->lemma, t->form, st) == 0) {
+      char *low = dg_gl_lower(a->lemma + st);
+      dg_buf hb;
+      dg_buf_init(&hb);
+      dg_utf8_capitalize(&hb, low, strlen(low));
+      pv[np - 1].lemma = dg_mem_strdup(&d->arena, hb.data);
+      dg_buf_free(&hb);
+      free(low);
+    }
+  }
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   /* A word with its own entry shows its parts only when they explain it
    * (Telefongespräch: "conversation" in "telephone conversation"), not when

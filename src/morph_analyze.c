@@ -292,7 +292,28 @@ static size_t S_compound(S_ctx *x) {
   if (np < 2) return 0;
   const dg_part *head = &parts[np - 1];
   if (head->kind != DG_PART_STEM || head->start == 0) return 0;
-  return S_table(x, x->word + head->start, head->end - head->start, x->word, head->start, 8.5f);
+  size_t found = S_table(x, x->word + head->start, head->end - head->start, x->word, head->start, 8.5f);
+  if (found || !x->cap) return found;
+  /* A head the tables lack but can analyse itself as a compound
+   * (Riesen|schildkröten: Schildkröten = Schild|kröten, plural of
+   * Schildkröte): its noun readings, the lemma with the first parts. */
+  dg_buf h;
+  dg_buf_init(&h);
+  dg_utf8_capitalize(&h, x->word + head->start, head->end - head->start);
+  dg_analysis ha[DG_MORPH_MAX_ANALYSES];
+  size_t nh = dg_morph_analyze(x->m, h.data, false, NULL, ha, DG_MORPH_MAX_ANALYSES);
+  dg_buf_free(&h);
+  for (size_t i = 0; i < nh; i++) {
+    if (strcmp(ha[i].pos, "NOUN") != 0 || ha[i].score < 8.0f) continue;
+    dg_buf lemma;
+    dg_buf_init(&lemma);
+    dg_buf_put(&lemma, x->word, head->start);
+    dg_utf8_lower(&lemma, ha[i].lemma, strlen(ha[i].lemma));
+    S_add(x, lemma.data, DG_POS_NOUN, ha[i].feats, ha[i].leipzig, NULL, ha[i].score - 0.5f);
+    dg_buf_free(&lemma);
+    found++;
+  }
+  return found;
 }
 
 /* Separable particle + verb form: aufgäbe, anzukündigen, angenähert. */
