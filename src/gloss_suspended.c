@@ -70,9 +70,40 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
   bool trailing = f[n - 1] == '-', leading = f[0] == '-';
   if (trailing == leading) return NULL;
   const dg_dtoken *nb = S_neighbour(s, i, trailing ? 1 : -1);
-  if (!nb || strchr(nb->form, '-')) return NULL;
+  if (!nb) return NULL;
   const char *piece = trailing ? f : f + 1; /* the written letters */
   size_t pn = n - 1;
+  /* A hyphenated neighbour lends the piece after (or before) its hyphen:
+   * "Arktis- oder Antarktis-Gegenden" = Arktis-Gegenden. */
+  const char *hy = trailing ? strrchr(nb->form, '-') : strchr(nb->form, '-');
+  if (hy) {
+    if (hy[1] == '\0' || hy == nb->form) return NULL;
+    dg_buf c;
+    dg_buf_init(&c);
+    if (trailing) {
+      dg_buf_puts(&c, f); /* "Arktis-" + "Gegenden" */
+      dg_buf_puts(&c, hy + 1);
+    } else {
+      dg_buf_put(&c, nb->form, (size_t)(hy - nb->form) + 1);
+      dg_buf_puts(&c, f + 1);
+    }
+    const char *res = dg_mem_strdup(&d->arena, c.data);
+    dg_buf_clear(&c);
+    if (trailing) {
+      dg_buf_puts(&c, f);
+      dg_buf_putc(&c, '[');
+      dg_buf_puts(&c, hy + 1);
+      dg_buf_putc(&c, ']');
+    } else {
+      dg_buf_putc(&c, '[');
+      dg_buf_put(&c, nb->form, (size_t)(hy - nb->form) + 1);
+      dg_buf_putc(&c, ']');
+      dg_buf_puts(&c, f + 1);
+    }
+    *display = dg_mem_strdup(&d->arena, c.data);
+    dg_buf_free(&c);
+    return res;
+  }
   dg_part p[DG_GL_MAX_PARTS];
   size_t np = dg_compound_split(e->morph, nb->form, p, DG_GL_MAX_PARTS);
   size_t last = 0; /* start of the neighbour's last stem */

@@ -29,6 +29,8 @@ CASES = [
      "Ein-[familienhäuser]"),
     ("Die Bundes- oder Landesregierung entscheidet.", "Bundes-", "Bundesregierung",
      {"federal government"}, "Bundes-[regierung]"),
+    ("Wenn Sie die Arktis- oder Antarktis-Gegenden besuchen.", "Arktis-", "Arktis-Gegend",
+     {"arctic-quarter", "arctic-region", "arctic-area"}, "Arktis-[Gegenden]"),
 ]
 
 
