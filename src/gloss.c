@@ -807,8 +807,12 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   if (w->nan == 0) return -1;
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
+  /* (an article before a lower-case word counts only when a noun follows:
+   * "das große Haus", not "Das bestimmt er") */
   bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
-                  S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET");
+                  S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
+                  (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
+                   (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
   /* An infinitive after "zu", or closing a clause opened by a modal or
    * "werden" ("werden … ein Telefongespräch führen"). */
   static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
@@ -912,6 +916,14 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
   }
   int best = 0;
   double best_score = -1e9;
+  bool degree_before = false;
+  if (i > 0 && !cap) {
+    static const char *const deg[] = {"ganz", "sehr", "ziemlich", "besonders", "äußerst", "höchst", "recht", "so",
+                                      "zu", "allzu", "extrem", "total", "wirklich"};
+    for (size_t q = 0; q < DG_ARRAY_LEN(deg) && !degree_before; q++) degree_before = S_eq(c->w[i - 1].lower, deg[q]);
+  }
+  bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
+  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || S_feat(w->an[k].feats, "VerbForm=Fin");
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     double sc = a->score - 0.001 * (double)k;
@@ -944,7 +956,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
-    if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) sc += 0.1;
+    if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
+    /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
+    if (degree_before && S_eq(a->pos, "ADJ")) sc += 1.5;
     if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
     /* An inflected adjective needs a noun after it; used on its own
@@ -966,6 +980,10 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
       const char *need = p1 ? (pl ? "wir" : "ich") : p2 ? (pl ? "ihr" : "du") : NULL;
       if (need) sc += S_clause_has(c, i, need) ? 1.5 : -1.5;
       else if (pl && S_clause_has(c, i, "wir")) sc -= 1;
+      /* a 3rd person singular with ich/wir/du/ihr as the clause's subject
+       * ("werden wir ganz bestimmt …": not "determines") */
+      else if (!pl && (S_clause_has(c, i, "wir") || S_clause_has(c, i, "ich") || S_clause_has(c, i, "du")))
+        sc -= 1;
     }
     if (sc > best_score) {
       best_score = sc;
