@@ -2310,6 +2310,10 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
   if (i > 0 && (S_eq(c->w[i - 1].lower, "als") || S_eq(c->w[i - 1].lower, "wie"))) return false;
+  /* before an article or another adjective it modifies what follows, also
+   * with a copula ("ist wirklich eine … Lokalität" = really) */
+  if (i + 1 < s->ntokens && (S_eq(s->tokens[i + 1].pos, "DET") || S_eq(s->tokens[i + 1].pos, "ADJ")))
+    return true;
   static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
                                        "erscheinen", "gelten", "machen", "halten", "finden", "nennen"};
   size_t cs = S_clause_start(s, i), ce = S_clause_end(s, i);
