@@ -2540,6 +2540,26 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   free(cp);
   dg_dsentence *s = c.s;
   dg_gl_mwes(e, d, &c);
+  /* "gibt es" after a fronted adverb or phrase, or opening a question
+   * ("Im Anschluss gibt es Kaffee", "Gibt es Probleme?"): there is; not
+   * with a subject of its own before it ("Er gibt es ihm"). */
+  for (size_t i = 0; i + 1 < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->mwe >= 0 || !S_eq(t->lemma, "geben") || !S_feat(t->feats, "VerbForm=Fin") ||
+        !S_eq(c.w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)
+      continue;
+    size_t cs = S_clause_start(s, i);
+    bool ok = i == cs;
+    if (!ok && (S_eq(s->tokens[cs].pos, "ADP") || S_eq(s->tokens[cs].pos, "ADV") ||
+                S_eq(s->tokens[cs].pos, "SCONJ"))) {
+      ok = true;
+      for (size_t j = cs; j < i && ok; j++) /* no nominative subject before */
+        if (S_eq(s->tokens[j].pos, "PRON") && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM")) ok = false;
+    }
+    if (!ok) continue;
+    dg_gl_promote(d, t, "there is");
+    t->reason = "\"es gibt\" inverted: there is";
+  }
   /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
   for (size_t i = 1; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
