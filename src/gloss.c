@@ -197,6 +197,12 @@ static bool S_boundary(const dg_dtoken *t) {
   return false;
 }
 
+/* A quotation mark (a boundary above, but words in quotes stay in their
+ * clause for some rules: sei „positiv“ verlaufen). */
+static bool S_quote(const dg_dtoken *t) {
+  return t->kind == DG_KIND_PUNCT && t->form[0] && strstr("„“”\"‚‘’»«", t->form) != NULL;
+}
+
 /* Start of the clause holding token i, and its end (exclusive). */
 /* Scans stop after DG_GL_WINDOW tokens, so a sentence without punctuation
  * (a list, a table row, garbage) costs linear time. */
@@ -412,6 +418,34 @@ static const char *S_gender_label(const char *g) {
  * reading should win. */
 /* Does the clause around token i end in a zu-infinitive ("zu blockieren",
  * "beizutreten") with no word before it that can only be finite? */
+/* Is every reading of w a finite verb form (nothing else it could be)? */
+static bool S_only_finite(const dg_gl_word *w) {
+  if (!w->nan) return false;
+  for (size_t a = 0; a < w->nan; a++)
+    if (!S_feat(w->an[a].feats, "VerbForm=Fin")) return false;
+  return true;
+}
+
+/* Has w a reading with this feature? */
+static bool S_any_feat(const dg_gl_word *w, const char *fv) {
+  for (size_t a = 0; a < w->nan; a++)
+    if (S_feat(w->an[a].feats, fv)) return true;
+  return false;
+}
+
+/* Does token i open its clause (maybe after an opening punctuation mark)? */
+static bool S_clause_initial(const dg_dsentence *s, size_t i) {
+  size_t cs = S_clause_start(s, i);
+  return i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+}
+
+/* The first closed-class reading of w with this part of speech, or -1. */
+static int S_closed_pos(const dg_gl_word *w, const char *pos) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (S_eq(w->cl[k].pos, pos)) return (int)k;
+  return -1;
+}
+
 static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   size_t end = S_clause_end(s, i);
@@ -422,10 +456,8 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   if (!zu_inf) return false;
   for (size_t j = i + 1; j < last; j++) {
     const dg_gl_word *v = &c->w[j];
-    if (!v->nan || dg_gl_is_upper_initial(s->tokens[j].form)) continue;
-    bool fin = true;
-    for (size_t a = 0; a < v->nan && fin; a++) fin = S_feat(v->an[a].feats, "VerbForm=Fin");
-    if (fin && (S_eq(v->an[0].pos, "VERB") || S_eq(v->an[0].pos, "AUX"))) return false;
+    if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
+    if (S_only_finite(v) && (S_eq(v->an[0].pos, "VERB") || S_eq(v->an[0].pos, "AUX"))) return false;
   }
   return true;
 }
@@ -468,26 +500,16 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * ("während des Krieges": during). */
   if (S_eq(w->lower, "während") || S_eq(w->lower, "seit") || S_eq(w->lower, "bis")) {
     size_t end = S_clause_end(s, i);
-    bool verb_final = false;
-    if (end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) && c->w[end - 1].nan) {
-      verb_final = true;
-      for (size_t a = 0; a < c->w[end - 1].nan && verb_final; a++)
-        verb_final = S_feat(c->w[end - 1].an[a].feats, "VerbForm=Fin");
-    }
-    if (!verb_final && end > i + 2 && c->w[end - 1].ncl > 0) /* an auxiliary: "… gewesen ist" */
-      for (size_t k = 0; k < c->w[end - 1].ncl && !verb_final; k++)
-        verb_final = S_eq(c->w[end - 1].cl[k].pos, "AUX");
-    for (size_t k = 0; k < w->ncl; k++)
-      if (S_eq(w->cl[k].pos, verb_final ? "SCONJ" : "ADP")) return (int)k;
+    const dg_gl_word *last = &c->w[end - 1];
+    bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
+                      (S_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
+    int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
+    if (k >= 0) return k;
   }
   /* "wie" inside a clause compares ("Bündnissen wie der EU": as/like); at
    * the start of a clause it asks (", wie wir die Lücke schließen"). */
-  if (strcmp(w->lower, "wie") == 0 && i > 0) {
-    size_t cs = S_clause_start(s, i);
-    if (!(i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]))))
-      for (size_t k = 0; k < w->ncl; k++)
-        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
-  }
+  if (strcmp(w->lower, "wie") == 0 && i > 0 && !S_clause_initial(s, i) && S_closed_pos(w, "SCONJ") >= 0)
+    return S_closed_pos(w, "SCONJ");
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
    * selbst); before a noun phrase, a preposition or a clause it is "even"
    * ("Selbst mit dem Start …", "selbst wenn"). */
@@ -502,8 +524,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
         if (S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB")) before_np = false;
     }
-    for (size_t k = 0; k < w->ncl; k++)
-      if (S_eq(w->cl[k].pos, before_np ? "ADV" : "PRON")) return (int)k;
+    int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
+    if (k >= 0) return k;
   }
   /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
    * Sie …", "Bitte denken Sie daran"), not "they". */
@@ -513,19 +535,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "damit", "da" open a clause only at its start (", damit …"); after the
    * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
   if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
-    size_t cs = S_clause_start(s, i);
-    bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
     /* … or right before the finite verb ("Da war er nicht", "Damit ist
      * klar"): the conjunction is followed by its subject. */
-    bool verb_next = false;
-    if (i + 1 < s->ntokens && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
-      verb_next = true;
-      for (size_t a = 0; a < c->w[i + 1].nan && verb_next; a++)
-        if (!S_feat(c->w[i + 1].an[a].feats, "VerbForm=Fin")) verb_next = false;
-    }
-    if (!starts || verb_next)
-      for (size_t k = 0; k < w->ncl; k++)
-        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
+    bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+                     S_only_finite(&c->w[i + 1]);
+    if ((!S_clause_initial(s, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
@@ -534,11 +548,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       (S_eq(c->w[i + 1].an[0].pos, "ADJ") || S_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 2].form);
-    bool inf = false;
-    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
-    if (!noun_after && !inf)
-      for (size_t k = 0; k < w->ncl; k++)
-        if (S_eq(w->cl[k].pos, "ADV")) return (int)k;
+    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
+      return S_closed_pos(w, "ADV");
   }
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
@@ -697,8 +708,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         /* Without a preposition: NOM at the start of a clause or right
          * after a subordinating conjunction ("dass die Vereinigten Staaten
          * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
-        size_t cs = S_clause_start(s, i);
-        bool starts = i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs])) ||
+        bool starts = S_clause_initial(s, i) ||
                       (i > 0 && S_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
                        strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
         /* An infinitive clause has no subject (", das Wahlrecht … zu
@@ -851,8 +861,7 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
         const dg_dtoken *b = &s->tokens[j];
         if (S_is_punct(b)) {
           if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
-          /* quotation marks around a word ("sei „positiv“ verlaufen") */
-          if (strstr("„“”\"‚‘’»«", b->form)) continue;
+          if (S_quote(b)) continue; /* sei „positiv“ verlaufen */
           break;
         }
         bool aux = false;
@@ -1499,10 +1508,6 @@ static bool S_has_domain(const char *domains, const char *want) {
 
 /* Has the clause of the verb at i a reflexive pronoun: "sich", or
  * mich/dich/uns/euch with the matching subject (ich erinnere mich)? */
-static bool S_quote(const dg_dtoken *t) {
-  return t->kind == DG_KIND_PUNCT && strstr("„“”\"‚‘’»«", t->form) != NULL && t->form[0];
-}
-
 /* Does the clause of i, with quotation marks around single words not
  * counted as boundaries (sich „angenähert“), hold `lower`? */
 static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
@@ -1517,7 +1522,7 @@ static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
 
 static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
   static const char *const pairs[][2] = {{"mich", "ich"}, {"dich", "du"}, {"uns", "wir"}, {"euch", "ihr"}};
-  if (S_clause_has(c, i, "sich") || S_clause_has_q(c, i, "sich")) return true;
+  if (S_clause_has_q(c, i, "sich")) return true;
   for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
     if (S_clause_has(c, i, pairs[k][0]) && S_clause_has(c, i, pairs[k][1])) return true;
   return false;
@@ -2258,9 +2263,7 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) {
     /* Only finite verb forms ("Google" = google, 1SG of googeln): a
      * capitalised finite verb inside a sentence is a name. */
-    bool fin = w->nan > 0;
-    for (size_t k = 0; k < w->nan && fin; k++) fin = S_feat(w->an[k].feats, "VerbForm=Fin");
-    if (!fin || w->written) return;
+    if (!S_only_finite(w) || w->written) return;
     pos = "PROPN";
     w->name_reading = true;
   }

@@ -62,6 +62,37 @@ static size_t S_cps(const char *s, size_t *off, size_t max) {
   return k;
 }
 
+/* The suspended part f completed with the piece of the neighbour nb
+ * before (leading "-erziehung") or after (trailing "Ein-") byte `cut`;
+ * `hyphen`: f keeps its hyphen (the neighbour's piece is hyphenated too).
+ * *shown gets the segmentation with the borrowed piece in brackets. */
+static const char *S_complete(dg_doc *d, const char *f, const char *nb, size_t cut, bool trailing,
+                              bool hyphen, const char **shown) {
+  dg_buf w, sh;
+  dg_buf_init(&w);
+  dg_buf_init(&sh);
+  if (trailing) {
+    dg_buf_put(&w, f, strlen(f) - (hyphen ? 0 : 1)); /* "Ein" + "fuhr" */
+    dg_buf_puts(&w, nb + cut);
+    dg_buf_puts(&sh, f);
+    dg_buf_putc(&sh, '[');
+    dg_buf_puts(&sh, nb + cut);
+    dg_buf_putc(&sh, ']');
+  } else {
+    dg_buf_put(&w, nb, cut); /* "Kinder" + "erziehung" */
+    dg_buf_puts(&w, f + 1);
+    dg_buf_putc(&sh, '[');
+    dg_buf_put(&sh, nb, cut);
+    dg_buf_putc(&sh, ']');
+    dg_buf_puts(&sh, f);
+  }
+  const char *r = dg_mem_strdup(&d->arena, w.data);
+  *shown = dg_mem_strdup(&d->arena, sh.data);
+  dg_buf_free(&w);
+  dg_buf_free(&sh);
+  return r;
+}
+
 const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
                                      const char **display) {
   const char *f = s->tokens[i].form;
@@ -71,54 +102,25 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
   if (trailing == leading) return NULL;
   const dg_dtoken *nb = S_neighbour(s, i, trailing ? 1 : -1);
   if (!nb) return NULL;
-  const char *piece = trailing ? f : f + 1; /* the written letters */
-  size_t pn = n - 1;
   /* A hyphenated neighbour lends the piece after (or before) its hyphen:
    * "Arktis- oder Antarktis-Gegenden" = Arktis-Gegenden. */
   const char *hy = trailing ? strrchr(nb->form, '-') : strchr(nb->form, '-');
   if (hy) {
     if (hy[1] == '\0' || hy == nb->form) return NULL;
-    dg_buf c;
-    dg_buf_init(&c);
-    if (trailing) {
-      dg_buf_puts(&c, f); /* "Arktis-" + "Gegenden" */
-      dg_buf_puts(&c, hy + 1);
-    } else {
-      dg_buf_put(&c, nb->form, (size_t)(hy - nb->form) + 1);
-      dg_buf_puts(&c, f + 1);
-    }
-    const char *res = dg_mem_strdup(&d->arena, c.data);
-    dg_buf_clear(&c);
-    if (trailing) {
-      dg_buf_puts(&c, f);
-      dg_buf_putc(&c, '[');
-      dg_buf_puts(&c, hy + 1);
-      dg_buf_putc(&c, ']');
-    } else {
-      dg_buf_putc(&c, '[');
-      dg_buf_put(&c, nb->form, (size_t)(hy - nb->form) + 1);
-      dg_buf_putc(&c, ']');
-      dg_buf_puts(&c, f + 1);
-    }
-    *display = dg_mem_strdup(&d->arena, c.data);
-    dg_buf_free(&c);
-    return res;
+    size_t cut = (size_t)(hy - nb->form) + 1; /* trailing: after the hyphen; leading: with it */
+    return S_complete(d, f, nb->form, cut, trailing, true, display);
   }
   dg_part p[DG_GL_MAX_PARTS];
   size_t np = dg_compound_split(e->morph, nb->form, p, DG_GL_MAX_PARTS);
   size_t last = 0; /* start of the neighbour's last stem */
   for (size_t k = 1; k < np; k++)
     if (p[k].kind == DG_PART_STEM) last = p[k].start;
-  dg_buf w, shown;
-  dg_buf_init(&w);
-  dg_buf_init(&shown);
-  const char *result = NULL;
   size_t off[256];
   size_t ncp = S_cps(nb->form, off, 256);
   /* The neighbour's own split when it makes a known word, then any cut
    * that makes a known word (Vor- + teile of Nachteile, the longest
    * borrowed piece first), then the neighbour's split anyway. */
-  for (size_t k = 0; k <= ncp + 1 && !result; k++) {
+  for (size_t k = 0; k <= ncp + 1; k++) {
     size_t cut;
     bool check = true;
     if (k == 0 || k == ncp + 1) {
@@ -134,31 +136,11 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
       }
       cut = trailing ? off[k] : off[ncp - k];
     }
-    dg_buf_clear(&w);
-    if (trailing) {
-      dg_buf_put(&w, piece, pn);
-      dg_buf_puts(&w, nb->form + cut);
-    } else {
-      dg_buf_put(&w, nb->form, cut);
-      dg_buf_put(&w, piece, pn);
-    }
-    if (check && !S_known(e, w.data)) continue;
-    dg_buf_clear(&shown);
-    if (trailing) {
-      dg_buf_puts(&shown, f);
-      dg_buf_putc(&shown, '[');
-      dg_buf_puts(&shown, nb->form + cut);
-      dg_buf_putc(&shown, ']');
-    } else {
-      dg_buf_putc(&shown, '[');
-      dg_buf_put(&shown, nb->form, cut);
-      dg_buf_putc(&shown, ']');
-      dg_buf_puts(&shown, f);
-    }
-    result = dg_mem_strdup(&d->arena, w.data);
-    *display = dg_mem_strdup(&d->arena, shown.data);
+    const char *shown;
+    const char *w = S_complete(d, f, nb->form, cut, trailing, false, &shown);
+    if (check && !S_known(e, w)) continue;
+    *display = shown;
+    return w;
   }
-  dg_buf_free(&w);
-  dg_buf_free(&shown);
-  return result;
+  return NULL;
 }
