@@ -1693,7 +1693,9 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && S_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || S_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form)))) S_parts(e, d, t, pv, np, sv, ns);
+  bool parts_unknown = false;
+  if (np >= 2 && (ns == 0 || S_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
+    parts_unknown = !S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
     S_set_glosses(d, t, sv, ns, NULL);
@@ -1705,6 +1707,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";
     }
+    if (parts_unknown) t->reason = "some compound parts unknown";
     return;
   }
   if (np >= 2) {
@@ -1712,7 +1715,8 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *g = S_parts_gloss(d, t, " ");
     dg_gl_set_single(d, t, g);
     t->source = "compound";
-    t->reason = "compound: glossed from its parts";
+    t->reason = parts_unknown ? "compound: glossed from its parts, some parts unknown"
+                              : "compound: glossed from its parts";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     if (!t->pos[0]) t->pos = "NOUN";
     return;

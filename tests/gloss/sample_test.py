@@ -160,8 +160,15 @@ def main():
     empty = [t["form"] for t in words if not t["gloss"].strip()]
     check(not empty, f"words without a gloss: {empty}")
     unknown = [t["form"] for t in words if t["source"] == "unknown"]
+    # every compound part has a gloss (issue 4): an empty part gloss, or a
+    # part the dictionary does not know (the engine says so in "reason")
+    parts = [(t["form"], p) for t in words for p in t.get("parts", []) if p["kind"] == "stem"]
+    bare = [f"{f}:{p['form']}" for f, p in parts if not p["gloss"].strip()]
+    bare += [t["form"] for t in words if "parts unknown" in (t.get("reason") or "")]
+    check(not bare, f"compound parts without a gloss: {bare}")
     print(f"sample: {len(sents)} sentences, {len(words)} words, {len(empty)} without gloss, "
-          f"{len(unknown)} repeated as unknown {unknown}")
+          f"{len(unknown)} repeated as unknown {unknown}; {len(parts)} compound parts, "
+          f"{len(bare)} without a gloss")
     # 2. schema
     try:
         import jsonschema
