@@ -2,6 +2,7 @@
  * (is_verb, is_known).  Analysis is in morph_analyze.c, compounds in
  * compound.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,11 +147,19 @@ static void S_from_latin1(dg_buf *out, const char *s) {
   }
 }
 
+/* Hunspell keeps one process-wide UTF-8 table with an unlocked reference
+ * count, set up by Hunspell_create and released by Hunspell_destroy; worker
+ * threads that create or destroy their instances at the same moment race on
+ * it (a leaked or twice-freed table).  Both calls go through this lock. */
+static pthread_mutex_t S_hs_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Hunspell parses its whole .dic when created (a large share of start-up),
  * so it is created when a word first needs it. */
 static Hunhandle *S_hs(dg_morph *m) {
   if (!m->hs && !m->hs_failed && m->hs_aff) {
+    pthread_mutex_lock(&S_hs_lock);
     m->hs = Hunspell_create(m->hs_aff, m->hs_dic);
+    pthread_mutex_unlock(&S_hs_lock);
     if (!m->hs) m->hs_failed = true;
   }
   return m->hs;
@@ -266,7 +275,11 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
 
 void dg_morph_close(dg_morph *m) {
   if (!m) return;
-  if (m->hs) Hunspell_destroy(m->hs);
+  if (m->hs) {
+    pthread_mutex_lock(&S_hs_lock);
+    Hunspell_destroy(m->hs);
+    pthread_mutex_unlock(&S_hs_lock);
+  }
   free(m->hs_aff);
   free(m->hs_dic);
   dg_morph_data_close(&m->data);
