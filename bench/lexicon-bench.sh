@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 B=${1:-build}
 cmake --build "$B" --target dgcompile lexicon_data lexicon-bench lexicon-heldout lexicon-primary >/dev/null
 DING=$(sed -n 's/^DEGLOSS_DING:FILEPATH=//p' "$B/CMakeCache.txt")
-E=tests/data/eval
+E=dictionaries/parallel
 PAR="--parallel $E/flores200/deu_Latn.devtest $E/flores200/eng_Latn.devtest 506 --parallel $E/ntrex/newstest2019-ref.deu.txt $E/ntrex/newstest2019-src.eng.txt 998"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -21,7 +21,7 @@ echo "== build time (dgcompile, full lexicon)"
 # shellcheck disable=SC2086
 "$B/dgcompile" --ding "$DING" --dict dictionaries --out "$T/naive.lex" $PAR --naive 2>/dev/null
 echo "== size, load time, lookups (full lexicon)"
-"$B/lexicon-bench" "$T/full.lex" tests/data/eval/ntrex/newstest2019-ref.deu.txt
+"$B/lexicon-bench" "$T/full.lex" dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
 echo "== primary-gloss word list (tests/lexicon/primary-glosses.tsv)"
 for k in naive data-only full; do
   printf '%-10s ' "$k"

@@ -23,8 +23,8 @@ export DEGLOSS_DATA_DIR=${DEGLOSS_DATA_DIR:-$build/data}
 mb=${BENCH_MB:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-src1=$here/tests/data/eval/ntrex/newstest2019-ref.deu.txt
-src2=$here/tests/data/eval/flores200/deu_Latn.devtest
+src1=$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+src2=$here/dictionaries/parallel/flores200/deu_Latn.devtest
 want=$((mb * 1000000))
 : > "$tmp/corpus.txt"
 while [ "$(wc -c < "$tmp/corpus.txt")" -lt "$want" ]; do

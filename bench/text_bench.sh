@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 B=${DEGLOSS_BENCH_BUILD:-build-bench}
 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Release -DDEGLOSS_TESTS=OFF >/dev/null
 cmake --build "$B" -j2 --target text_bench >/dev/null
-E=tests/data/eval
+E=dictionaries/parallel
 FILES="samples/news-ukraine-2025.de.txt $E/flores200/deu_Latn.devtest $E/ntrex/newstest2019-ref.deu.txt"
 echo "== corpus: sample + FLORES-200 devtest + NTREX (German), repeated to ~${MB:-50} MB"
 "$B/text_bench" -s "${MB:-50}" $FILES

@@ -1,12 +1,12 @@
 # gloss: the glossing engine, the document model, renderers, config, the
 # public API and the command-line program; end-to-end tests.
 target_sources(degloss PRIVATE
-  src/gloss.c src/gloss_doc.c src/gloss_english.c src/gloss_mwe.c
-  src/gloss_phrase.c src/gloss_sep.c src/gloss_suspended.c src/gloss_translate.c src/gloss_input.c
-  src/api.c
-  src/render_common.c src/render_interlinear.c src/render_json.c
-  src/render_conllu.c src/render_html.c src/render_tsv.c
-  src/config.c src/jobs.c)
+  src/gloss/gloss.c src/gloss/doc.c src/gloss/gloss_english.c src/gloss/gloss_mwe.c
+  src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
+  src/api/api.c
+  src/render/render_common.c src/render/render_interlinear.c src/render/render_json.c
+  src/render/render_conllu.c src/render/render_html.c src/render/render_tsv.c
+  src/api/jobs.c)
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
@@ -14,19 +14,19 @@ configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY
 if(DEGLOSS_TESTS)
   # Renderers on a hand-built document (no data needed).
   add_executable(test_gloss_render tests/gloss/test_render.c)
-  target_link_libraries(test_gloss_render PRIVATE degloss)
-  target_include_directories(test_gloss_render PRIVATE src tests/gloss)
+  target_link_libraries(test_gloss_render PRIVATE degloss_internal)
+  target_include_directories(test_gloss_render PRIVATE tests/gloss)
   add_test(NAME gloss.render COMMAND test_gloss_render)
 
   # The JSON renderer's direct writer against jansson's dump of the same object.
   add_executable(test_gloss_json_dump tests/gloss/test_json_dump.c)
-  target_link_libraries(test_gloss_json_dump PRIVATE degloss PkgConfig::JANSSON)
-  target_include_directories(test_gloss_json_dump PRIVATE src tests/gloss)
+  target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON)
+  target_include_directories(test_gloss_json_dump PRIVATE tests/gloss)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
 
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
-  target_link_libraries(test_gloss_api PRIVATE degloss)
+  target_link_libraries(test_gloss_api PRIVATE degloss_internal)
   target_include_directories(test_gloss_api PRIVATE tests/gloss)
   add_test(NAME gloss.api COMMAND test_gloss_api)
 
@@ -56,8 +56,8 @@ if(DEGLOSS_TESTS)
 
   # English word forms (no data needed).
   add_executable(test_gloss_english tests/gloss/test_english.c)
-  target_link_libraries(test_gloss_english PRIVATE degloss)
-  target_include_directories(test_gloss_english PRIVATE src tests/gloss)
+  target_link_libraries(test_gloss_english PRIVATE degloss_internal)
+  target_include_directories(test_gloss_english PRIVATE tests/gloss)
   add_test(NAME gloss.english COMMAND test_gloss_english)
 
   # The command line as a user meets it; the MT cases run next to the MT
@@ -70,8 +70,8 @@ if(DEGLOSS_TESTS)
   # --jobs N: the same bytes, warnings and exit codes for N = 1, 2, 4 (the
   # sample article and the NTREX and FLORES German texts in one run each).
   set(_jobs_corpus ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
-      ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/ntrex/newstest2019-ref.deu.txt
-      ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/flores200/deu_Latn.devtest)
+      ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+      ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/flores200/deu_Latn.devtest)
   foreach(_fmt jsonl interlinear conllu)
     add_test(NAME gloss.jobs_${_fmt}
              COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
@@ -81,7 +81,7 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> formats
                    ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt
-                   ${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval/ntrex/newstest2019-ref.deu.txt)
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt)
   add_test(NAME gloss.jobs_warnings
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> warnings)
@@ -118,5 +118,5 @@ if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
   add_executable(fuzz_gloss tests/fuzz/fuzz_gloss.c)
   target_compile_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
   target_link_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
-  target_link_libraries(fuzz_gloss PRIVATE degloss)
+  target_link_libraries(fuzz_gloss PRIVATE degloss_internal)
 endif()

@@ -9,26 +9,26 @@ if(NOT EXISTS "${DEGLOSS_DING}")
     "-DDEGLOSS_DING=/path/to/de-en.")
 endif()
 
-target_sources(degloss PRIVATE src/lexicon.c src/lexicon_fold.c)
+target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c)
 # degloss --check-data: verifies the lexicon, the morphology tables, mwe.tsv
-# and the hunspell dictionary (src/checkdata.c).
-target_sources(degloss PRIVATE src/checkdata.c)
+# and the hunspell dictionary (src/api/checkdata.c).
+target_sources(degloss PRIVATE src/api/checkdata.c)
 
-add_executable(dgcompile tools/dgcompile.c tools/dgcompile_ding.c tools/dgcompile_rank.c tools/en_stem.c
-               src/util.c src/mapfile.c src/version.c src/lexicon_fold.c)
-target_include_directories(dgcompile PRIVATE src tools)
+add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_ding.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
+               src/base/util.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c)
+target_include_directories(dgcompile PRIVATE include ${DEGLOSS_INTERNAL_INCLUDE_DIRS} tools/dgcompile)
 target_compile_definitions(dgcompile PRIVATE
   DEGLOSS_VERSION="${PROJECT_VERSION}"
   DEGLOSS_DEFAULT_DATA_DIR="${DEGLOSS_INSTALL_DATA_DIR}")
 target_link_libraries(dgcompile PRIVATE PkgConfig::UTF8PROC m)
 
-add_executable(dglookup tools/dglookup.c)
-target_link_libraries(dglookup PRIVATE degloss)
+add_executable(dglookup tools/dgcompile/dglookup.c)
+target_link_libraries(dglookup PRIVATE degloss_internal)
 set_target_properties(dglookup PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 
 set(DEGLOSS_LEXICON "${DEGLOSS_BUILD_DATA_DIR}/degloss.lex")
 set(_lex_dict "${CMAKE_CURRENT_SOURCE_DIR}/dictionaries")
-set(_lex_eval "${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval")
+set(_lex_eval "${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel")
 # Sense evidence is learnt from the FIRST HALVES ONLY of the aligned dev data;
 # the second halves are held out for the gloss evaluation.
 set(_lex_parallel
@@ -61,7 +61,7 @@ add_custom_target(lexicon_data_only DEPENDS "${DEGLOSS_LEXICON_NOPREF}")
 
 if(DEGLOSS_TESTS)
   add_executable(test_lexicon_primary tests/lexicon/test_primary.c)
-  target_link_libraries(test_lexicon_primary PRIVATE degloss)
+  target_link_libraries(test_lexicon_primary PRIVATE degloss_internal)
   add_dependencies(test_lexicon_primary lexicon_data)
   add_test(NAME lexicon.primary_glosses
            COMMAND test_lexicon_primary "${CMAKE_CURRENT_SOURCE_DIR}/tests/lexicon/primary-glosses.tsv" 95)
@@ -79,7 +79,7 @@ if(DEGLOSS_TESTS)
     VERBATIM)
   add_custom_target(lexicon_sample ALL DEPENDS "${_lex_sample}")
   add_executable(test_lexicon tests/lexicon/test_lexicon.c)
-  target_link_libraries(test_lexicon PRIVATE degloss)
+  target_link_libraries(test_lexicon PRIVATE degloss_internal)
   add_dependencies(test_lexicon lexicon_data lexicon_sample)
   file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
   add_test(NAME lexicon.api
@@ -103,12 +103,12 @@ endif()
 
 # Benchmarks (bench/lexicon-bench.sh runs them and prints the figures).
 add_executable(lexicon-bench EXCLUDE_FROM_ALL bench/lexicon-bench.c)
-target_link_libraries(lexicon-bench PRIVATE degloss)
-add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c tools/en_stem.c)
-target_include_directories(lexicon-heldout PRIVATE tools)
-target_link_libraries(lexicon-heldout PRIVATE degloss)
+target_link_libraries(lexicon-bench PRIVATE degloss_internal)
+add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c tools/dgcompile/en_stem.c)
+target_include_directories(lexicon-heldout PRIVATE tools/dgcompile)
+target_link_libraries(lexicon-heldout PRIVATE degloss_internal)
 add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
-target_link_libraries(lexicon-primary PRIVATE degloss)
+target_link_libraries(lexicon-primary PRIVATE degloss_internal)
 
 if(DEGLOSS_TESTS)
   add_test(NAME lexicon.heldout_untouched

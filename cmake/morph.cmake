@@ -1,11 +1,11 @@
 # morph: sources, generated data and tests of this area (issue 4).
 target_sources(degloss PRIVATE
-  src/morph.c src/morph_analyze.c src/morph_feats.c src/morph_data.c src/morph_text.c
-  src/compound.c)
+  src/morph/morph.c src/morph/morph_analyze.c src/morph/morph_feats.c src/morph/morph_data.c src/morph/morph_text.c
+  src/morph/compound.c)
 
 # The compiler of the paradigm tables, and the mapped file it writes.
-add_executable(morph-compile tools/morph-compile.c)
-target_link_libraries(morph-compile PRIVATE degloss)
+add_executable(morph-compile tools/morph-compile/morph-compile.c)
+target_link_libraries(morph-compile PRIVATE degloss_internal)
 set(DEGLOSS_MORPH_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/paradigms.txt
   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/closed.tsv)
@@ -26,13 +26,13 @@ add_custom_command(
 add_custom_target(morph_data ALL DEPENDS ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph)
 
 # A small command-line probe: analyses and splits of the words given.
-add_executable(morph-probe tools/morph-probe.c)
-target_link_libraries(morph-probe PRIVATE degloss)
+add_executable(morph-probe tools/morph-compile/morph-probe.c)
+target_link_libraries(morph-probe PRIVATE degloss_internal)
 
 if(DEGLOSS_TESTS)
   set(DEGLOSS_EVAL "${CMAKE_CURRENT_SOURCE_DIR}/tests/data/eval")
   add_executable(morph_eval_gsd tests/morph/eval_gsd.c)
-  target_link_libraries(morph_eval_gsd PRIVATE degloss)
+  target_link_libraries(morph_eval_gsd PRIVATE degloss_internal)
   add_dependencies(morph_eval_gsd morph_data)
   add_test(NAME morph.gsd_lemmas
            COMMAND morph_eval_gsd ${DEGLOSS_EVAL}/ud-gsd/de_gsd-ud-test.conllu 96)
@@ -42,7 +42,7 @@ endif()
 
 if(DEGLOSS_TESTS)
   add_executable(morph_eval_compounds tests/morph/eval_compounds.c)
-  target_link_libraries(morph_eval_compounds PRIVATE degloss)
+  target_link_libraries(morph_eval_compounds PRIVATE degloss_internal)
   add_dependencies(morph_eval_compounds morph_data)
   add_test(NAME morph.compounds
            COMMAND morph_eval_compounds -a ${CMAKE_SOURCE_DIR}/tests/morph/compound-adjudication.tsv
@@ -67,7 +67,7 @@ endif()
 
 if(DEGLOSS_TESTS)
   add_executable(morph_wordlist tests/morph/wordlist.c)
-  target_link_libraries(morph_wordlist PRIVATE degloss)
+  target_link_libraries(morph_wordlist PRIVATE degloss_internal)
   add_dependencies(morph_wordlist morph_data)
   foreach(kind analyze feats split)
     add_test(NAME morph.wordlist_${kind}
@@ -79,7 +79,7 @@ endif()
 
 if(DEGLOSS_TESTS)
   add_executable(morph_robust tests/morph/robust.c)
-  target_link_libraries(morph_robust PRIVATE degloss)
+  target_link_libraries(morph_robust PRIVATE degloss_internal)
   add_dependencies(morph_robust morph_data)
   add_test(NAME morph.robust COMMAND morph_robust)
   set_tests_properties(morph.robust PROPERTIES TIMEOUT 120
@@ -88,11 +88,11 @@ endif()
 
 # Benchmark (prints figures; not a test): build/morph_bench FILE...
 add_executable(morph_bench bench/morph_bench.c)
-target_link_libraries(morph_bench PRIVATE degloss)
+target_link_libraries(morph_bench PRIVATE degloss_internal)
 
 if(DEGLOSS_TESTS)
   # The committed closed-class table is what its generator writes.
   add_test(NAME morph.closed_class_regenerates
-           COMMAND ${PYTHON3} -c "import subprocess, sys; out = subprocess.run([sys.executable, 'tools/make-closed-class.py'], capture_output=True, check=True).stdout; same = out == open('dictionaries/morph/closed.tsv', 'rb').read(); print('closed.tsv matches its generator' if same else 'closed.tsv differs from tools/make-closed-class.py output'); sys.exit(0 if same else 1)"
+           COMMAND ${PYTHON3} -c "import subprocess, sys; out = subprocess.run([sys.executable, 'tools/morph-compile/make-closed-class.py'], capture_output=True, check=True).stdout; same = out == open('dictionaries/morph/closed.tsv', 'rb').read(); print('closed.tsv matches its generator' if same else 'closed.tsv differs from tools/morph-compile/make-closed-class.py output'); sys.exit(0 if same else 1)"
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 endif()

@@ -2,19 +2,19 @@
 # With DEGLOSS_WITH_CURL=OFF only the configuration and a client that reports
 # "built without MT support" are built.
 # The cache needs no curl: --mt-cache-compact works in every build.
-target_sources(degloss PRIVATE src/mt_config.c src/mt_cache.c)
+target_sources(degloss PRIVATE src/mt/mt_config.c src/mt/mt_cache.c)
 if(DEGLOSS_WITH_CURL)
-  target_sources(degloss PRIVATE src/mt.c src/mt_json.c
-                 src/mt_deepl.c src/mt_libre.c src/mt_google.c src/mt_openai.c)
+  target_sources(degloss PRIVATE src/mt/mt.c src/mt/mt_json.c
+                 src/mt/mt_deepl.c src/mt/mt_libre.c src/mt/mt_google.c src/mt/mt_openai.c)
 
   # Benchmark (not a test): bench/mt_bench.sh runs it against the test server.
   add_executable(mt_bench bench/mt_bench.c)
-  target_link_libraries(mt_bench PRIVATE degloss)
+  target_link_libraries(mt_bench PRIVATE degloss_internal)
   set_target_properties(mt_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 
   if(DEGLOSS_TESTS)
     add_executable(test_mt tests/mt/test_mt.c)
-    target_link_libraries(test_mt PRIVATE degloss)
+    target_link_libraries(test_mt PRIVATE degloss_internal)
     # Every case gets its own test server on 127.0.0.1 and a free port.
     set(_mt_cases
       config parsers deepl_ok deepl_cache deepl_limits deepl_free_url libre_ok libre_key libre_single libre_error
@@ -31,16 +31,16 @@ if(DEGLOSS_WITH_CURL)
     endforeach()
   endif()
 else()
-  target_sources(degloss PRIVATE src/mt_off.c)
+  target_sources(degloss PRIVATE src/mt/mt_off.c)
   if(DEGLOSS_TESTS)
     add_executable(test_mt_off tests/mt/test_mt_off.c)
-    target_link_libraries(test_mt_off PRIVATE degloss)
+    target_link_libraries(test_mt_off PRIVATE degloss_internal)
     add_test(NAME mt.off COMMAND test_mt_off)
   endif()
 endif()
 
 # Command-line tests, once the CLI with MT options (the gloss area) is there.
-if(DEGLOSS_WITH_CURL AND DEGLOSS_TESTS AND EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/src/gloss_translate.c")
+if(DEGLOSS_WITH_CURL AND DEGLOSS_TESTS)
   foreach(_c ok quota hang badjson cache formats offline keys providers)
     add_test(NAME mt.cli_${_c}
              COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/with_server.py

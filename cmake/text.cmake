@@ -1,32 +1,32 @@
 # text: sources, generated data and tests of this area.
 
-# The abbreviation table: src/text_abbrev.tsv -> text_abbrev.inc (configure time).
+# The abbreviation table: dictionaries/text-abbreviations.tsv -> text_abbrev.inc (configure time).
 set(DG_TEXT_GEN_DIR "${CMAKE_BINARY_DIR}/gen/text")
 file(MAKE_DIRECTORY "${DG_TEXT_GEN_DIR}")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             "${CMAKE_SOURCE_DIR}/src/text_abbrev.tsv" "${CMAKE_SOURCE_DIR}/cmake/text_abbrev.cmake")
+             "${CMAKE_SOURCE_DIR}/dictionaries/text-abbreviations.tsv" "${CMAKE_SOURCE_DIR}/cmake/text_abbrev.cmake")
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/src/text_abbrev.tsv
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/dictionaries/text-abbreviations.tsv
           -DOUT=${DG_TEXT_GEN_DIR}/text_abbrev.inc -P ${CMAKE_SOURCE_DIR}/cmake/text_abbrev.cmake
   RESULT_VARIABLE dg_text_abbrev_rc)
 if(NOT dg_text_abbrev_rc EQUAL 0)
-  message(FATAL_ERROR "cannot generate text_abbrev.inc from src/text_abbrev.tsv")
+  message(FATAL_ERROR "cannot generate text_abbrev.inc from dictionaries/text-abbreviations.tsv")
 endif()
 
 target_sources(degloss PRIVATE
-  src/decode.c src/encoding.c src/tokenize.c src/segment.c src/text_abbrev.c src/text_para.c
-  src/text_reader.c)
+  src/text/decode.c src/text/encoding.c src/text/tokenize.c src/text/segment.c src/text/text_abbrev.c src/text/text_para.c
+  src/text/text_reader.c)
 target_include_directories(degloss PRIVATE "${DG_TEXT_GEN_DIR}")
 
 # Benchmark (not a test): bench/text_bench.sh builds a ~50 MB corpus and runs it.
 add_executable(text_bench bench/text_bench.c)
-target_link_libraries(text_bench PRIVATE degloss)
+target_link_libraries(text_bench PRIVATE degloss_internal)
 
 if(DEGLOSS_TESTS)
   add_executable(text_dump tests/text/text_dump.c)
-  target_link_libraries(text_dump PRIVATE degloss)
+  target_link_libraries(text_dump PRIVATE degloss_internal)
   add_executable(test_text tests/text/test_text.c)
-  target_link_libraries(test_text PRIVATE degloss)
+  target_link_libraries(test_text PRIVATE degloss_internal)
 
   set(DG_TEXT_T "${CMAKE_SOURCE_DIR}/tests/text")
   set(DG_EVAL "${CMAKE_SOURCE_DIR}/tests/data/eval")
@@ -49,8 +49,8 @@ if(DEGLOSS_TESTS)
 
   # Round trip: the input rebuilt from paragraphs, gaps and token offsets.
   foreach(f samples/news-ukraine-2025.de.txt
-            tests/data/eval/flores200/deu_Latn.devtest
-            tests/data/eval/ntrex/newstest2019-ref.deu.txt
+            dictionaries/parallel/flores200/deu_Latn.devtest
+            dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
             tests/data/eval/ud-gsd/de_gsd-ud-test.conllu
             tests/data/eval/compounds/jwordsplitter_test-de-large.txt)
     get_filename_component(fn "${f}" NAME)
@@ -86,7 +86,7 @@ endif()
 option(DEGLOSS_FUZZ "Build libFuzzer targets (clang)" OFF)
 if(DEGLOSS_TESTS)
   add_executable(text_fuzz_replay tests/text/fuzz_text.c)
-  target_link_libraries(text_fuzz_replay PRIVATE degloss)
+  target_link_libraries(text_fuzz_replay PRIVATE degloss_internal)
   file(GLOB dg_text_fuzz_seeds "${CMAKE_SOURCE_DIR}/tests/text/cases/*.txt")
   add_test(NAME text.fuzz_replay
            COMMAND text_fuzz_replay ${dg_text_fuzz_seeds}
@@ -97,5 +97,5 @@ if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
   target_compile_definitions(text_fuzz PRIVATE DG_LIBFUZZER=1)
   target_compile_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
-  target_link_libraries(text_fuzz PRIVATE degloss)
+  target_link_libraries(text_fuzz PRIVATE degloss_internal)
 endif()

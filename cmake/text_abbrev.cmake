@@ -1,5 +1,5 @@
 cmake_minimum_required(VERSION 3.25)
-# Turns src/text_abbrev.tsv into the C table text_abbrev.inc.
+# Turns dictionaries/text-abbreviations.tsv into the C table text_abbrev.inc.
 # Usage: cmake -DIN=<tsv> -DOUT=<inc> -P text_abbrev.cmake (run at configure time).
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(entries "")
@@ -27,6 +27,6 @@ endforeach()
 # Sorted by key (byte order, as memcmp) for binary search.
 list(SORT entries COMPARE STRING)
 list(JOIN entries "\n" body)
-file(WRITE "${OUT}.tmp" "/* Generated from src/text_abbrev.tsv by cmake/text_abbrev.cmake; do not edit. */\n${body}\n")
+file(WRITE "${OUT}.tmp" "/* Generated from dictionaries/text-abbreviations.tsv by cmake/text_abbrev.cmake; do not edit. */\n${body}\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUT}.tmp")

@@ -26,7 +26,7 @@ typedef struct dg_settings {
   dg_format format;
   dg_style style;
   dg_in_mode input;
-  int encoding;            /* dg_encoding (src/text.h): 0 = auto */
+  int encoding;            /* dg_encoding (src/text/text.h): 0 = auto */
   dg_color_mode color;
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */

@@ -30,7 +30,7 @@ void dg_engine_free(dg_engine *e);
  * (the text layer's output).  Fills everything else; strings go into d's arena. */
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s);
 
-/* Worker threads (src/jobs.c).  An engine for another thread: it shares
+/* Worker threads (src/api/jobs.c).  An engine for another thread: it shares
  * base's lexicon (with its glossaries, added before) and multiword list,
  * read-only, and has a morphology and phrase cache of its own.  Free it
  * before base. */

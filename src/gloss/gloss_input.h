@@ -14,14 +14,14 @@ typedef struct dg_source dg_source;
 
 /* `in` is not closed.  `name` names the input in warnings. */
 dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind);
-/* The input encoding (dg_encoding, src/text.h) of a text or horizontal
+/* The input encoding (dg_encoding, src/text/text.h) of a text or horizontal
  * source, before the first dg_source_next(); JSONL is always UTF-8. */
 void dg_source_set_encoding(dg_source *s, int encoding);
 /* Over memory (text or horizontal); the bytes must outlive the source. */
 dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind);
 /* The next chunk of glossed sentences, or NULL at the end (check err->code
  * for a read error).  With e NULL the sentences are tokenized but not
- * glossed (src/jobs.c glosses them in worker threads). */
+ * glossed (src/api/jobs.c glosses them in worker threads). */
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
 void dg_source_free(dg_source *s);
 

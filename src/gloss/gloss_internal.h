@@ -32,7 +32,7 @@ struct dg_engine {
   /* Domain votes of the recent sentences (see S_domains in gloss.c): the
    * only state carried from sentence to sentence, updated in input order
    * by dg_engine_gloss_domains.  Any new such state must be updated there
-   * too, or --jobs N output differs from --jobs 1 (src/jobs.c). */
+   * too, or --jobs N output differs from --jobs 1 (src/api/jobs.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
   size_t ndom;
   char dom_src[256];

@@ -1,5 +1,5 @@
 /* The bilingual lexicon at run time: a mapped degloss.lex (see
- * src/lexicon_format.h) plus an in-memory overlay of user glossaries that is
+ * src/lexicon/lexicon_format.h) plus an in-memory overlay of user glossaries that is
  * consulted first.  Every offset read from the file is bounds-checked, so a
  * damaged file can give wrong answers but never a crash.
  * SPDX-License-Identifier: GPL-3.0-or-later */

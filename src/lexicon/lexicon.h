@@ -1,5 +1,5 @@
 /* The bilingual lexicon: German lemmas, forms, phrases and closed-class words
- * with ranked English senses, compiled at build time by tools/dgcompile.c
+ * with ranked English senses, compiled at build time by tools/dgcompile/dgcompile.c
  * from Ding and dictionaries/ into one mapped file (degloss.lex), plus an
  * in-memory overlay of user glossaries consulted before the mapped file.
  * Internal API (not public).

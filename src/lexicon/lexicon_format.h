@@ -1,5 +1,5 @@
 /* On-disk layout of degloss.lex (payload of a dg_mapfile of kind "LEXICON").
- * Shared by the compiler (tools/dgcompile*.c) and the reader (src/lexicon.c).
+ * Shared by the compiler (tools/dgcompile*.c) and the reader (src/lexicon/lexicon.c).
  *
  * Payload (all integers little-endian u32, offsets relative to the payload):
  *   dg_lex_head                      section offsets and counts

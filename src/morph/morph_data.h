@@ -1,5 +1,5 @@
 /* The compiled morphology file degloss.morph: layout shared by the compiler
- * (tools/morph-compile.c) and the reader (morph_data.c).  Internal.
+ * (tools/morph-compile/morph-compile.c) and the reader (morph_data.c).  Internal.
  *
  * The payload (inside a dg_mapfile container of kind "MORPH", version
  * DG_MORPH_VERSION) is a header followed by these arrays, all little-endian

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 size_t dg_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad) {
   unsigned c = s[0];

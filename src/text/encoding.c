@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 /* Windows-1252 0x80..0x9F (0: undefined in 1252). */
 static const uint16_t S_cp1252[32] = {

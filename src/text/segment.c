@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 typedef struct {
   const dg_textbuf *tb;

@@ -1,8 +1,8 @@
-/* The abbreviation table (src/text_abbrev.tsv, compiled into the program).
+/* The abbreviation table (dictionaries/text-abbreviations.tsv, compiled into the program).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 typedef struct {
   const char *key;    /* without spaces: "z.B." */

@@ -1,7 +1,7 @@
 /* Private to the text layer (decode.c, tokenize.c, segment.c, text_*.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef DG_TEXT_INT_H
-#define DG_TEXT_INT_H
+#ifndef DG_TEXT_INTERNAL_H
+#define DG_TEXT_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -110,7 +110,7 @@ dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft,
 bool dg_text_is_hyphen(uint32_t cp);
 bool dg_text_is_apostrophe(uint32_t cp);
 
-/* Abbreviation table (src/text_abbrev.tsv).  `key` is the abbreviation with
+/* Abbreviation table (dictionaries/text-abbreviations.tsv).  `key` is the abbreviation with
  * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if
  * unknown; *may_end tells whether it can end a sentence ("usw."). */
 bool dg_text_abbrev(const char *key, size_t len, bool *may_end);

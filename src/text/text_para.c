@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 const char *dg_tokkind_name(dg_tokkind kind) {
   static const char *const names[DG_TOK_NKINDS] = {"word", "number", "punct", "symbol",

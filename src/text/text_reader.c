@@ -19,7 +19,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 #define S_CHUNK ((size_t)1 << 16)
 #define S_JOIN_GAP 4096 /* most whitespace a hyphenation join may cross */

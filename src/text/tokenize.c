@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text_int.h"
+#include "text_internal.h"
 
 #define S_KIND_MARK 100          /* emphasis delimiter run candidate */
 #define S_MF_OPEN (1u << 25)     /* candidate can open */

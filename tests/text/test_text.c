@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "text.h"
-#include "text_int.h"
+#include "text_internal.h"
 #include "util.h"
 
 static int S_failures, S_checks;

@@ -7,7 +7,7 @@
  * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv, first-parts.tsv,
  * preferred.tsv, en-freq.tsv), optionally aligned parallel text for sense
  * evidence (only the first MAXLINES lines are read), ranks the senses and
- * writes one mapped file (src/lexicon_format.h) under the dg_mapfile header.
+ * writes one mapped file (src/lexicon/lexicon_format.h) under the dg_mapfile header.
  * --data-only ranks without the curated boosts (for measuring the ranking);
  * --naive keeps Ding's own sense order (the baseline of bench/);
  * --explain prints the ranking features of a lemma's senses.

@@ -2,7 +2,7 @@
  * text: lower-cases (ASCII) and strips -ies/-ing/-ed/-es/-s, a final e and a
  * doubled final consonant ("stopped" -> "stop", "agencies" -> "agency",
  * "believes" -> "believ").  Used by the lexicon compiler (parallel-text
- * evidence, tools/dgcompile_rank.c) and the held-out benchmark
+ * evidence, tools/dgcompile/dgcompile_rank.c) and the held-out benchmark
  * (bench/lexicon-heldout.c), which must stem alike.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_EN_STEM_H

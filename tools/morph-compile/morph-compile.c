@@ -1,7 +1,7 @@
 /* morph-compile: compiles dictionaries/morph/paradigms.txt (paradigm classes,
- * lemmas, frequency ranks; see tools/convert-german-pos-dict.py) and
+ * lemmas, frequency ranks; see tools/morph-compile/convert-german-pos-dict.py) and
  * dictionaries/morph/closed.tsv (closed-class words with explicit features)
- * into the mapped file degloss.morph (layout in src/morph_data.h).
+ * into the mapped file degloss.morph (layout in src/morph/morph_data.h).
  *
  *   morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]
  *
