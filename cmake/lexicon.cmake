@@ -15,7 +15,7 @@ target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c)
 target_sources(degloss PRIVATE src/api/checkdata.c)
 
 add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_ding.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
-               src/base/util.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c)
+               src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c)
 target_include_directories(dgcompile PRIVATE include ${DEGLOSS_INTERNAL_INCLUDE_DIRS} tools/dgcompile)
 target_compile_definitions(dgcompile PRIVATE
   DEGLOSS_VERSION="${PROJECT_VERSION}"

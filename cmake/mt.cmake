@@ -41,7 +41,7 @@ endif()
 
 # Command-line tests, once the CLI with MT options (the gloss area) is there.
 if(DEGLOSS_WITH_CURL AND DEGLOSS_TESTS)
-  foreach(_c ok quota hang badjson cache formats offline keys providers)
+  foreach(_c ok quota hang badjson cache formats offline keys providers insecure redirect escapes)
     add_test(NAME mt.cli_${_c}
              COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/with_server.py
                      ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/mt/cli_test.py

@@ -12,7 +12,7 @@
 static const char *const S_mt_keys[] = {"translate", "mt-url",     "mt-model", "mt-target",
                                         "mt-jobs",   "mt-cacert",  "no-cache", "verbose",
                                         "mt-key",    "mt-timeout", "cache-dir",
-                                        "mt-cache-max"};
+                                        "mt-cache-max", "mt-insecure"};
 
 bool dg_settings_is_mt_key(const char *key) {
   for (size_t i = 0; i < DG_ARRAY_LEN(S_mt_keys); i++)

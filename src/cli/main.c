@@ -61,6 +61,8 @@ static void S_usage(FILE *f) {
         "      --mt-jobs N         concurrent requests\n"
         "      --mt-timeout SEC    request timeout\n"
         "      --mt-cacert FILE    CA certificate for a private CA\n"
+        "      --mt-insecure       allow a plain http:// --mt-url to a host other than\n"
+        "                          this machine (the API key travels unencrypted)\n"
         "      --cache-dir DIR     translation cache directory\n"
         "      --no-cache          do not read or write the translation cache\n"
         "      --mt-cache-max N    keep at most N cache entries (or bytes: 64M)\n"
@@ -93,6 +95,7 @@ enum {
   OPT_MT_JOBS,
   OPT_MT_TIMEOUT,
   OPT_MT_CACERT,
+  OPT_MT_INSECURE,
   OPT_CACHE_DIR,
   OPT_NO_CACHE,
   OPT_CHECK_DATA,
@@ -125,6 +128,7 @@ static const struct option S_long[] = {
     {"mt-jobs", required_argument, NULL, OPT_MT_JOBS},
     {"mt-timeout", required_argument, NULL, OPT_MT_TIMEOUT},
     {"mt-cacert", required_argument, NULL, OPT_MT_CACERT},
+    {"mt-insecure", no_argument, NULL, OPT_MT_INSECURE},
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {"mt-cache-max", required_argument, NULL, OPT_MT_CACHE_MAX},
@@ -305,7 +309,7 @@ int main(int argc, char **argv) {
       continue;
     const char *key = S_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v') val = "1";
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
     if (c == OPT_COLOR) key = "color";
     if (!key || !dg_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
       fprintf(stderr, "degloss: %s\n", err.text);

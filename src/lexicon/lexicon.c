@@ -3,6 +3,7 @@
  * consulted first.  Every offset read from the file is bounds-checked, so a
  * damaged file can give wrong answers but never a crash.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "clean.h"
 #include "lexicon.h"
 
 #include <ctype.h>
@@ -416,15 +417,19 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
     }
     S_overlay_grow(lex);
     S_entry *e = dg_xcalloc(1, sizeof *e);
-    e->lemma = dg_xstrdup(col[0]);
+    /* what the user's file says reaches terminals and other formats: no
+     * control or bidi characters */
+    e->lemma = dg_clean_dup(col[0]);
     e->key = dg_xstrdup(key);
-    e->gloss = dg_xstrdup(col[2]);
+    e->gloss = dg_clean_dup(col[2]);
     e->pos = dg_xstrdup(pos);
     e->gender = dg_xstrdup(gender);
-    e->domains = dg_xstrdup(n > 4 ? col[4] : "");
+    e->domains = dg_clean_dup(n > 4 ? col[4] : "");
     dg_buf src;
     dg_buf_init(&src);
-    dg_buf_printf(&src, "glossary %s:%ld", path, line);
+    dg_buf_puts(&src, "glossary ");
+    dg_clean_append(&src, path, strlen(path));
+    dg_buf_printf(&src, ":%ld", line);
     e->source = dg_buf_detach(&src);
     /* a later glossary overrides an earlier one; within one glossary the
      * file order of a lemma's lines is kept */

@@ -95,6 +95,64 @@ static bool S_url_ok(const char *v) {
   return *host && *host != '/';
 }
 
+/* Where an http(s) URL points: its host (without user info, port, path),
+ * written into host[] (lower case, IPv6 literals without brackets). */
+static bool S_url_host(const char *url, char *host, size_t cap) {
+  const char *p = strstr(url, "://");
+  if (!p) return false;
+  p += 3;
+  size_t n = strcspn(p, "/?#");
+  const char *at = memchr(p, '@', n);
+  if (at) {
+    n -= (size_t)(at + 1 - p);
+    p = at + 1;
+  }
+  const char *end;
+  if (*p == '[') {
+    end = memchr(p, ']', n);
+    if (!end) return false;
+    p++;
+  } else {
+    end = memchr(p, ':', n);
+    if (!end) end = p + n;
+  }
+  size_t hl = (size_t)(end - p);
+  if (hl == 0 || hl >= cap) return false;
+  for (size_t i = 0; i < hl; i++) host[i] = (char)tolower((unsigned char)p[i]);
+  host[hl] = '\0';
+  return true;
+}
+
+/* The loopback interface: localhost, 127.0.0.0/8 and ::1. */
+static bool S_loopback(const char *host) {
+  if (strcmp(host, "localhost") == 0 || strcmp(host, "localhost.") == 0) return true;
+  if (strcmp(host, "::1") == 0 || strcmp(host, "0:0:0:0:0:0:0:1") == 0) return true;
+  unsigned a, b, c, d;
+  char tail;
+  return sscanf(host, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4 && a == 127 && b < 256 &&
+         c < 256 && d < 256;
+}
+
+bool dg_mt_url_plain_remote(const char *url) {
+  if (strncasecmp(url, "http://", 7) != 0) return false;
+  char host[256];
+  return !S_url_host(url, host, sizeof host) || !S_loopback(host);
+}
+
+void dg_mt_url_shown(const char *url, dg_buf *out) {
+  const char *p = strstr(url, "://");
+  if (!p) {
+    dg_buf_puts(out, "(not a URL)");
+    return;
+  }
+  p += 3;
+  dg_buf_put(out, url, (size_t)(p - url));
+  size_t n = strcspn(p, "/?#");
+  const char *at = memchr(p, '@', n);
+  if (at) p = at + 1; /* user:password@ is never shown */
+  dg_buf_put(out, p, strcspn(p, "?#")); /* nor a query, which may hold a key */
+}
+
 #define S_BAD(...)                                                                       \
   do {                                                                                   \
     dg_error_set(err, DEGLOSS_ERR_ARG, origin, 0, 0, -1, __VA_ARGS__);                   \
@@ -203,6 +261,10 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
     }
     S_BAD("mt-cache-max: '%.40s' is not a number of entries (1 to 100000000) or of bytes "
           "(such as 64M, at most 256M)", v);
+  }
+  if (strcmp(key, "mt-insecure") == 0) {
+    if (!S_bool(value, &c->insecure)) S_BAD("mt-insecure: '%.40s' is not yes or no", v);
+    return true;
   }
   if (strcmp(key, "no-cache") == 0) {
     if (!S_bool(value, &c->no_cache)) S_BAD("no-cache: '%.40s' is not yes or no", v);
