@@ -109,14 +109,3 @@ if(DEGLOSS_TESTS)
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS gloss)
 endif()
-
-# libFuzzer harness (clang only, not in CI): -DDEGLOSS_FUZZ=ON with CC=clang.
-option(DEGLOSS_FUZZ "Build the libFuzzer harness tests/fuzz/fuzz_gloss.c (clang)" OFF)
-if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
-  # Coverage instrumentation of the whole library, so the fuzzer sees it.
-  target_compile_options(degloss PRIVATE -fsanitize=fuzzer-no-link)
-  add_executable(fuzz_gloss tests/fuzz/fuzz_gloss.c)
-  target_compile_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
-  target_link_options(fuzz_gloss PRIVATE -fsanitize=fuzzer)
-  target_link_libraries(fuzz_gloss PRIVATE degloss_internal)
-endif()

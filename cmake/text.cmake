@@ -81,21 +81,14 @@ if(DEGLOSS_TESTS)
   endforeach()
 endif()
 
-# Fuzzing: the target always builds as a replay driver (a test runs it on the
-# case files and a binary); with clang and DEGLOSS_FUZZ=ON also as libFuzzer.
-option(DEGLOSS_FUZZ "Build libFuzzer targets (clang)" OFF)
+# The text layer's fuzz harness (tests/fuzz/fuzz_text.c; the libFuzzer build
+# is in cmake/fuzz.cmake) as a replay driver: every selector byte on the case
+# files, the sample and a binary.
 if(DEGLOSS_TESTS)
-  add_executable(text_fuzz_replay tests/text/fuzz_text.c)
+  add_executable(text_fuzz_replay tests/fuzz/fuzz_text.c)
   target_link_libraries(text_fuzz_replay PRIVATE degloss_internal)
   file(GLOB dg_text_fuzz_seeds "${CMAKE_SOURCE_DIR}/tests/text/cases/*.txt")
   add_test(NAME text.fuzz_replay
            COMMAND text_fuzz_replay ${dg_text_fuzz_seeds}
                    ${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt /bin/true)
-endif()
-if(DEGLOSS_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
-  add_executable(text_fuzz tests/text/fuzz_text.c)
-  target_compile_definitions(text_fuzz PRIVATE DG_LIBFUZZER=1)
-  target_compile_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
-  target_link_options(text_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
-  target_link_libraries(text_fuzz PRIVATE degloss_internal)
 endif()

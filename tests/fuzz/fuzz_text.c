@@ -3,10 +3,11 @@
  * input.  Every input
  * must round-trip byte for byte and tile into tokens; anything else aborts.
  *
- * libFuzzer (clang): cmake -DDEGLOSS_FUZZ=ON -DCMAKE_C_COMPILER=clang, then
- *   build/text_fuzz -max_total_time=60 CORPUS_DIR
- * Without libFuzzer the same code is built as text_fuzz_replay, which runs
- * the target on each file given (the ctest test does this on the case files).
+ * libFuzzer (clang): tests/fuzz/run, or by hand CC=clang cmake -B build-fuzz
+ * -DDEGLOSS_FUZZ=ON, then build-fuzz/fuzz_text -max_total_time=60 CORPUS_DIR.
+ * Without libFuzzer the same code is built as text_fuzz_replay, whose own
+ * main runs the target on each file given with every selector byte (the
+ * ctest test text.fuzz_replay does this on the case files).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
