@@ -62,6 +62,7 @@ void dg_buf_reserve(dg_buf *b, size_t extra) {
   while (cap < b->len + extra + 1) cap *= 2;
   b->data = dg_xrealloc(b->data, cap);
   b->cap = cap;
+  b->data[b->len] = '\0'; /* a new buffer too: always NUL-terminated */
 }
 
 void dg_buf_put(dg_buf *b, const void *p, size_t n) {
