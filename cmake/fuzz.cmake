@@ -96,7 +96,16 @@ foreach(_h IN LISTS DG_FUZZ_HARNESSES)
     else()
       add_test(NAME fuzz.${_h} COMMAND ${_t} ${_in})
     endif()
-    set_tests_properties(fuzz.${_h} PROPERTIES TIMEOUT 300 LABELS fuzz
+    set_tests_properties(fuzz.${_h} PROPERTIES TIMEOUT 120 LABELS fuzz
                          ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
   endif()
 endforeach()
+
+if(DEGLOSS_TESTS)
+  # A finding of fuzz_morph_file as a unit test that does not depend on the
+  # sample's layout: lookups in a hash table without an empty slot end.
+  add_executable(test_fuzz_morph_table tests/fuzz/test_morph_table.c)
+  target_link_libraries(test_fuzz_morph_table PRIVATE degloss_internal)
+  add_test(NAME fuzz.morph_full_table COMMAND test_fuzz_morph_table "${DG_FUZZ_DATA}")
+  set_tests_properties(fuzz.morph_full_table PROPERTIES TIMEOUT 20 LABELS fuzz)
+endif()

@@ -86,7 +86,8 @@ const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form,
   uint32_t mask = d->hdr->nslots - 1;
   uint64_t h = dg_hash64(form, n, 0);
   uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
-  for (;;) {
+  /* at most every slot once: a damaged table may have no empty slot */
+  for (uint32_t probes = 0; probes <= mask; probes++) {
     uint64_t slot = d->table[i];
     uint32_t k = (uint32_t)slot;
     if (k == UINT32_MAX) return NULL;
@@ -96,4 +97,5 @@ const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form,
     }
     i = (i + 1) & mask;
   }
+  return NULL;
 }
