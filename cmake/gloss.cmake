@@ -3,7 +3,7 @@
 target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/doc.c src/gloss/gloss_english.c src/gloss/gloss_mwe.c
   src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
-  src/api/api.c
+  src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render_common.c src/render/render_interlinear.c src/render/render_json.c
   src/render/render_conllu.c src/render/render_html.c src/render/render_tsv.c
   src/api/jobs.c)

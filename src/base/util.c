@@ -1,8 +1,9 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Allocation, growable buffers, error records and the per-thread warning
+ * scopes every stage uses (see util.h).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "util.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,52 +117,83 @@ void dg_error_set(degloss_error *err, degloss_code code, const char *source, lon
   va_end(ap);
 }
 
-static pthread_mutex_t S_warn_mu = PTHREAD_MUTEX_INITIALIZER;
-static dg_warn_fn S_warn_fn;
-static void *S_warn_ctx;
-static unsigned long S_warn_count;
-static _Thread_local dg_buf *S_warn_buf;
+static _Thread_local dg_warn_scope *S_scope;
 
-void dg_warn_set_sink(dg_warn_fn fn, void *ctx) {
-  pthread_mutex_lock(&S_warn_mu);
-  S_warn_fn = fn;
-  S_warn_ctx = ctx;
-  pthread_mutex_unlock(&S_warn_mu);
+void dg_warn_push(dg_warn_scope *s) {
+  s->count = 0;
+  s->prev_ = S_scope;
+  S_scope = s;
 }
 
-unsigned long dg_warn_count(void) {
-  pthread_mutex_lock(&S_warn_mu);
-  unsigned long n = S_warn_count;
-  pthread_mutex_unlock(&S_warn_mu);
-  return n;
+void dg_warn_pop(dg_warn_scope *s) {
+  if (S_scope == s) S_scope = s->prev_;
 }
 
-void dg_warn_capture(dg_buf *b) { S_warn_buf = b; }
+void dg_warn_format(dg_buf *b, const degloss_error *w) {
+  dg_buf_printf(b, "degloss: %s", w->source[0] ? w->source : "<input>");
+  if (w->code != DEGLOSS_OK) {
+    if (w->line > 0) dg_buf_printf(b, ":%ld", w->line);
+    if (w->position >= 0) dg_buf_printf(b, ": byte %lld", w->position);
+  }
+  dg_buf_printf(b, ": %s\n", w->text);
+}
+
+static void S_stderr(const degloss_error *w) {
+  dg_buf msg;
+  dg_buf_init(&msg);
+  dg_warn_format(&msg, w);
+  fwrite(msg.data, 1, msg.len, stderr);
+  dg_buf_free(&msg);
+}
+
+static void S_deliver(const degloss_error *w) {
+  dg_warn_scope *s = S_scope;
+  if (!s) {
+    S_stderr(w);
+    return;
+  }
+  if (s->collect) {
+    dg_warn_list *l = s->collect;
+    if (l->n == l->cap) {
+      l->cap = l->cap ? 2 * l->cap : 8;
+      l->v = dg_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *w;
+    return;
+  }
+  bool note = w->code == DEGLOSS_OK;
+  if (!note) s->count++;
+  if (s->fn && (!note || s->notes)) s->fn(s->ctx, w);
+  else S_stderr(w);
+}
 
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) {
   degloss_error w;
   va_list ap;
   va_start(ap, fmt);
-  S_fill(&w, code, source, line, 0, position, fmt, ap);
+  S_fill(&w, code == DEGLOSS_OK ? DEGLOSS_ERR_INPUT : code, source, line, 0, position, fmt, ap);
   va_end(ap);
-  pthread_mutex_lock(&S_warn_mu);
-  S_warn_count++;
-  if (S_warn_fn) {
-    S_warn_fn(S_warn_ctx, &w);
-    pthread_mutex_unlock(&S_warn_mu);
-    return;
-  }
-  dg_buf msg;
-  dg_buf_init(&msg);
-  dg_buf_printf(&msg, "degloss: %s", w.source[0] ? w.source : "<input>");
-  if (w.line > 0) dg_buf_printf(&msg, ":%ld", w.line);
-  if (w.position >= 0) dg_buf_printf(&msg, ": byte %lld", w.position);
-  dg_buf_printf(&msg, ": %s\n", w.text);
-  if (S_warn_buf) dg_buf_put(S_warn_buf, msg.data, msg.len);
-  else fwrite(msg.data, 1, msg.len, stderr);
-  pthread_mutex_unlock(&S_warn_mu);
-  dg_buf_free(&msg);
+  S_deliver(&w);
+}
+
+void dg_note(const char *source, long line, long long position, const char *fmt, ...) {
+  degloss_error w;
+  va_list ap;
+  va_start(ap, fmt);
+  S_fill(&w, DEGLOSS_OK, source, line, 0, position, fmt, ap);
+  va_end(ap);
+  S_deliver(&w);
+}
+
+void dg_warn_replay(dg_warn_list *l) {
+  for (size_t i = 0; i < l->n; i++) S_deliver(&l->v[i]);
+  l->n = 0;
+}
+
+void dg_warn_list_free(dg_warn_list *l) {
+  free(l->v);
+  memset(l, 0, sizeof *l);
 }
 
 char *dg_read_file(const char *path, size_t *len, degloss_error *err) {

@@ -46,18 +46,41 @@ void dg_error_set(degloss_error *err, degloss_code code, const char *source,
                   long line, long column, long long position, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* Warnings about input (bad bytes, bad glossary lines, ...).  The default
- * sink writes "degloss: SOURCE:LINE: byte N: message" to stderr; a program
- * or test can install its own sink.  Counting is always done. */
+/* Warnings about input (bad bytes, bad glossary lines, ...) and notes
+ * (information such as "read as Windows-1252", not counted).  There is no
+ * process-wide sink: a warning goes to the innermost scope the calling
+ * thread pushed (a session pushes its own around every call into the
+ * library, a worker thread one that collects), and without a scope to
+ * standard error as "degloss: SOURCE:LINE: byte N: message" (a note:
+ * "degloss: SOURCE: message").  A warning record has a nonzero code; a
+ * note's code is DEGLOSS_OK. */
 typedef void (*dg_warn_fn)(void *ctx, const degloss_error *w);
-void dg_warn_set_sink(dg_warn_fn fn, void *ctx);
+typedef struct dg_warn_list {
+  degloss_error *v;
+  size_t n, cap;
+} dg_warn_list;
+typedef struct dg_warn_scope {
+  dg_warn_fn fn;         /* NULL: standard error */
+  void *ctx;
+  bool notes;            /* notes go to fn too (else to standard error) */
+  dg_warn_list *collect; /* set: warnings and notes are kept for dg_warn_replay */
+  unsigned long count;   /* warnings delivered in this scope (not notes, not collected) */
+  struct dg_warn_scope *prev_;
+} dg_warn_scope;
+/* Make s (zeroed but for fn, ctx, notes, collect) the calling thread's
+ * innermost scope until dg_warn_pop(s); scopes nest. */
+void dg_warn_push(dg_warn_scope *s);
+void dg_warn_pop(dg_warn_scope *s);
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-unsigned long dg_warn_count(void);
-/* Thread-safe.  With a capture buffer set for the calling thread (NULL
- * ends it), the default sink's text goes into it instead of stderr, so a
- * reader thread's warnings can be printed later in input order. */
-void dg_warn_capture(dg_buf *b);
+void dg_note(const char *source, long line, long long position, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Deliver collected warnings to the calling thread's scope, in order, and
+ * empty the list. */
+void dg_warn_replay(dg_warn_list *l);
+void dg_warn_list_free(dg_warn_list *l);
+/* The standard-error text of a warning or note, with its newline. */
+void dg_warn_format(dg_buf *b, const degloss_error *w);
 
 /* Read a whole file into memory (NUL-terminated). NULL and `err` set on failure. */
 char *dg_read_file(const char *path, size_t *len, degloss_error *err);

@@ -18,7 +18,7 @@ struct dg_source {
   dg_reader *reader;   /* text and horizontal */
   FILE *in;            /* jsonl */
   char *name;
-  dg_in_kind kind;
+  degloss_input kind;
   unsigned paragraph;  /* paragraphs seen */
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
@@ -42,31 +42,31 @@ static bool S_input_waiting(const dg_source *s) {
   return poll(&p, 1, 0) != 0;
 }
 
-dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind) {
+dg_source *dg_source_new(FILE *in, const char *name, degloss_input kind) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
   s->kind = kind;
   S_set_fd(s, in);
-  if (kind == DG_SRC_JSONL) {
+  if (kind == DEGLOSS_INPUT_JSONL) {
     s->in = in;
     s->sb = dg_sentbuilder_new();
   } else {
-    s->reader = dg_reader_new(in, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+    s->reader = dg_reader_new(in, s->name, s->kind);
   }
   return s;
 }
 
-dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind) {
+dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, degloss_input kind) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
-  s->kind = kind == DG_SRC_JSONL ? DG_SRC_TEXT : kind;
+  s->kind = kind == DEGLOSS_INPUT_JSONL ? DEGLOSS_INPUT_TEXT : kind;
   s->fd = -1;
-  s->reader = dg_reader_new_mem(data, len, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+  s->reader = dg_reader_new_mem(data, len, s->name, s->kind);
   return s;
 }
 
-void dg_source_set_encoding(dg_source *s, int encoding) {
-  if (s->reader) dg_reader_set_encoding(s->reader, (dg_encoding)encoding);
+void dg_source_set_encoding(dg_source *s, degloss_encoding encoding) {
+  if (s->reader) dg_reader_set_encoding(s->reader, encoding);
 }
 
 void dg_source_free(dg_source *s) {
@@ -184,7 +184,7 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
   if (src->done) return NULL;
   dg_doc *d = dg_doc_new(src->name);
-  if (src->kind == DG_SRC_JSONL) {
+  if (src->kind == DEGLOSS_INPUT_JSONL) {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

@@ -9,16 +9,15 @@
 #include "doc.h"
 #include "gloss.h"
 
-typedef enum { DG_SRC_TEXT, DG_SRC_HORIZONTAL, DG_SRC_JSONL } dg_in_kind;
 typedef struct dg_source dg_source;
 
 /* `in` is not closed.  `name` names the input in warnings. */
-dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind);
-/* The input encoding (dg_encoding, src/text/text.h) of a text or horizontal
+dg_source *dg_source_new(FILE *in, const char *name, degloss_input kind);
+/* The input encoding (degloss.h) of a text or horizontal
  * source, before the first dg_source_next(); JSONL is always UTF-8. */
-void dg_source_set_encoding(dg_source *s, int encoding);
+void dg_source_set_encoding(dg_source *s, degloss_encoding encoding);
 /* Over memory (text or horizontal); the bytes must outlive the source. */
-dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind);
+dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, degloss_input kind);
 /* The next chunk of glossed sentences, or NULL at the end (check err->code
  * for a read error).  With e NULL the sentences are tokenized but not
  * glossed (src/api/jobs.c glosses them in worker threads). */

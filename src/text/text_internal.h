@@ -69,15 +69,15 @@ bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t po
 
 /* Judge the first block with non-ASCII bytes: s[0..n) read so far, the
  * first non-ASCII byte at `from`; `eof`: nothing follows.  Returns
- * DG_ENC_CP1252 when the block is not UTF-8 and its invalid bytes are all
+ * DEGLOSS_ENCODING_CP1252 when the block is not UTF-8 and its invalid bytes are all
  * printable Windows-1252 characters (no NUL or other C0 controls but
  * whitespace, no bytes undefined in 1252, fewer valid multi-byte UTF-8
- * sequences than invalid ones), else DG_ENC_UTF8; *first_bad gets the first
+ * sequences than invalid ones), else DEGLOSS_ENCODING_UTF8; *first_bad gets the first
  * invalid byte. */
-dg_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
+degloss_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
                               size_t *first_bad);
 /* UTF-16 without a BOM: LE or BE by the side of the NUL bytes of s[0..n). */
-dg_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
+degloss_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
 
 /* A decoded paragraph: code points with their byte offsets and classes.
  * off[i] is relative to the paragraph; off[ncp] == the byte length. */

@@ -309,7 +309,8 @@ static void S_glossary(const char *real, const char *tmp) {
           "bad\0byte\tNOUN\tx\n"
           "Kiew\tPROPN\tKiev\n");
   /* the NUL above ends the C string: the file ends at "bad" */
-  dg_warn_set_sink(S_sink, NULL);
+  dg_warn_scope scope = {.fn = S_sink};
+  dg_warn_push(&scope);
   S_warns = 0;
   S_warn_text[0] = '\0';
   CHECK(dg_lexicon_add_glossary(lex, g1, &err), "glossary loads: %s", err.text);
@@ -348,7 +349,7 @@ static void S_glossary(const char *real, const char *tmp) {
   CHECK(!dg_lexicon_add_glossary(lex, missing, &err) && err.code == DEGLOSS_ERR_IO &&
             strstr(err.source, "no-such-glossary.tsv"),
         "missing glossary is an error naming the file");
-  dg_warn_set_sink(NULL, NULL);
+  dg_warn_pop(&scope);
   free(missing);
   free(g1);
   free(g2);
