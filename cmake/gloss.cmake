@@ -24,6 +24,24 @@ if(DEGLOSS_TESTS)
   target_include_directories(test_gloss_json_dump PRIVATE tests/gloss)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
 
+  # The streaming session of the public API (tests/api/test_session.c).
+  add_executable(test_api_session tests/api/test_session.c)
+  target_link_libraries(test_api_session PRIVATE degloss)
+  target_include_directories(test_api_session PRIVATE tests/gloss)
+  add_test(NAME api.session COMMAND test_api_session ${CMAKE_CURRENT_SOURCE_DIR})
+
+  # doc/api.md's example against the installed library (cmake --install into
+  # a temporary prefix, pkg-config --static).
+  set(_example_flags "")
+  if(DEGLOSS_SANITIZE)
+    set(_example_flags "-fsanitize=address,undefined")
+  endif()
+  add_test(NAME api.installed_example
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/api/installed_example.py
+                   ${CMAKE_COMMAND} ${CMAKE_BINARY_DIR} ${CMAKE_C_COMPILER}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/doc/api.md "${_example_flags}")
+  set_tests_properties(api.installed_example PROPERTIES TIMEOUT 300 LABELS gloss)
+
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
   target_link_libraries(test_gloss_api PRIVATE degloss_internal)
@@ -96,13 +114,20 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
 
+  # The CLI uses only degloss_* functions; the library exports nothing else.
+  add_test(NAME cli.public_symbols
+           COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DREADELF=${CMAKE_READELF}
+                   -DLIB=$<TARGET_FILE:degloss> "-DOBJECTS=$<TARGET_OBJECTS:degloss_cli_objects>"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/symbols.cmake)
+  set_tests_properties(cli.public_symbols PROPERTIES LABELS gloss)
+
   # degloss --check-data on the build data and on damaged copies of it.
   add_test(NAME cli.check_data
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/checkdata_test.py
                    $<TARGET_FILE:degloss_cli> ${DEGLOSS_BUILD_DATA_DIR})
   set_tests_properties(cli.check_data PROPERTIES TIMEOUT 300 LABELS gloss)
 
-  set_tests_properties(gloss.api gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
+  set_tests_properties(gloss.api api.session gloss.sample gloss.wordlist gloss.plain gloss.suspended cli.behaviour
                      gloss.jobs_jsonl gloss.jobs_interlinear gloss.jobs_conllu gloss.jobs_formats gloss.jobs_warnings
                      gloss.jobs_options gloss.jobs_prompt gloss.jobs_mt
                      PROPERTIES
