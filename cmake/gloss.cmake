@@ -1,5 +1,6 @@
-# gloss: the glossing engine, the document model, renderers, config, the
-# public API and the command-line program; end-to-end tests.
+# gloss: the glossing engine, the document model, renderers, the public API
+# (simple API, streaming session, pipeline, worker threads); tests of the
+# API, the command-line program and end to end.
 target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/doc.c src/gloss/gloss_english.c src/gloss/gloss_mwe.c
   src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
@@ -113,6 +114,13 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/mt/with_server.py
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
+
+  # --help (made from src/cli/options.c's table) and doc/degloss.1 list the
+  # same options.
+  add_test(NAME cli.manpage
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/manpage_test.py
+                   $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/doc/degloss.1)
+  set_tests_properties(cli.manpage PROPERTIES LABELS gloss)
 
   # The CLI uses only degloss_* functions; the library exports nothing else.
   add_test(NAME cli.public_symbols
