@@ -306,8 +306,11 @@ typedef struct degloss_output {
   int color;                        /* ANSI colour in interlinear output */
 } degloss_output;
 
-/* New session: checks the translation settings, opens the translation client
- * and the data, starts no threads yet.  NULL with err set: DEGLOSS_ERR_CONFIG
+/* New session (release it with degloss_session_free): checks the
+ * translation settings, opens the translation client and the data (and the
+ * worker threads' engines).  `o` and everything it points to is only read
+ * during the call, except warning_ctx, which is passed to the callback for
+ * the session's whole life.  NULL with err set: DEGLOSS_ERR_CONFIG
  * for a bad translation setting, DEGLOSS_ERR_ARG or _NETWORK for a
  * translation setup that cannot work, DEGLOSS_ERR_IO or _FORMAT for missing
  * or corrupt data files (the message naming the file), DEGLOSS_ERR_CONFIG
@@ -316,7 +319,8 @@ typedef struct degloss_output {
 DEGLOSS_EXPORT degloss_session *degloss_session_new(const degloss_session_options *o,
                                                     degloss_error *err);
 /* Attach the output before the first feed (once); writes the format's header
- * (HTML, TSV) at once.  `o` is copied.  DEGLOSS_ERR_ARG for an unknown format
+ * (HTML, TSV) at once.  `o` and its strings are copied; o->ctx is passed to
+ * o->write until degloss_session_finish or _free, so it must live as long.  DEGLOSS_ERR_ARG for an unknown format
  * or style or a second call. */
 DEGLOSS_EXPORT degloss_code degloss_session_set_output(degloss_session *s, const degloss_output *o,
                                                        degloss_error *err);
