@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "cells.h"
 #include "render.h"
 
 static dg_dtoken *S_tok(dg_dsentence *s, const char *form, dg_kind kind, bool space) {

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 #define S_BOLD "\033[1m"
 #define S_DIM "\033[2m"

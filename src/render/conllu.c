@@ -4,7 +4,7 @@
  * a lookup table: tabs and newlines become spaces, and in MISC "|" becomes
  * "/", spaces ".", so every line keeps exactly ten columns.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "render.h"
+#include "formats.h"
 
 /* 0 keep, 1 space, 2 misc-only replacement */
 static const unsigned char S_esc[256] = {

@@ -1,7 +1,7 @@
 /* TSV: one token a line under a header naming the columns.  Tabs, newlines
  * and backslashes inside values are escaped as \t \n \\ (lookup table).
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "render.h"
+#include "formats.h"
 
 static const char *const S_esc[256] = {['\t'] = "\\t", ['\n'] = "\\n", ['\r'] = "\\r", ['\\'] = "\\\\"};
 

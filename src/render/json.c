@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "formats.h"
 
 #define S_DEPTH 8
 
@@ -213,3 +213,25 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
   }
   S_close(&w);
 }
+
+/* JSONL: one compact sentence object a line. */
+void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    dg_buf_putc(out, '\n');
+    r->sentences++;
+  }
+}
+
+/* JSON: the same objects, one a line, in {"sentences": [...]}. */
+void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sentences\": [\n"); }
+
+void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    if (r->sentences) dg_buf_puts(out, ",\n");
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    r->sentences++;
+  }
+}
+
+void dg_render_json_end(dg_render *r, dg_buf *out) { dg_buf_puts(out, r->sentences ? "\n]}\n" : "]}\n"); }
