@@ -1,6 +1,7 @@
-/* Cells: the per-token texts that the layouts share (the gloss line in
+/* Cells: the per-token texts that the renderers share (the gloss line in
  * Leipzig or plain style, the segmentation line) and the display width that
- * lines them up in columns.  Used by the interlinear and HTML renderers.
+ * lines them up in columns.  The interlinear and HTML renderers lay them
+ * out; JSON, TSV and CoNLL-U carry the plain-style text beside the gloss.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdbool.h>
 #include <string.h>
@@ -70,6 +71,13 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
     dg_buf_putc(b, t->seg ? '-' : '.');
     dg_buf_puts(b, t->labels);
   }
+}
+
+void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
+  if (t->kind == DG_KIND_PUNCT) return;
+  size_t before = b->len;
+  dg_render_gloss_cell(b, t, s, style);
+  if (b->len == before) dg_buf_puts(b, t->form);
 }
 
 void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t) {
