@@ -39,9 +39,13 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
       dg_buf_printf(b, "(%s)", t->gloss);
       return;
     }
-    /* Leipzig joins words with dots ("on.the"); plain English has spaces. */
+    /* Leipzig joins words with dots ("on.the"); plain English has spaces.
+     * An abbreviation keeps its dots ("e.g.", "i.e.": it ends in one), and so
+     * does a URL, an e-mail address, a handle or a hashtag (not words). */
+    size_t n = strlen(g);
+    bool words = (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(n && g[n - 1] == '.');
     for (const char *p = g; *p; p++) {
-      bool joiner = *p == '.' && p > g && p[1] >= 'a' && p[1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z';
+      bool joiner = words && *p == '.' && p > g && p[1] >= 'a' && p[1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z';
       dg_buf_putc(b, joiner ? ' ' : *p);
     }
     return;

@@ -280,6 +280,31 @@ int main(void) {
   CONTAINS(ts, "\tPRS.3SG\tleads\tleads\tlead | guide\t", "plain style: gloss column plain");
   free(ts);
 
+  {
+    /* Plain style turns Leipzig's joining dots into spaces, but not the dots
+     * of an abbreviation or of an address. */
+    dg_dtoken t;
+    dg_buf cell;
+    dg_buf_init(&cell);
+    const struct {
+      dg_kind kind;
+      const char *gloss, *want;
+    } cases[] = {{DG_KIND_WORD, "on.the", "on the"},
+                 {DG_KIND_WORD, "e.g.", "e.g."},
+                 {DG_KIND_WORD, "i.e.", "i.e."},
+                 {DG_KIND_EMAIL, "jo@samaritans.org", "jo@samaritans.org"},
+                 {DG_KIND_URL, "www.example.de", "www.example.de"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+      dg_dtoken_init(&t);
+      t.form = t.gloss = cases[i].gloss;
+      t.kind = cases[i].kind;
+      dg_buf_clear(&cell);
+      dg_render_gloss_text(&cell, &t, &d->sentences[0], DG_STYLE_PLAIN);
+      STR_EQ(cell.data, cases[i].want, "plain gloss keeps the dots of abbreviations and addresses");
+    }
+    dg_buf_free(&cell);
+  }
+
   dg_format f;
   OK(dg_format_parse("conllu", &f) && f == DG_FMT_CONLLU, "format name");
   OK(!dg_format_parse("xml", &f), "unknown format");
