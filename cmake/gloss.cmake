@@ -4,8 +4,8 @@ target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/doc.c src/gloss/gloss_english.c src/gloss/gloss_mwe.c
   src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/api/api.c
-  src/render/render_common.c src/render/render_interlinear.c src/render/render_json.c
-  src/render/render_conllu.c src/render/render_html.c src/render/render_tsv.c
+  src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
+  src/render/conllu.c src/render/html.c src/render/tsv.c
   src/api/jobs.c)
 
 # The curated multiword list is read at run time from the data directory.

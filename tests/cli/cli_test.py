@@ -209,6 +209,35 @@ def case_styles():
     expect("Russia-GEN" in out, "leipzig style labels", out)
     rc, out, err = run(["--style", "plain"], "Russlands Präsident bestätigte das.\n")
     expect("GEN" not in out and "confirmed" in out, "plain style: English forms", out)
+    # --style reaches every format: JSON carries both glosses, TSV's gloss
+    # column and CoNLL-U's Gloss= show the style's one.
+    text = "Russlands Präsident bestätigte am Montag, dass er klarstellte, was er meinte.\n"
+    for st in ("leipzig", "plain"):
+        rc, out, err = run(["-s", st, "-f", "jsonl"], text)
+        toks = [t for s in jsonl(out) for t in s["tokens"]]
+        words = [t for t in toks if t["kind"] in ("word", "name")]
+        expect(rc == 0 and words and all(t.get("plain") for t in words), f"-s {st} -f jsonl: every word has plain",
+               str([t["form"] for t in words if not t.get("plain")]))
+        by = {t["form"]: t for t in toks}
+        expect(by.get("bestätigte", {}).get("gloss") == "confirm" and by["bestätigte"].get("plain") == "confirmed"
+               and by.get("am", {}).get("plain") == "on the" and by.get("Russlands", {}).get("plain") == "Russia's",
+               f"-s {st} -f jsonl: gloss and plain side by side",
+               str([(t["form"], t["gloss"], t.get("plain")) for t in toks]))
+        rc, out, err = run(["-s", st, "-f", "tsv"], text)
+        rows = [l.split("\t") for l in out.splitlines()]
+        head = rows[0] if rows else []
+        cells = {r[head.index("form")]: r for r in rows[1:]} if "plain" in head else {}
+        got = cells.get("bestätigte", [""] * len(head))
+        want = "confirmed" if st == "plain" else "confirm"
+        expect(rc == 0 and got[head.index("gloss")] == want and got[head.index("plain")] == "confirmed",
+               f"-s {st} -f tsv: gloss column {want}, plain column confirmed", str(head) + str(got))
+        rc, out, err = run(["-s", st, "-f", "conllu"], text)
+        line = next((l for l in out.splitlines() if "\tbestätigte\t" in l), "")
+        misc = line.split("\t")[-1].split("|") if line else []
+        expect(rc == 0 and f"Gloss={want}" in misc and "Plain=confirmed" in misc,
+               f"-s {st} -f conllu: Gloss={want}, Plain=confirmed", line)
+        am = next((l for l in out.splitlines() if "\tam\t" in l), "")
+        expect(" " not in am.split("\t")[-1] and "Plain=on.the" in am, "CoNLL-U MISC keeps no spaces", am)
 
 
 def case_horizontal():

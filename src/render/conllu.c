@@ -1,10 +1,13 @@
 /* CoNLL-U: ten tab-separated columns per token, "# text" (and "# text_en"
- * when translated) per sentence; the gloss goes into MISC as Gloss=...
+ * when translated) per sentence; the gloss of the style goes into MISC as
+ * Gloss=... (the Leipzig gloss, or the plain English one of --style plain),
+ * and the plain one as Plain=... in either style.
  * HEAD and DEPREL stay "_" (degloss does not parse).  Values are escaped with
  * a lookup table: tabs and newlines become spaces, and in MISC "|" becomes
  * "/", spaces ".", so every line keeps exactly ten columns.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 /* 0 keep, 1 space, 2 misc-only replacement */
 static const unsigned char S_esc[256] = {
@@ -31,6 +34,8 @@ static void S_comment(dg_buf *b, const char *key, const char *v) {
 }
 
 void dg_render_conllu(dg_render *r, const dg_doc *d, dg_buf *out) {
+  dg_buf plain;
+  dg_buf_init(&plain);
   for (size_t si = 0; si < d->nsentences; si++) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
@@ -51,8 +56,11 @@ void dg_render_conllu(dg_render *r, const dg_doc *d, dg_buf *out) {
       S_field(out, t->feats, false);
       dg_buf_puts(out, "\t_\t_\t_\t");
       /* MISC, attributes in alphabetical order as UD recommends. */
+      dg_buf_clear(&plain);
+      dg_render_gloss_text(&plain, t, s, DG_STYLE_PLAIN);
       dg_buf_puts(out, "Gloss=");
-      S_field(out, t->kind == DG_KIND_PUNCT ? t->form : t->gloss, true);
+      if (t->kind == DG_KIND_PUNCT) S_field(out, t->form, true);
+      else S_field(out, r->o.style == DG_STYLE_PLAIN ? plain.data : t->gloss, true);
       if (t->labels && *t->labels) {
         dg_buf_puts(out, "|Labels=");
         S_field(out, t->labels, true);
@@ -65,10 +73,15 @@ void dg_render_conllu(dg_render *r, const dg_doc *d, dg_buf *out) {
           S_field(out, t->parts[k].form, true);
         }
       }
+      if (plain.len) {
+        dg_buf_puts(out, "|Plain=");
+        S_field(out, plain.data, true);
+      }
       if (!(t->flags & DG_DF_SPACE_AFTER)) dg_buf_puts(out, "|SpaceAfter=No");
       if (t->link >= 0) dg_buf_printf(out, "|SepVerb=%d", t->link + 1);
       dg_buf_putc(out, '\n');
     }
     dg_buf_putc(out, '\n');
   }
+  dg_buf_free(&plain);
 }

@@ -1,7 +1,11 @@
-/* TSV: one token a line under a header naming the columns.  Tabs, newlines
- * and backslashes inside values are escaped as \t \n \\ (lookup table).
+/* TSV: one token a line under a header naming the columns.  The gloss
+ * column shows the gloss of the style (the Leipzig gloss, or the plain
+ * English one of --style plain); the plain column always holds the plain
+ * one.  Tabs, newlines and backslashes inside values are escaped as \t \n
+ * \\ (lookup table).
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 static const char *const S_esc[256] = {['\t'] = "\\t", ['\n'] = "\\n", ['\r'] = "\\r", ['\\'] = "\\\\"};
 
@@ -13,11 +17,13 @@ static void S_val(dg_buf *b, const char *s) {
 }
 
 void dg_render_tsv_header(dg_render *r, dg_buf *out) {
-  dg_buf_puts(out, "sentence\ttoken\tform\tstart\tend\tkind\tlemma\tpos\tfeatures\tlabels\tgloss\t"
+  dg_buf_puts(out, "sentence\ttoken\tform\tstart\tend\tkind\tlemma\tpos\tfeatures\tlabels\tgloss\tplain\t"
                    "glosses\tparts\tmwe\tsource\n");
 }
 
 void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out) {
+  dg_buf plain;
+  dg_buf_init(&plain);
   for (size_t si = 0; si < d->nsentences; si++) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
@@ -35,7 +41,11 @@ void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out) {
       dg_buf_putc(out, '\t');
       S_val(out, t->labels);
       dg_buf_putc(out, '\t');
-      S_val(out, t->gloss);
+      dg_buf_clear(&plain);
+      dg_render_gloss_text(&plain, t, s, DG_STYLE_PLAIN);
+      S_val(out, r->o.style == DG_STYLE_PLAIN ? plain.data : t->gloss);
+      dg_buf_putc(out, '\t');
+      S_val(out, plain.data);
       dg_buf_putc(out, '\t');
       size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
       for (size_t k = 0; k < t->nglosses && k < max; k++) {
@@ -54,4 +64,5 @@ void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out) {
       dg_buf_putc(out, '\n');
     }
   }
+  dg_buf_free(&plain);
 }

@@ -2,7 +2,8 @@
  * word is an inline block holding the German form, its segmentation and its
  * gloss, with lemma and features in the title.  Escaped with a lookup table.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 static const char *const S_esc[256] = {
     ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;"};

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 #define S_BOLD "\033[1m"
 #define S_DIM "\033[2m"
@@ -49,9 +50,7 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) 
     dg_buf_puts(&c->seg, punct ? t->form : "");
     if (!punct) {
       dg_render_seg_cell(&c->seg, t);
-      size_t before = c->gl.len;
-      dg_render_gloss_cell(&c->gl, t, s, r->o.style);
-      if (c->gl.len == before) dg_buf_puts(&c->gl, t->form);
+      dg_render_gloss_text(&c->gl, t, s, r->o.style);
       if (t->kind == DG_KIND_NAME) c->name = true;
       if (t->flags & DG_DF_GUESS) c->guess = true;
     }

@@ -3,14 +3,16 @@
  * The objects are written directly, byte for byte as jansson's json_dumps
  * wrote them before (JSON_PRESERVE_ORDER, compact or JSON_INDENT(2)): keys
  * in insertion order, non-ASCII text as is, a string that is not valid
- * UTF-8 left out together with its key.
+ * UTF-8 left out together with its key.  Each token carries its Leipzig
+ * "gloss" and, beside it, the "plain" English gloss of --style plain.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "cells.h"
+#include "formats.h"
 
 #define S_DEPTH 8
 
@@ -20,6 +22,7 @@ typedef struct S_w {
   size_t depth;
   size_t n[S_DEPTH];   /* members written so far at each open level */
   bool array[S_DEPTH]; /* '[' rather than '{' */
+  dg_buf cell;         /* a token's plain-style gloss */
 } S_w;
 
 /* Strict UTF-8 (as jansson checks it): no overlong forms, surrogates or
@@ -144,6 +147,10 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   S_str(w, "features", t->feats);
   S_str(w, "labels", t->labels);
   S_str(w, "gloss", t->gloss);
+  /* The plain-English gloss as --style plain shows it, in either style. */
+  dg_buf_clear(&w->cell);
+  dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
+  S_str(w, "plain", w->cell.data);
   S_open(w, "glosses", true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
@@ -188,6 +195,7 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
 
 void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
   S_w w = {.out = out, .pretty = pretty};
+  dg_buf_init(&w.cell);
   S_open(&w, NULL, false);
   S_str(&w, "text", s->text);
   S_int(&w, "start", (long long)s->start);
@@ -212,4 +220,27 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
     S_close(&w);
   }
   S_close(&w);
+  dg_buf_free(&w.cell);
 }
+
+/* JSONL: one compact sentence object a line. */
+void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    dg_buf_putc(out, '\n');
+    r->sentences++;
+  }
+}
+
+/* JSON: the same objects, one a line, in {"sentences": [...]}. */
+void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sentences\": [\n"); }
+
+void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    if (r->sentences) dg_buf_puts(out, ",\n");
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    r->sentences++;
+  }
+}
+
+void dg_render_json_end(dg_render *r, dg_buf *out) { dg_buf_puts(out, r->sentences ? "\n]}\n" : "]}\n"); }
