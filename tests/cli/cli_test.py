@@ -98,7 +98,8 @@ def case_config():
     expect(rc == 2 and f"{bad}:2" in err, "a broken config line is reported with file and line", f"rc={rc} {err}")
     bad2 = tmpfile("bad-config2", "colour = purple\n")
     rc, out, err = run(["--config", bad2], SENT)
-    expect(rc == 2 and f"{bad2}:1" in err and "purple" in err, "a bad config value names file, line and value", err)
+    expect(rc == 2 and f"{bad2}:1" in err and "'colour'" in err and "purple" not in err,
+           "a bad config value names file, line and key, never the value", err)
     unknown = tmpfile("bad-config3", "frobnicate = 1\n")
     rc, out, err = run(["--config", unknown], SENT)
     expect(rc == 2 and "frobnicate" in err, "an unknown config key is an error", err)
