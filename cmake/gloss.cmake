@@ -96,6 +96,14 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
 
+  # A pathological glossary (600,000 lines, 300,000 for one lemma) under a
+  # timeout: loading stays linear, and keeps the glossaries' order.
+  add_test(NAME cli.glossary_big
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/glossary_big_test.py
+                   $<TARGET_FILE:degloss_cli>)
+  set_tests_properties(cli.glossary_big PROPERTIES TIMEOUT 120 LABELS gloss
+                       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+
   # degloss --check-data on the build data and on damaged copies of it.
   add_test(NAME cli.check_data
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/checkdata_test.py

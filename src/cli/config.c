@@ -60,10 +60,17 @@ static bool S_uint(const char *v, unsigned long min, unsigned long max, unsigned
   return true;
 }
 
+/* A bad value.  From a config file (file_mode != 0) the value is not
+ * quoted: a key pasted onto the wrong line must not reach a terminal or a
+ * log; from the command line or the environment the user knows it anyway. */
 static bool S_bad(degloss_error *err, const char *origin, const char *key, const char *value,
-                  const char *expected) {
-  dg_error_set(err, DEGLOSS_ERR_CONFIG, origin, 0, 0, -1, "%s: bad value '%s' for '%s' (expected %s)",
-               origin, value, key, expected);
+                  unsigned file_mode, const char *expected) {
+  if (file_mode)
+    dg_error_set(err, DEGLOSS_ERR_CONFIG, origin, 0, 0, -1, "%s: bad value for '%s' (expected %s)",
+                 origin, key, expected);
+  else
+    dg_error_set(err, DEGLOSS_ERR_CONFIG, origin, 0, 0, -1,
+                 "%s: bad value '%.60s' for '%s' (expected %s)", origin, value, key, expected);
   return false;
 }
 
@@ -80,49 +87,49 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
   }
   if (strcmp(key, "format") == 0) {
     if (!dg_format_parse(value, &s->format))
-      return S_bad(err, origin, key, value, "interlinear, jsonl, json, conllu, html or tsv");
+      return S_bad(err, origin, key, value, file_mode, "interlinear, jsonl, json, conllu, html or tsv");
   } else if (strcmp(key, "style") == 0) {
-    if (!dg_style_parse(value, &s->style)) return S_bad(err, origin, key, value, "leipzig or plain");
+    if (!dg_style_parse(value, &s->style)) return S_bad(err, origin, key, value, file_mode, "leipzig or plain");
   } else if (strcmp(key, "input") == 0) {
     if (strcmp(value, "text") == 0) s->input = DG_IN_TEXT;
     else if (strcmp(value, "horizontal") == 0) s->input = DG_IN_HORIZONTAL;
     else if (strcmp(value, "jsonl") == 0) s->input = DG_IN_JSONL;
-    else return S_bad(err, origin, key, value, "text, horizontal or jsonl");
+    else return S_bad(err, origin, key, value, file_mode, "text, horizontal or jsonl");
   } else if (strcmp(key, "encoding") == 0) {
     dg_encoding e;
     if (!dg_encoding_parse(value, &e))
-      return S_bad(err, origin, key, value, "auto, utf-8, windows-1252, latin1 or utf-16");
+      return S_bad(err, origin, key, value, file_mode, "auto, utf-8, windows-1252, latin1 or utf-16");
     s->encoding = (int)e;
   } else if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
     if (strcmp(value, "auto") == 0) s->color = DG_COLOR_AUTO;
     else if (strcmp(value, "never") == 0 || strcmp(value, "no") == 0) s->color = DG_COLOR_NEVER;
     else if (strcmp(value, "always") == 0 || strcmp(value, "yes") == 0) s->color = DG_COLOR_ALWAYS;
-    else return S_bad(err, origin, key, value, "auto, always or never");
+    else return S_bad(err, origin, key, value, file_mode, "auto, always or never");
   } else if (strcmp(key, "width") == 0) {
-    if (!S_uint(value, 20, 100000, &s->width)) return S_bad(err, origin, key, value, "a number from 20");
+    if (!S_uint(value, 20, 100000, &s->width)) return S_bad(err, origin, key, value, file_mode, "a number from 20");
   } else if (strcmp(key, "alternatives") == 0) {
-    if (!S_uint(value, 0, 1000, &s->alternatives)) return S_bad(err, origin, key, value, "a number 0-1000");
+    if (!S_uint(value, 0, 1000, &s->alternatives)) return S_bad(err, origin, key, value, file_mode, "a number 0-1000");
   } else if (strcmp(key, "jobs") == 0) {
     if (strcmp(value, "auto") == 0) s->jobs = 0;
-    else if (!S_uint(value, 0, 256, &s->jobs)) return S_bad(err, origin, key, value, "auto or a number 0-256");
+    else if (!S_uint(value, 0, 256, &s->jobs)) return S_bad(err, origin, key, value, file_mode, "auto or a number 0-256");
   } else if (strcmp(key, "data-dir") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a directory");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a directory");
     S_replace(&s->data_dir, value);
   } else if (strcmp(key, "dict") == 0) {
     if (strcmp(value, "de_DE") && strcmp(value, "de_AT") && strcmp(value, "de_CH"))
-      return S_bad(err, origin, key, value, "de_DE, de_AT or de_CH");
+      return S_bad(err, origin, key, value, file_mode, "de_DE, de_AT or de_CH");
     S_replace(&s->dict, value);
   } else if (strcmp(key, "hunspell") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a path such as /usr/share/hunspell/de_DE");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a path such as /usr/share/hunspell/de_DE");
     S_replace(&s->hunspell, value);
   } else if (strcmp(key, "output") == 0) {
     S_replace(&s->output, value);
   } else if (strcmp(key, "glossary") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a file name");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a file name");
     s->glossaries = dg_xrealloc(s->glossaries, (s->nglossaries + 1) * sizeof *s->glossaries);
     s->glossaries[s->nglossaries++] = dg_xstrdup(value);
   } else {
-    dg_error_set(err, DEGLOSS_ERR_CONFIG, origin, 0, 0, -1, "%s: unknown option '%s'", origin, key);
+    dg_error_set(err, DEGLOSS_ERR_CONFIG, origin, 0, 0, -1, "%s: unknown option '%.60s'", origin, key);
     return false;
   }
   return true;
@@ -149,16 +156,23 @@ bool dg_config_load(dg_settings *s, const char *path, bool must_exist, degloss_e
   size_t cap = 0;
   long lineno = 0;
   bool ok = true;
-  while (ok && getline(&line, &cap, f) != -1) {
+  ssize_t got;
+  while (ok && (got = getline(&line, &cap, f)) != -1) {
     lineno++;
     char origin[PATH_MAX + 32];
     snprintf(origin, sizeof origin, "%s:%ld", path, lineno);
+    if (strlen(line) != (size_t)got) {
+      /* a NUL byte would cut the line short (or hide it altogether) */
+      dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "NUL byte in the config line; line ignored");
+      continue;
+    }
     char *p = S_trim(line);
     if (!*p || *p == '#') continue;
     char *eq = strchr(p, '=');
     if (!eq) {
+      /* the line itself is not shown: it may be a bare API key */
       dg_error_set(err, DEGLOSS_ERR_CONFIG, path, lineno, 0, -1,
-                   "%s: expected 'key = value', got '%.60s'", origin, p);
+                   "%s: expected 'key = value' (the line is not shown)", origin);
       ok = false;
       break;
     }

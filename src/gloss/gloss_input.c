@@ -183,6 +183,9 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
       ok = true;
     }
     if (ok) dg_sentbuilder_finish(src->sb, out);
+    else
+      dg_warn(DEGLOSS_ERR_INPUT, src->name, src->line, (long long)src->offset,
+              "\"tokens\" holds no token with a non-empty string form; line skipped");
   } else if (json_is_string(text)) {
     dg_text_parse(json_string_value(text), json_string_length(text), 0, src->name, out);
     ok = true;

@@ -358,6 +358,8 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   long line = 0;
   long long offset = 0;
   unsigned gen = ++lex->n_glossaries;
+  S_entry **added = NULL; /* this glossary's entries in file order */
+  size_t nnew = 0, capnew = 0;
   char *p = text;
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) p += 3; /* UTF-8 byte order mark */
   while (p < text + len) {
@@ -415,7 +417,6 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
               "gender \"%.20s\" is not m, f, n or pl; skipped", gender);
       continue;
     }
-    S_overlay_grow(lex);
     S_entry *e = dg_xcalloc(1, sizeof *e);
     /* what the user's file says reaches terminals and other formats: no
      * control or bidi characters */
@@ -431,17 +432,26 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
     dg_clean_append(&src, path, strlen(path));
     dg_buf_printf(&src, ":%ld", line);
     e->source = dg_buf_detach(&src);
-    /* a later glossary overrides an earlier one; within one glossary the
-     * file order of a lemma's lines is kept */
     e->gen = gen;
-    size_t b = S_bucket(lex, key);
-    S_entry **at = &lex->buckets[b];
-    for (S_entry **q = &lex->buckets[b]; *q; q = &(*q)->next)
-      if ((*q)->gen == gen && strcmp((*q)->key, key) == 0) at = &(*q)->next;
-    e->next = *at;
-    *at = e;
-    lex->n_entries++;
+    if (nnew == capnew) {
+      capnew = capnew ? capnew * 2 : 64;
+      added = dg_xrealloc(added, capnew * sizeof *added);
+    }
+    added[nnew++] = e;
   }
   free(text);
+  /* A later glossary overrides an earlier one, and within one glossary the
+   * file order of a lemma's lines is kept: the new entries go to the heads
+   * of their chains, last line first, so each lemma's lines come out in file
+   * order ahead of the earlier glossaries' (linear in the number of lines,
+   * however many a lemma has). */
+  lex->n_entries += nnew;
+  while (nnew && lex->n_entries >= lex->n_buckets) S_overlay_grow(lex);
+  for (size_t i = nnew; i-- > 0;) {
+    size_t b = S_bucket(lex, added[i]->key);
+    added[i]->next = lex->buckets[b];
+    lex->buckets[b] = added[i];
+  }
+  free(added);
   return true;
 }
