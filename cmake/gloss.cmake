@@ -51,6 +51,21 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
                    $<TARGET_FILE:degloss_cli>)
 
+  # Engine cases, one rule of doc/gloss.md a folder: tests/gloss/cases/NAME/
+  # (README, input.txt, options, columns, expected).  Update after review:
+  #   tests/gloss/cases.py build/degloss tests/gloss/cases --update
+  file(GLOB _gloss_cases CONFIGURE_DEPENDS
+       "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases/*/input.txt")
+  foreach(_case_input IN LISTS _gloss_cases)
+    get_filename_component(_case_dir "${_case_input}" DIRECTORY)
+    get_filename_component(_case "${_case_dir}" NAME)
+    add_test(NAME gloss.case.${_case}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases.py
+                     $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases ${_case})
+    set_tests_properties(gloss.case.${_case} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
+  endforeach()
+
   # English word forms (no data needed).
   add_executable(test_gloss_english tests/gloss/test_english.c)
   target_link_libraries(test_gloss_english PRIVATE degloss_internal degloss_test_harness)
