@@ -22,6 +22,8 @@ void harness_str_details(const char *expr, const char *got, const char *want) {
           want ? want : "(null)");
 }
 
+int harness_failures(void) { return S_failed; }
+
 int harness_done(const char *name) {
   printf("%s: %d passed, %d failed\n", name, S_passed, S_failed);
   fflush(stdout);

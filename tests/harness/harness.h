@@ -30,6 +30,8 @@
 bool harness_failed_at(bool ok, const char *file, int line);
 /* The details of a failed STR_EQ. */
 void harness_str_details(const char *expr, const char *got, const char *want);
+/* Checks failed so far (a test can say where they came from). */
+int harness_failures(void);
 /* Prints the summary line and returns the exit status. */
 int harness_done(const char *name);
 

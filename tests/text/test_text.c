@@ -692,7 +692,8 @@ static void test_encodings(void) {
   S_reset_warnings();
   d = S_read_enc("\xC3\xA4u\xC3\x9F" "ere \xE4 Ma\xC3\x9F", 15, DG_INPUT_TEXT, 0, DG_ENC_AUTO);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F", "UTF-8 with a stray Latin-1 byte stays UTF-8");
+  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F",
+         "UTF-8 with a stray Latin-1 byte stays UTF-8");
   OK(S_nwarn == 1, "one warning");
   S_free(&d);
   /* AUTO on a pipe: a Windows-1252 paragraph is handed out before EOF */
@@ -725,7 +726,8 @@ static void test_encodings(void) {
 static void test_horizontal(void) {
   const char *t = "Das ist  gut .\n\nz. B. 17. Ein- https://x.org\r\nletzte";
   char *f = S_forms(t, DG_INPUT_HORIZONTAL);
-  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte", "horizontal: tokens as given");
+  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte",
+         "horizontal: tokens as given");
   free(f);
   S_doc d = S_read(t, strlen(t), DG_INPUT_HORIZONTAL, 0);
   OK(d.n == 4, "4 lines");
