@@ -14,20 +14,17 @@ configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY
 if(DEGLOSS_TESTS)
   # Renderers on a hand-built document (no data needed).
   add_executable(test_gloss_render tests/gloss/test_render.c)
-  target_link_libraries(test_gloss_render PRIVATE degloss_internal)
-  target_include_directories(test_gloss_render PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_render PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.render COMMAND test_gloss_render)
 
   # The JSON renderer's direct writer against jansson's dump of the same object.
   add_executable(test_gloss_json_dump tests/gloss/test_json_dump.c)
-  target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON)
-  target_include_directories(test_gloss_json_dump PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON degloss_test_harness)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
 
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
-  target_link_libraries(test_gloss_api PRIVATE degloss_internal)
-  target_include_directories(test_gloss_api PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_api PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.api COMMAND test_gloss_api)
 
   # The sample article end to end: every word glossed, schema, goldens, the
@@ -54,10 +51,24 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
                    $<TARGET_FILE:degloss_cli>)
 
+  # Engine cases, one rule of doc/gloss.md a folder: tests/gloss/cases/NAME/
+  # (README, input.txt, options, columns, expected).  Update after review:
+  #   tests/gloss/cases.py build/degloss tests/gloss/cases --update
+  file(GLOB _gloss_cases CONFIGURE_DEPENDS
+       "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases/*/input.txt")
+  foreach(_case_input IN LISTS _gloss_cases)
+    get_filename_component(_case_dir "${_case_input}" DIRECTORY)
+    get_filename_component(_case "${_case_dir}" NAME)
+    add_test(NAME gloss.case.${_case}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases.py
+                     $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases ${_case})
+    set_tests_properties(gloss.case.${_case} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
+  endforeach()
+
   # English word forms (no data needed).
   add_executable(test_gloss_english tests/gloss/test_english.c)
-  target_link_libraries(test_gloss_english PRIVATE degloss_internal)
-  target_include_directories(test_gloss_english PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_english PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.english COMMAND test_gloss_english)
 
   # The command line as a user meets it; the MT cases run next to the MT

@@ -79,7 +79,7 @@ if(DEGLOSS_TESTS)
     VERBATIM)
   add_custom_target(lexicon_sample ALL DEPENDS "${_lex_sample}")
   add_executable(test_lexicon tests/lexicon/test_lexicon.c)
-  target_link_libraries(test_lexicon PRIVATE degloss_internal)
+  target_link_libraries(test_lexicon PRIVATE degloss_internal degloss_test_harness)
   add_dependencies(test_lexicon lexicon_data lexicon_sample)
   file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
   add_test(NAME lexicon.api

@@ -79,7 +79,7 @@ endif()
 
 if(DEGLOSS_TESTS)
   add_executable(morph_robust tests/morph/robust.c)
-  target_link_libraries(morph_robust PRIVATE degloss_internal)
+  target_link_libraries(morph_robust PRIVATE degloss_internal degloss_test_harness)
   add_dependencies(morph_robust morph_data)
   add_test(NAME morph.robust COMMAND morph_robust)
   set_tests_properties(morph.robust PROPERTIES TIMEOUT 120

@@ -26,7 +26,7 @@ if(DEGLOSS_TESTS)
   add_executable(text_dump tests/text/text_dump.c)
   target_link_libraries(text_dump PRIVATE degloss_internal)
   add_executable(test_text tests/text/test_text.c)
-  target_link_libraries(test_text PRIVATE degloss_internal)
+  target_link_libraries(test_text PRIVATE degloss_internal degloss_test_harness)
 
   set(DG_TEXT_T "${CMAKE_SOURCE_DIR}/tests/text")
   set(DG_EVAL "${CMAKE_SOURCE_DIR}/tests/data/eval")

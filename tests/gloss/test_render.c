@@ -311,5 +311,5 @@ int main(void) {
   INT_EQ(dg_display_width("Präsident", strlen("Präsident")), 9, "width of umlauts");
   INT_EQ(dg_display_width("日本", strlen("日本")), 4, "wide characters");
   dg_doc_free(d);
-  DONE();
+  return DONE("gloss.render");
 }
