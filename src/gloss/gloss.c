@@ -20,7 +20,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
-#include "gloss_internal.h"
+#include "word.h"
 #include "morph_text.h"
 #include "lexicon.h"
 #include "morph.h"
@@ -111,191 +111,7 @@ void dg_engine_free(dg_engine *e) {
   free(e);
 }
 
-/* ---- small string helpers ---------------------------------------------- */
-
-char *dg_gl_lower(const char *s) {
-  size_t L = 0;
-  while (s[L] && !(s[L] & 0x80)) L++;
-  if (!s[L]) { /* ASCII */
-    char *r = dg_xstrdup(s);
-    for (char *q = r; *q; q++)
-      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
-    return r;
-  }
-  dg_buf b;
-  dg_buf_init(&b);
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
-    utf8proc_uint8_t enc[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-    dg_buf_put(&b, enc, (size_t)m);
-    p += k;
-  }
-  if (*p) dg_buf_puts(&b, (const char *)p);
-  char *r = dg_buf_detach(&b);
-  return r ? r : dg_xstrdup("");
-}
-
-bool dg_gl_is_upper_initial(const char *s) {
-  utf8proc_int32_t cp;
-  if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
-  return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
-}
-
-bool dg_gl_all_upper(const char *s) {
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k;
-  int letters = 0;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
-    utf8proc_category_t c = utf8proc_get_property(cp)->category;
-    if (c == UTF8PROC_CATEGORY_LL) return false;
-    if (c == UTF8PROC_CATEGORY_LU) letters++;
-    p += k;
-  }
-  return letters >= 2;
-}
-
-static bool S_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
-
-static bool S_has_label(const char *labels, const char *want) {
-  if (!labels) return false;
-  size_t n = strlen(want);
-  for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
-    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
-    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
-    if (left && right) return true;
-  }
-  return false;
-}
-
-static bool S_feat(const char *feats, const char *fv) {
-  if (!feats || !*feats) return false;
-  size_t n = strlen(fv);
-  for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
-    if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
-  return false;
-}
-
-bool dg_gl_feat(const char *feats, const char *fv) { return S_feat(feats, fv); }
-bool dg_gl_has_label(const char *labels, const char *want) { return S_has_label(labels, want); }
-
-/* ---- per-sentence working state ---------------------------------------- */
-
-static bool S_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
-static bool S_opening(const dg_dtoken *t);
-static bool S_person_noun(const char *lemma, bool masc);
-
-static bool S_boundary(const dg_dtoken *t) {
-  if (t->flags & DG_DF_CLAUSE_JOIN) return true;
-  if (!S_is_punct(t)) return false;
-  static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
-    if (strcmp(t->form, b[i]) == 0) return true;
-  return false;
-}
-
-/* A quotation mark (a boundary above, but words in quotes stay in their
- * clause for some rules: sei „positiv“ verlaufen). */
-static bool S_quote(const dg_dtoken *t) {
-  return t->kind == DG_KIND_PUNCT && t->form[0] && strstr("„“”\"‚‘’»«", t->form) != NULL;
-}
-
-/* Start of the clause holding token i, and its end (exclusive). */
-/* Scans stop after DG_GL_WINDOW tokens, so a sentence without punctuation
- * (a list, a table row, garbage) costs linear time. */
-static size_t S_clause_end(const dg_dsentence *s, size_t i) {
-  size_t j = i + 1;
-  while (j < s->ntokens && j - i < DG_GL_WINDOW && !S_boundary(&s->tokens[j])) j++;
-  return j;
-}
-static size_t S_clause_start(const dg_dsentence *s, size_t i) {
-  size_t j = i;
-  while (j > 0 && i - j < DG_GL_WINDOW && !S_boundary(&s->tokens[j - 1])) j--;
-  return j;
-}
-
-/* ---- sense lists --------------------------------------------------------- */
-
-static void S_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
-  const char *tmp[DG_GL_MAX_SENSES + 1];
-  size_t k = 0;
-  if (first && *first) tmp[k++] = first;
-  for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
-    if (!sv[i].gloss || !*sv[i].gloss) continue;
-    bool dup = false;
-    for (size_t j = 0; j < k; j++)
-      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
-    if (!dup) tmp[k++] = sv[i].gloss;
-  }
-  t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_mem_strdup(&d->arena, tmp[i]);
-  t->nglosses = k;
-  if (k) t->gloss = t->glosses[0];
-}
-
-void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
-  t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
-  t->glosses[0] = dg_mem_strdup(&d->arena, gloss);
-  t->nglosses = 1;
-  t->gloss = t->glosses[0];
-}
-
-/* Put `g` first among the token's glosses. */
-void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
-  const char **nv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
-  size_t k = 0;
-  nv[k++] = dg_mem_strdup(&d->arena, g);
-  for (size_t i = 0; i < t->nglosses; i++)
-    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
-  t->glosses = nv;
-  t->nglosses = k;
-  t->gloss = nv[0];
-}
-
-/* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
-size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
-  if (!lemma || !*lemma) return 0;
-  /* A user glossary entry wins whatever part of speech it names. */
-  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
-  if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
-    size_t k = 0;
-    while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
-    return k;
-  }
-  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
-  if (n == 0 && pos && S_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
-  if (n == 0 && pos && S_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
-  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
-  /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
-  if (n == 0 && strstr(lemma, "ß")) {
-    dg_buf b;
-    dg_buf_init(&b);
-    for (const char *p = lemma; *p;) {
-      if (strncmp(p, "ß", 2) == 0) {
-        dg_buf_puts(&b, "ss");
-        p += 2;
-      } else {
-        dg_buf_putc(&b, *p++);
-      }
-    }
-    n = dg_lexicon_senses(e->lex, b.data, pos && *pos ? pos : NULL, out, max);
-    if (n == 0 && pos && *pos) n = dg_lexicon_senses(e->lex, b.data, NULL, out, max);
-    dg_buf_free(&b);
-  }
-  return n < max ? n : max;
-}
-
 /* ---- numbers ------------------------------------------------------------- */
-
-static bool S_digits(const char *s) {
-  if (!*s) return false;
-  for (; *s; s++)
-    if (!isdigit((unsigned char)*s)) return false;
-  return true;
-}
 
 static bool S_month_like(dg_engine *e, const char *w) {
   static const char *const m[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
@@ -313,8 +129,8 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   dg_buf b;
   dg_buf_init(&b);
   bool ordinal = (t->flags & DG_DF_ORDINAL) || (n > 1 && f[n - 1] == '.');
-  if (!ordinal && i + 2 < s->ntokens && S_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
-      S_month_like(e, s->tokens[i + 2].form) && S_digits(f))
+  if (!ordinal && i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
+      S_month_like(e, s->tokens[i + 2].form) && dg_gl_digits(f))
     ordinal = true;
   if (ordinal) {
     char digits[64];
@@ -322,7 +138,7 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
     if (m >= sizeof digits) m = sizeof digits - 1;
     memcpy(digits, f, m);
     digits[m] = '\0';
-    if (S_digits(digits)) {
+    if (dg_gl_digits(digits)) {
       dg_english_ordinal(&b, digits);
       t->pos = "ADJ";
       t->feats = "NumType=Ord";
@@ -362,25 +178,25 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
   const dg_dsentence *s = c->s;
   for (size_t j = i + 1; j < s->ntokens && j <= i + 5; j++) {
     const dg_dtoken *t = &s->tokens[j];
-    if (S_is_punct(t) && !S_eq(t->form, "„") && !S_eq(t->form, "\"")) break;
+    if (dg_gl_is_punct(t) && !dg_gl_eq(t->form, "„") && !dg_gl_eq(t->form, "\"")) break;
     dg_gl_word *w = &c->w[j];
     if (w->nan == 0) continue;
     const dg_analysis *a = &w->an[0];
-    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
     for (size_t k = 0; !noun && k < w->nan; k++)
-      if ((S_eq(w->an[k].pos, "NOUN") || S_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+      if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
         a = &w->an[k];
         noun = true;
       }
     if (!noun) continue;
-    *plural = S_feat(a->feats, "Number=Plur");
+    *plural = dg_gl_feat(a->feats, "Number=Plur");
     *noun_at = j;
     dg_sense sv[4];
     size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
     for (size_t k = 0; k < n; k++)
       if (sv[k].gender && *sv[k].gender) return sv[k].gender;
-    const char *g = S_feat(a->feats, "Gender=Masc") ? "m" : S_feat(a->feats, "Gender=Fem") ? "f"
-                    : S_feat(a->feats, "Gender=Neut")                                    ? "n"
+    const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
+                    : dg_gl_feat(a->feats, "Gender=Neut")                                    ? "n"
                                                                                           : "";
     return g;
   }
@@ -393,11 +209,11 @@ static const char *S_governed(dg_gl_ctx *c, size_t i) {
   for (size_t j = i; j-- > 0 && i - j <= 1;) {
     dg_gl_word *w = &c->w[j];
     for (size_t k = 0; k < w->ncl; k++) {
-      if (!S_eq(w->cl[k].pos, "ADP")) continue;
+      if (!dg_gl_eq(w->cl[k].pos, "ADP")) continue;
       const char *l = w->cl[k].labels;
-      bool acc = S_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
-      bool dat = S_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
-      bool gen = S_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
+      bool acc = dg_gl_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
+      bool dat = dg_gl_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
+      bool gen = dg_gl_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
       if (dat && !acc) return "DAT";
       if (acc && !dat) return "ACC";
       if (gen && !dat && !acc) return "GEN";
@@ -408,47 +224,37 @@ static const char *S_governed(dg_gl_ctx *c, size_t i) {
 }
 
 static const char *S_gender_label(const char *g) {
-  if (S_eq(g, "m")) return "M";
-  if (S_eq(g, "f")) return "F";
-  if (S_eq(g, "n")) return "N";
+  if (dg_gl_eq(g, "m")) return "M";
+  if (dg_gl_eq(g, "f")) return "F";
+  if (dg_gl_eq(g, "n")) return "N";
   return NULL;
-}
-
-/* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win. */
-/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
- * "beizutreten") with no word before it that can only be finite? */
-/* Is every reading of w a finite verb form (nothing else it could be)? */
-static bool S_only_finite(const dg_gl_word *w) {
-  if (!w->nan) return false;
-  for (size_t a = 0; a < w->nan; a++)
-    if (!S_feat(w->an[a].feats, "VerbForm=Fin")) return false;
-  return true;
 }
 
 /* Has w a reading with this feature? */
 static bool S_any_feat(const dg_gl_word *w, const char *fv) {
   for (size_t a = 0; a < w->nan; a++)
-    if (S_feat(w->an[a].feats, fv)) return true;
+    if (dg_gl_feat(w->an[a].feats, fv)) return true;
   return false;
 }
 
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
 static bool S_clause_initial(const dg_dsentence *s, size_t i) {
-  size_t cs = S_clause_start(s, i);
-  return i == cs || (i == cs + 1 && S_is_punct(&s->tokens[cs]));
+  size_t cs = dg_gl_clause_start(s, i);
+  return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
 }
 
 /* The first closed-class reading of w with this part of speech, or -1. */
 static int S_closed_pos(const dg_gl_word *w, const char *pos) {
   for (size_t k = 0; k < w->ncl; k++)
-    if (S_eq(w->cl[k].pos, pos)) return (int)k;
+    if (dg_gl_eq(w->cl[k].pos, pos)) return (int)k;
   return -1;
 }
 
+/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
+ * "beizutreten") with no word before it that can only be finite? */
 static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  size_t end = S_clause_end(s, i);
+  size_t end = dg_gl_clause_end(s, i);
   if (end <= i + 1) return false;
   size_t last = end - 1;
   bool zu_inf = (last > 0 && strcmp(c->w[last - 1].lower, "zu") == 0) ||
@@ -457,11 +263,13 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   for (size_t j = i + 1; j < last; j++) {
     const dg_gl_word *v = &c->w[j];
     if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
-    if (S_only_finite(v) && (S_eq(v->an[0].pos, "VERB") || S_eq(v->an[0].pos, "AUX"))) return false;
+    if (dg_gl_only_finite(v) && (dg_gl_eq(v->an[0].pos, "VERB") || dg_gl_eq(v->an[0].pos, "AUX"))) return false;
   }
   return true;
 }
 
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win. */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -471,10 +279,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     bool before_noun = false;
     if (i + 1 < s->ntokens) {
       const dg_dtoken *n = &s->tokens[i + 1];
-      before_noun = !S_is_punct(n) && (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+      before_noun = !dg_gl_is_punct(n) &&
+                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
     }
     for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = S_eq(w->cl[k].pos, "DET") || S_has_label(w->cl[k].labels, "POSS");
+      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || dg_gl_has_label(w->cl[k].labels, "POSS");
       if (poss == before_noun) return (int)k;
     }
     return before_noun ? 0 : -1;
@@ -482,27 +291,27 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
    * "um … einzubauen"). */
   if (strcmp(w->lower, "um") == 0) {
-    size_t end = S_clause_end(s, i);
+    size_t end = dg_gl_clause_end(s, i);
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
       if (strcmp(c->w[j].lower, "zu") == 0 && j + 1 < end && c->w[j + 1].nan &&
-          (S_eq(c->w[j + 1].an[0].pos, "VERB") || S_eq(c->w[j + 1].an[0].pos, "AUX")))
+          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
         zu_inf = true;
       for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
         if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
     }
     if (zu_inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (S_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+        if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
   /* "während", "seit", "bis" open a clause that ends in its finite verb
    * ("während es still ist": while); else they are prepositions
    * ("während des Krieges": during). */
-  if (S_eq(w->lower, "während") || S_eq(w->lower, "seit") || S_eq(w->lower, "bis")) {
-    size_t end = S_clause_end(s, i);
+  if (dg_gl_eq(w->lower, "während") || dg_gl_eq(w->lower, "seit") || dg_gl_eq(w->lower, "bis")) {
+    size_t end = dg_gl_clause_end(s, i);
     const dg_gl_word *last = &c->w[end - 1];
     bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
-                      (S_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
+                      (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
     int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
     if (k >= 0) return k;
   }
@@ -514,15 +323,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * selbst); before a noun phrase, a preposition or a clause it is "even"
    * ("Selbst mit dem Start …", "selbst wenn"). */
   if (strcmp(w->lower, "selbst") == 0) {
-    bool after_np = i > 0 && (S_eq(s->tokens[i - 1].pos, "NOUN") || S_eq(s->tokens[i - 1].pos, "PROPN") ||
-                              S_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
+                              dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
     bool before_np = false;
     if (i + 1 < s->ntokens && !after_np) {
       const dg_dtoken *n = &s->tokens[i + 1];
       const dg_gl_word *nw = &c->w[i + 1];
       before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
       for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
-        if (S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB")) before_np = false;
+        if (dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB")) before_np = false;
     }
     int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
     if (k >= 0) return k;
@@ -531,21 +340,21 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * Sie …", "Bitte denken Sie daran"), not "they". */
   if (strcmp(s->tokens[i].form, "Sie") == 0 && !w->initial)
     for (size_t k = 0; k < w->ncl; k++)
-      if (S_has_label(w->cl[k].labels, "POL")) return (int)k;
+      if (dg_gl_has_label(w->cl[k].labels, "POL")) return (int)k;
   /* "damit", "da" open a clause only at its start (", damit …"); after the
    * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
   if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
     /* … or right before the finite verb ("Da war er nicht", "Damit ist
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
-                     S_only_finite(&c->w[i + 1]);
+                     dg_gl_only_finite(&c->w[i + 1]);
     if ((!S_clause_initial(s, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
       c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
-      (S_eq(c->w[i + 1].an[0].pos, "ADJ") || S_eq(c->w[i + 1].an[0].pos, "ADV"))) {
+      (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 2].form);
     if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
@@ -554,18 +363,18 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "zu" before an infinitive is the infinitive marker. */
   if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
-    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = S_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
     if (inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (S_eq(w->cl[k].pos, "PART")) return (int)k;
+        if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
   }
   bool after_comma = false;
   if (S_is_dword(w->lower) && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
-    if (S_eq(p->form, ",")) after_comma = true;
-    else if (i > 1 && S_eq(s->tokens[i - 2].form, ",")) {
+    if (dg_gl_eq(p->form, ",")) after_comma = true;
+    else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
       for (size_t k = 0; k < c->w[i - 1].ncl; k++)
-        if (S_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+        if (dg_gl_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
     }
   }
   bool plural = false;
@@ -574,7 +383,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   const char *gov = S_governed(c, i);
   bool det_seen = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (S_eq(w->cl[k].pos, "DET")) det_seen = true;
+    if (dg_gl_eq(w->cl[k].pos, "DET")) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* A relative pronoun follows a comma and does not start a noun phrase:
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
@@ -582,18 +391,19 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   bool np_follows = false;
   /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
   size_t nx = i + 1;
-  while (nx < s->ntokens && nx < i + 3 && S_opening(&s->tokens[nx]) && !S_eq(s->tokens[nx].form, "("))
+  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
     nx++;
   if (nx < s->ntokens) {
     const dg_dtoken *n = &s->tokens[nx];
     const dg_gl_word *nw = &c->w[nx];
-    np_follows = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
-                                            (nw->nan && (S_eq(nw->an[0].pos, "ADJ") || S_eq(nw->an[0].pos, "NOUN"))));
+    np_follows =
+        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
+                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
     /* After a definite article an adjective is weak (-e, -en): a strong
      * ending ("die gründlicher Untersuchung bedürfen") or a comparative
      * ("die größer sind") shows the d-word is a pronoun. */
     if (np_follows && S_is_dword(w->lower) && !dg_gl_is_upper_initial(n->form) && nw->nan &&
-        S_eq(nw->an[0].pos, "ADJ")) {
+        dg_gl_eq(nw->an[0].pos, "ADJ")) {
       size_t L = strlen(n->form);
       bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
       if (!weak) np_follows = false;
@@ -602,21 +412,22 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   bool agrees = !*gender;
   const char *glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
-    if (S_has_label(w->cl[k].labels, "REL")) continue;
-    if (plural ? S_has_label(w->cl[k].labels, "PL") : (glab && S_has_label(w->cl[k].labels, glab))) agrees = true;
+    if (dg_gl_has_label(w->cl[k].labels, "REL")) continue;
+    if (plural ? dg_gl_has_label(w->cl[k].labels, "PL") : (glab && dg_gl_has_label(w->cl[k].labels, glab)))
+      agrees = true;
   }
   /* … or the clause it opens ends in a finite verb ("…, die der Schüler
    * nicht bewältigen kann,"). */
   bool verb_final = false;
   if (after_comma) {
-    size_t end = S_clause_end(s, i);
+    size_t end = dg_gl_clause_end(s, i);
     if (end > i + 2 && end - 1 > i) {
       /* Only a form that can be nothing but finite ("kann", "hält"), not
        * one that may be an infinitive ("konzentrieren"). */
       const dg_gl_word *lw = &c->w[end - 1];
       verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
       for (size_t a = 0; a < lw->nan && verb_final; a++)
-        if (!S_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
+        if (!dg_gl_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
@@ -629,8 +440,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     /* Only when every finite reading of the verb agrees on the number. */
     int pl = -1;
     for (size_t a = 0; a < vw->nan; a++) {
-      if (!S_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
-      int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
       pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
     }
     if (pl == 0 || pl == 1) verb_pl = pl;
@@ -639,20 +450,20 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * sie … markierten": they). */
   size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
   if (i > 0) {
-    size_t end = S_clause_end(s, i), cs = S_clause_start(s, i);
+    size_t end = dg_gl_clause_end(s, i), cs = dg_gl_clause_start(s, i);
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
-      sub = S_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+      sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
+            (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
             /* a w-word opening the clause (", was sie … würden") */
-            (j == cs && j > 0 && c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
+            (j == cs && j > 0 && c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
     if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
     if (verb_pl < 0 && sub_verb) {
       const dg_gl_word *vw = &c->w[sub_verb];
       int pl = -1;
       for (size_t a = 0; a < vw->nan; a++) {
-        if (!S_feat(vw->an[a].feats, "VerbForm=Fin") || !S_feat(vw->an[a].feats, "Person=3")) continue;
-        int this_pl = S_feat(vw->an[a].feats, "Number=Plur");
+        if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin") || !dg_gl_feat(vw->an[a].feats, "Person=3")) continue;
+        int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
         pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
       }
       if (pl == 0 || pl == 1) verb_pl = pl;
@@ -668,9 +479,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     const dg_gl_word *vw = &c->w[q];
     bool any = false, all = true;
     for (size_t a = 0; a < vw->nan; a++) {
-      if (!S_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
       any = true;
-      if (!(S_feat(vw->an[a].feats, "Person=2") && S_feat(vw->an[a].feats, "Number=Plur"))) all = false;
+      if (!(dg_gl_feat(vw->an[a].feats, "Person=2") && dg_gl_feat(vw->an[a].feats, "Number=Plur"))) all = false;
     }
     verb_2pl = any && all;
   }
@@ -679,15 +490,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
-    if (verb_2pl && S_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
-    if (S_eq(sv->pos, "PRON") && verb_pl >= 0 && !S_has_label(sv->labels, "REL")) {
-      bool pl = S_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+    if (verb_2pl && dg_gl_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !dg_gl_has_label(sv->labels, "REL")) {
+      bool pl = dg_gl_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
       bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = S_has_label(sv->labels, "REL");
-    bool is_det = S_eq(sv->pos, "DET");
+    bool is_rel = dg_gl_has_label(sv->labels, "REL");
+    bool is_det = dg_gl_eq(sv->pos, "DET");
     if (S_is_dword(w->lower)) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
@@ -695,13 +506,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     if (is_det || S_is_dword(w->lower)) {
       const char *gl = S_gender_label(gender);
-      if (plural) sc += S_has_label(sv->labels, "PL") ? 2 : -1;
-      else if (gl && !is_rel) sc += S_has_label(sv->labels, gl) ? 2 : (S_has_label(sv->labels, "PL") ? -1 : -0.5);
+      if (plural) sc += dg_gl_has_label(sv->labels, "PL") ? 2 : -1;
+      else if (gl && !is_rel)
+        sc += dg_gl_has_label(sv->labels, gl) ? 2 : (dg_gl_has_label(sv->labels, "PL") ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
-      if (gov && (!is_rel || (i > 0 && S_eq(s->tokens[i - 1].pos, "ADP")))) {
-        bool fits = strcmp(gov, "ACC/DAT") == 0 ? (S_has_label(sv->labels, "ACC") || S_has_label(sv->labels, "DAT"))
-                                                : S_has_label(sv->labels, gov);
+      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP")))) {
+        bool fits = strcmp(gov, "ACC/DAT") == 0
+                        ? (dg_gl_has_label(sv->labels, "ACC") || dg_gl_has_label(sv->labels, "DAT"))
+                        : dg_gl_has_label(sv->labels, gov);
         sc += fits ? 3 : -1;
       }
       else if (!gov && !is_rel) {
@@ -709,17 +522,17 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
          * after a subordinating conjunction ("dass die Vereinigten Staaten
          * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
         bool starts = S_clause_initial(s, i) ||
-                      (i > 0 && S_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
+                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
                        strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
         /* An infinitive clause has no subject (", das Wahlrecht … zu
          * blockieren"): its noun phrases are objects. */
         if (starts && S_infinitive_clause(c, i)) starts = false;
         /* After a finite "sein" the noun phrase is the predicate ("Dies ist
          * eine hochkomplexe Situation"). */
-        if (!starts && i > 0 && S_eq(s->tokens[i - 1].lemma, "sein") && S_eq(s->tokens[i - 1].pos, "AUX"))
+        if (!starts && i > 0 && dg_gl_eq(s->tokens[i - 1].lemma, "sein") && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
           starts = true;
-        if (S_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
-        else if (S_has_label(sv->labels, "NOM") || S_has_label(sv->labels, "ACC")) sc += 0.5;
+        if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
+        else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
       }
     }
     if (sc > best_score) {
@@ -744,14 +557,14 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
   char *copy = dg_xstrdup(leipzig), *save = NULL;
   for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
     bool keep;
-    if (closed && S_eq(pos, "ADP"))
+    if (closed && dg_gl_eq(pos, "ADP"))
       keep = !strcmp(p, "NOM") || !strcmp(p, "ACC") || !strcmp(p, "DAT") || !strcmp(p, "GEN");
     else if (closed)
       keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+' &&
-             !(S_eq(pos, "PRON") && !strcmp(p, "PRS"));
-    else if (S_eq(pos, "NOUN") || S_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
-    else if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) keep = true;
-    else if (S_eq(pos, "ADJ") || S_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
+             !(dg_gl_eq(pos, "PRON") && !strcmp(p, "PRS"));
+    else if (dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
+    else if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) keep = true;
+    else if (dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
     else keep = false;
     if (!keep) continue;
     if (b.len) dg_buf_putc(&b, '.');
@@ -763,52 +576,7 @@ const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig
   return r;
 }
 
-/* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
- * "Russland-s".  NULL when the form does not start with the lemma's stem. */
-const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
-  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
-  size_t L = strlen(lemma), F = strlen(form);
-  size_t stem = L;
-  if (S_eq(pos, "VERB") || S_eq(pos, "AUX")) {
-    if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
-    else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
-  }
-  if (stem < 2 || F <= stem || F - stem > 4) return NULL;
-  if (memcmp(form, lemma, stem) != 0) {
-    /* Sentence-initial capital: compare the rest. */
-    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
-    bool same = strncmp(lf, ll, stem) == 0;
-    free(lf);
-    free(ll);
-    if (!same) return NULL;
-  }
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_put(&b, form, stem);
-  dg_buf_putc(&b, '-');
-  dg_buf_puts(&b, form + stem);
-  const char *r = dg_mem_strdup(&d->arena, b.data);
-  dg_buf_free(&b);
-  return r;
-}
-
 /* ---- open class -------------------------------------------------------- */
-
-/* Does the clause around i contain the word `lower` (a pronoun)? */
-static bool S_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
-  size_t a = S_clause_start(c->s, i), b = S_clause_end(c->s, i);
-  for (size_t j = a; j < b; j++)
-    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
-  /* A clause joined by "und" right before its verb shares the subject of
-   * the clause before ("Ich war … und werde …", "Wir sitzen … und
-   * besprechen"). */
-  if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) {
-    size_t pa = S_clause_start(c->s, a - 2);
-    for (size_t j = pa; j < a - 1; j++)
-      if (strcmp(c->w[j].lower, lower) == 0) return true;
-  }
-  return false;
-}
 
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective. */
@@ -820,7 +588,7 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* (an article before a lower-case word counts only when a noun follows:
    * "das große Haus", not "Das bestimmt er") */
   bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
-                  S_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
+                  dg_gl_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
                   (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
                    (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
   /* An infinitive after "zu", or closing a clause opened by a modal or
@@ -829,9 +597,9 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
                                       "dürfen", "mögen", "möchten", "lassen"};
   bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && S_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
+  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
     for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-      if (S_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
+      if (dg_gl_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
   /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
   bool want_part = false;
   bool stative = false; /* the auxiliary is "sein": an adjective fits too (ist bekannt) */
@@ -853,15 +621,16 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
     static const char *const fin_aux[] = {"wird", "werden", "wurde", "wurden", "würde", "würden", "werde",
                                           "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
                                           "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"};
-    size_t end = S_clause_end(s, i);
+    size_t end = dg_gl_clause_end(s, i);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
     if (end == i + 1)
       for (size_t j = i; j-- > 0 && i - j < DG_GL_WINDOW;) {
         const dg_dtoken *b = &s->tokens[j];
-        if (S_is_punct(b)) {
-          if (S_eq(b->form, ",") || S_eq(b->form, "–") || S_eq(b->form, "(") || S_eq(b->form, ")")) continue;
-          if (S_quote(b)) continue; /* sei „positiv“ verlaufen */
+        if (dg_gl_is_punct(b)) {
+          if (dg_gl_eq(b->form, ",") || dg_gl_eq(b->form, "–") || dg_gl_eq(b->form, "(") || dg_gl_eq(b->form, ")"))
+            continue;
+          if (dg_gl_quote(b)) continue; /* sei „positiv“ verlaufen */
           break;
         }
         bool aux = false;
@@ -872,21 +641,21 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
             if (strcmp(c->w[j].lower, sein_forms[m]) == 0) stative = true;
           break;
         }
-        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && S_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
-            (S_eq(c->w[j].an[0].pos, "VERB") || S_eq(c->w[j].an[0].pos, "AUX")))
+        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
+            (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX")))
           break;
         /* A subordinating conjunction or relative pronoun opens another
          * clause (not "als", "wie" comparing inside it: "sind als … bekannt"). */
-        if (S_eq(b->pos, "SCONJ") && !((S_eq(c->w[j].lower, "als") || S_eq(c->w[j].lower, "wie")) && j > 0 &&
-                                        !S_is_punct(&s->tokens[j - 1])))
+        if (dg_gl_eq(b->pos, "SCONJ") && !((dg_gl_eq(c->w[j].lower, "als") || dg_gl_eq(c->w[j].lower, "wie")) &&
+                                           j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
           break;
-        if (c->w[j].closed >= 0 && S_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
+        if (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
       }
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
       bool verb = false;
       for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
-        verb = (S_eq(c->w[i + 1].an[a].pos, "VERB") || S_eq(c->w[i + 1].an[a].pos, "AUX")) &&
-               !S_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
+        verb = (dg_gl_eq(c->w[i + 1].an[a].pos, "VERB") || dg_gl_eq(c->w[i + 1].an[a].pos, "AUX")) &&
+               !dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
       want_part = verb;
     }
   }
@@ -901,26 +670,26 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
    * also before "und"/"oder"/"," and another such word ("auf vereisten und
    * verschneiten Straßen"). */
   size_t nn = i + 1;
-  if (nn + 2 < s->ntokens && (S_eq(c->w[nn].lower, "und") || S_eq(c->w[nn].lower, "oder") ||
-                              S_eq(s->tokens[nn].form, ",")) &&
+  if (nn + 2 < s->ntokens && (dg_gl_eq(c->w[nn].lower, "und") || dg_gl_eq(c->w[nn].lower, "oder") ||
+                              dg_gl_eq(s->tokens[nn].form, ",")) &&
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
     for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
-      adj = S_eq(c->w[nn + 1].an[a].pos, "ADJ") || S_feat(c->w[nn + 1].an[a].feats, "VerbForm=Part");
+      adj = dg_gl_eq(c->w[nn + 1].an[a].pos, "ADJ") || dg_gl_feat(c->w[nn + 1].an[a].feats, "VerbForm=Part");
     if (adj) nn += 2;
   }
   bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(s->tokens[nn].form) && !c->w[nn].initial &&
-                     (S_eq(s->tokens[i - 1].pos, "DET") || S_eq(s->tokens[i - 1].pos, "ADP") ||
-                      S_eq(s->tokens[i - 1].pos, "ADJ") || S_eq(s->tokens[i - 1].pos, "NUM") ||
-                      S_eq(s->tokens[i - 1].pos, "ADV"));
+                     (dg_gl_eq(s->tokens[i - 1].pos, "DET") || dg_gl_eq(s->tokens[i - 1].pos, "ADP") ||
+                      dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
+                      dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
   if (!want_inf) {
-    size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+    size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
-                         (S_eq(c->w[i + 1].an[0].lemma, "werden") || S_eq(c->w[i + 1].an[0].pos, "AUX"))))
+                         (dg_gl_eq(c->w[i + 1].an[0].lemma, "werden") || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
       for (size_t j = start; j < i && !want_inf; j++) {
         for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-          if (S_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
+          if (dg_gl_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
       }
   }
   int best = 0;
@@ -929,69 +698,70 @@ static int S_pick_analysis(dg_gl_ctx *c, size_t i) {
   if (i > 0 && !cap) {
     static const char *const deg[] = {"ganz", "sehr", "ziemlich", "besonders", "äußerst", "höchst", "recht", "so",
                                       "zu", "allzu", "extrem", "total", "wirklich"};
-    for (size_t q = 0; q < DG_ARRAY_LEN(deg) && !degree_before; q++) degree_before = S_eq(c->w[i - 1].lower, deg[q]);
+    for (size_t q = 0; q < DG_ARRAY_LEN(deg) && !degree_before; q++)
+      degree_before = dg_gl_eq(c->w[i - 1].lower, deg[q]);
   }
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
-  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || S_feat(w->an[k].feats, "VerbForm=Fin");
+  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || dg_gl_feat(w->an[k].feats, "VerbForm=Fin");
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     double sc = a->score - 0.001 * (double)k;
-    bool noun = S_eq(a->pos, "NOUN") || S_eq(a->pos, "PROPN");
+    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
-    if (prev_det) sc += (noun || S_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    if (prev_det) sc += (noun || dg_gl_eq(a->pos, "ADJ")) ? 1 : -0.5;
     /* Number agrees with the article ("dem Präsidenten": singular). */
     if (prev_det && noun) {
       const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
-      bool dpl = S_has_label(dl, "PL"), dsg = S_has_label(dl, "SG");
-      if ((dpl && S_feat(a->feats, "Number=Plur")) || (dsg && S_feat(a->feats, "Number=Sing"))) sc += 0.5;
+      bool dpl = dg_gl_has_label(dl, "PL"), dsg = dg_gl_has_label(dl, "SG");
+      if ((dpl && dg_gl_feat(a->feats, "Number=Plur")) || (dsg && dg_gl_feat(a->feats, "Number=Sing"))) sc += 0.5;
     }
     /* Verb forms the syntax demands outweigh agreement guesses. */
-    if (want_inf && S_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    if (want_inf && dg_gl_feat(a->feats, "VerbForm=Inf")) sc += 3;
     /* An infinitive nothing licenses, inside its clause, is the finite form
      * ("Seine Truppen versuchen derweil, …"). */
-    if (!want_inf && S_feat(a->feats, "VerbForm=Inf") && S_clause_end(s, i) > i + 1 && !cap) sc -= 1;
-    if (want_part && S_feat(a->feats, "VerbForm=Part")) sc += 2;
+    if (!want_inf && dg_gl_feat(a->feats, "VerbForm=Inf") && dg_gl_clause_end(s, i) > i + 1 && !cap) sc -= 1;
+    if (want_part && dg_gl_feat(a->feats, "VerbForm=Part")) sc += 2;
     /* After "sein" an adjective spelt like the form is the state (ist
      * bekannt: known, not confessed). */
     /* (against a present participle always: "ist entscheidend" = decisive;
      * against a past participle only on a tie: "sind bekannt" = known, but
      * "gezwungen sein" = forced, not the adjective "constrained") */
-    if (want_part && stative && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
+    if (want_part && stative && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
       bool pres = false;
       for (size_t q = 0; q < w->nan; q++)
-        pres = pres || (S_feat(w->an[q].feats, "VerbForm=Part") && S_feat(w->an[q].feats, "Tense=Pres"));
+        pres = pres || (dg_gl_feat(w->an[q].feats, "VerbForm=Part") && dg_gl_feat(w->an[q].feats, "Tense=Pres"));
       sc += pres ? 3.5 : 2.1;
     }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
-    if (!want_part && S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
+    if (!want_part && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
     /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
-    if (degree_before && S_eq(a->pos, "ADJ")) sc += 1.5;
-    if (attributive) sc += (S_eq(a->pos, "ADJ") || S_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
-    if (attributive && S_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
+    if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || dg_gl_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
+    if (attributive && dg_gl_feat(a->feats, "VerbForm=Fin")) sc -= 1;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
-    if (S_eq(a->pos, "ADJ") && S_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
+    if (dg_gl_eq(a->pos, "ADJ") && dg_gl_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
         !cap && i + 1 < s->ntokens) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
-                                                   (c->w[i + 1].nan && S_eq(c->w[i + 1].an[0].pos, "ADJ")));
+                                                   (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
       bool cmp_reading = false;
-      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || S_feat(w->an[q].feats, "Degree=Cmp");
+      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || dg_gl_feat(w->an[q].feats, "Degree=Cmp");
       if (!noun_next && cmp_reading) sc -= 1.5;
     }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"). */
-    if (S_feat(a->feats, "VerbForm=Fin")) {
-      bool p1 = S_feat(a->feats, "Person=1"), p2 = S_feat(a->feats, "Person=2");
-      bool pl = S_feat(a->feats, "Number=Plur");
+    if (dg_gl_feat(a->feats, "VerbForm=Fin")) {
+      bool p1 = dg_gl_feat(a->feats, "Person=1"), p2 = dg_gl_feat(a->feats, "Person=2");
+      bool pl = dg_gl_feat(a->feats, "Number=Plur");
       const char *need = p1 ? (pl ? "wir" : "ich") : p2 ? (pl ? "ihr" : "du") : NULL;
-      if (need) sc += S_clause_has(c, i, need) ? 1.5 : -1.5;
-      else if (pl && S_clause_has(c, i, "wir")) sc -= 1;
+      if (need) sc += dg_gl_clause_has(c, i, need) ? 1.5 : -1.5;
+      else if (pl && dg_gl_clause_has(c, i, "wir")) sc -= 1;
       /* a 3rd person singular with ich/wir/du/ihr as the clause's subject
        * ("werden wir ganz bestimmt …": not "determines") */
-      else if (!pl && (S_clause_has(c, i, "wir") || S_clause_has(c, i, "ich") || S_clause_has(c, i, "du")))
+      else if (!pl && (dg_gl_clause_has(c, i, "wir") || dg_gl_clause_has(c, i, "ich") || dg_gl_clause_has(c, i, "du")))
         sc -= 1;
     }
     if (sc > best_score) {
@@ -1043,7 +813,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
     dg_analysis an[8];
     size_t na = dg_morph_analyze(e->morph, lemma, false, NULL, an, 8);
     for (size_t k = 0; k < na && k < 8 && n == 0; k++) {
-      if (!S_eq(an[k].pos, "VERB") || !S_feat(an[k].feats, "VerbForm=Part")) continue;
+      if (!dg_gl_eq(an[k].pos, "VERB") || !dg_gl_feat(an[k].feats, "VerbForm=Part")) continue;
       dg_sense vs[1];
       if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
       dg_buf b;
@@ -1164,7 +934,7 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   size_t nan = dg_morph_analyze(e->morph, pv[np - 1].form, false, NULL, an, 8);
   const dg_analysis *a = NULL;
   for (size_t k = 0; k < nan && !a; k++)
-    if (dg_gl_is_upper_initial(pv[np - 1].form) == (S_eq(an[k].pos, "NOUN") || S_eq(an[k].pos, "PROPN")))
+    if (dg_gl_is_upper_initial(pv[np - 1].form) == (dg_gl_eq(an[k].pos, "NOUN") || dg_gl_eq(an[k].pos, "PROPN")))
       a = &an[k];
   if (!a && nan) a = &an[0];
   if (a) pv[np - 1].lemma = a->lemma;
@@ -1181,8 +951,8 @@ static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma);
     p->link = false;
     const char *pg = NULL;
-    if (S_digits(pv[k].form)) pg = pv[k].form;
-    else if (k > 0 && S_digits(pv[k - 1].form) && (pg = S_number_suffix(pv[k].form)) != NULL) {
+    if (dg_gl_digits(pv[k].form)) pg = pv[k].form;
+    else if (k > 0 && dg_gl_digits(pv[k - 1].form) && (pg = S_number_suffix(pv[k].form)) != NULL) {
       /* "30-tägigen" -> 30-day */
     } else {
       size_t n = dg_gl_senses(e, pv[k].lemma, NULL, sv, 1);
@@ -1341,7 +1111,7 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
     dg_analysis an[4];
     size_t na = dg_morph_analyze(e->morph, w->lower + n, false, NULL, an, 4);
     for (size_t a = 0; a < na && a < 4; a++) {
-      if (!S_eq(an[a].pos, "ADJ")) continue;
+      if (!dg_gl_eq(an[a].pos, "ADJ")) continue;
       dg_sense sv[2];
       if (dg_lexicon_senses(e->lex, an[a].lemma, "ADJ", sv, 2) == 0) continue;
       dg_buf b;
@@ -1513,8 +1283,8 @@ static bool S_has_domain(const char *domains, const char *want) {
 static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
   const dg_dsentence *s = c->s;
   size_t a = i, b = i + 1;
-  while (a > 0 && i - a < DG_GL_WINDOW && (!S_boundary(&s->tokens[a - 1]) || S_quote(&s->tokens[a - 1]))) a--;
-  while (b < s->ntokens && b - i < DG_GL_WINDOW && (!S_boundary(&s->tokens[b]) || S_quote(&s->tokens[b]))) b++;
+  while (a > 0 && i - a < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[a - 1]) || dg_gl_quote(&s->tokens[a - 1]))) a--;
+  while (b < s->ntokens && b - i < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[b]) || dg_gl_quote(&s->tokens[b]))) b++;
   for (size_t j = a; j < b; j++)
     if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
   return false;
@@ -1524,7 +1294,7 @@ static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
   static const char *const pairs[][2] = {{"mich", "ich"}, {"dich", "du"}, {"uns", "wir"}, {"euch", "ihr"}};
   if (S_clause_has_q(c, i, "sich")) return true;
   for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
-    if (S_clause_has(c, i, pairs[k][0]) && S_clause_has(c, i, pairs[k][1])) return true;
+    if (dg_gl_clause_has(c, i, pairs[k][0]) && dg_gl_clause_has(c, i, pairs[k][1])) return true;
   return false;
 }
 
@@ -1584,7 +1354,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A verb with a reflexive pronoun in its clause takes the senses of the
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && a && (S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX"))) {
+  if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
     bool refl = S_reflexive_clause(c, i);
     dg_sense tmp[DG_GL_MAX_SENSES];
     size_t m = 0;
@@ -1604,7 +1374,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
-  if (ns == 0 && a && S_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+  if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
     ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
@@ -1612,7 +1382,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
-  if (a && S_eq(a->pos, "ADJ") && (S_feat(a->feats, "Degree=Sup") || S_feat(a->feats, "Degree=Cmp")) &&
+  if (a && dg_gl_eq(a->pos, "ADJ") && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
       strcmp(a->lemma, w->lower) != 0) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
@@ -1625,7 +1395,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!S_eq(b->pos, "ADJ") || !S_feat(b->feats, "Degree=Pos") || S_eq(b->lemma, a->lemma)) continue;
+        if (!dg_gl_eq(b->pos, "ADJ") || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
@@ -1639,8 +1409,8 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
-  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !S_eq(a->pos, "VERB") &&
-      !S_eq(a->pos, "AUX")) {
+  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
+      !dg_gl_eq(a->pos, "AUX")) {
     dg_sense av[DG_GL_MAX_SENSES];
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
     if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
@@ -1650,12 +1420,12 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       t->lemma = dg_mem_strdup(&d->arena, t->form);
       t->pos = "ADV";
       t->feats = "";
-      S_set_glosses(d, t, sv, ns, NULL);
+      dg_gl_set_glosses(d, t, sv, ns, NULL);
       t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
       return;
     }
   }
-  bool propn = a && S_eq(a->pos, "PROPN");
+  bool propn = a && dg_gl_eq(a->pos, "PROPN");
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     t->pos = dg_mem_strdup(&d->arena, a->pos);
@@ -1666,17 +1436,17 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Compound parts, shown even when the whole word has its own entry. */
   dg_part pv[DG_GL_MAX_PARTS];
   size_t np = 0;
-  bool name_sense = ns && sv[0].pos && S_eq(sv[0].pos, "PROPN");
+  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && S_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || S_eq(a->pos, "NOUN") || S_eq(a->pos, "ADJ");
+  bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
   if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
     np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   np = S_merge_known(e, d, t->form, pv, np);
   /* The head part's lemma from the word's own lemma (Riesenschildkröten:
    * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
-  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && S_eq(a->pos, "NOUN")) {
+  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && dg_gl_eq(a->pos, "NOUN")) {
     size_t st = pv[np - 1].start, ll = strlen(a->lemma);
     if (ll > st + 2 && strncasecmp(a->lemma, t->form, st) == 0) {
       char *low = dg_gl_lower(a->lemma + st);
@@ -1698,12 +1468,12 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     parts_unknown = !S_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   if (ns) {
-    S_set_glosses(d, t, sv, ns, NULL);
+    dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */
     if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
-    if (propn || (sv[0].pos && S_eq(sv[0].pos, "PROPN"))) {
+    if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";
     }
@@ -1772,7 +1542,7 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (ns) {
       t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
       if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
-      S_set_glosses(d, t, sv, ns, NULL);
+      dg_gl_set_glosses(d, t, sv, ns, NULL);
       t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "form listed in the dictionary";
       return;
@@ -1784,11 +1554,11 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (ns) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
     if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
-    S_set_glosses(d, t, sv, ns, NULL);
+    dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
-  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_eq(a->pos, "NOUN"))) {
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !dg_gl_eq(a->pos, "NOUN"))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
@@ -1807,17 +1577,19 @@ static void S_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
 
 /* ---- werden ----------------------------------------------------------- */
 
+static bool S_person_noun(const char *lemma, bool masc);
+
 /* Is the closest verb form in the clause of i a participle (passive) or an
  * infinitive (future)?  'p', 'i' or 0. */
 static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  size_t end = S_clause_end(s, i), start = S_clause_start(s, i);
+  size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
   /* Verb-final clause: the form right before werden. */
   if (i > start) {
     dg_gl_word *p = &c->w[i - 1];
     for (size_t k = 0; k < p->nan && k < 3; k++) {
-      if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-      if (S_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
+      if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
     }
   }
   for (int pass = 0; pass < 2; pass++) {
@@ -1827,8 +1599,8 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
       end = i + 1;
       while (end < s->ntokens && end - i < DG_GL_WINDOW) {
         const dg_dtoken *b = &s->tokens[end];
-        if (b->kind == DG_KIND_PUNCT && (S_eq(b->form, ".") || S_eq(b->form, ";") || S_eq(b->form, ":") ||
-                                         S_eq(b->form, "?") || S_eq(b->form, "!")))
+        if (b->kind == DG_KIND_PUNCT && (dg_gl_eq(b->form, ".") || dg_gl_eq(b->form, ";") || dg_gl_eq(b->form, ":") ||
+                                         dg_gl_eq(b->form, "?") || dg_gl_eq(b->form, "!")))
           break;
         end++;
       }
@@ -1837,10 +1609,10 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
       dg_gl_word *p = &c->w[j];
       if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
       for (size_t k = 0; k < p->nan && k < 3; k++) {
-        if (S_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-        if (S_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+        if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+        if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
       }
-      if (S_eq(p->an[0].pos, "VERB") || S_eq(p->an[0].pos, "AUX")) break;
+      if (dg_gl_eq(p->an[0].pos, "VERB") || dg_gl_eq(p->an[0].pos, "AUX")) break;
     }
   }
   return 0;
@@ -1848,13 +1620,13 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
 
 static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
-  if (!S_eq(t->lemma, "werden")) return;
+  if (!dg_gl_eq(t->lemma, "werden")) return;
   int k = S_werden_kind(c, i);
   const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
   /* "würde", "würden": the conditional ("would"), not the future. */
   bool sbjv2 = false;
   for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
-    sbjv2 = S_feat(c->w[i].an[a].feats, "Mood=Sub") && S_feat(c->w[i].an[a].feats, "Tense=Past");
+    sbjv2 = dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub") && dg_gl_feat(c->w[i].an[a].feats, "Tense=Past");
   if (sbjv2 || strncmp(c->w[i].lower, "würde", strlen("würde")) == 0) {
     g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
     dg_gl_promote(d, t, g);
@@ -1883,31 +1655,6 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
 }
 
-/* A noun naming a person's role or title: a name may follow it. */
-static bool S_role_noun(const char *lemma) {
-  static const char *const roles[] = {
-      "präsident", "präsidentin", "kanzler",   "kanzlerin", "minister",  "ministerin", "senator",
-      "senatorin", "sprecher",    "sprecherin", "berater",  "beraterin", "gesandter",  "gesandte",
-      "botschafter", "botschafterin", "chef",  "chefin",    "direktor",  "direktorin", "vorsitzende",
-      "vorsitzender", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "general", "herr",
-      "frau",      "könig",       "königin",    "papst",     "bürgermeister", "bürgermeisterin",
-      "gouverneur", "gouverneurin", "richter",  "richterin", "anwalt",    "anwältin",   "reporter",
-      "reporterin", "autor",      "autorin",    "trainer",   "premier",   "kandidat",   "kandidatin",
-      "leiter",    "leiterin",    "kommandeur", "prinz",     "prinzessin", "kollege",   "kollegin",
-      "regisseur", "sänger",      "sängerin",   "schauspieler", "schauspielerin", "gründer", "gründerin",
-      "dr.",       "prof.",       "herrn",      "journalist", "journalistin", "unternehmer", "milliardär"};
-  if (!lemma || !*lemma) return false;
-  char *l = dg_gl_lower(lemma);
-  size_t L = strlen(l);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(roles) && !r; k++) {
-    size_t n = strlen(roles[k]);
-    r = L >= n && strcmp(l + L - n, roles[k]) == 0;
-  }
-  free(l);
-  return r;
-}
-
 static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
   for (size_t k = 0; k < t->nglosses; k++)
     if (strcmp(t->glosses[k], g) == 0) {
@@ -1919,7 +1666,7 @@ static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
 
 static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
-  return w->nan && S_feat(w->an[0].feats, "VerbForm=Fin") && !S_eq(w->an[0].pos, "ADJ");
+  return w->nan && dg_gl_feat(w->an[0].feats, "VerbForm=Fin") && !dg_gl_eq(w->an[0].pos, "ADJ");
 }
 
 /* "als": "than" after a comparative, "when" opening a clause with a finite
@@ -1930,25 +1677,27 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &s->tokens[i];
   const char *g = "as";
   if (i > 0 && c->w[i - 1].nan &&
-      (S_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") || S_eq(c->w[i - 1].lower, "mehr") ||
-       S_eq(c->w[i - 1].lower, "weniger") || S_eq(c->w[i - 1].lower, "anders") || S_eq(c->w[i - 1].lower, "eher") ||
-       S_eq(c->w[i - 1].lower, "lieber")))
+      (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") || dg_gl_eq(c->w[i - 1].lower, "mehr") ||
+       dg_gl_eq(c->w[i - 1].lower, "weniger") || dg_gl_eq(c->w[i - 1].lower, "anders") ||
+       dg_gl_eq(c->w[i - 1].lower, "eher") || dg_gl_eq(c->w[i - 1].lower, "lieber")))
     g = "than";
   else {
     /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
-    size_t start = S_clause_start(s, i);
+    size_t start = dg_gl_clause_start(s, i);
     for (size_t j = i; j-- > start && i - j <= 10;)
-      if (S_eq(c->w[j].lower, "mehr") || S_eq(c->w[j].lower, "weniger") ||
-          (c->w[j].nan && S_eq(c->w[j].an[0].pos, "ADJ") && S_feat(c->w[j].an[0].feats, "Degree=Cmp")))
+      if (dg_gl_eq(c->w[j].lower, "mehr") || dg_gl_eq(c->w[j].lower, "weniger") ||
+          (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_feat(c->w[j].an[0].feats, "Degree=Cmp")))
         g = "than";
   }
-  if (!S_eq(g, "than")) {
-    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
-    bool opens = i == start || c->w[i].initial || S_eq(c->w[i - 1].lower, "und") || S_eq(c->w[i - 1].lower, "aber") ||
-                 S_eq(c->w[i - 1].lower, "oder") || S_eq(c->w[i - 1].lower, "erst") || S_eq(c->w[i - 1].lower, "gerade");
+  if (!dg_gl_eq(g, "than")) {
+    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
+    bool opens = i == start || c->w[i].initial || dg_gl_eq(c->w[i - 1].lower, "und") ||
+                 dg_gl_eq(c->w[i - 1].lower, "aber") || dg_gl_eq(c->w[i - 1].lower, "oder") ||
+                 dg_gl_eq(c->w[i - 1].lower, "erst") || dg_gl_eq(c->w[i - 1].lower, "gerade");
     bool verb = false;
     for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
-    if (opens && verb && !(i + 1 < end && (S_eq(c->w[i + 1].lower, "ob") || S_eq(c->w[i + 1].lower, "auch")))) g = "when";
+    if (opens && verb && !(i + 1 < end && (dg_gl_eq(c->w[i + 1].lower, "ob") || dg_gl_eq(c->w[i + 1].lower, "auch"))))
+      g = "when";
   }
   S_promote_alt(d, t, g);
 }
@@ -1956,7 +1705,7 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
 /* The number of the finite verb of the clause around i: 1 plural, 0
  * singular, -1 unknown. */
 static int S_clause_number(const dg_gl_ctx *c, size_t i) {
-  size_t start = S_clause_start(c->s, i), end = S_clause_end(c->s, i);
+  size_t start = dg_gl_clause_start(c->s, i), end = dg_gl_clause_end(c->s, i);
   for (size_t dist = 1; dist < DG_GL_WINDOW; dist++) {
     size_t js[2] = {i >= dist ? i - dist : (size_t)-1, i + dist};
     bool any = false;
@@ -1965,8 +1714,8 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
       if (j == (size_t)-1 || j < start || j >= end) continue;
       any = true;
       const dg_dtoken *t = &c->s->tokens[j];
-      if (!S_eq(t->pos, "VERB") && !S_eq(t->pos, "AUX")) continue;
-      if (S_feat(t->feats, "VerbForm=Fin")) return S_feat(t->feats, "Number=Plur") ? 1 : 0;
+      if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX")) continue;
+      if (dg_gl_feat(t->feats, "VerbForm=Fin")) return dg_gl_feat(t->feats, "Number=Plur") ? 1 : 0;
     }
     if (!any) break;
   }
@@ -1982,22 +1731,27 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const char *g = NULL;
   if (pl == 1) g = "themselves";
   else if (pl == 0) {
-    size_t start = S_clause_start(s, i), end = S_clause_end(s, i);
+    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
     const char *pron = NULL;
     bool person = false, thing = false;
     for (size_t j = start; j < end && j < i + 4; j++) {
       if (j == i) continue;
       const char *l = c->w[j].lower;
-      if (S_eq(l, "er") || S_eq(l, "sie") || S_eq(l, "es") || S_eq(l, "man")) {
+      if (dg_gl_eq(l, "er") || dg_gl_eq(l, "sie") || dg_gl_eq(l, "es") || dg_gl_eq(l, "man")) {
         if (!pron) pron = l;
       } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
         if (!person && !thing) person = true;
-      } else if (j < i && S_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
-        if (S_person_noun(s->tokens[j].lemma, S_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
-        else if (!S_feat(s->tokens[j].feats, "Case=Gen") || S_feat(s->tokens[j].feats, "Case=Nom")) thing = true;
+      } else if (j < i && dg_gl_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
+        if (S_person_noun(s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
+        else if (!dg_gl_feat(s->tokens[j].feats, "Case=Gen") || dg_gl_feat(s->tokens[j].feats, "Case=Nom"))
+          thing = true;
       }
     }
-    if (pron) g = S_eq(pron, "er") ? "himself" : S_eq(pron, "sie") ? "herself" : S_eq(pron, "es") ? "itself" : "oneself";
+    if (pron)
+      g = dg_gl_eq(pron, "er")    ? "himself"
+          : dg_gl_eq(pron, "sie") ? "herself"
+          : dg_gl_eq(pron, "es")  ? "itself"
+                                  : "oneself";
     else if (person) g = "himself/herself";
     else if (thing) g = "itself";
   }
@@ -2018,7 +1772,7 @@ static bool S_person_noun(const char *lemma, bool masc) {
                                        "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter",
                                        "flüchtling", "häftling", "diplomat", "diplomatin", "kandidat"};
   if (!lemma || !*lemma) return false;
-  if (S_role_noun(lemma)) return true;
+  if (dg_gl_role_noun(lemma)) return true;
   if (masc) {
     /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
     static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
@@ -2045,34 +1799,35 @@ static bool S_person_noun(const char *lemma, bool masc) {
 static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(S_eq(t->gloss, "who") || S_eq(t->gloss, "whom"))) return;
+  if (!(dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"))) return;
   bool comma = false;
   for (size_t j = i; j-- > 0 && i - j < 8;) {
     const dg_dtoken *a = &s->tokens[j];
-    if (S_is_punct(a)) {
-      if (S_eq(a->form, ",")) comma = true;
+    if (dg_gl_is_punct(a)) {
+      if (dg_gl_eq(a->form, ",")) comma = true;
       continue;
     }
     if (!comma) return;
-    if (a->kind == DG_KIND_NAME || S_eq(a->pos, "PROPN") || S_eq(a->pos, "PRON")) return;
-    if (S_eq(a->pos, "NOUN")) {
-      if (S_person_noun(a->lemma, S_feat(a->feats, "Gender=Masc"))) return;
+    if (a->kind == DG_KIND_NAME || dg_gl_eq(a->pos, "PROPN") || dg_gl_eq(a->pos, "PRON")) return;
+    if (dg_gl_eq(a->pos, "NOUN")) {
+      if (S_person_noun(a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
       /* A prepositional phrase after a person ("Hegseth im vergangenen
        * Monat, der …"): the person is the antecedent. */
       size_t k = j;
-      while (k > 0 && (S_eq(s->tokens[k - 1].pos, "ADJ") || S_eq(s->tokens[k - 1].pos, "DET") ||
-                       S_eq(s->tokens[k - 1].pos, "NUM")))
+      while (k > 0 && (dg_gl_eq(s->tokens[k - 1].pos, "ADJ") || dg_gl_eq(s->tokens[k - 1].pos, "DET") ||
+                       dg_gl_eq(s->tokens[k - 1].pos, "NUM")))
         k--;
-      if (k > 1 && S_eq(s->tokens[k - 1].pos, "ADP")) {
+      if (k > 1 && dg_gl_eq(s->tokens[k - 1].pos, "ADP")) {
         const dg_dtoken *p = &s->tokens[k - 2];
-        if (p->kind == DG_KIND_NAME || S_eq(p->pos, "PROPN") || (S_eq(p->pos, "NOUN") && S_person_noun(p->lemma, S_feat(p->feats, "Gender=Masc"))))
+        if (p->kind == DG_KIND_NAME || dg_gl_eq(p->pos, "PROPN") ||
+            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
           return;
       }
       S_promote_alt(d, t, "which");
       return;
     }
     /* A clause-final verb between the noun and the comma. */
-    if (!(S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX"))) return;
+    if (!(dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) return;
   }
 }
 
@@ -2083,20 +1838,20 @@ static void S_context_words(dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     if (t->kind != DG_KIND_WORD) continue;
-    if (S_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
-    else if (S_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
-    else if (w->is_closed && S_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
+    else if (dg_gl_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
+    else if (w->is_closed && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
     bool plural_next = false;
-    if (i + 1 < s->ntokens && S_eq(s->tokens[i + 1].pos, "NOUN"))
+    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
       for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-        plural_next = S_feat(c->w[i + 1].an[a].feats, "Number=Plur");
-    if (S_eq(t->gloss, "less") && plural_next)
-      dg_gl_promote(d, t, i > 0 && S_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+        plural_next = dg_gl_feat(c->w[i + 1].an[a].feats, "Number=Plur");
+    if (dg_gl_eq(t->gloss, "less") && plural_next)
+      dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
-    if (S_eq(t->pos, "ADJ") && t->gloss) {
+    if (dg_gl_eq(t->pos, "ADJ") && t->gloss) {
       const char *g = t->gloss;
       size_t skip = strncmp(g, "the ", 4) == 0 ? 4 : strncmp(g, "a ", 2) == 0 ? 2 : strncmp(g, "an ", 3) == 0 ? 3 : 0;
       if (skip && g[skip]) dg_gl_promote(d, t, g + skip);
@@ -2169,7 +1924,7 @@ static void S_vote(S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
 static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
   return t->kind == DG_KIND_WORD && !w->is_closed && t->nglosses > 1 && t->mwe < 0 &&
          !(t->flags & DG_DF_SEP_PARTICLE) && t->source && strncmp(t->source, "ding:", 5) == 0 &&
-         (S_eq(t->pos, "NOUN") || S_eq(t->pos, "VERB") || S_eq(t->pos, "ADJ"));
+         (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
 }
 
 static void S_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
@@ -2244,11 +1999,6 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
   dg_buf_free(&b);
 }
 
-static bool S_opening(const dg_dtoken *t) {
-  return S_is_punct(t) && (S_eq(t->form, "„") || S_eq(t->form, "\"") || S_eq(t->form, "»") ||
-                           S_eq(t->form, "(") || S_eq(t->form, "‚") || S_eq(t->form, "“"));
-}
-
 /* A capitalised word inside the sentence that the morphology reads only as
  * a verb or adjective form while the dictionary has it as a noun (Einfuhr:
  * not "fuhr ein" but import) gets the noun reading first. */
@@ -2259,7 +2009,7 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
     return;
   float top = 0.0f;
   for (size_t k = 0; k < w->nan; k++) {
-    if (S_eq(w->an[k].pos, "NOUN") || S_eq(w->an[k].pos, "PROPN")) return;
+    if (dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) return;
     if (w->an[k].score > top) top = w->an[k].score;
   }
   dg_sense sv[1];
@@ -2267,7 +2017,7 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   if (!dg_lexicon_senses(e->lex, t->form, "NOUN", sv, 1)) {
     /* Only finite verb forms ("Google" = google, 1SG of googeln): a
      * capitalised finite verb inside a sentence is a name. */
-    if (!S_only_finite(w) || w->written) return;
+    if (!dg_gl_only_finite(w) || w->written) return;
     pos = "PROPN";
     w->name_reading = true;
   }
@@ -2288,14 +2038,15 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     /* verb forms, and adjectives only inflected ("lange" of lang) */
-    bool ok = S_eq(a->pos, "VERB") || S_eq(a->pos, "AUX") || S_eq(a->pos, "NOUN") || /* lower case: no noun */
-              (S_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) != 0);
+    bool ok = dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX") ||
+              dg_gl_eq(a->pos, "NOUN") || /* lower case: no noun */
+              (dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) != 0);
     if (!ok) return;
-    if (S_feat(a->feats, "Mood=Ind") && S_feat(a->feats, "Person=3")) third_ind = true;
+    if (dg_gl_feat(a->feats, "Mood=Ind") && dg_gl_feat(a->feats, "Person=3")) third_ind = true;
     if (a->score > top) top = a->score;
   }
   dg_sense sv[1];
-  if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !S_eq(sv[0].pos, "ADV")) return;
+  if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !dg_gl_eq(sv[0].pos, "ADV")) return;
   if (w->nan >= DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN - 1;
   /* "möglichst lange" = long: the verb readings (1SG, subjunctive) need a
    * context the adverb does not. */
@@ -2309,30 +2060,31 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
 static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
-  if (!S_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form)) return false;
-  if (!S_feat(t->feats, "Degree=Pos")) return false;
+  if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
+    return false;
+  if (!dg_gl_feat(t->feats, "Degree=Pos")) return false;
   if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
-  if (i > 0 && (S_eq(c->w[i - 1].lower, "als") || S_eq(c->w[i - 1].lower, "wie"))) return false;
+  if (i > 0 && (dg_gl_eq(c->w[i - 1].lower, "als") || dg_gl_eq(c->w[i - 1].lower, "wie"))) return false;
   /* before an article or another adjective it modifies what follows, also
    * with a copula ("ist wirklich eine … Lokalität" = really) */
-  if (i + 1 < s->ntokens && (S_eq(s->tokens[i + 1].pos, "DET") || S_eq(s->tokens[i + 1].pos, "ADJ")))
+  if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
     return true;
   static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
                                        "erscheinen", "gelten", "machen", "halten", "finden", "nennen"};
-  size_t cs = S_clause_start(s, i), ce = S_clause_end(s, i);
+  size_t cs = dg_gl_clause_start(s, i), ce = dg_gl_clause_end(s, i);
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
     /* (werden as future or passive auxiliary is no copula) */
-    if (S_eq(l, "werden") && !S_eq(s->tokens[j].gloss, "become")) continue;
+    if (dg_gl_eq(l, "werden") && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
     /* (halten only in "für … halten": besetzt hält = holds occupied) */
-    if (S_eq(l, "halten") && !S_clause_has(c, i, "für")) continue;
+    if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
     for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
-      if (S_eq(l, copula[k])) return false;
+      if (dg_gl_eq(l, copula[k])) return false;
   }
   return true;
 }
@@ -2361,8 +2113,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
        * "sagte er, „ob"), opens a sentence inside the sentence: its first
        * word is also tried in lower case, pronouns first ("Ich" = I). */
-      if (S_eq(t->form, ":")) initial = true;
-      else if (S_opening(t)) initial = initial || i == 0 || S_is_punct(&s->tokens[i - 1]);
+      if (dg_gl_eq(t->form, ":")) initial = true;
+      else if (dg_gl_opening(t)) initial = initial || i == 0 || dg_gl_is_punct(&s->tokens[i - 1]);
       else initial = false;
       continue;
     }
@@ -2400,16 +2152,18 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     static const char *const subord[] = {"dass", "ob", "weil", "wenn", "nachdem", "obwohl", "bevor", "ehe",
                                          "falls", "sodass", "sobald", "solange", "indem", "seitdem", "während"};
     bool co = false, sub = false;
-    for (size_t k = 0; k < DG_ARRAY_LEN(coord) && !co; k++) co = S_eq(c.w[i].lower, coord[k]);
+    for (size_t k = 0; k < DG_ARRAY_LEN(coord) && !co; k++) co = dg_gl_eq(c.w[i].lower, coord[k]);
     if (!co || s->tokens[i].kind != DG_KIND_WORD) continue;
     const dg_dtoken *n = &s->tokens[i + 1];
     const dg_gl_word *nw = &c.w[i + 1];
-    for (size_t k = 0; k < DG_ARRAY_LEN(subord) && !sub; k++) sub = S_eq(nw->lower, subord[k]);
+    for (size_t k = 0; k < DG_ARRAY_LEN(subord) && !sub; k++) sub = dg_gl_eq(nw->lower, subord[k]);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
-               (S_eq(nw->an[0].pos, "VERB") || S_eq(nw->an[0].pos, "AUX")) && S_feat(nw->an[0].feats, "VerbForm=Fin");
+               (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
+               dg_gl_feat(nw->an[0].feats, "VerbForm=Fin");
     /* (a modal or auxiliary is closed class: "und haben", "und können") */
     if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
-      for (size_t k = 0; k < nw->ncl && !fin; k++) fin = S_eq(nw->cl[k].pos, "AUX") || S_eq(nw->cl[k].pos, "VERB");
+      for (size_t k = 0; k < nw->ncl && !fin; k++)
+        fin = dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB");
     if (sub || fin) s->tokens[i].flags |= DG_DF_CLAUSE_JOIN;
   }
   /* 2./3. choose and gloss, left to right (closed class first: articles
@@ -2443,7 +2197,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     int k = S_pick_closed(e, &c, i);
     /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
     bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && strcmp(t->form, "Sie") != 0 &&
-                        (S_eq(w->an[0].pos, "NOUN") || S_eq(w->an[0].pos, "PROPN"));
+                        (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
     if (k >= 0 && !capital_noun) {
       w->closed = k;
       const dg_sense *sv = &w->cl[k];
@@ -2458,10 +2212,10 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
         } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                    {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
         for (size_t q = 0; q < w->nan; q++) {
-          if (!S_eq(w->an[q].lemma, t->lemma) || !S_eq(w->an[q].pos, sv->pos)) continue;
+          if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
           int m = 0;
           for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-            if (S_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+            if (dg_gl_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
           if (m > bestm) {
             bestm = m;
             bestq = (int)q;
@@ -2488,9 +2242,9 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
       }
       (void)split;
       (void)nsplit;
-      S_set_glosses(d, t, tmp, n, NULL);
+      dg_gl_set_glosses(d, t, tmp, n, NULL);
       /* Days and dates take "on" ("am Montag", "am 17. März"). */
-      if (S_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
+      if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
           (S_weekday(s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
         for (size_t q = 0; q < t->nglosses; q++)
           if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
@@ -2498,7 +2252,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
             break;
           }
       w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
-      if ((S_eq(sv->pos, "AUX") || S_eq(sv->pos, "VERB")) && w->nan) {
+      if ((dg_gl_eq(sv->pos, "AUX") || dg_gl_eq(sv->pos, "VERB")) && w->nan) {
         /* Verb forms: person, tense and mood from the analysis chosen in
          * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
         int pa = S_pick_analysis(&c, i);
@@ -2552,16 +2306,16 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
    * with a subject of its own before it ("Er gibt es ihm"). */
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->mwe >= 0 || !S_eq(t->lemma, "geben") || !S_feat(t->feats, "VerbForm=Fin") ||
-        !S_eq(c.w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)
+    if (t->mwe >= 0 || !dg_gl_eq(t->lemma, "geben") || !dg_gl_feat(t->feats, "VerbForm=Fin") ||
+        !dg_gl_eq(c.w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)
       continue;
-    size_t cs = S_clause_start(s, i);
+    size_t cs = dg_gl_clause_start(s, i);
     bool ok = i == cs;
-    if (!ok && (S_eq(s->tokens[cs].pos, "ADP") || S_eq(s->tokens[cs].pos, "ADV") ||
-                S_eq(s->tokens[cs].pos, "SCONJ"))) {
+    if (!ok && (dg_gl_eq(s->tokens[cs].pos, "ADP") || dg_gl_eq(s->tokens[cs].pos, "ADV") ||
+                dg_gl_eq(s->tokens[cs].pos, "SCONJ"))) {
       ok = true;
       for (size_t j = cs; j < i && ok; j++) /* no nominative subject before */
-        if (S_eq(s->tokens[j].pos, "PRON") && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM")) ok = false;
+        if (dg_gl_eq(s->tokens[j].pos, "PRON") && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM")) ok = false;
     }
     if (!ok) continue;
     dg_gl_promote(d, t, "there is");
@@ -2574,7 +2328,7 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
     if (!dg_gl_is_upper_initial(t->form) || c.w[i].initial || c.w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
-    bool after_role = S_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
+    bool after_role = dg_gl_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
     bool after_marked = p->kind == DG_KIND_NAME && c.w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
     if (!after_role && !after_marked) continue;
     if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
@@ -2607,14 +2361,14 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
      * dictionary nor hunspell knows, after a name is a surname (Max
      * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
      * a compound: hunspell knows it). */
-    bool surname = left && t->source && S_eq(t->source, "compound") && t->mwe < 0 &&
+    bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
                    !dg_morph_is_known(e->morph, t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
-    if ((left || right) && !S_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
+    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       surname = true;
-    if (((left || right) && t->source && S_eq(t->source, "unknown")) || surname) {
+    if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
@@ -2648,18 +2402,18 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
     bool all = true;
     while (j + 1 < s->ntokens && all) {
       bool part = false;
-      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = S_eq(c.w[j].lower, particles[k]);
+      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = dg_gl_eq(c.w[j].lower, particles[k]);
       part = part && s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
       if (!part) break;
       j++;
       if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
                                                 dg_gl_is_upper_initial(s->tokens[j].form) &&
-                                                !S_eq(s->tokens[j].pos, "NOUN")))
+                                                !dg_gl_eq(s->tokens[j].pos, "NOUN")))
         break;
       all = j + 1 < s->ntokens;
     }
     if (j == i || j >= s->ntokens || !dg_gl_is_upper_initial(s->tokens[j].form) ||
-        S_eq(s->tokens[j].pos, "NOUN"))
+        dg_gl_eq(s->tokens[j].pos, "NOUN"))
       continue;
     for (size_t q = i; q <= j; q++) {
       dg_dtoken *u = &s->tokens[q];
@@ -2682,11 +2436,11 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     bool bridge = false;
-    if (t->kind == DG_KIND_WORD && S_eq(t->source, "unknown") && i > 0 &&
+    if (t->kind == DG_KIND_WORD && dg_gl_eq(t->source, "unknown") && i > 0 &&
         dg_gl_is_upper_initial(s->tokens[i - 1].form) && s->tokens[i - 1].kind != DG_KIND_PUNCT)
       for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
         bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
-    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && S_eq(t->source, "unknown")) {
+    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown")) {
       t->kind = DG_KIND_NAME;
       t->pos = "PROPN";
       t->source = "name";
@@ -2699,14 +2453,14 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     const dg_dtoken *n = &s->tokens[i + 1];
-    if (t->kind != DG_KIND_WORD || !S_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
-    if (!(n->kind == DG_KIND_NAME || S_eq(n->pos, "PROPN"))) continue;
-    const char *title = S_eq(t->lemma, "Herr") ? "Mr" : S_eq(t->lemma, "Frau") ? "Ms" : NULL;
+    if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
+    if (!(n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN"))) continue;
+    const char *title = dg_gl_eq(t->lemma, "Herr") ? "Mr" : dg_gl_eq(t->lemma, "Frau") ? "Ms" : NULL;
     if (!title) continue;
     dg_gl_promote(d, t, title);
-    if (S_feat(t->feats, "Number=Plur")) {
+    if (dg_gl_feat(t->feats, "Number=Plur")) {
       t->feats = "Gender=Masc|Number=Sing";
-      if (S_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
+      if (dg_gl_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
       c.w[i].leipzig = "SG";
     }
   }
@@ -2743,7 +2497,7 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
       if (w->adverbial) {
         /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
         dg_sense av[1];
-        if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && S_eq(av[0].pos, "ADV"))
+        if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
           w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
       }
       dg_gl_plain(d, t, w);
@@ -2776,37 +2530,37 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   /* (a dictionary gloss spelt like the German form is English: "stand"
    * of stehen) */
   bool from_dict = t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0);
-  bool german = S_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
-                ((S_eq(t->gloss, t->lemma) || S_eq(t->gloss, t->form)) && !from_dict);
+  bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
+                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) && !from_dict);
   if (german && t->kind != DG_KIND_NAME) {
     /* nothing */
-  } else if (t->kind == DG_KIND_NAME && S_has_label(lab, "GEN")) {
+  } else if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
-  } else if ((S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
+  } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
-    bool past = S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past");
+    bool past = dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past");
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
-  } else if (S_eq(t->pos, "VERB") || S_eq(t->pos, "AUX")) {
-    if ((w->extra && S_eq(w->extra, "FUT")) || is_modal) {
+  } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
+    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
       /* "will", "must" stay */
-    } else if (S_has_label(lab, "PTCP") || S_feat(t->feats, "VerbForm=Part")) {
+    } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
       dg_english_participle(&b, t->gloss);
-    } else if (S_has_label(lab, "PST") || S_feat(t->feats, "Tense=Past")) {
-      if (S_eq(t->gloss, "be")) dg_buf_puts(&b, S_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+    } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
+      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
       else dg_english_past(&b, t->gloss);
-    } else if (strstr(lab ? lab : "", "3SG") && (S_has_label(lab, "PRS") || S_feat(t->feats, "Tense=Pres"))) {
+    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
-  } else if (S_eq(t->pos, "ADJ") && w->adverbial) {
+  } else if (dg_gl_eq(t->pos, "ADJ") && w->adverbial) {
     /* An adjective used as an adverb ("vertritt aktuell" = currently). */
     if (w->adverb) dg_buf_puts(&b, w->adverb);
     else dg_english_adverb(&b, t->gloss);
-  } else if ((S_eq(t->pos, "ADJ") || S_eq(t->pos, "ADV")) &&
-             (S_feat(t->feats, "Degree=Cmp") || S_feat(t->feats, "Degree=Sup")) && !S_eq(t->lemma, t->form) &&
-             !S_eq(t->lemma, w->lower)) {
+  } else if ((dg_gl_eq(t->pos, "ADJ") || dg_gl_eq(t->pos, "ADV")) &&
+             (dg_gl_feat(t->feats, "Degree=Cmp") || dg_gl_feat(t->feats, "Degree=Sup")) &&
+             !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
     /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
      * gloss already is a comparative ("more", "less", "further"). */
     static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
@@ -2814,8 +2568,8 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     bool cmp = false;
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
-    if (!cmp) dg_english_degree(&b, t->gloss, S_feat(t->feats, "Degree=Sup"));
-  } else if ((S_eq(t->pos, "NOUN")) && (S_has_label(lab, "PL") || S_feat(t->feats, "Number=Plur")) &&
+    if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_feat(t->feats, "Degree=Sup"));
+  } else if ((dg_gl_eq(t->pos, "NOUN")) && (dg_gl_has_label(lab, "PL") || dg_gl_feat(t->feats, "Number=Plur")) &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */

@@ -66,15 +66,7 @@ struct dg_gl_ctx {
   dg_gl_word *w;
 };
 
-bool dg_gl_is_upper_initial(const char *s);
-bool dg_gl_all_upper(const char *s);
-bool dg_gl_feat(const char *feats, const char *fv);
-bool dg_gl_has_label(const char *labels, const char *want);
-void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
-void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
-size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
 const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed);
-const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
 void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
 /* The completed word of the suspended part at token i ("Ein-" before "und
  * Ausfuhr": Einfuhr), or NULL; *display gets the segmentation with the

@@ -6,7 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "gloss_internal.h"
+#include "word.h"
 #include "morph_text.h"
 
 /* Words that may stand between a suspended part and its neighbour. */
