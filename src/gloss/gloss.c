@@ -24,58 +24,6 @@
 #include "lexicon.h"
 #include "morph.h"
 
-/* ---- numbers ------------------------------------------------------------- */
-
-static bool S_month_like(dg_engine *e, const char *w) {
-  static const char *const m[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                  "August", "September", "Oktober", "November", "Dezember"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(m); i++)
-    if (strcmp(w, m[i]) == 0) return true;
-  (void)e;
-  return false;
-}
-
-/* German number notation to English: 1.000,5 -> 1,000.5 */
-static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
-  const char *f = t->form;
-  size_t n = strlen(f);
-  dg_buf b;
-  dg_buf_init(&b);
-  bool ordinal = (t->flags & DG_DF_ORDINAL) || (n > 1 && f[n - 1] == '.');
-  if (!ordinal && i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER) &&
-      S_month_like(e, s->tokens[i + 2].form) && dg_gl_digits(f))
-    ordinal = true;
-  if (ordinal) {
-    char digits[64];
-    size_t m = f[n - 1] == '.' ? n - 1 : n;
-    if (m >= sizeof digits) m = sizeof digits - 1;
-    memcpy(digits, f, m);
-    digits[m] = '\0';
-    if (dg_gl_digits(digits)) {
-      dg_english_ordinal(&b, digits);
-      t->pos = "ADJ";
-      t->feats = "NumType=Ord";
-      t->labels = "";
-      t->lemma = dg_mem_strdup(&d->arena, digits);
-      dg_gl_set_single(d, t, b.data);
-      t->source = "number";
-      dg_buf_free(&b);
-      return;
-    }
-  }
-  for (const char *p = f; *p; p++) {
-    if (*p == '.' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, ',');
-    else if (*p == ',' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, '.');
-    else dg_buf_putc(&b, *p);
-  }
-  t->pos = "NUM";
-  t->feats = "NumType=Card";
-  t->lemma = dg_mem_strdup(&d->arena, f);
-  dg_gl_set_single(d, t, b.data ? b.data : f);
-  t->source = "number";
-  dg_buf_free(&b);
-}
-
 /* ---- closed class -------------------------------------------------------- */
 
 static bool S_is_dword(const char *lower) {
@@ -2084,29 +2032,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c.w[i];
-    switch (t->kind) {
-    case DG_KIND_PUNCT:
-      t->lemma = t->form;
-      t->pos = "PUNCT";
-      t->source = "punct";
-      continue;
-    case DG_KIND_NUMBER: S_number(d, t, s, i, e); continue;
-    case DG_KIND_SYMBOL:
-    case DG_KIND_URL:
-    case DG_KIND_EMAIL:
-    case DG_KIND_HANDLE:
-    case DG_KIND_HASHTAG: {
-      dg_sense sv[2];
-      size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
-      t->lemma = t->form;
-      t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
-      dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
-      t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
-      continue;
-    }
-    default: break;
-    }
-    /* A dot right after an ordinal number belongs to it. */
+    if (dg_gl_nonword(e, d, &c, i)) continue;
     int k = S_pick_closed(e, &c, i);
     /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
     bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && strcmp(t->form, "Sie") != 0 &&

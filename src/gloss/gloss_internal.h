@@ -74,6 +74,11 @@ void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
 const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
                                      const char **display);
 
+/* ---- the passes, in the order gloss.c runs them -------------------------- */
+
+/* numbers.c: punctuation, numbers and symbols glossed from their form; false
+ * for words and names. */
+bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* gloss_sep.c: separable verbs. */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* gloss_phrase.c: multiword expressions. */
