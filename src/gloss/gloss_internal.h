@@ -79,6 +79,9 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
  * for words and names. */
 bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* closed.c: give word i its closed-class reading when one fits (lemma,
+ * features, labels, glosses); false when it is a content word. */
+bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
