@@ -82,6 +82,9 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* closed.c: give word i its closed-class reading when one fits (lemma,
  * features, labels, glosses); false when it is a content word. */
 bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* senses.c: a content word's analysis, senses, compound parts, name, or
+ * the fallbacks for words without an entry. */
+void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
