@@ -85,6 +85,13 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* senses.c: a content word's analysis, senses, compound parts, name, or
  * the fallbacks for words without an entry. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* context.c: "werden" as future (will), passive (be) or "become". */
+void dg_gl_werden(dg_doc *d, dg_gl_ctx *c);
+/* context.c: als, sich, relative pronouns, weniger, articles in adjective
+ * glosses, by the words around them. */
+void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c);
+/* context.c: inverted "gibt es" is "there is" (after the multiword pass). */
+void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
