@@ -92,6 +92,10 @@ void dg_gl_werden(dg_doc *d, dg_gl_ctx *c);
 void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c);
 /* context.c: inverted "gibt es" is "there is" (after the multiword pass). */
 void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c);
+/* domains.c: the subject-field votes of the recent sentences (e->dom, the
+ * only cross-sentence state) updated, and senses of a well-supported field
+ * promoted. */
+void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
