@@ -96,6 +96,9 @@ void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c);
  * only cross-sentence state) updated, and senses of a well-supported field
  * promoted. */
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* names.c: names after a title or role, next to names, name particles,
+ * words inside titles, forms of address (after the multiword pass). */
+void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
