@@ -66,8 +66,6 @@ struct dg_gl_ctx {
   dg_gl_word *w;
 };
 
-const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed);
-void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
 /* The completed word of the suspended part at token i ("Ein-" before "und
  * Ausfuhr": Einfuhr), or NULL; *display gets the segmentation with the
  * borrowed piece in brackets (Ein-[fuhr]).  Strings live in d's arena. */
@@ -99,6 +97,11 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* names.c: names after a title or role, next to names, name particles,
  * words inside titles, forms of address (after the multiword pass). */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* labels.c: Leipzig labels, segmentation, plain forms; a word still
+ * without a gloss repeats the German. */
+void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* plain.c: the plain-English form of word i (adverbial adjectives first). */
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
