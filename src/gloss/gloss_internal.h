@@ -74,6 +74,10 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
 
 /* ---- the passes, in the order gloss.c runs them -------------------------- */
 
+/* lookup.c: every word's closed-class readings and analyses (suspended
+ * parts completed first), and the conjunctions that join clauses marked. */
+void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+void dg_gl_clause_joins(dg_gl_ctx *c);
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
  * for words and names. */
 bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
@@ -105,6 +109,8 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
+/* gloss_suspended.c: suspended parts get their written form back. */
+void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
 /* gloss_sep.c: separable verbs. */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* gloss_phrase.c: multiword expressions. */
