@@ -24,19 +24,6 @@
 #include "lexicon.h"
 #include "morph.h"
 
-/* ---- the sentence ----------------------------------------------------- */
-
-void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
-  dg_buf b;
-  dg_buf_init(&b);
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_buf_puts(&b, s->tokens[i].form);
-    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
-  }
-  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
-  dg_buf_free(&b);
-}
-
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_ctx *c = dg_engine_gloss_begin(e, d, s);
   dg_engine_gloss_domains(e, d, c);

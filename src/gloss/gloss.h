@@ -45,10 +45,6 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s);
 void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 
-/* Build the plain text of a sentence from its tokens (single spaces where the
- * input had a gap). */
-void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
-
 /* Multiword expressions (gloss_mwe.c). */
 /* A pattern is a list of words matched against a token's lower-case form
  * or its lemma; "…" allows a gap of up to 12 tokens; a word written "~legen"
