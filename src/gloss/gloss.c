@@ -1,28 +1,16 @@
-/* The glossing engine: for each token of a sentence, pick the analysis and
- * the sense that fit the context, and fill the document model.
+/* The glossing engine's driver: the passes over one sentence, in order.
+ * Each pass lives in a file of its own and shares only the word helpers
+ * (word.h) and the sentence's working state (dg_gl_ctx, gloss_internal.h).
  *
- * Order of work for one sentence:
- *   1. look every word up (closed-class readings, morphological analyses);
- *   2. choose readings in context: articles agree with their noun and the
- *      case a preposition governs, d-words after a comma are relative
- *      pronouns, "sein" before a noun is the possessive, "werden" is future,
- *      passive or "become" depending on the verb form closing the clause;
- *   3. senses for content words; compounds split into glossed parts; names
- *      marked; numbers, ordinals and dates glossed; a fallback for the rest;
- *   4. separable verbs put back together (gloss_sep.c);
- *   5. multiword expressions (gloss_mwe.c, dictionary phrases);
- *   6. Leipzig labels, segmentation and plain-English forms.
+ * dg_engine_gloss runs in three steps so that src/api/jobs.c can gloss
+ * sentences on several threads: _begin and _end use nothing of other
+ * sentences; _domains reads and updates the subject-field votes carried
+ * from sentence to sentence (e->dom), so it runs in input order on one
+ * engine.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <ctype.h>
-#include <strings.h>
 #include <stdlib.h>
-#include <string.h>
-#include <utf8proc.h>
 
 #include "word.h"
-#include "morph_text.h"
-#include "lexicon.h"
-#include "morph.h"
 
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_ctx *c = dg_engine_gloss_begin(e, d, s);
@@ -36,30 +24,36 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_ctx c;
   c.s = s;
   c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
+  /* Which "und"/"oder"/"aber"/"sondern" join clauses (lookup.c). */
   dg_gl_clause_joins(&c);
-  /* 2./3. choose and gloss, left to right (closed class first: articles
-   * look at the analyses of the words after them, which are ready). */
+  /* Each token's reading and glosses, left to right: articles and pronouns
+   * look back at the words already chosen and ahead at the analyses. */
   for (size_t i = 0; i < s->ntokens; i++) {
+    /* Punctuation, numbers, symbols: glossed from their form (numbers.c). */
     if (dg_gl_nonword(e, d, &c, i)) continue;
+    /* The closed-class reading that fits, if any (closed.c). */
     if (dg_gl_closed(e, d, &c, i)) continue;
+    /* Content words: analysis, senses, compound parts, name or fallback (senses.c). */
     dg_gl_open(e, d, &c, i);
   }
+  /* Suspended parts ("Ein-" of Einfuhr) get their written form back (gloss_suspended.c). */
   dg_gl_restore_suspended(d, &c);
+  /* "werden": future, passive or "become" (context.c). */
   dg_gl_werden(d, &c);
+  /* als, sich, relative pronouns, weniger, adjective glosses (context.c). */
   dg_gl_context_words(d, &c);
-  /* 4. separable verbs, 5. multiword expressions */
+  /* Separable verbs put back together (gloss_sep.c). */
   dg_gl_separable(e, d, &c);
   dg_gl_ctx *r = dg_xmalloc(sizeof *r);
   *r = c;
   return r;
 }
 
-/* Domains: a sense labelled with a subject field the sentence is about
- * ("pol." for "Moskau wies Vorschläge westlicher Staaten zurück") beats a
- * slightly higher-ranked sense from elsewhere.  The only step that carries
- * state from sentence to sentence (e->dom). */
 void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  /* A sense of the subject field the recent sentences are about beats a
+   * slightly higher-ranked one; the only cross-sentence state (domains.c). */
   if (c) dg_gl_domains(e, d, c);
 }
 
@@ -68,9 +62,13 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_ctx c = *cp;
   free(cp);
   dg_dsentence *s = c.s;
+  /* Multiword expressions: the curated list, then dictionary phrases (gloss_phrase.c). */
   dg_gl_mwes(e, d, &c);
+  /* Inverted "gibt es" is "there is" (context.c). */
   dg_gl_there_is(d, &c);
+  /* Names after titles, next to names, with particles, in titles (names.c). */
   dg_gl_names(e, d, &c);
+  /* Leipzig labels, segmentation, plain forms, last fallback (labels.c). */
   dg_gl_labels(e, d, &c);
   for (size_t i = 0; i < s->ntokens; i++) free(c.w[i].lower);
   free(c.w);
