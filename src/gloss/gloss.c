@@ -38,13 +38,13 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     /* Content words: analysis, senses, compound parts, name or fallback (senses.c). */
     dg_gl_open(e, d, &c, i);
   }
-  /* Suspended parts ("Ein-" of Einfuhr) get their written form back (gloss_suspended.c). */
+  /* Suspended parts ("Ein-" of Einfuhr) get their written form back (suspended.c). */
   dg_gl_restore_suspended(d, &c);
   /* "werden": future, passive or "become" (context.c). */
   dg_gl_werden(d, &c);
   /* als, sich, relative pronouns, weniger, adjective glosses (context.c). */
   dg_gl_context_words(d, &c);
-  /* Separable verbs put back together (gloss_sep.c). */
+  /* Separable verbs put back together (separable.c). */
   dg_gl_separable(e, d, &c);
   dg_gl_ctx *r = dg_xmalloc(sizeof *r);
   *r = c;
@@ -62,7 +62,7 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_ctx c = *cp;
   free(cp);
   dg_dsentence *s = c.s;
-  /* Multiword expressions: the curated list, then dictionary phrases (gloss_phrase.c). */
+  /* Multiword expressions: the curated list, then dictionary phrases (phrase.c). */
   dg_gl_mwes(e, d, &c);
   /* Inverted "gibt es" is "there is" (context.c). */
   dg_gl_there_is(d, &c);

@@ -98,7 +98,7 @@ uint64_t dg_mwe_word_hash(const char *w);
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
 
-/* English word forms for plain style (gloss_english.c). */
+/* English word forms for plain style (english.c). */
 /* Past tense ("clarify" -> "clarified"), participle, 3sg present, plural.
  * Multiword glosses inflect their first word ("make progress" -> "made progress").
  * Results go into b. */

@@ -25,7 +25,7 @@ struct dg_engine {
   dg_lexicon *lex;
   dg_morph *morph;
   dg_mwe_list *mwes;
-  struct dg_gl_pcache *pcache; /* compiled dictionary phrases (gloss_phrase.c) */
+  struct dg_gl_pcache *pcache; /* compiled dictionary phrases (phrase.c) */
   char *data_dir;
   char *hbase;   /* hunspell base of the morphology */
   bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
@@ -109,11 +109,11 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* analysis.c: the index of the analysis of word i that fits its context, or
  * -1 when it has none (used by closed.c for verb forms and by senses.c). */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
-/* gloss_suspended.c: suspended parts get their written form back. */
+/* suspended.c: suspended parts get their written form back. */
 void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
-/* gloss_sep.c: separable verbs. */
+/* separable.c: separable verbs. */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
-/* gloss_phrase.c: multiword expressions. */
+/* phrase.c: multiword expressions. */
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 void dg_gl_pcache_free(struct dg_gl_pcache *pc);
 
