@@ -7,6 +7,7 @@
 #include "gloss.h"
 #include "lexicon.h"
 #include "morph.h"
+#include "mwe.h"
 
 #define DG_GL_MAX_SENSES 12
 #define DG_GL_MAX_AN 8
