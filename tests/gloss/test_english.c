@@ -1,4 +1,4 @@
-/* English word forms for the plain gloss style (gloss_english.c): past and
+/* English word forms for the plain gloss style (english.c): past and
  * participle with consonant doubling by stress, plurals that must not be
  * added twice, phrasal glosses inflected on their first word.
  * SPDX-License-Identifier: GPL-3.0-or-later */

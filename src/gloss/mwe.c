@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "gloss.h"
+#include "mwe.h"
 
 #define S_GAP 12   /* tokens a "…" may skip */
 #define S_FREE 20  /* how far a free verb may be from the rest */

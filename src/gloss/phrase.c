@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss_internal.h"
+#include "word.h"
 
 #define S_MAX_HITS 64
 #define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */

@@ -6,7 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "gloss_internal.h"
+#include "word.h"
 #include "morph_text.h"
 
 /* Words that may stand between a suspended part and its neighbour. */
@@ -143,4 +143,15 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
     return w;
   }
   return NULL;
+}
+
+/* Put the written form of each suspended part back ("Ein-" for Einfuhr),
+ * with its segmentation, once the sentence's words are glossed. */
+void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++)
+    if (c->w[i].written) {
+      s->tokens[i].form = dg_mem_strdup(&d->arena, c->w[i].written);
+      s->tokens[i].seg = c->w[i].shown;
+    }
 }

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "gloss_internal.h"
+#include "word.h"
 
 static const char *const S_particles[] = {
     "ab",      "an",      "auf",     "bekannt", "nahe",     "aus",     "bei",    "bereit",  "dar",    "durch",  "ein",
