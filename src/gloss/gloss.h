@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "util.h"
 
 typedef struct dg_engine dg_engine;
@@ -64,8 +65,10 @@ void dg_mwe_list_free(dg_mwe_list *l);
 size_t dg_mwe_list_count(const dg_mwe_list *l);
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
 /* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
- * fewer than two words remain. */
-dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source);
+ * fewer than two words remain.  The lexicon tells which words mark a gap
+ * (word class phrase-gap: jdm., etw., sich). */
+dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
+                           const char *source);
 void dg_mwe_pat_free(dg_mwe_pat *p);
 /* Is the head element a free (movable) verb? */
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
