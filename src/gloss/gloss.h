@@ -111,6 +111,10 @@ bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
  * Results go into b. */
 void dg_english_past(dg_buf *b, const char *verb);
 void dg_english_participle(dg_buf *b, const char *verb);
+/* The same with the irregular verbs of the lexicon (Ding's forms and
+ * dictionaries/english-irregular.tsv) instead of the built-in table. */
+void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
+void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
 /* The adverb of a one-word English adjective gloss: current -> currently,
  * simple -> simply, happy -> happily, good -> well; fast, hard and -ly
  * adjectives stay.  Returns false (b untouched) when there is none: several
