@@ -1,6 +1,8 @@
 /* English word forms for the plain gloss style: past tense, participle, third
- * person singular and plural of the first word of a gloss, with a table of
- * irregular forms.
+ * person singular and plural of the first word of a gloss.  Irregular verbs:
+ * with a lexicon (dg_english_past_lex) Ding's forms and
+ * dictionaries/english-irregular.tsv, shipped in degloss.lex; the table
+ * below serves the callers without one until they pass the lexicon.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +127,27 @@ static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
   }
 }
 
-static void S_verb_form(dg_buf *b, const char *verb, int which) {
+/* Is `word` a past form or participle (not also its own base) of an
+ * irregular verb?  With a lexicon: Ding's forms and
+ * dictionaries/english-irregular.tsv; without: the table above. */
+static bool S_is_past_form(const dg_lexicon *lex, const char *word) {
+  if (lex) {
+    size_t n = dg_lexicon_irregular_count(lex);
+    for (size_t k = 0; k < n; k++) {
+      const char *base, *past, *part;
+      dg_lexicon_irregular_at(lex, k, &base, &past, &part);
+      if ((strcmp(word, past) == 0 || strcmp(word, part) == 0) && strcmp(word, base) != 0) return true;
+    }
+    return false;
+  }
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_verbs); k++)
+    if ((strcmp(word, S_verbs[k].past) == 0 || strcmp(word, S_verbs[k].part) == 0) &&
+        strcmp(word, S_verbs[k].base) != 0)
+      return true;
+  return false;
+}
+
+static void S_verb_form(const dg_lexicon *lex, dg_buf *b, const char *verb, int which) {
   size_t n = S_first_len(verb);
   char word[64];
   if (n == 0 || n >= sizeof word) {
@@ -135,24 +157,30 @@ static void S_verb_form(dg_buf *b, const char *verb, int which) {
   memcpy(word, verb, n);
   word[n] = '\0';
   /* Already a past form ("had to", "was able to"): leave it. */
-  for (size_t k = 0; k < DG_ARRAY_LEN(S_verbs); k++)
-    if ((strcmp(word, S_verbs[k].past) == 0 || strcmp(word, S_verbs[k].part) == 0) &&
-        strcmp(word, S_verbs[k].base) != 0) {
-      dg_buf_puts(b, verb);
-      return;
-    }
-  if (strcmp(word, "were") == 0) {
+  if (S_is_past_form(lex, word) || strcmp(word, "were") == 0) {
     dg_buf_puts(b, verb);
     return;
   }
-  const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
-  if (ir) dg_buf_puts(b, which ? ir->part : ir->past);
+  const char *past = NULL, *part = NULL;
+  if (lex) {
+    dg_lexicon_english_irregular(lex, word, &past, &part);
+  } else {
+    const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
+    if (ir) past = ir->past, part = ir->part;
+  }
+  if (past) dg_buf_puts(b, which ? part : past);
   else S_regular_ed(b, word, n);
   dg_buf_puts(b, verb + n);
 }
 
-void dg_english_past(dg_buf *b, const char *verb) { S_verb_form(b, verb, 0); }
-void dg_english_participle(dg_buf *b, const char *verb) { S_verb_form(b, verb, 1); }
+void dg_english_past(dg_buf *b, const char *verb) { S_verb_form(NULL, b, verb, 0); }
+void dg_english_participle(dg_buf *b, const char *verb) { S_verb_form(NULL, b, verb, 1); }
+void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb) {
+  S_verb_form(lex, b, verb, 0);
+}
+void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb) {
+  S_verb_form(lex, b, verb, 1);
+}
 
 static void S_add_s(dg_buf *b, const char *w, size_t n) {
   if (n > 1 && w[n - 1] == 'y' && !S_vowel(w[n - 2])) {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "util.h"
 
 typedef struct dg_engine dg_engine;
@@ -51,6 +52,10 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
  * Results go into b. */
 void dg_english_past(dg_buf *b, const char *verb);
 void dg_english_participle(dg_buf *b, const char *verb);
+/* The same with the irregular verbs of the lexicon (Ding's forms and
+ * dictionaries/english-irregular.tsv) instead of the built-in table. */
+void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
+void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
 /* The adverb of a one-word English adjective gloss: current -> currently,
  * simple -> simply, happy -> happily, good -> well; fast, hard and -ly
  * adjectives stay.  Returns false (b untouched) when there is none: several

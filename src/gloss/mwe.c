@@ -93,16 +93,13 @@ static char *S_lower(const char *s) {
   return r;
 }
 
-static bool S_placeholder(const char *w) {
-  static const char *const ph[] = {"jdm.", "jdn.", "jds.", "etw.", "jmd.", "jmdm.", "jmdn.", "jmds.", "etw",
-                                   "jdm", "jdn", "jemandem", "jemanden", "jemandes", "etwas", "sich", "einem",
-                                   "einen", "eines", "...", "…", "/", "-"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(ph); i++)
-    if (strcmp(w, ph[i]) == 0) return true;
-  return false;
+/* A word of a dictionary phrase that marks a gap (word class phrase-gap:
+ * jdm., etw., sich, "…"). */
+static bool S_placeholder(const dg_lexicon *lex, const char *w) {
+  return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
-static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *head, const char *source,
+static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
                            bool dictionary, bool name) {
   S_full *p = dg_xcalloc(1, sizeof *p);
   char *copy = dg_xstrdup(pattern), *save = NULL;
@@ -132,7 +129,7 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = strlen(low);
     while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
-    if (!L || (dictionary && S_placeholder(low))) {
+    if (!L || (dictionary && S_placeholder(lex, low))) {
       free(low);
       if (dictionary) gap = true;
       continue;
@@ -197,8 +194,9 @@ static dg_mwe_pat *S_parse(const char *pattern, const char *gloss, const char *h
   return S_pack(p);
 }
 
-dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source) {
-  return S_parse(german, gloss, NULL, source, true, false);
+dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
+                           const char *source) {
+  return S_parse(lex, german, gloss, NULL, source, true, false);
 }
 
 void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
@@ -231,7 +229,7 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
     if (strcmp(f1, "pattern") == 0) continue; /* header */
     char src[64];
     snprintf(src, sizeof src, "mwe.tsv:%ld", lineno);
-    dg_mwe_pat *p = S_parse(f1, f2, f3, src, false, f4 && strcmp(f4, "name") == 0);
+    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, f4 && strcmp(f4, "name") == 0);
     if (!p) {
       dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "a multiword pattern needs at least two words");
       continue;

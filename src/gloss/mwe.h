@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexicon.h"
 #include "util.h"
 
 /* A pattern is a list of words matched against a token's lower-case form
@@ -26,8 +27,10 @@ void dg_mwe_list_free(dg_mwe_list *l);
 size_t dg_mwe_list_count(const dg_mwe_list *l);
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
 /* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
- * fewer than two words remain. */
-dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source);
+ * fewer than two words remain.  The lexicon tells which words mark a gap
+ * (word class phrase-gap: jdm., etw., sich). */
+dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
+                           const char *source);
 void dg_mwe_pat_free(dg_mwe_pat *p);
 /* Is the head element a free (movable) verb? */
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);

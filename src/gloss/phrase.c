@@ -108,7 +108,7 @@ static const S_pentry *S_phrases(dg_engine *e, const char *key) {
   en->np = np;
   en->pats = np ? dg_xcalloc(np, sizeof *en->pats) : NULL;
   for (size_t q = 0; q < np; q++)
-    en->pats[q] = dg_mwe_compile(ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    en->pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
   pc->n++;
   return en;
 }

@@ -6,32 +6,21 @@
 
 #include "word.h"
 
-static const char *const S_particles[] = {
-    "ab",      "an",      "auf",     "bekannt", "nahe",     "aus",     "bei",    "bereit",  "dar",    "durch",  "ein",
-    "empor",   "entgegen", "fehl",   "fest",    "fort",   "frei",    "gegenüber", "heim", "her",
-    "heran",   "herauf",  "heraus",  "herbei",  "herein", "herum",   "herunter", "hervor", "hin",
-    "hinauf",  "hinaus",  "hinein",  "hinter",  "hinzu",  "hoch",    "kennen", "klar",   "kund",
-    "los",     "mit",     "nach",    "nieder",  "statt",  "teil",    "um",     "vor",    "voran",
-    "voraus",  "vorbei",  "vorüber", "weg",     "weiter", "wieder",  "zu",     "zurecht", "zurück",
-    "zusammen", "übrig",  "über",    "unter",   "offen",  "gut",     "fern",   "stand",  "wahr",
-    "überein", "zugute",  "ausfindig",
-};
-
-static bool S_particle(const char *lower) {
-  for (size_t i = 0; i < DG_ARRAY_LEN(S_particles); i++)
-    if (strcmp(lower, S_particles[i]) == 0) return true;
-  return false;
+/* The first part of a particle verb standing at the clause end (word class
+ * verb-particle: klar, bekannt, kennen ...). */
+static bool S_particle(const dg_engine *e, const char *lower) {
+  return dg_lexicon_is(e->lex, lower, DG_WC_VERB_PARTICLE);
 }
 
 /* A clause ends here: punctuation (not an opening quote), a coordinating
- * conjunction, or the end of the sentence. */
-static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t j) {
+ * conjunction (conj-coord, conj-coord-main), or the end of the sentence. */
+static bool S_clause_end_after(const dg_engine *e, const dg_dsentence *s, const dg_gl_ctx *c,
+                               size_t j) {
   if (j + 1 >= s->ntokens) return true;
   const dg_dtoken *n = &s->tokens[j + 1];
   if (n->kind == DG_KIND_PUNCT) return strcmp(n->form, "„") != 0 && strcmp(n->form, "(") != 0;
   const char *l = c->w[j + 1].lower;
-  return strcmp(l, "und") == 0 || strcmp(l, "oder") == 0 || strcmp(l, "aber") == 0 ||
-         strcmp(l, "sondern") == 0 || strcmp(l, "denn") == 0;
+  return dg_lexicon_is(e->lex, l, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
 }
 
 static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
@@ -155,7 +144,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t j = 1; j < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j];
     if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
-    if (!S_particle(c->w[j].lower) || !S_clause_end_after(s, c, j)) continue;
+    if (!S_particle(e, c->w[j].lower) || !S_clause_end_after(e, s, c, j)) continue;
     /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
     if (dg_gl_is_upper_initial(p->form)) continue;
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
@@ -173,7 +162,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t j = 0; j + 1 < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
     if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
-    if (!S_particle(c->w[j].lower) || dg_gl_is_upper_initial(p->form)) continue;
+    if (!S_particle(e, c->w[j].lower) || dg_gl_is_upper_initial(p->form)) continue;
     if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);

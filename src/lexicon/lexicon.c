@@ -31,6 +31,10 @@ struct dg_lexicon {
   uint32_t n_forms;
   const dg_lex_phrase *phrases;
   uint32_t n_phrases;
+  const dg_lex_class *classes;
+  uint32_t n_classes;
+  const dg_lex_irregular *irregular;
+  uint32_t n_irregular;
   const dg_lex_slot *tables[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES];
   /* glossary overlay */
@@ -71,7 +75,9 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
     else if (!S_section(size, h.senses_off, h.n_senses, sizeof(dg_lex_sense)) ||
              !S_section(size, h.closed_off, h.n_closed, sizeof(dg_lex_sense)) ||
              !S_section(size, h.forms_off, h.n_forms, sizeof(dg_lex_form)) ||
-             !S_section(size, h.phrases_off, h.n_phrases, sizeof(dg_lex_phrase)))
+             !S_section(size, h.phrases_off, h.n_phrases, sizeof(dg_lex_phrase)) ||
+             !S_section(size, h.classes_off, h.n_classes, sizeof(dg_lex_class)) ||
+             !S_section(size, h.irregular_off, h.n_irregular, sizeof(dg_lex_irregular)))
       problem = "lexicon record section out of bounds";
     for (int t = 0; !problem && t < DG_LEX_NTABLES; t++) {
       uint32_t n = h.table_size[t];
@@ -89,6 +95,10 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
       lex->n_forms = h.n_forms;
       lex->phrases = (const dg_lex_phrase *)(p + h.phrases_off);
       lex->n_phrases = h.n_phrases;
+      lex->classes = (const dg_lex_class *)(p + h.classes_off);
+      lex->n_classes = h.n_classes;
+      lex->irregular = (const dg_lex_irregular *)(p + h.irregular_off);
+      lex->n_irregular = h.n_irregular;
       for (int t = 0; t < DG_LEX_NTABLES; t++) {
         lex->tables[t] = (const dg_lex_slot *)(p + h.table_off[t]);
         lex->table_size[t] = h.table_size[t];
@@ -306,6 +316,60 @@ bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
   return S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &s, &c) ||
          S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &s, &c) ||
          S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &s, &c);
+}
+
+/* ---- word classes and English verb forms ---- */
+
+dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(word, key) ||
+      !S_find(lex, DG_LEX_T_CLASSES, key, lex->n_classes, &start, &count))
+    return 0;
+  for (uint32_t i = start; i < start + count; i++) {
+    const dg_lex_class *r = &lex->classes[i];
+    if (strcmp(S_str(lex, r->word), word) == 0)
+      return (dg_word_class)r->bits_lo | (dg_word_class)r->bits_hi << 32;
+  }
+  return 0;
+}
+
+bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls) {
+  return (dg_lexicon_classes(lex, word) & cls) != 0;
+}
+
+bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls) {
+  if (!word) return false;
+  for (const char *p = word; *p; p++)
+    if (((unsigned char)*p & 0xC0) != 0x80 && dg_lexicon_is(lex, p, cls)) return true;
+  return false;
+}
+
+bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const char **past,
+                                  const char **participle) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(verb, key) ||
+      !S_find(lex, DG_LEX_T_IRREGULAR, key, lex->n_irregular, &start, &count))
+    return false;
+  for (uint32_t i = start; i < start + count; i++) {
+    const dg_lex_irregular *r = &lex->irregular[i];
+    if (strcmp(S_str(lex, r->base), verb) != 0) continue;
+    if (past) *past = S_str(lex, r->past);
+    if (participle) *participle = S_str(lex, r->participle);
+    return true;
+  }
+  return false;
+}
+
+size_t dg_lexicon_irregular_count(const dg_lexicon *lex) { return lex ? lex->n_irregular : 0; }
+
+void dg_lexicon_irregular_at(const dg_lexicon *lex, size_t i, const char **base, const char **past,
+                             const char **participle) {
+  const dg_lex_irregular *r = &lex->irregular[i];
+  *base = S_str(lex, r->base);
+  *past = S_str(lex, r->past);
+  *participle = S_str(lex, r->participle);
 }
 
 /* ---- the glossary overlay ---- */

@@ -250,13 +250,42 @@ static void S_real(const char *path) {
   OK(!dg_lexicon_contains(lex, "Xyzzyplonk") && !dg_lexicon_contains(lex, ""), "contains unknown");
   /* words Ding has only inside phrases, sub-entries or odd notations */
   OK(strcmp(S_first(lex, "mindestens", NULL), "at least") == 0, "mindestens: got %s",
-     S_first(lex, "mindestens", NULL));
+        S_first(lex, "mindestens", NULL));
   OK(strcmp(S_first(lex, "sogenannt", NULL), "so-called") == 0, "sogenannt: got %s",
-     S_first(lex, "sogenannt", NULL));
+        S_first(lex, "sogenannt", NULL));
   OK(strcmp(S_first(lex, "profitieren", "VERB"), "benefit") == 0, "profitieren: got %s",
-     S_first(lex, "profitieren", "VERB"));
+        S_first(lex, "profitieren", "VERB"));
   OK(S_has_phrase(lex, "bedürfen", "einer Erklärung bedürfen", "need elucidation"),
      "real Ding phrase found under its final verb");
+  /* word classes, one source each (word-classes.tsv, names.tsv, closed-class.tsv,
+   * first-parts.tsv, ding-labels.tsv) */
+  OK(dg_lexicon_is(lex, "bleiben", DG_WC_COPULA) && !dg_lexicon_is(lex, "bleiben", DG_WC_MODAL) &&
+         dg_lexicon_is(lex, "halten", DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE) &&
+         !dg_lexicon_is(lex, "halten", DG_WC_COPULA),
+     "copula / object predicative classes");
+  OK(dg_lexicon_is(lex, "März", DG_WC_MONTH) && !dg_lexicon_is(lex, "märz", DG_WC_MONTH) &&
+         dg_lexicon_is(lex, "Sonnabend", DG_WC_WEEKDAY),
+     "months and weekdays from names.tsv, spelling exact");
+  OK(dg_lexicon_is(lex, "kW", DG_WC_UNIT) && !dg_lexicon_is(lex, "KW", DG_WC_UNIT),
+     "units: case matters");
+  OK(dg_lexicon_is(lex, "jedoch", DG_WC_CCONJ) && dg_lexicon_is(lex, "obwohl", DG_WC_SCONJ) &&
+         !dg_lexicon_is(lex, "jedoch", DG_WC_CONJ_COORD),
+     "conjunction classes from closed-class.tsv");
+  OK(dg_lexicon_is(lex, "anti", DG_WC_CONFIX) && !dg_lexicon_is(lex, "sonder", DG_WC_CONFIX),
+     "confixes from first-parts.tsv");
+  OK(dg_lexicon_is(lex, "coll.", DG_WC_REGISTER_LABEL) &&
+         !dg_lexicon_is(lex, "bot.", DG_WC_REGISTER_LABEL),
+     "register labels from ding-labels.tsv");
+  OK(dg_lexicon_ends_in_class(lex, "außenministerin", DG_WC_ROLE_NOUN) &&
+         !dg_lexicon_ends_in_class(lex, "außenpolitik", DG_WC_ROLE_NOUN) &&
+         !dg_lexicon_is(lex, "Xyzzyplonk", ~(dg_word_class)0),
+     "role nouns as endings; unknown words have no class");
+  const char *past = NULL, *part = NULL;
+  OK(dg_lexicon_english_irregular(lex, "bear", &past, &part) && strcmp(past, "bore") == 0 &&
+         strcmp(part, "borne") == 0 && !dg_lexicon_english_irregular(lex, "walk", NULL, NULL),
+     "English irregular verbs (english-irregular.tsv over Ding)");
+  OK(dg_lexicon_english_irregular(lex, "undergo", &past, &part) && strcmp(past, "underwent") == 0,
+     "English irregular verbs from Ding: undergo -> %s", past ? past : "(none)");
   dg_lexicon_close(lex);
 }
 
