@@ -2,11 +2,11 @@
 # (simple API, streaming session, pipeline, worker threads); tests of the
 # API, the command-line program and end to end.
 target_sources(degloss PRIVATE
-  src/gloss/gloss.c src/gloss/doc.c src/gloss/gloss_english.c src/gloss/gloss_mwe.c
-  src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
+  src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
+  src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/api/api.c src/api/session.c src/api/pipeline.c
-  src/render/render_common.c src/render/render_interlinear.c src/render/render_json.c
-  src/render/render_conllu.c src/render/render_html.c src/render/render_tsv.c
+  src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
+  src/render/conllu.c src/render/html.c src/render/tsv.c
   src/api/jobs.c)
 
 # The curated multiword list is read at run time from the data directory.
@@ -15,20 +15,17 @@ configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY
 if(DEGLOSS_TESTS)
   # Renderers on a hand-built document (no data needed).
   add_executable(test_gloss_render tests/gloss/test_render.c)
-  target_link_libraries(test_gloss_render PRIVATE degloss_internal)
-  target_include_directories(test_gloss_render PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_render PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.render COMMAND test_gloss_render)
 
   # The JSON renderer's direct writer against jansson's dump of the same object.
   add_executable(test_gloss_json_dump tests/gloss/test_json_dump.c)
-  target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON)
-  target_include_directories(test_gloss_json_dump PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON degloss_test_harness)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
 
   # The streaming session of the public API (tests/api/test_session.c).
   add_executable(test_api_session tests/api/test_session.c)
-  target_link_libraries(test_api_session PRIVATE degloss)
-  target_include_directories(test_api_session PRIVATE tests/gloss)
+  target_link_libraries(test_api_session PRIVATE degloss degloss_test_harness)
   add_test(NAME api.session COMMAND test_api_session ${CMAKE_CURRENT_SOURCE_DIR})
 
   # doc/api.md's example against the installed library (cmake --install into
@@ -45,8 +42,7 @@ if(DEGLOSS_TESTS)
 
   # The public C API.
   add_executable(test_gloss_api tests/gloss/test_api.c)
-  target_link_libraries(test_gloss_api PRIVATE degloss_internal)
-  target_include_directories(test_gloss_api PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_api PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.api COMMAND test_gloss_api)
 
   # The sample article end to end: every word glossed, schema, goldens, the
@@ -73,10 +69,24 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
                    $<TARGET_FILE:degloss_cli>)
 
+  # Engine cases, one rule of doc/gloss.md a folder: tests/gloss/cases/NAME/
+  # (README, input.txt, options, columns, expected).  Update after review:
+  #   tests/gloss/cases.py build/degloss tests/gloss/cases --update
+  file(GLOB _gloss_cases CONFIGURE_DEPENDS
+       "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases/*/input.txt")
+  foreach(_case_input IN LISTS _gloss_cases)
+    get_filename_component(_case_dir "${_case_input}" DIRECTORY)
+    get_filename_component(_case "${_case_dir}" NAME)
+    add_test(NAME gloss.case.${_case}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases.py
+                     $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases ${_case})
+    set_tests_properties(gloss.case.${_case} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
+  endforeach()
+
   # English word forms (no data needed).
   add_executable(test_gloss_english tests/gloss/test_english.c)
-  target_link_libraries(test_gloss_english PRIVATE degloss_internal)
-  target_include_directories(test_gloss_english PRIVATE tests/gloss)
+  target_link_libraries(test_gloss_english PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.english COMMAND test_gloss_english)
 
   # The command line as a user meets it; the MT cases run next to the MT
@@ -128,6 +138,14 @@ if(DEGLOSS_TESTS)
                    -DLIB=$<TARGET_FILE:degloss> "-DOBJECTS=$<TARGET_OBJECTS:degloss_cli_objects>"
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/symbols.cmake)
   set_tests_properties(cli.public_symbols PROPERTIES LABELS gloss)
+
+  # A pathological glossary (600,000 lines, 300,000 for one lemma) under a
+  # timeout: loading stays linear, and keeps the glossaries' order.
+  add_test(NAME cli.glossary_big
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/glossary_big_test.py
+                   $<TARGET_FILE:degloss_cli>)
+  set_tests_properties(cli.glossary_big PROPERTIES TIMEOUT 120 LABELS gloss
+                       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 
   # degloss --check-data on the build data and on damaged copies of it.
   add_test(NAME cli.check_data

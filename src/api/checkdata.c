@@ -17,6 +17,7 @@
 #include "lexicon_format.h"
 #include "mapfile.h"
 #include "morph_data.h"
+#include "mwe.h"
 #include "util.h"
 
 #ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR

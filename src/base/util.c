@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "util.h"
 
+#include "clean.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,14 +100,37 @@ char *dg_buf_detach(dg_buf *b) {
   return p;
 }
 
+/* Copy s into out[cap] with controls escaped visibly, cut on a character
+ * boundary when too long. */
+static void S_visible(char *out, size_t cap, const char *s) {
+  size_t n = strlen(s);
+  if (!dg_clean_needed(s, n)) {
+    snprintf(out, cap, "%s", s);
+    return;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_escape_visible(&b, s, n);
+  size_t cut = b.len < cap ? b.len : cap - 1;
+  while (cut > 0 && cut < b.len && ((unsigned char)b.data[cut] & 0xC0) == 0x80) cut--;
+  memcpy(out, b.data, cut);
+  out[cut] = '\0';
+  dg_buf_free(&b);
+}
+
 __attribute__((format(printf, 7, 0))) static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
                    long column, long long position, const char *fmt, va_list ap) {
   e->code = code;
   e->line = line;
   e->column = column;
   e->position = position;
-  snprintf(e->source, sizeof e->source, "%s", source ? source : "");
-  vsnprintf(e->text, sizeof e->text, fmt, ap);
+  /* File names and quoted input come from outside: a control or bidi
+   * character in them is shown as an escape (\x1b), never sent to the
+   * terminal that prints the message. */
+  char text[sizeof e->text];
+  vsnprintf(text, sizeof text, fmt, ap);
+  S_visible(e->source, sizeof e->source, source ? source : "");
+  S_visible(e->text, sizeof e->text, text);
 }
 
 void dg_error_set(degloss_error *err, degloss_code code, const char *source, long line,

@@ -55,7 +55,7 @@ static char *S_join(const char *dir, const char *name) {
 static const char *const S_mt_keys[] = {"translate", "mt-url",     "mt-model", "mt-target",
                                         "mt-jobs",   "mt-cacert",  "no-cache", "verbose",
                                         "mt-key",    "mt-timeout", "cache-dir",
-                                        "mt-cache-max"};
+                                        "mt-cache-max", "mt-insecure"};
 
 static bool S_is_mt_key(const char *key) {
   for (size_t i = 0; i < S_LEN(S_mt_keys); i++)
@@ -104,10 +104,16 @@ static bool S_uint(const char *v, unsigned long min, unsigned long max, unsigned
   return true;
 }
 
+/* A bad value.  From a config file (file_mode != 0) the value is not
+ * quoted: a key pasted onto the wrong line must not reach a terminal or a
+ * log; from the command line or the environment the user knows it anyway. */
 static bool S_bad(degloss_error *err, const char *origin, const char *key, const char *value,
-                  const char *expected) {
-  S_error(err, DEGLOSS_ERR_CONFIG, origin, 0, "%s: bad value '%s' for '%s' (expected %s)", origin, value,
-          key, expected);
+                  unsigned file_mode, const char *expected) {
+  if (file_mode)
+    S_error(err, DEGLOSS_ERR_CONFIG, origin, 0, "%s: bad value for '%s' (expected %s)", origin, key, expected);
+  else
+    S_error(err, DEGLOSS_ERR_CONFIG, origin, 0, "%s: bad value '%.60s' for '%s' (expected %s)", origin, value,
+            key, expected);
   return false;
 }
 
@@ -124,46 +130,46 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
   }
   if (strcmp(key, "format") == 0) {
     if (!degloss_format_valid(value))
-      return S_bad(err, origin, key, value, "interlinear, jsonl, json, conllu, html or tsv");
+      return S_bad(err, origin, key, value, file_mode, "interlinear, jsonl, json, conllu, html or tsv");
     S_replace(&s->format, value);
   } else if (strcmp(key, "style") == 0) {
-    if (!degloss_style_valid(value)) return S_bad(err, origin, key, value, "leipzig or plain");
+    if (!degloss_style_valid(value)) return S_bad(err, origin, key, value, file_mode, "leipzig or plain");
     S_replace(&s->style, value);
   } else if (strcmp(key, "input") == 0) {
-    if (!degloss_input_parse(value, &s->input)) return S_bad(err, origin, key, value, "text, horizontal or jsonl");
+    if (!degloss_input_parse(value, &s->input)) return S_bad(err, origin, key, value, file_mode, "text, horizontal or jsonl");
   } else if (strcmp(key, "encoding") == 0) {
     if (!degloss_encoding_parse(value, &s->encoding))
-      return S_bad(err, origin, key, value, "auto, utf-8, windows-1252, latin1 or utf-16");
+      return S_bad(err, origin, key, value, file_mode, "auto, utf-8, windows-1252, latin1 or utf-16");
   } else if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0) {
     if (strcmp(value, "auto") == 0) s->color = CLI_COLOR_AUTO;
     else if (strcmp(value, "never") == 0 || strcmp(value, "no") == 0) s->color = CLI_COLOR_NEVER;
     else if (strcmp(value, "always") == 0 || strcmp(value, "yes") == 0) s->color = CLI_COLOR_ALWAYS;
-    else return S_bad(err, origin, key, value, "auto, always or never");
+    else return S_bad(err, origin, key, value, file_mode, "auto, always or never");
   } else if (strcmp(key, "width") == 0) {
-    if (!S_uint(value, 20, 100000, &s->width)) return S_bad(err, origin, key, value, "a number from 20");
+    if (!S_uint(value, 20, 100000, &s->width)) return S_bad(err, origin, key, value, file_mode, "a number from 20");
   } else if (strcmp(key, "alternatives") == 0) {
-    if (!S_uint(value, 0, 1000, &s->alternatives)) return S_bad(err, origin, key, value, "a number 0-1000");
+    if (!S_uint(value, 0, 1000, &s->alternatives)) return S_bad(err, origin, key, value, file_mode, "a number 0-1000");
   } else if (strcmp(key, "jobs") == 0) {
     if (strcmp(value, "auto") == 0) s->jobs = 0;
-    else if (!S_uint(value, 0, 256, &s->jobs)) return S_bad(err, origin, key, value, "auto or a number 0-256");
+    else if (!S_uint(value, 0, 256, &s->jobs)) return S_bad(err, origin, key, value, file_mode, "auto or a number 0-256");
   } else if (strcmp(key, "data-dir") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a directory");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a directory");
     S_replace(&s->data_dir, value);
   } else if (strcmp(key, "dict") == 0) {
     if (strcmp(value, "de_DE") && strcmp(value, "de_AT") && strcmp(value, "de_CH"))
-      return S_bad(err, origin, key, value, "de_DE, de_AT or de_CH");
+      return S_bad(err, origin, key, value, file_mode, "de_DE, de_AT or de_CH");
     S_replace(&s->dict, value);
   } else if (strcmp(key, "hunspell") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a path such as /usr/share/hunspell/de_DE");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a path such as /usr/share/hunspell/de_DE");
     S_replace(&s->hunspell, value);
   } else if (strcmp(key, "output") == 0) {
     S_replace(&s->output, value);
   } else if (strcmp(key, "glossary") == 0) {
-    if (!*value) return S_bad(err, origin, key, value, "a file name");
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a file name");
     s->glossaries = cli_xrealloc(s->glossaries, (s->nglossaries + 1) * sizeof *s->glossaries);
     s->glossaries[s->nglossaries++] = cli_xstrdup(value);
   } else {
-    S_error(err, DEGLOSS_ERR_CONFIG, origin, 0, "%s: unknown option '%s'", origin, key);
+    S_error(err, DEGLOSS_ERR_CONFIG, origin, 0, "%s: unknown option '%.60s'", origin, key);
     return false;
   }
   return true;
@@ -203,15 +209,23 @@ bool cli_config_load(cli_settings *s, const char *path, bool must_exist, degloss
   size_t cap = 0;
   long lineno = 0;
   bool ok = true;
-  while (ok && getline(&line, &cap, f) != -1) {
+  ssize_t got;
+  while (ok && (got = getline(&line, &cap, f)) != -1) {
     lineno++;
     char origin[PATH_MAX + 32];
     snprintf(origin, sizeof origin, "%s:%ld", path, lineno);
+    if (strlen(line) != (size_t)got) {
+      /* a NUL byte would cut the line short (or hide it altogether) */
+      fprintf(stderr, "degloss: %s:%ld: NUL byte in the config line; line ignored\n", path, lineno);
+      s->warnings++;
+      continue;
+    }
     char *p = S_trim(line);
     if (!*p || *p == '#') continue;
     char *eq = strchr(p, '=');
     if (!eq) {
-      S_error(err, DEGLOSS_ERR_CONFIG, path, lineno, "%s: expected 'key = value', got '%.60s'", origin, p);
+      /* the line itself is not shown: it may be a bare API key */
+      S_error(err, DEGLOSS_ERR_CONFIG, path, lineno, "%s: expected 'key = value' (the line is not shown)", origin);
       ok = false;
       break;
     }

@@ -34,6 +34,7 @@ typedef struct cli_settings {
   size_t nglossaries;
   degloss_setting *mt;     /* strings owned (allocated here) */
   size_t nmt;
+  unsigned long warnings;  /* warnings given while reading the config file (exit 1) */
 } cli_settings;
 
 void cli_settings_init(cli_settings *s);

@@ -127,7 +127,8 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   if (sum) fprintf(stderr, "%s\n", sum);
   int rc = EXIT_OK;
   if (out.io_error || input_error) rc = EXIT_IO;
-  else if (degloss_session_warnings(s) > 0 || degloss_session_failed_translations(s) > 0) rc = EXIT_PARTIAL;
+  else if (st->warnings > 0 || degloss_session_warnings(s) > 0 || degloss_session_failed_translations(s) > 0)
+    rc = EXIT_PARTIAL;
   degloss_session_free(s);
   return rc;
 }
@@ -189,7 +190,7 @@ int main(int argc, char **argv) {
       continue;
     const char *key = cli_option_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v') val = "1";
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
     if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
       fprintf(stderr, "degloss: %s\n", err.text);
       cli_settings_free(&st);

@@ -48,6 +48,9 @@ static const S_opt S_table[] = {
     {NULL, OPT_MT_JOBS, "mt-jobs", "N", "concurrent requests"},
     {NULL, OPT_MT_TIMEOUT, "mt-timeout", "SEC", "request timeout"},
     {NULL, OPT_MT_CACERT, "mt-cacert", "FILE", "CA certificate for a private CA"},
+    {NULL, OPT_MT_INSECURE, "mt-insecure", NULL,
+     "allow a plain http:// --mt-url to a host other than\n"
+     "this machine (the API key travels unencrypted)"},
     {NULL, OPT_CACHE_DIR, "cache-dir", "DIR", "translation cache directory"},
     {NULL, OPT_NO_CACHE, "no-cache", NULL, "do not read or write the translation cache"},
     {NULL, OPT_MT_CACHE_MAX, "mt-cache-max", "N", "keep at most N cache entries (or bytes: 64M)"},

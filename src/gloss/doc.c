@@ -123,3 +123,14 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   src->arena.head = NULL;
   dg_doc_free(src);
 }
+
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_buf_puts(&b, s->tokens[i].form);
+    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
+  }
+  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+}

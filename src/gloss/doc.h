@@ -128,5 +128,8 @@ dg_dsentence *dg_doc_add_sentence(dg_doc *d);
 void dg_doc_absorb(dg_doc *d, dg_doc *src);
 /* Initialise a token to "nothing known". */
 void dg_dtoken_init(dg_dtoken *t);
+/* Build the plain text of a sentence from its tokens (single spaces where the
+ * input had a gap). */
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "clean.h"
 #include "gloss_input.h"
 #include "text.h"
 
@@ -23,6 +24,7 @@ struct dg_source {
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
+  dg_buf clean;        /* jsonl: a token form cleaned of control characters */
   int fd;              /* a pipe or terminal to poll, else -1 */
   bool done;
 };
@@ -73,6 +75,7 @@ void dg_source_free(dg_source *s) {
   if (!s) return;
   if (s->reader) dg_reader_free(s->reader);
   if (s->sb) dg_sentbuilder_free(s->sb);
+  dg_buf_free(&s->clean);
   free(s->name);
   free(s);
 }
@@ -155,6 +158,16 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
       if (json_is_string(fs)) form = json_string_value(fs);
       if (!form || !*form) continue;
       size_t fl = json_string_length(fs);
+      /* a form from outside: no control or bidi characters reach the
+       * output, and a TAB in it cannot break columns (one space instead) */
+      size_t shown = fl;
+      if (dg_clean_needed(form, fl)) {
+        dg_buf_clear(&src->clean);
+        dg_clean_append(&src->clean, form, fl);
+        form = src->clean.data ? src->clean.data : "";
+        shown = src->clean.len;
+        if (!shown) continue;
+      }
       en = st + fl;
       if (json_is_object(v) && json_is_integer(json_object_get(v, "start")) &&
           json_is_integer(json_object_get(v, "end"))) {
@@ -165,11 +178,14 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
           en = (uint64_t)b;
         }
       }
-      dg_sentbuilder_add(src->sb, form, fl, st, en);
+      dg_sentbuilder_add(src->sb, form, shown, st, en);
       pos = en + 1;
       ok = true;
     }
     if (ok) dg_sentbuilder_finish(src->sb, out);
+    else
+      dg_warn(DEGLOSS_ERR_INPUT, src->name, src->line, (long long)src->offset,
+              "\"tokens\" holds no token with a non-empty string form; line skipped");
   } else if (json_is_string(text)) {
     dg_text_parse(json_string_value(text), json_string_length(text), 0, src->name, out);
     ok = true;

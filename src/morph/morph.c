@@ -242,6 +242,7 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
     dg_morph_close(m);
     return NULL;
   }
+  dg_morph_classes_init(m);
   dg_buf base;
   dg_buf_init(&base);
   if (hunspell_base) dg_buf_puts(&base, hunspell_base);
@@ -282,6 +283,7 @@ void dg_morph_close(dg_morph *m) {
   }
   free(m->hs_aff);
   free(m->hs_dic);
+  dg_morph_classes_free(m);
   dg_morph_data_close(&m->data);
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
@@ -318,24 +320,6 @@ unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n) {
   return k ? k->rank : 0;
 }
 
-/* ---- particles ---- */
-
-const char *const dg_morph_particles[] = {
-    "auseinander", "entgegen", "gegenüber", "zusammen", "herunter", "hinunter", "zurecht",
-    "vorüber", "vorbei", "voraus", "voran", "zurück", "heraus", "herein", "herauf", "hinaus",
-    "hinein", "hinauf", "hervor", "herbei", "herum", "heran", "hinweg", "hinzu", "weiter",
-    "wieder", "nieder", "empor", "entlang", "dabei", "daran", "davon", "dazu", "fest", "fort",
-    "frei", "heim", "hoch", "klar", "statt", "teil", "durch", "unter", "über", "nach", "weg",
-    "vor", "mit", "los", "her", "hin", "ein", "aus", "auf", "bei", "dar", "ab", "an", "um", "zu",
-    NULL};
-
-bool dg_morph_is_particle(const char *word, size_t n) {
-  for (size_t i = 0; dg_morph_particles[i]; i++)
-    if (strlen(dg_morph_particles[i]) == n && memcmp(dg_morph_particles[i], word, n) == 0)
-      return true;
-  return false;
-}
-
 /* ---- queries ---- */
 
 static bool S_is_verb_lemma(dg_morph *m, const char *lemma, size_t n) {
@@ -358,9 +342,9 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (n == 0 || n > 200) return false;
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
-  for (size_t i = 0; dg_morph_particles[i]; i++) {
-    size_t pl = strlen(dg_morph_particles[i]);
-    if (pl + 4 <= n && strncmp(lemma, dg_morph_particles[i], pl) == 0 &&
+  for (size_t i = 0; m->particles[i]; i++) {
+    size_t pl = strlen(m->particles[i]);
+    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

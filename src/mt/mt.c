@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clean.h"
 #include "mt_provider.h"
 
 #ifndef DEGLOSS_VERSION
@@ -153,8 +154,9 @@ static char *S_clean_msg(const dg_mt *mt, const char *msg) {
       p += kl;
       continue;
     }
-    unsigned char ch = (unsigned char)*p++;
-    dg_buf_putc(&b, (ch < 0x20 || ch == 0x7f) ? ' ' : (char)ch);
+    const char *q = p++;
+    while (*p && !(key && strncmp(p, key, kl) == 0)) p++;
+    dg_clean_append(&b, q, (size_t)(p - q));
   }
   if (b.len > S_MSG_MAX) { /* cut on a UTF-8 boundary */
     size_t cut = S_MSG_MAX;
@@ -220,6 +222,28 @@ dg_mt *dg_mt_new(const dg_mt_config *c, degloss_error *err) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "translate", 0, 0, -1,
                  "%s needs --mt-model (the model name the server knows)", prov->name);
     return NULL;
+  }
+  /* API keys never travel in cleartext: plain http only to this machine,
+   * unless the user accepted it (and is reminded at every run). */
+  const char *url = c->url ? c->url : prov->default_url(key ? key : "");
+  if (dg_mt_url_plain_remote(url)) {
+    dg_buf shown;
+    dg_buf_init(&shown);
+    dg_mt_url_shown(url, &shown);
+    if (!c->insecure) {
+      dg_error_set(err, DEGLOSS_ERR_ARG, "mt-url", 0, 0, -1,
+                   "mt-url: %s is plain http to a host other than this machine: the API key "
+                   "and the text would travel unencrypted; use https://, or --mt-insecure "
+                   "(config: mt-insecure = yes) to allow it",
+                   shown.data);
+      dg_buf_free(&shown);
+      return NULL;
+    }
+    fprintf(stderr,
+            "degloss: warning: --mt-insecure: requests to %s go unencrypted, API key "
+            "included\n",
+            shown.data);
+    dg_buf_free(&shown);
   }
   pthread_once(&S_curl_once, S_curl_init);
   if (S_curl_init_rc != CURLE_OK) {
@@ -806,7 +830,9 @@ size_t dg_mt_translate(dg_mt *mt, const char *const *sentences, size_t n, dg_mt_
     o->cached = x->cached;
     if (x->cached) mt->cache_hits++;
     if (x->result) {
-      o->text = dg_xstrdup(x->result);
+      /* what the provider (or the cache file) says goes to terminals and
+       * files: no control or bidi characters, line breaks as spaces */
+      o->text = dg_clean_dup(x->result);
       o->status = 0;
       o->error = NULL;
     } else {

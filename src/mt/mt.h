@@ -26,7 +26,7 @@ typedef struct dg_mt dg_mt;
 typedef struct dg_mt_config dg_mt_config;
 
 dg_mt_config *dg_mt_config_new(void);
-/* Set one option by its CLI/config name: "translate", "mt-url", "mt-model",
+/* Set one option by its CLI/config name: "translate", "mt-url", "mt-insecure", "mt-model",
  * "mt-target", "mt-jobs", "mt-cacert", "no-cache", "verbose", "mt-key",
  * "mt-timeout", "cache-dir", "mt-cache-max" (a number of entries, or bytes
  * with a K, M or G suffix), and also "mt-retries", "mt-batch",

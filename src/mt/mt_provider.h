@@ -46,6 +46,7 @@ struct dg_mt_config {
   long connect_timeout_ms;
   bool no_cache;
   bool verbose;
+  bool insecure;   /* mt-insecure: plain http to a host other than loopback */
 };
 
 /* What a provider builder sees. */
@@ -107,6 +108,14 @@ extern const dg_mt_provider dg_mt_google;
 extern const dg_mt_provider dg_mt_openai;
 
 const dg_mt_provider *dg_mt_provider_for(dg_mt_kind kind);
+
+/* An http:// URL whose host is not the loopback interface (localhost,
+ * 127.0.0.0/8, ::1): requests to it, API key included, cross the network
+ * unencrypted. */
+bool dg_mt_url_plain_remote(const char *url);
+/* The URL for a message: scheme, host, port and path, without user info or
+ * query (either may hold a secret). */
+void dg_mt_url_shown(const char *url, dg_buf *out);
 const char *dg_mt_kind_name(dg_mt_kind kind);
 
 /* Helpers for providers (mt_json.c). */

@@ -22,7 +22,7 @@ enum {
   DG_C_PUNCT,      /* P* */
   DG_C_SYMBOL,     /* S*, No, Co, Cn */
   DG_C_IGNORE,     /* other controls (NUL ...) and format characters: gaps */
-  DG_C_SHY,        /* U+00AD soft hyphen: dropped inside words */
+  DG_C_SHY,        /* U+00AD soft hyphen and NUL: dropped inside words */
   DG_C_BAD         /* U+FFFD (invalid bytes, or U+FFFD in the input): letter-like */
 };
 

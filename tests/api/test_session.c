@@ -320,5 +320,5 @@ int main(int argc, char **argv) {
   test_jobs(argc > 1 ? argv[1] : ".");
   test_inputs();
   test_errors();
-  DONE();
+  return DONE("api.session");
 }

@@ -8,6 +8,9 @@
 3. Each output format equals its golden file (tests/gloss/golden/sample.*);
    --update rewrites the goldens (review the diff by eye before committing).
 4. The cases the issue names are right (listed in CASES below).
+5. --style reaches every format: JSON is the same in both styles and gives
+   every word its plain gloss beside the Leipzig one; TSV's gloss column and
+   CoNLL-U's Gloss= show the style's gloss, nothing else changes with it.
 """
 import difflib
 import json
@@ -148,6 +151,58 @@ def check_cases(sents):
           f"NATO-Mitgliedschaft -> NATO-membership (got {t and t['gloss']})")
 
 
+def conllu_misc(v):
+    """A value as CoNLL-U MISC writes it (no spaces, no pipes)."""
+    return (v or "_").replace("\t", ".").replace("\n", ".").replace(" ", ".").replace("|", "/")
+
+
+def check_styles(exe, sample, outputs, sents):
+    toks = [t for s in sents for t in s["tokens"]]
+    words = [t for t in toks if t["kind"] in ("word", "name")]
+    bare = [t["form"] for t in words if not t.get("plain")]
+    check(not bare, f"words without plain: {bare[:10]}")
+    check(all(t.get("plain") == "" for t in toks if t["kind"] == "punct"), "punctuation has an empty plain")
+    check(run(exe, sample, "jsonl", "plain") == outputs["sample.jsonl"], "JSONL is the same in both styles")
+    # named plain glosses: inflected, spaced, a detached particle in brackets
+    s, i, t = find(sents, "Russlands")
+    check(t and t.get("plain") == "Russia's", f"Russlands plain Russia's (got {t and t.get('plain')})")
+    s, i, t = find(sents, "am")
+    check(t and t["gloss"] == "on.the" and t.get("plain") == "on the", f"am: on.the / on the (got {t and t.get('plain')})")
+    for s in sents:
+        for t in s["tokens"]:
+            if t.get("separable", {}).get("role") == "particle":
+                check(t.get("plain") == f"({t['gloss']})", f"particle {t['form']} plain ({t['gloss']}) (got {t.get('plain')})")
+    # TSV: the gloss column follows the style, the plain column is JSON's plain
+    tsv = {st: [l.split("\t") for l in run(exe, sample, "tsv", st).splitlines()] for st in ("leipzig", "plain")}
+    head = tsv["leipzig"][0]
+    check("plain" in head and tsv["plain"][0] == head, f"TSV header has a plain column (got {head})")
+    if "plain" in head and len(tsv["leipzig"]) == len(toks) + 1 == len(tsv["plain"]):
+        g, p = head.index("gloss"), head.index("plain")
+        bad = [t["form"] for t, a, b in zip(toks, tsv["leipzig"][1:], tsv["plain"][1:])
+               if a[g] != t["gloss"] or a[p] != t.get("plain") or b[g] != t.get("plain") or b[p] != t.get("plain")
+               or a[:g] + a[g + 1:] != b[:g] + b[g + 1:]]
+        check(not bad, f"TSV gloss column follows the style, plain column is the plain gloss: {bad[:10]}")
+    else:
+        check(False, "TSV has one line per JSON token in both styles")
+    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss
+    cu = {st: [l.split("\t") for l in run(exe, sample, "conllu", st).splitlines() if l and not l.startswith("#")]
+          for st in ("leipzig", "plain")}
+    if len(cu["leipzig"]) == len(toks) == len(cu["plain"]):
+        bad = []
+        for t, a, b in zip(toks, cu["leipzig"], cu["plain"]):
+            ma, mb = a[9].split("|"), b[9].split("|")
+            punct = t["kind"] == "punct"
+            want_a = conllu_misc(t["form"] if punct else t["gloss"])
+            want_b = conllu_misc(t["form"] if punct else t.get("plain"))
+            plain = [] if punct else ["Plain=" + conllu_misc(t.get("plain"))]
+            if (ma[0] != "Gloss=" + want_a or mb[0] != "Gloss=" + want_b or a[:9] != b[:9] or ma[1:] != mb[1:]
+                    or [m for m in ma if m.startswith("Plain=")] != plain or len(a) != 10 or " " in a[9]):
+                bad.append((t["form"], a[9], b[9]))
+        check(not bad, f"CoNLL-U Gloss= follows the style, Plain= the plain gloss: {bad[:5]}")
+    else:
+        check(False, "CoNLL-U has one line per JSON token in both styles")
+
+
 def main():
     exe, sample, golden, schema_path = sys.argv[1:5]
     update = "--update" in sys.argv
@@ -197,6 +252,8 @@ def main():
             check(False, f"output differs from golden/{name} (rerun with --update after review)")
     # 4. named cases
     check_cases(sents)
+    # 5. the style in every format
+    check_styles(exe, sample, outputs, sents)
     for f in failures:
         print("FAIL:", f)
     print(f"sample test: {len(failures)} failures")

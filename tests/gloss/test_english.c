@@ -1,4 +1,4 @@
-/* English word forms for the plain gloss style (gloss_english.c): past and
+/* English word forms for the plain gloss style (english.c): past and
  * participle with consonant doubling by stress, plurals that must not be
  * added twice, phrasal glosses inflected on their first word.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -19,7 +19,7 @@ static char *S_apply(S_form f, const char *in) {
 
 static void S_check(S_form f, const char *in, const char *want, const char *what) {
   char *got = S_apply(f, in);
-  STR_EQ(got, want, what);
+  STR_EQ(got, want, "%s", what);
   free(got);
 }
 
@@ -69,8 +69,8 @@ int main(void) {
     for (size_t k = 0; k < sizeof adv / sizeof *adv; k++) {
       dg_buf b;
       dg_buf_init(&b);
-      OK(dg_english_adverb(&b, adv[k][0]), adv[k][0]);
-      STR_EQ(b.data ? b.data : "", adv[k][1], adv[k][0]);
+      OK(dg_english_adverb(&b, adv[k][0]), "adverb of %s", adv[k][0]);
+      STR_EQ(b.data ? b.data : "", adv[k][1], "adverb of %s", adv[k][0]);
       dg_buf_free(&b);
     }
     dg_buf b;
@@ -103,5 +103,5 @@ int main(void) {
       dg_buf_free(&b);
     }
   }
-  DONE();
+  return DONE("gloss.english");
 }

@@ -273,7 +273,120 @@ def case_keys(degloss):
           f"the config key was used: {st}")
 
 
-CASES = {"ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
+def case_insecure(degloss):
+    """API keys never travel in cleartext: plain http only to this machine."""
+    import time
+    # plain http to another host: a configuration error before any connection
+    # (192.0.2.1 is TEST-NET-1: a connection attempt would hang, not fail)
+    remote = "http://user:pw-secret@192.0.2.1:8080/v2/?auth_key=query-secret"
+    t0 = time.monotonic()
+    rc, out, err = run(degloss, ["--format", "jsonl", "--translate", "deepl", "--mt-url", remote], ENV)
+    took = time.monotonic() - t0
+    check(rc == 2, f"plain http to a remote host: exit {rc}, want 2; {why(err)}")
+    check("http://192.0.2.1:8080/v2/" in err and "unencrypted" in err and "--mt-insecure" in err,
+          f"the message names the URL, the reason and the way out: {err!r}")
+    check("pw-secret" not in err and "query-secret" not in err,
+          f"user info or query of the URL printed: {err!r}")
+    check(out == "", "output written despite the configuration error")
+    check(took < 5, f"took {took:.1f} s: a connection was tried")
+    # the same from the config file
+    cfg = os.path.join(SCRATCH, "config-insecure")
+    with open(cfg, "w") as f:
+        f.write("translate = deepl\nmt-url = http://192.0.2.1/\n")
+    os.chmod(cfg, 0o600)
+    path = os.path.join(SCRATCH, "in.txt")
+    env = dict(os.environ)
+    env.update(ENV)
+    p = subprocess.run([degloss, "--config", cfg, path], capture_output=True, env=env, timeout=60)
+    e = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2 and "unencrypted" in e, f"config mt-url http: exit {p.returncode}; {e!r}")
+    # loopback is fine without the flag: 127.0.0.1 (every other case), localhost, [::1]
+    for host in ("localhost", "127.0.0.2", "[::1]"):
+        rc, out, err = run(degloss, ["--format", "jsonl", "--translate", "deepl", "--mt-url",
+                                     f"http://{host}:1/t/x/ok", "--no-cache"], ENV)
+        check("unencrypted" not in err and rc != 2, f"loopback {host} refused: exit {rc}; {err!r}")
+    # https is never questioned (no server there: the request fails, exit 1)
+    rc, out, err = run(degloss, ["--format", "jsonl", "--translate", "deepl", "--mt-url",
+                                 "https://127.0.0.1:1/", "--no-cache"], ENV)
+    check(rc == 1 and "unencrypted" not in err, f"https: exit {rc}; {err!r}")
+    # --mt-insecure: allowed, with a warning on every run.  [::ffff:127.0.0.1]
+    # is this test server through an address the check does not take for
+    # loopback, so the request really goes out.
+    ins = f"http://[::ffff:127.0.0.1]:{PORT}/t/insecure/ok"
+    for args in (["--mt-insecure"], []):
+        extra = {}
+        if not args:  # the config key instead of the flag
+            with open(cfg, "w") as f:
+                f.write("mt-insecure = yes\n")
+            extra = ["--config", cfg]
+        else:
+            extra = ["--no-config"]
+        p = subprocess.run([degloss] + extra + ["--format", "jsonl", "--translate", "deepl",
+                                                "--mt-url", ins, "--no-cache"] + args + [path],
+                           capture_output=True, env=env, timeout=120)
+        o, e = p.stdout.decode(), p.stderr.decode()
+        check(p.returncode == 0, f"--mt-insecure {args or 'config'}: exit {p.returncode}; {e[-300:]!r}")
+        check("warning: --mt-insecure" in e and "unencrypted" in e, f"no warning: {e!r}")
+        check(KEY not in o + e, "key printed")
+        check(any("translation" in s for s in sentences(o)), "--mt-insecure: no translation")
+    check(stats("insecure")["requests"] >= 2, "the insecure runs sent no request")
+
+
+def case_redirect(degloss):
+    """A provider's redirect is not followed (to plain http or anywhere)."""
+    rc, out, err = run(degloss, mt_args("redir", "redirect", "--no-cache"), ENV)
+    check(rc == 1, f"redirect: exit {rc}, want 1 (translations failed); {why(err, 'redir')}")
+    for s in sentences(out):
+        check("translation" not in s and "translation_error" in s, "a redirected request translated")
+    check(stats("redir-moved")["requests"] == 0, "the redirect was followed")
+    check(stats("redir")["requests"] >= 1, "no request reached the server")
+
+
+def case_escapes(degloss):
+    """Translations are text, never terminal commands or fake lines."""
+    for fmt in ("interlinear", "jsonl", "tsv", "conllu", "html"):
+        rc, out, err = run(degloss, ["--format", fmt, "--translate", "deepl", "--mt-url",
+                                     url("esc", "escapes"), "--no-cache", "--color", "always"], ENV)
+        check(rc == 0, f"{fmt}: exit {rc}; {why(err, 'esc')}")
+        bad = sorted({f"U+{ord(c):04X}" for c in out
+                      if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f
+                      or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069}
+                     - ({"U+001B"} if fmt == "interlinear" else set()))
+        check(not bad, f"{fmt}: control characters in the output: {bad}")
+        if fmt == "interlinear":
+            # colour is on: ESC appears only in SGR colour sequences
+            import re
+            rest = re.sub(r"\x1b\[[0-9;]*m", "", out)
+            check("\x1b" not in rest, "interlinear: an ESC outside colour codes")
+            check(not any(l.startswith("degloss: all fine") or l.startswith("FAKE LINE")
+                          for l in rest.splitlines()), "interlinear: a translation faked a line")
+            check("evil" in rest and "owned" in rest, "the translation's text is shown")
+        check("\x1b" not in err and "\r" not in err, "stderr carries control characters")
+    # the same text from a JSONL token with a TAB: columns stay columns
+    path = os.path.join(SCRATCH, "tok.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"tokens": ["Das", "Ha\tus", "\u001b]0;x\u0007ist", "\u202eneu"]}) + "\n")
+    p = subprocess.run([degloss, "--no-config", "-i", "jsonl", path], capture_output=True, timeout=60)
+    o = p.stdout.decode()
+    check(p.returncode == 0, f"jsonl tokens: exit {p.returncode}")
+    check("\t" not in o and "\x1b" not in o and "\u202e" not in o and "\x07" not in o,
+          f"jsonl token controls reach the output: {o!r}")
+    lines = [l for l in o.splitlines() if l.strip()]
+    check(len(lines) >= 3 and all(l.index("Ha") == lines[0].index("Ha") for l in lines[:2]),
+          f"columns broken: {lines!r}")
+    # a glossary gloss with an escape sequence
+    gl = os.path.join(SCRATCH, "g.tsv")
+    with open(gl, "w", encoding="utf-8") as f:
+        f.write("Invasion\tNOUN\tinva\x1b[2Jsion\u202e!\n")
+    p = subprocess.run([degloss, "--no-config", "-g", gl, "-f", "jsonl", os.path.join(SCRATCH, "in.txt")],
+                       capture_output=True, timeout=60)
+    o = p.stdout.decode()
+    check("\x1b" not in o and "\u202e" not in o, "glossary gloss controls reach the output")
+    check('"inva[2Jsion!"' in o, "the glossary's gloss is used, cleaned")
+
+
+CASES = {"insecure": case_insecure, "redirect": case_redirect, "escapes": case_escapes,
+         "ok": case_ok, "quota": case_quota, "hang": case_hang, "badjson": case_badjson,
          "cache": case_cache, "formats": case_formats, "offline": case_offline, "keys": case_keys,
          "providers": case_providers}
 

@@ -25,6 +25,9 @@ the statistics (one per test phase) and <fault> chooses the behaviour:
   keyecho       403 whose message quotes the key it got (clients must redact it)
   oamismatch    OpenAI: a batch of several sentences is answered one line short
   libstr        LibreTranslate: a single text is answered with a plain string
+  escapes       200 whose translations carry terminal escapes (ESC ]0;... BEL,
+                ESC [2J), CR/LF, a C1 control and a bidi override
+  redirect      302 to plain http on the same server (namespace "<ns>-moved")
 
 Every request is checked against the provider's documented format (method,
 path, headers, body fields, batch limits, the expected fake key); what is
@@ -209,8 +212,13 @@ def check(prov, headers, raw, body, problems):
     return texts, keyed
 
 
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\rFAKE LINE\ndegloss: all fine\u009b31m \u202eevil"
+
+
 def answer_body(prov, texts, body, fault):
     out = [translate(t) for t in texts]
+    if fault == "escapes":
+        out = [t + " " + HOSTILE for t in out]
     if fault == "wrongcount":
         out = out[:-1] if len(out) > 1 else out + ["extra"]
     if prov == "deepl":
@@ -385,6 +393,11 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_json(403, {"message": msg})
             else:
                 self.send_json(403, {"error": {"code": 403, "message": msg}})
+            return
+        if fault == "redirect":
+            port = self.server.server_address[1]
+            self.send_json(302, {"message": "moved"},
+                           {"Location": f"http://[::ffff:127.0.0.1]:{port}/t/{ns}-moved/ok{rest}"})
             return
         if fault == "hang":
             STOP.wait(30)

@@ -8,44 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "harness.h"
 #include "text.h"
 #include "text_internal.h"
 #include "util.h"
-
-static int S_failures, S_checks;
-
-#define OK(cond, ...)                                                         \
-  do {                                                                        \
-    S_checks++;                                                               \
-    if (!(cond)) {                                                            \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED: %s: ", __FILE__, __LINE__, #cond);      \
-      fprintf(stderr, __VA_ARGS__);                                           \
-      fputc('\n', stderr);                                                    \
-    }                                                                         \
-  } while (0)
-
-#define STR_EQ(got, want)                                                     \
-  do {                                                                        \
-    const char *g_ = (got), *w_ = (want);                                     \
-    S_checks++;                                                               \
-    if (strcmp(g_, w_) != 0) {                                                \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED:\n   got: %s\n  want: %s\n", __FILE__,   \
-              __LINE__, g_, w_);                                              \
-    }                                                                         \
-  } while (0)
-
-#define INT_EQ(got, want)                                                     \
-  do {                                                                        \
-    long long g_ = (long long)(got), w_ = (long long)(want);                  \
-    S_checks++;                                                               \
-    if (g_ != w_) {                                                           \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED: %s = %lld, want %lld\n", __FILE__,      \
-              __LINE__, #got, g_, w_);                                        \
-    }                                                                         \
-  } while (0)
 
 /* ---- warnings are collected, not printed ---- */
 
@@ -165,7 +131,7 @@ static char *S_forms(const char *text, degloss_input mode) {
 #define FORMS_EQ(text, want)                  \
   do {                                        \
     char *f_ = S_forms((text), DEGLOSS_INPUT_TEXT); \
-    STR_EQ(f_, (want));                       \
+    STR_EQ(f_, (want), "tokens of [%s]", (text)); \
     free(f_);                                 \
   } while (0)
 
@@ -202,7 +168,7 @@ static char *S_kind(const char *text, const char *form) {
 #define KIND_EQ(text, form, want)     \
   do {                                \
     char *k_ = S_kind((text), (form)); \
-    STR_EQ(k_, (want));               \
+    STR_EQ(k_, (want), "kind of [%s] in [%s]", (form), (text)); \
     free(k_);                         \
   } while (0)
 
@@ -294,7 +260,7 @@ static void test_abbrev_table(void) {
     found += dg_text_abbrev(key, strlen(key), &may_end);
     OK(written && strchr(written, '.'), "entry %zu", i);
   }
-  INT_EQ(found, n);
+  INT_EQ(found, n, "every entry found by its own key");
   OK(dg_text_abbrev_at(n, NULL) == NULL, "past the end");
   bool may_end = false;
   OK(dg_text_abbrev("usw.", 4, &may_end) && may_end, "usw. may end");
@@ -351,8 +317,8 @@ static void test_headlines(void) {
     OK(d.p[2].sentences[0].flags & DG_SF_HEADLINE, "MAB is a sentence of its own");
     OK(d.p[1].sentences[0].flags & DG_SF_PARA_START, "para start");
     OK(!(d.p[1].sentences[1].flags & DG_SF_PARA_START), "not para start");
-    INT_EQ(d.p[1].line, 3);
-    INT_EQ(d.p[2].line, 5);
+    INT_EQ(d.p[1].line, 3, "second paragraph starts on line 3");
+    INT_EQ(d.p[2].line, 5, "third paragraph starts on line 5");
   }
   S_free(&d);
   /* a headline line directly above hard-wrapped text */
@@ -396,8 +362,8 @@ static void test_hyphenation(void) {
   const dg_token *k = d.n ? S_find(&d.p[0], "NATO-Mitgliedschaft") : NULL;
   OK(k != NULL, "joined token");
   if (k) {
-    INT_EQ(k->start, 13);
-    INT_EQ(k->end, 13 + 5 + 4 + 14);
+    INT_EQ(k->start, 13, "joined token starts at the first part");
+    INT_EQ(k->end, 13 + 5 + 4 + 14, "joined token ends after the last part");
     OK(k->flags & DG_TF_HYPHEN_JOINED, "flag");
     OK(d.p[0].flags & DG_PF_JOINED, "paragraph flag");
   }
@@ -428,18 +394,18 @@ static void test_decode(void) {
         dg_buf_puts(&b, d.p[p].tokens[t].form);
         if (cases[i].warn) OK(d.p[p].tokens[t].flags & DG_TF_REPLACED || !strchr(d.p[p].tokens[t].form, '\xEF'), "replaced flag");
       }
-    STR_EQ(b.data ? b.data : "", cases[i].forms);
-    INT_EQ(S_nwarn, cases[i].warn);
+    STR_EQ(b.data ? b.data : "", cases[i].forms, "case %zu: tokens with U+FFFD", i);
+    INT_EQ(S_nwarn, cases[i].warn, "case %zu: one warning per bad sequence", i);
     dg_buf_free(&b);
     S_free(&d);
   }
   /* the warning names file, line and byte offset */
   S_reset_warnings();
   S_doc d = S_read("ab\ncd\xFF" "ef", 8, DEGLOSS_INPUT_TEXT, 0);
-  INT_EQ(S_nwarn, 1);
-  STR_EQ(S_lastwarn.source, "test");
-  INT_EQ(S_lastwarn.line, 2);
-  INT_EQ(S_lastwarn.position, 5);
+  INT_EQ(S_nwarn, 1, "one warning for the bad byte");
+  STR_EQ(S_lastwarn.source, "test", "warning names the source");
+  INT_EQ(S_lastwarn.line, 2, "warning names the line");
+  INT_EQ(S_lastwarn.position, 5, "warning names the byte offset");
   OK(strstr(S_lastwarn.text, "FF") != NULL, "names the byte: %s", S_lastwarn.text);
   S_free(&d);
   /* many bad bytes: detailed warnings are capped, a total is given */
@@ -457,7 +423,7 @@ static void test_bom_lines_nfc(void) {
   const char *t = "\xEF\xBB\xBFHallo Welt.";
   S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].leadlen == 3 && d.p[0].tokens[0].start == 3, "BOM in the lead");
-  if (d.n) STR_EQ(d.p[0].tokens[0].form, "Hallo");
+  if (d.n) STR_EQ(d.p[0].tokens[0].form, "Hallo", "BOM not in the first token");
   OK(S_roundtrip(&d, t, strlen(t)), "round trip");
   S_free(&d);
 
@@ -466,11 +432,11 @@ static void test_bom_lines_nfc(void) {
   d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 3, "CR/CRLF paragraphs");
   if (d.n == 3) {
-    INT_EQ(d.p[1].line, 3);
-    INT_EQ(d.p[2].line, 6);
+    INT_EQ(d.p[1].line, 3, "CR ends a line");
+    INT_EQ(d.p[2].line, 6, "CRLF ends one line");
     OK(d.p[1].tokens[2].flags & DG_TF_LINE_START, "line start after CR");
   }
-  STR_EQ(d.tail, "\n");
+  STR_EQ(d.tail, "\n", "final newline in the tail");
   S_free(&d);
 
   /* NFC: a + combining diaeresis becomes ä; the span keeps the original bytes */
@@ -478,8 +444,8 @@ static void test_bom_lines_nfc(void) {
   d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].ntokens == 1, "one token");
   if (d.n == 1) {
-    STR_EQ(d.p[0].tokens[0].form, "Pr\xC3\xA4sident");
-    INT_EQ(d.p[0].tokens[0].end - d.p[0].tokens[0].start, 11);
+    STR_EQ(d.p[0].tokens[0].form, "Pr\xC3\xA4sident", "NFC form of the token");
+    INT_EQ(d.p[0].tokens[0].end - d.p[0].tokens[0].start, 11, "offsets span the decomposed bytes");
   }
   S_free(&d);
   /* soft hyphen dropped, non-breaking space is a gap */
@@ -487,7 +453,7 @@ static void test_bom_lines_nfc(void) {
   /* NUL bytes: ignored with a warning */
   S_reset_warnings();
   d = S_read("Hal\0lo Welt", 11, DEGLOSS_INPUT_TEXT, 0);
-  INT_EQ(S_nwarn, 1);
+  INT_EQ(S_nwarn, 1, "one warning for the NUL byte");
   OK(strstr(S_warnings.data, "NUL") != NULL, "NUL warning: %s", S_warnings.data);
   OK(S_roundtrip(&d, "Hal\0lo Welt", 11), "round trip with NUL");
   S_free(&d);
@@ -495,19 +461,19 @@ static void test_bom_lines_nfc(void) {
 
 static void test_empty(void) {
   S_doc d = S_read("", 0, DEGLOSS_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
-  INT_EQ(d.taillen, 0);
+  INT_EQ(d.n, 0, "empty text: no paragraph");
+  INT_EQ(d.taillen, 0, "empty text: no tail");
   S_free(&d);
   d = S_read(NULL, 0, DEGLOSS_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
+  INT_EQ(d.n, 0, "NULL text: no paragraph");
   S_free(&d);
   const char *t = "\n\n  \t\n\xEF\xBB\xBF";
   d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
+  INT_EQ(d.n, 0, "whitespace and BOM only: no paragraph");
   OK(S_roundtrip(&d, t, strlen(t)), "whitespace only");
   S_free(&d);
   d = S_read("", 0, DEGLOSS_INPUT_HORIZONTAL, 0);
-  INT_EQ(d.n, 0);
+  INT_EQ(d.n, 0, "empty horizontal text: no paragraph");
   S_free(&d);
   /* a gap longer than the paragraph bound comes in token-less paragraphs */
   char gap[400];
@@ -520,7 +486,7 @@ static void test_empty(void) {
     words += d.p[i].ntokens;
     OK(d.p[i].leadlen <= 64 + 3, "bounded gap %zu", d.p[i].leadlen);
   }
-  INT_EQ(words, 2);
+  INT_EQ(words, 2, "the word and its full stop after a long gap");
   OK(S_roundtrip(&d, gap, 395), "round trip of a long gap");
   S_free(&d);
 }
@@ -554,10 +520,10 @@ static void test_long_inputs(void) {
     tokens += d.p[i].ntokens;
     OK(d.p[i].rawlen <= DG_TEXT_MAX_PARAGRAPH, "bounded paragraph");
   }
-  INT_EQ(tokens, words + 1);
+  INT_EQ(tokens, words + 1, "no token lost at the cut");
   OK(d.n && (d.p[0].flags & DG_PF_CUT), "cut flag");
   OK(d.n && (d.p[0].sentences[d.p[0].nsentences - 1].flags & DG_SF_CUT), "sentence cut flag");
-  INT_EQ(S_nwarn, 1);
+  INT_EQ(S_nwarn, 1, "one warning for the cut");
   OK(S_roundtrip(&d, big, len), "round trip of the long line");
   S_free(&d);
 
@@ -568,7 +534,7 @@ static void test_long_inputs(void) {
   S_reset_warnings();
   d = S_read(exact, 4096, DEGLOSS_INPUT_TEXT, 4096);
   OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT) && d.p[0].rawlen == 4096, "exact bound");
-  INT_EQ(S_nwarn, 0);
+  INT_EQ(S_nwarn, 0, "no warning at the exact bound");
   S_free(&d);
   d = S_read(exact, 4096, DEGLOSS_INPUT_HORIZONTAL, 4096);
   OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT), "exact bound, horizontal");
@@ -629,11 +595,11 @@ static void test_stream(void) {
   uint64_t ts;
   dg_reader_tail(r, &tl, &ts);
   OK(ok && ts == last && ts + tl == total, "offsets continuous to the end");
-  INT_EQ(err.code, DEGLOSS_OK);
-  INT_EQ(np, 20000 / 7 + 1);
-  INT_EQ(ns, 20000);
+  INT_EQ(err.code, DEGLOSS_OK, "no read error");
+  INT_EQ(np, 20000 / 7 + 1, "a paragraph every 7 sentences");
+  INT_EQ(ns, 20000, "every sentence read");
   OK(maxraw <= 8192, "bounded");
-  INT_EQ(dg_reader_offset(r), total);
+  INT_EQ(dg_reader_offset(r), total, "reader offset at the end of the input");
   dg_reader_free(r);
   fclose(f);
 }
@@ -681,7 +647,7 @@ static void test_encodings(void) {
   OK(dg_encoding_parse("ISO-8859-1", &e) && e == DEGLOSS_ENCODING_LATIN1, "iso-8859-1");
   OK(dg_encoding_parse("utf-16be", &e) && e == DEGLOSS_ENCODING_UTF16BE, "utf-16be");
   OK(!dg_encoding_parse("ebcdic", &e) && !dg_encoding_parse("", &e), "unknown names");
-  STR_EQ(dg_encoding_name(DEGLOSS_ENCODING_CP1252), "windows-1252");
+  STR_EQ(dg_encoding_name(DEGLOSS_ENCODING_CP1252), "windows-1252", "name of CP1252");
   dg_buf b;
   dg_buf_init(&b);
   /* Windows-1252: quotes, dash and umlauts; offsets are original bytes */
@@ -690,7 +656,8 @@ static void test_encodings(void) {
     S_reset_warnings();
     S_doc d = S_read_enc(w, strlen(w), DEGLOSS_INPUT_TEXT, 0, auto_ ? DEGLOSS_ENCODING_AUTO : DEGLOSS_ENCODING_CP1252);
     S_doc_forms(&d, &b);
-    STR_EQ(b.data, "Die|Gespr\xC3\xA4" "che|\xE2\x80\x9E|laufen|\xE2\x80\x9C|\xE2\x80\x93|gut|.");
+    STR_EQ(b.data, "Die|Gespr\xC3\xA4" "che|\xE2\x80\x9E|laufen|\xE2\x80\x9C|\xE2\x80\x93|gut|.",
+           "Windows-1252 quotes, dash and umlaut (%s)", auto_ ? "detected" : "given");
     OK(d.n == 1 && d.p[0].tokens[1].start == 4 && d.p[0].tokens[1].end == 13, "Gespräche [4,13)");
     OK(d.n == 1 && d.p[0].tokens[2].start == 14 && d.p[0].tokens[2].end == 15, "„ [14,15)");
     OK(S_roundtrip(&d, w, strlen(w)), "round trip");
@@ -701,21 +668,21 @@ static void test_encodings(void) {
   S_reset_warnings();
   S_doc d = S_read_enc("a\x81" "b c", 5, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_CP1252);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "a\xEF\xBF\xBD" "b|c");
+  STR_EQ(b.data, "a\xEF\xBF\xBD" "b|c", "Windows-1252 byte 81 becomes U+FFFD");
   OK(S_nwarn == 1 && strstr(S_warnings.data, "test:1:1:invalid Windows-1252 (81)"), "%s",
      S_warnings.data);
   S_free(&d);
   /* ISO-8859-1: 0x85 is NEL, a line break, not an ellipsis */
   d = S_read_enc("Stra\xDF" "e\x85Weg", 10, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_LATIN1);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "Stra\xC3\x9F" "e|Weg");
+  STR_EQ(b.data, "Stra\xC3\x9F" "e|Weg", "ISO-8859-1 NEL breaks the line");
   S_free(&d);
   /* UTF-16LE with a BOM; a character outside the BMP; NUL warnings name original bytes */
   static const char u16[] = "\xFF\xFE" "a\0\xE4\0 \0\x3D\xD8\x00\xDE\0\0" "x\0";
   S_reset_warnings();
   d = S_read_enc(u16, sizeof u16 - 1, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_AUTO);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "a\xC3\xA4|\xF0\x9F\x98\x80|x");
+  STR_EQ(b.data, "a\xC3\xA4|\xF0\x9F\x98\x80|x", "UTF-16 with a surrogate pair");
   OK(d.n == 1 && d.p[0].ntokens == 3 && d.p[0].tokens[1].start == 8 &&
      d.p[0].tokens[1].end == 12 && d.p[0].tokens[2].start == 14, "UTF-16 offsets");
   OK(S_roundtrip(&d, u16, sizeof u16 - 1), "UTF-16 round trip");
@@ -725,7 +692,8 @@ static void test_encodings(void) {
   S_reset_warnings();
   d = S_read_enc("\xC3\xA4u\xC3\x9F" "ere \xE4 Ma\xC3\x9F", 15, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_AUTO);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F");
+  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F",
+         "UTF-8 with a stray Latin-1 byte stays UTF-8");
   OK(S_nwarn == 1, "one warning");
   S_free(&d);
   /* AUTO on a pipe: a Windows-1252 paragraph is handed out before EOF */
@@ -758,20 +726,21 @@ static void test_encodings(void) {
 static void test_horizontal(void) {
   const char *t = "Das ist  gut .\n\nz. B. 17. Ein- https://x.org\r\nletzte";
   char *f = S_forms(t, DEGLOSS_INPUT_HORIZONTAL);
-  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte");
+  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte",
+         "horizontal: tokens as given");
   free(f);
   S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_HORIZONTAL, 0);
   OK(d.n == 4, "4 lines");
   if (d.n == 4) {
-    INT_EQ(d.p[1].nsentences, 1);
-    INT_EQ(d.p[1].sentences[0].ntokens, 0);
+    INT_EQ(d.p[1].nsentences, 1, "an empty line is one sentence");
+    INT_EQ(d.p[1].sentences[0].ntokens, 0, "an empty line has no token");
     const dg_token *k = S_find(&d.p[2], "17.");
     OK(k && k->kind == DG_TOK_NUMBER && (k->flags & DG_TF_ORDINAL), "17. ordinal");
     k = S_find(&d.p[2], "Ein-");
     OK(k && k->kind == DG_TOK_WORD && (k->flags & DG_TF_SUSPENDED), "Ein- suspended");
     k = S_find(&d.p[2], "https://x.org");
     OK(k && k->kind == DG_TOK_URL, "url");
-    INT_EQ(d.p[3].line, 4);
+    INT_EQ(d.p[3].line, 4, "CRLF ends one line");
   }
   OK(S_roundtrip(&d, t, strlen(t)), "horizontal round trip");
   S_free(&d);
@@ -786,10 +755,10 @@ static void test_builder_classify(void) {
   dg_sentbuilder_finish(b, &p);
   OK(p.nsentences == 1 && p.ntokens == 3, "one sentence of 3");
   if (p.ntokens == 3) {
-    STR_EQ(p.tokens[1].form, "W\xC3\xABlt");
-    INT_EQ(p.tokens[2].kind, DG_TOK_PUNCT);
-    INT_EQ(p.sentences[0].start, 10);
-    INT_EQ(p.sentences[0].end, 23);
+    STR_EQ(p.tokens[1].form, "W\xC3\xABlt", "builder normalises to NFC");
+    INT_EQ(p.tokens[2].kind, DG_TOK_PUNCT, "builder classifies the token");
+    INT_EQ(p.sentences[0].start, 10, "sentence starts at its first token");
+    INT_EQ(p.sentences[0].end, 23, "sentence ends at its last token");
   }
   dg_paragraph_free(&p);
   dg_sentbuilder_add(b, "\xFF", 1, 0, 1); /* the builder is reusable */
@@ -816,14 +785,14 @@ static void test_builder_classify(void) {
     OK(k == cases[i].kind, "%s: kind %s", cases[i].form, dg_tokkind_name(k));
     OK((fl & cases[i].flag) == cases[i].flag, "%s: flags %x", cases[i].form, fl);
   }
-  STR_EQ(dg_tokkind_name(DG_TOK_HASHTAG), "hashtag");
-  STR_EQ(dg_tokkind_name((dg_tokkind)99), "?");
+  STR_EQ(dg_tokkind_name(DG_TOK_HASHTAG), "hashtag", "kind name");
+  STR_EQ(dg_tokkind_name((dg_tokkind)99), "?", "name of an unknown kind");
 
   /* in-memory parsing of one paragraph with a base offset */
   dg_text_parse("Am 17. März. Danach.", 21, 1000, "mem", &p);
-  INT_EQ(p.nsentences, 2);
-  INT_EQ(p.tokens[0].start, 1000);
-  INT_EQ(p.sentences[1].start, 1014);
+  INT_EQ(p.nsentences, 2, "in-memory parse: two sentences");
+  INT_EQ(p.tokens[0].start, 1000, "offsets from the base");
+  INT_EQ(p.sentences[1].start, 1014, "second sentence offset from the base");
   dg_paragraph_free(&p);
 }
 
@@ -864,7 +833,7 @@ static void test_random(void) {
       S_free(&d);
     }
   }
-  INT_EQ(bad, 0);
+  INT_EQ(bad, 0, "random documents that do not round-trip");
   dg_buf_free(&doc);
 }
 
@@ -896,6 +865,5 @@ int main(int argc, char **argv) {
   test_builder_classify();
   test_random();
   dg_buf_free(&S_warnings);
-  printf("%d checks, %d failures\n", S_checks, S_failures);
-  return S_failures ? 1 : 0;
+  return DONE("text.unit");
 }

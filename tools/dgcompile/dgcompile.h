@@ -1,6 +1,9 @@
 /* dgcompile: the lexicon compiler (build tool).  Shared declarations of its
- * parts: dgcompile.c (driver, tables, curated files, output),
- * dgcompile_ding.c (the Ding parser), dgcompile_rank.c (sense ranking).
+ * parts: dgcompile.c (driver, records, curated files, output),
+ * dgcompile_util.c (strings, hash map, TSV reader), dgcompile_class.c (word
+ * classes and Ding's labels), dgcompile_ding.c (the Ding parser),
+ * dgcompile_gloss.c (English glosses from Ding synonyms), dgcompile_rank.c
+ * (sense ranking).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DGCOMPILE_H
 #define DGCOMPILE_H
@@ -8,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "wordclass.h"
 
 /* String -> int map with owned keys (open addressing). */
 typedef struct dgc_map {
@@ -68,6 +73,10 @@ typedef struct dgc_phrase {
   const char *german, *gloss, *source;
 } dgc_phrase;
 
+typedef struct dgc_en_verb {
+  const char *base, *past, *participle;
+} dgc_en_verb;
+
 typedef struct dgc_lex {
   dgc_sense *senses;
   size_t n_senses, cap_senses;
@@ -84,9 +93,37 @@ typedef struct dgc_lex {
   dgc_map de_freq;      /* folded German word -> frequency rank (1 = most frequent) */
   dgc_map en_irreg;     /* English verb -> index into irreg */
   const char **irreg;   /* "found found": irregular past forms from Ding */
+  const char **irreg_raw; /* the same as Ding writes them: "sank, sunk; sunk" */
   size_t n_irreg, cap_irreg;
+  dgc_en_verb *en_extra;  /* dictionaries/english-irregular.tsv */
+  size_t n_en_extra;
+  /* word classes (dgcompile_class.c) */
+  const char **wc_words;
+  dg_word_class *wc_bits;
+  size_t n_wc, cap_wc;
+  dgc_map wc_index;   /* word -> index */
+  dgc_map label_pen;  /* Ding label -> index into label_pens */
+  float *label_pens;
+  size_t n_labels;
   long ding_lines;
 } dgc_lex;
+
+/* Read a TSV file of `dir`: '#' comments, a header line whose first column
+ * is `header`, then rows of at least `mincol` columns handed to `fn` with
+ * their source "dictionaries/NAME:LINE".  False after any bad row. */
+typedef bool (*dgc_row_fn)(dgc_lex *lx, char **col, size_t ncol, const char *src);
+bool dgc_read_tsv(dgc_lex *lx, const char *dir, const char *name, const char *header,
+                  size_t mincol, dgc_row_fn fn);
+
+/* Word classes: read word-classes.tsv, ding-labels.tsv and the classes
+ * closed-class.tsv states (CCONJ, SCONJ) before Ding is parsed. */
+bool dgc_read_classes(dgc_lex *lx, const char *dir);
+/* Add classes to a word (names.tsv months, first-parts.tsv confixes). */
+void dgc_class_add(dgc_lex *lx, const char *word, dg_word_class bits);
+/* Does the word (exactly as written) have one of the classes? */
+bool dgc_class_is(const dgc_lex *lx, const char *word, dg_word_class bits);
+bool dgc_class_is_n(const dgc_lex *lx, const char *word, size_t n, dg_word_class bits);
+void dgc_classes_free(dgc_lex *lx);
 
 /* Find or add the sense (lemma, pos, gloss); *fresh tells which. */
 dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const char *gloss,
@@ -103,8 +140,22 @@ extern long dgc_min_entries;
 /* Parse the Ding file into lx; false with a message on stderr on failure. */
 bool dgc_read_ding(dgc_lex *lx, const char *path);
 
-/* Domain/register penalty of a ';'-separated domain list (0 = general). */
-float dgc_domain_penalty(const char *domains);
+/* Domain/register penalty of a ';'-separated domain list (0 = general),
+ * from dictionaries/ding-labels.tsv. */
+float dgc_domain_penalty(const dgc_lex *lx, const char *domains);
+
+/* Clean an English synonym into a gloss (dgcompile_gloss.c): no "to" for
+ * verbs, no sb./sth. slots, at most 4 words.  False when nothing usable is
+ * left.  `drop_prep`: the German preposition went with its slot ("vor etw.
+ * warnen" = warn), so a final English one goes too. */
+bool dgc_gloss(const char *text, bool verb, bool noun, bool drop_prep, char *out, size_t cap);
+/* Keep Ding's irregular forms of the English verb that starts `gloss`
+ * ("sank, sunk; sunk"): the first listing of a verb wins. */
+void dgc_irregular_add(dgc_lex *lx, const char *gloss, const char *forms);
+/* Is w[0..n) an English preposition that may go with an object slot? */
+bool dgc_en_prep(const char *w, size_t n);
+/* Append s[0..n) to dst (capacity cap), after sep when dst is not empty. */
+void dgc_append(char *dst, size_t cap, const char *sep, const char *s, size_t n);
 
 /* Parallel-text evidence from the first `max_lines` lines of a German and an
  * English file aligned by line. */

@@ -1,0 +1,54 @@
+/* Word helpers shared by every pass of the glossing engine (word.c): the
+ * passes and the satellites include this header and call nothing of the
+ * driver (gloss.c).  dg_gl_lower is declared in gloss.h.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_WORD_H
+#define DG_GLOSS_WORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "gloss_internal.h"
+
+/* Strings. */
+static inline bool dg_gl_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+bool dg_gl_is_upper_initial(const char *s);
+/* At least two capitals and no lower-case letter: an acronym (NATO). */
+bool dg_gl_all_upper(const char *s);
+
+/* Labels and features: is `want` one of the dot-separated Leipzig labels
+ * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
+bool dg_gl_has_label(const char *labels, const char *want);
+bool dg_gl_feat(const char *feats, const char *fv);
+
+/* Clauses.  A boundary is punctuation or a conjunction joining clauses
+ * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
+static inline bool dg_gl_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+bool dg_gl_boundary(const dg_dtoken *t);
+bool dg_gl_quote(const dg_dtoken *t);   /* a quotation mark */
+bool dg_gl_opening(const dg_dtoken *t); /* an opening quotation mark or parenthesis */
+size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
+size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
+/* Does the clause around i (or the clause before, across a joining "und")
+ * hold the word `lower`? */
+bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower);
+/* Is every reading of w a finite verb form? */
+bool dg_gl_only_finite(const dg_gl_word *w);
+
+/* Glosses and senses.  Strings go into d's arena. */
+void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first);
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
+/* Put `g` first among the token's glosses. */
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
+/* Senses of lemma with pos; falls back to any pos, then other spellings. */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
+
+/* Word shapes and classes. */
+bool dg_gl_digits(const char *s);
+/* "bestätigte" with lemma "bestätigen" -> "bestätig-te", or NULL. */
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
+/* A noun naming a person's role or title (Präsident, Sprecherin). */
+bool dg_gl_role_noun(const char *lemma);
+
+#endif

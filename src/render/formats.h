@@ -1,0 +1,55 @@
+/* The renderers' side of rendering: the options and the running state every
+ * renderer reads (dg_render), and the entry points of each output format,
+ * one file per format (interlinear.c, json.c, conllu.c, html.c, tsv.c).
+ * Only the dispatcher (render.c) calls these; a renderer includes this
+ * header and cells.h, never render.h.  Internal, not part of the public API.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_FORMATS_H
+#define DG_FORMATS_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "util.h"
+
+typedef enum {
+  DG_FMT_INTERLINEAR,
+  DG_FMT_JSONL,
+  DG_FMT_JSON,
+  DG_FMT_CONLLU,
+  DG_FMT_HTML,
+  DG_FMT_TSV
+} dg_format;
+
+typedef enum { DG_STYLE_LEIPZIG, DG_STYLE_PLAIN } dg_style;
+
+typedef struct dg_render_opts {
+  dg_format format;
+  dg_style style;
+  unsigned width;        /* interlinear line width in columns (>= 20) */
+  bool color;            /* ANSI colour (interlinear only) */
+  unsigned alternatives; /* how many ranked glosses to show (0: renderer default) */
+} dg_render_opts;
+
+typedef struct dg_render {
+  dg_render_opts o;
+  unsigned long sentences; /* sentences written so far */
+} dg_render;
+
+/* Per-format entry points (<format>.c).  A format's begin and end may be
+ * missing; its doc function is called for every chunk in input order. */
+void dg_render_interlinear(dg_render *r, const dg_doc *d, dg_buf *out);
+/* One sentence object; jsonl and json put them one a line or in an array. */
+void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty);
+void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_json_begin(dg_render *r, dg_buf *out);
+void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_json_end(dg_render *r, dg_buf *out);
+void dg_render_conllu(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_html_begin(dg_render *r, dg_buf *out);
+void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_html_end(dg_render *r, dg_buf *out);
+void dg_render_tsv_header(dg_render *r, dg_buf *out);
+void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out);
+
+#endif

@@ -1,0 +1,67 @@
+/* The dispatcher: output format and gloss style by name, and each
+ * begin/doc/end call handed to the chosen format's renderer.  Renderers
+ * know nothing of each other or of this file.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "render.h"
+
+static const struct {
+  const char *name;
+  dg_format f;
+} S_formats[] = {{"interlinear", DG_FMT_INTERLINEAR}, {"text", DG_FMT_INTERLINEAR},
+                 {"jsonl", DG_FMT_JSONL},             {"json", DG_FMT_JSON},
+                 {"conllu", DG_FMT_CONLLU},           {"html", DG_FMT_HTML},
+                 {"tsv", DG_FMT_TSV}};
+
+bool dg_format_parse(const char *s, dg_format *out) {
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_formats); i++)
+    if (strcmp(s, S_formats[i].name) == 0) {
+      *out = S_formats[i].f;
+      return true;
+    }
+  return false;
+}
+
+const char *dg_format_name(dg_format f) {
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_formats); i++)
+    if (S_formats[i].f == f) return S_formats[i].name;
+  return "interlinear";
+}
+
+bool dg_style_parse(const char *s, dg_style *out) {
+  if (strcmp(s, "leipzig") == 0) *out = DG_STYLE_LEIPZIG;
+  else if (strcmp(s, "plain") == 0) *out = DG_STYLE_PLAIN;
+  else return false;
+  return true;
+}
+
+void dg_render_init(dg_render *r, const dg_render_opts *o) {
+  memset(r, 0, sizeof *r);
+  r->o = *o;
+  if (r->o.width < 20) r->o.width = 20;
+}
+
+/* Each format's renderer; a missing begin or end writes nothing. */
+static const struct {
+  void (*begin)(dg_render *r, dg_buf *out);
+  void (*doc)(dg_render *r, const dg_doc *d, dg_buf *out);
+  void (*end)(dg_render *r, dg_buf *out);
+} S_renderers[] = {
+    [DG_FMT_INTERLINEAR] = {NULL, dg_render_interlinear, NULL},
+    [DG_FMT_JSONL] = {NULL, dg_render_jsonl, NULL},
+    [DG_FMT_JSON] = {dg_render_json_begin, dg_render_json, dg_render_json_end},
+    [DG_FMT_CONLLU] = {NULL, dg_render_conllu, NULL},
+    [DG_FMT_HTML] = {dg_render_html_begin, dg_render_html, dg_render_html_end},
+    [DG_FMT_TSV] = {dg_render_tsv_header, dg_render_tsv, NULL},
+};
+
+void dg_render_begin(dg_render *r, dg_buf *out) {
+  if (S_renderers[r->o.format].begin) S_renderers[r->o.format].begin(r, out);
+}
+
+void dg_render_doc(dg_render *r, const dg_doc *d, dg_buf *out) { S_renderers[r->o.format].doc(r, d, out); }
+
+void dg_render_end(dg_render *r, dg_buf *out) {
+  if (S_renderers[r->o.format].end) S_renderers[r->o.format].end(r, out);
+}
