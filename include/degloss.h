@@ -78,6 +78,12 @@ typedef struct degloss_error {
   char text[DEGLOSS_ERROR_TEXT_LENGTH];
 } degloss_error;
 
+/* Copy `s` into the caller's out[cap] (NUL-terminated, cut on a character
+ * boundary) with control and bidi characters shown as visible escapes (\x1b,
+ * \t, \u202e), as the library does for file names and quoted input in its
+ * messages; for printing text from outside on a terminal.  Returns out. */
+DEGLOSS_EXPORT char *degloss_visible(char *out, size_t cap, const char *s);
+
 /* A static English description of `code` (borrowed, never NULL). */
 DEGLOSS_EXPORT const char *degloss_strerror(degloss_code code);
 

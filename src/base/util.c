@@ -118,6 +118,11 @@ static void S_visible(char *out, size_t cap, const char *s) {
   dg_buf_free(&b);
 }
 
+char *degloss_visible(char *out, size_t cap, const char *s) {
+  if (out && cap) S_visible(out, cap, s ? s : "");
+  return out;
+}
+
 __attribute__((format(printf, 7, 0))) static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
                    long column, long long position, const char *fmt, va_list ap) {
   e->code = code;

@@ -36,11 +36,14 @@ __attribute__((format(printf, 5, 6))) static void S_error(degloss_error *err, de
   err->line = line;
   err->column = 0;
   err->position = -1;
-  snprintf(err->source, sizeof err->source, "%s", source);
+  /* names and keys from a file: controls shown as escapes, never sent to the terminal */
+  degloss_visible(err->source, sizeof err->source, source);
+  char text[sizeof err->text];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->text, sizeof err->text, fmt, ap);
+  vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
+  degloss_visible(err->text, sizeof err->text, text);
 }
 
 static char *S_join(const char *dir, const char *name) {
