@@ -8,6 +8,7 @@
  * corrupt; 4 input/output error.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,6 +20,18 @@
 #include "config.h"
 #include "degloss.h"
 #include "options.h"
+
+/* One message line on stderr, "degloss: " and the text with every control
+ * or bidi character shown as a visible escape: file names and values come
+ * from outside, and a terminal must not act on them. */
+__attribute__((format(printf, 1, 2))) static void S_say(const char *fmt, ...) {
+  char raw[2048], vis[4096];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "degloss: %s\n", degloss_visible(vis, sizeof vis, raw));
+}
 
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_IO = 4 };
 
@@ -49,7 +62,7 @@ typedef struct S_out {
 static int S_write(void *ctx, const char *data, size_t len) {
   S_out *o = ctx;
   if (fwrite(data, 1, len, o->f) != len || fflush(o->f) != 0) {
-    if (!o->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", o->name, strerror(errno));
+    if (!o->io_error) S_say("%s: write error: %s", o->name, strerror(errno));
     o->io_error = true;
     return -1;
   }
@@ -59,12 +72,12 @@ static int S_write(void *ctx, const char *data, size_t len) {
 /* Warnings and notes: "degloss: FILE:LINE: byte N: message" on stderr. */
 static void S_warning(void *ctx, const degloss_warning *w) {
   (void)ctx;
-  fprintf(stderr, "degloss: %s", w->file[0] ? w->file : "<input>");
+  char place[64] = "";
   if (w->severity == DEGLOSS_WARNING) {
-    if (w->line > 0) fprintf(stderr, ":%ld", w->line);
-    if (w->byte >= 0) fprintf(stderr, ": byte %lld", w->byte);
+    int k = w->line > 0 ? snprintf(place, sizeof place, ":%ld", w->line) : 0;
+    if (w->byte >= 0) snprintf(place + k, sizeof place - (size_t)k, ": byte %lld", w->byte);
   }
-  fprintf(stderr, ": %s\n", w->message);
+  S_say("%s%s: %s", w->file[0] ? w->file : "<input>", place, w->message);
 }
 
 /* Glossing with the settings: the session, the output file, every input. */
@@ -75,10 +88,10 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   degloss_error err = {0};
   degloss_session *s = degloss_session_new(&so, &err);
   if (!s) {
-    fprintf(stderr, "degloss: %s\n", err.text);
+    S_say("%s", err.text);
     if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
-      fprintf(stderr, "degloss: data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)\n",
-              st->data_dir ? st->data_dir : degloss_data_dir());
+      S_say("data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)",
+            st->data_dir ? st->data_dir : degloss_data_dir());
     return S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
   }
 
@@ -87,7 +100,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
     out.f = fopen(st->output, "w");
     out.name = st->output;
     if (!out.f) {
-      fprintf(stderr, "degloss: %s: cannot open for writing: %s\n", st->output, strerror(errno));
+      S_say("%s: cannot open for writing: %s", st->output, strerror(errno));
       degloss_session_free(s);
       return EXIT_IO;
     }
@@ -110,14 +123,14 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   for (int i = 0; i < (nfiles ? nfiles : 1) && !out.io_error; i++) {
     memset(&err, 0, sizeof err);
     if (degloss_session_feed_path(s, nfiles ? files[i] : "-", &err) != DEGLOSS_OK) {
-      if (!out.io_error) fprintf(stderr, "degloss: %s\n", err.text);
+      if (!out.io_error) S_say("%s", err.text);
       input_error = true;
     }
   }
   degloss_session_finish(s, NULL);
   if (out.f != stdout) {
     if (fclose(out.f) != 0 && !out.io_error) {
-      fprintf(stderr, "degloss: %s: write error: %s\n", out.name, strerror(errno));
+      S_say("%s: write error: %s", out.name, strerror(errno));
       out.io_error = true;
     }
   } else if (fflush(stdout) != 0) {
@@ -166,13 +179,13 @@ int main(int argc, char **argv) {
     bool ok = !path || cli_config_load(&st, path, config != NULL, &err);
     free(def);
     if (!ok) {
-      fprintf(stderr, "degloss: %s\n", err.text);
+      S_say("%s", err.text);
       cli_settings_free(&st);
       return EXIT_USAGE;
     }
   }
   if (!cli_config_env(&st, &err)) {
-    fprintf(stderr, "degloss: %s\n", err.text);
+    S_say("%s", err.text);
     cli_settings_free(&st);
     return EXIT_USAGE;
   }
@@ -192,7 +205,7 @@ int main(int argc, char **argv) {
     const char *val = optarg;
     if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
     if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
-      fprintf(stderr, "degloss: %s\n", err.text);
+      S_say("%s", err.text);
       cli_settings_free(&st);
       return EXIT_USAGE;
     }
@@ -207,8 +220,8 @@ int main(int argc, char **argv) {
     rc = fflush(stdout) != 0 ? EXIT_IO : bad ? EXIT_DATA : EXIT_OK;
   } else if (cache_compact) {
     degloss_code cc = degloss_mt_cache_compact(&so, stdout, &err);
-    if (cc == DEGLOSS_ERR_CONFIG) fprintf(stderr, "degloss: %s\n", err.text);
-    else if (cc != DEGLOSS_OK) fprintf(stderr, "degloss: %s: %s\n", err.source, err.text);
+    if (cc == DEGLOSS_ERR_CONFIG) S_say("%s", err.text);
+    else if (cc != DEGLOSS_OK) S_say("%s: %s", err.source, err.text);
     rc = cc == DEGLOSS_OK ? EXIT_OK : cc == DEGLOSS_ERR_CONFIG ? EXIT_USAGE : EXIT_IO;
   } else {
     rc = S_run(&st, argc - optind, argv + optind);

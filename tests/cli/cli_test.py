@@ -388,6 +388,14 @@ def case_config_secrets():
     rc, out, err = run(["--config", cfg], SENT)
     expect(rc == 2 and "\x1b" not in err and "fo\\x1b[2Jrmat" in err,
            "unknown config key: named with its escape shown visibly", repr(err))
+    # file names with control characters are shown visibly in messages
+    for args in (["--glossary", os.path.join(TMP, "no\x1b]0;x\x07such.tsv")],
+                 [os.path.join(TMP, "in\x1b[2J.txt")],
+                 ["-o", os.path.join(TMP, "no-dir", "o\x1b[2J.txt")]):
+        rc, out, err = run(args, SENT)
+        expect(rc != 0 and "\x1b" not in err and "\x07" not in err and "\\x1b" in err,
+               f"a file name with control characters is escaped in the message ({args[0][:12]})",
+               repr(err))
 
 
 CASES = [v for k, v in sorted(globals().items()) if k.startswith("case_")]
