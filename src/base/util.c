@@ -259,6 +259,44 @@ uint64_t dg_hash64(const void *p, size_t n, uint64_t seed) {
   return h;
 }
 
+void dg_sum_init(dg_sum *s) {
+  s->lane[0] = 0x9E3779B97F4A7C15ULL;
+  s->lane[1] = 0xC2B2AE3D27D4EB4FULL;
+  s->lane[2] = 0x165667B19E3779F9ULL;
+  s->lane[3] = 0x27D4EB2F165667C5ULL;
+  s->len = 0;
+}
+
+static uint64_t S_mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0x100000001B3ULL;
+  return h ^ (h >> 29);
+}
+
+void dg_sum_update(dg_sum *s, const void *p, size_t n) {
+  const unsigned char *b = p;
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    uint64_t w[4];
+    memcpy(w, b + i, 32);
+    for (int k = 0; k < 4; k++) s->lane[k] = S_mix(s->lane[k], w[k]);
+  }
+  for (; i < n; i++) s->lane[0] = S_mix(s->lane[0], b[i]); /* the tail (last piece only) */
+  s->len += n;
+}
+
+uint64_t dg_sum_final(const dg_sum *s) {
+  uint64_t h = s->len;
+  for (int k = 0; k < 4; k++) h = S_mix(h, s->lane[k]);
+  return h;
+}
+
+uint64_t dg_sum64(const void *p, size_t n) {
+  dg_sum s;
+  dg_sum_init(&s);
+  dg_sum_update(&s, p, n);
+  return dg_sum_final(&s);
+}
+
 char *dg_path_join(const char *dir, const char *name) {
   dg_buf b;
   dg_buf_init(&b);

@@ -43,7 +43,9 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   e->morph = dg_morph_open(dir, hbase, err);
   if (!e->morph) {
     /* Name the data file or the hunspell base the morphology wanted. */
-    if (err && !strstr(err->text, hbase) && !strstr(err->text, "degloss.morph")) {
+    if (err && err->source[0]) {
+      S_name_file(err, err->source); /* the file the error is about */
+    } else if (err && !strstr(err->text, hbase) && !strstr(err->text, "degloss.morph")) {
       char *mp = dg_path_join(dir, "degloss.morph");
       S_name_file(err, access(mp, R_OK) == 0 ? hbase : mp);
       free(mp);

@@ -54,8 +54,12 @@ static bool S_section(uint64_t size, uint32_t off, uint64_t count, size_t rec) {
 }
 
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
+  return dg_lexicon_open_checked(path, false, err);
+}
+
+dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err) {
   dg_lexicon *lex = dg_xcalloc(1, sizeof *lex);
-  if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, false, err)) {
+  if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, checksum, err)) {
     free(lex);
     return NULL;
   }

@@ -21,6 +21,9 @@ typedef struct dg_lexicon dg_lexicon;
 /* Map a compiled lexicon.  Checks header, version, size and checksum; a
  * missing, truncated or corrupted file is an error naming the file. */
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err);
+/* The same, with the whole file's checksum read too when `checksum` is set
+ * (dg_lexicon_open checks the header, section table and hash tables only). */
+dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err);
 /* Open DG_LEXICON_FILE in degloss_data_dir(). */
 dg_lexicon *dg_lexicon_open_default(degloss_error *err);
 void dg_lexicon_close(dg_lexicon *lex);

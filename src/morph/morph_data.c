@@ -26,9 +26,9 @@ static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
 
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) {
   memset(d, 0, sizeof *d);
-  /* No checksum pass at start-up (it read all 35 MB each run): every index is
-   * validated below, so a damaged file cannot make a lookup read out of
-   * bounds; dg_mapfile_verify checks the checksum on demand. */
+  /* The container checks the header and the hash table's checksum; the
+   * whole file's checksum (35 MB) is left to --check-data.  Every index is
+   * also validated below, so no lookup reads out of bounds. */
   if (!dg_mapfile_open(&d->mf, path, DG_MORPH_KIND, DG_MORPH_VERSION, false, err)) return false;
   const unsigned char *p = d->mf.payload;
   uint64_t size = d->mf.size;

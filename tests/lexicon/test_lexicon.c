@@ -438,18 +438,36 @@ static void S_damaged(const char *real, const char *tmp) {
   memset(&err, 0, sizeof err);
   lex = dg_lexicon_open(bad, &err);
   OK(!lex && err.code == DEGLOSS_ERR_FORMAT && strcmp(err.source, bad) == 0, "damaged head: %s", err.text);
-  /* damaged payload: open is fast (no checksum), lookups never crash,
-   * dg_lexicon_verify reports the damage */
+  /* a damaged hash table: refused at open (the index checksum) */
+  uint32_t tables = (uint32_t)(unsigned char)data[64 + 56] | (uint32_t)(unsigned char)data[64 + 57] << 8 |
+                    (uint32_t)(unsigned char)data[64 + 58] << 16 | (uint32_t)(unsigned char)data[64 + 59] << 24;
+  OK(tables > 0 && 64 + (size_t)tables < len, "the first hash table's offset: %u", tables);
+  data[64 + tables + 5] ^= 0x10;
+  S_spit(bad, data, len);
+  data[64 + tables + 5] ^= 0x10;
+  memset(&err, 0, sizeof err);
+  lex = dg_lexicon_open(bad, &err);
+  OK(!lex && err.code == DEGLOSS_ERR_FORMAT && strstr(err.text, "index checksum") &&
+         strcmp(err.source, bad) == 0,
+     "a damaged hash table is refused at open: %s", err.text);
+  dg_lexicon_close(lex);
+  /* damaged records and strings (before the hash tables): open is fast (the
+   * whole checksum is not read), lookups never crash, dg_lexicon_verify and
+   * dg_lexicon_open_checked(…, true, …) report the damage */
   unsigned seed = 12345;
   for (int i = 0; i < 2000; i++) {
     seed = seed * 1103515245u + 12345u;
-    size_t at = 64 + 128 + (size_t)(seed >> 4) % (len - 64 - 128);
+    size_t at = 64 + 128 + (size_t)(seed >> 4) % (tables - 128);
     data[at] = (char)(seed >> 24);
   }
   S_spit(bad, data, len);
   memset(&err, 0, sizeof err);
+  lex = dg_lexicon_open_checked(bad, true, &err);
+  OK(!lex && strstr(err.text, "checksum mismatch"), "the full checksum finds it: %s", err.text);
+  dg_lexicon_close(lex);
+  memset(&err, 0, sizeof err);
   lex = dg_lexicon_open(bad, &err);
-  OK(lex != NULL, "damaged payload still opens: %s", err.text);
+  OK(lex != NULL, "damaged records still open: %s", err.text);
   if (lex) {
     S_lookups(lex);
     memset(&err, 0, sizeof err);

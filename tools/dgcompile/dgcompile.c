@@ -488,7 +488,10 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   degloss_error err;
   memset(&err, 0, sizeof err);
   bool ok = out.len < 0xffffffffu &&
-            dg_mapfile_write(out_path, DG_LEX_KIND, DG_LEX_VERSION, out.data, out.len, &err);
+            /* the index checked at every open: the head and the hash tables */
+            dg_mapfile_write_indexed(out_path, DG_LEX_KIND, DG_LEX_VERSION, out.data, out.len,
+                                     (uint32_t)sizeof h, h.table_off[0],
+                                     (uint32_t)(out.len - h.table_off[0]), &err);
   if (!ok) fprintf(stderr, "dgcompile: %s: %s\n", out_path, err.text[0] ? err.text : "too big");
   else
     fprintf(stderr,

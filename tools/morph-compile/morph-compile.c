@@ -963,7 +963,10 @@ int main(int argc, char **argv) {
   S_align(&out);
   memcpy(out.data, &h, sizeof h);
   degloss_error err = {0};
-  if (!dg_mapfile_write(argv[3], DG_MORPH_KIND, DG_MORPH_VERSION, out.data, out.len, &err)) {
+  /* the index checked at every open: the header and the hash table */
+  if (!dg_mapfile_write_indexed(argv[3], DG_MORPH_KIND, DG_MORPH_VERSION, out.data, out.len,
+                                (uint32_t)sizeof h, h.off_table,
+                                (uint32_t)(h.off_anal - h.off_table), &err)) {
     fprintf(stderr, "morph-compile: %s: %s\n", argv[3], err.text);
     return 1;
   }
