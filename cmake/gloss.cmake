@@ -5,8 +5,25 @@ target_sources(degloss PRIVATE
   src/gloss/gloss_phrase.c src/gloss/gloss_sep.c src/gloss/gloss_suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/api/api.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
-  src/render/conllu.c src/render/html.c src/render/tsv.c
+  src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
+  src/render/labels.c
   src/api/jobs.c)
+
+# The legend of Leipzig labels: dictionaries/leipzig-labels.tsv ->
+# leipzig_labels.inc (configure time), behind degloss --labels, the HTML
+# legend and degloss_labels().
+set(DG_RENDER_GEN_DIR "${CMAKE_BINARY_DIR}/gen/render")
+file(MAKE_DIRECTORY "${DG_RENDER_GEN_DIR}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/dictionaries/leipzig-labels.tsv" "${CMAKE_SOURCE_DIR}/cmake/leipzig_labels.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/dictionaries/leipzig-labels.tsv
+          -DOUT=${DG_RENDER_GEN_DIR}/leipzig_labels.inc -P ${CMAKE_SOURCE_DIR}/cmake/leipzig_labels.cmake
+  RESULT_VARIABLE dg_labels_rc)
+if(NOT dg_labels_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate leipzig_labels.inc from dictionaries/leipzig-labels.tsv")
+endif()
+target_include_directories(degloss PRIVATE "${DG_RENDER_GEN_DIR}")
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)

@@ -140,11 +140,24 @@ int degloss_token_part(const degloss_doc *d, size_t sentence, size_t token, size
                        const char **form, const char **gloss, int *is_link);
 
 /* Render the document: format "interlinear", "jsonl", "json", "conllu",
- * "html" or "tsv"; style "leipzig" (NULL) or "plain"; width in columns for
+ * "html", "tsv", "latex" (gb4e examples) or "parallel"; style "leipzig" (NULL) or "plain"; width in columns for
  * interlinear (0: 80).  Returns a new string to free(), or NULL with err set
  * for an unknown format or style. */
 char *degloss_render(const degloss_doc *d, const char *format, const char *style, unsigned width,
                      degloss_error *err);
+
+/* ---- Leipzig labels ----------------------------------------------------
+ *
+ * The legend of the grammatical labels the Leipzig-style gloss line uses
+ * ("GEN": genitive case ...), in the order degloss --labels lists them.
+ * On a gloss line labels are joined with "." (the.M.NOM), person and
+ * number combine without one (3SG = 3 + SG) and "/" joins alternatives
+ * (M/N).  The array is static; *count (if not NULL) gets its length. */
+typedef struct degloss_label {
+  const char *label;   /* "SBJV1" */
+  const char *meaning; /* "subjunctive I, marks reported speech ..." */
+} degloss_label;
+const degloss_label *degloss_labels(size_t *count);
 
 #ifdef __cplusplus
 }

@@ -80,9 +80,18 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
   }
   if (strcmp(key, "format") == 0) {
     if (!dg_format_parse(value, &s->format))
-      return S_bad(err, origin, key, value, "interlinear, jsonl, json, conllu, html or tsv");
+      return S_bad(err, origin, key, value, "interlinear, jsonl, json, conllu, html, tsv, latex or parallel");
   } else if (strcmp(key, "style") == 0) {
     if (!dg_style_parse(value, &s->style)) return S_bad(err, origin, key, value, "leipzig or plain");
+  } else if (strcmp(key, "latex") == 0) {
+    if (!dg_latex_parse(value, &s->latex)) return S_bad(err, origin, key, value, "gb4e or expex");
+  } else if (strcmp(key, "latex-standalone") == 0) {
+    if (strcmp(value, "1") == 0 || strcmp(value, "yes") == 0 || strcmp(value, "true") == 0) s->latex_standalone = true;
+    else if (strcmp(value, "0") == 0 || strcmp(value, "no") == 0 || strcmp(value, "false") == 0)
+      s->latex_standalone = false;
+    else return S_bad(err, origin, key, value, "yes or no");
+  } else if (strcmp(key, "layout") == 0) {
+    if (!dg_layout_parse(value, &s->layout)) return S_bad(err, origin, key, value, "default or parallel");
   } else if (strcmp(key, "input") == 0) {
     if (strcmp(value, "text") == 0) s->input = DG_IN_TEXT;
     else if (strcmp(value, "horizontal") == 0) s->input = DG_IN_HORIZONTAL;

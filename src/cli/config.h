@@ -25,6 +25,9 @@ typedef struct dg_mt_setting {
 typedef struct dg_settings {
   dg_format format;
   dg_style style;
+  dg_latex latex;          /* --format latex: gb4e or expex */
+  bool latex_standalone;   /* --format latex: a whole document */
+  dg_layout layout;        /* --format html: default or parallel */
   dg_in_mode input;
   int encoding;            /* dg_encoding (src/text/text.h): 0 = auto */
   dg_color_mode color;

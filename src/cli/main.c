@@ -32,10 +32,15 @@ static void S_usage(FILE *f) {
         "With no FILE, or when FILE is -, read standard input.\n"
         "\n"
         "Output:\n"
-        "  -f, --format FMT        interlinear (default), jsonl, json, conllu, html, tsv\n"
+        "  -f, --format FMT        interlinear (default), jsonl, json, conllu, html, tsv,\n"
+        "                          latex, parallel (one TSV row per sentence)\n"
         "  -s, --style STYLE       leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain\n"
         "  -w, --width N           line width for interlinear text (default: terminal, else 80)\n"
         "  -a, --alternatives N    at most N ranked glosses per word in JSON/TSV/HTML (0: all)\n"
+        "      --latex PKG         latex examples for gb4e (default) or expex\n"
+        "      --latex-standalone  latex: a whole document pdflatex compiles\n"
+        "      --layout LAYOUT     html: default, or parallel (translation beside the gloss)\n"
+        "      --labels            list the Leipzig labels and what they mean, and exit\n"
         "      --color WHEN        auto (default), always, never; NO_COLOR turns colour off\n"
         "  -o, --output FILE       write to FILE instead of standard output\n"
         "  -j, --jobs N            gloss with N worker threads (0 or auto: one per CPU;\n"
@@ -100,7 +105,11 @@ enum {
   OPT_NO_CACHE,
   OPT_CHECK_DATA,
   OPT_MT_CACHE_MAX,
-  OPT_MT_CACHE_COMPACT
+  OPT_MT_CACHE_COMPACT,
+  OPT_LATEX,
+  OPT_LATEX_STANDALONE,
+  OPT_LAYOUT,
+  OPT_LABELS
 };
 
 static const struct option S_long[] = {
@@ -108,6 +117,10 @@ static const struct option S_long[] = {
     {"style", required_argument, NULL, 's'},
     {"width", required_argument, NULL, 'w'},
     {"alternatives", required_argument, NULL, 'a'},
+    {"latex", required_argument, NULL, OPT_LATEX},
+    {"latex-standalone", no_argument, NULL, OPT_LATEX_STANDALONE},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"labels", no_argument, NULL, OPT_LABELS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"output", required_argument, NULL, 'o'},
@@ -198,7 +211,7 @@ static bool S_write(S_run *r, dg_buf *b) {
 static void S_post(void *ctx, const dg_doc *d, unsigned long before, dg_buf *out) {
   const S_run *r = ctx;
   dg_render loc;
-  loc.o = r->render.o;
+  dg_render_init(&loc, &r->render.o);
   loc.sentences = r->render_base + before;
   dg_render_doc(&loc, d, out);
 }
@@ -211,7 +224,7 @@ static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
     r->mt_failed += dg_doc_translate(d, r->mt);
     dg_render_doc(&r->render, d, out);
   } else {
-    r->render.sentences += d->nsentences;
+    dg_render_skip(&r->render, d);
   }
   dg_doc_free(d);
   bool ok = S_write(r, out);
@@ -274,6 +287,13 @@ int main(int argc, char **argv) {
       dg_settings_free(&st);
       return EXIT_OK;
     }
+    if (c == OPT_LABELS) {
+      size_t n;
+      const degloss_label *l = degloss_labels(&n);
+      for (size_t i = 0; i < n; i++) printf("%-7s %s\n", l[i].label, l[i].meaning);
+      dg_settings_free(&st);
+      return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+    }
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
     if (c == OPT_CHECK_DATA) check_data = true;
@@ -309,7 +329,7 @@ int main(int argc, char **argv) {
       continue;
     const char *key = S_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE) val = "1";
     if (c == OPT_COLOR) key = "color";
     if (!key || !dg_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
       fprintf(stderr, "degloss: %s\n", err.text);
@@ -407,6 +427,9 @@ int main(int argc, char **argv) {
   ro.format = st.format;
   ro.style = st.style;
   ro.alternatives = st.alternatives;
+  ro.latex = st.latex;
+  ro.latex_standalone = st.latex_standalone;
+  ro.layout = st.layout;
   ro.width = st.width ? st.width : S_term_width(fileno(run.out));
   const char *nc = getenv("NO_COLOR");
   bool tty = isatty(fileno(run.out));
