@@ -113,6 +113,37 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
 
+  # Output for linguists and corpus users: LaTeX examples (shape and
+  # escaping; a pdflatex compile, skipped with exit 77 when pdflatex, gb4e or
+  # expex is missing), the parallel formats, CoNLL-U (shape; the UD validator
+  # vendored in tests/conllu/ud-validator, skipped without python3-regex)
+  # and the legend of Leipzig labels.
+  set(_sample ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt)
+  set(_ntrex ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt)
+  add_test(NAME render.latex
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/latex_test.py $<TARGET_FILE:degloss_cli> ${_sample})
+  add_test(NAME render.latex_compile
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/latex_test.py $<TARGET_FILE:degloss_cli> ${_sample}
+                   --compile)
+  add_test(NAME render.parallel
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/parallel_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample})
+  add_test(NAME render.conllu
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/conllu_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample} ${_ntrex})
+  add_test(NAME render.conllu_validate
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/conllu_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample} ${_ntrex} --validate ${CMAKE_CURRENT_SOURCE_DIR}/tests/conllu/ud-validator/validate.py)
+  add_test(NAME render.labels
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/labels_test.py $<TARGET_FILE:degloss_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/leipzig-labels.tsv ${CMAKE_CURRENT_SOURCE_DIR}/README.md
+                   ${CMAKE_CURRENT_SOURCE_DIR}/doc/degloss.1 ${_sample} ${_ntrex})
+  set_tests_properties(render.latex render.latex_compile render.parallel render.conllu render.conllu_validate
+                       render.labels PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
+    TIMEOUT 300 LABELS render)
+  set_tests_properties(render.latex_compile render.conllu_validate PROPERTIES SKIP_RETURN_CODE 77)
+
   # degloss --check-data on the build data and on damaged copies of it.
   add_test(NAME cli.check_data
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/checkdata_test.py

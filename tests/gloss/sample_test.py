@@ -151,6 +151,23 @@ def check_cases(sents):
           f"NATO-Mitgliedschaft -> NATO-membership (got {t and t['gloss']})")
 
 
+def conllu_tokens(text):
+    """The token lines of CoNLL-U: words, and multiword tokens instead of their words."""
+    out, end = [], 0
+    for l in text.splitlines():
+        if not l or l.startswith("#"):
+            continue
+        c = l.split("\t")
+        if "-" in c[0]:
+            end = int(c[0].split("-")[1])
+        elif c[0].isdigit() and int(c[0]) <= end:
+            continue
+        else:
+            end = 0
+        out.append(c)
+    return out
+
+
 def conllu_misc(v):
     """A value as CoNLL-U MISC writes it (no spaces, no pipes)."""
     return (v or "_").replace("\t", ".").replace("\n", ".").replace(" ", ".").replace("|", "/")
@@ -184,9 +201,9 @@ def check_styles(exe, sample, outputs, sents):
         check(not bad, f"TSV gloss column follows the style, plain column is the plain gloss: {bad[:10]}")
     else:
         check(False, "TSV has one line per JSON token in both styles")
-    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss
-    cu = {st: [l.split("\t") for l in run(exe, sample, "conllu", st).splitlines() if l and not l.startswith("#")]
-          for st in ("leipzig", "plain")}
+    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss (one line
+    # per token: a contraction's multiword-token line, not its two words)
+    cu = {st: conllu_tokens(run(exe, sample, "conllu", st)) for st in ("leipzig", "plain")}
     if len(cu["leipzig"]) == len(toks) == len(cu["plain"]):
         bad = []
         for t, a, b in zip(toks, cu["leipzig"], cu["plain"]):
