@@ -59,10 +59,12 @@ static void S_escape(dg_buf *b, const char *s, size_t n, bool lower) {
   while (p < e) {
     unsigned char c = *p;
     if (c < 0x80) {
+      /* (the pair may span two tokens of one cell: look at the buffer) */
+      if ((c == '-' || c == ',' || c == '\'' || c == '/') && b->len && b->data[b->len - 1] == (char)c)
+        dg_buf_puts(b, "{}");
       if (S_ascii[c]) dg_buf_puts(b, S_ascii[c]);
       else if (c < 0x20) dg_buf_putc(b, ' ');
       else dg_buf_putc(b, lower && c >= 'A' && c <= 'Z' ? (char)(c + 32) : (char)c);
-      if ((c == '-' || c == ',' || c == '\'' || c == '/') && p + 1 < e && p[1] == c) dg_buf_puts(b, "{}");
       p++;
       continue;
     }
