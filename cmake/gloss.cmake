@@ -126,7 +126,8 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/latex_test.py $<TARGET_FILE:degloss_cli> ${_sample}
                    --compile)
   add_test(NAME render.parallel
-           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/parallel_test.py $<TARGET_FILE:degloss_cli>
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/mt/with_server.py
+                   ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/parallel_test.py $<TARGET_FILE:degloss_cli>
                    ${_sample})
   add_test(NAME render.conllu
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/conllu_test.py $<TARGET_FILE:degloss_cli>

@@ -1,5 +1,5 @@
 /* CoNLL-U as Universal Dependencies corpus tools read it: "# newdoc id"
- * at the start of each input file, "# newpar" per paragraph, "# text" (and
+ * (the file name as given) at the start of each input file, "# newpar" per paragraph, "# text" (and
  * "# text_en" when translated) per sentence, ten tab-separated columns per
  * word.  The gloss of the style goes into MISC as Gloss=... (the Leipzig
  * gloss, or the plain English one of --style plain), and the plain one as
@@ -267,10 +267,8 @@ static void S_fused(const dg_dtoken *t, size_t id, const S_art *art, const char 
 static void S_sentence(dg_render *r, const dg_doc *d, size_t si, dg_buf *out) {
   const dg_dsentence *s = &d->sentences[si];
   r->sentences++;
-  if (s->first) {
-    if (dg_render_source_is_file(d->source)) S_comment(out, "newdoc id", d->source);
-    else dg_buf_puts(out, "# newdoc\n");
-  }
+  /* (standard input is one document without a name: no newdoc) */
+  if (s->first && dg_render_source_is_file(d->source)) S_comment(out, "newdoc id", d->source);
   dg_buf_printf(out, "# sent_id = %lu\n", r->sentences);
   if (si == 0 || s->paragraph != d->sentences[si - 1].paragraph)
     dg_buf_printf(out, "# newpar id = %u\n", s->paragraph + 1);

@@ -28,6 +28,9 @@ FORMATS = [
 ]
 
 failures = []
+ENV = dict(os.environ)
+if ENV.get("DEGLOSS_DATA_DIR"):
+    ENV["DEGLOSS_DATA_DIR"] = os.path.abspath(ENV["DEGLOSS_DATA_DIR"])
 
 
 def check(cond, what):
@@ -37,8 +40,10 @@ def check(cond, what):
 
 
 def run(exe, sample, fmt, style):
-    p = subprocess.run([exe, "--no-config", "--format", fmt, "--style", style, "--width", "100",
-                        "--color", "never", sample], capture_output=True)
+    # (in the sample's directory: CoNLL-U's "# newdoc id" names the file as given)
+    p = subprocess.run([os.path.abspath(exe), "--no-config", "--format", fmt, "--style", style, "--width", "100",
+                        "--color", "never", os.path.basename(sample)], capture_output=True,
+                       cwd=os.path.dirname(os.path.abspath(sample)), env=ENV)
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode(errors="replace"))
     check(p.returncode == 0, f"degloss --format {fmt} exits 0 (got {p.returncode})")

@@ -10,7 +10,11 @@ the words of the interlinear gloss line in the same style; standard input
 gives sentence numbers; tabs, newlines and backslashes are escaped.
 html --layout parallel: each sentence's German and gloss beside its
 translation; the default layout does not change with the option absent.
+Run next to the MT test server (tests/mt/with_server.py sets MT_TEST_PORT),
+the translations fill the parallel row, the HTML pair and LaTeX's \\glt.
 """
+import os
+import tempfile
 import json
 import re
 import subprocess
@@ -50,6 +54,27 @@ def gloss_lines(interlinear):
                 cells.append(c)
         out.append(" ".join(cells))
     return out
+
+
+def translated(exe):
+    port = os.environ.get("MT_TEST_PORT")
+    if not port:
+        print("(no MT test server: translations not checked)")
+        return
+    text = "Der Kreml bestätigte am Montag die Gespräche.\n\nEr sagte: „Wir kommen voran.“\n"
+    with tempfile.TemporaryDirectory() as cache:
+        mt = ["--translate", "libretranslate", "--mt-url", f"http://127.0.0.1:{port}/t/render-ok/ok",
+              "--cache-dir", cache]
+        rows = [r.split("\t") for r in run(exe, ["-f", "parallel"] + mt, text).splitlines()[1:]]
+        check(len(rows) == 2 and all(len(r) == 4 and r[2] for r in rows),
+              f"parallel: the translation field is filled ({rows})")
+        page = run(exe, ["-f", "html", "--layout", "parallel"] + mt, text)
+        check(len(re.findall(r'</div>\n<div class="tr">‘[^<]+’</div>\n</div>', page)) == 2,
+              "html --layout parallel: the translation beside the German side")
+        tex = run(exe, ["-f", "latex"] + mt, text)
+        check(tex.count("\\glt `") == 2, "latex gb4e: \\glt with the translation")
+        tex = run(exe, ["-f", "latex", "--latex", "expex"] + mt, text)
+        check(tex.count("\\glft `") == 2, "latex expex: \\glft with the translation")
 
 
 def main():
@@ -101,6 +126,7 @@ def main():
     words = lambda h: re.findall(r'<span class="w.*?</span></span>', h)
     check(words(par) == words(default), "parallel layout: the same word blocks as the default layout")
 
+    translated(exe)
     for f in failures:
         print("FAIL:", f)
     print(f"{'FAILED' if failures else 'ok'}: {len(failures)} failures")
