@@ -15,7 +15,6 @@
  * a lookup table: tabs and newlines become spaces, and in MISC "|" becomes
  * "/", spaces ".", so every line keeps exactly ten columns.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -114,7 +113,7 @@ static void S_feats(dg_buf *b, const char *upos, const char *feats) {
  * (accusative neuter).  Its form, lemma and features go to *art. */
 typedef struct S_art {
   const char *form;
-  char feats[96];
+  const char *feats;
 } S_art;
 
 static bool S_contraction(const dg_dtoken *t, S_art *art) {
@@ -122,21 +121,23 @@ static bool S_contraction(const dg_dtoken *t, S_art *art) {
   size_t n = strlen(t->form);
   if (n < 2) return false;
   char last = t->form[n - 1];
-  const char *form = last == 'm' ? "dem" : last == 'r' ? "der" : last == 's' ? "das" : NULL;
-  const char *gender = last == 'm' ? "Masc,Neut" : last == 'r' ? "Fem" : "Neut";
-  const char *kase = last == 's' ? "Acc" : "Dat";
-  if (!form) return false;
-  bool art_feats = t->feats && strstr(t->feats, "PronType=Art") && strstr(t->feats, "Definite=Def");
-  bool case_label = t->labels && strcmp(t->labels, last == 's' ? "ACC" : "DAT") == 0;
-  if (!art_feats && !case_label) return false;
-  art->form = form;
-  if (art_feats) {
-    snprintf(art->feats, sizeof art->feats, "%s", t->feats);
-  } else {
-    snprintf(art->feats, sizeof art->feats, "Case=%s|Definite=Def|Gender=%s|Number=Sing|PronType=Art", kase,
-             gender);
+  if (last >= 'A' && last <= 'Z') last = (char)(last + 32); /* IM, ZUR in a headline */
+  static const struct {
+    char last;
+    const char *form, *label, *feats;
+  } arts[] = {{'m', "dem", "DAT", "Case=Dat|Definite=Def|Gender=Masc,Neut|Number=Sing|PronType=Art"},
+              {'r', "der", "DAT", "Case=Dat|Definite=Def|Gender=Fem|Number=Sing|PronType=Art"},
+              {'s', "das", "ACC", "Case=Acc|Definite=Def|Gender=Neut|Number=Sing|PronType=Art"}};
+  for (size_t i = 0; i < DG_ARRAY_LEN(arts); i++) {
+    if (arts[i].last != last) continue;
+    bool art_feats = t->feats && strstr(t->feats, "PronType=Art") && strstr(t->feats, "Definite=Def");
+    bool case_label = t->labels && strcmp(t->labels, arts[i].label) == 0;
+    if (!art_feats && !case_label) return false;
+    art->form = arts[i].form;
+    art->feats = art_feats ? t->feats : arts[i].feats;
+    return true;
   }
-  return true;
+  return false;
 }
 
 /* The preposition as written: its lemma, capitalised like the token
