@@ -6,8 +6,25 @@ target_sources(degloss PRIVATE
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
-  src/render/conllu.c src/render/html.c src/render/tsv.c
+  src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
+  src/render/labels.c
   src/api/jobs.c)
+
+# The legend of Leipzig labels: dictionaries/leipzig-labels.tsv ->
+# leipzig_labels.inc (configure time), behind degloss --labels, the HTML
+# legend and degloss_labels().
+set(DG_RENDER_GEN_DIR "${CMAKE_BINARY_DIR}/gen/render")
+file(MAKE_DIRECTORY "${DG_RENDER_GEN_DIR}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/dictionaries/leipzig-labels.tsv" "${CMAKE_SOURCE_DIR}/cmake/leipzig_labels.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/dictionaries/leipzig-labels.tsv
+          -DOUT=${DG_RENDER_GEN_DIR}/leipzig_labels.inc -P ${CMAKE_SOURCE_DIR}/cmake/leipzig_labels.cmake
+  RESULT_VARIABLE dg_labels_rc)
+if(NOT dg_labels_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate leipzig_labels.inc from dictionaries/leipzig-labels.tsv")
+endif()
+target_include_directories(degloss PRIVATE "${DG_RENDER_GEN_DIR}")
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
@@ -146,6 +163,38 @@ if(DEGLOSS_TESTS)
                    $<TARGET_FILE:degloss_cli>)
   set_tests_properties(cli.glossary_big PROPERTIES TIMEOUT 120 LABELS gloss
                        ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+
+  # Output for linguists and corpus users: LaTeX examples (shape and
+  # escaping; a pdflatex compile, skipped with exit 77 when pdflatex, gb4e or
+  # expex is missing), the parallel formats, CoNLL-U (shape; the UD validator
+  # vendored in tests/conllu/ud-validator, skipped without python3-regex)
+  # and the legend of Leipzig labels.
+  set(_sample ${CMAKE_CURRENT_SOURCE_DIR}/samples/news-ukraine-2025.de.txt)
+  set(_ntrex ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt)
+  add_test(NAME render.latex
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/latex_test.py $<TARGET_FILE:degloss_cli> ${_sample})
+  add_test(NAME render.latex_compile
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/latex_test.py $<TARGET_FILE:degloss_cli> ${_sample}
+                   --compile)
+  add_test(NAME render.parallel
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/mt/with_server.py
+                   ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/parallel_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample})
+  add_test(NAME render.conllu
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/conllu_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample} ${_ntrex})
+  add_test(NAME render.conllu_validate
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/conllu_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample} ${_ntrex} --validate ${CMAKE_CURRENT_SOURCE_DIR}/tests/conllu/ud-validator/validate.py)
+  add_test(NAME render.labels
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/labels_test.py $<TARGET_FILE:degloss_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/leipzig-labels.tsv ${CMAKE_CURRENT_SOURCE_DIR}/README.md
+                   ${CMAKE_CURRENT_SOURCE_DIR}/doc/degloss.1 ${_sample} ${_ntrex})
+  set_tests_properties(render.latex render.latex_compile render.parallel render.conllu render.conllu_validate
+                       render.labels PROPERTIES
+    ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
+    TIMEOUT 300 LABELS render)
+  set_tests_properties(render.latex_compile render.conllu_validate PROPERTIES SKIP_RETURN_CODE 77)
 
   # degloss --check-data on the build data and on damaged copies of it.
   add_test(NAME cli.check_data

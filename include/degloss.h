@@ -213,7 +213,8 @@ DEGLOSS_EXPORT int degloss_token_part(const degloss_doc *d, size_t sentence, siz
                                       const char **form, const char **gloss, int *is_link);
 
 /* New string (release it with free()): the document rendered as format
- * "interlinear", "jsonl", "json", "conllu", "html" or "tsv"; style
+ * "interlinear", "jsonl", "json", "conllu", "html", "tsv", "latex" (gb4e
+ * examples) or "parallel"; style
  * "leipzig" (NULL) or "plain"; width in columns for interlinear (0: 80).
  * NULL with err set for an unknown format or style. */
 DEGLOSS_EXPORT char *degloss_render(const degloss_doc *d, const char *format, const char *style,
@@ -310,6 +311,9 @@ typedef struct degloss_output {
   unsigned width;                   /* interlinear line width, 0: 80 */
   unsigned alternatives;            /* ranked glosses per word in JSON/TSV/HTML, 0: all */
   int color;                        /* ANSI colour in interlinear output */
+  const char *latex;                /* latex format: NULL or "gb4e", or "expex" */
+  int latex_standalone;             /* latex format: a whole compilable document */
+  const char *layout;               /* html: NULL or "default", or "parallel" */
 } degloss_output;
 
 /* New session (release it with degloss_session_free): checks the
@@ -377,6 +381,19 @@ DEGLOSS_EXPORT int degloss_check_data(const degloss_session_options *o, FILE *ou
  * bad setting, another code when compacting failed (err set). */
 DEGLOSS_EXPORT degloss_code degloss_mt_cache_compact(const degloss_session_options *o, FILE *out,
                                                      degloss_error *err);
+
+/* ---- Leipzig labels ----------------------------------------------------
+ *
+ * The legend of the grammatical labels the Leipzig-style gloss line uses
+ * ("GEN": genitive case ...), in the order degloss --labels lists them.
+ * On a gloss line labels are joined with "." (the.M.NOM), person and
+ * number combine without one (3SG = 3 + SG) and "/" joins alternatives
+ * (M/N).  The array is static; *count (if not NULL) gets its length. */
+typedef struct degloss_label {
+  const char *label;   /* "SBJV1" */
+  const char *meaning; /* "subjunctive I, marks reported speech ..." */
+} degloss_label;
+DEGLOSS_EXPORT const degloss_label *degloss_labels(size_t *count);
 
 #ifdef __cplusplus
 }

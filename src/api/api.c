@@ -158,7 +158,8 @@ char *degloss_render(const degloss_doc *d, const char *format, const char *style
   }
   if (!dg_format_parse(format ? format : "interlinear", &o.format)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_render", 0, 0, -1,
-                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html or tsv)", format);
+                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex or parallel)",
+                 format);
     return NULL;
   }
   if (!dg_style_parse(style ? style : "leipzig", &o.style)) {

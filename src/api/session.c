@@ -103,7 +103,7 @@ int degloss_check_data(const degloss_session_options *o, FILE *out, FILE *diag) 
 static void S_render(void *ctx, const dg_doc *d, unsigned long before, dg_buf *out) {
   const degloss_session *s = ctx;
   dg_render r;
-  r.o = s->render.o;
+  dg_render_init(&r, &s->render.o);
   r.sentences = s->render.sentences + before;
   dg_render_doc(&r, d, out);
 }
@@ -117,6 +117,9 @@ static bool S_write(degloss_session *s, dg_buf *b) {
 
 static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
   degloss_session *s = ctx;
+  /* rendered elsewhere (S_render, maybe on a worker): the running state
+   * (labels the HTML legend lists) is kept here, in input order */
+  dg_render_account(&s->render, d);
   dg_doc_free(d);
   bool ok = S_write(s, out);
   dg_buf_free(out);
@@ -195,7 +198,7 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
   dg_render_opts ro = {0};
   if (!dg_format_parse(o->format ? o->format : "interlinear", &ro.format)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_set_output", 0, 0, -1,
-                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html or tsv)", o->format);
+                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex or parallel)", o->format);
     return DEGLOSS_ERR_ARG;
   }
   if (!dg_style_parse(o->style ? o->style : "leipzig", &ro.style)) {
@@ -203,6 +206,17 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
                  "unknown style '%s' (expected leipzig or plain)", o->style);
     return DEGLOSS_ERR_ARG;
   }
+  if (o->latex && !dg_latex_parse(o->latex, &ro.latex)) {
+    dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_set_output", 0, 0, -1,
+                 "unknown LaTeX package '%s' (expected gb4e or expex)", o->latex);
+    return DEGLOSS_ERR_ARG;
+  }
+  if (o->layout && !dg_layout_parse(o->layout, &ro.layout)) {
+    dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_set_output", 0, 0, -1,
+                 "unknown layout '%s' (expected default or parallel)", o->layout);
+    return DEGLOSS_ERR_ARG;
+  }
+  ro.latex_standalone = o->latex_standalone != 0;
   ro.width = o->width ? o->width : 80;
   ro.alternatives = o->alternatives;
   ro.color = o->color && ro.format == DG_FMT_INTERLINEAR;

@@ -77,6 +77,8 @@ void cli_settings_init(cli_settings *s) {
 void cli_settings_free(cli_settings *s) {
   free(s->format);
   free(s->style);
+  free(s->latex);
+  free(s->layout);
   free(s->data_dir);
   free(s->dict);
   free(s->hunspell);
@@ -133,11 +135,25 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
   }
   if (strcmp(key, "format") == 0) {
     if (!degloss_format_valid(value))
-      return S_bad(err, origin, key, value, file_mode, "interlinear, jsonl, json, conllu, html or tsv");
+      return S_bad(err, origin, key, value, file_mode,
+                   "interlinear, jsonl, json, conllu, html, tsv, latex or parallel");
     S_replace(&s->format, value);
   } else if (strcmp(key, "style") == 0) {
     if (!degloss_style_valid(value)) return S_bad(err, origin, key, value, file_mode, "leipzig or plain");
     S_replace(&s->style, value);
+  } else if (strcmp(key, "latex") == 0) {
+    if (strcmp(value, "gb4e") != 0 && strcmp(value, "expex") != 0)
+      return S_bad(err, origin, key, value, file_mode, "gb4e or expex");
+    S_replace(&s->latex, value);
+  } else if (strcmp(key, "latex-standalone") == 0) {
+    if (strcmp(value, "1") == 0 || strcmp(value, "yes") == 0 || strcmp(value, "true") == 0) s->latex_standalone = true;
+    else if (strcmp(value, "0") == 0 || strcmp(value, "no") == 0 || strcmp(value, "false") == 0)
+      s->latex_standalone = false;
+    else return S_bad(err, origin, key, value, file_mode, "yes or no");
+  } else if (strcmp(key, "layout") == 0) {
+    if (strcmp(value, "default") != 0 && strcmp(value, "parallel") != 0)
+      return S_bad(err, origin, key, value, file_mode, "default or parallel");
+    S_replace(&s->layout, value);
   } else if (strcmp(key, "input") == 0) {
     if (!degloss_input_parse(value, &s->input)) return S_bad(err, origin, key, value, file_mode, "text, horizontal or jsonl");
   } else if (strcmp(key, "encoding") == 0) {

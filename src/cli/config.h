@@ -23,6 +23,9 @@ typedef struct cli_settings {
   degloss_input input;
   degloss_encoding encoding;
   cli_color color;
+  char *latex;             /* --format latex: NULL (gb4e) or expex */
+  bool latex_standalone;   /* --format latex: a whole document */
+  char *layout;            /* --format html: NULL (default) or parallel */
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */
   unsigned jobs;           /* worker threads (default 1); 0: online CPUs */

@@ -111,6 +111,9 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   o.format = st->format;
   o.style = st->style;
   o.alternatives = st->alternatives;
+  o.latex = st->latex;
+  o.latex_standalone = st->latex_standalone;
+  o.layout = st->layout;
   o.width = st->width ? st->width : S_term_width(fileno(out.f));
   const char *nc = getenv("NO_COLOR");
   const char *term = getenv("TERM");
@@ -168,6 +171,13 @@ int main(int argc, char **argv) {
       cli_settings_free(&st);
       return EXIT_OK;
     }
+    if (c == OPT_LABELS) {
+      size_t n;
+      const degloss_label *l = degloss_labels(&n);
+      for (size_t i = 0; i < n; i++) printf("%-7s %s\n", l[i].label, l[i].meaning);
+      cli_settings_free(&st);
+      return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+    }
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
     if (c == OPT_CHECK_DATA) check_data = true;
@@ -203,7 +213,7 @@ int main(int argc, char **argv) {
       continue;
     const char *key = cli_option_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE) val = "1";
     if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
       S_say("%s", err.text);
       cli_settings_free(&st);

@@ -17,10 +17,16 @@ typedef struct S_opt {
 } S_opt;
 
 static const S_opt S_table[] = {
-    {"Output:", 'f', "format", "FMT", "interlinear (default), jsonl, json, conllu, html, tsv"},
+    {"Output:", 'f', "format", "FMT",
+     "interlinear (default), jsonl, json, conllu, html, tsv,\n"
+     "latex, parallel (one TSV row per sentence)"},
     {NULL, 's', "style", "STYLE", "leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain"},
     {NULL, 'w', "width", "N", "line width for interlinear text (default: terminal, else 80)"},
     {NULL, 'a', "alternatives", "N", "at most N ranked glosses per word in JSON/TSV/HTML (0: all)"},
+    {NULL, OPT_LATEX, "latex", "PKG", "latex examples for gb4e (default) or expex"},
+    {NULL, OPT_LATEX_STANDALONE, "latex-standalone", NULL, "latex: a whole document pdflatex compiles"},
+    {NULL, OPT_LAYOUT, "layout", "LAYOUT", "html: default, or parallel (translation beside the gloss)"},
+    {NULL, OPT_LABELS, "labels", NULL, "list the Leipzig labels and what they mean, and exit"},
     {NULL, OPT_COLOR, "color", "WHEN", "auto (default), always, never; NO_COLOR turns colour off"},
     {NULL, OPT_COLOR, "colour", "WHEN", NULL},
     {NULL, 'o', "output", "FILE", "write to FILE instead of standard output"},

@@ -27,7 +27,11 @@ enum {
   OPT_NO_CACHE,
   OPT_CHECK_DATA,
   OPT_MT_CACHE_MAX,
-  OPT_MT_CACHE_COMPACT
+  OPT_MT_CACHE_COMPACT,
+  OPT_LATEX,
+  OPT_LATEX_STANDALONE,
+  OPT_LAYOUT,
+  OPT_LABELS
 };
 
 /* getopt_long's arrays, made from the table on the first call. */

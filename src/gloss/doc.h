@@ -86,6 +86,8 @@ typedef struct dg_dtoken {
 typedef struct dg_dsentence {
   const char *text;      /* the sentence as plain text (tokens, single spaces) */
   uint64_t start, end;
+  long line;             /* 1-based input line of the sentence's start, 0 when unknown */
+  bool first;            /* the first sentence of its input (a file or a stream) */
   unsigned paragraph;    /* 0-based paragraph number in the stream */
   bool headline;
   dg_dtoken *tokens;

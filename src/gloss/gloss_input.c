@@ -21,6 +21,7 @@ struct dg_source {
   char *name;
   degloss_input kind;
   unsigned paragraph;  /* paragraphs seen */
+  unsigned long sentences; /* sentences handed out */
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
@@ -94,13 +95,28 @@ static dg_kind S_kind(dg_tokkind k) {
   return DG_KIND_WORD;
 }
 
-static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
+/* The input line of a sentence: the paragraph's line and the line breaks
+ * (LF, CR or CRLF, as the text layer counts them) of the paragraph before
+ * the sentence's first byte. */
+static long S_line(const dg_paragraph *p, uint64_t start) {
+  if (p->line <= 0) return 0;
+  long line = p->line;
+  if (!p->raw || start <= p->start) return line;
+  size_t n = start - p->start < p->rawlen ? (size_t)(start - p->start) : p->rawlen;
+  for (size_t i = 0; i < n; i++)
+    if (p->raw[i] == '\r' || (p->raw[i] == '\n' && !(i > 0 && p->raw[i - 1] == '\r'))) line++;
+  return line;
+}
+
+static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
   for (size_t si = 0; si < p->nsentences; si++) {
     const dg_sentence *ps = &p->sentences[si];
     if (ps->ntokens == 0) continue;
     dg_dsentence *s = dg_doc_add_sentence(d);
     s->start = ps->start;
     s->end = ps->end;
+    s->line = src->kind == DEGLOSS_INPUT_JSONL ? src->line : S_line(p, ps->start);
+    s->first = src->sentences++ == 0;
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
     s->ntokens = ps->ntokens;
@@ -228,7 +244,7 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
       bool ok = S_jsonl_line(src, line, L, &p);
       src->offset = save;
       if (ok) {
-        S_add_paragraph(e, d, &p, src->paragraph++);
+        S_add_paragraph(src, e, d, &p, src->paragraph++);
         dg_paragraph_free(&p);
       }
     }
@@ -248,7 +264,7 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
         src->done = true;
         break;
       }
-      S_add_paragraph(e, d, &p, src->paragraph++);
+      S_add_paragraph(src, e, d, &p, src->paragraph++);
       dg_paragraph_free(&p);
     }
   }

@@ -1,6 +1,7 @@
 /* The renderers' side of rendering: the options and the running state every
  * renderer reads (dg_render), and the entry points of each output format,
- * one file per format (interlinear.c, json.c, conllu.c, html.c, tsv.c).
+ * one file per format (interlinear.c, json.c, conllu.c, html.c, tsv.c,
+ * latex.c, parallel.c).
  * Only the dispatcher (render.c) calls these; a renderer includes this
  * header and cells.h, never render.h.  Internal, not part of the public API.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "labels.h"
 #include "util.h"
 
 typedef enum {
@@ -18,10 +20,17 @@ typedef enum {
   DG_FMT_JSON,
   DG_FMT_CONLLU,
   DG_FMT_HTML,
-  DG_FMT_TSV
+  DG_FMT_TSV,
+  DG_FMT_LATEX,
+  DG_FMT_PARALLEL
 } dg_format;
 
 typedef enum { DG_STYLE_LEIPZIG, DG_STYLE_PLAIN } dg_style;
+/* The LaTeX package the examples are written for. */
+typedef enum { DG_LATEX_GB4E, DG_LATEX_EXPEX } dg_latex;
+/* HTML: one interlinear block per sentence, or German with its gloss beside
+ * the translation. */
+typedef enum { DG_LAYOUT_DEFAULT, DG_LAYOUT_PARALLEL } dg_layout;
 
 typedef struct dg_render_opts {
   dg_format format;
@@ -29,11 +38,17 @@ typedef struct dg_render_opts {
   unsigned width;        /* interlinear line width in columns (>= 20) */
   bool color;            /* ANSI colour (interlinear only) */
   unsigned alternatives; /* how many ranked glosses to show (0: renderer default) */
+  dg_latex latex;        /* latex: gb4e or expex */
+  bool latex_standalone; /* latex: a whole document, not only the examples */
+  dg_layout layout;      /* html */
 } dg_render_opts;
 
 typedef struct dg_render {
   dg_render_opts o;
   unsigned long sentences; /* sentences written so far */
+  /* Legend entries (labels.h) shown on the page so far: HTML in Leipzig
+   * style lists them at the end.  Kept by the dispatcher (render.c). */
+  bool labels_used[DG_LABEL_MAX];
 } dg_render;
 
 /* Per-format entry points (<format>.c).  A format's begin and end may be
@@ -51,5 +66,10 @@ void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out);
 void dg_render_html_end(dg_render *r, dg_buf *out);
 void dg_render_tsv_header(dg_render *r, dg_buf *out);
 void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_latex_begin(dg_render *r, dg_buf *out);
+void dg_render_latex(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_latex_end(dg_render *r, dg_buf *out);
+void dg_render_parallel_header(dg_render *r, dg_buf *out);
+void dg_render_parallel(dg_render *r, const dg_doc *d, dg_buf *out);
 
 #endif

@@ -1,6 +1,9 @@
 /* HTML: a standalone page with one interlinear block per sentence; each
  * word is an inline block holding the German form, its segmentation and its
- * gloss, with lemma and features in the title.  Escaped with a lookup table.
+ * gloss, with lemma and features in the title.  --layout parallel sets each
+ * sentence's German and gloss beside its translation, in two columns.  In
+ * Leipzig style a collapsible legend after the sentences explains the
+ * labels used on the page.  Escaped with a lookup table.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cells.h"
 #include "formats.h"
@@ -24,15 +27,21 @@ void dg_render_html_begin(dg_render *r, dg_buf *out) {
               ".de{font-weight:bold}\n.seg{color:#555}\n.gl{color:#05a}\n.gl .lab{font-variant:small-caps}\n"
               ".name .de{color:#a0a}\n.guess .gl{color:#a60}\n.mwe{border-bottom:2px solid #9c9}\n"
               ".sep{border-bottom:2px dotted #c99}\n.tr{font-style:italic}\n.err{color:#a00}\n"
-              ".exprs{color:#555;font-size:90%}\n"
-              "</style>\n</head>\n<body>\n");
+              ".exprs{color:#555;font-size:90%}\n");
+  if (r->o.layout == DG_LAYOUT_PARALLEL)
+    dg_buf_puts(out, ".pair{display:grid;grid-template-columns:3fr 2fr;gap:2em;border-top:1px solid #ddd;"
+                     "padding-top:.4em}\n.pair .tr{font-style:normal}\n");
+  dg_buf_puts(out, "</style>\n</head>\n<body>\n");
 }
 
 void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out) {
   for (size_t si = 0; si < d->nsentences; si++) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
-    dg_buf_printf(out, "<div class=\"s%s\" id=\"s%lu\">\n", s->headline ? " headline" : "", r->sentences);
+    bool pair = r->o.layout == DG_LAYOUT_PARALLEL;
+    dg_buf_printf(out, "<div class=\"s%s%s\" id=\"s%lu\">\n", pair ? " pair" : "", s->headline ? " headline" : "",
+                  r->sentences);
+    if (pair) dg_buf_puts(out, "<div class=\"de-side\">\n");
     for (size_t i = 0; i < s->ntokens; i++) {
       const dg_dtoken *t = &s->tokens[i];
       dg_buf_puts(out, "<span class=\"w");
@@ -87,6 +96,8 @@ void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out) {
       }
       dg_buf_puts(out, "</div>\n");
     }
+    if (pair) dg_buf_puts(out, "</div>\n");
+    if (pair && !s->translation && !s->tr_error) dg_buf_puts(out, "<div class=\"tr\"></div>\n");
     if (s->translation) {
       dg_buf_puts(out, "<div class=\"tr\">‘");
       S_text(out, s->translation);
@@ -100,4 +111,23 @@ void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out) {
   }
 }
 
-void dg_render_html_end(dg_render *r, dg_buf *out) { dg_buf_puts(out, "</body>\n</html>\n"); }
+/* The legend: the labels on the page (the dispatcher collects them), in the
+ * legend's order. */
+void dg_render_html_end(dg_render *r, dg_buf *out) {
+  size_t n;
+  const degloss_label *l = dg_labels(&n);
+  bool any = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!r->labels_used[i]) continue;
+    if (!any)
+      dg_buf_puts(out, "<details class=\"legend\">\n<summary>Leipzig labels on this page</summary>\n<dl>\n");
+    any = true;
+    dg_buf_puts(out, "<dt>");
+    S_text(out, l[i].label);
+    dg_buf_puts(out, "</dt><dd>");
+    S_text(out, l[i].meaning);
+    dg_buf_puts(out, "</dd>\n");
+  }
+  if (any) dg_buf_puts(out, "</dl>\n</details>\n");
+  dg_buf_puts(out, "</body>\n</html>\n");
+}

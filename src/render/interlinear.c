@@ -22,39 +22,32 @@ typedef struct S_col {
   bool name, guess;
 } S_col;
 
-/* Group tokens into columns by the spacing of the input: punctuation with
- * no space before it joins the previous column ("führen,", "führt“"), other
- * punctuation with no space after it joins the next one ("„ein"). */
+/* Group tokens into columns by the spacing of the input
+ * (dg_render_column_end): "führen,", "„ein". */
 static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) {
   S_col *cols = dg_xcalloc(s->ntokens + 1, sizeof *cols);
   size_t n = 0;
-  bool pending_open = false;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    bool punct = t->kind == DG_KIND_PUNCT;
-    bool glue_prev = punct && n > 0 && !pending_open && i > 0 && !(s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
-    S_col *c;
-    if (glue_prev || pending_open) {
-      c = &cols[n - 1];
-    } else {
-      c = &cols[n++];
-      dg_buf_init(&c->de);
-      dg_buf_init(&c->seg);
-      dg_buf_init(&c->gl);
-      dg_buf_puts(&c->de, "");
-      dg_buf_puts(&c->seg, "");
-      dg_buf_puts(&c->gl, "");
+  for (size_t i = 0, end; i < s->ntokens; i = end) {
+    end = dg_render_column_end(s, i);
+    S_col *c = &cols[n++];
+    dg_buf_init(&c->de);
+    dg_buf_init(&c->seg);
+    dg_buf_init(&c->gl);
+    dg_buf_puts(&c->de, "");
+    dg_buf_puts(&c->seg, "");
+    dg_buf_puts(&c->gl, "");
+    for (size_t k = i; k < end; k++) {
+      const dg_dtoken *t = &s->tokens[k];
+      bool punct = t->kind == DG_KIND_PUNCT;
+      dg_buf_puts(&c->de, t->form);
+      dg_buf_puts(&c->seg, punct ? t->form : "");
+      if (!punct) {
+        dg_render_seg_cell(&c->seg, t);
+        dg_render_gloss_text(&c->gl, t, s, r->o.style);
+        if (t->kind == DG_KIND_NAME) c->name = true;
+        if (t->flags & DG_DF_GUESS) c->guess = true;
+      }
     }
-    bool opener = punct && !glue_prev && !(t->flags & DG_DF_SPACE_AFTER) && i + 1 < s->ntokens;
-    dg_buf_puts(&c->de, t->form);
-    dg_buf_puts(&c->seg, punct ? t->form : "");
-    if (!punct) {
-      dg_render_seg_cell(&c->seg, t);
-      dg_render_gloss_text(&c->gl, t, s, r->o.style);
-      if (t->kind == DG_KIND_NAME) c->name = true;
-      if (t->flags & DG_DF_GUESS) c->guess = true;
-    }
-    pending_open = opener;
   }
   for (size_t i = 0; i < n; i++) {
     size_t a = dg_display_width(cols[i].de.data, cols[i].de.len);

@@ -15,10 +15,20 @@
 bool dg_format_parse(const char *s, dg_format *out);
 const char *dg_format_name(dg_format f);
 bool dg_style_parse(const char *s, dg_style *out);
+bool dg_latex_parse(const char *s, dg_latex *out);
+bool dg_layout_parse(const char *s, dg_layout *out);
 
 void dg_render_init(dg_render *r, const dg_render_opts *o);
 void dg_render_begin(dg_render *r, dg_buf *out);
 void dg_render_doc(dg_render *r, const dg_doc *d, dg_buf *out);
+/* A chunk rendered elsewhere (on a worker thread, with its own dg_render
+ * made by dg_render_init and set to r's sentence count): r's running state
+ * moves on as if dg_render_doc had rendered it here. */
+void dg_render_skip(dg_render *r, const dg_doc *d);
+/* Only the running state a chunk leaves (the labels an HTML legend lists),
+ * for a chunk another dg_render rendered; the sentence count is the
+ * caller's. */
+void dg_render_account(dg_render *r, const dg_doc *d);
 void dg_render_end(dg_render *r, dg_buf *out);
 
 #endif

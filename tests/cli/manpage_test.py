@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 # Options that only make sense on the command line (not config keys).
-NOT_CONFIG = {"config", "no-config", "check-data", "mt-cache-compact", "help", "version"}
+NOT_CONFIG = {"config", "no-config", "check-data", "mt-cache-compact", "labels", "help", "version"}
 
 
 def help_options(exe):

@@ -28,6 +28,9 @@ FORMATS = [
 ]
 
 failures = []
+ENV = dict(os.environ)
+if ENV.get("DEGLOSS_DATA_DIR"):
+    ENV["DEGLOSS_DATA_DIR"] = os.path.abspath(ENV["DEGLOSS_DATA_DIR"])
 
 
 def check(cond, what):
@@ -37,8 +40,10 @@ def check(cond, what):
 
 
 def run(exe, sample, fmt, style):
-    p = subprocess.run([exe, "--no-config", "--format", fmt, "--style", style, "--width", "100",
-                        "--color", "never", sample], capture_output=True)
+    # (in the sample's directory: CoNLL-U's "# newdoc id" names the file as given)
+    p = subprocess.run([os.path.abspath(exe), "--no-config", "--format", fmt, "--style", style, "--width", "100",
+                        "--color", "never", os.path.basename(sample)], capture_output=True,
+                       cwd=os.path.dirname(os.path.abspath(sample)), env=ENV)
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode(errors="replace"))
     check(p.returncode == 0, f"degloss --format {fmt} exits 0 (got {p.returncode})")
@@ -151,6 +156,23 @@ def check_cases(sents):
           f"NATO-Mitgliedschaft -> NATO-membership (got {t and t['gloss']})")
 
 
+def conllu_tokens(text):
+    """The token lines of CoNLL-U: words, and multiword tokens instead of their words."""
+    out, end = [], 0
+    for l in text.splitlines():
+        if not l or l.startswith("#"):
+            continue
+        c = l.split("\t")
+        if "-" in c[0]:
+            end = int(c[0].split("-")[1])
+        elif c[0].isdigit() and int(c[0]) <= end:
+            continue
+        else:
+            end = 0
+        out.append(c)
+    return out
+
+
 def conllu_misc(v):
     """A value as CoNLL-U MISC writes it (no spaces, no pipes)."""
     return (v or "_").replace("\t", ".").replace("\n", ".").replace(" ", ".").replace("|", "/")
@@ -184,9 +206,9 @@ def check_styles(exe, sample, outputs, sents):
         check(not bad, f"TSV gloss column follows the style, plain column is the plain gloss: {bad[:10]}")
     else:
         check(False, "TSV has one line per JSON token in both styles")
-    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss
-    cu = {st: [l.split("\t") for l in run(exe, sample, "conllu", st).splitlines() if l and not l.startswith("#")]
-          for st in ("leipzig", "plain")}
+    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss (one line
+    # per token: a contraction's multiword-token line, not its two words)
+    cu = {st: conllu_tokens(run(exe, sample, "conllu", st)) for st in ("leipzig", "plain")}
     if len(cu["leipzig"]) == len(toks) == len(cu["plain"]):
         bad = []
         for t, a, b in zip(toks, cu["leipzig"], cu["plain"]):
