@@ -22,6 +22,10 @@ struct dg_source {
   degloss_input kind;
   unsigned paragraph;  /* paragraphs seen */
   unsigned long sentences; /* sentences handed out */
+  const char *ln_raw;      /* S_line's place: the paragraph (raw bytes, start) */
+  uint64_t ln_para;
+  size_t ln_at;            /* bytes of it counted */
+  long ln_line;            /* the line there */
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
@@ -97,15 +101,27 @@ static dg_kind S_kind(dg_tokkind k) {
 
 /* The input line of a sentence: the paragraph's line and the line breaks
  * (LF, CR or CRLF, as the text layer counts them) of the paragraph before
- * the sentence's first byte. */
-static long S_line(const dg_paragraph *p, uint64_t start) {
+ * the sentence's first byte.  Sentences come in order, so the count goes on
+ * from the last sentence's (src->ln_*): a paragraph of a megabyte is read
+ * once, not once per sentence. */
+static long S_line(dg_source *src, const dg_paragraph *p, uint64_t start) {
   if (p->line <= 0) return 0;
-  long line = p->line;
-  if (!p->raw || start <= p->start) return line;
+  if (src->ln_raw != p->raw || src->ln_para != p->start) {
+    src->ln_raw = p->raw;
+    src->ln_para = p->start;
+    src->ln_at = 0;
+    src->ln_line = p->line;
+  }
+  if (!p->raw || start <= p->start) return p->line;
   size_t n = start - p->start < p->rawlen ? (size_t)(start - p->start) : p->rawlen;
-  for (size_t i = 0; i < n; i++)
-    if (p->raw[i] == '\r' || (p->raw[i] == '\n' && !(i > 0 && p->raw[i - 1] == '\r'))) line++;
-  return line;
+  if (n < src->ln_at) { /* not in order: count from the paragraph's start */
+    src->ln_at = 0;
+    src->ln_line = p->line;
+  }
+  for (size_t i = src->ln_at; i < n; i++)
+    if (p->raw[i] == '\r' || (p->raw[i] == '\n' && !(i > 0 && p->raw[i - 1] == '\r'))) src->ln_line++;
+  src->ln_at = n;
+  return src->ln_line;
 }
 
 static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
@@ -115,7 +131,7 @@ static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
     dg_dsentence *s = dg_doc_add_sentence(d);
     s->start = ps->start;
     s->end = ps->end;
-    s->line = src->kind == DEGLOSS_INPUT_JSONL ? src->line : S_line(p, ps->start);
+    s->line = src->kind == DEGLOSS_INPUT_JSONL ? src->line : S_line(src, p, ps->start);
     s->first = src->sentences++ == 0;
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
