@@ -2428,7 +2428,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     case DG_KIND_URL:
     case DG_KIND_EMAIL:
     case DG_KIND_HANDLE:
-    case DG_KIND_HASHTAG: {
+    case DG_KIND_HASHTAG:
+    case DG_KIND_CODE: { /* code is kept as written: its own gloss */
       dg_sense sv[2];
       size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
       t->lemma = t->form;
