@@ -24,7 +24,7 @@ void dg_settings_init(dg_settings *s) {
   memset(s, 0, sizeof *s);
   s->format = DG_FMT_INTERLINEAR;
   s->style = DG_STYLE_LEIPZIG;
-  s->input = DG_IN_TEXT;
+  s->input = DG_IN_AUTO;
   s->color = DG_COLOR_AUTO;
   s->jobs = 1;
 }
@@ -87,7 +87,12 @@ bool dg_settings_set(dg_settings *s, const char *key, const char *value, const c
     if (strcmp(value, "text") == 0) s->input = DG_IN_TEXT;
     else if (strcmp(value, "horizontal") == 0) s->input = DG_IN_HORIZONTAL;
     else if (strcmp(value, "jsonl") == 0) s->input = DG_IN_JSONL;
-    else return S_bad(err, origin, key, value, "text, horizontal or jsonl");
+    else if (strcmp(value, "auto") == 0) s->input = DG_IN_AUTO;
+    else if (strcmp(value, "html") == 0 || strcmp(value, "xhtml") == 0) s->input = DG_IN_HTML;
+    else if (strcmp(value, "markdown") == 0 || strcmp(value, "md") == 0) s->input = DG_IN_MARKDOWN;
+    else if (strcmp(value, "pdf") == 0) s->input = DG_IN_PDF;
+    else if (strcmp(value, "docx") == 0) s->input = DG_IN_DOCX;
+    else return S_bad(err, origin, key, value, "auto, text, horizontal, jsonl, html, markdown, pdf or docx");
   } else if (strcmp(key, "encoding") == 0) {
     dg_encoding e;
     if (!dg_encoding_parse(value, &e))

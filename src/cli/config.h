@@ -14,7 +14,18 @@
 #include "render.h"
 #include "util.h"
 
-typedef enum { DG_IN_TEXT, DG_IN_HORIZONTAL, DG_IN_JSONL } dg_in_mode;
+/* AUTO: text, or a document (HTML, PDF, DOCX, Markdown) by its content and
+ * extension; the document kinds force a reader (src/document/). */
+typedef enum {
+  DG_IN_TEXT,
+  DG_IN_HORIZONTAL,
+  DG_IN_JSONL,
+  DG_IN_AUTO,
+  DG_IN_HTML,
+  DG_IN_MARKDOWN,
+  DG_IN_PDF,
+  DG_IN_DOCX
+} dg_in_mode;
 typedef enum { DG_COLOR_AUTO, DG_COLOR_NEVER, DG_COLOR_ALWAYS } dg_color_mode;
 
 typedef struct dg_mt_setting {

@@ -16,6 +16,7 @@
 #include "checkdata.h"
 #include "config.h"
 #include "degloss.h"
+#include "document.h"
 #include "gloss.h"
 #include "gloss_input.h"
 #include "gloss_translate.h"
@@ -41,8 +42,10 @@ static void S_usage(FILE *f) {
         "  -j, --jobs N            gloss with N worker threads (0 or auto: one per CPU;\n"
         "                          default 1); the output is the same for every N\n"
         "Input:\n"
-        "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
-        "                          split by single spaces, kept as given), jsonl\n"
+        "  -i, --input MODE        auto (default: a document by its content, else text),\n"
+        "                          text, horizontal (one sentence a line, tokens split by\n"
+        "                          single spaces, kept as given), jsonl, or a document:\n"
+        "                          html, markdown, pdf, docx\n"
         "  -e, --encoding ENC      auto (default), utf-8, windows-1252, latin1, utf-16\n"
         "Data:\n"
         "  -g, --glossary FILE     user glossary (TSV: lemma, pos, gloss); may be repeated\n"
@@ -171,6 +174,7 @@ typedef struct S_run {
   FILE *out;
   const char *out_name;
   dg_in_kind input;
+  dg_dockind doc_kind; /* text and documents: AUTO, or the reader forced by --input */
   int encoding;
   unsigned long render_base; /* sentences rendered before the current dg_jobs_run */
   size_t mt_failed;
@@ -219,9 +223,32 @@ static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
   return ok;
 }
 
+/* The input's source: a document (HTML, Markdown, PDF, DOCX; forced by
+ * --input or found by its content) is read whole and its extracted text
+ * glossed; anything else is streamed as before.  NULL (message written)
+ * when a document cannot be read. */
+static dg_source *S_source(S_run *r, FILE *in, const char *name) {
+  dg_dockind k = DG_DOCK_TEXT;
+  if (r->input == DG_SRC_TEXT)
+    k = r->doc_kind == DG_DOCK_AUTO ? dg_document_sniff_fd(fileno(in), name) : r->doc_kind;
+  if (k == DG_DOCK_TEXT || k == DG_DOCK_AUTO) {
+    dg_source *src = dg_source_new(in, name, r->input);
+    dg_source_set_encoding(src, r->encoding);
+    return src;
+  }
+  dg_document doc;
+  dg_document_init(&doc);
+  degloss_error err = {0};
+  if (!dg_document_read_file(name, in, k, &doc, &err)) {
+    fprintf(stderr, "degloss: %s\n", err.text);
+    return NULL;
+  }
+  return dg_source_new_document(&doc, name);
+}
+
 static bool S_process(S_run *r, FILE *in, const char *name) {
-  dg_source *src = dg_source_new(in, name, r->input);
-  dg_source_set_encoding(src, r->encoding);
+  dg_source *src = S_source(r, in, name);
+  if (!src) return false;
   if (r->jobs) {
     degloss_error err = {0};
     r->render_base = r->render.sentences;
@@ -417,6 +444,12 @@ int main(int argc, char **argv) {
   dg_render_init(&run.render, &ro);
   run.encoding = st.encoding;
   run.input = st.input == DG_IN_HORIZONTAL ? DG_SRC_HORIZONTAL : st.input == DG_IN_JSONL ? DG_SRC_JSONL : DG_SRC_TEXT;
+  run.doc_kind = st.input == DG_IN_AUTO       ? DG_DOCK_AUTO
+                 : st.input == DG_IN_HTML     ? DG_DOCK_HTML
+                 : st.input == DG_IN_MARKDOWN ? DG_DOCK_MARKDOWN
+                 : st.input == DG_IN_PDF      ? DG_DOCK_PDF
+                 : st.input == DG_IN_DOCX     ? DG_DOCK_DOCX
+                                              : DG_DOCK_TEXT;
 
   dg_buf b;
   dg_buf_init(&b);
