@@ -115,7 +115,8 @@ size_t degloss_sentence_tokens(const degloss_doc *d, size_t sentence);
 typedef struct degloss_token {
   const char *form;
   uint64_t start, end;       /* byte offsets into the input */
-  const char *kind;          /* "word" "name" "number" "punct" "symbol" "url" "email" "handle" "hashtag" */
+  const char *kind;          /* "word" "name" "number" "punct" "symbol" "url" "email" "handle" "hashtag"
+                              * "code" (a document's code, kept as written) */
   const char *lemma;
   const char *pos;           /* UD UPOS */
   const char *features;      /* UD FEATS */

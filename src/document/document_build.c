@@ -217,14 +217,21 @@ void dg_docb_end(dg_docbuild *b, const char *fmt, ...) {
   va_start(ap, fmt);
   size_t origin = S_origin(d, fmt, ap);
   va_end(ap);
-  /* A paragraph over the text layer's bound is cut at a space (else on a
-   * character boundary) into paragraphs of the same origin. */
+  /* A paragraph over the text layer's bound is cut after a sentence's
+   * final punctuation, else at a space, else on a character boundary, into
+   * paragraphs of the same origin (as the text layer cuts one). */
   uint64_t pos = b->start, end = t->len;
   const size_t max = DG_TEXT_MAX_PARAGRAPH;
   while (end - pos > max) {
-    uint64_t cut = pos + max, c = cut;
-    while (c > pos + max / 2 && !S_ws(t->data[c - 1])) c--;
-    if (c > pos + max / 2) {
+    uint64_t cut = pos + max, c = cut, half = pos + max / 2;
+    while (c > half && !(S_ws(t->data[c - 1]) &&
+                         (t->data[c - 2] == '.' || t->data[c - 2] == '!' || t->data[c - 2] == '?')))
+      c--;
+    if (c <= half) {
+      c = cut;
+      while (c > half && !S_ws(t->data[c - 1])) c--;
+    }
+    if (c > half) {
       cut = c - 1;
     } else {
       while (cut > pos + 1 && ((unsigned char)t->data[cut] & 0xC0) == 0x80) cut--;
