@@ -37,7 +37,7 @@ checks = 0
 # needs several times the plain one; the bound is there to catch memory
 # that grows with what the file claims (a GB-sized inflation, a tree of
 # millions of elements), not a few hundred MB of overhead.
-RSS_LIMIT_KB = 1536 * 1024
+RSS_LIMIT_KB = 768 * 1024
 
 
 def check(cond, what, detail=""):
