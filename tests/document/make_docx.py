@@ -69,6 +69,8 @@ FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def main(path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        z.comment = (b"Written by tests/document/make_docx.py of degloss; regenerate: "
+                     b"python3 tests/document/make_docx.py tests/document/bericht.docx")
         for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
                            ("word/document.xml", DOCUMENT), ("word/_rels/document.xml.rels", DOC_RELS),
                            ("word/footnotes.xml", FOOTNOTES)):

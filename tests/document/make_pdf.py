@@ -18,6 +18,8 @@ document_test.py makes it at test time).
 """
 import sys
 
+PROVENANCE = (b"% Written by tests/document/make_pdf.py of degloss (PDF syntax by hand);\n"
+              b"% regenerate: python3 tests/document/make_pdf.py tests/document/zeitung.pdf\n")
 HEADER = "Beispielzeitung - Politik und Gesellschaft"
 PAGES = [
     [("title", "Gespräche über einen Waffenstillstand"),
@@ -84,6 +86,7 @@ def main(path, encrypted=False):
         objs.append(b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <%s> /U <%s> >>"
                     % (b"4f" * 32, b"55" * 32))
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    out += PROVENANCE
     offsets = []
     for n, o in enumerate(objs, 1):
         offsets.append(len(out))
