@@ -101,7 +101,13 @@ DEGLOSS_EXPORT const char *degloss_data_dir(void);
 typedef enum {
   DEGLOSS_INPUT_TEXT = 0,       /* running text: paragraphs, sentences, tokens */
   DEGLOSS_INPUT_HORIZONTAL = 1, /* one sentence a line, tokens split by single spaces */
-  DEGLOSS_INPUT_JSONL = 2       /* degloss JSONL: {"text": ...} or {"tokens": [...]} a line */
+  DEGLOSS_INPUT_JSONL = 2,      /* degloss JSONL: {"text": ...} or {"tokens": [...]} a line */
+  DEGLOSS_INPUT_AUTO = 3,       /* a document (HTML, Markdown by extension, PDF, DOCX) by
+                                 * its content, else running text as DEGLOSS_INPUT_TEXT */
+  DEGLOSS_INPUT_HTML = 4,       /* the text of an HTML/XHTML document (libxml2) */
+  DEGLOSS_INPUT_MARKDOWN = 5,   /* the text of a CommonMark document (cmark); code kept */
+  DEGLOSS_INPUT_PDF = 6,        /* the text of a PDF's pages (poppler) */
+  DEGLOSS_INPUT_DOCX = 7        /* the text of a Word document (libzip + libxml2) */
 } degloss_input;
 
 /* The input's character encoding (one enum everywhere). */
@@ -186,7 +192,8 @@ DEGLOSS_EXPORT size_t degloss_sentence_tokens(const degloss_doc *d, size_t sente
 typedef struct degloss_token {
   const char *form;
   uint64_t start, end;       /* byte offsets into the input */
-  const char *kind;          /* "word" "name" "number" "punct" "symbol" "url" "email" "handle" "hashtag" */
+  const char *kind;          /* "word" "name" "number" "punct" "symbol" "url" "email" "handle" "hashtag"
+                              * "code" (a document's code, kept as written) */
   const char *lemma;
   const char *pos;           /* UD UPOS */
   const char *features;      /* UD FEATS */

@@ -180,10 +180,17 @@ char *degloss_render(const degloss_doc *d, const char *format, const char *style
 }
 
 int degloss_input_parse(const char *name, degloss_input *out) {
-  static const char *const names[] = {"text", "horizontal", "jsonl"};
+  static const struct {
+    const char *name;
+    degloss_input input;
+  } names[] = {{"text", DEGLOSS_INPUT_TEXT},         {"horizontal", DEGLOSS_INPUT_HORIZONTAL},
+               {"jsonl", DEGLOSS_INPUT_JSONL},       {"auto", DEGLOSS_INPUT_AUTO},
+               {"html", DEGLOSS_INPUT_HTML},         {"xhtml", DEGLOSS_INPUT_HTML},
+               {"markdown", DEGLOSS_INPUT_MARKDOWN}, {"md", DEGLOSS_INPUT_MARKDOWN},
+               {"pdf", DEGLOSS_INPUT_PDF},           {"docx", DEGLOSS_INPUT_DOCX}};
   for (size_t i = 0; name && i < DG_ARRAY_LEN(names); i++)
-    if (strcmp(name, names[i]) == 0) {
-      if (out) *out = (degloss_input)i;
+    if (strcmp(name, names[i].name) == 0) {
+      if (out) *out = names[i].input;
       return 1;
     }
   return 0;

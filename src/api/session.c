@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "checkdata.h"
+#include "document.h"
+#include "gloss_input.h"
 #include "pipeline.h"
 #include "render.h"
 
@@ -134,7 +136,7 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
                  "unknown dictionary '%s' (expected de_DE, de_AT or de_CH)", o->dict);
     return NULL;
   }
-  if (o->input != DEGLOSS_INPUT_TEXT && o->input != DEGLOSS_INPUT_HORIZONTAL && o->input != DEGLOSS_INPUT_JSONL) {
+  if ((int)o->input < (int)DEGLOSS_INPUT_TEXT || (int)o->input > (int)DEGLOSS_INPUT_DOCX) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_new", 0, 0, -1, "unknown input mode %d", (int)o->input);
     return NULL;
   }
@@ -258,11 +260,46 @@ static degloss_code S_ready(degloss_session *s, degloss_error *err) {
   return DEGLOSS_OK;
 }
 
+/* The source for one input: a document's reader when the input mode names
+ * one or (auto) the content shows one, else the stream as text.  NULL with
+ * err set for a document that cannot be read (the message names it). */
+static dg_source *S_source(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
+  degloss_input mode = s->input;
+  if (mode < DEGLOSS_INPUT_AUTO) return dg_source_new(in, name, mode);
+  dg_dockind k = DG_DOCK_TEXT;
+  switch (mode) {
+  case DEGLOSS_INPUT_HTML: k = DG_DOCK_HTML; break;
+  case DEGLOSS_INPUT_MARKDOWN: k = DG_DOCK_MARKDOWN; break;
+  case DEGLOSS_INPUT_PDF: k = DG_DOCK_PDF; break;
+  case DEGLOSS_INPUT_DOCX: k = DG_DOCK_DOCX; break;
+  default: k = dg_document_sniff_fd(fileno(in), name); break;
+  }
+  if (k == DG_DOCK_TEXT || k == DG_DOCK_AUTO) return dg_source_new(in, name, DEGLOSS_INPUT_TEXT);
+  dg_document doc;
+  dg_document_init(&doc);
+  if (!dg_document_read_file(name, in, k, &doc, err)) {
+    dg_document_free(&doc);
+    return NULL;
+  }
+  return dg_source_new_document(&doc, name);
+}
+
+/* S_feed for a stream: its source, or the document's error. */
+static degloss_code S_feed_stream(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
+  degloss_error local = {0};
+  dg_source *src = S_source(s, in, name, &local);
+  if (!src) {
+    if (err && err->code == DEGLOSS_OK) *err = local;
+    return local.code ? local.code : DEGLOSS_ERR_INPUT;
+  }
+  return S_feed(s, src, true, err);
+}
+
 degloss_code degloss_session_feed_file(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
   degloss_code c = S_ready(s, err);
   if (c != DEGLOSS_OK) return c;
   if (!in) return S_fail(err, DEGLOSS_ERR_ARG, "degloss_session_feed_file", "no stream");
-  return S_feed(s, dg_source_new(in, name ? name : "-", s->input), true, err);
+  return S_feed_stream(s, in, name ? name : "-", err);
 }
 
 degloss_code degloss_session_feed_fd(degloss_session *s, int fd, const char *name, degloss_error *err) {
@@ -279,7 +316,7 @@ degloss_code degloss_session_feed_fd(degloss_session *s, int fd, const char *nam
     dg_error_set(err, DEGLOSS_ERR_IO, nm, 0, 0, -1, "%s: cannot open: %s", nm, strerror(e));
     return DEGLOSS_ERR_IO;
   }
-  c = S_feed(s, dg_source_new(in, nm, s->input), true, err);
+  c = S_feed_stream(s, in, nm, err);
   fclose(in);
   return c;
 }
@@ -288,13 +325,13 @@ degloss_code degloss_session_feed_path(degloss_session *s, const char *path, deg
   degloss_code c = S_ready(s, err);
   if (c != DEGLOSS_OK) return c;
   if (!path) return S_fail(err, DEGLOSS_ERR_ARG, "degloss_session_feed_path", "no path");
-  if (strcmp(path, "-") == 0) return S_feed(s, dg_source_new(stdin, "-", s->input), true, err);
+  if (strcmp(path, "-") == 0) return S_feed_stream(s, stdin, "-", err);
   FILE *in = fopen(path, "rb");
   if (!in) {
     dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open: %s", path, strerror(errno));
     return DEGLOSS_ERR_IO;
   }
-  c = S_feed(s, dg_source_new(in, path, s->input), true, err);
+  c = S_feed_stream(s, in, path, err);
   fclose(in);
   return c;
 }
@@ -305,7 +342,28 @@ degloss_code degloss_session_feed_text(degloss_session *s, const char *text, siz
   if (c != DEGLOSS_OK) return c;
   if (!text && len) return S_fail(err, DEGLOSS_ERR_ARG, "degloss_session_feed_text", "no text");
   /* Text in memory is UTF-8 unless the options name another encoding. */
-  dg_source *src = dg_source_new_mem(text ? text : "", len, name ? name : "<text>", s->input);
+  dg_source *src = NULL;
+  if (s->input >= DEGLOSS_INPUT_AUTO) { /* a document in memory, or text */
+    dg_dockind k = s->input == DEGLOSS_INPUT_HTML       ? DG_DOCK_HTML
+                   : s->input == DEGLOSS_INPUT_MARKDOWN ? DG_DOCK_MARKDOWN
+                   : s->input == DEGLOSS_INPUT_PDF      ? DG_DOCK_PDF
+                   : s->input == DEGLOSS_INPUT_DOCX     ? DG_DOCK_DOCX
+                                                        : dg_document_sniff(text, len, name);
+    if (k != DG_DOCK_TEXT && k != DG_DOCK_AUTO) {
+      dg_document doc;
+      dg_document_init(&doc);
+      degloss_error local = {0};
+      if (!dg_document_read(text, len, name ? name : "<text>", k, &doc, &local)) {
+        dg_document_free(&doc);
+        if (err && err->code == DEGLOSS_OK) *err = local;
+        return local.code ? local.code : DEGLOSS_ERR_INPUT;
+      }
+      src = dg_source_new_document(&doc, name ? name : "<text>");
+    }
+  }
+  if (!src)
+    src = dg_source_new_mem(text ? text : "", len, name ? name : "<text>",
+                            s->input >= DEGLOSS_INPUT_AUTO ? DEGLOSS_INPUT_TEXT : s->input);
   return S_feed(s, src, s->encoding != DEGLOSS_ENCODING_AUTO, err);
 }
 

@@ -68,7 +68,7 @@ static bool S_is_mt_key(const char *key) {
 
 void cli_settings_init(cli_settings *s) {
   memset(s, 0, sizeof *s);
-  s->input = DEGLOSS_INPUT_TEXT;
+  s->input = DEGLOSS_INPUT_AUTO; /* documents by content, else text */
   s->encoding = DEGLOSS_ENCODING_AUTO;
   s->color = CLI_COLOR_AUTO;
   s->jobs = 1;
@@ -155,7 +155,9 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
       return S_bad(err, origin, key, value, file_mode, "default or parallel");
     S_replace(&s->layout, value);
   } else if (strcmp(key, "input") == 0) {
-    if (!degloss_input_parse(value, &s->input)) return S_bad(err, origin, key, value, file_mode, "text, horizontal or jsonl");
+    if (!degloss_input_parse(value, &s->input))
+      return S_bad(err, origin, key, value, file_mode,
+                   "auto, text, horizontal, jsonl, html, markdown, pdf or docx");
   } else if (strcmp(key, "encoding") == 0) {
     if (!degloss_encoding_parse(value, &s->encoding))
       return S_bad(err, origin, key, value, file_mode, "auto, utf-8, windows-1252, latin1 or utf-16");

@@ -34,8 +34,10 @@ static const S_opt S_table[] = {
      "gloss with N worker threads (0 or auto: one per CPU;\n"
      "default 1); the output is the same for every N"},
     {"Input:", 'i', "input", "MODE",
-     "text (default), horizontal (one sentence a line, tokens\n"
-     "split by single spaces, kept as given), jsonl"},
+     "auto (default: a document by its content, else text),\n"
+     "text, horizontal (one sentence a line, tokens split by\n"
+     "single spaces, kept as given), jsonl, or a document:\n"
+     "html, markdown, pdf, docx"},
     {NULL, 'e', "encoding", "ENC", "auto (default), utf-8, windows-1252, latin1, utf-16"},
     {"Data:", 'g', "glossary", "FILE", "user glossary (TSV: lemma, pos, gloss); may be repeated"},
     {NULL, OPT_DICT, "dict", "NAME", "hunspell dictionary: de_DE (default), de_AT, de_CH"},

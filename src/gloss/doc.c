@@ -70,6 +70,7 @@ const char *dg_kind_name(dg_kind k) {
   case DG_KIND_EMAIL: return "email";
   case DG_KIND_HANDLE: return "handle";
   case DG_KIND_HASHTAG: return "hashtag";
+  case DG_KIND_CODE: return "code";
   }
   return "word";
 }

@@ -25,7 +25,8 @@ typedef enum {
   DG_KIND_URL,
   DG_KIND_EMAIL,
   DG_KIND_HANDLE,
-  DG_KIND_HASHTAG
+  DG_KIND_HASHTAG,
+  DG_KIND_CODE       /* code from a document (Markdown `code`), kept as written */
 } dg_kind;
 const char *dg_kind_name(dg_kind k);
 
@@ -89,6 +90,8 @@ typedef struct dg_dsentence {
   long line;             /* 1-based input line of the sentence's start, 0 when unknown */
   bool first;            /* the first sentence of its input (a file or a stream) */
   unsigned paragraph;    /* 0-based paragraph number in the stream */
+  const char *origin;    /* where the paragraph came from in a document ("body/p[3]",
+                          * "page 2"), NULL for text input */
   bool headline;
   dg_dtoken *tokens;
   size_t ntokens;

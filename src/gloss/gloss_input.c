@@ -1,5 +1,6 @@
-/* Inputs: running text and horizontal text through the text layer, and
- * JSONL (degloss's own output, {"text": ...} or {"tokens": [...]} objects).
+/* Inputs: running text and horizontal text through the text layer, JSONL
+ * (degloss's own output, {"text": ...} or {"tokens": [...]} objects), and
+ * documents (their extracted text, paragraph by paragraph: gloss_document.c).
  * Paragraphs are glossed and handed out in chunks, in input order, so memory
  * stays bounded.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -32,6 +33,9 @@ struct dg_source {
   dg_buf clean;        /* jsonl: a token form cleaned of control characters */
   int fd;              /* a pipe or terminal to poll, else -1 */
   bool done;
+  bool document;       /* a document's paragraphs (doc), not a stream */
+  dg_document doc;     /* document: its text, paragraphs and code */
+  size_t dpara, dcode; /* document: the next paragraph and code span */
 };
 
 /* A chunk is handed on when no more input is waiting on a pipe or terminal,
@@ -63,6 +67,16 @@ dg_source *dg_source_new(FILE *in, const char *name, degloss_input kind) {
   return s;
 }
 
+dg_source *dg_source_new_document(dg_document *doc, const char *name) {
+  dg_source *s = dg_xcalloc(1, sizeof *s);
+  s->name = dg_xstrdup(name && *name ? name : "-");
+  s->document = true;
+  s->fd = -1;
+  s->doc = *doc;
+  dg_document_init(doc);
+  return s;
+}
+
 dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, degloss_input kind) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
@@ -81,6 +95,7 @@ void dg_source_free(dg_source *s) {
   if (s->reader) dg_reader_free(s->reader);
   if (s->sb) dg_sentbuilder_free(s->sb);
   dg_buf_free(&s->clean);
+  dg_document_free(&s->doc);
   free(s->name);
   free(s);
 }
@@ -97,6 +112,19 @@ static dg_kind S_kind(dg_tokkind k) {
   case DG_TOK_HASHTAG: return DG_KIND_HASHTAG;
   }
   return DG_KIND_WORD;
+}
+
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
+  dg_dtoken_init(t);
+  t->form = dg_mem_strdup(&d->arena, pt->form);
+  t->start = pt->start;
+  t->end = pt->end;
+  t->kind = S_kind(pt->kind);
+  if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
+  if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
+  if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
+  if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
+  if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
 }
 
 /* The input line of a sentence: the paragraph's line and the line breaks
@@ -140,15 +168,7 @@ static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
     for (size_t i = 0; i < ps->ntokens; i++) {
       const dg_token *pt = &ps->tokens[i];
       dg_dtoken *t = &s->tokens[i];
-      dg_dtoken_init(t);
-      t->form = dg_mem_strdup(&d->arena, pt->form);
-      t->start = pt->start;
-      t->end = pt->end;
-      t->kind = S_kind(pt->kind);
-      if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
-      if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
-      if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
-      if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
+      dg_dtoken_from_text(d, t, pt);
       /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
       if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
           pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {
@@ -159,7 +179,6 @@ static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
         }
         if (!ws) t->flags &= ~(unsigned)DG_DF_SPACE_AFTER;
       }
-      if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
     }
     dg_sentence_set_text(d, s);
     if (e) dg_engine_gloss(e, d, s);
@@ -271,6 +290,17 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
     } else if (d->nsentences < S_CHUNK_SENTENCES && !early) {
       src->done = true;
     }
+  } else if (src->document) {
+    /* (a document is in memory: no waiting for input) */
+    while (d->nsentences < S_CHUNK_SENTENCES && src->dpara < src->doc.npara) {
+      size_t before = d->nsentences;
+      dg_source_document_paragraph(e, d, &src->doc, src->dpara++, &src->dcode, src->paragraph,
+                                   src->name);
+      if (d->nsentences > before) src->paragraph++; /* (ignorable characters alone give none) */
+      if (d->nsentences > before && src->sentences == 0) d->sentences[before].first = true;
+      src->sentences += d->nsentences - before;
+    }
+    if (src->dpara >= src->doc.npara) src->done = true;
   } else {
     dg_paragraph p;
     while (d->nsentences < S_CHUNK_SENTENCES) {

@@ -1,5 +1,6 @@
-/* Inputs of the engine: text, horizontal text or JSONL, read in chunks of
- * glossed sentences (input order, bounded memory).  Internal.
+/* Inputs of the engine: text, horizontal text, JSONL or a document's
+ * extracted text, read in chunks of glossed sentences (input order, bounded
+ * memory).  Internal.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_GLOSS_INPUT_H
 #define DG_GLOSS_INPUT_H
@@ -7,7 +8,9 @@
 #include <stdio.h>
 
 #include "doc.h"
+#include "document.h"
 #include "gloss.h"
+#include "text.h"
 
 typedef struct dg_source dg_source;
 
@@ -16,6 +19,11 @@ dg_source *dg_source_new(FILE *in, const char *name, degloss_input kind);
 /* The input encoding (degloss.h) of a text or horizontal
  * source, before the first dg_source_next(); JSONL is always UTF-8. */
 void dg_source_set_encoding(dg_source *s, degloss_encoding encoding);
+/* A document read by src/document/ (HTML, Markdown, PDF, DOCX): its
+ * paragraphs in order, each sentence carrying its paragraph's origin, code
+ * regions as tokens of kind code.  The source takes `doc` over (its
+ * contents; *doc is left empty) and frees it. */
+dg_source *dg_source_new_document(dg_document *doc, const char *name);
 /* Over memory (text or horizontal); the bytes must outlive the source. */
 dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, degloss_input kind);
 /* The next chunk of glossed sentences, or NULL at the end (check err->code
@@ -23,5 +31,14 @@ dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, deg
  * glossed (src/api/jobs.c glosses them in worker threads). */
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
 void dg_source_free(dg_source *s);
+
+/* A token of the text layer as a token of the document model (form, span,
+ * kind, flags) in d's arena; shared with the document source. */
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt);
+/* Paragraph i of `doc` into sentences appended to d, glossed unless e is
+ * NULL (src/gloss/gloss_document.c).  *code is the first code span not yet
+ * passed; it moves on. */
+void dg_source_document_paragraph(dg_engine *e, dg_doc *d, const dg_document *doc, size_t i,
+                                  size_t *code, unsigned parno, const char *name);
 
 #endif

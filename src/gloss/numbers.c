@@ -74,7 +74,8 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   case DG_KIND_URL:
   case DG_KIND_EMAIL:
   case DG_KIND_HANDLE:
-  case DG_KIND_HASHTAG: {
+  case DG_KIND_HASHTAG:
+  case DG_KIND_CODE: { /* code is kept as written: its own gloss */
     dg_sense sv[2];
     size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
     t->lemma = t->form;

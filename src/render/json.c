@@ -201,6 +201,7 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
   S_int(&w, "start", (long long)s->start);
   S_int(&w, "end", (long long)s->end);
   S_int(&w, "paragraph", (long long)s->paragraph);
+  if (s->origin) S_str(&w, "origin", s->origin);
   if (s->headline) S_bool(&w, "headline", true);
   S_open(&w, "tokens", true);
   for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
