@@ -21,28 +21,23 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                   dg_gl_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
                   (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
                    (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
-  /* An infinitive after "zu", or closing a clause opened by a modal or
-   * "werden" ("werden … ein Telefongespräch führen"). */
-  static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
-                                      "dürfen", "mögen", "möchten", "lassen"};
+  /* An infinitive after "zu", or closing a clause opened by a verb that
+   * governs a bare infinitive (word class bare-inf: a modal, "werden",
+   * "lassen": "werden … ein Telefongespräch führen"). */
   bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
-    for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-      if (dg_gl_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
-  /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
+  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan &&
+      dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
+    want_inf = true;
+  /* A participle before an auxiliary (word class ptcp-aux): "erreicht
+   * werden", "geführt worden". */
   bool want_part = false;
-  bool stative = false; /* the auxiliary is "sein": an adjective fits too (ist bekannt) */
-  static const char *const sein_forms[] = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
-                                           "sein", "gewesen", "bin", "bist", "seid"};
-  if (i + 1 < s->ntokens) {
-    static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
-                                      "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
-                                      "hätte", "hätten", "gewesen"};
-    for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
-      if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
-    for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms) && want_part; m++)
-      if (strcmp(c->w[i + 1].lower, sein_forms[m]) == 0) stative = true; /* "entscheidend sein" */
+  /* the auxiliary is a form of "sein" (word class sein-form): an adjective
+   * fits too (ist bekannt) */
+  bool stative = false;
+  if (i + 1 < s->ntokens && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_PTCP_AUX)) {
+    want_part = true;
+    stative = dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
   /* A participle closing a clause that has a finite auxiliary ("wurde
    * bereits … diskutiert", "hat … gestellt"), or right before a clause-final
@@ -67,8 +62,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
         for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
         if (aux) {
           want_part = true;
-          for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms); m++)
-            if (strcmp(c->w[j].lower, sein_forms[m]) == 0) stative = true;
+          if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_SEIN_FORM)) stative = true;
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
@@ -117,20 +111,14 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (dg_gl_eq(c->w[i + 1].an[0].lemma, "werden") || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
-      for (size_t j = start; j < i && !want_inf; j++) {
-        for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-          if (dg_gl_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
-      }
+      for (size_t j = start; j < i && !want_inf; j++)
+        if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
   }
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
-  if (i > 0 && !cap) {
-    static const char *const deg[] = {"ganz", "sehr", "ziemlich", "besonders", "äußerst", "höchst", "recht", "so",
-                                      "zu", "allzu", "extrem", "total", "wirklich"};
-    for (size_t q = 0; q < DG_ARRAY_LEN(deg) && !degree_before; q++)
-      degree_before = dg_gl_eq(c->w[i - 1].lower, deg[q]);
-  }
+  /* (word class degree-adv: ganz, sehr, zu ...) */
+  if (i > 0 && !cap) degree_before = dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV);
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
   for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || dg_gl_feat(w->an[k].feats, "VerbForm=Fin");
   for (size_t k = 0; k < w->nan; k++) {
