@@ -56,12 +56,9 @@ static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
-static bool S_letter_or_unit(const char *f) {
-  static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l", "ml", "h", "min", "s",
-                                      "ms", "kW", "MW", "GW", "kWh", "km²", "m²", "m³", "ha", "°C", "ºC", "°F",
-                                      "Hz", "kHz", "MHz", "GHz", "V", "W", "A", "dB", "ppm", "mph", "kn", "km/h"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(units); i++)
-    if (strcmp(f, units[i]) == 0) return true;
+/* A single Latin letter, or a unit of measure (word class unit: km, °C, kW). */
+static bool S_letter_or_unit(const dg_engine *e, const char *f) {
+  if (dg_lexicon_is(e->lex, f, DG_WC_UNIT)) return true;
   return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
 }
 
@@ -422,7 +419,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   }
   /* Letters and units stand for themselves ("x", "km", "°C"). */
-  if (S_letter_or_unit(t->form)) {
+  if (S_letter_or_unit(e, t->form)) {
     if (!t->lemma[0]) t->lemma = t->form;
     dg_gl_set_single(d, t, t->form);
     t->pos = t->pos[0] ? t->pos : "NOUN";
