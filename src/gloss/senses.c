@@ -171,11 +171,9 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
 }
 
 /* Gloss a word from the shortest dictionary phrase that is the word plus
- * placeholders and function words ("von etw. profitieren"). */
+ * placeholders and function words (word class phrase-filler: "von etw.
+ * profitieren"). */
 static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
-  static const char *const filler[] = {"etw.", "jdm.", "jdn.", "jds.", "sich", "von", "zu", "an", "auf", "für",
-                                       "mit", "über", "um", "dass", "in", "aus", "bei", "gegen", "vor", "nach",
-                                       "…", "...", "jemandem", "jemanden", "etwas"};
   char *key = dg_gl_lower(lemma);
   dg_phrase ph[16];
   size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
@@ -192,11 +190,7 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
       char *l = dg_gl_lower(p);
       words++;
       if (strcmp(l, key) == 0) has_key = true;
-      else {
-        bool fill = false;
-        for (size_t q = 0; q < DG_ARRAY_LEN(filler) && !fill; q++) fill = strcmp(l, filler[q]) == 0;
-        ok = fill;
-      }
+      else ok = dg_lexicon_is(e->lex, l, DG_WC_PHRASE_FILLER);
       free(l);
     }
     if (ok && has_key && (!best || words < best_len)) {
