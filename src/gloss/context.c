@@ -159,19 +159,12 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
   return -1;
 }
 
-/* A noun naming people: a relative pronoun after it is "who". */
-static bool S_person_noun(const char *lemma, bool masc) {
-  static const char *const people[] = {"mensch", "leute", "person", "vertreter", "vertreterin", "bürger",
-                                       "bürgerin", "soldat", "soldatin", "kind", "mann", "schüler", "schülerin",
-                                       "student", "studentin", "einwohner", "einwohnerin", "mitglied", "bewohner",
-                                       "bewohnerin", "spieler", "spielerin", "arbeiter", "arbeiterin", "experte",
-                                       "expertin", "politiker", "politikerin", "beamte", "beamter", "beamtin",
-                                       "opfer", "patient", "patientin", "nutzer", "nutzerin", "freund", "freundin",
-                                       "eltern", "mutter", "vater", "bruder", "schwester", "tochter", "sohn",
-                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter",
-                                       "flüchtling", "häftling", "diplomat", "diplomatin", "kandidat"};
+/* A noun naming people (word class person-noun or role-noun, also at the
+ * end of a compound: Mensch, Bürgerin, Außenminister): a relative pronoun
+ * after it is "who". */
+static bool S_person_noun(const dg_gl_ctx *c, const char *lemma, bool masc) {
   if (!lemma || !*lemma) return false;
-  if (dg_gl_role_noun(lemma)) return true;
+  if (dg_gl_role_noun(c, lemma)) return true;
   if (masc) {
     /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
     static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
@@ -183,12 +176,7 @@ static bool S_person_noun(const char *lemma, bool masc) {
     }
   }
   char *l = dg_gl_lower(lemma);
-  size_t L = strlen(l);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(people) && !r; k++) {
-    size_t n = strlen(people[k]);
-    r = L >= n && strcmp(l + L - n, people[k]) == 0;
-  }
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_PERSON_NOUN);
   free(l);
   return r;
 }
@@ -213,7 +201,7 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
       } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
         if (!person && !thing) person = true;
       } else if (j < i && dg_gl_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
-        if (S_person_noun(s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
+        if (S_person_noun(c, s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
         else if (!dg_gl_feat(s->tokens[j].feats, "Case=Gen") || dg_gl_feat(s->tokens[j].feats, "Case=Nom"))
           thing = true;
       }
@@ -247,7 +235,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!comma) return;
     if (a->kind == DG_KIND_NAME || dg_gl_eq(a->pos, "PROPN") || dg_gl_eq(a->pos, "PRON")) return;
     if (dg_gl_eq(a->pos, "NOUN")) {
-      if (S_person_noun(a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
+      if (S_person_noun(c, a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
       /* A prepositional phrase after a person ("Hegseth im vergangenen
        * Monat, der …"): the person is the antecedent. */
       size_t k = j;
@@ -257,7 +245,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (k > 1 && dg_gl_eq(s->tokens[k - 1].pos, "ADP")) {
         const dg_dtoken *p = &s->tokens[k - 2];
         if (p->kind == DG_KIND_NAME || dg_gl_eq(p->pos, "PROPN") ||
-            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
+            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(c, p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
           return;
       }
       S_promote_alt(d, t, "which");

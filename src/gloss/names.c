@@ -19,7 +19,7 @@ static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
     if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
-    bool after_role = dg_gl_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
+    bool after_role = dg_gl_role_noun(c, p->lemma) && !(p->kind == DG_KIND_NAME);
     bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
     if (!after_role && !after_marked) continue;
     if (!(p->flags & DG_DF_SPACE_AFTER)) continue;

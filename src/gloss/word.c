@@ -256,27 +256,12 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   return r;
 }
 
-/* A noun naming a person's role or title: a name may follow it. */
-bool dg_gl_role_noun(const char *lemma) {
-  static const char *const roles[] = {
-      "präsident", "präsidentin", "kanzler",   "kanzlerin", "minister",  "ministerin", "senator",
-      "senatorin", "sprecher",    "sprecherin", "berater",  "beraterin", "gesandter",  "gesandte",
-      "botschafter", "botschafterin", "chef",  "chefin",    "direktor",  "direktorin", "vorsitzende",
-      "vorsitzender", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "general", "herr",
-      "frau",      "könig",       "königin",    "papst",     "bürgermeister", "bürgermeisterin",
-      "gouverneur", "gouverneurin", "richter",  "richterin", "anwalt",    "anwältin",   "reporter",
-      "reporterin", "autor",      "autorin",    "trainer",   "premier",   "kandidat",   "kandidatin",
-      "leiter",    "leiterin",    "kommandeur", "prinz",     "prinzessin", "kollege",   "kollegin",
-      "regisseur", "sänger",      "sängerin",   "schauspieler", "schauspielerin", "gründer", "gründerin",
-      "dr.",       "prof.",       "herrn",      "journalist", "journalistin", "unternehmer", "milliardär"};
+/* A noun naming a person's role or title (word class role-noun, also as
+ * the end of a compound: Außenministerin): a name may follow it. */
+bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma) {
   if (!lemma || !*lemma) return false;
   char *l = dg_gl_lower(lemma);
-  size_t L = strlen(l);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(roles) && !r; k++) {
-    size_t n = strlen(roles[k]);
-    r = L >= n && strcmp(l + L - n, roles[k]) == 0;
-  }
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_ROLE_NOUN);
   free(l);
   return r;
 }

@@ -48,7 +48,8 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
 bool dg_gl_digits(const char *s);
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te", or NULL. */
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
-/* A noun naming a person's role or title (Präsident, Sprecherin). */
-bool dg_gl_role_noun(const char *lemma);
+/* A noun naming a person's role or title (word class role-noun, also at
+ * the end of a compound: Präsident, Sprecherin, Außenminister). */
+bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma);
 
 #endif
