@@ -388,14 +388,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return best;
 }
 
-static bool S_weekday(const char *w) {
-  static const char *const days[] = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-                                     "Sonnabend", "Sonntag", "Wochenende", "Montagabend", "Dienstagabend",
-                                     "Mittwochabend", "Donnerstagabend", "Freitagabend", "Samstagabend",
-                                     "Sonntagabend", "Montagmorgen", "Sonntagmorgen"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(days); i++)
-    if (strcmp(w, days[i]) == 0) return true;
-  return false;
+/* A day or a time of a day (word classes weekday, weekday-time: Montag,
+ * Wochenende, Sonntagabend): "am" before it is "on". */
+static bool S_weekday(const dg_engine *e, const char *w) {
+  return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
 /* Give token i its closed-class reading, if one fits; false when the word
@@ -455,7 +451,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
-      (S_weekday(s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+      (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
         dg_gl_promote(d, t, t->glosses[q]);
