@@ -28,8 +28,8 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
    * with a copula ("ist wirklich eine … Lokalität" = really) */
   if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
     return true;
-  static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
-                                       "erscheinen", "gelten", "machen", "halten", "finden", "nennen"};
+  /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
+   * an object predicative (obj-predicative: macht … sicher, findet … gut). */
   size_t cs = dg_gl_clause_start(s, i), ce = dg_gl_clause_end(s, i);
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
@@ -38,8 +38,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (dg_gl_eq(l, "werden") && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
     /* (halten only in "für … halten": besetzt hält = holds occupied) */
     if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
-    for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
-      if (dg_gl_eq(l, copula[k])) return false;
+    if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
   }
   return true;
 }
