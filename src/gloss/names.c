@@ -92,21 +92,19 @@ static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Name particles between a name and a capitalised word: Vasco da Gama,
- * Leonardo da Vinci, Rafael van der Vaart ("da" is no "there"). */
+/* Name particles (word class name-particle) between a name and a
+ * capitalised word: Vasco da Gama, Leonardo da Vinci, Rafael van der Vaart
+ * ("da" is no "there"). */
 static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 1; i + 1 < s->ntokens; i++) {
-    static const char *const particles[] = {"da", "de", "di", "van", "del", "dos", "du", "la", "le",
-                                            "al", "bin", "ibn", "ten", "ter", "dei", "degli", "della"};
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || !(s->tokens[i - 1].kind == DG_KIND_NAME)) continue;
     size_t j = i;
     bool all = true;
     while (j + 1 < s->ntokens && all) {
-      bool part = false;
-      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = dg_gl_eq(c->w[j].lower, particles[k]);
-      part = part && s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
+      bool part = dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_NAME_PARTICLE) &&
+                  s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
       if (!part) break;
       j++;
       if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
