@@ -59,7 +59,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
       if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
       dg_buf b;
       dg_buf_init(&b);
-      dg_english_participle(&b, vs[0].gloss);
+      dg_english_participle_lex(e->lex, &b, vs[0].gloss);
       sv[0] = vs[0];
       sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
       dg_buf_free(&b);

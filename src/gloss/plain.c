@@ -44,7 +44,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
 }
 
 /* Plain English: "clarified", "negotiations". */
-static void S_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
   dg_buf b;
   dg_buf_init(&b);
@@ -77,10 +77,10 @@ static void S_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
       /* "will", "must" stay */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
-      dg_english_participle(&b, t->gloss);
+      dg_english_participle_lex(lex, &b, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
-      else dg_english_past(&b, t->gloss);
+      else dg_english_past_lex(lex, &b, t->gloss);
     } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
@@ -121,5 +121,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
       w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
   }
-  S_plain(d, t, w);
+  S_plain(e->lex, d, t, w);
 }

@@ -158,7 +158,7 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
       dg_buf_puts(&b, g + fl);
     }
   } else {
-    dg_english_participle(&b, sv[0].gloss);
+    dg_english_participle_lex(e->lex, &b, sv[0].gloss);
   }
   dg_gl_set_single(d, t, b.data);
   dg_buf_free(&b);
