@@ -200,17 +200,14 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
   }
   free(key);
   if (!best || !best->gloss || !*best->gloss) return false;
-  /* "to benefit from sth.; to profit from sth." -> "benefit from" */
+  /* "to benefit from sth.; to profit from sth." -> "benefit from": the
+   * first alternative without "to" and without placeholders. */
   char g[256];
   snprintf(g, sizeof g, "%s", best->gloss);
   g[strcspn(g, ";")] = '\0';
   char *p = g;
   if (strncmp(p, "to ", 3) == 0) p += 3;
-  static const char *const drop[] = {" sth.", " sb.", " …", " ...", " sb", " sth"};
-  for (size_t q = 0; q < DG_ARRAY_LEN(drop); q++) {
-    char *x;
-    while ((x = strstr(p, drop[q])) != NULL) memmove(x, x + strlen(drop[q]), strlen(x + strlen(drop[q])) + 1);
-  }
+  dg_gl_drop_placeholders(e->lex, p, DG_GL_DROP_ALL);
   size_t L = strlen(p);
   while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
   if (!L) return false;

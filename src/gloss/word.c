@@ -1,8 +1,9 @@
 /* Word helpers shared by every pass of the glossing engine: lower-casing,
  * label and feature tests, clause boundaries, setting and promoting glosses,
- * sense lookup, the segmentation of a form against its lemma, and the small
- * word classes several passes test (finite verbs, role nouns).  Nothing here
- * calls into a pass or the driver.
+ * sense lookup, the segmentation of a form against its lemma, the small
+ * word classes several passes test (finite verbs, role nouns), and Ding's
+ * English placeholders dropped from a phrase gloss.  Nothing here calls
+ * into a pass or the driver.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
 #include <stdlib.h>
@@ -264,4 +265,75 @@ bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma) {
   bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_ROLE_NOUN);
   free(l);
   return r;
+}
+
+/* ---- Ding's English placeholders ------------------------------------------ */
+
+/* Is g[a..b) a placeholder (word class en-placeholder: sb. sth. sb./sth. …),
+ * or its possessive (sb.’s, sth.'s)?  *possessive tells which. */
+static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n, bool *possessive) {
+  char buf[64];
+  *possessive = false;
+  if (n == 0 || n >= sizeof buf) return false;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  if (dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER)) return true;
+  static const char *const poss[] = {"\u2019s", "'s"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(poss); k++) {
+    size_t m = strlen(poss[k]);
+    if (n > m && memcmp(buf + n - m, poss[k], m) == 0) {
+      buf[n - m] = '\0';
+      *possessive = dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER);
+      return *possessive;
+    }
+  }
+  return false;
+}
+
+/* Remove g[a..b) with the space before it (or, at the start, after it). */
+static void S_cut(char *g, size_t a, size_t b) {
+  if (a > 0 && g[a - 1] == ' ') a--;
+  else if (g[b] == ' ') b++;
+  memmove(g + a, g + b, strlen(g + b) + 1);
+}
+
+/* Start of the word that ends at e (exclusive). */
+static size_t S_word_start(const char *g, size_t e) {
+  while (e > 0 && g[e - 1] != ' ') e--;
+  return e;
+}
+
+void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how) {
+  bool poss;
+  if (how == DG_GL_DROP_ALL) {
+    for (size_t a = 0; g[a];) {
+      if (g[a] == ' ') {
+        a++;
+        continue;
+      }
+      size_t b = a + strcspn(g + a, " ");
+      if (S_placeholder(lex, g + a, b - a, &poss)) S_cut(g, a, b), a = a > 0 ? a - 1 : 0;
+      else a = b;
+    }
+    return;
+  }
+  /* DG_GL_DROP_OBJECT: the object the gloss ends in, again and again ("give
+   * sb. credit for sth." -> "give sb. credit for"), never the gloss's first
+   * word. */
+  for (;;) {
+    size_t e = strlen(g), a = S_word_start(g, e);
+    if (a == 0) return;
+    if (S_placeholder(lex, g + a, e - a, &poss) && !poss) {
+      g[a - 1] = '\0';
+      continue;
+    }
+    /* a possessive placeholder with the one noun it owns, or the noun with
+     * its alternatives ("to sb.’s benefit / advantage") */
+    size_t w = a;
+    if (w >= 4 && g[w - 1] == ' ' && g[w - 2] == '/' && g[w - 3] == ' ') w = S_word_start(g, w - 3);
+    if (w < 2) return;
+    size_t p = S_word_start(g, w - 1);
+    if (p == 0 || !S_placeholder(lex, g + p, w - 1 - p, &poss) || !poss) return;
+    g[p - 1] = '\0';
+  }
 }

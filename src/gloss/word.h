@@ -52,4 +52,18 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
  * the end of a compound: Präsident, Sprecherin, Außenminister). */
 bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma);
 
+/* Ding's English placeholders (word class en-placeholder: sb., sth.,
+ * sb./sth., "…"; a possessive "sb.’s" counts too) dropped from a phrase
+ * gloss in place, each with the space before it:
+ *   DG_GL_DROP_ALL: every one, wherever it stands, for a word glossed by a
+ *     phrase ("benefit from sth." -> "benefit from", "count sb./sth." ->
+ *     "count", "attempt on sb.’s life" -> "attempt on life");
+ *   DG_GL_DROP_OBJECT: only the object the gloss ends in, for a particle
+ *     verb glossed by its phrase: placeholders at the end ("benefit sb." ->
+ *     "benefit"), a possessive one with the noun it owns ("redound to sb.’s
+ *     benefit / advantage" -> "redound to"); one inside stays ("root
+ *     sb./sth. out"). */
+typedef enum { DG_GL_DROP_ALL, DG_GL_DROP_OBJECT } dg_gl_drop;
+void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how);
+
 #endif
