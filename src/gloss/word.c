@@ -121,20 +121,38 @@ bool dg_gl_opening(const dg_dtoken *t) {
                                dg_gl_eq(t->form, "(") || dg_gl_eq(t->form, "‚") || dg_gl_eq(t->form, "“"));
 }
 
-/* Does the clause around i contain the word `lower` (a pronoun)? */
-bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+/* Does the clause around i hold a word other than i that `is` accepts? */
+static bool S_clause_has(const dg_gl_ctx *c, size_t i, bool (*is)(const dg_gl_word *, const char *),
+                         const char *arg) {
   size_t a = dg_gl_clause_start(c->s, i), b = dg_gl_clause_end(c->s, i);
   for (size_t j = a; j < b; j++)
-    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+    if (j != i && is(&c->w[j], arg)) return true;
   /* A clause joined by "und" right before its verb shares the subject of
    * the clause before ("Ich war … und werde …", "Wir sitzen … und
    * besprechen"). */
   if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) {
     size_t pa = dg_gl_clause_start(c->s, a - 2);
     for (size_t j = pa; j < a - 1; j++)
-      if (strcmp(c->w[j].lower, lower) == 0) return true;
+      if (is(&c->w[j], arg)) return true;
   }
   return false;
+}
+
+static bool S_is_word(const dg_gl_word *w, const char *lower) { return strcmp(w->lower, lower) == 0; }
+
+/* Does the clause around i contain the word `lower`? */
+bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+  return S_clause_has(c, i, S_is_word, lower);
+}
+
+bool dg_gl_pronoun(const dg_gl_word *w, const char *labels) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, "PRON") && dg_gl_eq(w->cl[k].labels, labels)) return true;
+  return false;
+}
+
+bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return S_clause_has(c, i, dg_gl_pronoun, labels);
 }
 
 /* Is every reading of w a finite verb form (nothing else it could be)? */

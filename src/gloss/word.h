@@ -44,6 +44,26 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
 /* Senses of lemma with pos; falls back to any pos, then other spellings. */
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
 
+/* The few words the rules are about one by one (each is that word, not a
+ * member of a class): */
+/* "zu", the infinitive particle ("zu verhandeln", "um … zu", "zu sein"). */
+static inline bool dg_gl_is_zu(const char *lower) { return dg_gl_eq(lower, "zu"); }
+/* "werden" (a lemma): the future and passive auxiliary that is also
+ * "become". */
+static inline bool dg_gl_is_werden(const char *lemma) { return dg_gl_eq(lemma, "werden"); }
+/* "sein": the copula (a lemma), and the possessive spelt alike. */
+static inline bool dg_gl_is_sein(const char *s) { return dg_gl_eq(s, "sein"); }
+/* "sich", the reflexive pronoun of the 3rd person. */
+static inline bool dg_gl_is_sich(const char *lower) { return dg_gl_eq(lower, "sich"); }
+
+/* Personal pronouns by their closed-class reading (closed-class.tsv): has w
+ * a PRON reading with exactly these Leipzig labels ("PRS.1SG.NOM" is ich,
+ * "REFL.2PL" euch)?  A rule asks for "the subject pronoun of the 1st person
+ * plural", it does not spell it. */
+bool dg_gl_pronoun(const dg_gl_word *w, const char *labels);
+/* Does the clause around i (as dg_gl_clause_has) hold such a pronoun? */
+bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels);
+
 /* Word shapes and classes. */
 bool dg_gl_digits(const char *s);
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te", or NULL. */
