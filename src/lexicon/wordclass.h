@@ -72,6 +72,7 @@ enum {
   DG_WCB_ALS_FIXED,          /* als-fixed: ob, auch (als ob, als auch) */
   DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
   DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
+  DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
   DG_WCB_COUNT
 };
 
@@ -123,6 +124,7 @@ enum {
 #define DG_WC_ALS_FIXED DG_WC(DG_WCB_ALS_FIXED)
 #define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
 #define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
+#define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
