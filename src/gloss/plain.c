@@ -23,7 +23,8 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
-  if (i > 0 && (dg_gl_eq(c->w[i - 1].lower, "als") || dg_gl_eq(c->w[i - 1].lower, "wie"))) return false;
+  /* after a comparison particle (compar-particle: "als unannehmbar") */
+  if (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE)) return false;
   /* before an article or another adjective it modifies what follows, also
    * with a copula ("ist wirklich eine … Lokalität" = really) */
   if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
@@ -35,8 +36,9 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
     /* (werden as future or passive auxiliary is no copula) */
-    if (dg_gl_eq(l, "werden") && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
-    /* (halten only in "für … halten": besetzt hält = holds occupied) */
+    if (dg_gl_is_werden(l) && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
+    /* (halten only in "für … halten": besetzt hält = holds occupied; a rule
+     * about this one verb and its preposition) */
     if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
     if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
   }

@@ -35,24 +35,28 @@ static bool S_has_domain(const char *domains, const char *want) {
 }
 
 /* Does the clause of i, with quotation marks around single words not
- * counted as boundaries (sich „angenähert“), hold `lower`? */
-static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
+ * counted as boundaries (sich „angenähert“), hold "sich"? */
+static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   size_t a = i, b = i + 1;
   while (a > 0 && i - a < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[a - 1]) || dg_gl_quote(&s->tokens[a - 1]))) a--;
   while (b < s->ntokens && b - i < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[b]) || dg_gl_quote(&s->tokens[b]))) b++;
   for (size_t j = a; j < b; j++)
-    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+    if (j != i && dg_gl_is_sich(c->w[j].lower)) return true;
   return false;
 }
 
 /* Has the clause of the verb at i a reflexive pronoun: "sich", or
- * mich/dich/uns/euch with the matching subject (ich erinnere mich)? */
+ * mich/dich/uns/euch with the matching subject (ich erinnere mich)?  The
+ * pronouns by their closed-class labels. */
 static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
-  static const char *const pairs[][2] = {{"mich", "ich"}, {"dich", "du"}, {"uns", "wir"}, {"euch", "ihr"}};
-  if (S_clause_has_q(c, i, "sich")) return true;
+  static const char *const pairs[][2] = {{"REFL.1SG.ACC", "PRS.1SG.NOM"}, /* mich, ich */
+                                         {"REFL.2SG.ACC", "PRS.2SG.NOM"}, /* dich, du */
+                                         {"REFL.1PL", "PRS.1PL.NOM"},     /* uns, wir */
+                                         {"REFL.2PL", "PRS.2PL.NOM"}};    /* euch, ihr */
+  if (S_clause_has_sich(c, i)) return true;
   for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
-    if (dg_gl_clause_has(c, i, pairs[k][0]) && dg_gl_clause_has(c, i, pairs[k][1])) return true;
+    if (dg_gl_clause_has_pronoun(c, i, pairs[k][0]) && dg_gl_clause_has_pronoun(c, i, pairs[k][1])) return true;
   return false;
 }
 
