@@ -164,12 +164,17 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
     if (!(n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN"))) continue;
-    const char *title = dg_gl_eq(t->lemma, "Herr") ? "Mr" : dg_gl_eq(t->lemma, "Frau") ? "Ms" : NULL;
-    if (!title) continue;
-    dg_gl_promote(d, t, title);
+    /* The two forms of address, each with its English title and its
+     * features (a table of these two words, not a class). */
+    static const struct {
+      const char *lemma, *title, *feats;
+    } address[] = {{"Herr", "Mr", "Gender=Masc|Number=Sing"}, {"Frau", "Ms", "Gender=Fem|Number=Sing"}};
+    size_t k = 0;
+    while (k < DG_ARRAY_LEN(address) && !dg_gl_eq(t->lemma, address[k].lemma)) k++;
+    if (k == DG_ARRAY_LEN(address)) continue;
+    dg_gl_promote(d, t, address[k].title);
     if (dg_gl_feat(t->feats, "Number=Plur")) {
-      t->feats = "Gender=Masc|Number=Sing";
-      if (dg_gl_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
+      t->feats = address[k].feats;
       c->w[i].leipzig = "SG";
     }
   }
