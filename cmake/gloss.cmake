@@ -101,10 +101,18 @@ if(DEGLOSS_TESTS)
       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
   endforeach()
 
-  # English word forms (no data needed).
+  # English word forms (the irregular verbs are in degloss.lex).
   add_executable(test_gloss_english tests/gloss/test_english.c)
   target_link_libraries(test_gloss_english PRIVATE degloss_internal degloss_test_harness)
   add_test(NAME gloss.english COMMAND test_gloss_english)
+  set_tests_properties(gloss.english PROPERTIES ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+
+  # Ding's English placeholders dropped from phrase glosses (word class
+  # en-placeholder in degloss.lex).
+  add_executable(test_gloss_placeholders tests/gloss/test_placeholders.c)
+  target_link_libraries(test_gloss_placeholders PRIVATE degloss_internal degloss_test_harness)
+  add_test(NAME gloss.placeholders COMMAND test_gloss_placeholders)
+  set_tests_properties(gloss.placeholders PROPERTIES ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 
   # The command line as a user meets it; the MT cases run next to the MT
   # helper's local test server.

@@ -8,6 +8,12 @@
 
 #include "word.h"
 
+/* The subject pronouns by their closed-class labels. */
+#define S_I "PRS.1SG.NOM"      /* ich */
+#define S_YOU "PRS.2SG.NOM"    /* du */
+#define S_WE "PRS.1PL.NOM"     /* wir */
+#define S_YOU_PL "PRS.2PL.NOM" /* ihr */
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective. */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
@@ -21,36 +27,29 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                   dg_gl_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
                   (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
                    (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
-  /* An infinitive after "zu", or closing a clause opened by a modal or
-   * "werden" ("werden … ein Telefongespräch führen"). */
-  static const char *const modal[] = {"werden", "können", "müssen", "sollen", "wollen",
-                                      "dürfen", "mögen", "möchten", "lassen"};
-  bool want_inf = i > 0 && strcmp(c->w[i - 1].lower, "zu") == 0;
+  /* An infinitive after "zu", or closing a clause opened by a verb that
+   * governs a bare infinitive (word class bare-inf: a modal, "werden",
+   * "lassen": "werden … ein Telefongespräch führen"). */
+  bool want_inf = i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan)
-    for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-      if (dg_gl_eq(c->w[i + 1].an[0].lemma, modal[m])) want_inf = true;
-  /* A participle before an auxiliary: "erreicht werden", "geführt worden". */
+  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan &&
+      dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
+    want_inf = true;
+  /* A participle before an auxiliary (word class ptcp-aux): "erreicht
+   * werden", "geführt worden". */
   bool want_part = false;
-  bool stative = false; /* the auxiliary is "sein": an adjective fits too (ist bekannt) */
-  static const char *const sein_forms[] = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
-                                           "sein", "gewesen", "bin", "bist", "seid"};
-  if (i + 1 < s->ntokens) {
-    static const char *const aux[] = {"werden", "worden", "wurde", "wurden", "wird", "würde", "würden", "sein",
-                                      "ist", "war", "waren", "sind", "haben", "hat", "hatte", "hatten", "habe",
-                                      "hätte", "hätten", "gewesen"};
-    for (size_t m = 0; m < DG_ARRAY_LEN(aux); m++)
-      if (strcmp(c->w[i + 1].lower, aux[m]) == 0) want_part = true;
-    for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms) && want_part; m++)
-      if (strcmp(c->w[i + 1].lower, sein_forms[m]) == 0) stative = true; /* "entscheidend sein" */
+  /* the auxiliary is a form of "sein" (word class sein-form): an adjective
+   * fits too (ist bekannt) */
+  bool stative = false;
+  if (i + 1 < s->ntokens && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_PTCP_AUX)) {
+    want_part = true;
+    stative = dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
-  /* A participle closing a clause that has a finite auxiliary ("wurde
-   * bereits … diskutiert", "hat … gestellt"), or right before a clause-final
-   * finite verb ("…, die Russland besetzt hält"): "discussed", "occupied". */
+  /* A participle closing a clause that has a finite auxiliary (word class
+   * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
+   * before a clause-final finite verb ("…, die Russland besetzt hält"):
+   * "discussed", "occupied". */
   if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
-    static const char *const fin_aux[] = {"wird", "werden", "wurde", "wurden", "würde", "würden", "werde",
-                                          "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
-                                          "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"};
     size_t end = dg_gl_clause_end(s, i);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
@@ -63,20 +62,18 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
           if (dg_gl_quote(b)) continue; /* sei „positiv“ verlaufen */
           break;
         }
-        bool aux = false;
-        for (size_t m = 0; m < DG_ARRAY_LEN(fin_aux) && !aux; m++) aux = strcmp(c->w[j].lower, fin_aux[m]) == 0;
-        if (aux) {
+        if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_AUX_FINITE)) {
           want_part = true;
-          for (size_t m = 0; m < DG_ARRAY_LEN(sein_forms); m++)
-            if (strcmp(c->w[j].lower, sein_forms[m]) == 0) stative = true;
+          if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_SEIN_FORM)) stative = true;
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
             (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX")))
           break;
         /* A subordinating conjunction or relative pronoun opens another
-         * clause (not "als", "wie" comparing inside it: "sind als … bekannt"). */
-        if (dg_gl_eq(b->pos, "SCONJ") && !((dg_gl_eq(c->w[j].lower, "als") || dg_gl_eq(c->w[j].lower, "wie")) &&
+         * clause (not a comparison particle inside it, compar-particle:
+         * "sind als … bekannt"). */
+        if (dg_gl_eq(b->pos, "SCONJ") && !(dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_PARTICLE) &&
                                            j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
           break;
         if (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
@@ -89,19 +86,20 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       want_part = verb;
     }
   }
-  /* "… verheiratet zu sein", "… verfolgt zu werden": a participle. */
-  if (!want_part && i + 2 < s->ntokens && strcmp(c->w[i + 1].lower, "zu") == 0 &&
-      (strcmp(c->w[i + 2].lower, "sein") == 0 || strcmp(c->w[i + 2].lower, "werden") == 0 ||
-       strcmp(c->w[i + 2].lower, "haben") == 0)) {
+  /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
+   * "zu" and an auxiliary (word class aux: sein, werden, haben); after
+   * "zu sein" an adjective fits too. */
+  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+      dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_AUX)) {
     want_part = true;
-    stative = strcmp(c->w[i + 2].lower, "sein") == 0;
+    stative = dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_SEIN_FORM);
   }
   /* A lower-case word before a noun is attributive: adjective or participle;
-   * also before "und"/"oder"/"," and another such word ("auf vereisten und
-   * verschneiten Straßen"). */
+   * also before a coordinating conjunction (conj-coord) or "," and another
+   * such word ("auf vereisten und verschneiten Straßen"). */
   size_t nn = i + 1;
-  if (nn + 2 < s->ntokens && (dg_gl_eq(c->w[nn].lower, "und") || dg_gl_eq(c->w[nn].lower, "oder") ||
-                              dg_gl_eq(s->tokens[nn].form, ",")) &&
+  if (nn + 2 < s->ntokens &&
+      (dg_lexicon_is(c->lex, c->w[nn].lower, DG_WC_CONJ_COORD) || dg_gl_eq(s->tokens[nn].form, ",")) &&
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
     for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
@@ -116,21 +114,15 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   if (!want_inf) {
     size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
-                         (dg_gl_eq(c->w[i + 1].an[0].lemma, "werden") || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
-      for (size_t j = start; j < i && !want_inf; j++) {
-        for (size_t m = 0; m < DG_ARRAY_LEN(modal); m++)
-          if (dg_gl_eq(s->tokens[j].lemma, modal[m]) && j != i) want_inf = true;
-      }
+                         (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
+      for (size_t j = start; j < i && !want_inf; j++)
+        if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
   }
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
-  if (i > 0 && !cap) {
-    static const char *const deg[] = {"ganz", "sehr", "ziemlich", "besonders", "äußerst", "höchst", "recht", "so",
-                                      "zu", "allzu", "extrem", "total", "wirklich"};
-    for (size_t q = 0; q < DG_ARRAY_LEN(deg) && !degree_before; q++)
-      degree_before = dg_gl_eq(c->w[i - 1].lower, deg[q]);
-  }
+  /* (word class degree-adv: ganz, sehr, zu ...) */
+  if (i > 0 && !cap) degree_before = dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV);
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
   for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || dg_gl_feat(w->an[k].feats, "VerbForm=Fin");
   for (size_t k = 0; k < w->nan; k++) {
@@ -182,16 +174,18 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       if (!noun_next && cmp_reading) sc -= 1.5;
     }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
-     * "das Gespräch werde": not 1SG without "ich"). */
+     * "das Gespräch werde": not 1SG without "ich"); the pronouns by their
+     * closed-class labels (ich PRS.1SG.NOM, wir PRS.1PL.NOM ...). */
     if (dg_gl_feat(a->feats, "VerbForm=Fin")) {
       bool p1 = dg_gl_feat(a->feats, "Person=1"), p2 = dg_gl_feat(a->feats, "Person=2");
       bool pl = dg_gl_feat(a->feats, "Number=Plur");
-      const char *need = p1 ? (pl ? "wir" : "ich") : p2 ? (pl ? "ihr" : "du") : NULL;
-      if (need) sc += dg_gl_clause_has(c, i, need) ? 1.5 : -1.5;
-      else if (pl && dg_gl_clause_has(c, i, "wir")) sc -= 1;
+      const char *need = p1 ? (pl ? S_WE : S_I) : p2 ? (pl ? S_YOU_PL : S_YOU) : NULL;
+      if (need) sc += dg_gl_clause_has_pronoun(c, i, need) ? 1.5 : -1.5;
+      else if (pl && dg_gl_clause_has_pronoun(c, i, S_WE)) sc -= 1;
       /* a 3rd person singular with ich/wir/du/ihr as the clause's subject
        * ("werden wir ganz bestimmt …": not "determines") */
-      else if (!pl && (dg_gl_clause_has(c, i, "wir") || dg_gl_clause_has(c, i, "ich") || dg_gl_clause_has(c, i, "du")))
+      else if (!pl && (dg_gl_clause_has_pronoun(c, i, S_WE) || dg_gl_clause_has_pronoun(c, i, S_I) ||
+                       dg_gl_clause_has_pronoun(c, i, S_YOU)))
         sc -= 1;
     }
     if (sc > best_score) {

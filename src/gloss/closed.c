@@ -10,12 +10,19 @@
 
 #include "word.h"
 
-static bool S_is_dword(const char *lower) {
-  static const char *const w[] = {"der", "die", "das", "den", "dem", "des", "dessen", "deren", "denen"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(w); i++)
-    if (strcmp(lower, w[i]) == 0) return true;
-  return false;
+/* A d-word: a form of the definite article that is also a relative
+ * pronoun (word class d-word: der, die, dessen ...). */
+static bool S_is_dword(const dg_gl_ctx *c, const char *lower) {
+  return dg_lexicon_is(c->lex, lower, DG_WC_D_WORD);
 }
+
+/* "um", the conjunction whose clause is a zu-infinitive ("um … zu
+ * verhandeln"): the rules below are about this one word. */
+static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
+
+/* "Sie" with a capital: the polite "you" inside a sentence (the one form
+ * whose capital is its meaning). */
+static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
  * and whether it is plural. */
@@ -102,7 +109,7 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   size_t end = dg_gl_clause_end(s, i);
   if (end <= i + 1) return false;
   size_t last = end - 1;
-  bool zu_inf = (last > 0 && strcmp(c->w[last - 1].lower, "zu") == 0) ||
+  bool zu_inf = (last > 0 && dg_gl_is_zu(c->w[last - 1].lower)) ||
                 (c->w[last].nan && c->w[last].an[0].leipzig && strstr(c->w[last].an[0].leipzig, "zu-INF"));
   if (!zu_inf) return false;
   for (size_t j = i + 1; j < last; j++) {
@@ -120,7 +127,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
-  if (strcmp(w->lower, "sein") == 0) {
+  if (dg_gl_is_sein(w->lower)) {
     bool before_noun = false;
     if (i + 1 < s->ntokens) {
       const dg_dtoken *n = &s->tokens[i + 1];
@@ -135,11 +142,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
    * "um … einzubauen"). */
-  if (strcmp(w->lower, "um") == 0) {
+  if (S_is_um(w->lower)) {
     size_t end = dg_gl_clause_end(s, i);
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
-      if (strcmp(c->w[j].lower, "zu") == 0 && j + 1 < end && c->w[j + 1].nan &&
+      if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
           (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
         zu_inf = true;
       for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
@@ -149,10 +156,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       for (size_t k = 0; k < w->ncl; k++)
         if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
   }
-  /* "während", "seit", "bis" open a clause that ends in its finite verb
-   * ("während es still ist": while); else they are prepositions
-   * ("während des Krieges": during). */
-  if (dg_gl_eq(w->lower, "während") || dg_gl_eq(w->lower, "seit") || dg_gl_eq(w->lower, "bis")) {
+  /* "während", "seit", "bis" (word class adp-sconj) open a clause that
+   * ends in its finite verb ("während es still ist": while); else they are
+   * prepositions ("während des Krieges": during). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADP_SCONJ)) {
     size_t end = dg_gl_clause_end(s, i);
     const dg_gl_word *last = &c->w[end - 1];
     bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
@@ -160,14 +167,17 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
     if (k >= 0) return k;
   }
-  /* "wie" inside a clause compares ("Bündnissen wie der EU": as/like); at
-   * the start of a clause it asks (", wie wir die Lücke schließen"). */
-  if (strcmp(w->lower, "wie") == 0 && i > 0 && !S_clause_initial(s, i) && S_closed_pos(w, "SCONJ") >= 0)
+  /* A comparison particle (compar-particle: wie, als) inside a clause
+   * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
+   * clause asks (", wie wir die Lücke schließen"). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
+      S_closed_pos(w, "SCONJ") >= 0)
     return S_closed_pos(w, "SCONJ");
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
    * selbst); before a noun phrase, a preposition or a clause it is "even"
    * ("Selbst mit dem Start …", "selbst wenn"). */
-  if (strcmp(w->lower, "selbst") == 0) {
+  /* (a rule about this one word) */
+  if (dg_gl_eq(w->lower, "selbst")) {
     bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
                               dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
     bool before_np = false;
@@ -183,12 +193,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
    * Sie …", "Bitte denken Sie daran"), not "they". */
-  if (strcmp(s->tokens[i].form, "Sie") == 0 && !w->initial)
+  if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
     for (size_t k = 0; k < w->ncl; k++)
       if (dg_gl_has_label(w->cl[k].labels, "POL")) return (int)k;
-  /* "damit", "da" open a clause only at its start (", damit …"); after the
-   * finite verb they are adverbs ("Er bestätigte damit die Äußerungen"). */
-  if (strcmp(w->lower, "damit") == 0 || strcmp(w->lower, "da") == 0) {
+  /* "damit", "da" (word class adv-sconj) open a clause only at its start
+   * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
+   * damit die Äußerungen"). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADV_SCONJ)) {
     /* … or right before the finite verb ("Da war er nicht", "Damit ist
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
@@ -197,7 +208,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
-  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
       c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
       (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
@@ -206,7 +217,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       return S_closed_pos(w, "ADV");
   }
   /* "zu" before an infinitive is the infinitive marker. */
-  if (strcmp(w->lower, "zu") == 0 && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
     for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
     if (inf)
@@ -214,7 +225,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
   }
   bool after_comma = false;
-  if (S_is_dword(w->lower) && i > 0) {
+  bool dword = S_is_dword(c, w->lower);
+  if (dword && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
     if (dg_gl_eq(p->form, ",")) after_comma = true;
     else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
@@ -247,7 +259,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     /* After a definite article an adjective is weak (-e, -en): a strong
      * ending ("die gründlicher Untersuchung bedürfen") or a comparative
      * ("die größer sind") shows the d-word is a pronoun. */
-    if (np_follows && S_is_dword(w->lower) && !dg_gl_is_upper_initial(n->form) && nw->nan &&
+    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
         dg_gl_eq(nw->an[0].pos, "ADJ")) {
       size_t L = strlen(n->form);
       bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
@@ -344,12 +356,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     bool is_rel = dg_gl_has_label(sv->labels, "REL");
     bool is_det = dg_gl_eq(sv->pos, "DET");
-    if (S_is_dword(w->lower)) {
+    if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
     }
-    if (is_det || S_is_dword(w->lower)) {
+    if (is_det || dword) {
       const char *gl = S_gender_label(gender);
       if (plural) sc += dg_gl_has_label(sv->labels, "PL") ? 2 : -1;
       else if (gl && !is_rel)
@@ -367,14 +379,14 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
          * after a subordinating conjunction ("dass die Vereinigten Staaten
          * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
         bool starts = S_clause_initial(s, i) ||
-                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && strcmp(c->w[i - 1].lower, "um") != 0 &&
-                       strcmp(c->w[i - 1].lower, "als") != 0 && strcmp(c->w[i - 1].lower, "wie") != 0);
+                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
+                       !dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE));
         /* An infinitive clause has no subject (", das Wahlrecht … zu
          * blockieren"): its noun phrases are objects. */
         if (starts && S_infinitive_clause(c, i)) starts = false;
         /* After a finite "sein" the noun phrase is the predicate ("Dies ist
          * eine hochkomplexe Situation"). */
-        if (!starts && i > 0 && dg_gl_eq(s->tokens[i - 1].lemma, "sein") && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
+        if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
           starts = true;
         if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
@@ -388,14 +400,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return best;
 }
 
-static bool S_weekday(const char *w) {
-  static const char *const days[] = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-                                     "Sonnabend", "Sonntag", "Wochenende", "Montagabend", "Dienstagabend",
-                                     "Mittwochabend", "Donnerstagabend", "Freitagabend", "Samstagabend",
-                                     "Sonntagabend", "Montagmorgen", "Sonntagmorgen"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(days); i++)
-    if (strcmp(w, days[i]) == 0) return true;
-  return false;
+/* A day or a time of a day (word classes weekday, weekday-time: Montag,
+ * Wochenende, Sonntagabend): "am" before it is "on". */
+static bool S_weekday(const dg_engine *e, const char *w) {
+  return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
 /* Give token i its closed-class reading, if one fits; false when the word
@@ -406,7 +414,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   int k = S_pick_closed(e, c, i);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
-  bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && strcmp(t->form, "Sie") != 0 &&
+  bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
   if (k < 0 || capital_noun) return false;
   w->closed = k;
@@ -455,7 +463,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
-      (S_weekday(s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+      (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
         dg_gl_promote(d, t, t->glosses[q]);

@@ -49,16 +49,24 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   return 0;
 }
 
+/* Has w a closed-class reading with this Leipzig label? */
+static bool S_closed_label(const dg_gl_word *w, const char *label) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_has_label(w->cl[k].labels, label)) return true;
+  return false;
+}
+
 static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
-  if (!dg_gl_eq(t->lemma, "werden")) return;
+  if (!dg_gl_is_werden(t->lemma)) return;
   int k = S_werden_kind(c, i);
   const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
-  /* "würde", "würden": the conditional ("would"), not the future. */
+  /* "würde", "würden": the conditional ("would"), not the future (a
+   * subjunctive II reading of the morphology or of closed-class.tsv). */
   bool sbjv2 = false;
   for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
     sbjv2 = dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub") && dg_gl_feat(c->w[i].an[a].feats, "Tense=Past");
-  if (sbjv2 || strncmp(c->w[i].lower, "würde", strlen("würde")) == 0) {
+  if (sbjv2 || S_closed_label(&c->w[i], "SBJV2")) {
     g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
     dg_gl_promote(d, t, g);
     t->pos = k ? "AUX" : "VERB";
@@ -106,34 +114,33 @@ static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
   return w->nan && dg_gl_feat(w->an[0].feats, "VerbForm=Fin") && !dg_gl_eq(w->an[0].pos, "ADJ");
 }
 
-/* "als": "than" after a comparative, "when" opening a clause with a finite
- * verb ("Als er kam, …"), else "as" before a noun phrase or adjective
- * ("als Sicherheitsgarantie", "als unannehmbar"). */
+/* "als": "than" after a comparative (or a word of class compar-word: mehr,
+ * anders, lieber; at a distance compar-det: mehr, weniger), "when" opening a clause with a finite verb ("Als er kam,
+ * …", also after a word of class als-when: "und als", "erst als"), else
+ * "as" before a noun phrase or adjective ("als Sicherheitsgarantie", "als
+ * unannehmbar") and in the pairs of class als-fixed ("als ob", "als auch"). */
 static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   const char *g = "as";
   if (i > 0 && c->w[i - 1].nan &&
-      (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") || dg_gl_eq(c->w[i - 1].lower, "mehr") ||
-       dg_gl_eq(c->w[i - 1].lower, "weniger") || dg_gl_eq(c->w[i - 1].lower, "anders") ||
-       dg_gl_eq(c->w[i - 1].lower, "eher") || dg_gl_eq(c->w[i - 1].lower, "lieber")))
+      (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") ||
+       dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_WORD)))
     g = "than";
   else {
     /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
     size_t start = dg_gl_clause_start(s, i);
     for (size_t j = i; j-- > start && i - j <= 10;)
-      if (dg_gl_eq(c->w[j].lower, "mehr") || dg_gl_eq(c->w[j].lower, "weniger") ||
+      if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_DET) ||
           (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_feat(c->w[j].an[0].feats, "Degree=Cmp")))
         g = "than";
   }
   if (!dg_gl_eq(g, "than")) {
     size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
-    bool opens = i == start || c->w[i].initial || dg_gl_eq(c->w[i - 1].lower, "und") ||
-                 dg_gl_eq(c->w[i - 1].lower, "aber") || dg_gl_eq(c->w[i - 1].lower, "oder") ||
-                 dg_gl_eq(c->w[i - 1].lower, "erst") || dg_gl_eq(c->w[i - 1].lower, "gerade");
+    bool opens = i == start || c->w[i].initial || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_ALS_WHEN);
     bool verb = false;
     for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
-    if (opens && verb && !(i + 1 < end && (dg_gl_eq(c->w[i + 1].lower, "ob") || dg_gl_eq(c->w[i + 1].lower, "auch"))))
+    if (opens && verb && !(i + 1 < end && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_ALS_FIXED)))
       g = "when";
   }
   S_promote_alt(d, t, g);
@@ -159,19 +166,12 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
   return -1;
 }
 
-/* A noun naming people: a relative pronoun after it is "who". */
-static bool S_person_noun(const char *lemma, bool masc) {
-  static const char *const people[] = {"mensch", "leute", "person", "vertreter", "vertreterin", "bürger",
-                                       "bürgerin", "soldat", "soldatin", "kind", "mann", "schüler", "schülerin",
-                                       "student", "studentin", "einwohner", "einwohnerin", "mitglied", "bewohner",
-                                       "bewohnerin", "spieler", "spielerin", "arbeiter", "arbeiterin", "experte",
-                                       "expertin", "politiker", "politikerin", "beamte", "beamter", "beamtin",
-                                       "opfer", "patient", "patientin", "nutzer", "nutzerin", "freund", "freundin",
-                                       "eltern", "mutter", "vater", "bruder", "schwester", "tochter", "sohn",
-                                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "täter",
-                                       "flüchtling", "häftling", "diplomat", "diplomatin", "kandidat"};
+/* A noun naming people (word class person-noun or role-noun, also at the
+ * end of a compound: Mensch, Bürgerin, Außenminister): a relative pronoun
+ * after it is "who". */
+static bool S_person_noun(const dg_gl_ctx *c, const char *lemma, bool masc) {
   if (!lemma || !*lemma) return false;
-  if (dg_gl_role_noun(lemma)) return true;
+  if (dg_gl_role_noun(c, lemma)) return true;
   if (masc) {
     /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
     static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
@@ -183,12 +183,7 @@ static bool S_person_noun(const char *lemma, bool masc) {
     }
   }
   char *l = dg_gl_lower(lemma);
-  size_t L = strlen(l);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(people) && !r; k++) {
-    size_t n = strlen(people[k]);
-    r = L >= n && strcmp(l + L - n, people[k]) == 0;
-  }
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_PERSON_NOUN);
   free(l);
   return r;
 }
@@ -202,27 +197,33 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const char *g = NULL;
   if (pl == 1) g = "themselves";
   else if (pl == 0) {
+    /* The 3rd person singular subject pronouns (er, sie, es, man) by their
+     * closed-class labels, with their English reflexives. */
+    static const struct {
+      const char *labels, *refl;
+    } pronouns[] = {{"PRS.3SG.M.NOM", "himself"},
+                    {"PRS.3SG.F.NOM", "herself"},
+                    {"PRS.3SG.N.NOM", "itself"},
+                    {"INDF.NOM", "oneself"}};
     size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
     const char *pron = NULL;
     bool person = false, thing = false;
     for (size_t j = start; j < end && j < i + 4; j++) {
       if (j == i) continue;
-      const char *l = c->w[j].lower;
-      if (dg_gl_eq(l, "er") || dg_gl_eq(l, "sie") || dg_gl_eq(l, "es") || dg_gl_eq(l, "man")) {
-        if (!pron) pron = l;
+      const char *refl = NULL;
+      for (size_t k = 0; k < DG_ARRAY_LEN(pronouns) && !refl; k++)
+        if (dg_gl_pronoun(&c->w[j], pronouns[k].labels)) refl = pronouns[k].refl;
+      if (refl) {
+        if (!pron) pron = refl;
       } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
         if (!person && !thing) person = true;
       } else if (j < i && dg_gl_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
-        if (S_person_noun(s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
+        if (S_person_noun(c, s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
         else if (!dg_gl_feat(s->tokens[j].feats, "Case=Gen") || dg_gl_feat(s->tokens[j].feats, "Case=Nom"))
           thing = true;
       }
     }
-    if (pron)
-      g = dg_gl_eq(pron, "er")    ? "himself"
-          : dg_gl_eq(pron, "sie") ? "herself"
-          : dg_gl_eq(pron, "es")  ? "itself"
-                                  : "oneself";
+    if (pron) g = pron;
     else if (person) g = "himself/herself";
     else if (thing) g = "itself";
   }
@@ -247,7 +248,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!comma) return;
     if (a->kind == DG_KIND_NAME || dg_gl_eq(a->pos, "PROPN") || dg_gl_eq(a->pos, "PRON")) return;
     if (dg_gl_eq(a->pos, "NOUN")) {
-      if (S_person_noun(a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
+      if (S_person_noun(c, a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
       /* A prepositional phrase after a person ("Hegseth im vergangenen
        * Monat, der …"): the person is the antecedent. */
       size_t k = j;
@@ -257,7 +258,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (k > 1 && dg_gl_eq(s->tokens[k - 1].pos, "ADP")) {
         const dg_dtoken *p = &s->tokens[k - 2];
         if (p->kind == DG_KIND_NAME || dg_gl_eq(p->pos, "PROPN") ||
-            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
+            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(c, p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
           return;
       }
       S_promote_alt(d, t, "which");
@@ -275,8 +276,9 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     if (t->kind != DG_KIND_WORD) continue;
+    /* (the rules above are about these two words) */
     if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
-    else if (dg_gl_eq(w->lower, "sich") && w->is_closed) S_sich(d, c, i);
+    else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);
     else if (w->is_closed && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
@@ -303,6 +305,7 @@ void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
+    /* (the idiom "es gibt": these two words) */
     if (t->mwe >= 0 || !dg_gl_eq(t->lemma, "geben") || !dg_gl_feat(t->feats, "VerbForm=Fin") ||
         !dg_gl_eq(c->w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)
       continue;

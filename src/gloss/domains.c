@@ -19,34 +19,28 @@
 
 typedef dg_gl_domain S_dom;
 
-/* Register and region labels ("coll.", "Br.") say nothing about the topic. */
-static bool S_register_label(const char *p) {
-  static const char *const reg[] = {"vr",    "Br.",   "Am.",    "Dt.",   "Ös.",     "Schw.",  "Südtirol", "coll.",
-                                    "formal", "geh.",  "fig.",  "übtr.",   "arch.",  "altertümlich",
-                                    "slang", "pej.",   "humor.", "poet.",  "selten", "veraltet", "obs.",
-                                    "vulg.", "ugs.",   "rare",  "dated",   "Sprw.",  "Austr.",  "NZ",
-                                    "Can.",  "Ir.",    "Sc.",   "Schweiz", "Ostdt.", "Westdt.", "Norddt.",
-                                    "Süddt.", "Mittelwestdt.", "Ostös.", "Westös.", "Bayr.", "Schwäb.", "BW"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(reg); i++)
-    if (strcmp(p, reg[i]) == 0) return true;
-  return false;
+/* Register and region labels ("coll.", "Br.") say nothing about the topic
+ * (word class register-label: the labels dictionaries/ding-labels.tsv
+ * marks "register yes"). */
+static bool S_register_label(const dg_engine *e, const char *p) {
+  return dg_lexicon_is(e->lex, p, DG_WC_REGISTER_LABEL);
 }
 
-static bool S_has_field(const char *domains) {
+static bool S_has_field(const dg_engine *e, const char *domains) {
   char buf[128];
   snprintf(buf, sizeof buf, "%s", domains ? domains : "");
   char *save = NULL;
   for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
-    if (!S_register_label(p)) return true;
+    if (!S_register_label(e, p)) return true;
   return false;
 }
 
-static void S_vote(S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
+static void S_vote(const dg_engine *e, S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
   char buf[128];
   snprintf(buf, sizeof buf, "%s", domains ? domains : "");
   char *save = NULL;
   for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save)) {
-    if (S_register_label(p)) continue;
+    if (S_register_label(e, p)) continue;
     size_t k = 0;
     while (k < *nd && strcmp(dv[k].name, p) != 0) k++;
     if (k == *nd) {
@@ -86,7 +80,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
     size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, 3);
     bool seen[S_MAX_DOMAINS] = {false};
-    for (size_t k = 0; k < n; k++) S_vote(dv, &nd, sv[k].domains, seen);
+    for (size_t k = 0; k < n; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
   }
   e->ndom = nd;
   if (nd == 0) return;
@@ -101,12 +95,12 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t k = 1; k < n; k++) {
       if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
       if (!sv[k].domains || !*sv[k].domains) continue;
-      if (S_has_field(sv[0].domains)) break; /* the top sense has a field of its own */
+      if (S_has_field(e, sv[0].domains)) break; /* the top sense has a field of its own */
       char buf[128];
       snprintf(buf, sizeof buf, "%s", sv[k].domains);
       char *save = NULL;
       for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
-        for (size_t q = 0; q < nd && !S_register_label(p); q++)
+        for (size_t q = 0; q < nd && !S_register_label(e, p); q++)
           /* Support from other words of the sentence. */
           if (strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
             best = (int)k;

@@ -1,70 +1,12 @@
 /* English word forms for the plain gloss style: past tense, participle, third
- * person singular and plural of the first word of a gloss.  Irregular verbs:
- * with a lexicon (dg_english_past_lex) Ding's forms and
- * dictionaries/english-irregular.tsv, shipped in degloss.lex; the table
- * below serves the callers without one until they pass the lexicon.
+ * person singular and plural of the first word of a gloss.  Irregular verbs
+ * are the lexicon's: Ding's forms completed and corrected by
+ * dictionaries/english-irregular.tsv, shipped in degloss.lex.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss.h"
-
-typedef struct {
-  const char *base, *past, *part;
-} S_irreg;
-
-/* Sorted by base for bsearch. */
-static const S_irreg S_verbs[] = {
-    {"arise", "arose", "arisen"},     {"awake", "awoke", "awoken"},     {"be", "was", "been"},
-    {"bear", "bore", "borne"},        {"beat", "beat", "beaten"},       {"become", "became", "become"},
-    {"begin", "began", "begun"},      {"bend", "bent", "bent"},         {"bet", "bet", "bet"},
-    {"bind", "bound", "bound"},       {"bite", "bit", "bitten"},        {"bleed", "bled", "bled"},
-    {"blow", "blew", "blown"},        {"break", "broke", "broken"},     {"breed", "bred", "bred"},
-    {"bring", "brought", "brought"},  {"build", "built", "built"},      {"burn", "burnt", "burnt"},
-    {"burst", "burst", "burst"},      {"buy", "bought", "bought"},      {"cast", "cast", "cast"},
-    {"catch", "caught", "caught"},    {"choose", "chose", "chosen"},    {"cling", "clung", "clung"},
-    {"come", "came", "come"},         {"cost", "cost", "cost"},         {"creep", "crept", "crept"},
-    {"cut", "cut", "cut"},            {"deal", "dealt", "dealt"},       {"dig", "dug", "dug"},
-    {"do", "did", "done"},            {"draw", "drew", "drawn"},        {"dream", "dreamt", "dreamt"},
-    {"drink", "drank", "drunk"},      {"drive", "drove", "driven"},     {"eat", "ate", "eaten"},
-    {"fall", "fell", "fallen"},       {"feed", "fed", "fed"},           {"feel", "felt", "felt"},
-    {"fight", "fought", "fought"},    {"find", "found", "found"},       {"flee", "fled", "fled"},
-    {"fling", "flung", "flung"},      {"fly", "flew", "flown"},         {"forbid", "forbade", "forbidden"},
-    {"forecast", "forecast", "forecast"}, {"foresee", "foresaw", "foreseen"}, {"forget", "forgot", "forgotten"},
-    {"forgive", "forgave", "forgiven"}, {"freeze", "froze", "frozen"},  {"get", "got", "got"},
-    {"give", "gave", "given"},        {"go", "went", "gone"},           {"grind", "ground", "ground"},
-    {"grow", "grew", "grown"},        {"hang", "hung", "hung"},         {"have", "had", "had"},
-    {"hear", "heard", "heard"},       {"hide", "hid", "hidden"},        {"hit", "hit", "hit"},
-    {"hold", "held", "held"},         {"hurt", "hurt", "hurt"},         {"keep", "kept", "kept"},
-    {"kneel", "knelt", "knelt"},      {"know", "knew", "known"},        {"lay", "laid", "laid"},
-    {"lead", "led", "led"},           {"lean", "leant", "leant"},       {"leap", "leapt", "leapt"},
-    {"learn", "learnt", "learnt"},    {"leave", "left", "left"},        {"lend", "lent", "lent"},
-    {"let", "let", "let"},            {"lie", "lay", "lain"},           {"light", "lit", "lit"},
-    {"lose", "lost", "lost"},         {"make", "made", "made"},         {"mean", "meant", "meant"},
-    {"meet", "met", "met"},           {"mislead", "misled", "misled"},  {"overcome", "overcame", "overcome"},
-    {"oversee", "oversaw", "overseen"}, {"overtake", "overtook", "overtaken"}, {"pay", "paid", "paid"},
-    {"put", "put", "put"},            {"quit", "quit", "quit"},         {"read", "read", "read"},
-    {"rid", "rid", "rid"},            {"ride", "rode", "ridden"},       {"ring", "rang", "rung"},
-    {"rise", "rose", "risen"},        {"run", "ran", "run"},            {"say", "said", "said"},
-    {"see", "saw", "seen"},           {"seek", "sought", "sought"},     {"sell", "sold", "sold"},
-    {"send", "sent", "sent"},         {"set", "set", "set"},            {"shake", "shook", "shaken"},
-    {"shed", "shed", "shed"},         {"shine", "shone", "shone"},      {"shoot", "shot", "shot"},
-    {"show", "showed", "shown"},      {"shrink", "shrank", "shrunk"},   {"shut", "shut", "shut"},
-    {"sing", "sang", "sung"},         {"sink", "sank", "sunk"},         {"sit", "sat", "sat"},
-    {"sleep", "slept", "slept"},      {"slide", "slid", "slid"},        {"speak", "spoke", "spoken"},
-    {"speed", "sped", "sped"},        {"spend", "spent", "spent"},      {"spin", "spun", "spun"},
-    {"split", "split", "split"},      {"spread", "spread", "spread"},   {"spring", "sprang", "sprung"},
-    {"stand", "stood", "stood"},      {"steal", "stole", "stolen"},     {"stick", "stuck", "stuck"},
-    {"sting", "stung", "stung"},      {"stride", "strode", "stridden"}, {"strike", "struck", "struck"},
-    {"strive", "strove", "striven"},  {"swear", "swore", "sworn"},      {"sweep", "swept", "swept"},
-    {"swim", "swam", "swum"},         {"swing", "swung", "swung"},      {"take", "took", "taken"},
-    {"teach", "taught", "taught"},    {"tear", "tore", "torn"},         {"tell", "told", "told"},
-    {"think", "thought", "thought"},  {"throw", "threw", "thrown"},     {"understand", "understood", "understood"},
-    {"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"wake", "woke", "woken"},
-    {"wear", "wore", "worn"},         {"weep", "wept", "wept"},         {"win", "won", "won"},
-    {"wind", "wound", "wound"},       {"withdraw", "withdrew", "withdrawn"}, {"withhold", "withheld", "withheld"},
-    {"withstand", "withstood", "withstood"}, {"write", "wrote", "written"},
-};
 
 static const struct {
   const char *sg, *pl;
@@ -74,8 +16,6 @@ static const struct {
     {"life", "lives"},        {"man", "men"},        {"mouse", "mice"},   {"person", "people"},
     {"phenomenon", "phenomena"}, {"tooth", "teeth"}, {"wife", "wives"},   {"woman", "women"},
 };
-
-static int S_cmp(const void *k, const void *e) { return strcmp(k, ((const S_irreg *)e)->base); }
 
 static bool S_vowel(char c) { return c && strchr("aeiou", c) != NULL; }
 
@@ -128,22 +68,14 @@ static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
 }
 
 /* Is `word` a past form or participle (not also its own base) of an
- * irregular verb?  With a lexicon: Ding's forms and
- * dictionaries/english-irregular.tsv; without: the table above. */
+ * irregular verb of the lexicon? */
 static bool S_is_past_form(const dg_lexicon *lex, const char *word) {
-  if (lex) {
-    size_t n = dg_lexicon_irregular_count(lex);
-    for (size_t k = 0; k < n; k++) {
-      const char *base, *past, *part;
-      dg_lexicon_irregular_at(lex, k, &base, &past, &part);
-      if ((strcmp(word, past) == 0 || strcmp(word, part) == 0) && strcmp(word, base) != 0) return true;
-    }
-    return false;
+  size_t n = dg_lexicon_irregular_count(lex);
+  for (size_t k = 0; k < n; k++) {
+    const char *base, *past, *part;
+    dg_lexicon_irregular_at(lex, k, &base, &past, &part);
+    if ((strcmp(word, past) == 0 || strcmp(word, part) == 0) && strcmp(word, base) != 0) return true;
   }
-  for (size_t k = 0; k < DG_ARRAY_LEN(S_verbs); k++)
-    if ((strcmp(word, S_verbs[k].past) == 0 || strcmp(word, S_verbs[k].part) == 0) &&
-        strcmp(word, S_verbs[k].base) != 0)
-      return true;
   return false;
 }
 
@@ -162,19 +94,11 @@ static void S_verb_form(const dg_lexicon *lex, dg_buf *b, const char *verb, int 
     return;
   }
   const char *past = NULL, *part = NULL;
-  if (lex) {
-    dg_lexicon_english_irregular(lex, word, &past, &part);
-  } else {
-    const S_irreg *ir = bsearch(word, S_verbs, DG_ARRAY_LEN(S_verbs), sizeof S_verbs[0], S_cmp);
-    if (ir) past = ir->past, part = ir->part;
-  }
-  if (past) dg_buf_puts(b, which ? part : past);
+  if (dg_lexicon_english_irregular(lex, word, &past, &part)) dg_buf_puts(b, which ? part : past);
   else S_regular_ed(b, word, n);
   dg_buf_puts(b, verb + n);
 }
 
-void dg_english_past(dg_buf *b, const char *verb) { S_verb_form(NULL, b, verb, 0); }
-void dg_english_participle(dg_buf *b, const char *verb) { S_verb_form(NULL, b, verb, 1); }
 void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb) {
   S_verb_form(lex, b, verb, 0);
 }

@@ -24,6 +24,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_ctx c;
   c.s = s;
   c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  c.lex = e->lex;
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
   /* Which "und"/"oder"/"aber"/"sondern" join clauses (lookup.c). */

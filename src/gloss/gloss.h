@@ -47,13 +47,11 @@ void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 
 /* English word forms for plain style (english.c). */
-/* Past tense ("clarify" -> "clarified"), participle, 3sg present, plural.
- * Multiword glosses inflect their first word ("make progress" -> "made progress").
- * Results go into b. */
-void dg_english_past(dg_buf *b, const char *verb);
-void dg_english_participle(dg_buf *b, const char *verb);
-/* The same with the irregular verbs of the lexicon (Ding's forms and
- * dictionaries/english-irregular.tsv) instead of the built-in table. */
+/* Past tense ("clarify" -> "clarified", "find" -> "found"), participle, 3sg
+ * present, plural.  Multiword glosses inflect their first word ("make
+ * progress" -> "made progress").  Results go into b.  The irregular verbs
+ * are the lexicon's (Ding's forms and dictionaries/english-irregular.tsv);
+ * with lex NULL every verb is regular. */
 void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
 void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
 /* The adverb of a one-word English adjective gloss: current -> currently,

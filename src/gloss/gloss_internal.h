@@ -68,6 +68,7 @@ typedef struct dg_gl_word {
 struct dg_gl_ctx {
   dg_dsentence *s;
   dg_gl_word *w;
+  const dg_lexicon *lex; /* the engine's lexicon: word classes (dg_lexicon_is) */
 };
 
 /* ---- the passes, in the order gloss.c runs them -------------------------- */

@@ -111,21 +111,17 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Conjunctions that join clauses: "und"/"oder"/"aber"/"sondern" before a
- * finite verb or a subordinating conjunction ("… werden beansprucht und
+/* Conjunctions that join clauses: a coordinating conjunction (word class
+ * conj-coord: und, oder, aber, sondern) before a finite verb or a
+ * subordinating conjunction (conj-subord) ("… werden beansprucht und
  * haben …", "… sehen und während es still ist"). */
 void dg_gl_clause_joins(dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    static const char *const coord[] = {"und", "oder", "aber", "sondern"};
-    static const char *const subord[] = {"dass", "ob", "weil", "wenn", "nachdem", "obwohl", "bevor", "ehe",
-                                         "falls", "sodass", "sobald", "solange", "indem", "seitdem", "während"};
-    bool co = false, sub = false;
-    for (size_t k = 0; k < DG_ARRAY_LEN(coord) && !co; k++) co = dg_gl_eq(c->w[i].lower, coord[k]);
-    if (!co || s->tokens[i].kind != DG_KIND_WORD) continue;
+    if (!dg_lexicon_is(c->lex, c->w[i].lower, DG_WC_CONJ_COORD) || s->tokens[i].kind != DG_KIND_WORD) continue;
     const dg_dtoken *n = &s->tokens[i + 1];
     const dg_gl_word *nw = &c->w[i + 1];
-    for (size_t k = 0; k < DG_ARRAY_LEN(subord) && !sub; k++) sub = dg_gl_eq(nw->lower, subord[k]);
+    bool sub = dg_lexicon_is(c->lex, nw->lower, DG_WC_CONJ_SUBORD);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
                (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
                dg_gl_feat(nw->an[0].feats, "VerbForm=Fin");

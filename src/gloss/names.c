@@ -19,7 +19,7 @@ static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
     if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
-    bool after_role = dg_gl_role_noun(p->lemma) && !(p->kind == DG_KIND_NAME);
+    bool after_role = dg_gl_role_noun(c, p->lemma) && !(p->kind == DG_KIND_NAME);
     bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
     if (!after_role && !after_marked) continue;
     if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
@@ -92,21 +92,19 @@ static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Name particles between a name and a capitalised word: Vasco da Gama,
- * Leonardo da Vinci, Rafael van der Vaart ("da" is no "there"). */
+/* Name particles (word class name-particle) between a name and a
+ * capitalised word: Vasco da Gama, Leonardo da Vinci, Rafael van der Vaart
+ * ("da" is no "there"). */
 static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 1; i + 1 < s->ntokens; i++) {
-    static const char *const particles[] = {"da", "de", "di", "van", "del", "dos", "du", "la", "le",
-                                            "al", "bin", "ibn", "ten", "ter", "dei", "degli", "della"};
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || !(s->tokens[i - 1].kind == DG_KIND_NAME)) continue;
     size_t j = i;
     bool all = true;
     while (j + 1 < s->ntokens && all) {
-      bool part = false;
-      for (size_t k = 0; k < DG_ARRAY_LEN(particles) && !part; k++) part = dg_gl_eq(c->w[j].lower, particles[k]);
-      part = part && s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
+      bool part = dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_NAME_PARTICLE) &&
+                  s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
       if (!part) break;
       j++;
       if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
@@ -166,12 +164,17 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
     if (!(n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN"))) continue;
-    const char *title = dg_gl_eq(t->lemma, "Herr") ? "Mr" : dg_gl_eq(t->lemma, "Frau") ? "Ms" : NULL;
-    if (!title) continue;
-    dg_gl_promote(d, t, title);
+    /* The two forms of address, each with its English title and its
+     * features (a table of these two words, not a class). */
+    static const struct {
+      const char *lemma, *title, *feats;
+    } address[] = {{"Herr", "Mr", "Gender=Masc|Number=Sing"}, {"Frau", "Ms", "Gender=Fem|Number=Sing"}};
+    size_t k = 0;
+    while (k < DG_ARRAY_LEN(address) && !dg_gl_eq(t->lemma, address[k].lemma)) k++;
+    if (k == DG_ARRAY_LEN(address)) continue;
+    dg_gl_promote(d, t, address[k].title);
     if (dg_gl_feat(t->feats, "Number=Plur")) {
-      t->feats = "Gender=Masc|Number=Sing";
-      if (dg_gl_eq(t->lemma, "Frau")) t->feats = "Gender=Fem|Number=Sing";
+      t->feats = address[k].feats;
       c->w[i].leipzig = "SG";
     }
   }

@@ -8,14 +8,8 @@
 
 #include "word.h"
 
-static bool S_month_like(dg_engine *e, const char *w) {
-  static const char *const m[] = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                  "August", "September", "Oktober", "November", "Dezember"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(m); i++)
-    if (strcmp(w, m[i]) == 0) return true;
-  (void)e;
-  return false;
-}
+/* A month name (word class month, from names.tsv): "17. März" is the 17th. */
+static bool S_month_like(dg_engine *e, const char *w) { return dg_lexicon_is(e->lex, w, DG_WC_MONTH); }
 
 /* German number notation to English: 1.000,5 -> 1,000.5 */
 static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {

@@ -59,7 +59,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
       if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
       dg_buf b;
       dg_buf_init(&b);
-      dg_english_participle(&b, vs[0].gloss);
+      dg_english_participle_lex(e->lex, &b, vs[0].gloss);
       sv[0] = vs[0];
       sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
       dg_buf_free(&b);
@@ -311,17 +311,12 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
 }
 
 /* Does a split start with a prefix that is also a preposition or particle
- * ("Auf|teilung")?  Such words are derivations, not compounds. */
+ * (word class derivation-prefix: "Auf|teilung")?  Such words are
+ * derivations, not compounds. */
 bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
-  static const char *const pre[] = {"ab", "an", "auf", "aus", "bei", "durch", "ein", "gegen", "hinter", "mit",
-                                    "nach", "neben", "über", "um", "unter", "vor", "wider", "zu", "zurück",
-                                    "zwischen", "ent", "ver", "be", "ge", "er", "zer", "miss", "fort", "weg", "hin",
-                                    "her", "wieder", "zusammen", "weiter", "fest", "frei", "los", "dar", "empor"};
   char *l = dg_gl_lower(pv[0].form);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(pre) && !r; k++) r = strcmp(l, pre[k]) == 0;
+  bool r = dg_lexicon_is(c->lex, l, DG_WC_DERIVATION_PREFIX);
   free(l);
-  (void)c;
   return r;
 }
 

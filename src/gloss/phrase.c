@@ -193,9 +193,11 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
     for (size_t q = 0; q < sizeof en_preps / sizeof *en_preps && !prep; q++)
       prep = strlen(en_preps[q]) == fl && strncmp(copy, en_preps[q], fl) == 0;
     if (prep && copy[fl] == ' ' && adp < h->head && at->pos && strcmp(at->pos, "ADP") == 0) {
-      /* a contracted article goes with it: "am Ende" = in.the end */
-      bool contracted = strlen(at->form) >= 2 && strchr("mrs", at->form[strlen(at->form) - 1]) &&
-                        strcmp(at->form, "um") != 0 && strcmp(at->form, "bis") != 0 && strcmp(at->form, "aus") != 0;
+      /* a contracted article goes with it: "am Ende" = in.the end (a
+       * preposition with an article, DEF in its closed-class reading) */
+      bool contracted = false;
+      for (size_t q = 0; q < c->w[adp].ncl && !contracted; q++)
+        contracted = dg_gl_eq(c->w[adp].cl[q].pos, "ADP") && dg_gl_has_label(c->w[adp].cl[q].labels, "DEF");
       size_t cut = fl;
       if (contracted && strncmp(copy + fl, " the ", 5) == 0) cut = fl + 4;
       copy[cut] = '\0';

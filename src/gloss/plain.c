@@ -23,29 +23,30 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
-  if (i > 0 && (dg_gl_eq(c->w[i - 1].lower, "als") || dg_gl_eq(c->w[i - 1].lower, "wie"))) return false;
+  /* after a comparison particle (compar-particle: "als unannehmbar") */
+  if (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE)) return false;
   /* before an article or another adjective it modifies what follows, also
    * with a copula ("ist wirklich eine … Lokalität" = really) */
   if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
     return true;
-  static const char *const copula[] = {"sein", "werden", "bleiben", "scheinen", "wirken", "aussehen",
-                                       "erscheinen", "gelten", "machen", "halten", "finden", "nennen"};
+  /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
+   * an object predicative (obj-predicative: macht … sicher, findet … gut). */
   size_t cs = dg_gl_clause_start(s, i), ce = dg_gl_clause_end(s, i);
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
     /* (werden as future or passive auxiliary is no copula) */
-    if (dg_gl_eq(l, "werden") && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
-    /* (halten only in "für … halten": besetzt hält = holds occupied) */
+    if (dg_gl_is_werden(l) && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
+    /* (halten only in "für … halten": besetzt hält = holds occupied; a rule
+     * about this one verb and its preposition) */
     if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
-    for (size_t k = 0; l && k < DG_ARRAY_LEN(copula); k++)
-      if (dg_gl_eq(l, copula[k])) return false;
+    if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
   }
   return true;
 }
 
 /* Plain English: "clarified", "negotiations". */
-static void S_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
   dg_buf b;
   dg_buf_init(&b);
@@ -78,10 +79,10 @@ static void S_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
       /* "will", "must" stay */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
-      dg_english_participle(&b, t->gloss);
+      dg_english_participle_lex(lex, &b, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
-      else dg_english_past(&b, t->gloss);
+      else dg_english_past_lex(lex, &b, t->gloss);
     } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
     }
@@ -122,5 +123,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
       w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
   }
-  S_plain(d, t, w);
+  S_plain(e->lex, d, t, w);
 }

@@ -35,33 +35,34 @@ static bool S_has_domain(const char *domains, const char *want) {
 }
 
 /* Does the clause of i, with quotation marks around single words not
- * counted as boundaries (sich „angenähert“), hold `lower`? */
-static bool S_clause_has_q(const dg_gl_ctx *c, size_t i, const char *lower) {
+ * counted as boundaries (sich „angenähert“), hold "sich"? */
+static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   size_t a = i, b = i + 1;
   while (a > 0 && i - a < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[a - 1]) || dg_gl_quote(&s->tokens[a - 1]))) a--;
   while (b < s->ntokens && b - i < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[b]) || dg_gl_quote(&s->tokens[b]))) b++;
   for (size_t j = a; j < b; j++)
-    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+    if (j != i && dg_gl_is_sich(c->w[j].lower)) return true;
   return false;
 }
 
 /* Has the clause of the verb at i a reflexive pronoun: "sich", or
- * mich/dich/uns/euch with the matching subject (ich erinnere mich)? */
+ * mich/dich/uns/euch with the matching subject (ich erinnere mich)?  The
+ * pronouns by their closed-class labels. */
 static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
-  static const char *const pairs[][2] = {{"mich", "ich"}, {"dich", "du"}, {"uns", "wir"}, {"euch", "ihr"}};
-  if (S_clause_has_q(c, i, "sich")) return true;
+  static const char *const pairs[][2] = {{"REFL.1SG.ACC", "PRS.1SG.NOM"}, /* mich, ich */
+                                         {"REFL.2SG.ACC", "PRS.2SG.NOM"}, /* dich, du */
+                                         {"REFL.1PL", "PRS.1PL.NOM"},     /* uns, wir */
+                                         {"REFL.2PL", "PRS.2PL.NOM"}};    /* euch, ihr */
+  if (S_clause_has_sich(c, i)) return true;
   for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
-    if (dg_gl_clause_has(c, i, pairs[k][0]) && dg_gl_clause_has(c, i, pairs[k][1])) return true;
+    if (dg_gl_clause_has_pronoun(c, i, pairs[k][0]) && dg_gl_clause_has_pronoun(c, i, pairs[k][1])) return true;
   return false;
 }
 
-static bool S_letter_or_unit(const char *f) {
-  static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l", "ml", "h", "min", "s",
-                                      "ms", "kW", "MW", "GW", "kWh", "km²", "m²", "m³", "ha", "°C", "ºC", "°F",
-                                      "Hz", "kHz", "MHz", "GHz", "V", "W", "A", "dB", "ppm", "mph", "kn", "km/h"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(units); i++)
-    if (strcmp(f, units[i]) == 0) return true;
+/* A single Latin letter, or a unit of measure (word class unit: km, °C, kW). */
+static bool S_letter_or_unit(const dg_engine *e, const char *f) {
+  if (dg_lexicon_is(e->lex, f, DG_WC_UNIT)) return true;
   return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
 }
 
@@ -161,7 +162,7 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
       dg_buf_puts(&b, g + fl);
     }
   } else {
-    dg_english_participle(&b, sv[0].gloss);
+    dg_english_participle_lex(e->lex, &b, sv[0].gloss);
   }
   dg_gl_set_single(d, t, b.data);
   dg_buf_free(&b);
@@ -174,11 +175,9 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
 }
 
 /* Gloss a word from the shortest dictionary phrase that is the word plus
- * placeholders and function words ("von etw. profitieren"). */
+ * placeholders and function words (word class phrase-filler: "von etw.
+ * profitieren"). */
 static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
-  static const char *const filler[] = {"etw.", "jdm.", "jdn.", "jds.", "sich", "von", "zu", "an", "auf", "für",
-                                       "mit", "über", "um", "dass", "in", "aus", "bei", "gegen", "vor", "nach",
-                                       "…", "...", "jemandem", "jemanden", "etwas"};
   char *key = dg_gl_lower(lemma);
   dg_phrase ph[16];
   size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
@@ -195,11 +194,7 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
       char *l = dg_gl_lower(p);
       words++;
       if (strcmp(l, key) == 0) has_key = true;
-      else {
-        bool fill = false;
-        for (size_t q = 0; q < DG_ARRAY_LEN(filler) && !fill; q++) fill = strcmp(l, filler[q]) == 0;
-        ok = fill;
-      }
+      else ok = dg_lexicon_is(e->lex, l, DG_WC_PHRASE_FILLER);
       free(l);
     }
     if (ok && has_key && (!best || words < best_len)) {
@@ -209,17 +204,14 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
   }
   free(key);
   if (!best || !best->gloss || !*best->gloss) return false;
-  /* "to benefit from sth.; to profit from sth." -> "benefit from" */
+  /* "to benefit from sth.; to profit from sth." -> "benefit from": the
+   * first alternative without "to" and without placeholders. */
   char g[256];
   snprintf(g, sizeof g, "%s", best->gloss);
   g[strcspn(g, ";")] = '\0';
   char *p = g;
   if (strncmp(p, "to ", 3) == 0) p += 3;
-  static const char *const drop[] = {" sth.", " sb.", " …", " ...", " sb", " sth"};
-  for (size_t q = 0; q < DG_ARRAY_LEN(drop); q++) {
-    char *x;
-    while ((x = strstr(p, drop[q])) != NULL) memmove(x, x + strlen(drop[q]), strlen(x + strlen(drop[q])) + 1);
-  }
+  dg_gl_drop_placeholders(e->lex, p, DG_GL_DROP_ALL);
   size_t L = strlen(p);
   while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
   if (!L) return false;
@@ -422,7 +414,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   }
   /* Letters and units stand for themselves ("x", "km", "°C"). */
-  if (S_letter_or_unit(t->form)) {
+  if (S_letter_or_unit(e, t->form)) {
     if (!t->lemma[0]) t->lemma = t->form;
     dg_gl_set_single(d, t, t->form);
     t->pos = t->pos[0] ? t->pos : "NOUN";

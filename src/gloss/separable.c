@@ -60,19 +60,7 @@ static size_t S_phrase_senses(dg_engine *e, dg_doc *d, const char *particle, con
     if (strncmp(s, "to ", 3) == 0) s += 3;
     snprintf(g, sizeof g, "%s", s);
     g[strcspn(g, ";,")] = '\0';
-    static const char *const objs[] = {" sb.", " sth.", " sb./sth.", " sb.’s benefit / advantage"};
-    for (bool cut = true; cut;) {
-      cut = false;
-      size_t l = strlen(g);
-      for (size_t q = 0; q < sizeof objs / sizeof *objs; q++) {
-        size_t ol = strlen(objs[q]);
-        if (l > ol && strcmp(g + l - ol, objs[q]) == 0) {
-          g[l - ol] = '\0';
-          cut = true;
-          break;
-        }
-      }
-    }
+    dg_gl_drop_placeholders(e->lex, g, DG_GL_DROP_OBJECT);
     if (!*g) continue;
     out[n] = (dg_sense){0};
     out[n].gloss = dg_mem_strdup(&d->arena, g);

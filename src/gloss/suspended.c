@@ -9,29 +9,25 @@
 #include "word.h"
 #include "morph_text.h"
 
-/* Words that may stand between a suspended part and its neighbour. */
-static bool S_joiner(const dg_dtoken *t) {
-  static const char *const words[] = {"und", "oder", "bis", "sowie", "wie", "als", "auch",
-                                      "beziehungsweise", "bzw", "noch", "weder", "respektive",
-                                      "resp", "sondern", "statt", "anstatt", NULL};
+/* Words that may stand between a suspended part and its neighbour: a few
+ * punctuation marks and the words of class suspend-joiner (und, oder, bzw,
+ * statt ...). */
+static bool S_joiner(const dg_lexicon *lex, const dg_dtoken *t) {
   if (t->kind == DG_KIND_PUNCT) return !strcmp(t->form, ",") || !strcmp(t->form, "/") ||
                                        !strcmp(t->form, "&") || !strcmp(t->form, ".");
-  if (t->kind != DG_KIND_WORD) return false;
-  for (size_t i = 0; words[i]; i++)
-    if (!strcmp(t->form, words[i])) return true;
-  return false;
+  return t->kind == DG_KIND_WORD && dg_lexicon_is(lex, t->form, DG_WC_SUSPEND_JOINER);
 }
 
 /* The neighbour word: the first word after (dir > 0) or before (dir < 0)
  * token i that is neither a joiner nor suspended itself. */
-static const dg_dtoken *S_neighbour(const dg_dsentence *s, size_t i, int dir) {
+static const dg_dtoken *S_neighbour(const dg_lexicon *lex, const dg_dsentence *s, size_t i, int dir) {
   for (size_t step = 1; step <= 8; step++) {
     if (dir < 0 && step > i) return NULL;
     size_t j = dir > 0 ? i + step : i - step;
     if (j >= s->ntokens) return NULL;
     const dg_dtoken *t = &s->tokens[j];
     if (t->flags & DG_DF_SUSPENDED) continue;
-    if (S_joiner(t)) continue;
+    if (S_joiner(lex, t)) continue;
     return t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME ? t : NULL;
   }
   return NULL;
@@ -100,7 +96,7 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
   if (n < 3) return NULL;
   bool trailing = f[n - 1] == '-', leading = f[0] == '-';
   if (trailing == leading) return NULL;
-  const dg_dtoken *nb = S_neighbour(s, i, trailing ? 1 : -1);
+  const dg_dtoken *nb = S_neighbour(e->lex, s, i, trailing ? 1 : -1);
   if (!nb) return NULL;
   /* A hyphenated neighbour lends the piece after (or before) its hyphen:
    * "Arktis- oder Antarktis-Gegenden" = Arktis-Gegenden. */

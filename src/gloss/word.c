@@ -1,8 +1,9 @@
 /* Word helpers shared by every pass of the glossing engine: lower-casing,
  * label and feature tests, clause boundaries, setting and promoting glosses,
- * sense lookup, the segmentation of a form against its lemma, and the small
- * word classes several passes test (finite verbs, role nouns).  Nothing here
- * calls into a pass or the driver.
+ * sense lookup, the segmentation of a form against its lemma, the small
+ * word classes several passes test (finite verbs, role nouns), and Ding's
+ * English placeholders dropped from a phrase gloss.  Nothing here calls
+ * into a pass or the driver.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
 #include <stdlib.h>
@@ -120,20 +121,38 @@ bool dg_gl_opening(const dg_dtoken *t) {
                                dg_gl_eq(t->form, "(") || dg_gl_eq(t->form, "‚") || dg_gl_eq(t->form, "“"));
 }
 
-/* Does the clause around i contain the word `lower` (a pronoun)? */
-bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+/* Does the clause around i hold a word other than i that `is` accepts? */
+static bool S_clause_has(const dg_gl_ctx *c, size_t i, bool (*is)(const dg_gl_word *, const char *),
+                         const char *arg) {
   size_t a = dg_gl_clause_start(c->s, i), b = dg_gl_clause_end(c->s, i);
   for (size_t j = a; j < b; j++)
-    if (j != i && strcmp(c->w[j].lower, lower) == 0) return true;
+    if (j != i && is(&c->w[j], arg)) return true;
   /* A clause joined by "und" right before its verb shares the subject of
    * the clause before ("Ich war … und werde …", "Wir sitzen … und
    * besprechen"). */
   if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) {
     size_t pa = dg_gl_clause_start(c->s, a - 2);
     for (size_t j = pa; j < a - 1; j++)
-      if (strcmp(c->w[j].lower, lower) == 0) return true;
+      if (is(&c->w[j], arg)) return true;
   }
   return false;
+}
+
+static bool S_is_word(const dg_gl_word *w, const char *lower) { return strcmp(w->lower, lower) == 0; }
+
+/* Does the clause around i contain the word `lower`? */
+bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+  return S_clause_has(c, i, S_is_word, lower);
+}
+
+bool dg_gl_pronoun(const dg_gl_word *w, const char *labels) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, "PRON") && dg_gl_eq(w->cl[k].labels, labels)) return true;
+  return false;
+}
+
+bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return S_clause_has(c, i, dg_gl_pronoun, labels);
 }
 
 /* Is every reading of w a finite verb form (nothing else it could be)? */
@@ -256,27 +275,83 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   return r;
 }
 
-/* A noun naming a person's role or title: a name may follow it. */
-bool dg_gl_role_noun(const char *lemma) {
-  static const char *const roles[] = {
-      "präsident", "präsidentin", "kanzler",   "kanzlerin", "minister",  "ministerin", "senator",
-      "senatorin", "sprecher",    "sprecherin", "berater",  "beraterin", "gesandter",  "gesandte",
-      "botschafter", "botschafterin", "chef",  "chefin",    "direktor",  "direktorin", "vorsitzende",
-      "vorsitzender", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "general", "herr",
-      "frau",      "könig",       "königin",    "papst",     "bürgermeister", "bürgermeisterin",
-      "gouverneur", "gouverneurin", "richter",  "richterin", "anwalt",    "anwältin",   "reporter",
-      "reporterin", "autor",      "autorin",    "trainer",   "premier",   "kandidat",   "kandidatin",
-      "leiter",    "leiterin",    "kommandeur", "prinz",     "prinzessin", "kollege",   "kollegin",
-      "regisseur", "sänger",      "sängerin",   "schauspieler", "schauspielerin", "gründer", "gründerin",
-      "dr.",       "prof.",       "herrn",      "journalist", "journalistin", "unternehmer", "milliardär"};
+/* A noun naming a person's role or title (word class role-noun, also as
+ * the end of a compound: Außenministerin): a name may follow it. */
+bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma) {
   if (!lemma || !*lemma) return false;
   char *l = dg_gl_lower(lemma);
-  size_t L = strlen(l);
-  bool r = false;
-  for (size_t k = 0; k < DG_ARRAY_LEN(roles) && !r; k++) {
-    size_t n = strlen(roles[k]);
-    r = L >= n && strcmp(l + L - n, roles[k]) == 0;
-  }
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_ROLE_NOUN);
   free(l);
   return r;
+}
+
+/* ---- Ding's English placeholders ------------------------------------------ */
+
+/* Is g[a..b) a placeholder (word class en-placeholder: sb. sth. sb./sth. …),
+ * or its possessive (sb.’s, sth.'s)?  *possessive tells which. */
+static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n, bool *possessive) {
+  char buf[64];
+  *possessive = false;
+  if (n == 0 || n >= sizeof buf) return false;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  if (dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER)) return true;
+  static const char *const poss[] = {"\u2019s", "'s"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(poss); k++) {
+    size_t m = strlen(poss[k]);
+    if (n > m && memcmp(buf + n - m, poss[k], m) == 0) {
+      buf[n - m] = '\0';
+      *possessive = dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER);
+      return *possessive;
+    }
+  }
+  return false;
+}
+
+/* Remove g[a..b) with the space before it (or, at the start, after it). */
+static void S_cut(char *g, size_t a, size_t b) {
+  if (a > 0 && g[a - 1] == ' ') a--;
+  else if (g[b] == ' ') b++;
+  memmove(g + a, g + b, strlen(g + b) + 1);
+}
+
+/* Start of the word that ends at e (exclusive). */
+static size_t S_word_start(const char *g, size_t e) {
+  while (e > 0 && g[e - 1] != ' ') e--;
+  return e;
+}
+
+void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how) {
+  bool poss;
+  if (how == DG_GL_DROP_ALL) {
+    for (size_t a = 0; g[a];) {
+      if (g[a] == ' ') {
+        a++;
+        continue;
+      }
+      size_t b = a + strcspn(g + a, " ");
+      if (S_placeholder(lex, g + a, b - a, &poss)) S_cut(g, a, b), a = a > 0 ? a - 1 : 0;
+      else a = b;
+    }
+    return;
+  }
+  /* DG_GL_DROP_OBJECT: the object the gloss ends in, again and again ("give
+   * sb. credit for sth." -> "give sb. credit for"), never the gloss's first
+   * word. */
+  for (;;) {
+    size_t e = strlen(g), a = S_word_start(g, e);
+    if (a == 0) return;
+    if (S_placeholder(lex, g + a, e - a, &poss) && !poss) {
+      g[a - 1] = '\0';
+      continue;
+    }
+    /* a possessive placeholder with the one noun it owns, or the noun with
+     * its alternatives ("to sb.’s benefit / advantage") */
+    size_t w = a;
+    if (w >= 4 && g[w - 1] == ' ' && g[w - 2] == '/' && g[w - 3] == ' ') w = S_word_start(g, w - 3);
+    if (w < 2) return;
+    size_t p = S_word_start(g, w - 1);
+    if (p == 0 || !S_placeholder(lex, g + p, w - 1 - p, &poss) || !poss) return;
+    g[p - 1] = '\0';
+  }
 }

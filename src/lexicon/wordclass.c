@@ -11,7 +11,9 @@ static const char *const S_names[DG_WCB_COUNT] = {
     "cconj", "sconj", "conj-coord", "conj-coord-main", "conj-subord", "conj-suspend",
     "conj-suspend-before", "degree-adv", "month", "month-abbr", "weekday", "weekday-time",
     "unit", "role-noun", "person-noun", "name-particle", "ding-slot", "phrase-gap",
-    "phrase-filler", "en-placeholder", "register-label"};
+    "phrase-filler", "en-placeholder", "register-label", "aux-finite", "compar-particle",
+    "d-word", "adp-sconj", "adv-sconj", "compar-word", "als-when", "als-fixed", "suspend-joiner",
+    "ordinal-before", "compar-det"};
 
 _Static_assert(DG_WCB_COUNT <= 64, "word classes must fit a 64-bit mask");
 

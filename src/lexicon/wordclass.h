@@ -60,6 +60,19 @@ enum {
   DG_WCB_PHRASE_FILLER,      /* phrase-filler: words around the glossed word */
   DG_WCB_EN_PLACEHOLDER,     /* en-placeholder: sb. sth. */
   DG_WCB_REGISTER_LABEL,     /* register-label: coll., Br. (ding-labels.tsv) */
+  /* added after the first release of the tags (bits are stored in the data
+   * files: new ones go at the end) */
+  DG_WCB_AUX_FINITE,         /* aux-finite: wird, ist, hat, wäre ... */
+  DG_WCB_COMPAR_PARTICLE,    /* compar-particle: als, wie */
+  DG_WCB_D_WORD,             /* d-word: der, die, dessen, denen ... */
+  DG_WCB_ADP_SCONJ,          /* adp-sconj: während, seit, bis */
+  DG_WCB_ADV_SCONJ,          /* adv-sconj: damit, da */
+  DG_WCB_COMPAR_WORD,        /* compar-word: mehr, anders, lieber (… als = than) */
+  DG_WCB_ALS_WHEN,           /* als-when: und, erst, gerade (… als = when) */
+  DG_WCB_ALS_FIXED,          /* als-fixed: ob, auch (als ob, als auch) */
+  DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
+  DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
+  DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
   DG_WCB_COUNT
 };
 
@@ -101,6 +114,17 @@ enum {
 #define DG_WC_PHRASE_FILLER DG_WC(DG_WCB_PHRASE_FILLER)
 #define DG_WC_EN_PLACEHOLDER DG_WC(DG_WCB_EN_PLACEHOLDER)
 #define DG_WC_REGISTER_LABEL DG_WC(DG_WCB_REGISTER_LABEL)
+#define DG_WC_AUX_FINITE DG_WC(DG_WCB_AUX_FINITE)
+#define DG_WC_COMPAR_PARTICLE DG_WC(DG_WCB_COMPAR_PARTICLE)
+#define DG_WC_D_WORD DG_WC(DG_WCB_D_WORD)
+#define DG_WC_ADP_SCONJ DG_WC(DG_WCB_ADP_SCONJ)
+#define DG_WC_ADV_SCONJ DG_WC(DG_WCB_ADV_SCONJ)
+#define DG_WC_COMPAR_WORD DG_WC(DG_WCB_COMPAR_WORD)
+#define DG_WC_ALS_WHEN DG_WC(DG_WCB_ALS_WHEN)
+#define DG_WC_ALS_FIXED DG_WC(DG_WCB_ALS_FIXED)
+#define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
+#define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
+#define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \

@@ -328,6 +328,7 @@ static size_t S_particle_verb(S_ctx *x) {
     size_t rn = low.len - pl;
     bool zu = false;
     const dg_morph_key *k = dg_morph_data_find(&m->data, rest, rn);
+    /* (the infinitive particle "zu" between particle and verb: an|zu|kündigen) */
     if ((!k || !k->count) && rn > 5 && strncmp(rest, "zu", 2) == 0) {
       k = dg_morph_data_find(&m->data, rest + 2, rn - 2);
       zu = true;

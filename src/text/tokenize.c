@@ -600,13 +600,10 @@ static bool S_small_gap(const S_lex *L, size_t a, size_t b) {
   return nl <= 1;
 }
 
-/* Words after which "2. Weltkrieg" is an ordinal, not a sentence end. */
-static const char *const S_ord_before[] = {
-    "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis",
-    "ab", "seit", "vor", "nach", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine",
-    "seinem", "seinen", "seines", "jeder", "jede", "jedes", "jedem", "jeden", "zu", "von",
-    "Der", "Die", "Das", "Am", "Im", "Zum", "Vom", "Seit", "Bis", "Ab", "Jeder", "Jede", "Jedes"};
-
+/* Is the number `num` with its full stop an ordinal ("17. März", "der 2.
+ * Weltkrieg") rather than a number ending a sentence?  Months (names.tsv,
+ * month-abbr) and the words before an ordinal (word class ordinal-before)
+ * come from the generated text_wordclass.inc. */
 static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, const dg_ltok *num,
                       const dg_ltok *next) {
   if (!next) return false;

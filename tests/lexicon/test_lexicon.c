@@ -280,6 +280,11 @@ static void S_real(const char *path) {
          !dg_lexicon_ends_in_class(lex, "außenpolitik", DG_WC_ROLE_NOUN) &&
          !dg_lexicon_is(lex, "Xyzzyplonk", ~(dg_word_class)0),
      "role nouns as endings; unknown words have no class");
+  OK(dg_lexicon_is(lex, "werde", DG_WC_AUX_FINITE) && !dg_lexicon_is(lex, "gewesen", DG_WC_AUX_FINITE) &&
+         dg_lexicon_is(lex, "Der", DG_WC_ORDINAL_BEFORE) && !dg_lexicon_is(lex, "Zur", DG_WC_ORDINAL_BEFORE) &&
+         dg_lexicon_is(lex, "weniger", DG_WC_COMPAR_DET) && !dg_lexicon_is(lex, "anders", DG_WC_COMPAR_DET) &&
+         dg_lexicon_is(lex, "…", DG_WC_EN_PLACEHOLDER) && !dg_lexicon_is(lex, "/", DG_WC_EN_PLACEHOLDER),
+     "the engine's word classes: aux-finite, ordinal-before (as written), compar-det, en-placeholder");
   const char *past = NULL, *part = NULL;
   OK(dg_lexicon_english_irregular(lex, "bear", &past, &part) && strcmp(past, "bore") == 0 &&
          strcmp(part, "borne") == 0 && !dg_lexicon_english_irregular(lex, "walk", NULL, NULL),
