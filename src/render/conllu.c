@@ -40,7 +40,7 @@ void dg_render_conllu(dg_render *r, const dg_doc *d, dg_buf *out) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
     dg_buf_printf(out, "# sent_id = %lu\n", r->sentences);
-    if (si == 0 || s->paragraph != d->sentences[si - 1].paragraph)
+    if (si == 0 ? !d->continued : s->paragraph != d->sentences[si - 1].paragraph)
       dg_buf_printf(out, "# newpar id = %u\n", s->paragraph + 1);
     S_comment(out, "text", s->text);
     if (s->translation) S_comment(out, "text_en", s->translation);
