@@ -123,6 +123,8 @@ typedef struct dg_doc {
   dg_dsentence *sentences;
   size_t nsentences;
   size_t cap;
+  bool continued;        /* the first sentence's paragraph began in the chunk
+                          * before (a long paragraph is cut between sentences) */
 } dg_doc;
 
 dg_doc *dg_doc_new(const char *source);

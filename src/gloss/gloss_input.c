@@ -14,7 +14,13 @@
 #include "gloss_input.h"
 #include "text.h"
 
+/* A chunk holds at most this many sentences and, once it holds one, at most
+ * this much text: a paragraph longer than that (a news file without blank
+ * lines is one paragraph of up to 1 MiB) is cut between two sentences and
+ * goes on in the next chunk, so a chunk's glossed sentences stay small and
+ * --jobs N holds no more than its ring of small chunks. */
 #define S_CHUNK_SENTENCES 48
+#define S_CHUNK_BYTES ((uint64_t)64 << 10)
 
 struct dg_source {
   dg_reader *reader;   /* text and horizontal */
@@ -31,6 +37,10 @@ struct dg_source {
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
   dg_buf clean;        /* jsonl: a token form cleaned of control characters */
+  dg_paragraph pend;   /* text: a paragraph partly handed out */
+  size_t pend_next;    /* its next sentence */
+  unsigned pend_no;    /* its number */
+  bool has_pend;
   int fd;              /* a pipe or terminal to poll, else -1 */
   bool done;
   bool document;       /* a document's paragraphs (doc), not a stream */
@@ -96,6 +106,7 @@ void dg_source_free(dg_source *s) {
   if (s->sb) dg_sentbuilder_free(s->sb);
   dg_buf_free(&s->clean);
   dg_document_free(&s->doc);
+  if (s->has_pend) dg_paragraph_free(&s->pend);
   free(s->name);
   free(s);
 }
@@ -152,8 +163,10 @@ static long S_line(dg_source *src, const dg_paragraph *p, uint64_t start) {
   return src->ln_line;
 }
 
-static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
-  for (size_t si = 0; si < p->nsentences; si++) {
+/* Add sentences [from, to) of paragraph p to d, glossed when e is given. */
+static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+                            unsigned parno, size_t from, size_t to) {
+  for (size_t si = from; si < to; si++) {
     const dg_sentence *ps = &p->sentences[si];
     if (ps->ntokens == 0) continue;
     dg_dsentence *s = dg_doc_add_sentence(d);
@@ -183,6 +196,11 @@ static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
     dg_sentence_set_text(d, s);
     if (e) dg_engine_gloss(e, d, s);
   }
+}
+
+static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+                            unsigned parno) {
+  S_add_sentences(src, e, d, p, parno, 0, p->nsentences);
 }
 
 /* One JSONL line into a one-sentence paragraph (NULL-free on failure). */
@@ -302,16 +320,34 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
     }
     if (src->dpara >= src->doc.npara) src->done = true;
   } else {
-    dg_paragraph p;
-    while (d->nsentences < S_CHUNK_SENTENCES) {
-      if (d->nsentences > 0 && !S_input_waiting(src)) break;
-      memset(&p, 0, sizeof p);
-      if (!dg_reader_next(src->reader, &p, err)) {
-        src->done = true;
-        break;
+    uint64_t bytes = 0;
+    d->continued = src->has_pend;
+    while (d->nsentences < S_CHUNK_SENTENCES && bytes < S_CHUNK_BYTES) {
+      if (!src->has_pend) {
+        if (d->nsentences > 0 && !S_input_waiting(src)) break;
+        memset(&src->pend, 0, sizeof src->pend);
+        if (!dg_reader_next(src->reader, &src->pend, err)) {
+          src->done = true;
+          break;
+        }
+        src->has_pend = true;
+        src->pend_next = 0;
+        src->pend_no = src->paragraph++;
       }
-      S_add_paragraph(src, e, d, &p, src->paragraph++);
-      dg_paragraph_free(&p);
+      /* this paragraph's sentences while the chunk has room for them */
+      const dg_paragraph *p = &src->pend;
+      size_t to = src->pend_next;
+      while (to < p->nsentences && d->nsentences + (to - src->pend_next) < S_CHUNK_SENTENCES &&
+             bytes < S_CHUNK_BYTES) {
+        bytes += p->sentences[to].end - p->sentences[to].start;
+        to++;
+      }
+      S_add_sentences(src, e, d, p, src->pend_no, src->pend_next, to);
+      src->pend_next = to;
+      if (to == p->nsentences) {
+        dg_paragraph_free(&src->pend);
+        src->has_pend = false;
+      }
     }
   }
   if (d->nsentences == 0) {

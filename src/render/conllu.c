@@ -271,7 +271,7 @@ static void S_sentence(dg_render *r, const dg_doc *d, size_t si, dg_buf *out) {
   /* (standard input is one document without a name: no newdoc) */
   if (s->first && dg_render_source_is_file(d->source)) S_comment(out, "newdoc id", d->source);
   dg_buf_printf(out, "# sent_id = %lu\n", r->sentences);
-  if (si == 0 || s->paragraph != d->sentences[si - 1].paragraph)
+  if (si == 0 ? !d->continued : s->paragraph != d->sentences[si - 1].paragraph)
     dg_buf_printf(out, "# newpar id = %u\n", s->paragraph + 1);
   S_comment(out, "text", s->text);
   if (s->translation) S_comment(out, "text_en", s->translation);
