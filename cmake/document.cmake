@@ -7,7 +7,7 @@ pkg_check_modules(POPPLER_GLIB REQUIRED IMPORTED_TARGET poppler-glib)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 target_sources(degloss PRIVATE
-  src/document/document.c src/document/document_build.c src/document/doc_html.c
+  src/document/read.c src/document/document_build.c src/document/doc_html.c
   src/document/doc_markdown.c src/document/doc_pdf.c src/document/doc_docx.c
   # the document source's paragraphs (the gloss side of this layer)
   src/gloss/gloss_document.c)

@@ -14,10 +14,10 @@ target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c 
 # and the hunspell dictionary (src/api/checkdata.c).
 target_sources(degloss PRIVATE src/api/checkdata.c)
 
-add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_util.c
+add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_records.c tools/dgcompile/dgcompile_util.c
                tools/dgcompile/dgcompile_class.c tools/dgcompile/dgcompile_ding.c
                tools/dgcompile/dgcompile_gloss.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
-               src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c
+               src/base/buf.c src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c
                src/lexicon/wordclass.c)
 target_include_directories(dgcompile PRIVATE include ${DEGLOSS_INTERNAL_INCLUDE_DIRS} tools/dgcompile)
 target_compile_definitions(dgcompile PRIVATE

@@ -1,5 +1,5 @@
-/* Internal helpers shared by every stage: allocation, growable buffers,
- * error records and warnings.  Not part of the public API.
+/* Internal helpers shared by every stage: error records, warnings, files,
+ * hashes (allocation and growable buffers: buf.h, included).  Not part of the public API.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_UTIL_H
 #define DG_UTIL_H
@@ -10,36 +10,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "degloss.h"
 
 #define DG_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Allocation that aborts with a message on exhaustion: degloss cannot do
- * anything useful without memory, and every caller is spared a branch. */
-void *dg_xmalloc(size_t n);
-void *dg_xcalloc(size_t n, size_t size);
-void *dg_xrealloc(void *p, size_t n);
-char *dg_xstrdup(const char *s);
-char *dg_xstrndup(const char *s, size_t n);
-
-/* A growable byte buffer, always NUL-terminated. */
-typedef struct dg_buf {
-  char *data;
-  size_t len;
-  size_t cap;
-} dg_buf;
-
-void dg_buf_init(dg_buf *b);
-void dg_buf_free(dg_buf *b);
-void dg_buf_clear(dg_buf *b);
-void dg_buf_reserve(dg_buf *b, size_t extra);
-void dg_buf_put(dg_buf *b, const void *p, size_t n);
-void dg_buf_puts(dg_buf *b, const char *s);
-void dg_buf_putc(dg_buf *b, char c);
-void dg_buf_printf(dg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
-/* Take the buffer's storage; the buffer is left empty. */
-char *dg_buf_detach(dg_buf *b);
 
 /* Fill `err` (when not NULL and still empty) with code, place and message. */
 void dg_error_set(degloss_error *err, degloss_code code, const char *source,

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <pthread.h>
+
 #include "document_internal.h"
 #include "text.h"
 
@@ -250,3 +253,9 @@ bool dg_docb_full(const dg_docbuild *b, degloss_error *err) {
                DG_DOC_MAX_TEXT >> 20);
   return true;
 }
+
+/* libxml2 is set up once per process, before the first parser (HTML and
+ * DOCX readers), whatever thread gets there first. */
+static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
+static void S_xml_init(void) { xmlInitParser(); }
+void dg_doc_xml_init(void) { pthread_once(&S_xml_once, S_xml_init); }

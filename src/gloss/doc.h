@@ -138,5 +138,9 @@ void dg_dtoken_init(dg_dtoken *t);
 /* Build the plain text of a sentence from its tokens (single spaces where the
  * input had a gap). */
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
+/* A token of the text layer (src/text) as a token of the document model:
+ * form, span, kind and flags, in d's arena. */
+struct dg_token;
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt);
 
 #endif

@@ -32,9 +32,6 @@ dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, deg
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
 void dg_source_free(dg_source *s);
 
-/* A token of the text layer as a token of the document model (form, span,
- * kind, flags) in d's arena; shared with the document source. */
-void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt);
 /* Paragraph i of `doc` into sentences appended to d, glossed unless e is
  * NULL (src/gloss/gloss_document.c).  *code is the first code span not yet
  * passed; it moves on. */

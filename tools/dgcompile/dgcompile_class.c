@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "util.h"
 
 void dgc_class_add(dgc_lex *lx, const char *word, dg_word_class bits) {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "util.h"
 
 void dgc_append(char *dst, size_t cap, const char *sep, const char *s, size_t n) {

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "en_stem.h"
 #include "lexicon.h"
 #include "util.h"

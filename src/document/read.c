@@ -36,9 +36,6 @@ const char *dg_dockind_name(dg_dockind k) {
   return "auto";
 }
 
-static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
-static void S_xml_init(void) { xmlInitParser(); }
-void dg_doc_xml_init(void) { pthread_once(&S_xml_once, S_xml_init); }
 
 /* ---- detection ---- */
 

@@ -1,5 +1,6 @@
 /* dgcompile: the lexicon compiler (build tool).  Shared declarations of its
- * parts: dgcompile.c (driver, records, curated files, output),
+ * parts: dgcompile.c (driver, curated files, output), dgcompile_records.c
+ * (senses, forms and phrases added once each),
  * dgcompile_util.c (strings, hash map, TSV reader), dgcompile_class.c (word
  * classes and Ding's labels), dgcompile_ding.c (the Ding parser),
  * dgcompile_gloss.c (English glosses from Ding synonyms), dgcompile_rank.c
@@ -15,6 +16,15 @@
 #include "wordclass.h"
 
 /* String -> int map with owned keys (open addressing). */
+/* Grow arr (n used, cap allocated) so that one more element fits. */
+#define DGC_GROW(arr, n, cap)                                 \
+  do {                                                        \
+    if ((n) == (cap)) {                                       \
+      (cap) = (cap) ? (cap) * 2 : 1024;                       \
+      (arr) = dg_xrealloc((arr), (cap) * sizeof *(arr));      \
+    }                                                         \
+  } while (0)
+
 typedef struct dgc_map {
   char **keys;
   int *vals;
