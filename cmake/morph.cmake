@@ -1,4 +1,20 @@
 # morph: sources, generated data and tests of this area (issue 4).
+# The irregular comparison table: dictionaries/morph/irregular-comparison.tsv
+# -> morph_degree.inc (configure time).
+set(DG_MORPH_GEN_DIR "${CMAKE_BINARY_DIR}/gen/morph")
+file(MAKE_DIRECTORY "${DG_MORPH_GEN_DIR}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/dictionaries/morph/irregular-comparison.tsv"
+             "${CMAKE_SOURCE_DIR}/cmake/morph_degree.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/dictionaries/morph/irregular-comparison.tsv
+          -DOUT=${DG_MORPH_GEN_DIR}/morph_degree.inc -P ${CMAKE_SOURCE_DIR}/cmake/morph_degree.cmake
+  RESULT_VARIABLE dg_morph_degree_rc)
+if(NOT dg_morph_degree_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate morph_degree.inc from dictionaries/morph/irregular-comparison.tsv")
+endif()
+target_include_directories(degloss PRIVATE "${DG_MORPH_GEN_DIR}")
+
 target_sources(degloss PRIVATE
   src/morph/morph.c src/morph/morph_analyze.c src/morph/morph_feats.c src/morph/morph_data.c src/morph/morph_text.c
   src/morph/compound.c src/morph/morph_classes.c)

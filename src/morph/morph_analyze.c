@@ -395,11 +395,10 @@ static const char *S_adj_lemma(S_ctx *x, const char *stem, size_t n, unsigned *r
 
 /* Comparative and superlative: größeren -> groß, besten -> gut. */
 static size_t S_degree(S_ctx *x) {
+  /* dictionaries/morph/irregular-comparison.tsv */
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
-      {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
-      {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
-      {"lieber", "gern", 0}, {"liebst", "gern", 1},
-      {"wenigst", "wenig", 1}};
+#include "morph_degree.inc"
+  };
   dg_buf low, stem;
   dg_buf_init(&low);
   dg_buf_init(&stem);
