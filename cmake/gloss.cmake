@@ -164,6 +164,11 @@ if(DEGLOSS_TESTS)
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/symbols.cmake)
   set_tests_properties(cli.public_symbols PROPERTIES LABELS gloss)
 
+  # Rules ask word classes; at most 25 tests against German word literals
+  # are left in src/, each a rule about that one word (tools/german-literals.py -v lists them).
+  add_test(NAME src.german_literals
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tools/german-literals.py ${CMAKE_CURRENT_SOURCE_DIR} --max 25)
+
   # A pathological glossary (600,000 lines, 300,000 for one lemma) under a
   # timeout: loading stays linear, and keeps the glossaries' order.
   add_test(NAME cli.glossary_big
