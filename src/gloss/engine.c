@@ -77,11 +77,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->mwes = base->mwes;
   e->data_dir = dg_xstrdup(base->data_dir);
   e->hbase = dg_xstrdup(base->hbase);
-  e->morph = dg_morph_open(e->data_dir, e->hbase, err);
-  if (!e->morph) {
-    dg_engine_free(e);
-    return NULL;
-  }
+  e->morph = dg_morph_open_worker(base->morph);
   dg_morph_set_known(e->morph, S_known, e->lex);
   return e;
 }

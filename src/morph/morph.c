@@ -274,6 +274,20 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
   return m;
 }
 
+dg_morph *dg_morph_open_worker(const dg_morph *base) {
+  dg_morph *m = dg_xcalloc(1, sizeof *m);
+  dg_buf_init(&m->tmp);
+  /* the mapped tables are read-only: one mapping for every thread (mapping
+   * the file again per worker made each touched page count once more) */
+  m->data = base->data;
+  m->data_borrowed = true;
+  dg_morph_classes_init(m);
+  m->hs_latin1 = base->hs_latin1;
+  m->hs_aff = base->hs_aff ? dg_xstrdup(base->hs_aff) : NULL;
+  m->hs_dic = base->hs_dic ? dg_xstrdup(base->hs_dic) : NULL;
+  return m;
+}
+
 void dg_morph_close(dg_morph *m) {
   if (!m) return;
   if (m->hs) {
@@ -284,7 +298,7 @@ void dg_morph_close(dg_morph *m) {
   free(m->hs_aff);
   free(m->hs_dic);
   dg_morph_classes_free(m);
-  dg_morph_data_close(&m->data);
+  if (!m->data_borrowed) dg_morph_data_close(&m->data);
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
   dg_arena_free(&m->arena);

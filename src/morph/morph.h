@@ -27,6 +27,9 @@ typedef struct dg_morph dg_morph;
  * the dictionary path without extension, e.g. "/usr/share/hunspell/de_DE"
  * (NULL: the compiled-in de_DE).  NULL and `err` filled on failure. */
 dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss_error *err);
+/* A handle for another thread that shares base's mapped tables (read-only)
+ * and has its own hunspell, caches and arena.  base must outlive it. */
+dg_morph *dg_morph_open_worker(const dg_morph *base);
 void dg_morph_close(dg_morph *m);
 
 /* Also treat as known any lemma this predicate accepts (the gloss stage

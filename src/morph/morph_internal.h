@@ -37,6 +37,7 @@ void dg_cache_clear(dg_cache *c);
 
 struct dg_morph {
   dg_morph_data data;
+  bool data_borrowed;             /* a worker's: the base handle's mapping */
   Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
   char *hs_aff, *hs_dic;          /* its files, checked at open */
   bool hs_failed;                 /* Hunspell_create gave nothing */
