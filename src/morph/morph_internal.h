@@ -4,6 +4,7 @@
 #define DG_MORPH_INTERNAL_H
 
 #include <hunspell.h>
+#include <pthread.h>
 
 #include "morph.h"
 #include "morph_data.h"
@@ -38,6 +39,8 @@ void dg_cache_clear(dg_cache *c);
 struct dg_morph {
   dg_morph_data data;
   bool data_borrowed;             /* a worker's: the base handle's mapping */
+  struct dg_morph *hs_owner;      /* a worker's: the handle whose hunspell it uses */
+  pthread_mutex_t hs_mu;          /* guards hs (the owner's) */
   Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
   char *hs_aff, *hs_dic;          /* its files, checked at open */
   bool hs_failed;                 /* Hunspell_create gave nothing */
