@@ -151,6 +151,14 @@ if(DEGLOSS_TESTS)
                    ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/jobs_test.py
                    $<TARGET_FILE:degloss_cli> mt)
 
+  # --input lines (one record a line, in every format, for every --jobs) and
+  # --translation FILE, on 1,000 NTREX lines; the note for such a file read as text.
+  add_test(NAME cli.lines
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/lines_test.py $<TARGET_FILE:degloss_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-src.eng.txt)
+  set_tests_properties(cli.lines PROPERTIES LABELS gloss)
+
   # --help (made from src/cli/options.c's table) and doc/degloss.1 list the
   # same options.
   add_test(NAME cli.manpage
