@@ -107,7 +107,10 @@ typedef enum {
   DEGLOSS_INPUT_HTML = 4,       /* the text of an HTML/XHTML document (libxml2) */
   DEGLOSS_INPUT_MARKDOWN = 5,   /* the text of a CommonMark document (cmark); code kept */
   DEGLOSS_INPUT_PDF = 6,        /* the text of a PDF's pages (poppler) */
-  DEGLOSS_INPUT_DOCX = 7        /* the text of a Word document (libzip + libxml2) */
+  DEGLOSS_INPUT_DOCX = 7,       /* the text of a Word document (libzip + libxml2) */
+  DEGLOSS_INPUT_LINES = 8       /* one segment a line (a sentence or a paragraph, running
+                                 * text inside): every output record is one input line and
+                                 * names it, an empty line an empty record */
 } degloss_input;
 
 /* The input's character encoding (one enum everywhere). */
@@ -121,7 +124,8 @@ typedef enum {
   DEGLOSS_ENCODING_UTF16BE
 } degloss_encoding;
 
-/* "text", "horizontal", "jsonl"; 0 (and *out untouched) when unknown. */
+/* "text", "horizontal", "jsonl", "auto", "html", "markdown", "pdf", "docx",
+ * "lines"; 0 (and *out untouched) when unknown. */
 DEGLOSS_EXPORT int degloss_input_parse(const char *name, degloss_input *out);
 /* "auto", "utf-8"/"utf8", "windows-1252"/"cp1252", "latin1"/"iso-8859-1",
  * "utf-16", "utf-16le", "utf-16be" (any case); 0 when unknown. */
@@ -307,6 +311,14 @@ typedef struct degloss_session_options {
   int verbose;                      /* report translation requests on standard error */
   degloss_warning_fn warning;       /* NULL: "degloss: FILE:LINE: byte N: message" on stderr */
   void *warning_ctx;
+  const char *translation_path;     /* a line-aligned English translation of the input, or
+                                     * NULL: line N is the free translation of output record N
+                                     * (DEGLOSS_INPUT_LINES: input line N; DEGLOSS_INPUT_HORIZONTAL:
+                                     * sentence N), provider "file"; an empty line gives none.
+                                     * Read whole by degloss_session_new (DEGLOSS_ERR_IO when it
+                                     * cannot be read, DEGLOSS_ERR_ARG with an MT provider or
+                                     * another input mode); degloss_session_finish fails with
+                                     * DEGLOSS_ERR_INPUT when the counts differ, naming both. */
 } degloss_session_options;
 
 /* Where and how to write. */

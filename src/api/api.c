@@ -187,7 +187,8 @@ int degloss_input_parse(const char *name, degloss_input *out) {
                {"jsonl", DEGLOSS_INPUT_JSONL},       {"auto", DEGLOSS_INPUT_AUTO},
                {"html", DEGLOSS_INPUT_HTML},         {"xhtml", DEGLOSS_INPUT_HTML},
                {"markdown", DEGLOSS_INPUT_MARKDOWN}, {"md", DEGLOSS_INPUT_MARKDOWN},
-               {"pdf", DEGLOSS_INPUT_PDF},           {"docx", DEGLOSS_INPUT_DOCX}};
+               {"pdf", DEGLOSS_INPUT_PDF},           {"docx", DEGLOSS_INPUT_DOCX},
+               {"lines", DEGLOSS_INPUT_LINES}};
   for (size_t i = 0; name && i < DG_ARRAY_LEN(names); i++)
     if (strcmp(name, names[i].name) == 0) {
       if (out) *out = names[i].input;

@@ -12,6 +12,7 @@ static bool S_finish(dg_pipeline *p, dg_doc *d, dg_buf *out, bool rendered) {
   unsigned long before = p->nsent_;
   p->nsent_ += d->nsentences;
   if (!rendered) {
+    if (p->trfile) dg_trfile_apply(p->trfile, d);
     if (p->mt) p->failed += dg_doc_translate(d, p->mt);
     if (p->render) p->render(p->ctx, d, before, out);
   }
@@ -30,9 +31,10 @@ static bool S_emit_glossed(void *ctx, dg_doc *d, dg_buf *out) { return S_finish(
 bool dg_pipeline_run(dg_pipeline *p, dg_source *src, degloss_error *err) {
   p->nsent_ = 0;
   if (p->jobs) {
-    /* Without translation the workers render too; translation runs here,
+    /* Without translation the workers render too; translation (from a
+     * provider or a file) runs here,
      * in order, so rendering follows it. */
-    bool post = p->render && !p->mt;
+    bool post = p->render && !p->mt && !p->trfile;
     return dg_jobs_run(p->jobs, src, post ? S_post : NULL, post ? S_emit_rendered : S_emit_glossed, p,
                        err);
   }

@@ -12,6 +12,7 @@
 
 #include "gloss.h"
 #include "gloss_input.h"
+#include "gloss_trfile.h"
 #include "jobs.h"
 #include "mt.h"
 
@@ -28,6 +29,7 @@ typedef struct dg_pipeline {
   dg_engine *engine;         /* glosses on the calling thread when jobs is NULL */
   dg_jobs *jobs;             /* worker threads (made on engine), or NULL */
   dg_mt *mt;                 /* sentence translation, or NULL */
+  dg_trfile *trfile;         /* translations from a file (instead of mt), or NULL */
   dg_pipeline_render render; /* or NULL: out stays empty */
   dg_pipeline_emit emit;
   void *ctx;                 /* for render and emit */

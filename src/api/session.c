@@ -20,6 +20,7 @@
 struct degloss_session {
   dg_engine *engine;
   dg_mt *mt;
+  dg_trfile *trfile; /* translation_path, or NULL */
   dg_pipeline pipe;
   degloss_input input;
   degloss_encoding encoding;
@@ -136,7 +137,7 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
                  "unknown dictionary '%s' (expected de_DE, de_AT or de_CH)", o->dict);
     return NULL;
   }
-  if ((int)o->input < (int)DEGLOSS_INPUT_TEXT || (int)o->input > (int)DEGLOSS_INPUT_DOCX) {
+  if ((int)o->input < (int)DEGLOSS_INPUT_TEXT || (int)o->input > (int)DEGLOSS_INPUT_LINES) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_new", 0, 0, -1, "unknown input mode %d", (int)o->input);
     return NULL;
   }
@@ -151,6 +152,23 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
   /* Translation first: a bad setting is reported before the data is read. */
   dg_mt_config *mtc = S_mt_config(o, err);
   if (!mtc) ok = false;
+  if (ok && o->translation_path) {
+    /* Translations from a file: only where a record is a line, and not
+     * together with a provider; read before any output. */
+    if (dg_mt_config_enabled(mtc)) {
+      dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_new", 0, 0, -1,
+                   "a translation file and a translation provider cannot be used together");
+      ok = false;
+    } else if (o->input != DEGLOSS_INPUT_LINES && o->input != DEGLOSS_INPUT_HORIZONTAL) {
+      dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_new", 0, 0, -1,
+                   "a translation file needs input by lines (one line a record) or horizontal "
+                   "input (one sentence a line)");
+      ok = false;
+    } else {
+      s->trfile = dg_trfile_open(o->translation_path, o->input == DEGLOSS_INPUT_LINES, err);
+      if (!s->trfile) ok = false;
+    }
+  }
   if (ok && dg_mt_config_enabled(mtc)) {
     s->mt = dg_mt_new(mtc, err);
     if (!s->mt) ok = false;
@@ -182,6 +200,7 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
   }
   s->pipe.engine = s->engine;
   s->pipe.mt = s->mt;
+  s->pipe.trfile = s->trfile;
   s->pipe.render = S_render;
   s->pipe.emit = S_emit;
   s->pipe.ctx = s;
@@ -237,6 +256,7 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
 /* One input through the pipeline. */
 static degloss_code S_feed(degloss_session *s, dg_source *src, bool set_encoding, degloss_error *err) {
   if (set_encoding) dg_source_set_encoding(src, s->encoding);
+  dg_trfile_note_input(s->trfile, dg_source_name(src));
   dg_warn_scope sc;
   S_enter(s, &sc);
   degloss_error local = {0};
@@ -265,7 +285,7 @@ static degloss_code S_ready(degloss_session *s, degloss_error *err) {
  * err set for a document that cannot be read (the message names it). */
 static dg_source *S_source(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
   degloss_input mode = s->input;
-  if (mode < DEGLOSS_INPUT_AUTO) return dg_source_new(in, name, mode);
+  if (mode < DEGLOSS_INPUT_AUTO || mode == DEGLOSS_INPUT_LINES) return dg_source_new(in, name, mode);
   dg_dockind k = DG_DOCK_TEXT;
   switch (mode) {
   case DEGLOSS_INPUT_HTML: k = DG_DOCK_HTML; break;
@@ -343,7 +363,8 @@ degloss_code degloss_session_feed_text(degloss_session *s, const char *text, siz
   if (!text && len) return S_fail(err, DEGLOSS_ERR_ARG, "degloss_session_feed_text", "no text");
   /* Text in memory is UTF-8 unless the options name another encoding. */
   dg_source *src = NULL;
-  if (s->input >= DEGLOSS_INPUT_AUTO) { /* a document in memory, or text */
+  bool document = s->input >= DEGLOSS_INPUT_AUTO && s->input != DEGLOSS_INPUT_LINES;
+  if (document) { /* a document in memory, or text */
     dg_dockind k = s->input == DEGLOSS_INPUT_HTML       ? DG_DOCK_HTML
                    : s->input == DEGLOSS_INPUT_MARKDOWN ? DG_DOCK_MARKDOWN
                    : s->input == DEGLOSS_INPUT_PDF      ? DG_DOCK_PDF
@@ -363,7 +384,7 @@ degloss_code degloss_session_feed_text(degloss_session *s, const char *text, siz
   }
   if (!src)
     src = dg_source_new_mem(text ? text : "", len, name ? name : "<text>",
-                            s->input >= DEGLOSS_INPUT_AUTO ? DEGLOSS_INPUT_TEXT : s->input);
+                            document ? DEGLOSS_INPUT_TEXT : s->input);
   return S_feed(s, src, s->encoding != DEGLOSS_ENCODING_AUTO, err);
 }
 
@@ -379,7 +400,9 @@ degloss_code degloss_session_finish(degloss_session *s, degloss_error *err) {
   dg_render_end(&s->render, &b);
   bool ok = S_write(s, &b);
   dg_buf_free(&b);
-  return ok ? DEGLOSS_OK : S_fail(err, DEGLOSS_ERR_IO, "output", "write error");
+  if (!ok) return S_fail(err, DEGLOSS_ERR_IO, "output", "write error");
+  /* every record had its line of the translation file, and every line its record */
+  return dg_trfile_check(s->trfile, err) ? DEGLOSS_OK : DEGLOSS_ERR_INPUT;
 }
 
 unsigned long degloss_session_warnings(const degloss_session *s) { return s ? s->warnings : 0; }
@@ -397,5 +420,6 @@ void degloss_session_free(degloss_session *s) {
   dg_jobs_free(s->pipe.jobs);
   dg_engine_free(s->engine);
   if (s->mt) dg_mt_free(s->mt);
+  dg_trfile_free(s->trfile);
   free(s);
 }

@@ -83,6 +83,7 @@ void cli_settings_free(cli_settings *s) {
   free(s->dict);
   free(s->hunspell);
   free(s->output);
+  free(s->translation);
   for (size_t i = 0; i < s->nglossaries; i++) free(s->glossaries[i]);
   free(s->glossaries);
   for (size_t i = 0; i < s->nmt; i++) {
@@ -157,7 +158,7 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
   } else if (strcmp(key, "input") == 0) {
     if (!degloss_input_parse(value, &s->input))
       return S_bad(err, origin, key, value, file_mode,
-                   "auto, text, horizontal, jsonl, html, markdown, pdf or docx");
+                   "auto, text, horizontal, lines, jsonl, html, markdown, pdf or docx");
   } else if (strcmp(key, "encoding") == 0) {
     if (!degloss_encoding_parse(value, &s->encoding))
       return S_bad(err, origin, key, value, file_mode, "auto, utf-8, windows-1252, latin1 or utf-16");
@@ -185,6 +186,9 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
     S_replace(&s->hunspell, value);
   } else if (strcmp(key, "output") == 0) {
     S_replace(&s->output, value);
+  } else if (strcmp(key, "translation") == 0) {
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a file name");
+    S_replace(&s->translation, value);
   } else if (strcmp(key, "glossary") == 0) {
     if (!*value) return S_bad(err, origin, key, value, file_mode, "a file name");
     s->glossaries = cli_xrealloc(s->glossaries, (s->nglossaries + 1) * sizeof *s->glossaries);
@@ -215,6 +219,7 @@ void cli_settings_options(const cli_settings *s, degloss_session_options *o) {
   o->jobs = s->jobs ? s->jobs : DEGLOSS_JOBS_AUTO;
   o->mt = s->mt;
   o->nmt = s->nmt;
+  o->translation_path = s->translation;
 }
 
 bool cli_config_load(cli_settings *s, const char *path, bool must_exist, degloss_error *err) {

@@ -33,6 +33,7 @@ typedef struct cli_settings {
   char *dict;              /* de_DE (default), de_AT, de_CH */
   char *hunspell;          /* explicit hunspell base path, overrides dict */
   char *output;            /* NULL: stdout */
+  char *translation;       /* --translation FILE, or NULL */
   char **glossaries;
   size_t nglossaries;
   degloss_setting *mt;     /* strings owned (allocated here) */

@@ -89,6 +89,8 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   degloss_session *s = degloss_session_new(&so, &err);
   if (!s) {
     S_say("%s", err.text);
+    if (st->translation && strcmp(err.source, st->translation) == 0) /* the translation file */
+      return err.code == DEGLOSS_ERR_IO ? EXIT_IO : EXIT_USAGE;
     if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
       S_say("data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)",
             st->data_dir ? st->data_dir : degloss_data_dir());
@@ -130,7 +132,10 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
       input_error = true;
     }
   }
-  degloss_session_finish(s, NULL);
+  memset(&err, 0, sizeof err);
+  /* (a translation file whose line count is not the input's: exit 2) */
+  bool mismatch = degloss_session_finish(s, &err) == DEGLOSS_ERR_INPUT;
+  if (mismatch) S_say("%s", err.text);
   if (out.f != stdout) {
     if (fclose(out.f) != 0 && !out.io_error) {
       S_say("%s: write error: %s", out.name, strerror(errno));
@@ -143,6 +148,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   if (sum) fprintf(stderr, "%s\n", sum);
   int rc = EXIT_OK;
   if (out.io_error || input_error) rc = EXIT_IO;
+  else if (mismatch) rc = EXIT_USAGE;
   else if (st->warnings > 0 || degloss_session_warnings(s) > 0 || degloss_session_failed_translations(s) > 0)
     rc = EXIT_PARTIAL;
   degloss_session_free(s);

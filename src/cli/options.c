@@ -36,8 +36,9 @@ static const S_opt S_table[] = {
     {"Input:", 'i', "input", "MODE",
      "auto (default: a document by its content, else text),\n"
      "text, horizontal (one sentence a line, tokens split by\n"
-     "single spaces, kept as given), jsonl, or a document:\n"
-     "html, markdown, pdf, docx"},
+     "single spaces, kept as given), lines (one record a line:\n"
+     "a sentence or paragraph, output names the line), jsonl,\n"
+     "or a document: html, markdown, pdf, docx"},
     {NULL, 'e', "encoding", "ENC", "auto (default), utf-8, windows-1252, latin1, utf-16"},
     {"Data:", 'g', "glossary", "FILE", "user glossary (TSV: lemma, pos, gloss); may be repeated"},
     {NULL, OPT_DICT, "dict", "NAME", "hunspell dictionary: de_DE (default), de_AT, de_CH"},
@@ -50,6 +51,10 @@ static const S_opt S_table[] = {
     {NULL, OPT_NO_CONFIG, "no-config", NULL, "read no config file"},
     {"Translation (optional; API keys come from the environment or the config file):", 't', "translate",
      "PROV", "deepl, libretranslate, google, openai or none"},
+    {NULL, OPT_TRANSLATION, "translation", "FILE",
+     "the English of the input from FILE, line by line:\n"
+     "one line an input line (--input lines) or sentence\n"
+     "(--input horizontal); not with --translate"},
     {NULL, OPT_MT_URL, "mt-url", "URL", "provider base URL"},
     {NULL, OPT_MT_MODEL, "mt-model", "NAME", "model (openai)"},
     {NULL, OPT_MT_TARGET, "mt-target", "LANG", "target language (default en)"},

@@ -31,7 +31,8 @@ enum {
   OPT_LATEX,
   OPT_LATEX_STANDALONE,
   OPT_LAYOUT,
-  OPT_LABELS
+  OPT_LABELS,
+  OPT_TRANSLATION
 };
 
 /* getopt_long's arrays, made from the table on the first call. */

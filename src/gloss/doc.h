@@ -40,8 +40,10 @@ enum {
   DG_DF_GUESS = 1u << 5,         /* gloss is a fallback (closest form, name guess...) */
   DG_DF_ORDINAL = 1u << 6,       /* number with an ordinal dot ("17.") */
   DG_DF_SUSPENDED = 1u << 7,     /* suspended part of a compound: "Ein-" (und Ausfuhr) */
-  DG_DF_CLAUSE_JOIN = 1u << 8    /* internal: a conjunction that joins clauses ("… beansprucht
+  DG_DF_CLAUSE_JOIN = 1u << 8,   /* internal: a conjunction that joins clauses ("… beansprucht
                                   * und haben …"), a clause boundary for the context rules */
+  DG_DF_SENT_START = 1u << 9     /* lines input: starts a sentence after the first of its
+                                  * line's record (set by dg_doc_lines_view only) */
 };
 
 /* One part of a compound: "Telefon" stem, "s" link. */
@@ -93,6 +95,9 @@ typedef struct dg_dsentence {
   const char *origin;    /* where the paragraph came from in a document ("body/p[3]",
                           * "page 2"), NULL for text input */
   bool headline;
+  long record;           /* lines input (one record a line): the input line whose record the
+                          * sentence belongs to, the same for the sentences of one line;
+                          * 0 in every other input mode */
   dg_dtoken *tokens;
   size_t ntokens;
   dg_mwe *mwes;
@@ -142,5 +147,13 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
  * form, span, kind and flags, in d's arena. */
 struct dg_token;
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt);
+
+/* Lines input: the sentences of one record (the same `record`) joined into
+ * one sentence each, for the renderers, which then write one record a line.
+ * The view borrows every string from d, so it lives no longer than d; a
+ * document without records is returned as it is (no copy).  Release the
+ * view with dg_doc_lines_view_free(view, d). */
+const dg_doc *dg_doc_lines_view(const dg_doc *d);
+void dg_doc_lines_view_free(const dg_doc *view, const dg_doc *d);
 
 #endif

@@ -100,6 +100,8 @@ void dg_source_set_encoding(dg_source *s, degloss_encoding encoding) {
   if (s->reader) dg_reader_set_encoding(s->reader, encoding);
 }
 
+const char *dg_source_name(const dg_source *s) { return s->name; }
+
 void dg_source_free(dg_source *s) {
   if (!s) return;
   if (s->reader) dg_reader_free(s->reader);
@@ -141,11 +143,13 @@ static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
                             unsigned parno, size_t from, size_t to) {
   for (size_t si = from; si < to; si++) {
     const dg_sentence *ps = &p->sentences[si];
-    if (ps->ntokens == 0) continue;
+    bool lines = src->kind == DEGLOSS_INPUT_LINES;
+    if (ps->ntokens == 0 && !lines) continue; /* (an empty line is a record of its own) */
     dg_dsentence *s = dg_doc_add_sentence(d);
     s->start = ps->start;
     s->end = ps->end;
     s->line = src->kind == DEGLOSS_INPUT_JSONL ? src->line : S_line(src, p, ps->start);
+    if (lines) s->record = p->line;
     s->first = src->sentences++ == 0;
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
@@ -295,7 +299,9 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
   } else {
     uint64_t bytes = 0;
     d->continued = src->has_pend;
-    while (d->nsentences < S_CHUNK_SENTENCES && bytes < S_CHUNK_BYTES) {
+    bool more = false; /* lines input: the rest of a cut line must join this chunk */
+    while (more || (d->nsentences < S_CHUNK_SENTENCES && bytes < S_CHUNK_BYTES)) {
+      more = false;
       if (!src->has_pend) {
         if (d->nsentences > 0 && !S_input_waiting(src)) break;
         memset(&src->pend, 0, sizeof src->pend);
@@ -310,16 +316,32 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
       /* this paragraph's sentences while the chunk has room for them */
       const dg_paragraph *p = &src->pend;
       size_t to = src->pend_next;
-      while (to < p->nsentences && d->nsentences + (to - src->pend_next) < S_CHUNK_SENTENCES &&
-             bytes < S_CHUNK_BYTES) {
+      /* Lines input: a line's sentences (and the rest of a line cut at the
+       * size bound) stay in one chunk, which is rendered as one record. */
+      bool whole = src->kind == DEGLOSS_INPUT_LINES;
+      while (to < p->nsentences &&
+             (whole || (d->nsentences + (to - src->pend_next) < S_CHUNK_SENTENCES &&
+                        bytes < S_CHUNK_BYTES))) {
         bytes += p->sentences[to].end - p->sentences[to].start;
         to++;
       }
       S_add_sentences(src, e, d, p, src->pend_no, src->pend_next, to);
       src->pend_next = to;
+      bool cut_line = whole && (p->flags & DG_PF_CUT);
       if (to == p->nsentences) {
         dg_paragraph_free(&src->pend);
         src->has_pend = false;
+      }
+      if (cut_line) { /* the line goes on in the next paragraph: into this chunk */
+        memset(&src->pend, 0, sizeof src->pend);
+        if (!dg_reader_next(src->reader, &src->pend, err)) {
+          src->done = true;
+          break;
+        }
+        src->has_pend = true;
+        src->pend_next = 0;
+        src->pend_no = src->paragraph++;
+        more = true;
       }
     }
   }

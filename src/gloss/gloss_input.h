@@ -31,6 +31,8 @@ dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, deg
  * glossed (src/api/jobs.c glosses them in worker threads). */
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
 void dg_source_free(dg_source *s);
+/* The input's name as messages give it ("-" for standard input). */
+const char *dg_source_name(const dg_source *s);
 
 /* Paragraph i of `doc` into sentences appended to d, glossed unless e is
  * NULL (src/gloss/gloss_document.c).  *code is the first code span not yet

@@ -185,6 +185,7 @@ static void S_misc(dg_render *r, const dg_dsentence *s, const dg_dtoken *t, cons
   }
   if (space_after && !(t->flags & DG_DF_SPACE_AFTER)) dg_buf_puts(out, "|SpaceAfter=No");
   if (t->link >= 0 && (size_t)t->link < s->ntokens) dg_buf_printf(out, "|SepVerb=%zu", ids[t->link]);
+  if (t->flags & DG_DF_SENT_START) dg_buf_puts(out, "|SentenceStart=Yes"); /* lines input */
 }
 
 /* A UD word holds no space.  A token the text layer keeps whole across a
@@ -270,11 +271,18 @@ static void S_sentence(dg_render *r, const dg_doc *d, size_t si, dg_buf *out) {
   r->sentences++;
   /* (standard input is one document without a name: no newdoc) */
   if (s->first && dg_render_source_is_file(d->source)) S_comment(out, "newdoc id", d->source);
-  dg_buf_printf(out, "# sent_id = %lu\n", r->sentences);
+  /* lines input: the record's input line is its id (and said so) */
+  dg_buf_printf(out, "# sent_id = %lu\n", s->record ? (unsigned long)s->record : r->sentences);
+  if (s->record) dg_buf_printf(out, "# line = %ld\n", s->record);
   if (si == 0 ? !d->continued : s->paragraph != d->sentences[si - 1].paragraph)
     dg_buf_printf(out, "# newpar id = %u\n", s->paragraph + 1);
   S_comment(out, "text", s->text);
   if (s->translation) S_comment(out, "text_en", s->translation);
+  if (s->ntokens == 0) { /* an empty line: CoNLL-U wants a word, so one placeholder */
+    S_word(out, 1, "_", "_", "X", NULL, "EmptyLine=Yes");
+    dg_buf_putc(out, '\n');
+    return;
+  }
   /* Word ids: a contraction takes two, a token with spaces one per part. */
   size_t *ids = dg_xcalloc(s->ntokens + 1, sizeof *ids);
   size_t *nparts = dg_xcalloc(s->ntokens + 1, sizeof *nparts);

@@ -190,6 +190,7 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   if (t->flags & DG_DF_EMPHASIS) S_bool(w, "emphasis", true);
   if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, "hyphen_joined", true);
   if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, "space_after", false);
+  if (t->flags & DG_DF_SENT_START) S_bool(w, "sentence_start", true);
   S_close(w);
 }
 
@@ -197,6 +198,7 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
   S_w w = {.out = out, .pretty = pretty};
   dg_buf_init(&w.cell);
   S_open(&w, NULL, false);
+  if (s->record) S_int(&w, "line", (long long)s->record); /* lines input: the record's line */
   S_str(&w, "text", s->text);
   S_int(&w, "start", (long long)s->start);
   S_int(&w, "end", (long long)s->end);

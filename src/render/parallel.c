@@ -35,7 +35,7 @@ void dg_render_parallel(dg_render *r, const dg_doc *d, dg_buf *out) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
     dg_buf_clear(&field);
-    dg_render_sentence_id(&field, d, s, r->sentences);
+    dg_render_sentence_id(&field, d, s, s->record ? (unsigned long)s->record : r->sentences);
     S_val(out, field.data, field.len);
     dg_buf_putc(out, '\t');
     S_val(out, s->text, strlen(s->text));

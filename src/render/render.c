@@ -98,7 +98,10 @@ static void S_account(dg_render *r, const dg_doc *d) {
 }
 
 void dg_render_doc(dg_render *r, const dg_doc *d, dg_buf *out) {
-  S_renderers[r->o.format].doc(r, d, out);
+  /* lines input: one record a line (the same document otherwise) */
+  const dg_doc *v = dg_doc_lines_view(d);
+  S_renderers[r->o.format].doc(r, v, out);
+  dg_doc_lines_view_free(v, d);
   S_account(r, d);
 }
 

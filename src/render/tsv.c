@@ -27,9 +27,13 @@ void dg_render_tsv(dg_render *r, const dg_doc *d, dg_buf *out) {
   for (size_t si = 0; si < d->nsentences; si++) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
+    /* lines input: the sentence column holds the input line, and an empty
+     * line a row of its own with token 0 and empty fields */
+    unsigned long id = s->record ? (unsigned long)s->record : r->sentences;
+    if (s->record && s->ntokens == 0) dg_buf_printf(out, "%lu\t0\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n", id);
     for (size_t i = 0; i < s->ntokens; i++) {
       const dg_dtoken *t = &s->tokens[i];
-      dg_buf_printf(out, "%lu\t%zu\t", r->sentences, i + 1);
+      dg_buf_printf(out, "%lu\t%zu\t", id, i + 1);
       S_val(out, t->form);
       dg_buf_printf(out, "\t%llu\t%llu\t%s\t", (unsigned long long)t->start, (unsigned long long)t->end,
                     dg_kind_name(t->kind));

@@ -109,7 +109,7 @@ typedef struct dg_paragraph {
 } dg_paragraph;
 
 /* The input mode is degloss_input (degloss.h): the text layer reads
- * DEGLOSS_INPUT_TEXT and DEGLOSS_INPUT_HORIZONTAL (JSONL is read by
+ * DEGLOSS_INPUT_TEXT, DEGLOSS_INPUT_HORIZONTAL and DEGLOSS_INPUT_LINES (JSONL is read by
  * src/gloss/gloss_input.c, a sentence's "text" through dg_text_parse). */
 
 /* Default bound on one paragraph (or horizontal line): 1 MiB. */
@@ -162,7 +162,11 @@ degloss_encoding dg_reader_encoding(const dg_reader *r);
  * *out is overwritten (not freed): release each paragraph with
  * dg_paragraph_free().  Paragraphs without tokens are never returned in text
  * mode; in horizontal mode every input line is one paragraph holding exactly
- * one sentence (empty lines give a sentence without tokens). */
+ * one sentence (empty lines give a sentence without tokens); in lines mode
+ * (DEGLOSS_INPUT_LINES) every input line is one paragraph of running text,
+ * tokenized and cut into sentences as in text mode (an empty line gives one
+ * sentence without tokens; a line over the size bound is cut, DG_PF_CUT, and
+ * goes on in the next paragraph with the same `line`). */
 bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err);
 /* After dg_reader_next() returned false: the bytes after the last paragraph
  * (trailing whitespace).  Points into the reader; valid until dg_reader_free(). */

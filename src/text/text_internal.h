@@ -157,6 +157,12 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
  * are the caller's. */
 void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, size_t leadlen,
                        const char *raw, size_t rawlen);
+/* Lines (DEGLOSS_INPUT_LINES): one line of running text, tokenized and cut
+ * into sentences like a paragraph; an empty line gives one sentence
+ * without tokens, so that every line is seen. */
+void dg_text_build_line(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                        const char *raw, size_t rawlen, long line, const char *name,
+                        dg_warnstate *ws, dg_textbuf *scratch, dg_ltoks *lscratch);
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,

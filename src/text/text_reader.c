@@ -36,7 +36,7 @@ struct dg_reader {
   size_t len;                /* valid bytes at data */
   size_t pos;                /* first byte not yet handed out */
   uint64_t base;             /* absolute offset of data[0] */
-  bool eof, ioerr, mem, done, cut_run, started;
+  bool eof, ioerr, mem, done, cut_run, started, looked; /* looked: the shape check is done */
   int ioerrno;
   long line;                 /* line number at pos */
   bool prev_cr;              /* data[pos-1] was '\r' */
@@ -574,6 +574,47 @@ static long S_line_at(dg_reader *r, size_t s) {
   return r->line + S_lines(r->data, r->pos, s, &cr);
 }
 
+/* A corpus of one sentence a line (WMT, Europarl) read as running text:
+ * without blank lines it is one paragraph of up to 1 MiB whose lines each
+ * end a sentence.  Looked for once, in the first paragraph of an input:
+ * at least S_SHAPE_LINES lines, nine in ten ending in sentence punctuation
+ * (. ! ? … or one of them before a closing quote or bracket); running text
+ * wrapped at a width ends its lines mid-sentence.  The note says to use
+ * --input lines. */
+#define S_SHAPE_LINES 20
+static void S_look_at_shape(dg_reader *r, const unsigned char *d, size_t s, size_t end, long line) {
+  r->looked = true;
+  size_t lines = 0, ended = 0;
+  for (size_t i = s; i < end;) {
+    const unsigned char *nl = memchr(d + i, '\n', end - i);
+    size_t e = nl ? (size_t)(nl - d) : end;
+    size_t k = e;
+    while (k > i && (d[k - 1] == ' ' || d[k - 1] == '\t' || d[k - 1] == '\r')) k--;
+    /* closing quotes and brackets: " ' ) ” “ « » ’ (UTF-8 ends 0x9C 0x9D 0xAB 0xBB 0x99) */
+    while (k > i && (d[k - 1] == '"' || d[k - 1] == '\'' || d[k - 1] == ')' ||
+                     (k - i >= 2 && (d[k - 2] == 0x80 || d[k - 2] == 0xC2) &&
+                      (d[k - 1] == 0x9C || d[k - 1] == 0x9D || d[k - 1] == 0x99 || d[k - 1] == 0xAB ||
+                       d[k - 1] == 0xBB)))) {
+      if (d[k - 1] >= 0x80) k -= d[k - 2] == 0x80 ? 3 : 2;
+      else k--;
+      if (k < i) k = i;
+    }
+    if (k > i) {
+      lines++;
+      bool dots = k - i >= 3 && d[k - 3] == 0xE2 && d[k - 2] == 0x80 && d[k - 1] == 0xA6; /* … */
+      if (d[k - 1] == '.' || d[k - 1] == '!' || d[k - 1] == '?' || dots) ended++;
+    }
+    i = e + 1;
+  }
+  /* (a note: advice, not a fault of the input, so the exit status stays) */
+  if (lines >= S_SHAPE_LINES && ended * 10 >= lines * 9)
+    dg_note(r->name, line, -1,
+            "%zu lines without a blank line between them, nearly each ending a sentence: read as "
+            "running text they make one paragraph; for one segment a line (a corpus such as WMT "
+            "or Europarl) use --input lines",
+            lines);
+}
+
 static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   size_t p = r->pos;
   for (;;) {
@@ -668,6 +709,7 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   const unsigned char *d = r->data;
   while (end > s && (d[end - 1] == ' ' || d[end - 1] == '\t')) end--;
   if (end == s) end = s + 1; /* cannot happen: s is not blank */
+  if (!r->looked && r->mode == DEGLOSS_INPUT_TEXT) S_look_at_shape(r, d, s, end, line);
   S_ws_map(r);
   dg_text_build(out, (const char *)d + r->pos, s - r->pos, r->base + r->pos,
                 (const char *)d + s, end - s, line, r->name, &r->ws, &r->tb, &r->lt);
@@ -713,7 +755,11 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
       while (c > s + 1 && q - c < 3 && (r->data[c] & 0xC0) == 0x80) c--;
     }
     q = c;
-    if (!r->cut_run)
+    if (!r->cut_run && r->mode == DEGLOSS_INPUT_LINES)
+      dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, q),
+              "line longer than %zu bytes: cut here (and every %zu bytes until it ends); "
+              "it stays one record", r->maxpara, r->maxpara);
+    else if (!r->cut_run)
       dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, q),
               "line longer than %zu bytes: cut here; it becomes several sentences", r->maxpara);
     r->cut_run = true;
@@ -721,9 +767,13 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     r->cut_run = false;
   }
   S_ws_map(r);
-  dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
-                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
-                           &r->lt);
+  if (r->mode == DEGLOSS_INPUT_LINES)
+    dg_text_build_line(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
+                       (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb, &r->lt);
+  else
+    dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
+                             (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
+                             &r->lt);
   S_to_orig(r, out);
   if (cut) out->flags |= DG_PF_CUT;
   S_consume(r, q);
@@ -734,6 +784,7 @@ bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   memset(out, 0, sizeof *out);
   if (r->done) return false;
   S_compact(r);
-  return r->mode == DEGLOSS_INPUT_HORIZONTAL ? S_next_horizontal(r, out, err)
-                                        : S_next_text(r, out, err);
+  return r->mode == DEGLOSS_INPUT_HORIZONTAL || r->mode == DEGLOSS_INPUT_LINES
+             ? S_next_horizontal(r, out, err)
+             : S_next_text(r, out, err);
 }

@@ -314,7 +314,61 @@ static void test_errors(void) {
   OK(degloss_style_valid("plain") && !degloss_style_valid("fancy"), "styles");
 }
 
+/* DEGLOSS_INPUT_LINES: one record a line, an empty line an empty record,
+ * two sentences on a line one record; translation_path line by line, a
+ * count mismatch reported by finish, and only for lines/horizontal input. */
+static void test_lines(void) {
+  degloss_input in;
+  OK(degloss_input_parse("lines", &in) && in == DEGLOSS_INPUT_LINES, "lines by name");
+  char tr[] = "/tmp/degloss-test-tr-XXXXXX";
+  int fd = mkstemp(tr);
+  const char *en = "It is good. He comes.\n\n";
+  OK(fd >= 0 && write(fd, en, strlen(en)) == (ssize_t)strlen(en), "translation file written");
+  if (fd >= 0) close(fd);
+  for (int mismatch = 0; mismatch < 2; mismatch++) {
+    degloss_session_options o = {0};
+    o.input = DEGLOSS_INPUT_LINES;
+    o.translation_path = tr;
+    degloss_error err = {0};
+    degloss_session *s = degloss_session_new(&o, &err);
+    OK(s != NULL, "lines session");
+    if (!s) return;
+    S_text out = {0};
+    degloss_output d = {0};
+    d.write = S_put;
+    d.ctx = &out;
+    d.format = "jsonl";
+    degloss_session_set_output(s, &d, &err);
+    const char *t = mismatch ? "Das ist gut. Er kommt.\n\nDrei.\n" : "Das ist gut. Er kommt.\n\n";
+    INT_EQ(degloss_session_feed_text(s, t, strlen(t), "in", &err), DEGLOSS_OK, "lines fed");
+    degloss_code c = degloss_session_finish(s, &err);
+    if (mismatch) {
+      INT_EQ(c, DEGLOSS_ERR_INPUT, "count mismatch at finish");
+      CONTAINS(err.text, "2 lines", "the file's count");
+      CONTAINS(err.text, "3 lines", "the input's count");
+    } else {
+      INT_EQ(c, DEGLOSS_OK, "counts match");
+      CONTAINS(out.p, "{\"line\":1,\"text\":\"Das ist gut. Er kommt.\"", "line 1, both sentences");
+      CONTAINS(out.p, "\"sentence_start\":true", "the second sentence's start");
+      CONTAINS(out.p, "{\"line\":2,\"text\":\"\",", "line 2 empty");
+      CONTAINS(out.p, "\"tokens\":[]", "no tokens");
+      CONTAINS(out.p, "\"text\":\"It is good. He comes.\",\"provider\":\"file\"", "its translation");
+      INT_EQ((long long)degloss_session_sentences(s), 3, "sentences counted as glossed");
+    }
+    S_free_text(&out);
+    degloss_session_free(s);
+  }
+  degloss_session_options o = {0};
+  o.translation_path = tr; /* running text: no line to align with */
+  degloss_error err = {0};
+  degloss_session *s = degloss_session_new(&o, &err);
+  OK(s == NULL && err.code == DEGLOSS_ERR_ARG, "translation file with running text refused");
+  degloss_session_free(s);
+  unlink(tr);
+}
+
 int main(int argc, char **argv) {
+  test_lines();
   test_output();
   test_warnings();
   test_jobs(argc > 1 ? argv[1] : ".");

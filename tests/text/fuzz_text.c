@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   unsigned sel = data[0];
   const char *text = (const char *)data + 1;
   size_t len = size - 1;
-  degloss_input mode = (sel & 1) ? DEGLOSS_INPUT_HORIZONTAL : DEGLOSS_INPUT_TEXT;
+  degloss_input mode = !(sel & 1) ? DEGLOSS_INPUT_TEXT : (sel & 64) ? DEGLOSS_INPUT_LINES : DEGLOSS_INPUT_HORIZONTAL;
   static const size_t bounds[] = {0, 64, 100, 4096};
   dg_reader *r = dg_reader_new_mem(text, len, "fuzz", mode);
   if (bounds[(sel >> 1) & 3]) dg_reader_set_max_paragraph(r, bounds[(sel >> 1) & 3]);
@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t s = 0; s < p.nsentences; s++) {
       const dg_sentence *st = &p.sentences[s];
       S_check(st->tokens == p.tokens + seen, "sentences tile tokens");
-      S_check(st->ntokens > 0 || mode == DEGLOSS_INPUT_HORIZONTAL, "empty sentence");
+      S_check(st->ntokens > 0 || mode != DEGLOSS_INPUT_TEXT, "empty sentence");
       for (size_t t = 0; t < st->ntokens; t++) {
         const dg_token *k = &st->tokens[t];
         S_check(k->start >= pos && k->end > k->start && k->end <= p.end, "token offsets");

@@ -746,6 +746,28 @@ static void test_horizontal(void) {
   S_free(&d);
 }
 
+/* Lines: running text inside a line (its sentences found as in text mode),
+ * every line a paragraph of its own, an empty line one sentence without
+ * tokens. */
+static void test_lines(void) {
+  const char *t = "Das ist gut. Er kommt z. B. morgen.\n\nDrei Wörter hier\r\nletzte";
+  char *f = S_forms(t, DEGLOSS_INPUT_LINES);
+  STR_EQ(f, "Das|ist|gut|. / Er|kommt|z. B.|morgen|. ##  ## Drei|Wörter|hier ## letzte",
+         "lines: running text in each line");
+  free(f);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_LINES, 0);
+  OK(d.n == 4, "4 lines");
+  if (d.n == 4) {
+    INT_EQ(d.p[0].nsentences, 2, "two sentences on line 1");
+    INT_EQ(d.p[1].nsentences, 1, "an empty line is one sentence");
+    INT_EQ(d.p[1].sentences[0].ntokens, 0, "an empty line has no token");
+    INT_EQ(d.p[1].line, 2, "line 2");
+    INT_EQ(d.p[3].line, 4, "CRLF ends one line");
+  }
+  OK(S_roundtrip(&d, t, strlen(t)), "lines round trip");
+  S_free(&d);
+}
+
 static void test_builder_classify(void) {
   dg_sentbuilder *b = dg_sentbuilder_new();
   dg_sentbuilder_add(b, "Hallo", 5, 10, 15);
@@ -862,6 +884,7 @@ int main(int argc, char **argv) {
   test_pipe_interactive();
   test_encodings();
   test_horizontal();
+  test_lines();
   test_builder_classify();
   test_random();
   dg_buf_free(&S_warnings);
