@@ -32,6 +32,7 @@
 
 static struct {
   bool on;
+  bool out_tty;          /* the output is a terminal too: blank the line before writing */
   size_t drawn;          /* width of the line on the screen, 0: none */
   long long start, last; /* monotonic ns; last 0: never drawn */
 } S_prog;
@@ -132,6 +133,7 @@ typedef struct S_out {
 
 static int S_write(void *ctx, const char *data, size_t len) {
   S_out *o = ctx;
+  if (S_prog.out_tty) S_progress_clear();
   if (fwrite(data, 1, len, o->f) != len || fflush(o->f) != 0) {
     if (!o->io_error) S_say("%s: write error: %s", o->name, strerror(errno));
     o->io_error = true;
@@ -200,6 +202,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
 
   bool input_error = false;
   S_prog.start = S_now();
+  S_prog.out_tty = S_prog.on && isatty(fileno(out.f));
   for (int i = 0; i < (nfiles ? nfiles : 1) && !out.io_error; i++) {
     memset(&err, 0, sizeof err);
     if (degloss_session_feed_path(s, nfiles ? files[i] : "-", &err) != DEGLOSS_OK) {
