@@ -8,6 +8,7 @@ target_sources(degloss PRIVATE
   src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
   src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
+  src/render/vocab.c
   src/render/labels.c
   src/api/jobs.c)
 
@@ -212,8 +213,13 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/labels_test.py $<TARGET_FILE:degloss_cli>
                    ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/leipzig-labels.tsv ${CMAKE_CURRENT_SOURCE_DIR}/README.md
                    ${CMAKE_CURRENT_SOURCE_DIR}/doc/degloss.1 ${_sample} ${_ntrex})
+  # The vocabulary format (rows, counts, order, sections, --vocab-skip,
+  # --jobs) and the progress line (--progress, --no-progress, on a terminal).
+  add_test(NAME render.vocab
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/render/vocab_test.py $<TARGET_FILE:degloss_cli>
+                   ${_sample})
   set_tests_properties(render.latex render.latex_compile render.parallel render.conllu render.conllu_validate
-                       render.labels PROPERTIES
+                       render.labels render.vocab PROPERTIES
     ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}"
     TIMEOUT 300 LABELS render)
   set_tests_properties(render.latex_compile render.conllu_validate PROPERTIES SKIP_RETURN_CODE 77)

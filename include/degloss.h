@@ -295,6 +295,17 @@ typedef struct degloss_setting {
 
 #define DEGLOSS_JOBS_AUTO 0xFFFFFFFFu /* degloss_session_options.jobs: one per online CPU */
 
+/* Progress of a session, counted over all its inputs so far. */
+typedef struct degloss_progress {
+  unsigned long long bytes;           /* input bytes glossed (up to the end of the last sentence) */
+  unsigned long sentences;            /* sentences glossed */
+  unsigned long long tokens;          /* tokens glossed */
+  unsigned long translation_requests; /* HTTP requests sent to the MT provider */
+} degloss_progress;
+/* Called on the session's thread after every chunk is written (a few dozen
+ * sentences at most); `p` is borrowed for the call. */
+typedef void (*degloss_progress_fn)(void *ctx, const degloss_progress *p);
+
 /* What to read and how to gloss it.  Zero-initialise, then set what you
  * need; the session copies everything it keeps. */
 typedef struct degloss_session_options {
@@ -319,13 +330,16 @@ typedef struct degloss_session_options {
                                      * cannot be read, DEGLOSS_ERR_ARG with an MT provider or
                                      * another input mode); degloss_session_finish fails with
                                      * DEGLOSS_ERR_INPUT when the counts differ, naming both. */
+  degloss_progress_fn progress;     /* NULL: none */
+  void *progress_ctx;
 } degloss_session_options;
 
 /* Where and how to write. */
 typedef struct degloss_output {
   degloss_write_fn write;           /* required */
   void *ctx;                        /* passed to write */
-  const char *format;               /* NULL: "interlinear"; or jsonl, json, conllu, html, tsv */
+  const char *format;               /* NULL: "interlinear"; or jsonl, json, conllu, html, tsv,
+                                       latex, parallel, vocab */
   const char *style;                /* NULL: "leipzig"; or "plain" */
   unsigned width;                   /* interlinear line width, 0: 80 */
   unsigned alternatives;            /* ranked glosses per word in JSON/TSV/HTML, 0: all */
@@ -333,6 +347,7 @@ typedef struct degloss_output {
   const char *latex;                /* latex format: NULL or "gb4e", or "expex" */
   int latex_standalone;             /* latex format: a whole compilable document */
   const char *layout;               /* html: NULL or "default", or "parallel" */
+  const char *vocab_skip;           /* vocab format: NULL, or "names", "closed", "names,closed" */
 } degloss_output;
 
 /* New session (release it with degloss_session_free): checks the

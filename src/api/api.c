@@ -158,7 +158,7 @@ char *degloss_render(const degloss_doc *d, const char *format, const char *style
   }
   if (!dg_format_parse(format ? format : "interlinear", &o.format)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_render", 0, 0, -1,
-                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex or parallel)",
+                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex, parallel or vocab)",
                  format);
     return NULL;
   }

@@ -32,6 +32,11 @@ struct degloss_session {
   dg_render render; /* options and the sentences written before the current run */
   degloss_write_fn write;
   void *write_ctx;
+  /* progress (degloss_progress_fn): counts of the inputs fed so far */
+  degloss_progress_fn progress;
+  void *progress_ctx;
+  degloss_progress done;
+  unsigned long long bytes_before; /* bytes of the inputs before the current one */
 };
 
 /* ---- warnings ----------------------------------------------------------- */
@@ -118,14 +123,27 @@ static bool S_write(degloss_session *s, dg_buf *b) {
   return !s->write_failed;
 }
 
+/* The progress counts after chunk d of the current input. */
+static void S_progress_count(degloss_session *s, const dg_doc *d) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    const dg_dsentence *ds = &d->sentences[i];
+    s->done.tokens += ds->ntokens;
+    if (s->bytes_before + ds->end > s->done.bytes) s->done.bytes = s->bytes_before + ds->end;
+  }
+  s->done.sentences += d->nsentences;
+  if (s->mt) dg_mt_stats(s->mt, &s->done.translation_requests, NULL);
+}
+
 static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
   degloss_session *s = ctx;
   /* rendered elsewhere (S_render, maybe on a worker): the running state
    * (labels the HTML legend lists) is kept here, in input order */
   dg_render_account(&s->render, d);
+  if (s->progress) S_progress_count(s, d);
   dg_doc_free(d);
   bool ok = S_write(s, out);
   dg_buf_free(out);
+  if (s->progress) s->progress(s->progress_ctx, &s->done);
   return ok;
 }
 
@@ -146,6 +164,8 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
   s->encoding = o->encoding;
   s->warning = o->warning;
   s->warning_ctx = o->warning_ctx;
+  s->progress = o->progress;
+  s->progress_ctx = o->progress_ctx;
   dg_warn_scope sc;
   S_enter(s, &sc);
   bool ok = true;
@@ -219,7 +239,7 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
   dg_render_opts ro = {0};
   if (!dg_format_parse(o->format ? o->format : "interlinear", &ro.format)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_set_output", 0, 0, -1,
-                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex or parallel)", o->format);
+                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex, parallel or vocab)", o->format);
     return DEGLOSS_ERR_ARG;
   }
   if (!dg_style_parse(o->style ? o->style : "leipzig", &ro.style)) {
@@ -241,6 +261,11 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
   ro.width = o->width ? o->width : 80;
   ro.alternatives = o->alternatives;
   ro.color = o->color && ro.format == DG_FMT_INTERLINEAR;
+  if (!dg_vocab_skip_parse(o->vocab_skip, &ro.vocab_skip_names, &ro.vocab_skip_closed)) {
+    dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_session_set_output", 0, 0, -1,
+                 "unknown --vocab-skip '%s' (expected names, closed or both, comma-separated)", o->vocab_skip);
+    return DEGLOSS_ERR_ARG;
+  }
   dg_render_init(&s->render, &ro);
   s->write = o->write;
   s->write_ctx = o->ctx;
@@ -262,6 +287,7 @@ static degloss_code S_feed(degloss_session *s, dg_source *src, bool set_encoding
   degloss_error local = {0};
   bool ok = dg_pipeline_run(&s->pipe, src, &local);
   s->render.sentences += s->pipe.nsent_;
+  s->bytes_before = s->done.bytes;
   S_leave(s, &sc);
   dg_source_free(src);
   if (ok) return DEGLOSS_OK;
@@ -421,5 +447,6 @@ void degloss_session_free(degloss_session *s) {
   dg_engine_free(s->engine);
   if (s->mt) dg_mt_free(s->mt);
   dg_trfile_free(s->trfile);
+  dg_render_free(&s->render);
   free(s);
 }

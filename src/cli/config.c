@@ -72,6 +72,7 @@ void cli_settings_init(cli_settings *s) {
   s->encoding = DEGLOSS_ENCODING_AUTO;
   s->color = CLI_COLOR_AUTO;
   s->jobs = 1;
+  s->progress = -1;
 }
 
 void cli_settings_free(cli_settings *s) {
@@ -79,6 +80,7 @@ void cli_settings_free(cli_settings *s) {
   free(s->style);
   free(s->latex);
   free(s->layout);
+  free(s->vocab_skip);
   free(s->data_dir);
   free(s->dict);
   free(s->hunspell);
@@ -123,6 +125,26 @@ static bool S_bad(degloss_error *err, const char *origin, const char *key, const
   return false;
 }
 
+/* yes/true/1 -> 1, no/false/0 -> 0, else -1. */
+static int S_yes_no(const char *v) {
+  if (strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "true") == 0) return 1;
+  if (strcmp(v, "0") == 0 || strcmp(v, "no") == 0 || strcmp(v, "false") == 0) return 0;
+  return -1;
+}
+
+/* --vocab-skip: names and closed, comma-separated (or none). */
+static bool S_vocab_skip_valid(const char *v) {
+  while (*v) {
+    size_t n = strcspn(v, ",");
+    if (!((n == 5 && strncmp(v, "names", 5) == 0) || (n == 6 && strncmp(v, "closed", 6) == 0) ||
+          (n == 4 && strncmp(v, "none", 4) == 0)))
+      return false;
+    v += n;
+    if (*v == ',') v++;
+  }
+  return true;
+}
+
 bool cli_settings_set(cli_settings *s, const char *key, const char *value, const char *origin,
                       unsigned file_mode, degloss_error *err) {
   if (S_is_mt_key(key)) {
@@ -137,7 +159,7 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
   if (strcmp(key, "format") == 0) {
     if (!degloss_format_valid(value))
       return S_bad(err, origin, key, value, file_mode,
-                   "interlinear, jsonl, json, conllu, html, tsv, latex or parallel");
+                   "interlinear, jsonl, json, conllu, html, tsv, latex, parallel or vocab");
     S_replace(&s->format, value);
   } else if (strcmp(key, "style") == 0) {
     if (!degloss_style_valid(value)) return S_bad(err, origin, key, value, file_mode, "leipzig or plain");
@@ -155,6 +177,15 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
     if (strcmp(value, "default") != 0 && strcmp(value, "parallel") != 0)
       return S_bad(err, origin, key, value, file_mode, "default or parallel");
     S_replace(&s->layout, value);
+  } else if (strcmp(key, "vocab-skip") == 0) {
+    if (!S_vocab_skip_valid(value))
+      return S_bad(err, origin, key, value, file_mode, "names, closed or names,closed");
+    S_replace(&s->vocab_skip, value);
+  } else if (strcmp(key, "progress") == 0 || strcmp(key, "no-progress") == 0) {
+    int v = S_yes_no(value);
+    if (v < 0 && strcmp(value, "auto") == 0 && strcmp(key, "progress") == 0) s->progress = -1;
+    else if (v < 0) return S_bad(err, origin, key, value, file_mode, "yes or no");
+    else s->progress = strcmp(key, "progress") == 0 ? v : !v;
   } else if (strcmp(key, "input") == 0) {
     if (!degloss_input_parse(value, &s->input))
       return S_bad(err, origin, key, value, file_mode,

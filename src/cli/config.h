@@ -26,6 +26,8 @@ typedef struct cli_settings {
   char *latex;             /* --format latex: NULL (gb4e) or expex */
   bool latex_standalone;   /* --format latex: a whole document */
   char *layout;            /* --format html: NULL (default) or parallel */
+  char *vocab_skip;        /* --format vocab: NULL, names, closed, names,closed */
+  int progress;            /* -1: on a terminal for large input or with MT; 0 never; 1 always */
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */
   unsigned jobs;           /* worker threads (default 1); 0: online CPUs */

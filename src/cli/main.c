@@ -1,6 +1,6 @@
 /* degloss command-line program: option parsing, the config file and the
  * environment (config.c), --check-data and --mt-cache-compact, the output
- * file, and the exit status.  Everything else is the library's streaming
+ * file, the progress line on standard error, and the exit status.  Everything else is the library's streaming
  * session (degloss.h): this file uses only degloss_* functions.
  *
  * Exit codes: 0 ok; 1 partial (input warnings such as bad bytes, or failed
@@ -15,11 +15,82 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "degloss.h"
 #include "options.h"
+
+/* ---- the progress line ---------------------------------------------- */
+
+/* One line on stderr, redrawn over itself with \r at most every
+ * S_PROGRESS_NS, and blanked before any message and at the end. */
+#define S_PROGRESS_NS 250000000LL
+#define S_PROGRESS_LARGE (1000LL * 1000) /* input over 1 MB */
+
+static struct {
+  bool on;
+  bool out_tty;          /* the output is a terminal too: blank the line before writing */
+  size_t drawn;          /* width of the line on the screen, 0: none */
+  long long start, last; /* monotonic ns; last 0: never drawn */
+} S_prog;
+
+static long long S_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void S_progress_clear(void) {
+  if (!S_prog.drawn) return;
+  fprintf(stderr, "\r%*s\r", (int)S_prog.drawn, "");
+  fflush(stderr);
+  S_prog.drawn = 0;
+}
+
+static void S_progress(void *ctx, const degloss_progress *p) {
+  (void)ctx;
+  long long now = S_now();
+  if (S_prog.last && now - S_prog.last < S_PROGRESS_NS) return;
+  S_prog.last = now;
+  double secs = (double)(now - S_prog.start) / 1e9;
+  bool mb = p->bytes >= 1000000;
+  char line[160];
+  int n = snprintf(line, sizeof line, "degloss: %.1f %s read, %lu sentences, %.0f tokens/s",
+                   (double)p->bytes / (mb ? 1e6 : 1e3), mb ? "MB" : "kB", p->sentences,
+                   secs > 0.001 ? (double)p->tokens / secs : 0.0);
+  if (n > 0 && (size_t)n < sizeof line && p->translation_requests)
+    n += snprintf(line + n, sizeof line - (size_t)n, ", %lu translation requests", p->translation_requests);
+  if (n < 0) return;
+  size_t len = strlen(line);
+  /* spaces over the rest of a longer line drawn before */
+  fprintf(stderr, "\r%s%*s", line, S_prog.drawn > len ? (int)(S_prog.drawn - len) : 0, "");
+  fflush(stderr);
+  if (len > S_prog.drawn) S_prog.drawn = len;
+}
+
+/* Is the input large: the named files (or standard input when it is a
+ * file) over S_PROGRESS_LARGE bytes together? */
+static bool S_input_large(int nfiles, char **files) {
+  long long total = 0;
+  struct stat st;
+  for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+    const char *f = nfiles ? files[i] : "-";
+    int ok = strcmp(f, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(f, &st);
+    if (ok == 0 && S_ISREG(st.st_mode)) total += (long long)st.st_size;
+  }
+  return total > S_PROGRESS_LARGE;
+}
+
+/* Is translation on: the last "translate" setting names a provider. */
+static bool S_translating(const cli_settings *st) {
+  const char *prov = NULL;
+  for (size_t i = 0; i < st->nmt; i++)
+    if (strcmp(st->mt[i].key, "translate") == 0) prov = st->mt[i].value;
+  return prov && *prov && strcmp(prov, "none") != 0;
+}
 
 /* One message line on stderr, "degloss: " and the text with every control
  * or bidi character shown as a visible escape: file names and values come
@@ -30,6 +101,7 @@ __attribute__((format(printf, 1, 2))) static void S_say(const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(raw, sizeof raw, fmt, ap);
   va_end(ap);
+  S_progress_clear();
   fprintf(stderr, "degloss: %s\n", degloss_visible(vis, sizeof vis, raw));
 }
 
@@ -61,6 +133,7 @@ typedef struct S_out {
 
 static int S_write(void *ctx, const char *data, size_t len) {
   S_out *o = ctx;
+  if (S_prog.out_tty) S_progress_clear();
   if (fwrite(data, 1, len, o->f) != len || fflush(o->f) != 0) {
     if (!o->io_error) S_say("%s: write error: %s", o->name, strerror(errno));
     o->io_error = true;
@@ -85,6 +158,10 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   degloss_session_options so;
   cli_settings_options(st, &so);
   so.warning = S_warning;
+  /* progress: asked for, or on a terminal for a large input or translation */
+  S_prog.on = st->progress == 1 || (st->progress == -1 && isatty(STDERR_FILENO) &&
+                                    (S_input_large(nfiles, files) || S_translating(st)));
+  if (S_prog.on) so.progress = S_progress;
   degloss_error err = {0};
   degloss_session *s = degloss_session_new(&so, &err);
   if (!s) {
@@ -116,6 +193,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   o.latex = st->latex;
   o.latex_standalone = st->latex_standalone;
   o.layout = st->layout;
+  o.vocab_skip = st->vocab_skip;
   o.width = st->width ? st->width : S_term_width(fileno(out.f));
   const char *nc = getenv("NO_COLOR");
   const char *term = getenv("TERM");
@@ -125,6 +203,8 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   degloss_session_set_output(s, &o, NULL); /* a write error is reported by S_write */
 
   bool input_error = false;
+  S_prog.start = S_now();
+  S_prog.out_tty = S_prog.on && isatty(fileno(out.f));
   for (int i = 0; i < (nfiles ? nfiles : 1) && !out.io_error; i++) {
     memset(&err, 0, sizeof err);
     if (degloss_session_feed_path(s, nfiles ? files[i] : "-", &err) != DEGLOSS_OK) {
@@ -135,6 +215,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   memset(&err, 0, sizeof err);
   /* (a translation file whose line count is not the input's: exit 2) */
   bool mismatch = degloss_session_finish(s, &err) == DEGLOSS_ERR_INPUT;
+  S_progress_clear();
   if (mismatch) S_say("%s", err.text);
   if (out.f != stdout) {
     if (fclose(out.f) != 0 && !out.io_error) {
@@ -219,7 +300,9 @@ int main(int argc, char **argv) {
       continue;
     const char *key = cli_option_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE) val = "1";
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE ||
+        c == OPT_PROGRESS || c == OPT_NO_PROGRESS)
+      val = "1";
     if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
       S_say("%s", err.text);
       cli_settings_free(&st);

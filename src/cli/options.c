@@ -19,13 +19,15 @@ typedef struct S_opt {
 static const S_opt S_table[] = {
     {"Output:", 'f', "format", "FMT",
      "interlinear (default), jsonl, json, conllu, html, tsv,\n"
-     "latex, parallel (one TSV row per sentence)"},
+     "latex, parallel (one TSV row per sentence),\n"
+     "vocab (one TSV row per lemma: the document's vocabulary)"},
     {NULL, 's', "style", "STYLE", "leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain"},
     {NULL, 'w', "width", "N", "line width for interlinear text (default: terminal, else 80)"},
     {NULL, 'a', "alternatives", "N", "at most N ranked glosses per word in JSON/TSV/HTML (0: all)"},
     {NULL, OPT_LATEX, "latex", "PKG", "latex examples for gb4e (default) or expex"},
     {NULL, OPT_LATEX_STANDALONE, "latex-standalone", NULL, "latex: a whole document pdflatex compiles"},
     {NULL, OPT_LAYOUT, "layout", "LAYOUT", "html: default, or parallel (translation beside the gloss)"},
+    {NULL, OPT_VOCAB_SKIP, "vocab-skip", "LIST", "vocab: leave out names, closed (closed-class words) or both\n(names,closed)"},
     {NULL, OPT_LABELS, "labels", NULL, "list the Leipzig labels and what they mean, and exit"},
     {NULL, OPT_COLOR, "color", "WHEN", "auto (default), always, never; NO_COLOR turns colour off"},
     {NULL, OPT_COLOR, "colour", "WHEN", NULL},
@@ -69,6 +71,11 @@ static const S_opt S_table[] = {
     {NULL, OPT_MT_CACHE_MAX, "mt-cache-max", "N", "keep at most N cache entries (or bytes: 64M)"},
     {NULL, OPT_MT_CACHE_COMPACT, "mt-cache-compact", NULL, "compact the translation cache, print its sizes, exit"},
     {NULL, 'v', "verbose", NULL, "report translation requests on standard error"},
+    {"Progress:", OPT_PROGRESS, "progress", NULL,
+     "show bytes read, sentences, tokens per second and\n"
+     "translation requests on standard error (default: on a\n"
+     "terminal for input over 1 MB or with translation)"},
+    {NULL, OPT_NO_PROGRESS, "no-progress", NULL, "never show progress"},
     {"", 'h', "help", NULL, "show this help and exit"},
     {NULL, 'V', "version", NULL, "show the version and exit"},
 };

@@ -32,7 +32,10 @@ enum {
   OPT_LATEX_STANDALONE,
   OPT_LAYOUT,
   OPT_LABELS,
-  OPT_TRANSLATION
+  OPT_TRANSLATION,
+  OPT_VOCAB_SKIP,
+  OPT_PROGRESS,
+  OPT_NO_PROGRESS
 };
 
 /* getopt_long's arrays, made from the table on the first call. */

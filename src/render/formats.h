@@ -1,7 +1,7 @@
 /* The renderers' side of rendering: the options and the running state every
  * renderer reads (dg_render), and the entry points of each output format,
  * one file per format (interlinear.c, json.c, conllu.c, html.c, tsv.c,
- * latex.c, parallel.c).
+ * latex.c, parallel.c, vocab.c).
  * Only the dispatcher (render.c) calls these; a renderer includes this
  * header and cells.h, never render.h.  Internal, not part of the public API.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -22,7 +22,8 @@ typedef enum {
   DG_FMT_HTML,
   DG_FMT_TSV,
   DG_FMT_LATEX,
-  DG_FMT_PARALLEL
+  DG_FMT_PARALLEL,
+  DG_FMT_VOCAB
 } dg_format;
 
 typedef enum { DG_STYLE_LEIPZIG, DG_STYLE_PLAIN } dg_style;
@@ -41,6 +42,8 @@ typedef struct dg_render_opts {
   dg_latex latex;        /* latex: gb4e or expex */
   bool latex_standalone; /* latex: a whole document, not only the examples */
   dg_layout layout;      /* html */
+  bool vocab_skip_names;  /* vocab: leave out names */
+  bool vocab_skip_closed; /* vocab: leave out closed-class words */
 } dg_render_opts;
 
 typedef struct dg_render {
@@ -49,7 +52,12 @@ typedef struct dg_render {
   /* Legend entries (labels.h) shown on the page so far: HTML in Leipzig
    * style lists them at the end.  Kept by the dispatcher (render.c). */
   bool labels_used[DG_LABEL_MAX];
+  /* The vocabulary counted so far (vocab.c), made by the format's begin
+   * and kept by the dispatcher like the legend; NULL in a dg_render that
+   * only renders chunks. */
+  struct dg_vocab *vocab;
 } dg_render;
+typedef struct dg_vocab dg_vocab;
 
 /* Per-format entry points (<format>.c).  A format's begin and end may be
  * missing; its doc function is called for every chunk in input order. */
@@ -71,5 +79,12 @@ void dg_render_latex(dg_render *r, const dg_doc *d, dg_buf *out);
 void dg_render_latex_end(dg_render *r, dg_buf *out);
 void dg_render_parallel_header(dg_render *r, dg_buf *out);
 void dg_render_parallel(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_vocab_begin(dg_render *r, dg_buf *out);
+void dg_render_vocab(dg_render *r, const dg_doc *d, dg_buf *out);
+void dg_render_vocab_end(dg_render *r, dg_buf *out);
+/* A chunk's words into r->vocab (nothing when it is NULL), in input order. */
+void dg_render_vocab_account(dg_render *r, const dg_doc *d);
+/* Release r->vocab (the end function does it after writing the table). */
+void dg_render_vocab_free(dg_render *r);
 
 #endif

@@ -1,7 +1,8 @@
 /* The dispatcher: output format, gloss style, LaTeX package and HTML
  * layout by name, each begin/doc/end call handed to the chosen format's
  * renderer, and the running state that outlives a chunk (the sentence
- * count, the Leipzig labels shown so far for the HTML legend).  Renderers
+ * count, the Leipzig labels shown so far for the HTML legend, the
+ * vocabulary of --format vocab).  Renderers
  * know nothing of each other or of this file.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
@@ -16,7 +17,7 @@ static const struct {
                  {"jsonl", DG_FMT_JSONL},             {"json", DG_FMT_JSON},
                  {"conllu", DG_FMT_CONLLU},           {"html", DG_FMT_HTML},
                  {"tsv", DG_FMT_TSV},                 {"latex", DG_FMT_LATEX},
-                 {"parallel", DG_FMT_PARALLEL}};
+                 {"parallel", DG_FMT_PARALLEL},       {"vocab", DG_FMT_VOCAB}};
 
 bool dg_format_parse(const char *s, dg_format *out) {
   for (size_t i = 0; i < DG_ARRAY_LEN(S_formats); i++)
@@ -74,6 +75,7 @@ static const struct {
     [DG_FMT_TSV] = {dg_render_tsv_header, dg_render_tsv, NULL},
     [DG_FMT_LATEX] = {dg_render_latex_begin, dg_render_latex, dg_render_latex_end},
     [DG_FMT_PARALLEL] = {dg_render_parallel_header, dg_render_parallel, NULL},
+    [DG_FMT_VOCAB] = {dg_render_vocab_begin, dg_render_vocab, dg_render_vocab_end},
 };
 
 void dg_render_begin(dg_render *r, dg_buf *out) {
@@ -88,6 +90,7 @@ static void S_note_labels(dg_buf *b, const char *s, size_t n, bool label, void *
 
 /* The running state a chunk leaves behind, whoever rendered it. */
 static void S_account(dg_render *r, const dg_doc *d) {
+  if (r->vocab) dg_render_vocab_account(r, d);
   if (r->o.format != DG_FMT_HTML || r->o.style != DG_STYLE_LEIPZIG) return;
   dg_buf none;
   dg_buf_init(&none);
@@ -114,4 +117,19 @@ void dg_render_skip(dg_render *r, const dg_doc *d) {
 
 void dg_render_end(dg_render *r, dg_buf *out) {
   if (S_renderers[r->o.format].end) S_renderers[r->o.format].end(r, out);
+}
+
+void dg_render_free(dg_render *r) { dg_render_vocab_free(r); }
+
+bool dg_vocab_skip_parse(const char *s, bool *names, bool *closed) {
+  *names = *closed = false;
+  while (s && *s) {
+    size_t n = strcspn(s, ",");
+    if (n == 5 && strncmp(s, "names", 5) == 0) *names = true;
+    else if (n == 6 && strncmp(s, "closed", 6) == 0) *closed = true;
+    else if (!(n == 4 && strncmp(s, "none", 4) == 0)) return false;
+    s += n;
+    if (*s == ',') s++;
+  }
+  return true;
 }

@@ -30,5 +30,9 @@ void dg_render_skip(dg_render *r, const dg_doc *d);
  * caller's. */
 void dg_render_account(dg_render *r, const dg_doc *d);
 void dg_render_end(dg_render *r, dg_buf *out);
+/* Release what a render that was not ended still holds (the vocabulary). */
+void dg_render_free(dg_render *r);
+/* --vocab-skip: a comma-separated list of names, closed (or none). */
+bool dg_vocab_skip_parse(const char *s, bool *names, bool *closed);
 
 #endif
