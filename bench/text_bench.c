@@ -35,9 +35,9 @@ static void S_quiet(void *ctx, const degloss_error *w) {
   (void)w;
 }
 
-static dg_encoding S_enc = DG_ENC_AUTO;
+static degloss_encoding S_enc = DEGLOSS_ENCODING_AUTO;
 
-static int S_run(FILE *in, const char *name, dg_input_mode mode, size_t max, const char *what) {
+static int S_run(FILE *in, const char *name, degloss_input mode, size_t max, const char *what) {
   dg_reader *r = dg_reader_new(in, name, mode);
   if (max) dg_reader_set_max_paragraph(r, max);
   dg_reader_set_encoding(r, S_enc);
@@ -72,15 +72,16 @@ static int S_run(FILE *in, const char *name, dg_input_mode mode, size_t max, con
 int main(int argc, char **argv) {
   size_t target_mb = 50, max = 0;
   bool use_stdin = false;
-  dg_input_mode mode = DG_INPUT_TEXT;
+  degloss_input mode = DEGLOSS_INPUT_TEXT;
   dg_buf corpus, one;
   dg_buf_init(&corpus);
   dg_buf_init(&one);
-  dg_warn_set_sink(S_quiet, NULL);
+  static dg_warn_scope scope = {.fn = S_quiet};
+  dg_warn_push(&scope);
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-s") && i + 1 < argc) target_mb = strtoul(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--max") && i + 1 < argc) max = strtoul(argv[++i], NULL, 10);
-    else if (!strcmp(argv[i], "--horizontal")) mode = DG_INPUT_HORIZONTAL;
+    else if (!strcmp(argv[i], "--horizontal")) mode = DEGLOSS_INPUT_HORIZONTAL;
     else if (!strcmp(argv[i], "--stdin")) use_stdin = true;
     else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
       if (!dg_encoding_parse(argv[++i], &S_enc)) {
@@ -112,7 +113,7 @@ int main(int argc, char **argv) {
     perror("fmemopen");
     return 2;
   }
-  int rc = S_run(in, "corpus", mode, max, mode == DG_INPUT_TEXT ? "text" : "horizontal");
+  int rc = S_run(in, "corpus", mode, max, mode == DEGLOSS_INPUT_TEXT ? "text" : "horizontal");
   fclose(in);
   dg_buf_free(&corpus);
   dg_buf_free(&one);

@@ -46,9 +46,9 @@ add_custom_command(OUTPUT "${DG_FUZZ_DATA}/sample.lex"
   COMMENT "Compiling the Ding sample for the fuzz harnesses"
   VERBATIM)
 add_custom_command(OUTPUT "${DG_FUZZ_DATA}/sample.morph"
-  COMMAND morph-compile "${CMAKE_SOURCE_DIR}/tests/fuzz/morph-sample.txt"
+  COMMAND morph-compile --classes ${DEGLOSS_MORPH_CLASSES} "${CMAKE_SOURCE_DIR}/tests/fuzz/morph-sample.txt"
           "${CMAKE_SOURCE_DIR}/dictionaries/morph/closed.tsv" "${DG_FUZZ_DATA}/sample.morph"
-  DEPENDS morph-compile "${CMAKE_SOURCE_DIR}/tests/fuzz/morph-sample.txt"
+  DEPENDS morph-compile ${DEGLOSS_MORPH_CLASSES} "${CMAKE_SOURCE_DIR}/tests/fuzz/morph-sample.txt"
           "${CMAKE_SOURCE_DIR}/dictionaries/morph/closed.tsv"
   COMMENT "Compiling the morphology sample for the fuzz harnesses"
   VERBATIM)
@@ -77,7 +77,7 @@ foreach(_h IN LISTS DG_FUZZ_HARNESSES)
     continue()
   endif()
   target_link_libraries(${_t} PRIVATE degloss_internal)
-  target_include_directories(${_t} PRIVATE tests/fuzz)
+  target_include_directories(${_t} PRIVATE tests/fuzz src/cli)
   target_compile_definitions(${_t} PRIVATE
     DG_FUZZ_SAMPLE_LEX="${DG_FUZZ_DATA}/sample.lex"
     DG_FUZZ_SAMPLE_MORPH="${DG_FUZZ_DATA}/sample.morph"

@@ -9,13 +9,16 @@ if(NOT EXISTS "${DEGLOSS_DING}")
     "-DDEGLOSS_DING=/path/to/de-en.")
 endif()
 
-target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c)
+target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c src/lexicon/wordclass.c)
 # degloss --check-data: verifies the lexicon, the morphology tables, mwe.tsv
 # and the hunspell dictionary (src/api/checkdata.c).
 target_sources(degloss PRIVATE src/api/checkdata.c)
 
-add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_ding.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
-               src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c)
+add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_records.c tools/dgcompile/dgcompile_util.c
+               tools/dgcompile/dgcompile_class.c tools/dgcompile/dgcompile_ding.c
+               tools/dgcompile/dgcompile_gloss.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
+               src/base/buf.c src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c
+               src/lexicon/wordclass.c)
 target_include_directories(dgcompile PRIVATE include ${DEGLOSS_INTERNAL_INCLUDE_DIRS} tools/dgcompile)
 target_compile_definitions(dgcompile PRIVATE
   DEGLOSS_VERSION="${PROJECT_VERSION}"
@@ -36,7 +39,8 @@ set(_lex_parallel
   --parallel "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt" 998)
 set(_lex_inputs
   "${_lex_dict}/closed-class.tsv" "${_lex_dict}/names.tsv" "${_lex_dict}/abbreviations.tsv"
-  "${_lex_dict}/first-parts.tsv"
+  "${_lex_dict}/first-parts.tsv" "${_lex_dict}/word-classes.tsv" "${_lex_dict}/ding-labels.tsv"
+  "${_lex_dict}/english-irregular.tsv"
   "${_lex_dict}/preferred.tsv" "${_lex_dict}/en-freq.tsv" "${_lex_dict}/de-freq.tsv"
   "${_lex_eval}/flores200/deu_Latn.devtest" "${_lex_eval}/flores200/eng_Latn.devtest"
   "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt")
@@ -79,7 +83,7 @@ if(DEGLOSS_TESTS)
     VERBATIM)
   add_custom_target(lexicon_sample ALL DEPENDS "${_lex_sample}")
   add_executable(test_lexicon tests/lexicon/test_lexicon.c)
-  target_link_libraries(test_lexicon PRIVATE degloss_internal)
+  target_link_libraries(test_lexicon PRIVATE degloss_internal degloss_test_harness)
   add_dependencies(test_lexicon lexicon_data lexicon_sample)
   file(MAKE_DIRECTORY "${CMAKE_BINARY_DIR}/lexicon-test-tmp")
   add_test(NAME lexicon.api

@@ -1,7 +1,23 @@
 # morph: sources, generated data and tests of this area (issue 4).
+# The irregular comparison table: dictionaries/morph/irregular-comparison.tsv
+# -> morph_degree.inc (configure time).
+set(DG_MORPH_GEN_DIR "${CMAKE_BINARY_DIR}/gen/morph")
+file(MAKE_DIRECTORY "${DG_MORPH_GEN_DIR}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/dictionaries/morph/irregular-comparison.tsv"
+             "${CMAKE_SOURCE_DIR}/cmake/morph_degree.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/dictionaries/morph/irregular-comparison.tsv
+          -DOUT=${DG_MORPH_GEN_DIR}/morph_degree.inc -P ${CMAKE_SOURCE_DIR}/cmake/morph_degree.cmake
+  RESULT_VARIABLE dg_morph_degree_rc)
+if(NOT dg_morph_degree_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate morph_degree.inc from dictionaries/morph/irregular-comparison.tsv")
+endif()
+target_include_directories(degloss PRIVATE "${DG_MORPH_GEN_DIR}")
+
 target_sources(degloss PRIVATE
   src/morph/morph.c src/morph/morph_analyze.c src/morph/morph_feats.c src/morph/morph_data.c src/morph/morph_text.c
-  src/morph/compound.c)
+  src/morph/compound.c src/morph/morph_classes.c)
 
 # The compiler of the paradigm tables, and the mapped file it writes.
 add_executable(morph-compile tools/morph-compile/morph-compile.c)
@@ -9,6 +25,11 @@ target_link_libraries(morph-compile PRIVATE degloss_internal)
 set(DEGLOSS_MORPH_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/paradigms.txt
   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/closed.tsv)
+# The word classes of the morphology (separable particles, prefixes,
+# confixes, linking elements): one source each, shared with the lexicon.
+set(DEGLOSS_MORPH_CLASSES
+  ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/word-classes.tsv
+  ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/first-parts.tsv)
 # Hunspell's de_DE word list (GPL, from the Debian package, read at build
 # time) fills the gaps of the paradigm data.
 set(DEGLOSS_MORPH_HUNSPELL_DIC "${DEGLOSS_HUNSPELL_DIR}/de_DE.dic")
@@ -18,9 +39,10 @@ if(NOT EXISTS "${DEGLOSS_MORPH_HUNSPELL_DIC}")
 endif()
 add_custom_command(
   OUTPUT ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
-  COMMAND morph-compile ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
+  COMMAND morph-compile --classes ${DEGLOSS_MORPH_CLASSES}
+          ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
           ${DEGLOSS_MORPH_HUNSPELL_DIC}
-  DEPENDS morph-compile ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_MORPH_HUNSPELL_DIC}
+  DEPENDS morph-compile ${DEGLOSS_MORPH_CLASSES} ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_MORPH_HUNSPELL_DIC}
   COMMENT "Compiling the morphology tables (degloss.morph)"
   VERBATIM)
 add_custom_target(morph_data ALL DEPENDS ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph)
@@ -79,7 +101,7 @@ endif()
 
 if(DEGLOSS_TESTS)
   add_executable(morph_robust tests/morph/robust.c)
-  target_link_libraries(morph_robust PRIVATE degloss_internal)
+  target_link_libraries(morph_robust PRIVATE degloss_internal degloss_test_harness)
   add_dependencies(morph_robust morph_data)
   add_test(NAME morph.robust COMMAND morph_robust)
   set_tests_properties(morph.robust PROPERTIES TIMEOUT 120

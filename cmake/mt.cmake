@@ -13,8 +13,9 @@ if(DEGLOSS_WITH_CURL)
   set_target_properties(mt_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 
   if(DEGLOSS_TESTS)
-    add_executable(test_mt tests/mt/test_mt.c)
-    target_link_libraries(test_mt PRIVATE degloss_internal)
+    add_executable(test_mt tests/mt/test_mt.c tests/mt/mt_check.c tests/mt/test_mt_client.c
+                           tests/mt/test_mt_cache.c)
+    target_link_libraries(test_mt PRIVATE degloss_internal degloss_test_harness PkgConfig::JANSSON)
     # Every case gets its own test server on 127.0.0.1 and a free port.
     set(_mt_cases
       config parsers deepl_ok deepl_cache deepl_limits deepl_free_url libre_ok libre_key libre_single libre_error
@@ -34,7 +35,7 @@ else()
   target_sources(degloss PRIVATE src/mt/mt_off.c)
   if(DEGLOSS_TESTS)
     add_executable(test_mt_off tests/mt/test_mt_off.c)
-    target_link_libraries(test_mt_off PRIVATE degloss_internal)
+    target_link_libraries(test_mt_off PRIVATE degloss_internal degloss_test_harness)
     add_test(NAME mt.off COMMAND test_mt_off)
   endif()
 endif()

@@ -13,6 +13,20 @@ if(NOT dg_text_abbrev_rc EQUAL 0)
   message(FATAL_ERROR "cannot generate text_abbrev.inc from dictionaries/text-abbreviations.tsv")
 endif()
 
+# Month names and the conjunctions of suspended hyphens: word classes of
+# dictionaries/word-classes.tsv and names.tsv -> text_wordclass.inc (configure time).
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_SOURCE_DIR}/dictionaries/word-classes.tsv" "${CMAKE_SOURCE_DIR}/dictionaries/names.tsv"
+             "${CMAKE_SOURCE_DIR}/cmake/text_wordclass.cmake")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -DCLASSES=${CMAKE_SOURCE_DIR}/dictionaries/word-classes.tsv
+          -DNAMES=${CMAKE_SOURCE_DIR}/dictionaries/names.tsv
+          -DOUT=${DG_TEXT_GEN_DIR}/text_wordclass.inc -P ${CMAKE_SOURCE_DIR}/cmake/text_wordclass.cmake
+  RESULT_VARIABLE dg_text_wordclass_rc)
+if(NOT dg_text_wordclass_rc EQUAL 0)
+  message(FATAL_ERROR "cannot generate text_wordclass.inc from dictionaries/word-classes.tsv")
+endif()
+
 target_sources(degloss PRIVATE
   src/text/decode.c src/text/encoding.c src/text/tokenize.c src/text/segment.c src/text/text_abbrev.c src/text/text_para.c
   src/text/text_reader.c)
@@ -26,7 +40,7 @@ if(DEGLOSS_TESTS)
   add_executable(text_dump tests/text/text_dump.c)
   target_link_libraries(text_dump PRIVATE degloss_internal)
   add_executable(test_text tests/text/test_text.c)
-  target_link_libraries(test_text PRIVATE degloss_internal)
+  target_link_libraries(test_text PRIVATE degloss_internal degloss_test_harness)
 
   set(DG_TEXT_T "${CMAKE_SOURCE_DIR}/tests/text")
   set(DG_EVAL "${CMAKE_SOURCE_DIR}/tests/data/eval")

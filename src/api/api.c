@@ -1,13 +1,14 @@
-/* The public C API (degloss.h) over the engine, the document model and the
- * renderers.
+/* The simple public API (degloss.h): an engine, a string glossed into one
+ * document on the pipeline (pipeline.h) the sessions use, token accessors,
+ * rendering; and the names of input modes, encodings, formats and styles.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
 
 #include "degloss.h"
-#include "gloss.h"
-#include "gloss_input.h"
+#include "pipeline.h"
 #include "render.h"
+#include "text.h"
 
 struct degloss_engine {
   dg_engine *e;
@@ -44,20 +45,29 @@ void degloss_engine_free(degloss_engine *e) {
   free(e);
 }
 
+/* The pipeline's last stage for a document in memory: every chunk joins it. */
+static bool S_absorb(void *ctx, dg_doc *chunk, dg_buf *out) {
+  dg_doc_absorb(ctx, chunk);
+  dg_buf_free(out);
+  return true;
+}
+
 degloss_doc *degloss_gloss(degloss_engine *e, const char *text, size_t len, degloss_input input,
                            degloss_error *err) {
   if (!e || (!text && len)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_gloss", 0, 0, -1, "no engine or no text");
     return NULL;
   }
-  dg_source *src = dg_source_new_mem(text ? text : "", len, "<text>",
-                                     input == DEGLOSS_INPUT_HORIZONTAL ? DG_SRC_HORIZONTAL : DG_SRC_TEXT);
+  dg_source *src = dg_source_new_mem(text ? text : "", len, "<text>", input);
   dg_doc *all = dg_doc_new("<text>");
-  dg_doc *chunk;
+  dg_pipeline p = {0};
+  p.engine = e->e;
+  p.emit = S_absorb;
+  p.ctx = all;
   degloss_error local = {0};
-  while ((chunk = dg_source_next(src, e->e, &local)) != NULL) dg_doc_absorb(all, chunk);
+  bool ok = dg_pipeline_run(&p, src, &local);
   dg_source_free(src);
-  if (local.code != DEGLOSS_OK) {
+  if (!ok) {
     if (err && err->code == DEGLOSS_OK) *err = local;
     dg_doc_free(all);
     return NULL;
@@ -148,7 +158,8 @@ char *degloss_render(const degloss_doc *d, const char *format, const char *style
   }
   if (!dg_format_parse(format ? format : "interlinear", &o.format)) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_render", 0, 0, -1,
-                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html or tsv)", format);
+                 "unknown format '%s' (expected interlinear, jsonl, json, conllu, html, tsv, latex, parallel or vocab)",
+                 format);
     return NULL;
   }
   if (!dg_style_parse(style ? style : "leipzig", &o.style)) {
@@ -166,4 +177,39 @@ char *degloss_render(const degloss_doc *d, const char *format, const char *style
   dg_render_end(&r, &b);
   char *s = dg_buf_detach(&b);
   return s ? s : dg_xstrdup("");
+}
+
+int degloss_input_parse(const char *name, degloss_input *out) {
+  static const struct {
+    const char *name;
+    degloss_input input;
+  } names[] = {{"text", DEGLOSS_INPUT_TEXT},         {"horizontal", DEGLOSS_INPUT_HORIZONTAL},
+               {"jsonl", DEGLOSS_INPUT_JSONL},       {"auto", DEGLOSS_INPUT_AUTO},
+               {"html", DEGLOSS_INPUT_HTML},         {"xhtml", DEGLOSS_INPUT_HTML},
+               {"markdown", DEGLOSS_INPUT_MARKDOWN}, {"md", DEGLOSS_INPUT_MARKDOWN},
+               {"pdf", DEGLOSS_INPUT_PDF},           {"docx", DEGLOSS_INPUT_DOCX},
+               {"lines", DEGLOSS_INPUT_LINES}};
+  for (size_t i = 0; name && i < DG_ARRAY_LEN(names); i++)
+    if (strcmp(name, names[i].name) == 0) {
+      if (out) *out = names[i].input;
+      return 1;
+    }
+  return 0;
+}
+
+int degloss_encoding_parse(const char *name, degloss_encoding *out) {
+  degloss_encoding e;
+  if (!name || !dg_encoding_parse(name, &e)) return 0;
+  if (out) *out = e;
+  return 1;
+}
+
+int degloss_format_valid(const char *name) {
+  dg_format f;
+  return name && dg_format_parse(name, &f);
+}
+
+int degloss_style_valid(const char *name) {
+  dg_style st;
+  return name && dg_style_parse(name, &st);
 }

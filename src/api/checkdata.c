@@ -17,6 +17,7 @@
 #include "lexicon_format.h"
 #include "mapfile.h"
 #include "morph_data.h"
+#include "mwe.h"
 #include "util.h"
 
 #ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
@@ -154,14 +155,17 @@ static void S_check_dic(S_file *f) {
 
 static void S_check_mwe(S_file *f) {
   if (!S_stat(f)) return;
-  unsigned long before = dg_warn_count();
+  /* bad lines are warnings (on standard error), counted here */
+  dg_warn_scope scope = {0};
+  dg_warn_push(&scope);
   degloss_error err = {0};
   dg_mwe_list *l = dg_mwe_list_load(f->path, &err);
+  dg_warn_pop(&scope);
   if (!l) {
     S_problem(f, err.text);
     return;
   }
-  unsigned long bad = dg_warn_count() - before;
+  unsigned long bad = scope.count;
   if (bad) {
     char t[96];
     snprintf(t, sizeof t, "%lu bad line%s (warnings above)", bad, bad == 1 ? "" : "s");

@@ -8,8 +8,10 @@
  *            dg_engine_gloss_domains on the base engine, passes the turn on,
  *            runs dg_engine_gloss_end and post (rendering) if given, marks
  *            the slot DONE;
- *   caller:  waits for the next chunk in order to be DONE, prints its
- *            warnings, hands it to emit.
+ *   caller:  waits for the next chunk in order to be DONE, delivers its
+ *            warnings to the caller's warning scope, hands it to emit.
+ * Reader and workers collect their warnings (dg_warn_scope with a list)
+ * instead of delivering them, so the caller sees them in input order.
  * One mutex and one condition variable guard the counters and slot states;
  * a chunk's data is only touched by the thread that owns its current stage.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -25,7 +27,7 @@ enum { S_EMPTY, S_READY, S_DONE };
 
 typedef struct S_slot {
   dg_doc *doc;
-  dg_buf warn;          /* warnings given while reading the chunk */
+  dg_warn_list warn;    /* warnings given while reading and glossing the chunk */
   dg_buf out;           /* what post wrote */
   unsigned long before; /* sentences in the earlier chunks */
   int state;
@@ -36,6 +38,7 @@ typedef struct S_worker {
   dg_engine *e;
   pthread_t tid;
   degloss_error err; /* from creating e */
+  dg_warn_list warn; /* warnings from creating e */
 } S_worker;
 
 struct dg_jobs {
@@ -54,7 +57,7 @@ struct dg_jobs {
   size_t nread, ntaken, turn, nout; /* chunks read, taken, past the domain step, emitted */
   bool eof, stop;
   degloss_error rerr;
-  dg_buf tail; /* warnings after the last chunk */
+  dg_warn_list tail; /* warnings after the last chunk */
 };
 
 unsigned dg_jobs_online_cpus(void) {
@@ -67,7 +70,10 @@ unsigned dg_jobs_online_cpus(void) {
  * made in parallel. */
 static void *S_open_engine(void *arg) {
   S_worker *w = arg;
+  dg_warn_scope scope = {.collect = &w->warn};
+  dg_warn_push(&scope);
   w->e = dg_engine_new_worker(w->j->base, &w->err);
+  dg_warn_pop(&scope);
   return NULL;
 }
 
@@ -87,6 +93,8 @@ dg_jobs *dg_jobs_new(dg_engine *base, unsigned n, degloss_error *err) {
   bool ok = true;
   for (unsigned k = 0; k < n; k++) {
     if (threaded[k]) pthread_join(j->w[k].tid, NULL);
+    dg_warn_replay(&j->w[k].warn);
+    dg_warn_list_free(&j->w[k].warn);
     if (!j->w[k].e && ok) {
       if (err && err->code == DEGLOSS_OK) *err = j->w[k].err;
       ok = false;
@@ -123,13 +131,13 @@ static void *S_reader(void *arg) {
     while (!j->stop && j->nread - j->nout >= j->cap) pthread_cond_wait(&j->cv, &j->mu);
     bool stop = j->stop;
     pthread_mutex_unlock(&j->mu);
-    dg_buf warn;
-    dg_buf_init(&warn);
+    dg_warn_list warn = {0};
     dg_doc *d = NULL;
     if (!stop) {
-      dg_warn_capture(&warn);
+      dg_warn_scope scope = {.collect = &warn};
+      dg_warn_push(&scope);
       d = dg_source_next(j->src, NULL, &j->rerr);
-      dg_warn_capture(NULL);
+      dg_warn_pop(&scope);
     }
     pthread_mutex_lock(&j->mu);
     if (!d) {
@@ -168,6 +176,8 @@ static void *S_work(void *arg) {
     pthread_mutex_unlock(&j->mu);
 
     dg_doc *d = s->doc;
+    dg_warn_scope scope = {.collect = &s->warn};
+    dg_warn_push(&scope);
     if (d->nsentences > ctxcap) {
       ctxcap = d->nsentences;
       ctx = dg_xrealloc(ctx, ctxcap * sizeof *ctx);
@@ -185,6 +195,7 @@ static void *S_work(void *arg) {
     pthread_mutex_unlock(&j->mu);
     for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_end(w->e, d, ctx[i]);
     if (j->post) j->post(j->ctx, d, s->before, &s->out);
+    dg_warn_pop(&scope);
     pthread_mutex_lock(&j->mu);
     s->state = S_DONE;
     pthread_cond_broadcast(&j->cv);
@@ -192,14 +203,6 @@ static void *S_work(void *arg) {
   }
   free(ctx);
   return NULL;
-}
-
-static void S_flush_warnings(dg_buf *b) {
-  if (b->len) {
-    fwrite(b->data, 1, b->len, stderr);
-    fflush(stderr);
-  }
-  dg_buf_free(b);
 }
 
 bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emit, void *ctx,
@@ -211,7 +214,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
   j->nread = j->ntaken = j->turn = j->nout = 0;
   j->eof = j->stop = false;
   memset(&j->rerr, 0, sizeof j->rerr);
-  dg_buf_init(&j->tail);
+  memset(&j->tail, 0, sizeof j->tail);
   pthread_t reader;
   if (pthread_create(&reader, NULL, S_reader, j) != 0) {
     dg_error_set(err, DEGLOSS_ERR_NOMEM, "degloss", 0, 0, -1, "cannot start the reader thread");
@@ -239,21 +242,23 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
       break;
     }
     dg_doc *d = s->doc;
-    dg_buf warn = s->warn, out = s->out;
+    dg_warn_list warn = s->warn;
+    dg_buf out = s->out;
     s->doc = NULL;
-    dg_buf_init(&s->warn);
+    memset(&s->warn, 0, sizeof s->warn);
     dg_buf_init(&s->out);
     s->state = S_EMPTY;
     j->nout++;
     pthread_cond_broadcast(&j->cv);
     pthread_mutex_unlock(&j->mu);
     if (!ok) {
-      dg_buf_free(&warn);
+      dg_warn_list_free(&warn);
       dg_buf_free(&out);
       dg_doc_free(d);
       continue;
     }
-    S_flush_warnings(&warn);
+    dg_warn_replay(&warn);
+    dg_warn_list_free(&warn);
     if (!emit(ctx, d, &out)) {
       ok = false;
       pthread_mutex_lock(&j->mu);
@@ -268,13 +273,13 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
   for (; j->nout < j->nread; j->nout++) {
     S_slot *s = &j->slot[j->nout % j->cap];
     dg_doc_free(s->doc);
-    dg_buf_free(&s->warn);
+    dg_warn_list_free(&s->warn);
     dg_buf_free(&s->out);
     s->doc = NULL;
     s->state = S_EMPTY;
   }
-  if (ok) S_flush_warnings(&j->tail);
-  else dg_buf_free(&j->tail);
+  if (ok) dg_warn_replay(&j->tail);
+  dg_warn_list_free(&j->tail);
   if (started == 0) {
     dg_error_set(err, DEGLOSS_ERR_NOMEM, "degloss", 0, 0, -1, "cannot start worker threads");
     ok = false;

@@ -1,4 +1,5 @@
-/* Worker threads for big inputs (degloss --jobs N).  Internal.
+/* Worker threads of a session (degloss --jobs N), run by the pipeline
+ * (pipeline.h).  Internal.
  *
  * A reader thread cuts the input into chunks (dg_source_next without an
  * engine: tokenized, not glossed), N workers gloss whole chunks, and the
@@ -40,8 +41,9 @@ typedef void (*dg_jobs_post)(void *ctx, const dg_doc *d, unsigned long before, d
 typedef bool (*dg_jobs_emit)(void *ctx, dg_doc *d, dg_buf *out);
 
 /* Read src to its end (or until emit says stop) and gloss it.  Warnings
- * the reading gives are printed before the chunk they belong to, as a
- * single-threaded run prints them.  false when emit stopped the run or
+ * the reading and glossing give go to the calling thread's warning scope
+ * right before the chunk they belong to is emitted, as a single-threaded
+ * run gives them.  false when emit stopped the run or
  * reading failed (err). */
 bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emit, void *ctx,
                  degloss_error *err);

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util.h"
+#include "buf.h"
 
 /* True when s[0..n) holds a character dg_clean_append would change. */
 bool dg_clean_needed(const char *s, size_t n);

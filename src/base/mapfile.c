@@ -14,6 +14,20 @@
 
 static const char S_magic[8] = {'D', 'G', 'L', 'S', 'D', 'A', 'T', 'A'};
 
+/* The checksum's kind, in the header's reserved word: 1 = dg_sum64 and an
+ * index checksum (files written before it hold 0: FNV-1a, no index sum). */
+#define S_SUM_FAST 1u
+
+/* Verification reads the whole file; big files are checked in pieces, each
+ * piece's pages dropped from this process's mapping once read, so checking
+ * does not make the whole file resident (the pages stay in the page cache,
+ * and those glossing needs come back on first use). */
+#define S_PIECE ((size_t)4 << 20)
+
+static uint32_t S_get32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 static uint64_t S_get64(const unsigned char *p) {
   uint64_t v = 0;
   for (int i = 7; i >= 0; i--) v = (v << 8) | p[i];
@@ -59,6 +73,8 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
   uint32_t ver = (uint32_t)h[16] | (uint32_t)h[17] << 8 | (uint32_t)h[18] << 16 |
                  (uint32_t)h[19] << 24;
   uint64_t size = S_get64(h + 24);
+  uint32_t sum_kind = (uint32_t)h[20] | (uint32_t)h[21] << 8 | (uint32_t)h[22] << 16 |
+                      (uint32_t)h[23] << 24;
   if (memcmp(h, S_magic, 8) != 0)
     problem = "not a degloss data file (bad magic)";
   else if (memcmp(h + 8, want_kind, 8) != 0)
@@ -67,6 +83,8 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
     problem = "data file of another format version; rebuild it";
   else if (size != (uint64_t)st.st_size - DG_MAPFILE_HEADER)
     problem = "data file size does not match its header (truncated or padded)";
+  else if (sum_kind != S_SUM_FAST)
+    problem = "data file from an older degloss (another kind of checksum); rebuild it";
   if (problem) {
     dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0, "%s", problem);
     munmap(base, (size_t)st.st_size);
@@ -77,6 +95,27 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
   mf->payload = h + DG_MAPFILE_HEADER;
   mf->size = size;
   mf->version = ver;
+  /* The index checksum, at every open: the header, the kind's own head and
+   * its index (hash tables), a few MB the lookups need anyway. */
+  uint32_t ihead = S_get32(h + 40), ilen = S_get32(h + 44);
+  uint64_t ioff = S_get64(h + 48);
+  if (ihead > size || ioff > size || ilen > size - ioff) {
+    problem = "data file index out of bounds (damaged); rebuild it";
+  } else {
+    dg_sum sum;
+    dg_sum_init(&sum);
+    dg_sum_update(&sum, h, 32);  /* magic, kind, version, sumkind, size */
+    dg_sum_update(&sum, h + 40, 16); /* the index's place */
+    dg_sum_update(&sum, mf->payload, ihead);
+    dg_sum_update(&sum, mf->payload + ioff, ilen);
+    if (dg_sum_final(&sum) != S_get64(h + 56))
+      problem = "data file index checksum mismatch (damaged); rebuild it";
+  }
+  if (problem) {
+    dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0, "%s", problem);
+    dg_mapfile_close(mf);
+    return false;
+  }
   if (verify_checksum && !dg_mapfile_verify(mf, path, err)) {
     dg_mapfile_close(mf);
     return false;
@@ -86,9 +125,20 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
 
 bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *err) {
   const unsigned char *h = mf->base;
-  if (dg_hash64(mf->payload, mf->size, 0) == S_get64(h + 32)) return true;
+  dg_sum sum;
+  dg_sum_init(&sum);
+  /* the payload starts 64 bytes into the page-aligned mapping */
+  for (uint64_t at = 0; at < mf->size; at += S_PIECE) {
+    size_t n = mf->size - at < S_PIECE ? (size_t)(mf->size - at) : S_PIECE;
+    dg_sum_update(&sum, mf->payload + at, n);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t from = (DG_MAPFILE_HEADER + (size_t)at + page - 1) / page * page;
+    size_t to = (DG_MAPFILE_HEADER + (size_t)at + n) / page * page;
+    if (to > from) madvise((char *)mf->base + from, to - from, MADV_DONTNEED);
+  }
+  if (dg_sum_final(&sum) == S_get64(h + 32)) return true;
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0,
-               "data file checksum mismatch (corrupted); rebuild it");
+               "data file checksum mismatch (damaged); rebuild it");
   return false;
 }
 
@@ -99,12 +149,31 @@ void dg_mapfile_close(dg_mapfile *mf) {
 
 bool dg_mapfile_write(const char *path, const char *kind, uint32_t version,
                       const void *payload, uint64_t size, degloss_error *err) {
+  return dg_mapfile_write_indexed(path, kind, version, payload, size, 0, 0, 0, err);
+}
+
+bool dg_mapfile_write_indexed(const char *path, const char *kind, uint32_t version,
+                              const void *payload, uint64_t size, uint32_t index_head,
+                              uint64_t index_off, uint32_t index_len, degloss_error *err) {
   unsigned char h[DG_MAPFILE_HEADER] = {0};
   memcpy(h, S_magic, 8);
   memcpy(h + 8, kind, strnlen(kind, 8));
   for (int i = 0; i < 4; i++) h[16 + i] = (unsigned char)(version >> (8 * i));
   S_put64(h + 24, size);
-  S_put64(h + 32, dg_hash64(payload, size, 0));
+  for (int i = 0; i < 4; i++) h[20 + i] = (unsigned char)(S_SUM_FAST >> (8 * i));
+  S_put64(h + 32, dg_sum64(payload, size));
+  for (int i = 0; i < 4; i++) {
+    h[40 + i] = (unsigned char)(index_head >> (8 * i));
+    h[44 + i] = (unsigned char)(index_len >> (8 * i));
+  }
+  S_put64(h + 48, index_off);
+  dg_sum sum;
+  dg_sum_init(&sum);
+  dg_sum_update(&sum, h, 32);
+  dg_sum_update(&sum, h + 40, 16);
+  dg_sum_update(&sum, payload, index_head);
+  dg_sum_update(&sum, (const unsigned char *)payload + index_off, index_len);
+  S_put64(h + 56, dg_sum_final(&sum));
   char *tmp = dg_path_join("", path);
   size_t tl = strlen(tmp);
   tmp = dg_xrealloc(tmp, tl + 8);

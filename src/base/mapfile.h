@@ -5,13 +5,19 @@
  *   magic[8]      "DGLSDATA"
  *   kind[8]       what the payload is, e.g. "LEXICON\0"
  *   version u32   payload format version of that kind
- *   reserved u32
+ *   sumkind u32   1: dg_sum64 checksums (older files: 0, FNV-1a, no index sum)
  *   size u64      payload size in bytes
- *   checksum u64  dg_hash64 of the payload
- *   pad to 64 bytes (zero)
+ *   checksum u64  dg_sum64 of the payload
+ *   ihead u32     bytes of the kind's own head at the start of the payload
+ *   ilen u32      bytes of the kind's index (its hash tables) ...
+ *   ioff u64      ... at this payload offset
+ *   isum u64      dg_sum64 of header bytes 0-31 and 40-55, the head and the index
  * All integers little-endian.  Opening checks magic, kind, version, size and
- * checksum, so a truncated or corrupted file is an error naming the file,
- * never a crash.  The payload is 8-byte aligned in memory.
+ * the index checksum (a few MB that lookups need anyway: a damaged header,
+ * section table or hash table is refused, naming the file); the checksum of
+ * the whole payload is read only when asked (degloss --check-data), since it
+ * would double the start-up time.  A truncated or damaged file is never a
+ * crash.  The payload is 8-byte aligned in memory.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_MAPFILE_H
 #define DG_MAPFILE_H
@@ -33,9 +39,8 @@ typedef struct dg_mapfile {
 } dg_mapfile;
 
 /* Map `path` and check it holds a payload of `kind` (at most 8 bytes) and
- * `version`.  `verify_checksum` reads the whole payload once; callers that
- * must start fast may skip it and verify later.  Returns false and fills
- * `err` on failure. */
+ * `version`, and that its index checksum holds.  `verify_checksum` also
+ * reads the whole payload once.  Returns false and fills `err` on failure. */
 bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_t version,
                      bool verify_checksum, degloss_error *err);
 void dg_mapfile_close(dg_mapfile *mf);
@@ -48,5 +53,11 @@ bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *er
  * renamed into place). */
 bool dg_mapfile_write(const char *path, const char *kind, uint32_t version,
                       const void *payload, uint64_t size, degloss_error *err);
+/* The same with an index: the first `index_head` bytes of the payload (the
+ * kind's head) and `index_len` bytes at `index_off` (its hash tables) are
+ * checked at every open. */
+bool dg_mapfile_write_indexed(const char *path, const char *kind, uint32_t version,
+                              const void *payload, uint64_t size, uint32_t index_head,
+                              uint64_t index_off, uint32_t index_len, degloss_error *err);
 
 #endif

@@ -1,104 +1,14 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Error records, the per-thread warning scopes, files and hashes every
+ * stage uses (see util.h).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "util.h"
 
 #include "clean.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void S_oom(size_t n) {
-  fprintf(stderr, "degloss: out of memory (%zu bytes)\n", n);
-  abort();
-}
-
-void *dg_xmalloc(size_t n) {
-  void *p = malloc(n ? n : 1);
-  if (!p) S_oom(n);
-  return p;
-}
-
-void *dg_xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size ? size : 1);
-  if (!p) S_oom(n * size);
-  return p;
-}
-
-void *dg_xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) S_oom(n);
-  return q;
-}
-
-char *dg_xstrdup(const char *s) { return dg_xstrndup(s, strlen(s)); }
-
-char *dg_xstrndup(const char *s, size_t n) {
-  char *p = dg_xmalloc(n + 1);
-  memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
-
-void dg_buf_init(dg_buf *b) {
-  b->data = NULL;
-  b->len = 0;
-  b->cap = 0;
-}
-
-void dg_buf_free(dg_buf *b) {
-  free(b->data);
-  dg_buf_init(b);
-}
-
-void dg_buf_clear(dg_buf *b) {
-  b->len = 0;
-  if (b->data) b->data[0] = '\0';
-}
-
-void dg_buf_reserve(dg_buf *b, size_t extra) {
-  if (b->len + extra + 1 <= b->cap) return;
-  size_t cap = b->cap ? b->cap : 64;
-  while (cap < b->len + extra + 1) cap *= 2;
-  b->data = dg_xrealloc(b->data, cap);
-  b->cap = cap;
-  b->data[b->len] = '\0'; /* a new buffer too: always NUL-terminated */
-}
-
-void dg_buf_put(dg_buf *b, const void *p, size_t n) {
-  dg_buf_reserve(b, n);
-  if (n) memcpy(b->data + b->len, p, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
-void dg_buf_puts(dg_buf *b, const char *s) { dg_buf_put(b, s, strlen(s)); }
-
-void dg_buf_putc(dg_buf *b, char c) { dg_buf_put(b, &c, 1); }
-
-void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) {
-  va_list ap2;
-  va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
-  va_end(ap2);
-  if (n < 0) return;
-  dg_buf_reserve(b, (size_t)n);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-  b->len += (size_t)n;
-}
-
-void dg_buf_printf(dg_buf *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  dg_buf_vprintf(b, fmt, ap);
-  va_end(ap);
-}
-
-char *dg_buf_detach(dg_buf *b) {
-  char *p = b->data ? b->data : dg_xstrdup("");
-  dg_buf_init(b);
-  return p;
-}
 
 /* Copy s into out[cap] with controls escaped visibly, cut on a character
  * boundary when too long. */
@@ -116,6 +26,11 @@ static void S_visible(char *out, size_t cap, const char *s) {
   memcpy(out, b.data, cut);
   out[cut] = '\0';
   dg_buf_free(&b);
+}
+
+char *degloss_visible(char *out, size_t cap, const char *s) {
+  if (out && cap) S_visible(out, cap, s ? s : "");
+  return out;
 }
 
 __attribute__((format(printf, 7, 0))) static void S_fill(degloss_error *e, degloss_code code, const char *source, long line,
@@ -142,52 +57,83 @@ void dg_error_set(degloss_error *err, degloss_code code, const char *source, lon
   va_end(ap);
 }
 
-static pthread_mutex_t S_warn_mu = PTHREAD_MUTEX_INITIALIZER;
-static dg_warn_fn S_warn_fn;
-static void *S_warn_ctx;
-static unsigned long S_warn_count;
-static _Thread_local dg_buf *S_warn_buf;
+static _Thread_local dg_warn_scope *S_scope;
 
-void dg_warn_set_sink(dg_warn_fn fn, void *ctx) {
-  pthread_mutex_lock(&S_warn_mu);
-  S_warn_fn = fn;
-  S_warn_ctx = ctx;
-  pthread_mutex_unlock(&S_warn_mu);
+void dg_warn_push(dg_warn_scope *s) {
+  s->count = 0;
+  s->prev_ = S_scope;
+  S_scope = s;
 }
 
-unsigned long dg_warn_count(void) {
-  pthread_mutex_lock(&S_warn_mu);
-  unsigned long n = S_warn_count;
-  pthread_mutex_unlock(&S_warn_mu);
-  return n;
+void dg_warn_pop(dg_warn_scope *s) {
+  if (S_scope == s) S_scope = s->prev_;
 }
 
-void dg_warn_capture(dg_buf *b) { S_warn_buf = b; }
+void dg_warn_format(dg_buf *b, const degloss_error *w) {
+  dg_buf_printf(b, "degloss: %s", w->source[0] ? w->source : "<input>");
+  if (w->code != DEGLOSS_OK) {
+    if (w->line > 0) dg_buf_printf(b, ":%ld", w->line);
+    if (w->position >= 0) dg_buf_printf(b, ": byte %lld", w->position);
+  }
+  dg_buf_printf(b, ": %s\n", w->text);
+}
+
+static void S_stderr(const degloss_error *w) {
+  dg_buf msg;
+  dg_buf_init(&msg);
+  dg_warn_format(&msg, w);
+  fwrite(msg.data, 1, msg.len, stderr);
+  dg_buf_free(&msg);
+}
+
+static void S_deliver(const degloss_error *w) {
+  dg_warn_scope *s = S_scope;
+  if (!s) {
+    S_stderr(w);
+    return;
+  }
+  if (s->collect) {
+    dg_warn_list *l = s->collect;
+    if (l->n == l->cap) {
+      l->cap = l->cap ? 2 * l->cap : 8;
+      l->v = dg_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *w;
+    return;
+  }
+  bool note = w->code == DEGLOSS_OK;
+  if (!note) s->count++;
+  if (s->fn && (!note || s->notes)) s->fn(s->ctx, w);
+  else S_stderr(w);
+}
 
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) {
   degloss_error w;
   va_list ap;
   va_start(ap, fmt);
-  S_fill(&w, code, source, line, 0, position, fmt, ap);
+  S_fill(&w, code == DEGLOSS_OK ? DEGLOSS_ERR_INPUT : code, source, line, 0, position, fmt, ap);
   va_end(ap);
-  pthread_mutex_lock(&S_warn_mu);
-  S_warn_count++;
-  if (S_warn_fn) {
-    S_warn_fn(S_warn_ctx, &w);
-    pthread_mutex_unlock(&S_warn_mu);
-    return;
-  }
-  dg_buf msg;
-  dg_buf_init(&msg);
-  dg_buf_printf(&msg, "degloss: %s", w.source[0] ? w.source : "<input>");
-  if (w.line > 0) dg_buf_printf(&msg, ":%ld", w.line);
-  if (w.position >= 0) dg_buf_printf(&msg, ": byte %lld", w.position);
-  dg_buf_printf(&msg, ": %s\n", w.text);
-  if (S_warn_buf) dg_buf_put(S_warn_buf, msg.data, msg.len);
-  else fwrite(msg.data, 1, msg.len, stderr);
-  pthread_mutex_unlock(&S_warn_mu);
-  dg_buf_free(&msg);
+  S_deliver(&w);
+}
+
+void dg_note(const char *source, long line, long long position, const char *fmt, ...) {
+  degloss_error w;
+  va_list ap;
+  va_start(ap, fmt);
+  S_fill(&w, DEGLOSS_OK, source, line, 0, position, fmt, ap);
+  va_end(ap);
+  S_deliver(&w);
+}
+
+void dg_warn_replay(dg_warn_list *l) {
+  for (size_t i = 0; i < l->n; i++) S_deliver(&l->v[i]);
+  l->n = 0;
+}
+
+void dg_warn_list_free(dg_warn_list *l) {
+  free(l->v);
+  memset(l, 0, sizeof *l);
 }
 
 char *dg_read_file(const char *path, size_t *len, degloss_error *err) {
@@ -221,6 +167,44 @@ uint64_t dg_hash64(const void *p, size_t n, uint64_t seed) {
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+void dg_sum_init(dg_sum *s) {
+  s->lane[0] = 0x9E3779B97F4A7C15ULL;
+  s->lane[1] = 0xC2B2AE3D27D4EB4FULL;
+  s->lane[2] = 0x165667B19E3779F9ULL;
+  s->lane[3] = 0x27D4EB2F165667C5ULL;
+  s->len = 0;
+}
+
+static uint64_t S_mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0x100000001B3ULL;
+  return h ^ (h >> 29);
+}
+
+void dg_sum_update(dg_sum *s, const void *p, size_t n) {
+  const unsigned char *b = p;
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    uint64_t w[4];
+    memcpy(w, b + i, 32);
+    for (int k = 0; k < 4; k++) s->lane[k] = S_mix(s->lane[k], w[k]);
+  }
+  for (; i < n; i++) s->lane[0] = S_mix(s->lane[0], b[i]); /* the tail (last piece only) */
+  s->len += n;
+}
+
+uint64_t dg_sum_final(const dg_sum *s) {
+  uint64_t h = s->len;
+  for (int k = 0; k < 4; k++) h = S_mix(h, s->lane[k]);
+  return h;
+}
+
+uint64_t dg_sum64(const void *p, size_t n) {
+  dg_sum s;
+  dg_sum_init(&s);
+  dg_sum_update(&s, p, n);
+  return dg_sum_final(&s);
 }
 
 char *dg_path_join(const char *dir, const char *name) {

@@ -1,5 +1,5 @@
-/* Internal helpers shared by every stage: allocation, growable buffers,
- * error records and warnings.  Not part of the public API.
+/* Internal helpers shared by every stage: error records, warnings, files,
+ * hashes (allocation and growable buffers: buf.h, included).  Not part of the public API.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_UTIL_H
 #define DG_UTIL_H
@@ -10,60 +10,70 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "degloss.h"
 
 #define DG_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Allocation that aborts with a message on exhaustion: degloss cannot do
- * anything useful without memory, and every caller is spared a branch. */
-void *dg_xmalloc(size_t n);
-void *dg_xcalloc(size_t n, size_t size);
-void *dg_xrealloc(void *p, size_t n);
-char *dg_xstrdup(const char *s);
-char *dg_xstrndup(const char *s, size_t n);
-
-/* A growable byte buffer, always NUL-terminated. */
-typedef struct dg_buf {
-  char *data;
-  size_t len;
-  size_t cap;
-} dg_buf;
-
-void dg_buf_init(dg_buf *b);
-void dg_buf_free(dg_buf *b);
-void dg_buf_clear(dg_buf *b);
-void dg_buf_reserve(dg_buf *b, size_t extra);
-void dg_buf_put(dg_buf *b, const void *p, size_t n);
-void dg_buf_puts(dg_buf *b, const char *s);
-void dg_buf_putc(dg_buf *b, char c);
-void dg_buf_printf(dg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
-/* Take the buffer's storage; the buffer is left empty. */
-char *dg_buf_detach(dg_buf *b);
 
 /* Fill `err` (when not NULL and still empty) with code, place and message. */
 void dg_error_set(degloss_error *err, degloss_code code, const char *source,
                   long line, long column, long long position, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* Warnings about input (bad bytes, bad glossary lines, ...).  The default
- * sink writes "degloss: SOURCE:LINE: byte N: message" to stderr; a program
- * or test can install its own sink.  Counting is always done. */
+/* Warnings about input (bad bytes, bad glossary lines, ...) and notes
+ * (information such as "read as Windows-1252", not counted).  There is no
+ * process-wide sink: a warning goes to the innermost scope the calling
+ * thread pushed (a session pushes its own around every call into the
+ * library, a worker thread one that collects), and without a scope to
+ * standard error as "degloss: SOURCE:LINE: byte N: message" (a note:
+ * "degloss: SOURCE: message").  A warning record has a nonzero code; a
+ * note's code is DEGLOSS_OK. */
 typedef void (*dg_warn_fn)(void *ctx, const degloss_error *w);
-void dg_warn_set_sink(dg_warn_fn fn, void *ctx);
+typedef struct dg_warn_list {
+  degloss_error *v;
+  size_t n, cap;
+} dg_warn_list;
+typedef struct dg_warn_scope {
+  dg_warn_fn fn;         /* NULL: standard error */
+  void *ctx;
+  bool notes;            /* notes go to fn too (else to standard error) */
+  dg_warn_list *collect; /* set: warnings and notes are kept for dg_warn_replay */
+  unsigned long count;   /* warnings delivered in this scope (not notes, not collected) */
+  struct dg_warn_scope *prev_;
+} dg_warn_scope;
+/* Make s (zeroed but for fn, ctx, notes, collect) the calling thread's
+ * innermost scope until dg_warn_pop(s); scopes nest. */
+void dg_warn_push(dg_warn_scope *s);
+void dg_warn_pop(dg_warn_scope *s);
 void dg_warn(degloss_code code, const char *source, long line, long long position,
              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-unsigned long dg_warn_count(void);
-/* Thread-safe.  With a capture buffer set for the calling thread (NULL
- * ends it), the default sink's text goes into it instead of stderr, so a
- * reader thread's warnings can be printed later in input order. */
-void dg_warn_capture(dg_buf *b);
+void dg_note(const char *source, long line, long long position, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Deliver collected warnings to the calling thread's scope, in order, and
+ * empty the list. */
+void dg_warn_replay(dg_warn_list *l);
+void dg_warn_list_free(dg_warn_list *l);
+/* The standard-error text of a warning or note, with its newline. */
+void dg_warn_format(dg_buf *b, const degloss_error *w);
 
 /* Read a whole file into memory (NUL-terminated). NULL and `err` set on failure. */
 char *dg_read_file(const char *path, size_t *len, degloss_error *err);
 
 /* 64-bit FNV-1a. */
 uint64_t dg_hash64(const void *p, size_t n, uint64_t seed);
+
+/* A fast 64-bit checksum of bulk data (four 64-bit lanes, 32 bytes a step;
+ * several GB/s), for data files: not for hash tables.  Streaming: feed the
+ * data in pieces whose sizes are multiples of 32 bytes, but for the last. */
+typedef struct dg_sum {
+  uint64_t lane[4];
+  uint64_t len;
+} dg_sum;
+void dg_sum_init(dg_sum *s);
+void dg_sum_update(dg_sum *s, const void *p, size_t n);
+uint64_t dg_sum_final(const dg_sum *s);
+uint64_t dg_sum64(const void *p, size_t n);
 
 /* Join a directory and a file name into a new string. */
 char *dg_path_join(const char *dir, const char *name);

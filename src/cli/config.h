@@ -3,31 +3,31 @@
  * variables and flags.  Later sources override earlier ones; the CLI applies
  * config, then environment, then flags, so flags win over env over config.
  * Glossaries accumulate (loaded in that order, so later entries override).
- * Machine-translation options are collected in order and forwarded to the MT
- * client by name.  Internal, not part of the public API.
+ * Machine-translation options are collected in order and forwarded to the
+ * library by name (degloss_setting).  Values are checked here, with the
+ * library's degloss_*_parse/_valid functions, so a bad one is reported with
+ * its origin.  Part of the program, not of the library.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef DG_CONFIG_H
-#define DG_CONFIG_H
+#ifndef DEGLOSS_CLI_CONFIG_H
+#define DEGLOSS_CLI_CONFIG_H
 
 #include <stdbool.h>
 
-#include "render.h"
-#include "util.h"
+#include "degloss.h"
 
-typedef enum { DG_IN_TEXT, DG_IN_HORIZONTAL, DG_IN_JSONL } dg_in_mode;
-typedef enum { DG_COLOR_AUTO, DG_COLOR_NEVER, DG_COLOR_ALWAYS } dg_color_mode;
+typedef enum { CLI_COLOR_AUTO, CLI_COLOR_NEVER, CLI_COLOR_ALWAYS } cli_color;
 
-typedef struct dg_mt_setting {
-  char *key, *value, *origin;
-  unsigned file_mode;
-} dg_mt_setting;
-
-typedef struct dg_settings {
-  dg_format format;
-  dg_style style;
-  dg_in_mode input;
-  int encoding;            /* dg_encoding (src/text/text.h): 0 = auto */
-  dg_color_mode color;
+typedef struct cli_settings {
+  char *format;            /* NULL: interlinear */
+  char *style;             /* NULL: leipzig */
+  degloss_input input;
+  degloss_encoding encoding;
+  cli_color color;
+  char *latex;             /* --format latex: NULL (gb4e) or expex */
+  bool latex_standalone;   /* --format latex: a whole document */
+  char *layout;            /* --format html: NULL (default) or parallel */
+  char *vocab_skip;        /* --format vocab: NULL, names, closed, names,closed */
+  int progress;            /* -1: on a terminal for large input or with MT; 0 never; 1 always */
   unsigned width;          /* 0: terminal width or 80 */
   unsigned alternatives;   /* 0: all */
   unsigned jobs;           /* worker threads (default 1); 0: online CPUs */
@@ -35,37 +35,43 @@ typedef struct dg_settings {
   char *dict;              /* de_DE (default), de_AT, de_CH */
   char *hunspell;          /* explicit hunspell base path, overrides dict */
   char *output;            /* NULL: stdout */
+  char *translation;       /* --translation FILE, or NULL */
   char **glossaries;
   size_t nglossaries;
-  dg_mt_setting *mt;
+  degloss_setting *mt;     /* strings owned (allocated here) */
   size_t nmt;
-} dg_settings;
+  unsigned long warnings;  /* warnings given while reading the config file (exit 1) */
+} cli_settings;
 
-void dg_settings_init(dg_settings *s);
-void dg_settings_free(dg_settings *s);
+void cli_settings_init(cli_settings *s);
+void cli_settings_free(cli_settings *s);
 
 /* Set one option by its long name ("format", "width", "glossary", "mt-url" ...).
  * origin names the place for messages ("command line", "FILE:LINE",
  * "DEGLOSS_FORMAT"); file_mode is the config file's st_mode, else 0.
- * false with err (DEGLOSS_ERR_CONFIG or _ARG) for a bad key or value. */
-bool dg_settings_set(dg_settings *s, const char *key, const char *value, const char *origin,
-                     unsigned file_mode, degloss_error *err);
+ * false with err (DEGLOSS_ERR_CONFIG) for a bad key or value. */
+bool cli_settings_set(cli_settings *s, const char *key, const char *value, const char *origin,
+                      unsigned file_mode, degloss_error *err);
 
-/* Is `key` one of the MT client's options? */
-bool dg_settings_is_mt_key(const char *key);
+/* The session options these settings give (pointing into s). */
+void cli_settings_options(const cli_settings *s, degloss_session_options *o);
 
 /* Read a config file.  A missing file is fine unless must_exist.  A broken
  * line is an error naming file and line. */
-bool dg_config_load(dg_settings *s, const char *path, bool must_exist, degloss_error *err);
+bool cli_config_load(cli_settings *s, const char *path, bool must_exist, degloss_error *err);
 
 /* The default config path ($XDG_CONFIG_HOME/degloss/config or
  * ~/.config/degloss/config) in a new string, or NULL when neither is known. */
-char *dg_config_default_path(void);
+char *cli_config_default_path(void);
 
 /* Apply DEGLOSS_FORMAT, DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_INPUT,
  * DEGLOSS_ALTERNATIVES, DEGLOSS_GLOSSARY (colon-separated), DEGLOSS_DATA_DIR,
  * DEGLOSS_DICT, DEGLOSS_HUNSPELL, DEGLOSS_COLOR, DEGLOSS_JOBS, DEGLOSS_TRANSLATE,
  * DEGLOSS_MT_URL, DEGLOSS_MT_MODEL, DEGLOSS_MT_TARGET, DEGLOSS_CACHE_DIR. */
-bool dg_config_env(dg_settings *s, degloss_error *err);
+bool cli_config_env(cli_settings *s, degloss_error *err);
+
+/* Allocation for the program: abort with a message on exhaustion. */
+void *cli_xrealloc(void *p, size_t n);
+char *cli_xstrdup(const char *s);
 
 #endif

@@ -1,150 +1,111 @@
-/* degloss command-line program: parses options and the config, calls the
- * library, writes the rendered output.
+/* degloss command-line program: option parsing, the config file and the
+ * environment (config.c), --check-data and --mt-cache-compact, the output
+ * file, the progress line on standard error, and the exit status.  Everything else is the library's streaming
+ * session (degloss.h): this file uses only degloss_* functions.
  *
  * Exit codes: 0 ok; 1 partial (input warnings such as bad bytes, or failed
  * translations); 2 usage or configuration error; 3 data files missing or
  * corrupt; 4 input/output error.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "checkdata.h"
 #include "config.h"
 #include "degloss.h"
-#include "gloss.h"
-#include "gloss_input.h"
-#include "gloss_translate.h"
-#include "jobs.h"
-#include "mt.h"
-#include "render.h"
-#include "util.h"
+#include "options.h"
+
+/* ---- the progress line ---------------------------------------------- */
+
+/* One line on stderr, redrawn over itself with \r at most every
+ * S_PROGRESS_NS, and blanked before any message and at the end. */
+#define S_PROGRESS_NS 250000000LL
+#define S_PROGRESS_LARGE (1000LL * 1000) /* input over 1 MB */
+
+static struct {
+  bool on;
+  bool out_tty;          /* the output is a terminal too: blank the line before writing */
+  size_t drawn;          /* width of the line on the screen, 0: none */
+  long long start, last; /* monotonic ns; last 0: never drawn */
+} S_prog;
+
+static long long S_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void S_progress_clear(void) {
+  if (!S_prog.drawn) return;
+  fprintf(stderr, "\r%*s\r", (int)S_prog.drawn, "");
+  fflush(stderr);
+  S_prog.drawn = 0;
+}
+
+static void S_progress(void *ctx, const degloss_progress *p) {
+  (void)ctx;
+  long long now = S_now();
+  if (S_prog.last && now - S_prog.last < S_PROGRESS_NS) return;
+  S_prog.last = now;
+  double secs = (double)(now - S_prog.start) / 1e9;
+  bool mb = p->bytes >= 1000000;
+  char line[160];
+  int n = snprintf(line, sizeof line, "degloss: %.1f %s read, %lu sentences, %.0f tokens/s",
+                   (double)p->bytes / (mb ? 1e6 : 1e3), mb ? "MB" : "kB", p->sentences,
+                   secs > 0.001 ? (double)p->tokens / secs : 0.0);
+  if (n > 0 && (size_t)n < sizeof line && p->translation_requests)
+    n += snprintf(line + n, sizeof line - (size_t)n, ", %lu translation requests", p->translation_requests);
+  if (n < 0) return;
+  size_t len = strlen(line);
+  /* spaces over the rest of a longer line drawn before */
+  fprintf(stderr, "\r%s%*s", line, S_prog.drawn > len ? (int)(S_prog.drawn - len) : 0, "");
+  fflush(stderr);
+  if (len > S_prog.drawn) S_prog.drawn = len;
+}
+
+/* Is the input large: the named files (or standard input when it is a
+ * file) over S_PROGRESS_LARGE bytes together? */
+static bool S_input_large(int nfiles, char **files) {
+  long long total = 0;
+  struct stat st;
+  for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+    const char *f = nfiles ? files[i] : "-";
+    int ok = strcmp(f, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(f, &st);
+    if (ok == 0 && S_ISREG(st.st_mode)) total += (long long)st.st_size;
+  }
+  return total > S_PROGRESS_LARGE;
+}
+
+/* Is translation on: the last "translate" setting names a provider. */
+static bool S_translating(const cli_settings *st) {
+  const char *prov = NULL;
+  for (size_t i = 0; i < st->nmt; i++)
+    if (strcmp(st->mt[i].key, "translate") == 0) prov = st->mt[i].value;
+  return prov && *prov && strcmp(prov, "none") != 0;
+}
+
+/* One message line on stderr, "degloss: " and the text with every control
+ * or bidi character shown as a visible escape: file names and values come
+ * from outside, and a terminal must not act on them. */
+__attribute__((format(printf, 1, 2))) static void S_say(const char *fmt, ...) {
+  char raw[2048], vis[4096];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  va_end(ap);
+  S_progress_clear();
+  fprintf(stderr, "degloss: %s\n", degloss_visible(vis, sizeof vis, raw));
+}
 
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_IO = 4 };
-
-static void S_usage(FILE *f) {
-  fputs("Usage: degloss [OPTION]... [FILE]...\n"
-        "Gloss German text word by word in English (interlinear, Leipzig style).\n"
-        "With no FILE, or when FILE is -, read standard input.\n"
-        "\n"
-        "Output:\n"
-        "  -f, --format FMT        interlinear (default), jsonl, json, conllu, html, tsv\n"
-        "  -s, --style STYLE       leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain\n"
-        "  -w, --width N           line width for interlinear text (default: terminal, else 80)\n"
-        "  -a, --alternatives N    at most N ranked glosses per word in JSON/TSV/HTML (0: all)\n"
-        "      --color WHEN        auto (default), always, never; NO_COLOR turns colour off\n"
-        "  -o, --output FILE       write to FILE instead of standard output\n"
-        "  -j, --jobs N            gloss with N worker threads (0 or auto: one per CPU;\n"
-        "                          default 1); the output is the same for every N\n"
-        "Input:\n"
-        "  -i, --input MODE        text (default), horizontal (one sentence a line, tokens\n"
-        "                          split by single spaces, kept as given), jsonl\n"
-        "  -e, --encoding ENC      auto (default), utf-8, windows-1252, latin1, utf-16\n"
-        "Data:\n"
-        "  -g, --glossary FILE     user glossary (TSV: lemma, pos, gloss); may be repeated\n"
-        "      --dict NAME         hunspell dictionary: de_DE (default), de_AT, de_CH\n"
-        "      --hunspell BASE     hunspell files BASE.aff/BASE.dic (overrides --dict)\n"
-        "      --data-dir DIR      run-time data directory\n"
-        "      --check-data        verify the data files (checksums, the hunspell\n"
-        "                          dictionary, mwe.tsv), one line each, and exit\n"
-        "  -c, --config FILE       read FILE instead of ~/.config/degloss/config\n"
-        "      --no-config         read no config file\n"
-        "Translation (optional; API keys come from the environment or the config file):\n"
-        "  -t, --translate PROV    deepl, libretranslate, google, openai or none\n"
-        "      --mt-url URL        provider base URL\n"
-        "      --mt-model NAME     model (openai)\n"
-        "      --mt-target LANG    target language (default en)\n"
-        "      --mt-jobs N         concurrent requests\n"
-        "      --mt-timeout SEC    request timeout\n"
-        "      --mt-cacert FILE    CA certificate for a private CA\n"
-        "      --mt-insecure       allow a plain http:// --mt-url to a host other than\n"
-        "                          this machine (the API key travels unencrypted)\n"
-        "      --cache-dir DIR     translation cache directory\n"
-        "      --no-cache          do not read or write the translation cache\n"
-        "      --mt-cache-max N    keep at most N cache entries (or bytes: 64M)\n"
-        "      --mt-cache-compact  compact the translation cache, print its sizes, exit\n"
-        "  -v, --verbose           report translation requests on standard error\n"
-        "\n"
-        "  -h, --help              show this help and exit\n"
-        "  -V, --version           show the version and exit\n"
-        "\n"
-        "Settings: flags win over DEGLOSS_* environment variables (DEGLOSS_FORMAT,\n"
-        "DEGLOSS_STYLE, DEGLOSS_WIDTH, DEGLOSS_GLOSSARY, DEGLOSS_DATA_DIR, DEGLOSS_DICT,\n"
-        "DEGLOSS_HUNSPELL, DEGLOSS_JOBS ...), which win over the config file (key = value\n"
-        "lines).\n"
-        "\n"
-        "Exit status: 0 ok, 1 partial (input warnings or failed translations),\n"
-        "2 usage or configuration error, 3 data files missing or corrupt, 4 I/O error.\n"
-        "See degloss(1).\n",
-        f);
-}
-
-enum {
-  OPT_COLOR = 256,
-  OPT_DICT,
-  OPT_HUNSPELL,
-  OPT_DATA_DIR,
-  OPT_NO_CONFIG,
-  OPT_MT_URL,
-  OPT_MT_MODEL,
-  OPT_MT_TARGET,
-  OPT_MT_JOBS,
-  OPT_MT_TIMEOUT,
-  OPT_MT_CACERT,
-  OPT_MT_INSECURE,
-  OPT_CACHE_DIR,
-  OPT_NO_CACHE,
-  OPT_CHECK_DATA,
-  OPT_MT_CACHE_MAX,
-  OPT_MT_CACHE_COMPACT
-};
-
-static const struct option S_long[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"style", required_argument, NULL, 's'},
-    {"width", required_argument, NULL, 'w'},
-    {"alternatives", required_argument, NULL, 'a'},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"output", required_argument, NULL, 'o'},
-    {"jobs", required_argument, NULL, 'j'},
-    {"input", required_argument, NULL, 'i'},
-    {"encoding", required_argument, NULL, 'e'},
-    {"glossary", required_argument, NULL, 'g'},
-    {"dict", required_argument, NULL, OPT_DICT},
-    {"hunspell", required_argument, NULL, OPT_HUNSPELL},
-    {"data-dir", required_argument, NULL, OPT_DATA_DIR},
-    {"check-data", no_argument, NULL, OPT_CHECK_DATA},
-    {"config", required_argument, NULL, 'c'},
-    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-    {"translate", required_argument, NULL, 't'},
-    {"mt-url", required_argument, NULL, OPT_MT_URL},
-    {"mt-model", required_argument, NULL, OPT_MT_MODEL},
-    {"mt-target", required_argument, NULL, OPT_MT_TARGET},
-    {"mt-jobs", required_argument, NULL, OPT_MT_JOBS},
-    {"mt-timeout", required_argument, NULL, OPT_MT_TIMEOUT},
-    {"mt-cacert", required_argument, NULL, OPT_MT_CACERT},
-    {"mt-insecure", no_argument, NULL, OPT_MT_INSECURE},
-    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
-    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
-    {"mt-cache-max", required_argument, NULL, OPT_MT_CACHE_MAX},
-    {"mt-cache-compact", no_argument, NULL, OPT_MT_CACHE_COMPACT},
-    {"verbose", no_argument, NULL, 'v'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0}};
-static const char S_short[] = "f:s:w:a:o:j:i:e:g:c:t:vhV";
-
-/* The option's long name (config key) for a getopt result. */
-static const char *S_key(int c) {
-  for (const struct option *o = S_long; o->name; o++)
-    if (o->val == c) return o->name;
-  return NULL;
-}
 
 static int S_code_exit(degloss_code c) {
   switch (c) {
@@ -163,116 +124,146 @@ static unsigned S_term_width(int fd) {
   return 80;
 }
 
-typedef struct S_run {
-  dg_engine *engine;
-  dg_jobs *jobs; /* worker threads, NULL for --jobs 1 */
-  dg_mt *mt;
-  dg_render render;
-  FILE *out;
-  const char *out_name;
-  dg_in_kind input;
-  int encoding;
-  unsigned long render_base; /* sentences rendered before the current dg_jobs_run */
-  size_t mt_failed;
+/* The output file: the session's write callback. */
+typedef struct S_out {
+  FILE *f;
+  const char *name;
   bool io_error;
-} S_run;
+} S_out;
 
-static bool S_write(S_run *r, dg_buf *b) {
-  if (b->len && fwrite(b->data, 1, b->len, r->out) != b->len) {
-    if (!r->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", r->out_name, strerror(errno));
-    r->io_error = true;
-    dg_buf_clear(b);
-    return false;
+static int S_write(void *ctx, const char *data, size_t len) {
+  S_out *o = ctx;
+  if (S_prog.out_tty) S_progress_clear();
+  if (fwrite(data, 1, len, o->f) != len || fflush(o->f) != 0) {
+    if (!o->io_error) S_say("%s: write error: %s", o->name, strerror(errno));
+    o->io_error = true;
+    return -1;
   }
-  dg_buf_clear(b);
-  if (fflush(r->out) != 0) {
-    if (!r->io_error) fprintf(stderr, "degloss: %s: write error: %s\n", r->out_name, strerror(errno));
-    r->io_error = true;
-    return false;
-  }
-  return true;
+  return 0;
 }
 
-/* Rendering on a worker thread (dg_jobs_post, without translation): the
- * renderers' only state is the count of sentences written before. */
-static void S_post(void *ctx, const dg_doc *d, unsigned long before, dg_buf *out) {
-  const S_run *r = ctx;
-  dg_render loc;
-  loc.o = r->render.o;
-  loc.sentences = r->render_base + before;
-  dg_render_doc(&loc, d, out);
+/* Warnings and notes: "degloss: FILE:LINE: byte N: message" on stderr. */
+static void S_warning(void *ctx, const degloss_warning *w) {
+  (void)ctx;
+  char place[64] = "";
+  if (w->severity == DEGLOSS_WARNING) {
+    int k = w->line > 0 ? snprintf(place, sizeof place, ":%ld", w->line) : 0;
+    if (w->byte >= 0) snprintf(place + k, sizeof place - (size_t)k, ": byte %lld", w->byte);
+  }
+  S_say("%s%s: %s", w->file[0] ? w->file : "<input>", place, w->message);
 }
 
-/* One glossed chunk out, in input order (dg_jobs_emit): translated and
- * rendered unless S_post rendered it, written. */
-static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
-  S_run *r = ctx;
-  if (r->mt) {
-    r->mt_failed += dg_doc_translate(d, r->mt);
-    dg_render_doc(&r->render, d, out);
-  } else {
-    r->render.sentences += d->nsentences;
-  }
-  dg_doc_free(d);
-  bool ok = S_write(r, out);
-  dg_buf_free(out);
-  return ok;
-}
-
-static bool S_process(S_run *r, FILE *in, const char *name) {
-  dg_source *src = dg_source_new(in, name, r->input);
-  dg_source_set_encoding(src, r->encoding);
-  if (r->jobs) {
-    degloss_error err = {0};
-    r->render_base = r->render.sentences;
-    bool ok = dg_jobs_run(r->jobs, src, r->mt ? NULL : S_post, S_emit, r, &err);
-    if (err.code != DEGLOSS_OK) fprintf(stderr, "degloss: %s\n", err.text);
-    dg_source_free(src);
-    return ok;
-  }
-  dg_buf b;
-  dg_buf_init(&b);
+/* Glossing with the settings: the session, the output file, every input. */
+static int S_run(const cli_settings *st, int nfiles, char **files) {
+  degloss_session_options so;
+  cli_settings_options(st, &so);
+  so.warning = S_warning;
+  /* progress: asked for, or on a terminal for a large input or translation */
+  S_prog.on = st->progress == 1 || (st->progress == -1 && isatty(STDERR_FILENO) &&
+                                    (S_input_large(nfiles, files) || S_translating(st)));
+  if (S_prog.on) so.progress = S_progress;
   degloss_error err = {0};
-  dg_doc *d;
-  bool ok = true;
-  while ((d = dg_source_next(src, r->engine, &err)) != NULL) {
-    if (r->mt) r->mt_failed += dg_doc_translate(d, r->mt);
-    dg_render_doc(&r->render, d, &b);
-    dg_doc_free(d);
-    if (!S_write(r, &b)) {
-      ok = false;
-      break;
+  degloss_session *s = degloss_session_new(&so, &err);
+  if (!s) {
+    S_say("%s", err.text);
+    if (st->translation && strcmp(err.source, st->translation) == 0) /* the translation file */
+      return err.code == DEGLOSS_ERR_IO ? EXIT_IO : EXIT_USAGE;
+    if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
+      S_say("data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)",
+            st->data_dir ? st->data_dir : degloss_data_dir());
+    return S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
+  }
+
+  S_out out = {stdout, "standard output", false};
+  if (st->output && strcmp(st->output, "-") != 0) {
+    out.f = fopen(st->output, "w");
+    out.name = st->output;
+    if (!out.f) {
+      S_say("%s: cannot open for writing: %s", st->output, strerror(errno));
+      degloss_session_free(s);
+      return EXIT_IO;
     }
   }
-  if (err.code != DEGLOSS_OK) {
-    fprintf(stderr, "degloss: %s\n", err.text);
-    ok = false;
+  degloss_output o = {0};
+  o.write = S_write;
+  o.ctx = &out;
+  o.format = st->format;
+  o.style = st->style;
+  o.alternatives = st->alternatives;
+  o.latex = st->latex;
+  o.latex_standalone = st->latex_standalone;
+  o.layout = st->layout;
+  o.vocab_skip = st->vocab_skip;
+  o.width = st->width ? st->width : S_term_width(fileno(out.f));
+  const char *nc = getenv("NO_COLOR");
+  const char *term = getenv("TERM");
+  o.color = !(nc && *nc) && (st->color == CLI_COLOR_ALWAYS ||
+                             (st->color == CLI_COLOR_AUTO && isatty(fileno(out.f)) &&
+                              !(term && strcmp(term, "dumb") == 0)));
+  degloss_session_set_output(s, &o, NULL); /* a write error is reported by S_write */
+
+  bool input_error = false;
+  S_prog.start = S_now();
+  S_prog.out_tty = S_prog.on && isatty(fileno(out.f));
+  for (int i = 0; i < (nfiles ? nfiles : 1) && !out.io_error; i++) {
+    memset(&err, 0, sizeof err);
+    if (degloss_session_feed_path(s, nfiles ? files[i] : "-", &err) != DEGLOSS_OK) {
+      if (!out.io_error) S_say("%s", err.text);
+      input_error = true;
+    }
   }
-  dg_buf_free(&b);
-  dg_source_free(src);
-  return ok;
+  memset(&err, 0, sizeof err);
+  /* (a translation file whose line count is not the input's: exit 2) */
+  bool mismatch = degloss_session_finish(s, &err) == DEGLOSS_ERR_INPUT;
+  S_progress_clear();
+  if (mismatch) S_say("%s", err.text);
+  if (out.f != stdout) {
+    if (fclose(out.f) != 0 && !out.io_error) {
+      S_say("%s: write error: %s", out.name, strerror(errno));
+      out.io_error = true;
+    }
+  } else if (fflush(stdout) != 0) {
+    out.io_error = true;
+  }
+  const char *sum = degloss_session_translation_summary(s);
+  if (sum) fprintf(stderr, "%s\n", sum);
+  int rc = EXIT_OK;
+  if (out.io_error || input_error) rc = EXIT_IO;
+  else if (mismatch) rc = EXIT_USAGE;
+  else if (st->warnings > 0 || degloss_session_warnings(s) > 0 || degloss_session_failed_translations(s) > 0)
+    rc = EXIT_PARTIAL;
+  degloss_session_free(s);
+  return rc;
 }
 
 int main(int argc, char **argv) {
-  dg_settings st;
-  dg_settings_init(&st);
+  const struct option *longopts = cli_long_options();
+  const char *shortopts = cli_short_options();
+  cli_settings st;
+  cli_settings_init(&st);
   degloss_error err = {0};
-  int rc = EXIT_OK;
   /* Pass 1: help, version and the config file's name. */
   const char *config = NULL;
   bool no_config = false, check_data = false, cache_compact = false;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
     if (c == 'h') {
-      S_usage(stdout);
-      dg_settings_free(&st);
+      cli_usage(stdout);
+      cli_settings_free(&st);
       return EXIT_OK;
     }
     if (c == 'V') {
       printf("degloss %s\n", degloss_version());
-      dg_settings_free(&st);
+      cli_settings_free(&st);
       return EXIT_OK;
+    }
+    if (c == OPT_LABELS) {
+      size_t n;
+      const degloss_label *l = degloss_labels(&n);
+      for (size_t i = 0; i < n; i++) printf("%-7s %s\n", l[i].label, l[i].meaning);
+      cli_settings_free(&st);
+      return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
     }
     if (c == 'c') config = optarg;
     if (c == OPT_NO_CONFIG) no_config = true;
@@ -280,185 +271,60 @@ int main(int argc, char **argv) {
     if (c == OPT_MT_CACHE_COMPACT) cache_compact = true;
   }
   if (!no_config) {
-    char *def = config ? NULL : dg_config_default_path();
+    char *def = config ? NULL : cli_config_default_path();
     const char *path = config ? config : def;
-    bool ok = !path || dg_config_load(&st, path, config != NULL, &err);
+    bool ok = !path || cli_config_load(&st, path, config != NULL, &err);
     free(def);
     if (!ok) {
-      fprintf(stderr, "degloss: %s\n", err.text);
-      dg_settings_free(&st);
+      S_say("%s", err.text);
+      cli_settings_free(&st);
       return EXIT_USAGE;
     }
   }
-  if (!dg_config_env(&st, &err)) {
-    fprintf(stderr, "degloss: %s\n", err.text);
-    dg_settings_free(&st);
+  if (!cli_config_env(&st, &err)) {
+    S_say("%s", err.text);
+    cli_settings_free(&st);
     return EXIT_USAGE;
   }
   /* Pass 2: the flags. */
   optind = 0;
   opterr = 1;
-  while ((c = getopt_long(argc, argv, S_short, S_long, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
     if (c == '?' || c == ':') {
       fprintf(stderr, "Try 'degloss --help' for more information.\n");
-      dg_settings_free(&st);
+      cli_settings_free(&st);
       return EXIT_USAGE;
     }
     if (c == 'c' || c == OPT_NO_CONFIG || c == OPT_CHECK_DATA || c == 'h' || c == 'V' ||
         c == OPT_MT_CACHE_COMPACT)
       continue;
-    const char *key = S_key(c);
+    const char *key = cli_option_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE) val = "1";
-    if (c == OPT_COLOR) key = "color";
-    if (!key || !dg_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
-      fprintf(stderr, "degloss: %s\n", err.text);
-      dg_settings_free(&st);
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE ||
+        c == OPT_PROGRESS || c == OPT_NO_PROGRESS)
+      val = "1";
+    if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {
+      S_say("%s", err.text);
+      cli_settings_free(&st);
       return EXIT_USAGE;
     }
   }
 
-  /* --check-data: the data files only (no MT settings, so no keys, printed). */
+  degloss_session_options so;
+  cli_settings_options(&st, &so);
+  int rc;
   if (check_data) {
-    int bad = dg_check_data(st.data_dir, st.dict, st.hunspell, stdout, stderr);
-    dg_settings_free(&st);
-    if (fflush(stdout) != 0) return EXIT_IO;
-    return bad ? EXIT_DATA : EXIT_OK;
+    /* The data files only (no MT settings, so no keys, printed). */
+    int bad = degloss_check_data(&so, stdout, stderr);
+    rc = fflush(stdout) != 0 ? EXIT_IO : bad ? EXIT_DATA : EXIT_OK;
+  } else if (cache_compact) {
+    degloss_code cc = degloss_mt_cache_compact(&so, stdout, &err);
+    if (cc == DEGLOSS_ERR_CONFIG) S_say("%s", err.text);
+    else if (cc != DEGLOSS_OK) S_say("%s: %s", err.source, err.text);
+    rc = cc == DEGLOSS_OK ? EXIT_OK : cc == DEGLOSS_ERR_CONFIG ? EXIT_USAGE : EXIT_IO;
+  } else {
+    rc = S_run(&st, argc - optind, argv + optind);
   }
-
-  /* Machine translation. */
-  S_run run;
-  memset(&run, 0, sizeof run);
-  dg_mt_config *mtc = dg_mt_config_new();
-  for (size_t i = 0; i < st.nmt; i++) {
-    if (!dg_mt_config_set(mtc, st.mt[i].key, st.mt[i].value, st.mt[i].origin, st.mt[i].file_mode, &err)) {
-      fprintf(stderr, "degloss: %s\n", err.text);
-      dg_mt_config_free(mtc);
-      dg_settings_free(&st);
-      return EXIT_USAGE;
-    }
-  }
-  if (cache_compact) {
-    int crc = dg_mt_cache_compact_command(mtc, stdout, &err) == 0 ? EXIT_OK : EXIT_IO;
-    if (crc != EXIT_OK) fprintf(stderr, "degloss: %s: %s\n", err.source, err.text);
-    dg_mt_config_free(mtc);
-    dg_settings_free(&st);
-    return crc;
-  }
-  if (dg_mt_config_enabled(mtc)) {
-    run.mt = dg_mt_new(mtc, &err);
-    if (!run.mt) {
-      fprintf(stderr, "degloss: %s\n", err.text);
-      dg_mt_config_free(mtc);
-      dg_settings_free(&st);
-      return EXIT_USAGE;
-    }
-  }
-  dg_mt_config_free(mtc);
-
-  /* The engine. */
-  dg_engine_opts eo = {0};
-  eo.data_dir = st.data_dir;
-  eo.dict = st.dict;
-  eo.hunspell_base = st.hunspell;
-  eo.glossaries = (const char *const *)st.glossaries;
-  eo.nglossaries = st.nglossaries;
-  run.engine = dg_engine_new(&eo, &err);
-  if (!run.engine) {
-    fprintf(stderr, "degloss: %s\n", err.text);
-    if (err.code == DEGLOSS_ERR_IO || err.code == DEGLOSS_ERR_FORMAT) /* data files */
-      fprintf(stderr, "degloss: data directory: %s (set DEGLOSS_DATA_DIR or --data-dir)\n",
-              st.data_dir ? st.data_dir : degloss_data_dir());
-    int code = S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
-    if (run.mt) dg_mt_free(run.mt);
-    dg_settings_free(&st);
-    return code;
-  }
-
-  /* Worker threads. */
-  unsigned njobs = st.jobs ? st.jobs : dg_jobs_online_cpus();
-  if (njobs > 1) {
-    run.jobs = dg_jobs_new(run.engine, njobs, &err);
-    if (!run.jobs) {
-      fprintf(stderr, "degloss: %s\n", err.text);
-      dg_engine_free(run.engine);
-      if (run.mt) dg_mt_free(run.mt);
-      dg_settings_free(&st);
-      return S_code_exit(err.code);
-    }
-  }
-
-  /* Output. */
-  run.out = stdout;
-  run.out_name = "standard output";
-  if (st.output && strcmp(st.output, "-") != 0) {
-    run.out = fopen(st.output, "w");
-    run.out_name = st.output;
-    if (!run.out) {
-      fprintf(stderr, "degloss: %s: cannot open for writing: %s\n", st.output, strerror(errno));
-      dg_jobs_free(run.jobs);
-      dg_engine_free(run.engine);
-      if (run.mt) dg_mt_free(run.mt);
-      dg_settings_free(&st);
-      return EXIT_IO;
-    }
-  }
-  dg_render_opts ro = {0};
-  ro.format = st.format;
-  ro.style = st.style;
-  ro.alternatives = st.alternatives;
-  ro.width = st.width ? st.width : S_term_width(fileno(run.out));
-  const char *nc = getenv("NO_COLOR");
-  bool tty = isatty(fileno(run.out));
-  const char *term = getenv("TERM");
-  ro.color = ro.format == DG_FMT_INTERLINEAR && !(nc && *nc) &&
-             (st.color == DG_COLOR_ALWAYS ||
-              (st.color == DG_COLOR_AUTO && tty && !(term && strcmp(term, "dumb") == 0)));
-  dg_render_init(&run.render, &ro);
-  run.encoding = st.encoding;
-  run.input = st.input == DG_IN_HORIZONTAL ? DG_SRC_HORIZONTAL : st.input == DG_IN_JSONL ? DG_SRC_JSONL : DG_SRC_TEXT;
-
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_render_begin(&run.render, &b);
-  S_write(&run, &b);
-  bool input_error = false;
-  int nfiles = argc - optind;
-  for (int i = 0; i < (nfiles ? nfiles : 1) && !run.io_error; i++) {
-    const char *name = nfiles ? argv[optind + i] : "-";
-    if (strcmp(name, "-") == 0) {
-      if (!S_process(&run, stdin, "-")) input_error = true;
-      continue;
-    }
-    FILE *in = fopen(name, "rb");
-    if (!in) {
-      fprintf(stderr, "degloss: %s: cannot open: %s\n", name, strerror(errno));
-      input_error = true;
-      continue;
-    }
-    if (!S_process(&run, in, name)) input_error = true;
-    fclose(in);
-  }
-  dg_render_end(&run.render, &b);
-  S_write(&run, &b);
-  dg_buf_free(&b);
-  if (run.out != stdout) {
-    if (fclose(run.out) != 0 && !run.io_error) {
-      fprintf(stderr, "degloss: %s: write error: %s\n", run.out_name, strerror(errno));
-      run.io_error = true;
-    }
-  } else if (fflush(stdout) != 0) {
-    run.io_error = true;
-  }
-  if (run.mt) {
-    const char *sum = dg_mt_summary(run.mt);
-    if (sum) fprintf(stderr, "%s\n", sum);
-  }
-  if (run.io_error || input_error) rc = EXIT_IO;
-  else if (dg_warn_count() > 0 || run.mt_failed > 0) rc = EXIT_PARTIAL;
-  dg_jobs_free(run.jobs);
-  dg_engine_free(run.engine);
-  if (run.mt) dg_mt_free(run.mt);
-  dg_settings_free(&st);
+  cli_settings_free(&st);
   return rc;
 }

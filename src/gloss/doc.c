@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "text.h"
 
 struct dg_mem_block {
   dg_mem_block *next;
@@ -70,6 +71,7 @@ const char *dg_kind_name(dg_kind k) {
   case DG_KIND_EMAIL: return "email";
   case DG_KIND_HANDLE: return "handle";
   case DG_KIND_HASHTAG: return "hashtag";
+  case DG_KIND_CODE: return "code";
   }
   return "word";
 }
@@ -122,4 +124,44 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   }
   src->arena.head = NULL;
   dg_doc_free(src);
+}
+
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_buf_puts(&b, s->tokens[i].form);
+    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
+  }
+  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+}
+
+/* ---- from the text layer ---- */
+
+static dg_kind S_kind(dg_tokkind k) {
+  switch (k) {
+  case DG_TOK_WORD: return DG_KIND_WORD;
+  case DG_TOK_NUMBER: return DG_KIND_NUMBER;
+  case DG_TOK_PUNCT: return DG_KIND_PUNCT;
+  case DG_TOK_SYMBOL: return DG_KIND_SYMBOL;
+  case DG_TOK_URL: return DG_KIND_URL;
+  case DG_TOK_EMAIL: return DG_KIND_EMAIL;
+  case DG_TOK_HANDLE: return DG_KIND_HANDLE;
+  case DG_TOK_HASHTAG: return DG_KIND_HASHTAG;
+  }
+  return DG_KIND_WORD;
+}
+
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
+  dg_dtoken_init(t);
+  t->form = dg_mem_strdup(&d->arena, pt->form);
+  t->start = pt->start;
+  t->end = pt->end;
+  t->kind = S_kind(pt->kind);
+  if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
+  if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
+  if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
+  if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
+  if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
 }

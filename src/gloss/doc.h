@@ -25,7 +25,8 @@ typedef enum {
   DG_KIND_URL,
   DG_KIND_EMAIL,
   DG_KIND_HANDLE,
-  DG_KIND_HASHTAG
+  DG_KIND_HASHTAG,
+  DG_KIND_CODE       /* code from a document (Markdown `code`), kept as written */
 } dg_kind;
 const char *dg_kind_name(dg_kind k);
 
@@ -39,8 +40,10 @@ enum {
   DG_DF_GUESS = 1u << 5,         /* gloss is a fallback (closest form, name guess...) */
   DG_DF_ORDINAL = 1u << 6,       /* number with an ordinal dot ("17.") */
   DG_DF_SUSPENDED = 1u << 7,     /* suspended part of a compound: "Ein-" (und Ausfuhr) */
-  DG_DF_CLAUSE_JOIN = 1u << 8    /* internal: a conjunction that joins clauses ("… beansprucht
+  DG_DF_CLAUSE_JOIN = 1u << 8,   /* internal: a conjunction that joins clauses ("… beansprucht
                                   * und haben …"), a clause boundary for the context rules */
+  DG_DF_SENT_START = 1u << 9     /* lines input: starts a sentence after the first of its
+                                  * line's record (set by dg_doc_lines_view only) */
 };
 
 /* One part of a compound: "Telefon" stem, "s" link. */
@@ -86,8 +89,15 @@ typedef struct dg_dtoken {
 typedef struct dg_dsentence {
   const char *text;      /* the sentence as plain text (tokens, single spaces) */
   uint64_t start, end;
+  long line;             /* 1-based input line of the sentence's start, 0 when unknown */
+  bool first;            /* the first sentence of its input (a file or a stream) */
   unsigned paragraph;    /* 0-based paragraph number in the stream */
+  const char *origin;    /* where the paragraph came from in a document ("body/p[3]",
+                          * "page 2"), NULL for text input */
   bool headline;
+  long record;           /* lines input (one record a line): the input line whose record the
+                          * sentence belongs to, the same for the sentences of one line;
+                          * 0 in every other input mode */
   dg_dtoken *tokens;
   size_t ntokens;
   dg_mwe *mwes;
@@ -118,6 +128,8 @@ typedef struct dg_doc {
   dg_dsentence *sentences;
   size_t nsentences;
   size_t cap;
+  bool continued;        /* the first sentence's paragraph began in the chunk
+                          * before (a long paragraph is cut between sentences) */
 } dg_doc;
 
 dg_doc *dg_doc_new(const char *source);
@@ -128,5 +140,20 @@ dg_dsentence *dg_doc_add_sentence(dg_doc *d);
 void dg_doc_absorb(dg_doc *d, dg_doc *src);
 /* Initialise a token to "nothing known". */
 void dg_dtoken_init(dg_dtoken *t);
+/* Build the plain text of a sentence from its tokens (single spaces where the
+ * input had a gap). */
+void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
+/* A token of the text layer (src/text) as a token of the document model:
+ * form, span, kind and flags, in d's arena. */
+struct dg_token;
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt);
+
+/* Lines input: the sentences of one record (the same `record`) joined into
+ * one sentence each, for the renderers, which then write one record a line.
+ * The view borrows every string from d, so it lives no longer than d; a
+ * document without records is returned as it is (no copy).  Release the
+ * view with dg_doc_lines_view_free(view, d). */
+const dg_doc *dg_doc_lines_view(const dg_doc *d);
+void dg_doc_lines_view_free(const dg_doc *view, const dg_doc *d);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "util.h"
 
 typedef struct dg_engine dg_engine;
@@ -45,69 +46,14 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s);
 void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 
-/* Build the plain text of a sentence from its tokens (single spaces where the
- * input had a gap). */
-void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
-
-/* Multiword expressions (gloss_mwe.c). */
-/* A pattern is a list of words matched against a token's lower-case form
- * or its lemma; "…" allows a gap of up to 12 tokens; a word written "~legen"
- * is matched by lemma anywhere in the sentence (the verb, whose position
- * varies with word order).  Placeholders of dictionary phrases (jdm., etw.)
- * are dropped when compiling. */
-typedef struct dg_mwe_pat dg_mwe_pat;
-typedef struct dg_mwe_list dg_mwe_list;
-/* Load a TSV file "pattern<TAB>gloss[<TAB>head word[<TAB>name]]", '#' comments.  Bad
- * lines are warnings naming file and line. */
-dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
-void dg_mwe_list_free(dg_mwe_list *l);
-size_t dg_mwe_list_count(const dg_mwe_list *l);
-const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
-/* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
- * fewer than two words remain. */
-dg_mwe_pat *dg_mwe_compile(const char *german, const char *gloss, const char *source);
-void dg_mwe_pat_free(dg_mwe_pat *p);
-/* Is the head element a free (movable) verb? */
-bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
-size_t dg_mwe_pat_len(const dg_mwe_pat *p);
-
-typedef struct dg_mwe_tok {
-  const char *lower;  /* lower-case form */
-  const char *lemma;  /* lower-case lemma or "" */
-  bool punct;
-} dg_mwe_tok;
-#define DG_MWE_MAX 16
-typedef struct dg_mwe_hit {
-  size_t idx[DG_MWE_MAX];
-  size_t n;
-  size_t head;           /* token index carrying the gloss */
-  const char *lemma, *gloss, *source;
-  size_t span;           /* last - first token: smaller is a tighter match */
-  bool name;             /* a multiword name ("Vereinigte Staaten") */
-  bool replaces;         /* the head takes the expression's gloss */
-  bool word_by_word;     /* a preposition idiom ("an Bord" = on board): as many
-                            English words as German, glossed one to one */
-} dg_mwe_hit;
-/* Match p in the sentence; tokens with used[i] set are not available.  */
-bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
-/* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
- * of a sentence's words, in an open-addressing table (0 = empty, size
- * mask + 1, a power of two).  dg_mwe_possible is false when some word of
- * the pattern is surely missing, so dg_mwe_match would fail too. */
-typedef struct dg_mwe_words {
-  uint64_t *h;
-  size_t mask;
-} dg_mwe_words;
-uint64_t dg_mwe_word_hash(const char *w);
-void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
-bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
-
-/* English word forms for plain style (gloss_english.c). */
-/* Past tense ("clarify" -> "clarified"), participle, 3sg present, plural.
- * Multiword glosses inflect their first word ("make progress" -> "made progress").
- * Results go into b. */
-void dg_english_past(dg_buf *b, const char *verb);
-void dg_english_participle(dg_buf *b, const char *verb);
+/* English word forms for plain style (english.c). */
+/* Past tense ("clarify" -> "clarified", "find" -> "found"), participle, 3sg
+ * present, plural.  Multiword glosses inflect their first word ("make
+ * progress" -> "made progress").  Results go into b.  The irregular verbs
+ * are the lexicon's (Ding's forms and dictionaries/english-irregular.tsv);
+ * with lex NULL every verb is regular. */
+void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
+void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb);
 /* The adverb of a one-word English adjective gloss: current -> currently,
  * simple -> simply, happy -> happily, good -> well; fast, hard and -ly
  * adjectives stay.  Returns false (b untouched) when there is none: several

@@ -1,5 +1,6 @@
-/* Inputs: running text and horizontal text through the text layer, and
- * JSONL (degloss's own output, {"text": ...} or {"tokens": [...]} objects).
+/* Inputs: running text and horizontal text through the text layer, JSONL
+ * (degloss's own output, {"text": ...} or {"tokens": [...]} objects), and
+ * documents (their extracted text, paragraph by paragraph: gloss_document.c).
  * Paragraphs are glossed and handed out in chunks, in input order, so memory
  * stays bounded.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -13,20 +14,38 @@
 #include "gloss_input.h"
 #include "text.h"
 
+/* A chunk holds at most this many sentences and, once it holds one, at most
+ * this much text: a paragraph longer than that (a news file without blank
+ * lines is one paragraph of up to 1 MiB) is cut between two sentences and
+ * goes on in the next chunk, so a chunk's glossed sentences stay small and
+ * --jobs N holds no more than its ring of small chunks. */
 #define S_CHUNK_SENTENCES 48
+#define S_CHUNK_BYTES ((uint64_t)64 << 10)
 
 struct dg_source {
   dg_reader *reader;   /* text and horizontal */
   FILE *in;            /* jsonl */
   char *name;
-  dg_in_kind kind;
+  degloss_input kind;
   unsigned paragraph;  /* paragraphs seen */
+  unsigned long sentences; /* sentences handed out */
+  const char *ln_raw;      /* S_line's place: the paragraph (raw bytes, start) */
+  uint64_t ln_para;
+  size_t ln_at;            /* bytes of it counted */
+  long ln_line;            /* the line there */
   long line;           /* jsonl line */
   uint64_t offset;     /* jsonl: byte offset of the current line */
   dg_sentbuilder *sb;
   dg_buf clean;        /* jsonl: a token form cleaned of control characters */
+  dg_paragraph pend;   /* text: a paragraph partly handed out */
+  size_t pend_next;    /* its next sentence */
+  unsigned pend_no;    /* its number */
+  bool has_pend;
   int fd;              /* a pipe or terminal to poll, else -1 */
   bool done;
+  bool document;       /* a document's paragraphs (doc), not a stream */
+  dg_document doc;     /* document: its text, paragraphs and code */
+  size_t dpara, dcode; /* document: the next paragraph and code span */
 };
 
 /* A chunk is handed on when no more input is waiting on a pipe or terminal,
@@ -44,63 +63,94 @@ static bool S_input_waiting(const dg_source *s) {
   return poll(&p, 1, 0) != 0;
 }
 
-dg_source *dg_source_new(FILE *in, const char *name, dg_in_kind kind) {
+dg_source *dg_source_new(FILE *in, const char *name, degloss_input kind) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
   s->kind = kind;
   S_set_fd(s, in);
-  if (kind == DG_SRC_JSONL) {
+  if (kind == DEGLOSS_INPUT_JSONL) {
     s->in = in;
     s->sb = dg_sentbuilder_new();
   } else {
-    s->reader = dg_reader_new(in, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+    s->reader = dg_reader_new(in, s->name, s->kind);
   }
   return s;
 }
 
-dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, dg_in_kind kind) {
+dg_source *dg_source_new_document(dg_document *doc, const char *name) {
   dg_source *s = dg_xcalloc(1, sizeof *s);
   s->name = dg_xstrdup(name && *name ? name : "-");
-  s->kind = kind == DG_SRC_JSONL ? DG_SRC_TEXT : kind;
+  s->document = true;
   s->fd = -1;
-  s->reader = dg_reader_new_mem(data, len, s->name, kind == DG_SRC_HORIZONTAL ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+  s->doc = *doc;
+  dg_document_init(doc);
   return s;
 }
 
-void dg_source_set_encoding(dg_source *s, int encoding) {
-  if (s->reader) dg_reader_set_encoding(s->reader, (dg_encoding)encoding);
+dg_source *dg_source_new_mem(const char *data, size_t len, const char *name, degloss_input kind) {
+  dg_source *s = dg_xcalloc(1, sizeof *s);
+  s->name = dg_xstrdup(name && *name ? name : "-");
+  s->kind = kind == DEGLOSS_INPUT_JSONL ? DEGLOSS_INPUT_TEXT : kind;
+  s->fd = -1;
+  s->reader = dg_reader_new_mem(data, len, s->name, s->kind);
+  return s;
 }
+
+void dg_source_set_encoding(dg_source *s, degloss_encoding encoding) {
+  if (s->reader) dg_reader_set_encoding(s->reader, encoding);
+}
+
+const char *dg_source_name(const dg_source *s) { return s->name; }
 
 void dg_source_free(dg_source *s) {
   if (!s) return;
   if (s->reader) dg_reader_free(s->reader);
   if (s->sb) dg_sentbuilder_free(s->sb);
   dg_buf_free(&s->clean);
+  dg_document_free(&s->doc);
+  if (s->has_pend) dg_paragraph_free(&s->pend);
   free(s->name);
   free(s);
 }
 
-static dg_kind S_kind(dg_tokkind k) {
-  switch (k) {
-  case DG_TOK_WORD: return DG_KIND_WORD;
-  case DG_TOK_NUMBER: return DG_KIND_NUMBER;
-  case DG_TOK_PUNCT: return DG_KIND_PUNCT;
-  case DG_TOK_SYMBOL: return DG_KIND_SYMBOL;
-  case DG_TOK_URL: return DG_KIND_URL;
-  case DG_TOK_EMAIL: return DG_KIND_EMAIL;
-  case DG_TOK_HANDLE: return DG_KIND_HANDLE;
-  case DG_TOK_HASHTAG: return DG_KIND_HASHTAG;
+/* The input line of a sentence: the paragraph's line and the line breaks
+ * (LF, CR or CRLF, as the text layer counts them) of the paragraph before
+ * the sentence's first byte.  Sentences come in order, so the count goes on
+ * from the last sentence's (src->ln_*): a paragraph of a megabyte is read
+ * once, not once per sentence. */
+static long S_line(dg_source *src, const dg_paragraph *p, uint64_t start) {
+  if (p->line <= 0) return 0;
+  if (src->ln_raw != p->raw || src->ln_para != p->start) {
+    src->ln_raw = p->raw;
+    src->ln_para = p->start;
+    src->ln_at = 0;
+    src->ln_line = p->line;
   }
-  return DG_KIND_WORD;
+  if (!p->raw || start <= p->start) return p->line;
+  size_t n = start - p->start < p->rawlen ? (size_t)(start - p->start) : p->rawlen;
+  if (n < src->ln_at) { /* not in order: count from the paragraph's start */
+    src->ln_at = 0;
+    src->ln_line = p->line;
+  }
+  for (size_t i = src->ln_at; i < n; i++)
+    if (p->raw[i] == '\r' || (p->raw[i] == '\n' && !(i > 0 && p->raw[i - 1] == '\r'))) src->ln_line++;
+  src->ln_at = n;
+  return src->ln_line;
 }
 
-static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsigned parno) {
-  for (size_t si = 0; si < p->nsentences; si++) {
+/* Add sentences [from, to) of paragraph p to d, glossed when e is given. */
+static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+                            unsigned parno, size_t from, size_t to) {
+  for (size_t si = from; si < to; si++) {
     const dg_sentence *ps = &p->sentences[si];
-    if (ps->ntokens == 0) continue;
+    bool lines = src->kind == DEGLOSS_INPUT_LINES;
+    if (ps->ntokens == 0 && !lines) continue; /* (an empty line is a record of its own) */
     dg_dsentence *s = dg_doc_add_sentence(d);
     s->start = ps->start;
     s->end = ps->end;
+    s->line = src->kind == DEGLOSS_INPUT_JSONL ? src->line : S_line(src, p, ps->start);
+    if (lines) s->record = p->line;
+    s->first = src->sentences++ == 0;
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
     s->ntokens = ps->ntokens;
@@ -108,15 +158,7 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
     for (size_t i = 0; i < ps->ntokens; i++) {
       const dg_token *pt = &ps->tokens[i];
       dg_dtoken *t = &s->tokens[i];
-      dg_dtoken_init(t);
-      t->form = dg_mem_strdup(&d->arena, pt->form);
-      t->start = pt->start;
-      t->end = pt->end;
-      t->kind = S_kind(pt->kind);
-      if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
-      if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
-      if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
-      if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
+      dg_dtoken_from_text(d, t, pt);
       /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
       if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
           pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {
@@ -127,11 +169,15 @@ static void S_add_paragraph(dg_engine *e, dg_doc *d, const dg_paragraph *p, unsi
         }
         if (!ws) t->flags &= ~(unsigned)DG_DF_SPACE_AFTER;
       }
-      if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
     }
     dg_sentence_set_text(d, s);
     if (e) dg_engine_gloss(e, d, s);
   }
+}
+
+static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+                            unsigned parno) {
+  S_add_sentences(src, e, d, p, parno, 0, p->nsentences);
 }
 
 /* One JSONL line into a one-sentence paragraph (NULL-free on failure). */
@@ -183,6 +229,9 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
       ok = true;
     }
     if (ok) dg_sentbuilder_finish(src->sb, out);
+    else
+      dg_warn(DEGLOSS_ERR_INPUT, src->name, src->line, (long long)src->offset,
+              "\"tokens\" holds no token with a non-empty string form; line skipped");
   } else if (json_is_string(text)) {
     dg_text_parse(json_string_value(text), json_string_length(text), 0, src->name, out);
     ok = true;
@@ -197,7 +246,7 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
 dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
   if (src->done) return NULL;
   dg_doc *d = dg_doc_new(src->name);
-  if (src->kind == DG_SRC_JSONL) {
+  if (src->kind == DEGLOSS_INPUT_JSONL) {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -225,7 +274,7 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
       bool ok = S_jsonl_line(src, line, L, &p);
       src->offset = save;
       if (ok) {
-        S_add_paragraph(e, d, &p, src->paragraph++);
+        S_add_paragraph(src, e, d, &p, src->paragraph++);
         dg_paragraph_free(&p);
       }
     }
@@ -236,17 +285,64 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
     } else if (d->nsentences < S_CHUNK_SENTENCES && !early) {
       src->done = true;
     }
+  } else if (src->document) {
+    /* (a document is in memory: no waiting for input) */
+    while (d->nsentences < S_CHUNK_SENTENCES && src->dpara < src->doc.npara) {
+      size_t before = d->nsentences;
+      dg_source_document_paragraph(e, d, &src->doc, src->dpara++, &src->dcode, src->paragraph,
+                                   src->name);
+      if (d->nsentences > before) src->paragraph++; /* (ignorable characters alone give none) */
+      if (d->nsentences > before && src->sentences == 0) d->sentences[before].first = true;
+      src->sentences += d->nsentences - before;
+    }
+    if (src->dpara >= src->doc.npara) src->done = true;
   } else {
-    dg_paragraph p;
-    while (d->nsentences < S_CHUNK_SENTENCES) {
-      if (d->nsentences > 0 && !S_input_waiting(src)) break;
-      memset(&p, 0, sizeof p);
-      if (!dg_reader_next(src->reader, &p, err)) {
-        src->done = true;
-        break;
+    uint64_t bytes = 0;
+    d->continued = src->has_pend;
+    bool more = false; /* lines input: the rest of a cut line must join this chunk */
+    while (more || (d->nsentences < S_CHUNK_SENTENCES && bytes < S_CHUNK_BYTES)) {
+      more = false;
+      if (!src->has_pend) {
+        if (d->nsentences > 0 && !S_input_waiting(src)) break;
+        memset(&src->pend, 0, sizeof src->pend);
+        if (!dg_reader_next(src->reader, &src->pend, err)) {
+          src->done = true;
+          break;
+        }
+        src->has_pend = true;
+        src->pend_next = 0;
+        src->pend_no = src->paragraph++;
       }
-      S_add_paragraph(e, d, &p, src->paragraph++);
-      dg_paragraph_free(&p);
+      /* this paragraph's sentences while the chunk has room for them */
+      const dg_paragraph *p = &src->pend;
+      size_t to = src->pend_next;
+      /* Lines input: a line's sentences (and the rest of a line cut at the
+       * size bound) stay in one chunk, which is rendered as one record. */
+      bool whole = src->kind == DEGLOSS_INPUT_LINES;
+      while (to < p->nsentences &&
+             (whole || (d->nsentences + (to - src->pend_next) < S_CHUNK_SENTENCES &&
+                        bytes < S_CHUNK_BYTES))) {
+        bytes += p->sentences[to].end - p->sentences[to].start;
+        to++;
+      }
+      S_add_sentences(src, e, d, p, src->pend_no, src->pend_next, to);
+      src->pend_next = to;
+      bool cut_line = whole && (p->flags & DG_PF_CUT);
+      if (to == p->nsentences) {
+        dg_paragraph_free(&src->pend);
+        src->has_pend = false;
+      }
+      if (cut_line) { /* the line goes on in the next paragraph: into this chunk */
+        memset(&src->pend, 0, sizeof src->pend);
+        if (!dg_reader_next(src->reader, &src->pend, err)) {
+          src->done = true;
+          break;
+        }
+        src->has_pend = true;
+        src->pend_next = 0;
+        src->pend_no = src->paragraph++;
+        more = true;
+      }
     }
   }
   if (d->nsentences == 0) {

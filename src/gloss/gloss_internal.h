@@ -1,5 +1,8 @@
-/* Shared between the engine's files (gloss.c, gloss_sep.c, gloss_phrase.c);
- * not part of any API.
+/* The glossing engine's private header: the engine (struct dg_engine), what
+ * it knows about each word of the sentence being glossed (dg_gl_word,
+ * dg_gl_ctx), and each pass's entry point in the order the driver (gloss.c)
+ * runs them.  The word helpers every pass shares are in word.h.  Not part
+ * of any API.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_GLOSS_INTERNAL_H
 #define DG_GLOSS_INTERNAL_H
@@ -7,6 +10,7 @@
 #include "gloss.h"
 #include "lexicon.h"
 #include "morph.h"
+#include "mwe.h"
 
 #define DG_GL_MAX_SENSES 12
 #define DG_GL_MAX_AN 8
@@ -25,11 +29,11 @@ struct dg_engine {
   dg_lexicon *lex;
   dg_morph *morph;
   dg_mwe_list *mwes;
-  struct dg_gl_pcache *pcache; /* compiled dictionary phrases (gloss_phrase.c) */
+  struct dg_gl_pcache *pcache; /* compiled dictionary phrases (phrase.c) */
   char *data_dir;
   char *hbase;   /* hunspell base of the morphology */
   bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
-  /* Domain votes of the recent sentences (see S_domains in gloss.c): the
+  /* Domain votes of the recent sentences (domains.c): the
    * only state carried from sentence to sentence, updated in input order
    * by dg_engine_gloss_domains.  Any new such state must be updated there
    * too, or --jobs N output differs from --jobs 1 (src/api/jobs.c). */
@@ -64,28 +68,70 @@ typedef struct dg_gl_word {
 struct dg_gl_ctx {
   dg_dsentence *s;
   dg_gl_word *w;
+  const dg_lexicon *lex; /* the engine's lexicon: word classes (dg_lexicon_is) */
 };
 
-bool dg_gl_is_upper_initial(const char *s);
-bool dg_gl_all_upper(const char *s);
-bool dg_gl_feat(const char *feats, const char *fv);
-bool dg_gl_has_label(const char *labels, const char *want);
-void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
-void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
-size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
-const char *dg_gl_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed);
-const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
-void dg_gl_plain(dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
-/* The completed word of the suspended part at token i ("Ein-" before "und
- * Ausfuhr": Einfuhr), or NULL; *display gets the segmentation with the
- * borrowed piece in brackets (Ein-[fuhr]).  Strings live in d's arena. */
+/* ---- the passes, in the order gloss.c runs them -------------------------- */
+
+/* dg_engine_gloss_begin: */
+/* lookup.c: every word's closed-class readings and analyses (suspended
+ * parts completed first). */
+void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* lookup.c: the conjunctions that join clauses marked (DG_DF_CLAUSE_JOIN). */
+void dg_gl_clause_joins(dg_gl_ctx *c);
+/* numbers.c: punctuation, numbers and symbols glossed from their form; false
+ * for words and names. */
+bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* closed.c: word i's closed-class reading, when one fits (lemma, features,
+ * labels, glosses); false when it is a content word. */
+bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* senses.c: a content word's analysis, senses and compound parts, or a name,
+ * or the fallbacks for a word without an entry. */
+void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* suspended.c: suspended parts get their written form back. */
+void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
+/* context.c: "werden" as future (will), passive (be) or "become". */
+void dg_gl_werden(dg_doc *d, dg_gl_ctx *c);
+/* context.c: als, sich, relative pronouns, weniger, articles in adjective
+ * glosses, by the words around them. */
+void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c);
+/* separable.c: separable verbs put back together. */
+void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+
+/* dg_engine_gloss_domains: */
+/* domains.c: the subject-field votes of the recent sentences (e->dom, the
+ * only cross-sentence state) updated, and senses of a well-supported field
+ * promoted. */
+void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+
+/* dg_engine_gloss_end: */
+/* phrase.c: multiword expressions, the curated list first, then dictionary
+ * phrases; the first match claims its tokens. */
+void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* context.c: inverted "gibt es" is "there is". */
+void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c);
+/* names.c: names after a title or role, next to names, name particles,
+ * words inside titles, forms of address. */
+void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* labels.c: Leipzig labels, segmentation, plain forms; a word still
+ * without a gloss repeats the German. */
+void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+
+/* ---- used by more than one pass ------------------------------------------ */
+
+/* analysis.c: the index of the analysis of word i that fits its context, or
+ * -1 when it has none (closed.c for verb forms, senses.c). */
+int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
+/* suspended.c: the completed word of the suspended part at token i ("Ein-"
+ * before "und Ausfuhr": Einfuhr), or NULL; *display gets the segmentation
+ * with the borrowed piece in brackets (Ein-[fuhr]).  Strings live in d's
+ * arena (lookup.c). */
 const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
                                      const char **display);
-
-/* gloss_sep.c: separable verbs. */
-void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
-/* gloss_phrase.c: multiword expressions. */
-void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* plain.c: the plain-English form of word i, adverbial adjectives first
+ * (labels.c). */
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* phrase.c: the compiled dictionary phrases of an engine (engine.c). */
 void dg_gl_pcache_free(struct dg_gl_pcache *pc);
 
 #endif

@@ -31,6 +31,10 @@ struct dg_lexicon {
   uint32_t n_forms;
   const dg_lex_phrase *phrases;
   uint32_t n_phrases;
+  const dg_lex_class *classes;
+  uint32_t n_classes;
+  const dg_lex_irregular *irregular;
+  uint32_t n_irregular;
   const dg_lex_slot *tables[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES];
   /* glossary overlay */
@@ -50,8 +54,12 @@ static bool S_section(uint64_t size, uint32_t off, uint64_t count, size_t rec) {
 }
 
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
+  return dg_lexicon_open_checked(path, false, err);
+}
+
+dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err) {
   dg_lexicon *lex = dg_xcalloc(1, sizeof *lex);
-  if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, false, err)) {
+  if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, checksum, err)) {
     free(lex);
     return NULL;
   }
@@ -71,7 +79,9 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
     else if (!S_section(size, h.senses_off, h.n_senses, sizeof(dg_lex_sense)) ||
              !S_section(size, h.closed_off, h.n_closed, sizeof(dg_lex_sense)) ||
              !S_section(size, h.forms_off, h.n_forms, sizeof(dg_lex_form)) ||
-             !S_section(size, h.phrases_off, h.n_phrases, sizeof(dg_lex_phrase)))
+             !S_section(size, h.phrases_off, h.n_phrases, sizeof(dg_lex_phrase)) ||
+             !S_section(size, h.classes_off, h.n_classes, sizeof(dg_lex_class)) ||
+             !S_section(size, h.irregular_off, h.n_irregular, sizeof(dg_lex_irregular)))
       problem = "lexicon record section out of bounds";
     for (int t = 0; !problem && t < DG_LEX_NTABLES; t++) {
       uint32_t n = h.table_size[t];
@@ -89,6 +99,10 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
       lex->n_forms = h.n_forms;
       lex->phrases = (const dg_lex_phrase *)(p + h.phrases_off);
       lex->n_phrases = h.n_phrases;
+      lex->classes = (const dg_lex_class *)(p + h.classes_off);
+      lex->n_classes = h.n_classes;
+      lex->irregular = (const dg_lex_irregular *)(p + h.irregular_off);
+      lex->n_irregular = h.n_irregular;
       for (int t = 0; t < DG_LEX_NTABLES; t++) {
         lex->tables[t] = (const dg_lex_slot *)(p + h.table_off[t]);
         lex->table_size[t] = h.table_size[t];
@@ -308,6 +322,60 @@ bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
          S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &s, &c);
 }
 
+/* ---- word classes and English verb forms ---- */
+
+dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(word, key) ||
+      !S_find(lex, DG_LEX_T_CLASSES, key, lex->n_classes, &start, &count))
+    return 0;
+  for (uint32_t i = start; i < start + count; i++) {
+    const dg_lex_class *r = &lex->classes[i];
+    if (strcmp(S_str(lex, r->word), word) == 0)
+      return (dg_word_class)r->bits_lo | (dg_word_class)r->bits_hi << 32;
+  }
+  return 0;
+}
+
+bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls) {
+  return (dg_lexicon_classes(lex, word) & cls) != 0;
+}
+
+bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls) {
+  if (!word) return false;
+  for (const char *p = word; *p; p++)
+    if (((unsigned char)*p & 0xC0) != 0x80 && dg_lexicon_is(lex, p, cls)) return true;
+  return false;
+}
+
+bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const char **past,
+                                  const char **participle) {
+  char key[S_KEYMAX];
+  uint32_t start, count;
+  if (!lex || !S_key(verb, key) ||
+      !S_find(lex, DG_LEX_T_IRREGULAR, key, lex->n_irregular, &start, &count))
+    return false;
+  for (uint32_t i = start; i < start + count; i++) {
+    const dg_lex_irregular *r = &lex->irregular[i];
+    if (strcmp(S_str(lex, r->base), verb) != 0) continue;
+    if (past) *past = S_str(lex, r->past);
+    if (participle) *participle = S_str(lex, r->participle);
+    return true;
+  }
+  return false;
+}
+
+size_t dg_lexicon_irregular_count(const dg_lexicon *lex) { return lex ? lex->n_irregular : 0; }
+
+void dg_lexicon_irregular_at(const dg_lexicon *lex, size_t i, const char **base, const char **past,
+                             const char **participle) {
+  const dg_lex_irregular *r = &lex->irregular[i];
+  *base = S_str(lex, r->base);
+  *past = S_str(lex, r->past);
+  *participle = S_str(lex, r->participle);
+}
+
 /* ---- the glossary overlay ---- */
 
 static const char *const S_ud[] = {"NOUN", "VERB", "ADJ",  "ADV",   "ADP",  "DET", "PRON", "CCONJ",
@@ -358,6 +426,8 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   long line = 0;
   long long offset = 0;
   unsigned gen = ++lex->n_glossaries;
+  S_entry **added = NULL; /* this glossary's entries in file order */
+  size_t nnew = 0, capnew = 0;
   char *p = text;
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) p += 3; /* UTF-8 byte order mark */
   while (p < text + len) {
@@ -415,7 +485,6 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
               "gender \"%.20s\" is not m, f, n or pl; skipped", gender);
       continue;
     }
-    S_overlay_grow(lex);
     S_entry *e = dg_xcalloc(1, sizeof *e);
     /* what the user's file says reaches terminals and other formats: no
      * control or bidi characters */
@@ -431,17 +500,26 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
     dg_clean_append(&src, path, strlen(path));
     dg_buf_printf(&src, ":%ld", line);
     e->source = dg_buf_detach(&src);
-    /* a later glossary overrides an earlier one; within one glossary the
-     * file order of a lemma's lines is kept */
     e->gen = gen;
-    size_t b = S_bucket(lex, key);
-    S_entry **at = &lex->buckets[b];
-    for (S_entry **q = &lex->buckets[b]; *q; q = &(*q)->next)
-      if ((*q)->gen == gen && strcmp((*q)->key, key) == 0) at = &(*q)->next;
-    e->next = *at;
-    *at = e;
-    lex->n_entries++;
+    if (nnew == capnew) {
+      capnew = capnew ? capnew * 2 : 64;
+      added = dg_xrealloc(added, capnew * sizeof *added);
+    }
+    added[nnew++] = e;
   }
   free(text);
+  /* A later glossary overrides an earlier one, and within one glossary the
+   * file order of a lemma's lines is kept: the new entries go to the heads
+   * of their chains, last line first, so each lemma's lines come out in file
+   * order ahead of the earlier glossaries' (linear in the number of lines,
+   * however many a lemma has). */
+  lex->n_entries += nnew;
+  while (nnew && lex->n_entries >= lex->n_buckets) S_overlay_grow(lex);
+  for (size_t i = nnew; i-- > 0;) {
+    size_t b = S_bucket(lex, added[i]->key);
+    added[i]->next = lex->buckets[b];
+    lex->buckets[b] = added[i];
+  }
+  free(added);
   return true;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "degloss.h"
+#include "wordclass.h"
 
 /* File name of the compiled lexicon inside the data directory. */
 #define DG_LEXICON_FILE "degloss.lex"
@@ -20,6 +21,9 @@ typedef struct dg_lexicon dg_lexicon;
 /* Map a compiled lexicon.  Checks header, version, size and checksum; a
  * missing, truncated or corrupted file is an error naming the file. */
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err);
+/* The same, with the whole file's checksum read too when `checksum` is set
+ * (dg_lexicon_open checks the header, section table and hash tables only). */
+dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err);
 /* Open DG_LEXICON_FILE in degloss_data_dir(). */
 dg_lexicon *dg_lexicon_open_default(degloss_error *err);
 void dg_lexicon_close(dg_lexicon *lex);
@@ -69,6 +73,29 @@ typedef struct dg_phrase {
   const char *source;
 } dg_phrase;
 size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out, size_t max);
+
+/* Word classes (dictionaries/word-classes.tsv and the classes that
+ * closed-class.tsv, names.tsv, first-parts.tsv and ding-labels.tsv state;
+ * tags in src/lexicon/wordclass.h).  The word must be spelt exactly as the
+ * data writes it: "März", "kW", the role and person nouns in lower case
+ * ("präsident").  dg_lexicon_is() tells whether it has any of the classes
+ * in `cls` (an OR of DG_WC_* bits): a rule asks "is this a copula?"
+ * (DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE), it does not list copulas. */
+dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word);
+bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls);
+/* The same for the word or any of its endings (at a character boundary):
+ * "außenministerin" ends in the role noun "ministerin". */
+bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls);
+
+/* English irregular verb forms ("find" -> found, found): Ding's forms,
+ * completed and corrected by dictionaries/english-irregular.tsv.  False when
+ * the verb (as written, lower case) is regular or unknown. */
+bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const char **past,
+                                  const char **participle);
+/* All of them, in file order (for "is this word a past form?"). */
+size_t dg_lexicon_irregular_count(const dg_lexicon *lex);
+void dg_lexicon_irregular_at(const dg_lexicon *lex, size_t i, const char **base, const char **past,
+                             const char **participle);
 
 /* Add or override entries from a user glossary (TSV: lemma, pos, gloss[,
  * gender, domains]; '#' comments; an optional header line starting with

@@ -9,7 +9,15 @@
  *   closed[n_closed]                 dg_lex_sense, grouped by folded form
  *   forms[n_forms]                   dg_lex_form (form, lemma), grouped by folded form
  *   phrases[n_phrases]               dg_lex_phrase, grouped by key
- *   four hash tables of dg_lex_slot  (senses, closed, forms, phrases); size a power
+ *   classes[n_classes]               dg_lex_class: a word (as written) and its
+ *                                    word-class bits (src/lexicon/wordclass.h),
+ *                                    grouped by folded word
+ *   irregular[n_irregular]           dg_lex_irregular: English verb, past,
+ *                                    participle (Ding's forms, then
+ *                                    dictionaries/english-irregular.tsv)
+ *   six hash tables of dg_lex_slot   (senses, closed, forms, phrases, classes,
+ *                                    irregular; the last keyed by the English
+ *                                    verb as written); size a power
  *                                    of two; open addressing with linear probing on
  *                                    dg_hash64(folded key, 0); empty slot key = DG_LEX_EMPTY
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -19,10 +27,13 @@
 #include <stdint.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 1u
+#define DG_LEX_VERSION 2u
 #define DG_LEX_EMPTY 0xffffffffu
 
-enum { DG_LEX_T_SENSES, DG_LEX_T_CLOSED, DG_LEX_T_FORMS, DG_LEX_T_PHRASES, DG_LEX_NTABLES };
+enum {
+  DG_LEX_T_SENSES, DG_LEX_T_CLOSED, DG_LEX_T_FORMS, DG_LEX_T_PHRASES, DG_LEX_T_CLASSES,
+  DG_LEX_T_IRREGULAR, DG_LEX_NTABLES
+};
 
 typedef struct dg_lex_head {
   uint32_t strings_off, strings_len;
@@ -30,6 +41,8 @@ typedef struct dg_lex_head {
   uint32_t closed_off, n_closed;
   uint32_t forms_off, n_forms;
   uint32_t phrases_off, n_phrases;
+  uint32_t classes_off, n_classes;
+  uint32_t irregular_off, n_irregular;
   uint32_t table_off[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES]; /* number of slots, a power of two */
 } dg_lex_head;
@@ -46,6 +59,15 @@ typedef struct dg_lex_form {
 typedef struct dg_lex_phrase {
   uint32_t german, gloss, source;
 } dg_lex_phrase;
+
+typedef struct dg_lex_class {
+  uint32_t word;           /* as written in the data ("März", "kW") */
+  uint32_t bits_lo, bits_hi; /* dg_word_class, low and high 32 bits */
+} dg_lex_class;
+
+typedef struct dg_lex_irregular {
+  uint32_t base, past, participle;
+} dg_lex_irregular;
 
 typedef struct dg_lex_slot {
   uint32_t key;   /* string offset of the folded key, DG_LEX_EMPTY when free */

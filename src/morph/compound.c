@@ -57,21 +57,6 @@ static const char *const S_bad_heads[] = {
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
     "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
 
-/* Confixes: bound first parts of learned words (Anti|terrorismus,
- * Mikro|turbine); first parts of words not known whole only. */
-static const char *const S_confixes[] = {
-    "anti", "bio", "tele", "mikro", "makro", "krypto", "ultra", "hyper", "inter", "intra",
-    "uni", "netto", "brutto", "polit", "online", "multi", "mini", "maxi", "super", "pseudo",
-    "neo", "öko", "geo", "extra", "mega", "turbo", "semi", "quasi", "proto", "para", "nano",
-    "agrar", "sozio", "psycho", "thermo", "hydro", "elektro", "video", "audio", "infra",
-    "marien", "oster", NULL}; /* Marien|erscheinungen, Oster|debatte */
-
-/* Numerals: first parts of words not known whole (Zwei|familienhäuser,
- * Drei|länder|eck). */
-static const char *const S_numerals[] = {
-    "zwei", "drei", "vier", "fünf", "sechs", "sieben", "neun", "zehn", "zwölf", "zwanzig",
-    "dreißig", "vierzig", "fünfzig", "hundert", "tausend", "halb", "doppel", "mehr", NULL};
-
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
     if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
@@ -102,7 +87,7 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
  * closed-class word count. */
 static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bool noun_only) {
   dg_morph *m = g->m;
-  if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(s, n))
+  if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(m, s, n))
     return false;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   for (uint32_t i = 0; k && i < k->count; i++)
@@ -132,10 +117,11 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
                         const char **lemma) {
   if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
   /* "sicherheits" is a first part with its link, not a word. */
-  static const char *const links[] = {"s", "es", "n", "en", NULL};
-  for (size_t i = 0; links[i]; i++) {
-    size_t l = strlen(links[i]);
-    if (n > l + 3 && memcmp(s + n - l, links[i], l) == 0) {
+  for (size_t i = 0; g->m->links[i]; i++) {
+    const char *link = g->m->links[i];
+    size_t l = strlen(link);
+    if (!dg_morph_is(g->m, link, l, DG_WC_LINKING_S_N)) continue;
+    if (n > l + 3 && memcmp(s + n - l, link, l) == 0) {
       const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
       if (kk && kk->count) return -1.0f;
       /* "gebirgs": Gebirge without its e, and the s */
@@ -296,8 +282,8 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
     best = 0.1f;
   }
   if (best < 0 && !g->whole_known) {
-    bool ok = S_in(S_confixes, s, n) || S_in(S_numerals, s, n) ||
-              (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(s, n));
+    bool ok = dg_morph_is(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART) ||
+              (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(m, s, n));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       /* frequent ones only (not archaic "sonder" = without) */
@@ -315,7 +301,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
-  if (best >= 0 && g->whole_known && dg_morph_is_particle(s, n)) best = -1.0f;
+  if (best >= 0 && g->whole_known && dg_morph_is_particle(m, s, n)) best = -1.0f;
   /* Participles are no first parts: Gebrauchtwagen stays whole. */
   if (best >= 0 && n >= 5 && S_participle(m, s, n)) best = -1.0f;
   return best;
@@ -429,8 +415,6 @@ static bool S_is_citation(S_seg *g, const char *s, size_t n, const char *lemma) 
   return false;
 }
 
-static const char *const S_links[] = {"s", "es", "n", "en", "e", "er", "ens", "nen", NULL};
-
 static void S_solve(S_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
@@ -456,8 +440,8 @@ static void S_solve(S_seg *g) {
       /* Only a stem after which the rest splits (directly or after a
        * link) is worth a look-up. */
       bool rest = isfinite(g->best[j].cost);
-      for (size_t li = 0; S_links[li] && !rest; li++) {
-        int k = j + (int)strlen(S_links[li]);
+      for (size_t li = 0; g->m->links[li] && !rest; li++) {
+        int k = j + (int)strlen(g->m->links[li]);
         rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
       }
       if (!rest) continue;
@@ -472,12 +456,12 @@ static void S_solve(S_seg *g) {
           *b = (S_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
         }
       }
-      for (size_t li = 0; S_links[li]; li++) {
-        size_t ln = strlen(S_links[li]);
+      for (size_t li = 0; g->m->links[li]; li++) {
+        size_t ln = strlen(g->m->links[li]);
         int k = j + (int)ln; /* links are ASCII: one code point per byte */
         if (k > N - S_MINPART) continue;
         if (g->lo_off[k] - g->lo_off[j] != ln ||
-            memcmp(g->lo + g->lo_off[j], S_links[li], ln) != 0)
+            memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
           continue;
         if (!isfinite(g->best[k].cost)) continue;
         /* A link follows the citation form (no Parsen|n|bahn from
@@ -486,7 +470,7 @@ static void S_solve(S_seg *g) {
         bool e_dropped = false;
         if (!S_is_citation(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], stem_lemma)) {
           size_t sl = g->lo_off[j] - g->lo_off[i], ll = stem_lemma ? strlen(stem_lemma) : 0;
-          e_dropped = ll == sl + 1 && stem_lemma[ll - 1] == 'e' && strcmp(S_links[li], "s") == 0;
+          e_dropped = ll == sl + 1 && stem_lemma[ll - 1] == 'e' && strcmp(g->m->links[li], "s") == 0;
           if (e_dropped) {
             dg_buf_clear(&g->tmp);
             dg_utf8_lower(&g->tmp, stem_lemma, ll);
@@ -494,7 +478,7 @@ static void S_solve(S_seg *g) {
           }
           if (!e_dropped) continue;
         }
-        float lc = S_link_cost(g, stem_lemma, gender, S_links[li], e_dropped);
+        float lc = S_link_cost(g, stem_lemma, gender, g->m->links[li], e_dropped);
         if (lc < 0) continue;
         float c = S_STEM_COST - q + lc + g->best[k].cost;
         if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
@@ -535,7 +519,7 @@ static bool S_particle_verb_derivation(S_seg *g, int first_end) {
   static const char *const ends[] = {"ungen", "ung", "ens", "en", "ern", "ers", "er",
                                      "erin", "erinnen", NULL};
   size_t pe = g->lo_off[first_end], n = g->lo_off[g->ncp];
-  if (!dg_morph_is_particle(g->lo, pe)) {
+  if (!dg_morph_is_particle(g->m, g->lo, pe)) {
     const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, pe);
     bool adv = false;
     for (uint32_t i = 0; k && i < k->count; i++) {
@@ -581,7 +565,7 @@ static bool S_country_head(const S_seg *g) {
 static bool S_common_short(const S_seg *g, int i, int end) {
   const char *s = g->lo + g->lo_off[i];
   size_t n = g->lo_off[end] - g->lo_off[i];
-  if (S_in(S_confixes, s, n)) return true;
+  if (dg_morph_is(g->m, s, n, DG_WC_CONFIX)) return true;
   const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
   for (uint32_t j = 0; k && j < k->count; j++) {
     const dg_morph_anal *a = &g->m->data.anal[k->first + j];

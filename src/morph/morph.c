@@ -154,42 +154,57 @@ static void S_from_latin1(dg_buf *out, const char *s) {
 static pthread_mutex_t S_hs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Hunspell parses its whole .dic when created (a large share of start-up),
- * so it is created when a word first needs it. */
-static Hunhandle *S_hs(dg_morph *m) {
-  if (!m->hs && !m->hs_failed && m->hs_aff) {
+ * so it is created when a word first needs it.  Worker handles share their
+ * base handle's instance (12 MB each otherwise); every call goes through the
+ * owner's lock (called only for forms the tables and caches do not know). */
+static dg_morph *S_hs_owner(dg_morph *m) { return m->hs_owner ? m->hs_owner : m; }
+
+static Hunhandle *S_hs_locked(dg_morph *o) {
+  if (!o->hs && !o->hs_failed && o->hs_aff) {
     pthread_mutex_lock(&S_hs_lock);
-    m->hs = Hunspell_create(m->hs_aff, m->hs_dic);
+    o->hs = Hunspell_create(o->hs_aff, o->hs_dic);
     pthread_mutex_unlock(&S_hs_lock);
-    if (!m->hs) m->hs_failed = true;
+    if (!o->hs) o->hs_failed = true;
   }
-  return m->hs;
+  return o->hs;
 }
 
 bool dg_morph_hs_spell(dg_morph *m, const char *word) {
-  if (!*word || strlen(word) > 100 || !S_hs(m)) return false;
-  if (!m->hs_latin1) return Hunspell_spell(m->hs, word) != 0;
+  if (!*word || strlen(word) > 100) return false;
+  dg_morph *o = S_hs_owner(m);
   dg_buf b;
   dg_buf_init(&b);
-  bool ok = S_to_latin1(&b, word) && Hunspell_spell(m->hs, b.data) != 0;
+  if (o->hs_latin1 && !S_to_latin1(&b, word)) {
+    dg_buf_free(&b);
+    return false;
+  }
+  pthread_mutex_lock(&o->hs_mu);
+  Hunhandle *h = S_hs_locked(o);
+  bool ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
+  pthread_mutex_unlock(&o->hs_mu);
   dg_buf_free(&b);
   return ok;
 }
 
 const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
-  if (!*word || strlen(word) > 100 || !S_hs(m)) return NULL;
+  if (!*word || strlen(word) > 100) return NULL;
+  dg_morph *o = S_hs_owner(m);
   dg_buf b;
   dg_buf_init(&b);
   const char *w = word;
-  if (m->hs_latin1) {
+  if (o->hs_latin1) {
     if (!S_to_latin1(&b, word)) {
       dg_buf_free(&b);
       return NULL;
     }
     w = b.data;
   }
+  dg_buf stem; /* the chosen stem, copied out under the lock */
+  dg_buf_init(&stem);
+  pthread_mutex_lock(&o->hs_mu);
+  Hunhandle *h = S_hs_locked(o);
   char **list = NULL;
-  int n = Hunspell_stem(m->hs, &list, w);
-  const char *res = NULL;
+  int n = h ? Hunspell_stem(h, &list, w) : 0;
   if (n > 0) {
     /* Prefer a stem with the word's own capitalisation. */
     int pick = 0;
@@ -199,17 +214,13 @@ const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
         pick = i;
         break;
       }
-    if (m->hs_latin1) {
-      dg_buf u;
-      dg_buf_init(&u);
-      S_from_latin1(&u, list[pick]);
-      res = dg_morph_intern(m, u.data, u.len);
-      dg_buf_free(&u);
-    } else {
-      res = dg_morph_intern(m, list[pick], strlen(list[pick]));
-    }
+    if (o->hs_latin1) S_from_latin1(&stem, list[pick]);
+    else dg_buf_puts(&stem, list[pick]);
   }
-  if (list) Hunspell_free_list(m->hs, &list, n);
+  if (list) Hunspell_free_list(h, &list, n);
+  pthread_mutex_unlock(&o->hs_mu);
+  const char *res = n > 0 ? dg_morph_intern(m, stem.data ? stem.data : "", stem.len) : NULL;
+  dg_buf_free(&stem);
   dg_buf_free(&b);
   return res;
 }
@@ -234,6 +245,7 @@ static bool S_aff_is_latin1(const char *aff) {
 dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss_error *err) {
   if (!data_dir) data_dir = degloss_data_dir();
   dg_morph *m = dg_xcalloc(1, sizeof *m);
+  pthread_mutex_init(&m->hs_mu, NULL);
   dg_buf_init(&m->tmp);
   char *path = dg_path_join(data_dir, "degloss.morph");
   bool ok = dg_morph_data_open(&m->data, path, err);
@@ -242,6 +254,7 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
     dg_morph_close(m);
     return NULL;
   }
+  dg_morph_classes_init(m);
   dg_buf base;
   dg_buf_init(&base);
   if (hunspell_base) dg_buf_puts(&base, hunspell_base);
@@ -273,6 +286,19 @@ dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss
   return m;
 }
 
+dg_morph *dg_morph_open_worker(const dg_morph *base) {
+  dg_morph *m = dg_xcalloc(1, sizeof *m);
+  dg_buf_init(&m->tmp);
+  /* the mapped tables are read-only: one mapping for every thread (mapping
+   * the file again per worker made each touched page count once more) */
+  m->data = base->data;
+  m->data_borrowed = true;
+  dg_morph_classes_init(m);
+  m->hs_owner = (dg_morph *)base; /* its hunspell instance, under its lock */
+  pthread_mutex_init(&m->hs_mu, NULL);
+  return m;
+}
+
 void dg_morph_close(dg_morph *m) {
   if (!m) return;
   if (m->hs) {
@@ -280,9 +306,11 @@ void dg_morph_close(dg_morph *m) {
     Hunspell_destroy(m->hs);
     pthread_mutex_unlock(&S_hs_lock);
   }
+  pthread_mutex_destroy(&m->hs_mu);
   free(m->hs_aff);
   free(m->hs_dic);
-  dg_morph_data_close(&m->data);
+  dg_morph_classes_free(m);
+  if (!m->data_borrowed) dg_morph_data_close(&m->data);
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
   dg_arena_free(&m->arena);
@@ -318,24 +346,6 @@ unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n) {
   return k ? k->rank : 0;
 }
 
-/* ---- particles ---- */
-
-const char *const dg_morph_particles[] = {
-    "auseinander", "entgegen", "gegenüber", "zusammen", "herunter", "hinunter", "zurecht",
-    "vorüber", "vorbei", "voraus", "voran", "zurück", "heraus", "herein", "herauf", "hinaus",
-    "hinein", "hinauf", "hervor", "herbei", "herum", "heran", "hinweg", "hinzu", "weiter",
-    "wieder", "nieder", "empor", "entlang", "dabei", "daran", "davon", "dazu", "fest", "fort",
-    "frei", "heim", "hoch", "klar", "statt", "teil", "durch", "unter", "über", "nach", "weg",
-    "vor", "mit", "los", "her", "hin", "ein", "aus", "auf", "bei", "dar", "ab", "an", "um", "zu",
-    NULL};
-
-bool dg_morph_is_particle(const char *word, size_t n) {
-  for (size_t i = 0; dg_morph_particles[i]; i++)
-    if (strlen(dg_morph_particles[i]) == n && memcmp(dg_morph_particles[i], word, n) == 0)
-      return true;
-  return false;
-}
-
 /* ---- queries ---- */
 
 static bool S_is_verb_lemma(dg_morph *m, const char *lemma, size_t n) {
@@ -358,9 +368,9 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (n == 0 || n > 200) return false;
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
-  for (size_t i = 0; dg_morph_particles[i]; i++) {
-    size_t pl = strlen(dg_morph_particles[i]);
-    if (pl + 4 <= n && strncmp(lemma, dg_morph_particles[i], pl) == 0 &&
+  for (size_t i = 0; m->particles[i]; i++) {
+    size_t pl = strlen(m->particles[i]);
+    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

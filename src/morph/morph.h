@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "degloss.h"
+#include "wordclass.h"
 
 typedef struct dg_morph dg_morph;
 
@@ -26,6 +27,9 @@ typedef struct dg_morph dg_morph;
  * the dictionary path without extension, e.g. "/usr/share/hunspell/de_DE"
  * (NULL: the compiled-in de_DE).  NULL and `err` filled on failure. */
 dg_morph *dg_morph_open(const char *data_dir, const char *hunspell_base, degloss_error *err);
+/* A handle for another thread that shares base's mapped tables (read-only)
+ * and has its own hunspell, caches and arena.  base must outlive it. */
+dg_morph *dg_morph_open_worker(const dg_morph *base);
 void dg_morph_close(dg_morph *m);
 
 /* Also treat as known any lemma this predicate accepts (the gloss stage
@@ -75,6 +79,28 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma);
 
 /* Is the (lower-cased) word form known to the tables or to hunspell? */
 bool dg_morph_is_known(dg_morph *m, const char *word);
+
+/* Word classes of the morphology (dictionaries/word-classes.tsv, confixes
+ * from first-parts.tsv; compiled into degloss.morph): is word[0..n), spelt
+ * as the data writes it (lower case), of one of the classes in `cls` (an OR
+ * of DG_WC_* bits: DG_WC_SEP_PARTICLE, DG_WC_CONFIX, DG_WC_LINKING_ELEMENT,
+ * DG_WC_NUMERAL_PART, DG_WC_INSEP_PREFIX, DG_WC_AMBIG_PREFIX, DG_WC_AUX,
+ * DG_WC_MODAL, ...; see DG_WC_MORPH)? */
+bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls);
+
+/* The word-class rows that tools/morph-compile reads (DG_WC_MORPH classes
+ * only), in file order, a word's rows merged. */
+typedef struct dg_wc_entry {
+  char *word;
+  dg_word_class bits;
+} dg_wc_entry;
+typedef struct dg_wc_list {
+  dg_wc_entry *v;
+  size_t n, cap;
+} dg_wc_list;
+bool dg_word_class_load(dg_wc_list *l, const char *classes_tsv, const char *first_parts_tsv,
+                        degloss_error *err);
+void dg_wc_list_free(dg_wc_list *l);
 
 /* Statistics of the type cache: distinct forms analysed, lookups served. */
 void dg_morph_cache_stats(const dg_morph *m, size_t *forms, size_t *lookups);

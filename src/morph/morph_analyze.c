@@ -73,12 +73,9 @@ static float S_freq(unsigned rank) {
   return f > 0 ? f : 0.0f;
 }
 
-static bool S_is_aux(const char *lemma) {
-  static const char *const aux[] = {"sein", "haben", "werden", "können", "müssen", "sollen",
-                                    "wollen", "dürfen", "mögen", NULL};
-  for (size_t i = 0; aux[i]; i++)
-    if (strcmp(lemma, aux[i]) == 0) return true;
-  return false;
+/* Auxiliaries and modals (word classes aux, modal). */
+static bool S_is_aux(const dg_morph *m, const char *lemma) {
+  return dg_morph_is(m, lemma, strlen(lemma), DG_WC_AUX | DG_WC_MODAL);
 }
 
 static float S_verb_cell_weight(int cell) {
@@ -196,7 +193,7 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       added++;
     } else if (l->pos == DG_POS_VERB) {
       if (plen && x->cap) continue; /* a capitalised compound is no verb */
-      int pos = S_is_aux(ls) ? DG_POS_AUX : DG_POS_VERB;
+      int pos = S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB;
       char part[64] = {0};
       if (l->particle && l->particle < sizeof part) memcpy(part, ls, l->particle);
       for (int c = 0; c < DG_VC_COUNT; c++) {
@@ -323,14 +320,15 @@ static size_t S_particle_verb(S_ctx *x) {
   dg_buf low;
   dg_buf_init(&low);
   dg_utf8_lower(&low, x->word, x->n);
-  for (size_t i = 0; dg_morph_particles[i] && !added; i++) {
-    const char *p = dg_morph_particles[i];
+  for (size_t i = 0; m->particles[i] && !added; i++) {
+    const char *p = m->particles[i];
     size_t pl = strlen(p);
     if (low.len < pl + 3 || strncmp(low.data, p, pl) != 0) continue;
     const char *rest = low.data + pl;
     size_t rn = low.len - pl;
     bool zu = false;
     const dg_morph_key *k = dg_morph_data_find(&m->data, rest, rn);
+    /* (the infinitive particle "zu" between particle and verb: an|zu|kündigen) */
     if ((!k || !k->count) && rn > 5 && strncmp(rest, "zu", 2) == 0) {
       k = dg_morph_data_find(&m->data, rest + 2, rn - 2);
       zu = true;
@@ -352,7 +350,7 @@ static size_t S_particle_verb(S_ctx *x) {
          * they occur in subordinate clauses, as do infinitives. */
         int cell = zu ? DG_VC_ZUINF : c;
         dg_feats_verb(cell, &x->feats, &x->leipzig);
-        S_add(x, lemma, S_is_aux(ls) ? DG_POS_AUX : DG_POS_VERB, x->feats.data,
+        S_add(x, lemma, S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB, x->feats.data,
               x->leipzig.data, p, 8.0f + S_freq(l->rank) + S_verb_cell_weight(cell) +
                                       S_case_fit(x, DG_POS_VERB));
         added++;
@@ -397,11 +395,10 @@ static const char *S_adj_lemma(S_ctx *x, const char *stem, size_t n, unsigned *r
 
 /* Comparative and superlative: größeren -> groß, besten -> gut. */
 static size_t S_degree(S_ctx *x) {
+  /* dictionaries/morph/irregular-comparison.tsv */
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
-      {"besser", "gut", 0}, {"best", "gut", 1}, {"meist", "viel", 1},
-      {"höher", "hoch", 0}, {"höchst", "hoch", 1}, {"näher", "nah", 0}, {"nächst", "nah", 1},
-      {"lieber", "gern", 0}, {"liebst", "gern", 1},
-      {"wenigst", "wenig", 1}};
+#include "morph_degree.inc"
+  };
   dg_buf low, stem;
   dg_buf_init(&low);
   dg_buf_init(&stem);

@@ -26,9 +26,9 @@ static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
 
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) {
   memset(d, 0, sizeof *d);
-  /* No checksum pass at start-up (it read all 35 MB each run): every index is
-   * validated below, so a damaged file cannot make a lookup read out of
-   * bounds; dg_mapfile_verify checks the checksum on demand. */
+  /* The container checks the header and the hash table's checksum; the
+   * whole file's checksum (35 MB) is left to --check-data.  Every index is
+   * also validated below, so no lookup reads out of bounds. */
   if (!dg_mapfile_open(&d->mf, path, DG_MORPH_KIND, DG_MORPH_VERSION, false, err)) return false;
   const unsigned char *p = d->mf.payload;
   uint64_t size = d->mf.size;
@@ -40,14 +40,20 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
       !S_fits(h->off_table, h->nslots, size, sizeof(uint64_t)) ||
       !S_fits(h->off_anal, h->nanal, size, sizeof(dg_morph_anal)) ||
       !S_fits(h->off_lemmas, h->nlemmas, size, sizeof(dg_morph_lemma)) ||
-      !S_fits(h->off_str, h->nstr, size, 1) || h->nstr == 0)
+      !S_fits(h->off_str, h->nstr, size, 1) || h->nstr == 0 ||
+      !S_fits(h->off_class, h->nclass, size, sizeof(dg_morph_class)))
     goto bad;
   d->keys = (const dg_morph_key *)(p + h->off_keys);
   d->table = (const uint64_t *)(p + h->off_table);
   d->anal = (const dg_morph_anal *)(p + h->off_anal);
   d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
   d->str = (const char *)(p + h->off_str);
+  d->classes = (const dg_morph_class *)(p + h->off_class);
   if (d->str[h->nstr - 1] != '\0') goto bad;
+  for (uint32_t i = 0; i < h->nclass; i++) {
+    const dg_morph_class *c = &d->classes[i];
+    if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) goto bad;
+  }
   /* Every index is checked once here, so lookups need no checks. */
   for (uint32_t i = 0; i < h->nkeys; i++) {
     const dg_morph_key *k = &d->keys[i];

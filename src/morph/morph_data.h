@@ -13,6 +13,9 @@
  *   analyses[nanal]    (lemma, cells) pairs, grouped by key
  *   lemmas[nlemmas]
  *   strings[nstr]      NUL-terminated UTF-8 strings, offset 0 is ""
+ *   classes[nclass]    word classes of the morphology (dg_morph_class, in
+ *                      the order of dictionaries/word-classes.tsv, then the
+ *                      confixes of first-parts.tsv; see src/lexicon/wordclass.h)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_MORPH_DATA_H
 #define DG_MORPH_DATA_H
@@ -25,7 +28,7 @@
 #include "mapfile.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 3u
+#define DG_MORPH_VERSION 4u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -59,7 +62,15 @@ typedef struct dg_morph_header {
   uint32_t nkeys, nslots, nanal, nlemmas;
   uint64_t nstr;
   uint64_t off_keys, off_table, off_anal, off_lemmas, off_str;
+  uint32_t nclass, pad;
+  uint64_t off_class;
 } dg_morph_header;
+
+typedef struct dg_morph_class {
+  uint32_t word;       /* string offset */
+  uint32_t len;        /* its length in bytes */
+  uint64_t bits;       /* dg_word_class */
+} dg_morph_class;
 
 typedef struct dg_morph_key {
   uint32_t form;       /* string offset of the lower-cased form */
@@ -108,6 +119,7 @@ typedef struct dg_morph_data {
   const dg_morph_anal *anal;
   const dg_morph_lemma *lemmas;
   const char *str;
+  const dg_morph_class *classes;
 } dg_morph_data;
 
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);

@@ -4,6 +4,7 @@
 #define DG_MORPH_INTERNAL_H
 
 #include <hunspell.h>
+#include <pthread.h>
 
 #include "morph.h"
 #include "morph_data.h"
@@ -37,6 +38,9 @@ void dg_cache_clear(dg_cache *c);
 
 struct dg_morph {
   dg_morph_data data;
+  bool data_borrowed;             /* a worker's: the base handle's mapping */
+  struct dg_morph *hs_owner;      /* a worker's: the handle whose hunspell it uses */
+  pthread_mutex_t hs_mu;          /* guards hs (the owner's) */
   Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
   char *hs_aff, *hs_dic;          /* its files, checked at open */
   bool hs_failed;                 /* Hunspell_create gave nothing */
@@ -50,6 +54,9 @@ struct dg_morph {
   dg_cache split_cache;           /* compound splits */
   size_t lookups;
   dg_buf tmp;
+  /* word classes of degloss.morph (morph_classes.c) */
+  const char **particles;         /* sep-particle, longest first, NULL-terminated */
+  const char **links;             /* linking-element, in file order, NULL-terminated */
 };
 
 /* An arena copy of s[0..n), shared with every equal string handed out
@@ -82,9 +89,10 @@ void dg_feats_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig);
 /* Verbs: one reading per cell index (DG_VC_*). */
 void dg_feats_verb(int cell, dg_buf *feats, dg_buf *leipzig);
 
-/* Separable verb particles (sorted longest first); NULL-terminated. */
-extern const char *const dg_morph_particles[];
-/* Is `word` one of the particles? */
-bool dg_morph_is_particle(const char *word, size_t n);
+/* Is `word` (n bytes, lower case) a separable verb particle? */
+bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n);
+/* Build and free m->particles and m->links from the mapped file. */
+void dg_morph_classes_init(dg_morph *m);
+void dg_morph_classes_free(dg_morph *m);
 
 #endif

@@ -153,6 +153,11 @@ void dg_mt_url_shown(const char *url, dg_buf *out) {
   dg_buf_put(out, p, strcspn(p, "?#")); /* nor a query, which may hold a key */
 }
 
+/* What a message shows of a value: the value itself when the user typed it
+ * (command line, environment); from a config file only that it is wrong, so
+ * a secret on the wrong line is never printed. */
+#define S_V (file_mode ? "(not shown)" : v)
+
 #define S_BAD(...)                                                                       \
   do {                                                                                   \
     dg_error_set(err, DEGLOSS_ERR_ARG, origin, 0, 0, -1, __VA_ARGS__);                   \
@@ -177,10 +182,10 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
         c->kind = names[i].kind;
         return true;
       }
-    S_BAD("translate: unknown provider '%.60s' (use deepl, libretranslate, google, openai or none)", v);
+    S_BAD("translate: unknown provider '%.60s' (use deepl, libretranslate, google, openai or none)", S_V);
   }
   if (strcmp(key, "mt-url") == 0) {
-    if (!S_url_ok(v)) S_BAD("mt-url: '%.80s' is not an http:// or https:// URL", v);
+    if (!S_url_ok(v)) S_BAD("mt-url: '%.80s' is not an http:// or https:// URL", S_V);
     S_replace(&c->url, v);
     return true;
   }
@@ -195,34 +200,34 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
     else if (strcasecmp(v, "EN-GB") == 0)
       S_replace(&c->target, "EN-GB");
     else
-      S_BAD("mt-target: '%.40s' is not EN-US or EN-GB", v);
+      S_BAD("mt-target: '%.40s' is not EN-US or EN-GB", S_V);
     return true;
   }
   if (strcmp(key, "mt-jobs") == 0) {
     unsigned long x;
-    if (!S_uint(v, 1, 64, &x)) S_BAD("mt-jobs: '%.40s' is not a number from 1 to 64", v);
+    if (!S_uint(v, 1, 64, &x)) S_BAD("mt-jobs: '%.40s' is not a number from 1 to 64", S_V);
     c->jobs = (unsigned)x;
     return true;
   }
   if (strcmp(key, "mt-retries") == 0) {
     unsigned long x;
-    if (!S_uint(v, 0, 10, &x)) S_BAD("mt-retries: '%.40s' is not a number from 0 to 10", v);
+    if (!S_uint(v, 0, 10, &x)) S_BAD("mt-retries: '%.40s' is not a number from 0 to 10", S_V);
     c->retries = (unsigned)x;
     return true;
   }
   if (strcmp(key, "mt-batch") == 0) {
     unsigned long x;
-    if (!S_uint(v, 1, 1000, &x)) S_BAD("mt-batch: '%.40s' is not a number from 1 to 1000", v);
+    if (!S_uint(v, 1, 1000, &x)) S_BAD("mt-batch: '%.40s' is not a number from 1 to 1000", S_V);
     c->batch = x;
     return true;
   }
   if (strcmp(key, "mt-timeout") == 0) {
-    if (!S_seconds(v, &c->timeout_ms)) S_BAD("mt-timeout: '%.40s' is not a number of seconds (0 < s <= 3600)", v);
+    if (!S_seconds(v, &c->timeout_ms)) S_BAD("mt-timeout: '%.40s' is not a number of seconds (0 < s <= 3600)", S_V);
     return true;
   }
   if (strcmp(key, "mt-connect-timeout") == 0) {
     if (!S_seconds(v, &c->connect_timeout_ms))
-      S_BAD("mt-connect-timeout: '%.40s' is not a number of seconds (0 < s <= 3600)", v);
+      S_BAD("mt-connect-timeout: '%.40s' is not a number of seconds (0 < s <= 3600)", S_V);
     return true;
   }
   if (strcmp(key, "mt-cacert") == 0) {
@@ -230,7 +235,7 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
     if (!*v) S_BAD("mt-cacert: give a CA certificate file");
     errno = 0;
     if (stat(v, &st) != 0 || !S_ISREG(st.st_mode))
-      S_BAD("mt-cacert: cannot read '%.120s': %s", v, errno ? strerror(errno) : "not a file");
+      S_BAD("mt-cacert: cannot read '%.120s': %s", S_V, errno ? strerror(errno) : "not a file");
     S_replace(&c->cacert, v);
     return true;
   }
@@ -260,18 +265,18 @@ bool dg_mt_config_set(dg_mt_config *c, const char *key, const char *value,
       return true;
     }
     S_BAD("mt-cache-max: '%.40s' is not a number of entries (1 to 100000000) or of bytes "
-          "(such as 64M, at most 256M)", v);
+          "(such as 64M, at most 256M)", S_V);
   }
   if (strcmp(key, "mt-insecure") == 0) {
-    if (!S_bool(value, &c->insecure)) S_BAD("mt-insecure: '%.40s' is not yes or no", v);
+    if (!S_bool(value, &c->insecure)) S_BAD("mt-insecure: '%.40s' is not yes or no", S_V);
     return true;
   }
   if (strcmp(key, "no-cache") == 0) {
-    if (!S_bool(value, &c->no_cache)) S_BAD("no-cache: '%.40s' is not yes or no", v);
+    if (!S_bool(value, &c->no_cache)) S_BAD("no-cache: '%.40s' is not yes or no", S_V);
     return true;
   }
   if (strcmp(key, "verbose") == 0) {
-    if (!S_bool(value, &c->verbose)) S_BAD("verbose: '%.40s' is not yes or no", v);
+    if (!S_bool(value, &c->verbose)) S_BAD("verbose: '%.40s' is not yes or no", S_V);
     return true;
   }
   if (strcmp(key, "mt-key") == 0) {

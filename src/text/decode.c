@@ -225,7 +225,8 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     }
     tb->cp[k] = cp;
     tb->off[k] = (uint32_t)i;
-    unsigned cls = dg_text_class(cp);
+    /* a NUL byte is ignored like a soft hyphen: "schl\0äft" is one word */
+    unsigned cls = cp == 0 ? DG_C_SHY : dg_text_class(cp);
     tb->cls[k] = (unsigned char)cls;
     if (cls == DG_C_BAD || cls == DG_C_SHY) {
       if (tb->special_lo == SIZE_MAX) tb->special_lo = k;

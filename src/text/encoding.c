@@ -16,16 +16,16 @@ static const uint16_t S_cp1252[32] = {
 
 static const struct {
   const char *name;
-  dg_encoding enc;
+  degloss_encoding enc;
 } S_names[] = {
-    {"auto", DG_ENC_AUTO},          {"utf-8", DG_ENC_UTF8},         {"utf8", DG_ENC_UTF8},
-    {"windows-1252", DG_ENC_CP1252}, {"cp1252", DG_ENC_CP1252},      {"1252", DG_ENC_CP1252},
-    {"latin1", DG_ENC_LATIN1},      {"latin-1", DG_ENC_LATIN1},     {"iso-8859-1", DG_ENC_LATIN1},
-    {"iso8859-1", DG_ENC_LATIN1},   {"utf-16", DG_ENC_UTF16},       {"utf16", DG_ENC_UTF16},
-    {"utf-16le", DG_ENC_UTF16LE},   {"utf16le", DG_ENC_UTF16LE},    {"utf-16be", DG_ENC_UTF16BE},
-    {"utf16be", DG_ENC_UTF16BE}};
+    {"auto", DEGLOSS_ENCODING_AUTO},          {"utf-8", DEGLOSS_ENCODING_UTF8},         {"utf8", DEGLOSS_ENCODING_UTF8},
+    {"windows-1252", DEGLOSS_ENCODING_CP1252}, {"cp1252", DEGLOSS_ENCODING_CP1252},      {"1252", DEGLOSS_ENCODING_CP1252},
+    {"latin1", DEGLOSS_ENCODING_LATIN1},      {"latin-1", DEGLOSS_ENCODING_LATIN1},     {"iso-8859-1", DEGLOSS_ENCODING_LATIN1},
+    {"iso8859-1", DEGLOSS_ENCODING_LATIN1},   {"utf-16", DEGLOSS_ENCODING_UTF16},       {"utf16", DEGLOSS_ENCODING_UTF16},
+    {"utf-16le", DEGLOSS_ENCODING_UTF16LE},   {"utf16le", DEGLOSS_ENCODING_UTF16LE},    {"utf-16be", DEGLOSS_ENCODING_UTF16BE},
+    {"utf16be", DEGLOSS_ENCODING_UTF16BE}};
 
-bool dg_encoding_parse(const char *name, dg_encoding *out) {
+bool dg_encoding_parse(const char *name, degloss_encoding *out) {
   for (size_t i = 0; name && i < DG_ARRAY_LEN(S_names); i++) {
     if (strcasecmp(name, S_names[i].name) == 0) {
       *out = S_names[i].enc;
@@ -35,25 +35,25 @@ bool dg_encoding_parse(const char *name, dg_encoding *out) {
   return false;
 }
 
-const char *dg_encoding_name(dg_encoding enc) {
+const char *dg_encoding_name(degloss_encoding enc) {
   switch (enc) {
-  case DG_ENC_AUTO: return "auto";
-  case DG_ENC_UTF8: return "utf-8";
-  case DG_ENC_CP1252: return "windows-1252";
-  case DG_ENC_LATIN1: return "latin1";
-  case DG_ENC_UTF16: return "utf-16";
-  case DG_ENC_UTF16LE: return "utf-16le";
-  case DG_ENC_UTF16BE: return "utf-16be";
+  case DEGLOSS_ENCODING_AUTO: return "auto";
+  case DEGLOSS_ENCODING_UTF8: return "utf-8";
+  case DEGLOSS_ENCODING_CP1252: return "windows-1252";
+  case DEGLOSS_ENCODING_LATIN1: return "latin1";
+  case DEGLOSS_ENCODING_UTF16: return "utf-16";
+  case DEGLOSS_ENCODING_UTF16LE: return "utf-16le";
+  case DEGLOSS_ENCODING_UTF16BE: return "utf-16be";
   }
   return "?";
 }
 
-size_t dg_encoding_decode(dg_encoding enc, const unsigned char *s, size_t n, uint32_t *cp,
+size_t dg_encoding_decode(degloss_encoding enc, const unsigned char *s, size_t n, uint32_t *cp,
                           bool *bad) {
   *bad = false;
   if (n == 0) return 0;
   switch (enc) {
-  case DG_ENC_CP1252:
+  case DEGLOSS_ENCODING_CP1252:
     *cp = s[0];
     if (s[0] >= 0x80 && s[0] < 0xA0) {
       *cp = S_cp1252[s[0] - 0x80];
@@ -63,12 +63,12 @@ size_t dg_encoding_decode(dg_encoding enc, const unsigned char *s, size_t n, uin
       }
     }
     return 1;
-  case DG_ENC_LATIN1:
+  case DEGLOSS_ENCODING_LATIN1:
     *cp = s[0];
     return 1;
-  case DG_ENC_UTF16LE:
-  case DG_ENC_UTF16BE: {
-    bool le = enc == DG_ENC_UTF16LE;
+  case DEGLOSS_ENCODING_UTF16LE:
+  case DEGLOSS_ENCODING_UTF16BE: {
+    bool le = enc == DEGLOSS_ENCODING_UTF16LE;
     if (n < 2) return 0;
     uint32_t u = le ? (uint32_t)(s[0] | s[1] << 8) : (uint32_t)(s[0] << 8 | s[1]);
     *cp = u;
@@ -106,7 +106,7 @@ static bool S_binary_control(unsigned char b) {
   return b < 0x20 && b != '\t' && b != '\n' && b != '\v' && b != '\f' && b != '\r';
 }
 
-dg_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
+degloss_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
                               size_t *first_bad) {
   size_t invalid = 0, valid_mb = 0;
   bool binary = false;
@@ -131,14 +131,14 @@ dg_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, boo
     }
     i += m;
   }
-  return invalid > 0 && !binary && valid_mb < invalid ? DG_ENC_CP1252 : DG_ENC_UTF8;
+  return invalid > 0 && !binary && valid_mb < invalid ? DEGLOSS_ENCODING_CP1252 : DEGLOSS_ENCODING_UTF8;
 }
 
-dg_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n) {
+degloss_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n) {
   size_t even = 0, odd = 0;
   for (size_t i = 0; i + 1 < n; i += 2) {
     even += s[i] == 0;
     odd += s[i + 1] == 0;
   }
-  return even > odd ? DG_ENC_UTF16BE : DG_ENC_UTF16LE;
+  return even > odd ? DEGLOSS_ENCODING_UTF16BE : DEGLOSS_ENCODING_UTF16LE;
 }

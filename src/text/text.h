@@ -108,40 +108,33 @@ typedef struct dg_paragraph {
   void *priv_;             /* storage; do not touch */
 } dg_paragraph;
 
-typedef enum {
-  DG_INPUT_TEXT = 0,       /* running text: paragraphs, sentences, tokens */
-  DG_INPUT_HORIZONTAL = 1  /* one sentence a line, tokens split at spaces, kept as given */
-} dg_input_mode;
+/* The input mode is degloss_input (degloss.h): the text layer reads
+ * DEGLOSS_INPUT_TEXT, DEGLOSS_INPUT_HORIZONTAL and DEGLOSS_INPUT_LINES (JSONL is read by
+ * src/gloss/gloss_input.c, a sentence's "text" through dg_text_parse). */
 
 /* Default bound on one paragraph (or horizontal line): 1 MiB. */
 #define DG_TEXT_MAX_PARAGRAPH ((size_t)1 << 20)
 
 typedef struct dg_reader dg_reader;
 
-/* Input encodings.  The text layer works on UTF-8; other encodings are
- * transcoded by the reader while every offset stays a byte offset into the
- * ORIGINAL input (so lead/raw/tail are the original bytes and rebuild it). */
-typedef enum {
-  DG_ENC_AUTO = 0, /* BOM (UTF-8, UTF-16 LE/BE), else UTF-8 unless the first block
-                      with non-ASCII bytes is not UTF-8 but Windows-1252 */
-  DG_ENC_UTF8,
-  DG_ENC_CP1252,   /* Windows-1252 (a superset of the printable ISO-8859-1) */
-  DG_ENC_LATIN1,   /* ISO-8859-1: byte = code point */
-  DG_ENC_UTF16,    /* BOM decides; without one, the side of the NUL bytes (else LE) */
-  DG_ENC_UTF16LE,
-  DG_ENC_UTF16BE
-} dg_encoding;
+/* Input encodings: degloss_encoding (degloss.h).  The text layer works on
+ * UTF-8; other encodings are transcoded by the reader while every offset
+ * stays a byte offset into the ORIGINAL input (so lead/raw/tail are the
+ * original bytes and rebuild it).  DEGLOSS_ENCODING_AUTO: a BOM (UTF-8,
+ * UTF-16 LE/BE), else UTF-8 unless the first block with non-ASCII bytes is
+ * not UTF-8 but Windows-1252; DEGLOSS_ENCODING_UTF16: the BOM decides, without
+ * one the side of the NUL bytes (else LE). */
 
 /* "auto", "utf-8"/"utf8", "windows-1252"/"cp1252", "latin1"/"iso-8859-1",
  * "utf-16", "utf-16le", "utf-16be" (any case); false if unknown. */
-bool dg_encoding_parse(const char *name, dg_encoding *out);
+bool dg_encoding_parse(const char *name, degloss_encoding *out);
 /* The canonical name ("windows-1252"). */
-const char *dg_encoding_name(dg_encoding enc);
+const char *dg_encoding_name(degloss_encoding enc);
 /* Decode one character of `enc` (not AUTO/UTF16: a resolved encoding) from
  * s[0..n).  Returns the bytes used, or 0 when s[0..n) is an incomplete
  * character (more bytes needed; at the end of input take it as invalid).
  * Invalid input gives U+FFFD and *bad. */
-size_t dg_encoding_decode(dg_encoding enc, const unsigned char *s, size_t n, uint32_t *cp,
+size_t dg_encoding_decode(degloss_encoding enc, const unsigned char *s, size_t n, uint32_t *cp,
                           bool *bad);
 
 /* A reader over `in` (not closed by the reader).  `name` names the input in
@@ -149,27 +142,31 @@ size_t dg_encoding_decode(dg_encoding enc, const unsigned char *s, size_t n, uin
  * a file not yet read from, the reader reads the descriptor directly, so a
  * paragraph is returned as soon as its blank line has arrived: do not read
  * from `in` yourself before or while the reader uses it. */
-dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode);
+dg_reader *dg_reader_new(FILE *in, const char *name, degloss_input mode);
 /* A reader over `len` bytes at `data`; the bytes are not copied and must stay
  * valid while the reader is used. */
 dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
-                             dg_input_mode mode);
+                             degloss_input mode);
 /* Change the paragraph size bound (at least 64 bytes); for tests and tools. */
 void dg_reader_set_max_paragraph(dg_reader *r, size_t max);
-/* The input encoding, before the first dg_reader_next().  Default: DG_ENC_AUTO
- * for dg_reader_new(), DG_ENC_UTF8 for dg_reader_new_mem() (the C API takes
- * UTF-8).  With AUTO, input judged Windows-1252 gets one note on stderr:
+/* The input encoding, before the first dg_reader_next().  Default: DEGLOSS_ENCODING_AUTO
+ * for dg_reader_new(), DEGLOSS_ENCODING_UTF8 for dg_reader_new_mem() (the C API takes
+ * UTF-8).  With AUTO, input judged Windows-1252 gets one note (dg_note):
  * "NAME: not UTF-8; read as Windows-1252 (first non-UTF-8 byte at line L, byte B)". */
-void dg_reader_set_encoding(dg_reader *r, dg_encoding enc);
+void dg_reader_set_encoding(dg_reader *r, degloss_encoding enc);
 /* The encoding in effect so far: UTF-8 while AUTO has seen only ASCII; a
  * resolved one (UTF16LE/BE, not UTF16) once known. */
-dg_encoding dg_reader_encoding(const dg_reader *r);
+degloss_encoding dg_reader_encoding(const dg_reader *r);
 /* Fill *out with the next paragraph and return true; return false at the end
  * of input or on a read error (then `err` is filled; check err->code).
  * *out is overwritten (not freed): release each paragraph with
  * dg_paragraph_free().  Paragraphs without tokens are never returned in text
  * mode; in horizontal mode every input line is one paragraph holding exactly
- * one sentence (empty lines give a sentence without tokens). */
+ * one sentence (empty lines give a sentence without tokens); in lines mode
+ * (DEGLOSS_INPUT_LINES) every input line is one paragraph of running text,
+ * tokenized and cut into sentences as in text mode (an empty line gives one
+ * sentence without tokens; a line over the size bound is cut, DG_PF_CUT, and
+ * goes on in the next paragraph with the same `line`). */
 bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err);
 /* After dg_reader_next() returned false: the bytes after the last paragraph
  * (trailing whitespace).  Points into the reader; valid until dg_reader_free(). */

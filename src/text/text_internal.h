@@ -22,7 +22,7 @@ enum {
   DG_C_PUNCT,      /* P* */
   DG_C_SYMBOL,     /* S*, No, Co, Cn */
   DG_C_IGNORE,     /* other controls (NUL ...) and format characters: gaps */
-  DG_C_SHY,        /* U+00AD soft hyphen: dropped inside words */
+  DG_C_SHY,        /* U+00AD soft hyphen and NUL: dropped inside words */
   DG_C_BAD         /* U+FFFD (invalid bytes, or U+FFFD in the input): letter-like */
 };
 
@@ -69,15 +69,15 @@ bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t po
 
 /* Judge the first block with non-ASCII bytes: s[0..n) read so far, the
  * first non-ASCII byte at `from`; `eof`: nothing follows.  Returns
- * DG_ENC_CP1252 when the block is not UTF-8 and its invalid bytes are all
+ * DEGLOSS_ENCODING_CP1252 when the block is not UTF-8 and its invalid bytes are all
  * printable Windows-1252 characters (no NUL or other C0 controls but
  * whitespace, no bytes undefined in 1252, fewer valid multi-byte UTF-8
- * sequences than invalid ones), else DG_ENC_UTF8; *first_bad gets the first
+ * sequences than invalid ones), else DEGLOSS_ENCODING_UTF8; *first_bad gets the first
  * invalid byte. */
-dg_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
+degloss_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from, bool eof,
                               size_t *first_bad);
 /* UTF-16 without a BOM: LE or BE by the side of the NUL bytes of s[0..n). */
-dg_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
+degloss_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
 
 /* A decoded paragraph: code points with their byte offsets and classes.
  * off[i] is relative to the paragraph; off[ncp] == the byte length. */
@@ -157,6 +157,12 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
  * are the caller's. */
 void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, size_t leadlen,
                        const char *raw, size_t rawlen);
+/* Lines (DEGLOSS_INPUT_LINES): one line of running text, tokenized and cut
+ * into sentences like a paragraph; an empty line gives one sentence
+ * without tokens, so that every line is seen. */
+void dg_text_build_line(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                        const char *raw, size_t rawlen, long line, const char *name,
+                        dg_warnstate *ws, dg_textbuf *scratch, dg_ltoks *lscratch);
 void dg_text_build_horizontal(dg_paragraph *out, const char *lead, size_t leadlen,
                               uint64_t lead_start, const char *raw, size_t rawlen,
                               long line, const char *name, dg_warnstate *ws,

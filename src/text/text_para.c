@@ -96,6 +96,18 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   free(se);
 }
 
+void dg_text_build_line(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
+                        const char *raw, size_t rawlen, long line, const char *name,
+                        dg_warnstate *ws, dg_textbuf *tb, dg_ltoks *lt) {
+  dg_text_build(out, lead, leadlen, lead_start, raw, rawlen, line, name, ws, tb, lt);
+  if (out->ntokens) out->tokens[0].flags |= DG_TF_LINE_START;
+  if (out->nsentences) return;
+  out->sentences = dg_xcalloc(1, sizeof *out->sentences);
+  out->nsentences = 1;
+  out->sentences[0].start = out->sentences[0].end = out->start;
+  out->sentences[0].flags = DG_SF_PARA_START;
+}
+
 void dg_text_parse(const char *data, size_t len, uint64_t base, const char *name,
                    dg_paragraph *out) {
   dg_warnstate ws = {0};

@@ -28,7 +28,7 @@ struct dg_reader {
   FILE *in;
   int fd;      /* fileno(in) when it has one and nothing is buffered, else -1 */
   char *name;
-  dg_input_mode mode;
+  degloss_input mode;
   size_t maxpara;
   unsigned char *buf; /* owned storage (FILE readers) */
   size_t cap;
@@ -36,7 +36,7 @@ struct dg_reader {
   size_t len;                /* valid bytes at data */
   size_t pos;                /* first byte not yet handed out */
   uint64_t base;             /* absolute offset of data[0] */
-  bool eof, ioerr, mem, done, cut_run, started;
+  bool eof, ioerr, mem, done, cut_run, started, looked; /* looked: the shape check is done */
   int ioerrno;
   long line;                 /* line number at pos */
   bool prev_cr;              /* data[pos-1] was '\r' */
@@ -46,7 +46,7 @@ struct dg_reader {
   dg_textbuf tb;
   dg_ltoks lt;
   /* encodings */
-  dg_encoding cur;           /* AUTO: undecided (only ASCII so far); UTF8; or transcoded */
+  degloss_encoding cur;           /* AUTO: undecided (only ASCII so far); UTF8; or transcoded */
   bool xcode;                /* data is the transcoding of obuf */
   bool src_eof;              /* the source (descriptor, FILE, memory) is exhausted */
   bool full_read;            /* the last read filled its chunk */
@@ -59,18 +59,18 @@ struct dg_reader {
   size_t msrclen;
 };
 
-static dg_reader *S_new(const char *name, dg_input_mode mode) {
+static dg_reader *S_new(const char *name, degloss_input mode) {
   dg_reader *r = dg_xcalloc(1, sizeof *r);
   r->name = dg_xstrdup(name && strcmp(name, "-") ? name : "<stdin>");
   r->mode = mode;
   r->maxpara = DG_TEXT_MAX_PARAGRAPH;
   r->line = 1;
   r->data = (const unsigned char *)"";
-  r->cur = DG_ENC_AUTO;
+  r->cur = DEGLOSS_ENCODING_AUTO;
   return r;
 }
 
-dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
+dg_reader *dg_reader_new(FILE *in, const char *name, degloss_input mode) {
   dg_reader *r = S_new(name, mode);
   r->in = in;
   r->fd = -1;
@@ -84,12 +84,12 @@ dg_reader *dg_reader_new(FILE *in, const char *name, dg_input_mode mode) {
 }
 
 dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
-                             dg_input_mode mode) {
+                             degloss_input mode) {
   dg_reader *r = S_new(name ? name : "<memory>", mode);
   r->fd = -1;
   r->mem = true;
   r->eof = r->src_eof = true;
-  r->cur = DG_ENC_UTF8;
+  r->cur = DEGLOSS_ENCODING_UTF8;
   if (data) {
     r->data = (const unsigned char *)data;
     r->len = len;
@@ -99,9 +99,9 @@ dg_reader *dg_reader_new_mem(const char *data, size_t len, const char *name,
 
 void dg_reader_set_max_paragraph(dg_reader *r, size_t max) { r->maxpara = max < 64 ? 64 : max; }
 
-void dg_reader_set_encoding(dg_reader *r, dg_encoding enc) {
+void dg_reader_set_encoding(dg_reader *r, degloss_encoding enc) {
   if (r->pos || r->base || r->xcode) return; /* only before reading */
-  if (r->mem && enc != DG_ENC_UTF8) { /* pull the memory through the source path */
+  if (r->mem && enc != DEGLOSS_ENCODING_UTF8) { /* pull the memory through the source path */
     r->msrc = r->data;
     r->msrclen = r->len;
     r->data = (const unsigned char *)"";
@@ -109,11 +109,11 @@ void dg_reader_set_encoding(dg_reader *r, dg_encoding enc) {
     r->mem = r->eof = r->src_eof = false;
   }
   r->cur = enc;
-  r->xcode = enc != DG_ENC_AUTO && enc != DG_ENC_UTF8;
+  r->xcode = enc != DEGLOSS_ENCODING_AUTO && enc != DEGLOSS_ENCODING_UTF8;
 }
 
-dg_encoding dg_reader_encoding(const dg_reader *r) {
-  return r->cur == DG_ENC_AUTO ? DG_ENC_UTF8 : r->cur;
+degloss_encoding dg_reader_encoding(const dg_reader *r) {
+  return r->cur == DEGLOSS_ENCODING_AUTO ? DEGLOSS_ENCODING_UTF8 : r->cur;
 }
 
 void dg_reader_free(dg_reader *r) {
@@ -210,11 +210,11 @@ static void S_read_chunk(dg_reader *r) {
   r->eof = r->src_eof;
 }
 
-static const char *S_enc_label(dg_encoding e) {
+static const char *S_enc_label(degloss_encoding e) {
   switch (e) {
-  case DG_ENC_CP1252: return "Windows-1252";
-  case DG_ENC_LATIN1: return "ISO-8859-1";
-  case DG_ENC_UTF16BE: return "UTF-16BE";
+  case DEGLOSS_ENCODING_CP1252: return "Windows-1252";
+  case DEGLOSS_ENCODING_LATIN1: return "ISO-8859-1";
+  case DEGLOSS_ENCODING_UTF16BE: return "UTF-16BE";
   default: return "UTF-16LE";
   }
 }
@@ -234,18 +234,18 @@ static void S_xwarn(dg_reader *r, size_t i, size_t m, size_t k) {
 /* Transcode the original bytes not yet transcoded (an incomplete character
  * at the end waits for more input, or becomes U+FFFD at the end). */
 static void S_transcode(dg_reader *r) {
-  if (r->cur == DG_ENC_UTF16) { /* byte order: BOM, else the side of the NULs */
+  if (r->cur == DEGLOSS_ENCODING_UTF16) { /* byte order: BOM, else the side of the NULs */
     if (r->olen < 2 && !r->src_eof) return;
     const unsigned char *o = r->obuf;
-    if (r->olen >= 2 && o[0] == 0xFF && o[1] == 0xFE) r->cur = DG_ENC_UTF16LE;
-    else if (r->olen >= 2 && o[0] == 0xFE && o[1] == 0xFF) r->cur = DG_ENC_UTF16BE;
+    if (r->olen >= 2 && o[0] == 0xFF && o[1] == 0xFE) r->cur = DEGLOSS_ENCODING_UTF16LE;
+    else if (r->olen >= 2 && o[0] == 0xFE && o[1] == 0xFF) r->cur = DEGLOSS_ENCODING_UTF16BE;
     else r->cur = dg_encoding_utf16_order(o, r->olen);
   }
   S_grow(r, r->len + 3 * (r->olen - r->odone) + 4);
   const unsigned char *o = r->obuf;
   unsigned char *d = r->buf;
   uint32_t *map = r->map;
-  bool single = r->cur == DG_ENC_CP1252 || r->cur == DG_ENC_LATIN1;
+  bool single = r->cur == DEGLOSS_ENCODING_CP1252 || r->cur == DEGLOSS_ENCODING_LATIN1;
   size_t i = r->odone, k = r->len, n = r->olen;
   while (i < n) {
     if (single && o[i] < 0x80) { /* ASCII */
@@ -293,7 +293,7 @@ static void S_xread(dg_reader *r) {
 
 /* From now on transcode from `enc`: the bytes read so far (ASCII up to the
  * reader's position) become the original bytes. */
-static void S_switch(dg_reader *r, dg_encoding enc) {
+static void S_switch(dg_reader *r, degloss_encoding enc) {
   r->cur = enc;
   r->xcode = true;
   r->obuf = r->buf;
@@ -322,15 +322,15 @@ static void S_detect(dg_reader *r, size_t old) {
     while (!r->eof && S_bom_prefix(r->buf, r->len)) S_read_chunk(r);
     const unsigned char *d = r->buf;
     if (r->len >= 2 && d[0] == 0xFF && d[1] == 0xFE) {
-      S_switch(r, DG_ENC_UTF16LE);
+      S_switch(r, DEGLOSS_ENCODING_UTF16LE);
       return;
     }
     if (r->len >= 2 && d[0] == 0xFE && d[1] == 0xFF) {
-      S_switch(r, DG_ENC_UTF16BE);
+      S_switch(r, DEGLOSS_ENCODING_UTF16BE);
       return;
     }
     if (r->len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) {
-      r->cur = DG_ENC_UTF8;
+      r->cur = DEGLOSS_ENCODING_UTF8;
       return;
     }
   }
@@ -344,15 +344,16 @@ static void S_detect(dg_reader *r, size_t old) {
   /* judge a block of up to 64 KiB; read on if a full chunk left little of it */
   if (r->len - k < 4096 && r->full_read && r->may_wait && !r->eof) S_read_chunk(r);
   size_t end = r->len - k > S_CHUNK ? k + S_CHUNK : r->len, bad;
-  if (dg_encoding_sniff(r->buf, end, k, r->eof && end == r->len, &bad) == DG_ENC_UTF8) {
-    r->cur = DG_ENC_UTF8;
+  if (dg_encoding_sniff(r->buf, end, k, r->eof && end == r->len, &bad) == DEGLOSS_ENCODING_UTF8) {
+    r->cur = DEGLOSS_ENCODING_UTF8;
     return;
   }
   bool cr = r->prev_cr;
   long line = r->line + S_lines(r->buf, r->pos, bad, &cr);
-  fprintf(stderr, "degloss: %s: not UTF-8; read as Windows-1252 (first non-UTF-8 byte at line %ld, byte %llu)\n",
-          r->name, line, (unsigned long long)(r->base + bad));
-  S_switch(r, DG_ENC_CP1252);
+  dg_note(r->name, line, (long long)(r->base + bad),
+          "not UTF-8; read as Windows-1252 (first non-UTF-8 byte at line %ld, byte %llu)", line,
+          (unsigned long long)(r->base + bad));
+  S_switch(r, DEGLOSS_ENCODING_CP1252);
 }
 
 /* Is byte i available?  Reads more input as needed. */
@@ -364,7 +365,7 @@ static bool S_avail(dg_reader *r, size_t i) {
     }
     size_t old = r->len;
     S_read_chunk(r);
-    if (r->cur == DG_ENC_AUTO && r->len > old) S_detect(r, old);
+    if (r->cur == DEGLOSS_ENCODING_AUTO && r->len > old) S_detect(r, old);
   }
   return i < r->len;
 }
@@ -537,7 +538,7 @@ static bool S_finish_eof(dg_reader *r, size_t p, degloss_error *err) {
             r->ws.invalid, r->ws.nul);
   if (r->ioerr) {
     dg_error_set(err, DEGLOSS_ERR_IO, r->name, r->line, 0, (long long)S_orig(r, p),
-                 "read error: %s", strerror(r->ioerrno));
+                 "%s: read error: %s", r->name, strerror(r->ioerrno));
   }
   return false;
 }
@@ -571,6 +572,47 @@ static void S_to_orig(dg_reader *r, dg_paragraph *out) {
 static long S_line_at(dg_reader *r, size_t s) {
   bool cr = r->prev_cr;
   return r->line + S_lines(r->data, r->pos, s, &cr);
+}
+
+/* A corpus of one sentence a line (WMT, Europarl) read as running text:
+ * without blank lines it is one paragraph of up to 1 MiB whose lines each
+ * end a sentence.  Looked for once, in the first paragraph of an input:
+ * at least S_SHAPE_LINES lines, nine in ten ending in sentence punctuation
+ * (. ! ? … or one of them before a closing quote or bracket); running text
+ * wrapped at a width ends its lines mid-sentence.  The note says to use
+ * --input lines. */
+#define S_SHAPE_LINES 20
+static void S_look_at_shape(dg_reader *r, const unsigned char *d, size_t s, size_t end, long line) {
+  r->looked = true;
+  size_t lines = 0, ended = 0;
+  for (size_t i = s; i < end;) {
+    const unsigned char *nl = memchr(d + i, '\n', end - i);
+    size_t e = nl ? (size_t)(nl - d) : end;
+    size_t k = e;
+    while (k > i && (d[k - 1] == ' ' || d[k - 1] == '\t' || d[k - 1] == '\r')) k--;
+    /* closing quotes and brackets: " ' ) ” “ « » ’ (UTF-8 ends 0x9C 0x9D 0xAB 0xBB 0x99) */
+    while (k > i && (d[k - 1] == '"' || d[k - 1] == '\'' || d[k - 1] == ')' ||
+                     (k - i >= 2 && (d[k - 2] == 0x80 || d[k - 2] == 0xC2) &&
+                      (d[k - 1] == 0x9C || d[k - 1] == 0x9D || d[k - 1] == 0x99 || d[k - 1] == 0xAB ||
+                       d[k - 1] == 0xBB)))) {
+      if (d[k - 1] >= 0x80) k -= d[k - 2] == 0x80 ? 3 : 2;
+      else k--;
+      if (k < i) k = i;
+    }
+    if (k > i) {
+      lines++;
+      bool dots = k - i >= 3 && d[k - 3] == 0xE2 && d[k - 2] == 0x80 && d[k - 1] == 0xA6; /* … */
+      if (d[k - 1] == '.' || d[k - 1] == '!' || d[k - 1] == '?' || dots) ended++;
+    }
+    i = e + 1;
+  }
+  /* (a note: advice, not a fault of the input, so the exit status stays) */
+  if (lines >= S_SHAPE_LINES && ended * 10 >= lines * 9)
+    dg_note(r->name, line, -1,
+            "%zu lines without a blank line between them, nearly each ending a sentence: read as "
+            "running text they make one paragraph; for one segment a line (a corpus such as WMT "
+            "or Europarl) use --input lines",
+            lines);
 }
 
 static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
@@ -667,6 +709,7 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   const unsigned char *d = r->data;
   while (end > s && (d[end - 1] == ' ' || d[end - 1] == '\t')) end--;
   if (end == s) end = s + 1; /* cannot happen: s is not blank */
+  if (!r->looked && r->mode == DEGLOSS_INPUT_TEXT) S_look_at_shape(r, d, s, end, line);
   S_ws_map(r);
   dg_text_build(out, (const char *)d + r->pos, s - r->pos, r->base + r->pos,
                 (const char *)d + s, end - s, line, r->name, &r->ws, &r->tb, &r->lt);
@@ -712,7 +755,11 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
       while (c > s + 1 && q - c < 3 && (r->data[c] & 0xC0) == 0x80) c--;
     }
     q = c;
-    if (!r->cut_run)
+    if (!r->cut_run && r->mode == DEGLOSS_INPUT_LINES)
+      dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, q),
+              "line longer than %zu bytes: cut here (and every %zu bytes until it ends); "
+              "it stays one record", r->maxpara, r->maxpara);
+    else if (!r->cut_run)
       dg_warn(DEGLOSS_ERR_INPUT, r->name, line, (long long)S_orig(r, q),
               "line longer than %zu bytes: cut here; it becomes several sentences", r->maxpara);
     r->cut_run = true;
@@ -720,9 +767,13 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     r->cut_run = false;
   }
   S_ws_map(r);
-  dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
-                           (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
-                           &r->lt);
+  if (r->mode == DEGLOSS_INPUT_LINES)
+    dg_text_build_line(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
+                       (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb, &r->lt);
+  else
+    dg_text_build_horizontal(out, (const char *)r->data + r->pos, s - r->pos, r->base + r->pos,
+                             (const char *)r->data + s, q - s, line, r->name, &r->ws, &r->tb,
+                             &r->lt);
   S_to_orig(r, out);
   if (cut) out->flags |= DG_PF_CUT;
   S_consume(r, q);
@@ -733,6 +784,7 @@ bool dg_reader_next(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   memset(out, 0, sizeof *out);
   if (r->done) return false;
   S_compact(r);
-  return r->mode == DG_INPUT_HORIZONTAL ? S_next_horizontal(r, out, err)
-                                        : S_next_text(r, out, err);
+  return r->mode == DEGLOSS_INPUT_HORIZONTAL || r->mode == DEGLOSS_INPUT_LINES
+             ? S_next_horizontal(r, out, err)
+             : S_next_text(r, out, err);
 }

@@ -7,6 +7,13 @@
 #include <string.h>
 
 #include "text_internal.h"
+#include "text_wordclass.inc"
+
+static bool S_in(const char *f, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(f, list[i])) return true;
+  return false;
+}
 
 #define S_KIND_MARK 100          /* emphasis delimiter run candidate */
 #define S_MF_OPEN (1u << 25)     /* candidate can open */
@@ -49,13 +56,11 @@ static bool S_is_lower_word(const uint32_t *w, size_t n, const char *s) {
   return i == n && s[i] == '\0';
 }
 
-/* Words after which a line-end hyphen is a suspended hyphen ("Ein-⏎und Ausfuhr"). */
+/* Words after which a line-end hyphen is a suspended hyphen ("Ein-⏎und
+ * Ausfuhr"): word class conj-suspend. */
 static bool S_is_conjunction(const uint32_t *w, size_t n) {
-  static const char *const conj[] = {"und", "oder", "bzw", "sowie", "beziehungsweise",
-                                     "respektive", "resp", "bis", "noch", "als", "wie",
-                                     "u", "od", "statt", "anstatt", "versus", "vs"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(conj); i++)
-    if (S_is_lower_word(w, n, conj[i])) return true;
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_conj_suspend); i++)
+    if (S_is_lower_word(w, n, S_conj_suspend[i])) return true;
   return false;
 }
 
@@ -389,7 +394,7 @@ static bool S_prev_is_conj(const S_lex *L) {
   const dg_ltok *p = &L->out->v[L->out->n - 1];
   if (p->kind != DG_TOK_WORD) return false;
   const char *f = S_form_of(L->out, p);
-  return !strcmp(f, "und") || !strcmp(f, "oder") || !strcmp(f, "sowie") || !strcmp(f, "bzw");
+  return S_in(f, S_conj_suspend_before, DG_ARRAY_LEN(S_conj_suspend_before));
 }
 
 static void S_lex_all(S_lex *L) {
@@ -595,24 +600,10 @@ static bool S_small_gap(const S_lex *L, size_t a, size_t b) {
   return nl <= 1;
 }
 
-static const char *const S_months[] = {
-    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-    "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Apr.", "Aug.", "Sep.",
-    "Sept.", "Okt.", "Nov.", "Dez."};
-
-static bool S_in(const char *f, const char *const *list, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (!strcmp(f, list[i])) return true;
-  return false;
-}
-
-/* Words after which "2. Weltkrieg" is an ordinal, not a sentence end. */
-static const char *const S_ord_before[] = {
-    "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "bis",
-    "ab", "seit", "vor", "nach", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine",
-    "seinem", "seinen", "seines", "jeder", "jede", "jedes", "jedem", "jeden", "zu", "von",
-    "Der", "Die", "Das", "Am", "Im", "Zum", "Vom", "Seit", "Bis", "Ab", "Jeder", "Jede", "Jedes"};
-
+/* Is the number `num` with its full stop an ordinal ("17. März", "der 2.
+ * Weltkrieg") rather than a number ending a sentence?  Months (names.tsv,
+ * month-abbr) and the words before an ordinal (word class ordinal-before)
+ * come from the generated text_wordclass.inc. */
 static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, const dg_ltok *num,
                       const dg_ltok *next) {
   if (!next) return false;

@@ -98,7 +98,8 @@ def case_config():
     expect(rc == 2 and f"{bad}:2" in err, "a broken config line is reported with file and line", f"rc={rc} {err}")
     bad2 = tmpfile("bad-config2", "colour = purple\n")
     rc, out, err = run(["--config", bad2], SENT)
-    expect(rc == 2 and f"{bad2}:1" in err and "purple" in err, "a bad config value names file, line and value", err)
+    expect(rc == 2 and f"{bad2}:1" in err and "'colour'" in err and "purple" not in err,
+           "a bad config value names file, line and key, never the value", err)
     unknown = tmpfile("bad-config3", "frobnicate = 1\n")
     rc, out, err = run(["--config", unknown], SENT)
     expect(rc == 2 and "frobnicate" in err, "an unknown config key is an error", err)
@@ -209,6 +210,35 @@ def case_styles():
     expect("Russia-GEN" in out, "leipzig style labels", out)
     rc, out, err = run(["--style", "plain"], "Russlands Präsident bestätigte das.\n")
     expect("GEN" not in out and "confirmed" in out, "plain style: English forms", out)
+    # --style reaches every format: JSON carries both glosses, TSV's gloss
+    # column and CoNLL-U's Gloss= show the style's one.
+    text = "Russlands Präsident bestätigte am Montag, dass er klarstellte, was er meinte.\n"
+    for st in ("leipzig", "plain"):
+        rc, out, err = run(["-s", st, "-f", "jsonl"], text)
+        toks = [t for s in jsonl(out) for t in s["tokens"]]
+        words = [t for t in toks if t["kind"] in ("word", "name")]
+        expect(rc == 0 and words and all(t.get("plain") for t in words), f"-s {st} -f jsonl: every word has plain",
+               str([t["form"] for t in words if not t.get("plain")]))
+        by = {t["form"]: t for t in toks}
+        expect(by.get("bestätigte", {}).get("gloss") == "confirm" and by["bestätigte"].get("plain") == "confirmed"
+               and by.get("am", {}).get("plain") == "on the" and by.get("Russlands", {}).get("plain") == "Russia's",
+               f"-s {st} -f jsonl: gloss and plain side by side",
+               str([(t["form"], t["gloss"], t.get("plain")) for t in toks]))
+        rc, out, err = run(["-s", st, "-f", "tsv"], text)
+        rows = [l.split("\t") for l in out.splitlines()]
+        head = rows[0] if rows else []
+        cells = {r[head.index("form")]: r for r in rows[1:]} if "plain" in head else {}
+        got = cells.get("bestätigte", [""] * len(head))
+        want = "confirmed" if st == "plain" else "confirm"
+        expect(rc == 0 and got[head.index("gloss")] == want and got[head.index("plain")] == "confirmed",
+               f"-s {st} -f tsv: gloss column {want}, plain column confirmed", str(head) + str(got))
+        rc, out, err = run(["-s", st, "-f", "conllu"], text)
+        line = next((l for l in out.splitlines() if "\tbestätigte\t" in l), "")
+        misc = line.split("\t")[-1].split("|") if line else []
+        expect(rc == 0 and f"Gloss={want}" in misc and "Plain=confirmed" in misc,
+               f"-s {st} -f conllu: Gloss={want}, Plain=confirmed", line)
+        am = next((l for l in out.splitlines() if "\tam\t" in l), "")
+        expect(" " not in am.split("\t")[-1] and "Plain=on.the" in am, "CoNLL-U MISC keeps no spaces", am)
 
 
 def case_horizontal():
@@ -319,6 +349,53 @@ def case_translation():
     words = [t for t in s[0]["tokens"] if t["kind"] in ("word", "name")] if s else []
     expect(words and all(t["gloss"] for t in words), "a failed translation keeps the glosses")
     expect("translation" in err, "one summary line on stderr", err)
+
+
+def case_silent_drops():
+    # a JSONL line whose tokens are all empty or not strings: a warning with
+    # its place, exit 1, the other lines glossed
+    rc, out, err = run(["-i", "jsonl", "-f", "jsonl"],
+                       '{"tokens": ["Das", "Haus"]}\n{"tokens": ["", 7, {"form": ""}, null]}\n'
+                       '{"tokens": ["Der", "Kreml"]}\n')
+    expect(rc == 1, "JSONL line without usable tokens: exit 1", f"rc={rc}")
+    expect("-:2:" in err and "non-empty string form" in err,
+           "JSONL line without usable tokens: warning with its line", err)
+    expect([s["text"] for s in jsonl(out)] == ["Das Haus", "Der Kreml"],
+           "JSONL: the other lines are glossed", out[:300])
+    # a config line that starts with a NUL byte: a warning with its place, exit 1
+    cfg = tmpfile("nul-config", b"\0format = tsv\nstyle = plain\n")
+    rc, out, err = run(["--config", cfg], SENT)
+    expect(rc == 1, "config line with a NUL byte: exit 1", f"rc={rc} {err}")
+    expect("nul-config:1:" in err and "NUL byte" in err, "config NUL byte: warning with its line", err)
+    expect("the" in out, "config NUL byte: the text is still glossed", out[:200])
+
+
+def case_config_secrets():
+    secret = "sk-proj-abcdefSECRET0123456789"
+    # a bare key pasted into the config: the line is never echoed
+    cfg = tmpfile("secret-config", f"format = jsonl\n{secret}\n", 0o600)
+    rc, out, err = run(["--config", cfg], SENT)
+    expect(rc == 2 and "secret-config:2" in err, "unparsed config line: exit 2 naming the line", err)
+    expect(secret not in err and "SECRET" not in err, "unparsed config line: the line is not echoed", err)
+    # a key on the line of another option: the value is not echoed
+    for line in (f"width = {secret}", f"mt-jobs = {secret}", f"format = {secret}"):
+        cfg = tmpfile("secret-config2", line + "\n", 0o600)
+        rc, out, err = run(["--config", cfg], SENT)
+        expect(rc == 2 and "SECRET" not in err, f"bad config value not echoed: {line.split()[0]}", err)
+        expect(line.split()[0] in err, f"bad config value: the key is named ({line.split()[0]})", err)
+    # an unknown key with raw bytes: named, cleaned (escapes shown visibly)
+    cfg = tmpfile("secret-config3", b"fo\x1b[2Jrmat = jsonl\n", 0o600)
+    rc, out, err = run(["--config", cfg], SENT)
+    expect(rc == 2 and "\x1b" not in err and "fo\\x1b[2Jrmat" in err,
+           "unknown config key: named with its escape shown visibly", repr(err))
+    # file names with control characters are shown visibly in messages
+    for args in (["--glossary", os.path.join(TMP, "no\x1b]0;x\x07such.tsv")],
+                 [os.path.join(TMP, "in\x1b[2J.txt")],
+                 ["-o", os.path.join(TMP, "no-dir", "o\x1b[2J.txt")]):
+        rc, out, err = run(args, SENT)
+        expect(rc != 0 and "\x1b" not in err and "\x07" not in err and "\\x1b" in err,
+               f"a file name with control characters is escaped in the message ({args[0][:12]})",
+               repr(err))
 
 
 CASES = [v for k, v in sorted(globals().items()) if k.startswith("case_")]

@@ -13,7 +13,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Discard warnings: fuzz input causes plenty, and printing them slows the
- * fuzzer and floods its log (warnings are still counted). */
+ * fuzzer and floods its log).  The calling thread's innermost warning scope
+ * from then on. */
 void dg_fuzz_quiet(void);
 
 /* A directory of this process's own under $TMPDIR (made on first use,
@@ -28,8 +29,11 @@ const char *dg_fuzz_write(const char *name, const void *data, size_t size);
  * written) at dg_fuzz_dir()/name, patched with the fuzzer's bytes read as
  * records of 5 bytes: a little-endian u32 offset and a byte value.  An
  * offset with the top bit set patches the first 256 bytes (the headers),
- * any other offset is taken modulo the file size.  Returns the copy's
- * path; dg_fuzz_unpatch() puts the original bytes back. */
+ * any other offset is taken modulo the file size.  Then the index checksum
+ * of the container (src/base/mapfile.h) is made to match again, unless the
+ * input is no whole number of records, so that damage behind it is reached
+ * too.  Returns the copy's path; dg_fuzz_unpatch() puts the original bytes
+ * back. */
 const char *dg_fuzz_patch(const char *src, const char *name, const uint8_t *data, size_t size);
 void dg_fuzz_unpatch(void);
 

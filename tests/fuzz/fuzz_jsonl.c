@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0) return 0;
   FILE *in = fmemopen((void *)data, size, "r");
   if (!in) abort();
-  dg_source *src = dg_source_new(in, "fuzz", DG_SRC_JSONL);
+  dg_source *src = dg_source_new(in, "fuzz", DEGLOSS_INPUT_JSONL);
   degloss_error err = {0};
   for (dg_doc *d; (d = dg_source_next(src, NULL, &err)) != NULL; dg_doc_free(d))
     for (size_t i = 0; i < d->nsentences; i++) {

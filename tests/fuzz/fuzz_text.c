@@ -31,18 +31,21 @@ static void S_check(bool ok, const char *what) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  dg_warn_set_sink(S_quiet, NULL);
+  static dg_warn_scope scope = {.fn = S_quiet};
+  static bool pushed;
+  if (!pushed) dg_warn_push(&scope);
+  pushed = true;
   if (size == 0) return 0;
   unsigned sel = data[0];
   const char *text = (const char *)data + 1;
   size_t len = size - 1;
-  dg_input_mode mode = (sel & 1) ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT;
+  degloss_input mode = !(sel & 1) ? DEGLOSS_INPUT_TEXT : (sel & 64) ? DEGLOSS_INPUT_LINES : DEGLOSS_INPUT_HORIZONTAL;
   static const size_t bounds[] = {0, 64, 100, 4096};
   dg_reader *r = dg_reader_new_mem(text, len, "fuzz", mode);
   if (bounds[(sel >> 1) & 3]) dg_reader_set_max_paragraph(r, bounds[(sel >> 1) & 3]);
-  static const dg_encoding encs[8] = {DG_ENC_UTF8,    DG_ENC_AUTO,    DG_ENC_CP1252,
-                                      DG_ENC_LATIN1,  DG_ENC_UTF16,   DG_ENC_UTF16LE,
-                                      DG_ENC_UTF16BE, DG_ENC_UTF8};
+  static const degloss_encoding encs[8] = {DEGLOSS_ENCODING_UTF8,    DEGLOSS_ENCODING_AUTO,    DEGLOSS_ENCODING_CP1252,
+                                      DEGLOSS_ENCODING_LATIN1,  DEGLOSS_ENCODING_UTF16,   DEGLOSS_ENCODING_UTF16LE,
+                                      DEGLOSS_ENCODING_UTF16BE, DEGLOSS_ENCODING_UTF8};
   dg_reader_set_encoding(r, encs[(sel >> 3) & 7]);
   dg_paragraph p;
   degloss_error err = {0};
@@ -57,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t s = 0; s < p.nsentences; s++) {
       const dg_sentence *st = &p.sentences[s];
       S_check(st->tokens == p.tokens + seen, "sentences tile tokens");
-      S_check(st->ntokens > 0 || mode == DG_INPUT_HORIZONTAL, "empty sentence");
+      S_check(st->ntokens > 0 || mode != DEGLOSS_INPUT_TEXT, "empty sentence");
       for (size_t t = 0; t < st->ntokens; t++) {
         const dg_token *k = &st->tokens[t];
         S_check(k->start >= pos && k->end > k->start && k->end <= p.end, "token offsets");

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "mapfile.h"
 #include "util.h"
 
 static void S_discard(void *ctx, const degloss_error *w) {
@@ -16,7 +17,12 @@ static void S_discard(void *ctx, const degloss_error *w) {
   (void)w;
 }
 
-void dg_fuzz_quiet(void) { dg_warn_set_sink(S_discard, NULL); }
+void dg_fuzz_quiet(void) {
+  static dg_warn_scope scope = {.fn = S_discard, .notes = true};
+  static bool pushed;
+  if (!pushed) dg_warn_push(&scope);
+  pushed = true;
+}
 
 static char S_dir[4096];
 
@@ -67,11 +73,11 @@ const char *dg_fuzz_write(const char *name, const void *data, size_t size) {
 
 /* The private copy: the original bytes, the copy's descriptor and the
  * offsets patched in this run. */
-static unsigned char *S_orig;
+static unsigned char *S_orig, *S_cur;
 static size_t S_size;
 static int S_fd = -1;
 static char *S_copy;
-static uint64_t S_patched[64];
+static uint64_t S_patched[72];
 static size_t S_npatched;
 
 const char *dg_fuzz_patch(const char *src, const char *name, const uint8_t *data, size_t size) {
@@ -85,19 +91,45 @@ const char *dg_fuzz_patch(const char *src, const char *name, const uint8_t *data
     S_copy = dg_xstrdup(dg_fuzz_write(name, S_orig, S_size));
     S_fd = open(S_copy, O_WRONLY);
     if (S_fd < 0) abort();
+    S_cur = dg_xmalloc(S_size);
+    memcpy(S_cur, S_orig, S_size);
   }
-  for (size_t i = 0; i + 5 <= size && S_npatched < DG_ARRAY_LEN(S_patched); i += 5) {
+  for (size_t i = 0; i + 5 <= size && S_npatched < 64; i += 5) {
     uint32_t off = (uint32_t)data[i] | (uint32_t)data[i + 1] << 8 | (uint32_t)data[i + 2] << 16 |
                    (uint32_t)data[i + 3] << 24;
     uint64_t at = (off & 0x80000000u) ? (off & 0xffu) % S_size : off % S_size;
-    if (pwrite(S_fd, &data[i + 4], 1, (off_t)at) != 1) abort();
+    S_cur[at] = data[i + 4];
     S_patched[S_npatched++] = at;
   }
+  /* the index checksum as mapfile.c computes it */
+  const unsigned char *h = S_cur;
+  uint64_t psize = S_size - DG_MAPFILE_HEADER, ioff = 0;
+  uint32_t ihead = 0, ilen = 0;
+  for (int k = 3; k >= 0; k--) ihead = ihead << 8 | h[40 + k], ilen = ilen << 8 | h[44 + k];
+  for (int k = 7; k >= 0; k--) ioff = ioff << 8 | h[48 + k];
+  if (size % 5 == 0 && S_size > DG_MAPFILE_HEADER && ihead <= psize && ioff <= psize &&
+      ilen <= psize - ioff) {
+    dg_sum sum;
+    dg_sum_init(&sum);
+    dg_sum_update(&sum, h, 32);
+    dg_sum_update(&sum, h + 40, 16);
+    dg_sum_update(&sum, h + DG_MAPFILE_HEADER, ihead);
+    dg_sum_update(&sum, h + DG_MAPFILE_HEADER + ioff, ilen);
+    uint64_t v = dg_sum_final(&sum);
+    for (int k = 0; k < 8; k++) {
+      S_cur[56 + k] = (unsigned char)(v >> (8 * k));
+      S_patched[S_npatched++] = 56 + (uint64_t)k;
+    }
+  }
+  for (size_t i = 0; i < S_npatched; i++)
+    if (pwrite(S_fd, &S_cur[S_patched[i]], 1, (off_t)S_patched[i]) != 1) abort();
   return S_copy;
 }
 
 void dg_fuzz_unpatch(void) {
-  for (size_t i = 0; i < S_npatched; i++)
+  for (size_t i = 0; i < S_npatched; i++) {
+    S_cur[S_patched[i]] = S_orig[S_patched[i]];
     if (pwrite(S_fd, &S_orig[S_patched[i]], 1, (off_t)S_patched[i]) != 1) abort();
+  }
   S_npatched = 0;
 }

@@ -24,7 +24,9 @@ int main(int argc, char **argv) {
   size_t off_str = S_ALIGN8(off_lemmas + sizeof(dg_morph_lemma));
   size_t size = off_str + sizeof strs;
   unsigned char *p = dg_xcalloc(1, size);
-  dg_morph_header h = {1, 2, 1, 1, sizeof strs, off_keys, off_table, off_anal, off_lemmas, off_str};
+  dg_morph_header h = {.nkeys = 1, .nslots = 2, .nanal = 1, .nlemmas = 1, .nstr = sizeof strs,
+                       .off_keys = off_keys, .off_table = off_table, .off_anal = off_anal,
+                       .off_lemmas = off_lemmas, .off_str = off_str, .off_class = off_str};
   dg_morph_key k = {1, 0, 0, 1}; /* "ab", one analysis */
   uint64_t table[2] = {0, 0};    /* both slots: key 0, hash tag 0; none empty */
   dg_morph_anal a = {0};

@@ -8,6 +8,9 @@
 3. Each output format equals its golden file (tests/gloss/golden/sample.*);
    --update rewrites the goldens (review the diff by eye before committing).
 4. The cases the issue names are right (listed in CASES below).
+5. --style reaches every format: JSON is the same in both styles and gives
+   every word its plain gloss beside the Leipzig one; TSV's gloss column and
+   CoNLL-U's Gloss= show the style's gloss, nothing else changes with it.
 """
 import difflib
 import json
@@ -25,6 +28,9 @@ FORMATS = [
 ]
 
 failures = []
+ENV = dict(os.environ)
+if ENV.get("DEGLOSS_DATA_DIR"):
+    ENV["DEGLOSS_DATA_DIR"] = os.path.abspath(ENV["DEGLOSS_DATA_DIR"])
 
 
 def check(cond, what):
@@ -34,8 +40,10 @@ def check(cond, what):
 
 
 def run(exe, sample, fmt, style):
-    p = subprocess.run([exe, "--no-config", "--format", fmt, "--style", style, "--width", "100",
-                        "--color", "never", sample], capture_output=True)
+    # (in the sample's directory: CoNLL-U's "# newdoc id" names the file as given)
+    p = subprocess.run([os.path.abspath(exe), "--no-config", "--format", fmt, "--style", style, "--width", "100",
+                        "--color", "never", os.path.basename(sample)], capture_output=True,
+                       cwd=os.path.dirname(os.path.abspath(sample)), env=ENV)
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode(errors="replace"))
     check(p.returncode == 0, f"degloss --format {fmt} exits 0 (got {p.returncode})")
@@ -148,6 +156,75 @@ def check_cases(sents):
           f"NATO-Mitgliedschaft -> NATO-membership (got {t and t['gloss']})")
 
 
+def conllu_tokens(text):
+    """The token lines of CoNLL-U: words, and multiword tokens instead of their words."""
+    out, end = [], 0
+    for l in text.splitlines():
+        if not l or l.startswith("#"):
+            continue
+        c = l.split("\t")
+        if "-" in c[0]:
+            end = int(c[0].split("-")[1])
+        elif c[0].isdigit() and int(c[0]) <= end:
+            continue
+        else:
+            end = 0
+        out.append(c)
+    return out
+
+
+def conllu_misc(v):
+    """A value as CoNLL-U MISC writes it (no spaces, no pipes)."""
+    return (v or "_").replace("\t", ".").replace("\n", ".").replace(" ", ".").replace("|", "/")
+
+
+def check_styles(exe, sample, outputs, sents):
+    toks = [t for s in sents for t in s["tokens"]]
+    words = [t for t in toks if t["kind"] in ("word", "name")]
+    bare = [t["form"] for t in words if not t.get("plain")]
+    check(not bare, f"words without plain: {bare[:10]}")
+    check(all(t.get("plain") == "" for t in toks if t["kind"] == "punct"), "punctuation has an empty plain")
+    check(run(exe, sample, "jsonl", "plain") == outputs["sample.jsonl"], "JSONL is the same in both styles")
+    # named plain glosses: inflected, spaced, a detached particle in brackets
+    s, i, t = find(sents, "Russlands")
+    check(t and t.get("plain") == "Russia's", f"Russlands plain Russia's (got {t and t.get('plain')})")
+    s, i, t = find(sents, "am")
+    check(t and t["gloss"] == "on.the" and t.get("plain") == "on the", f"am: on.the / on the (got {t and t.get('plain')})")
+    for s in sents:
+        for t in s["tokens"]:
+            if t.get("separable", {}).get("role") == "particle":
+                check(t.get("plain") == f"({t['gloss']})", f"particle {t['form']} plain ({t['gloss']}) (got {t.get('plain')})")
+    # TSV: the gloss column follows the style, the plain column is JSON's plain
+    tsv = {st: [l.split("\t") for l in run(exe, sample, "tsv", st).splitlines()] for st in ("leipzig", "plain")}
+    head = tsv["leipzig"][0]
+    check("plain" in head and tsv["plain"][0] == head, f"TSV header has a plain column (got {head})")
+    if "plain" in head and len(tsv["leipzig"]) == len(toks) + 1 == len(tsv["plain"]):
+        g, p = head.index("gloss"), head.index("plain")
+        bad = [t["form"] for t, a, b in zip(toks, tsv["leipzig"][1:], tsv["plain"][1:])
+               if a[g] != t["gloss"] or a[p] != t.get("plain") or b[g] != t.get("plain") or b[p] != t.get("plain")
+               or a[:g] + a[g + 1:] != b[:g] + b[g + 1:]]
+        check(not bad, f"TSV gloss column follows the style, plain column is the plain gloss: {bad[:10]}")
+    else:
+        check(False, "TSV has one line per JSON token in both styles")
+    # CoNLL-U: Gloss= follows the style, Plain= is the plain gloss (one line
+    # per token: a contraction's multiword-token line, not its two words)
+    cu = {st: conllu_tokens(run(exe, sample, "conllu", st)) for st in ("leipzig", "plain")}
+    if len(cu["leipzig"]) == len(toks) == len(cu["plain"]):
+        bad = []
+        for t, a, b in zip(toks, cu["leipzig"], cu["plain"]):
+            ma, mb = a[9].split("|"), b[9].split("|")
+            punct = t["kind"] == "punct"
+            want_a = conllu_misc(t["form"] if punct else t["gloss"])
+            want_b = conllu_misc(t["form"] if punct else t.get("plain"))
+            plain = [] if punct else ["Plain=" + conllu_misc(t.get("plain"))]
+            if (ma[0] != "Gloss=" + want_a or mb[0] != "Gloss=" + want_b or a[:9] != b[:9] or ma[1:] != mb[1:]
+                    or [m for m in ma if m.startswith("Plain=")] != plain or len(a) != 10 or " " in a[9]):
+                bad.append((t["form"], a[9], b[9]))
+        check(not bad, f"CoNLL-U Gloss= follows the style, Plain= the plain gloss: {bad[:5]}")
+    else:
+        check(False, "CoNLL-U has one line per JSON token in both styles")
+
+
 def main():
     exe, sample, golden, schema_path = sys.argv[1:5]
     update = "--update" in sys.argv
@@ -197,6 +274,8 @@ def main():
             check(False, f"output differs from golden/{name} (rerun with --update after review)")
     # 4. named cases
     check_cases(sents)
+    # 5. the style in every format
+    check_styles(exe, sample, outputs, sents)
     for f in failures:
         print("FAIL:", f)
     print(f"sample test: {len(failures)} failures")

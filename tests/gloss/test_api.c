@@ -33,7 +33,7 @@ int main(void) {
   OK(e != NULL, "engine with default data");
   if (!e) {
     fprintf(stderr, "%s\n", err.text);
-    DONE();
+    return DONE("gloss.api");
   }
   const char *text = "Der Kreml bestätigte am Montag ein Telefongespräch. Russlands Präsident stellte das klar.";
   degloss_doc *d = degloss_gloss_text(e, text, strlen(text), &err);
@@ -111,5 +111,5 @@ int main(void) {
   OK(d && degloss_doc_sentences(d) == 1, "invalid bytes are replaced, the rest glossed");
   degloss_doc_free(d);
   degloss_engine_free(e);
-  DONE();
+  return DONE("gloss.api");
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "cells.h"
 #include "render.h"
 
 static dg_dtoken *S_tok(dg_dsentence *s, const char *form, dg_kind kind, bool space) {
@@ -180,6 +181,11 @@ int main(void) {
     json_t *t0 = json_array_get(toks, 0);
     STR_EQ(json_string_value(json_object_get(t0, "kind")), "name", "name kind");
     STR_EQ(json_string_value(json_object_get(t0, "gloss")), "Russia", "gloss");
+    STR_EQ(json_string_value(json_object_get(t0, "plain")), "Russia", "plain without an English form: the gloss");
+    json_t *t3 = json_array_get(toks, 3);
+    STR_EQ(json_string_value(json_object_get(t3, "gloss")), "lead", "Leipzig gloss beside plain");
+    STR_EQ(json_string_value(json_object_get(t3, "plain")), "leads", "plain gloss in Leipzig style");
+    STR_EQ(json_string_value(json_object_get(json_array_get(toks, 2), "plain")), "", "punctuation: empty plain");
     json_t *t6 = json_array_get(toks, 6);
     json_t *parts = json_object_get(t6, "parts");
     INT_EQ(json_array_size(parts), 2, "parts");
@@ -200,6 +206,13 @@ int main(void) {
     json_decref(o);
   }
   free(jl);
+  {
+    char *lz = S_render(d, DG_FMT_JSONL, DG_STYLE_LEIPZIG, 80, 0);
+    char *pl = S_render(d, DG_FMT_JSONL, DG_STYLE_PLAIN, 80, 0);
+    STR_EQ(pl, lz, "JSONL carries both glosses in either style");
+    free(lz);
+    free(pl);
+  }
   jl = S_render(d, DG_FMT_JSONL, DG_STYLE_LEIPZIG, 80, 1);
   CONTAINS(jl, "\"glosses\":[\"telephone conversation\"]", "--alternatives 1");
   free(jl);
@@ -220,9 +233,12 @@ int main(void) {
   char *cu = S_render(d, DG_FMT_CONLLU, DG_STYLE_LEIPZIG, 80, 0);
   CONTAINS(cu, "# text = Russlands Präsident „führt“ ein Telefongespräch.\n", "# text");
   CONTAINS(cu, "# text_en = Russia's president \"leads\" a phone call.\n", "# text_en");
-  CONTAINS(cu, "1\tRusslands\tRussland\tPROPN\t_\tCase=Gen|Number=Sing\t_\t_\t_\tGloss=Russia|Labels=GEN\n",
+  CONTAINS(cu, "1\tRusslands\tRussland\tPROPN\t_\tCase=Gen|Number=Sing\t_\t_\t_\tGloss=Russia|Labels=GEN|Plain=Russia\n",
            "token line");
-  CONTAINS(cu, "Gloss=telephone.conversation|Parts=Telefon+gespräch|SpaceAfter=No", "misc");
+  CONTAINS(cu, "Gloss=telephone.conversation|Parts=Telefon+gespräch|Plain=telephone.conversation|SpaceAfter=No",
+           "misc");
+  CONTAINS(cu, "\tGloss=lead|Labels=PRS.3SG|Plain=leads|SpaceAfter=No\n", "Leipzig Gloss=, plain Plain=");
+  OK(!strstr(cu, "Plain=_"), "no Plain= for punctuation");
   CONTAINS(cu, "Gloss=x.y&z", "tab in MISC escaped");
   {
     /* Every token line has exactly ten columns. */
@@ -240,6 +256,10 @@ int main(void) {
     INT_EQ(bad, 0, "conllu lines with other than 10 columns");
   }
   free(cu);
+  cu = S_render(d, DG_FMT_CONLLU, DG_STYLE_PLAIN, 80, 0);
+  CONTAINS(cu, "\tGloss=leads|Labels=PRS.3SG|Plain=leads|SpaceAfter=No\n", "plain style: Gloss= is the plain gloss");
+  CONTAINS(cu, "Gloss=telephone.conversation|Parts=Telefon+gespräch|Plain=telephone.conversation", "spaces escaped");
+  free(cu);
 
   char *ht = S_render(d, DG_FMT_HTML, DG_STYLE_LEIPZIG, 80, 0);
   CONTAINS(ht, "<!DOCTYPE html>", "standalone");
@@ -253,7 +273,37 @@ int main(void) {
   CONTAINS(ts, "sentence\ttoken\tform\t", "header");
   CONTAINS(ts, "x\\ty&z", "tab escaped");
   CONTAINS(ts, "telephone conversation | phone call\tTelefon|gespräch", "alternatives and parts");
+  CONTAINS(ts, "\tlabels\tgloss\tplain\tglosses\t", "plain column beside gloss");
+  CONTAINS(ts, "\tPRS.3SG\tlead\tleads\tlead | guide\t", "Leipzig style: gloss column Leipzig, plain column plain");
   free(ts);
+  ts = S_render(d, DG_FMT_TSV, DG_STYLE_PLAIN, 80, 0);
+  CONTAINS(ts, "\tPRS.3SG\tleads\tleads\tlead | guide\t", "plain style: gloss column plain");
+  free(ts);
+
+  {
+    /* Plain style turns Leipzig's joining dots into spaces, but not the dots
+     * of an abbreviation or of an address. */
+    dg_dtoken t;
+    dg_buf cell;
+    dg_buf_init(&cell);
+    const struct {
+      dg_kind kind;
+      const char *gloss, *want;
+    } cases[] = {{DG_KIND_WORD, "on.the", "on the"},
+                 {DG_KIND_WORD, "e.g.", "e.g."},
+                 {DG_KIND_WORD, "i.e.", "i.e."},
+                 {DG_KIND_EMAIL, "jo@samaritans.org", "jo@samaritans.org"},
+                 {DG_KIND_URL, "www.example.de", "www.example.de"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+      dg_dtoken_init(&t);
+      t.form = t.gloss = cases[i].gloss;
+      t.kind = cases[i].kind;
+      dg_buf_clear(&cell);
+      dg_render_gloss_text(&cell, &t, &d->sentences[0], DG_STYLE_PLAIN);
+      STR_EQ(cell.data, cases[i].want, "plain gloss keeps the dots of abbreviations and addresses");
+    }
+    dg_buf_free(&cell);
+  }
 
   dg_format f;
   OK(dg_format_parse("conllu", &f) && f == DG_FMT_CONLLU, "format name");
@@ -261,5 +311,5 @@ int main(void) {
   INT_EQ(dg_display_width("Präsident", strlen("Präsident")), 9, "width of umlauts");
   INT_EQ(dg_display_width("日本", strlen("日本")), 4, "wide characters");
   dg_doc_free(d);
-  DONE();
+  return DONE("gloss.render");
 }

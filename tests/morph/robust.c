@@ -1,6 +1,6 @@
 /* Robustness and API checks of the morph stage: pathological words finish
  * in milliseconds and give sane results, the caches keep strings stable,
- * bad data files are clean errors.  A small harness in cmark's manner.
+ * bad data files are clean errors.  Checks: tests/harness/harness.h.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,21 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "harness.h"
 #include "morph.h"
 #include "util.h"
-
-static int S_fail, S_pass;
-
-#define OK(cond, ...)                                  \
-  do {                                                 \
-    if (cond) S_pass++;                                \
-    else {                                             \
-      S_fail++;                                        \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);      \
-      printf(__VA_ARGS__);                             \
-      printf("\n");                                    \
-    }                                                  \
-  } while (0)
 
 static double S_now(void) {
   struct timespec ts;
@@ -191,6 +179,5 @@ int main(void) {
     free(path);
     rmdir(dir);
   }
-  printf("%d passed, %d failed\n", S_pass, S_fail);
-  return S_fail ? 1 : 0;
+  return DONE("morph.robust");
 }

@@ -8,44 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "harness.h"
 #include "text.h"
 #include "text_internal.h"
 #include "util.h"
-
-static int S_failures, S_checks;
-
-#define OK(cond, ...)                                                         \
-  do {                                                                        \
-    S_checks++;                                                               \
-    if (!(cond)) {                                                            \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED: %s: ", __FILE__, __LINE__, #cond);      \
-      fprintf(stderr, __VA_ARGS__);                                           \
-      fputc('\n', stderr);                                                    \
-    }                                                                         \
-  } while (0)
-
-#define STR_EQ(got, want)                                                     \
-  do {                                                                        \
-    const char *g_ = (got), *w_ = (want);                                     \
-    S_checks++;                                                               \
-    if (strcmp(g_, w_) != 0) {                                                \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED:\n   got: %s\n  want: %s\n", __FILE__,   \
-              __LINE__, g_, w_);                                              \
-    }                                                                         \
-  } while (0)
-
-#define INT_EQ(got, want)                                                     \
-  do {                                                                        \
-    long long g_ = (long long)(got), w_ = (long long)(want);                  \
-    S_checks++;                                                               \
-    if (g_ != w_) {                                                           \
-      S_failures++;                                                           \
-      fprintf(stderr, "%s:%d: FAILED: %s = %lld, want %lld\n", __FILE__,      \
-              __LINE__, #got, g_, w_);                                        \
-    }                                                                         \
-  } while (0)
 
 /* ---- warnings are collected, not printed ---- */
 
@@ -75,8 +41,8 @@ typedef struct {
   size_t taillen;
 } S_doc;
 
-static S_doc S_read_enc(const char *text, size_t len, dg_input_mode mode, size_t max,
-                        dg_encoding enc) {
+static S_doc S_read_enc(const char *text, size_t len, degloss_input mode, size_t max,
+                        degloss_encoding enc) {
   S_doc d = {0};
   dg_reader *r = dg_reader_new_mem(text, len, "test", mode);
   if (max) dg_reader_set_max_paragraph(r, max);
@@ -94,8 +60,8 @@ static S_doc S_read_enc(const char *text, size_t len, dg_input_mode mode, size_t
   return d;
 }
 
-static S_doc S_read(const char *text, size_t len, dg_input_mode mode, size_t max) {
-  return S_read_enc(text, len, mode, max, DG_ENC_UTF8);
+static S_doc S_read(const char *text, size_t len, degloss_input mode, size_t max) {
+  return S_read_enc(text, len, mode, max, DEGLOSS_ENCODING_UTF8);
 }
 
 static void S_free(S_doc *d) {
@@ -141,7 +107,7 @@ static bool S_roundtrip(const S_doc *d, const char *text, size_t len) {
 
 /* Forms of all tokens: "|" between tokens, " / " between sentences,
  * " ## " between paragraphs. */
-static char *S_forms(const char *text, dg_input_mode mode) {
+static char *S_forms(const char *text, degloss_input mode) {
   size_t len = strlen(text);
   S_doc d = S_read(text, len, mode, 0);
   OK(S_roundtrip(&d, text, len), "round trip of \"%s\"", text);
@@ -164,8 +130,8 @@ static char *S_forms(const char *text, dg_input_mode mode) {
 
 #define FORMS_EQ(text, want)                  \
   do {                                        \
-    char *f_ = S_forms((text), DG_INPUT_TEXT); \
-    STR_EQ(f_, (want));                       \
+    char *f_ = S_forms((text), DEGLOSS_INPUT_TEXT); \
+    STR_EQ(f_, (want), "tokens of [%s]", (text)); \
     free(f_);                                 \
   } while (0)
 
@@ -179,7 +145,7 @@ static const dg_token *S_find(const dg_paragraph *p, const char *form) {
 /* Kind and flags of the token `form` in `text`, as "kind+flag+flag". */
 static char *S_kind(const char *text, const char *form) {
   size_t len = strlen(text);
-  S_doc d = S_read(text, len, DG_INPUT_TEXT, 0);
+  S_doc d = S_read(text, len, DEGLOSS_INPUT_TEXT, 0);
   dg_buf b;
   dg_buf_init(&b);
   const dg_token *k = NULL;
@@ -202,7 +168,7 @@ static char *S_kind(const char *text, const char *form) {
 #define KIND_EQ(text, form, want)     \
   do {                                \
     char *k_ = S_kind((text), (form)); \
-    STR_EQ(k_, (want));               \
+    STR_EQ(k_, (want), "kind of [%s] in [%s]", (form), (text)); \
     free(k_);                         \
   } while (0)
 
@@ -254,7 +220,7 @@ static void test_emphasis(void) {
   KIND_EQ(t, "CNN-Sendung", "word");
   KIND_EQ(t, "hier", "word");
   /* the stars are gaps: between "Sendung" and "State" the raw bytes are " *" */
-  S_doc d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   const dg_token *a = S_find(&d.p[0], "CNN-Sendung"), *b = S_find(&d.p[0], "State");
   OK(a && b && b->start - a->end == 2 && !memcmp(t + a->end, " *", 2), "gap \" *\"");
   S_free(&d);
@@ -294,7 +260,7 @@ static void test_abbrev_table(void) {
     found += dg_text_abbrev(key, strlen(key), &may_end);
     OK(written && strchr(written, '.'), "entry %zu", i);
   }
-  INT_EQ(found, n);
+  INT_EQ(found, n, "every entry found by its own key");
   OK(dg_text_abbrev_at(n, NULL) == NULL, "past the end");
   bool may_end = false;
   OK(dg_text_abbrev("usw.", 4, &may_end) && may_end, "usw. may end");
@@ -325,7 +291,7 @@ static void test_quotes(void) {
   KIND_EQ("Ein ``Weiter so''", "``", "punct");
   KIND_EQ("nicht :-) aber", ":-)", "symbol");
   KIND_EQ("„Hilfe“", "„", "punct");
-  S_doc d = S_read("„Ja“ sagt er", 14, DG_INPUT_TEXT, 0);
+  S_doc d = S_read("„Ja“ sagt er", 14, DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && (d.p[0].tokens[0].flags & DG_TF_QUOTE_OPEN) &&
          (d.p[0].tokens[2].flags & DG_TF_QUOTE_CLOSE),
      "quote flags");
@@ -343,7 +309,7 @@ static void test_ellipsis(void) {
 static void test_headlines(void) {
   const char *t = "Moskaus Zurückhaltung\n\nIn der Woche sprach er. Dann ging er.\n\nMAB";
   FORMS_EQ(t, "Moskaus|Zurückhaltung ## In|der|Woche|sprach|er|. / Dann|ging|er|. ## MAB");
-  S_doc d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 3, "3 paragraphs");
   if (d.n == 3) {
     OK(d.p[0].sentences[0].flags & DG_SF_HEADLINE, "headline");
@@ -351,8 +317,8 @@ static void test_headlines(void) {
     OK(d.p[2].sentences[0].flags & DG_SF_HEADLINE, "MAB is a sentence of its own");
     OK(d.p[1].sentences[0].flags & DG_SF_PARA_START, "para start");
     OK(!(d.p[1].sentences[1].flags & DG_SF_PARA_START), "not para start");
-    INT_EQ(d.p[1].line, 3);
-    INT_EQ(d.p[2].line, 5);
+    INT_EQ(d.p[1].line, 3, "second paragraph starts on line 3");
+    INT_EQ(d.p[2].line, 5, "third paragraph starts on line 5");
   }
   S_free(&d);
   /* a headline line directly above hard-wrapped text */
@@ -391,13 +357,13 @@ static void test_hyphenation(void) {
   FORMS_EQ("Er sagte -\n\nNeues hier.", "Er|sagte|- ## Neues|hier|.");
 
   const char *t = "und auf eine NATO-\n\n\n\nMitgliedschaft verzichte.\n\nNeu.";
-  S_doc d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 2 && d.p[0].nsentences == 1, "joined paragraph, one sentence");
   const dg_token *k = d.n ? S_find(&d.p[0], "NATO-Mitgliedschaft") : NULL;
   OK(k != NULL, "joined token");
   if (k) {
-    INT_EQ(k->start, 13);
-    INT_EQ(k->end, 13 + 5 + 4 + 14);
+    INT_EQ(k->start, 13, "joined token starts at the first part");
+    INT_EQ(k->end, 13 + 5 + 4 + 14, "joined token ends after the last part");
     OK(k->flags & DG_TF_HYPHEN_JOINED, "flag");
     OK(d.p[0].flags & DG_PF_JOINED, "paragraph flag");
   }
@@ -418,7 +384,7 @@ static void test_decode(void) {
   };
   for (size_t i = 0; i < DG_ARRAY_LEN(cases); i++) {
     S_reset_warnings();
-    S_doc d = S_read(cases[i].in, cases[i].len, DG_INPUT_TEXT, 0);
+    S_doc d = S_read(cases[i].in, cases[i].len, DEGLOSS_INPUT_TEXT, 0);
     OK(S_roundtrip(&d, cases[i].in, cases[i].len), "case %zu round trip", i);
     dg_buf b;
     dg_buf_init(&b);
@@ -428,25 +394,25 @@ static void test_decode(void) {
         dg_buf_puts(&b, d.p[p].tokens[t].form);
         if (cases[i].warn) OK(d.p[p].tokens[t].flags & DG_TF_REPLACED || !strchr(d.p[p].tokens[t].form, '\xEF'), "replaced flag");
       }
-    STR_EQ(b.data ? b.data : "", cases[i].forms);
-    INT_EQ(S_nwarn, cases[i].warn);
+    STR_EQ(b.data ? b.data : "", cases[i].forms, "case %zu: tokens with U+FFFD", i);
+    INT_EQ(S_nwarn, cases[i].warn, "case %zu: one warning per bad sequence", i);
     dg_buf_free(&b);
     S_free(&d);
   }
   /* the warning names file, line and byte offset */
   S_reset_warnings();
-  S_doc d = S_read("ab\ncd\xFF" "ef", 8, DG_INPUT_TEXT, 0);
-  INT_EQ(S_nwarn, 1);
-  STR_EQ(S_lastwarn.source, "test");
-  INT_EQ(S_lastwarn.line, 2);
-  INT_EQ(S_lastwarn.position, 5);
+  S_doc d = S_read("ab\ncd\xFF" "ef", 8, DEGLOSS_INPUT_TEXT, 0);
+  INT_EQ(S_nwarn, 1, "one warning for the bad byte");
+  STR_EQ(S_lastwarn.source, "test", "warning names the source");
+  INT_EQ(S_lastwarn.line, 2, "warning names the line");
+  INT_EQ(S_lastwarn.position, 5, "warning names the byte offset");
   OK(strstr(S_lastwarn.text, "FF") != NULL, "names the byte: %s", S_lastwarn.text);
   S_free(&d);
   /* many bad bytes: detailed warnings are capped, a total is given */
   S_reset_warnings();
   char bad[500];
   memset(bad, 0xFF, sizeof bad);
-  d = S_read(bad, sizeof bad, DG_INPUT_TEXT, 0);
+  d = S_read(bad, sizeof bad, DEGLOSS_INPUT_TEXT, 0);
   OK(S_nwarn <= 25, "capped: %u", S_nwarn);
   OK(strstr(S_warnings.data, "500 invalid UTF-8 sequences") != NULL, "total: %s", S_warnings.data);
   OK(S_roundtrip(&d, bad, sizeof bad), "round trip");
@@ -455,72 +421,72 @@ static void test_decode(void) {
 
 static void test_bom_lines_nfc(void) {
   const char *t = "\xEF\xBB\xBFHallo Welt.";
-  S_doc d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].leadlen == 3 && d.p[0].tokens[0].start == 3, "BOM in the lead");
-  if (d.n) STR_EQ(d.p[0].tokens[0].form, "Hallo");
+  if (d.n) STR_EQ(d.p[0].tokens[0].form, "Hallo", "BOM not in the first token");
   OK(S_roundtrip(&d, t, strlen(t)), "round trip");
   S_free(&d);
 
   t = "Eins.\r\n\r\nZwei.\rDrei.\r\rVier.\n";
   FORMS_EQ(t, "Eins|. ## Zwei|. / Drei|. ## Vier|.");
-  d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 3, "CR/CRLF paragraphs");
   if (d.n == 3) {
-    INT_EQ(d.p[1].line, 3);
-    INT_EQ(d.p[2].line, 6);
+    INT_EQ(d.p[1].line, 3, "CR ends a line");
+    INT_EQ(d.p[2].line, 6, "CRLF ends one line");
     OK(d.p[1].tokens[2].flags & DG_TF_LINE_START, "line start after CR");
   }
-  STR_EQ(d.tail, "\n");
+  STR_EQ(d.tail, "\n", "final newline in the tail");
   S_free(&d);
 
   /* NFC: a + combining diaeresis becomes ä; the span keeps the original bytes */
   t = "Pra\xCC\x88sident";
-  d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
+  d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].ntokens == 1, "one token");
   if (d.n == 1) {
-    STR_EQ(d.p[0].tokens[0].form, "Pr\xC3\xA4sident");
-    INT_EQ(d.p[0].tokens[0].end - d.p[0].tokens[0].start, 11);
+    STR_EQ(d.p[0].tokens[0].form, "Pr\xC3\xA4sident", "NFC form of the token");
+    INT_EQ(d.p[0].tokens[0].end - d.p[0].tokens[0].start, 11, "offsets span the decomposed bytes");
   }
   S_free(&d);
   /* soft hyphen dropped, non-breaking space is a gap */
   FORMS_EQ("Verhand\xC2\xADlungen\xC2\xA0heute", "Verhandlungen|heute");
   /* NUL bytes: ignored with a warning */
   S_reset_warnings();
-  d = S_read("Hal\0lo Welt", 11, DG_INPUT_TEXT, 0);
-  INT_EQ(S_nwarn, 1);
+  d = S_read("Hal\0lo Welt", 11, DEGLOSS_INPUT_TEXT, 0);
+  INT_EQ(S_nwarn, 1, "one warning for the NUL byte");
   OK(strstr(S_warnings.data, "NUL") != NULL, "NUL warning: %s", S_warnings.data);
   OK(S_roundtrip(&d, "Hal\0lo Welt", 11), "round trip with NUL");
   S_free(&d);
 }
 
 static void test_empty(void) {
-  S_doc d = S_read("", 0, DG_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
-  INT_EQ(d.taillen, 0);
+  S_doc d = S_read("", 0, DEGLOSS_INPUT_TEXT, 0);
+  INT_EQ(d.n, 0, "empty text: no paragraph");
+  INT_EQ(d.taillen, 0, "empty text: no tail");
   S_free(&d);
-  d = S_read(NULL, 0, DG_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
+  d = S_read(NULL, 0, DEGLOSS_INPUT_TEXT, 0);
+  INT_EQ(d.n, 0, "NULL text: no paragraph");
   S_free(&d);
   const char *t = "\n\n  \t\n\xEF\xBB\xBF";
-  d = S_read(t, strlen(t), DG_INPUT_TEXT, 0);
-  INT_EQ(d.n, 0);
+  d = S_read(t, strlen(t), DEGLOSS_INPUT_TEXT, 0);
+  INT_EQ(d.n, 0, "whitespace and BOM only: no paragraph");
   OK(S_roundtrip(&d, t, strlen(t)), "whitespace only");
   S_free(&d);
-  d = S_read("", 0, DG_INPUT_HORIZONTAL, 0);
-  INT_EQ(d.n, 0);
+  d = S_read("", 0, DEGLOSS_INPUT_HORIZONTAL, 0);
+  INT_EQ(d.n, 0, "empty horizontal text: no paragraph");
   S_free(&d);
   /* a gap longer than the paragraph bound comes in token-less paragraphs */
   char gap[400];
   memset(gap, '\n', 390);
   memcpy(gap + 390, "Wort.", 6);
-  d = S_read(gap, 395, DG_INPUT_TEXT, 64);
+  d = S_read(gap, 395, DEGLOSS_INPUT_TEXT, 64);
   OK(d.n >= 2, "paragraphs: %zu", d.n);
   size_t words = 0;
   for (size_t i = 0; i < d.n; i++) {
     words += d.p[i].ntokens;
     OK(d.p[i].leadlen <= 64 + 3, "bounded gap %zu", d.p[i].leadlen);
   }
-  INT_EQ(words, 2);
+  INT_EQ(words, 2, "the word and its full stop after a long gap");
   OK(S_roundtrip(&d, gap, 395), "round trip of a long gap");
   S_free(&d);
 }
@@ -531,11 +497,11 @@ static void test_long_inputs(void) {
   char *w = dg_xmalloc(2 * n + 8);
   memset(w, 'a', n);
   strcpy(w + n, " b.");
-  S_doc d = S_read(w, n + 3, DG_INPUT_TEXT, 0);
+  S_doc d = S_read(w, n + 3, DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].ntokens == 3 && strlen(d.p[0].tokens[0].form) == n, "long word");
   S_free(&d);
   for (size_t i = 0; i < n; i++) memcpy(w + 2 * i, "\xC3\xA4", 2); /* ä x 10,000 */
-  d = S_read(w, 2 * n, DG_INPUT_TEXT, 0);
+  d = S_read(w, 2 * n, DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 1 && d.p[0].ntokens == 1 && strlen(d.p[0].tokens[0].form) == 2 * n, "long ä word");
   S_free(&d);
   free(w);
@@ -547,17 +513,17 @@ static void test_long_inputs(void) {
   for (size_t i = 0; i < words; i++) memcpy(big + 5 * i, "wort ", 5);
   big[len - 1] = '.';
   S_reset_warnings();
-  d = S_read(big, len, DG_INPUT_TEXT, 0);
+  d = S_read(big, len, DEGLOSS_INPUT_TEXT, 0);
   OK(d.n == 2, "cut into 2 paragraphs: %zu", d.n);
   size_t tokens = 0;
   for (size_t i = 0; i < d.n; i++) {
     tokens += d.p[i].ntokens;
     OK(d.p[i].rawlen <= DG_TEXT_MAX_PARAGRAPH, "bounded paragraph");
   }
-  INT_EQ(tokens, words + 1);
+  INT_EQ(tokens, words + 1, "no token lost at the cut");
   OK(d.n && (d.p[0].flags & DG_PF_CUT), "cut flag");
   OK(d.n && (d.p[0].sentences[d.p[0].nsentences - 1].flags & DG_SF_CUT), "sentence cut flag");
-  INT_EQ(S_nwarn, 1);
+  INT_EQ(S_nwarn, 1, "one warning for the cut");
   OK(S_roundtrip(&d, big, len), "round trip of the long line");
   S_free(&d);
 
@@ -566,14 +532,14 @@ static void test_long_inputs(void) {
   char *exact = dg_xmalloc(4096);
   memset(exact, 'a', 4096);
   S_reset_warnings();
-  d = S_read(exact, 4096, DG_INPUT_TEXT, 4096);
+  d = S_read(exact, 4096, DEGLOSS_INPUT_TEXT, 4096);
   OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT) && d.p[0].rawlen == 4096, "exact bound");
-  INT_EQ(S_nwarn, 0);
+  INT_EQ(S_nwarn, 0, "no warning at the exact bound");
   S_free(&d);
-  d = S_read(exact, 4096, DG_INPUT_HORIZONTAL, 4096);
+  d = S_read(exact, 4096, DEGLOSS_INPUT_HORIZONTAL, 4096);
   OK(d.n == 1 && !(d.p[0].flags & DG_PF_CUT), "exact bound, horizontal");
   S_free(&d);
-  d = S_read(exact, 4096, DG_INPUT_TEXT, 4095);
+  d = S_read(exact, 4096, DEGLOSS_INPUT_TEXT, 4095);
   OK(d.n == 2 && (d.p[0].flags & DG_PF_CUT), "one byte over the bound");
   OK(S_roundtrip(&d, exact, 4096), "round trip");
   S_free(&d);
@@ -581,7 +547,7 @@ static void test_long_inputs(void) {
 
   /* no whitespace at all: cut on a character boundary */
   for (size_t i = 0; i + 2 <= len; i += 2) memcpy(big + i, "\xC3\xA4", 2);
-  d = S_read(big, len, DG_INPUT_TEXT, 4096);
+  d = S_read(big, len, DEGLOSS_INPUT_TEXT, 4096);
   OK(d.n > 300, "many cuts: %zu", d.n);
   bool boundary = true;
   for (size_t i = 0; i < d.n; i++) {
@@ -610,7 +576,7 @@ static void test_stream(void) {
     total += (size_t)m;
   }
   rewind(f);
-  dg_reader *r = dg_reader_new(f, "tmp", DG_INPUT_TEXT);
+  dg_reader *r = dg_reader_new(f, "tmp", DEGLOSS_INPUT_TEXT);
   dg_reader_set_max_paragraph(r, 8192);
   dg_paragraph p;
   degloss_error err = {0};
@@ -629,11 +595,11 @@ static void test_stream(void) {
   uint64_t ts;
   dg_reader_tail(r, &tl, &ts);
   OK(ok && ts == last && ts + tl == total, "offsets continuous to the end");
-  INT_EQ(err.code, DEGLOSS_OK);
-  INT_EQ(np, 20000 / 7 + 1);
-  INT_EQ(ns, 20000);
+  INT_EQ(err.code, DEGLOSS_OK, "no read error");
+  INT_EQ(np, 20000 / 7 + 1, "a paragraph every 7 sentences");
+  INT_EQ(ns, 20000, "every sentence read");
   OK(maxraw <= 8192, "bounded");
-  INT_EQ(dg_reader_offset(r), total);
+  INT_EQ(dg_reader_offset(r), total, "reader offset at the end of the input");
   dg_reader_free(r);
   fclose(f);
 }
@@ -646,7 +612,7 @@ static void test_pipe_interactive(void) {
   const char *first = "Erster Absatz, fertig.\n\n";
   OK(write(fds[1], first, strlen(first)) == (ssize_t)strlen(first), "write");
   FILE *in = fdopen(fds[0], "rb");
-  dg_reader *r = dg_reader_new(in, "pipe", DG_INPUT_TEXT);
+  dg_reader *r = dg_reader_new(in, "pipe", DEGLOSS_INPUT_TEXT);
   dg_paragraph p;
   degloss_error err = {0};
   alarm(20); /* a hang fails the test instead of blocking it */
@@ -676,21 +642,22 @@ static void S_doc_forms(const S_doc *d, dg_buf *b) {
 }
 
 static void test_encodings(void) {
-  dg_encoding e = DG_ENC_UTF8;
-  OK(dg_encoding_parse("Windows-1252", &e) && e == DG_ENC_CP1252, "windows-1252");
-  OK(dg_encoding_parse("ISO-8859-1", &e) && e == DG_ENC_LATIN1, "iso-8859-1");
-  OK(dg_encoding_parse("utf-16be", &e) && e == DG_ENC_UTF16BE, "utf-16be");
+  degloss_encoding e = DEGLOSS_ENCODING_UTF8;
+  OK(dg_encoding_parse("Windows-1252", &e) && e == DEGLOSS_ENCODING_CP1252, "windows-1252");
+  OK(dg_encoding_parse("ISO-8859-1", &e) && e == DEGLOSS_ENCODING_LATIN1, "iso-8859-1");
+  OK(dg_encoding_parse("utf-16be", &e) && e == DEGLOSS_ENCODING_UTF16BE, "utf-16be");
   OK(!dg_encoding_parse("ebcdic", &e) && !dg_encoding_parse("", &e), "unknown names");
-  STR_EQ(dg_encoding_name(DG_ENC_CP1252), "windows-1252");
+  STR_EQ(dg_encoding_name(DEGLOSS_ENCODING_CP1252), "windows-1252", "name of CP1252");
   dg_buf b;
   dg_buf_init(&b);
   /* Windows-1252: quotes, dash and umlauts; offsets are original bytes */
   const char *w = "Die Gespr\xE4" "che \x84laufen\x93 \x96 gut.\n";
   for (int auto_ = 0; auto_ < 2; auto_++) {
     S_reset_warnings();
-    S_doc d = S_read_enc(w, strlen(w), DG_INPUT_TEXT, 0, auto_ ? DG_ENC_AUTO : DG_ENC_CP1252);
+    S_doc d = S_read_enc(w, strlen(w), DEGLOSS_INPUT_TEXT, 0, auto_ ? DEGLOSS_ENCODING_AUTO : DEGLOSS_ENCODING_CP1252);
     S_doc_forms(&d, &b);
-    STR_EQ(b.data, "Die|Gespr\xC3\xA4" "che|\xE2\x80\x9E|laufen|\xE2\x80\x9C|\xE2\x80\x93|gut|.");
+    STR_EQ(b.data, "Die|Gespr\xC3\xA4" "che|\xE2\x80\x9E|laufen|\xE2\x80\x9C|\xE2\x80\x93|gut|.",
+           "Windows-1252 quotes, dash and umlaut (%s)", auto_ ? "detected" : "given");
     OK(d.n == 1 && d.p[0].tokens[1].start == 4 && d.p[0].tokens[1].end == 13, "Gespräche [4,13)");
     OK(d.n == 1 && d.p[0].tokens[2].start == 14 && d.p[0].tokens[2].end == 15, "„ [14,15)");
     OK(S_roundtrip(&d, w, strlen(w)), "round trip");
@@ -699,23 +666,23 @@ static void test_encodings(void) {
   }
   /* byte 81 is not a Windows-1252 character */
   S_reset_warnings();
-  S_doc d = S_read_enc("a\x81" "b c", 5, DG_INPUT_TEXT, 0, DG_ENC_CP1252);
+  S_doc d = S_read_enc("a\x81" "b c", 5, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_CP1252);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "a\xEF\xBF\xBD" "b|c");
+  STR_EQ(b.data, "a\xEF\xBF\xBD" "b|c", "Windows-1252 byte 81 becomes U+FFFD");
   OK(S_nwarn == 1 && strstr(S_warnings.data, "test:1:1:invalid Windows-1252 (81)"), "%s",
      S_warnings.data);
   S_free(&d);
   /* ISO-8859-1: 0x85 is NEL, a line break, not an ellipsis */
-  d = S_read_enc("Stra\xDF" "e\x85Weg", 10, DG_INPUT_TEXT, 0, DG_ENC_LATIN1);
+  d = S_read_enc("Stra\xDF" "e\x85Weg", 10, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_LATIN1);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "Stra\xC3\x9F" "e|Weg");
+  STR_EQ(b.data, "Stra\xC3\x9F" "e|Weg", "ISO-8859-1 NEL breaks the line");
   S_free(&d);
   /* UTF-16LE with a BOM; a character outside the BMP; NUL warnings name original bytes */
   static const char u16[] = "\xFF\xFE" "a\0\xE4\0 \0\x3D\xD8\x00\xDE\0\0" "x\0";
   S_reset_warnings();
-  d = S_read_enc(u16, sizeof u16 - 1, DG_INPUT_TEXT, 0, DG_ENC_AUTO);
+  d = S_read_enc(u16, sizeof u16 - 1, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_AUTO);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "a\xC3\xA4|\xF0\x9F\x98\x80|x");
+  STR_EQ(b.data, "a\xC3\xA4|\xF0\x9F\x98\x80|x", "UTF-16 with a surrogate pair");
   OK(d.n == 1 && d.p[0].ntokens == 3 && d.p[0].tokens[1].start == 8 &&
      d.p[0].tokens[1].end == 12 && d.p[0].tokens[2].start == 14, "UTF-16 offsets");
   OK(S_roundtrip(&d, u16, sizeof u16 - 1), "UTF-16 round trip");
@@ -723,9 +690,10 @@ static void test_encodings(void) {
   S_free(&d);
   /* AUTO: valid UTF-8 with a stray byte stays UTF-8 */
   S_reset_warnings();
-  d = S_read_enc("\xC3\xA4u\xC3\x9F" "ere \xE4 Ma\xC3\x9F", 15, DG_INPUT_TEXT, 0, DG_ENC_AUTO);
+  d = S_read_enc("\xC3\xA4u\xC3\x9F" "ere \xE4 Ma\xC3\x9F", 15, DEGLOSS_INPUT_TEXT, 0, DEGLOSS_ENCODING_AUTO);
   S_doc_forms(&d, &b);
-  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F");
+  STR_EQ(b.data, "\xC3\xA4u\xC3\x9F" "ere|\xEF\xBF\xBD|Ma\xC3\x9F",
+         "UTF-8 with a stray Latin-1 byte stays UTF-8");
   OK(S_nwarn == 1, "one warning");
   S_free(&d);
   /* AUTO on a pipe: a Windows-1252 paragraph is handed out before EOF */
@@ -734,13 +702,13 @@ static void test_encodings(void) {
   const char *first = "Gr\xFC\xDF" "e.\n\n";
   OK(write(fds[1], first, strlen(first)) == (ssize_t)strlen(first), "write");
   FILE *in = fdopen(fds[0], "rb");
-  dg_reader *r = dg_reader_new(in, "pipe", DG_INPUT_TEXT);
+  dg_reader *r = dg_reader_new(in, "pipe", DEGLOSS_INPUT_TEXT);
   dg_paragraph p;
   degloss_error err = {0};
   alarm(20);
   OK(dg_reader_next(r, &p, &err) && p.ntokens == 2 && !strcmp(p.tokens[0].form, "Gr\xC3\xBC\xC3\x9F" "e"),
      "first paragraph before EOF");
-  OK(dg_reader_encoding(r) == DG_ENC_CP1252, "judged Windows-1252");
+  OK(dg_reader_encoding(r) == DEGLOSS_ENCODING_CP1252, "judged Windows-1252");
   dg_paragraph_free(&p);
   OK(write(fds[1], "\x84Ja\x93", 4) == 4, "write");
   close(fds[1]);
@@ -757,23 +725,46 @@ static void test_encodings(void) {
 
 static void test_horizontal(void) {
   const char *t = "Das ist  gut .\n\nz. B. 17. Ein- https://x.org\r\nletzte";
-  char *f = S_forms(t, DG_INPUT_HORIZONTAL);
-  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte");
+  char *f = S_forms(t, DEGLOSS_INPUT_HORIZONTAL);
+  STR_EQ(f, "Das|ist|gut|. ##  ## z.|B.|17.|Ein-|https://x.org ## letzte",
+         "horizontal: tokens as given");
   free(f);
-  S_doc d = S_read(t, strlen(t), DG_INPUT_HORIZONTAL, 0);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_HORIZONTAL, 0);
   OK(d.n == 4, "4 lines");
   if (d.n == 4) {
-    INT_EQ(d.p[1].nsentences, 1);
-    INT_EQ(d.p[1].sentences[0].ntokens, 0);
+    INT_EQ(d.p[1].nsentences, 1, "an empty line is one sentence");
+    INT_EQ(d.p[1].sentences[0].ntokens, 0, "an empty line has no token");
     const dg_token *k = S_find(&d.p[2], "17.");
     OK(k && k->kind == DG_TOK_NUMBER && (k->flags & DG_TF_ORDINAL), "17. ordinal");
     k = S_find(&d.p[2], "Ein-");
     OK(k && k->kind == DG_TOK_WORD && (k->flags & DG_TF_SUSPENDED), "Ein- suspended");
     k = S_find(&d.p[2], "https://x.org");
     OK(k && k->kind == DG_TOK_URL, "url");
-    INT_EQ(d.p[3].line, 4);
+    INT_EQ(d.p[3].line, 4, "CRLF ends one line");
   }
   OK(S_roundtrip(&d, t, strlen(t)), "horizontal round trip");
+  S_free(&d);
+}
+
+/* Lines: running text inside a line (its sentences found as in text mode),
+ * every line a paragraph of its own, an empty line one sentence without
+ * tokens. */
+static void test_lines(void) {
+  const char *t = "Das ist gut. Er kommt z. B. morgen.\n\nDrei Wörter hier\r\nletzte";
+  char *f = S_forms(t, DEGLOSS_INPUT_LINES);
+  STR_EQ(f, "Das|ist|gut|. / Er|kommt|z. B.|morgen|. ##  ## Drei|Wörter|hier ## letzte",
+         "lines: running text in each line");
+  free(f);
+  S_doc d = S_read(t, strlen(t), DEGLOSS_INPUT_LINES, 0);
+  OK(d.n == 4, "4 lines");
+  if (d.n == 4) {
+    INT_EQ(d.p[0].nsentences, 2, "two sentences on line 1");
+    INT_EQ(d.p[1].nsentences, 1, "an empty line is one sentence");
+    INT_EQ(d.p[1].sentences[0].ntokens, 0, "an empty line has no token");
+    INT_EQ(d.p[1].line, 2, "line 2");
+    INT_EQ(d.p[3].line, 4, "CRLF ends one line");
+  }
+  OK(S_roundtrip(&d, t, strlen(t)), "lines round trip");
   S_free(&d);
 }
 
@@ -786,10 +777,10 @@ static void test_builder_classify(void) {
   dg_sentbuilder_finish(b, &p);
   OK(p.nsentences == 1 && p.ntokens == 3, "one sentence of 3");
   if (p.ntokens == 3) {
-    STR_EQ(p.tokens[1].form, "W\xC3\xABlt");
-    INT_EQ(p.tokens[2].kind, DG_TOK_PUNCT);
-    INT_EQ(p.sentences[0].start, 10);
-    INT_EQ(p.sentences[0].end, 23);
+    STR_EQ(p.tokens[1].form, "W\xC3\xABlt", "builder normalises to NFC");
+    INT_EQ(p.tokens[2].kind, DG_TOK_PUNCT, "builder classifies the token");
+    INT_EQ(p.sentences[0].start, 10, "sentence starts at its first token");
+    INT_EQ(p.sentences[0].end, 23, "sentence ends at its last token");
   }
   dg_paragraph_free(&p);
   dg_sentbuilder_add(b, "\xFF", 1, 0, 1); /* the builder is reusable */
@@ -816,14 +807,14 @@ static void test_builder_classify(void) {
     OK(k == cases[i].kind, "%s: kind %s", cases[i].form, dg_tokkind_name(k));
     OK((fl & cases[i].flag) == cases[i].flag, "%s: flags %x", cases[i].form, fl);
   }
-  STR_EQ(dg_tokkind_name(DG_TOK_HASHTAG), "hashtag");
-  STR_EQ(dg_tokkind_name((dg_tokkind)99), "?");
+  STR_EQ(dg_tokkind_name(DG_TOK_HASHTAG), "hashtag", "kind name");
+  STR_EQ(dg_tokkind_name((dg_tokkind)99), "?", "name of an unknown kind");
 
   /* in-memory parsing of one paragraph with a base offset */
   dg_text_parse("Am 17. März. Danach.", 21, 1000, "mem", &p);
-  INT_EQ(p.nsentences, 2);
-  INT_EQ(p.tokens[0].start, 1000);
-  INT_EQ(p.sentences[1].start, 1014);
+  INT_EQ(p.nsentences, 2, "in-memory parse: two sentences");
+  INT_EQ(p.tokens[0].start, 1000, "offsets from the base");
+  INT_EQ(p.sentences[1].start, 1014, "second sentence offset from the base");
   dg_paragraph_free(&p);
 }
 
@@ -852,7 +843,7 @@ static void test_random(void) {
       dg_buf_put(&doc, pc, pc[0] ? strlen(pc) : 1);
     }
     for (int mode = 0; mode < 2; mode++) {
-      S_doc d = S_read(doc.data ? doc.data : "", doc.len, (dg_input_mode)mode,
+      S_doc d = S_read(doc.data ? doc.data : "", doc.len, (degloss_input)mode,
                        round % 3 == 0 ? 64 : 0);
       if (!S_roundtrip(&d, doc.data ? doc.data : "", doc.len)) {
         if (bad++ < 3) {
@@ -864,7 +855,7 @@ static void test_random(void) {
       S_free(&d);
     }
   }
-  INT_EQ(bad, 0);
+  INT_EQ(bad, 0, "random documents that do not round-trip");
   dg_buf_free(&doc);
 }
 
@@ -872,7 +863,8 @@ int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
   dg_buf_init(&S_warnings);
-  dg_warn_set_sink(S_sink, NULL);
+  static dg_warn_scope scope = {.fn = S_sink};
+  dg_warn_push(&scope);
   test_words();
   test_numbers_symbols();
   test_web();
@@ -892,9 +884,9 @@ int main(int argc, char **argv) {
   test_pipe_interactive();
   test_encodings();
   test_horizontal();
+  test_lines();
   test_builder_classify();
   test_random();
   dg_buf_free(&S_warnings);
-  printf("%d checks, %d failures\n", S_checks, S_failures);
-  return S_failures ? 1 : 0;
+  return DONE("text.unit");
 }

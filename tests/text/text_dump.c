@@ -77,7 +77,7 @@ static int S_fail(const char *what, unsigned long long at) {
   return 1;
 }
 
-static dg_encoding S_enc = DG_ENC_UTF8; /* of the input, once known */
+static degloss_encoding S_enc = DEGLOSS_ENCODING_UTF8; /* of the input, once known */
 
 static bool S_gap_ok(const char *s, size_t n, bool horizontal) {
   for (size_t i = 0; i < n;) {
@@ -85,7 +85,7 @@ static bool S_gap_ok(const char *s, size_t n, bool horizontal) {
     unsigned char c = (unsigned char)s[i];
     size_t len = 1;
     bool bad;
-    if (S_enc != DG_ENC_UTF8) {
+    if (S_enc != DEGLOSS_ENCODING_UTF8) {
       len = dg_encoding_decode(S_enc, (const unsigned char *)s + i, n - i, &cp, &bad);
       if (!len) len = n - i;
     } else if (c < 0x80) cp = c;
@@ -144,6 +144,8 @@ int main(int argc, char **argv) {
   bool roundtrip = false, horizontal = false, expect_warn = false;
   size_t max = 0;
   const char *path = NULL, *expect = NULL, *encoding = NULL;
+  dg_warn_scope scope = {0}; /* warnings to standard error, counted */
+  dg_warn_push(&scope);
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--roundtrip")) roundtrip = true;
     else if (!strcmp(argv[i], "--horizontal")) horizontal = true;
@@ -163,10 +165,10 @@ int main(int argc, char **argv) {
     perror(path);
     return 2;
   }
-  dg_reader *r = dg_reader_new(in, path, horizontal ? DG_INPUT_HORIZONTAL : DG_INPUT_TEXT);
+  dg_reader *r = dg_reader_new(in, path, horizontal ? DEGLOSS_INPUT_HORIZONTAL : DEGLOSS_INPUT_TEXT);
   if (max) dg_reader_set_max_paragraph(r, max);
   if (encoding) {
-    dg_encoding e;
+    degloss_encoding e;
     if (!dg_encoding_parse(encoding, &e)) {
       fprintf(stderr, "text_dump: unknown encoding %s\n", encoding);
       return 2;
@@ -214,9 +216,9 @@ int main(int argc, char **argv) {
     free(orig);
     if (!rc)
       printf("roundtrip OK: %zu bytes, %zu paragraphs, %zu sentences, %zu tokens, %lu warnings\n",
-             rebuilt.len, np, ns, nt, dg_warn_count());
+             rebuilt.len, np, ns, nt, scope.count);
   }
-  if (expect_warn && dg_warn_count() == 0) {
+  if (expect_warn && scope.count == 0) {
     fprintf(stderr, "text_dump: expected warnings, got none\n");
     rc = 1;
   }

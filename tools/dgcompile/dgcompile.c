@@ -4,8 +4,9 @@
  *             [--parallel DE EN MAXLINES]... [--data-only] [--explain LEMMA]...
  *
  * Reads the Ding dictionary (trans-de-en), the curated TSV files of
- * dictionaries/ (closed-class.tsv, names.tsv, abbreviations.tsv, first-parts.tsv,
- * preferred.tsv, en-freq.tsv), optionally aligned parallel text for sense
+ * dictionaries/ (word-classes.tsv, ding-labels.tsv, english-irregular.tsv,
+ * closed-class.tsv, names.tsv, abbreviations.tsv, first-parts.tsv,
+ * preferred.tsv, en-freq.tsv, de-freq.tsv), optionally aligned parallel text for sense
  * evidence (only the first MAXLINES lines are read), ranks the senses and
  * writes one mapped file (src/lexicon/lexicon_format.h) under the dg_mapfile header.
  * --data-only ranks without the curated boosts (for measuring the ranking);
@@ -18,229 +19,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "lexicon.h"
 #include "lexicon_format.h"
 #include "mapfile.h"
 #include "util.h"
 
-/* ---- strings that live until the end ---- */
-
-typedef struct S_chunk {
-  struct S_chunk *next;
-  size_t used, cap;
-  char data[];
-} S_chunk;
-static S_chunk *S_chunks;
-
-char *dgc_strndup(const char *s, size_t n) {
-  if (!S_chunks || S_chunks->used + n + 1 > S_chunks->cap) {
-    size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
-    S_chunk *c = dg_xmalloc(sizeof *c + cap);
-    c->next = S_chunks;
-    c->used = 0;
-    c->cap = cap;
-    S_chunks = c;
-  }
-  char *p = S_chunks->data + S_chunks->used;
-  memcpy(p, s, n);
-  p[n] = '\0';
-  S_chunks->used += n + 1;
-  return p;
-}
-
-char *dgc_strdup(const char *s) { return dgc_strndup(s, strlen(s)); }
-
-void dgc_strings_free(void) {
-  while (S_chunks) {
-    S_chunk *n = S_chunks->next;
-    free(S_chunks);
-    S_chunks = n;
-  }
-}
-
-/* ---- string -> int map ---- */
-
-void dgc_map_init(dgc_map *m) { memset(m, 0, sizeof *m); }
-
-void dgc_map_free(dgc_map *m) {
-  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof *m);
-}
-
-static size_t S_slot(const dgc_map *m, const char *key) {
-  size_t mask = m->cap - 1;
-  size_t i = (size_t)dg_hash64(key, strlen(key), 0) & mask;
-  while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & mask;
-  return i;
-}
-
-int *dgc_map_get(const dgc_map *m, const char *key) {
-  if (!m->cap) return NULL;
-  size_t i = S_slot(m, key);
-  return m->keys[i] ? &m->vals[i] : NULL;
-}
-
-int *dgc_map_put(dgc_map *m, const char *key, int val, bool *fresh) {
-  if ((m->n + 1) * 2 > m->cap) {
-    dgc_map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = dg_xcalloc(m->cap, sizeof *m->keys);
-    m->vals = dg_xcalloc(m->cap, sizeof *m->vals);
-    for (size_t i = 0; i < old.cap; i++)
-      if (old.keys[i]) {
-        size_t j = S_slot(m, old.keys[i]);
-        m->keys[j] = old.keys[i];
-        m->vals[j] = old.vals[i];
-      }
-    free(old.keys);
-    free(old.vals);
-  }
-  size_t i = S_slot(m, key);
-  *fresh = m->keys[i] == NULL;
-  if (*fresh) {
-    m->keys[i] = dg_xstrdup(key);
-    m->vals[i] = val;
-    m->n++;
-  }
-  return &m->vals[i];
-}
-
-/* ---- records ---- */
-
-#define S_GROW(arr, n, cap)                                   \
-  do {                                                        \
-    if ((n) == (cap)) {                                       \
-      (cap) = (cap) ? (cap) * 2 : 1024;                       \
-      (arr) = dg_xrealloc((arr), (cap) * sizeof *(arr));      \
-    }                                                         \
-  } while (0)
-
-dgc_sense *dgc_sense_get(dgc_lex *lx, const char *lemma, const char *pos, const char *gloss,
-                         bool *fresh) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_printf(&k, "%s\t%s\t%s", lemma, pos, gloss);
-  int *v = dgc_map_put(&lx->sense_index, k.data, (int)lx->n_senses, fresh);
-  dg_buf_free(&k);
-  if (!*fresh) return &lx->senses[*v];
-  S_GROW(lx->senses, lx->n_senses, lx->cap_senses);
-  dgc_sense *s = &lx->senses[lx->n_senses++];
-  memset(s, 0, sizeof *s);
-  s->lemma = dgc_strdup(lemma);
-  s->pos = dgc_strdup(pos);
-  s->gloss = dgc_strdup(gloss);
-  s->gender = s->domains = s->labels = s->source = "";
-  s->sub = 99;
-  s->jde = s->ken = 99;
-  return s;
-}
-
-void dgc_form_add(dgc_lex *lx, const char *form, const char *lemma) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_printf(&k, "%s\t%s", form, lemma);
-  bool fresh;
-  dgc_map_put(&lx->form_index, k.data, 0, &fresh);
-  dg_buf_free(&k);
-  if (!fresh) return;
-  S_GROW(lx->forms, lx->n_forms, lx->cap_forms);
-  lx->forms[lx->n_forms].form = dgc_strdup(form);
-  lx->forms[lx->n_forms].lemma = dgc_strdup(lemma);
-  lx->n_forms++;
-}
-
-void dgc_phrase_add(dgc_lex *lx, const char *german, const char *gloss, const char *source) {
-  dg_buf k;
-  dg_buf_init(&k);
-  dg_buf_printf(&k, "%s\t%s", german, gloss);
-  bool fresh;
-  dgc_map_put(&lx->phrase_index, k.data, 0, &fresh);
-  dg_buf_free(&k);
-  S_GROW(lx->phrases, lx->n_phrases, lx->cap_phrases);
-  dgc_phrase *p = &lx->phrases[lx->n_phrases++];
-  p->key = "";
-  p->key_word = NULL;
-  p->german = dgc_strdup(german);
-  p->gloss = dgc_strdup(gloss);
-  p->source = dgc_strdup(source);
-  if (!fresh) p->key = NULL; /* duplicate: dropped at output */
-}
-
-void dgc_phrase_add_key(dgc_lex *lx, size_t i, const char *key_word) {
-  if (i >= lx->n_phrases || !lx->phrases[i].key) return;
-  S_GROW(lx->phrases, lx->n_phrases, lx->cap_phrases);
-  dgc_phrase *p = &lx->phrases[lx->n_phrases];
-  *p = lx->phrases[i];
-  p->key = "";
-  p->key_word = dgc_strdup(key_word);
-  lx->n_phrases++;
-}
-
 /* ---- curated TSV files ---- */
-
-typedef bool (*S_row_fn)(dgc_lex *lx, char **col, size_t ncol, const char *src);
-
-/* Read a TSV file: '#' comments, a header line whose first column is
- * `header`, then rows of at least `mincol` columns. */
-static bool S_read_tsv(dgc_lex *lx, const char *dir, const char *name, const char *header,
-                       size_t mincol, S_row_fn fn) {
-  char *path = dg_path_join(dir, name);
-  FILE *f = fopen(path, "r");
-  if (!f) {
-    fprintf(stderr, "dgcompile: %s: cannot open: %s\n", path, strerror(errno));
-    free(path);
-    return false;
-  }
-  char *buf = NULL;
-  size_t cap = 0;
-  ssize_t len;
-  long line = 0;
-  bool ok = true, seen_header = false;
-  while ((len = getline(&buf, &cap, f)) >= 0) {
-    line++;
-    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r')) buf[--len] = '\0';
-    if (buf[0] == '#' || buf[0] == '\0') continue;
-    char *col[16];
-    size_t n = 0;
-    for (char *p = buf; n < 16;) {
-      col[n++] = p;
-      char *t = strchr(p, '\t');
-      if (!t) break;
-      *t = '\0';
-      p = t + 1;
-    }
-    if (!seen_header) {
-      seen_header = true;
-      if (strcmp(col[0], header) == 0) continue;
-      fprintf(stderr, "%s:%ld: expected a header line starting with \"%s\"\n", path, line, header);
-      ok = false;
-      break;
-    }
-    if (n < mincol) {
-      fprintf(stderr, "%s:%ld: %zu columns, expected at least %zu\n", path, line, n, mincol);
-      ok = false;
-      continue;
-    }
-    for (size_t i = 0; i < mincol && i < 4; i++)
-      if (!col[i][0]) {
-        fprintf(stderr, "%s:%ld: empty column %zu\n", path, line, i + 1);
-        ok = false;
-      }
-    char src[300];
-    snprintf(src, sizeof src, "dictionaries/%s:%ld", name, line);
-    if (ok && !fn(lx, col, n, src)) {
-      fprintf(stderr, "%s:%ld: bad row\n", path, line);
-      ok = false;
-    }
-  }
-  free(buf);
-  fclose(f);
-  free(path);
-  return ok;
-}
 
 static bool S_valid_pos(const char *pos) {
   static const char *const tags[] = {"NOUN", "VERB", "ADJ", "ADV", "ADP", "DET", "PRON",
@@ -272,7 +57,7 @@ static dgc_map S_closed_seen;
 /* closed-class.tsv: form lemma pos gloss labels */
 static bool S_row_closed(dgc_lex *lx, char **col, size_t n, const char *src) {
   if (!S_valid_pos(col[2])) return false;
-  S_GROW(lx->closed, lx->n_closed, lx->cap_closed);
+  DGC_GROW(lx->closed, lx->n_closed, lx->cap_closed);
   dgc_sense *c = &lx->closed[lx->n_closed++];
   memset(c, 0, sizeof *c);
   c->lemma = dgc_strdup(col[1]);
@@ -305,6 +90,34 @@ static bool S_row_name(dgc_lex *lx, char **col, size_t n, const char *src) {
                            ? col[3]
                            : "";
   S_curated(lx, col[0], col[1], col[2], gender, "", src, DGC_CURATED);
+  /* names.tsv: the note of month and weekday names is their class */
+  if (n > 4 && strncmp(col[4], "month", 5) == 0 && (col[4][5] == '\0' || col[4][5] == ' '))
+    dgc_class_add(lx, col[0], DG_WC_MONTH);
+  else if (n > 4 && strcmp(col[4], "weekday") == 0)
+    dgc_class_add(lx, col[0], DG_WC_WEEKDAY);
+  return true;
+}
+
+/* first-parts.tsv: lemma pos gloss gender note class; class "confix" marks
+ * a bound first part (the compound splitter's confixes, in lower case) */
+static bool S_row_first_part(dgc_lex *lx, char **col, size_t n, const char *src) {
+  if (!S_row_name(lx, col, n, src)) return false;
+  if (n > 5 && col[5][0]) {
+    if (strcmp(col[5], "confix") != 0) return false;
+    char *low = dg_lexicon_fold(col[0]);
+    dgc_class_add(lx, low, DG_WC_CONFIX);
+    free(low);
+  }
+  return true;
+}
+
+/* english-irregular.tsv: base past participle [note] */
+static bool S_row_en_irregular(dgc_lex *lx, char **col, size_t n, const char *src) {
+  (void)n;
+  (void)src;
+  lx->en_extra = dg_xrealloc(lx->en_extra, (lx->n_en_extra + 1) * sizeof *lx->en_extra);
+  lx->en_extra[lx->n_en_extra++] =
+      (dgc_en_verb){dgc_strdup(col[0]), dgc_strdup(col[1]), dgc_strdup(col[2])};
   return true;
 }
 
@@ -461,6 +274,52 @@ static const char *S_phrase_keyof(const void *a, size_t i) {
   return p->key && p->key[0] ? p->key : NULL;
 }
 static float S_phrase_score(const void *a, size_t i) { return -(float)i; }
+static const char *S_class_key(const void *a, size_t i) { return ((const char *const *)a)[i]; }
+static float S_order_score(const void *a, size_t i) { return -(float)i; }
+static const char *S_irreg_key(const void *a, size_t i) { return ((const dgc_en_verb *)a)[i].base; }
+
+/* The first alternative of a list of forms ("sank, sunk" -> "sank"), or
+ * false when it is no single word of letters. */
+static bool S_first_form(const char *s, char *out, size_t cap) {
+  while (*s == ' ') s++;
+  size_t n = strcspn(s, ",;");
+  while (n && s[n - 1] == ' ') n--;
+  if (n == 0 || n >= cap) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(s[i] >= 'a' && s[i] <= 'z')) return false;
+  memcpy(out, s, n);
+  out[n] = '\0';
+  return true;
+}
+
+/* The English irregular verbs: english-irregular.tsv first (it corrects
+ * or completes Ding), then Ding's forms ("sank, sunk; sunk"). */
+static dgc_en_verb *dgc_en_verbs(const dgc_lex *lx, size_t *n_out) {
+  dgc_en_verb *v = dg_xmalloc((lx->n_en_extra + lx->n_irreg + 1) * sizeof *v);
+  size_t n = 0;
+  dgc_map seen;
+  dgc_map_init(&seen);
+  bool fresh;
+  for (size_t i = 0; i < lx->n_en_extra; i++) {
+    dgc_map_put(&seen, lx->en_extra[i].base, 0, &fresh);
+    if (fresh) v[n++] = lx->en_extra[i];
+  }
+  for (size_t i = 0; i < lx->en_irreg.cap; i++) {
+    const char *base = lx->en_irreg.keys[i];
+    if (!base) continue;
+    const char *raw = lx->irreg_raw[lx->en_irreg.vals[i]];
+    const char *semi = strchr(raw, ';');
+    char past[64], part[64];
+    if (!semi || !S_first_form(raw, past, sizeof past) || !S_first_form(semi + 1, part, sizeof part))
+      continue;
+    dgc_map_put(&seen, base, 0, &fresh);
+    if (!fresh) continue;
+    v[n++] = (dgc_en_verb){dgc_strdup(base), dgc_strdup(past), dgc_strdup(part)};
+  }
+  dgc_map_free(&seen);
+  *n_out = n;
+  return v;
+}
 
 static void S_put_sense(dg_buf *out, S_pool *pool, const dgc_sense *s, bool closed) {
   dg_lex_sense r;
@@ -485,7 +344,8 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   dgc_map_init(&pool.index);
   dg_buf_putc(&pool.b, '\0'); /* offset 0 = "" */
   S_table t[DG_LEX_NTABLES];
-  size_t ns, nc, nf, np;
+  size_t ns, nc, nf, np, nw, ni, n_en;
+  dgc_en_verb *en = dgc_en_verbs(lx, &n_en);
   S_keyed *ks = S_group(lx->n_senses, S_sense_key, lx->senses, S_sense_score, &pool,
                         &t[DG_LEX_T_SENSES], 40, &ns);
   S_keyed *kc = S_group(lx->n_closed, S_closed_key, lx->closed, S_closed_score, &pool,
@@ -494,8 +354,22 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
                         &nf);
   S_keyed *kp = S_group(lx->n_phrases, S_phrase_keyof, lx->phrases, S_phrase_score, &pool,
                         &t[DG_LEX_T_PHRASES], 400, &np);
-  dg_buf recs[4];
-  for (int i = 0; i < 4; i++) dg_buf_init(&recs[i]);
+  S_keyed *kw = S_group(lx->n_wc, S_class_key, lx->wc_words, S_order_score, &pool,
+                        &t[DG_LEX_T_CLASSES], 64, &nw);
+  S_keyed *ki = S_group(n_en, S_irreg_key, en, S_order_score, &pool, &t[DG_LEX_T_IRREGULAR], 4, &ni);
+  dg_buf recs[6];
+  for (int i = 0; i < 6; i++) dg_buf_init(&recs[i]);
+  for (size_t i = 0; i < nw; i++) {
+    dg_word_class b = lx->wc_bits[kw[i].idx];
+    dg_lex_class r = {S_intern(&pool, lx->wc_words[kw[i].idx]), (uint32_t)b, (uint32_t)(b >> 32)};
+    dg_buf_put(&recs[4], &r, sizeof r);
+  }
+  for (size_t i = 0; i < ni; i++) {
+    const dgc_en_verb *e = &en[ki[i].idx];
+    dg_lex_irregular r = {S_intern(&pool, e->base), S_intern(&pool, e->past),
+                          S_intern(&pool, e->participle)};
+    dg_buf_put(&recs[5], &r, sizeof r);
+  }
   for (size_t i = 0; i < ns; i++) S_put_sense(&recs[0], &pool, &lx->senses[ks[i].idx], false);
   for (size_t i = 0; i < nc; i++) S_put_sense(&recs[1], &pool, &lx->closed[kc[i].idx], true);
   for (size_t i = 0; i < nf; i++) {
@@ -519,8 +393,9 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   h.strings_len = (uint32_t)pool.b.len;
   dg_buf_put(&out, pool.b.data, pool.b.len);
   S_align(&out);
-  uint32_t *offs[4] = {&h.senses_off, &h.closed_off, &h.forms_off, &h.phrases_off};
-  for (int i = 0; i < 4; i++) {
+  uint32_t *offs[6] = {&h.senses_off, &h.closed_off,  &h.forms_off,
+                       &h.phrases_off, &h.classes_off, &h.irregular_off};
+  for (int i = 0; i < 6; i++) {
     *offs[i] = (uint32_t)out.len;
     if (recs[i].len) dg_buf_put(&out, recs[i].data, recs[i].len);
     S_align(&out);
@@ -529,6 +404,8 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   h.n_closed = (uint32_t)nc;
   h.n_forms = (uint32_t)nf;
   h.n_phrases = (uint32_t)np;
+  h.n_classes = (uint32_t)nw;
+  h.n_irregular = (uint32_t)ni;
   for (int i = 0; i < DG_LEX_NTABLES; i++) {
     h.table_off[i] = (uint32_t)out.len;
     h.table_size[i] = t[i].size;
@@ -540,16 +417,20 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   degloss_error err;
   memset(&err, 0, sizeof err);
   bool ok = out.len < 0xffffffffu &&
-            dg_mapfile_write(out_path, DG_LEX_KIND, DG_LEX_VERSION, out.data, out.len, &err);
+            /* the index checked at every open: the head and the hash tables */
+            dg_mapfile_write_indexed(out_path, DG_LEX_KIND, DG_LEX_VERSION, out.data, out.len,
+                                     (uint32_t)sizeof h, h.table_off[0],
+                                     (uint32_t)(out.len - h.table_off[0]), &err);
   if (!ok) fprintf(stderr, "dgcompile: %s: %s\n", out_path, err.text[0] ? err.text : "too big");
   else
     fprintf(stderr,
             "dgcompile: wrote %s: %zu bytes, %zu senses, %zu closed-class readings, %zu forms, "
-            "%zu phrases\n",
-            out_path, out.len + DG_MAPFILE_HEADER, ns, nc, nf, np);
-  S_keyed *all[4] = {ks, kc, kf, kp};
-  size_t cnt[4] = {ns, nc, nf, np};
-  for (int i = 0; i < 4; i++) {
+            "%zu phrases, %zu classed words, %zu irregular English verbs\n",
+            out_path, out.len + DG_MAPFILE_HEADER, ns, nc, nf, np, nw, ni);
+  S_keyed *all[6] = {ks, kc, kf, kp, kw, ki};
+  size_t cnt[6] = {ns, nc, nf, np, nw, ni};
+  free(en);
+  for (int i = 0; i < 6; i++) {
     for (size_t j = 0; j < cnt[i]; j++) free(all[i][j].key);
     free(all[i]);
     dg_buf_free(&recs[i]);
@@ -572,6 +453,9 @@ static void S_lex_free(dgc_lex *lx) {
   dgc_map_free(&lx->de_freq);
   dgc_map_free(&lx->en_irreg);
   free(lx->irreg);
+  free(lx->irreg_raw);
+  free(lx->en_extra);
+  dgc_classes_free(lx);
   dgc_map_free(&S_pref_seen);
   dgc_map_free(&S_closed_seen);
 }
@@ -618,14 +502,16 @@ int main(int argc, char **argv) {
   clock_t t0 = clock();
   dgc_lex lx;
   memset(&lx, 0, sizeof lx);
-  bool ok = S_read_tsv(&lx, dict, "en-freq.tsv", "word", 2, S_row_freq) &&
-            S_read_tsv(&lx, dict, "de-freq.tsv", "word", 2, S_row_defreq) &&
+  bool ok = dgc_read_classes(&lx, dict) &&
+            dgc_read_tsv(&lx, dict, "english-irregular.tsv", "base", 3, S_row_en_irregular) &&
+            dgc_read_tsv(&lx, dict, "en-freq.tsv", "word", 2, S_row_freq) &&
+            dgc_read_tsv(&lx, dict, "de-freq.tsv", "word", 2, S_row_defreq) &&
             dgc_read_ding(&lx, ding) &&
-            S_read_tsv(&lx, dict, "closed-class.tsv", "form", 4, S_row_closed) &&
-            S_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&
-            S_read_tsv(&lx, dict, "abbreviations.tsv", "lemma", 3, S_row_name) &&
-            S_read_tsv(&lx, dict, "first-parts.tsv", "lemma", 3, S_row_name) &&
-            S_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
+            dgc_read_tsv(&lx, dict, "closed-class.tsv", "form", 4, S_row_closed) &&
+            dgc_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&
+            dgc_read_tsv(&lx, dict, "abbreviations.tsv", "lemma", 3, S_row_name) &&
+            dgc_read_tsv(&lx, dict, "first-parts.tsv", "lemma", 3, S_row_first_part) &&
+            dgc_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {
     if (naive) dgc_rank_naive(&lx);

@@ -12,21 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "lexicon.h"
 #include "util.h"
 
 #define S_MAXPARTS 64
-#define S_GROW_IRREG(lx)                                                   \
-  do {                                                                     \
-    if ((lx)->n_irreg == (lx)->cap_irreg) {                                \
-      (lx)->cap_irreg = (lx)->cap_irreg ? (lx)->cap_irreg * 2 : 256;       \
-      (lx)->irreg = dg_xrealloc((lx)->irreg, (lx)->cap_irreg * sizeof *(lx)->irreg); \
-    }                                                                      \
-  } while (0)
 #define S_MAXSYN 32
 
 long dgc_min_entries = 100000;
+
+/* The lexicon being built, for the word-class queries of the helpers below. */
+static const dgc_lex *S_lx;
 
 typedef struct S_syn {
   char text[512];    /* annotations removed, spaces collapsed */
@@ -72,19 +68,6 @@ static size_t S_split(char *s, char sep, char **out, size_t max) {
   return n;
 }
 
-static void S_append(char *dst, size_t cap, const char *sep, const char *s, size_t n) {
-  size_t l = strlen(dst);
-  if (l && sep) {
-    size_t sl = strlen(sep);
-    if (l + sl + 1 >= cap) return;
-    memcpy(dst + l, sep, sl);
-    l += sl;
-  }
-  if (l + n + 1 >= cap) n = cap - l - 1;
-  memcpy(dst + l, s, n);
-  dst[l + n] = '\0';
-}
-
 /* Parse one synonym into bare text, tags and domains. */
 static void S_parse_syn(const char *s, S_syn *o) {
   o->text[0] = o->tags[0] = o->domains[0] = o->irreg[0] = o->comment[0] = o->variants[0] = '\0';
@@ -101,11 +84,11 @@ static void S_parse_syn(const char *s, S_syn *o) {
         else if (*q == close && --depth == 0) break;
       }
       size_t inner = (size_t)(*q ? q - p - 1 : q - p - 1);
-      if (c == '{' && !memchr(p + 1, ';', inner)) S_append(o->tags, sizeof o->tags, ",", p + 1, inner);
-      else if (c == '{') S_append(o->irreg, sizeof o->irreg, ";", p + 1, inner);
-      else if (c == '[') S_append(o->domains, sizeof o->domains, ";", p + 1, inner);
-      else if (c == '(') S_append(o->comment, sizeof o->comment, ";", p + 1, inner);
-      else if (c == '<') S_append(o->variants, sizeof o->variants, ";", p + 1, inner);
+      if (c == '{' && !memchr(p + 1, ';', inner)) dgc_append(o->tags, sizeof o->tags, ",", p + 1, inner);
+      else if (c == '{') dgc_append(o->irreg, sizeof o->irreg, ";", p + 1, inner);
+      else if (c == '[') dgc_append(o->domains, sizeof o->domains, ";", p + 1, inner);
+      else if (c == '(') dgc_append(o->comment, sizeof o->comment, ";", p + 1, inner);
+      else if (c == '<') dgc_append(o->variants, sizeof o->variants, ";", p + 1, inner);
       p = *q ? q + 1 : q;
       continue;
     }
@@ -159,10 +142,7 @@ static const char *S_pos_of(const char *tags, const char *word, const char **gen
   if (S_has_tag(tags, "adv")) return "ADV";
   if (strstr(tags, "prp")) return "ADP";
   if (S_has_tag(tags, "conj")) {
-    static const char *const coord[] = {"und", "oder", "aber", "sondern", "denn", "sowie", "doch", NULL};
-    for (int i = 0; coord[i]; i++)
-      if (strcmp(word, coord[i]) == 0) return "CCONJ";
-    return "SCONJ";
+    return dgc_class_is(S_lx, word, DG_WC_CCONJ) ? "CCONJ" : "SCONJ";
   }
   if (S_has_tag(tags, "pron") || S_has_tag(tags, "ppron")) return "PRON";
   if (S_has_tag(tags, "num")) {
@@ -174,15 +154,8 @@ static const char *S_pos_of(const char *tags, const char *word, const char **gen
   return NULL;
 }
 
-static bool S_is_slot(const char *w, size_t n) {
-  static const char *const slots[] = {"etw.", "jdn.", "jdm.", "jds.", "sich", "jdn./etw.",
-                                      "etw./jdn.", "jdm./etw.", "etw./jdm.", "jdn./sich",
-                                      "sich/jdn.", "jdm./sich", "sich/jdm.", "einen", "einem",
-                                      "jemanden", "jemandem", "etwas", NULL};
-  for (int i = 0; slots[i]; i++)
-    if (strlen(slots[i]) == n && memcmp(slots[i], w, n) == 0) return true;
-  return false;
-}
+/* An object slot of a Ding headword: etw., jdm., sich ... */
+static bool S_is_slot(const char *w, size_t n) { return dgc_class_is_n(S_lx, w, n, DG_WC_DING_SLOT); }
 
 /* The single headword of a German synonym: the text itself when it is one
  * word, or the one word left after leading object slots ("etw. bestätigen",
@@ -267,103 +240,6 @@ static const char *S_headword(const char *text, int *slotted) {
   return p;
 }
 
-static bool S_en_prep(const char *w, size_t n) {
-  static const char *const preps[] = {"with", "to", "of", "for", "from", "on", "about", "into",
-                                      "against", "at", "by", "in", "over", "upon", "as", NULL};
-  for (int i = 0; preps[i]; i++)
-    if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0) return true;
-  return false;
-}
-
-/* Clean an English synonym into a gloss: no "to" for verbs, no sb./sth.
- * slots, at most 4 words.  Returns false when nothing usable is left. */
-static bool S_gloss(const char *text, bool verb, bool noun, bool drop_prep, char *out,
-                    size_t cap) {
-  const char *p = text;
-  if (verb && strncmp(p, "to ", 3) == 0) p += 3;
-  if (noun && p[0] && p[1]) { /* "die Polizei :: the police" */
-    if (strncmp(p, "the ", 4) == 0) p += 4;
-    else if (strncmp(p, "a ", 2) == 0) p += 2;
-    else if (strncmp(p, "an ", 3) == 0) p += 3;
-  }
-  out[0] = '\0';
-  int words = 0;
-  bool had_slot = false, prep_then_slot = false, last_prep = false;
-  size_t before_last = 0; /* length of out before the last word */
-  while (*p) {
-    while (*p == ' ') p++;
-    const char *e = p;
-    while (*e && *e != ' ') e++;
-    size_t n = (size_t)(e - p);
-    if (n == 0) break;
-    bool slot = (n >= 3 && memcmp(p, "sb.", 3) == 0) || (n >= 4 && memcmp(p, "sth.", 4) == 0) ||
-                (n >= 3 && memcmp(p, "sb/", 3) == 0) || (n >= 4 && memcmp(p, "sth/", 4) == 0) ||
-                (n == 2 && memcmp(p, "sb", 2) == 0) || (n == 3 && memcmp(p, "sth", 3) == 0) ||
-                (n >= 4 && memcmp(p, "/sb", 3) == 0) || (n >= 4 && memcmp(p, "/sth", 4) == 0) ||
-                (n == 3 && memcmp(p, "…", 3) == 0) || (n == 3 && memcmp(p, "...", 3) == 0);
-    if (!slot && n >= 2 && p[0] == '#' && p[n - 1] == '#') { /* "#BE_make#" markup */
-      p = e;
-      continue;
-    }
-    if (!slot && n == 1 && p[0] == '/') { /* "fibre / fiber": drop the alternative */
-      const char *q = e;
-      while (*q == ' ') q++;
-      while (*q && *q != ' ') q++;
-      p = q;
-      continue;
-    }
-    if (!slot && p[0] == '/') { /* "labour /labor" */
-      p = e;
-      continue;
-    }
-    const char *slash = memchr(p, '/', n);
-    if (!slot && slash && slash > p) n = (size_t)(slash - p); /* "analogue/digital": the first */
-    if (!slot && had_slot && S_en_prep(p, n)) {
-      /* "discuss sth. with sb." -> "discuss": a second object is dropped */
-      const char *q = e;
-      while (*q == ' ') q++;
-      const char *qe = q;
-      while (*qe && *qe != ' ') qe++;
-      size_t qn = (size_t)(qe - q);
-      if ((qn == 3 && memcmp(q, "sb.", 3) == 0) || (qn == 4 && memcmp(q, "sth.", 4) == 0) ||
-          (qn == 8 && memcmp(q, "sb./sth.", 8) == 0)) {
-        p = qe;
-        continue;
-      }
-    }
-    if (slot) {
-      had_slot = true;
-      if (last_prep) prep_then_slot = true;
-    }
-    if (!slot) {
-      before_last = strlen(out);
-      S_append(out, cap, " ", p, n);
-      words++;
-      last_prep = S_en_prep(p, n);
-      prep_then_slot = false;
-    }
-    p = e;
-  }
-  /* "vor etw. warnen :: to warn of sth.": the German preposition went with
-   * its slot, so the English one goes too ("warn") */
-  if (drop_prep && prep_then_slot && words > 1) {
-    out[before_last] = '\0';
-    words--;
-  }
-  size_t l = strlen(out);
-  while (l && (out[l - 1] == ',' || out[l - 1] == ';' || out[l - 1] == ' ')) out[--l] = '\0';
-  if (l == 0 || words > 4 || out[0] == '-' || out[0] == '/') return false;
-  /* a stray full stop ("Aryan."), not an abbreviation ("e.g.", "Dr.") */
-  if (l > 1 && out[l - 1] == '.') {
-    const char *w = strrchr(out, ' ');
-    w = w ? w + 1 : out;
-    if (strlen(w) > 4 && !memchr(w, '.', strlen(w) - 1)) out[--l] = '\0';
-  }
-  for (const char *q = out; *q; q++)
-    if (*q == '?' || *q == '!' || *q == '"') return false;
-  return true;
-}
-
 static void S_join_domains(char *dst, size_t cap, const char *a, const char *b) {
   dst[0] = '\0';
   const char *srcs[2] = {a, b};
@@ -380,7 +256,7 @@ static void S_join_domains(char *dst, size_t cap, const char *a, const char *b) 
       char have[300];
       snprintf(have, sizeof have, ";%s;", dst);
       if (strstr(have, probe)) continue;
-      S_append(dst, cap, ";", parts[k], strlen(parts[k]));
+      dgc_append(dst, cap, ";", parts[k], strlen(parts[k]));
     }
   }
 }
@@ -514,8 +390,8 @@ static bool S_sentence_like(const char *t) {
   size_t l = strlen(t);
   if (l == 0 || l > 80) return true;
   char last = t[l - 1];
-  if (last == '.' && !(l >= 4 && (strcmp(t + l - 4, "etw.") == 0 || strcmp(t + l - 4, "jdn.") == 0 ||
-                                  strcmp(t + l - 4, "jdm.") == 0 || strcmp(t + l - 4, "jds.") == 0)))
+  /* (a phrase ending in an object slot "etw." is no sentence) */
+  if (last == '.' && !(l >= 4 && S_is_slot(t + l - 4, 4)))
     return true;
   if (last == '?' || last == '!') return true;
   if (strstr(t, "„") || strstr(t, "“") || strchr(t, '"')) return true;
@@ -535,7 +411,7 @@ static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const c
                         int ken, int nen, int nsubs, int slotted) {
   bool fresh;
   dgc_sense *s = dgc_sense_get(lx, lemma, pos, gloss, &fresh);
-  float pen = dgc_domain_penalty(domains);
+  float pen = dgc_domain_penalty(lx, domains);
   if (S_n_part_senses < 512) S_part_senses[S_n_part_senses++] = (size_t)(s - lx->senses);
   if (fresh) {
     char src[32];
@@ -672,9 +548,9 @@ static void S_phrase_candidate(const S_syn *de, const char *tags, const S_syn *e
   bool verb = strcmp(pos, "VERB") == 0;
   for (size_t k = 0; k < nen && k < 4; k++) {
     char gl[256];
-    if (!S_gloss(en[k].text, verb, false, true, gl, sizeof gl)) continue;
+    if (!dgc_gloss(en[k].text, verb, false, true, gl, sizeof gl)) continue;
     char *sp = strrchr(gl, ' ');
-    if (verb && sp && S_en_prep(sp + 1, strlen(sp + 1)))
+    if (verb && sp && dgc_en_prep(sp + 1, strlen(sp + 1)))
       *sp = '\0'; /* "contribute to": the preposition goes with the German one */
     char doms[256];
     S_join_domains(doms, sizeof doms, de->domains, en[k].domains);
@@ -768,7 +644,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
       if (!key) continue;
       char gl[512] = "";
       for (size_t k = 0; k < nen && k < 3; k++)
-        if (en[k].text[0]) S_append(gl, sizeof gl, "; ", en[k].text, strlen(en[k].text));
+        if (en[k].text[0]) dgc_append(gl, sizeof gl, "; ", en[k].text, strlen(en[k].text));
       if (gl[0]) {
         char src[32];
         snprintf(src, sizeof src, "ding:%ld", line);
@@ -793,7 +669,7 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
       char *alts[8];
       size_t nalt = 0;
       char gl[256];
-      if (S_gloss(en[k].text, verb, noun, slotted == 3, gl, sizeof gl)) {
+      if (dgc_gloss(en[k].text, verb, noun, slotted == 3, gl, sizeof gl)) {
         alts[0] = NULL;
         nalt = 1;
       } else if (strstr(en[k].text, ", ")) {
@@ -804,33 +680,12 @@ static void S_headwords(dgc_lex *lx, S_syn *de, size_t nde, S_syn *en, size_t ne
         char doms[256];
         S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
         for (size_t a = 0; a < na; a++)
-          if (S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl))
+          if (dgc_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl))
             S_cand_push(head, pos, gl, doms, line, (int)k, (int)nen, false);
       }
       for (size_t a = 0; a < nalt; a++) {
-        if (alts[a] && !S_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl)) continue;
-        if (verb && en[k].irreg[0]) {
-          char base[64];
-          size_t bl = strcspn(gl, " ");
-          if (bl < sizeof base) {
-            memcpy(base, gl, bl);
-            base[bl] = '\0';
-            bool fresh;
-            dgc_map_put(&lx->en_irreg, base, 0, &fresh);
-            if (fresh) {
-              /* "found; found" or "sank, sunk; sunk" -> "found found" ... */
-              char forms_buf[128];
-              size_t fl = 0;
-              for (const char *q = en[k].irreg; *q && fl + 1 < sizeof forms_buf; q++)
-                forms_buf[fl++] = (*q == ';' || *q == ',') ? ' ' : *q;
-              forms_buf[fl] = '\0';
-              int *v = dgc_map_get(&lx->en_irreg, base);
-              S_GROW_IRREG(lx);
-              lx->irreg[lx->n_irreg] = dgc_strdup(forms_buf);
-              *v = (int)lx->n_irreg++;
-            }
-          }
-        }
+        if (alts[a] && !dgc_gloss(alts[a], verb, noun, slotted == 3, gl, sizeof gl)) continue;
+        if (verb && en[k].irreg[0]) dgc_irregular_add(lx, gl, en[k].irreg);
         char doms[256];
         S_join_domains(doms, sizeof doms, de[j].domains, en[k].domains);
         /* "(ungebräuchlich)", "(selten)", "(veraltet)" in comments */
@@ -905,7 +760,7 @@ static void S_line(dgc_lex *lx, char *text, long line) {
           break;
         }
       for (size_t k = 0; k < a; k++) {
-        float pen = dgc_domain_penalty(de[k].domains);
+        float pen = dgc_domain_penalty(lx, de[k].domains);
         if (pen >= 2.5f || strstr(de[k].comment, "ungebräuchlich") || strstr(de[k].comment, "veraltet"))
           entry_rare = true;
       }
@@ -1032,6 +887,7 @@ static void S_phrase_keys(dgc_lex *lx) {
 }
 
 bool dgc_read_ding(dgc_lex *lx, const char *path) {
+  S_lx = lx;
   FILE *f = fopen(path, "r");
   if (!f) {
     fprintf(stderr, "dgcompile: %s: cannot open the Ding dictionary: %s\n", path, strerror(errno));

@@ -13,66 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dgcompile.h"
+#include "dgc.h"
 #include "en_stem.h"
 #include "lexicon.h"
 #include "util.h"
-
-typedef struct S_pen {
-  const char *tag;
-  float pen;
-} S_pen;
-
-static const S_pen S_pens[] = {
-    /* outdated, rare, poetic, offensive */
-    {"obs.", 4}, {"archaic", 4}, {"veraltet", 3}, {"alt", 3}, {"altertümlich", 3},
-    {"altertümelnd", 3}, {"veraltend", 2}, {"dated", 2}, {"rare", 2.5f}, {"selten", 2.5f},
-    {"poet.", 2.5f}, {"lit.", 1}, {"slang", 2.5f}, {"vulg.", 3}, {"Sprw.", 4}, {"prov.", 4},
-    {"iron.", 2}, {"humor.", 1.5f}, {"pej.", 1.5f}, {"euphem.", 1.5f}, {"children’s language", 2},
-    {"Kindersprache", 2}, {"Jugendsprache", 2}, {"Jägersprache", 3}, {"hunters’ parlance", 3},
-    {"tm", 3}, {"hist.", 2.5f}, {"former name", 2},
-    /* a sense of the reflexive verb (added by dgcompile_ding.c): no penalty */
-    {"vr", 0},
-    /* register and figurative use */
-    {"ugs.", 0.7f}, {"coll.", 0.7f}, {"geh.", 0.8f}, {"formal", 0.5f}, {"fig.", 0.8f},
-    {"übtr.", 0.8f},
-    /* natural-science and technical domains */
-    {"bot.", 3}, {"zool.", 3}, {"ornith.", 3.5f}, {"myc.", 3}, {"biol.", 2}, {"biochem.", 2.5f},
-    {"anat.", 1.5f}, {"chem.", 1.8f}, {"med.", 1.2f}, {"pharm.", 1.5f}, {"techn.", 1.2f},
-    {"mach.", 1.5f}, {"electr.", 1.2f}, {"constr.", 1.2f}, {"min.", 2}, {"geol.", 1.8f},
-    {"textil.", 1.8f}, {"print", 1.5f}, {"print.", 1.5f}, {"telco.", 1.2f}, {"naut.", 1.5f},
-    {"aviat.", 1}, {"mus.", 1.2f}, {"math.", 1.5f}, {"phys.", 1.5f}, {"comp.", 1},
-    {"statist.", 1.5f}, {"photo.", 1.5f}, {"astron.", 1.5f}, {"astrol.", 2.5f}, {"arch.", 1.5f},
-    {"agr.", 1.2f}, {"ling.", 1.2f}, {"phil.", 1}, {"psych.", 0.8f}, {"art", 0.8f},
-    {"cook.", 0.8f}, {"sport", 0.6f}, {"relig.", 0.6f}, {"fin.", 0.5f}, {"jur.", 0.5f},
-    {"econ.", 0.3f}, {"adm.", 0.3f}, {"mil.", 0.2f}, {"pol.", 0}, {"soc.", 0.3f},
-    {"envir.", 0.3f}, {"transp.", 0.3f}, {"auto", 0.6f}, {"geogr.", 0.6f}, {"meteo.", 0.6f},
-    {"sci.", 0.6f}, {"school", 0.6f}, {"stud.", 1}, {"envir", 0.3f},
-    /* regional German or English */
-    {"Ös.", 1}, {"Schw.", 1}, {"Süddt.", 1}, {"Bayr.", 1.2f}, {"Norddt.", 1}, {"Mitteldt.", 1},
-    {"Westdt.", 1}, {"Ostdt.", 1}, {"Mittelwestdt.", 1}, {"Nordostdt.", 1}, {"Nordwestdt.", 1},
-    {"Südwestdt.", 1}, {"Mittelostdt.", 1}, {"Westös.", 1.2f}, {"Ostös.", 1.2f}, {"BW", 1.2f},
-    {"Südtirol", 1.2f}, {"Tirol", 1.2f}, {"Wien", 1.2f}, {"Berlin", 1.2f}, {"Sachsen", 1.2f},
-    {"Franken", 1.2f}, {"Lie.", 1.2f}, {"Lux.", 1.2f}, {"Sc.", 1}, {"Austr.", 0.8f},
-    {"NZ", 0.8f}, {"Can.", 0.8f}, {"Ir.", 0.8f}, {"Irl.", 0.8f}, {"India", 1}, {"Aus.", 0.8f},
-    {"Northern English", 1}, {"South African", 1}, {NULL, 0}};
-
-float dgc_domain_penalty(const char *domains) {
-  float sum = 0;
-  const char *p = domains;
-  while (*p) {
-    const char *e = strchr(p, ';');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    float pen = 0.4f; /* any other annotation: slightly special */
-    for (int i = 0; S_pens[i].tag; i++)
-      if (strlen(S_pens[i].tag) == n && memcmp(S_pens[i].tag, p, n) == 0) pen = S_pens[i].pen;
-    if (n >= 6 && strncmp(p, "in ", 3) == 0) pen = 0.5f; /* [in compounds] ... */
-    sum += pen;
-    p += n;
-    if (*p == ';') p++;
-  }
-  return sum > 6 ? 6 : sum;
-}
 
 static bool S_en_stop(const char *w) {
   static const char *const stop[] = {"a", "an", "the", "of", "to", "be", "one's", "oneself",

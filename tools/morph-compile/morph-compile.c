@@ -532,8 +532,39 @@ static const S_class *S_class_of(const char *lemma, int pos) {
   return &S_classes[S_lemma_class[li]];
 }
 
-static const char *const S_insep[] = {"miss", "zer", "ver", "ent", "emp", "be", "ge", "er", NULL};
-static const char *const S_ambig[] = {"hinter", "wider", "unter", "durch", "über", "voll", "um", NULL};
+/* Word classes from dictionaries/word-classes.tsv (and first-parts.tsv):
+ * NULL-terminated lists in file order; the particles longest first. */
+static dg_wc_list S_wc;
+static const char **S_particles, **S_insep, **S_ambig, **S_links;
+
+static const char **S_class_list(dg_word_class cls, const char *first) {
+  const char **l = dg_xcalloc(S_wc.n + 2, sizeof *l);
+  size_t n = 0;
+  if (first) l[n++] = first;
+  for (size_t i = 0; i < S_wc.n; i++)
+    if (S_wc.v[i].bits & cls) l[n++] = S_wc.v[i].word;
+  return l;
+}
+
+static void S_load_classes(const char *classes_tsv, const char *first_parts_tsv) {
+  degloss_error err = {0};
+  if (!dg_word_class_load(&S_wc, classes_tsv, first_parts_tsv, &err)) {
+    fprintf(stderr, "morph-compile: %s:%ld: %s\n", err.source, err.line, err.text);
+    exit(1);
+  }
+  S_particles = S_class_list(DG_WC_SEP_PARTICLE, NULL);
+  size_t n = 0;
+  while (S_particles[n]) n++;
+  for (size_t i = 1; i < n; i++) /* stable: longest first ("hinauf" before "hin") */
+    for (size_t j = i; j > 0 && strlen(S_particles[j - 1]) < strlen(S_particles[j]); j--) {
+      const char *t = S_particles[j];
+      S_particles[j] = S_particles[j - 1];
+      S_particles[j - 1] = t;
+    }
+  S_insep = S_class_list(DG_WC_INSEP_PREFIX, NULL);
+  S_ambig = S_class_list(DG_WC_AMBIG_PREFIX, NULL);
+  S_links = S_class_list(DG_WC_LINKING_INFLECTION, ""); /* the bare word first */
+}
 
 static const char *S_prefix_of(const char *word, const char *const *list, size_t minrest) {
   size_t n = strlen(word);
@@ -548,8 +579,8 @@ static const char *S_prefix_of(const char *word, const char *const *list, size_t
  * else conjugated like a regular (weak) model verb. */
 static void S_hs_verb(const char *word) {
   size_t n = strlen(word);
-  for (size_t i = 0; dg_morph_particles[i]; i++) {
-    const char *p = dg_morph_particles[i];
+  for (size_t i = 0; S_particles[i]; i++) {
+    const char *p = S_particles[i];
     size_t pl = strlen(p);
     if (n < pl + 4 || strncmp(word, p, pl) != 0 || S_prefix_of(word, S_ambig, 4)) continue;
     const S_class *c = S_class_of(word + pl, DG_POS_VERB);
@@ -582,8 +613,8 @@ static void S_hs_verb(const char *word) {
   const S_class *c = S_class_of(model, DG_POS_VERB);
   if (!c) return;
   /* A separable particle in front of an unlisted verb: ab|segnen. */
-  for (size_t i = 0; dg_morph_particles[i] && !insep; i++) {
-    const char *p = dg_morph_particles[i];
+  for (size_t i = 0; S_particles[i] && !insep; i++) {
+    const char *p = S_particles[i];
     size_t pl = strlen(p);
     if (n < pl + 5 || strncmp(word, p, pl) != 0) continue;
     uint32_t li = S_new_lemma(word, DG_POS_VERB, DG_GENDER_NONE, (int)pl);
@@ -680,7 +711,7 @@ static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fre
 
 /* Is word[0..n) a known form, maybe followed by a linking element? */
 static bool S_known_modifier(const char *word, size_t n) {
-  static const char *const links[] = {"", "s", "es", "n", "en", "e", "er", NULL};
+  const char *const *links = S_links;
   bool found = false;
   dg_buf b;
   dg_buf_init(&b);
@@ -823,8 +854,17 @@ static size_t S_align(dg_buf *b) {
 }
 
 int main(int argc, char **argv) {
+  if (argc < 4 || strcmp(argv[1], "--classes") != 0) {
+    fprintf(stderr, "usage: morph-compile --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
+                    "CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
+    return 2;
+  }
+  S_load_classes(argv[2], argv[3]);
+  argc -= 3;
+  argv += 3;
   if (argc != 4 && argc != 5) {
-    fprintf(stderr, "usage: morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
+    fprintf(stderr, "usage: morph-compile --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
+                    "CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
     return 2;
   }
   dg_buf_init(&S_str);
@@ -870,6 +910,11 @@ int main(int argc, char **argv) {
   size_t nanal = 0;
   for (size_t i = 0; i < S_nkeys; i++) nanal += S_keys[i].nan;
 
+  uint32_t *class_str = dg_xmalloc((S_wc.n + 1) * sizeof *class_str);
+  for (size_t i = 0; i < S_wc.n; i++) {
+    class_str[i] = (uint32_t)S_str.len;
+    dg_buf_put(&S_str, S_wc.v[i].word, strlen(S_wc.v[i].word) + 1);
+  }
   dg_buf out;
   dg_buf_init(&out);
   dg_morph_header h = {0};
@@ -909,10 +954,19 @@ int main(int argc, char **argv) {
   dg_buf_put(&out, S_lemmas, S_nlemmas * sizeof *S_lemmas);
   h.off_str = S_align(&out);
   dg_buf_put(&out, S_str.data, S_str.len);
+  h.off_class = S_align(&out);
+  h.nclass = (uint32_t)S_wc.n;
+  for (size_t i = 0; i < S_wc.n; i++) {
+    dg_morph_class c = {class_str[i], (uint32_t)strlen(S_wc.v[i].word), S_wc.v[i].bits};
+    dg_buf_put(&out, &c, sizeof c);
+  }
   S_align(&out);
   memcpy(out.data, &h, sizeof h);
   degloss_error err = {0};
-  if (!dg_mapfile_write(argv[3], DG_MORPH_KIND, DG_MORPH_VERSION, out.data, out.len, &err)) {
+  /* the index checked at every open: the header and the hash table */
+  if (!dg_mapfile_write_indexed(argv[3], DG_MORPH_KIND, DG_MORPH_VERSION, out.data, out.len,
+                                (uint32_t)sizeof h, h.off_table,
+                                (uint32_t)(h.off_anal - h.off_table), &err)) {
     fprintf(stderr, "morph-compile: %s: %s\n", argv[3], err.text);
     return 1;
   }
@@ -931,5 +985,11 @@ int main(int argc, char **argv) {
   free(S_ltab);
   dg_buf_free(&S_str);
   dg_buf_free(&out);
+  free(class_str);
+  free(S_particles);
+  free(S_insep);
+  free(S_ambig);
+  free(S_links);
+  dg_wc_list_free(&S_wc);
   return 0;
 }

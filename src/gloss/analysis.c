@@ -1,0 +1,197 @@
+/* Analysis choice: which of a word's morphological analyses fits its
+ * context.  Capitals outside sentence starts are nouns or names; an
+ * infinitive after "zu" or under a modal; a participle before or under an
+ * auxiliary; an adjective between an article and its noun or after a degree
+ * word; person and number agreeing with a pronoun subject of the clause.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "word.h"
+
+/* The subject pronouns by their closed-class labels. */
+#define S_I "PRS.1SG.NOM"      /* ich */
+#define S_YOU "PRS.2SG.NOM"    /* du */
+#define S_WE "PRS.1PL.NOM"     /* wir */
+#define S_YOU_PL "PRS.2PL.NOM" /* ihr */
+
+/* Rank analyses in context: capitals outside sentence starts are nouns or
+ * names; lower case is not a noun; after a determiner, a noun or adjective. */
+int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->nan == 0) return -1;
+  bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
+  /* (an article before a lower-case word counts only when a noun follows:
+   * "das große Haus", not "Das bestimmt er") */
+  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
+                  dg_gl_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
+                  (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
+                   (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
+  /* An infinitive after "zu", or closing a clause opened by a verb that
+   * governs a bare infinitive (word class bare-inf: a modal, "werden",
+   * "lassen": "werden … ein Telefongespräch führen"). */
+  bool want_inf = i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
+  /* "… werden könnte": an infinitive before a clause-final modal. */
+  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan &&
+      dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
+    want_inf = true;
+  /* A participle before an auxiliary (word class ptcp-aux): "erreicht
+   * werden", "geführt worden". */
+  bool want_part = false;
+  /* the auxiliary is a form of "sein" (word class sein-form): an adjective
+   * fits too (ist bekannt) */
+  bool stative = false;
+  if (i + 1 < s->ntokens && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_PTCP_AUX)) {
+    want_part = true;
+    stative = dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_SEIN_FORM); /* "entscheidend sein" */
+  }
+  /* A participle closing a clause that has a finite auxiliary (word class
+   * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
+   * before a clause-final finite verb ("…, die Russland besetzt hält"):
+   * "discussed", "occupied". */
+  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+    size_t end = dg_gl_clause_end(s, i);
+    /* Back from a clause-final word, past inserted phrases between commas,
+     * to the nearest finite verb: an auxiliary asks for the participle. */
+    if (end == i + 1)
+      for (size_t j = i; j-- > 0 && i - j < DG_GL_WINDOW;) {
+        const dg_dtoken *b = &s->tokens[j];
+        if (dg_gl_is_punct(b)) {
+          if (dg_gl_eq(b->form, ",") || dg_gl_eq(b->form, "–") || dg_gl_eq(b->form, "(") || dg_gl_eq(b->form, ")"))
+            continue;
+          if (dg_gl_quote(b)) continue; /* sei „positiv“ verlaufen */
+          break;
+        }
+        if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_AUX_FINITE)) {
+          want_part = true;
+          if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_SEIN_FORM)) stative = true;
+          break;
+        }
+        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
+            (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX")))
+          break;
+        /* A subordinating conjunction or relative pronoun opens another
+         * clause (not a comparison particle inside it, compar-particle:
+         * "sind als … bekannt"). */
+        if (dg_gl_eq(b->pos, "SCONJ") && !(dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_PARTICLE) &&
+                                           j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
+          break;
+        if (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
+      }
+    if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+      bool verb = false;
+      for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
+        verb = (dg_gl_eq(c->w[i + 1].an[a].pos, "VERB") || dg_gl_eq(c->w[i + 1].an[a].pos, "AUX")) &&
+               !dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
+      want_part = verb;
+    }
+  }
+  /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
+   * "zu" and an auxiliary (word class aux: sein, werden, haben); after
+   * "zu sein" an adjective fits too. */
+  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+      dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_AUX)) {
+    want_part = true;
+    stative = dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_SEIN_FORM);
+  }
+  /* A lower-case word before a noun is attributive: adjective or participle;
+   * also before a coordinating conjunction (conj-coord) or "," and another
+   * such word ("auf vereisten und verschneiten Straßen"). */
+  size_t nn = i + 1;
+  if (nn + 2 < s->ntokens &&
+      (dg_lexicon_is(c->lex, c->w[nn].lower, DG_WC_CONJ_COORD) || dg_gl_eq(s->tokens[nn].form, ",")) &&
+      !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
+    bool adj = false;
+    for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
+      adj = dg_gl_eq(c->w[nn + 1].an[a].pos, "ADJ") || dg_gl_feat(c->w[nn + 1].an[a].feats, "VerbForm=Part");
+    if (adj) nn += 2;
+  }
+  bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(s->tokens[nn].form) && !c->w[nn].initial &&
+                     (dg_gl_eq(s->tokens[i - 1].pos, "DET") || dg_gl_eq(s->tokens[i - 1].pos, "ADP") ||
+                      dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
+                      dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
+  if (!want_inf) {
+    size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
+    if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
+                         (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
+      for (size_t j = start; j < i && !want_inf; j++)
+        if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
+  }
+  int best = 0;
+  double best_score = -1e9;
+  bool degree_before = false;
+  /* (word class degree-adv: ganz, sehr, zu ...) */
+  if (i > 0 && !cap) degree_before = dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV);
+  bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
+  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || dg_gl_feat(w->an[k].feats, "VerbForm=Fin");
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    double sc = a->score - 0.001 * (double)k;
+    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
+    if (cap && !w->initial) sc += noun ? 2 : -1;
+    if (!cap) sc += noun ? -2 : 0;
+    if (prev_det) sc += (noun || dg_gl_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    /* Number agrees with the article ("dem Präsidenten": singular). */
+    if (prev_det && noun) {
+      const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
+      bool dpl = dg_gl_has_label(dl, "PL"), dsg = dg_gl_has_label(dl, "SG");
+      if ((dpl && dg_gl_feat(a->feats, "Number=Plur")) || (dsg && dg_gl_feat(a->feats, "Number=Sing"))) sc += 0.5;
+    }
+    /* Verb forms the syntax demands outweigh agreement guesses. */
+    if (want_inf && dg_gl_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    /* An infinitive nothing licenses, inside its clause, is the finite form
+     * ("Seine Truppen versuchen derweil, …"). */
+    if (!want_inf && dg_gl_feat(a->feats, "VerbForm=Inf") && dg_gl_clause_end(s, i) > i + 1 && !cap) sc -= 1;
+    if (want_part && dg_gl_feat(a->feats, "VerbForm=Part")) sc += 2;
+    /* After "sein" an adjective spelt like the form is the state (ist
+     * bekannt: known, not confessed). */
+    /* (against a present participle always: "ist entscheidend" = decisive;
+     * against a past participle only on a tie: "sind bekannt" = known, but
+     * "gezwungen sein" = forced, not the adjective "constrained") */
+    if (want_part && stative && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
+      bool pres = false;
+      for (size_t q = 0; q < w->nan; q++)
+        pres = pres || (dg_gl_feat(w->an[q].feats, "VerbForm=Part") && dg_gl_feat(w->an[q].feats, "Tense=Pres"));
+      sc += pres ? 3.5 : 2.1;
+    }
+    /* Without an auxiliary, an adjective spelt like the form breaks a tie
+     * with the participle (bekannt: known). */
+    if (!want_part && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
+    /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
+    if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
+    if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || dg_gl_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
+    if (attributive && dg_gl_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    /* An inflected adjective needs a noun after it; used on its own
+     * ("äußerte sich vorsichtiger") the -er form is the comparative. */
+    if (dg_gl_eq(a->pos, "ADJ") && dg_gl_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
+        !cap && i + 1 < s->ntokens) {
+      const dg_dtoken *nt = &s->tokens[i + 1];
+      bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
+                                                   (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+      bool cmp_reading = false;
+      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || dg_gl_feat(w->an[q].feats, "Degree=Cmp");
+      if (!noun_next && cmp_reading) sc -= 1.5;
+    }
+    /* Person agrees with a pronoun subject in the clause ("wir kommen",
+     * "das Gespräch werde": not 1SG without "ich"); the pronouns by their
+     * closed-class labels (ich PRS.1SG.NOM, wir PRS.1PL.NOM ...). */
+    if (dg_gl_feat(a->feats, "VerbForm=Fin")) {
+      bool p1 = dg_gl_feat(a->feats, "Person=1"), p2 = dg_gl_feat(a->feats, "Person=2");
+      bool pl = dg_gl_feat(a->feats, "Number=Plur");
+      const char *need = p1 ? (pl ? S_WE : S_I) : p2 ? (pl ? S_YOU_PL : S_YOU) : NULL;
+      if (need) sc += dg_gl_clause_has_pronoun(c, i, need) ? 1.5 : -1.5;
+      else if (pl && dg_gl_clause_has_pronoun(c, i, S_WE)) sc -= 1;
+      /* a 3rd person singular with ich/wir/du/ihr as the clause's subject
+       * ("werden wir ganz bestimmt …": not "determines") */
+      else if (!pl && (dg_gl_clause_has_pronoun(c, i, S_WE) || dg_gl_clause_has_pronoun(c, i, S_I) ||
+                       dg_gl_clause_has_pronoun(c, i, S_YOU)))
+        sc -= 1;
+    }
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}

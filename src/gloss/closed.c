@@ -1,0 +1,490 @@
+/* Closed-class choice: which of a function word's readings fits its
+ * context.  Articles agree with the gender and number of their noun and the
+ * case a preposition governs; a d-word after a comma that starts no
+ * agreeing noun phrase is a relative pronoun; "sein" before a noun is the
+ * possessive; pronouns agree with the finite verb; "um … zu", "während",
+ * "wie", "selbst", "Sie", "damit", "zu" by what follows.  The chosen
+ * reading gives lemma, features, labels and glosses.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "word.h"
+
+/* A d-word: a form of the definite article that is also a relative
+ * pronoun (word class d-word: der, die, dessen ...). */
+static bool S_is_dword(const dg_gl_ctx *c, const char *lower) {
+  return dg_lexicon_is(c->lex, lower, DG_WC_D_WORD);
+}
+
+/* "um", the conjunction whose clause is a zu-infinitive ("um … zu
+ * verhandeln"): the rules below are about this one word. */
+static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
+
+/* "Sie" with a capital: the polite "you" inside a sentence (the one form
+ * whose capital is its meaning). */
+static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
+
+/* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
+ * and whether it is plural. */
+static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plural, size_t *noun_at) {
+  const dg_dsentence *s = c->s;
+  for (size_t j = i + 1; j < s->ntokens && j <= i + 5; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    if (dg_gl_is_punct(t) && !dg_gl_eq(t->form, "„") && !dg_gl_eq(t->form, "\"")) break;
+    dg_gl_word *w = &c->w[j];
+    if (w->nan == 0) continue;
+    const dg_analysis *a = &w->an[0];
+    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
+    for (size_t k = 0; !noun && k < w->nan; k++)
+      if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+        a = &w->an[k];
+        noun = true;
+      }
+    if (!noun) continue;
+    *plural = dg_gl_feat(a->feats, "Number=Plur");
+    *noun_at = j;
+    dg_sense sv[4];
+    size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    for (size_t k = 0; k < n; k++)
+      if (sv[k].gender && *sv[k].gender) return sv[k].gender;
+    const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
+                    : dg_gl_feat(a->feats, "Gender=Neut")                                    ? "n"
+                                                                                          : "";
+    return g;
+  }
+  return "";
+}
+
+/* The case a preposition just before i (or two before, with an adjective
+ * between) governs: "ACC", "DAT", "GEN" or NULL. */
+static const char *S_governed(dg_gl_ctx *c, size_t i) {
+  for (size_t j = i; j-- > 0 && i - j <= 1;) {
+    dg_gl_word *w = &c->w[j];
+    for (size_t k = 0; k < w->ncl; k++) {
+      if (!dg_gl_eq(w->cl[k].pos, "ADP")) continue;
+      const char *l = w->cl[k].labels;
+      bool acc = dg_gl_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
+      bool dat = dg_gl_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
+      bool gen = dg_gl_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
+      if (dat && !acc) return "DAT";
+      if (acc && !dat) return "ACC";
+      if (gen && !dat && !acc) return "GEN";
+      if (dat && acc) return "ACC/DAT"; /* two-way prepositions: either case */
+    }
+  }
+  return NULL;
+}
+
+static const char *S_gender_label(const char *g) {
+  if (dg_gl_eq(g, "m")) return "M";
+  if (dg_gl_eq(g, "f")) return "F";
+  if (dg_gl_eq(g, "n")) return "N";
+  return NULL;
+}
+
+/* Has w a reading with this feature? */
+static bool S_any_feat(const dg_gl_word *w, const char *fv) {
+  for (size_t a = 0; a < w->nan; a++)
+    if (dg_gl_feat(w->an[a].feats, fv)) return true;
+  return false;
+}
+
+/* Does token i open its clause (maybe after an opening punctuation mark)? */
+static bool S_clause_initial(const dg_dsentence *s, size_t i) {
+  size_t cs = dg_gl_clause_start(s, i);
+  return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
+}
+
+/* The first closed-class reading of w with this part of speech, or -1. */
+static int S_closed_pos(const dg_gl_word *w, const char *pos) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, pos)) return (int)k;
+  return -1;
+}
+
+/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
+ * "beizutreten") with no word before it that can only be finite? */
+static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = dg_gl_clause_end(s, i);
+  if (end <= i + 1) return false;
+  size_t last = end - 1;
+  bool zu_inf = (last > 0 && dg_gl_is_zu(c->w[last - 1].lower)) ||
+                (c->w[last].nan && c->w[last].an[0].leipzig && strstr(c->w[last].an[0].leipzig, "zu-INF"));
+  if (!zu_inf) return false;
+  for (size_t j = i + 1; j < last; j++) {
+    const dg_gl_word *v = &c->w[j];
+    if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
+    if (dg_gl_only_finite(v) && (dg_gl_eq(v->an[0].pos, "VERB") || dg_gl_eq(v->an[0].pos, "AUX"))) return false;
+  }
+  return true;
+}
+
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win. */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->ncl == 0) return -1;
+  /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
+  if (dg_gl_is_sein(w->lower)) {
+    bool before_noun = false;
+    if (i + 1 < s->ntokens) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      before_noun = !dg_gl_is_punct(n) &&
+                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+    }
+    for (size_t k = 0; k < w->ncl; k++) {
+      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || dg_gl_has_label(w->cl[k].labels, "POSS");
+      if (poss == before_noun) return (int)k;
+    }
+    return before_noun ? 0 : -1;
+  }
+  /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
+   * "um … einzubauen"). */
+  if (S_is_um(w->lower)) {
+    size_t end = dg_gl_clause_end(s, i);
+    bool zu_inf = false;
+    for (size_t j = i + 1; j < end && !zu_inf; j++) {
+      if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
+          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
+        zu_inf = true;
+      for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
+        if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
+    }
+    if (zu_inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "während", "seit", "bis" (word class adp-sconj) open a clause that
+   * ends in its finite verb ("während es still ist": while); else they are
+   * prepositions ("während des Krieges": during). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADP_SCONJ)) {
+    size_t end = dg_gl_clause_end(s, i);
+    const dg_gl_word *last = &c->w[end - 1];
+    bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
+                      (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
+    int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
+    if (k >= 0) return k;
+  }
+  /* A comparison particle (compar-particle: wie, als) inside a clause
+   * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
+   * clause asks (", wie wir die Lücke schließen"). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
+      S_closed_pos(w, "SCONJ") >= 0)
+    return S_closed_pos(w, "SCONJ");
+  /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
+   * selbst); before a noun phrase, a preposition or a clause it is "even"
+   * ("Selbst mit dem Start …", "selbst wenn"). */
+  /* (a rule about this one word) */
+  if (dg_gl_eq(w->lower, "selbst")) {
+    bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
+                              dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool before_np = false;
+    if (i + 1 < s->ntokens && !after_np) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      const dg_gl_word *nw = &c->w[i + 1];
+      before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
+      for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
+        if (dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB")) before_np = false;
+    }
+    int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
+    if (k >= 0) return k;
+  }
+  /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
+   * Sie …", "Bitte denken Sie daran"), not "they". */
+  if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
+    for (size_t k = 0; k < w->ncl; k++)
+      if (dg_gl_has_label(w->cl[k].labels, "POL")) return (int)k;
+  /* "damit", "da" (word class adv-sconj) open a clause only at its start
+   * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
+   * damit die Äußerungen"). */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADV_SCONJ)) {
+    /* … or right before the finite verb ("Da war er nicht", "Damit ist
+     * klar"): the conjunction is followed by its subject. */
+    bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+                     dg_gl_only_finite(&c->w[i + 1]);
+    if ((!S_clause_initial(s, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
+  }
+  /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
+   * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+      c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
+      (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
+    bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 2].form);
+    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
+      return S_closed_pos(w, "ADV");
+  }
+  /* "zu" before an infinitive is the infinitive marker. */
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    if (inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
+  }
+  bool after_comma = false;
+  bool dword = S_is_dword(c, w->lower);
+  if (dword && i > 0) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    if (dg_gl_eq(p->form, ",")) after_comma = true;
+    else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
+      for (size_t k = 0; k < c->w[i - 1].ncl; k++)
+        if (dg_gl_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+    }
+  }
+  bool plural = false;
+  size_t noun_at = 0;
+  const char *gender = "";
+  const char *gov = S_governed(c, i);
+  bool det_seen = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, "DET")) det_seen = true;
+  if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
+  /* A relative pronoun follows a comma and does not start a noun phrase:
+   * the next word is no adjective or noun ("…, der den Ton setzt"), or no
+   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+  bool np_follows = false;
+  /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
+  size_t nx = i + 1;
+  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
+    nx++;
+  if (nx < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[nx];
+    const dg_gl_word *nw = &c->w[nx];
+    np_follows =
+        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
+                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
+    /* After a definite article an adjective is weak (-e, -en): a strong
+     * ending ("die gründlicher Untersuchung bedürfen") or a comparative
+     * ("die größer sind") shows the d-word is a pronoun. */
+    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
+        dg_gl_eq(nw->an[0].pos, "ADJ")) {
+      size_t L = strlen(n->form);
+      bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
+      if (!weak) np_follows = false;
+    }
+  }
+  bool agrees = !*gender;
+  const char *glab = S_gender_label(gender);
+  for (size_t k = 0; k < w->ncl && !agrees; k++) {
+    if (dg_gl_has_label(w->cl[k].labels, "REL")) continue;
+    if (plural ? dg_gl_has_label(w->cl[k].labels, "PL") : (glab && dg_gl_has_label(w->cl[k].labels, glab)))
+      agrees = true;
+  }
+  /* … or the clause it opens ends in a finite verb ("…, die der Schüler
+   * nicht bewältigen kann,"). */
+  bool verb_final = false;
+  if (after_comma) {
+    size_t end = dg_gl_clause_end(s, i);
+    if (end > i + 2 && end - 1 > i) {
+      /* Only a form that can be nothing but finite ("kann", "hält"), not
+       * one that may be an infinitive ("konzentrieren"). */
+      const dg_gl_word *lw = &c->w[end - 1];
+      verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      for (size_t a = 0; a < lw->nan && verb_final; a++)
+        if (!dg_gl_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
+    }
+  }
+  bool rel = after_comma && (!np_follows || !agrees || verb_final);
+  /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
+  int verb_pl = -1;
+  for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
+    size_t q = j == i ? i + 1 : j;
+    if (q >= s->ntokens || q == i) continue;
+    const dg_gl_word *vw = &c->w[q];
+    /* Only when every finite reading of the verb agrees on the number. */
+    int pl = -1;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
+      pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+    }
+    if (pl == 0 || pl == 1) verb_pl = pl;
+  }
+  /* … or with the finite verb closing a subordinate clause (", bei denen
+   * sie … markierten": they). */
+  size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
+  if (i > 0) {
+    size_t end = dg_gl_clause_end(s, i), cs = dg_gl_clause_start(s, i);
+    bool sub = false;
+    for (size_t j = cs; j < i && !sub; j++)
+      sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
+            (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+            /* a w-word opening the clause (", was sie … würden") */
+            (j == cs && j > 0 && c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
+    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
+    if (verb_pl < 0 && sub_verb) {
+      const dg_gl_word *vw = &c->w[sub_verb];
+      int pl = -1;
+      for (size_t a = 0; a < vw->nan; a++) {
+        if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin") || !dg_gl_feat(vw->an[a].feats, "Person=3")) continue;
+        int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
+        pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+      }
+      if (pl == 0 || pl == 1) verb_pl = pl;
+    }
+  }
+  /* "ihr" next to a verb in the 2nd person plural is "you" ("ihr würdet",
+   * "ihr habt"), not "her". */
+  bool verb_2pl = false;
+  size_t cand[3] = {i > 0 ? i - 1 : i, i + 1, sub_verb ? sub_verb : i}; /* "…, den ihr … habt" */
+  for (size_t ci = 0; ci < 3 && !verb_2pl; ci++) {
+    size_t q = cand[ci];
+    if (q == i || q >= s->ntokens) continue;
+    const dg_gl_word *vw = &c->w[q];
+    bool any = false, all = true;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      any = true;
+      if (!(dg_gl_feat(vw->an[a].feats, "Person=2") && dg_gl_feat(vw->an[a].feats, "Number=Plur"))) all = false;
+    }
+    verb_2pl = any && all;
+  }
+  int best = -1;
+  double best_score = -1e9;
+  for (size_t k = 0; k < w->ncl; k++) {
+    const dg_sense *sv = &w->cl[k];
+    double sc = -0.01 * (double)k;
+    if (verb_2pl && dg_gl_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !dg_gl_has_label(sv->labels, "REL")) {
+      bool pl = dg_gl_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+                (sv->labels && strstr(sv->labels, "3PL"));
+      bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
+      if (verb_pl ? pl : sg) sc += 2;
+    }
+    bool is_rel = dg_gl_has_label(sv->labels, "REL");
+    bool is_det = dg_gl_eq(sv->pos, "DET");
+    if (dword) {
+      if (rel) sc += is_rel ? 5 : 0;
+      else sc += is_rel ? -5 : 0;
+      if (!rel && is_det) sc += 1;
+    }
+    if (is_det || dword) {
+      const char *gl = S_gender_label(gender);
+      if (plural) sc += dg_gl_has_label(sv->labels, "PL") ? 2 : -1;
+      else if (gl && !is_rel)
+        sc += dg_gl_has_label(sv->labels, gl) ? 2 : (dg_gl_has_label(sv->labels, "PL") ? -1 : -0.5);
+      /* (a relative pronoun after its preposition takes its case too:
+       * ", bei der …" DAT) */
+      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP")))) {
+        bool fits = strcmp(gov, "ACC/DAT") == 0
+                        ? (dg_gl_has_label(sv->labels, "ACC") || dg_gl_has_label(sv->labels, "DAT"))
+                        : dg_gl_has_label(sv->labels, gov);
+        sc += fits ? 3 : -1;
+      }
+      else if (!gov && !is_rel) {
+        /* Without a preposition: NOM at the start of a clause or right
+         * after a subordinating conjunction ("dass die Vereinigten Staaten
+         * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
+        bool starts = S_clause_initial(s, i) ||
+                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
+                       !dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE));
+        /* An infinitive clause has no subject (", das Wahlrecht … zu
+         * blockieren"): its noun phrases are objects. */
+        if (starts && S_infinitive_clause(c, i)) starts = false;
+        /* After a finite "sein" the noun phrase is the predicate ("Dies ist
+         * eine hochkomplexe Situation"). */
+        if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
+          starts = true;
+        if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
+        else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
+      }
+    }
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int)k;
+    }
+  }
+  return best;
+}
+
+/* A day or a time of a day (word classes weekday, weekday-time: Montag,
+ * Wochenende, Sonntagabend): "am" before it is "on". */
+static bool S_weekday(const dg_engine *e, const char *w) {
+  return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
+}
+
+/* Give token i its closed-class reading, if one fits; false when the word
+ * is to be glossed as a content word. */
+bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  int k = S_pick_closed(e, c, i);
+  /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
+  bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
+                      (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
+  if (k < 0 || capital_noun) return false;
+  w->closed = k;
+  const dg_sense *sv = &w->cl[k];
+  t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+  t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
+  /* Features from the analysis of the same lemma that agrees best with
+   * the chosen labels (gender, case, number). */
+  {
+    int bestq = -1, bestm = -1;
+    static const struct {
+      const char *label, *feat;
+    } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
+               {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
+    for (size_t q = 0; q < w->nan; q++) {
+      if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
+      int m = 0;
+      for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+        if (dg_gl_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+      if (m > bestm) {
+        bestm = m;
+        bestq = (int)q;
+      }
+    }
+    if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+  }
+  /* Alternatives: the chosen reading first, then the others. */
+  /* Alternatives written "his/its" become separate glosses. */
+  dg_sense tmp[DG_GL_MAX_SENSES * 2];
+  size_t n = 0;
+  char *split[DG_GL_MAX_SENSES * 2];
+  size_t nsplit = 0;
+  for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
+    const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
+    if (q > 0 && (int)(q - 1) == k) continue;
+    const char *g = src->gloss ? src->gloss : "";
+    char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
+    for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
+      tmp[n] = *src;
+      tmp[n].gloss = a;
+      n++;
+    }
+  }
+  (void)split;
+  (void)nsplit;
+  dg_gl_set_glosses(d, t, tmp, n, NULL);
+  /* Days and dates take "on" ("am Montag", "am 17. März"). */
+  if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
+      (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+    for (size_t q = 0; q < t->nglosses; q++)
+      if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
+        dg_gl_promote(d, t, t->glosses[q]);
+        break;
+      }
+  w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
+  if ((dg_gl_eq(sv->pos, "AUX") || dg_gl_eq(sv->pos, "VERB")) && w->nan) {
+    /* Verb forms: person, tense and mood from the analysis chosen in
+     * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
+    int pa = dg_gl_pick_analysis(c, i);
+    if (pa >= 0) {
+      w->leipzig = dg_mem_strdup(&d->arena, w->an[pa].leipzig ? w->an[pa].leipzig : "");
+      t->feats = dg_mem_strdup(&d->arena, w->an[pa].feats ? w->an[pa].feats : "");
+      w->is_closed = false; /* labels are shown as for any verb */
+      t->seg = NULL;
+      c->w[i].closed = k;
+      t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+      return true;
+    }
+  }
+  w->is_closed = true;
+  t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+  return true;
+}

@@ -1,0 +1,324 @@
+/* Context rules run after every word has its reading: "werden" is future,
+ * passive or "become" by the verb form closing its clause; "als" is than,
+ * when or as; "sich" agrees with its subject (themselves, himself, itself);
+ * a relative pronoun after a noun naming no person is "which"; "weniger"
+ * before a plural noun is "fewer"; an adjective's gloss drops its article;
+ * "gibt es" inverted is "there is".
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "word.h"
+
+/* Is the closest verb form in the clause of i a participle (passive) or an
+ * infinitive (future)?  'p', 'i' or 0. */
+static int S_werden_kind(dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
+  /* Verb-final clause: the form right before werden. */
+  if (i > start) {
+    dg_gl_word *p = &c->w[i - 1];
+    for (size_t k = 0; k < p->nan && k < 3; k++) {
+      if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+      if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
+    }
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    /* First the clause; then, past commas (an inserted phrase), up to the
+     * end of the sentence. */
+    if (pass == 1) {
+      end = i + 1;
+      while (end < s->ntokens && end - i < DG_GL_WINDOW) {
+        const dg_dtoken *b = &s->tokens[end];
+        if (b->kind == DG_KIND_PUNCT && (dg_gl_eq(b->form, ".") || dg_gl_eq(b->form, ";") || dg_gl_eq(b->form, ":") ||
+                                         dg_gl_eq(b->form, "?") || dg_gl_eq(b->form, "!")))
+          break;
+        end++;
+      }
+    }
+    for (size_t j = end; j-- > i + 1;) {
+      dg_gl_word *p = &c->w[j];
+      if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
+      for (size_t k = 0; k < p->nan && k < 3; k++) {
+        if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
+        if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+      }
+      if (dg_gl_eq(p->an[0].pos, "VERB") || dg_gl_eq(p->an[0].pos, "AUX")) break;
+    }
+  }
+  return 0;
+}
+
+/* Has w a closed-class reading with this Leipzig label? */
+static bool S_closed_label(const dg_gl_word *w, const char *label) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_has_label(w->cl[k].labels, label)) return true;
+  return false;
+}
+
+static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  if (!dg_gl_is_werden(t->lemma)) return;
+  int k = S_werden_kind(c, i);
+  const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
+  /* "würde", "würden": the conditional ("would"), not the future (a
+   * subjunctive II reading of the morphology or of closed-class.tsv). */
+  bool sbjv2 = false;
+  for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
+    sbjv2 = dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub") && dg_gl_feat(c->w[i].an[a].feats, "Tense=Past");
+  if (sbjv2 || S_closed_label(&c->w[i], "SBJV2")) {
+    g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
+    dg_gl_promote(d, t, g);
+    t->pos = k ? "AUX" : "VERB";
+    c->w[i].extra = k == 'p' ? "PASS" : NULL;
+    return;
+  }
+  dg_gl_promote(d, t, g);
+  t->pos = k ? "AUX" : "VERB";
+  if (k == 'p') c->w[i].extra = "PASS";
+  else if (k == 'i') c->w[i].extra = "FUT";
+  /* The future is in the gloss ("will"); present tense would mislead. */
+  if (k == 'i' && c->w[i].leipzig) {
+    dg_buf b;
+    dg_buf_init(&b);
+    char *copy = dg_xstrdup(c->w[i].leipzig), *save = NULL;
+    for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
+      if (!strcmp(p, "PRS") || !strcmp(p, "INF")) continue;
+      if (b.len) dg_buf_putc(&b, '.');
+      dg_buf_puts(&b, p);
+    }
+    free(copy);
+    c->w[i].leipzig = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+    dg_buf_free(&b);
+    c->w[i].extra = NULL;
+  }
+}
+
+/* werden: future, passive or become. */
+void dg_gl_werden(dg_doc *d, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) S_werden(d, c, i);
+}
+
+static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
+  for (size_t k = 0; k < t->nglosses; k++)
+    if (strcmp(t->glosses[k], g) == 0) {
+      dg_gl_promote(d, t, g);
+      return true;
+    }
+  return false;
+}
+
+static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  return w->nan && dg_gl_feat(w->an[0].feats, "VerbForm=Fin") && !dg_gl_eq(w->an[0].pos, "ADJ");
+}
+
+/* "als": "than" after a comparative (or a word of class compar-word: mehr,
+ * anders, lieber; at a distance compar-det: mehr, weniger), "when" opening a clause with a finite verb ("Als er kam,
+ * …", also after a word of class als-when: "und als", "erst als"), else
+ * "as" before a noun phrase or adjective ("als Sicherheitsgarantie", "als
+ * unannehmbar") and in the pairs of class als-fixed ("als ob", "als auch"). */
+static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  const char *g = "as";
+  if (i > 0 && c->w[i - 1].nan &&
+      (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") ||
+       dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_WORD)))
+    g = "than";
+  else {
+    /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
+    size_t start = dg_gl_clause_start(s, i);
+    for (size_t j = i; j-- > start && i - j <= 10;)
+      if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_DET) ||
+          (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_feat(c->w[j].an[0].feats, "Degree=Cmp")))
+        g = "than";
+  }
+  if (!dg_gl_eq(g, "than")) {
+    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
+    bool opens = i == start || c->w[i].initial || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_ALS_WHEN);
+    bool verb = false;
+    for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
+    if (opens && verb && !(i + 1 < end && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_ALS_FIXED)))
+      g = "when";
+  }
+  S_promote_alt(d, t, g);
+}
+
+/* The number of the finite verb of the clause around i: 1 plural, 0
+ * singular, -1 unknown. */
+static int S_clause_number(const dg_gl_ctx *c, size_t i) {
+  size_t start = dg_gl_clause_start(c->s, i), end = dg_gl_clause_end(c->s, i);
+  for (size_t dist = 1; dist < DG_GL_WINDOW; dist++) {
+    size_t js[2] = {i >= dist ? i - dist : (size_t)-1, i + dist};
+    bool any = false;
+    for (int q = 0; q < 2; q++) {
+      size_t j = js[q];
+      if (j == (size_t)-1 || j < start || j >= end) continue;
+      any = true;
+      const dg_dtoken *t = &c->s->tokens[j];
+      if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX")) continue;
+      if (dg_gl_feat(t->feats, "VerbForm=Fin")) return dg_gl_feat(t->feats, "Number=Plur") ? 1 : 0;
+    }
+    if (!any) break;
+  }
+  return -1;
+}
+
+/* A noun naming people (word class person-noun or role-noun, also at the
+ * end of a compound: Mensch, Bürgerin, Außenminister): a relative pronoun
+ * after it is "who". */
+static bool S_person_noun(const dg_gl_ctx *c, const char *lemma, bool masc) {
+  if (!lemma || !*lemma) return false;
+  if (dg_gl_role_noun(c, lemma)) return true;
+  if (masc) {
+    /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
+    static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
+    size_t L = strlen(lemma);
+    bool ment = L > 4 && (strcmp(lemma + L - 4, "ment") == 0 || strcmp(lemma + L - 4, "nent") == 0);
+    for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !ment; k++) {
+      size_t n = strlen(suf[k]);
+      if (L > n + 2 && strcmp(lemma + L - n, suf[k]) == 0) return true;
+    }
+  }
+  char *l = dg_gl_lower(lemma);
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_PERSON_NOUN);
+  free(l);
+  return r;
+}
+
+/* "sich": a reflexive pronoun agreeing with the subject (plain style:
+ * "themselves", "himself", "herself", "itself"; Leipzig: REFL). */
+static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  int pl = S_clause_number(c, i);
+  const char *g = NULL;
+  if (pl == 1) g = "themselves";
+  else if (pl == 0) {
+    /* The 3rd person singular subject pronouns (er, sie, es, man) by their
+     * closed-class labels, with their English reflexives. */
+    static const struct {
+      const char *labels, *refl;
+    } pronouns[] = {{"PRS.3SG.M.NOM", "himself"},
+                    {"PRS.3SG.F.NOM", "herself"},
+                    {"PRS.3SG.N.NOM", "itself"},
+                    {"INDF.NOM", "oneself"}};
+    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
+    const char *pron = NULL;
+    bool person = false, thing = false;
+    for (size_t j = start; j < end && j < i + 4; j++) {
+      if (j == i) continue;
+      const char *refl = NULL;
+      for (size_t k = 0; k < DG_ARRAY_LEN(pronouns) && !refl; k++)
+        if (dg_gl_pronoun(&c->w[j], pronouns[k].labels)) refl = pronouns[k].refl;
+      if (refl) {
+        if (!pron) pron = refl;
+      } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
+        if (!person && !thing) person = true;
+      } else if (j < i && dg_gl_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
+        if (S_person_noun(c, s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
+        else if (!dg_gl_feat(s->tokens[j].feats, "Case=Gen") || dg_gl_feat(s->tokens[j].feats, "Case=Nom"))
+          thing = true;
+      }
+    }
+    if (pron) g = pron;
+    else if (person) g = "himself/herself";
+    else if (thing) g = "itself";
+  }
+  if (!g) return;
+  dg_gl_promote(d, t, g);
+  c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
+}
+
+/* A relative pronoun after a noun that names no person: "which", not "who"
+ * ("Nuancen, die …", "Forderungen gestellt, die …" looks past the verb). */
+static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  if (!(dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"))) return;
+  bool comma = false;
+  for (size_t j = i; j-- > 0 && i - j < 8;) {
+    const dg_dtoken *a = &s->tokens[j];
+    if (dg_gl_is_punct(a)) {
+      if (dg_gl_eq(a->form, ",")) comma = true;
+      continue;
+    }
+    if (!comma) return;
+    if (a->kind == DG_KIND_NAME || dg_gl_eq(a->pos, "PROPN") || dg_gl_eq(a->pos, "PRON")) return;
+    if (dg_gl_eq(a->pos, "NOUN")) {
+      if (S_person_noun(c, a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
+      /* A prepositional phrase after a person ("Hegseth im vergangenen
+       * Monat, der …"): the person is the antecedent. */
+      size_t k = j;
+      while (k > 0 && (dg_gl_eq(s->tokens[k - 1].pos, "ADJ") || dg_gl_eq(s->tokens[k - 1].pos, "DET") ||
+                       dg_gl_eq(s->tokens[k - 1].pos, "NUM")))
+        k--;
+      if (k > 1 && dg_gl_eq(s->tokens[k - 1].pos, "ADP")) {
+        const dg_dtoken *p = &s->tokens[k - 2];
+        if (p->kind == DG_KIND_NAME || dg_gl_eq(p->pos, "PROPN") ||
+            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(c, p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
+          return;
+      }
+      S_promote_alt(d, t, "which");
+      return;
+    }
+    /* A clause-final verb between the noun and the comma. */
+    if (!(dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) return;
+  }
+}
+
+/* Closed-class and small-word glosses that depend on what follows. */
+void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c->w[i];
+    if (t->kind != DG_KIND_WORD) continue;
+    /* (the rules above are about these two words) */
+    if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
+    else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);
+    else if (w->is_closed && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    /* "weniger Wochen": before a plural noun "fewer", after a preposition
+     * "a few" ("innerhalb weniger Wochen"). */
+    bool plural_next = false;
+    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
+      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+        plural_next = dg_gl_feat(c->w[i + 1].an[a].feats, "Number=Plur");
+    if (dg_gl_eq(t->gloss, "less") && plural_next)
+      dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    /* An adjective's gloss carries no article of its own ("the past" ->
+     * "past" in "in der vergangenen Woche"). */
+    if (dg_gl_eq(t->pos, "ADJ") && t->gloss) {
+      const char *g = t->gloss;
+      size_t skip = strncmp(g, "the ", 4) == 0 ? 4 : strncmp(g, "a ", 2) == 0 ? 2 : strncmp(g, "an ", 3) == 0 ? 3 : 0;
+      if (skip && g[skip]) dg_gl_promote(d, t, g + skip);
+    }
+  }
+}
+
+/* "gibt es" after a fronted adverb or phrase, or opening a question
+ * ("Im Anschluss gibt es Kaffee", "Gibt es Probleme?"): there is; not
+ * with a subject of its own before it ("Er gibt es ihm"). */
+void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t i = 0; i + 1 < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    /* (the idiom "es gibt": these two words) */
+    if (t->mwe >= 0 || !dg_gl_eq(t->lemma, "geben") || !dg_gl_feat(t->feats, "VerbForm=Fin") ||
+        !dg_gl_eq(c->w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)
+      continue;
+    size_t cs = dg_gl_clause_start(s, i);
+    bool ok = i == cs;
+    if (!ok && (dg_gl_eq(s->tokens[cs].pos, "ADP") || dg_gl_eq(s->tokens[cs].pos, "ADV") ||
+                dg_gl_eq(s->tokens[cs].pos, "SCONJ"))) {
+      ok = true;
+      for (size_t j = cs; j < i && ok; j++) /* no nominative subject before */
+        if (dg_gl_eq(s->tokens[j].pos, "PRON") && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM")) ok = false;
+    }
+    if (!ok) continue;
+    dg_gl_promote(d, t, "there is");
+    t->reason = "\"es gibt\" inverted: there is";
+  }
+}

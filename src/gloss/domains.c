@@ -1,0 +1,122 @@
+/* Subject fields: Ding labels senses with fields ("pol.", "mil.").  Each
+ * content word votes for the fields of its top senses; the votes of the
+ * recent sentences fade per sentence (register and region labels such as
+ * "Br." or "coll." do not vote), and a sense of a field with enough votes
+ * beats a slightly higher-ranked sense without one ("wies … zurück" in a
+ * political text: repudiate).  The only state carried from sentence to
+ * sentence (e->dom, reset when the source changes); src/api/jobs.c runs
+ * this pass in input order.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <string.h>
+
+#include "word.h"
+
+#define S_MAX_DOMAINS DG_GL_MAX_DOMAINS
+#define S_DOMAIN_RATIO 0.7f /* a sense within 70 % of the top score may win */
+#define S_MIN_VOTES 1.5f /* about two recent words in the same field */
+#define S_FADE 0.85f
+
+typedef dg_gl_domain S_dom;
+
+/* Register and region labels ("coll.", "Br.") say nothing about the topic
+ * (word class register-label: the labels dictionaries/ding-labels.tsv
+ * marks "register yes"). */
+static bool S_register_label(const dg_engine *e, const char *p) {
+  return dg_lexicon_is(e->lex, p, DG_WC_REGISTER_LABEL);
+}
+
+static bool S_has_field(const dg_engine *e, const char *domains) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  char *save = NULL;
+  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+    if (!S_register_label(e, p)) return true;
+  return false;
+}
+
+static void S_vote(const dg_engine *e, S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  char *save = NULL;
+  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save)) {
+    if (S_register_label(e, p)) continue;
+    size_t k = 0;
+    while (k < *nd && strcmp(dv[k].name, p) != 0) k++;
+    if (k == *nd) {
+      if (*nd == S_MAX_DOMAINS) continue;
+      snprintf(dv[k].name, sizeof dv[k].name, "%s", p);
+      dv[k].votes = 0;
+      (*nd)++;
+    }
+    if (!seen_tok[k]) {
+      dv[k].votes += 1.0f;
+      seen_tok[k] = true;
+    }
+  }
+}
+
+static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
+  return t->kind == DG_KIND_WORD && !w->is_closed && t->nglosses > 1 && t->mwe < 0 &&
+         !(t->flags & DG_DF_SEP_PARTICLE) && t->source && strncmp(t->source, "ding:", 5) == 0 &&
+         (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
+}
+
+void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  /* Votes of the text so far, fading with each sentence (the topic
+   * of the last few sentences), then this sentence's. */
+  if (strcmp(d->source, e->dom_src) != 0) {
+    e->ndom = 0;
+    snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);
+  }
+  S_dom *dv = e->dom;
+  size_t nd = e->ndom;
+  for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
+  /* Each content word votes once for each domain among its top senses. */
+  dg_sense sv[DG_GL_MAX_SENSES];
+  for (size_t i = 0; i < s->ntokens; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
+    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, 3);
+    bool seen[S_MAX_DOMAINS] = {false};
+    for (size_t k = 0; k < n; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
+  }
+  e->ndom = nd;
+  if (nd == 0) return;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (!S_candidate(t, &c->w[i])) continue;
+    size_t n = dg_gl_senses(e, t->lemma, t->pos, sv, DG_GL_MAX_SENSES);
+    if (n < 2 || !sv[0].gloss || strcmp(sv[0].gloss, t->gloss) != 0) continue;
+    /* The top sense's own domains do not count as support for others. */
+    int best = -1;
+    float best_votes = 0;
+    for (size_t k = 1; k < n; k++) {
+      if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
+      if (!sv[k].domains || !*sv[k].domains) continue;
+      if (S_has_field(e, sv[0].domains)) break; /* the top sense has a field of its own */
+      char buf[128];
+      snprintf(buf, sizeof buf, "%s", sv[k].domains);
+      char *save = NULL;
+      for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+        for (size_t q = 0; q < nd && !S_register_label(e, p); q++)
+          /* Support from other words of the sentence. */
+          if (strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
+            best = (int)k;
+            best_votes = dv[q].votes;
+          }
+    }
+    if (best > 0) {
+      dg_gl_promote(d, t, sv[best].gloss);
+      t->source = dg_mem_strdup(&d->arena, sv[best].source ? sv[best].source : t->source);
+      if (t->link >= 0 && (size_t)t->link < s->ntokens) {
+        dg_dtoken *p = &s->tokens[t->link];
+        p->gloss = t->gloss;
+        p->glosses = t->glosses;
+        p->nglosses = t->nglosses;
+        p->source = t->source;
+      }
+    }
+  }
+}

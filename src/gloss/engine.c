@@ -1,0 +1,94 @@
+/* The engine's lifecycle: open the lexicon, the morphology and the multiword
+ * list from the data directory (errors name the file), make a worker's
+ * engine that borrows the base engine's read-only data, and free them.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss_internal.h"
+
+#ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
+#define DEGLOSS_DEFAULT_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
+
+static bool S_known(void *ctx, const char *word) { return dg_lexicon_contains(ctx, word); }
+
+/* Make sure a data-file error names the file. */
+static void S_name_file(degloss_error *err, const char *path) {
+  if (!err || !path || strstr(err->text, path)) return;
+  char text[DEGLOSS_ERROR_TEXT_LENGTH];
+  snprintf(text, sizeof text, "%.120s: %.130s", path, err->text);
+  memcpy(err->text, text, sizeof text);
+}
+
+dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
+  dg_engine_opts none = {0};
+  if (!o) o = &none;
+  const char *dir = o->data_dir && *o->data_dir ? o->data_dir : degloss_data_dir();
+  dg_engine *e = dg_xcalloc(1, sizeof *e);
+  e->data_dir = dg_xstrdup(dir);
+  char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
+  e->lex = dg_lexicon_open(lexpath, err);
+  if (!e->lex) S_name_file(err, lexpath);
+  free(lexpath);
+  if (!e->lex) goto fail;
+  char hbase[4096];
+  if (o->hunspell_base && *o->hunspell_base)
+    snprintf(hbase, sizeof hbase, "%s", o->hunspell_base);
+  else
+    snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
+  e->hbase = dg_xstrdup(hbase);
+  e->morph = dg_morph_open(dir, hbase, err);
+  if (!e->morph) {
+    /* Name the data file or the hunspell base the morphology wanted. */
+    if (err && err->source[0]) {
+      S_name_file(err, err->source); /* the file the error is about */
+    } else if (err && !strstr(err->text, hbase) && !strstr(err->text, "degloss.morph")) {
+      char *mp = dg_path_join(dir, "degloss.morph");
+      S_name_file(err, access(mp, R_OK) == 0 ? hbase : mp);
+      free(mp);
+    }
+    goto fail;
+  }
+  dg_morph_set_known(e->morph, S_known, e->lex);
+  char *mwepath = dg_path_join(dir, "mwe.tsv");
+  e->mwes = dg_mwe_list_load(mwepath, err);
+  free(mwepath);
+  if (!e->mwes) goto fail;
+  for (size_t i = 0; i < o->nglossaries; i++)
+    if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) {
+      /* The user's own file: a configuration error, not broken data. */
+      S_name_file(err, o->glossaries[i]);
+      if (err) err->code = DEGLOSS_ERR_CONFIG;
+      goto fail;
+    }
+  return e;
+fail:
+  dg_engine_free(e);
+  return NULL;
+}
+
+dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
+  dg_engine *e = dg_xcalloc(1, sizeof *e);
+  e->borrowed = true;
+  e->lex = base->lex;
+  e->mwes = base->mwes;
+  e->data_dir = dg_xstrdup(base->data_dir);
+  e->hbase = dg_xstrdup(base->hbase);
+  e->morph = dg_morph_open_worker(base->morph);
+  dg_morph_set_known(e->morph, S_known, e->lex);
+  return e;
+}
+
+void dg_engine_free(dg_engine *e) {
+  if (!e) return;
+  if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
+  dg_gl_pcache_free(e->pcache);
+  if (e->morph) dg_morph_close(e->morph);
+  if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);
+  free(e->data_dir);
+  free(e->hbase);
+  free(e);
+}

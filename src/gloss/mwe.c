@@ -1,0 +1,365 @@
+/* Multiword expressions: the curated list (dictionaries/mwe.tsv) and
+ * dictionary phrases compiled into patterns, matched against sentences.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "gloss.h"
+#include "mwe.h"
+
+#define S_GAP 12   /* tokens a "…" may skip */
+#define S_FREE 20  /* how far a free verb may be from the rest */
+
+typedef struct S_elem {
+  char *w;        /* lower case */
+  bool free;      /* matched by lemma anywhere nearby */
+  bool gap;       /* a gap may precede this element */
+  uint64_t h;     /* dg_mwe_word_hash(w) */
+} S_elem;
+
+/* A pattern while it is parsed. */
+typedef struct S_full {
+  S_elem e[DG_MWE_MAX];
+  size_t n;
+  char *lemma, *gloss, *source;
+  int head;       /* element index */
+  bool name;      /* a multiword name: its tokens are names */
+} S_full;
+
+/* The compiled pattern: one allocation (elements, then their strings), as
+ * thousands of dictionary phrases stay compiled in the engine's cache. */
+struct dg_mwe_pat {
+  size_t n;
+  const char *lemma, *gloss, *source;
+  int head;
+  bool name;
+  S_elem e[];
+};
+
+static void S_full_free(S_full *p) {
+  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
+  free(p->lemma);
+  free(p->gloss);
+  free(p->source);
+  free(p);
+}
+
+static dg_mwe_pat *S_pack(S_full *f) {
+  size_t size = sizeof(dg_mwe_pat) + f->n * sizeof(S_elem);
+  for (size_t i = 0; i < f->n; i++) size += strlen(f->e[i].w) + 1;
+  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1;
+  dg_mwe_pat *p = dg_xmalloc(size);
+  char *str = (char *)&p->e[f->n];
+  p->n = f->n;
+  p->head = f->head;
+  p->name = f->name;
+  for (size_t i = 0; i < f->n; i++) {
+    p->e[i] = f->e[i];
+    size_t L = strlen(f->e[i].w) + 1;
+    memcpy(str, f->e[i].w, L);
+    p->e[i].w = str;
+    str += L;
+  }
+  const char *src[3] = {f->lemma, f->gloss, f->source};
+  const char **dst[3] = {&p->lemma, &p->gloss, &p->source};
+  for (size_t k = 0; k < 3; k++) {
+    size_t L = strlen(src[k]) + 1;
+    memcpy(str, src[k], L);
+    *dst[k] = str;
+    str += L;
+  }
+  S_full_free(f);
+  return p;
+}
+
+struct dg_mwe_list {
+  dg_mwe_pat **p;
+  size_t n;
+};
+
+static char *S_lower(const char *s) {
+  /* Case folding, except that folding turns ß into ss: a word with ß is
+   * lower-cased code point by code point instead. */
+  if (strstr(s, "ß")) return dg_gl_lower(s);
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) return dg_gl_lower(s); /* ASCII: folding is lower-casing */
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
+  if (!out) return dg_xstrdup(s);
+  char *r = dg_xstrdup((char *)out);
+  free(out);
+  return r;
+}
+
+/* A word of a dictionary phrase that marks a gap (word class phrase-gap:
+ * jdm., etw., sich, "…"). */
+static bool S_placeholder(const dg_lexicon *lex, const char *w) {
+  return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
+}
+
+static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
+                           bool dictionary, bool name) {
+  S_full *p = dg_xcalloc(1, sizeof *p);
+  char *copy = dg_xstrdup(pattern), *save = NULL;
+  bool gap = false;
+  /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
+  if (dictionary) {
+    char *w = copy;
+    int depth = 0;
+    for (char *r = copy; *r; r++) {
+      if (*r == '(' || *r == '{' || *r == '[' || *r == '<') depth++;
+      else if ((*r == ')' || *r == '}' || *r == ']' || *r == '>') && depth) depth--;
+      else if (!depth) *w++ = *r;
+    }
+    *w = '\0';
+  }
+  for (char *tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+    if (strcmp(tok, "…") == 0 || strcmp(tok, "...") == 0) {
+      gap = true;
+      continue;
+    }
+    bool free_ = false;
+    if (tok[0] == '~') {
+      free_ = true;
+      tok++;
+    }
+    char *low = S_lower(tok);
+    /* Trailing punctuation of dictionary text ("legen;") */
+    size_t L = strlen(low);
+    while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
+    if (!L || (dictionary && S_placeholder(lex, low))) {
+      free(low);
+      if (dictionary) gap = true;
+      continue;
+    }
+    if (p->n == DG_MWE_MAX) {
+      free(low);
+      break;
+    }
+    p->e[p->n].w = low;
+    p->e[p->n].h = dg_mwe_word_hash(low);
+    p->e[p->n].free = free_;
+    p->e[p->n].gap = gap && p->n > 0;
+    gap = false;
+    p->n++;
+  }
+  free(copy);
+  if (dictionary && p->n >= 2) {
+    /* The final infinitive moves with word order. */
+    S_elem *last = &p->e[p->n - 1];
+    size_t L = strlen(last->w);
+    if (L > 3 && last->w[L - 1] == 'n' && (last->w[L - 2] == 'e' || last->w[L - 2] == 'l' || last->w[L - 2] == 'r'))
+      last->free = true;
+    /* A dictionary gap is only allowed where a placeholder stood. */
+  }
+  size_t fixed = 0;
+  for (size_t i = 0; i < p->n; i++) fixed += !p->e[i].free;
+  if (p->n < 2 || fixed == 0) {
+    S_full_free(p);
+    return NULL;
+  }
+  p->lemma = dg_xstrdup(pattern);
+  /* The citation form without the markers. */
+  {
+    char *w = p->lemma;
+    for (const char *r = pattern; *r; r++)
+      if (*r != '~') *w++ = *r;
+    *w = '\0';
+  }
+  p->gloss = dg_xstrdup(gloss);
+  if (dictionary) {
+    /* Ding: "to take part in sth.; to participate in sth." -> the first. */
+    size_t cut = strcspn(p->gloss, ";,");
+    p->gloss[cut] = '\0';
+    while (cut && p->gloss[cut - 1] == ' ') p->gloss[--cut] = '\0';
+  }
+  p->name = name;
+  p->source = dg_xstrdup(source);
+  p->head = -1;
+  if (head && *head) {
+    char *h = S_lower(head);
+    for (size_t i = 0; i < p->n; i++)
+      if (strcmp(p->e[i].w, h) == 0) p->head = (int)i;
+    free(h);
+  }
+  if (p->head < 0) {
+    for (size_t i = 0; i < p->n; i++)
+      if (p->e[i].free) p->head = (int)i;
+    /* Dictionary phrases without a verb: the last word is the head
+     * ("den ganzen Tag"). */
+    if (p->head < 0) p->head = dictionary ? (int)p->n - 1 : 0;
+  }
+  return S_pack(p);
+}
+
+dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
+                           const char *source) {
+  return S_parse(lex, german, gloss, NULL, source, true, false);
+}
+
+void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
+
+dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the multiword list", path);
+    return NULL;
+  }
+  dg_mwe_list *l = dg_xcalloc(1, sizeof *l);
+  char *line = NULL;
+  size_t cap = 0;
+  long lineno = 0;
+  while (getline(&line, &cap, f) != -1) {
+    lineno++;
+    size_t L = strlen(line);
+    while (L && (line[L - 1] == '\n' || line[L - 1] == '\r')) line[--L] = '\0';
+    if (!L || line[0] == '#') continue;
+    char *f1 = line, *f2 = strchr(f1, '\t');
+    if (!f2) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'pattern<TAB>gloss[<TAB>head]'");
+      continue;
+    }
+    *f2++ = '\0';
+    char *f3 = strchr(f2, '\t');
+    if (f3) *f3++ = '\0';
+    char *f4 = f3 ? strchr(f3, '\t') : NULL;
+    if (f4) *f4++ = '\0';
+    if (strcmp(f1, "pattern") == 0) continue; /* header */
+    char src[64];
+    snprintf(src, sizeof src, "mwe.tsv:%ld", lineno);
+    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, f4 && strcmp(f4, "name") == 0);
+    if (!p) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "a multiword pattern needs at least two words");
+      continue;
+    }
+    l->p = dg_xrealloc(l->p, (l->n + 1) * sizeof *l->p);
+    l->p[l->n++] = p;
+  }
+  free(line);
+  fclose(f);
+  return l;
+}
+
+void dg_mwe_list_free(dg_mwe_list *l) {
+  if (!l) return;
+  for (size_t i = 0; i < l->n; i++) dg_mwe_pat_free(l->p[i]);
+  free(l->p);
+  free(l);
+}
+
+size_t dg_mwe_list_count(const dg_mwe_list *l) { return l ? l->n : 0; }
+const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[i]; }
+
+static bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
+  if (t->punct) return false;
+  if (e->free) return strcmp(t->lemma, e->w) == 0;
+  return strcmp(t->lower, e->w) == 0 || (t->lemma[0] && strcmp(t->lemma, e->w) == 0);
+}
+
+static bool S_stop(const dg_mwe_tok *t) {
+  /* A gap does not run across sentence-internal hard boundaries. */
+  return t->punct && (strcmp(t->lower, ";") == 0 || strcmp(t->lower, ":") == 0 ||
+                      strcmp(t->lower, "–") == 0 || strcmp(t->lower, "?") == 0 || strcmp(t->lower, "!") == 0);
+}
+
+/* Match fixed elements from element k at token position i onwards. */
+static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n, const bool *used, size_t i,
+                    size_t *pos) {
+  while (k < p->n && p->e[k].free) k++;
+  if (k == p->n) return true;
+  size_t lo = i, hi = i;
+  if (p->e[k].gap || i == (size_t)-1) hi = (i == (size_t)-1) ? n : i + S_GAP;
+  if (i == (size_t)-1) lo = 0;
+  for (size_t j = lo; j <= hi && j < n; j++) {
+    if (j > lo && S_stop(&t[j - 1]) && i != (size_t)-1) break;
+    if (!used[j] && S_eq(&p->e[k], &t[j])) {
+      pos[k] = j;
+      if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
+    }
+    if (!p->e[k].gap && i != (size_t)-1) break;
+  }
+  return false;
+}
+
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit) {
+  size_t pos[DG_MWE_MAX];
+  if (!S_fixed(p, 0, t, n, used, (size_t)-1, pos)) return false;
+  size_t first = n, last = 0;
+  for (size_t k = 0; k < p->n; k++)
+    if (!p->e[k].free) {
+      if (pos[k] < first) first = pos[k];
+      if (pos[k] > last) last = pos[k];
+    }
+  /* Free elements: the nearest matching token, after the fixed part first. */
+  for (size_t k = 0; k < p->n; k++) {
+    if (!p->e[k].free) continue;
+    size_t best = n;
+    for (size_t j = last + 1; j < n && j <= last + S_FREE; j++)
+      if (!used[j] && S_eq(&p->e[k], &t[j])) {
+        best = j;
+        break;
+      }
+    if (best == n)
+      for (size_t j = first; j-- > 0 && first - j <= S_FREE;)
+        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+          best = j;
+          break;
+        }
+    if (best == n) return false;
+    for (size_t q = 0; q < k; q++)
+      if (p->e[q].free && pos[q] == best) return false;
+    pos[k] = best;
+  }
+  hit->n = p->n;
+  first = n;
+  last = 0;
+  for (size_t k = 0; k < p->n; k++) {
+    hit->idx[k] = pos[k];
+    if (pos[k] < first) first = pos[k];
+    if (pos[k] > last) last = pos[k];
+  }
+  /* Keep indices in sentence order. */
+  for (size_t a = 1; a < hit->n; a++)
+    for (size_t b = a; b > 0 && hit->idx[b - 1] > hit->idx[b]; b--) {
+      size_t tmp = hit->idx[b];
+      hit->idx[b] = hit->idx[b - 1];
+      hit->idx[b - 1] = tmp;
+    }
+  hit->head = pos[p->head];
+  hit->lemma = p->lemma;
+  hit->gloss = p->gloss;
+  hit->source = p->source;
+  hit->span = last - first;
+  hit->name = p->name;
+  return true;
+}
+
+bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
+
+size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
+
+uint64_t dg_mwe_word_hash(const char *w) {
+  uint64_t h = dg_hash64(w, strlen(w), 0);
+  return h ? h : 1;
+}
+
+static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
+  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
+    if (ws->h[i] == h) return true;
+    if (!ws->h[i]) return false;
+  }
+}
+
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
+  size_t i = (size_t)h & ws->mask;
+  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  ws->h[i] = h;
+}
+
+bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
+  for (size_t k = 0; k < p->n; k++)
+    if (!S_words_has(ws, p->e[k].h)) return false;
+  return true;
+}

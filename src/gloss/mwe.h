@@ -1,0 +1,70 @@
+/* Multiword expressions (mwe.c): patterns from the curated list
+ * (dictionaries/mwe.tsv) and from dictionary phrases, matched against the
+ * words of a sentence.  The glossing pass that applies them is phrase.c.
+ * Internal, not part of the public API.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_MWE_H
+#define DG_MWE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+#include "util.h"
+
+/* A pattern is a list of words matched against a token's lower-case form
+ * or its lemma; "…" allows a gap of up to 12 tokens; a word written "~legen"
+ * is matched by lemma anywhere in the sentence (the verb, whose position
+ * varies with word order).  Placeholders of dictionary phrases (jdm., etw.)
+ * are dropped when compiling. */
+typedef struct dg_mwe_pat dg_mwe_pat;
+typedef struct dg_mwe_list dg_mwe_list;
+/* Load a TSV file "pattern<TAB>gloss[<TAB>head word[<TAB>name]]", '#' comments.  Bad
+ * lines are warnings naming file and line. */
+dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
+void dg_mwe_list_free(dg_mwe_list *l);
+size_t dg_mwe_list_count(const dg_mwe_list *l);
+const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
+/* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
+ * fewer than two words remain.  The lexicon tells which words mark a gap
+ * (word class phrase-gap: jdm., etw., sich). */
+dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
+                           const char *source);
+void dg_mwe_pat_free(dg_mwe_pat *p);
+/* Is the head element a free (movable) verb? */
+bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
+size_t dg_mwe_pat_len(const dg_mwe_pat *p);
+
+typedef struct dg_mwe_tok {
+  const char *lower;  /* lower-case form */
+  const char *lemma;  /* lower-case lemma or "" */
+  bool punct;
+} dg_mwe_tok;
+#define DG_MWE_MAX 16
+typedef struct dg_mwe_hit {
+  size_t idx[DG_MWE_MAX];
+  size_t n;
+  size_t head;           /* token index carrying the gloss */
+  const char *lemma, *gloss, *source;
+  size_t span;           /* last - first token: smaller is a tighter match */
+  bool name;             /* a multiword name ("Vereinigte Staaten") */
+  bool replaces;         /* the head takes the expression's gloss */
+  bool word_by_word;     /* a preposition idiom ("an Bord" = on board): as many
+                            English words as German, glossed one to one */
+} dg_mwe_hit;
+/* Match p in the sentence; tokens with used[i] set are not available.  */
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
+/* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
+ * of a sentence's words, in an open-addressing table (0 = empty, size
+ * mask + 1, a power of two).  dg_mwe_possible is false when some word of
+ * the pattern is surely missing, so dg_mwe_match would fail too. */
+typedef struct dg_mwe_words {
+  uint64_t *h;
+  size_t mask;
+} dg_mwe_words;
+uint64_t dg_mwe_word_hash(const char *w);
+void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
+bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
+
+#endif

@@ -1,0 +1,357 @@
+/* Compound parts: the glosses of a compound's parts (each part under its
+ * lemma; a head read as an adjective looked up as the dictionary's noun; a
+ * first part with a gloss of its own as a first part), the choice whether a
+ * word with its own entry shows its parts (only when the head explains the
+ * whole, never after a verb prefix), neighbouring stems the dictionary knows
+ * as one word merged, and hyphenated words glossed piece by piece.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "morph_text.h"
+#include "parts.h"
+#include "word.h"
+
+/* Senses of a compound part.  A head that the morphology reads as an
+ * adjective (gesandt) is a nominalised adjective or participle in a noun
+ * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
+static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv,
+                            size_t max) {
+  const char *lemma = p->lemma ? p->lemma : p->form;
+  if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
+    char cand[3][256];
+    snprintf(cand[0], sizeof cand[0], "%s", p->form);
+    snprintf(cand[1], sizeof cand[1], "%ser", lemma);
+    snprintf(cand[2], sizeof cand[2], "%se", lemma);
+    for (size_t c = 0; c < 3; c++) {
+      char *cap = dg_gl_lower(cand[c]);
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_utf8_capitalize(&b, cap, strlen(cap));
+      free(cap);
+      size_t n = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, max);
+      dg_buf_free(&b);
+      if (n) return n > max ? max : n;
+    }
+  }
+  /* A first part with a gloss of its own as a first part (Haupt|stadt:
+   * main; dictionaries/first-parts.tsv) takes it. */
+  if (!head && max) {
+    dg_sense fp[4];
+    size_t nf = dg_lexicon_senses(e->lex, lemma, "X", fp, 4);
+    for (size_t k = 0; k < nf && k < 4; k++)
+      if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) {
+        sv[0] = fp[k];
+        return 1;
+      }
+  }
+  size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
+  if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  /* A participle part (neu|gezogenen): its verb's English participle. */
+  if (n == 0 && max && !dg_gl_is_upper_initial(lemma)) {
+    dg_analysis an[8];
+    size_t na = dg_morph_analyze(e->morph, lemma, false, NULL, an, 8);
+    for (size_t k = 0; k < na && k < 8 && n == 0; k++) {
+      if (!dg_gl_eq(an[k].pos, "VERB") || !dg_gl_feat(an[k].feats, "VerbForm=Part")) continue;
+      dg_sense vs[1];
+      if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_english_participle_lex(e->lex, &b, vs[0].gloss);
+      sv[0] = vs[0];
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
+      dg_buf_free(&b);
+      n = 1;
+    }
+  }
+  return n;
+}
+
+/* Do two glosses share a word of three letters or more (case aside)? */
+static bool S_words_overlap(const char *a, const char *b) {
+  char wa[128];
+  const char *p = a;
+  while (*p) {
+    size_t n = strcspn(p, " .-/,;()");
+    if (n >= 3 && n < sizeof wa) {
+      memcpy(wa, p, n);
+      wa[n] = '\0';
+      const char *q = b;
+      while (*q) {
+        size_t m = strcspn(q, " .-/,;()");
+        if (m == n && strncasecmp(q, wa, n) == 0) return true;
+        q += m;
+        while (*q && strchr(" .-/,;()", *q)) q++;
+      }
+    }
+    p += n;
+    while (*p && strchr(" .-/,;()", *p)) p++;
+  }
+  return false;
+}
+
+/* A part's gloss: the first of its senses that shares a word with one of
+ * the whole word's glosses (Kraft|werk "power plant": power, not force;
+ * Haupt|hindernis "major obstacle": obstacle), else its first sense. */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw) {
+  for (size_t i = 0; i < np; i++)
+    for (size_t j = 0; j < nw && j < 8; j++)
+      if (S_words_overlap(ps[i].gloss, whole[j].gloss)) return ps[i].gloss;
+  return ps[0].gloss;
+}
+
+/* Glosses for a compound's parts; returns true when every stem got one. */
+bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
+                 const dg_sense *whole, size_t nwhole) {
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  dg_buf seg;
+  dg_buf_init(&seg);
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
+    p->link = pv[k].kind == DG_PART_LINK;
+    p->gloss = "";
+    if (!p->link) {
+      dg_sense sv[8];
+      bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
+      size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
+      else {
+        p->gloss = p->form;
+        all = false;
+      }
+    }
+    if (k) dg_buf_putc(&seg, '-');
+    dg_buf_puts(&seg, k ? p->form : p->form);
+  }
+  t->seg = dg_mem_strdup(&d->arena, seg.data ? seg.data : t->form);
+  dg_buf_free(&seg);
+  return all;
+}
+
+/* The parts' glosses joined: "armistice agreement". */
+const char *dg_gl_parts_gloss(dg_doc *d, const dg_dtoken *t, const char *sep) {
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t k = 0; k < t->nparts; k++) {
+    if (t->parts[k].link) continue;
+    if (b.len) dg_buf_puts(&b, sep);
+    dg_buf_puts(&b, t->parts[k].gloss);
+  }
+  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
+  dg_buf_free(&b);
+  return r;
+}
+
+/* Adjectives made from a number: "30-tägig" -> "30-day". */
+static const char *S_number_suffix(const char *piece) {
+  static const struct {
+    const char *de, *en;
+  } suf[] = {{"tägig", "day"},        {"wöchig", "week"},      {"monatig", "month"},    {"jährig", "year"},
+             {"stündig", "hour"},     {"minütig", "minute"},   {"sekündig", "second"},  {"fach", "fold"},
+             {"prozentig", "percent"}, {"köpfig", "member"},   {"seitig", "page"},      {"teilig", "part"},
+             {"stöckig", "storey"},   {"sprachig", "language"}, {"malig", "time"},      {"jahrig", "year"}};
+  char *l = dg_gl_lower(piece);
+  const char *r = NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !r; k++)
+    if (strncmp(l, suf[k].de, strlen(suf[k].de)) == 0) r = suf[k].en;
+  free(l);
+  return r;
+}
+
+/* A word made of hyphen-joined pieces ("US-Präsident", "30-tägigen",
+ * "NATO-Mitgliedschaft"): gloss piece by piece, the last one inflected. */
+bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const char *f = t->form;
+  if (!strchr(f, '-') || f[0] == '-' || f[strlen(f) - 1] == '-') return false;
+  char *copy = dg_xstrdup(f), *save = NULL;
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  unsigned off = 0;
+  for (char *p = strtok_r(copy, "-", &save); p && np < DG_GL_MAX_PARTS; p = strtok_r(NULL, "-", &save)) {
+    pv[np].form = p;
+    pv[np].lemma = p;
+    pv[np].kind = DG_PART_STEM;
+    pv[np].start = off;
+    pv[np].end = off + (unsigned)strlen(p);
+    off = pv[np].end + 1;
+    np++;
+  }
+  if (np < 2) {
+    free(copy);
+    return false;
+  }
+  /* Analyse the last piece for lemma and inflection. */
+  dg_analysis an[8];
+  size_t nan = dg_morph_analyze(e->morph, pv[np - 1].form, false, NULL, an, 8);
+  const dg_analysis *a = NULL;
+  for (size_t k = 0; k < nan && !a; k++)
+    if (dg_gl_is_upper_initial(pv[np - 1].form) == (dg_gl_eq(an[k].pos, "NOUN") || dg_gl_eq(an[k].pos, "PROPN")))
+      a = &an[k];
+  if (!a && nan) a = &an[0];
+  if (a) pv[np - 1].lemma = a->lemma;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  /* Glossed pieces */
+  dg_buf g;
+  dg_buf_init(&g);
+  t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
+  t->nparts = np;
+  bool all = true;
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_mem_strdup(&d->arena, pv[k].form);
+    p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma);
+    p->link = false;
+    const char *pg = NULL;
+    if (dg_gl_digits(pv[k].form)) pg = pv[k].form;
+    else if (k > 0 && dg_gl_digits(pv[k - 1].form) && (pg = S_number_suffix(pv[k].form)) != NULL) {
+      /* "30-tägigen" -> 30-day */
+    } else {
+      size_t n = dg_gl_senses(e, pv[k].lemma, NULL, sv, 1);
+      if (n == 0 && strcmp(pv[k].lemma, pv[k].form) != 0) n = dg_gl_senses(e, pv[k].form, NULL, sv, 1);
+      if (n == 0 && k > 0) {
+        /* Ding lists bound forms with a hyphen: "-tägig" "-day". */
+        char bound[256];
+        snprintf(bound, sizeof bound, "-%s", pv[k].lemma);
+        n = dg_gl_senses(e, bound, NULL, sv, 1);
+      }
+      if (n == 0) {
+        dg_part cp[DG_GL_MAX_PARTS];
+        size_t ncp = dg_compound_split(e->morph, pv[k].lemma, cp, DG_GL_MAX_PARTS);
+        if (ncp >= 2) {
+          dg_buf cg;
+          dg_buf_init(&cg);
+          for (size_t q = 0; q < ncp; q++) {
+            if (cp[q].kind == DG_PART_LINK) continue;
+            dg_sense s1;
+            if (dg_gl_senses(e, cp[q].lemma ? cp[q].lemma : cp[q].form, NULL, &s1, 1)) {
+              if (cg.len) dg_buf_putc(&cg, ' ');
+              dg_buf_puts(&cg, s1.gloss);
+            } else {
+              all = false;
+            }
+          }
+          if (cg.len) pg = dg_mem_strdup(&d->arena, cg.data);
+          dg_buf_free(&cg);
+        }
+      } else {
+        pg = dg_mem_strdup(&d->arena, sv[0].gloss);
+      }
+      if (dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through: NATO, US */
+    }
+    if (!pg) {
+      pg = pv[k].form;
+      all = false;
+    }
+    /* A gloss that only changes the case keeps the written form: the
+     * pieces of a name (Berners-Lee, not Berners-lee). */
+    if (strcasecmp(pg, pv[k].form) == 0) pg = pv[k].form;
+    p->gloss = dg_mem_strdup(&d->arena, pg);
+    if (k) dg_buf_putc(&g, '-');
+    /* "30-tägig" -> "30-day": Ding writes the suffix glosses with a hyphen. */
+    dg_buf_puts(&g, pg[0] == '-' && k ? pg + 1 : pg);
+  }
+  dg_gl_set_single(d, t, g.data);
+  dg_buf_free(&g);
+  t->source = "parts";
+  if (!all) t->reason = "some parts unknown";
+  if (a) {
+    const dg_dtoken *last = t;
+    (void)last;
+    t->lemma = dg_mem_strndup(&d->arena, f, (size_t)(strrchr(f, '-') - f) + 1);
+    /* lemma: pieces before the last as written, then the last lemma */
+    dg_buf lb;
+    dg_buf_init(&lb);
+    dg_buf_puts(&lb, t->lemma);
+    dg_buf_puts(&lb, a->lemma);
+    t->lemma = dg_mem_strdup(&d->arena, lb.data);
+    dg_buf_free(&lb);
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    c->w[i].leipzig = a->leipzig ? dg_mem_strdup(&d->arena, a->leipzig) : "";
+    const char *segl = dg_gl_segment(d, pv[np - 1].form, a->lemma, a->pos);
+    if (segl) {
+      dg_buf sb;
+      dg_buf_init(&sb);
+      dg_buf_put(&sb, f, (size_t)(strrchr(f, '-') - f) + 1);
+      dg_buf_puts(&sb, segl);
+      t->seg = dg_mem_strdup(&d->arena, sb.data);
+      dg_buf_free(&sb);
+    }
+  } else {
+    t->lemma = dg_mem_strdup(&d->arena, f);
+    t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
+  }
+  free(copy); /* pv[].form pointed into it */
+  return true;
+}
+
+/* Does the compound's head share a word with one of the whole's glosses? */
+bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+                         bool noun) {
+  const dg_part *head = NULL;
+  for (size_t k = np; k-- > 0;)
+    if (pv[k].kind == DG_PART_STEM) {
+      head = &pv[k];
+      break;
+    }
+  if (!head) return false;
+  dg_sense hs[6];
+  size_t nh = S_part_senses(e, d, head, noun && head != pv, hs, 6);
+  for (size_t i = 0; i < ns && i < 8; i++)
+    for (size_t j = 0; j < nh; j++)
+      if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+  return false;
+}
+
+/* Does a split start with a prefix that is also a preposition or particle
+ * (word class derivation-prefix: "Auf|teilung")?  Such words are
+ * derivations, not compounds. */
+bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
+  char *l = dg_gl_lower(pv[0].form);
+  bool r = dg_lexicon_is(c->lex, l, DG_WC_DERIVATION_PREFIX);
+  free(l);
+  return r;
+}
+
+/* Longest known parts for the reader: two neighbouring stems (no link
+ * between) that the dictionary knows as one word are shown and glossed as
+ * one part, from the head back (Riese|n|schild|kröte -> Riese|n|schildkröte
+ * "giant-LNK-turtle"), as long as two stems remain.  The morphology's own
+ * split is finer where its tables lack the compound. */
+size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
+  dg_buf w, low;
+  dg_buf_init(&w);
+  dg_buf_init(&low);
+  for (size_t k = np; k-- > 1;) {
+    size_t stems = 0;
+    for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
+    if (stems < 3) break;
+    if (k >= np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) continue;
+    const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
+    dg_buf_clear(&low);
+    dg_buf_put(&low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
+    char *hlow = dg_gl_lower(hl);
+    dg_buf_puts(&low, hlow);
+    free(hlow);
+    char *lw = dg_gl_lower(low.data);
+    dg_buf_clear(&w);
+    dg_utf8_capitalize(&w, lw, strlen(lw));
+    free(lw);
+    if (!dg_lexicon_contains(e->lex, w.data)) continue;
+    p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
+    p[k - 1].lemma = dg_mem_strdup(&d->arena, w.data);
+    p[k - 1].end = p[k].end;
+    memmove(&p[k], &p[k + 1], (np - k - 1) * sizeof *p);
+    np--;
+  }
+  dg_buf_free(&w);
+  dg_buf_free(&low);
+  return np;
+}

@@ -1,0 +1,27 @@
+/* Compound parts (parts.c), for the content-word pass (senses.c).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_PARTS_H
+#define DG_GLOSS_PARTS_H
+
+#include "gloss_internal.h"
+
+/* Fill t's parts and segmentation from the split pv, each part glossed (the
+ * sense that shares a word with the whole word's senses first); true when
+ * every stem got a gloss. */
+bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
+                 const dg_sense *whole, size_t nwhole);
+/* The parts' glosses joined with sep: "armistice agreement". */
+const char *dg_gl_parts_gloss(dg_doc *d, const dg_dtoken *t, const char *sep);
+/* Gloss word i made of hyphen-joined pieces piece by piece ("US-Präsident",
+ * "30-tägigen"); false when it has no such pieces. */
+bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* Does the head of the split explain one of the whole word's senses? */
+bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
+                         bool noun);
+/* Does the split start with a verb prefix or preposition (Auf|teilung)? */
+bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv);
+/* Merge neighbouring stems the dictionary knows as one word, from the head
+ * back, while three stems remain; returns the new number of parts. */
+size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np);
+
+#endif

@@ -1,0 +1,369 @@
+/* Multiword expressions in a sentence: the curated list first, then the
+ * dictionary's phrases found through the sentence's words; the first match
+ * claims its tokens.  The head word carries the expression's gloss, every
+ * member points at the expression.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "word.h"
+
+#define S_MAX_HITS 64
+#define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
+#define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
+
+/* Whether a phrase gloss says no more than its two words' glosses, articles
+ * aside ("am Sonntag": "on the" + "Sunday" = "on Sunday"). */
+static bool S_literal(const char *g1, const char *g2, const char *phrase) {
+  char a[256], b[256];
+  snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
+  snprintf(b, sizeof b, "%s", phrase ? phrase : "");
+  b[strcspn(b, ";,(")] = '\0';
+  char *v[2] = {a, b};
+  for (int k = 0; k < 2; k++) {
+    char out[256];
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(v[k], " .", &save); w; w = strtok_r(NULL, " .", &save)) {
+      if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
+      int m = snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", w);
+      if (m < 0 || (size_t)m >= sizeof out - n) break;
+      n += (size_t)m;
+    }
+    out[n] = '\0';
+    memcpy(v[k], out, n + 1);
+  }
+  return strcmp(a, b) == 0;
+}
+
+/* The dictionary's phrases under a key, compiled once per engine: the
+ * lexicon is read-only, so a key always yields the same patterns. */
+#define S_PCACHE_MAX 65536 /* keys kept; the cache starts over when full */
+
+typedef struct S_pentry {
+  char *key;          /* NULL: empty slot */
+  uint64_t h;
+  size_t np;
+  dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
+} S_pentry;
+
+struct dg_gl_pcache {
+  S_pentry *t;
+  size_t cap, n;
+};
+
+static void S_pentry_clear(S_pentry *en) {
+  for (size_t q = 0; q < en->np; q++) dg_mwe_pat_free(en->pats[q]);
+  free(en->pats);
+  free(en->key);
+  memset(en, 0, sizeof *en);
+}
+
+void dg_gl_pcache_free(struct dg_gl_pcache *pc) {
+  if (!pc) return;
+  for (size_t i = 0; i < pc->cap; i++)
+    if (pc->t[i].key) S_pentry_clear(&pc->t[i]);
+  free(pc->t);
+  free(pc);
+}
+
+static const S_pentry *S_phrases(dg_engine *e, const char *key) {
+  struct dg_gl_pcache *pc = e->pcache;
+  if (!pc) {
+    pc = e->pcache = dg_xcalloc(1, sizeof *pc);
+    pc->cap = 1024;
+    pc->t = dg_xcalloc(pc->cap, sizeof *pc->t);
+  }
+  uint64_t h = dg_hash64(key, strlen(key), 0);
+  size_t i = (size_t)h & (pc->cap - 1);
+  for (; pc->t[i].key; i = (i + 1) & (pc->cap - 1))
+    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return &pc->t[i];
+  if (pc->n >= S_PCACHE_MAX) {
+    for (size_t j = 0; j < pc->cap; j++)
+      if (pc->t[j].key) S_pentry_clear(&pc->t[j]);
+    pc->n = 0;
+    i = (size_t)h & (pc->cap - 1);
+  } else if (2 * (pc->n + 1) > pc->cap) {
+    size_t ncap = pc->cap * 2;
+    S_pentry *nt = dg_xcalloc(ncap, sizeof *nt);
+    for (size_t j = 0; j < pc->cap; j++) {
+      if (!pc->t[j].key) continue;
+      size_t k = (size_t)pc->t[j].h & (ncap - 1);
+      while (nt[k].key) k = (k + 1) & (ncap - 1);
+      nt[k] = pc->t[j];
+    }
+    free(pc->t);
+    pc->t = nt;
+    pc->cap = ncap;
+    i = (size_t)h & (ncap - 1);
+    while (pc->t[i].key) i = (i + 1) & (ncap - 1);
+  }
+  S_pentry *en = &pc->t[i];
+  dg_phrase ph[32];
+  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
+  if (np > 32) np = 32;
+  en->key = dg_xstrdup(key);
+  en->h = h;
+  en->np = np;
+  en->pats = np ? dg_xcalloc(np, sizeof *en->pats) : NULL;
+  for (size_t q = 0; q < np; q++)
+    en->pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+  pc->n++;
+  return en;
+}
+
+static int S_cmp_hit(const void *a, const void *b) {
+  const dg_mwe_hit *x = a, *y = b;
+  if (x->n != y->n) return x->n > y->n ? -1 : 1;
+  if (x->span != y->span) return x->span < y->span ? -1 : 1;
+  return 0;
+}
+
+static const char *S_clean_gloss(dg_doc *d, const char *g) {
+  if (strncmp(g, "to ", 3) == 0) g += 3;
+  return dg_mem_strdup(&d->arena, g);
+}
+
+static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
+  dg_dsentence *s = c->s;
+  for (size_t k = 0; k < h->n; k++)
+    if (used[h->idx[k]]) return;
+  s->mwes = s->nmwes ? s->mwes : NULL;
+  dg_mwe *nv = dg_mem_alloc(&d->arena, (s->nmwes + 1) * sizeof *nv);
+  if (s->nmwes) memcpy(nv, s->mwes, s->nmwes * sizeof *nv);
+  s->mwes = nv;
+  dg_mwe *m = &nv[s->nmwes];
+  m->id = (unsigned)s->nmwes + 1;
+  m->lemma = dg_mem_strdup(&d->arena, h->lemma);
+  m->gloss = S_clean_gloss(d, h->gloss);
+  m->source = dg_mem_strdup(&d->arena, h->source);
+  /* A name whose English has as many words as the German is glossed word
+   * by word ("Vereinigten Staaten" -> United States). */
+  char *words[DG_MWE_MAX];
+  size_t nw = 0;
+  if (h->name) {
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+  }
+  if (h->word_by_word && !h->name) {
+    /* "an Bord" = "on board": an -> on, Bord -> board (first alternative). */
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    copy[strcspn(copy, ";,/(")] = '\0';
+    for (char *w = strtok_r(copy, " ", &save); w && nw < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) words[nw++] = w;
+    if (nw == h->n)
+      for (size_t k = 0; k < h->n; k++) dg_gl_promote(d, &s->tokens[h->idx[k]], words[k]);
+    nw = 0;
+  }
+  /* A preposition and its noun whose English starts with a preposition
+   * ("vor Ort" = on site, "vor allem" = above all, "am Ende" = in the end):
+   * the preposition carries the English preposition, the head the rest,
+   * rather than "before on.site". */
+  const char *head_gloss = m->gloss;
+  static const char *const en_preps[] = {"on", "in", "at", "above", "by", "for", "from", "under", "over", "as",
+                                         "to", "with", "without", "after", "before", "below", "into"};
+  bool split_done = false;
+  if (h->replaces && !h->name && !h->word_by_word && h->n >= 2 && h->n <= 4 && h->idx[0] != h->head &&
+      s->tokens[h->idx[0]].pos && strcmp(s->tokens[h->idx[0]].pos, "ADP") == 0) {
+    /* as many English words as German ones, starting with a preposition:
+     * word by word ("auf jeden Fall" = in any case, "im Gegensatz zu" = in
+     * contrast to) */
+    char *copy = dg_mem_strdup(&d->arena, m->gloss), *save = NULL;
+    copy[strcspn(copy, ";,/(")] = '\0';
+    char *ww[DG_MWE_MAX];
+    size_t nww = 0;
+    for (char *w = strtok_r(copy, " ", &save); w && nww < DG_MWE_MAX; w = strtok_r(NULL, " ", &save)) ww[nww++] = w;
+    bool prep = false;
+    for (size_t q = 0; nww && q < sizeof en_preps / sizeof *en_preps && !prep; q++) prep = strcmp(ww[0], en_preps[q]) == 0;
+    bool contiguous = h->idx[h->n - 1] - h->idx[0] == h->n - 1;
+    if (prep && nww == h->n && h->n > 2 && contiguous) {
+      for (size_t k = 0; k < h->n; k++)
+        if (h->idx[k] != h->head) dg_gl_promote(d, &s->tokens[h->idx[k]], ww[k]);
+        else head_gloss = ww[k];
+      split_done = true;
+    }
+  }
+  if (!split_done && h->replaces && !h->name && !h->word_by_word && h->n == 2) {
+    size_t adp = h->idx[0] == h->head ? h->idx[1] : h->idx[0];
+    const dg_dtoken *at = &s->tokens[adp];
+    char *copy = dg_mem_strdup(&d->arena, m->gloss);
+    copy[strcspn(copy, ";,/(")] = '\0';
+    size_t fl = strcspn(copy, " ");
+    bool prep = false;
+    for (size_t q = 0; q < sizeof en_preps / sizeof *en_preps && !prep; q++)
+      prep = strlen(en_preps[q]) == fl && strncmp(copy, en_preps[q], fl) == 0;
+    if (prep && copy[fl] == ' ' && adp < h->head && at->pos && strcmp(at->pos, "ADP") == 0) {
+      /* a contracted article goes with it: "am Ende" = in.the end (a
+       * preposition with an article, DEF in its closed-class reading) */
+      bool contracted = false;
+      for (size_t q = 0; q < c->w[adp].ncl && !contracted; q++)
+        contracted = dg_gl_eq(c->w[adp].cl[q].pos, "ADP") && dg_gl_has_label(c->w[adp].cl[q].labels, "DEF");
+      size_t cut = fl;
+      if (contracted && strncmp(copy + fl, " the ", 5) == 0) cut = fl + 4;
+      copy[cut] = '\0';
+      dg_gl_promote(d, &s->tokens[adp], copy);
+      head_gloss = copy + cut + 1;
+    }
+  }
+  for (size_t k = 0; k < h->n; k++) {
+    used[h->idx[k]] = true;
+    dg_dtoken *t = &s->tokens[h->idx[k]];
+    t->mwe = (int)s->nmwes;
+    if (h->name) {
+      t->kind = DG_KIND_NAME;
+      t->pos = "PROPN";
+      t->labels = "";
+      t->nparts = 0;
+      t->seg = NULL;
+      c->w[h->idx[k]].leipzig = "";
+      c->w[h->idx[k]].is_closed = false;
+      t->source = m->source;
+      t->reason = NULL;
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+      if (nw == h->n) {
+        dg_gl_set_single(d, t, words[k]);
+        t->mwe_head = h->idx[k] == h->head;
+        continue;
+      }
+    }
+    /* A member the dictionaries do not know alone ("desto" in "je … desto")
+     * is glossed by its expression. */
+    if (h->idx[k] != h->head && t->source && strcmp(t->source, "unknown") == 0) {
+      dg_gl_set_single(d, t, m->gloss);
+      t->source = m->source;
+      t->reason = "known only as part of the expression";
+      t->flags &= ~(unsigned)DG_DF_GUESS;
+    }
+    if (h->idx[k] == h->head) {
+      t->mwe_head = true;
+      /* Idioms (the curated list, verbal phrases) give the head their
+       * meaning; a dictionary noun phrase ("die leiblichen Eltern") leaves
+       * the word's own gloss and is shown as the expression. */
+      if (h->replaces) {
+        dg_gl_promote(d, t, head_gloss);
+        t->source = m->source;
+      }
+    }
+  }
+  s->nmwes++;
+}
+
+void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  size_t n = s->ntokens;
+  dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
+  char **lemmas = dg_xcalloc(n, sizeof *lemmas);
+  bool *used = dg_xcalloc(n, sizeof *used);
+  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
+  dg_mwe_words ws;
+  ws.mask = 15;
+  while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
+  ws.h = dg_xcalloc(ws.mask + 1, sizeof *ws.h);
+  for (size_t i = 0; i < n; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    tv[i].lower = c->w[i].lower;
+    /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
+    lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
+    tv[i].lemma = lemmas[i];
+    tv[i].punct = t->kind == DG_KIND_PUNCT;
+    hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
+    hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
+    if (!tv[i].punct) {
+      dg_mwe_words_add(&ws, hh[2 * i]);
+      dg_mwe_words_add(&ws, hh[2 * i + 1]);
+    }
+  }
+  dg_mwe_hit hits[S_MAX_HITS];
+  size_t nh = 0;
+  /* Curated list: in file order, each claims its tokens. */
+  for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
+    dg_mwe_hit h;
+    if (!dg_mwe_possible(dg_mwe_list_get(e->mwes, p), &ws)) continue;
+    /* Every occurrence (each match claims its tokens). */
+    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
+      h.replaces = true;
+      h.word_by_word = false;
+      S_apply(d, c, &h, used);
+    }
+  }
+  /* Dictionary phrases keyed by the content words of the sentence, matched
+   * in a window around the key word (linear time in long sentences); each
+   * key is looked up once per sentence. */
+  size_t lookups = 0;
+  for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
+    const char *keys[2] = {tv[i].lower, tv[i].lemma};
+    for (size_t kk = 0; kk < 2; kk++) {
+      if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+      bool seen = false;
+      uint64_t kh = hh[2 * i + kk];
+      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen; j++)
+        if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
+            (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+          seen = true;
+      if (seen) continue;
+      lookups++;
+      const S_pentry *en = S_phrases(e, keys[kk]);
+      size_t np = en->np;
+      size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
+      size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
+      for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
+        const dg_mwe_pat *pat = en->pats[q];
+        if (!pat || !dg_mwe_possible(pat, &ws)) continue;
+        dg_mwe_hit h;
+        if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
+          for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
+          h.head += lo;
+          /* At least one content word, and not just a word and its article. */
+          size_t content = 0, fixed = 0;
+          for (size_t k = 0; k < h.n; k++) {
+            size_t ti = h.idx[k];
+            bool is_free = ti == h.head && dg_mwe_pat_free_head(pat);
+            if (!is_free) fixed++;
+            const char *pos = s->tokens[ti].pos;
+            bool open_class = !strcmp(pos, "NOUN") || !strcmp(pos, "VERB") || !strcmp(pos, "ADJ") ||
+                              !strcmp(pos, "ADV") || !strcmp(pos, "PROPN");
+            if (!is_free && open_class && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
+          }
+          /* Two-word phrases only when both are content words ("Frage
+           * stellen"), not a preposition and its noun ("am Sonntag"). */
+          /* … except a preposition and a noun that the dictionary lists as
+           * an idiom of its own ("an Bord" = on board, "zu Hause" = at home):
+           * the pair fills the whole phrase and its gloss is no verb phrase. */
+          bool adp_idiom = h.n == 2 && fixed == 2 && content == 1 && h.span == 1 &&
+                           strncmp(h.gloss ? h.gloss : "", "to ", 3) != 0 &&
+                           (!strcmp(s->tokens[h.idx[0]].pos, "ADP") || !strcmp(s->tokens[h.idx[1]].pos, "ADP"));
+          if (adp_idiom && S_literal(s->tokens[h.idx[0]].gloss, s->tokens[h.idx[1]].gloss, h.gloss)) adp_idiom = false;
+          if (fixed < 2 || (h.n < 3 && content < 2 && !adp_idiom)) content = 0;
+          /* A phrase does not reach across a clause boundary ("hat das
+           * Recht, das Wahlrecht …" is no "das Wahlrecht haben"). */
+          for (size_t ti = h.idx[0]; ti < h.idx[h.n - 1] && content; ti++)
+            if (tv[ti].punct && (!strcmp(s->tokens[ti].form, ",") || !strcmp(s->tokens[ti].form, ";") ||
+                                 !strcmp(s->tokens[ti].form, ":")))
+              content = 0;
+          bool dup = false;
+          for (size_t k = 0; k < nh; k++)
+            if (hits[k].n == h.n && memcmp(hits[k].idx, h.idx, h.n * sizeof h.idx[0]) == 0) dup = true;
+          if (content >= 1 && h.n >= 2 && !dup && h.span <= h.n + 3) {
+            /* Copy strings out of the pattern before freeing it. */
+            h.replaces = dg_mwe_pat_free_head(pat);
+            h.word_by_word = adp_idiom && content == 1;
+            h.lemma = dg_mem_strdup(&d->arena, h.lemma);
+            h.gloss = dg_mem_strdup(&d->arena, h.gloss);
+            h.source = dg_mem_strdup(&d->arena, h.source);
+            hits[nh++] = h;
+          }
+        }
+      }
+    }
+  }
+  qsort(hits, nh, sizeof hits[0], S_cmp_hit);
+  for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  for (size_t i = 0; i < n; i++) free(lemmas[i]);
+  free(lemmas);
+  free(tv);
+  free(used);
+  free(ws.h);
+  free(hh);
+}

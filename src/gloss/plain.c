@@ -1,0 +1,127 @@
+/* The plain-English form of a word's gloss (plain style): verbs in the past
+ * tense, participle or 3rd person singular, "there is/was", genitive names
+ * (Russia's), comparatives and superlatives, plural nouns, and adjectives
+ * used as adverbs (aktuell: currently).  German fallbacks and modals are
+ * never inflected.  The word forms come from english.c.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "word.h"
+
+/* Is the adjective at i used as an adverb: uninflected, not before a noun
+ * or adjective it modifies, not the predicate of a copula in its clause
+ * ("ist schnell", "sieht … aus", "als unannehmbar"), not after "zu"/"so"
+ * modifying something that follows? */
+static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *t = &s->tokens[i];
+  if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
+    return false;
+  if (!dg_gl_feat(t->feats, "Degree=Pos")) return false;
+  if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
+  if (i + 1 < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[i + 1];
+    if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
+  }
+  /* after a comparison particle (compar-particle: "als unannehmbar") */
+  if (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE)) return false;
+  /* before an article or another adjective it modifies what follows, also
+   * with a copula ("ist wirklich eine … Lokalität" = really) */
+  if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
+    return true;
+  /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
+   * an object predicative (obj-predicative: macht … sicher, findet … gut). */
+  size_t cs = dg_gl_clause_start(s, i), ce = dg_gl_clause_end(s, i);
+  for (size_t j = cs; j < ce; j++) {
+    if (j == i) continue;
+    const char *l = s->tokens[j].lemma;
+    /* (werden as future or passive auxiliary is no copula) */
+    if (dg_gl_is_werden(l) && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
+    /* (halten only in "für … halten": besetzt hält = holds occupied; a rule
+     * about this one verb and its preposition) */
+    if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
+    if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
+  }
+  return true;
+}
+
+/* Plain English: "clarified", "negotiations". */
+static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  const char *lab = w->leipzig;
+  dg_buf b;
+  dg_buf_init(&b);
+  static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
+  bool is_modal = false;
+  /* A gloss whose first word is a modal ("would like", "can", "must be")
+   * is never inflected. */
+  size_t first = strcspn(t->gloss, " ");
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
+    if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
+  /* A German fallback (the word or its lemma repeated) is not English:
+   * never add English endings to it ("bedürfen", not "bedürfened"). */
+  /* (a dictionary gloss spelt like the German form is English: "stand"
+   * of stehen) */
+  bool from_dict = t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0);
+  bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
+                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) && !from_dict);
+  if (german && t->kind != DG_KIND_NAME) {
+    /* nothing */
+  } else if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
+    /* "Russlands" -> Russia's */
+    dg_buf_puts(&b, t->gloss);
+    dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
+  } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
+    /* "es gibt" = there is, "es gab" = there was */
+    bool past = dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past");
+    dg_buf_puts(&b, past ? "there was" : "there is");
+    dg_buf_puts(&b, t->gloss + 8);
+  } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
+    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
+      /* "will", "must" stay */
+    } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
+      dg_english_participle_lex(lex, &b, t->gloss);
+    } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
+      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+      else dg_english_past_lex(lex, &b, t->gloss);
+    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_feat(t->feats, "Tense=Pres"))) {
+      dg_english_3sg(&b, t->gloss);
+    }
+  } else if (dg_gl_eq(t->pos, "ADJ") && w->adverbial) {
+    /* An adjective used as an adverb ("vertritt aktuell" = currently). */
+    if (w->adverb) dg_buf_puts(&b, w->adverb);
+    else dg_english_adverb(&b, t->gloss);
+  } else if ((dg_gl_eq(t->pos, "ADJ") || dg_gl_eq(t->pos, "ADV")) &&
+             (dg_gl_feat(t->feats, "Degree=Cmp") || dg_gl_feat(t->feats, "Degree=Sup")) &&
+             !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
+    /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
+     * gloss already is a comparative ("more", "less", "further"). */
+    static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
+                                          "worse", "worst", "further", "rather", "sooner"};
+    bool cmp = false;
+    for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
+      cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
+    if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_feat(t->feats, "Degree=Sup"));
+  } else if ((dg_gl_eq(t->pos, "NOUN")) && (dg_gl_has_label(lab, "PL") || dg_gl_feat(t->feats, "Number=Plur")) &&
+             !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
+    /* (an expression's gloss carried by a plural noun is not a noun:
+     * "zu Gunsten" = in favour of, not "in favour ofs") */
+    dg_english_plural(&b, t->gloss);
+  }
+  if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+}
+
+/* The plain form of word i: first whether an adjective is used as an adverb
+ * (with the dictionary's own adverb sense), then the English form. */
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  w->adverbial = S_adverbial(c, i);
+  if (w->adverbial) {
+    /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
+    dg_sense av[1];
+    if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
+      w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
+  }
+  S_plain(e->lex, d, t, w);
+}

@@ -1,0 +1,465 @@
+/* Content words: the analysis that fits the context and its ranked senses
+ * (reflexive senses first in a clause with "sich"; plural-only nouns;
+ * comparatives with a meaning of their own; uninflected adverbs), compound
+ * parts shown when they explain the word, and for words without an entry
+ * the fallbacks in order: compound glossed from its parts, hyphenated
+ * pieces, names, participles glossed from their verb, intensifier prefixes,
+ * dictionary phrases, decades, letters and units, forms the dictionary
+ * lists, the German word repeated.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "morph_text.h"
+#include "parts.h"
+#include "word.h"
+
+static bool S_name_like(dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
+}
+
+/* Does the ';'-separated domain list hold `want`? */
+static bool S_has_domain(const char *domains, const char *want) {
+  size_t n = strlen(want);
+  for (const char *p = domains ? domains : ""; *p;) {
+    size_t l = strcspn(p, ";");
+    if (l == n && strncmp(p, want, n) == 0) return true;
+    p += l;
+    if (*p) p++;
+  }
+  return false;
+}
+
+/* Does the clause of i, with quotation marks around single words not
+ * counted as boundaries (sich „angenähert“), hold "sich"? */
+static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t a = i, b = i + 1;
+  while (a > 0 && i - a < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[a - 1]) || dg_gl_quote(&s->tokens[a - 1]))) a--;
+  while (b < s->ntokens && b - i < DG_GL_WINDOW && (!dg_gl_boundary(&s->tokens[b]) || dg_gl_quote(&s->tokens[b]))) b++;
+  for (size_t j = a; j < b; j++)
+    if (j != i && dg_gl_is_sich(c->w[j].lower)) return true;
+  return false;
+}
+
+/* Has the clause of the verb at i a reflexive pronoun: "sich", or
+ * mich/dich/uns/euch with the matching subject (ich erinnere mich)?  The
+ * pronouns by their closed-class labels. */
+static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
+  static const char *const pairs[][2] = {{"REFL.1SG.ACC", "PRS.1SG.NOM"}, /* mich, ich */
+                                         {"REFL.2SG.ACC", "PRS.2SG.NOM"}, /* dich, du */
+                                         {"REFL.1PL", "PRS.1PL.NOM"},     /* uns, wir */
+                                         {"REFL.2PL", "PRS.2PL.NOM"}};    /* euch, ihr */
+  if (S_clause_has_sich(c, i)) return true;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
+    if (dg_gl_clause_has_pronoun(c, i, pairs[k][0]) && dg_gl_clause_has_pronoun(c, i, pairs[k][1])) return true;
+  return false;
+}
+
+/* A single Latin letter, or a unit of measure (word class unit: km, °C, kW). */
+static bool S_letter_or_unit(const dg_engine *e, const char *f) {
+  if (dg_lexicon_is(e->lex, f, DG_WC_UNIT)) return true;
+  return ((f[0] >= 'a' && f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z')) && f[1] == '\0';
+}
+
+/* "hochkomplex" -> highly complex, "superschnell" -> super fast. */
+static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  static const struct {
+    const char *de, *en;
+  } pre[] = {{"höchst", "most"}, {"hoch", "highly"}, {"super", "super"}, {"ultra", "ultra"},
+             {"extrem", "extremely"}, {"sehr", "very"}, {"über", "over"}, {"halb", "half"}, {"voll", "fully"}};
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(pre); k++) {
+    size_t n = strlen(pre[k].de);
+    if (strncmp(w->lower, pre[k].de, n) != 0 || strlen(w->lower) < n + 4) continue;
+    dg_analysis an[4];
+    size_t na = dg_morph_analyze(e->morph, w->lower + n, false, NULL, an, 4);
+    for (size_t a = 0; a < na && a < 4; a++) {
+      if (!dg_gl_eq(an[a].pos, "ADJ")) continue;
+      dg_sense sv[2];
+      if (dg_lexicon_senses(e->lex, an[a].lemma, "ADJ", sv, 2) == 0) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      dg_buf_printf(&b, "%s %s", pre[k].en, sv[0].gloss);
+      dg_gl_set_single(d, t, b.data);
+      dg_buf_free(&b);
+      dg_buf lb;
+      dg_buf_init(&lb);
+      dg_buf_printf(&lb, "%s%s", pre[k].de, an[a].lemma);
+      t->lemma = dg_mem_strdup(&d->arena, lb.data);
+      dg_buf_free(&lb);
+      t->pos = "ADJ";
+      t->feats = dg_mem_strdup(&d->arena, an[a].feats ? an[a].feats : "");
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->reason = "prefixed adjective: prefix and adjective glossed apart";
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "sinkend" -> sinken, "durchnässt" -> durchnässen, "domestiziert" ->
+ * domestizieren; the gloss in -ing or participle form. */
+static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  const char *lem = t->lemma[0] ? t->lemma : w->lower;
+  char base[128];
+  snprintf(base, sizeof base, "%s", lem);
+  char *lb = dg_gl_lower(base);
+  snprintf(base, sizeof base, "%s", lb);
+  free(lb);
+  /* Strip adjective endings from the form when the lemma is the form. */
+  size_t L = strlen(base);
+  static const char *const endings[] = {"en", "em", "er", "es", "e"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(endings); k++) {
+    size_t n = strlen(endings[k]);
+    if (L > n + 4 && strcmp(base + L - n, endings[k]) == 0 &&
+        (strcmp(base + L - n - 1, "d") == 0 || base[L - n - 1] == 'd' || base[L - n - 1] == 't')) {
+      base[L - n] = '\0';
+      L -= n;
+      break;
+    }
+  }
+  char verb[160];
+  bool present = false;
+  if (L > 5 && strcmp(base + L - 3, "end") == 0) {
+    snprintf(verb, sizeof verb, "%.*sen", (int)(L - 3), base); /* sinkend -> sinken */
+    present = true;
+  } else if (L > 4 && base[L - 1] == 't') {
+    /* durchnässt -> durchnässen, domestiziert -> domestizieren, gemacht -> machen */
+    const char *stem = base;
+    size_t sl = L - 1;
+    if (strncmp(base, "ge", 2) == 0 && L > 6) {
+      stem = base + 2;
+      sl -= 2;
+    }
+    if (sl > 1 && stem[sl - 1] == 'e') sl--; /* "gearbeitet" -> arbeit */
+    snprintf(verb, sizeof verb, "%.*sen", (int)sl, stem);
+  } else {
+    return false;
+  }
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t n = dg_lexicon_senses(e->lex, verb, "VERB", sv, DG_GL_MAX_SENSES);
+  if (n > DG_GL_MAX_SENSES) n = DG_GL_MAX_SENSES;
+  if (n == 0) return false;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (present) {
+    /* sink -> sinking, make -> making, stop -> stopping (short CVC) */
+    const char *g = sv[0].gloss;
+    size_t fl = strcspn(g, " ");
+    if (fl == 2 && strncmp(g, "be", 2) == 0 && g[2] == ' ') {
+      /* "be based (on)" -> based: the state, not "being based" */
+      dg_buf_puts(&b, g + 3);
+    } else {
+      if (fl > 2 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
+      else dg_buf_put(&b, g, fl);
+      dg_buf_puts(&b, "ing");
+      dg_buf_puts(&b, g + fl);
+    }
+  } else {
+    dg_english_participle_lex(e->lex, &b, sv[0].gloss);
+  }
+  dg_gl_set_single(d, t, b.data);
+  dg_buf_free(&b);
+  t->lemma = dg_mem_strdup(&d->arena, verb);
+  t->pos = "ADJ";
+  t->feats = present ? "Tense=Pres|VerbForm=Part" : "Tense=Past|VerbForm=Part";
+  t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  t->reason = "participle without an entry of its own: glossed from its verb";
+  return true;
+}
+
+/* Gloss a word from the shortest dictionary phrase that is the word plus
+ * placeholders and function words (word class phrase-filler: "von etw.
+ * profitieren"). */
+static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
+  char *key = dg_gl_lower(lemma);
+  dg_phrase ph[16];
+  size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
+  if (n > 16) n = 16;
+  const dg_phrase *best = NULL;
+  size_t best_len = 0;
+  for (size_t k = 0; k < n; k++) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", ph[k].german ? ph[k].german : "");
+    char *save = NULL;
+    bool ok = true, has_key = false;
+    size_t words = 0;
+    for (char *p = strtok_r(buf, " ,;:", &save); p && ok; p = strtok_r(NULL, " ,;:", &save)) {
+      char *l = dg_gl_lower(p);
+      words++;
+      if (strcmp(l, key) == 0) has_key = true;
+      else ok = dg_lexicon_is(e->lex, l, DG_WC_PHRASE_FILLER);
+      free(l);
+    }
+    if (ok && has_key && (!best || words < best_len)) {
+      best = &ph[k];
+      best_len = words;
+    }
+  }
+  free(key);
+  if (!best || !best->gloss || !*best->gloss) return false;
+  /* "to benefit from sth.; to profit from sth." -> "benefit from": the
+   * first alternative without "to" and without placeholders. */
+  char g[256];
+  snprintf(g, sizeof g, "%s", best->gloss);
+  g[strcspn(g, ";")] = '\0';
+  char *p = g;
+  if (strncmp(p, "to ", 3) == 0) p += 3;
+  dg_gl_drop_placeholders(e->lex, p, DG_GL_DROP_ALL);
+  size_t L = strlen(p);
+  while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
+  if (!L) return false;
+  dg_gl_set_single(d, t, p);
+  t->source = dg_mem_strdup(&d->arena, best->source ? best->source : "dictionary phrase");
+  t->reason = "no entry of its own: gloss of a dictionary phrase";
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, lemma);
+  return true;
+}
+
+/* Content word i: analysis, senses, compound, name, fallback. */
+void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = 0;
+  int pick = dg_gl_pick_analysis(c, i);
+  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  if (a) {
+    ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
+    /* Another analysis with senses beats one without (not the name
+     * reading of a capitalised verb form: "Google" is no "google"). */
+    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
+      if ((int)k == pick) continue;
+      ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
+      if (ns) a = &w->an[k];
+    }
+  }
+  /* A verb with a reflexive pronoun in its clause takes the senses of the
+   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
+   * glad); without one, those senses go last ("erinnert" = reminds). */
+  if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
+    bool refl = S_reflexive_clause(c, i);
+    dg_sense tmp[DG_GL_MAX_SENSES];
+    size_t m = 0;
+    /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
+     * of a special field, "sich schützen" = hedge [econ.], is no reason
+     * to leave "protect") */
+    for (int pass = 0; pass < 3; pass++)
+      for (size_t k = 0; k < ns; k++) {
+        bool curated = sv[k].source && strncmp(sv[k].source, "dictionaries/", 13) == 0;
+        bool vr = S_has_domain(sv[k].domains, "vr");
+        bool general_vr = vr && strcmp(sv[k].domains, "vr") == 0;
+        int rank = curated ? 0 : (refl ? (general_vr ? 1 : 2) : (vr ? 2 : 1));
+        if (rank == pass) tmp[m++] = sv[k];
+      }
+    memcpy(sv, tmp, ns * sizeof *sv);
+  }
+  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
+   * = armed forces) while the morphology gives a singular it does not know. */
+  bool plural_headword = false;
+  if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
+    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+    plural_headword = ns > 0;
+  }
+  /* A comparative or superlative the dictionary lists with a meaning of its
+   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
+  bool own_degree = false;
+  if (a && dg_gl_eq(a->pos, "ADJ") && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
+      strcmp(a->lemma, w->lower) != 0) {
+    dg_sense dv[DG_GL_MAX_SENSES];
+    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+    if (nd) {
+      memcpy(sv, dv, nd * sizeof *sv);
+      ns = nd;
+      own_degree = true;
+    } else {
+      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
+      for (size_t k = 0; k < w->nan; k++) {
+        const dg_analysis *b = &w->an[k];
+        if (!dg_gl_eq(b->pos, "ADJ") || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
+        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+        if (nd) {
+          memcpy(sv, dv, nd * sizeof *sv);
+          ns = nd;
+          a = b;
+          break;
+        }
+      }
+    }
+  }
+  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
+   * analysis as an inflected form of something else ("bereit"). */
+  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
+      !dg_gl_eq(a->pos, "AUX")) {
+    dg_sense av[DG_GL_MAX_SENSES];
+    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
+    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
+    if (na) {
+      memcpy(sv, av, na * sizeof *sv);
+      ns = na;
+      t->lemma = dg_mem_strdup(&d->arena, t->form);
+      t->pos = "ADV";
+      t->feats = "";
+      dg_gl_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      return;
+    }
+  }
+  bool propn = a && dg_gl_eq(a->pos, "PROPN");
+  if (a) {
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig && !own_degree ? a->leipzig : "");
+    w->particle = a->particle;
+  }
+  /* Compound parts, shown even when the whole word has its own entry. */
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = 0;
+  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
+  /* "US-Vorschlag", "30-tägigen": piece by piece. */
+  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
+  bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
+  if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
+    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  np = dg_gl_merge_known(e, d, t->form, pv, np);
+  /* The head part's lemma from the word's own lemma (Riesenschildkröten:
+   * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
+  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && dg_gl_eq(a->pos, "NOUN")) {
+    size_t st = pv[np - 1].start, ll = strlen(a->lemma);
+    if (ll > st + 2 && strncasecmp(a->lemma, t->form, st) == 0) {
+      char *low = dg_gl_lower(a->lemma + st);
+      dg_buf hb;
+      dg_buf_init(&hb);
+      dg_utf8_capitalize(&hb, low, strlen(low));
+      pv[np - 1].lemma = dg_mem_strdup(&d->arena, hb.data);
+      dg_buf_free(&hb);
+      free(low);
+    }
+  }
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  /* A word with its own entry shows its parts only when they explain it
+   * (Telefongespräch: "conversation" in "telephone conversation"), not when
+   * the split is accidental (Dienstag: dienen+s+Tag). */
+  if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
+  bool parts_unknown = false;
+  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
+    parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
+  else np = 0;
+  if (ns) {
+    dg_gl_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+     * dictionary gives a short English form. */
+    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+    if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
+      t->kind = DG_KIND_NAME;
+      if (!*t->pos) t->pos = "PROPN";
+    }
+    if (parts_unknown) t->reason = "some compound parts unknown";
+    return;
+  }
+  if (np >= 2) {
+    /* Compound: the parts' glosses in English order (the head last). */
+    const char *g = dg_gl_parts_gloss(d, t, " ");
+    dg_gl_set_single(d, t, g);
+    t->source = "compound";
+    t->reason = parts_unknown ? "compound: glossed from its parts, some parts unknown"
+                              : "compound: glossed from its parts";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    if (!t->pos[0]) t->pos = "NOUN";
+    return;
+  }
+  if (dg_gl_hyphenated(e, d, c, i)) return;
+  /* Names: PROPN analyses, or capitalised words nobody knows. */
+  if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    return;
+  }
+  /* A participle used as an adjective ("sinkenden", "durchnässtes",
+   * "domestiziert") without an entry of its own: the verb's gloss in the
+   * English participle form (sinking, drenched, domesticated). */
+  if (S_participle_gloss(e, d, t, w)) return;
+  /* A productive intensifier before a known adjective ("hochkomplexe"). */
+  if (S_prefixed_adjective(e, d, t, w)) return;
+  /* A verb Ding lists only inside a phrase ("von etw. profitieren" = "to
+   * benefit from sth."): the gloss of the phrase. */
+  if (S_phrase_gloss(e, d, t, t->lemma[0] ? t->lemma : w->lower)) return;
+  /* Decades: "1980er" -> 1980s. */
+  {
+    size_t nd = 0;
+    while (isdigit((unsigned char)t->form[nd])) nd++;
+    if (nd >= 2 && (strcmp(t->form + nd, "er") == 0 || strcmp(t->form + nd, "ern") == 0)) {
+      char g[32];
+      snprintf(g, sizeof g, "%.*ss", (int)nd, t->form);
+      if (!t->lemma[0]) t->lemma = t->form;
+      dg_gl_set_single(d, t, g);
+      t->pos = "ADJ";
+      t->source = "number";
+      return;
+    }
+  }
+  /* Letters and units stand for themselves ("x", "km", "°C"). */
+  if (S_letter_or_unit(e, t->form)) {
+    if (!t->lemma[0]) t->lemma = t->form;
+    dg_gl_set_single(d, t, t->form);
+    t->pos = t->pos[0] ? t->pos : "NOUN";
+    t->source = "symbol";
+    t->reason = "letter or unit, glossed as itself";
+    return;
+  }
+  /* Closest known form: Ding's listed forms. */
+  const char *lemmas[4];
+  size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
+  if (nl == 0 && w->initial) nl = dg_lexicon_form_lemmas(e->lex, w->lower, lemmas, 4);
+  for (size_t k = 0; k < nl && k < 4; k++) {
+    ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
+    if (ns) {
+      t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
+      if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+      dg_gl_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->reason = "form listed in the dictionary";
+      return;
+    }
+  }
+  /* The form itself, or its lower-case variant, as a headword. */
+  ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
+  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
+  if (ns) {
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
+    if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+    dg_gl_set_glosses(d, t, sv, ns, NULL);
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    return;
+  }
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !dg_gl_eq(a->pos, "NOUN"))) {
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
+    dg_gl_set_single(d, t, t->lemma);
+    t->source = "name";
+    t->reason = "unknown capitalised word taken as a name";
+    return;
+  }
+  /* Nothing known: the form itself, marked. */
+  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, a ? a->lemma : t->form);
+  dg_gl_set_single(d, t, t->lemma);
+  t->source = "unknown";
+  t->reason = "no dictionary entry: the German word is repeated";
+  t->flags |= DG_DF_GUESS;
+}

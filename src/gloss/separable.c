@@ -1,0 +1,158 @@
+/* Separable verbs: the finite verb in first or second position and its
+ * particle at the end of the clause are put back together ("stellte … klar"
+ * -> klarstellen "clarify").  The joined lemma must be a known verb.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "word.h"
+
+/* The first part of a particle verb standing at the clause end (word class
+ * verb-particle: klar, bekannt, kennen ...). */
+static bool S_particle(const dg_engine *e, const char *lower) {
+  return dg_lexicon_is(e->lex, lower, DG_WC_VERB_PARTICLE);
+}
+
+/* A clause ends here: punctuation (not an opening quote), a coordinating
+ * conjunction (conj-coord, conj-coord-main), or the end of the sentence. */
+static bool S_clause_end_after(const dg_engine *e, const dg_dsentence *s, const dg_gl_ctx *c,
+                               size_t j) {
+  if (j + 1 >= s->ntokens) return true;
+  const dg_dtoken *n = &s->tokens[j + 1];
+  if (n->kind == DG_KIND_PUNCT) return strcmp(n->form, "„") != 0 && strcmp(n->form, "(") != 0;
+  const char *l = c->w[j + 1].lower;
+  return dg_lexicon_is(e->lex, l, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
+}
+
+static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
+  if (!(strcmp(t->pos, "VERB") == 0 || strcmp(t->pos, "AUX") == 0)) return false;
+  if (dg_gl_feat(t->feats, "VerbForm=Fin")) return true;
+  if (dg_gl_feat(t->feats, "VerbForm=Inf") || dg_gl_feat(t->feats, "VerbForm=Part")) return false;
+  const char *l = w->leipzig ? w->leipzig : "";
+  return strstr(l, "PST") || strstr(l, "PRS") || strstr(l, "SBJV") || strstr(l, "IMP");
+}
+
+/* A sentence-level break a separable verb does not cross. */
+static bool S_hard_break(const dg_dtoken *t) {
+  if (t->kind != DG_KIND_PUNCT) return false;
+  return strcmp(t->form, ";") == 0 || strcmp(t->form, ":") == 0 || strcmp(t->form, "?") == 0 ||
+         strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
+}
+
+/* Senses of a particle verb that Ding has only as a phrase ending in
+ * "particle verb" ("jdm. zugute kommen" = to benefit sb., "jdn. ausfindig
+ * machen" = to locate sb.): the gloss without "to" and without the
+ * trailing sb./sth.  Glosses are copied to d's arena; *lemma gets the
+ * phrase's last two words. */
+static size_t S_phrase_senses(dg_engine *e, dg_doc *d, const char *particle, const char *verb,
+                              dg_sense *out, size_t max, const char **lemma) {
+  dg_phrase ph[16];
+  size_t np = dg_lexicon_phrases(e->lex, particle, ph, 16), n = 0;
+  if (np > 16) np = 16;
+  char tail[256];
+  snprintf(tail, sizeof tail, " %s %s", particle, verb);
+  size_t tl = strlen(tail);
+  for (size_t k = 0; k < np && n < max; k++) {
+    char g[256];
+    size_t gl = strlen(ph[k].german);
+    bool whole = gl == tl - 1 && strcmp(ph[k].german, tail + 1) == 0;
+    if (!whole && (gl < tl || strcmp(ph[k].german + gl - tl, tail) != 0)) continue;
+    const char *s = ph[k].gloss;
+    if (strncmp(s, "to ", 3) == 0) s += 3;
+    snprintf(g, sizeof g, "%s", s);
+    g[strcspn(g, ";,")] = '\0';
+    dg_gl_drop_placeholders(e->lex, g, DG_GL_DROP_OBJECT);
+    if (!*g) continue;
+    out[n] = (dg_sense){0};
+    out[n].gloss = dg_mem_strdup(&d->arena, g);
+    out[n].pos = "VERB";
+    out[n].source = ph[k].source;
+    n++;
+  }
+  if (n) *lemma = dg_mem_strdup(&d->arena, tail + 1);
+  return n;
+}
+
+/* Join particle j with finite verb i when the lexicon knows the verb. */
+static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *v = &s->tokens[i], *p = &s->tokens[j];
+  char joined[256];
+  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, v->lemma);
+  if (n <= 0 || (size_t)n >= sizeof joined) return false;
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
+  if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+  const char *lemma = joined;
+  /* Only particles without a meaning of their own (zugute, ausfindig;
+   * not zusammen: "war … zusammen" is no "zusammen sein" = be an item). */
+  if (ns == 0 && dg_lexicon_senses(e->lex, c->w[j].lower, NULL, sv, 1) == 0)
+    ns = S_phrase_senses(e, d, c->w[j].lower, v->lemma, sv, DG_GL_MAX_SENSES, &lemma);
+  if (ns == 0) return false;
+  if (!v->seg) v->seg = dg_gl_segment(d, v->form, v->lemma, v->pos);
+  v->lemma = dg_mem_strdup(&d->arena, lemma);
+  const char **gl = dg_mem_alloc(&d->arena, ns * sizeof *gl);
+  size_t m = 0;
+  for (size_t k = 0; k < ns; k++) {
+    if (!sv[k].gloss || !*sv[k].gloss) continue;
+    bool dup = false;
+    for (size_t q = 0; q < m; q++)
+      if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
+    if (!dup) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
+  }
+  if (m == 0) return false;
+  v->glosses = gl;
+  v->nglosses = m;
+  v->gloss = gl[0];
+  v->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  v->flags |= DG_DF_SEP_VERB;
+  v->link = (int)j;
+  p->flags |= DG_DF_SEP_PARTICLE;
+  p->link = (int)i;
+  p->lemma = v->lemma;
+  p->pos = "ADP";
+  p->feats = "PartType=Vbp";
+  p->gloss = v->gloss;
+  p->glosses = v->glosses;
+  p->nglosses = v->nglosses;
+  p->source = v->source;
+  p->nparts = 0;
+  p->seg = NULL;
+  p->mwe = -1;
+  c->w[j].is_closed = false;
+  c->w[j].leipzig = "";
+  return true;
+}
+
+/* Each particle closing a clause looks back for the nearest finite verb
+ * in first or second position of its clause that forms a known verb with
+ * it ("Wir kommen, glaube ich, … voran": glaube+voran is no verb, kommen+voran
+ * is). */
+void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t j = 1; j < s->ntokens; j++) {
+    dg_dtoken *p = &s->tokens[j];
+    if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_particle(e, c->w[j].lower) || !S_clause_end_after(e, s, c, j)) continue;
+    /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
+    if (dg_gl_is_upper_initial(p->form)) continue;
+    for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
+      const dg_dtoken *v = &s->tokens[i];
+      if (S_hard_break(v)) break;
+      if (v->kind != DG_KIND_WORD || c->w[i].is_closed || v->link >= 0 || !S_finite(v, &c->w[i])) continue;
+      if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
+      if (S_join(e, d, c, i, j)) break;
+    }
+  }
+  /* A particle without a meaning of its own right before its verb, as in
+   * subordinate clauses and infinitives in the old spelling ("den
+   * Patienten zugute kommen"): the pair is the phrase's verb. */
+  dg_sense one[1];
+  for (size_t j = 0; j + 1 < s->ntokens; j++) {
+    dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
+    if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
+    if (!S_particle(e, c->w[j].lower) || dg_gl_is_upper_initial(p->form)) continue;
+    if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
+    if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
+    S_join(e, d, c, j + 1, j);
+  }
+}

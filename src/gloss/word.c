@@ -1,0 +1,357 @@
+/* Word helpers shared by every pass of the glossing engine: lower-casing,
+ * label and feature tests, clause boundaries, setting and promoting glosses,
+ * sense lookup, the segmentation of a form against its lemma, the small
+ * word classes several passes test (finite verbs, role nouns), and Ding's
+ * English placeholders dropped from a phrase gloss.  Nothing here calls
+ * into a pass or the driver.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "word.h"
+
+/* ---- strings ------------------------------------------------------------ */
+
+char *dg_gl_lower(const char *s) {
+  size_t L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) { /* ASCII */
+    char *r = dg_xstrdup(s);
+    for (char *q = r; *q; q++)
+      if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
+    return r;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(&b, enc, (size_t)m);
+    p += k;
+  }
+  if (*p) dg_buf_puts(&b, (const char *)p);
+  char *r = dg_buf_detach(&b);
+  return r ? r : dg_xstrdup("");
+}
+
+bool dg_gl_is_upper_initial(const char *s) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
+  return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
+}
+
+bool dg_gl_all_upper(const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  int letters = 0;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_category_t c = utf8proc_get_property(cp)->category;
+    if (c == UTF8PROC_CATEGORY_LL) return false;
+    if (c == UTF8PROC_CATEGORY_LU) letters++;
+    p += k;
+  }
+  return letters >= 2;
+}
+
+/* ---- labels and features ------------------------------------------------ */
+
+/* Is `want` one of the dot-separated Leipzig labels? */
+bool dg_gl_has_label(const char *labels, const char *want) {
+  if (!labels) return false;
+  size_t n = strlen(want);
+  for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
+    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
+    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
+    if (left && right) return true;
+  }
+  return false;
+}
+
+/* Is `fv` ("Number=Plur") one of the |-separated UD features? */
+bool dg_gl_feat(const char *feats, const char *fv) {
+  if (!feats || !*feats) return false;
+  size_t n = strlen(fv);
+  for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
+    if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
+  return false;
+}
+
+/* ---- clauses ------------------------------------------------------------- */
+
+/* Does a clause end before this token (punctuation, or a conjunction that
+ * joins clauses)? */
+bool dg_gl_boundary(const dg_dtoken *t) {
+  if (t->flags & DG_DF_CLAUSE_JOIN) return true;
+  if (!dg_gl_is_punct(t)) return false;
+  static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
+  for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
+    if (strcmp(t->form, b[i]) == 0) return true;
+  return false;
+}
+
+/* A quotation mark (a boundary above, but words in quotes stay in their
+ * clause for some rules: sei „positiv“ verlaufen). */
+bool dg_gl_quote(const dg_dtoken *t) {
+  return t->kind == DG_KIND_PUNCT && t->form[0] && strstr("„“”\"‚‘’»«", t->form) != NULL;
+}
+
+/* Start of the clause holding token i, and its end (exclusive). */
+/* Scans stop after DG_GL_WINDOW tokens, so a sentence without punctuation
+ * (a list, a table row, garbage) costs linear time. */
+size_t dg_gl_clause_end(const dg_dsentence *s, size_t i) {
+  size_t j = i + 1;
+  while (j < s->ntokens && j - i < DG_GL_WINDOW && !dg_gl_boundary(&s->tokens[j])) j++;
+  return j;
+}
+size_t dg_gl_clause_start(const dg_dsentence *s, size_t i) {
+  size_t j = i;
+  while (j > 0 && i - j < DG_GL_WINDOW && !dg_gl_boundary(&s->tokens[j - 1])) j--;
+  return j;
+}
+
+/* An opening quotation mark or parenthesis. */
+bool dg_gl_opening(const dg_dtoken *t) {
+  return dg_gl_is_punct(t) && (dg_gl_eq(t->form, "„") || dg_gl_eq(t->form, "\"") || dg_gl_eq(t->form, "»") ||
+                               dg_gl_eq(t->form, "(") || dg_gl_eq(t->form, "‚") || dg_gl_eq(t->form, "“"));
+}
+
+/* Does the clause around i hold a word other than i that `is` accepts? */
+static bool S_clause_has(const dg_gl_ctx *c, size_t i, bool (*is)(const dg_gl_word *, const char *),
+                         const char *arg) {
+  size_t a = dg_gl_clause_start(c->s, i), b = dg_gl_clause_end(c->s, i);
+  for (size_t j = a; j < b; j++)
+    if (j != i && is(&c->w[j], arg)) return true;
+  /* A clause joined by "und" right before its verb shares the subject of
+   * the clause before ("Ich war … und werde …", "Wir sitzen … und
+   * besprechen"). */
+  if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) {
+    size_t pa = dg_gl_clause_start(c->s, a - 2);
+    for (size_t j = pa; j < a - 1; j++)
+      if (is(&c->w[j], arg)) return true;
+  }
+  return false;
+}
+
+static bool S_is_word(const dg_gl_word *w, const char *lower) { return strcmp(w->lower, lower) == 0; }
+
+/* Does the clause around i contain the word `lower`? */
+bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
+  return S_clause_has(c, i, S_is_word, lower);
+}
+
+bool dg_gl_pronoun(const dg_gl_word *w, const char *labels) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, "PRON") && dg_gl_eq(w->cl[k].labels, labels)) return true;
+  return false;
+}
+
+bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return S_clause_has(c, i, dg_gl_pronoun, labels);
+}
+
+/* Is every reading of w a finite verb form (nothing else it could be)? */
+bool dg_gl_only_finite(const dg_gl_word *w) {
+  if (!w->nan) return false;
+  for (size_t a = 0; a < w->nan; a++)
+    if (!dg_gl_feat(w->an[a].feats, "VerbForm=Fin")) return false;
+  return true;
+}
+
+/* ---- glosses and senses --------------------------------------------------- */
+
+/* The token's glosses: `first` (if any), then the senses' glosses, without
+ * duplicates. */
+void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
+  const char *tmp[DG_GL_MAX_SENSES + 1];
+  size_t k = 0;
+  if (first && *first) tmp[k++] = first;
+  for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
+    if (!sv[i].gloss || !*sv[i].gloss) continue;
+    bool dup = false;
+    for (size_t j = 0; j < k; j++)
+      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
+    if (!dup) tmp[k++] = sv[i].gloss;
+  }
+  t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_mem_strdup(&d->arena, tmp[i]);
+  t->nglosses = k;
+  if (k) t->gloss = t->glosses[0];
+}
+
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
+  t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
+  t->glosses[0] = dg_mem_strdup(&d->arena, gloss);
+  t->nglosses = 1;
+  t->gloss = t->glosses[0];
+}
+
+/* Put `g` first among the token's glosses. */
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
+  const char **nv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
+  size_t k = 0;
+  nv[k++] = dg_mem_strdup(&d->arena, g);
+  for (size_t i = 0; i < t->nglosses; i++)
+    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
+  t->glosses = nv;
+  t->nglosses = k;
+  t->gloss = nv[0];
+}
+
+/* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
+  if (!lemma || !*lemma) return 0;
+  /* A user glossary entry wins whatever part of speech it names. */
+  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
+    size_t k = 0;
+    while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
+    return k;
+  }
+  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
+  if (n == 0 && pos && dg_gl_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
+  if (n == 0 && pos && dg_gl_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
+  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
+  if (n == 0 && strstr(lemma, "ß")) {
+    dg_buf b;
+    dg_buf_init(&b);
+    for (const char *p = lemma; *p;) {
+      if (strncmp(p, "ß", 2) == 0) {
+        dg_buf_puts(&b, "ss");
+        p += 2;
+      } else {
+        dg_buf_putc(&b, *p++);
+      }
+    }
+    n = dg_lexicon_senses(e->lex, b.data, pos && *pos ? pos : NULL, out, max);
+    if (n == 0 && pos && *pos) n = dg_lexicon_senses(e->lex, b.data, NULL, out, max);
+    dg_buf_free(&b);
+  }
+  return n < max ? n : max;
+}
+
+/* ---- word shapes and classes ---------------------------------------------- */
+
+/* Only ASCII digits. */
+bool dg_gl_digits(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return false;
+  return true;
+}
+
+/* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
+ * "Russland-s".  NULL when the form does not start with the lemma's stem. */
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
+  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
+  size_t L = strlen(lemma), F = strlen(form);
+  size_t stem = L;
+  if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) {
+    if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
+    else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
+  }
+  if (stem < 2 || F <= stem || F - stem > 4) return NULL;
+  if (memcmp(form, lemma, stem) != 0) {
+    /* Sentence-initial capital: compare the rest. */
+    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
+    bool same = strncmp(lf, ll, stem) == 0;
+    free(lf);
+    free(ll);
+    if (!same) return NULL;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_put(&b, form, stem);
+  dg_buf_putc(&b, '-');
+  dg_buf_puts(&b, form + stem);
+  const char *r = dg_mem_strdup(&d->arena, b.data);
+  dg_buf_free(&b);
+  return r;
+}
+
+/* A noun naming a person's role or title (word class role-noun, also as
+ * the end of a compound: Außenministerin): a name may follow it. */
+bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma) {
+  if (!lemma || !*lemma) return false;
+  char *l = dg_gl_lower(lemma);
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_ROLE_NOUN);
+  free(l);
+  return r;
+}
+
+/* ---- Ding's English placeholders ------------------------------------------ */
+
+/* Is g[a..b) a placeholder (word class en-placeholder: sb. sth. sb./sth. …),
+ * or its possessive (sb.’s, sth.'s)?  *possessive tells which. */
+static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n, bool *possessive) {
+  char buf[64];
+  *possessive = false;
+  if (n == 0 || n >= sizeof buf) return false;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  if (dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER)) return true;
+  static const char *const poss[] = {"\u2019s", "'s"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(poss); k++) {
+    size_t m = strlen(poss[k]);
+    if (n > m && memcmp(buf + n - m, poss[k], m) == 0) {
+      buf[n - m] = '\0';
+      *possessive = dg_lexicon_is(lex, buf, DG_WC_EN_PLACEHOLDER);
+      return *possessive;
+    }
+  }
+  return false;
+}
+
+/* Remove g[a..b) with the space before it (or, at the start, after it). */
+static void S_cut(char *g, size_t a, size_t b) {
+  if (a > 0 && g[a - 1] == ' ') a--;
+  else if (g[b] == ' ') b++;
+  memmove(g + a, g + b, strlen(g + b) + 1);
+}
+
+/* Start of the word that ends at e (exclusive). */
+static size_t S_word_start(const char *g, size_t e) {
+  while (e > 0 && g[e - 1] != ' ') e--;
+  return e;
+}
+
+void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how) {
+  bool poss;
+  if (how == DG_GL_DROP_ALL) {
+    for (size_t a = 0; g[a];) {
+      if (g[a] == ' ') {
+        a++;
+        continue;
+      }
+      size_t b = a + strcspn(g + a, " ");
+      if (S_placeholder(lex, g + a, b - a, &poss)) S_cut(g, a, b), a = a > 0 ? a - 1 : 0;
+      else a = b;
+    }
+    return;
+  }
+  /* DG_GL_DROP_OBJECT: the object the gloss ends in, again and again ("give
+   * sb. credit for sth." -> "give sb. credit for"), never the gloss's first
+   * word. */
+  for (;;) {
+    size_t e = strlen(g), a = S_word_start(g, e);
+    if (a == 0) return;
+    if (S_placeholder(lex, g + a, e - a, &poss) && !poss) {
+      g[a - 1] = '\0';
+      continue;
+    }
+    /* a possessive placeholder with the one noun it owns, or the noun with
+     * its alternatives ("to sb.’s benefit / advantage") */
+    size_t w = a;
+    if (w >= 4 && g[w - 1] == ' ' && g[w - 2] == '/' && g[w - 3] == ' ') w = S_word_start(g, w - 3);
+    if (w < 2) return;
+    size_t p = S_word_start(g, w - 1);
+    if (p == 0 || !S_placeholder(lex, g + p, w - 1 - p, &poss) || !poss) return;
+    g[p - 1] = '\0';
+  }
+}

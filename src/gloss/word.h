@@ -1,0 +1,89 @@
+/* Word helpers shared by every pass of the glossing engine (word.c): the
+ * passes and the satellites include this header and call nothing of the
+ * driver (gloss.c).  dg_gl_lower is declared in gloss.h.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_WORD_H
+#define DG_GLOSS_WORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "gloss_internal.h"
+
+/* Strings. */
+static inline bool dg_gl_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+bool dg_gl_is_upper_initial(const char *s);
+/* At least two capitals and no lower-case letter: an acronym (NATO). */
+bool dg_gl_all_upper(const char *s);
+
+/* Labels and features: is `want` one of the dot-separated Leipzig labels
+ * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
+bool dg_gl_has_label(const char *labels, const char *want);
+bool dg_gl_feat(const char *feats, const char *fv);
+
+/* Clauses.  A boundary is punctuation or a conjunction joining clauses
+ * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
+static inline bool dg_gl_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
+bool dg_gl_boundary(const dg_dtoken *t);
+bool dg_gl_quote(const dg_dtoken *t);   /* a quotation mark */
+bool dg_gl_opening(const dg_dtoken *t); /* an opening quotation mark or parenthesis */
+size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
+size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
+/* Does the clause around i (or the clause before, across a joining "und")
+ * hold the word `lower`? */
+bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower);
+/* Is every reading of w a finite verb form? */
+bool dg_gl_only_finite(const dg_gl_word *w);
+
+/* Glosses and senses.  Strings go into d's arena. */
+void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first);
+void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
+/* Put `g` first among the token's glosses. */
+void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
+/* Senses of lemma with pos; falls back to any pos, then other spellings. */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
+
+/* The few words the rules are about one by one (each is that word, not a
+ * member of a class): */
+/* "zu", the infinitive particle ("zu verhandeln", "um … zu", "zu sein"). */
+static inline bool dg_gl_is_zu(const char *lower) { return dg_gl_eq(lower, "zu"); }
+/* "werden" (a lemma): the future and passive auxiliary that is also
+ * "become". */
+static inline bool dg_gl_is_werden(const char *lemma) { return dg_gl_eq(lemma, "werden"); }
+/* "sein": the copula (a lemma), and the possessive spelt alike. */
+static inline bool dg_gl_is_sein(const char *s) { return dg_gl_eq(s, "sein"); }
+/* "sich", the reflexive pronoun of the 3rd person. */
+static inline bool dg_gl_is_sich(const char *lower) { return dg_gl_eq(lower, "sich"); }
+
+/* Personal pronouns by their closed-class reading (closed-class.tsv): has w
+ * a PRON reading with exactly these Leipzig labels ("PRS.1SG.NOM" is ich,
+ * "REFL.2PL" euch)?  A rule asks for "the subject pronoun of the 1st person
+ * plural", it does not spell it. */
+bool dg_gl_pronoun(const dg_gl_word *w, const char *labels);
+/* Does the clause around i (as dg_gl_clause_has) hold such a pronoun? */
+bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels);
+
+/* Word shapes and classes. */
+bool dg_gl_digits(const char *s);
+/* "bestätigte" with lemma "bestätigen" -> "bestätig-te", or NULL. */
+const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
+/* A noun naming a person's role or title (word class role-noun, also at
+ * the end of a compound: Präsident, Sprecherin, Außenminister). */
+bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma);
+
+/* Ding's English placeholders (word class en-placeholder: sb., sth.,
+ * sb./sth., "…"; a possessive "sb.’s" counts too) dropped from a phrase
+ * gloss in place, each with the space before it:
+ *   DG_GL_DROP_ALL: every one, wherever it stands, for a word glossed by a
+ *     phrase ("benefit from sth." -> "benefit from", "count sb./sth." ->
+ *     "count", "attempt on sb.’s life" -> "attempt on life");
+ *   DG_GL_DROP_OBJECT: only the object the gloss ends in, for a particle
+ *     verb glossed by its phrase: placeholders at the end ("benefit sb." ->
+ *     "benefit"), a possessive one with the noun it owns ("redound to sb.’s
+ *     benefit / advantage" -> "redound to"); one inside stays ("root
+ *     sb./sth. out"). */
+typedef enum { DG_GL_DROP_ALL, DG_GL_DROP_OBJECT } dg_gl_drop;
+void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how);
+
+#endif

@@ -1,0 +1,49 @@
+/* Names of the word-class tags (see wordclass.h), in bit order.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "wordclass.h"
+
+#include <string.h>
+
+static const char *const S_names[DG_WCB_COUNT] = {
+    "sep-particle", "verb-particle", "derivation-prefix", "insep-prefix", "ambig-prefix",
+    "numeral-part", "confix", "linking-element", "linking-inflection", "linking-s-n",
+    "aux", "modal", "bare-inf", "ptcp-aux", "sein-form", "copula", "obj-predicative",
+    "cconj", "sconj", "conj-coord", "conj-coord-main", "conj-subord", "conj-suspend",
+    "conj-suspend-before", "degree-adv", "month", "month-abbr", "weekday", "weekday-time",
+    "unit", "role-noun", "person-noun", "name-particle", "ding-slot", "phrase-gap",
+    "phrase-filler", "en-placeholder", "register-label", "aux-finite", "compar-particle",
+    "d-word", "adp-sconj", "adv-sconj", "compar-word", "als-when", "als-fixed", "suspend-joiner",
+    "ordinal-before", "compar-det"};
+
+_Static_assert(DG_WCB_COUNT <= 64, "word classes must fit a 64-bit mask");
+
+const char *dg_word_class_name(int bit) {
+  return bit >= 0 && bit < DG_WCB_COUNT ? S_names[bit] : NULL;
+}
+
+int dg_word_class_bit(const char *name, size_t len) {
+  for (int i = 0; i < DG_WCB_COUNT; i++)
+    if (strlen(S_names[i]) == len && memcmp(S_names[i], name, len) == 0) return i;
+  return -1;
+}
+
+bool dg_word_class_parse(const char *list, dg_word_class *out, const char **bad, size_t *bad_len) {
+  *out = 0;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    const char *q = p;
+    size_t m = n;
+    while (m && *q == ' ') q++, m--;
+    while (m && q[m - 1] == ' ') m--;
+    int b = dg_word_class_bit(q, m);
+    if (b < 0) {
+      *bad = q;
+      *bad_len = m;
+      return false;
+    }
+    *out |= DG_WC(b);
+    p += n;
+    if (*p == ',') p++;
+  }
+  return true;
+}

@@ -1,0 +1,143 @@
+/* Word classes: the tags of dictionaries/word-classes.tsv (and of the other
+ * files that already say a word's class: closed-class.tsv, names.tsv,
+ * first-parts.tsv, ding-labels.tsv) as bit flags, shared by the compilers
+ * (tools/dgcompile, tools/morph-compile) and the run-time queries
+ * dg_lexicon_is() and dg_morph_is().  A rule in C asks "is this word a
+ * copula?"; it does not list copulas.  Internal API (not public).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_WORDCLASS_H
+#define DG_WORDCLASS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One bit per tag; queries take an OR of them ("any of these"). */
+typedef uint64_t dg_word_class;
+
+#define DG_WC(bit) ((dg_word_class)1 << (bit))
+enum {
+  /* morphology: parts of words */
+  DG_WCB_SEP_PARTICLE,       /* sep-particle: an|kommen (morph splits it off) */
+  DG_WCB_VERB_PARTICLE,      /* verb-particle: stellte ... klar, gab ... bekannt */
+  DG_WCB_DERIVATION_PREFIX,  /* derivation-prefix: Auf|teilung is no compound */
+  DG_WCB_INSEP_PREFIX,       /* insep-prefix: be|stätigen */
+  DG_WCB_AMBIG_PREFIX,       /* ambig-prefix: durch|fahren / durchfahren */
+  DG_WCB_NUMERAL_PART,       /* numeral-part: Zwei|familienhaus */
+  DG_WCB_CONFIX,             /* confix: Anti|terror (first-parts.tsv) */
+  DG_WCB_LINKING_ELEMENT,    /* linking-element: Arbeit|s|markt */
+  DG_WCB_LINKING_INFLECTION, /* linking-inflection: links that are inflection endings */
+  DG_WCB_LINKING_S_N,        /* linking-s-n: -s -es -n -en */
+  /* verbs */
+  DG_WCB_AUX,                /* aux: sein haben werden (lemmas) */
+  DG_WCB_MODAL,              /* modal: können müssen ... (lemmas) */
+  DG_WCB_BARE_INF,           /* bare-inf: verbs governing a bare infinitive */
+  DG_WCB_PTCP_AUX,           /* ptcp-aux: forms after which a participle is expected */
+  DG_WCB_SEIN_FORM,          /* sein-form: ist, war, wäre ... */
+  DG_WCB_COPULA,             /* copula: sein bleiben scheinen ... */
+  DG_WCB_OBJ_PREDICATIVE,    /* obj-predicative: machen halten finden nennen */
+  /* conjunctions */
+  DG_WCB_CCONJ,              /* cconj: every coordinating conjunction (closed-class.tsv) */
+  DG_WCB_SCONJ,              /* sconj: every subordinating conjunction (closed-class.tsv) */
+  DG_WCB_CONJ_COORD,         /* conj-coord: und oder aber sondern */
+  DG_WCB_CONJ_COORD_MAIN,    /* conj-coord-main: denn */
+  DG_WCB_CONJ_SUBORD,        /* conj-subord: dass ob weil ... */
+  DG_WCB_CONJ_SUSPEND,       /* conj-suspend: Ein-⏎und Ausfuhr */
+  DG_WCB_CONJ_SUSPEND_BEFORE, /* conj-suspend-before: "und -ausfuhr" */
+  /* other words */
+  DG_WCB_DEGREE_ADV,         /* degree-adv: ganz sehr ziemlich ... */
+  DG_WCB_MONTH,              /* month: names.tsv */
+  DG_WCB_MONTH_ABBR,         /* month-abbr: Jan. Feb. ... */
+  DG_WCB_WEEKDAY,            /* weekday: names.tsv */
+  DG_WCB_WEEKDAY_TIME,       /* weekday-time: Wochenende, Montagabend */
+  DG_WCB_UNIT,               /* unit: km, °C */
+  DG_WCB_ROLE_NOUN,          /* role-noun: präsident (lower case) */
+  DG_WCB_PERSON_NOUN,        /* person-noun: mensch, bürger (lower case) */
+  DG_WCB_NAME_PARTICLE,      /* name-particle: da, van, bin */
+  /* Ding's notation */
+  DG_WCB_DING_SLOT,          /* ding-slot: etw., jdm., sich in a headword */
+  DG_WCB_PHRASE_GAP,         /* phrase-gap: placeholders in a phrase pattern */
+  DG_WCB_PHRASE_FILLER,      /* phrase-filler: words around the glossed word */
+  DG_WCB_EN_PLACEHOLDER,     /* en-placeholder: sb. sth. */
+  DG_WCB_REGISTER_LABEL,     /* register-label: coll., Br. (ding-labels.tsv) */
+  /* added after the first release of the tags (bits are stored in the data
+   * files: new ones go at the end) */
+  DG_WCB_AUX_FINITE,         /* aux-finite: wird, ist, hat, wäre ... */
+  DG_WCB_COMPAR_PARTICLE,    /* compar-particle: als, wie */
+  DG_WCB_D_WORD,             /* d-word: der, die, dessen, denen ... */
+  DG_WCB_ADP_SCONJ,          /* adp-sconj: während, seit, bis */
+  DG_WCB_ADV_SCONJ,          /* adv-sconj: damit, da */
+  DG_WCB_COMPAR_WORD,        /* compar-word: mehr, anders, lieber (… als = than) */
+  DG_WCB_ALS_WHEN,           /* als-when: und, erst, gerade (… als = when) */
+  DG_WCB_ALS_FIXED,          /* als-fixed: ob, auch (als ob, als auch) */
+  DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
+  DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
+  DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
+  DG_WCB_COUNT
+};
+
+#define DG_WC_SEP_PARTICLE DG_WC(DG_WCB_SEP_PARTICLE)
+#define DG_WC_VERB_PARTICLE DG_WC(DG_WCB_VERB_PARTICLE)
+#define DG_WC_DERIVATION_PREFIX DG_WC(DG_WCB_DERIVATION_PREFIX)
+#define DG_WC_INSEP_PREFIX DG_WC(DG_WCB_INSEP_PREFIX)
+#define DG_WC_AMBIG_PREFIX DG_WC(DG_WCB_AMBIG_PREFIX)
+#define DG_WC_NUMERAL_PART DG_WC(DG_WCB_NUMERAL_PART)
+#define DG_WC_CONFIX DG_WC(DG_WCB_CONFIX)
+#define DG_WC_LINKING_ELEMENT DG_WC(DG_WCB_LINKING_ELEMENT)
+#define DG_WC_LINKING_INFLECTION DG_WC(DG_WCB_LINKING_INFLECTION)
+#define DG_WC_LINKING_S_N DG_WC(DG_WCB_LINKING_S_N)
+#define DG_WC_AUX DG_WC(DG_WCB_AUX)
+#define DG_WC_MODAL DG_WC(DG_WCB_MODAL)
+#define DG_WC_BARE_INF DG_WC(DG_WCB_BARE_INF)
+#define DG_WC_PTCP_AUX DG_WC(DG_WCB_PTCP_AUX)
+#define DG_WC_SEIN_FORM DG_WC(DG_WCB_SEIN_FORM)
+#define DG_WC_COPULA DG_WC(DG_WCB_COPULA)
+#define DG_WC_OBJ_PREDICATIVE DG_WC(DG_WCB_OBJ_PREDICATIVE)
+#define DG_WC_CCONJ DG_WC(DG_WCB_CCONJ)
+#define DG_WC_SCONJ DG_WC(DG_WCB_SCONJ)
+#define DG_WC_CONJ_COORD DG_WC(DG_WCB_CONJ_COORD)
+#define DG_WC_CONJ_COORD_MAIN DG_WC(DG_WCB_CONJ_COORD_MAIN)
+#define DG_WC_CONJ_SUBORD DG_WC(DG_WCB_CONJ_SUBORD)
+#define DG_WC_CONJ_SUSPEND DG_WC(DG_WCB_CONJ_SUSPEND)
+#define DG_WC_CONJ_SUSPEND_BEFORE DG_WC(DG_WCB_CONJ_SUSPEND_BEFORE)
+#define DG_WC_DEGREE_ADV DG_WC(DG_WCB_DEGREE_ADV)
+#define DG_WC_MONTH DG_WC(DG_WCB_MONTH)
+#define DG_WC_MONTH_ABBR DG_WC(DG_WCB_MONTH_ABBR)
+#define DG_WC_WEEKDAY DG_WC(DG_WCB_WEEKDAY)
+#define DG_WC_WEEKDAY_TIME DG_WC(DG_WCB_WEEKDAY_TIME)
+#define DG_WC_UNIT DG_WC(DG_WCB_UNIT)
+#define DG_WC_ROLE_NOUN DG_WC(DG_WCB_ROLE_NOUN)
+#define DG_WC_PERSON_NOUN DG_WC(DG_WCB_PERSON_NOUN)
+#define DG_WC_NAME_PARTICLE DG_WC(DG_WCB_NAME_PARTICLE)
+#define DG_WC_DING_SLOT DG_WC(DG_WCB_DING_SLOT)
+#define DG_WC_PHRASE_GAP DG_WC(DG_WCB_PHRASE_GAP)
+#define DG_WC_PHRASE_FILLER DG_WC(DG_WCB_PHRASE_FILLER)
+#define DG_WC_EN_PLACEHOLDER DG_WC(DG_WCB_EN_PLACEHOLDER)
+#define DG_WC_REGISTER_LABEL DG_WC(DG_WCB_REGISTER_LABEL)
+#define DG_WC_AUX_FINITE DG_WC(DG_WCB_AUX_FINITE)
+#define DG_WC_COMPAR_PARTICLE DG_WC(DG_WCB_COMPAR_PARTICLE)
+#define DG_WC_D_WORD DG_WC(DG_WCB_D_WORD)
+#define DG_WC_ADP_SCONJ DG_WC(DG_WCB_ADP_SCONJ)
+#define DG_WC_ADV_SCONJ DG_WC(DG_WCB_ADV_SCONJ)
+#define DG_WC_COMPAR_WORD DG_WC(DG_WCB_COMPAR_WORD)
+#define DG_WC_ALS_WHEN DG_WC(DG_WCB_ALS_WHEN)
+#define DG_WC_ALS_FIXED DG_WC(DG_WCB_ALS_FIXED)
+#define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
+#define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
+#define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
+
+/* The classes that the morphology file carries (tools/morph-compile). */
+#define DG_WC_MORPH                                                                      \
+  (DG_WC_SEP_PARTICLE | DG_WC_INSEP_PREFIX | DG_WC_AMBIG_PREFIX | DG_WC_NUMERAL_PART |   \
+   DG_WC_CONFIX | DG_WC_LINKING_ELEMENT | DG_WC_LINKING_INFLECTION | DG_WC_LINKING_S_N | \
+   DG_WC_AUX | DG_WC_MODAL)
+
+/* The tag of a class bit ("copula"), NULL for an unknown bit. */
+const char *dg_word_class_name(int bit);
+/* The bit of a tag, or -1. */
+int dg_word_class_bit(const char *name, size_t len);
+/* Parse a comma-separated tag list into *out; false (and the offending tag
+ * in *bad, *bad_len) when a tag is unknown. */
+bool dg_word_class_parse(const char *list, dg_word_class *out, const char **bad, size_t *bad_len);
+
+#endif

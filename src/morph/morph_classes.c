@@ -1,0 +1,135 @@
+/* The word classes of the morphology (separable particles, prefixes,
+ * confixes, linking elements, numerals as first parts, auxiliaries and
+ * modals): read from dictionaries/word-classes.tsv and the confix column of
+ * dictionaries/first-parts.tsv by tools/morph-compile, which writes them
+ * into degloss.morph; asked at run time with dg_morph_is().
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "morph.h"
+#include "morph_internal.h"
+#include "morph_text.h"
+
+static void S_add(dg_wc_list *l, const char *w, size_t n, dg_word_class bits) {
+  for (size_t i = 0; i < l->n; i++)
+    if (strlen(l->v[i].word) == n && memcmp(l->v[i].word, w, n) == 0) {
+      l->v[i].bits |= bits;
+      return;
+    }
+  if (l->n == l->cap) {
+    l->cap = l->cap ? 2 * l->cap : 128;
+    l->v = dg_xrealloc(l->v, l->cap * sizeof *l->v);
+  }
+  l->v[l->n].word = dg_xstrndup(w, n);
+  l->v[l->n].bits = bits;
+  l->n++;
+}
+
+/* Rows of a TSV file: `fn` gets the columns of each line that is no
+ * comment and no header (first column `header`). */
+static bool S_rows(const char *path, const char *header, dg_wc_list *l, degloss_error *err,
+                   bool (*fn)(dg_wc_list *l, char **col, size_t n)) {
+  size_t len;
+  char *text = dg_read_file(path, &len, err);
+  if (!text) return false;
+  long line = 0;
+  bool ok = true;
+  for (char *p = text, *next; ok && p < text + len; p = next) {
+    char *eol = memchr(p, '\n', (size_t)(text + len - p));
+    next = eol ? eol + 1 : text + len;
+    if (eol) *eol = '\0';
+    line++;
+    if (*p == '#' || *p == '\0') continue;
+    char *col[8];
+    size_t n = 0;
+    for (char *c = p; c && n < 8;) {
+      col[n++] = c;
+      c = strchr(c, '\t');
+      if (c) *c++ = '\0';
+    }
+    if (strcmp(col[0], header) == 0) continue;
+    if (!fn(l, col, n)) {
+      dg_error_set(err, DEGLOSS_ERR_FORMAT, path, line, 0, 0, "bad word-class line");
+      ok = false;
+    }
+  }
+  free(text);
+  return ok;
+}
+
+static bool S_class_row(dg_wc_list *l, char **col, size_t n) {
+  dg_word_class bits;
+  const char *bad;
+  size_t bad_len;
+  if (n < 2 || !*col[0] || !dg_word_class_parse(col[1], &bits, &bad, &bad_len)) return false;
+  if (bits & DG_WC_MORPH) S_add(l, col[0], strlen(col[0]), bits & DG_WC_MORPH);
+  return true;
+}
+
+static bool S_first_part_row(dg_wc_list *l, char **col, size_t n) {
+  if (n < 6 || !col[5][0]) return true;
+  if (strcmp(col[5], "confix") != 0) return false;
+  dg_buf low;
+  dg_buf_init(&low);
+  dg_utf8_lower(&low, col[0], strlen(col[0]));
+  S_add(l, low.data, low.len, DG_WC_CONFIX);
+  dg_buf_free(&low);
+  return true;
+}
+
+bool dg_word_class_load(dg_wc_list *l, const char *classes_tsv, const char *first_parts_tsv,
+                        degloss_error *err) {
+  memset(l, 0, sizeof *l);
+  return S_rows(classes_tsv, "word", l, err, S_class_row) &&
+         S_rows(first_parts_tsv, "lemma", l, err, S_first_part_row);
+}
+
+void dg_wc_list_free(dg_wc_list *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->v[i].word);
+  free(l->v);
+  memset(l, 0, sizeof *l);
+}
+
+/* Longer first: "hinauf" is tried before "hin". */
+static int S_longer_first(const void *a, const void *b) {
+  size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
+  return x > y ? -1 : x < y;
+}
+
+void dg_morph_classes_init(dg_morph *m) {
+  const dg_morph_data *d = &m->data;
+  uint32_t n = d->hdr->nclass;
+  m->particles = dg_xcalloc(n + 1, sizeof *m->particles);
+  m->links = dg_xcalloc(n + 1, sizeof *m->links);
+  size_t np = 0, nl = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (d->classes[i].bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
+    if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
+  }
+  /* stable for equal lengths: qsort is not, so sort (index, word) pairs */
+  for (size_t i = 1; i < np; i++)
+    for (size_t j = i; j > 0 && S_longer_first(&m->particles[j - 1], &m->particles[j]) > 0; j--) {
+      const char *t = m->particles[j];
+      m->particles[j] = m->particles[j - 1];
+      m->particles[j - 1] = t;
+    }
+}
+
+void dg_morph_classes_free(dg_morph *m) {
+  free(m->particles);
+  free(m->links);
+}
+
+bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
+  const dg_morph_data *d = &m->data;
+  for (uint32_t i = 0; i < d->hdr->nclass; i++) {
+    const dg_morph_class *c = &d->classes[i];
+    if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) return true;
+  }
+  return false;
+}
+
+bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n) {
+  return dg_morph_is(m, word, n, DG_WC_SEP_PARTICLE);
+}

@@ -1,0 +1,155 @@
+/* Cells: the per-token texts that the renderers share (the gloss line in
+ * Leipzig or plain style, the segmentation line), the display width that
+ * lines them up in columns and the grouping of tokens into columns.  The
+ * interlinear, LaTeX and HTML renderers lay them out; JSON, TSV and CoNLL-U
+ * carry the plain-style text beside the gloss.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdbool.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "cells.h"
+
+size_t dg_display_width(const char *s, size_t n) {
+  size_t w = 0, i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) {
+      i++;
+      w++;
+      continue;
+    }
+    int cw = utf8proc_charwidth(cp);
+    w += cw > 0 ? (size_t)cw : 0;
+    i += (size_t)k;
+  }
+  return w;
+}
+
+/* Where the pieces of a cell go: the renderer's put, or the buffer as is. */
+typedef struct S_out {
+  dg_buf *b;
+  dg_cell_put put;
+  void *ctx;
+} S_out;
+
+static void S_put(const S_out *o, const char *s, size_t n, bool label) {
+  if (o->put) o->put(o->b, s, n, label, o->ctx);
+  else dg_buf_put(o->b, s, n);
+}
+
+static void S_puts(const S_out *o, const char *s, bool label) { S_put(o, s, strlen(s), label); }
+
+/* Leipzig: words of a multiword gloss are joined by '.'. */
+static void S_put_dotted(const S_out *o, const char *g) {
+  while (*g) {
+    size_t n = strcspn(g, " ");
+    if (n) S_put(o, g, n, false);
+    g += n;
+    if (*g == ' ') {
+      S_put(o, ".", 1, false);
+      g++;
+    }
+  }
+}
+
+static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
+  if (t->kind == DG_KIND_PUNCT) return;
+  if (style == DG_STYLE_PLAIN) {
+    const char *g = t->plain ? t->plain : t->gloss;
+    if (t->flags & DG_DF_SEP_PARTICLE) {
+      S_puts(o, "(", false);
+      S_puts(o, t->gloss, false);
+      S_puts(o, ")", false);
+      return;
+    }
+    /* Leipzig joins words with dots ("on.the"); plain English has spaces.
+     * An abbreviation keeps its dots ("e.g.", "i.e.": it ends in one), and so
+     * does a URL, an e-mail address, a handle or a hashtag (not words). */
+    size_t n = strlen(g);
+    bool words = (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(n && g[n - 1] == '.');
+    const char *run = g;
+    for (const char *p = g; *p; p++) {
+      bool joiner = words && *p == '.' && p > g && p[1] >= 'a' && p[1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z';
+      if (!joiner) continue;
+      if (p > run) S_put(o, run, (size_t)(p - run), false);
+      S_put(o, " ", 1, false);
+      run = p + 1;
+    }
+    if (*run) S_puts(o, run, false);
+    return;
+  }
+  if (t->flags & DG_DF_SEP_PARTICLE) {
+    S_puts(o, "(", false);
+    S_put_dotted(o, t->gloss);
+    S_puts(o, ")", false);
+    return;
+  }
+  /* A reflexive pronoun is its label in Leipzig style ("sich" = REFL.3SG). */
+  if (t->pos && strcmp(t->pos, "PRON") == 0 && t->labels && strncmp(t->labels, "REFL", 4) == 0) {
+    S_puts(o, t->labels, true);
+    return;
+  }
+  if (t->nparts > 1 && !(t->mwe >= 0 && t->mwe_head)) {
+    for (size_t i = 0; i < t->nparts; i++) {
+      if (i) S_puts(o, "-", false);
+      if (t->parts[i].link) S_puts(o, "LNK", true);
+      else S_put_dotted(o, t->parts[i].gloss[0] ? t->parts[i].gloss : t->parts[i].form);
+    }
+  } else {
+    S_put_dotted(o, t->gloss[0] ? t->gloss : t->form);
+  }
+  if (t->labels && t->labels[0]) {
+    S_puts(o, t->seg ? "-" : ".", false);
+    S_puts(o, t->labels, true);
+  }
+}
+
+void dg_render_gloss_cell_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx) {
+  S_out o = {b, put, ctx};
+  S_gloss_cell(&o, t, style);
+}
+
+void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx) {
+  if (t->kind == DG_KIND_PUNCT) return;
+  S_out o = {b, put, ctx};
+  size_t before = b->len;
+  S_gloss_cell(&o, t, style);
+  if (b->len == before) S_puts(&o, t->form, false);
+}
+
+void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
+  (void)s;
+  dg_render_gloss_cell_to(b, t, style, NULL, NULL);
+}
+
+void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
+  (void)s;
+  dg_render_gloss_text_to(b, t, style, NULL, NULL);
+}
+
+void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t) {
+  dg_buf_puts(b, t->seg ? t->seg : t->form);
+}
+
+size_t dg_render_column_end(const dg_dsentence *s, size_t i) {
+  bool pending_open = false; /* an opening mark waits for its word */
+  for (size_t j = i; j < s->ntokens; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    bool punct = t->kind == DG_KIND_PUNCT;
+    bool glue_prev = punct && j > 0 && !pending_open && !(s->tokens[j - 1].flags & DG_DF_SPACE_AFTER);
+    if (j > i && !glue_prev && !pending_open) return j;
+    pending_open = punct && !glue_prev && !(t->flags & DG_DF_SPACE_AFTER) && j + 1 < s->ntokens;
+  }
+  return s->ntokens;
+}
+
+bool dg_render_source_is_file(const char *source) {
+  return source && *source && strcmp(source, "-") != 0 && source[0] != '<';
+}
+
+void dg_render_sentence_id(dg_buf *b, const dg_doc *d, const dg_dsentence *s, unsigned long n) {
+  if (dg_render_source_is_file(d->source) && s->line > 0) dg_buf_printf(b, "%s:%ld", d->source, s->line);
+  else dg_buf_printf(b, "%lu", n);
+}

@@ -1,0 +1,51 @@
+/* Cells: the texts of one token that the renderers share, the gloss line's
+ * text in either style and the segmentation line's text, the display width
+ * that aligns them in columns, and the grouping of tokens into the columns
+ * of an interlinear line.  Internal, not part of the public API.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_CELLS_H
+#define DG_CELLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+#include "formats.h"
+#include "util.h"
+
+/* Display width of UTF-8 text in terminal columns (utf8proc_charwidth). */
+size_t dg_display_width(const char *s, size_t n);
+/* The gloss-line text of a token for `style`: "Russia-GEN", "the.M.NOM". */
+void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style);
+/* The gloss as the gloss line shows it for `style`: the gloss cell, or the
+ * form when the token has no gloss; nothing for punctuation.  The plain
+ * style's text is what JSON's "plain", the TSV plain column and CoNLL-U's
+ * Plain= carry ("clarified", "on the", "(clarify)" for a detached particle). */
+void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style);
+
+/* The same texts in pieces, for a renderer that escapes them or sets the
+ * Leipzig labels apart (LaTeX small caps, the HTML legend): `put` gets each
+ * piece in order, with label true for a run of grammatical labels
+ * ("PST.3SG", "LNK", "REFL.3SG"), false for English text and joiners. */
+typedef void (*dg_cell_put)(dg_buf *b, const char *s, size_t n, bool label, void *ctx);
+void dg_render_gloss_cell_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx);
+void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx);
+
+/* The segmentation-line text: "Telefon-gespräch", "Russland-s", or the form. */
+void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t);
+
+/* Columns of an interlinear line follow the spacing of the input:
+ * punctuation with no space before it joins the previous column ("führen,",
+ * "führt“"), other punctuation with no space after it joins the next one
+ * ("„ein").  The end (one past the last token) of the column that starts at
+ * token i (0, or the end of the column before). */
+size_t dg_render_column_end(const dg_dsentence *s, size_t i);
+
+/* Is the input a file (for FILE:LINE ids and "# newdoc id")?  Standard
+ * input ("-") and in-memory text ("<text>") are not. */
+bool dg_render_source_is_file(const char *source);
+/* A sentence's id for a corpus row: FILE:LINE of its start when it comes
+ * from a file with a known line, else its number n (1-based). */
+void dg_render_sentence_id(dg_buf *b, const dg_doc *d, const dg_dsentence *s, unsigned long n);
+
+#endif

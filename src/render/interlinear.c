@@ -1,0 +1,129 @@
+/* Interlinear text: for each sentence the German line, the segmentation line
+ * and the gloss line in columns aligned by display width, wrapped to the
+ * width, then the free translation in quotes.  Punctuation sticks to its word.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cells.h"
+#include "formats.h"
+
+#define S_BOLD "\033[1m"
+#define S_DIM "\033[2m"
+#define S_CYAN "\033[36m"
+#define S_MAGENTA "\033[35m"
+#define S_YELLOW "\033[33m"
+#define S_RED "\033[31m"
+#define S_RESET "\033[0m"
+
+typedef struct S_col {
+  dg_buf de, seg, gl;
+  size_t w;
+  bool name, guess;
+} S_col;
+
+/* Group tokens into columns by the spacing of the input
+ * (dg_render_column_end): "führen,", "„ein". */
+static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) {
+  S_col *cols = dg_xcalloc(s->ntokens + 1, sizeof *cols);
+  size_t n = 0;
+  for (size_t i = 0, end; i < s->ntokens; i = end) {
+    end = dg_render_column_end(s, i);
+    S_col *c = &cols[n++];
+    dg_buf_init(&c->de);
+    dg_buf_init(&c->seg);
+    dg_buf_init(&c->gl);
+    dg_buf_puts(&c->de, "");
+    dg_buf_puts(&c->seg, "");
+    dg_buf_puts(&c->gl, "");
+    for (size_t k = i; k < end; k++) {
+      const dg_dtoken *t = &s->tokens[k];
+      bool punct = t->kind == DG_KIND_PUNCT;
+      dg_buf_puts(&c->de, t->form);
+      dg_buf_puts(&c->seg, punct ? t->form : "");
+      if (!punct) {
+        dg_render_seg_cell(&c->seg, t);
+        dg_render_gloss_text(&c->gl, t, s, r->o.style);
+        if (t->kind == DG_KIND_NAME) c->name = true;
+        if (t->flags & DG_DF_GUESS) c->guess = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t a = dg_display_width(cols[i].de.data, cols[i].de.len);
+    size_t b = dg_display_width(cols[i].seg.data, cols[i].seg.len);
+    size_t c = dg_display_width(cols[i].gl.data, cols[i].gl.len);
+    cols[i].w = a > b ? a : b;
+    if (c > cols[i].w) cols[i].w = c;
+  }
+  *out = cols;
+  return n;
+}
+
+static void S_pad(dg_buf *b, size_t n) {
+  while (n--) dg_buf_putc(b, ' ');
+}
+
+static void S_cell(dg_buf *out, const dg_buf *cell, size_t w, bool last, const char *color,
+                   bool use_color) {
+  if (use_color && color && cell->len) dg_buf_puts(out, color);
+  dg_buf_put(out, cell->data, cell->len);
+  if (use_color && color && cell->len) dg_buf_puts(out, S_RESET);
+  if (!last) S_pad(out, w - dg_display_width(cell->data, cell->len) + 2);
+}
+
+static void S_line_end(dg_buf *out) {
+  /* No trailing blanks. */
+  while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
+  dg_buf_putc(out, '\n');
+}
+
+static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
+  S_col *cols;
+  size_t n = S_columns(r, s, &cols);
+  bool color = r->o.color;
+  size_t i = 0;
+  while (i < n) {
+    /* As many columns as fit; at least one. */
+    size_t j = i, used = 0;
+    while (j < n) {
+      size_t need = cols[j].w + (j > i ? 2 : 0);
+      if (j > i && used + need > r->o.width) break;
+      used += need;
+      j++;
+    }
+    for (size_t k = i; k < j; k++)
+      S_cell(out, &cols[k].de, cols[k].w, k + 1 == j, cols[k].name ? S_MAGENTA S_BOLD : S_BOLD, color);
+    S_line_end(out);
+    for (size_t k = i; k < j; k++) S_cell(out, &cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
+    S_line_end(out);
+    for (size_t k = i; k < j; k++)
+      S_cell(out, &cols[k].gl, cols[k].w, k + 1 == j, cols[k].guess ? S_YELLOW : S_CYAN, color);
+    S_line_end(out);
+    i = j;
+    if (i < n) dg_buf_putc(out, '\n');
+  }
+  for (size_t k = 0; k < s->nmwes; k++) {
+    const dg_mwe *m = &s->mwes[k];
+    dg_buf_printf(out, "%s[%s] = %s%s\n", color ? S_DIM : "", m->lemma, m->gloss, color ? S_RESET : "");
+  }
+  if (s->translation) {
+    dg_buf_printf(out, "'%s'\n", s->translation);
+  } else if (s->tr_error) {
+    dg_buf_printf(out, "%s[no translation: %s]%s\n", color ? S_RED : "", s->tr_error, color ? S_RESET : "");
+  }
+  for (size_t k = 0; k < n; k++) {
+    dg_buf_free(&cols[k].de);
+    dg_buf_free(&cols[k].seg);
+    dg_buf_free(&cols[k].gl);
+  }
+  free(cols);
+}
+
+void dg_render_interlinear(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    if (r->sentences) dg_buf_putc(out, '\n');
+    S_sentence(r, &d->sentences[i], out);
+    r->sentences++;
+  }
+}

@@ -1,0 +1,249 @@
+/* JSON renderer: one object per sentence (JSONL), or the same objects in one
+ * document ({"sentences": [...]}).  The schema is schema/degloss.schema.json.
+ * The objects are written directly, byte for byte as jansson's json_dumps
+ * wrote them before (JSON_PRESERVE_ORDER, compact or JSON_INDENT(2)): keys
+ * in insertion order, non-ASCII text as is, a string that is not valid
+ * UTF-8 left out together with its key.  Each token carries its Leipzig
+ * "gloss" and, beside it, the "plain" English gloss of --style plain.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cells.h"
+#include "formats.h"
+
+#define S_DEPTH 8
+
+typedef struct S_w {
+  dg_buf *out;
+  bool pretty;
+  size_t depth;
+  size_t n[S_DEPTH];   /* members written so far at each open level */
+  bool array[S_DEPTH]; /* '[' rather than '{' */
+  dg_buf cell;         /* a token's plain-style gloss */
+} S_w;
+
+/* Strict UTF-8 (as jansson checks it): no overlong forms, surrogates or
+ * code points above U+10FFFF. */
+static bool S_utf8_ok(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    unsigned char u = *p;
+    size_t len;
+    uint32_t v;
+    if (u < 0x80) {
+      p++;
+      continue;
+    }
+    if (u >= 0xC2 && u <= 0xDF) len = 2, v = u & 0x1F;
+    else if (u >= 0xE0 && u <= 0xEF) len = 3, v = u & 0x0F;
+    else if (u >= 0xF0 && u <= 0xF4) len = 4, v = u & 0x07;
+    else return false;
+    for (size_t i = 1; i < len; i++) {
+      if (p[i] < 0x80 || p[i] > 0xBF) return false;
+      v = (v << 6) | (p[i] & 0x3F);
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000))
+      return false;
+    p += len;
+  }
+  return true;
+}
+
+/* A line break and indentation when pretty; nothing in compact form. */
+static void S_indent(S_w *w, size_t depth) {
+  if (!w->pretty) return;
+  dg_buf_putc(w->out, '\n');
+  for (size_t i = 0; i < depth * 2; i++) dg_buf_putc(w->out, ' ');
+}
+
+static void S_quoted(dg_buf *out, const char *s) {
+  dg_buf_putc(out, '"');
+  const char *run = s;
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    dg_buf_put(out, run, (size_t)(p - run));
+    run = p + 1;
+    switch (c) {
+    case '"': dg_buf_puts(out, "\\\""); break;
+    case '\\': dg_buf_puts(out, "\\\\"); break;
+    case '\b': dg_buf_puts(out, "\\b"); break;
+    case '\f': dg_buf_puts(out, "\\f"); break;
+    case '\n': dg_buf_puts(out, "\\n"); break;
+    case '\r': dg_buf_puts(out, "\\r"); break;
+    case '\t': dg_buf_puts(out, "\\t"); break;
+    default: {
+      char seq[8];
+      snprintf(seq, sizeof seq, "\\u%04X", (unsigned)c);
+      dg_buf_puts(out, seq);
+    }
+    }
+  }
+  dg_buf_put(out, run, strlen(run));
+  dg_buf_putc(out, '"');
+}
+
+/* Before a member of the innermost open container. */
+static void S_member(S_w *w, const char *key) {
+  if (!w->depth) return;
+  size_t d = w->depth - 1;
+  if (w->n[d]++) {
+    dg_buf_putc(w->out, ',');
+    S_indent(w, w->depth);
+  } else {
+    S_indent(w, w->depth);
+  }
+  if (key && !w->array[d]) {
+    S_quoted(w->out, key);
+    dg_buf_puts(w->out, w->pretty ? ": " : ":");
+  }
+}
+
+static void S_open(S_w *w, const char *key, bool array) {
+  S_member(w, key);
+  dg_buf_putc(w->out, array ? '[' : '{');
+  w->array[w->depth] = array;
+  w->n[w->depth] = 0;
+  w->depth++;
+}
+
+static void S_close(S_w *w) {
+  w->depth--;
+  if (w->n[w->depth]) S_indent(w, w->depth);
+  dg_buf_putc(w->out, w->array[w->depth] ? ']' : '}');
+}
+
+static void S_str(S_w *w, const char *key, const char *v) {
+  if (!v) v = "";
+  if (!S_utf8_ok(v)) return; /* jansson refused such strings */
+  S_member(w, key);
+  S_quoted(w->out, v);
+}
+
+static void S_int(S_w *w, const char *key, long long v) {
+  char num[32];
+  snprintf(num, sizeof num, "%lld", v);
+  S_member(w, key);
+  dg_buf_puts(w->out, num);
+}
+
+static void S_bool(S_w *w, const char *key, bool v) {
+  S_member(w, key);
+  dg_buf_puts(w->out, v ? "true" : "false");
+}
+
+static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
+  const dg_dtoken *t = &s->tokens[idx];
+  S_open(w, NULL, false);
+  S_str(w, "form", t->form);
+  S_int(w, "start", (long long)t->start);
+  S_int(w, "end", (long long)t->end);
+  S_str(w, "kind", dg_kind_name(t->kind));
+  S_str(w, "lemma", t->lemma);
+  S_str(w, "pos", t->pos);
+  S_str(w, "features", t->feats);
+  S_str(w, "labels", t->labels);
+  S_str(w, "gloss", t->gloss);
+  /* The plain-English gloss as --style plain shows it, in either style. */
+  dg_buf_clear(&w->cell);
+  dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
+  S_str(w, "plain", w->cell.data);
+  S_open(w, "glosses", true);
+  size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
+  for (size_t i = 0; i < t->nglosses && i < max; i++)
+    if (t->glosses[i]) S_str(w, NULL, t->glosses[i]);
+  S_close(w);
+  if (t->nparts > 1) {
+    S_open(w, "parts", true);
+    for (size_t i = 0; i < t->nparts; i++) {
+      S_open(w, NULL, false);
+      S_str(w, "form", t->parts[i].form);
+      S_str(w, "lemma", t->parts[i].lemma);
+      S_str(w, "gloss", t->parts[i].link ? "" : t->parts[i].gloss);
+      S_str(w, "kind", t->parts[i].link ? "link" : "stem");
+      S_close(w);
+    }
+    S_close(w);
+  }
+  if (t->seg) S_str(w, "segmentation", t->seg);
+  S_str(w, "source", t->source);
+  if (t->reason) S_str(w, "reason", t->reason);
+  if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
+    const dg_mwe *m = &s->mwes[t->mwe];
+    S_open(w, "mwe", false);
+    S_int(w, "id", (long long)m->id);
+    S_str(w, "lemma", m->lemma);
+    S_str(w, "gloss", m->gloss);
+    S_bool(w, "head", t->mwe_head);
+    S_close(w);
+  }
+  if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
+    S_open(w, "separable", false);
+    S_str(w, "role", (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    S_str(w, "lemma", t->lemma);
+    S_int(w, "partner", (long long)t->link);
+    S_close(w);
+  }
+  if (t->flags & DG_DF_EMPHASIS) S_bool(w, "emphasis", true);
+  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, "hyphen_joined", true);
+  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, "space_after", false);
+  if (t->flags & DG_DF_SENT_START) S_bool(w, "sentence_start", true);
+  S_close(w);
+}
+
+void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
+  S_w w = {.out = out, .pretty = pretty};
+  dg_buf_init(&w.cell);
+  S_open(&w, NULL, false);
+  if (s->record) S_int(&w, "line", (long long)s->record); /* lines input: the record's line */
+  S_str(&w, "text", s->text);
+  S_int(&w, "start", (long long)s->start);
+  S_int(&w, "end", (long long)s->end);
+  S_int(&w, "paragraph", (long long)s->paragraph);
+  if (s->origin) S_str(&w, "origin", s->origin);
+  if (s->headline) S_bool(&w, "headline", true);
+  S_open(&w, "tokens", true);
+  for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
+  S_close(&w);
+  if (s->translation) {
+    S_open(&w, "translation", false);
+    S_str(&w, "text", s->translation);
+    S_str(&w, "provider", s->tr_provider);
+    S_str(&w, "model", s->tr_model);
+    S_bool(&w, "cached", s->tr_cached);
+    S_close(&w);
+  } else if (s->tr_error) {
+    S_open(&w, "translation_error", false);
+    S_str(&w, "provider", s->tr_provider);
+    S_int(&w, "status", (long long)s->tr_status);
+    S_str(&w, "message", s->tr_error);
+    S_close(&w);
+  }
+  S_close(&w);
+  dg_buf_free(&w.cell);
+}
+
+/* JSONL: one compact sentence object a line. */
+void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    dg_buf_putc(out, '\n');
+    r->sentences++;
+  }
+}
+
+/* JSON: the same objects, one a line, in {"sentences": [...]}. */
+void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sentences\": [\n"); }
+
+void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
+  for (size_t i = 0; i < d->nsentences; i++) {
+    if (r->sentences) dg_buf_puts(out, ",\n");
+    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    r->sentences++;
+  }
+}
+
+void dg_render_json_end(dg_render *r, dg_buf *out) { dg_buf_puts(out, r->sentences ? "\n]}\n" : "]}\n"); }
