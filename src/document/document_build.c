@@ -182,7 +182,8 @@ void dg_docb_code(dg_docbuild *b, bool on) {
   b->code = on;
 }
 
-static size_t S_origin(dg_document *d, const char *fmt, va_list ap) {
+__attribute__((format(printf, 2, 0))) static size_t S_origin(dg_document *d, const char *fmt,
+                                                             va_list ap) {
   size_t at = d->origins.len;
   dg_buf_vprintf(&d->origins, fmt, ap);
   dg_buf_putc(&d->origins, '\0');
