@@ -6,6 +6,7 @@
 #   config        the config file parser and the MT option parser after it
 #   glossary      user glossary TSV files
 #   jsonl         the JSONL input mode, read and tokenized
+#   document      the document readers: HTML, Markdown, PDF, DOCX, sniffing
 #   mt_parse      the MT providers' answer parsers (DeepL, LibreTranslate,
 #                 Google, OpenAI-compatible)
 #   mt_cache      the MT cache file loader, lookups and compaction
@@ -20,7 +21,7 @@
 # through tests/fuzz/replay_main.c; the text harness has its own replay main,
 # registered in cmake/text.cmake).
 option(DEGLOSS_FUZZ "Build the libFuzzer harnesses of tests/fuzz with ASan+UBSan (clang)" OFF)
-set(DG_FUZZ_HARNESSES text gloss config glossary jsonl mt_parse mt_cache lexicon_file morph_file)
+set(DG_FUZZ_HARNESSES text gloss config glossary jsonl document mt_parse mt_cache lexicon_file morph_file)
 
 if(DEGLOSS_FUZZ)
   if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
