@@ -14,6 +14,7 @@ static bool S_finish(dg_pipeline *p, dg_doc *d, dg_buf *out, bool rendered) {
   if (!rendered) {
     if (p->trfile) dg_trfile_apply(p->trfile, d);
     if (p->mt) p->failed += dg_doc_translate(d, p->mt);
+    if (p->trfile || p->mt) dg_doc_align(p->engine, d); /* glosses that agree with it */
     if (p->render) p->render(p->ctx, d, before, out);
   }
   return p->emit(p->ctx, d, out);
