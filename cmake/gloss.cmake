@@ -160,6 +160,16 @@ if(DEGLOSS_TESTS)
                    ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-src.eng.txt)
   set_tests_properties(cli.lines PROPERTIES LABELS gloss)
 
+  # Glosses that agree with the translation (src/gloss/align.c): a
+  # hand-checked sample, wrong and foreign translations change nothing,
+  # --jobs 2 the same bytes.
+  add_test(NAME gloss.align
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/align_test.py $<TARGET_FILE:degloss_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-src.eng.txt)
+  set_tests_properties(gloss.align PROPERTIES LABELS gloss
+                       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
+
   # --help (made from src/cli/options.c's table) and doc/degloss.1 list the
   # same options.
   add_test(NAME cli.manpage

@@ -14,8 +14,8 @@
  * phrase (its content words in order, each within three words of the one
  * before).  One translation word backs at most one German word.  A
  * translation in which the glosses of the sentence are rarely found (one
- * paired with the wrong sentence) or that has none of English's function
- * words (another language) changes nothing.
+ * paired with the wrong sentence) or that has too few of English's
+ * function words (another language) changes nothing.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,7 +30,7 @@
 #define S_MAXALT 12   /* alternatives looked at */
 
 /* English function words: they never decide a match, and a translation
- * that has none of them is not English. */
+ * in which fewer than one word in five is one of them is not English. */
 static const char *const S_stop[] = {
   "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
   "being", "but", "by", "can", "could", "did", "do", "does", "each", "for", "from", "had",
@@ -285,7 +285,7 @@ static bool S_explained(const S_ctx *c, const S_item *it, size_t n, size_t self,
 static void S_align_group(dg_engine *e, dg_doc *d, dg_dsentence *ss, size_t ns, S_ctx *c) {
   size_t nstop = 0;
   for (size_t i = 0; i < c->nw; i++) nstop += c->w[i].stop;
-  if (!c->nw || nstop * 8 < c->nw) return; /* not English */
+  if (!c->nw || nstop * 5 < c->nw) return; /* not English: under one word in five a function word */
   size_t n = 0;
   for (size_t i = 0; i < ns; i++)
     for (size_t k = 0; k < ss[i].ntokens; k++) n += S_content(&ss[i].tokens[k]);
@@ -323,8 +323,8 @@ static void S_align_group(dg_engine *e, dg_doc *d, dg_dsentence *ss, size_t ns, 
         }
     }
   /* How well does the translation fit the sentence?  Re-choosing needs a
-   * translation in which the context's glosses (or compound parts) of at
-   * least two words and three in ten are found. */
+   * translation in which a gloss (the context's, an alternative or a
+   * compound part's) of at least two words and half the words is found. */
   size_t fit = 0;
   for (size_t i = 0; i < n; i++) {
     S_item *x = &it[i];
@@ -335,13 +335,19 @@ static void S_align_group(dg_engine *e, dg_doc *d, dg_dsentence *ss, size_t ns, 
         S_phrase_of(c, x->t->parts[p].gloss, &ph);
         x->found = S_occurs(c, &ph);
       }
-    fit += x->found;
+    bool any = x->found;
+    for (size_t a = 1; a < x->t->nglosses && a <= S_MAXALT && !any; a++) {
+      S_phrase ph;
+      S_phrase_of(c, x->t->glosses[a], &ph);
+      any = S_occurs(c, &ph);
+    }
+    fit += any;
   }
   /* 2. Re-choosing: the first alternative (in rank order) found among the
    * words still free, for a word none of whose own gloss is there. */
   S_prop *pr = dg_xcalloc(n, sizeof *pr);
   size_t np = 0;
-  if (fit >= 2 && fit * 10 >= n * 3)
+  if (fit >= 2 && fit * 2 >= n)
     for (size_t i = 0; i < n; i++) {
       S_item *x = &it[i];
       dg_dtoken *t = x->t;
