@@ -11,6 +11,7 @@ alternative, function words untouched, a translation word backing one
 German word); JSON without a translation has no "align"; a translation of
 another line (shifted by one), word salad or another language (French)
 changes no gloss, and the French aligns nothing; an empty translation line;
+the interlinear format in colour underlines a gloss the translation chose;
 the same bytes with --jobs 2 on 400 NTREX lines.
 
 Each check prints a line; the last line is 'N passed, N failed'."""
@@ -132,6 +133,10 @@ def main():
         ab = [t for t in recs[5]["tokens"] if t["form"] == "abgewiesen"][0]
         expect(ab["plain"] == "dismissed", "abgewiesen: plain 'dismissed'", ab["plain"])
 
+        rc, col, err = run(["-f", "interlinear", "-s", "plain", "--color", "always", "--input", "lines",
+                            "--translation", en, de])
+        expect(rc == 0 and "\033[36m\033[4mphone call" in col and "\033[4mpresent" not in col,
+               "interlinear in colour underlines the glosses the translation chose", err)
         rc, out0, err = run(["-f", "jsonl", "--input", "lines", de])
         base = records(out0)
         expect(rc == 0 and '"align"' not in out0, "no translation: no align in JSON", err)
