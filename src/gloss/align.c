@@ -429,8 +429,17 @@ void dg_doc_align(dg_engine *e, dg_doc *d) {
     size_t j = i + 1;
     if (d->sentences[i].record)
       while (j < d->nsentences && d->sentences[j].record == d->sentences[i].record) j++;
+    /* The sentences of a JSONL input object share its translation (the
+     * same string): aligned together with one copy of it. */
+    const char *one = d->sentences[i].translation;
+    bool shared = false;
+    if (!d->sentences[i].record && one)
+      while (j < d->nsentences && d->sentences[j].translation == one &&
+             d->sentences[j].paragraph == d->sentences[i].paragraph)
+        j++, shared = true;
     dg_buf_clear(&tr);
-    for (size_t k = i; k < j; k++) {
+    if (shared) dg_buf_puts(&tr, one);
+    for (size_t k = i; k < j && !shared; k++) {
       const char *t = d->sentences[k].translation;
       if (!t || !*t) continue;
       if (tr.len) dg_buf_putc(&tr, ' ');

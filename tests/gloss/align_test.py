@@ -12,6 +12,7 @@ German word); JSON without a translation has no "align"; a translation of
 another line (shifted by one), word salad or another language (French)
 changes no gloss, and the French aligns nothing; an empty translation line;
 the interlinear format in colour underlines a gloss the translation chose;
+JSONL input objects with a "translation";
 the same bytes with --jobs 2 on 400 NTREX lines.
 
 Each check prints a line; the last line is 'N passed, N failed'."""
@@ -173,6 +174,25 @@ def main():
                "empty translation line", err)
         expect(choices(recs)[0] == choices(base)[0] and "align" in recs[1]["tokens"][0],
                "empty translation line: the others still align")
+
+        # JSONL input: an object's "translation" (a string, or degloss's own
+        # {"text": ...}) is each of its sentences' translation.
+        jl = os.path.join(tmp, "in.jsonl")
+        write(jl, [json.dumps({"text": SAMPLE[4][0] + " " + SAMPLE[5][0], "translation": SAMPLE[4][1] + " " + SAMPLE[5][1]}),
+                   json.dumps({"text": SAMPLE[2][0], "translation": {"text": SAMPLE[2][1]}}),
+                   json.dumps({"text": SAMPLE[3][0]})])
+        rc, o1, e1 = run(["-f", "jsonl", "--input", "jsonl", jl])
+        rc2, o2, e2 = run(["-f", "jsonl", "--input", "jsonl", jl, "--jobs", "2"])
+        recs = records(o1)
+        g = {t["form"]: t for r in recs for t in r["tokens"]}
+        tr = SAMPLE[4][1] + " " + SAMPLE[5][1]
+        expect(rc == 0 and len(recs) == 4 and recs[1].get("translation", {}).get("text") == tr
+               and g["Klage"]["gloss"] == "lawsuit" and g["Kinder"]["gloss"] == "kid"
+               and [tr[a:b] for a, b in g["Klage"]["align"]] == ["lawsuit"]
+               and g["führt"]["source"] == "translation" and "translation" not in recs[3]
+               and "align" not in recs[3]["tokens"][0],
+               "JSONL input with translations", e1)
+        expect(rc2 == 0 and o1 == o2, "JSONL input with translations: --jobs 2 the same bytes", e2)
 
         # --jobs 2 gives the same bytes with a translation.
         with open(DEU, encoding="utf-8") as f:
