@@ -22,8 +22,9 @@ import urllib.parse
 import urllib.request
 
 EXE, OUTDIR = sys.argv[1], sys.argv[2]
+# DEGLOSS_CHROMIUM names another browser binary (a missing one: the skip path)
 CHROMIUM = os.environ.get("DEGLOSS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
+if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
     print("SKIP: chromium is not installed (apt-get install chromium)")
     sys.exit(77)
 try:
