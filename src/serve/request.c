@@ -139,6 +139,8 @@ int dg_serve_gloss(const degloss_session_options *base, const char *style, const
     }
   }
 
+  /* (r.style points into root: decided while it lives) */
+  *used = r.style && strcmp(r.style, "plain") == 0 ? "plain" : "leipzig";
   degloss_session_options so = *base;
   so.input = DEGLOSS_INPUT_TEXT;
   so.encoding = DEGLOSS_ENCODING_UTF8;
@@ -192,7 +194,6 @@ int dg_serve_gloss(const degloss_session_options *base, const char *style, const
     free(mem);
     return status;
   }
-  *used = r.style && strcmp(r.style, "plain") == 0 ? "plain" : "leipzig";
   json_t *arr = S_lines(mem, memlen);
   free(mem);
   json_t *res = arr ? json_pack("{s:o}", "sentences", arr) : NULL;

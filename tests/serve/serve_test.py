@@ -50,8 +50,9 @@ def start(*args):
 def stop(p):
     p.send_signal(signal.SIGTERM)
     rc = p.wait(timeout=10)
-    check(rc == 0, f"the server exits 0 on SIGTERM, not {rc}")
-    return p.stderr.read()
+    err = p.stderr.read()
+    check(rc == 0, f"the server exits 0 on SIGTERM, not {rc}: {err[-9000:]}")
+    return err
 
 
 def request(host, port, method, path, body=None, headers=None, chunked=False):
