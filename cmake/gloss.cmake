@@ -4,7 +4,7 @@
 target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
-  src/gloss/doc_lines.c src/gloss/gloss_trfile.c
+  src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c
   src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
   src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
@@ -159,6 +159,16 @@ if(DEGLOSS_TESTS)
                    ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
                    ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-src.eng.txt)
   set_tests_properties(cli.lines PROPERTIES LABELS gloss)
+
+  # Glosses that agree with the translation (src/gloss/align.c): a
+  # hand-checked sample, wrong and foreign translations change nothing,
+  # --jobs 2 the same bytes.
+  add_test(NAME gloss.align
+           COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/align_test.py $<TARGET_FILE:degloss_cli>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+                   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/parallel/ntrex/newstest2019-src.eng.txt)
+  set_tests_properties(gloss.align PROPERTIES LABELS gloss
+                       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}")
 
   # --help (made from src/cli/options.c's table) and doc/degloss.1 list the
   # same options.

@@ -9,14 +9,15 @@ if(NOT EXISTS "${DEGLOSS_DING}")
     "-DDEGLOSS_DING=/path/to/de-en.")
 endif()
 
-target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c src/lexicon/wordclass.c)
+target_sources(degloss PRIVATE src/lexicon/lexicon.c src/lexicon/lexicon_fold.c src/lexicon/wordclass.c
+                               src/lexicon/en_stem.c)
 # degloss --check-data: verifies the lexicon, the morphology tables, mwe.tsv
 # and the hunspell dictionary (src/api/checkdata.c).
 target_sources(degloss PRIVATE src/api/checkdata.c)
 
 add_executable(dgcompile tools/dgcompile/dgcompile.c tools/dgcompile/dgcompile_records.c tools/dgcompile/dgcompile_util.c
                tools/dgcompile/dgcompile_class.c tools/dgcompile/dgcompile_ding.c
-               tools/dgcompile/dgcompile_gloss.c tools/dgcompile/dgcompile_rank.c tools/dgcompile/en_stem.c
+               tools/dgcompile/dgcompile_gloss.c tools/dgcompile/dgcompile_rank.c src/lexicon/en_stem.c
                src/base/buf.c src/base/util.c src/base/clean.c src/base/mapfile.c src/base/version.c src/lexicon/lexicon_fold.c
                src/lexicon/wordclass.c)
 target_include_directories(dgcompile PRIVATE include ${DEGLOSS_INTERNAL_INCLUDE_DIRS} tools/dgcompile)
@@ -108,8 +109,7 @@ endif()
 # Benchmarks (bench/lexicon-bench.sh runs them and prints the figures).
 add_executable(lexicon-bench EXCLUDE_FROM_ALL bench/lexicon-bench.c)
 target_link_libraries(lexicon-bench PRIVATE degloss_internal)
-add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c tools/dgcompile/en_stem.c)
-target_include_directories(lexicon-heldout PRIVATE tools/dgcompile)
+add_executable(lexicon-heldout EXCLUDE_FROM_ALL bench/lexicon-heldout.c)
 target_link_libraries(lexicon-heldout PRIVATE degloss_internal)
 add_executable(lexicon-primary EXCLUDE_FROM_ALL tests/lexicon/test_primary.c)
 target_link_libraries(lexicon-primary PRIVATE degloss_internal)

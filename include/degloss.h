@@ -416,6 +416,43 @@ DEGLOSS_EXPORT int degloss_check_data(const degloss_session_options *o, FILE *ou
 DEGLOSS_EXPORT degloss_code degloss_mt_cache_compact(const degloss_session_options *o, FILE *out,
                                                      degloss_error *err);
 
+/* ---- The web app (degloss serve) ----------------------------------------
+ *
+ * A local HTTP server (GNU libmicrohttpd): GET / is a self-contained page,
+ * POST /api/gloss takes {"text": ..., "style": "leipzig"|"plain",
+ * "translate": false, "translation": "..."} and answers {"sentences": [...]},
+ * each sentence the JSONL object of the jsonl format (the header
+ * X-Degloss-Style names the style used).  One thread per
+ * connection and a fresh session per request (the data files are mapped, so
+ * that is cheap): nothing is kept between requests.  Errors are JSON
+ * {"error": "..."} with 400, 404, 405, 413 or 415. */
+typedef struct degloss_server degloss_server;
+typedef struct degloss_serve_options {
+  const char *listen;          /* "ADDR:PORT" (IPv4, or [IPv6]:PORT); NULL: "127.0.0.1:8080";
+                                * port 0 picks a free port */
+  unsigned long long max_body; /* largest request body in bytes, 0: 10 MB */
+  unsigned max_connections;    /* connections at once, 0: 64 */
+  unsigned timeout;            /* seconds a connection may stay idle, 0: 30 */
+  const char *style;           /* the style when a request names none: NULL "leipzig", or "plain" */
+} degloss_serve_options;
+
+/* Start serving with the glossing options `so` (read on every request: it and
+ * everything it points to must live until degloss_serve_stop; `jobs` and
+ * `progress` are ignored, `warning` may be NULL).  Returns once the server
+ * accepts connections; NULL with err set: DEGLOSS_ERR_ARG for a bad
+ * address, DEGLOSS_ERR_IO when it cannot listen, or the error
+ * degloss_session_new gives for these options (checked once at start). */
+DEGLOSS_EXPORT degloss_server *degloss_serve_start(const degloss_session_options *so,
+                                                   const degloss_serve_options *o,
+                                                   degloss_error *err);
+/* The URL the server answers on, "http://ADDR:PORT/" (the real port when
+ * 0 was asked); borrowed until degloss_serve_stop.  Is the address a
+ * loopback address (127.0.0.0/8, ::1)? */
+DEGLOSS_EXPORT const char *degloss_serve_url(const degloss_server *srv);
+DEGLOSS_EXPORT int degloss_serve_is_loopback(const degloss_server *srv);
+/* Stop accepting, finish the requests in flight, free everything. */
+DEGLOSS_EXPORT void degloss_serve_stop(degloss_server *srv);
+
 /* ---- Leipzig labels ----------------------------------------------------
  *
  * The legend of the grammatical labels the Leipzig-style gloss line uses

@@ -191,3 +191,21 @@ bool dg_mapfile_write_indexed(const char *path, const char *kind, uint32_t versi
   free(tmp);
   return ok;
 }
+
+bool dg_mapfile_reseal(unsigned char *file, size_t len) {
+  if (len < DG_MAPFILE_HEADER) return false;
+  uint64_t size = len - DG_MAPFILE_HEADER;
+  const unsigned char *payload = file + DG_MAPFILE_HEADER;
+  uint32_t ihead = S_get32(file + 40), ilen = S_get32(file + 44);
+  uint64_t ioff = S_get64(file + 48);
+  if (ihead > size || ioff > size || ilen > size - ioff) return false;
+  S_put64(file + 32, dg_sum64(payload, size));
+  dg_sum sum;
+  dg_sum_init(&sum);
+  dg_sum_update(&sum, file, 32);
+  dg_sum_update(&sum, file + 40, 16);
+  dg_sum_update(&sum, payload, ihead);
+  dg_sum_update(&sum, payload + ioff, ilen);
+  S_put64(file + 56, dg_sum_final(&sum));
+  return true;
+}

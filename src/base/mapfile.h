@@ -60,4 +60,10 @@ bool dg_mapfile_write_indexed(const char *path, const char *kind, uint32_t versi
                               const void *payload, uint64_t size, uint32_t index_head,
                               uint64_t index_off, uint32_t index_len, degloss_error *err);
 
+/* Tests and fuzzers: recompute both checksums of a whole data file in memory
+ * (header included) after changing it, so that opening it reaches the
+ * structural checks behind them.  false when the header's index is out of
+ * bounds. */
+bool dg_mapfile_reseal(unsigned char *file, size_t len);
+
 #endif

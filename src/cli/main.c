@@ -22,6 +22,7 @@
 #include "config.h"
 #include "degloss.h"
 #include "options.h"
+#include "serve.h"
 
 /* ---- the progress line ---------------------------------------------- */
 
@@ -242,6 +243,18 @@ int main(int argc, char **argv) {
   cli_settings st;
   cli_settings_init(&st);
   degloss_error err = {0};
+  /* `degloss serve [--listen ADDR:PORT] [--max-body N] [OPTION]...` */
+  bool serve = argc > 1 && strcmp(argv[1], "serve") == 0;
+  cli_serve_args serve_args = {0};
+  if (serve) {
+    argv[1] = argv[0];
+    argv++, argc--;
+    if (!cli_serve_take_args(&argc, argv, &serve_args, &err)) {
+      S_say("%s", err.text);
+      cli_settings_free(&st);
+      return EXIT_USAGE;
+    }
+  }
   /* Pass 1: help, version and the config file's name. */
   const char *config = NULL;
   bool no_config = false, check_data = false, cache_compact = false;
@@ -313,7 +326,12 @@ int main(int argc, char **argv) {
   degloss_session_options so;
   cli_settings_options(&st, &so);
   int rc;
-  if (check_data) {
+  if (serve && optind < argc) {
+    S_say("serve: takes no files (%s)", argv[optind]);
+    rc = EXIT_USAGE;
+  } else if (serve && !check_data && !cache_compact) {
+    rc = cli_serve_run(&so, st.style, &serve_args); /* --jobs means nothing here */
+  } else if (check_data) {
     /* The data files only (no MT settings, so no keys, printed). */
     int bad = degloss_check_data(&so, stdout, stderr);
     rc = fflush(stdout) != 0 ? EXIT_IO : bad ? EXIT_DATA : EXIT_OK;

@@ -84,6 +84,9 @@ typedef struct dg_dtoken {
   int mwe;               /* index into the sentence's mwes, -1 none */
   bool mwe_head;         /* this token carries the expression's gloss */
   int link;              /* separable verb: index of the partner token, -1 none */
+  uint32_t *align;       /* [start, end) byte spans into the sentence's translation that the
+                          * gloss agrees with, nalign pairs (align.c); NULL/0 when unaligned */
+  size_t nalign;
 } dg_dtoken;
 
 typedef struct dg_dsentence {

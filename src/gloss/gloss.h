@@ -46,6 +46,15 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s);
 void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 
+/* After the translations of a chunk are set (a provider, a file): align
+ * every content word's gloss with the words of its sentence's translation
+ * and, on clear evidence only, choose the alternative gloss the translation
+ * uses (align.c).  Reads only the chunk, so it may run on any thread; the
+ * pipeline runs it in input order.  Lines input aligns a record (one input
+ * line) with the translations of its sentences joined as doc_lines.c joins
+ * them. */
+void dg_doc_align(dg_engine *e, dg_doc *d);
+
 /* English word forms for plain style (english.c). */
 /* Past tense ("clarify" -> "clarified", "find" -> "found"), participle, 3sg
  * present, plural.  Multiword glosses inflect their first word ("make

@@ -100,6 +100,8 @@ void dg_source_set_encoding(dg_source *s, degloss_encoding encoding) {
   if (s->reader) dg_reader_set_encoding(s->reader, encoding);
 }
 
+bool dg_source_has_translations(const dg_source *s) { return s->kind == DEGLOSS_INPUT_JSONL; }
+
 const char *dg_source_name(const dg_source *s) { return s->name; }
 
 void dg_source_free(dg_source *s) {
@@ -180,8 +182,10 @@ static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
   S_add_sentences(src, e, d, p, parno, 0, p->nsentences);
 }
 
-/* One JSONL line into a one-sentence paragraph (NULL-free on failure). */
-static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragraph *out) {
+/* One JSONL line into a one-sentence paragraph (NULL-free on failure);
+ * *tr: a copy of the object's translation ("translation": "..." or
+ * degloss's own {"text": "..."}), or NULL. */
+static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragraph *out, char **tr) {
   json_error_t je;
   json_t *o = json_loadb(line, len, 0, &je);
   if (!o || !json_is_object(o)) {
@@ -192,6 +196,9 @@ static bool S_jsonl_line(dg_source *src, const char *line, size_t len, dg_paragr
   }
   json_t *toks = json_object_get(o, "tokens");
   json_t *text = json_object_get(o, "text");
+  json_t *tj = json_object_get(o, "translation");
+  if (json_is_object(tj)) tj = json_object_get(tj, "text");
+  if (json_is_string(tj) && json_string_length(tj)) *tr = dg_xstrdup(json_string_value(tj));
   bool ok = false;
   if (json_is_array(toks) && json_array_size(toks) > 0) {
     size_t i;
@@ -271,12 +278,22 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
       memset(&p, 0, sizeof p);
       uint64_t save = src->offset;
       src->offset = here;
-      bool ok = S_jsonl_line(src, line, L, &p);
+      char *tr = NULL;
+      bool ok = S_jsonl_line(src, line, L, &p, &tr);
       src->offset = save;
       if (ok) {
+        size_t before = d->nsentences;
         S_add_paragraph(src, e, d, &p, src->paragraph++);
         dg_paragraph_free(&p);
+        /* The object's translation is each of its sentences' (one copy). */
+        const char *t = tr && d->nsentences > before ? dg_mem_strdup(&d->arena, tr) : NULL;
+        for (size_t q = before; t && q < d->nsentences; q++) {
+          d->sentences[q].translation = t;
+          d->sentences[q].tr_provider = "input";
+          d->sentences[q].tr_model = "";
+        }
       }
+      free(tr);
     }
     free(line);
     if (ferror(src->in)) {

@@ -33,6 +33,8 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err);
 void dg_source_free(dg_source *s);
 /* The input's name as messages give it ("-" for standard input). */
 const char *dg_source_name(const dg_source *s);
+/* Can the input carry translations of its own (JSONL objects)? */
+bool dg_source_has_translations(const dg_source *s);
 
 /* Paragraph i of `doc` into sentences appended to d, glossed unless e is
  * NULL (src/gloss/gloss_document.c).  *code is the first code span not yet

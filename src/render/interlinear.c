@@ -14,12 +14,14 @@
 #define S_MAGENTA "\033[35m"
 #define S_YELLOW "\033[33m"
 #define S_RED "\033[31m"
+#define S_UNDERLINE "\033[4m"
 #define S_RESET "\033[0m"
 
 typedef struct S_col {
   dg_buf de, seg, gl;
   size_t w;
   bool name, guess;
+  bool chosen; /* a gloss the translation chose (align.c): underlined */
 } S_col;
 
 /* Group tokens into columns by the spacing of the input
@@ -46,6 +48,7 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) 
         dg_render_gloss_text(&c->gl, t, s, r->o.style);
         if (t->kind == DG_KIND_NAME) c->name = true;
         if (t->flags & DG_DF_GUESS) c->guess = true;
+        if (!strcmp(t->source, "translation")) c->chosen = true;
       }
     }
   }
@@ -98,7 +101,7 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
     for (size_t k = i; k < j; k++) S_cell(out, &cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
     S_line_end(out);
     for (size_t k = i; k < j; k++)
-      S_cell(out, &cols[k].gl, cols[k].w, k + 1 == j, cols[k].guess ? S_YELLOW : S_CYAN, color);
+      S_cell(out, &cols[k].gl, cols[k].w, k + 1 == j, cols[k].guess ? S_YELLOW : cols[k].chosen ? S_CYAN S_UNDERLINE : S_CYAN, color);
     S_line_end(out);
     i = j;
     if (i < n) dg_buf_putc(out, '\n');

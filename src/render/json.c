@@ -4,7 +4,8 @@
  * wrote them before (JSON_PRESERVE_ORDER, compact or JSON_INDENT(2)): keys
  * in insertion order, non-ASCII text as is, a string that is not valid
  * UTF-8 left out together with its key.  Each token carries its Leipzig
- * "gloss" and, beside it, the "plain" English gloss of --style plain.
+ * "gloss" and, beside it, the "plain" English gloss of --style plain; when
+ * the sentence has a translation, its "align" spans into it (align.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
@@ -170,6 +171,16 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   }
   if (t->seg) S_str(w, "segmentation", t->seg);
   S_str(w, "source", t->source);
+  if (s->translation) { /* (only then: output without a translation is unchanged) */
+    S_open(w, "align", true);
+    for (size_t i = 0; i < t->nalign; i++) {
+      S_open(w, NULL, true);
+      S_int(w, NULL, (long long)t->align[2 * i]);
+      S_int(w, NULL, (long long)t->align[2 * i + 1]);
+      S_close(w);
+    }
+    S_close(w);
+  }
   if (t->reason) S_str(w, "reason", t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];

@@ -97,6 +97,19 @@ def main():
         expect(len(starts) == 1, "jsonl: the line with two sentences marks where the second starts",
                f"{starts}")
         expect("paragraph longer" not in err, "jsonl: no paragraph warning", err[:200])
+        # every record valid against the JSON schema (line, empty tokens, sentence_start)
+        import jsonschema
+        schema = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                             "schema", "degloss.schema.json"), encoding="utf-8"))
+        sentence = {"$defs": schema["$defs"], **schema["$defs"]["sentence"]}
+        invalid = []
+        for n, r in enumerate(recs):
+            try:
+                jsonschema.validate(r, sentence)
+            except jsonschema.ValidationError as e:
+                invalid.append((n + 1, e.message[:120]))
+        expect(not invalid, "jsonl: every record is valid against schema/degloss.schema.json",
+               f"{len(invalid)} invalid, first {invalid[:1]}")
 
         # --jobs 2: the same bytes.
         rc2, out2, err2 = run(["--input", "lines", "-f", "jsonl", "--jobs", "2", news])

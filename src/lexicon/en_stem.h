@@ -3,7 +3,9 @@
  * doubled final consonant ("stopped" -> "stop", "agencies" -> "agency",
  * "believes" -> "believ").  Used by the lexicon compiler (parallel-text
  * evidence, tools/dgcompile/dgcompile_rank.c) and the held-out benchmark
- * (bench/lexicon-heldout.c), which must stem alike.
+ * (bench/lexicon-heldout.c), which must stem alike, and by the alignment of
+ * glosses with a sentence's translation (src/gloss/align.c).  The compiler
+ * links this copy of the library's source.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_EN_STEM_H
 #define DG_EN_STEM_H

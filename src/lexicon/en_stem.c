@@ -1,4 +1,6 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The crude English stemmer of en_stem.h (shared by the library and the
+ * lexicon compiler).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "en_stem.h"
 
 #include <ctype.h>
