@@ -309,17 +309,23 @@ static degloss_code S_ready(degloss_session *s, degloss_error *err) {
 /* The source for one input: a document's reader when the input mode names
  * one or (auto) the content shows one, else the stream as text.  NULL with
  * err set for a document that cannot be read (the message names it). */
-static dg_source *S_source(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
-  degloss_input mode = s->input;
-  if (mode < DEGLOSS_INPUT_AUTO || mode == DEGLOSS_INPUT_LINES) return dg_source_new(in, name, mode);
-  dg_dockind k = DG_DOCK_TEXT;
+/* The reader an input mode forces: DG_DOCK_AUTO for auto (sniff the
+ * content), DG_DOCK_TEXT for the text modes. */
+static dg_dockind S_forced_reader(degloss_input mode) {
   switch (mode) {
-  case DEGLOSS_INPUT_HTML: k = DG_DOCK_HTML; break;
-  case DEGLOSS_INPUT_MARKDOWN: k = DG_DOCK_MARKDOWN; break;
-  case DEGLOSS_INPUT_PDF: k = DG_DOCK_PDF; break;
-  case DEGLOSS_INPUT_DOCX: k = DG_DOCK_DOCX; break;
-  default: k = dg_document_sniff_fd(fileno(in), name); break;
+  case DEGLOSS_INPUT_AUTO: return DG_DOCK_AUTO;
+  case DEGLOSS_INPUT_HTML: return DG_DOCK_HTML;
+  case DEGLOSS_INPUT_MARKDOWN: return DG_DOCK_MARKDOWN;
+  case DEGLOSS_INPUT_PDF: return DG_DOCK_PDF;
+  case DEGLOSS_INPUT_DOCX: return DG_DOCK_DOCX;
+  default: return DG_DOCK_TEXT;
   }
+}
+
+static dg_source *S_source(degloss_session *s, FILE *in, const char *name, degloss_error *err) {
+  dg_dockind k = S_forced_reader(s->input);
+  if (k == DG_DOCK_TEXT) return dg_source_new(in, name, s->input);
+  if (k == DG_DOCK_AUTO) k = dg_document_sniff_fd(fileno(in), name);
   if (k == DG_DOCK_TEXT || k == DG_DOCK_AUTO) return dg_source_new(in, name, DEGLOSS_INPUT_TEXT);
   dg_document doc;
   dg_document_init(&doc);
@@ -389,13 +395,10 @@ degloss_code degloss_session_feed_text(degloss_session *s, const char *text, siz
   if (!text && len) return S_fail(err, DEGLOSS_ERR_ARG, "degloss_session_feed_text", "no text");
   /* Text in memory is UTF-8 unless the options name another encoding. */
   dg_source *src = NULL;
-  bool document = s->input >= DEGLOSS_INPUT_AUTO && s->input != DEGLOSS_INPUT_LINES;
+  dg_dockind forced = S_forced_reader(s->input);
+  bool document = forced != DG_DOCK_TEXT;
   if (document) { /* a document in memory, or text */
-    dg_dockind k = s->input == DEGLOSS_INPUT_HTML       ? DG_DOCK_HTML
-                   : s->input == DEGLOSS_INPUT_MARKDOWN ? DG_DOCK_MARKDOWN
-                   : s->input == DEGLOSS_INPUT_PDF      ? DG_DOCK_PDF
-                   : s->input == DEGLOSS_INPUT_DOCX     ? DG_DOCK_DOCX
-                                                        : dg_document_sniff(text, len, name);
+    dg_dockind k = forced == DG_DOCK_AUTO ? dg_document_sniff(text, len, name) : forced;
     if (k != DG_DOCK_TEXT && k != DG_DOCK_AUTO) {
       dg_document doc;
       dg_document_init(&doc);
