@@ -77,7 +77,9 @@ static unsigned char *S_orig, *S_cur;
 static size_t S_size;
 static int S_fd = -1;
 static char *S_copy;
-static uint64_t S_patched[72];
+/* up to 64 patched bytes and the 16 checksum bytes of the reseal */
+enum { S_MAX_PATCH = 64, S_SUM_BYTES = 16 };
+static uint64_t S_patched[S_MAX_PATCH + S_SUM_BYTES];
 static size_t S_npatched;
 
 const char *dg_fuzz_patch(const char *src, const char *name, const uint8_t *data, size_t size) {
@@ -94,7 +96,7 @@ const char *dg_fuzz_patch(const char *src, const char *name, const uint8_t *data
     S_cur = dg_xmalloc(S_size);
     memcpy(S_cur, S_orig, S_size);
   }
-  for (size_t i = 0; i + 5 <= size && S_npatched < 64; i += 5) {
+  for (size_t i = 0; i + 5 <= size && S_npatched < S_MAX_PATCH; i += 5) {
     uint32_t off = (uint32_t)data[i] | (uint32_t)data[i + 1] << 8 | (uint32_t)data[i + 2] << 16 |
                    (uint32_t)data[i + 3] << 24;
     uint64_t at = (off & 0x80000000u) ? (off & 0xffu) % S_size : off % S_size;
