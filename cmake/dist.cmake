@@ -13,3 +13,14 @@ if(DEGLOSS_TESTS)
       SKIP_RETURN_CODE 77)
   endforeach()
 endif()
+if(DEGLOSS_TESTS)
+  foreach(_what files pipe)
+    add_test(NAME dist.parallel_${_what}
+             COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/dist/parallel_test.py ${_what}
+                     $<TARGET_FILE:degloss_cli> ${CMAKE_SOURCE_DIR}
+                     ${CMAKE_BINARY_DIR}/dist/parallel_${_what})
+    set_tests_properties(dist.parallel_${_what} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 120 LABELS dist
+      SKIP_RETURN_CODE 77)
+  endforeach()
+endif()
