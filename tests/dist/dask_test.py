@@ -8,6 +8,8 @@ processes (loopback only).
             tsv; html and vocab are refused with a message
   lines     the same as lines (jsonl, conllu, interlinear), and as text in
             parallel and standalone latex
+  scheduler --scheduler ADDR: a scheduler and two workers started on loopback
+            as on a cluster's hosts; conllu (running sent_ids) is one run's
   failures  a directory and a missing path among the files are reported with
             their names on standard error and left out, the other files'
             output is that of one degloss run, and the exit status is
@@ -18,12 +20,14 @@ processes (loopback only).
 
 Exits 77 (skipped) without python3-distributed.
 
-usage: dask_test.py text|lines|failures DEGLOSS DEGLOSS_DASK SOURCE_DIR WORK_DIR
+usage: dask_test.py text|lines|scheduler|failures DEGLOSS DEGLOSS_DASK SOURCE_DIR WORK_DIR
 SPDX-License-Identifier: GPL-3.0-or-later"""
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 
 WHAT, EXE, DASK, SRC, WORK = sys.argv[1:2] + [os.path.abspath(a) for a in sys.argv[2:6]]
 FAILS = []
@@ -151,12 +155,54 @@ def test_failures():
           f"{first_difference(out1, out2)}")
 
 
+def test_scheduler():
+    """--scheduler ADDR: a scheduler and a worker process of two workers
+    started here on loopback, as on a cluster's hosts."""
+    files = inputs()
+    sched_file = os.path.join(WORK, "scheduler.json")
+    procs = []
+    try:
+        procs.append(subprocess.Popen(
+            [PY, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
+             "--no-dashboard", "--scheduler-file", sched_file],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for _ in range(300):
+            if os.path.exists(sched_file) and os.path.getsize(sched_file):
+                break
+            time.sleep(0.1)
+        with open(sched_file, encoding="utf-8") as f:
+            addr = json.load(f)["address"]
+        procs.append(subprocess.Popen(
+            [PY, "-m", "distributed.cli.dask_worker", addr, "--nworkers", "2", "--nthreads", "1",
+             "--host", "127.0.0.1", "--no-dashboard"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for args in (["-f", "conllu"],):
+            rc1, out1, _ = one_run(args, files)
+            r = subprocess.run([PY, DASK, "--scheduler", addr, "--degloss", EXE, "--", "--no-config",
+                                *args, *files], cwd=WORK, capture_output=True, check=False,
+                               timeout=120)
+            what = " ".join(args)
+            check(r.returncode == rc1, f"--scheduler {what}: exit status {r.returncode}, one run "
+                  f"{rc1}: {r.stderr[-2000:]!r}")
+            check(out1 == r.stdout, f"--scheduler {what}: one run's output: "
+                  f"{first_difference(out1, r.stdout)}")
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
 def main():
     if not have_dask():
         print("SKIP: python3-distributed is not installed (tools/install-deps)")
         sys.exit(77)
     if WHAT == "failures":
         test_failures()
+    elif WHAT == "scheduler":
+        test_scheduler()
     else:
         test_formats(WHAT)
     if FAILS:
