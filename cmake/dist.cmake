@@ -3,7 +3,7 @@
 # degloss on chunks of one input or on files.  Their tests run on loopback
 # and are skipped (exit 77) without python3-distributed or parallel.
 if(DEGLOSS_TESTS)
-  foreach(_what text lines scheduler failures)
+  foreach(_what text frames lines scheduler failures)
     add_test(NAME dist.dask_${_what}
              COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/dist/dask_test.py ${_what}
                      $<TARGET_FILE:degloss_cli> ${CMAKE_SOURCE_DIR}/tools/degloss-dask
