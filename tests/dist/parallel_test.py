@@ -7,16 +7,16 @@ runs here, as ssh would run the command there.
           byte for byte one run's output in jsonl, and in conllu of lines
           input
   pipe    `parallel --pipe --keep-order` over text split at paragraph
-          boundaries (--recend '\\n\\n' --block 2k) and over --input lines
-          (-N 50): the sentences, their texts and tokens (form, kind, lemma,
-          POS, features, labels) are one run's; the numbers that count
-          from the start of the input count from the start of the chunk
-          (sentence and token "start"/"end" shift by the bytes before the
-          chunk, "paragraph" by its paragraphs, "line" by its lines, exactly
-          50 a chunk), and the only other difference is the sense the
-          subject field of the preceding sentences chose (a ranked Ding
-          sense, the same list of glosses), on a few tokens near a chunk's
-          start
+          boundaries (--recend '\\n\\n' --block 2k), over --input lines
+          and over --input jsonl records (-N 50): the sentences, their
+          texts and tokens (form, kind, lemma, POS, features, labels) are
+          one run's; the numbers that count from the start of the input
+          count from the start of the chunk (sentence and token
+          "start"/"end" shift by the bytes before the chunk, "paragraph" by
+          its paragraphs, "line" by its lines, exactly 50 a chunk), and the
+          only other difference is the sense the subject field of the
+          preceding sentences chose (a ranked Ding sense, the same list of
+          glosses), on a few tokens near a chunk's start
 
 Exits 77 (skipped) without GNU parallel.
 
@@ -149,6 +149,12 @@ def test_pipe():
     one = one_run(["-i", "lines", "-f", "jsonl"], stdin=lines)
     par = parallel(ssh, ["--pipe", "-N", "50", cmd], stdin=lines)
     compare_chunked("lines, 50 a chunk", one, par, lines_per_chunk=50)
+    records = "".join(json.dumps({"text": x}, ensure_ascii=False) + "\n"
+                      for x in lines.decode().splitlines()).encode()
+    cmd = f"{EXE} --no-config -i jsonl -f jsonl"
+    one = one_run(["-i", "jsonl", "-f", "jsonl"], stdin=records)
+    par = parallel(ssh, ["--pipe", "-N", "50", cmd], stdin=records)
+    compare_chunked("jsonl records, 50 a chunk", one, par)
 
 
 def main():
