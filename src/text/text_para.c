@@ -8,7 +8,7 @@
 
 const char *dg_tokkind_name(dg_tokkind kind) {
   static const char *const names[DG_TOK_NKINDS] = {"word", "number", "punct", "symbol",
-                                                   "url", "email", "handle", "hashtag"};
+                                                   "url", "email", "handle", "hashtag", "code"};
   return (unsigned)kind < DG_TOK_NKINDS ? names[kind] : "?";
 }
 

@@ -434,6 +434,14 @@ static void S_lex_all(S_lex *L) {
           continue;
         }
       }
+      if (c != DG_C_DIGIT && ch < 0x80) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
+        size_t j = dg_text_scan_code(cp, cls, n, i);
+        if (j) {
+          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+      }
       if (c == DG_C_DIGIT) {
         size_t j = S_scan_number(L, i);
         bool hybrid = j < n && (dg_c_alpha(cls[j]) || cls[j] == DG_C_MARK ||
@@ -459,6 +467,14 @@ static void S_lex_all(S_lex *L) {
       S_emit(L, i, j, DG_TOK_SYMBOL, 0, NULL, 0);
       i = j;
       continue;
+    }
+    if (ch == '`' || ch == '-' || ch == '/' || ch == '~' || ch == '.' || ch == '\\') {
+      size_t j = dg_text_scan_code(cp, cls, n, i); /* `code`, --force, -v, /usr/share, ~/bin */
+      if (j) {
+        S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+        i = j;
+        continue;
+      }
     }
     if (ch == '@' && i + 1 < n && (dg_c_alpha(cls[i + 1]) || cls[i + 1] == DG_C_DIGIT || cp[i + 1] == '_') &&
         (i == 0 || !dg_c_word(cls[i - 1]))) {
