@@ -120,7 +120,7 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   /* A clock time before "Uhr": 9.45 Uhr, 13:25 Uhr -> 9:45, 13:25. */
   if (split && gr.n == 2 && (gr.sep[1] == '.' || gr.sep[1] == ':') && gr.len[0] <= 2 && gr.val[0] <= 24 &&
       gr.len[1] == 2 && gr.val[1] < 60 && next && dg_lexicon_is(e->lex, next->form, DG_WC_CLOCK_WORD)) {
-    snprintf(g, sizeof g, "%u:%02u", gr.val[0], gr.val[1]);
+    snprintf(g, sizeof g, "%0*u:%02u", gr.len[0], gr.val[0], gr.val[1]);
     S_set(d, t, g, "NUM", "NumType=Card", "time");
     return;
   }
@@ -182,8 +182,8 @@ static unsigned S_roman(const char *f, size_t n) {
 
 /* "Ludwig XIV.", "Papst Benedikt XVI.", "Kapitel IV": a Roman numeral after
  * a numbered noun (word class numbered-noun), or after a capitalised word
- * no closed class claims (a ruler's name) when the numeral has its ordinal
- * dot or has two letters or more and no capitalised word follows. */
+ * no closed class claims (a ruler's name) when the numeral has two letters
+ * or more and its ordinal dot or no capitalised word after it. */
 static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
@@ -197,7 +197,7 @@ static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!isupper((unsigned char)p->form[0]) || c->w[i - 1].ncl) return false;
     const dg_dtoken *after = i + 1 + dot < s->ntokens ? &s->tokens[i + 1 + dot] : NULL;
     bool upper_after = after && after->kind == DG_KIND_WORD && isupper((unsigned char)after->form[0]);
-    if (!dot && (n < 2 || upper_after)) return false;
+    if (n < 2 || (!dot && upper_after)) return false; /* "D. C." is no numeral */
   }
   S_set(d, t, t->form, dot ? "ADJ" : "NUM", dot ? "NumType=Ord" : "NumType=Card", "number");
   t->kind = DG_KIND_NUMBER;

@@ -122,11 +122,12 @@ static size_t S_drive(const uint32_t *cp, const unsigned char *cls, size_t n, si
 static size_t S_identifier(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i) {
   if (!S_ascii_alpha(cp[i])) return 0;
   if (i > 0 && (dg_c_word(cls[i - 1]) || cp[i - 1] == '-' || cp[i - 1] == '_')) return 0;
-  size_t j = i, unders = 0, humps = 0, dots = 0, last_hump = i;
+  size_t j = i, unders = 0, humps = 0, dots = 0, last_hump = i, first_hump = 0;
   while (j < n) {
     uint32_t c = cp[j];
     if (S_ascii_alnum(c)) {
       if (S_ascii_upper(c) && j > i && S_ascii_lower(cp[j - 1])) {
+        if (!humps) first_hump = j;
         humps++;
         last_hump = j;
       }
@@ -164,13 +165,14 @@ static size_t S_identifier(const uint32_t *cp, const unsigned char *cls, size_t 
     return j;
   }
   /* inner capitals: "getUserName", "iPhone"; a capitalised word needs two
-   * humps ("GetUserName"; "YouTube", "BahnCard" are names), and the gender
+   * humps ("GetUserName"; "YouTube", "BahnCard" are names), a product name
+   * "iPod" starts with one small letter, and the gender
    * form "LehrerInnen" is German */
   if (humps && j - last_hump >= 2 && cp[last_hump] == 'I' && cp[last_hump + 1] == 'n' &&
       (j - last_hump == 2 || (j - last_hump == 5 && cp[last_hump + 2] == 'n')))
     return 0;
   if (j - last_hump < 3) return 0; /* units: "kWh", "mAh", "iOS" */
-  if (humps >= 1 && S_ascii_lower(cp[i])) return j;
+  if (humps >= 1 && S_ascii_lower(cp[i]) && first_hump - i >= 2) return j; /* not "iPod", "eBay" */
   if (humps >= 2) return j;
   return 0;
 }
