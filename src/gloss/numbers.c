@@ -91,6 +91,16 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   dg_buf b;
   dg_buf_init(&b);
   char g[96];
+  /* An amount in whole units: "12,–", "12,-" = 12. */
+  const char *dash = strchr(f, ',');
+  if (dash && (dash[1] == '-' || !strncmp(dash + 1, "\xE2\x80\x93", 3))) {
+    snprintf(g, sizeof g, "%.*s", (int)(dash - f), f);
+    char *q = g, *o = g; /* 1.250,– = 1,250 */
+    for (; *q; q++) *o++ = *q == '.' ? ',' : *q;
+    *o = '\0';
+    S_set(d, t, g, "NUM", "NumType=Card", "number");
+    return;
+  }
   bool ordinal = (t->flags & DG_DF_ORDINAL) || (n > 1 && f[n - 1] == '.');
   const dg_dtoken *next = S_word_at(s, i + 1), *prev = i ? S_word_at(s, i - 1) : NULL;
   bool dot_next = i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER);

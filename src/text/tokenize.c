@@ -236,10 +236,15 @@ static size_t S_scan_digits(const S_lex *L, size_t j) {
   return j;
 }
 
-/* 2022, 1.000, 3,5, 17.03.2025, 12:30 */
+/* 2022, 1.000, 3,5, 17.03.2025, 12:30; an amount in whole units "12,–", "12,-" */
 static size_t S_scan_number(const S_lex *L, size_t i) {
   size_t j = S_scan_digits(L, i);
   for (;;) {
+    if (j + 1 < L->n && L->cp[j] == ',' && (L->cp[j + 1] == '-' || L->cp[j + 1] == 0x2013)) {
+      size_t k = j + 2;
+      if (k < L->n && L->cp[k] == '-' && L->cp[j + 1] == '-') k++;
+      if (k >= L->n || (!dg_c_word(L->cls[k]) && !dg_text_is_hyphen(L->cp[k]) && L->cp[k] != 0x2013)) return k;
+    }
     if (j + 1 < L->n && (L->cp[j] == '.' || L->cp[j] == ',') && L->cls[j + 1] == DG_C_DIGIT) {
       j = S_scan_digits(L, j + 1);
       continue;

@@ -70,9 +70,9 @@ static size_t S_backticks(const uint32_t *cp, const unsigned char *cls, size_t n
   return 0;
 }
 
-/* --force, --prefix=/usr; -v, -rf (one to three ASCII letters after a
- * single hyphen, standing free: "-ausfuhr" after "und" is a suspended
- * compound part, found before this). */
+/* --force, --prefix=/usr; -v, -rf (one ASCII letter after a single hyphen,
+ * or two or three without a vowel, standing free: "-en" is a German ending
+ * and "-ausfuhr" after "und" a suspended compound part). */
 static size_t S_option(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i) {
   if (i + 2 < n && cp[i + 1] == '-' && S_ascii_alpha(cp[i + 2])) {
     size_t j = i + 2;
@@ -85,6 +85,8 @@ static size_t S_option(const uint32_t *cp, const unsigned char *cls, size_t n, s
     size_t j = i + 1;
     while (j < n && S_ascii_alnum(cp[j])) j++;
     if (j - i - 1 > 3) return 0;
+    for (size_t k = i + 1; j - i - 1 > 1 && k < j; k++) /* "-en", "-ung": a German ending */
+      if (cp[k] == 'a' || cp[k] == 'e' || cp[k] == 'i' || cp[k] == 'o' || cp[k] == 'u') return 0;
     if (j < n && (dg_c_word(cls[j]) || dg_text_is_hyphen(cp[j]))) return 0;
     return j;
   }
