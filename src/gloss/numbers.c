@@ -190,7 +190,8 @@ static unsigned S_roman(const char *f, size_t n) {
   return total < 4000 ? total : 0;
 }
 
-/* "Ludwig XIV.", "Papst Benedikt XVI.", "Kapitel IV": a Roman numeral after
+/* "Ludwig XIV.", "Papst Benedikt XVI.", "Kapitel IV": a Roman numeral (a
+ * number; a ruler's numeral stays part of the name, PROPN) after
  * a numbered noun (word class numbered-noun), or after a capitalised word
  * no closed class claims (a ruler's name) when the numeral has two letters
  * or more and its ordinal dot or no capitalised word after it. */
@@ -209,8 +210,13 @@ static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     bool upper_after = after && after->kind == DG_KIND_WORD && isupper((unsigned char)after->form[0]);
     if (n < 2 || (!dot && upper_after)) return false; /* "D. C." is no numeral */
   }
-  S_set(d, t, t->form, dot ? "ADJ" : "NUM", dot ? "NumType=Ord" : "NumType=Card", "number");
-  t->kind = DG_KIND_NUMBER;
+  if (numbered) {
+    S_set(d, t, t->form, dot ? "ADJ" : "NUM", dot ? "NumType=Ord" : "NumType=Card", "number");
+    t->kind = DG_KIND_NUMBER;
+  } else { /* a ruler's numeral is part of the name (UD: PROPN, flat:name) */
+    S_set(d, t, t->form, "PROPN", "", "number");
+    t->kind = DG_KIND_NAME;
+  }
   return true;
 }
 
