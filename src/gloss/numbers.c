@@ -83,6 +83,8 @@ static void S_set(dg_doc *d, dg_dtoken *t, const char *gloss, const char *pos, c
   t->source = src;
 }
 
+static unsigned S_roman(const char *f, size_t n);
+
 /* German number notation to English: 1.000,5 -> 1,000.5; dates, times and
  * versions by their shape and the word next to them. */
 static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
@@ -139,6 +141,15 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   if (dots && !ordinal &&
       ((gr.n >= 3 && !S_thousands(&gr)) || (prev && dg_lexicon_is(e->lex, prev->form, DG_WC_VERSION_NOUN)))) {
     S_set(d, t, f, "NUM", "NumType=Card", "version");
+    return;
+  }
+  if (ordinal && S_roman(body, strlen(body))) { /* "im II. Weltkrieg": the 2nd */
+    char digits[16];
+    snprintf(digits, sizeof digits, "%u", S_roman(body, strlen(body)));
+    dg_english_ordinal(&b, digits);
+    S_set(d, t, b.data, "ADJ", "NumType=Ord", "number");
+    t->lemma = dg_mem_strdup(&d->arena, body);
+    dg_buf_free(&b);
     return;
   }
   if (ordinal) {

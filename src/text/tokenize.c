@@ -642,6 +642,18 @@ static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, co
   return false;
 }
 
+/* "im II. Weltkrieg", "der XIV. Parteitag": a Roman numeral in capitals
+ * after a word before an ordinal (ordinal-before) is an ordinal number. */
+static bool S_roman_after_ordinal_word(const S_lex *L, const dg_ltoks *t, size_t w, const dg_ltok *k) {
+  if (k->kind != DG_TOK_WORD || w == 0 || k->ce - k->cs > 6) return false;
+  for (size_t x = k->cs; x < k->ce; x++) {
+    uint32_t c = L->cp[x];
+    if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C' && c != 'D' && c != 'M') return false;
+  }
+  const dg_ltok *prev = &t->v[w - 1];
+  return prev->kind == DG_TOK_WORD && S_in(S_form_of(t, prev), S_ord_before, DG_ARRAY_LEN(S_ord_before));
+}
+
 static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
                          const char *form, size_t flen, unsigned kind, unsigned flags) {
   dg_buf *f = &L->out->forms;
@@ -736,7 +748,7 @@ static void S_merge(S_lex *L) {
         continue;
       }
     }
-    if (dot_next && k->kind == DG_TOK_NUMBER && k->ce - k->cs <= 10) {
+    if (dot_next && (k->kind == DG_TOK_NUMBER || S_roman_after_ordinal_word(L, t, w, k)) && k->ce - k->cs <= 10) {
       const dg_ltok *prev = w ? &t->v[w - 1] : NULL;
       const dg_ltok *next = i + 2 < t->n ? &t->v[i + 2] : NULL;
       if (S_ordinal(L, t, prev, k, next)) {
