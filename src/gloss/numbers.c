@@ -253,29 +253,49 @@ static bool S_ascii_lower_word(const dg_dtoken *t) {
   return true;
 }
 
+/* A word German does not know: no analysis but the form itself guessed, and
+ * no dictionary entry ("curl", "numpy", "requests"). */
+static bool S_unknown(const dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  for (size_t a = 0; a < w->nan; a++)
+    if (!w->an[a].lemma || strcmp(w->an[a].lemma, w->lower) != 0) return false;
+  return !dg_lexicon_contains(c->lex, w->lower);
+}
+
 /* Software commands in running text are code, kept as written: a command
- * (word class command: sudo, apt, git) next to code or another command
- * ("sudo apt", "apt --list"); the word right after a command (its
- * subcommand, "install"); later words German does not know (the package
- * "curl"); a lower-case word German does not know before an option ("foo
- * -v").  A word with a closed-class reading ("und", "aus") ends the run. */
+ * written small (word class command: sudo, apt, git); the word right after
+ * a command (its subcommand, "apt install", "git status"; not "Mit apt
+ * geht das"); later words German
+ * does not know (the package "curl"); a lower-case word German does not
+ * know before an option ("foo -v").  A word with a closed-class reading
+ * ("und", "aus") ends the run. */
 static bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   if (!S_ascii_lower_word(t) || c->w[i].ncl) return false;
   const dg_dtoken *p = i ? &s->tokens[i - 1] : NULL, *nx = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
-  bool prev_cmd = p && p->kind == DG_KIND_CODE && dg_gl_eq(p->source, "command");
+  /* after a command, perhaps with options between ("pip install --upgrade numpy") */
+  size_t k = i;
+  while (k > 0 && s->tokens[k - 1].kind == DG_KIND_CODE && s->tokens[k - 1].form[0] == '-') k--;
+  bool prev_cmd = k > 0 && s->tokens[k - 1].kind == DG_KIND_CODE && dg_gl_eq(s->tokens[k - 1].source, "command");
   bool next_code = nx && nx->kind == DG_KIND_CODE;
-  if (dg_lexicon_is(e->lex, t->form, DG_WC_COMMAND)) {
-    bool next_word = nx && S_ascii_lower_word(nx) && !c->w[i + 1].ncl;
-    return prev_cmd || next_code || next_word || (p && p->kind == DG_KIND_CODE);
-  }
+  if (dg_lexicon_is(e->lex, t->form, DG_WC_COMMAND)) return true; /* written small, never German */
   if (prev_cmd) {
-    /* the subcommand right after the command itself, else an unknown word */
-    bool sub = dg_lexicon_is(e->lex, p->form, DG_WC_COMMAND);
-    return sub || c->w[i].nan == 0;
+    /* the subcommand right after the command itself ("install", "status",
+     * "upgrade"), unless German reads it as a verb that can be the clause's
+     * finite verb or infinitive ("Mit apt geht das", "mit apt installieren");
+     * later, only a word German does not know ("curl") */
+    bool verb = false;
+    for (size_t a = 0; a < c->w[i].nan && !verb; a++) {
+      const dg_analysis *an = &c->w[i].an[a];
+      const char *l = an->leipzig ? an->leipzig : "";
+      verb = (dg_gl_eq(an->pos, "VERB") || dg_gl_eq(an->pos, "AUX")) &&
+             (((strstr(l, "PRS") || strstr(l, "PST")) && (strstr(l, "3") || strstr(l, "PL"))) ||
+              strstr(l, "INF") || strstr(l, "PTCP"));
+    }
+    return !verb && (S_unknown(c, i) || (k == i && dg_lexicon_is(e->lex, p->form, DG_WC_COMMAND)));
   }
-  return next_code && nx->form[0] == '-' && c->w[i].nan == 0;
+  return next_code && nx->form[0] == '-' && S_unknown(c, i);
 }
 
 /* Gloss token i if it is punctuation, a number or a symbol; false for words
