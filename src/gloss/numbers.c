@@ -231,16 +231,21 @@ static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* "20er-Jahre", "80er-Jahren": the decade (two digits are the 1900s). */
-static bool S_decade(dg_engine *e, dg_doc *d, dg_dtoken *t) {
+/* "20er-Jahre", "80er-Jahren", "20er Jahre": the decade (two digits are
+ * the 1900s); "1980er" alone is the senses pass's (1980s). */
+static bool S_decade(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
+  dg_dtoken *t = &s->tokens[i];
   const char *f = t->form;
   size_t nd = 0;
   while (isdigit((unsigned char)f[nd])) nd++;
   if (nd != 2 && nd != 4) return false;
-  if (strncmp(f + nd, "er-", 3) != 0 || !dg_lexicon_is(e->lex, f + nd + 3, DG_WC_DECADE_NOUN)) return false;
+  bool hyphen = strncmp(f + nd, "er-", 3) == 0 && dg_lexicon_is(e->lex, f + nd + 3, DG_WC_DECADE_NOUN);
+  bool spaced = nd == 2 && (!strcmp(f + nd, "er") || !strcmp(f + nd, "ern")) && i + 1 < s->ntokens &&
+                dg_lexicon_is(e->lex, s->tokens[i + 1].form, DG_WC_DECADE_NOUN);
+  if (!hyphen && !spaced) return false;
   char g[32];
   snprintf(g, sizeof g, "%s%.*ss", nd == 2 ? "19" : "", (int)nd, f);
-  S_set(d, t, g, "NOUN", "", "number");
+  S_set(d, t, g, hyphen ? "NOUN" : "ADJ", "", "number");
   return true;
 }
 
@@ -312,7 +317,7 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   case DG_KIND_NUMBER: S_number(d, t, s, i, e); return true;
   case DG_KIND_WORD: {
     unsigned char f0 = (unsigned char)t->form[0];
-    if (isdigit(f0)) return S_decade(e, d, t);
+    if (isdigit(f0)) return S_decade(e, d, s, i);
     if (f0 >= 'A' && f0 <= 'Z') {
       if (S_roman_numeral(e, d, c, i)) return true;
       /* "Uhr" after a clock time or an hour: o'clock */
