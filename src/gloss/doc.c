@@ -149,6 +149,7 @@ static dg_kind S_kind(dg_tokkind k) {
   case DG_TOK_EMAIL: return DG_KIND_EMAIL;
   case DG_TOK_HANDLE: return DG_KIND_HANDLE;
   case DG_TOK_HASHTAG: return DG_KIND_HASHTAG;
+  case DG_TOK_CODE: return DG_KIND_CODE;
   }
   return DG_KIND_WORD;
 }

@@ -73,6 +73,11 @@ enum {
   DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
   DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
   DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
+  DG_WCB_CLOCK_WORD,         /* clock-word: Uhr ("9.45 Uhr" is a time) */
+  DG_WCB_VERSION_NOUN,       /* version-noun: Version, Release ("Version 2.4" unchanged) */
+  DG_WCB_NUMBERED_NOUN,      /* numbered-noun: Kapitel, Band, Teil ("Kapitel IV") */
+  DG_WCB_DECADE_NOUN,        /* decade-noun: Jahre ("20er-Jahre" = 1920s) */
+  DG_WCB_COMMAND,            /* command: sudo, apt, git (a software command) */
   DG_WCB_COUNT
 };
 
@@ -125,6 +130,11 @@ enum {
 #define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
 #define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
 #define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
+#define DG_WC_CLOCK_WORD DG_WC(DG_WCB_CLOCK_WORD)
+#define DG_WC_VERSION_NOUN DG_WC(DG_WCB_VERSION_NOUN)
+#define DG_WC_NUMBERED_NOUN DG_WC(DG_WCB_NUMBERED_NOUN)
+#define DG_WC_DECADE_NOUN DG_WC(DG_WCB_DECADE_NOUN)
+#define DG_WC_COMMAND DG_WC(DG_WCB_COMMAND)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \

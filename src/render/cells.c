@@ -97,6 +97,8 @@ static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
       if (t->parts[i].link) S_puts(o, "LNK", true);
       else S_put_dotted(o, t->parts[i].gloss[0] ? t->parts[i].gloss : t->parts[i].form);
     }
+  } else if (t->kind == DG_KIND_NUMBER || t->kind == DG_KIND_CODE) {
+    S_puts(o, t->gloss[0] ? t->gloss : t->form, false); /* "3 October 1990", `git status`: as written */
   } else {
     S_put_dotted(o, t->gloss[0] ? t->gloss : t->form);
   }

@@ -91,7 +91,7 @@ static bool S_headline_end(const S_seg *S, size_t i) {
   const dg_ltok *k = &S->t->v[i];
   if (k->flags & DG_TF_SUSPENDED) return false;
   if (k->kind == DG_TOK_WORD || k->kind == DG_TOK_NUMBER || k->kind == DG_TOK_HASHTAG ||
-      k->kind == DG_TOK_URL || k->kind == DG_TOK_HANDLE)
+      k->kind == DG_TOK_URL || k->kind == DG_TOK_HANDLE || k->kind == DG_TOK_CODE)
     return true;
   return S_is_closer(S, i) && i > 0 && !S_is_final(S, i - 1);
 }

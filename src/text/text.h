@@ -44,11 +44,12 @@ typedef enum {
   DG_TOK_URL,      /* https://…, www.… */
   DG_TOK_EMAIL,    /* name@example.org */
   DG_TOK_HANDLE,   /* @name */
-  DG_TOK_HASHTAG   /* #Wort */
+  DG_TOK_HASHTAG,  /* #Wort */
+  DG_TOK_CODE      /* `code`, --force, -v, /usr/share/doc, C:\Temp, snake_case, getName, foo(), ls(1) */
 } dg_tokkind;
-#define DG_TOK_NKINDS 8
+#define DG_TOK_NKINDS 9
 
-/* "word", "number", "punct", "symbol", "url", "email", "handle", "hashtag". */
+/* "word", "number", "punct", "symbol", "url", "email", "handle", "hashtag", "code". */
 const char *dg_tokkind_name(dg_tokkind kind);
 
 /* Token flags. */

@@ -8,7 +8,7 @@
 
 const char *dg_tokkind_name(dg_tokkind kind) {
   static const char *const names[DG_TOK_NKINDS] = {"word", "number", "punct", "symbol",
-                                                   "url", "email", "handle", "hashtag"};
+                                                   "url", "email", "handle", "hashtag", "code"};
   return (unsigned)kind < DG_TOK_NKINDS ? names[kind] : "?";
 }
 
@@ -130,6 +130,7 @@ static bool S_simple(const char *form, size_t len, dg_tokkind *kind) {
     size_t n = dg_utf8_decode(u + i, len - i, &cp, &bad);
     unsigned c = dg_text_class(cp);
     if (bad || c == DG_C_BAD) return false;
+    if (i > 0 && u[i - 1] >= 'a' && u[i - 1] <= 'z' && cp >= 'A' && cp <= 'Z') return false; /* camelCase: the tokenizer decides */
     letters &= dg_c_alpha(c) || (c == DG_C_MARK && i > 0);
     digits &= c == DG_C_DIGIT;
     i += n;

@@ -236,10 +236,15 @@ static size_t S_scan_digits(const S_lex *L, size_t j) {
   return j;
 }
 
-/* 2022, 1.000, 3,5, 17.03.2025, 12:30 */
+/* 2022, 1.000, 3,5, 17.03.2025, 12:30; an amount in whole units "12,–", "12,-" */
 static size_t S_scan_number(const S_lex *L, size_t i) {
   size_t j = S_scan_digits(L, i);
   for (;;) {
+    if (j + 1 < L->n && L->cp[j] == ',' && (L->cp[j + 1] == '-' || L->cp[j + 1] == 0x2013)) {
+      size_t k = j + 2;
+      if (k < L->n && L->cp[k] == '-' && L->cp[j + 1] == '-') k++;
+      if (k >= L->n || (!dg_c_word(L->cls[k]) && !dg_text_is_hyphen(L->cp[k]) && L->cp[k] != 0x2013)) return k;
+    }
     if (j + 1 < L->n && (L->cp[j] == '.' || L->cp[j] == ',') && L->cls[j + 1] == DG_C_DIGIT) {
       j = S_scan_digits(L, j + 1);
       continue;
@@ -434,6 +439,14 @@ static void S_lex_all(S_lex *L) {
           continue;
         }
       }
+      if (c != DG_C_DIGIT && ch < 0x80) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
+        size_t j = dg_text_scan_code(cp, cls, n, i);
+        if (j) {
+          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+      }
       if (c == DG_C_DIGIT) {
         size_t j = S_scan_number(L, i);
         bool hybrid = j < n && (dg_c_alpha(cls[j]) || cls[j] == DG_C_MARK ||
@@ -459,6 +472,14 @@ static void S_lex_all(S_lex *L) {
       S_emit(L, i, j, DG_TOK_SYMBOL, 0, NULL, 0);
       i = j;
       continue;
+    }
+    if (ch == '`' || ch == '-' || ch == '/' || ch == '~' || ch == '.' || ch == '\\') {
+      size_t j = dg_text_scan_code(cp, cls, n, i); /* `code`, --force, -v, /usr/share, ~/bin */
+      if (j) {
+        S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+        i = j;
+        continue;
+      }
     }
     if (ch == '@' && i + 1 < n && (dg_c_alpha(cls[i + 1]) || cls[i + 1] == DG_C_DIGIT || cp[i + 1] == '_') &&
         (i == 0 || !dg_c_word(cls[i - 1]))) {
@@ -621,6 +642,18 @@ static bool S_ordinal(const S_lex *L, const dg_ltoks *t, const dg_ltok *prev, co
   return false;
 }
 
+/* "im II. Weltkrieg", "der XIV. Parteitag": a Roman numeral in capitals
+ * after a word before an ordinal (ordinal-before) is an ordinal number. */
+static bool S_roman_after_ordinal_word(const S_lex *L, const dg_ltoks *t, size_t w, const dg_ltok *k) {
+  if (k->kind != DG_TOK_WORD || w == 0 || k->ce - k->cs > 6) return false;
+  for (size_t x = k->cs; x < k->ce; x++) {
+    uint32_t c = L->cp[x];
+    if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C' && c != 'D' && c != 'M') return false;
+  }
+  const dg_ltok *prev = &t->v[w - 1];
+  return prev->kind == DG_TOK_WORD && S_in(S_form_of(t, prev), S_ord_before, DG_ARRAY_LEN(S_ord_before));
+}
+
 static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
                          const char *form, size_t flen, unsigned kind, unsigned flags) {
   dg_buf *f = &L->out->forms;
@@ -715,7 +748,7 @@ static void S_merge(S_lex *L) {
         continue;
       }
     }
-    if (dot_next && k->kind == DG_TOK_NUMBER && k->ce - k->cs <= 10) {
+    if (dot_next && (k->kind == DG_TOK_NUMBER || S_roman_after_ordinal_word(L, t, w, k)) && k->ce - k->cs <= 10) {
       const dg_ltok *prev = w ? &t->v[w - 1] : NULL;
       const dg_ltok *next = i + 2 < t->n ? &t->v[i + 2] : NULL;
       if (S_ordinal(L, t, prev, k, next)) {

@@ -800,6 +800,14 @@ static void test_builder_classify(void) {
       {"bzw.", DG_TOK_WORD, DG_TF_ABBREV},  {"z.B.", DG_TOK_WORD, DG_TF_ABBREV},
       {"Ein-", DG_TOK_WORD, DG_TF_SUSPENDED}, {"30-tägigen", DG_TOK_WORD, 0},
       {"A&O", DG_TOK_WORD, 0},              {"?!", DG_TOK_PUNCT, 0},
+      {"--force", DG_TOK_CODE, 0},          {"-v", DG_TOK_CODE, 0},
+      {"/usr/share/doc", DG_TOK_CODE, 0},   {"C:\\Temp", DG_TOK_CODE, 0},
+      {"snake_case", DG_TOK_CODE, 0},       {"getUserName", DG_TOK_CODE, 0},
+      {"foo()", DG_TOK_CODE, 0},            {"ls(1)", DG_TOK_CODE, 0},
+      {"`x y`", DG_TOK_CODE, 0},            {"Lehrer_innen", DG_TOK_WORD, 0},
+      {"LehrerInnen", DG_TOK_WORD, 0},      {"YouTube", DG_TOK_WORD, 0},
+      {"iPod", DG_TOK_WORD, 0},             {"kWh", DG_TOK_WORD, 0},
+      {"12,\xE2\x80\x93", DG_TOK_NUMBER, 0}, {"03.10.1990", DG_TOK_NUMBER, 0},
   };
   for (size_t i = 0; i < DG_ARRAY_LEN(cases); i++) {
     unsigned fl = 0;
@@ -808,6 +816,7 @@ static void test_builder_classify(void) {
     OK((fl & cases[i].flag) == cases[i].flag, "%s: flags %x", cases[i].form, fl);
   }
   STR_EQ(dg_tokkind_name(DG_TOK_HASHTAG), "hashtag", "kind name");
+  STR_EQ(dg_tokkind_name(DG_TOK_CODE), "code", "kind name of code");
   STR_EQ(dg_tokkind_name((dg_tokkind)99), "?", "name of an unknown kind");
 
   /* in-memory parsing of one paragraph with a base offset */
