@@ -95,6 +95,27 @@ static bool S_clause_initial(const dg_dsentence *s, size_t i) {
   return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
 }
 
+/* Is token i in the middle field of its clause: not first, a finite verb
+ * (or a subordinating conjunction, or the verb-first word at the sentence
+ * start) before it in the clause, the word before it no conjunction or
+ * number ("zwei mal"), and a word after it (no pause)? */
+static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i == 0 || S_clause_initial(s, i) || i + 1 >= s->ntokens) return false;
+  const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
+  if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
+  if (dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
+  size_t cs = dg_gl_clause_start(s, i);
+  for (size_t j = cs; j < i; j++) {
+    const dg_gl_word *pw = &c->w[j];
+    if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
+    if (S_any_feat(pw, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
+    if (j == 0 && S_any_feat(pw, "VerbForm=Fin")) return true;
+    if (dg_lexicon_is(c->lex, pw->lower, DG_WC_CONJ_SUBORD)) return true;
+  }
+  return false;
+}
+
 /* The first closed-class reading of w with this part of speech, or -1. */
 static int S_closed_pos(const dg_gl_word *w, const char *pos) {
   for (size_t k = 0; k < w->ncl; k++)
@@ -126,6 +147,17 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
+  /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
+   * wohl) stand unstressed in the middle field: after the clause's finite
+   * verb or its subordinating conjunction (or a verb-first imperative or
+   * question: "Hör doch auf!"), never first in the clause and never alone
+   * before a pause.  There they colour the utterance and take their PTCL
+   * reading ("Das ist ja interessant": indeed.PTCL); "Ja, ich komme" (an
+   * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
+    for (size_t k = 0; k < w->ncl; k++)
+      if (dg_gl_has_label(w->cl[k].labels, "PTCL")) return (int)k;
+  }
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
   if (dg_gl_is_sein(w->lower)) {
     bool before_noun = false;

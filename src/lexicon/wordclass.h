@@ -73,6 +73,7 @@ enum {
   DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
   DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
   DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
+  DG_WCB_MODAL_PARTICLE,     /* modal-particle: doch ja halt mal eben wohl (middle field) */
   DG_WCB_COUNT
 };
 
@@ -125,6 +126,7 @@ enum {
 #define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
 #define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
 #define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
+#define DG_WC_MODAL_PARTICLE DG_WC(DG_WCB_MODAL_PARTICLE)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
