@@ -105,6 +105,9 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
   if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
   if (dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
+  /* After an article or a degree word the word is part of a phrase: "die
+   * wohl größte" (probably), "so wohl gefühlt" (well). */
+  if (dg_gl_eq(prev->pos, "DET") || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV)) return false;
   size_t cs = dg_gl_clause_start(s, i);
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
