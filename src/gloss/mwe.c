@@ -332,6 +332,18 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
           best = j;
           break;
         }
+    /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
+    if (best == n)
+      for (size_t j = first + 1; j < last; j++)
+        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+          bool taken = false;
+          for (size_t q = 0; q < p->n; q++)
+            if (!p->e[q].free && pos[q] == j) taken = true;
+          if (!taken) {
+            best = j;
+            break;
+          }
+        }
     if (best == n) return false;
     for (size_t q = 0; q < k; q++)
       if (p->e[q].free && pos[q] == best) return false;
