@@ -103,6 +103,18 @@ if(DEGLOSS_TESTS)
       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
   endforeach()
 
+  # Families of rules (issue 12: idioms, subject, labels): a TSV of cases a
+  # file, tests/gloss/families/NAME.tsv -> gloss.family.NAME (every case must pass).
+  file(GLOB _gloss_families CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/*.tsv")
+  foreach(_family_tsv IN LISTS _gloss_families)
+    get_filename_component(_family "${_family_tsv}" NAME_WE)
+    add_test(NAME gloss.family.${_family}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/family_test.py
+                     $<TARGET_FILE:degloss_cli> ${_family_tsv})
+    set_tests_properties(gloss.family.${_family} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 120 LABELS gloss)
+  endforeach()
+
   # English word forms (the irregular verbs are in degloss.lex).
   add_executable(test_gloss_english tests/gloss/test_english.c)
   target_link_libraries(test_gloss_english PRIVATE degloss_internal degloss_test_harness)

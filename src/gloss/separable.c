@@ -212,6 +212,23 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
       const dg_dtoken *v = &s->tokens[i];
       if (S_hard_break(v)) break;
+      /* "und", "aber" joining two clauses: the particle's verb is in its own. */
+      if (v->flags & DG_DF_CLAUSE_JOIN) break;
+      if (i > 0 && dg_gl_eq(s->tokens[i - 1].form, ",") &&
+          dg_lexicon_is(e->lex, c->w[i].lower, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN))
+        break;
+      /* A subordinate clause before the particle ("rief, nachdem er …
+       * hatte, seine Mutter an") holds no verb of the main clause: its
+       * verb stands last.  Skip from its closing comma to its
+       * conjunction or relative pronoun. */
+      if (dg_gl_eq(v->form, ",") && i > 0) {
+        size_t cs = dg_gl_clause_start(s, i - 1);
+        if (cs > 0 && cs < i && (dg_lexicon_is(e->lex, c->w[cs].lower, DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
+                                 dg_gl_has_label(c->w[cs].leipzig, "REL"))) {
+          i = cs;
+          continue;
+        }
+      }
       if (v->kind != DG_KIND_WORD || c->w[i].is_closed || v->link >= 0 || !S_finite(v, &c->w[i])) continue;
       if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
       if (S_join(e, d, c, i, j)) break;
