@@ -118,6 +118,12 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       for (size_t j = start; j < i && !want_inf; j++)
         if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
   }
+  /* The first word of a sentence before a noun: written with a capital
+   * whatever it is, so an inflected adjective reading is as good as a
+   * noun ("Junge Menschen wollen …": young, not boy). */
+  bool initial_attr = cap && w->initial && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 1].form) && c->w[i + 1].nan &&
+                      dg_gl_eq(c->w[i + 1].an[0].pos, "NOUN");
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
@@ -162,6 +168,10 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
     if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || dg_gl_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && dg_gl_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    if (initial_attr && dg_gl_eq(a->pos, "ADJ") && strstr(a->feats ? a->feats : "", "Case=")) sc += 1;
+    /* A preposition needs its noun phrase after it: none before a pause
+     * ("Er sprach laut.": loud). */
+    if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
     if (dg_gl_eq(a->pos, "ADJ") && dg_gl_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&

@@ -89,6 +89,13 @@ static bool S_any_feat(const dg_gl_word *w, const char *fv) {
   return false;
 }
 
+/* Has w an analysis with this part of speech? */
+static bool S_any_pos(const dg_gl_word *w, const char *pos) {
+  for (size_t a = 0; a < w->nan; a++)
+    if (dg_gl_eq(w->an[a].pos, pos)) return true;
+  return false;
+}
+
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
 static bool S_clause_initial(const dg_dsentence *s, size_t i) {
   size_t cs = dg_gl_clause_start(s, i);
@@ -452,6 +459,13 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
   if (k < 0 || capital_noun) return false;
+  /* A preposition stands before its noun phrase: a word that is also an
+   * adjective ("laut": according to / loud) is the adjective before a
+   * pause or after a degree word ("Die Musik war sehr laut."). */
+  if (dg_gl_eq(w->cl[k].pos, "ADP") && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
+      (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
+       (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
+    return false;
   w->closed = k;
   const dg_sense *sv = &w->cl[k];
   t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);

@@ -170,8 +170,6 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   e->ndom = nd;
   int subject = S_subject(e);
-  if (getenv("DG_DEBUG_SUBJ")) for (size_t k = 0; k < dg_subjects_count(e->subjects) && k < DG_GL_MAX_SUBJECTS; k++) fprintf(stderr, "%s=%.1f ", dg_subjects_name(e->subjects, k), e->subj_votes[k]);
-  if (getenv("DG_DEBUG_SUBJ")) fprintf(stderr, "\n");
   s->subject = subject >= 0 ? dg_subjects_name(e->subjects, (size_t)subject) : NULL;
   s->subject_new = subject != e->subject_last;
   e->subject_last = subject;

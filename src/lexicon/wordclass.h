@@ -74,6 +74,8 @@ enum {
   DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
   DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
   DG_WCB_MODAL_PARTICLE,     /* modal-particle: doch ja halt mal eben wohl (middle field) */
+  DG_WCB_EN_RELATION,        /* en-relation: wife, husband (English: a person as someone's) */
+  DG_WCB_EN_PLACE_KIND,      /* en-place-kind: castle, palace (English: a kind of named place) */
   DG_WCB_COUNT
 };
 
@@ -127,6 +129,8 @@ enum {
 #define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
 #define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
 #define DG_WC_MODAL_PARTICLE DG_WC(DG_WCB_MODAL_PARTICLE)
+#define DG_WC_EN_RELATION DG_WC(DG_WCB_EN_RELATION)
+#define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
