@@ -151,6 +151,45 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Is token i right after the finite verb of a verb-second clause whose
+ * first field holds no subject?  The field's nouns are all inside a
+ * prepositional phrase or after an article that is not nominative, and no
+ * word of it is nominative (er, der Mann). */
+static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i < 2) return false;
+  const dg_dtoken *v = &s->tokens[i - 1];
+  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
+      dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
+    return false;
+  size_t cs = dg_gl_clause_start(s, i - 1);
+  if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
+  if (cs >= i - 1) return false; /* verb first: a question or a command */
+  if (dg_gl_eq(s->tokens[cs].pos, "SCONJ") || dg_gl_eq(s->tokens[cs].pos, "CCONJ")) return false;
+  bool in_pp = false, oblique = false;
+  for (size_t j = cs; j < i - 1; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    const dg_gl_word *w = &c->w[j];
+    if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
+    const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
+    if (dg_gl_eq(t->pos, "ADP")) {
+      in_pp = true;
+      continue;
+    }
+    if (lab && dg_gl_has_label(lab, "NOM") && !in_pp) return false; /* the subject */
+    if (dg_gl_eq(t->pos, "DET") && lab) {
+      oblique = dg_gl_has_label(lab, "ACC") || dg_gl_has_label(lab, "DAT") || dg_gl_has_label(lab, "GEN");
+      continue;
+    }
+    if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
+        dg_gl_eq(t->pos, "PRON")) {
+      if (!in_pp && !oblique) return false; /* a subject */
+      in_pp = oblique = false;
+    }
+  }
+  return true;
+}
+
 /* Choose among closed-class readings of token i; -1 when an open-class
  * reading should win. */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
@@ -430,6 +469,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
          * eine hochkomplexe Situation"). */
         if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
           starts = true;
+        /* Verb second: when the field before the finite verb holds no
+         * subject (an adverb, a prepositional phrase, an object), the
+         * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
+         * "Den Hund sah die Frau"). */
+        if (!starts && S_subject_after_verb(c, i)) starts = true;
         if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
       }
