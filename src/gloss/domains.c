@@ -147,10 +147,14 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   /* Votes of the text so far, fading with each sentence (the topic
    * of the last few sentences), then this sentence's. */
-  if (strcmp(d->source, e->dom_src) != 0) {
-    e->ndom = 0;
+  /* A document's subject begins with the document (each input, even a
+   * file read twice). */
+  if (s->first || strcmp(d->source, e->dom_src) != 0) {
     memset(e->subj_votes, 0, sizeof e->subj_votes);
     e->subject_last = -1;
+  }
+  if (strcmp(d->source, e->dom_src) != 0) {
+    e->ndom = 0;
     snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);
   }
   S_dom *dv = e->dom;
