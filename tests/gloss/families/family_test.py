@@ -8,7 +8,8 @@ Columns (tab-separated; '#' lines are comments):
   options   degloss options for this case ("-" for none), e.g. "--domain software"
   sentence  the German text (one sentence, or a few: the document)
   word      the token's form as written, with "#N" for its N-th occurrence
-            ("an#2"); "@document" checks the document's subject field instead
+            ("an#2"); "@document" checks a field of the last sentence object
+            instead (the document's subject as of its end)
   field     gloss | plain | labels | lemma | pos | glossline ("labels" joined to
             the gloss as on the Leipzig line: the.F.NOM) | mwe (the expression's
             gloss) | domain (with word "@document": the subject shown)
@@ -63,7 +64,7 @@ def main(argv):
         objs = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
         got = None
         if word == "@document":
-            got = objs[0].get(field, "") if objs else ""
+            got = objs[-1].get(field, "") if objs else ""
         else:
             form, _, occ = word.partition("#")
             occ = int(occ) if occ else 1
