@@ -70,20 +70,18 @@ static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
  * field of, or that gives it a sense of its own (subjects.tsv); the votes
  * of a document do not fade: they make its subject. */
 static void S_subject_vote(dg_engine *e, const dg_dtoken *t, const dg_sense *sv, size_t n) {
-  size_t ns = dg_subjects_count(e->subjects);
-  if (ns > DG_GL_MAX_SUBJECTS) ns = DG_GL_MAX_SUBJECTS;
-  for (size_t k = 0; k < ns; k++) {
-    bool hit = dg_subjects_sense(e->subjects, k, t->lemma, t->pos) != NULL ||
-               dg_subjects_sense(e->subjects, k, t->form, t->pos) != NULL;
-    for (size_t q = 0; q < n && !hit; q++) {
-      char buf[128];
-      snprintf(buf, sizeof buf, "%s", sv[q].domains ? sv[q].domains : "");
-      char *save = NULL;
-      for (char *p = strtok_r(buf, ";, ", &save); p && !hit; p = strtok_r(NULL, ";, ", &save))
-        hit = dg_subjects_has_field(e->subjects, k, p);
-    }
-    if (hit) e->subj_votes[k] += 1.0f;
+  unsigned m = dg_subjects_word_mask(e->subjects, t->lemma);
+  if (strcmp(t->form, t->lemma) != 0) m |= dg_subjects_word_mask(e->subjects, t->form);
+  for (size_t q = 0; q < n; q++) {
+    if (!sv[q].domains || !*sv[q].domains) continue;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", sv[q].domains);
+    char *save = NULL;
+    for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+      m |= dg_subjects_field_mask(e->subjects, p);
   }
+  for (size_t k = 0; k < DG_GL_MAX_SUBJECTS && m; k++, m >>= 1)
+    if (m & 1u) e->subj_votes[k] += 1.0f;
 }
 
 /* The document's subject: the one --domain set, else the one with the
@@ -165,12 +163,11 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
-    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, 3);
+    /* (all senses for the subject, the top three for the fading field votes) */
+    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, DG_GL_MAX_SENSES);
     bool seen[S_MAX_DOMAINS] = {false};
-    for (size_t k = 0; k < n; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
-    dg_sense all[DG_GL_MAX_SENSES];
-    size_t na = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, all, DG_GL_MAX_SENSES);
-    S_subject_vote(e, t, all, na);
+    for (size_t k = 0; k < n && k < 3; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
+    S_subject_vote(e, t, sv, n);
   }
   e->ndom = nd;
   int subject = S_subject(e);

@@ -118,6 +118,23 @@ int dg_subjects_find(const dg_subjects *t, const char *name) {
   return -1;
 }
 
+unsigned dg_subjects_field_mask(const dg_subjects *t, const char *field) {
+  unsigned m = 0;
+  for (size_t i = 0; t && i < t->nrows; i++)
+    if (t->rows[i].field && t->rows[i].subject < 32 && strcmp(t->rows[i].field, field) == 0)
+      m |= 1u << t->rows[i].subject;
+  return m;
+}
+
+unsigned dg_subjects_word_mask(const dg_subjects *t, const char *lemma) {
+  unsigned m = 0;
+  for (size_t i = 0; t && lemma && i < t->nrows; i++)
+    if (t->rows[i].lemma && t->rows[i].subject < 32 && t->rows[i].lemma[0] == lemma[0] &&
+        strcmp(t->rows[i].lemma, lemma) == 0)
+      m |= 1u << t->rows[i].subject;
+  return m;
+}
+
 bool dg_subjects_has_field(const dg_subjects *t, size_t k, const char *field) {
   for (size_t i = 0; t && i < t->nrows; i++)
     if (t->rows[i].subject == k && t->rows[i].field && strcmp(t->rows[i].field, field) == 0) return true;

@@ -25,6 +25,10 @@ int dg_subjects_find(const dg_subjects *t, const char *name);
 /* Every name, comma-separated, for a message ("software, law, ..."). */
 const char *dg_subjects_names(const dg_subjects *t);
 
+/* The subjects (bit k: subject k, k < 32) that have field (a Ding label
+ * such as "comp."), and that give lemma a sense of their own. */
+unsigned dg_subjects_field_mask(const dg_subjects *t, const char *field);
+unsigned dg_subjects_word_mask(const dg_subjects *t, const char *lemma);
 /* Is field (a Ding label such as "comp.") one of subject k's? */
 bool dg_subjects_has_field(const dg_subjects *t, size_t k, const char *field);
 /* The sense subject k gives lemma with pos, or NULL. */
