@@ -86,6 +86,30 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       want_part = verb;
     }
   }
+  /* A bare participle closing a verbless clause that opens with a noun
+   * without an article ("Zugriff verweigert.", "Brücke über den Rhein
+   * eröffnet"): a singular count noun needs an article to be a subject, so
+   * the form that is also 3SG present is the participle of a message or a
+   * headline. */
+  if (!want_part && cap == false && dg_gl_clause_end(s, i) == i + 1 &&
+      (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
+    /* (the whole sentence: a message or a headline, not a clause of one) */
+    size_t cs = dg_gl_clause_start(s, i);
+    const dg_dtoken *f = &s->tokens[cs];
+    bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_eq(c->w[cs].an[0].pos, "NOUN") &&
+                     dg_gl_feat(c->w[cs].an[0].feats, "Number=Sing") && f->kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(f->form);
+    bool other_verb = false;
+    for (size_t j = cs + 1; j < i && bare_noun && !other_verb; j++)
+      other_verb = (c->w[j].nan && (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX"))) ||
+                   /* a name right after the noun is the subject ("Gutsverwalter David Thompson erklärt") */
+                   (j == cs + 1 && (s->tokens[j].kind == DG_KIND_NAME ||
+                                    (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "PROPN")) ||
+                                    dg_gl_is_upper_initial(s->tokens[j].form)));
+    bool part_reading = false;
+    for (size_t a = 0; a < w->nan && bare_noun; a++) part_reading = part_reading || dg_gl_feat(w->an[a].feats, "VerbForm=Part");
+    if (bare_noun && !other_verb && part_reading) want_part = true;
+  }
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
