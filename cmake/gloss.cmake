@@ -2,7 +2,7 @@
 # (simple API, streaming session, pipeline, worker threads); tests of the
 # API, the command-line program and end to end.
 target_sources(degloss PRIVATE
-  src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
+  src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/subjects.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c
   src/api/api.c src/api/session.c src/api/pipeline.c
@@ -30,6 +30,7 @@ target_include_directories(degloss PRIVATE "${DG_RENDER_GEN_DIR}")
 
 # The curated multiword list is read at run time from the data directory.
 configure_file(dictionaries/mwe.tsv "${DEGLOSS_BUILD_DATA_DIR}/mwe.tsv" COPYONLY)
+configure_file(dictionaries/subjects.tsv "${DEGLOSS_BUILD_DATA_DIR}/subjects.tsv" COPYONLY)
 
 if(DEGLOSS_TESTS)
   # Renderers on a hand-built document (no data needed).
@@ -113,6 +114,18 @@ if(DEGLOSS_TESTS)
                      $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/cases ${_case})
     set_tests_properties(gloss.case.${_case} PROPERTIES
       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
+  endforeach()
+
+  # Families of rules (issue 12: idioms, subject, labels): a TSV of cases a
+  # file, tests/gloss/families/NAME.tsv -> gloss.family.NAME (every case must pass).
+  file(GLOB _gloss_families CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/*.tsv")
+  foreach(_family_tsv IN LISTS _gloss_families)
+    get_filename_component(_family "${_family_tsv}" NAME_WE)
+    add_test(NAME gloss.family.${_family}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/family_test.py
+                     $<TARGET_FILE:degloss_cli> ${_family_tsv})
+    set_tests_properties(gloss.family.${_family} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 120 LABELS gloss)
   endforeach()
 
   # English word forms (the irregular verbs are in degloss.lex).

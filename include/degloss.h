@@ -332,6 +332,10 @@ typedef struct degloss_session_options {
                                      * DEGLOSS_ERR_INPUT when the counts differ, naming both. */
   degloss_progress_fn progress;     /* NULL: none */
   void *progress_ctx;
+  const char *domain;               /* the documents' subject (a name of subjects.tsv in the data
+                                     * directory: software, law, medicine ...), NULL: inferred
+                                     * per document from its words; an unknown name is
+                                     * DEGLOSS_ERR_CONFIG */
 } degloss_session_options;
 
 /* Where and how to write. */

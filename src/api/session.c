@@ -199,6 +199,7 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
     dg_engine_opts eo = {0};
     eo.data_dir = o->data_dir;
     eo.dict = o->dict;
+    eo.subject = o->domain;
     eo.hunspell_base = o->hunspell;
     eo.glossaries = o->glossaries;
     eo.nglossaries = o->nglossaries;

@@ -83,6 +83,7 @@ void cli_settings_free(cli_settings *s) {
   free(s->vocab_skip);
   free(s->data_dir);
   free(s->dict);
+  free(s->domain);
   free(s->hunspell);
   free(s->output);
   free(s->translation);
@@ -212,6 +213,11 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
     if (strcmp(value, "de_DE") && strcmp(value, "de_AT") && strcmp(value, "de_CH"))
       return S_bad(err, origin, key, value, file_mode, "de_DE, de_AT or de_CH");
     S_replace(&s->dict, value);
+  } else if (strcmp(key, "domain") == 0) {
+    /* The names are the data directory's (subjects.tsv); the session
+     * rejects one it does not know. */
+    if (!*value) return S_bad(err, origin, key, value, file_mode, "a subject such as software or law");
+    S_replace(&s->domain, value);
   } else if (strcmp(key, "hunspell") == 0) {
     if (!*value) return S_bad(err, origin, key, value, file_mode, "a path such as /usr/share/hunspell/de_DE");
     S_replace(&s->hunspell, value);
@@ -244,6 +250,7 @@ void cli_settings_options(const cli_settings *s, degloss_session_options *o) {
   o->encoding = s->encoding;
   o->data_dir = s->data_dir;
   o->dict = s->dict;
+  o->domain = s->domain;
   o->hunspell = s->hunspell;
   o->glossaries = (const char *const *)s->glossaries;
   o->nglossaries = s->nglossaries;

@@ -33,6 +33,7 @@ typedef struct cli_settings {
   unsigned jobs;           /* worker threads (default 1); 0: online CPUs */
   char *data_dir;          /* NULL: degloss_data_dir() */
   char *dict;              /* de_DE (default), de_AT, de_CH */
+  char *domain;            /* --domain: the documents' subject, NULL: inferred */
   char *hunspell;          /* explicit hunspell base path, overrides dict */
   char *output;            /* NULL: stdout */
   char *translation;       /* --translation FILE, or NULL */

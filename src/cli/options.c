@@ -46,6 +46,10 @@ static const S_opt S_table[] = {
     {NULL, OPT_DICT, "dict", "NAME", "hunspell dictionary: de_DE (default), de_AT, de_CH"},
     {NULL, OPT_HUNSPELL, "hunspell", "BASE", "hunspell files BASE.aff/BASE.dic (overrides --dict)"},
     {NULL, OPT_DATA_DIR, "data-dir", "DIR", "run-time data directory"},
+    {NULL, OPT_DOMAIN, "domain", "NAME",
+     "the documents' subject: software, law, medicine,\n"
+     "finance, sport, politics, military (default: inferred\n"
+     "from the words; subjects.tsv in the data directory)"},
     {NULL, OPT_CHECK_DATA, "check-data", NULL,
      "verify the data files (checksums, the hunspell\n"
      "dictionary, mwe.tsv), one line each, and exit"},

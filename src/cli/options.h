@@ -35,7 +35,8 @@ enum {
   OPT_TRANSLATION,
   OPT_VOCAB_SKIP,
   OPT_PROGRESS,
-  OPT_NO_PROGRESS
+  OPT_NO_PROGRESS,
+  OPT_DOMAIN
 };
 
 /* getopt_long's arrays, made from the table on the first call. */

@@ -86,6 +86,30 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       want_part = verb;
     }
   }
+  /* A bare participle closing a verbless clause that opens with a noun
+   * without an article ("Zugriff verweigert.", "Brücke über den Rhein
+   * eröffnet"): a singular count noun needs an article to be a subject, so
+   * the form that is also 3SG present is the participle of a message or a
+   * headline. */
+  if (!want_part && cap == false && dg_gl_clause_end(s, i) == i + 1 &&
+      (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
+    /* (the whole sentence: a message or a headline, not a clause of one) */
+    size_t cs = dg_gl_clause_start(s, i);
+    const dg_dtoken *f = &s->tokens[cs];
+    bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_eq(c->w[cs].an[0].pos, "NOUN") &&
+                     dg_gl_feat(c->w[cs].an[0].feats, "Number=Sing") && f->kind == DG_KIND_WORD &&
+                     dg_gl_is_upper_initial(f->form);
+    bool other_verb = false;
+    for (size_t j = cs + 1; j < i && bare_noun && !other_verb; j++)
+      other_verb = (c->w[j].nan && (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX"))) ||
+                   /* a name right after the noun is the subject ("Gutsverwalter David Thompson erklärt") */
+                   (j == cs + 1 && (s->tokens[j].kind == DG_KIND_NAME ||
+                                    (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "PROPN")) ||
+                                    dg_gl_is_upper_initial(s->tokens[j].form)));
+    bool part_reading = false;
+    for (size_t a = 0; a < w->nan && bare_noun; a++) part_reading = part_reading || dg_gl_feat(w->an[a].feats, "VerbForm=Part");
+    if (bare_noun && !other_verb && part_reading) want_part = true;
+  }
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
@@ -118,6 +142,12 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       for (size_t j = start; j < i && !want_inf; j++)
         if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
   }
+  /* The first word of a sentence before a noun: written with a capital
+   * whatever it is, so an inflected adjective reading is as good as a
+   * noun ("Junge Menschen wollen …": young, not boy). */
+  bool initial_attr = cap && w->initial && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 1].form) && c->w[i + 1].nan &&
+                      dg_gl_eq(c->w[i + 1].an[0].pos, "NOUN");
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
@@ -162,6 +192,10 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
     if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || dg_gl_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
     if (attributive && dg_gl_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    if (initial_attr && dg_gl_eq(a->pos, "ADJ") && strstr(a->feats ? a->feats : "", "Case=")) sc += 1;
+    /* A preposition needs its noun phrase after it: none before a pause
+     * ("Er sprach laut.": loud). */
+    if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
     if (dg_gl_eq(a->pos, "ADJ") && dg_gl_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&

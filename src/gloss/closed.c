@@ -89,10 +89,41 @@ static bool S_any_feat(const dg_gl_word *w, const char *fv) {
   return false;
 }
 
+/* Has w an analysis with this part of speech? */
+static bool S_any_pos(const dg_gl_word *w, const char *pos) {
+  for (size_t a = 0; a < w->nan; a++)
+    if (dg_gl_eq(w->an[a].pos, pos)) return true;
+  return false;
+}
+
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
 static bool S_clause_initial(const dg_dsentence *s, size_t i) {
   size_t cs = dg_gl_clause_start(s, i);
   return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
+}
+
+/* Is token i in the middle field of its clause: not first, a finite verb
+ * (or a subordinating conjunction, or the verb-first word at the sentence
+ * start) before it in the clause, the word before it no conjunction or
+ * number ("zwei mal"), and a word after it (no pause)? */
+static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i == 0 || S_clause_initial(s, i) || i + 1 >= s->ntokens) return false;
+  const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
+  if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
+  if (dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
+  /* After an article or a degree word the word is part of a phrase: "die
+   * wohl größte" (probably), "so wohl gefühlt" (well). */
+  if (dg_gl_eq(prev->pos, "DET") || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV)) return false;
+  size_t cs = dg_gl_clause_start(s, i);
+  for (size_t j = cs; j < i; j++) {
+    const dg_gl_word *pw = &c->w[j];
+    if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
+    if (S_any_feat(pw, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
+    if (j == 0 && S_any_feat(pw, "VerbForm=Fin")) return true;
+    if (dg_lexicon_is(c->lex, pw->lower, DG_WC_CONJ_SUBORD)) return true;
+  }
+  return false;
 }
 
 /* The first closed-class reading of w with this part of speech, or -1. */
@@ -120,12 +151,62 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Is token i right after the finite verb of a verb-second clause whose
+ * first field holds no subject?  The field's nouns are all inside a
+ * prepositional phrase or after an article that is not nominative, and no
+ * word of it is nominative (er, der Mann). */
+static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i < 2) return false;
+  const dg_dtoken *v = &s->tokens[i - 1];
+  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
+      dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
+    return false;
+  size_t cs = dg_gl_clause_start(s, i - 1);
+  if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
+  if (cs >= i - 1) return false; /* verb first: a question or a command */
+  if (dg_gl_eq(s->tokens[cs].pos, "SCONJ") || dg_gl_eq(s->tokens[cs].pos, "CCONJ")) return false;
+  bool in_pp = false, oblique = false;
+  for (size_t j = cs; j < i - 1; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    const dg_gl_word *w = &c->w[j];
+    if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
+    const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
+    if (dg_gl_eq(t->pos, "ADP")) {
+      in_pp = true;
+      continue;
+    }
+    if (lab && dg_gl_has_label(lab, "NOM") && !in_pp) return false; /* the subject */
+    if (dg_gl_eq(t->pos, "DET") && lab) {
+      oblique = dg_gl_has_label(lab, "ACC") || dg_gl_has_label(lab, "DAT") || dg_gl_has_label(lab, "GEN");
+      continue;
+    }
+    if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
+        dg_gl_eq(t->pos, "PRON")) {
+      if (!in_pp && !oblique) return false; /* a subject */
+      in_pp = oblique = false;
+    }
+  }
+  return true;
+}
+
 /* Choose among closed-class readings of token i; -1 when an open-class
  * reading should win. */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
+  /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
+   * wohl) stand unstressed in the middle field: after the clause's finite
+   * verb or its subordinating conjunction (or a verb-first imperative or
+   * question: "Hör doch auf!"), never first in the clause and never alone
+   * before a pause.  There they colour the utterance and take their PTCL
+   * reading ("Das ist ja interessant": indeed.PTCL); "Ja, ich komme" (an
+   * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
+  if (dg_lexicon_is(c->lex, w->lower, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
+    for (size_t k = 0; k < w->ncl; k++)
+      if (dg_gl_has_label(w->cl[k].labels, "PTCL")) return (int)k;
+  }
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
   if (dg_gl_is_sein(w->lower)) {
     bool before_noun = false;
@@ -388,6 +469,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
          * eine hochkomplexe Situation"). */
         if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
           starts = true;
+        /* Verb second: when the field before the finite verb holds no
+         * subject (an adverb, a prepositional phrase, an object), the
+         * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
+         * "Den Hund sah die Frau"). */
+        if (!starts && S_subject_after_verb(c, i)) starts = true;
         if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
         else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
       }
@@ -417,6 +503,13 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
   if (k < 0 || capital_noun) return false;
+  /* A preposition stands before its noun phrase: a word that is also an
+   * adjective ("laut": according to / loud) is the adjective before a
+   * pause or after a degree word ("Die Musik war sehr laut."). */
+  if (dg_gl_eq(w->cl[k].pos, "ADP") && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
+      (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
+       (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
+    return false;
   w->closed = k;
   const dg_sense *sv = &w->cl[k];
   t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);

@@ -288,6 +288,25 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
         plural_next = dg_gl_feat(c->w[i + 1].an[a].feats, "Number=Plur");
     if (dg_gl_eq(t->gloss, "less") && plural_next)
       dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    /* A noun after a possessive that names a relative or partner in one of
+     * its senses (English word class en-relation: "seine Frau" = his wife,
+     * "ihr Mann" = her husband) takes that sense; a noun right before a
+     * name that names a kind of place in one of its senses (en-place-kind:
+     * "Schloss Neuschwanstein" = castle, not lock) takes that one. */
+    if (dg_gl_eq(t->pos, "NOUN") && t->nglosses > 1 && i > 0) {
+      const dg_gl_word *pw = &c->w[i - 1];
+      bool poss = pw->is_closed && pw->closed >= 0 && dg_gl_has_label(pw->cl[pw->closed].labels, "POSS");
+      const dg_dtoken *n = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
+      bool before_name = n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form) &&
+                         (n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN") || (n->flags & DG_DF_GUESS) ||
+                          !n->gloss || !n->gloss[0]);
+      dg_word_class want = poss ? DG_WC_EN_RELATION : before_name ? DG_WC_EN_PLACE_KIND : 0;
+      for (size_t k = 1; want && k < t->nglosses && k < 8; k++)
+        if (dg_lexicon_is(c->lex, t->glosses[k], want)) {
+          dg_gl_promote(d, t, t->glosses[k]);
+          break;
+        }
+    }
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
     if (dg_gl_eq(t->pos, "ADJ") && t->gloss) {

@@ -98,6 +98,10 @@ typedef struct dg_dsentence {
   const char *origin;    /* where the paragraph came from in a document ("body/p[3]",
                           * "page 2"), NULL for text input */
   bool headline;
+  const char *subject;   /* the document's subject as of this sentence (--domain or inferred
+                          * from the subject fields of its words so far), NULL when none */
+  bool subject_new;      /* the subject differs from the previous sentence's (renderers
+                          * that show it once show it here) */
   long record;           /* lines input (one record a line): the input line whose record the
                           * sentence belongs to, the same for the sentences of one line;
                           * 0 in every other input mode */

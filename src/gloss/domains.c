@@ -8,14 +8,18 @@
  * this pass in input order.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "subjects.h"
 #include "word.h"
 
 #define S_MAX_DOMAINS DG_GL_MAX_DOMAINS
 #define S_DOMAIN_RATIO 0.7f /* a sense within 70 % of the top score may win */
 #define S_MIN_VOTES 1.5f /* about two recent words in the same field */
 #define S_FADE 0.85f
+#define S_SUBJECT_MIN 4.0f   /* field votes before a document has a subject */
+#define S_SUBJECT_LEAD 1.5f  /* ... and how far ahead of the next subject */
 
 typedef dg_gl_domain S_dom;
 
@@ -62,10 +66,91 @@ static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
          (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
 }
 
+/* A content word votes once for each subject one of its senses has a
+ * field of, or that gives it a sense of its own (subjects.tsv); the votes
+ * of a document do not fade: they make its subject. */
+static void S_subject_vote(dg_engine *e, const dg_dtoken *t, const dg_sense *sv, size_t n) {
+  unsigned m = dg_subjects_word_mask(e->subjects, t->lemma);
+  if (strcmp(t->form, t->lemma) != 0) m |= dg_subjects_word_mask(e->subjects, t->form);
+  for (size_t q = 0; q < n; q++) {
+    if (!sv[q].domains || !*sv[q].domains) continue;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", sv[q].domains);
+    char *save = NULL;
+    for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
+      m |= dg_subjects_field_mask(e->subjects, p);
+  }
+  for (size_t k = 0; k < DG_GL_MAX_SUBJECTS && m; k++, m >>= 1)
+    if (m & 1u) e->subj_votes[k] += 1.0f;
+}
+
+/* The document's subject: the one --domain set, else the one with the
+ * most votes when it has enough and leads the next clearly; -1 for none. */
+static int S_subject(const dg_engine *e) {
+  if (e->subject_forced >= 0) return e->subject_forced;
+  size_t ns = dg_subjects_count(e->subjects);
+  if (ns > DG_GL_MAX_SUBJECTS) ns = DG_GL_MAX_SUBJECTS;
+  int best = -1;
+  float top = 0, second = 0;
+  for (size_t k = 0; k < ns; k++) {
+    float v = e->subj_votes[k];
+    if (v > top) {
+      second = top;
+      top = v;
+      best = (int)k;
+    } else if (v > second) {
+      second = v;
+    }
+  }
+  /* A subject once found stays until another leads it clearly. */
+  int last = e->subject_last;
+  if (last >= 0 && (size_t)last < ns && !(top >= S_SUBJECT_LEAD * e->subj_votes[last])) return last;
+  return top >= S_SUBJECT_MIN && top >= S_SUBJECT_LEAD * second ? best : -1;
+}
+
+static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gloss, const char *source) {
+  dg_gl_promote(d, t, gloss);
+  t->source = dg_mem_strdup(&d->arena, source);
+  if (t->link >= 0 && (size_t)t->link < s->ntokens) {
+    dg_dtoken *p = &s->tokens[t->link];
+    p->gloss = t->gloss;
+    p->glosses = t->glosses;
+    p->nglosses = t->nglosses;
+    p->source = t->source;
+  }
+}
+
+/* Within a subject a word takes the sense the subject gives it
+ * (subjects.tsv: in software text "Verzeichnis" is directory, "anmelden"
+ * log in); elsewhere it keeps its general sense.  (Ding's field labels
+ * alone are too loose for this: in a political text "Team" would become
+ * "panel" [adm.]; they only vote, and promote close senses as before.)
+ * Words of an expression and glossary entries keep theirs. */
+static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject) {
+  dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
+    if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
+    if (t->source && strncmp(t->source, "glossary", 8) == 0) continue;
+    /* The form itself first ("Daten" is a headword of its own, not only
+     * the plural of Datum). */
+    const char *g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
+    if (!g) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
+    if (g && strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
+  }
+}
+
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   /* Votes of the text so far, fading with each sentence (the topic
    * of the last few sentences), then this sentence's. */
+  /* A document's subject begins with the document (each input, even a
+   * file read twice). */
+  if (s->first || strcmp(d->source, e->dom_src) != 0) {
+    memset(e->subj_votes, 0, sizeof e->subj_votes);
+    e->subject_last = -1;
+  }
   if (strcmp(d->source, e->dom_src) != 0) {
     e->ndom = 0;
     snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);
@@ -78,11 +163,18 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
-    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, 3);
+    /* (all senses for the subject, the top three for the fading field votes) */
+    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, DG_GL_MAX_SENSES);
     bool seen[S_MAX_DOMAINS] = {false};
-    for (size_t k = 0; k < n; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
+    for (size_t k = 0; k < n && k < 3; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
+    S_subject_vote(e, t, sv, n);
   }
   e->ndom = nd;
+  int subject = S_subject(e);
+  s->subject = subject >= 0 ? dg_subjects_name(e->subjects, (size_t)subject) : NULL;
+  s->subject_new = subject != e->subject_last;
+  e->subject_last = subject;
+  if (subject >= 0) S_subject_senses(e, d, c, (size_t)subject);
   if (nd == 0) return;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "gloss_internal.h"
+#include "subjects.h"
 
 #ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
 #define DEGLOSS_DEFAULT_HUNSPELL_DIR "/usr/share/hunspell"
@@ -57,6 +58,20 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   e->mwes = dg_mwe_list_load(mwepath, err);
   free(mwepath);
   if (!e->mwes) goto fail;
+  char *subjpath = dg_path_join(dir, "subjects.tsv");
+  e->subjects = dg_subjects_load(subjpath, err);
+  free(subjpath);
+  if (!e->subjects) goto fail;
+  e->subject_forced = -1;
+  e->subject_last = -1;
+  if (o->subject && *o->subject) {
+    e->subject_forced = dg_subjects_find(e->subjects, o->subject);
+    if (e->subject_forced < 0) {
+      dg_error_set(err, DEGLOSS_ERR_CONFIG, "", 0, 0, -1, "unknown subject '%s' (known: %s)", o->subject,
+                   dg_subjects_names(e->subjects));
+      goto fail;
+    }
+  }
   for (size_t i = 0; i < o->nglossaries; i++)
     if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) {
       /* The user's own file: a configuration error, not broken data. */
@@ -75,6 +90,8 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->borrowed = true;
   e->lex = base->lex;
   e->mwes = base->mwes;
+  e->subjects = base->subjects;
+  e->subject_forced = base->subject_forced;
   e->data_dir = dg_xstrdup(base->data_dir);
   e->hbase = dg_xstrdup(base->hbase);
   e->morph = dg_morph_open_worker(base->morph);
@@ -85,6 +102,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
 void dg_engine_free(dg_engine *e) {
   if (!e) return;
   if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
+  if (e->subjects && !e->borrowed) dg_subjects_free(e->subjects);
   dg_gl_pcache_free(e->pcache);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);

@@ -20,6 +20,7 @@ typedef struct dg_engine_opts {
   const char *dict;                  /* "de_DE" (default), "de_AT", "de_CH" */
   const char *const *glossaries;     /* user glossaries, applied in order */
   size_t nglossaries;
+  const char *subject;               /* the documents' subject (subjects.tsv), NULL: inferred */
 } dg_engine_opts;
 
 /* Open lexicon, morphology and the multiword list.  A missing or corrupt data

@@ -18,6 +18,7 @@
 #define DG_GL_WINDOW 48 /* how far context scans look */
 
 #define DG_GL_MAX_DOMAINS 32
+#define DG_GL_MAX_SUBJECTS 32
 
 /* Subject fields ("pol.", "mil.") the words of a paragraph point to. */
 typedef struct dg_gl_domain {
@@ -40,6 +41,13 @@ struct dg_engine {
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
   size_t ndom;
   char dom_src[256];
+  /* The document's subject (domains.c, dictionaries/subjects.tsv): the
+   * votes of its subjects since the document began (not fading), and the
+   * subject --domain sets (-1: inferred). */
+  struct dg_subjects *subjects; /* read-only; the base engine's in a worker */
+  float subj_votes[DG_GL_MAX_SUBJECTS];
+  int subject_forced;
+  int subject_last; /* the previous sentence's subject, -1 none */
 };
 
 /* What the engine knows about one word while glossing its sentence. */

@@ -15,6 +15,7 @@ typedef struct S_elem {
   char *w;        /* lower case */
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
+  bool verb;      /* a dictionary phrase's final infinitive: matches a verb only */
   uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
@@ -25,6 +26,7 @@ typedef struct S_full {
   char *lemma, *gloss, *source;
   int head;       /* element index */
   bool name;      /* a multiword name: its tokens are names */
+  bool hidden;    /* the gloss names an object the German does not write */
 } S_full;
 
 /* The compiled pattern: one allocation (elements, then their strings), as
@@ -34,6 +36,7 @@ struct dg_mwe_pat {
   const char *lemma, *gloss, *source;
   int head;
   bool name;
+  bool hidden;
   S_elem e[];
 };
 
@@ -54,6 +57,7 @@ static dg_mwe_pat *S_pack(S_full *f) {
   p->n = f->n;
   p->head = f->head;
   p->name = f->name;
+  p->hidden = f->hidden;
   for (size_t i = 0; i < f->n; i++) {
     p->e[i] = f->e[i];
     size_t L = strlen(f->e[i].w) + 1;
@@ -103,7 +107,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
                            bool dictionary, bool name) {
   S_full *p = dg_xcalloc(1, sizeof *p);
   char *copy = dg_xstrdup(pattern), *save = NULL;
-  bool gap = false;
+  bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
   if (dictionary) {
     char *w = copy;
@@ -118,6 +122,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   for (char *tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
     if (strcmp(tok, "…") == 0 || strcmp(tok, "...") == 0) {
       gap = true;
+      had_slot = true;
       continue;
     }
     bool free_ = false;
@@ -130,6 +135,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     size_t L = strlen(low);
     while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
     if (!L || (dictionary && S_placeholder(lex, low))) {
+      if (L) had_slot = true;
       free(low);
       if (dictionary) gap = true;
       continue;
@@ -150,8 +156,11 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     /* The final infinitive moves with word order. */
     S_elem *last = &p->e[p->n - 1];
     size_t L = strlen(last->w);
-    if (L > 3 && last->w[L - 1] == 'n' && (last->w[L - 2] == 'e' || last->w[L - 2] == 'l' || last->w[L - 2] == 'r'))
+    if (L > 3 && last->w[L - 1] == 'n' && (last->w[L - 2] == 'e' || last->w[L - 2] == 'l' || last->w[L - 2] == 'r')) {
       last->free = true;
+      /* It is a verb: the possessive "seiner" (lemma sein) is no "sein". */
+      last->verb = true;
+    }
     /* A dictionary gap is only allowed where a placeholder stood. */
   }
   size_t fixed = 0;
@@ -176,6 +185,21 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     while (cut && p->gloss[cut - 1] == ' ') p->gloss[--cut] = '\0';
   }
   p->name = name;
+  /* Ding writes a complement the phrase needs as jdm./etw. in the German
+   * and sb./sth. in the English; "of sth." without a German placeholder
+   * stood for a genitive slot written as grammar ("ein Kind {+Gen.} sein"
+   * = to be a creature of sth.), which the words alone do not show.  (An
+   * object outside the phrase, "in Erwägung ziehen" = consider sth., is
+   * no such slot.) */
+  if (dictionary && !had_slot) {
+    char *g = dg_xstrdup(p->gloss), *gs = NULL;
+    bool of = false;
+    for (char *w = strtok_r(g, " ", &gs); w && !p->hidden; w = strtok_r(NULL, " ", &gs)) {
+      if (of && dg_lexicon_is(lex, w, DG_WC_EN_PLACEHOLDER)) p->hidden = true;
+      of = strcmp(w, "of") == 0;
+    }
+    free(g);
+  }
   p->source = dg_xstrdup(source);
   p->head = -1;
   if (head && *head) {
@@ -254,6 +278,7 @@ const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[
 
 static bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
   if (t->punct) return false;
+  if (e->verb && !t->verb) return false;
   if (e->free) return strcmp(t->lemma, e->w) == 0;
   return strcmp(t->lower, e->w) == 0 || (t->lemma[0] && strcmp(t->lemma, e->w) == 0);
 }
@@ -307,6 +332,18 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
           best = j;
           break;
         }
+    /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
+    if (best == n)
+      for (size_t j = first + 1; j < last; j++)
+        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+          bool taken = false;
+          for (size_t q = 0; q < p->n; q++)
+            if (!p->e[q].free && pos[q] == j) taken = true;
+          if (!taken) {
+            best = j;
+            break;
+          }
+        }
     if (best == n) return false;
     for (size_t q = 0; q < k; q++)
       if (p->e[q].free && pos[q] == best) return false;
@@ -335,6 +372,8 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   hit->name = p->name;
   return true;
 }
+
+bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p) { return p->hidden; }
 
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 

@@ -33,6 +33,10 @@ dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char
                            const char *source);
 void dg_mwe_pat_free(dg_mwe_pat *p);
 /* Is the head element a free (movable) verb? */
+/* The dictionary phrase needs a complement its German does not write
+ * (Ding's {+Gen.}: "ein Kind {+Gen.} sein"): its English has sb./sth. and
+ * its German no jdm./etw. */
+bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p);
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
 size_t dg_mwe_pat_len(const dg_mwe_pat *p);
 
@@ -40,6 +44,7 @@ typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */
   const char *lemma;  /* lower-case lemma or "" */
   bool punct;
+  bool verb;          /* a verb or auxiliary (a dictionary phrase's verb matches only one) */
 } dg_mwe_tok;
 #define DG_MWE_MAX 16
 typedef struct dg_mwe_hit {

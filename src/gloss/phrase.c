@@ -266,6 +266,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
     tv[i].lemma = lemmas[i];
     tv[i].punct = t->kind == DG_KIND_PUNCT;
+    tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
     hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
     if (!tv[i].punct) {
@@ -336,6 +337,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                            (!strcmp(s->tokens[h.idx[0]].pos, "ADP") || !strcmp(s->tokens[h.idx[1]].pos, "ADP"));
           if (adp_idiom && S_literal(s->tokens[h.idx[0]].gloss, s->tokens[h.idx[1]].gloss, h.gloss)) adp_idiom = false;
           if (fixed < 2 || (h.n < 3 && content < 2 && !adp_idiom)) content = 0;
+          /* A complement the phrase needs but does not write must stand
+           * among its words: "muss ein Kind sein" is no "ein Kind {+Gen.}
+           * sein" (be a creature of sth.). */
+          if (dg_mwe_pat_hidden_slot(pat) && h.span + 1 <= h.n) content = 0;
           /* A phrase does not reach across a clause boundary ("hat das
            * Recht, das Wahlrecht …" is no "das Wahlrecht haben"). */
           for (size_t ti = h.idx[0]; ti < h.idx[h.n - 1] && content; ti++)

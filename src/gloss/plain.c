@@ -83,8 +83,16 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
       else dg_english_past_lex(lex, &b, t->gloss);
-    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_feat(t->feats, "Tense=Pres"))) {
+    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
+                                                  dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
+    }
+    /* Reported speech: subjunctive I says that someone else said it ("die
+     * Lage sei ernst" = the situation is, so they say).  Plain English has
+     * no such form, so the plain gloss keeps a marker an analyst can see. */
+    if (dg_gl_has_label(lab, "SBJV1") && !dg_gl_has_label(lab, "PTCP")) {
+      if (!b.len) dg_buf_puts(&b, t->gloss);
+      dg_buf_puts(&b, " (reportedly)");
     }
   } else if (dg_gl_eq(t->pos, "ADJ") && w->adverbial) {
     /* An adjective used as an adverb ("vertritt aktuell" = currently). */

@@ -38,6 +38,13 @@ static bool S_hard_break(const dg_dtoken *t) {
          strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
 }
 
+/* No sentence-level break between tokens a and b. */
+static bool S_hard_break_free(const dg_dsentence *s, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (S_hard_break(&s->tokens[k])) return false;
+  return b - a <= DG_GL_WINDOW;
+}
+
 /* Senses of a particle verb that Ding has only as a phrase ending in
  * "particle verb" ("jdm. zugute kommen" = to benefit sb., "jdn. ausfindig
  * machen" = to locate sb.): the gloss without "to" and without the
@@ -72,12 +79,14 @@ static size_t S_phrase_senses(dg_engine *e, dg_doc *d, const char *particle, con
   return n;
 }
 
-/* Join particle j with finite verb i when the lexicon knows the verb. */
-static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+/* Join particle j with finite verb i when the lexicon knows the verb
+ * (verb_lemma: the verb's lemma when the analysis lacks it, or NULL). */
+static bool S_join_as(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j, const char *verb_lemma) {
   dg_dsentence *s = c->s;
   dg_dtoken *v = &s->tokens[i], *p = &s->tokens[j];
+  const char *vl = verb_lemma ? verb_lemma : v->lemma;
   char joined[256];
-  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, v->lemma);
+  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, vl);
   if (n <= 0 || (size_t)n >= sizeof joined) return false;
   dg_sense sv[DG_GL_MAX_SENSES];
   size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
@@ -86,7 +95,7 @@ static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
   /* Only particles without a meaning of their own (zugute, ausfindig;
    * not zusammen: "war … zusammen" is no "zusammen sein" = be an item). */
   if (ns == 0 && dg_lexicon_senses(e->lex, c->w[j].lower, NULL, sv, 1) == 0)
-    ns = S_phrase_senses(e, d, c->w[j].lower, v->lemma, sv, DG_GL_MAX_SENSES, &lemma);
+    ns = S_phrase_senses(e, d, c->w[j].lower, vl, sv, DG_GL_MAX_SENSES, &lemma);
   if (ns == 0) return false;
   if (!v->seg) v->seg = dg_gl_segment(d, v->form, v->lemma, v->pos);
   v->lemma = dg_mem_strdup(&d->arena, lemma);
@@ -123,6 +132,71 @@ static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
   return true;
 }
 
+static bool S_join(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+  return S_join_as(e, d, c, i, j, NULL);
+}
+
+/* An imperative opens its sentence with the bare stem, its particle closes
+ * it ("Ruf mich morgen an!", "Hör doch auf!", "Komm mal her!"): the first
+ * word, which the tables may read as a noun (Ruf) or not at all (Hör), is
+ * the stem of the verb particle+stem+"en" (or +"n" after -el/-er: "Sammle"
+ * is not covered) when the lexicon knows that verb.  Imperative singular. */
+static bool S_join_imperative(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *v = &s->tokens[i];
+  if (v->kind != DG_KIND_WORD || v->link >= 0 || c->w[i].is_closed) return false;
+  const char *stem = c->w[i].lower;
+  size_t n = strlen(stem);
+  if (n < 2 || n > 64) return false;
+  char lemma[80];
+  /* "Rufe … an" as well as "Ruf … an": the stem with or without its -e. */
+  if (stem[n - 1] == 'e') snprintf(lemma, sizeof lemma, "%sn", stem);
+  else snprintf(lemma, sizeof lemma, "%sen", stem);
+  if (!S_join_as(e, d, c, i, j, lemma)) return false;
+  v->pos = "VERB";
+  v->feats = "Mood=Imp|Number=Sing|Person=2|VerbForm=Fin";
+  c->w[i].leipzig = "IMP.SG";
+  c->w[i].extra = NULL;
+  v->nparts = 0;
+  v->seg = NULL;
+  v->reason = NULL;
+  v->flags &= ~DG_DF_GUESS;
+  return true;
+}
+
+/* An infinitive with zu inside a particle verb the morphology does not
+ * split ("beiseitezulegen", "zwischenzuspeichern"): particle + "zu" +
+ * infinitive, where particle+infinitive is a verb the lexicon knows.  The
+ * word is that verb's zu-infinitive (zu-INF, as "anzukündigen"). */
+static void S_inner_zu(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const char *w = c->w[i].lower;
+  size_t n = strlen(w);
+  if (n < 7 || n > 120 || dg_gl_is_upper_initial(t->form) || w[n - 1] != 'n') return;
+  for (size_t k = 2; k + 5 <= n; k++) {
+    if (w[k] != 'z' || w[k + 1] != 'u') continue;
+    char joined[128];
+    snprintf(joined, sizeof joined, "%.*s%s", (int)k, w, w + k + 2);
+    dg_sense sv[DG_GL_MAX_SENSES];
+    size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
+    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+    if (ns == 0) continue;
+    dg_gl_set_glosses(d, t, sv, ns, NULL);
+    if (!t->gloss || !*t->gloss) continue;
+    t->lemma = dg_mem_strdup(&d->arena, joined);
+    t->pos = "VERB";
+    t->feats = "VerbForm=Inf";
+    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    t->reason = NULL;
+    t->flags &= ~DG_DF_GUESS;
+    t->nparts = 0;
+    t->seg = NULL;
+    c->w[i].leipzig = "zu-INF";
+    c->w[i].is_closed = false;
+    return;
+  }
+}
+
 /* Each particle closing a clause looks back for the nearest finite verb
  * in first or second position of its clause that forms a known verb with
  * it ("Wir kommen, glaube ich, … voran": glaube+voran is no verb, kommen+voran
@@ -138,10 +212,31 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
       const dg_dtoken *v = &s->tokens[i];
       if (S_hard_break(v)) break;
+      /* "und", "aber" joining two clauses: the particle's verb is in its own. */
+      if (v->flags & DG_DF_CLAUSE_JOIN) break;
+      if (i > 0 && dg_gl_eq(s->tokens[i - 1].form, ",") &&
+          dg_lexicon_is(e->lex, c->w[i].lower, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN))
+        break;
+      /* A subordinate clause before the particle ("rief, nachdem er …
+       * hatte, seine Mutter an") holds no verb of the main clause: its
+       * verb stands last.  Skip from its closing comma to its
+       * conjunction or relative pronoun. */
+      if (dg_gl_eq(v->form, ",") && i > 0) {
+        size_t cs = dg_gl_clause_start(s, i - 1);
+        if (cs > 0 && cs < i && (dg_lexicon_is(e->lex, c->w[cs].lower, DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
+                                 dg_gl_has_label(c->w[cs].leipzig, "REL"))) {
+          i = cs;
+          continue;
+        }
+      }
       if (v->kind != DG_KIND_WORD || c->w[i].is_closed || v->link >= 0 || !S_finite(v, &c->w[i])) continue;
       if (c->w[i].particle && *c->w[i].particle) continue; /* particle already inside */
       if (S_join(e, d, c, i, j)) break;
     }
+    /* Verb-first imperative at the sentence start ("Ruf mich morgen an!"). */
+    if (p->link < 0 && j >= 2 && !c->w[0].is_closed && !S_finite(&s->tokens[0], &c->w[0]) &&
+        S_hard_break_free(s, 0, j))
+      S_join_imperative(e, d, c, 0, j);
   }
   /* A particle without a meaning of its own right before its verb, as in
    * subordinate clauses and infinitives in the old spelling ("den
@@ -154,5 +249,12 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);
+  }
+  /* Infinitives with an inner zu that nothing else glossed. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_WORD && t->link < 0 && (!t->gloss || !*t->gloss || (t->flags & DG_DF_GUESS)) &&
+        !c->w[i].is_closed)
+      S_inner_zu(e, d, c, i);
   }
 }

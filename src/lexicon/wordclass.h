@@ -78,6 +78,9 @@ enum {
   DG_WCB_NUMBERED_NOUN,      /* numbered-noun: Kapitel, Band, Teil ("Kapitel IV") */
   DG_WCB_DECADE_NOUN,        /* decade-noun: Jahre ("20er-Jahre" = 1920s) */
   DG_WCB_COMMAND,            /* command: sudo, apt, git (a software command) */
+  DG_WCB_MODAL_PARTICLE,     /* modal-particle: doch ja halt mal eben wohl (middle field) */
+  DG_WCB_EN_RELATION,        /* en-relation: wife, husband (English: a person as someone's) */
+  DG_WCB_EN_PLACE_KIND,      /* en-place-kind: castle, palace (English: a kind of named place) */
   DG_WCB_COUNT
 };
 
@@ -135,6 +138,9 @@ enum {
 #define DG_WC_NUMBERED_NOUN DG_WC(DG_WCB_NUMBERED_NOUN)
 #define DG_WC_DECADE_NOUN DG_WC(DG_WCB_DECADE_NOUN)
 #define DG_WC_COMMAND DG_WC(DG_WCB_COMMAND)
+#define DG_WC_MODAL_PARTICLE DG_WC(DG_WCB_MODAL_PARTICLE)
+#define DG_WC_EN_RELATION DG_WC(DG_WCB_EN_RELATION)
+#define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \

@@ -56,6 +56,8 @@ typedef struct dg_render {
    * and kept by the dispatcher like the legend; NULL in a dg_render that
    * only renders chunks. */
   struct dg_vocab *vocab;
+  /* The subject of the last sentence accounted for (json's end writes it). */
+  char subject[32];
 } dg_render;
 typedef struct dg_vocab dg_vocab;
 

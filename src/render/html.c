@@ -39,6 +39,12 @@ void dg_render_html(dg_render *r, const dg_doc *d, dg_buf *out) {
     const dg_dsentence *s = &d->sentences[si];
     r->sentences++;
     bool pair = r->o.layout == DG_LAYOUT_PARALLEL;
+    /* The document's subject, where it is set or changes. */
+    if (s->subject_new && s->subject) {
+      dg_buf_puts(out, "<p class=\"subject\">subject: ");
+      S_text(out, s->subject);
+      dg_buf_puts(out, "</p>\n");
+    }
     dg_buf_printf(out, "<div class=\"s%s%s\" id=\"s%lu\">\n", pair ? " pair" : "", s->headline ? " headline" : "",
                   r->sentences);
     if (pair) dg_buf_puts(out, "<div class=\"de-side\">\n");

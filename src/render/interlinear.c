@@ -126,6 +126,9 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
 void dg_render_interlinear(dg_render *r, const dg_doc *d, dg_buf *out) {
   for (size_t i = 0; i < d->nsentences; i++) {
     if (r->sentences) dg_buf_putc(out, '\n');
+    /* The document's subject, where it is set or changes. */
+    if (d->sentences[i].subject_new && d->sentences[i].subject)
+      dg_buf_printf(out, "subject: %s\n\n", d->sentences[i].subject);
     S_sentence(r, &d->sentences[i], out);
     r->sentences++;
   }

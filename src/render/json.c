@@ -216,6 +216,7 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
   S_int(&w, "paragraph", (long long)s->paragraph);
   if (s->origin) S_str(&w, "origin", s->origin);
   if (s->headline) S_bool(&w, "headline", true);
+  if (s->subject) S_str(&w, "subject", s->subject);
   S_open(&w, "tokens", true);
   for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
   S_close(&w);
@@ -257,4 +258,13 @@ void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
   }
 }
 
-void dg_render_json_end(dg_render *r, dg_buf *out) { dg_buf_puts(out, r->sentences ? "\n]}\n" : "]}\n"); }
+/* The document's subject as the last sentence had it, after the sentences. */
+void dg_render_json_end(dg_render *r, dg_buf *out) {
+  dg_buf_puts(out, r->sentences ? "\n]" : "]");
+  if (r->subject[0]) {
+    dg_buf_puts(out, ", \"subject\": \"");
+    dg_buf_puts(out, r->subject); /* a name of subjects.tsv: letters only */
+    dg_buf_puts(out, "\"");
+  }
+  dg_buf_puts(out, "}\n");
+}

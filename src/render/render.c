@@ -91,6 +91,10 @@ static void S_note_labels(dg_buf *b, const char *s, size_t n, bool label, void *
 /* The running state a chunk leaves behind, whoever rendered it. */
 static void S_account(dg_render *r, const dg_doc *d) {
   if (r->vocab) dg_render_vocab_account(r, d);
+  if (d->nsentences) {
+    const char *sj = d->sentences[d->nsentences - 1].subject;
+    snprintf(r->subject, sizeof r->subject, "%s", sj ? sj : "");
+  }
   if (r->o.format != DG_FMT_HTML || r->o.style != DG_STYLE_LEIPZIG) return;
   dg_buf none;
   dg_buf_init(&none);
