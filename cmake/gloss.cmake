@@ -89,18 +89,6 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
                    $<TARGET_FILE:degloss_cli>)
 
-  # Family cases of issue 12 (sentence, word, acceptable glosses, kind), a
-  # TSV a family in tests/gloss/families/; every case must pass.
-  file(GLOB _gloss_families CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/*.tsv")
-  foreach(_family_tsv IN LISTS _gloss_families)
-    get_filename_component(_family "${_family_tsv}" NAME_WE)
-    add_test(NAME gloss.family.${_family}
-             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families.py
-                     $<TARGET_FILE:degloss_cli> ${_family_tsv})
-    set_tests_properties(gloss.family.${_family} PROPERTIES
-      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
-  endforeach()
-
   # Engine cases, one rule of doc/gloss.md a folder: tests/gloss/cases/NAME/
   # (README, input.txt, options, columns, expected).  Update after review:
   #   tests/gloss/cases.py build/degloss tests/gloss/cases --update
@@ -116,8 +104,10 @@ if(DEGLOSS_TESTS)
       ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 60 LABELS gloss)
   endforeach()
 
-  # Families of rules (issue 12: idioms, subject, labels): a TSV of cases a
-  # file, tests/gloss/families/NAME.tsv -> gloss.family.NAME (every case must pass).
+  # Families of rules (issue 12: compounds, numbers, code, spelling, idioms,
+  # subject, labels): a TSV of cases (options, sentence, word, field,
+  # accepted values) a file, tests/gloss/families/NAME.tsv ->
+  # gloss.family.NAME (every case must pass).
   file(GLOB _gloss_families CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/*.tsv")
   foreach(_family_tsv IN LISTS _gloss_families)
     get_filename_component(_family "${_family_tsv}" NAME_WE)
