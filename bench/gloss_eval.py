@@ -95,7 +95,7 @@ def main():
     build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build")
     exe = os.path.join(build, "degloss")
     os.environ.setdefault("DEGLOSS_DATA_DIR", os.path.join(build, "data"))
-    ev = os.path.join(ROOT, "tests", "data", "eval")
+    ev = os.path.join(ROOT, "dictionaries", "parallel")  # the aligned FLORES and NTREX text
 
     def read(p):
         with open(os.path.join(ev, p), encoding="utf-8") as f:
