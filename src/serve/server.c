@@ -106,7 +106,24 @@ static enum MHD_Result S_page(struct MHD_Connection *c) {
 /* ---- the request body ----------------------------------------------- */
 
 /* The body's kind by its Content-Type (parameters such as charset ignored;
- * none at all is read as JSON); false for any other type. */
+ * none at all is read as JSON): a request object, the text itself, or a
+ * document for its reader (octet-stream: recognised by its content); false
+ * for any other type. */
+static const struct {
+  const char *type;
+  dg_body_kind kind;
+} S_types[] = {
+    {"application/json", DG_BODY_JSON},
+    {"text/plain", DG_BODY_TEXT},
+    {"text/html", DG_BODY_HTML},
+    {"application/xhtml+xml", DG_BODY_HTML},
+    {"text/markdown", DG_BODY_MARKDOWN},
+    {"text/x-markdown", DG_BODY_MARKDOWN},
+    {"application/pdf", DG_BODY_PDF},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", DG_BODY_DOCX},
+    {"application/octet-stream", DG_BODY_AUTO},
+};
+
 static bool S_content_type(const char *ct, dg_body_kind *kind) {
   if (!ct) {
     *kind = DG_BODY_JSON;
@@ -115,10 +132,13 @@ static bool S_content_type(const char *ct, dg_body_kind *kind) {
   size_t n = strcspn(ct, ";");
   while (n && (ct[n - 1] == ' ' || ct[n - 1] == '\t')) n--;
   while (n && (*ct == ' ' || *ct == '\t')) ct++, n--;
-  if (n == 16 && strncasecmp(ct, "application/json", n) == 0) *kind = DG_BODY_JSON;
-  else if (n == 10 && strncasecmp(ct, "text/plain", n) == 0) *kind = DG_BODY_TEXT;
-  else return false;
-  return true;
+  for (size_t i = 0; i < sizeof S_types / sizeof S_types[0]; i++) {
+    if (strlen(S_types[i].type) == n && strncasecmp(ct, S_types[i].type, n) == 0) {
+      *kind = S_types[i].kind;
+      return true;
+    }
+  }
+  return false;
 }
 
 static bool S_append(S_upload *u, const char *data, size_t n, unsigned long long max) {
@@ -171,8 +191,9 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
     const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!S_content_type(ct, &kind))
       return S_error(c, 415,
-                     "Content-Type must be application/json or text/plain "
-                     "(documents are not taken yet)",
+                     "unknown document type: Content-Type must be application/json, text/plain, "
+                     "text/html, text/markdown, application/pdf, a Word document (.docx) or "
+                     "application/octet-stream",
                      NULL);
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
@@ -198,7 +219,12 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
   char *out = NULL;
   size_t outlen = 0;
   const char *used = NULL;
-  int status = dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &out, &outlen, &used);
+  /* a text or document body takes its options from the query */
+  dg_serve_query q = {MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "style"), -1};
+  const char *tr = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "translate");
+  if (tr) q.translate = strcmp(tr, "1") == 0 || strcmp(tr, "true") == 0;
+  int status =
+      dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &q, &out, &outlen, &used);
   if (!out) return MHD_NO;
   return S_json(c, (unsigned)status, out, outlen, status == 200 ? used : NULL);
 }
