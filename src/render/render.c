@@ -91,12 +91,13 @@ static void S_note_labels(dg_buf *b, const char *s, size_t n, bool label, void *
 /* The running state a chunk leaves behind, whoever rendered it. */
 static void S_account(dg_render *r, const dg_doc *d) {
   if (r->vocab) dg_render_vocab_account(r, d);
-  if (r->o.format != DG_FMT_HTML || r->o.style != DG_STYLE_LEIPZIG) return;
+  if (r->o.format != DG_FMT_HTML) return; /* its page switches to Leipzig in either style */
   dg_buf none;
   dg_buf_init(&none);
   for (size_t si = 0; si < d->nsentences; si++)
     for (size_t i = 0; i < d->sentences[si].ntokens; i++)
-      dg_render_gloss_cell_to(&none, &d->sentences[si].tokens[i], r->o.style, S_note_labels, r->labels_used);
+      dg_render_gloss_cell_to(&none, &d->sentences[si].tokens[i], DG_STYLE_LEIPZIG, S_note_labels,
+                              r->labels_used);
   dg_buf_free(&none);
 }
 
