@@ -23,6 +23,11 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/serve/serve_test.py
                    $<TARGET_FILE:degloss_cli> ${CMAKE_SOURCE_DIR}/schema/degloss.schema.json)
   set_tests_properties(serve.api PROPERTIES TIMEOUT 60 LABELS serve)
+  # Load: 50 clients at once, no failed request; DEGLOSS_LOAD_SECONDS
+  # sets the duration (default 5 s; the issue's figure is 30 s).
+  add_test(NAME serve.load COMMAND ${PYTHON3} ${CMAKE_SOURCE_DIR}/tests/serve/load_test.py
+                                   $<TARGET_FILE:degloss_cli> 50)
+  set_tests_properties(serve.load PROPERTIES TIMEOUT 120 LABELS "serve;load")
   # The page in a real browser (Debian's chromium, headless, over the
   # DevTools protocol); skipped without chromium or python3-websocket.
   add_test(NAME serve.browser

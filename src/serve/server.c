@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
+#include <semaphore.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdbool.h>
@@ -23,7 +24,11 @@
 
 #define S_DEFAULT_LISTEN "127.0.0.1:8080"
 #define S_DEFAULT_MAX_BODY (10ULL * 1000 * 1000)
-#define S_DEFAULT_CONNECTIONS 64u
+/* Connections at once.  With a thread per connection libmicrohttpd counts a
+ * closed connection until its thread is cleaned up, and refuses (resets) a
+ * new one past the limit: with room to spare, 50 clients that open a new
+ * connection for every request are never turned away. */
+#define S_DEFAULT_CONNECTIONS 256u
 #define S_DEFAULT_TIMEOUT 30u
 
 struct degloss_server {
@@ -33,6 +38,9 @@ struct degloss_server {
   const char *style; /* NULL, "leipzig" or "plain" (static) */
   bool loopback;
   char url[128];
+  /* glossing slots: at most this many requests are glossed at once (one
+   * per processor); the others wait on their connection's thread */
+  sem_t slots;
 };
 
 /* One request's state between the calls of the access handler. */
@@ -223,8 +231,11 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
   dg_serve_query q = {MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "style"), -1};
   const char *tr = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "translate");
   if (tr) q.translate = strcmp(tr, "1") == 0 || strcmp(tr, "true") == 0;
+  while (sem_wait(&srv->slots) != 0) {
+  }
   int status =
       dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &q, &out, &outlen, &used);
+  sem_post(&srv->slots);
   if (!out) return MHD_NO;
   return S_json(c, (unsigned)status, out, outlen, status == 200 ? used : NULL);
 }
@@ -332,9 +343,16 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
   srv->so = so;
   srv->style = o->style && strcmp(o->style, "plain") == 0 ? "plain" : o->style ? "leipzig" : NULL;
   srv->max_body = o->max_body ? o->max_body : S_DEFAULT_MAX_BODY;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  if (sem_init(&srv->slots, 0, cpus > 1 ? (unsigned)cpus : 1u) != 0) {
+    dg_error_set(err, DEGLOSS_ERR_IO, "", 0, 0, -1, "cannot make the server's semaphore: %s", strerror(errno));
+    free(srv);
+    return NULL;
+  }
   int family = AF_INET;
   int fd = S_listen(o->listen ? o->listen : S_DEFAULT_LISTEN, srv, &family, err);
   if (fd < 0) {
+    sem_destroy(&srv->slots);
     free(srv);
     return NULL;
   }
@@ -350,6 +368,7 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
     dg_error_set(err, DEGLOSS_ERR_IO, "", 0, 0, -1, "%s: the HTTP server did not start",
                  o->listen ? o->listen : S_DEFAULT_LISTEN);
     close(fd);
+    sem_destroy(&srv->slots);
     free(srv);
     return NULL;
   }
@@ -367,5 +386,6 @@ int degloss_serve_is_loopback(const degloss_server *srv) {
 void degloss_serve_stop(degloss_server *srv) {
   if (!srv) return;
   MHD_stop_daemon(srv->mhd); /* also closes the listening socket it was given */
+  sem_destroy(&srv->slots);
   free(srv);
 }

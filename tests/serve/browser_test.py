@@ -117,8 +117,8 @@ class Page:
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
                   mobile=mobile)
 
-    def screenshot(self, path):
-        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
+    def screenshot(self, path, full=True):
+        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=full)["data"]
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
 
@@ -263,7 +263,7 @@ def webapp(page, url, tmp):
     page.wait("!document.getElementById('dg-panel').hidden", "the panel at phone width")
     sw = page.js("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     check(sw and sw[0] <= sw[1], f"no horizontal overflow at 375 px: {sw}")
-    page.screenshot(os.path.join(OUTDIR, "serve-phone.png"))
+    page.screenshot(os.path.join(OUTDIR, "serve-phone.png"), full=False)
     page.viewport(1100, 760)
 
     # /?text=... renders at once; dark theme follows the system
