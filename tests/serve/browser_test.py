@@ -310,6 +310,17 @@ def html_output(page, tmp):
     detail = page.js("document.getElementById('dg-panel').innerText") or ""
     check("Donald" in detail and "a name" in detail, f"the html panel: {detail!r}")
     page.key("Escape", 27)
+    # print: the three lines and the translation whatever the toggles say, no toolbar
+    page.click("#dg-t-seg")
+    page.click("#dg-t-gl")
+    page.call("Emulation.setEmulatedMedia", media="print")
+    check(page.js(f"({VISIBLE})(document.querySelector('.w .seg')) && ({VISIBLE})(document.querySelector('.w .lz'))"
+                  f" && !({VISIBLE})(document.querySelector('.w .pl'))"
+                  f" && !({VISIBLE})(document.querySelector('.dg-bar'))"), "print keeps the lines, drops the toolbar")
+    page.call("Emulation.setEmulatedMedia", media="")
+    check(not page.js(f"({VISIBLE})(document.querySelector('.w .seg'))"), "on screen the toggle holds")
+    page.click("#dg-t-seg")
+    page.click("#dg-t-gl")
     page.click("#dg-legend-btn")
     check(page.js("document.getElementById('dg-legend').open"), "the labels button opens the legend")
     page.screenshot(os.path.join(OUTDIR, "html-sample.png"))
