@@ -12,6 +12,7 @@
 #   mt_cache      the MT cache file loader, lookups and compaction
 #   lexicon_file  the mapped lexicon, damaged byte by byte
 #   morph_file    the morphology file, damaged byte by byte
+#   serve         the web app's request handling through its HTTP server
 #
 # -DDEGLOSS_FUZZ=ON (clang only; tests/fuzz/run builds build-fuzz/ so): the
 # library gets AddressSanitizer, UBSan and libFuzzer's coverage, and each
@@ -21,7 +22,8 @@
 # through tests/fuzz/replay_main.c; the text harness has its own replay main,
 # registered in cmake/text.cmake).
 option(DEGLOSS_FUZZ "Build the libFuzzer harnesses of tests/fuzz with ASan+UBSan (clang)" OFF)
-set(DG_FUZZ_HARNESSES text gloss config glossary jsonl document mt_parse mt_cache lexicon_file morph_file)
+set(DG_FUZZ_HARNESSES text gloss config glossary jsonl document mt_parse mt_cache lexicon_file morph_file
+    serve)
 
 if(DEGLOSS_FUZZ)
   if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
@@ -84,7 +86,7 @@ foreach(_h IN LISTS DG_FUZZ_HARNESSES)
     DG_FUZZ_SAMPLE_MORPH="${DG_FUZZ_DATA}/sample.morph"
     DG_FUZZ_HUNSPELL="${CMAKE_SOURCE_DIR}/tests/fuzz/hunspell/tiny")
   add_dependencies(${_t} fuzz_data)
-  if(_h STREQUAL "gloss")
+  if(_h STREQUAL "gloss" OR _h STREQUAL "serve")
     add_dependencies(${_t} lexicon_data morph_data)
   endif()
   if(DEGLOSS_TESTS AND NOT _h STREQUAL "text")

@@ -386,6 +386,14 @@ DEGLOSS_EXPORT degloss_code degloss_session_feed_path(degloss_session *s, const 
                                                       degloss_error *err);
 DEGLOSS_EXPORT degloss_code degloss_session_feed_text(degloss_session *s, const char *text, size_t len,
                                                       const char *name, degloss_error *err);
+/* Before set_output, with the paths that will be fed: with a translation
+ * file and lines input, DEGLOSS_ERR_INPUT (err naming both counts) when the
+ * lines of the named files are not the translation file's lines, so a
+ * mismatch stops the run before any output.  Inputs that cannot be counted
+ * up front (standard input, pipes, UTF-16) leave the check to
+ * degloss_session_finish; DEGLOSS_OK otherwise. */
+DEGLOSS_EXPORT degloss_code degloss_session_check_inputs(degloss_session *s, const char *const *paths,
+                                                         size_t n, degloss_error *err);
 /* Write the format's trailer (HTML); no feeding afterwards. */
 DEGLOSS_EXPORT degloss_code degloss_session_finish(degloss_session *s, degloss_error *err);
 /* Counts since degloss_session_new: warnings (not notes), sentences whose

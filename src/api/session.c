@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checkdata.h"
@@ -432,6 +433,76 @@ degloss_code degloss_session_finish(degloss_session *s, degloss_error *err) {
   if (!ok) return S_fail(err, DEGLOSS_ERR_IO, "output", "write error");
   /* every record had its line of the translation file, and every line its record */
   return dg_trfile_check(s->trfile, err) ? DEGLOSS_OK : DEGLOSS_ERR_INPUT;
+}
+
+/* The records of lines input in a regular file, counted as the text
+ * reader cuts them (a line ends at LF, CRLF or CR; text after the last end
+ * is a line too; a UTF-8 BOM is no text): false when it cannot be counted
+ * that way (not a regular file, unreadable, UTF-16 or NUL bytes). */
+static bool S_count_lines(const char *path, degloss_encoding enc, size_t *out) {
+  if (enc == DEGLOSS_ENCODING_UTF16 || enc == DEGLOSS_ENCODING_UTF16LE || enc == DEGLOSS_ENCODING_UTF16BE)
+    return false;
+  if (strcmp(path, "-") == 0) return false;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return false;
+  }
+  unsigned char buf[1 << 16];
+  size_t n = 0, at = 0;
+  bool open_line = false, after_cr = false, ok = true;
+  for (;;) {
+    ssize_t k = read(fd, buf, sizeof buf);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) {
+      ok = false;
+      break;
+    }
+    if (k == 0) break;
+    size_t i = 0;
+    if (at == 0 && k >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
+      ok = false; /* a UTF-16 BOM */
+      break;
+    }
+    if (at == 0 && k >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) i = 3;
+    if (memchr(buf, 0, (size_t)k)) {
+      ok = false;
+      break;
+    }
+    for (; i < (size_t)k; i++) {
+      unsigned char c = buf[i];
+      if (c == '\n' && after_cr) { /* the LF of a CRLF */
+        after_cr = false;
+        continue;
+      }
+      after_cr = c == '\r';
+      if (c == '\n' || c == '\r') {
+        n++;
+        open_line = false;
+      } else {
+        open_line = true;
+      }
+    }
+    at += (size_t)k;
+  }
+  close(fd);
+  *out = n + open_line;
+  return ok;
+}
+
+degloss_code degloss_session_check_inputs(degloss_session *s, const char *const *paths, size_t n,
+                                          degloss_error *err) {
+  /* (standard input is counted as it is read, at the end) */
+  if (!s || !s->trfile || s->input != DEGLOSS_INPUT_LINES || n == 0) return DEGLOSS_OK;
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k;
+    if (!S_count_lines(paths[i], s->encoding, &k)) return DEGLOSS_OK; /* left to the end */
+    total += k;
+  }
+  return dg_trfile_precheck(s->trfile, total, paths, n, err) ? DEGLOSS_OK : DEGLOSS_ERR_INPUT;
 }
 
 unsigned long degloss_session_warnings(const degloss_session *s) { return s ? s->warnings : 0; }

@@ -175,6 +175,12 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
     return S_code_exit(err.code); /* a glossary the user named: DEGLOSS_ERR_CONFIG, exit 2 */
   }
 
+  /* a translation file whose line count is not the input's: exit 2, before any output */
+  if (degloss_session_check_inputs(s, (const char *const *)files, (size_t)nfiles, &err) != DEGLOSS_OK) {
+    S_say("%s", err.text);
+    degloss_session_free(s);
+    return EXIT_USAGE;
+  }
   S_out out = {stdout, "standard output", false};
   if (st->output && strcmp(st->output, "-") != 0) {
     out.f = fopen(st->output, "w");

@@ -13,6 +13,9 @@
  * lexicon's irregular verbs (went -> go); a multiword gloss matches as a
  * phrase (its content words in order, each within three words of the one
  * before).  One translation word backs at most one German word.  A
+ * compound can also be matched part by part: the translation's English
+ * compound (ceasefire agreement) becomes its gloss, and its parts spell the
+ * gloss the translation chose, so the gloss line agrees.  A
  * translation in which the glosses of the sentence are rarely found (one
  * paired with the wrong sentence) or that has too few of English's
  * function words (another language) changes nothing.
@@ -23,6 +26,7 @@
 
 #include "en_stem.h"
 #include "gloss_internal.h"
+#include "word.h"
 
 #define S_STEM 40     /* bytes of a stem */
 #define S_PWORDS 6    /* content words of a gloss that count */
@@ -282,6 +286,140 @@ static bool S_explained(const S_ctx *c, const S_item *it, size_t n, size_t self,
   return false;
 }
 
+/* Where a compound part is in the translation: its own gloss, else (when
+ * `choose`) the first of its senses there that no other word of the
+ * sentence explains (Waffenstillstand "armistice", a sense "ceasefire").
+ * Takes the words; the gloss found, or NULL. */
+static const char *S_part_place(dg_engine *e, S_ctx *c, const S_item *it, size_t n, size_t self,
+                                const dg_dpart *p, bool choose, size_t *at, size_t *nat) {
+  S_phrase ph;
+  S_phrase_of(c, p->gloss, &ph);
+  if (S_find(c, &ph, at)) {
+    S_take(c, at, ph.n);
+    *nat = ph.n;
+    return p->gloss;
+  }
+  if (!choose) return NULL;
+  dg_sense sv[S_MAXALT];
+  size_t ns = dg_gl_senses(e, p->lemma, NULL, sv, S_MAXALT);
+  for (size_t a = 0; a < ns && a < S_MAXALT; a++) {
+    S_phrase_of(c, sv[a].gloss, &ph);
+    if (!S_find(c, &ph, at)) continue;
+    bool other = false;
+    for (size_t k = 0; k < ph.n && !other; k++) other = S_explained(c, it, n, self, c->w[at[k]].stem);
+    if (other) continue;
+    S_take(c, at, ph.n);
+    *nat = ph.n;
+    return sv[a].gloss;
+  }
+  return NULL;
+}
+
+/* After the translation chose a compound's alternative gloss ("phone call"
+ * for Telefon|gespräch): the parts take the senses that spell it, in order
+ * (Telefon "phone", Gespräch "call"), so the gloss line says it too.  Parts
+ * that cannot spell it keep their glosses. */
+static void S_respell_parts(dg_engine *e, dg_doc *d, const S_ctx *c, dg_dtoken *t) {
+  enum { MAXP = 8 };
+  if (t->nparts < 2 || t->nparts > MAXP) return;
+  S_phrase want;
+  S_phrase_of(c, t->gloss, &want);
+  const char *pick[MAXP] = {0};
+  size_t w = 0;
+  for (size_t p = 0; p < t->nparts; p++) {
+    if (t->parts[p].link) continue;
+    dg_sense sv[S_MAXALT + 1];
+    sv[0].gloss = t->parts[p].gloss;
+    size_t ns = 1 + dg_gl_senses(e, t->parts[p].lemma, NULL, sv + 1, S_MAXALT);
+    for (size_t a = 0; a < ns && !pick[p]; a++) {
+      S_phrase ph;
+      S_phrase_of(c, sv[a].gloss, &ph);
+      if (!ph.n || w + ph.n > want.n) continue;
+      bool same = true;
+      for (size_t k = 0; k < ph.n && same; k++) same = !strcmp(ph.st[k], want.st[w + k]);
+      if (!same) continue;
+      pick[p] = sv[a].gloss;
+      w += ph.n;
+    }
+    if (!pick[p]) return;
+  }
+  if (w != want.n) return;
+  for (size_t p = 0; p < t->nparts; p++)
+    if (pick[p] && pick[p] != t->parts[p].gloss) t->parts[p].gloss = dg_mem_strdup(&d->arena, pick[p]);
+}
+
+/* 3. A compound whose own gloss is not in the translation: its parts are
+ * looked for, each under its gloss or (on a translation that fits the
+ * sentence) one of its senses.  When every stem is there, in order and side
+ * by side, the translation has the English compound ("phone conversation"
+ * for Telefon|gespräch, "ceasefire agreement" for Waffenstillstand|s|abkommen):
+ * the parts take those senses and their English becomes the word's gloss,
+ * so the gloss line and the gloss say what the translation says.  Else only
+ * the parts found under their own glosses are aligned. */
+static void S_compound(dg_engine *e, dg_doc *d, S_ctx *c, const S_item *it, size_t n, size_t self,
+                       bool choose) {
+  dg_dtoken *t = it[self].t;
+  enum { MAXP = 8 };
+  if (!t->nparts || t->nparts > MAXP) return;
+  choose = choose && t->kind == DG_KIND_WORD && t->mwe < 0 && t->nglosses >= 1 &&
+           strncmp(t->source, "glossary", 8) != 0;
+  const char *found[MAXP] = {0};
+  size_t at[MAXP][S_PWORDS], nat[MAXP] = {0};
+  bool whole = true, chosen = false;
+  size_t stems = 0;
+  for (size_t p = 0; p < t->nparts; p++) {
+    if (t->parts[p].link) continue;
+    stems++;
+    found[p] = S_part_place(e, c, it, n, self, &t->parts[p], choose, at[p], &nat[p]);
+    if (!found[p]) whole = false;
+    else if (found[p] != t->parts[p].gloss) chosen = true;
+  }
+  /* side by side: each part's words follow the previous part's at once */
+  size_t last = 0;
+  bool first = true;
+  for (size_t p = 0; p < t->nparts && whole; p++) {
+    if (t->parts[p].link) continue;
+    for (size_t k = 0; k < nat[p] && whole; k++) {
+      if (!first && at[p][k] != last + 1) whole = false;
+      last = at[p][k];
+      first = false;
+    }
+  }
+  if (!(choose && whole && stems >= 2)) {
+    /* the parts found only through another sense are not kept */
+    for (size_t p = 0; p < t->nparts; p++) {
+      if (!found[p]) continue;
+      if (found[p] == t->parts[p].gloss) S_add_spans(d, t, c, at[p], nat[p]);
+      else
+        for (size_t k = 0; k < nat[p]; k++) c->w[at[p][k]].taken = false;
+    }
+    return;
+  }
+  dg_buf g;
+  dg_buf_init(&g);
+  for (size_t p = 0; p < t->nparts; p++) {
+    if (t->parts[p].link) continue;
+    if (chosen) t->parts[p].gloss = dg_mem_strdup(&d->arena, found[p]);
+    if (g.len) dg_buf_putc(&g, ' ');
+    dg_buf_puts(&g, found[p]);
+    S_add_spans(d, t, c, at[p], nat[p]);
+  }
+  if (strcmp(g.data, t->gloss) != 0) {
+    const char *neu = dg_mem_strdup(&d->arena, g.data);
+    const char **gv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *gv);
+    gv[0] = neu;
+    size_t k = 1;
+    for (size_t a = 0; a < t->nglosses; a++)
+      if (strcmp(t->glosses[a], neu) != 0) gv[k++] = t->glosses[a];
+    t->plain = S_replain(e, d, t, t->gloss, neu);
+    t->glosses = gv;
+    t->nglosses = k;
+    t->gloss = neu;
+    t->source = "translation";
+  }
+  dg_buf_free(&g);
+}
+
 static void S_align_group(dg_engine *e, dg_doc *d, dg_dsentence *ss, size_t ns, S_ctx *c) {
   size_t nstop = 0;
   for (size_t i = 0; i < c->nw; i++) nstop += c->w[i].stop;
@@ -388,22 +526,12 @@ static void S_align_group(dg_engine *e, dg_doc *d, dg_dsentence *ss, size_t ns, 
       S_rechoose(e, d, partner, pr[i].alt);
     }
     S_rechoose(e, d, t, pr[i].alt);
+    S_respell_parts(e, d, c, t);
   }
   free(pr);
-  /* 3. Compounds whose gloss is not there: their parts' glosses
-   * (Telefon|gespräch -> "phone" of "phone call"). */
-  for (size_t i = 0; i < n; i++) {
-    S_item *x = &it[i];
-    if (x->aligned) continue;
-    for (size_t p = 0; p < x->t->nparts; p++) {
-      S_phrase ph;
-      if (x->t->parts[p].link) continue;
-      S_phrase_of(c, x->t->parts[p].gloss, &ph);
-      if (!S_find(c, &ph, at)) continue;
-      S_take(c, at, ph.n);
-      S_add_spans(d, x->t, c, at, ph.n);
-    }
-  }
+  /* 3. Compounds whose gloss is not there: their parts' glosses. */
+  for (size_t i = 0; i < n; i++)
+    if (!it[i].aligned) S_compound(e, d, c, it, n, i, fit >= 2 && fit * 2 >= n);
   free(it);
 }
 

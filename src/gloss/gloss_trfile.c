@@ -121,14 +121,29 @@ void dg_trfile_apply(dg_trfile *t, dg_doc *d) {
   }
 }
 
-bool dg_trfile_check(const dg_trfile *t, degloss_error *err) {
-  if (!t || t->used == t->nlines) return true;
+static void S_mismatch(const dg_trfile *t, const char *inputs, size_t records, degloss_error *err) {
   const char *what = t->lines_mode ? "lines" : "sentences";
   dg_error_set(err, DEGLOSS_ERR_INPUT, t->path, 0, 0, -1,
                "the translation file %s has %zu line%s but the input (%s) has %zu %s: "
                "they must match one to one",
-               t->path, t->nlines, t->nlines == 1 ? "" : "s", t->inputs.data ? t->inputs.data : "-",
-               t->used, what);
+               t->path, t->nlines, t->nlines == 1 ? "" : "s", inputs, records, what);
+}
+
+bool dg_trfile_check(const dg_trfile *t, degloss_error *err) {
+  if (!t || t->used == t->nlines) return true;
+  S_mismatch(t, t->inputs.data ? t->inputs.data : "-", t->used, err);
+  return false;
+}
+
+bool dg_trfile_precheck(const dg_trfile *t, size_t records, const char *const *names, size_t n,
+                        degloss_error *err) {
+  if (!t || records == t->nlines) return true;
+  dg_buf b;
+  dg_buf_init(&b);
+  for (size_t i = 0; i < n && i < 4; i++)
+    dg_buf_printf(&b, "%s%s", i ? ", " : "", i == 3 ? "..." : names[i]);
+  S_mismatch(t, b.data ? b.data : "-", records, err);
+  dg_buf_free(&b);
   return false;
 }
 

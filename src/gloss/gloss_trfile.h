@@ -26,6 +26,11 @@ void dg_trfile_apply(dg_trfile *t, dg_doc *d);
 /* After the last input: false with err (DEGLOSS_ERR_INPUT) when the file's
  * line count differs from the records read, the message naming both. */
 bool dg_trfile_check(const dg_trfile *t, degloss_error *err);
+/* Before any output, for lines input: false with err (as dg_trfile_check)
+ * when `records`, the lines counted in the inputs `names` (n of them), is
+ * not the file's line count. */
+bool dg_trfile_precheck(const dg_trfile *t, size_t records, const char *const *names, size_t n,
+                        degloss_error *err);
 void dg_trfile_free(dg_trfile *t);
 
 #endif

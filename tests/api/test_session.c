@@ -358,6 +358,31 @@ static void test_lines(void) {
     S_free_text(&out);
     degloss_session_free(s);
   }
+  /* Files named up front are counted before any output. */
+  char de[] = "/tmp/degloss-test-de-XXXXXX";
+  int dfd = mkstemp(de);
+  const char *three = "Das ist gut.\r\n\nDrei.";
+  OK(dfd >= 0 && write(dfd, three, strlen(three)) == (ssize_t)strlen(three), "input file written");
+  if (dfd >= 0) close(dfd);
+  for (int k = 0; k < 2; k++) {
+    degloss_session_options o = {0};
+    o.input = k ? DEGLOSS_INPUT_LINES : DEGLOSS_INPUT_TEXT;
+    o.translation_path = k ? tr : NULL;
+    degloss_error err = {0};
+    degloss_session *s = degloss_session_new(&o, &err);
+    const char *paths[] = {de};
+    degloss_code c = degloss_session_check_inputs(s, paths, 1, &err);
+    if (k) {
+      INT_EQ(c, DEGLOSS_ERR_INPUT, "a 3-line file against a 2-line translation: refused up front");
+      CONTAINS(err.text, "2 lines", "the translation's count");
+      CONTAINS(err.text, "has 3 lines", "the file's count (CRLF, empty line, no final newline)");
+      CONTAINS(err.text, de, "the input named");
+    } else {
+      INT_EQ(c, DEGLOSS_OK, "no translation file: nothing to check");
+    }
+    degloss_session_free(s);
+  }
+  unlink(de);
   degloss_session_options o = {0};
   o.translation_path = tr; /* running text: no line to align with */
   degloss_error err = {0};

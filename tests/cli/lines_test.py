@@ -169,8 +169,28 @@ def main():
         # A translation file of the wrong length: exit 2, both counts named.
         rc, out, err = run(["--input", "lines", "-f", "jsonl", "--translation", paths["short.en.txt"], news])
         expect(rc == 2, "translation: wrong count exits 2", f"rc {rc}")
+        expect(out == "", "translation: a wrong count in a file is found before any output",
+               f"{len(out)} bytes written")
         expect(str(NLINES - 2) in err and str(NLINES) in err and "short.en.txt" in err and "news.de.txt" in err,
                "translation: the message names both counts and both files", err[-300:])
+        # From standard input the lines are counted as they are read: the
+        # records come out, and the mismatch is reported at the end, exit 2.
+        with open(news, "rb") as f:
+            p = subprocess.run([BIN, "--no-config", "--input", "lines", "-f", "jsonl", "--translation",
+                                paths["short.en.txt"]], stdin=f, capture_output=True, timeout=900)
+        expect(p.returncode == 2 and len(p.stdout.splitlines()) == NLINES and b"(-) has" in p.stderr,
+               "translation: from standard input a wrong count ends the run with exit 2",
+               f"rc {p.returncode}: {p.stderr[-200:]!r}")
+        # Lines end at LF, CRLF or CR alike in both counts.
+        crlf = os.path.join(tmp, "crlf.de.txt")
+        with open(crlf, "wb") as f:
+            f.write(b"\xef\xbb\xbfEin Hund.\r\nZwei Katzen.\rDrei.")
+        three = os.path.join(tmp, "three.en.txt")
+        with open(three, "w") as f:
+            f.write("A dog.\nTwo cats.\nThree.\n")
+        rc, out, err = run(["--input", "lines", "-f", "jsonl", "--translation", three, crlf])
+        expect(rc == 0 and len(out.splitlines()) == 3, "translation: CRLF and CR end lines in the count",
+               f"rc {rc}: {err[:200]}")
         # --translate with --translation: a usage error.
         rc, out, err = run(["--input", "lines", "--translate", "deepl", "--translation", paths["news.en.txt"], news])
         expect(rc == 2 and out == "", "translation: with --translate a usage error", f"rc {rc}: {err[:200]}")

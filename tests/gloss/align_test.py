@@ -55,7 +55,18 @@ SAMPLE = [
     ("Die Schiffe liefen in den Hafen ein.",
      "The vessels entered the harbour.",
      {"Schiffe": ("vessel", True, ["vessels"])}),
+    # Compounds: the translation's English compound made of the parts'
+    # senses becomes the gloss, the parts taking those senses.
+    ("Das Waffenstillstandsabkommen wurde unterzeichnet.",
+     "The ceasefire agreement was signed.",
+     {"Waffenstillstandsabkommen": ("ceasefire agreement", True, ["ceasefire", "agreement"])}),
+    ("Das Telefongespräch dauerte lange.",
+     "The phone conversation lasted long.",
+     {"Telefongespräch": ("phone conversation", True, ["phone", "conversation"])}),
 ]
+# form -> the parts' glosses (stems only) the gloss line shows
+PARTS = {"Telefongespräch": [["phone", "call"], ["phone", "conversation"]],
+         "Waffenstillstandsabkommen": [["ceasefire", "agreement"]]}
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 
 
@@ -126,6 +137,17 @@ def main():
                     if seen.setdefault((a, b), key) != key:
                         ok = False
             expect(ok, f"one-to-one alignment in '{g}'")
+        # A compound's parts spell the gloss the translation chose (the gloss
+        # line says "phone-call", not "phone-conversation" under "phone call").
+        seen_parts = {}
+        for r in recs:
+            for t in r["tokens"]:
+                if t["form"] in PARTS:
+                    seen_parts.setdefault(t["form"], []).append([p["gloss"] for p in t["parts"] if p["gloss"]])
+        expect(seen_parts == PARTS, "compounds: the parts take the senses of the chosen gloss", seen_parts)
+        rc, il, err = run(["-f", "interlinear", "--input", "lines", "--translation", en, de])
+        expect(rc == 0 and "phone-call" in il and "ceasefire-LNK-agreement" in il and "phone-conversation" in il,
+               "compounds: the Leipzig gloss line shows the translation's parts", err)
         # The particle of a separable verb shows the verb's new gloss.
         ein = [t for t in recs[2]["tokens"] if t["form"] == "ein"][-1]
         expect(ein["gloss"] == "introduce" and ein["source"] == "translation", "führt ... ein: the particle too",
@@ -159,7 +181,9 @@ def main():
                   "Il est allé en ville hier.",
                   "Les enfants jouent dans le jardin.",
                   "Le tribunal a rejeté la plainte.",
-                  "Les navires sont entrés dans le port."]
+                  "Les navires sont entrés dans le port.",
+                  "L'accord de cessez-le-feu a été signé.",
+                  "La conversation téléphonique a duré longtemps."]
         write(en, french)
         rc, out, err = run(["-f", "jsonl", "--input", "lines", "--translation", en, de])
         recs = records(out)
