@@ -443,7 +443,7 @@ typedef struct degloss_serve_options {
   const char *listen;          /* "ADDR:PORT" (IPv4, or [IPv6]:PORT); NULL: "127.0.0.1:8080";
                                 * port 0 picks a free port */
   unsigned long long max_body; /* largest request body in bytes, 0: 10 MB */
-  unsigned max_connections;    /* connections at once, 0: 64 */
+  unsigned max_connections;    /* connections at once, 0: 256 */
   unsigned timeout;            /* seconds a connection may stay idle, 0: 30 */
   const char *style;           /* the style when a request names none: NULL "leipzig", or "plain" */
 } degloss_serve_options;

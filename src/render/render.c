@@ -95,12 +95,13 @@ static void S_account(dg_render *r, const dg_doc *d) {
     const char *sj = d->sentences[d->nsentences - 1].subject;
     snprintf(r->subject, sizeof r->subject, "%s", sj ? sj : "");
   }
-  if (r->o.format != DG_FMT_HTML || r->o.style != DG_STYLE_LEIPZIG) return;
+  if (r->o.format != DG_FMT_HTML) return; /* its page switches to Leipzig in either style */
   dg_buf none;
   dg_buf_init(&none);
   for (size_t si = 0; si < d->nsentences; si++)
     for (size_t i = 0; i < d->sentences[si].ntokens; i++)
-      dg_render_gloss_cell_to(&none, &d->sentences[si].tokens[i], r->o.style, S_note_labels, r->labels_used);
+      dg_render_gloss_cell_to(&none, &d->sentences[si].tokens[i], DG_STYLE_LEIPZIG, S_note_labels,
+                              r->labels_used);
   dg_buf_free(&none);
 }
 

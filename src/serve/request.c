@@ -1,6 +1,7 @@
 /* One gloss request of the web app: the JSON body {"text", "style",
- * "translate", "translation"} (or a text/plain body: the text with the
- * defaults) is checked, glossed by a fresh session writing the jsonl format
+ * "translate", "translation"} (or a text/plain body: the text, or a
+ * document body: HTML, Markdown, PDF, DOCX for the document readers, with
+ * the options of the URL's query) is checked, glossed by a fresh session writing the jsonl format
  * into memory, and the JSONL lines become the array of {"sentences": [...]}.
  * Nothing is kept between requests.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -109,16 +110,37 @@ static int S_translation_file(const char *text, size_t len, char *path, size_t c
   return 0;
 }
 
+/* The reader a document body goes to (the session's input mode). */
+static degloss_input S_input(dg_body_kind kind) {
+  switch (kind) {
+  case DG_BODY_HTML: return DEGLOSS_INPUT_HTML;
+  case DG_BODY_MARKDOWN: return DEGLOSS_INPUT_MARKDOWN;
+  case DG_BODY_PDF: return DEGLOSS_INPUT_PDF;
+  case DG_BODY_DOCX: return DEGLOSS_INPUT_DOCX;
+  case DG_BODY_AUTO: return DEGLOSS_INPUT_AUTO;
+  default: return DEGLOSS_INPUT_TEXT;
+  }
+}
+
 int dg_serve_gloss(const degloss_session_options *base, const char *style, const char *body, size_t len,
-                   dg_body_kind kind, char **out, size_t *outlen, const char **used) {
+                   dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
+                   const char **used) {
   S_req r = {0};
   r.style = style;
   json_t *root = NULL;
-  if (kind == DG_BODY_TEXT) {
-    if (memchr(body, '\0', len)) {
+  if (kind != DG_BODY_JSON) {
+    if (kind == DG_BODY_TEXT && memchr(body, '\0', len)) {
       *out = dg_serve_error_json("the text must not contain NUL", outlen);
       return 400;
     }
+    if (q && q->style) {
+      if (!degloss_style_valid(q->style)) {
+        *out = dg_serve_error_json("style must be leipzig or plain", outlen);
+        return 400;
+      }
+      r.style = q->style;
+    }
+    if (q && q->translate >= 0) r.translate = q->translate;
     r.text = body;
     r.len = len;
   } else {
@@ -142,7 +164,7 @@ int dg_serve_gloss(const degloss_session_options *base, const char *style, const
   /* (r.style points into root: decided while it lives) */
   *used = r.style && strcmp(r.style, "plain") == 0 ? "plain" : "leipzig";
   degloss_session_options so = *base;
-  so.input = DEGLOSS_INPUT_TEXT;
+  so.input = S_input(kind);
   so.encoding = DEGLOSS_ENCODING_UTF8;
   so.jobs = 1;
   so.progress = NULL;
@@ -177,9 +199,11 @@ int dg_serve_gloss(const degloss_session_options *base, const char *style, const
     o.ctx = ms;
     o.format = "jsonl";
     o.style = r.style;
-    if (degloss_session_set_output(s, &o, &err) != DEGLOSS_OK ||
-        degloss_session_feed_text(s, r.text, r.len, "request", &err) != DEGLOSS_OK)
-      status = 500;
+    degloss_code c = degloss_session_set_output(s, &o, &err);
+    if (c == DEGLOSS_OK) c = degloss_session_feed_text(s, r.text, r.len, "request", &err);
+    /* a document its reader cannot read (truncated, encrypted, no text) is
+     * bad input; only a failure of the server's own is 500 */
+    if (c != DEGLOSS_OK) status = c == DEGLOSS_ERR_NOMEM || (c == DEGLOSS_ERR_IO && kind == DG_BODY_JSON) ? 500 : 400;
     else if (degloss_session_finish(s, &err) != DEGLOSS_OK)
       status = err.code == DEGLOSS_ERR_INPUT ? 400 : 500; /* translation lines do not match */
     degloss_session_free(s);

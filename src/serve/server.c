@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
+#include <semaphore.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdbool.h>
@@ -23,7 +24,11 @@
 
 #define S_DEFAULT_LISTEN "127.0.0.1:8080"
 #define S_DEFAULT_MAX_BODY (10ULL * 1000 * 1000)
-#define S_DEFAULT_CONNECTIONS 64u
+/* Connections at once.  With a thread per connection libmicrohttpd counts a
+ * closed connection until its thread is cleaned up, and refuses (resets) a
+ * new one past the limit: with room to spare, 50 clients that open a new
+ * connection for every request are never turned away. */
+#define S_DEFAULT_CONNECTIONS 256u
 #define S_DEFAULT_TIMEOUT 30u
 
 struct degloss_server {
@@ -33,6 +38,9 @@ struct degloss_server {
   const char *style; /* NULL, "leipzig" or "plain" (static) */
   bool loopback;
   char url[128];
+  /* glossing slots: at most this many requests are glossed at once (one
+   * per processor); the others wait on their connection's thread */
+  sem_t slots;
 };
 
 /* One request's state between the calls of the access handler. */
@@ -106,7 +114,24 @@ static enum MHD_Result S_page(struct MHD_Connection *c) {
 /* ---- the request body ----------------------------------------------- */
 
 /* The body's kind by its Content-Type (parameters such as charset ignored;
- * none at all is read as JSON); false for any other type. */
+ * none at all is read as JSON): a request object, the text itself, or a
+ * document for its reader (octet-stream: recognised by its content); false
+ * for any other type. */
+static const struct {
+  const char *type;
+  dg_body_kind kind;
+} S_types[] = {
+    {"application/json", DG_BODY_JSON},
+    {"text/plain", DG_BODY_TEXT},
+    {"text/html", DG_BODY_HTML},
+    {"application/xhtml+xml", DG_BODY_HTML},
+    {"text/markdown", DG_BODY_MARKDOWN},
+    {"text/x-markdown", DG_BODY_MARKDOWN},
+    {"application/pdf", DG_BODY_PDF},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", DG_BODY_DOCX},
+    {"application/octet-stream", DG_BODY_AUTO},
+};
+
 static bool S_content_type(const char *ct, dg_body_kind *kind) {
   if (!ct) {
     *kind = DG_BODY_JSON;
@@ -115,10 +140,13 @@ static bool S_content_type(const char *ct, dg_body_kind *kind) {
   size_t n = strcspn(ct, ";");
   while (n && (ct[n - 1] == ' ' || ct[n - 1] == '\t')) n--;
   while (n && (*ct == ' ' || *ct == '\t')) ct++, n--;
-  if (n == 16 && strncasecmp(ct, "application/json", n) == 0) *kind = DG_BODY_JSON;
-  else if (n == 10 && strncasecmp(ct, "text/plain", n) == 0) *kind = DG_BODY_TEXT;
-  else return false;
-  return true;
+  for (size_t i = 0; i < sizeof S_types / sizeof S_types[0]; i++) {
+    if (strlen(S_types[i].type) == n && strncasecmp(ct, S_types[i].type, n) == 0) {
+      *kind = S_types[i].kind;
+      return true;
+    }
+  }
+  return false;
 }
 
 static bool S_append(S_upload *u, const char *data, size_t n, unsigned long long max) {
@@ -171,8 +199,9 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
     const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!S_content_type(ct, &kind))
       return S_error(c, 415,
-                     "Content-Type must be application/json or text/plain "
-                     "(documents are not taken yet)",
+                     "unknown document type: Content-Type must be application/json, text/plain, "
+                     "text/html, text/markdown, application/pdf, a Word document (.docx) or "
+                     "application/octet-stream",
                      NULL);
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
@@ -198,7 +227,15 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
   char *out = NULL;
   size_t outlen = 0;
   const char *used = NULL;
-  int status = dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &out, &outlen, &used);
+  /* a text or document body takes its options from the query */
+  dg_serve_query q = {MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "style"), -1};
+  const char *tr = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "translate");
+  if (tr) q.translate = strcmp(tr, "1") == 0 || strcmp(tr, "true") == 0;
+  while (sem_wait(&srv->slots) != 0) {
+  }
+  int status =
+      dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &q, &out, &outlen, &used);
+  sem_post(&srv->slots);
   if (!out) return MHD_NO;
   return S_json(c, (unsigned)status, out, outlen, status == 200 ? used : NULL);
 }
@@ -306,9 +343,16 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
   srv->so = so;
   srv->style = o->style && strcmp(o->style, "plain") == 0 ? "plain" : o->style ? "leipzig" : NULL;
   srv->max_body = o->max_body ? o->max_body : S_DEFAULT_MAX_BODY;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  if (sem_init(&srv->slots, 0, cpus > 1 ? (unsigned)cpus : 1u) != 0) {
+    dg_error_set(err, DEGLOSS_ERR_IO, "", 0, 0, -1, "cannot make the server's semaphore: %s", strerror(errno));
+    free(srv);
+    return NULL;
+  }
   int family = AF_INET;
   int fd = S_listen(o->listen ? o->listen : S_DEFAULT_LISTEN, srv, &family, err);
   if (fd < 0) {
+    sem_destroy(&srv->slots);
     free(srv);
     return NULL;
   }
@@ -324,6 +368,7 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
     dg_error_set(err, DEGLOSS_ERR_IO, "", 0, 0, -1, "%s: the HTTP server did not start",
                  o->listen ? o->listen : S_DEFAULT_LISTEN);
     close(fd);
+    sem_destroy(&srv->slots);
     free(srv);
     return NULL;
   }
@@ -341,5 +386,6 @@ int degloss_serve_is_loopback(const degloss_server *srv) {
 void degloss_serve_stop(degloss_server *srv) {
   if (!srv) return;
   MHD_stop_daemon(srv->mhd); /* also closes the listening socket it was given */
+  sem_destroy(&srv->slots);
   free(srv);
 }

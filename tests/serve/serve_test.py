@@ -3,8 +3,10 @@
 POST /api/gloss with {"sentences": [...]} whose items are the jsonl format's
 sentence objects (checked against the schema), refuses bad requests with JSON
 errors (400 bad JSON or options, 413 too large by Content-Length or by the
-bytes sent, 415 other content types, 404, 405), serves the page, warns on a
-non-loopback address, and 20 clients at once for a few seconds all succeed.
+bytes sent, 415 unknown document types, 404, 405, 400 for a document its
+reader cannot read), glosses document bodies (HTML, Markdown, PDF, DOCX, by
+type or by content) as the CLI does, serves the page, warns on a non-loopback
+address, and 20 clients at once for a few seconds all succeed.
 
 usage: serve_test.py DEGLOSS SCHEMA
 SPDX-License-Identifier: GPL-3.0-or-later"""
@@ -163,8 +165,12 @@ def main():
         error_of(*api(host, port, {"text": "x", "translate": "yes"}), 400, "translate not a boolean")
         error_of(*api(host, port, {"text": "x", "colour": 1}), 400, "unknown key")
         error_of(*api(host, port, {"text": "a\u0000b"}), 400, "NUL in the text")
-        msg = error_of(*api(host, port, None, "application/pdf", b"%PDF-1.4"), 415, "PDF content type")
-        check("document" in msg, f"415 says documents come later: {msg}")
+        msg = error_of(*api(host, port, None, "application/pdf", b"%PDF-1.4"), 400, "a truncated PDF")
+        check("PDF" in msg, f"the truncated PDF's message: {msg}")
+        error_of(*api(host, port, None, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      b"PK\x03\x04 not a zip"), 400, "a broken DOCX")
+        msg = error_of(*api(host, port, None, "image/png", b"\x89PNG\r\n"), 415, "PNG content type")
+        check("document type" in msg, f"415 names the document types: {msg}")
         error_of(*api(host, port, None, "application/x-www-form-urlencoded", b"text=x"), 415, "form post")
         big = json.dumps({"text": "Der Hund bellt. " * 10000}).encode()  # 160 KB > 100K
         error_of(*api(host, port, None, raw=big), 413, "too large by Content-Length")
@@ -174,6 +180,32 @@ def main():
         error_of(*request(host, port, "GET", "/api"), 404, "unknown API path")
         error_of(*request(host, port, "GET", "/api/gloss"), 405, "GET /api/gloss")
         error_of(*request(host, port, "POST", "/", b"x", {"Content-Type": "text/plain"}), 405, "POST /")
+        # documents: the body is the file, its Content-Type picks the reader;
+        # the sentences are those of degloss -f jsonl FILE
+        docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "document")
+        for name, ctype in (("artikel.html", "text/html"), ("notiz.md", "text/markdown"),
+                            ("zeitung.pdf", "application/pdf"),
+                            ("bericht.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                            ("bericht.docx", "application/octet-stream")):
+            path = os.path.join(docs, name)
+            with open(path, "rb") as f:
+                body = f.read()
+            cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", path], capture_output=True, check=True).stdout
+            status, _, data = api(host, port, None, ctype, body)
+            got = json.loads(data).get("sentences") if status == 200 else None
+            check(got == [json.loads(x) for x in cli.splitlines()], f"{name} as {ctype}: {status} {data[:200]!r}")
+            errors = [e.message for s in got or [] for e in validator.iter_errors(s)]
+            check(not errors, f"{name}: schema: {errors[:3]}")
+            check(got and all("<" not in t["form"] for s in got for t in s["tokens"]), f"{name}: no markup glossed")
+        # a text or document body takes style and translate from the query
+        c = http.client.HTTPConnection(host, port, timeout=20)
+        c.request("POST", "/api/gloss?style=plain", "Sie rief an.".encode(), {"Content-Type": "text/plain"})
+        r = c.getresponse()
+        r.read()
+        check(r.status == 200 and r.getheader("X-Degloss-Style") == "plain", "?style=plain for a text body")
+        c.close()
+        error_of(*request(host, port, "POST", "/api/gloss?style=fancy", b"x", {"Content-Type": "text/plain"}),
+                 400, "a bad ?style=")
         # after all that the server still works
         status, _, data = api(host, port, {"text": text})
         check(status == 200 and json.loads(data)["sentences"] == want, "still serving after bad requests")
