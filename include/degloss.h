@@ -435,8 +435,10 @@ DEGLOSS_EXPORT degloss_code degloss_mt_cache_compact(const degloss_session_optio
  * "translate": false, "translation": "..."} and answers {"sentences": [...]},
  * each sentence the JSONL object of the jsonl format (the header
  * X-Degloss-Style names the style used).  One thread per
- * connection and a fresh session per request (the data files are mapped, so
- * that is cheap): nothing is kept between requests.  Errors are JSON
+ * connection, as many requests glossed at once as there are processors,
+ * each by a fresh session on one of the server's engines (made once, so the
+ * data is mapped once and the caches stay warm; each request is a new
+ * document to it): nothing of a request's text is kept for the next.  Errors are JSON
  * {"error": "..."} with 400, 404, 405, 413 or 415. */
 typedef struct degloss_server degloss_server;
 typedef struct degloss_serve_options {

@@ -17,9 +17,11 @@
 #include "gloss_input.h"
 #include "pipeline.h"
 #include "render.h"
+#include "session.h"
 
 struct degloss_session {
   dg_engine *engine;
+  bool engine_lent; /* the caller's (dg_session_new_lent): not freed here */
   dg_mt *mt;
   dg_trfile *trfile; /* translation_path, or NULL */
   dg_pipeline pipe;
@@ -148,7 +150,28 @@ static bool S_emit(void *ctx, dg_doc *d, dg_buf *out) {
   return ok;
 }
 
+dg_engine *dg_session_engine_new(const degloss_session_options *o, degloss_error *err) {
+  dg_engine_opts eo = {0};
+  eo.data_dir = o->data_dir;
+  eo.dict = o->dict;
+  eo.subject = o->domain;
+  eo.hunspell_base = o->hunspell;
+  eo.glossaries = o->glossaries;
+  eo.nglossaries = o->nglossaries;
+  return dg_engine_new(&eo, err);
+}
+
+static degloss_session *S_new(const degloss_session_options *o, dg_engine *lent, degloss_error *err);
+
 degloss_session *degloss_session_new(const degloss_session_options *o, degloss_error *err) {
+  return S_new(o, NULL, err);
+}
+
+degloss_session *dg_session_new_lent(const degloss_session_options *o, dg_engine *engine, degloss_error *err) {
+  return S_new(o, engine, err);
+}
+
+static degloss_session *S_new(const degloss_session_options *o, dg_engine *lent, degloss_error *err) {
   degloss_session_options none = {0};
   if (!o) o = &none;
   if (o->dict && strcmp(o->dict, "de_DE") && strcmp(o->dict, "de_AT") && strcmp(o->dict, "de_CH")) {
@@ -195,15 +218,13 @@ degloss_session *degloss_session_new(const degloss_session_options *o, degloss_e
     if (!s->mt) ok = false;
   }
   dg_mt_config_free(mtc);
-  if (ok) {
-    dg_engine_opts eo = {0};
-    eo.data_dir = o->data_dir;
-    eo.dict = o->dict;
-    eo.subject = o->domain;
-    eo.hunspell_base = o->hunspell;
-    eo.glossaries = o->glossaries;
-    eo.nglossaries = o->nglossaries;
-    s->engine = dg_engine_new(&eo, err);
+  if (ok && lent) {
+    /* a lent engine starts a new document: nothing of the last one stays */
+    s->engine = lent;
+    s->engine_lent = true;
+    dg_engine_new_document(lent);
+  } else if (ok) {
+    s->engine = dg_session_engine_new(o, err);
     if (!s->engine) ok = false;
   }
   unsigned njobs = o->jobs == DEGLOSS_JOBS_AUTO ? dg_jobs_online_cpus() : o->jobs;
@@ -519,7 +540,7 @@ const char *degloss_session_translation_summary(degloss_session *s) {
 void degloss_session_free(degloss_session *s) {
   if (!s) return;
   dg_jobs_free(s->pipe.jobs);
-  dg_engine_free(s->engine);
+  if (!s->engine_lent) dg_engine_free(s->engine);
   if (s->mt) dg_mt_free(s->mt);
   dg_trfile_free(s->trfile);
   dg_render_free(&s->render);

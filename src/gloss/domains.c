@@ -141,6 +141,13 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
   }
 }
 
+void dg_engine_new_document(dg_engine *e) {
+  e->dom_src[0] = '\0'; /* (no input is named ""): the next sentence's source is new */
+  e->ndom = 0;
+  memset(e->subj_votes, 0, sizeof e->subj_votes);
+  e->subject_last = -1;
+}
+
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   /* Votes of the text so far, fading with each sentence (the topic

@@ -37,6 +37,10 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s);
  * read-only, and has a morphology and phrase cache of its own.  Free it
  * before base. */
 dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err);
+/* The next sentence begins a new document: the subject and the field votes
+ * of the text before are forgotten (an engine used for one request after
+ * another, as the web app does). */
+void dg_engine_new_document(dg_engine *e);
 /* dg_engine_gloss in three steps: _begin and _end need no state from other
  * sentences (any thread, with its own engine); _domains reads and updates
  * the subject-field votes carried from sentence to sentence (e->dom), so it

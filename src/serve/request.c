@@ -1,9 +1,10 @@
 /* One gloss request of the web app: the JSON body {"text", "style",
  * "translate", "translation"} (or a text/plain body: the text, or a
  * document body: HTML, Markdown, PDF, DOCX for the document readers, with
- * the options of the URL's query) is checked, glossed by a fresh session writing the jsonl format
- * into memory, and the JSONL lines become the array of {"sentences": [...]}.
- * Nothing is kept between requests.
+ * the options of the URL's query) is checked, glossed by a fresh session
+ * (on an engine the server lends it) writing the jsonl format into memory,
+ * and the JSONL lines become the array of {"sentences": [...]}.  Nothing
+ * of a request's text is kept for the next.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <jansson.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "serve.h"
+#include "session.h"
 
 char *dg_serve_error_json(const char *message, size_t *outlen) {
   json_t *o = json_pack("{s:s}", "error", message);
@@ -122,8 +124,8 @@ static degloss_input S_input(dg_body_kind kind) {
   }
 }
 
-int dg_serve_gloss(const degloss_session_options *base, const char *style, const char *body, size_t len,
-                   dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
+int dg_serve_gloss(const degloss_session_options *base, dg_engine *engine, const char *style, const char *body,
+                   size_t len, dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
                    const char **used) {
   S_req r = {0};
   r.style = style;
@@ -188,8 +190,8 @@ int dg_serve_gloss(const degloss_session_options *base, const char *style, const
   size_t memlen = 0;
   FILE *ms = open_memstream(&mem, &memlen);
   degloss_error err = {0};
-  degloss_session *s = ms ? degloss_session_new(&so, &err) : NULL;
-  if (tpath[0]) unlink(tpath); /* read whole by degloss_session_new */
+  degloss_session *s = !ms ? NULL : engine ? dg_session_new_lent(&so, engine, &err) : degloss_session_new(&so, &err);
+  if (tpath[0]) unlink(tpath); /* read whole by the session */
   if (!s) {
     status = err.code == DEGLOSS_ERR_ARG || err.code == DEGLOSS_ERR_CONFIG ? 400 : 500;
     if (!ms) snprintf(err.text, sizeof err.text, "out of memory");

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "degloss.h"
+#include "gloss.h"
 
 /* How the request body was sent: its Content-Type.  JSON is a request
  * object, TEXT the text itself; the others are a document read by the
@@ -29,15 +30,17 @@ typedef struct dg_serve_query {
   int translate;
 } dg_serve_query;
 
-/* Gloss one request body with the options `so` (`style`: the style when the
+/* Gloss one request body with the options `so` and `engine` (lent for the
+ * request: made with the same options by dg_session_engine_new; NULL: the
+ * session makes its own) (`style`: the style when the
  * request names none, NULL "leipzig"; `q`: the query's options for a text or
  * document body, may be NULL): the HTTP status (200, 400 for bad input, a
  * bad option or a document its reader cannot read, or 500 for a
  * server-side failure such as unreadable data), in *out a malloc'd JSON
  * body ({"sentences": [...]} or {"error": "..."}) and in *used the style
  * glossed with (a static string). */
-int dg_serve_gloss(const degloss_session_options *so, const char *style, const char *body, size_t len,
-                   dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
+int dg_serve_gloss(const degloss_session_options *so, dg_engine *engine, const char *style, const char *body,
+                   size_t len, dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
                    const char **used);
 
 /* A malloc'd JSON body {"error": MESSAGE}. */

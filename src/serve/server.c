@@ -11,6 +11,7 @@
 #include <semaphore.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "serve.h"
+#include "session.h"
 #include "util.h"
 
 #define S_DEFAULT_LISTEN "127.0.0.1:8080"
@@ -41,7 +43,37 @@ struct degloss_server {
   /* glossing slots: at most this many requests are glossed at once (one
    * per processor); the others wait on their connection's thread */
   sem_t slots;
+  /* the engines of the slots, made when first needed and lent to one
+   * request after another (the data files are mapped once, the caches
+   * stay warm); `idle` of them are free */
+  pthread_mutex_t lock;
+  dg_engine **engines;
+  size_t nengines, idle, cap;
 };
+
+/* An engine for a request that holds a slot: an idle one, else a new one
+ * (NULL when it cannot be made: the request makes its own and fails the
+ * same way). */
+static dg_engine *S_engine_take(degloss_server *srv) {
+  dg_engine *e = NULL;
+  pthread_mutex_lock(&srv->lock);
+  if (srv->idle) e = srv->engines[--srv->idle];
+  pthread_mutex_unlock(&srv->lock);
+  if (e) return e;
+  degloss_error err = {0};
+  return dg_session_engine_new(srv->so, &err);
+}
+
+static void S_engine_give(degloss_server *srv, dg_engine *e) {
+  if (!e) return;
+  pthread_mutex_lock(&srv->lock);
+  if (srv->idle < srv->cap) {
+    srv->engines[srv->idle++] = e;
+    e = NULL;
+  }
+  pthread_mutex_unlock(&srv->lock);
+  dg_engine_free(e); /* (more than the slots: never, but not kept) */
+}
 
 /* One request's state between the calls of the access handler. */
 typedef struct S_upload {
@@ -233,8 +265,10 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
   if (tr) q.translate = strcmp(tr, "1") == 0 || strcmp(tr, "true") == 0;
   while (sem_wait(&srv->slots) != 0) {
   }
+  dg_engine *e = S_engine_take(srv);
   int status =
-      dg_serve_gloss(srv->so, srv->style, u->buf ? u->buf : "", u->len, u->kind, &q, &out, &outlen, &used);
+      dg_serve_gloss(srv->so, e, srv->style, u->buf ? u->buf : "", u->len, u->kind, &q, &out, &outlen, &used);
+  S_engine_give(srv, e);
   sem_post(&srv->slots);
   if (!out) return MHD_NO;
   return S_json(c, (unsigned)status, out, outlen, status == 200 ? used : NULL);
@@ -317,6 +351,14 @@ static int S_listen(const char *addr, degloss_server *srv, int *family, degloss_
   return fd;
 }
 
+/* The server's memory (after the daemon stopped): the engines too. */
+static void S_free(degloss_server *srv) {
+  for (size_t i = 0; i < srv->idle; i++) dg_engine_free(srv->engines[i]);
+  free(srv->engines);
+  pthread_mutex_destroy(&srv->lock);
+  free(srv);
+}
+
 degloss_server *degloss_serve_start(const degloss_session_options *so, const degloss_serve_options *o,
                                     degloss_error *err) {
   degloss_serve_options def = {0};
@@ -344,16 +386,19 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
   srv->style = o->style && strcmp(o->style, "plain") == 0 ? "plain" : o->style ? "leipzig" : NULL;
   srv->max_body = o->max_body ? o->max_body : S_DEFAULT_MAX_BODY;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-  if (sem_init(&srv->slots, 0, cpus > 1 ? (unsigned)cpus : 1u) != 0) {
+  srv->cap = cpus > 1 ? (size_t)cpus : 1u;
+  srv->engines = calloc(srv->cap, sizeof *srv->engines);
+  pthread_mutex_init(&srv->lock, NULL);
+  if (!srv->engines || sem_init(&srv->slots, 0, (unsigned)srv->cap) != 0) {
     dg_error_set(err, DEGLOSS_ERR_IO, "", 0, 0, -1, "cannot make the server's semaphore: %s", strerror(errno));
-    free(srv);
+    S_free(srv);
     return NULL;
   }
   int family = AF_INET;
   int fd = S_listen(o->listen ? o->listen : S_DEFAULT_LISTEN, srv, &family, err);
   if (fd < 0) {
     sem_destroy(&srv->slots);
-    free(srv);
+    S_free(srv);
     return NULL;
   }
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
@@ -369,7 +414,7 @@ degloss_server *degloss_serve_start(const degloss_session_options *so, const deg
                  o->listen ? o->listen : S_DEFAULT_LISTEN);
     close(fd);
     sem_destroy(&srv->slots);
-    free(srv);
+    S_free(srv);
     return NULL;
   }
   return srv;
@@ -387,5 +432,5 @@ void degloss_serve_stop(degloss_server *srv) {
   if (!srv) return;
   MHD_stop_daemon(srv->mhd); /* also closes the listening socket it was given */
   sem_destroy(&srv->slots);
-  free(srv);
+  S_free(srv);
 }

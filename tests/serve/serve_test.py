@@ -119,6 +119,22 @@ def main():
         for s in got["sentences"]:
             errors = list(validator.iter_errors(s))
             check(not errors, f"each sentence fits the schema's sentence: {errors[:1]}")
+        # no state between requests: after a software text (its subject is
+        # software, and it would give "Verzeichnis" its software sense), a
+        # text glossed on the same engines is the CLI's fresh run again
+        soft = ("Installieren Sie das Programm auf dem Rechner. Der Compiler übersetzt den Quelltext. "
+                "Der Server lädt die Datei herunter. Speichern Sie die Daten im Verzeichnis des Benutzers.")
+        status, _, data = api(host, port, {"text": soft})
+        check(status == 200 and json.loads(data)["sentences"][-1].get("subject") == "software",
+              "a software text's subject is software")
+        plain_dir = "Das Verzeichnis der Mitglieder liegt aus. Die Telefongespräche wurden abgesagt."
+        fresh = [json.loads(x) for x in subprocess.run([EXE, "--no-config", "-f", "jsonl"], input=plain_dir,
+                                                        capture_output=True, text=True, check=True).stdout.splitlines()]
+        for k in range(4):  # every engine of the pool has seen the software text by now
+            status, _, data = api(host, port, {"text": soft})
+            status, _, data = api(host, port, {"text": plain_dir})
+            check(status == 200 and json.loads(data)["sentences"] == fresh,
+                  f"request {k + 1} after a software text: nothing of it carried over")
         # style plain: the CLI's -s plain
         cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", "-s", "plain"], input=text,
                              capture_output=True, text=True, check=True).stdout
