@@ -11,7 +11,7 @@ checked by hand).  Affixes are not words: lists of endings (AFFIX_ARRAYS,
 compared with the end of a word) and comparisons at an offset into a word
 ("strcmp(lemma + L - 4, "ment")") do not count.  Comments are removed first.  English-only code is
 skipped: src/gloss/english.c, src/gloss/align.c (English function words of
-a translation) and the MT, CLI, API, render and document areas.  Usage: german-literals.py [ROOT] [-v] [--max N]
+a translation) and the MT, CLI, API, render, document and web server areas.  Usage: german-literals.py [ROOT] [-v] [--max N]
 
 With --max N it exits 1 when more than N are found: rules ask word classes
 (dictionaries/word-classes.tsv), they do not list German words; the few rules
@@ -21,7 +21,7 @@ import os, re, sys, collections
 
 root = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith('-') else '.'
 verbose = '-v' in sys.argv
-SKIP = re.compile(r'^src/(mt|cli|api|render|document)/|^src/gloss/(english|align)\.c$')
+SKIP = re.compile(r'^src/(mt|cli|api|render|document|serve)/|^src/gloss/(english|align)\.c$')
 NOT_GERMAN_WORDS = set('''
 NOUN VERB ADJ ADV AUX PROPN PRON DET ADP SCONJ CCONJ PART NUM SYM PUNCT INTJ
 NOM ACC DAT GEN SG PL PRS INF DEF INDF REL POSS FUT PASS CMPR SUPL POL INT
@@ -34,7 +34,7 @@ themselves oneself highly super ultra extremely very half fully day week month y
 hour minute second fold percent member page part storey language time ing
 word name number punct symbol url email handle hashtag closed lexicon parts
 dictionary pattern lemma confix yes no pl vr tokens text form start end
-PST SBJV IMP ge rinne Mr Ms auto of subject
+PST SBJV IMP ge rinne Mr Ms auto of subject command
 '''.split())
 
 AFFIX_ARRAYS = {  # file:array
