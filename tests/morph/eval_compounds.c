@@ -58,8 +58,10 @@
  *     Bauchtanz|gruppe are both right);
  *   simplex words split: of the words the list leaves whole, those we split;
  *   compounds unglossed or taken for names: of the compounds, those we
- *     leave whole while nobody knows them whole (no gloss from anywhere)
- *     or whose best analysis is a proper noun.
+ *     leave whole while nobody knows them whole (no gloss from anywhere),
+ *     those left whole whose best analysis is a proper noun, and (with -l)
+ *     those the lexicon lists as names; a guessed proper noun that splits
+ *     is glossed from its parts by the gloss stage (senses.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,11 +348,19 @@ static unsigned S_our_head(dg_morph *m, const char *word) {
 }
 
 /* Is a compound lost to the reader: left whole while nobody knows it whole
- * (tables, hunspell, the lexicon with -l), or analysed as a proper noun? */
+ * (tables, hunspell, the lexicon with -l), or read as a name?  As in the
+ * gloss stage (senses.c), a proper-noun reading is a name only with
+ * evidence: left whole, or the lexicon's (names table, Ding) name; a
+ * guessed name that splits into known parts is glossed from its parts. */
 static bool S_lost(dg_morph *m, dg_lexicon *lex, const char *word, size_t nours) {
   dg_analysis an[1];
-  if (dg_morph_analyze(m, word, false, NULL, an, 1) && !strcmp(an[0].pos, "PROPN")) return true;
+  bool propn = dg_morph_analyze(m, word, false, NULL, an, 1) && !strcmp(an[0].pos, "PROPN");
+  if (propn && lex) {
+    dg_sense sv[1];
+    if (dg_lexicon_senses(lex, word, "PROPN", sv, 1) && sv[0].pos && !strcmp(sv[0].pos, "PROPN")) return true;
+  }
   if (nours) return false;
+  if (propn) return true;
   if (dg_morph_is_known(m, word)) return false;
   return !(lex && dg_lexicon_contains(lex, word));
 }
