@@ -39,13 +39,38 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   /* A first part with a gloss of its own as a first part (Haupt|stadt:
    * main; dictionaries/first-parts.tsv) takes it. */
   if (!head && max) {
-    dg_sense fp[4];
-    size_t nf = dg_lexicon_senses(e->lex, lemma, "X", fp, 4);
-    for (size_t k = 0; k < nf && k < 4; k++)
-      if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) {
-        sv[0] = fp[k];
-        return 1;
-      }
+    /* (under its lemma, or as written: Mehr|familienhaus is no "mehren",
+     * Bundes|regierung's Bund is federal) */
+    for (int by = 0; by < 2; by++) {
+      const char *key = by ? p->form : lemma;
+      if (by && strcmp(p->form, lemma) == 0) break;
+      char *low = dg_gl_lower(key);
+      dg_buf cap;
+      dg_buf_init(&cap);
+      dg_utf8_capitalize(&cap, low, strlen(low));
+      free(low);
+      dg_sense fp[4];
+      size_t nf = dg_lexicon_senses(e->lex, cap.data, "X", fp, 4), nfp = 0;
+      dg_buf_free(&cap);
+      /* (several rows: Mehr|familienhaus multi, Mehr|einnahmen additional;
+       * the one the whole word's gloss uses is chosen below) */
+      for (size_t k = 0; k < nf && k < 4 && nfp < max; k++)
+        if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) sv[nfp++] = fp[k];
+      /* in file order: the first row is the member's usual sense */
+      for (size_t a = 1; a < nfp; a++)
+        for (size_t b = a; b > 0 && atol(sv[b].source + 29) < atol(sv[b - 1].source + 29); b--) {
+          dg_sense tmp = sv[b];
+          sv[b] = sv[b - 1];
+          sv[b - 1] = tmp;
+        }
+      if (nfp) return nfp;
+    }
+  }
+  /* A capitalised member is a noun: its noun senses first (Familie|n is
+   * family, Ware of Soft|ware the goods). */
+  if (dg_gl_is_upper_initial(lemma)) {
+    size_t n = dg_gl_senses(e, lemma, "NOUN", sv, max);
+    if (n) return n > max ? max : n;
   }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
@@ -69,23 +94,30 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   return n;
 }
 
-/* Do two glosses share a word of three letters or more (case aside)? */
+/* Do two glosses share a word of three letters or more (case aside) that
+ * `except` (or NULL) does not have? */
+static bool S_words_overlap_except(const char *a, const char *b, const char *except);
+
 static bool S_words_overlap(const char *a, const char *b) {
-  char wa[128];
+  return S_words_overlap_except(a, b, NULL);
+}
+
+static bool S_has_word(const char *b, const char *wa, size_t n) {
+  const char *q = b;
+  while (*q) {
+    size_t m = strcspn(q, " .-/,;()");
+    if (m == n && strncasecmp(q, wa, n) == 0) return true;
+    q += m;
+    while (*q && strchr(" .-/,;()", *q)) q++;
+  }
+  return false;
+}
+
+static bool S_words_overlap_except(const char *a, const char *b, const char *except) {
   const char *p = a;
   while (*p) {
     size_t n = strcspn(p, " .-/,;()");
-    if (n >= 3 && n < sizeof wa) {
-      memcpy(wa, p, n);
-      wa[n] = '\0';
-      const char *q = b;
-      while (*q) {
-        size_t m = strcspn(q, " .-/,;()");
-        if (m == n && strncasecmp(q, wa, n) == 0) return true;
-        q += m;
-        while (*q && strchr(" .-/,;()", *q)) q++;
-      }
-    }
+    if (n >= 3 && S_has_word(b, p, n) && !(except && S_has_word(except, p, n))) return true;
     p += n;
     while (*p && strchr(" .-/,;()", *p)) p++;
   }
@@ -94,11 +126,14 @@ static bool S_words_overlap(const char *a, const char *b) {
 
 /* A part's gloss: the first of its senses that shares a word with one of
  * the whole word's glosses (Kraft|werk "power plant": power, not force;
- * Haupt|hindernis "major obstacle": obstacle), else its first sense. */
-static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw) {
+ * Haupt|hindernis "major obstacle": obstacle), else its first sense.  A
+ * word the head's gloss already explains is no evidence for a first part
+ * (Mehrfamilien|haus "apartment house": Familie is family, not "house"). */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw,
+                                const char *head_gloss) {
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < nw && j < 8; j++)
-      if (S_words_overlap(ps[i].gloss, whole[j].gloss)) return ps[i].gloss;
+      if (S_words_overlap_except(ps[i].gloss, whole[j].gloss, head_gloss)) return ps[i].gloss;
   return ps[0].gloss;
 }
 
@@ -110,7 +145,9 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
   bool all = true;
   dg_buf seg;
   dg_buf_init(&seg);
-  for (size_t k = 0; k < np; k++) {
+  /* The head first: the other parts' glosses must not repeat it. */
+  const char *head_gloss = NULL;
+  for (size_t k = np; k-- > 0;) {
     dg_dpart *p = &t->parts[k];
     p->form = dg_mem_strdup(&d->arena, pv[k].form);
     p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
@@ -120,18 +157,58 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
       dg_sense sv[8];
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
       size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
       else {
         p->gloss = p->form;
         all = false;
       }
+      if (!head_gloss) head_gloss = p->gloss;
     }
+  }
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
     if (k) dg_buf_putc(&seg, '-');
     dg_buf_puts(&seg, k ? p->form : p->form);
   }
   t->seg = dg_mem_strdup(&d->arena, seg.data ? seg.data : t->form);
   dg_buf_free(&seg);
   return all;
+}
+
+/* Is a word of four letters or more of a inside a word of b ("phone" in
+ * "telephone"), or do they share their first six letters ("negotiation",
+ * "negotiating")? */
+static bool S_word_inside(const char *a, const char *b) {
+  const char *p = a;
+  while (*p) {
+    size_t n = strcspn(p, " .-/,;()");
+    if (n >= 4 && n < 64) {
+      char w[64];
+      memcpy(w, p, n);
+      w[n] = '\0';
+      for (const char *q = b; *q; q++) {
+        if (strncasecmp(q, w, n) == 0) return true;
+        bool word_start = q == b || strchr(" .-/,;()", q[-1]);
+        if (n >= 6 && word_start && strncasecmp(q, w, 6) == 0) return true;
+      }
+    }
+    p += n;
+    while (*p && strchr(" .-/,;()", *p)) p++;
+  }
+  return false;
+}
+
+/* Do the parts' glosses make the word's gloss?  Every stem's gloss shares
+ * a word with it (Bundes|regierung federal-government "federal
+ * government"; not Mehr|familie|n|haus multi-family-house "apartment
+ * house": its gloss line shows the whole word's gloss). */
+bool dg_gl_parts_agree(const dg_dtoken *t) {
+  if (!t->gloss || !*t->gloss) return true;
+  for (size_t k = 0; k < t->nparts; k++) {
+    if (t->parts[k].link) continue;
+    if (!S_words_overlap(t->parts[k].gloss, t->gloss) && !S_word_inside(t->parts[k].gloss, t->gloss)) return false;
+  }
+  return true;
 }
 
 /* The parts' glosses joined: "armistice agreement". */
