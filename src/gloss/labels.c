@@ -75,8 +75,9 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         /* keep the compound segmentation; labels join with '-' */
       }
       /* A compound with its own entry: the gloss line shows the parts only
-       * when their glosses make the word's gloss. */
-      if (t->nparts > 1 && t->source && strncmp(t->source, "compound", 8) != 0 &&
+       * when their glosses make the word's gloss (a completed suspended
+       * part shows its borrowed piece: [Kinder]-erziehung). */
+      if (t->nparts > 1 && !(t->flags & DG_DF_SUSPENDED) && t->source && strncmp(t->source, "compound", 8) != 0 &&
           strncmp(t->source, "parts", 5) != 0 && !dg_gl_parts_agree(t))
         t->flags |= DG_DF_WHOLE_GLOSS;
       dg_gl_plain(e, d, c, i);

@@ -98,6 +98,9 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
  * `except` (or NULL) does not have? */
 static bool S_words_overlap_except(const char *a, const char *b, const char *except);
 
+static bool S_word_inside(const char *a, const char *b);
+static bool S_joined_word(const char *a, const char *b, const char *g);
+
 static bool S_words_overlap(const char *a, const char *b) {
   return S_words_overlap_except(a, b, NULL);
 }
@@ -164,6 +167,23 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
       }
       if (!head_gloss) head_gloss = p->gloss;
     }
+  }
+  /* Two stems whose glosses written as one word are the whole word's
+   * English (Netz|werk net + work "network", Haus|halt house + hold
+   * "household"): those senses. */
+  if (np == 2 && nwhole && !t->parts[0].link && !t->parts[1].link) {
+    dg_sense ms[8], hs[8];
+    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 8);
+    size_t nh = S_part_senses(e, d, &pv[1], dg_gl_is_upper_initial(t->form), hs, 8);
+    bool found = false;
+    for (size_t i = 0; i < nwhole && i < 8 && !found; i++)
+      for (size_t a = 0; a < nm && a < 8 && !found; a++)
+        for (size_t b = 0; b < nh && b < 8 && !found; b++)
+          if (S_joined_word(ms[a].gloss, hs[b].gloss, whole[i].gloss)) {
+            t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
+            t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
+            found = true;
+          }
   }
   for (size_t k = 0; k < np; k++) {
     dg_dpart *p = &t->parts[k];
@@ -369,6 +389,22 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Is a + b (single words) a word of the gloss g ("tea" + "spoon" in
+ * "teaspoon")? */
+static bool S_joined_word(const char *a, const char *b, const char *g) {
+  if (strcspn(a, " .-/,;()") != strlen(a) || strcspn(b, " .-/,;()") != strlen(b)) return false;
+  size_t la = strlen(a), lb = strlen(b);
+  if (la < 2 || lb < 3) return false;
+  const char *q = g;
+  while (*q) {
+    size_t m = strcspn(q, " .-/,;()");
+    if (m == la + lb && strncasecmp(q, a, la) == 0 && strncasecmp(q + la, b, lb) == 0) return true;
+    q += m;
+    while (*q && strchr(" .-/,;()", *q)) q++;
+  }
+  return false;
+}
+
 /* Does the compound's head share a word with one of the whole's glosses? */
 bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
                          bool noun) {
@@ -384,6 +420,17 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+  /* ... or the English word is the parts' glosses written as one word,
+   * as English writes its own compounds (Tee|löffel "teaspoon", Wasser|
+   * melone "watermelon", Kilo|meter; not Tran|sport "transport"). */
+  if (np == 2 && pv[0].kind == DG_PART_STEM) {
+    dg_sense ms[6];
+    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 6);
+    for (size_t i = 0; i < ns && i < 8; i++)
+      for (size_t a = 0; a < nm && a < 6; a++)
+        for (size_t j = 0; j < nh; j++)
+          if (S_joined_word(ms[a].gloss, hs[j].gloss, sv[i].gloss)) return true;
+  }
   return false;
 }
 
