@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "morph_text.h"
 #include "word.h"
 
 /* A capitalised word inside the sentence that the morphology reads only as
@@ -64,6 +65,132 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, third_ind ? top - 0.5f : top + 0.2f};
 }
 
+/* Could an all-capital word be a noun (a capitalised reading in the
+ * tables)? */
+static bool S_caps_noun(dg_engine *e, const char *form) {
+  char *low = dg_gl_lower(form);
+  dg_buf cap;
+  dg_buf_init(&cap);
+  dg_utf8_capitalize(&cap, low, strlen(low));
+  free(low);
+  dg_analysis an[4];
+  size_t na = dg_morph_analyze(e->morph, cap.data, false, NULL, an, 4);
+  bool noun = false;
+  for (size_t k = 0; k < na && k < 4; k++)
+    noun |= an[k].score >= 8.0f && (dg_gl_eq(an[k].pos, "NOUN") || dg_gl_eq(an[k].pos, "PROPN"));
+  dg_buf_free(&cap);
+  return noun;
+}
+
+/* Is a capitalised word next to a name (Robert Mueller: a name in an
+ * English spelling, not Müller "miller")? */
+static bool S_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  if (!dg_gl_is_upper_initial(c->s->tokens[i].form)) return false;
+  for (int dir = -1; dir <= 1; dir += 2) {
+    if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= c->s->ntokens)) continue;
+    const dg_dtoken *n = &c->s->tokens[dir < 0 ? i - 1 : i + 1];
+    if (n->kind != DG_KIND_WORD && n->kind != DG_KIND_NAME) continue;
+    if (!dg_gl_is_upper_initial(n->form)) continue;
+    dg_analysis an[1];
+    if (dg_morph_analyze(e->morph, n->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN")) return true;
+    dg_sense sv[1];
+    if (dg_lexicon_senses(e->lex, n->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) return true;
+  }
+  return false;
+}
+
+/* A spelling the dictionary does not use is glossed in its standard form,
+ * the form as written kept (put back with the suspended parts):
+ * - an all-capital word of three letters or more that the dictionary does
+ *   not list as written (headlines: BESTIMMTEN REGELN): in German a noun
+ *   phrase ends in its noun, so the word is read capitalised (a noun) when
+ *   no all-capital word that can be a noun follows, else in small letters;
+ * - umlauts as two letters, Swiss ss, old double consonants (Koeln, fuer,
+ *   Grüsse, Schiffahrt: dg_morph_spelling_variant, patterns as data). */
+static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  if (t->kind != DG_KIND_WORD || w->written) return;
+  const char *std = NULL;
+  char *tmp = NULL;
+  if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 &&
+      !dg_lexicon_contains(e->lex, t->form) && !strchr(t->form, '-')) {
+    bool noun = S_caps_noun(e, t->form);
+    const dg_dtoken *n = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
+    bool noun_follows = n && n->kind == DG_KIND_WORD && dg_gl_all_upper(n->form) &&
+                        dg_utf8_length(n->form, strlen(n->form)) >= 3 && S_caps_noun(e, n->form);
+    tmp = dg_gl_lower(t->form);
+    if (noun && !noun_follows) {
+      dg_buf cap;
+      dg_buf_init(&cap);
+      dg_utf8_capitalize(&cap, tmp, strlen(tmp));
+      free(tmp);
+      tmp = dg_xstrdup(cap.data);
+      dg_buf_free(&cap);
+    }
+    if (dg_morph_is_known(e->morph, tmp)) std = tmp;
+  } else if (!S_beside_name(e, c, i)) {
+    std = dg_morph_spelling_variant(e->morph, t->form);
+    /* A capitalised variant that is both a word and a name (Müller: miller
+     * and a surname) is more likely a name spelt the English way
+     * (Mueller); one that is only a name (Köln) or only a word (Grüße)
+     * is taken. */
+    if (std && dg_gl_is_upper_initial(t->form)) {
+      dg_analysis an[8];
+      size_t na = dg_morph_analyze(e->morph, std, false, NULL, an, 8);
+      bool name = false, word = false;
+      for (size_t k = 0; k < na && k < 8; k++) {
+        if (an[k].score < 6.5f) continue;
+        if (dg_gl_eq(an[k].pos, "PROPN")) name = true;
+        else word = true;
+      }
+      if (name && word) std = NULL;
+    }
+  }
+  if (std && strcmp(std, t->form) != 0) {
+    w->written = t->form;
+    w->shown = NULL;
+    w->variant = true;
+    t->form = dg_mem_strdup(&d->arena, std);
+    free(w->lower);
+    w->lower = dg_gl_lower(t->form);
+  }
+  free(tmp);
+}
+
+/* An English verb with German participle or zu-infinitive morphology
+ * (geliket, upgedatet, gestreamt, downzuloaden) that the morphology reads
+ * only as a guess: the German loan verb (liken, updaten ...) whose gloss is
+ * the English verb (dictionaries/loanwords.tsv). */
+static void S_loan_verb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
+  if (t->kind != DG_KIND_WORD || w->ncl) return;
+  for (size_t k = 0; k < w->nan; k++)
+    if (w->an[k].score >= 6.5f) return; /* a reading of the tables */
+  bool zu = false;
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return; /* Gegard is a name */
+  const char *inf = dg_morph_loan_verb(e->morph, w->lower, &zu);
+  if (!inf) return;
+  size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
+  memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);
+  w->an[0] = (dg_analysis){inf, "VERB", "VerbForm=" "Part", "PTCP", NULL, 9.0f};
+  if (zu) w->an[0] = (dg_analysis){inf, "VERB", "VerbForm=Inf", "zu-INF", NULL, 9.0f};
+  w->nan = n + 1;
+}
+
+const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written) {
+  if (!t->seg || strlen(t->form) != strlen(written)) return NULL;
+  dg_buf b;
+  dg_buf_init(&b);
+  size_t k = 0;
+  for (const char *p = t->seg; *p; p++) {
+    if (*p == '-' || *p == '[' || *p == ']') dg_buf_putc(&b, *p);
+    else if (k < strlen(written)) dg_buf_putc(&b, written[k++]);
+  }
+  const char *r = k == strlen(written) ? dg_mem_strdup(&d->arena, b.data) : NULL;
+  dg_buf_free(&b);
+  return r;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -98,6 +225,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         w->lower = dg_gl_lower(t->form);
       }
     }
+    S_standard_spelling(e, d, c, i);
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
     if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
@@ -106,6 +234,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+    S_loan_verb(e, t, w);
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
   }

@@ -13,7 +13,7 @@ static const char *const S_names[DG_WCB_COUNT] = {
     "unit", "role-noun", "person-noun", "name-particle", "ding-slot", "phrase-gap",
     "phrase-filler", "en-placeholder", "register-label", "aux-finite", "compar-particle",
     "d-word", "adp-sconj", "adv-sconj", "compar-word", "als-when", "als-fixed", "suspend-joiner",
-    "ordinal-before", "compar-det"};
+    "ordinal-before", "compar-det", "spelling-variant"};
 
 _Static_assert(DG_WCB_COUNT <= 64, "word classes must fit a 64-bit mask");
 

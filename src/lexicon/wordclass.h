@@ -73,6 +73,8 @@ enum {
   DG_WCB_SUSPEND_JOINER,     /* suspend-joiner: und, oder, bzw, statt (Ein- und Ausfuhr) */
   DG_WCB_ORDINAL_BEFORE,     /* ordinal-before: der, am, seit ("am 3. Tag") */
   DG_WCB_COMPAR_DET,         /* compar-det: mehr, weniger (… Wochen als = than) */
+  DG_WCB_SPELLING_VARIANT,   /* spelling-variant: "ae>ä", "ss>ß", "ff>fff" (Koeln, Gruesse,
+                              * Schiffahrt: a spelling the dictionary does not use) */
   DG_WCB_COUNT
 };
 
@@ -125,12 +127,13 @@ enum {
 #define DG_WC_SUSPEND_JOINER DG_WC(DG_WCB_SUSPEND_JOINER)
 #define DG_WC_ORDINAL_BEFORE DG_WC(DG_WCB_ORDINAL_BEFORE)
 #define DG_WC_COMPAR_DET DG_WC(DG_WCB_COMPAR_DET)
+#define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
   (DG_WC_SEP_PARTICLE | DG_WC_INSEP_PREFIX | DG_WC_AMBIG_PREFIX | DG_WC_NUMERAL_PART |   \
    DG_WC_CONFIX | DG_WC_LINKING_ELEMENT | DG_WC_LINKING_INFLECTION | DG_WC_LINKING_S_N | \
-   DG_WC_AUX | DG_WC_MODAL)
+   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT)
 
 /* The tag of a class bit ("copula"), NULL for an unknown bit. */
 const char *dg_word_class_name(int bit);
