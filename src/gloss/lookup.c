@@ -82,6 +82,33 @@ static bool S_caps_noun(dg_engine *e, const char *form) {
   return noun;
 }
 
+/* Gender-fair spellings with a star, colon, underscore or slash before the
+ * feminine ending (Lehrer*innen, Bürger:innen, Schüler_innen, Kolleg/in):
+ * the form before the mark (Lehrer, the plural of the pair "Lehrerinnen und
+ * Lehrer"), or the feminine form written without it, when the tables know
+ * it; a new string or NULL. */
+static char *S_gender_fair(dg_engine *e, const char *f) {
+  size_t n = strlen(f);
+  static const char *const ends[] = {"innen", "in", NULL};
+  for (size_t k = 0; ends[k]; k++) {
+    size_t el = strlen(ends[k]);
+    if (n < el + 3 || strcmp(f + n - el, ends[k]) != 0) continue;
+    char sep = f[n - el - 1];
+    if (sep != '*' && sep != ':' && sep != '_' && sep != '/') continue;
+    /* the masculine form that the pair Lehrerinnen und Lehrer stands for
+     * is glossed (teacher.PL, not the feminine "schoolgirl" of
+     * Schülerinnen), else the feminine one */
+    char *r = dg_xstrndup(f, n - el - 1);
+    if (dg_morph_is_known(e->morph, r)) return r;
+    free(r);
+    r = dg_xstrdup(f);
+    memmove(r + n - el - 1, r + n - el, el + 1);
+    if (dg_morph_is_known(e->morph, r)) return r;
+    free(r);
+  }
+  return NULL;
+}
+
 /* Is a capitalised word next to a name (Robert Mueller: a name in an
  * English spelling, not Müller "miller")? */
 static bool S_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
@@ -105,6 +132,7 @@ static bool S_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
  *   not list as written (headlines: BESTIMMTEN REGELN): in German a noun
  *   phrase ends in its noun, so the word is read capitalised (a noun) when
  *   no all-capital word that can be a noun follows, else in small letters;
+ * - gender-fair forms (Lehrer*innen, Bürger:innen: Lehrerinnen);
  * - umlauts as two letters, Swiss ss, old double consonants (Koeln, fuer,
  *   Grüsse, Schiffahrt: dg_morph_spelling_variant, patterns as data). */
 static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -129,6 +157,8 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
       dg_buf_free(&cap);
     }
     if (dg_morph_is_known(e->morph, tmp)) std = tmp;
+  } else if ((tmp = S_gender_fair(e, t->form)) != NULL) {
+    std = tmp;
   } else if (!S_beside_name(e, c, i)) {
     std = dg_morph_spelling_variant(e->morph, t->form);
     /* A capitalised variant that is both a word and a name (Müller: miller
@@ -234,6 +264,16 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+    /* Lehrer*innen is plural: its plural readings first */
+    if (w->variant && strlen(w->written) > 6 && strcmp(w->written + strlen(w->written) - 5, "innen") == 0)
+      for (size_t k = 1; k < w->nan; k++)
+        if (dg_gl_feat(w->an[k].feats, "Number=Plur") && !dg_gl_feat(w->an[0].feats, "Number=Plur")) {
+          dg_analysis a = w->an[k];
+          memmove(&w->an[1], &w->an[0], k * sizeof w->an[0]);
+          w->an[0] = a;
+          w->an[0].score = w->an[1].score + 0.1f;
+          break;
+        }
     S_loan_verb(e, t, w);
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
