@@ -111,7 +111,7 @@ static char *S_gender_fair(dg_engine *e, const char *f) {
 
 /* Is a capitalised word next to a name (Robert Mueller: a name in an
  * English spelling, not Müller "miller")? */
-static bool S_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   if (!dg_gl_is_upper_initial(c->s->tokens[i].form)) return false;
   for (int dir = -1; dir <= 1; dir += 2) {
     if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= c->s->ntokens)) continue;
@@ -159,7 +159,7 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
     if (dg_morph_is_known(e->morph, tmp)) std = tmp;
   } else if ((tmp = S_gender_fair(e, t->form)) != NULL) {
     std = tmp;
-  } else if (!S_beside_name(e, c, i)) {
+  } else if (!dg_gl_beside_name(e, c, i)) {
     std = dg_morph_spelling_variant(e->morph, t->form);
     /* A capitalised variant that is both a word and a name (Müller: miller
      * and a surname) is more likely a name spelt the English way

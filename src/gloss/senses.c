@@ -374,7 +374,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * without plural, unknown words) that splits into known parts is a
    * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
   bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_lexicon_contains(e->lex, t->form) &&
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
+                      !dg_lexicon_contains(e->lex, t->form) &&
                       !dg_lexicon_contains(e->lex, a->lemma);
   if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
     np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
@@ -434,6 +435,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */
     if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+    /* A word hunspell lists without a plural (read as a name) that the
+     * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
+     * noun: a name needs evidence. */
+    if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
+        S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
+      propn = false;
+      t->pos = "NOUN";
+    }
     if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";
