@@ -88,6 +88,16 @@ if(DEGLOSS_TESTS)
            COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/suspended_test.py
                    $<TARGET_FILE:degloss_cli>)
 
+  # Issue 12's families: a file of cases each (sentence, word, acceptable
+  # glosses and lemmas); every case must pass.
+  foreach(_family compounds spelling)
+    add_test(NAME gloss.family.${_family}
+             COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/family_cases.py
+                     $<TARGET_FILE:degloss_cli> ${CMAKE_CURRENT_SOURCE_DIR}/tests/gloss/families/${_family}.tsv)
+    set_tests_properties(gloss.family.${_family} PROPERTIES
+      ENVIRONMENT "DEGLOSS_DATA_DIR=${DEGLOSS_BUILD_DATA_DIR}" TIMEOUT 300 LABELS gloss)
+  endforeach()
+
   # Engine cases, one rule of doc/gloss.md a folder: tests/gloss/cases/NAME/
   # (README, input.txt, options, columns, expected).  Update after review:
   #   tests/gloss/cases.py build/degloss tests/gloss/cases --update

@@ -5,6 +5,7 @@
  * the dictionary (capitalised nouns, adverbs), and the conjunctions that
  * join clauses marked.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +83,19 @@ static bool S_caps_noun(dg_engine *e, const char *form) {
   return noun;
 }
 
+/* Does the dictionary list the all-capital word as written (NATO, USA)? */
+static bool S_acronym(dg_engine *e, const char *form) {
+  dg_sense sv[8];
+  size_t n = dg_lexicon_senses(e->lex, form, NULL, sv, 8);
+  for (size_t k = 0; k < n && k < 8; k++)
+    if (sv[k].lemma && strcmp(sv[k].lemma, form) == 0) return true;
+  dg_analysis an[2];
+  size_t na = dg_morph_analyze(e->morph, form, false, NULL, an, 2);
+  for (size_t k = 0; k < na && k < 2; k++)
+    if (strcmp(an[k].lemma, form) == 0 && an[k].score >= 6.5f) return true;
+  return false;
+}
+
 /* Gender-fair spellings with a star, colon, underscore or slash before the
  * feminine ending (Lehrer*innen, Bürger:innen, Schüler_innen, Kolleg/in):
  * the form before the mark (Lehrer, the plural of the pair "Lehrerinnen und
@@ -131,7 +145,8 @@ bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
  * - an all-capital word of three letters or more that the dictionary does
  *   not list as written (headlines: BESTIMMTEN REGELN): in German a noun
  *   phrase ends in its noun, so the word is read capitalised (a noun) when
- *   no all-capital word that can be a noun follows, else in small letters;
+ *   no all-capital word that can be a noun follows and it does not follow
+ *   such a noun as a verb, else in small letters;
  * - gender-fair forms (Lehrer*innen, Bürger:innen: Lehrerinnen);
  * - umlauts as two letters, Swiss ss, old double consonants (Koeln, fuer,
  *   Grüsse, Schiffahrt: dg_morph_spelling_variant, patterns as data). */
@@ -141,13 +156,32 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
   if (t->kind != DG_KIND_WORD || w->written) return;
   const char *std = NULL;
   char *tmp = NULL;
-  if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 &&
-      !dg_lexicon_contains(e->lex, t->form) && !strchr(t->form, '-')) {
+  if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 && !S_acronym(e, t->form) &&
+      !strchr(t->form, '-')) {
     bool noun = S_caps_noun(e, t->form);
     const dg_dtoken *n = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
     bool noun_follows = n && n->kind == DG_KIND_WORD && dg_gl_all_upper(n->form) &&
                         dg_utf8_length(n->form, strlen(n->form)) >= 3 && S_caps_noun(e, n->form);
+    /* ... and after such a noun, a word that is also a verb is the verb
+     * (REGELN GELTEN: rules apply); before a noun, only a word that is
+     * also an adjective is read in small letters (BESTIMMTEN REGELN). */
+    bool after_noun = i > 0 && c->w[i - 1].variant && dg_gl_is_upper_initial(c->s->tokens[i - 1].form) &&
+                      !dg_gl_all_upper(c->s->tokens[i - 1].form);
     tmp = dg_gl_lower(t->form);
+    bool low_verb = false, low_adj = false;
+    if (dg_morph_is_known(e->morph, tmp)) {
+      dg_analysis an[6];
+      size_t na = dg_morph_analyze(e->morph, tmp, false, NULL, an, 6);
+      for (size_t k = 0; k < na && k < 6; k++) {
+        low_verb |= dg_gl_eq(an[k].pos, "VERB") || dg_gl_eq(an[k].pos, "AUX");
+        low_adj |= an[k].score >= 8.0f && (dg_gl_eq(an[k].pos, "ADJ") || dg_gl_eq(an[k].pos, "DET"));
+      }
+    }
+    if (after_noun && low_verb) noun = false;
+    /* a closed-class word in small letters (HAST: hast, not Hast "hurry") */
+    dg_sense cl[1];
+    if (dg_lexicon_closed(e->lex, tmp, cl, 1)) noun = false;
+    if (noun_follows && !low_adj) noun_follows = false;
     if (noun && !noun_follows) {
       dg_buf cap;
       dg_buf_init(&cap);
