@@ -83,6 +83,14 @@ static bool S_caps_noun(dg_engine *e, const char *form) {
   return noun;
 }
 
+/* Are the word's analyses only the morphology's guesses for a word no
+ * table knows (a name or an adverb of the fallback, no compound)? */
+static bool S_guesses_only(const dg_gl_word *w) {
+  for (size_t k = 0; k < w->nan; k++)
+    if (w->an[k].score >= 6.5f) return false;
+  return true;
+}
+
 /* Does the dictionary list the all-capital word as written (NATO, USA)? */
 static bool S_acronym(dg_engine *e, const char *form) {
   dg_sense sv[8];
@@ -154,6 +162,13 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   if (t->kind != DG_KIND_WORD || w->written) return;
+  /* (after the analysis only the variants: all capitals and gender marks
+   * were looked at before) */
+  if (w->nan && (dg_gl_all_upper(t->form) || strpbrk(t->form, "*:_/"))) return;
+  /* (most words: the tables know them as written, nothing to do) */
+  if (!dg_gl_all_upper(t->form) && !strpbrk(t->form, "*:_/") && (w->nan == 0 || !S_guesses_only(w))) {
+    if (w->nan || dg_morph_in_tables(e->morph, t->form)) return;
+  }
   const char *std = NULL;
   char *tmp = NULL;
   if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 && !S_acronym(e, t->form) &&
@@ -193,7 +208,7 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
     if (dg_morph_is_known(e->morph, tmp)) std = tmp;
   } else if ((tmp = S_gender_fair(e, t->form)) != NULL) {
     std = tmp;
-  } else if (!dg_gl_beside_name(e, c, i)) {
+  } else if (w->nan && S_guesses_only(w) && !dg_gl_beside_name(e, c, i)) {
     std = dg_morph_spelling_variant(e->morph, t->form);
     /* A capitalised variant that is both a word and a name (Müller: miller
      * and a surname) is more likely a name spelt the English way
@@ -290,6 +305,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       }
     }
     S_standard_spelling(e, d, c, i);
+  again:
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
     if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
@@ -298,6 +314,12 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+    /* a word only guessed at: its spelling variants (Koeln, fuer), then
+     * the look-up again in the standard spelling */
+    if (!w->written && w->ncl == 0) {
+      S_standard_spelling(e, d, c, i);
+      if (w->written) goto again;
+    }
     /* Lehrer*innen is plural: its plural readings first */
     if (w->variant && strlen(w->written) > 6 && strcmp(w->written + strlen(w->written) - 5, "innen") == 0)
       for (size_t k = 1; k < w->nan; k++)

@@ -84,6 +84,8 @@ bool dg_morph_is_known(dg_morph *m, const char *word);
  * Schifffahrt), or NULL when the word is known as written or no variant is
  * known; the patterns are the word class spelling-variant (morph_variant.c). */
 const char *dg_morph_spelling_variant(dg_morph *m, const char *word);
+/* Do the tables (not hunspell) have a reading of the word, case aside? */
+bool dg_morph_in_tables(dg_morph *m, const char *word);
 /* An English verb in German participle or zu-infinitive form (geliket,
  * upgedatet, gestreamt; downzuloaden sets *zu_inf): its German infinitive
  * (liken, updaten, streamen, downloaden) when the tables or the caller's

@@ -15,8 +15,8 @@
 #include "morph_internal.h"
 #include "morph_text.h"
 
-#define S_MAX_SITES 10   /* pattern occurrences tried in one word */
-#define S_MAX_TRIES 1024 /* candidate spellings tried in one word */
+#define S_MAX_SITES 8    /* pattern occurrences tried in one word */
+#define S_MAX_TRIES 96   /* candidate spellings tried in one word */
 
 typedef struct {
   size_t at, from_len;
@@ -27,6 +27,10 @@ typedef struct {
 static bool S_in_tables(dg_morph *m, const char *s, size_t n) {
   const dg_morph_key *k = dg_morph_lookup(m, s, n);
   return k && k->count;
+}
+
+bool dg_morph_in_tables(dg_morph *m, const char *word) {
+  return m && word && S_in_tables(m, word, strlen(word));
 }
 
 /* Is the word as written unknown to the tables and to hunspell? */
