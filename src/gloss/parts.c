@@ -449,31 +449,47 @@ bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
  * one part, from the head back (Riese|n|schild|kröte -> Riese|n|schildkröte
  * "giant-LNK-turtle"), as long as two stems remain.  The morphology's own
  * split is finer where its tables lack the compound. */
+/* Merge stems k-1 and k when the dictionary knows them as one word. */
+static bool S_merge_pair(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t *np, size_t k,
+                         dg_buf *w, dg_buf *low) {
+  if (k == 0 || k >= *np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) return false;
+  const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
+  dg_buf_clear(low);
+  dg_buf_put(low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
+  char *hlow = dg_gl_lower(hl);
+  dg_buf_puts(low, hlow);
+  free(hlow);
+  char *lw = dg_gl_lower(low->data);
+  dg_buf_clear(w);
+  dg_utf8_capitalize(w, lw, strlen(lw));
+  free(lw);
+  if (!dg_lexicon_contains(e->lex, w->data)) return false;
+  p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
+  p[k - 1].lemma = dg_mem_strdup(&d->arena, w->data);
+  p[k - 1].end = p[k].end;
+  memmove(&p[k], &p[k + 1], (*np - k - 1) * sizeof *p);
+  (*np)--;
+  return true;
+}
+
+static size_t S_stems(const dg_part *p, size_t np) {
+  size_t stems = 0;
+  for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
+  return stems;
+}
+
 size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
   dg_buf w, low;
   dg_buf_init(&w);
   dg_buf_init(&low);
+  /* The modifier first: a known word at the front is the modifier of the
+   * last stem, the head (Bauch|tanz|gruppe -> Bauchtanz|gruppe, Warm|
+   * wasser|verbrauch -> Warmwasser|verbrauch): the first boundary is the
+   * head boundary. */
+  if (S_stems(p, np) == 3 && np == 3) S_merge_pair(e, d, word, p, &np, 1, &w, &low);
   for (size_t k = np; k-- > 1;) {
-    size_t stems = 0;
-    for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
-    if (stems < 3) break;
-    if (k >= np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) continue;
-    const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
-    dg_buf_clear(&low);
-    dg_buf_put(&low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
-    char *hlow = dg_gl_lower(hl);
-    dg_buf_puts(&low, hlow);
-    free(hlow);
-    char *lw = dg_gl_lower(low.data);
-    dg_buf_clear(&w);
-    dg_utf8_capitalize(&w, lw, strlen(lw));
-    free(lw);
-    if (!dg_lexicon_contains(e->lex, w.data)) continue;
-    p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
-    p[k - 1].lemma = dg_mem_strdup(&d->arena, w.data);
-    p[k - 1].end = p[k].end;
-    memmove(&p[k], &p[k + 1], (np - k - 1) * sizeof *p);
-    np--;
+    if (S_stems(p, np) < 3) break;
+    S_merge_pair(e, d, word, p, &np, k, &w, &low);
   }
   dg_buf_free(&w);
   dg_buf_free(&low);
