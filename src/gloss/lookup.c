@@ -224,6 +224,15 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
         else word = true;
       }
       if (name && word) std = NULL;
+      /* ... and a singular common noun with no article, preposition or
+       * adjective before it is more likely a surname spelt the English way
+       * (Mueller, Muellers: not Müller "miller"; die Uebersetzung is
+       * Übersetzung, Gruesse a plural) */
+      if (std && !name && na && dg_gl_eq(an[0].pos, "NOUN") && dg_gl_feat(an[0].feats, "Number=Sing")) {
+        bool det = i > 0 && c->w[i - 1].ncl > 0;
+        if (i > 0 && !det && c->w[i - 1].nan && dg_gl_eq(c->w[i - 1].an[0].pos, "ADJ")) det = true;
+        if (!det) std = NULL;
+      }
     }
   }
   if (std && strcmp(std, t->form) != 0) {
