@@ -42,7 +42,7 @@ set(_lex_inputs
   "${_lex_dict}/closed-class.tsv" "${_lex_dict}/names.tsv" "${_lex_dict}/abbreviations.tsv"
   "${_lex_dict}/first-parts.tsv" "${_lex_dict}/word-classes.tsv" "${_lex_dict}/ding-labels.tsv"
   "${_lex_dict}/english-irregular.tsv"
-  "${_lex_dict}/preferred.tsv" "${_lex_dict}/en-freq.tsv" "${_lex_dict}/de-freq.tsv"
+  "${_lex_dict}/preferred.tsv" "${_lex_dict}/loanwords.tsv" "${_lex_dict}/en-freq.tsv" "${_lex_dict}/de-freq.tsv"
   "${_lex_eval}/flores200/deu_Latn.devtest" "${_lex_eval}/flores200/eng_Latn.devtest"
   "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt")
 add_custom_command(OUTPUT "${DEGLOSS_LEXICON}"

@@ -42,8 +42,11 @@ enum {
   DG_DF_SUSPENDED = 1u << 7,     /* suspended part of a compound: "Ein-" (und Ausfuhr) */
   DG_DF_CLAUSE_JOIN = 1u << 8,   /* internal: a conjunction that joins clauses ("… beansprucht
                                   * und haben …"), a clause boundary for the context rules */
-  DG_DF_SENT_START = 1u << 9     /* lines input: starts a sentence after the first of its
+  DG_DF_SENT_START = 1u << 9,    /* lines input: starts a sentence after the first of its
                                   * line's record (set by dg_doc_lines_view only) */
+  DG_DF_WHOLE_GLOSS = 1u << 15   /* a compound with its own entry whose parts' glosses do not
+                                  * make its gloss: the gloss line shows the whole word's
+                                  * gloss, the segmentation line the parts */
 };
 
 /* One part of a compound: "Telefon" stem, "s" link. */

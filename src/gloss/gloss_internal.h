@@ -67,6 +67,8 @@ typedef struct dg_gl_word {
   const char *written;              /* a suspended part as written ("Ein-") while its
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
+  bool variant;                     /* written is a spelling the dictionary does not use
+                                     * (Koeln, BESTIMMTEN): its standard form is glossed */
   bool adverbial;                   /* an uninflected adjective used as an adverb */
   const char *adverb;               /* its adverb sense from the dictionary, or NULL */
   bool name_reading;                /* an[0] is a name reading added for a
@@ -96,6 +98,12 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* senses.c: a content word's analysis, senses and compound parts, or a name,
  * or the fallbacks for a word without an entry. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* lookup.c: is capitalised word i next to a name (a proper-noun reading of
+ * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
+bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);
+/* lookup.c: the segmentation of a spelling variant's standard form in the
+ * letters as written (REGEL-N of REGELN), or NULL. */
+const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written);
 /* suspended.c: suspended parts get their written form back. */
 void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
 /* context.c: "werden" as future (will), passive (be) or "become". */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parts.h"
 #include "word.h"
 
 /* Keep the labels a reader of the gloss line needs. */
@@ -73,6 +74,12 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
         /* keep the compound segmentation; labels join with '-' */
       }
+      /* A compound with its own entry: the gloss line shows the parts only
+       * when their glosses make the word's gloss (a completed suspended
+       * part shows its borrowed piece: [Kinder]-erziehung). */
+      if (t->nparts > 1 && !(t->flags & DG_DF_SUSPENDED) && t->source && strncmp(t->source, "compound", 8) != 0 &&
+          strncmp(t->source, "parts", 5) != 0 && !dg_gl_parts_agree(t))
+        t->flags |= DG_DF_WHOLE_GLOSS;
       dg_gl_plain(e, d, c, i);
     }
     if (!t->gloss[0]) {

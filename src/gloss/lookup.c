@@ -5,9 +5,11 @@
  * the dictionary (capitalised nouns, adverbs), and the conjunctions that
  * join clauses marked.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "morph_text.h"
 #include "word.h"
 
 /* A capitalised word inside the sentence that the morphology reads only as
@@ -64,6 +66,219 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, third_ind ? top - 0.5f : top + 0.2f};
 }
 
+/* Could an all-capital word be a noun (a capitalised reading in the
+ * tables)? */
+static bool S_caps_noun(dg_engine *e, const char *form) {
+  char *low = dg_gl_lower(form);
+  dg_buf cap;
+  dg_buf_init(&cap);
+  dg_utf8_capitalize(&cap, low, strlen(low));
+  free(low);
+  dg_analysis an[4];
+  size_t na = dg_morph_analyze(e->morph, cap.data, false, NULL, an, 4);
+  bool noun = false;
+  for (size_t k = 0; k < na && k < 4; k++)
+    noun |= an[k].score >= 8.0f && (dg_gl_eq(an[k].pos, "NOUN") || dg_gl_eq(an[k].pos, "PROPN"));
+  dg_buf_free(&cap);
+  return noun;
+}
+
+/* Are the word's analyses only the morphology's guesses for a word no
+ * table knows (a name or an adverb of the fallback, no compound)? */
+static bool S_guesses_only(const dg_gl_word *w) {
+  for (size_t k = 0; k < w->nan; k++)
+    if (w->an[k].score >= 6.5f) return false;
+  return true;
+}
+
+/* Does the dictionary list the all-capital word as written (NATO, USA)? */
+static bool S_acronym(dg_engine *e, const char *form) {
+  dg_sense sv[8];
+  size_t n = dg_lexicon_senses(e->lex, form, NULL, sv, 8);
+  for (size_t k = 0; k < n && k < 8; k++)
+    if (sv[k].lemma && strcmp(sv[k].lemma, form) == 0) return true;
+  dg_analysis an[2];
+  size_t na = dg_morph_analyze(e->morph, form, false, NULL, an, 2);
+  for (size_t k = 0; k < na && k < 2; k++)
+    if (strcmp(an[k].lemma, form) == 0 && an[k].score >= 6.5f) return true;
+  return false;
+}
+
+/* Gender-fair spellings with a star, colon, underscore or slash before the
+ * feminine ending (Lehrer*innen, Bürger:innen, Schüler_innen, Kolleg/in):
+ * the form before the mark (Lehrer, the plural of the pair "Lehrerinnen und
+ * Lehrer"), or the feminine form written without it, when the tables know
+ * it; a new string or NULL. */
+static char *S_gender_fair(dg_engine *e, const char *f) {
+  size_t n = strlen(f);
+  static const char *const ends[] = {"innen", "in", NULL};
+  for (size_t k = 0; ends[k]; k++) {
+    size_t el = strlen(ends[k]);
+    if (n < el + 3 || strcmp(f + n - el, ends[k]) != 0) continue;
+    char sep = f[n - el - 1];
+    if (sep != '*' && sep != ':' && sep != '_' && sep != '/') continue;
+    /* the masculine form that the pair Lehrerinnen und Lehrer stands for
+     * is glossed (teacher.PL, not the feminine "schoolgirl" of
+     * Schülerinnen), else the feminine one */
+    char *r = dg_xstrndup(f, n - el - 1);
+    if (dg_morph_is_known(e->morph, r)) return r;
+    free(r);
+    r = dg_xstrdup(f);
+    memmove(r + n - el - 1, r + n - el, el + 1);
+    if (dg_morph_is_known(e->morph, r)) return r;
+    free(r);
+  }
+  return NULL;
+}
+
+/* Is a capitalised word next to a name (Robert Mueller: a name in an
+ * English spelling, not Müller "miller")? */
+bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  if (!dg_gl_is_upper_initial(c->s->tokens[i].form)) return false;
+  for (int dir = -1; dir <= 1; dir += 2) {
+    if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= c->s->ntokens)) continue;
+    const dg_dtoken *n = &c->s->tokens[dir < 0 ? i - 1 : i + 1];
+    if (n->kind != DG_KIND_WORD && n->kind != DG_KIND_NAME) continue;
+    if (!dg_gl_is_upper_initial(n->form)) continue;
+    dg_analysis an[1];
+    if (dg_morph_analyze(e->morph, n->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN")) return true;
+    dg_sense sv[1];
+    if (dg_lexicon_senses(e->lex, n->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) return true;
+  }
+  return false;
+}
+
+/* A spelling the dictionary does not use is glossed in its standard form,
+ * the form as written kept (put back with the suspended parts):
+ * - an all-capital word of three letters or more that the dictionary does
+ *   not list as written (headlines: BESTIMMTEN REGELN): in German a noun
+ *   phrase ends in its noun, so the word is read capitalised (a noun) when
+ *   no all-capital word that can be a noun follows and it does not follow
+ *   such a noun as a verb, else in small letters;
+ * - gender-fair forms (Lehrer*innen, Bürger:innen: Lehrerinnen);
+ * - umlauts as two letters, Swiss ss, old double consonants (Koeln, fuer,
+ *   Grüsse, Schiffahrt: dg_morph_spelling_variant, patterns as data). */
+static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  if (t->kind != DG_KIND_WORD || w->written) return;
+  /* (after the analysis only the variants: all capitals and gender marks
+   * were looked at before) */
+  if (w->nan && (dg_gl_all_upper(t->form) || strpbrk(t->form, "*:_/"))) return;
+  /* (most words: the tables know them as written, nothing to do) */
+  if (!dg_gl_all_upper(t->form) && !strpbrk(t->form, "*:_/") && (w->nan == 0 || !S_guesses_only(w))) {
+    if (w->nan || dg_morph_in_tables(e->morph, t->form)) return;
+  }
+  const char *std = NULL;
+  char *tmp = NULL;
+  if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 && !S_acronym(e, t->form) &&
+      !strchr(t->form, '-')) {
+    bool noun = S_caps_noun(e, t->form);
+    const dg_dtoken *n = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
+    bool noun_follows = n && n->kind == DG_KIND_WORD && dg_gl_all_upper(n->form) &&
+                        dg_utf8_length(n->form, strlen(n->form)) >= 3 && S_caps_noun(e, n->form);
+    /* ... and after such a noun, a word that is also a verb is the verb
+     * (REGELN GELTEN: rules apply); before a noun, only a word that is
+     * also an adjective is read in small letters (BESTIMMTEN REGELN). */
+    bool after_noun = i > 0 && c->w[i - 1].variant && dg_gl_is_upper_initial(c->s->tokens[i - 1].form) &&
+                      !dg_gl_all_upper(c->s->tokens[i - 1].form);
+    tmp = dg_gl_lower(t->form);
+    bool low_verb = false, low_adj = false;
+    if (dg_morph_is_known(e->morph, tmp)) {
+      dg_analysis an[6];
+      size_t na = dg_morph_analyze(e->morph, tmp, false, NULL, an, 6);
+      for (size_t k = 0; k < na && k < 6; k++) {
+        low_verb |= dg_gl_eq(an[k].pos, "VERB") || dg_gl_eq(an[k].pos, "AUX");
+        low_adj |= an[k].score >= 8.0f && (dg_gl_eq(an[k].pos, "ADJ") || dg_gl_eq(an[k].pos, "DET"));
+      }
+    }
+    if (after_noun && low_verb) noun = false;
+    /* a closed-class word in small letters (HAST: hast, not Hast "hurry") */
+    dg_sense cl[1];
+    if (dg_lexicon_closed(e->lex, tmp, cl, 1)) noun = false;
+    if (noun_follows && !low_adj) noun_follows = false;
+    if (noun && !noun_follows) {
+      dg_buf cap;
+      dg_buf_init(&cap);
+      dg_utf8_capitalize(&cap, tmp, strlen(tmp));
+      free(tmp);
+      tmp = dg_xstrdup(cap.data);
+      dg_buf_free(&cap);
+    }
+    if (dg_morph_is_known(e->morph, tmp)) std = tmp;
+  } else if ((tmp = S_gender_fair(e, t->form)) != NULL) {
+    std = tmp;
+  } else if (w->nan && S_guesses_only(w) && !dg_gl_beside_name(e, c, i)) {
+    std = dg_morph_spelling_variant(e->morph, t->form);
+    /* A capitalised variant that is both a word and a name (Müller: miller
+     * and a surname) is more likely a name spelt the English way
+     * (Mueller); one that is only a name (Köln) or only a word (Grüße)
+     * is taken. */
+    if (std && dg_gl_is_upper_initial(t->form)) {
+      dg_analysis an[8];
+      size_t na = dg_morph_analyze(e->morph, std, false, NULL, an, 8);
+      bool name = false, word = false;
+      for (size_t k = 0; k < na && k < 8; k++) {
+        if (an[k].score < 6.5f) continue;
+        if (dg_gl_eq(an[k].pos, "PROPN")) name = true;
+        else word = true;
+      }
+      if (name && word) std = NULL;
+      /* ... and a singular common noun with no article, preposition or
+       * adjective before it is more likely a surname spelt the English way
+       * (Mueller, Muellers: not Müller "miller"; die Uebersetzung is
+       * Übersetzung, Gruesse a plural) */
+      if (std && !name && na && dg_gl_eq(an[0].pos, "NOUN") && dg_gl_feat(an[0].feats, "Number=Sing")) {
+        bool det = i > 0 && c->w[i - 1].ncl > 0;
+        if (i > 0 && !det && c->w[i - 1].nan && dg_gl_eq(c->w[i - 1].an[0].pos, "ADJ")) det = true;
+        if (!det) std = NULL;
+      }
+    }
+  }
+  if (std && strcmp(std, t->form) != 0) {
+    w->written = t->form;
+    w->shown = NULL;
+    w->variant = true;
+    t->form = dg_mem_strdup(&d->arena, std);
+    free(w->lower);
+    w->lower = dg_gl_lower(t->form);
+  }
+  free(tmp);
+}
+
+/* An English verb with German participle or zu-infinitive morphology
+ * (geliket, upgedatet, gestreamt, downzuloaden) that the morphology reads
+ * only as a guess: the German loan verb (liken, updaten ...) whose gloss is
+ * the English verb (dictionaries/loanwords.tsv). */
+static void S_loan_verb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
+  if (t->kind != DG_KIND_WORD || w->ncl) return;
+  for (size_t k = 0; k < w->nan; k++)
+    if (w->an[k].score >= 6.5f) return; /* a reading of the tables */
+  bool zu = false;
+  if (dg_gl_is_upper_initial(t->form) && !w->initial) return; /* Gegard is a name */
+  const char *inf = dg_morph_loan_verb(e->morph, w->lower, &zu);
+  if (!inf) return;
+  size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
+  memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);
+  w->an[0] = (dg_analysis){inf, "VERB", "VerbForm=" "Part", "PTCP", NULL, 9.0f};
+  if (zu) w->an[0] = (dg_analysis){inf, "VERB", "VerbForm=Inf", "zu-INF", NULL, 9.0f};
+  w->nan = n + 1;
+}
+
+const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written) {
+  if (!t->seg || strlen(t->form) != strlen(written)) return NULL;
+  dg_buf b;
+  dg_buf_init(&b);
+  size_t k = 0;
+  for (const char *p = t->seg; *p; p++) {
+    if (*p == '-' || *p == '[' || *p == ']') dg_buf_putc(&b, *p);
+    else if (k < strlen(written)) dg_buf_putc(&b, written[k++]);
+  }
+  const char *r = k == strlen(written) ? dg_mem_strdup(&d->arena, b.data) : NULL;
+  dg_buf_free(&b);
+  return r;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -98,6 +313,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         w->lower = dg_gl_lower(t->form);
       }
     }
+    S_standard_spelling(e, d, c, i);
+  again:
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
     if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
@@ -106,6 +323,23 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
     w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
+    /* a word only guessed at: its spelling variants (Koeln, fuer), then
+     * the look-up again in the standard spelling */
+    if (!w->written && w->ncl == 0) {
+      S_standard_spelling(e, d, c, i);
+      if (w->written) goto again;
+    }
+    /* Lehrer*innen is plural: its plural readings first */
+    if (w->variant && strlen(w->written) > 6 && strcmp(w->written + strlen(w->written) - 5, "innen") == 0)
+      for (size_t k = 1; k < w->nan; k++)
+        if (dg_gl_feat(w->an[k].feats, "Number=Plur") && !dg_gl_feat(w->an[0].feats, "Number=Plur")) {
+          dg_analysis a = w->an[k];
+          memmove(&w->an[1], &w->an[0], k * sizeof w->an[0]);
+          w->an[0] = a;
+          w->an[0].score = w->an[1].score + 0.1f;
+          break;
+        }
+    S_loan_verb(e, t, w);
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
   }

@@ -39,13 +39,38 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   /* A first part with a gloss of its own as a first part (Haupt|stadt:
    * main; dictionaries/first-parts.tsv) takes it. */
   if (!head && max) {
-    dg_sense fp[4];
-    size_t nf = dg_lexicon_senses(e->lex, lemma, "X", fp, 4);
-    for (size_t k = 0; k < nf && k < 4; k++)
-      if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) {
-        sv[0] = fp[k];
-        return 1;
-      }
+    /* (under its lemma, or as written: Mehr|familienhaus is no "mehren",
+     * Bundes|regierung's Bund is federal) */
+    for (int by = 0; by < 2; by++) {
+      const char *key = by ? p->form : lemma;
+      if (by && strcmp(p->form, lemma) == 0) break;
+      char *low = dg_gl_lower(key);
+      dg_buf cap;
+      dg_buf_init(&cap);
+      dg_utf8_capitalize(&cap, low, strlen(low));
+      free(low);
+      dg_sense fp[4];
+      size_t nf = dg_lexicon_senses(e->lex, cap.data, "X", fp, 4), nfp = 0;
+      dg_buf_free(&cap);
+      /* (several rows: Mehr|familienhaus multi, Mehr|einnahmen additional;
+       * the one the whole word's gloss uses is chosen below) */
+      for (size_t k = 0; k < nf && k < 4 && nfp < max; k++)
+        if (fp[k].source && strncmp(fp[k].source, "dictionaries/first-parts.tsv", 28) == 0) sv[nfp++] = fp[k];
+      /* in file order: the first row is the member's usual sense */
+      for (size_t a = 1; a < nfp; a++)
+        for (size_t b = a; b > 0 && atol(sv[b].source + 29) < atol(sv[b - 1].source + 29); b--) {
+          dg_sense tmp = sv[b];
+          sv[b] = sv[b - 1];
+          sv[b - 1] = tmp;
+        }
+      if (nfp) return nfp;
+    }
+  }
+  /* A capitalised member is a noun: its noun senses first (Familie|n is
+   * family, Ware of Soft|ware the goods). */
+  if (dg_gl_is_upper_initial(lemma)) {
+    size_t n = dg_gl_senses(e, lemma, "NOUN", sv, max);
+    if (n) return n > max ? max : n;
   }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
@@ -69,23 +94,33 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   return n;
 }
 
-/* Do two glosses share a word of three letters or more (case aside)? */
+/* Do two glosses share a word of three letters or more (case aside) that
+ * `except` (or NULL) does not have? */
+static bool S_words_overlap_except(const char *a, const char *b, const char *except);
+
+static bool S_word_inside(const char *a, const char *b);
+static bool S_joined_word(const char *a, const char *b, const char *g);
+
 static bool S_words_overlap(const char *a, const char *b) {
-  char wa[128];
+  return S_words_overlap_except(a, b, NULL);
+}
+
+static bool S_has_word(const char *b, const char *wa, size_t n) {
+  const char *q = b;
+  while (*q) {
+    size_t m = strcspn(q, " .-/,;()");
+    if (m == n && strncasecmp(q, wa, n) == 0) return true;
+    q += m;
+    while (*q && strchr(" .-/,;()", *q)) q++;
+  }
+  return false;
+}
+
+static bool S_words_overlap_except(const char *a, const char *b, const char *except) {
   const char *p = a;
   while (*p) {
     size_t n = strcspn(p, " .-/,;()");
-    if (n >= 3 && n < sizeof wa) {
-      memcpy(wa, p, n);
-      wa[n] = '\0';
-      const char *q = b;
-      while (*q) {
-        size_t m = strcspn(q, " .-/,;()");
-        if (m == n && strncasecmp(q, wa, n) == 0) return true;
-        q += m;
-        while (*q && strchr(" .-/,;()", *q)) q++;
-      }
-    }
+    if (n >= 3 && S_has_word(b, p, n) && !(except && S_has_word(except, p, n))) return true;
     p += n;
     while (*p && strchr(" .-/,;()", *p)) p++;
   }
@@ -94,11 +129,14 @@ static bool S_words_overlap(const char *a, const char *b) {
 
 /* A part's gloss: the first of its senses that shares a word with one of
  * the whole word's glosses (Kraft|werk "power plant": power, not force;
- * Haupt|hindernis "major obstacle": obstacle), else its first sense. */
-static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw) {
+ * Haupt|hindernis "major obstacle": obstacle), else its first sense.  A
+ * word the head's gloss already explains is no evidence for a first part
+ * (Mehrfamilien|haus "apartment house": Familie is family, not "house"). */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw,
+                                const char *head_gloss) {
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < nw && j < 8; j++)
-      if (S_words_overlap(ps[i].gloss, whole[j].gloss)) return ps[i].gloss;
+      if (S_words_overlap_except(ps[i].gloss, whole[j].gloss, head_gloss)) return ps[i].gloss;
   return ps[0].gloss;
 }
 
@@ -110,7 +148,9 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
   bool all = true;
   dg_buf seg;
   dg_buf_init(&seg);
-  for (size_t k = 0; k < np; k++) {
+  /* The head first: the other parts' glosses must not repeat it. */
+  const char *head_gloss = NULL;
+  for (size_t k = np; k-- > 0;) {
     dg_dpart *p = &t->parts[k];
     p->form = dg_mem_strdup(&d->arena, pv[k].form);
     p->lemma = dg_mem_strdup(&d->arena, pv[k].lemma ? pv[k].lemma : pv[k].form);
@@ -120,18 +160,75 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
       dg_sense sv[8];
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
       size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole));
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
       else {
         p->gloss = p->form;
         all = false;
       }
+      if (!head_gloss) head_gloss = p->gloss;
     }
+  }
+  /* Two stems whose glosses written as one word are the whole word's
+   * English (Netz|werk net + work "network", Haus|halt house + hold
+   * "household"): those senses. */
+  if (np == 2 && nwhole && !t->parts[0].link && !t->parts[1].link) {
+    dg_sense ms[8], hs[8];
+    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 8);
+    size_t nh = S_part_senses(e, d, &pv[1], dg_gl_is_upper_initial(t->form), hs, 8);
+    bool found = false;
+    for (size_t i = 0; i < nwhole && i < 8 && !found; i++)
+      for (size_t a = 0; a < nm && a < 8 && !found; a++)
+        for (size_t b = 0; b < nh && b < 8 && !found; b++)
+          if (S_joined_word(ms[a].gloss, hs[b].gloss, whole[i].gloss)) {
+            t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
+            t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
+            found = true;
+          }
+  }
+  for (size_t k = 0; k < np; k++) {
+    dg_dpart *p = &t->parts[k];
     if (k) dg_buf_putc(&seg, '-');
     dg_buf_puts(&seg, k ? p->form : p->form);
   }
   t->seg = dg_mem_strdup(&d->arena, seg.data ? seg.data : t->form);
   dg_buf_free(&seg);
   return all;
+}
+
+/* Is a word of four letters or more of a inside a word of b ("phone" in
+ * "telephone"), or do they share their first six letters ("negotiation",
+ * "negotiating")? */
+static bool S_word_inside(const char *a, const char *b) {
+  const char *p = a;
+  while (*p) {
+    size_t n = strcspn(p, " .-/,;()");
+    if (n >= 4 && n < 64) {
+      char w[64];
+      memcpy(w, p, n);
+      w[n] = '\0';
+      for (const char *q = b; *q; q++) {
+        if (strncasecmp(q, w, n) == 0) return true;
+        bool word_start = q == b || strchr(" .-/,;()", q[-1]);
+        if (n >= 6 && word_start && strncasecmp(q, w, 6) == 0) return true;
+      }
+    }
+    p += n;
+    while (*p && strchr(" .-/,;()", *p)) p++;
+  }
+  return false;
+}
+
+/* Do the parts' glosses make the word's gloss?  Every stem's gloss shares
+ * a word with it (Bundes|regierung federal-government "federal
+ * government"; not Mehr|familie|n|haus multi-family-house "apartment
+ * house": its gloss line shows the whole word's gloss). */
+bool dg_gl_parts_agree(const dg_dtoken *t) {
+  if (!t->gloss || !*t->gloss) return true;
+  for (size_t k = 0; k < t->nparts; k++) {
+    if (t->parts[k].link) continue;
+    if (!S_words_overlap(t->parts[k].gloss, t->gloss) && !S_word_inside(t->parts[k].gloss, t->gloss)) return false;
+  }
+  return true;
 }
 
 /* The parts' glosses joined: "armistice agreement". */
@@ -292,6 +389,22 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Is a + b (single words) a word of the gloss g ("tea" + "spoon" in
+ * "teaspoon")? */
+static bool S_joined_word(const char *a, const char *b, const char *g) {
+  if (strcspn(a, " .-/,;()") != strlen(a) || strcspn(b, " .-/,;()") != strlen(b)) return false;
+  size_t la = strlen(a), lb = strlen(b);
+  if (la < 2 || lb < 3) return false;
+  const char *q = g;
+  while (*q) {
+    size_t m = strcspn(q, " .-/,;()");
+    if (m == la + lb && strncasecmp(q, a, la) == 0 && strncasecmp(q + la, b, lb) == 0) return true;
+    q += m;
+    while (*q && strchr(" .-/,;()", *q)) q++;
+  }
+  return false;
+}
+
 /* Does the compound's head share a word with one of the whole's glosses? */
 bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
                          bool noun) {
@@ -307,6 +420,17 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+  /* ... or the English word is the parts' glosses written as one word,
+   * as English writes its own compounds (Tee|löffel "teaspoon", Wasser|
+   * melone "watermelon", Kilo|meter; not Tran|sport "transport"). */
+  if (np == 2 && pv[0].kind == DG_PART_STEM) {
+    dg_sense ms[6];
+    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 6);
+    for (size_t i = 0; i < ns && i < 8; i++)
+      for (size_t a = 0; a < nm && a < 6; a++)
+        for (size_t j = 0; j < nh; j++)
+          if (S_joined_word(ms[a].gloss, hs[j].gloss, sv[i].gloss)) return true;
+  }
   return false;
 }
 
@@ -325,31 +449,47 @@ bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv) {
  * one part, from the head back (Riese|n|schild|kröte -> Riese|n|schildkröte
  * "giant-LNK-turtle"), as long as two stems remain.  The morphology's own
  * split is finer where its tables lack the compound. */
+/* Merge stems k-1 and k when the dictionary knows them as one word. */
+static bool S_merge_pair(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t *np, size_t k,
+                         dg_buf *w, dg_buf *low) {
+  if (k == 0 || k >= *np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) return false;
+  const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
+  dg_buf_clear(low);
+  dg_buf_put(low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
+  char *hlow = dg_gl_lower(hl);
+  dg_buf_puts(low, hlow);
+  free(hlow);
+  char *lw = dg_gl_lower(low->data);
+  dg_buf_clear(w);
+  dg_utf8_capitalize(w, lw, strlen(lw));
+  free(lw);
+  if (!dg_lexicon_contains(e->lex, w->data)) return false;
+  p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
+  p[k - 1].lemma = dg_mem_strdup(&d->arena, w->data);
+  p[k - 1].end = p[k].end;
+  memmove(&p[k], &p[k + 1], (*np - k - 1) * sizeof *p);
+  (*np)--;
+  return true;
+}
+
+static size_t S_stems(const dg_part *p, size_t np) {
+  size_t stems = 0;
+  for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
+  return stems;
+}
+
 size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
   dg_buf w, low;
   dg_buf_init(&w);
   dg_buf_init(&low);
+  /* The modifier first: a known word at the front is the modifier of the
+   * last stem, the head (Bauch|tanz|gruppe -> Bauchtanz|gruppe, Warm|
+   * wasser|verbrauch -> Warmwasser|verbrauch): the first boundary is the
+   * head boundary. */
+  if (S_stems(p, np) == 3 && np == 3) S_merge_pair(e, d, word, p, &np, 1, &w, &low);
   for (size_t k = np; k-- > 1;) {
-    size_t stems = 0;
-    for (size_t q = 0; q < np; q++) stems += p[q].kind == DG_PART_STEM;
-    if (stems < 3) break;
-    if (k >= np || p[k].kind != DG_PART_STEM || p[k - 1].kind != DG_PART_STEM) continue;
-    const char *hl = p[k].lemma ? p[k].lemma : p[k].form;
-    dg_buf_clear(&low);
-    dg_buf_put(&low, word + p[k - 1].start, p[k - 1].end - p[k - 1].start);
-    char *hlow = dg_gl_lower(hl);
-    dg_buf_puts(&low, hlow);
-    free(hlow);
-    char *lw = dg_gl_lower(low.data);
-    dg_buf_clear(&w);
-    dg_utf8_capitalize(&w, lw, strlen(lw));
-    free(lw);
-    if (!dg_lexicon_contains(e->lex, w.data)) continue;
-    p[k - 1].form = dg_mem_strndup(&d->arena, word + p[k - 1].start, p[k].end - p[k - 1].start);
-    p[k - 1].lemma = dg_mem_strdup(&d->arena, w.data);
-    p[k - 1].end = p[k].end;
-    memmove(&p[k], &p[k + 1], (np - k - 1) * sizeof *p);
-    np--;
+    if (S_stems(p, np) < 3) break;
+    S_merge_pair(e, d, word, p, &np, k, &w, &low);
   }
   dg_buf_free(&w);
   dg_buf_free(&low);

@@ -222,6 +222,45 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
   return true;
 }
 
+/* Capitalised, then small letters only (no hyphen, no capital inside:
+ * YouTube, MacPherson, TogiNet are written like names). */
+static bool S_plain_capitalised(const char *f) {
+  if (!dg_gl_is_upper_initial(f) || dg_gl_all_upper(f) || strchr(f, '-')) return false;
+  char *low = dg_gl_lower(f);
+  /* every byte after the first letter is as in the lower-case form */
+  size_t first = 1;
+  while (((unsigned char)f[first] & 0xC0) == 0x80) first++;
+  bool plain = strlen(low) == strlen(f) && strcmp(low + first, f + first) == 0;
+  free(low);
+  return plain;
+}
+
+/* A split of two stems or more whose head the dictionary knows as a
+ * common noun: a sense that is no name and whose English is written in
+ * small letters (Schwund "shrinkage"; not Mazedonien "Macedonia", so
+ * Nord|mazedonien, Süd|indien stay names of places). */
+static bool S_common_compound(dg_engine *e, const dg_part *pv, size_t np) {
+  size_t stems = 0;
+  const dg_part *head = NULL;
+  for (size_t k = 0; k < np; k++)
+    if (pv[k].kind == DG_PART_STEM) {
+      stems++;
+      head = &pv[k];
+    }
+  if (stems < 2 || !head) return false;
+  const char *hl = head->lemma ? head->lemma : head->form;
+  char *low = dg_gl_lower(hl);
+  dg_buf cap;
+  dg_buf_init(&cap);
+  dg_utf8_capitalize(&cap, low, strlen(low));
+  free(low);
+  dg_sense sv[1];
+  bool common = dg_lexicon_senses(e->lex, cap.data, NULL, sv, 1) && sv[0].gloss &&
+                !(sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) && !dg_gl_is_upper_initial(sv[0].gloss);
+  dg_buf_free(&cap);
+  return common;
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -329,9 +368,32 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
   bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
-  if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
+  /* A name needs evidence (the dictionary's or the names table's entry,
+   * a title or first name before it: names.c): a capitalised word read as
+   * a name only by a guess of the morphology (hunspell's capitalised words
+   * without plural, unknown words) that splits into known parts is a
+   * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
+  bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
+                      !dg_lexicon_contains(e->lex, t->form) &&
+                      !dg_lexicon_contains(e->lex, a->lemma);
+  if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
+    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+  else if (guessed_name)
     np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  if (guessed_name) {
+    if (S_common_compound(e, pv, np)) {
+      propn = false;
+      t->pos = "NOUN";
+      if (!dg_gl_eq(a->pos, "NOUN")) {
+        t->feats = "";
+        w->leipzig = "";
+      }
+    } else {
+      np = 0;
+    }
+  }
   np = dg_gl_merge_known(e, d, t->form, pv, np);
   /* The head part's lemma from the word's own lemma (Riesenschildkröten:
    * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
@@ -356,12 +418,31 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
     parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
+  /* ... and only when every part has a gloss (Rockhampton stays a name). */
+  if (guessed_name && np >= 2 && parts_unknown) {
+    t->nparts = 0;
+    t->parts = NULL;
+    t->seg = NULL;
+    np = 0;
+    propn = true;
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+  }
   if (ns) {
     dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */
     if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+    /* A word hunspell lists without a plural (read as a name) that the
+     * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
+     * noun: a name needs evidence. */
+    if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
+        S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
+      propn = false;
+      t->pos = "NOUN";
+    }
     if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
       if (!*t->pos) t->pos = "PROPN";

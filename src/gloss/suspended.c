@@ -147,7 +147,10 @@ void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++)
     if (c->w[i].written) {
-      s->tokens[i].form = dg_mem_strdup(&d->arena, c->w[i].written);
-      s->tokens[i].seg = c->w[i].shown;
+      dg_dtoken *t = &s->tokens[i];
+      /* a spelling variant keeps the standard form's segmentation, in the
+       * letters as written when they have as many bytes (Koeln, REGELN) */
+      t->seg = c->w[i].variant ? dg_gl_variant_seg(d, t, c->w[i].written) : c->w[i].shown;
+      t->form = dg_mem_strdup(&d->arena, c->w[i].written);
     }
 }

@@ -81,6 +81,8 @@ enum {
   DG_WCB_MODAL_PARTICLE,     /* modal-particle: doch ja halt mal eben wohl (middle field) */
   DG_WCB_EN_RELATION,        /* en-relation: wife, husband (English: a person as someone's) */
   DG_WCB_EN_PLACE_KIND,      /* en-place-kind: castle, palace (English: a kind of named place) */
+  DG_WCB_SPELLING_VARIANT,   /* spelling-variant: "ae>ä", "ss>ß", "ff>fff" (Koeln, Gruesse,
+                              * Schiffahrt: a spelling the dictionary does not use) */
   DG_WCB_COUNT
 };
 
@@ -141,12 +143,13 @@ enum {
 #define DG_WC_MODAL_PARTICLE DG_WC(DG_WCB_MODAL_PARTICLE)
 #define DG_WC_EN_RELATION DG_WC(DG_WCB_EN_RELATION)
 #define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
+#define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
   (DG_WC_SEP_PARTICLE | DG_WC_INSEP_PREFIX | DG_WC_AMBIG_PREFIX | DG_WC_NUMERAL_PART |   \
    DG_WC_CONFIX | DG_WC_LINKING_ELEMENT | DG_WC_LINKING_INFLECTION | DG_WC_LINKING_S_N | \
-   DG_WC_AUX | DG_WC_MODAL)
+   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT)
 
 /* The tag of a class bit ("copula"), NULL for an unknown bit. */
 const char *dg_word_class_name(int bit);

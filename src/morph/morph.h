@@ -79,6 +79,18 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma);
 
 /* Is the (lower-cased) word form known to the tables or to hunspell? */
 bool dg_morph_is_known(dg_morph *m, const char *word);
+/* A spelling the dictionary does not use, in the standard spelling the
+ * tables know (Koeln -> Köln, fuer -> für, Gruesse -> Grüße, Schiffahrt ->
+ * Schifffahrt), or NULL when the word is known as written or no variant is
+ * known; the patterns are the word class spelling-variant (morph_variant.c). */
+const char *dg_morph_spelling_variant(dg_morph *m, const char *word);
+/* Do the tables (not hunspell) have a reading of the word, case aside? */
+bool dg_morph_in_tables(dg_morph *m, const char *word);
+/* An English verb in German participle or zu-infinitive form (geliket,
+ * upgedatet, gestreamt; downzuloaden sets *zu_inf): its German infinitive
+ * (liken, updaten, streamen, downloaden) when the tables or the caller's
+ * lexicon know that verb, else NULL. */
+const char *dg_morph_loan_verb(dg_morph *m, const char *word, bool *zu_inf);
 
 /* Word classes of the morphology (dictionaries/word-classes.tsv, confixes
  * from first-parts.tsv; compiled into degloss.morph): is word[0..n), spelt

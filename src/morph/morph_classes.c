@@ -102,10 +102,12 @@ void dg_morph_classes_init(dg_morph *m) {
   uint32_t n = d->hdr->nclass;
   m->particles = dg_xcalloc(n + 1, sizeof *m->particles);
   m->links = dg_xcalloc(n + 1, sizeof *m->links);
-  size_t np = 0, nl = 0;
+  m->variants = dg_xcalloc(n + 1, sizeof *m->variants);
+  size_t np = 0, nl = 0, nv = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (d->classes[i].bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
     if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
+    if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
   /* stable for equal lengths: qsort is not, so sort (index, word) pairs */
   for (size_t i = 1; i < np; i++)
@@ -119,6 +121,7 @@ void dg_morph_classes_init(dg_morph *m) {
 void dg_morph_classes_free(dg_morph *m) {
   free(m->particles);
   free(m->links);
+  free(m->variants);
 }
 
 bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {

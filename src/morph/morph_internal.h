@@ -57,6 +57,7 @@ struct dg_morph {
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   const char **links;             /* linking-element, in file order, NULL-terminated */
+  const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
 };
 
 /* An arena copy of s[0..n), shared with every equal string handed out

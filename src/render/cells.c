@@ -91,7 +91,7 @@ static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
     S_puts(o, t->labels, true);
     return;
   }
-  if (t->nparts > 1 && !(t->mwe >= 0 && t->mwe_head)) {
+  if (t->nparts > 1 && !(t->mwe >= 0 && t->mwe_head) && !(t->flags & DG_DF_WHOLE_GLOSS)) {
     for (size_t i = 0; i < t->nparts; i++) {
       if (i) S_puts(o, "-", false);
       if (t->parts[i].link) S_puts(o, "LNK", true);

@@ -6,7 +6,7 @@
  * Reads the Ding dictionary (trans-de-en), the curated TSV files of
  * dictionaries/ (word-classes.tsv, ding-labels.tsv, english-irregular.tsv,
  * closed-class.tsv, names.tsv, abbreviations.tsv, first-parts.tsv,
- * preferred.tsv, en-freq.tsv, de-freq.tsv), optionally aligned parallel text for sense
+ * preferred.tsv, loanwords.tsv, en-freq.tsv, de-freq.tsv), optionally aligned parallel text for sense
  * evidence (only the first MAXLINES lines are read), ranks the senses and
  * writes one mapped file (src/lexicon/lexicon_format.h) under the dg_mapfile header.
  * --data-only ranks without the curated boosts (for measuring the ranking);
@@ -511,7 +511,8 @@ int main(int argc, char **argv) {
             dgc_read_tsv(&lx, dict, "names.tsv", "lemma", 3, S_row_name) &&
             dgc_read_tsv(&lx, dict, "abbreviations.tsv", "lemma", 3, S_row_name) &&
             dgc_read_tsv(&lx, dict, "first-parts.tsv", "lemma", 3, S_row_first_part) &&
-            dgc_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref);
+            dgc_read_tsv(&lx, dict, "preferred.tsv", "lemma", 3, S_row_pref) &&
+            dgc_read_tsv(&lx, dict, "loanwords.tsv", "lemma", 3, S_row_pref);
   for (int i = 0; ok && i < npar; i++) ok = dgc_evidence(&lx, par[i][0], par[i][1], par_max[i]);
   if (ok) {
     if (naive) dgc_rank_naive(&lx);

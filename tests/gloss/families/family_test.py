@@ -10,7 +10,8 @@ Columns (tab-separated; '#' lines are comments):
   word      the token's form as written, with "#N" for its N-th occurrence
             ("an#2"); "@document" checks a field of the last sentence object
             instead (the document's subject as of its end)
-  field     gloss | plain | labels | lemma | pos | kind | seg | parts (the
+  field     gloss | sense (the gloss in lower case without a leading "to ")
+            | plain | labels | lemma | pos | kind | seg | parts (the
             parts' glosses joined by "-", links as LNK) | glossline
             ("labels" joined to the gloss as on the Leipzig line:
             the.F.NOM) | mwe (the expression's gloss) | subject (with word
@@ -39,6 +40,9 @@ def field_of(tok, field):
         return g + ("." + lab if lab else "")
     if field == "mwe":
         return (tok.get("mwe") or {}).get("gloss", "")
+    if field == "sense":
+        g = tok.get("gloss", "").strip().lower()
+        return g[3:] if g.startswith("to ") else g
     if field == "parts":
         return "-".join("LNK" if p.get("link") else p.get("gloss", "") for p in tok.get("parts", []))
     return tok.get(field, "")
