@@ -352,6 +352,8 @@ typedef struct degloss_output {
   int latex_standalone;             /* latex format: a whole compilable document */
   const char *layout;               /* html: NULL or "default", or "parallel" */
   const char *vocab_skip;           /* vocab format: NULL, or "names", "closed", "names,closed" */
+  int senses;                       /* json/jsonl: each gloss's source and subject fields
+                                       ("senses"); html always has them */
 } degloss_output;
 
 /* New session (release it with degloss_session_free): checks the

@@ -15,6 +15,7 @@ static bool S_finish(dg_pipeline *p, dg_doc *d, dg_buf *out, bool rendered) {
     if (p->trfile) dg_trfile_apply(p->trfile, d);
     if (p->mt) p->failed += dg_doc_translate(d, p->mt);
     dg_doc_align(p->engine, d); /* glosses that agree with the translations (when any) */
+    if (p->sense_details) dg_doc_sense_details(p->engine, d);
     if (p->render) p->render(p->ctx, d, before, out);
   }
   return p->emit(p->ctx, d, out);
@@ -33,9 +34,9 @@ bool dg_pipeline_run(dg_pipeline *p, dg_source *src, degloss_error *err) {
   p->nsent_ = 0;
   if (p->jobs) {
     /* Without translation the workers render too; translation (from a
-     * provider, a file or JSONL input) and alignment run here,
-     * in order, so rendering follows it. */
-    bool post = p->render && !p->mt && !p->trfile && !dg_source_has_translations(src);
+     * provider, a file or JSONL input), alignment and sense details run
+     * here, in order, so rendering follows them. */
+    bool post = p->render && !p->mt && !p->trfile && !p->sense_details && !dg_source_has_translations(src);
     return dg_jobs_run(p->jobs, src, post ? S_post : NULL, post ? S_emit_rendered : S_emit_glossed, p,
                        err);
   }

@@ -32,6 +32,7 @@ typedef struct dg_pipeline {
   dg_trfile *trfile;         /* translations from a file (instead of mt), or NULL */
   dg_pipeline_render render; /* or NULL: out stays empty */
   dg_pipeline_emit emit;
+  bool sense_details;        /* the glosses' sources and fields (dg_doc_sense_details) */
   void *ctx;                 /* for render and emit */
   unsigned long failed;      /* sentences whose translation failed, over all runs */
   /* one run */

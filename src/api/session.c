@@ -289,6 +289,9 @@ degloss_code degloss_session_set_output(degloss_session *s, const degloss_output
                  "unknown --vocab-skip '%s' (expected names, closed or both, comma-separated)", o->vocab_skip);
     return DEGLOSS_ERR_ARG;
   }
+  /* the HTML page's detail panel shows every sense with its source */
+  ro.senses = o->senses || ro.format == DG_FMT_HTML;
+  s->pipe.sense_details = ro.senses;
   dg_render_init(&s->render, &ro);
   s->write = o->write;
   s->write_ctx = o->ctx;

@@ -169,10 +169,10 @@ bool cli_settings_set(cli_settings *s, const char *key, const char *value, const
     if (strcmp(value, "gb4e") != 0 && strcmp(value, "expex") != 0)
       return S_bad(err, origin, key, value, file_mode, "gb4e or expex");
     S_replace(&s->latex, value);
-  } else if (strcmp(key, "latex-standalone") == 0) {
-    if (strcmp(value, "1") == 0 || strcmp(value, "yes") == 0 || strcmp(value, "true") == 0) s->latex_standalone = true;
-    else if (strcmp(value, "0") == 0 || strcmp(value, "no") == 0 || strcmp(value, "false") == 0)
-      s->latex_standalone = false;
+  } else if (strcmp(key, "latex-standalone") == 0 || strcmp(key, "senses") == 0) {
+    bool *flag = key[0] == 's' ? &s->senses : &s->latex_standalone;
+    if (strcmp(value, "1") == 0 || strcmp(value, "yes") == 0 || strcmp(value, "true") == 0) *flag = true;
+    else if (strcmp(value, "0") == 0 || strcmp(value, "no") == 0 || strcmp(value, "false") == 0) *flag = false;
     else return S_bad(err, origin, key, value, file_mode, "yes or no");
   } else if (strcmp(key, "layout") == 0) {
     if (strcmp(value, "default") != 0 && strcmp(value, "parallel") != 0)

@@ -25,6 +25,7 @@ typedef struct cli_settings {
   cli_color color;
   char *latex;             /* --format latex: NULL (gb4e) or expex */
   bool latex_standalone;   /* --format latex: a whole document */
+  bool senses;             /* json/jsonl: each gloss's source and labels */
   char *layout;            /* --format html: NULL (default) or parallel */
   char *vocab_skip;        /* --format vocab: NULL, names, closed, names,closed */
   int progress;            /* -1: on a terminal for large input or with MT; 0 never; 1 always */

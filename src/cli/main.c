@@ -199,6 +199,7 @@ static int S_run(const cli_settings *st, int nfiles, char **files) {
   o.alternatives = st->alternatives;
   o.latex = st->latex;
   o.latex_standalone = st->latex_standalone;
+  o.senses = st->senses;
   o.layout = st->layout;
   o.vocab_skip = st->vocab_skip;
   o.width = st->width ? st->width : S_term_width(fileno(out.f));
@@ -319,7 +320,7 @@ int main(int argc, char **argv) {
       continue;
     const char *key = cli_option_key(c);
     const char *val = optarg;
-    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE ||
+    if (c == OPT_NO_CACHE || c == 'v' || c == OPT_MT_INSECURE || c == OPT_LATEX_STANDALONE || c == OPT_SENSES ||
         c == OPT_PROGRESS || c == OPT_NO_PROGRESS)
       val = "1";
     if (!key || !cli_settings_set(&st, key, val ? val : "", "command line", 0, &err)) {

@@ -24,6 +24,7 @@ static const S_opt S_table[] = {
     {NULL, 's', "style", "STYLE", "leipzig (default: \"Russia-GEN\", \"the.M.NOM\") or plain"},
     {NULL, 'w', "width", "N", "line width for interlinear text (default: terminal, else 80)"},
     {NULL, 'a', "alternatives", "N", "at most N ranked glosses per word in JSON/TSV/HTML (0: all)"},
+    {NULL, OPT_SENSES, "senses", NULL, "json/jsonl: each gloss's source and Ding labels (html has them)"},
     {NULL, OPT_LATEX, "latex", "PKG", "latex examples for gb4e (default) or expex"},
     {NULL, OPT_LATEX_STANDALONE, "latex-standalone", NULL, "latex: a whole document pdflatex compiles"},
     {NULL, OPT_LAYOUT, "layout", "LAYOUT", "html: default, or parallel (translation beside the gloss)"},

@@ -346,6 +346,7 @@ static void S_respell_parts(dg_engine *e, dg_doc *d, const S_ctx *c, dg_dtoken *
   if (w != want.n) return;
   for (size_t p = 0; p < t->nparts; p++)
     if (pick[p] && pick[p] != t->parts[p].gloss) t->parts[p].gloss = dg_mem_strdup(&d->arena, pick[p]);
+  t->flags &= ~(unsigned)DG_DF_WHOLE_GLOSS; /* the parts say it now */
 }
 
 /* 3. A compound whose own gloss is not in the translation: its parts are
@@ -417,6 +418,7 @@ static void S_compound(dg_engine *e, dg_doc *d, S_ctx *c, const S_item *it, size
     t->gloss = neu;
     t->source = "translation";
   }
+  t->flags &= ~(unsigned)DG_DF_WHOLE_GLOSS; /* the parts spell the gloss */
   dg_buf_free(&g);
 }
 

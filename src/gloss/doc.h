@@ -80,6 +80,11 @@ typedef struct dg_dtoken {
   const char *plain;     /* gloss inflected as plain English ("clarified"), or NULL */
   const char **glosses;  /* ranked alternatives (glosses[0] == gloss) */
   size_t nglosses;
+  /* Where each of glosses[] comes from and the subject fields of its
+   * sense ("comp.;telco."), parallel to glosses; NULL unless the sense
+   * details were asked for (dg_doc_sense_details); an entry NULL or "" when
+   * unknown. */
+  const char **sense_src, **sense_dom;
   dg_dpart *parts;       /* compound parts, NULL/0 when not a compound */
   size_t nparts;
   const char *source;    /* provenance of the gloss ("ding:1234", "mwe.tsv:3", "name") */

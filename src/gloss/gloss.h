@@ -59,6 +59,10 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
  * line) with the translations of its sentences joined as doc_lines.c joins
  * them. */
 void dg_doc_align(dg_engine *e, dg_doc *d);
+/* Each word's glosses with their sense's provenance and subject fields
+ * (sense_src, sense_dom; src/gloss/sense_details.c), for readers that show
+ * every sense with its source: after glossing and alignment. */
+void dg_doc_sense_details(dg_engine *e, dg_doc *d);
 
 /* English word forms for plain style (english.c). */
 /* Past tense ("clarify" -> "clarified", "find" -> "found"), participle, 3sg

@@ -44,6 +44,7 @@ typedef struct dg_render_opts {
   dg_layout layout;      /* html */
   bool vocab_skip_names;  /* vocab: leave out names */
   bool vocab_skip_closed; /* vocab: leave out closed-class words */
+  bool senses;            /* json/jsonl: "senses" (each gloss's source and fields) */
 } dg_render_opts;
 
 typedef struct dg_render {

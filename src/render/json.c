@@ -157,6 +157,18 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   for (size_t i = 0; i < t->nglosses && i < max; i++)
     if (t->glosses[i]) S_str(w, NULL, t->glosses[i]);
   S_close(w);
+  if (r->o.senses && t->sense_src) {
+    /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
+    S_open(w, "senses", true);
+    for (size_t i = 0; i < t->nglosses && i < max; i++) {
+      if (!t->glosses[i]) continue;
+      S_open(w, NULL, false);
+      S_str(w, "source", t->sense_src[i] ? t->sense_src[i] : "");
+      S_str(w, "domains", t->sense_dom[i] ? t->sense_dom[i] : "");
+      S_close(w);
+    }
+    S_close(w);
+  }
   if (t->nparts > 1) {
     S_open(w, "parts", true);
     for (size_t i = 0; i < t->nparts; i++) {
@@ -200,6 +212,8 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   }
   if (t->flags & DG_DF_EMPHASIS) S_bool(w, "emphasis", true);
   if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, "hyphen_joined", true);
+  /* a compound whose gloss line shows its own gloss, not its parts' */
+  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, "whole_gloss", true);
   if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, "space_after", false);
   if (t->flags & DG_DF_SENT_START) S_bool(w, "sentence_start", true);
   S_close(w);

@@ -26,7 +26,8 @@
 
   const dotted = (g) => (g || "").split(" ").join(".");
   /* Leipzig: pieces [text, isLabel]; a compound's parts joined by "-" with a
-     linking element as LNK, the labels after "-" when the word is segmented
+     linking element as LNK (unless the word's own gloss stands for the
+     whole: whole_gloss), the labels after "-" when the word is segmented
      (Russland-s: Russia-GEN), else after "."; a detached particle of a
      separable verb in brackets; a reflexive pronoun is its label. */
   R.leipzig = function (t) {
@@ -35,7 +36,7 @@
     if (t.pos === "PRON" && (t.labels || "").startsWith("REFL")) return [[t.labels, true]];
     const out = [];
     const parts = t.parts || [];
-    if (parts.length > 1 && !(t.mwe && t.mwe.head)) {
+    if (parts.length > 1 && !(t.mwe && t.mwe.head) && !t.whole_gloss) {
       parts.forEach((p, i) => {
         if (i) out.push(["-", false]);
         out.push(p.kind === "link" ? ["LNK", true] : [dotted(p.gloss || p.form), false]);
@@ -279,9 +280,13 @@
       const ol = el("ol");
       t.glosses.forEach((g, k) => {
         const li = el("li", "", g);
-        const src = k === 0 ? R.sourceInWords(t.source)
-          : t.source === "translation" && k === 1 ? "the context's choice" : "";
+        const sense = t.senses && t.senses[k];
+        const from = k === 0 ? R.sourceInWords(t.source)
+          : sense && sense.source ? R.sourceInWords(sense.source) : "";
+        const src = [t.source === "translation" && k === 1 ? "the context's choice" : "", from]
+          .filter((x) => x).join("; ");
         if (src) li.append(" ", el("span", "src", "(" + src + ")"));
+        if (sense && sense.domains) li.append(" ", el("span", "dom", sense.domains.split(";").join(", ")));
         ol.append(li);
       });
       row("senses", ol);

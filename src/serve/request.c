@@ -200,6 +200,7 @@ int dg_serve_gloss(const degloss_session_options *base, dg_engine *engine, const
     o.write = S_write;
     o.ctx = ms;
     o.format = "jsonl";
+    o.senses = 1; /* the reader's detail panel shows each sense's source */
     o.style = r.style;
     degloss_code c = degloss_session_set_output(s, &o, &err);
     if (c == DEGLOSS_OK) c = degloss_session_feed_text(s, r.text, r.len, "request", &err);

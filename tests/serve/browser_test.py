@@ -152,6 +152,9 @@ def webapp(page, url, tmp):
     detail = page.js("document.getElementById('dg-panel').innerText") or ""
     for want in ("Telefongespräch", "lemma", "noun", "plural", "compound", "Telefon", "senses", "Ding dictionary"):
         check(want in detail, f"the detail panel says {want!r}: {detail!r}")
+    # every sense with its source and its Ding labels (buzz: coll., ring: Br.)
+    check(detail.count("Ding dictionary") >= 3 and "coll." in detail and "Br." in detail,
+          f"the detail panel gives each sense its source and labels: {detail!r}")
     check(page.js("document.querySelector('#result .w[data-t=\"1\"]').classList.contains('sel')"),
           "the clicked word is marked")
     page.screenshot(os.path.join(OUTDIR, "serve-light.png"))

@@ -105,7 +105,7 @@ def main():
     try:
         # the same JSONL as the command line
         text = "Die Telefongespräche wurden gestern abgesagt. Der Hund bellt."
-        cli = subprocess.run([EXE, "--no-config", "-f", "jsonl"], input=text, capture_output=True,
+        cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl"], input=text, capture_output=True,
                              text=True, check=True).stdout
         want = [json.loads(line) for line in cli.splitlines()]
         status, ctype, data = api(host, port, {"text": text})
@@ -128,7 +128,7 @@ def main():
         check(status == 200 and json.loads(data)["sentences"][-1].get("subject") == "software",
               "a software text's subject is software")
         plain_dir = "Das Verzeichnis der Mitglieder liegt aus. Die Telefongespräche wurden abgesagt."
-        fresh = [json.loads(x) for x in subprocess.run([EXE, "--no-config", "-f", "jsonl"], input=plain_dir,
+        fresh = [json.loads(x) for x in subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl"], input=plain_dir,
                                                         capture_output=True, text=True, check=True).stdout.splitlines()]
         for k in range(4):  # every engine of the pool has seen the software text by now
             status, _, data = api(host, port, {"text": soft})
@@ -136,7 +136,7 @@ def main():
             check(status == 200 and json.loads(data)["sentences"] == fresh,
                   f"request {k + 1} after a software text: nothing of it carried over")
         # style plain: the CLI's -s plain
-        cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", "-s", "plain"], input=text,
+        cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl", "-s", "plain"], input=text,
                              capture_output=True, text=True, check=True).stdout
         status, _, data = api(host, port, {"text": text, "style": "plain", "translate": False})
         check(status == 200 and json.loads(data)["sentences"] == [json.loads(x) for x in cli.splitlines()],
@@ -158,7 +158,7 @@ def main():
             with open(tr, "w", encoding="utf-8") as f:
                 f.write("The dog barks.\nThe cat sleeps.")
             try:
-                cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", "-i", "lines", "--translation", tr],
+                cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl", "-i", "lines", "--translation", tr],
                                      input="Der Hund bellt.\nDie Katze schläft.", capture_output=True,
                                      text=True, check=True).stdout
             finally:
@@ -206,7 +206,7 @@ def main():
             path = os.path.join(docs, name)
             with open(path, "rb") as f:
                 body = f.read()
-            cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", path], capture_output=True, check=True).stdout
+            cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl", path], capture_output=True, check=True).stdout
             status, _, data = api(host, port, None, ctype, body)
             got = json.loads(data).get("sentences") if status == 200 else None
             check(got == [json.loads(x) for x in cli.splitlines()], f"{name} as {ctype}: {status} {data[:200]!r}")
@@ -277,7 +277,7 @@ def main():
 
     # the server's --style is the default of requests that name none
     p, host, port = start("--listen", "127.0.0.1:0", "--style", "plain")
-    cli = subprocess.run([EXE, "--no-config", "-f", "jsonl", "-s", "plain"], input="Sie rief an.",
+    cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl", "-s", "plain"], input="Sie rief an.",
                          capture_output=True, text=True, check=True).stdout
     c = http.client.HTTPConnection(host, port, timeout=20)
     c.request("POST", "/api/gloss", json.dumps({"text": "Sie rief an."}), {"Content-Type": "application/json"})
