@@ -4,7 +4,7 @@
 target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
-  src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c
+  src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c src/gloss/memo.c
   src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
   src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c

@@ -30,6 +30,8 @@ struct dg_engine {
   dg_morph *morph;
   dg_mwe_list *mwes;
   struct dg_gl_pcache *pcache; /* compiled dictionary phrases (phrase.c) */
+  struct dg_gl_memo *memo;     /* what is computed from a form alone (memo.c): the
+                                * base engine's, shared by its workers */
   char *data_dir;
   char *hbase;   /* hunspell base of the morphology */
   bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */

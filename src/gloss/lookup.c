@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* A capitalised word inside the sentence that the morphology reads only as
@@ -98,6 +99,10 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         w->lower = dg_gl_lower(t->form);
       }
     }
+    /* The rest depends on the form and its place at the start only (a
+     * completed suspended part is computed each time): a repeat is a
+     * look-up in the engine's memo. */
+    if (!w->written && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
     if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
@@ -108,6 +113,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
+    if (!w->written) dg_gl_memo_word_put(e, t->form, w->initial, w);
   }
 }
 

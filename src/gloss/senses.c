@@ -15,6 +15,7 @@
 
 #include "morph_text.h"
 #include "parts.h"
+#include "memo.h"
 #include "word.h"
 
 static bool S_name_like(dg_gl_ctx *c, size_t i) {
@@ -330,7 +331,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
   bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
   if (!propn && !name_sense && nominal && t->kind == DG_KIND_WORD)
-    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+    np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   np = dg_gl_merge_known(e, d, t->form, pv, np);
   /* The head part's lemma from the word's own lemma (Riesenschildkröten:
