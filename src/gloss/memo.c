@@ -25,6 +25,7 @@ typedef struct S_entry {
   uint64_t hash;
   size_t keylen, cost;
   void *value;
+  void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
 } S_entry;
 
@@ -60,7 +61,11 @@ void dg_gl_memo_free(dg_gl_memo *m) {
   if (!m) return;
   for (size_t i = 0; i < S_STRIPES; i++) {
     S_stripe *s = &m->st[i];
-    for (size_t j = 0; j < s->nslots; j++) free(s->slots[j].e);
+    for (size_t j = 0; j < s->nslots; j++) {
+      S_entry *x = s->slots[j].e;
+      if (x && x->drop) x->drop(x->value);
+      free(x);
+    }
     free(s->slots);
     pthread_mutex_destroy(&s->mu);
   }
@@ -128,6 +133,7 @@ static S_entry *S_new(dg_gl_memo *m, const char *key, size_t n, size_t size, voi
   size_t cost = off + size + sizeof(S_slot_t) * 2;
   if (atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   S_entry *x = dg_xmalloc(off + size);
+  x->drop = NULL;
   x->hash = S_hash(key, n);
   x->keylen = n;
   x->cost = cost;
@@ -138,8 +144,8 @@ static S_entry *S_new(dg_gl_memo *m, const char *key, size_t n, size_t size, voi
 }
 
 /* Store a filled entry (S_new); freed when another thread stored the key
- * first. */
-static void S_publish(dg_gl_memo *m, S_entry *x) {
+ * first.  Returns the value stored under the key. */
+static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
   if ((s->n + 1) * 2 > s->nslots) {
@@ -153,15 +159,20 @@ static void S_publish(dg_gl_memo *m, S_entry *x) {
     free(old);
   }
   S_slot_t *slot = S_slot(s, x->key, x->keylen, x->hash);
+  const void *v;
   if (slot->e) {
+    v = slot->e->value;
+    if (x->drop) x->drop(x->value);
     free(x);
   } else {
+    v = x->value;
     slot->hash = x->hash;
     slot->e = x;
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }
   pthread_mutex_unlock(&s->mu);
+  return v;
 }
 
 /* ---- keys ---------------------------------------------------------------- */
@@ -321,4 +332,26 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
   S_publish(S_memo(e), x);
+}
+
+/* ---- values the caller makes --------------------------------------------- */
+
+const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key) {
+  char k[256];
+  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
+  return kn ? S_get(S_memo(e), k, kn) : NULL;
+}
+
+bool dg_gl_memo_room(dg_engine *e) { return S_memo(e) && atomic_load(&S_memo(e)->bytes) < S_memo(e)->max_bytes; }
+
+const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
+                            size_t cost, void (*drop)(void *)) {
+  char k[256];
+  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
+  void *v;
+  S_entry *x = kn ? S_new(S_memo(e), k, kn, size + cost, &v) : NULL;
+  if (!x) return NULL;
+  memcpy(v, value, size);
+  x->drop = drop;
+  return S_publish(S_memo(e), x);
 }

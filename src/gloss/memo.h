@@ -44,4 +44,17 @@ size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t
 bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
 
+/* A value the caller makes (the phrases compiled under a key word,
+ * phrase.c), under a kind letter of its own and a key.  _find gives the
+ * stored value or NULL.  _keep copies `size` bytes of `value` into the
+ * memo, which then owns what the value owns (`drop` frees it when the memo
+ * is freed; `cost` is the bytes it owns, counted against the budget) and
+ * returns the stored value: this copy, or the value another thread stored
+ * first (this copy is then dropped).  NULL when the budget is spent:
+ * nothing was taken.  _room: is there budget left? */
+const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key);
+const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
+                            size_t cost, void (*drop)(void *));
+bool dg_gl_memo_room(dg_engine *e);
+
 #endif
