@@ -44,6 +44,7 @@ typedef struct S_stripe {
 } S_stripe;
 
 struct dg_gl_memo {
+  uint64_t id; /* unique in the process (S_near) */
   S_stripe st[S_STRIPES];
   size_t max_bytes;
   atomic_size_t bytes;
@@ -54,6 +55,8 @@ dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   for (size_t i = 0; i < S_STRIPES; i++) pthread_mutex_init(&m->st[i].mu, NULL);
   m->max_bytes = max_bytes;
   atomic_init(&m->bytes, 0);
+  static atomic_uint_fast64_t ids = 1;
+  m->id = atomic_fetch_add(&ids, 1);
   return m;
 }
 
@@ -109,8 +112,43 @@ static uint64_t S_hash(const char *key, size_t n) {
   return h;
 }
 
-static const void *S_get(dg_gl_memo *m, const char *key, size_t n) {
-  uint64_t h = S_hash(key, n);
+/* The entries a thread found last, by hash: the frequent words of a text
+ * are answered here, without a lock and from memory the thread has just
+ * read.  One table per thread (freed when the thread ends), for the memo
+ * whose id it holds: another memo (a new session) empties it. */
+#define S_NEAR 4096
+typedef struct S_near {
+  uint64_t id;
+  struct {
+    uint64_t hash;
+    const S_entry *e;
+  } v[S_NEAR];
+} S_near;
+
+static pthread_key_t S_near_key;
+static pthread_once_t S_near_once = PTHREAD_ONCE_INIT;
+static bool S_near_ok;
+static void S_near_init(void) { S_near_ok = pthread_key_create(&S_near_key, free) == 0; }
+
+static S_near *S_near_of(const dg_gl_memo *m) {
+  pthread_once(&S_near_once, S_near_init);
+  if (!S_near_ok) return NULL;
+  S_near *t = pthread_getspecific(S_near_key);
+  if (!t) {
+    t = dg_xcalloc(1, sizeof *t);
+    if (pthread_setspecific(S_near_key, t) != 0) {
+      free(t);
+      return NULL;
+    }
+  }
+  if (t->id != m->id) {
+    memset(t->v, 0, sizeof t->v);
+    t->id = m->id;
+  }
+  return t;
+}
+
+static const void *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h, const S_entry **found) {
   S_stripe *s = &m->st[h & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
   s->lookups++;
@@ -119,10 +157,28 @@ static const void *S_get(dg_gl_memo *m, const char *key, size_t n) {
     S_entry *x = S_slot(s, key, n, h)->e;
     if (x) {
       v = x->value;
+      *found = x;
       s->hits++;
     }
   }
   pthread_mutex_unlock(&s->mu);
+  return v;
+}
+
+static const void *S_get(dg_engine *e, const char *key, size_t n) {
+  uint64_t h = S_hash(key, n);
+  S_near *t = S_near_of(e->memo);
+  size_t i = (size_t)(h >> 20) & (S_NEAR - 1);
+  if (t) {
+    const S_entry *x = t->v[i].e;
+    if (x && t->v[i].hash == h && x->keylen == n && memcmp(x->key, key, n) == 0) return x->value;
+  }
+  const S_entry *f = NULL;
+  const void *v = S_lookup(e->memo, key, n, h, &f);
+  if (f && t) {
+    t->v[i].hash = h;
+    t->v[i].e = f;
+  }
   return v;
 }
 
@@ -225,7 +281,7 @@ static dg_analysis *S_word_an(const S_word *v) { return (dg_analysis *)(void *)(
 bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
   char key[256];
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
-  const S_word *v = n ? S_get(S_memo(e), key, n) : NULL;
+  const S_word *v = n ? S_get(e, key, n) : NULL;
   if (!v) return false;
   w->ncl = v->ncl;
   memcpy(w->cl, S_word_cl(v), v->ncl * sizeof *w->cl);
@@ -276,7 +332,7 @@ typedef struct S_split {
 size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max) {
   char key[256];
   size_t kn = S_memo(e) && max <= DG_GL_MAX_PARTS ? S_key(key, sizeof key, 'P', form, "") : 0;
-  const S_split *v = kn ? S_get(S_memo(e), key, kn) : NULL;
+  const S_split *v = kn ? S_get(e, key, kn) : NULL;
   if (v) {
     size_t k = v->n < max ? v->n : max;
     memcpy(out, v->p, k * sizeof *out);
@@ -314,7 +370,7 @@ typedef struct S_senses {
 bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n) {
   char key[256];
   size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
-  const S_senses *v = kn ? S_get(S_memo(e), key, kn) : NULL;
+  const S_senses *v = kn ? S_get(e, key, kn) : NULL;
   if (!v) return false;
   memcpy(out, v->sv, v->n * sizeof *out);
   *n = v->n;
@@ -339,7 +395,7 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
 const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key) {
   char k[256];
   size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
-  return kn ? S_get(S_memo(e), k, kn) : NULL;
+  return kn ? S_get(e, k, kn) : NULL;
 }
 
 bool dg_gl_memo_room(dg_engine *e) { return S_memo(e) && atomic_load(&S_memo(e)->bytes) < S_memo(e)->max_bytes; }

@@ -158,11 +158,18 @@ static void S_str(S_w *w, const char *key, const char *v) {
   else S_quoted(w->out, v);
 }
 
+/* "%lld" without printf: digits from the right. */
 static void S_int(S_w *w, const char *key, long long v) {
   char num[32];
-  snprintf(num, sizeof num, "%lld", v);
+  char *q = num + sizeof num;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--q = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) *--q = '-';
   S_member(w, key);
-  dg_buf_puts(w->out, num);
+  S_put(w->out, q, (size_t)(num + sizeof num - q));
 }
 
 static void S_bool(S_w *w, const char *key, bool v) {
