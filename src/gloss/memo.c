@@ -116,7 +116,7 @@ static uint64_t S_hash(const char *key, size_t n) {
  * are answered here, without a lock and from memory the thread has just
  * read.  One table per thread (freed when the thread ends), for the memo
  * whose id it holds: another memo (a new session) empties it. */
-#define S_NEAR 4096
+#define S_NEAR 32768
 typedef struct S_near {
   uint64_t id;
   struct {
