@@ -46,7 +46,7 @@ struct dg_engine {
 
 /* What the engine knows about one word while glossing its sentence. */
 typedef struct dg_gl_word {
-  char *lower;                      /* lower-case form */
+  char *lower;                      /* lower-case form (in the document's arena) */
   bool initial;                     /* first word of the sentence (or quote) */
   dg_analysis an[DG_GL_MAX_AN];     /* morphological analyses */
   size_t nan;

@@ -65,6 +65,22 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->an[w->nan++] = (dg_analysis){t->form, "ADV", "", "", NULL, third_ind ? top - 0.5f : top + 0.2f};
 }
 
+/* The lower-case form in the document's arena (no allocation of its own
+ * per token): dg_gl_lower's result. */
+static char *S_lower(dg_doc *d, const char *form) {
+  size_t n = 0;
+  while (form[n] && !(form[n] & 0x80)) n++;
+  if (form[n]) {
+    char *l = dg_gl_lower(form);
+    char *r = dg_mem_strdup(&d->arena, l);
+    free(l);
+    return r;
+  }
+  char *r = dg_mem_alloc(&d->arena, n + 1);
+  for (size_t k = 0; k <= n; k++) r[k] = (char)(form[k] >= 'A' && form[k] <= 'Z' ? form[k] - 'A' + 'a' : form[k]);
+  return r;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -73,7 +89,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     w->closed = -1;
-    w->lower = dg_gl_lower(t->form);
+    w->lower = S_lower(d, t->form);
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
       /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
@@ -95,8 +111,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         w->written = t->form;
         w->shown = shown;
         t->form = dg_mem_strdup(&d->arena, full);
-        free(w->lower);
-        w->lower = dg_gl_lower(t->form);
+        w->lower = S_lower(d, t->form);
       }
     }
     /* The rest depends on the form and its place at the start only (a
