@@ -1,9 +1,10 @@
 /* The engine's type memo (memo.h): a hash table from a key (a kind letter
  * and the bytes of a form or lemma) to an immutable value, shared by the
- * worker threads of a session.  The table is split into stripes, each with
- * its own lock and open-addressing slots, so threads seldom wait for each
- * other; a value, once stored, stays where it is until the memo is freed,
- * so the pointer a lookup returns is read after the lock is released.
+ * worker threads of a session.  The table is split into stripes of
+ * open-addressing slots; readers take no lock, writers take their stripe's
+ * (so threads seldom wait for each other); a value, once stored, stays
+ * where it is until the memo is freed, and each thread keeps the entries it
+ * found last in a small table of its own (S_near).
  * A value holds copies of the strings the computation returned (the
  * morphology's strings live in the handle of the thread that computed
  * them, which may close before another thread reads the value); strings of
@@ -30,17 +31,28 @@ typedef struct S_entry {
 } S_entry;
 
 /* A slot keeps the hash beside the entry: a probe past another key reads
- * no entry. */
+ * no entry.  Readers take no lock: a slot is written once (hash, then the
+ * entry pointer with release order), and a full table is replaced by a
+ * larger copy that is published whole; replaced tables are kept until the
+ * memo is freed (a reader may still be probing one; together they are
+ * smaller than the current one).  A reader that probes a replaced table
+ * may miss a key stored since: it computes the value, and S_publish gives
+ * it the one stored first. */
 typedef struct S_slot_t {
   uint64_t hash;
-  S_entry *e;
+  _Atomic(S_entry *) e;
 } S_slot_t;
 
+typedef struct S_table {
+  struct S_table *prev; /* the table this one replaced */
+  size_t nslots;
+  S_slot_t slots[];
+} S_table;
+
 typedef struct S_stripe {
-  pthread_mutex_t mu;
-  S_slot_t *slots;
-  size_t nslots, n;
-  size_t lookups, hits;
+  pthread_mutex_t mu; /* writers */
+  _Atomic(S_table *) tab;
+  size_t n;
 } S_stripe;
 
 struct dg_gl_memo {
@@ -52,7 +64,10 @@ struct dg_gl_memo {
 
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   dg_gl_memo *m = dg_xcalloc(1, sizeof *m);
-  for (size_t i = 0; i < S_STRIPES; i++) pthread_mutex_init(&m->st[i].mu, NULL);
+  for (size_t i = 0; i < S_STRIPES; i++) {
+    pthread_mutex_init(&m->st[i].mu, NULL);
+    atomic_init(&m->st[i].tab, NULL);
+  }
   m->max_bytes = max_bytes;
   atomic_init(&m->bytes, 0);
   static atomic_uint_fast64_t ids = 1;
@@ -64,39 +79,41 @@ void dg_gl_memo_free(dg_gl_memo *m) {
   if (!m) return;
   for (size_t i = 0; i < S_STRIPES; i++) {
     S_stripe *s = &m->st[i];
-    for (size_t j = 0; j < s->nslots; j++) {
-      S_entry *x = s->slots[j].e;
+    S_table *t = atomic_load(&s->tab);
+    for (size_t j = 0; t && j < t->nslots; j++) {
+      S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
       if (x && x->drop) x->drop(x->value);
       free(x);
     }
-    free(s->slots);
+    while (t) {
+      S_table *p = t->prev;
+      free(t);
+      t = p;
+    }
     pthread_mutex_destroy(&s->mu);
   }
   free(m);
 }
 
-void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes, size_t *lookups, size_t *hits) {
-  size_t e = 0, l = 0, h = 0;
+void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
+  size_t e = 0;
   for (size_t i = 0; i < S_STRIPES; i++) {
     pthread_mutex_lock(&m->st[i].mu);
     e += m->st[i].n;
-    l += m->st[i].lookups;
-    h += m->st[i].hits;
     pthread_mutex_unlock(&m->st[i].mu);
   }
   if (entries) *entries = e;
   if (bytes) *bytes = atomic_load(&m->bytes);
-  if (lookups) *lookups = l;
-  if (hits) *hits = h;
 }
 
-/* The slot of key in a stripe's table: the entry, or the empty slot where
- * it goes.  The stripe is locked and has slots. */
-static S_slot_t *S_slot(S_stripe *s, const char *key, size_t n, uint64_t h) {
-  size_t mask = s->nslots - 1;
+/* The slot of key in a table: the entry's, or the empty slot where it
+ * goes (the table has one). */
+static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h) {
+  size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
-    S_slot_t *x = &s->slots[i];
-    if (!x->e || (x->hash == h && x->e->keylen == n && memcmp(x->e->key, key, n) == 0)) return x;
+    S_slot_t *x = &t->slots[i];
+    S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
+    if (!e || (x->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)) return x;
   }
 }
 
@@ -148,21 +165,10 @@ static S_near *S_near_of(const dg_gl_memo *m) {
   return t;
 }
 
-static const void *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h, const S_entry **found) {
+static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {
   S_stripe *s = &m->st[h & (S_STRIPES - 1)];
-  pthread_mutex_lock(&s->mu);
-  s->lookups++;
-  const void *v = NULL;
-  if (s->nslots) {
-    S_entry *x = S_slot(s, key, n, h)->e;
-    if (x) {
-      v = x->value;
-      *found = x;
-      s->hits++;
-    }
-  }
-  pthread_mutex_unlock(&s->mu);
-  return v;
+  S_table *t = atomic_load_explicit(&s->tab, memory_order_acquire);
+  return t ? atomic_load_explicit(&S_slot(t, key, n, h)->e, memory_order_acquire) : NULL;
 }
 
 static const void *S_get(dg_engine *e, const char *key, size_t n) {
@@ -173,13 +179,12 @@ static const void *S_get(dg_engine *e, const char *key, size_t n) {
     const S_entry *x = t->v[i].e;
     if (x && t->v[i].hash == h && x->keylen == n && memcmp(x->key, key, n) == 0) return x->value;
   }
-  const S_entry *f = NULL;
-  const void *v = S_lookup(e->memo, key, n, h, &f);
+  const S_entry *f = S_lookup(e->memo, key, n, h);
   if (f && t) {
     t->v[i].hash = h;
     t->v[i].e = f;
   }
-  return v;
+  return f ? f->value : NULL;
 }
 
 /* A new entry for key with room for a value of `size` bytes (returned in
@@ -204,26 +209,33 @@ static S_entry *S_new(dg_gl_memo *m, const char *key, size_t n, size_t size, voi
 static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
-  if ((s->n + 1) * 2 > s->nslots) {
-    size_t ns = s->nslots ? s->nslots * 2 : 256;
-    S_slot_t *old = s->slots;
-    size_t on = s->nslots;
-    s->slots = dg_xcalloc(ns, sizeof *s->slots);
-    s->nslots = ns;
-    for (size_t i = 0; i < on; i++)
-      if (old[i].e) *S_slot(s, old[i].e->key, old[i].e->keylen, old[i].hash) = old[i];
-    free(old);
+  S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
+  if (!t || (s->n + 1) * 2 > t->nslots) {
+    size_t ns = t ? t->nslots * 2 : 256;
+    S_table *nt = dg_xcalloc(1, sizeof *nt + ns * sizeof(S_slot_t));
+    nt->nslots = ns;
+    nt->prev = t;
+    for (size_t i = 0; t && i < t->nslots; i++) {
+      S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
+      if (!e) continue;
+      S_slot_t *d = S_slot(nt, e->key, e->keylen, e->hash);
+      d->hash = e->hash;
+      atomic_store_explicit(&d->e, e, memory_order_relaxed);
+    }
+    atomic_store_explicit(&s->tab, nt, memory_order_release);
+    t = nt;
   }
-  S_slot_t *slot = S_slot(s, x->key, x->keylen, x->hash);
+  S_slot_t *slot = S_slot(t, x->key, x->keylen, x->hash);
+  S_entry *have = atomic_load_explicit(&slot->e, memory_order_relaxed);
   const void *v;
-  if (slot->e) {
-    v = slot->e->value;
+  if (have) {
+    v = have->value;
     if (x->drop) x->drop(x->value);
     free(x);
   } else {
     v = x->value;
     slot->hash = x->hash;
-    slot->e = x;
+    atomic_store_explicit(&slot->e, x, memory_order_release);
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }

@@ -9,7 +9,7 @@
  * Bounded: the values take at most the byte budget given at creation; past
  * it nothing more is stored (the computation runs as before).  Values are
  * never changed or freed before dg_gl_memo_free, so a pointer a lookup
- * returns may be read without a lock.  Internal to the engine.
+ * returns may be read without a lock; lookups take no lock either.  Internal to the engine.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_GLOSS_MEMO_H
 #define DG_GLOSS_MEMO_H
@@ -24,8 +24,8 @@ typedef struct dg_gl_memo dg_gl_memo;
 /* A memo whose values take at most max_bytes. */
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes);
 void dg_gl_memo_free(dg_gl_memo *m);
-/* Entries stored, bytes they take, lookups and hits (bench, tests). */
-void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes, size_t *lookups, size_t *hits);
+/* Entries stored and the bytes they take. */
+void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
 
 /* ---- typed entries (the engine's callers) -------------------------------- */
 
