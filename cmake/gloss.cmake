@@ -42,6 +42,11 @@ if(DEGLOSS_TESTS)
   target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON degloss_test_harness)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
 
+  # The engine's type memo: values, budget, threads (src/gloss/memo.c).
+  add_executable(test_gloss_memo tests/gloss/test_memo.c)
+  target_link_libraries(test_gloss_memo PRIVATE degloss_internal degloss_test_harness)
+  add_test(NAME gloss.memo COMMAND test_gloss_memo)
+
   # The streaming session of the public API (tests/api/test_session.c).
   add_executable(test_api_session tests/api/test_session.c)
   target_link_libraries(test_api_session PRIVATE degloss degloss_test_harness)
