@@ -107,13 +107,17 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
 }
 
 /* The slot of key in a table: the entry's, or the empty slot where it
- * goes (the table has one). */
-static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h) {
+ * goes (the table has one); *found gets the entry as read (a reader must
+ * not read the slot again: another key may have filled it since). */
+static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_entry **found) {
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
     S_slot_t *x = &t->slots[i];
     S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
-    if (!e || (x->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)) return x;
+    if (!e || (x->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)) {
+      *found = e;
+      return x;
+    }
   }
 }
 
@@ -168,7 +172,9 @@ static S_near *S_near_of(const dg_gl_memo *m) {
 static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {
   S_stripe *s = &m->st[h & (S_STRIPES - 1)];
   S_table *t = atomic_load_explicit(&s->tab, memory_order_acquire);
-  return t ? atomic_load_explicit(&S_slot(t, key, n, h)->e, memory_order_acquire) : NULL;
+  S_entry *e = NULL;
+  if (t) S_slot(t, key, n, h, &e);
+  return e;
 }
 
 static const void *S_get(dg_engine *e, const char *key, size_t n) {
@@ -218,15 +224,16 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     for (size_t i = 0; t && i < t->nslots; i++) {
       S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
       if (!e) continue;
-      S_slot_t *d = S_slot(nt, e->key, e->keylen, e->hash);
+      S_entry *none;
+      S_slot_t *d = S_slot(nt, e->key, e->keylen, e->hash, &none);
       d->hash = e->hash;
       atomic_store_explicit(&d->e, e, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
     t = nt;
   }
-  S_slot_t *slot = S_slot(t, x->key, x->keylen, x->hash);
-  S_entry *have = atomic_load_explicit(&slot->e, memory_order_relaxed);
+  S_entry *have;
+  S_slot_t *slot = S_slot(t, x->key, x->keylen, x->hash, &have);
   const void *v;
   if (have) {
     v = have->value;

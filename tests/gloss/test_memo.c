@@ -39,20 +39,17 @@ static const S_val *S_keep(dg_engine *e, const char *key, long n) {
 static dg_engine *S_shared;
 static atomic_int S_wrong;
 
-/* Each thread stores and finds every key, in its own order. */
+/* Each thread stores or finds every key, in its own order (steps prime to
+ * S_KEYS = 3000). */
 static void *S_worker(void *arg) {
+  static const long step[S_THREADS] = {1, 7, 11, 13};
   long t = (long)(size_t)arg;
   char key[32];
   for (long k = 0; k < S_KEYS; k++) {
-    long i = (k * (2 * t + 1) + t * 101) % S_KEYS;
+    long i = (k * step[t] + t * 101) % S_KEYS;
     snprintf(key, sizeof key, "wort%ld", i);
     const S_val *v = dg_gl_memo_find(S_shared, 'T', key);
     if (!v) v = S_keep(S_shared, key, i);
-    if (!v || v->n != i) atomic_fetch_add(&S_wrong, 1);
-  }
-  for (long i = 0; i < S_KEYS; i++) {
-    snprintf(key, sizeof key, "wort%ld", i);
-    const S_val *v = dg_gl_memo_find(S_shared, 'T', key);
     if (!v || v->n != i) atomic_fetch_add(&S_wrong, 1);
   }
   return NULL;
@@ -102,6 +99,13 @@ int main(void) {
   for (long t = 0; t < S_THREADS; t++) pthread_create(&th[t], NULL, S_worker, (void *)(size_t)t);
   for (long t = 0; t < S_THREADS; t++) pthread_join(th[t], NULL);
   INT_EQ(atomic_load(&S_wrong), 0, "every thread got each key's one value");
+  for (long i = 0; i < S_KEYS; i++) {
+    char k[32];
+    snprintf(k, sizeof k, "wort%ld", i);
+    const S_val *v = dg_gl_memo_find(&shared, 'T', k);
+    if (!v || v->n != i) atomic_fetch_add(&S_wrong, 1);
+  }
+  INT_EQ(atomic_load(&S_wrong), 0, "afterwards every key has its value");
   dg_gl_memo_stats(shared.memo, &entries, &bytes);
   INT_EQ((long)entries, S_KEYS, "each key stored once");
   int lost = atomic_load(&S_drops);
