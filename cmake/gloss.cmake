@@ -4,7 +4,7 @@
 target_sources(degloss PRIVATE
   src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/analysis.c src/gloss/senses.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/subjects.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
-  src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c src/gloss/sense_details.c
+  src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c src/gloss/sense_details.c src/gloss/memo.c
   src/api/api.c src/api/session.c src/api/pipeline.c
   src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
   src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
@@ -42,6 +42,11 @@ if(DEGLOSS_TESTS)
   add_executable(test_gloss_json_dump tests/gloss/test_json_dump.c)
   target_link_libraries(test_gloss_json_dump PRIVATE degloss_internal PkgConfig::JANSSON degloss_test_harness)
   add_test(NAME gloss.json_dump COMMAND test_gloss_json_dump)
+
+  # The engine's type memo: values, budget, threads (src/gloss/memo.c).
+  add_executable(test_gloss_memo tests/gloss/test_memo.c)
+  target_link_libraries(test_gloss_memo PRIVATE degloss_internal degloss_test_harness)
+  add_test(NAME gloss.memo COMMAND test_gloss_memo)
 
   # The streaming session of the public API (tests/api/test_session.c).
   add_executable(test_api_session tests/api/test_session.c)

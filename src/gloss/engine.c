@@ -9,6 +9,11 @@
 
 #include "gloss_internal.h"
 #include "subjects.h"
+#include "memo.h"
+
+/* The type memo's byte budget (memo.h): the forms of a long corpus are
+ * mostly repeats, its rare words are computed each time once it is full. */
+#define S_MEMO_BYTES ((size_t)48 << 20)
 
 #ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
 #define DEGLOSS_DEFAULT_HUNSPELL_DIR "/usr/share/hunspell"
@@ -54,6 +59,7 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
     goto fail;
   }
   dg_morph_set_known(e->morph, S_known, e->lex);
+  e->memo = dg_gl_memo_new(S_MEMO_BYTES);
   char *mwepath = dg_path_join(dir, "mwe.tsv");
   e->mwes = dg_mwe_list_load(mwepath, err);
   free(mwepath);
@@ -92,6 +98,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->mwes = base->mwes;
   e->subjects = base->subjects;
   e->subject_forced = base->subject_forced;
+  e->memo = base->memo; /* one memo for every thread */
   e->data_dir = dg_xstrdup(base->data_dir);
   e->hbase = dg_xstrdup(base->hbase);
   e->morph = dg_morph_open_worker(base->morph);
@@ -104,6 +111,7 @@ void dg_engine_free(dg_engine *e) {
   if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
   if (e->subjects && !e->borrowed) dg_subjects_free(e->subjects);
   dg_gl_pcache_free(e->pcache);
+  if (!e->borrowed) dg_gl_memo_free(e->memo);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);
   free(e->data_dir);

@@ -62,7 +62,6 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   if (!cp) return;
   dg_gl_ctx c = *cp;
   free(cp);
-  dg_dsentence *s = c.s;
   /* Multiword expressions: the curated list, then dictionary phrases (phrase.c). */
   dg_gl_mwes(e, d, &c);
   /* Inverted "gibt es" is "there is" (context.c). */
@@ -71,6 +70,5 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_names(e, d, &c);
   /* Leipzig labels, segmentation, plain forms, last fallback (labels.c). */
   dg_gl_labels(e, d, &c);
-  for (size_t i = 0; i < s->ntokens; i++) free(c.w[i].lower);
-  free(c.w);
+  free(c.w); /* (the lower-case forms live in d's arena) */
 }

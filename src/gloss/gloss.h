@@ -34,7 +34,9 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s);
 
 /* Worker threads (src/api/jobs.c).  An engine for another thread: it shares
  * base's lexicon (with its glossaries, added before) and multiword list,
- * read-only, and has a morphology and phrase cache of its own.  Free it
+ * read-only, and its memo of what is computed from a form alone (memo.h:
+ * analyses, senses, compound splits, compiled phrases; thread-safe), and
+ * has a morphology handle of its own.  Free it
  * before base. */
 dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err);
 /* The next sentence begins a new document: the subject and the field votes

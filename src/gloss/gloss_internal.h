@@ -31,6 +31,8 @@ struct dg_engine {
   dg_morph *morph;
   dg_mwe_list *mwes;
   struct dg_gl_pcache *pcache; /* compiled dictionary phrases (phrase.c) */
+  struct dg_gl_memo *memo;     /* what is computed from a form alone (memo.c): the
+                                * base engine's, shared by its workers */
   char *data_dir;
   char *hbase;   /* hunspell base of the morphology */
   bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
@@ -52,7 +54,7 @@ struct dg_engine {
 
 /* What the engine knows about one word while glossing its sentence. */
 typedef struct dg_gl_word {
-  char *lower;                      /* lower-case form */
+  char *lower;                      /* lower-case form (in the document's arena) */
   bool initial;                     /* first word of the sentence (or quote) */
   dg_analysis an[DG_GL_MAX_AN];     /* morphological analyses */
   size_t nan;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "morph_text.h"
+#include "memo.h"
 #include "word.h"
 
 /* A capitalised word inside the sentence that the morphology reads only as
@@ -279,6 +280,29 @@ const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written
   return r;
 }
 
+/* The lower-case form in the document's arena (no allocation of its own
+ * per token): dg_gl_lower's result. */
+static char *S_lower(dg_doc *d, const char *form) {
+  size_t n = 0;
+  while (form[n] && !(form[n] & 0x80)) n++;
+  if (form[n]) {
+    char *l = dg_gl_lower(form);
+    char *r = dg_mem_strdup(&d->arena, l);
+    free(l);
+    return r;
+  }
+  char *r = dg_mem_alloc(&d->arena, n + 1);
+  for (size_t k = 0; k <= n; k++) r[k] = (char)(form[k] >= 'A' && form[k] <= 'Z' ? form[k] - 'A' + 'a' : form[k]);
+  return r;
+}
+
+/* Is the spelling of the form read in its context (S_standard_spelling:
+ * an all-capital word by its neighbours, a gender mark)?  Then its look-up
+ * is not kept in the memo. */
+static bool S_spelling_in_context(const char *form) {
+  return dg_gl_all_upper(form) || strpbrk(form, "*:_/") != NULL;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -287,7 +311,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     w->closed = -1;
-    w->lower = dg_gl_lower(t->form);
+    w->lower = S_lower(d, t->form);
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
       /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
@@ -309,10 +333,15 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         w->written = t->form;
         w->shown = shown;
         t->form = dg_mem_strdup(&d->arena, full);
-        free(w->lower);
-        w->lower = dg_gl_lower(t->form);
+        w->lower = S_lower(d, t->form);
       }
     }
+    /* The rest depends on the form and its place at the start only (a
+     * completed suspended part is computed each time): a repeat is a
+     * look-up in the engine's memo.  Not a word whose spelling is read in
+     * its context (all capitals, gender marks: S_standard_spelling). */
+    bool memo = !w->written && !S_spelling_in_context(t->form);
+    if (memo && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
     S_standard_spelling(e, d, c, i);
   again:
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
@@ -325,6 +354,9 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
     /* a word only guessed at: its spelling variants (Koeln, fuer), then
      * the look-up again in the standard spelling */
+    /* (a word only guessed at may take a variant in one context and not in
+     * another: not kept in the memo) */
+    if (w->nan && S_guesses_only(w)) memo = false;
     if (!w->written && w->ncl == 0) {
       S_standard_spelling(e, d, c, i);
       if (w->written) goto again;
@@ -342,6 +374,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_loan_verb(e, t, w);
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
+    if (memo && !w->written) dg_gl_memo_word_put(e, t->form, w->initial, w);
   }
 }
 

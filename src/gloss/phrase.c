@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 #define S_MAX_HITS 64
@@ -68,7 +69,8 @@ void dg_gl_pcache_free(struct dg_gl_pcache *pc) {
   free(pc);
 }
 
-static const S_pentry *S_phrases(dg_engine *e, const char *key) {
+/* The engine's own cache: used once the session's memo is full. */
+static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   struct dg_gl_pcache *pc = e->pcache;
   if (!pc) {
     pc = e->pcache = dg_xcalloc(1, sizeof *pc);
@@ -111,6 +113,33 @@ static const S_pentry *S_phrases(dg_engine *e, const char *key) {
     en->pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
   pc->n++;
   return en;
+}
+
+static void S_pentry_drop(void *en) { S_pentry_clear(en); }
+
+/* The compiled phrases under a key: from the session's memo (memo.c),
+ * shared by the worker threads, while it has room. */
+static const S_pentry *S_phrases(dg_engine *e, const char *key) {
+  const S_pentry *m = dg_gl_memo_find(e, 'K', key);
+  if (m || !dg_gl_memo_room(e)) return m ? m : S_phrases_local(e, key);
+  S_pentry en = {0};
+  dg_phrase ph[32];
+  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
+  if (np > 32) np = 32;
+  en.key = dg_xstrdup(key);
+  en.h = dg_hash64(key, strlen(key), 0);
+  en.np = np;
+  en.pats = np ? dg_xcalloc(np, sizeof *en.pats) : NULL;
+  size_t cost = strlen(key) + 1 + np * sizeof *en.pats;
+  for (size_t q = 0; q < np; q++) {
+    en.pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    /* (about what a compiled pattern takes: its words and gloss, copied) */
+    cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
+  }
+  m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
+  if (m) return m;
+  S_pentry_clear(&en);
+  return S_phrases_local(e, key);
 }
 
 static int S_cmp_hit(const void *a, const void *b) {

@@ -15,6 +15,7 @@
 
 #include "morph_text.h"
 #include "parts.h"
+#include "memo.h"
 #include "word.h"
 
 static bool S_name_like(dg_gl_ctx *c, size_t i) {
@@ -378,9 +379,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
                       !dg_lexicon_contains(e->lex, t->form) &&
                       !dg_lexicon_contains(e->lex, a->lemma);
   if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
-    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+    np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
   else if (guessed_name)
-    np = dg_compound_split(e->morph, t->form, pv, DG_GL_MAX_PARTS);
+    np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   if (guessed_name) {
     if (S_common_compound(e, pv, np)) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* ---- strings ------------------------------------------------------------ */
@@ -204,8 +205,7 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
 }
 
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
-size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
-  if (!lemma || !*lemma) return 0;
+static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
   /* A user glossary entry wins whatever part of speech it names. */
   size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
   if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
@@ -234,6 +234,23 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
     dg_buf_free(&b);
   }
   return n < max ? n : max;
+}
+
+/* The same through the engine's memo: computed once with room for
+ * DG_GL_MAX_SENSES, a smaller `max` takes the first ones (what S_senses
+ * gives for it: it counts and fills in the same order). */
+size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
+  if (!lemma || !*lemma) return 0;
+  if (max > DG_GL_MAX_SENSES) return S_senses(e, lemma, pos, out, max);
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t n;
+  if (!dg_gl_memo_senses_get(e, lemma, pos, sv, &n)) {
+    n = S_senses(e, lemma, pos, sv, DG_GL_MAX_SENSES);
+    dg_gl_memo_senses_put(e, lemma, pos, sv, n);
+  }
+  if (n > max) n = max;
+  memcpy(out, sv, n * sizeof *out);
+  return n;
 }
 
 /* ---- word shapes and classes ---------------------------------------------- */

@@ -7,6 +7,8 @@
 #include "lexicon.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +43,23 @@ struct dg_lexicon {
   S_entry **buckets;
   size_t n_buckets, n_entries;
   unsigned n_glossaries;
+  uint64_t id; /* unique in the process: the word-class cache's owner */
+  uint64_t *cfilter; /* a bit per hash of the words with classes (S_CFILTER bits) */
 };
+
+/* Most words have no class: a bit set of their hashes answers "none"
+ * without folding the word or probing the table (1 in ~60 false hits). */
+#define S_CFILTER (1u << 18)
+
+static uint32_t S_fnv(const char *s, size_t *len) {
+  uint32_t h = 2166136261u;
+  size_t n = 0;
+  for (; s[n]; n++) h = (h ^ (unsigned char)s[n]) * 16777619u;
+  *len = n;
+  return h;
+}
+
+static size_t S_cbit(uint32_t h) { return (h ^ (h >> 15)) & (S_CFILTER - 1); }
 
 #define S_KEYMAX 256
 
@@ -59,6 +77,8 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
 
 dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err) {
   dg_lexicon *lex = dg_xcalloc(1, sizeof *lex);
+  static atomic_uint_fast64_t ids = 1;
+  lex->id = atomic_fetch_add(&ids, 1);
   if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, checksum, err)) {
     free(lex);
     return NULL;
@@ -114,6 +134,13 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     dg_lexicon_close(lex);
     return NULL;
   }
+  lex->cfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->cfilter);
+  for (uint32_t i = 0; i < lex->n_classes; i++) {
+    size_t n;
+    uint32_t off = lex->classes[i].word;
+    size_t b = S_cbit(S_fnv(off < lex->strings_len ? lex->strings + off : "", &n));
+    lex->cfilter[b / 64] |= 1ULL << (b % 64);
+  }
   return lex;
 }
 
@@ -149,6 +176,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
       S_entry_free(e);
     }
   free(lex->buckets);
+  free(lex->cfilter);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
   free(lex);
@@ -324,7 +352,66 @@ bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
 
 /* ---- word classes and English verb forms ---- */
 
+/* The rules ask for the word classes of the same few hundred words over and
+ * over (every pass, every sentence): each thread keeps the answers for the
+ * words it asked last, short words only, for one lexicon at a time (the
+ * classes come from the mapped file alone, which does not change). */
+#define S_NEAR 2048
+#define S_NEAR_KEY 24
+typedef struct S_near {
+  uint64_t id;
+  struct {
+    dg_word_class bits;
+    uint32_t hash;
+    char key[S_NEAR_KEY]; /* "" when empty */
+  } v[S_NEAR];
+} S_near;
+
+static pthread_key_t S_near_key;
+static pthread_once_t S_near_once = PTHREAD_ONCE_INIT;
+static bool S_near_ok;
+static void S_near_init(void) { S_near_ok = pthread_key_create(&S_near_key, free) == 0; }
+
+static S_near *S_near_of(const dg_lexicon *lex) {
+  pthread_once(&S_near_once, S_near_init);
+  if (!S_near_ok) return NULL;
+  S_near *t = pthread_getspecific(S_near_key);
+  if (!t) {
+    t = dg_xcalloc(1, sizeof *t);
+    if (pthread_setspecific(S_near_key, t) != 0) {
+      free(t);
+      return NULL;
+    }
+  }
+  if (t->id != lex->id) {
+    memset(t->v, 0, sizeof t->v);
+    t->id = lex->id;
+  }
+  return t;
+}
+
+static dg_word_class S_classes(const dg_lexicon *lex, const char *word);
+
 dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word) {
+  if (!lex || !word || !*word) return S_classes(lex, word);
+  size_t n;
+  uint32_t h = S_fnv(word, &n);
+  if (lex->cfilter) {
+    size_t b = S_cbit(h);
+    if (!(lex->cfilter[b / 64] & (1ULL << (b % 64)))) return 0;
+  }
+  S_near *t = n < S_NEAR_KEY ? S_near_of(lex) : NULL;
+  if (!t) return S_classes(lex, word);
+  size_t i = (h ^ (h >> 16)) & (S_NEAR - 1);
+  if (t->v[i].hash == h && memcmp(t->v[i].key, word, n + 1) == 0) return t->v[i].bits;
+  dg_word_class b = S_classes(lex, word);
+  t->v[i].bits = b;
+  t->v[i].hash = h;
+  memcpy(t->v[i].key, word, n + 1);
+  return b;
+}
+
+static dg_word_class S_classes(const dg_lexicon *lex, const char *word) {
   char key[S_KEYMAX];
   uint32_t start, count;
   if (!lex || !S_key(word, key) ||

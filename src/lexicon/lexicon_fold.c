@@ -39,6 +39,13 @@ size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
   while (left > 0) {
+    if (*p < 0x80) { /* ASCII: what utf8proc would give, without asking it */
+      if (n + 1 < cap) buf[n] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+      n++;
+      p++;
+      left--;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
     utf8proc_uint8_t enc[4];

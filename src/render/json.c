@@ -26,86 +26,117 @@ typedef struct S_w {
   dg_buf cell;         /* a token's plain-style gloss */
 } S_w;
 
-/* Strict UTF-8 (as jansson checks it): no overlong forms, surrogates or
- * code points above U+10FFFF. */
-static bool S_utf8_ok(const char *s) {
+/* Bytes into the one growing output buffer: one reserve per piece (the
+ * writer's hot path, a few pieces per member). */
+static inline void S_put(dg_buf *b, const char *p, size_t n) {
+  dg_buf_reserve(b, n);
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+static inline void S_putc(dg_buf *b, char c) {
+  if (b->len + 2 > b->cap) dg_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
+
+/* What a string needs before it is written: S_BAD when it is not strict
+ * UTF-8 as jansson checks it (no overlong forms, surrogates or code points
+ * above U+10FFFF), S_ESCAPE when a byte must be escaped (a control
+ * character, '"', '\\'), S_PLAIN otherwise; *len gets its length. */
+enum { S_PLAIN, S_ESCAPE, S_BAD };
+static int S_scan(const char *s, size_t *len) {
   const unsigned char *p = (const unsigned char *)s;
+  int r = S_PLAIN;
   while (*p) {
     unsigned char u = *p;
-    size_t len;
+    size_t n;
     uint32_t v;
     if (u < 0x80) {
+      if (u < 0x20 || u == '"' || u == '\\') r = S_ESCAPE;
       p++;
       continue;
     }
-    if (u >= 0xC2 && u <= 0xDF) len = 2, v = u & 0x1F;
-    else if (u >= 0xE0 && u <= 0xEF) len = 3, v = u & 0x0F;
-    else if (u >= 0xF0 && u <= 0xF4) len = 4, v = u & 0x07;
-    else return false;
-    for (size_t i = 1; i < len; i++) {
-      if (p[i] < 0x80 || p[i] > 0xBF) return false;
+    if (u >= 0xC2 && u <= 0xDF) n = 2, v = u & 0x1F;
+    else if (u >= 0xE0 && u <= 0xEF) n = 3, v = u & 0x0F;
+    else if (u >= 0xF0 && u <= 0xF4) n = 4, v = u & 0x07;
+    else return S_BAD;
+    for (size_t i = 1; i < n; i++) {
+      if (p[i] < 0x80 || p[i] > 0xBF) return S_BAD;
       v = (v << 6) | (p[i] & 0x3F);
     }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000))
-      return false;
-    p += len;
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000))
+      return S_BAD;
+    p += n;
   }
-  return true;
+  *len = (size_t)(p - (const unsigned char *)s);
+  return r;
 }
 
 /* A line break and indentation when pretty; nothing in compact form. */
 static void S_indent(S_w *w, size_t depth) {
   if (!w->pretty) return;
-  dg_buf_putc(w->out, '\n');
-  for (size_t i = 0; i < depth * 2; i++) dg_buf_putc(w->out, ' ');
+  S_putc(w->out, '\n');
+  for (size_t i = 0; i < depth * 2; i++) S_putc(w->out, ' ');
 }
 
+/* jansson's escapes: the short ones, \u00XX for other control characters. */
 static void S_quoted(dg_buf *out, const char *s) {
-  dg_buf_putc(out, '"');
+  S_putc(out, '"');
   const char *run = s;
   for (const char *p = s; *p; p++) {
     unsigned char c = (unsigned char)*p;
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    dg_buf_put(out, run, (size_t)(p - run));
+    S_put(out, run, (size_t)(p - run));
     run = p + 1;
     switch (c) {
-    case '"': dg_buf_puts(out, "\\\""); break;
-    case '\\': dg_buf_puts(out, "\\\\"); break;
-    case '\b': dg_buf_puts(out, "\\b"); break;
-    case '\f': dg_buf_puts(out, "\\f"); break;
-    case '\n': dg_buf_puts(out, "\\n"); break;
-    case '\r': dg_buf_puts(out, "\\r"); break;
-    case '\t': dg_buf_puts(out, "\\t"); break;
+    case '"': S_put(out, "\\\"", 2); break;
+    case '\\': S_put(out, "\\\\", 2); break;
+    case '\b': S_put(out, "\\b", 2); break;
+    case '\f': S_put(out, "\\f", 2); break;
+    case '\n': S_put(out, "\\n", 2); break;
+    case '\r': S_put(out, "\\r", 2); break;
+    case '\t': S_put(out, "\\t", 2); break;
     default: {
       char seq[8];
       snprintf(seq, sizeof seq, "\\u%04X", (unsigned)c);
-      dg_buf_puts(out, seq);
+      S_put(out, seq, 6);
     }
     }
   }
-  dg_buf_put(out, run, strlen(run));
-  dg_buf_putc(out, '"');
+  S_put(out, run, strlen(run));
+  S_putc(out, '"');
 }
 
-/* Before a member of the innermost open container. */
+/* A string known to need no escapes, quoted. */
+static void S_plain(dg_buf *out, const char *s, size_t n) {
+  dg_buf_reserve(out, n + 2);
+  char *q = out->data + out->len;
+  q[0] = '"';
+  memcpy(q + 1, s, n);
+  q[n + 1] = '"';
+  out->len += n + 2;
+  out->data[out->len] = '\0';
+}
+
+/* Before a member of the innermost open container.  Keys are the
+ * renderer's own ASCII names: nothing to escape. */
 static void S_member(S_w *w, const char *key) {
   if (!w->depth) return;
   size_t d = w->depth - 1;
-  if (w->n[d]++) {
-    dg_buf_putc(w->out, ',');
-    S_indent(w, w->depth);
-  } else {
-    S_indent(w, w->depth);
-  }
+  if (w->n[d]++) S_putc(w->out, ',');
+  S_indent(w, w->depth);
   if (key && !w->array[d]) {
-    S_quoted(w->out, key);
-    dg_buf_puts(w->out, w->pretty ? ": " : ":");
+    S_plain(w->out, key, strlen(key));
+    if (w->pretty) S_put(w->out, ": ", 2);
+    else S_putc(w->out, ':');
   }
 }
 
 static void S_open(S_w *w, const char *key, bool array) {
   S_member(w, key);
-  dg_buf_putc(w->out, array ? '[' : '{');
+  S_putc(w->out, array ? '[' : '{');
   w->array[w->depth] = array;
   w->n[w->depth] = 0;
   w->depth++;
@@ -114,21 +145,31 @@ static void S_open(S_w *w, const char *key, bool array) {
 static void S_close(S_w *w) {
   w->depth--;
   if (w->n[w->depth]) S_indent(w, w->depth);
-  dg_buf_putc(w->out, w->array[w->depth] ? ']' : '}');
+  S_putc(w->out, w->array[w->depth] ? ']' : '}');
 }
 
 static void S_str(S_w *w, const char *key, const char *v) {
   if (!v) v = "";
-  if (!S_utf8_ok(v)) return; /* jansson refused such strings */
+  size_t n = 0;
+  int k = S_scan(v, &n);
+  if (k == S_BAD) return; /* jansson refused such strings */
   S_member(w, key);
-  S_quoted(w->out, v);
+  if (k == S_PLAIN) S_plain(w->out, v, n);
+  else S_quoted(w->out, v);
 }
 
+/* "%lld" without printf: digits from the right. */
 static void S_int(S_w *w, const char *key, long long v) {
   char num[32];
-  snprintf(num, sizeof num, "%lld", v);
+  char *q = num + sizeof num;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--q = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) *--q = '-';
   S_member(w, key);
-  dg_buf_puts(w->out, num);
+  S_put(w->out, q, (size_t)(num + sizeof num - q));
 }
 
 static void S_bool(S_w *w, const char *key, bool v) {

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Speed benchmark, degloss beside hunspell in one run (issue 14): a corpus
+# of BENCH_MB megabytes (default 5) of German news (NTREX-128 newstest2019
+# and FLORES-200 devtest, one paragraph a line, repeated) is glossed by
+# `degloss -f jsonl` and `-f interlinear` on one thread and by `-f jsonl
+# --jobs 2`, and stemmed by `hunspell -d de_DE -s` (the same text: hunspell
+# finds its words itself).  Each is run BENCH_RUNS times (default 3) and the
+# medians are printed: wall and CPU seconds (user + system: the steadier
+# figure on a shared machine), tokens/s and words/s per CPU second and per
+# wall second, peak RSS; then degloss's words/s over hunspell's, the
+# speed-up of --jobs 2 over one thread, and the time to the first output
+# byte for a one-line input (median and best of 9).
+#   bench/speed_bench.sh [BUILD_DIR]     (default build)
+# BENCH_BIN overrides the degloss binary (an older build to compare);
+# HUNSPELL_DICT the dictionary (default de_DE).
+# Tokens are the jsonl output's tokens (words, names, numbers,
+# punctuation); words are its tokens of kind word or name, and hunspell's
+# are the words it printed stems for.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+bin=${BENCH_BIN:-$build/degloss}
+[ -x "$bin" ] || { echo "no $bin: build it first" >&2; exit 1; }
+command -v hunspell > /dev/null || { echo "no hunspell program (Debian package hunspell)" >&2; exit 1; }
+export DEGLOSS_DATA_DIR=${DEGLOSS_DATA_DIR:-$build/data}
+mb=${BENCH_MB:-5}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+src1=$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
+src2=$here/dictionaries/parallel/flores200/deu_Latn.devtest
+want=$((mb * 1000000))
+: > "$tmp/corpus.txt"
+while [ "$(wc -c < "$tmp/corpus.txt")" -lt "$want" ]; do
+  sed 's/$/\n/' "$src1" "$src2" >> "$tmp/corpus.txt"
+done
+head -c "$want" "$tmp/corpus.txt" > "$tmp/c" && mv "$tmp/c" "$tmp/corpus.txt"
+sed -i '$d' "$tmp/corpus.txt"
+echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"
+python3 - "$bin" "$tmp" "${BENCH_RUNS:-3}" "${HUNSPELL_DICT:-de_DE}" <<'PY'
+import os, statistics, subprocess, sys, time
+binary, tmp, runs, hdict = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+corpus = os.path.join(tmp, "corpus.txt")
+nbytes = os.path.getsize(corpus)
+
+def run(argv, out_path):
+    """Wall and CPU seconds and peak RSS (MB) of one child."""
+    with open(corpus, "rb") as fin, open(out_path, "wb") as fout:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, stdin=fin, stdout=fout)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+cases = [
+    ("degloss jsonl", [binary, "--no-config", "-f", "jsonl", "-"]),
+    ("degloss interlinear", [binary, "--no-config", "-f", "interlinear", "-"]),
+    ("degloss jsonl --jobs 2", [binary, "--no-config", "-f", "jsonl", "--jobs", "2", "-"]),
+    ("hunspell -s", ["hunspell", "-d", hdict, "-s"]),
+]
+res = {name: [] for name, _ in cases}
+load0 = open("/proc/loadavg").read().split()[:3]
+for r in range(runs):  # interleaved, so a busy moment touches every case
+    for name, argv in cases:
+        res[name].append(run(argv, os.path.join(tmp, name.replace(" ", "_") + ".out")))
+load1 = open("/proc/loadavg").read().split()[:3]
+
+jsonl = open(os.path.join(tmp, "degloss_jsonl.out"), encoding="utf-8").read()
+tokens = jsonl.count('"form":')
+words = jsonl.count('"kind":"word"') + jsonl.count('"kind":"name"')
+hun = open(os.path.join(tmp, "hunspell_-s.out"), encoding="utf-8", errors="replace").read()
+hwords = sum(1 for block in hun.split("\n\n") if block.strip())
+same_j2 = open(os.path.join(tmp, "degloss_jsonl_--jobs_2.out"), encoding="utf-8").read() == jsonl
+
+med = {name: tuple(statistics.median(x[i] for x in v) for i in range(3)) for name, v in res.items()}
+print(f"corpus: {nbytes} bytes of German news (NTREX + FLORES, repeated); {tokens} tokens, "
+      f"{words} words (degloss), {hwords} words (hunspell); medians of {runs} runs")
+print(f"{'':24s} {'wall s':>7s} {'cpu s':>7s} {'tokens/s cpu':>13s} {'words/s cpu':>12s} {'words/s wall':>13s} {'peak RSS':>9s}")
+for name, _ in cases:
+    wall, cpu, rss = med[name]
+    w = hwords if name.startswith("hunspell") else words
+    tok = f"{tokens / cpu:13.0f}" if not name.startswith("hunspell") else f"{'':>13s}"
+    print(f"{name:24s} {wall:7.2f} {cpu:7.2f} {tok} {w / cpu:12.0f} {w / wall:13.0f} {rss:7.0f} MB")
+hw = hwords / med["hunspell -s"][1]
+for name in ("degloss jsonl", "degloss interlinear"):
+    print(f"{name} / hunspell -s, words per CPU second: {words / med[name][1] / hw:.2f}x")
+print(f"--jobs 2 / --jobs 1 (jsonl), wall clock: {med['degloss jsonl'][0] / med['degloss jsonl --jobs 2'][0]:.2f}x "
+      f"(cpu/wall {med['degloss jsonl --jobs 2'][1] / med['degloss jsonl --jobs 2'][0]:.2f}); "
+      f"output {'the same' if same_j2 else 'DIFFERENT'}")
+firsts = []
+for _ in range(9):
+    t0 = time.perf_counter()
+    p = subprocess.Popen([binary, "--no-config", "-f", "jsonl", os.path.join(tmp, "one.txt")], stdout=subprocess.PIPE)
+    p.stdout.read(1)
+    firsts.append(time.perf_counter() - t0)
+    p.communicate()
+print(f"time to first output (one line): median {statistics.median(firsts) * 1000:.0f} ms, "
+      f"best {min(firsts) * 1000:.0f} ms")
+print(f"{os.cpu_count()} online CPUs; load average before {' '.join(load0)}, after {' '.join(load1)}")
+PY

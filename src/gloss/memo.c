@@ -1,0 +1,432 @@
+/* The engine's type memo (memo.h): a hash table from a key (a kind letter
+ * and the bytes of a form or lemma) to an immutable value, shared by the
+ * worker threads of a session.  The table is split into stripes of
+ * open-addressing slots; readers take no lock, writers take their stripe's
+ * (so threads seldom wait for each other); a value, once stored, stays
+ * where it is until the memo is freed, and each thread keeps the entries it
+ * found last in a small table of its own (S_near).
+ * A value holds copies of the strings the computation returned (the
+ * morphology's strings live in the handle of the thread that computed
+ * them, which may close before another thread reads the value); strings of
+ * the lexicon (mapped file and glossary overlay) live as long as the
+ * session and are kept as pointers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "memo.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_STRIPES 64
+
+/* One allocation: the key, then the value (8-byte aligned). */
+typedef struct S_entry {
+  uint64_t hash;
+  size_t keylen, cost;
+  void *value;
+  void (*drop)(void *value); /* frees what the value owns, or NULL */
+  char key[];
+} S_entry;
+
+/* A slot keeps the hash beside the entry: a probe past another key reads
+ * no entry.  Readers take no lock: a slot is written once (hash, then the
+ * entry pointer with release order), and a full table is replaced by a
+ * larger copy that is published whole; replaced tables are kept until the
+ * memo is freed (a reader may still be probing one; together they are
+ * smaller than the current one).  A reader that probes a replaced table
+ * may miss a key stored since: it computes the value, and S_publish gives
+ * it the one stored first. */
+typedef struct S_slot_t {
+  uint64_t hash;
+  _Atomic(S_entry *) e;
+} S_slot_t;
+
+typedef struct S_table {
+  struct S_table *prev; /* the table this one replaced */
+  size_t nslots;
+  S_slot_t slots[];
+} S_table;
+
+typedef struct S_stripe {
+  pthread_mutex_t mu; /* writers */
+  _Atomic(S_table *) tab;
+  size_t n;
+} S_stripe;
+
+struct dg_gl_memo {
+  uint64_t id; /* unique in the process (S_near) */
+  S_stripe st[S_STRIPES];
+  size_t max_bytes;
+  atomic_size_t bytes;
+};
+
+dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
+  dg_gl_memo *m = dg_xcalloc(1, sizeof *m);
+  for (size_t i = 0; i < S_STRIPES; i++) {
+    pthread_mutex_init(&m->st[i].mu, NULL);
+    atomic_init(&m->st[i].tab, NULL);
+  }
+  m->max_bytes = max_bytes;
+  atomic_init(&m->bytes, 0);
+  static atomic_uint_fast64_t ids = 1;
+  m->id = atomic_fetch_add(&ids, 1);
+  return m;
+}
+
+void dg_gl_memo_free(dg_gl_memo *m) {
+  if (!m) return;
+  for (size_t i = 0; i < S_STRIPES; i++) {
+    S_stripe *s = &m->st[i];
+    S_table *t = atomic_load(&s->tab);
+    for (size_t j = 0; t && j < t->nslots; j++) {
+      S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
+      if (x && x->drop) x->drop(x->value);
+      free(x);
+    }
+    while (t) {
+      S_table *p = t->prev;
+      free(t);
+      t = p;
+    }
+    pthread_mutex_destroy(&s->mu);
+  }
+  free(m);
+}
+
+void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
+  size_t e = 0;
+  for (size_t i = 0; i < S_STRIPES; i++) {
+    pthread_mutex_lock(&m->st[i].mu);
+    e += m->st[i].n;
+    pthread_mutex_unlock(&m->st[i].mu);
+  }
+  if (entries) *entries = e;
+  if (bytes) *bytes = atomic_load(&m->bytes);
+}
+
+/* The slot of key in a table: the entry's, or the empty slot where it
+ * goes (the table has one); *found gets the entry as read (a reader must
+ * not read the slot again: another key may have filled it since). */
+static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_entry **found) {
+  size_t mask = t->nslots - 1;
+  for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
+    S_slot_t *x = &t->slots[i];
+    S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
+    if (!e || (x->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)) {
+      *found = e;
+      return x;
+    }
+  }
+}
+
+/* FNV-1a (dg_hash64) mixed so that its low bits, which choose the stripe
+ * and the slot, depend on every bit of the key. */
+static uint64_t S_hash(const char *key, size_t n) {
+  uint64_t h = dg_hash64(key, n, 11);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+/* The entries a thread found last, by hash: the frequent words of a text
+ * are answered here, without a lock and from memory the thread has just
+ * read.  One table per thread (freed when the thread ends), for the memo
+ * whose id it holds: another memo (a new session) empties it. */
+#define S_NEAR 32768
+typedef struct S_near {
+  uint64_t id;
+  struct {
+    uint64_t hash;
+    const S_entry *e;
+  } v[S_NEAR];
+} S_near;
+
+static pthread_key_t S_near_key;
+static pthread_once_t S_near_once = PTHREAD_ONCE_INIT;
+static bool S_near_ok;
+static void S_near_init(void) { S_near_ok = pthread_key_create(&S_near_key, free) == 0; }
+
+static S_near *S_near_of(const dg_gl_memo *m) {
+  pthread_once(&S_near_once, S_near_init);
+  if (!S_near_ok) return NULL;
+  S_near *t = pthread_getspecific(S_near_key);
+  if (!t) {
+    t = dg_xcalloc(1, sizeof *t);
+    if (pthread_setspecific(S_near_key, t) != 0) {
+      free(t);
+      return NULL;
+    }
+  }
+  if (t->id != m->id) {
+    memset(t->v, 0, sizeof t->v);
+    t->id = m->id;
+  }
+  return t;
+}
+
+static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {
+  S_stripe *s = &m->st[h & (S_STRIPES - 1)];
+  S_table *t = atomic_load_explicit(&s->tab, memory_order_acquire);
+  S_entry *e = NULL;
+  if (t) S_slot(t, key, n, h, &e);
+  return e;
+}
+
+static const void *S_get(dg_engine *e, const char *key, size_t n) {
+  uint64_t h = S_hash(key, n);
+  S_near *t = S_near_of(e->memo);
+  size_t i = (size_t)(h >> 20) & (S_NEAR - 1);
+  if (t) {
+    const S_entry *x = t->v[i].e;
+    if (x && t->v[i].hash == h && x->keylen == n && memcmp(x->key, key, n) == 0) return x->value;
+  }
+  const S_entry *f = S_lookup(e->memo, key, n, h);
+  if (f && t) {
+    t->v[i].hash = h;
+    t->v[i].e = f;
+  }
+  return f ? f->value : NULL;
+}
+
+/* A new entry for key with room for a value of `size` bytes (returned in
+ * *value), or NULL when the budget is spent. */
+static S_entry *S_new(dg_gl_memo *m, const char *key, size_t n, size_t size, void **value) {
+  size_t off = (sizeof(S_entry) + n + 7) & ~(size_t)7;
+  size_t cost = off + size + sizeof(S_slot_t) * 2;
+  if (atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
+  S_entry *x = dg_xmalloc(off + size);
+  x->drop = NULL;
+  x->hash = S_hash(key, n);
+  x->keylen = n;
+  x->cost = cost;
+  memcpy(x->key, key, n);
+  x->value = (char *)x + off;
+  *value = x->value;
+  return x;
+}
+
+/* Store a filled entry (S_new); freed when another thread stored the key
+ * first.  Returns the value stored under the key. */
+static const void *S_publish(dg_gl_memo *m, S_entry *x) {
+  S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
+  pthread_mutex_lock(&s->mu);
+  S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
+  if (!t || (s->n + 1) * 2 > t->nslots) {
+    size_t ns = t ? t->nslots * 2 : 256;
+    S_table *nt = dg_xcalloc(1, sizeof *nt + ns * sizeof(S_slot_t));
+    nt->nslots = ns;
+    nt->prev = t;
+    for (size_t i = 0; t && i < t->nslots; i++) {
+      S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
+      if (!e) continue;
+      S_entry *none;
+      S_slot_t *d = S_slot(nt, e->key, e->keylen, e->hash, &none);
+      d->hash = e->hash;
+      atomic_store_explicit(&d->e, e, memory_order_relaxed);
+    }
+    atomic_store_explicit(&s->tab, nt, memory_order_release);
+    t = nt;
+  }
+  S_entry *have;
+  S_slot_t *slot = S_slot(t, x->key, x->keylen, x->hash, &have);
+  const void *v;
+  if (have) {
+    v = have->value;
+    if (x->drop) x->drop(x->value);
+    free(x);
+  } else {
+    v = x->value;
+    slot->hash = x->hash;
+    atomic_store_explicit(&slot->e, x, memory_order_release);
+    s->n++;
+    atomic_fetch_add(&m->bytes, x->cost);
+  }
+  pthread_mutex_unlock(&s->mu);
+  return v;
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+/* kind letter, then the parts, each ended by a NUL (a NULL part is the byte
+ * 1: no word holds it).  Keys longer than the buffer are not memoised. */
+static size_t S_key(char *buf, size_t cap, char kind, const char *a, const char *b) {
+  size_t n = 0;
+  buf[n++] = kind;
+  const char *parts[2] = {a, b};
+  for (int i = 0; i < 2; i++) {
+    const char *p = parts[i] ? parts[i] : "\1";
+    size_t L = strlen(p);
+    if (n + L + 1 > cap) return 0;
+    memcpy(buf + n, p, L + 1);
+    n += L + 1;
+  }
+  return n;
+}
+
+/* A value's strings: each copied after the fixed part of the value. */
+typedef struct S_strs {
+  char *p;
+} S_strs;
+
+static size_t S_len(const char *s) { return s ? strlen(s) + 1 : 0; }
+
+static const char *S_copy(S_strs *w, const char *s) {
+  if (!s) return NULL;
+  size_t L = strlen(s) + 1;
+  memcpy(w->p, s, L);
+  const char *r = w->p;
+  w->p += L;
+  return r;
+}
+
+static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
+
+/* ---- the look-up pass's word --------------------------------------------- */
+
+/* Laid out as the header, ncl senses, nan analyses, then the strings. */
+typedef struct S_word {
+  size_t ncl, nan;
+  bool name_reading;
+} S_word;
+
+static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
+static dg_analysis *S_word_an(const S_word *v) { return (dg_analysis *)(void *)(S_word_cl(v) + v->ncl); }
+
+bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
+  char key[256];
+  size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
+  const S_word *v = n ? S_get(e, key, n) : NULL;
+  if (!v) return false;
+  w->ncl = v->ncl;
+  memcpy(w->cl, S_word_cl(v), v->ncl * sizeof *w->cl);
+  w->nan = v->nan;
+  memcpy(w->an, S_word_an(v), v->nan * sizeof *w->an);
+  w->name_reading = v->name_reading;
+  return true;
+}
+
+void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_gl_word *w) {
+  char key[256];
+  size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
+  if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
+  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * sizeof(dg_analysis);
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
+  }
+  S_word *v;
+  S_entry *x = S_new(S_memo(e), key, n, size, (void **)&v);
+  if (!x) return;
+  v->ncl = w->ncl;
+  v->nan = w->nan;
+  v->name_reading = w->name_reading;
+  memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
+  dg_analysis *an = S_word_an(v);
+  S_strs sw = {(char *)(an + w->nan)};
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    an[k] = *a;
+    an[k].lemma = S_copy(&sw, a->lemma);
+    an[k].pos = S_copy(&sw, a->pos);
+    an[k].feats = S_copy(&sw, a->feats);
+    an[k].leipzig = S_copy(&sw, a->leipzig);
+    an[k].particle = S_copy(&sw, a->particle);
+  }
+  S_publish(S_memo(e), x);
+}
+
+/* ---- compound splits ----------------------------------------------------- */
+
+/* n parts, then their strings. */
+typedef struct S_split {
+  size_t n;
+  dg_part p[];
+} S_split;
+
+size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max) {
+  char key[256];
+  size_t kn = S_memo(e) && max <= DG_GL_MAX_PARTS ? S_key(key, sizeof key, 'P', form, "") : 0;
+  const S_split *v = kn ? S_get(e, key, kn) : NULL;
+  if (v) {
+    size_t k = v->n < max ? v->n : max;
+    memcpy(out, v->p, k * sizeof *out);
+    return v->n;
+  }
+  if (!kn) return dg_compound_split(e->morph, form, out, max);
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t n = dg_compound_split(e->morph, form, pv, DG_GL_MAX_PARTS);
+  size_t k = n < max ? n : max;
+  memcpy(out, pv, k * sizeof *out);
+  if (n > DG_GL_MAX_PARTS) return n;
+  size_t size = sizeof(S_split) + n * sizeof(dg_part);
+  for (size_t i = 0; i < n; i++) size += S_len(pv[i].form) + S_len(pv[i].lemma);
+  S_split *s;
+  S_entry *x = S_new(S_memo(e), key, kn, size, (void **)&s);
+  if (!x) return n;
+  S_strs sw = {(char *)(s->p + n)};
+  s->n = n;
+  for (size_t i = 0; i < n; i++) {
+    s->p[i] = pv[i];
+    s->p[i].form = S_copy(&sw, pv[i].form);
+    s->p[i].lemma = S_copy(&sw, pv[i].lemma);
+  }
+  S_publish(S_memo(e), x);
+  return n;
+}
+
+/* ---- senses of a lemma --------------------------------------------------- */
+
+typedef struct S_senses {
+  size_t n;
+  dg_sense sv[];
+} S_senses;
+
+bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n) {
+  char key[256];
+  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
+  const S_senses *v = kn ? S_get(e, key, kn) : NULL;
+  if (!v) return false;
+  memcpy(out, v->sv, v->n * sizeof *out);
+  *n = v->n;
+  return true;
+}
+
+void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
+  char key[256];
+  size_t kn = S_memo(e) && n <= DG_GL_MAX_SENSES ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
+  if (!kn) return;
+  size_t size = sizeof(S_senses) + n * sizeof *sv;
+  S_senses *v;
+  S_entry *x = S_new(S_memo(e), key, kn, size, (void **)&v);
+  if (!x) return;
+  v->n = n;
+  memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
+  S_publish(S_memo(e), x);
+}
+
+/* ---- values the caller makes --------------------------------------------- */
+
+const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key) {
+  char k[256];
+  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
+  return kn ? S_get(e, k, kn) : NULL;
+}
+
+bool dg_gl_memo_room(dg_engine *e) { return S_memo(e) && atomic_load(&S_memo(e)->bytes) < S_memo(e)->max_bytes; }
+
+const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
+                            size_t cost, void (*drop)(void *)) {
+  char k[256];
+  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
+  void *v;
+  S_entry *x = kn ? S_new(S_memo(e), k, kn, size + cost, &v) : NULL;
+  if (!x) return NULL;
+  memcpy(v, value, size);
+  x->drop = drop;
+  return S_publish(S_memo(e), x);
+}

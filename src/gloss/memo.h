@@ -1,0 +1,60 @@
+/* The engine's type memo: what the glossing passes compute from a word's
+ * form alone (its closed-class readings and morphological analyses, the
+ * senses of a lemma, the compound split of a form), kept once per session
+ * and shared by every worker thread of --jobs N.  Only results that are a
+ * function of the key and of the session's fixed data (lexicon with its
+ * glossaries, morphology) are stored, so a hit gives exactly what the
+ * computation would: the output does not change, it comes sooner.
+ *
+ * Bounded: the values take at most the byte budget given at creation; past
+ * it nothing more is stored (the computation runs as before).  Values are
+ * never changed or freed before dg_gl_memo_free, so a pointer a lookup
+ * returns may be read without a lock; lookups take no lock either.  Internal to the engine.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_MEMO_H
+#define DG_GLOSS_MEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gloss_internal.h"
+
+typedef struct dg_gl_memo dg_gl_memo;
+
+/* A memo whose values take at most max_bytes. */
+dg_gl_memo *dg_gl_memo_new(size_t max_bytes);
+void dg_gl_memo_free(dg_gl_memo *m);
+/* Entries stored and the bytes they take. */
+void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
+
+/* ---- typed entries (the engine's callers) -------------------------------- */
+
+/* The look-up pass's result for a word (lookup.c): closed-class readings,
+ * analyses and the name reading, for the form as written and whether it
+ * stands first in its sentence.  _get fills w's ncl/cl/nan/an/name_reading
+ * and returns true on a hit; _put stores them. */
+bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
+void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_gl_word *w);
+
+/* dg_compound_split(e->morph, form, out, max) through the memo. */
+size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);
+
+/* The senses of a lemma (word.c's dg_gl_senses, computed with
+ * DG_GL_MAX_SENSES): true and *n, out filled on a hit. */
+bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n);
+void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
+
+/* A value the caller makes (the phrases compiled under a key word,
+ * phrase.c), under a kind letter of its own and a key.  _find gives the
+ * stored value or NULL.  _keep copies `size` bytes of `value` into the
+ * memo, which then owns what the value owns (`drop` frees it when the memo
+ * is freed; `cost` is the bytes it owns, counted against the budget) and
+ * returns the stored value: this copy, or the value another thread stored
+ * first (this copy is then dropped).  NULL when the budget is spent:
+ * nothing was taken.  _room: is there budget left? */
+const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key);
+const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
+                            size_t cost, void (*drop)(void *));
+bool dg_gl_memo_room(dg_engine *e);
+
+#endif
