@@ -149,6 +149,9 @@ bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
+/* (below: the lower-case form in the document's arena) */
+static char *S_lower(dg_doc *d, const char *form);
+
 /* A spelling the dictionary does not use is glossed in its standard form,
  * the form as written kept (put back with the suspended parts):
  * - an all-capital word of three letters or more that the dictionary does
@@ -241,8 +244,7 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
     w->shown = NULL;
     w->variant = true;
     t->form = dg_mem_strdup(&d->arena, std);
-    free(w->lower);
-    w->lower = dg_gl_lower(t->form);
+    w->lower = S_lower(d, t->form);
   }
   free(tmp);
 }
