@@ -215,3 +215,13 @@ char *dg_path_join(const char *dir, const char *name) {
   dg_buf_puts(&b, name);
   return dg_buf_detach(&b);
 }
+
+bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno) {
+  while (getline(line, cap, f) != -1) {
+    ++*lineno;
+    size_t L = strlen(*line);
+    while (L && ((*line)[L - 1] == '\n' || (*line)[L - 1] == '\r')) (*line)[--L] = '\0';
+    if (L && (*line)[0] != '#') return true;
+  }
+  return false;
+}

@@ -59,6 +59,11 @@ void dg_warn_format(dg_buf *b, const degloss_error *w);
 
 /* Read a whole file into memory (NUL-terminated). NULL and `err` set on failure. */
 char *dg_read_file(const char *path, size_t *len, degloss_error *err);
+/* The next line of a data table (a TSV file of dictionaries/) into *line
+ * (getline's buffer: free it after the last call), its line ending removed,
+ * skipping empty lines and '#' comments; *lineno counts every line read.
+ * false at the end of the file. */
+bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno);
 
 /* 64-bit FNV-1a. */
 uint64_t dg_hash64(const void *p, size_t n, uint64_t seed);

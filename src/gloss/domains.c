@@ -207,15 +207,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           }
     }
     if (best > 0) {
-      dg_gl_promote(d, t, sv[best].gloss);
-      t->source = dg_mem_strdup(&d->arena, sv[best].source ? sv[best].source : t->source);
-      if (t->link >= 0 && (size_t)t->link < s->ntokens) {
-        dg_dtoken *p = &s->tokens[t->link];
-        p->gloss = t->gloss;
-        p->glosses = t->glosses;
-        p->nglosses = t->nglosses;
-        p->source = t->source;
-      }
+      S_set_sense(d, s, t, sv[best].gloss, sv[best].source ? sv[best].source : t->source);
     }
   }
 }

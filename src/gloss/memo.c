@@ -12,6 +12,7 @@
  * session and are kept as pointers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "memo.h"
+#include "thread_block.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -139,34 +140,16 @@ static uint64_t S_hash(const char *key, size_t n) {
  * whose id it holds: another memo (a new session) empties it. */
 #define S_NEAR 32768
 typedef struct S_near {
-  uint64_t id;
   struct {
     uint64_t hash;
     const S_entry *e;
   } v[S_NEAR];
 } S_near;
 
-static pthread_key_t S_near_key;
-static pthread_once_t S_near_once = PTHREAD_ONCE_INIT;
-static bool S_near_ok;
-static void S_near_init(void) { S_near_ok = pthread_key_create(&S_near_key, free) == 0; }
+static dg_thread_block S_near_block = DG_THREAD_BLOCK_INIT;
 
 static S_near *S_near_of(const dg_gl_memo *m) {
-  pthread_once(&S_near_once, S_near_init);
-  if (!S_near_ok) return NULL;
-  S_near *t = pthread_getspecific(S_near_key);
-  if (!t) {
-    t = dg_xcalloc(1, sizeof *t);
-    if (pthread_setspecific(S_near_key, t) != 0) {
-      free(t);
-      return NULL;
-    }
-  }
-  if (t->id != m->id) {
-    memset(t->v, 0, sizeof t->v);
-    t->id = m->id;
-  }
-  return t;
+  return dg_thread_block_get(&S_near_block, m->id, sizeof(S_near));
 }
 
 static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {

@@ -235,11 +235,7 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   char *line = NULL;
   size_t cap = 0;
   long lineno = 0;
-  while (getline(&line, &cap, f) != -1) {
-    lineno++;
-    size_t L = strlen(line);
-    while (L && (line[L - 1] == '\n' || line[L - 1] == '\r')) line[--L] = '\0';
-    if (!L || line[0] == '#') continue;
+  while (dg_table_line(f, &line, &cap, &lineno)) {
     char *f1 = line, *f2 = strchr(f1, '\t');
     if (!f2) {
       dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'pattern<TAB>gloss[<TAB>head]'");

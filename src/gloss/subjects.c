@@ -51,11 +51,7 @@ dg_subjects *dg_subjects_load(const char *path, degloss_error *err) {
   char *line = NULL;
   size_t cap = 0;
   long lineno = 0;
-  while (getline(&line, &cap, f) != -1) {
-    lineno++;
-    size_t L = strlen(line);
-    while (L && (line[L - 1] == '\n' || line[L - 1] == '\r')) line[--L] = '\0';
-    if (!L || line[0] == '#') continue;
+  while (dg_table_line(f, &line, &cap, &lineno)) {
     char *c[5] = {line, NULL, NULL, NULL, NULL};
     for (int k = 1; k < 5 && c[k - 1]; k++) {
       c[k] = strchr(c[k - 1], '\t');

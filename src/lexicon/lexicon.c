@@ -15,6 +15,7 @@
 #include "lexicon_format.h"
 #include "mapfile.h"
 #include "util.h"
+#include "thread_block.h"
 
 typedef struct S_entry {
   char *lemma, *key, *gloss, *pos, *gender, *domains, *source;
@@ -359,7 +360,6 @@ bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
 #define S_NEAR 2048
 #define S_NEAR_KEY 24
 typedef struct S_near {
-  uint64_t id;
   struct {
     dg_word_class bits;
     uint32_t hash;
@@ -367,27 +367,10 @@ typedef struct S_near {
   } v[S_NEAR];
 } S_near;
 
-static pthread_key_t S_near_key;
-static pthread_once_t S_near_once = PTHREAD_ONCE_INIT;
-static bool S_near_ok;
-static void S_near_init(void) { S_near_ok = pthread_key_create(&S_near_key, free) == 0; }
+static dg_thread_block S_near_block = DG_THREAD_BLOCK_INIT;
 
 static S_near *S_near_of(const dg_lexicon *lex) {
-  pthread_once(&S_near_once, S_near_init);
-  if (!S_near_ok) return NULL;
-  S_near *t = pthread_getspecific(S_near_key);
-  if (!t) {
-    t = dg_xcalloc(1, sizeof *t);
-    if (pthread_setspecific(S_near_key, t) != 0) {
-      free(t);
-      return NULL;
-    }
-  }
-  if (t->id != lex->id) {
-    memset(t->v, 0, sizeof t->v);
-    t->id = lex->id;
-  }
-  return t;
+  return dg_thread_block_get(&S_near_block, lex->id, sizeof(S_near));
 }
 
 static dg_word_class S_classes(const dg_lexicon *lex, const char *word);
