@@ -97,11 +97,12 @@ endif()
 
 # The text layer's fuzz harness (tests/fuzz/fuzz_text.c; the libFuzzer build
 # is in cmake/fuzz.cmake) as a replay driver: every selector byte on the case
-# files, the sample and a binary.
+# files, the fuzz regressions of the text layer, the sample and a binary.
 if(DEGLOSS_TESTS)
   add_executable(text_fuzz_replay tests/fuzz/fuzz_text.c)
   target_link_libraries(text_fuzz_replay PRIVATE degloss_internal)
-  file(GLOB dg_text_fuzz_seeds "${CMAKE_SOURCE_DIR}/tests/text/cases/*.txt")
+  file(GLOB dg_text_fuzz_seeds "${CMAKE_SOURCE_DIR}/tests/text/cases/*.txt"
+       "${CMAKE_SOURCE_DIR}/tests/fuzz/regressions/text/*")
   add_test(NAME text.fuzz_replay
            COMMAND text_fuzz_replay ${dg_text_fuzz_seeds}
                    ${CMAKE_SOURCE_DIR}/samples/news-ukraine-2025.de.txt /bin/true)

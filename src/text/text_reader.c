@@ -595,9 +595,9 @@ static void S_look_at_shape(dg_reader *r, const unsigned char *d, size_t s, size
                      (k - i >= 2 && (d[k - 2] == 0x80 || d[k - 2] == 0xC2) &&
                       (d[k - 1] == 0x9C || d[k - 1] == 0x9D || d[k - 1] == 0x99 || d[k - 1] == 0xAB ||
                        d[k - 1] == 0xBB)))) {
-      if (d[k - 1] >= 0x80) k -= d[k - 2] == 0x80 ? 3 : 2;
-      else k--;
-      if (k < i) k = i;
+      /* (a 3-byte mark whose first byte is not on this line stops at its start) */
+      size_t step = d[k - 1] >= 0x80 ? (d[k - 2] == 0x80 ? 3 : 2) : 1;
+      k = k - i >= step ? k - step : i;
     }
     if (k > i) {
       lines++;
