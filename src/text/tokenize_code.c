@@ -56,12 +56,14 @@ static size_t S_run_to_stop(const uint32_t *cp, const unsigned char *cls, size_t
 }
 
 /* `code`: a single backtick, no space just inside, closed on the same line
- * within 256 code points ("``" is a TeX quote, not code). */
+ * within 256 code points ("``" is a TeX quote, not code); no TAB or other
+ * control character inside (a token with one would break the columns of
+ * TSV, CoNLL-U and interlinear text). */
 static size_t S_backticks(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i) {
   if (i + 2 >= n || cp[i + 1] == '`' || dg_c_space(cls[i + 1])) return 0;
   if (i > 0 && cp[i - 1] == '`') return 0;
   for (size_t k = i + 1; k < n && k < i + 256; k++) {
-    if (cls[k] == DG_C_NL) return 0;
+    if (cls[k] == DG_C_NL || cp[k] < 0x20 || cp[k] == 0x7F) return 0;
     if (cp[k] == '`') {
       if (dg_c_space(cls[k - 1]) || (k + 1 < n && cp[k + 1] == '`')) return 0;
       return k + 1;
