@@ -23,17 +23,7 @@ export DEGLOSS_DATA_DIR=${DEGLOSS_DATA_DIR:-$build/data}
 mb=${BENCH_MB:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-src1=$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
-src2=$here/dictionaries/parallel/flores200/deu_Latn.devtest
-want=$((mb * 1000000))
-: > "$tmp/corpus.txt"
-while [ "$(wc -c < "$tmp/corpus.txt")" -lt "$want" ]; do
-  # One paragraph a line (a blank line between them).
-  sed 's/$/\n/' "$src1" "$src2" >> "$tmp/corpus.txt"
-done
-head -c "$want" "$tmp/corpus.txt" > "$tmp/c" && mv "$tmp/c" "$tmp/corpus.txt"
-# Cut at the last line end, so no sentence is broken.
-sed -i '$d' "$tmp/corpus.txt"
+"$here/bench/news_corpus.sh" "$tmp/corpus.txt" "$mb"
 bytes=$(wc -c < "$tmp/corpus.txt")
 echo "corpus: $bytes bytes, $(wc -l < "$tmp/corpus.txt") lines (NTREX + FLORES German, repeated)"
 echo "binary: $bin $*"

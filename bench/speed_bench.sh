@@ -26,15 +26,7 @@ export DEGLOSS_DATA_DIR=${DEGLOSS_DATA_DIR:-$build/data}
 mb=${BENCH_MB:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-src1=$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt
-src2=$here/dictionaries/parallel/flores200/deu_Latn.devtest
-want=$((mb * 1000000))
-: > "$tmp/corpus.txt"
-while [ "$(wc -c < "$tmp/corpus.txt")" -lt "$want" ]; do
-  sed 's/$/\n/' "$src1" "$src2" >> "$tmp/corpus.txt"
-done
-head -c "$want" "$tmp/corpus.txt" > "$tmp/c" && mv "$tmp/c" "$tmp/corpus.txt"
-sed -i '$d' "$tmp/corpus.txt"
+"$here/bench/news_corpus.sh" "$tmp/corpus.txt" "$mb"
 echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"
 python3 - "$bin" "$tmp" "${BENCH_RUNS:-3}" "${HUNSPELL_DICT:-de_DE}" <<'PY'
 import os, statistics, subprocess, sys, time
