@@ -35,6 +35,8 @@ FAILS = []
 FAKE_SSH = """#!/bin/sh
 # ssh [OPTION]... HOST [--] COMMAND...: runs COMMAND here, as ssh would on HOST
 echo "$1" >> "{log}"
+# a login on HOST has a SHELL; parallel's remote wrapper runs under it
+export SHELL="${SHELL:-/bin/sh}"
 while [ $# -gt 0 ]; do case "$1" in -*) shift;; *) break;; esac; done
 shift
 [ "${1:-}" = "--" ] && shift
@@ -74,7 +76,12 @@ def setup():
 def parallel(ssh, args, stdin=None):
     cmd = ["parallel", "--will-cite", "--keep-order", "--ssh", ssh,
            "--sshlogin", "1/hosta,1/hostb", *args]
-    r = subprocess.run(cmd, cwd=WORK, input=stdin, capture_output=True, check=False, timeout=120)
+    # parallel runs each job under $SHELL and prints nothing without one
+    # (a CI runner may start the suite with an empty environment)
+    env = dict(os.environ)
+    env.setdefault("SHELL", "/bin/sh")
+    r = subprocess.run(cmd, cwd=WORK, input=stdin, env=env, capture_output=True, check=False,
+                       timeout=120)
     check(r.returncode == 0, f"parallel {' '.join(args)}: exit 0, not {r.returncode}: "
           f"{r.stderr[-1500:]!r}")
     return r.stdout
