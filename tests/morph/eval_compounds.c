@@ -370,6 +370,11 @@ static void S_count_i12(FILE *diff, int which, dg_morph *m, dg_lexicon *lex, con
   if (nref == 0) {
     S_i12_unsplit[which]++;
     S_i12_over[which] += nours > 0;
+    if (diff && which == 0 && nours > 0) {
+      fprintf(diff, "i12-split\t%s  ref whole  ours ", word);
+      S_show(diff, m, word);
+      fputc('\n', diff);
+    }
     return;
   }
   S_i12_split[which]++;
