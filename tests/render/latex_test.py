@@ -112,8 +112,14 @@ def pdflatex(tex, workdir, name):
     with open(path, "w", encoding="utf-8") as f:
         f.write(tex)
     t = time.monotonic()
+    # pdflatex makes the bitmap fonts T1 text needs (mktexpk) under
+    # $TEXMFVAR, by default in $HOME; a run without HOME (an empty
+    # environment) keeps them in one place of its own
+    env = dict(os.environ)
+    if "HOME" not in env and "TEXMFVAR" not in env:
+        env["TEXMFVAR"] = os.path.join(tempfile.gettempdir(), "degloss-texmf-var")
     p = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", name + ".tex"], cwd=workdir,
-                       capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
+                       capture_output=True, stdin=subprocess.DEVNULL, env=env, timeout=300)
     dt = time.monotonic() - t
     ok = p.returncode == 0 and os.path.exists(os.path.join(workdir, name + ".pdf"))
     if not ok:
