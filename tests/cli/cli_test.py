@@ -14,11 +14,11 @@ import stat
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check as expect, summary  # noqa: E402
 
 EXE = SCHEMA = None
 TMP = None
-failures = []
-ran = 0
 
 SENT = "Der Kreml bestätigte am Montag das Gespräch.\n"
 
@@ -37,13 +37,6 @@ def run(args, stdin=b"", env=None, config=False):
         stdin = stdin.encode()
     p = subprocess.run(cmd, input=stdin, capture_output=True, env=e, timeout=120)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def expect(cond, what, detail=""):
-    global ran
-    ran += 1
-    if not cond:
-        failures.append(what + (f"\n      {detail}" if detail else ""))
 
 
 def tmpfile(name, content, mode=None):
@@ -413,10 +406,7 @@ def run_cases(cases, names, label):
             c()
     finally:
         shutil.rmtree(TMP, ignore_errors=True)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{label}: {ran} checks, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary(label)
 
 
 def main():

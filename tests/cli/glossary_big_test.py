@@ -14,14 +14,8 @@ import os
 import subprocess
 import sys
 import tempfile
-
-FAILS = []
-
-
-def expect(cond, what, detail=""):
-    print(("ok   " if cond else "FAIL ") + what + ("" if cond else f": {detail}"))
-    if not cond:
-        FAILS.append(what)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check as expect, summary  # noqa: E402
 
 
 def tokens(out):
@@ -67,8 +61,7 @@ def main():
         for w, g in (("Wortform0", "word-0"), ("Wortform299999", "word-299999"),
                      ("Wortform150000", "word-150000")):
             expect(toks.get(w, {}).get("gloss") == g, f"{w} found", toks.get(w, {}).get("gloss"))
-    print(f"{len(FAILS)} failed")
-    return 1 if FAILS else 0
+    return summary()
 
 
 if __name__ == "__main__":

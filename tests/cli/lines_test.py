@@ -12,28 +12,19 @@ jsonl, conllu and parallel; a translation file of the wrong length (exit 2,
 both counts named); --translate with --translation (exit 2); the note that
 a one-sentence-a-line file read as text gets.
 
-Each check prints a line; the last line is 'N passed, N failed'."""
+A failed check prints a line; the last line counts the checks."""
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import unicodedata
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check as expect, summary  # noqa: E402
 
 BIN, DEU, ENG = sys.argv[1:4]
-passed = failed = 0
 NLINES = 1000
 TWO = 10  # the 0-based line holding two sentences
-
-
-def expect(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}: {detail}")
 
 
 def run(args):
@@ -223,8 +214,7 @@ def main():
         rc, out, err = run(["--input", "lines", "-f", "jsonl", one])
         expect(rc == 0 and err == "", "lines: no note with --input lines", err[:200])
 
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

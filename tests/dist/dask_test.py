@@ -29,16 +29,11 @@ import shutil
 import subprocess
 import sys
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 WHAT, EXE, DASK, SRC, WORK = sys.argv[1:2] + [os.path.abspath(a) for a in sys.argv[2:6]]
-FAILS = []
 PY = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what, flush=True)
 
 
 def have_dask():
@@ -208,10 +203,7 @@ def main():
         test_scheduler()
     else:
         test_formats(WHAT)
-    if FAILS:
-        print(f"{len(FAILS)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+    sys.exit(summary())
 
 
 if __name__ == "__main__":

@@ -27,10 +27,11 @@ import os
 import shutil
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 WHAT = sys.argv[1]
 EXE, SRC, WORK = (os.path.abspath(a) for a in sys.argv[2:5])
-FAILS = []
 
 FAKE_SSH = """#!/bin/sh
 # ssh [OPTION]... HOST [--] COMMAND...: runs COMMAND here, as ssh would on HOST
@@ -42,12 +43,6 @@ shift
 [ "${1:-}" = "--" ] && shift
 exec sh -c "$*"
 """
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what, flush=True)
 
 
 def setup():
@@ -169,10 +164,7 @@ def main():
         print("SKIP: GNU parallel is not installed (tools/install-deps)")
         sys.exit(77)
     {"files": test_files, "pipe": test_pipe}[WHAT]()
-    if FAILS:
-        print(f"{len(FAILS)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+    sys.exit(summary())
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import subprocess
 import sys
 import zipfile
 import zlib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import FAILS, check, summary  # noqa: E402
 
 CASE, EXE, DUMP, SRC, WORK = sys.argv[1:6]
 T = os.path.join(SRC, "tests", "document")
@@ -30,21 +32,12 @@ MD = os.path.join(T, "notiz.md")
 PDF = os.path.join(T, "zeitung.pdf")
 DOCX = os.path.join(T, "bericht.docx")
 SAMPLE = os.path.join(SRC, "samples", "news-ukraine-2025.de.txt")
-failures = []
-checks = 0
 
 # Memory bound for a bad document (KiB of peak RSS).  The sanitizers' build
 # needs several times the plain one; the bound is there to catch memory
 # that grows with what the file claims (a GB-sized inflation, a tree of
 # millions of elements), not a few hundred MB of overhead.
 RSS_LIMIT_KB = 768 * 1024
-
-
-def check(cond, what, detail=""):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what + (f"\n      {detail}" if detail else ""))
 
 
 def env():
@@ -501,12 +494,9 @@ def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK, exist_ok=True)
     CASES[CASE]()
-    for f in failures:
-        print("FAIL: " + f)
-    print(f"{checks - len(failures)} passed, {len(failures)} failed")
-    if not failures:
+    if not FAILS:
         shutil.rmtree(WORK, ignore_errors=True)
-    return 1 if failures or checks == 0 else 0
+    return summary()
 
 
 if __name__ == "__main__":

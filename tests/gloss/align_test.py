@@ -15,15 +15,16 @@ the interlinear format in colour underlines a gloss the translation chose;
 JSONL input objects with a "translation";
 the same bytes with --jobs 2 on 400 NTREX lines.
 
-Each check prints a line; the last line is 'N passed, N failed'."""
+A failed check prints a line; the last line counts the checks."""
 import json
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check as expect, summary  # noqa: E402
 
 BIN, DEU, ENG = sys.argv[1:4]
-passed = failed = 0
 
 # German, English, {form: (gloss, source is "translation", aligned English words)}
 SAMPLE = [
@@ -68,16 +69,6 @@ SAMPLE = [
 PARTS = {"Telefongespräch": [["phone", "call"], ["phone", "conversation"]],
          "Waffenstillstandsabkommen": [["ceasefire", "agreement"]]}
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
-
-
-def expect(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}: {detail}")
 
 
 def run(args):
@@ -236,8 +227,7 @@ def main():
                     n += 1
                     al += bool(t["align"])
         expect(n and al / n > 0.5, "most content words of NTREX align", f"{al}/{n}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

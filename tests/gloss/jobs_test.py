@@ -9,25 +9,16 @@ code for every N.
     jobs_test.py DEGLOSS options                 --jobs, DEGLOSS_JOBS, jobs = N
     jobs_test.py DEGLOSS mt                      --translate (run by tests/mt/with_server.py)
 
-Each check prints a line; the last line is 'N passed, N failed'."""
+A failed check prints a line; the last line counts the checks."""
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check as expect, summary  # noqa: E402
 
 BIN = sys.argv[1]
 JOBS = ["1", "2", "4"]
-passed = failed = 0
-
-
-def expect(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}: {detail}")
 
 
 def run(args, stdin=None, env=None):
@@ -231,8 +222,7 @@ def main():
     else:
         print(__doc__, file=sys.stderr)
         return 2
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

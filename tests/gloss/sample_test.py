@@ -17,6 +17,8 @@ import json
 import os
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 FORMATS = [
     ("interlinear", "leipzig", "sample.interlinear.txt"),
@@ -27,16 +29,9 @@ FORMATS = [
     ("tsv", "leipzig", "sample.tsv"),
 ]
 
-failures = []
 ENV = dict(os.environ)
 if ENV.get("DEGLOSS_DATA_DIR"):
     ENV["DEGLOSS_DATA_DIR"] = os.path.abspath(ENV["DEGLOSS_DATA_DIR"])
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
 
 
 def run(exe, sample, fmt, style):
@@ -276,10 +271,7 @@ def main():
     check_cases(sents)
     # 5. the style in every format
     check_styles(exe, sample, outputs, sents)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"sample test: {len(failures)} failures")
-    return 1 if failures else 0
+    return summary("sample test")
 
 
 if __name__ == "__main__":

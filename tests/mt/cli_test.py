@@ -13,12 +13,13 @@ import os
 import stat
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 KEY = "test-key-XXXX-deepl:fx"
 HERE = os.path.dirname(os.path.abspath(__file__))
 PORT = os.environ["MT_TEST_PORT"]
 SCRATCH = os.environ["MT_TEST_DIR"]
-FAILS = []
 
 TEXT = """Der Kreml bestätigte am Montag, dass die Vereinigten Staaten Moskaus Unterstützung für einen 30-tägigen Waffenstillstand anstreben. Russlands umfassende Invasion in der Ukraine begann 2022.
 
@@ -26,12 +27,6 @@ Moskaus Zurückhaltung gegenüber dem US-Waffenstillstandsvorschlag
 
 Zudem stellte er die Frage, wie eine solche Waffenruhe durchgesetzt werden könnte. Die Gespräche gehen am Dienstag weiter.
 """
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
 
 
 def fixture_table():
@@ -394,8 +389,7 @@ CASES = {"insecure": case_insecure, "redirect": case_redirect, "escapes": case_e
 def main():
     degloss, name = sys.argv[1], sys.argv[2]
     CASES[name](degloss)
-    print(f"cli {name}: {len(FAILS)} failures")
-    return 1 if FAILS else 0
+    return summary(f"cli {name}")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ import re
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
-failures = []
 
 CONTRACTIONS = [("zum", "zu", "dem"), ("zur", "zu", "der"), ("im", "in", "dem"), ("ins", "in", "das"),
                 ("beim", "bei", "dem"), ("vom", "von", "dem"), ("am", "an", "dem"), ("ans", "an", "das"),
@@ -29,12 +30,6 @@ CONTRACTIONS = [("zum", "zu", "dem"), ("zur", "zu", "der"), ("im", "in", "dem"),
                 ("übers", "über", "das"), ("ums", "um", "das"), ("unters", "unter", "das"),
                 ("vors", "vor", "das"), ("hinterm", "hinter", "dem"), ("überm", "über", "dem"),
                 ("unterm", "unter", "dem"), ("vorm", "vor", "dem")]
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
 
 
 def run(exe, args, text=None):
@@ -173,10 +168,7 @@ def main():
         validate(exe, sample, sys.argv[sys.argv.index("--validate") + 1])
     else:
         shape(exe, sample, other)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: {len(failures)} failures")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -14,17 +14,12 @@
 """
 import html
 import json
+import os
 import re
 import subprocess
 import sys
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 
 def run(exe, args):
@@ -122,10 +117,7 @@ def main():
     check(re.findall(r"<dt>(.*?)</dt>", plain) == re.findall(r"<dt>(.*?)</dt>", page),
           "plain style: the same legend (the page can switch to Leipzig)")
 
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: {len(failures)} failures")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

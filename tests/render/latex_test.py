@@ -16,17 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import FAILS, check, summary  # noqa: E402
 
-failures = []
 
 # Every LaTeX special character, typographic quotes and dashes, < > |.
 SPECIALS = 'Preis: 5 % & $3 #1 a_b {x} ~ ^ \\ „Zitat“ – fertig. «Guillemets» ‚einfach‘ — <b> | "x" `y` a--b ,,c\'\'.\n'
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
 
 
 def run(exe, args, text=None):
@@ -87,7 +82,7 @@ def shape(exe, sample):
     raw = re.sub(r"\\[a-zA-Z]+\{\}|\\[{}%&$#_-]|\\\\\n|\\(gll|glt|ex|begin|end|textsc)\b|\{\}", "", body)
     for ch in "%&$#_~^„“–—«»‚‘<>|\"`":
         check(ch not in raw, f"no raw {ch!r} in the LaTeX body")
-    return failures
+    return FAILS
 
 
 def cells(line):
@@ -162,10 +157,7 @@ def main():
         compile_all(exe, sample)
     else:
         shape(exe, sample)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: {len(failures)} failures")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -19,14 +19,8 @@ import json
 import re
 import subprocess
 import sys
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 
 def run(exe, args, text=None):
@@ -128,10 +122,7 @@ def main():
     check(words(par) == words(default), "parallel layout: the same word blocks as the default layout")
 
     translated(exe)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: {len(failures)} failures")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

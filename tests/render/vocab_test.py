@@ -30,14 +30,8 @@ import re
 import subprocess
 import sys
 import tempfile
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 
 def run(exe, args, text=None, stderr=subprocess.PIPE):
@@ -254,10 +248,7 @@ def main():
     exe, sample = sys.argv[1], sys.argv[2]
     check_vocab(exe, sample)
     check_progress(exe, sample)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 EXE, OUTDIR, SRCDIR = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
 # DEGLOSS_CHROMIUM names another browser binary (a missing one: the skip path)
@@ -36,14 +38,6 @@ try:
 except ImportError:
     print("SKIP: python3-websocket is not installed")
     sys.exit(77)
-
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what, flush=True)
 
 
 class Page:
@@ -402,11 +396,8 @@ def main():
         server.wait(timeout=10)
         shutil.rmtree(profile, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
-    if FAILS:
-        print(f"{len(FAILS)} checks failed")
-        return 1
-    print(f"ok; screenshots in {OUTDIR}")
-    return 0
+    print(f"screenshots in {OUTDIR}")
+    return summary()
 
 
 if __name__ == "__main__":

@@ -22,15 +22,10 @@ import time
 import urllib.parse
 
 import jsonschema
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 EXE, SCHEMA = sys.argv[1], sys.argv[2]
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what, flush=True)
 
 
 def start(*args):
@@ -306,11 +301,7 @@ def main():
     r = subprocess.run([EXE, "serve", "--no-config", "somefile.txt"], capture_output=True, text=True, timeout=20)
     check(r.returncode == 2, "serve takes no files")
 
-    if FAILS:
-        print(f"{len(FAILS)} checks failed")
-        return 1
-    print("ok")
-    return 0
+    return summary()
 
 
 if __name__ == "__main__":

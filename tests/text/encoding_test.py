@@ -9,19 +9,14 @@ original, the one note on stderr (or its absence), warnings, and that the
 offsets rebuild the original bytes (text_dump --roundtrip, and every token's
 bytes decode to its form)."""
 import os, re, subprocess, sys, unicodedata
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+from checks import check, summary  # noqa: E402
 
 case, dump_bin, sample, work = sys.argv[1:5]
 degloss = sys.argv[5] if len(sys.argv) > 5 else None
 os.makedirs(work, exist_ok=True)
 TEXT = open(sample, encoding='utf-8').read()
 NOTE = 'not UTF-8; read as Windows-1252'
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print('FAIL:', what)
 
 
 def write(name, data):
@@ -65,7 +60,6 @@ def dump(path, *opts):
     rc, out, err = run([dump_bin, *opts, path])
     check(rc == 0, '%s: text_dump exit %d: %s' % (path, rc, err[:300]))
     return out, err
-
 
 
 def roundtrip(path, *opts, stdin=None):
@@ -272,6 +266,4 @@ elif case == 'cli':
 else:
     sys.exit('unknown case ' + case)
 
-if failures:
-    sys.exit('%d check(s) failed in case %s' % (len(failures), case))
-print('OK', case)
+sys.exit(summary(case))
