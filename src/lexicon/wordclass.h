@@ -84,6 +84,7 @@ enum {
   DG_WCB_SPELLING_VARIANT,   /* spelling-variant: "ae>ä", "ss>ß", "ff>fff" (Koeln, Gruesse,
                               * Schiffahrt: a spelling the dictionary does not use) */
   DG_WCB_DAY_ADVERB,         /* day-adverb: heute, gestern, morgen ("bis Morgen" = tomorrow) */
+  DG_WCB_SPEECH_VERB,        /* speech-verb: sagen, erklären (a person speaks: "Kirchner sagte") */
   DG_WCB_COUNT
 };
 
@@ -145,6 +146,7 @@ enum {
 #define DG_WC_EN_RELATION DG_WC(DG_WCB_EN_RELATION)
 #define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
 #define DG_WC_DAY_ADVERB DG_WC(DG_WCB_DAY_ADVERB)
+#define DG_WC_SPEECH_VERB DG_WC(DG_WCB_SPEECH_VERB)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
