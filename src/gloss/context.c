@@ -290,7 +290,9 @@ static void S_imperative(dg_gl_ctx *c, size_t i) {
   size_t end = dg_gl_clause_end(s, i);
   for (size_t j = i + 1; j < end; j++) {
     const dg_gl_word *w = &c->w[j];
-    if (w->is_closed && w->closed >= 0 && dg_gl_has_label(w->cl[w->closed].labels, "NOM")) return;
+    if (w->is_closed && w->closed >= 0 && dg_gl_eq(w->cl[w->closed].pos, "PRON") &&
+        dg_gl_has_label(w->cl[w->closed].labels, "NOM"))
+      return;
   }
   for (size_t j = s->ntokens; j-- > i + 1;) {
     if (s->tokens[j].kind != DG_KIND_PUNCT) break;
