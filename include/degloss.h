@@ -164,11 +164,16 @@ typedef struct degloss_options {
   const char *hunspell;              /* hunspell base path (overrides dict), or NULL */
   const char *const *glossaries;     /* user glossary TSV files, later ones win */
   size_t nglossaries;
+  const char *domain;                /* the documents' subject (a name of subjects.tsv in the data
+                                      * directory: software, law, medicine ...), NULL: inferred
+                                      * per document from its words (as degloss --domain) */
 } degloss_options;
 
 /* New engine: opens the data (lexicon, morphology, multiword list).  NULL with
  * err set (DEGLOSS_ERR_IO for a missing file, DEGLOSS_ERR_FORMAT for a corrupt
- * one, the message naming the file; DEGLOSS_ERR_ARG for an unknown dict).
+ * one, the message naming the file; DEGLOSS_ERR_ARG for an unknown dict;
+ * DEGLOSS_ERR_CONFIG for an unknown domain, "unknown subject 'X' (known:
+ * software, law, ...)").
  * `opts` may be NULL and is not kept. */
 DEGLOSS_EXPORT degloss_engine *degloss_engine_new(const degloss_options *opts, degloss_error *err);
 /* Frees the engine; documents made with it stay valid. */
@@ -434,7 +439,10 @@ DEGLOSS_EXPORT degloss_code degloss_mt_cache_compact(const degloss_session_optio
  *
  * A local HTTP server (GNU libmicrohttpd): GET / is a self-contained page,
  * POST /api/gloss takes {"text": ..., "style": "leipzig"|"plain",
- * "translate": false, "translation": "..."} and answers {"sentences": [...]},
+ * "translate": false, "translation": "...", "domain": "software"} (domain:
+ * the text's subject, "" inferred, absent the server's so->domain; an
+ * unknown one is 400 naming the known ones, which GET /api/subjects lists
+ * as {"subjects": [...], "domain": so->domain or null}) and answers {"sentences": [...]},
  * each sentence the JSONL object of the jsonl format (the header
  * X-Degloss-Style names the style used).  One thread per
  * connection, as many requests glossed at once as there are processors,

@@ -26,6 +26,7 @@ degloss_engine *degloss_engine_new(const degloss_options *opts, degloss_error *e
     o.hunspell_base = opts->hunspell;
     o.glossaries = opts->glossaries;
     o.nglossaries = opts->nglossaries;
+    o.subject = opts->domain;
   }
   if (o.dict && strcmp(o.dict, "de_DE") && strcmp(o.dict, "de_AT") && strcmp(o.dict, "de_CH")) {
     dg_error_set(err, DEGLOSS_ERR_ARG, "degloss_engine_new", 0, 0, -1,

@@ -18,6 +18,7 @@
 #include "mapfile.h"
 #include "morph_data.h"
 #include "mwe.h"
+#include "subjects.h"
 #include "util.h"
 
 #ifndef DEGLOSS_DEFAULT_HUNSPELL_DIR
@@ -176,6 +177,30 @@ static void S_check_mwe(S_file *f) {
   dg_mwe_list_free(l);
 }
 
+/* The subject table: every line a field row or a sense row (bad lines are
+ * warnings naming file:line, counted here), at least one subject. */
+static void S_check_subjects(S_file *f) {
+  if (!S_stat(f)) return;
+  dg_warn_scope scope = {0};
+  dg_warn_push(&scope);
+  degloss_error err = {0};
+  dg_subjects *t = dg_subjects_load(f->path, &err);
+  dg_warn_pop(&scope);
+  if (!t) {
+    S_problem(f, err.text);
+    return;
+  }
+  unsigned long bad = scope.count;
+  if (bad) {
+    char m[96];
+    snprintf(m, sizeof m, "%lu bad line%s (warnings above)", bad, bad == 1 ? "" : "s");
+    S_problem(f, m);
+  } else if (dg_subjects_count(t) == 0) {
+    S_problem(f, "no subjects");
+  }
+  dg_subjects_free(t);
+}
+
 int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_base, FILE *out,
                   FILE *diag) {
   const char *dir = data_dir && *data_dir ? data_dir : degloss_data_dir();
@@ -188,16 +213,18 @@ int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_b
   snprintf(dic, hl + 5, "%s.dic", hbase);
   free(hbase);
 
-  enum { LEX, MORPH, MWE, AFF, DIC, N };
+  enum { LEX, MORPH, MWE, SUBJ, AFF, DIC, N };
   S_file f[N];
   S_init(&f[LEX], dg_path_join(dir, DG_LEXICON_FILE), DG_LEX_KIND);
   S_init(&f[MORPH], dg_path_join(dir, "degloss.morph"), DG_MORPH_KIND);
   S_init(&f[MWE], dg_path_join(dir, "mwe.tsv"), "MWE-TSV");
+  S_init(&f[SUBJ], dg_path_join(dir, "subjects.tsv"), "SUBJECTS-TSV");
   S_init(&f[AFF], aff, "HUNSPELL-AFF");
   S_init(&f[DIC], dic, "HUNSPELL-DIC");
   S_check_mapped(&f[LEX], DG_LEX_KIND, DG_LEX_VERSION, S_lex_tables);
   S_check_mapped(&f[MORPH], DG_MORPH_KIND, DG_MORPH_VERSION, S_morph_tables);
   S_check_mwe(&f[MWE]);
+  S_check_subjects(&f[SUBJ]);
   S_check_aff(&f[AFF]);
   S_check_dic(&f[DIC]);
 

@@ -219,10 +219,15 @@ static degloss_session *S_new(const degloss_session_options *o, dg_engine *lent,
   }
   dg_mt_config_free(mtc);
   if (ok && lent) {
-    /* a lent engine starts a new document: nothing of the last one stays */
-    s->engine = lent;
-    s->engine_lent = true;
-    dg_engine_new_document(lent);
+    /* a lent engine starts a new document: nothing of the last one stays;
+     * the subject is this session's (the web app's request may name one) */
+    if (!dg_engine_set_subject(lent, o->domain, err)) {
+      ok = false;
+    } else {
+      s->engine = lent;
+      s->engine_lent = true;
+      dg_engine_new_document(lent);
+    }
   } else if (ok) {
     s->engine = dg_session_engine_new(o, err);
     if (!s->engine) ok = false;

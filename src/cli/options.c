@@ -53,7 +53,8 @@ static const S_opt S_table[] = {
      "from the words; subjects.tsv in the data directory)"},
     {NULL, OPT_CHECK_DATA, "check-data", NULL,
      "verify the data files (checksums, the hunspell\n"
-     "dictionary, mwe.tsv), one line each, and exit"},
+     "dictionary, mwe.tsv, subjects.tsv), one line each,\n"
+     "and exit"},
     {NULL, 'c', "config", "FILE", "read FILE instead of ~/.config/degloss/config"},
     {NULL, OPT_NO_CONFIG, "no-config", NULL, "read no config file"},
     {"Translation (optional; API keys come from the environment or the config file):", 't', "translate",

@@ -270,12 +270,45 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
 }
 
 /* Closed-class and small-word glosses that depend on what follows. */
+/* A verb that opens a statement or command with no subject in its
+ * clause ("Tippe auf den Knopf.", "Gehe zurück zum Start", "Sei still!",
+ * "Bitte gehe jetzt") is the imperative singular, not the subjunctive I of
+ * reported speech, which needs its third-person subject ("er gehe", "man
+ * nehme", "es lebe"); the -e imperative and "sei" are spelt as that form.
+ * Not in a question ("Gehe ich?": the subject follows). */
+static void S_imperative(dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) || !dg_gl_feat(t->feats, "Mood=Sub") ||
+      !dg_gl_feat(t->feats, "Tense=Pres") || !dg_gl_feat(t->feats, "Person=3") ||
+      dg_gl_feat(t->feats, "Number=Plur") || t->mwe >= 0)
+    return;
+  /* first in its sentence, after a colon, or after "bitte" there */
+  size_t k = i;
+  if (k > 0 && dg_gl_eq(c->w[k - 1].lower, "bitte")) k--;
+  if (!(c->w[k].initial || (k > 0 && dg_gl_eq(s->tokens[k - 1].form, ":")))) return;
+  size_t end = dg_gl_clause_end(s, i);
+  for (size_t j = i + 1; j < end; j++) {
+    const dg_gl_word *w = &c->w[j];
+    if (w->is_closed && w->closed >= 0 && dg_gl_eq(w->cl[w->closed].pos, "PRON") &&
+        dg_gl_has_label(w->cl[w->closed].labels, "NOM"))
+      return;
+  }
+  for (size_t j = s->ntokens; j-- > i + 1;) {
+    if (s->tokens[j].kind != DG_KIND_PUNCT) break;
+    if (dg_gl_eq(s->tokens[j].form, "?")) return;
+  }
+  t->feats = "Mood=Imp|Number=Sing|Person=2|VerbForm=Fin";
+  c->w[i].leipzig = "IMP.SG";
+}
+
 void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     if (t->kind != DG_KIND_WORD) continue;
+    S_imperative(c, i);
     /* (the rules above are about these two words) */
     if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
     else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);

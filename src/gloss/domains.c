@@ -146,6 +146,7 @@ void dg_engine_new_document(dg_engine *e) {
   e->ndom = 0;
   memset(e->subj_votes, 0, sizeof e->subj_votes);
   e->subject_last = -1;
+  e->nnames_seen = 0;
 }
 
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
@@ -157,7 +158,10 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (s->first || strcmp(d->source, e->dom_src) != 0) {
     memset(e->subj_votes, 0, sizeof e->subj_votes);
     e->subject_last = -1;
+    e->nnames_seen = 0;
   }
+  /* Names the document used before (names.c), in input order like the votes. */
+  dg_gl_names_seen(e, c);
   if (strcmp(d->source, e->dom_src) != 0) {
     e->ndom = 0;
     snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);

@@ -70,14 +70,7 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   if (!e->subjects) goto fail;
   e->subject_forced = -1;
   e->subject_last = -1;
-  if (o->subject && *o->subject) {
-    e->subject_forced = dg_subjects_find(e->subjects, o->subject);
-    if (e->subject_forced < 0) {
-      dg_error_set(err, DEGLOSS_ERR_CONFIG, "", 0, 0, -1, "unknown subject '%s' (known: %s)", o->subject,
-                   dg_subjects_names(e->subjects));
-      goto fail;
-    }
-  }
+  if (!dg_engine_set_subject(e, o->subject, err)) goto fail;
   for (size_t i = 0; i < o->nglossaries; i++)
     if (!dg_lexicon_add_glossary(e->lex, o->glossaries[i], err)) {
       /* The user's own file: a configuration error, not broken data. */
@@ -89,6 +82,27 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
 fail:
   dg_engine_free(e);
   return NULL;
+}
+
+bool dg_engine_set_subject(dg_engine *e, const char *name, degloss_error *err) {
+  if (!name || !*name) {
+    e->subject_forced = -1;
+    return true;
+  }
+  int k = dg_subjects_find(e->subjects, name);
+  if (k < 0) {
+    dg_error_set(err, DEGLOSS_ERR_CONFIG, "", 0, 0, -1, "unknown subject '%s' (known: %s)", name,
+                 dg_subjects_names(e->subjects));
+    return false;
+  }
+  e->subject_forced = k;
+  return true;
+}
+
+size_t dg_engine_subject_count(const dg_engine *e) { return dg_subjects_count(e->subjects); }
+
+const char *dg_engine_subject_name(const dg_engine *e, size_t k) {
+  return k < dg_subjects_count(e->subjects) ? dg_subjects_name(e->subjects, k) : NULL;
 }
 
 dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {

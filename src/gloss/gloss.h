@@ -43,6 +43,15 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err);
  * of the text before are forgotten (an engine used for one request after
  * another, as the web app does). */
 void dg_engine_new_document(dg_engine *e);
+/* The documents' subject from now on: a name of subjects.tsv (software,
+ * law ...), or NULL/"" to infer it per document from its words.  false
+ * with err set (DEGLOSS_ERR_CONFIG, "unknown subject 'X' (known: ...)")
+ * for a name the table lacks; the subject is then unchanged. */
+bool dg_engine_set_subject(dg_engine *e, const char *name, degloss_error *err);
+/* The subjects the engine knows, in the table's order: their number and
+ * the k-th name. */
+size_t dg_engine_subject_count(const dg_engine *e);
+const char *dg_engine_subject_name(const dg_engine *e, size_t k);
 /* dg_engine_gloss in three steps: _begin and _end need no state from other
  * sentences (any thread, with its own engine); _domains reads and updates
  * the subject-field votes carried from sentence to sentence (e->dom), so it

@@ -19,6 +19,7 @@
 
 #define DG_GL_MAX_DOMAINS 32
 #define DG_GL_MAX_SUBJECTS 32
+#define DG_GL_MAX_NAMES_SEEN 128
 
 /* Subject fields ("pol.", "mil.") the words of a paragraph point to. */
 typedef struct dg_gl_domain {
@@ -50,6 +51,11 @@ struct dg_engine {
   float subj_votes[DG_GL_MAX_SUBJECTS];
   int subject_forced;
   int subject_last; /* the previous sentence's subject, -1 none */
+  /* Capitalised nouns the document has already used as a person's name
+   * ("Olaf Kirchner" … "Kirchner sagte"): hashes of their forms, since the
+   * document began (names.c dg_gl_names_seen, run with the domains). */
+  uint64_t names_seen[DG_GL_MAX_NAMES_SEEN];
+  size_t nnames_seen;
 };
 
 /* What the engine knows about one word while glossing its sentence. */
@@ -66,6 +72,8 @@ typedef struct dg_gl_word {
   const char *particle;             /* separable particle inside the form */
   const char *extra;                /* label the context adds: FUT, PASS */
   bool role_name;                   /* marked a name after a title or role */
+  bool doc_name;                    /* a noun the document used as a name before */
+  bool surname;                     /* a noun names.c made a surname */
   const char *written;              /* a suspended part as written ("Ein-") while its
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
@@ -121,6 +129,10 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
  * only cross-sentence state) updated, and senses of a well-supported field
  * promoted. */
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
+/* names.c: capitalised nouns the document used as a person's name before
+ * are marked (doc_name), and this sentence's are remembered (e->names_seen;
+ * emptied when a document begins, with the subject votes). */
+void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c);
 
 /* dg_engine_gloss_end: */
 /* phrase.c: multiword expressions, the curated list first, then dictionary

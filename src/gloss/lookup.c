@@ -305,6 +305,31 @@ static bool S_spelling_in_context(const char *form) {
   return dg_gl_all_upper(form) || strpbrk(form, "*:_/") != NULL;
 }
 
+/* Is the word at i a capitalised form whose lower case is an adverb of a
+ * day (word class day-adverb: morgen, gestern, heute), right after a preposition that is not
+ * contracted with an article (ab, bis, seit, für; not am, zum), and not the
+ * start of a span "von Morgen bis Abend"? */
+static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *t = &s->tokens[i];
+  if (i == 0 || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
+  const dg_gl_word *p = &c->w[i - 1];
+  if (s->tokens[i - 1].kind != DG_KIND_WORD || !p->lower || dg_gl_eq(p->lower, "von")) return false;
+  bool prep = false;
+  for (size_t k = 0; k < p->ncl; k++) {
+    if (!dg_gl_eq(p->cl[k].pos, "ADP")) continue;
+    if (dg_gl_has_label(p->cl[k].labels, "DEF")) return false;
+    prep = true;
+  }
+  if (!prep) return false;
+  if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, "bis")) return false;
+  if (strlen(t->form) > 24) return false;
+  char *low = dg_gl_lower(t->form);
+  bool day = dg_lexicon_is(e->lex, low, DG_WC_DAY_ADVERB);
+  free(low);
+  return day;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -326,6 +351,12 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
     w->initial = initial;
     initial = false;
+    /* A capitalised time adverb right after a bare preposition ("bis
+     * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
+     * as if it began the sentence, so its adverb reading (tomorrow) comes
+     * first; not after a contraction with the article ("am Morgen", "zum
+     * Morgen": the noun) nor in "von Morgen bis Abend". */
+    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
        * put back after the glossing of the sentence. */
@@ -342,7 +373,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * completed suspended part is computed each time): a repeat is a
      * look-up in the engine's memo.  Not a word whose spelling is read in
      * its context (all capitals, gender marks: S_standard_spelling). */
-    bool memo = !w->written && !S_spelling_in_context(t->form);
+    bool memo = !w->written && !S_spelling_in_context(t->form) && !adv_after_prep;
+    if (adv_after_prep) w->initial = true;
     if (memo && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
     S_standard_spelling(e, d, c, i);
   again:

@@ -24,6 +24,7 @@ typedef struct S_full {
   S_elem e[DG_MWE_MAX];
   size_t n;
   char *lemma, *gloss, *source;
+  char *members;  /* the curated list's member glosses ("when|ever") or "" */
   int head;       /* element index */
   bool name;      /* a multiword name: its tokens are names */
   bool hidden;    /* the gloss names an object the German does not write */
@@ -33,7 +34,7 @@ typedef struct S_full {
  * thousands of dictionary phrases stay compiled in the engine's cache. */
 struct dg_mwe_pat {
   size_t n;
-  const char *lemma, *gloss, *source;
+  const char *lemma, *gloss, *source, *members;
   int head;
   bool name;
   bool hidden;
@@ -45,13 +46,14 @@ static void S_full_free(S_full *p) {
   free(p->lemma);
   free(p->gloss);
   free(p->source);
+  free(p->members);
   free(p);
 }
 
 static dg_mwe_pat *S_pack(S_full *f) {
   size_t size = sizeof(dg_mwe_pat) + f->n * sizeof(S_elem);
   for (size_t i = 0; i < f->n; i++) size += strlen(f->e[i].w) + 1;
-  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1;
+  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1 + strlen(f->members) + 1;
   dg_mwe_pat *p = dg_xmalloc(size);
   char *str = (char *)&p->e[f->n];
   p->n = f->n;
@@ -65,9 +67,9 @@ static dg_mwe_pat *S_pack(S_full *f) {
     p->e[i].w = str;
     str += L;
   }
-  const char *src[3] = {f->lemma, f->gloss, f->source};
-  const char **dst[3] = {&p->lemma, &p->gloss, &p->source};
-  for (size_t k = 0; k < 3; k++) {
+  const char *src[4] = {f->lemma, f->gloss, f->source, f->members};
+  const char **dst[4] = {&p->lemma, &p->gloss, &p->source, &p->members};
+  for (size_t k = 0; k < 4; k++) {
     size_t L = strlen(src[k]) + 1;
     memcpy(str, src[k], L);
     *dst[k] = str;
@@ -104,8 +106,9 @@ static bool S_placeholder(const dg_lexicon *lex, const char *w) {
 }
 
 static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
-                           bool dictionary, bool name) {
+                           bool dictionary, bool name, const char *members) {
   S_full *p = dg_xcalloc(1, sizeof *p);
+  p->members = dg_xstrdup(members ? members : "");
   char *copy = dg_xstrdup(pattern), *save = NULL;
   bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
@@ -220,7 +223,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
 
 dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
                            const char *source) {
-  return S_parse(lex, german, gloss, NULL, source, true, false);
+  return S_parse(lex, german, gloss, NULL, source, true, false, NULL);
 }
 
 void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
@@ -249,7 +252,21 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
     if (strcmp(f1, "pattern") == 0) continue; /* header */
     char src[64];
     snprintf(src, sizeof src, "mwe.tsv:%ld", lineno);
-    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, f4 && strcmp(f4, "name") == 0);
+    /* the fourth column: "name", or the glosses of the pattern's words
+     * one by one, separated by "|" ("when|ever" for "wann immer"; an empty
+     * one keeps that word's own gloss) */
+    bool name = f4 && strcmp(f4, "name") == 0;
+    const char *members = f4 && strchr(f4, '|') ? f4 : NULL;
+    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, name, members);
+    if (p && members) {
+      size_t bars = 0;
+      for (const char *q = members; *q; q++) bars += *q == '|';
+      if (bars + 1 != p->n) {
+        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "the member glosses must name each word of the pattern");
+        dg_mwe_pat_free(p);
+        continue;
+      }
+    }
     if (!p) {
       dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "a multiword pattern needs at least two words");
       continue;
@@ -346,6 +363,8 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
     pos[k] = best;
   }
   hit->n = p->n;
+  for (size_t k = 0; k < p->n; k++) hit->pidx[k] = pos[k];
+  hit->members = p->members[0] ? p->members : NULL;
   first = n;
   last = 0;
   for (size_t k = 0; k < p->n; k++) {

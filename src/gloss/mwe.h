@@ -52,6 +52,8 @@ typedef struct dg_mwe_hit {
   size_t n;
   size_t head;           /* token index carrying the gloss */
   const char *lemma, *gloss, *source;
+  const char *members;   /* curated member glosses "when|ever" (pattern order), or NULL */
+  size_t pidx[DG_MWE_MAX]; /* token index of each pattern word, in pattern order */
   size_t span;           /* last - first token: smaller is a tighter match */
   bool name;             /* a multiword name ("Vereinigte Staaten") */
   bool replaces;         /* the head takes the expression's gloss */

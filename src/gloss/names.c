@@ -1,14 +1,174 @@
 /* Names the word-by-word glossing missed: capitalised words after a title
  * or role (Sicherheitsberater Michael Waltz), unknown or compound-guessed
- * words next to a name (Max Verstappen), name particles between names
+ * words next to a name (Max Verstappen), surnames that are also common
+ * nouns (Olaf Kirchner, Dr. Weber, "Kirchner sagte": not sexton, weaver), name particles between names
  * (Vasco da Gama), unknown words inside a title or name (Bank of America),
  * and forms of address before a name (Herrn Putin: Mr Putin).  Names keep
  * their own spelling.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "util.h"
 #include "word.h"
+
+/* ---- Surnames that are common nouns -----------------------------------------
+ * Many German surnames are nouns of a trade (Müller miller, Schneider
+ * tailor, Fischer fisherman, Kirchner sexton).  Such a noun is a person's
+ * name when the text gives evidence: a first name before it ("Olaf
+ * Kirchner"), a title or form of address ("Dr. Weber", "Frau Schneider"),
+ * a verb of saying whose subject it is with no article ("Kirchner sagte",
+ * "…, sagte Fischer."), or the document used it as a name before.  With
+ * an article it stays the noun ("der Müller mahlt Korn"). */
+
+/* Is token i a capitalised common noun that could be a surname (not a
+ * closed-class word, not inside an expression, one plain word)? */
+static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form) || strchr(t->form, '-') || c->w[i].is_closed ||
+      t->mwe >= 0 || !t->gloss || !t->source || strncmp(t->source, "ding:", 5) != 0)
+    return false;
+  /* a surname is written as the noun's base form ("Worten", "Tiere" are
+   * inflected: nouns), and a loanword spelt as its English ("Party",
+   * "City", "Radio") is a part of an English name, not a surname */
+  if (!dg_gl_eq(t->lemma, t->form) || dg_gl_feat(t->feats, "Number=Plur") || strcasecmp(t->gloss, t->form) == 0)
+    return false;
+  /* a name by the morphology's evidence that still has the noun's gloss
+   * (Vettel, not "hag") */
+  if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
+  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || dg_gl_role_noun(c, t->lemma)) return false;
+  /* the surnames that are nouns are nouns of a person's trade or of a
+   * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
+   * or neuter noun beside a name is the name's possession ("Trumps
+   * Mannschaft") or part of a longer name */
+  dg_sense sv[4];
+  size_t n = dg_gl_senses(e, t->lemma, "NOUN", sv, 4);
+  return n > 0 && dg_gl_eq(sv[0].gender, "m");
+}
+
+/* Does a determiner, adjective or number stand right before token i (the
+ * noun is then a common noun: "der Müller")? */
+static bool S_has_article(const dg_gl_ctx *c, size_t i) {
+  if (i == 0) return false;
+  const char *pos = c->s->tokens[i - 1].pos;
+  return dg_gl_eq(pos, "DET") || dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "NUM") || dg_gl_eq(pos, "PRON");
+}
+
+/* Is token j a finite verb of saying (word class speech-verb) in the
+ * third person singular? */
+static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
+  const dg_dtoken *v = &c->s->tokens[j];
+  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
+      !dg_gl_feat(v->feats, "Person=3") || dg_gl_feat(v->feats, "Number=Plur") || !v->lemma)
+    return false;
+  char *l = dg_gl_lower(v->lemma);
+  bool r = dg_lexicon_is(c->lex, l, DG_WC_SPEECH_VERB);
+  free(l);
+  return r;
+}
+
+/* Is a name ending in -s a genitive ("Trumps", "Andersons")?  A first
+ * name ending in -s is one the spelling dictionary knows while it does not
+ * know the name without the -s (Jens, Thomas; not Trump|s). */
+static bool S_genitive_s(dg_engine *e, const char *form) {
+  size_t n = strlen(form);
+  if (n < 3 || form[n - 1] != 's') return false;
+  if (!dg_morph_is_known(e->morph, form)) return true;
+  char stem[64];
+  if (n >= sizeof stem) return true;
+  memcpy(stem, form, n - 1);
+  stem[n - 1] = '\0';
+  return dg_morph_is_known(e->morph, stem);
+}
+
+/* The evidence in the sentence itself that the noun at i is a person's
+ * name. */
+static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i > 0 && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER)) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    /* a first name: a personal name (not a place of names.tsv, not a
+     * noun made a surname here), not in the genitive ("Trumps Kundgebung",
+     * "Sainsbury's Verkauf") and not itself after a capitalised word ("New
+     * York City", "Tony Macaroni Arena"), with no capitalised word after
+     * the noun ("Golf National") */
+    size_t pl = strlen(p->form);
+    bool genitive = pl > 1 && (S_genitive_s(e, p->form) || p->form[pl - 1] == '\'' || strstr(p->form, "’"));
+    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
+                 !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
+                   !c->w[i - 2].is_closed) &&
+                 !(i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "DET")) && /* "der Kruger Nationalpark" */
+                 !(i + 1 < s->ntokens && s->tokens[i + 1].kind != DG_KIND_PUNCT &&
+                   dg_gl_is_upper_initial(s->tokens[i + 1].form));
+    if (first) return true;
+    /* a title written short (Dr., Prof.: the abbreviations table) */
+    if (p->source && strstr(p->source, "abbreviations") && dg_gl_role_noun(c, p->lemma)) return true;
+  }
+  /* the subject of a verb of saying, alone at the clause start: "Kirchner
+   * sagte" (a sentence with its full stop: a headline drops articles) */
+  size_t last = s->ntokens;
+  while (last > 0 && s->tokens[last - 1].kind == DG_KIND_PUNCT && !dg_gl_eq(s->tokens[last - 1].form, ".") &&
+         !dg_gl_eq(s->tokens[last - 1].form, "!") && !dg_gl_eq(s->tokens[last - 1].form, "?"))
+    last--;
+  bool full = last > 0 && s->tokens[last - 1].kind == DG_KIND_PUNCT;
+  bool clause_start = i == 0 || c->w[i].initial || dg_gl_is_punct(&s->tokens[i - 1]) ||
+                      dg_gl_eq(s->tokens[i - 1].pos, "CCONJ") || dg_gl_eq(s->tokens[i - 1].pos, "SCONJ");
+  if (full && clause_start && i + 1 < s->ntokens && S_speech_verb(c, i + 1)) return true;
+  /* right after it, at the end of the clause: "…, sagte Fischer." (not
+   * a participle read as a verb: "sechs bestätigte Tote") */
+  if (i > 0 && S_speech_verb(c, i - 1) &&
+      !(i >= 2 && (dg_gl_eq(s->tokens[i - 2].pos, "NUM") || dg_gl_eq(s->tokens[i - 2].pos, "ADJ") ||
+                   dg_gl_eq(s->tokens[i - 2].pos, "DET"))) &&
+      (i + 1 == s->ntokens || dg_gl_is_punct(&s->tokens[i + 1]) || dg_gl_eq(s->tokens[i + 1].pos, "CCONJ")))
+    return true;
+  return false;
+}
+
+static uint64_t S_name_hash(const char *form) {
+  uint64_t h = dg_hash64(form, strlen(form), 0x6e616d65u);
+  return h ? h : 1;
+}
+
+void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    if (!S_noun_as_name(e, c, i) || S_has_article(c, i)) continue;
+    uint64_t h = S_name_hash(s->tokens[i].form);
+    for (size_t k = 0; k < e->nnames_seen && !c->w[i].doc_name; k++) c->w[i].doc_name = e->names_seen[k] == h;
+  }
+  for (size_t i = 0; i < s->ntokens; i++) {
+    if (!S_noun_as_name(e, c, i) || !S_person_evidence(e, c, i)) continue;
+    uint64_t h = S_name_hash(s->tokens[i].form);
+    bool known = false;
+    for (size_t k = 0; k < e->nnames_seen && !known; k++) known = e->names_seen[k] == h;
+    if (!known && e->nnames_seen < DG_GL_MAX_NAMES_SEEN) e->names_seen[e->nnames_seen++] = h;
+  }
+}
+
+/* Surnames that are common nouns, by the evidence above. */
+static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    if (!S_noun_as_name(e, c, i)) continue;
+    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"));
+    if (!seen && !S_person_evidence(e, c, i)) continue;
+    dg_dtoken *t = &s->tokens[i];
+    c->w[i].surname = true;
+    t->kind = DG_KIND_NAME;
+    t->pos = "PROPN";
+    t->nparts = 0;
+    t->seg = NULL;
+    t->lemma = t->form;
+    t->labels = "";
+    c->w[i].leipzig = "";
+    dg_gl_promote(d, t, t->form);
+    t->source = "name";
+    t->reason = seen ? "capitalised noun the document used as a name before"
+                     : "capitalised noun with a first name, title or verb of saying taken as a surname";
+    t->flags &= ~(unsigned)DG_DF_GUESS;
+  }
+}
 
 /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
 static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
@@ -19,8 +179,14 @@ static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
     if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
-    bool after_role = dg_gl_role_noun(c, p->lemma) && !(p->kind == DG_KIND_NAME);
-    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER);
+    /* (a title written short is a name token of the abbreviations table: Dr.) */
+    bool after_role = dg_gl_role_noun(c, p->lemma) &&
+                      (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations")));
+    /* (a marked name in the genitive is followed by what it owns: "Dr.
+     * Fords Anschuldigungen") */
+    size_t pl = strlen(p->form);
+    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER) &&
+                        !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_eq(t->pos, "NOUN"));
     if (!after_role && !after_marked) continue;
     if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* The next word after a role is a name only if it is not a common noun
@@ -183,6 +349,7 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
 /* Names, in this order: each step sees the names the one before marked. */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   S_after_role(d, c);
+  S_surnames(e, d, c);
   S_next_to_names(e, d, c);
   S_own_spelling(d, c);
   S_name_particles(d, c);

@@ -234,6 +234,18 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
       head_gloss = copy + cut + 1;
     }
   }
+  /* The curated list's member glosses: each word of the expression its
+   * share of the English ("wann immer" = when ever, not "whenever always"). */
+  if (h->members && !split_done) {
+    char *copy = dg_mem_strdup(&d->arena, h->members), *q = copy;
+    for (size_t k = 0; k < h->n && q; k++) {
+      char *bar = strchr(q, '|');
+      if (bar) *bar = '\0';
+      if (*q && h->pidx[k] == h->head) head_gloss = q;
+      else if (*q) dg_gl_promote(d, &s->tokens[h->pidx[k]], q);
+      q = bar ? bar + 1 : NULL;
+    }
+  }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
     dg_dtoken *t = &s->tokens[h->idx[k]];

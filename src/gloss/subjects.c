@@ -65,6 +65,11 @@ dg_subjects *dg_subjects_load(const char *path, degloss_error *err) {
               "expected 'subject<TAB>field' or 'subject<TAB><TAB>lemma<TAB>pos<TAB>gloss'");
       continue;
     }
+    if (sense && strspn(c[3], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(c[3])) {
+      dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "the part of speech '%s' is not a UD tag (NOUN, VERB ...)",
+              c[3]);
+      continue;
+    }
     t->rows = dg_xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
     S_row *r = &t->rows[t->nrows++];
     *r = (S_row){0};

@@ -83,6 +83,8 @@ enum {
   DG_WCB_EN_PLACE_KIND,      /* en-place-kind: castle, palace (English: a kind of named place) */
   DG_WCB_SPELLING_VARIANT,   /* spelling-variant: "ae>ä", "ss>ß", "ff>fff" (Koeln, Gruesse,
                               * Schiffahrt: a spelling the dictionary does not use) */
+  DG_WCB_DAY_ADVERB,         /* day-adverb: heute, gestern, morgen ("bis Morgen" = tomorrow) */
+  DG_WCB_SPEECH_VERB,        /* speech-verb: sagen, erklären (a person speaks: "Kirchner sagte") */
   DG_WCB_COUNT
 };
 
@@ -143,6 +145,8 @@ enum {
 #define DG_WC_MODAL_PARTICLE DG_WC(DG_WCB_MODAL_PARTICLE)
 #define DG_WC_EN_RELATION DG_WC(DG_WCB_EN_RELATION)
 #define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
+#define DG_WC_DAY_ADVERB DG_WC(DG_WCB_DAY_ADVERB)
+#define DG_WC_SPEECH_VERB DG_WC(DG_WCB_SPEECH_VERB)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */

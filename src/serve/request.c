@@ -1,5 +1,5 @@
 /* One gloss request of the web app: the JSON body {"text", "style",
- * "translate", "translation"} (or a text/plain body: the text, or a
+ * "translate", "translation", "domain"} (or a text/plain body: the text, or a
  * document body: HTML, Markdown, PDF, DOCX for the document readers, with
  * the options of the URL's query) is checked, glossed by a fresh session
  * (on an engine the server lends it) writing the jsonl format into memory,
@@ -24,6 +24,17 @@ char *dg_serve_error_json(const char *message, size_t *outlen) {
   return s;
 }
 
+char *dg_serve_subjects_json(const dg_engine *e, const char *domain, size_t *outlen) {
+  json_t *names = json_array();
+  for (size_t k = 0; names && k < dg_engine_subject_count(e); k++)
+    json_array_append_new(names, json_string(dg_engine_subject_name(e, k)));
+  json_t *o = names ? json_pack("{s:o,s:s?}", "subjects", names, "domain", domain && *domain ? domain : NULL) : NULL;
+  char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+  json_decref(o);
+  if (s && outlen) *outlen = strlen(s);
+  return s;
+}
+
 /* The session's output: appended to a memory stream. */
 static int S_write(void *ctx, const char *data, size_t len) {
   return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
@@ -43,6 +54,7 @@ typedef struct S_req {
   int translate;
   const char *translation; /* NULL or "": none */
   size_t translation_len;
+  const char *domain; /* NULL: the server's; "": inferred; else a subject's name */
 } S_req;
 
 static const char *S_parse(json_t *root, S_req *r) {
@@ -65,8 +77,13 @@ static const char *S_parse(json_t *root, S_req *r) {
       if (!json_is_string(v)) return "\"translation\" must be a string";
       r->translation = json_string_value(v);
       r->translation_len = json_string_length(v);
+    } else if (strcmp(key, "domain") == 0) {
+      /* (a name the data does not know is refused with the known ones) */
+      if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
+        return "\"domain\" must be a string: a subject (software, law ...) or \"\" to infer it";
+      r->domain = json_string_value(v);
     } else {
-      return "unknown key (expected text, style, translate, translation)";
+      return "unknown key (expected text, style, translate, translation, domain)";
     }
   }
   if (!r->text) return "\"text\" is missing";
@@ -143,6 +160,7 @@ int dg_serve_gloss(const degloss_session_options *base, dg_engine *engine, const
       r.style = q->style;
     }
     if (q && q->translate >= 0) r.translate = q->translate;
+    if (q && q->domain) r.domain = q->domain;
     r.text = body;
     r.len = len;
   } else {
@@ -173,6 +191,7 @@ int dg_serve_gloss(const degloss_session_options *base, dg_engine *engine, const
   so.warning = S_quiet;
   so.translation_path = NULL;
   if (!r.translate) so.nmt = 0, so.mt = NULL;
+  if (r.domain) so.domain = r.domain; /* checked by the session: 400 naming the known subjects */
   char tpath[4096] = "";
   if (r.translation && r.translation_len) {
     /* one line of the text is one record, its translation the same line */

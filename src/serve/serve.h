@@ -28,6 +28,7 @@ typedef enum {
 typedef struct dg_serve_query {
   const char *style;
   int translate;
+  const char *domain; /* ?domain=NAME ("": inferred) */
 } dg_serve_query;
 
 /* Gloss one request body with the options `so` and `engine` (lent for the
@@ -42,6 +43,11 @@ typedef struct dg_serve_query {
 int dg_serve_gloss(const degloss_session_options *so, dg_engine *engine, const char *style, const char *body,
                    size_t len, dg_body_kind kind, const dg_serve_query *q, char **out, size_t *outlen,
                    const char **used);
+
+/* A malloc'd JSON body {"subjects": [NAME, ...], "domain": NAME or null}:
+ * the subjects a request's "domain" may name (the engine's subjects.tsv)
+ * and the server's own (--domain). */
+char *dg_serve_subjects_json(const dg_engine *e, const char *domain, size_t *outlen);
 
 /* A malloc'd JSON body {"error": MESSAGE}. */
 char *dg_serve_error_json(const char *message, size_t *outlen);

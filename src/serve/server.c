@@ -213,6 +213,20 @@ static void S_completed(void *cls, struct MHD_Connection *c, void **con_cls,
   *con_cls = NULL;
 }
 
+/* GET /api/subjects: the subjects a request may name as its "domain" (the
+ * data's subjects.tsv, read from an engine of a glossing slot). */
+static enum MHD_Result S_subjects(degloss_server *srv, struct MHD_Connection *c) {
+  while (sem_wait(&srv->slots) != 0) {
+  }
+  dg_engine *e = S_engine_take(srv);
+  size_t len = 0;
+  char *body = e ? dg_serve_subjects_json(e, srv->so->domain, &len) : NULL;
+  S_engine_give(srv, e);
+  sem_post(&srv->slots);
+  if (!body) return S_error(c, 500, "cannot read the subjects", NULL);
+  return S_json(c, 200, body, len, NULL);
+}
+
 /* ---- routing ---------------------------------------------------------- */
 
 static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -225,7 +239,10 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
     /* the first call: the headers only */
     bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     if (strcmp(url, "/") == 0) return get ? S_page(c) : S_error(c, 405, "use GET for /", "GET, HEAD");
-    if (strcmp(url, "/api/gloss") != 0) return S_error(c, 404, "no such path (the API is POST /api/gloss)", NULL);
+    if (strcmp(url, "/api/subjects") == 0)
+      return get ? S_subjects(srv, c) : S_error(c, 405, "use GET for /api/subjects", "GET, HEAD");
+    if (strcmp(url, "/api/gloss") != 0)
+      return S_error(c, 404, "no such path (the API is POST /api/gloss, GET /api/subjects)", NULL);
     if (strcmp(method, "POST") != 0) return S_error(c, 405, "use POST for /api/gloss", "POST");
     dg_body_kind kind;
     const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
@@ -260,7 +277,8 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
   size_t outlen = 0;
   const char *used = NULL;
   /* a text or document body takes its options from the query */
-  dg_serve_query q = {MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "style"), -1};
+  dg_serve_query q = {MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "style"), -1,
+                      MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "domain")};
   const char *tr = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "translate");
   if (tr) q.translate = strcmp(tr, "1") == 0 || strcmp(tr, "true") == 0;
   while (sem_wait(&srv->slots) != 0) {

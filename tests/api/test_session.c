@@ -2,7 +2,8 @@
  * write callback, warnings and notes through the warning callback with file,
  * line and byte, the per-session counts, the same bytes for 1 and 2 jobs,
  * inputs by path, stream, descriptor and memory, errors that name the file,
- * a failing sink, and the simple API giving what a session gives.  Uses only
+ * a failing sink, the simple API giving what a session gives, and the
+ * subject field (domain) through both.  Uses only
  * degloss_* functions.  Needs DEGLOSS_DATA_DIR; argv[1] is the source tree.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <fcntl.h>
@@ -392,7 +393,66 @@ static void test_lines(void) {
   unlink(tr);
 }
 
+/* The subject field: degloss_options.domain of the simple API and
+ * degloss_session_options.domain give the senses degloss --domain gives
+ * (software: Verzeichnis = directory; law: Gewährleistung = warranty) and
+ * the subject on the sentence; without it the general senses; an unknown
+ * name is a configuration error naming the known subjects. */
+static char *S_simple(const char *domain, const char *text, degloss_error *err) {
+  degloss_options o = {0};
+  o.domain = domain;
+  degloss_engine *e = degloss_engine_new(&o, err);
+  if (!e) return NULL;
+  degloss_doc *d = degloss_gloss_text(e, text, strlen(text), err);
+  char *r = d ? degloss_render(d, "jsonl", NULL, 0, err) : NULL;
+  degloss_doc_free(d);
+  degloss_engine_free(e);
+  return r;
+}
+
+static void test_domain(void) {
+  const char *text = "Das Verzeichnis ist leer. Die Gewährleistung gilt zwei Jahre.";
+  degloss_error err = {0};
+  char *sw = S_simple("software", text, &err);
+  CONTAINS(sw, "\"gloss\":\"directory\"", "simple API, domain software: Verzeichnis = directory");
+  CONTAINS(sw, "\"subject\":\"software\"", "simple API, domain software: the sentence's subject");
+  char *law = S_simple("law", text, &err);
+  CONTAINS(law, "\"gloss\":\"warranty\"", "simple API, domain law: Gewährleistung = warranty");
+  char *none = S_simple(NULL, text, &err);
+  OK(none && !strstr(none, "\"gloss\":\"directory\"") && !strstr(none, "\"gloss\":\"warranty\""),
+     "simple API without a domain: the general senses");
+  /* the session with the same domain writes the same bytes */
+  S_text out = {0};
+  degloss_session_options so = {0};
+  so.domain = "software";
+  degloss_session *s = degloss_session_new(&so, &err);
+  OK(s != NULL, "session with domain software");
+  if (s) {
+    degloss_output d = {0};
+    d.write = S_put;
+    d.ctx = &out;
+    d.format = "jsonl";
+    INT_EQ(degloss_session_set_output(s, &d, &err), DEGLOSS_OK, "set output");
+    INT_EQ(degloss_session_feed_text(s, text, strlen(text), "mem", &err), DEGLOSS_OK, "feed");
+    INT_EQ(degloss_session_finish(s, &err), DEGLOSS_OK, "finish");
+    STR_EQ(out.p, sw, "session domain software = simple API domain software");
+    degloss_session_free(s);
+  }
+  S_free_text(&out);
+  memset(&err, 0, sizeof err);
+  degloss_options bad = {0};
+  bad.domain = "astrology";
+  OK(degloss_engine_new(&bad, &err) == NULL, "simple API: an unknown domain");
+  INT_EQ(err.code, DEGLOSS_ERR_CONFIG, "a configuration error");
+  CONTAINS(err.text, "unknown subject 'astrology'", "naming it");
+  CONTAINS(err.text, "software", "and the known subjects");
+  free(sw);
+  free(law);
+  free(none);
+}
+
 int main(int argc, char **argv) {
+  test_domain();
   test_lines();
   test_output();
   test_warnings();

@@ -3,7 +3,8 @@
 
   checkdata_test.py DEGLOSS DATA_DIR [CASE...]
 
-DATA_DIR is the build's data directory (degloss.lex, degloss.morph, mwe.tsv).
+DATA_DIR is the build's data directory (degloss.lex, degloss.morph, mwe.tsv,
+subjects.tsv).
 Each case builds a data directory (symlinks to the good files, copies of the
 ones it damages), runs the program and asserts exit code, the per-file lines
 on stdout (PATH TAB SIZE TAB KIND TAB VERSION TAB STATUS) and stderr.
@@ -16,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cli_test as cli  # the command-line harness: run(), expect(), run_cases()
 
 DATA = None
-FILES = ("degloss.lex", "degloss.morph", "mwe.tsv")
+FILES = ("degloss.lex", "degloss.morph", "mwe.tsv", "subjects.tsv")
 expect = cli.expect
 
 
@@ -66,7 +67,7 @@ def case_ok_build_data():
     rc, out, err = run(["--check-data"], {"DEGLOSS_DATA_DIR": DATA})
     r = lines(out)
     expect(rc == 0 and err == "", "build data: exit 0, nothing on stderr", f"rc={rc} {err}")
-    expect(len(r) == 5 and len(out.splitlines()) == 5, "one line per file (lex, morph, mwe, aff, dic)", out)
+    expect(len(r) == 6 and len(out.splitlines()) == 6, "one line per file (lex, morph, mwe, subjects, aff, dic)", out)
     lex = r.get(os.path.join(DATA, "degloss.lex"))
     morph = r.get(os.path.join(DATA, "degloss.morph"))
     mwe = r.get(os.path.join(DATA, "mwe.tsv"))
@@ -77,6 +78,8 @@ def case_ok_build_data():
            and morph[0] == str(os.path.getsize(os.path.join(DATA, "degloss.morph"))),
            "degloss.morph: size, kind MORPH, version 4, ok", str(morph))
     expect(mwe is not None and mwe[3] == "ok", "mwe.tsv ok", str(mwe))
+    subj = r.get(os.path.join(DATA, "subjects.tsv"))
+    expect(subj is not None and subj[1:] == ("SUBJECTS-TSV", "-", "ok"), "subjects.tsv ok", str(subj))
     hs = {os.path.basename(p): v for p, v in r.items() if not p.startswith(DATA + "/")}
     expect(set(hs) == {"de_DE.aff", "de_DE.dic"} and all(v[3] == "ok" for v in hs.values()),
            "the default hunspell dictionary de_DE, ok", out)
@@ -109,7 +112,7 @@ def damaged(name, fname, want_status):
     expect(rc == 3, f"{fname} with a flipped byte: exit 3", f"rc={rc}")
     expect(want_status in st, f"{fname} with a flipped byte: '{want_status}' on its line", st)
     others = [v[3] for p, v in r.items() if p != path]
-    expect(len(others) == 4 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
+    expect(len(others) == 5 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
     expect(f"degloss: {path}: {want_status}" in err and f"data directory: {d}" in err,
            f"{fname} damaged: stderr names the file and the data directory", err)
 
@@ -226,6 +229,36 @@ def case_mwe_bad_line():
     v = lines(out).get(os.path.join(d, "mwe.tsv"), ("",) * 4)
     expect(rc == 3 and v[3].startswith("1 bad line"), "mwe.tsv with a bad line: exit 3, '1 bad line'", f"rc={rc} {v}")
     expect(f"mwe.tsv:{nlines + 1}" in err, "the bad mwe.tsv line is named with its number", err)
+
+
+def case_subjects_bad_lines():
+    """A subjects.tsv row that is neither a field row nor a sense row, and a
+    sense row whose part of speech is no UD tag: each named file:line on
+    stderr, the count on the file's line, exit 3; an empty table (only its
+    header) is 'no subjects'; a missing one 'missing'."""
+    d = datadir("subjects", skip=("subjects.tsv",))
+    with open(os.path.join(DATA, "subjects.tsv"), "rb") as f:
+        good = f.read()
+    n = good.count(b"\n")
+    path = os.path.join(d, "subjects.tsv")
+    with open(path, "wb") as g:
+        g.write(good + b"medicine\n" + "law\t\tGewährleistung\tnoun\twarranty\n".encode())
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    v = lines(out).get(path, ("",) * 4)
+    expect(rc == 3 and v[1] == "SUBJECTS-TSV" and v[3].startswith("2 bad lines"),
+           "subjects.tsv with two bad rows: exit 3, '2 bad lines'", f"rc={rc} {v}")
+    expect(f"{path}:{n + 1}:" in err and f"{path}:{n + 2}:" in err and "not a UD tag" in err,
+           "each bad subjects.tsv row is named with its line number", err)
+    others = [s[3] for p, s in lines(out).items() if p != path]
+    expect(len(others) == 5 and all(s == "ok" for s in others), "a bad subjects.tsv: the other files ok", out)
+    with open(path, "wb") as g:
+        g.write(b"subject\tfield\tlemma\tpos\tgloss\n")
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == "no subjects", "a header-only subjects.tsv: 'no subjects'",
+           f"rc={rc} {out}")
+    os.unlink(path)
+    rc, out, err = run(["--check-data", "--data-dir", d])
+    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == "missing", "no subjects.tsv: 'missing'", f"rc={rc} {out}")
 
 
 def case_hunspell():

@@ -3,7 +3,7 @@
 DevTools protocol (python3-websocket).  The web app: type a sentence and
 gloss it, click a word and read the detail panel, toggle the lines, switch
 Leipzig/plain, search, move with the keyboard (arrows, Tab, Enter, Esc),
-upload documents (HTML, Markdown, DOCX), hover a word and its aligned
+upload documents (HTML, Markdown, DOCX), choose the subject, hover a word and its aligned
 translation words, /?text=..., the dark theme, a phone-width layout without
 horizontal overflow.  The --format html page of the sample article: the same
 reader (its gloss cells written by C agree with the script's), the panel,
@@ -249,6 +249,28 @@ def webapp(page, url, tmp):
             check(page.js("document.querySelector('#result .w.code .de').textContent") == "Garten",
                   "inline code is marked as code")
     page.screenshot(os.path.join(OUTDIR, "serve-docx.png"))
+
+    # the subject: the select lists the server's subjects (GET /api/subjects);
+    # choosing one glosses with its senses, "automatic" infers it again;
+    # ?domain= in the page's address chooses it
+    page.wait("document.querySelectorAll('#domain option').length > 2", "the subjects in the select")
+    opts = page.js("[...document.querySelectorAll('#domain option')].map(o => o.value)") or []
+    check(opts[:1] == [""] and "software" in opts and "law" in opts, f"the subject select: {opts}")
+    page.js("document.getElementById('text').value = ''")
+    page.js("document.getElementById('text').focus()")
+    page.call("Input.insertText", text="Das Verzeichnis ist leer.")
+    page.js("document.getElementById('domain').value = 'software'")
+    page.click("#gloss")
+    page.wait(f"{WORDS}.length === 5 && {WORDS}[1].querySelector('.lz').textContent.includes('directory')",
+              "Verzeichnis glossed as directory with the subject software")
+    page.js("document.getElementById('domain').value = ''")
+    page.click("#gloss")
+    page.wait(f"{WORDS}.length === 5 && !{WORDS}[1].querySelector('.lz').textContent.includes('directory')",
+              "Verzeichnis glossed without the subject again")
+    page.call("Page.navigate", url=url + "?domain=law&text=" + urllib.parse.quote("Die Gewährleistung gilt."))
+    page.wait(f"{WORDS}.length === 4 && {WORDS}[1].querySelector('.lz').textContent.includes('warranty')",
+              "?domain=law&text=: Gewährleistung glossed as warranty")
+    check(page.js("document.getElementById('domain').value") == "law", "?domain=law chooses law in the select")
 
     # phone width: no horizontal scrolling of the page, the panel as a sheet
     page.viewport(375, 740, mobile=True)

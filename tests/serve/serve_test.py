@@ -5,7 +5,9 @@ sentence objects (checked against the schema), refuses bad requests with JSON
 errors (400 bad JSON or options, 413 too large by Content-Length or by the
 bytes sent, 415 unknown document types, 404, 405, 400 for a document its
 reader cannot read), glosses document bodies (HTML, Markdown, PDF, DOCX, by
-type or by content) as the CLI does, serves the page, warns on a non-loopback
+type or by content) as the CLI does, takes the subject ("domain", ?domain=,
+serve --domain; GET /api/subjects lists them; an unknown one is 400 naming
+the known ones), serves the page, warns on a non-loopback
 address, and 20 clients at once for a few seconds all succeed.
 
 usage: serve_test.py DEGLOSS SCHEMA
@@ -217,6 +219,47 @@ def main():
         c.close()
         error_of(*request(host, port, "POST", "/api/gloss?style=fancy", b"x", {"Content-Type": "text/plain"}),
                  400, "a bad ?style=")
+        # the subject: "domain" in the JSON request or ?domain= for a text
+        # body, checked against the data's subjects (GET /api/subjects)
+        status, ctype, data = request(host, port, "GET", "/api/subjects")
+        subj = json.loads(data) if status == 200 else {}
+        check(status == 200 and ctype.startswith("application/json") and "software" in subj.get("subjects", [])
+              and "law" in subj.get("subjects", []) and subj.get("domain") is None,
+              f"GET /api/subjects lists the subjects, no server default: {status} {data[:200]!r}")
+        error_of(*request(host, port, "POST", "/api/subjects", b"x", {"Content-Type": "text/plain"}), 405,
+                 "POST /api/subjects")
+        dtext = "Das Verzeichnis ist leer. Die Gewährleistung gilt zwei Jahre."
+
+        def glosses(sentences, forms=("Verzeichnis", "Gewährleistung")):
+            return [(s.get("subject"), t["gloss"]) for s in sentences for t in s["tokens"] if t["form"] in forms]
+
+        for dom, want_g in (("software", [("software", "directory"), ("software", "ensuring")]),
+                            ("law", [("law", "schedule"), ("law", "warranty")])):
+            status, _, data = api(host, port, {"text": dtext, "domain": dom})
+            got = json.loads(data)["sentences"] if status == 200 else []
+            cli = subprocess.run([EXE, "--no-config", "--senses", "-f", "jsonl", "--domain", dom], input=dtext,
+                                 capture_output=True, text=True, check=True).stdout
+            check(got == [json.loads(x) for x in cli.splitlines()] and glosses(got) == want_g,
+                  f"domain {dom}: the CLI's --domain {dom} output: {status} {glosses(got)}")
+        # the next request without one is inferred again (the engine is lent
+        # from request to request: nothing of the last subject stays)
+        status, _, data = api(host, port, {"text": dtext})
+        got = json.loads(data)["sentences"] if status == 200 else []
+        check(glosses(got) == [(None, "schedule"), (None, "ensuring")], f"no domain after a domain: {glosses(got)}")
+        status, _, data = api(host, port, {"text": dtext, "domain": ""})
+        check(status == 200 and glosses(json.loads(data)["sentences"])[0] == (None, "schedule"),
+              "domain \"\": inferred")
+        msg = error_of(*api(host, port, {"text": "x", "domain": "astrology"}), 400, "an unknown domain")
+        check("unknown subject 'astrology'" in msg and "software" in msg and "law" in msg,
+              f"the unknown domain's message names the known subjects: {msg}")
+        msg = error_of(*api(host, port, {"text": "x", "domain": 7}), 400, "domain not a string")
+        check("domain" in msg, f"the error names the domain: {msg}")
+        status, _, data = request(host, port, "POST", "/api/gloss?domain=software", dtext.encode(),
+                                  {"Content-Type": "text/plain"})
+        check(status == 200 and glosses(json.loads(data)["sentences"])[0] == ("software", "directory"),
+              f"?domain=software for a text body: {status} {data[:200]!r}")
+        error_of(*request(host, port, "POST", "/api/gloss?domain=astrology", b"x", {"Content-Type": "text/plain"}),
+                 400, "a bad ?domain=")
         # after all that the server still works
         status, _, data = api(host, port, {"text": text})
         check(status == 200 and json.loads(data)["sentences"] == want, "still serving after bad requests")
@@ -284,6 +327,25 @@ def main():
     status, _, data = api(host, port, {"text": "Sie rief an.", "style": "leipzig"})
     check(status == 200, "a request's style wins over the server's")
     stop(p)
+
+    # serve --domain law: the server's subject, shown by GET /api/subjects,
+    # for every request that names none; a request's own wins, "" infers
+    p, host, port = start("--listen", "127.0.0.1:0", "--domain", "law")
+    status, _, data = request(host, port, "GET", "/api/subjects")
+    check(status == 200 and json.loads(data).get("domain") == "law", f"--domain law: GET /api/subjects {data!r}")
+    dtext = "Die Gewährleistung gilt zwei Jahre."
+    for req, want in (({"text": dtext}, ("law", "warranty")), ({"text": dtext, "domain": ""}, (None, "ensuring")),
+                      ({"text": dtext, "domain": "software"}, ("software", "ensuring")),
+                      ({"text": dtext}, ("law", "warranty"))):
+        status, _, data = api(host, port, req)
+        got = [(x.get("subject"), t["gloss"]) for x in json.loads(data).get("sentences", []) for t in x["tokens"]
+               if t["form"] == "Gewährleistung"] if status == 200 else []
+        check(got == [want], f"--domain law, request {req.get('domain')!r}: {status} {got}")
+    stop(p)
+    p = subprocess.run([EXE, "serve", "--no-config", "--listen", "127.0.0.1:0", "--domain", "astrology"],
+                       capture_output=True, text=True, timeout=30)
+    check(p.returncode != 0 and "unknown subject 'astrology'" in p.stderr,
+          f"serve --domain astrology is refused at start: {p.returncode} {p.stderr[-300:]}")
 
     # a non-loopback address warns
     p, host, port = start("--listen", "0.0.0.0:0")
