@@ -383,6 +383,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   else if (guessed_name)
     np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  dg_gl_head_citation(e, d, pv, np);
   if (guessed_name) {
     if (S_common_compound(e, pv, np)) {
       propn = false;
