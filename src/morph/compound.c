@@ -585,8 +585,8 @@ static void S_solve(S_seg *g) {
             dg_utf8_lower(&g->tmp, stem_lemma, ll);
             e_dropped = memcmp(g->tmp.data, g->lo + g->lo_off[i], sl) == 0;
           }
-          /* (or the stem is an oblique form and stem + link another
-           * form of the same noun: Glauben|s of Glaube, Glaubens-) */
+          /* (or stem + link spell a form of the stem's noun: Glaubens
+           * of Glaube, Verdachts of Verdacht) */
           if (!e_dropped) {
             if (!S_link_spells_form(g, g->lo + g->lo_off[i], g->lo_off[k] - g->lo_off[i], stem_lemma))
               continue;
@@ -944,13 +944,13 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         g->use_known = true;
         S_solve(g);
         /* A split only the lexicon supports must spell a word hunspell
-         * accepts (no Chef|innen of an unknown name-like word), or be
-         * made of long parts with no name-like head (Lungen|karzinom,
+         * accepts (no Chef|innen of an unknown name-like word), or be a
+         * noun made of long parts with no name-like head (Lungen|karzinom,
          * Chiffon|bluse: the dictionary knows Karzinom and Chiffon). */
         if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
           char *w = dg_xstrndup(seg, n);
           if (!dg_morph_hs_spell(m, w) &&
-              (S_min_stem(g) < 5 || S_lexicon_short(g) || S_name_head(g) || S_country_head(g)))
+              (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || S_name_head(g) || S_country_head(g)))
             splittable = false;
           free(w);
         }
