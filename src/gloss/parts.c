@@ -33,43 +33,14 @@ static void S_english_derived(dg_buf *b, const char *gloss, bool agent) {
   dg_buf_put(b, gloss + w, rest);
 }
 
-/* A head the dictionary lacks that is derived from a verb it has: an
- * -ung noun is the action (Ausspähung: spying out), an -er noun the
- * agent (Pflücker: picker), a nominalised participle the participle
- * (Befohlene: commanded one).  Returns the number of senses (0 or 1). */
-static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense *sv, size_t max) {
-  if (!max) return 0;
-  static const struct { const char *end; const char *verb; bool agent; } rules[] = {
-      {"ungen", "en", false}, {"ung", "en", false}, {"ung", "n", false},
-      {"erinnen", "en", true}, {"erin", "en", true}, {"ern", "en", true},
-      {"ers", "en", true},     {"er", "en", true},  {"er", "n", true}};
-  char *low = dg_gl_lower(p->form);
+/* A nominalised participle (befohlene, befohlenen): the verb's English
+ * participle for the form without its adjective ending. */
+static size_t S_participle_head(dg_engine *e, dg_doc *d, const char *low, dg_sense *sv) {
+  static const char *const suf[] = {"en", "em", "er", "es", "e", NULL};
   size_t n = strlen(low), found = 0;
-  for (size_t r = 0; r < sizeof rules / sizeof *rules && !found; r++) {
-    size_t l = strlen(rules[r].end);
-    if (n < l + 3 || strcmp(low + n - l, rules[r].end) != 0) continue;
-    dg_buf verb;
-    dg_buf_init(&verb);
-    dg_buf_put(&verb, low, n - l);
-    dg_buf_puts(&verb, rules[r].verb);
-    dg_sense vs[1];
-    if (dg_lexicon_senses(e->lex, verb.data, "VERB", vs, 1) && vs[0].gloss && *vs[0].gloss) {
-      dg_buf b;
-      dg_buf_init(&b);
-      S_english_derived(&b, vs[0].gloss, rules[r].agent);
-      sv[0] = vs[0];
-      sv[0].pos = "NOUN";
-      sv[0].gloss = dg_mem_strdup(&d->arena, b.data);
-      dg_buf_free(&b);
-      found = 1;
-    }
-    dg_buf_free(&verb);
-  }
-  /* Nominalised participles: the form without its adjective ending. */
-  static const char *const adj[] = {"en", "em", "er", "es", "e", NULL};
-  for (size_t r = 0; adj[r] && !found; r++) {
-    size_t l = strlen(adj[r]);
-    if (n < l + 4 || strcmp(low + n - l, adj[r]) != 0) continue;
+  for (size_t r = 0; suf[r] && !found; r++) {
+    size_t l = strlen(suf[r]);
+    if (n < l + 4 || strcmp(low + n - l, suf[r]) != 0) continue;
     char *stem = dg_xstrndup(low, n - l);
     dg_analysis an[8];
     size_t na = dg_morph_analyze(e->morph, stem, false, NULL, an, 8);
@@ -89,6 +60,43 @@ static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense
     }
     free(stem);
   }
+  return found;
+}
+
+/* A head the dictionary lacks that is derived from a verb it has: an
+ * -ung noun is the action (Ausspähung: spying out), an -er noun the
+ * agent (Pflücker: picker), a nominalised participle the participle
+ * (Befohlene: commanded one).  Returns the number of senses (0 or 1). */
+static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense *sv, size_t max) {
+  if (!max) return 0;
+  static const struct { const char *end; const char *verb; bool agent; } suf[] = {
+      {"ungen", "en", false}, {"ung", "en", false}, {"ung", "n", false},
+      {"erinnen", "en", true}, {"erin", "en", true}, {"ern", "en", true},
+      {"ers", "en", true},     {"er", "en", true},  {"er", "n", true}};
+  char *low = dg_gl_lower(p->form);
+  size_t n = strlen(low), found = 0;
+  for (size_t r = 0; r < sizeof suf / sizeof *suf && !found; r++) {
+    size_t l = strlen(suf[r].end);
+    if (n < l + 3 || strcmp(low + n - l, suf[r].end) != 0) continue;
+    dg_buf verb;
+    dg_buf_init(&verb);
+    dg_buf_put(&verb, low, n - l);
+    dg_buf_puts(&verb, suf[r].verb);
+    dg_sense vs[1];
+    if (dg_lexicon_senses(e->lex, verb.data, "VERB", vs, 1) && vs[0].gloss && *vs[0].gloss) {
+      dg_buf b;
+      dg_buf_init(&b);
+      S_english_derived(&b, vs[0].gloss, suf[r].agent);
+      sv[0] = vs[0];
+      sv[0].pos = "NOUN";
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data);
+      dg_buf_free(&b);
+      found = 1;
+    }
+    dg_buf_free(&verb);
+  }
+  /* Nominalised participles: the form without its adjective ending. */
+  if (!found) found = S_participle_head(e, d, low, sv);
   free(low);
   return found;
 }
@@ -588,16 +596,16 @@ void dg_gl_head_citation(dg_engine *e, dg_doc *d, dg_part *pv, size_t np) {
   if (!dg_gl_is_upper_initial(lemma)) return;
   dg_sense sv[1];
   if (dg_lexicon_senses(e->lex, lemma, NULL, sv, 1)) return;
-  static const struct { const char *end, *repl; } ends[] = {
+  static const struct { const char *end, *repl; } suf[] = {
       {"ies", "y"}, {"en", ""}, {"n", ""}, {"s", ""}, {"es", ""}, {"e", ""}};
   size_t n = strlen(lemma);
-  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-    size_t l = strlen(ends[i].end);
-    if (n < l + 4 || strcmp(lemma + n - l, ends[i].end) != 0) continue;
+  for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
+    size_t l = strlen(suf[i].end);
+    if (n < l + 4 || strcmp(lemma + n - l, suf[i].end) != 0) continue;
     dg_buf b;
     dg_buf_init(&b);
     dg_buf_put(&b, lemma, n - l);
-    dg_buf_puts(&b, ends[i].repl);
+    dg_buf_puts(&b, suf[i].repl);
     bool ok = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN");
     if (ok) pv[np - 1].lemma = dg_mem_strdup(&d->arena, b.data);
     dg_buf_free(&b);

@@ -636,7 +636,7 @@ static bool S_name_head(const S_seg *g) {
                                       "stetten", "ingen", "rode", "hagen", "huber",
                                       "meyer", "meier", "maier", "mayer", "furt", "walder", "ski", "sky",
                                       NULL};
-  static const char *const weak[] = {"feld", "sohn", "wege", NULL};
+  static const char *const ends[] = {"feld", "sohn", "wege", NULL}; /* weak ones */
   size_t n = g->lo_off[g->ncp];
   int ls = isfinite(g->best[0].cost) ? S_last_stem(g) : 0;
   size_t last = g->lo_off[ls];
@@ -644,9 +644,9 @@ static bool S_name_head(const S_seg *g) {
     size_t l = strlen(heads[i]);
     if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
   }
-  for (size_t i = 0; weak[i]; i++) {
-    size_t l = strlen(weak[i]);
-    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, weak[i], l) == 0)
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, ends[i], l) == 0)
       return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
   }
   return false;
