@@ -14,6 +14,93 @@
 #include "parts.h"
 #include "word.h"
 
+/* English -ing and agent forms of a verb's gloss, on its first word
+ * ("spy out": spying out, "pick": picker): a consonant after a single
+ * vowel doubles in short words (plan: planning), a final e goes (make:
+ * making, maker). */
+static void S_english_derived(dg_buf *b, const char *gloss, bool agent) {
+  if (strncmp(gloss, "to ", 3) == 0) gloss += 3;
+  size_t w = strcspn(gloss, " ,;(");
+  const char *v = "aeiou";
+  bool cvc = w >= 3 && w <= 4 && !strchr(v, gloss[w - 1]) && !strchr("wxy", gloss[w - 1]) &&
+             strchr(v, gloss[w - 2]) && !strchr(v, gloss[w - 3]);
+  size_t keep = w;
+  if (w >= 2 && gloss[w - 1] == 'e' && !strchr("eyo", gloss[w - 2])) keep = w - 1;
+  dg_buf_put(b, gloss, keep);
+  if (cvc) dg_buf_putc(b, gloss[w - 1]);
+  dg_buf_puts(b, agent ? "er" : "ing");
+  size_t rest = strcspn(gloss + w, ",;(");
+  dg_buf_put(b, gloss + w, rest);
+}
+
+/* A nominalised participle (befohlene, befohlenen): the verb's English
+ * participle for the form without its adjective ending. */
+static size_t S_participle_head(dg_engine *e, dg_doc *d, const char *low, dg_sense *sv) {
+  static const char *const suf[] = {"en", "em", "er", "es", "e", NULL};
+  size_t n = strlen(low), found = 0;
+  for (size_t r = 0; suf[r] && !found; r++) {
+    size_t l = strlen(suf[r]);
+    if (n < l + 4 || strcmp(low + n - l, suf[r]) != 0) continue;
+    char *stem = dg_xstrndup(low, n - l);
+    dg_analysis an[8];
+    size_t na = dg_morph_analyze(e->morph, stem, false, NULL, an, 8);
+    for (size_t k = 0; k < na && k < 8 && !found; k++) {
+      if (!dg_gl_eq(an[k].pos, "VERB") || !dg_gl_feat(an[k].feats, "VerbForm=Part")) continue;
+      dg_sense vs[1];
+      if (!dg_lexicon_senses(e->lex, an[k].lemma, "VERB", vs, 1)) continue;
+      dg_buf b;
+      dg_buf_init(&b);
+      if (dg_gl_feat(an[k].feats, "Tense=Pres")) S_english_derived(&b, vs[0].gloss, false);
+      else dg_english_participle_lex(e->lex, &b, vs[0].gloss);
+      dg_buf_puts(&b, " one"); /* (a person or thing: the commanded ones) */
+      sv[0] = vs[0];
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data ? b.data : vs[0].gloss);
+      dg_buf_free(&b);
+      found = 1;
+    }
+    free(stem);
+  }
+  return found;
+}
+
+/* A head the dictionary lacks that is derived from a verb it has: an
+ * -ung noun is the action (Ausspähung: spying out), an -er noun the
+ * agent (Pflücker: picker), a nominalised participle the participle
+ * (Befohlene: commanded one).  Returns the number of senses (0 or 1). */
+static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense *sv, size_t max) {
+  if (!max) return 0;
+  static const struct { const char *end; const char *verb; bool agent; } suf[] = {
+      {"ungen", "en", false}, {"ung", "en", false}, {"ung", "n", false},
+      {"erinnen", "en", true}, {"erin", "en", true}, {"ern", "en", true},
+      {"ers", "en", true},     {"er", "en", true},  {"er", "n", true}};
+  char *low = dg_gl_lower(p->form);
+  size_t n = strlen(low), found = 0;
+  for (size_t r = 0; r < sizeof suf / sizeof *suf && !found; r++) {
+    size_t l = strlen(suf[r].end);
+    if (n < l + 3 || strcmp(low + n - l, suf[r].end) != 0) continue;
+    dg_buf verb;
+    dg_buf_init(&verb);
+    dg_buf_put(&verb, low, n - l);
+    dg_buf_puts(&verb, suf[r].verb);
+    dg_sense vs[1];
+    if (dg_lexicon_senses(e->lex, verb.data, "VERB", vs, 1) && vs[0].gloss && *vs[0].gloss) {
+      dg_buf b;
+      dg_buf_init(&b);
+      S_english_derived(&b, vs[0].gloss, suf[r].agent);
+      sv[0] = vs[0];
+      sv[0].pos = "NOUN";
+      sv[0].gloss = dg_mem_strdup(&d->arena, b.data);
+      dg_buf_free(&b);
+      found = 1;
+    }
+    dg_buf_free(&verb);
+  }
+  /* Nominalised participles: the form without its adjective ending. */
+  if (!found) found = S_participle_head(e, d, low, sv);
+  free(low);
+  return found;
+}
+
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
  * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
@@ -74,6 +161,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   }
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
+  if (n == 0 && head) n = S_derived_head(e, d, p, sv, max);
   /* A participle part (neu|gezogenen): its verb's English participle. */
   if (n == 0 && max && !dg_gl_is_upper_initial(lemma)) {
     dg_analysis an[8];
@@ -158,7 +246,9 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
     p->gloss = "";
     if (!p->link) {
       dg_sense sv[8];
-      bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form);
+      /* (a capitalised adjective, Naturnaher, keeps an adjective head) */
+      bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form) &&
+                  !(t->pos && dg_gl_eq(t->pos, "ADJ"));
       size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
       if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
       else {
@@ -495,3 +585,31 @@ size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, 
   dg_buf_free(&low);
   return np;
 }
+
+/* The head part's citation form when the dictionary lacks the lemma the
+ * morphology gave it (a hunspell word in an inflected form): Antagonisten
+ * is Antagonist, Kliffs Kliff, Babies Baby (the English plural of a
+ * loan). */
+void dg_gl_head_citation(dg_engine *e, dg_doc *d, dg_part *pv, size_t np) {
+  if (np < 2 || pv[np - 1].kind != DG_PART_STEM) return;
+  const char *lemma = pv[np - 1].lemma ? pv[np - 1].lemma : pv[np - 1].form;
+  if (!dg_gl_is_upper_initial(lemma)) return;
+  dg_sense sv[1];
+  if (dg_lexicon_senses(e->lex, lemma, NULL, sv, 1)) return;
+  static const struct { const char *end, *repl; } suf[] = {
+      {"ies", "y"}, {"en", ""}, {"n", ""}, {"s", ""}, {"es", ""}, {"e", ""}};
+  size_t n = strlen(lemma);
+  for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
+    size_t l = strlen(suf[i].end);
+    if (n < l + 4 || strcmp(lemma + n - l, suf[i].end) != 0) continue;
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_put(&b, lemma, n - l);
+    dg_buf_puts(&b, suf[i].repl);
+    bool ok = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN");
+    if (ok) pv[np - 1].lemma = dg_mem_strdup(&d->arena, b.data);
+    dg_buf_free(&b);
+    if (ok) return;
+  }
+}
+

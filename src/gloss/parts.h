@@ -24,6 +24,10 @@ bool dg_gl_particle_first(const dg_gl_ctx *c, const dg_part *pv);
  * back, while three stems remain; returns the new number of parts. */
 size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np);
 
+/* The head part's citation form when the dictionary lacks the lemma the
+ * morphology gave it (Antagonisten: Antagonist, Babies: Baby). */
+void dg_gl_head_citation(dg_engine *e, dg_doc *d, dg_part *pv, size_t np);
+
 /* Do the parts' glosses make the word's gloss (each stem shares a word
  * with it)?  If not, the gloss line shows the whole word's gloss. */
 bool dg_gl_parts_agree(const dg_dtoken *t);

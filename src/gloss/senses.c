@@ -262,6 +262,16 @@ static bool S_common_compound(dg_engine *e, const dg_part *pv, size_t np) {
   return common;
 }
 
+/* Is the split's head a name the dictionary knows (West|frankreich:
+ * France)?  Then the word is a name glossed from its parts. */
+static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
+  if (np < 2 || pv[np - 1].kind != DG_PART_STEM) return false;
+  dg_sense sv[1];
+  const char *hl = pv[np - 1].lemma ? pv[np - 1].lemma : pv[np - 1].form;
+  return dg_gl_is_upper_initial(hl) && dg_lexicon_senses(e->lex, hl, NULL, sv, 1) && sv[0].gloss &&
+         ((sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) || dg_gl_is_upper_initial(sv[0].gloss));
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -383,6 +393,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   else if (guessed_name)
     np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  dg_gl_head_citation(e, d, pv, np);
+  bool name_head = false; /* a name glossed from its parts: West|frankreich */
   if (guessed_name) {
     if (S_common_compound(e, pv, np)) {
       propn = false;
@@ -391,6 +403,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
         t->feats = "";
         w->leipzig = "";
       }
+    } else if (S_name_headed(e, pv, np)) {
+      name_head = true;
     } else {
       np = 0;
     }
@@ -460,6 +474,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
                               : "compound: glossed from its parts";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     if (!t->pos[0]) t->pos = "NOUN";
+    if (name_head && !parts_unknown) t->kind = DG_KIND_NAME;
     return;
   }
   if (dg_gl_hyphenated(e, d, c, i)) return;

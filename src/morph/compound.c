@@ -26,6 +26,9 @@
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
 #define S_SHORT_RANK 20000 /* short nouns ranked up to here are common words */
+#define S_SHORT_RANK_LONG 50000 /* the same in words of S_LONG_WORD code points or more */
+#define S_LONG_WORD 8
+#define S_NOMINALISED_RANK 8000 /* nominalised adjectives as heads: common ones */
 
 typedef struct {
   float cost;              /* of the best split of the suffix from here */
@@ -55,7 +58,9 @@ static const char *const S_bad_heads[] = {
     "nis", "nisse", "nissen", "nisses", "linge", "lingen", "lings", "lich", "liche", "lichen", "bar", "bare", "baren", "sam", "haft", "los",
     "lose", "losen", "ling", "linge", "ei", "erei", "ist", "isten", "tät", "ion", "ionen", "ik",
     "ismus", "ent", "enten", "ant", "anten", "age", "ade", "ine", "ier", "iere", "ieren", "ern",
-    "end", "gen", "ten", "ter", "tern", "mal", "wärts", NULL};
+    "end", "gen", "ten", "ter", "tern", "mal", "wärts",
+    "innen", /* the feminine plural suffix (Bekannt|innen, Chef|innen) */
+    NULL};
 
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
@@ -84,8 +89,9 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
 /* Ask the caller's lexicon about s (n bytes, lower case), capitalised and
  * (unless `noun_only`) not.  Lexicons list fragments too (Geb, ums, innen),
  * so only words of four letters or more that are no particle or other
- * closed-class word count. */
-static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bool noun_only) {
+ * closed-class word count.  A `head` may be an inflected form of a noun
+ * the lexicon lists. */
+static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bool noun_only, bool head) {
   dg_morph *m = g->m;
   if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(m, s, n))
     return false;
@@ -97,6 +103,21 @@ static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bo
   if (dg_morph_known_lemma(m, g->tmp.data)) {
     *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
     return true;
+  }
+  /* A noun head in an inflected form: the lexicon lists the citation
+   * form (Opiat|antagonisten: Antagonist, Kreide|kliffs: Kliff). */
+  if (head) {
+    static const char *const ends[] = {"en", "n", "s", "e", "es", NULL};
+    for (size_t i = 0; ends[i]; i++) {
+      size_t l = strlen(ends[i]);
+      if (dg_utf8_length(s, n) < l + 5 || memcmp(s + n - l, ends[i], l) != 0) continue;
+      dg_buf_clear(&g->tmp);
+      dg_utf8_capitalize(&g->tmp, s, n - l);
+      if (dg_morph_known_lemma(m, g->tmp.data)) {
+        *lemma = dg_morph_intern(m, g->tmp.data, g->tmp.len);
+        return true;
+      }
+    }
   }
   if (noun_only) return false;
   dg_buf_clear(&g->tmp);
@@ -270,7 +291,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       }
     }
   }
-  if (best < 0 && S_known_as(g, s, n, lemma, true)) best = 0.3f;
+  if (best < 0 && S_known_as(g, s, n, lemma, true, false)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, lemma);
   if (best < 0) best = S_ablaut_noun(g, k, s, n, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
@@ -307,6 +328,30 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
   return best;
 }
 
+/* Is the adjective `adj` nominalised as a common noun of the tables
+ * (angehörig: Angehörige; not hold: Holde, Baum|holder is a town)?  The
+ * head keeps the adjective's lemma: the gloss stage looks the nominalised
+ * form up (Angehöriger "member"). */
+static bool S_nominalised(S_seg *g, const char *adj) {
+  dg_buf_clear(&g->tmp);
+  dg_utf8_capitalize(&g->tmp, adj, strlen(adj));
+  dg_buf_putc(&g->tmp, 'e');
+  char *w = dg_xstrndup(g->tmp.data, g->tmp.len);
+  dg_buf_clear(&g->tmp);
+  dg_utf8_lower(&g->tmp, w, strlen(w));
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
+  bool found = false;
+  for (uint32_t i = 0; k && i < k->count && !found; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_HUNSPELL) &&
+        l->rank && l->rank <= S_NOMINALISED_RANK && strcmp(g->m->data.str + l->str, w) == 0)
+      found = true;
+  }
+  free(w);
+  return found;
+}
+
 /* Final part (head): any noun or adjective form. */
 static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
   dg_morph *m = g->m;
@@ -335,6 +380,11 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       else if (l->pos == DG_POS_ADJ && g->cap && !(a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
                dg_morph_is_participle(m, m->data.str + l->str))
         q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
+      /* A capitalised adjective form whose nominalisation the tables
+       * list as a noun (Angehörige): a head (Botschaft|angehöriger). */
+      else if (l->pos == DG_POS_ADJ && g->cap && !(a->cells & (1ULL << DG_CELL_ADJ_PRED)) &&
+               S_nominalised(g, m->data.str + l->str))
+        q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       /* (no adjective heads for capitalised words: Weltberühmtes,
        * Federführend are adjectives written with a capital, rarely
        * nominalised compounds) */
@@ -346,7 +396,25 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       }
     }
   }
-  if (best < 0 && dg_utf8_length(s, n) >= 5 && S_known_as(g, s, n, lemma, g->cap)) best = 0.3f;
+  if (best < 0 && dg_utf8_length(s, n) >= 5 && S_known_as(g, s, n, lemma, g->cap, g->cap)) best = 0.3f;
+  /* The genitive of strong nouns alternates between -es and -s (Reiches,
+   * Reichs): a head in -es whose -s form is the genitive the tables list
+   * (Garten|reiches, Azteken|reiches). */
+  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 6 && s[n - 1] == 's' && s[n - 2] == 'e') {
+    dg_buf_clear(&g->tmp);
+    dg_buf_put(&g->tmp, s, n - 2);
+    dg_buf_putc(&g->tmp, 's');
+    const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+          !(l->flags & DG_LF_HUNSPELL) && S_lq(m, l) - 0.2f > best) {
+        best = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
   if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
   if (best < 0 && g->cap) best = S_ablaut_noun(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
@@ -415,6 +483,44 @@ static bool S_is_citation(S_seg *g, const char *s, size_t n, const char *lemma) 
   return false;
 }
 
+/* Does stem + link (s, n bytes, lower case) spell a form of the noun
+ * `lemma` (Glaubens of Glaube, Tags of Tag, Seen of See, Rats of Rat)?
+ * Then the link is the noun's own genitive or plural ending. */
+static bool S_link_spells_form(const S_seg *g, const char *s, size_t n, const char *lemma) {
+  if (!lemma) return false;
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_HUNSPELL) &&
+        strcmp(g->m->data.str + l->str, lemma) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* A stem the splitter refuses as a verb form (participles are no first
+ * parts) may still be a nominalised infinitive in its genitive before a
+ * head: Wohl|verhalten|s|klausel, Verhaltens is the genitive of the noun
+ * Verhalten.  Stem + link must spell that form of the noun. */
+static void S_nominal_link(S_seg *g, S_best *b, int i, int j) {
+  const char *s = g->lo + g->lo_off[i];
+  size_t sn = g->lo_off[j] - g->lo_off[i];
+  for (size_t li = 0; g->m->links[li]; li++) {
+    size_t ln = strlen(g->m->links[li]);
+    int k = j + (int)ln;
+    if (k > g->ncp - S_MINPART || !isfinite(g->best[k].cost) || g->lo_off[k] - g->lo_off[j] != ln ||
+        memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
+      continue;
+    dg_buf_clear(&g->tmp);
+    dg_utf8_capitalize(&g->tmp, s, sn);
+    const char *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
+    if (!S_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], lemma)) continue;
+    float c = S_STEM_COST - 0.3f + 0.3f + g->best[k].cost;
+    if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, lemma};
+  }
+}
+
 static void S_solve(S_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
@@ -448,7 +554,10 @@ static void S_solve(S_seg *g) {
       const char *lemma = NULL;
       int gender = 0;
       float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], &lemma, &gender);
-      if (q < 0) continue;
+      if (q < 0) {
+        S_nominal_link(g, b, i, j);
+        continue;
+      }
       const char *stem_lemma = lemma;
       if (isfinite(g->best[j].cost)) {
         float c = S_STEM_COST - q + g->best[j].cost;
@@ -476,7 +585,15 @@ static void S_solve(S_seg *g) {
             dg_utf8_lower(&g->tmp, stem_lemma, ll);
             e_dropped = memcmp(g->tmp.data, g->lo + g->lo_off[i], sl) == 0;
           }
-          if (!e_dropped) continue;
+          /* (or stem + link spell a form of the stem's noun: Glaubens
+           * of Glaube, Verdachts of Verdacht) */
+          if (!e_dropped) {
+            if (!S_link_spells_form(g, g->lo + g->lo_off[i], g->lo_off[k] - g->lo_off[i], stem_lemma))
+              continue;
+            float c = S_STEM_COST - q + 0.3f + g->best[k].cost;
+            if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
+            continue;
+          }
         }
         float lc = S_link_cost(g, stem_lemma, gender, g->m->links[li], e_dropped);
         if (lc < 0) continue;
@@ -494,19 +611,43 @@ static int S_last_stem(const S_seg *g) {
   return i;
 }
 
+/* Is the stem [i, end) a noun of the paradigm tables (not a name nor a
+ * hunspell-only word) of five code points or more (Radieschen, Maurer)? */
+static bool S_table_noun(const S_seg *g, int i, int end) {
+  if (end - i < 5) return false;
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + g->lo_off[i], g->lo_off[end] - g->lo_off[i]);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+    if (a->flags & DG_AF_CLOSED) return false;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF))) return true;
+  }
+  return false;
+}
+
 /* Does the segment end like a place or family name (Nennhausen,
  * Bahrmann, Westerdorf), the name element being the whole last stem
- * (Rum|bach, Wart|mann; not Mütter|wohnheim)? */
+ * (Rum|bach, Wart|mann; not Mütter|wohnheim)?  Feld, Sohn and Wege are
+ * name elements (Rosenfeld, Eschwege) and common nouns: after a first
+ * part that is a long common noun of the tables they head a compound
+ * (Radieschen|feld, Maurer|sohn, Aufstieg|wege), which is no name. */
 static bool S_name_head(const S_seg *g) {
   static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
-                                      "feld", "stetten", "ingen", "wege", "rode", "hagen", "huber",
-                                      "meyer", "meier", "maier", "mayer", "sohn", "furt", "walder", "ski", "sky",
+                                      "stetten", "ingen", "rode", "hagen", "huber",
+                                      "meyer", "meier", "maier", "mayer", "furt", "walder", "ski", "sky",
                                       NULL};
+  static const char *const ends[] = {"feld", "sohn", "wege", NULL}; /* weak ones */
   size_t n = g->lo_off[g->ncp];
-  size_t last = isfinite(g->best[0].cost) ? g->lo_off[S_last_stem(g)] : 0;
+  int ls = isfinite(g->best[0].cost) ? S_last_stem(g) : 0;
+  size_t last = g->lo_off[ls];
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
     if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  }
+  for (size_t i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, ends[i], l) == 0)
+      return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
   }
   return false;
 }
@@ -553,6 +694,19 @@ static bool S_particle_verb_derivation(S_seg *g, int first_end) {
 static bool S_country_head(const S_seg *g) {
   static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
   size_t n = g->lo_off[g->ncp];
+  /* A head that is itself a known country or realm (West|frankreich,
+   * Nord|italien, Ost|deutschland) makes a compound read from its parts. */
+  if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+    size_t hs = g->lo_off[S_last_stem(g)];
+    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + hs, n - hs);
+    for (uint32_t j = 0; k && j < k->count; j++) {
+      const dg_morph_lemma *l = &g->m->data.lemmas[g->m->data.anal[k->first + j].lemma];
+      if (!(g->m->data.anal[k->first + j].flags & DG_AF_CLOSED) &&
+          (l->pos == DG_POS_PROPN || l->pos == DG_POS_NOUN) &&
+          n - hs >= 6)
+        return false;
+    }
+  }
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
     if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
@@ -561,7 +715,10 @@ static bool S_country_head(const S_seg *g) {
 }
 
 /* Is the short stem [i, end) a common noun of the paradigm tables (Tal,
- * Akt, Kur, See: not a name nor a hunspell-only word) or a confix (Uni)? */
+ * Akt, Kur, See: not a name nor a hunspell-only word) or a confix (Uni)?
+ * In a word of eight letters or more, a less frequent one counts too
+ * (Verzweiflung|akt, Los|buden): short words of a short part are more
+ * often names (Ireton, Maginot) than long ones. */
 static bool S_common_short(const S_seg *g, int i, int end) {
   const char *s = g->lo + g->lo_off[i];
   size_t n = g->lo_off[end] - g->lo_off[i];
@@ -574,10 +731,19 @@ static bool S_common_short(const S_seg *g, int i, int end) {
     const char *ls = g->m->data.str + l->str;
     bool abbrev = ls[0] >= 'A' && ls[0] <= 'Z' && ls[1] >= 'A' && ls[1] <= 'Z'; /* IC, IM */
     if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF)) && !abbrev &&
-        l->rank && l->rank <= S_SHORT_RANK)
+        l->rank && l->rank <= (g->ncp >= S_LONG_WORD ? S_SHORT_RANK_LONG : S_SHORT_RANK))
       return true;
   }
   return false;
+}
+
+/* May the short common stem at i keep its link b?  Stem and link must
+ * spell a form of the noun: the genitive s (Tag|s, Rat|s) or the n plural
+ * of a noun in -e (See|n); Mai|n is no such word (Main is a river). */
+static bool S_short_link_ok(const S_seg *g, int i, const S_best *b) {
+  size_t s0 = g->lo_off[i], se = g->lo_off[b->end], sn = g->lo_off[b->next];
+  if (sn - se == 1 && g->lo[se] == 'n' && g->lo[se - 1] != 'e') return false;
+  return S_link_spells_form(g, g->lo + s0, sn - s0, b->lemma);
 }
 
 /* Does the best split have a stem of fewer than 4 code points?  With
@@ -586,8 +752,10 @@ static bool S_has_short_part(const S_seg *g, bool common_ok) {
   int i = 0;
   while (i < g->ncp) {
     const S_best *b = &g->best[i];
-    /* (a short stem with a link is no common word: Mai|n|bogen) */
-    if (b->end - i < 4 && !(common_ok && b->next == b->end && S_common_short(g, i, b->end)))
+    /* (a short stem with a link is no common word, Mai|n|bogen, unless
+     * stem and link spell a form of the noun: Tag|s, Rat|s, See|n) */
+    if (b->end - i < 4 && !(common_ok && S_common_short(g, i, b->end) &&
+                            (b->next == b->end || S_short_link_ok(g, i, b))))
       return true;
     if (b->end >= g->ncp) break;
     i = b->next;
@@ -645,6 +813,10 @@ static bool S_whole(S_seg *g, bool *splittable) {
     else g->hs_name = true;
   }
   if (!g->cap && verb && !adj) *splittable = false;
+  /* A capitalised form of an adjective the tables know whole (and no
+   * noun) is that adjective, sentence-initial or nominalised: Professionellen
+   * is no Profession | ellen, Wundervolle no Wunder | volle. */
+  if (g->cap && adj && !noun && !g->hs_name) *splittable = false;
   /* Adjectives known whole stay whole: vollständig is no voll | ständig,
    * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
   if (!g->cap) *splittable = false;
@@ -680,6 +852,40 @@ static bool S_whole_in_lexicon(dg_morph *m, const char *seg, size_t n) {
   bool k = dg_morph_known_lemma(m, w);
   free(w);
   return k;
+}
+
+/* Length of the shortest stem of the best split, in code points. */
+static int S_min_stem(const S_seg *g) {
+  int i = 0, min = g->ncp;
+  while (i < g->ncp) {
+    const S_best *b = &g->best[i];
+    if (b->end - i < min) min = b->end - i;
+    if (b->end >= g->ncp) break;
+    i = b->next;
+  }
+  return min;
+}
+
+/* Is a stem of the best split known only to the caller's lexicon and
+ * shorter than six code points (Fisch|e|rauer, Frieden|sauer: names and
+ * fragments the lexicon lists)? */
+static bool S_lexicon_short(S_seg *g) {
+  int i = 0;
+  bool found = false;
+  g->use_known = false;
+  while (i < g->ncp && !found) {
+    const S_best *b = &g->best[i];
+    const char *lemma = NULL;
+    int gender = 0;
+    const char *s = g->lo + g->lo_off[i];
+    size_t n = g->lo_off[b->end] - g->lo_off[i];
+    float q = b->end >= g->ncp ? S_head(g, s, n, &lemma) : S_stem(g, s, n, &lemma, &gender);
+    if (q < 0 && b->end - i < 6) found = true;
+    if (b->end >= g->ncp) break;
+    i = b->next;
+  }
+  g->use_known = true;
+  return found;
 }
 
 /* Split one segment (letters only) at [start, end) of word; appends parts. */
@@ -738,10 +944,14 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         g->use_known = true;
         S_solve(g);
         /* A split only the lexicon supports must spell a word hunspell
-         * accepts (no Chef|innen of an unknown name-like word). */
+         * accepts (no Chef|innen of an unknown name-like word), or be a
+         * noun made of long parts with no name-like head (Lungen|karzinom,
+         * Chiffon|bluse: the dictionary knows Karzinom and Chiffon). */
         if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
           char *w = dg_xstrndup(seg, n);
-          if (!dg_morph_hs_spell(m, w)) splittable = false;
+          if (!dg_morph_hs_spell(m, w) &&
+              (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || S_name_head(g) || S_country_head(g)))
+            splittable = false;
           free(w);
         }
       }
