@@ -90,6 +90,10 @@ bool dg_gl_feat(const char *feats, const char *fv) {
 bool dg_gl_boundary(const dg_dtoken *t) {
   if (t->flags & DG_DF_CLAUSE_JOIN) return true;
   if (!dg_gl_is_punct(t)) return false;
+  /* Only these first bytes start a boundary mark below (the others: UTF-8
+   * lead bytes of – — „ “ ” » «). */
+  unsigned char f = (unsigned char)t->form[0];
+  if (!f || !strchr(",;:.!?()\"\xE2\xC2", f)) return false;
   static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
   for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
     if (strcmp(t->form, b[i]) == 0) return true;

@@ -12,7 +12,12 @@
 #include "gloss_internal.h"
 
 /* Strings. */
-static inline bool dg_gl_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+/* The rules compare mostly parts of speech and short words with strings
+ * that differ in their first byte ("NOUN" and "VERB"): that byte is tested
+ * before strcmp is called. */
+static inline bool dg_gl_eq(const char *a, const char *b) {
+  return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
 bool dg_gl_is_upper_initial(const char *s);
 /* At least two capitals and no lower-case letter: an acronym (NATO). */
 bool dg_gl_all_upper(const char *s);
