@@ -19,7 +19,7 @@
 static bool S_literal(const char *g1, const char *g2, const char *phrase) {
   char a[256], b[256];
   snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
-  snprintf(b, sizeof b, "%s", phrase ? phrase : "");
+  dg_strlcpy(b, phrase ? phrase : "", sizeof b);
   b[strcspn(b, ";,(")] = '\0';
   char *v[2] = {a, b};
   for (int k = 0; k < 2; k++) {
