@@ -380,7 +380,9 @@ uint64_t dg_mwe_word_hash(const char *w) {
   return h ? h : 1;
 }
 
-static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
+uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
+
+bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
   for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
     if (ws->h[i] == h) return true;
     if (!ws->h[i]) return false;
@@ -395,6 +397,6 @@ void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
 
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
   for (size_t k = 0; k < p->n; k++)
-    if (!S_words_has(ws, p->e[k].h)) return false;
+    if (!dg_mwe_words_has(ws, p->e[k].h)) return false;
   return true;
 }

@@ -71,5 +71,9 @@ typedef struct dg_mwe_words {
 uint64_t dg_mwe_word_hash(const char *w);
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
+/* The parts of that test: the hash of the pattern's k-th word (k <
+ * dg_mwe_pat_len), and whether the sentence has a word of that hash. */
+uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k);
+bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h);
 
 #endif

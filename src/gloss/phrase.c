@@ -47,7 +47,59 @@ typedef struct S_pentry {
   uint64_t h;
   size_t np;
   dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
+  /* The hashes of the patterns' words, side by side in the same
+   * allocation as pats: pattern q's are eh[eo[q]] to eh[eo[q + 1]].  The
+   * pre-test (is every word of the phrase in the sentence?) reads them
+   * without touching the patterns, which lie all over the heap. */
+  const uint64_t *eh;
+  const uint32_t *eo;
 } S_pentry;
+
+/* Compile the dictionary's phrases under key into en (pats and the
+ * hashes in one allocation); *cost gets about what they take. */
+static void S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
+  dg_phrase ph[32];
+  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
+  if (np > 32) np = 32;
+  dg_mwe_pat *pv[32];
+  size_t nh = 0;
+  *cost = strlen(key) + 1;
+  for (size_t q = 0; q < np; q++) {
+    pv[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    if (pv[q]) nh += dg_mwe_pat_len(pv[q]);
+    /* (about what a compiled pattern takes: its words and gloss, copied) */
+    *cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
+  }
+  en->key = dg_xstrdup(key);
+  en->h = dg_hash64(key, strlen(key), 0);
+  en->np = np;
+  en->pats = NULL;
+  en->eh = NULL;
+  en->eo = NULL;
+  if (!np) return;
+  size_t size = np * sizeof *en->pats + nh * sizeof *en->eh + (np + 1) * sizeof *en->eo;
+  *cost += size;
+  char *block = dg_xmalloc(size);
+  en->pats = (dg_mwe_pat **)(void *)block;
+  uint64_t *eh = (uint64_t *)(void *)(block + np * sizeof *en->pats);
+  uint32_t *eo = (uint32_t *)(void *)(eh + nh);
+  size_t k = 0;
+  for (size_t q = 0; q < np; q++) {
+    en->pats[q] = pv[q];
+    eo[q] = (uint32_t)k;
+    for (size_t j = 0; pv[q] && j < dg_mwe_pat_len(pv[q]); j++) eh[k++] = dg_mwe_pat_hash(pv[q], j);
+  }
+  eo[np] = (uint32_t)k;
+  en->eh = eh;
+  en->eo = eo;
+}
+
+/* dg_mwe_possible for en's pattern q, from the hashes beside the patterns. */
+static bool S_possible(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  for (uint32_t k = en->eo[q]; k < en->eo[q + 1]; k++)
+    if (!dg_mwe_words_has(ws, en->eh[k])) return false;
+  return true;
+}
 
 struct dg_gl_pcache {
   S_pentry *t;
@@ -102,15 +154,8 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
     while (pc->t[i].key) i = (i + 1) & (ncap - 1);
   }
   S_pentry *en = &pc->t[i];
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  en->key = dg_xstrdup(key);
-  en->h = h;
-  en->np = np;
-  en->pats = np ? dg_xcalloc(np, sizeof *en->pats) : NULL;
-  for (size_t q = 0; q < np; q++)
-    en->pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+  size_t cost;
+  S_pentry_build(e, en, key, &cost);
   pc->n++;
   return en;
 }
@@ -123,19 +168,8 @@ static const S_pentry *S_phrases(dg_engine *e, const char *key) {
   const S_pentry *m = dg_gl_memo_find(e, 'K', key);
   if (m || !dg_gl_memo_room(e)) return m ? m : S_phrases_local(e, key);
   S_pentry en = {0};
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  en.key = dg_xstrdup(key);
-  en.h = dg_hash64(key, strlen(key), 0);
-  en.np = np;
-  en.pats = np ? dg_xcalloc(np, sizeof *en.pats) : NULL;
-  size_t cost = strlen(key) + 1 + np * sizeof *en.pats;
-  for (size_t q = 0; q < np; q++) {
-    en.pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    /* (about what a compiled pattern takes: its words and gloss, copied) */
-    cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
-  }
+  size_t cost;
+  S_pentry_build(e, &en, key, &cost);
   m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
   if (m) return m;
   S_pentry_clear(&en);
@@ -340,7 +374,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
         const dg_mwe_pat *pat = en->pats[q];
-        if (!pat || !dg_mwe_possible(pat, &ws)) continue;
+        if (!pat || !S_possible(en, q, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
