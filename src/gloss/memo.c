@@ -362,6 +362,31 @@ size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t
   return n;
 }
 
+/* ---- spelling variants --------------------------------------------------- */
+
+/* Whether there is a variant, then its bytes. */
+typedef struct S_variant {
+  bool has;
+  char s[];
+} S_variant;
+
+const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
+  char key[256];
+  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'V', form, "") : 0;
+  const S_variant *v = kn ? S_get(e, key, kn) : NULL;
+  if (v) return v->has ? v->s : NULL;
+  const char *r = dg_morph_spelling_variant(e->morph, form);
+  if (!kn) return r;
+  size_t L = S_len(r);
+  S_variant *nv;
+  S_entry *x = S_new(S_memo(e), key, kn, sizeof(S_variant) + L, (void **)&nv);
+  if (!x) return r;
+  nv->has = r != NULL;
+  if (r) memcpy(nv->s, r, L);
+  v = S_publish(S_memo(e), x);
+  return v->has ? v->s : NULL;
+}
+
 /* ---- senses of a lemma --------------------------------------------------- */
 
 typedef struct S_senses {

@@ -39,6 +39,12 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
 /* dg_compound_split(e->morph, form, out, max) through the memo. */
 size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);
 
+/* dg_morph_spelling_variant(e->morph, form) through the memo (a word the
+ * morphology only guesses at is looked up again at each occurrence: its
+ * variant is asked each time).  The string lives as long as the memo, or
+ * as the morphology's when the memo is full. */
+const char *dg_gl_spelling_variant(dg_engine *e, const char *form);
+
 /* The senses of a lemma (word.c's dg_gl_senses, computed with
  * DG_GL_MAX_SENSES): true and *n, out filled on a hit. */
 bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n);
