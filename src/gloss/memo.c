@@ -394,14 +394,13 @@ typedef struct S_senses {
   dg_sense sv[];
 } S_senses;
 
-bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n) {
+const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
   char key[256];
   size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
   const S_senses *v = kn ? S_get(e, key, kn) : NULL;
-  if (!v) return false;
-  memcpy(out, v->sv, v->n * sizeof *out);
+  if (!v) return NULL;
   *n = v->n;
-  return true;
+  return v->sv;
 }
 
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {

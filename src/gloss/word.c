@@ -246,14 +246,16 @@ static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sens
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
   if (!lemma || !*lemma) return 0;
   if (max > DG_GL_MAX_SENSES) return S_senses(e, lemma, pos, out, max);
-  dg_sense sv[DG_GL_MAX_SENSES];
   size_t n;
-  if (!dg_gl_memo_senses_get(e, lemma, pos, sv, &n)) {
+  const dg_sense *m = dg_gl_memo_senses_find(e, lemma, pos, &n);
+  dg_sense sv[DG_GL_MAX_SENSES];
+  if (!m) {
     n = S_senses(e, lemma, pos, sv, DG_GL_MAX_SENSES);
     dg_gl_memo_senses_put(e, lemma, pos, sv, n);
+    m = sv;
   }
   if (n > max) n = max;
-  memcpy(out, sv, n * sizeof *out);
+  memcpy(out, m, n * sizeof *out);
   return n;
 }
 
