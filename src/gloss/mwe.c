@@ -77,9 +77,20 @@ static dg_mwe_pat *S_pack(S_full *f) {
   return p;
 }
 
+/* The list's patterns by the hash of one of their words (the longest: the
+ * rarest, most likely), sorted by hash: a sentence's candidates are the
+ * patterns indexed under one of its words (dg_mwe_list_candidates). */
+typedef struct S_ix {
+  uint64_t h;
+  size_t i;
+} S_ix;
+
 struct dg_mwe_list {
   dg_mwe_pat **p;
   size_t n;
+  S_ix *ix;       /* n - nalways entries */
+  size_t *always; /* patterns without words (none the loader keeps) */
+  size_t nalways;
 };
 
 static char *S_lower(const char *s) {
@@ -225,6 +236,54 @@ dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char
 
 void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
 
+static int S_ix_cmp(const void *a, const void *b) {
+  const S_ix *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void S_index(dg_mwe_list *l) {
+  l->ix = dg_xcalloc(l->n + 1, sizeof *l->ix);
+  l->always = dg_xcalloc(l->n + 1, sizeof *l->always);
+  size_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const dg_mwe_pat *p = l->p[i];
+    if (!p->n) {
+      l->always[l->nalways++] = i;
+      continue;
+    }
+    size_t best = 0;
+    for (size_t j = 1; j < p->n; j++)
+      if (strlen(p->e[j].w) > strlen(p->e[best].w)) best = j;
+    l->ix[k++] = (S_ix){p->e[best].h, i};
+  }
+  qsort(l->ix, k, sizeof *l->ix, S_ix_cmp);
+}
+
+static int S_size_cmp(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out) {
+  if (!l) return 0;
+  size_t k = 0, nix = l->n - l->nalways;
+  for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
+  for (size_t slot = 0; slot <= ws->mask; slot++) {
+    uint64_t h = ws->h[slot];
+    if (!h) continue;
+    size_t lo = 0, hi = nix; /* first entry with hash >= h */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (l->ix[mid].h < h) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; lo < nix && l->ix[lo].h == h; lo++) out[k++] = l->ix[lo].i;
+  }
+  qsort(out, k, sizeof *out, S_size_cmp);
+  return k;
+}
+
 dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -259,6 +318,7 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   }
   free(line);
   fclose(f);
+  S_index(l);
   return l;
 }
 
@@ -266,6 +326,8 @@ void dg_mwe_list_free(dg_mwe_list *l) {
   if (!l) return;
   for (size_t i = 0; i < l->n; i++) dg_mwe_pat_free(l->p[i]);
   free(l->p);
+  free(l->ix);
+  free(l->always);
   free(l);
 }
 
@@ -382,12 +444,6 @@ uint64_t dg_mwe_word_hash(const char *w) {
 
 uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
 
-bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
-  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
-    if (ws->h[i] == h) return true;
-    if (!ws->h[i]) return false;
-  }
-}
 
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
   size_t i = (size_t)h & ws->mask;

@@ -315,7 +315,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
   dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
-  char **lemmas = dg_xcalloc(n, sizeof *lemmas);
+  /* the lower-case lemmas, one after the other in one buffer */
+  dg_buf lemmas;
+  dg_buf_init(&lemmas);
+  size_t *lemma_at = dg_xcalloc(n + 1, sizeof *lemma_at);
+  for (size_t i = 0; i < n; i++)
+    lemma_at[i] = dg_gl_lower_into(&lemmas, s->tokens[i].lemma ? s->tokens[i].lemma : "");
   bool *used = dg_xcalloc(n, sizeof *used);
   uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
   dg_mwe_words ws;
@@ -326,8 +331,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
     /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
-    lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
-    tv[i].lemma = lemmas[i];
+    tv[i].lemma = lemmas.data + lemma_at[i];
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
@@ -340,7 +344,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
-  for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
+  size_t *cand = dg_xmalloc((dg_mwe_list_count(e->mwes) + 1) * sizeof *cand);
+  size_t ncand = dg_mwe_list_candidates(e->mwes, &ws, cand);
+  for (size_t ci = 0; ci < ncand; ci++) {
+    size_t p = cand[ci];
     dg_mwe_hit h;
     if (!dg_mwe_possible(dg_mwe_list_get(e->mwes, p), &ws)) continue;
     /* Every occurrence (each match claims its tokens). */
@@ -350,6 +357,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       S_apply(d, c, &h, used);
     }
   }
+  free(cand);
   /* Dictionary phrases keyed by the content words of the sentence, matched
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
@@ -428,8 +436,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
-  for (size_t i = 0; i < n; i++) free(lemmas[i]);
-  free(lemmas);
+  dg_buf_free(&lemmas);
+  free(lemma_at);
   free(tv);
   free(used);
   free(ws.h);

@@ -117,7 +117,8 @@ int dg_subjects_find(const dg_subjects *t, const char *name) {
 unsigned dg_subjects_field_mask(const dg_subjects *t, const char *field) {
   unsigned m = 0;
   for (size_t i = 0; t && i < t->nrows; i++)
-    if (t->rows[i].field && t->rows[i].subject < 32 && strcmp(t->rows[i].field, field) == 0)
+    if (t->rows[i].field && t->rows[i].subject < 32 && t->rows[i].field[0] == field[0] &&
+        strcmp(t->rows[i].field, field) == 0)
       m |= 1u << t->rows[i].subject;
   return m;
 }
@@ -133,14 +134,17 @@ unsigned dg_subjects_word_mask(const dg_subjects *t, const char *lemma) {
 
 bool dg_subjects_has_field(const dg_subjects *t, size_t k, const char *field) {
   for (size_t i = 0; t && i < t->nrows; i++)
-    if (t->rows[i].subject == k && t->rows[i].field && strcmp(t->rows[i].field, field) == 0) return true;
+    if (t->rows[i].subject == k && t->rows[i].field && t->rows[i].field[0] == field[0] &&
+        strcmp(t->rows[i].field, field) == 0)
+      return true;
   return false;
 }
 
 const char *dg_subjects_sense(const dg_subjects *t, size_t k, const char *lemma, const char *pos) {
   for (size_t i = 0; t && lemma && i < t->nrows; i++) {
     const S_row *r = &t->rows[i];
-    if (r->subject == k && r->lemma && strcmp(r->lemma, lemma) == 0 && (!pos || strcmp(r->pos, pos) == 0))
+    if (r->subject == k && r->lemma && r->lemma[0] == lemma[0] && strcmp(r->lemma, lemma) == 0 &&
+        (!pos || strcmp(r->pos, pos) == 0))
       return r->gloss;
   }
   return NULL;

@@ -15,6 +15,21 @@
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* The non-ASCII case of both: code point by code point; the rest of a
+ * string that is not UTF-8 is copied as it is. */
+static void S_lower_utf8(dg_buf *b, const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(b, enc, (size_t)m);
+    p += k;
+  }
+  if (*p) dg_buf_puts(b, (const char *)p);
+}
+
 char *dg_gl_lower(const char *s) {
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
@@ -26,18 +41,24 @@ char *dg_gl_lower(const char *s) {
   }
   dg_buf b;
   dg_buf_init(&b);
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
-    utf8proc_uint8_t enc[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-    dg_buf_put(&b, enc, (size_t)m);
-    p += k;
-  }
-  if (*p) dg_buf_puts(&b, (const char *)p);
+  S_lower_utf8(&b, s);
   char *r = dg_buf_detach(&b);
   return r ? r : dg_xstrdup("");
+}
+
+size_t dg_gl_lower_into(dg_buf *b, const char *s) {
+  size_t at = b->len, L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) { /* ASCII */
+    dg_buf_reserve(b, L);
+    char *q = b->data + b->len;
+    for (size_t i = 0; i < L; i++) q[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    b->len += L;
+  } else {
+    S_lower_utf8(b, s);
+  }
+  dg_buf_putc(b, '\0'); /* (each string ends in its own NUL) */
+  return at;
 }
 
 bool dg_gl_is_upper_initial(const char *s) {
@@ -179,8 +200,8 @@ void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, co
   for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
     if (!sv[i].gloss || !*sv[i].gloss) continue;
     bool dup = false;
-    for (size_t j = 0; j < k; j++)
-      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
+    for (size_t j = 0; j < k && !dup; j++)
+      if (tmp[j][0] == sv[i].gloss[0] && strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
     if (!dup) tmp[k++] = sv[i].gloss;
   }
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);

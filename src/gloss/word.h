@@ -12,6 +12,10 @@
 #include "gloss_internal.h"
 
 /* Strings. */
+/* dg_gl_lower(s) appended to b with its NUL (b->len counts it), without
+ * an allocation of its own; returns its offset in b (b->data may move as
+ * b grows: take pointers once every string is in). */
+size_t dg_gl_lower_into(dg_buf *b, const char *s);
 /* The rules compare mostly parts of speech and short words with strings
  * that differ in their first byte ("NOUN" and "VERB"): that byte is tested
  * before strcmp is called. */
