@@ -122,10 +122,25 @@ static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_ent
   }
 }
 
-/* FNV-1a (dg_hash64) mixed so that its low bits, which choose the stripe
- * and the slot, depend on every bit of the key. */
+/* The key eight bytes at a time (a multiply and a shift per word; the
+ * memo's hashes are its own, stored nowhere), then mixed so that the low
+ * bits, which choose the stripe and the slot, depend on every bit of the
+ * key. */
 static uint64_t S_hash(const char *key, size_t n) {
-  uint64_t h = dg_hash64(key, n, 11);
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, key + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  if (i < n) {
+    uint64_t x = 0;
+    memcpy(&x, key + i, n - i);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+  }
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;

@@ -84,9 +84,8 @@ bool dg_gl_all_upper(const char *s) {
 /* ---- labels and features ------------------------------------------------ */
 
 /* Is `want` one of the dot-separated Leipzig labels? */
-bool dg_gl_has_label(const char *labels, const char *want) {
+bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
   if (!labels) return false;
-  size_t n = strlen(want);
   for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
     bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
     bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
@@ -96,9 +95,8 @@ bool dg_gl_has_label(const char *labels, const char *want) {
 }
 
 /* Is `fv` ("Number=Plur") one of the |-separated UD features? */
-bool dg_gl_feat(const char *feats, const char *fv) {
+bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
   if (!feats || !*feats) return false;
-  size_t n = strlen(fv);
   for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
     if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
   return false;

@@ -28,8 +28,14 @@ bool dg_gl_all_upper(const char *s);
 
 /* Labels and features: is `want` one of the dot-separated Leipzig labels
  * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
-bool dg_gl_has_label(const char *labels, const char *want);
-bool dg_gl_feat(const char *feats, const char *fv);
+bool dg_gl_has_label_n(const char *labels, const char *want, size_t n);
+bool dg_gl_feat_n(const char *feats, const char *fv, size_t n);
+/* (inline: the rules name the label or feature as a literal, whose length
+ * is then known when compiling) */
+static inline bool dg_gl_has_label(const char *labels, const char *want) {
+  return dg_gl_has_label_n(labels, want, strlen(want));
+}
+static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_feat_n(feats, fv, strlen(fv)); }
 
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
