@@ -85,12 +85,20 @@ typedef struct S_ix {
   size_t i;
 } S_ix;
 
+/* The runs of equal hashes in ix, in an open-addressing table by hash. */
+typedef struct S_run {
+  uint64_t h; /* 0: empty (dg_mwe_word_hash is never 0) */
+  uint32_t start, count;
+} S_run;
+
 struct dg_mwe_list {
   dg_mwe_pat **p;
   size_t n;
   S_ix *ix;       /* n - nalways entries */
   size_t *always; /* patterns without words (none the loader keeps) */
   size_t nalways;
+  S_run *runs;
+  size_t runs_mask;
 };
 
 static char *S_lower(const char *s) {
@@ -258,6 +266,18 @@ static void S_index(dg_mwe_list *l) {
     l->ix[k++] = (S_ix){p->e[best].h, i};
   }
   qsort(l->ix, k, sizeof *l->ix, S_ix_cmp);
+  size_t cap = 16;
+  while (cap < 2 * k + 2) cap *= 2;
+  l->runs = dg_xcalloc(cap, sizeof *l->runs);
+  l->runs_mask = cap - 1;
+  for (size_t a = 0; a < k;) {
+    size_t b = a;
+    while (b < k && l->ix[b].h == l->ix[a].h) b++;
+    size_t i = (size_t)(l->ix[a].h >> 7) & l->runs_mask;
+    while (l->runs[i].h) i = (i + 1) & l->runs_mask;
+    l->runs[i] = (S_run){l->ix[a].h, (uint32_t)a, (uint32_t)(b - a)};
+    a = b;
+  }
 }
 
 static int S_size_cmp(const void *a, const void *b) {
@@ -266,21 +286,26 @@ static int S_size_cmp(const void *a, const void *b) {
 }
 
 size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out) {
-  if (!l) return 0;
-  size_t k = 0, nix = l->n - l->nalways;
+  if (!l || !l->runs) return 0;
+  size_t k = 0;
   for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
   for (size_t slot = 0; slot <= ws->mask; slot++) {
     uint64_t h = ws->h[slot];
     if (!h) continue;
-    size_t lo = 0, hi = nix; /* first entry with hash >= h */
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (l->ix[mid].h < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (; lo < nix && l->ix[lo].h == h; lo++) out[k++] = l->ix[lo].i;
+    size_t i = (size_t)(h >> 7) & l->runs_mask;
+    while (l->runs[i].h && l->runs[i].h != h) i = (i + 1) & l->runs_mask;
+    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) out[k++] = l->ix[l->runs[i].start + j].i;
   }
-  qsort(out, k, sizeof *out, S_size_cmp);
+  if (k > 16) {
+    qsort(out, k, sizeof *out, S_size_cmp);
+  } else {
+    for (size_t a = 1; a < k; a++)
+      for (size_t b = a; b > 0 && out[b] < out[b - 1]; b--) {
+        size_t x = out[b];
+        out[b] = out[b - 1];
+        out[b - 1] = x;
+      }
+  }
   return k;
 }
 
@@ -328,6 +353,7 @@ void dg_mwe_list_free(dg_mwe_list *l) {
   free(l->p);
   free(l->ix);
   free(l->always);
+  free(l->runs);
   free(l);
 }
 
