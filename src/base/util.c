@@ -9,6 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+char *dg_strlcpy(char *dst, const char *src, size_t size) {
+  const char *end = memchr(src, '\0', size);
+  size_t n = end ? (size_t)(end - src) : size - 1;
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+  return dst;
+}
 
 /* Copy s into out[cap] with controls escaped visibly, cut on a character
  * boundary when too long. */

@@ -15,6 +15,12 @@
 
 #define DG_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The string into a buffer of `size` bytes (size > 0), cut after size - 1
+ * bytes and always NUL-terminated: what snprintf(dst, size, "%s", src)
+ * writes, without printf's parsing (the rules copy words and labels into
+ * buffers many times per sentence).  Returns dst. */
+char *dg_strlcpy(char *dst, const char *src, size_t size);
+
 
 /* Fill `err` (when not NULL and still empty) with code, place and message. */
 void dg_error_set(degloss_error *err, degloss_code code, const char *source,

@@ -32,7 +32,7 @@ static bool S_register_label(const dg_engine *e, const char *p) {
 
 static bool S_has_field(const dg_engine *e, const char *domains) {
   char buf[128];
-  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  dg_strlcpy(buf, domains ? domains : "", sizeof buf);
   char *save = NULL;
   for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
     if (!S_register_label(e, p)) return true;
@@ -41,7 +41,7 @@ static bool S_has_field(const dg_engine *e, const char *domains) {
 
 static void S_vote(const dg_engine *e, S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
   char buf[128];
-  snprintf(buf, sizeof buf, "%s", domains ? domains : "");
+  dg_strlcpy(buf, domains ? domains : "", sizeof buf);
   char *save = NULL;
   for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save)) {
     if (S_register_label(e, p)) continue;
@@ -49,7 +49,7 @@ static void S_vote(const dg_engine *e, S_dom *dv, size_t *nd, const char *domain
     while (k < *nd && strcmp(dv[k].name, p) != 0) k++;
     if (k == *nd) {
       if (*nd == S_MAX_DOMAINS) continue;
-      snprintf(dv[k].name, sizeof dv[k].name, "%s", p);
+      dg_strlcpy(dv[k].name, p, sizeof dv[k].name);
       dv[k].votes = 0;
       (*nd)++;
     }
@@ -75,7 +75,7 @@ static void S_subject_vote(dg_engine *e, const dg_dtoken *t, const dg_sense *sv,
   for (size_t q = 0; q < n; q++) {
     if (!sv[q].domains || !*sv[q].domains) continue;
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", sv[q].domains);
+    dg_strlcpy(buf, sv[q].domains, sizeof buf);
     char *save = NULL;
     for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
       m |= dg_subjects_field_mask(e->subjects, p);
@@ -164,7 +164,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_gl_names_seen(e, c);
   if (strcmp(d->source, e->dom_src) != 0) {
     e->ndom = 0;
-    snprintf(e->dom_src, sizeof e->dom_src, "%s", d->source);
+    dg_strlcpy(e->dom_src, d->source, sizeof e->dom_src);
   }
   S_dom *dv = e->dom;
   size_t nd = e->ndom;
@@ -200,7 +200,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (!sv[k].domains || !*sv[k].domains) continue;
       if (S_has_field(e, sv[0].domains)) break; /* the top sense has a field of its own */
       char buf[128];
-      snprintf(buf, sizeof buf, "%s", sv[k].domains);
+      dg_strlcpy(buf, sv[k].domains, sizeof buf);
       char *save = NULL;
       for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
         for (size_t q = 0; q < nd && !S_register_label(e, p); q++)

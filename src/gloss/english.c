@@ -70,13 +70,7 @@ static void S_regular_ed(dg_buf *b, const char *w, size_t n) {
 /* Is `word` a past form or participle (not also its own base) of an
  * irregular verb of the lexicon? */
 static bool S_is_past_form(const dg_lexicon *lex, const char *word) {
-  size_t n = dg_lexicon_irregular_count(lex);
-  for (size_t k = 0; k < n; k++) {
-    const char *base, *past, *part;
-    dg_lexicon_irregular_at(lex, k, &base, &past, &part);
-    if ((strcmp(word, past) == 0 || strcmp(word, part) == 0) && strcmp(word, base) != 0) return true;
-  }
-  return false;
+  return dg_lexicon_is_irregular_past(lex, word);
 }
 
 static void S_verb_form(const dg_lexicon *lex, dg_buf *b, const char *verb, int which) {

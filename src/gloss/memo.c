@@ -122,10 +122,25 @@ static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_ent
   }
 }
 
-/* FNV-1a (dg_hash64) mixed so that its low bits, which choose the stripe
- * and the slot, depend on every bit of the key. */
+/* The key eight bytes at a time (a multiply and a shift per word; the
+ * memo's hashes are its own, stored nowhere), then mixed so that the low
+ * bits, which choose the stripe and the slot, depend on every bit of the
+ * key. */
 static uint64_t S_hash(const char *key, size_t n) {
-  uint64_t h = dg_hash64(key, n, 11);
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, key + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  if (i < n) {
+    uint64_t x = 0;
+    memcpy(&x, key + i, n - i);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+  }
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -362,6 +377,31 @@ size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t
   return n;
 }
 
+/* ---- spelling variants --------------------------------------------------- */
+
+/* Whether there is a variant, then its bytes. */
+typedef struct S_variant {
+  bool has;
+  char s[];
+} S_variant;
+
+const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
+  char key[256];
+  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'V', form, "") : 0;
+  const S_variant *v = kn ? S_get(e, key, kn) : NULL;
+  if (v) return v->has ? v->s : NULL;
+  const char *r = dg_morph_spelling_variant(e->morph, form);
+  if (!kn) return r;
+  size_t L = S_len(r);
+  S_variant *nv;
+  S_entry *x = S_new(S_memo(e), key, kn, sizeof(S_variant) + L, (void **)&nv);
+  if (!x) return r;
+  nv->has = r != NULL;
+  if (r) memcpy(nv->s, r, L);
+  v = S_publish(S_memo(e), x);
+  return v->has ? v->s : NULL;
+}
+
 /* ---- senses of a lemma --------------------------------------------------- */
 
 typedef struct S_senses {
@@ -369,14 +409,13 @@ typedef struct S_senses {
   dg_sense sv[];
 } S_senses;
 
-bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n) {
+const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
   char key[256];
   size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
   const S_senses *v = kn ? S_get(e, key, kn) : NULL;
-  if (!v) return false;
-  memcpy(out, v->sv, v->n * sizeof *out);
+  if (!v) return NULL;
   *n = v->n;
-  return true;
+  return v->sv;
 }
 
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {

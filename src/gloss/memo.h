@@ -39,9 +39,16 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
 /* dg_compound_split(e->morph, form, out, max) through the memo. */
 size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);
 
+/* dg_morph_spelling_variant(e->morph, form) through the memo (a word the
+ * morphology only guesses at is looked up again at each occurrence: its
+ * variant is asked each time).  The string lives as long as the memo, or
+ * as the morphology's when the memo is full. */
+const char *dg_gl_spelling_variant(dg_engine *e, const char *form);
+
 /* The senses of a lemma (word.c's dg_gl_senses, computed with
- * DG_GL_MAX_SENSES): true and *n, out filled on a hit. */
-bool dg_gl_memo_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t *n);
+ * DG_GL_MAX_SENSES): on a hit the stored senses (the caller copies what
+ * it needs) and their number in *n; NULL on a miss. */
+const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
 
 /* A value the caller makes (the phrases compiled under a key word,

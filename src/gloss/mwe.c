@@ -79,9 +79,28 @@ static dg_mwe_pat *S_pack(S_full *f) {
   return p;
 }
 
+/* The list's patterns by the hash of one of their words (the longest: the
+ * rarest, most likely), sorted by hash: a sentence's candidates are the
+ * patterns indexed under one of its words (dg_mwe_list_candidates). */
+typedef struct S_ix {
+  uint64_t h;
+  size_t i;
+} S_ix;
+
+/* The runs of equal hashes in ix, in an open-addressing table by hash. */
+typedef struct S_run {
+  uint64_t h; /* 0: empty (dg_mwe_word_hash is never 0) */
+  uint32_t start, count;
+} S_run;
+
 struct dg_mwe_list {
   dg_mwe_pat **p;
   size_t n;
+  S_ix *ix;       /* n - nalways entries */
+  size_t *always; /* patterns without words (none the loader keeps) */
+  size_t nalways;
+  S_run *runs;
+  size_t runs_mask;
 };
 
 static char *S_lower(const char *s) {
@@ -228,6 +247,71 @@ dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char
 
 void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
 
+static int S_ix_cmp(const void *a, const void *b) {
+  const S_ix *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void S_index(dg_mwe_list *l) {
+  l->ix = dg_xcalloc(l->n + 1, sizeof *l->ix);
+  l->always = dg_xcalloc(l->n + 1, sizeof *l->always);
+  size_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const dg_mwe_pat *p = l->p[i];
+    if (!p->n) {
+      l->always[l->nalways++] = i;
+      continue;
+    }
+    size_t best = 0;
+    for (size_t j = 1; j < p->n; j++)
+      if (strlen(p->e[j].w) > strlen(p->e[best].w)) best = j;
+    l->ix[k++] = (S_ix){p->e[best].h, i};
+  }
+  qsort(l->ix, k, sizeof *l->ix, S_ix_cmp);
+  size_t cap = 16;
+  while (cap < 2 * k + 2) cap *= 2;
+  l->runs = dg_xcalloc(cap, sizeof *l->runs);
+  l->runs_mask = cap - 1;
+  for (size_t a = 0; a < k;) {
+    size_t b = a;
+    while (b < k && l->ix[b].h == l->ix[a].h) b++;
+    size_t i = (size_t)(l->ix[a].h >> 7) & l->runs_mask;
+    while (l->runs[i].h) i = (i + 1) & l->runs_mask;
+    l->runs[i] = (S_run){l->ix[a].h, (uint32_t)a, (uint32_t)(b - a)};
+    a = b;
+  }
+}
+
+static int S_size_cmp(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out) {
+  if (!l || !l->runs) return 0;
+  size_t k = 0;
+  for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
+  for (size_t slot = 0; slot <= ws->mask; slot++) {
+    uint64_t h = ws->h[slot];
+    if (!h) continue;
+    size_t i = (size_t)(h >> 7) & l->runs_mask;
+    while (l->runs[i].h && l->runs[i].h != h) i = (i + 1) & l->runs_mask;
+    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) out[k++] = l->ix[l->runs[i].start + j].i;
+  }
+  if (k > 16) {
+    qsort(out, k, sizeof *out, S_size_cmp);
+  } else {
+    for (size_t a = 1; a < k; a++)
+      for (size_t b = a; b > 0 && out[b] < out[b - 1]; b--) {
+        size_t x = out[b];
+        out[b] = out[b - 1];
+        out[b - 1] = x;
+      }
+  }
+  return k;
+}
+
 dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -276,6 +360,7 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
   }
   free(line);
   fclose(f);
+  S_index(l);
   return l;
 }
 
@@ -283,6 +368,9 @@ void dg_mwe_list_free(dg_mwe_list *l) {
   if (!l) return;
   for (size_t i = 0; i < l->n; i++) dg_mwe_pat_free(l->p[i]);
   free(l->p);
+  free(l->ix);
+  free(l->always);
+  free(l->runs);
   free(l);
 }
 
@@ -399,12 +487,8 @@ uint64_t dg_mwe_word_hash(const char *w) {
   return h ? h : 1;
 }
 
-static bool S_words_has(const dg_mwe_words *ws, uint64_t h) {
-  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
-    if (ws->h[i] == h) return true;
-    if (!ws->h[i]) return false;
-  }
-}
+uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
+
 
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
   size_t i = (size_t)h & ws->mask;
@@ -414,6 +498,6 @@ void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
 
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
   for (size_t k = 0; k < p->n; k++)
-    if (!S_words_has(ws, p->e[k].h)) return false;
+    if (!dg_mwe_words_has(ws, p->e[k].h)) return false;
   return true;
 }

@@ -73,5 +73,19 @@ typedef struct dg_mwe_words {
 uint64_t dg_mwe_word_hash(const char *w);
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
+/* The curated list's patterns that may be possible in the sentence of ws
+ * (every pattern for which dg_mwe_possible is true is among them), as
+ * their indices in increasing order in out (room for
+ * dg_mwe_list_count(l)); returns their number. */
+size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out);
+/* The parts of that test: the hash of the pattern's k-th word (k <
+ * dg_mwe_pat_len), and whether the sentence has a word of that hash. */
+uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k);
+static inline bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
+  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
+    if (ws->h[i] == h) return true;
+    if (!ws->h[i]) return false;
+  }
+}
 
 #endif

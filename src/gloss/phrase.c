@@ -19,7 +19,7 @@
 static bool S_literal(const char *g1, const char *g2, const char *phrase) {
   char a[256], b[256];
   snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
-  snprintf(b, sizeof b, "%s", phrase ? phrase : "");
+  dg_strlcpy(b, phrase ? phrase : "", sizeof b);
   b[strcspn(b, ";,(")] = '\0';
   char *v[2] = {a, b};
   for (int k = 0; k < 2; k++) {
@@ -47,7 +47,59 @@ typedef struct S_pentry {
   uint64_t h;
   size_t np;
   dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
+  /* The hashes of the patterns' words, side by side in the same
+   * allocation as pats: pattern q's are eh[eo[q]] to eh[eo[q + 1]].  The
+   * pre-test (is every word of the phrase in the sentence?) reads them
+   * without touching the patterns, which lie all over the heap. */
+  const uint64_t *eh;
+  const uint32_t *eo;
 } S_pentry;
+
+/* Compile the dictionary's phrases under key into en (pats and the
+ * hashes in one allocation); *cost gets about what they take. */
+static void S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
+  dg_phrase ph[32];
+  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
+  if (np > 32) np = 32;
+  dg_mwe_pat *pv[32];
+  size_t nh = 0;
+  *cost = strlen(key) + 1;
+  for (size_t q = 0; q < np; q++) {
+    pv[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    if (pv[q]) nh += dg_mwe_pat_len(pv[q]);
+    /* (about what a compiled pattern takes: its words and gloss, copied) */
+    *cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
+  }
+  en->key = dg_xstrdup(key);
+  en->h = dg_hash64(key, strlen(key), 0);
+  en->np = np;
+  en->pats = NULL;
+  en->eh = NULL;
+  en->eo = NULL;
+  if (!np) return;
+  size_t size = np * sizeof *en->pats + nh * sizeof *en->eh + (np + 1) * sizeof *en->eo;
+  *cost += size;
+  char *block = dg_xmalloc(size);
+  en->pats = (dg_mwe_pat **)(void *)block;
+  uint64_t *eh = (uint64_t *)(void *)(block + np * sizeof *en->pats);
+  uint32_t *eo = (uint32_t *)(void *)(eh + nh);
+  size_t k = 0;
+  for (size_t q = 0; q < np; q++) {
+    en->pats[q] = pv[q];
+    eo[q] = (uint32_t)k;
+    for (size_t j = 0; pv[q] && j < dg_mwe_pat_len(pv[q]); j++) eh[k++] = dg_mwe_pat_hash(pv[q], j);
+  }
+  eo[np] = (uint32_t)k;
+  en->eh = eh;
+  en->eo = eo;
+}
+
+/* dg_mwe_possible for en's pattern q, from the hashes beside the patterns. */
+static bool S_possible(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  for (uint32_t k = en->eo[q]; k < en->eo[q + 1]; k++)
+    if (!dg_mwe_words_has(ws, en->eh[k])) return false;
+  return true;
+}
 
 struct dg_gl_pcache {
   S_pentry *t;
@@ -102,15 +154,8 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
     while (pc->t[i].key) i = (i + 1) & (ncap - 1);
   }
   S_pentry *en = &pc->t[i];
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  en->key = dg_xstrdup(key);
-  en->h = h;
-  en->np = np;
-  en->pats = np ? dg_xcalloc(np, sizeof *en->pats) : NULL;
-  for (size_t q = 0; q < np; q++)
-    en->pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+  size_t cost;
+  S_pentry_build(e, en, key, &cost);
   pc->n++;
   return en;
 }
@@ -123,19 +168,8 @@ static const S_pentry *S_phrases(dg_engine *e, const char *key) {
   const S_pentry *m = dg_gl_memo_find(e, 'K', key);
   if (m || !dg_gl_memo_room(e)) return m ? m : S_phrases_local(e, key);
   S_pentry en = {0};
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  en.key = dg_xstrdup(key);
-  en.h = dg_hash64(key, strlen(key), 0);
-  en.np = np;
-  en.pats = np ? dg_xcalloc(np, sizeof *en.pats) : NULL;
-  size_t cost = strlen(key) + 1 + np * sizeof *en.pats;
-  for (size_t q = 0; q < np; q++) {
-    en.pats[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    /* (about what a compiled pattern takes: its words and gloss, copied) */
-    cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
-  }
+  size_t cost;
+  S_pentry_build(e, &en, key, &cost);
   m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
   if (m) return m;
   S_pentry_clear(&en);
@@ -293,7 +327,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
   dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
-  char **lemmas = dg_xcalloc(n, sizeof *lemmas);
+  /* the lower-case lemmas, one after the other in one buffer */
+  dg_buf lemmas;
+  dg_buf_init(&lemmas);
+  size_t *lemma_at = dg_xcalloc(n + 1, sizeof *lemma_at);
+  for (size_t i = 0; i < n; i++)
+    lemma_at[i] = dg_gl_lower_into(&lemmas, s->tokens[i].lemma ? s->tokens[i].lemma : "");
   bool *used = dg_xcalloc(n, sizeof *used);
   uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
   dg_mwe_words ws;
@@ -304,8 +343,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
     /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
-    lemmas[i] = dg_gl_lower(t->lemma ? t->lemma : "");
-    tv[i].lemma = lemmas[i];
+    tv[i].lemma = lemmas.data + lemma_at[i];
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
@@ -318,7 +356,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
-  for (size_t p = 0; p < dg_mwe_list_count(e->mwes); p++) {
+  size_t *cand = dg_xmalloc((dg_mwe_list_count(e->mwes) + 1) * sizeof *cand);
+  size_t ncand = dg_mwe_list_candidates(e->mwes, &ws, cand);
+  for (size_t ci = 0; ci < ncand; ci++) {
+    size_t p = cand[ci];
     dg_mwe_hit h;
     if (!dg_mwe_possible(dg_mwe_list_get(e->mwes, p), &ws)) continue;
     /* Every occurrence (each match claims its tokens). */
@@ -328,6 +369,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       S_apply(d, c, &h, used);
     }
   }
+  free(cand);
   /* Dictionary phrases keyed by the content words of the sentence, matched
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
@@ -352,7 +394,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
         const dg_mwe_pat *pat = en->pats[q];
-        if (!pat || !dg_mwe_possible(pat, &ws)) continue;
+        if (!pat || !S_possible(en, q, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
@@ -406,8 +448,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
-  for (size_t i = 0; i < n; i++) free(lemmas[i]);
-  free(lemmas);
+  dg_buf_free(&lemmas);
+  free(lemma_at);
   free(tv);
   free(used);
   free(ws.h);

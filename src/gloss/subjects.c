@@ -1,7 +1,8 @@
 /* The subjects of documents, read from dictionaries/subjects.tsv: a row
  * "subject field" names one of the subject's Ding field labels, a row
  * "subject - lemma pos gloss" a sense the subject gives a word.  Small
- * tables searched linearly (a few dozen rows).
+ * tables searched linearly (a few dozen rows), after a bit set of the
+ * rows' lemmas and fields has said the word may be among them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "subjects.h"
 
@@ -18,13 +19,36 @@ typedef struct S_row {
   char *field, *lemma, *pos, *gloss; /* field, or lemma/pos/gloss */
 } S_row;
 
+/* Bits of the hashes of the rows' lemmas and fields: most words a look-up
+ * asks about are in no row, and the set says so without the scan. */
+#define S_BITS 1024
+typedef struct S_bits {
+  uint64_t w[S_BITS / 64];
+} S_bits;
+
 struct dg_subjects {
   char **names;
   size_t nnames;
   S_row *rows;
   size_t nrows;
   char *all; /* the names, comma-separated */
+  S_bits lemmas, fields;
 };
+
+static size_t S_bit(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return (h ^ (h >> 16)) & (S_BITS - 1);
+}
+static void S_bits_add(S_bits *b, const char *s) {
+  size_t i = S_bit(s);
+  b->w[i / 64] |= 1ULL << (i % 64);
+}
+/* false: no row has s */
+static bool S_bits_may(const S_bits *b, const char *s) {
+  size_t i = S_bit(s);
+  return (b->w[i / 64] >> (i % 64)) & 1;
+}
 
 static size_t S_subject(dg_subjects *t, const char *name) {
   for (size_t k = 0; k < t->nnames; k++)
@@ -76,8 +100,10 @@ dg_subjects *dg_subjects_load(const char *path, degloss_error *err) {
     r->subject = S_subject(t, c[0]);
     if (field) {
       r->field = dg_xstrdup(c[1]);
+      S_bits_add(&t->fields, r->field);
     } else {
       r->lemma = dg_xstrdup(c[2]);
+      S_bits_add(&t->lemmas, r->lemma);
       r->pos = dg_xstrdup(c[3]);
       r->gloss = dg_xstrdup(c[4]);
     }
@@ -121,14 +147,17 @@ int dg_subjects_find(const dg_subjects *t, const char *name) {
 
 unsigned dg_subjects_field_mask(const dg_subjects *t, const char *field) {
   unsigned m = 0;
+  if (!t || !S_bits_may(&t->fields, field)) return 0;
   for (size_t i = 0; t && i < t->nrows; i++)
-    if (t->rows[i].field && t->rows[i].subject < 32 && strcmp(t->rows[i].field, field) == 0)
+    if (t->rows[i].field && t->rows[i].subject < 32 && t->rows[i].field[0] == field[0] &&
+        strcmp(t->rows[i].field, field) == 0)
       m |= 1u << t->rows[i].subject;
   return m;
 }
 
 unsigned dg_subjects_word_mask(const dg_subjects *t, const char *lemma) {
   unsigned m = 0;
+  if (!t || !lemma || !S_bits_may(&t->lemmas, lemma)) return 0;
   for (size_t i = 0; t && lemma && i < t->nrows; i++)
     if (t->rows[i].lemma && t->rows[i].subject < 32 && t->rows[i].lemma[0] == lemma[0] &&
         strcmp(t->rows[i].lemma, lemma) == 0)
@@ -137,15 +166,20 @@ unsigned dg_subjects_word_mask(const dg_subjects *t, const char *lemma) {
 }
 
 bool dg_subjects_has_field(const dg_subjects *t, size_t k, const char *field) {
+  if (!t || !S_bits_may(&t->fields, field)) return false;
   for (size_t i = 0; t && i < t->nrows; i++)
-    if (t->rows[i].subject == k && t->rows[i].field && strcmp(t->rows[i].field, field) == 0) return true;
+    if (t->rows[i].subject == k && t->rows[i].field && t->rows[i].field[0] == field[0] &&
+        strcmp(t->rows[i].field, field) == 0)
+      return true;
   return false;
 }
 
 const char *dg_subjects_sense(const dg_subjects *t, size_t k, const char *lemma, const char *pos) {
+  if (!t || !lemma || !S_bits_may(&t->lemmas, lemma)) return NULL;
   for (size_t i = 0; t && lemma && i < t->nrows; i++) {
     const S_row *r = &t->rows[i];
-    if (r->subject == k && r->lemma && strcmp(r->lemma, lemma) == 0 && (!pos || strcmp(r->pos, pos) == 0))
+    if (r->subject == k && r->lemma && r->lemma[0] == lemma[0] && strcmp(r->lemma, lemma) == 0 &&
+        (!pos || strcmp(r->pos, pos) == 0))
       return r->gloss;
   }
   return NULL;

@@ -15,6 +15,21 @@
 
 /* ---- strings ------------------------------------------------------------ */
 
+/* The non-ASCII case of both: code point by code point; the rest of a
+ * string that is not UTF-8 is copied as it is. */
+static void S_lower_utf8(dg_buf *b, const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    dg_buf_put(b, enc, (size_t)m);
+    p += k;
+  }
+  if (*p) dg_buf_puts(b, (const char *)p);
+}
+
 char *dg_gl_lower(const char *s) {
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
@@ -26,18 +41,24 @@ char *dg_gl_lower(const char *s) {
   }
   dg_buf b;
   dg_buf_init(&b);
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
-    utf8proc_uint8_t enc[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-    dg_buf_put(&b, enc, (size_t)m);
-    p += k;
-  }
-  if (*p) dg_buf_puts(&b, (const char *)p);
+  S_lower_utf8(&b, s);
   char *r = dg_buf_detach(&b);
   return r ? r : dg_xstrdup("");
+}
+
+size_t dg_gl_lower_into(dg_buf *b, const char *s) {
+  size_t at = b->len, L = 0;
+  while (s[L] && !(s[L] & 0x80)) L++;
+  if (!s[L]) { /* ASCII */
+    dg_buf_reserve(b, L);
+    char *q = b->data + b->len;
+    for (size_t i = 0; i < L; i++) q[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    b->len += L;
+  } else {
+    S_lower_utf8(b, s);
+  }
+  dg_buf_putc(b, '\0'); /* (each string ends in its own NUL) */
+  return at;
 }
 
 bool dg_gl_is_upper_initial(const char *s) {
@@ -63,9 +84,8 @@ bool dg_gl_all_upper(const char *s) {
 /* ---- labels and features ------------------------------------------------ */
 
 /* Is `want` one of the dot-separated Leipzig labels? */
-bool dg_gl_has_label(const char *labels, const char *want) {
+bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
   if (!labels) return false;
-  size_t n = strlen(want);
   for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
     bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
     bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
@@ -75,9 +95,8 @@ bool dg_gl_has_label(const char *labels, const char *want) {
 }
 
 /* Is `fv` ("Number=Plur") one of the |-separated UD features? */
-bool dg_gl_feat(const char *feats, const char *fv) {
+bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
   if (!feats || !*feats) return false;
-  size_t n = strlen(fv);
   for (const char *p = feats; (p = strstr(p, fv)) != NULL; p += n)
     if ((p == feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|' || p[n] == ',')) return true;
   return false;
@@ -90,6 +109,10 @@ bool dg_gl_feat(const char *feats, const char *fv) {
 bool dg_gl_boundary(const dg_dtoken *t) {
   if (t->flags & DG_DF_CLAUSE_JOIN) return true;
   if (!dg_gl_is_punct(t)) return false;
+  /* Only these first bytes start a boundary mark below (the others: UTF-8
+   * lead bytes of – — „ “ ” » «). */
+  unsigned char f = (unsigned char)t->form[0];
+  if (!f || !strchr(",;:.!?()\"\xE2\xC2", f)) return false;
   static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
   for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
     if (strcmp(t->form, b[i]) == 0) return true;
@@ -175,8 +198,8 @@ void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, co
   for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
     if (!sv[i].gloss || !*sv[i].gloss) continue;
     bool dup = false;
-    for (size_t j = 0; j < k; j++)
-      if (strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
+    for (size_t j = 0; j < k && !dup; j++)
+      if (tmp[j][0] == sv[i].gloss[0] && strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
     if (!dup) tmp[k++] = sv[i].gloss;
   }
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
@@ -242,14 +265,16 @@ static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sens
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
   if (!lemma || !*lemma) return 0;
   if (max > DG_GL_MAX_SENSES) return S_senses(e, lemma, pos, out, max);
-  dg_sense sv[DG_GL_MAX_SENSES];
   size_t n;
-  if (!dg_gl_memo_senses_get(e, lemma, pos, sv, &n)) {
+  const dg_sense *m = dg_gl_memo_senses_find(e, lemma, pos, &n);
+  dg_sense sv[DG_GL_MAX_SENSES];
+  if (!m) {
     n = S_senses(e, lemma, pos, sv, DG_GL_MAX_SENSES);
     dg_gl_memo_senses_put(e, lemma, pos, sv, n);
+    m = sv;
   }
   if (n > max) n = max;
-  memcpy(out, sv, n * sizeof *out);
+  memcpy(out, m, n * sizeof *out);
   return n;
 }
 

@@ -12,15 +12,30 @@
 #include "gloss_internal.h"
 
 /* Strings. */
-static inline bool dg_gl_eq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+/* dg_gl_lower(s) appended to b with its NUL (b->len counts it), without
+ * an allocation of its own; returns its offset in b (b->data may move as
+ * b grows: take pointers once every string is in). */
+size_t dg_gl_lower_into(dg_buf *b, const char *s);
+/* The rules compare mostly parts of speech and short words with strings
+ * that differ in their first byte ("NOUN" and "VERB"): that byte is tested
+ * before strcmp is called. */
+static inline bool dg_gl_eq(const char *a, const char *b) {
+  return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
 bool dg_gl_is_upper_initial(const char *s);
 /* At least two capitals and no lower-case letter: an acronym (NATO). */
 bool dg_gl_all_upper(const char *s);
 
 /* Labels and features: is `want` one of the dot-separated Leipzig labels
  * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
-bool dg_gl_has_label(const char *labels, const char *want);
-bool dg_gl_feat(const char *feats, const char *fv);
+bool dg_gl_has_label_n(const char *labels, const char *want, size_t n);
+bool dg_gl_feat_n(const char *feats, const char *fv, size_t n);
+/* (inline: the rules name the label or feature as a literal, whose length
+ * is then known when compiling) */
+static inline bool dg_gl_has_label(const char *labels, const char *want) {
+  return dg_gl_has_label_n(labels, want, strlen(want));
+}
+static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_feat_n(feats, fv, strlen(fv)); }
 
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */

@@ -46,6 +46,9 @@ struct dg_lexicon {
   unsigned n_glossaries;
   uint64_t id; /* unique in the process: the word-class cache's owner */
   uint64_t *cfilter; /* a bit per hash of the words with classes (S_CFILTER bits) */
+  const char **pasts; /* the irregular verbs' past forms and participles that are not
+                       * also their base, sorted (dg_lexicon_is_irregular_past) */
+  size_t n_pasts;
 };
 
 /* Most words have no class: a bit set of their hashes answers "none"
@@ -70,6 +73,26 @@ static uint32_t S_u32(const unsigned char *p) {
 
 static bool S_section(uint64_t size, uint32_t off, uint64_t count, size_t rec) {
   return off % 4 == 0 && (uint64_t)off <= size && count * rec <= size - off;
+}
+
+static const char *S_str(const dg_lexicon *lex, uint32_t off);
+
+static int S_strp_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The irregular verbs' past forms and participles ("found", "gone") that
+ * are not also their own base ("put", "cut" are), sorted for a binary
+ * search: the English verb-form rules ask for nearly every verb gloss. */
+static void S_pasts_init(dg_lexicon *lex) {
+  lex->pasts = dg_xcalloc(2 * (size_t)lex->n_irregular + 1, sizeof *lex->pasts);
+  for (uint32_t i = 0; i < lex->n_irregular; i++) {
+    const dg_lex_irregular *r = &lex->irregular[i];
+    const char *base = S_str(lex, r->base), *past = S_str(lex, r->past), *part = S_str(lex, r->participle);
+    if (strcmp(past, base) != 0) lex->pasts[lex->n_pasts++] = past;
+    if (strcmp(part, base) != 0) lex->pasts[lex->n_pasts++] = part;
+  }
+  qsort(lex->pasts, lex->n_pasts, sizeof *lex->pasts, S_strp_cmp);
 }
 
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
@@ -142,6 +165,7 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     size_t b = S_cbit(S_fnv(off < lex->strings_len ? lex->strings + off : "", &n));
     lex->cfilter[b / 64] |= 1ULL << (b % 64);
   }
+  S_pasts_init(lex);
   return lex;
 }
 
@@ -178,6 +202,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
     }
   free(lex->buckets);
   free(lex->cfilter);
+  free(lex->pasts);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
   free(lex);
@@ -434,6 +459,11 @@ bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const
     return true;
   }
   return false;
+}
+
+bool dg_lexicon_is_irregular_past(const dg_lexicon *lex, const char *word) {
+  if (!lex || !lex->n_pasts) return false;
+  return bsearch(&word, lex->pasts, lex->n_pasts, sizeof *lex->pasts, S_strp_cmp) != NULL;
 }
 
 size_t dg_lexicon_irregular_count(const dg_lexicon *lex) { return lex ? lex->n_irregular : 0; }

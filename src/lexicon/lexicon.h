@@ -92,7 +92,10 @@ bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_c
  * the verb (as written, lower case) is regular or unknown. */
 bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const char **past,
                                   const char **participle);
-/* All of them, in file order (for "is this word a past form?"). */
+/* Is `word` the past form or participle of an irregular verb, and not
+ * also that verb's base ("found", "gone"; not "put")? */
+bool dg_lexicon_is_irregular_past(const dg_lexicon *lex, const char *word);
+/* All of them, in file order. */
 size_t dg_lexicon_irregular_count(const dg_lexicon *lex);
 void dg_lexicon_irregular_at(const dg_lexicon *lex, size_t i, const char **base, const char **past,
                              const char **participle);

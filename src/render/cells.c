@@ -13,6 +13,13 @@
 size_t dg_display_width(const char *s, size_t n) {
   size_t w = 0, i = 0;
   while (i < n) {
+    /* printable ASCII, most of a gloss line: one column each (utf8proc's
+     * width of U+0020 to U+007E) */
+    if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x7E) {
+      i++;
+      w++;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) {

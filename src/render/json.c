@@ -26,17 +26,22 @@ typedef struct S_w {
   dg_buf cell;         /* a token's plain-style gloss */
 } S_w;
 
-/* Bytes into the one growing output buffer: one reserve per piece (the
- * writer's hot path, a few pieces per member). */
+/* Bytes into the one growing output buffer: the capacity is tested inline,
+ * dg_buf_reserve is called only to grow (the writer's hot path, a few
+ * pieces per member). */
+static inline void S_room(dg_buf *b, size_t n) {
+  if (b->len + n + 1 > b->cap) dg_buf_reserve(b, n);
+}
+
 static inline void S_put(dg_buf *b, const char *p, size_t n) {
-  dg_buf_reserve(b, n);
+  S_room(b, n);
   memcpy(b->data + b->len, p, n);
   b->len += n;
   b->data[b->len] = '\0';
 }
 
 static inline void S_putc(dg_buf *b, char c) {
-  if (b->len + 2 > b->cap) dg_buf_reserve(b, 1);
+  S_room(b, 1);
   b->data[b->len++] = c;
   b->data[b->len] = '\0';
 }
@@ -46,10 +51,32 @@ static inline void S_putc(dg_buf *b, char c) {
  * above U+10FFFF), S_ESCAPE when a byte must be escaped (a control
  * character, '"', '\\'), S_PLAIN otherwise; *len gets its length. */
 enum { S_PLAIN, S_ESCAPE, S_BAD };
+
+/* Eight bytes at a time: does the word hold a byte that is not plain
+ * printable ASCII (>= 0x80, < 0x20, '"' or '\\')?  (The usual bit tricks:
+ * a byte below n sets its high bit in x - n*0x01.. where x's own high bit
+ * is clear; a byte equal to c is a zero byte of x ^ c*0x01...) */
+#define S_ONES 0x0101010101010101ULL
+#define S_HIGHS 0x8080808080808080ULL
+static inline bool S_special8(uint64_t x) {
+  uint64_t q = x ^ (S_ONES * '"'), b = x ^ (S_ONES * '\\');
+  return ((x | ((x - S_ONES * 0x20) & ~x) | ((q - S_ONES) & ~q) | ((b - S_ONES) & ~b)) & S_HIGHS) != 0;
+}
+
 static int S_scan(const char *s, size_t *len) {
   const unsigned char *p = (const unsigned char *)s;
+  size_t L = strlen(s);
+  const unsigned char *end = p + L;
   int r = S_PLAIN;
-  while (*p) {
+  while (p < end) {
+    /* Runs of plain ASCII, most of the text, a word at a time. */
+    while (end - p >= 8) {
+      uint64_t x;
+      memcpy(&x, p, 8);
+      if (S_special8(x)) break;
+      p += 8;
+    }
+    if (p >= end) break;
     unsigned char u = *p;
     size_t n;
     uint32_t v;
@@ -70,7 +97,7 @@ static int S_scan(const char *s, size_t *len) {
       return S_BAD;
     p += n;
   }
-  *len = (size_t)(p - (const unsigned char *)s);
+  *len = L;
   return r;
 }
 
@@ -110,8 +137,8 @@ static void S_quoted(dg_buf *out, const char *s) {
 }
 
 /* A string known to need no escapes, quoted. */
-static void S_plain(dg_buf *out, const char *s, size_t n) {
-  dg_buf_reserve(out, n + 2);
+static inline void S_plain(dg_buf *out, const char *s, size_t n) {
+  S_room(out, n + 2);
   char *q = out->data + out->len;
   q[0] = '"';
   memcpy(q + 1, s, n);
@@ -121,20 +148,38 @@ static void S_plain(dg_buf *out, const char *s, size_t n) {
 }
 
 /* Before a member of the innermost open container.  Keys are the
- * renderer's own ASCII names: nothing to escape. */
-static void S_member(S_w *w, const char *key) {
+ * renderer's own ASCII names: nothing to escape.  Inlined so that a key's
+ * length is known when it is compiled. */
+static inline __attribute__((always_inline)) void S_member(S_w *w, const char *key) {
   if (!w->depth) return;
   size_t d = w->depth - 1;
+  bool named = key && !w->array[d];
+  size_t kn = named ? strlen(key) : 0;
+  if (!w->pretty) {
+    /* ,"key": in one piece */
+    S_room(w->out, kn + 4);
+    char *q = w->out->data + w->out->len;
+    if (w->n[d]++) *q++ = ',';
+    if (named) {
+      *q++ = '"';
+      memcpy(q, key, kn);
+      q += kn;
+      *q++ = '"';
+      *q++ = ':';
+    }
+    w->out->len = (size_t)(q - w->out->data);
+    *q = '\0';
+    return;
+  }
   if (w->n[d]++) S_putc(w->out, ',');
   S_indent(w, w->depth);
-  if (key && !w->array[d]) {
-    S_plain(w->out, key, strlen(key));
-    if (w->pretty) S_put(w->out, ": ", 2);
-    else S_putc(w->out, ':');
+  if (named) {
+    S_plain(w->out, key, kn);
+    S_put(w->out, ": ", 2);
   }
 }
 
-static void S_open(S_w *w, const char *key, bool array) {
+static inline __attribute__((always_inline)) void S_open(S_w *w, const char *key, bool array) {
   S_member(w, key);
   S_putc(w->out, array ? '[' : '{');
   w->array[w->depth] = array;
@@ -148,7 +193,7 @@ static void S_close(S_w *w) {
   S_putc(w->out, w->array[w->depth] ? ']' : '}');
 }
 
-static void S_str(S_w *w, const char *key, const char *v) {
+static inline __attribute__((always_inline)) void S_str(S_w *w, const char *key, const char *v) {
   if (!v) v = "";
   size_t n = 0;
   int k = S_scan(v, &n);
@@ -159,7 +204,7 @@ static void S_str(S_w *w, const char *key, const char *v) {
 }
 
 /* "%lld" without printf: digits from the right. */
-static void S_int(S_w *w, const char *key, long long v) {
+static inline __attribute__((always_inline)) void S_int(S_w *w, const char *key, long long v) {
   char num[32];
   char *q = num + sizeof num;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
