@@ -39,7 +39,8 @@ PST SBJV IMP ge rinne Mr Ms auto of subject command
 
 AFFIX_ARRAYS = {  # file:array
     'src/morph/compound.c:S_bad_heads', 'src/morph/compound.c:ext', 'src/morph/compound.c:fem_s',
-    'src/morph/compound.c:heads', 'src/morph/compound.c:ends', 'src/morph/morph_analyze.c:S_adj_end',
+    'src/morph/compound_whole.c:heads', 'src/morph/compound_whole.c:ends', 'src/morph/compound.c:ends',
+    'src/morph/morph_analyze.c:S_adj_end',
     'src/morph/morph_analyze.c:suf', 'src/morph/morph_analyze.c:nends', 'src/morph/morph_analyze.c:ends',
     'src/morph/morph_analyze.c:deg', 'src/gloss/senses.c:pre', 'src/gloss/senses.c:endings',
     'src/gloss/parts.c:suf', 'src/gloss/context.c:suf', 'src/gloss/closed.c:map', 'src/text/tokenize.c:suf',

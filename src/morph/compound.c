@@ -11,46 +11,23 @@
  * a verb form like "vereinbart" into Verein | bart), never at a
  * derivational suffix ("Mitgliedschaft") nor after a bare particle.
  * Parts are at most DG_SEG_MAX code points of letters; hyphens separate
- * segments that are split on their own.
+ * segments that are split on their own.  Whether a segment is a compound
+ * at all or stays whole (a name, a simple word, a derivation) is decided
+ * in compound_whole.c, before and after the search.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "morph_internal.h"
+#include "compound_internal.h"
 #include "morph_text.h"
 
 #include <utf8proc.h>
 
-#define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
-#define S_SHORT_RANK 20000 /* short nouns ranked up to here are common words */
-#define S_SHORT_RANK_LONG 50000 /* the same in words of S_LONG_WORD code points or more */
-#define S_LONG_WORD 8
 #define S_NOMINALISED_RANK 8000 /* nominalised adjectives as heads: common ones */
 
-typedef struct {
-  float cost;              /* of the best split of the suffix from here */
-  int end;                 /* end of the first stem (code point index) */
-  int next;                /* where the rest starts (after the link) */
-  int nstems;
-  const char *lemma;       /* lemma of the first stem */
-} S_best;
-
-typedef struct {
-  dg_morph *m;
-  const char *lo;          /* lower-cased segment */
-  int ncp;
-  size_t lo_off[DG_SEG_MAX + 1];
-  bool whole_known;        /* the tables know the whole segment */
-  bool hs_name;            /* known only as a hunspell capitalised word without
-                            * plural (a name or a compound noun: Lungenkarzinom) */
-  bool use_known;          /* ask the caller's lexicon too (second pass) */
-  bool cap;
-  S_best best[DG_SEG_MAX + 1];
-  dg_buf tmp;
-} S_seg;
 
 /* Derivational suffixes that are also words: never a compound head. */
 static const char *const S_bad_heads[] = {
@@ -91,7 +68,7 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
  * so only words of four letters or more that are no particle or other
  * closed-class word count.  A `head` may be an inflected form of a noun
  * the lexicon lists. */
-static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bool noun_only, bool head) {
+static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, bool noun_only, bool head) {
   dg_morph *m = g->m;
   if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(m, s, n))
     return false;
@@ -134,7 +111,7 @@ static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bo
  * compound such as Schnittstelle or Reichstag): a part of its own when it
  * is long enough not to be a fragment.  Its lemma is the form, capitalised
  * (such gaps are nouns). */
-static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+static float S_frequent(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n,
                         const char **lemma) {
   if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
   /* "sicherheits" is a first part with its link, not a word. */
@@ -211,7 +188,7 @@ static bool S_participle(dg_morph *m, const char *s, size_t n) {
 /* A past-tense singular form of a particle verb is a noun when written
  * with a capital (Einfuhr, Abrieb, Zuwachs-type ablaut nouns the tables
  * lack): a weak part of length 6 or more. */
-static float S_ablaut_noun(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
+static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n,
                            const char **lemma) {
   if (!k || dg_utf8_length(s, n) < 6) return -1.0f;
   for (uint32_t i = 0; i < k->count; i++) {
@@ -229,7 +206,7 @@ static float S_ablaut_noun(S_seg *g, const dg_morph_key *k, const char *s, size_
 }
 
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
-static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
+static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   float best = -1.0f;
@@ -332,7 +309,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
  * (angehörig: Angehörige; not hold: Holde, Baum|holder is a town)?  The
  * head keeps the adjective's lemma: the gloss stage looks the nominalised
  * form up (Angehöriger "member"). */
-static bool S_nominalised(S_seg *g, const char *adj) {
+static bool S_nominalised(dg_cmp_seg *g, const char *adj) {
   dg_buf_clear(&g->tmp);
   dg_utf8_capitalize(&g->tmp, adj, strlen(adj));
   dg_buf_putc(&g->tmp, 'e');
@@ -353,7 +330,7 @@ static bool S_nominalised(S_seg *g, const char *adj) {
 }
 
 /* Final part (head): any noun or adjective form. */
-static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
+static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) {
   dg_morph *m = g->m;
   if (S_in(S_bad_heads, s, n)) return -1.0f;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
@@ -422,7 +399,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
 }
 
 /* Cost of link `l` after a stem with `lemma` and gender; < 0: not allowed. */
-static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *link, bool e_dropped) {
+static float S_link_cost(dg_cmp_seg *g, const char *lemma, int gender, const char *link, bool e_dropped) {
   size_t ll = strlen(lemma);
   /* Links follow nouns (capitalised lemmas), not verb stems or
    * adjectives: no Dien|s|tag. */
@@ -465,7 +442,7 @@ static float S_link_cost(S_seg *g, const char *lemma, int gender, const char *li
 }
 
 /* Is the stem s (n bytes, lower case) its lemma's citation form? */
-static bool S_is_citation(S_seg *g, const char *s, size_t n, const char *lemma) {
+static bool S_is_citation(dg_cmp_seg *g, const char *s, size_t n, const char *lemma) {
   dg_buf_clear(&g->tmp);
   dg_utf8_lower(&g->tmp, lemma, strlen(lemma));
   if (g->tmp.len == n && memcmp(g->tmp.data, s, n) == 0) return true;
@@ -483,27 +460,11 @@ static bool S_is_citation(S_seg *g, const char *s, size_t n, const char *lemma) 
   return false;
 }
 
-/* Does stem + link (s, n bytes, lower case) spell a form of the noun
- * `lemma` (Glaubens of Glaube, Tags of Tag, Seen of See, Rats of Rat)?
- * Then the link is the noun's own genitive or plural ending. */
-static bool S_link_spells_form(const S_seg *g, const char *s, size_t n, const char *lemma) {
-  if (!lemma) return false;
-  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
-  for (uint32_t i = 0; k && i < k->count; i++) {
-    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
-    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
-    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_HUNSPELL) &&
-        strcmp(g->m->data.str + l->str, lemma) == 0)
-      return true;
-  }
-  return false;
-}
-
 /* A stem the splitter refuses as a verb form (participles are no first
  * parts) may still be a nominalised infinitive in its genitive before a
  * head: Wohl|verhalten|s|klausel, Verhaltens is the genitive of the noun
  * Verhalten.  Stem + link must spell that form of the noun. */
-static void S_nominal_link(S_seg *g, S_best *b, int i, int j) {
+static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   const char *s = g->lo + g->lo_off[i];
   size_t sn = g->lo_off[j] - g->lo_off[i];
   for (size_t li = 0; g->m->links[li]; li++) {
@@ -515,17 +476,17 @@ static void S_nominal_link(S_seg *g, S_best *b, int i, int j) {
     dg_buf_clear(&g->tmp);
     dg_utf8_capitalize(&g->tmp, s, sn);
     const char *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
-    if (!S_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], lemma)) continue;
+    if (!dg_cmp_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], lemma)) continue;
     float c = S_STEM_COST - 0.3f + 0.3f + g->best[k].cost;
-    if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, lemma};
+    if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, lemma};
   }
 }
 
-static void S_solve(S_seg *g) {
+static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
   for (int i = N - 1; i >= 0; i--) {
-    S_best *b = &g->best[i];
+    dg_cmp_best *b = &g->best[i];
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;
@@ -562,7 +523,7 @@ static void S_solve(S_seg *g) {
       if (isfinite(g->best[j].cost)) {
         float c = S_STEM_COST - q + g->best[j].cost;
         if (c < b->cost) {
-          *b = (S_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
+          *b = (dg_cmp_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
         }
       }
       for (size_t li = 0; g->m->links[li]; li++) {
@@ -588,239 +549,20 @@ static void S_solve(S_seg *g) {
           /* (or stem + link spell a form of the stem's noun: Glaubens
            * of Glaube, Verdachts of Verdacht) */
           if (!e_dropped) {
-            if (!S_link_spells_form(g, g->lo + g->lo_off[i], g->lo_off[k] - g->lo_off[i], stem_lemma))
+            if (!dg_cmp_link_spells_form(g, g->lo + g->lo_off[i], g->lo_off[k] - g->lo_off[i], stem_lemma))
               continue;
             float c = S_STEM_COST - q + 0.3f + g->best[k].cost;
-            if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
+            if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
             continue;
           }
         }
         float lc = S_link_cost(g, stem_lemma, gender, g->m->links[li], e_dropped);
         if (lc < 0) continue;
         float c = S_STEM_COST - q + lc + g->best[k].cost;
-        if (c < b->cost) *b = (S_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
+        if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
       }
     }
   }
-}
-
-/* Start (code point index) of the last stem of the best split. */
-static int S_last_stem(const S_seg *g) {
-  int i = 0;
-  while (i < g->ncp && g->best[i].end < g->ncp) i = g->best[i].next;
-  return i;
-}
-
-/* Is the stem [i, end) a noun of the paradigm tables (not a name nor a
- * hunspell-only word) of five code points or more (Radieschen, Maurer)? */
-static bool S_table_noun(const S_seg *g, int i, int end) {
-  if (end - i < 5) return false;
-  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + g->lo_off[i], g->lo_off[end] - g->lo_off[i]);
-  for (uint32_t j = 0; k && j < k->count; j++) {
-    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
-    if (a->flags & DG_AF_CLOSED) return false;
-    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
-    if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF))) return true;
-  }
-  return false;
-}
-
-/* Does the segment end like a place or family name (Nennhausen,
- * Bahrmann, Westerdorf), the name element being the whole last stem
- * (Rum|bach, Wart|mann; not Mütter|wohnheim)?  Feld, Sohn and Wege are
- * name elements (Rosenfeld, Eschwege) and common nouns: after a first
- * part that is a long common noun of the tables they head a compound
- * (Radieschen|feld, Maurer|sohn, Aufstieg|wege), which is no name. */
-static bool S_name_head(const S_seg *g) {
-  static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
-                                      "stetten", "ingen", "rode", "hagen", "huber",
-                                      "meyer", "meier", "maier", "mayer", "furt", "walder", "ski", "sky",
-                                      NULL};
-  static const char *const ends[] = {"feld", "sohn", "wege", NULL}; /* weak ones */
-  size_t n = g->lo_off[g->ncp];
-  int ls = isfinite(g->best[0].cost) ? S_last_stem(g) : 0;
-  size_t last = g->lo_off[ls];
-  for (size_t i = 0; heads[i]; i++) {
-    size_t l = strlen(heads[i]);
-    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
-  }
-  for (size_t i = 0; ends[i]; i++) {
-    size_t l = strlen(ends[i]);
-    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, ends[i], l) == 0)
-      return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
-  }
-  return false;
-}
-
-/* Is the segment (not known whole) a particle or adverb + a derivation of
- * the particle verb (Hervor|bringung of hervorbringen, Empor|kommens of
- * emporkommen, Mit|schreiber of mitschreiben)?  first_end: end of the
- * first stem (code points). */
-static bool S_particle_verb_derivation(S_seg *g, int first_end) {
-  static const char *const ends[] = {"ungen", "ung", "ens", "en", "ern", "ers", "er",
-                                     "erin", "erinnen", NULL};
-  size_t pe = g->lo_off[first_end], n = g->lo_off[g->ncp];
-  if (!dg_morph_is_particle(g->m, g->lo, pe)) {
-    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, pe);
-    bool adv = false;
-    for (uint32_t i = 0; k && i < k->count; i++) {
-      const dg_morph_anal *a = &g->m->data.anal[k->first + i];
-      if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV)) adv = true;
-    }
-    if (!adv) return false;
-  }
-  for (size_t i = 0; ends[i]; i++) {
-    size_t l = strlen(ends[i]);
-    if (n < pe + l + 2 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
-    dg_buf v;
-    dg_buf_init(&v);
-    dg_buf_put(&v, g->lo, n - l);
-    dg_buf_puts(&v, "en");
-    bool verb = dg_morph_is_verb(g->m, v.data);
-    if (!verb) { /* schreiber -> schreiben; rundungen -> runden */
-      dg_buf_clear(&v);
-      dg_buf_put(&v, g->lo, n - l);
-      dg_buf_puts(&v, "n");
-      verb = v.len > 4 && v.data[v.len - 2] == 'e' && dg_morph_is_verb(g->m, v.data);
-    }
-    dg_buf_free(&v);
-    if (verb) return true;
-  }
-  return false;
-}
-
-/* Does the segment end like a country or region name, in the nominative
- * or genitive (Russland, Russlands, Frankreichs)? */
-static bool S_country_head(const S_seg *g) {
-  static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
-  size_t n = g->lo_off[g->ncp];
-  /* A head that is itself a known country or realm (West|frankreich,
-   * Nord|italien, Ost|deutschland) makes a compound read from its parts. */
-  if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
-    size_t hs = g->lo_off[S_last_stem(g)];
-    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + hs, n - hs);
-    for (uint32_t j = 0; k && j < k->count; j++) {
-      const dg_morph_lemma *l = &g->m->data.lemmas[g->m->data.anal[k->first + j].lemma];
-      if (!(g->m->data.anal[k->first + j].flags & DG_AF_CLOSED) &&
-          (l->pos == DG_POS_PROPN || l->pos == DG_POS_NOUN) &&
-          n - hs >= 6)
-        return false;
-    }
-  }
-  for (size_t i = 0; heads[i]; i++) {
-    size_t l = strlen(heads[i]);
-    if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
-  }
-  return false;
-}
-
-/* Is the short stem [i, end) a common noun of the paradigm tables (Tal,
- * Akt, Kur, See: not a name nor a hunspell-only word) or a confix (Uni)?
- * In a word of eight letters or more, a less frequent one counts too
- * (Verzweiflung|akt, Los|buden): short words of a short part are more
- * often names (Ireton, Maginot) than long ones. */
-static bool S_common_short(const S_seg *g, int i, int end) {
-  const char *s = g->lo + g->lo_off[i];
-  size_t n = g->lo_off[end] - g->lo_off[i];
-  if (dg_morph_is(g->m, s, n, DG_WC_CONFIX)) return true;
-  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
-  for (uint32_t j = 0; k && j < k->count; j++) {
-    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
-    if (a->flags & DG_AF_CLOSED) return false;
-    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
-    const char *ls = g->m->data.str + l->str;
-    bool abbrev = ls[0] >= 'A' && ls[0] <= 'Z' && ls[1] >= 'A' && ls[1] <= 'Z'; /* IC, IM */
-    if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF)) && !abbrev &&
-        l->rank && l->rank <= (g->ncp >= S_LONG_WORD ? S_SHORT_RANK_LONG : S_SHORT_RANK))
-      return true;
-  }
-  return false;
-}
-
-/* May the short common stem at i keep its link b?  Stem and link must
- * spell a form of the noun: the genitive s (Tag|s, Rat|s) or the n plural
- * of a noun in -e (See|n); Mai|n is no such word (Main is a river). */
-static bool S_short_link_ok(const S_seg *g, int i, const S_best *b) {
-  size_t s0 = g->lo_off[i], se = g->lo_off[b->end], sn = g->lo_off[b->next];
-  if (sn - se == 1 && g->lo[se] == 'n' && g->lo[se - 1] != 'e') return false;
-  return S_link_spells_form(g, g->lo + s0, sn - s0, b->lemma);
-}
-
-/* Does the best split have a stem of fewer than 4 code points?  With
- * `common_ok`, short common nouns (Tal|kurs, Duo|spiel) do not count. */
-static bool S_has_short_part(const S_seg *g, bool common_ok) {
-  int i = 0;
-  while (i < g->ncp) {
-    const S_best *b = &g->best[i];
-    /* (a short stem with a link is no common word, Mai|n|bogen, unless
-     * stem and link spell a form of the noun: Tag|s, Rat|s, See|n) */
-    if (b->end - i < 4 && !(common_ok && S_common_short(g, i, b->end) &&
-                            (b->next == b->end || S_short_link_ok(g, i, b))))
-      return true;
-    if (b->end >= g->ncp) break;
-    i = b->next;
-  }
-  return false;
-}
-
-/* Is the segment a participle with an adjective ending (Übertragenden =
- * übertragend + en, Abteilende = abteilend + e)? */
-static bool S_is_participle_form(S_seg *g) {
-  static const char *const ends[] = {"e", "en", "em", "er", "es", NULL};
-  size_t n = g->lo_off[g->ncp];
-  for (size_t i = 0; ends[i]; i++) {
-    size_t l = strlen(ends[i]);
-    if (n < l + 4 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
-    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, n - l);
-    if (!k) continue;
-    for (uint32_t j = 0; j < k->count; j++) {
-      const dg_morph_anal *a = &g->m->data.anal[k->first + j];
-      if (!(a->flags & DG_AF_CLOSED) && g->m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
-          (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
-        return true;
-    }
-  }
-  return false;
-}
-
-/* Is the whole segment known to the tables (other than as a compound), and
- * may it be split?  Verb forms and closed-class words are never split. */
-static bool S_whole(S_seg *g, bool *splittable) {
-  dg_morph *m = g->m;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
-  *splittable = true;
-  if (S_is_participle_form(g)) {
-    *splittable = false; /* Übertragenden, Abteilende: participles */
-    return true;
-  }
-  if (!k || !k->count) return false;
-  bool noun = false, adj = false, verb = false, closed = false, table_name = false;
-  for (uint32_t i = 0; i < k->count; i++) {
-    const dg_morph_anal *a = &m->data.anal[k->first + i];
-    if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
-    int pos = m->data.lemmas[a->lemma].pos;
-    if (pos == DG_POS_PROPN && !(m->data.lemmas[a->lemma].flags & DG_LF_HUNSPELL)) table_name = true;
-    noun |= pos == DG_POS_NOUN;
-    adj |= pos == DG_POS_ADJ;
-    verb |= pos == DG_POS_VERB;
-  }
-  if (closed) *splittable = false;
-  /* Names stay whole (Frankfurt, Mendelsohn).  Hunspell's capitalised
-   * words without plural are names or nouns (Lungenkarzinom): they are
-   * split when the split is solid (checked after the search). */
-  if (g->cap && !noun && !adj) {
-    if (table_name || closed || verb) *splittable = false;
-    else g->hs_name = true;
-  }
-  if (!g->cap && verb && !adj) *splittable = false;
-  /* A capitalised form of an adjective the tables know whole (and no
-   * noun) is that adjective, sentence-initial or nominalised: Professionellen
-   * is no Profession | ellen, Wundervolle no Wunder | volle. */
-  if (g->cap && adj && !noun && !g->hs_name) *splittable = false;
-  /* Adjectives known whole stay whole: vollständig is no voll | ständig,
-   * hauptsächlich no Haupt | sächlich (unknown ones, gelbrot, are split). */
-  if (!g->cap) *splittable = false;
-  return true;
 }
 
 /* The lemma of an unsplit segment from the tables alone (the analyser
@@ -855,10 +597,10 @@ static bool S_whole_in_lexicon(dg_morph *m, const char *seg, size_t n) {
 }
 
 /* Length of the shortest stem of the best split, in code points. */
-static int S_min_stem(const S_seg *g) {
+static int S_min_stem(const dg_cmp_seg *g) {
   int i = 0, min = g->ncp;
   while (i < g->ncp) {
-    const S_best *b = &g->best[i];
+    const dg_cmp_best *b = &g->best[i];
     if (b->end - i < min) min = b->end - i;
     if (b->end >= g->ncp) break;
     i = b->next;
@@ -869,12 +611,12 @@ static int S_min_stem(const S_seg *g) {
 /* Is a stem of the best split known only to the caller's lexicon and
  * shorter than six code points (Fisch|e|rauer, Frieden|sauer: names and
  * fragments the lexicon lists)? */
-static bool S_lexicon_short(S_seg *g) {
+static bool S_lexicon_short(dg_cmp_seg *g) {
   int i = 0;
   bool found = false;
   g->use_known = false;
   while (i < g->ncp && !found) {
-    const S_best *b = &g->best[i];
+    const dg_cmp_best *b = &g->best[i];
     const char *lemma = NULL;
     int gender = 0;
     const char *s = g->lo + g->lo_off[i];
@@ -903,7 +645,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       letters = false;
     i += l;
   }
-  S_seg *g = NULL;
+  dg_cmp_seg *g = NULL;
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
@@ -928,13 +670,9 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     g->ncp = k;
     g->lo = low.data;
     g->cap = dg_utf8_is_upper_initial(seg, n);
-    bool splittable;
-    g->whole_known = S_whole(g, &splittable);
-    /* All capitals are abbreviations or names (NEWART, JEANNETTE). */
-    bool allcaps = true;
-    for (size_t b = 0; b < n && allcaps; b++)
-      if (seg[b] >= 'a' && seg[b] <= 'z') allcaps = false;
-    if (allcaps && ncp < 10) splittable = false;
+    /* Is it a compound at all (compound_whole.c)?  Verb forms, names,
+     * known adjectives and abbreviations are not searched. */
+    bool splittable = dg_cmp_may_split(g, seg, n);
     if (splittable) {
       /* The tables decide; the caller's lexicon only fills their gaps:
        * it is asked in a second pass when the tables find no split. */
@@ -950,40 +688,19 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
           char *w = dg_xstrndup(seg, n);
           if (!dg_morph_hs_spell(m, w) &&
-              (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || S_name_head(g) || S_country_head(g)))
+              (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || dg_cmp_name_head(g) ||
+               dg_cmp_country_head(g)))
             splittable = false;
           free(w);
         }
       }
     }
-    /* Derivations of particle verbs are no compounds (Hervorbringung). */
-    if (splittable && !g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems == 2 &&
-        g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))
-      splittable = false;
-    /* A hunspell word that may be a name: split only into long parts
-     * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
-    if (splittable && g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        (S_has_short_part(g, false) || S_name_head(g) || S_country_head(g)))
-      splittable = false;
-    /* A word the tables know whole that splits only with a short part is
-     * a simple word (Appelle, Asterlagen), not a compound with a
-     * fragment. */
-    if (splittable && g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-        S_has_short_part(g, false))
-      splittable = false;
-    /* A word nobody knows (the tables, hunspell) that splits only into a
-     * short part is more often a name than a compound: Urbanski, Eschwege,
-     * Hörbach. */
-    if (splittable && g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
-        g->best[0].nstems >= 2 && (S_has_short_part(g, true) || S_name_head(g))) {
-      char *w = dg_xstrndup(seg, n);
-      if (!dg_morph_hs_spell(m, w) && !dg_morph_known_lemma(m, w)) splittable = false;
-      free(w);
-    }
+    /* Names, derivations and simple words with a fragment stay whole. */
+    if (splittable && dg_cmp_keep_whole(g, seg, n)) splittable = false;
     if (splittable && isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
       int i0 = 0;
       while (i0 < g->ncp && np < max) {
-        const S_best *b = &g->best[i0];
+        const dg_cmp_best *b = &g->best[i0];
         size_t fs = orig_off[i0], fe = orig_off[b->end];
         out[np].form = dg_morph_intern(m, seg + fs, fe - fs);
         out[np].lemma = b->lemma ? dg_morph_intern(m, b->lemma, strlen(b->lemma))

@@ -1,0 +1,66 @@
+/* Shared internals of the compound splitter: compound.c searches a
+ * segment for its best split into stems and links, compound_whole.c
+ * decides whether the word is a compound at all or stays whole (a simple
+ * word, a name, a derivation).  Both work on the segment state below;
+ * compound.c calls compound_whole.c, never the reverse.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_COMPOUND_INTERNAL_H
+#define DG_COMPOUND_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "morph_internal.h"
+
+#define DG_SEG_MAX 64      /* longest segment searched, in code points */
+
+/* The best split of the segment from one code point on. */
+typedef struct {
+  float cost;              /* of the best split of the suffix from here */
+  int end;                 /* end of the first stem (code point index) */
+  int next;                /* where the rest starts (after the link) */
+  int nstems;
+  const char *lemma;       /* lemma of the first stem */
+} dg_cmp_best;
+
+/* One segment (letters only) under search. */
+typedef struct {
+  dg_morph *m;
+  const char *lo;          /* lower-cased segment */
+  int ncp;
+  size_t lo_off[DG_SEG_MAX + 1];
+  bool whole_known;        /* the tables know the whole segment */
+  bool hs_name;            /* known only as a hunspell capitalised word without
+                            * plural (a name or a compound noun: Lungenkarzinom) */
+  bool use_known;          /* ask the caller's lexicon too (second pass) */
+  bool cap;
+  dg_cmp_best best[DG_SEG_MAX + 1];
+  dg_buf tmp;
+} dg_cmp_seg;
+
+/* Does stem + link (s, n bytes, lower case) spell a form of the noun
+ * `lemma` (Glaubens of Glaube, Tags of Tag, Seen of See, Rats of Rat)?
+ * Then the link is the noun's own genitive or plural ending. */
+static inline bool dg_cmp_link_spells_form(const dg_cmp_seg *g, const char *s, size_t n, const char *lemma) {
+  if (!lemma) return false;
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_HUNSPELL) &&
+        strcmp(g->m->data.str + l->str, lemma) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* compound_whole.c: is the segment a compound at all?  Before the search
+ * (sets whole_known and hs_name) and after it; and the name-like heads
+ * (Rum|bach, Russ|land) the lexicon's second pass refuses too. */
+bool dg_cmp_may_split(dg_cmp_seg *g, const char *seg, size_t n);
+bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n);
+bool dg_cmp_name_head(const dg_cmp_seg *g);
+bool dg_cmp_country_head(const dg_cmp_seg *g);
+
+#endif
