@@ -1,4 +1,6 @@
-/* Shared internals of morph.c, morph_feats.c, morph_rules.c and compound.c.
+/* Shared internals of the morphology layer (morph.c, morph_analyze.c,
+ * morph_classes.c, morph_feats.c, morph_variant.c, and through
+ * compound_internal.h the compound splitter compound.c, compound_whole.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_MORPH_INTERNAL_H
 #define DG_MORPH_INTERNAL_H
