@@ -107,7 +107,8 @@ void dg_text_put_nfc(dg_buf *b, const char *s, size_t n);
 typedef enum { DG_HY_SUSPEND, DG_HY_JOIN_DROP, DG_HY_JOIN_KEEP } dg_hyphen_rule;
 dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft,
                                    const uint32_t *right, size_t nright);
-bool dg_text_is_hyphen(uint32_t cp);
+/* A hyphen inside a word: hyphen-minus, U+2010 hyphen, U+2011 non-breaking. */
+static inline bool dg_text_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 /* A code token starting at code point i (tokenize_code.c): `code`, an
  * option, a path, an identifier; its end, or 0. */
 size_t dg_text_scan_code(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i);

@@ -45,8 +45,6 @@ void dg_ltoks_free(dg_ltoks *t) {
   memset(t, 0, sizeof *t);
 }
 
-bool dg_text_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-
 bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 static bool S_is_lower_word(const uint32_t *w, size_t n, const char *s) {
