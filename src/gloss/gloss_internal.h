@@ -111,9 +111,6 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* lookup.c: is capitalised word i next to a name (a proper-noun reading of
  * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);
-/* lookup.c: the segmentation of a spelling variant's standard form in the
- * letters as written (REGEL-N of REGELN), or NULL. */
-const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written);
 /* suspended.c: suspended parts get their written form back. */
 void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
 /* context.c: "werden" as future (will), passive (be) or "become". */

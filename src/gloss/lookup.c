@@ -268,20 +268,6 @@ static void S_loan_verb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->nan = n + 1;
 }
 
-const char *dg_gl_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written) {
-  if (!t->seg || strlen(t->form) != strlen(written)) return NULL;
-  dg_buf b;
-  dg_buf_init(&b);
-  size_t k = 0;
-  for (const char *p = t->seg; *p; p++) {
-    if (*p == '-' || *p == '[' || *p == ']') dg_buf_putc(&b, *p);
-    else if (k < strlen(written)) dg_buf_putc(&b, written[k++]);
-  }
-  const char *r = k == strlen(written) ? dg_mem_strdup(&d->arena, b.data) : NULL;
-  dg_buf_free(&b);
-  return r;
-}
-
 /* The lower-case form in the document's arena (no allocation of its own
  * per token): dg_gl_lower's result. */
 static char *S_lower(dg_doc *d, const char *form) {

@@ -141,6 +141,22 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
   return NULL;
 }
 
+/* The segmentation of a spelling variant's standard form in the letters as
+ * written (REGEL-N of REGELN), or NULL. */
+static const char *S_variant_seg(dg_doc *d, const dg_dtoken *t, const char *written) {
+  if (!t->seg || strlen(t->form) != strlen(written)) return NULL;
+  dg_buf b;
+  dg_buf_init(&b);
+  size_t k = 0;
+  for (const char *p = t->seg; *p; p++) {
+    if (*p == '-' || *p == '[' || *p == ']') dg_buf_putc(&b, *p);
+    else if (k < strlen(written)) dg_buf_putc(&b, written[k++]);
+  }
+  const char *r = k == strlen(written) ? dg_mem_strdup(&d->arena, b.data) : NULL;
+  dg_buf_free(&b);
+  return r;
+}
+
 /* Put the written form of each suspended part back ("Ein-" for Einfuhr),
  * with its segmentation, once the sentence's words are glossed. */
 void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
@@ -150,7 +166,7 @@ void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
       dg_dtoken *t = &s->tokens[i];
       /* a spelling variant keeps the standard form's segmentation, in the
        * letters as written when they have as many bytes (Koeln, REGELN) */
-      t->seg = c->w[i].variant ? dg_gl_variant_seg(d, t, c->w[i].written) : c->w[i].shown;
+      t->seg = c->w[i].variant ? S_variant_seg(d, t, c->w[i].written) : c->w[i].shown;
       t->form = dg_mem_strdup(&d->arena, c->w[i].written);
     }
 }
