@@ -25,6 +25,10 @@
 #define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
+/* Nouns only Ding lists are heads from this length on (Lungen|karzinom),
+ * and no first parts: as first parts and when short they are too often
+ * fragments of loanwords and names (Barrique|weine, Schoko|kuss). */
+#define S_DING_MINPART 7
 #define S_SHORT_RANK 20000 /* short nouns ranked up to here are common words */
 #define S_SHORT_RANK_LONG 50000 /* the same in words of S_LONG_WORD code points or more */
 #define S_LONG_WORD 8
@@ -136,7 +140,9 @@ static bool S_known_as(S_seg *g, const char *s, size_t n, const char **lemma, bo
  * (such gaps are nouns). */
 static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n,
                         const char **lemma) {
-  if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  /* (nouns only Ding lists count as words of the frequency list here:
+   * Franchise|gebers, Teilchen|falle) */
+  if (!k || dg_morph_key_readings(&g->m->data, k) || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
   /* "sicherheits" is a first part with its link, not a word. */
   for (size_t i = 0; g->m->links[i]; i++) {
     const char *link = g->m->links[i];
@@ -144,14 +150,14 @@ static float S_frequent(S_seg *g, const dg_morph_key *k, const char *s, size_t n
     if (!dg_morph_is(g->m, link, l, DG_WC_LINKING_S_N)) continue;
     if (n > l + 3 && memcmp(s + n - l, link, l) == 0) {
       const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
-      if (kk && kk->count) return -1.0f;
+      if (dg_morph_key_readings(&g->m->data, kk)) return -1.0f;
       /* "gebirgs": Gebirge without its e, and the s */
       if (l == 1 && s[n - 1] == 's') {
         dg_buf_clear(&g->tmp);
         dg_buf_put(&g->tmp, s, n - 1);
         dg_buf_putc(&g->tmp, 'e');
         kk = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
-        if (kk && kk->count) return -1.0f;
+        if (dg_morph_key_readings(&g->m->data, kk)) return -1.0f;
       }
     }
   }
@@ -243,6 +249,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       /* Short words only from the paradigm data (no Ent, Ags). */
       if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
         continue;
+      if (l->flags & DG_LF_DING) continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
@@ -364,6 +371,7 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */
@@ -783,6 +791,24 @@ static bool S_is_participle_form(S_seg *g) {
   return false;
 }
 
+/* Is the noun lemma the nominalisation of an adjective reading of the same
+ * key (das Professionelle of professionell, das Achtzigfache of
+ * achtzigfach)?  Such a word is that adjective: Profession|ellen and
+ * Acht|zigfache are no compounds. */
+static bool S_nominalised_adj(const dg_morph *m, const dg_morph_key *k, const char *lemma) {
+  size_t n = strlen(lemma);
+  if (n < 6 || lemma[n - 1] != 'e') return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if ((a->flags & DG_AF_CLOSED) || l->pos != DG_POS_ADJ) continue;
+    const char *al = m->data.str + l->str;
+    /* the adjective's lemma is the noun's less its e, in small letters */
+    if (strlen(al) == n - 1 && al[0] != lemma[0] && strncmp(al + 1, lemma + 1, n - 2) == 0) return true;
+  }
+  return false;
+}
+
 /* Is the whole segment known to the tables (other than as a compound), and
  * may it be split?  Verb forms and closed-class words are never split. */
 static bool S_whole(S_seg *g, bool *splittable) {
@@ -793,14 +819,17 @@ static bool S_whole(S_seg *g, bool *splittable) {
     *splittable = false; /* Übertragenden, Abteilende: participles */
     return true;
   }
-  if (!k || !k->count) return false;
+  /* (a noun only Ding lists makes no word known whole: the splitter
+   * reads Zell|tod and Heim|mannschaft from their parts as before) */
+  if (!dg_morph_key_readings(&m->data, k)) return false;
   bool noun = false, adj = false, verb = false, closed = false, table_name = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
+    if (m->data.lemmas[a->lemma].flags & DG_LF_DING) continue;
     int pos = m->data.lemmas[a->lemma].pos;
     if (pos == DG_POS_PROPN && !(m->data.lemmas[a->lemma].flags & DG_LF_HUNSPELL)) table_name = true;
-    noun |= pos == DG_POS_NOUN;
+    noun |= pos == DG_POS_NOUN && !S_nominalised_adj(m, k, m->data.str + m->data.lemmas[a->lemma].str);
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }
