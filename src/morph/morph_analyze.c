@@ -138,10 +138,11 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
     const char *ls = m->data.str + l->str;
     if (plen && (a->flags & DG_AF_CLOSED)) continue;
-    /* Nouns only Ding lists are parts for the compound splitter, no
-     * readings: the lexicon glosses such words itself, and Ding's nouns
-     * include names (Panama) and homographs of verb forms (Schoss). */
-    if (l->flags & DG_LF_DING) continue;
+    /* Nouns only Ding lists are parts for the compound splitter; readings
+     * only of capitalised words of ten letters or more that are no place
+     * names (Mitschreiber): Ding's nouns include names (Panama) and
+     * homographs of verb forms (Schoss). */
+    if ((l->flags & DG_LF_DING) && !((l->flags & DG_LF_DING_READ) && x->cap && !plen)) continue;
     const char *lemma = S_join_lemma(x, prefix, plen, ls);
     float f = S_freq(l->rank);
     /* Readings from hunspell's word list and nominalised infinitives
@@ -219,7 +220,7 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
 static size_t S_table(S_ctx *x, const char *w, size_t n, const char *prefix, size_t plen,
                       float base) {
   const dg_morph_key *k = dg_morph_lookup(x->m, w, n);
-  if (!dg_morph_key_readings(&x->m->data, k)) return 0;
+  if (!k || !k->count) return 0;
   return S_from_key(x, k, prefix, plen, base);
 }
 

@@ -108,7 +108,8 @@ typedef struct dg_morph_lemma {
 enum {
   DG_LF_HUNSPELL = 1,  /* from hunspell's word list, not the paradigm data */
   DG_LF_NOMINF = 2,    /* a nominalised infinitive (das Tagen, das Stunden) */
-  DG_LF_DING = 4       /* a noun only Ding lists (Karzinom, Vorlesung) */
+  DG_LF_DING = 4,      /* a noun only Ding lists (Karzinom, Vorlesung) */
+  DG_LF_DING_READ = 8  /* ... long, no place name: a reading of a capitalised word */
 };
 
 /* A mapped, checked degloss.morph. */

@@ -940,8 +940,10 @@ static bool S_ding_compound(const char *word) {
  * or derivation, and the splitter needs them (Lungen|karzinom; Mitschreiber
  * known whole).  Only the citation form is added (Ding's plural cells do
  * not line up with the singular ones reliably), marked as lower-trust
- * words like hunspell's and as Ding's: the analyser gives them no readings
- * and the splitter takes only long ones, and only as heads. */
+ * words like hunspell's and as Ding's: the splitter takes only long ones,
+ * and only as heads; the analyser reads only capitalised words of ten
+ * letters or more that Ding does not mark as places (Mitschreiber,
+ * Erzfeindschaft; not Panama, nor schoss as Schoss). */
 static void S_read_ding(const char *path) {
   degloss_error err = {0};
   size_t len;
@@ -951,7 +953,7 @@ static void S_read_ding(const char *path) {
     return;
   }
   size_t added = 0;
-  dg_buf w, found; /* found: gender letter, word NUL, ... */
+  dg_buf w, found; /* found: gender letter, r(eading) or -, word NUL, ... */
   dg_buf_init(&w);
   dg_buf_init(&found);
   char *save = NULL;
@@ -978,7 +980,10 @@ static void S_read_ding(const char *path) {
           S_lemma_find(w.data, DG_POS_NOUN) == UINT32_MAX && !S_ding_compound(w.data)) {
         /* (collected first, added after: a compound of Ding's own nouns,
          * Vorlesungs|mitschrift, is judged against the tables alone) */
-        dg_buf_printf(&found, "%c%s%c", g, w.data, '\0');
+        /* (long words that are no place names are readings too) */
+        bool place = strstr(line, "[geogr.]") != NULL; /* (anywhere in the German side) */
+        bool read = dg_utf8_length(w.data, w.len) >= 10 && !place;
+        dg_buf_printf(&found, "%c%c%s%c", g, read ? 'r' : '-', w.data, '\0');
       }
       a = ae < end1 ? ae + 2 : end1;
       if (b) b = be < end2 ? be + 2 : NULL;
@@ -986,13 +991,14 @@ static void S_read_ding(const char *path) {
   }
   for (size_t i = 0; i < found.len;) {
     int g = found.data[i];
-    const char *word = found.data + i + 1;
-    i += strlen(word) + 2;
+    bool read = found.data[i + 1] == 'r';
+    const char *word = found.data + i + 2;
+    i += strlen(word) + 3;
     if (S_lemma_find(word, DG_POS_NOUN) != UINT32_MAX) continue; /* listed twice */
     int gender = g == 'm' ? DG_GENDER_MASC : g == 'f' ? DG_GENDER_FEM : DG_GENDER_NEUT;
     uint32_t li = S_new_lemma(word, DG_POS_NOUN, gender, 0);
     S_add(word, li, 0, DG_POS_NOUN, 0, 0, 0x55);
-    S_lemmas[li].flags |= DG_LF_HUNSPELL | DG_LF_DING;
+    S_lemmas[li].flags |= DG_LF_HUNSPELL | DG_LF_DING | (read ? DG_LF_DING_READ : 0);
     added++;
   }
   dg_buf_free(&found);
