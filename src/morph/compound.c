@@ -25,9 +25,9 @@
 #define DG_SEG_MAX 64      /* longest segment searched, in code points */
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
-/* Nouns only Ding lists are heads from this length on (Lungen|karzinom),
- * and no first parts: as first parts and when short they are too often
- * fragments of loanwords and names (Barrique|weine, Schoko|kuss). */
+/* Nouns only Ding lists are parts from this length on (Chiffon|bluse,
+ * Lungen|karzinom): shorter ones are too often fragments of loanwords and
+ * names (Schoko|kuss, Runge|damm, Bober|tag). */
 #define S_DING_MINPART 7
 #define S_SHORT_RANK 20000 /* short nouns ranked up to here are common words */
 #define S_SHORT_RANK_LONG 50000 /* the same in words of S_LONG_WORD code points or more */
@@ -249,7 +249,7 @@ static float S_stem(S_seg *g, const char *s, size_t n, const char **lemma, int *
       /* Short words only from the paradigm data (no Ent, Ags). */
       if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
         continue;
-      if (l->flags & DG_LF_DING) continue;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);

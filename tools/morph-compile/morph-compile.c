@@ -940,9 +940,10 @@ static bool S_ding_compound(const char *word) {
  * or derivation, and the splitter needs them (Lungen|karzinom; Mitschreiber
  * known whole).  Only the citation form is added (Ding's plural cells do
  * not line up with the singular ones reliably), marked as lower-trust
- * words like hunspell's and as Ding's: the splitter takes only long ones,
- * and only as heads; the analyser reads only capitalised words of ten
- * letters or more that Ding does not mark as places (Mitschreiber,
+ * words like hunspell's and as Ding's: the splitter takes only those of
+ * seven letters or more as parts (Chiffon|bluse); the analyser reads only
+ * capitalised words of ten letters or more that Ding does not mark as
+ * places (Mitschreiber,
  * Erzfeindschaft; not Panama, nor schoss as Schoss). */
 static void S_read_ding(const char *path) {
   degloss_error err = {0};
