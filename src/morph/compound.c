@@ -423,6 +423,24 @@ static float S_head(S_seg *g, const char *s, size_t n, const char **lemma) {
       }
     }
   }
+  /* English loans in -y take -s in German (Babys, Hobbys), but the
+   * English plural -ies is often written (Seehund|babies): the head is
+   * the noun whose -ys plural the tables list. */
+  if (best < 0 && g->cap && n >= 5 && memcmp(s + n - 3, "ies", 3) == 0) {
+    dg_buf_clear(&g->tmp);
+    dg_buf_put(&g->tmp, s, n - 3);
+    dg_buf_puts(&g->tmp, "ys");
+    const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_DING) &&
+          (a->cells & 0xAA) && S_lq(m, l) - 0.2f > best) {
+        best = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
   if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
   if (best < 0 && g->cap) best = S_ablaut_noun(g, k, s, n, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
