@@ -38,12 +38,21 @@ if(NOT EXISTS "${DEGLOSS_MORPH_HUNSPELL_DIC}")
   message(WARNING "morph: ${DEGLOSS_MORPH_HUNSPELL_DIC} not found; degloss.morph will lack hunspell's words")
   set(DEGLOSS_MORPH_HUNSPELL_DIC "")
 endif()
+# Ding's nouns that neither source knows (Karzinom, Vorlesung) become
+# parts the splitter can use without the lexicon.
+set(DEGLOSS_MORPH_DING_ARGS "")
+set(DEGLOSS_MORPH_DING_DEP "")
+if(EXISTS "${DEGLOSS_DING}")
+  set(DEGLOSS_MORPH_DING_ARGS --ding "${DEGLOSS_DING}")
+  set(DEGLOSS_MORPH_DING_DEP "${DEGLOSS_DING}")
+endif()
 add_custom_command(
   OUTPUT ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
-  COMMAND morph-compile --classes ${DEGLOSS_MORPH_CLASSES}
+  COMMAND morph-compile ${DEGLOSS_MORPH_DING_ARGS} --classes ${DEGLOSS_MORPH_CLASSES}
           ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph
           ${DEGLOSS_MORPH_HUNSPELL_DIC}
   DEPENDS morph-compile ${DEGLOSS_MORPH_CLASSES} ${DEGLOSS_MORPH_SOURCES} ${DEGLOSS_MORPH_HUNSPELL_DIC}
+          ${DEGLOSS_MORPH_DING_DEP}
   COMMENT "Compiling the morphology tables (degloss.morph)"
   VERBATIM)
 add_custom_target(morph_data ALL DEPENDS ${DEGLOSS_BUILD_DATA_DIR}/degloss.morph)

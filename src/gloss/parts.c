@@ -162,6 +162,15 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   size_t n = dg_gl_senses(e, lemma, NULL, sv, max);
   if (n == 0 && strcmp(lemma, p->form) != 0) n = dg_gl_senses(e, p->form, NULL, sv, max);
   if (n == 0 && head) n = S_derived_head(e, d, p, sv, max);
+  /* The points of the compass are first parts without their -en (West|
+   * frankreich, Ost|europa: Westen, Osten): a capitalised first part with
+   * no senses of its own takes those of the noun in -en. */
+  if (n == 0 && !head && max && dg_gl_is_upper_initial(lemma) && strlen(lemma) < 60) {
+    char en[64];
+    snprintf(en, sizeof en, "%sen", lemma);
+    n = dg_gl_senses(e, en, "NOUN", sv, max);
+    if (n > max) n = max;
+  }
   /* A participle part (neu|gezogenen): its verb's English participle. */
   if (n == 0 && max && !dg_gl_is_upper_initial(lemma)) {
     dg_analysis an[8];

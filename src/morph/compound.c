@@ -26,6 +26,10 @@
 
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
+/* Nouns only Ding lists are parts from this length on (Chiffon|bluse,
+ * Lungen|karzinom): shorter ones are too often fragments of loanwords and
+ * names (Schoko|kuss, Runge|damm, Bober|tag). */
+#define S_DING_MINPART 7
 #define S_NOMINALISED_RANK 8000 /* nominalised adjectives as heads: common ones */
 
 
@@ -113,7 +117,9 @@ static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, const char **lemm
  * (such gaps are nouns). */
 static float S_frequent(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n,
                         const char **lemma) {
-  if (!k || k->count || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  /* (nouns only Ding lists count as words of the frequency list here:
+   * Franchise|gebers, Teilchen|falle) */
+  if (!k || dg_morph_key_readings(&g->m->data, k) || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
   /* "sicherheits" is a first part with its link, not a word. */
   for (size_t i = 0; g->m->links[i]; i++) {
     const char *link = g->m->links[i];
@@ -121,14 +127,14 @@ static float S_frequent(dg_cmp_seg *g, const dg_morph_key *k, const char *s, siz
     if (!dg_morph_is(g->m, link, l, DG_WC_LINKING_S_N)) continue;
     if (n > l + 3 && memcmp(s + n - l, link, l) == 0) {
       const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
-      if (kk && kk->count) return -1.0f;
+      if (dg_morph_key_readings(&g->m->data, kk)) return -1.0f;
       /* "gebirgs": Gebirge without its e, and the s */
       if (l == 1 && s[n - 1] == 's') {
         dg_buf_clear(&g->tmp);
         dg_buf_put(&g->tmp, s, n - 1);
         dg_buf_putc(&g->tmp, 'e');
         kk = dg_morph_data_find(&g->m->data, g->tmp.data, g->tmp.len);
-        if (kk && kk->count) return -1.0f;
+        if (dg_morph_key_readings(&g->m->data, kk)) return -1.0f;
       }
     }
   }
@@ -220,6 +226,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       /* Short words only from the paradigm data (no Ent, Ags). */
       if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
         continue;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
@@ -341,6 +348,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */
@@ -387,6 +395,24 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
           !(l->flags & DG_LF_HUNSPELL) && S_lq(m, l) - 0.2f > best) {
+        best = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
+  /* English loans in -y take -s in German (Babys, Hobbys), but the
+   * English plural -ies is often written (Seehund|babies): the head is
+   * the noun whose -ys plural the tables list. */
+  if (best < 0 && g->cap && n >= 5 && memcmp(s + n - 3, "ies", 3) == 0) {
+    dg_buf_clear(&g->tmp);
+    dg_buf_put(&g->tmp, s, n - 3);
+    dg_buf_puts(&g->tmp, "ys");
+    const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && !(l->flags & DG_LF_DING) &&
+          (a->cells & 0xAA) && S_lq(m, l) - 0.2f > best) {
         best = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
         *lemma = m->data.str + l->str;
       }

@@ -199,6 +199,24 @@ static bool S_is_participle_form(dg_cmp_seg *g) {
   return false;
 }
 
+/* Is the noun lemma the nominalisation of an adjective reading of the same
+ * key (das Professionelle of professionell, das Achtzigfache of
+ * achtzigfach)?  Such a word is that adjective: Profession|ellen and
+ * Acht|zigfache are no compounds. */
+static bool S_nominalised_adj(const dg_morph *m, const dg_morph_key *k, const char *lemma) {
+  size_t n = strlen(lemma);
+  if (n < 6 || lemma[n - 1] != 'e') return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if ((a->flags & DG_AF_CLOSED) || l->pos != DG_POS_ADJ) continue;
+    const char *al = m->data.str + l->str;
+    /* the adjective's lemma is the noun's less its e, in small letters */
+    if (strlen(al) == n - 1 && al[0] != lemma[0] && strncmp(al + 1, lemma + 1, n - 2) == 0) return true;
+  }
+  return false;
+}
+
 /* Is the whole segment known to the tables (other than as a compound), and
  * may it be split?  Verb forms and closed-class words are never split. */
 static bool S_whole(dg_cmp_seg *g, bool *splittable) {
@@ -209,14 +227,17 @@ static bool S_whole(dg_cmp_seg *g, bool *splittable) {
     *splittable = false; /* Übertragenden, Abteilende: participles */
     return true;
   }
-  if (!k || !k->count) return false;
+  /* (a noun only Ding lists makes no word known whole: the splitter
+   * reads Zell|tod and Heim|mannschaft from their parts as before) */
+  if (!dg_morph_key_readings(&m->data, k)) return false;
   bool noun = false, adj = false, verb = false, closed = false, table_name = false;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) { closed = true; continue; }
+    if (m->data.lemmas[a->lemma].flags & DG_LF_DING) continue;
     int pos = m->data.lemmas[a->lemma].pos;
     if (pos == DG_POS_PROPN && !(m->data.lemmas[a->lemma].flags & DG_LF_HUNSPELL)) table_name = true;
-    noun |= pos == DG_POS_NOUN;
+    noun |= pos == DG_POS_NOUN && !S_nominalised_adj(m, k, m->data.str + m->data.lemmas[a->lemma].str);
     adj |= pos == DG_POS_ADJ;
     verb |= pos == DG_POS_VERB;
   }

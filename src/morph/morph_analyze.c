@@ -138,6 +138,11 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
     const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
     const char *ls = m->data.str + l->str;
     if (plen && (a->flags & DG_AF_CLOSED)) continue;
+    /* Nouns only Ding lists are parts for the compound splitter; readings
+     * only of capitalised words of ten letters or more that are no place
+     * names (Mitschreiber): Ding's nouns include names (Panama) and
+     * homographs of verb forms (Schoss). */
+    if ((l->flags & DG_LF_DING) && !((l->flags & DG_LF_DING_READ) && x->cap && !plen)) continue;
     const char *lemma = S_join_lemma(x, prefix, plen, ls);
     float f = S_freq(l->rank);
     /* Readings from hunspell's word list and nominalised infinitives
@@ -551,7 +556,7 @@ static void S_fallback(S_ctx *x) {
       S_add(x, x->word, x->initial ? DG_POS_NOUN : DG_POS_PROPN, "", "", NULL, 6.0f);
     } else if (x->cap) {
       const dg_morph_key *k = dg_morph_lookup(m, stem, sn);
-      int pos = (k && k->count) ? DG_POS_NOUN : DG_POS_PROPN;
+      int pos = dg_morph_key_readings(&m->data, k) ? DG_POS_NOUN : DG_POS_PROPN;
       S_add(x, stem, pos, gen_s ? "Case=Gen|Number=Sing" : "", gen_s ? "GEN.SG" : "", NULL, 6.5f);
       if (x->initial) S_add(x, stem, DG_POS_ADV, "", "", NULL, 5.0f);
     } else {

@@ -105,3 +105,9 @@ const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form,
   }
   return NULL;
 }
+
+uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k) {
+  uint32_t c = 0;
+  for (uint32_t i = 0; k && i < k->count; i++) c += !(d->lemmas[d->anal[k->first + i].lemma].flags & DG_LF_DING);
+  return c;
+}

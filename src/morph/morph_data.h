@@ -107,7 +107,9 @@ typedef struct dg_morph_lemma {
 /* Lemma flags. */
 enum {
   DG_LF_HUNSPELL = 1,  /* from hunspell's word list, not the paradigm data */
-  DG_LF_NOMINF = 2     /* a nominalised infinitive (das Tagen, das Stunden) */
+  DG_LF_NOMINF = 2,    /* a nominalised infinitive (das Tagen, das Stunden) */
+  DG_LF_DING = 4,      /* a noun only Ding lists (Karzinom, Vorlesung) */
+  DG_LF_DING_READ = 8  /* ... long, no place name: a reading of a capitalised word */
 };
 
 /* A mapped, checked degloss.morph. */
@@ -126,6 +128,9 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
 void dg_morph_data_close(dg_morph_data *d);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
+/* The readings of key k (NULL: none) other than nouns only Ding lists,
+ * which serve the compound splitter and nothing else. */
+uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k);
 /* Name of a dg_pos ("NOUN"), and the code of a name (DG_POS_X when unknown). */
 const char *dg_pos_name(int pos);
 int dg_pos_code(const char *name);

@@ -25,8 +25,7 @@ typedef struct {
 
 /* Does the tables know the spelling (any reading, case aside)? */
 static bool S_in_tables(dg_morph *m, const char *s, size_t n) {
-  const dg_morph_key *k = dg_morph_lookup(m, s, n);
-  return k && k->count;
+  return dg_morph_key_readings(&m->data, dg_morph_lookup(m, s, n)) > 0;
 }
 
 bool dg_morph_in_tables(dg_morph *m, const char *word) {

@@ -3,13 +3,16 @@
  * dictionaries/morph/closed.tsv (closed-class words with explicit features)
  * into the mapped file degloss.morph (layout in src/morph/morph_data.h).
  *
- *   morph-compile PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]
+ *   morph-compile [--ding DE-EN] --classes WORD-CLASSES.tsv FIRST-PARTS.tsv
+ *                 PARADIGMS.txt CLOSED.tsv OUT.morph [HUNSPELL.dic]
  *
  * With a hunspell dictionary (Debian's hunspell-de-de, read at build time,
  * never committed), the words the paradigm data lacks are added: nouns with
  * the forms their suffix flags give, names, verbs (from a listed base verb
  * with a prefix, or conjugated like a regular model verb), adjectives
  * (declined like a model adjective), and the rest as uninflected words.
+ * With Ding (--ding, the Debian package trans-de-en, read at build time),
+ * the nouns neither source knows are added with Ding's plural.
  *
  * Bad lines are reported with file and line and make the run fail.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -804,7 +807,26 @@ static void S_read_hunspell(const char *path) {
         added += S_nlemmas - before;
         continue;
       }
-      if (S_known_form(word)) continue;
+      if (S_known_form(word)) {
+        /* A noun spelled like an adjective the tables know (das Wild
+         * beside wild): hunspell's declension flags make it a noun of its
+         * own, so that it can head a compound (Damm|wild).  Nouns spelled
+         * like verb forms (Sparte, Fahren) are left to the tables: a
+         * nominalised infinitive is no stem of its own. */
+        dg_buf low;
+        dg_buf_init(&low);
+        dg_utf8_lower(&low, word, strlen(word));
+        bool twin = S_has(flags, "STENPR") && S_known_pos(low.data, DG_POS_ADJ) &&
+                    !S_known_pos(low.data, DG_POS_VERB) && !S_known_pos(low.data, DG_POS_NOUN) &&
+                    !S_known_pos(low.data, DG_POS_PROPN) && dg_utf8_length(word, strlen(word)) >= 4;
+        dg_buf_free(&low);
+        if (!twin) continue;
+        li = S_new_lemma(word, DG_POS_NOUN, DG_GENDER_NONE, 0);
+        S_hs_noun(word, flags, li, true, false);
+        for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
+        added += S_nlemmas - before;
+        continue;
+      }
       if (S_hs_compound_noun(word, flags)) {
         for (size_t i = before; i < S_nlemmas; i++) S_lemmas[i].flags |= DG_LF_HUNSPELL;
         added += S_nlemmas - before;
@@ -848,14 +870,158 @@ static void S_read_hunspell(const char *path) {
   printf("morph-compile: %zu lemmas added from %s\n", added, path);
 }
 
+/* ---- Ding: nouns neither the paradigm data nor hunspell know ---- */
+
+/* A cell alternative "Word {g} ..." of one capitalised word in small
+ * letters after the first: the word (in b) and its gender letter. */
+static int S_ding_noun(const char *alt, size_t n, dg_buf *b) {
+  size_t i = 0;
+  while (i < n && alt[i] != ' ') i++;
+  if (i + 4 > n || alt[i + 1] != '{' || !dg_utf8_is_upper_initial(alt, i)) return 0;
+  for (size_t j = 1; j < i; j++)
+    if (!((alt[j] >= 'a' && alt[j] <= 'z') || ((unsigned char)alt[j] >= 0x80 && (unsigned char)alt[j] < 0xC0) ||
+          (unsigned char)alt[j] == 0xC3))
+      return 0;
+  int g = alt[i + 2];
+  if (alt[i + 3] != '}' && !(g == 'p' && n >= i + 5 && alt[i + 3] == 'l' && alt[i + 4] == '}')) return 0;
+  dg_buf_clear(b);
+  dg_buf_put(b, alt, i);
+  return g;
+}
+
+/* Is the capitalised word a compound of parts the tables know: a noun
+ * head of three letters or more after a modifier of three or more (maybe
+ * with a link, or itself such a compound) that is no particle?  Such words the splitter reads from
+ * their parts (Bade|haus, Eis|druck); Vor|lesung and Mit|schrift, with a
+ * particle first, are derivations of their verbs. */
+static bool S_ding_compound(const char *word) {
+  size_t n = strlen(word), i = 0;
+  dg_buf head;
+  dg_buf_init(&head);
+  bool found = false;
+  while (i < n && !found) {
+    int32_t c;
+    i += dg_utf8_next(word + i, n - i, &c);
+    if (dg_utf8_length(word + i, n - i) < 3) break;
+    if (dg_utf8_length(word, i) < 3) continue;
+    dg_buf_clear(&head);
+    dg_utf8_capitalize(&head, word + i, n - i);
+    if (S_lemma_find(head.data, DG_POS_NOUN) == UINT32_MAX) continue;
+    dg_buf mod;
+    dg_buf_init(&mod);
+    dg_utf8_lower(&mod, word, i);
+    /* (a particle or preposition first makes a derivation: Vor|lesung) */
+    bool particle = S_known_pos(mod.data, DG_POS_ADP) || S_known_pos(mod.data, DG_POS_ADV) ||
+                    S_known_pos(mod.data, DG_POS_PART);
+    bool confix = false; /* Mikro|turbine, Netto|prämie */
+    dg_buf cw;
+    dg_buf_init(&cw);
+    for (size_t ci = 0; ci < S_wc.n && !confix; ci++) {
+      if (!(S_wc.v[ci].bits & DG_WC_CONFIX)) continue;
+      dg_buf_clear(&cw);
+      dg_utf8_lower(&cw, S_wc.v[ci].word, strlen(S_wc.v[ci].word));
+      confix = strcmp(cw.data, mod.data) == 0;
+    }
+    dg_buf_free(&cw);
+    found = confix || (!particle && (S_known_modifier(word, i) || S_known_form(mod.data)));
+    if (!found && !particle && i >= 6) { /* a compound first part: Programm|schnitt|stelle */
+      char *first = dg_xstrndup(word, i);
+      found = S_ding_compound(first);
+      free(first);
+    }
+    dg_buf_free(&mod);
+  }
+  dg_buf_free(&head);
+  return found;
+}
+
+/* Nouns of Ding's German side (Vorlesung {f}, Karzinom {n}) that nothing
+ * else knows: hunspell's list makes many such words only by compounding
+ * or derivation, and the splitter needs them (Lungen|karzinom; Mitschreiber
+ * known whole).  Only the citation form is added (Ding's plural cells do
+ * not line up with the singular ones reliably), marked as lower-trust
+ * words like hunspell's and as Ding's: the splitter takes only those of
+ * seven letters or more as parts (Chiffon|bluse); the analyser reads only
+ * capitalised words of ten letters or more that Ding does not mark as
+ * places (Mitschreiber,
+ * Erzfeindschaft; not Panama, nor schoss as Schoss). */
+static void S_read_ding(const char *path) {
+  degloss_error err = {0};
+  size_t len;
+  char *text = dg_read_file(path, &len, &err);
+  if (!text) {
+    fprintf(stderr, "morph-compile: warning: %s: %s (Ding nouns not added)\n", path, err.text);
+    return;
+  }
+  size_t added = 0;
+  dg_buf w, found; /* found: gender letter, r(eading) or -, word NUL, ... */
+  dg_buf_init(&w);
+  dg_buf_init(&found);
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    if (line[0] == '#') continue;
+    char *sep = strstr(line, " :: ");
+    if (!sep) continue;
+    *sep = '\0';
+    /* the first cell's alternatives, and the second cell's */
+    char *c1 = strstr(line, " | "), *end1 = c1 ? c1 : sep;
+    char *c2 = c1 ? c1 + 3 : NULL, *end2 = c2 ? strstr(c2, " | ") : NULL;
+    if (c2 && !end2) end2 = sep;
+    const char *a = line, *b = c2;
+    while (a < end1) {
+      const char *ae = strstr(a, "; ");
+      if (!ae || ae > end1) ae = end1;
+      const char *be = NULL;
+      if (b) {
+        be = strstr(b, "; ");
+        if (!be || be > end2) be = end2;
+      }
+      int g = S_ding_noun(a, (size_t)(ae - a), &w);
+      if ((g == 'm' || g == 'f' || g == 'n') && dg_utf8_length(w.data, w.len) >= 5 && !S_known_form(w.data) &&
+          S_lemma_find(w.data, DG_POS_NOUN) == UINT32_MAX && !S_ding_compound(w.data)) {
+        /* (collected first, added after: a compound of Ding's own nouns,
+         * Vorlesungs|mitschrift, is judged against the tables alone) */
+        /* (long words that are no place names are readings too) */
+        bool place = strstr(line, "[geogr.]") != NULL; /* (anywhere in the German side) */
+        bool read = dg_utf8_length(w.data, w.len) >= 10 && !place;
+        dg_buf_printf(&found, "%c%c%s%c", g, read ? 'r' : '-', w.data, '\0');
+      }
+      a = ae < end1 ? ae + 2 : end1;
+      if (b) b = be < end2 ? be + 2 : NULL;
+    }
+  }
+  for (size_t i = 0; i < found.len;) {
+    int g = found.data[i];
+    bool read = found.data[i + 1] == 'r';
+    const char *word = found.data + i + 2;
+    i += strlen(word) + 3;
+    if (S_lemma_find(word, DG_POS_NOUN) != UINT32_MAX) continue; /* listed twice */
+    int gender = g == 'm' ? DG_GENDER_MASC : g == 'f' ? DG_GENDER_FEM : DG_GENDER_NEUT;
+    uint32_t li = S_new_lemma(word, DG_POS_NOUN, gender, 0);
+    S_add(word, li, 0, DG_POS_NOUN, 0, 0, 0x55);
+    S_lemmas[li].flags |= DG_LF_HUNSPELL | DG_LF_DING | (read ? DG_LF_DING_READ : 0);
+    added++;
+  }
+  dg_buf_free(&found);
+  dg_buf_free(&w);
+  free(text);
+  printf("morph-compile: %zu nouns added from %s\n", added, path);
+}
+
 static size_t S_align(dg_buf *b) {
   while (b->len % 8) dg_buf_putc(b, '\0');
   return b->len;
 }
 
 int main(int argc, char **argv) {
+  const char *ding = NULL;
+  if (argc > 2 && strcmp(argv[1], "--ding") == 0) {
+    ding = argv[2];
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 4 || strcmp(argv[1], "--classes") != 0) {
-    fprintf(stderr, "usage: morph-compile --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
+    fprintf(stderr, "usage: morph-compile [--ding DE-EN] --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
                     "CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
     return 2;
   }
@@ -863,7 +1029,7 @@ int main(int argc, char **argv) {
   argc -= 3;
   argv += 3;
   if (argc != 4 && argc != 5) {
-    fprintf(stderr, "usage: morph-compile --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
+    fprintf(stderr, "usage: morph-compile [--ding DE-EN] --classes WORD-CLASSES.tsv FIRST-PARTS.tsv PARADIGMS.txt "
                     "CLOSED.tsv OUT.morph [HUNSPELL.dic]\n");
     return 2;
   }
@@ -874,6 +1040,7 @@ int main(int argc, char **argv) {
   S_read_paradigms(argv[1]);
   if (S_errors) return 1;
   if (argc == 5) S_read_hunspell(argv[4]);
+  if (ding) S_read_ding(ding);
   dg_buf low;
   dg_buf_init(&low);
   /* A lemma's frequency rank: that of its citation form, or when that is
