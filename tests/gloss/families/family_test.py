@@ -11,7 +11,7 @@ Columns (tab-separated; '#' lines are comments):
             ("an#2"); "@document" checks a field of the last sentence object
             instead (the document's subject as of its end)
   field     gloss | sense (the gloss in lower case without a leading "to ")
-            | plain | labels | lemma | pos | kind | seg | parts (the
+            | plain | labels | lemma | pos | kind | segmentation | parts (the
             parts' glosses joined by "-", links as LNK) | glossline
             ("labels" joined to the gloss as on the Leipzig line:
             the.F.NOM) | mwe (the expression's gloss) | subject (with word
@@ -31,6 +31,12 @@ import os
 import shlex
 import subprocess
 import sys
+
+
+# the fields a case may check (a misspelt one would read as empty and let
+# a "!V" case pass whatever the output)
+FIELDS = {"gloss", "sense", "plain", "labels", "lemma", "pos", "kind", "segmentation", "parts", "glossline",
+          "mwe", "subject"}
 
 
 def field_of(tok, field):
@@ -83,6 +89,9 @@ def main(argv):
             cells = line.split("\t")
             if len(cells) != 5:
                 print("%s:%d: bad line (want 5 columns): %s" % (path, n, line))
+                return 2
+            if cells[4 - 1] not in FIELDS:
+                print("%s:%d: unknown field %r (known: %s)" % (path, n, cells[3], ", ".join(sorted(FIELDS))))
                 return 2
             cases.append((n, *cells))
 
