@@ -533,11 +533,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       const char *label, *feat;
     } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
+    /* (the reading's labels among those of the map, asked once) */
+    unsigned has = 0;
+    for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+      if (dg_gl_has_label(sv->labels, map[r].label)) has |= 1u << r;
     for (size_t q = 0; q < w->nan; q++) {
       if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
       int m = 0;
       for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-        if (dg_gl_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+        if ((has >> r & 1u) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
       if (m > bestm) {
         bestm = m;
         bestq = (int)q;
