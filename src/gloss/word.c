@@ -102,6 +102,33 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
   return false;
 }
 
+/* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
+ * at the start of the string or after a |, and before the end, a | or a
+ * ",". */
+unsigned dg_gl_feat_bits(const char *feats) {
+  static const struct {
+    const char *fv;
+    size_t n;
+    unsigned bit;
+  } f[] = {{"VerbForm=Fin", 12, DG_GL_F_FIN}, {"VerbForm=Inf", 12, DG_GL_F_INF}, {"VerbForm=Part", 13, DG_GL_F_PART},
+           {"Number=Sing", 11, DG_GL_F_SING}, {"Number=Plur", 11, DG_GL_F_PLUR}, {"Person=1", 8, DG_GL_F_P1},
+           {"Person=2", 8, DG_GL_F_P2},       {"Person=3", 8, DG_GL_F_P3},       {"Degree=Pos", 10, DG_GL_F_POS},
+           {"Degree=Cmp", 10, DG_GL_F_CMP},   {"Tense=Pres", 10, DG_GL_F_PRES}};
+  if (!feats || !*feats) return 0;
+  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
+  for (const char *p = feats;;) {
+    for (size_t k = 0; k < DG_ARRAY_LEN(f); k++)
+      if (p[0] == f[k].fv[0] && p[1] == f[k].fv[1] && strncmp(p, f[k].fv, f[k].n) == 0 &&
+          (p[f[k].n] == '\0' || p[f[k].n] == '|' || p[f[k].n] == ',')) {
+        bits |= f[k].bit;
+        break;
+      }
+    p = strchr(p, '|');
+    if (!p) return bits;
+    p++;
+  }
+}
+
 /* ---- clauses ------------------------------------------------------------- */
 
 /* Does a clause end before this token (punctuation, or a conjunction that
