@@ -197,13 +197,13 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
     if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || (f & DG_GL_F_PART)) ? 1 : 0;
     if (attributive && (f & DG_GL_F_FIN)) sc -= 1;
-    if (initial_attr && dg_gl_eq(a->pos, "ADJ") && (f & DG_GL_F_CASE)) sc += 1;
+    if (initial_attr && dg_gl_eq(a->pos, "ADJ") && strstr(a->feats ? a->feats : "", "Case=")) sc += 1;
     /* A preposition needs its noun phrase after it: none before a pause
      * ("Er sprach laut.": loud). */
     if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
-    if (dg_gl_eq(a->pos, "ADJ") && (f & DG_GL_F_POS) && (f & DG_GL_F_CASE) &&
+    if (dg_gl_eq(a->pos, "ADJ") && (f & DG_GL_F_POS) && strstr(a->feats ? a->feats : "", "Case=") &&
         !cap && i + 1 < s->ntokens) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||

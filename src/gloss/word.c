@@ -104,25 +104,51 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
 
 /* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
  * at the start of the string or after a |, and before the end, a | or a
- * ",". */
+ * ",".  The string is walked once, field by field, each field told by its
+ * first letter. */
+static inline size_t S_prefix(const char *p, const char *pre) {
+  size_t k = 0;
+  while (pre[k] && p[k] == pre[k]) k++;
+  return pre[k] ? 0 : k;
+}
+static inline bool S_value(const char *p, const char *v, size_t n) {
+  return S_prefix(p, v) == n && (p[n] == '\0' || p[n] == '|' || p[n] == ',');
+}
+
 unsigned dg_gl_feat_bits(const char *feats) {
-  static const struct {
-    const char *fv;
-    size_t n;
-    unsigned bit;
-  } f[] = {{"VerbForm=Fin", 12, DG_GL_F_FIN}, {"VerbForm=Inf", 12, DG_GL_F_INF}, {"VerbForm=Part", 13, DG_GL_F_PART},
-           {"Number=Sing", 11, DG_GL_F_SING}, {"Number=Plur", 11, DG_GL_F_PLUR}, {"Person=1", 8, DG_GL_F_P1},
-           {"Person=2", 8, DG_GL_F_P2},       {"Person=3", 8, DG_GL_F_P3},       {"Degree=Pos", 10, DG_GL_F_POS},
-           {"Degree=Cmp", 10, DG_GL_F_CMP},   {"Tense=Pres", 10, DG_GL_F_PRES}};
   if (!feats || !*feats) return 0;
-  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
+  unsigned bits = 0;
   for (const char *p = feats;;) {
-    for (size_t k = 0; k < DG_ARRAY_LEN(f); k++)
-      if (p[0] == f[k].fv[0] && p[1] == f[k].fv[1] && strncmp(p, f[k].fv, f[k].n) == 0 &&
-          (p[f[k].n] == '\0' || p[f[k].n] == '|' || p[f[k].n] == ',')) {
-        bits |= f[k].bit;
-        break;
-      }
+    size_t k;
+    switch (p[0]) {
+    case 'V':
+      if ((k = S_prefix(p, "VerbForm=")) != 0)
+        bits |= S_value(p + k, "Fin", 3)    ? DG_GL_F_FIN
+                : S_value(p + k, "Inf", 3)  ? DG_GL_F_INF
+                : S_value(p + k, "Part", 4) ? DG_GL_F_PART
+                                            : 0;
+      break;
+    case 'N':
+      if ((k = S_prefix(p, "Number=")) != 0)
+        bits |= S_value(p + k, "Sing", 4) ? DG_GL_F_SING : S_value(p + k, "Plur", 4) ? DG_GL_F_PLUR : 0;
+      break;
+    case 'P':
+      if ((k = S_prefix(p, "Person=")) != 0)
+        bits |= S_value(p + k, "1", 1)   ? DG_GL_F_P1
+                : S_value(p + k, "2", 1) ? DG_GL_F_P2
+                : S_value(p + k, "3", 1) ? DG_GL_F_P3
+                                         : 0;
+      break;
+    case 'D':
+      if ((k = S_prefix(p, "Degree=")) != 0)
+        bits |= S_value(p + k, "Pos", 3) ? DG_GL_F_POS : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP : 0;
+      break;
+    case 'T':
+      if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
+      break;
+    default:
+      break;
+    }
     p = strchr(p, '|');
     if (!p) return bits;
     p++;

@@ -40,7 +40,8 @@ static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_
  * dg_gl_feat_bits reads a FEATS string once and sets the bit of each that
  * dg_gl_feat would find there (so `bits & DG_GL_F_FIN` is
  * dg_gl_feat(feats, "VerbForm=Fin")).  Computed where it is used, from the
- * string as it is then (passes change the features of a word). */
+ * string as it is then (passes change the features of a word); it pays
+ * where a string is asked about more than once. */
 enum {
   DG_GL_F_FIN = 1u << 0,   /* VerbForm=Fin */
   DG_GL_F_INF = 1u << 1,   /* VerbForm=Inf */
@@ -53,7 +54,6 @@ enum {
   DG_GL_F_POS = 1u << 8,   /* Degree=Pos */
   DG_GL_F_CMP = 1u << 9,   /* Degree=Cmp */
   DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
-  DG_GL_F_CASE = 1u << 11, /* any "Case=" in the string (strstr, not a field test) */
 };
 unsigned dg_gl_feat_bits(const char *feats);
 
