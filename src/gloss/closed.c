@@ -533,10 +533,18 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       const char *label, *feat;
     } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
-    /* (the reading's labels among those of the map, asked once) */
+    /* (the reading's labels among those of the map, read in one walk:
+     * as dg_gl_has_label, a label begins the string or follows one of
+     * . - + | / and ends the string or stands before . - | /) */
     unsigned has = 0;
-    for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-      if (dg_gl_has_label(sv->labels, map[r].label)) has |= 1u << r;
+    for (const char *p = sv->labels; p && *p;) {
+      size_t len = strcspn(p, ".-+|/");
+      if (p[len] != '+')
+        for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+          if (strlen(map[r].label) == len && strncmp(p, map[r].label, len) == 0) has |= 1u << r;
+      p += len;
+      if (*p) p++;
+    }
     for (size_t q = 0; q < w->nan; q++) {
       if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
       int m = 0;
