@@ -153,10 +153,15 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV);
+  /* (each analysis's features read once: the rules below ask about them
+   * as bits) */
+  unsigned fb[DG_GL_MAX_AN];
+  for (size_t k = 0; k < w->nan; k++) fb[k] = dg_gl_feat_bits(w->an[k].feats);
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
-  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || dg_gl_feat(w->an[k].feats, "VerbForm=Fin");
+  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || (fb[k] & DG_GL_F_FIN);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
+    unsigned f = fb[k];
     double sc = a->score - 0.001 * (double)k;
     bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
     if (cap && !w->initial) sc += noun ? 2 : -1;
@@ -166,14 +171,14 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (prev_det && noun) {
       const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
       bool dpl = dg_gl_has_label(dl, "PL"), dsg = dg_gl_has_label(dl, "SG");
-      if ((dpl && dg_gl_feat(a->feats, "Number=Plur")) || (dsg && dg_gl_feat(a->feats, "Number=Sing"))) sc += 0.5;
+      if ((dpl && (f & DG_GL_F_PLUR)) || (dsg && (f & DG_GL_F_SING))) sc += 0.5;
     }
     /* Verb forms the syntax demands outweigh agreement guesses. */
-    if (want_inf && dg_gl_feat(a->feats, "VerbForm=Inf")) sc += 3;
+    if (want_inf && (f & DG_GL_F_INF)) sc += 3;
     /* An infinitive nothing licenses, inside its clause, is the finite form
      * ("Seine Truppen versuchen derweil, …"). */
-    if (!want_inf && dg_gl_feat(a->feats, "VerbForm=Inf") && dg_gl_clause_end(s, i) > i + 1 && !cap) sc -= 1;
-    if (want_part && dg_gl_feat(a->feats, "VerbForm=Part")) sc += 2;
+    if (!want_inf && (f & DG_GL_F_INF) && dg_gl_clause_end(s, i) > i + 1 && !cap) sc -= 1;
+    if (want_part && (f & DG_GL_F_PART)) sc += 2;
     /* After "sein" an adjective spelt like the form is the state (ist
      * bekannt: known, not confessed). */
     /* (against a present participle always: "ist entscheidend" = decisive;
@@ -182,7 +187,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_part && stative && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
       bool pres = false;
       for (size_t q = 0; q < w->nan; q++)
-        pres = pres || (dg_gl_feat(w->an[q].feats, "VerbForm=Part") && dg_gl_feat(w->an[q].feats, "Tense=Pres"));
+        pres = pres || ((fb[q] & DG_GL_F_PART) && (fb[q] & DG_GL_F_PRES));
       sc += pres ? 3.5 : 2.1;
     }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
@@ -190,29 +195,29 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (!want_part && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
     /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
     if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
-    if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || dg_gl_feat(a->feats, "VerbForm=Part")) ? 1 : 0;
-    if (attributive && dg_gl_feat(a->feats, "VerbForm=Fin")) sc -= 1;
+    if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || (f & DG_GL_F_PART)) ? 1 : 0;
+    if (attributive && (f & DG_GL_F_FIN)) sc -= 1;
     if (initial_attr && dg_gl_eq(a->pos, "ADJ") && strstr(a->feats ? a->feats : "", "Case=")) sc += 1;
     /* A preposition needs its noun phrase after it: none before a pause
      * ("Er sprach laut.": loud). */
     if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
-    if (dg_gl_eq(a->pos, "ADJ") && dg_gl_feat(a->feats, "Degree=Pos") && strstr(a->feats ? a->feats : "", "Case=") &&
+    if (dg_gl_eq(a->pos, "ADJ") && (f & DG_GL_F_POS) && strstr(a->feats ? a->feats : "", "Case=") &&
         !cap && i + 1 < s->ntokens) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
                                                    (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
       bool cmp_reading = false;
-      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || dg_gl_feat(w->an[q].feats, "Degree=Cmp");
+      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || (fb[q] & DG_GL_F_CMP);
       if (!noun_next && cmp_reading) sc -= 1.5;
     }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"); the pronouns by their
      * closed-class labels (ich PRS.1SG.NOM, wir PRS.1PL.NOM ...). */
-    if (dg_gl_feat(a->feats, "VerbForm=Fin")) {
-      bool p1 = dg_gl_feat(a->feats, "Person=1"), p2 = dg_gl_feat(a->feats, "Person=2");
-      bool pl = dg_gl_feat(a->feats, "Number=Plur");
+    if ((f & DG_GL_F_FIN)) {
+      bool p1 = (f & DG_GL_F_P1), p2 = (f & DG_GL_F_P2);
+      bool pl = (f & DG_GL_F_PLUR);
       const char *need = p1 ? (pl ? S_WE : S_I) : p2 ? (pl ? S_YOU_PL : S_YOU) : NULL;
       if (need) sc += dg_gl_clause_has_pronoun(c, i, need) ? 1.5 : -1.5;
       else if (pl && dg_gl_clause_has_pronoun(c, i, S_WE)) sc -= 1;

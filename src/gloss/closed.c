@@ -492,6 +492,17 @@ static bool S_weekday(const dg_engine *e, const char *w) {
   return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
+/* The document's copy of a UD part of speech: the tag names a fixed set,
+ * so a known tag is the string constant (no copy into the document for
+ * every closed-class word); another string is copied. */
+static const char *S_pos_copy(dg_doc *d, const char *pos) {
+  static const char *const ud[] = {"ADJ",  "ADP",  "ADV",   "AUX",  "CCONJ", "DET",  "INTJ", "NOUN", "NUM",
+                                   "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",    ""};
+  for (size_t k = 0; k < DG_ARRAY_LEN(ud); k++)
+    if (dg_gl_eq(pos, ud[k])) return ud[k];
+  return dg_mem_strdup(&d->arena, pos);
+}
+
 /* Give token i its closed-class reading, if one fits; false when the word
  * is to be glossed as a content word. */
 bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -513,7 +524,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->closed = k;
   const dg_sense *sv = &w->cl[k];
   t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
-  t->pos = dg_mem_strdup(&d->arena, sv->pos ? sv->pos : "");
+  t->pos = S_pos_copy(d, sv->pos ? sv->pos : "");
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number). */
   {
@@ -522,11 +533,23 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       const char *label, *feat;
     } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
+    /* (the reading's labels among those of the map, read in one walk:
+     * as dg_gl_has_label, a label begins the string or follows one of
+     * . - + | / and ends the string or stands before . - | /) */
+    unsigned has = 0;
+    for (const char *p = sv->labels; p && *p;) {
+      size_t len = strcspn(p, ".-+|/");
+      if (p[len] != '+')
+        for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
+          if (strlen(map[r].label) == len && strncmp(p, map[r].label, len) == 0) has |= 1u << r;
+      p += len;
+      if (*p) p++;
+    }
     for (size_t q = 0; q < w->nan; q++) {
       if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
       int m = 0;
       for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-        if (dg_gl_has_label(sv->labels, map[r].label) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
+        if ((has >> r & 1u) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
       if (m > bestm) {
         bestm = m;
         bestq = (int)q;
@@ -544,6 +567,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
     if (q > 0 && (int)(q - 1) == k) continue;
     const char *g = src->gloss ? src->gloss : "";
+    /* (dg_gl_set_glosses copies the glosses into the document: only
+     * alternatives to split need a copy here) */
+    if (!strchr(g, '/')) {
+      if (*g) {
+        tmp[n] = *src;
+        n++;
+      }
+      continue;
+    }
     char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
     for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
       tmp[n] = *src;
@@ -562,13 +594,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
         dg_gl_promote(d, t, t->glosses[q]);
         break;
       }
-  w->leipzig = dg_mem_strdup(&d->arena, sv->labels ? sv->labels : "");
+  /* (the word's labels are read while the sentence is glossed, when the
+   * lexicon's and the analyses' strings are there: no copy) */
+  w->leipzig = sv->labels ? sv->labels : "";
   if ((dg_gl_eq(sv->pos, "AUX") || dg_gl_eq(sv->pos, "VERB")) && w->nan) {
     /* Verb forms: person, tense and mood from the analysis chosen in
      * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
     int pa = dg_gl_pick_analysis(c, i);
     if (pa >= 0) {
-      w->leipzig = dg_mem_strdup(&d->arena, w->an[pa].leipzig ? w->an[pa].leipzig : "");
+      w->leipzig = w->an[pa].leipzig ? w->an[pa].leipzig : "";
       t->feats = dg_mem_strdup(&d->arena, w->an[pa].feats ? w->an[pa].feats : "");
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;

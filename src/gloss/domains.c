@@ -149,6 +149,14 @@ void dg_engine_new_document(dg_engine *e) {
   e->nnames_seen = 0;
 }
 
+/* A word whose senses both loops of dg_gl_domains read: a content word
+ * (the first loop) that may be a candidate for another sense (the second:
+ * S_candidate's parts of speech). */
+static bool S_keep(const dg_dtoken *t, const dg_gl_word *w) {
+  return t->kind == DG_KIND_WORD && !w->is_closed && t->lemma[0] &&
+         (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
+}
+
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   /* Votes of the text so far, fading with each sentence (the topic
@@ -171,14 +179,31 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
   /* Each content word votes once for each domain among its top senses. */
   dg_sense sv[DG_GL_MAX_SENSES];
+  /* The senses of the nouns, verbs and adjectives are kept for the
+   * choice of sense below (asked once, not twice; their lemma and POS
+   * do not change in between): kept[i] is token i's place in `keep`. */
+  size_t nkeep = 0;
+  for (size_t i = 0; i < s->ntokens; i++)
+    if (S_keep(&s->tokens[i], &c->w[i])) nkeep++;
+  dg_sense *keep = nkeep ? dg_xmalloc(nkeep * DG_GL_MAX_SENSES * sizeof *keep) : NULL;
+  size_t *kept = nkeep ? dg_xmalloc(s->ntokens * sizeof *kept) : NULL;
+  size_t *keptn = nkeep ? dg_xmalloc(nkeep * sizeof *keptn) : NULL;
+  nkeep = 0;
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
+    if (kept) kept[i] = SIZE_MAX;
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
     /* (all senses for the subject, the top three for the fading field votes) */
-    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, sv, DG_GL_MAX_SENSES);
+    dg_sense *to = sv;
+    if (S_keep(t, &c->w[i])) {
+      kept[i] = nkeep;
+      to = &keep[nkeep++ * DG_GL_MAX_SENSES];
+    }
+    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, to, DG_GL_MAX_SENSES);
+    if (to != sv) keptn[kept[i]] = n;
     bool seen[S_MAX_DOMAINS] = {false};
-    for (size_t k = 0; k < n && k < 3; k++) S_vote(e, dv, &nd, sv[k].domains, seen);
-    S_subject_vote(e, t, sv, n);
+    for (size_t k = 0; k < n && k < 3; k++) S_vote(e, dv, &nd, to[k].domains, seen);
+    S_subject_vote(e, t, to, n);
   }
   e->ndom = nd;
   int subject = S_subject(e);
@@ -186,21 +211,26 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   s->subject_new = subject != e->subject_last;
   e->subject_last = subject;
   if (subject >= 0) S_subject_senses(e, d, c, (size_t)subject);
-  if (nd == 0) return;
-  for (size_t i = 0; i < s->ntokens; i++) {
+  for (size_t i = 0; i < s->ntokens && nd; i++) {
     dg_dtoken *t = &s->tokens[i];
     if (!S_candidate(t, &c->w[i])) continue;
-    size_t n = dg_gl_senses(e, t->lemma, t->pos, sv, DG_GL_MAX_SENSES);
-    if (n < 2 || !sv[0].gloss || strcmp(sv[0].gloss, t->gloss) != 0) continue;
+    const dg_sense *cv = sv;
+    size_t n;
+    if (kept && kept[i] != SIZE_MAX) {
+      cv = &keep[kept[i] * DG_GL_MAX_SENSES];
+      n = keptn[kept[i]];
+    } else
+      n = dg_gl_senses(e, t->lemma, t->pos, sv, DG_GL_MAX_SENSES);
+    if (n < 2 || !cv[0].gloss || strcmp(cv[0].gloss, t->gloss) != 0) continue;
     /* The top sense's own domains do not count as support for others. */
     int best = -1;
     float best_votes = 0;
     for (size_t k = 1; k < n; k++) {
-      if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
-      if (!sv[k].domains || !*sv[k].domains) continue;
-      if (S_has_field(e, sv[0].domains)) break; /* the top sense has a field of its own */
+      if (cv[k].score < S_DOMAIN_RATIO * cv[0].score) break;
+      if (!cv[k].domains || !*cv[k].domains) continue;
+      if (S_has_field(e, cv[0].domains)) break; /* the top sense has a field of its own */
       char buf[128];
-      dg_strlcpy(buf, sv[k].domains, sizeof buf);
+      dg_strlcpy(buf, cv[k].domains, sizeof buf);
       char *save = NULL;
       for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
         for (size_t q = 0; q < nd && !S_register_label(e, p); q++)
@@ -211,7 +241,10 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           }
     }
     if (best > 0) {
-      S_set_sense(d, s, t, sv[best].gloss, sv[best].source ? sv[best].source : t->source);
+      S_set_sense(d, s, t, cv[best].gloss, cv[best].source ? cv[best].source : t->source);
     }
   }
+  free(keep);
+  free(kept);
+  free(keptn);
 }

@@ -102,6 +102,59 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
   return false;
 }
 
+/* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
+ * at the start of the string or after a |, and before the end, a | or a
+ * ",".  The string is walked once, field by field, each field told by its
+ * first letter. */
+static inline size_t S_prefix(const char *p, const char *pre) {
+  size_t k = 0;
+  while (pre[k] && p[k] == pre[k]) k++;
+  return pre[k] ? 0 : k;
+}
+static inline bool S_value(const char *p, const char *v, size_t n) {
+  return S_prefix(p, v) == n && (p[n] == '\0' || p[n] == '|' || p[n] == ',');
+}
+
+unsigned dg_gl_feat_bits(const char *feats) {
+  if (!feats || !*feats) return 0;
+  unsigned bits = 0;
+  for (const char *p = feats;;) {
+    size_t k;
+    switch (p[0]) {
+    case 'V':
+      if ((k = S_prefix(p, "VerbForm=")) != 0)
+        bits |= S_value(p + k, "Fin", 3)    ? DG_GL_F_FIN
+                : S_value(p + k, "Inf", 3)  ? DG_GL_F_INF
+                : S_value(p + k, "Part", 4) ? DG_GL_F_PART
+                                            : 0;
+      break;
+    case 'N':
+      if ((k = S_prefix(p, "Number=")) != 0)
+        bits |= S_value(p + k, "Sing", 4) ? DG_GL_F_SING : S_value(p + k, "Plur", 4) ? DG_GL_F_PLUR : 0;
+      break;
+    case 'P':
+      if ((k = S_prefix(p, "Person=")) != 0)
+        bits |= S_value(p + k, "1", 1)   ? DG_GL_F_P1
+                : S_value(p + k, "2", 1) ? DG_GL_F_P2
+                : S_value(p + k, "3", 1) ? DG_GL_F_P3
+                                         : 0;
+      break;
+    case 'D':
+      if ((k = S_prefix(p, "Degree=")) != 0)
+        bits |= S_value(p + k, "Pos", 3) ? DG_GL_F_POS : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP : 0;
+      break;
+    case 'T':
+      if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
+      break;
+    default:
+      break;
+    }
+    p = strchr(p, '|');
+    if (!p) return bits;
+    p++;
+  }
+}
+
 /* ---- clauses ------------------------------------------------------------- */
 
 /* Does a clause end before this token (punctuation, or a conjunction that

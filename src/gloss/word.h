@@ -36,6 +36,26 @@ static inline bool dg_gl_has_label(const char *labels, const char *want) {
   return dg_gl_has_label_n(labels, want, strlen(want));
 }
 static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_feat_n(feats, fv, strlen(fv)); }
+/* The features the analysis choice asks about again and again, as bits:
+ * dg_gl_feat_bits reads a FEATS string once and sets the bit of each that
+ * dg_gl_feat would find there (so `bits & DG_GL_F_FIN` is
+ * dg_gl_feat(feats, "VerbForm=Fin")).  Computed where it is used, from the
+ * string as it is then (passes change the features of a word); it pays
+ * where a string is asked about more than once. */
+enum {
+  DG_GL_F_FIN = 1u << 0,   /* VerbForm=Fin */
+  DG_GL_F_INF = 1u << 1,   /* VerbForm=Inf */
+  DG_GL_F_PART = 1u << 2,  /* VerbForm=Part */
+  DG_GL_F_SING = 1u << 3,  /* Number=Sing */
+  DG_GL_F_PLUR = 1u << 4,  /* Number=Plur */
+  DG_GL_F_P1 = 1u << 5,    /* Person=1 */
+  DG_GL_F_P2 = 1u << 6,    /* Person=2 */
+  DG_GL_F_P3 = 1u << 7,    /* Person=3 */
+  DG_GL_F_POS = 1u << 8,   /* Degree=Pos */
+  DG_GL_F_CMP = 1u << 9,   /* Degree=Cmp */
+  DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
+};
+unsigned dg_gl_feat_bits(const char *feats);
 
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
