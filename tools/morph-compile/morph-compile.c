@@ -943,8 +943,7 @@ static bool S_ding_compound(const char *word) {
  * words like hunspell's and as Ding's: the splitter takes only those of
  * seven letters or more as parts (Chiffon|bluse); the analyser reads only
  * capitalised words of ten letters or more that Ding does not mark as
- * places (Mitschreiber,
- * Erzfeindschaft; not Panama, nor schoss as Schoss). */
+ * places (Mitschreiber, Erzfeindschaft; not Panama, nor schoss as Schoss). */
 static void S_read_ding(const char *path) {
   degloss_error err = {0};
   size_t len;
