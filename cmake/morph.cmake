@@ -21,7 +21,7 @@ target_sources(degloss PRIVATE
   src/morph/morph_variant.c)
 
 # The compiler of the paradigm tables, and the mapped file it writes.
-add_executable(morph-compile tools/morph-compile/morph-compile.c)
+add_executable(morph-compile tools/morph-compile/morph-compile.c tools/morph-compile/added_words.c)
 target_link_libraries(morph-compile PRIVATE degloss_internal)
 set(DEGLOSS_MORPH_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/dictionaries/morph/paradigms.txt
