@@ -85,6 +85,8 @@ enum {
                               * Schiffahrt: a spelling the dictionary does not use) */
   DG_WCB_DAY_ADVERB,         /* day-adverb: heute, gestern, morgen ("bis Morgen" = tomorrow) */
   DG_WCB_SPEECH_VERB,        /* speech-verb: sagen, erklären (a person speaks: "Kirchner sagte") */
+  DG_WCB_NAME_ENDING,        /* name-ending: -hausen, -mann, -bach (Rumbach, Wartmann: names) */
+  DG_WCB_NAME_ENDING_WEAK,   /* name-ending-weak: -feld, -sohn (names unless after a long noun) */
   DG_WCB_COUNT
 };
 
@@ -147,13 +149,15 @@ enum {
 #define DG_WC_EN_PLACE_KIND DG_WC(DG_WCB_EN_PLACE_KIND)
 #define DG_WC_DAY_ADVERB DG_WC(DG_WCB_DAY_ADVERB)
 #define DG_WC_SPEECH_VERB DG_WC(DG_WCB_SPEECH_VERB)
+#define DG_WC_NAME_ENDING DG_WC(DG_WCB_NAME_ENDING)
+#define DG_WC_NAME_ENDING_WEAK DG_WC(DG_WCB_NAME_ENDING_WEAK)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
   (DG_WC_SEP_PARTICLE | DG_WC_INSEP_PREFIX | DG_WC_AMBIG_PREFIX | DG_WC_NUMERAL_PART |   \
    DG_WC_CONFIX | DG_WC_LINKING_ELEMENT | DG_WC_LINKING_INFLECTION | DG_WC_LINKING_S_N | \
-   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT)
+   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT | DG_WC_NAME_ENDING | DG_WC_NAME_ENDING_WEAK)
 
 /* The tag of a class bit ("copula"), NULL for an unknown bit. */
 const char *dg_word_class_name(int bit);

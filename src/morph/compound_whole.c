@@ -48,24 +48,20 @@ static bool S_table_noun(const dg_cmp_seg *g, int i, int end) {
  * part that is a long common noun of the tables they head a compound
  * (Radieschen|feld, Maurer|sohn, Aufstieg|wege), which is no name. */
 bool dg_cmp_name_head(const dg_cmp_seg *g) {
-  static const char *const heads[] = {"hausen", "mann", "dorf", "heim", "bach", "berg", "burg",
-                                      "stetten", "ingen", "rode", "hagen", "huber",
-                                      "meyer", "meier", "maier", "mayer", "furt", "walder", "ski", "sky",
-                                      NULL};
-  static const char *const ends[] = {"feld", "sohn", "wege", NULL}; /* weak ones */
   size_t n = g->lo_off[g->ncp];
   int ls = isfinite(g->best[0].cost) ? S_last_stem(g) : 0;
   size_t last = g->lo_off[ls];
-  for (size_t i = 0; heads[i]; i++) {
-    size_t l = strlen(heads[i]);
-    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
+  /* the endings (word classes name-ending, name-ending-weak) that start at
+   * the last stem or before it, at a code point, leaving a first letter */
+  int weak = -1;
+  for (int k = 1; k < g->ncp; k++) {
+    size_t start = g->lo_off[k];
+    if (start > last + 1) break;
+    if (dg_morph_is(g->m, g->lo + start, n - start, DG_WC_NAME_ENDING)) return true;
+    if (weak < 0 && dg_morph_is(g->m, g->lo + start, n - start, DG_WC_NAME_ENDING_WEAK)) weak = k;
   }
-  for (size_t i = 0; ends[i]; i++) {
-    size_t l = strlen(ends[i]);
-    if (n > l && n - l <= last + 1 && memcmp(g->lo + n - l, ends[i], l) == 0)
-      return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
-  }
-  return false;
+  if (weak < 0) return false;
+  return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
 }
 
 /* Is the segment (not known whole) a particle or adverb + a derivation of
