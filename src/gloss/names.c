@@ -132,18 +132,22 @@ static uint64_t S_name_hash(const char *form) {
 
 void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
+  /* (whether each word could be a surname, asked once for both loops) */
+  bool one[64], *cand = s->ntokens <= 64 ? one : dg_xmalloc(s->ntokens * sizeof *cand);
+  for (size_t i = 0; i < s->ntokens; i++) cand[i] = S_noun_as_name(e, c, i);
   for (size_t i = 0; i < s->ntokens; i++) {
-    if (!S_noun_as_name(e, c, i) || S_has_article(c, i)) continue;
+    if (!cand[i] || S_has_article(c, i)) continue;
     uint64_t h = S_name_hash(s->tokens[i].form);
     for (size_t k = 0; k < e->nnames_seen && !c->w[i].doc_name; k++) c->w[i].doc_name = e->names_seen[k] == h;
   }
   for (size_t i = 0; i < s->ntokens; i++) {
-    if (!S_noun_as_name(e, c, i) || !S_person_evidence(e, c, i)) continue;
+    if (!cand[i] || !S_person_evidence(e, c, i)) continue;
     uint64_t h = S_name_hash(s->tokens[i].form);
     bool known = false;
     for (size_t k = 0; k < e->nnames_seen && !known; k++) known = e->names_seen[k] == h;
     if (!known && e->nnames_seen < DG_GL_MAX_NAMES_SEEN) e->names_seen[e->nnames_seen++] = h;
   }
+  if (cand != one) free(cand);
 }
 
 /* Surnames that are common nouns, by the evidence above. */

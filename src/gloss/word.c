@@ -62,6 +62,9 @@ size_t dg_gl_lower_into(dg_buf *b, const char *s) {
 }
 
 bool dg_gl_is_upper_initial(const char *s) {
+  /* (most words start with an ASCII letter: no table look-up for them) */
+  unsigned char b = (unsigned char)s[0];
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
   utf8proc_int32_t cp;
   if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
   return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
@@ -72,7 +75,14 @@ bool dg_gl_all_upper(const char *s) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t k;
   int letters = 0;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+  while (*p) {
+    if (*p < 0x80) { /* ASCII: no table look-up */
+      if (*p >= 'a' && *p <= 'z') return false;
+      if (*p >= 'A' && *p <= 'Z') letters++;
+      p++;
+      continue;
+    }
+    if ((k = utf8proc_iterate(p, -1, &cp)) <= 0) break;
     utf8proc_category_t c = utf8proc_get_property(cp)->category;
     if (c == UTF8PROC_CATEGORY_LL) return false;
     if (c == UTF8PROC_CATEGORY_LU) letters++;
