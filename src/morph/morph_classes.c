@@ -109,6 +109,18 @@ void dg_morph_classes_init(dg_morph *m) {
     if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
     if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
+  /* The words asked about (dg_morph_is, for most words of a sentence)
+   * found through a hash index instead of a walk over every class row. */
+  size_t slots = 64;
+  while (slots < 2 * (size_t)n + 2) slots *= 2;
+  m->class_ix = dg_xcalloc(slots, sizeof *m->class_ix);
+  m->class_mask = slots - 1;
+  for (uint32_t i = 0; i < n; i++) {
+    const dg_morph_class *c = &d->classes[i];
+    size_t k = (size_t)dg_hash64(d->str + c->word, c->len, 0) & m->class_mask;
+    while (m->class_ix[k]) k = (k + 1) & m->class_mask;
+    m->class_ix[k] = i + 1;
+  }
   /* stable for equal lengths: qsort is not, so sort (index, word) pairs */
   for (size_t i = 1; i < np; i++)
     for (size_t j = i; j > 0 && S_longer_first(&m->particles[j - 1], &m->particles[j]) > 0; j--) {
@@ -122,12 +134,15 @@ void dg_morph_classes_free(dg_morph *m) {
   free(m->particles);
   free(m->links);
   free(m->variants);
+  free(m->class_ix);
 }
 
 bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
   const dg_morph_data *d = &m->data;
-  for (uint32_t i = 0; i < d->hdr->nclass; i++) {
-    const dg_morph_class *c = &d->classes[i];
+  if (!m->class_ix) return false; /* (no data: dg_morph_classes_init not run) */
+  /* (every row spelt so: a word may stand in more than one row) */
+  for (size_t k = (size_t)dg_hash64(word, n, 0) & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
+    const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
     if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) return true;
   }
   return false;

@@ -60,6 +60,8 @@ struct dg_morph {
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   const char **links;             /* linking-element, in file order, NULL-terminated */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
+  uint32_t *class_ix;             /* open addressing over classes[]: index + 1, 0 empty */
+  size_t class_mask;              /* slots - 1 */
 };
 
 /* An arena copy of s[0..n), shared with every equal string handed out
