@@ -41,9 +41,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* the auxiliary is a form of "sein" (word class sein-form): an adjective
    * fits too (ist bekannt) */
   bool stative = false;
-  if (i + 1 < s->ntokens && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_PTCP_AUX)) {
+  if (i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
     want_part = true;
-    stative = dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_SEIN_FORM); /* "entscheidend sein" */
+    stative = dg_gl_is(&c->w[i + 1], DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
   /* A participle closing a clause that has a finite auxiliary (word class
    * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
@@ -62,9 +62,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
           if (dg_gl_quote(b)) continue; /* sei „positiv“ verlaufen */
           break;
         }
-        if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_AUX_FINITE)) {
+        if (dg_gl_is(&c->w[j], DG_WC_AUX_FINITE)) {
           want_part = true;
-          if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_SEIN_FORM)) stative = true;
+          if (dg_gl_is(&c->w[j], DG_WC_SEIN_FORM)) stative = true;
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
@@ -73,7 +73,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
         /* A subordinating conjunction or relative pronoun opens another
          * clause (not a comparison particle inside it, compar-particle:
          * "sind als … bekannt"). */
-        if (dg_gl_eq(b->pos, "SCONJ") && !(dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_PARTICLE) &&
+        if (dg_gl_eq(b->pos, "SCONJ") && !(dg_gl_is(&c->w[j], DG_WC_COMPAR_PARTICLE) &&
                                            j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
           break;
         if (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
@@ -114,16 +114,16 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
   if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
-      dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_AUX)) {
+      dg_gl_is(&c->w[i + 2], DG_WC_AUX)) {
     want_part = true;
-    stative = dg_lexicon_is(c->lex, c->w[i + 2].lower, DG_WC_SEIN_FORM);
+    stative = dg_gl_is(&c->w[i + 2], DG_WC_SEIN_FORM);
   }
   /* A lower-case word before a noun is attributive: adjective or participle;
    * also before a coordinating conjunction (conj-coord) or "," and another
    * such word ("auf vereisten und verschneiten Straßen"). */
   size_t nn = i + 1;
   if (nn + 2 < s->ntokens &&
-      (dg_lexicon_is(c->lex, c->w[nn].lower, DG_WC_CONJ_COORD) || dg_gl_eq(s->tokens[nn].form, ",")) &&
+      (dg_gl_is(&c->w[nn], DG_WC_CONJ_COORD) || dg_gl_eq(s->tokens[nn].form, ",")) &&
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
     for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
@@ -152,7 +152,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   double best_score = -1e9;
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
-  if (i > 0 && !cap) degree_before = dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV);
+  if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
   /* (each analysis's features read once: the rules below ask about them
    * as bits) */
   unsigned fb[DG_GL_MAX_AN];

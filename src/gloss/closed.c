@@ -111,17 +111,17 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   if (i == 0 || S_clause_initial(s, i) || i + 1 >= s->ntokens) return false;
   const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
   if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
-  if (dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
+  if (dg_gl_is(&c->w[i - 1], DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
   /* After an article or a degree word the word is part of a phrase: "die
    * wohl größte" (probably), "so wohl gefühlt" (well). */
-  if (dg_gl_eq(prev->pos, "DET") || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV)) return false;
+  if (dg_gl_eq(prev->pos, "DET") || dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV)) return false;
   size_t cs = dg_gl_clause_start(s, i);
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
     if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
     if (S_any_feat(pw, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
     if (j == 0 && S_any_feat(pw, "VerbForm=Fin")) return true;
-    if (dg_lexicon_is(c->lex, pw->lower, DG_WC_CONJ_SUBORD)) return true;
+    if (dg_gl_is(pw, DG_WC_CONJ_SUBORD)) return true;
   }
   return false;
 }
@@ -203,7 +203,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * before a pause.  There they colour the utterance and take their PTCL
    * reading ("Das ist ja interessant": indeed.PTCL); "Ja, ich komme" (an
    * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
-  if (dg_lexicon_is(c->lex, w->lower, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
+  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
     for (size_t k = 0; k < w->ncl; k++)
       if (dg_gl_has_label(w->cl[k].labels, "PTCL")) return (int)k;
   }
@@ -240,7 +240,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "während", "seit", "bis" (word class adp-sconj) open a clause that
    * ends in its finite verb ("während es still ist": while); else they are
    * prepositions ("während des Krieges": during). */
-  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADP_SCONJ)) {
+  if (dg_gl_is(w, DG_WC_ADP_SCONJ)) {
     size_t end = dg_gl_clause_end(s, i);
     const dg_gl_word *last = &c->w[end - 1];
     bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
@@ -251,7 +251,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* A comparison particle (compar-particle: wie, als) inside a clause
    * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
    * clause asks (", wie wir die Lücke schließen"). */
-  if (dg_lexicon_is(c->lex, w->lower, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
+  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
       S_closed_pos(w, "SCONJ") >= 0)
     return S_closed_pos(w, "SCONJ");
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
@@ -280,7 +280,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "damit", "da" (word class adv-sconj) open a clause only at its start
    * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
    * damit die Äußerungen"). */
-  if (dg_lexicon_is(c->lex, w->lower, DG_WC_ADV_SCONJ)) {
+  if (dg_gl_is(w, DG_WC_ADV_SCONJ)) {
     /* … or right before the finite verb ("Da war er nicht", "Damit ist
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
@@ -461,7 +461,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
          * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
         bool starts = S_clause_initial(s, i) ||
                       (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
-                       !dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE));
+                       !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
         /* An infinitive clause has no subject (", das Wahlrecht … zu
          * blockieren"): its noun phrases are objects. */
         if (starts && S_infinitive_clause(c, i)) starts = false;
@@ -519,7 +519,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * pause or after a degree word ("Die Musik war sehr laut."). */
   if (dg_gl_eq(w->cl[k].pos, "ADP") && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
       (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
-       (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
+       (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
   w->closed = k;
   const dg_sense *sv = &w->cl[k];

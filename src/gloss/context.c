@@ -125,22 +125,22 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const char *g = "as";
   if (i > 0 && c->w[i - 1].nan &&
       (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") ||
-       dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_WORD)))
+       dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_WORD)))
     g = "than";
   else {
     /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
     size_t start = dg_gl_clause_start(s, i);
     for (size_t j = i; j-- > start && i - j <= 10;)
-      if (dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_COMPAR_DET) ||
+      if (dg_gl_is(&c->w[j], DG_WC_COMPAR_DET) ||
           (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_feat(c->w[j].an[0].feats, "Degree=Cmp")))
         g = "than";
   }
   if (!dg_gl_eq(g, "than")) {
     size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
-    bool opens = i == start || c->w[i].initial || dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_ALS_WHEN);
+    bool opens = i == start || c->w[i].initial || dg_gl_is(&c->w[i - 1], DG_WC_ALS_WHEN);
     bool verb = false;
     for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
-    if (opens && verb && !(i + 1 < end && dg_lexicon_is(c->lex, c->w[i + 1].lower, DG_WC_ALS_FIXED)))
+    if (opens && verb && !(i + 1 < end && dg_gl_is(&c->w[i + 1], DG_WC_ALS_FIXED)))
       g = "when";
   }
   S_promote_alt(d, t, g);

@@ -61,6 +61,8 @@ struct dg_engine {
 /* What the engine knows about one word while glossing its sentence. */
 typedef struct dg_gl_word {
   char *lower;                      /* lower-case form (in the document's arena) */
+  dg_word_class wc;                 /* the word classes of `lower` (set at the end of
+                                     * the look-up pass: ask dg_gl_is) */
   bool initial;                     /* first word of the sentence (or quote) */
   dg_analysis an[DG_GL_MAX_AN];     /* morphological analyses */
   size_t nan;
@@ -84,6 +86,11 @@ typedef struct dg_gl_word {
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
 } dg_gl_word;
+
+/* Is the word (its lower-case form) of one of the word classes `cls`?
+ * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the
+ * look-up pass read once. */
+static inline bool dg_gl_is(const dg_gl_word *w, dg_word_class cls) { return (w->wc & cls) != 0; }
 
 struct dg_gl_ctx {
   dg_dsentence *s;

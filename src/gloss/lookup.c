@@ -396,6 +396,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_lexicon_adverb(e, t, w);
     if (memo && !w->written) dg_gl_memo_word_put(e, t->form, w->initial, w);
   }
+  /* The word classes of each form, asked by the rules again and again. */
+  for (size_t i = 0; i < s->ntokens; i++) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
 }
 
 /* Conjunctions that join clauses: a coordinating conjunction (word class
@@ -405,10 +407,10 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
 void dg_gl_clause_joins(dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    if (!dg_lexicon_is(c->lex, c->w[i].lower, DG_WC_CONJ_COORD) || s->tokens[i].kind != DG_KIND_WORD) continue;
+    if (!dg_gl_is(&c->w[i], DG_WC_CONJ_COORD) || s->tokens[i].kind != DG_KIND_WORD) continue;
     const dg_dtoken *n = &s->tokens[i + 1];
     const dg_gl_word *nw = &c->w[i + 1];
-    bool sub = dg_lexicon_is(c->lex, nw->lower, DG_WC_CONJ_SUBORD);
+    bool sub = dg_gl_is(nw, DG_WC_CONJ_SUBORD);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
                (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
                dg_gl_feat(nw->an[0].feats, "VerbForm=Fin");

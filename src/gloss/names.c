@@ -273,7 +273,7 @@ static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
     size_t j = i;
     bool all = true;
     while (j + 1 < s->ntokens && all) {
-      bool part = dg_lexicon_is(c->lex, c->w[j].lower, DG_WC_NAME_PARTICLE) &&
+      bool part = dg_gl_is(&c->w[j], DG_WC_NAME_PARTICLE) &&
                   s->tokens[j].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[j].form);
       if (!part) break;
       j++;

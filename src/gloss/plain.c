@@ -24,7 +24,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
   }
   /* after a comparison particle (compar-particle: "als unannehmbar") */
-  if (i > 0 && dg_lexicon_is(c->lex, c->w[i - 1].lower, DG_WC_COMPAR_PARTICLE)) return false;
+  if (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE)) return false;
   /* before an article or another adjective it modifies what follows, also
    * with a copula ("ist wirklich eine … Lokalität" = really) */
   if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))

@@ -215,7 +215,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       /* "und", "aber" joining two clauses: the particle's verb is in its own. */
       if (v->flags & DG_DF_CLAUSE_JOIN) break;
       if (i > 0 && dg_gl_eq(s->tokens[i - 1].form, ",") &&
-          dg_lexicon_is(e->lex, c->w[i].lower, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN))
+          dg_gl_is(&c->w[i], DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN))
         break;
       /* A subordinate clause before the particle ("rief, nachdem er …
        * hatte, seine Mutter an") holds no verb of the main clause: its
@@ -223,7 +223,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
        * conjunction or relative pronoun. */
       if (dg_gl_eq(v->form, ",") && i > 0) {
         size_t cs = dg_gl_clause_start(s, i - 1);
-        if (cs > 0 && cs < i && (dg_lexicon_is(e->lex, c->w[cs].lower, DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
+        if (cs > 0 && cs < i && (dg_gl_is(&c->w[cs], DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
                                  dg_gl_has_label(c->w[cs].leipzig, "REL"))) {
           i = cs;
           continue;
