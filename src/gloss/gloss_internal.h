@@ -64,9 +64,13 @@ typedef struct dg_gl_word {
   dg_word_class wc;                 /* the word classes of `lower` (set at the end of
                                      * the look-up pass: ask dg_gl_is) */
   bool initial;                     /* first word of the sentence (or quote) */
-  dg_analysis an[DG_GL_MAX_AN];     /* morphological analyses */
+  /* The look-up pass's readings: room for DG_GL_MAX_AN analyses and
+   * DG_GL_MAX_SENSES closed-class readings in the document's arena when
+   * they were computed, or the memo's copy of a repeated word's (shared
+   * by every thread: read only once the look-up pass is done). */
+  dg_analysis *an;                  /* morphological analyses */
   size_t nan;
-  dg_sense cl[DG_GL_MAX_SENSES];    /* closed-class readings */
+  dg_sense *cl;                     /* closed-class readings */
   size_t ncl;
   int closed;                       /* chosen closed reading or -1 */
   bool is_closed;

@@ -317,9 +317,17 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
 }
 
 /* Look every word of the sentence up. */
+/* The readings of a word that has none (punctuation, numbers): read only. */
+static dg_analysis S_no_an[DG_GL_MAX_AN];
+static dg_sense S_no_cl[DG_GL_MAX_SENSES];
+
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   bool initial = true;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    c->w[i].an = S_no_an;
+    c->w[i].cl = S_no_cl;
+  }
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
@@ -362,6 +370,10 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     bool memo = !w->written && !S_spelling_in_context(t->form) && !adv_after_prep;
     if (adv_after_prep) w->initial = true;
     if (memo && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
+    w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
+    memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
+    w->cl = dg_mem_alloc(&d->arena, DG_GL_MAX_SENSES * sizeof *w->cl);
+    memset(w->cl, 0, DG_GL_MAX_SENSES * sizeof *w->cl);
     S_standard_spelling(e, d, c, i);
   again:
     w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);

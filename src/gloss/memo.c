@@ -300,10 +300,11 @@ bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_wor
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
   const S_word *v = n ? S_get(e, key, n) : NULL;
   if (!v) return false;
+  /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
-  memcpy(w->cl, S_word_cl(v), v->ncl * sizeof *w->cl);
+  w->cl = S_word_cl(v);
   w->nan = v->nan;
-  memcpy(w->an, S_word_an(v), v->nan * sizeof *w->an);
+  w->an = S_word_an(v);
   w->name_reading = v->name_reading;
   return true;
 }
