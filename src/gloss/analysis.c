@@ -67,7 +67,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
           if (dg_gl_is(&c->w[j], DG_WC_SEIN_FORM)) stative = true;
           break;
         }
-        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_feat(c->w[j].an[0].feats, "VerbForm=Fin") &&
+        if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_an_feat(&c->w[j], 0, DG_GL_F_FIN) &&
             (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX")))
           break;
         /* A subordinating conjunction or relative pronoun opens another
@@ -82,7 +82,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       bool verb = false;
       for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
         verb = (dg_gl_eq(c->w[i + 1].an[a].pos, "VERB") || dg_gl_eq(c->w[i + 1].an[a].pos, "AUX")) &&
-               !dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Part");
+               !dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PART);
       want_part = verb;
     }
   }
@@ -97,7 +97,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     size_t cs = dg_gl_clause_start(s, i);
     const dg_dtoken *f = &s->tokens[cs];
     bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_eq(c->w[cs].an[0].pos, "NOUN") &&
-                     dg_gl_feat(c->w[cs].an[0].feats, "Number=Sing") && f->kind == DG_KIND_WORD &&
+                     dg_gl_an_feat(&c->w[cs], 0, DG_GL_F_SING) && f->kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(f->form);
     bool other_verb = false;
     for (size_t j = cs + 1; j < i && bare_noun && !other_verb; j++)
@@ -107,7 +107,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                                     (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "PROPN")) ||
                                     dg_gl_is_upper_initial(s->tokens[j].form)));
     bool part_reading = false;
-    for (size_t a = 0; a < w->nan && bare_noun; a++) part_reading = part_reading || dg_gl_feat(w->an[a].feats, "VerbForm=Part");
+    for (size_t a = 0; a < w->nan && bare_noun; a++) part_reading = part_reading || dg_gl_an_feat(w, a, DG_GL_F_PART);
     if (bare_noun && !other_verb && part_reading) want_part = true;
   }
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
@@ -127,7 +127,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
     for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
-      adj = dg_gl_eq(c->w[nn + 1].an[a].pos, "ADJ") || dg_gl_feat(c->w[nn + 1].an[a].feats, "VerbForm=Part");
+      adj = dg_gl_eq(c->w[nn + 1].an[a].pos, "ADJ") || dg_gl_an_feat(&c->w[nn + 1], a, DG_GL_F_PART);
     if (adj) nn += 2;
   }
   bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&

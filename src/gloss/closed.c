@@ -300,7 +300,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "zu" before an infinitive is the infinitive marker. */
   if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
-    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_feat(c->w[i + 1].an[a].feats, "VerbForm=Inf");
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_INF);
     if (inf)
       for (size_t k = 0; k < w->ncl; k++)
         if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
@@ -365,7 +365,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       const dg_gl_word *lw = &c->w[end - 1];
       verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
       for (size_t a = 0; a < lw->nan && verb_final; a++)
-        if (!dg_gl_feat(lw->an[a].feats, "VerbForm=Fin")) verb_final = false;
+        if (!dg_gl_an_feat(lw, a, DG_GL_F_FIN)) verb_final = false;
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
@@ -378,8 +378,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     /* Only when every finite reading of the verb agrees on the number. */
     int pl = -1;
     for (size_t a = 0; a < vw->nan; a++) {
-      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
-      int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
+      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
+      int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
       pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
     }
     if (pl == 0 || pl == 1) verb_pl = pl;
@@ -400,8 +400,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       const dg_gl_word *vw = &c->w[sub_verb];
       int pl = -1;
       for (size_t a = 0; a < vw->nan; a++) {
-        if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin") || !dg_gl_feat(vw->an[a].feats, "Person=3")) continue;
-        int this_pl = dg_gl_feat(vw->an[a].feats, "Number=Plur");
+        if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN) || !dg_gl_an_feat(vw, a, DG_GL_F_P3)) continue;
+        int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
         pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
       }
       if (pl == 0 || pl == 1) verb_pl = pl;
@@ -417,9 +417,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     const dg_gl_word *vw = &c->w[q];
     bool any = false, all = true;
     for (size_t a = 0; a < vw->nan; a++) {
-      if (!dg_gl_feat(vw->an[a].feats, "VerbForm=Fin")) continue;
+      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
       any = true;
-      if (!(dg_gl_feat(vw->an[a].feats, "Person=2") && dg_gl_feat(vw->an[a].feats, "Number=Plur"))) all = false;
+      if (!(dg_gl_an_feat(vw, a, DG_GL_F_P2) && dg_gl_an_feat(vw, a, DG_GL_F_PLUR))) all = false;
     }
     verb_2pl = any && all;
   }

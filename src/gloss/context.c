@@ -19,8 +19,8 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   if (i > start) {
     dg_gl_word *p = &c->w[i - 1];
     for (size_t k = 0; k < p->nan && k < 3; k++) {
-      if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-      if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf")) return 'i';
+      if (dg_gl_an_feat(p, k, DG_GL_F_PART)) return 'p';
+      if (dg_gl_an_feat(p, k, DG_GL_F_INF)) return 'i';
     }
   }
   for (int pass = 0; pass < 2; pass++) {
@@ -40,8 +40,8 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
       dg_gl_word *p = &c->w[j];
       if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
       for (size_t k = 0; k < p->nan && k < 3; k++) {
-        if (dg_gl_feat(p->an[k].feats, "VerbForm=Part")) return 'p';
-        if (dg_gl_feat(p->an[k].feats, "VerbForm=Inf") && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
+        if (dg_gl_an_feat(p, k, DG_GL_F_PART)) return 'p';
+        if (dg_gl_an_feat(p, k, DG_GL_F_INF) && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
       }
       if (dg_gl_eq(p->an[0].pos, "VERB") || dg_gl_eq(p->an[0].pos, "AUX")) break;
     }
@@ -111,7 +111,7 @@ static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
 
 static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
-  return w->nan && dg_gl_feat(w->an[0].feats, "VerbForm=Fin") && !dg_gl_eq(w->an[0].pos, "ADJ");
+  return w->nan && dg_gl_an_feat(w, 0, DG_GL_F_FIN) && !dg_gl_eq(w->an[0].pos, "ADJ");
 }
 
 /* "als": "than" after a comparative (or a word of class compar-word: mehr,
@@ -124,7 +124,7 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &s->tokens[i];
   const char *g = "as";
   if (i > 0 && c->w[i - 1].nan &&
-      (dg_gl_feat(c->w[i - 1].an[0].feats, "Degree=Cmp") ||
+      (dg_gl_an_feat(&c->w[i - 1], 0, DG_GL_F_CMP) ||
        dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_WORD)))
     g = "than";
   else {
@@ -132,7 +132,7 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
     size_t start = dg_gl_clause_start(s, i);
     for (size_t j = i; j-- > start && i - j <= 10;)
       if (dg_gl_is(&c->w[j], DG_WC_COMPAR_DET) ||
-          (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_feat(c->w[j].an[0].feats, "Degree=Cmp")))
+          (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_an_feat(&c->w[j], 0, DG_GL_F_CMP)))
         g = "than";
   }
   if (!dg_gl_eq(g, "than")) {
@@ -318,7 +318,7 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     bool plural_next = false;
     if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
       for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-        plural_next = dg_gl_feat(c->w[i + 1].an[a].feats, "Number=Plur");
+        plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
     if (dg_gl_eq(t->gloss, "less") && plural_next)
       dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
     /* A noun after a possessive that names a relative or partner in one of

@@ -70,6 +70,7 @@ typedef struct dg_gl_word {
    * by every thread: read only once the look-up pass is done). */
   dg_analysis *an;                  /* morphological analyses */
   size_t nan;
+  unsigned *fb;                     /* fb[k]: dg_gl_feat_bits(an[k].feats) (word.h) */
   dg_sense *cl;                     /* closed-class readings */
   size_t ncl;
   int closed;                       /* chosen closed reading or -1 */

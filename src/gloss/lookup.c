@@ -320,6 +320,7 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
 /* The readings of a word that has none (punctuation, numbers): read only. */
 static dg_analysis S_no_an[DG_GL_MAX_AN];
 static dg_sense S_no_cl[DG_GL_MAX_SENSES];
+static unsigned S_no_fb[DG_GL_MAX_AN];
 
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -327,6 +328,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     c->w[i].an = S_no_an;
     c->w[i].cl = S_no_cl;
+    c->w[i].fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
   }
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
@@ -406,10 +408,16 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_loan_verb(e, t, w);
     S_lexicon_noun(e, t, w);
     S_lexicon_adverb(e, t, w);
+    w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
+    memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
+    for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats);
     if (memo && !w->written) dg_gl_memo_word_put(e, t->form, w->initial, w);
   }
   /* The word classes of each form, asked by the rules again and again. */
-  for (size_t i = 0; i < s->ntokens; i++) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
+    if (!c->w[i].fb) c->w[i].fb = S_no_fb;
+  }
 }
 
 /* Conjunctions that join clauses: a coordinating conjunction (word class
@@ -425,7 +433,7 @@ void dg_gl_clause_joins(dg_gl_ctx *c) {
     bool sub = dg_gl_is(nw, DG_WC_CONJ_SUBORD);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
                (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
-               dg_gl_feat(nw->an[0].feats, "VerbForm=Fin");
+               dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
     /* (a modal or auxiliary is closed class: "und haben", "und können") */
     if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
       for (size_t k = 0; k < nw->ncl && !fin; k++)

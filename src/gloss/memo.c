@@ -294,6 +294,7 @@ typedef struct S_word {
 
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
 static dg_analysis *S_word_an(const S_word *v) { return (dg_analysis *)(void *)(S_word_cl(v) + v->ncl); }
+static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word_an(v) + v->nan); }
 
 bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
   char key[256];
@@ -305,6 +306,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_wor
   w->cl = S_word_cl(v);
   w->nan = v->nan;
   w->an = S_word_an(v);
+  w->fb = S_word_fb(v);
   w->name_reading = v->name_reading;
   return true;
 }
@@ -313,7 +315,7 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
   char key[256];
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
   if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
-  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * sizeof(dg_analysis);
+  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * (sizeof(dg_analysis) + sizeof(unsigned));
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
@@ -326,7 +328,8 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
   v->name_reading = w->name_reading;
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
-  S_strs sw = {(char *)(an + w->nan)};
+  memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
+  S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;

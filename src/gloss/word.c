@@ -246,7 +246,7 @@ bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) 
 bool dg_gl_only_finite(const dg_gl_word *w) {
   if (!w->nan) return false;
   for (size_t a = 0; a < w->nan; a++)
-    if (!dg_gl_feat(w->an[a].feats, "VerbForm=Fin")) return false;
+    if (!dg_gl_feat(w->an[a].feats, "VerbForm=Fin")) return false; /* (asked in the look-up pass, before dg_gl_word.fb) */
   return true;
 }
 

@@ -56,6 +56,10 @@ enum {
   DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
 };
 unsigned dg_gl_feat_bits(const char *feats);
+/* The same asked of analysis k of a word of the sentence, from the bits
+ * the look-up pass read once (dg_gl_word.fb): dg_gl_an_feat(w, k,
+ * DG_GL_F_FIN) is dg_gl_feat(w->an[k].feats, "VerbForm=Fin"). */
+static inline bool dg_gl_an_feat(const dg_gl_word *w, size_t k, unsigned bit) { return (w->fb[k] & bit) != 0; }
 
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
