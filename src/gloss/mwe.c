@@ -110,6 +110,27 @@ static char *S_lower(const char *s) {
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
   if (!s[L]) return dg_gl_lower(s); /* ASCII: folding is lower-casing */
+  /* ASCII and the letters of Latin-1 (À-þ, written C3 80-BF: ä ö ü é …)
+   * only: folding lower-cases À-Þ to à-þ (no combining mark to compose) */
+  bool latin1 = true;
+  for (size_t k = L; s[k] && latin1; k++)
+    if (s[k] & 0x80) {
+      latin1 = (unsigned char)s[k] == 0xC3 && ((unsigned char)s[k + 1] & 0xC0) == 0x80;
+      k++;
+    }
+  if (latin1) {
+    size_t n = L + strlen(s + L);
+    char *r = dg_xmalloc(n + 1);
+    for (size_t k = 0; k <= n; k++) {
+      unsigned char b = (unsigned char)s[k];
+      r[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      if (b == 0xC3) {
+        unsigned char b2 = (unsigned char)s[k + 1];
+        r[++k] = (char)(b2 >= 0x80 && b2 <= 0x9E && b2 != 0x97 ? b2 + 0x20 : b2);
+      }
+    }
+    return r;
+  }
   utf8proc_uint8_t *out = NULL;
   utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
   if (!out) return dg_xstrdup(s);
