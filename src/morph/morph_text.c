@@ -23,7 +23,32 @@ static void S_put_cp(dg_buf *out, int32_t c) {
 static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
   size_t i = 0;
   bool first = true;
+  dg_buf_reserve(out, n);
   while (i < n) {
+    /* ASCII, and the Latin-1 letters written C3 80-BF (ä, Ö, é …), whose
+     * lower and upper cases are 32 apart: mapped byte by byte */
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      char m = (char)b;
+      if (first && upper_first) m = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
+      else if (!upper_first) m = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      dg_buf_putc(out, m);
+      first = false;
+      i++;
+      continue;
+    }
+    if (b == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      unsigned char b2 = (unsigned char)s[i + 1];
+      if (first && upper_first) b2 = (unsigned char)(b2 >= 0xA0 && b2 <= 0xBE && b2 != 0xB7 ? b2 - 0x20 : b2);
+      else if (!upper_first) b2 = (unsigned char)(b2 >= 0x80 && b2 <= 0x9E && b2 != 0x97 ? b2 + 0x20 : b2);
+      if (!(first && upper_first && (b2 == 0xBF || b2 == 0x9F))) { /* (the capitals of ÿ and ß lie elsewhere) */
+        dg_buf_putc(out, (char)b);
+        dg_buf_putc(out, (char)b2);
+        first = false;
+        i += 2;
+        continue;
+      }
+    }
     int32_t c;
     utf8proc_int32_t d;
     size_t l = dg_utf8_next(s + i, n - i, &c);
