@@ -18,6 +18,7 @@
 #include "mapfile.h"
 #include "morph_data.h"
 #include "mwe.h"
+#include "governed.h"
 #include "subjects.h"
 #include "util.h"
 
@@ -154,37 +155,22 @@ static void S_check_dic(S_file *f) {
     S_problem(f, "not a hunspell word list (the first line is not a word count)");
 }
 
-static void S_check_mwe(S_file *f) {
-  if (!S_stat(f)) return;
-  /* bad lines are warnings (on standard error), counted here */
-  dg_warn_scope scope = {0};
-  dg_warn_push(&scope);
-  degloss_error err = {0};
-  dg_mwe_list *l = dg_mwe_list_load(f->path, &err);
-  dg_warn_pop(&scope);
-  if (!l) {
-    S_problem(f, err.text);
-    return;
-  }
-  unsigned long bad = scope.count;
-  if (bad) {
-    char t[96];
-    snprintf(t, sizeof t, "%lu bad line%s (warnings above)", bad, bad == 1 ? "" : "s");
-    S_problem(f, t);
-  } else if (dg_mwe_list_count(l) == 0) {
-    S_problem(f, "no multiword patterns");
-  }
-  dg_mwe_list_free(l);
-}
+/* A table read at run time (mwe.tsv, subjects.tsv,
+ * governed-prepositions.tsv): its loader's bad lines are warnings naming
+ * file:line (on standard error), counted here; at least one row. */
+typedef struct S_table {
+  void *(*load)(const char *path, degloss_error *err);
+  size_t (*count)(const void *t);
+  void (*drop)(void *t);
+  const char *empty; /* the problem when it has no row */
+} S_table;
 
-/* The subject table: every line a field row or a sense row (bad lines are
- * warnings naming file:line, counted here), at least one subject. */
-static void S_check_subjects(S_file *f) {
+static void S_check_table(S_file *f, const S_table *k) {
   if (!S_stat(f)) return;
   dg_warn_scope scope = {0};
   dg_warn_push(&scope);
   degloss_error err = {0};
-  dg_subjects *t = dg_subjects_load(f->path, &err);
+  void *t = k->load(f->path, &err);
   dg_warn_pop(&scope);
   if (!t) {
     S_problem(f, err.text);
@@ -195,11 +181,28 @@ static void S_check_subjects(S_file *f) {
     char m[96];
     snprintf(m, sizeof m, "%lu bad line%s (warnings above)", bad, bad == 1 ? "" : "s");
     S_problem(f, m);
-  } else if (dg_subjects_count(t) == 0) {
-    S_problem(f, "no subjects");
+  } else if (k->count(t) == 0) {
+    S_problem(f, k->empty);
   }
-  dg_subjects_free(t);
+  k->drop(t);
 }
+
+static void *S_mwe_load(const char *path, degloss_error *err) { return dg_mwe_list_load(path, err); }
+static size_t S_mwe_count(const void *t) { return dg_mwe_list_count(t); }
+static void S_mwe_drop(void *t) { dg_mwe_list_free(t); }
+static const S_table S_MWE = {S_mwe_load, S_mwe_count, S_mwe_drop, "no multiword patterns"};
+
+/* (every line a field row or a sense row, at least one subject) */
+static void *S_subj_load(const char *path, degloss_error *err) { return dg_subjects_load(path, err); }
+static size_t S_subj_count(const void *t) { return dg_subjects_count(t); }
+static void S_subj_drop(void *t) { dg_subjects_free(t); }
+static const S_table S_SUBJECTS = {S_subj_load, S_subj_count, S_subj_drop, "no subjects"};
+
+/* (every line governor, preposition, gloss and maybe a case) */
+static void *S_gov_load(const char *path, degloss_error *err) { return dg_governed_load(path, err); }
+static size_t S_gov_count(const void *t) { return dg_governed_count(t); }
+static void S_gov_drop(void *t) { dg_governed_free(t); }
+static const S_table S_GOVERNED = {S_gov_load, S_gov_count, S_gov_drop, "no rows"};
 
 int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_base, FILE *out,
                   FILE *diag) {
@@ -213,18 +216,20 @@ int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_b
   snprintf(dic, hl + 5, "%s.dic", hbase);
   free(hbase);
 
-  enum { LEX, MORPH, MWE, SUBJ, AFF, DIC, N };
+  enum { LEX, MORPH, MWE, SUBJ, GOV, AFF, DIC, N };
   S_file f[N];
   S_init(&f[LEX], dg_path_join(dir, DG_LEXICON_FILE), DG_LEX_KIND);
   S_init(&f[MORPH], dg_path_join(dir, "degloss.morph"), DG_MORPH_KIND);
   S_init(&f[MWE], dg_path_join(dir, "mwe.tsv"), "MWE-TSV");
   S_init(&f[SUBJ], dg_path_join(dir, "subjects.tsv"), "SUBJECTS-TSV");
+  S_init(&f[GOV], dg_path_join(dir, "governed-prepositions.tsv"), "GOVERNED-TSV");
   S_init(&f[AFF], aff, "HUNSPELL-AFF");
   S_init(&f[DIC], dic, "HUNSPELL-DIC");
   S_check_mapped(&f[LEX], DG_LEX_KIND, DG_LEX_VERSION, S_lex_tables);
   S_check_mapped(&f[MORPH], DG_MORPH_KIND, DG_MORPH_VERSION, S_morph_tables);
-  S_check_mwe(&f[MWE]);
-  S_check_subjects(&f[SUBJ]);
+  S_check_table(&f[MWE], &S_MWE);
+  S_check_table(&f[SUBJ], &S_SUBJECTS);
+  S_check_table(&f[GOV], &S_GOVERNED);
   S_check_aff(&f[AFF]);
   S_check_dic(&f[DIC]);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "gloss_internal.h"
+#include "governed.h"
 #include "subjects.h"
 #include "memo.h"
 
@@ -68,6 +69,10 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   e->subjects = dg_subjects_load(subjpath, err);
   free(subjpath);
   if (!e->subjects) goto fail;
+  char *govpath = dg_path_join(dir, "governed-prepositions.tsv");
+  e->governed = dg_governed_load(govpath, err);
+  free(govpath);
+  if (!e->governed) goto fail;
   e->subject_forced = -1;
   e->subject_last = -1;
   if (!dg_engine_set_subject(e, o->subject, err)) goto fail;
@@ -111,6 +116,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->lex = base->lex;
   e->mwes = base->mwes;
   e->subjects = base->subjects;
+  e->governed = base->governed;
   e->subject_forced = base->subject_forced;
   e->memo = base->memo; /* one memo for every thread */
   e->data_dir = dg_xstrdup(base->data_dir);
@@ -124,6 +130,7 @@ void dg_engine_free(dg_engine *e) {
   if (!e) return;
   if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
   if (e->subjects && !e->borrowed) dg_subjects_free(e->subjects);
+  if (e->governed && !e->borrowed) dg_governed_free(e->governed);
   dg_gl_pcache_free(e->pcache);
   if (!e->borrowed) dg_gl_memo_free(e->memo);
   if (e->morph) dg_morph_close(e->morph);

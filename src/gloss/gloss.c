@@ -66,6 +66,8 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_mwes(e, d, &c);
   /* Inverted "gibt es" is "there is" (context.c). */
   dg_gl_there_is(d, &c);
+  /* "über Land sprechen": about, not over (prepositions.c). */
+  dg_gl_governed(e, d, &c);
   /* Names after titles, next to names, with particles, in titles (names.c). */
   dg_gl_names(e, d, &c);
   /* Leipzig labels, segmentation, plain forms, last fallback (labels.c). */

@@ -48,6 +48,7 @@ struct dg_engine {
    * votes of its subjects since the document began (not fading), and the
    * subject --domain sets (-1: inferred). */
   struct dg_subjects *subjects; /* read-only; the base engine's in a worker */
+  struct dg_governed *governed; /* governed prepositions; the same */
   float subj_votes[DG_GL_MAX_SUBJECTS];
   int subject_forced;
   int subject_last; /* the previous sentence's subject, -1 none */
@@ -149,6 +150,10 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c);
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* context.c: inverted "gibt es" is "there is". */
 void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c);
+/* prepositions.c: a preposition takes the sense the word governing it
+ * gives it (dictionaries/governed-prepositions.tsv: "sprechen über" =
+ * speak about). */
+void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* names.c: names after a title or role, next to names, name particles,
  * words inside titles, forms of address. */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c);

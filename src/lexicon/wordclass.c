@@ -15,7 +15,8 @@ static const char *const S_names[DG_WCB_COUNT] = {
     "d-word", "adp-sconj", "adv-sconj", "compar-word", "als-when", "als-fixed", "suspend-joiner",
     "ordinal-before", "compar-det", "clock-word", "version-noun", "numbered-noun", "decade-noun",
     "command", "modal-particle", "en-relation", "en-place-kind",
-    "spelling-variant", "day-adverb", "speech-verb", "name-ending", "name-ending-weak"};
+    "spelling-variant", "day-adverb", "speech-verb", "name-ending", "name-ending-weak",
+    "time-noun"};
 
 _Static_assert(DG_WCB_COUNT <= 64, "word classes must fit a 64-bit mask");
 

@@ -87,6 +87,7 @@ enum {
   DG_WCB_SPEECH_VERB,        /* speech-verb: sagen, erklären (a person speaks: "Kirchner sagte") */
   DG_WCB_NAME_ENDING,        /* name-ending: -hausen, -mann, -bach (Rumbach, Wartmann: names) */
   DG_WCB_NAME_ENDING_WEAK,   /* name-ending-weak: -feld, -sohn (names unless after a long noun) */
+  DG_WCB_TIME_NOUN,          /* time-noun: Jahr, Monat, Woche ("vor einem Monat": a time, no object) */
   DG_WCB_COUNT
 };
 
@@ -151,6 +152,7 @@ enum {
 #define DG_WC_SPEECH_VERB DG_WC(DG_WCB_SPEECH_VERB)
 #define DG_WC_NAME_ENDING DG_WC(DG_WCB_NAME_ENDING)
 #define DG_WC_NAME_ENDING_WEAK DG_WC(DG_WCB_NAME_ENDING_WEAK)
+#define DG_WC_TIME_NOUN DG_WC(DG_WCB_TIME_NOUN)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */

@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cli_test as cli  # the command-line harness: run(), expect(), run_cases()
 
 DATA = None
-FILES = ("degloss.lex", "degloss.morph", "mwe.tsv", "subjects.tsv")
+FILES = ("degloss.lex", "degloss.morph", "mwe.tsv", "subjects.tsv", "governed-prepositions.tsv")
 expect = cli.expect
 
 
@@ -67,7 +67,8 @@ def case_ok_build_data():
     rc, out, err = run(["--check-data"], {"DEGLOSS_DATA_DIR": DATA})
     r = lines(out)
     expect(rc == 0 and err == "", "build data: exit 0, nothing on stderr", f"rc={rc} {err}")
-    expect(len(r) == 6 and len(out.splitlines()) == 6, "one line per file (lex, morph, mwe, subjects, aff, dic)", out)
+    expect(len(r) == 7 and len(out.splitlines()) == 7,
+           "one line per file (lex, morph, mwe, subjects, governed prepositions, aff, dic)", out)
     lex = r.get(os.path.join(DATA, "degloss.lex"))
     morph = r.get(os.path.join(DATA, "degloss.morph"))
     mwe = r.get(os.path.join(DATA, "mwe.tsv"))
@@ -80,6 +81,8 @@ def case_ok_build_data():
     expect(mwe is not None and mwe[3] == "ok", "mwe.tsv ok", str(mwe))
     subj = r.get(os.path.join(DATA, "subjects.tsv"))
     expect(subj is not None and subj[1:] == ("SUBJECTS-TSV", "-", "ok"), "subjects.tsv ok", str(subj))
+    gov = r.get(os.path.join(DATA, "governed-prepositions.tsv"))
+    expect(gov is not None and gov[1:] == ("GOVERNED-TSV", "-", "ok"), "governed-prepositions.tsv ok", str(gov))
     hs = {os.path.basename(p): v for p, v in r.items() if not p.startswith(DATA + "/")}
     expect(set(hs) == {"de_DE.aff", "de_DE.dic"} and all(v[3] == "ok" for v in hs.values()),
            "the default hunspell dictionary de_DE, ok", out)
@@ -112,7 +115,7 @@ def damaged(name, fname, want_status):
     expect(rc == 3, f"{fname} with a flipped byte: exit 3", f"rc={rc}")
     expect(want_status in st, f"{fname} with a flipped byte: '{want_status}' on its line", st)
     others = [v[3] for p, v in r.items() if p != path]
-    expect(len(others) == 5 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
+    expect(len(others) == 6 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
     expect(f"degloss: {path}: {want_status}" in err and f"data directory: {d}" in err,
            f"{fname} damaged: stderr names the file and the data directory", err)
 
@@ -231,34 +234,46 @@ def case_mwe_bad_line():
     expect(f"mwe.tsv:{nlines + 1}" in err, "the bad mwe.tsv line is named with its number", err)
 
 
-def case_subjects_bad_lines():
-    """A subjects.tsv row that is neither a field row nor a sense row, and a
-    sense row whose part of speech is no UD tag: each named file:line on
-    stderr, the count on the file's line, exit 3; an empty table (only its
-    header) is 'no subjects'; a missing one 'missing'."""
-    d = datadir("subjects", skip=("subjects.tsv",))
-    with open(os.path.join(DATA, "subjects.tsv"), "rb") as f:
+def bad_table(fname, kind, bad_rows, why, header, empty):
+    """A run-time table with two bad rows appended: each named file:line on
+    stderr (with `why`), the count on the file's line, exit 3, the other
+    files ok; only its header: `empty`; missing: 'missing'."""
+    d = datadir(fname.split(".")[0], skip=(fname,))
+    with open(os.path.join(DATA, fname), "rb") as f:
         good = f.read()
     n = good.count(b"\n")
-    path = os.path.join(d, "subjects.tsv")
+    path = os.path.join(d, fname)
     with open(path, "wb") as g:
-        g.write(good + b"medicine\n" + "law\t\tGewährleistung\tnoun\twarranty\n".encode())
+        g.write(good + bad_rows.encode())
     rc, out, err = run(["--check-data", "--data-dir", d])
     v = lines(out).get(path, ("",) * 4)
-    expect(rc == 3 and v[1] == "SUBJECTS-TSV" and v[3].startswith("2 bad lines"),
-           "subjects.tsv with two bad rows: exit 3, '2 bad lines'", f"rc={rc} {v}")
-    expect(f"{path}:{n + 1}:" in err and f"{path}:{n + 2}:" in err and "not a UD tag" in err,
-           "each bad subjects.tsv row is named with its line number", err)
+    expect(rc == 3 and v[1] == kind and v[3].startswith("2 bad lines"),
+           f"{fname} with two bad rows: exit 3, '2 bad lines'", f"rc={rc} {v}")
+    expect(f"{path}:{n + 1}:" in err and f"{path}:{n + 2}:" in err and why in err,
+           f"each bad {fname} row is named with its line number", err)
     others = [s[3] for p, s in lines(out).items() if p != path]
-    expect(len(others) == 5 and all(s == "ok" for s in others), "a bad subjects.tsv: the other files ok", out)
+    expect(len(others) == 6 and all(s == "ok" for s in others), f"a bad {fname}: the other files ok", out)
     with open(path, "wb") as g:
-        g.write(b"subject\tfield\tlemma\tpos\tgloss\n")
+        g.write(header.encode())
     rc, out, err = run(["--check-data", "--data-dir", d])
-    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == "no subjects", "a header-only subjects.tsv: 'no subjects'",
+    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == empty, f"a header-only {fname}: '{empty}'",
            f"rc={rc} {out}")
     os.unlink(path)
     rc, out, err = run(["--check-data", "--data-dir", d])
-    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == "missing", "no subjects.tsv: 'missing'", f"rc={rc} {out}")
+    expect(rc == 3 and lines(out).get(path, ("",) * 4)[3] == "missing", f"no {fname}: 'missing'", f"rc={rc} {out}")
+
+
+def case_subjects_bad_lines():
+    # a row that is neither a field row nor a sense row; a sense row whose
+    # part of speech is no UD tag
+    bad_table("subjects.tsv", "SUBJECTS-TSV", "medicine\nlaw\t\tGewährleistung\tnoun\twarranty\n", "not a UD tag",
+              "subject\tfield\tlemma\tpos\tgloss\n", "no subjects")
+
+
+def case_governed_bad_lines():
+    # a row without its gloss; a row whose case is neither ACC nor DAT
+    bad_table("governed-prepositions.tsv", "GOVERNED-TSV", "träumen\tvon\ngedenken\twegen\tof\tGEN\n",
+              "neither ACC nor DAT", "governor\tpreposition\tgloss\tcase\n", "no rows")
 
 
 def case_hunspell():

@@ -1,0 +1,105 @@
+/* The table of governed prepositions (governed.h): rows "governor
+ * preposition gloss", found by a hash of the pair.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "governed.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+typedef struct S_row {
+  char *lemma, *prep, *gloss, *gcase;
+} S_row;
+
+struct dg_governed {
+  S_row *rows;
+  size_t nrows;
+  size_t *slot; /* open addressing: row index + 1, 0 empty */
+  size_t mask;
+};
+
+static size_t S_hash(const char *lemma, const char *prep) {
+  uint64_t h = dg_hash64(lemma, strlen(lemma), 0);
+  return (size_t)dg_hash64(prep, strlen(prep), h);
+}
+
+static void S_index(dg_governed *t) {
+  size_t n = 16;
+  while (n < 2 * t->nrows + 2) n *= 2;
+  t->slot = dg_xcalloc(n, sizeof *t->slot);
+  t->mask = n - 1;
+  for (size_t r = 0; r < t->nrows; r++) {
+    size_t k = S_hash(t->rows[r].lemma, t->rows[r].prep) & t->mask;
+    while (t->slot[k]) k = (k + 1) & t->mask;
+    t->slot[k] = r + 1;
+  }
+}
+
+dg_governed *dg_governed_load(const char *path, degloss_error *err) {
+  dg_governed *t = dg_xcalloc(1, sizeof *t);
+  FILE *f = fopen(path, "r");
+  if (!f && errno != ENOENT) {
+    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the table of governed prepositions", path);
+    free(t);
+    return NULL;
+  }
+  if (f) {
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+    while (dg_table_line(f, &line, &cap, &lineno)) {
+      char *c[4] = {line, NULL, NULL, NULL};
+      for (int k = 1; k < 4 && c[k - 1]; k++) {
+        c[k] = strchr(c[k - 1], '\t');
+        if (c[k]) *c[k]++ = '\0';
+      }
+      if (strcmp(c[0], "governor") == 0) continue; /* header */
+      if (!*c[0] || !c[1] || !*c[1] || !c[2] || !*c[2] || (c[3] && strchr(c[3], '\t'))) {
+        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'governor<TAB>preposition<TAB>gloss[<TAB>ACC|DAT]'");
+        continue;
+      }
+      const char *gc = c[3] ? c[3] : "";
+      if (*gc && strcmp(gc, "ACC") != 0 && strcmp(gc, "DAT") != 0) {
+        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "the case '%s' is neither ACC nor DAT", gc);
+        continue;
+      }
+      t->rows = dg_xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
+      t->rows[t->nrows++] = (S_row){dg_xstrdup(c[0]), dg_xstrdup(c[1]), dg_xstrdup(c[2]), dg_xstrdup(gc)};
+    }
+    free(line);
+    fclose(f);
+  }
+  S_index(t);
+  return t;
+}
+
+void dg_governed_free(dg_governed *t) {
+  if (!t) return;
+  for (size_t r = 0; r < t->nrows; r++) {
+    free(t->rows[r].lemma);
+    free(t->rows[r].prep);
+    free(t->rows[r].gloss);
+    free(t->rows[r].gcase);
+  }
+  free(t->rows);
+  free(t->slot);
+  free(t);
+}
+
+size_t dg_governed_count(const dg_governed *t) { return t ? t->nrows : 0; }
+
+const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
+  if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
+  for (size_t k = S_hash(lemma, prep) & t->mask; t->slot[k]; k = (k + 1) & t->mask) {
+    const S_row *r = &t->rows[t->slot[k] - 1];
+    if (strcmp(r->lemma, lemma) == 0 && strcmp(r->prep, prep) == 0) {
+      *gov_case = r->gcase;
+      return r->gloss;
+    }
+  }
+  return NULL;
+}

@@ -1,0 +1,26 @@
+/* The prepositions words govern (dictionaries/governed-prepositions.tsv):
+ * "sprechen über" is speak about, "Hoffnung auf" hope for.  Read once per
+ * engine; read-only afterwards (shared with the workers' engines).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef DG_GLOSS_GOVERNED_H
+#define DG_GLOSS_GOVERNED_H
+
+#include <stddef.h>
+
+#include "degloss.h"
+
+typedef struct dg_governed dg_governed;
+
+/* Read the table; NULL with err set (naming the file) when it cannot be
+ * read; a missing file is an empty table.  A bad row is a warning naming
+ * file:line and is left out. */
+dg_governed *dg_governed_load(const char *path, degloss_error *err);
+void dg_governed_free(dg_governed *t);
+size_t dg_governed_count(const dg_governed *t);
+
+/* The English of preposition `prep` (lower case) governed by `lemma`, or
+ * NULL; *gov_case gets the case it governs then ("ACC", "DAT") or "" when
+ * the table gives none. */
+const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case);
+
+#endif

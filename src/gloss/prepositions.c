@@ -1,0 +1,105 @@
+/* Governed prepositions: a preposition a verb, noun or adjective governs
+ * takes the sense that word gives it ("über Land sprechen": speak about
+ * land, not over; "die Hoffnung auf eine Einigung": hope for; "sich vor
+ * Angriffen schützen": protect from), from the table
+ * dictionaries/governed-prepositions.tsv (governed.c).
+ *
+ * The governor is the noun or adjective right before the preposition
+ * ("Gespräche über", "stolz auf"), else the nearest verb of its clause.  A
+ * preposition that opens its clause is left alone when only a verb could
+ * govern it: a phrase put first is mostly an adverbial ("Nach dem Treffen
+ * fragte er": after).  A governor's object is in the case the table gives
+ * ("auf" of hoping and answering takes the accusative: "auf Ihren Händen"
+ * is on them), and is no number, time or superlative ("über 100
+ * Menschen", "am Montag", "am besten").
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "governed.h"
+#include "word.h"
+
+/* A phrase that is no object: a number ("über 100 Menschen"), a time
+ * ("am Montag", "vor einem Monat": a weekday, a month or a noun of time,
+ * word classes, among its first words), a superlative ("am besten"). */
+static bool S_not_object(const dg_gl_ctx *c, size_t i, bool contracted) {
+  const dg_dsentence *s = c->s;
+  if (i + 1 >= s->ntokens) return true;
+  const dg_dtoken *n = &s->tokens[i + 1];
+  if (n->kind == DG_KIND_NUMBER || dg_gl_eq(n->pos, "NUM")) return true;
+  if (contracted && (dg_gl_eq(n->pos, "ADJ") || dg_gl_eq(n->pos, "ADV"))) return true;
+  for (size_t j = i + 1; j < s->ntokens && j <= i + 3; j++) {
+    if (dg_gl_is(&c->w[j], DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME | DG_WC_MONTH) ||
+        (dg_gl_eq(s->tokens[j].pos, "NOUN") && dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_TIME_NOUN)))
+      return true;
+    if (dg_gl_eq(s->tokens[j].pos, "NOUN") || s->tokens[j].kind != DG_KIND_WORD) break;
+  }
+  return false;
+}
+
+/* Is the phrase after the preposition plainly in another case than the
+ * governor's (its article's or pronoun's reading names only the other
+ * case; an adjective's or noun's one reading among many says little)? */
+static bool S_other_case(const dg_gl_ctx *c, size_t i, const char *gov_case) {
+  if (!*gov_case || i + 1 >= c->s->ntokens || !c->w[i + 1].is_closed) return false;
+  const char *l = c->w[i + 1].leipzig;
+  if (!l || !*l) return false;
+  bool acc = dg_gl_has_label(l, "ACC"), dat = dg_gl_has_label(l, "DAT");
+  return dg_gl_eq(gov_case, "ACC") ? dat && !acc : acc && !dat;
+}
+
+/* The gloss the governor of the preposition at i gives it, or NULL. */
+static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, const char *prep) {
+  const dg_dsentence *s = c->s;
+  const char *gc = "";
+  if (i > 0) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    if (p->kind == DG_KIND_WORD && (dg_gl_eq(p->pos, "NOUN") || dg_gl_eq(p->pos, "ADJ"))) {
+      const char *g = dg_governed_gloss(e->governed, p->lemma, prep, &gc);
+      if (g) return S_other_case(c, i, gc) ? NULL : g;
+    }
+  }
+  /* A verb governs a phrase inside its clause, not one put first, nor the
+   * second half of a span ("von A nach B"). */
+  size_t a = dg_gl_clause_start(s, i), b = dg_gl_clause_end(s, i);
+  if (a == i || (i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "ADP") && s->tokens[i - 1].kind == DG_KIND_NAME)) return NULL;
+  const char *best = NULL, *best_case = "";
+  size_t dist = SIZE_MAX;
+  for (size_t j = a; j < b; j++) {
+    const dg_dtoken *v = &s->tokens[j];
+    if (j == i || v->kind != DG_KIND_WORD || !(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "ADJ"))) continue;
+    const char *g = dg_governed_gloss(e->governed, v->lemma, prep, &gc);
+    size_t dj = j > i ? j - i : i - j;
+    if (g && dj < dist) {
+      best = g;
+      best_case = gc;
+      dist = dj;
+    }
+  }
+  return best && !S_other_case(c, i, best_case) ? best : NULL;
+}
+
+void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  if (!dg_governed_count(e->governed)) return;
+  dg_dsentence *s = c->s;
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || !dg_gl_eq(t->pos, "ADP") || t->mwe >= 0 ||
+        (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss || !t->lemma[0])
+      continue;
+    /* (a contraction with the article: "am", "vom" = on.the, from.the) */
+    bool contracted = strcmp(c->w[i].lower, t->lemma) != 0;
+    if (contracted && !strstr(t->gloss, ".the")) continue;
+    if (S_not_object(c, i, contracted)) continue;
+    const char *g = S_governed(e, c, i, t->lemma);
+    if (!g) continue;
+    char buf[64];
+    if (contracted) {
+      if (strlen(g) + 5 > sizeof buf) continue;
+      strcpy(buf, g);
+      strcat(buf, ".the");
+      g = buf;
+    }
+    if (strcmp(t->gloss, g) != 0) dg_gl_promote(d, t, g);
+  }
+}
