@@ -22,6 +22,15 @@
  * "…, sagte Fischer."), or the document used it as a name before.  With
  * an article it stays the noun ("der Müller mahlt Korn"). */
 
+/* Is the noun at i in the genitive singular in -s of its lemma, before the
+ * noun it owns ("Klaus Fischers Tor": Fischer's)? */
+static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  size_t n = strlen(t->lemma);
+  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s") && dg_gl_feat(t->feats, "Case=Gen") &&
+         dg_gl_feat(t->feats, "Number=Sing") && i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
+}
+
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)? */
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
@@ -30,9 +39,11 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
       t->mwe >= 0 || !t->gloss || !t->source || strncmp(t->source, "ding:", 5) != 0)
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
-   * inflected: nouns), and a loanword spelt as its English ("Party",
-   * "City", "Radio") is a part of an English name, not a surname */
-  if (!dg_gl_eq(t->lemma, t->form) || dg_gl_feat(t->feats, "Number=Plur") || strcasecmp(t->gloss, t->form) == 0)
+   * inflected: nouns) or its genitive in -s ("Fischers"), and a loanword
+   * spelt as its English ("Party", "City", "Radio") is a part of an
+   * English name, not a surname */
+  if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i)) || dg_gl_feat(t->feats, "Number=Plur") ||
+      strcasecmp(t->gloss, t->form) == 0)
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
@@ -90,17 +101,23 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     const dg_dtoken *p = &s->tokens[i - 1];
     /* a first name: a personal name (not a place of names.tsv, not a
      * noun made a surname here), not in the genitive ("Trumps Kundgebung",
-     * "Sainsbury's Verkauf") and not itself after a capitalised word ("New
-     * York City", "Tony Macaroni Arena"), with no capitalised word after
-     * the noun ("Golf National") */
+     * "Sainsbury's Verkauf") and not itself after another name ("New York
+     * City", "Tony Macaroni Arena"; a common noun before it, a title or
+     * role, is no such name: "der Stürmer Klaus Fischer"), with no capitalised word after
+     * the noun ("Golf National") but the one a genitive surname owns
+     * ("Klaus Fischers Tor") */
     size_t pl = strlen(p->form);
-    bool genitive = pl > 1 && (S_genitive_s(e, p->form) || p->form[pl - 1] == '\'' || strstr(p->form, "’"));
+    /* (a name in -s that the morphology knows and reads as itself is no
+     * genitive: "Klaus Fischer", not Klau's) */
+    bool itself = dg_gl_eq(p->lemma, p->form) && dg_morph_is_known(e->morph, p->form);
+    bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
+                               p->form[pl - 1] == '\'' || strstr(p->form, "’"));
     bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
                  !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
-                   !c->w[i - 2].is_closed) &&
+                   !c->w[i - 2].is_closed && !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 2].pos, "NOUN"))) &&
                  !(i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "DET")) && /* "der Kruger Nationalpark" */
                  !(i + 1 < s->ntokens && s->tokens[i + 1].kind != DG_KIND_PUNCT &&
-                   dg_gl_is_upper_initial(s->tokens[i + 1].form));
+                   dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
     if (first) return true;
     /* a title written short (Dr., Prof.: the abbreviations table) */
     if (p->source && strstr(p->source, "abbreviations") && dg_gl_role_noun(c, p->lemma)) return true;
@@ -137,12 +154,12 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) cand[i] = S_noun_as_name(e, c, i);
   for (size_t i = 0; i < s->ntokens; i++) {
     if (!cand[i] || S_has_article(c, i)) continue;
-    uint64_t h = S_name_hash(s->tokens[i].form);
+    uint64_t h = S_name_hash(s->tokens[i].lemma); /* (the form, or the lemma of a genitive) */
     for (size_t k = 0; k < e->nnames_seen && !c->w[i].doc_name; k++) c->w[i].doc_name = e->names_seen[k] == h;
   }
   for (size_t i = 0; i < s->ntokens; i++) {
     if (!cand[i] || !S_person_evidence(e, c, i)) continue;
-    uint64_t h = S_name_hash(s->tokens[i].form);
+    uint64_t h = S_name_hash(s->tokens[i].lemma);
     bool known = false;
     for (size_t k = 0; k < e->nnames_seen && !known; k++) known = e->names_seen[k] == h;
     if (!known && e->nnames_seen < DG_GL_MAX_NAMES_SEEN) e->names_seen[e->nnames_seen++] = h;
@@ -158,15 +175,16 @@ static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"));
     if (!seen && !S_person_evidence(e, c, i)) continue;
     dg_dtoken *t = &s->tokens[i];
+    bool gen = S_genitive_noun(c, i); /* Fischers: Fischer, GEN */
     c->w[i].surname = true;
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
     t->nparts = 0;
     t->seg = NULL;
-    t->lemma = t->form;
+    if (!gen) t->lemma = t->form;
     t->labels = "";
-    c->w[i].leipzig = "";
-    dg_gl_promote(d, t, t->form);
+    c->w[i].leipzig = gen ? "GEN" : "";
+    dg_gl_promote(d, t, t->lemma);
     t->source = "name";
     t->reason = seen ? "capitalised noun the document used as a name before"
                      : "capitalised noun with a first name, title or verb of saying taken as a surname";
