@@ -31,6 +31,16 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
          dg_gl_feat(t->feats, "Number=Sing") && i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
 }
 
+/* Is the word at i a form in -s of a common noun (a plural, a genitive)
+ * with no noun after it to own: a surname in -s as written (Steve Jobs,
+ * Oliver Sacks, Tyra Banks)? */
+static bool S_s_surname(const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  size_t n = strlen(t->lemma);
+  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s") &&
+         !(i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN"));
+}
+
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)? */
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
@@ -39,16 +49,19 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
       t->mwe >= 0 || !t->gloss || !t->source || strncmp(t->source, "ding:", 5) != 0)
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
-   * inflected: nouns) or its genitive in -s ("Fischers"), and a loanword
+   * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
+   * itself ("Jobs"), and a loanword
    * spelt as its English ("Party", "City", "Radio") is a part of an
    * English name, not a surname */
-  if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i)) || dg_gl_feat(t->feats, "Number=Plur") ||
-      strcasecmp(t->gloss, t->form) == 0)
+  bool s_name = S_s_surname(c, i);
+  if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i) && !s_name) ||
+      (dg_gl_feat(t->feats, "Number=Plur") && !s_name) || strcasecmp(t->gloss, t->form) == 0)
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
   if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || dg_gl_role_noun(c, t->lemma)) return false;
+  if (s_name) return true; /* (of any gender: Jobs, Banks) */
   /* the surnames that are nouns are nouns of a person's trade or of a
    * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
    * or neuter noun beside a name is the name's possession ("Trumps
