@@ -295,6 +295,11 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
           dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
         ok = true;
+      /* Adverbs of direction in -wärts, whatever their frequency:
+       * Vorwärts|verteidigung, Rückwärts|gang, Abwärts|spirale. */
+      if (((a->flags & DG_AF_CLOSED) ? a->pos : m->data.lemmas[a->lemma].pos) == DG_POS_ADV && n > 7 &&
+          memcmp(s + n - 6, "w\xc3\xa4rts", 6) == 0)
+        ok = true;
     }
     if (ok) {
       dg_buf_clear(&g->tmp);
