@@ -405,6 +405,23 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       }
     }
   }
+  /* Strong masculine and neuter nouns had a dative singular in -e, still
+   * written in old and formal text (dem Fasse, im Hause, zu Fuße): a head
+   * in -e whose stem is such a noun's citation form, when the head is no
+   * other noun or adjective form (Tinten|fasse, Wein|fasse). */
+  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e') {
+    const dg_morph_key *kk = dg_morph_data_find(&m->data, s, n - 1);
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
+          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.4f > best) {
+        best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
   /* English loans in -y take -s in German (Babys, Hobbys), but the
    * English plural -ies is often written (Seehund|babies): the head is
    * the noun whose -ys plural the tables list. */
