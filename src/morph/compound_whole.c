@@ -41,6 +41,23 @@ static bool S_table_noun(const dg_cmp_seg *g, int i, int end) {
   return false;
 }
 
+/* Is the stem [i, end) an adjective of the paradigm tables in its bare
+ * form, of four letters or more (hoch, tief, groß)? */
+static bool S_table_adj(const dg_cmp_seg *g, int i, int end) {
+  if (end - i < 4) return false;
+  size_t n = g->lo_off[end] - g->lo_off[i];
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + g->lo_off[i], n);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+    if (a->flags & DG_AF_CLOSED) return false;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_ADJ && !(l->flags & DG_LF_HUNSPELL) && strlen(g->m->data.str + l->str) == n &&
+        memcmp(g->m->data.str + l->str, g->lo + g->lo_off[i], n) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* Does the segment end like a place or family name (Nennhausen,
  * Bahrmann, Westerdorf), the name element being the whole last stem
  * (Rum|bach, Wart|mann; not Mütter|wohnheim)?  Feld, Sohn and Wege are
@@ -191,7 +208,9 @@ static bool S_common_short(const dg_cmp_seg *g, int i, int end) {
   if (i == 0 && end < g->ncp && S_common_verb_stem(g, s, n) && g->best[0].nstems == 2 &&
       S_table_noun(g, g->best[0].next, g->ncp))
     return true;
-  return S_common_noun(g, s, n, g->ncp >= S_LONG_WORD ? S_SHORT_RANK_LONG : S_SHORT_RANK);
+  bool adj_first = end == g->ncp && g->best[0].nstems == 2 && g->best[0].next == g->best[0].end &&
+                   S_table_adj(g, 0, g->best[0].end);
+  return S_common_noun(g, s, n, g->ncp >= S_LONG_WORD || adj_first ? S_SHORT_RANK_LONG : S_SHORT_RANK);
 }
 
 /* May the short common stem at i keep its link b?  Stem and link must
