@@ -422,6 +422,37 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       }
     }
   }
+  /* Masculine and neuter nouns in -en, -el, -er make their plural by
+   * umlaut alone (Boden Böden, Laden Läden, Mantel Mäntel); where the
+   * tables list only the plural without it (Bogen), the umlauted one is
+   * still that noun's plural (Dekoration|bögen). */
+  if (best < 0 && g->cap && n >= 6 && n < 64 &&
+      (memcmp(s + n - 2, "en", 2) == 0 || memcmp(s + n - 2, "el", 2) == 0 || memcmp(s + n - 2, "er", 2) == 0)) {
+    char base[64];
+    size_t bn = 0;
+    int umlauts = 0;
+    for (size_t b = 0; b < n; b++) {
+      unsigned char c = (unsigned char)s[b], d = b + 1 < n ? (unsigned char)s[b + 1] : 0;
+      if (c == 0xC3 && (d == 0xA4 || d == 0xB6 || d == 0xBC)) {
+        base[bn++] = d == 0xA4 ? 'a' : d == 0xB6 ? 'o' : 'u';
+        umlauts++;
+        b++;
+      } else {
+        base[bn++] = (char)c;
+      }
+    }
+    const dg_morph_key *kk = umlauts == 1 ? dg_morph_data_find(&m->data, base, bn) : NULL;
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
+          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.3f > best) {
+        best = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
   /* English loans in -y take -s in German (Babys, Hobbys), but the
    * English plural -ies is often written (Seehund|babies): the head is
    * the noun whose -ys plural the tables list. */
