@@ -353,7 +353,9 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
-      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART &&
+          !(dg_utf8_length(s, n) >= 5 && dg_cmp_adj_noun(m, s, n)))
+        continue;
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */

@@ -337,6 +337,14 @@ bool dg_cmp_may_split(dg_cmp_seg *g, const char *seg, size_t n) {
  * leave it whole after all: a derivation, a name or a simple word with a
  * fragment for a part? */
 bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n) {
+  /* A noun that is also a bare adjective heads a compound after a long
+   * common noun of the tables only (Weiden|stumpf). */
+  if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+    int ls = S_last_stem(g);
+    if (dg_cmp_adj_noun(g->m, g->lo + g->lo_off[ls], g->lo_off[g->ncp] - g->lo_off[ls]) &&
+        !(g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end)))
+      return true;
+  }
   /* Derivations of particle verbs are no compounds (Hervorbringung). */
   if (!g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems == 2 &&
       g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))
