@@ -409,9 +409,10 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
   }
   /* Strong masculine and neuter nouns had a dative singular in -e, still
    * written in old and formal text (dem Fasse, im Hause, zu Fuße): a head
-   * in -e whose stem is such a noun's citation form, when the head is no
-   * other noun or adjective form (Tinten|fasse, Wein|fasse). */
-  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e') {
+   * in -e whose stem is such a noun's citation form, ending in a consonant,
+   * when the head is no other noun or adjective form (Tinten|fasse,
+   * Wein|fasse). */
+  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e') {
     const dg_morph_key *kk = dg_morph_data_find(&m->data, s, n - 1);
     for (uint32_t i = 0; kk && i < kk->count; i++) {
       const dg_morph_anal *a = &m->data.anal[kk->first + i];
@@ -653,10 +654,14 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
   bool cap = dg_utf8_is_upper_initial(seg, n);
   const char *best = NULL;
   int best_rank = -1;
+  /* (a noun only Ding lists is the lemma only of a form nothing else
+   * reads: Stumpf is the adjective stumpf here) */
+  bool others = dg_morph_key_readings(&m->data, k) > 0;
   if (k) {
     for (uint32_t i = 0; i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (others && (l->flags & DG_LF_DING)) continue;
       int pos = (a->flags & DG_AF_CLOSED) ? a->pos : l->pos;
       int r = (pos == DG_POS_NOUN) == cap ? 2 : 1;
       if (!last && pos == DG_POS_NOUN && !(a->cells & 3)) r = 0;
