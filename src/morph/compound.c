@@ -295,6 +295,11 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
           dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
         ok = true;
+      /* Adverbs of direction in -wärts, whatever their frequency:
+       * Vorwärts|verteidigung, Rückwärts|gang, Abwärts|spirale. */
+      if (((a->flags & DG_AF_CLOSED) ? a->pos : m->data.lemmas[a->lemma].pos) == DG_POS_ADV && n > 7 &&
+          memcmp(s + n - 6, "w\xc3\xa4rts", 6) == 0)
+        ok = true;
     }
     if (ok) {
       dg_buf_clear(&g->tmp);
@@ -348,7 +353,9 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
-      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
+      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART &&
+          !(dg_utf8_length(s, n) >= 5 && dg_cmp_adj_noun(m, s, n)))
+        continue;
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
        * are adjectives: adjective heads only. */
@@ -396,6 +403,55 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
           !(l->flags & DG_LF_HUNSPELL) && S_lq(m, l) - 0.2f > best) {
         best = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
+  /* Strong masculine and neuter nouns had a dative singular in -e, still
+   * written in old and formal text (dem Fasse, im Hause, zu Fuße): a head
+   * in -e whose stem is such a noun's citation form, ending in a consonant,
+   * when the head is no other noun or adjective form (Tinten|fasse,
+   * Wein|fasse). */
+  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e') {
+    const dg_morph_key *kk = dg_morph_data_find(&m->data, s, n - 1);
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
+          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.4f > best) {
+        best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
+        *lemma = m->data.str + l->str;
+      }
+    }
+  }
+  /* Masculine and neuter nouns in -en, -el, -er make their plural by
+   * umlaut alone (Boden Böden, Laden Läden, Mantel Mäntel); where the
+   * tables list only the plural without it (Bogen), the umlauted one is
+   * still that noun's plural (Dekoration|bögen). */
+  if (best < 0 && g->cap && n >= 6 && n < 64 &&
+      (memcmp(s + n - 2, "en", 2) == 0 || memcmp(s + n - 2, "el", 2) == 0 || memcmp(s + n - 2, "er", 2) == 0)) {
+    char base[64];
+    size_t bn = 0;
+    int umlauts = 0;
+    for (size_t b = 0; b < n; b++) {
+      unsigned char c = (unsigned char)s[b], d = b + 1 < n ? (unsigned char)s[b + 1] : 0;
+      if (c == 0xC3 && (d == 0xA4 || d == 0xB6 || d == 0xBC)) {
+        base[bn++] = d == 0xA4 ? 'a' : d == 0xB6 ? 'o' : 'u';
+        umlauts++;
+        b++;
+      } else {
+        base[bn++] = (char)c;
+      }
+    }
+    const dg_morph_key *kk = umlauts == 1 ? dg_morph_data_find(&m->data, base, bn) : NULL;
+    for (uint32_t i = 0; kk && i < kk->count; i++) {
+      const dg_morph_anal *a = &m->data.anal[kk->first + i];
+      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
+          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.3f > best) {
+        best = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
         *lemma = m->data.str + l->str;
       }
     }
@@ -598,10 +654,14 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
   bool cap = dg_utf8_is_upper_initial(seg, n);
   const char *best = NULL;
   int best_rank = -1;
+  /* (a noun only Ding lists is the lemma only of a form nothing else
+   * reads: Stumpf is the adjective stumpf here) */
+  bool others = dg_morph_key_readings(&m->data, k) > 0;
   if (k) {
     for (uint32_t i = 0; i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+      if (others && (l->flags & DG_LF_DING)) continue;
       int pos = (a->flags & DG_AF_CLOSED) ? a->pos : l->pos;
       int r = (pos == DG_POS_NOUN) == cap ? 2 : 1;
       if (!last && pos == DG_POS_NOUN && !(a->cells & 3)) r = 0;

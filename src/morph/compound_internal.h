@@ -55,6 +55,25 @@ static inline bool dg_cmp_link_spells_form(const dg_cmp_seg *g, const char *s, s
   return false;
 }
 
+/* Is s (n bytes, lower case) the bare form of an adjective and also a noun
+ * only Ding lists (stumpf: der Stumpf)?  Such a noun heads a compound only
+ * after a long common noun (Weiden|stumpf), compound_whole.c: a capitalised
+ * adjective is more often that adjective (Tiefschwarz at a sentence's start). */
+static inline bool dg_cmp_adj_noun(const dg_morph *m, const char *s, size_t n) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  bool adj = false, ding = false;
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) return false;
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    const char *ls = m->data.str + l->str;
+    if (l->pos == DG_POS_ADJ && strlen(ls) == n && memcmp(ls, s, n) == 0) adj = true;
+    else if (l->pos == DG_POS_NOUN && (l->flags & DG_LF_DING)) ding = true;
+    else return false;
+  }
+  return adj && ding;
+}
+
 /* compound_whole.c: is the segment a compound at all?  Before the search
  * (sets whole_known and hs_name) and after it; and the name-like heads
  * (Rum|bach, Russ|land) the lexicon's second pass refuses too. */

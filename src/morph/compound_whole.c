@@ -41,6 +41,23 @@ static bool S_table_noun(const dg_cmp_seg *g, int i, int end) {
   return false;
 }
 
+/* Is the stem [i, end) an adjective of the paradigm tables in its bare
+ * form, of four letters or more (hoch, tief, groß)? */
+static bool S_table_adj(const dg_cmp_seg *g, int i, int end) {
+  if (end - i < 4) return false;
+  size_t n = g->lo_off[end] - g->lo_off[i];
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + g->lo_off[i], n);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+    if (a->flags & DG_AF_CLOSED) return false;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_ADJ && !(l->flags & DG_LF_HUNSPELL) && strlen(g->m->data.str + l->str) == n &&
+        memcmp(g->m->data.str + l->str, g->lo + g->lo_off[i], n) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* Does the segment end like a place or family name (Nennhausen,
  * Bahrmann, Westerdorf), the name element being the whole last stem
  * (Rum|bach, Wart|mann; not Mütter|wohnheim)?  Feld, Sohn and Wege are
@@ -126,15 +143,12 @@ bool dg_cmp_country_head(const dg_cmp_seg *g) {
   return false;
 }
 
-/* Is the short stem [i, end) a common noun of the paradigm tables (Tal,
- * Akt, Kur, See: not a name nor a hunspell-only word) or a confix (Uni)?
- * In a word of eight letters or more, a less frequent one counts too
- * (Verzweiflung|akt, Los|buden): short words of a short part are more
- * often names (Ireton, Maginot) than long ones. */
-static bool S_common_short(const dg_cmp_seg *g, int i, int end) {
-  const char *s = g->lo + g->lo_off[i];
-  size_t n = g->lo_off[end] - g->lo_off[i];
-  if (dg_morph_is(g->m, s, n, DG_WC_CONFIX)) return true;
+/* Is s (n bytes, lower case) a common noun of the paradigm tables ranked
+ * up to `rank` (Tal, Akt, Kur, See: not a name nor a hunspell-only word)?
+ * An old ß after a short vowel is counted under its ss spelling, which the
+ * frequency list ranks (Baß|regionen, Paß|kontrolle, Faß|bier: Bass,
+ * Pass, Fass). */
+static bool S_common_noun(const dg_cmp_seg *g, const char *s, size_t n, unsigned rank) {
   const dg_morph_key *k = dg_morph_data_find(&g->m->data, s, n);
   for (uint32_t j = 0; k && j < k->count; j++) {
     const dg_morph_anal *a = &g->m->data.anal[k->first + j];
@@ -143,10 +157,60 @@ static bool S_common_short(const dg_cmp_seg *g, int i, int end) {
     const char *ls = g->m->data.str + l->str;
     bool abbrev = ls[0] >= 'A' && ls[0] <= 'Z' && ls[1] >= 'A' && ls[1] <= 'Z'; /* IC, IM */
     if (l->pos == DG_POS_NOUN && !(l->flags & (DG_LF_HUNSPELL | DG_LF_NOMINF)) && !abbrev &&
-        l->rank && l->rank <= (g->ncp >= S_LONG_WORD ? S_SHORT_RANK_LONG : S_SHORT_RANK))
+        l->rank && l->rank <= rank)
+      return true;
+  }
+  size_t at = 0;
+  while (at + 1 < n && !((unsigned char)s[at] == 0xC3 && (unsigned char)s[at + 1] == 0x9F)) at++;
+  if (!k || at + 1 >= n || n >= 16) return false;
+  char ss[16];
+  memcpy(ss, s, n);
+  ss[at] = ss[at + 1] = 's';
+  return S_common_noun(g, ss, n, rank);
+}
+
+/* Is s (n bytes, lower case) the stem of a simple verb of the tables that
+ * is a first part as it stands (mal of malen, näh of nähen, ess of essen:
+ * Mal|wände, Näh|maschine, Ess|tisch)? */
+static bool S_common_verb_stem(const dg_cmp_seg *g, const char *s, size_t n) {
+  char inf[24];
+  if (n < 2 || n + 3 > sizeof inf) return false;
+  /* Stems ending in a voiced b, d, g or s take an e before a head
+   * (Lebe|wesen, Bade|wanne, Lese|brille): bare, they are no first part
+   * (Leb|recht is a first name). */
+  if (strchr("bdg", s[n - 1]) || (s[n - 1] == 's' && s[n - 2] != 's')) return false;
+  memcpy(inf, s, n);
+  memcpy(inf + n, "en", 3);
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, inf, n + 2);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_anal *a = &g->m->data.anal[k->first + j];
+    if (a->flags & DG_AF_CLOSED) continue;
+    const dg_morph_lemma *l = &g->m->data.lemmas[a->lemma];
+    if (l->pos == DG_POS_VERB && !l->particle && !(l->flags & DG_LF_HUNSPELL) &&
+        (a->cells & (1ULL << DG_VC_INF)) && strcmp(g->m->data.str + l->str, inf) == 0)
       return true;
   }
   return false;
+}
+
+/* Is the short stem [i, end) a common noun of the paradigm tables (Tal,
+ * Akt, Kur, See: not a name nor a hunspell-only word), a confix (Uni) or
+ * the stem of a simple verb of the tables before a head that is a common
+ * noun of five letters or more (Mal|wände; a short verb stem before a short
+ * word is more often a name: Hup|ton, Sam|mai)?  In a word of
+ * eight letters or more, a less frequent noun counts too
+ * (Verzweiflung|akt, Los|buden): short words of a short part are more
+ * often names (Ireton, Maginot) than long ones. */
+static bool S_common_short(const dg_cmp_seg *g, int i, int end) {
+  const char *s = g->lo + g->lo_off[i];
+  size_t n = g->lo_off[end] - g->lo_off[i];
+  if (dg_morph_is(g->m, s, n, DG_WC_CONFIX)) return true;
+  if (i == 0 && end < g->ncp && S_common_verb_stem(g, s, n) && g->best[0].nstems == 2 &&
+      S_table_noun(g, g->best[0].next, g->ncp))
+    return true;
+  bool adj_first = end == g->ncp && g->best[0].nstems == 2 && g->best[0].next == g->best[0].end &&
+                   S_table_adj(g, 0, g->best[0].end);
+  return S_common_noun(g, s, n, g->ncp >= S_LONG_WORD || adj_first ? S_SHORT_RANK_LONG : S_SHORT_RANK);
 }
 
 /* May the short common stem at i keep its link b?  Stem and link must
@@ -273,6 +337,14 @@ bool dg_cmp_may_split(dg_cmp_seg *g, const char *seg, size_t n) {
  * leave it whole after all: a derivation, a name or a simple word with a
  * fragment for a part? */
 bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n) {
+  /* A noun that is also a bare adjective heads a compound after a long
+   * common noun of the tables only (Weiden|stumpf). */
+  if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+    int ls = S_last_stem(g);
+    if (dg_cmp_adj_noun(g->m, g->lo + g->lo_off[ls], g->lo_off[g->ncp] - g->lo_off[ls]) &&
+        !(g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end)))
+      return true;
+  }
   /* Derivations of particle verbs are no compounds (Hervorbringung). */
   if (!g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems == 2 &&
       g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))

@@ -62,6 +62,23 @@ static bool S_known_nonnoun(const char *word) {
   return false;
 }
 
+/* Is the capitalised word known in small letters only as the bare form
+ * of an adjective (Stumpf: stumpf, Schwarz: schwarz)?  Ding's noun beside
+ * it is a noun of its own (der Stumpf, das Schwarz), a compound head after
+ * a long noun (Weiden|stumpf; compound_whole.c). */
+static bool S_bare_adj(const char *word) {
+  dg_buf low;
+  dg_buf_init(&low);
+  dg_utf8_lower(&low, word, strlen(word));
+  mc_key *k = mc_key_of(low.data);
+  bool adj = k->nan > 0;
+  for (size_t i = 0; i < k->nan && adj; i++)
+    if (k->an[i].pos != DG_POS_ADJ || strcmp(mc_str.data + mc_lemmas[k->an[i].lemma].str, low.data) != 0)
+      adj = false;
+  dg_buf_free(&low);
+  return adj;
+}
+
 /* Is word an old-spelling twin's new spelling: "musste" for known "mußte"? */
 static bool S_eszett_twin(const char *word) {
   const char *p = word;
@@ -496,7 +513,10 @@ static bool S_ding_compound(const char *word) {
  * words like hunspell's and as Ding's: the splitter takes only those of
  * seven letters or more as parts (Chiffon|bluse); the analyser reads only
  * capitalised words of ten letters or more that Ding does not mark as
- * places (Mitschreiber, Erzfeindschaft; not Panama, nor schoss as Schoss). */
+ * places (Mitschreiber, Erzfeindschaft; not Panama, nor schoss as Schoss).
+ * A noun that is the bare form of a known adjective (Stumpf, Schwarz) is
+ * added too, never as a reading: the splitter takes it as a head after a
+ * long noun only (Weiden|stumpf). */
 void mc_read_ding(const char *path) {
   degloss_error err = {0};
   size_t len;
@@ -529,13 +549,14 @@ void mc_read_ding(const char *path) {
         if (!be || be > end2) be = end2;
       }
       int g = S_ding_noun(a, (size_t)(ae - a), &w);
-      if ((g == 'm' || g == 'f' || g == 'n') && dg_utf8_length(w.data, w.len) >= 5 && !S_known_form(w.data) &&
+      if ((g == 'm' || g == 'f' || g == 'n') && dg_utf8_length(w.data, w.len) >= 5 &&
+          (!S_known_form(w.data) || S_bare_adj(w.data)) &&
           mc_lemma_find(w.data, DG_POS_NOUN) == UINT32_MAX && !S_ding_compound(w.data)) {
         /* (collected first, added after: a compound of Ding's own nouns,
          * Vorlesungs|mitschrift, is judged against the tables alone) */
         /* (long words that are no place names are readings too) */
         bool place = strstr(line, "[geogr.]") != NULL; /* (anywhere in the German side) */
-        bool read = dg_utf8_length(w.data, w.len) >= 10 && !place;
+        bool read = dg_utf8_length(w.data, w.len) >= 10 && !place && !S_known_form(w.data);
         dg_buf_printf(&found, "%c%c%s%c", g, read ? 'r' : '-', w.data, '\0');
       }
       a = ae < end1 ? ae + 2 : end1;
