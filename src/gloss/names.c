@@ -46,7 +46,8 @@ static bool S_s_surname(const dg_gl_ctx *c, size_t i) {
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form) || strchr(t->form, '-') || c->w[i].is_closed ||
-      t->mwe >= 0 || !t->gloss || !t->source || strncmp(t->source, "ding:", 5) != 0)
+      t->mwe >= 0 || !t->gloss || !t->source ||
+      (strncmp(t->source, "ding:", 5) != 0 && strncmp(t->source, "dictionaries/preferred.tsv", 26) != 0))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
