@@ -46,11 +46,30 @@ static inline void S_putc(dg_buf *b, char c) {
   b->data[b->len] = '\0';
 }
 
-/* What a string needs before it is written: S_BAD when it is not strict
- * UTF-8 as jansson checks it (no overlong forms, surrogates or code points
- * above U+10FFFF), S_ESCAPE when a byte must be escaped (a control
- * character, '"', '\\'), S_PLAIN otherwise; *len gets its length. */
-enum { S_PLAIN, S_ESCAPE, S_BAD };
+/* What each byte asks of the string writer: 0 printable ASCII, copied as
+ * is; S_ESC a byte JSON must escape (a control character, '"', '\\');
+ * 2, 3, 4 the lead byte of a UTF-8 sequence of that length; S_BAD a byte
+ * that cannot start one (a continuation byte, an overlong lead C0/C1, a
+ * lead above U+10FFFF F5..FF). */
+enum { S_ESC = 1, S_BAD = 5 };
+static const unsigned char S_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 50: '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70: DEL as is */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 80 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 90 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* A0 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B0 */
+    5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D0 */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E0 */
+    4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F0 */
+};
 
 /* Eight bytes at a time: does the word hold a byte that is not plain
  * printable ASCII (>= 0x80, < 0x20, '"' or '\\')?  (The usual bit tricks:
@@ -63,42 +82,64 @@ static inline bool S_special8(uint64_t x) {
   return ((x | ((x - S_ONES * 0x20) & ~x) | ((q - S_ONES) & ~q) | ((b - S_ONES) & ~b)) & S_HIGHS) != 0;
 }
 
-static int S_scan(const char *s, size_t *len) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t L = strlen(s);
-  const unsigned char *end = p + L;
-  int r = S_PLAIN;
+/* jansson's escapes: the short ones, \u00XX for other control characters. */
+static char *S_escape(char *q, unsigned char c) {
+  static const char short_esc[] = {['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f',
+                                   ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
+  static const char hex[] = "0123456789ABCDEF";
+  *q++ = '\\';
+  if (c < sizeof short_esc && short_esc[c]) {
+    *q++ = short_esc[c];
+    return q;
+  }
+  memcpy(q, "u00", 3);
+  q[3] = hex[c >> 4];
+  q[4] = hex[c & 15];
+  return q + 5;
+}
+
+/* The n bytes of text s, escaped, at q, which has room for 6 * n (every
+ * byte a \u00XX): returns the end, or NULL when s is not strict UTF-8 as
+ * jansson checks it (no overlong forms, surrogates or code points above
+ * U+10FFFF), which jansson refused to write.  One pass: plain ASCII, most
+ * of the text, is checked and copied a word at a time, the rest a byte at
+ * a time. */
+static char *S_body(char *q, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
-    /* Runs of plain ASCII, most of the text, a word at a time. */
     while (end - p >= 8) {
       uint64_t x;
       memcpy(&x, p, 8);
       if (S_special8(x)) break;
+      memcpy(q, &x, 8);
       p += 8;
+      q += 8;
+    }
+    /* up to the next byte that is not plain ASCII, a byte at a time */
+    unsigned char c = 0, k = 0;
+    while (p < end && !(k = S_class[c = *p])) {
+      *q++ = (char)c;
+      p++;
     }
     if (p >= end) break;
-    unsigned char u = *p;
-    size_t n;
-    uint32_t v;
-    if (u < 0x80) {
-      if (u < 0x20 || u == '"' || u == '\\') r = S_ESCAPE;
+    if (k == S_ESC) {
+      q = S_escape(q, c);
       p++;
       continue;
     }
-    if (u >= 0xC2 && u <= 0xDF) n = 2, v = u & 0x1F;
-    else if (u >= 0xE0 && u <= 0xEF) n = 3, v = u & 0x0F;
-    else if (u >= 0xF0 && u <= 0xF4) n = 4, v = u & 0x07;
-    else return S_BAD;
-    for (size_t i = 1; i < n; i++) {
-      if (p[i] < 0x80 || p[i] > 0xBF) return S_BAD;
+    if (k == S_BAD) return NULL;
+    uint32_t v = c & (0x7F >> k);
+    for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
+      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
       v = (v << 6) | (p[i] & 0x3F);
     }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000))
-      return S_BAD;
-    p += n;
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
+      return NULL;
+    memcpy(q, p, k);
+    q += k;
+    p += k;
   }
-  *len = L;
-  return r;
+  return q;
 }
 
 /* A line break and indentation when pretty; nothing in compact form. */
@@ -106,34 +147,6 @@ static void S_indent(S_w *w, size_t depth) {
   if (!w->pretty) return;
   S_putc(w->out, '\n');
   for (size_t i = 0; i < depth * 2; i++) S_putc(w->out, ' ');
-}
-
-/* jansson's escapes: the short ones, \u00XX for other control characters. */
-static void S_quoted(dg_buf *out, const char *s) {
-  S_putc(out, '"');
-  const char *run = s;
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    S_put(out, run, (size_t)(p - run));
-    run = p + 1;
-    switch (c) {
-    case '"': S_put(out, "\\\"", 2); break;
-    case '\\': S_put(out, "\\\\", 2); break;
-    case '\b': S_put(out, "\\b", 2); break;
-    case '\f': S_put(out, "\\f", 2); break;
-    case '\n': S_put(out, "\\n", 2); break;
-    case '\r': S_put(out, "\\r", 2); break;
-    case '\t': S_put(out, "\\t", 2); break;
-    default: {
-      char seq[8];
-      snprintf(seq, sizeof seq, "\\u%04X", (unsigned)c);
-      S_put(out, seq, 6);
-    }
-    }
-  }
-  S_put(out, run, strlen(run));
-  S_putc(out, '"');
 }
 
 /* A string known to need no escapes, quoted. */
@@ -193,14 +206,26 @@ static void S_close(S_w *w) {
   S_putc(w->out, w->array[w->depth] ? ']' : '}');
 }
 
+/* A string member; one that is not valid UTF-8 is left out with its key
+ * (jansson refused such strings): what was written of it is taken back. */
 static inline __attribute__((always_inline)) void S_str(S_w *w, const char *key, const char *v) {
   if (!v) v = "";
-  size_t n = 0;
-  int k = S_scan(v, &n);
-  if (k == S_BAD) return; /* jansson refused such strings */
+  size_t n = strlen(v);
+  size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
   S_member(w, key);
-  if (k == S_PLAIN) S_plain(w->out, v, n);
-  else S_quoted(w->out, v);
+  S_room(w->out, 6 * n + 2);
+  char *q = w->out->data + w->out->len;
+  *q++ = '"';
+  q = S_body(q, v, n);
+  if (!q) {
+    w->out->len = mark;
+    w->out->data[mark] = '\0';
+    w->n[d] = count;
+    return;
+  }
+  *q++ = '"';
+  *q = '\0';
+  w->out->len = (size_t)(q - w->out->data);
 }
 
 /* "%lld" without printf: digits from the right. */
