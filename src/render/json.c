@@ -149,52 +149,59 @@ static void S_indent(S_w *w, size_t depth) {
   for (size_t i = 0; i < depth * 2; i++) S_putc(w->out, ' ');
 }
 
-/* A string known to need no escapes, quoted. */
-static inline void S_plain(dg_buf *out, const char *s, size_t n) {
-  S_room(out, n + 2);
-  char *q = out->data + out->len;
-  q[0] = '"';
-  memcpy(q + 1, s, n);
-  q[n + 1] = '"';
-  out->len += n + 2;
-  out->data[out->len] = '\0';
-}
+/* A member's key as one piece, with the comma that goes before it when it
+ * is not the first member: S_K("form") is ,"form": and its length, known
+ * when it is compiled.  Keys are the renderer's own ASCII names: nothing
+ * to escape.  An array element has only the comma (S_ELEM). */
+#define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
+#define S_ELEM ",", (size_t)1
 
-/* Before a member of the innermost open container.  Keys are the
- * renderer's own ASCII names: nothing to escape.  Inlined so that a key's
- * length is known when it is compiled. */
-static inline __attribute__((always_inline)) void S_member(S_w *w, const char *key) {
-  if (!w->depth) return;
+/* Indented form (JSON_INDENT(2)): the comma, a line break, the indentation
+ * and "key": with a space. */
+static void S_member_pretty(S_w *w, const char *kp, size_t kn) {
   size_t d = w->depth - 1;
-  bool named = key && !w->array[d];
-  size_t kn = named ? strlen(key) : 0;
-  if (!w->pretty) {
-    /* ,"key": in one piece */
-    S_room(w->out, kn + 4);
-    char *q = w->out->data + w->out->len;
-    if (w->n[d]++) *q++ = ',';
-    if (named) {
-      *q++ = '"';
-      memcpy(q, key, kn);
-      q += kn;
-      *q++ = '"';
-      *q++ = ':';
-    }
-    w->out->len = (size_t)(q - w->out->data);
-    *q = '\0';
-    return;
-  }
   if (w->n[d]++) S_putc(w->out, ',');
   S_indent(w, w->depth);
-  if (named) {
-    S_plain(w->out, key, kn);
-    S_put(w->out, ": ", 2);
+  if (kn > 1) {
+    S_putc(w->out, '"');
+    S_put(w->out, kp + 2, kn - 4);
+    S_put(w->out, "\": ", 3);
   }
 }
 
-static inline __attribute__((always_inline)) void S_open(S_w *w, const char *key, bool array) {
-  S_member(w, key);
-  S_putc(w->out, array ? '[' : '{');
+/* Before a member of the innermost open container: room for the key and
+ * `extra` bytes of value, the comma and key written; returns where the
+ * value goes (S_end then sets the length).  Compact form, the common one,
+ * in a few stores: the comma is stored in any case and the key written
+ * over it when it is the first member. */
+static inline __attribute__((always_inline)) char *S_begin(S_w *w, const char *kp, size_t kn, size_t extra) {
+  if (w->pretty) {
+    S_member_pretty(w, kp, kn);
+    S_room(w->out, extra);
+    return w->out->data + w->out->len;
+  }
+  S_room(w->out, kn + extra);
+  char *q = w->out->data + w->out->len;
+  size_t comma = w->n[w->depth - 1]++ != 0;
+  *q = ',';
+  memcpy(q + comma, kp + 1, kn - 1);
+  return q + comma + kn - 1;
+}
+
+static inline void S_end(S_w *w, char *q) {
+  *q = '\0';
+  w->out->len = (size_t)(q - w->out->data);
+}
+
+static inline __attribute__((always_inline)) void S_open(S_w *w, const char *kp, size_t kn, bool array) {
+  char *q;
+  if (w->depth) q = S_begin(w, kp, kn, 1);
+  else {
+    S_room(w->out, 1);
+    q = w->out->data + w->out->len;
+  }
+  *q++ = array ? '[' : '{';
+  S_end(w, q);
   w->array[w->depth] = array;
   w->n[w->depth] = 0;
   w->depth++;
@@ -208,13 +215,11 @@ static void S_close(S_w *w) {
 
 /* A string member; one that is not valid UTF-8 is left out with its key
  * (jansson refused such strings): what was written of it is taken back. */
-static inline __attribute__((always_inline)) void S_str(S_w *w, const char *key, const char *v) {
+static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
   size_t n = strlen(v);
   size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
-  S_member(w, key);
-  S_room(w->out, 6 * n + 2);
-  char *q = w->out->data + w->out->len;
+  char *q = S_begin(w, kp, kn, 6 * n + 2);
   *q++ = '"';
   q = S_body(q, v, n);
   if (!q) {
@@ -224,139 +229,141 @@ static inline __attribute__((always_inline)) void S_str(S_w *w, const char *key,
     return;
   }
   *q++ = '"';
-  *q = '\0';
-  w->out->len = (size_t)(q - w->out->data);
+  S_end(w, q);
 }
 
-/* "%lld" without printf: digits from the right. */
-static inline __attribute__((always_inline)) void S_int(S_w *w, const char *key, long long v) {
-  char num[32];
-  char *q = num + sizeof num;
+/* "%lld" without printf: digits from the right, copied as a fixed block of
+ * 24 bytes (room for the longest, 20 digits and a sign). */
+static inline __attribute__((always_inline)) void S_int(S_w *w, const char *kp, size_t kn, long long v) {
+  char num[64];
+  char *e = num + 32, *p = e;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
   do {
-    *--q = (char)('0' + u % 10);
+    *--p = (char)('0' + u % 10);
     u /= 10;
   } while (u);
-  if (v < 0) *--q = '-';
-  S_member(w, key);
-  S_put(w->out, q, (size_t)(num + sizeof num - q));
+  if (v < 0) *--p = '-';
+  char *q = S_begin(w, kp, kn, 24);
+  memcpy(q, p, 24);
+  S_end(w, q + (e - p));
 }
 
-static void S_bool(S_w *w, const char *key, bool v) {
-  S_member(w, key);
-  dg_buf_puts(w->out, v ? "true" : "false");
+static void S_bool(S_w *w, const char *kp, size_t kn, bool v) {
+  char *q = S_begin(w, kp, kn, 5);
+  memcpy(q, v ? "true" : "false", 5);
+  S_end(w, q + (v ? 4 : 5));
 }
 
 static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
-  S_open(w, NULL, false);
-  S_str(w, "form", t->form);
-  S_int(w, "start", (long long)t->start);
-  S_int(w, "end", (long long)t->end);
-  S_str(w, "kind", dg_kind_name(t->kind));
-  S_str(w, "lemma", t->lemma);
-  S_str(w, "pos", t->pos);
-  S_str(w, "features", t->feats);
-  S_str(w, "labels", t->labels);
-  S_str(w, "gloss", t->gloss);
+  S_open(w, S_ELEM, false);
+  S_str(w, S_K("form"), t->form);
+  S_int(w, S_K("start"), (long long)t->start);
+  S_int(w, S_K("end"), (long long)t->end);
+  S_str(w, S_K("kind"), dg_kind_name(t->kind));
+  S_str(w, S_K("lemma"), t->lemma);
+  S_str(w, S_K("pos"), t->pos);
+  S_str(w, S_K("features"), t->feats);
+  S_str(w, S_K("labels"), t->labels);
+  S_str(w, S_K("gloss"), t->gloss);
   /* The plain-English gloss as --style plain shows it, in either style. */
   dg_buf_clear(&w->cell);
   dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-  S_str(w, "plain", w->cell.data);
-  S_open(w, "glosses", true);
+  S_str(w, S_K("plain"), w->cell.data);
+  S_open(w, S_K("glosses"), true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
-    if (t->glosses[i]) S_str(w, NULL, t->glosses[i]);
+    if (t->glosses[i]) S_str(w, S_ELEM, t->glosses[i]);
   S_close(w);
   if (r->o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
-    S_open(w, "senses", true);
+    S_open(w, S_K("senses"), true);
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
       if (!t->glosses[i]) continue;
-      S_open(w, NULL, false);
-      S_str(w, "source", t->sense_src[i] ? t->sense_src[i] : "");
-      S_str(w, "domains", t->sense_dom[i] ? t->sense_dom[i] : "");
+      S_open(w, S_ELEM, false);
+      S_str(w, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
+      S_str(w, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
       S_close(w);
     }
     S_close(w);
   }
   if (t->nparts > 1) {
-    S_open(w, "parts", true);
+    S_open(w, S_K("parts"), true);
     for (size_t i = 0; i < t->nparts; i++) {
-      S_open(w, NULL, false);
-      S_str(w, "form", t->parts[i].form);
-      S_str(w, "lemma", t->parts[i].lemma);
-      S_str(w, "gloss", t->parts[i].link ? "" : t->parts[i].gloss);
-      S_str(w, "kind", t->parts[i].link ? "link" : "stem");
+      S_open(w, S_ELEM, false);
+      S_str(w, S_K("form"), t->parts[i].form);
+      S_str(w, S_K("lemma"), t->parts[i].lemma);
+      S_str(w, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
+      S_str(w, S_K("kind"), t->parts[i].link ? "link" : "stem");
       S_close(w);
     }
     S_close(w);
   }
-  if (t->seg) S_str(w, "segmentation", t->seg);
-  S_str(w, "source", t->source);
+  if (t->seg) S_str(w, S_K("segmentation"), t->seg);
+  S_str(w, S_K("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
-    S_open(w, "align", true);
+    S_open(w, S_K("align"), true);
     for (size_t i = 0; i < t->nalign; i++) {
-      S_open(w, NULL, true);
-      S_int(w, NULL, (long long)t->align[2 * i]);
-      S_int(w, NULL, (long long)t->align[2 * i + 1]);
+      S_open(w, S_ELEM, true);
+      S_int(w, S_ELEM, (long long)t->align[2 * i]);
+      S_int(w, S_ELEM, (long long)t->align[2 * i + 1]);
       S_close(w);
     }
     S_close(w);
   }
-  if (t->reason) S_str(w, "reason", t->reason);
+  if (t->reason) S_str(w, S_K("reason"), t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];
-    S_open(w, "mwe", false);
-    S_int(w, "id", (long long)m->id);
-    S_str(w, "lemma", m->lemma);
-    S_str(w, "gloss", m->gloss);
-    S_bool(w, "head", t->mwe_head);
+    S_open(w, S_K("mwe"), false);
+    S_int(w, S_K("id"), (long long)m->id);
+    S_str(w, S_K("lemma"), m->lemma);
+    S_str(w, S_K("gloss"), m->gloss);
+    S_bool(w, S_K("head"), t->mwe_head);
     S_close(w);
   }
   if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
-    S_open(w, "separable", false);
-    S_str(w, "role", (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    S_str(w, "lemma", t->lemma);
-    S_int(w, "partner", (long long)t->link);
+    S_open(w, S_K("separable"), false);
+    S_str(w, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    S_str(w, S_K("lemma"), t->lemma);
+    S_int(w, S_K("partner"), (long long)t->link);
     S_close(w);
   }
-  if (t->flags & DG_DF_EMPHASIS) S_bool(w, "emphasis", true);
-  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, "hyphen_joined", true);
+  if (t->flags & DG_DF_EMPHASIS) S_bool(w, S_K("emphasis"), true);
+  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, S_K("hyphen_joined"), true);
   /* a compound whose gloss line shows its own gloss, not its parts' */
-  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, "whole_gloss", true);
-  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, "space_after", false);
-  if (t->flags & DG_DF_SENT_START) S_bool(w, "sentence_start", true);
+  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, S_K("whole_gloss"), true);
+  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, S_K("space_after"), false);
+  if (t->flags & DG_DF_SENT_START) S_bool(w, S_K("sentence_start"), true);
   S_close(w);
 }
 
 void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
   S_w w = {.out = out, .pretty = pretty};
   dg_buf_init(&w.cell);
-  S_open(&w, NULL, false);
-  if (s->record) S_int(&w, "line", (long long)s->record); /* lines input: the record's line */
-  S_str(&w, "text", s->text);
-  S_int(&w, "start", (long long)s->start);
-  S_int(&w, "end", (long long)s->end);
-  S_int(&w, "paragraph", (long long)s->paragraph);
-  if (s->origin) S_str(&w, "origin", s->origin);
-  if (s->headline) S_bool(&w, "headline", true);
-  if (s->subject) S_str(&w, "subject", s->subject);
-  S_open(&w, "tokens", true);
+  S_open(&w, S_ELEM, false);
+  if (s->record) S_int(&w, S_K("line"), (long long)s->record); /* lines input: the record's line */
+  S_str(&w, S_K("text"), s->text);
+  S_int(&w, S_K("start"), (long long)s->start);
+  S_int(&w, S_K("end"), (long long)s->end);
+  S_int(&w, S_K("paragraph"), (long long)s->paragraph);
+  if (s->origin) S_str(&w, S_K("origin"), s->origin);
+  if (s->headline) S_bool(&w, S_K("headline"), true);
+  if (s->subject) S_str(&w, S_K("subject"), s->subject);
+  S_open(&w, S_K("tokens"), true);
   for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
   S_close(&w);
   if (s->translation) {
-    S_open(&w, "translation", false);
-    S_str(&w, "text", s->translation);
-    S_str(&w, "provider", s->tr_provider);
-    S_str(&w, "model", s->tr_model);
-    S_bool(&w, "cached", s->tr_cached);
+    S_open(&w, S_K("translation"), false);
+    S_str(&w, S_K("text"), s->translation);
+    S_str(&w, S_K("provider"), s->tr_provider);
+    S_str(&w, S_K("model"), s->tr_model);
+    S_bool(&w, S_K("cached"), s->tr_cached);
     S_close(&w);
   } else if (s->tr_error) {
-    S_open(&w, "translation_error", false);
-    S_str(&w, "provider", s->tr_provider);
-    S_int(&w, "status", (long long)s->tr_status);
-    S_str(&w, "message", s->tr_error);
+    S_open(&w, S_K("translation_error"), false);
+    S_str(&w, S_K("provider"), s->tr_provider);
+    S_int(&w, S_K("status"), (long long)s->tr_status);
+    S_str(&w, S_K("message"), s->tr_error);
     S_close(&w);
   }
   S_close(&w);
