@@ -115,6 +115,18 @@ static char *S_body(char *q, const char *s, size_t n) {
       p += 8;
       q += 8;
     }
+    /* the last bytes: the string's last word, which overlaps what was
+     * written, when it is all plain ASCII (the bytes it shares with the
+     * text before were copied as they are, just before q) */
+    if (p < end && end - p < 8 && end - (const unsigned char *)s >= 8) {
+      uint64_t x;
+      memcpy(&x, end - 8, 8);
+      if (!S_special8(x)) {
+        memcpy(q - (p - (end - 8)), &x, 8);
+        q += end - p;
+        break;
+      }
+    }
     /* up to the next byte that is not plain ASCII, a byte at a time */
     unsigned char c = 0, k = 0;
     while (p < end && !(k = S_class[c = *p])) {
@@ -140,6 +152,30 @@ static char *S_body(char *q, const char *s, size_t n) {
     p += k;
   }
   return q;
+}
+
+/* A string shorter than a word, most of them ("NOUN", "word", "the"),
+ * when it is plain ASCII, with no call and no loop: two overlapping 4-byte
+ * pieces, or the first, middle and last byte; NULL when a byte needs more
+ * (an escape, UTF-8), which S_body does. */
+static inline __attribute__((always_inline)) char *S_short(char *q, const char *s, size_t n) {
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    if (S_special8(a | (uint64_t)b << 32)) return NULL;
+    memcpy(q, &a, 4);
+    memcpy(q + n - 4, &b, 4);
+    return q + n;
+  }
+  if (n) {
+    unsigned char a = (unsigned char)s[0], b = (unsigned char)s[n / 2], c = (unsigned char)s[n - 1];
+    if (S_class[a] | S_class[b] | S_class[c]) return NULL;
+    q[0] = (char)a;
+    q[n / 2] = (char)b;
+    q[n - 1] = (char)c;
+  }
+  return q + n;
 }
 
 /* A line break and indentation when pretty; nothing in compact form. */
@@ -221,7 +257,8 @@ static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, 
   size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
   char *q = S_begin(w, kp, kn, 6 * n + 2);
   *q++ = '"';
-  q = S_body(q, v, n);
+  char *e = n < 8 ? S_short(q, v, n) : NULL;
+  q = e ? e : S_body(q, v, n);
   if (!q) {
     w->out->len = mark;
     w->out->data[mark] = '\0';
