@@ -407,8 +407,22 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
   dg_buf_free(&w.cell);
 }
 
+/* Room for a chunk's objects at once, so that the buffer (new for each
+ * chunk) is not grown and copied a dozen times on the way: about 260 bytes
+ * a token and the sentence's text twice (its "text" and the tokens' forms),
+ * estimated generously; more is still grown as usual. */
+static void S_reserve(const dg_doc *d, dg_buf *out) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->nsentences; i++) {
+    const dg_dsentence *s = &d->sentences[i];
+    n += 256 + 320 * s->ntokens + (s->end > s->start ? 2 * (size_t)(s->end - s->start) : 0);
+  }
+  dg_buf_reserve(out, n);
+}
+
 /* JSONL: one compact sentence object a line. */
 void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
+  S_reserve(d, out);
   for (size_t i = 0; i < d->nsentences; i++) {
     dg_render_json_sentence(r, &d->sentences[i], out, false);
     dg_buf_putc(out, '\n');
@@ -420,6 +434,7 @@ void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
 void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sentences\": [\n"); }
 
 void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
+  S_reserve(d, out);
   for (size_t i = 0; i < d->nsentences; i++) {
     if (r->sentences) dg_buf_puts(out, ",\n");
     dg_render_json_sentence(r, &d->sentences[i], out, false);
