@@ -251,9 +251,8 @@ static void S_close(S_w *w) {
 
 /* A string member; one that is not valid UTF-8 is left out with its key
  * (jansson refused such strings): what was written of it is taken back. */
-static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
-  if (!v) v = "";
-  size_t n = strlen(v);
+static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp, size_t kn, const char *v,
+                                                           size_t n) {
   size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
   char *q = S_begin(w, kp, kn, 6 * n + 2);
   *q++ = '"';
@@ -269,16 +268,30 @@ static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, 
   S_end(w, q);
 }
 
-/* "%lld" without printf: digits from the right, copied as a fixed block of
- * 24 bytes (room for the longest, 20 digits and a sign). */
+static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
+  if (!v) v = "";
+  S_strn(w, kp, kn, v, strlen(v));
+}
+
+/* "%lld" without printf: digits from the right, two at a time, copied as
+ * a fixed block of 24 bytes (room for the longest, 20 digits and a sign). */
+static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+
 static inline __attribute__((always_inline)) void S_int(S_w *w, const char *kp, size_t kn, long long v) {
   char num[64];
   char *e = num + 32, *p = e;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  do {
-    *--p = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
+  while (u >= 100) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * u, 2);
+  } else *--p = (char)('0' + u);
   if (v < 0) *--p = '-';
   char *q = S_begin(w, kp, kn, 24);
   memcpy(q, p, 24);
@@ -306,7 +319,7 @@ static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t id
   /* The plain-English gloss as --style plain shows it, in either style. */
   dg_buf_clear(&w->cell);
   dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-  S_str(w, S_K("plain"), w->cell.data);
+  S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
   S_open(w, S_K("glosses"), true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
