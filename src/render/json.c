@@ -271,9 +271,9 @@ static inline __attribute__((always_inline)) void S_open(S_w *w, const char *kp,
   w->depth++;
 }
 
-static void S_close(S_w *w) {
+static inline __attribute__((always_inline)) void S_close(S_w *w) {
   w->depth--;
-  if (w->n[w->depth]) S_indent(w, w->depth);
+  if (w->pretty && w->n[w->depth]) S_indent(w, w->depth);
   S_putc(w->out, w->array[w->depth] ? ']' : '}');
 }
 
