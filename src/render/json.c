@@ -6,6 +6,10 @@
  * UTF-8 left out together with its key.  Each token carries its Leipzig
  * "gloss" and, beside it, the "plain" English gloss of --style plain; when
  * the sentence has a translation, its "align" spans into it (align.c).
+ * The writer is the hot end of the glosser (issue 14, doc/perf.md): each
+ * member is one reserve of its worst case, its key one precomputed piece,
+ * its value escaped and checked in the same pass that copies it, short
+ * plain ASCII values inline with no loop.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
@@ -302,7 +306,9 @@ static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, 
 }
 
 /* "%lld" without printf: digits from the right, two at a time, copied as
- * a fixed block of 24 bytes (room for the longest, 20 digits and a sign). */
+ * a fixed block of 24 bytes (room for the longest, 20 digits and a sign;
+ * what follows the digits in the block lands past the end and is written
+ * over). */
 static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
