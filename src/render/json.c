@@ -6,6 +6,10 @@
  * UTF-8 left out together with its key.  Each token carries its Leipzig
  * "gloss" and, beside it, the "plain" English gloss of --style plain; when
  * the sentence has a translation, its "align" spans into it (align.c).
+ * The writer is the hot end of the glosser (issue 14, doc/perf.md): each
+ * member is one reserve of its worst case, its key one precomputed piece,
+ * its value escaped and checked in the same pass that copies it, short
+ * plain ASCII values inline with no loop.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
@@ -46,11 +50,30 @@ static inline void S_putc(dg_buf *b, char c) {
   b->data[b->len] = '\0';
 }
 
-/* What a string needs before it is written: S_BAD when it is not strict
- * UTF-8 as jansson checks it (no overlong forms, surrogates or code points
- * above U+10FFFF), S_ESCAPE when a byte must be escaped (a control
- * character, '"', '\\'), S_PLAIN otherwise; *len gets its length. */
-enum { S_PLAIN, S_ESCAPE, S_BAD };
+/* What each byte asks of the string writer: 0 printable ASCII, copied as
+ * is; S_ESC a byte JSON must escape (a control character, '"', '\\');
+ * 2, 3, 4 the lead byte of a UTF-8 sequence of that length; S_BAD a byte
+ * that cannot start one (a continuation byte, an overlong lead C0/C1, a
+ * lead above U+10FFFF F5..FF). */
+enum { S_ESC = 1, S_BAD = 5 };
+static const unsigned char S_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 50: '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70: DEL as is */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 80 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 90 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* A0 */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B0 */
+    5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D0 */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E0 */
+    4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F0 */
+};
 
 /* Eight bytes at a time: does the word hold a byte that is not plain
  * printable ASCII (>= 0x80, < 0x20, '"' or '\\')?  (The usual bit tricks:
@@ -63,42 +86,128 @@ static inline bool S_special8(uint64_t x) {
   return ((x | ((x - S_ONES * 0x20) & ~x) | ((q - S_ONES) & ~q) | ((b - S_ONES) & ~b)) & S_HIGHS) != 0;
 }
 
-static int S_scan(const char *s, size_t *len) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t L = strlen(s);
-  const unsigned char *end = p + L;
-  int r = S_PLAIN;
+/* Sixteen bytes at a time, the same question, in a vector (SSE2 on
+ * x86-64, NEON on ARM): as signed bytes, those >= 0x80 are negative, so one
+ * comparison finds them and the control characters. */
+typedef signed char S_v16 __attribute__((vector_size(16)));
+static inline bool S_special16(const unsigned char *p) {
+  S_v16 x;
+  memcpy(&x, p, 16);
+  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
+  uint64_t a, b;
+  memcpy(&a, &m, 8);
+  memcpy(&b, (const char *)&m + 8, 8);
+  return (a | b) != 0;
+}
+
+/* jansson's escapes: the short ones, \u00XX for other control characters. */
+static char *S_escape(char *q, unsigned char c) {
+  static const char short_esc[] = {['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f',
+                                   ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
+  static const char hex[] = "0123456789ABCDEF";
+  *q++ = '\\';
+  if (c < sizeof short_esc && short_esc[c]) {
+    *q++ = short_esc[c];
+    return q;
+  }
+  memcpy(q, "u00", 3);
+  q[3] = hex[c >> 4];
+  q[4] = hex[c & 15];
+  return q + 5;
+}
+
+/* The n bytes of text s, escaped, at q, which has room for 6 * n (every
+ * byte a \u00XX): returns the end, or NULL when s is not strict UTF-8 as
+ * jansson checks it (no overlong forms, surrogates or code points above
+ * U+10FFFF), which jansson refused to write.  One pass: plain ASCII, most
+ * of the text, is checked and copied 16 and 8 bytes at a time, the rest a
+ * byte at a time. */
+static char *S_body(char *q, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
-    /* Runs of plain ASCII, most of the text, a word at a time. */
+    while (end - p >= 16 && !S_special16(p)) {
+      memcpy(q, p, 16);
+      p += 16;
+      q += 16;
+    }
     while (end - p >= 8) {
       uint64_t x;
       memcpy(&x, p, 8);
       if (S_special8(x)) break;
+      memcpy(q, &x, 8);
       p += 8;
+      q += 8;
+    }
+    /* the last bytes: the string's last word, which overlaps what was
+     * written, when it is all plain ASCII (the bytes it shares with the
+     * text before were copied as they are, just before q) */
+    if (p < end && end - p < 8 && end - (const unsigned char *)s >= 8) {
+      uint64_t x;
+      memcpy(&x, end - 8, 8);
+      if (!S_special8(x)) {
+        memcpy(q - (p - (end - 8)), &x, 8);
+        q += end - p;
+        break;
+      }
+    }
+    /* up to the next byte that is not plain ASCII, a byte at a time */
+    unsigned char c = 0, k = 0;
+    while (p < end && !(k = S_class[c = *p])) {
+      *q++ = (char)c;
+      p++;
     }
     if (p >= end) break;
-    unsigned char u = *p;
-    size_t n;
-    uint32_t v;
-    if (u < 0x80) {
-      if (u < 0x20 || u == '"' || u == '\\') r = S_ESCAPE;
+    if (k == S_ESC) {
+      q = S_escape(q, c);
       p++;
       continue;
     }
-    if (u >= 0xC2 && u <= 0xDF) n = 2, v = u & 0x1F;
-    else if (u >= 0xE0 && u <= 0xEF) n = 3, v = u & 0x0F;
-    else if (u >= 0xF0 && u <= 0xF4) n = 4, v = u & 0x07;
-    else return S_BAD;
-    for (size_t i = 1; i < n; i++) {
-      if (p[i] < 0x80 || p[i] > 0xBF) return S_BAD;
+    if (k == S_BAD) return NULL;
+    uint32_t v = c & (0x7F >> k);
+    for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
+      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
       v = (v << 6) | (p[i] & 0x3F);
     }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000))
-      return S_BAD;
-    p += n;
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
+      return NULL;
+    memcpy(q, p, k);
+    q += k;
+    p += k;
   }
-  *len = L;
-  return r;
+  return q;
+}
+
+/* A string of up to 16 bytes, most of them ("NOUN", "word", "the",
+ * "3SG.M.NOM"), when it is plain ASCII, with no call and no loop: two
+ * overlapping 8-byte or 4-byte pieces, or the first, middle and last byte;
+ * NULL when a byte needs more (an escape, UTF-8), which S_body does. */
+static inline __attribute__((always_inline)) char *S_short(char *q, const char *s, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    if (S_special8(a) || S_special8(b)) return NULL;
+    memcpy(q, &a, 8);
+    memcpy(q + n - 8, &b, 8);
+    return q + n;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    if (S_special8(a | (uint64_t)b << 32)) return NULL;
+    memcpy(q, &a, 4);
+    memcpy(q + n - 4, &b, 4);
+    return q + n;
+  }
+  if (n) {
+    unsigned char a = (unsigned char)s[0], b = (unsigned char)s[n / 2], c = (unsigned char)s[n - 1];
+    if (S_class[a] | S_class[b] | S_class[c]) return NULL;
+    q[0] = (char)a;
+    q[n / 2] = (char)b;
+    q[n - 1] = (char)c;
+  }
+  return q + n;
 }
 
 /* A line break and indentation when pretty; nothing in compact form. */
@@ -108,238 +217,259 @@ static void S_indent(S_w *w, size_t depth) {
   for (size_t i = 0; i < depth * 2; i++) S_putc(w->out, ' ');
 }
 
-/* jansson's escapes: the short ones, \u00XX for other control characters. */
-static void S_quoted(dg_buf *out, const char *s) {
-  S_putc(out, '"');
-  const char *run = s;
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    S_put(out, run, (size_t)(p - run));
-    run = p + 1;
-    switch (c) {
-    case '"': S_put(out, "\\\"", 2); break;
-    case '\\': S_put(out, "\\\\", 2); break;
-    case '\b': S_put(out, "\\b", 2); break;
-    case '\f': S_put(out, "\\f", 2); break;
-    case '\n': S_put(out, "\\n", 2); break;
-    case '\r': S_put(out, "\\r", 2); break;
-    case '\t': S_put(out, "\\t", 2); break;
-    default: {
-      char seq[8];
-      snprintf(seq, sizeof seq, "\\u%04X", (unsigned)c);
-      S_put(out, seq, 6);
-    }
-    }
-  }
-  S_put(out, run, strlen(run));
-  S_putc(out, '"');
-}
+/* A member's key as one piece, with the comma that goes before it when it
+ * is not the first member: S_K("form") is ,"form": and its length, known
+ * when it is compiled.  Keys are the renderer's own ASCII names: nothing
+ * to escape.  An array element has only the comma (S_ELEM). */
+#define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
+#define S_ELEM ",", (size_t)1
 
-/* A string known to need no escapes, quoted. */
-static inline void S_plain(dg_buf *out, const char *s, size_t n) {
-  S_room(out, n + 2);
-  char *q = out->data + out->len;
-  q[0] = '"';
-  memcpy(q + 1, s, n);
-  q[n + 1] = '"';
-  out->len += n + 2;
-  out->data[out->len] = '\0';
-}
-
-/* Before a member of the innermost open container.  Keys are the
- * renderer's own ASCII names: nothing to escape.  Inlined so that a key's
- * length is known when it is compiled. */
-static inline __attribute__((always_inline)) void S_member(S_w *w, const char *key) {
-  if (!w->depth) return;
+/* Indented form (JSON_INDENT(2)): the comma, a line break, the indentation
+ * and "key": with a space. */
+static void S_member_pretty(S_w *w, const char *kp, size_t kn) {
   size_t d = w->depth - 1;
-  bool named = key && !w->array[d];
-  size_t kn = named ? strlen(key) : 0;
-  if (!w->pretty) {
-    /* ,"key": in one piece */
-    S_room(w->out, kn + 4);
-    char *q = w->out->data + w->out->len;
-    if (w->n[d]++) *q++ = ',';
-    if (named) {
-      *q++ = '"';
-      memcpy(q, key, kn);
-      q += kn;
-      *q++ = '"';
-      *q++ = ':';
-    }
-    w->out->len = (size_t)(q - w->out->data);
-    *q = '\0';
-    return;
-  }
   if (w->n[d]++) S_putc(w->out, ',');
   S_indent(w, w->depth);
-  if (named) {
-    S_plain(w->out, key, kn);
-    S_put(w->out, ": ", 2);
+  if (kn > 1) {
+    S_putc(w->out, '"');
+    S_put(w->out, kp + 2, kn - 4);
+    S_put(w->out, "\": ", 3);
   }
 }
 
-static inline __attribute__((always_inline)) void S_open(S_w *w, const char *key, bool array) {
-  S_member(w, key);
-  S_putc(w->out, array ? '[' : '{');
+/* Before a member of the innermost open container: room for the key and
+ * `extra` bytes of value, the comma and key written; returns where the
+ * value goes (S_end then sets the length).  Compact form, the common one,
+ * in a few stores: the comma is stored in any case and the key written
+ * over it when it is the first member. */
+static inline __attribute__((always_inline)) char *S_begin(S_w *w, const char *kp, size_t kn, size_t extra) {
+  if (w->pretty) {
+    S_member_pretty(w, kp, kn);
+    S_room(w->out, extra);
+    return w->out->data + w->out->len;
+  }
+  S_room(w->out, kn + extra);
+  char *q = w->out->data + w->out->len;
+  size_t comma = w->n[w->depth - 1]++ != 0;
+  *q = ',';
+  memcpy(q + comma, kp + 1, kn - 1);
+  return q + comma + kn - 1;
+}
+
+static inline void S_end(S_w *w, char *q) {
+  *q = '\0';
+  w->out->len = (size_t)(q - w->out->data);
+}
+
+static inline __attribute__((always_inline)) void S_open(S_w *w, const char *kp, size_t kn, bool array) {
+  char *q;
+  if (w->depth) q = S_begin(w, kp, kn, 1);
+  else {
+    S_room(w->out, 1);
+    q = w->out->data + w->out->len;
+  }
+  *q++ = array ? '[' : '{';
+  S_end(w, q);
   w->array[w->depth] = array;
   w->n[w->depth] = 0;
   w->depth++;
 }
 
-static void S_close(S_w *w) {
+static inline __attribute__((always_inline)) void S_close(S_w *w) {
   w->depth--;
-  if (w->n[w->depth]) S_indent(w, w->depth);
+  if (w->pretty && w->n[w->depth]) S_indent(w, w->depth);
   S_putc(w->out, w->array[w->depth] ? ']' : '}');
 }
 
-static inline __attribute__((always_inline)) void S_str(S_w *w, const char *key, const char *v) {
+/* A string member; one that is not valid UTF-8 is left out with its key
+ * (jansson refused such strings): what was written of it is taken back. */
+static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp, size_t kn, const char *v,
+                                                           size_t n) {
+  size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
+  char *q = S_begin(w, kp, kn, 6 * n + 2);
+  *q++ = '"';
+  char *e = n <= 16 ? S_short(q, v, n) : NULL;
+  q = e ? e : S_body(q, v, n);
+  if (!q) {
+    w->out->len = mark;
+    w->out->data[mark] = '\0';
+    w->n[d] = count;
+    return;
+  }
+  *q++ = '"';
+  S_end(w, q);
+}
+
+static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
-  size_t n = 0;
-  int k = S_scan(v, &n);
-  if (k == S_BAD) return; /* jansson refused such strings */
-  S_member(w, key);
-  if (k == S_PLAIN) S_plain(w->out, v, n);
-  else S_quoted(w->out, v);
+  S_strn(w, kp, kn, v, strlen(v));
 }
 
-/* "%lld" without printf: digits from the right. */
-static inline __attribute__((always_inline)) void S_int(S_w *w, const char *key, long long v) {
-  char num[32];
-  char *q = num + sizeof num;
+/* "%lld" without printf: digits from the right, two at a time, copied as
+ * a fixed block of 24 bytes (room for the longest, 20 digits and a sign;
+ * what follows the digits in the block lands past the end and is written
+ * over). */
+static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+
+static inline __attribute__((always_inline)) void S_int(S_w *w, const char *kp, size_t kn, long long v) {
+  char num[64];
+  char *e = num + 32, *p = e;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  do {
-    *--q = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0) *--q = '-';
-  S_member(w, key);
-  S_put(w->out, q, (size_t)(num + sizeof num - q));
+  while (u >= 100) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) {
+    p -= 2;
+    memcpy(p, S_digits2 + 2 * u, 2);
+  } else *--p = (char)('0' + u);
+  if (v < 0) *--p = '-';
+  char *q = S_begin(w, kp, kn, 24);
+  memcpy(q, p, 24);
+  S_end(w, q + (e - p));
 }
 
-static void S_bool(S_w *w, const char *key, bool v) {
-  S_member(w, key);
-  dg_buf_puts(w->out, v ? "true" : "false");
+static void S_bool(S_w *w, const char *kp, size_t kn, bool v) {
+  char *q = S_begin(w, kp, kn, 5);
+  memcpy(q, v ? "true" : "false", 5);
+  S_end(w, q + (v ? 4 : 5));
 }
 
 static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
-  S_open(w, NULL, false);
-  S_str(w, "form", t->form);
-  S_int(w, "start", (long long)t->start);
-  S_int(w, "end", (long long)t->end);
-  S_str(w, "kind", dg_kind_name(t->kind));
-  S_str(w, "lemma", t->lemma);
-  S_str(w, "pos", t->pos);
-  S_str(w, "features", t->feats);
-  S_str(w, "labels", t->labels);
-  S_str(w, "gloss", t->gloss);
+  S_open(w, S_ELEM, false);
+  S_str(w, S_K("form"), t->form);
+  S_int(w, S_K("start"), (long long)t->start);
+  S_int(w, S_K("end"), (long long)t->end);
+  S_str(w, S_K("kind"), dg_kind_name(t->kind));
+  S_str(w, S_K("lemma"), t->lemma);
+  S_str(w, S_K("pos"), t->pos);
+  S_str(w, S_K("features"), t->feats);
+  S_str(w, S_K("labels"), t->labels);
+  S_str(w, S_K("gloss"), t->gloss);
   /* The plain-English gloss as --style plain shows it, in either style. */
   dg_buf_clear(&w->cell);
   dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-  S_str(w, "plain", w->cell.data);
-  S_open(w, "glosses", true);
+  S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+  S_open(w, S_K("glosses"), true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
-    if (t->glosses[i]) S_str(w, NULL, t->glosses[i]);
+    if (t->glosses[i]) S_str(w, S_ELEM, t->glosses[i]);
   S_close(w);
   if (r->o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
-    S_open(w, "senses", true);
+    S_open(w, S_K("senses"), true);
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
       if (!t->glosses[i]) continue;
-      S_open(w, NULL, false);
-      S_str(w, "source", t->sense_src[i] ? t->sense_src[i] : "");
-      S_str(w, "domains", t->sense_dom[i] ? t->sense_dom[i] : "");
+      S_open(w, S_ELEM, false);
+      S_str(w, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
+      S_str(w, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
       S_close(w);
     }
     S_close(w);
   }
   if (t->nparts > 1) {
-    S_open(w, "parts", true);
+    S_open(w, S_K("parts"), true);
     for (size_t i = 0; i < t->nparts; i++) {
-      S_open(w, NULL, false);
-      S_str(w, "form", t->parts[i].form);
-      S_str(w, "lemma", t->parts[i].lemma);
-      S_str(w, "gloss", t->parts[i].link ? "" : t->parts[i].gloss);
-      S_str(w, "kind", t->parts[i].link ? "link" : "stem");
+      S_open(w, S_ELEM, false);
+      S_str(w, S_K("form"), t->parts[i].form);
+      S_str(w, S_K("lemma"), t->parts[i].lemma);
+      S_str(w, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
+      S_str(w, S_K("kind"), t->parts[i].link ? "link" : "stem");
       S_close(w);
     }
     S_close(w);
   }
-  if (t->seg) S_str(w, "segmentation", t->seg);
-  S_str(w, "source", t->source);
+  if (t->seg) S_str(w, S_K("segmentation"), t->seg);
+  S_str(w, S_K("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
-    S_open(w, "align", true);
+    S_open(w, S_K("align"), true);
     for (size_t i = 0; i < t->nalign; i++) {
-      S_open(w, NULL, true);
-      S_int(w, NULL, (long long)t->align[2 * i]);
-      S_int(w, NULL, (long long)t->align[2 * i + 1]);
+      S_open(w, S_ELEM, true);
+      S_int(w, S_ELEM, (long long)t->align[2 * i]);
+      S_int(w, S_ELEM, (long long)t->align[2 * i + 1]);
       S_close(w);
     }
     S_close(w);
   }
-  if (t->reason) S_str(w, "reason", t->reason);
+  if (t->reason) S_str(w, S_K("reason"), t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];
-    S_open(w, "mwe", false);
-    S_int(w, "id", (long long)m->id);
-    S_str(w, "lemma", m->lemma);
-    S_str(w, "gloss", m->gloss);
-    S_bool(w, "head", t->mwe_head);
+    S_open(w, S_K("mwe"), false);
+    S_int(w, S_K("id"), (long long)m->id);
+    S_str(w, S_K("lemma"), m->lemma);
+    S_str(w, S_K("gloss"), m->gloss);
+    S_bool(w, S_K("head"), t->mwe_head);
     S_close(w);
   }
   if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
-    S_open(w, "separable", false);
-    S_str(w, "role", (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    S_str(w, "lemma", t->lemma);
-    S_int(w, "partner", (long long)t->link);
+    S_open(w, S_K("separable"), false);
+    S_str(w, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    S_str(w, S_K("lemma"), t->lemma);
+    S_int(w, S_K("partner"), (long long)t->link);
     S_close(w);
   }
-  if (t->flags & DG_DF_EMPHASIS) S_bool(w, "emphasis", true);
-  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, "hyphen_joined", true);
+  if (t->flags & DG_DF_EMPHASIS) S_bool(w, S_K("emphasis"), true);
+  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, S_K("hyphen_joined"), true);
   /* a compound whose gloss line shows its own gloss, not its parts' */
-  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, "whole_gloss", true);
-  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, "space_after", false);
-  if (t->flags & DG_DF_SENT_START) S_bool(w, "sentence_start", true);
+  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, S_K("whole_gloss"), true);
+  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, S_K("space_after"), false);
+  if (t->flags & DG_DF_SENT_START) S_bool(w, S_K("sentence_start"), true);
   S_close(w);
 }
 
 void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
   S_w w = {.out = out, .pretty = pretty};
   dg_buf_init(&w.cell);
-  S_open(&w, NULL, false);
-  if (s->record) S_int(&w, "line", (long long)s->record); /* lines input: the record's line */
-  S_str(&w, "text", s->text);
-  S_int(&w, "start", (long long)s->start);
-  S_int(&w, "end", (long long)s->end);
-  S_int(&w, "paragraph", (long long)s->paragraph);
-  if (s->origin) S_str(&w, "origin", s->origin);
-  if (s->headline) S_bool(&w, "headline", true);
-  if (s->subject) S_str(&w, "subject", s->subject);
-  S_open(&w, "tokens", true);
+  S_open(&w, S_ELEM, false);
+  if (s->record) S_int(&w, S_K("line"), (long long)s->record); /* lines input: the record's line */
+  S_str(&w, S_K("text"), s->text);
+  S_int(&w, S_K("start"), (long long)s->start);
+  S_int(&w, S_K("end"), (long long)s->end);
+  S_int(&w, S_K("paragraph"), (long long)s->paragraph);
+  if (s->origin) S_str(&w, S_K("origin"), s->origin);
+  if (s->headline) S_bool(&w, S_K("headline"), true);
+  if (s->subject) S_str(&w, S_K("subject"), s->subject);
+  S_open(&w, S_K("tokens"), true);
   for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
   S_close(&w);
   if (s->translation) {
-    S_open(&w, "translation", false);
-    S_str(&w, "text", s->translation);
-    S_str(&w, "provider", s->tr_provider);
-    S_str(&w, "model", s->tr_model);
-    S_bool(&w, "cached", s->tr_cached);
+    S_open(&w, S_K("translation"), false);
+    S_str(&w, S_K("text"), s->translation);
+    S_str(&w, S_K("provider"), s->tr_provider);
+    S_str(&w, S_K("model"), s->tr_model);
+    S_bool(&w, S_K("cached"), s->tr_cached);
     S_close(&w);
   } else if (s->tr_error) {
-    S_open(&w, "translation_error", false);
-    S_str(&w, "provider", s->tr_provider);
-    S_int(&w, "status", (long long)s->tr_status);
-    S_str(&w, "message", s->tr_error);
+    S_open(&w, S_K("translation_error"), false);
+    S_str(&w, S_K("provider"), s->tr_provider);
+    S_int(&w, S_K("status"), (long long)s->tr_status);
+    S_str(&w, S_K("message"), s->tr_error);
     S_close(&w);
   }
   S_close(&w);
   dg_buf_free(&w.cell);
 }
 
+/* Room for a chunk's objects at once, so that the buffer (new for each
+ * chunk) is not grown and copied a dozen times on the way: about 260 bytes
+ * a token and the sentence's text twice (its "text" and the tokens' forms),
+ * estimated generously; more is still grown as usual. */
+static void S_reserve(const dg_doc *d, dg_buf *out) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->nsentences; i++) {
+    const dg_dsentence *s = &d->sentences[i];
+    n += 256 + 320 * s->ntokens + (s->end > s->start ? 2 * (size_t)(s->end - s->start) : 0);
+  }
+  dg_buf_reserve(out, n);
+}
+
 /* JSONL: one compact sentence object a line. */
 void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
+  S_reserve(d, out);
   for (size_t i = 0; i < d->nsentences; i++) {
     dg_render_json_sentence(r, &d->sentences[i], out, false);
     dg_buf_putc(out, '\n');
@@ -351,6 +481,7 @@ void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
 void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sentences\": [\n"); }
 
 void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
+  S_reserve(d, out);
   for (size_t i = 0; i < d->nsentences; i++) {
     if (r->sentences) dg_buf_puts(out, ",\n");
     dg_render_json_sentence(r, &d->sentences[i], out, false);
