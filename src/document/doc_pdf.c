@@ -11,14 +11,34 @@
  * digits ignored so page numbers do not count) are dropped.  Ligatures
  * (U+FB00..U+FB06) are spelt out.  The origin is "page N" ("pages N-M" for
  * a paragraph across a page break).  An encrypted PDF without password, a
- * truncated or damaged one: an error naming the file.
+ * truncated or damaged one: an error naming the file.  poppler is loaded
+ * when the first PDF is read (poppler_lazy.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
 
-#include <poppler.h>
+#include <utf8proc.h>
 
 #include "document_internal.h"
+#include "poppler_lazy.h"
+
+/* The code point at p (poppler's text is valid UTF-8) and its length;
+ * -1 (and 1) for a byte that starts none. */
+static int32_t S_char(const char *p, size_t *len) {
+  utf8proc_int32_t c;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &c);
+  *len = n > 0 ? (size_t)n : 1;
+  return n > 0 ? c : -1;
+}
+
+/* White space as GLib's g_unichar_isspace counts it: tab, line feed,
+ * carriage return, form feed and the Unicode separators. */
+static bool S_space(int32_t c) {
+  if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return true;
+  if (c < 0) return false;
+  utf8proc_category_t k = utf8proc_category(c);
+  return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
+}
 
 typedef struct S_line {
   char *s;                    /* the line's text, NUL-terminated */
@@ -53,9 +73,10 @@ static void S_lines(S_page *pg, const char *text, const PopplerRectangle *rects,
     ln.top = ln.left = 1e300;
     ln.bottom = ln.right = -1e300;
     bool any = false;
-    for (const char *q = p; q < p + n; q = g_utf8_next_char(q), k++) {
-      gunichar c = g_utf8_get_char(q);
-      if (g_unichar_isspace(c)) continue;
+    size_t cl;
+    for (const char *q = p; q < p + n; q += cl, k++) {
+      int32_t c = S_char(q, &cl);
+      if (S_space(c)) continue;
       any = true;
       if (rects && k < nrects) {
         const PopplerRectangle *r = &rects[k];
@@ -141,9 +162,18 @@ static bool S_ends_hyphen(const char *s) {
   return n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ';
 }
 
+/* The characters of valid UTF-8 text (what g_utf8_strlen counts). */
+static size_t S_length(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
 static bool S_starts_lower(const char *s) {
   while (*s == ' ' || *s == '\t') s++;
-  return *s && g_unichar_islower(g_utf8_get_char_validated(s, -1));
+  size_t cl;
+  int32_t c = *s ? S_char(s, &cl) : -1;
+  return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
 /* Does a new paragraph begin between lines a and b of one page? */
@@ -198,34 +228,36 @@ bool dg_doc_read_pdf(const char *data, size_t len, const char *name, dg_document
                  "%s: truncated PDF (no %%%%EOF at its end); not read", name);
     return false;
   }
-  GBytes *bytes = g_bytes_new_static(data, len);
+  const dg_poppler *pp = dg_poppler_get(name, err);
+  if (!pp) return false;
+  GBytes *bytes = pp->bytes_new_static(data, len);
   GError *ge = NULL;
-  PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &ge);
+  PopplerDocument *pd = pp->document_new_from_bytes(bytes, NULL, &ge);
   if (!pd) {
-    if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+    if (ge && ge->domain == pp->error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED)
       dg_error_set(err, DEGLOSS_ERR_INPUT, name, 0, 0, -1,
                    "%s: encrypted PDF: it needs a password; not read", name);
     else
       dg_error_set(err, DEGLOSS_ERR_INPUT, name, 0, 0, -1, "%s: damaged PDF (%s); not read", name,
                    ge && ge->message ? ge->message : "cannot be opened");
-    if (ge) g_error_free(ge);
-    g_bytes_unref(bytes);
+    if (ge) pp->error_free(ge);
+    pp->bytes_unref(bytes);
     return false;
   }
-  int np = poppler_document_get_n_pages(pd);
+  int np = pp->document_get_n_pages(pd);
   if (np < 0) np = 0;
   S_page *pages = dg_xcalloc((size_t)np + 1, sizeof *pages);
   size_t total = 0;
   bool big = false;
   for (int i = 0; i < np && !big; i++) {
-    PopplerPage *page = poppler_document_get_page(pd, i);
+    PopplerPage *page = pp->document_get_page(pd, i);
     if (!page) continue;
-    char *text = poppler_page_get_text(page);
+    char *text = pp->page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    if (text && !poppler_page_get_text_layout(page, &rects, &nrects)) rects = NULL;
-    if (text && rects && (glong)nrects != g_utf8_strlen(text, -1)) { /* no geometry then */
-      g_free(rects);
+    if (text && !pp->page_get_text_layout(page, &rects, &nrects)) rects = NULL;
+    if (text && rects && (size_t)nrects != S_length(text)) { /* no geometry then */
+      pp->free(rects);
       rects = NULL;
       nrects = 0;
     }
@@ -234,12 +266,12 @@ bool dg_doc_read_pdf(const char *data, size_t len, const char *name, dg_document
       big = total > DG_DOC_MAX_TEXT;
       if (!big) S_lines(&pages[i], text, rects, nrects);
     }
-    g_free(rects);
-    g_free(text);
-    g_object_unref(page);
+    pp->free(rects);
+    pp->free(text);
+    pp->object_unref(page);
   }
-  g_object_unref(pd);
-  g_bytes_unref(bytes);
+  pp->object_unref(pd);
+  pp->bytes_unref(bytes);
   bool ok = true;
   if (big) {
     dg_error_set(err, DEGLOSS_ERR_INPUT, name, 0, 0, -1,

@@ -484,6 +484,29 @@ def case_html_limits():
         check(all(text[p["start"]:p["start"] + 3] == b"Der" for p in d["paragraphs"]), "cut at spaces")
 
 
+def case_pdf_library_on_demand():
+    """poppler (with the ~50 libraries it needs) is loaded when the first
+    PDF is read, not at the start of every run: glossing text does not load
+    it, reading a PDF does (the dynamic loader's own log, LD_DEBUG=libs)."""
+    def loads_poppler(args, stdin=None):
+        e = env()
+        e["LD_DEBUG"] = "libs"
+        with open(os.path.join(WORK, "ld.err"), "wb") as err:
+            fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
+            p = subprocess.run([EXE, "--no-config", "-f", "jsonl"] + args, stdin=fin, stdout=subprocess.DEVNULL,
+                               stderr=err, env=e)
+        with open(os.path.join(WORK, "ld.err"), "rb") as f:
+            log = f.read().decode("utf-8", "replace")
+        return p.returncode, "libpoppler-glib" in log and "calling init" in log
+    rc, loaded = loads_poppler([SAMPLE])
+    check(rc == 0 and not loaded, "glossing text does not load poppler", f"rc={rc} loaded={loaded}")
+    rc, loaded = loads_poppler([PDF])
+    check(rc == 0 and loaded, "reading a PDF loads poppler", f"rc={rc} loaded={loaded}")
+    rc, out, err, _ = run(["-f", "jsonl", PDF])
+    check(rc == 0, "the PDF read through the library loaded on demand: exit 0", err)
+    glossed(jsonl(out), "Waffenstillstand", "ceasefire", "the PDF read through the library loaded on demand")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 
