@@ -63,6 +63,7 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
    * second half of a span ("von A nach B"). */
   size_t a = dg_gl_clause_start(s, i), b = dg_gl_clause_end(s, i);
   if (a == i || (i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "ADP") && s->tokens[i - 1].kind == DG_KIND_NAME)) return NULL;
+  /* (the nearest verb of the clause that governs it) */
   const char *best = NULL, *best_case = "";
   size_t dist = SIZE_MAX;
   for (size_t j = a; j < b; j++) {
@@ -76,7 +77,20 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
       dist = dj;
     }
   }
-  return best && !S_other_case(c, i, best_case) ? best : NULL;
+  if (best) return S_other_case(c, i, best_case) ? NULL : best;
+  /* The row for any common noun right before it (governor NOUN: "eine
+   * Reihe von Schulen" = of), not in a passive clause, whose "von" names
+   * the agent ("von der Marine abgenommen" = by) */
+  /* (nor before an adverb, "von jetzt an", nor in a span of places, "Flüge
+   * von A nach B": a preposition two words on) */
+  if (i > 0 && s->tokens[i - 1].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 1].pos, "NOUN") &&
+      !dg_gl_eq(s->tokens[i + 1].pos, "ADV") && !(i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 2].pos, "ADP"))) {
+    for (size_t j = a; j < b; j++)
+      if (c->w[j].extra && dg_gl_eq(c->w[j].extra, "PASS")) return NULL;
+    const char *g = dg_governed_gloss(e->governed, "NOUN", prep, &gc);
+    if (g && !S_other_case(c, i, gc)) return g;
+  }
+  return NULL;
 }
 
 void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
