@@ -223,6 +223,15 @@ char *dg_path_join(const char *dir, const char *name) {
   return dg_buf_detach(&b);
 }
 
+void dg_table_cols(char *line, char **col, size_t max) {
+  if (!max) return;
+  col[0] = line;
+  for (size_t k = 1; k < max; k++) {
+    col[k] = col[k - 1] ? strchr(col[k - 1], '\t') : NULL;
+    if (col[k]) *col[k]++ = '\0';
+  }
+}
+
 bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno) {
   while (getline(line, cap, f) != -1) {
     ++*lineno;

@@ -70,6 +70,10 @@ char *dg_read_file(const char *path, size_t *len, degloss_error *err);
  * skipping empty lines and '#' comments; *lineno counts every line read.
  * false at the end of the file. */
 bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno);
+/* Cut a table line into its tab-separated columns in place: col[0..max-1]
+ * point at the first max columns (the last of them keeps any further
+ * tabs), NULL where the line has fewer. */
+void dg_table_cols(char *line, char **col, size_t max);
 
 /* 64-bit FNV-1a. */
 uint64_t dg_hash64(const void *p, size_t n, uint64_t seed);

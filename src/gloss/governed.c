@@ -52,11 +52,8 @@ dg_governed *dg_governed_load(const char *path, degloss_error *err) {
     size_t cap = 0;
     long lineno = 0;
     while (dg_table_line(f, &line, &cap, &lineno)) {
-      char *c[4] = {line, NULL, NULL, NULL};
-      for (int k = 1; k < 4 && c[k - 1]; k++) {
-        c[k] = strchr(c[k - 1], '\t');
-        if (c[k]) *c[k]++ = '\0';
-      }
+      char *c[4];
+      dg_table_cols(line, c, 4);
       if (strcmp(c[0], "governor") == 0) continue; /* header */
       if (!*c[0] || !c[1] || !*c[1] || !c[2] || !*c[2] || (c[3] && strchr(c[3], '\t'))) {
         dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'governor<TAB>preposition<TAB>gloss[<TAB>ACC|DAT]'");

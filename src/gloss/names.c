@@ -22,24 +22,28 @@
  * "…, sagte Fischer."), or the document used it as a name before.  With
  * an article it stays the noun ("der Müller mahlt Korn"). */
 
+/* Is the word at i its lemma with an -s (Fischers, Jobs), and is a noun
+ * after it (one it would own)? */
+static bool S_lemma_s(const dg_dtoken *t) {
+  size_t n = strlen(t->lemma);
+  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s");
+}
+static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
+  return i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
+}
+
 /* Is the noun at i in the genitive singular in -s of its lemma, before the
  * noun it owns ("Klaus Fischers Tor": Fischer's)? */
 static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  size_t n = strlen(t->lemma);
-  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s") && dg_gl_feat(t->feats, "Case=Gen") &&
-         dg_gl_feat(t->feats, "Number=Sing") && i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
+  return S_lemma_s(t) && dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing") &&
+         S_noun_after(c, i);
 }
 
 /* Is the word at i a form in -s of a common noun (a plural, a genitive)
  * with no noun after it to own: a surname in -s as written (Steve Jobs,
  * Oliver Sacks, Tyra Banks)? */
-static bool S_s_surname(const dg_gl_ctx *c, size_t i) {
-  const dg_dtoken *t = &c->s->tokens[i];
-  size_t n = strlen(t->lemma);
-  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s") &&
-         !(i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN"));
-}
+static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->tokens[i]) && !S_noun_after(c, i); }
 
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)? */

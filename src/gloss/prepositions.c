@@ -84,7 +84,8 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   /* (nor before an adverb, "von jetzt an", nor in a span of places, "Flüge
    * von A nach B": a preposition two words on) */
   if (i > 0 && s->tokens[i - 1].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 1].pos, "NOUN") &&
-      !dg_gl_eq(s->tokens[i + 1].pos, "ADV") && !(i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 2].pos, "ADP"))) {
+      i + 1 < s->ntokens && !dg_gl_eq(s->tokens[i + 1].pos, "ADV") &&
+      !(i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 2].pos, "ADP"))) {
     for (size_t j = a; j < b; j++)
       if (c->w[j].extra && dg_gl_eq(c->w[j].extra, "PASS")) return NULL;
     const char *g = dg_governed_gloss(e->governed, "NOUN", prep, &gc);

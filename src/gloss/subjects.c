@@ -76,11 +76,8 @@ dg_subjects *dg_subjects_load(const char *path, degloss_error *err) {
   size_t cap = 0;
   long lineno = 0;
   while (dg_table_line(f, &line, &cap, &lineno)) {
-    char *c[5] = {line, NULL, NULL, NULL, NULL};
-    for (int k = 1; k < 5 && c[k - 1]; k++) {
-      c[k] = strchr(c[k - 1], '\t');
-      if (c[k]) *c[k]++ = '\0';
-    }
+    char *c[5];
+    dg_table_cols(line, c, 5);
     if (strcmp(c[0], "subject") == 0) continue; /* header */
     bool field = c[1] && *c[1];
     bool sense = c[2] && *c[2] && c[3] && *c[3] && c[4] && *c[4];

@@ -341,6 +341,26 @@ static bool S_nominalised(dg_cmp_seg *g, const char *adj) {
   return found;
 }
 
+/* A head read as another form of a masculine or neuter noun of the tables
+ * (its citation form is `form`, n bytes; no hunspell-only, Ding-only or
+ * nominalised word): *best and *lemma take that noun, `penalty` below its
+ * quality, when that beats *best (the old dative Fasse, the umlaut plural
+ * bögen). */
+static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, float penalty, float *best,
+                               const char **lemma) {
+  const dg_morph_key *kk = dg_morph_data_find(&m->data, form, n);
+  for (uint32_t i = 0; kk && i < kk->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[kk->first + i];
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
+        (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
+        !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - penalty > *best) {
+      *best = fmaxf(S_lq(m, l) - penalty, 0.05f);
+      *lemma = m->data.str + l->str;
+    }
+  }
+}
+
 /* Final part (head): any noun or adjective form. */
 static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) {
   dg_morph *m = g->m;
@@ -412,19 +432,8 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
    * in -e whose stem is such a noun's citation form, ending in a consonant,
    * when the head is no other noun or adjective form (Tinten|fasse,
    * Wein|fasse). */
-  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e') {
-    const dg_morph_key *kk = dg_morph_data_find(&m->data, s, n - 1);
-    for (uint32_t i = 0; kk && i < kk->count; i++) {
-      const dg_morph_anal *a = &m->data.anal[kk->first + i];
-      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
-      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
-          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
-          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.4f > best) {
-        best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
-        *lemma = m->data.str + l->str;
-      }
-    }
-  }
+  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e')
+    S_strong_noun_head(m, s, n - 1, 0.4f, &best, lemma);
   /* Masculine and neuter nouns in -en, -el, -er make their plural by
    * umlaut alone (Boden Böden, Laden Läden, Mantel Mäntel); where the
    * tables list only the plural without it (Bogen), the umlauted one is
@@ -444,17 +453,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
         base[bn++] = (char)c;
       }
     }
-    const dg_morph_key *kk = umlauts == 1 ? dg_morph_data_find(&m->data, base, bn) : NULL;
-    for (uint32_t i = 0; kk && i < kk->count; i++) {
-      const dg_morph_anal *a = &m->data.anal[kk->first + i];
-      const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
-      if (!(a->flags & DG_AF_CLOSED) && l->pos == DG_POS_NOUN && (a->cells & 1) &&
-          (l->gender == DG_GENDER_MASC || l->gender == DG_GENDER_NEUT) &&
-          !(l->flags & (DG_LF_HUNSPELL | DG_LF_DING | DG_LF_NOMINF)) && S_lq(m, l) - 0.3f > best) {
-        best = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
-        *lemma = m->data.str + l->str;
-      }
-    }
+    if (umlauts == 1) S_strong_noun_head(m, base, bn, 0.3f, &best, lemma);
   }
   /* English loans in -y take -s in German (Babys, Hobbys), but the
    * English plural -ies is often written (Seehund|babies): the head is
