@@ -153,10 +153,8 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
-  /* (each analysis's features read once: the rules below ask about them
-   * as bits) */
-  unsigned fb[DG_GL_MAX_AN];
-  for (size_t k = 0; k < w->nan; k++) fb[k] = dg_gl_feat_bits(w->an[k].feats);
+  /* (each analysis's features as bits, read once by the look-up pass) */
+  const unsigned *fb = w->fb;
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
   for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || (fb[k] & DG_GL_F_FIN);
   for (size_t k = 0; k < w->nan; k++) {

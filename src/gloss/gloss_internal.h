@@ -91,7 +91,20 @@ typedef struct dg_gl_word {
   const char *adverb;               /* its adverb sense from the dictionary, or NULL */
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
+  const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
+                                     * dg_gl_memo_link) */
+  const char *memo_form;            /* the form it was looked up by */
 } dg_gl_word;
+
+/* What a word's memo entry links to (memo.h dg_gl_memo_link): the compound
+ * split of its form, the dictionary phrases under its lower-case form, the
+ * senses of each of its analyses. */
+enum {
+  DG_GL_LINK_SPLIT,
+  DG_GL_LINK_PHRASES,
+  DG_GL_LINK_SENSES,
+  DG_GL_LINKS = DG_GL_LINK_SENSES + DG_GL_MAX_AN
+};
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
  * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the

@@ -411,11 +411,15 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
     for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats);
-    if (memo && !w->written) dg_gl_memo_word_put(e, t->form, w->initial, w);
+    if (memo && !w->written) {
+      w->wc = dg_lexicon_classes(c->lex, w->lower);
+      dg_gl_memo_word_put(e, t->form, w->initial, w);
+    }
   }
-  /* The word classes of each form, asked by the rules again and again. */
+  /* The word classes of each form, asked by the rules again and again (a
+   * repeated word's are in its memo entry). */
   for (size_t i = 0; i < s->ntokens; i++) {
-    c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
+    if (!c->w[i].memo) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
     if (!c->w[i].fb) c->w[i].fb = S_no_fb;
   }
 }

@@ -286,10 +286,15 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
 
 /* ---- the look-up pass's word --------------------------------------------- */
 
-/* Laid out as the header, ncl senses, nan analyses, then the strings. */
+/* Laid out as the header, ncl senses, nan analyses, then the strings.
+ * The links point at other values of the memo that are a function of this
+ * entry (memo.h: dg_gl_memo_link), set by the first thread that finds
+ * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
   size_t ncl, nan;
+  dg_word_class wc;
   bool name_reading;
+  _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
 
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
@@ -308,10 +313,13 @@ bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_wor
   w->an = S_word_an(v);
   w->fb = S_word_fb(v);
   w->name_reading = v->name_reading;
+  w->wc = v->wc;
+  w->memo = v;
+  w->memo_form = form;
   return true;
 }
 
-void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_gl_word *w) {
+void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
   char key[256];
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
   if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
@@ -326,6 +334,8 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
   v->ncl = w->ncl;
   v->nan = w->nan;
   v->name_reading = w->name_reading;
+  v->wc = w->wc;
+  for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
@@ -339,7 +349,24 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_
     an[k].leipzig = S_copy(&sw, a->leipzig);
     an[k].particle = S_copy(&sw, a->particle);
   }
-  S_publish(S_memo(e), x);
+  /* (the word keeps its own readings: the stored ones may be another
+   * thread's equal copy; only the links are the stored entry's) */
+  const S_word *stored = S_publish(S_memo(e), x);
+  w->memo = stored;
+  w->memo_form = form;
+}
+
+/* ---- links from a word's entry -------------------------------------------- */
+
+const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
+  if (!w->memo || which >= DG_GL_LINKS) return NULL;
+  return atomic_load_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], memory_order_acquire);
+}
+
+void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value) {
+  if (!w->memo || which >= DG_GL_LINKS || !value) return;
+  /* (every thread stores the same value: the first one stored under its key) */
+  atomic_store_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], value, memory_order_release);
 }
 
 /* ---- compound splits ----------------------------------------------------- */
@@ -350,13 +377,16 @@ typedef struct S_split {
   dg_part p[];
 } S_split;
 
-size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max) {
+/* The split of form into out; *stored gets the memo's value when there is
+ * one (a hit, or the value just stored). */
+static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t max, const S_split **stored) {
   char key[256];
   size_t kn = S_memo(e) && max <= DG_GL_MAX_PARTS ? S_key(key, sizeof key, 'P', form, "") : 0;
   const S_split *v = kn ? S_get(e, key, kn) : NULL;
   if (v) {
     size_t k = v->n < max ? v->n : max;
     memcpy(out, v->p, k * sizeof *out);
+    *stored = v;
     return v->n;
   }
   if (!kn) return dg_compound_split(e->morph, form, out, max);
@@ -377,7 +407,26 @@ size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t
     s->p[i].form = S_copy(&sw, pv[i].form);
     s->p[i].lemma = S_copy(&sw, pv[i].lemma);
   }
-  S_publish(S_memo(e), x);
+  *stored = S_publish(S_memo(e), x);
+  return n;
+}
+
+size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max) {
+  const S_split *stored = NULL;
+  return S_split_of(e, form, out, max, &stored);
+}
+
+size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_part *out, size_t max) {
+  bool linkable = w->memo && w->memo_form == form && max <= DG_GL_MAX_PARTS;
+  const S_split *v = linkable ? dg_gl_memo_link(w, DG_GL_LINK_SPLIT) : NULL;
+  if (v) {
+    size_t k = v->n < max ? v->n : max;
+    memcpy(out, v->p, k * sizeof *out);
+    return v->n;
+  }
+  const S_split *stored = NULL;
+  size_t n = S_split_of(e, form, out, max, &stored);
+  if (linkable) dg_gl_memo_set_link(w, DG_GL_LINK_SPLIT, stored);
   return n;
 }
 
@@ -418,6 +467,19 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
   size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
   const S_senses *v = kn ? S_get(e, key, kn) : NULL;
   if (!v) return NULL;
+  *n = v->n;
+  return v->sv;
+}
+
+const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n) {
+  const S_senses *v = k < DG_GL_MAX_AN ? dg_gl_memo_link(w, DG_GL_LINK_SENSES + (unsigned)k) : NULL;
+  if (!v) {
+    char key[256];
+    size_t kn = S_memo(e) && k < w->nan ? S_key(key, sizeof key, 'S', w->an[k].lemma, w->an[k].pos) : 0;
+    v = kn ? S_get(e, key, kn) : NULL;
+    if (!v) return NULL;
+    if (k < DG_GL_MAX_AN) dg_gl_memo_set_link(w, DG_GL_LINK_SENSES + (unsigned)k, v);
+  }
   *n = v->n;
   return v->sv;
 }

@@ -30,14 +30,25 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
 /* ---- typed entries (the engine's callers) -------------------------------- */
 
 /* The look-up pass's result for a word (lookup.c): closed-class readings,
- * analyses and the name reading, for the form as written and whether it
- * stands first in its sentence.  _get fills w's ncl/cl/nan/an/name_reading
+ * analyses with their feature bits, the name reading and the word classes
+ * of the lower-case form, for the form as written and whether it stands
+ * first in its sentence.  _get fills w's ncl/cl/nan/an/fb/name_reading/wc
  * and returns true on a hit; _put stores them. */
 bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
-void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, const dg_gl_word *w);
+void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
+/* Both set w->memo (the entry) and w->memo_form (form): a value that is a
+ * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
+ * once found, and a repeat of the word reaches it without a look-up.
+ * _link gives the value linked (NULL: none yet, or no entry); _set_link
+ * links a value stored in the memo (never one of the caller's). */
+const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
+void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
 
 /* dg_compound_split(e->morph, form, out, max) through the memo. */
 size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);
+/* The same for word w (its form as looked up: w->memo_form), through the
+ * link of its entry. */
+size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_part *out, size_t max);
 
 /* dg_morph_spelling_variant(e->morph, form) through the memo (a word the
  * morphology only guesses at is looked up again at each occurrence: its
@@ -49,6 +60,9 @@ const char *dg_gl_spelling_variant(dg_engine *e, const char *form);
  * DG_GL_MAX_SENSES): on a hit the stored senses (the caller copies what
  * it needs) and their number in *n; NULL on a miss. */
 const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n);
+/* The same for the lemma and POS of analysis k of word w, through the link
+ * of its entry. */
+const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
 
 /* A value the caller makes (the phrases compiled under a key word,

@@ -163,17 +163,23 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
 static void S_pentry_drop(void *en) { S_pentry_clear(en); }
 
 /* The compiled phrases under a key: from the session's memo (memo.c),
- * shared by the worker threads, while it has room. */
-static const S_pentry *S_phrases(dg_engine *e, const char *key) {
-  const S_pentry *m = dg_gl_memo_find(e, 'K', key);
-  if (m || !dg_gl_memo_room(e)) return m ? m : S_phrases_local(e, key);
-  S_pentry en = {0};
-  size_t cost;
-  S_pentry_build(e, &en, key, &cost);
-  m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
+ * shared by the worker threads, while it has room.  When the key is the
+ * lower-case form of word w (else w is NULL), through the link of w's memo
+ * entry. */
+static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, const char *key) {
+  const S_pentry *m = w ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
   if (m) return m;
-  S_pentry_clear(&en);
-  return S_phrases_local(e, key);
+  m = dg_gl_memo_find(e, 'K', key);
+  if (!m && dg_gl_memo_room(e)) {
+    S_pentry en = {0};
+    size_t cost;
+    S_pentry_build(e, &en, key, &cost);
+    m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
+    if (!m) S_pentry_clear(&en);
+  }
+  if (!m) return S_phrases_local(e, key);
+  if (w) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m);
+  return m;
 }
 
 static int S_cmp_hit(const void *a, const void *b) {
@@ -388,7 +394,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           seen = true;
       if (seen) continue;
       lookups++;
-      const S_pentry *en = S_phrases(e, keys[kk]);
+      const S_pentry *en = S_phrases(e, kk == 0 ? &c->w[i] : NULL, keys[kk]);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;

@@ -281,12 +281,12 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
-    ns = dg_gl_senses(e, a->lemma, a->pos, sv, DG_GL_MAX_SENSES);
+    ns = dg_gl_an_senses(e, w, (size_t)(a - w->an), sv, DG_GL_MAX_SENSES);
     /* Another analysis with senses beats one without (not the name
      * reading of a capitalised verb form: "Google" is no "google"). */
     for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
       if ((int)k == pick) continue;
-      ns = dg_gl_senses(e, w->an[k].lemma, w->an[k].pos, sv, DG_GL_MAX_SENSES);
+      ns = dg_gl_an_senses(e, w, k, sv, DG_GL_MAX_SENSES);
       if (ns) a = &w->an[k];
     }
   }
@@ -389,9 +389,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
                       !dg_lexicon_contains(e->lex, t->form) &&
                       !dg_lexicon_contains(e->lex, a->lemma);
   if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
-    np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
+    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
   else if (guessed_name)
-    np = dg_gl_compound_split(e, t->form, pv, DG_GL_MAX_PARTS);
+    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   dg_gl_head_citation(e, d, pv, np);
   bool name_head = false; /* a name glossed from its parts: West|frankreich */

@@ -15,13 +15,28 @@
 
 /* ---- strings ------------------------------------------------------------ */
 
-/* The non-ASCII case of both: code point by code point; the rest of a
- * string that is not UTF-8 is copied as it is. */
+/* The non-ASCII case of both: ASCII letters and the Latin-1 capitals
+ * (Ä Ö Ü and the other two-byte letters À to Þ) in place, any other code
+ * point through utf8proc; the rest of a string that is not UTF-8 is copied
+ * as it is. */
 static void S_lower_utf8(dg_buf *b, const char *s) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k;
-  while (*p && (k = utf8proc_iterate(p, -1, &cp)) > 0) {
+  dg_buf_reserve(b, strlen(s)); /* (both cases keep the length) */
+  while (*p) {
+    if (*p < 0x80 || (p[0] == 0xC3 && (p[1] & 0xC0) == 0x80)) {
+      size_t k = *p < 0x80 ? 1 : 2;
+      unsigned char c = p[k - 1];
+      if (k == 1 ? (c >= 'A' && c <= 'Z') : (c <= 0x9E && c != 0x97)) c += 0x20; /* (not ×) */
+      dg_buf_reserve(b, k);
+      if (k == 2) b->data[b->len++] = (char)0xC3;
+      b->data[b->len++] = (char)c;
+      b->data[b->len] = '\0';
+      p += k;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+    if (k <= 0) break;
     utf8proc_uint8_t enc[4];
     utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
     dg_buf_put(b, enc, (size_t)m);
@@ -336,6 +351,17 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
     dg_gl_memo_senses_put(e, lemma, pos, sv, n);
     m = sv;
   }
+  if (n > max) n = max;
+  memcpy(out, m, n * sizeof *out);
+  return n;
+}
+
+size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *out, size_t max) {
+  const dg_analysis *a = &w->an[k];
+  if (!a->lemma || !*a->lemma) return 0;
+  size_t n;
+  const dg_sense *m = max <= DG_GL_MAX_SENSES ? dg_gl_memo_an_senses(e, w, k, &n) : NULL;
+  if (!m) return dg_gl_senses(e, a->lemma, a->pos, out, max);
   if (n > max) n = max;
   memcpy(out, m, n * sizeof *out);
   return n;

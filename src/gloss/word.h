@@ -82,6 +82,9 @@ void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
 /* Senses of lemma with pos; falls back to any pos, then other spellings. */
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
+/* The same for the lemma and POS of w's analysis k (a repeated word reaches
+ * them through its memo entry). */
+size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *out, size_t max);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
