@@ -259,7 +259,7 @@ static void S_loan_verb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
     if (w->an[k].score >= 6.5f) return; /* a reading of the tables */
   bool zu = false;
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return; /* Gegard is a name */
-  const char *inf = dg_morph_loan_verb(e->morph, w->lower, &zu);
+  const char *inf = dg_gl_loan_verb(e, w->lower, &zu);
   if (!inf) return;
   size_t n = w->nan < DG_GL_MAX_AN ? w->nan : DG_GL_MAX_AN - 1;
   memmove(&w->an[1], &w->an[0], n * sizeof w->an[0]);

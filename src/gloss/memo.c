@@ -455,6 +455,38 @@ const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
   return v->has ? v->s : NULL;
 }
 
+/* ---- loan verbs ---------------------------------------------------------- */
+
+/* Whether there is one, whether the form is its zu-infinitive, then its
+ * infinitive's bytes. */
+typedef struct S_loan {
+  bool has, zu;
+  char s[];
+} S_loan;
+
+const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
+  char key[256];
+  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'L', lower, "") : 0;
+  const S_loan *v = kn ? S_get(e, key, kn) : NULL;
+  if (!v) {
+    bool zu = false;
+    const char *r = dg_morph_loan_verb(e->morph, lower, &zu);
+    size_t L = S_len(r);
+    S_loan *nv;
+    S_entry *x = kn ? S_new(S_memo(e), key, kn, sizeof(S_loan) + L, (void **)&nv) : NULL;
+    if (!x) {
+      *zu_inf = zu;
+      return r;
+    }
+    nv->has = r != NULL;
+    nv->zu = zu;
+    if (r) memcpy(nv->s, r, L);
+    v = S_publish(S_memo(e), x);
+  }
+  *zu_inf = v->zu;
+  return v->has ? v->s : NULL;
+}
+
 /* ---- senses of a lemma --------------------------------------------------- */
 
 typedef struct S_senses {

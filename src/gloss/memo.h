@@ -55,6 +55,10 @@ size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_
  * variant is asked each time).  The string lives as long as the memo, or
  * as the morphology's when the memo is full. */
 const char *dg_gl_spelling_variant(dg_engine *e, const char *form);
+/* dg_morph_loan_verb(e->morph, lower, zu_inf) through the memo (asked for
+ * the words the morphology only guesses at, at each occurrence); the
+ * string lives as the variant's does. */
+const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf);
 
 /* The senses of a lemma (word.c's dg_gl_senses, computed with
  * DG_GL_MAX_SENSES): on a hit the stored senses (the caller copies what

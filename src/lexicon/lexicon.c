@@ -46,6 +46,7 @@ struct dg_lexicon {
   unsigned n_glossaries;
   uint64_t id; /* unique in the process: the word-class cache's owner */
   uint64_t *cfilter; /* a bit per hash of the words with classes (S_CFILTER bits) */
+  uint64_t *rfilter; /* the same for their hashes read from the end (S_rfnv) */
   const char **pasts; /* the irregular verbs' past forms and participles that are not
                        * also their base, sorted (dg_lexicon_is_irregular_past) */
   size_t n_pasts;
@@ -64,6 +65,10 @@ static uint32_t S_fnv(const char *s, size_t *len) {
 }
 
 static size_t S_cbit(uint32_t h) { return (h ^ (h >> 15)) & (S_CFILTER - 1); }
+
+/* One step of the hash of a string read from its end: the hash of s[i..]
+ * from that of s[i+1..], so every ending of a word is hashed in one walk. */
+static uint32_t S_rfnv_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 
 #define S_KEYMAX 256
 
@@ -159,11 +164,17 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     return NULL;
   }
   lex->cfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->cfilter);
+  lex->rfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->rfilter);
   for (uint32_t i = 0; i < lex->n_classes; i++) {
     size_t n;
     uint32_t off = lex->classes[i].word;
-    size_t b = S_cbit(S_fnv(off < lex->strings_len ? lex->strings + off : "", &n));
+    const char *w = off < lex->strings_len ? lex->strings + off : "";
+    size_t b = S_cbit(S_fnv(w, &n));
     lex->cfilter[b / 64] |= 1ULL << (b % 64);
+    uint32_t rh = 2166136261u;
+    for (size_t k = n; k > 0; k--) rh = S_rfnv_step(rh, (unsigned char)w[k - 1]);
+    b = S_cbit(rh);
+    lex->rfilter[b / 64] |= 1ULL << (b % 64);
   }
   S_pasts_init(lex);
   return lex;
@@ -202,6 +213,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
     }
   free(lex->buckets);
   free(lex->cfilter);
+  free(lex->rfilter);
   free(lex->pasts);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
@@ -439,8 +451,28 @@ bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls) {
 
 bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls) {
   if (!word) return false;
-  for (const char *p = word; *p; p++)
-    if (((unsigned char)*p & 0xC0) != 0x80 && dg_lexicon_is(lex, p, cls)) return true;
+  if (!lex || !lex->rfilter) {
+    for (const char *p = word; *p; p++)
+      if (((unsigned char)*p & 0xC0) != 0x80 && dg_lexicon_is(lex, p, cls)) return true;
+    return false;
+  }
+  /* (the endings read from the end, each asked for only when a word with
+   * classes ends so: its bit in rfilter; the longest ending first, as the
+   * walk from the start asked) */
+  size_t n = strlen(word);
+  uint32_t rh = 2166136261u;
+  uint64_t hit[4] = {0}; /* (bit k: the ending at byte k may be one) */
+  size_t lim = n < 256 ? n : 256;
+  for (size_t k = n; k > 0; k--) {
+    rh = S_rfnv_step(rh, (unsigned char)word[k - 1]);
+    size_t b = S_cbit(rh);
+    if (k - 1 < lim && (lex->rfilter[b / 64] & (1ULL << (b % 64)))) hit[(k - 1) / 64] |= 1ULL << ((k - 1) % 64);
+  }
+  for (size_t k = 0; k < n; k++) {
+    if (((unsigned char)word[k] & 0xC0) == 0x80) continue;
+    if (k < lim && !(hit[k / 64] & (1ULL << (k % 64)))) continue;
+    if (dg_lexicon_is(lex, word + k, cls)) return true;
+  }
   return false;
 }
 
