@@ -426,7 +426,10 @@ size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_
   }
   const S_split *stored = NULL;
   size_t n = S_split_of(e, form, out, max, &stored);
-  if (linkable) dg_gl_memo_set_link(w, DG_GL_LINK_SPLIT, stored);
+  /* (a word that does not split links one empty value, read from the
+   * cache, not its own from memory) */
+  static const S_split none = {0};
+  if (linkable && stored) dg_gl_memo_set_link(w, DG_GL_LINK_SPLIT, stored->n ? stored : &none);
   return n;
 }
 
@@ -510,7 +513,8 @@ const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k
     size_t kn = S_memo(e) && k < w->nan ? S_key(key, sizeof key, 'S', w->an[k].lemma, w->an[k].pos) : 0;
     v = kn ? S_get(e, key, kn) : NULL;
     if (!v) return NULL;
-    if (k < DG_GL_MAX_AN) dg_gl_memo_set_link(w, DG_GL_LINK_SENSES + (unsigned)k, v);
+    static const S_senses none = {0}; /* (as S_split's) */
+    if (k < DG_GL_MAX_AN) dg_gl_memo_set_link(w, DG_GL_LINK_SENSES + (unsigned)k, v->n ? v : &none);
   }
   *n = v->n;
   return v->sv;

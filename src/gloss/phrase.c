@@ -178,7 +178,10 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, const char *
     if (!m) S_pentry_clear(&en);
   }
   if (!m) return S_phrases_local(e, key);
-  if (w) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m);
+  /* (most words head no phrase: their link is one empty entry, read from
+   * the cache, not each word's own from memory) */
+  static const S_pentry none = {0};
+  if (w) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m->np ? m : &none);
   return m;
 }
 
@@ -399,8 +402,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
+        if (!S_possible(en, q, &ws)) continue;
         const dg_mwe_pat *pat = en->pats[q];
-        if (!pat || !S_possible(en, q, &ws)) continue;
+        if (!pat) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
