@@ -18,7 +18,9 @@ void *dg_mem_alloc(dg_mem *a, size_t n) {
   n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
   if (n == 0) n = sizeof(max_align_t);
   dg_mem_block *b = a->head;
-  if (!b || b->cap - b->used < n) {
+  /* (strings are packed without alignment: the next block starts aligned) */
+  size_t at = b ? (b->used + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1) : 0;
+  if (!b || at > b->cap || b->cap - at < n) {
     size_t cap = n > S_BLOCK ? n : S_BLOCK;
     dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
     nb->used = 0;
@@ -33,14 +35,22 @@ void *dg_mem_alloc(dg_mem *a, size_t n) {
     nb->next = b;
     a->head = nb;
     b = nb;
+    at = 0;
   }
-  void *p = (char *)b->data + b->used;
-  b->used += n;
+  void *p = (char *)b->data + at;
+  b->used = at + n;
   return p;
 }
 
 char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
-  char *p = dg_mem_alloc(a, n + 1);
+  /* (a string needs no alignment: its bytes follow the last allocation) */
+  dg_mem_block *b = a->head;
+  char *p;
+  if (b && b->cap - b->used > n) {
+    p = (char *)b->data + b->used;
+    b->used += n + 1;
+  } else
+    p = dg_mem_alloc(a, n + 1);
   if (n) memcpy(p, s, n);
   p[n] = '\0';
   return p;
