@@ -434,22 +434,49 @@ static void S_bool(S_w *w, const char *kp, size_t kn, bool v) {
   S_end(w, q + (v ? 4 : 5));
 }
 
+/* "kind", never a first member (after "start"), as one precomputed piece
+ * of a fixed size (the bytes after the piece are written over next). */
+static inline void S_kind(S_w *w, dg_kind k) {
+#define S_KIND(name) {",\"kind\":\"" name "\"", sizeof(",\"kind\":\"" name "\"") - 1}
+  static const struct {
+    char piece[24];
+    size_t n;
+  } kinds[] = {[DG_KIND_WORD] = S_KIND("word"),       [DG_KIND_NAME] = S_KIND("name"),
+               [DG_KIND_NUMBER] = S_KIND("number"),   [DG_KIND_PUNCT] = S_KIND("punct"),
+               [DG_KIND_SYMBOL] = S_KIND("symbol"),   [DG_KIND_URL] = S_KIND("url"),
+               [DG_KIND_EMAIL] = S_KIND("email"),     [DG_KIND_HANDLE] = S_KIND("handle"),
+               [DG_KIND_HASHTAG] = S_KIND("hashtag"), [DG_KIND_CODE] = S_KIND("code")};
+#undef S_KIND
+  if (w->pretty || (unsigned)k >= sizeof kinds / sizeof *kinds) {
+    S_str(w, S_K("kind"), dg_kind_name(k));
+    return;
+  }
+  S_room(w->out, sizeof kinds[k].piece);
+  memcpy(w->out->data + w->out->len, kinds[k].piece, sizeof kinds[k].piece);
+  w->out->len += kinds[k].n;
+  w->first = false;
+}
+
 static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
   S_open(w, S_ELEM, false);
   S_str(w, S_K("form"), t->form);
   S_int(w, S_K("start"), (long long)t->start);
   S_int(w, S_K("end"), (long long)t->end);
-  S_str(w, S_K("kind"), dg_kind_name(t->kind));
+  S_kind(w, t->kind);
   S_str(w, S_K("lemma"), t->lemma);
   S_str(w, S_K("pos"), t->pos);
   S_str(w, S_K("features"), t->feats);
   S_str(w, S_K("labels"), t->labels);
   S_str(w, S_K("gloss"), t->gloss);
   /* The plain-English gloss as --style plain shows it, in either style. */
-  dg_buf_clear(&w->cell);
-  dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-  S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+  const char *plain = dg_render_plain_as_is(t);
+  if (plain) S_str(w, S_K("plain"), plain);
+  else {
+    dg_buf_clear(&w->cell);
+    dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
+    S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+  }
   S_open(w, S_K("glosses"), true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
