@@ -310,13 +310,13 @@ static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp,
  * returned, 16 when all are; the byte that stops it is the string's NUL,
  * or one that needs S_body.  The 16 bytes may run past the end of the
  * string: the caller reads them only when they lie in the page of s, and
- * a readable page is readable to its end (what strlen does); the address
- * sanitizer, which knows the string's end, is told not to check these
+ * a readable page is readable to its end (what strlen does); the
+ * sanitizers, which know the string's end, are told not to check these
  * loads. */
-static inline __attribute__((no_sanitize_address)) unsigned S_plain16(char *q, const char *s) {
+static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_plain16(char *q, const char *s) {
   __asm__("" : "+r"(s)); /* (nor does the compiler, which sees a short literal's bounds) */
-  S_v16 x;
-  memcpy(&x, s, 16);
+  typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
   S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
 #if defined(__SSE2__)
