@@ -136,15 +136,17 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   dg_doc_free(src);
 }
 
+/* (Measured first, then written straight into the arena.) */
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
-  dg_buf b;
-  dg_buf_init(&b);
+  size_t n = 0;
+  for (size_t i = 0; i < s->ntokens; i++) n += strlen(s->tokens[i].form) + 1;
+  char *text = dg_mem_alloc(&d->arena, n + 1), *q = text;
   for (size_t i = 0; i < s->ntokens; i++) {
-    dg_buf_puts(&b, s->tokens[i].form);
-    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) dg_buf_putc(&b, ' ');
+    q = stpcpy(q, s->tokens[i].form);
+    if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) *q++ = ' ';
   }
-  s->text = dg_mem_strdup(&d->arena, b.data ? b.data : "");
-  dg_buf_free(&b);
+  *q = '\0';
+  s->text = text;
 }
 
 /* ---- from the text layer ---- */

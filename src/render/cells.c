@@ -5,6 +5,7 @@
  * carry the plain-style text beside the gloss.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -12,6 +13,17 @@
 
 size_t dg_display_width(const char *s, size_t n) {
   size_t w = 0, i = 0;
+  /* eight bytes at a time while all are printable ASCII: no byte below
+   * 0x20, none 0x7F or above (the usual bit tricks; a false alarm after a
+   * real one only ends the fast loop) */
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  while (n - i >= 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    if ((((x - ones * 0x20) & ~x) | x | (x + ones)) & highs) break;
+    i += 8;
+    w += 8;
+  }
   while (i < n) {
     /* printable ASCII, most of a gloss line: one column each (utf8proc's
      * width of U+0020 to U+007E) */
@@ -51,7 +63,8 @@ static void S_puts(const S_out *o, const char *s, bool label) { S_put(o, s, strl
 /* Leipzig: words of a multiword gloss are joined by '.'. */
 static void S_put_dotted(const S_out *o, const char *g) {
   while (*g) {
-    size_t n = strcspn(g, " ");
+    const char *sp = strchr(g, ' ');
+    size_t n = sp ? (size_t)(sp - g) : strlen(g);
     if (n) S_put(o, g, n, false);
     g += n;
     if (*g == ' ') {
@@ -94,7 +107,7 @@ static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
     return;
   }
   /* A reflexive pronoun is its label in Leipzig style ("sich" = REFL.3SG). */
-  if (t->pos && strcmp(t->pos, "PRON") == 0 && t->labels && strncmp(t->labels, "REFL", 4) == 0) {
+  if (t->pos && t->pos[0] == 'P' && strcmp(t->pos, "PRON") == 0 && t->labels && strncmp(t->labels, "REFL", 4) == 0) {
     S_puts(o, t->labels, true);
     return;
   }
@@ -126,6 +139,16 @@ void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_c
   size_t before = b->len;
   S_gloss_cell(&o, t, style);
   if (b->len == before) S_puts(&o, t->form, false);
+}
+
+const char *dg_render_plain_as_is(const dg_dtoken *t) {
+  if (t->kind == DG_KIND_PUNCT) return "";
+  if (t->flags & DG_DF_SEP_PARTICLE) return NULL;
+  const char *g = t->plain ? t->plain : t->gloss;
+  if (!g[0]) return t->form;
+  /* a dot may join two words of a Leipzig gloss (see S_gloss_cell) */
+  if ((t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && strchr(g, '.')) return NULL;
+  return g;
 }
 
 void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {

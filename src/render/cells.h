@@ -22,6 +22,12 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
  * style's text is what JSON's "plain", the TSV plain column and CoNLL-U's
  * Plain= carry ("clarified", "on the", "(clarify)" for a detached particle). */
 void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style);
+/* The same text for DG_STYLE_PLAIN when it is one of the token's strings
+ * as it is, as for most tokens ("members", "the", the form of a word with
+ * no gloss, "" for punctuation), with nothing built; NULL when it must be
+ * built by dg_render_gloss_text (a gloss with a dot in it, a detached
+ * particle). */
+const char *dg_render_plain_as_is(const dg_dtoken *t);
 
 /* The same texts in pieces, for a renderer that escapes them or sets the
  * Leipzig labels apart (LaTeX small caps, the HTML legend): `put` gets each

@@ -17,62 +17,74 @@
 #define S_UNDERLINE "\033[4m"
 #define S_RESET "\033[0m"
 
+/* A column's three cells are pieces of one text buffer for the sentence
+ * (no buffer of their own), with their display widths. */
+typedef struct S_cell_at {
+  size_t at, len, w;
+} S_cell_at;
+
 typedef struct S_col {
-  dg_buf de, seg, gl;
+  S_cell_at de, seg, gl;
   size_t w;
   bool name, guess;
   bool chosen; /* a gloss the translation chose (align.c): underlined */
 } S_col;
 
+/* The text written to `text` since `at` as a cell. */
+static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
+  S_cell_at c = {at, text->len - at, 0};
+  c.w = dg_display_width(text->data + at, c.len);
+  return c;
+}
+
 /* Group tokens into columns by the spacing of the input
- * (dg_render_column_end): "führen,", "„ein". */
-static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col **out) {
-  S_col *cols = dg_xcalloc(s->ntokens + 1, sizeof *cols);
+ * (dg_render_column_end): "führen,", "„ein".  The cells' texts go to
+ * `text`; `cols` has room for a column a token. */
+static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, dg_buf *text) {
   size_t n = 0;
   for (size_t i = 0, end; i < s->ntokens; i = end) {
     end = dg_render_column_end(s, i);
     S_col *c = &cols[n++];
-    dg_buf_init(&c->de);
-    dg_buf_init(&c->seg);
-    dg_buf_init(&c->gl);
-    dg_buf_puts(&c->de, "");
-    dg_buf_puts(&c->seg, "");
-    dg_buf_puts(&c->gl, "");
+    memset(c, 0, sizeof *c);
+    size_t at = text->len;
+    for (size_t k = i; k < end; k++) dg_buf_puts(text, s->tokens[k].form);
+    c->de = S_cell_since(text, at);
+    at = text->len;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
-      bool punct = t->kind == DG_KIND_PUNCT;
-      dg_buf_puts(&c->de, t->form);
-      dg_buf_puts(&c->seg, punct ? t->form : "");
-      if (!punct) {
-        dg_render_seg_cell(&c->seg, t);
-        dg_render_gloss_text(&c->gl, t, s, r->o.style);
-        if (t->kind == DG_KIND_NAME) c->name = true;
-        if (t->flags & DG_DF_GUESS) c->guess = true;
-        if (!strcmp(t->source, "translation")) c->chosen = true;
-      }
+      if (t->kind == DG_KIND_PUNCT) dg_buf_puts(text, t->form);
+      else dg_render_seg_cell(text, t);
     }
+    c->seg = S_cell_since(text, at);
+    at = text->len;
+    for (size_t k = i; k < end; k++) {
+      const dg_dtoken *t = &s->tokens[k];
+      if (t->kind == DG_KIND_PUNCT) continue;
+      dg_render_gloss_text(text, t, s, r->o.style);
+      if (t->kind == DG_KIND_NAME) c->name = true;
+      if (t->flags & DG_DF_GUESS) c->guess = true;
+      if (t->source[0] == 't' && !strcmp(t->source, "translation")) c->chosen = true;
+    }
+    c->gl = S_cell_since(text, at);
+    c->w = c->de.w > c->seg.w ? c->de.w : c->seg.w;
+    if (c->gl.w > c->w) c->w = c->gl.w;
   }
-  for (size_t i = 0; i < n; i++) {
-    size_t a = dg_display_width(cols[i].de.data, cols[i].de.len);
-    size_t b = dg_display_width(cols[i].seg.data, cols[i].seg.len);
-    size_t c = dg_display_width(cols[i].gl.data, cols[i].gl.len);
-    cols[i].w = a > b ? a : b;
-    if (c > cols[i].w) cols[i].w = c;
-  }
-  *out = cols;
   return n;
 }
 
 static void S_pad(dg_buf *b, size_t n) {
-  while (n--) dg_buf_putc(b, ' ');
+  dg_buf_reserve(b, n);
+  memset(b->data + b->len, ' ', n);
+  b->len += n;
+  b->data[b->len] = '\0';
 }
 
-static void S_cell(dg_buf *out, const dg_buf *cell, size_t w, bool last, const char *color,
+static void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w, bool last, const char *color,
                    bool use_color) {
-  if (use_color && color && cell->len) dg_buf_puts(out, color);
-  dg_buf_put(out, cell->data, cell->len);
-  if (use_color && color && cell->len) dg_buf_puts(out, S_RESET);
-  if (!last) S_pad(out, w - dg_display_width(cell->data, cell->len) + 2);
+  if (use_color && color && cell.len) dg_buf_puts(out, color);
+  dg_buf_put(out, text->data + cell.at, cell.len);
+  if (use_color && color && cell.len) dg_buf_puts(out, S_RESET);
+  if (!last) S_pad(out, w - cell.w + 2);
 }
 
 static void S_line_end(dg_buf *out) {
@@ -81,9 +93,10 @@ static void S_line_end(dg_buf *out) {
   dg_buf_putc(out, '\n');
 }
 
-static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
-  S_col *cols;
-  size_t n = S_columns(r, s, &cols);
+/* cols and text are the caller's, reused from sentence to sentence. */
+static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
+  dg_buf_clear(text);
+  size_t n = S_columns(r, s, cols, text);
   bool color = r->o.color;
   size_t i = 0;
   while (i < n) {
@@ -96,12 +109,13 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
       j++;
     }
     for (size_t k = i; k < j; k++)
-      S_cell(out, &cols[k].de, cols[k].w, k + 1 == j, cols[k].name ? S_MAGENTA S_BOLD : S_BOLD, color);
+      S_cell(out, text, cols[k].de, cols[k].w, k + 1 == j, cols[k].name ? S_MAGENTA S_BOLD : S_BOLD, color);
     S_line_end(out);
-    for (size_t k = i; k < j; k++) S_cell(out, &cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
+    for (size_t k = i; k < j; k++) S_cell(out, text, cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
     S_line_end(out);
     for (size_t k = i; k < j; k++)
-      S_cell(out, &cols[k].gl, cols[k].w, k + 1 == j, cols[k].guess ? S_YELLOW : cols[k].chosen ? S_CYAN S_UNDERLINE : S_CYAN, color);
+      S_cell(out, text, cols[k].gl, cols[k].w, k + 1 == j,
+             cols[k].guess ? S_YELLOW : cols[k].chosen ? S_CYAN S_UNDERLINE : S_CYAN, color);
     S_line_end(out);
     i = j;
     if (i < n) dg_buf_putc(out, '\n');
@@ -115,21 +129,23 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   } else if (s->tr_error) {
     dg_buf_printf(out, "%s[no translation: %s]%s\n", color ? S_RED : "", s->tr_error, color ? S_RESET : "");
   }
-  for (size_t k = 0; k < n; k++) {
-    dg_buf_free(&cols[k].de);
-    dg_buf_free(&cols[k].seg);
-    dg_buf_free(&cols[k].gl);
-  }
-  free(cols);
 }
 
 void dg_render_interlinear(dg_render *r, const dg_doc *d, dg_buf *out) {
+  size_t most = 0;
+  for (size_t i = 0; i < d->nsentences; i++)
+    if (d->sentences[i].ntokens > most) most = d->sentences[i].ntokens;
+  S_col *cols = dg_xmalloc((most + 1) * sizeof *cols);
+  dg_buf text;
+  dg_buf_init(&text);
   for (size_t i = 0; i < d->nsentences; i++) {
     if (r->sentences) dg_buf_putc(out, '\n');
     /* The document's subject, where it is set or changes. */
     if (d->sentences[i].subject_new && d->sentences[i].subject)
       dg_buf_printf(out, "subject: %s\n\n", d->sentences[i].subject);
-    S_sentence(r, &d->sentences[i], out);
+    S_sentence(r, &d->sentences[i], out, cols, &text);
     r->sentences++;
   }
+  dg_buf_free(&text);
+  free(cols);
 }

@@ -24,8 +24,8 @@
 typedef struct S_w {
   dg_buf *out;
   bool pretty;
+  bool first;          /* nothing written yet in the innermost open container */
   size_t depth;
-  size_t n[S_DEPTH];   /* members written so far at each open level */
   bool array[S_DEPTH]; /* '[' rather than '{' */
   dg_buf cell;         /* a token's plain-style gloss */
 } S_w;
@@ -90,6 +90,7 @@ static inline bool S_special8(uint64_t x) {
  * x86-64, NEON on ARM): as signed bytes, those >= 0x80 are negative, so one
  * comparison finds them and the control characters. */
 typedef signed char S_v16 __attribute__((vector_size(16)));
+typedef char S_c16 __attribute__((vector_size(16)));
 static inline bool S_special16(const unsigned char *p) {
   S_v16 x;
   memcpy(&x, p, 16);
@@ -227,8 +228,8 @@ static void S_indent(S_w *w, size_t depth) {
 /* Indented form (JSON_INDENT(2)): the comma, a line break, the indentation
  * and "key": with a space. */
 static void S_member_pretty(S_w *w, const char *kp, size_t kn) {
-  size_t d = w->depth - 1;
-  if (w->n[d]++) S_putc(w->out, ',');
+  if (!w->first) S_putc(w->out, ',');
+  w->first = false;
   S_indent(w, w->depth);
   if (kn > 1) {
     S_putc(w->out, '"');
@@ -250,7 +251,8 @@ static inline __attribute__((always_inline)) char *S_begin(S_w *w, const char *k
   }
   S_room(w->out, kn + extra);
   char *q = w->out->data + w->out->len;
-  size_t comma = w->n[w->depth - 1]++ != 0;
+  size_t comma = !w->first;
+  w->first = false;
   *q = ',';
   memcpy(q + comma, kp + 1, kn - 1);
   return q + comma + kn - 1;
@@ -271,21 +273,23 @@ static inline __attribute__((always_inline)) void S_open(S_w *w, const char *kp,
   *q++ = array ? '[' : '{';
   S_end(w, q);
   w->array[w->depth] = array;
-  w->n[w->depth] = 0;
+  w->first = true;
   w->depth++;
 }
 
 static inline __attribute__((always_inline)) void S_close(S_w *w) {
   w->depth--;
-  if (w->pretty && w->n[w->depth]) S_indent(w, w->depth);
+  if (w->pretty && !w->first) S_indent(w, w->depth);
   S_putc(w->out, w->array[w->depth] ? ']' : '}');
+  w->first = false; /* (the container is a member of the one around it) */
 }
 
 /* A string member; one that is not valid UTF-8 is left out with its key
  * (jansson refused such strings): what was written of it is taken back. */
 static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp, size_t kn, const char *v,
                                                            size_t n) {
-  size_t mark = w->out->len, d = w->depth - 1, count = w->n[d];
+  size_t mark = w->out->len;
+  bool first = w->first;
   char *q = S_begin(w, kp, kn, 6 * n + 2);
   *q++ = '"';
   char *e = n <= 16 ? S_short(q, v, n) : NULL;
@@ -293,16 +297,108 @@ static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp,
   if (!q) {
     w->out->len = mark;
     w->out->data[mark] = '\0';
-    w->n[d] = count;
+    w->first = first;
     return;
   }
   *q++ = '"';
   S_end(w, q);
 }
 
+/* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
+ * with no strlen first: the 16 bytes at s are stored at q (which has room
+ * for them) and the number of them that are plain printable ASCII is
+ * returned, 16 when all are; the byte that stops it is the string's NUL,
+ * or one that needs S_body.  The 16 bytes may run past the end of the
+ * string: the caller reads them only when they lie in the page of s, and
+ * a readable page is readable to its end (what strlen does); the
+ * sanitizers, which know the string's end, are told not to check these
+ * loads. */
+static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_plain16(char *q, const char *s) {
+  __asm__("" : "+r"(s)); /* (nor does the compiler, which sees a short literal's bounds) */
+  typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
+  memcpy(q, &x, 16);
+  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
+#if defined(__SSE2__)
+  unsigned bits = (unsigned)__builtin_ia32_pmovmskb128((S_c16)m);
+  return bits ? (unsigned)__builtin_ctz(bits) : 16;
+#else
+  uint64_t a, b;
+  memcpy(&a, &m, 8);
+  memcpy(&b, (const char *)&m + 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (a) return (unsigned)__builtin_ctzll(a) / 8;
+  if (b) return 8 + (unsigned)__builtin_ctzll(b) / 8;
+#else
+  if (a) return (unsigned)__builtin_clzll(a) / 8;
+  if (b) return 8 + (unsigned)__builtin_clzll(b) / 8;
+#endif
+  return 16;
+#endif
+}
+
+#define S_PAGE 4096
+static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
+
+/* The rest of a string member whose first 16 bytes S_str copied (q and v
+ * are where they stopped): more blocks while the output has room, then
+ * the rest (an escape, UTF-8, the end of a page) measured and written by
+ * S_body; the member is taken back to `mark`, like S_strn does, when the
+ * string is not valid UTF-8. */
+static void S_str_rest(S_w *w, size_t mark, bool first, char *q, const char *v) {
+  dg_buf *b = w->out;
+  while (!*v || S_class[(unsigned char)*v] == 0) { /* (a whole block was plain) */
+    if (!*v) goto done;
+    if (!S_in_page16(v)) break;
+    if ((size_t)(b->data + b->cap - q) < 16 + 2) { /* room for a block, the quote and the NUL */
+      b->len = (size_t)(q - b->data);
+      dg_buf_reserve(b, 16 + 1);
+      q = b->data + b->len;
+    }
+    unsigned k = S_plain16(q, v);
+    q += k;
+    v += k;
+    if (k < 16) {
+      if (!*v) goto done;
+      break;
+    }
+  }
+  size_t n = strlen(v);
+  b->len = (size_t)(q - b->data);
+  S_room(b, 6 * n + 1);
+  q = S_body(b->data + b->len, v, n);
+  if (!q) {
+    b->len = mark;
+    b->data[mark] = '\0';
+    w->first = first;
+    return;
+  }
+done:
+  *q++ = '"';
+  S_end(w, q);
+}
+
+/* A string member from a NUL-terminated string (NULL is ""), with no
+ * strlen: a string of up to 15 bytes of plain ASCII, most of them, in one
+ * block of S_plain16 and no loop; longer ones, and those that need more
+ * than a copy, go on in S_str_rest. */
 static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
-  S_strn(w, kp, kn, v, strlen(v));
+  size_t mark = w->out->len;
+  bool first = w->first;
+  char *q = S_begin(w, kp, kn, 1 + 16 + 1);
+  *q++ = '"';
+  if (S_in_page16(v)) {
+    unsigned k = S_plain16(q, v);
+    q += k;
+    v += k;
+    if (k < 16 && !*v) {
+      *q++ = '"';
+      S_end(w, q);
+      return;
+    }
+  }
+  S_str_rest(w, mark, first, q, v);
 }
 
 /* "%lld" without printf: digits from the right, two at a time, copied as
@@ -338,22 +434,49 @@ static void S_bool(S_w *w, const char *kp, size_t kn, bool v) {
   S_end(w, q + (v ? 4 : 5));
 }
 
+/* "kind", never a first member (after "start"), as one precomputed piece
+ * of a fixed size (the bytes after the piece are written over next). */
+static inline void S_kind(S_w *w, dg_kind k) {
+#define S_KIND(name) {",\"kind\":\"" name "\"", sizeof(",\"kind\":\"" name "\"") - 1}
+  static const struct {
+    char piece[24];
+    size_t n;
+  } kinds[] = {[DG_KIND_WORD] = S_KIND("word"),       [DG_KIND_NAME] = S_KIND("name"),
+               [DG_KIND_NUMBER] = S_KIND("number"),   [DG_KIND_PUNCT] = S_KIND("punct"),
+               [DG_KIND_SYMBOL] = S_KIND("symbol"),   [DG_KIND_URL] = S_KIND("url"),
+               [DG_KIND_EMAIL] = S_KIND("email"),     [DG_KIND_HANDLE] = S_KIND("handle"),
+               [DG_KIND_HASHTAG] = S_KIND("hashtag"), [DG_KIND_CODE] = S_KIND("code")};
+#undef S_KIND
+  if (w->pretty || (unsigned)k >= sizeof kinds / sizeof *kinds) {
+    S_str(w, S_K("kind"), dg_kind_name(k));
+    return;
+  }
+  S_room(w->out, sizeof kinds[k].piece);
+  memcpy(w->out->data + w->out->len, kinds[k].piece, sizeof kinds[k].piece);
+  w->out->len += kinds[k].n;
+  w->first = false;
+}
+
 static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
   S_open(w, S_ELEM, false);
   S_str(w, S_K("form"), t->form);
   S_int(w, S_K("start"), (long long)t->start);
   S_int(w, S_K("end"), (long long)t->end);
-  S_str(w, S_K("kind"), dg_kind_name(t->kind));
+  S_kind(w, t->kind);
   S_str(w, S_K("lemma"), t->lemma);
   S_str(w, S_K("pos"), t->pos);
   S_str(w, S_K("features"), t->feats);
   S_str(w, S_K("labels"), t->labels);
   S_str(w, S_K("gloss"), t->gloss);
   /* The plain-English gloss as --style plain shows it, in either style. */
-  dg_buf_clear(&w->cell);
-  dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-  S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+  const char *plain = dg_render_plain_as_is(t);
+  if (plain) S_str(w, S_K("plain"), plain);
+  else {
+    dg_buf_clear(&w->cell);
+    dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
+    S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+  }
   S_open(w, S_K("glosses"), true);
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)

@@ -127,6 +127,13 @@ static size_t S_identifier(const uint32_t *cp, const unsigned char *cls, size_t 
   if (!S_ascii_alpha(cp[i])) return 0;
   if (i > 0 && (dg_c_word(cls[i - 1]) || cp[i - 1] == '-' || cp[i - 1] == '_')) return 0;
   size_t j = i, unders = 0, humps = 0, dots = 0, last_hump = i, first_hump = 0;
+  /* small letters after the first, most of a German word, mark no hump, no
+   * underscore and no dot: skipped in a tight loop */
+  if (j + 1 < n && S_ascii_lower(cp[j + 1])) {
+    j += 2;
+    while (j < n && S_ascii_lower(cp[j])) j++;
+    if (j < n && cp[j] >= 0x80 && dg_c_word(cls[j])) return 0; /* "Gemüse", "groß": a German word */
+  }
   while (j < n) {
     uint32_t c = cp[j];
     if (S_ascii_alnum(c)) {

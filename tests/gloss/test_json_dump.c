@@ -2,10 +2,15 @@
  * jansson's json_dumps writes for the same object (compact and indented),
  * also for strings needing escapes, and a string that is not valid UTF-8
  * must leave out its member (as json_string refused it).  The oracle: load
- * our output with jansson and dump it again with the same flags.
+ * our output with jansson and dump it again with the same flags.  The
+ * writer reads a string 16 bytes at a time: strings of 15, 16, 17 and more
+ * bytes, an escape or UTF-8 just after a block, and strings that end at
+ * the last byte before an unreadable page are written as jansson does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <jansson.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "render.h"
@@ -74,7 +79,9 @@ static dg_doc *S_doc(void) {
   return d;
 }
 
-static void S_check(dg_render *r, const dg_dsentence *s, bool pretty) {
+/* The sentence's JSON, parsed, after checking that jansson dumps it
+ * again byte for byte; NULL when it does not parse. */
+static json_t *S_same(dg_render *r, const dg_dsentence *s, bool pretty) {
   dg_buf b;
   dg_buf_init(&b);
   dg_render_json_sentence(r, s, &b, pretty);
@@ -84,15 +91,67 @@ static void S_check(dg_render *r, const dg_dsentence *s, bool pretty) {
   if (o) {
     char *again = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
     STR_EQ(b.data, again, pretty ? "indented: as jansson dumps it" : "compact: as jansson dumps it");
+    free(again);
+  }
+  dg_buf_free(&b);
+  return o;
+}
+
+static void S_check(dg_render *r, const dg_dsentence *s, bool pretty) {
+  json_t *o = S_same(r, s, pretty);
+  if (o) {
     json_t *tok = json_array_get(json_object_get(o, "tokens"), 0);
     INT_EQ(json_array_size(json_object_get(tok, "glosses")), 2, "invalid UTF-8 gloss left out");
     OK(json_object_get(tok, "reason") == NULL, "invalid UTF-8 member left out");
     STR_EQ(json_string_value(json_object_get(o, "text")), s->text, "escapes round-trip");
     OK(json_integer_value(json_object_get(o, "start")) == 5, "start");
-    free(again);
     json_decref(o);
   }
-  dg_buf_free(&b);
+}
+
+/* A copy of str ending at the last byte of a readable page (the next one is
+ * unreadable): a read past the string's page would crash the test. */
+static const char *S_at_page_end(char *page, size_t pagesize, const char *str) {
+  size_t n = strlen(str) + 1;
+  char *p = page + pagesize - n;
+  memcpy(p, str, n);
+  return p;
+}
+
+static void S_check_blocks(dg_render *r) {
+  size_t ps = (size_t)sysconf(_SC_PAGESIZE);
+  char *pages = mmap(NULL, 8 * ps, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  OK(pages != MAP_FAILED, "pages mapped");
+  if (pages == MAP_FAILED) return;
+  for (size_t k = 1; k < 8; k += 2) mprotect(pages + k * ps, ps, PROT_NONE);
+  dg_doc *d = dg_doc_new("test");
+  dg_dsentence *s = dg_doc_add_sentence(d);
+  s->tokens = dg_mem_alloc(&d->arena, 8 * sizeof *s->tokens);
+  s->text = "abcdefghijklmnopqrstuvwxyz0123456789\"";
+  dg_dtoken *t = S_tok(s, S_at_page_end(pages, ps, "abcdefghijklmno"), DG_KIND_WORD); /* 15 */
+  t->lemma = S_at_page_end(pages + 2 * ps, ps, "abcdefghijklmnop");                    /* 16 */
+  t->pos = S_at_page_end(pages + 4 * ps, ps, "");
+  t->gloss = S_at_page_end(pages + 6 * ps, ps, "abcdefghijklmnopq");                   /* 17 */
+  t->source = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
+  t = S_tok(s, "abcdefghijklmnop\"after a block\"", DG_KIND_WORD);
+  t->lemma = "abcdefghijklmnopÄrger";
+  t->gloss = "abcdefghijklmnop\n";
+  t->source = "abcdefghijklmnopabcdefghijklmnop\xff"; /* not UTF-8: left out */
+  for (int pretty = 0; pretty < 2; pretty++) {
+    json_t *o = S_same(r, s, pretty);
+    json_t *toks = json_object_get(o, "tokens");
+    for (size_t i = 0; o && i < s->ntokens; i++) {
+      json_t *tok = json_array_get(toks, i);
+      STR_EQ(json_string_value(json_object_get(tok, "form")), s->tokens[i].form, "form round-trips");
+      STR_EQ(json_string_value(json_object_get(tok, "lemma")), s->tokens[i].lemma, "lemma round-trips");
+      STR_EQ(json_string_value(json_object_get(tok, "gloss")), s->tokens[i].gloss, "gloss round-trips");
+    }
+    OK(o && json_object_get(json_array_get(toks, 0), "source") != NULL, "a long source written");
+    OK(o && json_object_get(json_array_get(toks, 1), "source") == NULL, "a long invalid source left out");
+    json_decref(o);
+  }
+  dg_doc_free(d);
+  munmap(pages, 8 * ps);
 }
 
 int main(void) {
@@ -107,5 +166,6 @@ int main(void) {
   d->sentences[0].tr_status = 403;
   S_check(&r, &d->sentences[0], false);
   dg_doc_free(d);
+  S_check_blocks(&r);
   return DONE("gloss.json_dump");
 }
