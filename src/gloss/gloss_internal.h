@@ -61,7 +61,7 @@ struct dg_engine {
 
 /* What the engine knows about one word while glossing its sentence. */
 typedef struct dg_gl_word {
-  char *lower;                      /* lower-case form (in the document's arena) */
+  const char *lower;                /* lower-case form (in the document's arena, or the memo's) */
   dg_word_class wc;                 /* the word classes of `lower` (set at the end of
                                      * the look-up pass: ask dg_gl_is) */
   bool initial;                     /* first word of the sentence (or quote) */

@@ -334,9 +334,9 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     w->closed = -1;
-    w->lower = S_lower(d, t->form);
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
+      w->lower = S_lower(d, t->form);
       /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
        * "sagte er, „ob"), opens a sentence inside the sentence: its first
        * word is also tried in lower case, pronouns first ("Ich" = I). */
@@ -371,7 +371,9 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * its context (all capitals, gender marks: S_standard_spelling). */
     bool memo = !w->written && !S_spelling_in_context(t->form) && !adv_after_prep;
     if (adv_after_prep) w->initial = true;
+    /* (a repeated word's lower-case form is its entry's) */
     if (memo && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
+    if (!w->lower) w->lower = S_lower(d, t->form);
     w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
     memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
     w->cl = dg_mem_alloc(&d->arena, DG_GL_MAX_SENSES * sizeof *w->cl);

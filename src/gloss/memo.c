@@ -293,6 +293,7 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
 typedef struct S_word {
   size_t ncl, nan;
   dg_word_class wc;
+  const char *lower; /* the lower-case form (among the strings) */
   bool name_reading;
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
@@ -314,6 +315,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_wor
   w->fb = S_word_fb(v);
   w->name_reading = v->name_reading;
   w->wc = v->wc;
+  w->lower = v->lower;
   w->memo = v;
   w->memo_form = form;
   return true;
@@ -323,7 +325,8 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
   char key[256];
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
   if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
-  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * (sizeof(dg_analysis) + sizeof(unsigned));
+  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * (sizeof(dg_analysis) + sizeof(unsigned)) +
+                S_len(w->lower);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
@@ -340,6 +343,7 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
   S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
+  v->lower = S_copy(&sw, w->lower);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;
