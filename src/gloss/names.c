@@ -10,8 +10,32 @@
 #include <string.h>
 #include <strings.h>
 
+#include "memo.h"
 #include "util.h"
 #include "word.h"
+
+/* Two questions asked of the same forms in sentence after sentence, each a
+ * function of the string and the session's fixed data, answered once per
+ * string through the engine's memo (memo.h; kinds 'R' and 'H'): is the
+ * lemma a role noun (dg_gl_role_noun: a suffix scan of the lexicon's word
+ * classes), does the spelling dictionary know the form (dg_morph_is_known:
+ * hunspell)?  With the memo full they are computed each time. */
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+  if (!lemma || !*lemma) return false;
+  const bool *m = dg_gl_memo_find(e, 'R', lemma);
+  if (m) return *m;
+  bool r = dg_gl_role_noun(c, lemma);
+  dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL);
+  return r;
+}
+static bool S_known(dg_engine *e, const char *form) {
+  if (!form || !*form) return false;
+  const bool *m = dg_gl_memo_find(e, 'H', form);
+  if (m) return *m;
+  bool r = dg_morph_is_known(e->morph, form);
+  dg_gl_memo_keep(e, 'H', form, &r, sizeof r, 0, NULL);
+  return r;
+}
 
 /* ---- Surnames that are common nouns -----------------------------------------
  * Many German surnames are nouns of a trade (Müller miller, Schneider
@@ -65,7 +89,7 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
-  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || dg_gl_role_noun(c, t->lemma)) return false;
+  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || S_role_noun(e, c, t->lemma)) return false;
   if (s_name) return true; /* (of any gender: Jobs, Banks) */
   /* the surnames that are nouns are nouns of a person's trade or of a
    * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
@@ -103,12 +127,12 @@ static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
 static bool S_genitive_s(dg_engine *e, const char *form) {
   size_t n = strlen(form);
   if (n < 3 || form[n - 1] != 's') return false;
-  if (!dg_morph_is_known(e->morph, form)) return true;
+  if (!S_known(e, form)) return true;
   char stem[64];
   if (n >= sizeof stem) return true;
   memcpy(stem, form, n - 1);
   stem[n - 1] = '\0';
-  return dg_morph_is_known(e->morph, stem);
+  return S_known(e, stem);
 }
 
 /* The evidence in the sentence itself that the noun at i is a person's
@@ -127,7 +151,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     size_t pl = strlen(p->form);
     /* (a name in -s that the morphology knows and reads as itself is no
      * genitive: "Klaus Fischer", not Klau's) */
-    bool itself = dg_gl_eq(p->lemma, p->form) && dg_morph_is_known(e->morph, p->form);
+    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, p->form);
     bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
                                p->form[pl - 1] == '\'' || strstr(p->form, "’"));
     bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
@@ -138,7 +162,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
                    dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
     if (first) return true;
     /* a title written short (Dr., Prof.: the abbreviations table) */
-    if (p->source && strstr(p->source, "abbreviations") && dg_gl_role_noun(c, p->lemma)) return true;
+    if (p->source && strstr(p->source, "abbreviations") && S_role_noun(e, c, p->lemma)) return true;
   }
   /* the subject of a verb of saying, alone at the clause start: "Kirchner
    * sagte" (a sentence with its full stop: a headline drops articles) */
@@ -211,7 +235,7 @@ static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
 }
 
 /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
-static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
+static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 1; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
@@ -220,7 +244,7 @@ static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
     /* (a title written short is a name token of the abbreviations table: Dr.) */
-    bool after_role = dg_gl_role_noun(c, p->lemma) &&
+    bool after_role = S_role_noun(e, c, p->lemma) &&
                       (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations")));
     /* (a marked name in the genitive is followed by what it owns: "Dr.
      * Fords Anschuldigungen") */
@@ -263,7 +287,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
      * a compound: hunspell knows it). */
     bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
-                   !dg_morph_is_known(e->morph, t->form);
+                   !S_known(e, t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
     if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
@@ -388,7 +412,7 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
 
 /* Names, in this order: each step sees the names the one before marked. */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
-  S_after_role(d, c);
+  S_after_role(e, d, c);
   S_surnames(e, d, c);
   S_next_to_names(e, d, c);
   S_own_spelling(d, c);
