@@ -45,28 +45,33 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Does the gloss begin with a modal ("would like", "can", "must be")? */
+static bool S_modal(const char *gloss) {
+  static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
+  size_t first = strcspn(gloss, " ");
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
+    if (gloss[0] == modal[k][0] && first == strlen(modal[k]) && strncmp(gloss, modal[k], first) == 0) return true;
+  return false;
+}
+
 /* Plain English: "clarified", "negotiations". */
 static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
-  dg_buf b;
-  dg_buf_init(&b);
-  static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
-  bool is_modal = false;
-  /* A gloss whose first word is a modal ("would like", "can", "must be")
-   * is never inflected. */
-  size_t first = strcspn(t->gloss, " ");
-  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
    * of stehen) */
-  bool from_dict = t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0);
   bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
-                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) && !from_dict);
-  if (german && t->kind != DG_KIND_NAME) {
-    /* nothing */
-  } else if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
+                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
+                 !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
+  /* (only names, verbs, adjectives, adverbs and nouns take a form) */
+  if (german && t->kind != DG_KIND_NAME) return;
+  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
+      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+    return;
+  dg_buf b;
+  dg_buf_init(&b);
+  if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
@@ -76,8 +81,9 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
   } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
-    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
-      /* "will", "must" stay */
+    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
+      /* "will", "must" stay: a gloss whose first word is a modal is never
+       * inflected */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
       dg_english_participle_lex(lex, &b, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
