@@ -14,19 +14,26 @@
 #include "util.h"
 #include "word.h"
 
-/* Two questions asked of the same forms in sentence after sentence, each a
+/* Questions asked of the same strings in sentence after sentence, each a
  * function of the string and the session's fixed data, answered once per
- * string through the engine's memo (memo.h; kinds 'R' and 'H'): is the
- * lemma a role noun (dg_gl_role_noun: a suffix scan of the lexicon's word
- * classes), does the spelling dictionary know the form (dg_morph_is_known:
- * hunspell)?  With the memo full they are computed each time. */
-static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
-  if (!lemma || !*lemma) return false;
-  const bool *m = dg_gl_memo_find(e, 'R', lemma);
+ * string through the engine's memo (memo.h; kinds 'R' and 'H'); with the
+ * memo full they are computed each time.  Of a lemma: is it a role noun
+ * (dg_gl_role_noun: a suffix scan of the lexicon's word classes), is its
+ * top sense as a noun masculine (S_noun_as_name)?  Of a form: does the
+ * spelling dictionary know it (dg_morph_is_known: hunspell)? */
+enum { S_ROLE = 1, S_MASC = 2 };
+static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+  if (!lemma || !*lemma) return 0;
+  const unsigned char *m = dg_gl_memo_find(e, 'R', lemma);
   if (m) return *m;
-  bool r = dg_gl_role_noun(c, lemma);
+  dg_sense sv[1];
+  unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
+                                    (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
   dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL);
   return r;
+}
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+  return (S_lemma_facts(e, c, lemma) & S_ROLE) != 0;
 }
 static bool S_known(dg_engine *e, const char *form) {
   if (!form || !*form) return false;
@@ -73,9 +80,9 @@ static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->
  * closed-class word, not inside an expression, one plain word)? */
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form) || strchr(t->form, '-') || c->w[i].is_closed ||
-      t->mwe >= 0 || !t->gloss || !t->source ||
-      (strncmp(t->source, "ding:", 5) != 0 && strncmp(t->source, "dictionaries/preferred.tsv", 26) != 0))
+  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) ||
+      (strncmp(t->source, "ding:", 5) != 0 && strncmp(t->source, "dictionaries/preferred.tsv", 26) != 0) ||
+      dg_gl_all_upper(t->form) || strchr(t->form, '-'))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
@@ -89,15 +96,15 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
-  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || S_role_noun(e, c, t->lemma)) return false;
+  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
+  unsigned facts = S_lemma_facts(e, c, t->lemma);
+  if (facts & S_ROLE) return false;
   if (s_name) return true; /* (of any gender: Jobs, Banks) */
   /* the surnames that are nouns are nouns of a person's trade or of a
    * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
    * or neuter noun beside a name is the name's possession ("Trumps
    * Mannschaft") or part of a longer name */
-  dg_sense sv[4];
-  size_t n = dg_gl_senses(e, t->lemma, "NOUN", sv, 4);
-  return n > 0 && dg_gl_eq(sv[0].gender, "m");
+  return (facts & S_MASC) != 0;
 }
 
 /* Does a determiner, adjective or number stand right before token i (the
@@ -243,16 +250,16 @@ static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
+    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* (a title written short is a name token of the abbreviations table: Dr.) */
-    bool after_role = S_role_noun(e, c, p->lemma) &&
-                      (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations")));
+    bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
+                      S_role_noun(e, c, p->lemma);
     /* (a marked name in the genitive is followed by what it owns: "Dr.
      * Fords Anschuldigungen") */
     size_t pl = strlen(p->form);
-    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER) &&
+    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
                         !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_eq(t->pos, "NOUN"));
     if (!after_role && !after_marked) continue;
-    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* The next word after a role is a name only if it is not a common noun
      * in the genitive or plural ("der Präsident Russlands" stays Russia). */
     c->w[i].role_name = true;
