@@ -339,7 +339,8 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
     free(mine);
   }
-  for (size_t i = 0; i < nt; i++) free(own[i]);
+  for (size_t i = 0; i < nt; i++)
+    if (own[i]) free(own[i]);
   if (sw != sw1) free(sw);
   if (own != own1) free(own);
   if (fm != fm1) free(fm);

@@ -63,7 +63,8 @@ static const char *S_display_labels(dg_doc *d, const char *pos, const char *leip
   bool pron = dg_gl_eq(pos, "PRON"), dot = extra != NULL;
   /* (the labels between the dots; empty ones are none) */
   for (const char *p = leipzig; how != S_KEEP_NONE && *p;) {
-    size_t n = strcspn(p, ".");
+    size_t n = 0;
+    while (p[n] && p[n] != '.') n++; /* (labels are short: no strcspn call) */
     if (n && S_keep_label(how, pron, p, n)) {
       if (dot) out[o++] = '.';
       dot = true;
