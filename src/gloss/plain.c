@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* Is the adjective at i used as an adverb: uninflected, not before a noun
@@ -54,8 +55,40 @@ static bool S_modal(const char *gloss) {
   return false;
 }
 
+/* The English forms of english.c that look words up (past tense,
+ * participle) or search tables (plural) are a function of the gloss and
+ * the lexicon: each is made once per gloss and kept in the engine's memo
+ * (kind 'E', the key the form's letter and the gloss), then appended to b.
+ * A gloss too long for a key has its form made each time. */
+typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's' } S_form;
+
+static void S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
+  if (form == S_PAST) dg_english_past_lex(lex, b, gloss);
+  else if (form == S_PARTICIPLE) dg_english_participle_lex(lex, b, gloss);
+  else dg_english_plural(b, gloss);
+}
+
+static void S_english(dg_engine *e, dg_buf *b, S_form form, const char *gloss) {
+  char key[128];
+  size_t n = strlen(gloss);
+  if (n + 2 > sizeof key) {
+    S_make_form(e->lex, b, form, gloss);
+    return;
+  }
+  key[0] = (char)form;
+  memcpy(key + 1, gloss, n + 1);
+  const char *m = dg_gl_memo_find(e, 'E', key);
+  if (m) {
+    dg_buf_puts(b, m);
+    return;
+  }
+  size_t at = b->len;
+  S_make_form(e->lex, b, form, gloss);
+  dg_gl_memo_keep(e, 'E', key, b->data ? b->data + at : "", b->len - at + 1, 0, NULL);
+}
+
 /* Plain English: "clarified", "negotiations". */
-static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
@@ -85,10 +118,10 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
-      dg_english_participle_lex(lex, &b, t->gloss);
+      S_english(e, &b, S_PARTICIPLE, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
-      else dg_english_past_lex(lex, &b, t->gloss);
+      else S_english(e, &b, S_PAST, t->gloss);
     } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
                                                   dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
@@ -119,10 +152,29 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
-    dg_english_plural(&b, t->gloss);
+    S_english(e, &b, S_PLURAL, t->gloss);
   }
   if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
   dg_buf_free(&b);
+}
+
+/* The dictionary's adverb sense of an adjective's lemma, or NULL: asked
+ * once per lemma (the memo's kind 'E' too, letter 'v'; the gloss is a
+ * lexicon string, which lives as long as the session). */
+static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
+  char key[128];
+  size_t n = strlen(lemma);
+  bool keyed = n + 2 <= sizeof key;
+  if (keyed) {
+    key[0] = 'v';
+    memcpy(key + 1, lemma, n + 1);
+    const char *const *m = dg_gl_memo_find(e, 'E', key);
+    if (m) return *m;
+  }
+  dg_sense av[1];
+  const char *adv = dg_lexicon_senses(e->lex, lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV") ? av[0].gloss : NULL;
+  if (keyed) dg_gl_memo_keep(e, 'E', key, &adv, sizeof adv, 0, NULL);
+  return adv;
 }
 
 /* The plain form of word i: first whether an adjective is used as an adverb
@@ -133,9 +185,8 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->adverbial = S_adverbial(c, i);
   if (w->adverbial) {
     /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
-    dg_sense av[1];
-    if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
-      w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
+    const char *adv = S_adverb_sense(e, t->lemma);
+    if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  S_plain(e->lex, d, t, w);
+  S_plain(e, d, t, w);
 }
