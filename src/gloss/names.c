@@ -76,12 +76,18 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
  * Oliver Sacks, Tyra Banks)? */
 static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->tokens[i]) && !S_noun_after(c, i); }
 
+/* Does s start with the literal pre (a source's prefix: no strncmp call)? */
+static inline bool S_starts(const char *s, const char *pre) {
+  while (*pre && *s == *pre) s++, pre++;
+  return !*pre;
+}
+
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)? */
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) ||
-      (strncmp(t->source, "ding:", 5) != 0 && strncmp(t->source, "dictionaries/preferred.tsv", 26) != 0) ||
+      !(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
       dg_gl_all_upper(t->form) || strchr(t->form, '-'))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are

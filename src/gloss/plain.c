@@ -58,33 +58,29 @@ static bool S_modal(const char *gloss) {
 /* The English forms of english.c that look words up (past tense,
  * participle) or search tables (plural) are a function of the gloss and
  * the lexicon: each is made once per gloss and kept in the engine's memo
- * (kind 'E', the key the form's letter and the gloss), then appended to b.
- * A gloss too long for a key has its form made each time. */
+ * (kind 'E', the key the form's letter and the gloss).  Returns the form:
+ * the memo's, or one made in b (empty), b->data (a gloss too long for a
+ * key has its form made each time). */
 typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's' } S_form;
 
-static void S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
+static const char *S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
   if (form == S_PAST) dg_english_past_lex(lex, b, gloss);
   else if (form == S_PARTICIPLE) dg_english_participle_lex(lex, b, gloss);
   else dg_english_plural(b, gloss);
+  return b->data ? b->data : "";
 }
 
-static void S_english(dg_engine *e, dg_buf *b, S_form form, const char *gloss) {
+static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *gloss) {
   char key[128];
   size_t n = strlen(gloss);
-  if (n + 2 > sizeof key) {
-    S_make_form(e->lex, b, form, gloss);
-    return;
-  }
+  if (n + 2 > sizeof key) return S_make_form(e->lex, b, form, gloss);
   key[0] = (char)form;
   memcpy(key + 1, gloss, n + 1);
   const char *m = dg_gl_memo_find(e, 'E', key);
-  if (m) {
-    dg_buf_puts(b, m);
-    return;
-  }
-  size_t at = b->len;
-  S_make_form(e->lex, b, form, gloss);
-  dg_gl_memo_keep(e, 'E', key, b->data ? b->data + at : "", b->len - at + 1, 0, NULL);
+  if (m) return m;
+  const char *r = S_make_form(e->lex, b, form, gloss);
+  dg_gl_memo_keep(e, 'E', key, r, strlen(r) + 1, 0, NULL);
+  return r;
 }
 
 /* Plain English: "clarified", "negotiations". */
@@ -102,8 +98,10 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
   if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
       !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
     return;
+  /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
+  const char *out = NULL;
   if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
@@ -118,10 +116,10 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
-      S_english(e, &b, S_PARTICIPLE, t->gloss);
+      out = S_english(e, &b, S_PARTICIPLE, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
-      else S_english(e, &b, S_PAST, t->gloss);
+      else out = S_english(e, &b, S_PAST, t->gloss);
     } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
                                                   dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
@@ -130,6 +128,8 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
      * Lage sei ernst" = the situation is, so they say).  Plain English has
      * no such form, so the plain gloss keeps a marker an analyst can see. */
     if (dg_gl_has_label(lab, "SBJV1") && !dg_gl_has_label(lab, "PTCP")) {
+      if (out && out != b.data) dg_buf_puts(&b, out);
+      out = NULL;
       if (!b.len) dg_buf_puts(&b, t->gloss);
       dg_buf_puts(&b, " (reportedly)");
     }
@@ -152,10 +152,11 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
-    S_english(e, &b, S_PLURAL, t->gloss);
+    out = S_english(e, &b, S_PLURAL, t->gloss);
   }
-  if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
-  dg_buf_free(&b);
+  if (!out) out = b.data;
+  if (out && *out) t->plain = dg_mem_strdup(&d->arena, out);
+  if (b.data) dg_buf_free(&b); /* (most words make no form: no call) */
 }
 
 /* The dictionary's adverb sense of an adjective's lemma, or NULL: asked
