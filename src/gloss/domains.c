@@ -33,7 +33,8 @@ static bool S_register_label(const dg_engine *e, const char *p) {
 
 /* The labels of a sense's domains ("pol.;mil.", "Br., coll."): the
  * pieces between ';', ',' and ' ' of its first 127 bytes, in buf; returns
- * how many (at most max). */
+ * how many (at most max; 127 bytes hold at most S_MAX_LABELS). */
+#define S_MAX_LABELS 64
 static size_t S_split(const char *domains, char buf[128], char **lab, size_t max) {
   dg_strlcpy(buf, domains ? domains : "", 128);
   size_t n = 0;
@@ -41,7 +42,6 @@ static size_t S_split(const char *domains, char buf[128], char **lab, size_t max
   for (char *p = strtok_r(buf, ";, ", &save); p && n < max; p = strtok_r(NULL, ";, ", &save)) lab[n++] = p;
   return n;
 }
-#define S_MAX_LABELS 64 /* (127 bytes hold at most 64 labels) */
 
 static bool S_has_field(const dg_engine *e, const char *domains) {
   char buf[128], *lab[S_MAX_LABELS];
