@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memo.h"
 #include "subjects.h"
 #include "word.h"
 
@@ -30,23 +31,140 @@ static bool S_register_label(const dg_engine *e, const char *p) {
   return dg_lexicon_is(e->lex, p, DG_WC_REGISTER_LABEL);
 }
 
-static bool S_has_field(const dg_engine *e, const char *domains) {
-  char buf[128];
-  dg_strlcpy(buf, domains ? domains : "", sizeof buf);
+/* The labels of a sense's domains ("pol.;mil.", "Br., coll."): the
+ * pieces between ';', ',' and ' ' of its first 127 bytes, in buf; returns
+ * how many (at most max; 127 bytes hold at most S_MAX_LABELS). */
+#define S_MAX_LABELS 64
+static size_t S_split(const char *domains, char buf[128], char **lab, size_t max) {
+  dg_strlcpy(buf, domains ? domains : "", 128);
+  size_t n = 0;
   char *save = NULL;
-  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
-    if (!S_register_label(e, p)) return true;
+  for (char *p = strtok_r(buf, ";, ", &save); p && n < max; p = strtok_r(NULL, ";, ", &save)) lab[n++] = p;
+  return n;
+}
+
+static bool S_has_field(const dg_engine *e, const char *domains) {
+  char buf[128], *lab[S_MAX_LABELS];
+  size_t n = S_split(domains, buf, lab, S_MAX_LABELS);
+  for (size_t k = 0; k < n; k++)
+    if (!S_register_label(e, lab[k])) return true;
   return false;
 }
 
-static void S_vote(const dg_engine *e, S_dom *dv, size_t *nd, const char *domains, bool *seen_tok) {
-  char buf[128];
-  dg_strlcpy(buf, domains ? domains : "", sizeof buf);
-  char *save = NULL;
-  for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save)) {
-    if (S_register_label(e, p)) continue;
+/* ---- what the pass needs of a word's senses --------------------------------
+ * The same in every sentence: a function of the lemma and part of speech
+ * (and of the session's fixed data: lexicon, subjects, register labels),
+ * kept once per word in the engine's memo (memo.h, kind 'D') instead of
+ * the senses being copied and their labels split for each occurrence. */
+
+/* A close sense whose field may win (the second loop of dg_gl_domains),
+ * one per field label of it. */
+typedef struct S_alt {
+  const char *gloss, *source; /* (lexicon strings: session lifetime) */
+} S_alt;
+
+/* Laid out as this header, nalt S_alt, then nvote + nalt labels, each
+ * with its NUL. */
+typedef struct S_word {
+  unsigned fields;   /* subjects (bit k) one of whose fields a sense has */
+  unsigned lemma;    /* subjects that give the lemma a sense of their own */
+  size_t n;          /* senses */
+  const char *top;   /* the top sense's gloss */
+  size_t nvote;      /* field labels of the top three senses (register labels left out) */
+  size_t nalt;       /* field labels of the senses close to the top one */
+  S_alt alt[];
+} S_word;
+
+static const char *S_labels(const S_word *w) { return (const char *)(w->alt + w->nalt); }
+static const char *S_next(const char *p) { return p + strlen(p) + 1; }
+
+/* Compute what the pass needs of the senses of lemma with pos into b (an
+ * S_word). */
+static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf *b) {
+  dg_sense sv[DG_GL_MAX_SENSES];
+  size_t n = dg_gl_senses(e, lemma, pos, sv, DG_GL_MAX_SENSES);
+  S_word h = {0};
+  h.n = n;
+  h.top = n ? sv[0].gloss : NULL;
+  h.lemma = dg_subjects_word_mask(e->subjects, lemma);
+  dg_buf votes, alts, altlab;
+  dg_buf_init(&votes);
+  dg_buf_init(&alts);
+  dg_buf_init(&altlab);
+  char buf[128], *lab[S_MAX_LABELS];
+  for (size_t q = 0; q < n; q++) {
+    if (!sv[q].domains || !*sv[q].domains) continue;
+    size_t nl = S_split(sv[q].domains, buf, lab, S_MAX_LABELS);
+    for (size_t k = 0; k < nl; k++) {
+      /* (every label, register ones too, for the subject) */
+      h.fields |= dg_subjects_field_mask(e->subjects, lab[k]);
+      /* (the top three senses' fields for the fading votes) */
+      if (q < 3 && !S_register_label(e, lab[k])) {
+        dg_buf_put(&votes, lab[k], strlen(lab[k]) + 1);
+        h.nvote++;
+      }
+    }
+  }
+  /* The senses within S_DOMAIN_RATIO of the top score, unless the top
+   * sense has a field of its own (its own fields do not count as support
+   * for the others). */
+  for (size_t k = 1; k < n; k++) {
+    if (sv[k].score < S_DOMAIN_RATIO * sv[0].score) break;
+    if (!sv[k].domains || !*sv[k].domains) continue;
+    if (S_has_field(e, sv[0].domains)) break;
+    size_t nl = S_split(sv[k].domains, buf, lab, S_MAX_LABELS);
+    for (size_t j = 0; j < nl; j++) {
+      if (S_register_label(e, lab[j])) continue;
+      S_alt a = {sv[k].gloss, sv[k].source};
+      dg_buf_put(&alts, &a, sizeof a);
+      dg_buf_put(&altlab, lab[j], strlen(lab[j]) + 1);
+      h.nalt++;
+    }
+  }
+  dg_buf_clear(b);
+  dg_buf_put(b, &h, sizeof h);
+  if (alts.len) dg_buf_put(b, alts.data, alts.len);
+  if (votes.len) dg_buf_put(b, votes.data, votes.len);
+  if (altlab.len) dg_buf_put(b, altlab.data, altlab.len);
+  dg_buf_free(&votes);
+  dg_buf_free(&alts);
+  dg_buf_free(&altlab);
+}
+
+/* What the pass needs of lemma with pos: the memo's, or (memo full, key
+ * too long) one made in *own, which the caller frees. */
+static const S_word *S_word_of(dg_engine *e, const char *lemma, const char *pos, S_word **own) {
+  *own = NULL;
+  char key[256];
+  size_t pn = pos ? strlen(pos) : 0, ln = strlen(lemma);
+  bool keyed = pn + 1 + ln < sizeof key;
+  if (keyed) {
+    memcpy(key, pos ? pos : "", pn);
+    key[pn] = '\t';
+    memcpy(key + pn + 1, lemma, ln + 1);
+    const S_word *w = dg_gl_memo_find(e, 'D', key);
+    if (w) return w;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  S_word_make(e, lemma, pos, &b);
+  const S_word *w = keyed ? dg_gl_memo_keep(e, 'D', key, b.data, b.len, 0, NULL) : NULL;
+  if (w) {
+    dg_buf_free(&b);
+    return w;
+  }
+  *own = (S_word *)(void *)dg_buf_detach(&b);
+  return *own;
+}
+
+/* The word votes once for each field of its top senses (the fading votes
+ * of the recent sentences). */
+static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
+  bool seen_tok[S_MAX_DOMAINS] = {false};
+  const char *p = S_labels(w);
+  for (size_t v = 0; v < w->nvote; v++, p = S_next(p)) {
     size_t k = 0;
-    while (k < *nd && strcmp(dv[k].name, p) != 0) k++;
+    while (k < *nd && !(dv[k].name[0] == p[0] && strcmp(dv[k].name, p) == 0)) k++;
     if (k == *nd) {
       if (*nd == S_MAX_DOMAINS) continue;
       dg_strlcpy(dv[k].name, p, sizeof dv[k].name);
@@ -67,19 +185,11 @@ static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
 }
 
 /* A content word votes once for each subject one of its senses has a
- * field of, or that gives it a sense of its own (subjects.tsv); the votes
- * of a document do not fade: they make its subject. */
-static void S_subject_vote(dg_engine *e, const dg_dtoken *t, const dg_sense *sv, size_t n) {
-  unsigned m = dg_subjects_word_mask(e->subjects, t->lemma);
-  if (strcmp(t->form, t->lemma) != 0) m |= dg_subjects_word_mask(e->subjects, t->form);
-  for (size_t q = 0; q < n; q++) {
-    if (!sv[q].domains || !*sv[q].domains) continue;
-    char buf[128];
-    dg_strlcpy(buf, sv[q].domains, sizeof buf);
-    char *save = NULL;
-    for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
-      m |= dg_subjects_field_mask(e->subjects, p);
-  }
+ * field of, or that gives it (its lemma or its form: form_mask) a sense of
+ * its own (subjects.tsv); the votes of a document do not fade: they make
+ * its subject. */
+static void S_subject_vote(dg_engine *e, const S_word *w, unsigned form_mask) {
+  unsigned m = w->lemma | form_mask | w->fields;
   for (size_t k = 0; k < DG_GL_MAX_SUBJECTS && m; k++, m >>= 1)
     if (m & 1u) e->subj_votes[k] += 1.0f;
 }
@@ -125,8 +235,12 @@ static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gl
  * log in); elsewhere it keeps its general sense.  (Ding's field labels
  * alone are too loose for this: in a political text "Team" would become
  * "panel" [adm.]; they only vote, and promote close senses as before.)
- * Words of an expression and glossary entries keep theirs. */
-static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject) {
+ * Words of an expression and glossary entries keep theirs.  (sw[i], fm[i]:
+ * what the first loop of dg_gl_domains read of word i, when it did: the
+ * subjects that give its lemma and its form a sense, so that the table is
+ * asked only when one of them is this subject.) */
+static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject, const S_word *const *sw,
+                             const unsigned *fm) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
@@ -135,8 +249,15 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
     if (t->source && strncmp(t->source, "glossary", 8) == 0) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
-    const char *g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
-    if (!g) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
+    const char *g = NULL;
+    if (sw[i] && subject < 32) {
+      unsigned bit = 1u << subject;
+      if (fm[i] & bit) g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
+      if (!g && (sw[i]->lemma & bit)) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
+    } else {
+      g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
+      if (!g) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
+    }
     if (g && strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
   }
 }
@@ -147,14 +268,6 @@ void dg_engine_new_document(dg_engine *e) {
   memset(e->subj_votes, 0, sizeof e->subj_votes);
   e->subject_last = -1;
   e->nnames_seen = 0;
-}
-
-/* A word whose senses both loops of dg_gl_domains read: a content word
- * (the first loop) that may be a candidate for another sense (the second:
- * S_candidate's parts of speech). */
-static bool S_keep(const dg_dtoken *t, const dg_gl_word *w) {
-  return t->kind == DG_KIND_WORD && !w->is_closed && t->lemma[0] &&
-         (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
 }
 
 void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
@@ -177,74 +290,58 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   S_dom *dv = e->dom;
   size_t nd = e->ndom;
   for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
-  /* Each content word votes once for each domain among its top senses. */
-  dg_sense sv[DG_GL_MAX_SENSES];
-  /* The senses of the nouns, verbs and adjectives are kept for the
-   * choice of sense below (asked once, not twice; their lemma and POS
-   * do not change in between): kept[i] is token i's place in `keep`. */
-  size_t nkeep = 0;
-  for (size_t i = 0; i < s->ntokens; i++)
-    if (S_keep(&s->tokens[i], &c->w[i])) nkeep++;
-  dg_sense *keep = nkeep ? dg_xmalloc(nkeep * DG_GL_MAX_SENSES * sizeof *keep) : NULL;
-  size_t *kept = nkeep ? dg_xmalloc(s->ntokens * sizeof *kept) : NULL;
-  size_t *keptn = nkeep ? dg_xmalloc(nkeep * sizeof *keptn) : NULL;
-  nkeep = 0;
-  for (size_t i = 0; i < s->ntokens; i++) {
+  /* Each content word votes once for each domain among its top senses,
+   * and for the subjects of its senses.  What it read of its senses
+   * (sw[i]; own[i] when not the memo's) and the subjects that give its
+   * form a sense (fm[i]) are kept for the choice of sense below. */
+  size_t nt = s->ntokens;
+  const S_word *sw1[64], **sw = nt <= 64 ? sw1 : dg_xmalloc(nt * sizeof *sw);
+  S_word *own1[64], **own = nt <= 64 ? own1 : dg_xmalloc(nt * sizeof *own);
+  unsigned fm1[64], *fm = nt <= 64 ? fm1 : dg_xmalloc(nt * sizeof *fm);
+  for (size_t i = 0; i < nt; i++) {
     const dg_dtoken *t = &s->tokens[i];
-    if (kept) kept[i] = SIZE_MAX;
+    sw[i] = NULL;
+    own[i] = NULL;
+    fm[i] = 0;
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
-    /* (all senses for the subject, the top three for the fading field votes) */
-    dg_sense *to = sv;
-    if (S_keep(t, &c->w[i])) {
-      kept[i] = nkeep;
-      to = &keep[nkeep++ * DG_GL_MAX_SENSES];
-    }
-    size_t n = dg_gl_senses(e, t->lemma, t->pos[0] ? t->pos : NULL, to, DG_GL_MAX_SENSES);
-    if (to != sv) keptn[kept[i]] = n;
-    bool seen[S_MAX_DOMAINS] = {false};
-    for (size_t k = 0; k < n && k < 3; k++) S_vote(e, dv, &nd, to[k].domains, seen);
-    S_subject_vote(e, t, to, n);
+    sw[i] = S_word_of(e, t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
+    S_vote(sw[i], dv, &nd);
+    fm[i] = strcmp(t->form, t->lemma) != 0 ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
+    S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
   int subject = S_subject(e);
   s->subject = subject >= 0 ? dg_subjects_name(e->subjects, (size_t)subject) : NULL;
   s->subject_new = subject != e->subject_last;
   e->subject_last = subject;
-  if (subject >= 0) S_subject_senses(e, d, c, (size_t)subject);
-  for (size_t i = 0; i < s->ntokens && nd; i++) {
+  if (subject >= 0) S_subject_senses(e, d, c, (size_t)subject, sw, fm);
+  /* A close sense of a field the recent sentences support beats the top
+   * one. */
+  for (size_t i = 0; i < nt && nd; i++) {
     dg_dtoken *t = &s->tokens[i];
     if (!S_candidate(t, &c->w[i])) continue;
-    const dg_sense *cv = sv;
-    size_t n;
-    if (kept && kept[i] != SIZE_MAX) {
-      cv = &keep[kept[i] * DG_GL_MAX_SENSES];
-      n = keptn[kept[i]];
-    } else
-      n = dg_gl_senses(e, t->lemma, t->pos, sv, DG_GL_MAX_SENSES);
-    if (n < 2 || !cv[0].gloss || strcmp(cv[0].gloss, t->gloss) != 0) continue;
-    /* The top sense's own domains do not count as support for others. */
-    int best = -1;
-    float best_votes = 0;
-    for (size_t k = 1; k < n; k++) {
-      if (cv[k].score < S_DOMAIN_RATIO * cv[0].score) break;
-      if (!cv[k].domains || !*cv[k].domains) continue;
-      if (S_has_field(e, cv[0].domains)) break; /* the top sense has a field of its own */
-      char buf[128];
-      dg_strlcpy(buf, cv[k].domains, sizeof buf);
-      char *save = NULL;
-      for (char *p = strtok_r(buf, ";, ", &save); p; p = strtok_r(NULL, ";, ", &save))
-        for (size_t q = 0; q < nd && !S_register_label(e, p); q++)
-          /* Support from other words of the sentence. */
-          if (strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
-            best = (int)k;
+    S_word *mine = NULL;
+    const S_word *w = sw[i] ? sw[i] : S_word_of(e, t->lemma, t->pos, &mine);
+    const S_alt *best = NULL;
+    if (w->n >= 2 && w->top && strcmp(w->top, t->gloss) == 0) {
+      /* Support from other words of the sentence. */
+      float best_votes = 0;
+      const char *p = S_labels(w);
+      for (size_t v = 0; v < w->nvote; v++) p = S_next(p);
+      for (size_t a = 0; a < w->nalt; a++, p = S_next(p))
+        for (size_t q = 0; q < nd; q++)
+          if (dv[q].name[0] == p[0] && strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES &&
+              dv[q].votes > best_votes) {
+            best = &w->alt[a];
             best_votes = dv[q].votes;
           }
     }
-    if (best > 0) {
-      S_set_sense(d, s, t, cv[best].gloss, cv[best].source ? cv[best].source : t->source);
-    }
+    if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
+    free(mine);
   }
-  free(keep);
-  free(kept);
-  free(keptn);
+  for (size_t i = 0; i < nt; i++)
+    if (own[i]) free(own[i]);
+  if (sw != sw1) free(sw);
+  if (own != own1) free(own);
+  if (fm != fm1) free(fm);
 }

@@ -19,6 +19,10 @@ static const struct {
 
 static bool S_vowel(char c) { return c && strchr("aeiou", c) != NULL; }
 
+/* strcmp(a, b) == 0, the first byte tested before the call: the tables
+ * below are searched with words most of which are in none of them. */
+static inline bool S_eq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+
 /* Split "make progress" into first word and rest. */
 static size_t S_first_len(const char *g) {
   const char *sp = strchr(g, ' ');
@@ -145,7 +149,7 @@ bool dg_english_pluralisable(const char *noun) {
                                           "livestock", "equipment", "information", "advice", "furniture",
                                           "clergy", "military", "public", "youth"};
   for (size_t k = 0; k < DG_ARRAY_LEN(invariant); k++)
-    if (strcmp(w, invariant[k]) == 0) return false;
+    if (S_eq(w, invariant[k])) return false;
   if (w[n - 1] == 's' && n > 3 && !S_ends(w, n, "ss") && !S_ends(w, n, "us") && !S_ends(w, n, "is")) return false;
   return true;
 }
@@ -158,25 +162,30 @@ void dg_english_plural(dg_buf *b, const char *noun) {
   size_t n = strlen(noun), tail = 0;
   for (size_t i = 0; i < DG_ARRAY_LEN(preps); i++) {
     size_t l = strlen(preps[i]);
-    if (n > l + 1 && strcmp(noun + n - l, preps[i]) == 0) tail = l;
+    if (n > l + 1 && noun[n - 1] == preps[i][l - 1] && strcmp(noun + n - l, preps[i]) == 0) tail = l;
   }
   if (!dg_english_pluralisable(noun)) {
     dg_buf_puts(b, noun);
     return;
   }
-  char *head = dg_xstrndup(noun, n - tail);
-  const char *sp = strrchr(head, ' ');
-  const char *w = sp ? sp + 1 : head;
-  dg_buf_put(b, head, (size_t)(w - head));
+  /* (the head: the last word before the tail) */
+  size_t hn = n - tail, w = hn;
+  while (w > 0 && noun[w - 1] != ' ') w--;
+  dg_buf_put(b, noun, w);
+  char head[64];
+  size_t wn = hn - w;
   bool done = false;
-  for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns) && !done; i++)
-    if (strcmp(w, S_nouns[i].sg) == 0) {
-      dg_buf_puts(b, S_nouns[i].pl);
-      done = true;
-    }
-  if (!done) S_add_s(b, w, strlen(w));
+  if (wn < sizeof head) {
+    memcpy(head, noun + w, wn);
+    head[wn] = '\0';
+    for (size_t i = 0; i < DG_ARRAY_LEN(S_nouns) && !done; i++)
+      if (S_eq(head, S_nouns[i].sg)) {
+        dg_buf_puts(b, S_nouns[i].pl);
+        done = true;
+      }
+  }
+  if (!done) S_add_s(b, noun + w, wn);
   dg_buf_puts(b, noun + n - tail);
-  free(head);
 }
 
 /* Comparative and superlative of an adjective gloss: "big" -> bigger,

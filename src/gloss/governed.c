@@ -1,5 +1,7 @@
 /* The table of governed prepositions (governed.h): rows "governor
- * preposition gloss", found by a hash of the pair.
+ * preposition gloss", found by a hash of the pair, after a bit set of the
+ * governors' hashes has said the word may govern one (most words a rule
+ * asks about govern none).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "governed.h"
 
@@ -15,17 +17,21 @@ typedef struct S_row {
   char *lemma, *prep, *gloss, *gcase;
 } S_row;
 
+#define S_GOV_BITS 4096
+
 struct dg_governed {
   S_row *rows;
   size_t nrows;
   size_t *slot; /* open addressing: row index + 1, 0 empty */
   size_t mask;
+  uint64_t governors[S_GOV_BITS / 64]; /* bit of each governor's hash */
 };
 
-static size_t S_hash(const char *lemma, const char *prep) {
-  uint64_t h = dg_hash64(lemma, strlen(lemma), 0);
-  return (size_t)dg_hash64(prep, strlen(prep), h);
-}
+/* The hash of a governor, then of the pair (the first hash goes on into the
+ * preposition's bytes). */
+static uint64_t S_gov_hash(const char *lemma) { return dg_hash64(lemma, strlen(lemma), 0); }
+static size_t S_pair_hash(uint64_t gov, const char *prep) { return (size_t)dg_hash64(prep, strlen(prep), gov); }
+static size_t S_gov_bit(uint64_t gov) { return (size_t)(gov >> 52) & (S_GOV_BITS - 1); }
 
 static void S_index(dg_governed *t) {
   size_t n = 16;
@@ -33,7 +39,9 @@ static void S_index(dg_governed *t) {
   t->slot = dg_xcalloc(n, sizeof *t->slot);
   t->mask = n - 1;
   for (size_t r = 0; r < t->nrows; r++) {
-    size_t k = S_hash(t->rows[r].lemma, t->rows[r].prep) & t->mask;
+    uint64_t g = S_gov_hash(t->rows[r].lemma);
+    t->governors[S_gov_bit(g) / 64] |= 1ULL << (S_gov_bit(g) % 64);
+    size_t k = S_pair_hash(g, t->rows[r].prep) & t->mask;
     while (t->slot[k]) k = (k + 1) & t->mask;
     t->slot[k] = r + 1;
   }
@@ -91,7 +99,9 @@ size_t dg_governed_count(const dg_governed *t) { return t ? t->nrows : 0; }
 
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
   if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
-  for (size_t k = S_hash(lemma, prep) & t->mask; t->slot[k]; k = (k + 1) & t->mask) {
+  uint64_t g = S_gov_hash(lemma);
+  if (!((t->governors[S_gov_bit(g) / 64] >> (S_gov_bit(g) % 64)) & 1)) return NULL; /* no row's governor */
+  for (size_t k = S_pair_hash(g, prep) & t->mask; t->slot[k]; k = (k + 1) & t->mask) {
     const S_row *r = &t->rows[t->slot[k] - 1];
     if (strcmp(r->lemma, lemma) == 0 && strcmp(r->prep, prep) == 0) {
       *gov_case = r->gcase;

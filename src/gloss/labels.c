@@ -10,34 +10,72 @@
 #include "parts.h"
 #include "word.h"
 
-/* Keep the labels a reader of the gloss line needs. */
-static const char *S_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed) {
-  if (!leipzig || !*leipzig) return "";
-  dg_buf b;
-  dg_buf_init(&b);
+/* Which labels a reader of the gloss line needs, by the word's part of
+ * speech: */
+typedef enum {
+  S_KEEP_NONE,    /* other open-class words */
+  S_KEEP_CASE,    /* a preposition: the case it governs */
+  S_KEEP_CLOSED,  /* other closed-class words: all but DEF, INDF, SG, +CASE (and PRS of a pronoun) */
+  S_KEEP_NUMBER,  /* nouns and names: GEN and PL */
+  S_KEEP_ALL,     /* verbs */
+  S_KEEP_DEGREE,  /* adjectives and adverbs: CMPR and SUPL */
+} S_keep;
+
+static S_keep S_keep_of(const char *pos, bool closed) {
+  if (closed) return dg_gl_eq(pos, "ADP") ? S_KEEP_CASE : S_KEEP_CLOSED;
+  if (dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "PROPN")) return S_KEEP_NUMBER;
+  if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) return S_KEEP_ALL;
+  if (dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV")) return S_KEEP_DEGREE;
+  return S_KEEP_NONE;
+}
+
+/* Is the label p[0..n) the literal `lit`? */
+#define S_IS(p, n, lit) ((n) == sizeof(lit) - 1 && memcmp((p), (lit), (n)) == 0)
+
+static bool S_keep_label(S_keep how, bool pron, const char *p, size_t n) {
+  switch (how) {
+  case S_KEEP_CASE: return S_IS(p, n, "NOM") || S_IS(p, n, "ACC") || S_IS(p, n, "DAT") || S_IS(p, n, "GEN");
+  case S_KEEP_CLOSED:
+    return !S_IS(p, n, "DEF") && !S_IS(p, n, "INDF") && !S_IS(p, n, "SG") && p[0] != '+' &&
+           !(pron && S_IS(p, n, "PRS"));
+  case S_KEEP_NUMBER: return S_IS(p, n, "GEN") || S_IS(p, n, "PL");
+  case S_KEEP_ALL: return true;
+  case S_KEEP_DEGREE: return S_IS(p, n, "CMPR") || S_IS(p, n, "SUPL");
+  case S_KEEP_NONE: break;
+  }
+  return false;
+}
+
+/* The labels a reader of the gloss line needs, after the label the
+ * context adds (`extra`: FUT, PASS), dot-joined in d's arena ("" for
+ * none). */
+static const char *S_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed, const char *extra) {
+  S_keep how = leipzig && *leipzig ? S_keep_of(pos, closed) : S_KEEP_NONE;
+  if (how == S_KEEP_NONE && !extra) return "";
   /* Possessives: the possessor is in the gloss ("his"); show the
    * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM"). */
-  const char *poss = closed ? strstr(leipzig, "POSS.") : NULL;
+  const char *poss = closed && how != S_KEEP_NONE ? strstr(leipzig, "POSS.") : NULL;
   if (poss) leipzig = poss + 5;
-  char *copy = dg_xstrdup(leipzig), *save = NULL;
-  for (char *p = strtok_r(copy, ".", &save); p; p = strtok_r(NULL, ".", &save)) {
-    bool keep;
-    if (closed && dg_gl_eq(pos, "ADP"))
-      keep = !strcmp(p, "NOM") || !strcmp(p, "ACC") || !strcmp(p, "DAT") || !strcmp(p, "GEN");
-    else if (closed)
-      keep = strcmp(p, "DEF") && strcmp(p, "INDF") && strcmp(p, "SG") && p[0] != '+' &&
-             !(dg_gl_eq(pos, "PRON") && !strcmp(p, "PRS"));
-    else if (dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "PROPN")) keep = !strcmp(p, "GEN") || !strcmp(p, "PL");
-    else if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) keep = true;
-    else if (dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV")) keep = !strcmp(p, "CMPR") || !strcmp(p, "SUPL");
-    else keep = false;
-    if (!keep) continue;
-    if (b.len) dg_buf_putc(&b, '.');
-    dg_buf_puts(&b, p);
+  size_t xn = extra ? strlen(extra) : 0, ln = how != S_KEEP_NONE ? strlen(leipzig) : 0;
+  char small[128], *out = xn + ln + 2 <= sizeof small ? small : dg_xmalloc(xn + ln + 2);
+  memcpy(out, extra ? extra : "", xn);
+  size_t o = xn;
+  bool pron = dg_gl_eq(pos, "PRON"), dot = extra != NULL;
+  /* (the labels between the dots; empty ones are none) */
+  for (const char *p = leipzig; how != S_KEEP_NONE && *p;) {
+    size_t n = 0;
+    while (p[n] && p[n] != '.') n++; /* (labels are short: no strcspn call) */
+    if (n && S_keep_label(how, pron, p, n)) {
+      if (dot) out[o++] = '.';
+      dot = true;
+      memcpy(out + o, p, n);
+      o += n;
+    }
+    p += n;
+    if (*p) p++;
   }
-  free(copy);
-  const char *r = dg_mem_strdup(&d->arena, b.data ? b.data : "");
-  dg_buf_free(&b);
+  const char *r = o ? dg_mem_strndup(&d->arena, out, o) : "";
+  if (out != small) free(out);
   return r;
 }
 
@@ -55,18 +93,8 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         t->labels = "";
       } else {
         /* An expression's gloss on a function word carries no labels. */
-        const char *lab = (t->mwe_head && w->is_closed) ? "" : S_display_labels(d, t->pos, w->leipzig, w->is_closed);
-        if (w->extra) {
-          dg_buf b;
-          dg_buf_init(&b);
-          dg_buf_puts(&b, w->extra);
-          if (*lab) {
-            dg_buf_putc(&b, '.');
-            dg_buf_puts(&b, lab);
-          }
-          lab = dg_mem_strdup(&d->arena, b.data);
-          dg_buf_free(&b);
-        }
+        const char *lab = S_display_labels(d, t->pos, (t->mwe_head && w->is_closed) ? "" : w->leipzig,
+                                           w->is_closed, w->extra);
         t->labels = lab;
       }
       if (!t->seg && *t->labels && !w->is_closed && !t->nparts)

@@ -10,8 +10,39 @@
 #include <string.h>
 #include <strings.h>
 
+#include "memo.h"
 #include "util.h"
 #include "word.h"
+
+/* Questions asked of the same strings in sentence after sentence, each a
+ * function of the string and the session's fixed data, answered once per
+ * string through the engine's memo (memo.h; kinds 'R' and 'H'); with the
+ * memo full they are computed each time.  Of a lemma: is it a role noun
+ * (dg_gl_role_noun: a suffix scan of the lexicon's word classes), is its
+ * top sense as a noun masculine (S_noun_as_name)?  Of a form: does the
+ * spelling dictionary know it (dg_morph_is_known: hunspell)? */
+enum { S_ROLE = 1, S_MASC = 2 };
+static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+  if (!lemma || !*lemma) return 0;
+  const unsigned char *m = dg_gl_memo_find(e, 'R', lemma);
+  if (m) return *m;
+  dg_sense sv[1];
+  unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
+                                    (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
+  dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL);
+  return r;
+}
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+  return (S_lemma_facts(e, c, lemma) & S_ROLE) != 0;
+}
+static bool S_known(dg_engine *e, const char *form) {
+  if (!form || !*form) return false;
+  const bool *m = dg_gl_memo_find(e, 'H', form);
+  if (m) return *m;
+  bool r = dg_morph_is_known(e->morph, form);
+  dg_gl_memo_keep(e, 'H', form, &r, sizeof r, 0, NULL);
+  return r;
+}
 
 /* ---- Surnames that are common nouns -----------------------------------------
  * Many German surnames are nouns of a trade (Müller miller, Schneider
@@ -45,13 +76,19 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
  * Oliver Sacks, Tyra Banks)? */
 static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->tokens[i]) && !S_noun_after(c, i); }
 
+/* Does s start with the literal pre (a source's prefix: no strncmp call)? */
+static inline bool S_starts(const char *s, const char *pre) {
+  while (*pre && *s == *pre) s++, pre++;
+  return !*pre;
+}
+
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)? */
 static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form) || strchr(t->form, '-') || c->w[i].is_closed ||
-      t->mwe >= 0 || !t->gloss || !t->source ||
-      (strncmp(t->source, "ding:", 5) != 0 && strncmp(t->source, "dictionaries/preferred.tsv", 26) != 0))
+  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) ||
+      !(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
+      dg_gl_all_upper(t->form) || strchr(t->form, '-'))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
@@ -65,15 +102,15 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
-  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || dg_gl_role_noun(c, t->lemma)) return false;
+  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
+  unsigned facts = S_lemma_facts(e, c, t->lemma);
+  if (facts & S_ROLE) return false;
   if (s_name) return true; /* (of any gender: Jobs, Banks) */
   /* the surnames that are nouns are nouns of a person's trade or of a
    * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
    * or neuter noun beside a name is the name's possession ("Trumps
    * Mannschaft") or part of a longer name */
-  dg_sense sv[4];
-  size_t n = dg_gl_senses(e, t->lemma, "NOUN", sv, 4);
-  return n > 0 && dg_gl_eq(sv[0].gender, "m");
+  return (facts & S_MASC) != 0;
 }
 
 /* Does a determiner, adjective or number stand right before token i (the
@@ -103,12 +140,12 @@ static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
 static bool S_genitive_s(dg_engine *e, const char *form) {
   size_t n = strlen(form);
   if (n < 3 || form[n - 1] != 's') return false;
-  if (!dg_morph_is_known(e->morph, form)) return true;
+  if (!S_known(e, form)) return true;
   char stem[64];
   if (n >= sizeof stem) return true;
   memcpy(stem, form, n - 1);
   stem[n - 1] = '\0';
-  return dg_morph_is_known(e->morph, stem);
+  return S_known(e, stem);
 }
 
 /* The evidence in the sentence itself that the noun at i is a person's
@@ -127,7 +164,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     size_t pl = strlen(p->form);
     /* (a name in -s that the morphology knows and reads as itself is no
      * genitive: "Klaus Fischer", not Klau's) */
-    bool itself = dg_gl_eq(p->lemma, p->form) && dg_morph_is_known(e->morph, p->form);
+    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, p->form);
     bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
                                p->form[pl - 1] == '\'' || strstr(p->form, "’"));
     bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
@@ -138,7 +175,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
                    dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
     if (first) return true;
     /* a title written short (Dr., Prof.: the abbreviations table) */
-    if (p->source && strstr(p->source, "abbreviations") && dg_gl_role_noun(c, p->lemma)) return true;
+    if (p->source && strstr(p->source, "abbreviations") && S_role_noun(e, c, p->lemma)) return true;
   }
   /* the subject of a verb of saying, alone at the clause start: "Kirchner
    * sagte" (a sentence with its full stop: a headline drops articles) */
@@ -211,7 +248,7 @@ static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
 }
 
 /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
-static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
+static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 1; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
@@ -219,16 +256,16 @@ static void S_after_role(dg_doc *d, dg_gl_ctx *c) {
     if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
     size_t k = i - 1;
     const dg_dtoken *p = &s->tokens[k];
+    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* (a title written short is a name token of the abbreviations table: Dr.) */
-    bool after_role = dg_gl_role_noun(c, p->lemma) &&
-                      (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations")));
+    bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
+                      S_role_noun(e, c, p->lemma);
     /* (a marked name in the genitive is followed by what it owns: "Dr.
      * Fords Anschuldigungen") */
     size_t pl = strlen(p->form);
-    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name && (p->flags & DG_DF_SPACE_AFTER) &&
+    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
                         !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_eq(t->pos, "NOUN"));
     if (!after_role && !after_marked) continue;
-    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* The next word after a role is a name only if it is not a common noun
      * in the genitive or plural ("der Präsident Russlands" stays Russia). */
     c->w[i].role_name = true;
@@ -263,7 +300,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
      * a compound: hunspell knows it). */
     bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
-                   !dg_morph_is_known(e->morph, t->form);
+                   !S_known(e, t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
     if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
@@ -388,7 +425,7 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
 
 /* Names, in this order: each step sees the names the one before marked. */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
-  S_after_role(d, c);
+  S_after_role(e, d, c);
   S_surnames(e, d, c);
   S_next_to_names(e, d, c);
   S_own_spelling(d, c);

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* Is the adjective at i used as an adverb: uninflected, not before a noun
@@ -45,28 +46,63 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* Plain English: "clarified", "negotiations". */
-static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
-  const char *lab = w->leipzig;
-  dg_buf b;
-  dg_buf_init(&b);
+/* Does the gloss begin with a modal ("would like", "can", "must be")? */
+static bool S_modal(const char *gloss) {
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
-  bool is_modal = false;
-  /* A gloss whose first word is a modal ("would like", "can", "must be")
-   * is never inflected. */
-  size_t first = strcspn(t->gloss, " ");
+  size_t first = strcspn(gloss, " ");
   for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (first == strlen(modal[k]) && strncmp(t->gloss, modal[k], first) == 0) is_modal = true;
+    if (gloss[0] == modal[k][0] && first == strlen(modal[k]) && strncmp(gloss, modal[k], first) == 0) return true;
+  return false;
+}
+
+/* The English forms of english.c that look words up (past tense,
+ * participle) or search tables (plural) are a function of the gloss and
+ * the lexicon: each is made once per gloss and kept in the engine's memo
+ * (kind 'E', the key the form's letter and the gloss).  Returns the form:
+ * the memo's, or one made in b (empty), b->data (a gloss too long for a
+ * key has its form made each time). */
+typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's' } S_form;
+
+static const char *S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
+  if (form == S_PAST) dg_english_past_lex(lex, b, gloss);
+  else if (form == S_PARTICIPLE) dg_english_participle_lex(lex, b, gloss);
+  else dg_english_plural(b, gloss);
+  return b->data ? b->data : "";
+}
+
+static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *gloss) {
+  char key[128];
+  size_t n = strlen(gloss);
+  if (n + 2 > sizeof key) return S_make_form(e->lex, b, form, gloss);
+  key[0] = (char)form;
+  memcpy(key + 1, gloss, n + 1);
+  const char *m = dg_gl_memo_find(e, 'E', key);
+  if (m) return m;
+  const char *r = S_make_form(e->lex, b, form, gloss);
+  dg_gl_memo_keep(e, 'E', key, r, strlen(r) + 1, 0, NULL);
+  return r;
+}
+
+/* Plain English: "clarified", "negotiations". */
+static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+  const char *lab = w->leipzig;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
    * of stehen) */
-  bool from_dict = t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0);
   bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
-                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) && !from_dict);
-  if (german && t->kind != DG_KIND_NAME) {
-    /* nothing */
-  } else if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
+                ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
+                 !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
+  /* (only names, verbs, adjectives, adverbs and nouns take a form) */
+  if (german && t->kind != DG_KIND_NAME) return;
+  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
+      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+    return;
+  /* (the form is made in b, or is one the memo holds: out) */
+  dg_buf b;
+  dg_buf_init(&b);
+  const char *out = NULL;
+  if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
@@ -76,13 +112,14 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
   } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
-    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || is_modal) {
-      /* "will", "must" stay */
+    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
+      /* "will", "must" stay: a gloss whose first word is a modal is never
+       * inflected */
     } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
-      dg_english_participle_lex(lex, &b, t->gloss);
+      out = S_english(e, &b, S_PARTICIPLE, t->gloss);
     } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
-      else dg_english_past_lex(lex, &b, t->gloss);
+      else out = S_english(e, &b, S_PAST, t->gloss);
     } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
                                                   dg_gl_feat(t->feats, "Tense=Pres"))) {
       dg_english_3sg(&b, t->gloss);
@@ -91,6 +128,8 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
      * Lage sei ernst" = the situation is, so they say).  Plain English has
      * no such form, so the plain gloss keeps a marker an analyst can see. */
     if (dg_gl_has_label(lab, "SBJV1") && !dg_gl_has_label(lab, "PTCP")) {
+      if (out && out != b.data) dg_buf_puts(&b, out);
+      out = NULL;
       if (!b.len) dg_buf_puts(&b, t->gloss);
       dg_buf_puts(&b, " (reportedly)");
     }
@@ -113,10 +152,30 @@ static void S_plain(const dg_lexicon *lex, dg_doc *d, dg_dtoken *t, const dg_gl_
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
-    dg_english_plural(&b, t->gloss);
+    out = S_english(e, &b, S_PLURAL, t->gloss);
   }
-  if (b.len) t->plain = dg_mem_strdup(&d->arena, b.data);
-  dg_buf_free(&b);
+  if (!out) out = b.data;
+  if (out && *out) t->plain = dg_mem_strdup(&d->arena, out);
+  if (b.data) dg_buf_free(&b); /* (most words make no form: no call) */
+}
+
+/* The dictionary's adverb sense of an adjective's lemma, or NULL: asked
+ * once per lemma (the memo's kind 'E' too, letter 'v'; the gloss is a
+ * lexicon string, which lives as long as the session). */
+static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
+  char key[128];
+  size_t n = strlen(lemma);
+  bool keyed = n + 2 <= sizeof key;
+  if (keyed) {
+    key[0] = 'v';
+    memcpy(key + 1, lemma, n + 1);
+    const char *const *m = dg_gl_memo_find(e, 'E', key);
+    if (m) return *m;
+  }
+  dg_sense av[1];
+  const char *adv = dg_lexicon_senses(e->lex, lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV") ? av[0].gloss : NULL;
+  if (keyed) dg_gl_memo_keep(e, 'E', key, &adv, sizeof adv, 0, NULL);
+  return adv;
 }
 
 /* The plain form of word i: first whether an adjective is used as an adverb
@@ -127,9 +186,8 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->adverbial = S_adverbial(c, i);
   if (w->adverbial) {
     /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
-    dg_sense av[1];
-    if (dg_lexicon_senses(e->lex, t->lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV"))
-      w->adverb = dg_mem_strdup(&d->arena, av[0].gloss);
+    const char *adv = S_adverb_sense(e, t->lemma);
+    if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  S_plain(e->lex, d, t, w);
+  S_plain(e, d, t, w);
 }

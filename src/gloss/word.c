@@ -108,13 +108,19 @@ bool dg_gl_all_upper(const char *s) {
 
 /* ---- labels and features ------------------------------------------------ */
 
-/* Is `want` one of the dot-separated Leipzig labels? */
+/* Is `want` one of the dot-separated Leipzig labels?  A label begins the
+ * string or follows a '.', '-', '+', '|' or '/' ("3SG.PRS", "ACC+DAT",
+ * "M/N"), and ends the string or comes before a '.', '-', '|' or '/' (a
+ * '+' after it joins it to more: "ACC+" is not ACC).  Each place of its
+ * first letter is a candidate; `want` is one label (none of these
+ * characters in it). */
 bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
-  if (!labels) return false;
-  for (const char *p = labels; (p = strstr(p, want)) != NULL; p += n) {
-    bool left = p == labels || p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/';
-    bool right = p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/';
-    if (left && right) return true;
+  if (!labels || !n) return false;
+  for (const char *p = labels; (p = strchr(p, want[0])) != NULL; p++) {
+    if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
+    size_t k = 1;
+    while (k < n && p[k] == want[k]) k++; /* (stops at the string's NUL: want has none) */
+    if (k == n && (p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/')) return true;
   }
   return false;
 }
