@@ -133,8 +133,14 @@ static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf
 
 /* What the pass needs of lemma with pos: the memo's, or (memo full, key
  * too long) one made in *own, which the caller frees. */
-static const S_word *S_word_of(dg_engine *e, const char *lemma, const char *pos, S_word **own) {
+static const S_word *S_word_of(dg_engine *e, const dg_gl_word *gw, const char *lemma, const char *pos,
+                               S_word **own) {
   *own = NULL;
+  /* (a repeated word reaches it through the analysis its lemma and POS
+   * came from: memo.h dg_gl_memo_an_link) */
+  int an = pos ? dg_gl_memo_an_of(gw, lemma, pos) : -1;
+  const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
+  if (w) return w;
   char key[256];
   size_t pn = pos ? strlen(pos) : 0, ln = strlen(lemma);
   bool keyed = pn + 1 + ln < sizeof key;
@@ -142,14 +148,15 @@ static const S_word *S_word_of(dg_engine *e, const char *lemma, const char *pos,
     memcpy(key, pos ? pos : "", pn);
     key[pn] = '\t';
     memcpy(key + pn + 1, lemma, ln + 1);
-    const S_word *w = dg_gl_memo_find(e, 'D', key);
+    w = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_DOMAINS, 'D', key);
     if (w) return w;
   }
   dg_buf b;
   dg_buf_init(&b);
   S_word_make(e, lemma, pos, &b);
-  const S_word *w = keyed ? dg_gl_memo_keep(e, 'D', key, b.data, b.len, 0, NULL) : NULL;
+  w = keyed ? dg_gl_memo_keep(e, 'D', key, b.data, b.len, 0, NULL) : NULL;
   if (w) {
+    dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_DOMAINS, w);
     dg_buf_free(&b);
     return w;
   }
@@ -304,7 +311,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     own[i] = NULL;
     fm[i] = 0;
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
-    sw[i] = S_word_of(e, t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
+    sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
     S_vote(sw[i], dv, &nd);
     fm[i] = strcmp(t->form, t->lemma) != 0 ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
     S_subject_vote(e, sw[i], fm[i]);
@@ -321,7 +328,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     if (!S_candidate(t, &c->w[i])) continue;
     S_word *mine = NULL;
-    const S_word *w = sw[i] ? sw[i] : S_word_of(e, t->lemma, t->pos, &mine);
+    const S_word *w = sw[i] ? sw[i] : S_word_of(e, &c->w[i], t->lemma, t->pos, &mine);
     const S_alt *best = NULL;
     if (w->n >= 2 && w->top && strcmp(w->top, t->gloss) == 0) {
       /* Support from other words of the sentence. */

@@ -96,15 +96,14 @@ typedef struct dg_gl_word {
   const char *memo_form;            /* the form it was looked up by */
 } dg_gl_word;
 
-/* What a word's memo entry links to (memo.h dg_gl_memo_link): the compound
- * split of its form, the dictionary phrases under its lower-case form, the
- * senses of each of its analyses. */
-enum {
-  DG_GL_LINK_SPLIT,
-  DG_GL_LINK_PHRASES,
-  DG_GL_LINK_SENSES,
-  DG_GL_LINKS = DG_GL_LINK_SENSES + DG_GL_MAX_AN
-};
+/* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
+ * word, the compound split of its form, the dictionary phrases under its
+ * lower-case form and whether the spelling dictionary knows the form; of
+ * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
+ * POS, what the domains pass reads of them, the facts the names pass asks
+ * of the lemma and the phrases under the lower-case lemma. */
+enum { DG_GL_LINK_SPLIT, DG_GL_LINK_PHRASES, DG_GL_LINK_KNOWN, DG_GL_LINKS };
+enum { DG_GL_ALINK_SENSES, DG_GL_ALINK_DOMAINS, DG_GL_ALINK_FACTS, DG_GL_ALINK_PHRASES, DG_GL_ALINKS };
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
  * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the

@@ -300,7 +300,11 @@ typedef struct S_word {
 
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
 static dg_analysis *S_word_an(const S_word *v) { return (dg_analysis *)(void *)(S_word_cl(v) + v->ncl); }
-static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word_an(v) + v->nan); }
+/* (each analysis's links: DG_GL_ALINKS of them) */
+static _Atomic(const void *) *S_word_alink(const S_word *v) {
+  return (_Atomic(const void *) *)(void *)(S_word_an(v) + v->nan);
+}
+static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word_alink(v) + v->nan * DG_GL_ALINKS); }
 
 bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
   char key[256];
@@ -325,7 +329,8 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
   char key[256];
   size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
   if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
-  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) + w->nan * (sizeof(dg_analysis) + sizeof(unsigned)) +
+  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
+                w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
                 S_len(w->lower);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
@@ -339,6 +344,7 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
   v->name_reading = w->name_reading;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
+  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&S_word_alink(v)[k], NULL);
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
@@ -363,14 +369,45 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
 /* ---- links from a word's entry -------------------------------------------- */
 
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
-  if (!w->memo || which >= DG_GL_LINKS) return NULL;
+  if (!w || !w->memo || which >= DG_GL_LINKS) return NULL;
   return atomic_load_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], memory_order_acquire);
 }
 
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value) {
-  if (!w->memo || which >= DG_GL_LINKS || !value) return;
+  if (!w || !w->memo || which >= DG_GL_LINKS || !value) return;
   /* (every thread stores the same value: the first one stored under its key) */
   atomic_store_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], value, memory_order_release);
+}
+
+const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
+  const S_word *v = w ? w->memo : NULL;
+  if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS) return NULL;
+  return atomic_load_explicit(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
+}
+
+void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {
+  const S_word *v = w ? w->memo : NULL;
+  if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS || !value) return;
+  atomic_store_explicit(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value, memory_order_release);
+}
+
+int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
+  if (!w || !w->memo || !lemma) return -1;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    if (a->lemma && a->lemma[0] == lemma[0] && strcmp(a->lemma, lemma) == 0 &&
+        (!pos || (a->pos && strcmp(a->pos, pos) == 0)))
+      return (int)k;
+  }
+  return -1;
+}
+
+const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key) {
+  const void *v = dg_gl_memo_an_link(w, k, which);
+  if (v) return v;
+  v = dg_gl_memo_find(e, kind, key);
+  dg_gl_memo_set_an_link(w, k, which, v);
+  return v;
 }
 
 /* ---- compound splits ----------------------------------------------------- */
@@ -511,14 +548,14 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
 }
 
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n) {
-  const S_senses *v = k < DG_GL_MAX_AN ? dg_gl_memo_link(w, DG_GL_LINK_SENSES + (unsigned)k) : NULL;
+  const S_senses *v = dg_gl_memo_an_link(w, (int)k, DG_GL_ALINK_SENSES);
   if (!v) {
     char key[256];
     size_t kn = S_memo(e) && k < w->nan ? S_key(key, sizeof key, 'S', w->an[k].lemma, w->an[k].pos) : 0;
     v = kn ? S_get(e, key, kn) : NULL;
     if (!v) return NULL;
     static const S_senses none = {0}; /* (as S_split's) */
-    if (k < DG_GL_MAX_AN) dg_gl_memo_set_link(w, DG_GL_LINK_SENSES + (unsigned)k, v->n ? v : &none);
+    dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
   }
   *n = v->n;
   return v->sv;

@@ -43,6 +43,15 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
  * links a value stored in the memo (never one of the caller's). */
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
+/* The same for analysis k of w (DG_GL_ALINK_*; k < 0: none).  _an_of
+ * gives the analysis whose lemma (and POS, when not NULL) these are, or
+ * -1 (a token's lemma and POS as the passes set them; -1 too when w has
+ * no entry).  _find_an is dg_gl_memo_find(e, kind, key) through link
+ * `which` of analysis k (the key must be a function of that analysis). */
+const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which);
+void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
+int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
+const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);
 
 /* dg_compound_split(e->morph, form, out, max) through the memo. */
 size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);

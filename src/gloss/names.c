@@ -22,26 +22,34 @@
  * top sense as a noun masculine (S_noun_as_name)?  Of a form: does the
  * spelling dictionary know it (dg_morph_is_known: hunspell)? */
 enum { S_ROLE = 1, S_MASC = 2 };
-static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
+/* (gw: the word whose lemma or form it is, whose memo entry links the
+ * answer: memo.h dg_gl_memo_link) */
+static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
   if (!lemma || !*lemma) return 0;
-  const unsigned char *m = dg_gl_memo_find(e, 'R', lemma);
+  int an = dg_gl_memo_an_of(gw, lemma, NULL);
+  const unsigned char *m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
   if (m) return *m;
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
                                     (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
-  dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL);
+  dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL));
   return r;
 }
-static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const char *lemma) {
-  return (S_lemma_facts(e, c, lemma) & S_ROLE) != 0;
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
+  return (S_lemma_facts(e, c, gw, lemma) & S_ROLE) != 0;
 }
-static bool S_known(dg_engine *e, const char *form) {
+static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
   if (!form || !*form) return false;
-  const bool *m = dg_gl_memo_find(e, 'H', form);
-  if (m) return *m;
-  bool r = dg_morph_is_known(e->morph, form);
-  dg_gl_memo_keep(e, 'H', form, &r, sizeof r, 0, NULL);
-  return r;
+  bool linked = gw && gw->memo_form == form;
+  const bool *m = linked ? dg_gl_memo_link(gw, DG_GL_LINK_KNOWN) : NULL;
+  if (!m) m = dg_gl_memo_find(e, 'H', form);
+  if (!m) {
+    bool r = dg_morph_is_known(e->morph, form);
+    m = dg_gl_memo_keep(e, 'H', form, &r, sizeof r, 0, NULL);
+    if (!m) return r;
+  }
+  if (linked) dg_gl_memo_set_link(gw, DG_GL_LINK_KNOWN, m);
+  return *m;
 }
 
 /* ---- Surnames that are common nouns -----------------------------------------
@@ -103,7 +111,7 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
   if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
-  unsigned facts = S_lemma_facts(e, c, t->lemma);
+  unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
   if (facts & S_ROLE) return false;
   if (s_name) return true; /* (of any gender: Jobs, Banks) */
   /* the surnames that are nouns are nouns of a person's trade or of a
@@ -140,12 +148,12 @@ static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
 static bool S_genitive_s(dg_engine *e, const char *form) {
   size_t n = strlen(form);
   if (n < 3 || form[n - 1] != 's') return false;
-  if (!S_known(e, form)) return true;
+  if (!S_known(e, NULL, form)) return true;
   char stem[64];
   if (n >= sizeof stem) return true;
   memcpy(stem, form, n - 1);
   stem[n - 1] = '\0';
-  return S_known(e, stem);
+  return S_known(e, NULL, stem);
 }
 
 /* The evidence in the sentence itself that the noun at i is a person's
@@ -164,7 +172,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     size_t pl = strlen(p->form);
     /* (a name in -s that the morphology knows and reads as itself is no
      * genitive: "Klaus Fischer", not Klau's) */
-    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, p->form);
+    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i - 1], p->form);
     bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
                                p->form[pl - 1] == '\'' || strstr(p->form, "’"));
     bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
@@ -175,7 +183,7 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
                    dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
     if (first) return true;
     /* a title written short (Dr., Prof.: the abbreviations table) */
-    if (p->source && strstr(p->source, "abbreviations") && S_role_noun(e, c, p->lemma)) return true;
+    if (p->source && strstr(p->source, "abbreviations") && S_role_noun(e, c, &c->w[i - 1], p->lemma)) return true;
   }
   /* the subject of a verb of saying, alone at the clause start: "Kirchner
    * sagte" (a sentence with its full stop: a headline drops articles) */
@@ -259,7 +267,7 @@ static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
     /* (a title written short is a name token of the abbreviations table: Dr.) */
     bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
-                      S_role_noun(e, c, p->lemma);
+                      S_role_noun(e, c, &c->w[k], p->lemma);
     /* (a marked name in the genitive is followed by what it owns: "Dr.
      * Fords Anschuldigungen") */
     size_t pl = strlen(p->form);
@@ -300,7 +308,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
      * a compound: hunspell knows it). */
     bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
-                   !S_known(e, t->form);
+                   !S_known(e, &c->w[i], t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
     if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&

@@ -164,10 +164,13 @@ static void S_pentry_drop(void *en) { S_pentry_clear(en); }
 
 /* The compiled phrases under a key: from the session's memo (memo.c),
  * shared by the worker threads, while it has room.  When the key is the
- * lower-case form of word w (else w is NULL), through the link of w's memo
- * entry. */
-static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, const char *key) {
-  const S_pentry *m = w ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
+ * lower-case form of word w (an < 0) or the lower-case lemma of its
+ * analysis an (else w is NULL), through the link of w's memo entry. */
+static const void *S_link(const dg_gl_word *w, int an) {
+  return an < 0 ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES);
+}
+static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
+  const S_pentry *m = w ? S_link(w, an) : NULL;
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
@@ -181,7 +184,8 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, const char *
   /* (most words head no phrase: their link is one empty entry, read from
    * the cache, not each word's own from memory) */
   static const S_pentry none = {0};
-  if (w) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m->np ? m : &none);
+  if (w && an < 0) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m->np ? m : &none);
+  else if (w) dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_PHRASES, m->np ? m : &none);
   return m;
 }
 
@@ -397,7 +401,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           seen = true;
       if (seen) continue;
       lookups++;
-      const S_pentry *en = S_phrases(e, kk == 0 ? &c->w[i] : NULL, keys[kk]);
+      int an = kk == 0 ? -1 : dg_gl_memo_an_of(&c->w[i], t->lemma, NULL);
+      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk]);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
