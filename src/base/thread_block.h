@@ -27,4 +27,20 @@ typedef struct dg_thread_block {
  * another thread-specific key (then there is no cache). */
 void *dg_thread_block_get(dg_thread_block *b, uint64_t owner, size_t size);
 
+/* The same, remembered in a _Thread_local variable of the caller's (one per
+ * kind of block): a thread that asks again for the same owner gets its
+ * block without the thread-specific key's look-up. */
+typedef struct dg_thread_block_last {
+  uint64_t owner;
+  void *block;
+} dg_thread_block_last;
+
+static inline void *dg_thread_block_get_last(dg_thread_block *b, dg_thread_block_last *last, uint64_t owner,
+                                            size_t size) {
+  if (last->block && last->owner == owner) return last->block;
+  last->block = dg_thread_block_get(b, owner, size);
+  last->owner = owner;
+  return last->block;
+}
+
 #endif

@@ -162,9 +162,10 @@ typedef struct S_near {
 } S_near;
 
 static dg_thread_block S_near_block = DG_THREAD_BLOCK_INIT;
+static _Thread_local dg_thread_block_last S_near_last;
 
 static S_near *S_near_of(const dg_gl_memo *m) {
-  return dg_thread_block_get(&S_near_block, m->id, sizeof(S_near));
+  return dg_thread_block_get_last(&S_near_block, &S_near_last, m->id, sizeof(S_near));
 }
 
 static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {

@@ -336,18 +336,63 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
   s->nmwes++;
 }
 
+/* A string in lower case with its word hash (dg_mwe_word_hash), kept in
+ * the memo under the string as written (kind 'l'). */
+typedef struct S_low {
+  uint64_t h;
+  char s[];
+} S_low;
+
+/* The lower-case form of word w (an < 0) or the lower-case lemma of its
+ * analysis an with their hashes, through the links of w's memo entry;
+ * NULL when w has none (or the memo is full): the caller computes them. */
+static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
+  if (!w->memo || (an < 0 && !raw)) return NULL;
+  const S_low *v = an < 0 ? dg_gl_memo_link(w, DG_GL_LINK_LOWER) : dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
+  if (v) return v;
+  v = dg_gl_memo_find(e, 'l', raw);
+  if (!v) {
+    dg_buf b;
+    dg_buf_init(&b);
+    dg_buf_put(&b, &(uint64_t){0}, sizeof(uint64_t));
+    dg_gl_lower_into(&b, raw);
+    uint64_t h = dg_mwe_word_hash(b.data + sizeof(uint64_t));
+    memcpy(b.data, &h, sizeof h);
+    v = dg_gl_memo_keep(e, 'l', raw, b.data, b.len, 0, NULL);
+    dg_buf_free(&b);
+    if (!v) return NULL;
+  }
+  if (an < 0) dg_gl_memo_set_link(w, DG_GL_LINK_LOWER, v);
+  else dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_LOWER, v);
+  return v;
+}
+
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
   dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
-  /* the lower-case lemmas, one after the other in one buffer */
+  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
+  /* the lower-case lemmas: a repeated word's from the memo, the others one
+   * after the other in one buffer (SIZE_MAX: from the memo) */
   dg_buf lemmas;
   dg_buf_init(&lemmas);
   size_t *lemma_at = dg_xcalloc(n + 1, sizeof *lemma_at);
-  for (size_t i = 0; i < n; i++)
-    lemma_at[i] = dg_gl_lower_into(&lemmas, s->tokens[i].lemma ? s->tokens[i].lemma : "");
+  for (size_t i = 0; i < n; i++) {
+    const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
+    const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
+    int an = lf ? dg_gl_memo_an_of(&c->w[i], lemma, NULL) : -1;
+    const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
+    /* (an analysis's link, or the lemma as the form's: "die" of die) */
+    if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
+    hh[2 * i] = lf ? lf->h : dg_mwe_word_hash(c->w[i].lower);
+    if (ll) {
+      tv[i].lemma = ll->s;
+      hh[2 * i + 1] = ll->h;
+      lemma_at[i] = SIZE_MAX;
+    } else
+      lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
+  }
   bool *used = dg_xcalloc(n, sizeof *used);
-  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
   dg_mwe_words ws;
   ws.mask = 15;
   while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
@@ -356,11 +401,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
     /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
-    tv[i].lemma = lemmas.data + lemma_at[i];
+    if (lemma_at[i] != SIZE_MAX) {
+      tv[i].lemma = lemmas.data + lemma_at[i];
+      hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
+    }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
-    hh[2 * i] = dg_mwe_word_hash(tv[i].lower);
-    hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
     if (!tv[i].punct) {
       dg_mwe_words_add(&ws, hh[2 * i]);
       dg_mwe_words_add(&ws, hh[2 * i + 1]);

@@ -405,9 +405,10 @@ typedef struct S_near {
 } S_near;
 
 static dg_thread_block S_near_block = DG_THREAD_BLOCK_INIT;
+static _Thread_local dg_thread_block_last S_near_last;
 
 static S_near *S_near_of(const dg_lexicon *lex) {
-  return dg_thread_block_get(&S_near_block, lex->id, sizeof(S_near));
+  return dg_thread_block_get_last(&S_near_block, &S_near_last, lex->id, sizeof(S_near));
 }
 
 static dg_word_class S_classes(const dg_lexicon *lex, const char *word);
