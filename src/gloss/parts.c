@@ -196,7 +196,8 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
 static bool S_words_overlap_except(const char *a, const char *b, const char *except);
 
 static bool S_word_inside(const char *a, const char *b);
-static bool S_joined_word(const char *a, const char *b, const char *g);
+static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len);
+static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g);
 
 static bool S_words_overlap(const char *a, const char *b) {
   return S_words_overlap_except(a, b, NULL);
@@ -275,10 +276,13 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
     size_t nm = S_part_senses(e, d, &pv[0], false, ms, 8);
     size_t nh = S_part_senses(e, d, &pv[1], dg_gl_is_upper_initial(t->form), hs, 8);
     bool found = false;
+    size_t lm[8], lh[8];
+    S_joinable(ms, nm < 8 ? nm : 8, 2, lm);
+    S_joinable(hs, nh < 8 ? nh : 8, 3, lh);
     for (size_t i = 0; i < nwhole && i < 8 && !found; i++)
       for (size_t a = 0; a < nm && a < 8 && !found; a++)
         for (size_t b = 0; b < nh && b < 8 && !found; b++)
-          if (S_joined_word(ms[a].gloss, hs[b].gloss, whole[i].gloss)) {
+          if (S_joined_measured(ms[a].gloss, lm[a], hs[b].gloss, lh[b], whole[i].gloss)) {
             t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
             t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
             found = true;
@@ -490,10 +494,19 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
 
 /* Is a + b (single words) a word of the gloss g ("tea" + "spoon" in
  * "teaspoon")? */
-static bool S_joined_word(const char *a, const char *b, const char *g) {
-  if (strcspn(a, " .-/,;()") != strlen(a) || strcspn(b, " .-/,;()") != strlen(b)) return false;
-  size_t la = strlen(a), lb = strlen(b);
-  if (la < 2 || lb < 3) return false;
+/* The parts' glosses that can be written as one word (one word each, of
+ * two and three letters at least), each measured once for the searches
+ * of S_joined_word over every pair: lengths, 0 for those that cannot. */
+static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len) {
+  for (size_t k = 0; k < n; k++) {
+    size_t L = strlen(sv[k].gloss);
+    len[k] = L >= min && strcspn(sv[k].gloss, " .-/,;()") == L ? L : 0;
+  }
+}
+
+/* S_joined_word for glosses measured by S_joinable. */
+static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g) {
+  if (!la || !lb) return false;
   const char *q = g;
   while (*q) {
     size_t m = strcspn(q, " .-/,;()");
@@ -525,10 +538,13 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
   if (np == 2 && pv[0].kind == DG_PART_STEM) {
     dg_sense ms[6];
     size_t nm = S_part_senses(e, d, &pv[0], false, ms, 6);
+    size_t lm[6], lh[6];
+    S_joinable(ms, nm < 6 ? nm : 6, 2, lm);
+    S_joinable(hs, nh < 6 ? nh : 6, 3, lh);
     for (size_t i = 0; i < ns && i < 8; i++)
       for (size_t a = 0; a < nm && a < 6; a++)
         for (size_t j = 0; j < nh; j++)
-          if (S_joined_word(ms[a].gloss, hs[j].gloss, sv[i].gloss)) return true;
+          if (S_joined_measured(ms[a].gloss, lm[a], hs[j].gloss, lh[j], sv[i].gloss)) return true;
   }
   return false;
 }
