@@ -54,6 +54,7 @@ struct dg_morph {
   size_t iset_slots, iset_n;
   dg_cache an_cache;              /* analyses */
   dg_cache split_cache;           /* compound splits */
+  dg_cache hs_cache;              /* hunspell's spell answers (count: 1 spelled) */
   size_t lookups;
   dg_buf tmp;
   /* word classes of degloss.morph (morph_classes.c) */
