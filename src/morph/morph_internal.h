@@ -60,6 +60,7 @@ struct dg_morph {
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   const char **links;             /* linking-element, in file order, NULL-terminated */
+  size_t *link_len;               /* their lengths in bytes */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
   uint32_t *class_ix;             /* open addressing over classes[]: index + 1, 0 empty */
   size_t class_mask;              /* slots - 1 */
