@@ -325,6 +325,7 @@ void dg_morph_close(dg_morph *m) {
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
   dg_cache_clear(&m->hs_cache);
+  dg_feats_cache_free(&m->feats);
   dg_arena_free(&m->arena);
   free(m->iset);
   dg_buf_free(&m->tmp);

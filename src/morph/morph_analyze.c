@@ -30,21 +30,20 @@ typedef struct {
   bool initial;           /* sentence-initial */
   S_cand c[S_MAXC];
   size_t nc;
-  dg_buf feats, leipzig, lemma;
+  dg_buf lemma;
 } S_ctx;
 
 static const char *S_intern(S_ctx *x, const char *s, size_t n) {
   return dg_morph_intern(x->m, s, n);
 }
 
-static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
-                  const char *particle, float score) {
-  if (!feats) feats = "";       /* an empty dg_buf has no storage yet */
-  if (!leipzig) leipzig = "";
+/* Add a reading whose strings are interned (equal strings, equal
+ * pointers); an equal reading keeps the better score. */
+static void S_add_i(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
+                    const char *particle, float score) {
   for (size_t i = 0; i < x->nc; i++) {
     S_cand *c = &x->c[i];
-    if (c->pos == pos && strcmp(c->lemma, lemma) == 0 && strcmp(c->feats, feats) == 0 &&
-        strcmp(c->leipzig, leipzig) == 0) {
+    if (c->pos == pos && c->lemma == lemma && c->feats == feats && c->leipzig == leipzig) {
       if (score > c->score) c->score = score;
       return;
     }
@@ -59,12 +58,21 @@ static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const
     x->c[w] = x->c[x->nc];
   }
   S_cand *c = &x->c[x->nc++];
-  c->lemma = S_intern(x, lemma, strlen(lemma));
-  c->feats = S_intern(x, feats, strlen(feats));
-  c->leipzig = S_intern(x, leipzig, strlen(leipzig));
-  c->particle = particle ? S_intern(x, particle, strlen(particle)) : NULL;
+  c->lemma = lemma;
+  c->feats = feats;
+  c->leipzig = leipzig;
+  c->particle = particle;
   c->pos = pos;
   c->score = score;
+}
+
+static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
+                  const char *particle, float score) {
+  if (!feats) feats = "";       /* an empty dg_buf has no storage yet */
+  if (!leipzig) leipzig = "";
+  S_add_i(x, S_intern(x, lemma, strlen(lemma)), pos, S_intern(x, feats, strlen(feats)),
+          S_intern(x, leipzig, strlen(leipzig)), particle ? S_intern(x, particle, strlen(particle)) : NULL,
+          score);
 }
 
 static float S_freq(unsigned rank) {
@@ -104,13 +112,11 @@ static float S_case_fit(const S_ctx *x, int pos) {
 }
 
 /* Build the lemma of a head analysis: prefix + head lemma (lower-cased
- * first letter when the prefix ends in a letter, as in compounds). */
+ * first letter when the prefix ends in a letter, as in compounds);
+ * interned. */
 static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const char *lemma) {
+  if (!plen) return S_intern(x, lemma, strlen(lemma));
   dg_buf_clear(&x->lemma);
-  if (!plen) {
-    dg_buf_puts(&x->lemma, lemma);
-    return x->lemma.data;
-  }
   dg_buf_put(&x->lemma, prefix, plen);
   if (prefix[plen - 1] == '-') dg_buf_puts(&x->lemma, lemma);
   else {
@@ -119,7 +125,7 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
     dg_utf8_lower(&x->lemma, lemma, l);
     dg_buf_puts(&x->lemma, lemma + l);
   }
-  return x->lemma.data;
+  return S_intern(x, x->lemma.data, x->lemma.len);
 }
 
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
@@ -160,8 +166,9 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       const char *fs = m->data.str + a->feats;
       float cf = a->pos == DG_POS_ADV ? f : 3.0f + closed_w[a->pos];
       if (strstr(fs, "Case=Nom") || strstr(fs, "Case=Acc,Nom")) cf += 0.05f;
-      S_add(x, lemma, a->pos, fs, m->data.str + a->leipzig, NULL,
-            base + cf + S_case_fit(x, a->pos));
+      const char *lz = m->data.str + a->leipzig;
+      S_add_i(x, lemma, a->pos, S_intern(x, fs, strlen(fs)), S_intern(x, lz, strlen(lz)), NULL,
+              base + cf + S_case_fit(x, a->pos));
       added++;
       continue;
     }
@@ -173,42 +180,45 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
       /* ... and of its readings, the one with more cells (Worte: PL before
        * the old dative singular). */
+      const char *fs, *lz;
       if (sg) {
-        dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+        dg_feats_noun(m, sg, l->gender, &fs, &lz);
+        S_add_i(x, lemma, l->pos, fs, lz, NULL,
               base + f + fit + cover + 0.05f * (float)__builtin_popcountll(sg) +
                   ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
-        dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+        dg_feats_noun(m, pl, l->gender, &fs, &lz);
+        S_add_i(x, lemma, l->pos, fs, lz, NULL,
               base + f + fit + cover + 0.05f * (float)__builtin_popcountll(pl));
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
-      dg_feats_adj(a->cells, &x->feats, &x->leipzig);
+      const char *fs, *lz;
+      dg_feats_adj(m, a->cells, &fs, &lz);
       /* Participles listed as adjectives: the verb reading comes first. */
       float pen = 0.0f;
       if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       else if (has_verb && a->cells != (1ULL << DG_CELL_ADJ_PRED))
         pen = 0.3f; /* tolle, klaren: the adjective, not tollen, klaren */
-      S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-            base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
+      S_add_i(x, lemma, DG_POS_ADJ, fs, lz, NULL,
+              base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
     } else if (l->pos == DG_POS_VERB) {
       if (plen && x->cap) continue; /* a capitalised compound is no verb */
       int pos = S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB;
-      char part[64] = {0};
-      if (l->particle && l->particle < sizeof part) memcpy(part, ls, l->particle);
+      const char *part = NULL;
+      if (l->particle && l->particle < 64) part = S_intern(x, ls, l->particle);
       for (int c = 0; c < DG_VC_COUNT; c++) {
         if (!(a->cells & (1ULL << c))) continue;
-        dg_feats_verb(c, &x->feats, &x->leipzig);
+        const char *fs, *lz;
+        dg_feats_verb(m, c, &fs, &lz);
         /* A finite form with its particle attached stands at the end of a
          * clause, never at the start of a sentence (Eintritt). */
-        float pen = (part[0] && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
-        S_add(x, lemma, pos, x->feats.data, x->leipzig.data, part[0] ? part : NULL,
-              base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
+        float pen = (part && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
+        S_add_i(x, lemma, pos, fs, lz, part,
+                base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
       }
       added++;
     }
@@ -354,9 +364,9 @@ static size_t S_particle_verb(S_ctx *x) {
         /* Finite forms keep the particle apart in main clauses; joined
          * they occur in subordinate clauses, as do infinitives. */
         int cell = zu ? DG_VC_ZUINF : c;
-        dg_feats_verb(cell, &x->feats, &x->leipzig);
-        S_add(x, lemma, S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB, x->feats.data,
-              x->leipzig.data, p, 8.0f + S_freq(l->rank) + S_verb_cell_weight(cell) +
+        const char *fs, *lz;
+        dg_feats_verb(m, cell, &fs, &lz);
+        S_add(x, lemma, S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB, fs, lz, p, 8.0f + S_freq(l->rank) + S_verb_cell_weight(cell) +
                                       S_case_fit(x, DG_POS_VERB));
         added++;
       }
@@ -416,8 +426,9 @@ static size_t S_degree(S_ctx *x) {
     for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
       if (strlen(irregular[i].stem) == bn && strncmp(low.data, irregular[i].stem, bn) == 0) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
-        dg_feats_adj(cells, &x->feats, &x->leipzig);
-        S_add(x, irregular[i].lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
+        const char *fs, *lz;
+        dg_feats_adj(x->m, cells, &fs, &lz);
+        S_add(x, irregular[i].lemma, DG_POS_ADJ, fs, lz, NULL,
               11.0f + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
@@ -439,10 +450,11 @@ static size_t S_degree(S_ctx *x) {
         const char *lemma = S_adj_lemma(x, stem.data, stem.len, &rank);
         if (!lemma) continue;
         uint64_t cells = 1ULL << (deg[d].sup ? DG_CELL_SUP : DG_CELL_CMP);
-        dg_feats_adj(cells, &x->feats, &x->leipzig);
+        const char *fs, *lz;
+        dg_feats_adj(x->m, cells, &fs, &lz);
         /* Superlatives are unambiguous (größte); comparatives in -er share
          * their form with the positive (kleiner). */
-        S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
+        S_add(x, lemma, DG_POS_ADJ, fs, lz, NULL,
               (deg[d].sup ? 10.3f : 9.0f) + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
@@ -665,8 +677,6 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     x->n = n;
     x->cap = dg_utf8_is_upper_initial(word, n);
     x->initial = sentence_initial;
-    dg_buf_init(&x->feats);
-    dg_buf_init(&x->leipzig);
     dg_buf_init(&x->lemma);
     if (x->cap && n > 1) {
       dg_buf_clear(&x->lemma);
@@ -724,8 +734,6 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
       res[i].particle = x->c[i].particle;
       res[i].score = x->c[i].score;
     }
-    dg_buf_free(&x->feats);
-    dg_buf_free(&x->leipzig);
     dg_buf_free(&x->lemma);
     free(x);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
