@@ -100,6 +100,17 @@ static bool S_placeholder(const dg_lexicon *lex, const char *w) {
   return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
+/* Does s[0..n) contain t[0..tn)? */
+static bool S_memmem(const char *s, size_t n, const char *t, size_t tn) {
+  for (size_t i = 0; i + tn <= n; i++) {
+    const char *p = memchr(s + i, t[0], n - tn + 1 - i);
+    if (!p) return false;
+    i = (size_t)(p - s);
+    if (memcmp(p, t, tn) == 0) return true;
+  }
+  return false;
+}
+
 /* Is w one of the English placeholders (word class en-placeholder) after
  * an "of" among the words of gloss[0..n) (split at spaces)? */
 static bool S_of_placeholder(const dg_lexicon *lex, const char *gloss, size_t n) {
@@ -142,10 +153,11 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   dg_buf_reserve(&words, plen + 16);
   bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
-  if (dictionary) {
-    char *w = copy;
+  char *bracket = dictionary ? strpbrk(copy, "({[<") : NULL;
+  if (bracket) {
+    char *w = bracket;
     int depth = 0;
-    for (char *r = copy; *r; r++) {
+    for (char *r = bracket; *r; r++) {
       if (*r == '(' || *r == '{' || *r == '[' || *r == '<') depth++;
       else if ((*r == ')' || *r == '}' || *r == ']' || *r == '>') && depth) depth--;
       else if (!depth) *w++ = *r;
@@ -223,7 +235,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
    * = to be a creature of sth.), which the words alone do not show.  (An
    * object outside the phrase, "in Erwägung ziehen" = consider sth., is
    * no such slot.) */
-  bool hidden = dictionary && !had_slot && S_of_placeholder(lex, gloss, glen);
+  bool hidden = dictionary && !had_slot && S_memmem(gloss, glen, "of ", 3) && S_of_placeholder(lex, gloss, glen);
   int hd = -1;
   if (head && *head) {
     size_t at = S_lower_into(&words, head);
@@ -240,8 +252,9 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   }
   /* One block: the elements, their words, the citation form without the
    * markers, the gloss, the source, the member glosses. */
+  const char *tilde = strchr(pattern, '~');
   size_t tildes = 0;
-  for (const char *r = pattern; *r; r++) tildes += *r == '~';
+  for (const char *r = tilde; r; r = strchr(r + 1, '~')) tildes++;
   size_t slen = strlen(source), mlen = strlen(members);
   size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + words.len + (plen - tildes + 1) + (glen + 1) +
                 (slen + 1) + (mlen + 1);
@@ -258,9 +271,14 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   }
   str += words.len;
   p->lemma = str;
-  for (const char *r = pattern; *r; r++)
-    if (*r != '~') *str++ = *r;
-  *str++ = '\0';
+  if (!tilde) {
+    memcpy(str, pattern, plen + 1);
+    str += plen + 1;
+  } else {
+    for (const char *r = pattern; *r; r++)
+      if (*r != '~') *str++ = *r;
+    *str++ = '\0';
+  }
   p->gloss = str;
   memcpy(str, gloss, glen);
   str[glen] = '\0';
