@@ -15,6 +15,7 @@
  * at all or stays whole (a name, a simple word, a derivation) is decided
  * in compound_whole.c, before and after the search.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@ static const char *const S_bad_heads[] = {
     "end", "gen", "ten", "ter", "tern", "mal", "wärts",
     "innen", /* the feminine plural suffix (Bekannt|innen, Chef|innen) */
     NULL};
+
+#define S_BAD_HEAD_MAX 8 /* bytes of the longest (schaften): longer heads are none of them */
 
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
@@ -244,22 +247,22 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const ch
       }
     }
   }
-  if (best < 0 && n >= 3) {
+  char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
+  if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
     static const char *const ext[] = {"e", "en", "n", NULL};
-    dg_buf_clear(&g->tmp);
+    memcpy(t, s, n);
     for (size_t e = 0; ext[e] && best < 0; e++) {
-      dg_buf_clear(&g->tmp);
-      dg_buf_put(&g->tmp, s, n);
-      dg_buf_puts(&g->tmp, ext[e]);
-      const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+      size_t tlen = n + strlen(ext[e]);
+      memcpy(t + n, ext[e], tlen - n + 1);
+      const dg_morph_key *kk = dg_morph_data_find(&m->data, t, tlen);
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
         if (a->flags & DG_AF_CLOSED) continue;
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
-        if (strlen(ls) != g->tmp.len) continue;
+        if (strlen(ls) != tlen) continue;
         if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle &&
             !S_has_closed(kk, m)) {
           best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
@@ -364,7 +367,7 @@ static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, fl
 /* Final part (head): any noun or adjective form. */
 static float S_head(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma) {
   dg_morph *m = g->m;
-  if (S_in(S_bad_heads, s, n)) return -1.0f;
+  if (n <= S_BAD_HEAD_MAX && S_in(S_bad_heads, s, n)) return -1.0f;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   float best = -1.0f;
   if (k) {
@@ -566,6 +569,9 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
+  /* rest[j]: the rest from j splits, directly or after a link (known once
+   * best[j] and what follows are). */
+  bool rest[DG_SEG_MAX + 1] = {false};
   for (int i = N - 1; i >= 0; i--) {
     dg_cmp_best *b = &g->best[i];
     /* The head: the whole rest. */
@@ -587,12 +593,7 @@ static void S_solve(dg_cmp_seg *g) {
     for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
       /* Only a stem after which the rest splits (directly or after a
        * link) is worth a look-up. */
-      bool rest = isfinite(g->best[j].cost);
-      for (size_t li = 0; g->m->links[li] && !rest; li++) {
-        int k = j + (int)g->m->link_len[li];
-        rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
-      }
-      if (!rest) continue;
+      if (!rest[j]) continue;
       const char *lemma = NULL;
       int gender = 0;
       float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], (size_t)(j - i), &lemma, &gender);
@@ -642,6 +643,11 @@ static void S_solve(dg_cmp_seg *g) {
         float c = S_STEM_COST - q + lc + g->best[k].cost;
         if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
       }
+    }
+    rest[i] = isfinite(b->cost);
+    for (size_t li = 0; g->m->links[li] && !rest[i]; li++) {
+      int k = i + (int)g->m->link_len[li];
+      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost);
     }
   }
 }
@@ -731,11 +737,12 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       letters = false;
     i += l;
   }
-  dg_cmp_seg *g = NULL;
+  dg_cmp_seg gs, *g = NULL;
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
-    g = dg_xcalloc(1, sizeof *g);
+    memset(&gs, 0, sizeof gs);
+    g = &gs;
     g->m = m;
     dg_buf_init(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */
@@ -809,7 +816,6 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       }
     }
     dg_buf_free(&g->tmp);
-    free(g);
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
@@ -858,6 +864,9 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
   size_t n = strlen(word);
   dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n);
   if (!slot) {
+#ifndef NDEBUG
+    for (size_t i = 0; S_bad_heads[i]; i++) assert(strlen(S_bad_heads[i]) <= S_BAD_HEAD_MAX);
+#endif
     dg_part parts[DG_COMPOUND_MAX_PARTS];
     size_t np = 0;
     size_t i = 0;
