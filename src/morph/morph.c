@@ -382,8 +382,8 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
   for (size_t i = 0; m->particles[i]; i++) {
-    size_t pl = strlen(m->particles[i]);
-    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
+    size_t pl = m->particle_len[i];
+    if (pl + 4 <= n && lemma[0] == m->particles[i][0] && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

@@ -7,6 +7,7 @@
  * used as adjectives), then hunspell's stems, then a guess from the shape.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ typedef struct {
   S_cand c[S_MAXC];
   size_t nc;
   dg_buf lemma;
+  dg_buf low;             /* the word in lower case */
 } S_ctx;
 
 static const char *S_intern(S_ctx *x, const char *s, size_t n) {
@@ -332,13 +334,11 @@ static size_t S_compound(S_ctx *x) {
 static size_t S_particle_verb(S_ctx *x) {
   dg_morph *m = x->m;
   size_t added = 0;
-  dg_buf low;
-  dg_buf_init(&low);
-  dg_utf8_lower(&low, x->word, x->n);
+  const dg_buf low = x->low;
   for (size_t i = 0; m->particles[i] && !added; i++) {
     const char *p = m->particles[i];
-    size_t pl = strlen(p);
-    if (low.len < pl + 3 || strncmp(low.data, p, pl) != 0) continue;
+    size_t pl = m->particle_len[i];
+    if (low.len < pl + 3 || low.data[0] != p[0] || strncmp(low.data, p, pl) != 0) continue;
     const char *rest = low.data + pl;
     size_t rn = low.len - pl;
     bool zu = false;
@@ -372,7 +372,6 @@ static size_t S_particle_verb(S_ctx *x) {
       }
     }
   }
-  dg_buf_free(&low);
   return added;
 }
 
@@ -414,17 +413,17 @@ static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
 #include "morph_degree.inc"
   };
-  dg_buf low, stem;
-  dg_buf_init(&low);
+  const dg_buf low = x->low;
+  dg_buf stem;
   dg_buf_init(&stem);
-  dg_utf8_lower(&low, x->word, x->n);
   size_t added = 0;
   for (size_t e = 0; S_adj_end[e]; e++) {
     size_t el = strlen(S_adj_end[e]);
     if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
     size_t bn = low.len - el;
     for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
-      if (strlen(irregular[i].stem) == bn && strncmp(low.data, irregular[i].stem, bn) == 0) {
+      if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
+          strncmp(low.data, irregular[i].stem, bn) == 0) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
         const char *fs, *lz;
         dg_feats_adj(x->m, cells, &fs, &lz);
@@ -460,7 +459,6 @@ static size_t S_degree(S_ctx *x) {
       }
     }
   }
-  dg_buf_free(&low);
   dg_buf_free(&stem);
   return added;
 }
@@ -469,9 +467,7 @@ static size_t S_degree(S_ctx *x) {
  * vereinbarten -> vereinbart. */
 static size_t S_participle_adj(S_ctx *x) {
   dg_morph *m = x->m;
-  dg_buf low;
-  dg_buf_init(&low);
-  dg_utf8_lower(&low, x->word, x->n);
+  const dg_buf low = x->low;
   size_t added = 0;
   for (size_t e = 0; S_adj_end[e] && S_adj_end[e][0]; e++) {
     size_t el = strlen(S_adj_end[e]);
@@ -491,7 +487,6 @@ static size_t S_participle_adj(S_ctx *x) {
       break;
     }
   }
-  dg_buf_free(&low);
   return added;
 }
 
@@ -671,23 +666,26 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   dg_buf_put(&key, word, n);
   dg_cache_slot *slot = dg_cache_find(&m->an_cache, key.data, key.len);
   if (!slot) {
-    S_ctx *x = dg_xcalloc(1, sizeof *x);
+    S_ctx ctx, *x = &ctx; /* (the readings need no zeroing: nc counts them) */
+    memset(x, 0, offsetof(S_ctx, c));
+    x->nc = 0;
     x->m = m;
     x->word = word;
     x->n = n;
     x->cap = dg_utf8_is_upper_initial(word, n);
     x->initial = sentence_initial;
     dg_buf_init(&x->lemma);
+    dg_buf_init(&x->low);
+    dg_utf8_lower(&x->low, word, n);
     if (x->cap && n > 1) {
-      dg_buf_clear(&x->lemma);
-      dg_utf8_lower(&x->lemma, word, n);
       /* All capitals: every ASCII letter changed by lower-casing. */
       size_t diff = 0, letters = 0;
-      for (size_t i = 0; i < n && i < x->lemma.len; i++) diff += word[i] != x->lemma.data[i];
+      for (size_t i = 0; i < n && i < x->low.len; i++) diff += word[i] != x->low.data[i];
       for (size_t i = 0; i < n; i++) letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
       x->allcaps = letters >= 2 && diff == letters;
     }
-    size_t found = n <= 200 ? S_table(x, word, n, NULL, 0, 10.0f) : 0;
+    const dg_morph_key *wk = n <= 200 ? dg_morph_data_find(&m->data, x->low.data, x->low.len) : NULL;
+    size_t found = wk && wk->count ? S_from_key(x, wk, NULL, 0, 10.0f) : 0;
     if (n <= 200) {
       if (!found) found += S_eszett(x);
       found += S_degree(x);
@@ -702,12 +700,8 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
      * know as written is read in lower case too, with the whole analysis
      * (Naturnaher: naturnah, a compound adjective). */
     if (!found && sentence_initial && x->cap && !x->allcaps && n <= 200) {
-      dg_buf low;
-      dg_buf_init(&low);
-      dg_utf8_lower(&low, word, n);
       dg_analysis la[DG_MORPH_MAX_ANALYSES];
-      size_t nl = dg_morph_analyze(m, low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
-      dg_buf_free(&low);
+      size_t nl = dg_morph_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
       for (size_t i = 0; i < nl; i++)
         if (la[i].score > 6.0f && strcmp(la[i].pos, "ADV") != 0 && strcmp(la[i].pos, "PROPN") != 0) {
           S_add(x, la[i].lemma, dg_pos_code(la[i].pos), la[i].feats, la[i].leipzig, la[i].particle,
@@ -735,7 +729,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
       res[i].score = x->c[i].score;
     }
     dg_buf_free(&x->lemma);
-    free(x);
+    dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
     slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt);
   }

@@ -130,12 +130,15 @@ void dg_morph_classes_init(dg_morph *m) {
       m->particles[j] = m->particles[j - 1];
       m->particles[j - 1] = t;
     }
+  m->particle_len = dg_xcalloc(np + 1, sizeof *m->particle_len);
+  for (size_t i = 0; i < np; i++) m->particle_len[i] = strlen(m->particles[i]);
 }
 
 void dg_morph_classes_free(dg_morph *m) {
   free(m->particles);
   free(m->links);
   free(m->link_len);
+  free(m->particle_len);
   free(m->variants);
   free(m->class_ix);
 }

@@ -71,6 +71,7 @@ struct dg_morph {
   dg_buf tmp;
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
+  size_t *particle_len;           /* their lengths in bytes */
   const char **links;             /* linking-element, in file order, NULL-terminated */
   size_t *link_len;               /* their lengths in bytes */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
