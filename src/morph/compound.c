@@ -749,13 +749,20 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     size_t orig_off[DG_SEG_MAX + 1];
     size_t i = 0;
     int k = 0;
+    dg_buf_reserve(&low, n);
     while (i < n && k < DG_SEG_MAX) {
-      int32_t c;
-      size_t l = dg_utf8_next(seg + i, n - i, &c);
       orig_off[k] = i;
       g->lo_off[k] = low.len;
-      dg_utf8_lower(&low, seg + i, l);
-      i += l;
+      unsigned char b = (unsigned char)seg[i];
+      if (b < 0x80) { /* (ASCII letters: no table) */
+        dg_buf_putc(&low, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        i++;
+      } else {
+        int32_t c;
+        size_t l = dg_utf8_next(seg + i, n - i, &c);
+        dg_utf8_lower(&low, seg + i, l);
+        i += l;
+      }
       k++;
     }
     orig_off[k] = n;
