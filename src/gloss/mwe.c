@@ -7,6 +7,7 @@
 
 #include "gloss.h"
 #include "mwe.h"
+#include "word.h"
 
 #define S_GAP 12   /* tokens a "…" may skip */
 #define S_FREE 20  /* how far a free verb may be from the rest */
@@ -19,17 +20,6 @@ typedef struct S_elem {
   uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
-/* A pattern while it is parsed. */
-typedef struct S_full {
-  S_elem e[DG_MWE_MAX];
-  size_t n;
-  char *lemma, *gloss, *source;
-  char *members;  /* the curated list's member glosses ("when|ever") or "" */
-  int head;       /* element index */
-  bool name;      /* a multiword name: its tokens are names */
-  bool hidden;    /* the gloss names an object the German does not write */
-} S_full;
-
 /* The compiled pattern: one allocation (elements, then their strings), as
  * thousands of dictionary phrases stay compiled in the engine's cache. */
 struct dg_mwe_pat {
@@ -40,44 +30,6 @@ struct dg_mwe_pat {
   bool hidden;
   S_elem e[];
 };
-
-static void S_full_free(S_full *p) {
-  for (size_t i = 0; i < p->n; i++) free(p->e[i].w);
-  free(p->lemma);
-  free(p->gloss);
-  free(p->source);
-  free(p->members);
-  free(p);
-}
-
-static dg_mwe_pat *S_pack(S_full *f) {
-  size_t size = sizeof(dg_mwe_pat) + f->n * sizeof(S_elem);
-  for (size_t i = 0; i < f->n; i++) size += strlen(f->e[i].w) + 1;
-  size += strlen(f->lemma) + 1 + strlen(f->gloss) + 1 + strlen(f->source) + 1 + strlen(f->members) + 1;
-  dg_mwe_pat *p = dg_xmalloc(size);
-  char *str = (char *)&p->e[f->n];
-  p->n = f->n;
-  p->head = f->head;
-  p->name = f->name;
-  p->hidden = f->hidden;
-  for (size_t i = 0; i < f->n; i++) {
-    p->e[i] = f->e[i];
-    size_t L = strlen(f->e[i].w) + 1;
-    memcpy(str, f->e[i].w, L);
-    p->e[i].w = str;
-    str += L;
-  }
-  const char *src[4] = {f->lemma, f->gloss, f->source, f->members};
-  const char **dst[4] = {&p->lemma, &p->gloss, &p->source, &p->members};
-  for (size_t k = 0; k < 4; k++) {
-    size_t L = strlen(src[k]) + 1;
-    memcpy(str, src[k], L);
-    *dst[k] = str;
-    str += L;
-  }
-  S_full_free(f);
-  return p;
-}
 
 /* The list's patterns by the hash of one of their words (the longest: the
  * rarest, most likely), sorted by hash: a sentence's candidates are the
@@ -103,13 +55,13 @@ struct dg_mwe_list {
   size_t runs_mask;
 };
 
-static char *S_lower(const char *s) {
+/* Lower-case s into b (with its NUL); returns where it starts in b. */
+static size_t S_lower_into(dg_buf *b, const char *s) {
   /* Case folding, except that folding turns ß into ss: a word with ß is
    * lower-cased code point by code point instead. */
-  if (strstr(s, "ß")) return dg_gl_lower(s);
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
-  if (!s[L]) return dg_gl_lower(s); /* ASCII: folding is lower-casing */
+  if (!s[L] || strstr(s + L, "ß")) return dg_gl_lower_into(b, s); /* (ASCII: folding is lower-casing) */
   /* ASCII and the letters of Latin-1 (À-þ, written C3 80-BF: ä ö ü é …)
    * only: folding lower-cases À-Þ to à-þ (no combining mark to compose) */
   bool latin1 = true;
@@ -118,25 +70,28 @@ static char *S_lower(const char *s) {
       latin1 = (unsigned char)s[k] == 0xC3 && ((unsigned char)s[k + 1] & 0xC0) == 0x80;
       k++;
     }
+  size_t at = b->len;
   if (latin1) {
     size_t n = L + strlen(s + L);
-    char *r = dg_xmalloc(n + 1);
+    dg_buf_reserve(b, n + 1);
+    char *r = b->data + at;
     for (size_t k = 0; k <= n; k++) {
-      unsigned char b = (unsigned char)s[k];
-      r[k] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      if (b == 0xC3) {
-        unsigned char b2 = (unsigned char)s[k + 1];
-        r[++k] = (char)(b2 >= 0x80 && b2 <= 0x9E && b2 != 0x97 ? b2 + 0x20 : b2);
+      unsigned char c = (unsigned char)s[k];
+      r[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (c == 0xC3) {
+        unsigned char c2 = (unsigned char)s[k + 1];
+        r[++k] = (char)(c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97 ? c2 + 0x20 : c2);
       }
     }
-    return r;
+    b->len += n + 1;
+    return at;
   }
   utf8proc_uint8_t *out = NULL;
   utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_NULLTERM);
-  if (!out) return dg_xstrdup(s);
-  char *r = dg_xstrdup((char *)out);
+  dg_buf_puts(b, out ? (const char *)out : s);
+  dg_buf_putc(b, '\0');
   free(out);
-  return r;
+  return at;
 }
 
 /* A word of a dictionary phrase that marks a gap (word class phrase-gap:
@@ -145,24 +100,78 @@ static bool S_placeholder(const dg_lexicon *lex, const char *w) {
   return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
+/* Does s[0..n) contain t[0..tn)? */
+static bool S_memmem(const char *s, size_t n, const char *t, size_t tn) {
+  for (size_t i = 0; i + tn <= n; i++) {
+    const char *p = memchr(s + i, t[0], n - tn + 1 - i);
+    if (!p) return false;
+    i = (size_t)(p - s);
+    if (memcmp(p, t, tn) == 0) return true;
+  }
+  return false;
+}
+
+/* Is w one of the English placeholders (word class en-placeholder) after
+ * an "of" among the words of gloss[0..n) (split at spaces)? */
+static bool S_of_placeholder(const dg_lexicon *lex, const char *gloss, size_t n) {
+  bool of = false;
+  char tmp[128];
+  for (size_t i = 0; i < n;) {
+    if (gloss[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && gloss[j] != ' ') j++;
+    size_t wl = j - i;
+    if (of) {
+      char *w = wl < sizeof tmp ? tmp : dg_xmalloc(wl + 1);
+      memcpy(w, gloss + i, wl);
+      w[wl] = '\0';
+      bool ph = dg_lexicon_is(lex, w, DG_WC_EN_PLACEHOLDER);
+      if (w != tmp) free(w);
+      if (ph) return true;
+    }
+    of = wl == 2 && gloss[i] == 'o' && gloss[i + 1] == 'f';
+    i = j;
+  }
+  return false;
+}
+
 static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
                            bool dictionary, bool name, const char *members) {
-  S_full *p = dg_xcalloc(1, sizeof *p);
-  p->members = dg_xstrdup(members ? members : "");
-  char *copy = dg_xstrdup(pattern), *save = NULL;
+  if (!members) members = "";
+  size_t plen = strlen(pattern);
+  char stack[512];
+  char *copy = plen < sizeof stack ? stack : dg_xmalloc(plen + 1);
+  memcpy(copy, pattern, plen + 1);
+  /* The words, lower-cased, one after the other in `words` (offsets). */
+  S_elem e[DG_MWE_MAX];
+  size_t off[DG_MWE_MAX], n = 0;
+  dg_buf words;
+  dg_buf_init(&words);
+  dg_buf_reserve(&words, plen + 16);
   bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
-  if (dictionary) {
-    char *w = copy;
+  char *bracket = dictionary ? strpbrk(copy, "({[<") : NULL;
+  if (bracket) {
+    char *w = bracket;
     int depth = 0;
-    for (char *r = copy; *r; r++) {
+    for (char *r = bracket; *r; r++) {
       if (*r == '(' || *r == '{' || *r == '[' || *r == '<') depth++;
       else if ((*r == ')' || *r == '}' || *r == ']' || *r == '>') && depth) depth--;
       else if (!depth) *w++ = *r;
     }
     *w = '\0';
   }
-  for (char *tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+  for (char *r = copy; *r;) {
+    if (*r == ' ' || *r == '\t') {
+      r++;
+      continue;
+    }
+    char *tok = r;
+    while (*r && *r != ' ' && *r != '\t') r++;
+    if (*r) *r++ = '\0';
     if (strcmp(tok, "…") == 0 || strcmp(tok, "...") == 0) {
       gap = true;
       had_slot = true;
@@ -173,33 +182,34 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
       free_ = true;
       tok++;
     }
-    char *low = S_lower(tok);
+    size_t at = S_lower_into(&words, tok);
+    char *low = words.data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
-    size_t L = strlen(low);
+    size_t L = words.len - 1 - at;
     while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
     if (!L || (dictionary && S_placeholder(lex, low))) {
       if (L) had_slot = true;
-      free(low);
+      words.len = at;
       if (dictionary) gap = true;
       continue;
     }
-    if (p->n == DG_MWE_MAX) {
-      free(low);
+    if (n == DG_MWE_MAX) {
+      words.len = at;
       break;
     }
-    p->e[p->n].w = low;
-    p->e[p->n].h = dg_mwe_word_hash(low);
-    p->e[p->n].free = free_;
-    p->e[p->n].gap = gap && p->n > 0;
+    words.len = at + L + 1;
+    off[n] = at;
+    e[n] = (S_elem){.w = NULL, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
     gap = false;
-    p->n++;
+    n++;
   }
-  free(copy);
-  if (dictionary && p->n >= 2) {
+  if (copy != stack) free(copy);
+  if (dictionary && n >= 2) {
     /* The final infinitive moves with word order. */
-    S_elem *last = &p->e[p->n - 1];
-    size_t L = strlen(last->w);
-    if (L > 3 && last->w[L - 1] == 'n' && (last->w[L - 2] == 'e' || last->w[L - 2] == 'l' || last->w[L - 2] == 'r')) {
+    S_elem *last = &e[n - 1];
+    const char *w = words.data + off[n - 1];
+    size_t L = strlen(w);
+    if (L > 3 && w[L - 1] == 'n' && (w[L - 2] == 'e' || w[L - 2] == 'l' || w[L - 2] == 'r')) {
       last->free = true;
       /* It is a verb: the possessive "seiner" (lemma sein) is no "sein". */
       last->verb = true;
@@ -207,58 +217,79 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     /* A dictionary gap is only allowed where a placeholder stood. */
   }
   size_t fixed = 0;
-  for (size_t i = 0; i < p->n; i++) fixed += !p->e[i].free;
-  if (p->n < 2 || fixed == 0) {
-    S_full_free(p);
+  for (size_t i = 0; i < n; i++) fixed += !e[i].free;
+  if (n < 2 || fixed == 0) {
+    dg_buf_free(&words);
     return NULL;
   }
-  p->lemma = dg_xstrdup(pattern);
-  /* The citation form without the markers. */
-  {
-    char *w = p->lemma;
-    for (const char *r = pattern; *r; r++)
-      if (*r != '~') *w++ = *r;
-    *w = '\0';
-  }
-  p->gloss = dg_xstrdup(gloss);
+  /* The gloss: Ding's "to take part in sth.; to participate in sth." -> the
+   * first. */
+  size_t glen = strlen(gloss);
   if (dictionary) {
-    /* Ding: "to take part in sth.; to participate in sth." -> the first. */
-    size_t cut = strcspn(p->gloss, ";,");
-    p->gloss[cut] = '\0';
-    while (cut && p->gloss[cut - 1] == ' ') p->gloss[--cut] = '\0';
+    glen = strcspn(gloss, ";,");
+    while (glen && gloss[glen - 1] == ' ') glen--;
   }
-  p->name = name;
   /* Ding writes a complement the phrase needs as jdm./etw. in the German
    * and sb./sth. in the English; "of sth." without a German placeholder
    * stood for a genitive slot written as grammar ("ein Kind {+Gen.} sein"
    * = to be a creature of sth.), which the words alone do not show.  (An
    * object outside the phrase, "in Erwägung ziehen" = consider sth., is
    * no such slot.) */
-  if (dictionary && !had_slot) {
-    char *g = dg_xstrdup(p->gloss), *gs = NULL;
-    bool of = false;
-    for (char *w = strtok_r(g, " ", &gs); w && !p->hidden; w = strtok_r(NULL, " ", &gs)) {
-      if (of && dg_lexicon_is(lex, w, DG_WC_EN_PLACEHOLDER)) p->hidden = true;
-      of = strcmp(w, "of") == 0;
-    }
-    free(g);
-  }
-  p->source = dg_xstrdup(source);
-  p->head = -1;
+  bool hidden = dictionary && !had_slot && S_memmem(gloss, glen, "of ", 3) && S_of_placeholder(lex, gloss, glen);
+  int hd = -1;
   if (head && *head) {
-    char *h = S_lower(head);
-    for (size_t i = 0; i < p->n; i++)
-      if (strcmp(p->e[i].w, h) == 0) p->head = (int)i;
-    free(h);
+    size_t at = S_lower_into(&words, head);
+    for (size_t i = 0; i < n; i++)
+      if (strcmp(words.data + off[i], words.data + at) == 0) hd = (int)i;
+    words.len = at;
   }
-  if (p->head < 0) {
-    for (size_t i = 0; i < p->n; i++)
-      if (p->e[i].free) p->head = (int)i;
+  if (hd < 0) {
+    for (size_t i = 0; i < n; i++)
+      if (e[i].free) hd = (int)i;
     /* Dictionary phrases without a verb: the last word is the head
      * ("den ganzen Tag"). */
-    if (p->head < 0) p->head = dictionary ? (int)p->n - 1 : 0;
+    if (hd < 0) hd = dictionary ? (int)n - 1 : 0;
   }
-  return S_pack(p);
+  /* One block: the elements, their words, the citation form without the
+   * markers, the gloss, the source, the member glosses. */
+  const char *tilde = strchr(pattern, '~');
+  size_t tildes = 0;
+  for (const char *r = tilde; r; r = strchr(r + 1, '~')) tildes++;
+  size_t slen = strlen(source), mlen = strlen(members);
+  size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + words.len + (plen - tildes + 1) + (glen + 1) +
+                (slen + 1) + (mlen + 1);
+  dg_mwe_pat *p = dg_xmalloc(size);
+  char *str = (char *)&p->e[n];
+  p->n = n;
+  p->head = hd;
+  p->name = name;
+  p->hidden = hidden;
+  memcpy(str, words.data, words.len);
+  for (size_t i = 0; i < n; i++) {
+    p->e[i] = e[i];
+    p->e[i].w = str + off[i];
+  }
+  str += words.len;
+  p->lemma = str;
+  if (!tilde) {
+    memcpy(str, pattern, plen + 1);
+    str += plen + 1;
+  } else {
+    for (const char *r = pattern; *r; r++)
+      if (*r != '~') *str++ = *r;
+    *str++ = '\0';
+  }
+  p->gloss = str;
+  memcpy(str, gloss, glen);
+  str[glen] = '\0';
+  str += glen + 1;
+  p->source = str;
+  memcpy(str, source, slen + 1);
+  str += slen + 1;
+  p->members = str;
+  memcpy(str, members, mlen + 1);
+  dg_buf_free(&words);
+  return p;
 }
 
 dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,

@@ -15,6 +15,7 @@
  * at all or stays whole (a name, a simple word, a derivation) is decided
  * in compound_whole.c, before and after the search.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +44,11 @@ static const char *const S_bad_heads[] = {
     "innen", /* the feminine plural suffix (Bekannt|innen, Chef|innen) */
     NULL};
 
+#define S_BAD_HEAD_MAX 8 /* bytes of the longest (schaften): longer heads are none of them */
+
 static bool S_in(const char *const *list, const char *s, size_t n) {
   for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
+    if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
   return false;
 }
 
@@ -72,9 +75,9 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
  * so only words of four letters or more that are no particle or other
  * closed-class word count.  A `head` may be an inflected form of a noun
  * the lexicon lists. */
-static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, bool noun_only, bool head) {
+static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, bool noun_only, bool head) {
   dg_morph *m = g->m;
-  if (!m->known || !g->use_known || dg_utf8_length(s, n) < 4 || dg_morph_is_particle(m, s, n))
+  if (!m->known || !g->use_known || cps < 4 || dg_morph_is_particle(m, s, n))
     return false;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   for (uint32_t i = 0; k && i < k->count; i++)
@@ -91,7 +94,7 @@ static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, const char **lemm
     static const char *const ends[] = {"en", "n", "s", "e", "es", NULL};
     for (size_t i = 0; ends[i]; i++) {
       size_t l = strlen(ends[i]);
-      if (dg_utf8_length(s, n) < l + 5 || memcmp(s + n - l, ends[i], l) != 0) continue;
+      if (cps < l + 5 || memcmp(s + n - l, ends[i], l) != 0) continue;
       dg_buf_clear(&g->tmp);
       dg_utf8_capitalize(&g->tmp, s, n - l);
       if (dg_morph_known_lemma(m, g->tmp.data)) {
@@ -115,15 +118,15 @@ static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, const char **lemm
  * compound such as Schnittstelle or Reichstag): a part of its own when it
  * is long enough not to be a fragment.  Its lemma is the form, capitalised
  * (such gaps are nouns). */
-static float S_frequent(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n,
+static float S_frequent(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n, size_t cps,
                         const char **lemma) {
   /* (nouns only Ding lists count as words of the frequency list here:
    * Franchise|gebers, Teilchen|falle) */
-  if (!k || dg_morph_key_readings(&g->m->data, k) || !k->rank || dg_utf8_length(s, n) < 6) return -1.0f;
+  if (!k || dg_morph_key_readings(&g->m->data, k) || !k->rank || cps < 6) return -1.0f;
   /* "sicherheits" is a first part with its link, not a word. */
   for (size_t i = 0; g->m->links[i]; i++) {
     const char *link = g->m->links[i];
-    size_t l = strlen(link);
+    size_t l = g->m->link_len[i];
     if (!dg_morph_is(g->m, link, l, DG_WC_LINKING_S_N)) continue;
     if (n > l + 3 && memcmp(s + n - l, link, l) == 0) {
       const dg_morph_key *kk = dg_morph_data_find(&g->m->data, s, n - l);
@@ -194,9 +197,9 @@ static bool S_participle(dg_morph *m, const char *s, size_t n) {
 /* A past-tense singular form of a particle verb is a noun when written
  * with a capital (Einfuhr, Abrieb, Zuwachs-type ablaut nouns the tables
  * lack): a weak part of length 6 or more. */
-static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n,
+static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, size_t n, size_t cps,
                            const char **lemma) {
-  if (!k || dg_utf8_length(s, n) < 6) return -1.0f;
+  if (!k || cps < 6) return -1.0f;
   for (uint32_t i = 0; i < k->count; i++) {
     const dg_morph_anal *a = &g->m->data.anal[k->first + i];
     if (a->flags & DG_AF_CLOSED) return -1.0f;
@@ -212,7 +215,7 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
 }
 
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
-static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, int *gender) {
+static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, int *gender) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   float best = -1.0f;
@@ -224,9 +227,9 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
       /* Short words only from the paradigm data (no Ent, Ags). */
-      if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && dg_utf8_length(s, n) < 4)
+      if ((l->pos == DG_POS_PROPN || (l->flags & DG_LF_HUNSPELL)) && cps < 4)
         continue;
-      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART) continue;
+      if ((l->flags & DG_LF_DING) && cps < S_DING_MINPART) continue;
       if (l->pos == DG_POS_NOUN && (a->cells & 1)) q = S_lq(m, l) + 0.3f;
       else if (l->pos == DG_POS_PROPN && (a->cells & 1)) q = fmaxf(S_lq(m, l) - 0.3f, 0.05f);
       else if (l->pos == DG_POS_NOUN && (a->cells & 2)) q = fmaxf(S_lq(m, l) - 0.2f, 0.05f);
@@ -244,29 +247,29 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       }
     }
   }
-  if (best < 0 && n >= 3) {
+  char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
+  if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
     static const char *const ext[] = {"e", "en", "n", NULL};
-    dg_buf_clear(&g->tmp);
+    memcpy(t, s, n);
     for (size_t e = 0; ext[e] && best < 0; e++) {
-      dg_buf_clear(&g->tmp);
-      dg_buf_put(&g->tmp, s, n);
-      dg_buf_puts(&g->tmp, ext[e]);
-      const dg_morph_key *kk = dg_morph_data_find(&m->data, g->tmp.data, g->tmp.len);
+      size_t tlen = n + strlen(ext[e]);
+      memcpy(t + n, ext[e], tlen - n + 1);
+      const dg_morph_key *kk = dg_morph_data_find(&m->data, t, tlen);
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
         if (a->flags & DG_AF_CLOSED) continue;
         const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
         const char *ls = m->data.str + l->str;
-        if (strlen(ls) != g->tmp.len) continue;
+        if (strlen(ls) != tlen) continue;
         if (e > 0 && l->pos == DG_POS_VERB && (a->cells & (1ULL << DG_VC_INF)) && !l->particle &&
             !S_has_closed(kk, m)) {
           best = fmaxf(S_lq(m, l) - 0.6f, 0.05f);
           *lemma = ls;
           break;
         }
-        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1) && dg_utf8_length(s, n) >= 4) {
+        if (e == 0 && l->pos == DG_POS_NOUN && (a->cells & 1) && cps >= 4) {
           best = fmaxf(S_lq(m, l) - 0.4f, 0.05f);
           *lemma = ls;
           *gender = l->gender;
@@ -275,9 +278,9 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
       }
     }
   }
-  if (best < 0 && S_known_as(g, s, n, lemma, true, false)) best = 0.3f;
-  if (best < 0) best = S_frequent(g, k, s, n, lemma);
-  if (best < 0) best = S_ablaut_noun(g, k, s, n, lemma);
+  if (best < 0 && S_known_as(g, s, n, cps, lemma, true, false)) best = 0.3f;
+  if (best < 0) best = S_frequent(g, k, s, n, cps, lemma);
+  if (best < 0) best = S_ablaut_noun(g, k, s, n, cps, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
    * prepositions and particles (Gegen|offensive, Zwischen|version). */
   /* Sonder- (special) is a bound first part also of words known whole
@@ -288,12 +291,12 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, const char **lemma, 
   }
   if (best < 0 && !g->whole_known) {
     bool ok = dg_morph_is(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART) ||
-              (dg_utf8_length(s, n) >= 4 && dg_morph_is_particle(m, s, n));
+              (cps >= 4 && dg_morph_is_particle(m, s, n));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       /* frequent ones only (not archaic "sonder" = without) */
       if ((a->flags & DG_AF_CLOSED) && (a->pos == DG_POS_ADP || a->pos == DG_POS_ADV) &&
-          dg_utf8_length(s, n) >= 4 && k->rank && k->rank <= 3000)
+          cps >= 4 && k->rank && k->rank <= 3000)
         ok = true;
       /* Adverbs of direction in -wärts, whatever their frequency:
        * Vorwärts|verteidigung, Rückwärts|gang, Abwärts|spirale. */
@@ -362,9 +365,9 @@ static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, fl
 }
 
 /* Final part (head): any noun or adjective form. */
-static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) {
+static float S_head(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma) {
   dg_morph *m = g->m;
-  if (S_in(S_bad_heads, s, n)) return -1.0f;
+  if (n <= S_BAD_HEAD_MAX && S_in(S_bad_heads, s, n)) return -1.0f;
   const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   float best = -1.0f;
   if (k) {
@@ -373,8 +376,8 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       if (a->flags & DG_AF_CLOSED) continue;
       const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
       float q = -1.0f;
-      if ((l->flags & DG_LF_DING) && dg_utf8_length(s, n) < S_DING_MINPART &&
-          !(dg_utf8_length(s, n) >= 5 && dg_cmp_adj_noun(m, s, n)))
+      if ((l->flags & DG_LF_DING) && cps < S_DING_MINPART &&
+          !(cps >= 5 && dg_cmp_adj_noun(m, s, n)))
         continue;
       /* Capitalised words are nouns: noun heads (adjective heads of
        * nominalised adjectives only as a weak choice); lower-case words
@@ -385,7 +388,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
             ((a->cells & 1) ? 0.2f : 0.0f); /* the citation form itself */
       /* Hunspell's capitalised words without plural are names or nouns
        * without plural (Schwund): heads when long enough. */
-      else if (l->pos == DG_POS_PROPN && g->cap && dg_utf8_length(s, n) >= 5)
+      else if (l->pos == DG_POS_PROPN && g->cap && cps >= 5)
         q = fmaxf(S_lq(m, l) - 0.5f, 0.05f);
       else if (l->pos == DG_POS_ADJ && !g->cap) q = S_lq(m, l);
       /* Nominalised participles: (Reichstags)abgeordneter, Angestellten. */
@@ -408,11 +411,11 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       }
     }
   }
-  if (best < 0 && dg_utf8_length(s, n) >= 5 && S_known_as(g, s, n, lemma, g->cap, g->cap)) best = 0.3f;
+  if (best < 0 && cps >= 5 && S_known_as(g, s, n, cps, lemma, g->cap, g->cap)) best = 0.3f;
   /* The genitive of strong nouns alternates between -es and -s (Reiches,
    * Reichs): a head in -es whose -s form is the genitive the tables list
    * (Garten|reiches, Azteken|reiches). */
-  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 6 && s[n - 1] == 's' && s[n - 2] == 'e') {
+  if (best < 0 && g->cap && cps >= 6 && s[n - 1] == 's' && s[n - 2] == 'e') {
     dg_buf_clear(&g->tmp);
     dg_buf_put(&g->tmp, s, n - 2);
     dg_buf_putc(&g->tmp, 's');
@@ -432,7 +435,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
    * in -e whose stem is such a noun's citation form, ending in a consonant,
    * when the head is no other noun or adjective form (Tinten|fasse,
    * Wein|fasse). */
-  if (best < 0 && g->cap && dg_utf8_length(s, n) >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e')
+  if (best < 0 && g->cap && cps >= 5 && s[n - 1] == 'e' && s[n - 2] != 'e')
     S_strong_noun_head(m, s, n - 1, 0.4f, &best, lemma);
   /* Masculine and neuter nouns in -en, -el, -er make their plural by
    * umlaut alone (Boden Böden, Laden Läden, Mantel Mäntel); where the
@@ -473,8 +476,8 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, const char **lemma) 
       }
     }
   }
-  if (best < 0 && g->cap) best = S_frequent(g, k, s, n, lemma);
-  if (best < 0 && g->cap) best = S_ablaut_noun(g, k, s, n, lemma);
+  if (best < 0 && g->cap) best = S_frequent(g, k, s, n, cps, lemma);
+  if (best < 0 && g->cap) best = S_ablaut_noun(g, k, s, n, cps, lemma);
   if (best >= 0 && best < 0.05f) best = 0.05f;
   return best;
 }
@@ -549,7 +552,7 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   const char *s = g->lo + g->lo_off[i];
   size_t sn = g->lo_off[j] - g->lo_off[i];
   for (size_t li = 0; g->m->links[li]; li++) {
-    size_t ln = strlen(g->m->links[li]);
+    size_t ln = g->m->link_len[li];
     int k = j + (int)ln;
     if (k > g->ncp - S_MINPART || !isfinite(g->best[k].cost) || g->lo_off[k] - g->lo_off[j] != ln ||
         memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
@@ -566,6 +569,9 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
+  /* rest[j]: the rest from j splits, directly or after a link (known once
+   * best[j] and what follows are). */
+  bool rest[DG_SEG_MAX + 1] = {false};
   for (int i = N - 1; i >= 0; i--) {
     dg_cmp_best *b = &g->best[i];
     /* The head: the whole rest. */
@@ -574,7 +580,7 @@ static void S_solve(dg_cmp_seg *g) {
       const char *h = g->lo + g->lo_off[i];
       /* Lehrer|innen, not Lehre|rinnen: -erin(nen) is the feminine suffix. */
       bool fem = h[-1] == 'e' && strncmp(h, "rinne", 5) == 0;
-      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], &lemma);
+      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], (size_t)(N - i), &lemma);
       if (q >= 0) {
         b->cost = S_STEM_COST - q;
         b->end = N;
@@ -587,15 +593,10 @@ static void S_solve(dg_cmp_seg *g) {
     for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
       /* Only a stem after which the rest splits (directly or after a
        * link) is worth a look-up. */
-      bool rest = isfinite(g->best[j].cost);
-      for (size_t li = 0; g->m->links[li] && !rest; li++) {
-        int k = j + (int)strlen(g->m->links[li]);
-        rest = k <= N - S_MINPART && isfinite(g->best[k].cost);
-      }
-      if (!rest) continue;
+      if (!rest[j]) continue;
       const char *lemma = NULL;
       int gender = 0;
-      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], &lemma, &gender);
+      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], (size_t)(j - i), &lemma, &gender);
       if (q < 0) {
         S_nominal_link(g, b, i, j);
         continue;
@@ -608,7 +609,7 @@ static void S_solve(dg_cmp_seg *g) {
         }
       }
       for (size_t li = 0; g->m->links[li]; li++) {
-        size_t ln = strlen(g->m->links[li]);
+        size_t ln = g->m->link_len[li];
         int k = j + (int)ln; /* links are ASCII: one code point per byte */
         if (k > N - S_MINPART) continue;
         if (g->lo_off[k] - g->lo_off[j] != ln ||
@@ -642,6 +643,11 @@ static void S_solve(dg_cmp_seg *g) {
         float c = S_STEM_COST - q + lc + g->best[k].cost;
         if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
       }
+    }
+    rest[i] = isfinite(b->cost);
+    for (size_t li = 0; g->m->links[li] && !rest[i]; li++) {
+      int k = i + (int)g->m->link_len[li];
+      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost);
     }
   }
 }
@@ -706,7 +712,8 @@ static bool S_lexicon_short(dg_cmp_seg *g) {
     int gender = 0;
     const char *s = g->lo + g->lo_off[i];
     size_t n = g->lo_off[b->end] - g->lo_off[i];
-    float q = b->end >= g->ncp ? S_head(g, s, n, &lemma) : S_stem(g, s, n, &lemma, &gender);
+    float q = b->end >= g->ncp ? S_head(g, s, n, (size_t)(b->end - i), &lemma)
+                             : S_stem(g, s, n, (size_t)(b->end - i), &lemma, &gender);
     if (q < 0 && b->end - i < 6) found = true;
     if (b->end >= g->ncp) break;
     i = b->next;
@@ -730,24 +737,32 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       letters = false;
     i += l;
   }
-  dg_cmp_seg *g = NULL;
+  dg_cmp_seg gs, *g = NULL;
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
-    g = dg_xcalloc(1, sizeof *g);
+    memset(&gs, 0, sizeof gs);
+    g = &gs;
     g->m = m;
     dg_buf_init(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */
     size_t orig_off[DG_SEG_MAX + 1];
     size_t i = 0;
     int k = 0;
+    dg_buf_reserve(&low, n);
     while (i < n && k < DG_SEG_MAX) {
-      int32_t c;
-      size_t l = dg_utf8_next(seg + i, n - i, &c);
       orig_off[k] = i;
       g->lo_off[k] = low.len;
-      dg_utf8_lower(&low, seg + i, l);
-      i += l;
+      unsigned char b = (unsigned char)seg[i];
+      if (b < 0x80) { /* (ASCII letters: no table) */
+        dg_buf_putc(&low, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        i++;
+      } else {
+        int32_t c;
+        size_t l = dg_utf8_next(seg + i, n - i, &c);
+        dg_utf8_lower(&low, seg + i, l);
+        i += l;
+      }
       k++;
     }
     orig_off[k] = n;
@@ -808,7 +823,6 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
       }
     }
     dg_buf_free(&g->tmp);
-    free(g);
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
@@ -857,6 +871,9 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
   size_t n = strlen(word);
   dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n);
   if (!slot) {
+#ifndef NDEBUG
+    for (size_t i = 0; S_bad_heads[i]; i++) assert(strlen(S_bad_heads[i]) <= S_BAD_HEAD_MAX);
+#endif
     dg_part parts[DG_COMPOUND_MAX_PARTS];
     size_t np = 0;
     size_t i = 0;

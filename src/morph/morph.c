@@ -159,6 +159,9 @@ static pthread_mutex_t S_hs_lock = PTHREAD_MUTEX_INITIALIZER;
  * owner's lock (called only for forms the tables and caches do not know). */
 static dg_morph *S_hs_owner(dg_morph *m) { return m->hs_owner ? m->hs_owner : m; }
 
+/* Hunspell answers kept per handle (morph.c's dg_morph_hs_spell). */
+#define S_HS_CACHE_MAX (1u << 16)
+
 static Hunhandle *S_hs_locked(dg_morph *o) {
   if (!o->hs && !o->hs_failed && o->hs_aff) {
     pthread_mutex_lock(&S_hs_lock);
@@ -170,19 +173,27 @@ static Hunhandle *S_hs_locked(dg_morph *o) {
 }
 
 bool dg_morph_hs_spell(dg_morph *m, const char *word) {
-  if (!*word || strlen(word) > 100) return false;
+  size_t n = strlen(word);
+  if (!n || n > 100) return false;
+  /* A German spell check with compounding costs tens of thousands of
+   * instructions, and a new word asks about the same strings several times
+   * (the analysis, the splitter, the name and spelling rules): each handle
+   * keeps its answers, up to S_HS_CACHE_MAX strings at a time. */
+  dg_cache_slot *slot = dg_cache_find(&m->hs_cache, word, n);
+  if (slot) return slot->count != 0;
   dg_morph *o = S_hs_owner(m);
   dg_buf b;
   dg_buf_init(&b);
-  if (o->hs_latin1 && !S_to_latin1(&b, word)) {
-    dg_buf_free(&b);
-    return false;
+  bool ok = false;
+  if (!o->hs_latin1 || S_to_latin1(&b, word)) {
+    pthread_mutex_lock(&o->hs_mu);
+    Hunhandle *h = S_hs_locked(o);
+    ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
+    pthread_mutex_unlock(&o->hs_mu);
   }
-  pthread_mutex_lock(&o->hs_mu);
-  Hunhandle *h = S_hs_locked(o);
-  bool ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
-  pthread_mutex_unlock(&o->hs_mu);
   dg_buf_free(&b);
+  if (m->hs_cache.n >= S_HS_CACHE_MAX) dg_cache_clear(&m->hs_cache);
+  dg_cache_insert(&m->hs_cache, word, n, NULL, ok);
   return ok;
 }
 
@@ -313,6 +324,8 @@ void dg_morph_close(dg_morph *m) {
   if (!m->data_borrowed) dg_morph_data_close(&m->data);
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
+  dg_cache_clear(&m->hs_cache);
+  dg_feats_cache_free(&m->feats);
   dg_arena_free(&m->arena);
   free(m->iset);
   dg_buf_free(&m->tmp);
@@ -369,8 +382,8 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
   for (size_t i = 0; m->particles[i]; i++) {
-    size_t pl = strlen(m->particles[i]);
-    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
+    size_t pl = m->particle_len[i];
+    if (pl + 4 <= n && lemma[0] == m->particles[i][0] && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

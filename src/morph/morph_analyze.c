@@ -7,6 +7,7 @@
  * used as adjectives), then hunspell's stems, then a guess from the shape.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,21 +31,21 @@ typedef struct {
   bool initial;           /* sentence-initial */
   S_cand c[S_MAXC];
   size_t nc;
-  dg_buf feats, leipzig, lemma;
+  dg_buf lemma;
+  dg_buf low;             /* the word in lower case */
 } S_ctx;
 
 static const char *S_intern(S_ctx *x, const char *s, size_t n) {
   return dg_morph_intern(x->m, s, n);
 }
 
-static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
-                  const char *particle, float score) {
-  if (!feats) feats = "";       /* an empty dg_buf has no storage yet */
-  if (!leipzig) leipzig = "";
+/* Add a reading whose strings are interned (equal strings, equal
+ * pointers); an equal reading keeps the better score. */
+static void S_add_i(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
+                    const char *particle, float score) {
   for (size_t i = 0; i < x->nc; i++) {
     S_cand *c = &x->c[i];
-    if (c->pos == pos && strcmp(c->lemma, lemma) == 0 && strcmp(c->feats, feats) == 0 &&
-        strcmp(c->leipzig, leipzig) == 0) {
+    if (c->pos == pos && c->lemma == lemma && c->feats == feats && c->leipzig == leipzig) {
       if (score > c->score) c->score = score;
       return;
     }
@@ -59,12 +60,21 @@ static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const
     x->c[w] = x->c[x->nc];
   }
   S_cand *c = &x->c[x->nc++];
-  c->lemma = S_intern(x, lemma, strlen(lemma));
-  c->feats = S_intern(x, feats, strlen(feats));
-  c->leipzig = S_intern(x, leipzig, strlen(leipzig));
-  c->particle = particle ? S_intern(x, particle, strlen(particle)) : NULL;
+  c->lemma = lemma;
+  c->feats = feats;
+  c->leipzig = leipzig;
+  c->particle = particle;
   c->pos = pos;
   c->score = score;
+}
+
+static void S_add(S_ctx *x, const char *lemma, int pos, const char *feats, const char *leipzig,
+                  const char *particle, float score) {
+  if (!feats) feats = "";       /* an empty dg_buf has no storage yet */
+  if (!leipzig) leipzig = "";
+  S_add_i(x, S_intern(x, lemma, strlen(lemma)), pos, S_intern(x, feats, strlen(feats)),
+          S_intern(x, leipzig, strlen(leipzig)), particle ? S_intern(x, particle, strlen(particle)) : NULL,
+          score);
 }
 
 static float S_freq(unsigned rank) {
@@ -104,13 +114,11 @@ static float S_case_fit(const S_ctx *x, int pos) {
 }
 
 /* Build the lemma of a head analysis: prefix + head lemma (lower-cased
- * first letter when the prefix ends in a letter, as in compounds). */
+ * first letter when the prefix ends in a letter, as in compounds);
+ * interned. */
 static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const char *lemma) {
+  if (!plen) return S_intern(x, lemma, strlen(lemma));
   dg_buf_clear(&x->lemma);
-  if (!plen) {
-    dg_buf_puts(&x->lemma, lemma);
-    return x->lemma.data;
-  }
   dg_buf_put(&x->lemma, prefix, plen);
   if (prefix[plen - 1] == '-') dg_buf_puts(&x->lemma, lemma);
   else {
@@ -119,7 +127,7 @@ static const char *S_join_lemma(S_ctx *x, const char *prefix, size_t plen, const
     dg_utf8_lower(&x->lemma, lemma, l);
     dg_buf_puts(&x->lemma, lemma + l);
   }
-  return x->lemma.data;
+  return S_intern(x, x->lemma.data, x->lemma.len);
 }
 
 /* All readings of table key `k`; the lemma gets `prefix` (compound and
@@ -160,8 +168,9 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       const char *fs = m->data.str + a->feats;
       float cf = a->pos == DG_POS_ADV ? f : 3.0f + closed_w[a->pos];
       if (strstr(fs, "Case=Nom") || strstr(fs, "Case=Acc,Nom")) cf += 0.05f;
-      S_add(x, lemma, a->pos, fs, m->data.str + a->leipzig, NULL,
-            base + cf + S_case_fit(x, a->pos));
+      const char *lz = m->data.str + a->leipzig;
+      S_add_i(x, lemma, a->pos, S_intern(x, fs, strlen(fs)), S_intern(x, lz, strlen(lz)), NULL,
+              base + cf + S_case_fit(x, a->pos));
       added++;
       continue;
     }
@@ -173,42 +182,45 @@ static size_t S_from_key(S_ctx *x, const dg_morph_key *k, const char *prefix, si
       float cover = 0.08f * (float)__builtin_popcountll(a->cells & 0xFF);
       /* ... and of its readings, the one with more cells (Worte: PL before
        * the old dative singular). */
+      const char *fs, *lz;
       if (sg) {
-        dg_feats_noun(sg, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+        dg_feats_noun(m, sg, l->gender, &fs, &lz);
+        S_add_i(x, lemma, l->pos, fs, lz, NULL,
               base + f + fit + cover + 0.05f * (float)__builtin_popcountll(sg) +
                   ((sg & 1) ? 0.15f : 0.0f));
       }
       if (pl) {
-        dg_feats_noun(pl, l->gender, &x->feats, &x->leipzig);
-        S_add(x, lemma, l->pos, x->feats.data, x->leipzig.data, NULL,
+        dg_feats_noun(m, pl, l->gender, &fs, &lz);
+        S_add_i(x, lemma, l->pos, fs, lz, NULL,
               base + f + fit + cover + 0.05f * (float)__builtin_popcountll(pl));
       }
       added++;
     } else if (l->pos == DG_POS_ADJ) {
-      dg_feats_adj(a->cells, &x->feats, &x->leipzig);
+      const char *fs, *lz;
+      dg_feats_adj(m, a->cells, &fs, &lz);
       /* Participles listed as adjectives: the verb reading comes first. */
       float pen = 0.0f;
       if (has_verb && dg_morph_is_participle(m, ls))
         pen = a->cells == (1ULL << DG_CELL_ADJ_PRED) ? -0.6f : -0.4f;
       else if (has_verb && a->cells != (1ULL << DG_CELL_ADJ_PRED))
         pen = 0.3f; /* tolle, klaren: the adjective, not tollen, klaren */
-      S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
-            base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
+      S_add_i(x, lemma, DG_POS_ADJ, fs, lz, NULL,
+              base + f + pen + (plen ? 0.0f : S_case_fit(x, DG_POS_ADJ)));
       added++;
     } else if (l->pos == DG_POS_VERB) {
       if (plen && x->cap) continue; /* a capitalised compound is no verb */
       int pos = S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB;
-      char part[64] = {0};
-      if (l->particle && l->particle < sizeof part) memcpy(part, ls, l->particle);
+      const char *part = NULL;
+      if (l->particle && l->particle < 64) part = S_intern(x, ls, l->particle);
       for (int c = 0; c < DG_VC_COUNT; c++) {
         if (!(a->cells & (1ULL << c))) continue;
-        dg_feats_verb(c, &x->feats, &x->leipzig);
+        const char *fs, *lz;
+        dg_feats_verb(m, c, &fs, &lz);
         /* A finite form with its particle attached stands at the end of a
          * clause, never at the start of a sentence (Eintritt). */
-        float pen = (part[0] && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
-        S_add(x, lemma, pos, x->feats.data, x->leipzig.data, part[0] ? part : NULL,
-              base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
+        float pen = (part && x->initial && c >= DG_VC_PRS) ? -1.0f : 0.0f;
+        S_add_i(x, lemma, pos, fs, lz, part,
+                base + f + pen + S_verb_cell_weight(c) + (plen ? -2.0f : S_case_fit(x, pos)));
       }
       added++;
     }
@@ -322,13 +334,11 @@ static size_t S_compound(S_ctx *x) {
 static size_t S_particle_verb(S_ctx *x) {
   dg_morph *m = x->m;
   size_t added = 0;
-  dg_buf low;
-  dg_buf_init(&low);
-  dg_utf8_lower(&low, x->word, x->n);
+  const dg_buf low = x->low;
   for (size_t i = 0; m->particles[i] && !added; i++) {
     const char *p = m->particles[i];
-    size_t pl = strlen(p);
-    if (low.len < pl + 3 || strncmp(low.data, p, pl) != 0) continue;
+    size_t pl = m->particle_len[i];
+    if (low.len < pl + 3 || low.data[0] != p[0] || strncmp(low.data, p, pl) != 0) continue;
     const char *rest = low.data + pl;
     size_t rn = low.len - pl;
     bool zu = false;
@@ -354,15 +364,14 @@ static size_t S_particle_verb(S_ctx *x) {
         /* Finite forms keep the particle apart in main clauses; joined
          * they occur in subordinate clauses, as do infinitives. */
         int cell = zu ? DG_VC_ZUINF : c;
-        dg_feats_verb(cell, &x->feats, &x->leipzig);
-        S_add(x, lemma, S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB, x->feats.data,
-              x->leipzig.data, p, 8.0f + S_freq(l->rank) + S_verb_cell_weight(cell) +
+        const char *fs, *lz;
+        dg_feats_verb(m, cell, &fs, &lz);
+        S_add(x, lemma, S_is_aux(m, ls) ? DG_POS_AUX : DG_POS_VERB, fs, lz, p, 8.0f + S_freq(l->rank) + S_verb_cell_weight(cell) +
                                       S_case_fit(x, DG_POS_VERB));
         added++;
       }
     }
   }
-  dg_buf_free(&low);
   return added;
 }
 
@@ -404,20 +413,21 @@ static size_t S_degree(S_ctx *x) {
   static const struct { const char *stem, *lemma; int sup; } irregular[] = {
 #include "morph_degree.inc"
   };
-  dg_buf low, stem;
-  dg_buf_init(&low);
+  const dg_buf low = x->low;
+  dg_buf stem;
   dg_buf_init(&stem);
-  dg_utf8_lower(&low, x->word, x->n);
   size_t added = 0;
   for (size_t e = 0; S_adj_end[e]; e++) {
     size_t el = strlen(S_adj_end[e]);
     if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
     size_t bn = low.len - el;
     for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
-      if (strlen(irregular[i].stem) == bn && strncmp(low.data, irregular[i].stem, bn) == 0) {
+      if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
+          strncmp(low.data, irregular[i].stem, bn) == 0) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
-        dg_feats_adj(cells, &x->feats, &x->leipzig);
-        S_add(x, irregular[i].lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
+        const char *fs, *lz;
+        dg_feats_adj(x->m, cells, &fs, &lz);
+        S_add(x, irregular[i].lemma, DG_POS_ADJ, fs, lz, NULL,
               11.0f + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
@@ -439,16 +449,16 @@ static size_t S_degree(S_ctx *x) {
         const char *lemma = S_adj_lemma(x, stem.data, stem.len, &rank);
         if (!lemma) continue;
         uint64_t cells = 1ULL << (deg[d].sup ? DG_CELL_SUP : DG_CELL_CMP);
-        dg_feats_adj(cells, &x->feats, &x->leipzig);
+        const char *fs, *lz;
+        dg_feats_adj(x->m, cells, &fs, &lz);
         /* Superlatives are unambiguous (größte); comparatives in -er share
          * their form with the positive (kleiner). */
-        S_add(x, lemma, DG_POS_ADJ, x->feats.data, x->leipzig.data, NULL,
+        S_add(x, lemma, DG_POS_ADJ, fs, lz, NULL,
               (deg[d].sup ? 10.3f : 9.0f) + S_freq(rank) + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
     }
   }
-  dg_buf_free(&low);
   dg_buf_free(&stem);
   return added;
 }
@@ -457,9 +467,7 @@ static size_t S_degree(S_ctx *x) {
  * vereinbarten -> vereinbart. */
 static size_t S_participle_adj(S_ctx *x) {
   dg_morph *m = x->m;
-  dg_buf low;
-  dg_buf_init(&low);
-  dg_utf8_lower(&low, x->word, x->n);
+  const dg_buf low = x->low;
   size_t added = 0;
   for (size_t e = 0; S_adj_end[e] && S_adj_end[e][0]; e++) {
     size_t el = strlen(S_adj_end[e]);
@@ -479,7 +487,6 @@ static size_t S_participle_adj(S_ctx *x) {
       break;
     }
   }
-  dg_buf_free(&low);
   return added;
 }
 
@@ -659,25 +666,26 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   dg_buf_put(&key, word, n);
   dg_cache_slot *slot = dg_cache_find(&m->an_cache, key.data, key.len);
   if (!slot) {
-    S_ctx *x = dg_xcalloc(1, sizeof *x);
+    S_ctx ctx, *x = &ctx; /* (the readings need no zeroing: nc counts them) */
+    memset(x, 0, offsetof(S_ctx, c));
+    x->nc = 0;
     x->m = m;
     x->word = word;
     x->n = n;
     x->cap = dg_utf8_is_upper_initial(word, n);
     x->initial = sentence_initial;
-    dg_buf_init(&x->feats);
-    dg_buf_init(&x->leipzig);
     dg_buf_init(&x->lemma);
+    dg_buf_init(&x->low);
+    dg_utf8_lower(&x->low, word, n);
     if (x->cap && n > 1) {
-      dg_buf_clear(&x->lemma);
-      dg_utf8_lower(&x->lemma, word, n);
       /* All capitals: every ASCII letter changed by lower-casing. */
       size_t diff = 0, letters = 0;
-      for (size_t i = 0; i < n && i < x->lemma.len; i++) diff += word[i] != x->lemma.data[i];
+      for (size_t i = 0; i < n && i < x->low.len; i++) diff += word[i] != x->low.data[i];
       for (size_t i = 0; i < n; i++) letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
       x->allcaps = letters >= 2 && diff == letters;
     }
-    size_t found = n <= 200 ? S_table(x, word, n, NULL, 0, 10.0f) : 0;
+    const dg_morph_key *wk = n <= 200 ? dg_morph_data_find(&m->data, x->low.data, x->low.len) : NULL;
+    size_t found = wk && wk->count ? S_from_key(x, wk, NULL, 0, 10.0f) : 0;
     if (n <= 200) {
       if (!found) found += S_eszett(x);
       found += S_degree(x);
@@ -692,12 +700,8 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
      * know as written is read in lower case too, with the whole analysis
      * (Naturnaher: naturnah, a compound adjective). */
     if (!found && sentence_initial && x->cap && !x->allcaps && n <= 200) {
-      dg_buf low;
-      dg_buf_init(&low);
-      dg_utf8_lower(&low, word, n);
       dg_analysis la[DG_MORPH_MAX_ANALYSES];
-      size_t nl = dg_morph_analyze(m, low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
-      dg_buf_free(&low);
+      size_t nl = dg_morph_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
       for (size_t i = 0; i < nl; i++)
         if (la[i].score > 6.0f && strcmp(la[i].pos, "ADV") != 0 && strcmp(la[i].pos, "PROPN") != 0) {
           S_add(x, la[i].lemma, dg_pos_code(la[i].pos), la[i].feats, la[i].leipzig, la[i].particle,
@@ -724,10 +728,8 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
       res[i].particle = x->c[i].particle;
       res[i].score = x->c[i].score;
     }
-    dg_buf_free(&x->feats);
-    dg_buf_free(&x->leipzig);
     dg_buf_free(&x->lemma);
-    free(x);
+    dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
     slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt);
   }

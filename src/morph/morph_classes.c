@@ -109,6 +109,8 @@ void dg_morph_classes_init(dg_morph *m) {
     if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
     if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
+  m->link_len = dg_xcalloc(nl + 1, sizeof *m->link_len);
+  for (size_t i = 0; i < nl; i++) m->link_len[i] = strlen(m->links[i]);
   /* The words asked about (dg_morph_is, for most words of a sentence)
    * found through a hash index instead of a walk over every class row. */
   size_t slots = 64;
@@ -128,11 +130,15 @@ void dg_morph_classes_init(dg_morph *m) {
       m->particles[j] = m->particles[j - 1];
       m->particles[j - 1] = t;
     }
+  m->particle_len = dg_xcalloc(np + 1, sizeof *m->particle_len);
+  for (size_t i = 0; i < np; i++) m->particle_len[i] = strlen(m->particles[i]);
 }
 
 void dg_morph_classes_free(dg_morph *m) {
   free(m->particles);
   free(m->links);
+  free(m->link_len);
+  free(m->particle_len);
   free(m->variants);
   free(m->class_ix);
 }

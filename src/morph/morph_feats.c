@@ -1,5 +1,8 @@
-/* Paradigm cells -> UD FEATS and Leipzig labels.
+/* Paradigm cells -> UD FEATS and Leipzig labels.  The strings of a cell
+ * set are written once per handle and kept interned: a new word's readings
+ * ask for the same few hundred cell sets over and over.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
 #include <string.h>
 
 #include "morph_internal.h"
@@ -27,7 +30,7 @@ static int S_single(unsigned mask) {
   return -1;
 }
 
-void dg_feats_noun(uint64_t cells, int gender, dg_buf *feats, dg_buf *leipzig) {
+static void S_noun(uint64_t cells, int gender, dg_buf *feats, dg_buf *leipzig) {
   dg_buf_clear(feats);
   dg_buf_clear(leipzig);
   unsigned cases = 0, sg = 0, pl = 0;
@@ -47,7 +50,7 @@ void dg_feats_noun(uint64_t cells, int gender, dg_buf *feats, dg_buf *leipzig) {
   dg_buf_puts(leipzig, sg && pl ? "SG/PL" : pl ? "PL" : "SG");
 }
 
-void dg_feats_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig) {
+static void S_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig) {
   dg_buf_clear(feats);
   dg_buf_clear(leipzig);
   unsigned cases = 0, genders = 0;
@@ -84,7 +87,7 @@ void dg_feats_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig) {
   else if (degree[0] == 'S') dg_buf_puts(leipzig, "SUPL");
 }
 
-void dg_feats_verb(int cell, dg_buf *feats, dg_buf *leipzig) {
+static void S_verb(int cell, dg_buf *feats, dg_buf *leipzig) {
   dg_buf_clear(feats);
   dg_buf_clear(leipzig);
   static const char *const pn_lz[6] = {"1SG", "2SG", "3SG", "1PL", "2PL", "3PL"};
@@ -122,4 +125,70 @@ void dg_feats_verb(int cell, dg_buf *feats, dg_buf *leipzig) {
   dg_buf_printf(feats, "Mood=%s|Number=%s|Person=%d|Tense=%s|VerbForm=Fin", mood[tm],
                 pn < 3 ? "Sing" : "Plur", pn % 3 + 1, tense[tm]);
   dg_buf_printf(leipzig, "%s.%s", tm_lz[tm], pn_lz[pn]);
+}
+
+/* ---- the interned strings of a cell set, per handle ---- */
+
+enum { S_NOUN = 1, S_ADJ, S_VERB };
+
+/* The key of a cell set: its kind in the top bits (never 0), the gender
+ * below them, the cells (at most 51 bits) at the bottom. */
+static uint64_t S_key(int kind, int gender, uint64_t cells) {
+  return (uint64_t)kind << 60 | (uint64_t)(gender & 0xF) << 52 | (cells & ((1ULL << 52) - 1));
+}
+
+static dg_feats_slot *S_slot(dg_feats_cache *c, uint64_t key) {
+  size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & (c->slots - 1);
+  while (c->t[i].key && c->t[i].key != key) i = (i + 1) & (c->slots - 1);
+  return &c->t[i];
+}
+
+static void S_grow(dg_feats_cache *c) {
+  dg_feats_cache n = {dg_xcalloc(c->slots ? c->slots * 2 : 256, sizeof *n.t), c->slots ? c->slots * 2 : 256, c->n};
+  for (size_t i = 0; i < c->slots; i++)
+    if (c->t[i].key) *S_slot(&n, c->t[i].key) = c->t[i];
+  free(c->t);
+  *c = n;
+}
+
+static void S_get(dg_morph *m, int kind, int gender, uint64_t cells, const char **feats,
+                  const char **leipzig) {
+  dg_feats_cache *c = &m->feats;
+  uint64_t key = S_key(kind, gender, cells);
+  dg_feats_slot *s = c->slots ? S_slot(c, key) : NULL;
+  if (!s || !s->key) {
+    dg_buf f, l;
+    dg_buf_init(&f);
+    dg_buf_init(&l);
+    if (kind == S_NOUN) S_noun(cells, gender, &f, &l);
+    else if (kind == S_ADJ) S_adj(cells, &f, &l);
+    else S_verb((int)cells, &f, &l);
+    if ((c->n + 1) * 2 > c->slots) S_grow(c);
+    s = S_slot(c, key);
+    s->key = key;
+    s->feats = dg_morph_intern(m, f.data ? f.data : "", f.len);
+    s->leipzig = dg_morph_intern(m, l.data ? l.data : "", l.len);
+    c->n++;
+    dg_buf_free(&f);
+    dg_buf_free(&l);
+  }
+  *feats = s->feats;
+  *leipzig = s->leipzig;
+}
+
+void dg_feats_noun(dg_morph *m, uint64_t cells, int gender, const char **feats, const char **leipzig) {
+  S_get(m, S_NOUN, gender, cells, feats, leipzig);
+}
+
+void dg_feats_adj(dg_morph *m, uint64_t cells, const char **feats, const char **leipzig) {
+  S_get(m, S_ADJ, 0, cells, feats, leipzig);
+}
+
+void dg_feats_verb(dg_morph *m, int cell, const char **feats, const char **leipzig) {
+  S_get(m, S_VERB, 0, (uint64_t)cell, feats, leipzig);
+}
+
+void dg_feats_cache_free(dg_feats_cache *c) {
+  free(c->t);
+  memset(c, 0, sizeof *c);
 }

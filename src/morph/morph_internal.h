@@ -38,6 +38,17 @@ dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n);
 dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, void *value, size_t count);
 void dg_cache_clear(dg_cache *c);
 
+/* The feature strings of the cell sets asked so far (morph_feats.c): as
+ * many as the paradigm data has distinct cell sets, a few hundred. */
+typedef struct dg_feats_slot {
+  uint64_t key; /* 0: empty */
+  const char *feats, *leipzig;
+} dg_feats_slot;
+typedef struct dg_feats_cache {
+  dg_feats_slot *t;
+  size_t slots, n;
+} dg_feats_cache;
+
 struct dg_morph {
   dg_morph_data data;
   bool data_borrowed;             /* a worker's: the base handle's mapping */
@@ -54,11 +65,15 @@ struct dg_morph {
   size_t iset_slots, iset_n;
   dg_cache an_cache;              /* analyses */
   dg_cache split_cache;           /* compound splits */
+  dg_feats_cache feats;           /* feature strings of cell sets (morph_feats.c) */
+  dg_cache hs_cache;              /* hunspell's spell answers (count: 1 spelled) */
   size_t lookups;
   dg_buf tmp;
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
+  size_t *particle_len;           /* their lengths in bytes */
   const char **links;             /* linking-element, in file order, NULL-terminated */
+  size_t *link_len;               /* their lengths in bytes */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
   uint32_t *class_ix;             /* open addressing over classes[]: index + 1, 0 empty */
   size_t class_mask;              /* slots - 1 */
@@ -86,13 +101,14 @@ bool dg_morph_is_participle(dg_morph *m, const char *s);
 /* Ask the caller's predicate about a lemma. */
 bool dg_morph_known_lemma(dg_morph *m, const char *lemma);
 
-/* Features: write the UD FEATS and Leipzig label of a paradigm reading into
- * feats/leipzig (cleared first).  `group` selects the readings (see
- * morph_feats.c); returns false when the cells are empty. */
-void dg_feats_noun(uint64_t cells, int gender, dg_buf *feats, dg_buf *leipzig);
-void dg_feats_adj(uint64_t cells, dg_buf *feats, dg_buf *leipzig);
+/* Features: the UD FEATS and Leipzig label of a paradigm reading, as
+ * interned strings (morph_feats.c keeps them per handle: equal cell sets
+ * give the same pointers). */
+void dg_feats_noun(dg_morph *m, uint64_t cells, int gender, const char **feats, const char **leipzig);
+void dg_feats_adj(dg_morph *m, uint64_t cells, const char **feats, const char **leipzig);
 /* Verbs: one reading per cell index (DG_VC_*). */
-void dg_feats_verb(int cell, dg_buf *feats, dg_buf *leipzig);
+void dg_feats_verb(dg_morph *m, int cell, const char **feats, const char **leipzig);
+void dg_feats_cache_free(dg_feats_cache *c);
 
 /* Is `word` (n bytes, lower case) a separable verb particle? */
 bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n);
