@@ -97,9 +97,9 @@ static bool S_any_pos(const dg_gl_word *w, const char *pos) {
 }
 
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
-static bool S_clause_initial(const dg_dsentence *s, size_t i) {
-  size_t cs = dg_gl_clause_start(s, i);
-  return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
+static bool S_clause_initial(const dg_gl_ctx *c, size_t i) {
+  size_t cs = dg_gl_cstart(c, i);
+  return i == cs || (i == cs + 1 && dg_gl_is_punct(&c->s->tokens[cs]));
 }
 
 /* Is token i in the middle field of its clause: not first, a finite verb
@@ -108,14 +108,14 @@ static bool S_clause_initial(const dg_dsentence *s, size_t i) {
  * number ("zwei mal"), and a word after it (no pause)? */
 static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  if (i == 0 || S_clause_initial(s, i) || i + 1 >= s->ntokens) return false;
+  if (i == 0 || S_clause_initial(c, i) || i + 1 >= s->ntokens) return false;
   const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
   if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
   if (dg_gl_is(&c->w[i - 1], DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
   /* After an article or a degree word the word is part of a phrase: "die
    * wohl größte" (probably), "so wohl gefühlt" (well). */
   if (dg_gl_eq(prev->pos, "DET") || dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV)) return false;
-  size_t cs = dg_gl_clause_start(s, i);
+  size_t cs = dg_gl_cstart(c, i);
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
     if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
@@ -137,7 +137,7 @@ static int S_closed_pos(const dg_gl_word *w, const char *pos) {
  * "beizutreten") with no word before it that can only be finite? */
 static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  size_t end = dg_gl_clause_end(s, i);
+  size_t end = dg_gl_cend(c, i);
   if (end <= i + 1) return false;
   size_t last = end - 1;
   bool zu_inf = (last > 0 && dg_gl_is_zu(c->w[last - 1].lower)) ||
@@ -162,7 +162,7 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
       dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
     return false;
-  size_t cs = dg_gl_clause_start(s, i - 1);
+  size_t cs = dg_gl_cstart(c, i - 1);
   if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
   if (cs >= i - 1) return false; /* verb first: a question or a command */
   if (dg_gl_eq(s->tokens[cs].pos, "SCONJ") || dg_gl_eq(s->tokens[cs].pos, "CCONJ")) return false;
@@ -224,7 +224,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
    * "um … einzubauen"). */
   if (S_is_um(w->lower)) {
-    size_t end = dg_gl_clause_end(s, i);
+    size_t end = dg_gl_cend(c, i);
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
       if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
@@ -241,7 +241,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * ends in its finite verb ("während es still ist": while); else they are
    * prepositions ("während des Krieges": during). */
   if (dg_gl_is(w, DG_WC_ADP_SCONJ)) {
-    size_t end = dg_gl_clause_end(s, i);
+    size_t end = dg_gl_cend(c, i);
     const dg_gl_word *last = &c->w[end - 1];
     bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
                       (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
@@ -251,7 +251,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* A comparison particle (compar-particle: wie, als) inside a clause
    * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
    * clause asks (", wie wir die Lücke schließen"). */
-  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
+  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(c, i) &&
       S_closed_pos(w, "SCONJ") >= 0)
     return S_closed_pos(w, "SCONJ");
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
@@ -285,7 +285,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
                      dg_gl_only_finite(&c->w[i + 1]);
-    if ((!S_clause_initial(s, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
+    if ((!S_clause_initial(c, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
@@ -358,7 +358,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * nicht bewältigen kann,"). */
   bool verb_final = false;
   if (after_comma) {
-    size_t end = dg_gl_clause_end(s, i);
+    size_t end = dg_gl_cend(c, i);
     if (end > i + 2 && end - 1 > i) {
       /* Only a form that can be nothing but finite ("kann", "hält"), not
        * one that may be an infinitive ("konzentrieren"). */
@@ -388,7 +388,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * sie … markierten": they). */
   size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
   if (i > 0) {
-    size_t end = dg_gl_clause_end(s, i), cs = dg_gl_clause_start(s, i);
+    size_t end = dg_gl_cend(c, i), cs = dg_gl_cstart(c, i);
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
       sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
@@ -459,7 +459,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         /* Without a preposition: NOM at the start of a clause or right
          * after a subordinating conjunction ("dass die Vereinigten Staaten
          * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
-        bool starts = S_clause_initial(s, i) ||
+        bool starts = S_clause_initial(c, i) ||
                       (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
                        !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
         /* An infinitive clause has no subject (", das Wahlrecht … zu

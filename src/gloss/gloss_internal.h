@@ -91,6 +91,10 @@ typedef struct dg_gl_word {
   const char *adverb;               /* its adverb sense from the dictionary, or NULL */
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
+  /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
+   * dg_gl_cend), and the first word from here on with a pronoun reading
+   * (ntokens: none). */
+  size_t cstart, cend, next_pron;
 } dg_gl_word;
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
@@ -110,7 +114,8 @@ struct dg_gl_ctx {
 /* lookup.c: every word's closed-class readings and analyses (suspended
  * parts completed first). */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
-/* lookup.c: the conjunctions that join clauses marked (DG_DF_CLAUSE_JOIN). */
+/* lookup.c: the conjunctions that join clauses marked (DG_DF_CLAUSE_JOIN),
+ * then every word's clause found (dg_gl_clauses, word.h). */
 void dg_gl_clause_joins(dg_gl_ctx *c);
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
  * for words and names. */

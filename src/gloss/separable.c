@@ -222,7 +222,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
        * verb stands last.  Skip from its closing comma to its
        * conjunction or relative pronoun. */
       if (dg_gl_eq(v->form, ",") && i > 0) {
-        size_t cs = dg_gl_clause_start(s, i - 1);
+        size_t cs = dg_gl_cstart(c, i - 1);
         if (cs > 0 && cs < i && (dg_gl_is(&c->w[cs], DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
                                  dg_gl_has_label(c->w[cs].leipzig, "REL"))) {
           i = cs;
