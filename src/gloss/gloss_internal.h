@@ -92,9 +92,11 @@ typedef struct dg_gl_word {
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
-   * dg_gl_cend), and the first word from here on with a pronoun reading
-   * (ntokens: none). */
-  size_t cstart, cend, next_pron;
+   * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and
+   * the first word from here on with a pronoun reading (ntokens: none). */
+  size_t cstart, cend;
+  uint64_t pron_sig;
+  size_t next_pron;
 } dg_gl_word;
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?

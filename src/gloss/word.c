@@ -209,19 +209,30 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i) {
   return j;
 }
 
-/* Has w a reading as a pronoun (what dg_gl_pronoun asks about)? */
-static bool S_any_pronoun(const dg_gl_word *w) {
+/* A pronoun's labels as one of 64 bits (a hash of the string; NULL: none):
+ * a word without the bit of the labels asked for has no such reading. */
+static uint64_t S_label_sig(const char *labels) {
+  if (!labels) return 0;
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)labels; *p; p++) h = (h ^ *p) * 16777619u;
+  return (uint64_t)1 << (h & 63);
+}
+
+/* The bits of w's readings as a pronoun (what dg_gl_pronoun asks about). */
+static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
+  uint64_t sig = 0;
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, "PRON")) return true;
-  return false;
+    if (dg_gl_eq(w->cl[k].pos, "PRON")) sig |= S_label_sig(w->cl[k].labels);
+  return sig;
 }
 
 /* Every word's clause as dg_gl_clause_start and dg_gl_clause_end find it,
  * in two walks over the sentence instead of a scan for every question:
  * the clause of i starts after the last boundary before i and ends at the
  * first boundary after i, each at most DG_GL_WINDOW tokens away.  And the
- * next word with a pronoun reading from each word on, so that a clause is
- * searched for a pronoun by its pronouns only. */
+ * labels of each word's pronoun readings as bits, and the next word with
+ * any from each word on, so that a clause is searched for a pronoun by its
+ * pronouns only. */
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
   size_t n = s->ntokens, after = 0; /* after the last boundary */
@@ -233,7 +244,8 @@ void dg_gl_clauses(dg_gl_ctx *c) {
   for (size_t i = n; i-- > 0;) {
     c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
     if (dg_gl_boundary(&s->tokens[i])) next = i;
-    if (S_any_pronoun(&c->w[i])) pron = i;
+    c->w[i].pron_sig = S_pronoun_sigs(&c->w[i]);
+    if (c->w[i].pron_sig) pron = i;
     c->w[i].next_pron = pron;
   }
 }
@@ -279,21 +291,24 @@ static size_t S_next_pronoun(const dg_gl_ctx *c, size_t j) {
   return j < c->s->ntokens ? c->w[j].next_pron : c->s->ntokens;
 }
 
-/* Does [a, b) hold such a pronoun, other than word i? */
-static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i, const char *labels) {
+/* Does [a, b) hold such a pronoun (its labels' bit: sig), other than
+ * word i? */
+static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i, const char *labels,
+                               uint64_t sig) {
   for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1))
-    if (j != i && dg_gl_pronoun(&c->w[j], labels)) return true;
+    if (j != i && (c->w[j].pron_sig & sig) && dg_gl_pronoun(&c->w[j], labels)) return true;
   return false;
 }
 
 /* S_clause_has with dg_gl_pronoun, through the clauses and pronouns
  * dg_gl_clauses found. */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
+  uint64_t sig = S_label_sig(labels);
   size_t a = dg_gl_cstart(c, i);
-  if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels)) return true;
+  if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels, sig)) return true;
   /* (the clause before, across a joining "und", as S_clause_has) */
   return a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i &&
-         S_span_has_pronoun(c, dg_gl_cstart(c, a - 2), a - 1, i, labels);
+         S_span_has_pronoun(c, dg_gl_cstart(c, a - 2), a - 1, i, labels, sig);
 }
 
 /* Is every reading of w a finite verb form (nothing else it could be)? */
