@@ -12,9 +12,7 @@
 
 /* A d-word: a form of the definite article that is also a relative
  * pronoun (word class d-word: der, die, dessen ...). */
-static bool S_is_dword(const dg_gl_ctx *c, const char *lower) {
-  return dg_lexicon_is(c->lex, lower, DG_WC_D_WORD);
-}
+static bool S_is_dword(const dg_gl_word *w) { return dg_gl_is(w, DG_WC_D_WORD); }
 
 /* "um", the conjunction whose clause is a zu-infinitive ("um … zu
  * verhandeln"): the rules below are about this one word. */
@@ -23,6 +21,62 @@ static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 /* "Sie" with a capital: the polite "you" inside a sentence (the one form
  * whose capital is its meaning). */
 static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
+
+/* The Leipzig labels the choice below asks about, as bits of a reading (the
+ * first nine in the order of dg_gl_closed's map). */
+enum {
+  S_M = 1u << 0,
+  S_F = 1u << 1,
+  S_N = 1u << 2,
+  S_NOM = 1u << 3,
+  S_ACC = 1u << 4,
+  S_DAT = 1u << 5,
+  S_GEN = 1u << 6,
+  S_SG = 1u << 7,
+  S_PL = 1u << 8,
+  S_REL = 1u << 9,
+  S_INT = 1u << 10,
+  S_PTCL = 1u << 11,
+  S_POSS = 1u << 12,
+  S_POL = 1u << 13,
+};
+
+/* The bit of the label f[0..len), 0 for another. */
+static unsigned S_label_bit(const char *f, size_t len) {
+  switch (len) {
+  case 1: return f[0] == 'M' ? S_M : f[0] == 'F' ? S_F : f[0] == 'N' ? S_N : 0;
+  case 2: return memcmp(f, "SG", 2) == 0 ? S_SG : memcmp(f, "PL", 2) == 0 ? S_PL : 0;
+  case 3:
+    switch (f[0]) {
+    case 'N': return memcmp(f, "NOM", 3) == 0 ? S_NOM : 0;
+    case 'A': return memcmp(f, "ACC", 3) == 0 ? S_ACC : 0;
+    case 'D': return memcmp(f, "DAT", 3) == 0 ? S_DAT : 0;
+    case 'G': return memcmp(f, "GEN", 3) == 0 ? S_GEN : 0;
+    case 'R': return memcmp(f, "REL", 3) == 0 ? S_REL : 0;
+    case 'I': return memcmp(f, "INT", 3) == 0 ? S_INT : 0;
+    case 'P': return memcmp(f, "POL", 3) == 0 ? S_POL : 0;
+    default: return 0;
+    }
+  case 4: return memcmp(f, "PTCL", 4) == 0 ? S_PTCL : memcmp(f, "POSS", 4) == 0 ? S_POSS : 0;
+  default: return 0;
+  }
+}
+
+/* The bits of the labels above that dg_gl_has_label finds in `labels`, read
+ * in one walk: a label begins the string or follows one of . - + | / and
+ * ends the string or stands before . - | / (not +). */
+static unsigned S_labels(const char *labels) {
+  static const bool end[256] = {['\0'] = true, ['.'] = true, ['-'] = true, ['+'] = true, ['|'] = true, ['/'] = true};
+  if (!labels) return 0;
+  unsigned bits = 0;
+  for (const char *f = labels;;) {
+    const char *p = f;
+    while (!end[(unsigned char)*p]) p++;
+    if (*p != '+') bits |= S_label_bit(f, (size_t)(p - f));
+    if (!*p) return bits;
+    f = p + 1;
+  }
+}
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
  * and whether it is plural. */
@@ -56,30 +110,33 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
 }
 
 /* The case a preposition just before i (or two before, with an adjective
- * between) governs: "ACC", "DAT", "GEN" or NULL. */
-static const char *S_governed(dg_gl_ctx *c, size_t i) {
+ * between) governs: S_ACC, S_DAT, S_GEN, both S_ACC and S_DAT (a two-way
+ * preposition: either case) or 0. */
+static unsigned S_governed(dg_gl_ctx *c, size_t i) {
   for (size_t j = i; j-- > 0 && i - j <= 1;) {
     dg_gl_word *w = &c->w[j];
     for (size_t k = 0; k < w->ncl; k++) {
       if (!dg_gl_eq(w->cl[k].pos, "ADP")) continue;
       const char *l = w->cl[k].labels;
-      bool acc = dg_gl_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
-      bool dat = dg_gl_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
-      bool gen = dg_gl_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
-      if (dat && !acc) return "DAT";
-      if (acc && !dat) return "ACC";
-      if (gen && !dat && !acc) return "GEN";
-      if (dat && acc) return "ACC/DAT"; /* two-way prepositions: either case */
+      unsigned lb = S_labels(l);
+      bool acc = (lb & S_ACC) || strstr(l ? l : "", "+ACC");
+      bool dat = (lb & S_DAT) || strstr(l ? l : "", "+DAT");
+      bool gen = (lb & S_GEN) || strstr(l ? l : "", "+GEN");
+      if (dat && !acc) return S_DAT;
+      if (acc && !dat) return S_ACC;
+      if (gen && !dat && !acc) return S_GEN;
+      if (dat && acc) return S_ACC | S_DAT;
     }
   }
-  return NULL;
+  return 0;
 }
 
-static const char *S_gender_label(const char *g) {
-  if (dg_gl_eq(g, "m")) return "M";
-  if (dg_gl_eq(g, "f")) return "F";
-  if (dg_gl_eq(g, "n")) return "N";
-  return NULL;
+/* The label of a noun's gender ("m" "f" "n"), 0 for none. */
+static unsigned S_gender_label(const char *g) {
+  if (dg_gl_eq(g, "m")) return S_M;
+  if (dg_gl_eq(g, "f")) return S_F;
+  if (dg_gl_eq(g, "n")) return S_N;
+  return 0;
 }
 
 /* Has w a reading with this feature? */
@@ -190,9 +247,33 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Does an article or pronoun at i stand where the subject stands (NOM, not
+ * ACC), when no preposition governs it?  At the start of a clause or right
+ * after a subordinating conjunction ("dass die Vereinigten Staaten …
+ * anstreben", "wenn die Ukraine … aufgäbe"). */
+static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  bool starts = S_clause_initial(c, i) ||
+                (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
+                 !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
+  /* An infinitive clause has no subject (", das Wahlrecht … zu
+   * blockieren"): its noun phrases are objects. */
+  if (starts && S_infinitive_clause(c, i)) starts = false;
+  /* After a finite "sein" the noun phrase is the predicate ("Dies ist
+   * eine hochkomplexe Situation"). */
+  if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
+    starts = true;
+  /* Verb second: when the field before the finite verb holds no
+   * subject (an adverb, a prepositional phrase, an object), the
+   * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
+   * "Den Hund sah die Frau"). */
+  if (!starts && S_subject_after_verb(c, i)) starts = true;
+  return starts;
+}
+
 /* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win. */
-static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+ * reading should win.  lb[k]: S_labels of reading k. */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
@@ -205,7 +286,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
   if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
     for (size_t k = 0; k < w->ncl; k++)
-      if (dg_gl_has_label(w->cl[k].labels, "PTCL")) return (int)k;
+      if (lb[k] & S_PTCL) return (int)k;
   }
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
   if (dg_gl_is_sein(w->lower)) {
@@ -216,7 +297,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
                     (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
     }
     for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || dg_gl_has_label(w->cl[k].labels, "POSS");
+      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || (lb[k] & S_POSS);
       if (poss == before_noun) return (int)k;
     }
     return before_noun ? 0 : -1;
@@ -276,7 +357,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * Sie …", "Bitte denken Sie daran"), not "they". */
   if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
     for (size_t k = 0; k < w->ncl; k++)
-      if (dg_gl_has_label(w->cl[k].labels, "POL")) return (int)k;
+      if (lb[k] & S_POL) return (int)k;
   /* "damit", "da" (word class adv-sconj) open a clause only at its start
    * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
    * damit die Äußerungen"). */
@@ -306,7 +387,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
   }
   bool after_comma = false;
-  bool dword = S_is_dword(c, w->lower);
+  bool dword = S_is_dword(w);
   if (dword && i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
     if (dg_gl_eq(p->form, ",")) after_comma = true;
@@ -318,11 +399,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   bool plural = false;
   size_t noun_at = 0;
   const char *gender = "";
-  const char *gov = S_governed(c, i);
   bool det_seen = false;
   for (size_t k = 0; k < w->ncl; k++)
     if (dg_gl_eq(w->cl[k].pos, "DET")) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
+  /* (the case only articles and d-words ask about) */
+  unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
   /* A relative pronoun follows a comma and does not start a noun phrase:
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
    * article reading agrees with the noun ("…, die Russland besetzt hält"). */
@@ -348,11 +430,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
   }
   bool agrees = !*gender;
-  const char *glab = S_gender_label(gender);
+  unsigned glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
-    if (dg_gl_has_label(w->cl[k].labels, "REL")) continue;
-    if (plural ? dg_gl_has_label(w->cl[k].labels, "PL") : (glab && dg_gl_has_label(w->cl[k].labels, glab)))
-      agrees = true;
+    if (lb[k] & S_REL) continue;
+    if (lb[k] & (plural ? S_PL : glab)) agrees = true;
   }
   /* … or the clause it opens ends in a finite verb ("…, die der Schüler
    * nicht bewältigen kann,"). */
@@ -425,17 +506,18 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   int best = -1;
   double best_score = -1e9;
+  int subject = -1; /* S_subject_position, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
     if (verb_2pl && dg_gl_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
-    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !dg_gl_has_label(sv->labels, "REL")) {
-      bool pl = dg_gl_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !(lb[k] & S_REL)) {
+      bool pl = (lb[k] & S_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
       bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = dg_gl_has_label(sv->labels, "REL");
+    bool is_rel = lb[k] & S_REL;
     bool is_det = dg_gl_eq(sv->pos, "DET");
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
@@ -443,39 +525,18 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       if (!rel && is_det) sc += 1;
     }
     if (is_det || dword) {
-      const char *gl = S_gender_label(gender);
-      if (plural) sc += dg_gl_has_label(sv->labels, "PL") ? 2 : -1;
-      else if (gl && !is_rel)
-        sc += dg_gl_has_label(sv->labels, gl) ? 2 : (dg_gl_has_label(sv->labels, "PL") ? -1 : -0.5);
+      if (plural) sc += (lb[k] & S_PL) ? 2 : -1;
+      else if (glab && !is_rel)
+        sc += (lb[k] & glab) ? 2 : ((lb[k] & S_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
-      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP")))) {
-        bool fits = strcmp(gov, "ACC/DAT") == 0
-                        ? (dg_gl_has_label(sv->labels, "ACC") || dg_gl_has_label(sv->labels, "DAT"))
-                        : dg_gl_has_label(sv->labels, gov);
-        sc += fits ? 3 : -1;
-      }
+      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"))))
+        sc += (lb[k] & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
-        /* Without a preposition: NOM at the start of a clause or right
-         * after a subordinating conjunction ("dass die Vereinigten Staaten
-         * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
-        bool starts = S_clause_initial(c, i) ||
-                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
-                       !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
-        /* An infinitive clause has no subject (", das Wahlrecht … zu
-         * blockieren"): its noun phrases are objects. */
-        if (starts && S_infinitive_clause(c, i)) starts = false;
-        /* After a finite "sein" the noun phrase is the predicate ("Dies ist
-         * eine hochkomplexe Situation"). */
-        if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
-          starts = true;
-        /* Verb second: when the field before the finite verb holds no
-         * subject (an adverb, a prepositional phrase, an object), the
-         * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
-         * "Den Hund sah die Frau"). */
-        if (!starts && S_subject_after_verb(c, i)) starts = true;
-        if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
-        else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
+        /* Without a preposition: NOM where the subject stands, else ACC. */
+        if (subject < 0) subject = S_subject_position(c, i);
+        if (lb[k] & (subject ? S_NOM : S_ACC)) sc += 1;
+        else if (lb[k] & (S_NOM | S_ACC)) sc += 0.5;
       }
     }
     if (sc > best_score) {
@@ -509,7 +570,11 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  int k = S_pick_closed(e, c, i);
+  /* (each reading's labels, read once: lb[k] & S_REL is
+   * dg_gl_has_label(w->cl[k].labels, "REL")) */
+  unsigned lb[DG_GL_MAX_SENSES];
+  for (size_t q = 0; q < w->ncl; q++) lb[q] = S_labels(w->cl[q].labels);
+  int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
@@ -533,19 +598,12 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       const char *label, *feat;
     } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
-    /* (the reading's labels among those of the map, read in one walk:
-     * as dg_gl_has_label, a label begins the string or follows one of
-     * . - + | / and ends the string or stands before . - | /) */
-    unsigned has = 0;
-    for (const char *p = sv->labels; p && *p;) {
-      size_t len = strcspn(p, ".-+|/");
-      if (p[len] != '+')
-        for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-          if (strlen(map[r].label) == len && strncmp(p, map[r].label, len) == 0) has |= 1u << r;
-      p += len;
-      if (*p) p++;
-    }
-    for (size_t q = 0; q < w->nan; q++) {
+    /* (the reading's labels among those of the map: bit r of S_labels is
+     * map[r].label for the first nine) */
+    unsigned has = lb[k] & (S_M | S_F | S_N | S_NOM | S_ACC | S_DAT | S_GEN | S_SG | S_PL);
+    int all = 0; /* an analysis with all of them: no later one does better */
+    for (unsigned h = has; h; h &= h - 1) all++;
+    for (size_t q = 0; q < w->nan && bestm < all; q++) {
       if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
       int m = 0;
       for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
@@ -561,14 +619,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Alternatives written "his/its" become separate glosses. */
   dg_sense tmp[DG_GL_MAX_SENSES * 2];
   size_t n = 0;
-  char *split[DG_GL_MAX_SENSES * 2];
-  size_t nsplit = 0;
+  char pool[512]; /* the split copies, while they are read */
+  size_t used = 0;
   for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
     const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
     if (q > 0 && (int)(q - 1) == k) continue;
     const char *g = src->gloss ? src->gloss : "";
     /* (dg_gl_set_glosses copies the glosses into the document: only
-     * alternatives to split need a copy here) */
+     * alternatives to split need a copy here, on the stack when it has
+     * room) */
     if (!strchr(g, '/')) {
       if (*g) {
         tmp[n] = *src;
@@ -576,15 +635,29 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       }
       continue;
     }
-    char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
-    for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
+    size_t len = strlen(g) + 1;
+    char *copy;
+    if (used + len <= sizeof pool) {
+      copy = memcpy(pool + used, g, len);
+      used += len;
+    } else {
+      copy = dg_mem_strdup(&d->arena, g);
+    }
+    /* each alternative between slashes (empty ones dropped) */
+    for (char *a = copy; *a && n < DG_ARRAY_LEN(tmp);) {
+      if (*a == '/') {
+        a++;
+        continue;
+      }
       tmp[n] = *src;
       tmp[n].gloss = a;
       n++;
+      char *z = strchr(a, '/');
+      if (!z) break;
+      *z = '\0';
+      a = z + 1;
     }
   }
-  (void)split;
-  (void)nsplit;
   dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
