@@ -232,12 +232,16 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
 }
 
-/* A relative pronoun after a noun that names no person: "which", not "who"
- * ("Nuancen, die …", "Forderungen gestellt, die …" looks past the verb). */
+/* Is the token glossed "who" or "whom" (a relative pronoun S_relative may
+ * make "which")? */
+static bool S_who(const dg_dtoken *t) { return dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"); }
+
+/* A relative pronoun glossed "who" (S_who) after a noun that names no
+ * person: "which" ("Nuancen, die …", "Forderungen gestellt, die …" looks
+ * past the verb). */
 static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"))) return;
   bool comma = false;
   for (size_t j = i; j-- > 0 && i - j < 8;) {
     const dg_dtoken *a = &s->tokens[j];
@@ -312,15 +316,16 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     /* (the rules above are about these two words) */
     if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
     else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);
-    else if (w->is_closed && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    else if (w->is_closed && S_who(t) && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
-    bool plural_next = false;
-    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
-      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-        plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
-    if (dg_gl_eq(t->gloss, "less") && plural_next)
-      dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    if (dg_gl_eq(t->gloss, "less")) {
+      bool plural_next = false;
+      if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
+        for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+          plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
+      if (plural_next) dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    }
     /* A noun after a possessive that names a relative or partner in one of
      * its senses (English word class en-relation: "seine Frau" = his wife,
      * "ihr Mann" = her husband) takes that sense; a noun right before a
