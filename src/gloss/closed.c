@@ -87,15 +87,16 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     if (dg_gl_is_punct(t) && !dg_gl_eq(t->form, "„") && !dg_gl_eq(t->form, "\"")) break;
     dg_gl_word *w = &c->w[j];
     if (w->nan == 0) continue;
-    const dg_analysis *a = &w->an[0];
-    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
+    size_t ka = 0;
+    bool noun = dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN");
     for (size_t k = 0; !noun && k < w->nan; k++)
       if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
-        a = &w->an[k];
+        ka = k;
         noun = true;
       }
     if (!noun) continue;
-    *plural = dg_gl_feat(a->feats, "Number=Plur");
+    const dg_analysis *a = &w->an[ka];
+    *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;
     dg_sense sv[4];
     size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
