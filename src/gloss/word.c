@@ -291,24 +291,29 @@ static size_t S_next_pronoun(const dg_gl_ctx *c, size_t j) {
   return j < c->s->ntokens ? c->w[j].next_pron : c->s->ntokens;
 }
 
-/* Does [a, b) hold such a pronoun (its labels' bit: sig), other than
- * word i? */
+/* Does [a, b) hold such a pronoun, other than word i?  Only a pronoun
+ * with the bit of the labels (*sig, computed when first needed) is
+ * compared. */
 static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i, const char *labels,
-                               uint64_t sig) {
-  for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1))
-    if (j != i && (c->w[j].pron_sig & sig) && dg_gl_pronoun(&c->w[j], labels)) return true;
+                               uint64_t *sig) {
+  for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1)) {
+    if (j == i) continue;
+    if (!*sig) *sig = S_label_sig(labels);
+    if ((c->w[j].pron_sig & *sig) && dg_gl_pronoun(&c->w[j], labels)) return true;
+  }
   return false;
 }
 
 /* S_clause_has with dg_gl_pronoun, through the clauses and pronouns
  * dg_gl_clauses found. */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
-  uint64_t sig = S_label_sig(labels);
+  if (!labels) return false; /* (dg_gl_eq finds no labels NULL) */
+  uint64_t sig = 0;
   size_t a = dg_gl_cstart(c, i);
-  if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels, sig)) return true;
+  if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels, &sig)) return true;
   /* (the clause before, across a joining "und", as S_clause_has) */
   return a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i &&
-         S_span_has_pronoun(c, dg_gl_cstart(c, a - 2), a - 1, i, labels, sig);
+         S_span_has_pronoun(c, dg_gl_cstart(c, a - 2), a - 1, i, labels, &sig);
 }
 
 /* Is every reading of w a finite verb form (nothing else it could be)? */
