@@ -23,7 +23,8 @@ static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
 
 /* The Leipzig labels the choice below asks about, as bits of a reading (the
- * first nine in the order of dg_gl_closed's map). */
+ * first nine in the order of dg_gl_closed's map), and the two parts of
+ * speech it asks about again and again (S_reading). */
 enum {
   S_M = 1u << 0,
   S_F = 1u << 1,
@@ -39,6 +40,8 @@ enum {
   S_PTCL = 1u << 11,
   S_POSS = 1u << 12,
   S_POL = 1u << 13,
+  S_IS_DET = 1u << 14,  /* part of speech DET */
+  S_IS_PRON = 1u << 15, /* part of speech PRON */
 };
 
 /* The bit of the label f[0..len), 0 for another. */
@@ -76,6 +79,11 @@ static unsigned S_labels(const char *labels) {
     if (!*p) return bits;
     f = p + 1;
   }
+}
+
+/* A closed-class reading's labels (S_labels) and part of speech as bits. */
+static unsigned S_reading(const dg_sense *sv) {
+  return S_labels(sv->labels) | (dg_gl_eq(sv->pos, "DET") ? S_IS_DET : 0) | (dg_gl_eq(sv->pos, "PRON") ? S_IS_PRON : 0);
 }
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
@@ -230,13 +238,14 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
     const dg_gl_word *w = &c->w[j];
     if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
     const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
+    unsigned lb = lab ? w->closed_labels : 0;
     if (dg_gl_eq(t->pos, "ADP")) {
       in_pp = true;
       continue;
     }
-    if (lab && dg_gl_has_label(lab, "NOM") && !in_pp) return false; /* the subject */
+    if ((lb & S_NOM) && !in_pp) return false; /* the subject */
     if (dg_gl_eq(t->pos, "DET") && lab) {
-      oblique = dg_gl_has_label(lab, "ACC") || dg_gl_has_label(lab, "DAT") || dg_gl_has_label(lab, "GEN");
+      oblique = lb & (S_ACC | S_DAT | S_GEN);
       continue;
     }
     if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
@@ -273,7 +282,7 @@ static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
 }
 
 /* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win.  lb[k]: S_labels of reading k. */
+ * reading should win.  lb[k]: S_reading of reading k. */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -298,7 +307,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
                     (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
     }
     for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || (lb[k] & S_POSS);
+      bool poss = lb[k] & (S_IS_DET | S_POSS);
       if (poss == before_noun) return (int)k;
     }
     return before_noun ? 0 : -1;
@@ -402,7 +411,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   const char *gender = "";
   bool det_seen = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, "DET")) det_seen = true;
+    if (lb[k] & S_IS_DET) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
   unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
@@ -474,9 +483,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
       sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+            (c->w[j].closed >= 0 && (c->w[j].closed_labels & S_REL)) ||
             /* a w-word opening the clause (", was sie … würden") */
-            (j == cs && j > 0 && c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
+            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & S_INT));
     if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
     if (verb_pl < 0 && sub_verb) {
       const dg_gl_word *vw = &c->w[sub_verb];
@@ -511,15 +520,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
-    if (verb_2pl && dg_gl_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
-    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !(lb[k] & S_REL)) {
+    if (verb_2pl && (lb[k] & S_IS_PRON) && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if ((lb[k] & S_IS_PRON) && verb_pl >= 0 && !(lb[k] & S_REL)) {
       bool pl = (lb[k] & S_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
       bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
       if (verb_pl ? pl : sg) sc += 2;
     }
     bool is_rel = lb[k] & S_REL;
-    bool is_det = dg_gl_eq(sv->pos, "DET");
+    bool is_det = lb[k] & S_IS_DET;
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
@@ -571,10 +580,10 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* (each reading's labels, read once: lb[k] & S_REL is
-   * dg_gl_has_label(w->cl[k].labels, "REL")) */
+  /* (each reading's labels and part of speech, read once: lb[k] & S_REL
+   * is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];
-  for (size_t q = 0; q < w->ncl; q++) lb[q] = S_labels(w->cl[q].labels);
+  for (size_t q = 0; q < w->ncl; q++) lb[q] = S_reading(&w->cl[q]);
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
@@ -588,6 +597,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
   w->closed = k;
+  w->closed_labels = lb[k];
   const dg_sense *sv = &w->cl[k];
   t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
   t->pos = S_pos_copy(d, sv->pos ? sv->pos : "");

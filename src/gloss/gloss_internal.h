@@ -97,6 +97,7 @@ typedef struct dg_gl_word {
   size_t cstart, cend;
   uint64_t pron_sig;
   size_t next_pron;
+  unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
 } dg_gl_word;
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
