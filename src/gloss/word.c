@@ -209,12 +209,15 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i) {
   return j;
 }
 
-/* A pronoun's labels as one of 64 bits (a hash of the string; NULL: none):
- * a word without the bit of the labels asked for has no such reading. */
+/* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
+ * six bytes, which tell the kind of pronoun, its person and number
+ * ("PRS.1S", "PRS.3P", "REFL.2", "REL.F."); a word without the bit of the
+ * labels asked for has no such reading. */
 static uint64_t S_label_sig(const char *labels) {
   if (!labels) return 0;
   unsigned h = 2166136261u;
-  for (const unsigned char *p = (const unsigned char *)labels; *p; p++) h = (h ^ *p) * 16777619u;
+  for (const unsigned char *p = (const unsigned char *)labels; *p && p < (const unsigned char *)labels + 6; p++)
+    h = (h ^ *p) * 16777619u;
   return (uint64_t)1 << (h & 63);
 }
 
