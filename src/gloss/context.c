@@ -314,8 +314,8 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD) continue;
     S_imperative(c, i);
     /* (the rules above are about these two words) */
-    if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
-    else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);
+    if (w->is_closed && dg_gl_eq(w->lower, "als")) S_als(d, c, i);
+    else if (w->is_closed && dg_gl_is_sich(w->lower)) S_sich(d, c, i);
     else if (w->is_closed && S_who(t) && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
