@@ -257,26 +257,27 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* Does an article or pronoun at i stand where the subject stands (NOM, not
- * ACC), when no preposition governs it?  At the start of a clause or right
- * after a subordinating conjunction ("dass die Vereinigten Staaten …
- * anstreben", "wenn die Ukraine … aufgäbe"). */
+/* Does an article or pronoun at i, which no preposition governs, stand
+ * where the subject stands (NOM, else ACC)? */
 static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
+  /* At the start of a clause or right after a subordinating conjunction
+   * ("dass die Vereinigten Staaten … anstreben", "wenn die Ukraine …
+   * aufgäbe"). */
   bool starts = S_clause_initial(c, i) ||
                 (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
                  !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
   /* An infinitive clause has no subject (", das Wahlrecht … zu
    * blockieren"): its noun phrases are objects. */
   if (starts && S_infinitive_clause(c, i)) starts = false;
-  /* After a finite "sein" the noun phrase is the predicate ("Dies ist
-   * eine hochkomplexe Situation"). */
+  /* After a finite "sein" the noun phrase is the predicate ("Dies ist eine
+   * hochkomplexe Situation"). */
   if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
     starts = true;
-  /* Verb second: when the field before the finite verb holds no
-   * subject (an adverb, a prepositional phrase, an object), the
-   * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
-   * "Den Hund sah die Frau"). */
+  /* Verb second: when the field before the finite verb holds no subject
+   * (an adverb, a prepositional phrase, an object), the subject follows
+   * the verb ("Am Morgen suchte die Feuerwehr …", "Den Hund sah die
+   * Frau"). */
   if (!starts && S_subject_after_verb(c, i)) starts = true;
   return starts;
 }
