@@ -257,6 +257,68 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+/* Personal pronouns agree with the finite verb next to them ("sie
+ * müssen"): *pl_out gets its number (1 plural, 0 singular, -1 unknown),
+ * *p2pl_out whether it is in the 2nd person plural. */
+static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2pl_out) {
+  const dg_dsentence *s = c->s;
+  int verb_pl = -1;
+  for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
+    size_t q = j == i ? i + 1 : j;
+    if (q >= s->ntokens || q == i) continue;
+    const dg_gl_word *vw = &c->w[q];
+    /* Only when every finite reading of the verb agrees on the number. */
+    int pl = -1;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
+      int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
+      pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+    }
+    if (pl == 0 || pl == 1) verb_pl = pl;
+  }
+  /* … or with the finite verb closing a subordinate clause (", bei denen
+   * sie … markierten": they). */
+  size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
+  if (i > 0) {
+    size_t end = dg_gl_cend(c, i), cs = dg_gl_cstart(c, i);
+    bool sub = false;
+    for (size_t j = cs; j < i && !sub; j++)
+      sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
+            (c->w[j].closed >= 0 && (c->w[j].closed_labels & S_REL)) ||
+            /* a w-word opening the clause (", was sie … würden") */
+            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & S_INT));
+    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
+    if (verb_pl < 0 && sub_verb) {
+      const dg_gl_word *vw = &c->w[sub_verb];
+      int pl = -1;
+      for (size_t a = 0; a < vw->nan; a++) {
+        if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN) || !dg_gl_an_feat(vw, a, DG_GL_F_P3)) continue;
+        int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
+        pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
+      }
+      if (pl == 0 || pl == 1) verb_pl = pl;
+    }
+  }
+  /* "ihr" next to a verb in the 2nd person plural is "you" ("ihr würdet",
+   * "ihr habt"), not "her". */
+  bool verb_2pl = false;
+  size_t cand[3] = {i > 0 ? i - 1 : i, i + 1, sub_verb ? sub_verb : i}; /* "…, den ihr … habt" */
+  for (size_t ci = 0; ci < 3 && !verb_2pl; ci++) {
+    size_t q = cand[ci];
+    if (q == i || q >= s->ntokens) continue;
+    const dg_gl_word *vw = &c->w[q];
+    bool any = false, all = true;
+    for (size_t a = 0; a < vw->nan; a++) {
+      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
+      any = true;
+      if (!(dg_gl_an_feat(vw, a, DG_GL_F_P2) && dg_gl_an_feat(vw, a, DG_GL_F_PLUR))) all = false;
+    }
+    verb_2pl = any && all;
+  }
+  *pl_out = verb_pl;
+  *p2pl_out = verb_2pl;
+}
+
 /* Does an article or pronoun at i, which no preposition governs, stand
  * where the subject stands (NOM, else ACC)? */
 static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
@@ -461,60 +523,14 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
-  /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
+  /* (what a pronoun reading agrees with, for a word that has one) */
   int verb_pl = -1;
-  for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
-    size_t q = j == i ? i + 1 : j;
-    if (q >= s->ntokens || q == i) continue;
-    const dg_gl_word *vw = &c->w[q];
-    /* Only when every finite reading of the verb agrees on the number. */
-    int pl = -1;
-    for (size_t a = 0; a < vw->nan; a++) {
-      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
-      int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
-      pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
-    }
-    if (pl == 0 || pl == 1) verb_pl = pl;
-  }
-  /* … or with the finite verb closing a subordinate clause (", bei denen
-   * sie … markierten": they). */
-  size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
-  if (i > 0) {
-    size_t end = dg_gl_cend(c, i), cs = dg_gl_cstart(c, i);
-    bool sub = false;
-    for (size_t j = cs; j < i && !sub; j++)
-      sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && (c->w[j].closed_labels & S_REL)) ||
-            /* a w-word opening the clause (", was sie … würden") */
-            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & S_INT));
-    if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
-    if (verb_pl < 0 && sub_verb) {
-      const dg_gl_word *vw = &c->w[sub_verb];
-      int pl = -1;
-      for (size_t a = 0; a < vw->nan; a++) {
-        if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN) || !dg_gl_an_feat(vw, a, DG_GL_F_P3)) continue;
-        int this_pl = dg_gl_an_feat(vw, a, DG_GL_F_PLUR);
-        pl = pl < 0 ? this_pl : (pl == this_pl ? pl : 2);
-      }
-      if (pl == 0 || pl == 1) verb_pl = pl;
-    }
-  }
-  /* "ihr" next to a verb in the 2nd person plural is "you" ("ihr würdet",
-   * "ihr habt"), not "her". */
   bool verb_2pl = false;
-  size_t cand[3] = {i > 0 ? i - 1 : i, i + 1, sub_verb ? sub_verb : i}; /* "…, den ihr … habt" */
-  for (size_t ci = 0; ci < 3 && !verb_2pl; ci++) {
-    size_t q = cand[ci];
-    if (q == i || q >= s->ntokens) continue;
-    const dg_gl_word *vw = &c->w[q];
-    bool any = false, all = true;
-    for (size_t a = 0; a < vw->nan; a++) {
-      if (!dg_gl_an_feat(vw, a, DG_GL_F_FIN)) continue;
-      any = true;
-      if (!(dg_gl_an_feat(vw, a, DG_GL_F_P2) && dg_gl_an_feat(vw, a, DG_GL_F_PLUR))) all = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (lb[k] & S_IS_PRON) {
+      S_verb_agreement(c, i, &verb_pl, &verb_2pl);
+      break;
     }
-    verb_2pl = any && all;
-  }
   int best = -1;
   double best_score = -1e9;
   int subject = -1; /* S_subject_position, once asked */
