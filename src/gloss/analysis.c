@@ -32,7 +32,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * "lassen": "werden … ein Telefongespräch führen"). */
   bool want_inf = i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && dg_gl_clause_end(s, i + 1) == i + 2 && c->w[i + 1].nan &&
+  if (!want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
       dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
     want_inf = true;
   /* A participle before an auxiliary (word class ptcp-aux): "erreicht
@@ -50,7 +50,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * before a clause-final finite verb ("…, die Russland besetzt hält"):
    * "discussed", "occupied". */
   if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
-    size_t end = dg_gl_clause_end(s, i);
+    size_t end = dg_gl_cend(c, i);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
     if (end == i + 1)
@@ -91,10 +91,10 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * eröffnet"): a singular count noun needs an article to be a subject, so
    * the form that is also 3SG present is the participle of a message or a
    * headline. */
-  if (!want_part && cap == false && dg_gl_clause_end(s, i) == i + 1 &&
+  if (!want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
       (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
     /* (the whole sentence: a message or a headline, not a clause of one) */
-    size_t cs = dg_gl_clause_start(s, i);
+    size_t cs = dg_gl_cstart(c, i);
     const dg_dtoken *f = &s->tokens[cs];
     bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_eq(c->w[cs].an[0].pos, "NOUN") &&
                      dg_gl_an_feat(&c->w[cs], 0, DG_GL_F_SING) && f->kind == DG_KIND_WORD &&
@@ -136,7 +136,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                       dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
                       dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
   if (!want_inf) {
-    size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
+    size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
       for (size_t j = start; j < i && !want_inf; j++)
@@ -175,7 +175,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (want_inf && (f & DG_GL_F_INF)) sc += 3;
     /* An infinitive nothing licenses, inside its clause, is the finite form
      * ("Seine Truppen versuchen derweil, …"). */
-    if (!want_inf && (f & DG_GL_F_INF) && dg_gl_clause_end(s, i) > i + 1 && !cap) sc -= 1;
+    if (!want_inf && (f & DG_GL_F_INF) && dg_gl_cend(c, i) > i + 1 && !cap) sc -= 1;
     if (want_part && (f & DG_GL_F_PART)) sc += 2;
     /* After "sein" an adjective spelt like the form is the state (ist
      * bekannt: known, not confessed). */

@@ -12,9 +12,7 @@
 
 /* A d-word: a form of the definite article that is also a relative
  * pronoun (word class d-word: der, die, dessen ...). */
-static bool S_is_dword(const dg_gl_ctx *c, const char *lower) {
-  return dg_lexicon_is(c->lex, lower, DG_WC_D_WORD);
-}
+static bool S_is_dword(const dg_gl_word *w) { return dg_gl_is(w, DG_WC_D_WORD); }
 
 /* "um", the conjunction whose clause is a zu-infinitive ("um … zu
  * verhandeln"): the rules below are about this one word. */
@@ -23,6 +21,70 @@ static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 /* "Sie" with a capital: the polite "you" inside a sentence (the one form
  * whose capital is its meaning). */
 static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
+
+/* The Leipzig labels the choice below asks about, as bits of a reading (the
+ * first nine in the order of dg_gl_closed's map), and the two parts of
+ * speech it asks about again and again (S_reading). */
+enum {
+  S_M = 1u << 0,
+  S_F = 1u << 1,
+  S_N = 1u << 2,
+  S_NOM = 1u << 3,
+  S_ACC = 1u << 4,
+  S_DAT = 1u << 5,
+  S_GEN = 1u << 6,
+  S_SG = 1u << 7,
+  S_PL = 1u << 8,
+  S_REL = 1u << 9,
+  S_INT = 1u << 10,
+  S_PTCL = 1u << 11,
+  S_POSS = 1u << 12,
+  S_POL = 1u << 13,
+  S_IS_DET = 1u << 14,  /* part of speech DET */
+  S_IS_PRON = 1u << 15, /* part of speech PRON */
+};
+
+/* The bit of the label f[0..len), 0 for another. */
+static unsigned S_label_bit(const char *f, size_t len) {
+  switch (len) {
+  case 1: return f[0] == 'M' ? S_M : f[0] == 'F' ? S_F : f[0] == 'N' ? S_N : 0;
+  case 2: return memcmp(f, "SG", 2) == 0 ? S_SG : memcmp(f, "PL", 2) == 0 ? S_PL : 0;
+  case 3:
+    switch (f[0]) {
+    case 'N': return memcmp(f, "NOM", 3) == 0 ? S_NOM : 0;
+    case 'A': return memcmp(f, "ACC", 3) == 0 ? S_ACC : 0;
+    case 'D': return memcmp(f, "DAT", 3) == 0 ? S_DAT : 0;
+    case 'G': return memcmp(f, "GEN", 3) == 0 ? S_GEN : 0;
+    case 'R': return memcmp(f, "REL", 3) == 0 ? S_REL : 0;
+    case 'I': return memcmp(f, "INT", 3) == 0 ? S_INT : 0;
+    case 'P': return memcmp(f, "POL", 3) == 0 ? S_POL : 0;
+    default: return 0;
+    }
+  case 4: return memcmp(f, "PTCL", 4) == 0 ? S_PTCL : memcmp(f, "POSS", 4) == 0 ? S_POSS : 0;
+  default: return 0;
+  }
+}
+
+/* The bits of the labels above that dg_gl_has_label finds in `labels`, read
+ * in one walk: a label begins the string or follows one of . - + | / and
+ * ends the string or stands before . - | / (not +). */
+static unsigned S_labels(const char *labels) {
+  static const bool end[256] = {['\0'] = true, ['.'] = true, ['-'] = true, ['+'] = true, ['|'] = true, ['/'] = true};
+  if (!labels) return 0;
+  unsigned bits = 0;
+  for (const char *f = labels;;) {
+    const char *p = f;
+    while (!end[(unsigned char)*p]) p++;
+    if (*p != '+') bits |= S_label_bit(f, (size_t)(p - f));
+    if (!*p) return bits;
+    f = p + 1;
+  }
+}
+
+/* A closed-class reading's labels (S_labels) and part of speech as bits. */
+static unsigned S_reading(const dg_sense *sv) {
+  return S_labels(sv->labels) | (dg_gl_eq(sv->pos, "DET") ? S_IS_DET : 0) | (dg_gl_eq(sv->pos, "PRON") ? S_IS_PRON : 0);
+}
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
  * and whether it is plural. */
@@ -33,15 +95,16 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     if (dg_gl_is_punct(t) && !dg_gl_eq(t->form, "„") && !dg_gl_eq(t->form, "\"")) break;
     dg_gl_word *w = &c->w[j];
     if (w->nan == 0) continue;
-    const dg_analysis *a = &w->an[0];
-    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
+    size_t ka = 0;
+    bool noun = dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN");
     for (size_t k = 0; !noun && k < w->nan; k++)
       if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
-        a = &w->an[k];
+        ka = k;
         noun = true;
       }
     if (!noun) continue;
-    *plural = dg_gl_feat(a->feats, "Number=Plur");
+    const dg_analysis *a = &w->an[ka];
+    *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;
     dg_sense sv[4];
     size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
@@ -56,30 +119,33 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
 }
 
 /* The case a preposition just before i (or two before, with an adjective
- * between) governs: "ACC", "DAT", "GEN" or NULL. */
-static const char *S_governed(dg_gl_ctx *c, size_t i) {
+ * between) governs: S_ACC, S_DAT, S_GEN, both S_ACC and S_DAT (a two-way
+ * preposition: either case) or 0. */
+static unsigned S_governed(dg_gl_ctx *c, size_t i) {
   for (size_t j = i; j-- > 0 && i - j <= 1;) {
     dg_gl_word *w = &c->w[j];
     for (size_t k = 0; k < w->ncl; k++) {
       if (!dg_gl_eq(w->cl[k].pos, "ADP")) continue;
       const char *l = w->cl[k].labels;
-      bool acc = dg_gl_has_label(l, "ACC") || strstr(l ? l : "", "+ACC");
-      bool dat = dg_gl_has_label(l, "DAT") || strstr(l ? l : "", "+DAT");
-      bool gen = dg_gl_has_label(l, "GEN") || strstr(l ? l : "", "+GEN");
-      if (dat && !acc) return "DAT";
-      if (acc && !dat) return "ACC";
-      if (gen && !dat && !acc) return "GEN";
-      if (dat && acc) return "ACC/DAT"; /* two-way prepositions: either case */
+      unsigned lb = S_labels(l);
+      bool acc = (lb & S_ACC) || strstr(l ? l : "", "+ACC");
+      bool dat = (lb & S_DAT) || strstr(l ? l : "", "+DAT");
+      bool gen = (lb & S_GEN) || strstr(l ? l : "", "+GEN");
+      if (dat && !acc) return S_DAT;
+      if (acc && !dat) return S_ACC;
+      if (gen && !dat && !acc) return S_GEN;
+      if (dat && acc) return S_ACC | S_DAT;
     }
   }
-  return NULL;
+  return 0;
 }
 
-static const char *S_gender_label(const char *g) {
-  if (dg_gl_eq(g, "m")) return "M";
-  if (dg_gl_eq(g, "f")) return "F";
-  if (dg_gl_eq(g, "n")) return "N";
-  return NULL;
+/* The label of a noun's gender ("m" "f" "n"), 0 for none. */
+static unsigned S_gender_label(const char *g) {
+  if (dg_gl_eq(g, "m")) return S_M;
+  if (dg_gl_eq(g, "f")) return S_F;
+  if (dg_gl_eq(g, "n")) return S_N;
+  return 0;
 }
 
 /* Has w a reading with this feature? */
@@ -97,9 +163,9 @@ static bool S_any_pos(const dg_gl_word *w, const char *pos) {
 }
 
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
-static bool S_clause_initial(const dg_dsentence *s, size_t i) {
-  size_t cs = dg_gl_clause_start(s, i);
-  return i == cs || (i == cs + 1 && dg_gl_is_punct(&s->tokens[cs]));
+static bool S_clause_initial(const dg_gl_ctx *c, size_t i) {
+  size_t cs = dg_gl_cstart(c, i);
+  return i == cs || (i == cs + 1 && dg_gl_is_punct(&c->s->tokens[cs]));
 }
 
 /* Is token i in the middle field of its clause: not first, a finite verb
@@ -108,14 +174,14 @@ static bool S_clause_initial(const dg_dsentence *s, size_t i) {
  * number ("zwei mal"), and a word after it (no pause)? */
 static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  if (i == 0 || S_clause_initial(s, i) || i + 1 >= s->ntokens) return false;
+  if (i == 0 || S_clause_initial(c, i) || i + 1 >= s->ntokens) return false;
   const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
   if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
   if (dg_gl_is(&c->w[i - 1], DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
   /* After an article or a degree word the word is part of a phrase: "die
    * wohl größte" (probably), "so wohl gefühlt" (well). */
   if (dg_gl_eq(prev->pos, "DET") || dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV)) return false;
-  size_t cs = dg_gl_clause_start(s, i);
+  size_t cs = dg_gl_cstart(c, i);
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
     if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
@@ -137,7 +203,7 @@ static int S_closed_pos(const dg_gl_word *w, const char *pos) {
  * "beizutreten") with no word before it that can only be finite? */
 static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  size_t end = dg_gl_clause_end(s, i);
+  size_t end = dg_gl_cend(c, i);
   if (end <= i + 1) return false;
   size_t last = end - 1;
   bool zu_inf = (last > 0 && dg_gl_is_zu(c->w[last - 1].lower)) ||
@@ -162,7 +228,7 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
       dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
     return false;
-  size_t cs = dg_gl_clause_start(s, i - 1);
+  size_t cs = dg_gl_cstart(c, i - 1);
   if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
   if (cs >= i - 1) return false; /* verb first: a question or a command */
   if (dg_gl_eq(s->tokens[cs].pos, "SCONJ") || dg_gl_eq(s->tokens[cs].pos, "CCONJ")) return false;
@@ -172,13 +238,14 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
     const dg_gl_word *w = &c->w[j];
     if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
     const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
+    unsigned lb = lab ? w->closed_labels : 0;
     if (dg_gl_eq(t->pos, "ADP")) {
       in_pp = true;
       continue;
     }
-    if (lab && dg_gl_has_label(lab, "NOM") && !in_pp) return false; /* the subject */
+    if ((lb & S_NOM) && !in_pp) return false; /* the subject */
     if (dg_gl_eq(t->pos, "DET") && lab) {
-      oblique = dg_gl_has_label(lab, "ACC") || dg_gl_has_label(lab, "DAT") || dg_gl_has_label(lab, "GEN");
+      oblique = lb & (S_ACC | S_DAT | S_GEN);
       continue;
     }
     if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
@@ -190,186 +257,11 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win. */
-static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
-  dg_gl_word *w = &c->w[i];
+/* Personal pronouns agree with the finite verb next to them ("sie
+ * müssen"): *pl_out gets its number (1 plural, 0 singular, -1 unknown),
+ * *p2pl_out whether it is in the 2nd person plural. */
+static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2pl_out) {
   const dg_dsentence *s = c->s;
-  if (w->ncl == 0) return -1;
-  /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
-   * wohl) stand unstressed in the middle field: after the clause's finite
-   * verb or its subordinating conjunction (or a verb-first imperative or
-   * question: "Hör doch auf!"), never first in the clause and never alone
-   * before a pause.  There they colour the utterance and take their PTCL
-   * reading ("Das ist ja interessant": indeed.PTCL); "Ja, ich komme" (an
-   * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
-  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
-    for (size_t k = 0; k < w->ncl; k++)
-      if (dg_gl_has_label(w->cl[k].labels, "PTCL")) return (int)k;
-  }
-  /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
-  if (dg_gl_is_sein(w->lower)) {
-    bool before_noun = false;
-    if (i + 1 < s->ntokens) {
-      const dg_dtoken *n = &s->tokens[i + 1];
-      before_noun = !dg_gl_is_punct(n) &&
-                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
-    }
-    for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = dg_gl_eq(w->cl[k].pos, "DET") || dg_gl_has_label(w->cl[k].labels, "POSS");
-      if (poss == before_noun) return (int)k;
-    }
-    return before_noun ? 0 : -1;
-  }
-  /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
-   * "um … einzubauen"). */
-  if (S_is_um(w->lower)) {
-    size_t end = dg_gl_clause_end(s, i);
-    bool zu_inf = false;
-    for (size_t j = i + 1; j < end && !zu_inf; j++) {
-      if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
-          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
-        zu_inf = true;
-      for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
-        if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
-    }
-    if (zu_inf)
-      for (size_t k = 0; k < w->ncl; k++)
-        if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
-  }
-  /* "während", "seit", "bis" (word class adp-sconj) open a clause that
-   * ends in its finite verb ("während es still ist": while); else they are
-   * prepositions ("während des Krieges": during). */
-  if (dg_gl_is(w, DG_WC_ADP_SCONJ)) {
-    size_t end = dg_gl_clause_end(s, i);
-    const dg_gl_word *last = &c->w[end - 1];
-    bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
-                      (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
-    int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
-    if (k >= 0) return k;
-  }
-  /* A comparison particle (compar-particle: wie, als) inside a clause
-   * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
-   * clause asks (", wie wir die Lücke schließen"). */
-  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(s, i) &&
-      S_closed_pos(w, "SCONJ") >= 0)
-    return S_closed_pos(w, "SCONJ");
-  /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
-   * selbst); before a noun phrase, a preposition or a clause it is "even"
-   * ("Selbst mit dem Start …", "selbst wenn"). */
-  /* (a rule about this one word) */
-  if (dg_gl_eq(w->lower, "selbst")) {
-    bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
-                              dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
-    bool before_np = false;
-    if (i + 1 < s->ntokens && !after_np) {
-      const dg_dtoken *n = &s->tokens[i + 1];
-      const dg_gl_word *nw = &c->w[i + 1];
-      before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
-      for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
-        if (dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB")) before_np = false;
-    }
-    int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
-    if (k >= 0) return k;
-  }
-  /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
-   * Sie …", "Bitte denken Sie daran"), not "they". */
-  if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
-    for (size_t k = 0; k < w->ncl; k++)
-      if (dg_gl_has_label(w->cl[k].labels, "POL")) return (int)k;
-  /* "damit", "da" (word class adv-sconj) open a clause only at its start
-   * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
-   * damit die Äußerungen"). */
-  if (dg_gl_is(w, DG_WC_ADV_SCONJ)) {
-    /* … or right before the finite verb ("Da war er nicht", "Damit ist
-     * klar"): the conjunction is followed by its subject. */
-    bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
-                     dg_gl_only_finite(&c->w[i + 1]);
-    if ((!S_clause_initial(s, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
-  }
-  /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
-   * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
-  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
-      c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
-      (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
-    bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
-                      dg_gl_is_upper_initial(s->tokens[i + 2].form);
-    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
-      return S_closed_pos(w, "ADV");
-  }
-  /* "zu" before an infinitive is the infinitive marker. */
-  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
-    bool inf = false;
-    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_INF);
-    if (inf)
-      for (size_t k = 0; k < w->ncl; k++)
-        if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
-  }
-  bool after_comma = false;
-  bool dword = S_is_dword(c, w->lower);
-  if (dword && i > 0) {
-    const dg_dtoken *p = &s->tokens[i - 1];
-    if (dg_gl_eq(p->form, ",")) after_comma = true;
-    else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
-      for (size_t k = 0; k < c->w[i - 1].ncl; k++)
-        if (dg_gl_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
-    }
-  }
-  bool plural = false;
-  size_t noun_at = 0;
-  const char *gender = "";
-  const char *gov = S_governed(c, i);
-  bool det_seen = false;
-  for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, "DET")) det_seen = true;
-  if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
-  /* A relative pronoun follows a comma and does not start a noun phrase:
-   * the next word is no adjective or noun ("…, der den Ton setzt"), or no
-   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
-  bool np_follows = false;
-  /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
-  size_t nx = i + 1;
-  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
-    nx++;
-  if (nx < s->ntokens) {
-    const dg_dtoken *n = &s->tokens[nx];
-    const dg_gl_word *nw = &c->w[nx];
-    np_follows =
-        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
-                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
-    /* After a definite article an adjective is weak (-e, -en): a strong
-     * ending ("die gründlicher Untersuchung bedürfen") or a comparative
-     * ("die größer sind") shows the d-word is a pronoun. */
-    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
-        dg_gl_eq(nw->an[0].pos, "ADJ")) {
-      size_t L = strlen(n->form);
-      bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
-      if (!weak) np_follows = false;
-    }
-  }
-  bool agrees = !*gender;
-  const char *glab = S_gender_label(gender);
-  for (size_t k = 0; k < w->ncl && !agrees; k++) {
-    if (dg_gl_has_label(w->cl[k].labels, "REL")) continue;
-    if (plural ? dg_gl_has_label(w->cl[k].labels, "PL") : (glab && dg_gl_has_label(w->cl[k].labels, glab)))
-      agrees = true;
-  }
-  /* … or the clause it opens ends in a finite verb ("…, die der Schüler
-   * nicht bewältigen kann,"). */
-  bool verb_final = false;
-  if (after_comma) {
-    size_t end = dg_gl_clause_end(s, i);
-    if (end > i + 2 && end - 1 > i) {
-      /* Only a form that can be nothing but finite ("kann", "hält"), not
-       * one that may be an infinitive ("konzentrieren"). */
-      const dg_gl_word *lw = &c->w[end - 1];
-      verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
-      for (size_t a = 0; a < lw->nan && verb_final; a++)
-        if (!dg_gl_an_feat(lw, a, DG_GL_F_FIN)) verb_final = false;
-    }
-  }
-  bool rel = after_comma && (!np_follows || !agrees || verb_final);
-  /* Personal pronouns agree with the finite verb next to them ("sie müssen"). */
   int verb_pl = -1;
   for (size_t j = i + 1; j-- > (i > 0 ? i - 1 : 0) && verb_pl < 0;) {
     size_t q = j == i ? i + 1 : j;
@@ -388,13 +280,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * sie … markierten": they). */
   size_t sub_verb = 0; /* the finite verb closing i's subordinate clause, 0 if none */
   if (i > 0) {
-    size_t end = dg_gl_clause_end(s, i), cs = dg_gl_clause_start(s, i);
+    size_t end = dg_gl_cend(c, i), cs = dg_gl_cstart(c, i);
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
       sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) ||
+            (c->w[j].closed >= 0 && (c->w[j].closed_labels & S_REL)) ||
             /* a w-word opening the clause (", was sie … würden") */
-            (j == cs && j > 0 && c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "INT"));
+            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & S_INT));
     if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
     if (verb_pl < 0 && sub_verb) {
       const dg_gl_word *vw = &c->w[sub_verb];
@@ -423,59 +315,255 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     verb_2pl = any && all;
   }
+  *pl_out = verb_pl;
+  *p2pl_out = verb_2pl;
+}
+
+/* Does an article or pronoun at i, which no preposition governs, stand
+ * where the subject stands (NOM, else ACC)? */
+static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  /* At the start of a clause or right after a subordinating conjunction
+   * ("dass die Vereinigten Staaten … anstreben", "wenn die Ukraine …
+   * aufgäbe"). */
+  bool starts = S_clause_initial(c, i) ||
+                (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
+                 !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
+  /* An infinitive clause has no subject (", das Wahlrecht … zu
+   * blockieren"): its noun phrases are objects. */
+  if (starts && S_infinitive_clause(c, i)) starts = false;
+  /* After a finite "sein" the noun phrase is the predicate ("Dies ist eine
+   * hochkomplexe Situation"). */
+  if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
+    starts = true;
+  /* Verb second: when the field before the finite verb holds no subject
+   * (an adverb, a prepositional phrase, an object), the subject follows
+   * the verb ("Am Morgen suchte die Feuerwehr …", "Den Hund sah die
+   * Frau"). */
+  if (!starts && S_subject_after_verb(c, i)) starts = true;
+  return starts;
+}
+
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win.  lb[k]: S_reading of reading k. */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  if (w->ncl == 0) return -1;
+  /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
+   * wohl) stand unstressed in the middle field: after the clause's finite
+   * verb or its subordinating conjunction (or a verb-first imperative or
+   * question: "Hör doch auf!"), never first in the clause and never alone
+   * before a pause.  There they colour the utterance and take their PTCL
+   * reading ("Das ist ja interessant": indeed.PTCL); "Ja, ich komme" (an
+   * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
+  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
+    for (size_t k = 0; k < w->ncl; k++)
+      if (lb[k] & S_PTCL) return (int)k;
+  }
+  /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
+  if (dg_gl_is_sein(w->lower)) {
+    bool before_noun = false;
+    if (i + 1 < s->ntokens) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      before_noun = !dg_gl_is_punct(n) &&
+                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+    }
+    for (size_t k = 0; k < w->ncl; k++) {
+      bool poss = lb[k] & (S_IS_DET | S_POSS);
+      if (poss == before_noun) return (int)k;
+    }
+    return before_noun ? 0 : -1;
+  }
+  /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
+   * "um … einzubauen"). */
+  if (S_is_um(w->lower)) {
+    size_t end = dg_gl_cend(c, i);
+    bool zu_inf = false;
+    for (size_t j = i + 1; j < end && !zu_inf; j++) {
+      if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
+          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
+        zu_inf = true;
+      for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
+        if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
+    }
+    if (zu_inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+  }
+  /* "während", "seit", "bis" (word class adp-sconj) open a clause that
+   * ends in its finite verb ("während es still ist": while); else they are
+   * prepositions ("während des Krieges": during). */
+  if (dg_gl_is(w, DG_WC_ADP_SCONJ)) {
+    size_t end = dg_gl_cend(c, i);
+    const dg_gl_word *last = &c->w[end - 1];
+    bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
+                      (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
+    int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
+    if (k >= 0) return k;
+  }
+  /* A comparison particle (compar-particle: wie, als) inside a clause
+   * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
+   * clause asks (", wie wir die Lücke schließen"). */
+  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(c, i) &&
+      S_closed_pos(w, "SCONJ") >= 0)
+    return S_closed_pos(w, "SCONJ");
+  /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
+   * selbst); before a noun phrase, a preposition or a clause it is "even"
+   * ("Selbst mit dem Start …", "selbst wenn"). */
+  /* (a rule about this one word) */
+  if (dg_gl_eq(w->lower, "selbst")) {
+    bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
+                              dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool before_np = false;
+    if (i + 1 < s->ntokens && !after_np) {
+      const dg_dtoken *n = &s->tokens[i + 1];
+      const dg_gl_word *nw = &c->w[i + 1];
+      before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
+      for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
+        if (dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB")) before_np = false;
+    }
+    int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
+    if (k >= 0) return k;
+  }
+  /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
+   * Sie …", "Bitte denken Sie daran"), not "they". */
+  if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
+    for (size_t k = 0; k < w->ncl; k++)
+      if (lb[k] & S_POL) return (int)k;
+  /* "damit", "da" (word class adv-sconj) open a clause only at its start
+   * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
+   * damit die Äußerungen"). */
+  if (dg_gl_is(w, DG_WC_ADV_SCONJ)) {
+    /* … or right before the finite verb ("Da war er nicht", "Damit ist
+     * klar"): the conjunction is followed by its subject. */
+    bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+                     dg_gl_only_finite(&c->w[i + 1]);
+    if ((!S_clause_initial(c, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
+  }
+  /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
+   * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+      c->w[i + 1].nan && c->w[i + 1].ncl == 0 &&
+      (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
+    bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
+                      dg_gl_is_upper_initial(s->tokens[i + 2].form);
+    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
+      return S_closed_pos(w, "ADV");
+  }
+  /* "zu" before an infinitive is the infinitive marker. */
+  if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
+    bool inf = false;
+    for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_INF);
+    if (inf)
+      for (size_t k = 0; k < w->ncl; k++)
+        if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
+  }
+  bool after_comma = false;
+  bool dword = S_is_dword(w);
+  if (dword && i > 0) {
+    const dg_dtoken *p = &s->tokens[i - 1];
+    if (dg_gl_eq(p->form, ",")) after_comma = true;
+    else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
+      for (size_t k = 0; k < c->w[i - 1].ncl; k++)
+        if (dg_gl_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+    }
+  }
+  bool plural = false;
+  size_t noun_at = 0;
+  const char *gender = "";
+  bool det_seen = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (lb[k] & S_IS_DET) det_seen = true;
+  if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
+  /* (the case only articles and d-words ask about) */
+  unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
+  /* A relative pronoun follows a comma and does not start a noun phrase:
+   * the next word is no adjective or noun ("…, der den Ton setzt"), or no
+   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+  bool np_follows = false;
+  /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
+  size_t nx = i + 1;
+  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
+    nx++;
+  if (nx < s->ntokens) {
+    const dg_dtoken *n = &s->tokens[nx];
+    const dg_gl_word *nw = &c->w[nx];
+    np_follows =
+        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
+                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
+    /* After a definite article an adjective is weak (-e, -en): a strong
+     * ending ("die gründlicher Untersuchung bedürfen") or a comparative
+     * ("die größer sind") shows the d-word is a pronoun. */
+    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
+        dg_gl_eq(nw->an[0].pos, "ADJ")) {
+      size_t L = strlen(n->form);
+      bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
+      if (!weak) np_follows = false;
+    }
+  }
+  bool agrees = !*gender;
+  unsigned glab = S_gender_label(gender);
+  for (size_t k = 0; k < w->ncl && !agrees; k++) {
+    if (lb[k] & S_REL) continue;
+    if (lb[k] & (plural ? S_PL : glab)) agrees = true;
+  }
+  /* … or the clause it opens ends in a finite verb ("…, die der Schüler
+   * nicht bewältigen kann,"). */
+  bool verb_final = false;
+  if (after_comma) {
+    size_t end = dg_gl_cend(c, i);
+    if (end > i + 2 && end - 1 > i) {
+      /* Only a form that can be nothing but finite ("kann", "hält"), not
+       * one that may be an infinitive ("konzentrieren"). */
+      const dg_gl_word *lw = &c->w[end - 1];
+      verb_final = lw->nan > 0 && !dg_gl_is_upper_initial(s->tokens[end - 1].form);
+      for (size_t a = 0; a < lw->nan && verb_final; a++)
+        if (!dg_gl_an_feat(lw, a, DG_GL_F_FIN)) verb_final = false;
+    }
+  }
+  bool rel = after_comma && (!np_follows || !agrees || verb_final);
+  /* (what a pronoun reading agrees with, for a word that has one) */
+  int verb_pl = -1;
+  bool verb_2pl = false;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (lb[k] & S_IS_PRON) {
+      S_verb_agreement(c, i, &verb_pl, &verb_2pl);
+      break;
+    }
   int best = -1;
   double best_score = -1e9;
+  int subject = -1; /* S_subject_position, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
-    if (verb_2pl && dg_gl_eq(sv->pos, "PRON") && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
-    if (dg_gl_eq(sv->pos, "PRON") && verb_pl >= 0 && !dg_gl_has_label(sv->labels, "REL")) {
-      bool pl = dg_gl_has_label(sv->labels, "PL") || strstr(sv->labels ? sv->labels : "", "PL.") ||
+    if (verb_2pl && (lb[k] & S_IS_PRON) && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if ((lb[k] & S_IS_PRON) && verb_pl >= 0 && !(lb[k] & S_REL)) {
+      bool pl = (lb[k] & S_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
       bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = dg_gl_has_label(sv->labels, "REL");
-    bool is_det = dg_gl_eq(sv->pos, "DET");
+    bool is_rel = lb[k] & S_REL;
+    bool is_det = lb[k] & S_IS_DET;
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
     }
     if (is_det || dword) {
-      const char *gl = S_gender_label(gender);
-      if (plural) sc += dg_gl_has_label(sv->labels, "PL") ? 2 : -1;
-      else if (gl && !is_rel)
-        sc += dg_gl_has_label(sv->labels, gl) ? 2 : (dg_gl_has_label(sv->labels, "PL") ? -1 : -0.5);
+      if (plural) sc += (lb[k] & S_PL) ? 2 : -1;
+      else if (glab && !is_rel)
+        sc += (lb[k] & glab) ? 2 : ((lb[k] & S_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
-      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP")))) {
-        bool fits = strcmp(gov, "ACC/DAT") == 0
-                        ? (dg_gl_has_label(sv->labels, "ACC") || dg_gl_has_label(sv->labels, "DAT"))
-                        : dg_gl_has_label(sv->labels, gov);
-        sc += fits ? 3 : -1;
-      }
+      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"))))
+        sc += (lb[k] & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
-        /* Without a preposition: NOM at the start of a clause or right
-         * after a subordinating conjunction ("dass die Vereinigten Staaten
-         * … anstreben", "wenn die Ukraine … aufgäbe"), else ACC. */
-        bool starts = S_clause_initial(s, i) ||
-                      (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
-                       !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
-        /* An infinitive clause has no subject (", das Wahlrecht … zu
-         * blockieren"): its noun phrases are objects. */
-        if (starts && S_infinitive_clause(c, i)) starts = false;
-        /* After a finite "sein" the noun phrase is the predicate ("Dies ist
-         * eine hochkomplexe Situation"). */
-        if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
-          starts = true;
-        /* Verb second: when the field before the finite verb holds no
-         * subject (an adverb, a prepositional phrase, an object), the
-         * subject follows the verb ("Am Morgen suchte die Feuerwehr …",
-         * "Den Hund sah die Frau"). */
-        if (!starts && S_subject_after_verb(c, i)) starts = true;
-        if (dg_gl_has_label(sv->labels, starts ? "NOM" : "ACC")) sc += 1;
-        else if (dg_gl_has_label(sv->labels, "NOM") || dg_gl_has_label(sv->labels, "ACC")) sc += 0.5;
+        /* Without a preposition: NOM where the subject stands, else ACC. */
+        if (subject < 0) subject = S_subject_position(c, i);
+        if (lb[k] & (subject ? S_NOM : S_ACC)) sc += 1;
+        else if (lb[k] & (S_NOM | S_ACC)) sc += 0.5;
       }
     }
     if (sc > best_score) {
@@ -509,7 +597,11 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  int k = S_pick_closed(e, c, i);
+  /* (each reading's labels and part of speech, read once: lb[k] & S_REL
+   * is dg_gl_has_label(w->cl[k].labels, "REL")) */
+  unsigned lb[DG_GL_MAX_SENSES];
+  for (size_t q = 0; q < w->ncl; q++) lb[q] = S_reading(&w->cl[q]);
+  int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
@@ -522,6 +614,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
   w->closed = k;
+  w->closed_labels = lb[k];
   const dg_sense *sv = &w->cl[k];
   t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
   t->pos = S_pos_copy(d, sv->pos ? sv->pos : "");
@@ -533,19 +626,12 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       const char *label, *feat;
     } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
                {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
-    /* (the reading's labels among those of the map, read in one walk:
-     * as dg_gl_has_label, a label begins the string or follows one of
-     * . - + | / and ends the string or stands before . - | /) */
-    unsigned has = 0;
-    for (const char *p = sv->labels; p && *p;) {
-      size_t len = strcspn(p, ".-+|/");
-      if (p[len] != '+')
-        for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-          if (strlen(map[r].label) == len && strncmp(p, map[r].label, len) == 0) has |= 1u << r;
-      p += len;
-      if (*p) p++;
-    }
-    for (size_t q = 0; q < w->nan; q++) {
+    /* (the reading's labels among those of the map: bit r of S_labels is
+     * map[r].label for the first nine) */
+    unsigned has = lb[k] & (S_M | S_F | S_N | S_NOM | S_ACC | S_DAT | S_GEN | S_SG | S_PL);
+    int all = 0; /* an analysis with all of them: no later one does better */
+    for (unsigned h = has; h; h &= h - 1) all++;
+    for (size_t q = 0; q < w->nan && bestm < all; q++) {
       if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
       int m = 0;
       for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
@@ -561,14 +647,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Alternatives written "his/its" become separate glosses. */
   dg_sense tmp[DG_GL_MAX_SENSES * 2];
   size_t n = 0;
-  char *split[DG_GL_MAX_SENSES * 2];
-  size_t nsplit = 0;
+  char pool[512]; /* the split copies, while they are read */
+  size_t used = 0;
   for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
     const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
     if (q > 0 && (int)(q - 1) == k) continue;
     const char *g = src->gloss ? src->gloss : "";
     /* (dg_gl_set_glosses copies the glosses into the document: only
-     * alternatives to split need a copy here) */
+     * alternatives to split need a copy here, on the stack when it has
+     * room) */
     if (!strchr(g, '/')) {
       if (*g) {
         tmp[n] = *src;
@@ -576,15 +663,29 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       }
       continue;
     }
-    char *copy = dg_mem_strdup(&d->arena, g), *save = NULL;
-    for (char *a = strtok_r(copy, "/", &save); a && n < DG_ARRAY_LEN(tmp); a = strtok_r(NULL, "/", &save)) {
+    size_t len = strlen(g) + 1;
+    char *copy;
+    if (used + len <= sizeof pool) {
+      copy = memcpy(pool + used, g, len);
+      used += len;
+    } else {
+      copy = dg_mem_strdup(&d->arena, g);
+    }
+    /* each alternative between slashes (empty ones dropped) */
+    for (char *a = copy; *a && n < DG_ARRAY_LEN(tmp);) {
+      if (*a == '/') {
+        a++;
+        continue;
+      }
       tmp[n] = *src;
       tmp[n].gloss = a;
       n++;
+      char *z = strchr(a, '/');
+      if (!z) break;
+      *z = '\0';
+      a = z + 1;
     }
   }
-  (void)split;
-  (void)nsplit;
   dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&

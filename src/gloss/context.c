@@ -14,7 +14,7 @@
  * infinitive (future)?  'p', 'i' or 0. */
 static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  size_t end = dg_gl_clause_end(s, i), start = dg_gl_clause_start(s, i);
+  size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
   /* Verb-final clause: the form right before werden. */
   if (i > start) {
     dg_gl_word *p = &c->w[i - 1];
@@ -129,14 +129,14 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
     g = "than";
   else {
     /* A comparative earlier in the clause: "mehr Afroamerikaner … als Kanada". */
-    size_t start = dg_gl_clause_start(s, i);
+    size_t start = dg_gl_cstart(c, i);
     for (size_t j = i; j-- > start && i - j <= 10;)
       if (dg_gl_is(&c->w[j], DG_WC_COMPAR_DET) ||
           (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "ADJ") && dg_gl_an_feat(&c->w[j], 0, DG_GL_F_CMP)))
         g = "than";
   }
   if (!dg_gl_eq(g, "than")) {
-    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
+    size_t start = dg_gl_cstart(c, i), end = dg_gl_cend(c, i);
     bool opens = i == start || c->w[i].initial || dg_gl_is(&c->w[i - 1], DG_WC_ALS_WHEN);
     bool verb = false;
     for (size_t j = i + 1; j < end && !verb; j++) verb = S_finite(&c->w[j], &s->tokens[j]);
@@ -149,7 +149,7 @@ static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
 /* The number of the finite verb of the clause around i: 1 plural, 0
  * singular, -1 unknown. */
 static int S_clause_number(const dg_gl_ctx *c, size_t i) {
-  size_t start = dg_gl_clause_start(c->s, i), end = dg_gl_clause_end(c->s, i);
+  size_t start = dg_gl_cstart(c, i), end = dg_gl_cend(c, i);
   for (size_t dist = 1; dist < DG_GL_WINDOW; dist++) {
     size_t js[2] = {i >= dist ? i - dist : (size_t)-1, i + dist};
     bool any = false;
@@ -205,7 +205,7 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
                     {"PRS.3SG.F.NOM", "herself"},
                     {"PRS.3SG.N.NOM", "itself"},
                     {"INDF.NOM", "oneself"}};
-    size_t start = dg_gl_clause_start(s, i), end = dg_gl_clause_end(s, i);
+    size_t start = dg_gl_cstart(c, i), end = dg_gl_cend(c, i);
     const char *pron = NULL;
     bool person = false, thing = false;
     for (size_t j = start; j < end && j < i + 4; j++) {
@@ -232,12 +232,16 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   c->w[i].leipzig = pl == 1 ? "REFL.3PL" : "REFL.3SG";
 }
 
-/* A relative pronoun after a noun that names no person: "which", not "who"
- * ("Nuancen, die …", "Forderungen gestellt, die …" looks past the verb). */
+/* Is the token glossed "who" or "whom" (a relative pronoun S_relative may
+ * make "which")? */
+static bool S_who(const dg_dtoken *t) { return dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"); }
+
+/* A relative pronoun glossed "who" (S_who) after a noun that names no
+ * person: "which" ("Nuancen, die …", "Forderungen gestellt, die …" looks
+ * past the verb). */
 static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(dg_gl_eq(t->gloss, "who") || dg_gl_eq(t->gloss, "whom"))) return;
   bool comma = false;
   for (size_t j = i; j-- > 0 && i - j < 8;) {
     const dg_dtoken *a = &s->tokens[j];
@@ -287,7 +291,7 @@ static void S_imperative(dg_gl_ctx *c, size_t i) {
   size_t k = i;
   if (k > 0 && dg_gl_eq(c->w[k - 1].lower, "bitte")) k--;
   if (!(c->w[k].initial || (k > 0 && dg_gl_eq(s->tokens[k - 1].form, ":")))) return;
-  size_t end = dg_gl_clause_end(s, i);
+  size_t end = dg_gl_cend(c, i);
   for (size_t j = i + 1; j < end; j++) {
     const dg_gl_word *w = &c->w[j];
     if (w->is_closed && w->closed >= 0 && dg_gl_eq(w->cl[w->closed].pos, "PRON") &&
@@ -310,17 +314,18 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD) continue;
     S_imperative(c, i);
     /* (the rules above are about these two words) */
-    if (dg_gl_eq(w->lower, "als") && w->is_closed) S_als(d, c, i);
-    else if (dg_gl_is_sich(w->lower) && w->is_closed) S_sich(d, c, i);
-    else if (w->is_closed && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    if (w->is_closed && dg_gl_eq(w->lower, "als")) S_als(d, c, i);
+    else if (w->is_closed && dg_gl_is_sich(w->lower)) S_sich(d, c, i);
+    else if (w->is_closed && S_who(t) && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
-    bool plural_next = false;
-    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
-      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-        plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
-    if (dg_gl_eq(t->gloss, "less") && plural_next)
-      dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    if (dg_gl_eq(t->gloss, "less")) {
+      bool plural_next = false;
+      if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
+        for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+          plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
+      if (plural_next) dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+    }
     /* A noun after a possessive that names a relative or partner in one of
      * its senses (English word class en-relation: "seine Frau" = his wife,
      * "ihr Mann" = her husband) takes that sense; a noun right before a

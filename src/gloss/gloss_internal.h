@@ -94,6 +94,13 @@ typedef struct dg_gl_word {
   const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
                                      * dg_gl_memo_link) */
   const char *memo_form;            /* the form it was looked up by */
+  /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
+   * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and
+   * the first word from here on with a pronoun reading (ntokens: none). */
+  size_t cstart, cend;
+  uint64_t pron_sig;
+  size_t next_pron;
+  unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
@@ -130,7 +137,8 @@ struct dg_gl_ctx {
 /* lookup.c: every word's closed-class readings and analyses (suspended
  * parts completed first). */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
-/* lookup.c: the conjunctions that join clauses marked (DG_DF_CLAUSE_JOIN). */
+/* lookup.c: the conjunctions that join clauses marked (DG_DF_CLAUSE_JOIN),
+ * then every word's clause found (dg_gl_clauses, word.h). */
 void dg_gl_clause_joins(dg_gl_ctx *c);
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
  * for words and names. */

@@ -446,4 +446,6 @@ void dg_gl_clause_joins(dg_gl_ctx *c) {
         fin = dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB");
     if (sub || fin) s->tokens[i].flags |= DG_DF_CLAUSE_JOIN;
   }
+  /* (the clauses are known now: each word's, once) */
+  dg_gl_clauses(c);
 }

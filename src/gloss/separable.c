@@ -8,19 +8,15 @@
 
 /* The first part of a particle verb standing at the clause end (word class
  * verb-particle: klar, bekannt, kennen ...). */
-static bool S_particle(const dg_engine *e, const char *lower) {
-  return dg_lexicon_is(e->lex, lower, DG_WC_VERB_PARTICLE);
-}
+static bool S_particle(const dg_gl_word *w) { return dg_gl_is(w, DG_WC_VERB_PARTICLE); }
 
 /* A clause ends here: punctuation (not an opening quote), a coordinating
  * conjunction (conj-coord, conj-coord-main), or the end of the sentence. */
-static bool S_clause_end_after(const dg_engine *e, const dg_dsentence *s, const dg_gl_ctx *c,
-                               size_t j) {
+static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t j) {
   if (j + 1 >= s->ntokens) return true;
   const dg_dtoken *n = &s->tokens[j + 1];
   if (n->kind == DG_KIND_PUNCT) return strcmp(n->form, "„") != 0 && strcmp(n->form, "(") != 0;
-  const char *l = c->w[j + 1].lower;
-  return dg_lexicon_is(e->lex, l, DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
+  return dg_gl_is(&c->w[j + 1], DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
 }
 
 static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
@@ -206,7 +202,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t j = 1; j < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j];
     if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
-    if (!S_particle(e, c->w[j].lower) || !S_clause_end_after(e, s, c, j)) continue;
+    if (!S_particle(&c->w[j]) || !S_clause_end_after(s, c, j)) continue;
     /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
     if (dg_gl_is_upper_initial(p->form)) continue;
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
@@ -222,7 +218,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
        * verb stands last.  Skip from its closing comma to its
        * conjunction or relative pronoun. */
       if (dg_gl_eq(v->form, ",") && i > 0) {
-        size_t cs = dg_gl_clause_start(s, i - 1);
+        size_t cs = dg_gl_cstart(c, i - 1);
         if (cs > 0 && cs < i && (dg_gl_is(&c->w[cs], DG_WC_CONJ_SUBORD | DG_WC_SCONJ) ||
                                  dg_gl_has_label(c->w[cs].leipzig, "REL"))) {
           i = cs;
@@ -245,7 +241,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t j = 0; j + 1 < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
     if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
-    if (!S_particle(e, c->w[j].lower) || dg_gl_is_upper_initial(p->form)) continue;
+    if (!S_particle(&c->w[j]) || dg_gl_is_upper_initial(p->form)) continue;
     if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);

@@ -188,19 +188,26 @@ unsigned dg_gl_feat_bits(const char *feats) {
 
 /* ---- clauses ------------------------------------------------------------- */
 
-/* Does a clause end before this token (punctuation, or a conjunction that
- * joins clauses)? */
-bool dg_gl_boundary(const dg_dtoken *t) {
-  if (t->flags & DG_DF_CLAUSE_JOIN) return true;
-  if (!dg_gl_is_punct(t)) return false;
-  /* Only these first bytes start a boundary mark below (the others: UTF-8
-   * lead bytes of – — „ “ ” » «). */
-  unsigned char f = (unsigned char)t->form[0];
-  if (!f || !strchr(",;:.!?()\"\xE2\xC2", f)) return false;
-  static const char *const b[] = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«"};
-  for (size_t i = 0; i < DG_ARRAY_LEN(b); i++)
-    if (strcmp(t->form, b[i]) == 0) return true;
-  return false;
+/* Is this punctuation mark one that ends a clause (dg_gl_boundary, word.h):
+ * , ; : . ! ? ( ) " – — „ “ ” » «?  Told by the first byte (the others
+ * are UTF-8 lead bytes of the dashes and quotes). */
+bool dg_gl_boundary_mark(const char *f) {
+  switch ((unsigned char)f[0]) {
+  case ',':
+  case ';':
+  case ':':
+  case '.':
+  case '!':
+  case '?':
+  case '(':
+  case ')':
+  case '"': return f[1] == '\0';
+  case 0xE2: /* the dashes, the German and English double quotes */
+    return strcmp(f, "–") == 0 || strcmp(f, "—") == 0 || strcmp(f, "„") == 0 || strcmp(f, "“") == 0 ||
+           strcmp(f, "”") == 0;
+  case 0xC2: /* the guillemets */ return strcmp(f, "»") == 0 || strcmp(f, "«") == 0;
+  default: return false;
+  }
 }
 
 /* A quotation mark (a boundary above, but words in quotes stay in their
@@ -221,6 +228,50 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i) {
   size_t j = i;
   while (j > 0 && i - j < DG_GL_WINDOW && !dg_gl_boundary(&s->tokens[j - 1])) j--;
   return j;
+}
+
+/* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
+ * six bytes, which tell the kind of pronoun, its person and number
+ * ("PRS.1S", "PRS.3P", "REFL.2", "REL.F."); a word without the bit of the
+ * labels asked for has no such reading. */
+static uint64_t S_label_sig(const char *labels) {
+  if (!labels) return 0;
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)labels; *p && p < (const unsigned char *)labels + 6; p++)
+    h = (h ^ *p) * 16777619u;
+  return (uint64_t)1 << (h & 63);
+}
+
+/* The bits of w's readings as a pronoun (what dg_gl_pronoun asks about). */
+static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
+  uint64_t sig = 0;
+  for (size_t k = 0; k < w->ncl; k++)
+    if (dg_gl_eq(w->cl[k].pos, "PRON")) sig |= S_label_sig(w->cl[k].labels);
+  return sig;
+}
+
+/* Every word's clause as dg_gl_clause_start and dg_gl_clause_end find it,
+ * in two walks over the sentence instead of a scan for every question:
+ * the clause of i starts after the last boundary before i and ends at the
+ * first boundary after i, each at most DG_GL_WINDOW tokens away.  And the
+ * labels of each word's pronoun readings as bits, and the next word with
+ * any from each word on, so that a clause is searched for a pronoun by its
+ * pronouns only. */
+void dg_gl_clauses(dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  size_t n = s->ntokens, after = 0; /* after the last boundary */
+  for (size_t i = 0; i < n; i++) {
+    c->w[i].cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
+    if (dg_gl_boundary(&s->tokens[i])) after = i + 1;
+  }
+  size_t next = n, pron = n; /* the first boundary, the first pronoun after i */
+  for (size_t i = n; i-- > 0;) {
+    c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
+    if (dg_gl_boundary(&s->tokens[i])) next = i;
+    c->w[i].pron_sig = S_pronoun_sigs(&c->w[i]);
+    if (c->w[i].pron_sig) pron = i;
+    c->w[i].next_pron = pron;
+  }
 }
 
 /* An opening quotation mark or parenthesis. */
@@ -259,8 +310,34 @@ bool dg_gl_pronoun(const dg_gl_word *w, const char *labels) {
   return false;
 }
 
+/* The first word from j on with a pronoun reading (ntokens: none). */
+static size_t S_next_pronoun(const dg_gl_ctx *c, size_t j) {
+  return j < c->s->ntokens ? c->w[j].next_pron : c->s->ntokens;
+}
+
+/* Does [a, b) hold such a pronoun, other than word i?  Only a pronoun
+ * with the bit of the labels (*sig, computed when first needed) is
+ * compared. */
+static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i, const char *labels,
+                               uint64_t *sig) {
+  for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1)) {
+    if (j == i) continue;
+    if (!*sig) *sig = S_label_sig(labels);
+    if ((c->w[j].pron_sig & *sig) && dg_gl_pronoun(&c->w[j], labels)) return true;
+  }
+  return false;
+}
+
+/* S_clause_has with dg_gl_pronoun, through the clauses and pronouns
+ * dg_gl_clauses found. */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
-  return S_clause_has(c, i, dg_gl_pronoun, labels);
+  if (!labels) return false; /* (dg_gl_eq finds no labels NULL) */
+  uint64_t sig = 0;
+  size_t a = dg_gl_cstart(c, i);
+  if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels, &sig)) return true;
+  /* (the clause before, across a joining "und", as S_clause_has) */
+  return a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i &&
+         S_span_has_pronoun(c, dg_gl_cstart(c, a - 2), a - 1, i, labels, &sig);
 }
 
 /* Is every reading of w a finite verb form (nothing else it could be)? */

@@ -64,11 +64,21 @@ static inline bool dg_gl_an_feat(const dg_gl_word *w, size_t k, unsigned bit) { 
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
 static inline bool dg_gl_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
-bool dg_gl_boundary(const dg_dtoken *t);
+bool dg_gl_boundary_mark(const char *form); /* , ; : . ! ? ( ) " – — „ “ ” » « */
+static inline bool dg_gl_boundary(const dg_dtoken *t) {
+  return (t->flags & DG_DF_CLAUSE_JOIN) || (dg_gl_is_punct(t) && dg_gl_boundary_mark(t->form));
+}
 bool dg_gl_quote(const dg_dtoken *t);   /* a quotation mark */
 bool dg_gl_opening(const dg_dtoken *t); /* an opening quotation mark or parenthesis */
 size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
 size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
+/* The same of word i of the sentence being glossed, found for every word
+ * at once when the joining conjunctions are marked (dg_gl_clauses, called
+ * by dg_gl_clause_joins).  For the passes of dg_engine_gloss_begin: until
+ * they are done no token becomes or stops being a boundary. */
+void dg_gl_clauses(dg_gl_ctx *c);
+static inline size_t dg_gl_cstart(const dg_gl_ctx *c, size_t i) { return c->w[i].cstart; }
+static inline size_t dg_gl_cend(const dg_gl_ctx *c, size_t i) { return c->w[i].cend; }
 /* Does the clause around i (or the clause before, across a joining "und")
  * hold the word `lower`? */
 bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower);
@@ -108,7 +118,8 @@ static inline bool dg_gl_is_sich(const char *lower) { return dg_gl_eq(lower, "si
  * "REFL.2PL" euch)?  A rule asks for "the subject pronoun of the 1st person
  * plural", it does not spell it. */
 bool dg_gl_pronoun(const dg_gl_word *w, const char *labels);
-/* Does the clause around i (as dg_gl_clause_has) hold such a pronoun? */
+/* Does the clause around i (as dg_gl_clause_has) hold such a pronoun?  (A
+ * pass of dg_engine_gloss_begin: it reads the clauses of dg_gl_clauses.) */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels);
 
 /* Word shapes and classes. */
