@@ -367,6 +367,8 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
   return v;
 }
 
+static inline size_t S_bucket(uint64_t h) { return (size_t)(h >> 7) & 255; }
+
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
@@ -433,15 +435,23 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
   size_t lookups = 0;
+  /* (how many hashes of the last S_KEY_MEMORY tokens' forms and lemmas fall
+   * in each of 256 buckets: an empty bucket says a key is new without the
+   * walk back over them) */
+  unsigned short recent[256] = {0};
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
+    if (i >= 1)
+      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - 1) + k])]++;
+    if (i >= S_KEY_MEMORY)
+      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - S_KEY_MEMORY) + k])]--;
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+      if (!keys[kk][0] || (kk == 1 && hh[2 * i] == hh[2 * i + 1] && strcmp(keys[0], keys[1]) == 0)) continue;
       bool seen = false;
       uint64_t kh = hh[2 * i + kk];
-      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen; j++)
+      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
         if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
             (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
           seen = true;
