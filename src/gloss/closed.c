@@ -588,7 +588,7 @@ static const char *S_pos_copy(dg_doc *d, const char *pos) {
                                    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",    ""};
   for (size_t k = 0; k < DG_ARRAY_LEN(ud); k++)
     if (dg_gl_eq(pos, ud[k])) return ud[k];
-  return dg_mem_strdup(&d->arena, pos);
+  return dg_doc_str(d, pos);
 }
 
 /* Give token i its closed-class reading, if one fits; false when the word
@@ -616,7 +616,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->closed = k;
   w->closed_labels = lb[k];
   const dg_sense *sv = &w->cl[k];
-  t->lemma = dg_mem_strdup(&d->arena, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+  t->lemma = dg_doc_str(d, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
   t->pos = S_pos_copy(d, sv->pos ? sv->pos : "");
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number). */
@@ -708,11 +708,11 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;
       c->w[i].closed = k;
-      t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+      t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
       return true;
     }
   }
   w->is_closed = true;
-  t->source = dg_mem_strdup(&d->arena, sv->source ? sv->source : "closed");
+  t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
   return true;
 }

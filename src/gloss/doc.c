@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "text.h"
 
 struct dg_mem_block {
@@ -92,8 +93,25 @@ dg_doc *dg_doc_new(const char *source) {
   return d;
 }
 
+void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex) {
+  if (d->keeps || !lex) return;
+  d->keeps = dg_xcalloc(1, sizeof *d->keeps);
+  d->keeps->lex = dg_lexicon_keep(lex);
+}
+
+const char *dg_doc_str(dg_doc *d, const char *s) {
+  if (!s) return "";
+  if (d->keeps && dg_lexicon_holds(d->keeps->lex, s)) return s;
+  return dg_mem_strdup(&d->arena, s);
+}
+
 void dg_doc_free(dg_doc *d) {
   if (!d) return;
+  for (dg_doc_keep *k = d->keeps, *n; k; k = n) {
+    n = k->next;
+    dg_lexicon_close(k->lex);
+    free(k);
+  }
   dg_mem_free(&d->arena);
   free(d->sentences);
   free(d);
@@ -133,6 +151,14 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
     }
   }
   src->arena.head = NULL;
+  /* (and the lexicons its strings point into) */
+  if (src->keeps) {
+    dg_doc_keep *last = src->keeps;
+    while (last->next) last = last->next;
+    last->next = d->keeps;
+    d->keeps = src->keeps;
+    src->keeps = NULL;
+  }
   dg_doc_free(src);
 }
 

@@ -137,8 +137,17 @@ char *dg_mem_strdup(dg_mem *a, const char *s);
 char *dg_mem_strndup(dg_mem *a, const char *s, size_t n);
 void dg_mem_free(dg_mem *a);
 
+/* The lexicons a document keeps open (dg_doc_keep_lexicon). */
+struct dg_lexicon;
+typedef struct dg_doc_keep {
+  struct dg_lexicon *lex;
+  struct dg_doc_keep *next;
+} dg_doc_keep;
+
 typedef struct dg_doc {
   dg_mem arena;
+  dg_doc_keep *keeps;    /* the first is the lexicon whose strings dg_doc_str
+                          * points at */
   const char *source;    /* input name for messages: file name or "-" */
   dg_dsentence *sentences;
   size_t nsentences;
@@ -149,6 +158,14 @@ typedef struct dg_doc {
 
 dg_doc *dg_doc_new(const char *source);
 void dg_doc_free(dg_doc *d);
+/* d keeps lex open as long as d lives (once; the first lexicon kept is the
+ * one dg_doc_str points into).  A document stays independent of the
+ * engine that made it (include/degloss.h) and needs no copy of the
+ * dictionary's strings. */
+void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex);
+/* s itself when it lives as long as d (a string of the lexicon d keeps),
+ * else a copy in d's arena; "" for NULL. */
+const char *dg_doc_str(dg_doc *d, const char *s);
 /* Append an empty sentence; the pointer is valid until the next append. */
 dg_dsentence *dg_doc_add_sentence(dg_doc *d);
 /* Move src's sentences (and their storage) to the end of d; frees src. */

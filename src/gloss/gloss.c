@@ -21,6 +21,8 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
 dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (!s->text || !*s->text) dg_sentence_set_text(d, s);
   if (s->ntokens == 0) return NULL;
+  /* (the document keeps the lexicon open: its glosses point into it) */
+  dg_doc_keep_lexicon(d, e->lex);
   dg_gl_ctx c;
   c.s = s;
   c.w = dg_xcalloc(s->ntokens, sizeof *c.w);

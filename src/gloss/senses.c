@@ -95,7 +95,7 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
       dg_buf_free(&lb);
       t->pos = "ADJ";
       t->feats = dg_mem_strdup(&d->arena, an[a].feats ? an[a].feats : "");
-      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "prefixed adjective: prefix and adjective glossed apart";
       return true;
     }
@@ -170,7 +170,7 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
   t->lemma = dg_mem_strdup(&d->arena, verb);
   t->pos = "ADJ";
   t->feats = present ? "Tense=Pres|VerbForm=Part" : "Tense=Past|VerbForm=Part";
-  t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+  t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
   t->reason = "participle without an entry of its own: glossed from its verb";
   return true;
 }
@@ -360,7 +360,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       t->pos = "ADV";
       t->feats = "";
       dg_gl_set_glosses(d, t, sv, ns, NULL);
-      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
       return;
     }
   }
@@ -446,7 +446,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   if (ns) {
     dg_gl_set_glosses(d, t, sv, ns, NULL);
-    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */
     if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
@@ -529,7 +529,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
       if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
       dg_gl_set_glosses(d, t, sv, ns, NULL);
-      t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "form listed in the dictionary";
       return;
     }
@@ -541,7 +541,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
     if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
     dg_gl_set_glosses(d, t, sv, ns, NULL);
-    t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
+    t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
   if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !dg_gl_eq(a->pos, "NOUN"))) {

@@ -364,7 +364,7 @@ void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, co
     if (!dup) tmp[k++] = sv[i].gloss;
   }
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_mem_strdup(&d->arena, tmp[i]);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, tmp[i]);
   t->nglosses = k;
   if (k) t->gloss = t->glosses[0];
 }

@@ -24,6 +24,7 @@ typedef struct S_entry {
 } S_entry;
 
 struct dg_lexicon {
+  atomic_size_t refs; /* the opener's and each keeping document's (dg_lexicon_keep) */
   dg_mapfile mf;
   char *path;
   const char *strings;
@@ -106,6 +107,7 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
 
 dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err) {
   dg_lexicon *lex = dg_xcalloc(1, sizeof *lex);
+  atomic_init(&lex->refs, 1);
   static atomic_uint_fast64_t ids = 1;
   lex->id = atomic_fetch_add(&ids, 1);
   if (!dg_mapfile_open(&lex->mf, path, DG_LEX_KIND, DG_LEX_VERSION, checksum, err)) {
@@ -204,8 +206,20 @@ static void S_entry_free(S_entry *e) {
   free(e);
 }
 
+dg_lexicon *dg_lexicon_keep(const dg_lexicon *lex) {
+  dg_lexicon *l = (dg_lexicon *)(uintptr_t)lex;
+  if (l) atomic_fetch_add_explicit(&l->refs, 1, memory_order_relaxed);
+  return l;
+}
+
+bool dg_lexicon_holds(const dg_lexicon *lex, const void *p) {
+  const char *c = p, *b = lex->mf.base;
+  return c >= b && c < b + lex->mf.map_len;
+}
+
 void dg_lexicon_close(dg_lexicon *lex) {
   if (!lex) return;
+  if (atomic_fetch_sub_explicit(&lex->refs, 1, memory_order_acq_rel) > 1) return;
   for (size_t i = 0; i < lex->n_buckets; i++)
     for (S_entry *e = lex->buckets[i], *n; e; e = n) {
       n = e->next;

@@ -26,7 +26,14 @@ dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err);
 dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_error *err);
 /* Open DG_LEXICON_FILE in degloss_data_dir(). */
 dg_lexicon *dg_lexicon_open_default(degloss_error *err);
+/* Drops a reference: the opener's, or one dg_lexicon_keep took; the last
+ * one closes the lexicon. */
 void dg_lexicon_close(dg_lexicon *lex);
+/* Another reference to lex, for a document that points at its strings
+ * (dg_doc_keep_lexicon): the lexicon stays open until both are closed. */
+dg_lexicon *dg_lexicon_keep(const dg_lexicon *lex);
+/* Does p point into lex's mapped file (a string that lives as long as lex)? */
+bool dg_lexicon_holds(const dg_lexicon *lex, const void *p);
 
 typedef struct dg_sense {
   const char *lemma;   /* German headword as in the dictionary, e.g. "bestätigen" */
