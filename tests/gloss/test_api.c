@@ -110,6 +110,19 @@ int main(void) {
   d = degloss_gloss_text(e, bin, sizeof bin - 1, &err);
   OK(d && degloss_doc_sentences(d) == 1, "invalid bytes are replaced, the rest glossed");
   degloss_doc_free(d);
+  /* A document stays valid after its engine is freed: its glosses point
+   * into the dictionary the document keeps open. */
+  d = degloss_gloss_text(e, text, strlen(text), &err);
+  char *before = d ? degloss_render(d, "jsonl", NULL, 0, &err) : NULL;
+  int call = d ? S_find(d, 0, "Telefongespräch") : -1;
   degloss_engine_free(e);
+  char *after = d ? degloss_render(d, "jsonl", NULL, 0, &err) : NULL;
+  OK(before && after && strcmp(before, after) == 0, "the document renders the same after its engine is freed");
+  degloss_token kept;
+  OK(call >= 0 && degloss_token_get(d, 0, (size_t)call, &kept) && kept.gloss && strstr(kept.gloss, "conversation"),
+     "a gloss read after the engine is freed");
+  free(before);
+  free(after);
+  degloss_doc_free(d);
   return DONE("gloss.api");
 }
