@@ -187,8 +187,18 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
   bool ok = false;
   if (!o->hs_latin1 || S_to_latin1(&b, word)) {
     pthread_mutex_lock(&o->hs_mu);
-    Hunhandle *h = S_hs_locked(o);
-    ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
+    /* (a worker first asks what the other workers were told: each new
+     * word's parts are asked about by whichever worker meets them) */
+    dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n) : NULL;
+    if (shared) ok = shared->count != 0;
+    else {
+      Hunhandle *h = S_hs_locked(o);
+      ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
+      if (m != o) {
+        if (o->hs_shared.n >= S_HS_CACHE_MAX) dg_cache_clear(&o->hs_shared);
+        dg_cache_insert(&o->hs_shared, word, n, NULL, ok);
+      }
+    }
     pthread_mutex_unlock(&o->hs_mu);
   }
   dg_buf_free(&b);
@@ -325,6 +335,7 @@ void dg_morph_close(dg_morph *m) {
   dg_cache_clear(&m->an_cache);
   dg_cache_clear(&m->split_cache);
   dg_cache_clear(&m->hs_cache);
+  dg_cache_clear(&m->hs_shared);
   dg_feats_cache_free(&m->feats);
   dg_arena_free(&m->arena);
   free(m->iset);

@@ -67,6 +67,7 @@ struct dg_morph {
   dg_cache split_cache;           /* compound splits */
   dg_feats_cache feats;           /* feature strings of cell sets (morph_feats.c) */
   dg_cache hs_cache;              /* hunspell's spell answers (count: 1 spelled) */
+  dg_cache hs_shared;             /* the owner's: its workers' answers, under hs_mu */
   size_t lookups;
   dg_buf tmp;
   /* word classes of degloss.morph (morph_classes.c) */
