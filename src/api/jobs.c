@@ -48,7 +48,11 @@ struct dg_jobs {
   S_slot *slot;
   size_t cap;
   pthread_mutex_t mu;
-  pthread_cond_t cv;
+  /* Each waits for one thing, so a change wakes only who waits for it: */
+  pthread_cond_t space; /* the reader: a slot free */
+  pthread_cond_t ready; /* workers: a chunk read (or the end) */
+  pthread_cond_t turn_cv; /* workers: their turn at the domain step */
+  pthread_cond_t done;  /* the caller: the next chunk glossed (or the end) */
   /* One run. */
   dg_source *src;
   dg_jobs_post post;
@@ -108,7 +112,10 @@ dg_jobs *dg_jobs_new(dg_engine *base, unsigned n, degloss_error *err) {
   j->cap = 2 * (size_t)n + 2;
   j->slot = dg_xcalloc(j->cap, sizeof *j->slot);
   pthread_mutex_init(&j->mu, NULL);
-  pthread_cond_init(&j->cv, NULL);
+  pthread_cond_init(&j->space, NULL);
+  pthread_cond_init(&j->ready, NULL);
+  pthread_cond_init(&j->turn_cv, NULL);
+  pthread_cond_init(&j->done, NULL);
   return j;
 }
 
@@ -119,7 +126,10 @@ void dg_jobs_free(dg_jobs *j) {
   if (j->slot) {
     free(j->slot);
     pthread_mutex_destroy(&j->mu);
-    pthread_cond_destroy(&j->cv);
+    pthread_cond_destroy(&j->space);
+    pthread_cond_destroy(&j->ready);
+    pthread_cond_destroy(&j->turn_cv);
+    pthread_cond_destroy(&j->done);
   }
   free(j);
 }
@@ -128,7 +138,7 @@ static void *S_reader(void *arg) {
   dg_jobs *j = arg;
   for (;;) {
     pthread_mutex_lock(&j->mu);
-    while (!j->stop && j->nread - j->nout >= j->cap) pthread_cond_wait(&j->cv, &j->mu);
+    while (!j->stop && j->nread - j->nout >= j->cap) pthread_cond_wait(&j->space, &j->mu);
     bool stop = j->stop;
     pthread_mutex_unlock(&j->mu);
     dg_warn_list warn = {0};
@@ -153,7 +163,11 @@ static void *S_reader(void *arg) {
       s->state = S_READY;
       j->nread++;
     }
-    pthread_cond_broadcast(&j->cv);
+    if (d) pthread_cond_signal(&j->ready);
+    else {
+      pthread_cond_broadcast(&j->ready);
+      pthread_cond_signal(&j->done); /* (the end, when nothing is left to emit) */
+    }
     pthread_mutex_unlock(&j->mu);
     if (!d) return NULL;
   }
@@ -166,7 +180,7 @@ static void *S_work(void *arg) {
   size_t ctxcap = 0;
   for (;;) {
     pthread_mutex_lock(&j->mu);
-    while (j->ntaken == j->nread && !j->eof) pthread_cond_wait(&j->cv, &j->mu);
+    while (j->ntaken == j->nread && !j->eof) pthread_cond_wait(&j->ready, &j->mu);
     if (j->ntaken == j->nread) {
       pthread_mutex_unlock(&j->mu);
       break;
@@ -184,21 +198,21 @@ static void *S_work(void *arg) {
     }
     for (size_t i = 0; i < d->nsentences; i++) ctx[i] = dg_engine_gloss_begin(w->e, d, &d->sentences[i]);
     pthread_mutex_lock(&j->mu);
-    while (j->turn != seq) pthread_cond_wait(&j->cv, &j->mu);
+    while (j->turn != seq) pthread_cond_wait(&j->turn_cv, &j->mu);
     pthread_mutex_unlock(&j->mu);
     /* Our turn: no other thread touches the base engine's domain votes
      * (the lexicon is shared read-only). */
     for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_domains(j->base, d, ctx[i]);
     pthread_mutex_lock(&j->mu);
     j->turn++;
-    pthread_cond_broadcast(&j->cv);
+    pthread_cond_broadcast(&j->turn_cv);
     pthread_mutex_unlock(&j->mu);
     for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_end(w->e, d, ctx[i]);
     if (j->post) j->post(j->ctx, d, s->before, &s->out);
     dg_warn_pop(&scope);
     pthread_mutex_lock(&j->mu);
     s->state = S_DONE;
-    pthread_cond_broadcast(&j->cv);
+    pthread_cond_signal(&j->done);
     pthread_mutex_unlock(&j->mu);
   }
   free(ctx);
@@ -227,7 +241,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
     /* Not even one worker: stop the reader, gloss nothing. */
     pthread_mutex_lock(&j->mu);
     j->stop = true;
-    pthread_cond_broadcast(&j->cv);
+    pthread_cond_broadcast(&j->space);
     pthread_mutex_unlock(&j->mu);
   }
   bool ok = true;
@@ -236,7 +250,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
     S_slot *s = &j->slot[j->nout % j->cap];
     while (!(j->nout < j->nread && s->state == S_DONE) && !(j->eof && j->nout == j->nread) &&
            !(started == 0 && j->eof))
-      pthread_cond_wait(&j->cv, &j->mu);
+      pthread_cond_wait(&j->done, &j->mu);
     if (!(j->nout < j->nread && s->state == S_DONE)) {
       pthread_mutex_unlock(&j->mu);
       break;
@@ -249,7 +263,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
     dg_buf_init(&s->out);
     s->state = S_EMPTY;
     j->nout++;
-    pthread_cond_broadcast(&j->cv);
+    pthread_cond_signal(&j->space);
     pthread_mutex_unlock(&j->mu);
     if (!ok) {
       dg_warn_list_free(&warn);
@@ -263,7 +277,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
       ok = false;
       pthread_mutex_lock(&j->mu);
       j->stop = true;
-      pthread_cond_broadcast(&j->cv);
+      pthread_cond_broadcast(&j->space);
       pthread_mutex_unlock(&j->mu);
     }
   }
