@@ -107,7 +107,8 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;
     dg_sense sv[4];
-    size_t n = dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    /* (a noun reading's senses through its word's memo entry) */
+    size_t n = dg_gl_eq(a->pos, "NOUN") ? dg_gl_an_senses(e, w, ka, sv, 4) : dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
     for (size_t k = 0; k < n; k++)
       if (sv[k].gender && *sv[k].gender) return sv[k].gender;
     const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
