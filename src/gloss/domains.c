@@ -148,8 +148,11 @@ static const S_word *S_word_of(dg_engine *e, const dg_gl_word *gw, const char *l
     memcpy(key, pos ? pos : "", pn);
     key[pn] = '\t';
     memcpy(key + pn + 1, lemma, ln + 1);
-    w = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_DOMAINS, 'D', key);
-    if (w) return w;
+    w = dg_gl_memo_find(e, 'D', key);
+    if (w) {
+      dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_DOMAINS, w);
+      return w;
+    }
   }
   dg_buf b;
   dg_buf_init(&b);

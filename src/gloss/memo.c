@@ -453,11 +453,6 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
   return n;
 }
 
-size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max) {
-  const S_split *stored = NULL;
-  return S_split_of(e, form, out, max, &stored);
-}
-
 size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_part *out, size_t max) {
   bool linkable = w->memo && w->memo_form == form && max <= DG_GL_MAX_PARTS;
   const S_split *v = linkable ? dg_gl_memo_link(w, DG_GL_LINK_SPLIT) : NULL;

@@ -33,7 +33,7 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
  * analyses with their feature bits, the name reading and the word classes
  * of the lower-case form, for the form as written and whether it stands
  * first in its sentence.  _get fills w's ncl/cl/nan/an/fb/name_reading/wc
- * and returns true on a hit; _put stores them. */
+ * and its lower-case form, and returns true on a hit; _put stores them. */
 bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
 void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
@@ -53,10 +53,8 @@ void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const vo
 int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);
 
-/* dg_compound_split(e->morph, form, out, max) through the memo. */
-size_t dg_gl_compound_split(dg_engine *e, const char *form, dg_part *out, size_t max);
-/* The same for word w (its form as looked up: w->memo_form), through the
- * link of its entry. */
+/* dg_compound_split(e->morph, form, out, max) through the memo; when form
+ * is word w's as looked up (w->memo_form), through the link of its entry. */
 size_t dg_gl_word_split(dg_engine *e, const dg_gl_word *w, const char *form, dg_part *out, size_t max);
 
 /* dg_morph_spelling_variant(e->morph, form) through the memo (a word the

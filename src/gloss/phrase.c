@@ -166,11 +166,17 @@ static void S_pentry_drop(void *en) { S_pentry_clear(en); }
  * shared by the worker threads, while it has room.  When the key is the
  * lower-case form of word w (an < 0) or the lower-case lemma of its
  * analysis an (else w is NULL), through the link of w's memo entry. */
-static const void *S_link(const dg_gl_word *w, int an) {
-  return an < 0 ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES);
+/* (the link of w's form, an < 0, or of its analysis an: `word` or `alink`) */
+static const void *S_link(const dg_gl_word *w, int an, unsigned word, unsigned alink) {
+  return an < 0 ? dg_gl_memo_link(w, word) : dg_gl_memo_an_link(w, an, alink);
 }
+static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alink, const void *v) {
+  if (an < 0) dg_gl_memo_set_link(w, word, v);
+  else dg_gl_memo_set_an_link(w, an, alink, v);
+}
+
 static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
-  const S_pentry *m = w ? S_link(w, an) : NULL;
+  const S_pentry *m = w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
@@ -184,8 +190,7 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, cons
   /* (most words head no phrase: their link is one empty entry, read from
    * the cache, not each word's own from memory) */
   static const S_pentry none = {0};
-  if (w && an < 0) dg_gl_memo_set_link(w, DG_GL_LINK_PHRASES, m->np ? m : &none);
-  else if (w) dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_PHRASES, m->np ? m : &none);
+  if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m->np ? m : &none);
   return m;
 }
 
@@ -348,7 +353,7 @@ typedef struct S_low {
  * NULL when w has none (or the memo is full): the caller computes them. */
 static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
   if (!w->memo || (an < 0 && !raw)) return NULL;
-  const S_low *v = an < 0 ? dg_gl_memo_link(w, DG_GL_LINK_LOWER) : dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
+  const S_low *v = S_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER);
   if (v) return v;
   v = dg_gl_memo_find(e, 'l', raw);
   if (!v) {
@@ -362,8 +367,7 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
     dg_buf_free(&b);
     if (!v) return NULL;
   }
-  if (an < 0) dg_gl_memo_set_link(w, DG_GL_LINK_LOWER, v);
-  else dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_LOWER, v);
+  S_set_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER, v);
   return v;
 }
 

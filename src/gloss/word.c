@@ -450,13 +450,6 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
   return n;
 }
 
-size_t dg_gl_lemma_senses(dg_engine *e, const dg_gl_word *w, const char *lemma, const char *pos, dg_sense *out,
-                          size_t max) {
-  /* (the analysis the token's lemma and POS came from, usually the first) */
-  int k = pos ? dg_gl_memo_an_of(w, lemma, pos) : -1;
-  return k >= 0 ? dg_gl_an_senses(e, w, (size_t)k, out, max) : dg_gl_senses(e, lemma, pos, out, max);
-}
-
 /* ---- word shapes and classes ---------------------------------------------- */
 
 /* Only ASCII digits. */

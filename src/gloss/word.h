@@ -95,11 +95,6 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
 /* The same for the lemma and POS of w's analysis k (a repeated word reaches
  * them through its memo entry). */
 size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *out, size_t max);
-/* dg_gl_senses(e, lemma, pos, ...) for word w, through one of its
- * analyses when lemma and pos are that analysis's (a token's lemma and POS
- * as the passes set them). */
-size_t dg_gl_lemma_senses(dg_engine *e, const dg_gl_word *w, const char *lemma, const char *pos, dg_sense *out,
-                          size_t max);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
