@@ -316,42 +316,73 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return day;
 }
 
-/* Look every word of the sentence up. */
 /* The readings of a word that has none (punctuation, numbers): read only. */
 static dg_analysis S_no_an[DG_GL_MAX_AN];
 static dg_sense S_no_cl[DG_GL_MAX_SENSES];
 static unsigned S_no_fb[DG_GL_MAX_AN];
 
+/* The words looked up together (memo.h dg_gl_memo_word_key): the keys of
+ * S_BLOCK tokens made and their entries asked for before the first is
+ * read. */
+#define S_BLOCK 16
+
+/* Is the word looked up in the memo as far as its form tells (not a
+ * suspended part, which is completed first; not a word whose spelling is
+ * read in its context)? */
+static bool S_memo_form(const dg_dtoken *t) {
+  return (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(t->flags & DG_DF_SUSPENDED) &&
+         !S_spelling_in_context(t->form);
+}
+
+/* The keys of the tokens from..from+S_BLOCK into keys, then their entries
+ * asked for. */
+static void S_ask(dg_engine *e, const dg_gl_ctx *c, size_t from, dg_gl_memo_wkey *keys) {
+  size_t to = from + S_BLOCK < c->s->ntokens ? from + S_BLOCK : c->s->ntokens;
+  for (size_t i = from; i < to; i++) {
+    const dg_dtoken *t = &c->s->tokens[i];
+    keys[i - from].form = NULL;
+    if (S_memo_form(t)) dg_gl_memo_word_key(e, t->form, c->w[i].initial, &keys[i - from]);
+  }
+  for (size_t i = from; i < to; i++)
+    if (keys[i - from].form) dg_gl_memo_word_prefetch(e, &keys[i - from]);
+}
+
+/* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   bool initial = true;
   for (size_t i = 0; i < s->ntokens; i++) {
-    c->w[i].an = S_no_an;
-    c->w[i].cl = S_no_cl;
-    c->w[i].fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
+    const dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c->w[i];
+    w->an = S_no_an;
+    w->cl = S_no_cl;
+    w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
+    if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
+      w->initial = initial;
+      initial = false;
+    }
+    /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
+     * "sagte er, „ob"), opens a sentence inside the sentence: its first
+     * word is also tried in lower case, pronouns first ("Ich" = I). */
+    else if (dg_gl_eq(t->form, ":"))
+      initial = true;
+    else if (dg_gl_opening(t))
+      initial = initial || i == 0 || dg_gl_is_punct(&s->tokens[i - 1]);
+    else
+      initial = false;
   }
+  dg_gl_memo_wkey keys[S_BLOCK];
   for (size_t i = 0; i < s->ntokens; i++) {
+    if (i % S_BLOCK == 0) S_ask(e, c, i, keys);
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
+    dg_gl_memo_wkey *key = &keys[i % S_BLOCK];
     w->closed = -1;
     w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
       w->lower = S_lower(d, t->form);
-      /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
-       * "sagte er, „ob"), opens a sentence inside the sentence: its first
-       * word is also tried in lower case, pronouns first ("Ich" = I). */
-      if (dg_gl_eq(t->form, ":")) initial = true;
-      else if (dg_gl_opening(t)) initial = initial || i == 0 || dg_gl_is_punct(&s->tokens[i - 1]);
-      else initial = false;
       continue;
     }
-    w->initial = initial;
-    initial = false;
-    /* A capitalised time adverb right after a bare preposition ("bis
-     * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
-     * as if it began the sentence, so its adverb reading (tomorrow) comes
-     * first; not after a contraction with the article ("am Morgen", "zum
-     * Morgen": the noun) nor in "von Morgen bis Abend". */
     bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
@@ -369,10 +400,13 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * completed suspended part is computed each time): a repeat is a
      * look-up in the engine's memo.  Not a word whose spelling is read in
      * its context (all capitals, gender marks: S_standard_spelling). */
-    bool memo = !w->written && !S_spelling_in_context(t->form) && !adv_after_prep;
+    /* (a key was made for a form whose spelling is not read in context) */
+    bool memo = !w->written && !adv_after_prep && (key->form == t->form || !S_spelling_in_context(t->form));
     if (adv_after_prep) w->initial = true;
+    if (memo && (key->form != t->form || key->initial != w->initial))
+      dg_gl_memo_word_key(e, t->form, w->initial, key);
     /* (a repeated word's lower-case form is its entry's) */
-    if (memo && dg_gl_memo_word_get(e, t->form, w->initial, w)) continue;
+    if (memo && dg_gl_memo_word_get(e, key, w)) continue;
     if (!w->lower) w->lower = S_lower(d, t->form);
     w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
     memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
@@ -415,7 +449,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats);
     if (memo && !w->written) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
-      dg_gl_memo_word_put(e, t->form, w->initial, w);
+      dg_gl_memo_word_put(e, key, w);
     }
   }
   /* The word classes of each form, asked by the rules again and again (a

@@ -3,8 +3,7 @@
  * worker threads of a session.  The table is split into stripes of
  * open-addressing slots; readers take no lock, writers take their stripe's
  * (so threads seldom wait for each other); a value, once stored, stays
- * where it is until the memo is freed, and each thread keeps the entries it
- * found last in a small table of its own (S_near).
+ * where it is until the memo is freed.
  * A value holds copies of the strings the computation returned (the
  * morphology's strings live in the handle of the thread that computed
  * them, which may close before another thread reads the value); strings of
@@ -12,7 +11,6 @@
  * session and are kept as pointers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "memo.h"
-#include "thread_block.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -21,15 +19,21 @@
 #include <string.h>
 
 #define S_STRIPES 64
+/* (longest key kept: a longer one is computed each time) */
+#define S_MAX_KEY 254
 
-/* One allocation: the key, then the value (8-byte aligned). */
+/* One allocation: the key (its kind letter, then its bytes), then the
+ * value (8-byte aligned), so that the cache line that brings the key
+ * brings the start of the value too. */
 typedef struct S_entry {
   uint64_t hash;
-  size_t keylen, cost;
-  void *value;
+  uint32_t keylen, cost;
   void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
 } S_entry;
+
+static size_t S_off(size_t keylen) { return (sizeof(S_entry) + keylen + 7) & ~(size_t)7; }
+static void *S_value(const S_entry *x) { return (char *)(uintptr_t)x + S_off(x->keylen); }
 
 /* A slot keeps the hash beside the entry: a probe past another key reads
  * no entry.  Readers take no lock: a slot is written once (hash, then the
@@ -57,7 +61,6 @@ typedef struct S_stripe {
 } S_stripe;
 
 struct dg_gl_memo {
-  uint64_t id; /* unique in the process (S_near) */
   S_stripe st[S_STRIPES];
   size_t max_bytes;
   atomic_size_t bytes;
@@ -71,8 +74,6 @@ dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   }
   m->max_bytes = max_bytes;
   atomic_init(&m->bytes, 0);
-  static atomic_uint_fast64_t ids = 1;
-  m->id = atomic_fetch_add(&ids, 1);
   return m;
 }
 
@@ -83,7 +84,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     S_table *t = atomic_load(&s->tab);
     for (size_t j = 0; t && j < t->nslots; j++) {
       S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
-      if (x && x->drop) x->drop(x->value);
+      if (x && x->drop) x->drop(S_value(x));
       free(x);
     }
     while (t) {
@@ -107,15 +108,16 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
   if (bytes) *bytes = atomic_load(&m->bytes);
 }
 
-/* The slot of key in a table: the entry's, or the empty slot where it
- * goes (the table has one); *found gets the entry as read (a reader must
- * not read the slot again: another key may have filled it since). */
-static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_entry **found) {
+/* The slot of the key (kind, then the n bytes at key) in a table: the
+ * entry's, or the empty slot where it goes (the table has one); *found
+ * gets the entry as read (a reader must not read the slot again: another
+ * key may have filled it since). */
+static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64_t h, S_entry **found) {
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
     S_slot_t *x = &t->slots[i];
     S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
-    if (!e || (x->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)) {
+    if (!e || (x->hash == h && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
       *found = e;
       return x;
     }
@@ -126,8 +128,8 @@ static S_slot_t *S_slot(S_table *t, const char *key, size_t n, uint64_t h, S_ent
  * memo's hashes are its own, stored nowhere), then mixed so that the low
  * bits, which choose the stripe and the slot, depend on every bit of the
  * key. */
-static uint64_t S_hash(const char *key, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+static uint64_t S_hash(char kind, const char *key, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (((uint64_t)n << 8 | (unsigned char)kind) * 0xff51afd7ed558ccdULL);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
@@ -136,8 +138,17 @@ static uint64_t S_hash(const char *key, size_t n) {
     h ^= h >> 32;
   }
   if (i < n) {
-    uint64_t x = 0;
-    memcpy(&x, key + i, n - i);
+    /* (the last 1-7 bytes in two loads that may overlap: no call) */
+    const unsigned char *p = (const unsigned char *)key + i;
+    size_t r = n - i;
+    uint64_t x;
+    if (r >= 4) {
+      uint32_t a, b;
+      memcpy(&a, p, 4);
+      memcpy(&b, p + r - 4, 4);
+      x = a | (uint64_t)b << 32;
+    } else
+      x = p[0] | (uint64_t)p[r / 2] << 8 | (uint64_t)p[r - 1] << 16;
     h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 29;
   }
@@ -149,63 +160,36 @@ static uint64_t S_hash(const char *key, size_t n) {
   return h;
 }
 
-/* The entries a thread found last, by hash: the frequent words of a text
- * are answered here, without a lock and from memory the thread has just
- * read.  One table per thread (freed when the thread ends), for the memo
- * whose id it holds: another memo (a new session) empties it. */
-#define S_NEAR 32768
-typedef struct S_near {
-  struct {
-    uint64_t hash;
-    const S_entry *e;
-  } v[S_NEAR];
-} S_near;
-
-static dg_thread_block S_near_block = DG_THREAD_BLOCK_INIT;
-static _Thread_local dg_thread_block_last S_near_last;
-
-static S_near *S_near_of(const dg_gl_memo *m) {
-  return dg_thread_block_get_last(&S_near_block, &S_near_last, m->id, sizeof(S_near));
+static S_table *S_table_of(dg_gl_memo *m, uint64_t h) {
+  return atomic_load_explicit(&m->st[h & (S_STRIPES - 1)].tab, memory_order_acquire);
 }
 
-static const S_entry *S_lookup(dg_gl_memo *m, const char *key, size_t n, uint64_t h) {
-  S_stripe *s = &m->st[h & (S_STRIPES - 1)];
-  S_table *t = atomic_load_explicit(&s->tab, memory_order_acquire);
-  S_entry *e = NULL;
-  if (t) S_slot(t, key, n, h, &e);
-  return e;
+/* The value stored under the key whose hash is h, or NULL. */
+static const void *S_get_h(dg_engine *e, char kind, const char *key, size_t n, uint64_t h) {
+  S_table *t = S_table_of(e->memo, h);
+  S_entry *f = NULL;
+  if (t) S_slot(t, kind, key, n, h, &f);
+  return f ? S_value(f) : NULL;
 }
 
-static const void *S_get(dg_engine *e, const char *key, size_t n) {
-  uint64_t h = S_hash(key, n);
-  S_near *t = S_near_of(e->memo);
-  size_t i = (size_t)(h >> 20) & (S_NEAR - 1);
-  if (t) {
-    const S_entry *x = t->v[i].e;
-    if (x && t->v[i].hash == h && x->keylen == n && memcmp(x->key, key, n) == 0) return x->value;
-  }
-  const S_entry *f = S_lookup(e->memo, key, n, h);
-  if (f && t) {
-    t->v[i].hash = h;
-    t->v[i].e = f;
-  }
-  return f ? f->value : NULL;
+static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
+  return S_get_h(e, kind, key, n, S_hash(kind, key, n));
 }
 
-/* A new entry for key with room for a value of `size` bytes (returned in
- * *value), or NULL when the budget is spent. */
-static S_entry *S_new(dg_gl_memo *m, const char *key, size_t n, size_t size, void **value) {
-  size_t off = (sizeof(S_entry) + n + 7) & ~(size_t)7;
+/* A new entry for the key with room for a value of `size` bytes (returned
+ * in *value), or NULL when the budget is spent. */
+static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, void **value) {
+  size_t off = S_off(n + 1);
   size_t cost = off + size + sizeof(S_slot_t) * 2;
-  if (atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
+  if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   S_entry *x = dg_xmalloc(off + size);
   x->drop = NULL;
-  x->hash = S_hash(key, n);
-  x->keylen = n;
-  x->cost = cost;
-  memcpy(x->key, key, n);
-  x->value = (char *)x + off;
-  *value = x->value;
+  x->hash = S_hash(kind, key, n);
+  x->keylen = (uint32_t)n + 1;
+  x->cost = (uint32_t)cost;
+  x->key[0] = kind;
+  memcpy(x->key + 1, key, n);
+  *value = S_value(x);
   return x;
 }
 
@@ -224,7 +208,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
       S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
       if (!e) continue;
       S_entry *none;
-      S_slot_t *d = S_slot(nt, e->key, e->keylen, e->hash, &none);
+      S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, e->hash, &none);
       d->hash = e->hash;
       atomic_store_explicit(&d->e, e, memory_order_relaxed);
     }
@@ -232,14 +216,14 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     t = nt;
   }
   S_entry *have;
-  S_slot_t *slot = S_slot(t, x->key, x->keylen, x->hash, &have);
+  S_slot_t *slot = S_slot(t, x->key[0], x->key + 1, x->keylen - 1, x->hash, &have);
   const void *v;
   if (have) {
-    v = have->value;
-    if (x->drop) x->drop(x->value);
+    v = S_value(have);
+    if (x->drop) x->drop(S_value(x));
     free(x);
   } else {
-    v = x->value;
+    v = S_value(x);
     slot->hash = x->hash;
     atomic_store_explicit(&slot->e, x, memory_order_release);
     s->n++;
@@ -251,16 +235,24 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
 
 /* ---- keys ---------------------------------------------------------------- */
 
-/* kind letter, then the parts, each ended by a NUL (a NULL part is the byte
- * 1: no word holds it).  Keys longer than the buffer are not memoised. */
-static size_t S_key(char *buf, size_t cap, char kind, const char *a, const char *b) {
+/* A key of one string is its bytes (no copy; the kind letter is stored
+ * apart).  A key of two parts is the parts each ended by a NUL (a NULL
+ * part is the byte 1: no word holds it), made in buf.  Not memoised (false,
+ * 0): a key longer than S_MAX_KEY, or an engine without a memo. */
+static bool S_key1(const dg_engine *e, const char *a, size_t *n) {
+  if (!e->memo) return false;
+  *n = strlen(a);
+  return *n <= S_MAX_KEY;
+}
+
+static size_t S_key2(const dg_engine *e, char *buf, const char *a, const char *b) {
   size_t n = 0;
-  buf[n++] = kind;
+  if (!e->memo) return 0;
   const char *parts[2] = {a, b};
   for (int i = 0; i < 2; i++) {
     const char *p = parts[i] ? parts[i] : "\1";
     size_t L = strlen(p);
-    if (n + L + 1 > cap) return 0;
+    if (n + L + 1 > S_MAX_KEY) return 0;
     memcpy(buf + n, p, L + 1);
     n += L + 1;
   }
@@ -307,10 +299,36 @@ static _Atomic(const void *) *S_word_alink(const S_word *v) {
 }
 static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word_alink(v) + v->nan * DG_GL_ALINKS); }
 
-bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
-  char key[256];
-  size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
-  const S_word *v = n ? S_get(e, key, n) : NULL;
+void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
+  k->form = form;
+  k->initial = initial;
+  k->keyed = S_key1(e, form, &k->n);
+  if (!k->keyed) return;
+  k->hash = S_hash(initial ? 'I' : 'W', form, k->n);
+  S_table *t = S_table_of(e->memo, k->hash);
+  if (t) __builtin_prefetch(&t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)]);
+}
+
+void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
+  S_table *t = k->keyed ? S_table_of(e->memo, k->hash) : NULL;
+  if (!t) return;
+  /* (the entry of the first slot with the key's hash: its key and the
+   * start of its value, on one or two lines) */
+  size_t mask = t->nslots - 1;
+  for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
+    const S_slot_t *x = &t->slots[i];
+    const S_entry *f = atomic_load_explicit(&x->e, memory_order_relaxed);
+    if (!f) return;
+    if (x->hash == k->hash) {
+      __builtin_prefetch(f);
+      __builtin_prefetch((const char *)f + 64);
+      return;
+    }
+  }
+}
+
+bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
+  const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
   if (!v) return false;
   /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
@@ -322,14 +340,12 @@ bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_wor
   w->wc = v->wc;
   w->lower = v->lower;
   w->memo = v;
-  w->memo_form = form;
+  w->memo_form = k->form;
   return true;
 }
 
-void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_word *w) {
-  char key[256];
-  size_t n = S_memo(e) ? S_key(key, sizeof key, initial ? 'I' : 'W', form, "") : 0;
-  if (!n || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
+void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w) {
+  if (!key->keyed || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
   size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
                 w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
                 S_len(w->lower);
@@ -338,7 +354,7 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
     size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
   }
   S_word *v;
-  S_entry *x = S_new(S_memo(e), key, n, size, (void **)&v);
+  S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, (void **)&v);
   if (!x) return;
   v->ncl = w->ncl;
   v->nan = w->nan;
@@ -364,7 +380,7 @@ void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_wor
    * thread's equal copy; only the links are the stored entry's) */
   const S_word *stored = S_publish(S_memo(e), x);
   w->memo = stored;
-  w->memo_form = form;
+  w->memo_form = key->form;
 }
 
 /* ---- links from a word's entry -------------------------------------------- */
@@ -422,16 +438,16 @@ typedef struct S_split {
 /* The split of form into out; *stored gets the memo's value when there is
  * one (a hit, or the value just stored). */
 static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t max, const S_split **stored) {
-  char key[256];
-  size_t kn = S_memo(e) && max <= DG_GL_MAX_PARTS ? S_key(key, sizeof key, 'P', form, "") : 0;
-  const S_split *v = kn ? S_get(e, key, kn) : NULL;
+  size_t kn;
+  bool keyed = max <= DG_GL_MAX_PARTS && S_key1(e, form, &kn);
+  const S_split *v = keyed ? S_get(e, 'P', form, kn) : NULL;
   if (v) {
     size_t k = v->n < max ? v->n : max;
     memcpy(out, v->p, k * sizeof *out);
     *stored = v;
     return v->n;
   }
-  if (!kn) return dg_compound_split(e->morph, form, out, max);
+  if (!keyed) return dg_compound_split(e->morph, form, out, max);
   dg_part pv[DG_GL_MAX_PARTS];
   size_t n = dg_compound_split(e->morph, form, pv, DG_GL_MAX_PARTS);
   size_t k = n < max ? n : max;
@@ -440,7 +456,7 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
   size_t size = sizeof(S_split) + n * sizeof(dg_part);
   for (size_t i = 0; i < n; i++) size += S_len(pv[i].form) + S_len(pv[i].lemma);
   S_split *s;
-  S_entry *x = S_new(S_memo(e), key, kn, size, (void **)&s);
+  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, (void **)&s);
   if (!x) return n;
   S_strs sw = {(char *)(s->p + n)};
   s->n = n;
@@ -479,15 +495,15 @@ typedef struct S_variant {
 } S_variant;
 
 const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
-  char key[256];
-  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'V', form, "") : 0;
-  const S_variant *v = kn ? S_get(e, key, kn) : NULL;
+  size_t kn;
+  bool keyed = S_key1(e, form, &kn);
+  const S_variant *v = keyed ? S_get(e, 'V', form, kn) : NULL;
   if (v) return v->has ? v->s : NULL;
   const char *r = dg_morph_spelling_variant(e->morph, form);
-  if (!kn) return r;
+  if (!keyed) return r;
   size_t L = S_len(r);
   S_variant *nv;
-  S_entry *x = S_new(S_memo(e), key, kn, sizeof(S_variant) + L, (void **)&nv);
+  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, (void **)&nv);
   if (!x) return r;
   nv->has = r != NULL;
   if (r) memcpy(nv->s, r, L);
@@ -505,15 +521,15 @@ typedef struct S_loan {
 } S_loan;
 
 const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
-  char key[256];
-  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'L', lower, "") : 0;
-  const S_loan *v = kn ? S_get(e, key, kn) : NULL;
+  size_t kn;
+  bool keyed = S_key1(e, lower, &kn);
+  const S_loan *v = keyed ? S_get(e, 'L', lower, kn) : NULL;
   if (!v) {
     bool zu = false;
     const char *r = dg_morph_loan_verb(e->morph, lower, &zu);
     size_t L = S_len(r);
     S_loan *nv;
-    S_entry *x = kn ? S_new(S_memo(e), key, kn, sizeof(S_loan) + L, (void **)&nv) : NULL;
+    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, (void **)&nv) : NULL;
     if (!x) {
       *zu_inf = zu;
       return r;
@@ -535,9 +551,9 @@ typedef struct S_senses {
 } S_senses;
 
 const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
-  char key[256];
-  size_t kn = S_memo(e) ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
-  const S_senses *v = kn ? S_get(e, key, kn) : NULL;
+  char key[S_MAX_KEY];
+  size_t kn = S_key2(e, key, lemma, pos);
+  const S_senses *v = kn ? S_get(e, 'S', key, kn) : NULL;
   if (!v) return NULL;
   *n = v->n;
   return v->sv;
@@ -546,9 +562,9 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n) {
   const S_senses *v = dg_gl_memo_an_link(w, (int)k, DG_GL_ALINK_SENSES);
   if (!v) {
-    char key[256];
-    size_t kn = S_memo(e) && k < w->nan ? S_key(key, sizeof key, 'S', w->an[k].lemma, w->an[k].pos) : 0;
-    v = kn ? S_get(e, key, kn) : NULL;
+    char key[S_MAX_KEY];
+    size_t kn = k < w->nan ? S_key2(e, key, w->an[k].lemma, w->an[k].pos) : 0;
+    v = kn ? S_get(e, 'S', key, kn) : NULL;
     if (!v) return NULL;
     static const S_senses none = {0}; /* (as S_split's) */
     dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
@@ -558,12 +574,12 @@ const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k
 }
 
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
-  char key[256];
-  size_t kn = S_memo(e) && n <= DG_GL_MAX_SENSES ? S_key(key, sizeof key, 'S', lemma, pos) : 0;
+  char key[S_MAX_KEY];
+  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
   if (!kn) return;
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
-  S_entry *x = S_new(S_memo(e), key, kn, size, (void **)&v);
+  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, (void **)&v);
   if (!x) return;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
@@ -573,19 +589,17 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
 /* ---- values the caller makes --------------------------------------------- */
 
 const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key) {
-  char k[256];
-  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
-  return kn ? S_get(e, k, kn) : NULL;
+  size_t kn;
+  return S_key1(e, key, &kn) ? S_get(e, kind, key, kn) : NULL;
 }
 
 bool dg_gl_memo_room(dg_engine *e) { return S_memo(e) && atomic_load(&S_memo(e)->bytes) < S_memo(e)->max_bytes; }
 
 const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
                             size_t cost, void (*drop)(void *)) {
-  char k[256];
-  size_t kn = S_memo(e) ? S_key(k, sizeof k, kind, key, "") : 0;
+  size_t kn;
   void *v;
-  S_entry *x = kn ? S_new(S_memo(e), k, kn, size + cost, &v) : NULL;
+  S_entry *x = S_key1(e, key, &kn) ? S_new(S_memo(e), kind, key, kn, size + cost, &v) : NULL;
   if (!x) return NULL;
   memcpy(v, value, size);
   x->drop = drop;

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gloss_internal.h"
 
@@ -32,10 +33,25 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
 /* The look-up pass's result for a word (lookup.c): closed-class readings,
  * analyses with their feature bits, the name reading and the word classes
  * of the lower-case form, for the form as written and whether it stands
- * first in its sentence.  _get fills w's ncl/cl/nan/an/fb/name_reading/wc
- * and its lower-case form, and returns true on a hit; _put stores them. */
-bool dg_gl_memo_word_get(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
-void dg_gl_memo_word_put(dg_engine *e, const char *form, bool initial, dg_gl_word *w);
+ * first in its sentence (the word's key: dg_gl_memo_word_key).  _get fills
+ * w's ncl/cl/nan/an/fb/name_reading/wc and its lower-case form, and
+ * returns true on a hit; _put stores them.
+ * The pass asks for a few words at a time, so that the cache misses of
+ * their look-ups overlap: _word_key makes each word's key and asks the
+ * memory for its slot in the table, _word_prefetch (once the block's keys
+ * are made) for the entry the slot holds; then _word_get finds them in the
+ * cache. */
+typedef struct dg_gl_memo_wkey {
+  const char *form;
+  bool initial;
+  bool keyed; /* false: the word is not memoised */
+  size_t n;   /* strlen(form) */
+  uint64_t hash;
+} dg_gl_memo_wkey;
+void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k);
+void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k);
+bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
+void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.
