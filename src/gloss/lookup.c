@@ -455,6 +455,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* The word classes of each form, asked by the rules again and again (a
    * repeated word's are in its memo entry). */
   for (size_t i = 0; i < s->ntokens; i++) {
+    dg_gl_memo_prefetch_links(&c->w[i]);
     if (!c->w[i].memo) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
     if (!c->w[i].fb) c->w[i].fb = S_no_fb;
   }

@@ -284,7 +284,8 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * entry (memo.h: dg_gl_memo_link), set by the first thread that finds
  * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
-  size_t ncl, nan;
+  uint32_t ncl, nan;
+  uint32_t size; /* bytes of the value, strings included */
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
   bool name_reading;
@@ -330,6 +331,9 @@ void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
   const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
   if (!v) return false;
+  /* (the rest of the entry asked for now: the passes after this one read
+   * the sentence's readings and links, and find them in the cache) */
+  for (uintptr_t a = ((uintptr_t)v | 63) + 1; a < (uintptr_t)v + v->size; a += 64) __builtin_prefetch((const void *)a);
   /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
   w->cl = S_word_cl(v);
@@ -356,8 +360,9 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   S_word *v;
   S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, (void **)&v);
   if (!x) return;
-  v->ncl = w->ncl;
-  v->nan = w->nan;
+  v->ncl = (uint32_t)w->ncl;
+  v->nan = (uint32_t)w->nan;
+  v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
@@ -384,6 +389,20 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
 }
 
 /* ---- links from a word's entry -------------------------------------------- */
+
+void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
+  const S_word *v = w->memo;
+  if (!v) return;
+  for (size_t k = 0; k < DG_GL_LINKS; k++) {
+    const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
+    if (p) __builtin_prefetch(p);
+  }
+  _Atomic(const void *) *al = S_word_alink(v);
+  for (size_t k = 0; k < (size_t)v->nan * DG_GL_ALINKS; k++) {
+    const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
+    if (p) __builtin_prefetch(p);
+  }
+}
 
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
   if (!w || !w->memo || which >= DG_GL_LINKS) return NULL;

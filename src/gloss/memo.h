@@ -59,6 +59,9 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
  * links a value stored in the memo (never one of the caller's). */
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
+/* Ask the memory for the values w's entry links (the look-up pass, once
+ * the sentence's words are found: the passes after it read them). */
+void dg_gl_memo_prefetch_links(const dg_gl_word *w);
 /* The same for analysis k of w (DG_GL_ALINK_*; k < 0: none).  _an_of
  * gives the analysis whose lemma (and POS, when not NULL) these are, or
  * -1 (a token's lemma and POS as the passes set them; -1 too when w has
