@@ -268,6 +268,16 @@ static void S_loan_verb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   w->nan = n + 1;
 }
 
+/* Could S_standard_spelling give the word only guessed at (its analyses
+ * just made) a spelling variant, depending on its neighbours?  Not a name
+ * token, nor a word with closed-class readings (not asked), nor one with
+ * no variant other than itself: for those the context changes nothing. */
+static bool S_may_take_variant(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
+  if (t->kind != DG_KIND_WORD || w->ncl) return false;
+  const char *v = dg_gl_spelling_variant(e, t->form);
+  return v && strcmp(v, t->form) != 0;
+}
+
 /* The lower-case form in the document's arena (no allocation of its own
  * per token): dg_gl_lower's result. */
 static char *S_lower(dg_doc *d, const char *form) {
@@ -425,8 +435,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     /* a word only guessed at: its spelling variants (Koeln, fuer), then
      * the look-up again in the standard spelling */
     /* (a word only guessed at may take a variant in one context and not in
-     * another: not kept in the memo) */
-    if (w->nan && S_guesses_only(w)) memo = false;
+     * another: not kept in the memo when it has one) */
+    if (w->nan && S_guesses_only(w) && S_may_take_variant(e, t, w)) memo = false;
     if (!w->written && w->ncl == 0) {
       S_standard_spelling(e, d, c, i);
       if (w->written) goto again;
