@@ -169,10 +169,10 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
   /* (after the analysis only the variants: all capitals and gender marks
    * were looked at before) */
   if (w->nan && (dg_gl_all_upper(t->form) || strpbrk(t->form, "*:_/"))) return;
-  /* (most words: the tables know them as written, nothing to do) */
-  if (!dg_gl_all_upper(t->form) && !strpbrk(t->form, "*:_/") && (w->nan == 0 || !S_guesses_only(w))) {
-    if (w->nan || dg_morph_in_tables(e->morph, t->form)) return;
-  }
+  /* (most words: nothing to do.  A word neither in capitals nor with a
+   * gender mark takes a variant only when all its analyses are guesses;
+   * before the analysis, or with none, nothing below applies to it) */
+  if (!dg_gl_all_upper(t->form) && !strpbrk(t->form, "*:_/") && (w->nan == 0 || !S_guesses_only(w))) return;
   const char *std = NULL;
   char *tmp = NULL;
   if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 && !S_acronym(e, t->form) &&
