@@ -212,8 +212,11 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
     if (dg_morph_is_known(e->morph, tmp)) std = tmp;
   } else if ((tmp = S_gender_fair(e, t->form)) != NULL) {
     std = tmp;
-  } else if (w->nan && S_guesses_only(w) && !dg_gl_beside_name(e, c, i)) {
+  } else if (w->nan && S_guesses_only(w)) {
+    /* (not beside a name; the variant asked first: most guessed words have
+     * none, and their neighbours need not be looked at) */
     std = dg_gl_spelling_variant(e, t->form);
+    if (std && dg_gl_beside_name(e, c, i)) std = NULL;
     /* A capitalised variant that is both a word and a name (Müller: miller
      * and a surname) is more likely a name spelt the English way
      * (Mueller); one that is only a name (Köln) or only a word (Grüße)
