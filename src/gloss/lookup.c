@@ -396,6 +396,11 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       w->lower = S_lower(d, t->form);
       continue;
     }
+    /* A capitalised time adverb right after a bare preposition ("bis
+     * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
+     * as if it began the sentence, so its adverb reading (tomorrow) comes
+     * first; not after a contraction with the article ("am Morgen", "zum
+     * Morgen": the noun) nor in "von Morgen bis Abend". */
     bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
@@ -460,13 +465,14 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
     for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats);
-    if (memo && !w->written) {
+    if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
       dg_gl_memo_word_put(e, key, w);
     }
   }
   /* The word classes of each form, asked by the rules again and again (a
-   * repeated word's are in its memo entry). */
+   * repeated word's are in its memo entry); the values a found word's entry
+   * links asked for, for the passes after this one. */
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_gl_memo_prefetch_links(&c->w[i]);
     if (!c->w[i].memo) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;

@@ -124,10 +124,10 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   }
 }
 
-/* The key eight bytes at a time (a multiply and a shift per word; the
- * memo's hashes are its own, stored nowhere), then mixed so that the low
- * bits, which choose the stripe and the slot, depend on every bit of the
- * key. */
+/* The key: its kind letter and length in the seed, then its bytes eight at
+ * a time (a multiply and a shift per word; the memo's hashes are its own,
+ * stored nowhere), then mixed so that the low bits, which choose the
+ * stripe and the slot, depend on every bit of the key. */
 static uint64_t S_hash(char kind, const char *key, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (((uint64_t)n << 8 | (unsigned char)kind) * 0xff51afd7ed558ccdULL);
   size_t i = 0;
