@@ -390,6 +390,8 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
 
 /* ---- links from a word's entry -------------------------------------------- */
 
+#define S_SENSE_LINES 6
+
 void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   const S_word *v = w->memo;
   if (!v) return;
@@ -397,11 +399,17 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
     const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
+  /* (of the senses of an analysis, which the caller copies, the count and
+   * the first five: S_SENSE_LINES lines) */
   _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < (size_t)v->nan * DG_GL_ALINKS; k++) {
-    const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
-    if (p) __builtin_prefetch(p);
-  }
+  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS)
+    for (unsigned j = 0; j < DG_GL_ALINKS; j++) {
+      const char *p = atomic_load_explicit(&al[j], memory_order_relaxed);
+      if (!p) continue;
+      __builtin_prefetch(p);
+      if (j == DG_GL_ALINK_SENSES)
+        for (unsigned q = 1; q < S_SENSE_LINES; q++) __builtin_prefetch(p + 64 * q);
+    }
 }
 
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
