@@ -373,20 +373,53 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
 
 static inline size_t S_bucket(uint64_t h) { return (size_t)(h >> 7) & 255; }
 
+/* The pass's arrays for a sentence, carved one after the other from one
+ * buffer (on the stack for a sentence of usual length): no allocation per
+ * sentence. */
+typedef struct S_carve {
+  char *p;
+} S_carve;
+
+static void *S_take(S_carve *cv, size_t bytes) {
+  void *r = cv->p;
+  cv->p += (bytes + 7) & ~(size_t)7;
+  return r;
+}
+
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
-  dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
-  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
+  size_t wsn = 16;
+  while (wsn < 4 * n + 4) wsn *= 2;
+  size_t ncur = dg_mwe_list_count(e->mwes) + 1;
+  size_t need = 0;
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok), (2 * n + 1) * sizeof(uint64_t), (n + 1) * sizeof(size_t),
+                          n * sizeof(int), n * sizeof(bool), wsn * sizeof(uint64_t), ncur * sizeof(size_t)};
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
+  _Alignas(8) char stack[16384];
+  char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
+  S_carve cv = {buf};
+  dg_mwe_tok *tv = S_take(&cv, sizes[0]);
+  uint64_t *hh = S_take(&cv, sizes[1]); /* hashes of lower, lemma */
   /* the lower-case lemmas: a repeated word's from the memo, the others one
    * after the other in one buffer (SIZE_MAX: from the memo) */
   dg_buf lemmas;
   dg_buf_init(&lemmas);
-  size_t *lemma_at = dg_xcalloc(n + 1, sizeof *lemma_at);
+  size_t *lemma_at = S_take(&cv, sizes[2]);
+  /* the analysis whose lemma the token has (dg_gl_memo_an_of), or -1 */
+  int *ans = S_take(&cv, sizes[3]);
+  bool *used = S_take(&cv, sizes[4]);
+  memset(used, 0, sizes[4]);
+  dg_mwe_words ws;
+  ws.mask = wsn - 1;
+  ws.h = S_take(&cv, sizes[5]);
+  memset(ws.h, 0, sizes[5]);
+  size_t *cand = S_take(&cv, sizes[6]);
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
     const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
-    int an = lf ? dg_gl_memo_an_of(&c->w[i], lemma, NULL) : -1;
+    int an = ans[i] = dg_gl_memo_an_of(&c->w[i], s->tokens[i].lemma, NULL);
+    if (!lf) an = -1;
     const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
     /* (an analysis's link, or the lemma as the form's: "die" of die) */
     if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
@@ -398,11 +431,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     } else
       lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
   }
-  bool *used = dg_xcalloc(n, sizeof *used);
-  dg_mwe_words ws;
-  ws.mask = 15;
-  while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
-  ws.h = dg_xcalloc(ws.mask + 1, sizeof *ws.h);
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
@@ -421,7 +449,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
-  size_t *cand = dg_xmalloc((dg_mwe_list_count(e->mwes) + 1) * sizeof *cand);
   size_t ncand = dg_mwe_list_candidates(e->mwes, &ws, cand);
   for (size_t ci = 0; ci < ncand; ci++) {
     size_t p = cand[ci];
@@ -434,7 +461,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       S_apply(d, c, &h, used);
     }
   }
-  free(cand);
   /* Dictionary phrases keyed by the content words of the sentence, matched
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
@@ -461,7 +487,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           seen = true;
       if (seen) continue;
       lookups++;
-      int an = kk == 0 ? -1 : dg_gl_memo_an_of(&c->w[i], t->lemma, NULL);
+      int an = kk == 0 ? -1 : ans[i];
       const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk]);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
@@ -524,9 +550,5 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
   dg_buf_free(&lemmas);
-  free(lemma_at);
-  free(tv);
-  free(used);
-  free(ws.h);
-  free(hh);
+  if (buf != stack) free(buf);
 }
