@@ -432,8 +432,9 @@ const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[
 static bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
   if (t->punct) return false;
   if (e->verb && !t->verb) return false;
-  if (e->free) return strcmp(t->lemma, e->w) == 0;
-  return strcmp(t->lower, e->w) == 0 || (t->lemma[0] && strcmp(t->lemma, e->w) == 0);
+  if (e->free) return t->hlemma == e->h && strcmp(t->lemma, e->w) == 0;
+  return (t->hlower == e->h && strcmp(t->lower, e->w) == 0) ||
+         (t->hlemma == e->h && t->lemma[0] && strcmp(t->lemma, e->w) == 0);
 }
 
 static bool S_stop(const dg_mwe_tok *t) {

@@ -43,6 +43,8 @@ size_t dg_mwe_pat_len(const dg_mwe_pat *p);
 typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */
   const char *lemma;  /* lower-case lemma or "" */
+  uint64_t hlower, hlemma; /* their dg_mwe_word_hash: a word of a pattern is
+                              compared by hash before its letters */
   bool punct;
   bool verb;          /* a verb or auxiliary (a dictionary phrase's verb matches only one) */
 } dg_mwe_tok;

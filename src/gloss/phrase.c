@@ -393,28 +393,27 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   while (wsn < 4 * n + 4) wsn *= 2;
   size_t ncur = dg_mwe_list_count(e->mwes) + 1;
   size_t need = 0;
-  const size_t sizes[] = {n * sizeof(dg_mwe_tok), (2 * n + 1) * sizeof(uint64_t), (n + 1) * sizeof(size_t),
-                          n * sizeof(int), n * sizeof(bool), wsn * sizeof(uint64_t), ncur * sizeof(size_t)};
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok), (n + 1) * sizeof(size_t), n * sizeof(int), n * sizeof(bool),
+                          wsn * sizeof(uint64_t), ncur * sizeof(size_t)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
   S_carve cv = {buf};
   dg_mwe_tok *tv = S_take(&cv, sizes[0]);
-  uint64_t *hh = S_take(&cv, sizes[1]); /* hashes of lower, lemma */
   /* the lower-case lemmas: a repeated word's from the memo, the others one
    * after the other in one buffer (SIZE_MAX: from the memo) */
   dg_buf lemmas;
   dg_buf_init(&lemmas);
-  size_t *lemma_at = S_take(&cv, sizes[2]);
+  size_t *lemma_at = S_take(&cv, sizes[1]);
   /* the analysis whose lemma the token has (dg_gl_memo_an_of), or -1 */
-  int *ans = S_take(&cv, sizes[3]);
-  bool *used = S_take(&cv, sizes[4]);
-  memset(used, 0, sizes[4]);
+  int *ans = S_take(&cv, sizes[2]);
+  bool *used = S_take(&cv, sizes[3]);
+  memset(used, 0, sizes[3]);
   dg_mwe_words ws;
   ws.mask = wsn - 1;
-  ws.h = S_take(&cv, sizes[5]);
-  memset(ws.h, 0, sizes[5]);
-  size_t *cand = S_take(&cv, sizes[6]);
+  ws.h = S_take(&cv, sizes[4]);
+  memset(ws.h, 0, sizes[4]);
+  size_t *cand = S_take(&cv, sizes[5]);
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
     const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
@@ -423,10 +422,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
     /* (an analysis's link, or the lemma as the form's: "die" of die) */
     if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
-    hh[2 * i] = lf ? lf->h : dg_mwe_word_hash(c->w[i].lower);
+    tv[i].hlower = lf ? lf->h : dg_mwe_word_hash(c->w[i].lower);
     if (ll) {
       tv[i].lemma = ll->s;
-      hh[2 * i + 1] = ll->h;
+      tv[i].hlemma = ll->h;
       lemma_at[i] = SIZE_MAX;
     } else
       lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
@@ -437,13 +436,13 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
     if (lemma_at[i] != SIZE_MAX) {
       tv[i].lemma = lemmas.data + lemma_at[i];
-      hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
+      tv[i].hlemma = dg_mwe_word_hash(tv[i].lemma);
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
-      dg_mwe_words_add(&ws, hh[2 * i]);
-      dg_mwe_words_add(&ws, hh[2 * i + 1]);
+      dg_mwe_words_add(&ws, tv[i].hlower);
+      dg_mwe_words_add(&ws, tv[i].hlemma);
     }
   }
   dg_mwe_hit hits[S_MAX_HITS];
@@ -470,20 +469,24 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * walk back over them) */
   unsigned short recent[256] = {0};
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    if (i >= 1)
-      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - 1) + k])]++;
-    if (i >= S_KEY_MEMORY)
-      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - S_KEY_MEMORY) + k])]--;
+    if (i >= 1) {
+      recent[S_bucket(tv[i - 1].hlower)]++;
+      recent[S_bucket(tv[i - 1].hlemma)]++;
+    }
+    if (i >= S_KEY_MEMORY) {
+      recent[S_bucket(tv[i - S_KEY_MEMORY].hlower)]--;
+      recent[S_bucket(tv[i - S_KEY_MEMORY].hlemma)]--;
+    }
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && hh[2 * i] == hh[2 * i + 1] && strcmp(keys[0], keys[1]) == 0)) continue;
+      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && strcmp(keys[0], keys[1]) == 0)) continue;
       bool seen = false;
-      uint64_t kh = hh[2 * i + kk];
+      uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
       for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
-        if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
-            (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+        if ((tv[j].hlower == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
+            (tv[j].hlemma == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
           seen = true;
       if (seen) continue;
       lookups++;
