@@ -543,7 +543,30 @@ uint64_t dg_mwe_word_hash(const char *w) {
 uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
 
 
+void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
+  size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};
+  for (size_t k = 0; k < p->n; k++) {
+    if (p->e[k].h == key) continue;
+    size_t L = strlen(p->e[k].w);
+    if (best[0] == SIZE_MAX || L > len[0]) {
+      best[1] = best[0];
+      len[1] = len[0];
+      best[0] = k;
+      len[0] = L;
+    } else if (best[1] == SIZE_MAX || L > len[1]) {
+      best[1] = k;
+      len[1] = L;
+    }
+  }
+  if (best[0] == SIZE_MAX) best[0] = 0; /* (every word is the key's) */
+  if (best[1] == SIZE_MAX) best[1] = best[0];
+  out[0] = p->e[best[0]].h;
+  out[1] = p->e[best[1]].h;
+}
+
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
+  unsigned bit = dg_mwe_word_bit(h);
+  ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
   size_t i = (size_t)h & ws->mask;
   while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
   ws->h[i] = h;

@@ -66,15 +66,25 @@ typedef struct dg_mwe_hit {
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
 /* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
  * of a sentence's words, in an open-addressing table (0 = empty, size
- * mask + 1, a power of two).  dg_mwe_possible is false when some word of
- * the pattern is surely missing, so dg_mwe_match would fail too. */
+ * mask + 1, a power of two), and one bit of each (dg_mwe_word_bit) in a
+ * bit set (zeroed by the caller).  dg_mwe_possible is false when some
+ * word of the pattern is surely missing, so dg_mwe_match would fail too;
+ * so is a word whose bit is not set. */
+#define DG_MWE_BITS 1024
 typedef struct dg_mwe_words {
   uint64_t *h;
   size_t mask;
+  uint64_t bits[DG_MWE_BITS / 64];
 } dg_mwe_words;
 uint64_t dg_mwe_word_hash(const char *w);
+static inline unsigned dg_mwe_word_bit(uint64_t h) { return (unsigned)(h >> 48) & (DG_MWE_BITS - 1); }
+static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit / 64] >> (bit % 64) & 1; }
 void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
+/* The hashes of two of p's words to test first (the longest besides the
+ * word of hash `key`, under which p was found: the rarest in a text); the
+ * same twice when p has only one such word. */
+void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]);
 /* The curated list's patterns that may be possible in the sentence of ws
  * (every pattern for which dg_mwe_possible is true is among them), as
  * their indices in increasing order in out (room for

@@ -3,6 +3,8 @@
  * claims its tokens.  The head word carries the expression's gloss, every
  * member points at the expression.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,87 +43,88 @@ static bool S_literal(const char *g1, const char *g2, const char *phrase) {
 /* The dictionary's phrases under a key, compiled once per engine: the
  * lexicon is read-only, so a key always yields the same patterns. */
 #define S_PCACHE_MAX 65536 /* keys kept; the cache starts over when full */
+#define S_PHRASES_MAX 32   /* phrases read under one key */
 
+/* One block: this header, for each pattern the sentence bits
+ * (dg_mwe_word_bit) of two of its words (the longest besides the key: the
+ * rarest), then the patterns (S_pats).  Most of a sentence's words head
+ * phrases whose other words the sentence lacks: the pre-test reads the
+ * header and the bits, one or two cache lines, and touches a pattern only
+ * when both its words may be in the sentence. */
 typedef struct S_pentry {
-  char *key;          /* NULL: empty slot */
-  uint64_t h;
-  size_t np;
-  dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
-  /* The hashes of the patterns' words, side by side in the same
-   * allocation as pats: pattern q's are eh[eo[q]] to eh[eo[q + 1]].  The
-   * pre-test (is every word of the phrase in the sentence?) reads them
-   * without touching the patterns, which lie all over the heap. */
-  const uint64_t *eh;
-  const uint32_t *eo;
+  uint32_t np;           /* patterns (those that compiled) */
+  uint16_t probe[][2];
 } S_pentry;
 
-/* Compile the dictionary's phrases under key into en (pats and the
- * hashes in one allocation); *cost gets about what they take. */
-static void S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  dg_mwe_pat *pv[32];
-  size_t nh = 0;
-  *cost = strlen(key) + 1;
-  for (size_t q = 0; q < np; q++) {
-    pv[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    if (pv[q]) nh += dg_mwe_pat_len(pv[q]);
+static size_t S_pats_at(size_t np) { return (offsetof(S_pentry, probe) + np * sizeof(uint16_t[2]) + 7) & ~(size_t)7; }
+static dg_mwe_pat *const *S_pats(const S_pentry *en) {
+  return (dg_mwe_pat *const *)(const void *)((const char *)en + S_pats_at(en->np));
+}
+static size_t S_pentry_size(size_t np) { return S_pats_at(np) + np * sizeof(dg_mwe_pat *); }
+
+/* Compile the dictionary's phrases under key into en (room for
+ * S_pentry_size(S_PHRASES_MAX)); returns its size, *cost gets about what
+ * its patterns take. */
+static size_t S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
+  dg_phrase ph[S_PHRASES_MAX];
+  size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
+  if (nph > S_PHRASES_MAX) nph = S_PHRASES_MAX;
+  dg_mwe_pat *pv[S_PHRASES_MAX];
+  size_t np = 0;
+  *cost = 0;
+  for (size_t q = 0; q < nph; q++) {
+    pv[np] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    if (!pv[np]) continue;
     /* (about what a compiled pattern takes: its words and gloss, copied) */
     *cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
+    np++;
   }
-  en->key = dg_xstrdup(key);
-  en->h = dg_hash64(key, strlen(key), 0);
-  en->np = np;
-  en->pats = NULL;
-  en->eh = NULL;
-  en->eo = NULL;
-  if (!np) return;
-  size_t size = np * sizeof *en->pats + nh * sizeof *en->eh + (np + 1) * sizeof *en->eo;
-  *cost += size;
-  char *block = dg_xmalloc(size);
-  en->pats = (dg_mwe_pat **)(void *)block;
-  uint64_t *eh = (uint64_t *)(void *)(block + np * sizeof *en->pats);
-  uint32_t *eo = (uint32_t *)(void *)(eh + nh);
-  size_t k = 0;
+  en->np = (uint32_t)np;
+  uint64_t kh = dg_mwe_word_hash(key);
   for (size_t q = 0; q < np; q++) {
-    en->pats[q] = pv[q];
-    eo[q] = (uint32_t)k;
-    for (size_t j = 0; pv[q] && j < dg_mwe_pat_len(pv[q]); j++) eh[k++] = dg_mwe_pat_hash(pv[q], j);
+    uint64_t h[2];
+    dg_mwe_pat_probes(pv[q], kh, h);
+    en->probe[q][0] = dg_mwe_word_bit(h[0]);
+    en->probe[q][1] = dg_mwe_word_bit(h[1]);
   }
-  eo[np] = (uint32_t)k;
-  en->eh = eh;
-  en->eo = eo;
+  memcpy((void *)(uintptr_t)S_pats(en), pv, np * sizeof *pv);
+  return S_pentry_size(np);
 }
 
-/* dg_mwe_possible for en's pattern q, from the hashes beside the patterns. */
-static bool S_possible(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  for (uint32_t k = en->eo[q]; k < en->eo[q + 1]; k++)
-    if (!dg_mwe_words_has(ws, en->eh[k])) return false;
-  return true;
+/* Free the patterns of en (not en). */
+static void S_pentry_drop(void *en) {
+  const S_pentry *p = en;
+  for (size_t q = 0; q < p->np; q++) dg_mwe_pat_free(S_pats(p)[q]);
 }
+
+/* The engine's own cache (used once the session's memo is full): keys and
+ * their blocks. */
+typedef struct S_pslot {
+  char *key; /* NULL: empty slot */
+  uint64_t h;
+  S_pentry *en;
+} S_pslot;
 
 struct dg_gl_pcache {
-  S_pentry *t;
+  S_pslot *t;
   size_t cap, n;
 };
 
-static void S_pentry_clear(S_pentry *en) {
-  for (size_t q = 0; q < en->np; q++) dg_mwe_pat_free(en->pats[q]);
-  free(en->pats);
-  free(en->key);
-  memset(en, 0, sizeof *en);
+static void S_pslot_clear(S_pslot *sl) {
+  S_pentry_drop(sl->en);
+  free(sl->en);
+  free(sl->key);
+  memset(sl, 0, sizeof *sl);
 }
 
 void dg_gl_pcache_free(struct dg_gl_pcache *pc) {
   if (!pc) return;
   for (size_t i = 0; i < pc->cap; i++)
-    if (pc->t[i].key) S_pentry_clear(&pc->t[i]);
+    if (pc->t[i].key) S_pslot_clear(&pc->t[i]);
   free(pc->t);
   free(pc);
 }
 
-/* The engine's own cache: used once the session's memo is full. */
 static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   struct dg_gl_pcache *pc = e->pcache;
   if (!pc) {
@@ -132,15 +135,15 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   uint64_t h = dg_hash64(key, strlen(key), 0);
   size_t i = (size_t)h & (pc->cap - 1);
   for (; pc->t[i].key; i = (i + 1) & (pc->cap - 1))
-    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return &pc->t[i];
+    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return pc->t[i].en;
   if (pc->n >= S_PCACHE_MAX) {
     for (size_t j = 0; j < pc->cap; j++)
-      if (pc->t[j].key) S_pentry_clear(&pc->t[j]);
+      if (pc->t[j].key) S_pslot_clear(&pc->t[j]);
     pc->n = 0;
     i = (size_t)h & (pc->cap - 1);
   } else if (2 * (pc->n + 1) > pc->cap) {
     size_t ncap = pc->cap * 2;
-    S_pentry *nt = dg_xcalloc(ncap, sizeof *nt);
+    S_pslot *nt = dg_xcalloc(ncap, sizeof *nt);
     for (size_t j = 0; j < pc->cap; j++) {
       if (!pc->t[j].key) continue;
       size_t k = (size_t)pc->t[j].h & (ncap - 1);
@@ -153,14 +156,16 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
     i = (size_t)h & (ncap - 1);
     while (pc->t[i].key) i = (i + 1) & (ncap - 1);
   }
-  S_pentry *en = &pc->t[i];
+  S_pslot *sl = &pc->t[i];
+  S_pentry *en = dg_xmalloc(S_pentry_size(S_PHRASES_MAX));
   size_t cost;
   S_pentry_build(e, en, key, &cost);
+  sl->key = dg_xstrdup(key);
+  sl->h = h;
+  sl->en = en;
   pc->n++;
   return en;
 }
-
-static void S_pentry_drop(void *en) { S_pentry_clear(en); }
 
 /* The compiled phrases under a key: from the session's memo (memo.c),
  * shared by the worker threads, while it has room.  When the key is the
@@ -180,11 +185,13 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, cons
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
-    S_pentry en = {0};
+    _Alignas(8) char block[(offsetof(S_pentry, probe) + S_PHRASES_MAX * sizeof(uint16_t[2]) + 7) / 8 * 8 +
+                          S_PHRASES_MAX * sizeof(dg_mwe_pat *)];
+    S_pentry *en = (S_pentry *)(void *)block;
     size_t cost;
-    S_pentry_build(e, &en, key, &cost);
-    m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
-    if (!m) S_pentry_clear(&en);
+    size_t size = S_pentry_build(e, en, key, &cost);
+    m = dg_gl_memo_keep(e, 'K', key, en, size, cost, S_pentry_drop);
+    if (!m) S_pentry_drop(en);
   }
   if (!m) return S_phrases_local(e, key);
   /* (most words head no phrase: their link is one empty entry, read from
@@ -410,6 +417,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   bool *used = S_take(&cv, sizes[3]);
   memset(used, 0, sizes[3]);
   dg_mwe_words ws;
+  memset(ws.bits, 0, sizeof ws.bits);
   ws.mask = wsn - 1;
   ws.h = S_take(&cv, sizes[4]);
   memset(ws.h, 0, sizes[4]);
@@ -496,9 +504,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
-        if (!S_possible(en, q, &ws)) continue;
-        const dg_mwe_pat *pat = en->pats[q];
-        if (!pat) continue;
+        if (!dg_mwe_words_bit(&ws, en->probe[q][0]) || !dg_mwe_words_bit(&ws, en->probe[q][1])) continue;
+        const dg_mwe_pat *pat = S_pats(en)[q];
+        if (!dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
