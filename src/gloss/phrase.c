@@ -422,11 +422,24 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   ws.h = S_take(&cv, sizes[4]);
   memset(ws.h, 0, sizes[4]);
   size_t *cand = S_take(&cv, sizes[5]);
+  /* What the pass reads of a word (its lower-case form and lemma with
+   * their hashes, the phrases under them) lies all over the memo: all of it
+   * is asked for before the first is read, so that the waits overlap. */
+  for (size_t i = 0; i < n; i++) {
+    const dg_gl_word *w = &c->w[i];
+    int an = ans[i] = dg_gl_memo_an_of(w, s->tokens[i].lemma, NULL);
+    bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_LOWER));
+    if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
+    if (an >= 0) {
+      __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
+      if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
     const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
-    int an = ans[i] = dg_gl_memo_an_of(&c->w[i], s->tokens[i].lemma, NULL);
-    if (!lf) an = -1;
+    int an = lf ? ans[i] : -1;
     const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
     /* (an analysis's link, or the lemma as the form's: "die" of die) */
     if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
