@@ -53,6 +53,8 @@ struct dg_mwe_list {
   size_t nalways;
   S_run *runs;
   size_t runs_mask;
+  uint64_t bits[DG_MWE_BITS / 64]; /* dg_mwe_word_bit of the hashes in ix */
+  uint16_t (*probe)[2]; /* each pattern's bits of two other words (dg_mwe_pat_probes) */
 };
 
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
@@ -308,6 +310,7 @@ static int S_ix_cmp(const void *a, const void *b) {
 static void S_index(dg_mwe_list *l) {
   l->ix = dg_xcalloc(l->n + 1, sizeof *l->ix);
   l->always = dg_xcalloc(l->n + 1, sizeof *l->always);
+  l->probe = dg_xcalloc(l->n + 1, sizeof *l->probe);
   size_t k = 0;
   for (size_t i = 0; i < l->n; i++) {
     const dg_mwe_pat *p = l->p[i];
@@ -319,6 +322,12 @@ static void S_index(dg_mwe_list *l) {
     for (size_t j = 1; j < p->n; j++)
       if (strlen(p->e[j].w) > strlen(p->e[best].w)) best = j;
     l->ix[k++] = (S_ix){p->e[best].h, i};
+    unsigned bit = dg_mwe_word_bit(p->e[best].h);
+    l->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+    uint64_t other[2];
+    dg_mwe_pat_probes(p, p->e[best].h, other);
+    l->probe[i][0] = (uint16_t)dg_mwe_word_bit(other[0]);
+    l->probe[i][1] = (uint16_t)dg_mwe_word_bit(other[1]);
   }
   qsort(l->ix, k, sizeof *l->ix, S_ix_cmp);
   size_t cap = 16;
@@ -344,12 +353,16 @@ size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size
   if (!l || !l->runs) return 0;
   size_t k = 0;
   for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
-  for (size_t slot = 0; slot <= ws->mask; slot++) {
-    uint64_t h = ws->h[slot];
-    if (!h) continue;
+  for (size_t a = 0; a < ws->n; a++) {
+    uint64_t h = ws->list[a];
+    unsigned bit = dg_mwe_word_bit(h);
+    if (!(l->bits[bit / 64] >> (bit % 64) & 1)) continue; /* (no pattern is indexed under it) */
     size_t i = (size_t)(h >> 7) & l->runs_mask;
     while (l->runs[i].h && l->runs[i].h != h) i = (i + 1) & l->runs_mask;
-    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) out[k++] = l->ix[l->runs[i].start + j].i;
+    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) {
+      size_t p = l->ix[l->runs[i].start + j].i;
+      if (dg_mwe_words_bit(ws, l->probe[p][0]) && dg_mwe_words_bit(ws, l->probe[p][1])) out[k++] = p;
+    }
   }
   if (k > 16) {
     qsort(out, k, sizeof *out, S_size_cmp);
@@ -422,6 +435,7 @@ void dg_mwe_list_free(dg_mwe_list *l) {
   free(l->p);
   free(l->ix);
   free(l->always);
+  free(l->probe);
   free(l->runs);
   free(l);
 }
@@ -569,6 +583,7 @@ void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
   ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
   size_t i = (size_t)h & ws->mask;
   while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  if (!ws->h[i]) ws->list[ws->n++] = h;
   ws->h[i] = h;
 }
 

@@ -66,14 +66,18 @@ typedef struct dg_mwe_hit {
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
 /* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
  * of a sentence's words, in an open-addressing table (0 = empty, size
- * mask + 1, a power of two), and one bit of each (dg_mwe_word_bit) in a
- * bit set (zeroed by the caller).  dg_mwe_possible is false when some
- * word of the pattern is surely missing, so dg_mwe_match would fail too;
- * so is a word whose bit is not set. */
+ * mask + 1, a power of two), one after the other in list (n of them, each
+ * once) and one bit of each (dg_mwe_word_bit) in a bit set (the caller
+ * zeroes h and bits and gives list room for every hash it adds).
+ * dg_mwe_possible is false when some word of the pattern is surely
+ * missing, so dg_mwe_match would fail too; so is a word whose bit is not
+ * set. */
 #define DG_MWE_BITS 1024
 typedef struct dg_mwe_words {
   uint64_t *h;
   size_t mask;
+  uint64_t *list;
+  size_t n;
   uint64_t bits[DG_MWE_BITS / 64];
 } dg_mwe_words;
 uint64_t dg_mwe_word_hash(const char *w);

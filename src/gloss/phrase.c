@@ -401,7 +401,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   size_t ncur = dg_mwe_list_count(e->mwes) + 1;
   size_t need = 0;
   const size_t sizes[] = {n * sizeof(dg_mwe_tok), (n + 1) * sizeof(size_t), n * sizeof(int), n * sizeof(bool),
-                          wsn * sizeof(uint64_t), ncur * sizeof(size_t)};
+                          wsn * sizeof(uint64_t), ncur * sizeof(size_t), 2 * n * sizeof(uint64_t)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -422,6 +422,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   ws.h = S_take(&cv, sizes[4]);
   memset(ws.h, 0, sizes[4]);
   size_t *cand = S_take(&cv, sizes[5]);
+  ws.list = S_take(&cv, sizes[6]);
+  ws.n = 0;
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
