@@ -355,12 +355,13 @@ typedef struct S_low {
   char s[];
 } S_low;
 
-/* The lower-case form of word w (an < 0) or the lower-case lemma of its
- * analysis an with their hashes, through the links of w's memo entry;
- * NULL when w has none (or the memo is full): the caller computes them. */
+/* The lower-case lemma (raw) of analysis an of word w with its hash,
+ * through the link of w's memo entry; NULL when w has none (or the memo is
+ * full): the caller computes them.  (A form is lower-case already: its
+ * hash is computed, quicker than a cache miss on a value of its own.) */
 static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
-  if (!w->memo || (an < 0 && !raw)) return NULL;
-  const S_low *v = S_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER);
+  if (!w->memo) return NULL;
+  const S_low *v = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
   if (v) return v;
   v = dg_gl_memo_find(e, 'l', raw);
   if (!v) {
@@ -374,7 +375,7 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
     dg_buf_free(&b);
     if (!v) return NULL;
   }
-  S_set_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER, v);
+  dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_LOWER, v);
   return v;
 }
 
@@ -431,7 +432,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_memo_an_of(w, s->tokens[i].lemma, NULL);
     bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
-    __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_LOWER));
     if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
     if (an >= 0) {
       __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
@@ -440,15 +440,16 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
-    const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
-    int an = lf ? ans[i] : -1;
-    const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
-    /* (an analysis's link, or the lemma as the form's: "die" of die) */
-    if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
-    tv[i].hlower = lf ? lf->h : dg_mwe_word_hash(c->w[i].lower);
+    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     if (ll) {
       tv[i].lemma = ll->s;
       tv[i].hlemma = ll->h;
+      lemma_at[i] = SIZE_MAX;
+    } else if (strcmp(lemma, c->w[i].lower) == 0) {
+      /* (the lemma is the form: "die" of die) */
+      tv[i].lemma = c->w[i].lower;
+      tv[i].hlemma = tv[i].hlower;
       lemma_at[i] = SIZE_MAX;
     } else
       lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
