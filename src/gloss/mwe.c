@@ -443,7 +443,9 @@ void dg_mwe_list_free(dg_mwe_list *l) {
 size_t dg_mwe_list_count(const dg_mwe_list *l) { return l ? l->n : 0; }
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[i]; }
 
-static bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
+static inline bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
+  /* (most tokens have neither hash: they are ruled out first) */
+  if (t->hlemma != e->h && (e->free || t->hlower != e->h)) return false;
   if (t->punct) return false;
   if (e->verb && !t->verb) return false;
   if (e->free) return t->hlemma == e->h && strcmp(t->lemma, e->w) == 0;
@@ -466,7 +468,7 @@ static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n
   if (p->e[k].gap || i == (size_t)-1) hi = (i == (size_t)-1) ? n : i + S_GAP;
   if (i == (size_t)-1) lo = 0;
   for (size_t j = lo; j <= hi && j < n; j++) {
-    if (j > lo && S_stop(&t[j - 1]) && i != (size_t)-1) break;
+    if (i != (size_t)-1 && j > lo && S_stop(&t[j - 1])) break;
     if (!used[j] && S_eq(&p->e[k], &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;

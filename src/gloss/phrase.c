@@ -463,7 +463,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       tv[i].hlemma = dg_mwe_word_hash(tv[i].lemma);
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
-    tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
+    tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
       dg_mwe_words_add(&ws, tv[i].hlower);
       dg_mwe_words_add(&ws, tv[i].hlemma);
