@@ -63,7 +63,16 @@ static size_t S_lower_into(dg_buf *b, const char *s) {
    * lower-cased code point by code point instead. */
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
-  if (!s[L] || strstr(s + L, "ß")) return dg_gl_lower_into(b, s); /* (ASCII: folding is lower-casing) */
+  if (!s[L]) { /* ASCII: folding is lower-casing */
+    size_t at = b->len;
+    dg_buf_reserve(b, L + 1);
+    char *r = b->data + at;
+    for (size_t k = 0; k < L; k++) r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    r[L] = '\0';
+    b->len += L + 1;
+    return at;
+  }
+  if (strstr(s + L, "ß")) return dg_gl_lower_into(b, s);
   /* ASCII and the letters of Latin-1 (À-þ, written C3 80-BF: ä ö ü é …)
    * only: folding lower-cases À-Þ to à-þ (no combining mark to compose) */
   bool latin1 = true;
