@@ -468,28 +468,39 @@ static bool S_stop(const dg_mwe_tok *t) {
                       strcmp(t->lower, "–") == 0 || strcmp(t->lower, "?") == 0 || strcmp(t->lower, "!") == 0);
 }
 
-/* Match fixed elements from element k at token position i onwards. */
+/* Match fixed elements from element k at token position i onwards (just
+ * there, or within a gap that no hard boundary cuts). */
 static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n, const bool *used, size_t i,
                     size_t *pos) {
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
-  size_t lo = i, hi = i;
-  if (p->e[k].gap || i == (size_t)-1) hi = (i == (size_t)-1) ? n : i + S_GAP;
-  if (i == (size_t)-1) lo = 0;
-  for (size_t j = lo; j <= hi && j < n; j++) {
-    if (i != (size_t)-1 && j > lo && S_stop(&t[j - 1])) break;
+  size_t hi = p->e[k].gap ? i + S_GAP : i;
+  for (size_t j = i; j <= hi && j < n; j++) {
+    if (j > i && S_stop(&t[j - 1])) break;
     if (!used[j] && S_eq(&p->e[k], &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
-    if (!p->e[k].gap && i != (size_t)-1) break;
   }
+  return false;
+}
+
+/* The first fixed element anywhere among the tokens, the others after it. */
+static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, size_t *pos) {
+  size_t k = 0;
+  while (k < p->n && p->e[k].free) k++;
+  if (k == p->n) return true;
+  for (size_t j = 0; j < n; j++)
+    if (!used[j] && S_eq(&p->e[k], &t[j])) {
+      pos[k] = j;
+      if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
+    }
   return false;
 }
 
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit) {
   size_t pos[DG_MWE_MAX];
-  if (!S_fixed(p, 0, t, n, used, (size_t)-1, pos)) return false;
+  if (!S_fixed_first(p, t, n, used, pos)) return false;
   size_t first = n, last = 0;
   for (size_t k = 0; k < p->n; k++)
     if (!p->e[k].free) {
@@ -589,14 +600,6 @@ void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
   out[1] = p->e[best[1]].h;
 }
 
-void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
-  unsigned bit = dg_mwe_word_bit(h);
-  ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
-  size_t i = (size_t)h & ws->mask;
-  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
-  if (!ws->h[i]) ws->list[ws->n++] = h;
-  ws->h[i] = h;
-}
 
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
   for (size_t k = 0; k < p->n; k++)

@@ -83,7 +83,14 @@ typedef struct dg_mwe_words {
 uint64_t dg_mwe_word_hash(const char *w);
 static inline unsigned dg_mwe_word_bit(uint64_t h) { return (unsigned)(h >> 48) & (DG_MWE_BITS - 1); }
 static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit / 64] >> (bit % 64) & 1; }
-void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
+static inline void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) { /* h = dg_mwe_word_hash(w) */
+  unsigned bit = dg_mwe_word_bit(h);
+  ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+  size_t i = (size_t)h & ws->mask;
+  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  if (!ws->h[i]) ws->list[ws->n++] = h;
+  ws->h[i] = h;
+}
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
 /* The hashes of two of p's words to test first (the longest besides the
  * word of hash `key`, under which p was found: the rarest in a text); the
