@@ -149,6 +149,11 @@ static bool S_of_placeholder(const dg_lexicon *lex, const char *gloss, size_t n)
   return false;
 }
 
+/* Punctuation that dictionary text leaves after a word ("legen;"). */
+static bool S_trailing(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
+}
+
 static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
                            bool dictionary, bool name, const char *members) {
   if (!members) members = "";
@@ -183,7 +188,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     char *tok = r;
     while (*r && *r != ' ' && *r != '\t') r++;
     if (*r) *r++ = '\0';
-    if (strcmp(tok, "…") == 0 || strcmp(tok, "...") == 0) {
+    if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
       had_slot = true;
       continue;
@@ -197,7 +202,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     char *low = words.data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = words.len - 1 - at;
-    while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
+    while (L && S_trailing(low[L - 1])) low[--L] = '\0';
     if (!L || (dictionary && S_placeholder(lex, low))) {
       if (L) had_slot = true;
       words.len = at;
