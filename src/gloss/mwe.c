@@ -13,23 +13,28 @@
 #define S_FREE 20  /* how far a free verb may be from the rest */
 
 typedef struct S_elem {
-  char *w;        /* lower case */
+  uint64_t h;     /* dg_mwe_word_hash of the word */
+  uint32_t w;     /* the word, lower case (S_str) */
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
   bool verb;      /* a dictionary phrase's final infinitive: matches a verb only */
-  uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
 /* The compiled pattern: one allocation (elements, then their strings), as
- * thousands of dictionary phrases stay compiled in the engine's cache. */
+ * thousands of dictionary phrases stay compiled in the engine's cache.
+ * The strings are kept as offsets from the pattern's start: a copy of its
+ * bytes (dg_mwe_pat_size) is a pattern too, so the phrase pass keeps a
+ * word's patterns side by side in one block. */
 struct dg_mwe_pat {
-  size_t n;
-  const char *lemma, *gloss, *source, *members;
+  uint32_t size, n;
+  uint32_t lemma, gloss, source, members;
   int head;
   bool name;
   bool hidden;
   S_elem e[];
 };
+
+static const char *S_str(const dg_mwe_pat *p, uint32_t off) { return (const char *)p + off; }
 
 /* The list's patterns by the hash of one of their words (the longest: the
  * rarest, most likely), sorted by hash: a sentence's candidates are the
@@ -215,7 +220,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     }
     words.len = at + L + 1;
     off[n] = at;
-    e[n] = (S_elem){.w = NULL, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
+    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
     gap = false;
     n++;
   }
@@ -276,17 +281,20 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
                 (slen + 1) + (mlen + 1);
   dg_mwe_pat *p = dg_xmalloc(size);
   char *str = (char *)&p->e[n];
-  p->n = n;
+  /* (the offset of str in p) */
+#define S_AT ((uint32_t)(str - (char *)p))
+  p->size = (uint32_t)size;
+  p->n = (uint32_t)n;
   p->head = hd;
   p->name = name;
   p->hidden = hidden;
   memcpy(str, words.data, words.len);
   for (size_t i = 0; i < n; i++) {
     p->e[i] = e[i];
-    p->e[i].w = str + off[i];
+    p->e[i].w = S_AT + (uint32_t)off[i];
   }
   str += words.len;
-  p->lemma = str;
+  p->lemma = S_AT;
   if (!tilde) {
     memcpy(str, pattern, plen + 1);
     str += plen + 1;
@@ -295,15 +303,16 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
       if (*r != '~') *str++ = *r;
     *str++ = '\0';
   }
-  p->gloss = str;
+  p->gloss = S_AT;
   memcpy(str, gloss, glen);
   str[glen] = '\0';
   str += glen + 1;
-  p->source = str;
+  p->source = S_AT;
   memcpy(str, source, slen + 1);
   str += slen + 1;
-  p->members = str;
+  p->members = S_AT;
   memcpy(str, members, mlen + 1);
+#undef S_AT
   dg_buf_free(&words);
   return p;
 }
@@ -334,7 +343,7 @@ static void S_index(dg_mwe_list *l) {
     }
     size_t best = 0;
     for (size_t j = 1; j < p->n; j++)
-      if (strlen(p->e[j].w) > strlen(p->e[best].w)) best = j;
+      if (strlen(S_str(p, p->e[j].w)) > strlen(S_str(p, p->e[best].w))) best = j;
     l->ix[k++] = (S_ix){p->e[best].h, i};
     unsigned bit = dg_mwe_word_bit(p->e[best].h);
     l->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
@@ -457,14 +466,17 @@ void dg_mwe_list_free(dg_mwe_list *l) {
 size_t dg_mwe_list_count(const dg_mwe_list *l) { return l ? l->n : 0; }
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[i]; }
 
-static inline bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
+/* Does element k of p match token t? */
+static inline bool S_eq(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t) {
+  const S_elem *e = &p->e[k];
   /* (most tokens have neither hash: they are ruled out first) */
   if (t->hlemma != e->h && (e->free || t->hlower != e->h)) return false;
   if (t->punct) return false;
   if (e->verb && !t->verb) return false;
-  if (e->free) return t->hlemma == e->h && strcmp(t->lemma, e->w) == 0;
-  return (t->hlower == e->h && strcmp(t->lower, e->w) == 0) ||
-         (t->hlemma == e->h && t->lemma[0] && strcmp(t->lemma, e->w) == 0);
+  const char *w = S_str(p, e->w);
+  if (e->free) return t->hlemma == e->h && strcmp(t->lemma, w) == 0;
+  return (t->hlower == e->h && strcmp(t->lower, w) == 0) ||
+         (t->hlemma == e->h && t->lemma[0] && strcmp(t->lemma, w) == 0);
 }
 
 static bool S_stop(const dg_mwe_tok *t) {
@@ -482,7 +494,7 @@ static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n
   size_t hi = p->e[k].gap ? i + S_GAP : i;
   for (size_t j = i; j <= hi && j < n; j++) {
     if (j > i && S_stop(&t[j - 1])) break;
-    if (!used[j] && S_eq(&p->e[k], &t[j])) {
+    if (!used[j] && S_eq(p, k, &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
@@ -496,7 +508,7 @@ static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, co
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
   for (size_t j = 0; j < n; j++)
-    if (!used[j] && S_eq(&p->e[k], &t[j])) {
+    if (!used[j] && S_eq(p, k, &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
@@ -517,20 +529,20 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
     if (!p->e[k].free) continue;
     size_t best = n;
     for (size_t j = last + 1; j < n && j <= last + S_FREE; j++)
-      if (!used[j] && S_eq(&p->e[k], &t[j])) {
+      if (!used[j] && S_eq(p, k, &t[j])) {
         best = j;
         break;
       }
     if (best == n)
       for (size_t j = first; j-- > 0 && first - j <= S_FREE;)
-        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+        if (!used[j] && S_eq(p, k, &t[j])) {
           best = j;
           break;
         }
     /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
     if (best == n)
       for (size_t j = first + 1; j < last; j++)
-        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+        if (!used[j] && S_eq(p, k, &t[j])) {
           bool taken = false;
           for (size_t q = 0; q < p->n; q++)
             if (!p->e[q].free && pos[q] == j) taken = true;
@@ -546,7 +558,7 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   }
   hit->n = p->n;
   for (size_t k = 0; k < p->n; k++) hit->pidx[k] = pos[k];
-  hit->members = p->members[0] ? p->members : NULL;
+  hit->members = S_str(p, p->members)[0] ? S_str(p, p->members) : NULL;
   first = n;
   last = 0;
   for (size_t k = 0; k < p->n; k++) {
@@ -562,9 +574,9 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
       hit->idx[b - 1] = tmp;
     }
   hit->head = pos[p->head];
-  hit->lemma = p->lemma;
-  hit->gloss = p->gloss;
-  hit->source = p->source;
+  hit->lemma = S_str(p, p->lemma);
+  hit->gloss = S_str(p, p->gloss);
+  hit->source = S_str(p, p->source);
   hit->span = last - first;
   hit->name = p->name;
   return true;
@@ -575,6 +587,8 @@ bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p) { return p->hidden; }
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 
 size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
+
+size_t dg_mwe_pat_size(const dg_mwe_pat *p) { return p->size; }
 
 uint64_t dg_mwe_word_hash(const char *w) {
   uint64_t h = dg_hash64(w, strlen(w), 0);
@@ -588,7 +602,7 @@ void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
   size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};
   for (size_t k = 0; k < p->n; k++) {
     if (p->e[k].h == key) continue;
-    size_t L = strlen(p->e[k].w);
+    size_t L = strlen(S_str(p, p->e[k].w));
     if (best[0] == SIZE_MAX || L > len[0]) {
       best[1] = best[0];
       len[1] = len[0];

@@ -39,6 +39,8 @@ void dg_mwe_pat_free(dg_mwe_pat *p);
 bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p);
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
 size_t dg_mwe_pat_len(const dg_mwe_pat *p);
+/* The bytes of p: a copy of them (8-byte aligned) is the same pattern. */
+size_t dg_mwe_pat_size(const dg_mwe_pat *p);
 
 typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */

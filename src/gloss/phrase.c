@@ -47,7 +47,8 @@ static bool S_literal(const char *g1, const char *g2, const char *phrase) {
 
 /* One block: this header, for each pattern the sentence bits
  * (dg_mwe_word_bit) of two of its words (the longest besides the key: the
- * rarest), then the patterns (S_pats).  Most of a sentence's words head
+ * rarest), where in the block each pattern starts, then the patterns
+ * themselves, side by side (S_pat).  Most of a sentence's words head
  * phrases whose other words the sentence lacks: the pre-test reads the
  * header and the bits, one or two cache lines, and touches a pattern only
  * when both its words may be in the sentence. */
@@ -56,45 +57,45 @@ typedef struct S_pentry {
   uint16_t probe[][2];
 } S_pentry;
 
-static size_t S_pats_at(size_t np) { return (offsetof(S_pentry, probe) + np * sizeof(uint16_t[2]) + 7) & ~(size_t)7; }
-static dg_mwe_pat *const *S_pats(const S_pentry *en) {
-  return (dg_mwe_pat *const *)(const void *)((const char *)en + S_pats_at(en->np));
+static size_t S_align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static const uint32_t *S_pat_at(const S_pentry *en) {
+  return (const uint32_t *)(const void *)((const char *)en + offsetof(S_pentry, probe) + en->np * sizeof(uint16_t[2]));
 }
-static size_t S_pentry_size(size_t np) { return S_pats_at(np) + np * sizeof(dg_mwe_pat *); }
+static const dg_mwe_pat *S_pat(const S_pentry *en, size_t q) {
+  return (const dg_mwe_pat *)(const void *)((const char *)en + S_pat_at(en)[q]);
+}
 
-/* Compile the dictionary's phrases under key into en (room for
- * S_pentry_size(S_PHRASES_MAX)); returns its size, *cost gets about what
- * its patterns take. */
-static size_t S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
+/* The block of the dictionary's phrases under key, in *b (8-byte
+ * aligned: a dg_buf's data is malloc's). */
+static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
   dg_phrase ph[S_PHRASES_MAX];
   size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
   if (nph > S_PHRASES_MAX) nph = S_PHRASES_MAX;
   dg_mwe_pat *pv[S_PHRASES_MAX];
   size_t np = 0;
-  *cost = 0;
   for (size_t q = 0; q < nph; q++) {
     pv[np] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    if (!pv[np]) continue;
-    /* (about what a compiled pattern takes: its words and gloss, copied) */
-    *cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
-    np++;
+    if (pv[np]) np++;
   }
+  size_t at = S_align8(offsetof(S_pentry, probe) + np * (sizeof(uint16_t[2]) + sizeof(uint32_t)));
+  size_t size = at;
+  for (size_t q = 0; q < np; q++) size += S_align8(dg_mwe_pat_size(pv[q]));
+  dg_buf_reserve(b, size);
+  b->len = size; /* (the padding after a pattern is never read) */
+  S_pentry *en = (S_pentry *)(void *)b->data;
   en->np = (uint32_t)np;
+  uint32_t *pat_at = (uint32_t *)(uintptr_t)S_pat_at(en);
   uint64_t kh = dg_mwe_word_hash(key);
   for (size_t q = 0; q < np; q++) {
     uint64_t h[2];
     dg_mwe_pat_probes(pv[q], kh, h);
     en->probe[q][0] = dg_mwe_word_bit(h[0]);
     en->probe[q][1] = dg_mwe_word_bit(h[1]);
+    pat_at[q] = (uint32_t)at;
+    memcpy(b->data + at, pv[q], dg_mwe_pat_size(pv[q]));
+    at += S_align8(dg_mwe_pat_size(pv[q]));
+    dg_mwe_pat_free(pv[q]);
   }
-  memcpy((void *)(uintptr_t)S_pats(en), pv, np * sizeof *pv);
-  return S_pentry_size(np);
-}
-
-/* Free the patterns of en (not en). */
-static void S_pentry_drop(void *en) {
-  const S_pentry *p = en;
-  for (size_t q = 0; q < p->np; q++) dg_mwe_pat_free(S_pats(p)[q]);
 }
 
 /* The engine's own cache (used once the session's memo is full): keys and
@@ -111,7 +112,6 @@ struct dg_gl_pcache {
 };
 
 static void S_pslot_clear(S_pslot *sl) {
-  S_pentry_drop(sl->en);
   free(sl->en);
   free(sl->key);
   memset(sl, 0, sizeof *sl);
@@ -157,14 +157,14 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
     while (pc->t[i].key) i = (i + 1) & (ncap - 1);
   }
   S_pslot *sl = &pc->t[i];
-  S_pentry *en = dg_xmalloc(S_pentry_size(S_PHRASES_MAX));
-  size_t cost;
-  S_pentry_build(e, en, key, &cost);
+  dg_buf b;
+  dg_buf_init(&b);
+  S_pentry_build(e, &b, key);
   sl->key = dg_xstrdup(key);
   sl->h = h;
-  sl->en = en;
+  sl->en = (S_pentry *)(void *)dg_buf_detach(&b);
   pc->n++;
-  return en;
+  return sl->en;
 }
 
 /* The compiled phrases under a key: from the session's memo (memo.c),
@@ -185,13 +185,11 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, cons
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
-    _Alignas(8) char block[(offsetof(S_pentry, probe) + S_PHRASES_MAX * sizeof(uint16_t[2]) + 7) / 8 * 8 +
-                          S_PHRASES_MAX * sizeof(dg_mwe_pat *)];
-    S_pentry *en = (S_pentry *)(void *)block;
-    size_t cost;
-    size_t size = S_pentry_build(e, en, key, &cost);
-    m = dg_gl_memo_keep(e, 'K', key, en, size, cost, S_pentry_drop);
-    if (!m) S_pentry_drop(en);
+    dg_buf b;
+    dg_buf_init(&b);
+    S_pentry_build(e, &b, key);
+    m = dg_gl_memo_keep(e, 'K', key, b.data, b.len, 0, NULL);
+    dg_buf_free(&b);
   }
   if (!m) return S_phrases_local(e, key);
   /* (most words head no phrase: their link is one empty entry, read from
@@ -521,7 +519,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
         if (!dg_mwe_words_bit(&ws, en->probe[q][0]) || !dg_mwe_words_bit(&ws, en->probe[q][1])) continue;
-        const dg_mwe_pat *pat = S_pats(en)[q];
+        const dg_mwe_pat *pat = S_pat(en, q);
         if (!dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
