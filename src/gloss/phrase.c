@@ -5,7 +5,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,27 +15,46 @@
 #define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
 #define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
 
+/* The words of v (split at spaces and full stops) but the articles, one
+ * space between them, written back into v. */
+static void S_no_articles(char *v) {
+  char out[256];
+  size_t n = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(v, " .", &save); w; w = strtok_r(NULL, " .", &save)) {
+    if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
+    size_t L = strlen(w);
+    if (n + (n ? 1 : 0) + L >= sizeof out) break;
+    if (n) out[n++] = ' ';
+    memcpy(out + n, w, L);
+    n += L;
+  }
+  out[n] = '\0';
+  memcpy(v, out, n + 1);
+}
+
+/* Append s to v[0..*n) as room allows (v holds 255 bytes and a NUL). */
+static void S_put(char *v, size_t *n, const char *s) {
+  size_t L = strlen(s);
+  if (L > 255 - *n) L = 255 - *n;
+  memcpy(v + *n, s, L);
+  *n += L;
+  v[*n] = '\0';
+}
+
 /* Whether a phrase gloss says no more than its two words' glosses, articles
  * aside ("am Sonntag": "on the" + "Sunday" = "on Sunday"). */
 static bool S_literal(const char *g1, const char *g2, const char *phrase) {
   char a[256], b[256];
-  snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
-  dg_strlcpy(b, phrase ? phrase : "", sizeof b);
+  size_t na = 0, nb = 0;
+  a[0] = b[0] = '\0';
+  S_put(a, &na, g1 ? g1 : "");
+  S_put(a, &na, " ");
+  S_put(a, &na, g2 ? g2 : "");
+  S_put(b, &nb, phrase ? phrase : "");
   b[strcspn(b, ";,(")] = '\0';
-  char *v[2] = {a, b};
-  for (int k = 0; k < 2; k++) {
-    char out[256];
-    size_t n = 0;
-    char *save = NULL;
-    for (char *w = strtok_r(v[k], " .", &save); w; w = strtok_r(NULL, " .", &save)) {
-      if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
-      int m = snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", w);
-      if (m < 0 || (size_t)m >= sizeof out - n) break;
-      n += (size_t)m;
-    }
-    out[n] = '\0';
-    memcpy(v[k], out, n + 1);
-  }
+  S_no_articles(a);
+  S_no_articles(b);
   return strcmp(a, b) == 0;
 }
 
