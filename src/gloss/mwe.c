@@ -159,8 +159,11 @@ static bool S_trailing(char c) {
   return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
 }
 
-static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
-                           bool dictionary, bool name, const char *members) {
+/* Compile a pattern at the end of out (at a multiple of 8); returns
+ * where it starts, or SIZE_MAX (nothing appended) when it has fewer than
+ * two words. */
+static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head,
+                      const char *source, bool dictionary, bool name, const char *members) {
   if (!members) members = "";
   size_t plen = strlen(pattern);
   char stack[512];
@@ -241,7 +244,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   for (size_t i = 0; i < n; i++) fixed += !e[i].free;
   if (n < 2 || fixed == 0) {
     dg_buf_free(&words);
-    return NULL;
+    return SIZE_MAX;
   }
   /* The gloss: Ding's "to take part in sth.; to participate in sth." -> the
    * first. */
@@ -279,7 +282,10 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   size_t slen = strlen(source), mlen = strlen(members);
   size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + words.len + (plen - tildes + 1) + (glen + 1) +
                 (slen + 1) + (mlen + 1);
-  dg_mwe_pat *p = dg_xmalloc(size);
+  size_t start = (out->len + 7) & ~(size_t)7;
+  dg_buf_reserve(out, start - out->len + size);
+  out->len = start + size;
+  dg_mwe_pat *p = (dg_mwe_pat *)(void *)(out->data + start);
   char *str = (char *)&p->e[n];
   /* (the offset of str in p) */
 #define S_AT ((uint32_t)(str - (char *)p))
@@ -314,15 +320,14 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   memcpy(str, members, mlen + 1);
 #undef S_AT
   dg_buf_free(&words);
-  return p;
+  return start;
 }
 
-dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
-                           const char *source) {
-  return S_parse(lex, german, gloss, NULL, source, true, false, NULL);
+size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source) {
+  return S_parse(out, lex, german, gloss, NULL, source, true, false, NULL);
 }
 
-void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
+static void S_pat_free(dg_mwe_pat *p) { free(p); }
 
 static int S_ix_cmp(const void *a, const void *b) {
   const S_ix *x = a, *y = b;
@@ -429,13 +434,18 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
      * one keeps that word's own gloss) */
     bool name = f4 && strcmp(f4, "name") == 0;
     const char *members = f4 && strchr(f4, '|') ? f4 : NULL;
-    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, name, members);
+    dg_buf pb;
+    dg_buf_init(&pb);
+    dg_mwe_pat *p = S_parse(&pb, NULL, f1, f2, f3, src, false, name, members) == SIZE_MAX
+                        ? NULL
+                        : (dg_mwe_pat *)(void *)dg_buf_detach(&pb);
+    dg_buf_free(&pb);
     if (p && members) {
       size_t bars = 0;
       for (const char *q = members; *q; q++) bars += *q == '|';
       if (bars + 1 != p->n) {
         dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "the member glosses must name each word of the pattern");
-        dg_mwe_pat_free(p);
+        S_pat_free(p);
         continue;
       }
     }
@@ -454,7 +464,7 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
 
 void dg_mwe_list_free(dg_mwe_list *l) {
   if (!l) return;
-  for (size_t i = 0; i < l->n; i++) dg_mwe_pat_free(l->p[i]);
+  for (size_t i = 0; i < l->n; i++) S_pat_free(l->p[i]);
   free(l->p);
   free(l->ix);
   free(l->always);

@@ -26,12 +26,12 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
 void dg_mwe_list_free(dg_mwe_list *l);
 size_t dg_mwe_list_count(const dg_mwe_list *l);
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
-/* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
- * fewer than two words remain.  The lexicon tells which words mark a gap
- * (word class phrase-gap: jdm., etw., sich). */
-dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
-                           const char *source);
-void dg_mwe_pat_free(dg_mwe_pat *p);
+/* Compile a dictionary phrase ("jdm. etw. in den Mund legen") at the end
+ * of out, at a multiple of 8: the pattern is out->data + the offset
+ * returned; SIZE_MAX (nothing appended) when fewer than two words remain.
+ * The lexicon tells which words mark a gap (word class phrase-gap: jdm.,
+ * etw., sich). */
+size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source);
 /* Is the head element a free (movable) verb? */
 /* The dictionary phrase needs a complement its German does not write
  * (Ding's {+Gen.}: "ein Kind {+Gen.} sein"): its English has sb./sth. and

@@ -83,36 +83,42 @@ static const dg_mwe_pat *S_pat(const S_pentry *en, size_t q) {
   return (const dg_mwe_pat *)(const void *)((const char *)en + S_pat_at(en)[q]);
 }
 
-/* The block of the dictionary's phrases under key, in *b (8-byte
- * aligned: a dg_buf's data is malloc's). */
+/* The header of a block of np patterns: up to where the patterns start. */
+static size_t S_head_size(size_t np) {
+  return S_align8(offsetof(S_pentry, probe) + np * (sizeof(uint16_t[2]) + sizeof(uint32_t)));
+}
+
+/* The block of the dictionary's phrases under key, in *b (empty; 8-byte
+ * aligned: a dg_buf's data is malloc's).  The patterns are compiled into
+ * it after room for the largest header, then moved up to this one's. */
 static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
   dg_phrase ph[S_PHRASES_MAX];
   size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
   if (nph > S_PHRASES_MAX) nph = S_PHRASES_MAX;
-  dg_mwe_pat *pv[S_PHRASES_MAX];
-  size_t np = 0;
+  size_t room = S_head_size(nph), bytes = room;
+  for (size_t q = 0; q < nph; q++) /* (about what a pattern takes: no regrowing) */
+    bytes += 256 + 3 * strlen(ph[q].german) + (ph[q].gloss ? strlen(ph[q].gloss) : 0) +
+             (ph[q].source ? strlen(ph[q].source) : 16);
+  dg_buf_reserve(b, bytes);
+  b->len = room;
+  size_t at[S_PHRASES_MAX], np = 0;
   for (size_t q = 0; q < nph; q++) {
-    pv[np] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    if (pv[np]) np++;
+    at[np] = dg_mwe_compile(b, e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    if (at[np] != SIZE_MAX) np++;
   }
-  size_t at = S_align8(offsetof(S_pentry, probe) + np * (sizeof(uint16_t[2]) + sizeof(uint32_t)));
-  size_t size = at;
-  for (size_t q = 0; q < np; q++) size += S_align8(dg_mwe_pat_size(pv[q]));
-  dg_buf_reserve(b, size);
-  b->len = size; /* (the padding after a pattern is never read) */
+  size_t head = S_head_size(np);
+  memmove(b->data + head, b->data + room, b->len - room);
+  b->len -= room - head;
   S_pentry *en = (S_pentry *)(void *)b->data;
   en->np = (uint32_t)np;
   uint32_t *pat_at = (uint32_t *)(uintptr_t)S_pat_at(en);
   uint64_t kh = dg_mwe_word_hash(key);
   for (size_t q = 0; q < np; q++) {
+    pat_at[q] = (uint32_t)(at[q] - (room - head));
     uint64_t h[2];
-    dg_mwe_pat_probes(pv[q], kh, h);
+    dg_mwe_pat_probes(S_pat(en, q), kh, h);
     en->probe[q][0] = dg_mwe_word_bit(h[0]);
     en->probe[q][1] = dg_mwe_word_bit(h[1]);
-    pat_at[q] = (uint32_t)at;
-    memcpy(b->data + at, pv[q], dg_mwe_pat_size(pv[q]));
-    at += S_align8(dg_mwe_pat_size(pv[q]));
-    dg_mwe_pat_free(pv[q]);
   }
 }
 
