@@ -169,12 +169,15 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   char stack[512];
   char *copy = plen < sizeof stack ? stack : dg_xmalloc(plen + 1);
   memcpy(copy, pattern, plen + 1);
-  /* The words, lower-cased, one after the other in `words` (offsets). */
+  /* The words, lower-cased, one after the other in out where the pattern's
+   * strings start when it has DG_MWE_MAX words (moved down to where they
+   * start when it is compiled), at wbase + off[i]. */
   S_elem e[DG_MWE_MAX];
   size_t off[DG_MWE_MAX], n = 0;
-  dg_buf words;
-  dg_buf_init(&words);
-  dg_buf_reserve(&words, plen + 16);
+  size_t len0 = out->len, start = (out->len + 7) & ~(size_t)7;
+  size_t wbase = start + sizeof(dg_mwe_pat) + DG_MWE_MAX * sizeof(S_elem);
+  dg_buf_reserve(out, wbase - out->len + plen + 16);
+  out->len = wbase;
   bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
   char *bracket = dictionary ? strpbrk(copy, "({[<") : NULL;
@@ -206,23 +209,23 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
       free_ = true;
       tok++;
     }
-    size_t at = S_lower_into(&words, tok);
-    char *low = words.data + at;
+    size_t at = S_lower_into(out, tok);
+    char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
-    size_t L = words.len - 1 - at;
+    size_t L = out->len - 1 - at;
     while (L && S_trailing(low[L - 1])) low[--L] = '\0';
     if (!L || (dictionary && S_placeholder(lex, low))) {
       if (L) had_slot = true;
-      words.len = at;
+      out->len = at;
       if (dictionary) gap = true;
       continue;
     }
     if (n == DG_MWE_MAX) {
-      words.len = at;
+      out->len = at;
       break;
     }
-    words.len = at + L + 1;
-    off[n] = at;
+    out->len = at + L + 1;
+    off[n] = at - wbase;
     e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
     gap = false;
     n++;
@@ -231,7 +234,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   if (dictionary && n >= 2) {
     /* The final infinitive moves with word order. */
     S_elem *last = &e[n - 1];
-    const char *w = words.data + off[n - 1];
+    const char *w = out->data + wbase + off[n - 1];
     size_t L = strlen(w);
     if (L > 3 && w[L - 1] == 'n' && (w[L - 2] == 'e' || w[L - 2] == 'l' || w[L - 2] == 'r')) {
       last->free = true;
@@ -243,7 +246,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   size_t fixed = 0;
   for (size_t i = 0; i < n; i++) fixed += !e[i].free;
   if (n < 2 || fixed == 0) {
-    dg_buf_free(&words);
+    out->len = len0;
     return SIZE_MAX;
   }
   /* The gloss: Ding's "to take part in sth.; to participate in sth." -> the
@@ -262,10 +265,10 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   bool hidden = dictionary && !had_slot && S_memmem(gloss, glen, "of ", 3) && S_of_placeholder(lex, gloss, glen);
   int hd = -1;
   if (head && *head) {
-    size_t at = S_lower_into(&words, head);
+    size_t at = S_lower_into(out, head);
     for (size_t i = 0; i < n; i++)
-      if (strcmp(words.data + off[i], words.data + at) == 0) hd = (int)i;
-    words.len = at;
+      if (strcmp(out->data + wbase + off[i], out->data + at) == 0) hd = (int)i;
+    out->len = at;
   }
   if (hd < 0) {
     for (size_t i = 0; i < n; i++)
@@ -280,10 +283,11 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   size_t tildes = 0;
   for (const char *r = tilde; r; r = strchr(r + 1, '~')) tildes++;
   size_t slen = strlen(source), mlen = strlen(members);
-  size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + words.len + (plen - tildes + 1) + (glen + 1) +
+  size_t wlen = out->len - wbase;
+  size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + wlen + (plen - tildes + 1) + (glen + 1) +
                 (slen + 1) + (mlen + 1);
-  size_t start = (out->len + 7) & ~(size_t)7;
-  dg_buf_reserve(out, start - out->len + size);
+  if (start + size > out->len) dg_buf_reserve(out, start + size - out->len);
+  memmove(out->data + start + sizeof(dg_mwe_pat) + n * sizeof(S_elem), out->data + wbase, wlen);
   out->len = start + size;
   dg_mwe_pat *p = (dg_mwe_pat *)(void *)(out->data + start);
   char *str = (char *)&p->e[n];
@@ -294,12 +298,11 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   p->head = hd;
   p->name = name;
   p->hidden = hidden;
-  memcpy(str, words.data, words.len);
   for (size_t i = 0; i < n; i++) {
     p->e[i] = e[i];
     p->e[i].w = S_AT + (uint32_t)off[i];
   }
-  str += words.len;
+  str += wlen;
   p->lemma = S_AT;
   if (!tilde) {
     memcpy(str, pattern, plen + 1);
@@ -319,7 +322,6 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   p->members = S_AT;
   memcpy(str, members, mlen + 1);
 #undef S_AT
-  dg_buf_free(&words);
   return start;
 }
 
