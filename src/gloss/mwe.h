@@ -74,7 +74,7 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
  * dg_mwe_possible is false when some word of the pattern is surely
  * missing, so dg_mwe_match would fail too; so is a word whose bit is not
  * set. */
-#define DG_MWE_BITS 1024
+#define DG_MWE_BITS 4096
 typedef struct dg_mwe_words {
   uint64_t *h;
   size_t mask;
