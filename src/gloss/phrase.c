@@ -88,6 +88,13 @@ static size_t S_head_size(size_t np) {
   return S_align8(offsetof(S_pentry, probe) + np * (sizeof(uint16_t[2]) + sizeof(uint32_t)));
 }
 
+/* The first of en's patterns from q on whose two probe words may both be
+ * in the sentence of ws (en->np: none). */
+static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  while (q < en->np && !(dg_mwe_words_bit(ws, en->probe[q][0]) && dg_mwe_words_bit(ws, en->probe[q][1]))) q++;
+  return q;
+}
+
 /* The block of the dictionary's phrases under key, in *b (empty; 8-byte
  * aligned: a dg_buf's data is malloc's).  The patterns are compiled into
  * it after room for the largest header, then moved up to this one's. */
@@ -541,8 +548,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
-      for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
-        if (!dg_mwe_words_bit(&ws, en->probe[q][0]) || !dg_mwe_words_bit(&ws, en->probe[q][1])) continue;
+      for (size_t q = S_next_probed(en, 0, &ws); q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
         const dg_mwe_pat *pat = S_pat(en, q);
         if (!dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
