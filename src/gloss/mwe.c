@@ -598,8 +598,6 @@ bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p) { return p->hidden; }
 
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 
-size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
-
 size_t dg_mwe_pat_size(const dg_mwe_pat *p) { return p->size; }
 
 /* Eight bytes at a time, the last up to seven in one or two loads (a
@@ -631,9 +629,6 @@ uint64_t dg_mwe_word_hash(const char *w) {
   h ^= h >> 29;
   return h ? h : 1;
 }
-
-uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
-
 
 void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
   size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};

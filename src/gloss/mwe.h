@@ -38,7 +38,6 @@ size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, co
  * its German no jdm./etw. */
 bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p);
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
-size_t dg_mwe_pat_len(const dg_mwe_pat *p);
 /* The bytes of p: a copy of them (8-byte aligned) is the same pattern. */
 size_t dg_mwe_pat_size(const dg_mwe_pat *p);
 
@@ -103,9 +102,7 @@ void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]);
  * their indices in increasing order in out (room for
  * dg_mwe_list_count(l)); returns their number. */
 size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out);
-/* The parts of that test: the hash of the pattern's k-th word (k <
- * dg_mwe_pat_len), and whether the sentence has a word of that hash. */
-uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k);
+/* Has the sentence of ws a word of hash h? */
 static inline bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
   for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
     if (ws->h[i] == h) return true;

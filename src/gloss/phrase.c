@@ -97,7 +97,7 @@ static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws
 
 /* The block of the dictionary's phrases under key, in *b (empty; 8-byte
  * aligned: a dg_buf's data is malloc's).  The patterns are compiled into
- * it after room for the largest header, then moved up to this one's. */
+ * it after room for the largest header, then moved down to this one's. */
 static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
   dg_phrase ph[S_PHRASES_MAX];
   size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
