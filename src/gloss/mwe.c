@@ -13,23 +13,28 @@
 #define S_FREE 20  /* how far a free verb may be from the rest */
 
 typedef struct S_elem {
-  char *w;        /* lower case */
+  uint64_t h;     /* dg_mwe_word_hash of the word */
+  uint32_t w;     /* the word, lower case (S_str) */
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
   bool verb;      /* a dictionary phrase's final infinitive: matches a verb only */
-  uint64_t h;     /* dg_mwe_word_hash(w) */
 } S_elem;
 
 /* The compiled pattern: one allocation (elements, then their strings), as
- * thousands of dictionary phrases stay compiled in the engine's cache. */
+ * thousands of dictionary phrases stay compiled in the engine's cache.
+ * The strings are kept as offsets from the pattern's start: a copy of its
+ * bytes (dg_mwe_pat_size) is a pattern too, so the phrase pass keeps a
+ * word's patterns side by side in one block. */
 struct dg_mwe_pat {
-  size_t n;
-  const char *lemma, *gloss, *source, *members;
+  uint32_t size, n;
+  uint32_t lemma, gloss, source, members;
   int head;
   bool name;
   bool hidden;
   S_elem e[];
 };
+
+static const char *S_str(const dg_mwe_pat *p, uint32_t off) { return (const char *)p + off; }
 
 /* The list's patterns by the hash of one of their words (the longest: the
  * rarest, most likely), sorted by hash: a sentence's candidates are the
@@ -53,6 +58,8 @@ struct dg_mwe_list {
   size_t nalways;
   S_run *runs;
   size_t runs_mask;
+  uint64_t bits[DG_MWE_BITS / 64]; /* dg_mwe_word_bit of the hashes in ix */
+  uint16_t (*probe)[2]; /* each pattern's bits of two other words (dg_mwe_pat_probes) */
 };
 
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
@@ -61,7 +68,16 @@ static size_t S_lower_into(dg_buf *b, const char *s) {
    * lower-cased code point by code point instead. */
   size_t L = 0;
   while (s[L] && !(s[L] & 0x80)) L++;
-  if (!s[L] || strstr(s + L, "ß")) return dg_gl_lower_into(b, s); /* (ASCII: folding is lower-casing) */
+  if (!s[L]) { /* ASCII: folding is lower-casing */
+    size_t at = b->len;
+    dg_buf_reserve(b, L + 1);
+    char *r = b->data + at;
+    for (size_t k = 0; k < L; k++) r[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    r[L] = '\0';
+    b->len += L + 1;
+    return at;
+  }
+  if (strstr(s + L, "ß")) return dg_gl_lower_into(b, s);
   /* ASCII and the letters of Latin-1 (À-þ, written C3 80-BF: ä ö ü é …)
    * only: folding lower-cases À-Þ to à-þ (no combining mark to compose) */
   bool latin1 = true;
@@ -138,19 +154,30 @@ static bool S_of_placeholder(const dg_lexicon *lex, const char *gloss, size_t n)
   return false;
 }
 
-static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head, const char *source,
-                           bool dictionary, bool name, const char *members) {
+/* Punctuation that dictionary text leaves after a word ("legen;"). */
+static bool S_trailing(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
+}
+
+/* Compile a pattern at the end of out (at a multiple of 8); returns
+ * where it starts, or SIZE_MAX (nothing appended) when it has fewer than
+ * two words. */
+static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, const char *gloss, const char *head,
+                      const char *source, bool dictionary, bool name, const char *members) {
   if (!members) members = "";
   size_t plen = strlen(pattern);
   char stack[512];
   char *copy = plen < sizeof stack ? stack : dg_xmalloc(plen + 1);
   memcpy(copy, pattern, plen + 1);
-  /* The words, lower-cased, one after the other in `words` (offsets). */
+  /* The words, lower-cased, one after the other in out where the pattern's
+   * strings start when it has DG_MWE_MAX words (moved down to where they
+   * start when it is compiled), at wbase + off[i]. */
   S_elem e[DG_MWE_MAX];
   size_t off[DG_MWE_MAX], n = 0;
-  dg_buf words;
-  dg_buf_init(&words);
-  dg_buf_reserve(&words, plen + 16);
+  size_t len0 = out->len, start = (out->len + 7) & ~(size_t)7;
+  size_t wbase = start + sizeof(dg_mwe_pat) + DG_MWE_MAX * sizeof(S_elem);
+  dg_buf_reserve(out, wbase - out->len + plen + 16);
+  out->len = wbase;
   bool gap = false, had_slot = false;
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
   char *bracket = dictionary ? strpbrk(copy, "({[<") : NULL;
@@ -172,7 +199,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
     char *tok = r;
     while (*r && *r != ' ' && *r != '\t') r++;
     if (*r) *r++ = '\0';
-    if (strcmp(tok, "…") == 0 || strcmp(tok, "...") == 0) {
+    if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
       had_slot = true;
       continue;
@@ -182,24 +209,24 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
       free_ = true;
       tok++;
     }
-    size_t at = S_lower_into(&words, tok);
-    char *low = words.data + at;
+    size_t at = S_lower_into(out, tok);
+    char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
-    size_t L = words.len - 1 - at;
-    while (L && strchr(",;:!?\"", low[L - 1])) low[--L] = '\0';
+    size_t L = out->len - 1 - at;
+    while (L && S_trailing(low[L - 1])) low[--L] = '\0';
     if (!L || (dictionary && S_placeholder(lex, low))) {
       if (L) had_slot = true;
-      words.len = at;
+      out->len = at;
       if (dictionary) gap = true;
       continue;
     }
     if (n == DG_MWE_MAX) {
-      words.len = at;
+      out->len = at;
       break;
     }
-    words.len = at + L + 1;
-    off[n] = at;
-    e[n] = (S_elem){.w = NULL, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
+    out->len = at + L + 1;
+    off[n] = at - wbase;
+    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
     gap = false;
     n++;
   }
@@ -207,7 +234,7 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   if (dictionary && n >= 2) {
     /* The final infinitive moves with word order. */
     S_elem *last = &e[n - 1];
-    const char *w = words.data + off[n - 1];
+    const char *w = out->data + wbase + off[n - 1];
     size_t L = strlen(w);
     if (L > 3 && w[L - 1] == 'n' && (w[L - 2] == 'e' || w[L - 2] == 'l' || w[L - 2] == 'r')) {
       last->free = true;
@@ -219,8 +246,8 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   size_t fixed = 0;
   for (size_t i = 0; i < n; i++) fixed += !e[i].free;
   if (n < 2 || fixed == 0) {
-    dg_buf_free(&words);
-    return NULL;
+    out->len = len0;
+    return SIZE_MAX;
   }
   /* The gloss: Ding's "to take part in sth.; to participate in sth." -> the
    * first. */
@@ -238,10 +265,10 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   bool hidden = dictionary && !had_slot && S_memmem(gloss, glen, "of ", 3) && S_of_placeholder(lex, gloss, glen);
   int hd = -1;
   if (head && *head) {
-    size_t at = S_lower_into(&words, head);
+    size_t at = S_lower_into(out, head);
     for (size_t i = 0; i < n; i++)
-      if (strcmp(words.data + off[i], words.data + at) == 0) hd = (int)i;
-    words.len = at;
+      if (strcmp(out->data + wbase + off[i], out->data + at) == 0) hd = (int)i;
+    out->len = at;
   }
   if (hd < 0) {
     for (size_t i = 0; i < n; i++)
@@ -256,21 +283,27 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
   size_t tildes = 0;
   for (const char *r = tilde; r; r = strchr(r + 1, '~')) tildes++;
   size_t slen = strlen(source), mlen = strlen(members);
-  size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + words.len + (plen - tildes + 1) + (glen + 1) +
+  size_t wlen = out->len - wbase;
+  size_t size = sizeof(dg_mwe_pat) + n * sizeof(S_elem) + wlen + (plen - tildes + 1) + (glen + 1) +
                 (slen + 1) + (mlen + 1);
-  dg_mwe_pat *p = dg_xmalloc(size);
+  if (start + size > out->len) dg_buf_reserve(out, start + size - out->len);
+  memmove(out->data + start + sizeof(dg_mwe_pat) + n * sizeof(S_elem), out->data + wbase, wlen);
+  out->len = start + size;
+  dg_mwe_pat *p = (dg_mwe_pat *)(void *)(out->data + start);
   char *str = (char *)&p->e[n];
-  p->n = n;
+  /* (the offset of str in p) */
+#define S_AT ((uint32_t)(str - (char *)p))
+  p->size = (uint32_t)size;
+  p->n = (uint32_t)n;
   p->head = hd;
   p->name = name;
   p->hidden = hidden;
-  memcpy(str, words.data, words.len);
   for (size_t i = 0; i < n; i++) {
     p->e[i] = e[i];
-    p->e[i].w = str + off[i];
+    p->e[i].w = S_AT + (uint32_t)off[i];
   }
-  str += words.len;
-  p->lemma = str;
+  str += wlen;
+  p->lemma = S_AT;
   if (!tilde) {
     memcpy(str, pattern, plen + 1);
     str += plen + 1;
@@ -279,25 +312,24 @@ static dg_mwe_pat *S_parse(const dg_lexicon *lex, const char *pattern, const cha
       if (*r != '~') *str++ = *r;
     *str++ = '\0';
   }
-  p->gloss = str;
+  p->gloss = S_AT;
   memcpy(str, gloss, glen);
   str[glen] = '\0';
   str += glen + 1;
-  p->source = str;
+  p->source = S_AT;
   memcpy(str, source, slen + 1);
   str += slen + 1;
-  p->members = str;
+  p->members = S_AT;
   memcpy(str, members, mlen + 1);
-  dg_buf_free(&words);
-  return p;
+#undef S_AT
+  return start;
 }
 
-dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
-                           const char *source) {
-  return S_parse(lex, german, gloss, NULL, source, true, false, NULL);
+size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source) {
+  return S_parse(out, lex, german, gloss, NULL, source, true, false, NULL);
 }
 
-void dg_mwe_pat_free(dg_mwe_pat *p) { free(p); }
+static void S_pat_free(dg_mwe_pat *p) { free(p); }
 
 static int S_ix_cmp(const void *a, const void *b) {
   const S_ix *x = a, *y = b;
@@ -308,6 +340,7 @@ static int S_ix_cmp(const void *a, const void *b) {
 static void S_index(dg_mwe_list *l) {
   l->ix = dg_xcalloc(l->n + 1, sizeof *l->ix);
   l->always = dg_xcalloc(l->n + 1, sizeof *l->always);
+  l->probe = dg_xcalloc(l->n + 1, sizeof *l->probe);
   size_t k = 0;
   for (size_t i = 0; i < l->n; i++) {
     const dg_mwe_pat *p = l->p[i];
@@ -317,8 +350,14 @@ static void S_index(dg_mwe_list *l) {
     }
     size_t best = 0;
     for (size_t j = 1; j < p->n; j++)
-      if (strlen(p->e[j].w) > strlen(p->e[best].w)) best = j;
+      if (strlen(S_str(p, p->e[j].w)) > strlen(S_str(p, p->e[best].w))) best = j;
     l->ix[k++] = (S_ix){p->e[best].h, i};
+    unsigned bit = dg_mwe_word_bit(p->e[best].h);
+    l->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+    uint64_t other[2];
+    dg_mwe_pat_probes(p, p->e[best].h, other);
+    l->probe[i][0] = (uint16_t)dg_mwe_word_bit(other[0]);
+    l->probe[i][1] = (uint16_t)dg_mwe_word_bit(other[1]);
   }
   qsort(l->ix, k, sizeof *l->ix, S_ix_cmp);
   size_t cap = 16;
@@ -344,12 +383,16 @@ size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size
   if (!l || !l->runs) return 0;
   size_t k = 0;
   for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
-  for (size_t slot = 0; slot <= ws->mask; slot++) {
-    uint64_t h = ws->h[slot];
-    if (!h) continue;
+  for (size_t a = 0; a < ws->n; a++) {
+    uint64_t h = ws->list[a];
+    unsigned bit = dg_mwe_word_bit(h);
+    if (!(l->bits[bit / 64] >> (bit % 64) & 1)) continue; /* (no pattern is indexed under it) */
     size_t i = (size_t)(h >> 7) & l->runs_mask;
     while (l->runs[i].h && l->runs[i].h != h) i = (i + 1) & l->runs_mask;
-    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) out[k++] = l->ix[l->runs[i].start + j].i;
+    for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) {
+      size_t p = l->ix[l->runs[i].start + j].i;
+      if (dg_mwe_words_bit(ws, l->probe[p][0]) && dg_mwe_words_bit(ws, l->probe[p][1])) out[k++] = p;
+    }
   }
   if (k > 16) {
     qsort(out, k, sizeof *out, S_size_cmp);
@@ -393,13 +436,18 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
      * one keeps that word's own gloss) */
     bool name = f4 && strcmp(f4, "name") == 0;
     const char *members = f4 && strchr(f4, '|') ? f4 : NULL;
-    dg_mwe_pat *p = S_parse(NULL, f1, f2, f3, src, false, name, members);
+    dg_buf pb;
+    dg_buf_init(&pb);
+    dg_mwe_pat *p = S_parse(&pb, NULL, f1, f2, f3, src, false, name, members) == SIZE_MAX
+                        ? NULL
+                        : (dg_mwe_pat *)(void *)dg_buf_detach(&pb);
+    dg_buf_free(&pb);
     if (p && members) {
       size_t bars = 0;
       for (const char *q = members; *q; q++) bars += *q == '|';
       if (bars + 1 != p->n) {
         dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "the member glosses must name each word of the pattern");
-        dg_mwe_pat_free(p);
+        S_pat_free(p);
         continue;
       }
     }
@@ -418,10 +466,11 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err) {
 
 void dg_mwe_list_free(dg_mwe_list *l) {
   if (!l) return;
-  for (size_t i = 0; i < l->n; i++) dg_mwe_pat_free(l->p[i]);
+  for (size_t i = 0; i < l->n; i++) S_pat_free(l->p[i]);
   free(l->p);
   free(l->ix);
   free(l->always);
+  free(l->probe);
   free(l->runs);
   free(l);
 }
@@ -429,11 +478,17 @@ void dg_mwe_list_free(dg_mwe_list *l) {
 size_t dg_mwe_list_count(const dg_mwe_list *l) { return l ? l->n : 0; }
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i) { return l->p[i]; }
 
-static bool S_eq(const S_elem *e, const dg_mwe_tok *t) {
+/* Does element k of p match token t? */
+static inline bool S_eq(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t) {
+  const S_elem *e = &p->e[k];
+  /* (most tokens have neither hash: they are ruled out first) */
+  if (t->hlemma != e->h && (e->free || t->hlower != e->h)) return false;
   if (t->punct) return false;
   if (e->verb && !t->verb) return false;
-  if (e->free) return strcmp(t->lemma, e->w) == 0;
-  return strcmp(t->lower, e->w) == 0 || (t->lemma[0] && strcmp(t->lemma, e->w) == 0);
+  const char *w = S_str(p, e->w);
+  if (e->free) return t->hlemma == e->h && strcmp(t->lemma, w) == 0;
+  return (t->hlower == e->h && strcmp(t->lower, w) == 0) ||
+         (t->hlemma == e->h && t->lemma[0] && strcmp(t->lemma, w) == 0);
 }
 
 static bool S_stop(const dg_mwe_tok *t) {
@@ -442,28 +497,39 @@ static bool S_stop(const dg_mwe_tok *t) {
                       strcmp(t->lower, "–") == 0 || strcmp(t->lower, "?") == 0 || strcmp(t->lower, "!") == 0);
 }
 
-/* Match fixed elements from element k at token position i onwards. */
+/* Match fixed elements from element k at token position i onwards (just
+ * there, or within a gap that no hard boundary cuts). */
 static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n, const bool *used, size_t i,
                     size_t *pos) {
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
-  size_t lo = i, hi = i;
-  if (p->e[k].gap || i == (size_t)-1) hi = (i == (size_t)-1) ? n : i + S_GAP;
-  if (i == (size_t)-1) lo = 0;
-  for (size_t j = lo; j <= hi && j < n; j++) {
-    if (j > lo && S_stop(&t[j - 1]) && i != (size_t)-1) break;
-    if (!used[j] && S_eq(&p->e[k], &t[j])) {
+  size_t hi = p->e[k].gap ? i + S_GAP : i;
+  for (size_t j = i; j <= hi && j < n; j++) {
+    if (j > i && S_stop(&t[j - 1])) break;
+    if (!used[j] && S_eq(p, k, &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
-    if (!p->e[k].gap && i != (size_t)-1) break;
   }
+  return false;
+}
+
+/* The first fixed element anywhere among the tokens, the others after it. */
+static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, size_t *pos) {
+  size_t k = 0;
+  while (k < p->n && p->e[k].free) k++;
+  if (k == p->n) return true;
+  for (size_t j = 0; j < n; j++)
+    if (!used[j] && S_eq(p, k, &t[j])) {
+      pos[k] = j;
+      if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
+    }
   return false;
 }
 
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit) {
   size_t pos[DG_MWE_MAX];
-  if (!S_fixed(p, 0, t, n, used, (size_t)-1, pos)) return false;
+  if (!S_fixed_first(p, t, n, used, pos)) return false;
   size_t first = n, last = 0;
   for (size_t k = 0; k < p->n; k++)
     if (!p->e[k].free) {
@@ -475,20 +541,20 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
     if (!p->e[k].free) continue;
     size_t best = n;
     for (size_t j = last + 1; j < n && j <= last + S_FREE; j++)
-      if (!used[j] && S_eq(&p->e[k], &t[j])) {
+      if (!used[j] && S_eq(p, k, &t[j])) {
         best = j;
         break;
       }
     if (best == n)
       for (size_t j = first; j-- > 0 && first - j <= S_FREE;)
-        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+        if (!used[j] && S_eq(p, k, &t[j])) {
           best = j;
           break;
         }
     /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
     if (best == n)
       for (size_t j = first + 1; j < last; j++)
-        if (!used[j] && S_eq(&p->e[k], &t[j])) {
+        if (!used[j] && S_eq(p, k, &t[j])) {
           bool taken = false;
           for (size_t q = 0; q < p->n; q++)
             if (!p->e[q].free && pos[q] == j) taken = true;
@@ -504,7 +570,7 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   }
   hit->n = p->n;
   for (size_t k = 0; k < p->n; k++) hit->pidx[k] = pos[k];
-  hit->members = p->members[0] ? p->members : NULL;
+  hit->members = S_str(p, p->members)[0] ? S_str(p, p->members) : NULL;
   first = n;
   last = 0;
   for (size_t k = 0; k < p->n; k++) {
@@ -520,9 +586,9 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
       hit->idx[b - 1] = tmp;
     }
   hit->head = pos[p->head];
-  hit->lemma = p->lemma;
-  hit->gloss = p->gloss;
-  hit->source = p->source;
+  hit->lemma = S_str(p, p->lemma);
+  hit->gloss = S_str(p, p->gloss);
+  hit->source = S_str(p, p->source);
   hit->span = last - first;
   hit->name = p->name;
   return true;
@@ -532,21 +598,59 @@ bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p) { return p->hidden; }
 
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p) { return p->head >= 0 && p->e[p->head].free; }
 
-size_t dg_mwe_pat_len(const dg_mwe_pat *p) { return p->n; }
+size_t dg_mwe_pat_size(const dg_mwe_pat *p) { return p->size; }
 
+/* Eight bytes at a time, the last up to seven in one or two loads (a
+ * word is seldom longer than sixteen), then mixed so that every bit
+ * depends on every byte: the sentence's table, its bit set and the list's
+ * index each use other bits. */
 uint64_t dg_mwe_word_hash(const char *w) {
-  uint64_t h = dg_hash64(w, strlen(w), 0);
+  size_t n = strlen(w), i = 0;
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, w + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  size_t r = n - i;
+  const unsigned char *t = (const unsigned char *)w + i;
+  uint64_t x = 0;
+  if (r >= 4) {
+    uint32_t a, b;
+    memcpy(&a, t, 4);
+    memcpy(&b, t + r - 4, 4);
+    x = (uint64_t)a << 32 | b;
+  } else if (r)
+    x = (uint64_t)t[0] << 16 | (uint64_t)t[r / 2] << 8 | t[r - 1];
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 29;
   return h ? h : 1;
 }
 
-uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k) { return p->e[k].h; }
-
-
-void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) {
-  size_t i = (size_t)h & ws->mask;
-  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
-  ws->h[i] = h;
+void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
+  size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};
+  for (size_t k = 0; k < p->n; k++) {
+    if (p->e[k].h == key) continue;
+    size_t L = strlen(S_str(p, p->e[k].w));
+    if (best[0] == SIZE_MAX || L > len[0]) {
+      best[1] = best[0];
+      len[1] = len[0];
+      best[0] = k;
+      len[0] = L;
+    } else if (best[1] == SIZE_MAX || L > len[1]) {
+      best[1] = k;
+      len[1] = L;
+    }
+  }
+  if (best[0] == SIZE_MAX) best[0] = 0; /* (every word is the key's) */
+  if (best[1] == SIZE_MAX) best[1] = best[0];
+  out[0] = p->e[best[0]].h;
+  out[1] = p->e[best[1]].h;
 }
+
 
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws) {
   for (size_t k = 0; k < p->n; k++)

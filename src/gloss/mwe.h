@@ -26,23 +26,26 @@ dg_mwe_list *dg_mwe_list_load(const char *path, degloss_error *err);
 void dg_mwe_list_free(dg_mwe_list *l);
 size_t dg_mwe_list_count(const dg_mwe_list *l);
 const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
-/* Compile a dictionary phrase ("jdm. etw. in den Mund legen"); NULL when
- * fewer than two words remain.  The lexicon tells which words mark a gap
- * (word class phrase-gap: jdm., etw., sich). */
-dg_mwe_pat *dg_mwe_compile(const dg_lexicon *lex, const char *german, const char *gloss,
-                           const char *source);
-void dg_mwe_pat_free(dg_mwe_pat *p);
+/* Compile a dictionary phrase ("jdm. etw. in den Mund legen") at the end
+ * of out, at a multiple of 8: the pattern is out->data + the offset
+ * returned; SIZE_MAX (nothing appended) when fewer than two words remain.
+ * The lexicon tells which words mark a gap (word class phrase-gap: jdm.,
+ * etw., sich). */
+size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source);
 /* Is the head element a free (movable) verb? */
 /* The dictionary phrase needs a complement its German does not write
  * (Ding's {+Gen.}: "ein Kind {+Gen.} sein"): its English has sb./sth. and
  * its German no jdm./etw. */
 bool dg_mwe_pat_hidden_slot(const dg_mwe_pat *p);
 bool dg_mwe_pat_free_head(const dg_mwe_pat *p);
-size_t dg_mwe_pat_len(const dg_mwe_pat *p);
+/* The bytes of p: a copy of them (8-byte aligned) is the same pattern. */
+size_t dg_mwe_pat_size(const dg_mwe_pat *p);
 
 typedef struct dg_mwe_tok {
   const char *lower;  /* lower-case form */
   const char *lemma;  /* lower-case lemma or "" */
+  uint64_t hlower, hlemma; /* their dg_mwe_word_hash: a word of a pattern is
+                              compared by hash before its letters */
   bool punct;
   bool verb;          /* a verb or auxiliary (a dictionary phrase's verb matches only one) */
 } dg_mwe_tok;
@@ -64,23 +67,42 @@ typedef struct dg_mwe_hit {
 bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
 /* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
  * of a sentence's words, in an open-addressing table (0 = empty, size
- * mask + 1, a power of two).  dg_mwe_possible is false when some word of
- * the pattern is surely missing, so dg_mwe_match would fail too. */
+ * mask + 1, a power of two), one after the other in list (n of them, each
+ * once) and one bit of each (dg_mwe_word_bit) in a bit set (the caller
+ * zeroes h and bits and gives list room for every hash it adds).
+ * dg_mwe_possible is false when some word of the pattern is surely
+ * missing, so dg_mwe_match would fail too; so is a word whose bit is not
+ * set. */
+#define DG_MWE_BITS 4096
 typedef struct dg_mwe_words {
   uint64_t *h;
   size_t mask;
+  uint64_t *list;
+  size_t n;
+  uint64_t bits[DG_MWE_BITS / 64];
 } dg_mwe_words;
 uint64_t dg_mwe_word_hash(const char *w);
-void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h); /* h = dg_mwe_word_hash(w) */
+static inline unsigned dg_mwe_word_bit(uint64_t h) { return (unsigned)(h >> 48) & (DG_MWE_BITS - 1); }
+static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit / 64] >> (bit % 64) & 1; }
+static inline void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) { /* h = dg_mwe_word_hash(w) */
+  unsigned bit = dg_mwe_word_bit(h);
+  ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+  size_t i = (size_t)h & ws->mask;
+  while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
+  if (!ws->h[i]) ws->list[ws->n++] = h;
+  ws->h[i] = h;
+}
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
+/* The hashes of two of p's words to test first (the longest besides the
+ * word of hash `key`, under which p was found: the rarest in a text); the
+ * same twice when p has only one such word. */
+void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]);
 /* The curated list's patterns that may be possible in the sentence of ws
  * (every pattern for which dg_mwe_possible is true is among them), as
  * their indices in increasing order in out (room for
  * dg_mwe_list_count(l)); returns their number. */
 size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size_t *out);
-/* The parts of that test: the hash of the pattern's k-th word (k <
- * dg_mwe_pat_len), and whether the sentence has a word of that hash. */
-uint64_t dg_mwe_pat_hash(const dg_mwe_pat *p, size_t k);
+/* Has the sentence of ws a word of hash h? */
 static inline bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
   for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
     if (ws->h[i] == h) return true;

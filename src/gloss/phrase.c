@@ -3,7 +3,8 @@
  * claims its tokens.  The head word carries the expression's gloss, every
  * member points at the expression.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,114 +15,147 @@
 #define S_MAX_LOOKUPS 256 /* dictionary phrase lookups per sentence */
 #define S_KEY_MEMORY 64   /* a key repeated this close is looked up once */
 
+/* The words of v (split at spaces and full stops) but the articles, one
+ * space between them, written back into v. */
+static void S_no_articles(char *v) {
+  char out[256];
+  size_t n = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(v, " .", &save); w; w = strtok_r(NULL, " .", &save)) {
+    if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
+    size_t L = strlen(w);
+    if (n + (n ? 1 : 0) + L >= sizeof out) break;
+    if (n) out[n++] = ' ';
+    memcpy(out + n, w, L);
+    n += L;
+  }
+  out[n] = '\0';
+  memcpy(v, out, n + 1);
+}
+
+/* Append s to v[0..*n) as room allows (v holds 255 bytes and a NUL). */
+static void S_put(char *v, size_t *n, const char *s) {
+  size_t L = strlen(s);
+  if (L > 255 - *n) L = 255 - *n;
+  memcpy(v + *n, s, L);
+  *n += L;
+  v[*n] = '\0';
+}
+
 /* Whether a phrase gloss says no more than its two words' glosses, articles
  * aside ("am Sonntag": "on the" + "Sunday" = "on Sunday"). */
 static bool S_literal(const char *g1, const char *g2, const char *phrase) {
   char a[256], b[256];
-  snprintf(a, sizeof a, "%s %s", g1 ? g1 : "", g2 ? g2 : "");
-  dg_strlcpy(b, phrase ? phrase : "", sizeof b);
+  size_t na = 0, nb = 0;
+  a[0] = b[0] = '\0';
+  S_put(a, &na, g1 ? g1 : "");
+  S_put(a, &na, " ");
+  S_put(a, &na, g2 ? g2 : "");
+  S_put(b, &nb, phrase ? phrase : "");
   b[strcspn(b, ";,(")] = '\0';
-  char *v[2] = {a, b};
-  for (int k = 0; k < 2; k++) {
-    char out[256];
-    size_t n = 0;
-    char *save = NULL;
-    for (char *w = strtok_r(v[k], " .", &save); w; w = strtok_r(NULL, " .", &save)) {
-      if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) continue;
-      int m = snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", w);
-      if (m < 0 || (size_t)m >= sizeof out - n) break;
-      n += (size_t)m;
-    }
-    out[n] = '\0';
-    memcpy(v[k], out, n + 1);
-  }
+  S_no_articles(a);
+  S_no_articles(b);
   return strcmp(a, b) == 0;
 }
 
 /* The dictionary's phrases under a key, compiled once per engine: the
  * lexicon is read-only, so a key always yields the same patterns. */
 #define S_PCACHE_MAX 65536 /* keys kept; the cache starts over when full */
+#define S_PHRASES_MAX 32   /* phrases read under one key */
 
+/* One block: this header, for each pattern the sentence bits
+ * (dg_mwe_word_bit) of two of its words (the longest besides the key: the
+ * rarest), where in the block each pattern starts, then the patterns
+ * themselves, side by side (S_pat).  Most of a sentence's words head
+ * phrases whose other words the sentence lacks: the pre-test reads the
+ * header and the bits, one or two cache lines, and touches a pattern only
+ * when both its words may be in the sentence. */
 typedef struct S_pentry {
-  char *key;          /* NULL: empty slot */
-  uint64_t h;
-  size_t np;
-  dg_mwe_pat **pats;  /* np patterns, NULL where a phrase does not compile */
-  /* The hashes of the patterns' words, side by side in the same
-   * allocation as pats: pattern q's are eh[eo[q]] to eh[eo[q + 1]].  The
-   * pre-test (is every word of the phrase in the sentence?) reads them
-   * without touching the patterns, which lie all over the heap. */
-  const uint64_t *eh;
-  const uint32_t *eo;
+  uint32_t np;           /* patterns (those that compiled) */
+  uint16_t probe[][2];
 } S_pentry;
 
-/* Compile the dictionary's phrases under key into en (pats and the
- * hashes in one allocation); *cost gets about what they take. */
-static void S_pentry_build(dg_engine *e, S_pentry *en, const char *key, size_t *cost) {
-  dg_phrase ph[32];
-  size_t np = dg_lexicon_phrases(e->lex, key, ph, 32);
-  if (np > 32) np = 32;
-  dg_mwe_pat *pv[32];
-  size_t nh = 0;
-  *cost = strlen(key) + 1;
-  for (size_t q = 0; q < np; q++) {
-    pv[q] = dg_mwe_compile(e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
-    if (pv[q]) nh += dg_mwe_pat_len(pv[q]);
-    /* (about what a compiled pattern takes: its words and gloss, copied) */
-    *cost += 64 + 2 * (strlen(ph[q].german) + strlen(ph[q].gloss ? ph[q].gloss : ""));
-  }
-  en->key = dg_xstrdup(key);
-  en->h = dg_hash64(key, strlen(key), 0);
-  en->np = np;
-  en->pats = NULL;
-  en->eh = NULL;
-  en->eo = NULL;
-  if (!np) return;
-  size_t size = np * sizeof *en->pats + nh * sizeof *en->eh + (np + 1) * sizeof *en->eo;
-  *cost += size;
-  char *block = dg_xmalloc(size);
-  en->pats = (dg_mwe_pat **)(void *)block;
-  uint64_t *eh = (uint64_t *)(void *)(block + np * sizeof *en->pats);
-  uint32_t *eo = (uint32_t *)(void *)(eh + nh);
-  size_t k = 0;
-  for (size_t q = 0; q < np; q++) {
-    en->pats[q] = pv[q];
-    eo[q] = (uint32_t)k;
-    for (size_t j = 0; pv[q] && j < dg_mwe_pat_len(pv[q]); j++) eh[k++] = dg_mwe_pat_hash(pv[q], j);
-  }
-  eo[np] = (uint32_t)k;
-  en->eh = eh;
-  en->eo = eo;
+static size_t S_align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static const uint32_t *S_pat_at(const S_pentry *en) {
+  return (const uint32_t *)(const void *)((const char *)en + offsetof(S_pentry, probe) + en->np * sizeof(uint16_t[2]));
+}
+static const dg_mwe_pat *S_pat(const S_pentry *en, size_t q) {
+  return (const dg_mwe_pat *)(const void *)((const char *)en + S_pat_at(en)[q]);
 }
 
-/* dg_mwe_possible for en's pattern q, from the hashes beside the patterns. */
-static bool S_possible(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  for (uint32_t k = en->eo[q]; k < en->eo[q + 1]; k++)
-    if (!dg_mwe_words_has(ws, en->eh[k])) return false;
-  return true;
+/* The header of a block of np patterns: up to where the patterns start. */
+static size_t S_head_size(size_t np) {
+  return S_align8(offsetof(S_pentry, probe) + np * (sizeof(uint16_t[2]) + sizeof(uint32_t)));
 }
+
+/* The first of en's patterns from q on whose two probe words may both be
+ * in the sentence of ws (en->np: none). */
+static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  while (q < en->np && !(dg_mwe_words_bit(ws, en->probe[q][0]) && dg_mwe_words_bit(ws, en->probe[q][1]))) q++;
+  return q;
+}
+
+/* The block of the dictionary's phrases under key, in *b (empty; 8-byte
+ * aligned: a dg_buf's data is malloc's).  The patterns are compiled into
+ * it after room for the largest header, then moved down to this one's. */
+static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
+  dg_phrase ph[S_PHRASES_MAX];
+  size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
+  if (nph > S_PHRASES_MAX) nph = S_PHRASES_MAX;
+  size_t room = S_head_size(nph), bytes = room;
+  for (size_t q = 0; q < nph; q++) /* (about what a pattern takes: no regrowing) */
+    bytes += 256 + 3 * strlen(ph[q].german) + (ph[q].gloss ? strlen(ph[q].gloss) : 0) +
+             (ph[q].source ? strlen(ph[q].source) : 16);
+  dg_buf_reserve(b, bytes);
+  b->len = room;
+  size_t at[S_PHRASES_MAX], np = 0;
+  for (size_t q = 0; q < nph; q++) {
+    at[np] = dg_mwe_compile(b, e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    if (at[np] != SIZE_MAX) np++;
+  }
+  size_t head = S_head_size(np);
+  memmove(b->data + head, b->data + room, b->len - room);
+  b->len -= room - head;
+  S_pentry *en = (S_pentry *)(void *)b->data;
+  en->np = (uint32_t)np;
+  uint32_t *pat_at = (uint32_t *)(uintptr_t)S_pat_at(en);
+  uint64_t kh = dg_mwe_word_hash(key);
+  for (size_t q = 0; q < np; q++) {
+    pat_at[q] = (uint32_t)(at[q] - (room - head));
+    uint64_t h[2];
+    dg_mwe_pat_probes(S_pat(en, q), kh, h);
+    en->probe[q][0] = dg_mwe_word_bit(h[0]);
+    en->probe[q][1] = dg_mwe_word_bit(h[1]);
+  }
+}
+
+/* The engine's own cache (used once the session's memo is full): keys and
+ * their blocks. */
+typedef struct S_pslot {
+  char *key; /* NULL: empty slot */
+  uint64_t h;
+  S_pentry *en;
+} S_pslot;
 
 struct dg_gl_pcache {
-  S_pentry *t;
+  S_pslot *t;
   size_t cap, n;
 };
 
-static void S_pentry_clear(S_pentry *en) {
-  for (size_t q = 0; q < en->np; q++) dg_mwe_pat_free(en->pats[q]);
-  free(en->pats);
-  free(en->key);
-  memset(en, 0, sizeof *en);
+static void S_pslot_clear(S_pslot *sl) {
+  free(sl->en);
+  free(sl->key);
+  memset(sl, 0, sizeof *sl);
 }
 
 void dg_gl_pcache_free(struct dg_gl_pcache *pc) {
   if (!pc) return;
   for (size_t i = 0; i < pc->cap; i++)
-    if (pc->t[i].key) S_pentry_clear(&pc->t[i]);
+    if (pc->t[i].key) S_pslot_clear(&pc->t[i]);
   free(pc->t);
   free(pc);
 }
 
-/* The engine's own cache: used once the session's memo is full. */
 static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   struct dg_gl_pcache *pc = e->pcache;
   if (!pc) {
@@ -132,15 +166,15 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   uint64_t h = dg_hash64(key, strlen(key), 0);
   size_t i = (size_t)h & (pc->cap - 1);
   for (; pc->t[i].key; i = (i + 1) & (pc->cap - 1))
-    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return &pc->t[i];
+    if (pc->t[i].h == h && strcmp(pc->t[i].key, key) == 0) return pc->t[i].en;
   if (pc->n >= S_PCACHE_MAX) {
     for (size_t j = 0; j < pc->cap; j++)
-      if (pc->t[j].key) S_pentry_clear(&pc->t[j]);
+      if (pc->t[j].key) S_pslot_clear(&pc->t[j]);
     pc->n = 0;
     i = (size_t)h & (pc->cap - 1);
   } else if (2 * (pc->n + 1) > pc->cap) {
     size_t ncap = pc->cap * 2;
-    S_pentry *nt = dg_xcalloc(ncap, sizeof *nt);
+    S_pslot *nt = dg_xcalloc(ncap, sizeof *nt);
     for (size_t j = 0; j < pc->cap; j++) {
       if (!pc->t[j].key) continue;
       size_t k = (size_t)pc->t[j].h & (ncap - 1);
@@ -153,14 +187,16 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
     i = (size_t)h & (ncap - 1);
     while (pc->t[i].key) i = (i + 1) & (ncap - 1);
   }
-  S_pentry *en = &pc->t[i];
-  size_t cost;
-  S_pentry_build(e, en, key, &cost);
+  S_pslot *sl = &pc->t[i];
+  dg_buf b;
+  dg_buf_init(&b);
+  S_pentry_build(e, &b, key);
+  sl->key = dg_xstrdup(key);
+  sl->h = h;
+  sl->en = (S_pentry *)(void *)dg_buf_detach(&b);
   pc->n++;
-  return en;
+  return sl->en;
 }
-
-static void S_pentry_drop(void *en) { S_pentry_clear(en); }
 
 /* The compiled phrases under a key: from the session's memo (memo.c),
  * shared by the worker threads, while it has room.  When the key is the
@@ -180,11 +216,11 @@ static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, cons
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
-    S_pentry en = {0};
-    size_t cost;
-    S_pentry_build(e, &en, key, &cost);
-    m = dg_gl_memo_keep(e, 'K', key, &en, sizeof en, cost, S_pentry_drop);
-    if (!m) S_pentry_clear(&en);
+    dg_buf b;
+    dg_buf_init(&b);
+    S_pentry_build(e, &b, key);
+    m = dg_gl_memo_keep(e, 'K', key, b.data, b.len, 0, NULL);
+    dg_buf_free(&b);
   }
   if (!m) return S_phrases_local(e, key);
   /* (most words head no phrase: their link is one empty entry, read from
@@ -348,12 +384,13 @@ typedef struct S_low {
   char s[];
 } S_low;
 
-/* The lower-case form of word w (an < 0) or the lower-case lemma of its
- * analysis an with their hashes, through the links of w's memo entry;
- * NULL when w has none (or the memo is full): the caller computes them. */
+/* The lower-case lemma (raw) of analysis an of word w with its hash,
+ * through the link of w's memo entry; NULL when w has none (or the memo is
+ * full): the caller computes them.  (A form is lower-case already: its
+ * hash is computed, quicker than a cache miss on a value of its own.) */
 static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
-  if (!w->memo || (an < 0 && !raw)) return NULL;
-  const S_low *v = S_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER);
+  if (!w->memo) return NULL;
+  const S_low *v = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
   if (v) return v;
   v = dg_gl_memo_find(e, 'l', raw);
   if (!v) {
@@ -367,61 +404,103 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
     dg_buf_free(&b);
     if (!v) return NULL;
   }
-  S_set_link(w, an, DG_GL_LINK_LOWER, DG_GL_ALINK_LOWER, v);
+  dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_LOWER, v);
   return v;
 }
 
 static inline size_t S_bucket(uint64_t h) { return (size_t)(h >> 7) & 255; }
 
+/* The pass's arrays for a sentence, carved one after the other from one
+ * buffer (on the stack for a sentence of usual length): no allocation per
+ * sentence. */
+typedef struct S_carve {
+  char *p;
+} S_carve;
+
+static void *S_take(S_carve *cv, size_t bytes) {
+  void *r = cv->p;
+  cv->p += (bytes + 7) & ~(size_t)7;
+  return r;
+}
+
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
-  dg_mwe_tok *tv = dg_xcalloc(n, sizeof *tv);
-  uint64_t *hh = dg_xcalloc(2 * n + 1, sizeof *hh); /* hashes of lower, lemma */
+  size_t wsn = 16;
+  while (wsn < 4 * n + 4) wsn *= 2;
+  size_t ncur = dg_mwe_list_count(e->mwes) + 1;
+  size_t need = 0;
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok), (n + 1) * sizeof(size_t), n * sizeof(int), n * sizeof(bool),
+                          wsn * sizeof(uint64_t), ncur * sizeof(size_t), 2 * n * sizeof(uint64_t)};
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
+  _Alignas(8) char stack[16384];
+  char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
+  S_carve cv = {buf};
+  dg_mwe_tok *tv = S_take(&cv, sizes[0]);
   /* the lower-case lemmas: a repeated word's from the memo, the others one
    * after the other in one buffer (SIZE_MAX: from the memo) */
   dg_buf lemmas;
   dg_buf_init(&lemmas);
-  size_t *lemma_at = dg_xcalloc(n + 1, sizeof *lemma_at);
+  size_t *lemma_at = S_take(&cv, sizes[1]);
+  /* the analysis whose lemma the token has (dg_gl_memo_an_of), or -1 */
+  int *ans = S_take(&cv, sizes[2]);
+  bool *used = S_take(&cv, sizes[3]);
+  memset(used, 0, sizes[3]);
+  dg_mwe_words ws;
+  memset(ws.bits, 0, sizeof ws.bits);
+  ws.mask = wsn - 1;
+  ws.h = S_take(&cv, sizes[4]);
+  memset(ws.h, 0, sizes[4]);
+  size_t *cand = S_take(&cv, sizes[5]);
+  ws.list = S_take(&cv, sizes[6]);
+  ws.n = 0;
+  /* What the pass reads of a word (its lower-case form and lemma with
+   * their hashes, the phrases under them) lies all over the memo: all of it
+   * is asked for before the first is read, so that the waits overlap. */
+  for (size_t i = 0; i < n; i++) {
+    const dg_gl_word *w = &c->w[i];
+    int an = ans[i] = dg_gl_memo_an_of(w, s->tokens[i].lemma, NULL);
+    bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
+    if (an >= 0) {
+      __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
+      if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
-    const S_low *lf = S_lowered(e, &c->w[i], -1, c->w[i].lower);
-    int an = lf ? dg_gl_memo_an_of(&c->w[i], lemma, NULL) : -1;
-    const S_low *ll = an >= 0 ? S_lowered(e, &c->w[i], an, lemma) : NULL;
-    /* (an analysis's link, or the lemma as the form's: "die" of die) */
-    if (lf && !ll && strcmp(lemma, c->w[i].lower) == 0) ll = lf;
-    hh[2 * i] = lf ? lf->h : dg_mwe_word_hash(c->w[i].lower);
+    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     if (ll) {
       tv[i].lemma = ll->s;
-      hh[2 * i + 1] = ll->h;
+      tv[i].hlemma = ll->h;
+      lemma_at[i] = SIZE_MAX;
+    } else if (strcmp(lemma, c->w[i].lower) == 0) {
+      /* (the lemma is the form: "die" of die) */
+      tv[i].lemma = c->w[i].lower;
+      tv[i].hlemma = tv[i].hlower;
       lemma_at[i] = SIZE_MAX;
     } else
       lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
   }
-  bool *used = dg_xcalloc(n, sizeof *used);
-  dg_mwe_words ws;
-  ws.mask = 15;
-  while (ws.mask + 1 < 4 * n + 4) ws.mask = 2 * ws.mask + 1;
-  ws.h = dg_xcalloc(ws.mask + 1, sizeof *ws.h);
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
     tv[i].lower = c->w[i].lower;
     /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
     if (lemma_at[i] != SIZE_MAX) {
       tv[i].lemma = lemmas.data + lemma_at[i];
-      hh[2 * i + 1] = dg_mwe_word_hash(tv[i].lemma);
+      tv[i].hlemma = dg_mwe_word_hash(tv[i].lemma);
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
-    tv[i].verb = !strcmp(t->pos, "VERB") || !strcmp(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
+    tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
-      dg_mwe_words_add(&ws, hh[2 * i]);
-      dg_mwe_words_add(&ws, hh[2 * i + 1]);
+      dg_mwe_words_add(&ws, tv[i].hlower);
+      dg_mwe_words_add(&ws, tv[i].hlemma);
     }
   }
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
-  size_t *cand = dg_xmalloc((dg_mwe_list_count(e->mwes) + 1) * sizeof *cand);
   size_t ncand = dg_mwe_list_candidates(e->mwes, &ws, cand);
   for (size_t ci = 0; ci < ncand; ci++) {
     size_t p = cand[ci];
@@ -434,7 +513,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       S_apply(d, c, &h, used);
     }
   }
-  free(cand);
   /* Dictionary phrases keyed by the content words of the sentence, matched
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
@@ -444,32 +522,35 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * walk back over them) */
   unsigned short recent[256] = {0};
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    if (i >= 1)
-      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - 1) + k])]++;
-    if (i >= S_KEY_MEMORY)
-      for (size_t k = 0; k < 2; k++) recent[S_bucket(hh[2 * (i - S_KEY_MEMORY) + k])]--;
+    if (i >= 1) {
+      recent[S_bucket(tv[i - 1].hlower)]++;
+      recent[S_bucket(tv[i - 1].hlemma)]++;
+    }
+    if (i >= S_KEY_MEMORY) {
+      recent[S_bucket(tv[i - S_KEY_MEMORY].hlower)]--;
+      recent[S_bucket(tv[i - S_KEY_MEMORY].hlemma)]--;
+    }
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && hh[2 * i] == hh[2 * i + 1] && strcmp(keys[0], keys[1]) == 0)) continue;
+      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && strcmp(keys[0], keys[1]) == 0)) continue;
       bool seen = false;
-      uint64_t kh = hh[2 * i + kk];
+      uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
       for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
-        if ((hh[2 * j] == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
-            (hh[2 * j + 1] == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+        if ((tv[j].hlower == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
+            (tv[j].hlemma == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
           seen = true;
       if (seen) continue;
       lookups++;
-      int an = kk == 0 ? -1 : dg_gl_memo_an_of(&c->w[i], t->lemma, NULL);
+      int an = kk == 0 ? -1 : ans[i];
       const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk]);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
-      for (size_t q = 0; q < np && nh < S_MAX_HITS; q++) {
-        if (!S_possible(en, q, &ws)) continue;
-        const dg_mwe_pat *pat = en->pats[q];
-        if (!pat) continue;
+      for (size_t q = S_next_probed(en, 0, &ws); q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
+        const dg_mwe_pat *pat = S_pat(en, q);
+        if (!dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
@@ -524,9 +605,5 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
   dg_buf_free(&lemmas);
-  free(lemma_at);
-  free(tv);
-  free(used);
-  free(ws.h);
-  free(hh);
+  if (buf != stack) free(buf);
 }
