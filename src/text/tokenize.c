@@ -392,6 +392,26 @@ static bool S_side_punct(const S_lex *L, size_t i, bool before) {
   return dg_c_space(c) || c == DG_C_PUNCT || c == DG_C_SYMBOL;
 }
 
+/* Can the word of ASCII letters and digits at i be code (tokenize_code.c)?
+ * Only with an inner capital after a small letter (getName), or followed
+ * by '_', '.' or '(' (snake_case, os.path, foo(), ls(1)), or a drive
+ * letter (C:\\); most words are none of these and are not scanned
+ * again. */
+static bool S_may_be_code(const S_lex *L, size_t i) {
+  const uint32_t *cp = L->cp;
+  size_t n = L->n, j = i + 1;
+  if (j < n && cp[j] == ':') return true;
+  bool lower = cp[i] >= 'a' && cp[i] <= 'z';
+  for (; j < n; j++) {
+    uint32_t c = cp[j];
+    bool upper = c >= 'A' && c <= 'Z';
+    if (upper && lower) return true;
+    lower = c >= 'a' && c <= 'z';
+    if (!lower && !upper && !(c >= '0' && c <= '9')) break;
+  }
+  return j < n && (cp[j] == '_' || cp[j] == '.' || cp[j] == '(');
+}
+
 static bool S_prev_is_conj(const S_lex *L) {
   if (L->out->n == 0) return false;
   const dg_ltok *p = &L->out->v[L->out->n - 1];
@@ -437,7 +457,7 @@ static void S_lex_all(S_lex *L) {
           continue;
         }
       }
-      if (c != DG_C_DIGIT && ch < 0x80) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
+      if (c != DG_C_DIGIT && ch < 0x80 && S_may_be_code(L, i)) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
         size_t j = dg_text_scan_code(cp, cls, n, i);
         if (j) {
           S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
