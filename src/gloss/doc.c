@@ -162,13 +162,21 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   dg_doc_free(src);
 }
 
-/* (Measured first, then written straight into the arena.) */
+/* (Measured first, then written straight into the arena; the lengths of
+ * the first S_TEXT_LENS forms are kept from the measuring.) */
+#define S_TEXT_LENS 256
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s->ntokens; i++) n += strlen(s->tokens[i].form) + 1;
+  size_t n = 0, lens[S_TEXT_LENS];
+  for (size_t i = 0; i < s->ntokens; i++) {
+    size_t k = strlen(s->tokens[i].form);
+    if (i < S_TEXT_LENS) lens[i] = k;
+    n += k + 1;
+  }
   char *text = dg_mem_alloc(&d->arena, n + 1), *q = text;
   for (size_t i = 0; i < s->ntokens; i++) {
-    q = stpcpy(q, s->tokens[i].form);
+    size_t k = i < S_TEXT_LENS ? lens[i] : strlen(s->tokens[i].form);
+    memcpy(q, s->tokens[i].form, k);
+    q += k;
     if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) *q++ = ' ';
   }
   *q = '\0';
@@ -194,7 +202,7 @@ static dg_kind S_kind(dg_tokkind k) {
 
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
   dg_dtoken_init(t);
-  t->form = dg_mem_strdup(&d->arena, pt->form);
+  t->form = dg_mem_strndup(&d->arena, pt->form, pt->len);
   t->start = pt->start;
   t->end = pt->end;
   t->kind = S_kind(pt->kind);
