@@ -72,9 +72,11 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
   return n;
 }
 
+/* n spaces, in blocks of 16 (a few columns' worth, most pads). */
 static void S_pad(dg_buf *b, size_t n) {
-  dg_buf_reserve(b, n);
-  memset(b->data + b->len, ' ', n);
+  static const char blanks[16] = "                ";
+  dg_buf_reserve(b, n + 16);
+  for (size_t k = 0; k < n; k += 16) memcpy(b->data + b->len + k, blanks, 16);
   b->len += n;
   b->data[b->len] = '\0';
 }
@@ -122,7 +124,13 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
   }
   for (size_t k = 0; k < s->nmwes; k++) {
     const dg_mwe *m = &s->mwes[k];
-    dg_buf_printf(out, "%s[%s] = %s%s\n", color ? S_DIM : "", m->lemma, m->gloss, color ? S_RESET : "");
+    if (color) dg_buf_puts(out, S_DIM);
+    dg_buf_putc(out, '[');
+    dg_buf_puts(out, m->lemma);
+    dg_buf_puts(out, "] = ");
+    dg_buf_puts(out, m->gloss);
+    if (color) dg_buf_puts(out, S_RESET);
+    dg_buf_putc(out, '\n');
   }
   if (s->translation) {
     dg_buf_printf(out, "'%s'\n", s->translation);
