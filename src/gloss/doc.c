@@ -7,12 +7,6 @@
 #include "lexicon.h"
 #include "text.h"
 
-struct dg_mem_block {
-  dg_mem_block *next;
-  size_t used, cap;
-  max_align_t data[];
-};
-
 #define S_BLOCK 16384
 
 void *dg_mem_alloc(dg_mem *a, size_t n) {
@@ -41,24 +35,6 @@ void *dg_mem_alloc(dg_mem *a, size_t n) {
   void *p = (char *)b->data + at;
   b->used = at + n;
   return p;
-}
-
-char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
-  /* (a string needs no alignment: its bytes follow the last allocation) */
-  dg_mem_block *b = a->head;
-  char *p;
-  if (b && b->cap - b->used > n) {
-    p = (char *)b->data + b->used;
-    b->used += n + 1;
-  } else
-    p = dg_mem_alloc(a, n + 1);
-  if (n) memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
-
-char *dg_mem_strdup(dg_mem *a, const char *s) {
-  return dg_mem_strndup(a, s ? s : "", s ? strlen(s) : 0);
 }
 
 void dg_mem_free(dg_mem *a) {
@@ -97,12 +73,7 @@ void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex) {
   if (d->keeps || !lex) return;
   d->keeps = dg_xcalloc(1, sizeof *d->keeps);
   d->keeps->lex = dg_lexicon_keep(lex);
-}
-
-const char *dg_doc_str(dg_doc *d, const char *s) {
-  if (!s) return "";
-  if (d->keeps && dg_lexicon_holds(d->keeps->lex, s)) return s;
-  return dg_mem_strdup(&d->arena, s);
+  d->keeps->lo = (uintptr_t)dg_lexicon_bytes(lex, &d->keeps->span);
 }
 
 void dg_doc_free(dg_doc *d) {
