@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Allocation that aborts with a message on exhaustion: degloss cannot do
@@ -24,6 +25,32 @@ typedef struct dg_buf {
   size_t len;
   size_t cap;
 } dg_buf;
+
+/* n bytes from s to p (not overlapping): a short run in two overlapping
+ * words or halves, reading only s[0..n), a longer one by memcpy.  Most
+ * copies in the glosser are of a few bytes, which a call to memcpy costs
+ * more than. */
+static inline void dg_copy(void *p, const void *s, size_t n) {
+  char *d = p;
+  const char *c = s;
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, c, 8);
+    memcpy(&b, c + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, c, 4);
+    memcpy(&b, c + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else if (n < 4) {
+    for (size_t i = 0; i < n; i++) d[i] = c[i];
+  } else {
+    memcpy(d, c, n);
+  }
+}
 
 void dg_buf_free(dg_buf *b);
 /* Room for len + extra + 1 bytes (what dg_buf_reserve asks when there is

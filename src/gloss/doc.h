@@ -142,28 +142,6 @@ typedef struct dg_mem {
 void *dg_mem_alloc(dg_mem *a, size_t n);
 void dg_mem_free(dg_mem *a);
 
-/* n bytes from s to p, a short string in two overlapping words or halves
- * (reading only s[0..n)), a longer one by memcpy. */
-static inline void dg_mem_copy(char *p, const char *s, size_t n) {
-  if (n >= 8 && n <= 16) {
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + n - 8, 8);
-    memcpy(p, &a, 8);
-    memcpy(p + n - 8, &b, 8);
-  } else if (n >= 4 && n < 8) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    memcpy(p, &a, 4);
-    memcpy(p + n - 4, &b, 4);
-  } else if (n < 4) {
-    for (size_t i = 0; i < n; i++) p[i] = s[i];
-  } else {
-    memcpy(p, s, n);
-  }
-}
-
 static inline char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
   /* (a string needs no alignment: its bytes follow the last allocation) */
   dg_mem_block *b = a->head;
@@ -173,7 +151,7 @@ static inline char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
     b->used += n + 1;
   } else
     p = dg_mem_alloc(a, n + 1);
-  dg_mem_copy(p, s, n);
+  dg_copy(p, s, n);
   p[n] = '\0';
   return p;
 }

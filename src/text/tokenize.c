@@ -109,7 +109,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   if (plain && nfc) { /* the common case: copy the original bytes */
     size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
     dg_buf_reserve(f, len + 1);
-    memcpy(f->data + f->len, L->raw + a, len);
+    dg_copy(f->data + f->len, L->raw + a, len);
     f->len += len;
     f->data[f->len++] = '\0';
     k->fl = (uint32_t)len;
