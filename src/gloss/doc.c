@@ -9,32 +9,21 @@
 
 #define S_BLOCK 16384
 
-void *dg_mem_alloc(dg_mem *a, size_t n) {
-  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-  if (n == 0) n = sizeof(max_align_t);
+void *dg_mem_grow(dg_mem *a, size_t n) {
   dg_mem_block *b = a->head;
-  /* (strings are packed without alignment: the next block starts aligned) */
-  size_t at = b ? (b->used + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1) : 0;
-  if (!b || at > b->cap || b->cap - at < n) {
-    size_t cap = n > S_BLOCK ? n : S_BLOCK;
-    dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
-    nb->used = 0;
-    nb->cap = cap;
-    if (b && n > S_BLOCK) {
-      /* A big one-off: keep the current block as the head for small ones. */
-      nb->next = b->next;
-      b->next = nb;
-      nb->used = n;
-      return nb->data;
-    }
-    nb->next = b;
-    a->head = nb;
-    b = nb;
-    at = 0;
+  size_t cap = n > S_BLOCK ? n : S_BLOCK;
+  dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
+  nb->used = n;
+  nb->cap = cap;
+  if (b && n > S_BLOCK) {
+    /* A big one-off: keep the current block as the head for small ones. */
+    nb->next = b->next;
+    b->next = nb;
+    return nb->data;
   }
-  void *p = (char *)b->data + at;
-  b->used = at + n;
-  return p;
+  nb->next = b;
+  a->head = nb;
+  return nb->data;
 }
 
 void dg_mem_free(dg_mem *a) {

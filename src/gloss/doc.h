@@ -139,8 +139,26 @@ typedef struct dg_mem {
   dg_mem_block *head;
 } dg_mem;
 
-void *dg_mem_alloc(dg_mem *a, size_t n);
+/* A new block for n bytes (a multiple of max_align_t), which the head block
+ * has no room for. */
+void *dg_mem_grow(dg_mem *a, size_t n);
 void dg_mem_free(dg_mem *a);
+
+/* n bytes aligned for any object, from the head block when it has room. */
+static inline void *dg_mem_alloc(dg_mem *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  if (n == 0) n = sizeof(max_align_t);
+  dg_mem_block *b = a->head;
+  if (b) {
+    /* (strings are packed without alignment: the next block starts aligned) */
+    size_t at = (b->used + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (at <= b->cap && b->cap - at >= n) {
+      b->used = at + n;
+      return (char *)b->data + at;
+    }
+  }
+  return dg_mem_grow(a, n);
+}
 
 static inline char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
   /* (a string needs no alignment: its bytes follow the last allocation) */
