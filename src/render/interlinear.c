@@ -37,13 +37,29 @@ static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
   return c;
 }
 
+/* The strings a token's cells are made of live wherever the glosser found
+ * them, out of the cache when the chunk is rendered: those of the next
+ * token are asked for while this one's are written (always_inline: a
+ * function of prefetches alone looks free of effects to the compiler,
+ * which would drop the calls). */
+static inline __attribute__((always_inline)) void S_prefetch(const dg_dtoken *t) {
+  __builtin_prefetch(t->form);
+  __builtin_prefetch(t->seg);
+  __builtin_prefetch(t->gloss);
+  __builtin_prefetch(t->plain);
+  __builtin_prefetch(t->labels);
+  __builtin_prefetch(t->pos);
+}
+
 /* Group tokens into columns by the spacing of the input
  * (dg_render_column_end): "führen,", "„ein".  The cells' texts go to
  * `text`; `cols` has room for a column a token. */
 static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, dg_buf *text) {
   size_t n = 0;
+  if (s->ntokens) S_prefetch(&s->tokens[0]);
   for (size_t i = 0, end; i < s->ntokens; i = end) {
     end = dg_render_column_end(s, i);
+    if (end < s->ntokens) S_prefetch(&s->tokens[end]);
     S_col *c = &cols[n++];
     memset(c, 0, sizeof *c);
     size_t at = text->len;
