@@ -61,7 +61,7 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     end = dg_render_column_end(s, i);
     if (end < s->ntokens) S_prefetch(&s->tokens[end]);
     S_col *c = &cols[n++];
-    memset(c, 0, sizeof *c);
+    c->name = c->guess = c->chosen = false; /* (the cells and widths are set below) */
     size_t at = text->len;
     for (size_t k = i; k < end; k++) dg_buf_puts(text, s->tokens[k].form);
     c->de = S_cell_since(text, at);
