@@ -369,18 +369,29 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
   return S_str_rest(w, at, q, v);
 }
 
-/* "%lld" without printf: digits from the right, two at a time, copied as
- * a fixed block of 24 bytes (room for the longest, 20 digits and a sign;
- * what follows the digits in the block lands past the end and is written
- * over). */
+/* "%lld" without printf: the digits counted first, then written from the
+ * right, two at a time, straight to the output (built in a buffer of its
+ * own and copied as a block, the number was a load of bytes just stored a
+ * few at a time, which the processor cannot forward: a stall a number). */
 static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
 
 static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp, size_t kn, long long v) {
-  char num[64];
-  char *e = num + 32, *p = e;
+  static const unsigned long long pow10[20] = {
+      1ULL,           10ULL,           100ULL,           1000ULL,           10000ULL,
+      100000ULL,      1000000ULL,      10000000ULL,      100000000ULL,      1000000000ULL,
+      10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+      1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL, 1000000000000000000ULL,
+      10000000000000000000ULL};
+  char *q = S_key(at, kp, kn);
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  if (v < 0) *q++ = '-';
+  /* the digits from the bits: log10(2) is about 1233 / 4096 */
+  unsigned t = ((64 - (unsigned)__builtin_clzll(u | 1)) * 1233) >> 12;
+  unsigned n = t + 1 - (u < pow10[t]);
+  if (!n) n = 1; /* (0) */
+  char *e = q + n, *p = e;
   while (u >= 100) {
     p -= 2;
     memcpy(p, S_digits2 + 2 * (u % 100), 2);
@@ -390,10 +401,7 @@ static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp,
     p -= 2;
     memcpy(p, S_digits2 + 2 * u, 2);
   } else *--p = (char)('0' + u);
-  if (v < 0) *--p = '-';
-  char *q = S_key(at, kp, kn);
-  memcpy(q, p, 24);
-  return (S_at){q + (e - p), false};
+  return (S_at){e, false};
 }
 
 static inline __attribute__((always_inline)) S_at S_bool(S_at at, const char *kp, size_t kn, bool v) {
