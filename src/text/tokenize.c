@@ -273,11 +273,28 @@ static size_t S_gender_suffix(const S_lex *L, size_t j) {
 }
 
 /* A word from i, scanning from `from` (> i for number-word hybrids). */
+/* The first run of word characters of a word (S_scan_word), and whether a
+ * capital follows a small letter in it (getName; see S_may_be_code). */
+typedef struct S_shape {
+  size_t run_end;
+  bool hump;
+} S_shape;
+
 static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_join *joins,
-                          size_t *njoins) {
+                          size_t *njoins, S_shape *shape) {
   const uint32_t *cp = L->cp;
   const unsigned char *cls = L->cls;
   size_t n = L->n, j = from;
+  if (shape) {
+    unsigned prev = DG_C_SPACE;
+    bool hump = false;
+    while (j < n && dg_c_word(cls[j])) {
+      hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
+      prev = cls[j++];
+    }
+    shape->run_end = j;
+    shape->hump = hump;
+  }
   for (;;) {
     while (j < n && dg_c_word(cls[j])) j++;
     if (j >= n || j == i) break;
@@ -392,24 +409,18 @@ static bool S_side_punct(const S_lex *L, size_t i, bool before) {
   return dg_c_space(c) || c == DG_C_PUNCT || c == DG_C_SYMBOL;
 }
 
-/* Can the word of ASCII letters and digits at i be code (tokenize_code.c)?
- * Only with an inner capital after a small letter (getName), or followed
- * by '_', '.' or '(' (snake_case, os.path, foo(), ls(1)), or a drive
- * letter (C:\\); most words are none of these and are not scanned
- * again. */
-static bool S_may_be_code(const S_lex *L, size_t i) {
+/* Can the word at i, which starts with an ASCII letter, be code
+ * (tokenize_code.c)?  Only with an inner capital after a small letter
+ * (getName), or when its letters and digits are followed by '_', '.' or
+ * '(' (snake_case, os.path, foo(), ls(1)), or a drive letter (C:\\); most
+ * words are none of these and are not scanned again.  (A capital after a
+ * small letter anywhere in the word's first run, and the character after
+ * the run: a little more than the code scanner looks at, never less.) */
+static bool S_may_be_code(const S_lex *L, size_t i, const S_shape *sh) {
   const uint32_t *cp = L->cp;
-  size_t n = L->n, j = i + 1;
-  if (j < n && cp[j] == ':') return true;
-  bool lower = cp[i] >= 'a' && cp[i] <= 'z';
-  for (; j < n; j++) {
-    uint32_t c = cp[j];
-    bool upper = c >= 'A' && c <= 'Z';
-    if (upper && lower) return true;
-    lower = c >= 'a' && c <= 'z';
-    if (!lower && !upper && !(c >= '0' && c <= '9')) break;
-  }
-  return j < n && (cp[j] == '_' || cp[j] == '.' || cp[j] == '(');
+  size_t n = L->n, e = sh->run_end;
+  if (i + 1 < n && cp[i + 1] == ':') return true;
+  return sh->hump || (e < n && (cp[e] == '_' || cp[e] == '.' || cp[e] == '('));
 }
 
 static bool S_prev_is_conj(const S_lex *L) {
@@ -457,14 +468,6 @@ static void S_lex_all(S_lex *L) {
           continue;
         }
       }
-      if (c != DG_C_DIGIT && ch < 0x80 && S_may_be_code(L, i)) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
-        size_t j = dg_text_scan_code(cp, cls, n, i);
-        if (j) {
-          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
-          i = j;
-          continue;
-        }
-      }
       if (c == DG_C_DIGIT) {
         size_t j = S_scan_number(L, i);
         bool hybrid = j < n && (dg_c_alpha(cls[j]) || cls[j] == DG_C_MARK ||
@@ -474,12 +477,21 @@ static void S_lex_all(S_lex *L) {
           i = j;
           continue;
         }
-        size_t e = S_scan_word(L, i, j, &fl, joins, &nj);
+        size_t e = S_scan_word(L, i, j, &fl, joins, &nj, NULL);
         S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
         i = e;
         continue;
       }
-      size_t e = S_scan_word(L, i, i, &fl, joins, &nj);
+      S_shape sh;
+      size_t e = S_scan_word(L, i, i, &fl, joins, &nj, &sh);
+      if (ch < 0x80 && S_may_be_code(L, i, &sh)) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
+        size_t j = dg_text_scan_code(cp, cls, n, i);
+        if (j) {
+          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+      }
       S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
       i = e;
       continue;
@@ -535,7 +547,7 @@ static void S_lex_all(S_lex *L) {
     }
     if (dg_text_is_hyphen(ch) && i + 1 < n && cls[i + 1] == DG_C_LOWER &&
         (i == 0 || dg_c_space(cls[i - 1])) && S_prev_is_conj(L)) {
-      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj); /* "und -ausfuhr" */
+      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj, NULL); /* "und -ausfuhr" */
       S_emit(L, i, e, DG_TOK_WORD, fl | DG_TF_SUSPENDED, joins, nj);
       i = e;
       continue;
