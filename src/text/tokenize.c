@@ -33,7 +33,7 @@ typedef struct {
   const unsigned char *cls;
   size_t n;
   dg_ltoks *out;
-  size_t next_at; /* byte offset of the next '@' in raw (raw length if none) */
+  size_t next_at; /* byte offset of the next '@' in raw (SIZE_MAX if none) */
   bool nl;  /* a line break since the last token */
   size_t marks; /* emphasis delimiter candidates seen */
   dg_buf tmp;
@@ -458,7 +458,7 @@ static void S_lex_all(S_lex *L) {
       size_t here = L->tb->off[i], rawlen = L->tb->off[n];
       if (L->next_at < here) {
         const char *at = memchr(L->raw + here, '@', rawlen - here);
-        L->next_at = at ? (size_t)(at - L->raw) : rawlen;
+        L->next_at = at ? (size_t)(at - L->raw) : SIZE_MAX;
       }
       if (L->next_at - here < 64 && ch < 0x80) {
         size_t j = S_scan_email(L, i);
@@ -811,7 +811,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.out = out;
   {
     const char *at = memchr(raw, '@', tb->off[tb->ncp]);
-    L.next_at = at ? (size_t)(at - raw) : tb->off[tb->ncp];
+    L.next_at = at ? (size_t)(at - raw) : SIZE_MAX; /* (no e-mail address to look for) */
   }
   L.nl = true;
   dg_buf_init(&L.tmp);
