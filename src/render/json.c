@@ -305,21 +305,29 @@ static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE -
  * the member's start, when the string is not valid UTF-8. */
 static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
   dg_buf *b = w->out;
-  size_t mark = (size_t)(at.q - b->data);
+  size_t mark = (size_t)(at.q - b->data), need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
+  char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
   const unsigned char *p = (const unsigned char *)v;
   for (;;) {
     unsigned char c = *p, k = S_class[c];
     if (!c) goto done;
-    if ((size_t)(b->data + b->cap - q) < 16 + 2 + w->slack) { /* a block, the quote, the NUL, the slack */
+    if ((size_t)(end - q) < need) {
       b->len = (size_t)(q - b->data);
-      dg_buf_reserve(b, 16 + 1 + w->slack);
+      dg_buf_reserve(b, need - 1);
       q = b->data + b->len;
+      end = b->data + b->cap;
     }
     if (k == 0) {
       if (!S_in_page16((const char *)p)) break;
       unsigned n = S_plain16(q, (const char *)p);
       q += n;
       p += n;
+      continue;
+    }
+    if (k == 2 && (p[1] & 0xC0) == 0x80) { /* two bytes, U+0080 to U+07FF (ä, ß): no more to check */
+      memcpy(q, p, 2);
+      q += 2;
+      p += 2;
       continue;
     }
     if (k == S_ESC) {
