@@ -37,11 +37,11 @@ static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
   return c;
 }
 
-/* The strings a token's cells are made of live wherever the glosser found
- * them, out of the cache when the chunk is rendered: those of the next
- * token are asked for while this one's are written (always_inline: a
- * function of prefetches alone looks free of effects to the compiler,
- * which would drop the calls). */
+/* The strings a token's cells are made of (and its source) live wherever
+ * the glosser found them, out of the cache when the chunk is rendered:
+ * those of the next column's first token are asked for while this
+ * column is written (always_inline: a function of prefetches alone looks
+ * free of effects to the compiler, which would drop the calls). */
 static inline __attribute__((always_inline)) void S_prefetch(const dg_dtoken *t) {
   __builtin_prefetch(t->form);
   __builtin_prefetch(t->seg);
@@ -49,6 +49,7 @@ static inline __attribute__((always_inline)) void S_prefetch(const dg_dtoken *t)
   __builtin_prefetch(t->plain);
   __builtin_prefetch(t->labels);
   __builtin_prefetch(t->pos);
+  __builtin_prefetch(t->source); /* (a gloss the translation chose is underlined) */
 }
 
 /* Group tokens into columns by the spacing of the input
