@@ -38,23 +38,12 @@ char *dg_xstrndup(const char *s, size_t n) {
   return p;
 }
 
-void dg_buf_init(dg_buf *b) {
-  b->data = NULL;
-  b->len = 0;
-  b->cap = 0;
-}
-
 void dg_buf_free(dg_buf *b) {
   free(b->data);
   dg_buf_init(b);
 }
 
-void dg_buf_clear(dg_buf *b) {
-  b->len = 0;
-  if (b->data) b->data[0] = '\0';
-}
-
-void dg_buf_reserve(dg_buf *b, size_t extra) {
+void dg_buf_grow(dg_buf *b, size_t extra) {
   if (b->len + extra + 1 <= b->cap) return;
   size_t cap = b->cap ? b->cap : 64;
   while (cap < b->len + extra + 1) cap *= 2;
@@ -62,17 +51,6 @@ void dg_buf_reserve(dg_buf *b, size_t extra) {
   b->cap = cap;
   b->data[b->len] = '\0'; /* a new buffer too: always NUL-terminated */
 }
-
-void dg_buf_put(dg_buf *b, const void *p, size_t n) {
-  dg_buf_reserve(b, n);
-  if (n) memcpy(b->data + b->len, p, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
-void dg_buf_puts(dg_buf *b, const char *s) { dg_buf_put(b, s, strlen(s)); }
-
-void dg_buf_putc(dg_buf *b, char c) { dg_buf_put(b, &c, 1); }
 
 void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap) {
   va_list ap2;

@@ -7,58 +7,23 @@
 #include "lexicon.h"
 #include "text.h"
 
-struct dg_mem_block {
-  dg_mem_block *next;
-  size_t used, cap;
-  max_align_t data[];
-};
-
 #define S_BLOCK 16384
 
-void *dg_mem_alloc(dg_mem *a, size_t n) {
-  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-  if (n == 0) n = sizeof(max_align_t);
+void *dg_mem_grow(dg_mem *a, size_t n) {
   dg_mem_block *b = a->head;
-  /* (strings are packed without alignment: the next block starts aligned) */
-  size_t at = b ? (b->used + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1) : 0;
-  if (!b || at > b->cap || b->cap - at < n) {
-    size_t cap = n > S_BLOCK ? n : S_BLOCK;
-    dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
-    nb->used = 0;
-    nb->cap = cap;
-    if (b && n > S_BLOCK) {
-      /* A big one-off: keep the current block as the head for small ones. */
-      nb->next = b->next;
-      b->next = nb;
-      nb->used = n;
-      return nb->data;
-    }
-    nb->next = b;
-    a->head = nb;
-    b = nb;
-    at = 0;
+  size_t cap = n > S_BLOCK ? n : S_BLOCK;
+  dg_mem_block *nb = dg_xmalloc(sizeof *nb + cap);
+  nb->used = n;
+  nb->cap = cap;
+  if (b && n > S_BLOCK) {
+    /* A big one-off: keep the current block as the head for small ones. */
+    nb->next = b->next;
+    b->next = nb;
+    return nb->data;
   }
-  void *p = (char *)b->data + at;
-  b->used = at + n;
-  return p;
-}
-
-char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
-  /* (a string needs no alignment: its bytes follow the last allocation) */
-  dg_mem_block *b = a->head;
-  char *p;
-  if (b && b->cap - b->used > n) {
-    p = (char *)b->data + b->used;
-    b->used += n + 1;
-  } else
-    p = dg_mem_alloc(a, n + 1);
-  if (n) memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
-
-char *dg_mem_strdup(dg_mem *a, const char *s) {
-  return dg_mem_strndup(a, s ? s : "", s ? strlen(s) : 0);
+  nb->next = b;
+  a->head = nb;
+  return nb->data;
 }
 
 void dg_mem_free(dg_mem *a) {
@@ -97,12 +62,7 @@ void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex) {
   if (d->keeps || !lex) return;
   d->keeps = dg_xcalloc(1, sizeof *d->keeps);
   d->keeps->lex = dg_lexicon_keep(lex);
-}
-
-const char *dg_doc_str(dg_doc *d, const char *s) {
-  if (!s) return "";
-  if (d->keeps && dg_lexicon_holds(d->keeps->lex, s)) return s;
-  return dg_mem_strdup(&d->arena, s);
+  d->keeps->lo = (uintptr_t)dg_lexicon_bytes(lex, &d->keeps->span);
 }
 
 void dg_doc_free(dg_doc *d) {
@@ -128,13 +88,13 @@ dg_dsentence *dg_doc_add_sentence(dg_doc *d) {
   return s;
 }
 
-void dg_dtoken_init(dg_dtoken *t) {
-  memset(t, 0, sizeof *t);
-  t->form = t->lemma = t->pos = t->feats = t->labels = t->gloss = "";
-  t->source = "";
-  t->mwe = -1;
-  t->link = -1;
-}
+/* (Copied from a template: a few vector moves, where a memset of the
+ * token is a `rep stos` that takes longer to start than the rest of
+ * building a token.) */
+static const dg_dtoken S_empty_token = {.form = "", .lemma = "", .pos = "", .feats = "", .labels = "",
+                                        .gloss = "", .source = "", .mwe = -1, .link = -1};
+
+void dg_dtoken_init(dg_dtoken *t) { memcpy(t, &S_empty_token, sizeof *t); }
 
 void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   for (size_t i = 0; i < src->nsentences; i++) *dg_doc_add_sentence(d) = src->sentences[i];
@@ -162,13 +122,21 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   dg_doc_free(src);
 }
 
-/* (Measured first, then written straight into the arena.) */
+/* (Measured first, then written straight into the arena; the lengths of
+ * the first S_TEXT_LENS forms are kept from the measuring.) */
+#define S_TEXT_LENS 256
 void dg_sentence_set_text(dg_doc *d, dg_dsentence *s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s->ntokens; i++) n += strlen(s->tokens[i].form) + 1;
+  size_t n = 0, lens[S_TEXT_LENS];
+  for (size_t i = 0; i < s->ntokens; i++) {
+    size_t k = strlen(s->tokens[i].form);
+    if (i < S_TEXT_LENS) lens[i] = k;
+    n += k + 1;
+  }
   char *text = dg_mem_alloc(&d->arena, n + 1), *q = text;
   for (size_t i = 0; i < s->ntokens; i++) {
-    q = stpcpy(q, s->tokens[i].form);
+    size_t k = i < S_TEXT_LENS ? lens[i] : strlen(s->tokens[i].form);
+    memcpy(q, s->tokens[i].form, k);
+    q += k;
     if (i + 1 < s->ntokens && (s->tokens[i].flags & DG_DF_SPACE_AFTER)) *q++ = ' ';
   }
   *q = '\0';
@@ -194,7 +162,7 @@ static dg_kind S_kind(dg_tokkind k) {
 
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
   dg_dtoken_init(t);
-  t->form = dg_mem_strdup(&d->arena, pt->form);
+  t->form = dg_mem_strndup(&d->arena, pt->form, pt->len);
   t->start = pt->start;
   t->end = pt->end;
   t->kind = S_kind(pt->kind);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -126,21 +127,64 @@ typedef struct dg_dsentence {
   int tr_status;
 } dg_dsentence;
 
-/* An arena: blocks of memory released together. */
-typedef struct dg_mem_block dg_mem_block;
+/* An arena: blocks of memory released together.  A string is copied in
+ * inline when the head block has room (the glosser copies a few a token),
+ * with no call but strlen's. */
+typedef struct dg_mem_block {
+  struct dg_mem_block *next;
+  size_t used, cap;
+  max_align_t data[];
+} dg_mem_block;
 typedef struct dg_mem {
   dg_mem_block *head;
 } dg_mem;
 
-void *dg_mem_alloc(dg_mem *a, size_t n);
-char *dg_mem_strdup(dg_mem *a, const char *s);
-char *dg_mem_strndup(dg_mem *a, const char *s, size_t n);
+/* A new block for n bytes (a multiple of max_align_t), which the head block
+ * has no room for. */
+void *dg_mem_grow(dg_mem *a, size_t n);
 void dg_mem_free(dg_mem *a);
 
-/* The lexicons a document keeps open (dg_doc_keep_lexicon). */
+/* n bytes aligned for any object, from the head block when it has room. */
+static inline void *dg_mem_alloc(dg_mem *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  if (n == 0) n = sizeof(max_align_t);
+  dg_mem_block *b = a->head;
+  if (b) {
+    /* (strings are packed without alignment: the next block starts aligned) */
+    size_t at = (b->used + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (at <= b->cap && b->cap - at >= n) {
+      b->used = at + n;
+      return (char *)b->data + at;
+    }
+  }
+  return dg_mem_grow(a, n);
+}
+
+static inline char *dg_mem_strndup(dg_mem *a, const char *s, size_t n) {
+  /* (a string needs no alignment: its bytes follow the last allocation) */
+  dg_mem_block *b = a->head;
+  char *p;
+  if (b && b->cap - b->used > n) {
+    p = (char *)b->data + b->used;
+    b->used += n + 1;
+  } else
+    p = dg_mem_alloc(a, n + 1);
+  dg_copy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+static inline char *dg_mem_strdup(dg_mem *a, const char *s) {
+  return dg_mem_strndup(a, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* The lexicons a document keeps open (dg_doc_keep_lexicon), with the span
+ * of the mapped file (dg_lexicon_bytes) that dg_doc_str tests. */
 struct dg_lexicon;
 typedef struct dg_doc_keep {
   struct dg_lexicon *lex;
+  uintptr_t lo;
+  size_t span;
   struct dg_doc_keep *next;
 } dg_doc_keep;
 
@@ -165,7 +209,11 @@ void dg_doc_free(dg_doc *d);
 void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex);
 /* s itself when it lives as long as d (a string of the lexicon d keeps),
  * else a copy in d's arena; "" for NULL. */
-const char *dg_doc_str(dg_doc *d, const char *s);
+static inline const char *dg_doc_str(dg_doc *d, const char *s) {
+  if (!s) return "";
+  if (d->keeps && (uintptr_t)s - d->keeps->lo < d->keeps->span) return s;
+  return dg_mem_strdup(&d->arena, s);
+}
 /* Append an empty sentence; the pointer is valid until the next append. */
 dg_dsentence *dg_doc_add_sentence(dg_doc *d);
 /* Move src's sentences (and their storage) to the end of d; frees src. */

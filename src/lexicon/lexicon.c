@@ -217,6 +217,11 @@ bool dg_lexicon_holds(const dg_lexicon *lex, const void *p) {
   return c >= b && c < b + lex->mf.map_len;
 }
 
+const void *dg_lexicon_bytes(const dg_lexicon *lex, size_t *len) {
+  *len = lex->mf.map_len;
+  return lex->mf.base;
+}
+
 void dg_lexicon_close(dg_lexicon *lex) {
   if (!lex) return;
   if (atomic_fetch_sub_explicit(&lex->refs, 1, memory_order_acq_rel) > 1) return;

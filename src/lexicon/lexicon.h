@@ -34,6 +34,9 @@ void dg_lexicon_close(dg_lexicon *lex);
 dg_lexicon *dg_lexicon_keep(const dg_lexicon *lex);
 /* Does p point into lex's mapped file (a string that lives as long as lex)? */
 bool dg_lexicon_holds(const dg_lexicon *lex, const void *p);
+/* The bytes of lex's mapped file (what dg_lexicon_holds tests), for a
+ * caller that tests many pointers: *len bytes from the result. */
+const void *dg_lexicon_bytes(const dg_lexicon *lex, size_t *len);
 
 typedef struct dg_sense {
   const char *lemma;   /* German headword as in the dictionary, e.g. "bestätigen" */

@@ -11,24 +11,62 @@
 
 #include "cells.h"
 
-size_t dg_display_width(const char *s, size_t n) {
-  size_t w = 0, i = 0;
-  /* eight bytes at a time while all are printable ASCII: no byte below
-   * 0x20, none 0x7F or above (the usual bit tricks; a false alarm after a
-   * real one only ends the fast loop) */
+/* Does the word hold a byte that is not printable ASCII (below 0x20, 0x7F
+ * or above)?  (The usual bit tricks: a byte below 0x20 sets its high bit
+ * in x - 0x20.. where x's own is clear, 0x7F sets it in x + 0x01..) */
+static inline bool S_unprintable8(uint64_t x) {
   const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  while (n - i >= 8) {
+  return ((((x - ones * 0x20) & ~x) | x | (x + ones)) & highs) != 0;
+}
+
+/* All n bytes printable ASCII, most cells: the width is n.  Words of eight
+ * bytes (the last one overlapping the one before), or four, or the bytes
+ * of a string shorter than four, with no loop over the bytes. */
+static bool S_all_printable(const char *s, size_t n) {
+  if (n >= 8) {
+    size_t i = 0;
+    for (uint64_t x; i + 8 <= n; i += 8) {
+      memcpy(&x, s + i, 8);
+      if (S_unprintable8(x)) return false;
+    }
     uint64_t x;
-    memcpy(&x, s + i, 8);
-    if ((((x - ones * 0x20) & ~x) | x | (x + ones)) & highs) break;
-    i += 8;
-    w += 8;
+    memcpy(&x, s + n - 8, 8);
+    return !S_unprintable8(x);
   }
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    return !S_unprintable8(a | (uint64_t)b << 32);
+  }
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E) return false;
+  return true;
+}
+
+/* A character at a time, for text that is not all printable ASCII. */
+static __attribute__((noinline)) size_t S_width(const char *s, size_t n) {
+  size_t w = 0, i = 0;
   while (i < n) {
     /* printable ASCII, most of a gloss line: one column each (utf8proc's
      * width of U+0020 to U+007E) */
-    if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x7E) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c <= 0x7E) {
       i++;
+      w++;
+      continue;
+    }
+    /* Latin letters with diacritics, U+00C0 to U+017F (ä, ß, é, ł), one
+     * column each, and the dashes and quotation marks of German text
+     * (U+2013 to U+201E: – — ‘ ’ ‚ “ ” „) and the ellipsis U+2026 */
+    if (c >= 0xC3 && c <= 0xC5 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      w++;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (((unsigned char)s[i + 2] >= 0x93 && (unsigned char)s[i + 2] <= 0x9E) || (unsigned char)s[i + 2] == 0xA6)) {
+      i += 3;
       w++;
       continue;
     }
@@ -46,6 +84,8 @@ size_t dg_display_width(const char *s, size_t n) {
   return w;
 }
 
+size_t dg_display_width(const char *s, size_t n) { return S_all_printable(s, n) ? n : S_width(s, n); }
+
 /* Where the pieces of a cell go: the renderer's put, or the buffer as is. */
 typedef struct S_out {
   dg_buf *b;
@@ -60,8 +100,19 @@ static void S_put(const S_out *o, const char *s, size_t n, bool label) {
 
 static void S_puts(const S_out *o, const char *s, bool label) { S_put(o, s, strlen(s), label); }
 
-/* Leipzig: words of a multiword gloss are joined by '.'. */
+/* Leipzig: words of a multiword gloss are joined by '.'.  Into the buffer
+ * as it is: copied, its spaces made dots. */
 static void S_put_dotted(const S_out *o, const char *g) {
+  if (!o->put) {
+    dg_buf *b = o->b;
+    size_t n = strlen(g);
+    dg_buf_reserve(b, n);
+    char *q = b->data + b->len;
+    for (size_t i = 0; i < n; i++) q[i] = g[i] == ' ' ? '.' : g[i];
+    b->len += n;
+    b->data[b->len] = '\0';
+    return;
+  }
   while (*g) {
     const char *sp = strchr(g, ' ');
     size_t n = sp ? (size_t)(sp - g) : strlen(g);

@@ -37,15 +37,32 @@ static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
   return c;
 }
 
+/* The strings a token's cells are made of (and its source) live wherever
+ * the glosser found them, out of the cache when the chunk is rendered:
+ * those of the next column's first token are asked for while this
+ * column is written (always_inline: a function of prefetches alone looks
+ * free of effects to the compiler, which would drop the calls). */
+static inline __attribute__((always_inline)) void S_prefetch(const dg_dtoken *t) {
+  __builtin_prefetch(t->form);
+  __builtin_prefetch(t->seg);
+  __builtin_prefetch(t->gloss);
+  __builtin_prefetch(t->plain);
+  __builtin_prefetch(t->labels);
+  __builtin_prefetch(t->pos);
+  __builtin_prefetch(t->source); /* (a gloss the translation chose is underlined) */
+}
+
 /* Group tokens into columns by the spacing of the input
  * (dg_render_column_end): "führen,", "„ein".  The cells' texts go to
  * `text`; `cols` has room for a column a token. */
 static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, dg_buf *text) {
   size_t n = 0;
+  if (s->ntokens) S_prefetch(&s->tokens[0]);
   for (size_t i = 0, end; i < s->ntokens; i = end) {
     end = dg_render_column_end(s, i);
+    if (end < s->ntokens) S_prefetch(&s->tokens[end]);
     S_col *c = &cols[n++];
-    memset(c, 0, sizeof *c);
+    c->name = c->guess = c->chosen = false; /* (the cells and widths are set below) */
     size_t at = text->len;
     for (size_t k = i; k < end; k++) dg_buf_puts(text, s->tokens[k].form);
     c->de = S_cell_since(text, at);
@@ -72,9 +89,11 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
   return n;
 }
 
+/* n spaces, in blocks of 16 (a few columns' worth, most pads). */
 static void S_pad(dg_buf *b, size_t n) {
-  dg_buf_reserve(b, n);
-  memset(b->data + b->len, ' ', n);
+  static const char blanks[16] = "                ";
+  dg_buf_reserve(b, n + 16);
+  for (size_t k = 0; k < n; k += 16) memcpy(b->data + b->len + k, blanks, 16);
   b->len += n;
   b->data[b->len] = '\0';
 }
@@ -122,7 +141,13 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
   }
   for (size_t k = 0; k < s->nmwes; k++) {
     const dg_mwe *m = &s->mwes[k];
-    dg_buf_printf(out, "%s[%s] = %s%s\n", color ? S_DIM : "", m->lemma, m->gloss, color ? S_RESET : "");
+    if (color) dg_buf_puts(out, S_DIM);
+    dg_buf_putc(out, '[');
+    dg_buf_puts(out, m->lemma);
+    dg_buf_puts(out, "] = ");
+    dg_buf_puts(out, m->gloss);
+    if (color) dg_buf_puts(out, S_RESET);
+    dg_buf_putc(out, '\n');
   }
   if (s->translation) {
     dg_buf_printf(out, "'%s'\n", s->translation);

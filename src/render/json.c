@@ -6,10 +6,12 @@
  * UTF-8 left out together with its key.  Each token carries its Leipzig
  * "gloss" and, beside it, the "plain" English gloss of --style plain; when
  * the sentence has a translation, its "align" spans into it (align.c).
- * The writer is the hot end of the glosser (issue 14, doc/perf.md): each
- * member is one reserve of its worst case, its key one precomputed piece,
- * its value escaped and checked in the same pass that copies it, short
- * plain ASCII values inline with no loop.
+ * The writer is the hot end of the glosser (issue 14, doc/perf.md): it
+ * writes at a cursor kept in registers, into room reserved once a token,
+ * each key one precomputed piece, each value escaped and checked in the
+ * same pass that copies it, short plain ASCII values inline with no loop.
+ * It writes the compact form; the indented one is the compact one
+ * indented.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
@@ -18,37 +20,6 @@
 
 #include "cells.h"
 #include "formats.h"
-
-#define S_DEPTH 8
-
-typedef struct S_w {
-  dg_buf *out;
-  bool pretty;
-  bool first;          /* nothing written yet in the innermost open container */
-  size_t depth;
-  bool array[S_DEPTH]; /* '[' rather than '{' */
-  dg_buf cell;         /* a token's plain-style gloss */
-} S_w;
-
-/* Bytes into the one growing output buffer: the capacity is tested inline,
- * dg_buf_reserve is called only to grow (the writer's hot path, a few
- * pieces per member). */
-static inline void S_room(dg_buf *b, size_t n) {
-  if (b->len + n + 1 > b->cap) dg_buf_reserve(b, n);
-}
-
-static inline void S_put(dg_buf *b, const char *p, size_t n) {
-  S_room(b, n);
-  memcpy(b->data + b->len, p, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
-static inline void S_putc(dg_buf *b, char c) {
-  S_room(b, 1);
-  b->data[b->len++] = c;
-  b->data[b->len] = '\0';
-}
 
 /* What each byte asks of the string writer: 0 printable ASCII, copied as
  * is; S_ESC a byte JSON must escape (a control character, '"', '\\');
@@ -211,11 +182,40 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
   return q + n;
 }
 
-/* A line break and indentation when pretty; nothing in compact form. */
-static void S_indent(S_w *w, size_t depth) {
-  if (!w->pretty) return;
-  S_putc(w->out, '\n');
-  for (size_t i = 0; i < depth * 2; i++) S_putc(w->out, ' ');
+/* ---- the cursor ----
+ * S_at is where the next byte goes and whether the innermost open container
+ * is still empty (its first member takes no comma).  It is passed and
+ * returned by value, so it stays in registers: kept in the buffer, it
+ * would be loaded again after every byte stored (a byte stored through a
+ * char pointer may be any object, for all the compiler knows).  The room
+ * is reserved ahead (S_room): a token's worth at its start, enough for
+ * every member of bounded size (keys, numbers, the first 16 bytes of each
+ * string); a longer string reserves its own rest and that much again
+ * (`slack`), so the members after it still fit. */
+typedef struct S_w {
+  dg_buf *out;
+  size_t slack; /* the room reserved for the members of the token (or sentence) */
+  dg_buf cell;  /* a token's plain-style gloss */
+} S_w;
+
+typedef struct S_at {
+  char *q;
+  bool first;
+} S_at;
+
+/* The buffer grown to n more bytes and the NUL; the cursor moves with it. */
+static __attribute__((noinline)) S_at S_grow(S_w *w, S_at at, size_t n) {
+  dg_buf *b = w->out;
+  b->len = (size_t)(at.q - b->data);
+  dg_buf_reserve(b, n);
+  at.q = b->data + b->len;
+  return at;
+}
+
+static inline __attribute__((always_inline)) S_at S_room(S_w *w, S_at at, size_t n) {
+  dg_buf *b = w->out;
+  if ((size_t)(b->data + b->cap - at.q) < n + 1) at = S_grow(w, at, n);
+  return at;
 }
 
 /* A member's key as one piece, with the comma that goes before it when it
@@ -225,83 +225,40 @@ static void S_indent(S_w *w, size_t depth) {
 #define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
 #define S_ELEM ",", (size_t)1
 
-/* Indented form (JSON_INDENT(2)): the comma, a line break, the indentation
- * and "key": with a space. */
-static void S_member_pretty(S_w *w, const char *kp, size_t kn) {
-  if (!w->first) S_putc(w->out, ',');
-  w->first = false;
-  S_indent(w, w->depth);
-  if (kn > 1) {
-    S_putc(w->out, '"');
-    S_put(w->out, kp + 2, kn - 4);
-    S_put(w->out, "\": ", 3);
-  }
+/* The comma and the key, in a few stores: the comma is stored in any case
+ * and the key written over it when it is the first member; returns where
+ * the value goes. */
+static inline __attribute__((always_inline)) char *S_key(S_at at, const char *kp, size_t kn) {
+  size_t comma = !at.first;
+  *at.q = ',';
+  memcpy(at.q + comma, kp + 1, kn - 1);
+  return at.q + comma + kn - 1;
 }
 
-/* Before a member of the innermost open container: room for the key and
- * `extra` bytes of value, the comma and key written; returns where the
- * value goes (S_end then sets the length).  Compact form, the common one,
- * in a few stores: the comma is stored in any case and the key written
- * over it when it is the first member. */
-static inline __attribute__((always_inline)) char *S_begin(S_w *w, const char *kp, size_t kn, size_t extra) {
-  if (w->pretty) {
-    S_member_pretty(w, kp, kn);
-    S_room(w->out, extra);
-    return w->out->data + w->out->len;
-  }
-  S_room(w->out, kn + extra);
-  char *q = w->out->data + w->out->len;
-  size_t comma = !w->first;
-  w->first = false;
-  *q = ',';
-  memcpy(q + comma, kp + 1, kn - 1);
-  return q + comma + kn - 1;
+static inline __attribute__((always_inline)) S_at S_open(S_at at, const char *kp, size_t kn, char bracket) {
+  char *q = S_key(at, kp, kn);
+  *q++ = bracket;
+  return (S_at){q, true};
 }
 
-static inline void S_end(S_w *w, char *q) {
-  *q = '\0';
-  w->out->len = (size_t)(q - w->out->data);
+/* (the container is a member of the one around it: not first any more) */
+static inline __attribute__((always_inline)) S_at S_close(S_at at, char bracket) {
+  *at.q++ = bracket;
+  return (S_at){at.q, false};
 }
 
-static inline __attribute__((always_inline)) void S_open(S_w *w, const char *kp, size_t kn, bool array) {
-  char *q;
-  if (w->depth) q = S_begin(w, kp, kn, 1);
-  else {
-    S_room(w->out, 1);
-    q = w->out->data + w->out->len;
-  }
-  *q++ = array ? '[' : '{';
-  S_end(w, q);
-  w->array[w->depth] = array;
-  w->first = true;
-  w->depth++;
-}
-
-static inline __attribute__((always_inline)) void S_close(S_w *w) {
-  w->depth--;
-  if (w->pretty && !w->first) S_indent(w, w->depth);
-  S_putc(w->out, w->array[w->depth] ? ']' : '}');
-  w->first = false; /* (the container is a member of the one around it) */
-}
-
-/* A string member; one that is not valid UTF-8 is left out with its key
- * (jansson refused such strings): what was written of it is taken back. */
-static inline __attribute__((always_inline)) void S_strn(S_w *w, const char *kp, size_t kn, const char *v,
-                                                           size_t n) {
-  size_t mark = w->out->len;
-  bool first = w->first;
-  char *q = S_begin(w, kp, kn, 6 * n + 2);
+/* A string member of known length n; one that is not valid UTF-8 is left
+ * out with its key (jansson refused such strings): the cursor goes back to
+ * `at`. */
+static S_at S_strn(S_w *w, S_at at, const char *kp, size_t kn, const char *v, size_t n) {
+  at = S_room(w, at, kn + 6 * n + 2 + w->slack);
+  char *q = S_key(at, kp, kn);
   *q++ = '"';
   char *e = n <= 16 ? S_short(q, v, n) : NULL;
   q = e ? e : S_body(q, v, n);
-  if (!q) {
-    w->out->len = mark;
-    w->out->data[mark] = '\0';
-    w->first = first;
-    return;
-  }
+  if (!q) return at;
   *q++ = '"';
-  S_end(w, q);
+  return (S_at){q, false};
 }
 
 /* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
@@ -341,52 +298,72 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
 static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
 
 /* The rest of a string member whose first 16 bytes S_str copied (q and v
- * are where they stopped): more blocks while the output has room, then
- * the rest (an escape, UTF-8, the end of a page) measured and written by
- * S_body; the member is taken back to `mark`, like S_strn does, when the
- * string is not valid UTF-8. */
-static void S_str_rest(S_w *w, size_t mark, bool first, char *q, const char *v) {
+ * are where they stopped), in the same pass: plain ASCII in blocks of 16
+ * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
+ * it comes; near the end of a page, where a block could not be read, the
+ * rest is measured and written by S_body.  The cursor goes back to `at`,
+ * the member's start, when the string is not valid UTF-8. */
+static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
   dg_buf *b = w->out;
-  while (!*v || S_class[(unsigned char)*v] == 0) { /* (a whole block was plain) */
-    if (!*v) goto done;
-    if (!S_in_page16(v)) break;
-    if ((size_t)(b->data + b->cap - q) < 16 + 2) { /* room for a block, the quote and the NUL */
+  size_t mark = (size_t)(at.q - b->data), need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
+  char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
+  const unsigned char *p = (const unsigned char *)v;
+  for (;;) {
+    unsigned char c = *p, k = S_class[c];
+    if (!c) goto done;
+    if ((size_t)(end - q) < need) {
       b->len = (size_t)(q - b->data);
-      dg_buf_reserve(b, 16 + 1);
+      dg_buf_reserve(b, need - 1);
       q = b->data + b->len;
+      end = b->data + b->cap;
     }
-    unsigned k = S_plain16(q, v);
+    if (k == 0) {
+      if (!S_in_page16((const char *)p)) break;
+      unsigned n = S_plain16(q, (const char *)p);
+      q += n;
+      p += n;
+      continue;
+    }
+    if (k == 2 && (p[1] & 0xC0) == 0x80) { /* two bytes, U+0080 to U+07FF (ä, ß): no more to check */
+      memcpy(q, p, 2);
+      q += 2;
+      p += 2;
+      continue;
+    }
+    if (k == S_ESC) {
+      q = S_escape(q, c);
+      p++;
+      continue;
+    }
+    if (k == S_BAD) return (S_at){b->data + mark, at.first};
+    uint32_t cp = c & (0x7F >> k);
+    for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
+      if (p[i] < 0x80 || p[i] > 0xBF) return (S_at){b->data + mark, at.first};
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000))
+      return (S_at){b->data + mark, at.first};
+    memcpy(q, p, k);
     q += k;
-    v += k;
-    if (k < 16) {
-      if (!*v) goto done;
-      break;
-    }
+    p += k;
   }
-  size_t n = strlen(v);
+  size_t n = strlen((const char *)p);
   b->len = (size_t)(q - b->data);
-  S_room(b, 6 * n + 1);
-  q = S_body(b->data + b->len, v, n);
-  if (!q) {
-    b->len = mark;
-    b->data[mark] = '\0';
-    w->first = first;
-    return;
-  }
+  dg_buf_reserve(b, 6 * n + 1 + w->slack);
+  q = S_body(b->data + b->len, (const char *)p, n);
+  if (!q) return (S_at){b->data + mark, at.first};
 done:
   *q++ = '"';
-  S_end(w, q);
+  return (S_at){q, false};
 }
 
 /* A string member from a NUL-terminated string (NULL is ""), with no
  * strlen: a string of up to 15 bytes of plain ASCII, most of them, in one
  * block of S_plain16 and no loop; longer ones, and those that need more
  * than a copy, go on in S_str_rest. */
-static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, size_t kn, const char *v) {
+static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
-  size_t mark = w->out->len;
-  bool first = w->first;
-  char *q = S_begin(w, kp, kn, 1 + 16 + 1);
+  char *q = S_key(at, kp, kn);
   *q++ = '"';
   if (S_in_page16(v)) {
     unsigned k = S_plain16(q, v);
@@ -394,25 +371,35 @@ static inline __attribute__((always_inline)) void S_str(S_w *w, const char *kp, 
     v += k;
     if (k < 16 && !*v) {
       *q++ = '"';
-      S_end(w, q);
-      return;
+      return (S_at){q, false};
     }
   }
-  S_str_rest(w, mark, first, q, v);
+  return S_str_rest(w, at, q, v);
 }
 
-/* "%lld" without printf: digits from the right, two at a time, copied as
- * a fixed block of 24 bytes (room for the longest, 20 digits and a sign;
- * what follows the digits in the block lands past the end and is written
- * over). */
+/* "%lld" without printf: the digits counted first, then written from the
+ * right, two at a time, straight to the output (built in a buffer of its
+ * own and copied as a block, the number was a load of bytes just stored a
+ * few at a time, which the processor cannot forward: a stall a number). */
 static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
 
-static inline __attribute__((always_inline)) void S_int(S_w *w, const char *kp, size_t kn, long long v) {
-  char num[64];
-  char *e = num + 32, *p = e;
+static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp, size_t kn, long long v) {
+  static const unsigned long long pow10[20] = {
+      1ULL,           10ULL,           100ULL,           1000ULL,           10000ULL,
+      100000ULL,      1000000ULL,      10000000ULL,      100000000ULL,      1000000000ULL,
+      10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+      1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL, 1000000000000000000ULL,
+      10000000000000000000ULL};
+  char *q = S_key(at, kp, kn);
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  if (v < 0) *q++ = '-';
+  /* the digits from the bits: log10(2) is about 1233 / 4096 */
+  unsigned t = ((64 - (unsigned)__builtin_clzll(u | 1)) * 1233) >> 12;
+  unsigned n = t + 1 - (u < pow10[t]);
+  if (!n) n = 1; /* (0) */
+  char *e = q + n, *p = e;
   while (u >= 100) {
     p -= 2;
     memcpy(p, S_digits2 + 2 * (u % 100), 2);
@@ -422,21 +409,18 @@ static inline __attribute__((always_inline)) void S_int(S_w *w, const char *kp, 
     p -= 2;
     memcpy(p, S_digits2 + 2 * u, 2);
   } else *--p = (char)('0' + u);
-  if (v < 0) *--p = '-';
-  char *q = S_begin(w, kp, kn, 24);
-  memcpy(q, p, 24);
-  S_end(w, q + (e - p));
+  return (S_at){e, false};
 }
 
-static void S_bool(S_w *w, const char *kp, size_t kn, bool v) {
-  char *q = S_begin(w, kp, kn, 5);
+static inline __attribute__((always_inline)) S_at S_bool(S_at at, const char *kp, size_t kn, bool v) {
+  char *q = S_key(at, kp, kn);
   memcpy(q, v ? "true" : "false", 5);
-  S_end(w, q + (v ? 4 : 5));
+  return (S_at){q + (v ? 4 : 5), false};
 }
 
 /* "kind", never a first member (after "start"), as one precomputed piece
  * of a fixed size (the bytes after the piece are written over next). */
-static inline void S_kind(S_w *w, dg_kind k) {
+static inline __attribute__((always_inline)) S_at S_kind(S_w *w, S_at at, dg_kind k) {
 #define S_KIND(name) {",\"kind\":\"" name "\"", sizeof(",\"kind\":\"" name "\"") - 1}
   static const struct {
     char piece[24];
@@ -447,134 +431,226 @@ static inline void S_kind(S_w *w, dg_kind k) {
                [DG_KIND_EMAIL] = S_KIND("email"),     [DG_KIND_HANDLE] = S_KIND("handle"),
                [DG_KIND_HASHTAG] = S_KIND("hashtag"), [DG_KIND_CODE] = S_KIND("code")};
 #undef S_KIND
-  if (w->pretty || (unsigned)k >= sizeof kinds / sizeof *kinds) {
-    S_str(w, S_K("kind"), dg_kind_name(k));
-    return;
-  }
-  S_room(w->out, sizeof kinds[k].piece);
-  memcpy(w->out->data + w->out->len, kinds[k].piece, sizeof kinds[k].piece);
-  w->out->len += kinds[k].n;
-  w->first = false;
+  if ((unsigned)k >= sizeof kinds / sizeof *kinds) return S_str(w, at, S_K("kind"), dg_kind_name(k));
+  memcpy(at.q, kinds[k].piece, sizeof kinds[k].piece);
+  return (S_at){at.q + kinds[k].n, false};
 }
 
-static void S_token(S_w *w, const dg_render *r, const dg_dsentence *s, size_t idx) {
+/* The strings a token's object is written from live wherever the glosser
+ * found them (the lexicon's mapped file, the document's arena), long out
+ * of the cache when the chunk is rendered: their loads were most of the
+ * writer's time.  So they are asked for ahead: the list of ranked glosses
+ * two tokens ahead, the strings (those glosses among them) of the next
+ * token.  (always_inline: a function of prefetches alone looks free of
+ * effects to the compiler, which would drop the calls.) */
+#define S_PREFETCH_GLOSSES 16
+static inline __attribute__((always_inline)) void S_prefetch_list(const dg_dtoken *t) {
+  if (t->nglosses > 1) __builtin_prefetch(t->glosses);
+}
+
+static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dtoken *t) {
+  __builtin_prefetch(t->gloss);
+  __builtin_prefetch(t->lemma);
+  __builtin_prefetch(t->feats);
+  __builtin_prefetch(t->labels);
+  __builtin_prefetch(t->source);
+  for (size_t i = 1; i < t->nglosses && i < S_PREFETCH_GLOSSES; i++) __builtin_prefetch(t->glosses[i]);
+}
+
+/* The room a token's members of bounded size take at most: a key, a
+ * number, a boolean or the first 16 bytes of a string and its quotes are
+ * under 64 bytes each, the members that are always there under 1 KiB;
+ * then each gloss (with its sense), part and aligned span. */
+static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
+  size_t per_gloss = r->o.senses && t->sense_src ? 192 : 64;
+  return 1024 + per_gloss * t->nglosses + 256 * t->nparts + 64 * t->nalign;
+}
+
+static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
-  S_open(w, S_ELEM, false);
-  S_str(w, S_K("form"), t->form);
-  S_int(w, S_K("start"), (long long)t->start);
-  S_int(w, S_K("end"), (long long)t->end);
-  S_kind(w, t->kind);
-  S_str(w, S_K("lemma"), t->lemma);
-  S_str(w, S_K("pos"), t->pos);
-  S_str(w, S_K("features"), t->feats);
-  S_str(w, S_K("labels"), t->labels);
-  S_str(w, S_K("gloss"), t->gloss);
+  if (idx + 2 < s->ntokens) S_prefetch_list(t + 2);
+  if (idx + 1 < s->ntokens) S_prefetch_strings(t + 1);
+  w->slack = S_token_room(r, t);
+  at = S_room(w, at, w->slack);
+  at = S_open(at, S_ELEM, '{');
+  at = S_str(w, at, S_K("form"), t->form);
+  at = S_int(at, S_K("start"), (long long)t->start);
+  at = S_int(at, S_K("end"), (long long)t->end);
+  at = S_kind(w, at, t->kind);
+  at = S_str(w, at, S_K("lemma"), t->lemma);
+  at = S_str(w, at, S_K("pos"), t->pos);
+  at = S_str(w, at, S_K("features"), t->feats);
+  at = S_str(w, at, S_K("labels"), t->labels);
+  at = S_str(w, at, S_K("gloss"), t->gloss);
   /* The plain-English gloss as --style plain shows it, in either style. */
   const char *plain = dg_render_plain_as_is(t);
-  if (plain) S_str(w, S_K("plain"), plain);
+  if (plain) at = S_str(w, at, S_K("plain"), plain);
   else {
     dg_buf_clear(&w->cell);
     dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-    S_strn(w, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+    at = S_strn(w, at, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
   }
-  S_open(w, S_K("glosses"), true);
+  at = S_open(at, S_K("glosses"), '[');
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   for (size_t i = 0; i < t->nglosses && i < max; i++)
-    if (t->glosses[i]) S_str(w, S_ELEM, t->glosses[i]);
-  S_close(w);
+    if (t->glosses[i]) at = S_str(w, at, S_ELEM, t->glosses[i]);
+  at = S_close(at, ']');
   if (r->o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
-    S_open(w, S_K("senses"), true);
+    at = S_open(at, S_K("senses"), '[');
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
       if (!t->glosses[i]) continue;
-      S_open(w, S_ELEM, false);
-      S_str(w, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
-      S_str(w, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
-      S_close(w);
+      at = S_open(at, S_ELEM, '{');
+      at = S_str(w, at, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
+      at = S_str(w, at, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
+      at = S_close(at, '}');
     }
-    S_close(w);
+    at = S_close(at, ']');
   }
   if (t->nparts > 1) {
-    S_open(w, S_K("parts"), true);
+    at = S_open(at, S_K("parts"), '[');
     for (size_t i = 0; i < t->nparts; i++) {
-      S_open(w, S_ELEM, false);
-      S_str(w, S_K("form"), t->parts[i].form);
-      S_str(w, S_K("lemma"), t->parts[i].lemma);
-      S_str(w, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
-      S_str(w, S_K("kind"), t->parts[i].link ? "link" : "stem");
-      S_close(w);
+      at = S_open(at, S_ELEM, '{');
+      at = S_str(w, at, S_K("form"), t->parts[i].form);
+      at = S_str(w, at, S_K("lemma"), t->parts[i].lemma);
+      at = S_str(w, at, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
+      at = S_str(w, at, S_K("kind"), t->parts[i].link ? "link" : "stem");
+      at = S_close(at, '}');
     }
-    S_close(w);
+    at = S_close(at, ']');
   }
-  if (t->seg) S_str(w, S_K("segmentation"), t->seg);
-  S_str(w, S_K("source"), t->source);
+  if (t->seg) at = S_str(w, at, S_K("segmentation"), t->seg);
+  at = S_str(w, at, S_K("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
-    S_open(w, S_K("align"), true);
+    at = S_open(at, S_K("align"), '[');
     for (size_t i = 0; i < t->nalign; i++) {
-      S_open(w, S_ELEM, true);
-      S_int(w, S_ELEM, (long long)t->align[2 * i]);
-      S_int(w, S_ELEM, (long long)t->align[2 * i + 1]);
-      S_close(w);
+      at = S_open(at, S_ELEM, '[');
+      at = S_int(at, S_ELEM, (long long)t->align[2 * i]);
+      at = S_int(at, S_ELEM, (long long)t->align[2 * i + 1]);
+      at = S_close(at, ']');
     }
-    S_close(w);
+    at = S_close(at, ']');
   }
-  if (t->reason) S_str(w, S_K("reason"), t->reason);
+  if (t->reason) at = S_str(w, at, S_K("reason"), t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];
-    S_open(w, S_K("mwe"), false);
-    S_int(w, S_K("id"), (long long)m->id);
-    S_str(w, S_K("lemma"), m->lemma);
-    S_str(w, S_K("gloss"), m->gloss);
-    S_bool(w, S_K("head"), t->mwe_head);
-    S_close(w);
+    at = S_open(at, S_K("mwe"), '{');
+    at = S_int(at, S_K("id"), (long long)m->id);
+    at = S_str(w, at, S_K("lemma"), m->lemma);
+    at = S_str(w, at, S_K("gloss"), m->gloss);
+    at = S_bool(at, S_K("head"), t->mwe_head);
+    at = S_close(at, '}');
   }
   if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
-    S_open(w, S_K("separable"), false);
-    S_str(w, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    S_str(w, S_K("lemma"), t->lemma);
-    S_int(w, S_K("partner"), (long long)t->link);
-    S_close(w);
+    at = S_open(at, S_K("separable"), '{');
+    at = S_str(w, at, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    at = S_str(w, at, S_K("lemma"), t->lemma);
+    at = S_int(at, S_K("partner"), (long long)t->link);
+    at = S_close(at, '}');
   }
-  if (t->flags & DG_DF_EMPHASIS) S_bool(w, S_K("emphasis"), true);
-  if (t->flags & DG_DF_HYPHEN_JOINED) S_bool(w, S_K("hyphen_joined"), true);
+  if (t->flags & DG_DF_EMPHASIS) at = S_bool(at, S_K("emphasis"), true);
+  if (t->flags & DG_DF_HYPHEN_JOINED) at = S_bool(at, S_K("hyphen_joined"), true);
   /* a compound whose gloss line shows its own gloss, not its parts' */
-  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) S_bool(w, S_K("whole_gloss"), true);
-  if (!(t->flags & DG_DF_SPACE_AFTER)) S_bool(w, S_K("space_after"), false);
-  if (t->flags & DG_DF_SENT_START) S_bool(w, S_K("sentence_start"), true);
-  S_close(w);
+  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) at = S_bool(at, S_K("whole_gloss"), true);
+  if (!(t->flags & DG_DF_SPACE_AFTER)) at = S_bool(at, S_K("space_after"), false);
+  if (t->flags & DG_DF_SENT_START) at = S_bool(at, S_K("sentence_start"), true);
+  return S_close(at, '}');
+}
+
+/* The members of the sentence object around its tokens: under 64 bytes
+ * each but for the long strings ("text", the translation), which reserve
+ * their own room. */
+#define S_SENTENCE_ROOM 1024
+
+/* The sentence object in compact form at the end of out. */
+static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
+  S_w w = {.out = out, .slack = S_SENTENCE_ROOM};
+  dg_buf_init(&w.cell);
+  dg_buf_reserve(out, S_SENTENCE_ROOM);
+  S_at at = {out->data + out->len, true};
+  *at.q++ = '{';
+  if (s->record) at = S_int(at, S_K("line"), (long long)s->record); /* lines input: the record's line */
+  at = S_str(&w, at, S_K("text"), s->text);
+  at = S_int(at, S_K("start"), (long long)s->start);
+  at = S_int(at, S_K("end"), (long long)s->end);
+  at = S_int(at, S_K("paragraph"), (long long)s->paragraph);
+  if (s->origin) at = S_str(&w, at, S_K("origin"), s->origin);
+  if (s->headline) at = S_bool(at, S_K("headline"), true);
+  if (s->subject) at = S_str(&w, at, S_K("subject"), s->subject);
+  at = S_open(at, S_K("tokens"), '[');
+  if (s->ntokens) {
+    S_prefetch_list(&s->tokens[0]);
+    if (s->ntokens > 1) S_prefetch_list(&s->tokens[1]);
+    S_prefetch_strings(&s->tokens[0]);
+  }
+  for (size_t i = 0; i < s->ntokens; i++) at = S_token(&w, at, r, s, i);
+  w.slack = S_SENTENCE_ROOM;
+  at = S_room(&w, at, w.slack);
+  at = S_close(at, ']');
+  if (s->translation) {
+    at = S_open(at, S_K("translation"), '{');
+    at = S_str(&w, at, S_K("text"), s->translation);
+    at = S_str(&w, at, S_K("provider"), s->tr_provider);
+    at = S_str(&w, at, S_K("model"), s->tr_model);
+    at = S_bool(at, S_K("cached"), s->tr_cached);
+    at = S_close(at, '}');
+  } else if (s->tr_error) {
+    at = S_open(at, S_K("translation_error"), '{');
+    at = S_str(&w, at, S_K("provider"), s->tr_provider);
+    at = S_int(at, S_K("status"), (long long)s->tr_status);
+    at = S_str(&w, at, S_K("message"), s->tr_error);
+    at = S_close(at, '}');
+  }
+  at = S_close(at, '}');
+  *at.q = '\0';
+  out->len = (size_t)(at.q - out->data);
+  dg_buf_free(&w.cell);
+}
+
+/* Indented form (JSON_INDENT(2), as jansson writes it): the compact form
+ * with a line break and two spaces a level before each member and element
+ * and before the bracket that closes a container that is not empty, and a
+ * space after each key's colon. */
+static void S_indent(dg_buf *out, const char *s, size_t n) {
+  size_t depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == '"') { /* a string as it is, up to its closing quote */
+      size_t j = i + 1;
+      while (s[j] != '"') j += s[j] == '\\' ? 2 : 1;
+      dg_buf_put(out, s + i, j + 1 - i);
+      i = j;
+      continue;
+    }
+    if ((c == '{' || c == '[') && i + 1 < n && (s[i + 1] == '}' || s[i + 1] == ']')) {
+      dg_buf_put(out, s + i, 2); /* empty: [] and {} */
+      i++;
+      continue;
+    }
+    bool open = c == '{' || c == '[', close = c == '}' || c == ']';
+    if (open || c == ',') dg_buf_putc(out, c);
+    if (c == ':') dg_buf_puts(out, ": ");
+    if (open) depth++;
+    if (close) depth--;
+    if (open || close || c == ',') {
+      dg_buf_putc(out, '\n');
+      for (size_t k = 0; k < 2 * depth; k++) dg_buf_putc(out, ' ');
+    }
+    if (close) dg_buf_putc(out, c);
+    if (!open && !close && c != ',' && c != ':') dg_buf_putc(out, c);
+  }
 }
 
 void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
-  S_w w = {.out = out, .pretty = pretty};
-  dg_buf_init(&w.cell);
-  S_open(&w, S_ELEM, false);
-  if (s->record) S_int(&w, S_K("line"), (long long)s->record); /* lines input: the record's line */
-  S_str(&w, S_K("text"), s->text);
-  S_int(&w, S_K("start"), (long long)s->start);
-  S_int(&w, S_K("end"), (long long)s->end);
-  S_int(&w, S_K("paragraph"), (long long)s->paragraph);
-  if (s->origin) S_str(&w, S_K("origin"), s->origin);
-  if (s->headline) S_bool(&w, S_K("headline"), true);
-  if (s->subject) S_str(&w, S_K("subject"), s->subject);
-  S_open(&w, S_K("tokens"), true);
-  for (size_t i = 0; i < s->ntokens; i++) S_token(&w, r, s, i);
-  S_close(&w);
-  if (s->translation) {
-    S_open(&w, S_K("translation"), false);
-    S_str(&w, S_K("text"), s->translation);
-    S_str(&w, S_K("provider"), s->tr_provider);
-    S_str(&w, S_K("model"), s->tr_model);
-    S_bool(&w, S_K("cached"), s->tr_cached);
-    S_close(&w);
-  } else if (s->tr_error) {
-    S_open(&w, S_K("translation_error"), false);
-    S_str(&w, S_K("provider"), s->tr_provider);
-    S_int(&w, S_K("status"), (long long)s->tr_status);
-    S_str(&w, S_K("message"), s->tr_error);
-    S_close(&w);
+  if (!pretty) {
+    S_sentence(r, s, out);
+    return;
   }
-  S_close(&w);
-  dg_buf_free(&w.cell);
+  dg_buf compact;
+  dg_buf_init(&compact);
+  S_sentence(r, s, &compact);
+  S_indent(out, compact.data, compact.len);
+  dg_buf_free(&compact);
 }
 
 /* Room for a chunk's objects at once, so that the buffer (new for each

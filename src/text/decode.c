@@ -178,6 +178,9 @@ bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t po
   return false;
 }
 
+typedef uint8_t S_v4b __attribute__((vector_size(4)));
+typedef uint32_t S_v4 __attribute__((vector_size(16)));
+
 void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
                     const char *name, long line, dg_warnstate *ws) {
   const unsigned char *s = (const unsigned char *)raw;
@@ -189,7 +192,26 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   uint32_t *cpv = tb->cp, *offv = tb->off;
   unsigned char *clsv = tb->cls;
   while (i < n) {
-    /* ASCII run (1..127): the common case, in a tight loop */
+    /* ASCII run (1..127): the common case, eight bytes at a time (code
+     * points and offsets as vectors, classes from the table), then a
+     * byte at a time */
+    while (n - i >= 8) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if ((x | ((x - 0x0101010101010101ULL) & ~x)) & 0x8080808080808080ULL) break; /* >= 0x80 or NUL */
+      S_v4b lo, hi;
+      memcpy(&lo, s + i, 4);
+      memcpy(&hi, s + i + 4, 4);
+      S_v4 c0 = __builtin_convertvector(lo, S_v4), c1 = __builtin_convertvector(hi, S_v4);
+      S_v4 o0 = (S_v4){0, 1, 2, 3} + (uint32_t)i, o1 = o0 + 4;
+      memcpy(cpv + k, &c0, 16);
+      memcpy(cpv + k + 4, &c1, 16);
+      memcpy(offv + k, &o0, 16);
+      memcpy(offv + k + 4, &o1, 16);
+      for (size_t j = 0; j < 8; j++) clsv[k + j] = S_ascii[s[i + j]];
+      k += 8;
+      i += 8;
+    }
     while (i < n && s[i] - 1u < 0x7Fu) {
       unsigned c = s[i];
       cpv[k] = c;

@@ -69,6 +69,7 @@ enum {
 typedef struct dg_token {
   uint64_t start, end;  /* original bytes [start,end) */
   char *form;           /* normalised UTF-8, NUL-terminated; never empty */
+  size_t len;           /* strlen(form) */
   dg_tokkind kind;
   unsigned flags;
 } dg_token;

@@ -45,7 +45,7 @@ void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, s
   const char *forms = p->raw + p->rawlen; /* the forms follow lead and raw in the block */
   size_t flen = 0;
   for (size_t i = 0; i < p->ntokens; i++) {
-    size_t e = (size_t)(p->tokens[i].form - forms) + strlen(p->tokens[i].form) + 1;
+    size_t e = (size_t)(p->tokens[i].form - forms) + p->tokens[i].len + 1;
     if (e > flen) flen = e;
   }
   char *f = S_block(p, lead, leadlen, lead_start, raw, rawlen, forms, flen);
@@ -78,6 +78,7 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
     d->start = base + tb->off[k->cs];
     d->end = base + tb->off[k->ce];
     d->form = forms + k->fo;
+    d->len = k->fl;
     d->kind = (dg_tokkind)k->kind;
     d->flags = k->flags & DG_LTF_PUBLIC;
     if (i + 1 == n || lt->v[i + 1].cs > k->ce) d->flags |= DG_TF_SPACE_AFTER; /* a gap follows */
@@ -265,6 +266,7 @@ static void S_add(dg_token **v, size_t *n, size_t *cap, dg_buf *forms, dg_buf *t
   unsigned fl = S_normalise(forms, tmp, form, len);
   unsigned cf = 0;
   t->kind = S_classify(forms->data + fo, forms->len - fo, &cf, tb, lt);
+  t->len = forms->len - fo;
   dg_buf_putc(forms, '\0');
   t->form = (char *)(uintptr_t)fo; /* an offset until the arena is final */
   t->start = start;

@@ -33,7 +33,7 @@ typedef struct {
   const unsigned char *cls;
   size_t n;
   dg_ltoks *out;
-  size_t next_at; /* byte offset of the next '@' in raw (raw length if none) */
+  size_t next_at; /* byte offset of the next '@' in raw (SIZE_MAX if none) */
   bool nl;  /* a line break since the last token */
   size_t marks; /* emphasis delimiter candidates seen */
   dg_buf tmp;
@@ -109,7 +109,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   if (plain && nfc) { /* the common case: copy the original bytes */
     size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
     dg_buf_reserve(f, len + 1);
-    memcpy(f->data + f->len, L->raw + a, len);
+    dg_copy(f->data + f->len, L->raw + a, len);
     f->len += len;
     f->data[f->len++] = '\0';
     k->fl = (uint32_t)len;
@@ -273,11 +273,28 @@ static size_t S_gender_suffix(const S_lex *L, size_t j) {
 }
 
 /* A word from i, scanning from `from` (> i for number-word hybrids). */
+/* The first run of word characters of a word (S_scan_word), and whether a
+ * capital follows a small letter in it (getName; see S_may_be_code). */
+typedef struct S_shape {
+  size_t run_end;
+  bool hump;
+} S_shape;
+
 static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_join *joins,
-                          size_t *njoins) {
+                          size_t *njoins, S_shape *shape) {
   const uint32_t *cp = L->cp;
   const unsigned char *cls = L->cls;
   size_t n = L->n, j = from;
+  if (shape) {
+    unsigned prev = DG_C_SPACE;
+    bool hump = false;
+    while (j < n && dg_c_word(cls[j])) {
+      hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
+      prev = cls[j++];
+    }
+    shape->run_end = j;
+    shape->hump = hump;
+  }
   for (;;) {
     while (j < n && dg_c_word(cls[j])) j++;
     if (j >= n || j == i) break;
@@ -392,6 +409,20 @@ static bool S_side_punct(const S_lex *L, size_t i, bool before) {
   return dg_c_space(c) || c == DG_C_PUNCT || c == DG_C_SYMBOL;
 }
 
+/* Can the word at i, which starts with an ASCII letter, be code
+ * (tokenize_code.c)?  Only with an inner capital after a small letter
+ * (getName), or when its letters and digits are followed by '_', '.' or
+ * '(' (snake_case, os.path, foo(), ls(1)), or a drive letter (C:\\); most
+ * words are none of these and are not scanned again.  (A capital after a
+ * small letter anywhere in the word's first run, and the character after
+ * the run: a little more than the code scanner looks at, never less.) */
+static bool S_may_be_code(const S_lex *L, size_t i, const S_shape *sh) {
+  const uint32_t *cp = L->cp;
+  size_t n = L->n, e = sh->run_end;
+  if (i + 1 < n && cp[i + 1] == ':') return true;
+  return sh->hump || (e < n && (cp[e] == '_' || cp[e] == '.' || cp[e] == '('));
+}
+
 static bool S_prev_is_conj(const S_lex *L) {
   if (L->out->n == 0) return false;
   const dg_ltok *p = &L->out->v[L->out->n - 1];
@@ -427,20 +458,12 @@ static void S_lex_all(S_lex *L) {
       size_t here = L->tb->off[i], rawlen = L->tb->off[n];
       if (L->next_at < here) {
         const char *at = memchr(L->raw + here, '@', rawlen - here);
-        L->next_at = at ? (size_t)(at - L->raw) : rawlen;
+        L->next_at = at ? (size_t)(at - L->raw) : SIZE_MAX;
       }
       if (L->next_at - here < 64 && ch < 0x80) {
         size_t j = S_scan_email(L, i);
         if (j) {
           S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
-          i = j;
-          continue;
-        }
-      }
-      if (c != DG_C_DIGIT && ch < 0x80) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
-        size_t j = dg_text_scan_code(cp, cls, n, i);
-        if (j) {
-          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
           i = j;
           continue;
         }
@@ -454,12 +477,21 @@ static void S_lex_all(S_lex *L) {
           i = j;
           continue;
         }
-        size_t e = S_scan_word(L, i, j, &fl, joins, &nj);
+        size_t e = S_scan_word(L, i, j, &fl, joins, &nj, NULL);
         S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
         i = e;
         continue;
       }
-      size_t e = S_scan_word(L, i, i, &fl, joins, &nj);
+      S_shape sh;
+      size_t e = S_scan_word(L, i, i, &fl, joins, &nj, &sh);
+      if (ch < 0x80 && S_may_be_code(L, i, &sh)) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
+        size_t j = dg_text_scan_code(cp, cls, n, i);
+        if (j) {
+          S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+          i = j;
+          continue;
+        }
+      }
       S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
       i = e;
       continue;
@@ -515,7 +547,7 @@ static void S_lex_all(S_lex *L) {
     }
     if (dg_text_is_hyphen(ch) && i + 1 < n && cls[i + 1] == DG_C_LOWER &&
         (i == 0 || dg_c_space(cls[i - 1])) && S_prev_is_conj(L)) {
-      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj); /* "und -ausfuhr" */
+      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj, NULL); /* "und -ausfuhr" */
       S_emit(L, i, e, DG_TOK_WORD, fl | DG_TF_SUSPENDED, joins, nj);
       i = e;
       continue;
@@ -779,7 +811,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.out = out;
   {
     const char *at = memchr(raw, '@', tb->off[tb->ncp]);
-    L.next_at = at ? (size_t)(at - raw) : tb->off[tb->ncp];
+    L.next_at = at ? (size_t)(at - raw) : SIZE_MAX; /* (no e-mail address to look for) */
   }
   L.nl = true;
   dg_buf_init(&L.tmp);

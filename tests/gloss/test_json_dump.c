@@ -154,6 +154,31 @@ static void S_check_blocks(dg_render *r) {
   munmap(pages, 8 * ps);
 }
 
+/* Numbers are written as jansson writes them, at each count of digits
+ * (either side of each power of ten) and at the ends of the range. */
+static void S_check_number(dg_render *r, dg_dsentence *s, unsigned long long x) {
+  s->tokens[0].start = x;
+  s->start = (uint64_t)0 - x; /* negative as a long long */
+  json_t *o = S_same(r, s, false);
+  json_t *tok = json_array_get(json_object_get(o, "tokens"), 0);
+  OK(o && (unsigned long long)json_integer_value(json_object_get(tok, "start")) == x, "number %llu", x);
+  OK(o && (unsigned long long)json_integer_value(json_object_get(o, "start")) == (uint64_t)0 - x, "number -%llu", x);
+  json_decref(o);
+}
+
+static void S_check_numbers(dg_render *r) {
+  dg_doc *d = dg_doc_new("test");
+  dg_dsentence *s = dg_doc_add_sentence(d);
+  s->tokens = dg_mem_alloc(&d->arena, 8 * sizeof *s->tokens);
+  S_tok(s, "Zahl", DG_KIND_NUMBER);
+  S_check_number(r, s, 0);
+  for (unsigned long long v = 1; v <= 1000000000000000000ULL; v *= 10)
+    for (unsigned long long x = v - 1; x <= v + 1; x++) S_check_number(r, s, x);
+  S_check_number(r, s, 9223372036854775807ULL);
+  S_check_number(r, s, 9223372036854775808ULL); /* LLONG_MIN one way, the other wraps */
+  dg_doc_free(d);
+}
+
 int main(void) {
   dg_doc *d = S_doc();
   dg_render_opts ro = {.format = DG_FMT_JSONL, .style = DG_STYLE_LEIPZIG, .width = 80};
@@ -167,5 +192,6 @@ int main(void) {
   S_check(&r, &d->sentences[0], false);
   dg_doc_free(d);
   S_check_blocks(&r);
+  S_check_numbers(&r);
   return DONE("gloss.json_dump");
 }

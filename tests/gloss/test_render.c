@@ -5,6 +5,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 
+#include <utf8proc.h>
+
 #include "harness.h"
 #include "cells.h"
 #include "render.h"
@@ -310,6 +312,23 @@ int main(void) {
   OK(!dg_format_parse("xml", &f), "unknown format");
   INT_EQ(dg_display_width("Präsident", strlen("Präsident")), 9, "width of umlauts");
   INT_EQ(dg_display_width("日本", strlen("日本")), 4, "wide characters");
+  /* The width's shortcuts (printable ASCII by the word, Latin letters,
+   * German dashes and quotes) agree with utf8proc for every character,
+   * at every place in a short string and a long one. */
+  bool agree = true;
+  for (utf8proc_int32_t c = 0; c <= 0x10FFFF && agree; c++) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char u[32] = "ab";
+    size_t k = (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)u + 2);
+    memcpy(u + 2 + k, "cdefghijklm", 12);
+    int cw = c >= 0x20 && c <= 0x7E ? 1 : utf8proc_charwidth(c);
+    size_t want = (cw > 0 ? (size_t)cw : 0);
+    agree = dg_display_width(u + 2, k) == want && dg_display_width(u, 2 + k + 1) == 3 + want &&
+            dg_display_width(u, 2 + k + 11) == 13 + want;
+    if (!agree) fprintf(stderr, "width of U+%04X\n", (unsigned)c);
+  }
+  OK(agree, "width of each character as utf8proc has it");
+  for (size_t n = 0; n <= 20; n++) INT_EQ(dg_display_width("abcdefghijklmnopqrstu", n), n, "width of ASCII");
   dg_doc_free(d);
   return DONE("gloss.render");
 }

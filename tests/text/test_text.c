@@ -89,7 +89,8 @@ static bool S_roundtrip(const S_doc *d, const char *text, size_t len) {
       if (st->tokens != p->tokens + seen) ok = false;
       for (size_t t = 0; t < st->ntokens; t++) {
         const dg_token *k = &st->tokens[t];
-        if (k->start < pos || k->end <= k->start || k->end > p->end || !k->form[0]) ok = false;
+        if (k->start < pos || k->end <= k->start || k->end > p->end || !k->form[0] || k->len != strlen(k->form))
+          ok = false;
         pos = k->end;
       }
       seen += st->ntokens;
