@@ -51,6 +51,7 @@ struct dg_lexicon {
   const char **pasts; /* the irregular verbs' past forms and participles that are not
                        * also their base, sorted (dg_lexicon_is_irregular_past) */
   size_t n_pasts;
+  unsigned *closed_bits; /* dg_sense.bits of each closed-class row (S_closed_bits_init) */
 };
 
 /* Most words have no class: a bit set of their hashes answers "none"
@@ -99,6 +100,58 @@ static void S_pasts_init(dg_lexicon *lex) {
     if (strcmp(part, base) != 0) lex->pasts[lex->n_pasts++] = part;
   }
   qsort(lex->pasts, lex->n_pasts, sizeof *lex->pasts, S_strp_cmp);
+}
+
+static const char *const S_ud_names[DG_UD_COUNT] = {
+    NULL,   "",    "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM",  "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",   "VERB", "X"};
+
+const char *dg_lexicon_ud_name(unsigned code) { return code < DG_UD_COUNT ? S_ud_names[code] : NULL; }
+
+static unsigned S_ud_code(const char *pos) {
+  for (unsigned k = 1; k < DG_UD_COUNT; k++)
+    if (strcmp(pos, S_ud_names[k]) == 0) return k;
+  return DG_UD_OTHER;
+}
+
+/* The DG_LB_* bit of the label f[0..len), 0 for another. */
+static unsigned S_label_bit(const char *f, size_t len) {
+  static const struct {
+    const char *label;
+    unsigned bit;
+  } labels[] = {{"M", DG_LB_M},       {"F", DG_LB_F},       {"N", DG_LB_N},         {"NOM", DG_LB_NOM},
+                {"ACC", DG_LB_ACC},   {"DAT", DG_LB_DAT},   {"GEN", DG_LB_GEN},     {"SG", DG_LB_SG},
+                {"PL", DG_LB_PL},     {"REL", DG_LB_REL},   {"INT", DG_LB_INT},     {"PTCL", DG_LB_PTCL},
+                {"POSS", DG_LB_POSS}, {"POL", DG_LB_POL},   {"DEF", DG_LB_DEF},     {"SBJV2", DG_LB_SBJV2}};
+  for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+    if (strlen(labels[k].label) == len && memcmp(labels[k].label, f, len) == 0) return labels[k].bit;
+  return 0;
+}
+
+/* dg_sense.bits of a closed-class reading (lexicon.h): the labels walked
+ * once, piece by piece. */
+static unsigned S_reading_bits(const char *pos, const char *labels, const char *gloss) {
+  unsigned bits = S_ud_code(pos) << DG_LB_POS_SHIFT;
+  for (const char *f = labels;;) {
+    const char *p = f;
+    while (*p && !strchr(".-+|/", *p)) p++;
+    if (*p != '+') bits |= S_label_bit(f, (size_t)(p - f));
+    if (!*p) break;
+    f = p + 1;
+  }
+  if (strstr(labels, "+ACC")) bits |= DG_LB_GOV_ACC;
+  if (strstr(labels, "+DAT")) bits |= DG_LB_GOV_DAT;
+  if (strstr(labels, "+GEN")) bits |= DG_LB_GOV_GEN;
+  if (strchr(gloss, '/')) bits |= DG_LB_GLOSS_ALT;
+  return bits;
+}
+
+static void S_closed_bits_init(dg_lexicon *lex) {
+  lex->closed_bits = dg_xcalloc(lex->n_closed + 1, sizeof *lex->closed_bits);
+  for (uint32_t i = 0; i < lex->n_closed; i++) {
+    const dg_lex_sense *r = &lex->closed[i];
+    lex->closed_bits[i] = S_reading_bits(S_str(lex, r->pos), S_str(lex, r->labels), S_str(lex, r->gloss));
+  }
 }
 
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
@@ -179,6 +232,7 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     lex->rfilter[b / 64] |= 1ULL << (b % 64);
   }
   S_pasts_init(lex);
+  S_closed_bits_init(lex);
   return lex;
 }
 
@@ -229,6 +283,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
   free(lex->cfilter);
   free(lex->rfilter);
   free(lex->pasts);
+  free(lex->closed_bits);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
   free(lex);
@@ -275,6 +330,7 @@ static void S_fill(const dg_lexicon *lex, const dg_lex_sense *r, dg_sense *o) {
   o->labels = S_str(lex, r->labels);
   o->source = S_str(lex, r->source);
   o->score = r->score;
+  o->bits = 0;
 }
 
 static size_t S_bucket(const dg_lexicon *lex, const char *key) {
@@ -302,6 +358,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
           o->labels = "";
           o->source = e->source;
           o->score = 1000.0f;
+          o->bits = 0;
         }
         n++;
       }
@@ -332,7 +389,10 @@ size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out,
   if (!lex || !S_key(form, key) ||
       !S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &start, &count))
     return 0;
-  for (uint32_t i = 0; i < count && i < max; i++) S_fill(lex, &lex->closed[start + i], &out[i]);
+  for (uint32_t i = 0; i < count && i < max; i++) {
+    S_fill(lex, &lex->closed[start + i], &out[i]);
+    out[i].bits = lex->closed_bits[start + i];
+  }
   return count;
 }
 
