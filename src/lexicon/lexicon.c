@@ -337,6 +337,27 @@ static size_t S_bucket(const dg_lexicon *lex, const char *key) {
   return (size_t)dg_hash64(key, strlen(key), 0) & (lex->n_buckets - 1);
 }
 
+/* Is the file's string at `off` the string s?  The rows of a lemma mostly
+ * share their lemma's and their part of speech's strings, which the file
+ * stores once: the answer for the offset asked last is kept in *last. */
+typedef struct S_same {
+  uint32_t off;
+  bool eq;
+} S_same;
+
+/* (nothing asked yet: UINT32_MAX is past every string, which S_str reads
+ * as "") */
+static S_same S_same_init(const char *s) { return (S_same){UINT32_MAX, s[0] == '\0'}; }
+
+static bool S_same_str(const dg_lexicon *lex, S_same *last, uint32_t off, const char *s) {
+  if (off != last->off) {
+    const char *a = S_str(lex, off);
+    last->off = off;
+    last->eq = a[0] == s[0] && strcmp(a, s) == 0;
+  }
+  return last->eq;
+}
+
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
                          dg_sense *out, size_t max) {
   char key[S_KEYMAX];
@@ -368,14 +389,16 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
+  S_same same_lemma = S_same_init(lemma);
   for (int round = 0; round < 2; round++) {
     const char *want = round == 0 ? pos : "X";
     if (round == 1 && (!pos || n > before || strcmp(pos, "X") == 0)) break;
+    S_same same_pos = S_same_init(want ? want : "");
     for (int pass = 0; pass < 2; pass++)
       for (uint32_t i = start; i < start + count; i++) {
         const dg_lex_sense *r = &lex->senses[i];
-        if (want && strcmp(want, S_str(lex, r->pos)) != 0) continue;
-        if ((strcmp(S_str(lex, r->lemma), lemma) == 0) != (pass == 0)) continue;
+        if (want && !S_same_str(lex, &same_pos, r->pos, want)) continue;
+        if (S_same_str(lex, &same_lemma, r->lemma, lemma) != (pass == 0)) continue;
         if (n < max) S_fill(lex, r, &out[n]);
         n++;
       }
