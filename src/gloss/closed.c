@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* A d-word: a form of the definite article that is also a relative
@@ -48,9 +49,17 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     const dg_analysis *a = &w->an[ka];
     *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;
-    dg_sense sv[4];
-    /* (a noun reading's senses through its word's memo entry) */
-    size_t n = dg_gl_eq(a->pos, "NOUN") ? dg_gl_an_senses(e, w, ka, sv, 4) : dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    /* (a noun reading's senses through its word's memo entry, read where
+     * the memo keeps them) */
+    bool noun_pos = dg_gl_eq(a->pos, "NOUN");
+    size_t n = 0;
+    const dg_sense *sv = noun_pos && a->lemma && *a->lemma ? dg_gl_memo_an_senses(e, w, ka, &n) : NULL;
+    dg_sense own[4];
+    if (!sv) {
+      n = noun_pos ? dg_gl_an_senses(e, w, ka, own, 4) : dg_gl_senses(e, a->lemma, "NOUN", own, 4);
+      sv = own;
+    }
+    if (n > 4) n = 4;
     for (size_t k = 0; k < n; k++)
       if (sv[k].gender && *sv[k].gender) return sv[k].gender;
     const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
