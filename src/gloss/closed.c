@@ -540,6 +540,166 @@ static const char *S_pos_copy(dg_doc *d, const dg_sense *sv) {
   return ud ? ud : dg_doc_str(d, sv->pos);
 }
 
+/* The analysis whose features closed-class reading k of w takes: of the
+ * same lemma and part of speech, the one that agrees best with the
+ * reading's labels (gender, case, number); -1 for none. */
+static int S_feature_analysis(const dg_gl_word *w, size_t k) {
+  const dg_sense *sv = &w->cl[k];
+  const char *lemma = sv->lemma && *sv->lemma ? sv->lemma : w->lower;
+  int bestq = -1, bestm = -1;
+  /* (the reading's gender, case and number labels, each matched by its
+   * UD value anywhere in the features: M by Masc, NOM by Nom, SG by Sing
+   * ...; bit r of the labels is value[r]) */
+  static const char *const value[] = {"Masc", "Fem", "Neut", "Nom", "Acc", "Dat", "Gen", "Sing", "Plur"};
+  unsigned has = sv->bits & (DG_LB_M | DG_LB_F | DG_LB_N | DG_LB_NOM | DG_LB_ACC | DG_LB_DAT | DG_LB_GEN |
+                             DG_LB_SG | DG_LB_PL);
+  int all = 0; /* an analysis with all of them: no later one does better */
+  for (unsigned h = has; h; h &= h - 1) all++;
+  for (size_t q = 0; q < w->nan && bestm < all; q++) {
+    if (!dg_gl_eq(w->an[q].lemma, lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
+    int m = 0;
+    if (w->an[q].feats)
+      for (unsigned h = has; h; h &= h - 1)
+        if (strstr(w->an[q].feats, value[__builtin_ctz(h)])) m++;
+    if (m > bestm) {
+      bestm = m;
+      bestq = (int)q;
+    }
+  }
+  return bestq;
+}
+
+/* The glosses closed-class reading k of w offers, in order: its own, then
+ * the other readings' (empty ones left out); alternatives written
+ * "his/its" become glosses of their own, copied into pool (cap bytes; *used
+ * of them taken) or, past it, into d's arena.  Returns how many (at most
+ * S_MAX_ALT), or SIZE_MAX when pool is full and d is NULL. */
+#define S_MAX_ALT (DG_GL_MAX_SENSES * 2)
+static size_t S_alternatives(dg_doc *d, const dg_gl_word *w, size_t k, const char **out, char *pool, size_t cap,
+                             size_t *pool_used) {
+  size_t n = 0, used = 0;
+  *pool_used = 0;
+  for (size_t q = 0; q < w->ncl + 1 && n < S_MAX_ALT; q++) {
+    const dg_sense *src = q == 0 ? &w->cl[k] : &w->cl[q - 1];
+    if (q > 0 && q - 1 == k) continue;
+    const char *g = src->gloss ? src->gloss : "";
+    /* (dg_gl_set_glosses copies the glosses into the document: only
+     * alternatives to split need a copy here) */
+    if (!(src->bits & DG_LB_GLOSS_ALT)) {
+      if (*g) out[n++] = g;
+      continue;
+    }
+    size_t len = strlen(g) + 1;
+    char *copy;
+    if (used + len <= cap) {
+      copy = memcpy(pool + used, g, len);
+      used += len;
+    } else if (d) {
+      copy = dg_mem_strdup(&d->arena, g);
+    } else {
+      return SIZE_MAX;
+    }
+    *pool_used = used;
+    /* each alternative between slashes (empty ones dropped) */
+    for (char *a = copy; *a && n < S_MAX_ALT;) {
+      if (*a == '/') {
+        a++;
+        continue;
+      }
+      out[n++] = a;
+      char *z = strchr(a, '/');
+      if (!z) break;
+      *z = '\0';
+      a = z + 1;
+    }
+  }
+  return n;
+}
+
+/* Give t the glosses of closed-class reading k of w, then those of the
+ * others. */
+static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
+  const char *alt[S_MAX_ALT];
+  char pool[512]; /* the split copies, while they are read */
+  size_t used;
+  size_t n = S_alternatives(d, w, k, alt, pool, sizeof pool, &used);
+  dg_sense tmp[S_MAX_ALT]; /* (dg_gl_set_glosses reads their glosses) */
+  for (size_t q = 0; q < n; q++) tmp[q].gloss = alt[q];
+  dg_gl_set_glosses(d, t, tmp, n, NULL);
+}
+
+/* What dg_gl_closed makes of each closed-class reading k of a word
+ * whatever its context, kept once per word in the engine's memo (kind
+ * 'C', linked from the word's entry): the analysis whose features it takes
+ * and its glosses as dg_gl_set_glosses keeps them from S_alternatives (the
+ * first of equal ones, at most DG_GL_MAX_SENSES).  A gloss is a lexicon
+ * string, or an alternative split from one, kept among the value's text. */
+typedef struct S_gloss {
+  const char *lex; /* (lexicon strings: session lifetime) */
+  unsigned off;    /* lex NULL: the string at off in the text */
+} S_gloss;
+
+typedef struct S_fixed {
+  signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
+  unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
+  unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
+  size_t ngloss;
+  S_gloss gloss[]; /* then the text */
+} S_fixed;
+
+static const char *S_fixed_gloss(const S_fixed *f, size_t k, size_t q) {
+  const S_gloss *g = &f->gloss[f->at[k] + q];
+  return g->lex ? g->lex : (const char *)(f->gloss + f->ngloss) + g->off;
+}
+
+/* Word w's S_fixed: the memo's, or NULL (a word the memo does not keep,
+ * or no room left). */
+static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
+  if (!w->memo || w->memo_form != t->form || w->ncl > DG_GL_MAX_SENSES) return NULL;
+  const S_fixed *f = dg_gl_memo_link(w, DG_GL_LINK_CLOSED);
+  if (f || !dg_gl_memo_room(e)) return f;
+  /* (the key of the word's entry: the form, and whether it came first) */
+  char key[256];
+  size_t len = strlen(t->form);
+  if (len + 2 > sizeof key) return NULL;
+  key[0] = w->initial ? 'I' : 'W';
+  memcpy(key + 1, t->form, len + 1);
+  S_fixed head = {.ngloss = 0};
+  S_gloss gv[DG_GL_MAX_SENSES * DG_GL_MAX_SENSES];
+  char text[4096]; /* the split alternatives of every reading */
+  size_t used = 0;
+  for (size_t k = 0; k < w->ncl; k++) {
+    head.feat[k] = (signed char)S_feature_analysis(w, k);
+    const char *alt[S_MAX_ALT];
+    size_t taken;
+    size_t n = S_alternatives(NULL, w, k, alt, text + used, sizeof text - used, &taken);
+    if (n == SIZE_MAX) return NULL;
+    used += taken;
+    const char *kept[DG_GL_MAX_SENSES];
+    size_t nk = 0;
+    head.at[k] = (unsigned short)head.ngloss;
+    for (size_t q = 0; q < n && nk < DG_GL_MAX_SENSES; q++) {
+      bool dup = false;
+      for (size_t j = 0; j < nk && !dup; j++) dup = dg_gl_eq(kept[j], alt[q]);
+      if (dup) continue;
+      kept[nk] = alt[q];
+      bool split = alt[q] >= text && alt[q] < text + sizeof text;
+      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
+    }
+    head.n[k] = (unsigned char)nk;
+    head.ngloss += nk;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_put(&b, &head, sizeof head);
+  dg_buf_put(&b, gv, head.ngloss * sizeof *gv);
+  dg_buf_put(&b, text, used);
+  f = dg_gl_memo_keep(e, 'C', key, b.data, b.len, 0, NULL);
+  dg_buf_free(&b);
+  if (f) dg_gl_memo_set_link(w, DG_GL_LINK_CLOSED, f);
+  return f;
+}
+
 /* Give token i its closed-class reading, if one fits; false when the word
  * is to be glossed as a content word. */
 bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -568,74 +728,22 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   t->lemma = dg_doc_str(d, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
   t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
-   * the chosen labels (gender, case, number). */
-  {
-    int bestq = -1, bestm = -1;
-    /* (the reading's gender, case and number labels, each matched by its
-     * UD value anywhere in the features: M by Masc, NOM by Nom, SG by Sing
-     * ...; bit r of the labels is value[r]) */
-    static const char *const value[] = {"Masc", "Fem", "Neut", "Nom", "Acc", "Dat", "Gen", "Sing", "Plur"};
-    unsigned has = lb[k] & (DG_LB_M | DG_LB_F | DG_LB_N | DG_LB_NOM | DG_LB_ACC | DG_LB_DAT | DG_LB_GEN |
-                            DG_LB_SG | DG_LB_PL);
-    int all = 0; /* an analysis with all of them: no later one does better */
-    for (unsigned h = has; h; h &= h - 1) all++;
-    for (size_t q = 0; q < w->nan && bestm < all; q++) {
-      if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
-      int m = 0;
-      if (w->an[q].feats)
-        for (unsigned h = has; h; h &= h - 1)
-          if (strstr(w->an[q].feats, value[__builtin_ctz(h)])) m++;
-      if (m > bestm) {
-        bestm = m;
-        bestq = (int)q;
-      }
-    }
-    if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+   * the chosen labels (gender, case, number); the glosses of the reading,
+   * then those of the others.  (What a word kept in the memo makes of a
+   * reading is the memo's: S_fixed.) */
+  const S_fixed *fx = S_fixed_of(e, t, w);
+  int bestq = fx ? fx->feat[k] : S_feature_analysis(w, (size_t)k);
+  if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+  if (fx) {
+    /* (as dg_gl_set_glosses sets them) */
+    size_t n = fx->n[k];
+    t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+    for (size_t q = 0; q < n; q++) t->glosses[q] = dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
+    t->nglosses = n;
+    if (n) t->gloss = t->glosses[0];
+  } else {
+    S_set_closed_glosses(d, t, w, (size_t)k);
   }
-  /* Alternatives: the chosen reading first, then the others. */
-  /* Alternatives written "his/its" become separate glosses. */
-  dg_sense tmp[DG_GL_MAX_SENSES * 2];
-  size_t n = 0;
-  char pool[512]; /* the split copies, while they are read */
-  size_t used = 0;
-  for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
-    const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
-    if (q > 0 && (int)(q - 1) == k) continue;
-    const char *g = src->gloss ? src->gloss : "";
-    /* (dg_gl_set_glosses copies the glosses into the document: only
-     * alternatives to split need a copy here, on the stack when it has
-     * room) */
-    if (!(src->bits & DG_LB_GLOSS_ALT)) {
-      if (*g) {
-        tmp[n] = *src;
-        n++;
-      }
-      continue;
-    }
-    size_t len = strlen(g) + 1;
-    char *copy;
-    if (used + len <= sizeof pool) {
-      copy = memcpy(pool + used, g, len);
-      used += len;
-    } else {
-      copy = dg_mem_strdup(&d->arena, g);
-    }
-    /* each alternative between slashes (empty ones dropped) */
-    for (char *a = copy; *a && n < DG_ARRAY_LEN(tmp);) {
-      if (*a == '/') {
-        a++;
-        continue;
-      }
-      tmp[n] = *src;
-      tmp[n].gloss = a;
-      n++;
-      char *z = strchr(a, '/');
-      if (!z) break;
-      *z = '\0';
-      a = z + 1;
-    }
-  }
-  dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (S_pos(lb[k]) == DG_UD_ADP && i + 1 < s->ntokens &&
       (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
