@@ -640,6 +640,7 @@ typedef struct S_gloss {
 } S_gloss;
 
 typedef struct S_fixed {
+  unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
   unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
   unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
@@ -670,6 +671,7 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   size_t used = 0;
   for (size_t k = 0; k < w->ncl; k++) {
     head.feat[k] = (signed char)S_feature_analysis(w, k);
+    if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
     const char *alt[S_MAX_ALT];
     size_t taken;
     size_t n = S_alternatives(NULL, w, k, alt, text + used, sizeof text - used, &taken);
@@ -710,6 +712,9 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];
   for (size_t q = 0; q < w->ncl; q++) lb[q] = w->cl[q].bits;
+  /* (what the memo keeps of the word's readings is read once the choice
+   * is made: fetched from memory meanwhile) */
+  if (w->ncl) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
@@ -725,13 +730,15 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->closed = k;
   w->closed_labels = lb[k];
   const dg_sense *sv = &w->cl[k];
-  t->lemma = dg_doc_str(d, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
+  /* (what a word kept in the memo makes of a reading is the memo's:
+   * S_fixed) */
+  const S_fixed *fx = S_fixed_of(e, t, w);
+  bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
+  t->lemma = dg_doc_str(d, own_lemma ? sv->lemma : w->lower);
   t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,
-   * then those of the others.  (What a word kept in the memo makes of a
-   * reading is the memo's: S_fixed.) */
-  const S_fixed *fx = S_fixed_of(e, t, w);
+   * then those of the others. */
   int bestq = fx ? fx->feat[k] : S_feature_analysis(w, (size_t)k);
   if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
   if (fx) {
