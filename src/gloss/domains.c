@@ -256,7 +256,6 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
     if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
-    if (t->source && t->source[0] == 'g' && strncmp(t->source, "glossary", 8) == 0) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
     const char *g = NULL;
@@ -268,7 +267,10 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
       g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
       if (!g) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
     }
-    if (g && strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
+    /* (a glossary's sense stays; asked only of a word the subject has a
+     * sense for, as the source's string is seldom at hand) */
+    if (!g || (t->source && t->source[0] == 'g' && strncmp(t->source, "glossary", 8) == 0)) continue;
+    if (strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
   }
 }
 
@@ -336,6 +338,9 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * one. */
   for (size_t i = 0; i < nt && nd; i++) {
     dg_dtoken *t = &s->tokens[i];
+    /* (a word with no close sense of a field has none to take: its
+     * summary answers before the token is read) */
+    if (sw[i] && sw[i]->nalt == 0) continue;
     if (!S_candidate(t, &c->w[i])) continue;
     S_word *mine = NULL;
     const S_word *w = sw[i] ? sw[i] : S_word_of(e, &c->w[i], t->lemma, t->pos, &mine);
