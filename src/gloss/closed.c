@@ -532,6 +532,13 @@ static bool S_weekday(const dg_engine *e, const char *w) {
   return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
+/* dg_doc_str of a string of the engine's lexicon (never NULL): the string
+ * itself when the document's strings point into that lexicon (doc.h:
+ * its first kept lexicon), without asking where the string lies. */
+static const char *S_lex_str(const dg_engine *e, dg_doc *d, const char *s) {
+  return d->keeps && d->keeps->lex == e->lex ? s : dg_doc_str(d, s);
+}
+
 /* The document's copy of a closed-class reading's part of speech: a UD
  * tag is the lexicon's string constant (no copy into the document for
  * every closed-class word); another string is copied. */
@@ -734,7 +741,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * S_fixed) */
   const S_fixed *fx = S_fixed_of(e, t, w);
   bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
-  t->lemma = dg_doc_str(d, own_lemma ? sv->lemma : w->lower);
+  t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
   t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,
@@ -745,7 +752,10 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
     t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
-    for (size_t q = 0; q < n; q++) t->glosses[q] = dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
+    for (size_t q = 0; q < n; q++) {
+      const S_gloss *g = &fx->gloss[fx->at[k] + q];
+      t->glosses[q] = g->lex ? S_lex_str(e, d, g->lex) : dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
+    }
     t->nglosses = n;
     if (n) t->gloss = t->glosses[0];
   } else {
@@ -772,11 +782,11 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;
       c->w[i].closed = k;
-      t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
+      t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
       return true;
     }
   }
   w->is_closed = true;
-  t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
+  t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
   return true;
 }
