@@ -6,6 +6,7 @@
  * "wie", "selbst", "Sie", "damit", "zu" by what follows.  The chosen
  * reading gives lemma, features, labels and glosses.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <string.h>
 
 #include "memo.h"
@@ -692,7 +693,9 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
       for (size_t j = 0; j < nk && !dup; j++) dup = dg_gl_eq(kept[j], alt[q]);
       if (dup) continue;
       kept[nk] = alt[q];
-      bool split = alt[q] >= text && alt[q] < text + sizeof text;
+      /* (a split alternative lies in text; a whole gloss is the lexicon's) */
+      uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
+      bool split = at >= from && at < from + sizeof text;
       gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
     }
     head.n[k] = (unsigned char)nk;
