@@ -6,8 +6,10 @@
  * "wie", "selbst", "Sie", "damit", "zu" by what follows.  The chosen
  * reading gives lemma, features, labels and glosses.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <string.h>
 
+#include "memo.h"
 #include "word.h"
 
 /* A d-word: a form of the definite article that is also a relative
@@ -22,69 +24,11 @@ static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
  * whose capital is its meaning). */
 static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
 
-/* The Leipzig labels the choice below asks about, as bits of a reading (the
- * first nine in the order of dg_gl_closed's map), and the two parts of
- * speech it asks about again and again (S_reading). */
-enum {
-  S_M = 1u << 0,
-  S_F = 1u << 1,
-  S_N = 1u << 2,
-  S_NOM = 1u << 3,
-  S_ACC = 1u << 4,
-  S_DAT = 1u << 5,
-  S_GEN = 1u << 6,
-  S_SG = 1u << 7,
-  S_PL = 1u << 8,
-  S_REL = 1u << 9,
-  S_INT = 1u << 10,
-  S_PTCL = 1u << 11,
-  S_POSS = 1u << 12,
-  S_POL = 1u << 13,
-  S_IS_DET = 1u << 14,  /* part of speech DET */
-  S_IS_PRON = 1u << 15, /* part of speech PRON */
-};
-
-/* The bit of the label f[0..len), 0 for another. */
-static unsigned S_label_bit(const char *f, size_t len) {
-  switch (len) {
-  case 1: return f[0] == 'M' ? S_M : f[0] == 'F' ? S_F : f[0] == 'N' ? S_N : 0;
-  case 2: return memcmp(f, "SG", 2) == 0 ? S_SG : memcmp(f, "PL", 2) == 0 ? S_PL : 0;
-  case 3:
-    switch (f[0]) {
-    case 'N': return memcmp(f, "NOM", 3) == 0 ? S_NOM : 0;
-    case 'A': return memcmp(f, "ACC", 3) == 0 ? S_ACC : 0;
-    case 'D': return memcmp(f, "DAT", 3) == 0 ? S_DAT : 0;
-    case 'G': return memcmp(f, "GEN", 3) == 0 ? S_GEN : 0;
-    case 'R': return memcmp(f, "REL", 3) == 0 ? S_REL : 0;
-    case 'I': return memcmp(f, "INT", 3) == 0 ? S_INT : 0;
-    case 'P': return memcmp(f, "POL", 3) == 0 ? S_POL : 0;
-    default: return 0;
-    }
-  case 4: return memcmp(f, "PTCL", 4) == 0 ? S_PTCL : memcmp(f, "POSS", 4) == 0 ? S_POSS : 0;
-  default: return 0;
-  }
-}
-
-/* The bits of the labels above that dg_gl_has_label finds in `labels`, read
- * in one walk: a label begins the string or follows one of . - + | / and
- * ends the string or stands before . - | / (not +). */
-static unsigned S_labels(const char *labels) {
-  static const bool end[256] = {['\0'] = true, ['.'] = true, ['-'] = true, ['+'] = true, ['|'] = true, ['/'] = true};
-  if (!labels) return 0;
-  unsigned bits = 0;
-  for (const char *f = labels;;) {
-    const char *p = f;
-    while (!end[(unsigned char)*p]) p++;
-    if (*p != '+') bits |= S_label_bit(f, (size_t)(p - f));
-    if (!*p) return bits;
-    f = p + 1;
-  }
-}
-
-/* A closed-class reading's labels (S_labels) and part of speech as bits. */
-static unsigned S_reading(const dg_sense *sv) {
-  return S_labels(sv->labels) | (dg_gl_eq(sv->pos, "DET") ? S_IS_DET : 0) | (dg_gl_eq(sv->pos, "PRON") ? S_IS_PRON : 0);
-}
+/* The Leipzig labels and the part of speech of closed-class reading k, as
+ * the lexicon read them once (lexicon.h DG_LB_*: lb[k] & DG_LB_REL is
+ * dg_gl_has_label(w->cl[k].labels, "REL")), and a reading's part of speech
+ * (S_pos(lb[k]) == DG_UD_DET is dg_gl_eq(w->cl[k].pos, "DET")). */
+static unsigned S_pos(unsigned lb) { return DG_LB_POS(lb); }
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
  * and whether it is plural. */
@@ -106,9 +50,17 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     const dg_analysis *a = &w->an[ka];
     *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;
-    dg_sense sv[4];
-    /* (a noun reading's senses through its word's memo entry) */
-    size_t n = dg_gl_eq(a->pos, "NOUN") ? dg_gl_an_senses(e, w, ka, sv, 4) : dg_gl_senses(e, a->lemma, "NOUN", sv, 4);
+    /* (a noun reading's senses through its word's memo entry, read where
+     * the memo keeps them) */
+    bool noun_pos = dg_gl_eq(a->pos, "NOUN");
+    size_t n = 0;
+    const dg_sense *sv = noun_pos && a->lemma && *a->lemma ? dg_gl_memo_an_senses(e, w, ka, &n) : NULL;
+    dg_sense own[4];
+    if (!sv) {
+      n = noun_pos ? dg_gl_an_senses(e, w, ka, own, 4) : dg_gl_senses(e, a->lemma, "NOUN", own, 4);
+      sv = own;
+    }
+    if (n > 4) n = 4;
     for (size_t k = 0; k < n; k++)
       if (sv[k].gender && *sv[k].gender) return sv[k].gender;
     const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
@@ -120,22 +72,21 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
 }
 
 /* The case a preposition just before i (or two before, with an adjective
- * between) governs: S_ACC, S_DAT, S_GEN, both S_ACC and S_DAT (a two-way
- * preposition: either case) or 0. */
+ * between) governs: DG_LB_ACC, DG_LB_DAT, DG_LB_GEN, both DG_LB_ACC and
+ * DG_LB_DAT (a two-way preposition: either case) or 0. */
 static unsigned S_governed(dg_gl_ctx *c, size_t i) {
   for (size_t j = i; j-- > 0 && i - j <= 1;) {
     dg_gl_word *w = &c->w[j];
     for (size_t k = 0; k < w->ncl; k++) {
-      if (!dg_gl_eq(w->cl[k].pos, "ADP")) continue;
-      const char *l = w->cl[k].labels;
-      unsigned lb = S_labels(l);
-      bool acc = (lb & S_ACC) || strstr(l ? l : "", "+ACC");
-      bool dat = (lb & S_DAT) || strstr(l ? l : "", "+DAT");
-      bool gen = (lb & S_GEN) || strstr(l ? l : "", "+GEN");
-      if (dat && !acc) return S_DAT;
-      if (acc && !dat) return S_ACC;
-      if (gen && !dat && !acc) return S_GEN;
-      if (dat && acc) return S_ACC | S_DAT;
+      unsigned lb = w->cl[k].bits;
+      if (S_pos(lb) != DG_UD_ADP) continue;
+      bool acc = lb & (DG_LB_ACC | DG_LB_GOV_ACC);
+      bool dat = lb & (DG_LB_DAT | DG_LB_GOV_DAT);
+      bool gen = lb & (DG_LB_GEN | DG_LB_GOV_GEN);
+      if (dat && !acc) return DG_LB_DAT;
+      if (acc && !dat) return DG_LB_ACC;
+      if (gen && !dat && !acc) return DG_LB_GEN;
+      if (dat && acc) return DG_LB_ACC | DG_LB_DAT;
     }
   }
   return 0;
@@ -143,9 +94,9 @@ static unsigned S_governed(dg_gl_ctx *c, size_t i) {
 
 /* The label of a noun's gender ("m" "f" "n"), 0 for none. */
 static unsigned S_gender_label(const char *g) {
-  if (dg_gl_eq(g, "m")) return S_M;
-  if (dg_gl_eq(g, "f")) return S_F;
-  if (dg_gl_eq(g, "n")) return S_N;
+  if (dg_gl_eq(g, "m")) return DG_LB_M;
+  if (dg_gl_eq(g, "f")) return DG_LB_F;
+  if (dg_gl_eq(g, "n")) return DG_LB_N;
   return 0;
 }
 
@@ -193,10 +144,11 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
-/* The first closed-class reading of w with this part of speech, or -1. */
-static int S_closed_pos(const dg_gl_word *w, const char *pos) {
+/* The first closed-class reading of w with this part of speech (DG_UD_*),
+ * or -1. */
+static int S_closed_pos(const dg_gl_word *w, unsigned pos) {
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, pos)) return (int)k;
+    if (S_pos(w->cl[k].bits) == pos) return (int)k;
   return -1;
 }
 
@@ -244,9 +196,9 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
       in_pp = true;
       continue;
     }
-    if ((lb & S_NOM) && !in_pp) return false; /* the subject */
+    if ((lb & DG_LB_NOM) && !in_pp) return false; /* the subject */
     if (dg_gl_eq(t->pos, "DET") && lab) {
-      oblique = lb & (S_ACC | S_DAT | S_GEN);
+      oblique = lb & (DG_LB_ACC | DG_LB_DAT | DG_LB_GEN);
       continue;
     }
     if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
@@ -285,9 +237,9 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
       sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
-            (c->w[j].closed >= 0 && (c->w[j].closed_labels & S_REL)) ||
+            (c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_REL)) ||
             /* a w-word opening the clause (", was sie … würden") */
-            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & S_INT));
+            (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_INT));
     if (sub && end > i + 1 && !dg_gl_is_upper_initial(s->tokens[end - 1].form)) sub_verb = end - 1;
     if (verb_pl < 0 && sub_verb) {
       const dg_gl_word *vw = &c->w[sub_verb];
@@ -346,7 +298,7 @@ static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
 }
 
 /* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win.  lb[k]: S_reading of reading k. */
+ * reading should win.  lb[k]: the bits of reading k (DG_LB_*). */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -360,7 +312,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
    * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
   if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
     for (size_t k = 0; k < w->ncl; k++)
-      if (lb[k] & S_PTCL) return (int)k;
+      if (lb[k] & DG_LB_PTCL) return (int)k;
   }
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
   if (dg_gl_is_sein(w->lower)) {
@@ -371,7 +323,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
                     (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
     }
     for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = lb[k] & (S_IS_DET | S_POSS);
+      bool poss = S_pos(lb[k]) == DG_UD_DET || (lb[k] & DG_LB_POSS);
       if (poss == before_noun) return (int)k;
     }
     return before_noun ? 0 : -1;
@@ -390,7 +342,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     }
     if (zu_inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (dg_gl_eq(w->cl[k].pos, "SCONJ")) return (int)k;
+        if (S_pos(lb[k]) == DG_UD_SCONJ) return (int)k;
   }
   /* "während", "seit", "bis" (word class adp-sconj) open a clause that
    * ends in its finite verb ("während es still ist": while); else they are
@@ -399,16 +351,16 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     size_t end = dg_gl_cend(c, i);
     const dg_gl_word *last = &c->w[end - 1];
     bool verb_final = end > i + 2 && !dg_gl_is_upper_initial(s->tokens[end - 1].form) &&
-                      (dg_gl_only_finite(last) || S_closed_pos(last, "AUX") >= 0); /* "… gewesen ist" */
-    int k = S_closed_pos(w, verb_final ? "SCONJ" : "ADP");
+                      (dg_gl_only_finite(last) || S_closed_pos(last, DG_UD_AUX) >= 0); /* "… gewesen ist" */
+    int k = S_closed_pos(w, verb_final ? DG_UD_SCONJ : DG_UD_ADP);
     if (k >= 0) return k;
   }
   /* A comparison particle (compar-particle: wie, als) inside a clause
    * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
    * clause asks (", wie wir die Lücke schließen"). */
   if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(c, i) &&
-      S_closed_pos(w, "SCONJ") >= 0)
-    return S_closed_pos(w, "SCONJ");
+      S_closed_pos(w, DG_UD_SCONJ) >= 0)
+    return S_closed_pos(w, DG_UD_SCONJ);
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
    * selbst); before a noun phrase, a preposition or a clause it is "even"
    * ("Selbst mit dem Start …", "selbst wenn"). */
@@ -422,16 +374,16 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       const dg_gl_word *nw = &c->w[i + 1];
       before_np = n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) || nw->ncl > 0);
       for (size_t k = 0; k < nw->ncl && before_np; k++) /* not "selbst ist" */
-        if (dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB")) before_np = false;
+        if (S_pos(nw->cl[k].bits) == DG_UD_AUX || S_pos(nw->cl[k].bits) == DG_UD_VERB) before_np = false;
     }
-    int k = S_closed_pos(w, before_np ? "ADV" : "PRON");
+    int k = S_closed_pos(w, before_np ? DG_UD_ADV : DG_UD_PRON);
     if (k >= 0) return k;
   }
   /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
    * Sie …", "Bitte denken Sie daran"), not "they". */
   if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
     for (size_t k = 0; k < w->ncl; k++)
-      if (lb[k] & S_POL) return (int)k;
+      if (lb[k] & DG_LB_POL) return (int)k;
   /* "damit", "da" (word class adv-sconj) open a clause only at its start
    * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
    * damit die Äußerungen"). */
@@ -440,7 +392,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
                      dg_gl_only_finite(&c->w[i + 1]);
-    if ((!S_clause_initial(c, i) || verb_next) && S_closed_pos(w, "ADV") >= 0) return S_closed_pos(w, "ADV");
+    if ((!S_clause_initial(c, i) || verb_next) && S_closed_pos(w, DG_UD_ADV) >= 0) return S_closed_pos(w, DG_UD_ADV);
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
@@ -449,8 +401,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 2].form);
-    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, "ADV") >= 0)
-      return S_closed_pos(w, "ADV");
+    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, DG_UD_ADV) >= 0)
+      return S_closed_pos(w, DG_UD_ADV);
   }
   /* "zu" before an infinitive is the infinitive marker. */
   if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
@@ -458,7 +410,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_INF);
     if (inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (dg_gl_eq(w->cl[k].pos, "PART")) return (int)k;
+        if (S_pos(lb[k]) == DG_UD_PART) return (int)k;
   }
   bool after_comma = false;
   bool dword = S_is_dword(w);
@@ -467,7 +419,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     if (dg_gl_eq(p->form, ",")) after_comma = true;
     else if (i > 1 && dg_gl_eq(s->tokens[i - 2].form, ",")) {
       for (size_t k = 0; k < c->w[i - 1].ncl; k++)
-        if (dg_gl_eq(c->w[i - 1].cl[k].pos, "ADP")) after_comma = true;
+        if (S_pos(c->w[i - 1].cl[k].bits) == DG_UD_ADP) after_comma = true;
     }
   }
   bool plural = false;
@@ -475,7 +427,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   const char *gender = "";
   bool det_seen = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (lb[k] & S_IS_DET) det_seen = true;
+    if (S_pos(lb[k]) == DG_UD_DET) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
   unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
@@ -506,8 +458,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   bool agrees = !*gender;
   unsigned glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
-    if (lb[k] & S_REL) continue;
-    if (lb[k] & (plural ? S_PL : glab)) agrees = true;
+    if (lb[k] & DG_LB_REL) continue;
+    if (lb[k] & (plural ? DG_LB_PL : glab)) agrees = true;
   }
   /* … or the clause it opens ends in a finite verb ("…, die der Schüler
    * nicht bewältigen kann,"). */
@@ -528,7 +480,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   int verb_pl = -1;
   bool verb_2pl = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (lb[k] & S_IS_PRON) {
+    if (S_pos(lb[k]) == DG_UD_PRON) {
       S_verb_agreement(c, i, &verb_pl, &verb_2pl);
       break;
     }
@@ -538,24 +490,24 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   for (size_t k = 0; k < w->ncl; k++) {
     const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
-    if (verb_2pl && (lb[k] & S_IS_PRON) && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
-    if ((lb[k] & S_IS_PRON) && verb_pl >= 0 && !(lb[k] & S_REL)) {
-      bool pl = (lb[k] & S_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
+    if (verb_2pl && S_pos(lb[k]) == DG_UD_PRON && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if (S_pos(lb[k]) == DG_UD_PRON && verb_pl >= 0 && !(lb[k] & DG_LB_REL)) {
+      bool pl = (lb[k] & DG_LB_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
                 (sv->labels && strstr(sv->labels, "3PL"));
       bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = lb[k] & S_REL;
-    bool is_det = lb[k] & S_IS_DET;
+    bool is_rel = lb[k] & DG_LB_REL;
+    bool is_det = S_pos(lb[k]) == DG_UD_DET;
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
     }
     if (is_det || dword) {
-      if (plural) sc += (lb[k] & S_PL) ? 2 : -1;
+      if (plural) sc += (lb[k] & DG_LB_PL) ? 2 : -1;
       else if (glab && !is_rel)
-        sc += (lb[k] & glab) ? 2 : ((lb[k] & S_PL) ? -1 : -0.5);
+        sc += (lb[k] & glab) ? 2 : ((lb[k] & DG_LB_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
       if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"))))
@@ -563,8 +515,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       else if (!gov && !is_rel) {
         /* Without a preposition: NOM where the subject stands, else ACC. */
         if (subject < 0) subject = S_subject_position(c, i);
-        if (lb[k] & (subject ? S_NOM : S_ACC)) sc += 1;
-        else if (lb[k] & (S_NOM | S_ACC)) sc += 0.5;
+        if (lb[k] & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
+        else if (lb[k] & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
       }
     }
     if (sc > best_score) {
@@ -581,15 +533,183 @@ static bool S_weekday(const dg_engine *e, const char *w) {
   return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
-/* The document's copy of a UD part of speech: the tag names a fixed set,
- * so a known tag is the string constant (no copy into the document for
+/* dg_doc_str of a string of the engine's lexicon (never NULL): the string
+ * itself when the document's strings point into that lexicon (doc.h:
+ * its first kept lexicon), without asking where the string lies. */
+static const char *S_lex_str(const dg_engine *e, dg_doc *d, const char *s) {
+  return d->keeps && d->keeps->lex == e->lex ? s : dg_doc_str(d, s);
+}
+
+/* The document's copy of a closed-class reading's part of speech: a UD
+ * tag is the lexicon's string constant (no copy into the document for
  * every closed-class word); another string is copied. */
-static const char *S_pos_copy(dg_doc *d, const char *pos) {
-  static const char *const ud[] = {"ADJ",  "ADP",  "ADV",   "AUX",  "CCONJ", "DET",  "INTJ", "NOUN", "NUM",
-                                   "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",    ""};
-  for (size_t k = 0; k < DG_ARRAY_LEN(ud); k++)
-    if (dg_gl_eq(pos, ud[k])) return ud[k];
-  return dg_doc_str(d, pos);
+static const char *S_pos_copy(dg_doc *d, const dg_sense *sv) {
+  const char *ud = dg_lexicon_ud_name(S_pos(sv->bits));
+  return ud ? ud : dg_doc_str(d, sv->pos);
+}
+
+/* The analysis whose features closed-class reading k of w takes: of the
+ * same lemma and part of speech, the one that agrees best with the
+ * reading's labels (gender, case, number); -1 for none. */
+static int S_feature_analysis(const dg_gl_word *w, size_t k) {
+  const dg_sense *sv = &w->cl[k];
+  const char *lemma = sv->lemma && *sv->lemma ? sv->lemma : w->lower;
+  int bestq = -1, bestm = -1;
+  /* (the reading's gender, case and number labels, each matched by its
+   * UD value anywhere in the features: M by Masc, NOM by Nom, SG by Sing
+   * ...; bit r of the labels is value[r]) */
+  static const char *const value[] = {"Masc", "Fem", "Neut", "Nom", "Acc", "Dat", "Gen", "Sing", "Plur"};
+  unsigned has = sv->bits & (DG_LB_M | DG_LB_F | DG_LB_N | DG_LB_NOM | DG_LB_ACC | DG_LB_DAT | DG_LB_GEN |
+                             DG_LB_SG | DG_LB_PL);
+  int all = 0; /* an analysis with all of them: no later one does better */
+  for (unsigned h = has; h; h &= h - 1) all++;
+  for (size_t q = 0; q < w->nan && bestm < all; q++) {
+    if (!dg_gl_eq(w->an[q].lemma, lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
+    int m = 0;
+    if (w->an[q].feats)
+      for (unsigned h = has; h; h &= h - 1)
+        if (strstr(w->an[q].feats, value[__builtin_ctz(h)])) m++;
+    if (m > bestm) {
+      bestm = m;
+      bestq = (int)q;
+    }
+  }
+  return bestq;
+}
+
+/* The glosses closed-class reading k of w offers, in order: its own, then
+ * the other readings' (empty ones left out); alternatives written
+ * "his/its" become glosses of their own, copied into pool (cap bytes; *used
+ * of them taken) or, past it, into d's arena.  Returns how many (at most
+ * S_MAX_ALT), or SIZE_MAX when pool is full and d is NULL. */
+#define S_MAX_ALT (DG_GL_MAX_SENSES * 2)
+static size_t S_alternatives(dg_doc *d, const dg_gl_word *w, size_t k, const char **out, char *pool, size_t cap,
+                             size_t *pool_used) {
+  size_t n = 0, used = 0;
+  *pool_used = 0;
+  for (size_t q = 0; q < w->ncl + 1 && n < S_MAX_ALT; q++) {
+    const dg_sense *src = q == 0 ? &w->cl[k] : &w->cl[q - 1];
+    if (q > 0 && q - 1 == k) continue;
+    const char *g = src->gloss ? src->gloss : "";
+    /* (dg_gl_set_glosses copies the glosses into the document: only
+     * alternatives to split need a copy here) */
+    if (!(src->bits & DG_LB_GLOSS_ALT)) {
+      if (*g) out[n++] = g;
+      continue;
+    }
+    size_t len = strlen(g) + 1;
+    char *copy;
+    if (used + len <= cap) {
+      copy = memcpy(pool + used, g, len);
+      used += len;
+    } else if (d) {
+      copy = dg_mem_strdup(&d->arena, g);
+    } else {
+      return SIZE_MAX;
+    }
+    *pool_used = used;
+    /* each alternative between slashes (empty ones dropped) */
+    for (char *a = copy; *a && n < S_MAX_ALT;) {
+      if (*a == '/') {
+        a++;
+        continue;
+      }
+      out[n++] = a;
+      char *z = strchr(a, '/');
+      if (!z) break;
+      *z = '\0';
+      a = z + 1;
+    }
+  }
+  return n;
+}
+
+/* Give t the glosses of closed-class reading k of w, then those of the
+ * others. */
+static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
+  const char *alt[S_MAX_ALT];
+  char pool[512]; /* the split copies, while they are read */
+  size_t used;
+  size_t n = S_alternatives(d, w, k, alt, pool, sizeof pool, &used);
+  dg_sense tmp[S_MAX_ALT]; /* (dg_gl_set_glosses reads their glosses) */
+  for (size_t q = 0; q < n; q++) tmp[q].gloss = alt[q];
+  dg_gl_set_glosses(d, t, tmp, n, NULL);
+}
+
+/* What dg_gl_closed makes of each closed-class reading k of a word
+ * whatever its context, kept once per word in the engine's memo (kind
+ * 'C', linked from the word's entry): the analysis whose features it takes
+ * and its glosses as dg_gl_set_glosses keeps them from S_alternatives (the
+ * first of equal ones, at most DG_GL_MAX_SENSES).  A gloss is a lexicon
+ * string, or an alternative split from one, kept among the value's text. */
+typedef struct S_gloss {
+  const char *lex; /* (lexicon strings: session lifetime) */
+  unsigned off;    /* lex NULL: the string at off in the text */
+} S_gloss;
+
+typedef struct S_fixed {
+  unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
+  signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
+  unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
+  unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
+  size_t ngloss;
+  S_gloss gloss[]; /* then the text */
+} S_fixed;
+
+static const char *S_fixed_gloss(const S_fixed *f, size_t k, size_t q) {
+  const S_gloss *g = &f->gloss[f->at[k] + q];
+  return g->lex ? g->lex : (const char *)(f->gloss + f->ngloss) + g->off;
+}
+
+/* Word w's S_fixed: the memo's, or NULL (a word the memo does not keep,
+ * or no room left). */
+static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
+  if (!w->memo || w->memo_form != t->form || w->ncl > DG_GL_MAX_SENSES) return NULL;
+  const S_fixed *f = dg_gl_memo_link(w, DG_GL_LINK_CLOSED);
+  if (f || !dg_gl_memo_room(e)) return f;
+  /* (the key of the word's entry: the form, and whether it came first) */
+  char key[256];
+  size_t len = strlen(t->form);
+  if (len + 2 > sizeof key) return NULL;
+  key[0] = w->initial ? 'I' : 'W';
+  memcpy(key + 1, t->form, len + 1);
+  S_fixed head = {.ngloss = 0};
+  S_gloss gv[DG_GL_MAX_SENSES * DG_GL_MAX_SENSES];
+  char text[4096]; /* the split alternatives of every reading */
+  size_t used = 0;
+  for (size_t k = 0; k < w->ncl; k++) {
+    head.feat[k] = (signed char)S_feature_analysis(w, k);
+    if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
+    const char *alt[S_MAX_ALT];
+    size_t taken;
+    size_t n = S_alternatives(NULL, w, k, alt, text + used, sizeof text - used, &taken);
+    if (n == SIZE_MAX) return NULL;
+    used += taken;
+    const char *kept[DG_GL_MAX_SENSES];
+    size_t nk = 0;
+    head.at[k] = (unsigned short)head.ngloss;
+    for (size_t q = 0; q < n && nk < DG_GL_MAX_SENSES; q++) {
+      bool dup = false;
+      for (size_t j = 0; j < nk && !dup; j++) dup = dg_gl_eq(kept[j], alt[q]);
+      if (dup) continue;
+      kept[nk] = alt[q];
+      /* (a split alternative lies in text; a whole gloss is the lexicon's) */
+      uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
+      bool split = at >= from && at < from + sizeof text;
+      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
+    }
+    head.n[k] = (unsigned char)nk;
+    head.ngloss += nk;
+  }
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_buf_put(&b, &head, sizeof head);
+  dg_buf_put(&b, gv, head.ngloss * sizeof *gv);
+  dg_buf_put(&b, text, used);
+  f = dg_gl_memo_keep(e, 'C', key, b.data, b.len, 0, NULL);
+  dg_buf_free(&b);
+  if (f) dg_gl_memo_set_link(w, DG_GL_LINK_CLOSED, f);
+  return f;
 }
 
 /* Give token i its closed-class reading, if one fits; false when the word
@@ -598,10 +718,13 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* (each reading's labels and part of speech, read once: lb[k] & S_REL
-   * is dg_gl_has_label(w->cl[k].labels, "REL")) */
+  /* (each reading's labels and part of speech as the lexicon read them:
+   * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];
-  for (size_t q = 0; q < w->ncl; q++) lb[q] = S_reading(&w->cl[q]);
+  for (size_t q = 0; q < w->ncl; q++) lb[q] = w->cl[q].bits;
+  /* (what the memo keeps of the word's readings is read once the choice
+   * is made: fetched from memory meanwhile) */
+  if (w->ncl) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
@@ -610,86 +733,39 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A preposition stands before its noun phrase: a word that is also an
    * adjective ("laut": according to / loud) is the adjective before a
    * pause or after a degree word ("Die Musik war sehr laut."). */
-  if (dg_gl_eq(w->cl[k].pos, "ADP") && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
+  if (S_pos(lb[k]) == DG_UD_ADP && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
       (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
   w->closed = k;
   w->closed_labels = lb[k];
   const dg_sense *sv = &w->cl[k];
-  t->lemma = dg_doc_str(d, sv->lemma && *sv->lemma ? sv->lemma : w->lower);
-  t->pos = S_pos_copy(d, sv->pos ? sv->pos : "");
+  /* (what a word kept in the memo makes of a reading is the memo's:
+   * S_fixed) */
+  const S_fixed *fx = S_fixed_of(e, t, w);
+  bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
+  t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
+  t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
-   * the chosen labels (gender, case, number). */
-  {
-    int bestq = -1, bestm = -1;
-    static const struct {
-      const char *label, *feat;
-    } map[] = {{"M", "Masc"}, {"F", "Fem"}, {"N", "Neut"}, {"NOM", "Nom"}, {"ACC", "Acc"},
-               {"DAT", "Dat"}, {"GEN", "Gen"}, {"SG", "Sing"}, {"PL", "Plur"}};
-    /* (the reading's labels among those of the map: bit r of S_labels is
-     * map[r].label for the first nine) */
-    unsigned has = lb[k] & (S_M | S_F | S_N | S_NOM | S_ACC | S_DAT | S_GEN | S_SG | S_PL);
-    int all = 0; /* an analysis with all of them: no later one does better */
-    for (unsigned h = has; h; h &= h - 1) all++;
-    for (size_t q = 0; q < w->nan && bestm < all; q++) {
-      if (!dg_gl_eq(w->an[q].lemma, t->lemma) || !dg_gl_eq(w->an[q].pos, sv->pos)) continue;
-      int m = 0;
-      for (size_t r = 0; r < DG_ARRAY_LEN(map); r++)
-        if ((has >> r & 1u) && w->an[q].feats && strstr(w->an[q].feats, map[r].feat)) m++;
-      if (m > bestm) {
-        bestm = m;
-        bestq = (int)q;
-      }
+   * the chosen labels (gender, case, number); the glosses of the reading,
+   * then those of the others. */
+  int bestq = fx ? fx->feat[k] : S_feature_analysis(w, (size_t)k);
+  if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+  if (fx) {
+    /* (as dg_gl_set_glosses sets them) */
+    size_t n = fx->n[k];
+    t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+    for (size_t q = 0; q < n; q++) {
+      const S_gloss *g = &fx->gloss[fx->at[k] + q];
+      t->glosses[q] = g->lex ? S_lex_str(e, d, g->lex) : dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
     }
-    if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+    t->nglosses = n;
+    if (n) t->gloss = t->glosses[0];
+  } else {
+    S_set_closed_glosses(d, t, w, (size_t)k);
   }
-  /* Alternatives: the chosen reading first, then the others. */
-  /* Alternatives written "his/its" become separate glosses. */
-  dg_sense tmp[DG_GL_MAX_SENSES * 2];
-  size_t n = 0;
-  char pool[512]; /* the split copies, while they are read */
-  size_t used = 0;
-  for (size_t q = 0; q < w->ncl + 1 && n < DG_ARRAY_LEN(tmp); q++) {
-    const dg_sense *src = q == 0 ? sv : &w->cl[q - 1];
-    if (q > 0 && (int)(q - 1) == k) continue;
-    const char *g = src->gloss ? src->gloss : "";
-    /* (dg_gl_set_glosses copies the glosses into the document: only
-     * alternatives to split need a copy here, on the stack when it has
-     * room) */
-    if (!strchr(g, '/')) {
-      if (*g) {
-        tmp[n] = *src;
-        n++;
-      }
-      continue;
-    }
-    size_t len = strlen(g) + 1;
-    char *copy;
-    if (used + len <= sizeof pool) {
-      copy = memcpy(pool + used, g, len);
-      used += len;
-    } else {
-      copy = dg_mem_strdup(&d->arena, g);
-    }
-    /* each alternative between slashes (empty ones dropped) */
-    for (char *a = copy; *a && n < DG_ARRAY_LEN(tmp);) {
-      if (*a == '/') {
-        a++;
-        continue;
-      }
-      tmp[n] = *src;
-      tmp[n].gloss = a;
-      n++;
-      char *z = strchr(a, '/');
-      if (!z) break;
-      *z = '\0';
-      a = z + 1;
-    }
-  }
-  dg_gl_set_glosses(d, t, tmp, n, NULL);
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
-  if (dg_gl_eq(sv->pos, "ADP") && i + 1 < s->ntokens &&
+  if (S_pos(lb[k]) == DG_UD_ADP && i + 1 < s->ntokens &&
       (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
@@ -699,7 +775,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (the word's labels are read while the sentence is glossed, when the
    * lexicon's and the analyses' strings are there: no copy) */
   w->leipzig = sv->labels ? sv->labels : "";
-  if ((dg_gl_eq(sv->pos, "AUX") || dg_gl_eq(sv->pos, "VERB")) && w->nan) {
+  if ((S_pos(lb[k]) == DG_UD_AUX || S_pos(lb[k]) == DG_UD_VERB) && w->nan) {
     /* Verb forms: person, tense and mood from the analysis chosen in
      * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
     int pa = dg_gl_pick_analysis(c, i);
@@ -709,11 +785,11 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;
       c->w[i].closed = k;
-      t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
+      t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
       return true;
     }
   }
   w->is_closed = true;
-  t->source = dg_doc_str(d, sv->source ? sv->source : "closed");
+  t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
   return true;
 }

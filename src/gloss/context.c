@@ -49,11 +49,20 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   return 0;
 }
 
-/* Has w a closed-class reading with this Leipzig label? */
-static bool S_closed_label(const dg_gl_word *w, const char *label) {
+/* Has w a closed-class reading with this Leipzig label (lexicon.h
+ * DG_LB_*: the labels as the lexicon read them)? */
+static bool S_closed_label(const dg_gl_word *w, unsigned label) {
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_has_label(w->cl[k].labels, label)) return true;
+    if (w->cl[k].bits & label) return true;
   return false;
+}
+
+/* Do w's Leipzig labels hold this label (dg_gl_has_label)?  While they
+ * are those of its chosen closed-class reading, the reading's bits
+ * (closed.c) answer without the string being read. */
+static bool S_leipzig_has(const dg_gl_word *w, unsigned bit, const char *label) {
+  if (w->closed >= 0 && w->leipzig == w->cl[w->closed].labels) return (w->closed_labels & bit) != 0;
+  return dg_gl_has_label(w->leipzig, label);
 }
 
 static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -66,7 +75,7 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool sbjv2 = false;
   for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
     sbjv2 = dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub") && dg_gl_feat(c->w[i].an[a].feats, "Tense=Past");
-  if (sbjv2 || S_closed_label(&c->w[i], "SBJV2")) {
+  if (sbjv2 || S_closed_label(&c->w[i], DG_LB_SBJV2)) {
     g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
     dg_gl_promote(d, t, g);
     t->pos = k ? "AUX" : "VERB";
@@ -294,8 +303,9 @@ static void S_imperative(dg_gl_ctx *c, size_t i) {
   size_t end = dg_gl_cend(c, i);
   for (size_t j = i + 1; j < end; j++) {
     const dg_gl_word *w = &c->w[j];
-    if (w->is_closed && w->closed >= 0 && dg_gl_eq(w->cl[w->closed].pos, "PRON") &&
-        dg_gl_has_label(w->cl[w->closed].labels, "NOM"))
+    /* (the chosen reading's part of speech and labels: closed.c's bits) */
+    if (w->is_closed && w->closed >= 0 && DG_LB_POS(w->closed_labels) == DG_UD_PRON &&
+        (w->closed_labels & DG_LB_NOM))
       return;
   }
   for (size_t j = s->ntokens; j-- > i + 1;) {
@@ -316,7 +326,7 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     /* (the rules above are about these two words) */
     if (w->is_closed && dg_gl_eq(w->lower, "als")) S_als(d, c, i);
     else if (w->is_closed && dg_gl_is_sich(w->lower)) S_sich(d, c, i);
-    else if (w->is_closed && S_who(t) && dg_gl_has_label(w->leipzig, "REL")) S_relative(d, c, i);
+    else if (w->is_closed && S_leipzig_has(w, DG_LB_REL, "REL") && S_who(t)) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
     if (dg_gl_eq(t->gloss, "less")) {
@@ -333,7 +343,7 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
      * "Schloss Neuschwanstein" = castle, not lock) takes that one. */
     if (dg_gl_eq(t->pos, "NOUN") && t->nglosses > 1 && i > 0) {
       const dg_gl_word *pw = &c->w[i - 1];
-      bool poss = pw->is_closed && pw->closed >= 0 && dg_gl_has_label(pw->cl[pw->closed].labels, "POSS");
+      bool poss = pw->is_closed && pw->closed >= 0 && (pw->closed_labels & DG_LB_POSS);
       const dg_dtoken *n = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
       bool before_name = n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form) &&
                          (n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN") || (n->flags & DG_DF_GUESS) ||

@@ -190,7 +190,7 @@ static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
 
 static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
   return t->kind == DG_KIND_WORD && !w->is_closed && t->nglosses > 1 && t->mwe < 0 &&
-         !(t->flags & DG_DF_SEP_PARTICLE) && t->source && strncmp(t->source, "ding:", 5) == 0 &&
+         !(t->flags & DG_DF_SEP_PARTICLE) && t->source && t->source[0] == 'd' && strncmp(t->source, "ding:", 5) == 0 &&
          (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
 }
 
@@ -256,7 +256,6 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
     if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
-    if (t->source && strncmp(t->source, "glossary", 8) == 0) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
     const char *g = NULL;
@@ -268,7 +267,10 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
       g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
       if (!g) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
     }
-    if (g && strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
+    /* (a glossary's sense stays; asked only of a word the subject has a
+     * sense for, as the source's string is seldom at hand) */
+    if (!g || (t->source && t->source[0] == 'g' && strncmp(t->source, "glossary", 8) == 0)) continue;
+    if (strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
   }
 }
 
@@ -308,6 +310,8 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   const S_word *sw1[64], **sw = nt <= 64 ? sw1 : dg_xmalloc(nt * sizeof *sw);
   S_word *own1[64], **own = nt <= 64 ? own1 : dg_xmalloc(nt * sizeof *own);
   unsigned fm1[64], *fm = nt <= 64 ? fm1 : dg_xmalloc(nt * sizeof *fm);
+  /* (every word's first, each asked to be fetched from memory as it is
+   * found, so that the words' waits overlap; then their votes) */
   for (size_t i = 0; i < nt; i++) {
     const dg_dtoken *t = &s->tokens[i];
     sw[i] = NULL;
@@ -315,8 +319,13 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     fm[i] = 0;
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
     sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
+    __builtin_prefetch(sw[i]);
+  }
+  for (size_t i = 0; i < nt; i++) {
+    if (!sw[i]) continue;
+    const dg_dtoken *t = &s->tokens[i];
     S_vote(sw[i], dv, &nd);
-    fm[i] = strcmp(t->form, t->lemma) != 0 ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
+    fm[i] = !dg_gl_eq(t->form, t->lemma) ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
     S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
@@ -329,11 +338,14 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * one. */
   for (size_t i = 0; i < nt && nd; i++) {
     dg_dtoken *t = &s->tokens[i];
+    /* (a word with no close sense of a field has none to take: its
+     * summary answers before the token is read) */
+    if (sw[i] && sw[i]->nalt == 0) continue;
     if (!S_candidate(t, &c->w[i])) continue;
     S_word *mine = NULL;
     const S_word *w = sw[i] ? sw[i] : S_word_of(e, &c->w[i], t->lemma, t->pos, &mine);
     const S_alt *best = NULL;
-    if (w->n >= 2 && w->top && strcmp(w->top, t->gloss) == 0) {
+    if (w->n >= 2 && dg_gl_eq(w->top, t->gloss)) {
       /* Support from other words of the sentence. */
       float best_votes = 0;
       const char *p = S_labels(w);

@@ -58,7 +58,7 @@ static const char *S_display_labels(dg_doc *d, const char *pos, const char *leip
   if (poss) leipzig = poss + 5;
   size_t xn = extra ? strlen(extra) : 0, ln = how != S_KEEP_NONE ? strlen(leipzig) : 0;
   char small[128], *out = xn + ln + 2 <= sizeof small ? small : dg_xmalloc(xn + ln + 2);
-  memcpy(out, extra ? extra : "", xn);
+  if (xn) memcpy(out, extra, xn);
   size_t o = xn;
   bool pron = dg_gl_eq(pos, "PRON"), dot = extra != NULL;
   /* (the labels between the dots; empty ones are none) */
@@ -68,8 +68,7 @@ static const char *S_display_labels(dg_doc *d, const char *pos, const char *leip
     if (n && S_keep_label(how, pron, p, n)) {
       if (dot) out[o++] = '.';
       dot = true;
-      memcpy(out + o, p, n);
-      o += n;
+      for (size_t k = 0; k < n; k++) out[o++] = p[k]; /* (a label is a few letters: no call) */
     }
     p += n;
     if (*p) p++;

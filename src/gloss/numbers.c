@@ -181,15 +181,26 @@ static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, d
   dg_buf_free(&b);
 }
 
+/* The value of a Roman digit (I V X L C D M), 0 for another character. */
+static unsigned S_roman_digit(char ch) {
+  switch (ch) {
+  case 'I': return 1;
+  case 'V': return 5;
+  case 'X': return 10;
+  case 'L': return 50;
+  case 'C': return 100;
+  case 'D': return 500;
+  case 'M': return 1000;
+  default: return 0;
+  }
+}
+
 /* A Roman numeral written in capitals: I V X L C D M in a valid order. */
 static unsigned S_roman(const char *f, size_t n) {
-  static const char sym[] = "IVXLCDM";
-  static const unsigned val[] = {1, 5, 10, 50, 100, 500, 1000};
   unsigned total = 0, prev = 0;
   for (size_t k = n; k-- > 0;) {
-    const char *p = strchr(sym, f[k]);
-    if (!p || !*p) return 0;
-    unsigned v = val[p - sym];
+    unsigned v = S_roman_digit(f[k]);
+    if (!v) return 0;
     if (v < prev) {
       if (!(prev == 5 * v || prev == 10 * v) || (v != 1 && v != 10 && v != 100)) return 0;
       total -= v;
@@ -209,8 +220,9 @@ static unsigned S_roman(const char *f, size_t n) {
 static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
+  if (!S_roman_digit(t->form[0])) return false;
   size_t n = strlen(t->form);
-  if (!n || !strchr("IVXLCDM", t->form[0]) || !S_roman(t->form, n) || i == 0) return false;
+  if (!S_roman(t->form, n) || i == 0) return false;
   const dg_dtoken *p = &s->tokens[i - 1];
   if (p->kind != DG_KIND_WORD && p->kind != DG_KIND_NAME) return false;
   bool dot = i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, ".") && !(t->flags & DG_DF_SPACE_AFTER);
@@ -277,14 +289,19 @@ static bool S_unknown(const dg_gl_ctx *c, size_t i) {
 static bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!S_ascii_lower_word(t) || c->w[i].ncl) return false;
+  if (c->w[i].ncl) return false;
   const dg_dtoken *p = i ? &s->tokens[i - 1] : NULL, *nx = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
   /* after a command, perhaps with options between ("pip install --upgrade numpy") */
   size_t k = i;
   while (k > 0 && s->tokens[k - 1].kind == DG_KIND_CODE && s->tokens[k - 1].form[0] == '-') k--;
   bool prev_cmd = k > 0 && s->tokens[k - 1].kind == DG_KIND_CODE && dg_gl_eq(s->tokens[k - 1].source, "command");
   bool next_code = nx && nx->kind == DG_KIND_CODE;
-  if (dg_lexicon_is(e->lex, t->form, DG_WC_COMMAND)) return true; /* written small, never German */
+  /* (the classes of the lower-case form are the form's when it is written
+   * small: asked before the form is walked, as most words are none of
+   * these) */
+  bool command = dg_gl_is(&c->w[i], DG_WC_COMMAND);
+  if (!(command || prev_cmd || next_code) || !S_ascii_lower_word(t)) return false;
+  if (command) return true; /* written small, never German */
   if (prev_cmd) {
     /* the subcommand right after the command itself ("install", "status",
      * "upgrade"), unless German reads it as a verb that can be the clause's

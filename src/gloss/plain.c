@@ -86,6 +86,11 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
 /* Plain English: "clarified", "negotiations". */
 static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   const char *lab = w->leipzig;
+  /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
+   * first, as the other words' glosses and sources need not be read) */
+  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
+      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+    return;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -93,11 +98,7 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
   bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
                 ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
-  /* (only names, verbs, adjectives, adverbs and nouns take a form) */
   if (german && t->kind != DG_KIND_NAME) return;
-  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
-      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
-    return;
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);

@@ -46,16 +46,23 @@ struct dg_lexicon {
   size_t n_buckets, n_entries;
   unsigned n_glossaries;
   uint64_t id; /* unique in the process: the word-class cache's owner */
-  uint64_t *cfilter; /* a bit per hash of the words with classes (S_CFILTER bits) */
+  uint64_t *cfilter; /* two bits per hash of the words with classes (S_CWORDS bits: S_cbits) */
   uint64_t *rfilter; /* the same for their hashes read from the end (S_rfnv) */
   const char **pasts; /* the irregular verbs' past forms and participles that are not
                        * also their base, sorted (dg_lexicon_is_irregular_past) */
   size_t n_pasts;
+  unsigned *closed_bits; /* dg_sense.bits of each closed-class row (S_closed_bits_init) */
 };
 
 /* Most words have no class: a bit set of their hashes answers "none"
- * without folding the word or probing the table (1 in ~60 false hits). */
+ * without folding the word or probing the table.  The words' own filter
+ * (cfilter), asked for nearly every word, sets two bits a word in 4 KB,
+ * which the processor keeps at hand (with the lexicon's 800 words about
+ * 1 in 400 false hits); the filter of their endings (rfilter) one bit a
+ * word in S_CFILTER. */
 #define S_CFILTER (1u << 18)
+#define S_CWORDS_LOG 15
+#define S_CWORDS (1u << S_CWORDS_LOG)
 
 static uint32_t S_fnv(const char *s, size_t *len) {
   uint32_t h = 2166136261u;
@@ -66,6 +73,18 @@ static uint32_t S_fnv(const char *s, size_t *len) {
 }
 
 static size_t S_cbit(uint32_t h) { return (h ^ (h >> 15)) & (S_CFILTER - 1); }
+
+/* The two bits of cfilter a word's hash sets, as one mask of each word. */
+static void S_cbits(uint32_t h, size_t *b1, size_t *b2) {
+  *b1 = (h ^ (h >> 16)) & (S_CWORDS - 1);
+  *b2 = (uint32_t)(h * 0x9E3779B1u) >> (32 - S_CWORDS_LOG);
+}
+
+static bool S_cfilter_has(const uint64_t *f, uint32_t h) {
+  size_t b1, b2;
+  S_cbits(h, &b1, &b2);
+  return (f[b1 / 64] & (1ULL << (b1 % 64))) && (f[b2 / 64] & (1ULL << (b2 % 64)));
+}
 
 /* One step of the hash of a string read from its end: the hash of s[i..]
  * from that of s[i+1..], so every ending of a word is hashed in one walk. */
@@ -99,6 +118,58 @@ static void S_pasts_init(dg_lexicon *lex) {
     if (strcmp(part, base) != 0) lex->pasts[lex->n_pasts++] = part;
   }
   qsort(lex->pasts, lex->n_pasts, sizeof *lex->pasts, S_strp_cmp);
+}
+
+static const char *const S_ud_names[DG_UD_COUNT] = {
+    NULL,   "",    "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM",  "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",   "VERB", "X"};
+
+const char *dg_lexicon_ud_name(unsigned code) { return code < DG_UD_COUNT ? S_ud_names[code] : NULL; }
+
+static unsigned S_ud_code(const char *pos) {
+  for (unsigned k = 1; k < DG_UD_COUNT; k++)
+    if (strcmp(pos, S_ud_names[k]) == 0) return k;
+  return DG_UD_OTHER;
+}
+
+/* The DG_LB_* bit of the label f[0..len), 0 for another. */
+static unsigned S_label_bit(const char *f, size_t len) {
+  static const struct {
+    const char *label;
+    unsigned bit;
+  } labels[] = {{"M", DG_LB_M},       {"F", DG_LB_F},       {"N", DG_LB_N},         {"NOM", DG_LB_NOM},
+                {"ACC", DG_LB_ACC},   {"DAT", DG_LB_DAT},   {"GEN", DG_LB_GEN},     {"SG", DG_LB_SG},
+                {"PL", DG_LB_PL},     {"REL", DG_LB_REL},   {"INT", DG_LB_INT},     {"PTCL", DG_LB_PTCL},
+                {"POSS", DG_LB_POSS}, {"POL", DG_LB_POL},   {"DEF", DG_LB_DEF},     {"SBJV2", DG_LB_SBJV2}};
+  for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+    if (strlen(labels[k].label) == len && memcmp(labels[k].label, f, len) == 0) return labels[k].bit;
+  return 0;
+}
+
+/* dg_sense.bits of a closed-class reading (lexicon.h): the labels walked
+ * once, piece by piece. */
+static unsigned S_reading_bits(const char *pos, const char *labels, const char *gloss) {
+  unsigned bits = S_ud_code(pos) << DG_LB_POS_SHIFT;
+  for (const char *f = labels;;) {
+    const char *p = f;
+    while (*p && !strchr(".-+|/", *p)) p++;
+    if (*p != '+') bits |= S_label_bit(f, (size_t)(p - f));
+    if (!*p) break;
+    f = p + 1;
+  }
+  if (strstr(labels, "+ACC")) bits |= DG_LB_GOV_ACC;
+  if (strstr(labels, "+DAT")) bits |= DG_LB_GOV_DAT;
+  if (strstr(labels, "+GEN")) bits |= DG_LB_GOV_GEN;
+  if (strchr(gloss, '/')) bits |= DG_LB_GLOSS_ALT;
+  return bits;
+}
+
+static void S_closed_bits_init(dg_lexicon *lex) {
+  lex->closed_bits = dg_xcalloc(lex->n_closed + 1, sizeof *lex->closed_bits);
+  for (uint32_t i = 0; i < lex->n_closed; i++) {
+    const dg_lex_sense *r = &lex->closed[i];
+    lex->closed_bits[i] = S_reading_bits(S_str(lex, r->pos), S_str(lex, r->labels), S_str(lex, r->gloss));
+  }
 }
 
 dg_lexicon *dg_lexicon_open(const char *path, degloss_error *err) {
@@ -165,20 +236,23 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     dg_lexicon_close(lex);
     return NULL;
   }
-  lex->cfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->cfilter);
+  lex->cfilter = dg_xcalloc(S_CWORDS / 64, sizeof *lex->cfilter);
   lex->rfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->rfilter);
   for (uint32_t i = 0; i < lex->n_classes; i++) {
     size_t n;
     uint32_t off = lex->classes[i].word;
     const char *w = off < lex->strings_len ? lex->strings + off : "";
-    size_t b = S_cbit(S_fnv(w, &n));
+    size_t b, b2;
+    S_cbits(S_fnv(w, &n), &b, &b2);
     lex->cfilter[b / 64] |= 1ULL << (b % 64);
+    lex->cfilter[b2 / 64] |= 1ULL << (b2 % 64);
     uint32_t rh = 2166136261u;
     for (size_t k = n; k > 0; k--) rh = S_rfnv_step(rh, (unsigned char)w[k - 1]);
     b = S_cbit(rh);
     lex->rfilter[b / 64] |= 1ULL << (b % 64);
   }
   S_pasts_init(lex);
+  S_closed_bits_init(lex);
   return lex;
 }
 
@@ -234,6 +308,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
   free(lex->cfilter);
   free(lex->rfilter);
   free(lex->pasts);
+  free(lex->closed_bits);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
   free(lex);
@@ -280,10 +355,32 @@ static void S_fill(const dg_lexicon *lex, const dg_lex_sense *r, dg_sense *o) {
   o->labels = S_str(lex, r->labels);
   o->source = S_str(lex, r->source);
   o->score = r->score;
+  o->bits = 0;
 }
 
 static size_t S_bucket(const dg_lexicon *lex, const char *key) {
   return (size_t)dg_hash64(key, strlen(key), 0) & (lex->n_buckets - 1);
+}
+
+/* Is the file's string at `off` the string s?  The rows of a lemma mostly
+ * share their lemma's and their part of speech's strings, which the file
+ * stores once: the answer for the offset asked last is kept in *last. */
+typedef struct S_same {
+  uint32_t off;
+  bool eq;
+} S_same;
+
+/* (nothing asked yet: UINT32_MAX is past every string, which S_str reads
+ * as "") */
+static S_same S_same_init(const char *s) { return (S_same){UINT32_MAX, s[0] == '\0'}; }
+
+static bool S_same_str(const dg_lexicon *lex, S_same *last, uint32_t off, const char *s) {
+  if (off != last->off) {
+    const char *a = S_str(lex, off);
+    last->off = off;
+    last->eq = a[0] == s[0] && strcmp(a, s) == 0;
+  }
+  return last->eq;
 }
 
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
@@ -307,6 +404,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
           o->labels = "";
           o->source = e->source;
           o->score = 1000.0f;
+          o->bits = 0;
         }
         n++;
       }
@@ -316,14 +414,16 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
+  S_same same_lemma = S_same_init(lemma);
   for (int round = 0; round < 2; round++) {
     const char *want = round == 0 ? pos : "X";
     if (round == 1 && (!pos || n > before || strcmp(pos, "X") == 0)) break;
+    S_same same_pos = S_same_init(want ? want : "");
     for (int pass = 0; pass < 2; pass++)
       for (uint32_t i = start; i < start + count; i++) {
         const dg_lex_sense *r = &lex->senses[i];
-        if (want && strcmp(want, S_str(lex, r->pos)) != 0) continue;
-        if ((strcmp(S_str(lex, r->lemma), lemma) == 0) != (pass == 0)) continue;
+        if (want && !S_same_str(lex, &same_pos, r->pos, want)) continue;
+        if (S_same_str(lex, &same_lemma, r->lemma, lemma) != (pass == 0)) continue;
         if (n < max) S_fill(lex, r, &out[n]);
         n++;
       }
@@ -337,7 +437,10 @@ size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out,
   if (!lex || !S_key(form, key) ||
       !S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &start, &count))
     return 0;
-  for (uint32_t i = 0; i < count && i < max; i++) S_fill(lex, &lex->closed[start + i], &out[i]);
+  for (uint32_t i = 0; i < count && i < max; i++) {
+    S_fill(lex, &lex->closed[start + i], &out[i]);
+    out[i].bits = lex->closed_bits[start + i];
+  }
   return count;
 }
 
@@ -436,10 +539,7 @@ dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word) {
   if (!lex || !word || !*word) return S_classes(lex, word);
   size_t n;
   uint32_t h = S_fnv(word, &n);
-  if (lex->cfilter) {
-    size_t b = S_cbit(h);
-    if (!(lex->cfilter[b / 64] & (1ULL << (b % 64)))) return 0;
-  }
+  if (lex->cfilter && !S_cfilter_has(lex->cfilter, h)) return 0;
   S_near *t = n < S_NEAR_KEY ? S_near_of(lex) : NULL;
   if (!t) return S_classes(lex, word);
   size_t i = (h ^ (h >> 16)) & (S_NEAR - 1);

@@ -47,7 +47,53 @@ typedef struct dg_sense {
   const char *labels;  /* Leipzig labels for closed-class words, e.g. "DEF.M.NOM.SG", or "" */
   const char *source;  /* provenance: "ding:LINE", "dictionaries/closed-class.tsv:17", "glossary FILE:LINE" */
   float score;         /* ranking score, higher first */
+  unsigned bits;       /* of a closed-class reading: DG_LB_* (below); 0 for other senses */
 } dg_sense;
+
+/* What the rules ask of a closed-class reading for every article, pronoun
+ * and preposition of a text, read once per reading when the lexicon is
+ * opened (dg_sense.bits of dg_lexicon_closed's readings).
+ *
+ * Its Leipzig labels as bits: a label counts where dg_gl_has_label finds
+ * it, as a whole piece of the labels after the start or one of . - + | /
+ * and before the end or one of . - | / ("DEF.M/N.DAT.SG" has M, N, DAT and
+ * SG; a preposition's "+ACC/DAT" has ACC and DAT).  The first nine in this
+ * order: gender, case, number. */
+enum {
+  DG_LB_M = 1u << 0,
+  DG_LB_F = 1u << 1,
+  DG_LB_N = 1u << 2,
+  DG_LB_NOM = 1u << 3,
+  DG_LB_ACC = 1u << 4,
+  DG_LB_DAT = 1u << 5,
+  DG_LB_GEN = 1u << 6,
+  DG_LB_SG = 1u << 7,
+  DG_LB_PL = 1u << 8,
+  DG_LB_REL = 1u << 9,
+  DG_LB_INT = 1u << 10,
+  DG_LB_PTCL = 1u << 11,
+  DG_LB_POSS = 1u << 12,
+  DG_LB_POL = 1u << 13,
+  DG_LB_DEF = 1u << 14,
+  DG_LB_SBJV2 = 1u << 15,
+  /* the labels hold "+ACC", "+DAT", "+GEN" (the case a preposition governs) */
+  DG_LB_GOV_ACC = 1u << 16,
+  DG_LB_GOV_DAT = 1u << 17,
+  DG_LB_GOV_GEN = 1u << 18,
+  /* the gloss holds alternatives between slashes ("his/its") */
+  DG_LB_GLOSS_ALT = 1u << 19,
+};
+/* The reading's part of speech as a code (the top bits): DG_LB_POS(bits)
+ * is one of these, DG_UD_OTHER for a string not among them. */
+enum {
+  DG_UD_OTHER, DG_UD_NONE /* "" */, DG_UD_ADJ, DG_UD_ADP, DG_UD_ADV, DG_UD_AUX, DG_UD_CCONJ, DG_UD_DET,
+  DG_UD_INTJ, DG_UD_NOUN, DG_UD_NUM, DG_UD_PART, DG_UD_PRON, DG_UD_PROPN, DG_UD_PUNCT, DG_UD_SCONJ,
+  DG_UD_SYM, DG_UD_VERB, DG_UD_X, DG_UD_COUNT
+};
+#define DG_LB_POS_SHIFT 24
+#define DG_LB_POS(bits) ((bits) >> DG_LB_POS_SHIFT)
+/* The tag of a code ("DET"; NULL for DG_UD_OTHER): a string constant. */
+const char *dg_lexicon_ud_name(unsigned code);
 
 /* Ranked senses of a lemma (exact, then case-insensitive match); pos NULL =
  * any; with a pos that has no sense, the senses whose POS Ding leaves open
