@@ -20,6 +20,19 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->nan == 0) return -1;
+  /* (one analysis is the one that fits, whatever the context says) */
+  if (w->nan == 1) return 0;
+  /* What the readings are, from the feature bits the look-up pass read
+   * once: a context a rule below looks for is sought only when some
+   * reading is of the kind the rule scores (an infinitive, a participle
+   * or an adjective spelt like the form). */
+  const unsigned *fb = w->fb;
+  bool has_inf = false, has_part_or_adj = false;
+  for (size_t k = 0; k < w->nan; k++) {
+    has_inf = has_inf || (fb[k] & DG_GL_F_INF);
+    has_part_or_adj = has_part_or_adj || (fb[k] & DG_GL_F_PART) ||
+                      (dg_gl_eq(w->an[k].pos, "ADJ") && strcmp(w->an[k].lemma, w->lower) == 0);
+  }
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   /* (an article before a lower-case word counts only when a noun follows:
    * "das große Haus", not "Das bestimmt er") */
@@ -30,9 +43,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* An infinitive after "zu", or closing a clause opened by a verb that
    * governs a bare infinitive (word class bare-inf: a modal, "werden",
    * "lassen": "werden … ein Telefongespräch führen"). */
-  bool want_inf = i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
+  bool want_inf = has_inf && i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
+  if (has_inf && !want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
       dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
     want_inf = true;
   /* A participle before an auxiliary (word class ptcp-aux): "erreicht
@@ -41,7 +54,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* the auxiliary is a form of "sein" (word class sein-form): an adjective
    * fits too (ist bekannt) */
   bool stative = false;
-  if (i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
+  if (has_part_or_adj && i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 1], DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
@@ -49,7 +62,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
    * before a clause-final finite verb ("…, die Russland besetzt hält"):
    * "discussed", "occupied". */
-  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+  if (has_part_or_adj && !want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
     size_t end = dg_gl_cend(c, i);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
@@ -91,7 +104,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * eröffnet"): a singular count noun needs an article to be a subject, so
    * the form that is also 3SG present is the participle of a message or a
    * headline. */
-  if (!want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
+  if (has_part_or_adj && !want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
       (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
     /* (the whole sentence: a message or a headline, not a clause of one) */
     size_t cs = dg_gl_cstart(c, i);
@@ -113,7 +126,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
-  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+  if (has_part_or_adj && !want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
       dg_gl_is(&c->w[i + 2], DG_WC_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 2], DG_WC_SEIN_FORM);
@@ -135,7 +148,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                      (dg_gl_eq(s->tokens[i - 1].pos, "DET") || dg_gl_eq(s->tokens[i - 1].pos, "ADP") ||
                       dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
                       dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
-  if (!want_inf) {
+  if (has_inf && !want_inf) {
     size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
@@ -153,8 +166,6 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
-  /* (each analysis's features as bits, read once by the look-up pass) */
-  const unsigned *fb = w->fb;
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
   for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || (fb[k] & DG_GL_F_FIN);
   for (size_t k = 0; k < w->nan; k++) {
