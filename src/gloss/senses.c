@@ -294,18 +294,25 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
   if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
-    bool refl = S_reflexive_clause(c, i);
-    dg_sense tmp[DG_GL_MAX_SENSES];
-    size_t m = 0;
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
+    bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
+    for (size_t k = 0; k < ns; k++) {
+      const char *src = sv[k].source;
+      curated[k] = src && src[0] == 'd' && src[1] == 'i' && strncmp(src, "dictionaries/", 13) == 0;
+      vr[k] = S_has_domain(sv[k].domains, "vr");
+      general_vr[k] = vr[k] && strcmp(sv[k].domains, "vr") == 0;
+      any_vr = any_vr || (vr[k] && !curated[k]);
+    }
+    /* (without a reflexive sense the order is the same either way: the
+     * clause is searched only when there is one) */
+    bool refl = any_vr && S_reflexive_clause(c, i);
+    dg_sense tmp[DG_GL_MAX_SENSES];
+    size_t m = 0;
     for (int pass = 0; pass < 3; pass++)
       for (size_t k = 0; k < ns; k++) {
-        bool curated = sv[k].source && strncmp(sv[k].source, "dictionaries/", 13) == 0;
-        bool vr = S_has_domain(sv[k].domains, "vr");
-        bool general_vr = vr && strcmp(sv[k].domains, "vr") == 0;
-        int rank = curated ? 0 : (refl ? (general_vr ? 1 : 2) : (vr ? 2 : 1));
+        int rank = curated[k] ? 0 : (refl ? (general_vr[k] ? 1 : 2) : (vr[k] ? 2 : 1));
         if (rank == pass) tmp[m++] = sv[k];
       }
     memcpy(sv, tmp, ns * sizeof *sv);
