@@ -272,12 +272,170 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
          ((sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) || dg_gl_is_upper_initial(sv[0].gloss));
 }
 
+/* A word's compound parts as the content-word pass found them, kept in the
+ * memo (kind 'C', linked from the word's entry: DG_GL_ALINK_PARTS of the
+ * analysis) and copied into the document at each repeat.  What S_compound
+ * does without a guessed name is a function of the word's form (its
+ * split, the dictionary's words inside it), of the analysis (its lemma and
+ * POS, which t->pos is then) and of that analysis's senses as they are:
+ * the same for every occurrence of the word read with that analysis.  The
+ * value: the number of parts shown, whether a stem had no gloss, the
+ * strings' offsets, then the strings (form, lemma and gloss of each part,
+ * the segmentation). */
+typedef struct S_cpart {
+  size_t form, lemma, gloss;
+  bool link;
+} S_cpart;
+typedef struct S_cparts {
+  size_t np;
+  bool unknown;
+  size_t len, seg; /* the strings' bytes; the segmentation's offset */
+  S_cpart p[];     /* (np of them, then the strings) */
+} S_cparts;
+
+static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(v->p + v->np); }
+
+/* The kept parts of w read with analysis k, or NULL. */
+static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
+  const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
+  if (v || !dg_gl_memo_room(e)) return v;
+  /* (the key: the entry itself, unique while the memo lives) */
+  char key[48];
+  snprintf(key, sizeof key, "%p.%d", w->memo, k);
+  return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'C', key);
+}
+
+/* t's parts and segmentation from v (as dg_gl_parts set them); returns
+ * the number of parts shown. */
+static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *parts_unknown) {
+  *parts_unknown = v->unknown;
+  if (v->np == 0) return 0;
+  char *str = dg_mem_alloc(&d->arena, v->len);
+  memcpy(str, S_cparts_strings(v), v->len);
+  t->parts = dg_mem_alloc(&d->arena, v->np * sizeof *t->parts);
+  for (size_t k = 0; k < v->np; k++) {
+    t->parts[k].form = str + v->p[k].form;
+    t->parts[k].lemma = str + v->p[k].lemma;
+    t->parts[k].gloss = str + v->p[k].gloss;
+    t->parts[k].link = v->p[k].link;
+  }
+  t->nparts = v->np;
+  t->seg = str + v->seg;
+  return v->np;
+}
+
+static void S_put(char *str, size_t *at, size_t *off, const char *s) {
+  size_t L = strlen(s) + 1;
+  if (str) memcpy(str + *at, s, L);
+  *off = *at;
+  *at += L;
+}
+
+/* Keep the parts S_compound gave t (np of them) for w read with analysis k. */
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dtoken *t, size_t np,
+                          bool parts_unknown) {
+  if (np > DG_GL_MAX_PARTS || !dg_gl_memo_room(e)) return;
+  /* (first the strings' length, then the value) */
+  size_t len = 0, off;
+  for (size_t q = 0; q < np; q++) {
+    S_put(NULL, &len, &off, t->parts[q].form);
+    S_put(NULL, &len, &off, t->parts[q].lemma);
+    S_put(NULL, &len, &off, t->parts[q].gloss);
+  }
+  if (np) S_put(NULL, &len, &off, t->seg);
+  size_t size = sizeof(S_cparts) + np * sizeof(S_cpart) + len;
+  S_cparts *v = dg_xcalloc(1, size);
+  v->np = np;
+  v->unknown = parts_unknown;
+  v->len = len;
+  char *str = (char *)(v->p + np);
+  size_t at = 0;
+  for (size_t q = 0; q < np; q++) {
+    S_put(str, &at, &v->p[q].form, t->parts[q].form);
+    S_put(str, &at, &v->p[q].lemma, t->parts[q].lemma);
+    S_put(str, &at, &v->p[q].gloss, t->parts[q].gloss);
+    v->p[q].link = t->parts[q].link;
+  }
+  if (np) S_put(str, &at, &v->seg, t->seg);
+  char key[48];
+  snprintf(key, sizeof key, "%p.%d", w->memo, k);
+  dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'C', key, v, size, 0, NULL));
+  free(v);
+}
+
+/* The compound parts of word i (t's parts and segmentation) with analysis
+ * a and senses sv, when `split` (the word may be a compound): the number of
+ * parts shown (0: none); *parts_unknown when a stem has no gloss.  A
+ * guessed name (guessed_name) that splits into known parts becomes a
+ * common noun (*propn false) or a name glossed from its parts
+ * (*name_head). */
+static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
+                         size_t ns, bool split, bool guessed_name, bool *propn, bool *name_head,
+                         bool *parts_unknown) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  dg_part pv[DG_GL_MAX_PARTS];
+  size_t np = split ? dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS) : 0;
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  dg_gl_head_citation(e, d, pv, np);
+  if (guessed_name) {
+    if (S_common_compound(e, pv, np)) {
+      *propn = false;
+      t->pos = "NOUN";
+      if (!dg_gl_eq(a->pos, "NOUN")) {
+        t->feats = "";
+        w->leipzig = "";
+      }
+    } else if (S_name_headed(e, pv, np)) {
+      *name_head = true;
+    } else {
+      np = 0;
+    }
+  }
+  np = dg_gl_merge_known(e, d, t->form, pv, np);
+  /* The head part's lemma from the word's own lemma (Riesenschildkröten:
+   * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
+  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && dg_gl_eq(a->pos, "NOUN")) {
+    size_t st = pv[np - 1].start, ll = strlen(a->lemma);
+    if (ll > st + 2 && strncasecmp(a->lemma, t->form, st) == 0) {
+      char *low = dg_gl_lower(a->lemma + st);
+      dg_buf hb;
+      dg_buf_init(&hb);
+      dg_utf8_capitalize(&hb, low, strlen(low));
+      pv[np - 1].lemma = dg_mem_strdup(&d->arena, hb.data);
+      dg_buf_free(&hb);
+      free(low);
+    }
+  }
+  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
+  /* A word with its own entry shows its parts only when they explain it
+   * (Telefongespräch: "conversation" in "telephone conversation"), not when
+   * the split is accidental (Dienstag: dienen+s+Tag). */
+  if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
+  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
+    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
+  else np = 0;
+  /* ... and only when every part has a gloss (Rockhampton stays a name). */
+  if (guessed_name && np >= 2 && *parts_unknown) {
+    t->nparts = 0;
+    t->parts = NULL;
+    t->seg = NULL;
+    np = 0;
+    *propn = true;
+    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+  }
+  return np;
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   dg_sense sv[DG_GL_MAX_SENSES];
   size_t ns = 0;
+  bool plain = true; /* sv: the senses of analysis a as they are (S_cparts) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
@@ -308,6 +466,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (without a reflexive sense the order is the same either way: the
      * clause is searched only when there is one) */
     bool refl = any_vr && S_reflexive_clause(c, i);
+    plain = false;
     dg_sense tmp[DG_GL_MAX_SENSES];
     size_t m = 0;
     for (int pass = 0; pass < 3; pass++)
@@ -324,6 +483,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
+    plain = false;
   }
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
@@ -337,6 +497,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       memcpy(sv, dv, nd * sizeof *sv);
       ns = nd;
       own_degree = true;
+      plain = false;
     } else {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
@@ -348,6 +509,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
           memcpy(sv, dv, nd * sizeof *sv);
           ns = nd;
           a = b;
+          plain = false;
           break;
         }
       }
@@ -380,8 +542,6 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     w->particle = a->particle;
   }
   /* Compound parts, shown even when the whole word has its own entry. */
-  dg_part pv[DG_GL_MAX_PARTS];
-  size_t np = 0;
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
@@ -395,61 +555,20 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
                       S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
                       !dg_lexicon_contains(e->lex, t->form) &&
                       !dg_lexicon_contains(e->lex, a->lemma);
-  if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
-    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
-  else if (guessed_name)
-    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
-  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
-  dg_gl_head_citation(e, d, pv, np);
+  bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
   bool name_head = false; /* a name glossed from its parts: West|frankreich */
-  if (guessed_name) {
-    if (S_common_compound(e, pv, np)) {
-      propn = false;
-      t->pos = "NOUN";
-      if (!dg_gl_eq(a->pos, "NOUN")) {
-        t->feats = "";
-        w->leipzig = "";
-      }
-    } else if (S_name_headed(e, pv, np)) {
-      name_head = true;
-    } else {
-      np = 0;
-    }
-  }
-  np = dg_gl_merge_known(e, d, t->form, pv, np);
-  /* The head part's lemma from the word's own lemma (Riesenschildkröten:
-   * lemma Riesenschildkröte, head Schildkröte, not the plural form). */
-  if (np >= 2 && a && pv[np - 1].kind == DG_PART_STEM && dg_gl_eq(a->pos, "NOUN")) {
-    size_t st = pv[np - 1].start, ll = strlen(a->lemma);
-    if (ll > st + 2 && strncasecmp(a->lemma, t->form, st) == 0) {
-      char *low = dg_gl_lower(a->lemma + st);
-      dg_buf hb;
-      dg_buf_init(&hb);
-      dg_utf8_capitalize(&hb, low, strlen(low));
-      pv[np - 1].lemma = dg_mem_strdup(&d->arena, hb.data);
-      dg_buf_free(&hb);
-      free(low);
-    }
-  }
-  if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
-  /* A word with its own entry shows its parts only when they explain it
-   * (Telefongespräch: "conversation" in "telephone conversation"), not when
-   * the split is accidental (Dienstag: dienen+s+Tag). */
-  if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
   bool parts_unknown = false;
-  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
-    parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
-  else np = 0;
-  /* ... and only when every part has a gloss (Rockhampton stays a name). */
-  if (guessed_name && np >= 2 && parts_unknown) {
-    t->nparts = 0;
-    t->parts = NULL;
-    t->seg = NULL;
-    np = 0;
-    propn = true;
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
-    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+  size_t np;
+  /* Without a guessed name, the parts follow from the word and its analysis
+   * (whose senses sv are, as they are): a repeat copies them (S_cparts). */
+  int ka = a ? (int)(a - w->an) : -1;
+  bool keep = a && plain && !guessed_name && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
+  const S_cparts *cp = keep ? S_cparts_find(e, w, ka) : NULL;
+  if (cp) {
+    np = S_cparts_copy(d, t, cp, &parts_unknown);
+  } else {
+    np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
+    if (keep) S_cparts_keep(e, w, ka, t, np, parts_unknown);
   }
   if (ns) {
     dg_gl_set_glosses(d, t, sv, ns, NULL);
