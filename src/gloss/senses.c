@@ -8,6 +8,7 @@
  * lists, the German word repeated.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +273,16 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
          ((sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) || dg_gl_is_upper_initial(sv[0].gloss));
 }
 
+/* The part of speech pos as a string that lives as long as the program
+ * (one of the UD tags the morphology gives), else a copy in d's arena. */
+static const char *S_pos(dg_doc *d, const char *pos) {
+  static const char *const tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
+                                     "NUM",  "PART", "X",    "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
+    if (dg_gl_eq(pos, tags[k])) return tags[k];
+  return dg_mem_strdup(&d->arena, pos);
+}
+
 /* A word's compound parts as the content-word pass found them, kept in the
  * memo (kind 'C', linked from the word's entry: DG_GL_ALINK_PARTS of the
  * analysis) and copied into the document at each repeat.  What S_compound
@@ -295,13 +306,22 @@ typedef struct S_cparts {
 
 static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(v->p + v->np); }
 
+/* The memo key of the value of w's entry and analysis k: the entry's
+ * address (unique while the memo lives) in hex and k (< DG_GL_MAX_AN). */
+static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
+  uintptr_t x = (uintptr_t)w->memo;
+  for (int q = 0; q < 16; q++) key[q] = "0123456789abcdef"[(x >> (60 - 4 * q)) & 15];
+  key[16] = '.';
+  key[17] = (char)('0' + k);
+  key[18] = '\0';
+}
+
 /* The kept parts of w read with analysis k, or NULL. */
 static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
   const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
   if (v || !dg_gl_memo_room(e)) return v;
-  /* (the key: the entry itself, unique while the memo lives) */
-  char key[48];
-  snprintf(key, sizeof key, "%p.%d", w->memo, k);
+  char key[24];
+  S_cparts_key(key, w, k);
   return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'C', key);
 }
 
@@ -357,8 +377,8 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dto
     v->p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
-  char key[48];
-  snprintf(key, sizeof key, "%p.%d", w->memo, k);
+  char key[24];
+  S_cparts_key(key, w, k);
   dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'C', key, v, size, 0, NULL));
   free(v);
 }
@@ -422,9 +442,9 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
     t->seg = NULL;
     np = 0;
     *propn = true;
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->leipzig = a->leipzig ? a->leipzig : "";
   }
   return np;
 }
@@ -458,7 +478,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
     for (size_t k = 0; k < ns; k++) {
       const char *src = sv[k].source;
-      curated[k] = src && src[0] == 'd' && src[1] == 'i' && strncmp(src, "dictionaries/", 13) == 0;
+      curated[k] = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
       vr[k] = S_has_domain(sv[k].domains, "vr");
       general_vr[k] = vr[k] && strcmp(sv[k].domains, "vr") == 0;
       any_vr = any_vr || (vr[k] && !curated[k]);
@@ -536,9 +556,11 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool propn = a && dg_gl_eq(a->pos, "PROPN");
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig && !own_degree ? a->leipzig : "");
+    /* (the word's labels live as long as its analyses, past the sentence:
+     * the labels pass copies what it shows) */
+    w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
     w->particle = a->particle;
   }
   /* Compound parts, shown even when the whole word has its own entry. */
@@ -552,9 +574,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * without plural, unknown words) that splits into known parts is a
    * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
   bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
-                      !dg_lexicon_contains(e->lex, t->form) &&
-                      !dg_lexicon_contains(e->lex, a->lemma);
+                      S_plain_capitalised(t->form) && !dg_lexicon_contains(e->lex, t->form) &&
+                      !dg_lexicon_contains(e->lex, a->lemma) && !dg_gl_beside_name(e, c, i);
   bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
   bool name_head = false; /* a name glossed from its parts: West|frankreich */
   bool parts_unknown = false;
