@@ -283,16 +283,21 @@ static const char *S_pos(dg_doc *d, const char *pos) {
   return dg_mem_strdup(&d->arena, pos);
 }
 
-/* A word's compound parts as the content-word pass found them, kept in the
- * memo (kind 'C', linked from the word's entry: DG_GL_ALINK_PARTS of the
- * analysis) and copied into the document at each repeat.  What S_compound
- * does without a guessed name is a function of the word's form (its
- * split, the dictionary's words inside it), of the analysis (its lemma and
- * POS, which t->pos is then) and of that analysis's senses as they are:
- * the same for every occurrence of the word read with that analysis.  The
- * value: the number of parts shown, whether a stem had no gloss, the
- * strings' offsets, then the strings (form, lemma and gloss of each part,
- * the segmentation). */
+/* What the content-word pass found for a word read with one of its
+ * analyses, kept in the memo (kind 'C', linked from the word's entry:
+ * DG_GL_ALINK_PARTS of the analysis) and copied into the document at each
+ * repeat: its compound parts and its glosses.  What S_compound does
+ * without a guessed name is a function of the word's form (its split, the
+ * dictionary's words inside it), of the analysis (its lemma and POS, which
+ * t->pos is then) and of that analysis's senses as they are: the same for
+ * every occurrence of the word read with that analysis; so are the
+ * glosses of those senses (dg_gl_gloss_list).  And a word kept so reached
+ * the compound step: the check for an adverb spelt like it (a function of
+ * the form and the analysis) found none.  The value: the number of parts
+ * shown, whether a stem had no gloss, the glosses (the lexicon's strings)
+ * and whether the lexicon's file holds each, the parts' strings' offsets,
+ * then the strings (form, lemma and gloss of each part, the
+ * segmentation). */
 typedef struct S_cpart {
   size_t form, lemma, gloss;
   bool link;
@@ -300,8 +305,11 @@ typedef struct S_cpart {
 typedef struct S_cparts {
   size_t np;
   bool unknown;
-  size_t len, seg; /* the strings' bytes; the segmentation's offset */
-  S_cpart p[];     /* (np of them, then the strings) */
+  size_t ng;                   /* glosses */
+  const char *g[DG_GL_MAX_SENSES];
+  bool held[DG_GL_MAX_SENSES]; /* dg_lexicon_holds(e->lex, g[k]) */
+  size_t len, seg;             /* the strings' bytes; the segmentation's offset */
+  S_cpart p[];                 /* (np of them, then the strings) */
 } S_cparts;
 
 static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(v->p + v->np); }
@@ -316,7 +324,7 @@ static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
   key[18] = '\0';
 }
 
-/* The kept parts of w read with analysis k, or NULL. */
+/* The kept value of w read with analysis k, or NULL. */
 static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
   const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
   if (v || !dg_gl_memo_room(e)) return v;
@@ -344,6 +352,16 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
   return v->np;
 }
 
+/* t's glosses from v, as dg_gl_set_glosses(d, t, sv, ns, NULL) sets them
+ * (dg_doc_str keeps a string of the lexicon the document keeps). */
+static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
+  bool kept = d->keeps && d->keeps->lex == e->lex;
+  t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
+  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && v->held[k] ? v->g[k] : dg_doc_str(d, v->g[k]);
+  t->nglosses = v->ng;
+  if (v->ng) t->gloss = t->glosses[0];
+}
+
 static void S_put(char *str, size_t *at, size_t *off, const char *s) {
   size_t L = strlen(s) + 1;
   if (str) memcpy(str + *at, s, L);
@@ -351,9 +369,10 @@ static void S_put(char *str, size_t *at, size_t *off, const char *s) {
   *at += L;
 }
 
-/* Keep the parts S_compound gave t (np of them) for w read with analysis k. */
+/* Keep the parts S_compound gave t (np of them) and the glosses of the
+ * senses sv for w read with analysis k. */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dtoken *t, size_t np,
-                          bool parts_unknown) {
+                          bool parts_unknown, const dg_sense *sv, size_t ns) {
   if (np > DG_GL_MAX_PARTS || !dg_gl_memo_room(e)) return;
   /* (first the strings' length, then the value) */
   size_t len = 0, off;
@@ -367,6 +386,8 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dto
   S_cparts *v = dg_xcalloc(1, size);
   v->np = np;
   v->unknown = parts_unknown;
+  v->ng = dg_gl_gloss_list(sv, ns, NULL, v->g);
+  for (size_t q = 0; q < v->ng; q++) v->held[q] = dg_lexicon_holds(e->lex, v->g[q]);
   v->len = len;
   char *str = (char *)(v->p + np);
   size_t at = 0;
@@ -535,9 +556,12 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       }
     }
   }
+  /* (what is kept of the word read so: S_cparts) */
+  int ka = a ? (int)(a - w->an) : -1;
+  const S_cparts *cp = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form ? S_cparts_find(e, w, ka) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
-  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
+  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
       !dg_gl_eq(a->pos, "AUX")) {
     dg_sense av[DG_GL_MAX_SENSES];
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
@@ -582,17 +606,17 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   size_t np;
   /* Without a guessed name, the parts follow from the word and its analysis
    * (whose senses sv are, as they are): a repeat copies them (S_cparts). */
-  int ka = a ? (int)(a - w->an) : -1;
   bool keep = a && plain && !guessed_name && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
-  const S_cparts *cp = keep ? S_cparts_find(e, w, ka) : NULL;
+  if (!keep) cp = NULL;
   if (cp) {
     np = S_cparts_copy(d, t, cp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (keep) S_cparts_keep(e, w, ka, t, np, parts_unknown);
+    if (keep) S_cparts_keep(e, w, ka, t, np, parts_unknown, sv, ns);
   }
   if (ns) {
-    dg_gl_set_glosses(d, t, sv, ns, NULL);
+    if (cp) S_cparts_glosses(e, d, t, cp);
+    else dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */

@@ -352,17 +352,22 @@ bool dg_gl_only_finite(const dg_gl_word *w) {
 
 /* The token's glosses: `first` (if any), then the senses' glosses, without
  * duplicates. */
-void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
-  const char *tmp[DG_GL_MAX_SENSES + 1];
+size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const char **out) {
   size_t k = 0;
-  if (first && *first) tmp[k++] = first;
+  if (first && *first) out[k++] = first;
   for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
     if (!sv[i].gloss || !*sv[i].gloss) continue;
     bool dup = false;
     for (size_t j = 0; j < k && !dup; j++)
-      if (tmp[j][0] == sv[i].gloss[0] && strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
-    if (!dup) tmp[k++] = sv[i].gloss;
+      if (out[j][0] == sv[i].gloss[0] && strcmp(out[j], sv[i].gloss) == 0) dup = true;
+    if (!dup) out[k++] = sv[i].gloss;
   }
+  return k;
+}
+
+void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
+  const char *tmp[DG_GL_MAX_SENSES];
+  size_t k = dg_gl_gloss_list(sv, n, first, tmp);
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
   for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, tmp[i]);
   t->nglosses = k;

@@ -87,6 +87,10 @@ bool dg_gl_only_finite(const dg_gl_word *w);
 
 /* Glosses and senses.  Strings go into d's arena. */
 void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first);
+/* The glosses dg_gl_set_glosses gives: `first` (if any), then the senses'
+ * glosses without duplicates, at most DG_GL_MAX_SENSES of them in out;
+ * returns how many (the strings are the senses'). */
+size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const char **out);
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
 /* Put `g` first among the token's glosses. */
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
