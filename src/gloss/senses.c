@@ -598,8 +598,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * without plural, unknown words) that splits into known parts is a
    * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
   bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_lexicon_contains(e->lex, t->form) &&
-                      !dg_lexicon_contains(e->lex, a->lemma) && !dg_gl_beside_name(e, c, i);
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
+                      !dg_lexicon_contains(e->lex, t->form) &&
+                      !dg_lexicon_contains(e->lex, a->lemma);
   bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
   bool name_head = false; /* a name glossed from its parts: West|frankreich */
   bool parts_unknown = false;
