@@ -289,9 +289,10 @@ static const char *S_pos(dg_doc *d, const char *pos) {
  * repeat: its compound parts and its glosses.  What S_compound does
  * without a guessed name is a function of the word's form (its split, the
  * dictionary's words inside it), of the analysis (its lemma and POS, which
- * t->pos is then) and of that analysis's senses as they are: the same for
- * every occurrence of the word read with that analysis; so are the
- * glosses of those senses (dg_gl_gloss_list).  And a word kept so reached
+ * t->pos is then) and of that analysis's senses (as they are, or in the
+ * order of a verb's senses without a reflexive one, which the clause does
+ * not change): the same for every occurrence of the word read with that
+ * analysis; so are the glosses of those senses (dg_gl_gloss_list).  And a word kept so reached
  * the compound step: the check for an adverb spelt like it (a function of
  * the form and the analysis) found none.  The value: the number of parts
  * shown, whether a stem had no gloss, the glosses (the lexicon's strings)
@@ -476,7 +477,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   dg_sense sv[DG_GL_MAX_SENSES];
   size_t ns = 0;
-  bool plain = true; /* sv: the senses of analysis a as they are (S_cparts) */
+  bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
@@ -507,7 +508,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (without a reflexive sense the order is the same either way: the
      * clause is searched only when there is one) */
     bool refl = any_vr && S_reflexive_clause(c, i);
-    plain = false;
+    /* (without, the order follows from the senses alone) */
+    if (any_vr) plain = false;
     dg_sense tmp[DG_GL_MAX_SENSES];
     size_t m = 0;
     for (int pass = 0; pass < 3; pass++)
