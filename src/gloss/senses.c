@@ -298,12 +298,13 @@ static const char *S_pos(dg_doc *d, const char *pos) {
  * shown, whether a stem had no gloss, the glosses (the lexicon's strings)
  * and whether the lexicon's file holds each, the parts' strings' offsets,
  * then the strings (form, lemma and gloss of each part, the
- * segmentation). */
+ * segmentation); or only that the word came so far (not `kept`). */
 typedef struct S_cpart {
   size_t form, lemma, gloss;
   bool link;
 } S_cpart;
 typedef struct S_cparts {
+  bool kept;                   /* false: only that the word reached the compound step */
   size_t np;
   bool unknown;
   size_t ng;                   /* glosses */
@@ -371,10 +372,15 @@ static void S_put(char *str, size_t *at, size_t *off, const char *s) {
 }
 
 /* Keep the parts S_compound gave t (np of them) and the glosses of the
- * senses sv for w read with analysis k. */
-static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dtoken *t, size_t np,
+ * senses sv for w read with analysis k, when `kept` (they follow from the
+ * word and the analysis); else only that the word came so far. */
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
                           bool parts_unknown, const dg_sense *sv, size_t ns) {
-  if (np > DG_GL_MAX_PARTS || !dg_gl_memo_room(e)) return;
+  if (!dg_gl_memo_room(e)) return;
+  if (!kept || np > DG_GL_MAX_PARTS) {
+    kept = false;
+    np = ns = 0;
+  }
   /* (first the strings' length, then the value) */
   size_t len = 0, off;
   for (size_t q = 0; q < np; q++) {
@@ -385,6 +391,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, const dg_dto
   if (np) S_put(NULL, &len, &off, t->seg);
   size_t size = sizeof(S_cparts) + np * sizeof(S_cpart) + len;
   S_cparts *v = dg_xcalloc(1, size);
+  v->kept = kept;
   v->np = np;
   v->unknown = parts_unknown;
   v->ng = dg_gl_gloss_list(sv, ns, NULL, v->g);
@@ -560,7 +567,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   /* (what is kept of the word read so: S_cparts) */
   int ka = a ? (int)(a - w->an) : -1;
-  const S_cparts *cp = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form ? S_cparts_find(e, w, ka) : NULL;
+  bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
@@ -608,17 +616,19 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool parts_unknown = false;
   size_t np;
   /* Without a guessed name, the parts follow from the word and its analysis
-   * (whose senses sv are, as they are): a repeat copies them (S_cparts). */
-  bool keep = a && plain && !guessed_name && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
-  if (!keep) cp = NULL;
-  if (cp) {
-    np = S_cparts_copy(d, t, cp, &parts_unknown);
+   * (with senses sv that follow from them too): a repeat copies them
+   * (S_cparts).  (A word that reached this step is kept even when they do
+   * not: so much is known of it, and it is not looked for again.) */
+  bool keep = linked && plain && !guessed_name;
+  const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
+  if (kp) {
+    np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (keep) S_cparts_keep(e, w, ka, t, np, parts_unknown, sv, ns);
+    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns);
   }
   if (ns) {
-    if (cp) S_cparts_glosses(e, d, t, cp);
+    if (kp) S_cparts_glosses(e, d, t, kp);
     else dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
