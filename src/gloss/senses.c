@@ -228,6 +228,10 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
  * YouTube, MacPherson, TogiNet are written like names). */
 static bool S_plain_capitalised(const char *f) {
   if (!dg_gl_is_upper_initial(f) || dg_gl_all_upper(f) || strchr(f, '-')) return false;
+  /* (in ASCII: no capital after the first letter) */
+  size_t n = 1;
+  while (f[n] && !(f[n] & 0x80) && !(f[n] >= 'A' && f[n] <= 'Z')) n++;
+  if (!(f[0] & 0x80) && (!f[n] || (f[n] >= 'A' && f[n] <= 'Z'))) return !f[n];
   char *low = dg_gl_lower(f);
   /* every byte after the first letter is as in the lower-case form */
   size_t first = 1;
@@ -517,14 +521,20 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     bool refl = any_vr && S_reflexive_clause(c, i);
     /* (without, the order follows from the senses alone) */
     if (any_vr) plain = false;
-    dg_sense tmp[DG_GL_MAX_SENSES];
-    size_t m = 0;
-    for (int pass = 0; pass < 3; pass++)
-      for (size_t k = 0; k < ns; k++) {
-        int rank = curated[k] ? 0 : (refl ? (general_vr[k] ? 1 : 2) : (vr[k] ? 2 : 1));
-        if (rank == pass) tmp[m++] = sv[k];
-      }
-    memcpy(sv, tmp, ns * sizeof *sv);
+    int rank[DG_GL_MAX_SENSES];
+    bool in_order = true; /* (then the senses stay where they are) */
+    for (size_t k = 0; k < ns; k++) {
+      rank[k] = curated[k] ? 0 : (refl ? (general_vr[k] ? 1 : 2) : (vr[k] ? 2 : 1));
+      in_order = in_order && (k == 0 || rank[k - 1] <= rank[k]);
+    }
+    if (!in_order) {
+      dg_sense tmp[DG_GL_MAX_SENSES];
+      size_t m = 0;
+      for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k < ns; k++)
+          if (rank[k] == pass) tmp[m++] = sv[k];
+      memcpy(sv, tmp, ns * sizeof *sv);
+    }
   }
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
