@@ -296,29 +296,30 @@ static const char *S_pos(dg_doc *d, const char *pos) {
  * t->pos is then) and of that analysis's senses (as they are, or in the
  * order of a verb's senses without a reflexive one, which the clause does
  * not change): the same for every occurrence of the word read with that
- * analysis; so are the glosses of those senses (dg_gl_gloss_list).  And a word kept so reached
- * the compound step: the check for an adverb spelt like it (a function of
- * the form and the analysis) found none.  The value: the number of parts
- * shown, whether a stem had no gloss, the glosses (the lexicon's strings)
- * and whether the lexicon's file holds each, the parts' strings' offsets,
- * then the strings (form, lemma and gloss of each part, the
- * segmentation); or only that the word came so far (not `kept`). */
+ * analysis; so are the glosses of those senses (dg_gl_gloss_list).  And
+ * a word kept so reached the compound step: the check for an adverb spelt
+ * like it (a function of the form and the analysis) found none.  The
+ * value: the number of parts shown, whether a stem had no gloss, the
+ * glosses (the lexicon's strings) and whether the lexicon's file holds
+ * each, the offsets of the parts' strings, then the strings (form, lemma
+ * and gloss of each part, the segmentation); or only that the word came
+ * so far (not `kept`). */
 typedef struct S_cpart {
-  size_t form, lemma, gloss;
+  unsigned form, lemma, gloss; /* offsets in the strings */
   bool link;
 } S_cpart;
 typedef struct S_cparts {
-  bool kept;                   /* false: only that the word reached the compound step */
-  size_t np;
-  bool unknown;
-  size_t ng;                   /* glosses */
-  const char *g[DG_GL_MAX_SENSES];
-  bool held[DG_GL_MAX_SENSES]; /* dg_lexicon_holds(e->lex, g[k]) */
-  size_t len, seg;             /* the strings' bytes; the segmentation's offset */
-  S_cpart p[];                 /* (np of them, then the strings) */
+  bool kept;            /* false: only that the word reached the compound step */
+  bool unknown;         /* a stem without a gloss */
+  unsigned char np, ng; /* parts shown, glosses */
+  unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
+  const char *g[];      /* the glosses (ng), then the parts (np), whether the
+                         * lexicon's file holds each gloss (ng), the strings */
 } S_cparts;
 
-static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(v->p + v->np); }
+static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(const void *)(v->g + v->ng); }
+static const bool *S_cparts_held(const S_cparts *v) { return (const bool *)(const void *)(S_cparts_p(v) + v->np); }
+static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_held(v) + v->ng); }
 
 /* The memo key of the value of w's entry and analysis k: the entry's
  * address (unique while the memo lives) in hex and k (< DG_GL_MAX_AN). */
@@ -347,11 +348,12 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
   char *str = dg_mem_alloc(&d->arena, v->len);
   memcpy(str, S_cparts_strings(v), v->len);
   t->parts = dg_mem_alloc(&d->arena, v->np * sizeof *t->parts);
+  const S_cpart *p = S_cparts_p(v);
   for (size_t k = 0; k < v->np; k++) {
-    t->parts[k].form = str + v->p[k].form;
-    t->parts[k].lemma = str + v->p[k].lemma;
-    t->parts[k].gloss = str + v->p[k].gloss;
-    t->parts[k].link = v->p[k].link;
+    t->parts[k].form = str + p[k].form;
+    t->parts[k].lemma = str + p[k].lemma;
+    t->parts[k].gloss = str + p[k].gloss;
+    t->parts[k].link = p[k].link;
   }
   t->nparts = v->np;
   t->seg = str + v->seg;
@@ -362,16 +364,17 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
  * (dg_doc_str keeps a string of the lexicon the document keeps). */
 static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
+  const bool *held = S_cparts_held(v);
   t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
-  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && v->held[k] ? v->g[k] : dg_doc_str(d, v->g[k]);
+  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && held[k] ? v->g[k] : dg_doc_str(d, v->g[k]);
   t->nglosses = v->ng;
   if (v->ng) t->gloss = t->glosses[0];
 }
 
-static void S_put(char *str, size_t *at, size_t *off, const char *s) {
+static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
   size_t L = strlen(s) + 1;
   if (str) memcpy(str + *at, s, L);
-  *off = *at;
+  *off = (unsigned)*at;
   *at += L;
 }
 
@@ -385,29 +388,38 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
     kept = false;
     np = ns = 0;
   }
+  const char *g[DG_GL_MAX_SENSES];
+  size_t ng = dg_gl_gloss_list(sv, ns, NULL, g);
   /* (first the strings' length, then the value) */
-  size_t len = 0, off;
+  size_t len = 0;
+  unsigned off;
   for (size_t q = 0; q < np; q++) {
     S_put(NULL, &len, &off, t->parts[q].form);
     S_put(NULL, &len, &off, t->parts[q].lemma);
     S_put(NULL, &len, &off, t->parts[q].gloss);
   }
   if (np) S_put(NULL, &len, &off, t->seg);
-  size_t size = sizeof(S_cparts) + np * sizeof(S_cpart) + len;
+  if (len > (1u << 20)) return; /* (the offsets are unsigned; no word is so long) */
+  size_t size = sizeof(S_cparts) + ng * (sizeof(const char *) + sizeof(bool)) + np * sizeof(S_cpart) + len;
   S_cparts *v = dg_xcalloc(1, size);
   v->kept = kept;
-  v->np = np;
   v->unknown = parts_unknown;
-  v->ng = dg_gl_gloss_list(sv, ns, NULL, v->g);
-  for (size_t q = 0; q < v->ng; q++) v->held[q] = dg_lexicon_holds(e->lex, v->g[q]);
-  v->len = len;
-  char *str = (char *)(v->p + np);
+  v->np = (unsigned char)np;
+  v->ng = (unsigned char)ng;
+  v->len = (unsigned)len;
+  S_cpart *p = (S_cpart *)(void *)(v->g + ng);
+  bool *held = (bool *)(void *)(p + np);
+  char *str = (char *)(held + ng);
+  for (size_t q = 0; q < ng; q++) {
+    v->g[q] = g[q];
+    held[q] = dg_lexicon_holds(e->lex, g[q]);
+  }
   size_t at = 0;
   for (size_t q = 0; q < np; q++) {
-    S_put(str, &at, &v->p[q].form, t->parts[q].form);
-    S_put(str, &at, &v->p[q].lemma, t->parts[q].lemma);
-    S_put(str, &at, &v->p[q].gloss, t->parts[q].gloss);
-    v->p[q].link = t->parts[q].link;
+    S_put(str, &at, &p[q].form, t->parts[q].form);
+    S_put(str, &at, &p[q].lemma, t->parts[q].lemma);
+    S_put(str, &at, &p[q].gloss, t->parts[q].gloss);
+    p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
   char key[24];
