@@ -76,8 +76,7 @@ size_t dg_gl_lower_into(dg_buf *b, const char *s) {
   return at;
 }
 
-bool dg_gl_is_upper_initial(const char *s) {
-  /* (most words start with an ASCII letter: no table look-up for them) */
+bool dg_gl_is_upper_initial_utf8(const char *s) {
   unsigned char b = (unsigned char)s[0];
   if (b < 0x80) return b >= 'A' && b <= 'Z';
   utf8proc_int32_t cp;

@@ -22,7 +22,13 @@ size_t dg_gl_lower_into(dg_buf *b, const char *s);
 static inline bool dg_gl_eq(const char *a, const char *b) {
   return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
-bool dg_gl_is_upper_initial(const char *s);
+/* Does s begin with a capital letter?  (Most words begin with an ASCII
+ * letter: told here; any other first letter by its Unicode category.) */
+bool dg_gl_is_upper_initial_utf8(const char *s);
+static inline bool dg_gl_is_upper_initial(const char *s) {
+  unsigned char b = (unsigned char)s[0];
+  return b < 0x80 ? b >= 'A' && b <= 'Z' : dg_gl_is_upper_initial_utf8(s);
+}
 /* At least two capitals and no lower-case letter: an acronym (NATO). */
 bool dg_gl_all_upper(const char *s);
 
