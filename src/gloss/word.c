@@ -84,7 +84,7 @@ bool dg_gl_is_upper_initial_utf8(const char *s) {
   return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
 }
 
-bool dg_gl_all_upper(const char *s) {
+bool dg_gl_all_upper_scan(const char *s) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_int32_t cp;
   utf8proc_ssize_t k;

@@ -29,8 +29,15 @@ static inline bool dg_gl_is_upper_initial(const char *s) {
   unsigned char b = (unsigned char)s[0];
   return b < 0x80 ? b >= 'A' && b <= 'Z' : dg_gl_is_upper_initial_utf8(s);
 }
-/* At least two capitals and no lower-case letter: an acronym (NATO). */
-bool dg_gl_all_upper(const char *s);
+/* At least two capitals and no lower-case letter: an acronym (NATO).
+ * (A word in small letters or capitalised, the most of them, is told by
+ * its first two bytes here; any other by the scan of dg_gl_all_upper_scan.) */
+bool dg_gl_all_upper_scan(const char *s);
+static inline bool dg_gl_all_upper(const char *s) {
+  char b = s[0];
+  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z' && s[1] >= 'a' && s[1] <= 'z')) return false;
+  return dg_gl_all_upper_scan(s);
+}
 
 /* Labels and features: is `want` one of the dot-separated Leipzig labels
  * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
