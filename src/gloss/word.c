@@ -115,7 +115,9 @@ bool dg_gl_all_upper_scan(const char *s) {
  * characters in it). */
 bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
   if (!labels || !n) return false;
-  for (const char *p = labels; (p = strchr(p, want[0])) != NULL; p++) {
+  /* (labels are short: walked byte by byte, no strchr call) */
+  for (const char *p = labels; *p; p++) {
+    if (*p != want[0]) continue;
     if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
     size_t k = 1;
     while (k < n && p[k] == want[k]) k++; /* (stops at the string's NUL: want has none) */
