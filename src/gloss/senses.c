@@ -498,18 +498,20 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  dg_sense sv[DG_GL_MAX_SENSES];
+  /* (the senses: the memo's, or sbuf's when computed or changed here) */
+  dg_sense sbuf[DG_GL_MAX_SENSES];
+  const dg_sense *sv = sbuf;
   size_t ns = 0;
   bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   if (a) {
-    ns = dg_gl_an_senses(e, w, (size_t)(a - w->an), sv, DG_GL_MAX_SENSES);
+    sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
     /* Another analysis with senses beats one without (not the name
      * reading of a capitalised verb form: "Google" is no "google"). */
     for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
       if ((int)k == pick) continue;
-      ns = dg_gl_an_senses(e, w, k, sv, DG_GL_MAX_SENSES);
+      sv = dg_gl_an_senses_ref(e, w, k, sbuf, &ns);
       if (ns) a = &w->an[k];
     }
   }
@@ -545,14 +547,16 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       for (int pass = 0; pass < 3; pass++)
         for (size_t k = 0; k < ns; k++)
           if (rank[k] == pass) tmp[m++] = sv[k];
-      memcpy(sv, tmp, ns * sizeof *sv);
+      memcpy(sbuf, tmp, ns * sizeof *sbuf);
+      sv = sbuf;
     }
   }
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
   if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
-    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
+    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
+    sv = sbuf;
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
     plain = false;
@@ -566,7 +570,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
     if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
     if (nd) {
-      memcpy(sv, dv, nd * sizeof *sv);
+      memcpy(sbuf, dv, nd * sizeof *sbuf);
+      sv = sbuf;
       ns = nd;
       own_degree = true;
       plain = false;
@@ -578,7 +583,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
-          memcpy(sv, dv, nd * sizeof *sv);
+          memcpy(sbuf, dv, nd * sizeof *sbuf);
+          sv = sbuf;
           ns = nd;
           a = b;
           plain = false;
@@ -599,7 +605,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
     if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
     if (na) {
-      memcpy(sv, av, na * sizeof *sv);
+      memcpy(sbuf, av, na * sizeof *sbuf);
+      sv = sbuf;
       ns = na;
       t->lemma = dg_mem_strdup(&d->arena, t->form);
       t->pos = "ADV";
@@ -730,7 +737,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
   if (nl == 0 && w->initial) nl = dg_lexicon_form_lemmas(e->lex, w->lower, lemmas, 4);
   for (size_t k = 0; k < nl && k < 4; k++) {
-    ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
+    ns = dg_gl_senses(e, lemmas[k], NULL, sbuf, DG_GL_MAX_SENSES);
+    sv = sbuf;
     if (ns) {
       t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
       if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
@@ -741,8 +749,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   }
   /* The form itself, or its lower-case variant, as a headword. */
-  ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
-  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
+  ns = dg_gl_senses(e, t->form, NULL, sbuf, DG_GL_MAX_SENSES);
+  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sbuf, DG_GL_MAX_SENSES);
+  sv = sbuf;
   if (ns) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
     if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);

@@ -456,6 +456,20 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
   return n;
 }
 
+const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n) {
+  const dg_analysis *a = &w->an[k];
+  *n = 0;
+  if (!a->lemma || !*a->lemma) return buf;
+  size_t m;
+  const dg_sense *v = dg_gl_memo_an_senses(e, w, k, &m);
+  if (v) {
+    *n = m > DG_GL_MAX_SENSES ? DG_GL_MAX_SENSES : m;
+    return v;
+  }
+  *n = dg_gl_senses(e, a->lemma, a->pos, buf, DG_GL_MAX_SENSES);
+  return buf;
+}
+
 /* ---- word shapes and classes ---------------------------------------------- */
 
 /* Only ASCII digits. */

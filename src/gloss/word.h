@@ -112,6 +112,9 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
 /* The same for the lemma and POS of w's analysis k (a repeated word reaches
  * them through its memo entry). */
 size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *out, size_t max);
+/* The same with max DG_GL_MAX_SENSES, without a copy: the memo's senses
+ * (read only), or buf filled; their number in *n. */
+const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
