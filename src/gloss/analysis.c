@@ -14,12 +14,35 @@
 #define S_WE "PRS.1PL.NOM"     /* wir */
 #define S_YOU_PL "PRS.2PL.NOM" /* ihr */
 
+/* The subject pronouns a verb form agrees with, each looked for in the
+ * clause of word i once for all the word's analyses (seen[k]: -1 not yet
+ * asked, else the answer). */
+enum { S_SUBJ_I, S_SUBJ_YOU, S_SUBJ_WE, S_SUBJ_YOU_PL };
+static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
+  static const char *const labels[] = {S_I, S_YOU, S_WE, S_YOU_PL};
+  if (seen[which] < 0) seen[which] = dg_gl_clause_has_pronoun(c, i, labels[which]);
+  return seen[which] > 0;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective. */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->nan == 0) return -1;
+  /* (one analysis is the one that fits, whatever the context says) */
+  if (w->nan == 1) return 0;
+  /* What the readings are, from the feature bits the look-up pass read
+   * once: a context a rule below looks for is sought only when some
+   * reading is of the kind the rule scores (an infinitive, a participle
+   * or an adjective spelt like the form). */
+  const unsigned *fb = w->fb;
+  bool has_inf = false, has_part_or_adj = false;
+  for (size_t k = 0; k < w->nan; k++) {
+    has_inf = has_inf || (fb[k] & DG_GL_F_INF);
+    has_part_or_adj = has_part_or_adj || (fb[k] & DG_GL_F_PART) ||
+                      (dg_gl_eq(w->an[k].pos, "ADJ") && strcmp(w->an[k].lemma, w->lower) == 0);
+  }
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   /* (an article before a lower-case word counts only when a noun follows:
    * "das große Haus", not "Das bestimmt er") */
@@ -30,9 +53,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* An infinitive after "zu", or closing a clause opened by a verb that
    * governs a bare infinitive (word class bare-inf: a modal, "werden",
    * "lassen": "werden … ein Telefongespräch führen"). */
-  bool want_inf = i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
+  bool want_inf = has_inf && i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
   /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (!want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
+  if (has_inf && !want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
       dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
     want_inf = true;
   /* A participle before an auxiliary (word class ptcp-aux): "erreicht
@@ -41,7 +64,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* the auxiliary is a form of "sein" (word class sein-form): an adjective
    * fits too (ist bekannt) */
   bool stative = false;
-  if (i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
+  if (has_part_or_adj && i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 1], DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
@@ -49,7 +72,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
    * before a clause-final finite verb ("…, die Russland besetzt hält"):
    * "discussed", "occupied". */
-  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+  if (has_part_or_adj && !want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
     size_t end = dg_gl_cend(c, i);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
@@ -91,7 +114,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * eröffnet"): a singular count noun needs an article to be a subject, so
    * the form that is also 3SG present is the participle of a message or a
    * headline. */
-  if (!want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
+  if (has_part_or_adj && !want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
       (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
     /* (the whole sentence: a message or a headline, not a clause of one) */
     size_t cs = dg_gl_cstart(c, i);
@@ -113,7 +136,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
-  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+  if (has_part_or_adj && !want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
       dg_gl_is(&c->w[i + 2], DG_WC_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 2], DG_WC_SEIN_FORM);
@@ -135,7 +158,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
                      (dg_gl_eq(s->tokens[i - 1].pos, "DET") || dg_gl_eq(s->tokens[i - 1].pos, "ADP") ||
                       dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
                       dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
-  if (!want_inf) {
+  if (has_inf && !want_inf) {
     size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
@@ -153,18 +176,21 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
-  /* (each analysis's features as bits, read once by the look-up pass) */
-  const unsigned *fb = w->fb;
   bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
   for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || (fb[k] & DG_GL_F_FIN);
+  signed char seen[4] = {-1, -1, -1, -1};
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
     double sc = a->score - 0.001 * (double)k;
     bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
+    bool adj = dg_gl_eq(a->pos, "ADJ");
+    /* (an inflected adjective, its features naming its case: read where a
+     * rule below asks) */
+    bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && strstr(a->feats ? a->feats : "", "Case=");
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if (!cap) sc += noun ? -2 : 0;
-    if (prev_det) sc += (noun || dg_gl_eq(a->pos, "ADJ")) ? 1 : -0.5;
+    if (prev_det) sc += (noun || adj) ? 1 : -0.5;
     /* Number agrees with the article ("dem Präsidenten": singular). */
     if (prev_det && noun) {
       const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
@@ -182,7 +208,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     /* (against a present participle always: "ist entscheidend" = decisive;
      * against a past participle only on a tie: "sind bekannt" = known, but
      * "gezwungen sein" = forced, not the adjective "constrained") */
-    if (want_part && stative && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0) {
+    if (want_part && stative && adj && strcmp(a->lemma, w->lower) == 0) {
       bool pres = false;
       for (size_t q = 0; q < w->nan; q++)
         pres = pres || ((fb[q] & DG_GL_F_PART) && (fb[q] & DG_GL_F_PRES));
@@ -190,18 +216,18 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
-    if (!want_part && dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
+    if (!want_part && adj && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
     /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
-    if (degree_before && dg_gl_eq(a->pos, "ADJ")) sc += 1.5;
-    if (attributive) sc += (dg_gl_eq(a->pos, "ADJ") || (f & DG_GL_F_PART)) ? 1 : 0;
+    if (degree_before && adj) sc += 1.5;
+    if (attributive) sc += (adj || (f & DG_GL_F_PART)) ? 1 : 0;
     if (attributive && (f & DG_GL_F_FIN)) sc -= 1;
-    if (initial_attr && dg_gl_eq(a->pos, "ADJ") && strstr(a->feats ? a->feats : "", "Case=")) sc += 1;
+    if (initial_attr && adj_case) sc += 1;
     /* A preposition needs its noun phrase after it: none before a pause
      * ("Er sprach laut.": loud). */
     if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
-    if (dg_gl_eq(a->pos, "ADJ") && (f & DG_GL_F_POS) && strstr(a->feats ? a->feats : "", "Case=") &&
+    if (adj_case && (f & DG_GL_F_POS) &&
         !cap && i + 1 < s->ntokens) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
@@ -216,13 +242,13 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if ((f & DG_GL_F_FIN)) {
       bool p1 = (f & DG_GL_F_P1), p2 = (f & DG_GL_F_P2);
       bool pl = (f & DG_GL_F_PLUR);
-      const char *need = p1 ? (pl ? S_WE : S_I) : p2 ? (pl ? S_YOU_PL : S_YOU) : NULL;
-      if (need) sc += dg_gl_clause_has_pronoun(c, i, need) ? 1.5 : -1.5;
-      else if (pl && dg_gl_clause_has_pronoun(c, i, S_WE)) sc -= 1;
+      int need = p1 ? (pl ? S_SUBJ_WE : S_SUBJ_I) : p2 ? (pl ? S_SUBJ_YOU_PL : S_SUBJ_YOU) : -1;
+      if (need >= 0) sc += S_subject(c, i, seen, need) ? 1.5 : -1.5;
+      else if (pl && S_subject(c, i, seen, S_SUBJ_WE)) sc -= 1;
       /* a 3rd person singular with ich/wir/du/ihr as the clause's subject
        * ("werden wir ganz bestimmt …": not "determines") */
-      else if (!pl && (dg_gl_clause_has_pronoun(c, i, S_WE) || dg_gl_clause_has_pronoun(c, i, S_I) ||
-                       dg_gl_clause_has_pronoun(c, i, S_YOU)))
+      else if (!pl && (S_subject(c, i, seen, S_SUBJ_WE) || S_subject(c, i, seen, S_SUBJ_I) ||
+                       S_subject(c, i, seen, S_SUBJ_YOU)))
         sc -= 1;
     }
     if (sc > best_score) {

@@ -110,7 +110,8 @@ typedef struct dg_gl_word {
  * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
- * pass's lower-case lemma with its hash (phrase.c). */
+ * pass's lower-case lemma with its hash (phrase.c), and the compound parts
+ * the content-word pass found with the analysis (senses.c). */
 enum { DG_GL_LINK_SPLIT, DG_GL_LINK_PHRASES, DG_GL_LINK_KNOWN, DG_GL_LINK_CLOSED, DG_GL_LINKS };
 enum {
   DG_GL_ALINK_SENSES,
@@ -118,6 +119,7 @@ enum {
   DG_GL_ALINK_FACTS,
   DG_GL_ALINK_PHRASES,
   DG_GL_ALINK_LOWER,
+  DG_GL_ALINK_PARTS,
   DG_GL_ALINKS
 };
 

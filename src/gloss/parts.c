@@ -199,6 +199,35 @@ static bool S_word_inside(const char *a, const char *b);
 static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len);
 static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g);
 
+/* The marks that separate the words of a gloss (" .-/,;()"), told without
+ * a call: the overlap tests below walk every word of every gloss. */
+static inline bool S_sep(char ch) {
+  switch (ch) {
+  case ' ':
+  case '.':
+  case '-':
+  case '/':
+  case ',':
+  case ';':
+  case '(':
+  case ')': return true;
+  default: return false;
+  }
+}
+
+/* The length of the word at p (strcspn(p, " .-/,;()")). */
+static inline size_t S_word_len(const char *p) {
+  size_t n = 0;
+  while (p[n] && !S_sep(p[n])) n++;
+  return n;
+}
+
+/* p past the separating marks at it. */
+static inline const char *S_skip_seps(const char *p) {
+  while (*p && S_sep(*p)) p++;
+  return p;
+}
+
 static bool S_words_overlap(const char *a, const char *b) {
   return S_words_overlap_except(a, b, NULL);
 }
@@ -206,10 +235,10 @@ static bool S_words_overlap(const char *a, const char *b) {
 static bool S_has_word(const char *b, const char *wa, size_t n) {
   const char *q = b;
   while (*q) {
-    size_t m = strcspn(q, " .-/,;()");
+    size_t m = S_word_len(q);
     if (m == n && strncasecmp(q, wa, n) == 0) return true;
     q += m;
-    while (*q && strchr(" .-/,;()", *q)) q++;
+    q = S_skip_seps(q);
   }
   return false;
 }
@@ -217,10 +246,10 @@ static bool S_has_word(const char *b, const char *wa, size_t n) {
 static bool S_words_overlap_except(const char *a, const char *b, const char *except) {
   const char *p = a;
   while (*p) {
-    size_t n = strcspn(p, " .-/,;()");
+    size_t n = S_word_len(p);
     if (n >= 3 && S_has_word(b, p, n) && !(except && S_has_word(except, p, n))) return true;
     p += n;
-    while (*p && strchr(" .-/,;()", *p)) p++;
+    p = S_skip_seps(p);
   }
   return false;
 }
@@ -304,19 +333,19 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
 static bool S_word_inside(const char *a, const char *b) {
   const char *p = a;
   while (*p) {
-    size_t n = strcspn(p, " .-/,;()");
+    size_t n = S_word_len(p);
     if (n >= 4 && n < 64) {
       char w[64];
       memcpy(w, p, n);
       w[n] = '\0';
       for (const char *q = b; *q; q++) {
         if (strncasecmp(q, w, n) == 0) return true;
-        bool word_start = q == b || strchr(" .-/,;()", q[-1]);
+        bool word_start = q == b || S_sep(q[-1]);
         if (n >= 6 && word_start && strncasecmp(q, w, 6) == 0) return true;
       }
     }
     p += n;
-    while (*p && strchr(" .-/,;()", *p)) p++;
+    p = S_skip_seps(p);
   }
   return false;
 }
@@ -500,7 +529,7 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
 static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len) {
   for (size_t k = 0; k < n; k++) {
     size_t L = strlen(sv[k].gloss);
-    len[k] = L >= min && strcspn(sv[k].gloss, " .-/,;()") == L ? L : 0;
+    len[k] = L >= min && S_word_len(sv[k].gloss) == L ? L : 0;
   }
 }
 
@@ -509,10 +538,10 @@ static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb
   if (!la || !lb) return false;
   const char *q = g;
   while (*q) {
-    size_t m = strcspn(q, " .-/,;()");
+    size_t m = S_word_len(q);
     if (m == la + lb && strncasecmp(q, a, la) == 0 && strncasecmp(q + la, b, lb) == 0) return true;
     q += m;
-    while (*q && strchr(" .-/,;()", *q)) q++;
+    q = S_skip_seps(q);
   }
   return false;
 }

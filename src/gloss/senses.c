@@ -8,6 +8,7 @@
  * lists, the German word repeated.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +228,10 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
  * YouTube, MacPherson, TogiNet are written like names). */
 static bool S_plain_capitalised(const char *f) {
   if (!dg_gl_is_upper_initial(f) || dg_gl_all_upper(f) || strchr(f, '-')) return false;
+  /* (in ASCII: no capital after the first letter) */
+  size_t n = 1;
+  while (f[n] && !(f[n] & 0x80) && !(f[n] >= 'A' && f[n] <= 'Z')) n++;
+  if (!(f[0] & 0x80) && (!f[n] || (f[n] >= 'A' && f[n] <= 'Z'))) return !f[n];
   char *low = dg_gl_lower(f);
   /* every byte after the first letter is as in the lower-case form */
   size_t first = 1;
@@ -272,139 +277,182 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
          ((sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) || dg_gl_is_upper_initial(sv[0].gloss));
 }
 
-/* Content word i: analysis, senses, compound, name, fallback. */
-void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* The part of speech pos as a string that lives as long as the program
+ * (one of the UD tags the morphology gives), else a copy in d's arena. */
+static const char *S_pos(dg_doc *d, const char *pos) {
+  static const char *const tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
+                                     "NUM",  "PART", "X",    "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
+    if (dg_gl_eq(pos, tags[k])) return tags[k];
+  return dg_mem_strdup(&d->arena, pos);
+}
+
+/* What the content-word pass found for a word read with one of its
+ * analyses, kept in the memo (kind 'T', linked from the word's entry:
+ * DG_GL_ALINK_PARTS of the analysis) and copied into the document at each
+ * repeat: its compound parts and its glosses.  What S_compound does
+ * without a guessed name is a function of the word's form (its split, the
+ * dictionary's words inside it), of the analysis (its lemma and POS, which
+ * t->pos is then) and of that analysis's senses (as they are, or in the
+ * order of a verb's senses without a reflexive one, which the clause does
+ * not change): the same for every occurrence of the word read with that
+ * analysis; so are the glosses of those senses (dg_gl_gloss_list).  And
+ * a word kept so reached the compound step: the check for an adverb spelt
+ * like it (a function of the form and the analysis) found none.  The
+ * value: the number of parts shown, whether a stem had no gloss, the
+ * glosses (the lexicon's strings) and whether the lexicon's file holds
+ * each, the offsets of the parts' strings, then the strings (form, lemma
+ * and gloss of each part, the segmentation); or only that the word came
+ * so far (not `kept`). */
+typedef struct S_cpart {
+  unsigned form, lemma, gloss; /* offsets in the strings */
+  bool link;
+} S_cpart;
+typedef struct S_cparts {
+  bool kept;            /* false: only that the word reached the compound step */
+  bool unknown;         /* a stem without a gloss */
+  unsigned char np, ng; /* parts shown, glosses */
+  unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
+  const char *g[];      /* the glosses (ng), then the parts (np), whether the
+                         * lexicon's file holds each gloss (ng), the strings */
+} S_cparts;
+
+static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(const void *)(v->g + v->ng); }
+static const bool *S_cparts_held(const S_cparts *v) { return (const bool *)(const void *)(S_cparts_p(v) + v->np); }
+static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_held(v) + v->ng); }
+
+/* The memo key of the value of w's entry and analysis k: the entry's
+ * address (unique while the memo lives) in hex and k (< DG_GL_MAX_AN). */
+static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
+  uintptr_t x = (uintptr_t)w->memo;
+  for (int q = 0; q < 16; q++) key[q] = "0123456789abcdef"[(x >> (60 - 4 * q)) & 15];
+  key[16] = '.';
+  key[17] = (char)('0' + k);
+  key[18] = '\0';
+}
+
+/* The kept value of w read with analysis k, or NULL. */
+static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
+  const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
+  if (v || !dg_gl_memo_room(e)) return v;
+  char key[24];
+  S_cparts_key(key, w, k);
+  return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'T', key);
+}
+
+/* t's parts and segmentation from v (as dg_gl_parts set them); returns
+ * the number of parts shown. */
+static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *parts_unknown) {
+  *parts_unknown = v->unknown;
+  if (v->np == 0) return 0;
+  char *str = dg_mem_alloc(&d->arena, v->len);
+  memcpy(str, S_cparts_strings(v), v->len);
+  t->parts = dg_mem_alloc(&d->arena, v->np * sizeof *t->parts);
+  const S_cpart *p = S_cparts_p(v);
+  for (size_t k = 0; k < v->np; k++) {
+    t->parts[k].form = str + p[k].form;
+    t->parts[k].lemma = str + p[k].lemma;
+    t->parts[k].gloss = str + p[k].gloss;
+    t->parts[k].link = p[k].link;
+  }
+  t->nparts = v->np;
+  t->seg = str + v->seg;
+  return v->np;
+}
+
+/* t's glosses from v, as dg_gl_set_glosses(d, t, sv, ns, NULL) sets them
+ * (dg_doc_str keeps a string of the lexicon the document keeps). */
+static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
+  bool kept = d->keeps && d->keeps->lex == e->lex;
+  const bool *held = S_cparts_held(v);
+  t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
+  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && held[k] ? v->g[k] : dg_doc_str(d, v->g[k]);
+  t->nglosses = v->ng;
+  if (v->ng) t->gloss = t->glosses[0];
+}
+
+static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
+  size_t L = strlen(s) + 1;
+  if (str) memcpy(str + *at, s, L);
+  *off = (unsigned)*at;
+  *at += L;
+}
+
+/* Keep the parts S_compound gave t (np of them) and the glosses of the
+ * senses sv for w read with analysis k, when `kept` (they follow from the
+ * word and the analysis); else only that the word came so far. */
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
+                          bool parts_unknown, const dg_sense *sv, size_t ns) {
+  if (!dg_gl_memo_room(e)) return;
+  if (!kept || np > DG_GL_MAX_PARTS) {
+    kept = false;
+    np = ns = 0;
+  }
+  const char *g[DG_GL_MAX_SENSES];
+  size_t ng = dg_gl_gloss_list(sv, ns, NULL, g);
+  /* (first the strings' length, then the value) */
+  size_t len = 0;
+  unsigned off;
+  for (size_t q = 0; q < np; q++) {
+    S_put(NULL, &len, &off, t->parts[q].form);
+    S_put(NULL, &len, &off, t->parts[q].lemma);
+    S_put(NULL, &len, &off, t->parts[q].gloss);
+  }
+  if (np) S_put(NULL, &len, &off, t->seg);
+  if (len > (1u << 20)) return; /* (the offsets are unsigned; no word is so long) */
+  size_t size = sizeof(S_cparts) + ng * (sizeof(const char *) + sizeof(bool)) + np * sizeof(S_cpart) + len;
+  S_cparts *v = dg_xcalloc(1, size);
+  v->kept = kept;
+  v->unknown = parts_unknown;
+  v->np = (unsigned char)np;
+  v->ng = (unsigned char)ng;
+  v->len = (unsigned)len;
+  S_cpart *p = (S_cpart *)(void *)(v->g + ng);
+  bool *held = (bool *)(void *)(p + np);
+  char *str = (char *)(held + ng);
+  for (size_t q = 0; q < ng; q++) {
+    v->g[q] = g[q];
+    held[q] = dg_lexicon_holds(e->lex, g[q]);
+  }
+  size_t at = 0;
+  for (size_t q = 0; q < np; q++) {
+    S_put(str, &at, &p[q].form, t->parts[q].form);
+    S_put(str, &at, &p[q].lemma, t->parts[q].lemma);
+    S_put(str, &at, &p[q].gloss, t->parts[q].gloss);
+    p[q].link = t->parts[q].link;
+  }
+  if (np) S_put(str, &at, &v->seg, t->seg);
+  char key[24];
+  S_cparts_key(key, w, k);
+  dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
+  free(v);
+}
+
+/* The compound parts of word i (t's parts and segmentation) with analysis
+ * a and senses sv, when `split` (the word may be a compound): the number of
+ * parts shown (0: none); *parts_unknown when a stem has no gloss.  A
+ * guessed name (guessed_name) that splits into known parts becomes a
+ * common noun (*propn false) or a name glossed from its parts
+ * (*name_head). */
+static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
+                         size_t ns, bool split, bool guessed_name, bool *propn, bool *name_head,
+                         bool *parts_unknown) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  dg_sense sv[DG_GL_MAX_SENSES];
-  size_t ns = 0;
-  int pick = dg_gl_pick_analysis(c, i);
-  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
-  if (a) {
-    ns = dg_gl_an_senses(e, w, (size_t)(a - w->an), sv, DG_GL_MAX_SENSES);
-    /* Another analysis with senses beats one without (not the name
-     * reading of a capitalised verb form: "Google" is no "google"). */
-    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
-      if ((int)k == pick) continue;
-      ns = dg_gl_an_senses(e, w, k, sv, DG_GL_MAX_SENSES);
-      if (ns) a = &w->an[k];
-    }
-  }
-  /* A verb with a reflexive pronoun in its clause takes the senses of the
-   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
-   * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
-    bool refl = S_reflexive_clause(c, i);
-    dg_sense tmp[DG_GL_MAX_SENSES];
-    size_t m = 0;
-    /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
-     * of a special field, "sich schützen" = hedge [econ.], is no reason
-     * to leave "protect") */
-    for (int pass = 0; pass < 3; pass++)
-      for (size_t k = 0; k < ns; k++) {
-        bool curated = sv[k].source && strncmp(sv[k].source, "dictionaries/", 13) == 0;
-        bool vr = S_has_domain(sv[k].domains, "vr");
-        bool general_vr = vr && strcmp(sv[k].domains, "vr") == 0;
-        int rank = curated ? 0 : (refl ? (general_vr ? 1 : 2) : (vr ? 2 : 1));
-        if (rank == pass) tmp[m++] = sv[k];
-      }
-    memcpy(sv, tmp, ns * sizeof *sv);
-  }
-  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
-   * = armed forces) while the morphology gives a singular it does not know. */
-  bool plural_headword = false;
-  if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
-    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sv, DG_GL_MAX_SENSES);
-    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
-    plural_headword = ns > 0;
-  }
-  /* A comparative or superlative the dictionary lists with a meaning of its
-   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
-  bool own_degree = false;
-  if (a && dg_gl_eq(a->pos, "ADJ") && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
-      strcmp(a->lemma, w->lower) != 0) {
-    dg_sense dv[DG_GL_MAX_SENSES];
-    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
-    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
-    if (nd) {
-      memcpy(sv, dv, nd * sizeof *sv);
-      ns = nd;
-      own_degree = true;
-    } else {
-      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
-      for (size_t k = 0; k < w->nan; k++) {
-        const dg_analysis *b = &w->an[k];
-        if (!dg_gl_eq(b->pos, "ADJ") || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
-        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
-        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
-        if (nd) {
-          memcpy(sv, dv, nd * sizeof *sv);
-          ns = nd;
-          a = b;
-          break;
-        }
-      }
-    }
-  }
-  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
-   * analysis as an inflected form of something else ("bereit"). */
-  if (a && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
-      !dg_gl_eq(a->pos, "AUX")) {
-    dg_sense av[DG_GL_MAX_SENSES];
-    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
-    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
-    if (na) {
-      memcpy(sv, av, na * sizeof *sv);
-      ns = na;
-      t->lemma = dg_mem_strdup(&d->arena, t->form);
-      t->pos = "ADV";
-      t->feats = "";
-      dg_gl_set_glosses(d, t, sv, ns, NULL);
-      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
-      return;
-    }
-  }
-  bool propn = a && dg_gl_eq(a->pos, "PROPN");
-  if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
-    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig && !own_degree ? a->leipzig : "");
-    w->particle = a->particle;
-  }
-  /* Compound parts, shown even when the whole word has its own entry. */
   dg_part pv[DG_GL_MAX_PARTS];
-  size_t np = 0;
-  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
-  /* "US-Vorschlag", "30-tägigen": piece by piece. */
-  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
-  /* A name needs evidence (the dictionary's or the names table's entry,
-   * a title or first name before it: names.c): a capitalised word read as
-   * a name only by a guess of the morphology (hunspell's capitalised words
-   * without plural, unknown words) that splits into known parts is a
-   * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
-  bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
-                      !dg_lexicon_contains(e->lex, t->form) &&
-                      !dg_lexicon_contains(e->lex, a->lemma);
-  if ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD)
-    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
-  else if (guessed_name)
-    np = dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS);
+  size_t np = split ? dg_gl_word_split(e, w, t->form, pv, DG_GL_MAX_PARTS) : 0;
   if (np > DG_GL_MAX_PARTS) np = DG_GL_MAX_PARTS;
   dg_gl_head_citation(e, d, pv, np);
-  bool name_head = false; /* a name glossed from its parts: West|frankreich */
   if (guessed_name) {
     if (S_common_compound(e, pv, np)) {
-      propn = false;
+      *propn = false;
       t->pos = "NOUN";
       if (!dg_gl_eq(a->pos, "NOUN")) {
         t->feats = "";
         w->leipzig = "";
       }
     } else if (S_name_headed(e, pv, np)) {
-      name_head = true;
+      *name_head = true;
     } else {
       np = 0;
     }
@@ -429,23 +477,188 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  bool parts_unknown = false;
   if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
-    parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
+    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
   else np = 0;
   /* ... and only when every part has a gloss (Rockhampton stays a name). */
-  if (guessed_name && np >= 2 && parts_unknown) {
+  if (guessed_name && np >= 2 && *parts_unknown) {
     t->nparts = 0;
     t->parts = NULL;
     t->seg = NULL;
     np = 0;
-    propn = true;
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    *propn = true;
+    t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
-    w->leipzig = dg_mem_strdup(&d->arena, a->leipzig ? a->leipzig : "");
+    w->leipzig = a->leipzig ? a->leipzig : "";
+  }
+  return np;
+}
+
+/* Content word i: analysis, senses, compound, name, fallback. */
+void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  /* (the senses: the memo's, or sbuf's when computed or changed here) */
+  dg_sense sbuf[DG_GL_MAX_SENSES];
+  const dg_sense *sv = sbuf;
+  size_t ns = 0;
+  bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
+  int pick = dg_gl_pick_analysis(c, i);
+  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  if (a) {
+    sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
+    /* Another analysis with senses beats one without (not the name
+     * reading of a capitalised verb form: "Google" is no "google"). */
+    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
+      if ((int)k == pick) continue;
+      sv = dg_gl_an_senses_ref(e, w, k, sbuf, &ns);
+      if (ns) a = &w->an[k];
+    }
+  }
+  /* A verb with a reflexive pronoun in its clause takes the senses of the
+   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
+   * glad); without one, those senses go last ("erinnert" = reminds). */
+  if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
+    /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
+     * of a special field, "sich schützen" = hedge [econ.], is no reason
+     * to leave "protect") */
+    bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
+    for (size_t k = 0; k < ns; k++) {
+      const char *src = sv[k].source;
+      curated[k] = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
+      vr[k] = S_has_domain(sv[k].domains, "vr");
+      general_vr[k] = vr[k] && strcmp(sv[k].domains, "vr") == 0;
+      any_vr = any_vr || (vr[k] && !curated[k]);
+    }
+    /* (without a reflexive sense the order is the same either way: the
+     * clause is searched only when there is one) */
+    bool refl = any_vr && S_reflexive_clause(c, i);
+    /* (without, the order follows from the senses alone) */
+    if (any_vr) plain = false;
+    int rank[DG_GL_MAX_SENSES];
+    bool in_order = true; /* (then the senses stay where they are) */
+    for (size_t k = 0; k < ns; k++) {
+      rank[k] = curated[k] ? 0 : (refl ? (general_vr[k] ? 1 : 2) : (vr[k] ? 2 : 1));
+      in_order = in_order && (k == 0 || rank[k - 1] <= rank[k]);
+    }
+    if (!in_order) {
+      dg_sense tmp[DG_GL_MAX_SENSES];
+      size_t m = 0;
+      for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k < ns; k++)
+          if (rank[k] == pass) tmp[m++] = sv[k];
+      memcpy(sbuf, tmp, ns * sizeof *sbuf);
+      sv = sbuf;
+    }
+  }
+  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
+   * = armed forces) while the morphology gives a singular it does not know. */
+  bool plural_headword = false;
+  if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
+    sv = sbuf;
+    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
+    plural_headword = ns > 0;
+    plain = false;
+  }
+  /* A comparative or superlative the dictionary lists with a meaning of its
+   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
+  bool own_degree = false;
+  if (a && dg_gl_eq(a->pos, "ADJ") && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
+      strcmp(a->lemma, w->lower) != 0) {
+    dg_sense dv[DG_GL_MAX_SENSES];
+    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+    if (nd) {
+      memcpy(sbuf, dv, nd * sizeof *sbuf);
+      sv = sbuf;
+      ns = nd;
+      own_degree = true;
+      plain = false;
+    } else {
+      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
+      for (size_t k = 0; k < w->nan; k++) {
+        const dg_analysis *b = &w->an[k];
+        if (!dg_gl_eq(b->pos, "ADJ") || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
+        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+        if (nd) {
+          memcpy(sbuf, dv, nd * sizeof *sbuf);
+          sv = sbuf;
+          ns = nd;
+          a = b;
+          plain = false;
+          break;
+        }
+      }
+    }
+  }
+  /* (what is kept of the word read so: S_cparts) */
+  int ka = a ? (int)(a - w->an) : -1;
+  bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka) : NULL;
+  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
+   * analysis as an inflected form of something else ("bereit"). */
+  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
+      !dg_gl_eq(a->pos, "AUX")) {
+    dg_sense av[DG_GL_MAX_SENSES];
+    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
+    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
+    if (na) {
+      memcpy(sbuf, av, na * sizeof *sbuf);
+      sv = sbuf;
+      ns = na;
+      t->lemma = dg_mem_strdup(&d->arena, t->form);
+      t->pos = "ADV";
+      t->feats = "";
+      dg_gl_set_glosses(d, t, sv, ns, NULL);
+      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
+      return;
+    }
+  }
+  bool propn = a && dg_gl_eq(a->pos, "PROPN");
+  if (a) {
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    t->pos = S_pos(d, a->pos);
+    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    /* (the word's labels live as long as its analyses, past the sentence:
+     * the labels pass copies what it shows) */
+    w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
+    w->particle = a->particle;
+  }
+  /* Compound parts, shown even when the whole word has its own entry. */
+  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
+  /* "US-Vorschlag", "30-tägigen": piece by piece. */
+  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
+  bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
+  /* A name needs evidence (the dictionary's or the names table's entry,
+   * a title or first name before it: names.c): a capitalised word read as
+   * a name only by a guess of the morphology (hunspell's capitalised words
+   * without plural, unknown words) that splits into known parts is a
+   * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
+  bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
+                      !dg_lexicon_contains(e->lex, t->form) &&
+                      !dg_lexicon_contains(e->lex, a->lemma);
+  bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
+  bool name_head = false; /* a name glossed from its parts: West|frankreich */
+  bool parts_unknown = false;
+  size_t np;
+  /* Without a guessed name, the parts follow from the word and its analysis
+   * (with senses sv that follow from them too): a repeat copies them
+   * (S_cparts).  (A word that reached this step is kept even when they do
+   * not: so much is known of it, and it is not looked for again.) */
+  bool keep = linked && plain && !guessed_name;
+  const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
+  if (kp) {
+    np = S_cparts_copy(d, t, kp, &parts_unknown);
+  } else {
+    np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
+    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns);
   }
   if (ns) {
-    dg_gl_set_glosses(d, t, sv, ns, NULL);
+    if (kp) S_cparts_glosses(e, d, t, kp);
+    else dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */
@@ -524,7 +737,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   size_t nl = dg_lexicon_form_lemmas(e->lex, t->form, lemmas, 4);
   if (nl == 0 && w->initial) nl = dg_lexicon_form_lemmas(e->lex, w->lower, lemmas, 4);
   for (size_t k = 0; k < nl && k < 4; k++) {
-    ns = dg_gl_senses(e, lemmas[k], NULL, sv, DG_GL_MAX_SENSES);
+    ns = dg_gl_senses(e, lemmas[k], NULL, sbuf, DG_GL_MAX_SENSES);
+    sv = sbuf;
     if (ns) {
       t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
       if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
@@ -535,8 +749,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   }
   /* The form itself, or its lower-case variant, as a headword. */
-  ns = dg_gl_senses(e, t->form, NULL, sv, DG_GL_MAX_SENSES);
-  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sv, DG_GL_MAX_SENSES);
+  ns = dg_gl_senses(e, t->form, NULL, sbuf, DG_GL_MAX_SENSES);
+  if (!ns) ns = dg_gl_senses(e, w->lower, NULL, sbuf, DG_GL_MAX_SENSES);
+  sv = sbuf;
   if (ns) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
     if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);

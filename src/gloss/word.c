@@ -76,8 +76,7 @@ size_t dg_gl_lower_into(dg_buf *b, const char *s) {
   return at;
 }
 
-bool dg_gl_is_upper_initial(const char *s) {
-  /* (most words start with an ASCII letter: no table look-up for them) */
+bool dg_gl_is_upper_initial_utf8(const char *s) {
   unsigned char b = (unsigned char)s[0];
   if (b < 0x80) return b >= 'A' && b <= 'Z';
   utf8proc_int32_t cp;
@@ -85,7 +84,7 @@ bool dg_gl_is_upper_initial(const char *s) {
   return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
 }
 
-bool dg_gl_all_upper(const char *s) {
+bool dg_gl_all_upper_scan(const char *s) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_int32_t cp;
   utf8proc_ssize_t k;
@@ -116,7 +115,9 @@ bool dg_gl_all_upper(const char *s) {
  * characters in it). */
 bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
   if (!labels || !n) return false;
-  for (const char *p = labels; (p = strchr(p, want[0])) != NULL; p++) {
+  /* (labels are short: walked byte by byte, no strchr call) */
+  for (const char *p = labels; *p; p++) {
+    if (*p != want[0]) continue;
     if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
     size_t k = 1;
     while (k < n && p[k] == want[k]) k++; /* (stops at the string's NUL: want has none) */
@@ -352,17 +353,22 @@ bool dg_gl_only_finite(const dg_gl_word *w) {
 
 /* The token's glosses: `first` (if any), then the senses' glosses, without
  * duplicates. */
-void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
-  const char *tmp[DG_GL_MAX_SENSES + 1];
+size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const char **out) {
   size_t k = 0;
-  if (first && *first) tmp[k++] = first;
+  if (first && *first) out[k++] = first;
   for (size_t i = 0; i < n && k < DG_GL_MAX_SENSES; i++) {
     if (!sv[i].gloss || !*sv[i].gloss) continue;
     bool dup = false;
     for (size_t j = 0; j < k && !dup; j++)
-      if (tmp[j][0] == sv[i].gloss[0] && strcmp(tmp[j], sv[i].gloss) == 0) dup = true;
-    if (!dup) tmp[k++] = sv[i].gloss;
+      if (out[j][0] == sv[i].gloss[0] && strcmp(out[j], sv[i].gloss) == 0) dup = true;
+    if (!dup) out[k++] = sv[i].gloss;
   }
+  return k;
+}
+
+void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
+  const char *tmp[DG_GL_MAX_SENSES];
+  size_t k = dg_gl_gloss_list(sv, n, first, tmp);
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
   for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, tmp[i]);
   t->nglosses = k;
@@ -448,6 +454,20 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
   if (n > max) n = max;
   memcpy(out, m, n * sizeof *out);
   return n;
+}
+
+const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n) {
+  const dg_analysis *a = &w->an[k];
+  *n = 0;
+  if (!a->lemma || !*a->lemma) return buf;
+  size_t m;
+  const dg_sense *v = dg_gl_memo_an_senses(e, w, k, &m);
+  if (v) {
+    *n = m > DG_GL_MAX_SENSES ? DG_GL_MAX_SENSES : m;
+    return v;
+  }
+  *n = dg_gl_senses(e, a->lemma, a->pos, buf, DG_GL_MAX_SENSES);
+  return buf;
 }
 
 /* ---- word shapes and classes ---------------------------------------------- */

@@ -22,9 +22,22 @@ size_t dg_gl_lower_into(dg_buf *b, const char *s);
 static inline bool dg_gl_eq(const char *a, const char *b) {
   return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
-bool dg_gl_is_upper_initial(const char *s);
-/* At least two capitals and no lower-case letter: an acronym (NATO). */
-bool dg_gl_all_upper(const char *s);
+/* Does s begin with a capital letter?  (Most words begin with an ASCII
+ * letter: told here; any other first letter by its Unicode category.) */
+bool dg_gl_is_upper_initial_utf8(const char *s);
+static inline bool dg_gl_is_upper_initial(const char *s) {
+  unsigned char b = (unsigned char)s[0];
+  return b < 0x80 ? b >= 'A' && b <= 'Z' : dg_gl_is_upper_initial_utf8(s);
+}
+/* At least two capitals and no lower-case letter: an acronym (NATO).
+ * (A word in small letters or capitalised, the most of them, is told by
+ * its first two bytes here; any other by the scan of dg_gl_all_upper_scan.) */
+bool dg_gl_all_upper_scan(const char *s);
+static inline bool dg_gl_all_upper(const char *s) {
+  char b = s[0];
+  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z' && s[1] >= 'a' && s[1] <= 'z')) return false;
+  return dg_gl_all_upper_scan(s);
+}
 
 /* Labels and features: is `want` one of the dot-separated Leipzig labels
  * ("3SG.PRS"), is `fv` one of the |-separated UD features? */
@@ -87,6 +100,10 @@ bool dg_gl_only_finite(const dg_gl_word *w);
 
 /* Glosses and senses.  Strings go into d's arena. */
 void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first);
+/* The glosses dg_gl_set_glosses gives: `first` (if any), then the senses'
+ * glosses without duplicates, at most DG_GL_MAX_SENSES of them in out;
+ * returns how many (the strings are the senses'). */
+size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const char **out);
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
 /* Put `g` first among the token's glosses. */
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
@@ -95,6 +112,9 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
 /* The same for the lemma and POS of w's analysis k (a repeated word reaches
  * them through its memo entry). */
 size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *out, size_t max);
+/* The same with max DG_GL_MAX_SENSES, without a copy: the memo's senses
+ * (read only), or buf filled; their number in *n. */
+const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
