@@ -54,16 +54,28 @@ typedef struct S_table {
   S_slot_t slots[];
 } S_table;
 
+/* Entries are carved from blocks of their stripe, freed all together
+ * with the memo (an entry another thread stored first stays unused in its
+ * block): no allocation of its own, and none to free one by one. */
+#define S_BLOCK ((size_t)128 << 10)
+typedef struct S_block {
+  struct S_block *next;
+  size_t used, cap;
+  _Alignas(8) char data[];
+} S_block;
+
 typedef struct S_stripe {
   pthread_mutex_t mu; /* writers */
   _Atomic(S_table *) tab;
   size_t n;
+  S_block *blocks; /* the first has room; under mu */
 } S_stripe;
 
 struct dg_gl_memo {
   S_stripe st[S_STRIPES];
   size_t max_bytes;
   atomic_size_t bytes;
+  atomic_bool drops; /* some entry has a drop (freeing walks the tables) */
 };
 
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
@@ -74,6 +86,7 @@ dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   }
   m->max_bytes = max_bytes;
   atomic_init(&m->bytes, 0);
+  atomic_init(&m->drops, false);
   return m;
 }
 
@@ -82,15 +95,18 @@ void dg_gl_memo_free(dg_gl_memo *m) {
   for (size_t i = 0; i < S_STRIPES; i++) {
     S_stripe *s = &m->st[i];
     S_table *t = atomic_load(&s->tab);
-    for (size_t j = 0; t && j < t->nslots; j++) {
+    for (size_t j = 0; t && atomic_load(&m->drops) && j < t->nslots; j++) {
       S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
       if (x && x->drop) x->drop(S_value(x));
-      free(x);
     }
     while (t) {
       S_table *p = t->prev;
       free(t);
       t = p;
+    }
+    for (S_block *b = s->blocks, *next; b; b = next) {
+      next = b->next;
+      free(b);
     }
     pthread_mutex_destroy(&s->mu);
   }
@@ -176,15 +192,42 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
   return S_get_h(e, kind, key, n, S_hash(kind, key, n));
 }
 
+/* n bytes (8-byte aligned) from the stripe's blocks; one longer than a
+ * quarter block gets a block of its own, behind the one with room. */
+static void *S_alloc(S_stripe *s, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  pthread_mutex_lock(&s->mu);
+  S_block *b = s->blocks;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > S_BLOCK / 4 ? n : S_BLOCK - sizeof *b;
+    S_block *nb = dg_xmalloc(sizeof *nb + cap);
+    nb->used = 0;
+    nb->cap = cap;
+    if (b && n > S_BLOCK / 4) {
+      nb->next = b->next;
+      b->next = nb;
+    } else {
+      nb->next = b;
+      s->blocks = nb;
+    }
+    b = nb;
+  }
+  void *p = b->data + b->used;
+  b->used += n;
+  pthread_mutex_unlock(&s->mu);
+  return p;
+}
+
 /* A new entry for the key with room for a value of `size` bytes (returned
  * in *value), or NULL when the budget is spent. */
 static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, void **value) {
   size_t off = S_off(n + 1);
   size_t cost = off + size + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
-  S_entry *x = dg_xmalloc(off + size);
+  uint64_t h = S_hash(kind, key, n);
+  S_entry *x = S_alloc(&m->st[h & (S_STRIPES - 1)], off + size);
   x->drop = NULL;
-  x->hash = S_hash(kind, key, n);
+  x->hash = h;
   x->keylen = (uint32_t)n + 1;
   x->cost = (uint32_t)cost;
   x->key[0] = kind;
@@ -193,8 +236,8 @@ static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_
   return x;
 }
 
-/* Store a filled entry (S_new); freed when another thread stored the key
- * first.  Returns the value stored under the key. */
+/* Store a filled entry (S_new); left unused in its block when another
+ * thread stored the key first.  Returns the value stored under the key. */
 static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
@@ -221,7 +264,6 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   if (have) {
     v = S_value(have);
     if (x->drop) x->drop(S_value(x));
-    free(x);
   } else {
     v = S_value(x);
     slot->hash = x->hash;
@@ -417,10 +459,18 @@ const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
   return atomic_load_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], memory_order_acquire);
 }
 
+/* A link is stored once: a thread that finds it set already leaves it
+ * (a store, even of the same value, takes the cache line away from the
+ * other cores that read the entry: with --jobs, every repeat of a common
+ * word would move its entry between them). */
+static void S_store_link(_Atomic(const void *) *at, const void *value) {
+  if (atomic_load_explicit(at, memory_order_relaxed) != value) atomic_store_explicit(at, value, memory_order_release);
+}
+
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value) {
   if (!w || !w->memo || which >= DG_GL_LINKS || !value) return;
   /* (every thread stores the same value: the first one stored under its key) */
-  atomic_store_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], value, memory_order_release);
+  S_store_link(&((S_word *)(uintptr_t)w->memo)->link[which], value);
 }
 
 const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
@@ -432,7 +482,7 @@ const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {
   const S_word *v = w ? w->memo : NULL;
   if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS || !value) return;
-  atomic_store_explicit(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value, memory_order_release);
+  S_store_link(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value);
 }
 
 int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
@@ -630,5 +680,6 @@ const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void
   if (!x) return NULL;
   memcpy(v, value, size);
   x->drop = drop;
+  if (drop) atomic_store(&S_memo(e)->drops, true);
   return S_publish(S_memo(e), x);
 }
