@@ -1,6 +1,5 @@
 /* A block of memory of each thread's own, for a small cache a thread keeps
- * in front of a shared table (the type memo's recent entries, the
- * lexicon's recent word classes): zeroed when a thread first asks, freed
+ * in front of a shared table (the lexicon's recent word classes): zeroed when a thread first asks, freed
  * when the thread ends, and zeroed again when asked for on behalf of
  * another owner (a new memo or lexicon: nothing of an old one is answered).
  * SPDX-License-Identifier: GPL-3.0-or-later */

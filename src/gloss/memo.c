@@ -219,10 +219,12 @@ static void *S_alloc(S_stripe *s, size_t n) {
 }
 
 /* A new entry for the key with room for a value of `size` bytes (returned
- * in *value), or NULL when the budget is spent. */
-static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, void **value) {
+ * in *value), or NULL when the budget is spent; `owned` is what the value
+ * holds outside the entry (counted against the budget, not allocated). */
+static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
+                      void **value) {
   size_t off = S_off(n + 1);
-  size_t cost = off + size + sizeof(S_slot_t) * 2;
+  size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   uint64_t h = S_hash(kind, key, n);
   S_entry *x = S_alloc(&m->st[h & (S_STRIPES - 1)], off + size);
@@ -400,7 +402,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
     size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
   }
   S_word *v;
-  S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, (void **)&v);
+  S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, 0, (void **)&v);
   if (!x) return;
   v->ncl = (uint32_t)w->ncl;
   v->nan = (uint32_t)w->nan;
@@ -533,7 +535,7 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
   size_t size = sizeof(S_split) + n * sizeof(dg_part);
   for (size_t i = 0; i < n; i++) size += S_len(pv[i].form) + S_len(pv[i].lemma);
   S_split *s;
-  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, (void **)&s);
+  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, 0, (void **)&s);
   if (!x) return n;
   S_strs sw = {(char *)(s->p + n)};
   s->n = n;
@@ -580,7 +582,7 @@ const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
   if (!keyed) return r;
   size_t L = S_len(r);
   S_variant *nv;
-  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, (void **)&nv);
+  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, 0, (void **)&nv);
   if (!x) return r;
   nv->has = r != NULL;
   if (r) memcpy(nv->s, r, L);
@@ -606,7 +608,7 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
     const char *r = dg_morph_loan_verb(e->morph, lower, &zu);
     size_t L = S_len(r);
     S_loan *nv;
-    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, (void **)&nv) : NULL;
+    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, 0, (void **)&nv) : NULL;
     if (!x) {
       *zu_inf = zu;
       return r;
@@ -656,7 +658,7 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
   if (!kn) return;
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
-  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, (void **)&v);
+  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, (void **)&v);
   if (!x) return;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
@@ -676,7 +678,7 @@ const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void
                             size_t cost, void (*drop)(void *)) {
   size_t kn;
   void *v;
-  S_entry *x = S_key1(e, key, &kn) ? S_new(S_memo(e), kind, key, kn, size + cost, &v) : NULL;
+  S_entry *x = S_key1(e, key, &kn) ? S_new(S_memo(e), kind, key, kn, size, cost, &v) : NULL;
   if (!x) return NULL;
   memcpy(v, value, size);
   x->drop = drop;
