@@ -18,8 +18,18 @@
 size_t dg_gl_lower_into(dg_buf *b, const char *s);
 /* The rules compare mostly parts of speech and short words with strings
  * that differ in their first byte ("NOUN" and "VERB"): that byte is tested
- * before strcmp is called. */
+ * before strcmp is called.  A short literal ("NOUN", "zu") is compared
+ * byte by byte against the constants in place, with no call (the loop
+ * stops at the first byte that differs, so a shorter `a` is never read
+ * past its NUL). */
 static inline bool dg_gl_eq(const char *a, const char *b) {
+  if (__builtin_constant_p(__builtin_strlen(b)) && __builtin_strlen(b) < 16) {
+    if (!a) return false;
+#pragma GCC unroll 16
+    for (size_t i = 0; i <= __builtin_strlen(b); i++)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
   return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
 /* Does s begin with a capital letter?  (Most words begin with an ASCII
