@@ -492,20 +492,28 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   }
   if (stem < 2 || F <= stem || F - stem > 4) return NULL;
   if (memcmp(form, lemma, stem) != 0) {
-    /* Sentence-initial capital: compare the rest. */
-    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
-    bool same = strncmp(lf, ll, stem) == 0;
-    free(lf);
-    free(ll);
+    /* Sentence-initial capital: compare the rest.  (Letters in ASCII are
+     * compared without their case in place; any other byte in the stem
+     * has the strings lowered first.) */
+    bool ascii = true, same = true;
+    for (size_t k = 0; k < stem && ascii; k++) {
+      unsigned char a = (unsigned char)form[k], b = (unsigned char)lemma[k];
+      ascii = a < 0x80 && b < 0x80;
+      same = same && (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+    }
+    if (!ascii) {
+      char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
+      same = strncmp(lf, ll, stem) == 0;
+      free(lf);
+      free(ll);
+    }
     if (!same) return NULL;
   }
-  dg_buf b;
-  dg_buf_init(&b);
-  dg_buf_put(&b, form, stem);
-  dg_buf_putc(&b, '-');
-  dg_buf_puts(&b, form + stem);
-  const char *r = dg_mem_strdup(&d->arena, b.data);
-  dg_buf_free(&b);
+  /* (form[0..stem) "-" form[stem..F), made in d's arena: the form with
+   * its NUL copied, its ending moved one byte on) */
+  char *r = dg_mem_strndup(&d->arena, form, F + 1);
+  memmove(r + stem + 1, r + stem, F - stem);
+  r[stem] = '-';
   return r;
 }
 
