@@ -91,11 +91,11 @@ static inline bool S_starts(const char *s, const char *pre) {
 }
 
 /* Is token i a capitalised common noun that could be a surname (not a
- * closed-class word, not inside an expression, one plain word)? */
-static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+ * closed-class word, not inside an expression, one plain word)?  (What
+ * most words fail, S_noun_as_name asks first; this the rest.) */
+static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) ||
-      !(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
+  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
       dg_gl_all_upper(t->form) || strchr(t->form, '-'))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
@@ -119,6 +119,16 @@ static bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * or neuter noun beside a name is the name's possession ("Trumps
    * Mannschaft") or part of a longer name */
   return (facts & S_MASC) != 0;
+}
+static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  /* (a name, or a noun with a gloss from Ding or the preferred senses:
+   * both sources begin with 'd') */
+  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || t->source[0] != 'd' ||
+      !dg_gl_is_upper_initial(t->form) ||
+      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN"))))
+    return false;
+  return S_noun_as_name_of(e, c, i);
 }
 
 /* Does a determiner, adjective or number stand right before token i (the
