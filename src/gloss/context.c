@@ -329,12 +329,14 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     else if (w->is_closed && S_leipzig_has(w, DG_LB_REL, "REL") && S_who(t)) S_relative(d, c, i);
     /* "weniger Wochen": before a plural noun "fewer", after a preposition
      * "a few" ("innerhalb weniger Wochen"). */
-    if (dg_gl_eq(t->gloss, "less")) {
+    /* (the next word is asked first: the gloss string lies far off in
+     * memory, and most words are not before a plural noun) */
+    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN")) {
       bool plural_next = false;
-      if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN"))
-        for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-          plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
-      if (plural_next) dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+        plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
+      if (plural_next && dg_gl_eq(t->gloss, "less"))
+        dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
     }
     /* A noun after a possessive that names a relative or partner in one of
      * its senses (English word class en-relation: "seine Frau" = his wife,
