@@ -122,11 +122,12 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
 }
 static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  /* (a name, or a noun with a gloss from Ding or the preferred senses:
-   * both sources begin with 'd') */
-  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source || t->source[0] != 'd' ||
-      !dg_gl_is_upper_initial(t->form) ||
-      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN"))))
+  /* (a name, or a noun with a capital and a gloss from Ding or the
+   * preferred senses: both sources begin with 'd'; the source string,
+   * which lies far off in memory, is read last) */
+  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source ||
+      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN"))) ||
+      !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd')
     return false;
   return S_noun_as_name_of(e, c, i);
 }
@@ -402,8 +403,8 @@ static void S_in_titles(dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     bool bridge = false;
-    if (t->kind == DG_KIND_WORD && dg_gl_eq(t->source, "unknown") && i > 0 &&
-        dg_gl_is_upper_initial(s->tokens[i - 1].form) && s->tokens[i - 1].kind != DG_KIND_PUNCT)
+    if (t->kind == DG_KIND_WORD && i > 0 && s->tokens[i - 1].kind != DG_KIND_PUNCT &&
+        dg_gl_is_upper_initial(s->tokens[i - 1].form) && dg_gl_eq(t->source, "unknown"))
       for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
         bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
     if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown")) {
