@@ -91,6 +91,17 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
   if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
       !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
     return;
+  /* (a singular noun, an adverb not compared, an adjective neither
+   * compared nor used as an adverb take no form: told before the gloss
+   * and the source, which lie far off in memory, are read; a name may
+   * take the genitive) */
+  if (t->kind != DG_KIND_NAME) {
+    if (dg_gl_eq(t->pos, "NOUN") && !dg_gl_has_label(lab, "PL") && !dg_gl_feat(t->feats, "Number=Plur")) return;
+    bool adj = dg_gl_eq(t->pos, "ADJ");
+    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) && !dg_gl_feat(t->feats, "Degree=Cmp") &&
+        !dg_gl_feat(t->feats, "Degree=Sup"))
+      return;
+  }
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
