@@ -41,6 +41,16 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
     /* Content words: analysis, senses, compound parts, name or fallback (senses.c). */
     dg_gl_open(e, d, &c, i);
   }
+  /* The strings the passes below read of each word (its lemma, gloss and
+   * source: the lexicon's and the memo's, all over memory) are asked for
+   * together, so that their cache misses overlap instead of each pass
+   * waiting in turn for the first it reads. */
+  for (size_t i = 0; i < s->ntokens; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    __builtin_prefetch(t->lemma);
+    __builtin_prefetch(t->gloss);
+    __builtin_prefetch(t->source);
+  }
   /* Suspended parts ("Ein-" of Einfuhr) get their written form back (suspended.c). */
   dg_gl_restore_suspended(d, &c);
   /* "werden": future, passive or "become" (context.c). */
