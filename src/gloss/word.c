@@ -243,11 +243,16 @@ static uint64_t S_label_sig(const char *labels) {
   return (uint64_t)1 << (h & 63);
 }
 
+/* Is closed-class reading k of w a pronoun?  (Its part of speech as the
+ * lexicon coded it once, lexicon.h DG_LB_POS: the string, which lies in
+ * the memo, is not read.) */
+static bool S_pron_reading(const dg_gl_word *w, size_t k) { return DG_LB_POS(w->cl[k].bits) == DG_UD_PRON; }
+
 /* The bits of w's readings as a pronoun (what dg_gl_pronoun asks about). */
 static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
   uint64_t sig = 0;
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, "PRON")) sig |= S_label_sig(w->cl[k].labels);
+    if (S_pron_reading(w, k)) sig |= S_label_sig(w->cl[k].labels);
   return sig;
 }
 
@@ -307,7 +312,7 @@ bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower) {
 
 bool dg_gl_pronoun(const dg_gl_word *w, const char *labels) {
   for (size_t k = 0; k < w->ncl; k++)
-    if (dg_gl_eq(w->cl[k].pos, "PRON") && dg_gl_eq(w->cl[k].labels, labels)) return true;
+    if (S_pron_reading(w, k) && dg_gl_eq(w->cl[k].labels, labels)) return true;
   return false;
 }
 
