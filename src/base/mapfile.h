@@ -14,7 +14,9 @@
  *   isum u64      dg_sum64 of header bytes 0-31 and 40-55, the head and the index
  * All integers little-endian.  Opening checks magic, kind, version, size and
  * the index checksum (a few MB that lookups need anyway: a damaged header,
- * section table or hash table is refused, naming the file); the checksum of
+ * section table or hash table is refused, naming the file) unless this very
+ * file passed it before (a stamp in the user's cache directory: mapfile.c);
+ * the checksum of
  * the whole payload is read only when asked (degloss --check-data), since it
  * would double the start-up time.  A truncated or damaged file is never a
  * crash.  The payload is 8-byte aligned in memory.
