@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "mapfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -41,9 +42,11 @@ static void S_put64(unsigned char *p, uint64_t v) {
 
 /* ---- checked once, remembered ----
  * The index checksum reads some 19 MB of the two data files at every start
- * (a quarter of a one-line run).  A file that passed it is remembered by a
- * stamp in the user's cache directory ($XDG_CACHE_HOME or ~/.cache, then
- * degloss/checked/DEV-INODE): one line with the file's device, inode, size,
+ * (a quarter of a one-line run), and the morphology checks every index of
+ * its tables (5 ms more).  A file that passed every check (the caller's own
+ * too: dg_mapfile_remember) is remembered by a stamp in the user's cache
+ * directory ($XDG_CACHE_HOME or ~/.cache, then degloss/checked/, one file a
+ * data file path): one line with the file's device, inode, size,
  * modification and change times and its header's checksums.  Writing a
  * file, even in place and with its modification time set back, changes its
  * change time (which no program can set), and a new or renamed file has
@@ -66,19 +69,23 @@ static char *S_stamp_dir(void) {
   return dir;
 }
 
-static char *S_stamp_path(const struct stat *st) {
+/* A stamp per path: a file replaced there replaces its stamp. */
+static char *S_stamp_path(const char *file) {
   char *dir = S_stamp_dir();
   if (!dir) return NULL;
-  char name[48];
-  snprintf(name, sizeof name, "%llx-%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+  char name[32];
+  snprintf(name, sizeof name, "%016llx", (unsigned long long)dg_hash64(file, strlen(file), 0));
   char *p = dg_path_join(dir, name);
   free(dir);
   return p;
 }
 
 static void S_stamp_line(char *line, size_t n, const struct stat *st, const unsigned char *h) {
-  snprintf(line, n, "degloss index checked: %.8s %u size %lld mtime %lld.%09ld ctime %lld.%09ld sums %016llx %016llx\n",
-           (const char *)h + 8, (unsigned)S_get32(h + 16), (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+  snprintf(line, n,
+           "degloss checked: %.8s %u device %llx inode %llx size %lld mtime %lld.%09ld ctime %lld.%09ld "
+           "sums %016llx %016llx\n",
+           (const char *)h + 8, (unsigned)S_get32(h + 16), (unsigned long long)st->st_dev,
+           (unsigned long long)st->st_ino, (long long)st->st_size, (long long)st->st_mtim.tv_sec,
            st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec,
            (unsigned long long)S_get64(h + 32), (unsigned long long)S_get64(h + 56));
 }
@@ -93,14 +100,30 @@ static bool S_stamp_holds(const char *path, const char *line) {
   return n == (ssize_t)len && memcmp(buf, line, len) == 0;
 }
 
+/* The stamps of data files under temporary paths (tests, trials) would
+ * pile up: past S_STAMPS_MAX the others are removed (a stamp lost means one
+ * check more). */
+#define S_STAMPS_MAX 64
+
+static void S_stamps_prune(const char *dir, const char *keep) {
+  DIR *dp = opendir(dir);
+  if (!dp) return;
+  size_t n = 0;
+  struct dirent *de;
+  while ((de = readdir(dp)) != NULL) n += de->d_name[0] != '.';
+  if (n > S_STAMPS_MAX) {
+    rewinddir(dp);
+    while ((de = readdir(dp)) != NULL)
+      if (de->d_name[0] != '.' && strcmp(de->d_name, keep) != 0) unlinkat(dirfd(dp), de->d_name, 0);
+  }
+  closedir(dp);
+}
+
 /* (best effort: a stamp that cannot be written means checking next time) */
-static void S_stamp_write(const char *path, const char *line, const struct stat *st) {
-  struct timespec now;
-  if (clock_gettime(CLOCK_REALTIME, &now) != 0 || now.tv_sec - st->st_mtim.tv_sec < S_STAMP_AGE ||
-      now.tv_sec - st->st_ctim.tv_sec < S_STAMP_AGE)
-    return;
+static void S_stamp_write(const char *path, const char *line) {
   char *dir = dg_xstrdup(path);
-  *strrchr(dir, '/') = '\0';
+  char *slash = strrchr(dir, '/');
+  *slash = '\0';
   for (char *q = dir + 1;; q++) /* mkdir -p, 0700 for what is made */
     if (*q == '/' || *q == '\0') {
       char c = *q;
@@ -109,6 +132,7 @@ static void S_stamp_write(const char *path, const char *line, const struct stat 
       *q = c;
       if (!c) break;
     }
+  S_stamps_prune(dir, slash + 1);
   free(dir);
   size_t pl = strlen(path);
   char *tmp = dg_xcalloc(1, pl + 32);
@@ -189,7 +213,7 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
   } else {
     char line[256];
     S_stamp_line(line, sizeof line, &st, h);
-    char *stamp = S_stamp_path(&st);
+    char *stamp = S_stamp_path(path);
     /* (--check-data checks everything, stamp or not) */
     if (verify_checksum || !stamp || !S_stamp_holds(stamp, line)) {
       dg_sum sum;
@@ -200,8 +224,16 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
       dg_sum_update(&sum, mf->payload + ioff, ilen);
       if (dg_sum_final(&sum) != S_get64(h + 56))
         problem = "data file index checksum mismatch (damaged); rebuild it";
-      else if (stamp)
-        S_stamp_write(stamp, line, &st);
+      /* (S_STAMP_AGE: a file changed just now gets no stamp) */
+      struct timespec now;
+      if (!problem && stamp && clock_gettime(CLOCK_REALTIME, &now) == 0 &&
+          now.tv_sec - st.st_mtim.tv_sec >= S_STAMP_AGE && now.tv_sec - st.st_ctim.tv_sec >= S_STAMP_AGE) {
+        mf->stamp = stamp;
+        mf->stamp_line = dg_xstrdup(line);
+        stamp = NULL;
+      }
+    } else {
+      mf->known = true;
     }
     free(stamp);
   }
@@ -236,8 +268,17 @@ bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *er
   return false;
 }
 
+void dg_mapfile_remember(dg_mapfile *mf) {
+  if (mf->stamp) S_stamp_write(mf->stamp, mf->stamp_line);
+  free(mf->stamp);
+  free(mf->stamp_line);
+  mf->stamp = mf->stamp_line = NULL;
+}
+
 void dg_mapfile_close(dg_mapfile *mf) {
   if (mf->base) munmap(mf->base, mf->map_len);
+  free(mf->stamp);
+  free(mf->stamp_line);
   memset(mf, 0, sizeof *mf);
 }
 
