@@ -2,7 +2,6 @@
  * list from the data directory (errors name the file), make a worker's
  * engine that borrows the base engine's read-only data, and free them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,55 +30,24 @@ static void S_name_file(degloss_error *err, const char *path) {
   memcpy(err->text, text, sizeof text);
 }
 
-/* The morphology, opened on a thread of its own while the lexicon opens
- * (each maps its file and checks its index: a few ms apiece, independent). */
-typedef struct S_morph_open {
-  const char *dir, *hbase;
-  dg_morph *m;
-  degloss_error err;
-  dg_warn_list warn; /* its warnings, delivered after the lexicon's */
-} S_morph_open;
-
-static void *S_open_morph(void *arg) {
-  S_morph_open *mo = arg;
-  dg_warn_scope scope = {.collect = &mo->warn};
-  dg_warn_push(&scope);
-  mo->m = dg_morph_open(mo->dir, mo->hbase, &mo->err);
-  dg_warn_pop(&scope);
-  return NULL;
-}
-
 dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   dg_engine_opts none = {0};
   if (!o) o = &none;
   const char *dir = o->data_dir && *o->data_dir ? o->data_dir : degloss_data_dir();
   dg_engine *e = dg_xcalloc(1, sizeof *e);
   e->data_dir = dg_xstrdup(dir);
+  char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
+  e->lex = dg_lexicon_open(lexpath, err);
+  if (!e->lex) S_name_file(err, lexpath);
+  free(lexpath);
+  if (!e->lex) goto fail;
   char hbase[4096];
   if (o->hunspell_base && *o->hunspell_base)
     snprintf(hbase, sizeof hbase, "%s", o->hunspell_base);
   else
     snprintf(hbase, sizeof hbase, "%s/%s", DEGLOSS_DEFAULT_HUNSPELL_DIR, o->dict && *o->dict ? o->dict : "de_DE");
   e->hbase = dg_xstrdup(hbase);
-  S_morph_open mo = {.dir = dir, .hbase = hbase};
-  pthread_t mt;
-  bool threaded = pthread_create(&mt, NULL, S_open_morph, &mo) == 0;
-  char *lexpath = dg_path_join(dir, DG_LEXICON_FILE);
-  e->lex = dg_lexicon_open(lexpath, err);
-  if (!e->lex) S_name_file(err, lexpath);
-  free(lexpath);
-  if (threaded) pthread_join(mt, NULL);
-  else if (e->lex) S_open_morph(&mo);
-  /* (the lexicon's error first, as when they opened one after the other) */
-  if (!e->lex) {
-    dg_morph_close(mo.m);
-    dg_warn_list_free(&mo.warn);
-    goto fail;
-  }
-  dg_warn_replay(&mo.warn);
-  dg_warn_list_free(&mo.warn);
-  e->morph = mo.m;
-  if (!e->morph && err) *err = mo.err;
+  e->morph = dg_morph_open(dir, hbase, err);
   if (!e->morph) {
     /* Name the data file or the hunspell base the morphology wanted. */
     if (err && err->source[0]) {
