@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "mapfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -36,6 +38,113 @@ static uint64_t S_get64(const unsigned char *p) {
 
 static void S_put64(unsigned char *p, uint64_t v) {
   for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* ---- checked once, remembered ----
+ * The index checksum reads some 19 MB of the two data files at every start
+ * (a quarter of a one-line run), and the morphology checks every index of
+ * its tables (5 ms more).  A file that passed every check (the caller's own
+ * too: dg_mapfile_remember) is remembered by a stamp in the user's cache
+ * directory ($XDG_CACHE_HOME or ~/.cache, then degloss/checked/, one file a
+ * data file path): one line with the file's device, inode, size,
+ * modification and change times and its header's checksums.  Writing a
+ * file, even in place and with its modification time set back, changes its
+ * change time (which no program can set), and a new or renamed file has
+ * another inode: a file that differs in any way from the one checked is
+ * checked again.  A file changed in the last few seconds gets no stamp (a
+ * file system may keep its times to the second or coarser: a change in the
+ * same tick would leave them as they were).  Without a cache directory
+ * every open checks. */
+#define S_STAMP_AGE 3 /* seconds */
+
+static char *S_stamp_dir(void) {
+  const char *x = getenv("XDG_CACHE_HOME");
+  const char *home = getenv("HOME");
+  char *cache = x && x[0] == '/' ? dg_xstrdup(x) : home && home[0] == '/' ? dg_path_join(home, ".cache") : NULL;
+  if (!cache) return NULL;
+  char *deg = dg_path_join(cache, "degloss");
+  char *dir = dg_path_join(deg, "checked");
+  free(cache);
+  free(deg);
+  return dir;
+}
+
+/* A stamp per path: a file replaced there replaces its stamp. */
+static char *S_stamp_path(const char *file) {
+  char *dir = S_stamp_dir();
+  if (!dir) return NULL;
+  char name[32];
+  snprintf(name, sizeof name, "%016llx", (unsigned long long)dg_hash64(file, strlen(file), 0));
+  char *p = dg_path_join(dir, name);
+  free(dir);
+  return p;
+}
+
+static void S_stamp_line(char *line, size_t n, const struct stat *st, const unsigned char *h) {
+  snprintf(line, n,
+           "degloss checked: %.8s %u device %llx inode %llx size %lld mtime %lld.%09ld ctime %lld.%09ld "
+           "sums %016llx %016llx\n",
+           (const char *)h + 8, (unsigned)S_get32(h + 16), (unsigned long long)st->st_dev,
+           (unsigned long long)st->st_ino, (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+           st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec,
+           (unsigned long long)S_get64(h + 32), (unsigned long long)S_get64(h + 56));
+}
+
+static bool S_stamp_holds(const char *path, const char *line) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  char buf[256];
+  ssize_t n = read(fd, buf, sizeof buf);
+  close(fd);
+  size_t len = strlen(line);
+  return n == (ssize_t)len && memcmp(buf, line, len) == 0;
+}
+
+/* The stamps of data files under temporary paths (tests, trials) would
+ * pile up: past S_STAMPS_MAX the others are removed (a stamp lost means one
+ * check more). */
+#define S_STAMPS_MAX 64
+
+static void S_stamps_prune(const char *dir, const char *keep) {
+  DIR *dp = opendir(dir);
+  if (!dp) return;
+  size_t n = 0;
+  struct dirent *de;
+  while ((de = readdir(dp)) != NULL) n += de->d_name[0] != '.';
+  if (n > S_STAMPS_MAX) {
+    rewinddir(dp);
+    while ((de = readdir(dp)) != NULL)
+      if (de->d_name[0] != '.' && strcmp(de->d_name, keep) != 0) unlinkat(dirfd(dp), de->d_name, 0);
+  }
+  closedir(dp);
+}
+
+/* (best effort: a stamp that cannot be written means checking next time) */
+static void S_stamp_write(const char *path, const char *line) {
+  char *dir = dg_xstrdup(path);
+  char *slash = strrchr(dir, '/');
+  *slash = '\0';
+  for (char *q = dir + 1;; q++) /* mkdir -p, 0700 for what is made */
+    if (*q == '/' || *q == '\0') {
+      char c = *q;
+      *q = '\0';
+      mkdir(dir, 0700);
+      *q = c;
+      if (!c) break;
+    }
+  S_stamps_prune(dir, slash + 1);
+  free(dir);
+  size_t pl = strlen(path);
+  char *tmp = dg_xcalloc(1, pl + 32);
+  snprintf(tmp, pl + 32, "%s.%ld.tmp", path, (long)getpid());
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    size_t len = strlen(line);
+    bool ok = write(fd, line, len) == (ssize_t)len;
+    if (close(fd) != 0) ok = false;
+    if (!ok || rename(tmp, path) != 0) unlink(tmp);
+  }
+  free(tmp);
 }
 
 bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_t version,
@@ -102,14 +211,31 @@ bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_
   if (ihead > size || ioff > size || ilen > size - ioff) {
     problem = "data file index out of bounds (damaged); rebuild it";
   } else {
-    dg_sum sum;
-    dg_sum_init(&sum);
-    dg_sum_update(&sum, h, 32);  /* magic, kind, version, sumkind, size */
-    dg_sum_update(&sum, h + 40, 16); /* the index's place */
-    dg_sum_update(&sum, mf->payload, ihead);
-    dg_sum_update(&sum, mf->payload + ioff, ilen);
-    if (dg_sum_final(&sum) != S_get64(h + 56))
-      problem = "data file index checksum mismatch (damaged); rebuild it";
+    char line[256];
+    S_stamp_line(line, sizeof line, &st, h);
+    char *stamp = S_stamp_path(path);
+    /* (--check-data checks everything, stamp or not) */
+    if (verify_checksum || !stamp || !S_stamp_holds(stamp, line)) {
+      dg_sum sum;
+      dg_sum_init(&sum);
+      dg_sum_update(&sum, h, 32);  /* magic, kind, version, sumkind, size */
+      dg_sum_update(&sum, h + 40, 16); /* the index's place */
+      dg_sum_update(&sum, mf->payload, ihead);
+      dg_sum_update(&sum, mf->payload + ioff, ilen);
+      if (dg_sum_final(&sum) != S_get64(h + 56))
+        problem = "data file index checksum mismatch (damaged); rebuild it";
+      /* (S_STAMP_AGE: a file changed just now gets no stamp) */
+      struct timespec now;
+      if (!problem && stamp && clock_gettime(CLOCK_REALTIME, &now) == 0 &&
+          now.tv_sec - st.st_mtim.tv_sec >= S_STAMP_AGE && now.tv_sec - st.st_ctim.tv_sec >= S_STAMP_AGE) {
+        mf->stamp = stamp;
+        mf->stamp_line = dg_xstrdup(line);
+        stamp = NULL;
+      }
+    } else {
+      mf->known = true;
+    }
+    free(stamp);
   }
   if (problem) {
     dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, 0, "%s", problem);
@@ -142,8 +268,17 @@ bool dg_mapfile_verify(const dg_mapfile *mf, const char *path, degloss_error *er
   return false;
 }
 
+void dg_mapfile_remember(dg_mapfile *mf) {
+  if (mf->stamp) S_stamp_write(mf->stamp, mf->stamp_line);
+  free(mf->stamp);
+  free(mf->stamp_line);
+  mf->stamp = mf->stamp_line = NULL;
+}
+
 void dg_mapfile_close(dg_mapfile *mf) {
   if (mf->base) munmap(mf->base, mf->map_len);
+  free(mf->stamp);
+  free(mf->stamp_line);
   memset(mf, 0, sizeof *mf);
 }
 

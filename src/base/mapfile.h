@@ -14,7 +14,10 @@
  *   isum u64      dg_sum64 of header bytes 0-31 and 40-55, the head and the index
  * All integers little-endian.  Opening checks magic, kind, version, size and
  * the index checksum (a few MB that lookups need anyway: a damaged header,
- * section table or hash table is refused, naming the file); the checksum of
+ * section table or hash table is refused, naming the file) unless this very
+ * file passed every check before (dg_mapfile_remember: a stamp in the user's
+ * cache directory, mapfile.c);
+ * the checksum of
  * the whole payload is read only when asked (degloss --check-data), since it
  * would double the start-up time.  A truncated or damaged file is never a
  * crash.  The payload is 8-byte aligned in memory.
@@ -36,6 +39,11 @@ typedef struct dg_mapfile {
   const unsigned char *payload;
   uint64_t size;       /* payload size */
   uint32_t version;
+  /* This very file passed every check of an earlier open (its stamp
+   * held): the index checksum was skipped, and so may be the kind's own
+   * checks of its tables.  Else the stamp to write once they pass. */
+  bool known;
+  char *stamp, *stamp_line;
 } dg_mapfile;
 
 /* Map `path` and check it holds a payload of `kind` (at most 8 bytes) and
@@ -44,6 +52,9 @@ typedef struct dg_mapfile {
 bool dg_mapfile_open(dg_mapfile *mf, const char *path, const char *kind, uint32_t version,
                      bool verify_checksum, degloss_error *err);
 void dg_mapfile_close(dg_mapfile *mf);
+/* The file passed the kind's own checks too: remember it (the stamp), so
+ * that later opens of this very file skip them. */
+void dg_mapfile_remember(dg_mapfile *mf);
 
 /* Check the payload against the header's checksum (reads the whole payload).
  * `path` names the file in the message. */

@@ -236,6 +236,7 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
     dg_lexicon_close(lex);
     return NULL;
   }
+  dg_mapfile_remember(&lex->mf);
   lex->cfilter = dg_xcalloc(S_CWORDS / 64, sizeof *lex->cfilter);
   lex->rfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->rfilter);
   for (uint32_t i = 0; i < lex->n_classes; i++) {

@@ -50,6 +50,8 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   d->str = (const char *)(p + h->off_str);
   d->classes = (const dg_morph_class *)(p + h->off_class);
   if (d->str[h->nstr - 1] != '\0') goto bad;
+  /* (skipped for the very file that passed them before: dg_mapfile_remember) */
+  if (d->mf.known) return true;
   for (uint32_t i = 0; i < h->nclass; i++) {
     const dg_morph_class *c = &d->classes[i];
     if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) goto bad;
@@ -74,6 +76,7 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
     if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str))
       goto bad;
   }
+  dg_mapfile_remember(&d->mf);
   return true;
 bad:
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
