@@ -566,6 +566,26 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   }
 }
 
+/* Warm the cache for the look-ups of the search: every stem and head it
+ * may ask the tables about, their hashes folded one byte at a time from
+ * each start (the tables are too large for the cache: each look-up of a
+ * new word's part would otherwise wait for memory on its own). */
+static void S_prefetch_parts(const dg_cmp_seg *g) {
+  enum { S_MAXCAND = 2048 }; /* > (64 - 5) * (64 - 4) / 2 stems + 64 heads */
+  uint64_t h[S_MAXCAND];
+  size_t nh = 0;
+  int N = g->ncp;
+  for (int i = 0; i + S_MINPART <= N; i++) {
+    uint64_t x = DG_MORPH_HASH_START;
+    for (int j = i + 1; j <= N; j++) {
+      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_morph_hash_step(x, (unsigned char)g->lo[b]);
+      if (j - i >= S_MINPART && (j <= N - S_MINPART || (j == N && i > 0)) && nh < S_MAXCAND) h[nh++] = x;
+    }
+  }
+  for (int stage = 0; stage < 3; stage++)
+    for (size_t c = 0; c < nh; c++) dg_morph_data_prefetch(&g->m->data, h[c], stage);
+}
+
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
@@ -774,6 +794,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
      * known adjectives and abbreviations are not searched. */
     bool splittable = dg_cmp_may_split(g, seg, n);
     if (splittable) {
+      S_prefetch_parts(g);
       /* The tables decide; the caller's lexicon only fills their gaps:
        * it is asked in a second pass when the tables find no split. */
       S_solve(g);

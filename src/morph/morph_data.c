@@ -106,6 +106,24 @@ const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form,
   return NULL;
 }
 
+void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage) {
+  if (!d->hdr) return;
+  const uint64_t *slot = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(slot);
+    return;
+  }
+  /* (only the first slot probed: most look-ups end there) */
+  uint32_t k = (uint32_t)*slot;
+  if (k == UINT32_MAX || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
+  if (stage == 1) {
+    __builtin_prefetch(&d->keys[k]);
+    return;
+  }
+  __builtin_prefetch(d->str + d->keys[k].form);
+  __builtin_prefetch(&d->anal[d->keys[k].first]);
+}
+
 uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k) {
   uint32_t c = 0;
   for (uint32_t i = 0; k && i < k->count; i++) c += !(d->lemmas[d->anal[k->first + i].lemma].flags & DG_LF_DING);

@@ -128,6 +128,19 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
 void dg_morph_data_close(dg_morph_data *d);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
+
+/* The table's hash is dg_hash64 with seed 0, FNV-1a: a fold over the bytes,
+ * so the hashes of all prefixes of a string come one byte at a time. */
+#define DG_MORPH_HASH_START 1469598103934665603ULL
+static inline uint64_t dg_morph_hash_step(uint64_t h, unsigned char c) {
+  return (h ^ c) * 1099511628211ULL;
+}
+/* Warm the cache for a look-up of the form whose hash is h, in stages:
+ * 0 its table slot, 1 (once the slot is in) the key record it names,
+ * 2 (once that is in) the key's string and first analysis.  A look-up
+ * costs a cache miss at each stage; a word's candidate parts warmed stage
+ * by stage have their misses overlap instead of following one another. */
+void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage);
 /* The readings of key k (NULL: none) other than nouns only Ding lists,
  * which serve the compound splitter and nothing else. */
 uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k);
