@@ -921,10 +921,8 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       parts[0].end = (unsigned)n;
       np = 1;
     }
-    dg_part *v = dg_xmalloc(np * sizeof *v);
-    if (np) memcpy(v, parts, np * sizeof *v);
     if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
-    slot = dg_cache_insert(&m->split_cache, word, n, v, np);
+    slot = dg_cache_insert(&m->split_cache, word, n, parts, np * sizeof *parts, np);
   }
   size_t cnt = slot->count < max ? slot->count : max;
   if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);

@@ -18,22 +18,32 @@ struct dg_arena_block {
   char data[];
 };
 
-const char *dg_arena_strndup(dg_arena *a, const char *s, size_t n) {
+/* n bytes at a multiple of `align` (a power of two up to 8: block data
+ * starts 8-byte aligned). */
+static void *S_arena_take(dg_arena *a, size_t n, size_t align) {
   dg_arena_block *b = a->head;
-  if (!b || b->cap - b->used < n + 1) {
-    size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+  size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+  if (!b || at > b->cap || b->cap - at < n) {
+    size_t cap = n > 65536 ? n : 65536;
     b = dg_xmalloc(sizeof *b + cap);
     b->next = a->head;
     b->used = 0;
     b->cap = cap;
     a->head = b;
+    at = 0;
   }
-  char *p = b->data + b->used;
+  b->used = at + n;
+  return b->data + at;
+}
+
+const char *dg_arena_strndup(dg_arena *a, const char *s, size_t n) {
+  char *p = S_arena_take(a, n + 1, 1);
   memcpy(p, s, n);
   p[n] = '\0';
-  b->used += n + 1;
   return p;
 }
+
+void *dg_arena_alloc(dg_arena *a, size_t size) { return S_arena_take(a, size, 8); }
 
 void dg_arena_free(dg_arena *a) {
   while (a->head) {
@@ -100,25 +110,28 @@ static void S_cache_grow(dg_cache *c) {
   c->nslots = n;
 }
 
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, void *value, size_t count) {
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
+                               size_t count) {
   if ((c->n + 1) * 2 > c->nslots) S_cache_grow(c);
   size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
   while (c->slots[i].key) i = (i + 1) & (c->nslots - 1);
   dg_cache_slot *s = &c->slots[i];
-  s->key = dg_xstrndup(key, n);
+  s->key = dg_arena_strndup(&c->mem, key, n);
   s->keylen = n;
-  s->value = value;
+  void *v = NULL;
+  if (size) {
+    v = dg_arena_alloc(&c->mem, size);
+    memcpy(v, value, size);
+  }
+  s->value = v;
   s->count = count;
   c->n++;
   return s;
 }
 
 void dg_cache_clear(dg_cache *c) {
-  for (size_t i = 0; i < c->nslots; i++) {
-    free(c->slots[i].key);
-    free(c->slots[i].value);
-  }
   free(c->slots);
+  dg_arena_free(&c->mem);
   memset(c, 0, sizeof *c);
 }
 
@@ -196,14 +209,14 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
       ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
       if (m != o) {
         if (o->hs_shared.n >= S_HS_CACHE_MAX) dg_cache_clear(&o->hs_shared);
-        dg_cache_insert(&o->hs_shared, word, n, NULL, ok);
+        dg_cache_insert(&o->hs_shared, word, n, NULL, 0, ok);
       }
     }
     pthread_mutex_unlock(&o->hs_mu);
   }
   dg_buf_free(&b);
   if (m->hs_cache.n >= S_HS_CACHE_MAX) dg_cache_clear(&m->hs_cache);
-  dg_cache_insert(&m->hs_cache, word, n, NULL, ok);
+  dg_cache_insert(&m->hs_cache, word, n, NULL, 0, ok);
   return ok;
 }
 

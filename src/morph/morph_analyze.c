@@ -719,7 +719,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     }
     qsort(x->c, x->nc, sizeof x->c[0], S_cmp);
     size_t cnt = x->nc < DG_MORPH_MAX_ANALYSES ? x->nc : DG_MORPH_MAX_ANALYSES;
-    dg_analysis *res = dg_xcalloc(cnt ? cnt : 1, sizeof *res);
+    dg_analysis res[DG_MORPH_MAX_ANALYSES];
     for (size_t i = 0; i < cnt; i++) {
       res[i].lemma = x->c[i].lemma;
       res[i].pos = dg_pos_name(x->c[i].pos);
@@ -731,7 +731,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_free(&x->lemma);
     dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
-    slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt);
+    slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt * sizeof *res, cnt);
   }
   dg_buf_free(&key);
   size_t cnt = slot->count < max ? slot->count : max;
