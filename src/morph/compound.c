@@ -214,10 +214,21 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
   return -1.0f;
 }
 
+/* The table hash of a form whose own hash is h, with the string x after it. */
+static uint64_t S_hash_more(uint64_t h, const char *x) {
+  for (; *x; x++) h = dg_morph_hash_step(h, (unsigned char)*x);
+  return h;
+}
+
+/* What S_stem may add to a stem to find it in the tables: a verb stem's
+ * infinitive ending (fahr|zeug), a noun's final e (schul|buch). */
+static const char *const S_stem_ext[] = {"e", "en", "n", NULL};
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
-static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, int *gender) {
+static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma,
+                    int *gender) {
   dg_morph *m = g->m;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  const dg_morph_key *k = dg_morph_data_find_h(&m->data, s, n, hash);
   float best = -1.0f;
   *gender = DG_GENDER_NONE;
   if (k) {
@@ -250,12 +261,12 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const ch
   char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
   if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
-    static const char *const ext[] = {"e", "en", "n", NULL};
+    const char *const *ext = S_stem_ext;
     memcpy(t, s, n);
     for (size_t e = 0; ext[e] && best < 0; e++) {
       size_t tlen = n + strlen(ext[e]);
       memcpy(t + n, ext[e], tlen - n + 1);
-      const dg_morph_key *kk = dg_morph_data_find(&m->data, t, tlen);
+      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, S_hash_more(hash, ext[e]));
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
@@ -365,10 +376,10 @@ static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, fl
 }
 
 /* Final part (head): any noun or adjective form. */
-static float S_head(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma) {
+static float S_head(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma) {
   dg_morph *m = g->m;
   if (n <= S_BAD_HEAD_MAX && S_in(S_bad_heads, s, n)) return -1.0f;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  const dg_morph_key *k = dg_morph_data_find_h(&m->data, s, n, hash);
   float best = -1.0f;
   if (k) {
     for (uint32_t i = 0; i < k->count; i++) {
@@ -566,24 +577,33 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   }
 }
 
-/* Warm the cache for the look-ups of the search: every stem and head it
- * may ask the tables about, their hashes folded one byte at a time from
- * each start (the tables are too large for the cache: each look-up of a
- * new word's part would otherwise wait for memory on its own). */
-static void S_prefetch_parts(const dg_cmp_seg *g) {
-  enum { S_MAXCAND = 2048 }; /* > (64 - 5) * (64 - 4) / 2 stems + 64 heads */
-  uint64_t h[S_MAXCAND];
-  size_t nh = 0;
+/* The tables are far larger than the cache: each look-up of a new word's
+ * part would wait for memory on its own.  The search warms the cache for
+ * the look-ups it will make from start i (the head, the stems after which
+ * the rest splits, rest[j], and their extensions) in three stages two
+ * starts ahead (table slot, key record, string and analyses), so their
+ * misses overlap with each other and with the work on the starts before.
+ * Stage 0 also folds the hashes of the parts from i (hash[j]: to j). */
+static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, uint64_t *hash) {
+  const dg_morph_data *d = &g->m->data;
   int N = g->ncp;
-  for (int i = 0; i + S_MINPART <= N; i++) {
+  if (i < 0) return;
+  if (stage == 0) {
     uint64_t x = DG_MORPH_HASH_START;
     for (int j = i + 1; j <= N; j++) {
       for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_morph_hash_step(x, (unsigned char)g->lo[b]);
-      if (j - i >= S_MINPART && (j <= N - S_MINPART || (j == N && i > 0)) && nh < S_MAXCAND) h[nh++] = x;
+      hash[j] = x;
     }
   }
-  for (int stage = 0; stage < 3; stage++)
-    for (size_t c = 0; c < nh; c++) dg_morph_data_prefetch(&g->m->data, h[c], stage);
+  if (i > 0 && N - i >= S_MINPART) dg_morph_data_prefetch(d, hash[N], stage);
+  for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
+    if (!rest[j]) continue;
+    dg_morph_data_prefetch(d, hash[j], stage);
+    /* (the extensions are asked only when the stem is no word: most are
+     * none, so their slots are enough) */
+    if (stage == 0)
+      for (size_t e = 0; S_stem_ext[e]; e++) dg_morph_data_prefetch(d, S_hash_more(hash[j], S_stem_ext[e]), 0);
+  }
 }
 
 static void S_solve(dg_cmp_seg *g) {
@@ -592,15 +612,24 @@ static void S_solve(dg_cmp_seg *g) {
   /* rest[j]: the rest from j splits, directly or after a link (known once
    * best[j] and what follows are). */
   bool rest[DG_SEG_MAX + 1] = {false};
+  uint64_t hashes[3][DG_SEG_MAX + 1]; /* of the parts from i, i - 1, i - 2 (S_warm) */
+  S_warm(g, N - 1, 0, rest, hashes[(N - 1) % 3]);
+  S_warm(g, N - 2, 0, rest, hashes[(N - 2) % 3]);
+  S_warm(g, N - 1, 1, rest, hashes[(N - 1) % 3]);
   for (int i = N - 1; i >= 0; i--) {
     dg_cmp_best *b = &g->best[i];
+    uint64_t *hash = hashes[i % 3];
+    /* (the stems from i - 2 need rest[j] from i + 1 on: known here) */
+    if (i >= 2) S_warm(g, i - 2, 0, rest, hashes[(i - 2) % 3]);
+    if (i >= 1) S_warm(g, i - 1, 1, rest, hashes[(i - 1) % 3]);
+    S_warm(g, i, 2, rest, hash);
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;
       const char *h = g->lo + g->lo_off[i];
       /* Lehrer|innen, not Lehre|rinnen: -erin(nen) is the feminine suffix. */
       bool fem = h[-1] == 'e' && strncmp(h, "rinne", 5) == 0;
-      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], (size_t)(N - i), &lemma);
+      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], hash[N], (size_t)(N - i), &lemma);
       if (q >= 0) {
         b->cost = S_STEM_COST - q;
         b->end = N;
@@ -616,7 +645,8 @@ static void S_solve(dg_cmp_seg *g) {
       if (!rest[j]) continue;
       const char *lemma = NULL;
       int gender = 0;
-      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], (size_t)(j - i), &lemma, &gender);
+      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], hash[j], (size_t)(j - i), &lemma,
+                       &gender);
       if (q < 0) {
         S_nominal_link(g, b, i, j);
         continue;
@@ -732,8 +762,9 @@ static bool S_lexicon_short(dg_cmp_seg *g) {
     int gender = 0;
     const char *s = g->lo + g->lo_off[i];
     size_t n = g->lo_off[b->end] - g->lo_off[i];
-    float q = b->end >= g->ncp ? S_head(g, s, n, (size_t)(b->end - i), &lemma)
-                             : S_stem(g, s, n, (size_t)(b->end - i), &lemma, &gender);
+    uint64_t h = dg_hash64(s, n, 0);
+    float q = b->end >= g->ncp ? S_head(g, s, n, h, (size_t)(b->end - i), &lemma)
+                             : S_stem(g, s, n, h, (size_t)(b->end - i), &lemma, &gender);
     if (q < 0 && b->end - i < 6) found = true;
     if (b->end >= g->ncp) break;
     i = b->next;
@@ -794,7 +825,6 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
      * known adjectives and abbreviations are not searched. */
     bool splittable = dg_cmp_may_split(g, seg, n);
     if (splittable) {
-      S_prefetch_parts(g);
       /* The tables decide; the caller's lexicon only fills their gaps:
        * it is asked in a second pass when the tables find no split. */
       S_solve(g);

@@ -88,9 +88,12 @@ void dg_morph_data_close(dg_morph_data *d) {
 }
 
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n) {
+  return d->hdr ? dg_morph_data_find_h(d, form, n, dg_hash64(form, n, 0)) : NULL;
+}
+
+const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h) {
   if (!d->hdr) return NULL;
   uint32_t mask = d->hdr->nslots - 1;
-  uint64_t h = dg_hash64(form, n, 0);
   uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
   /* at most every slot once: a damaged table may have no empty slot */
   for (uint32_t probes = 0; probes <= mask; probes++) {
@@ -104,24 +107,6 @@ const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form,
     i = (i + 1) & mask;
   }
   return NULL;
-}
-
-void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage) {
-  if (!d->hdr) return;
-  const uint64_t *slot = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
-  if (stage == 0) {
-    __builtin_prefetch(slot);
-    return;
-  }
-  /* (only the first slot probed: most look-ups end there) */
-  uint32_t k = (uint32_t)*slot;
-  if (k == UINT32_MAX || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
-  if (stage == 1) {
-    __builtin_prefetch(&d->keys[k]);
-    return;
-  }
-  __builtin_prefetch(d->str + d->keys[k].form);
-  __builtin_prefetch(&d->anal[d->keys[k].first]);
 }
 
 uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k) {

@@ -128,6 +128,8 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
 void dg_morph_data_close(dg_morph_data *d);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
+/* The same with the form's hash h (dg_morph_hash_step folded over it). */
+const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h);
 
 /* The table's hash is dg_hash64 with seed 0, FNV-1a: a fold over the bytes,
  * so the hashes of all prefixes of a string come one byte at a time. */
@@ -140,7 +142,23 @@ static inline uint64_t dg_morph_hash_step(uint64_t h, unsigned char c) {
  * 2 (once that is in) the key's string and first analysis.  A look-up
  * costs a cache miss at each stage; a word's candidate parts warmed stage
  * by stage have their misses overlap instead of following one another. */
-void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage);
+static inline void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage) {
+  if (!d->hdr) return;
+  const uint64_t *slot = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(slot);
+    return;
+  }
+  /* (only the first slot probed: most look-ups end there) */
+  uint32_t k = (uint32_t)*slot;
+  if (k == UINT32_MAX || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
+  if (stage == 1) {
+    __builtin_prefetch(&d->keys[k]);
+    return;
+  }
+  __builtin_prefetch(d->str + d->keys[k].form);
+  __builtin_prefetch(&d->anal[d->keys[k].first]);
+}
 /* The readings of key k (NULL: none) other than nouns only Ding lists,
  * which serve the compound splitter and nothing else. */
 uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k);
