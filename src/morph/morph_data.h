@@ -151,13 +151,14 @@ static inline void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, in
   }
   /* (only the first slot probed: most look-ups end there) */
   uint32_t k = (uint32_t)*slot;
-  if (k == UINT32_MAX || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
+  if (k >= d->hdr->nkeys || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
   if (stage == 1) {
     __builtin_prefetch(&d->keys[k]);
     return;
   }
-  __builtin_prefetch(d->str + d->keys[k].form);
-  __builtin_prefetch(&d->anal[d->keys[k].first]);
+  /* (the indices as dg_morph_data_find checks them: the file may be damaged) */
+  if (d->keys[k].form < d->hdr->nstr) __builtin_prefetch(d->str + d->keys[k].form);
+  if (d->keys[k].first < d->hdr->nanal) __builtin_prefetch(&d->anal[d->keys[k].first]);
 }
 /* The readings of key k (NULL: none) other than nouns only Ding lists,
  * which serve the compound splitter and nothing else. */
