@@ -580,10 +580,11 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 /* The tables are far larger than the cache: each look-up of a new word's
  * part would wait for memory on its own.  The search warms the cache for
  * the look-ups it will make from start i (the head, the stems after which
- * the rest splits, rest[j], and their extensions) in three stages two
- * starts ahead (table slot, key record, string and analyses), so their
- * misses overlap with each other and with the work on the starts before.
- * Stage 0 also folds the hashes of the parts from i (hash[j]: to j). */
+ * the rest splits, rest[j], and their extensions) in the four stages of
+ * dg_morph_data_prefetch, three starts ahead, so their misses overlap with
+ * each other and with the work on the starts before.  Stage 0 also folds
+ * the hashes of the parts from i (hash[j]: to j); it runs before rest[i + 3]
+ * is known and warms that stem's filter word whatever it will be. */
 static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, uint64_t *hash) {
   const dg_morph_data *d = &g->m->data;
   int N = g->ncp;
@@ -597,12 +598,12 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, uint
   }
   if (i > 0 && N - i >= S_MINPART) dg_morph_data_prefetch(d, hash[N], stage);
   for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-    if (!rest[j]) continue;
+    if (!rest[j] && !(stage == 0 && j == i + S_MINPART)) continue;
     dg_morph_data_prefetch(d, hash[j], stage);
     /* (the extensions are asked only when the stem is no word: most are
-     * none, so their slots are enough) */
-    if (stage == 0)
-      for (size_t e = 0; S_stem_ext[e]; e++) dg_morph_data_prefetch(d, S_hash_more(hash[j], S_stem_ext[e]), 0);
+     * none, so that the filter says so or their slots are enough) */
+    if (stage <= 1)
+      for (size_t e = 0; S_stem_ext[e]; e++) dg_morph_data_prefetch(d, S_hash_more(hash[j], S_stem_ext[e]), stage);
   }
 }
 
@@ -612,17 +613,16 @@ static void S_solve(dg_cmp_seg *g) {
   /* rest[j]: the rest from j splits, directly or after a link (known once
    * best[j] and what follows are). */
   bool rest[DG_SEG_MAX + 1] = {false};
-  uint64_t hashes[3][DG_SEG_MAX + 1]; /* of the parts from i, i - 1, i - 2 (S_warm) */
-  S_warm(g, N - 1, 0, rest, hashes[(N - 1) % 3]);
-  S_warm(g, N - 2, 0, rest, hashes[(N - 2) % 3]);
-  S_warm(g, N - 1, 1, rest, hashes[(N - 1) % 3]);
+  uint64_t hashes[4][DG_SEG_MAX + 1]; /* of the parts from i, ..., i - 3 (S_warm) */
+  /* (the stages S_warm would have run before the first start) */
+  for (int ahead = 3; ahead >= 1; ahead--)
+    for (int stage = 0; stage <= 3 - ahead; stage++)
+      S_warm(g, N - 1 - (3 - ahead) + stage, stage, rest, hashes[(N + 4 - 1 - (3 - ahead) + stage) % 4]);
   for (int i = N - 1; i >= 0; i--) {
     dg_cmp_best *b = &g->best[i];
-    uint64_t *hash = hashes[i % 3];
-    /* (the stems from i - 2 need rest[j] from i + 1 on: known here) */
-    if (i >= 2) S_warm(g, i - 2, 0, rest, hashes[(i - 2) % 3]);
-    if (i >= 1) S_warm(g, i - 1, 1, rest, hashes[(i - 1) % 3]);
-    S_warm(g, i, 2, rest, hash);
+    uint64_t *hash = hashes[i % 4];
+    for (int stage = 0; stage <= 3; stage++)
+      if (i - 3 + stage >= 0) S_warm(g, i - 3 + stage, stage, rest, hashes[(i + 1 + stage) % 4]);
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;

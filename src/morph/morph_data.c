@@ -50,6 +50,11 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
   d->str = (const char *)(p + h->off_str);
   d->classes = (const dg_morph_class *)(p + h->off_class);
+  if (h->nfilter) {
+    if ((h->nfilter & (h->nfilter - 1)) != 0 || !S_fits(h->off_filter, h->nfilter, size, sizeof(uint64_t)))
+      goto bad;
+    d->filter = (const uint64_t *)(p + h->off_filter);
+  }
   if (d->str[h->nstr - 1] != '\0') goto bad;
   for (uint32_t i = 0; i < h->nclass; i++) {
     const dg_morph_class *c = &d->classes[i];
@@ -91,7 +96,7 @@ static bool S_key_ok(const dg_morph_data *d, const dg_morph_key *k) {
 }
 
 const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h) {
-  if (!d->hdr) return NULL;
+  if (!d->hdr || !dg_morph_data_may_have(d, h)) return NULL;
   uint32_t mask = d->hdr->nslots - 1;
   uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
   /* at most every slot once: a damaged table may have no empty slot */
