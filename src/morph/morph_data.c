@@ -61,12 +61,38 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
     if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) goto bad;
   }
   /* The records are checked when a look-up finds them (S_key_ok), not
-   * here: checking all of them read the whole 39 MB file at every start. */
+   * here: checking all of them (dg_morph_data_check, degloss --check-data)
+   * read the whole 39 MB file at every start. */
   return true;
 bad:
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
   dg_mapfile_close(&d->mf);
   memset(d, 0, sizeof *d);
+  return false;
+}
+
+bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err) {
+  const dg_morph_header *h = d->hdr;
+  for (uint32_t i = 0; i < h->nkeys; i++) {
+    const dg_morph_key *k = &d->keys[i];
+    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) goto bad;
+  }
+  for (uint32_t i = 0; i < h->nslots; i++) {
+    uint32_t k = (uint32_t)d->table[i];
+    if (k != UINT32_MAX && k >= h->nkeys) goto bad;
+  }
+  for (uint32_t i = 0; i < h->nanal; i++) {
+    const dg_morph_anal *a = &d->anal[i];
+    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr || a->pos >= DG_POS_COUNT)
+      goto bad;
+  }
+  for (uint32_t i = 0; i < h->nlemmas; i++) {
+    const dg_morph_lemma *l = &d->lemmas[i];
+    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str)) goto bad;
+  }
+  return true;
+bad:
+  dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
   return false;
 }
 

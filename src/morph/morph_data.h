@@ -142,6 +142,9 @@ typedef struct dg_morph_data {
 
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
 void dg_morph_data_close(dg_morph_data *d);
+/* Is every index of every record inside the file (degloss --check-data)?
+ * Look-ups check the records they follow; this checks all of them. */
+bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
 /* The same with the form's hash h (dg_morph_hash_step folded over it). */
