@@ -17,6 +17,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,9 +47,26 @@ static const char *const S_bad_heads[] = {
 
 #define S_BAD_HEAD_MAX 8 /* bytes of the longest (schaften): longer heads are none of them */
 
-static bool S_in(const char *const *list, const char *s, size_t n) {
-  for (size_t i = 0; list[i]; i++)
-    if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
+/* S_bad_heads in a hash set by the tables' hash (every suffix of a word is
+ * asked about: a walk over the list cost more than the rest of S_head). */
+#define S_BAD_SLOTS 256
+static const char *S_bad_set[S_BAD_SLOTS];
+static pthread_once_t S_bad_once = PTHREAD_ONCE_INIT;
+
+static void S_bad_init(void) {
+  for (size_t i = 0; S_bad_heads[i]; i++) {
+    size_t j = (size_t)dg_hash64(S_bad_heads[i], strlen(S_bad_heads[i]), 0) & (S_BAD_SLOTS - 1);
+    while (S_bad_set[j]) j = (j + 1) & (S_BAD_SLOTS - 1);
+    S_bad_set[j] = S_bad_heads[i];
+  }
+}
+
+/* Is s (n bytes, its table hash `hash`) one of S_bad_heads? */
+static bool S_bad_head(const char *s, size_t n, uint64_t hash) {
+  if (n > S_BAD_HEAD_MAX) return false;
+  pthread_once(&S_bad_once, S_bad_init);
+  for (size_t j = (size_t)hash & (S_BAD_SLOTS - 1); S_bad_set[j]; j = (j + 1) & (S_BAD_SLOTS - 1))
+    if (strncmp(S_bad_set[j], s, n) == 0 && S_bad_set[j][n] == '\0') return true;
   return false;
 }
 
@@ -378,7 +396,7 @@ static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, fl
 /* Final part (head): any noun or adjective form. */
 static float S_head(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma) {
   dg_morph *m = g->m;
-  if (n <= S_BAD_HEAD_MAX && S_in(S_bad_heads, s, n)) return -1.0f;
+  if (S_bad_head(s, n, hash)) return -1.0f;
   const dg_morph_key *k = dg_morph_data_find_h(&m->data, s, n, hash);
   float best = -1.0f;
   if (k) {
