@@ -910,6 +910,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
  * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
 static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
   int32_t c, prev = 0;
+  unsigned char b = (unsigned char)w[j];
+  if (b < 0x80 && !(b >= 'A' && b <= 'Z')) return false; /* (ASCII: no table) */
   dg_utf8_next(w + j, n - j, &c);
   if (!utf8proc_isupper(c)) return false;
   size_t letters = 0;
