@@ -600,29 +600,38 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
  * the look-ups it will make from start i (the head, the stems after which
  * the rest splits, rest[j], and their extensions) in the four stages of
  * dg_morph_data_prefetch, three starts ahead, so their misses overlap with
- * each other and with the work on the starts before.  Stage 0 also folds
- * the hashes of the parts from i (hash[j]: to j); it runs before rest[i + 3]
- * is known and warms that stem's filter word whatever it will be. */
-static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, uint64_t *hash) {
+ * each other and with the work on the starts before.  Stage 0 folds the
+ * hashes of the parts from i and lists the look-ups; it runs before
+ * rest[i + 3] is known and lists that stem whatever it will be. */
+typedef struct {
+  uint64_t hash[DG_SEG_MAX + 1];     /* of the part from i to j */
+  uint64_t look[DG_SEG_MAX + 1];     /* the head's and the stems' hashes */
+  uint64_t ext[3 * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
+  int nlook, next;
+} S_warm_row;
+
+static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_warm_row *r) {
   const dg_morph_data *d = &g->m->data;
   int N = g->ncp;
-  if (i < 0) return;
   if (stage == 0) {
     uint64_t x = DG_MORPH_HASH_START;
     for (int j = i + 1; j <= N; j++) {
       for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_morph_hash_step(x, (unsigned char)g->lo[b]);
-      hash[j] = x;
+      r->hash[j] = x;
+    }
+    r->nlook = r->next = 0;
+    if (i > 0 && N - i >= S_MINPART) r->look[r->nlook++] = r->hash[N];
+    for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
+      if (!rest[j] && j != i + S_MINPART) continue;
+      r->look[r->nlook++] = r->hash[j];
+      /* (the extensions are asked only when the stem is no word: most are
+       * none, so that the filter says so or their slots are enough) */
+      for (size_t e = 0; S_stem_ext[e]; e++) r->ext[r->next++] = S_hash_more(r->hash[j], S_stem_ext[e]);
     }
   }
-  if (i > 0 && N - i >= S_MINPART) dg_morph_data_prefetch(d, hash[N], stage);
-  for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-    if (!rest[j] && !(stage == 0 && j == i + S_MINPART)) continue;
-    dg_morph_data_prefetch(d, hash[j], stage);
-    /* (the extensions are asked only when the stem is no word: most are
-     * none, so that the filter says so or their slots are enough) */
-    if (stage <= 1)
-      for (size_t e = 0; S_stem_ext[e]; e++) dg_morph_data_prefetch(d, S_hash_more(hash[j], S_stem_ext[e]), stage);
-  }
+  for (int k = 0; k < r->nlook; k++) dg_morph_data_prefetch(d, r->look[k], stage);
+  if (stage <= 1)
+    for (int k = 0; k < r->next; k++) dg_morph_data_prefetch(d, r->ext[k], stage);
 }
 
 static void S_solve(dg_cmp_seg *g) {
@@ -631,16 +640,16 @@ static void S_solve(dg_cmp_seg *g) {
   /* rest[j]: the rest from j splits, directly or after a link (known once
    * best[j] and what follows are). */
   bool rest[DG_SEG_MAX + 1] = {false};
-  uint64_t hashes[4][DG_SEG_MAX + 1]; /* of the parts from i, ..., i - 3 (S_warm) */
-  /* (the stages S_warm would have run before the first start) */
-  for (int ahead = 3; ahead >= 1; ahead--)
-    for (int stage = 0; stage <= 3 - ahead; stage++)
-      S_warm(g, N - 1 - (3 - ahead) + stage, stage, rest, hashes[(N + 4 - 1 - (3 - ahead) + stage) % 4]);
-  for (int i = N - 1; i >= 0; i--) {
+  S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
+  /* (from N + 2 down: the stages before the first start) */
+  for (int i = N + 2; i >= 0; i--) {
+    for (int stage = 0; stage <= 3; stage++) {
+      int t = i - 3 + stage;
+      if (t >= 0 && t < N) S_warm(g, t, stage, rest, &rows[t % 4]);
+    }
+    if (i >= N) continue;
     dg_cmp_best *b = &g->best[i];
-    uint64_t *hash = hashes[i % 4];
-    for (int stage = 0; stage <= 3; stage++)
-      if (i - 3 + stage >= 0) S_warm(g, i - 3 + stage, stage, rest, hashes[(i + 1 + stage) % 4]);
+    const uint64_t *hash = rows[i % 4].hash;
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;
