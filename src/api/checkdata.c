@@ -102,8 +102,9 @@ static bool S_lex_tables(const char *path, degloss_error *err) {
 static bool S_morph_tables(const char *path, degloss_error *err) {
   dg_morph_data d;
   if (!dg_morph_data_open(&d, path, err)) return false;
+  bool ok = dg_morph_data_check(&d, path, err);
   dg_morph_data_close(&d);
-  return true;
+  return ok;
 }
 
 /* A compiled data file: header, size, checksum, then the reader's checks. */

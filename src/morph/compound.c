@@ -17,6 +17,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,9 +47,26 @@ static const char *const S_bad_heads[] = {
 
 #define S_BAD_HEAD_MAX 8 /* bytes of the longest (schaften): longer heads are none of them */
 
-static bool S_in(const char *const *list, const char *s, size_t n) {
-  for (size_t i = 0; list[i]; i++)
-    if (list[i][0] == s[0] && strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return true;
+/* S_bad_heads in a hash set by the tables' hash (every suffix of a word is
+ * asked about: a walk over the list cost more than the rest of S_head). */
+#define S_BAD_SLOTS 256
+static const char *S_bad_set[S_BAD_SLOTS];
+static pthread_once_t S_bad_once = PTHREAD_ONCE_INIT;
+
+static void S_bad_init(void) {
+  for (size_t i = 0; S_bad_heads[i]; i++) {
+    size_t j = (size_t)dg_hash64(S_bad_heads[i], strlen(S_bad_heads[i]), 0) & (S_BAD_SLOTS - 1);
+    while (S_bad_set[j]) j = (j + 1) & (S_BAD_SLOTS - 1);
+    S_bad_set[j] = S_bad_heads[i];
+  }
+}
+
+/* Is s (n bytes, its table hash `hash`) one of S_bad_heads? */
+static bool S_bad_head(const char *s, size_t n, uint64_t hash) {
+  if (n > S_BAD_HEAD_MAX) return false;
+  pthread_once(&S_bad_once, S_bad_init);
+  for (size_t j = (size_t)hash & (S_BAD_SLOTS - 1); S_bad_set[j]; j = (j + 1) & (S_BAD_SLOTS - 1))
+    if (strncmp(S_bad_set[j], s, n) == 0 && S_bad_set[j][n] == '\0') return true;
   return false;
 }
 
@@ -214,10 +232,21 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
   return -1.0f;
 }
 
+/* The table hash of a form whose own hash is h, with the string x after it. */
+static uint64_t S_hash_more(uint64_t h, const char *x) {
+  for (; *x; x++) h = dg_morph_hash_step(h, (unsigned char)*x);
+  return h;
+}
+
+/* What S_stem may add to a stem to find it in the tables: a verb stem's
+ * infinitive ending (fahr|zeug), a noun's final e (schul|buch). */
+static const char *const S_stem_ext[] = {"e", "en", "n", NULL};
+
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
-static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, int *gender) {
+static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma,
+                    int *gender) {
   dg_morph *m = g->m;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  const dg_morph_key *k = dg_morph_data_find_h(&m->data, s, n, hash);
   float best = -1.0f;
   *gender = DG_GENDER_NONE;
   if (k) {
@@ -250,12 +279,12 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const ch
   char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
   if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
-    static const char *const ext[] = {"e", "en", "n", NULL};
+    const char *const *ext = S_stem_ext;
     memcpy(t, s, n);
     for (size_t e = 0; ext[e] && best < 0; e++) {
       size_t tlen = n + strlen(ext[e]);
       memcpy(t + n, ext[e], tlen - n + 1);
-      const dg_morph_key *kk = dg_morph_data_find(&m->data, t, tlen);
+      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, S_hash_more(hash, ext[e]));
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
@@ -365,10 +394,10 @@ static void S_strong_noun_head(const dg_morph *m, const char *form, size_t n, fl
 }
 
 /* Final part (head): any noun or adjective form. */
-static float S_head(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma) {
+static float S_head(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma) {
   dg_morph *m = g->m;
-  if (n <= S_BAD_HEAD_MAX && S_in(S_bad_heads, s, n)) return -1.0f;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  if (S_bad_head(s, n, hash)) return -1.0f;
+  const dg_morph_key *k = dg_morph_data_find_h(&m->data, s, n, hash);
   float best = -1.0f;
   if (k) {
     for (uint32_t i = 0; i < k->count; i++) {
@@ -566,21 +595,68 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   }
 }
 
+/* The tables are far larger than the cache: each look-up of a new word's
+ * part would wait for memory on its own.  The search warms the cache for
+ * the look-ups it will make from start i (the head, the stems after which
+ * the rest splits, rest[j], and their extensions) in the four stages of
+ * dg_morph_data_prefetch, three starts ahead, so their misses overlap with
+ * each other and with the work on the starts before.  Stage 0 folds the
+ * hashes of the parts from i and lists the look-ups; it runs before
+ * rest[i + 3] is known and lists that stem whatever it will be. */
+typedef struct {
+  uint64_t hash[DG_SEG_MAX + 1];     /* of the part from i to j */
+  uint64_t look[DG_SEG_MAX + 1];     /* the head's and the stems' hashes */
+  uint64_t ext[3 * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
+  int nlook, next;
+} S_warm_row;
+
+static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_warm_row *r) {
+  const dg_morph_data *d = &g->m->data;
+  int N = g->ncp;
+  if (stage == 0) {
+    uint64_t x = DG_MORPH_HASH_START;
+    for (int j = i + 1; j <= N; j++) {
+      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_morph_hash_step(x, (unsigned char)g->lo[b]);
+      r->hash[j] = x;
+    }
+    r->nlook = r->next = 0;
+    if (i > 0 && N - i >= S_MINPART) r->look[r->nlook++] = r->hash[N];
+    for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
+      if (!rest[j] && j != i + S_MINPART) continue;
+      r->look[r->nlook++] = r->hash[j];
+      /* (the extensions are asked only when the stem is no word: most are
+       * none, so that the filter says so or their slots are enough) */
+      for (size_t e = 0; S_stem_ext[e]; e++) r->ext[r->next++] = S_hash_more(r->hash[j], S_stem_ext[e]);
+    }
+  }
+  for (int k = 0; k < r->nlook; k++) dg_morph_data_prefetch(d, r->look[k], stage);
+  if (stage <= 1)
+    for (int k = 0; k < r->next; k++) dg_morph_data_prefetch(d, r->ext[k], stage);
+}
+
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
   /* rest[j]: the rest from j splits, directly or after a link (known once
    * best[j] and what follows are). */
   bool rest[DG_SEG_MAX + 1] = {false};
-  for (int i = N - 1; i >= 0; i--) {
+  S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
+  /* (from N + 2 down: the stages before the first start) */
+  for (int i = N + 2; i >= 0; i--) {
+    for (int stage = 0; stage <= 3; stage++) {
+      int t = i - 3 + stage;
+      if (t >= 0 && t < N) S_warm(g, t, stage, rest, &rows[t % 4]);
+    }
+    if (i >= N) continue;
     dg_cmp_best *b = &g->best[i];
+    const uint64_t *hash = rows[i % 4].hash;
     /* The head: the whole rest. */
     if (N - i >= S_MINPART && i > 0) {
       const char *lemma = NULL;
       const char *h = g->lo + g->lo_off[i];
       /* Lehrer|innen, not Lehre|rinnen: -erin(nen) is the feminine suffix. */
       bool fem = h[-1] == 'e' && strncmp(h, "rinne", 5) == 0;
-      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], (size_t)(N - i), &lemma);
+      float q = fem ? -1.0f : S_head(g, h, g->lo_off[N] - g->lo_off[i], hash[N], (size_t)(N - i), &lemma);
       if (q >= 0) {
         b->cost = S_STEM_COST - q;
         b->end = N;
@@ -596,7 +672,8 @@ static void S_solve(dg_cmp_seg *g) {
       if (!rest[j]) continue;
       const char *lemma = NULL;
       int gender = 0;
-      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], (size_t)(j - i), &lemma, &gender);
+      float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], hash[j], (size_t)(j - i), &lemma,
+                       &gender);
       if (q < 0) {
         S_nominal_link(g, b, i, j);
         continue;
@@ -712,8 +789,9 @@ static bool S_lexicon_short(dg_cmp_seg *g) {
     int gender = 0;
     const char *s = g->lo + g->lo_off[i];
     size_t n = g->lo_off[b->end] - g->lo_off[i];
-    float q = b->end >= g->ncp ? S_head(g, s, n, (size_t)(b->end - i), &lemma)
-                             : S_stem(g, s, n, (size_t)(b->end - i), &lemma, &gender);
+    uint64_t h = dg_hash64(s, n, 0);
+    float q = b->end >= g->ncp ? S_head(g, s, n, h, (size_t)(b->end - i), &lemma)
+                             : S_stem(g, s, n, h, (size_t)(b->end - i), &lemma, &gender);
     if (q < 0 && b->end - i < 6) found = true;
     if (b->end >= g->ncp) break;
     i = b->next;
@@ -841,6 +919,8 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
  * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
 static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
   int32_t c, prev = 0;
+  unsigned char b = (unsigned char)w[j];
+  if (b < 0x80 && !(b >= 'A' && b <= 'Z')) return false; /* (ASCII: no table) */
   dg_utf8_next(w + j, n - j, &c);
   if (!utf8proc_isupper(c)) return false;
   size_t letters = 0;
@@ -900,10 +980,8 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       parts[0].end = (unsigned)n;
       np = 1;
     }
-    dg_part *v = dg_xmalloc(np * sizeof *v);
-    if (np) memcpy(v, parts, np * sizeof *v);
     if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
-    slot = dg_cache_insert(&m->split_cache, word, n, v, np);
+    slot = dg_cache_insert(&m->split_cache, word, n, parts, np * sizeof *parts, np);
   }
   size_t cnt = slot->count < max ? slot->count : max;
   if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);

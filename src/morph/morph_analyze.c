@@ -658,13 +658,26 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   m->lookups++;
   size_t n = strlen(word);
   int hint = pos_hint ? dg_pos_code(pos_hint) : DG_POS_X;
+  /* The cache key: initial flag, hint, tab, word (on the stack unless long). */
+  const char *pn = dg_pos_name(hint);
+  size_t pl = strlen(pn), klen = 2 + pl + n;
+  char kbuf[256];
+  const char *kd = kbuf;
   dg_buf key;
   dg_buf_init(&key);
-  dg_buf_putc(&key, sentence_initial ? '1' : '0');
-  dg_buf_puts(&key, dg_pos_name(hint));
-  dg_buf_putc(&key, '\t');
-  dg_buf_put(&key, word, n);
-  dg_cache_slot *slot = dg_cache_find(&m->an_cache, key.data, key.len);
+  if (klen <= sizeof kbuf) {
+    kbuf[0] = sentence_initial ? '1' : '0';
+    memcpy(kbuf + 1, pn, pl);
+    kbuf[1 + pl] = '\t';
+    memcpy(kbuf + 2 + pl, word, n);
+  } else {
+    dg_buf_putc(&key, sentence_initial ? '1' : '0');
+    dg_buf_put(&key, pn, pl);
+    dg_buf_putc(&key, '\t');
+    dg_buf_put(&key, word, n);
+    kd = key.data;
+  }
+  dg_cache_slot *slot = dg_cache_find(&m->an_cache, kd, klen);
   if (!slot) {
     S_ctx ctx, *x = &ctx; /* (the readings need no zeroing: nc counts them) */
     memset(x, 0, offsetof(S_ctx, c));
@@ -719,7 +732,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     }
     qsort(x->c, x->nc, sizeof x->c[0], S_cmp);
     size_t cnt = x->nc < DG_MORPH_MAX_ANALYSES ? x->nc : DG_MORPH_MAX_ANALYSES;
-    dg_analysis *res = dg_xcalloc(cnt ? cnt : 1, sizeof *res);
+    dg_analysis res[DG_MORPH_MAX_ANALYSES];
     for (size_t i = 0; i < cnt; i++) {
       res[i].lemma = x->c[i].lemma;
       res[i].pos = dg_pos_name(x->c[i].pos);
@@ -731,7 +744,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_free(&x->lemma);
     dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
-    slot = dg_cache_insert(&m->an_cache, key.data, key.len, res, cnt);
+    slot = dg_cache_insert(&m->an_cache, kd, klen, res, cnt * sizeof *res, cnt);
   }
   dg_buf_free(&key);
   size_t cnt = slot->count < max ? slot->count : max;

@@ -27,8 +27,9 @@ static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) {
   memset(d, 0, sizeof *d);
   /* The container checks the header and the hash table's checksum; the
-   * whole file's checksum (35 MB) is left to --check-data.  Every index is
-   * also validated below, so no lookup reads out of bounds. */
+   * whole file's checksum (35 MB) is left to --check-data.  The arrays'
+   * bounds are checked below and every index a look-up follows when it
+   * follows it, so no lookup reads out of bounds. */
   if (!dg_mapfile_open(&d->mf, path, DG_MORPH_KIND, DG_MORPH_VERSION, false, err)) return false;
   const unsigned char *p = d->mf.payload;
   uint64_t size = d->mf.size;
@@ -49,6 +50,11 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
   d->str = (const char *)(p + h->off_str);
   d->classes = (const dg_morph_class *)(p + h->off_class);
+  if (h->nfilter) {
+    if ((h->nfilter & (h->nfilter - 1)) != 0 || !S_fits(h->off_filter, h->nfilter, size, sizeof(uint64_t)))
+      goto bad;
+    d->filter = (const uint64_t *)(p + h->off_filter);
+  }
   if (d->str[h->nstr - 1] != '\0') goto bad;
   /* (skipped for the very file that passed them before: dg_mapfile_remember) */
   if (d->mf.known) return true;
@@ -56,7 +62,19 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
     const dg_morph_class *c = &d->classes[i];
     if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) goto bad;
   }
-  /* Every index is checked once here, so lookups need no checks. */
+  /* The records are checked when a look-up finds them (S_key_ok), not
+   * here: checking all of them (dg_morph_data_check, degloss --check-data)
+   * read the whole 39 MB file at every start. */
+  return true;
+bad:
+  dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
+  dg_mapfile_close(&d->mf);
+  memset(d, 0, sizeof *d);
+  return false;
+}
+
+bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err) {
+  const dg_morph_header *h = d->hdr;
   for (uint32_t i = 0; i < h->nkeys; i++) {
     const dg_morph_key *k = &d->keys[i];
     if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) goto bad;
@@ -67,21 +85,17 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   }
   for (uint32_t i = 0; i < h->nanal; i++) {
     const dg_morph_anal *a = &d->anal[i];
-    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr ||
-        a->pos >= DG_POS_COUNT)
+    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr || a->pos >= DG_POS_COUNT)
       goto bad;
   }
   for (uint32_t i = 0; i < h->nlemmas; i++) {
     const dg_morph_lemma *l = &d->lemmas[i];
-    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str))
-      goto bad;
+    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str)) goto bad;
   }
   dg_mapfile_remember(&d->mf);
   return true;
 bad:
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
-  dg_mapfile_close(&d->mf);
-  memset(d, 0, sizeof *d);
   return false;
 }
 
@@ -91,18 +105,41 @@ void dg_morph_data_close(dg_morph_data *d) {
 }
 
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n) {
-  if (!d->hdr) return NULL;
+  return d->hdr ? dg_morph_data_find_h(d, form, n, dg_hash64(form, n, 0)) : NULL;
+}
+
+/* Does key record k (of a form of n bytes) stay inside the file, with its
+ * analyses and their lemmas?  A damaged record is no entry. */
+static bool S_key_ok(const dg_morph_data *d, const dg_morph_key *k) {
+  const dg_morph_header *h = d->hdr;
+  if (k->first > h->nanal || k->count > h->nanal - k->first) return false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &d->anal[k->first + i];
+    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr || a->pos >= DG_POS_COUNT)
+      return false;
+    const dg_morph_lemma *l = &d->lemmas[a->lemma];
+    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || (l->particle && l->particle > strlen(d->str + l->str)))
+      return false;
+  }
+  return true;
+}
+
+const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h) {
+  if (!d->hdr || !dg_morph_data_may_have(d, h)) return NULL;
   uint32_t mask = d->hdr->nslots - 1;
-  uint64_t h = dg_hash64(form, n, 0);
   uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
   /* at most every slot once: a damaged table may have no empty slot */
   for (uint32_t probes = 0; probes <= mask; probes++) {
     uint64_t slot = d->table[i];
     uint32_t k = (uint32_t)slot;
     if (k == UINT32_MAX) return NULL;
-    if ((uint32_t)(slot >> 32) == tag) {
-      const char *s = d->str + d->keys[k].form;
-      if (memcmp(s, form, n) == 0 && s[n] == '\0') return &d->keys[k];
+    if ((uint32_t)(slot >> 32) == tag && k < d->hdr->nkeys) {
+      const dg_morph_key *key = &d->keys[k];
+      /* (the form and its NUL inside the strings) */
+      if (key->form < d->hdr->nstr && n < d->hdr->nstr - key->form) {
+        const char *s = d->str + key->form;
+        if (memcmp(s, form, n) == 0 && s[n] == '\0') return S_key_ok(d, key) ? key : NULL;
+      }
     }
     i = (i + 1) & mask;
   }

@@ -16,6 +16,11 @@
  *   classes[nclass]    word classes of the morphology (dg_morph_class, in
  *                      the order of dictionaries/word-classes.tsv, then the
  *                      confixes of first-parts.tsv; see src/lexicon/wordclass.h)
+ *   filter[nfilter]    u64 words, nfilter a power of two (0: none): a Bloom
+ *                      filter of the keys' hashes (dg_morph_filter_*), 512 KB
+ *                      that stay in the cache where the 8 MB table cannot:
+ *                      most forms the compound splitter asks about are no
+ *                      words, and the filter says so without the table
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_MORPH_DATA_H
 #define DG_MORPH_DATA_H
@@ -28,7 +33,7 @@
 #include "mapfile.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 4u
+#define DG_MORPH_VERSION 5u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -64,7 +69,17 @@ typedef struct dg_morph_header {
   uint64_t off_keys, off_table, off_anal, off_lemmas, off_str;
   uint32_t nclass, pad;
   uint64_t off_class;
+  uint32_t nfilter, pad2;
+  uint64_t off_filter;
 } dg_morph_header;
+
+/* The filter word of a form's hash h (mask: nfilter - 1) and the three
+ * bits a key sets in it (from bits of h that neither the slot index nor
+ * the word index use). */
+static inline uint32_t dg_morph_filter_word(uint64_t h, uint32_t mask) { return (uint32_t)(h >> 20) & mask; }
+static inline uint64_t dg_morph_filter_bits(uint64_t h) {
+  return 1ULL << ((h >> 40) & 63) | 1ULL << ((h >> 46) & 63) | 1ULL << ((h >> 52) & 63);
+}
 
 typedef struct dg_morph_class {
   uint32_t word;       /* string offset */
@@ -122,12 +137,62 @@ typedef struct dg_morph_data {
   const dg_morph_lemma *lemmas;
   const char *str;
   const dg_morph_class *classes;
+  const uint64_t *filter;      /* NULL: none */
 } dg_morph_data;
 
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err);
 void dg_morph_data_close(dg_morph_data *d);
+/* Is every index of every record inside the file (degloss --check-data)?
+ * Look-ups check the records they follow; this checks all of them. */
+bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
+/* The same with the form's hash h (dg_morph_hash_step folded over it). */
+const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h);
+
+/* The table's hash is dg_hash64 with seed 0, FNV-1a: a fold over the bytes,
+ * so the hashes of all prefixes of a string come one byte at a time. */
+#define DG_MORPH_HASH_START 1469598103934665603ULL
+static inline uint64_t dg_morph_hash_step(uint64_t h, unsigned char c) {
+  return (h ^ c) * 1099511628211ULL;
+}
+/* May the tables have a form whose hash is h?  (false: certainly not) */
+static inline bool dg_morph_data_may_have(const dg_morph_data *d, uint64_t h) {
+  if (!d->filter) return true;
+  uint64_t bits = dg_morph_filter_bits(h);
+  return (d->filter[dg_morph_filter_word(h, d->hdr->nfilter - 1)] & bits) == bits;
+}
+
+/* Warm the cache for a look-up of the form whose hash is h, in stages:
+ * 0 its filter word, 1 (once that is in) its table slot unless the filter
+ * rules the form out, 2 (once that is in) the key record it names, 3 (once
+ * that is in) the key's string and first analysis.  A look-up costs a
+ * cache miss at each stage; a word's candidate parts warmed stage by stage
+ * have their misses overlap instead of following one another. */
+static inline void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage) {
+  if (!d->hdr) return;
+  if (stage == 0) {
+    if (d->filter) __builtin_prefetch(&d->filter[dg_morph_filter_word(h, d->hdr->nfilter - 1)]);
+    return;
+  }
+  if (!dg_morph_data_may_have(d, h)) return;
+  const uint64_t *slot = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
+  if (stage == 1) {
+    __builtin_prefetch(slot);
+    return;
+  }
+  /* (only the first slot probed: most look-ups end there) */
+  uint32_t k = (uint32_t)*slot;
+  if (k >= d->hdr->nkeys || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
+  if (stage == 2) {
+    __builtin_prefetch(&d->keys[k]);
+    return;
+  }
+  /* (the indices as dg_morph_data_find checks them: the file may be damaged) */
+  if (d->keys[k].form < d->hdr->nstr) __builtin_prefetch(d->str + d->keys[k].form);
+  if (d->keys[k].first < d->hdr->nanal) __builtin_prefetch(&d->anal[d->keys[k].first]);
+}
+
 /* The readings of key k (NULL: none) other than nouns only Ding lists,
  * which serve the compound splitter and nothing else. */
 uint32_t dg_morph_key_readings(const dg_morph_data *d, const dg_morph_key *k);

@@ -19,23 +19,30 @@ typedef struct dg_arena {
 } dg_arena;
 
 const char *dg_arena_strndup(dg_arena *a, const char *s, size_t n);
+/* size bytes, 8-byte aligned, uninitialised. */
+void *dg_arena_alloc(dg_arena *a, size_t size);
 void dg_arena_free(dg_arena *a);
 
-/* A type cache: key bytes -> stored value (owned by the cache). */
+/* A type cache: key bytes -> stored value.  Keys and values are copies in
+ * the cache's own arena (no allocation per entry; clearing frees the
+ * arena's blocks at once). */
 typedef struct dg_cache_slot {
-  char *key;
+  const char *key;
   size_t keylen;
-  void *value;
+  const void *value;
   size_t count;
 } dg_cache_slot;
 typedef struct dg_cache {
   dg_cache_slot *slots;
   size_t nslots, n;
+  dg_arena mem;
 } dg_cache;
 
 dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n);
-/* Insert (key must not be present); the cache takes over `value`. */
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, void *value, size_t count);
+/* Insert (key must not be present) a copy of `value` (size bytes; NULL
+ * when 0). */
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
+                               size_t count);
 void dg_cache_clear(dg_cache *c);
 
 /* The feature strings of the cell sets asked so far (morph_feats.c): as
@@ -49,12 +56,14 @@ typedef struct dg_feats_cache {
   size_t slots, n;
 } dg_feats_cache;
 
+typedef struct dg_hs_inst dg_hs_inst; /* a process-wide hunspell instance (morph.c) */
+
 struct dg_morph {
   dg_morph_data data;
   bool data_borrowed;             /* a worker's: the base handle's mapping */
   struct dg_morph *hs_owner;      /* a worker's: the handle whose hunspell it uses */
   pthread_mutex_t hs_mu;          /* guards hs (the owner's) */
-  Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
+  dg_hs_inst *hs;                 /* found or created on first use (S_hs_locked in morph.c) */
   char *hs_aff, *hs_dic;          /* its files, checked at open */
   bool hs_failed;                 /* Hunspell_create gave nothing */
   bool hs_latin1;                 /* dictionary in ISO-8859-1: convert */

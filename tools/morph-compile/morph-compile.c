@@ -560,6 +560,20 @@ int main(int argc, char **argv) {
     dg_morph_class c = {class_str[i], (uint32_t)strlen(mc_wc.v[i].word), mc_wc.v[i].bits};
     dg_buf_put(&out, &c, sizeof c);
   }
+  /* The filter: about 8 bits a key, three of them set (one look-up in
+   * thirty of a form that is no key passes it). */
+  size_t nfilter = 1;
+  while (nfilter * 8 < mc_nkeys) nfilter <<= 1;
+  uint64_t *filter = dg_xcalloc(nfilter, sizeof *filter);
+  for (size_t i = 0; i < mc_nkeys; i++) {
+    const char *s = mc_str.data + mc_keys[i].form;
+    uint64_t hash = dg_hash64(s, strlen(s), 0);
+    filter[dg_morph_filter_word(hash, (uint32_t)(nfilter - 1))] |= dg_morph_filter_bits(hash);
+  }
+  h.off_filter = S_align(&out);
+  h.nfilter = (uint32_t)nfilter;
+  dg_buf_put(&out, filter, nfilter * sizeof *filter);
+  free(filter);
   S_align(&out);
   memcpy(out.data, &h, sizeof h);
   degloss_error err = {0};
