@@ -163,53 +163,24 @@ static void S_from_latin1(dg_buf *out, const char *s) {
 /* Hunspell keeps one process-wide UTF-8 table with an unlocked reference
  * count, set up by Hunspell_create and released by Hunspell_destroy; worker
  * threads that create or destroy their instances at the same moment race on
- * it (a leaked or twice-freed table).  Creation goes through this lock. */
+ * it (a leaked or twice-freed table).  Both calls go through this lock. */
 static pthread_mutex_t S_hs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Hunspell parses its whole .dic when created (a large share of start-up),
- * so it is created when a word first needs it, once per dictionary for the
- * whole process: the instance outlives the handles that use it and is
- * reused by the next handle of the same dictionary.  (Destroying it at
- * every close cost more than a short text's look-ups: Hunspell_destroy and
- * the allocator's consolidation of what it frees, 29 M instructions at the
- * end of every run.)  The instances stay reachable from this list, so leak
- * checkers do not report them.  Every call goes through the instance's
- * lock (called only for forms the tables and caches do not know). */
-struct dg_hs_inst {
-  dg_hs_inst *next;
-  char *aff, *dic;
-  Hunhandle *h;
-  pthread_mutex_t mu;
-};
-static dg_hs_inst *S_hs_all; /* under S_hs_lock */
-
-/* Worker handles use their base handle's instance and answers. */
+ * so it is created when a word first needs it.  Worker handles share their
+ * base handle's instance (12 MB each otherwise); every call goes through the
+ * owner's lock (called only for forms the tables and caches do not know). */
 static dg_morph *S_hs_owner(dg_morph *m) { return m->hs_owner ? m->hs_owner : m; }
 
 /* Hunspell answers kept per handle (morph.c's dg_morph_hs_spell). */
 #define S_HS_CACHE_MAX (1u << 16)
 
-/* The owner's instance (NULL: none), found or created; under o->hs_mu. */
-static dg_hs_inst *S_hs_locked(dg_morph *o) {
+static Hunhandle *S_hs_locked(dg_morph *o) {
   if (!o->hs && !o->hs_failed && o->hs_aff) {
     pthread_mutex_lock(&S_hs_lock);
-    dg_hs_inst *e = S_hs_all;
-    while (e && (strcmp(e->aff, o->hs_aff) != 0 || strcmp(e->dic, o->hs_dic) != 0)) e = e->next;
-    if (!e) {
-      Hunhandle *h = Hunspell_create(o->hs_aff, o->hs_dic);
-      if (h) {
-        e = dg_xcalloc(1, sizeof *e);
-        e->aff = dg_xstrdup(o->hs_aff);
-        e->dic = dg_xstrdup(o->hs_dic);
-        e->h = h;
-        pthread_mutex_init(&e->mu, NULL);
-        e->next = S_hs_all;
-        S_hs_all = e;
-      }
-    }
+    o->hs = Hunspell_create(o->hs_aff, o->hs_dic);
     pthread_mutex_unlock(&S_hs_lock);
-    o->hs = e;
-    if (!e) o->hs_failed = true;
+    if (!o->hs) o->hs_failed = true;
   }
   return o->hs;
 }
@@ -234,12 +205,8 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
     dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n) : NULL;
     if (shared) ok = shared->count != 0;
     else {
-      dg_hs_inst *e = S_hs_locked(o);
-      if (e) {
-        pthread_mutex_lock(&e->mu);
-        ok = Hunspell_spell(e->h, o->hs_latin1 ? b.data : word) != 0;
-        pthread_mutex_unlock(&e->mu);
-      }
+      Hunhandle *h = S_hs_locked(o);
+      ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
       if (m != o) {
         if (o->hs_shared.n >= S_HS_CACHE_MAX) dg_cache_clear(&o->hs_shared);
         dg_cache_insert(&o->hs_shared, word, n, NULL, 0, ok);
@@ -269,10 +236,9 @@ const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
   dg_buf stem; /* the chosen stem, copied out under the lock */
   dg_buf_init(&stem);
   pthread_mutex_lock(&o->hs_mu);
-  dg_hs_inst *e = S_hs_locked(o);
+  Hunhandle *h = S_hs_locked(o);
   char **list = NULL;
-  if (e) pthread_mutex_lock(&e->mu);
-  int n = e ? Hunspell_stem(e->h, &list, w) : 0;
+  int n = h ? Hunspell_stem(h, &list, w) : 0;
   if (n > 0) {
     /* Prefer a stem with the word's own capitalisation. */
     int pick = 0;
@@ -285,8 +251,7 @@ const char *dg_morph_hs_stem(dg_morph *m, const char *word) {
     if (o->hs_latin1) S_from_latin1(&stem, list[pick]);
     else dg_buf_puts(&stem, list[pick]);
   }
-  if (list) Hunspell_free_list(e->h, &list, n);
-  if (e) pthread_mutex_unlock(&e->mu);
+  if (list) Hunspell_free_list(h, &list, n);
   pthread_mutex_unlock(&o->hs_mu);
   const char *res = n > 0 ? dg_morph_intern(m, stem.data ? stem.data : "", stem.len) : NULL;
   dg_buf_free(&stem);
@@ -370,7 +335,11 @@ dg_morph *dg_morph_open_worker(const dg_morph *base) {
 
 void dg_morph_close(dg_morph *m) {
   if (!m) return;
-  /* (its hunspell instance stays for the process: S_hs_locked) */
+  if (m->hs) {
+    pthread_mutex_lock(&S_hs_lock);
+    Hunspell_destroy(m->hs);
+    pthread_mutex_unlock(&S_hs_lock);
+  }
   pthread_mutex_destroy(&m->hs_mu);
   free(m->hs_aff);
   free(m->hs_dic);

@@ -56,14 +56,12 @@ typedef struct dg_feats_cache {
   size_t slots, n;
 } dg_feats_cache;
 
-typedef struct dg_hs_inst dg_hs_inst; /* a process-wide hunspell instance (morph.c) */
-
 struct dg_morph {
   dg_morph_data data;
   bool data_borrowed;             /* a worker's: the base handle's mapping */
   struct dg_morph *hs_owner;      /* a worker's: the handle whose hunspell it uses */
   pthread_mutex_t hs_mu;          /* guards hs (the owner's) */
-  dg_hs_inst *hs;                 /* found or created on first use (S_hs_locked in morph.c) */
+  Hunhandle *hs;                  /* created on first use (S_hs in morph.c) */
   char *hs_aff, *hs_dic;          /* its files, checked at open */
   bool hs_failed;                 /* Hunspell_create gave nothing */
   bool hs_latin1;                 /* dictionary in ISO-8859-1: convert */
