@@ -24,6 +24,34 @@ static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
   return off % 8 == 0 && off <= size && (size - off) / elem >= n;
 }
 
+/* Every record of the file stays inside it: keys, table slots, analyses,
+ * lemmas and the closed-class word list. */
+static bool S_records_ok(const dg_morph_data *d) {
+  const dg_morph_header *h = d->hdr;
+  for (uint32_t i = 0; i < h->nclass; i++) {
+    const dg_morph_class *c = &d->classes[i];
+    if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) return false;
+  }
+  for (uint32_t i = 0; i < h->nkeys; i++) {
+    const dg_morph_key *k = &d->keys[i];
+    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) return false;
+  }
+  for (uint32_t i = 0; i < h->nslots; i++) {
+    uint32_t k = (uint32_t)d->table[i];
+    if (k != UINT32_MAX && k >= h->nkeys) return false;
+  }
+  for (uint32_t i = 0; i < h->nanal; i++) {
+    const dg_morph_anal *a = &d->anal[i];
+    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr || a->pos >= DG_POS_COUNT)
+      return false;
+  }
+  for (uint32_t i = 0; i < h->nlemmas; i++) {
+    const dg_morph_lemma *l = &d->lemmas[i];
+    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str)) return false;
+  }
+  return true;
+}
+
 bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) {
   memset(d, 0, sizeof *d);
   /* The container checks the header and the hash table's checksum; the
@@ -56,15 +84,13 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
     d->filter = (const uint64_t *)(p + h->off_filter);
   }
   if (d->str[h->nstr - 1] != '\0') goto bad;
-  /* (skipped for the very file that passed them before: dg_mapfile_remember) */
+  /* The records are checked once per file: a file that passed (remembered
+   * by dg_mapfile_remember's stamp) skips them, and every index a look-up
+   * follows is checked again when it follows it (S_key_ok), so no look-up
+   * reads out of bounds even in a file damaged since. */
   if (d->mf.known) return true;
-  for (uint32_t i = 0; i < h->nclass; i++) {
-    const dg_morph_class *c = &d->classes[i];
-    if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) goto bad;
-  }
-  /* The records are checked when a look-up finds them (S_key_ok), not
-   * here: checking all of them (dg_morph_data_check, degloss --check-data)
-   * read the whole 39 MB file at every start. */
+  if (!S_records_ok(d)) goto bad;
+  dg_mapfile_remember(&d->mf);
   return true;
 bad:
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
@@ -74,27 +100,7 @@ bad:
 }
 
 bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err) {
-  const dg_morph_header *h = d->hdr;
-  for (uint32_t i = 0; i < h->nkeys; i++) {
-    const dg_morph_key *k = &d->keys[i];
-    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) goto bad;
-  }
-  for (uint32_t i = 0; i < h->nslots; i++) {
-    uint32_t k = (uint32_t)d->table[i];
-    if (k != UINT32_MAX && k >= h->nkeys) goto bad;
-  }
-  for (uint32_t i = 0; i < h->nanal; i++) {
-    const dg_morph_anal *a = &d->anal[i];
-    if (a->lemma >= h->nlemmas || a->feats >= h->nstr || a->leipzig >= h->nstr || a->pos >= DG_POS_COUNT)
-      goto bad;
-  }
-  for (uint32_t i = 0; i < h->nlemmas; i++) {
-    const dg_morph_lemma *l = &d->lemmas[i];
-    if (l->str >= h->nstr || l->pos >= DG_POS_COUNT || l->particle > strlen(d->str + l->str)) goto bad;
-  }
-  dg_mapfile_remember(&d->mf);
-  return true;
-bad:
+  if (S_records_ok(d)) return true;
   dg_error_set(err, DEGLOSS_ERR_FORMAT, path, 0, 0, -1, "inconsistent morphology tables");
   return false;
 }
