@@ -14,6 +14,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +52,18 @@ typedef struct S_slot_t {
 typedef struct S_table {
   struct S_table *prev; /* the table this one replaced */
   size_t nslots;
+  bool heap; /* allocated apart (freed with the memo), not carved from its region */
   S_slot_t slots[];
 } S_table;
 
-/* Entries are carved from blocks of their stripe, freed all together
- * with the memo (an entry another thread stored first stays unused in its
- * block): no allocation of its own, and none to free one by one. */
+/* Entries and tables are carved from one region of address space
+ * reserved when the memo is made (S_region): the pages a new entry
+ * touches come in order, as large pages where the system gives them
+ * (fewer page faults than as many 4 KB pages), and fresh pages are zero
+ * (a new table needs no clearing).  Past the region, entries are carved
+ * from blocks of their stripe.  Both are freed all together with the memo
+ * (an entry another thread stored first stays unused where it was carved):
+ * no allocation of its own, and none to free one by one. */
 #define S_BLOCK ((size_t)128 << 10)
 typedef struct S_block {
   struct S_block *next;
@@ -71,15 +78,58 @@ typedef struct S_stripe {
   S_block *blocks; /* the first has room; under mu */
 } S_stripe;
 
+/* The region: its mapping, the part of it aligned to a large page that is
+ * carved, and the bytes carved so far (past `cap` nothing more is). */
+typedef struct S_region {
+  void *map;
+  size_t map_len;
+  char *base;
+  size_t cap;
+  atomic_size_t used;
+} S_region;
+
 struct dg_gl_memo {
   S_stripe st[S_STRIPES];
+  S_region region;
   size_t max_bytes;
   atomic_size_t bytes;
   atomic_bool drops; /* some entry has a drop (freeing walks the tables) */
 };
 
+#define S_LARGE_PAGE ((size_t)2 << 20)
+
+/* Reserve the region: address space for the values the budget allows and
+ * the tables that index them (twice the budget; a page is only taken
+ * when first written), aligned to a large page. */
+static void S_region_init(S_region *r, size_t max_bytes) {
+  atomic_init(&r->used, 0);
+  size_t cap = (2 * max_bytes + S_LARGE_PAGE - 1) & ~(S_LARGE_PAGE - 1);
+  size_t len = cap + S_LARGE_PAGE;
+  void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return;
+  r->map = p;
+  r->map_len = len;
+  r->base = (char *)(((uintptr_t)p + S_LARGE_PAGE - 1) & ~(uintptr_t)(S_LARGE_PAGE - 1));
+  r->cap = cap;
+#ifdef MADV_HUGEPAGE
+  madvise(r->base, cap, MADV_HUGEPAGE); /* (a hint: without it, 4 KB pages) */
+#endif
+}
+
+/* n bytes (a multiple of 8) of zeroed memory from the region, aligned to
+ * `align` (a power of two, at most 64), or NULL when it is spent. */
+static void *S_region_alloc(S_region *r, size_t n, size_t align) {
+  if (!r->base) return NULL;
+  size_t want = n + (align > 8 ? align - 8 : 0);
+  size_t at = atomic_fetch_add_explicit(&r->used, want, memory_order_relaxed);
+  if (at > r->cap || r->cap - at < want) return NULL;
+  uintptr_t p = ((uintptr_t)r->base + at + align - 1) & ~(uintptr_t)(align - 1);
+  return (void *)p;
+}
+
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   dg_gl_memo *m = dg_xcalloc(1, sizeof *m);
+  S_region_init(&m->region, max_bytes);
   for (size_t i = 0; i < S_STRIPES; i++) {
     pthread_mutex_init(&m->st[i].mu, NULL);
     atomic_init(&m->st[i].tab, NULL);
@@ -101,7 +151,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     }
     while (t) {
       S_table *p = t->prev;
-      free(t);
+      if (t->heap) free(t);
       t = p;
     }
     for (S_block *b = s->blocks, *next; b; b = next) {
@@ -110,6 +160,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     }
     pthread_mutex_destroy(&s->mu);
   }
+  if (m->region.map) munmap(m->region.map, m->region.map_len);
   free(m);
 }
 
@@ -192,10 +243,13 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
   return S_get_h(e, kind, key, n, S_hash(kind, key, n));
 }
 
-/* n bytes (8-byte aligned) from the stripe's blocks; one longer than a
- * quarter block gets a block of its own, behind the one with room. */
-static void *S_alloc(S_stripe *s, size_t n) {
+/* n bytes (8-byte aligned) from the region, or past it from the stripe's
+ * blocks; one longer than a quarter block gets a block of its own, behind
+ * the one with room. */
+static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n) {
   n = (n + 7) & ~(size_t)7;
+  void *r = S_region_alloc(&m->region, n, 8);
+  if (r) return r;
   pthread_mutex_lock(&s->mu);
   S_block *b = s->blocks;
   if (!b || b->cap - b->used < n) {
@@ -227,7 +281,7 @@ static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_
   size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   uint64_t h = S_hash(kind, key, n);
-  S_entry *x = S_alloc(&m->st[h & (S_STRIPES - 1)], off + size);
+  S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
   x->drop = NULL;
   x->hash = h;
   x->keylen = (uint32_t)n + 1;
@@ -246,7 +300,12 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
   if (!t || (s->n + 1) * 2 > t->nslots) {
     size_t ns = t ? t->nslots * 2 : 256;
-    S_table *nt = dg_xcalloc(1, sizeof *nt + ns * sizeof(S_slot_t));
+    size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
+    S_table *nt = S_region_alloc(&m->region, tsize, 64);
+    if (!nt) {
+      nt = dg_xcalloc(1, tsize);
+      nt->heap = true;
+    }
     nt->nslots = ns;
     nt->prev = t;
     for (size_t i = 0; t && i < t->nslots; i++) {
