@@ -502,17 +502,23 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
     const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
-  /* (of the senses of an analysis, which the caller copies, the count and
-   * the first five: S_SENSE_LINES lines) */
+  /* Of each analysis, the links the passes of the sentence read first:
+   * its senses (of which the caller copies the count and the first five:
+   * S_SENSE_LINES lines), its compound parts, its domains and the facts
+   * the names pass asks; not the phrase pass's, which asks for its own
+   * right before it reads them. */
+  static const unsigned read_first[] = {DG_GL_ALINK_SENSES, DG_GL_ALINK_PARTS, DG_GL_ALINK_DOMAINS,
+                                        DG_GL_ALINK_FACTS};
   _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS)
-    for (unsigned j = 0; j < DG_GL_ALINKS; j++) {
-      const char *p = atomic_load_explicit(&al[j], memory_order_relaxed);
-      if (!p) continue;
-      __builtin_prefetch(p);
-      if (j == DG_GL_ALINK_SENSES)
-        for (unsigned q = 1; q < S_SENSE_LINES; q++) __builtin_prefetch(p + 64 * q);
+  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS) {
+    const char *sv = atomic_load_explicit(&al[DG_GL_ALINK_SENSES], memory_order_relaxed);
+    if (sv)
+      for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
+    for (unsigned j = 1; j < sizeof read_first / sizeof *read_first; j++) {
+      const void *p = atomic_load_explicit(&al[read_first[j]], memory_order_relaxed);
+      if (p) __builtin_prefetch(p);
     }
+  }
 }
 
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
