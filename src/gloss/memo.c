@@ -275,12 +275,11 @@ static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n) {
 /* A new entry for the key with room for a value of `size` bytes (returned
  * in *value), or NULL when the budget is spent; `owned` is what the value
  * holds outside the entry (counted against the budget, not allocated). */
-static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
-                      void **value) {
+static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uint64_t h, size_t size, size_t owned,
+                        void **value) {
   size_t off = S_off(n + 1);
   size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
-  uint64_t h = S_hash(kind, key, n);
   S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
   x->drop = NULL;
   x->hash = h;
@@ -290,6 +289,12 @@ static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_
   memcpy(x->key + 1, key, n);
   *value = S_value(x);
   return x;
+}
+
+/* The same, the key's hash made here. */
+static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
+                      void **value) {
+  return S_new_h(m, kind, key, n, S_hash(kind, key, n), size, owned, value);
 }
 
 /* Store a filled entry (S_new); left unused in its block when another
@@ -461,7 +466,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
     size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
   }
   S_word *v;
-  S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, 0, (void **)&v);
+  S_entry *x = S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, (void **)&v);
   if (!x) return;
   v->ncl = (uint32_t)w->ncl;
   v->nan = (uint32_t)w->nan;
@@ -469,7 +474,8 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->name_reading = w->name_reading;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
-  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&S_word_alink(v)[k], NULL);
+  _Atomic(const void *) *al = S_word_alink(v);
+  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&al[k], NULL);
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
