@@ -46,6 +46,21 @@ size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap) {
       left--;
       continue;
     }
+    if ((p[0] == 0xC2 || p[0] == 0xC3) && left >= 2 && (p[1] & 0xC0) == 0x80) {
+      /* U+0080..U+00FF (ä, Ö, é, ß): the capitals U+00C0..U+00DE but the
+       * sign × are their small letters less 0x20, the rest is lower case
+       * (what utf8proc gives, without asking it) */
+      unsigned char b = p[1];
+      if (p[0] == 0xC3 && b <= 0x9E && b != 0x97) b += 0x20;
+      if (n + 2 < cap) {
+        buf[n] = (char)p[0];
+        buf[n + 1] = (char)b;
+      }
+      n += 2;
+      p += 2;
+      left -= 2;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
     utf8proc_uint8_t enc[4];
