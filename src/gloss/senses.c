@@ -8,6 +8,7 @@
  * lists, the German word repeated.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,7 +402,10 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   if (np) S_put(NULL, &len, &off, t->seg);
   if (len > (1u << 20)) return; /* (the offsets are unsigned; no word is so long) */
   size_t size = sizeof(S_cparts) + ng * (sizeof(const char *) + sizeof(bool)) + np * sizeof(S_cpart) + len;
-  S_cparts *v = dg_xcalloc(1, size);
+  /* (made on the stack when it fits, as most do: the memo copies it) */
+  _Alignas(max_align_t) char room[1024];
+  S_cparts *v = size <= sizeof room ? (S_cparts *)(void *)room : dg_xmalloc(size);
+  memset(v, 0, size);
   v->kept = kept;
   v->unknown = parts_unknown;
   v->np = (unsigned char)np;
@@ -425,7 +429,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   char key[24];
   S_cparts_key(key, w, k);
   dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
-  free(v);
+  if ((char *)v != room) free(v);
 }
 
 /* The compound parts of word i (t's parts and segmentation) with analysis
