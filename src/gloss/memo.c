@@ -374,14 +374,16 @@ typedef struct S_strs {
 
 static size_t S_len(const char *s) { return s ? strlen(s) + 1 : 0; }
 
-static const char *S_copy(S_strs *w, const char *s) {
+/* (L: S_len(s), measured before) */
+static const char *S_copy_n(S_strs *w, const char *s, size_t L) {
   if (!s) return NULL;
-  size_t L = strlen(s) + 1;
   memcpy(w->p, s, L);
   const char *r = w->p;
   w->p += L;
   return r;
 }
+
+static const char *S_copy(S_strs *w, const char *s) { return S_copy_n(w, s, S_len(s)); }
 
 static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
 
@@ -458,12 +460,17 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
 
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w) {
   if (!key->keyed || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
+  /* (each string measured once: the lower-case form, then five of each
+   * analysis) */
+  size_t len[1 + 5 * DG_GL_MAX_AN], nl = 0;
+  len[nl++] = S_len(w->lower);
   size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
                 w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
-                S_len(w->lower);
+                len[0];
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
-    size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
+    const char *str[5] = {a->lemma, a->pos, a->feats, a->leipzig, a->particle};
+    for (size_t q = 0; q < 5; q++) size += len[nl++] = S_len(str[q]);
   }
   S_word *v;
   S_entry *x = S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, (void **)&v);
@@ -480,15 +487,16 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
   S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
-  v->lower = S_copy(&sw, w->lower);
+  nl = 0;
+  v->lower = S_copy_n(&sw, w->lower, len[nl++]);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;
-    an[k].lemma = S_copy(&sw, a->lemma);
-    an[k].pos = S_copy(&sw, a->pos);
-    an[k].feats = S_copy(&sw, a->feats);
-    an[k].leipzig = S_copy(&sw, a->leipzig);
-    an[k].particle = S_copy(&sw, a->particle);
+    an[k].lemma = S_copy_n(&sw, a->lemma, len[nl++]);
+    an[k].pos = S_copy_n(&sw, a->pos, len[nl++]);
+    an[k].feats = S_copy_n(&sw, a->feats, len[nl++]);
+    an[k].leipzig = S_copy_n(&sw, a->leipzig, len[nl++]);
+    an[k].particle = S_copy_n(&sw, a->particle, len[nl++]);
   }
   /* (the word keeps its own readings: the stored ones may be another
    * thread's equal copy; only the links are the stored entry's) */
