@@ -7,6 +7,8 @@
 #ifndef DG_GLOSS_INTERNAL_H
 #define DG_GLOSS_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "gloss.h"
 #include "lexicon.h"
 #include "morph.h"
@@ -93,6 +95,8 @@ typedef struct dg_gl_word {
                                      * capitalised verb form ("Google") */
   const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
                                      * dg_gl_memo_link) */
+  _Atomic(const void *) *alinks;    /* its analyses' links (DG_GL_ALINKS each), NULL
+                                     * without an entry (memo.h dg_gl_memo_an_link) */
   const char *memo_form;            /* the form it was looked up by */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
    * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and

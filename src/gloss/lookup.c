@@ -382,6 +382,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     w->an = S_no_an;
     w->cl = S_no_cl;
     w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
+    w->memo = NULL;
+    w->alinks = NULL;
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
       w->initial = initial;
       initial = false;

@@ -455,6 +455,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->lower = v->lower;
   w->memo = v;
   w->memo_form = k->form;
+  w->alinks = S_word_alink(v);
   return true;
 }
 
@@ -503,6 +504,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   const S_word *stored = S_publish(S_memo(e), x);
   w->memo = stored;
   w->memo_form = key->form;
+  w->alinks = S_word_alink(stored);
 }
 
 /* ---- links from a word's entry -------------------------------------------- */
@@ -552,12 +554,6 @@ void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value)
   if (!w || !w->memo || which >= DG_GL_LINKS || !value) return;
   /* (every thread stores the same value: the first one stored under its key) */
   S_store_link(&((S_word *)(uintptr_t)w->memo)->link[which], value);
-}
-
-const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
-  const S_word *v = w ? w->memo : NULL;
-  if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS) return NULL;
-  return atomic_load_explicit(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
 }
 
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {
