@@ -304,7 +304,9 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   pthread_mutex_lock(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
   if (!t || (s->n + 1) * 2 > t->nslots) {
-    size_t ns = t ? t->nslots * 2 : 256;
+    /* (a stripe's first table has room for the words of a short text:
+     * its first doublings, each moving every entry, are not made) */
+    size_t ns = t ? t->nslots * 2 : 2048;
     size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
     S_table *nt = S_region_alloc(&m->region, tsize, 64);
     if (!nt) {
