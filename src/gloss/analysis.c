@@ -41,7 +41,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < w->nan; k++) {
     has_inf = has_inf || (fb[k] & DG_GL_F_INF);
     has_part_or_adj = has_part_or_adj || (fb[k] & DG_GL_F_PART) ||
-                      (dg_gl_eq(w->an[k].pos, "ADJ") && strcmp(w->an[k].lemma, w->lower) == 0);
+                      (dg_gl_an_pos(w, k, DG_GL_P_ADJ) && strcmp(w->an[k].lemma, w->lower) == 0);
   }
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   /* (an article before a lower-case word counts only when a noun follows:
@@ -91,7 +91,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_an_feat(&c->w[j], 0, DG_GL_F_FIN) &&
-            (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX")))
+            dg_gl_an_pos(&c->w[j], 0, DG_GL_P_VERB | DG_GL_P_AUX))
           break;
         /* A subordinating conjunction or relative pronoun opens another
          * clause (not a comparison particle inside it, compar-particle:
@@ -104,7 +104,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
       bool verb = false;
       for (size_t a = 0; a < c->w[i + 1].nan && !verb; a++)
-        verb = (dg_gl_eq(c->w[i + 1].an[a].pos, "VERB") || dg_gl_eq(c->w[i + 1].an[a].pos, "AUX")) &&
+        verb = dg_gl_an_pos(&c->w[i + 1], a, DG_GL_P_VERB | DG_GL_P_AUX) &&
                !dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PART);
       want_part = verb;
     }
@@ -119,15 +119,15 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     /* (the whole sentence: a message or a headline, not a clause of one) */
     size_t cs = dg_gl_cstart(c, i);
     const dg_dtoken *f = &s->tokens[cs];
-    bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_eq(c->w[cs].an[0].pos, "NOUN") &&
+    bool bare_noun = cs == 0 && cs < i && c->w[cs].nan && dg_gl_an_pos(&c->w[cs], 0, DG_GL_P_NOUN) &&
                      dg_gl_an_feat(&c->w[cs], 0, DG_GL_F_SING) && f->kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(f->form);
     bool other_verb = false;
     for (size_t j = cs + 1; j < i && bare_noun && !other_verb; j++)
-      other_verb = (c->w[j].nan && (dg_gl_eq(c->w[j].an[0].pos, "VERB") || dg_gl_eq(c->w[j].an[0].pos, "AUX"))) ||
+      other_verb = (c->w[j].nan && dg_gl_an_pos(&c->w[j], 0, DG_GL_P_VERB | DG_GL_P_AUX)) ||
                    /* a name right after the noun is the subject ("Gutsverwalter David Thompson erklärt") */
                    (j == cs + 1 && (s->tokens[j].kind == DG_KIND_NAME ||
-                                    (c->w[j].nan && dg_gl_eq(c->w[j].an[0].pos, "PROPN")) ||
+                                    (c->w[j].nan && dg_gl_an_pos(&c->w[j], 0, DG_GL_P_PROPN)) ||
                                     dg_gl_is_upper_initial(s->tokens[j].form)));
     bool part_reading = false;
     for (size_t a = 0; a < w->nan && bare_noun; a++) part_reading = part_reading || dg_gl_an_feat(w, a, DG_GL_F_PART);
@@ -150,7 +150,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
     for (size_t a = 0; a < c->w[nn + 1].nan && !adj; a++)
-      adj = dg_gl_eq(c->w[nn + 1].an[a].pos, "ADJ") || dg_gl_an_feat(&c->w[nn + 1], a, DG_GL_F_PART);
+      adj = dg_gl_an_pos(&c->w[nn + 1], a, DG_GL_P_ADJ) || dg_gl_an_feat(&c->w[nn + 1], a, DG_GL_F_PART);
     if (adj) nn += 2;
   }
   bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
@@ -161,7 +161,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   if (has_inf && !want_inf) {
     size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
-                         (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_eq(c->w[i + 1].an[0].pos, "AUX"))))
+                         (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_AUX))))
       for (size_t j = start; j < i && !want_inf; j++)
         if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
   }
@@ -170,7 +170,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * noun ("Junge Menschen wollen …": young, not boy). */
   bool initial_attr = cap && w->initial && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 1].form) && c->w[i + 1].nan &&
-                      dg_gl_eq(c->w[i + 1].an[0].pos, "NOUN");
+                      dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_NOUN);
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
@@ -183,8 +183,8 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
     double sc = a->score - 0.001 * (double)k;
-    bool noun = dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN");
-    bool adj = dg_gl_eq(a->pos, "ADJ");
+    bool noun = (f & (DG_GL_P_NOUN | DG_GL_P_PROPN)) != 0;
+    bool adj = (f & DG_GL_P_ADJ) != 0;
     /* (an inflected adjective, its features naming its case: read where a
      * rule below asks) */
     bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && strstr(a->feats ? a->feats : "", "Case=");
@@ -224,14 +224,14 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     if (initial_attr && adj_case) sc += 1;
     /* A preposition needs its noun phrase after it: none before a pause
      * ("Er sprach laut.": loud). */
-    if (dg_gl_eq(a->pos, "ADP") && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
+    if ((f & DG_GL_P_ADP) && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
     if (adj_case && (f & DG_GL_F_POS) &&
         !cap && i + 1 < s->ntokens) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
-                                                   (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+                                                   (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
       bool cmp_reading = false;
       for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || (fb[q] & DG_GL_F_CMP);
       if (!noun_next && cmp_reading) sc -= 1.5;

@@ -7,6 +7,8 @@
 #ifndef DG_GLOSS_INTERNAL_H
 #define DG_GLOSS_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "gloss.h"
 #include "lexicon.h"
 #include "morph.h"
@@ -93,6 +95,8 @@ typedef struct dg_gl_word {
                                      * capitalised verb form ("Google") */
   const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
                                      * dg_gl_memo_link) */
+  _Atomic(const void *) *alinks;    /* its analyses' links (DG_GL_ALINKS each), NULL
+                                     * without an entry (memo.h dg_gl_memo_an_link) */
   const char *memo_form;            /* the form it was looked up by */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
    * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and
@@ -122,6 +126,19 @@ enum {
   DG_GL_ALINK_PARTS,
   DG_GL_ALINKS
 };
+
+/* The part of speech of analysis k as bits beside its feature bits
+ * (dg_gl_word.fb[k], set by the look-up pass; word.h's DG_GL_F_* are the
+ * low bits): fb[k] & DG_GL_P_NOUN is dg_gl_eq(an[k].pos, "NOUN"). */
+enum {
+  DG_GL_P_NOUN = 1u << 20,
+  DG_GL_P_PROPN = 1u << 21,
+  DG_GL_P_ADJ = 1u << 22,
+  DG_GL_P_VERB = 1u << 23,
+  DG_GL_P_AUX = 1u << 24,
+  DG_GL_P_ADP = 1u << 25,
+};
+static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
  * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the

@@ -329,6 +329,18 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return day;
 }
 
+/* The DG_GL_P_* bit of a part of speech (gloss_internal.h), 0 for another. */
+static unsigned S_pos_bits(const char *pos) {
+  static const struct {
+    const char *tag;
+    unsigned bit;
+  } tags[] = {{"NOUN", DG_GL_P_NOUN}, {"PROPN", DG_GL_P_PROPN}, {"ADJ", DG_GL_P_ADJ},
+              {"VERB", DG_GL_P_VERB}, {"AUX", DG_GL_P_AUX},     {"ADP", DG_GL_P_ADP}};
+  for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
+    if (dg_gl_eq(pos, tags[k].tag)) return tags[k].bit;
+  return 0;
+}
+
 /* The readings of a word that has none (punctuation, numbers): read only. */
 static dg_analysis S_no_an[DG_GL_MAX_AN];
 static dg_sense S_no_cl[DG_GL_MAX_SENSES];
@@ -370,6 +382,8 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     w->an = S_no_an;
     w->cl = S_no_cl;
     w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
+    w->memo = NULL;
+    w->alinks = NULL;
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
       w->initial = initial;
       initial = false;
@@ -464,7 +478,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_lexicon_adverb(e, t, w);
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
-    for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats);
+    for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos);
     if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
       dg_gl_memo_word_put(e, key, w);

@@ -14,6 +14,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +52,18 @@ typedef struct S_slot_t {
 typedef struct S_table {
   struct S_table *prev; /* the table this one replaced */
   size_t nslots;
+  bool heap; /* allocated apart (freed with the memo), not carved from its region */
   S_slot_t slots[];
 } S_table;
 
-/* Entries are carved from blocks of their stripe, freed all together
- * with the memo (an entry another thread stored first stays unused in its
- * block): no allocation of its own, and none to free one by one. */
+/* Entries and tables are carved from one region of address space
+ * reserved when the memo is made (S_region): the pages a new entry
+ * touches come in order, as large pages where the system gives them
+ * (fewer page faults than as many 4 KB pages), and fresh pages are zero
+ * (a new table needs no clearing).  Past the region, entries are carved
+ * from blocks of their stripe.  Both are freed all together with the memo
+ * (an entry another thread stored first stays unused where it was carved):
+ * no allocation of its own, and none to free one by one. */
 #define S_BLOCK ((size_t)128 << 10)
 typedef struct S_block {
   struct S_block *next;
@@ -71,15 +78,58 @@ typedef struct S_stripe {
   S_block *blocks; /* the first has room; under mu */
 } S_stripe;
 
+/* The region: its mapping, the part of it aligned to a large page that is
+ * carved, and the bytes carved so far (past `cap` nothing more is). */
+typedef struct S_region {
+  void *map;
+  size_t map_len;
+  char *base;
+  size_t cap;
+  atomic_size_t used;
+} S_region;
+
 struct dg_gl_memo {
   S_stripe st[S_STRIPES];
+  S_region region;
   size_t max_bytes;
   atomic_size_t bytes;
   atomic_bool drops; /* some entry has a drop (freeing walks the tables) */
 };
 
+#define S_LARGE_PAGE ((size_t)2 << 20)
+
+/* Reserve the region: address space for the values the budget allows and
+ * the tables that index them (twice the budget; a page is only taken
+ * when first written), aligned to a large page. */
+static void S_region_init(S_region *r, size_t max_bytes) {
+  atomic_init(&r->used, 0);
+  size_t cap = (2 * max_bytes + S_LARGE_PAGE - 1) & ~(S_LARGE_PAGE - 1);
+  size_t len = cap + S_LARGE_PAGE;
+  void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return;
+  r->map = p;
+  r->map_len = len;
+  r->base = (char *)(((uintptr_t)p + S_LARGE_PAGE - 1) & ~(uintptr_t)(S_LARGE_PAGE - 1));
+  r->cap = cap;
+#ifdef MADV_HUGEPAGE
+  madvise(r->base, cap, MADV_HUGEPAGE); /* (a hint: without it, 4 KB pages) */
+#endif
+}
+
+/* n bytes (a multiple of 8) of zeroed memory from the region, aligned to
+ * `align` (a power of two, at most 64), or NULL when it is spent. */
+static void *S_region_alloc(S_region *r, size_t n, size_t align) {
+  if (!r->base) return NULL;
+  size_t want = n + (align > 8 ? align - 8 : 0);
+  size_t at = atomic_fetch_add_explicit(&r->used, want, memory_order_relaxed);
+  if (at > r->cap || r->cap - at < want) return NULL;
+  uintptr_t p = ((uintptr_t)r->base + at + align - 1) & ~(uintptr_t)(align - 1);
+  return (void *)p;
+}
+
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   dg_gl_memo *m = dg_xcalloc(1, sizeof *m);
+  S_region_init(&m->region, max_bytes);
   for (size_t i = 0; i < S_STRIPES; i++) {
     pthread_mutex_init(&m->st[i].mu, NULL);
     atomic_init(&m->st[i].tab, NULL);
@@ -101,7 +151,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     }
     while (t) {
       S_table *p = t->prev;
-      free(t);
+      if (t->heap) free(t);
       t = p;
     }
     for (S_block *b = s->blocks, *next; b; b = next) {
@@ -110,6 +160,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     }
     pthread_mutex_destroy(&s->mu);
   }
+  if (m->region.map) munmap(m->region.map, m->region.map_len);
   free(m);
 }
 
@@ -192,10 +243,13 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
   return S_get_h(e, kind, key, n, S_hash(kind, key, n));
 }
 
-/* n bytes (8-byte aligned) from the stripe's blocks; one longer than a
- * quarter block gets a block of its own, behind the one with room. */
-static void *S_alloc(S_stripe *s, size_t n) {
+/* n bytes (8-byte aligned) from the region, or past it from the stripe's
+ * blocks; one longer than a quarter block gets a block of its own, behind
+ * the one with room. */
+static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n) {
   n = (n + 7) & ~(size_t)7;
+  void *r = S_region_alloc(&m->region, n, 8);
+  if (r) return r;
   pthread_mutex_lock(&s->mu);
   S_block *b = s->blocks;
   if (!b || b->cap - b->used < n) {
@@ -221,13 +275,12 @@ static void *S_alloc(S_stripe *s, size_t n) {
 /* A new entry for the key with room for a value of `size` bytes (returned
  * in *value), or NULL when the budget is spent; `owned` is what the value
  * holds outside the entry (counted against the budget, not allocated). */
-static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
-                      void **value) {
+static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uint64_t h, size_t size, size_t owned,
+                        void **value) {
   size_t off = S_off(n + 1);
   size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
-  uint64_t h = S_hash(kind, key, n);
-  S_entry *x = S_alloc(&m->st[h & (S_STRIPES - 1)], off + size);
+  S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
   x->drop = NULL;
   x->hash = h;
   x->keylen = (uint32_t)n + 1;
@@ -238,6 +291,12 @@ static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_
   return x;
 }
 
+/* The same, the key's hash made here. */
+static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
+                      void **value) {
+  return S_new_h(m, kind, key, n, S_hash(kind, key, n), size, owned, value);
+}
+
 /* Store a filled entry (S_new); left unused in its block when another
  * thread stored the key first.  Returns the value stored under the key. */
 static const void *S_publish(dg_gl_memo *m, S_entry *x) {
@@ -245,8 +304,15 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   pthread_mutex_lock(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
   if (!t || (s->n + 1) * 2 > t->nslots) {
-    size_t ns = t ? t->nslots * 2 : 256;
-    S_table *nt = dg_xcalloc(1, sizeof *nt + ns * sizeof(S_slot_t));
+    /* (a stripe's first table has room for the words of a short text:
+     * its first doublings, each moving every entry, are not made) */
+    size_t ns = t ? t->nslots * 2 : 2048;
+    size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
+    S_table *nt = S_region_alloc(&m->region, tsize, 64);
+    if (!nt) {
+      nt = dg_xcalloc(1, tsize);
+      nt->heap = true;
+    }
     nt->nslots = ns;
     nt->prev = t;
     for (size_t i = 0; t && i < t->nslots; i++) {
@@ -310,14 +376,16 @@ typedef struct S_strs {
 
 static size_t S_len(const char *s) { return s ? strlen(s) + 1 : 0; }
 
-static const char *S_copy(S_strs *w, const char *s) {
+/* (L: S_len(s), measured before) */
+static const char *S_copy_n(S_strs *w, const char *s, size_t L) {
   if (!s) return NULL;
-  size_t L = strlen(s) + 1;
   memcpy(w->p, s, L);
   const char *r = w->p;
   w->p += L;
   return r;
 }
+
+static const char *S_copy(S_strs *w, const char *s) { return S_copy_n(w, s, S_len(s)); }
 
 static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
 
@@ -389,20 +457,26 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->lower = v->lower;
   w->memo = v;
   w->memo_form = k->form;
+  w->alinks = S_word_alink(v);
   return true;
 }
 
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w) {
   if (!key->keyed || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
+  /* (each string measured once: the lower-case form, then five of each
+   * analysis) */
+  size_t len[1 + 5 * DG_GL_MAX_AN], nl = 0;
+  len[nl++] = S_len(w->lower);
   size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
                 w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
-                S_len(w->lower);
+                len[0];
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
-    size += S_len(a->lemma) + S_len(a->pos) + S_len(a->feats) + S_len(a->leipzig) + S_len(a->particle);
+    const char *str[5] = {a->lemma, a->pos, a->feats, a->leipzig, a->particle};
+    for (size_t q = 0; q < 5; q++) size += len[nl++] = S_len(str[q]);
   }
   S_word *v;
-  S_entry *x = S_new(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, size, 0, (void **)&v);
+  S_entry *x = S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, (void **)&v);
   if (!x) return;
   v->ncl = (uint32_t)w->ncl;
   v->nan = (uint32_t)w->nan;
@@ -410,26 +484,29 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->name_reading = w->name_reading;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
-  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&S_word_alink(v)[k], NULL);
+  _Atomic(const void *) *al = S_word_alink(v);
+  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&al[k], NULL);
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
   S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
-  v->lower = S_copy(&sw, w->lower);
+  nl = 0;
+  v->lower = S_copy_n(&sw, w->lower, len[nl++]);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;
-    an[k].lemma = S_copy(&sw, a->lemma);
-    an[k].pos = S_copy(&sw, a->pos);
-    an[k].feats = S_copy(&sw, a->feats);
-    an[k].leipzig = S_copy(&sw, a->leipzig);
-    an[k].particle = S_copy(&sw, a->particle);
+    an[k].lemma = S_copy_n(&sw, a->lemma, len[nl++]);
+    an[k].pos = S_copy_n(&sw, a->pos, len[nl++]);
+    an[k].feats = S_copy_n(&sw, a->feats, len[nl++]);
+    an[k].leipzig = S_copy_n(&sw, a->leipzig, len[nl++]);
+    an[k].particle = S_copy_n(&sw, a->particle, len[nl++]);
   }
   /* (the word keeps its own readings: the stored ones may be another
    * thread's equal copy; only the links are the stored entry's) */
   const S_word *stored = S_publish(S_memo(e), x);
   w->memo = stored;
   w->memo_form = key->form;
+  w->alinks = S_word_alink(stored);
 }
 
 /* ---- links from a word's entry -------------------------------------------- */
@@ -443,17 +520,23 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
     const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
-  /* (of the senses of an analysis, which the caller copies, the count and
-   * the first five: S_SENSE_LINES lines) */
+  /* Of each analysis, the links the passes of the sentence read first:
+   * its senses (of which the caller copies the count and the first five:
+   * S_SENSE_LINES lines), its compound parts, its domains and the facts
+   * the names pass asks; not the phrase pass's, which asks for its own
+   * right before it reads them. */
+  static const unsigned read_first[] = {DG_GL_ALINK_SENSES, DG_GL_ALINK_PARTS, DG_GL_ALINK_DOMAINS,
+                                        DG_GL_ALINK_FACTS};
   _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS)
-    for (unsigned j = 0; j < DG_GL_ALINKS; j++) {
-      const char *p = atomic_load_explicit(&al[j], memory_order_relaxed);
-      if (!p) continue;
-      __builtin_prefetch(p);
-      if (j == DG_GL_ALINK_SENSES)
-        for (unsigned q = 1; q < S_SENSE_LINES; q++) __builtin_prefetch(p + 64 * q);
+  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS) {
+    const char *sv = atomic_load_explicit(&al[DG_GL_ALINK_SENSES], memory_order_relaxed);
+    if (sv)
+      for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
+    for (unsigned j = 1; j < sizeof read_first / sizeof *read_first; j++) {
+      const void *p = atomic_load_explicit(&al[read_first[j]], memory_order_relaxed);
+      if (p) __builtin_prefetch(p);
     }
+  }
 }
 
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
@@ -473,12 +556,6 @@ void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value)
   if (!w || !w->memo || which >= DG_GL_LINKS || !value) return;
   /* (every thread stores the same value: the first one stored under its key) */
   S_store_link(&((S_word *)(uintptr_t)w->memo)->link[which], value);
-}
-
-const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
-  const S_word *v = w ? w->memo : NULL;
-  if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS) return NULL;
-  return atomic_load_explicit(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
 }
 
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {

@@ -14,6 +14,7 @@
 #ifndef DG_GLOSS_MEMO_H
 #define DG_GLOSS_MEMO_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -67,7 +68,10 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w);
  * -1 (a token's lemma and POS as the passes set them; -1 too when w has
  * no entry).  _find_an is dg_gl_memo_find(e, kind, key) through link
  * `which` of analysis k (the key must be a function of that analysis). */
-const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which);
+static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
+  if (!w || !w->alinks || k < 0 || (size_t)k >= w->nan || which >= DG_GL_ALINKS) return NULL;
+  return atomic_load_explicit(&w->alinks[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
+}
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
 int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);

@@ -8,6 +8,7 @@
  * lists, the German word repeated.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,7 +402,10 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   if (np) S_put(NULL, &len, &off, t->seg);
   if (len > (1u << 20)) return; /* (the offsets are unsigned; no word is so long) */
   size_t size = sizeof(S_cparts) + ng * (sizeof(const char *) + sizeof(bool)) + np * sizeof(S_cpart) + len;
-  S_cparts *v = dg_xcalloc(1, size);
+  /* (made on the stack when it fits, as most do: the memo copies it) */
+  _Alignas(max_align_t) char room[1024];
+  S_cparts *v = size <= sizeof room ? (S_cparts *)(void *)room : dg_xmalloc(size);
+  memset(v, 0, size);
   v->kept = kept;
   v->unknown = parts_unknown;
   v->np = (unsigned char)np;
@@ -425,7 +429,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   char key[24];
   S_cparts_key(key, w, k);
   dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
-  free(v);
+  if ((char *)v != room) free(v);
 }
 
 /* The compound parts of word i (t's parts and segmentation) with analysis
@@ -494,6 +498,12 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
   return np;
 }
 
+/* Is analysis a of w (one of w->an) of a part of speech among `bits`
+ * (DG_GL_P_*: the bits the look-up pass read)? */
+static bool S_an_is(const dg_gl_word *w, const dg_analysis *a, unsigned bits) {
+  return a && dg_gl_an_pos(w, (size_t)(a - w->an), bits);
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -518,7 +528,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A verb with a reflexive pronoun in its clause takes the senses of the
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && a && (dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) {
+  if (ns > 1 && S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
@@ -554,7 +564,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
-  if (ns == 0 && a && dg_gl_eq(a->pos, "NOUN") && strcmp(a->lemma, t->form) != 0) {
+  if (ns == 0 && S_an_is(w, a, DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
     ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
     sv = sbuf;
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
@@ -564,7 +574,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
-  if (a && dg_gl_eq(a->pos, "ADJ") && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
+  if (S_an_is(w, a, DG_GL_P_ADJ) && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
       strcmp(a->lemma, w->lower) != 0) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
@@ -579,7 +589,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!dg_gl_eq(b->pos, "ADJ") || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
+        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
@@ -599,8 +609,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const S_cparts *cp = linked ? S_cparts_find(e, w, ka) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
-  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 && !dg_gl_eq(a->pos, "VERB") &&
-      !dg_gl_eq(a->pos, "AUX")) {
+  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
+      !S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
     dg_sense av[DG_GL_MAX_SENSES];
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
     if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
@@ -616,7 +626,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       return;
     }
   }
-  bool propn = a && dg_gl_eq(a->pos, "PROPN");
+  bool propn = S_an_is(w, a, DG_GL_P_PROPN);
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     t->pos = S_pos(d, a->pos);
@@ -630,7 +640,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "ADJ");
+  bool nominal = !a || S_an_is(w, a, DG_GL_P_NOUN | DG_GL_P_ADJ);
   /* A name needs evidence (the dictionary's or the names table's entry,
    * a title or first name before it: names.c): a capitalised word read as
    * a name only by a guess of the morphology (hunspell's capitalised words
@@ -759,7 +769,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
-  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !dg_gl_eq(a->pos, "NOUN"))) {
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_an_is(w, a, DG_GL_P_NOUN))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);

@@ -321,16 +321,24 @@ static const char *S_str(const dg_lexicon *lex, uint32_t off) {
   return off < lex->strings_len ? lex->strings + off : "";
 }
 
+/* A word folded for look-up (S_key), with its length and its hash (the
+ * same in every table and in the overlay). */
+typedef struct S_lkey {
+  char s[S_KEYMAX];
+  size_t len;
+  uint64_t hash;
+} S_lkey;
+
 /* The group of records of table t for the folded key; false if none. */
-static bool S_find(const dg_lexicon *lex, int t, const char *key, uint32_t nrec, uint32_t *start,
+static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
                    uint32_t *count) {
   const dg_lex_slot *slots = lex->tables[t];
   if (!slots) return false;
   uint32_t mask = lex->table_size[t] - 1;
-  uint32_t i = (uint32_t)dg_hash64(key, strlen(key), 0) & mask;
+  uint32_t i = (uint32_t)key->hash & mask;
   for (uint32_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
     if (slots[i].key == DG_LEX_EMPTY) return false;
-    if (strcmp(S_str(lex, slots[i].key), key) == 0) {
+    if (strcmp(S_str(lex, slots[i].key), key->s) == 0) {
       uint32_t s = slots[i].start, c = slots[i].count;
       if (s > nrec || c > nrec - s) return false; /* damaged slot */
       *start = s;
@@ -341,10 +349,13 @@ static bool S_find(const dg_lexicon *lex, int t, const char *key, uint32_t nrec,
   return false;
 }
 
-/* Fold into buf; false if the word is empty or too long to be a key. */
-static bool S_key(const char *word, char *buf) {
+/* Fold into k; false if the word is empty or too long to be a key. */
+static bool S_key(const char *word, S_lkey *k) {
   if (!word || !*word) return false;
-  return dg_lexicon_fold_buf(word, buf, S_KEYMAX) < S_KEYMAX;
+  k->len = dg_lexicon_fold_buf(word, k->s, S_KEYMAX);
+  if (k->len >= S_KEYMAX) return false;
+  k->hash = dg_hash64(k->s, k->len, 0);
+  return true;
 }
 
 static void S_fill(const dg_lexicon *lex, const dg_lex_sense *r, dg_sense *o) {
@@ -359,9 +370,7 @@ static void S_fill(const dg_lexicon *lex, const dg_lex_sense *r, dg_sense *o) {
   o->bits = 0;
 }
 
-static size_t S_bucket(const dg_lexicon *lex, const char *key) {
-  return (size_t)dg_hash64(key, strlen(key), 0) & (lex->n_buckets - 1);
-}
+static size_t S_bucket(const dg_lexicon *lex, uint64_t hash) { return (size_t)hash & (lex->n_buckets - 1); }
 
 /* Is the file's string at `off` the string s?  The rows of a lemma mostly
  * share their lemma's and their part of speech's strings, which the file
@@ -386,14 +395,14 @@ static bool S_same_str(const dg_lexicon *lex, S_same *last, uint32_t off, const 
 
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
                          dg_sense *out, size_t max) {
-  char key[S_KEYMAX];
-  if (!lex || !S_key(lemma, key)) return 0;
+  S_lkey key;
+  if (!lex || !S_key(lemma, &key)) return 0;
   size_t n = 0;
   /* the overlay: exact lemma first, then other case variants */
   if (lex->n_buckets) {
     for (int pass = 0; pass < 2; pass++)
-      for (S_entry *e = lex->buckets[S_bucket(lex, key)]; e; e = e->next) {
-        if (strcmp(e->key, key) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
+      for (S_entry *e = lex->buckets[S_bucket(lex, key.hash)]; e; e = e->next) {
+        if (strcmp(e->key, key.s) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
         if ((strcmp(e->lemma, lemma) == 0) != (pass == 0)) continue;
         if (n < max) {
           dg_sense *o = &out[n];
@@ -411,7 +420,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
       }
   }
   uint32_t start, count;
-  if (!S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count)) return n;
+  if (!S_find(lex, DG_LEX_T_SENSES, &key, lex->n_senses, &start, &count)) return n;
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
@@ -433,10 +442,10 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
 }
 
 size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(form, key) ||
-      !S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &start, &count))
+  if (!lex || !S_key(form, &key) ||
+      !S_find(lex, DG_LEX_T_CLOSED, &key, lex->n_closed, &start, &count))
     return 0;
   for (uint32_t i = 0; i < count && i < max; i++) {
     S_fill(lex, &lex->closed[start + i], &out[i]);
@@ -447,9 +456,9 @@ size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out,
 
 /* Is `word` a headword of the mapped file exactly as written? */
 static bool S_is_headword(const dg_lexicon *lex, const char *word) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!S_key(word, key) || !S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &start, &count))
+  if (!S_key(word, &key) || !S_find(lex, DG_LEX_T_SENSES, &key, lex->n_senses, &start, &count))
     return false;
   for (uint32_t i = start; i < start + count; i++)
     if (strcmp(S_str(lex, lex->senses[i].lemma), word) == 0) return true;
@@ -458,10 +467,10 @@ static bool S_is_headword(const dg_lexicon *lex, const char *word) {
 
 size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const char **out,
                               size_t max) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(form, key) ||
-      !S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &start, &count))
+  if (!lex || !S_key(form, &key) ||
+      !S_find(lex, DG_LEX_T_FORMS, &key, lex->n_forms, &start, &count))
     return 0;
   size_t n = 0;
   for (int pass = 0; pass < 2; pass++) {
@@ -485,10 +494,10 @@ size_t dg_lexicon_form_lemmas(const dg_lexicon *lex, const char *form, const cha
 
 size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key_in, dg_phrase *out,
                           size_t max) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(key_in, key) ||
-      !S_find(lex, DG_LEX_T_PHRASES, key, lex->n_phrases, &start, &count))
+  if (!lex || !S_key(key_in, &key) ||
+      !S_find(lex, DG_LEX_T_PHRASES, &key, lex->n_phrases, &start, &count))
     return 0;
   for (uint32_t i = 0; i < count && i < max; i++) {
     const dg_lex_phrase *r = &lex->phrases[start + i];
@@ -500,15 +509,15 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key_in, dg_phrase *
 }
 
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
-  char key[S_KEYMAX];
-  if (!lex || !S_key(word, key)) return false;
+  S_lkey key;
+  if (!lex || !S_key(word, &key)) return false;
   if (lex->n_buckets)
-    for (S_entry *e = lex->buckets[S_bucket(lex, key)]; e; e = e->next)
-      if (strcmp(e->key, key) == 0) return true;
+    for (S_entry *e = lex->buckets[S_bucket(lex, key.hash)]; e; e = e->next)
+      if (strcmp(e->key, key.s) == 0) return true;
   uint32_t s, c;
-  return S_find(lex, DG_LEX_T_SENSES, key, lex->n_senses, &s, &c) ||
-         S_find(lex, DG_LEX_T_FORMS, key, lex->n_forms, &s, &c) ||
-         S_find(lex, DG_LEX_T_CLOSED, key, lex->n_closed, &s, &c);
+  return S_find(lex, DG_LEX_T_SENSES, &key, lex->n_senses, &s, &c) ||
+         S_find(lex, DG_LEX_T_FORMS, &key, lex->n_forms, &s, &c) ||
+         S_find(lex, DG_LEX_T_CLOSED, &key, lex->n_closed, &s, &c);
 }
 
 /* ---- word classes and English verb forms ---- */
@@ -553,10 +562,10 @@ dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word) {
 }
 
 static dg_word_class S_classes(const dg_lexicon *lex, const char *word) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(word, key) ||
-      !S_find(lex, DG_LEX_T_CLASSES, key, lex->n_classes, &start, &count))
+  if (!lex || !S_key(word, &key) ||
+      !S_find(lex, DG_LEX_T_CLASSES, &key, lex->n_classes, &start, &count))
     return 0;
   for (uint32_t i = start; i < start + count; i++) {
     const dg_lex_class *r = &lex->classes[i];
@@ -599,10 +608,10 @@ bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_c
 
 bool dg_lexicon_english_irregular(const dg_lexicon *lex, const char *verb, const char **past,
                                   const char **participle) {
-  char key[S_KEYMAX];
+  S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(verb, key) ||
-      !S_find(lex, DG_LEX_T_IRREGULAR, key, lex->n_irregular, &start, &count))
+  if (!lex || !S_key(verb, &key) ||
+      !S_find(lex, DG_LEX_T_IRREGULAR, &key, lex->n_irregular, &start, &count))
     return false;
   for (uint32_t i = start; i < start + count; i++) {
     const dg_lex_irregular *r = &lex->irregular[i];
@@ -663,7 +672,7 @@ static void S_overlay_grow(dg_lexicon *lex) {
     }
     while (depth) {
       S_entry *x = stack[--depth];
-      size_t j = S_bucket(lex, x->key);
+      size_t j = S_bucket(lex, dg_hash64(x->key, strlen(x->key), 0));
       x->next = b[j];
       b[j] = x;
     }
@@ -726,8 +735,8 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
               col[1]);
       continue;
     }
-    char key[S_KEYMAX];
-    if (!S_key(col[0], key)) {
+    S_lkey key;
+    if (!S_key(col[0], &key)) {
       dg_warn(DEGLOSS_ERR_CONFIG, path, line, here, "lemma too long; skipped");
       continue;
     }
@@ -742,7 +751,7 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
     /* what the user's file says reaches terminals and other formats: no
      * control or bidi characters */
     e->lemma = dg_clean_dup(col[0]);
-    e->key = dg_xstrdup(key);
+    e->key = dg_xstrdup(key.s);
     e->gloss = dg_clean_dup(col[2]);
     e->pos = dg_xstrdup(pos);
     e->gender = dg_xstrdup(gender);
@@ -769,7 +778,7 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   lex->n_entries += nnew;
   while (nnew && lex->n_entries >= lex->n_buckets) S_overlay_grow(lex);
   for (size_t i = nnew; i-- > 0;) {
-    size_t b = S_bucket(lex, added[i]->key);
+    size_t b = S_bucket(lex, dg_hash64(added[i]->key, strlen(added[i]->key), 0));
     added[i]->next = lex->buckets[b];
     lex->buckets[b] = added[i];
   }
