@@ -250,15 +250,20 @@ static inline __attribute__((always_inline)) S_at S_close(S_at at, char bracket)
 /* A string member of known length n; one that is not valid UTF-8 is left
  * out with its key (jansson refused such strings): the cursor goes back to
  * `at`. */
-static S_at S_strn(S_w *w, S_at at, const char *kp, size_t kn, const char *v, size_t n) {
-  at = S_room(w, at, kn + 6 * n + 2 + w->slack);
-  char *q = S_key(at, kp, kn);
+static __attribute__((noinline)) char *S_strn_value(char *q, const char *v, size_t n) {
   *q++ = '"';
   char *e = n <= 16 ? S_short(q, v, n) : NULL;
   q = e ? e : S_body(q, v, n);
-  if (!q) return at;
+  if (!q) return NULL;
   *q++ = '"';
-  return (S_at){q, false};
+  return q;
+}
+
+static inline __attribute__((always_inline)) S_at S_strn(S_w *w, S_at at, const char *kp, size_t kn, const char *v,
+                                                         size_t n) {
+  at = S_room(w, at, kn + 6 * n + 2 + w->slack);
+  char *q = S_strn_value(S_key(at, kp, kn), v, n);
+  return q ? (S_at){q, false} : at;
 }
 
 /* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
@@ -301,11 +306,16 @@ static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE -
  * are where they stopped), in the same pass: plain ASCII in blocks of 16
  * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
  * it comes; near the end of a page, where a block could not be read, the
- * rest is measured and written by S_body.  The cursor goes back to `at`,
- * the member's start, when the string is not valid UTF-8. */
-static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
+ * rest is measured and written by S_body.  Returns the end (after the
+ * closing quote), or NULL when the string is not valid UTF-8: the caller
+ * goes back to the member's start, which this function may have moved
+ * (the buffer grown).  (Only the end comes back,
+ * not the cursor: that a member written leaves its container not empty
+ * any more is then plain to the compiler, which writes the keys after it
+ * with their commas and no test.) */
+static char *S_str_rest(S_w *w, char *q, const char *v) {
   dg_buf *b = w->out;
-  size_t mark = (size_t)(at.q - b->data), need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
+  size_t need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
   char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
   const unsigned char *p = (const unsigned char *)v;
   for (;;) {
@@ -335,14 +345,14 @@ static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
       p++;
       continue;
     }
-    if (k == S_BAD) return (S_at){b->data + mark, at.first};
+    if (k == S_BAD) return NULL;
     uint32_t cp = c & (0x7F >> k);
     for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
-      if (p[i] < 0x80 || p[i] > 0xBF) return (S_at){b->data + mark, at.first};
+      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
       cp = (cp << 6) | (p[i] & 0x3F);
     }
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000))
-      return (S_at){b->data + mark, at.first};
+      return NULL;
     memcpy(q, p, k);
     q += k;
     p += k;
@@ -351,10 +361,10 @@ static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
   b->len = (size_t)(q - b->data);
   dg_buf_reserve(b, 6 * n + 1 + w->slack);
   q = S_body(b->data + b->len, (const char *)p, n);
-  if (!q) return (S_at){b->data + mark, at.first};
+  if (!q) return NULL;
 done:
   *q++ = '"';
-  return (S_at){q, false};
+  return q;
 }
 
 /* A string member from a NUL-terminated string (NULL is ""), with no
@@ -374,7 +384,10 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
       return (S_at){q, false};
     }
   }
-  return S_str_rest(w, at, q, v);
+  size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
+  q = S_str_rest(w, q, v);
+  if (!q) return (S_at){w->out->data + mark, at.first};
+  return (S_at){q, false};
 }
 
 /* "%lld" without printf.  A number of up to eight digits (every offset
