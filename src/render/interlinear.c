@@ -30,10 +30,11 @@ typedef struct S_col {
   bool chosen; /* a gloss the translation chose (align.c): underlined */
 } S_col;
 
-/* The text written to `text` since `at` as a cell. */
-static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
+/* The text written to `text` since `at` as a cell; `printable`: all of it
+ * printable ASCII, one column a byte. */
+static S_cell_at S_cell_since(const dg_buf *text, size_t at, bool printable) {
   S_cell_at c = {at, text->len - at, 0};
-  c.w = dg_display_width(text->data + at, c.len);
+  c.w = printable ? c.len : dg_display_width(text->data + at, c.len);
   return c;
 }
 
@@ -64,15 +65,16 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     S_col *c = &cols[n++];
     c->name = c->guess = c->chosen = false; /* (the cells and widths are set below) */
     size_t at = text->len;
-    for (size_t k = i; k < end; k++) dg_buf_puts(text, s->tokens[k].form);
-    c->de = S_cell_since(text, at);
+    bool printable = true;
+    for (size_t k = i; k < end; k++) printable &= dg_cell_append(text, s->tokens[k].form, false);
+    c->de = S_cell_since(text, at, printable);
     at = text->len;
+    printable = true;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
-      if (t->kind == DG_KIND_PUNCT) dg_buf_puts(text, t->form);
-      else dg_render_seg_cell(text, t);
+      printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
     }
-    c->seg = S_cell_since(text, at);
+    c->seg = S_cell_since(text, at, printable);
     at = text->len;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
@@ -82,28 +84,38 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
       if (t->flags & DG_DF_GUESS) c->guess = true;
       if (t->source[0] == 't' && !strcmp(t->source, "translation")) c->chosen = true;
     }
-    c->gl = S_cell_since(text, at);
+    c->gl = S_cell_since(text, at, false);
     c->w = c->de.w > c->seg.w ? c->de.w : c->seg.w;
     if (c->gl.w > c->w) c->w = c->gl.w;
   }
   return n;
 }
 
-/* n spaces, in blocks of 16 (a few columns' worth, most pads). */
-static void S_pad(dg_buf *b, size_t n) {
-  static const char blanks[16] = "                ";
-  dg_buf_reserve(b, n + 16);
-  for (size_t k = 0; k < n; k += 16) memcpy(b->data + b->len + k, blanks, 16);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
+/* A cell and the blanks that pad it to its column's width w (and the two
+ * between columns), but for the last: copied in blocks of 16, into room
+ * reserved once (the bytes a block stores past the end are written over
+ * next; those it reads past the cell lie in `text`, which has 16 bytes of
+ * room at its end). */
 static void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w, bool last, const char *color,
                    bool use_color) {
-  if (use_color && color && cell.len) dg_buf_puts(out, color);
-  dg_buf_put(out, text->data + cell.at, cell.len);
-  if (use_color && color && cell.len) dg_buf_puts(out, S_RESET);
-  if (!last) S_pad(out, w - cell.w + 2);
+  static const char blanks[16] = "                ";
+  bool paint = use_color && color && cell.len;
+  if (paint) dg_buf_puts(out, color);
+  size_t pad = last ? 0 : w - cell.w + 2;
+  dg_buf_reserve(out, cell.len + pad + 32);
+  char *q = out->data + out->len;
+  const char *v = text->data + cell.at;
+  for (size_t k = 0; k < cell.len; k += 16) memcpy(q + k, v + k, 16);
+  out->len += cell.len;
+  out->data[out->len] = '\0';
+  if (paint) {
+    dg_buf_puts(out, S_RESET);
+    dg_buf_reserve(out, pad + 16);
+  }
+  q = out->data + out->len;
+  for (size_t k = 0; k < pad; k += 16) memcpy(q + k, blanks, 16);
+  out->len += pad;
+  out->data[out->len] = '\0';
 }
 
 static void S_line_end(dg_buf *out) {
@@ -116,6 +128,7 @@ static void S_line_end(dg_buf *out) {
 static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
   dg_buf_clear(text);
   size_t n = S_columns(r, s, cols, text);
+  dg_buf_reserve(text, 16); /* (S_cell reads in blocks of 16) */
   bool color = r->o.color;
   size_t i = 0;
   while (i < n) {
