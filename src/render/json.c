@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "cells.h"
 #include "formats.h"
@@ -280,11 +283,16 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
   typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
-  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
 #if defined(__SSE2__)
-  unsigned bits = (unsigned)__builtin_ia32_pmovmskb128((S_c16)m);
-  return bits ? (unsigned)__builtin_ctz(bits) : 16;
+  /* (0x20 > x as one signed comparison, and 16 when no bit is set, with
+   * no branch) */
+  __m128i v = (__m128i)x;
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  unsigned bits = (unsigned)_mm_movemask_epi8(m);
+  return (unsigned)__builtin_ctz(bits | 1u << 16);
 #else
+  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
   uint64_t a, b;
   memcpy(&a, &m, 8);
   memcpy(&b, (const char *)&m + 8, 8);
