@@ -96,8 +96,8 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
  * reserved once (the bytes a block stores past the end are written over
  * next; those it reads past the cell lie in `text`, which has 16 bytes of
  * room at its end). */
-static void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w, bool last, const char *color,
-                   bool use_color) {
+static inline __attribute__((always_inline)) void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w,
+                                                        bool last, const char *color, bool use_color) {
   static const char blanks[16] = "                ";
   bool paint = use_color && color && cell.len;
   if (paint) dg_buf_puts(out, color);
