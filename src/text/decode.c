@@ -150,7 +150,7 @@ static void S_reserve(dg_textbuf *tb, size_t n) {
   while (cap < n + 1) cap *= 2;
   tb->cp = dg_xrealloc(tb->cp, cap * sizeof *tb->cp);
   tb->off = dg_xrealloc(tb->off, cap * sizeof *tb->off);
-  tb->cls = dg_xrealloc(tb->cls, cap);
+  tb->cls = dg_xrealloc(tb->cls, cap + 16); /* (the tokenizer reads classes 16 at a time) */
   tb->cap = cap;
 }
 
