@@ -475,7 +475,11 @@ static void S_lex_all(S_lex *L) {
     size_t nj = 0;
     unsigned fl = 0;
     if (dg_c_alpha(c) || c == DG_C_DIGIT) {
-      size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W')
+      /* (every prefix has a 't' or a 'w' second: "wie", "hat", "für" are
+       * no URL) */
+      uint32_t ch2 = i + 1 < n ? cp[i + 1] | 0x20 : 0;
+      size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W') &&
+                           (ch2 == 't' || ch2 == 'w')
                        ? S_url_prefix(L, i) : 0;
       if (pre && (i == 0 || !dg_c_word(cls[i - 1]))) {
         size_t j = S_scan_url(L, i);
@@ -820,7 +824,8 @@ static void S_merge(S_lex *L) {
         continue;
       }
     }
-    t->v[w++] = *k;
+    if (w != i) t->v[w] = *k; /* (none merged so far: in place) */
+    w++;
     i++;
   }
   t->n = w;
