@@ -91,44 +91,62 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
   return n;
 }
 
-/* A cell and the blanks that pad it to its column's width w (and the two
- * between columns), but for the last: copied in blocks of 16, into room
- * reserved once (the bytes a block stores past the end are written over
- * next; those it reads past the cell lie in `text`, which has 16 bytes of
- * room at its end). */
-static inline __attribute__((always_inline)) void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w,
-                                                        bool last, const char *color, bool use_color) {
+/* One line of columns i..j-1 (which: their German, segmentation or gloss
+ * cells), each cell padded with blanks to its column's width and the two
+ * between columns, but for the last, with no trailing blanks, and the line
+ * break: into room reserved once for the line, at a cursor of its own,
+ * the cells and blanks copied in blocks of 16 (the bytes a block stores
+ * past the end are written over next; those it reads past a cell lie in
+ * `text`, which has 16 bytes of room at its end). */
+enum { S_DE, S_SEG, S_GL };
+static void S_line(dg_buf *out, const dg_buf *text, const S_col *cols, size_t i, size_t j, int which,
+                   bool color) {
   static const char blanks[16] = "                ";
-  bool paint = use_color && color && cell.len;
-  if (paint) dg_buf_puts(out, color);
-  size_t pad = last ? 0 : w - cell.w + 2;
-  dg_buf_reserve(out, cell.len + pad + 32);
-  char *q = out->data + out->len;
-  const char *v = text->data + cell.at;
-  for (size_t k = 0; k < cell.len; k += 16) memcpy(q + k, v + k, 16);
-  out->len += cell.len;
-  out->data[out->len] = '\0';
-  if (paint) {
-    dg_buf_puts(out, S_RESET);
-    dg_buf_reserve(out, pad + 16);
+  size_t need = 1;
+  for (size_t k = i; k < j; k++) {
+    const S_cell_at *c = which == S_DE ? &cols[k].de : which == S_SEG ? &cols[k].seg : &cols[k].gl;
+    need += c->len + cols[k].w + 2 + 32 + (color ? 32 : 0);
   }
-  q = out->data + out->len;
-  for (size_t k = 0; k < pad; k += 16) memcpy(q + k, blanks, 16);
-  out->len += pad;
+  dg_buf_reserve(out, need);
+  char *q = out->data + out->len;
+  for (size_t k = i; k < j; k++) {
+    const S_col *col = &cols[k];
+    S_cell_at cell = which == S_DE ? col->de : which == S_SEG ? col->seg : col->gl;
+    const char *paint = NULL;
+    if (color && cell.len)
+      paint = which == S_DE    ? (col->name ? S_MAGENTA S_BOLD : S_BOLD)
+              : which == S_SEG ? S_DIM
+              : col->guess     ? S_YELLOW
+              : col->chosen    ? S_CYAN S_UNDERLINE
+                               : S_CYAN;
+    if (paint) {
+      size_t pn = strlen(paint);
+      memcpy(q, paint, pn);
+      q += pn;
+    }
+    const char *v = text->data + cell.at;
+    for (size_t x = 0; x < cell.len; x += 16) memcpy(q + x, v + x, 16);
+    q += cell.len;
+    if (paint) {
+      memcpy(q, S_RESET, sizeof S_RESET - 1);
+      q += sizeof S_RESET - 1;
+    }
+    if (k + 1 == j) break;
+    size_t pad = col->w - cell.w + 2;
+    for (size_t x = 0; x < pad; x += 16) memcpy(q + x, blanks, 16);
+    q += pad;
+  }
+  while (q > out->data && q[-1] == ' ') q--; /* no trailing blanks */
+  *q++ = '\n';
+  out->len = (size_t)(q - out->data);
   out->data[out->len] = '\0';
-}
-
-static void S_line_end(dg_buf *out) {
-  /* No trailing blanks. */
-  while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
-  dg_buf_putc(out, '\n');
 }
 
 /* cols and text are the caller's, reused from sentence to sentence. */
 static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
   dg_buf_clear(text);
   size_t n = S_columns(r, s, cols, text);
-  dg_buf_reserve(text, 16); /* (S_cell reads in blocks of 16) */
+  dg_buf_reserve(text, 16); /* (S_line reads cells in blocks of 16) */
   bool color = r->o.color;
   size_t i = 0;
   while (i < n) {
@@ -140,15 +158,9 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
       used += need;
       j++;
     }
-    for (size_t k = i; k < j; k++)
-      S_cell(out, text, cols[k].de, cols[k].w, k + 1 == j, cols[k].name ? S_MAGENTA S_BOLD : S_BOLD, color);
-    S_line_end(out);
-    for (size_t k = i; k < j; k++) S_cell(out, text, cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
-    S_line_end(out);
-    for (size_t k = i; k < j; k++)
-      S_cell(out, text, cols[k].gl, cols[k].w, k + 1 == j,
-             cols[k].guess ? S_YELLOW : cols[k].chosen ? S_CYAN S_UNDERLINE : S_CYAN, color);
-    S_line_end(out);
+    S_line(out, text, cols, i, j, S_DE, color);
+    S_line(out, text, cols, i, j, S_SEG, color);
+    S_line(out, text, cols, i, j, S_GL, color);
     i = j;
     if (i < n) dg_buf_putc(out, '\n');
   }
