@@ -234,10 +234,15 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       uint64_t x;
       memcpy(&x, s + i, 8);
       if ((x | ((x - 0x0101010101010101ULL) & ~x)) & 0x8080808080808080ULL) break; /* >= 0x80 or NUL */
+#if defined(__SSE2__)
+      __m128i z = _mm_setzero_si128(), b = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(s + i)), z);
+      S_v4 c0 = (S_v4)_mm_unpacklo_epi16(b, z), c1 = (S_v4)_mm_unpackhi_epi16(b, z);
+#else
       S_v4b lo, hi;
       memcpy(&lo, s + i, 4);
       memcpy(&hi, s + i + 4, 4);
       S_v4 c0 = __builtin_convertvector(lo, S_v4), c1 = __builtin_convertvector(hi, S_v4);
+#endif
       S_v4 o0 = (S_v4){0, 1, 2, 3} + (uint32_t)i, o1 = o0 + 4;
       memcpy(cpv + k, &c0, 16);
       memcpy(cpv + k + 4, &c1, 16);
