@@ -196,9 +196,8 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   unsigned char *clsv = tb->cls;
   while (i < n) {
     /* ASCII run (1..127): the common case, sixteen bytes at a time (code
-     * points and offsets as vectors; the classes of letters, digits and
-     * spaces, most of the text, from comparisons, the rest from the
-     * table), then eight, then a byte at a time */
+     * points and offsets as vectors, classes from the table: no branch on
+     * which bytes are letters), then eight, then a byte at a time */
 #if defined(__SSE2__)
     while (n - i >= 16) {
       __m128i x = _mm_loadu_si128((const __m128i *)(s + i)), z = _mm_setzero_si128();
@@ -213,19 +212,7 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       _mm_storeu_si128((__m128i *)(offv + k + 4), o = _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(offv + k + 8), o = _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(offv + k + 12), _mm_add_epi32(o, four));
-      __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-      __m128i low = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-      __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-      __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')); /* (DG_C_SPACE is 0) */
-      __m128i c = _mm_or_si128(_mm_or_si128(_mm_and_si128(up, _mm_set1_epi8(DG_C_UPPER)),
-                                            _mm_and_si128(low, _mm_set1_epi8(DG_C_LOWER))),
-                               _mm_and_si128(dig, _mm_set1_epi8(DG_C_DIGIT)));
-      _mm_storeu_si128((__m128i *)(clsv + k), c);
-      unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, low), _mm_or_si128(dig, sp))) & 0xFFFF;
-      for (; other; other &= other - 1) {
-        unsigned b = (unsigned)__builtin_ctz(other);
-        clsv[k + b] = S_ascii[s[i + b]];
-      }
+      for (size_t j = 0; j < 16; j++) clsv[k + j] = S_ascii[s[i + j]];
       k += 16;
       i += 16;
     }
