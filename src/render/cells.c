@@ -98,19 +98,16 @@ static void S_put(const S_out *o, const char *s, size_t n, bool label) {
   else dg_buf_put(o->b, s, n);
 }
 
-static void S_puts(const S_out *o, const char *s, bool label) { S_put(o, s, strlen(s), label); }
+static void S_puts(const S_out *o, const char *s, bool label) {
+  if (o->put) o->put(o->b, s, strlen(s), label, o->ctx);
+  else dg_cell_append(o->b, s, false);
+}
 
 /* Leipzig: words of a multiword gloss are joined by '.'.  Into the buffer
  * as it is: copied, its spaces made dots. */
 static void S_put_dotted(const S_out *o, const char *g) {
   if (!o->put) {
-    dg_buf *b = o->b;
-    size_t n = strlen(g);
-    dg_buf_reserve(b, n);
-    char *q = b->data + b->len;
-    for (size_t i = 0; i < n; i++) q[i] = g[i] == ' ' ? '.' : g[i];
-    b->len += n;
-    b->data[b->len] = '\0';
+    dg_cell_append(o->b, g, true);
     return;
   }
   while (*g) {
@@ -212,9 +209,7 @@ void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
   dg_render_gloss_text_to(b, t, style, NULL, NULL);
 }
 
-void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t) {
-  dg_buf_puts(b, t->seg ? t->seg : t->form);
-}
+void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t) { dg_cell_append(b, t->seg ? t->seg : t->form, false); }
 
 size_t dg_render_column_end(const dg_dsentence *s, size_t i) {
   bool pending_open = false; /* an opening mark waits for its word */

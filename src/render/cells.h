@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "doc.h"
 #include "formats.h"
@@ -39,6 +41,58 @@ void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_c
 
 /* The segmentation-line text: "Telefon-gespräch", "Russland-s", or the form. */
 void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t);
+
+/* A NUL-terminated string appended to a cell's text with no strlen and
+ * no call: 16 bytes at a time, stored as they are, the end found in the
+ * same load (the bytes stored past it are written over next); with `dots`
+ * its spaces become dots (a Leipzig gloss: "on.the").  Returns whether all
+ * its bytes are printable ASCII (its width is then its length).  A block
+ * is read only when it lies in the page of its start, and a readable page
+ * is readable to its end (what strlen does); the sanitizers, which know
+ * the string's end, are told not to check these loads.  Elsewhere, and
+ * without SSE2, strlen and a copy. */
+#define DG_CELL_PAGE 4096
+static inline __attribute__((no_sanitize("address", "undefined"))) bool dg_cell_append(dg_buf *b, const char *s,
+                                                                                       bool dots) {
+  bool printable = true;
+#if defined(__SSE2__)
+  typedef signed char v16 __attribute__((vector_size(16)));
+  typedef signed char v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  typedef char c16 __attribute__((vector_size(16)));
+  for (;;) {
+    if (((uintptr_t)s & (DG_CELL_PAGE - 1)) > DG_CELL_PAGE - 16) break;
+    dg_buf_reserve(b, 16);
+    __asm__("" : "+r"(s)); /* (the compiler sees a short literal's bounds) */
+    v16 x = *(const v16u *)s;
+    v16 sp = x == ' ';
+    v16 y = dots ? (x & ~sp) | (((v16){0} + '.') & sp) : x;
+    memcpy(b->data + b->len, &y, 16);
+    unsigned nul = (unsigned)__builtin_ia32_pmovmskb128((c16)(x == 0));
+    unsigned bad = (unsigned)__builtin_ia32_pmovmskb128((c16)((x < 0x20) | (x == 0x7F)));
+    if (nul) {
+      unsigned k = (unsigned)__builtin_ctz(nul);
+      printable &= !(bad & ((1u << k) - 1));
+      b->len += k;
+      b->data[b->len] = '\0';
+      return printable;
+    }
+    printable &= !bad;
+    b->len += 16;
+    s += 16;
+  }
+#endif
+  size_t n = strlen(s);
+  dg_buf_reserve(b, n);
+  char *q = b->data + b->len;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    printable &= c >= 0x20 && c < 0x7F;
+    q[i] = dots && c == ' ' ? '.' : (char)c;
+  }
+  b->len += n;
+  b->data[b->len] = '\0';
+  return printable;
+}
 
 /* Columns of an interlinear line follow the spacing of the input:
  * punctuation with no space before it joins the previous column ("führen,",

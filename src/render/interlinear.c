@@ -30,10 +30,11 @@ typedef struct S_col {
   bool chosen; /* a gloss the translation chose (align.c): underlined */
 } S_col;
 
-/* The text written to `text` since `at` as a cell. */
-static S_cell_at S_cell_since(const dg_buf *text, size_t at) {
+/* The text written to `text` since `at` as a cell; `printable`: all of it
+ * printable ASCII, one column a byte. */
+static S_cell_at S_cell_since(const dg_buf *text, size_t at, bool printable) {
   S_cell_at c = {at, text->len - at, 0};
-  c.w = dg_display_width(text->data + at, c.len);
+  c.w = printable ? c.len : dg_display_width(text->data + at, c.len);
   return c;
 }
 
@@ -64,15 +65,16 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     S_col *c = &cols[n++];
     c->name = c->guess = c->chosen = false; /* (the cells and widths are set below) */
     size_t at = text->len;
-    for (size_t k = i; k < end; k++) dg_buf_puts(text, s->tokens[k].form);
-    c->de = S_cell_since(text, at);
+    bool printable = true;
+    for (size_t k = i; k < end; k++) printable &= dg_cell_append(text, s->tokens[k].form, false);
+    c->de = S_cell_since(text, at, printable);
     at = text->len;
+    printable = true;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
-      if (t->kind == DG_KIND_PUNCT) dg_buf_puts(text, t->form);
-      else dg_render_seg_cell(text, t);
+      printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
     }
-    c->seg = S_cell_since(text, at);
+    c->seg = S_cell_since(text, at, printable);
     at = text->len;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
@@ -82,40 +84,69 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
       if (t->flags & DG_DF_GUESS) c->guess = true;
       if (t->source[0] == 't' && !strcmp(t->source, "translation")) c->chosen = true;
     }
-    c->gl = S_cell_since(text, at);
+    c->gl = S_cell_since(text, at, false);
     c->w = c->de.w > c->seg.w ? c->de.w : c->seg.w;
     if (c->gl.w > c->w) c->w = c->gl.w;
   }
   return n;
 }
 
-/* n spaces, in blocks of 16 (a few columns' worth, most pads). */
-static void S_pad(dg_buf *b, size_t n) {
+/* One line of columns i..j-1 (which: their German, segmentation or gloss
+ * cells), each cell padded with blanks to its column's width and the two
+ * between columns, but for the last, with no trailing blanks, and the line
+ * break: into room reserved once for the line, at a cursor of its own,
+ * the cells and blanks copied in blocks of 16 (the bytes a block stores
+ * past the end are written over next; those it reads past a cell lie in
+ * `text`, which has 16 bytes of room at its end). */
+enum { S_DE, S_SEG, S_GL };
+static void S_line(dg_buf *out, const dg_buf *text, const S_col *cols, size_t i, size_t j, int which,
+                   bool color) {
   static const char blanks[16] = "                ";
-  dg_buf_reserve(b, n + 16);
-  for (size_t k = 0; k < n; k += 16) memcpy(b->data + b->len + k, blanks, 16);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
-
-static void S_cell(dg_buf *out, const dg_buf *text, S_cell_at cell, size_t w, bool last, const char *color,
-                   bool use_color) {
-  if (use_color && color && cell.len) dg_buf_puts(out, color);
-  dg_buf_put(out, text->data + cell.at, cell.len);
-  if (use_color && color && cell.len) dg_buf_puts(out, S_RESET);
-  if (!last) S_pad(out, w - cell.w + 2);
-}
-
-static void S_line_end(dg_buf *out) {
-  /* No trailing blanks. */
-  while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
-  dg_buf_putc(out, '\n');
+  size_t need = 1;
+  for (size_t k = i; k < j; k++) {
+    const S_cell_at *c = which == S_DE ? &cols[k].de : which == S_SEG ? &cols[k].seg : &cols[k].gl;
+    need += c->len + cols[k].w + 2 + 32 + (color ? 32 : 0);
+  }
+  dg_buf_reserve(out, need);
+  char *q = out->data + out->len;
+  for (size_t k = i; k < j; k++) {
+    const S_col *col = &cols[k];
+    S_cell_at cell = which == S_DE ? col->de : which == S_SEG ? col->seg : col->gl;
+    const char *paint = NULL;
+    if (color && cell.len)
+      paint = which == S_DE    ? (col->name ? S_MAGENTA S_BOLD : S_BOLD)
+              : which == S_SEG ? S_DIM
+              : col->guess     ? S_YELLOW
+              : col->chosen    ? S_CYAN S_UNDERLINE
+                               : S_CYAN;
+    if (paint) {
+      size_t pn = strlen(paint);
+      memcpy(q, paint, pn);
+      q += pn;
+    }
+    const char *v = text->data + cell.at;
+    for (size_t x = 0; x < cell.len; x += 16) memcpy(q + x, v + x, 16);
+    q += cell.len;
+    if (paint) {
+      memcpy(q, S_RESET, sizeof S_RESET - 1);
+      q += sizeof S_RESET - 1;
+    }
+    if (k + 1 == j) break;
+    size_t pad = col->w - cell.w + 2;
+    for (size_t x = 0; x < pad; x += 16) memcpy(q + x, blanks, 16);
+    q += pad;
+  }
+  while (q > out->data && q[-1] == ' ') q--; /* no trailing blanks */
+  *q++ = '\n';
+  out->len = (size_t)(q - out->data);
+  out->data[out->len] = '\0';
 }
 
 /* cols and text are the caller's, reused from sentence to sentence. */
 static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
   dg_buf_clear(text);
   size_t n = S_columns(r, s, cols, text);
+  dg_buf_reserve(text, 16); /* (S_line reads cells in blocks of 16) */
   bool color = r->o.color;
   size_t i = 0;
   while (i < n) {
@@ -127,15 +158,9 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
       used += need;
       j++;
     }
-    for (size_t k = i; k < j; k++)
-      S_cell(out, text, cols[k].de, cols[k].w, k + 1 == j, cols[k].name ? S_MAGENTA S_BOLD : S_BOLD, color);
-    S_line_end(out);
-    for (size_t k = i; k < j; k++) S_cell(out, text, cols[k].seg, cols[k].w, k + 1 == j, S_DIM, color);
-    S_line_end(out);
-    for (size_t k = i; k < j; k++)
-      S_cell(out, text, cols[k].gl, cols[k].w, k + 1 == j,
-             cols[k].guess ? S_YELLOW : cols[k].chosen ? S_CYAN S_UNDERLINE : S_CYAN, color);
-    S_line_end(out);
+    S_line(out, text, cols, i, j, S_DE, color);
+    S_line(out, text, cols, i, j, S_SEG, color);
+    S_line(out, text, cols, i, j, S_GL, color);
     i = j;
     if (i < n) dg_buf_putc(out, '\n');
   }

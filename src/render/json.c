@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "cells.h"
 #include "formats.h"
@@ -250,15 +253,20 @@ static inline __attribute__((always_inline)) S_at S_close(S_at at, char bracket)
 /* A string member of known length n; one that is not valid UTF-8 is left
  * out with its key (jansson refused such strings): the cursor goes back to
  * `at`. */
-static S_at S_strn(S_w *w, S_at at, const char *kp, size_t kn, const char *v, size_t n) {
-  at = S_room(w, at, kn + 6 * n + 2 + w->slack);
-  char *q = S_key(at, kp, kn);
+static __attribute__((noinline)) char *S_strn_value(char *q, const char *v, size_t n) {
   *q++ = '"';
   char *e = n <= 16 ? S_short(q, v, n) : NULL;
   q = e ? e : S_body(q, v, n);
-  if (!q) return at;
+  if (!q) return NULL;
   *q++ = '"';
-  return (S_at){q, false};
+  return q;
+}
+
+static inline __attribute__((always_inline)) S_at S_strn(S_w *w, S_at at, const char *kp, size_t kn, const char *v,
+                                                         size_t n) {
+  at = S_room(w, at, kn + 6 * n + 2 + w->slack);
+  char *q = S_strn_value(S_key(at, kp, kn), v, n);
+  return q ? (S_at){q, false} : at;
 }
 
 /* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
@@ -275,11 +283,16 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
   typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
-  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
 #if defined(__SSE2__)
-  unsigned bits = (unsigned)__builtin_ia32_pmovmskb128((S_c16)m);
-  return bits ? (unsigned)__builtin_ctz(bits) : 16;
+  /* (0x20 > x as one signed comparison, and 16 when no bit is set, with
+   * no branch) */
+  __m128i v = (__m128i)x;
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  unsigned bits = (unsigned)_mm_movemask_epi8(m);
+  return (unsigned)__builtin_ctz(bits | 1u << 16);
 #else
+  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
   uint64_t a, b;
   memcpy(&a, &m, 8);
   memcpy(&b, (const char *)&m + 8, 8);
@@ -301,11 +314,16 @@ static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE -
  * are where they stopped), in the same pass: plain ASCII in blocks of 16
  * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
  * it comes; near the end of a page, where a block could not be read, the
- * rest is measured and written by S_body.  The cursor goes back to `at`,
- * the member's start, when the string is not valid UTF-8. */
-static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
+ * rest is measured and written by S_body.  Returns the end (after the
+ * closing quote), or NULL when the string is not valid UTF-8: the caller
+ * goes back to the member's start, which this function may have moved
+ * (the buffer grown).  (Only the end comes back,
+ * not the cursor: that a member written leaves its container not empty
+ * any more is then plain to the compiler, which writes the keys after it
+ * with their commas and no test.) */
+static char *S_str_rest(S_w *w, char *q, const char *v) {
   dg_buf *b = w->out;
-  size_t mark = (size_t)(at.q - b->data), need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
+  size_t need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
   char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
   const unsigned char *p = (const unsigned char *)v;
   for (;;) {
@@ -335,14 +353,14 @@ static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
       p++;
       continue;
     }
-    if (k == S_BAD) return (S_at){b->data + mark, at.first};
+    if (k == S_BAD) return NULL;
     uint32_t cp = c & (0x7F >> k);
     for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
-      if (p[i] < 0x80 || p[i] > 0xBF) return (S_at){b->data + mark, at.first};
+      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
       cp = (cp << 6) | (p[i] & 0x3F);
     }
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000))
-      return (S_at){b->data + mark, at.first};
+      return NULL;
     memcpy(q, p, k);
     q += k;
     p += k;
@@ -351,10 +369,10 @@ static S_at S_str_rest(S_w *w, S_at at, char *q, const char *v) {
   b->len = (size_t)(q - b->data);
   dg_buf_reserve(b, 6 * n + 1 + w->slack);
   q = S_body(b->data + b->len, (const char *)p, n);
-  if (!q) return (S_at){b->data + mark, at.first};
+  if (!q) return NULL;
 done:
   *q++ = '"';
-  return (S_at){q, false};
+  return q;
 }
 
 /* A string member from a NUL-terminated string (NULL is ""), with no
@@ -374,27 +392,38 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
       return (S_at){q, false};
     }
   }
-  return S_str_rest(w, at, q, v);
+  size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
+  q = S_str_rest(w, q, v);
+  if (!q) return (S_at){w->out->data + mark, at.first};
+  return (S_at){q, false};
 }
 
-/* "%lld" without printf: the digits counted first, then written from the
- * right, two at a time, straight to the output (built in a buffer of its
- * own and copied as a block, the number was a load of bytes just stored a
- * few at a time, which the processor cannot forward: a stall a number). */
+/* "%lld" without printf.  A number of up to eight digits (every offset
+ * of a text under 100 MB, the most of them) in one word: its four pairs of
+ * digits from a table, the leading zeros shifted out, the word stored as
+ * a whole (the room is reserved: the bytes after the number are written
+ * over next).  Longer ones: the digits counted first, then written from
+ * the right, two at a time, straight to the output (built in a buffer of
+ * their own and copied as a block, the number was a load of bytes just
+ * stored a few at a time, which the processor cannot forward: a stall a
+ * number). */
 static const char S_digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
 
-static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp, size_t kn, long long v) {
+static inline __attribute__((always_inline)) uint64_t S_pair(unsigned v) {
+  uint16_t d;
+  memcpy(&d, S_digits2 + 2 * v, 2);
+  return d;
+}
+
+static char *S_digits_long(char *q, unsigned long long u) {
   static const unsigned long long pow10[20] = {
       1ULL,           10ULL,           100ULL,           1000ULL,           10000ULL,
       100000ULL,      1000000ULL,      10000000ULL,      100000000ULL,      1000000000ULL,
       10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
       1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL, 1000000000000000000ULL,
       10000000000000000000ULL};
-  char *q = S_key(at, kp, kn);
-  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  if (v < 0) *q++ = '-';
   /* the digits from the bits: log10(2) is about 1233 / 4096 */
   unsigned t = ((64 - (unsigned)__builtin_clzll(u | 1)) * 1233) >> 12;
   unsigned n = t + 1 - (u < pow10[t]);
@@ -409,7 +438,25 @@ static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp,
     p -= 2;
     memcpy(p, S_digits2 + 2 * u, 2);
   } else *--p = (char)('0' + u);
-  return (S_at){e, false};
+  return e;
+}
+
+static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp, size_t kn, long long v) {
+  char *q = S_key(at, kp, kn);
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  if (v < 0) *q++ = '-';
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (u < 100000000) {
+    unsigned hi = (unsigned)u / 10000, lo = (unsigned)u % 10000;
+    uint64_t x = S_pair(hi / 100) | S_pair(hi % 100) << 16 | S_pair(lo / 100) << 32 | S_pair(lo % 100) << 48;
+    /* the leading zeros are the low bytes that are '0' (the last digit stays) */
+    unsigned zeros = (unsigned)__builtin_ctzll((x ^ 0x3030303030303030ULL) | 1ULL << 56) / 8;
+    x >>= 8 * zeros;
+    memcpy(q, &x, 8);
+    return (S_at){q + 8 - zeros, false};
+  }
+#endif
+  return (S_at){S_digits_long(q, u), false};
 }
 
 static inline __attribute__((always_inline)) S_at S_bool(S_at at, const char *kp, size_t kn, bool v) {

@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text_internal.h"
 #include "text_wordclass.inc"
@@ -286,12 +289,37 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
   const unsigned char *cls = L->cls;
   size_t n = L->n, j = from;
   if (shape) {
-    unsigned prev = DG_C_SPACE;
     bool hump = false;
+#if defined(__SSE2__)
+    /* sixteen classes at a time (the class buffer has room for a block
+     * past its end): the word characters, the capitals and the small
+     * letters as bit masks; the run ends at the first bit that is not a
+     * word character, a hump is a capital whose bit follows a small
+     * letter's (one in the block before for the first) */
+    unsigned lower_before = 0;
+    for (;;) {
+      __m128i x;
+      memcpy(&x, cls + j, 16);
+      __m128i word = _mm_or_si128(
+          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_NL)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_PUNCT))),
+          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_IGNORE)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_BAD + 1))));
+      unsigned w = (unsigned)_mm_movemask_epi8(word);
+      if (n - j < 16) w &= (1u << (n - j)) - 1;
+      unsigned run = (unsigned)__builtin_ctz(~w | 1u << 16), in = (1u << run) - 1;
+      unsigned up = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_UPPER)));
+      unsigned lo = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_LOWER)));
+      hump |= (up & (lo << 1 | lower_before) & in) != 0;
+      j += run;
+      if (run < 16) break;
+      lower_before = lo >> 15;
+    }
+#else
+    unsigned prev = DG_C_SPACE;
     while (j < n && dg_c_word(cls[j])) {
       hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
       prev = cls[j++];
     }
+#endif
     shape->run_end = j;
     shape->hump = hump;
   }
@@ -447,7 +475,11 @@ static void S_lex_all(S_lex *L) {
     size_t nj = 0;
     unsigned fl = 0;
     if (dg_c_alpha(c) || c == DG_C_DIGIT) {
-      size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W')
+      /* (every prefix has a 't' or a 'w' second: "wie", "hat", "für" are
+       * no URL) */
+      uint32_t ch2 = i + 1 < n ? cp[i + 1] | 0x20 : 0;
+      size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W') &&
+                           (ch2 == 't' || ch2 == 'w')
                        ? S_url_prefix(L, i) : 0;
       if (pre && (i == 0 || !dg_c_word(cls[i - 1]))) {
         size_t j = S_scan_url(L, i);
@@ -792,7 +824,8 @@ static void S_merge(S_lex *L) {
         continue;
       }
     }
-    t->v[w++] = *k;
+    if (w != i) t->v[w] = *k; /* (none merged so far: in place) */
+    w++;
     i++;
   }
   t->n = w;
