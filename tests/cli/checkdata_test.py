@@ -183,6 +183,41 @@ def case_damage_refused_at_start():
         expect(rc == 0 and "Kremlin" in out, f"{fname} restored: glossing works again", f"rc={rc} {err}")
 
 
+def case_stamp_then_damage():
+    """A data file that passed its checks is remembered by a stamp in the
+    user's cache directory, and the next run skips the checks; a file
+    written after that (damaged in place, then restored) is checked again:
+    refused when damaged, accepted when restored.  A file changed in the
+    last 3 seconds gets no stamp, so the case waits that long once."""
+    import time
+    cache = os.path.join(cli.TMP, "stamp-cache")
+    env = {"DEGLOSS_DATA_DIR": "", "XDG_CACHE_HOME": cache}
+    d = datadir("stamp", copy=("degloss.lex", "degloss.morph"))
+    time.sleep(3.2)
+    rc, out, err = cli.run(["--data-dir", d, "--no-config"], "Der Kreml schweigt.\n", env=env)
+    stamps = os.listdir(os.path.join(cache, "degloss", "checked")) if os.path.isdir(
+        os.path.join(cache, "degloss", "checked")) else []
+    expect(rc == 0 and "Kremlin" in out and len(stamps) == 2,
+           "a checked lexicon and morphology each leave a stamp", f"rc={rc} stamps={stamps} {err}")
+    for fname in ("degloss.lex", "degloss.morph"):
+        path = os.path.join(d, fname)
+        with open(path, "rb") as f:
+            orig = f.read()
+        st = os.stat(path)
+        data = bytearray(orig)
+        data[24] ^= 0x01  # one bit of the payload size
+        with open(path, "r+b") as f:
+            f.write(data)
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the old modification time
+        rc, out, err = cli.run(["--data-dir", d, "--no-config"], "Der Kreml schweigt.\n", env=env)
+        expect(rc == 3 and path in err and out == "",
+               f"{fname} damaged in place after its stamp, old mtime kept: refused", f"rc={rc} {err}")
+        with open(path, "r+b") as f:
+            f.write(orig)
+        rc, out, err = cli.run(["--data-dir", d, "--no-config"], "Der Kreml schweigt.\n", env=env)
+        expect(rc == 0 and "Kremlin" in out, f"{fname} restored: checked again and accepted", f"rc={rc} {err}")
+
+
 def case_truncated():
     d = datadir("trunc", skip=("degloss.lex",))
     src = os.path.join(DATA, "degloss.lex")
