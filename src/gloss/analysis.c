@@ -24,6 +24,30 @@ static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which
   return seen[which] > 0;
 }
 
+/* A country or region: the lexicon gives the form itself as a proper noun
+ * (names.tsv: "Polen PROPN Poland") and one of its readings is a noun with
+ * the form as its lemma, the place's own reading.  Without an article,
+ * quantifier, number or adjective before it, that reading is the place
+ * ("in Polen", "aus Polen": Poland), not a plural the form also spells
+ * ("die Polen", "viele Polen", "zwei Polen", "junge Polen": the Poles).
+ * Returns the reading, or -1. */
+static int S_place_reading(const dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  const char *form = c->s->tokens[i].form;
+  if (i > 0) {
+    const char *pp = c->s->tokens[i - 1].pos;
+    if (dg_gl_eq(pp, "DET") || dg_gl_eq(pp, "ADJ") || dg_gl_eq(pp, "NUM")) return -1;
+  }
+  int own = -1;
+  for (size_t k = 0; k < w->nan && own < 0; k++)
+    if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && w->an[k].lemma && strcmp(w->an[k].lemma, form) == 0)
+      own = (int)k;
+  if (own <= 0) return -1; /* (none, or already the first) */
+  dg_sense sv;
+  if (dg_lexicon_senses(c->lex, form, "PROPN", &sv, 1) == 0 || !dg_gl_eq(sv.pos, "PROPN")) return -1;
+  return own;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective. */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
@@ -171,6 +195,8 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool initial_attr = cap && w->initial && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 1].form) && c->w[i + 1].nan &&
                       dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_NOUN);
+  /* (a place the names list gives: the place's own reading) */
+  int place = cap ? S_place_reading(c, i) : -1;
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
@@ -189,6 +215,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
      * rule below asks) */
     bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && strstr(a->feats ? a->feats : "", "Case=");
     if (cap && !w->initial) sc += noun ? 2 : -1;
+    if ((int)k == place) sc += 3;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || adj) ? 1 : -0.5;
     /* Number agrees with the article ("dem Präsidenten": singular). */
