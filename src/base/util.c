@@ -168,11 +168,8 @@ char *dg_read_file(const char *path, size_t *len, degloss_error *err) {
 
 uint64_t dg_hash64(const void *p, size_t n, uint64_t seed) {
   const unsigned char *s = p;
-  uint64_t h = 1469598103934665603ULL ^ seed;
-  for (size_t i = 0; i < n; i++) {
-    h ^= s[i];
-    h *= 1099511628211ULL;
-  }
+  uint64_t h = DG_HASH64_START ^ seed;
+  for (size_t i = 0; i < n; i++) h = dg_hash64_step(h, s[i]);
   return h;
 }
 

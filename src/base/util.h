@@ -75,7 +75,11 @@ bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno);
  * tabs), NULL where the line has fewer. */
 void dg_table_cols(char *line, char **col, size_t max);
 
-/* 64-bit FNV-1a. */
+/* 64-bit FNV-1a: a fold over the bytes from DG_HASH64_START ^ seed, one
+ * dg_hash64_step a byte (so the hashes of all prefixes of a string come
+ * one byte at a time: the compound splitter's look-ups). */
+#define DG_HASH64_START 1469598103934665603ULL
+static inline uint64_t dg_hash64_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
 uint64_t dg_hash64(const void *p, size_t n, uint64_t seed);
 
 /* A fast 64-bit checksum of bulk data (four 64-bit lanes, 32 bytes a step;

@@ -234,7 +234,7 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
 
 /* The table hash of a form whose own hash is h, with the string x after it. */
 static uint64_t S_hash_more(uint64_t h, const char *x) {
-  for (; *x; x++) h = dg_morph_hash_step(h, (unsigned char)*x);
+  for (; *x; x++) h = dg_hash64_step(h, (unsigned char)*x);
   return h;
 }
 
@@ -614,9 +614,9 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
   const dg_morph_data *d = &g->m->data;
   int N = g->ncp;
   if (stage == 0) {
-    uint64_t x = DG_MORPH_HASH_START;
+    uint64_t x = DG_HASH64_START;
     for (int j = i + 1; j <= N; j++) {
-      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_morph_hash_step(x, (unsigned char)g->lo[b]);
+      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_hash64_step(x, (unsigned char)g->lo[b]);
       r->hash[j] = x;
     }
     r->nlook = r->next = 0;

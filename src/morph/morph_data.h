@@ -147,15 +147,10 @@ void dg_morph_data_close(dg_morph_data *d);
 bool dg_morph_data_check(const dg_morph_data *d, const char *path, degloss_error *err);
 /* The key record of lower-cased `form` (n bytes), or NULL. */
 const dg_morph_key *dg_morph_data_find(const dg_morph_data *d, const char *form, size_t n);
-/* The same with the form's hash h (dg_morph_hash_step folded over it). */
+/* The same with the form's hash h (dg_hash64 with seed 0, or
+ * dg_hash64_step folded over it from DG_HASH64_START). */
 const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h);
 
-/* The table's hash is dg_hash64 with seed 0, FNV-1a: a fold over the bytes,
- * so the hashes of all prefixes of a string come one byte at a time. */
-#define DG_MORPH_HASH_START 1469598103934665603ULL
-static inline uint64_t dg_morph_hash_step(uint64_t h, unsigned char c) {
-  return (h ^ c) * 1099511628211ULL;
-}
 /* May the tables have a form whose hash is h?  (false: certainly not) */
 static inline bool dg_morph_data_may_have(const dg_morph_data *d, uint64_t h) {
   if (!d->filter) return true;
