@@ -76,6 +76,19 @@ static inline bool S_special16(const unsigned char *p) {
 }
 
 /* jansson's escapes: the short ones, \u00XX for other control characters. */
+/* Is the UTF-8 sequence at p, whose lead byte is of class k (2, 3, 4),
+ * whole and valid: continuation bytes, no overlong form, no surrogate, at
+ * most U+10FFFF?  (jansson leaves a string out otherwise.)  The NUL at a
+ * string's end is no continuation byte, so no read passes it. */
+static inline bool S_utf8_seq(const unsigned char *p, unsigned k) {
+  uint32_t cp = p[0] & (0x7F >> k);
+  for (unsigned i = 1; i < k; i++) {
+    if (p[i] < 0x80 || p[i] > 0xBF) return false;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  return cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && !(k == 3 && cp < 0x800) && !(k == 4 && cp < 0x10000);
+}
+
 static char *S_escape(char *q, unsigned char c) {
   static const char short_esc[] = {['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f',
                                    ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
@@ -137,14 +150,7 @@ static char *S_body(char *q, const char *s, size_t n) {
       p++;
       continue;
     }
-    if (k == S_BAD) return NULL;
-    uint32_t v = c & (0x7F >> k);
-    for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
-      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
-      v = (v << 6) | (p[i] & 0x3F);
-    }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000))
-      return NULL;
+    if (k == S_BAD || !S_utf8_seq(p, k)) return NULL;
     memcpy(q, p, k);
     q += k;
     p += k;
@@ -353,14 +359,7 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
       p++;
       continue;
     }
-    if (k == S_BAD) return NULL;
-    uint32_t cp = c & (0x7F >> k);
-    for (unsigned i = 1; i < k; i++) { /* (the NUL at the end is no continuation byte) */
-      if (p[i] < 0x80 || p[i] > 0xBF) return NULL;
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000))
-      return NULL;
+    if (k == S_BAD || !S_utf8_seq(p, k)) return NULL;
     memcpy(q, p, k);
     q += k;
     p += k;
