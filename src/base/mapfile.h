@@ -16,10 +16,9 @@
  * the index checksum (a few MB that lookups need anyway: a damaged header,
  * section table or hash table is refused, naming the file) unless this very
  * file passed every check before (dg_mapfile_remember: a stamp in the user's
- * cache directory, mapfile.c);
- * the checksum of
- * the whole payload is read only when asked (degloss --check-data), since it
- * would double the start-up time.  A truncated or damaged file is never a
+ * cache directory, mapfile.c); the checksum of the whole payload is read
+ * only when asked (degloss --check-data), since it would double the
+ * start-up time.  A truncated or damaged file is never a
  * crash.  The payload is 8-byte aligned in memory.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_MAPFILE_H

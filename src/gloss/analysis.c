@@ -40,7 +40,7 @@ static int S_place_reading(const dg_gl_ctx *c, size_t i) {
   }
   int own = -1;
   for (size_t k = 0; k < w->nan && own < 0; k++)
-    if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && w->an[k].lemma && strcmp(w->an[k].lemma, form) == 0)
+    if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && dg_gl_eq(w->an[k].lemma, form))
       own = (int)k;
   if (own <= 0) return -1; /* (none, or already the first) */
   dg_sense sv;
