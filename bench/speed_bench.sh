@@ -9,7 +9,10 @@
 # figure on a shared machine), tokens/s and words/s per CPU second and per
 # wall second, peak RSS; then degloss's words/s over hunspell's, the
 # speed-up of --jobs 2 over one thread, and the time to the first output
-# byte for a one-line input (median and best of 9).
+# byte for a one-line input (median and best of 9).  Last, the run's split
+# into first sight and steady state: one copy of the news text alone (every
+# word type new: start-up, morphology, compound splitting, senses) in
+# `-f jsonl`, and the rate of the further copies (every word type seen).
 #   bench/speed_bench.sh [BUILD_DIR]     (default build)
 # BENCH_BIN overrides the degloss binary (an older build to compare);
 # HUNSPELL_DICT the dictionary (default de_DE).
@@ -28,15 +31,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$here/bench/news_corpus.sh" "$tmp/corpus.txt" "$mb"
 echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"
+sed 's/$/\n/' "$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt" \
+  "$here/dictionaries/parallel/flores200/deu_Latn.devtest" > "$tmp/copy.txt"
+sed -i '$d' "$tmp/copy.txt"
 python3 - "$bin" "$tmp" "${BENCH_RUNS:-3}" "${HUNSPELL_DICT:-de_DE}" <<'PY'
 import os, statistics, subprocess, sys, time
 binary, tmp, runs, hdict = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 corpus = os.path.join(tmp, "corpus.txt")
 nbytes = os.path.getsize(corpus)
 
-def run(argv, out_path):
+def run(argv, out_path, text=corpus):
     """Wall and CPU seconds and peak RSS (MB) of one child."""
-    with open(corpus, "rb") as fin, open(out_path, "wb") as fout:
+    with open(text, "rb") as fin, open(out_path, "wb") as fout:
         t0 = time.perf_counter()
         p = subprocess.Popen(argv, stdin=fin, stdout=fout)
         _, status, ru = os.wait4(p.pid, 0)
@@ -88,5 +94,12 @@ for _ in range(9):
     p.communicate()
 print(f"time to first output (one line): median {statistics.median(firsts) * 1000:.0f} ms, "
       f"best {min(firsts) * 1000:.0f} ms")
+copy = os.path.join(tmp, "copy.txt")
+copy_out = os.path.join(tmp, "copy.out")
+copy_cpu = statistics.median(run([binary, "--no-config", "-f", "jsonl", "-"], copy_out, copy)[1] for _ in range(runs))
+copy_tokens = open(copy_out, encoding="utf-8").read().count('"form":')
+print(f"split (jsonl): one copy of the text ({os.path.getsize(copy)} bytes, {copy_tokens} tokens, every word new) "
+      f"{copy_cpu:.2f} s cpu = {copy_tokens / copy_cpu:.0f} tokens/s; the further copies (every word seen) "
+      f"{(tokens - copy_tokens) / (med['degloss jsonl'][1] - copy_cpu):.0f} tokens/s")
 print(f"{os.cpu_count()} online CPUs; load average before {' '.join(load0)}, after {' '.join(load1)}")
 PY
