@@ -637,8 +637,9 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
-  /* rest[j]: the rest from j splits, directly or after a link (known once
-   * best[j] and what follows are). */
+  /* rest[j]: the rest from j splits, directly or after a link written at j
+   * (known once best[j] and what follows are); a stem ending at j is worth
+   * a look-up only then. */
   bool rest[DG_SEG_MAX + 1] = {false};
   S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
   /* (from N + 2 down: the stages before the first start) */
@@ -723,8 +724,10 @@ static void S_solve(dg_cmp_seg *g) {
     }
     rest[i] = isfinite(b->cost);
     for (size_t li = 0; g->m->links[li] && !rest[i]; li++) {
-      int k = i + (int)g->m->link_len[li];
-      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost);
+      size_t ln = g->m->link_len[li];
+      int k = i + (int)ln;
+      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost) && g->lo_off[k] - g->lo_off[i] == ln &&
+                memcmp(g->lo + g->lo_off[i], g->m->links[li], ln) == 0;
     }
   }
 }
