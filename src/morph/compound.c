@@ -580,12 +580,9 @@ static bool S_is_citation(dg_cmp_seg *g, const char *s, size_t n, const char *le
 static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   const char *s = g->lo + g->lo_off[i];
   size_t sn = g->lo_off[j] - g->lo_off[i];
-  for (size_t li = 0; g->m->links[li]; li++) {
-    size_t ln = g->m->link_len[li];
-    int k = j + (int)ln;
-    if (k > g->ncp - S_MINPART || !isfinite(g->best[k].cost) || g->lo_off[k] - g->lo_off[j] != ln ||
-        memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
-      continue;
+  for (uint32_t at = g->link_at[j]; at; at &= at - 1) {
+    int k = j + (int)g->m->link_len[__builtin_ctz(at)];
+    if (!isfinite(g->best[k].cost)) continue;
     dg_buf_clear(&g->tmp);
     dg_utf8_capitalize(&g->tmp, s, sn);
     const char *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
@@ -632,6 +629,22 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
   for (int k = 0; k < r->nlook; k++) dg_morph_data_prefetch(d, r->look[k], stage);
   if (stage <= 1)
     for (int k = 0; k < r->next; k++) dg_morph_data_prefetch(d, r->ext[k], stage);
+}
+
+/* g->link_at: the links written at each code point with a stem's room
+ * after them (links are ASCII: one code point per byte). */
+static void S_links_at(dg_cmp_seg *g) {
+  for (int j = 0; j <= g->ncp; j++) {
+    uint32_t at = 0;
+    const char *p = g->lo + g->lo_off[j];
+    for (uint32_t c = g->m->link_first[(unsigned char)p[0]]; c; c &= c - 1) {
+      size_t li = (size_t)__builtin_ctz(c), ln = g->m->link_len[li];
+      int k = j + (int)ln;
+      if (k <= g->ncp - S_MINPART && g->lo_off[k] - g->lo_off[j] == ln && memcmp(p, g->m->links[li], ln) == 0)
+        at |= 1u << li;
+    }
+    g->link_at[j] = at;
+  }
 }
 
 static void S_solve(dg_cmp_seg *g) {
@@ -686,13 +699,9 @@ static void S_solve(dg_cmp_seg *g) {
           *b = (dg_cmp_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
         }
       }
-      for (size_t li = 0; g->m->links[li]; li++) {
-        size_t ln = g->m->link_len[li];
-        int k = j + (int)ln; /* links are ASCII: one code point per byte */
-        if (k > N - S_MINPART) continue;
-        if (g->lo_off[k] - g->lo_off[j] != ln ||
-            memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
-          continue;
+      for (uint32_t at = g->link_at[j]; at; at &= at - 1) {
+        size_t li = (size_t)__builtin_ctz(at);
+        int k = j + (int)g->m->link_len[li]; /* links are ASCII: one code point per byte */
         if (!isfinite(g->best[k].cost)) continue;
         /* A link follows the citation form (no Parsen|n|bahn from
          * the plural of Parse), or an s the stem without its e
@@ -723,12 +732,8 @@ static void S_solve(dg_cmp_seg *g) {
       }
     }
     rest[i] = isfinite(b->cost);
-    for (size_t li = 0; g->m->links[li] && !rest[i]; li++) {
-      size_t ln = g->m->link_len[li];
-      int k = i + (int)ln;
-      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost) && g->lo_off[k] - g->lo_off[i] == ln &&
-                memcmp(g->lo + g->lo_off[i], g->m->links[li], ln) == 0;
-    }
+    for (uint32_t at = g->link_at[i]; at && !rest[i]; at &= at - 1)
+      rest[i] = isfinite(g->best[i + (int)g->m->link_len[__builtin_ctz(at)]].cost);
   }
 }
 
@@ -851,6 +856,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     g->ncp = k;
     g->lo = low.data;
     g->cap = dg_utf8_is_upper_initial(seg, n);
+    S_links_at(g);
     /* Is it a compound at all (compound_whole.c)?  Verb forms, names,
      * known adjectives and abbreviations are not searched. */
     bool splittable = dg_cmp_may_split(g, seg, n);

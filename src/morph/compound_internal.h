@@ -35,6 +35,9 @@ typedef struct {
                             * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
+  /* bit li: links[li] is written from code point j on and leaves a rest
+   * of at least a stem (compound.c S_links_at) */
+  uint32_t link_at[DG_SEG_MAX + 1];
   dg_cmp_best best[DG_SEG_MAX + 1];
   dg_buf tmp;
 } dg_cmp_seg;

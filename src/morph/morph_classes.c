@@ -106,11 +106,17 @@ void dg_morph_classes_init(dg_morph *m) {
   size_t np = 0, nl = 0, nv = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (d->classes[i].bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
-    if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
+    /* (the splitter keeps the links written at a position as bits of a
+     * 32-bit word: the first DG_MORPH_MAX_LINKS count) */
+    if ((d->classes[i].bits & DG_WC_LINKING_ELEMENT) && nl < DG_MORPH_MAX_LINKS)
+      m->links[nl++] = d->str + d->classes[i].word;
     if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
   m->link_len = dg_xcalloc(nl + 1, sizeof *m->link_len);
-  for (size_t i = 0; i < nl; i++) m->link_len[i] = strlen(m->links[i]);
+  for (size_t i = 0; i < nl; i++) {
+    m->link_len[i] = strlen(m->links[i]);
+    m->link_first[(unsigned char)m->links[i][0]] |= 1u << i;
+  }
   /* The words asked about (dg_morph_is, for most words of a sentence)
    * found through a hash index instead of a walk over every class row. */
   size_t slots = 64;

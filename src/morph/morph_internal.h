@@ -80,8 +80,10 @@ struct dg_morph {
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   size_t *particle_len;           /* their lengths in bytes */
-  const char **links;             /* linking-element, in file order, NULL-terminated */
+  const char **links;             /* linking-element, in file order, NULL-terminated
+                                   * (at most DG_MORPH_MAX_LINKS) */
   size_t *link_len;               /* their lengths in bytes */
+  uint32_t link_first[256];       /* bit i: links[i] starts with this byte */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
   uint32_t *class_ix;             /* open addressing over classes[]: index + 1, 0 empty */
   size_t class_mask;              /* slots - 1 */
@@ -94,6 +96,7 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n);
 /* The type caches hold at most this many forms each; past it they start
  * afresh (the strings handed out stay valid: they live in the arena). */
 #define DG_MORPH_CACHE_MAX (1u << 20)
+#define DG_MORPH_MAX_LINKS 32 /* linking elements used (dictionaries/word-classes.tsv has 8) */
 
 /* Hunspell calls with encoding conversion. */
 bool dg_morph_hs_spell(dg_morph *m, const char *word);
