@@ -585,8 +585,8 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
     if (!isfinite(g->best[k].cost)) continue;
     dg_buf_clear(&g->tmp);
     dg_utf8_capitalize(&g->tmp, s, sn);
+    if (!dg_cmp_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], g->tmp.data)) continue;
     const char *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
-    if (!dg_cmp_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], lemma)) continue;
     float c = S_STEM_COST - 0.3f + 0.3f + g->best[k].cost;
     if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, lemma};
   }
