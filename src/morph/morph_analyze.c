@@ -600,10 +600,21 @@ static void S_fallback(S_ctx *x) {
   }
 }
 
-static int S_cmp(const void *a, const void *b) {
-  const S_cand *x = a, *y = b;
+static int S_cmp(const S_cand *x, const S_cand *y) {
   if (x->score != y->score) return x->score > y->score ? -1 : 1;
   return strcmp(x->lemma, y->lemma);
+}
+
+/* The readings best first (S_cmp), equal ones in the order found: an
+ * insertion sort, stable as the C library's merge sort was (a word has a
+ * few readings; qsort took a buffer from malloc for them). */
+static void S_sort(S_cand *c, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    S_cand t = c[i];
+    size_t j = i;
+    for (; j > 0 && S_cmp(&c[j - 1], &t) > 0; j--) c[j] = c[j - 1];
+    c[j] = t;
+  }
 }
 
 static bool S_pos_compatible(int pos, int hint) {
@@ -730,7 +741,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
         else if (S_pos_compatible(x->c[i].pos, hint)) x->c[i].score += 4.5f;
       }
     }
-    qsort(x->c, x->nc, sizeof x->c[0], S_cmp);
+    S_sort(x->c, x->nc);
     size_t cnt = x->nc < DG_MORPH_MAX_ANALYSES ? x->nc : DG_MORPH_MAX_ANALYSES;
     dg_analysis res[DG_MORPH_MAX_ANALYSES];
     for (size_t i = 0; i < cnt; i++) {
