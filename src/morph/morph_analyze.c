@@ -375,8 +375,13 @@ static size_t S_particle_verb(S_ctx *x) {
   return added;
 }
 
-/* Adjective endings, longest first. */
-static const char *const S_adj_end[] = {"em", "en", "er", "es", "e", "", NULL};
+/* Adjective endings, longest first (with their lengths). */
+typedef struct {
+  const char *s;
+  size_t n;
+} S_end;
+#define S_END(x) {x, sizeof x - 1}
+static const S_end S_adj_end[] = {S_END("em"), S_END("en"), S_END("er"), S_END("es"), S_END("e"), S_END(""), {NULL, 0}};
 
 static void S_unumlaut(dg_buf *b) {
   /* Replace the last ä/ö/ü (C3 A4, C3 B6, C3 BC) by a/o/u. */
@@ -417,9 +422,9 @@ static size_t S_degree(S_ctx *x) {
   dg_buf stem;
   dg_buf_init(&stem);
   size_t added = 0;
-  for (size_t e = 0; S_adj_end[e]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s; e++) {
+    size_t el = S_adj_end[e].n;
+    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = low.len - el;
     for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
       if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
@@ -469,9 +474,9 @@ static size_t S_participle_adj(S_ctx *x) {
   dg_morph *m = x->m;
   const dg_buf low = x->low;
   size_t added = 0;
-  for (size_t e = 0; S_adj_end[e] && S_adj_end[e][0]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s && S_adj_end[e].n; e++) {
+    size_t el = S_adj_end[e].n;
+    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = low.len - el;
     const dg_morph_key *k = dg_morph_data_find(&m->data, low.data, bn);
     if (!k) continue;
@@ -516,9 +521,9 @@ static bool S_adj_suffix(S_ctx *x) {
   static const char *const suf[] = {"ig", "lich", "isch", "bar", "sam", "haft", "los", "voll",
                                     "mäßig", "artig", "förmig", NULL};
   size_t n = x->n;
-  for (size_t e = 0; S_adj_end[e]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (n < el + 4 || strcmp(x->word + n - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s; e++) {
+    size_t el = S_adj_end[e].n;
+    if (n < el + 4 || memcmp(x->word + n - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = n - el;
     for (size_t i = 0; suf[i]; i++) {
       size_t sl = strlen(suf[i]);
