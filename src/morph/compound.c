@@ -827,8 +827,9 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
-    memset(&gs, 0, sizeof gs);
+    memset(&gs, 0, offsetof(dg_cmp_seg, lo_off));
     g = &gs;
+    g->best[0].cost = INFINITY; /* (no split until the search finds one) */
     g->m = m;
     dg_buf_init(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */

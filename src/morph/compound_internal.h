@@ -24,22 +24,24 @@ typedef struct {
   const char *lemma;       /* lemma of the first stem */
 } dg_cmp_best;
 
-/* One segment (letters only) under search. */
+/* One segment (letters only) under search.  (The arrays, last, are filled
+ * up to ncp: lo_off and link_at when the segment is set up, best by the
+ * search.) */
 typedef struct {
   dg_morph *m;
   const char *lo;          /* lower-cased segment */
   int ncp;
-  size_t lo_off[DG_SEG_MAX + 1];
   bool whole_known;        /* the tables know the whole segment */
   bool hs_name;            /* known only as a hunspell capitalised word without
                             * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
+  dg_buf tmp;
+  size_t lo_off[DG_SEG_MAX + 1];
   /* bit li: links[li] is written from code point j on and leaves a rest
    * of at least a stem (compound.c S_links_at) */
   uint32_t link_at[DG_SEG_MAX + 1];
   dg_cmp_best best[DG_SEG_MAX + 1];
-  dg_buf tmp;
 } dg_cmp_seg;
 
 /* Does stem + link (s, n bytes, lower case) spell a form of the noun
