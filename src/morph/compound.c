@@ -738,9 +738,9 @@ static void S_solve(dg_cmp_seg *g) {
 }
 
 /* The lemma of an unsplit segment from the tables alone (the analyser
- * itself calls the splitter, so it cannot be asked here). */
-static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool last) {
-  const dg_morph_key *k = dg_morph_lookup(m, seg, n);
+ * itself calls the splitter, so it cannot be asked here); k is the
+ * segment's key. */
+static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool last, const dg_morph_key *k) {
   bool cap = dg_utf8_is_upper_initial(seg, n);
   const char *best = NULL;
   int best_rank = -1;
@@ -824,6 +824,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     i += l;
   }
   dg_cmp_seg gs, *g = NULL;
+  const dg_morph_key *seg_key = NULL; /* (looked up by the search's set-up) */
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
@@ -910,12 +911,13 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         i0 = b->next;
       }
     }
+    seg_key = g->key;
     dg_buf_free(&g->tmp);
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
     out[0].form = dg_morph_intern(m, seg, n);
-    out[0].lemma = S_simple_lemma(m, seg, n, last);
+    out[0].lemma = S_simple_lemma(m, seg, n, last, g ? seg_key : dg_morph_lookup(m, seg, n));
     out[0].kind = DG_PART_STEM;
     out[0].start = (unsigned)start;
     out[0].end = (unsigned)end;

@@ -36,6 +36,7 @@ typedef struct {
                             * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
+  const dg_morph_key *key; /* the whole segment's table key (NULL: none) */
   dg_buf tmp;
   size_t lo_off[DG_SEG_MAX + 1];
   /* bit li: links[li] is written from code point j on and leaves a rest

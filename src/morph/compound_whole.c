@@ -282,6 +282,7 @@ static bool S_nominalised_adj(const dg_morph *m, const dg_morph_key *k, const ch
 static bool S_whole(dg_cmp_seg *g, bool *splittable) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
+  g->key = k;
   *splittable = true;
   if (S_is_participle_form(g)) {
     *splittable = false; /* Übertragenden, Abteilende: participles */
