@@ -319,8 +319,8 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
     best = 0.1f;
   }
   if (best < 0 && !g->whole_known) {
-    bool ok = dg_morph_is(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART) ||
-              (cps >= 4 && dg_morph_is_particle(m, s, n));
+    dg_word_class c = dg_morph_classes_of(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART | DG_WC_SEP_PARTICLE);
+    bool ok = (c & (DG_WC_CONFIX | DG_WC_NUMERAL_PART)) || (cps >= 4 && (c & DG_WC_SEP_PARTICLE));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       /* frequent ones only (not archaic "sonder" = without) */

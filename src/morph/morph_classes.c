@@ -160,6 +160,17 @@ bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cl
   return false;
 }
 
+dg_word_class dg_morph_classes_of(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
+  const dg_morph_data *d = &m->data;
+  if (!m->class_ix) return 0;
+  dg_word_class found = 0;
+  for (size_t k = (size_t)dg_hash64(word, n, 0) & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
+    const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
+    if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) found |= c->bits & cls;
+  }
+  return found;
+}
+
 bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n) {
   return dg_morph_is(m, word, n, DG_WC_SEP_PARTICLE);
 }
