@@ -279,12 +279,17 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
   char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
   if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
+    /* (most are no form: the filter says so before the form is spelt) */
     const char *const *ext = S_stem_ext;
-    memcpy(t, s, n);
+    bool spelt = false;
     for (size_t e = 0; ext[e] && best < 0; e++) {
+      uint64_t h = S_hash_more(hash, ext[e]);
+      if (!dg_morph_data_may_have(&m->data, h)) continue;
+      if (!spelt) memcpy(t, s, n);
+      spelt = true;
       size_t tlen = n + strlen(ext[e]);
       memcpy(t + n, ext[e], tlen - n + 1);
-      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, S_hash_more(hash, ext[e]));
+      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, h);
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
