@@ -92,12 +92,12 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
  * (unless `noun_only`) not.  Lexicons list fragments too (Geb, ums, innen),
  * so only words of four letters or more that are no particle or other
  * closed-class word count.  A `head` may be an inflected form of a noun
- * the lexicon lists. */
-static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, bool noun_only, bool head) {
+ * the lexicon lists.  (hash, k: s's table hash and key) */
+static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, const dg_morph_key *k, size_t cps,
+                       const char **lemma, bool noun_only, bool head) {
   dg_morph *m = g->m;
-  if (!m->known || !g->use_known || cps < 4 || dg_morph_is_particle(m, s, n))
+  if (!m->known || !g->use_known || cps < 4 || dg_morph_classes_of_h(m, s, n, hash, DG_WC_SEP_PARTICLE))
     return false;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   for (uint32_t i = 0; k && i < k->count; i++)
     if (m->data.anal[k->first + i].flags & DG_AF_CLOSED) return false;
   dg_buf_clear(&g->tmp);
@@ -312,7 +312,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
       }
     }
   }
-  if (best < 0 && S_known_as(g, s, n, cps, lemma, true, false)) best = 0.3f;
+  if (best < 0 && S_known_as(g, s, n, hash, k, cps, lemma, true, false)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, cps, lemma);
   if (best < 0) best = S_ablaut_noun(g, k, s, n, cps, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
@@ -324,7 +324,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
     best = 0.1f;
   }
   if (best < 0 && !g->whole_known) {
-    dg_word_class c = dg_morph_classes_of(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART | DG_WC_SEP_PARTICLE);
+    dg_word_class c = dg_morph_classes_of_h(m, s, n, hash, DG_WC_CONFIX | DG_WC_NUMERAL_PART | DG_WC_SEP_PARTICLE);
     bool ok = (c & (DG_WC_CONFIX | DG_WC_NUMERAL_PART)) || (cps >= 4 && (c & DG_WC_SEP_PARTICLE));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
@@ -348,7 +348,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
-  if (best >= 0 && g->whole_known && dg_morph_is_particle(m, s, n)) best = -1.0f;
+  if (best >= 0 && g->whole_known && dg_morph_classes_of_h(m, s, n, hash, DG_WC_SEP_PARTICLE)) best = -1.0f;
   /* Participles are no first parts: Gebrauchtwagen stays whole. */
   if (best >= 0 && n >= 5 && S_participle(m, s, n)) best = -1.0f;
   return best;
@@ -445,7 +445,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
       }
     }
   }
-  if (best < 0 && cps >= 5 && S_known_as(g, s, n, cps, lemma, g->cap, g->cap)) best = 0.3f;
+  if (best < 0 && cps >= 5 && S_known_as(g, s, n, hash, k, cps, lemma, g->cap, g->cap)) best = 0.3f;
   /* The genitive of strong nouns alternates between -es and -s (Reiches,
    * Reichs): a head in -es whose -s form is the genitive the tables list
    * (Garten|reiches, Azteken|reiches). */

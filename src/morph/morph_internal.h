@@ -123,6 +123,8 @@ void dg_feats_cache_free(dg_feats_cache *c);
 
 /* Is `word` (n bytes, lower case) a separable verb particle? */
 bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n);
+/* dg_morph_classes_of with the word's table hash (dg_hash64, seed 0) known. */
+dg_word_class dg_morph_classes_of_h(const dg_morph *m, const char *word, size_t n, uint64_t hash, dg_word_class cls);
 /* Build and free m->particles and m->links from the mapped file. */
 void dg_morph_classes_init(dg_morph *m);
 void dg_morph_classes_free(dg_morph *m);
