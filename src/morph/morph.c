@@ -405,9 +405,10 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (n == 0 || n > 200) return false;
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
-  for (size_t i = 0; m->particles[i]; i++) {
-    size_t pl = m->particle_len[i];
-    if (pl + 4 <= n && lemma[0] == m->particles[i][0] && strncmp(lemma, m->particles[i], pl) == 0 &&
+  unsigned char b0 = (unsigned char)lemma[0];
+  for (uint32_t t = m->particle_at[b0]; t < m->particle_at[b0 + 1]; t++) {
+    size_t i = m->particle_ix[t], pl = m->particle_len[i];
+    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

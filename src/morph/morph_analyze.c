@@ -335,10 +335,11 @@ static size_t S_particle_verb(S_ctx *x) {
   dg_morph *m = x->m;
   size_t added = 0;
   const dg_buf low = x->low;
-  for (size_t i = 0; m->particles[i] && !added; i++) {
-    const char *p = m->particles[i];
-    size_t pl = m->particle_len[i];
-    if (low.len < pl + 3 || low.data[0] != p[0] || strncmp(low.data, p, pl) != 0) continue;
+  unsigned char b0 = (unsigned char)low.data[0];
+  for (uint32_t t = m->particle_at[b0]; t < m->particle_at[b0 + 1] && !added; t++) {
+    const char *p = m->particles[m->particle_ix[t]];
+    size_t pl = m->particle_len[m->particle_ix[t]];
+    if (low.len < pl + 3 || strncmp(low.data, p, pl) != 0) continue;
     const char *rest = low.data + pl;
     size_t rn = low.len - pl;
     bool zu = false;

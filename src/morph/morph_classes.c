@@ -138,6 +138,15 @@ void dg_morph_classes_init(dg_morph *m) {
     }
   m->particle_len = dg_xcalloc(np + 1, sizeof *m->particle_len);
   for (size_t i = 0; i < np; i++) m->particle_len[i] = strlen(m->particles[i]);
+  /* (a counting sort by first byte: stable, so each letter's particles
+   * stay longest first) */
+  m->particle_at = dg_xcalloc(257, sizeof *m->particle_at);
+  m->particle_ix = dg_xcalloc(np + 1, sizeof *m->particle_ix);
+  for (size_t i = 0; i < np; i++) m->particle_at[(unsigned char)m->particles[i][0] + 1]++;
+  for (size_t b = 0; b < 256; b++) m->particle_at[b + 1] += m->particle_at[b];
+  uint32_t fill[256];
+  memcpy(fill, m->particle_at, sizeof fill);
+  for (size_t i = 0; i < np; i++) m->particle_ix[fill[(unsigned char)m->particles[i][0]]++] = (uint32_t)i;
 }
 
 void dg_morph_classes_free(dg_morph *m) {
@@ -145,6 +154,8 @@ void dg_morph_classes_free(dg_morph *m) {
   free(m->links);
   free(m->link_len);
   free(m->particle_len);
+  free(m->particle_ix);
+  free(m->particle_at);
   free(m->variants);
   free(m->class_ix);
 }

@@ -80,6 +80,9 @@ struct dg_morph {
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   size_t *particle_len;           /* their lengths in bytes */
+  /* the particles starting with byte b: particles[particle_ix[t]] for t
+   * from particle_at[b] to particle_at[b + 1], longest first */
+  uint32_t *particle_ix, *particle_at;
   const char **links;             /* linking-element, in file order, NULL-terminated
                                    * (at most DG_MORPH_MAX_LINKS) */
   size_t *link_len;               /* their lengths in bytes */
