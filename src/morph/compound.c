@@ -966,7 +966,8 @@ static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
 size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max) {
   if (!m || !word || !*word) return 0;
   size_t n = strlen(word);
-  dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n);
+  uint64_t h = dg_cache_hash(word, n);
+  dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n, h);
   if (!slot) {
 #ifndef NDEBUG
     for (size_t i = 0; S_bad_heads[i]; i++) assert(strlen(S_bad_heads[i]) <= S_BAD_HEAD_MAX);
@@ -998,7 +999,7 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
       np = 1;
     }
     if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
-    slot = dg_cache_insert(&m->split_cache, word, n, parts, np * sizeof *parts, np);
+    slot = dg_cache_insert(&m->split_cache, word, n, h, parts, np * sizeof *parts, np);
   }
   size_t cnt = slot->count < max ? slot->count : max;
   if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);

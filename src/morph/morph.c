@@ -84,13 +84,13 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
 
 /* ---- cache ---- */
 
-dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n) {
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash) {
   if (!c->nslots) return NULL;
-  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  size_t i = (size_t)hash & (c->nslots - 1);
   for (;;) {
     dg_cache_slot *s = &c->slots[i];
     if (!s->key) return NULL;
-    if (s->keylen == n && memcmp(s->key, key, n) == 0) return s;
+    if (s->hash == hash && s->keylen == n && memcmp(s->key, key, n) == 0) return s;
     i = (i + 1) & (c->nslots - 1);
   }
 }
@@ -101,7 +101,7 @@ static void S_cache_grow(dg_cache *c) {
   for (size_t i = 0; i < c->nslots; i++) {
     dg_cache_slot *s = &c->slots[i];
     if (!s->key) continue;
-    size_t j = (size_t)dg_hash64(s->key, s->keylen, 7) & (n - 1);
+    size_t j = (size_t)s->hash & (n - 1);
     while (t[j].key) j = (j + 1) & (n - 1);
     t[j] = *s;
   }
@@ -110,14 +110,15 @@ static void S_cache_grow(dg_cache *c) {
   c->nslots = n;
 }
 
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
-                               size_t count) {
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t hash, const void *value,
+                               size_t size, size_t count) {
   if ((c->n + 1) * 2 > c->nslots) S_cache_grow(c);
-  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  size_t i = (size_t)hash & (c->nslots - 1);
   while (c->slots[i].key) i = (i + 1) & (c->nslots - 1);
   dg_cache_slot *s = &c->slots[i];
   s->key = dg_arena_strndup(&c->mem, key, n);
   s->keylen = n;
+  s->hash = hash;
   void *v = NULL;
   if (size) {
     v = dg_arena_alloc(&c->mem, size);
@@ -192,7 +193,8 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
    * instructions, and a new word asks about the same strings several times
    * (the analysis, the splitter, the name and spelling rules): each handle
    * keeps its answers, up to S_HS_CACHE_MAX strings at a time. */
-  dg_cache_slot *slot = dg_cache_find(&m->hs_cache, word, n);
+  uint64_t kh = dg_cache_hash(word, n);
+  dg_cache_slot *slot = dg_cache_find(&m->hs_cache, word, n, kh);
   if (slot) return slot->count != 0;
   dg_morph *o = S_hs_owner(m);
   dg_buf b;
@@ -202,21 +204,21 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
     pthread_mutex_lock(&o->hs_mu);
     /* (a worker first asks what the other workers were told: each new
      * word's parts are asked about by whichever worker meets them) */
-    dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n) : NULL;
+    dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n, kh) : NULL;
     if (shared) ok = shared->count != 0;
     else {
       Hunhandle *h = S_hs_locked(o);
       ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
       if (m != o) {
         if (o->hs_shared.n >= S_HS_CACHE_MAX) dg_cache_clear(&o->hs_shared);
-        dg_cache_insert(&o->hs_shared, word, n, NULL, 0, ok);
+        dg_cache_insert(&o->hs_shared, word, n, kh, NULL, 0, ok);
       }
     }
     pthread_mutex_unlock(&o->hs_mu);
   }
   dg_buf_free(&b);
   if (m->hs_cache.n >= S_HS_CACHE_MAX) dg_cache_clear(&m->hs_cache);
-  dg_cache_insert(&m->hs_cache, word, n, NULL, 0, ok);
+  dg_cache_insert(&m->hs_cache, word, n, kh, NULL, 0, ok);
   return ok;
 }
 

@@ -694,7 +694,8 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_put(&key, word, n);
     kd = key.data;
   }
-  dg_cache_slot *slot = dg_cache_find(&m->an_cache, kd, klen);
+  uint64_t kh = dg_cache_hash(kd, klen);
+  dg_cache_slot *slot = dg_cache_find(&m->an_cache, kd, klen, kh);
   if (!slot) {
     S_ctx ctx, *x = &ctx; /* (the readings need no zeroing: nc counts them) */
     memset(x, 0, offsetof(S_ctx, c));
@@ -761,7 +762,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_free(&x->lemma);
     dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
-    slot = dg_cache_insert(&m->an_cache, kd, klen, res, cnt * sizeof *res, cnt);
+    slot = dg_cache_insert(&m->an_cache, kd, klen, kh, res, cnt * sizeof *res, cnt);
   }
   dg_buf_free(&key);
   size_t cnt = slot->count < max ? slot->count : max;

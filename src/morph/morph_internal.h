@@ -29,6 +29,7 @@ void dg_arena_free(dg_arena *a);
 typedef struct dg_cache_slot {
   const char *key;
   size_t keylen;
+  uint64_t hash;           /* dg_cache_hash of the key */
   const void *value;
   size_t count;
 } dg_cache_slot;
@@ -38,11 +39,13 @@ typedef struct dg_cache {
   dg_arena mem;
 } dg_cache;
 
-dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n);
+/* The hash a key is found and inserted by (computed once for both). */
+static inline uint64_t dg_cache_hash(const char *key, size_t n) { return dg_hash64(key, n, 7); }
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash);
 /* Insert (key must not be present) a copy of `value` (size bytes; NULL
  * when 0). */
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
-                               size_t count);
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t hash, const void *value,
+                               size_t size, size_t count);
 void dg_cache_clear(dg_cache *c);
 
 /* The feature strings of the cell sets asked so far (morph_feats.c): as
