@@ -57,27 +57,34 @@ void dg_arena_free(dg_arena *a) {
 
 const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
   if ((m->iset_n + 1) * 2 > m->iset_slots) {
+    /* (the slots are far fewer than 2^32: a hash's low 32 bits place it) */
     size_t ns = m->iset_slots ? m->iset_slots * 2 : 4096;
     const char **t = dg_xcalloc(ns, sizeof *t);
+    uint32_t *th = dg_xcalloc(ns, sizeof *th);
     for (size_t i = 0; i < m->iset_slots; i++) {
       const char *x = m->iset[i];
       if (!x) continue;
-      size_t j = (size_t)dg_hash64(x, strlen(x), 3) & (ns - 1);
+      size_t j = m->iset_hash[i] & (ns - 1);
       while (t[j]) j = (j + 1) & (ns - 1);
       t[j] = x;
+      th[j] = m->iset_hash[i];
     }
     free(m->iset);
+    free(m->iset_hash);
     m->iset = t;
+    m->iset_hash = th;
     m->iset_slots = ns;
   }
-  size_t j = (size_t)dg_hash64(s, n, 3) & (m->iset_slots - 1);
+  uint32_t h = (uint32_t)dg_hash64(s, n, 3);
+  size_t j = h & (m->iset_slots - 1);
   while (m->iset[j]) {
     const char *x = m->iset[j];
-    if (strncmp(x, s, n) == 0 && x[n] == '\0') return x;
+    if (m->iset_hash[j] == h && strncmp(x, s, n) == 0 && x[n] == '\0') return x;
     j = (j + 1) & (m->iset_slots - 1);
   }
   const char *x = dg_arena_strndup(&m->arena, s, n);
   m->iset[j] = x;
+  m->iset_hash[j] = h;
   m->iset_n++;
   return x;
 }
@@ -354,6 +361,7 @@ void dg_morph_close(dg_morph *m) {
   dg_feats_cache_free(&m->feats);
   dg_arena_free(&m->arena);
   free(m->iset);
+  free(m->iset_hash);
   dg_buf_free(&m->tmp);
   free(m);
 }

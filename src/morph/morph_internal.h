@@ -72,6 +72,7 @@ struct dg_morph {
   void *known_ctx;
   dg_arena arena;
   const char **iset;              /* interned arena strings (open addressing) */
+  uint32_t *iset_hash;            /* ... their hashes' low 32 bits */
   size_t iset_slots, iset_n;
   dg_cache an_cache;              /* analyses */
   dg_cache split_cache;           /* compound splits */
