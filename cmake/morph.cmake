@@ -17,7 +17,7 @@ target_include_directories(degloss PRIVATE "${DG_MORPH_GEN_DIR}")
 
 target_sources(degloss PRIVATE
   src/morph/morph.c src/morph/morph_analyze.c src/morph/morph_feats.c src/morph/morph_data.c src/morph/morph_text.c
-  src/morph/compound.c src/morph/compound_whole.c src/morph/morph_classes.c
+  src/morph/compound.c src/morph/compound_whole.c src/morph/compound_word.c src/morph/morph_classes.c
   src/morph/morph_variant.c)
 
 # The compiler of the paradigm tables, and the mapped file it writes.

@@ -11,7 +11,7 @@
  * a verb form like "vereinbart" into Verein | bart), never at a
  * derivational suffix ("Mitgliedschaft") nor after a bare particle.
  * Parts are at most DG_SEG_MAX code points of letters; hyphens separate
- * segments that are split on their own.  Whether a segment is a compound
+ * segments that are split on their own (compound_word.c cuts the word).  Whether a segment is a compound
  * at all or stays whole (a name, a simple word, a derivation) is decided
  * in compound_whole.c, before and after the search.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -23,8 +23,6 @@
 
 #include "compound_internal.h"
 #include "morph_text.h"
-
-#include <utf8proc.h>
 
 #define S_MINPART 3        /* shortest stem, in code points */
 #define S_STEM_COST 10.0f
@@ -55,6 +53,7 @@ static pthread_once_t S_bad_once = PTHREAD_ONCE_INIT;
 
 static void S_bad_init(void) {
   for (size_t i = 0; S_bad_heads[i]; i++) {
+    assert(strlen(S_bad_heads[i]) <= S_BAD_HEAD_MAX);
     size_t j = (size_t)dg_hash64(S_bad_heads[i], strlen(S_bad_heads[i]), 0) & (S_BAD_SLOTS - 1);
     while (S_bad_set[j]) j = (j + 1) & (S_BAD_SLOTS - 1);
     S_bad_set[j] = S_bad_heads[i];
@@ -92,12 +91,12 @@ static float S_lq(const dg_morph *m, const dg_morph_lemma *l) {
  * (unless `noun_only`) not.  Lexicons list fragments too (Geb, ums, innen),
  * so only words of four letters or more that are no particle or other
  * closed-class word count.  A `head` may be an inflected form of a noun
- * the lexicon lists. */
-static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, size_t cps, const char **lemma, bool noun_only, bool head) {
+ * the lexicon lists.  (hash, k: s's table hash and key) */
+static bool S_known_as(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, const dg_morph_key *k, size_t cps,
+                       const char **lemma, bool noun_only, bool head) {
   dg_morph *m = g->m;
-  if (!m->known || !g->use_known || cps < 4 || dg_morph_is_particle(m, s, n))
+  if (!m->known || !g->use_known || cps < 4 || dg_morph_classes_of_h(m, s, n, hash, DG_WC_SEP_PARTICLE))
     return false;
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
   for (uint32_t i = 0; k && i < k->count; i++)
     if (m->data.anal[k->first + i].flags & DG_AF_CLOSED) return false;
   dg_buf_clear(&g->tmp);
@@ -279,12 +278,17 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
   char t[DG_SEG_MAX * 4 + 3]; /* (a part is at most DG_SEG_MAX code points) */
   if (best < 0 && n >= 3 && n + 3 <= sizeof t) {
     /* Verb stems (fahr|zeug) and nouns without their final e (schul|buch). */
+    /* (most are no form: the filter says so before the form is spelt) */
     const char *const *ext = S_stem_ext;
-    memcpy(t, s, n);
+    bool spelt = false;
     for (size_t e = 0; ext[e] && best < 0; e++) {
+      uint64_t h = S_hash_more(hash, ext[e]);
+      if (!dg_morph_data_may_have(&m->data, h)) continue;
+      if (!spelt) memcpy(t, s, n);
+      spelt = true;
       size_t tlen = n + strlen(ext[e]);
       memcpy(t + n, ext[e], tlen - n + 1);
-      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, S_hash_more(hash, ext[e]));
+      const dg_morph_key *kk = dg_morph_data_find_h(&m->data, t, tlen, h);
       if (!kk) continue;
       for (uint32_t i = 0; i < kk->count; i++) {
         const dg_morph_anal *a = &m->data.anal[kk->first + i];
@@ -307,7 +311,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
       }
     }
   }
-  if (best < 0 && S_known_as(g, s, n, cps, lemma, true, false)) best = 0.3f;
+  if (best < 0 && S_known_as(g, s, n, hash, k, cps, lemma, true, false)) best = 0.3f;
   if (best < 0) best = S_frequent(g, k, s, n, cps, lemma);
   if (best < 0) best = S_ablaut_noun(g, k, s, n, cps, lemma);
   /* In words not known whole: confixes (Anti|drogenprogramm) and adverbs,
@@ -319,8 +323,8 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
     best = 0.1f;
   }
   if (best < 0 && !g->whole_known) {
-    bool ok = dg_morph_is(m, s, n, DG_WC_CONFIX | DG_WC_NUMERAL_PART) ||
-              (cps >= 4 && dg_morph_is_particle(m, s, n));
+    dg_word_class c = dg_morph_classes_of_h(m, s, n, hash, DG_WC_CONFIX | DG_WC_NUMERAL_PART | DG_WC_SEP_PARTICLE);
+    bool ok = (c & (DG_WC_CONFIX | DG_WC_NUMERAL_PART)) || (cps >= 4 && (c & DG_WC_SEP_PARTICLE));
     for (uint32_t i = 0; k && !ok && i < k->count; i++) {
       const dg_morph_anal *a = &m->data.anal[k->first + i];
       /* frequent ones only (not archaic "sonder" = without) */
@@ -343,7 +347,7 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
   if (best >= 0 && best < 0.05f) best = 0.05f;
   /* Zurück|haltung, Unter|stützung: a particle is no first part of a word
    * known whole (prefix verbs make such nouns). */
-  if (best >= 0 && g->whole_known && dg_morph_is_particle(m, s, n)) best = -1.0f;
+  if (best >= 0 && g->whole_known && dg_morph_classes_of_h(m, s, n, hash, DG_WC_SEP_PARTICLE)) best = -1.0f;
   /* Participles are no first parts: Gebrauchtwagen stays whole. */
   if (best >= 0 && n >= 5 && S_participle(m, s, n)) best = -1.0f;
   return best;
@@ -440,7 +444,7 @@ static float S_head(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
       }
     }
   }
-  if (best < 0 && cps >= 5 && S_known_as(g, s, n, cps, lemma, g->cap, g->cap)) best = 0.3f;
+  if (best < 0 && cps >= 5 && S_known_as(g, s, n, hash, k, cps, lemma, g->cap, g->cap)) best = 0.3f;
   /* The genitive of strong nouns alternates between -es and -s (Reiches,
    * Reichs): a head in -es whose -s form is the genitive the tables list
    * (Garten|reiches, Azteken|reiches). */
@@ -580,16 +584,13 @@ static bool S_is_citation(dg_cmp_seg *g, const char *s, size_t n, const char *le
 static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
   const char *s = g->lo + g->lo_off[i];
   size_t sn = g->lo_off[j] - g->lo_off[i];
-  for (size_t li = 0; g->m->links[li]; li++) {
-    size_t ln = g->m->link_len[li];
-    int k = j + (int)ln;
-    if (k > g->ncp - S_MINPART || !isfinite(g->best[k].cost) || g->lo_off[k] - g->lo_off[j] != ln ||
-        memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
-      continue;
+  for (uint32_t at = g->link_at[j]; at; at &= at - 1) {
+    int k = j + (int)g->m->link_len[__builtin_ctz(at)];
+    if (!isfinite(g->best[k].cost)) continue;
     dg_buf_clear(&g->tmp);
     dg_utf8_capitalize(&g->tmp, s, sn);
+    if (!dg_cmp_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], g->tmp.data)) continue;
     const char *lemma = dg_morph_intern(g->m, g->tmp.data, g->tmp.len);
-    if (!dg_cmp_link_spells_form(g, s, g->lo_off[k] - g->lo_off[i], lemma)) continue;
     float c = S_STEM_COST - 0.3f + 0.3f + g->best[k].cost;
     if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, lemma};
   }
@@ -634,11 +635,28 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
     for (int k = 0; k < r->next; k++) dg_morph_data_prefetch(d, r->ext[k], stage);
 }
 
+/* g->link_at: the links written at each code point with a stem's room
+ * after them (links are ASCII: one code point per byte). */
+static void S_links_at(dg_cmp_seg *g) {
+  for (int j = 0; j <= g->ncp; j++) {
+    uint32_t at = 0;
+    const char *p = g->lo + g->lo_off[j];
+    for (uint32_t c = g->m->link_first[(unsigned char)p[0]]; c; c &= c - 1) {
+      size_t li = (size_t)__builtin_ctz(c), ln = g->m->link_len[li];
+      int k = j + (int)ln;
+      if (k <= g->ncp - S_MINPART && g->lo_off[k] - g->lo_off[j] == ln && memcmp(p, g->m->links[li], ln) == 0)
+        at |= 1u << li;
+    }
+    g->link_at[j] = at;
+  }
+}
+
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
-  /* rest[j]: the rest from j splits, directly or after a link (known once
-   * best[j] and what follows are). */
+  /* rest[j]: the rest from j splits, directly or after a link written at j
+   * (known once best[j] and what follows are); a stem ending at j is worth
+   * a look-up only then. */
   bool rest[DG_SEG_MAX + 1] = {false};
   S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
   /* (from N + 2 down: the stages before the first start) */
@@ -685,13 +703,9 @@ static void S_solve(dg_cmp_seg *g) {
           *b = (dg_cmp_best){c, j, j, g->best[j].nstems + 1, stem_lemma};
         }
       }
-      for (size_t li = 0; g->m->links[li]; li++) {
-        size_t ln = g->m->link_len[li];
-        int k = j + (int)ln; /* links are ASCII: one code point per byte */
-        if (k > N - S_MINPART) continue;
-        if (g->lo_off[k] - g->lo_off[j] != ln ||
-            memcmp(g->lo + g->lo_off[j], g->m->links[li], ln) != 0)
-          continue;
+      for (uint32_t at = g->link_at[j]; at; at &= at - 1) {
+        size_t li = (size_t)__builtin_ctz(at);
+        int k = j + (int)g->m->link_len[li]; /* links are ASCII: one code point per byte */
         if (!isfinite(g->best[k].cost)) continue;
         /* A link follows the citation form (no Parsen|n|bahn from
          * the plural of Parse), or an s the stem without its e
@@ -722,17 +736,15 @@ static void S_solve(dg_cmp_seg *g) {
       }
     }
     rest[i] = isfinite(b->cost);
-    for (size_t li = 0; g->m->links[li] && !rest[i]; li++) {
-      int k = i + (int)g->m->link_len[li];
-      rest[i] = k <= N - S_MINPART && isfinite(g->best[k].cost);
-    }
+    for (uint32_t at = g->link_at[i]; at && !rest[i]; at &= at - 1)
+      rest[i] = isfinite(g->best[i + (int)g->m->link_len[__builtin_ctz(at)]].cost);
   }
 }
 
 /* The lemma of an unsplit segment from the tables alone (the analyser
- * itself calls the splitter, so it cannot be asked here). */
-static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool last) {
-  const dg_morph_key *k = dg_morph_lookup(m, seg, n);
+ * itself calls the splitter, so it cannot be asked here); k is the
+ * segment's key. */
+static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool last, const dg_morph_key *k) {
   bool cap = dg_utf8_is_upper_initial(seg, n);
   const char *best = NULL;
   int best_rank = -1;
@@ -800,8 +812,7 @@ static bool S_lexicon_short(dg_cmp_seg *g) {
   return found;
 }
 
-/* Split one segment (letters only) at [start, end) of word; appends parts. */
-static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_t end, bool last,
+size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t end, bool last,
                               dg_part *out, size_t max) {
   size_t n = end - start;
   size_t np = 0;
@@ -816,11 +827,13 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     i += l;
   }
   dg_cmp_seg gs, *g = NULL;
+  const dg_morph_key *seg_key = NULL; /* (looked up by the search's set-up) */
   dg_buf low;
   dg_buf_init(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
-    memset(&gs, 0, sizeof gs);
+    memset(&gs, 0, offsetof(dg_cmp_seg, lo_off));
     g = &gs;
+    g->best[0].cost = INFINITY; /* (no split until the search finds one) */
     g->m = m;
     dg_buf_init(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */
@@ -848,6 +861,7 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
     g->ncp = k;
     g->lo = low.data;
     g->cap = dg_utf8_is_upper_initial(seg, n);
+    S_links_at(g);
     /* Is it a compound at all (compound_whole.c)?  Verb forms, names,
      * known adjectives and abbreviations are not searched. */
     bool splittable = dg_cmp_may_split(g, seg, n);
@@ -900,90 +914,17 @@ static size_t S_split_segment(dg_morph *m, const char *word, size_t start, size_
         i0 = b->next;
       }
     }
+    seg_key = g->key;
     dg_buf_free(&g->tmp);
   }
   dg_buf_free(&low);
   if (np == 0 && max > 0) {
     out[0].form = dg_morph_intern(m, seg, n);
-    out[0].lemma = S_simple_lemma(m, seg, n, last);
+    out[0].lemma = S_simple_lemma(m, seg, n, last, g ? seg_key : dg_morph_lookup(m, seg, n));
     out[0].kind = DG_PART_STEM;
     out[0].start = (unsigned)start;
     out[0].end = (unsigned)end;
     np = 1;
   }
   return np;
-}
-
-/* Does a new segment start at j (a capital after at least three letters
- * of which the last is small, followed by at least two small letters)?
- * NatoVertrag, LöwenTurnier; not McAusland, SmILE, BesVNG. */
-static bool S_camel_break(const char *w, size_t start, size_t j, size_t n) {
-  int32_t c, prev = 0;
-  unsigned char b = (unsigned char)w[j];
-  if (b < 0x80 && !(b >= 'A' && b <= 'Z')) return false; /* (ASCII: no table) */
-  dg_utf8_next(w + j, n - j, &c);
-  if (!utf8proc_isupper(c)) return false;
-  size_t letters = 0;
-  for (size_t k = start; k < j;) {
-    k += dg_utf8_next(w + k, j - k, &prev);
-    letters++;
-  }
-  if (letters < 3 || !utf8proc_islower(prev)) return false;
-  size_t k = j + dg_utf8_next(w + j, n - j, &c), small = 0;
-  while (k < n && small < 2) {
-    k += dg_utf8_next(w + k, n - k, &c);
-    if (!utf8proc_islower(c)) break;
-    small++;
-  }
-  /* The "Binnen-I" of gender-fair plurals is a suffix, no segment:
-   * LehrerInnen, BürgerIn. */
-  if (w[j] == 'I') {
-    size_t e = j + 1;
-    while (e < n && w[e] >= 'a' && w[e] <= 'z') e++;
-    if ((e - j == 2 && !memcmp(w + j, "In", 2)) || (e - j == 5 && !memcmp(w + j, "Innen", 5)))
-      return false;
-  }
-  return small >= 2;
-}
-
-size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max) {
-  if (!m || !word || !*word) return 0;
-  size_t n = strlen(word);
-  dg_cache_slot *slot = dg_cache_find(&m->split_cache, word, n);
-  if (!slot) {
-#ifndef NDEBUG
-    for (size_t i = 0; S_bad_heads[i]; i++) assert(strlen(S_bad_heads[i]) <= S_BAD_HEAD_MAX);
-#endif
-    dg_part parts[DG_COMPOUND_MAX_PARTS];
-    size_t np = 0;
-    size_t i = 0;
-    while (i < n && np < DG_COMPOUND_MAX_PARTS) {
-      /* Segments end at hyphens and where a capital follows a small
-       * letter inside the word (NatoVertrag, BerlinaleJuryMitglieder). */
-      size_t j = i;
-      while (j < n && word[j] != '-') {
-        if (j > i && S_camel_break(word, i, j, n)) break;
-        int32_t c;
-        j += dg_utf8_next(word + j, n - j, &c);
-      }
-      if (j > i) {
-        bool last = j >= n;
-        np += S_split_segment(m, word, i, j, last, parts + np, DG_COMPOUND_MAX_PARTS - np);
-      }
-      i = j < n && word[j] == '-' ? j + 1 : j;
-    }
-    if (np == 0) {
-      /* Nothing but hyphens: the word is its own part. */
-      parts[0].form = parts[0].lemma = dg_morph_intern(m, word, n);
-      parts[0].kind = DG_PART_STEM;
-      parts[0].start = 0;
-      parts[0].end = (unsigned)n;
-      np = 1;
-    }
-    if (m->split_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->split_cache);
-    slot = dg_cache_insert(&m->split_cache, word, n, parts, np * sizeof *parts, np);
-  }
-  size_t cnt = slot->count < max ? slot->count : max;
-  if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);
-  return slot->count < max ? slot->count : max;
 }

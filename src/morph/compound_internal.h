@@ -2,7 +2,8 @@
  * segment for its best split into stems and links, compound_whole.c
  * decides whether the word is a compound at all or stays whole (a simple
  * word, a name, a derivation).  Both work on the segment state below;
- * compound.c calls compound_whole.c, never the reverse.
+ * compound.c calls compound_whole.c, never the reverse.  compound_word.c
+ * cuts a word into its segments and calls compound.c for each.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_COMPOUND_INTERNAL_H
 #define DG_COMPOUND_INTERNAL_H
@@ -24,19 +25,25 @@ typedef struct {
   const char *lemma;       /* lemma of the first stem */
 } dg_cmp_best;
 
-/* One segment (letters only) under search. */
+/* One segment (letters only) under search.  (The arrays, last, are filled
+ * up to ncp: lo_off and link_at when the segment is set up, best by the
+ * search.) */
 typedef struct {
   dg_morph *m;
   const char *lo;          /* lower-cased segment */
   int ncp;
-  size_t lo_off[DG_SEG_MAX + 1];
   bool whole_known;        /* the tables know the whole segment */
   bool hs_name;            /* known only as a hunspell capitalised word without
                             * plural (a name or a compound noun: Lungenkarzinom) */
   bool use_known;          /* ask the caller's lexicon too (second pass) */
   bool cap;
-  dg_cmp_best best[DG_SEG_MAX + 1];
+  const dg_morph_key *key; /* the whole segment's table key (NULL: none) */
   dg_buf tmp;
+  size_t lo_off[DG_SEG_MAX + 1];
+  /* bit li: links[li] is written from code point j on and leaves a rest
+   * of at least a stem (compound.c S_links_at) */
+  uint32_t link_at[DG_SEG_MAX + 1];
+  dg_cmp_best best[DG_SEG_MAX + 1];
 } dg_cmp_seg;
 
 /* Does stem + link (s, n bytes, lower case) spell a form of the noun
@@ -81,5 +88,12 @@ bool dg_cmp_may_split(dg_cmp_seg *g, const char *seg, size_t n);
 bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n);
 bool dg_cmp_name_head(const dg_cmp_seg *g);
 bool dg_cmp_country_head(const dg_cmp_seg *g);
+
+/* compound.c: split one segment (letters only) at [start, end) of word
+ * (`last`: it ends the word); stores its parts in out (at most max) and
+ * returns their number (compound_word.c's dg_compound_split calls it for
+ * each segment). */
+size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t end, bool last,
+                            dg_part *out, size_t max);
 
 #endif

@@ -74,8 +74,9 @@ bool dg_cmp_name_head(const dg_cmp_seg *g) {
   for (int k = 1; k < g->ncp; k++) {
     size_t start = g->lo_off[k];
     if (start > last + 1) break;
-    if (dg_morph_is(g->m, g->lo + start, n - start, DG_WC_NAME_ENDING)) return true;
-    if (weak < 0 && dg_morph_is(g->m, g->lo + start, n - start, DG_WC_NAME_ENDING_WEAK)) weak = k;
+    dg_word_class c = dg_morph_classes_of(g->m, g->lo + start, n - start, DG_WC_NAME_ENDING | DG_WC_NAME_ENDING_WEAK);
+    if (c & DG_WC_NAME_ENDING) return true;
+    if (weak < 0 && (c & DG_WC_NAME_ENDING_WEAK)) weak = k;
   }
   if (weak < 0) return false;
   return !(isfinite(g->best[0].cost) && g->best[0].nstems == 2 && S_table_noun(g, 0, g->best[0].end));
@@ -282,6 +283,7 @@ static bool S_nominalised_adj(const dg_morph *m, const dg_morph_key *k, const ch
 static bool S_whole(dg_cmp_seg *g, bool *splittable) {
   dg_morph *m = g->m;
   const dg_morph_key *k = dg_morph_data_find(&m->data, g->lo, g->lo_off[g->ncp]);
+  g->key = k;
   *splittable = true;
   if (S_is_participle_form(g)) {
     *splittable = false; /* Übertragenden, Abteilende: participles */

@@ -57,40 +57,47 @@ void dg_arena_free(dg_arena *a) {
 
 const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
   if ((m->iset_n + 1) * 2 > m->iset_slots) {
+    /* (the slots are far fewer than 2^32: a hash's low 32 bits place it) */
     size_t ns = m->iset_slots ? m->iset_slots * 2 : 4096;
     const char **t = dg_xcalloc(ns, sizeof *t);
+    uint32_t *th = dg_xcalloc(ns, sizeof *th);
     for (size_t i = 0; i < m->iset_slots; i++) {
       const char *x = m->iset[i];
       if (!x) continue;
-      size_t j = (size_t)dg_hash64(x, strlen(x), 3) & (ns - 1);
+      size_t j = m->iset_hash[i] & (ns - 1);
       while (t[j]) j = (j + 1) & (ns - 1);
       t[j] = x;
+      th[j] = m->iset_hash[i];
     }
     free(m->iset);
+    free(m->iset_hash);
     m->iset = t;
+    m->iset_hash = th;
     m->iset_slots = ns;
   }
-  size_t j = (size_t)dg_hash64(s, n, 3) & (m->iset_slots - 1);
+  uint32_t h = (uint32_t)dg_hash64(s, n, 3);
+  size_t j = h & (m->iset_slots - 1);
   while (m->iset[j]) {
     const char *x = m->iset[j];
-    if (strncmp(x, s, n) == 0 && x[n] == '\0') return x;
+    if (m->iset_hash[j] == h && strncmp(x, s, n) == 0 && x[n] == '\0') return x;
     j = (j + 1) & (m->iset_slots - 1);
   }
   const char *x = dg_arena_strndup(&m->arena, s, n);
   m->iset[j] = x;
+  m->iset_hash[j] = h;
   m->iset_n++;
   return x;
 }
 
 /* ---- cache ---- */
 
-dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n) {
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash) {
   if (!c->nslots) return NULL;
-  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  size_t i = (size_t)hash & (c->nslots - 1);
   for (;;) {
     dg_cache_slot *s = &c->slots[i];
     if (!s->key) return NULL;
-    if (s->keylen == n && memcmp(s->key, key, n) == 0) return s;
+    if (s->hash == hash && s->keylen == n && memcmp(s->key, key, n) == 0) return s;
     i = (i + 1) & (c->nslots - 1);
   }
 }
@@ -101,7 +108,7 @@ static void S_cache_grow(dg_cache *c) {
   for (size_t i = 0; i < c->nslots; i++) {
     dg_cache_slot *s = &c->slots[i];
     if (!s->key) continue;
-    size_t j = (size_t)dg_hash64(s->key, s->keylen, 7) & (n - 1);
+    size_t j = (size_t)s->hash & (n - 1);
     while (t[j].key) j = (j + 1) & (n - 1);
     t[j] = *s;
   }
@@ -110,14 +117,15 @@ static void S_cache_grow(dg_cache *c) {
   c->nslots = n;
 }
 
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
-                               size_t count) {
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t hash, const void *value,
+                               size_t size, size_t count) {
   if ((c->n + 1) * 2 > c->nslots) S_cache_grow(c);
-  size_t i = (size_t)dg_hash64(key, n, 7) & (c->nslots - 1);
+  size_t i = (size_t)hash & (c->nslots - 1);
   while (c->slots[i].key) i = (i + 1) & (c->nslots - 1);
   dg_cache_slot *s = &c->slots[i];
   s->key = dg_arena_strndup(&c->mem, key, n);
   s->keylen = n;
+  s->hash = hash;
   void *v = NULL;
   if (size) {
     v = dg_arena_alloc(&c->mem, size);
@@ -192,7 +200,8 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
    * instructions, and a new word asks about the same strings several times
    * (the analysis, the splitter, the name and spelling rules): each handle
    * keeps its answers, up to S_HS_CACHE_MAX strings at a time. */
-  dg_cache_slot *slot = dg_cache_find(&m->hs_cache, word, n);
+  uint64_t kh = dg_cache_hash(word, n);
+  dg_cache_slot *slot = dg_cache_find(&m->hs_cache, word, n, kh);
   if (slot) return slot->count != 0;
   dg_morph *o = S_hs_owner(m);
   dg_buf b;
@@ -202,21 +211,21 @@ bool dg_morph_hs_spell(dg_morph *m, const char *word) {
     pthread_mutex_lock(&o->hs_mu);
     /* (a worker first asks what the other workers were told: each new
      * word's parts are asked about by whichever worker meets them) */
-    dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n) : NULL;
+    dg_cache_slot *shared = m != o ? dg_cache_find(&o->hs_shared, word, n, kh) : NULL;
     if (shared) ok = shared->count != 0;
     else {
       Hunhandle *h = S_hs_locked(o);
       ok = h && Hunspell_spell(h, o->hs_latin1 ? b.data : word) != 0;
       if (m != o) {
         if (o->hs_shared.n >= S_HS_CACHE_MAX) dg_cache_clear(&o->hs_shared);
-        dg_cache_insert(&o->hs_shared, word, n, NULL, 0, ok);
+        dg_cache_insert(&o->hs_shared, word, n, kh, NULL, 0, ok);
       }
     }
     pthread_mutex_unlock(&o->hs_mu);
   }
   dg_buf_free(&b);
   if (m->hs_cache.n >= S_HS_CACHE_MAX) dg_cache_clear(&m->hs_cache);
-  dg_cache_insert(&m->hs_cache, word, n, NULL, 0, ok);
+  dg_cache_insert(&m->hs_cache, word, n, kh, NULL, 0, ok);
   return ok;
 }
 
@@ -352,6 +361,7 @@ void dg_morph_close(dg_morph *m) {
   dg_feats_cache_free(&m->feats);
   dg_arena_free(&m->arena);
   free(m->iset);
+  free(m->iset_hash);
   dg_buf_free(&m->tmp);
   free(m);
 }
@@ -405,9 +415,10 @@ bool dg_morph_is_verb(dg_morph *m, const char *lemma) {
   if (n == 0 || n > 200) return false;
   if (S_is_verb_lemma(m, lemma, n)) return true;
   /* particle + known verb: vorankommen = voran + kommen */
-  for (size_t i = 0; m->particles[i]; i++) {
-    size_t pl = m->particle_len[i];
-    if (pl + 4 <= n && lemma[0] == m->particles[i][0] && strncmp(lemma, m->particles[i], pl) == 0 &&
+  unsigned char b0 = (unsigned char)lemma[0];
+  for (uint32_t t = m->particle_at[b0]; t < m->particle_at[b0 + 1]; t++) {
+    size_t i = m->particle_ix[t], pl = m->particle_len[i];
+    if (pl + 4 <= n && strncmp(lemma, m->particles[i], pl) == 0 &&
         S_is_verb_lemma(m, lemma + pl, n - pl))
       return true;
   }

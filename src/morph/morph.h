@@ -99,6 +99,9 @@ const char *dg_morph_loan_verb(dg_morph *m, const char *word, bool *zu_inf);
  * DG_WC_NUMERAL_PART, DG_WC_INSEP_PREFIX, DG_WC_AMBIG_PREFIX, DG_WC_AUX,
  * DG_WC_MODAL, ...; see DG_WC_MORPH)? */
 bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls);
+/* Which of the classes in `cls` is word[0..n) of (0: none)?  One look-up
+ * for a word asked about several classes. */
+dg_word_class dg_morph_classes_of(const dg_morph *m, const char *word, size_t n, dg_word_class cls);
 
 /* The word-class rows that tools/morph-compile reads (DG_WC_MORPH classes
  * only), in file order, a word's rows merged. */

@@ -335,10 +335,11 @@ static size_t S_particle_verb(S_ctx *x) {
   dg_morph *m = x->m;
   size_t added = 0;
   const dg_buf low = x->low;
-  for (size_t i = 0; m->particles[i] && !added; i++) {
-    const char *p = m->particles[i];
-    size_t pl = m->particle_len[i];
-    if (low.len < pl + 3 || low.data[0] != p[0] || strncmp(low.data, p, pl) != 0) continue;
+  unsigned char b0 = (unsigned char)low.data[0];
+  for (uint32_t t = m->particle_at[b0]; t < m->particle_at[b0 + 1] && !added; t++) {
+    const char *p = m->particles[m->particle_ix[t]];
+    size_t pl = m->particle_len[m->particle_ix[t]];
+    if (low.len < pl + 3 || strncmp(low.data, p, pl) != 0) continue;
     const char *rest = low.data + pl;
     size_t rn = low.len - pl;
     bool zu = false;
@@ -375,8 +376,13 @@ static size_t S_particle_verb(S_ctx *x) {
   return added;
 }
 
-/* Adjective endings, longest first. */
-static const char *const S_adj_end[] = {"em", "en", "er", "es", "e", "", NULL};
+/* Adjective endings, longest first (with their lengths). */
+typedef struct {
+  const char *s;
+  size_t n;
+} S_end;
+#define S_END(x) {x, sizeof x - 1}
+static const S_end S_adj_end[] = {S_END("em"), S_END("en"), S_END("er"), S_END("es"), S_END("e"), S_END(""), {NULL, 0}};
 
 static void S_unumlaut(dg_buf *b) {
   /* Replace the last ä/ö/ü (C3 A4, C3 B6, C3 BC) by a/o/u. */
@@ -417,9 +423,9 @@ static size_t S_degree(S_ctx *x) {
   dg_buf stem;
   dg_buf_init(&stem);
   size_t added = 0;
-  for (size_t e = 0; S_adj_end[e]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s; e++) {
+    size_t el = S_adj_end[e].n;
+    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = low.len - el;
     for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
       if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
@@ -469,9 +475,9 @@ static size_t S_participle_adj(S_ctx *x) {
   dg_morph *m = x->m;
   const dg_buf low = x->low;
   size_t added = 0;
-  for (size_t e = 0; S_adj_end[e] && S_adj_end[e][0]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (low.len < el + 4 || strcmp(low.data + low.len - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s && S_adj_end[e].n; e++) {
+    size_t el = S_adj_end[e].n;
+    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = low.len - el;
     const dg_morph_key *k = dg_morph_data_find(&m->data, low.data, bn);
     if (!k) continue;
@@ -516,9 +522,9 @@ static bool S_adj_suffix(S_ctx *x) {
   static const char *const suf[] = {"ig", "lich", "isch", "bar", "sam", "haft", "los", "voll",
                                     "mäßig", "artig", "förmig", NULL};
   size_t n = x->n;
-  for (size_t e = 0; S_adj_end[e]; e++) {
-    size_t el = strlen(S_adj_end[e]);
-    if (n < el + 4 || strcmp(x->word + n - el, S_adj_end[e]) != 0) continue;
+  for (size_t e = 0; S_adj_end[e].s; e++) {
+    size_t el = S_adj_end[e].n;
+    if (n < el + 4 || memcmp(x->word + n - el, S_adj_end[e].s, el) != 0) continue;
     size_t bn = n - el;
     for (size_t i = 0; suf[i]; i++) {
       size_t sl = strlen(suf[i]);
@@ -600,10 +606,21 @@ static void S_fallback(S_ctx *x) {
   }
 }
 
-static int S_cmp(const void *a, const void *b) {
-  const S_cand *x = a, *y = b;
+static int S_cmp(const S_cand *x, const S_cand *y) {
   if (x->score != y->score) return x->score > y->score ? -1 : 1;
   return strcmp(x->lemma, y->lemma);
+}
+
+/* The readings best first (S_cmp), equal ones in the order found: an
+ * insertion sort, stable as the C library's merge sort was (a word has a
+ * few readings; qsort took a buffer from malloc for them). */
+static void S_sort(S_cand *c, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    S_cand t = c[i];
+    size_t j = i;
+    for (; j > 0 && S_cmp(&c[j - 1], &t) > 0; j--) c[j] = c[j - 1];
+    c[j] = t;
+  }
 }
 
 static bool S_pos_compatible(int pos, int hint) {
@@ -677,7 +694,8 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_put(&key, word, n);
     kd = key.data;
   }
-  dg_cache_slot *slot = dg_cache_find(&m->an_cache, kd, klen);
+  uint64_t kh = dg_cache_hash(kd, klen);
+  dg_cache_slot *slot = dg_cache_find(&m->an_cache, kd, klen, kh);
   if (!slot) {
     S_ctx ctx, *x = &ctx; /* (the readings need no zeroing: nc counts them) */
     memset(x, 0, offsetof(S_ctx, c));
@@ -730,7 +748,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
         else if (S_pos_compatible(x->c[i].pos, hint)) x->c[i].score += 4.5f;
       }
     }
-    qsort(x->c, x->nc, sizeof x->c[0], S_cmp);
+    S_sort(x->c, x->nc);
     size_t cnt = x->nc < DG_MORPH_MAX_ANALYSES ? x->nc : DG_MORPH_MAX_ANALYSES;
     dg_analysis res[DG_MORPH_MAX_ANALYSES];
     for (size_t i = 0; i < cnt; i++) {
@@ -744,7 +762,7 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
     dg_buf_free(&x->lemma);
     dg_buf_free(&x->low);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
-    slot = dg_cache_insert(&m->an_cache, kd, klen, res, cnt * sizeof *res, cnt);
+    slot = dg_cache_insert(&m->an_cache, kd, klen, kh, res, cnt * sizeof *res, cnt);
   }
   dg_buf_free(&key);
   size_t cnt = slot->count < max ? slot->count : max;

@@ -106,11 +106,17 @@ void dg_morph_classes_init(dg_morph *m) {
   size_t np = 0, nl = 0, nv = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (d->classes[i].bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
-    if (d->classes[i].bits & DG_WC_LINKING_ELEMENT) m->links[nl++] = d->str + d->classes[i].word;
+    /* (the splitter keeps the links written at a position as bits of a
+     * 32-bit word: the first DG_MORPH_MAX_LINKS count) */
+    if ((d->classes[i].bits & DG_WC_LINKING_ELEMENT) && nl < DG_MORPH_MAX_LINKS)
+      m->links[nl++] = d->str + d->classes[i].word;
     if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
   m->link_len = dg_xcalloc(nl + 1, sizeof *m->link_len);
-  for (size_t i = 0; i < nl; i++) m->link_len[i] = strlen(m->links[i]);
+  for (size_t i = 0; i < nl; i++) {
+    m->link_len[i] = strlen(m->links[i]);
+    m->link_first[(unsigned char)m->links[i][0]] |= 1u << i;
+  }
   /* The words asked about (dg_morph_is, for most words of a sentence)
    * found through a hash index instead of a walk over every class row. */
   size_t slots = 64;
@@ -132,6 +138,15 @@ void dg_morph_classes_init(dg_morph *m) {
     }
   m->particle_len = dg_xcalloc(np + 1, sizeof *m->particle_len);
   for (size_t i = 0; i < np; i++) m->particle_len[i] = strlen(m->particles[i]);
+  /* (a counting sort by first byte: stable, so each letter's particles
+   * stay longest first) */
+  m->particle_at = dg_xcalloc(257, sizeof *m->particle_at);
+  m->particle_ix = dg_xcalloc(np + 1, sizeof *m->particle_ix);
+  for (size_t i = 0; i < np; i++) m->particle_at[(unsigned char)m->particles[i][0] + 1]++;
+  for (size_t b = 0; b < 256; b++) m->particle_at[b + 1] += m->particle_at[b];
+  uint32_t fill[256];
+  memcpy(fill, m->particle_at, sizeof fill);
+  for (size_t i = 0; i < np; i++) m->particle_ix[fill[(unsigned char)m->particles[i][0]]++] = (uint32_t)i;
 }
 
 void dg_morph_classes_free(dg_morph *m) {
@@ -139,6 +154,8 @@ void dg_morph_classes_free(dg_morph *m) {
   free(m->links);
   free(m->link_len);
   free(m->particle_len);
+  free(m->particle_ix);
+  free(m->particle_at);
   free(m->variants);
   free(m->class_ix);
 }
@@ -152,6 +169,21 @@ bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cl
     if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) return true;
   }
   return false;
+}
+
+dg_word_class dg_morph_classes_of(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
+  return dg_morph_classes_of_h(m, word, n, dg_hash64(word, n, 0), cls);
+}
+
+dg_word_class dg_morph_classes_of_h(const dg_morph *m, const char *word, size_t n, uint64_t hash, dg_word_class cls) {
+  const dg_morph_data *d = &m->data;
+  if (!m->class_ix) return 0;
+  dg_word_class found = 0;
+  for (size_t k = (size_t)hash & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
+    const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
+    if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) found |= c->bits & cls;
+  }
+  return found;
 }
 
 bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n) {

@@ -29,6 +29,7 @@ void dg_arena_free(dg_arena *a);
 typedef struct dg_cache_slot {
   const char *key;
   size_t keylen;
+  uint64_t hash;           /* dg_cache_hash of the key */
   const void *value;
   size_t count;
 } dg_cache_slot;
@@ -38,11 +39,13 @@ typedef struct dg_cache {
   dg_arena mem;
 } dg_cache;
 
-dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n);
+/* The hash a key is found and inserted by (computed once for both). */
+static inline uint64_t dg_cache_hash(const char *key, size_t n) { return dg_hash64(key, n, 7); }
+dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash);
 /* Insert (key must not be present) a copy of `value` (size bytes; NULL
  * when 0). */
-dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, const void *value, size_t size,
-                               size_t count);
+dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t hash, const void *value,
+                               size_t size, size_t count);
 void dg_cache_clear(dg_cache *c);
 
 /* The feature strings of the cell sets asked so far (morph_feats.c): as
@@ -69,6 +72,7 @@ struct dg_morph {
   void *known_ctx;
   dg_arena arena;
   const char **iset;              /* interned arena strings (open addressing) */
+  uint32_t *iset_hash;            /* ... their hashes' low 32 bits */
   size_t iset_slots, iset_n;
   dg_cache an_cache;              /* analyses */
   dg_cache split_cache;           /* compound splits */
@@ -80,8 +84,13 @@ struct dg_morph {
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   size_t *particle_len;           /* their lengths in bytes */
-  const char **links;             /* linking-element, in file order, NULL-terminated */
+  /* the particles starting with byte b: particles[particle_ix[t]] for t
+   * from particle_at[b] to particle_at[b + 1], longest first */
+  uint32_t *particle_ix, *particle_at;
+  const char **links;             /* linking-element, in file order, NULL-terminated
+                                   * (at most DG_MORPH_MAX_LINKS) */
   size_t *link_len;               /* their lengths in bytes */
+  uint32_t link_first[256];       /* bit i: links[i] starts with this byte */
   const char **variants;          /* spelling-variant "from>to", in file order, NULL-terminated */
   uint32_t *class_ix;             /* open addressing over classes[]: index + 1, 0 empty */
   size_t class_mask;              /* slots - 1 */
@@ -94,6 +103,7 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n);
 /* The type caches hold at most this many forms each; past it they start
  * afresh (the strings handed out stay valid: they live in the arena). */
 #define DG_MORPH_CACHE_MAX (1u << 20)
+#define DG_MORPH_MAX_LINKS 32 /* linking elements used (dictionaries/word-classes.tsv has 8) */
 
 /* Hunspell calls with encoding conversion. */
 bool dg_morph_hs_spell(dg_morph *m, const char *word);
@@ -120,6 +130,8 @@ void dg_feats_cache_free(dg_feats_cache *c);
 
 /* Is `word` (n bytes, lower case) a separable verb particle? */
 bool dg_morph_is_particle(const dg_morph *m, const char *word, size_t n);
+/* dg_morph_classes_of with the word's table hash (dg_hash64, seed 0) known. */
+dg_word_class dg_morph_classes_of_h(const dg_morph *m, const char *word, size_t n, uint64_t hash, dg_word_class cls);
 /* Build and free m->particles and m->links from the mapped file. */
 void dg_morph_classes_init(dg_morph *m);
 void dg_morph_classes_free(dg_morph *m);

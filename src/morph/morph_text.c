@@ -3,7 +3,7 @@
 
 #include <utf8proc.h>
 
-size_t dg_utf8_next(const char *s, size_t n, int32_t *cp) {
+size_t dg_utf8_next_slow(const char *s, size_t n, int32_t *cp) {
   utf8proc_int32_t c;
   utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
   if (l < 1) {
@@ -23,6 +23,9 @@ static void S_put_cp(dg_buf *out, int32_t c) {
 static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
   size_t i = 0;
   bool first = true;
+  /* (ASCII and the C3 letters keep their length: written straight into the
+   * room reserved for the rest of the input; other code points through
+   * dg_buf_put, which reserves for itself) */
   dg_buf_reserve(out, n);
   while (i < n) {
     /* ASCII, and the Latin-1 letters written C3 80-BF (ä, Ö, é …), whose
@@ -32,7 +35,7 @@ static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
       char m = (char)b;
       if (first && upper_first) m = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
       else if (!upper_first) m = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      dg_buf_putc(out, m);
+      out->data[out->len++] = m;
       first = false;
       i++;
       continue;
@@ -42,8 +45,8 @@ static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
       if (first && upper_first) b2 = (unsigned char)(b2 >= 0xA0 && b2 <= 0xBE && b2 != 0xB7 ? b2 - 0x20 : b2);
       else if (!upper_first) b2 = (unsigned char)(b2 >= 0x80 && b2 <= 0x9E && b2 != 0x97 ? b2 + 0x20 : b2);
       if (!(first && upper_first && (b2 == 0xBF || b2 == 0x9F))) { /* (the capitals of ÿ and ß lie elsewhere) */
-        dg_buf_putc(out, (char)b);
-        dg_buf_putc(out, (char)b2);
+        out->data[out->len++] = (char)b;
+        out->data[out->len++] = (char)b2;
         first = false;
         i += 2;
         continue;
@@ -61,7 +64,9 @@ static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
     }
     first = false;
     i += l;
+    dg_buf_reserve(out, n - i);
   }
+  out->data[out->len] = '\0';
 }
 
 void dg_utf8_lower(dg_buf *out, const char *s, size_t n) { S_map(out, s, n, false); }

@@ -32,16 +32,14 @@ bool dg_morph_in_tables(dg_morph *m, const char *word) {
   return m && word && S_in_tables(m, word, strlen(word));
 }
 
-/* Is the word as written unknown to the tables and to hunspell? */
-static bool S_unknown(dg_morph *m, const char *word, size_t n) {
-  if (S_in_tables(m, word, n)) return false;
-  return !dg_morph_hs_spell(m, word);
-}
+/* (Both below take a variant only of a word unknown as written to the
+ * tables and to hunspell; the tables are asked first, hunspell, at tens of
+ * thousands of instructions a word, only about a word that has one.) */
 
 const char *dg_morph_spelling_variant(dg_morph *m, const char *word) {
   if (!m || !word || !m->variants || !m->variants[0]) return NULL;
   size_t n = strlen(word);
-  if (n < 2 || n > 120 || !S_unknown(m, word, n)) return NULL;
+  if (n < 2 || n > 120 || S_in_tables(m, word, n)) return NULL;
   /* Every occurrence of every pattern's left side is a site. */
   S_site site[S_MAX_SITES];
   size_t ns = 0;
@@ -90,7 +88,7 @@ const char *dg_morph_spelling_variant(dg_morph *m, const char *word) {
     }
   }
   dg_buf_free(&b);
-  return found;
+  return found && !dg_morph_hs_spell(m, word) ? found : NULL;
 }
 
 /* Is `inf` a verb the tables or the caller's lexicon know? */
@@ -101,12 +99,13 @@ static bool S_known_verb(dg_morph *m, const char *inf) {
 const char *dg_morph_loan_verb(dg_morph *m, const char *word, bool *zu_inf) {
   if (!m || !word) return NULL;
   size_t n = strlen(word);
-  if (n < 6 || n > 60 || !S_unknown(m, word, n)) return NULL;
+  if (n < 6 || n > 60 || S_in_tables(m, word, n)) return NULL;
   for (size_t i = 0; i < n; i++)
     if (word[i] < 'a' || word[i] > 'z') return NULL; /* lower-case ASCII: English stems */
   dg_buf b;
   dg_buf_init(&b);
   const char *found = NULL;
+  bool zu = false;
   /* P + ge + X + t/et/d/ed (geliket, gestreamt, upgedatet, geupdatet) and
    * P + zu + X + en/n (downzuloaden, upzudaten); P is an English particle
    * of up to six letters or nothing (ge) and at least two letters (zu). */
@@ -139,11 +138,13 @@ const char *dg_morph_loan_verb(dg_morph *m, const char *word, bool *zu_inf) {
         }
         if (ok) {
           found = dg_morph_intern(m, b.data, b.len);
-          *zu_inf = kind == 1;
+          zu = kind == 1;
         }
       }
     }
   }
   dg_buf_free(&b);
+  if (!found || dg_morph_hs_spell(m, word)) return NULL;
+  *zu_inf = zu;
   return found;
 }
