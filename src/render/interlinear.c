@@ -68,13 +68,21 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     bool printable = true;
     for (size_t k = i; k < end; k++) printable &= dg_cell_append(text, s->tokens[k].form, false);
     c->de = S_cell_since(text, at, printable);
-    at = text->len;
-    printable = true;
-    for (size_t k = i; k < end; k++) {
-      const dg_dtoken *t = &s->tokens[k];
-      printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
-    }
-    c->seg = S_cell_since(text, at, printable);
+    /* the segmentation line: the forms again unless a word of the column
+     * has a segmentation ("Russland-s"), most columns: then the same
+     * piece of text as the German cell */
+    bool segmented = false;
+    for (size_t k = i; k < end; k++) segmented |= s->tokens[k].kind != DG_KIND_PUNCT && s->tokens[k].seg;
+    if (segmented) {
+      at = text->len;
+      printable = true;
+      for (size_t k = i; k < end; k++) {
+        const dg_dtoken *t = &s->tokens[k];
+        printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
+      }
+      c->seg = S_cell_since(text, at, printable);
+    } else
+      c->seg = c->de;
     at = text->len;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
