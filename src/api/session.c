@@ -119,9 +119,22 @@ static void S_render(void *ctx, const dg_doc *d, unsigned long before, dg_buf *o
   dg_render_doc(&r, d, out);
 }
 
+/* A chunk's output goes to the sink in pieces of at most S_PIECE bytes.
+ * Linux 6.x puts a write into its page cache in folios as large as the
+ * write allows: a chunk's few hundred KiB at once took blocks of 128 KiB
+ * and more, which a virtual machine with free page reporting (virtio
+ * balloon, page_reporting_order 5 = 128 KiB) has handed back to the host,
+ * so the copy into them faulted each page in again on the host; pieces of
+ * 64 KiB take smaller blocks, which stay mapped.  (Writing 220 MB of JSONL
+ * to a file: 0.10 s of system time instead of 0.15-0.30 s.) */
+#define S_PIECE ((size_t)64 << 10)
+
 static bool S_write(degloss_session *s, dg_buf *b) {
   if (s->write_failed) return false;
-  if (b->len && s->write(s->write_ctx, b->data, b->len) != 0) s->write_failed = true;
+  for (size_t at = 0; at < b->len && !s->write_failed; at += S_PIECE) {
+    size_t n = b->len - at < S_PIECE ? b->len - at : S_PIECE;
+    if (s->write(s->write_ctx, b->data + at, n) != 0) s->write_failed = true;
+  }
   dg_buf_clear(b);
   return !s->write_failed;
 }

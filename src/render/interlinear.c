@@ -68,13 +68,21 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     bool printable = true;
     for (size_t k = i; k < end; k++) printable &= dg_cell_append(text, s->tokens[k].form, false);
     c->de = S_cell_since(text, at, printable);
-    at = text->len;
-    printable = true;
-    for (size_t k = i; k < end; k++) {
-      const dg_dtoken *t = &s->tokens[k];
-      printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
-    }
-    c->seg = S_cell_since(text, at, printable);
+    /* the segmentation line: the forms again unless a word of the column
+     * has a segmentation ("Russland-s"), most columns: then the same
+     * piece of text as the German cell */
+    bool segmented = false;
+    for (size_t k = i; k < end; k++) segmented |= s->tokens[k].kind != DG_KIND_PUNCT && s->tokens[k].seg;
+    if (segmented) {
+      at = text->len;
+      printable = true;
+      for (size_t k = i; k < end; k++) {
+        const dg_dtoken *t = &s->tokens[k];
+        printable &= dg_cell_append(text, t->kind != DG_KIND_PUNCT && t->seg ? t->seg : t->form, false);
+      }
+      c->seg = S_cell_since(text, at, printable);
+    } else
+      c->seg = c->de;
     at = text->len;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
@@ -94,7 +102,8 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
 /* One line of columns i..j-1 (which: their German, segmentation or gloss
  * cells), each cell padded with blanks to its column's width and the two
  * between columns, but for the last, with no trailing blanks, and the line
- * break: into room reserved once for the line, at a cursor of its own,
+ * break: into room reserved once for the sentence (S_room), at a cursor of
+ * its own,
  * the cells and blanks copied in blocks of 16 (the bytes a block stores
  * past the end are written over next; those it reads past a cell lie in
  * `text`, which has 16 bytes of room at its end). */
@@ -102,12 +111,6 @@ enum { S_DE, S_SEG, S_GL };
 static void S_line(dg_buf *out, const dg_buf *text, const S_col *cols, size_t i, size_t j, int which,
                    bool color) {
   static const char blanks[16] = "                ";
-  size_t need = 1;
-  for (size_t k = i; k < j; k++) {
-    const S_cell_at *c = which == S_DE ? &cols[k].de : which == S_SEG ? &cols[k].seg : &cols[k].gl;
-    need += c->len + cols[k].w + 2 + 32 + (color ? 32 : 0);
-  }
-  dg_buf_reserve(out, need);
   char *q = out->data + out->len;
   for (size_t k = i; k < j; k++) {
     const S_col *col = &cols[k];
@@ -142,12 +145,24 @@ static void S_line(dg_buf *out, const dg_buf *text, const S_col *cols, size_t i,
   out->data[out->len] = '\0';
 }
 
+/* The room the lines of n columns take at most: each of its three cells,
+ * its padding and the two blanks after it, 32 bytes for the blocks
+ * S_line stores past a cell's end and its padding's, and as much for the
+ * colour codes around a cell; a line break a line. */
+static size_t S_room(const S_col *cols, size_t n, bool color) {
+  size_t need = 0;
+  for (size_t k = 0; k < n; k++)
+    need += cols[k].de.len + cols[k].seg.len + cols[k].gl.len + 3 * (cols[k].w + 2 + 32 + (color ? 32 : 0)) + 3;
+  return need;
+}
+
 /* cols and text are the caller's, reused from sentence to sentence. */
 static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
   dg_buf_clear(text);
   size_t n = S_columns(r, s, cols, text);
   dg_buf_reserve(text, 16); /* (S_line reads cells in blocks of 16) */
   bool color = r->o.color;
+  dg_buf_reserve(out, S_room(cols, n, color) + n); /* (and a blank line between rows) */
   size_t i = 0;
   while (i < n) {
     /* As many columns as fit; at least one. */

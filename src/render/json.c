@@ -198,7 +198,7 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
  * would be loaded again after every byte stored (a byte stored through a
  * char pointer may be any object, for all the compiler knows).  The room
  * is reserved ahead (S_room): a token's worth at its start, enough for
- * every member of bounded size (keys, numbers, the first 16 bytes of each
+ * every member of bounded size (keys, numbers, the first 64 bytes of each
  * string); a longer string reserves its own rest and that much again
  * (`slack`), so the members after it still fit. */
 typedef struct S_w {
@@ -316,7 +316,7 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
 #define S_PAGE 4096
 static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
 
-/* The rest of a string member whose first 16 bytes S_str copied (q and v
+/* The rest of a string member whose first bytes S_str copied (q and v
  * are where they stopped), in the same pass: plain ASCII in blocks of 16
  * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
  * it comes; near the end of a page, where a block could not be read, the
@@ -375,20 +375,26 @@ done:
 }
 
 /* A string member from a NUL-terminated string (NULL is ""), with no
- * strlen: a string of up to 15 bytes of plain ASCII, most of them, in one
- * block of S_plain16 and no loop; longer ones, and those that need more
- * than a copy, go on in S_str_rest. */
+ * strlen: a string of up to 63 bytes of plain ASCII, nearly all of them
+ * (a word's features, "Case=Acc,Dat,Gen,Nom|Gender=Fem|Number=Sing", and
+ * the closed-class table's "dictionaries/closed-class.tsv:10" among them),
+ * in up to S_STR_BLOCKS blocks of S_plain16 and no call; longer ones, and
+ * those that need more than a copy, go on in S_str_rest. */
+#define S_STR_BLOCKS 4
 static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
   char *q = S_key(at, kp, kn);
   *q++ = '"';
-  if (S_in_page16(v)) {
+  for (unsigned b = 0; b < S_STR_BLOCKS && S_in_page16(v); b++) {
     unsigned k = S_plain16(q, v);
     q += k;
     v += k;
-    if (k < 16 && !*v) {
-      *q++ = '"';
-      return (S_at){q, false};
+    if (__builtin_expect(k < 16, 1)) { /* (most strings end in the first block) */
+      if (__builtin_expect(!*v, 1)) {
+        *q++ = '"';
+        return (S_at){q, false};
+      }
+      break;
     }
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
@@ -504,12 +510,12 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
 }
 
 /* The room a token's members of bounded size take at most: a key, a
- * number, a boolean or the first 16 bytes of a string and its quotes are
- * under 64 bytes each, the members that are always there under 1 KiB;
- * then each gloss (with its sense), part and aligned span. */
+ * number, a boolean or the first 64 bytes of a string (S_STR_BLOCKS) and
+ * its quotes are under 96 bytes each, all the token's own members under
+ * 2 KiB; then each gloss (with its sense), part and aligned span. */
 static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
-  size_t per_gloss = r->o.senses && t->sense_src ? 192 : 64;
-  return 1024 + per_gloss * t->nglosses + 256 * t->nparts + 64 * t->nalign;
+  size_t per_gloss = r->o.senses && t->sense_src ? 256 : 96;
+  return 2048 + per_gloss * t->nglosses + 320 * t->nparts + 64 * t->nalign;
 }
 
 static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, size_t idx) {
@@ -603,7 +609,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   return S_close(at, '}');
 }
 
-/* The members of the sentence object around its tokens: under 64 bytes
+/* The members of the sentence object around its tokens: under 96 bytes
  * each but for the long strings ("text", the translation), which reserve
  * their own room. */
 #define S_SENTENCE_ROOM 1024
@@ -704,7 +710,7 @@ void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, b
  * a token and the sentence's text twice (its "text" and the tokens' forms),
  * estimated generously; more is still grown as usual. */
 static void S_reserve(const dg_doc *d, dg_buf *out) {
-  size_t n = 0;
+  size_t n = 4096; /* (and a token's room at the end: S_token_room) */
   for (size_t i = 0; i < d->nsentences; i++) {
     const dg_dsentence *s = &d->sentences[i];
     n += 256 + 320 * s->ntokens + (s->end > s->start ? 2 * (size_t)(s->end - s->start) : 0);
