@@ -132,10 +132,30 @@ typedef struct S_out {
   bool io_error;
 } S_out;
 
+/* The session hands over its output in pieces of at most 64 KiB (the size
+ * the kernel copies into its page cache cheapest, doc/perf.md): each goes
+ * to the file in one write(2), not through stdio, which would split it
+ * into a first 4 KB and the rest. */
+static bool S_write_all(FILE *f, const char *data, size_t len) {
+  if (fflush(f) != 0) return false; /* (anything printed there before) */
+  int fd = fileno(f);
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      return false;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  return true;
+}
+
 static int S_write(void *ctx, const char *data, size_t len) {
   S_out *o = ctx;
   if (S_prog.out_tty) S_progress_clear();
-  if (fwrite(data, 1, len, o->f) != len || fflush(o->f) != 0) {
+  if (!S_write_all(o->f, data, len)) {
     if (!o->io_error) S_say("%s: write error: %s", o->name, strerror(errno));
     o->io_error = true;
     return -1;
