@@ -40,9 +40,9 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     dg_gl_word *w = &c->w[j];
     if (w->nan == 0) continue;
     size_t ka = 0;
-    bool noun = dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN");
+    bool noun = dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
     for (size_t k = 0; !noun && k < w->nan; k++)
-      if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+      if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && dg_gl_is_upper_initial(t->form)) {
         ka = k;
         noun = true;
       }
@@ -52,7 +52,7 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     *noun_at = j;
     /* (a noun reading's senses through its word's memo entry, read where
      * the memo keeps them) */
-    bool noun_pos = dg_gl_eq(a->pos, "NOUN");
+    bool noun_pos = dg_gl_an_pos(w, ka, DG_GL_P_NOUN);
     size_t n = 0;
     const dg_sense *sv = noun_pos && a->lemma && *a->lemma ? dg_gl_memo_an_senses(e, w, ka, &n) : NULL;
     dg_sense own[4];
@@ -100,10 +100,10 @@ static unsigned S_gender_label(const char *g) {
   return 0;
 }
 
-/* Has w a reading with this feature? */
-static bool S_any_feat(const dg_gl_word *w, const char *fv) {
+/* Has w a reading with this feature (DG_GL_F_*: word.h)? */
+static bool S_any_feat(const dg_gl_word *w, unsigned bit) {
   for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_feat(w->an[a].feats, fv)) return true;
+    if (dg_gl_an_feat(w, a, bit)) return true;
   return false;
 }
 
@@ -137,8 +137,8 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
     if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
-    if (S_any_feat(pw, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
-    if (j == 0 && S_any_feat(pw, "VerbForm=Fin")) return true;
+    if (S_any_feat(pw, DG_GL_F_FIN) && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
+    if (j == 0 && S_any_feat(pw, DG_GL_F_FIN)) return true;
     if (dg_gl_is(pw, DG_WC_CONJ_SUBORD)) return true;
   }
   return false;
@@ -165,7 +165,7 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   for (size_t j = i + 1; j < last; j++) {
     const dg_gl_word *v = &c->w[j];
     if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
-    if (dg_gl_only_finite(v) && (dg_gl_eq(v->an[0].pos, "VERB") || dg_gl_eq(v->an[0].pos, "AUX"))) return false;
+    if (dg_gl_only_finite(v) && dg_gl_an_pos(v, 0, DG_GL_P_VERB | DG_GL_P_AUX)) return false;
   }
   return true;
 }
@@ -320,7 +320,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     if (i + 1 < s->ntokens) {
       const dg_dtoken *n = &s->tokens[i + 1];
       before_noun = !dg_gl_is_punct(n) &&
-                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
     }
     for (size_t k = 0; k < w->ncl; k++) {
       bool poss = S_pos(lb[k]) == DG_UD_DET || (lb[k] & DG_LB_POSS);
@@ -335,7 +335,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
       if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
-          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
+          dg_gl_an_pos(&c->w[j + 1], 0, DG_GL_P_VERB | DG_GL_P_AUX))
         zu_inf = true;
       for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
         if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
@@ -401,7 +401,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 2].form);
-    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, DG_UD_ADV) >= 0)
+    if (!noun_after && !S_any_feat(&c->w[i + 1], DG_GL_F_INF) && S_closed_pos(w, DG_UD_ADV) >= 0)
       return S_closed_pos(w, DG_UD_ADV);
   }
   /* "zu" before an infinitive is the infinitive marker. */
@@ -443,13 +443,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     const dg_dtoken *n = &s->tokens[nx];
     const dg_gl_word *nw = &c->w[nx];
     np_follows =
-        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
-                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
+        n->kind == DG_KIND_WORD &&
+        (dg_gl_is_upper_initial(n->form) || (nw->nan && dg_gl_an_pos(nw, 0, DG_GL_P_ADJ | DG_GL_P_NOUN)));
     /* After a definite article an adjective is weak (-e, -en): a strong
      * ending ("die gründlicher Untersuchung bedürfen") or a comparative
      * ("die größer sind") shows the d-word is a pronoun. */
-    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
-        dg_gl_eq(nw->an[0].pos, "ADJ")) {
+    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan && dg_gl_an_pos(nw, 0, DG_GL_P_ADJ)) {
       size_t L = strlen(n->form);
       bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
       if (!weak) np_follows = false;
@@ -728,7 +727,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
-                      (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
+                      dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
   if (k < 0 || capital_noun) return false;
   /* A preposition stands before its noun phrase: a word that is also an
    * adjective ("laut": according to / loud) is the adjective before a

@@ -137,6 +137,10 @@ enum {
   DG_GL_P_VERB = 1u << 23,
   DG_GL_P_AUX = 1u << 24,
   DG_GL_P_ADP = 1u << 25,
+  /* (not a part of speech) the lemma is spelt like the word's lower-case
+   * form: strcmp(an[k].lemma, w->lower) == 0 ("bekannt" read as the
+   * adjective bekannt, not as a form of bekennen) */
+  DG_GL_P_LEMMA_LOWER = 1u << 26,
 };
 static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
 

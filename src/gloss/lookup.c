@@ -478,7 +478,9 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_lexicon_adverb(e, t, w);
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
-    for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos);
+    for (size_t k = 0; k < w->nan; k++)
+      w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
+                 (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
     if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
       dg_gl_memo_word_put(e, key, w);
@@ -506,8 +508,7 @@ void dg_gl_clause_joins(dg_gl_ctx *c) {
     const dg_gl_word *nw = &c->w[i + 1];
     bool sub = dg_gl_is(nw, DG_WC_CONJ_SUBORD);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
-               (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
-               dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
+               dg_gl_an_pos(nw, 0, DG_GL_P_VERB | DG_GL_P_AUX) && dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
     /* (a modal or auxiliary is closed class: "und haben", "und können") */
     if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
       for (size_t k = 0; k < nw->ncl && !fin; k++)

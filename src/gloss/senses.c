@@ -574,8 +574,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
-  if (S_an_is(w, a, DG_GL_P_ADJ) && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
-      strcmp(a->lemma, w->lower) != 0) {
+  /* (the degree and the lemma's spelling: the look-up pass's bits) */
+  if (S_an_is(w, a, DG_GL_P_ADJ) && dg_gl_an_feat(w, (size_t)(a - w->an), DG_GL_F_SUP | DG_GL_F_CMP) &&
+      !S_an_is(w, a, DG_GL_P_LEMMA_LOWER)) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
     if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
@@ -589,7 +590,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
+        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma)) continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {

@@ -149,7 +149,8 @@ static inline bool S_value(const char *p, const char *v, size_t n) {
 
 unsigned dg_gl_feat_bits(const char *feats) {
   if (!feats || !*feats) return 0;
-  unsigned bits = 0;
+  /* (a case named anywhere in the string, as strstr finds it) */
+  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
   for (const char *p = feats;;) {
     size_t k;
     switch (p[0]) {
@@ -173,7 +174,10 @@ unsigned dg_gl_feat_bits(const char *feats) {
       break;
     case 'D':
       if ((k = S_prefix(p, "Degree=")) != 0)
-        bits |= S_value(p + k, "Pos", 3) ? DG_GL_F_POS : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP : 0;
+        bits |= S_value(p + k, "Pos", 3)   ? DG_GL_F_POS
+                : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP
+                : S_value(p + k, "Sup", 3) ? DG_GL_F_SUP
+                                           : 0;
       break;
     case 'T':
       if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;

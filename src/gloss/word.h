@@ -77,6 +77,8 @@ enum {
   DG_GL_F_POS = 1u << 8,   /* Degree=Pos */
   DG_GL_F_CMP = 1u << 9,   /* Degree=Cmp */
   DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
+  DG_GL_F_SUP = 1u << 11,  /* Degree=Sup */
+  DG_GL_F_CASE = 1u << 12, /* "Case=" anywhere in the string (strstr): a case feature */
 };
 unsigned dg_gl_feat_bits(const char *feats);
 /* The same asked of analysis k of a word of the sentence, from the bits
