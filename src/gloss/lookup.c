@@ -132,19 +132,36 @@ static char *S_gender_fair(dg_engine *e, const char *f) {
   return NULL;
 }
 
+/* Is word n (token nt) a name: its first reading of the morphology (read
+ * inside a sentence) or a sense the dictionary gives it is a proper noun?
+ * A function of the form alone: a word with a memo entry for that form
+ * links the answer (one of two constants) from it, and a repeat reads it
+ * there. */
+static bool S_name_word(dg_engine *e, const dg_dtoken *nt, const dg_gl_word *n) {
+  static const bool yes = true, no = false;
+  bool linkable = n->memo && n->memo_form == nt->form;
+  const bool *v = linkable ? dg_gl_memo_link(n, DG_GL_LINK_NAME) : NULL;
+  if (v) return *v;
+  dg_analysis an[1];
+  bool name = dg_morph_analyze(e->morph, nt->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN");
+  dg_sense sv[1];
+  if (!name)
+    name = dg_lexicon_senses(e->lex, nt->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
+  if (linkable) dg_gl_memo_set_link(n, DG_GL_LINK_NAME, name ? &yes : &no);
+  return name;
+}
+
 /* Is a capitalised word next to a name (Robert Mueller: a name in an
  * English spelling, not Müller "miller")? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   if (!dg_gl_is_upper_initial(c->s->tokens[i].form)) return false;
   for (int dir = -1; dir <= 1; dir += 2) {
     if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= c->s->ntokens)) continue;
-    const dg_dtoken *n = &c->s->tokens[dir < 0 ? i - 1 : i + 1];
+    size_t j = dir < 0 ? i - 1 : i + 1;
+    const dg_dtoken *n = &c->s->tokens[j];
     if (n->kind != DG_KIND_WORD && n->kind != DG_KIND_NAME) continue;
     if (!dg_gl_is_upper_initial(n->form)) continue;
-    dg_analysis an[1];
-    if (dg_morph_analyze(e->morph, n->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN")) return true;
-    dg_sense sv[1];
-    if (dg_lexicon_senses(e->lex, n->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) return true;
+    if (S_name_word(e, n, &c->w[j])) return true;
   }
   return false;
 }

@@ -57,7 +57,8 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.
  * _link gives the value linked (NULL: none yet, or no entry); _set_link
- * links a value stored in the memo (never one of the caller's). */
+ * links a value stored in the memo, or a constant of static storage
+ * (never one of the caller's that dies before the memo). */
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
 /* Ask the memory for the values w's entry links (the look-up pass, once
