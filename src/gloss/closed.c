@@ -303,6 +303,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
+  /* (a word with one reading: every rule below that picks a reading picks
+   * that one, and the scores rank it alone; only "sein" may refuse its
+   * only reading, for the verb) */
+  if (w->ncl == 1 && !dg_gl_is_sein(w->lower)) return 0;
   /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
    * wohl) stand unstressed in the middle field: after the clause's finite
    * verb or its subordinating conjunction (or a verb-first imperative or
