@@ -99,6 +99,10 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
  * of its entry. */
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
+/* The marks (word.h dg_gl_sense_marks) of senses sv that one of the calls
+ * above returned (the memo's: never a copy), one for each, made when they
+ * were stored. */
+const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv);
 
 /* A value the caller makes (the phrases compiled under a key word,
  * phrase.c), under a kind letter of its own and a key.  _find gives the

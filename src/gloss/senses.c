@@ -25,18 +25,6 @@ static bool S_name_like(dg_gl_ctx *c, size_t i) {
   return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
 }
 
-/* Does the ';'-separated domain list hold `want`? */
-static bool S_has_domain(const char *domains, const char *want) {
-  size_t n = strlen(want);
-  for (const char *p = domains ? domains : ""; *p;) {
-    size_t l = strcspn(p, ";");
-    if (l == n && strncmp(p, want, n) == 0) return true;
-    p += l;
-    if (*p) p++;
-  }
-  return false;
-}
-
 /* Does the clause of i, with quotation marks around single words not
  * counted as boundaries (sich „angenähert“), hold "sich"? */
 static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
@@ -532,12 +520,15 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
+    /* (the marks of the memo's senses are the memo's, read with them; the
+     * sources and domains strings lie all over the lexicon) */
+    const unsigned char *kept = sv != sbuf ? dg_gl_memo_sense_marks(sv) : NULL;
     bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
     for (size_t k = 0; k < ns; k++) {
-      const char *src = sv[k].source;
-      curated[k] = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
-      vr[k] = S_has_domain(sv[k].domains, "vr");
-      general_vr[k] = vr[k] && strcmp(sv[k].domains, "vr") == 0;
+      unsigned m = kept ? kept[k] : dg_gl_sense_marks(&sv[k]);
+      curated[k] = m & DG_GL_SENSE_CURATED;
+      vr[k] = m & DG_GL_SENSE_VR;
+      general_vr[k] = m & DG_GL_SENSE_VR_ONLY;
       any_vr = any_vr || (vr[k] && !curated[k]);
     }
     /* (without a reflexive sense the order is the same either way: the

@@ -403,6 +403,26 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
   t->gloss = nv[0];
 }
 
+/* Does the ';'-separated domain list hold `want`? */
+static bool S_has_domain(const char *domains, const char *want) {
+  size_t n = strlen(want);
+  for (const char *p = domains ? domains : ""; *p;) {
+    size_t l = strcspn(p, ";");
+    if (l == n && strncmp(p, want, n) == 0) return true;
+    p += l;
+    if (*p) p++;
+  }
+  return false;
+}
+
+unsigned dg_gl_sense_marks(const dg_sense *sv) {
+  const char *src = sv->source;
+  bool curated = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
+  bool vr = S_has_domain(sv->domains, "vr");
+  return (curated ? DG_GL_SENSE_CURATED : 0) | (vr ? DG_GL_SENSE_VR : 0) |
+         (vr && strcmp(sv->domains, "vr") == 0 ? DG_GL_SENSE_VR_ONLY : 0);
+}
+
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
 static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
   /* A user glossary entry wins whatever part of speech it names. */

@@ -127,6 +127,13 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
 /* The same with max DG_GL_MAX_SENSES, without a copy: the memo's senses
  * (read only), or buf filled; their number in *n. */
 const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n);
+/* What the content-word pass asks of each sense of a verb (senses.c, the
+ * order of reflexive senses): its source is a reviewed file of
+ * dictionaries/ (CURATED), its ';'-separated domains hold "vr" (a sense of
+ * the reflexive verb: VR), and "vr" is all of them (VR_ONLY).  The memo
+ * keeps them with the senses it stores (memo.h dg_gl_memo_sense_marks). */
+enum { DG_GL_SENSE_CURATED = 1, DG_GL_SENSE_VR = 2, DG_GL_SENSE_VR_ONLY = 4 };
+unsigned dg_gl_sense_marks(const dg_sense *sv);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
