@@ -107,10 +107,10 @@ static bool S_any_feat(const dg_gl_word *w, unsigned bit) {
   return false;
 }
 
-/* Has w an analysis with this part of speech? */
-static bool S_any_pos(const dg_gl_word *w, const char *pos) {
+/* Has w an analysis of one of these parts of speech (DG_GL_P_*)? */
+static bool S_any_pos(const dg_gl_word *w, unsigned pos) {
   for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_eq(w->an[a].pos, pos)) return true;
+    if (dg_gl_an_pos(w, a, pos)) return true;
   return false;
 }
 
@@ -532,8 +532,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
 
 /* A day or a time of a day (word classes weekday, weekday-time: Montag,
  * Wochenende, Sonntagabend): "am" before it is "on". */
-static bool S_weekday(const dg_engine *e, const char *w) {
-  return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
+static bool S_weekday(const dg_engine *e, const dg_gl_ctx *c, size_t j) {
+  const char *form = c->s->tokens[j].form;
+  const dg_gl_word *w = &c->w[j];
+  /* (a word written as its lower-case form has the classes the look-up
+   * pass read of that form) */
+  if (w->lower && strcmp(w->lower, form) == 0) return dg_gl_is(w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
+  return dg_lexicon_is(e->lex, form, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
 /* dg_doc_str of a string of the engine's lexicon (never NULL): the string
@@ -736,7 +741,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A preposition stands before its noun phrase: a word that is also an
    * adjective ("laut": according to / loud) is the adjective before a
    * pause or after a degree word ("Die Musik war sehr laut."). */
-  if (S_pos(lb[k]) == DG_UD_ADP && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
+  if (S_pos(lb[k]) == DG_UD_ADP && S_any_pos(w, DG_GL_P_ADJ | DG_GL_P_ADV) &&
       (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
@@ -769,7 +774,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (S_pos(lb[k]) == DG_UD_ADP && i + 1 < s->ntokens &&
-      (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+      (S_weekday(e, c, i + 1) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
         dg_gl_promote(d, t, t->glosses[q]);

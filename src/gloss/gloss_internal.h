@@ -142,6 +142,7 @@ enum {
    * form: strcmp(an[k].lemma, w->lower) == 0 ("bekannt" read as the
    * adjective bekannt, not as a form of bekennen) */
   DG_GL_P_LEMMA_LOWER = 1u << 26,
+  DG_GL_P_ADV = 1u << 27,
 };
 static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
 

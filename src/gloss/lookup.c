@@ -352,7 +352,8 @@ static unsigned S_pos_bits(const char *pos) {
     const char *tag;
     unsigned bit;
   } tags[] = {{"NOUN", DG_GL_P_NOUN}, {"PROPN", DG_GL_P_PROPN}, {"ADJ", DG_GL_P_ADJ},
-              {"VERB", DG_GL_P_VERB}, {"AUX", DG_GL_P_AUX},     {"ADP", DG_GL_P_ADP}};
+              {"VERB", DG_GL_P_VERB}, {"AUX", DG_GL_P_AUX},     {"ADP", DG_GL_P_ADP},
+              {"ADV", DG_GL_P_ADV}};
   for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
     if (dg_gl_eq(pos, tags[k].tag)) return tags[k].bit;
   return 0;
