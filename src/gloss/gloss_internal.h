@@ -99,8 +99,9 @@ typedef struct dg_gl_word {
                                      * without an entry (memo.h dg_gl_memo_an_link) */
   const char *memo_form;            /* the form it was looked up by */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
-   * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and
-   * the first word from here on with a pronoun reading (ntokens: none). */
+   * dg_gl_cend), the labels of its pronoun readings as bits of a hash
+   * (dg_gl_pronoun_sigs, set by the look-up pass), and the first word from
+   * here on with a pronoun reading (ntokens: none). */
   size_t cstart, cend;
   uint64_t pron_sig;
   size_t next_pron;

@@ -499,6 +499,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (size_t k = 0; k < w->nan; k++)
       w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
                  (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
+    w->pron_sig = dg_gl_pronoun_sigs(w);
     if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
       dg_gl_memo_word_put(e, key, w);

@@ -403,6 +403,7 @@ typedef struct S_word {
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
   bool name_reading;
+  uint64_t pron_sig; /* dg_gl_pronoun_sigs */
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
 
@@ -455,6 +456,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->an = S_word_an(v);
   w->fb = S_word_fb(v);
   w->name_reading = v->name_reading;
+  w->pron_sig = v->pron_sig;
   w->wc = v->wc;
   w->lower = v->lower;
   w->memo = v;
@@ -484,6 +486,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->nan = (uint32_t)w->nan;
   v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
+  v->pron_sig = w->pron_sig;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
   _Atomic(const void *) *al = S_word_alink(v);

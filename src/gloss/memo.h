@@ -35,7 +35,7 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
  * analyses with their feature bits, the name reading and the word classes
  * of the lower-case form, for the form as written and whether it stands
  * first in its sentence (the word's key: dg_gl_memo_word_key).  _get fills
- * w's ncl/cl/nan/an/fb/name_reading/wc and its lower-case form, and
+ * w's ncl/cl/nan/an/fb/name_reading/wc/pron_sig and its lower-case form, and
  * returns true on a hit; _put stores them.
  * The pass asks for a few words at a time, so that the cache misses of
  * their look-ups overlap: _word_key makes each word's key and asks the

@@ -252,8 +252,7 @@ static uint64_t S_label_sig(const char *labels) {
  * the memo, is not read.) */
 static bool S_pron_reading(const dg_gl_word *w, size_t k) { return DG_LB_POS(w->cl[k].bits) == DG_UD_PRON; }
 
-/* The bits of w's readings as a pronoun (what dg_gl_pronoun asks about). */
-static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
+uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
   uint64_t sig = 0;
   for (size_t k = 0; k < w->ncl; k++)
     if (S_pron_reading(w, k)) sig |= S_label_sig(w->cl[k].labels);
@@ -264,8 +263,8 @@ static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
  * in two walks over the sentence instead of a scan for every question:
  * the clause of i starts after the last boundary before i and ends at the
  * first boundary after i, each at most DG_GL_WINDOW tokens away.  And the
- * labels of each word's pronoun readings as bits, and the next word with
- * any from each word on, so that a clause is searched for a pronoun by its
+ * next word with a pronoun reading from each word on (its pron_sig, which
+ * the look-up pass set), so that a clause is searched for a pronoun by its
  * pronouns only. */
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
@@ -278,7 +277,6 @@ void dg_gl_clauses(dg_gl_ctx *c) {
   for (size_t i = n; i-- > 0;) {
     c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
     if (dg_gl_boundary(&s->tokens[i])) next = i;
-    c->w[i].pron_sig = S_pronoun_sigs(&c->w[i]);
     if (c->w[i].pron_sig) pron = i;
     c->w[i].next_pron = pron;
   }

@@ -102,6 +102,9 @@ size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
  * by dg_gl_clause_joins).  For the passes of dg_engine_gloss_begin: until
  * they are done no token becomes or stops being a boundary. */
 void dg_gl_clauses(dg_gl_ctx *c);
+/* The labels of w's pronoun readings as bits of a hash (dg_gl_word.pron_sig,
+ * set by the look-up pass: a repeated word's are its memo entry's). */
+uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w);
 static inline size_t dg_gl_cstart(const dg_gl_ctx *c, size_t i) { return c->w[i].cstart; }
 static inline size_t dg_gl_cend(const dg_gl_ctx *c, size_t i) { return c->w[i].cend; }
 /* Does the clause around i (or the clause before, across a joining "und")
