@@ -658,6 +658,8 @@ typedef struct S_gloss {
 typedef struct S_fixed {
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
+  signed char lemma_an[DG_GL_MAX_SENSES]; /* the first analysis of reading k's lemma
+                                           * (dg_gl_memo_first_an) */
   unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
   unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
   size_t ngloss;
@@ -688,6 +690,7 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   for (size_t k = 0; k < w->ncl; k++) {
     head.feat[k] = (signed char)S_feature_analysis(w, k);
     if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
+    head.lemma_an[k] = (signed char)dg_gl_memo_first_an(w, head.bare >> k & 1u ? w->lower : w->cl[k].lemma);
     const char *alt[S_MAX_ALT];
     size_t taken;
     size_t n = S_alternatives(NULL, w, k, alt, text + used, sizeof text - used, &taken);
@@ -753,6 +756,8 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const S_fixed *fx = S_fixed_of(e, t, w);
   bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
   t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
+  /* (which analysis the lemma is of, for the passes that ask) */
+  if (w->memo) dg_gl_memo_lemma_set(w, t->lemma, fx ? fx->lemma_an[k] : dg_gl_memo_first_an(w, t->lemma));
   t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,

@@ -106,6 +106,11 @@ typedef struct dg_gl_word {
   uint64_t pron_sig;
   size_t next_pron;
   unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
+  /* The token's lemma as the closed-class or content-word pass set it
+   * (NULL: not set), and the first analysis whose lemma is that string (-1:
+   * none), so that dg_gl_memo_an_of knows it by the string's address. */
+  const char *lemma_set;
+  int lemma_an;
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the

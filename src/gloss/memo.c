@@ -569,8 +569,24 @@ void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const vo
   S_store_link(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value);
 }
 
+int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma) {
+  for (size_t k = 0; k < w->nan; k++) {
+    const char *l = w->an[k].lemma;
+    if (l && l[0] == lemma[0] && strcmp(l, lemma) == 0) return (int)k;
+  }
+  return -1;
+}
+
 int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
   if (!w || !w->memo || !lemma) return -1;
+  /* (the token's lemma as its pass set it: its first analysis known, the
+   * one asked for when its POS is not asked or fits; the strings need not
+   * be read) */
+  if (lemma == w->lemma_set) {
+    if (w->lemma_an < 0) return -1;
+    const dg_analysis *a = &w->an[w->lemma_an];
+    if (!pos || (a->pos && strcmp(a->pos, pos) == 0)) return w->lemma_an;
+  }
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     if (a->lemma && a->lemma[0] == lemma[0] && strcmp(a->lemma, lemma) == 0 &&

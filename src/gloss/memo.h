@@ -75,6 +75,14 @@ static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigne
 }
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
 int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
+/* The first analysis of w whose lemma is `lemma` (-1: none); the passes
+ * that set a token's lemma keep it in w (lemma_set, lemma_an) with
+ * dg_gl_memo_lemma_set. */
+int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma);
+static inline void dg_gl_memo_lemma_set(dg_gl_word *w, const char *lemma, int an) {
+  w->lemma_set = lemma;
+  w->lemma_an = an;
+}
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);
 
 /* dg_compound_split(e->morph, form, out, max) through the memo; when form

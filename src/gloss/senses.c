@@ -621,6 +621,11 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool propn = S_an_is(w, a, DG_GL_P_PROPN);
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    /* (which analysis the lemma is of, for the passes that ask: the first
+     * one of that lemma, a itself when it is the first analysis) */
+    if (w->memo)
+      dg_gl_memo_lemma_set(w, t->lemma,
+                           a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
     t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     /* (the word's labels live as long as its analyses, past the sentence:
