@@ -325,7 +325,7 @@ static bool S_spelling_in_context(const char *form) {
  * day (word class day-adverb: morgen, gestern, heute), right after a preposition that is not
  * contracted with an article (ab, bis, seit, für; not am, zum), and not the
  * start of a span "von Morgen bis Abend"? */
-static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
+static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i, const dg_gl_memo_wkey *key) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
   if (i == 0 || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
@@ -340,6 +340,12 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
   if (!prep) return false;
   if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, "bis")) return false;
   if (strlen(t->form) > 24) return false;
+  /* (the classes of the lower-case form: a repeated word's are in its
+   * memo entry, whose key was made for the form as it stands inside the
+   * sentence) */
+  dg_word_class wc;
+  if (key->form == t->form && !key->initial && dg_gl_memo_word_classes(e, key, &wc))
+    return (wc & DG_WC_DAY_ADVERB) != 0;
   char *low = dg_gl_lower(t->form);
   bool day = dg_lexicon_is(e->lex, low, DG_WC_DAY_ADVERB);
   free(low);
@@ -433,7 +439,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * as if it began the sentence, so its adverb reading (tomorrow) comes
      * first; not after a contraction with the article ("am Morgen", "zum
      * Morgen": the noun) nor in "von Morgen bis Abend". */
-    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i);
+    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i, key);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
        * put back after the glossing of the sentence. */

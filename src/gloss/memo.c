@@ -465,6 +465,13 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   return true;
 }
 
+bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc) {
+  const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
+  if (!v) return false;
+  *wc = v->wc;
+  return true;
+}
+
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w) {
   if (!key->keyed || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
   /* (each string measured once: the lower-case form, then five of each

@@ -53,6 +53,9 @@ void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_mem
 void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k);
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
+/* The word classes of the lower-case form kept in the entry of key k's
+ * word into *wc (what _get gives as w->wc); false when it has none. */
+bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc);
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.
