@@ -731,13 +731,14 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
 
 typedef struct S_senses {
   size_t n;
+  bool marked;                           /* (a verb's senses: the marks are made) */
   unsigned char marks[DG_GL_MAX_SENSES]; /* dg_gl_sense_marks of each */
   dg_sense sv[];
 } S_senses;
 
 const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv) {
   const S_senses *v = (const S_senses *)(const void *)((const char *)sv - offsetof(S_senses, sv));
-  return v->marks;
+  return v->marked ? v->marks : NULL;
 }
 
 const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
@@ -774,7 +775,9 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
   memset(v->marks, 0, sizeof v->marks);
-  for (size_t k = 0; k < n; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
+  /* (only a verb's senses are asked about) */
+  v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
+  for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
   S_publish(S_memo(e), x);
 }
 

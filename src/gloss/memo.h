@@ -111,8 +111,8 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
 /* The marks (word.h dg_gl_sense_marks) of senses sv that one of the calls
- * above returned (the memo's: never a copy), one for each, made when they
- * were stored. */
+ * above returned (the memo's: never a copy), one for each, made when a
+ * verb's (POS VERB or AUX) were stored; NULL for other senses. */
 const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv);
 
 /* A value the caller makes (the phrases compiled under a key word,
