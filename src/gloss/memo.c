@@ -584,11 +584,9 @@ int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma) {
   return -1;
 }
 
-int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
-  if (!w || !w->memo || !lemma) return -1;
+int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos) {
   /* (the token's lemma as its pass set it: its first analysis known, the
-   * one asked for when its POS is not asked or fits; the strings need not
-   * be read) */
+   * one asked for when its POS fits) */
   if (lemma == w->lemma_set) {
     if (w->lemma_an < 0) return -1;
     const dg_analysis *a = &w->an[w->lemma_an];

@@ -77,7 +77,15 @@ static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigne
   return atomic_load_explicit(&w->alinks[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
 }
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
-int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
+int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos);
+static inline int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
+  if (!w || !w->memo || !lemma) return -1;
+  /* (the token's lemma as its pass set it, the POS not asked: its first
+   * analysis is known, the strings need not be read; inline, as the
+   * phrase pass asks it of every word) */
+  if (lemma == w->lemma_set && (!pos || w->lemma_an < 0)) return w->lemma_an;
+  return dg_gl_memo_an_of_scan(w, lemma, pos);
+}
 /* The first analysis of w whose lemma is `lemma` (-1: none); the passes
  * that set a token's lemma keep it in w (lemma_set, lemma_an) with
  * dg_gl_memo_lemma_set. */
