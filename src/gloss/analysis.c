@@ -65,13 +65,13 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < w->nan; k++) {
     has_inf = has_inf || (fb[k] & DG_GL_F_INF);
     has_part_or_adj = has_part_or_adj || (fb[k] & DG_GL_F_PART) ||
-                      (dg_gl_an_pos(w, k, DG_GL_P_ADJ) && strcmp(w->an[k].lemma, w->lower) == 0);
+                      ((fb[k] & DG_GL_P_ADJ) && (fb[k] & DG_GL_P_LEMMA_LOWER));
   }
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   /* (an article before a lower-case word counts only when a noun follows:
    * "das große Haus", not "Das bestimmt er") */
-  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 &&
-                  dg_gl_eq(c->w[i - 1].cl[c->w[i - 1].closed].pos, "DET") &&
+  /* (the chosen reading's part of speech and labels: closed.c's bits) */
+  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 && DG_LB_POS(c->w[i - 1].closed_labels) == DG_UD_DET &&
                   (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
                    (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
   /* An infinitive after "zu", or closing a clause opened by a verb that
@@ -123,7 +123,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
         if (dg_gl_eq(b->pos, "SCONJ") && !(dg_gl_is(&c->w[j], DG_WC_COMPAR_PARTICLE) &&
                                            j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
           break;
-        if (c->w[j].closed >= 0 && dg_gl_has_label(c->w[j].cl[c->w[j].closed].labels, "REL")) break;
+        if (c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_REL)) break;
       }
     if (!want_part && end == i + 2 && c->w[i + 1].nan && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
       bool verb = false;
@@ -213,15 +213,15 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     bool adj = (f & DG_GL_P_ADJ) != 0;
     /* (an inflected adjective, its features naming its case: read where a
      * rule below asks) */
-    bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && strstr(a->feats ? a->feats : "", "Case=");
+    bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && (f & DG_GL_F_CASE);
     if (cap && !w->initial) sc += noun ? 2 : -1;
     if ((int)k == place) sc += 3;
     if (!cap) sc += noun ? -2 : 0;
     if (prev_det) sc += (noun || adj) ? 1 : -0.5;
     /* Number agrees with the article ("dem Präsidenten": singular). */
     if (prev_det && noun) {
-      const char *dl = c->w[i - 1].cl[c->w[i - 1].closed].labels;
-      bool dpl = dg_gl_has_label(dl, "PL"), dsg = dg_gl_has_label(dl, "SG");
+      unsigned dl = c->w[i - 1].closed_labels;
+      bool dpl = dl & DG_LB_PL, dsg = dl & DG_LB_SG;
       if ((dpl && (f & DG_GL_F_PLUR)) || (dsg && (f & DG_GL_F_SING))) sc += 0.5;
     }
     /* Verb forms the syntax demands outweigh agreement guesses. */
@@ -235,7 +235,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     /* (against a present participle always: "ist entscheidend" = decisive;
      * against a past participle only on a tie: "sind bekannt" = known, but
      * "gezwungen sein" = forced, not the adjective "constrained") */
-    if (want_part && stative && adj && strcmp(a->lemma, w->lower) == 0) {
+    if (want_part && stative && adj && (f & DG_GL_P_LEMMA_LOWER)) {
       bool pres = false;
       for (size_t q = 0; q < w->nan; q++)
         pres = pres || ((fb[q] & DG_GL_F_PART) && (fb[q] & DG_GL_F_PRES));
@@ -243,7 +243,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
     }
     /* Without an auxiliary, an adjective spelt like the form breaks a tie
      * with the participle (bekannt: known). */
-    if (!want_part && adj && strcmp(a->lemma, w->lower) == 0 && !has_fin) sc += 0.1;
+    if (!want_part && adj && (f & DG_GL_P_LEMMA_LOWER) && !has_fin) sc += 0.1;
     /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
     if (degree_before && adj) sc += 1.5;
     if (attributive) sc += (adj || (f & DG_GL_F_PART)) ? 1 : 0;

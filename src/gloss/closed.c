@@ -40,9 +40,9 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     dg_gl_word *w = &c->w[j];
     if (w->nan == 0) continue;
     size_t ka = 0;
-    bool noun = dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN");
+    bool noun = dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
     for (size_t k = 0; !noun && k < w->nan; k++)
-      if ((dg_gl_eq(w->an[k].pos, "NOUN") || dg_gl_eq(w->an[k].pos, "PROPN")) && dg_gl_is_upper_initial(t->form)) {
+      if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && dg_gl_is_upper_initial(t->form)) {
         ka = k;
         noun = true;
       }
@@ -52,7 +52,7 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     *noun_at = j;
     /* (a noun reading's senses through its word's memo entry, read where
      * the memo keeps them) */
-    bool noun_pos = dg_gl_eq(a->pos, "NOUN");
+    bool noun_pos = dg_gl_an_pos(w, ka, DG_GL_P_NOUN);
     size_t n = 0;
     const dg_sense *sv = noun_pos && a->lemma && *a->lemma ? dg_gl_memo_an_senses(e, w, ka, &n) : NULL;
     dg_sense own[4];
@@ -100,17 +100,17 @@ static unsigned S_gender_label(const char *g) {
   return 0;
 }
 
-/* Has w a reading with this feature? */
-static bool S_any_feat(const dg_gl_word *w, const char *fv) {
+/* Has w a reading with this feature (DG_GL_F_*: word.h)? */
+static bool S_any_feat(const dg_gl_word *w, unsigned bit) {
   for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_feat(w->an[a].feats, fv)) return true;
+    if (dg_gl_an_feat(w, a, bit)) return true;
   return false;
 }
 
-/* Has w an analysis with this part of speech? */
-static bool S_any_pos(const dg_gl_word *w, const char *pos) {
+/* Has w an analysis of one of these parts of speech (DG_GL_P_*)? */
+static bool S_any_pos(const dg_gl_word *w, unsigned pos) {
   for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_eq(w->an[a].pos, pos)) return true;
+    if (dg_gl_an_pos(w, a, pos)) return true;
   return false;
 }
 
@@ -137,8 +137,8 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
     if (j == 0 && s->tokens[j].kind == DG_KIND_WORD && j + 1 == i) return true; /* "Hör doch auf!" */
-    if (S_any_feat(pw, "VerbForm=Fin") && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
-    if (j == 0 && S_any_feat(pw, "VerbForm=Fin")) return true;
+    if (S_any_feat(pw, DG_GL_F_FIN) && !dg_gl_is_upper_initial(s->tokens[j].form)) return true;
+    if (j == 0 && S_any_feat(pw, DG_GL_F_FIN)) return true;
     if (dg_gl_is(pw, DG_WC_CONJ_SUBORD)) return true;
   }
   return false;
@@ -165,7 +165,7 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
   for (size_t j = i + 1; j < last; j++) {
     const dg_gl_word *v = &c->w[j];
     if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
-    if (dg_gl_only_finite(v) && (dg_gl_eq(v->an[0].pos, "VERB") || dg_gl_eq(v->an[0].pos, "AUX"))) return false;
+    if (dg_gl_only_finite(v) && dg_gl_an_pos(v, 0, DG_GL_P_VERB | DG_GL_P_AUX)) return false;
   }
   return true;
 }
@@ -303,6 +303,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
+  /* (a word with one reading: every rule below that picks a reading picks
+   * that one, and the scores rank it alone; only "sein" may refuse its
+   * only reading, for the verb) */
+  if (w->ncl == 1 && !dg_gl_is_sein(w->lower)) return 0;
   /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
    * wohl) stand unstressed in the middle field: after the clause's finite
    * verb or its subordinating conjunction (or a verb-first imperative or
@@ -320,7 +324,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     if (i + 1 < s->ntokens) {
       const dg_dtoken *n = &s->tokens[i + 1];
       before_noun = !dg_gl_is_punct(n) &&
-                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ")));
+                    (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
     }
     for (size_t k = 0; k < w->ncl; k++) {
       bool poss = S_pos(lb[k]) == DG_UD_DET || (lb[k] & DG_LB_POSS);
@@ -335,7 +339,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
       if (dg_gl_is_zu(c->w[j].lower) && j + 1 < end && c->w[j + 1].nan &&
-          (dg_gl_eq(c->w[j + 1].an[0].pos, "VERB") || dg_gl_eq(c->w[j + 1].an[0].pos, "AUX")))
+          dg_gl_an_pos(&c->w[j + 1], 0, DG_GL_P_VERB | DG_GL_P_AUX))
         zu_inf = true;
       for (size_t a = 0; a < c->w[j].nan && !zu_inf; a++)
         if (c->w[j].an[a].leipzig && strstr(c->w[j].an[a].leipzig, "zu-INF")) zu_inf = true;
@@ -401,7 +405,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       (dg_gl_eq(c->w[i + 1].an[0].pos, "ADJ") || dg_gl_eq(c->w[i + 1].an[0].pos, "ADV"))) {
     bool noun_after = i + 2 < s->ntokens && s->tokens[i + 2].kind == DG_KIND_WORD &&
                       dg_gl_is_upper_initial(s->tokens[i + 2].form);
-    if (!noun_after && !S_any_feat(&c->w[i + 1], "VerbForm=Inf") && S_closed_pos(w, DG_UD_ADV) >= 0)
+    if (!noun_after && !S_any_feat(&c->w[i + 1], DG_GL_F_INF) && S_closed_pos(w, DG_UD_ADV) >= 0)
       return S_closed_pos(w, DG_UD_ADV);
   }
   /* "zu" before an infinitive is the infinitive marker. */
@@ -443,13 +447,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     const dg_dtoken *n = &s->tokens[nx];
     const dg_gl_word *nw = &c->w[nx];
     np_follows =
-        n->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(n->form) ||
-                                    (nw->nan && (dg_gl_eq(nw->an[0].pos, "ADJ") || dg_gl_eq(nw->an[0].pos, "NOUN"))));
+        n->kind == DG_KIND_WORD &&
+        (dg_gl_is_upper_initial(n->form) || (nw->nan && dg_gl_an_pos(nw, 0, DG_GL_P_ADJ | DG_GL_P_NOUN)));
     /* After a definite article an adjective is weak (-e, -en): a strong
      * ending ("die gründlicher Untersuchung bedürfen") or a comparative
      * ("die größer sind") shows the d-word is a pronoun. */
-    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan &&
-        dg_gl_eq(nw->an[0].pos, "ADJ")) {
+    if (np_follows && dword && !dg_gl_is_upper_initial(n->form) && nw->nan && dg_gl_an_pos(nw, 0, DG_GL_P_ADJ)) {
       size_t L = strlen(n->form);
       bool weak = (L > 1 && n->form[L - 1] == 'e') || (L > 2 && strcmp(n->form + L - 2, "en") == 0);
       if (!weak) np_follows = false;
@@ -529,8 +532,13 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
 
 /* A day or a time of a day (word classes weekday, weekday-time: Montag,
  * Wochenende, Sonntagabend): "am" before it is "on". */
-static bool S_weekday(const dg_engine *e, const char *w) {
-  return dg_lexicon_is(e->lex, w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
+static bool S_weekday(const dg_engine *e, const dg_gl_ctx *c, size_t j) {
+  const char *form = c->s->tokens[j].form;
+  const dg_gl_word *w = &c->w[j];
+  /* (a word written as its lower-case form has the classes the look-up
+   * pass read of that form) */
+  if (w->lower && strcmp(w->lower, form) == 0) return dg_gl_is(w, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
+  return dg_lexicon_is(e->lex, form, DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME);
 }
 
 /* dg_doc_str of a string of the engine's lexicon (never NULL): the string
@@ -650,6 +658,8 @@ typedef struct S_gloss {
 typedef struct S_fixed {
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
+  signed char lemma_an[DG_GL_MAX_SENSES]; /* the first analysis of reading k's lemma
+                                           * (dg_gl_memo_first_an) */
   unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
   unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
   size_t ngloss;
@@ -680,6 +690,7 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   for (size_t k = 0; k < w->ncl; k++) {
     head.feat[k] = (signed char)S_feature_analysis(w, k);
     if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
+    head.lemma_an[k] = (signed char)dg_gl_memo_first_an(w, head.bare >> k & 1u ? w->lower : w->cl[k].lemma);
     const char *alt[S_MAX_ALT];
     size_t taken;
     size_t n = S_alternatives(NULL, w, k, alt, text + used, sizeof text - used, &taken);
@@ -728,12 +739,12 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
-                      (dg_gl_eq(w->an[0].pos, "NOUN") || dg_gl_eq(w->an[0].pos, "PROPN"));
+                      dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
   if (k < 0 || capital_noun) return false;
   /* A preposition stands before its noun phrase: a word that is also an
    * adjective ("laut": according to / loud) is the adjective before a
    * pause or after a degree word ("Die Musik war sehr laut."). */
-  if (S_pos(lb[k]) == DG_UD_ADP && (S_any_pos(w, "ADJ") || S_any_pos(w, "ADV")) &&
+  if (S_pos(lb[k]) == DG_UD_ADP && S_any_pos(w, DG_GL_P_ADJ | DG_GL_P_ADV) &&
       (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
@@ -745,6 +756,8 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const S_fixed *fx = S_fixed_of(e, t, w);
   bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
   t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
+  /* (which analysis the lemma is of, for the passes that ask) */
+  if (w->memo) dg_gl_memo_lemma_set(w, t->lemma, fx ? fx->lemma_an[k] : dg_gl_memo_first_an(w, t->lemma));
   t->pos = S_pos_copy(d, sv);
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,
@@ -766,7 +779,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
   if (S_pos(lb[k]) == DG_UD_ADP && i + 1 < s->ntokens &&
-      (S_weekday(e, s->tokens[i + 1].form) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
+      (S_weekday(e, c, i + 1) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
         dg_gl_promote(d, t, t->glosses[q]);

@@ -292,14 +292,15 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
 static void S_imperative(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) || !dg_gl_feat(t->feats, "Mood=Sub") ||
-      !dg_gl_feat(t->feats, "Tense=Pres") || !dg_gl_feat(t->feats, "Person=3") ||
-      dg_gl_feat(t->feats, "Number=Plur") || t->mwe >= 0)
-    return;
-  /* first in its sentence, after a colon, or after "bitte" there */
+  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX"))) return;
+  /* first in its sentence, after a colon, or after "bitte" there (asked
+   * before the features: most verbs stand elsewhere) */
   size_t k = i;
   if (k > 0 && dg_gl_eq(c->w[k - 1].lower, "bitte")) k--;
   if (!(c->w[k].initial || (k > 0 && dg_gl_eq(s->tokens[k - 1].form, ":")))) return;
+  if (!dg_gl_feat(t->feats, "Mood=Sub") || !dg_gl_feat(t->feats, "Tense=Pres") || !dg_gl_feat(t->feats, "Person=3") ||
+      dg_gl_feat(t->feats, "Number=Plur") || t->mwe >= 0)
+    return;
   size_t end = dg_gl_cend(c, i);
   for (size_t j = i + 1; j < end; j++) {
     const dg_gl_word *w = &c->w[j];

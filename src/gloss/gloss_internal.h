@@ -99,24 +99,31 @@ typedef struct dg_gl_word {
                                      * without an entry (memo.h dg_gl_memo_an_link) */
   const char *memo_form;            /* the form it was looked up by */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
-   * dg_gl_cend), the labels of its pronoun readings as bits of a hash, and
-   * the first word from here on with a pronoun reading (ntokens: none). */
+   * dg_gl_cend), the labels of its pronoun readings as bits of a hash
+   * (dg_gl_pronoun_sigs, set by the look-up pass), and the first word from
+   * here on with a pronoun reading (ntokens: none). */
   size_t cstart, cend;
   uint64_t pron_sig;
   size_t next_pron;
   unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
+  /* The token's lemma as the closed-class or content-word pass set it
+   * (NULL: not set), and the first analysis whose lemma is that string (-1:
+   * none), so that dg_gl_memo_an_of knows it by the string's address. */
+  const char *lemma_set;
+  int lemma_an;
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
  * word, the compound split of its form, the dictionary phrases under its
- * lower-case form, whether the spelling dictionary knows the form and
- * what the closed-class pass makes of each of its readings (closed.c); of
+ * lower-case form, whether the spelling dictionary knows the form, what
+ * the closed-class pass makes of each of its readings (closed.c) and
+ * whether the form reads as a name (lookup.c dg_gl_beside_name); of
  * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
  * pass's lower-case lemma with its hash (phrase.c), and the compound parts
  * the content-word pass found with the analysis (senses.c). */
-enum { DG_GL_LINK_SPLIT, DG_GL_LINK_PHRASES, DG_GL_LINK_KNOWN, DG_GL_LINK_CLOSED, DG_GL_LINKS };
+enum { DG_GL_LINK_SPLIT, DG_GL_LINK_PHRASES, DG_GL_LINK_KNOWN, DG_GL_LINK_CLOSED, DG_GL_LINK_NAME, DG_GL_LINKS };
 enum {
   DG_GL_ALINK_SENSES,
   DG_GL_ALINK_DOMAINS,
@@ -137,6 +144,11 @@ enum {
   DG_GL_P_VERB = 1u << 23,
   DG_GL_P_AUX = 1u << 24,
   DG_GL_P_ADP = 1u << 25,
+  /* (not a part of speech) the lemma is spelt like the word's lower-case
+   * form: strcmp(an[k].lemma, w->lower) == 0 ("bekannt" read as the
+   * adjective bekannt, not as a form of bekennen) */
+  DG_GL_P_LEMMA_LOWER = 1u << 26,
+  DG_GL_P_ADV = 1u << 27,
 };
 static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
 

@@ -132,19 +132,36 @@ static char *S_gender_fair(dg_engine *e, const char *f) {
   return NULL;
 }
 
+/* Is word n (token nt) a name: its first reading of the morphology (read
+ * inside a sentence) or a sense the dictionary gives it is a proper noun?
+ * A function of the form alone: a word with a memo entry for that form
+ * links the answer (one of two constants) from it, and a repeat reads it
+ * there. */
+static bool S_name_word(dg_engine *e, const dg_dtoken *nt, const dg_gl_word *n) {
+  static const bool yes = true, no = false;
+  bool linkable = n->memo && n->memo_form == nt->form;
+  const bool *v = linkable ? dg_gl_memo_link(n, DG_GL_LINK_NAME) : NULL;
+  if (v) return *v;
+  dg_analysis an[1];
+  bool name = dg_morph_analyze(e->morph, nt->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN");
+  dg_sense sv[1];
+  if (!name)
+    name = dg_lexicon_senses(e->lex, nt->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
+  if (linkable) dg_gl_memo_set_link(n, DG_GL_LINK_NAME, name ? &yes : &no);
+  return name;
+}
+
 /* Is a capitalised word next to a name (Robert Mueller: a name in an
  * English spelling, not Müller "miller")? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   if (!dg_gl_is_upper_initial(c->s->tokens[i].form)) return false;
   for (int dir = -1; dir <= 1; dir += 2) {
     if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= c->s->ntokens)) continue;
-    const dg_dtoken *n = &c->s->tokens[dir < 0 ? i - 1 : i + 1];
+    size_t j = dir < 0 ? i - 1 : i + 1;
+    const dg_dtoken *n = &c->s->tokens[j];
     if (n->kind != DG_KIND_WORD && n->kind != DG_KIND_NAME) continue;
     if (!dg_gl_is_upper_initial(n->form)) continue;
-    dg_analysis an[1];
-    if (dg_morph_analyze(e->morph, n->form, false, NULL, an, 1) && dg_gl_eq(an[0].pos, "PROPN")) return true;
-    dg_sense sv[1];
-    if (dg_lexicon_senses(e->lex, n->form, "PROPN", sv, 1) && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) return true;
+    if (S_name_word(e, n, &c->w[j])) return true;
   }
   return false;
 }
@@ -308,7 +325,7 @@ static bool S_spelling_in_context(const char *form) {
  * day (word class day-adverb: morgen, gestern, heute), right after a preposition that is not
  * contracted with an article (ab, bis, seit, für; not am, zum), and not the
  * start of a span "von Morgen bis Abend"? */
-static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
+static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i, const dg_gl_memo_wkey *key) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
   if (i == 0 || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
@@ -323,6 +340,12 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i) {
   if (!prep) return false;
   if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].form, "bis")) return false;
   if (strlen(t->form) > 24) return false;
+  /* (the classes of the lower-case form: a repeated word's are in its
+   * memo entry, whose key was made for the form as it stands inside the
+   * sentence) */
+  dg_word_class wc;
+  if (key->form == t->form && !key->initial && dg_gl_memo_word_classes(e, key, &wc))
+    return (wc & DG_WC_DAY_ADVERB) != 0;
   char *low = dg_gl_lower(t->form);
   bool day = dg_lexicon_is(e->lex, low, DG_WC_DAY_ADVERB);
   free(low);
@@ -335,7 +358,8 @@ static unsigned S_pos_bits(const char *pos) {
     const char *tag;
     unsigned bit;
   } tags[] = {{"NOUN", DG_GL_P_NOUN}, {"PROPN", DG_GL_P_PROPN}, {"ADJ", DG_GL_P_ADJ},
-              {"VERB", DG_GL_P_VERB}, {"AUX", DG_GL_P_AUX},     {"ADP", DG_GL_P_ADP}};
+              {"VERB", DG_GL_P_VERB}, {"AUX", DG_GL_P_AUX},     {"ADP", DG_GL_P_ADP},
+              {"ADV", DG_GL_P_ADV}};
   for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
     if (dg_gl_eq(pos, tags[k].tag)) return tags[k].bit;
   return 0;
@@ -415,7 +439,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * as if it began the sentence, so its adverb reading (tomorrow) comes
      * first; not after a contraction with the article ("am Morgen", "zum
      * Morgen": the noun) nor in "von Morgen bis Abend". */
-    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i);
+    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i, key);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
        * put back after the glossing of the sentence. */
@@ -478,7 +502,10 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_lexicon_adverb(e, t, w);
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
-    for (size_t k = 0; k < w->nan; k++) w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos);
+    for (size_t k = 0; k < w->nan; k++)
+      w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
+                 (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
+    w->pron_sig = dg_gl_pronoun_sigs(w);
     if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
       dg_gl_memo_word_put(e, key, w);
@@ -506,8 +533,7 @@ void dg_gl_clause_joins(dg_gl_ctx *c) {
     const dg_gl_word *nw = &c->w[i + 1];
     bool sub = dg_gl_is(nw, DG_WC_CONJ_SUBORD);
     bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
-               (dg_gl_eq(nw->an[0].pos, "VERB") || dg_gl_eq(nw->an[0].pos, "AUX")) &&
-               dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
+               dg_gl_an_pos(nw, 0, DG_GL_P_VERB | DG_GL_P_AUX) && dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
     /* (a modal or auxiliary is closed class: "und haben", "und können") */
     if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
       for (size_t k = 0; k < nw->ncl && !fin; k++)

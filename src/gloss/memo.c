@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "word.h"
+
 #define S_STRIPES 64
 /* (longest key kept: a longer one is computed each time) */
 #define S_MAX_KEY 254
@@ -401,6 +403,7 @@ typedef struct S_word {
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
   bool name_reading;
+  uint64_t pron_sig; /* dg_gl_pronoun_sigs */
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
 
@@ -453,11 +456,19 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->an = S_word_an(v);
   w->fb = S_word_fb(v);
   w->name_reading = v->name_reading;
+  w->pron_sig = v->pron_sig;
   w->wc = v->wc;
   w->lower = v->lower;
   w->memo = v;
   w->memo_form = k->form;
   w->alinks = S_word_alink(v);
+  return true;
+}
+
+bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc) {
+  const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
+  if (!v) return false;
+  *wc = v->wc;
   return true;
 }
 
@@ -482,6 +493,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->nan = (uint32_t)w->nan;
   v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
+  v->pron_sig = w->pron_sig;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
   _Atomic(const void *) *al = S_word_alink(v);
@@ -564,8 +576,22 @@ void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const vo
   S_store_link(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value);
 }
 
-int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
-  if (!w || !w->memo || !lemma) return -1;
+int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma) {
+  for (size_t k = 0; k < w->nan; k++) {
+    const char *l = w->an[k].lemma;
+    if (l && l[0] == lemma[0] && strcmp(l, lemma) == 0) return (int)k;
+  }
+  return -1;
+}
+
+int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos) {
+  /* (the token's lemma as its pass set it: its first analysis known, the
+   * one asked for when its POS fits) */
+  if (lemma == w->lemma_set) {
+    if (w->lemma_an < 0) return -1;
+    const dg_analysis *a = &w->an[w->lemma_an];
+    if (!pos || (a->pos && strcmp(a->pos, pos) == 0)) return w->lemma_an;
+  }
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     if (a->lemma && a->lemma[0] == lemma[0] && strcmp(a->lemma, lemma) == 0 &&
@@ -703,8 +729,15 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
 
 typedef struct S_senses {
   size_t n;
+  bool marked;                           /* (a verb's senses: the marks are made) */
+  unsigned char marks[DG_GL_MAX_SENSES]; /* dg_gl_sense_marks of each */
   dg_sense sv[];
 } S_senses;
+
+const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv) {
+  const S_senses *v = (const S_senses *)(const void *)((const char *)sv - offsetof(S_senses, sv));
+  return v->marked ? v->marks : NULL;
+}
 
 const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
   char key[S_MAX_KEY];
@@ -739,6 +772,10 @@ void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, con
   if (!x) return;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
+  memset(v->marks, 0, sizeof v->marks);
+  /* (only a verb's senses are asked about) */
+  v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
+  for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
   S_publish(S_memo(e), x);
 }
 

@@ -35,7 +35,7 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
  * analyses with their feature bits, the name reading and the word classes
  * of the lower-case form, for the form as written and whether it stands
  * first in its sentence (the word's key: dg_gl_memo_word_key).  _get fills
- * w's ncl/cl/nan/an/fb/name_reading/wc and its lower-case form, and
+ * w's ncl/cl/nan/an/fb/name_reading/wc/pron_sig and its lower-case form, and
  * returns true on a hit; _put stores them.
  * The pass asks for a few words at a time, so that the cache misses of
  * their look-ups overlap: _word_key makes each word's key and asks the
@@ -53,11 +53,15 @@ void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_mem
 void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k);
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
+/* The word classes of the lower-case form kept in the entry of key k's
+ * word into *wc (what _get gives as w->wc); false when it has none. */
+bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc);
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.
  * _link gives the value linked (NULL: none yet, or no entry); _set_link
- * links a value stored in the memo (never one of the caller's). */
+ * links a value stored in the memo, or a constant of static storage
+ * (never one of the caller's that dies before the memo). */
 const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
 /* Ask the memory for the values w's entry links (the look-up pass, once
@@ -73,7 +77,23 @@ static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigne
   return atomic_load_explicit(&w->alinks[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
 }
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
-int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos);
+int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos);
+static inline int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
+  if (!w || !w->memo || !lemma) return -1;
+  /* (the token's lemma as its pass set it, the POS not asked: its first
+   * analysis is known, the strings need not be read; inline, as the
+   * phrase pass asks it of every word) */
+  if (lemma == w->lemma_set && (!pos || w->lemma_an < 0)) return w->lemma_an;
+  return dg_gl_memo_an_of_scan(w, lemma, pos);
+}
+/* The first analysis of w whose lemma is `lemma` (-1: none); the passes
+ * that set a token's lemma keep it in w (lemma_set, lemma_an) with
+ * dg_gl_memo_lemma_set. */
+int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma);
+static inline void dg_gl_memo_lemma_set(dg_gl_word *w, const char *lemma, int an) {
+  w->lemma_set = lemma;
+  w->lemma_an = an;
+}
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);
 
 /* dg_compound_split(e->morph, form, out, max) through the memo; when form
@@ -98,6 +118,10 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
  * of its entry. */
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
+/* The marks (word.h dg_gl_sense_marks) of senses sv that one of the calls
+ * above returned (the memo's: never a copy), one for each, made when a
+ * verb's (POS VERB or AUX) were stored; NULL for other senses. */
+const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv);
 
 /* A value the caller makes (the phrases compiled under a key word,
  * phrase.c), under a kind letter of its own and a key.  _find gives the

@@ -25,18 +25,6 @@ static bool S_name_like(dg_gl_ctx *c, size_t i) {
   return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
 }
 
-/* Does the ';'-separated domain list hold `want`? */
-static bool S_has_domain(const char *domains, const char *want) {
-  size_t n = strlen(want);
-  for (const char *p = domains ? domains : ""; *p;) {
-    size_t l = strcspn(p, ";");
-    if (l == n && strncmp(p, want, n) == 0) return true;
-    p += l;
-    if (*p) p++;
-  }
-  return false;
-}
-
 /* Does the clause of i, with quotation marks around single words not
  * counted as boundaries (sich „angenähert“), hold "sich"? */
 static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
@@ -532,12 +520,15 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
+    /* (the marks of the memo's senses are the memo's, read with them; the
+     * sources and domains strings lie all over the lexicon) */
+    const unsigned char *kept = sv != sbuf ? dg_gl_memo_sense_marks(sv) : NULL;
     bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
     for (size_t k = 0; k < ns; k++) {
-      const char *src = sv[k].source;
-      curated[k] = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
-      vr[k] = S_has_domain(sv[k].domains, "vr");
-      general_vr[k] = vr[k] && strcmp(sv[k].domains, "vr") == 0;
+      unsigned m = kept ? kept[k] : dg_gl_sense_marks(&sv[k]);
+      curated[k] = m & DG_GL_SENSE_CURATED;
+      vr[k] = m & DG_GL_SENSE_VR;
+      general_vr[k] = m & DG_GL_SENSE_VR_ONLY;
       any_vr = any_vr || (vr[k] && !curated[k]);
     }
     /* (without a reflexive sense the order is the same either way: the
@@ -574,8 +565,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
-  if (S_an_is(w, a, DG_GL_P_ADJ) && (dg_gl_feat(a->feats, "Degree=Sup") || dg_gl_feat(a->feats, "Degree=Cmp")) &&
-      strcmp(a->lemma, w->lower) != 0) {
+  /* (the degree and the lemma's spelling: the look-up pass's bits) */
+  if (S_an_is(w, a, DG_GL_P_ADJ) && dg_gl_an_feat(w, (size_t)(a - w->an), DG_GL_F_SUP | DG_GL_F_CMP) &&
+      !S_an_is(w, a, DG_GL_P_LEMMA_LOWER)) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
     if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
@@ -589,7 +581,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_feat(b->feats, "Degree=Pos") || dg_gl_eq(b->lemma, a->lemma)) continue;
+        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma)) continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
@@ -629,6 +621,11 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool propn = S_an_is(w, a, DG_GL_P_PROPN);
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    /* (which analysis the lemma is of, for the passes that ask: the first
+     * one of that lemma, a itself when it is the first analysis) */
+    if (w->memo)
+      dg_gl_memo_lemma_set(w, t->lemma,
+                           a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
     t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     /* (the word's labels live as long as its analyses, past the sentence:

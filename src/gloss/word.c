@@ -149,7 +149,8 @@ static inline bool S_value(const char *p, const char *v, size_t n) {
 
 unsigned dg_gl_feat_bits(const char *feats) {
   if (!feats || !*feats) return 0;
-  unsigned bits = 0;
+  /* (a case named anywhere in the string, as strstr finds it) */
+  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
   for (const char *p = feats;;) {
     size_t k;
     switch (p[0]) {
@@ -173,7 +174,10 @@ unsigned dg_gl_feat_bits(const char *feats) {
       break;
     case 'D':
       if ((k = S_prefix(p, "Degree=")) != 0)
-        bits |= S_value(p + k, "Pos", 3) ? DG_GL_F_POS : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP : 0;
+        bits |= S_value(p + k, "Pos", 3)   ? DG_GL_F_POS
+                : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP
+                : S_value(p + k, "Sup", 3) ? DG_GL_F_SUP
+                                           : 0;
       break;
     case 'T':
       if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
@@ -248,8 +252,7 @@ static uint64_t S_label_sig(const char *labels) {
  * the memo, is not read.) */
 static bool S_pron_reading(const dg_gl_word *w, size_t k) { return DG_LB_POS(w->cl[k].bits) == DG_UD_PRON; }
 
-/* The bits of w's readings as a pronoun (what dg_gl_pronoun asks about). */
-static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
+uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
   uint64_t sig = 0;
   for (size_t k = 0; k < w->ncl; k++)
     if (S_pron_reading(w, k)) sig |= S_label_sig(w->cl[k].labels);
@@ -260,8 +263,8 @@ static uint64_t S_pronoun_sigs(const dg_gl_word *w) {
  * in two walks over the sentence instead of a scan for every question:
  * the clause of i starts after the last boundary before i and ends at the
  * first boundary after i, each at most DG_GL_WINDOW tokens away.  And the
- * labels of each word's pronoun readings as bits, and the next word with
- * any from each word on, so that a clause is searched for a pronoun by its
+ * next word with a pronoun reading from each word on (its pron_sig, which
+ * the look-up pass set), so that a clause is searched for a pronoun by its
  * pronouns only. */
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
@@ -274,7 +277,6 @@ void dg_gl_clauses(dg_gl_ctx *c) {
   for (size_t i = n; i-- > 0;) {
     c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
     if (dg_gl_boundary(&s->tokens[i])) next = i;
-    c->w[i].pron_sig = S_pronoun_sigs(&c->w[i]);
     if (c->w[i].pron_sig) pron = i;
     c->w[i].next_pron = pron;
   }
@@ -397,6 +399,26 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
   t->glosses = nv;
   t->nglosses = k;
   t->gloss = nv[0];
+}
+
+/* Does the ';'-separated domain list hold `want`? */
+static bool S_has_domain(const char *domains, const char *want) {
+  size_t n = strlen(want);
+  for (const char *p = domains ? domains : ""; *p;) {
+    size_t l = strcspn(p, ";");
+    if (l == n && strncmp(p, want, n) == 0) return true;
+    p += l;
+    if (*p) p++;
+  }
+  return false;
+}
+
+unsigned dg_gl_sense_marks(const dg_sense *sv) {
+  const char *src = sv->source;
+  bool curated = src && src[0] == 'd' && src[1] == 'i' && src[2] == 'c' && strncmp(src, "dictionaries/", 13) == 0;
+  bool vr = S_has_domain(sv->domains, "vr");
+  return (curated ? DG_GL_SENSE_CURATED : 0) | (vr ? DG_GL_SENSE_VR : 0) |
+         (vr && strcmp(sv->domains, "vr") == 0 ? DG_GL_SENSE_VR_ONLY : 0);
 }
 
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */

@@ -77,6 +77,8 @@ enum {
   DG_GL_F_POS = 1u << 8,   /* Degree=Pos */
   DG_GL_F_CMP = 1u << 9,   /* Degree=Cmp */
   DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
+  DG_GL_F_SUP = 1u << 11,  /* Degree=Sup */
+  DG_GL_F_CASE = 1u << 12, /* "Case=" anywhere in the string (strstr): a case feature */
 };
 unsigned dg_gl_feat_bits(const char *feats);
 /* The same asked of analysis k of a word of the sentence, from the bits
@@ -100,6 +102,9 @@ size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
  * by dg_gl_clause_joins).  For the passes of dg_engine_gloss_begin: until
  * they are done no token becomes or stops being a boundary. */
 void dg_gl_clauses(dg_gl_ctx *c);
+/* The labels of w's pronoun readings as bits of a hash (dg_gl_word.pron_sig,
+ * set by the look-up pass: a repeated word's are its memo entry's). */
+uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w);
 static inline size_t dg_gl_cstart(const dg_gl_ctx *c, size_t i) { return c->w[i].cstart; }
 static inline size_t dg_gl_cend(const dg_gl_ctx *c, size_t i) { return c->w[i].cend; }
 /* Does the clause around i (or the clause before, across a joining "und")
@@ -125,6 +130,13 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
 /* The same with max DG_GL_MAX_SENSES, without a copy: the memo's senses
  * (read only), or buf filled; their number in *n. */
 const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *buf, size_t *n);
+/* What the content-word pass asks of each sense of a verb (senses.c, the
+ * order of reflexive senses): its source is a reviewed file of
+ * dictionaries/ (CURATED), its ';'-separated domains hold "vr" (a sense of
+ * the reflexive verb: VR), and "vr" is all of them (VR_ONLY).  The memo
+ * keeps them with the senses it stores (memo.h dg_gl_memo_sense_marks). */
+enum { DG_GL_SENSE_CURATED = 1, DG_GL_SENSE_VR = 2, DG_GL_SENSE_VR_ONLY = 4 };
+unsigned dg_gl_sense_marks(const dg_sense *sv);
 
 /* The few words the rules are about one by one (each is that word, not a
  * member of a class): */
