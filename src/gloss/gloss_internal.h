@@ -105,6 +105,10 @@ typedef struct dg_gl_word {
   uint64_t pron_sig;
   size_t next_pron;
   unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
+  /* The analysis whose lemma the token's is (dg_gl_an_of, word.h), kept
+   * with the lemma string it was found for (NULL: not asked yet). */
+  int an_lemma_k;
+  const char *an_lemma;
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the

@@ -24,9 +24,9 @@
 enum { S_ROLE = 1, S_MASC = 2 };
 /* (gw: the word whose lemma or form it is, whose memo entry links the
  * answer: memo.h dg_gl_memo_link) */
-static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
+static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
   if (!lemma || !*lemma) return 0;
-  int an = dg_gl_memo_an_of(gw, lemma, NULL);
+  int an = dg_gl_an_of(gw, lemma);
   const unsigned char *m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
   if (m) return *m;
   dg_sense sv[1];
@@ -35,7 +35,7 @@ static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word
   dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL));
   return r;
 }
-static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
   return (S_lemma_facts(e, c, gw, lemma) & S_ROLE) != 0;
 }
 static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {

@@ -458,8 +458,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
   for (size_t i = 0; i < n; i++) {
-    const dg_gl_word *w = &c->w[i];
-    int an = ans[i] = dg_gl_memo_an_of(w, s->tokens[i].lemma, NULL);
+    dg_gl_word *w = &c->w[i];
+    int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
     bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
     if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
     if (an >= 0) {

@@ -354,6 +354,11 @@ bool dg_gl_only_finite(const dg_gl_word *w) {
   return true;
 }
 
+int dg_gl_an_of_find(dg_gl_word *w, const char *lemma) {
+  w->an_lemma = lemma;
+  return w->an_lemma_k = dg_gl_memo_an_of(w, lemma, NULL);
+}
+
 /* ---- glosses and senses --------------------------------------------------- */
 
 /* The token's glosses: `first` (if any), then the senses' glosses, without

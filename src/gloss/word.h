@@ -84,6 +84,17 @@ unsigned dg_gl_feat_bits(const char *feats);
  * DG_GL_F_FIN) is dg_gl_feat(w->an[k].feats, "VerbForm=Fin"). */
 static inline bool dg_gl_an_feat(const dg_gl_word *w, size_t k, unsigned bit) { return (w->fb[k] & bit) != 0; }
 
+/* The analysis of w whose lemma is `lemma` (the token's: the first such),
+ * or -1, as memo.h's dg_gl_memo_an_of(w, lemma, NULL) gives it; the passes
+ * after the sentence's readings are chosen (domains, phrases, names) ask
+ * it of the same token's lemma one after the other: the answer is kept in
+ * w with the string it was found for, and the next question about that
+ * very string (the same pointer) is answered without comparing lemmas. */
+int dg_gl_an_of_find(dg_gl_word *w, const char *lemma);
+static inline int dg_gl_an_of(dg_gl_word *w, const char *lemma) {
+  return lemma && w->an_lemma == lemma ? w->an_lemma_k : dg_gl_an_of_find(w, lemma);
+}
+
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
 static inline bool dg_gl_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
