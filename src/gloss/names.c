@@ -90,13 +90,20 @@ static inline bool S_starts(const char *s, const char *pre) {
   return !*pre;
 }
 
+/* strcasecmp(a, b) == 0 (the C locale's: ASCII letters without their
+ * case), with the first letters told in place: most pairs differ there. */
+static inline bool S_same_but_case(const char *a, const char *b) {
+  unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+  if ((x >= 'A' && x <= 'Z' ? x + 0x20 : x) != (y >= 'A' && y <= 'Z' ? y + 0x20 : y)) return false;
+  return strcasecmp(a, b) == 0;
+}
+
 /* Is token i a capitalised common noun that could be a surname (not a
  * closed-class word, not inside an expression, one plain word)?  (What
  * most words fail, S_noun_as_name asks first; this the rest.) */
 static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
-      dg_gl_all_upper(t->form) || strchr(t->form, '-'))
+  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) || dg_gl_all_upper(t->form))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
@@ -105,7 +112,8 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * English name, not a surname */
   bool s_name = S_s_surname(c, i);
   if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i) && !s_name) ||
-      (dg_gl_feat(t->feats, "Number=Plur") && !s_name) || strcasecmp(t->gloss, t->form) == 0)
+      (dg_gl_feat(t->feats, "Number=Plur") && !s_name) || S_same_but_case(t->gloss, t->form) ||
+      strchr(t->form, '-'))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
@@ -322,7 +330,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                    !S_known(e, &c->w[i], t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
-    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
+    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       surname = true;
     if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) {
@@ -348,8 +356,8 @@ static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind == DG_KIND_NAME && t->gloss && strcasecmp(t->gloss, t->form) == 0 && strcmp(t->gloss, t->form) != 0 &&
-        t->mwe < 0)
+    if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
+        strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
   }
 }
