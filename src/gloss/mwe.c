@@ -514,12 +514,14 @@ static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n
   return false;
 }
 
-/* The first fixed element anywhere among the tokens, the others after it. */
-static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, size_t *pos) {
+/* The first fixed element anywhere among the tokens (those from `from`
+ * to before `to` may be it), the others after it. */
+static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, const size_t *from,
+                          const size_t *to, size_t *pos) {
   size_t k = 0;
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
-  for (size_t j = 0; j < n; j++)
+  for (size_t j = from[k]; j < to[k]; j++)
     if (!used[j] && S_eq(p, k, &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
@@ -527,9 +529,22 @@ static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, co
   return false;
 }
 
-bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit) {
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, const dg_mwe_words *ws,
+                  size_t base, dg_mwe_hit *hit) {
   size_t pos[DG_MWE_MAX];
-  if (!S_fixed_first(p, t, n, used, pos)) return false;
+  /* The tokens that may be word k of p: from[k] to before to[k] (its
+   * first and last place in the sentence, when ws says them). */
+  size_t from[DG_MWE_MAX], to[DG_MWE_MAX];
+  for (size_t k = 0; k < p->n; k++) {
+    from[k] = 0;
+    to[k] = n;
+    size_t f, l;
+    if (!ws) continue;
+    if (!dg_mwe_words_span(ws, p->e[k].h, &f, &l) || l < base || f >= base + n) return false;
+    if (f > base) from[k] = f - base;
+    if (l + 1 - base < n) to[k] = l + 1 - base;
+  }
+  if (!S_fixed_first(p, t, n, used, from, to, pos)) return false;
   size_t first = n, last = 0;
   for (size_t k = 0; k < p->n; k++)
     if (!p->e[k].free) {
@@ -540,20 +555,20 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   for (size_t k = 0; k < p->n; k++) {
     if (!p->e[k].free) continue;
     size_t best = n;
-    for (size_t j = last + 1; j < n && j <= last + S_FREE; j++)
+    for (size_t j = last + 1 > from[k] ? last + 1 : from[k]; j < to[k] && j <= last + S_FREE; j++)
       if (!used[j] && S_eq(p, k, &t[j])) {
         best = j;
         break;
       }
     if (best == n)
-      for (size_t j = first; j-- > 0 && first - j <= S_FREE;)
+      for (size_t j = first < to[k] ? first : to[k]; j-- > from[k] && first - j <= S_FREE;)
         if (!used[j] && S_eq(p, k, &t[j])) {
           best = j;
           break;
         }
     /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
     if (best == n)
-      for (size_t j = first + 1; j < last; j++)
+      for (size_t j = first + 1 > from[k] ? first + 1 : from[k]; j < last && j < to[k]; j++)
         if (!used[j] && S_eq(p, k, &t[j])) {
           bool taken = false;
           for (size_t q = 0; q < p->n; q++)
