@@ -108,8 +108,9 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
 size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
 /* The same of word i of the sentence being glossed, found for every word
  * at once when the joining conjunctions are marked (dg_gl_clauses, called
- * by dg_gl_clause_joins).  For the passes of dg_engine_gloss_begin: until
- * they are done no token becomes or stops being a boundary. */
+ * by dg_gl_clause_joins).  For the passes after it: once the joins are
+ * marked no token becomes or stops being a boundary (the passes change
+ * only words' forms, and a kind only from word to name). */
 void dg_gl_clauses(dg_gl_ctx *c);
 static inline size_t dg_gl_cstart(const dg_gl_ctx *c, size_t i) { return c->w[i].cstart; }
 static inline size_t dg_gl_cend(const dg_gl_ctx *c, size_t i) { return c->w[i].cend; }
