@@ -110,10 +110,11 @@ static size_t S_lower_into(dg_buf *b, const char *s) {
   return at;
 }
 
-/* A word of a dictionary phrase that marks a gap (word class phrase-gap:
- * jdm., etw., sich, "…"). */
-static bool S_placeholder(const dg_lexicon *lex, const char *w) {
-  return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
+/* A word of a dictionary phrase (of n bytes) that marks a gap (word class
+ * phrase-gap: jdm., etw., sich, "…"; most words are told by their first
+ * byte and length without a look-up). */
+static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n) {
+  return dg_lexicon_may_be(lex, w, n, DG_WC_PHRASE_GAP) && dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
 /* Does s[0..n) contain t[0..tn)? */
@@ -214,7 +215,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = out->len - 1 - at;
     while (L && S_trailing(low[L - 1])) low[--L] = '\0';
-    if (!L || (dictionary && S_placeholder(lex, low))) {
+    if (!L || (dictionary && S_placeholder(lex, low, L))) {
       if (L) had_slot = true;
       out->len = at;
       if (dictionary) gap = true;
