@@ -35,6 +35,8 @@ struct dg_mwe_pat {
 };
 
 static const char *S_str(const dg_mwe_pat *p, uint32_t off) { return (const char *)p + off; }
+/* dg_mwe_word_hash of the n bytes of w. */
+static inline uint64_t S_hash(const char *w, size_t n);
 
 /* The list's patterns by the hash of one of their words (the longest: the
  * rarest, most likely), sorted by hash: a sentence's candidates are the
@@ -63,6 +65,22 @@ struct dg_mwe_list {
 };
 
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
+static size_t S_lower_into(dg_buf *b, const char *s);
+/* The same for s of length n known (a word of a pattern): one walk for a
+ * word in ASCII, the most. */
+static size_t S_lower_word_into(dg_buf *b, const char *s, size_t n) {
+  size_t at = b->len;
+  dg_buf_reserve(b, n + 1);
+  char *r = b->data + at;
+  for (size_t k = 0; k < n; k++) {
+    char c = s[k];
+    if (c & 0x80) return S_lower_into(b, s); /* (not ASCII) */
+    r[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  r[n] = '\0';
+  b->len += n + 1;
+  return at;
+}
 static size_t S_lower_into(dg_buf *b, const char *s) {
   /* Case folding, except that folding turns ß into ss: a word with ß is
    * lower-cased code point by code point instead. */
@@ -199,6 +217,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     }
     char *tok = r;
     while (*r && *r != ' ' && *r != '\t') r++;
+    size_t tn = (size_t)(r - tok);
     if (*r) *r++ = '\0';
     if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
@@ -209,8 +228,9 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     if (tok[0] == '~') {
       free_ = true;
       tok++;
+      tn--;
     }
-    size_t at = S_lower_into(out, tok);
+    size_t at = S_lower_word_into(out, tok, tn);
     char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = out->len - 1 - at;
@@ -227,7 +247,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     }
     out->len = at + L + 1;
     off[n] = at - wbase;
-    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
+    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = S_hash(low, L)};
     gap = false;
     n++;
   }
@@ -620,8 +640,8 @@ size_t dg_mwe_pat_size(const dg_mwe_pat *p) { return p->size; }
  * word is seldom longer than sixteen), then mixed so that every bit
  * depends on every byte: the sentence's table, its bit set and the list's
  * index each use other bits. */
-uint64_t dg_mwe_word_hash(const char *w) {
-  size_t n = strlen(w), i = 0;
+static inline uint64_t S_hash(const char *w, size_t n) {
+  size_t i = 0;
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
@@ -645,6 +665,7 @@ uint64_t dg_mwe_word_hash(const char *w) {
   h ^= h >> 29;
   return h ? h : 1;
 }
+uint64_t dg_mwe_word_hash(const char *w) { return S_hash(w, strlen(w)); }
 
 void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
   size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};
