@@ -79,11 +79,6 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
          S_noun_after(c, i);
 }
 
-/* Is the word at i a form in -s of a common noun (a plural, a genitive)
- * with no noun after it to own: a surname in -s as written (Steve Jobs,
- * Oliver Sacks, Tyra Banks)? */
-static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->tokens[i]) && !S_noun_after(c, i); }
-
 /* Does s start with the literal pre (a source's prefix: no strncmp call)? */
 static inline bool S_starts(const char *s, const char *pre) {
   while (*pre && *s == *pre) s++, pre++;
@@ -110,10 +105,15 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * itself ("Jobs"), and a loanword
    * spelt as its English ("Party", "City", "Radio") is a part of an
    * English name, not a surname */
-  bool s_name = S_s_surname(c, i);
-  if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i) && !s_name) ||
-      (dg_gl_feat(t->feats, "Number=Plur") && !s_name) || S_same_but_case(t->gloss, t->form) ||
-      strchr(t->form, '-'))
+  /* (s_name: a form in -s of a common noun, a plural or a genitive, with
+   * no noun after it to own is a surname in -s as written: Steve Jobs,
+   * Oliver Sacks, Tyra Banks; genitive: S_genitive_noun.  The form in -s
+   * of the lemma is asked once, and only of a form that is not the lemma.) */
+  bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
+  bool s_name = lemma_s && !after;
+  bool genitive = after && dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing");
+  if ((!base && !genitive && !s_name) || (!s_name && dg_gl_feat(t->feats, "Number=Plur")) ||
+      S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
