@@ -133,12 +133,13 @@ static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf
 
 /* What the pass needs of lemma with pos: the memo's, or (memo full, key
  * too long) one made in *own, which the caller frees. */
-static const S_word *S_word_of(dg_engine *e, const dg_gl_word *gw, const char *lemma, const char *pos,
-                               S_word **own) {
+static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos, S_word **own) {
   *own = NULL;
   /* (a repeated word reaches it through the analysis its lemma and POS
-   * came from: memo.h dg_gl_memo_an_link) */
-  int an = pos ? dg_gl_memo_an_of(gw, lemma, pos) : -1;
+   * came from: memo.h dg_gl_memo_an_link; the first analysis with the
+   * lemma is mostly that one, and the later passes ask for it too) */
+  int an = pos ? dg_gl_an_of(gw, lemma) : -1;
+  if (an >= 0 && !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0)) an = dg_gl_memo_an_of(gw, lemma, pos);
   const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
   if (w) return w;
   char key[256];

@@ -108,7 +108,8 @@ typedef struct dg_gl_word {
   unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
   /* The token's lemma as the closed-class or content-word pass set it
    * (NULL: not set), and the first analysis whose lemma is that string (-1:
-   * none), so that dg_gl_memo_an_of knows it by the string's address. */
+   * none), so that dg_gl_memo_an_of knows it by the string's address;
+   * dg_gl_an_of (word.h) keeps there the last lemma a later pass asked about. */
   const char *lemma_set;
   int lemma_an;
 } dg_gl_word;

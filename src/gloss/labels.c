@@ -49,12 +49,16 @@ static bool S_keep_label(S_keep how, bool pron, const char *p, size_t n) {
 /* The labels a reader of the gloss line needs, after the label the
  * context adds (`extra`: FUT, PASS), dot-joined in d's arena ("" for
  * none). */
-static const char *S_display_labels(dg_doc *d, const char *pos, const char *leipzig, bool closed, const char *extra) {
+static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *pos, const char *leipzig, bool closed,
+                                    const char *extra) {
   S_keep how = leipzig && *leipzig ? S_keep_of(pos, closed) : S_KEEP_NONE;
   if (how == S_KEEP_NONE && !extra) return "";
   /* Possessives: the possessor is in the gloss ("his"); show the
-   * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM"). */
-  const char *poss = closed && how != S_KEEP_NONE ? strstr(leipzig, "POSS.") : NULL;
+   * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM").  (The
+   * labels of the chosen closed-class reading say by their bits whether
+   * POSS is one of them: only a possessive's are searched.) */
+  bool maybe_poss = !(w->closed >= 0 && leipzig == w->cl[w->closed].labels) || (w->closed_labels & DG_LB_POSS);
+  const char *poss = closed && how != S_KEEP_NONE && maybe_poss ? strstr(leipzig, "POSS.") : NULL;
   if (poss) leipzig = poss + 5;
   size_t xn = extra ? strlen(extra) : 0, ln = how != S_KEEP_NONE ? strlen(leipzig) : 0;
   char small[128], *out = xn + ln + 2 <= sizeof small ? small : dg_xmalloc(xn + ln + 2);
@@ -92,7 +96,7 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         t->labels = "";
       } else {
         /* An expression's gloss on a function word carries no labels. */
-        const char *lab = S_display_labels(d, t->pos, (t->mwe_head && w->is_closed) ? "" : w->leipzig,
+        const char *lab = S_display_labels(d, w, t->pos, (t->mwe_head && w->is_closed) ? "" : w->leipzig,
                                            w->is_closed, w->extra);
         t->labels = lab;
       }

@@ -35,6 +35,8 @@ struct dg_mwe_pat {
 };
 
 static const char *S_str(const dg_mwe_pat *p, uint32_t off) { return (const char *)p + off; }
+/* dg_mwe_word_hash of the n bytes of w. */
+static inline uint64_t S_hash(const char *w, size_t n);
 
 /* The list's patterns by the hash of one of their words (the longest: the
  * rarest, most likely), sorted by hash: a sentence's candidates are the
@@ -63,6 +65,22 @@ struct dg_mwe_list {
 };
 
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
+static size_t S_lower_into(dg_buf *b, const char *s);
+/* The same for s of length n known (a word of a pattern): one walk for a
+ * word in ASCII, the most. */
+static size_t S_lower_word_into(dg_buf *b, const char *s, size_t n) {
+  size_t at = b->len;
+  dg_buf_reserve(b, n + 1);
+  char *r = b->data + at;
+  for (size_t k = 0; k < n; k++) {
+    char c = s[k];
+    if (c & 0x80) return S_lower_into(b, s); /* (not ASCII) */
+    r[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  r[n] = '\0';
+  b->len += n + 1;
+  return at;
+}
 static size_t S_lower_into(dg_buf *b, const char *s) {
   /* Case folding, except that folding turns ß into ss: a word with ß is
    * lower-cased code point by code point instead. */
@@ -110,10 +128,11 @@ static size_t S_lower_into(dg_buf *b, const char *s) {
   return at;
 }
 
-/* A word of a dictionary phrase that marks a gap (word class phrase-gap:
- * jdm., etw., sich, "…"). */
-static bool S_placeholder(const dg_lexicon *lex, const char *w) {
-  return dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
+/* A word of a dictionary phrase (of n bytes) that marks a gap (word class
+ * phrase-gap: jdm., etw., sich, "…"; most words are told by their first
+ * byte and length without a look-up). */
+static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n) {
+  return dg_lexicon_may_be(lex, w, n, DG_WC_PHRASE_GAP) && dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
 /* Does s[0..n) contain t[0..tn)? */
@@ -198,6 +217,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     }
     char *tok = r;
     while (*r && *r != ' ' && *r != '\t') r++;
+    size_t tn = (size_t)(r - tok);
     if (*r) *r++ = '\0';
     if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
@@ -208,13 +228,14 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     if (tok[0] == '~') {
       free_ = true;
       tok++;
+      tn--;
     }
-    size_t at = S_lower_into(out, tok);
+    size_t at = S_lower_word_into(out, tok, tn);
     char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = out->len - 1 - at;
     while (L && S_trailing(low[L - 1])) low[--L] = '\0';
-    if (!L || (dictionary && S_placeholder(lex, low))) {
+    if (!L || (dictionary && S_placeholder(lex, low, L))) {
       if (L) had_slot = true;
       out->len = at;
       if (dictionary) gap = true;
@@ -226,7 +247,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     }
     out->len = at + L + 1;
     off[n] = at - wbase;
-    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = dg_mwe_word_hash(low)};
+    e[n] = (S_elem){.w = 0, .free = free_, .gap = gap && n > 0, .verb = false, .h = S_hash(low, L)};
     gap = false;
     n++;
   }
@@ -514,12 +535,14 @@ static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n
   return false;
 }
 
-/* The first fixed element anywhere among the tokens, the others after it. */
-static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, size_t *pos) {
+/* The first fixed element anywhere among the tokens (those from `from`
+ * to before `to` may be it), the others after it. */
+static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, const size_t *from,
+                          const size_t *to, size_t *pos) {
   size_t k = 0;
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
-  for (size_t j = 0; j < n; j++)
+  for (size_t j = from[k]; j < to[k]; j++)
     if (!used[j] && S_eq(p, k, &t[j])) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
@@ -527,9 +550,22 @@ static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, co
   return false;
 }
 
-bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit) {
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, const dg_mwe_words *ws,
+                  size_t base, dg_mwe_hit *hit) {
   size_t pos[DG_MWE_MAX];
-  if (!S_fixed_first(p, t, n, used, pos)) return false;
+  /* The tokens that may be word k of p: from[k] to before to[k] (its
+   * first and last place in the sentence, when ws says them). */
+  size_t from[DG_MWE_MAX], to[DG_MWE_MAX];
+  for (size_t k = 0; k < p->n; k++) {
+    from[k] = 0;
+    to[k] = n;
+    size_t f, l;
+    if (!ws) continue;
+    if (!dg_mwe_words_span(ws, p->e[k].h, &f, &l) || l < base || f >= base + n) return false;
+    if (f > base) from[k] = f - base;
+    if (l + 1 - base < n) to[k] = l + 1 - base;
+  }
+  if (!S_fixed_first(p, t, n, used, from, to, pos)) return false;
   size_t first = n, last = 0;
   for (size_t k = 0; k < p->n; k++)
     if (!p->e[k].free) {
@@ -540,20 +576,20 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   for (size_t k = 0; k < p->n; k++) {
     if (!p->e[k].free) continue;
     size_t best = n;
-    for (size_t j = last + 1; j < n && j <= last + S_FREE; j++)
+    for (size_t j = last + 1 > from[k] ? last + 1 : from[k]; j < to[k] && j <= last + S_FREE; j++)
       if (!used[j] && S_eq(p, k, &t[j])) {
         best = j;
         break;
       }
     if (best == n)
-      for (size_t j = first; j-- > 0 && first - j <= S_FREE;)
+      for (size_t j = first < to[k] ? first : to[k]; j-- > from[k] && first - j <= S_FREE;)
         if (!used[j] && S_eq(p, k, &t[j])) {
           best = j;
           break;
         }
     /* … or inside a gap of the fixed part ("es kam zu" for "es … zu ~kommen"). */
     if (best == n)
-      for (size_t j = first + 1; j < last; j++)
+      for (size_t j = first + 1 > from[k] ? first + 1 : from[k]; j < last && j < to[k]; j++)
         if (!used[j] && S_eq(p, k, &t[j])) {
           bool taken = false;
           for (size_t q = 0; q < p->n; q++)
@@ -604,8 +640,8 @@ size_t dg_mwe_pat_size(const dg_mwe_pat *p) { return p->size; }
  * word is seldom longer than sixteen), then mixed so that every bit
  * depends on every byte: the sentence's table, its bit set and the list's
  * index each use other bits. */
-uint64_t dg_mwe_word_hash(const char *w) {
-  size_t n = strlen(w), i = 0;
+static inline uint64_t S_hash(const char *w, size_t n) {
+  size_t i = 0;
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
@@ -629,6 +665,7 @@ uint64_t dg_mwe_word_hash(const char *w) {
   h ^= h >> 29;
   return h ? h : 1;
 }
+uint64_t dg_mwe_word_hash(const char *w) { return S_hash(w, strlen(w)); }
 
 void dg_mwe_pat_probes(const dg_mwe_pat *p, uint64_t key, uint64_t out[2]) {
   size_t best[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};

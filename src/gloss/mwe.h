@@ -63,33 +63,45 @@ typedef struct dg_mwe_hit {
   bool word_by_word;     /* a preposition idiom ("an Bord" = on board): as many
                             English words as German, glossed one to one */
 } dg_mwe_hit;
-/* Match p in the sentence; tokens with used[i] set are not available.  */
-bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, dg_mwe_hit *hit);
+typedef struct dg_mwe_words dg_mwe_words;
+/* Match p in the sentence; tokens with used[i] set are not available.
+ * t[0] is token `base` of the sentence of ws (when not NULL: where each
+ * word of p stands in the sentence is read there, and only tokens from
+ * its first to its last place are tried for it). */
+bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool *used, const dg_mwe_words *ws,
+                  size_t base, dg_mwe_hit *hit);
 /* A quick pre-test: the hashes (dg_mwe_word_hash) of the forms and lemmas
  * of a sentence's words, in an open-addressing table (0 = empty, size
- * mask + 1, a power of two), one after the other in list (n of them, each
- * once) and one bit of each (dg_mwe_word_bit) in a bit set (the caller
- * zeroes h and bits and gives list room for every hash it adds).
+ * mask + 1, a power of two) with the first and the last token that has
+ * each (at[slot]: tokens are added in sentence order), one after the
+ * other in list (n of them, each once) and one bit of each
+ * (dg_mwe_word_bit) in a bit set (the caller zeroes h and bits and gives
+ * at room for mask + 1 and list for every hash it adds).
  * dg_mwe_possible is false when some word of the pattern is surely
  * missing, so dg_mwe_match would fail too; so is a word whose bit is not
  * set. */
 #define DG_MWE_BITS 4096
-typedef struct dg_mwe_words {
+struct dg_mwe_words {
   uint64_t *h;
+  uint32_t (*at)[2];
   size_t mask;
   uint64_t *list;
   size_t n;
   uint64_t bits[DG_MWE_BITS / 64];
-} dg_mwe_words;
+};
 uint64_t dg_mwe_word_hash(const char *w);
 static inline unsigned dg_mwe_word_bit(uint64_t h) { return (unsigned)(h >> 48) & (DG_MWE_BITS - 1); }
 static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit / 64] >> (bit % 64) & 1; }
-static inline void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h) { /* h = dg_mwe_word_hash(w) */
+static inline void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h, size_t token) { /* h = dg_mwe_word_hash(w) */
   unsigned bit = dg_mwe_word_bit(h);
   ws->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
   size_t i = (size_t)h & ws->mask;
   while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
-  if (!ws->h[i]) ws->list[ws->n++] = h;
+  if (!ws->h[i]) {
+    ws->list[ws->n++] = h;
+    ws->at[i][0] = (uint32_t)token;
+  }
+  ws->at[i][1] = (uint32_t)token;
   ws->h[i] = h;
 }
 bool dg_mwe_possible(const dg_mwe_pat *p, const dg_mwe_words *ws);
@@ -106,6 +118,18 @@ size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size
 static inline bool dg_mwe_words_has(const dg_mwe_words *ws, uint64_t h) {
   for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
     if (ws->h[i] == h) return true;
+    if (!ws->h[i]) return false;
+  }
+}
+/* The first and the last token with a word of hash h in *first, *last;
+ * false when there is none. */
+static inline bool dg_mwe_words_span(const dg_mwe_words *ws, uint64_t h, size_t *first, size_t *last) {
+  for (size_t i = (size_t)h & ws->mask;; i = (i + 1) & ws->mask) {
+    if (ws->h[i] == h) {
+      *first = ws->at[i][0];
+      *last = ws->at[i][1];
+      return true;
+    }
     if (!ws->h[i]) return false;
   }
 }

@@ -24,9 +24,9 @@
 enum { S_ROLE = 1, S_MASC = 2 };
 /* (gw: the word whose lemma or form it is, whose memo entry links the
  * answer: memo.h dg_gl_memo_link) */
-static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
+static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
   if (!lemma || !*lemma) return 0;
-  int an = dg_gl_memo_an_of(gw, lemma, NULL);
+  int an = dg_gl_an_of(gw, lemma);
   const unsigned char *m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
   if (m) return *m;
   dg_sense sv[1];
@@ -35,7 +35,7 @@ static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word
   dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL));
   return r;
 }
-static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, const dg_gl_word *gw, const char *lemma) {
+static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
   return (S_lemma_facts(e, c, gw, lemma) & S_ROLE) != 0;
 }
 static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
@@ -79,15 +79,18 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
          S_noun_after(c, i);
 }
 
-/* Is the word at i a form in -s of a common noun (a plural, a genitive)
- * with no noun after it to own: a surname in -s as written (Steve Jobs,
- * Oliver Sacks, Tyra Banks)? */
-static bool S_s_surname(const dg_gl_ctx *c, size_t i) { return S_lemma_s(&c->s->tokens[i]) && !S_noun_after(c, i); }
-
 /* Does s start with the literal pre (a source's prefix: no strncmp call)? */
 static inline bool S_starts(const char *s, const char *pre) {
   while (*pre && *s == *pre) s++, pre++;
   return !*pre;
+}
+
+/* strcasecmp(a, b) == 0 (the C locale's: ASCII letters without their
+ * case), with the first letters told in place: most pairs differ there. */
+static inline bool S_same_but_case(const char *a, const char *b) {
+  unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+  if ((x >= 'A' && x <= 'Z' ? x + 0x20 : x) != (y >= 'A' && y <= 'Z' ? y + 0x20 : y)) return false;
+  return strcasecmp(a, b) == 0;
 }
 
 /* Is token i a capitalised common noun that could be a surname (not a
@@ -95,17 +98,22 @@ static inline bool S_starts(const char *s, const char *pre) {
  * most words fail, S_noun_as_name asks first; this the rest.) */
 static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) ||
-      dg_gl_all_upper(t->form) || strchr(t->form, '-'))
+  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) || dg_gl_all_upper(t->form))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
    * itself ("Jobs"), and a loanword
    * spelt as its English ("Party", "City", "Radio") is a part of an
    * English name, not a surname */
-  bool s_name = S_s_surname(c, i);
-  if ((!dg_gl_eq(t->lemma, t->form) && !S_genitive_noun(c, i) && !s_name) ||
-      (dg_gl_feat(t->feats, "Number=Plur") && !s_name) || strcasecmp(t->gloss, t->form) == 0)
+  /* (s_name: a form in -s of a common noun, a plural or a genitive, with
+   * no noun after it to own is a surname in -s as written: Steve Jobs,
+   * Oliver Sacks, Tyra Banks; genitive: S_genitive_noun.  The form in -s
+   * of the lemma is asked once, and only of a form that is not the lemma.) */
+  bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
+  bool s_name = lemma_s && !after;
+  bool genitive = after && dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing");
+  if ((!base && !genitive && !s_name) || (!s_name && dg_gl_feat(t->feats, "Number=Plur")) ||
+      S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
@@ -322,7 +330,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                    !S_known(e, &c->w[i], t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
-    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && strcasecmp(t->gloss, t->form) == 0 &&
+    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       surname = true;
     if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) {
@@ -348,8 +356,8 @@ static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind == DG_KIND_NAME && t->gloss && strcasecmp(t->gloss, t->form) == 0 && strcmp(t->gloss, t->form) != 0 &&
-        t->mwe < 0)
+    if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
+        strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
   }
 }

@@ -430,8 +430,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   while (wsn < 4 * n + 4) wsn *= 2;
   size_t ncur = dg_mwe_list_count(e->mwes) + 1;
   size_t need = 0;
-  const size_t sizes[] = {n * sizeof(dg_mwe_tok), (n + 1) * sizeof(size_t), n * sizeof(int), n * sizeof(bool),
-                          wsn * sizeof(uint64_t), ncur * sizeof(size_t), 2 * n * sizeof(uint64_t)};
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t), n * sizeof(int),
+                          n * sizeof(bool),          wsn * sizeof(uint64_t),   ncur * sizeof(size_t),
+                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2])};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -453,13 +454,14 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   memset(ws.h, 0, sizes[4]);
   size_t *cand = S_take(&cv, sizes[5]);
   ws.list = S_take(&cv, sizes[6]);
+  ws.at = S_take(&cv, sizes[7]); /* (a slot's places are set when it is taken) */
   ws.n = 0;
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
   for (size_t i = 0; i < n; i++) {
-    const dg_gl_word *w = &c->w[i];
-    int an = ans[i] = dg_gl_memo_an_of(w, s->tokens[i].lemma, NULL);
+    dg_gl_word *w = &c->w[i];
+    int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
     bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
     if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
     if (an >= 0) {
@@ -494,8 +496,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
-      dg_mwe_words_add(&ws, tv[i].hlower);
-      dg_mwe_words_add(&ws, tv[i].hlemma);
+      dg_mwe_words_add(&ws, tv[i].hlower, i);
+      dg_mwe_words_add(&ws, tv[i].hlemma, i);
     }
   }
   dg_mwe_hit hits[S_MAX_HITS];
@@ -507,7 +509,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_mwe_hit h;
     if (!dg_mwe_possible(dg_mwe_list_get(e->mwes, p), &ws)) continue;
     /* Every occurrence (each match claims its tokens). */
-    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &h); k++) {
+    for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &ws, 0, &h); k++) {
       h.replaces = true;
       h.word_by_word = false;
       S_apply(d, c, &h, used);
@@ -552,7 +554,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         const dg_mwe_pat *pat = S_pat(en, q);
         if (!dg_mwe_possible(pat, &ws)) continue;
         dg_mwe_hit h;
-        if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &h)) {
+        if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &ws, lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
           h.head += lo;
           /* At least one content word, and not just a word and its article. */

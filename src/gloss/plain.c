@@ -32,7 +32,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     return true;
   /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
    * an object predicative (obj-predicative: macht … sicher, findet … gut). */
-  size_t cs = dg_gl_clause_start(s, i), ce = dg_gl_clause_end(s, i);
+  size_t cs = dg_gl_cstart(c, i), ce = dg_gl_cend(c, i);
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;

@@ -61,7 +61,7 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   }
   /* A verb governs a phrase inside its clause, not one put first, nor the
    * second half of a span ("von A nach B"). */
-  size_t a = dg_gl_clause_start(s, i), b = dg_gl_clause_end(s, i);
+  size_t a = dg_gl_cstart(c, i), b = dg_gl_cend(c, i);
   if (a == i || (i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "ADP") && s->tokens[i - 1].kind == DG_KIND_NAME)) return NULL;
   /* (the nearest verb of the clause that governs it) */
   const char *best = NULL, *best_case = "";

@@ -356,6 +356,12 @@ bool dg_gl_only_finite(const dg_gl_word *w) {
   return true;
 }
 
+int dg_gl_an_of_find(dg_gl_word *w, const char *lemma) {
+  int k = dg_gl_memo_an_of(w, lemma, NULL);
+  if (w->memo && lemma) dg_gl_memo_lemma_set(w, lemma, k); /* (without an entry: always -1) */
+  return k;
+}
+
 /* ---- glosses and senses --------------------------------------------------- */
 
 /* The token's glosses: `first` (if any), then the senses' glosses, without

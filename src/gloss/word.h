@@ -86,6 +86,18 @@ unsigned dg_gl_feat_bits(const char *feats);
  * DG_GL_F_FIN) is dg_gl_feat(w->an[k].feats, "VerbForm=Fin"). */
 static inline bool dg_gl_an_feat(const dg_gl_word *w, size_t k, unsigned bit) { return (w->fb[k] & bit) != 0; }
 
+/* The analysis of w whose lemma is `lemma` (the token's: the first such),
+ * or -1, as memo.h's dg_gl_memo_an_of(w, lemma, NULL) gives it; the passes
+ * after the sentence's readings are chosen (domains, phrases, names) ask
+ * it of the same token's lemma one after the other: the answer is kept in
+ * w (lemma_set, lemma_an, where the pass that set the lemma put it) and
+ * the next question about that very string (the same pointer) is
+ * answered without comparing lemmas. */
+int dg_gl_an_of_find(dg_gl_word *w, const char *lemma);
+static inline int dg_gl_an_of(dg_gl_word *w, const char *lemma) {
+  return lemma && w->lemma_set == lemma ? w->lemma_an : dg_gl_an_of_find(w, lemma);
+}
+
 /* Clauses.  A boundary is punctuation or a conjunction joining clauses
  * (DG_DF_CLAUSE_JOIN); scans stop after DG_GL_WINDOW tokens. */
 static inline bool dg_gl_is_punct(const dg_dtoken *t) { return t->kind == DG_KIND_PUNCT; }
@@ -99,8 +111,9 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
 size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
 /* The same of word i of the sentence being glossed, found for every word
  * at once when the joining conjunctions are marked (dg_gl_clauses, called
- * by dg_gl_clause_joins).  For the passes of dg_engine_gloss_begin: until
- * they are done no token becomes or stops being a boundary. */
+ * by dg_gl_clause_joins).  For the passes after it: once the joins are
+ * marked no token becomes or stops being a boundary (the passes change
+ * only words' forms, and a kind only from word to name). */
 void dg_gl_clauses(dg_gl_ctx *c);
 /* The labels of w's pronoun readings as bits of a hash (dg_gl_word.pron_sig,
  * set by the look-up pass: a repeated word's are its memo entry's). */

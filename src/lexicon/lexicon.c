@@ -48,6 +48,10 @@ struct dg_lexicon {
   uint64_t id; /* unique in the process: the word-class cache's owner */
   uint64_t *cfilter; /* two bits per hash of the words with classes (S_CWORDS bits: S_cbits) */
   uint64_t *rfilter; /* the same for their hashes read from the end (S_rfnv) */
+  /* Of each class (bit b of dg_word_class): the first bytes of its words
+   * (bit c of cfirst[b]) and the length of its longest (dg_lexicon_may_be). */
+  uint64_t (*cfirst)[4];
+  size_t *clongest;
   const char **pasts; /* the irregular verbs' past forms and participles that are not
                        * also their base, sorted (dg_lexicon_is_irregular_past) */
   size_t n_pasts;
@@ -239,12 +243,21 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
   dg_mapfile_remember(&lex->mf);
   lex->cfilter = dg_xcalloc(S_CWORDS / 64, sizeof *lex->cfilter);
   lex->rfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->rfilter);
+  lex->cfirst = dg_xcalloc(64, sizeof *lex->cfirst);
+  lex->clongest = dg_xcalloc(64, sizeof *lex->clongest);
   for (uint32_t i = 0; i < lex->n_classes; i++) {
     size_t n;
     uint32_t off = lex->classes[i].word;
     const char *w = off < lex->strings_len ? lex->strings + off : "";
     size_t b, b2;
     S_cbits(S_fnv(w, &n), &b, &b2);
+    dg_word_class bits = (dg_word_class)lex->classes[i].bits_lo | (dg_word_class)lex->classes[i].bits_hi << 32;
+    unsigned char c0 = (unsigned char)w[0];
+    for (; bits; bits &= bits - 1) {
+      int k = __builtin_ctzll(bits);
+      lex->cfirst[k][c0 / 64] |= 1ULL << (c0 % 64);
+      if (n > lex->clongest[k]) lex->clongest[k] = n;
+    }
     lex->cfilter[b / 64] |= 1ULL << (b % 64);
     lex->cfilter[b2 / 64] |= 1ULL << (b2 % 64);
     uint32_t rh = 2166136261u;
@@ -308,6 +321,8 @@ void dg_lexicon_close(dg_lexicon *lex) {
   free(lex->buckets);
   free(lex->cfilter);
   free(lex->rfilter);
+  free(lex->cfirst);
+  free(lex->clongest);
   free(lex->pasts);
   free(lex->closed_bits);
   dg_mapfile_close(&lex->mf);
@@ -577,6 +592,16 @@ static dg_word_class S_classes(const dg_lexicon *lex, const char *word) {
 
 bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls) {
   return (dg_lexicon_classes(lex, word) & cls) != 0;
+}
+
+bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_word_class cls) {
+  if (!lex || !lex->cfirst || !word) return true;
+  unsigned char c0 = (unsigned char)word[0];
+  for (; cls; cls &= cls - 1) {
+    int k = __builtin_ctzll(cls);
+    if (n <= lex->clongest[k] && (lex->cfirst[k][c0 / 64] >> (c0 % 64) & 1)) return true;
+  }
+  return false;
 }
 
 bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls) {

@@ -139,6 +139,10 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out
  * (DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE), it does not list copulas. */
 dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word);
 bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls);
+/* A quick pre-test of dg_lexicon_is for a word of n bytes: false when no
+ * word of the classes `cls` begins with its first byte or is as long, so
+ * that dg_lexicon_is would be false too. */
+bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_word_class cls);
 /* The same for the word or any of its endings (at a character boundary):
  * "außenministerin" ends in the role noun "ministerin". */
 bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls);
