@@ -88,6 +88,7 @@ enum {
   DG_WCB_NAME_ENDING,        /* name-ending: -hausen, -mann, -bach (Rumbach, Wartmann: names) */
   DG_WCB_NAME_ENDING_WEAK,   /* name-ending-weak: -feld, -sohn (names unless after a long noun) */
   DG_WCB_TIME_NOUN,          /* time-noun: Jahr, Monat, Woche ("vor einem Monat": a time, no object) */
+  DG_WCB_COMPASS_POINT,      /* compass-point: ost, west, nord, süd (Ost|frankreich: a part before a place) */
   DG_WCB_COUNT
 };
 
@@ -154,12 +155,14 @@ enum {
 #define DG_WC_NAME_ENDING_WEAK DG_WC(DG_WCB_NAME_ENDING_WEAK)
 #define DG_WC_TIME_NOUN DG_WC(DG_WCB_TIME_NOUN)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
+#define DG_WC_COMPASS_POINT DG_WC(DG_WCB_COMPASS_POINT)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
   (DG_WC_SEP_PARTICLE | DG_WC_INSEP_PREFIX | DG_WC_AMBIG_PREFIX | DG_WC_NUMERAL_PART |   \
    DG_WC_CONFIX | DG_WC_LINKING_ELEMENT | DG_WC_LINKING_INFLECTION | DG_WC_LINKING_S_N | \
-   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT | DG_WC_NAME_ENDING | DG_WC_NAME_ENDING_WEAK)
+   DG_WC_AUX | DG_WC_MODAL | DG_WC_SPELLING_VARIANT | DG_WC_NAME_ENDING | DG_WC_NAME_ENDING_WEAK | \
+   DG_WC_COMPASS_POINT)
 
 /* The tag of a class bit ("copula"), NULL for an unknown bit. */
 const char *dg_word_class_name(int bit);

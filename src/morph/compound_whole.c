@@ -121,22 +121,37 @@ static bool S_particle_verb_derivation(dg_cmp_seg *g, int first_end) {
 
 /* Does the segment end like a country or region name, in the nominative
  * or genitive (Russland, Russlands, Frankreichs)? */
+/* Is the best split's head itself a known noun or name of six letters or
+ * more, such as a country or realm (West|frankreich, Nord|italien,
+ * Ost|deutschland)? */
+static bool S_known_long_head(const dg_cmp_seg *g) {
+  if (!isfinite(g->best[0].cost) || g->best[0].nstems < 2) return false;
+  size_t n = g->lo_off[g->ncp];
+  size_t hs = g->lo_off[S_last_stem(g)];
+  if (n - hs < 6) return false;
+  const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + hs, n - hs);
+  for (uint32_t j = 0; k && j < k->count; j++) {
+    const dg_morph_lemma *l = &g->m->data.lemmas[g->m->data.anal[k->first + j].lemma];
+    if (!(g->m->data.anal[k->first + j].flags & DG_AF_CLOSED) &&
+        (l->pos == DG_POS_PROPN || l->pos == DG_POS_NOUN))
+      return true;
+  }
+  return false;
+}
+
+/* Does the best split begin with a compass point before a long known head
+ * (Ost|frankreich, Süd|afrika: word class compass-point)? */
+static bool S_compass_before_head(const dg_cmp_seg *g) {
+  if (!isfinite(g->best[0].cost) || g->best[0].nstems < 2) return false;
+  return dg_morph_is(g->m, g->lo, g->lo_off[g->best[0].end], DG_WC_COMPASS_POINT) && S_known_long_head(g);
+}
+
 bool dg_cmp_country_head(const dg_cmp_seg *g) {
   static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
   size_t n = g->lo_off[g->ncp];
-  /* A head that is itself a known country or realm (West|frankreich,
-   * Nord|italien, Ost|deutschland) makes a compound read from its parts. */
-  if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
-    size_t hs = g->lo_off[S_last_stem(g)];
-    const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo + hs, n - hs);
-    for (uint32_t j = 0; k && j < k->count; j++) {
-      const dg_morph_lemma *l = &g->m->data.lemmas[g->m->data.anal[k->first + j].lemma];
-      if (!(g->m->data.anal[k->first + j].flags & DG_AF_CLOSED) &&
-          (l->pos == DG_POS_PROPN || l->pos == DG_POS_NOUN) &&
-          n - hs >= 6)
-        return false;
-    }
-  }
+  /* A head that is itself a known country or realm makes a compound read
+   * from its parts. */
+  if (S_known_long_head(g)) return false;
   for (size_t i = 0; heads[i]; i++) {
     size_t l = strlen(heads[i]);
     if (n > l && memcmp(g->lo + n - l, heads[i], l) == 0) return true;
@@ -352,15 +367,17 @@ bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n) {
       g->best[0].next == g->best[0].end && S_particle_verb_derivation(g, g->best[0].end))
     return true;
   /* A hunspell word that may be a name: split only into long parts
-   * with no name-like head (Weidenstumpf, not Rumbach or Wartmann). */
+   * with no name-like head (Weidenstumpf, not Rumbach or Wartmann); a
+   * compass point may come before a long known head (Ost|frankreich). */
   if (g->hs_name && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-      (S_has_short_part(g, false) || dg_cmp_name_head(g) || dg_cmp_country_head(g)))
+      (S_has_short_part(g, S_compass_before_head(g)) || dg_cmp_name_head(g) || dg_cmp_country_head(g)))
     return true;
   /* A word the tables know whole that splits only with a short part is
    * a simple word (Appelle, Asterlagen), not a compound with a
-   * fragment. */
+   * fragment; but a compass point before a long known head is a part
+   * (Ost|frankreich). */
   if (g->whole_known && isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
-      S_has_short_part(g, false))
+      S_has_short_part(g, S_compass_before_head(g)))
     return true;
   /* A word nobody knows (the tables, hunspell) that splits only into a
    * short part is more often a name than a compound: Urbanski, Eschwege,
