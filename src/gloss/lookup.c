@@ -352,9 +352,12 @@ static bool S_spelling_in_context(const char *form) {
 static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i, const dg_gl_memo_wkey *key) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
-  if (i == 0 || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
+  /* (first what is quickly known: a word before it with closed-class
+   * readings, among which the preposition must be) */
+  if (i == 0 || s->tokens[i - 1].kind != DG_KIND_WORD || c->w[i - 1].ncl == 0) return false;
+  if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
   const dg_gl_word *p = &c->w[i - 1];
-  if (s->tokens[i - 1].kind != DG_KIND_WORD || !p->lower || dg_gl_eq(p->lower, "von")) return false;
+  if (!p->lower || dg_gl_eq(p->lower, "von")) return false;
   bool prep = false;
   for (size_t k = 0; k < p->ncl; k++) {
     if (!dg_gl_eq(p->cl[k].pos, "ADP")) continue;
