@@ -63,10 +63,11 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     if (n > 4) n = 4;
     for (size_t k = 0; k < n; k++)
       if (sv[k].gender && *sv[k].gender) return sv[k].gender;
-    const char *g = dg_gl_feat(a->feats, "Gender=Masc") ? "m" : dg_gl_feat(a->feats, "Gender=Fem") ? "f"
-                    : dg_gl_feat(a->feats, "Gender=Neut")                                    ? "n"
-                                                                                          : "";
-    return g;
+    /* (the gender the look-up pass read of the analysis's features) */
+    return dg_gl_an_feat(w, ka, DG_GL_F_MASC)  ? "m"
+           : dg_gl_an_feat(w, ka, DG_GL_F_FEM) ? "f"
+           : dg_gl_an_feat(w, ka, DG_GL_F_NEUT) ? "n"
+                                                : "";
   }
   return "";
 }

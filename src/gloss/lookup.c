@@ -187,7 +187,7 @@ bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
 }
 
 /* (below: the lower-case form in the document's arena) */
-static char *S_lower(dg_doc *d, const char *form);
+static const char *S_lower(dg_doc *d, const char *form);
 
 /* A spelling the dictionary does not use is glossed in its standard form,
  * the form as written kept (put back with the suspended parts):
@@ -318,9 +318,33 @@ static bool S_may_take_variant(dg_engine *e, const dg_dtoken *t, const dg_gl_wor
   return v && strcmp(v, t->form) != 0;
 }
 
+/* Is the form its own lower case, as far as its bytes tell at a glance
+ * (dg_gl_lower would copy it unchanged): ASCII without capitals, ä ö ü ß
+ * and the other small letters of Latin-1, the general punctuation (U+2000
+ * to U+207F: „ “ – …, which has no capitals)?  False for anything else. */
+static bool S_caseless(const char *form) {
+  const unsigned char *p = (const unsigned char *)form;
+  while (*p) {
+    if (*p < 0x80) {
+      if (*p >= 'A' && *p <= 'Z') return false;
+      p++;
+    } else if (p[0] == 0xC3 && (p[1] & 0xC0) == 0x80) {
+      if (p[1] <= 0x9E && p[1] != 0x97) return false; /* À-Þ (not ×) */
+      p += 2;
+    } else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && (p[2] & 0xC0) == 0x80) {
+      p += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* The lower-case form in the document's arena (no allocation of its own
- * per token): dg_gl_lower's result. */
-static char *S_lower(dg_doc *d, const char *form) {
+ * per token): dg_gl_lower's result; the form itself when that is its own
+ * lower case (punctuation, most numbers and small words). */
+static const char *S_lower(dg_doc *d, const char *form) {
+  if (S_caseless(form)) return form;
   size_t n = 0;
   while (form[n] && !(form[n] & 0x80)) n++;
   if (form[n]) {
@@ -348,9 +372,12 @@ static bool S_spelling_in_context(const char *form) {
 static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i, const dg_gl_memo_wkey *key) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
-  if (i == 0 || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
+  /* (first what is quickly known: a word before it with closed-class
+   * readings, among which the preposition must be) */
+  if (i == 0 || s->tokens[i - 1].kind != DG_KIND_WORD || c->w[i - 1].ncl == 0) return false;
+  if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
   const dg_gl_word *p = &c->w[i - 1];
-  if (s->tokens[i - 1].kind != DG_KIND_WORD || !p->lower || dg_gl_eq(p->lower, "von")) return false;
+  if (!p->lower || dg_gl_eq(p->lower, "von")) return false;
   bool prep = false;
   for (size_t k = 0; k < p->ncl; k++) {
     if (!dg_gl_eq(p->cl[k].pos, "ADP")) continue;
@@ -395,12 +422,12 @@ static unsigned S_no_fb[DG_GL_MAX_AN];
  * read. */
 #define S_BLOCK 16
 
-/* Is the word looked up in the memo as far as its form tells (not a
- * suspended part, which is completed first; not a word whose spelling is
- * read in its context)? */
+/* Is the word looked up in the memo as far as its kind tells (not a
+ * suspended part, which is completed first)?  (A word whose spelling is
+ * read in its context is looked up too: no such word is ever stored, so
+ * it is not found, and its form need not be scanned first.) */
 static bool S_memo_form(const dg_dtoken *t) {
-  return (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(t->flags & DG_DF_SUSPENDED) &&
-         !S_spelling_in_context(t->form);
+  return (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(t->flags & DG_DF_SUSPENDED);
 }
 
 /* The keys of the tokens from..from+S_BLOCK into keys, then their entries
@@ -476,13 +503,15 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * completed suspended part is computed each time): a repeat is a
      * look-up in the engine's memo.  Not a word whose spelling is read in
      * its context (all capitals, gender marks: S_standard_spelling). */
-    /* (a key was made for a form whose spelling is not read in context) */
-    bool memo = !w->written && !adv_after_prep && (key->form == t->form || !S_spelling_in_context(t->form));
+    bool memo = !w->written && !adv_after_prep;
     if (adv_after_prep) w->initial = true;
     if (memo && (key->form != t->form || key->initial != w->initial))
       dg_gl_memo_word_key(e, t->form, w->initial, key);
-    /* (a repeated word's lower-case form is its entry's) */
+    /* (a repeated word's lower-case form is its entry's; only words whose
+     * spelling is not read in context are stored, so one found is such a
+     * word, and the others are told apart only when not found) */
     if (memo && dg_gl_memo_word_get(e, key, w)) continue;
+    memo = memo && !S_spelling_in_context(t->form);
     if (!w->lower) w->lower = S_lower(d, t->form);
     w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
     memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);

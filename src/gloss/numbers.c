@@ -334,7 +334,7 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   case DG_KIND_NUMBER: S_number(d, t, s, i, e); return true;
   case DG_KIND_WORD: {
     unsigned char f0 = (unsigned char)t->form[0];
-    if (isdigit(f0)) return S_decade(e, d, s, i);
+    if (f0 >= '0' && f0 <= '9') return S_decade(e, d, s, i);
     if (f0 >= 'A' && f0 <= 'Z') {
       if (S_roman_numeral(e, d, c, i)) return true;
       /* "Uhr" after a clock time or an hour: o'clock */

@@ -182,6 +182,13 @@ unsigned dg_gl_feat_bits(const char *feats) {
     case 'T':
       if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
       break;
+    case 'G':
+      if ((k = S_prefix(p, "Gender=")) != 0)
+        bits |= S_value(p + k, "Masc", 4)   ? DG_GL_F_MASC
+                : S_value(p + k, "Fem", 3)  ? DG_GL_F_FEM
+                : S_value(p + k, "Neut", 4) ? DG_GL_F_NEUT
+                                            : 0;
+      break;
     default:
       break;
     }
@@ -351,8 +358,10 @@ bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) 
 /* Is every reading of w a finite verb form (nothing else it could be)? */
 bool dg_gl_only_finite(const dg_gl_word *w) {
   if (!w->nan) return false;
+  /* (the look-up pass asks it before it sets dg_gl_word.fb: then the
+   * strings are read) */
   for (size_t a = 0; a < w->nan; a++)
-    if (!dg_gl_feat(w->an[a].feats, "VerbForm=Fin")) return false; /* (asked in the look-up pass, before dg_gl_word.fb) */
+    if (w->fb ? !dg_gl_an_feat(w, a, DG_GL_F_FIN) : !dg_gl_feat(w->an[a].feats, "VerbForm=Fin")) return false;
   return true;
 }
 

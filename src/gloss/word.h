@@ -79,6 +79,9 @@ enum {
   DG_GL_F_PRES = 1u << 10, /* Tense=Pres */
   DG_GL_F_SUP = 1u << 11,  /* Degree=Sup */
   DG_GL_F_CASE = 1u << 12, /* "Case=" anywhere in the string (strstr): a case feature */
+  DG_GL_F_MASC = 1u << 13, /* Gender=Masc */
+  DG_GL_F_FEM = 1u << 14,  /* Gender=Fem */
+  DG_GL_F_NEUT = 1u << 15, /* Gender=Neut */
 };
 unsigned dg_gl_feat_bits(const char *feats);
 /* The same asked of analysis k of a word of the sentence, from the bits
