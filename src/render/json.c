@@ -403,6 +403,29 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
   return (S_at){q, false};
 }
 
+/* A string member whose value was written before in this token, the
+ * bytes from start to end (its quotes included), copied from there: a
+ * short one as two blocks of 16 bytes, both loaded before either is stored
+ * (the copy may start within what it reads; the bytes past the value are
+ * in the reserved room and written over next). */
+typedef struct S_span {
+  const char *start, *end;
+} S_span;
+#define S_KEYLEN(k) (sizeof(",\"" k "\":") - 1)
+
+static inline __attribute__((always_inline)) S_at S_again(S_at at, const char *kp, size_t kn, S_span v) {
+  char *q = S_key(at, kp, kn);
+  size_t n = (size_t)(v.end - v.start);
+  if (__builtin_expect(n <= 32, 1)) {
+    S_v16 a, b;
+    memcpy(&a, v.start, 16);
+    memcpy(&b, v.start + 16, 16);
+    memcpy(q, &a, 16);
+    memcpy(q + 16, &b, 16);
+  } else memcpy(q, v.start, n); /* (q is past the value's end: no overlap) */
+  return (S_at){q + n, false};
+}
+
 /* "%lld" without printf.  A number of up to eight digits (every offset
  * of a text under 100 MB, the most of them) in one word: its four pairs of
  * digits from a table, the leading zeros shifted out, the word stored as
@@ -533,10 +556,17 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   at = S_str(w, at, S_K("pos"), t->pos);
   at = S_str(w, at, S_K("features"), t->feats);
   at = S_str(w, at, S_K("labels"), t->labels);
+  /* The gloss's value as written ("..." with its quotes): "plain" and the
+   * first of "glosses" are most often the very same string, and then
+   * repeat these bytes (gv is empty when the gloss was left out: not
+   * UTF-8). */
+  char *gkey = at.q;
   at = S_str(w, at, S_K("gloss"), t->gloss);
+  S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && at.q != gkey ? at.q : NULL};
   /* The plain-English gloss as --style plain shows it, in either style. */
   const char *plain = dg_render_plain_as_is(t);
-  if (plain) at = S_str(w, at, S_K("plain"), plain);
+  if (plain && plain == t->gloss && gv.end) at = S_again(at, S_K("plain"), gv);
+  else if (plain) at = S_str(w, at, S_K("plain"), plain);
   else {
     dg_buf_clear(&w->cell);
     dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
@@ -544,8 +574,12 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   }
   at = S_open(at, S_K("glosses"), '[');
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
-  for (size_t i = 0; i < t->nglosses && i < max; i++)
-    if (t->glosses[i]) at = S_str(w, at, S_ELEM, t->glosses[i]);
+  {
+    size_t i = 0;
+    if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(at, S_ELEM, gv), i = 1;
+    for (; i < t->nglosses && i < max; i++)
+      if (t->glosses[i]) at = S_str(w, at, S_ELEM, t->glosses[i]);
+  }
   at = S_close(at, ']');
   if (r->o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
