@@ -233,6 +233,9 @@ static inline __attribute__((always_inline)) S_at S_room(S_w *w, S_at at, size_t
  * to escape.  An array element has only the comma (S_ELEM). */
 #define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
 #define S_ELEM ",", (size_t)1
+/* (the same with the quote that opens a string value: S_str's keys) */
+#define S_KQ(k) ",\"" k "\":\"", sizeof(",\"" k "\":\"") - 1
+#define S_ELEMQ ",\"", (size_t)2
 
 /* The comma and the key, in a few stores: the comma is stored in any case
  * and the key written over it when it is the first member; returns where
@@ -383,19 +386,19 @@ done:
 #define S_STR_BLOCKS 4
 static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
-  char *q = S_key(at, kp, kn);
-  *q++ = '"';
+  char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
   for (unsigned b = 0; b < S_STR_BLOCKS && S_in_page16(v); b++) {
     unsigned k = S_plain16(q, v);
     q += k;
     v += k;
-    if (__builtin_expect(k < 16, 1)) { /* (most strings end in the first block) */
-      if (__builtin_expect(!*v, 1)) {
-        *q++ = '"';
-        return (S_at){q, false};
-      }
-      break;
+    /* the string's end, in the block or just after its 16 plain bytes
+     * (most strings end in the first block); else a byte that needs more
+     * (k < 16), or the next block */
+    if (__builtin_expect(!*v, 1)) {
+      *q++ = '"';
+      return (S_at){q, false};
     }
+    if (k < 16) break;
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
   q = S_str_rest(w, q, v);
@@ -506,7 +509,7 @@ static inline __attribute__((always_inline)) S_at S_kind(S_w *w, S_at at, dg_kin
                [DG_KIND_EMAIL] = S_KIND("email"),     [DG_KIND_HANDLE] = S_KIND("handle"),
                [DG_KIND_HASHTAG] = S_KIND("hashtag"), [DG_KIND_CODE] = S_KIND("code")};
 #undef S_KIND
-  if ((unsigned)k >= sizeof kinds / sizeof *kinds) return S_str(w, at, S_K("kind"), dg_kind_name(k));
+  if ((unsigned)k >= sizeof kinds / sizeof *kinds) return S_str(w, at, S_KQ("kind"), dg_kind_name(k));
   memcpy(at.q, kinds[k].piece, sizeof kinds[k].piece);
   return (S_at){at.q + kinds[k].n, false};
 }
@@ -548,25 +551,25 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   w->slack = S_token_room(r, t);
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
-  at = S_str(w, at, S_K("form"), t->form);
+  at = S_str(w, at, S_KQ("form"), t->form);
   at = S_int(at, S_K("start"), (long long)t->start);
   at = S_int(at, S_K("end"), (long long)t->end);
   at = S_kind(w, at, t->kind);
-  at = S_str(w, at, S_K("lemma"), t->lemma);
-  at = S_str(w, at, S_K("pos"), t->pos);
-  at = S_str(w, at, S_K("features"), t->feats);
-  at = S_str(w, at, S_K("labels"), t->labels);
+  at = S_str(w, at, S_KQ("lemma"), t->lemma);
+  at = S_str(w, at, S_KQ("pos"), t->pos);
+  at = S_str(w, at, S_KQ("features"), t->feats);
+  at = S_str(w, at, S_KQ("labels"), t->labels);
   /* The gloss's value as written ("..." with its quotes): "plain" and the
    * first of "glosses" are most often the very same string, and then
    * repeat these bytes (gv is empty when the gloss was left out: not
    * UTF-8). */
   char *gkey = at.q;
-  at = S_str(w, at, S_K("gloss"), t->gloss);
+  at = S_str(w, at, S_KQ("gloss"), t->gloss);
   S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && at.q != gkey ? at.q : NULL};
   /* The plain-English gloss as --style plain shows it, in either style. */
   const char *plain = dg_render_plain_as_is(t);
   if (plain && plain == t->gloss && gv.end) at = S_again(at, S_K("plain"), gv);
-  else if (plain) at = S_str(w, at, S_K("plain"), plain);
+  else if (plain) at = S_str(w, at, S_KQ("plain"), plain);
   else {
     dg_buf_clear(&w->cell);
     dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
@@ -578,7 +581,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     size_t i = 0;
     if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(at, S_ELEM, gv), i = 1;
     for (; i < t->nglosses && i < max; i++)
-      if (t->glosses[i]) at = S_str(w, at, S_ELEM, t->glosses[i]);
+      if (t->glosses[i]) at = S_str(w, at, S_ELEMQ, t->glosses[i]);
   }
   at = S_close(at, ']');
   if (r->o.senses && t->sense_src) {
@@ -587,8 +590,8 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
       if (!t->glosses[i]) continue;
       at = S_open(at, S_ELEM, '{');
-      at = S_str(w, at, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
-      at = S_str(w, at, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
+      at = S_str(w, at, S_KQ("source"), t->sense_src[i] ? t->sense_src[i] : "");
+      at = S_str(w, at, S_KQ("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
       at = S_close(at, '}');
     }
     at = S_close(at, ']');
@@ -597,16 +600,16 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     at = S_open(at, S_K("parts"), '[');
     for (size_t i = 0; i < t->nparts; i++) {
       at = S_open(at, S_ELEM, '{');
-      at = S_str(w, at, S_K("form"), t->parts[i].form);
-      at = S_str(w, at, S_K("lemma"), t->parts[i].lemma);
-      at = S_str(w, at, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
-      at = S_str(w, at, S_K("kind"), t->parts[i].link ? "link" : "stem");
+      at = S_str(w, at, S_KQ("form"), t->parts[i].form);
+      at = S_str(w, at, S_KQ("lemma"), t->parts[i].lemma);
+      at = S_str(w, at, S_KQ("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
+      at = S_str(w, at, S_KQ("kind"), t->parts[i].link ? "link" : "stem");
       at = S_close(at, '}');
     }
     at = S_close(at, ']');
   }
-  if (t->seg) at = S_str(w, at, S_K("segmentation"), t->seg);
-  at = S_str(w, at, S_K("source"), t->source);
+  if (t->seg) at = S_str(w, at, S_KQ("segmentation"), t->seg);
+  at = S_str(w, at, S_KQ("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
     at = S_open(at, S_K("align"), '[');
     for (size_t i = 0; i < t->nalign; i++) {
@@ -617,20 +620,20 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     }
     at = S_close(at, ']');
   }
-  if (t->reason) at = S_str(w, at, S_K("reason"), t->reason);
+  if (t->reason) at = S_str(w, at, S_KQ("reason"), t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];
     at = S_open(at, S_K("mwe"), '{');
     at = S_int(at, S_K("id"), (long long)m->id);
-    at = S_str(w, at, S_K("lemma"), m->lemma);
-    at = S_str(w, at, S_K("gloss"), m->gloss);
+    at = S_str(w, at, S_KQ("lemma"), m->lemma);
+    at = S_str(w, at, S_KQ("gloss"), m->gloss);
     at = S_bool(at, S_K("head"), t->mwe_head);
     at = S_close(at, '}');
   }
   if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
     at = S_open(at, S_K("separable"), '{');
-    at = S_str(w, at, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    at = S_str(w, at, S_K("lemma"), t->lemma);
+    at = S_str(w, at, S_KQ("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    at = S_str(w, at, S_KQ("lemma"), t->lemma);
     at = S_int(at, S_K("partner"), (long long)t->link);
     at = S_close(at, '}');
   }
@@ -656,13 +659,13 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   S_at at = {out->data + out->len, true};
   *at.q++ = '{';
   if (s->record) at = S_int(at, S_K("line"), (long long)s->record); /* lines input: the record's line */
-  at = S_str(&w, at, S_K("text"), s->text);
+  at = S_str(&w, at, S_KQ("text"), s->text);
   at = S_int(at, S_K("start"), (long long)s->start);
   at = S_int(at, S_K("end"), (long long)s->end);
   at = S_int(at, S_K("paragraph"), (long long)s->paragraph);
-  if (s->origin) at = S_str(&w, at, S_K("origin"), s->origin);
+  if (s->origin) at = S_str(&w, at, S_KQ("origin"), s->origin);
   if (s->headline) at = S_bool(at, S_K("headline"), true);
-  if (s->subject) at = S_str(&w, at, S_K("subject"), s->subject);
+  if (s->subject) at = S_str(&w, at, S_KQ("subject"), s->subject);
   at = S_open(at, S_K("tokens"), '[');
   if (s->ntokens) {
     S_prefetch_list(&s->tokens[0]);
@@ -675,16 +678,16 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   at = S_close(at, ']');
   if (s->translation) {
     at = S_open(at, S_K("translation"), '{');
-    at = S_str(&w, at, S_K("text"), s->translation);
-    at = S_str(&w, at, S_K("provider"), s->tr_provider);
-    at = S_str(&w, at, S_K("model"), s->tr_model);
+    at = S_str(&w, at, S_KQ("text"), s->translation);
+    at = S_str(&w, at, S_KQ("provider"), s->tr_provider);
+    at = S_str(&w, at, S_KQ("model"), s->tr_model);
     at = S_bool(at, S_K("cached"), s->tr_cached);
     at = S_close(at, '}');
   } else if (s->tr_error) {
     at = S_open(at, S_K("translation_error"), '{');
-    at = S_str(&w, at, S_K("provider"), s->tr_provider);
+    at = S_str(&w, at, S_KQ("provider"), s->tr_provider);
     at = S_int(at, S_K("status"), (long long)s->tr_status);
-    at = S_str(&w, at, S_K("message"), s->tr_error);
+    at = S_str(&w, at, S_KQ("message"), s->tr_error);
     at = S_close(at, '}');
   }
   at = S_close(at, '}');
