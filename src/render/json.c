@@ -230,17 +230,27 @@ static inline __attribute__((always_inline)) S_at S_room(S_w *w, S_at at, size_t
 /* A member's key as one piece, with the comma that goes before it when it
  * is not the first member: S_K("form") is ,"form": and its length, known
  * when it is compiled.  Keys are the renderer's own ASCII names: nothing
- * to escape.  An array element has only the comma (S_ELEM). */
-#define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
-#define S_ELEM ",", (size_t)1
-/* (the same with the quote that opens a string value: S_str's keys) */
-#define S_KQ(k) ",\"" k "\":\"", sizeof(",\"" k "\":\"") - 1
-#define S_ELEMQ ",\"", (size_t)2
+ * to escape.  An array element has only the comma (S_ELEM).  S_KQ and
+ * S_ELEMQ are the same with the quote that opens a string value (S_str's
+ * keys).  Each piece is padded with 16 NULs, so that a piece of up to 8 or
+ * 16 bytes can be stored as one word or block. */
+#define S_PAD16 "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+#define S_K(k) ",\"" k "\":" S_PAD16, sizeof(",\"" k "\":") - 1
+#define S_ELEM "," S_PAD16, (size_t)1
+#define S_KQ(k) ",\"" k "\":\"" S_PAD16, sizeof(",\"" k "\":\"") - 1
+#define S_ELEMQ ",\"" S_PAD16, (size_t)2
 
-/* The comma and the key, in a few stores: the comma is stored in any case
- * and the key written over it when it is the first member; returns where
- * the value goes. */
+/* The comma and the key, in a few stores: after a member (known when it
+ * is compiled), a piece of up to 8 or 16 bytes as one word or block (the
+ * bytes past it are in the reserved room and written over next); else
+ * the comma is stored in any case and the key written over it when it is
+ * the first member.  Returns where the value goes. */
 static inline __attribute__((always_inline)) char *S_key(S_at at, const char *kp, size_t kn) {
+  if (__builtin_constant_p(at.first) && !at.first && kn > 1 && kn <= 16) {
+    if (kn <= 8) memcpy(at.q, kp, 8);
+    else memcpy(at.q, kp, 16);
+    return at.q + kn;
+  }
   size_t comma = !at.first;
   *at.q = ',';
   memcpy(at.q + comma, kp + 1, kn - 1);
