@@ -303,10 +303,11 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
 #if defined(__SSE2__)
-  /* (0x20 > x as one signed comparison, and 16 when no bit is set, with
-   * no branch) */
+  /* (x < 0x20 as signed bytes is the sign of x - 0x20 saturated, which
+   * is all the movemask reads; and 16 when no bit is set, with no
+   * branch) */
   __m128i v = (__m128i)x;
-  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_subs_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
   unsigned bits = (unsigned)_mm_movemask_epi8(m);
   return (unsigned)__builtin_ctz(bits | 1u << 16);
