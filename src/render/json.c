@@ -243,8 +243,9 @@ static inline __attribute__((always_inline)) S_at S_room(S_w *w, S_at at, size_t
 /* The comma and the key, in a few stores: after a member (known when it
  * is compiled), a piece of up to 8 or 16 bytes as one word or block (the
  * bytes past it are in the reserved room and written over next); else
- * the comma is stored in any case and the key written over it when it is
- * the first member.  Returns where the value goes. */
+ * the comma is stored in any case and the key (likewise as a word or a
+ * block) written over it when it is the first member.  Returns where the
+ * value goes. */
 static inline __attribute__((always_inline)) char *S_key(S_at at, const char *kp, size_t kn) {
   if (__builtin_constant_p(at.first) && !at.first && kn > 1 && kn <= 16) {
     if (kn <= 8) memcpy(at.q, kp, 8);
@@ -253,7 +254,9 @@ static inline __attribute__((always_inline)) char *S_key(S_at at, const char *kp
   }
   size_t comma = !at.first;
   *at.q = ',';
-  memcpy(at.q + comma, kp + 1, kn - 1);
+  if (kn - 1 <= 8) memcpy(at.q + comma, kp + 1, 8);
+  else if (kn - 1 <= 16) memcpy(at.q + comma, kp + 1, 16);
+  else memcpy(at.q + comma, kp + 1, kn - 1);
   return at.q + comma + kn - 1;
 }
 
@@ -418,25 +421,28 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
 }
 
 /* A string member whose value was written before in this token, the
- * bytes from start to end (its quotes included), copied from there: a
- * short one as two blocks of 16 bytes, both loaded before either is stored
- * (the copy may start within what it reads; the bytes past the value are
- * in the reserved room and written over next). */
+ * bytes of the output from start to end (offsets: the buffer may have
+ * moved since; its quotes included), copied from there: a short one as two
+ * blocks of 16 bytes, both loaded before either is stored (the copy may
+ * start within what it reads; the bytes past the value are in the
+ * reserved room and written over next); a long one reserves its room. */
 typedef struct S_span {
-  const char *start, *end;
+  size_t start, end;
 } S_span;
 #define S_KEYLEN(k) (sizeof(",\"" k "\":") - 1)
 
-static inline __attribute__((always_inline)) S_at S_again(S_at at, const char *kp, size_t kn, S_span v) {
+static inline __attribute__((always_inline)) S_at S_again(S_w *w, S_at at, const char *kp, size_t kn, S_span v) {
+  size_t n = v.end - v.start;
+  if (__builtin_expect(n > 32, 0)) at = S_room(w, at, kn + n + w->slack);
+  const char *p = w->out->data + v.start;
   char *q = S_key(at, kp, kn);
-  size_t n = (size_t)(v.end - v.start);
   if (__builtin_expect(n <= 32, 1)) {
     S_v16 a, b;
-    memcpy(&a, v.start, 16);
-    memcpy(&b, v.start + 16, 16);
+    memcpy(&a, p, 16);
+    memcpy(&b, p + 16, 16);
     memcpy(q, &a, 16);
     memcpy(q + 16, &b, 16);
-  } else memcpy(q, v.start, n); /* (q is past the value's end: no overlap) */
+  } else memcpy(q, p, n); /* (q is past the value's end: no overlap) */
   return (S_at){q + n, false};
 }
 
@@ -574,12 +580,13 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
    * first of "glosses" are most often the very same string, and then
    * repeat these bytes (gv is empty when the gloss was left out: not
    * UTF-8). */
-  char *gkey = at.q;
+  size_t gkey = (size_t)(at.q - w->out->data);
   at = S_str(w, at, S_KQ("gloss"), t->gloss);
-  S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && at.q != gkey ? at.q : NULL};
+  size_t gend = (size_t)(at.q - w->out->data);
+  S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && gend != gkey ? gend : 0};
   /* The plain-English gloss as --style plain shows it, in either style. */
   const char *plain = dg_render_plain_as_is(t);
-  if (plain && plain == t->gloss && gv.end) at = S_again(at, S_K("plain"), gv);
+  if (plain && plain == t->gloss && gv.end) at = S_again(w, at, S_K("plain"), gv);
   else if (plain) at = S_str(w, at, S_KQ("plain"), plain);
   else {
     dg_buf_clear(&w->cell);
@@ -590,7 +597,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   {
     size_t i = 0;
-    if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(at, S_ELEM, gv), i = 1;
+    if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
     for (; i < t->nglosses && i < max; i++)
       if (t->glosses[i]) at = S_str(w, at, S_ELEMQ, t->glosses[i]);
   }
