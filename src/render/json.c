@@ -230,17 +230,33 @@ static inline __attribute__((always_inline)) S_at S_room(S_w *w, S_at at, size_t
 /* A member's key as one piece, with the comma that goes before it when it
  * is not the first member: S_K("form") is ,"form": and its length, known
  * when it is compiled.  Keys are the renderer's own ASCII names: nothing
- * to escape.  An array element has only the comma (S_ELEM). */
-#define S_K(k) ",\"" k "\":", sizeof(",\"" k "\":") - 1
-#define S_ELEM ",", (size_t)1
+ * to escape.  An array element has only the comma (S_ELEM).  S_KQ and
+ * S_ELEMQ are the same with the quote that opens a string value (S_str's
+ * keys).  Each piece is padded with 16 NULs, so that a piece of up to 8 or
+ * 16 bytes can be stored as one word or block. */
+#define S_PAD16 "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+#define S_K(k) ",\"" k "\":" S_PAD16, sizeof(",\"" k "\":") - 1
+#define S_ELEM "," S_PAD16, (size_t)1
+#define S_KQ(k) ",\"" k "\":\"" S_PAD16, sizeof(",\"" k "\":\"") - 1
+#define S_ELEMQ ",\"" S_PAD16, (size_t)2
 
-/* The comma and the key, in a few stores: the comma is stored in any case
- * and the key written over it when it is the first member; returns where
- * the value goes. */
+/* The comma and the key, in a few stores: after a member (known when it
+ * is compiled), a piece of up to 8 or 16 bytes as one word or block (the
+ * bytes past it are in the reserved room and written over next); else
+ * the comma is stored in any case and the key (likewise as a word or a
+ * block) written over it when it is the first member.  Returns where the
+ * value goes. */
 static inline __attribute__((always_inline)) char *S_key(S_at at, const char *kp, size_t kn) {
+  if (__builtin_constant_p(at.first) && !at.first && kn > 1 && kn <= 16) {
+    if (kn <= 8) memcpy(at.q, kp, 8);
+    else memcpy(at.q, kp, 16);
+    return at.q + kn;
+  }
   size_t comma = !at.first;
   *at.q = ',';
-  memcpy(at.q + comma, kp + 1, kn - 1);
+  if (kn - 1 <= 8) memcpy(at.q + comma, kp + 1, 8);
+  else if (kn - 1 <= 16) memcpy(at.q + comma, kp + 1, 16);
+  else memcpy(at.q + comma, kp + 1, kn - 1);
   return at.q + comma + kn - 1;
 }
 
@@ -290,10 +306,11 @@ static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_pl
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
 #if defined(__SSE2__)
-  /* (0x20 > x as one signed comparison, and 16 when no bit is set, with
-   * no branch) */
+  /* (x < 0x20 as signed bytes is the sign of x - 0x20 saturated, which
+   * is all the movemask reads; and 16 when no bit is set, with no
+   * branch) */
   __m128i v = (__m128i)x;
-  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_subs_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
   unsigned bits = (unsigned)_mm_movemask_epi8(m);
   return (unsigned)__builtin_ctz(bits | 1u << 16);
@@ -383,24 +400,50 @@ done:
 #define S_STR_BLOCKS 4
 static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
-  char *q = S_key(at, kp, kn);
-  *q++ = '"';
+  char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
   for (unsigned b = 0; b < S_STR_BLOCKS && S_in_page16(v); b++) {
     unsigned k = S_plain16(q, v);
     q += k;
     v += k;
-    if (__builtin_expect(k < 16, 1)) { /* (most strings end in the first block) */
-      if (__builtin_expect(!*v, 1)) {
-        *q++ = '"';
-        return (S_at){q, false};
-      }
-      break;
+    /* the string's end, in the block or just after its 16 plain bytes
+     * (most strings end in the first block); else a byte that needs more
+     * (k < 16), or the next block */
+    if (__builtin_expect(!*v, 1)) {
+      *q++ = '"';
+      return (S_at){q, false};
     }
+    if (k < 16) break;
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
   q = S_str_rest(w, q, v);
   if (!q) return (S_at){w->out->data + mark, at.first};
   return (S_at){q, false};
+}
+
+/* A string member whose value was written before in this token, the
+ * bytes of the output from start to end (offsets: the buffer may have
+ * moved since; its quotes included), copied from there: a short one as two
+ * blocks of 16 bytes, both loaded before either is stored (the copy may
+ * start within what it reads; the bytes past the value are in the
+ * reserved room and written over next); a long one reserves its room. */
+typedef struct S_span {
+  size_t start, end;
+} S_span;
+#define S_KEYLEN(k) (sizeof(",\"" k "\":") - 1)
+
+static inline __attribute__((always_inline)) S_at S_again(S_w *w, S_at at, const char *kp, size_t kn, S_span v) {
+  size_t n = v.end - v.start;
+  if (__builtin_expect(n > 32, 0)) at = S_room(w, at, kn + n + w->slack);
+  const char *p = w->out->data + v.start;
+  char *q = S_key(at, kp, kn);
+  if (__builtin_expect(n <= 32, 1)) {
+    S_v16 a, b;
+    memcpy(&a, p, 16);
+    memcpy(&b, p + 16, 16);
+    memcpy(q, &a, 16);
+    memcpy(q + 16, &b, 16);
+  } else memcpy(q, p, n); /* (q is past the value's end: no overlap) */
+  return (S_at){q + n, false};
 }
 
 /* "%lld" without printf.  A number of up to eight digits (every offset
@@ -483,7 +526,7 @@ static inline __attribute__((always_inline)) S_at S_kind(S_w *w, S_at at, dg_kin
                [DG_KIND_EMAIL] = S_KIND("email"),     [DG_KIND_HANDLE] = S_KIND("handle"),
                [DG_KIND_HASHTAG] = S_KIND("hashtag"), [DG_KIND_CODE] = S_KIND("code")};
 #undef S_KIND
-  if ((unsigned)k >= sizeof kinds / sizeof *kinds) return S_str(w, at, S_K("kind"), dg_kind_name(k));
+  if ((unsigned)k >= sizeof kinds / sizeof *kinds) return S_str(w, at, S_KQ("kind"), dg_kind_name(k));
   memcpy(at.q, kinds[k].piece, sizeof kinds[k].piece);
   return (S_at){at.q + kinds[k].n, false};
 }
@@ -525,18 +568,26 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   w->slack = S_token_room(r, t);
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
-  at = S_str(w, at, S_K("form"), t->form);
+  at = S_str(w, at, S_KQ("form"), t->form);
   at = S_int(at, S_K("start"), (long long)t->start);
   at = S_int(at, S_K("end"), (long long)t->end);
   at = S_kind(w, at, t->kind);
-  at = S_str(w, at, S_K("lemma"), t->lemma);
-  at = S_str(w, at, S_K("pos"), t->pos);
-  at = S_str(w, at, S_K("features"), t->feats);
-  at = S_str(w, at, S_K("labels"), t->labels);
-  at = S_str(w, at, S_K("gloss"), t->gloss);
+  at = S_str(w, at, S_KQ("lemma"), t->lemma);
+  at = S_str(w, at, S_KQ("pos"), t->pos);
+  at = S_str(w, at, S_KQ("features"), t->feats);
+  at = S_str(w, at, S_KQ("labels"), t->labels);
+  /* The gloss's value as written ("..." with its quotes): "plain" and the
+   * first of "glosses" are most often the very same string, and then
+   * repeat these bytes (gv is empty when the gloss was left out: not
+   * UTF-8). */
+  size_t gkey = (size_t)(at.q - w->out->data);
+  at = S_str(w, at, S_KQ("gloss"), t->gloss);
+  size_t gend = (size_t)(at.q - w->out->data);
+  S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && gend != gkey ? gend : 0};
   /* The plain-English gloss as --style plain shows it, in either style. */
   const char *plain = dg_render_plain_as_is(t);
-  if (plain) at = S_str(w, at, S_K("plain"), plain);
+  if (plain && plain == t->gloss && gv.end) at = S_again(w, at, S_K("plain"), gv);
+  else if (plain) at = S_str(w, at, S_KQ("plain"), plain);
   else {
     dg_buf_clear(&w->cell);
     dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
@@ -544,8 +595,12 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   }
   at = S_open(at, S_K("glosses"), '[');
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
-  for (size_t i = 0; i < t->nglosses && i < max; i++)
-    if (t->glosses[i]) at = S_str(w, at, S_ELEM, t->glosses[i]);
+  {
+    size_t i = 0;
+    if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
+    for (; i < t->nglosses && i < max; i++)
+      if (t->glosses[i]) at = S_str(w, at, S_ELEMQ, t->glosses[i]);
+  }
   at = S_close(at, ']');
   if (r->o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
@@ -553,8 +608,8 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
       if (!t->glosses[i]) continue;
       at = S_open(at, S_ELEM, '{');
-      at = S_str(w, at, S_K("source"), t->sense_src[i] ? t->sense_src[i] : "");
-      at = S_str(w, at, S_K("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
+      at = S_str(w, at, S_KQ("source"), t->sense_src[i] ? t->sense_src[i] : "");
+      at = S_str(w, at, S_KQ("domains"), t->sense_dom[i] ? t->sense_dom[i] : "");
       at = S_close(at, '}');
     }
     at = S_close(at, ']');
@@ -563,16 +618,16 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     at = S_open(at, S_K("parts"), '[');
     for (size_t i = 0; i < t->nparts; i++) {
       at = S_open(at, S_ELEM, '{');
-      at = S_str(w, at, S_K("form"), t->parts[i].form);
-      at = S_str(w, at, S_K("lemma"), t->parts[i].lemma);
-      at = S_str(w, at, S_K("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
-      at = S_str(w, at, S_K("kind"), t->parts[i].link ? "link" : "stem");
+      at = S_str(w, at, S_KQ("form"), t->parts[i].form);
+      at = S_str(w, at, S_KQ("lemma"), t->parts[i].lemma);
+      at = S_str(w, at, S_KQ("gloss"), t->parts[i].link ? "" : t->parts[i].gloss);
+      at = S_str(w, at, S_KQ("kind"), t->parts[i].link ? "link" : "stem");
       at = S_close(at, '}');
     }
     at = S_close(at, ']');
   }
-  if (t->seg) at = S_str(w, at, S_K("segmentation"), t->seg);
-  at = S_str(w, at, S_K("source"), t->source);
+  if (t->seg) at = S_str(w, at, S_KQ("segmentation"), t->seg);
+  at = S_str(w, at, S_KQ("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
     at = S_open(at, S_K("align"), '[');
     for (size_t i = 0; i < t->nalign; i++) {
@@ -583,20 +638,20 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     }
     at = S_close(at, ']');
   }
-  if (t->reason) at = S_str(w, at, S_K("reason"), t->reason);
+  if (t->reason) at = S_str(w, at, S_KQ("reason"), t->reason);
   if (t->mwe >= 0 && (size_t)t->mwe < s->nmwes) {
     const dg_mwe *m = &s->mwes[t->mwe];
     at = S_open(at, S_K("mwe"), '{');
     at = S_int(at, S_K("id"), (long long)m->id);
-    at = S_str(w, at, S_K("lemma"), m->lemma);
-    at = S_str(w, at, S_K("gloss"), m->gloss);
+    at = S_str(w, at, S_KQ("lemma"), m->lemma);
+    at = S_str(w, at, S_KQ("gloss"), m->gloss);
     at = S_bool(at, S_K("head"), t->mwe_head);
     at = S_close(at, '}');
   }
   if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
     at = S_open(at, S_K("separable"), '{');
-    at = S_str(w, at, S_K("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    at = S_str(w, at, S_K("lemma"), t->lemma);
+    at = S_str(w, at, S_KQ("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+    at = S_str(w, at, S_KQ("lemma"), t->lemma);
     at = S_int(at, S_K("partner"), (long long)t->link);
     at = S_close(at, '}');
   }
@@ -622,13 +677,13 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   S_at at = {out->data + out->len, true};
   *at.q++ = '{';
   if (s->record) at = S_int(at, S_K("line"), (long long)s->record); /* lines input: the record's line */
-  at = S_str(&w, at, S_K("text"), s->text);
+  at = S_str(&w, at, S_KQ("text"), s->text);
   at = S_int(at, S_K("start"), (long long)s->start);
   at = S_int(at, S_K("end"), (long long)s->end);
   at = S_int(at, S_K("paragraph"), (long long)s->paragraph);
-  if (s->origin) at = S_str(&w, at, S_K("origin"), s->origin);
+  if (s->origin) at = S_str(&w, at, S_KQ("origin"), s->origin);
   if (s->headline) at = S_bool(at, S_K("headline"), true);
-  if (s->subject) at = S_str(&w, at, S_K("subject"), s->subject);
+  if (s->subject) at = S_str(&w, at, S_KQ("subject"), s->subject);
   at = S_open(at, S_K("tokens"), '[');
   if (s->ntokens) {
     S_prefetch_list(&s->tokens[0]);
@@ -641,16 +696,16 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   at = S_close(at, ']');
   if (s->translation) {
     at = S_open(at, S_K("translation"), '{');
-    at = S_str(&w, at, S_K("text"), s->translation);
-    at = S_str(&w, at, S_K("provider"), s->tr_provider);
-    at = S_str(&w, at, S_K("model"), s->tr_model);
+    at = S_str(&w, at, S_KQ("text"), s->translation);
+    at = S_str(&w, at, S_KQ("provider"), s->tr_provider);
+    at = S_str(&w, at, S_KQ("model"), s->tr_model);
     at = S_bool(at, S_K("cached"), s->tr_cached);
     at = S_close(at, '}');
   } else if (s->tr_error) {
     at = S_open(at, S_K("translation_error"), '{');
-    at = S_str(&w, at, S_K("provider"), s->tr_provider);
+    at = S_str(&w, at, S_KQ("provider"), s->tr_provider);
     at = S_int(at, S_K("status"), (long long)s->tr_status);
-    at = S_str(&w, at, S_K("message"), s->tr_error);
+    at = S_str(&w, at, S_KQ("message"), s->tr_error);
     at = S_close(at, '}');
   }
   at = S_close(at, '}');
