@@ -471,13 +471,22 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   for (size_t i = 0; i < n; i++) {
     const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
-    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
     const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     if (ll) {
       tv[i].lemma = ll->s;
       tv[i].hlemma = ll->h;
       lemma_at[i] = SIZE_MAX;
-    } else if (strcmp(lemma, c->w[i].lower) == 0) {
+      /* (a lemma spelt as the lower-case form, "die" of die, is its own
+       * lower case: the form is the lemma, its hash the one kept) */
+      if (dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
+        tv[i].lemma = c->w[i].lower;
+        tv[i].hlower = ll->h;
+      } else
+        tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      continue;
+    }
+    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+    if (strcmp(lemma, c->w[i].lower) == 0) {
       /* (the lemma is the form: "die" of die) */
       tv[i].lemma = c->w[i].lower;
       tv[i].hlemma = tv[i].hlower;
@@ -536,7 +545,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && strcmp(keys[0], keys[1]) == 0)) continue;
+      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0))) continue;
       bool seen = false;
       uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
       for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
