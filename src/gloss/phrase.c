@@ -408,8 +408,6 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
   return v;
 }
 
-static inline size_t S_bucket(uint64_t h) { return (size_t)(h >> 7) & 255; }
-
 /* The pass's arrays for a sentence, carved one after the other from one
  * buffer (on the stack for a sentence of usual length): no allocation per
  * sentence. */
@@ -528,29 +526,25 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
   size_t lookups = 0;
-  /* (how many hashes of the last S_KEY_MEMORY tokens' forms and lemmas fall
-   * in each of 256 buckets: an empty bucket says a key is new without the
-   * walk back over them) */
-  unsigned short recent[256] = {0};
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    if (i >= 1) {
-      recent[S_bucket(tv[i - 1].hlower)]++;
-      recent[S_bucket(tv[i - 1].hlemma)]++;
-    }
-    if (i >= S_KEY_MEMORY) {
-      recent[S_bucket(tv[i - S_KEY_MEMORY].hlower)]--;
-      recent[S_bucket(tv[i - S_KEY_MEMORY].hlemma)]--;
-    }
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0))) continue;
+      if (!keys[kk][0] ||
+          (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0)))
+        continue;
+      /* (the first word with the key's hash, from the sentence's table: a
+       * key no word before this one has is new without a walk back; a
+       * punctuation mark is no key) */
       bool seen = false;
       uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
-      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
-        if ((tv[j].hlower == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
-            (tv[j].hlemma == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+      size_t first = i, last;
+      if (!dg_mwe_words_span(&ws, kh, &first, &last)) first = i;
+      if (i >= S_KEY_MEMORY && first < i - S_KEY_MEMORY + 1) first = i - S_KEY_MEMORY + 1;
+      for (size_t j = first; j < i && !seen; j++)
+        if ((tv[j].hlower == kh && (tv[j].lower == keys[kk] || strcmp(tv[j].lower, keys[kk]) == 0)) ||
+            (tv[j].hlemma == kh && (tv[j].lemma == keys[kk] || strcmp(tv[j].lemma, keys[kk]) == 0)))
           seen = true;
       if (seen) continue;
       lookups++;
