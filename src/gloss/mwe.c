@@ -65,22 +65,6 @@ struct dg_mwe_list {
 };
 
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
-static size_t S_lower_into(dg_buf *b, const char *s);
-/* The same for s of length n known (a word of a pattern): one walk for a
- * word in ASCII, the most. */
-static size_t S_lower_word_into(dg_buf *b, const char *s, size_t n) {
-  size_t at = b->len;
-  dg_buf_reserve(b, n + 1);
-  char *r = b->data + at;
-  for (size_t k = 0; k < n; k++) {
-    char c = s[k];
-    if (c & 0x80) return S_lower_into(b, s); /* (not ASCII) */
-    r[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  r[n] = '\0';
-  b->len += n + 1;
-  return at;
-}
 static size_t S_lower_into(dg_buf *b, const char *s) {
   /* Case folding, except that folding turns ß into ss: a word with ß is
    * lower-cased code point by code point instead. */
@@ -216,21 +200,31 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
       continue;
     }
     char *tok = r;
-    while (*r && *r != ' ' && *r != '\t') r++;
-    size_t tn = (size_t)(r - tok);
+    bool free_ = tok[0] == '~';
+    /* (the word's end found and its letters lowered into out in one walk,
+     * past a leading ~; a word not in ASCII is lowered again whole) */
+    dg_buf_reserve(out, plen);
+    char *w = out->data + out->len;
+    unsigned char high = 0;
+    for (r += free_; (unsigned char)*r > ' ' || (*r && *r != ' ' && *r != '\t'); r++) {
+      char ch = *r;
+      high |= (unsigned char)ch;
+      *w++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    size_t tn = (size_t)(r - tok) - free_;
     if (*r) *r++ = '\0';
     if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
       had_slot = true;
       continue;
     }
-    bool free_ = false;
-    if (tok[0] == '~') {
-      free_ = true;
-      tok++;
-      tn--;
+    size_t at = out->len;
+    if (high & 0x80)
+      at = S_lower_into(out, tok + free_);
+    else {
+      *w = '\0';
+      out->len += tn + 1;
     }
-    size_t at = S_lower_word_into(out, tok, tn);
     char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = out->len - 1 - at;
