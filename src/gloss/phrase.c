@@ -467,38 +467,34 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
     }
   }
-  for (size_t i = 0; i < n; i++) {
-    const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
-    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
-    if (ll) {
-      tv[i].lemma = ll->s;
-      tv[i].hlemma = ll->h;
-      lemma_at[i] = SIZE_MAX;
-      /* (a lemma spelt as the lower-case form, "die" of die, is its own
-       * lower case: the form is the lemma, its hash the one kept) */
-      if (dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
-        tv[i].lemma = c->w[i].lower;
-        tv[i].hlower = ll->h;
-      } else
-        tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
-      continue;
-    }
-    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
-    if (strcmp(lemma, c->w[i].lower) == 0) {
-      /* (the lemma is the form: "die" of die) */
-      tv[i].lemma = c->w[i].lower;
-      tv[i].hlemma = tv[i].hlower;
-      lemma_at[i] = SIZE_MAX;
-    } else
-      lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
-  }
+  bool moved = false; /* (a lemma lowered into `lemmas`, whose data may move as it grows) */
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
+    const char *lemma = t->lemma ? t->lemma : "";
+    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     tv[i].lower = c->w[i].lower;
-    /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
-    if (lemma_at[i] != SIZE_MAX) {
-      tv[i].lemma = lemmas.data + lemma_at[i];
-      tv[i].hlemma = dg_mwe_word_hash(tv[i].lemma);
+    lemma_at[i] = SIZE_MAX;
+    if (ll && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
+      /* (a lemma spelt as the lower-case form, "die" of die, is its own
+       * lower case: the form is the lemma, its hash the one kept) */
+      tv[i].lemma = c->w[i].lower;
+      tv[i].hlemma = tv[i].hlower = ll->h;
+    } else if (ll) {
+      tv[i].lemma = ll->s;
+      tv[i].hlemma = ll->h;
+      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+    } else {
+      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      if (strcmp(lemma, c->w[i].lower) == 0) {
+        /* (the lemma is the form: "die" of die) */
+        tv[i].lemma = c->w[i].lower;
+        tv[i].hlemma = tv[i].hlower;
+      } else {
+        /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
+        lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
+        tv[i].hlemma = dg_mwe_word_hash(lemmas.data + lemma_at[i]);
+        moved = true;
+      }
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
@@ -507,6 +503,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       dg_mwe_words_add(&ws, tv[i].hlemma, i);
     }
   }
+  for (size_t i = 0; moved && i < n; i++)
+    if (lemma_at[i] != SIZE_MAX) tv[i].lemma = lemmas.data + lemma_at[i];
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
