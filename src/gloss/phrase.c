@@ -211,8 +211,9 @@ static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alin
   else dg_gl_memo_set_an_link(w, an, alink, v);
 }
 
-static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
-  const S_pentry *m = w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
+/* (linked: the link the caller read already, or NULL) */
+static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key, const void *linked) {
+  const S_pentry *m = linked ? linked : w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
@@ -428,9 +429,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   while (wsn < 4 * n + 4) wsn *= 2;
   size_t ncur = dg_mwe_list_count(e->mwes) + 1;
   size_t need = 0;
-  const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t), n * sizeof(int),
-                          n * sizeof(bool),          wsn * sizeof(uint64_t),   ncur * sizeof(size_t),
-                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2])};
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t),   n * sizeof(int),
+                          n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
+                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -454,6 +455,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   ws.list = S_take(&cv, sizes[6]);
   ws.at = S_take(&cv, sizes[7]); /* (a slot's places are set when it is taken) */
   ws.n = 0;
+  /* the phrases linked from the entry of each word's form, as read when
+   * asked for (NULL: none yet) */
+  const void **flink = S_take(&cv, sizes[8]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
@@ -461,7 +465,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
     bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
-    if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
+    flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
+    __builtin_prefetch(flink[i]);
     if (an >= 0) {
       __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
       if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
@@ -547,7 +552,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (seen) continue;
       lookups++;
       int an = kk == 0 ? -1 : ans[i];
-      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk]);
+      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk], kk == 0 ? flink[i] : NULL);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
