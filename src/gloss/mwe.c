@@ -64,23 +64,15 @@ struct dg_mwe_list {
   uint16_t (*probe)[2]; /* each pattern's bits of two other words (dg_mwe_pat_probes) */
 };
 
+/* A byte of a pattern's word lower-cased (ASCII letters; any other byte
+ * as it is), 0 for a byte that ends the word: NUL, space, tab. */
+#define S_WL(c) ((c) == 0 || (c) == ' ' || (c) == '\t' ? 0 : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define S_WL4(c) S_WL(c), S_WL((c) + 1), S_WL((c) + 2), S_WL((c) + 3)
+#define S_WL16(c) S_WL4(c), S_WL4((c) + 4), S_WL4((c) + 8), S_WL4((c) + 12)
+#define S_WL64(c) S_WL16(c), S_WL16((c) + 16), S_WL16((c) + 32), S_WL16((c) + 48)
+static const unsigned char S_word_lower[256] = {S_WL64(0), S_WL64(64), S_WL64(128), S_WL64(192)};
+
 /* Lower-case s into b (with its NUL); returns where it starts in b. */
-static size_t S_lower_into(dg_buf *b, const char *s);
-/* The same for s of length n known (a word of a pattern): one walk for a
- * word in ASCII, the most. */
-static size_t S_lower_word_into(dg_buf *b, const char *s, size_t n) {
-  size_t at = b->len;
-  dg_buf_reserve(b, n + 1);
-  char *r = b->data + at;
-  for (size_t k = 0; k < n; k++) {
-    char c = s[k];
-    if (c & 0x80) return S_lower_into(b, s); /* (not ASCII) */
-    r[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  r[n] = '\0';
-  b->len += n + 1;
-  return at;
-}
 static size_t S_lower_into(dg_buf *b, const char *s) {
   /* Case folding, except that folding turns ß into ss: a word with ß is
    * lower-cased code point by code point instead. */
@@ -131,8 +123,8 @@ static size_t S_lower_into(dg_buf *b, const char *s) {
 /* A word of a dictionary phrase (of n bytes) that marks a gap (word class
  * phrase-gap: jdm., etw., sich, "…"; most words are told by their first
  * byte and length without a look-up). */
-static bool S_placeholder(const dg_lexicon *lex, const char *w, size_t n) {
-  return dg_lexicon_may_be(lex, w, n, DG_WC_PHRASE_GAP) && dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
+static bool S_placeholder(const dg_lexicon *lex, const dg_lexicon_filter *gaps, const char *w, size_t n) {
+  return dg_lexicon_filter_may_be(gaps, w, n) && dg_lexicon_is(lex, w, DG_WC_PHRASE_GAP);
 }
 
 /* Does s[0..n) contain t[0..tn)? */
@@ -198,6 +190,8 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   dg_buf_reserve(out, wbase - out->len + plen + 16);
   out->len = wbase;
   bool gap = false, had_slot = false;
+  dg_lexicon_filter gaps; /* (the pre-test of the placeholders, read once) */
+  if (dictionary) dg_lexicon_class_filter(lex, DG_WC_PHRASE_GAP, &gaps);
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
   char *bracket = dictionary ? strpbrk(copy, "({[<") : NULL;
   if (bracket) {
@@ -216,26 +210,36 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
       continue;
     }
     char *tok = r;
-    while (*r && *r != ' ' && *r != '\t') r++;
-    size_t tn = (size_t)(r - tok);
+    bool free_ = tok[0] == '~';
+    /* (the word's end found and its letters lowered into out in one walk,
+     * past a leading ~; a word not in ASCII is lowered again whole) */
+    dg_buf_reserve(out, plen);
+    char *w = out->data + out->len;
+    unsigned char high = 0;
+    r += free_;
+    for (unsigned char lc; (lc = S_word_lower[(unsigned char)*r]) != 0; r++) {
+      high |= lc;
+      *w++ = (char)lc;
+    }
+    size_t tn = (size_t)(r - tok) - free_;
     if (*r) *r++ = '\0';
     if (dg_gl_eq(tok, "…") || dg_gl_eq(tok, "...")) {
       gap = true;
       had_slot = true;
       continue;
     }
-    bool free_ = false;
-    if (tok[0] == '~') {
-      free_ = true;
-      tok++;
-      tn--;
+    size_t at = out->len;
+    if (high & 0x80)
+      at = S_lower_into(out, tok + free_);
+    else {
+      *w = '\0';
+      out->len += tn + 1;
     }
-    size_t at = S_lower_word_into(out, tok, tn);
     char *low = out->data + at;
     /* Trailing punctuation of dictionary text ("legen;") */
     size_t L = out->len - 1 - at;
     while (L && S_trailing(low[L - 1])) low[--L] = '\0';
-    if (!L || (dictionary && S_placeholder(lex, low, L))) {
+    if (!L || (dictionary && S_placeholder(lex, &gaps, low, L))) {
       if (L) had_slot = true;
       out->len = at;
       if (dictionary) gap = true;

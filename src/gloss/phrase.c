@@ -211,8 +211,9 @@ static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alin
   else dg_gl_memo_set_an_link(w, an, alink, v);
 }
 
-static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
-  const S_pentry *m = w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
+/* (linked: the link the caller read already, or NULL) */
+static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key, const void *linked) {
+  const S_pentry *m = linked ? linked : w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
   if (m) return m;
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
@@ -408,8 +409,6 @@ static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const c
   return v;
 }
 
-static inline size_t S_bucket(uint64_t h) { return (size_t)(h >> 7) & 255; }
-
 /* The pass's arrays for a sentence, carved one after the other from one
  * buffer (on the stack for a sentence of usual length): no allocation per
  * sentence. */
@@ -430,9 +429,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   while (wsn < 4 * n + 4) wsn *= 2;
   size_t ncur = dg_mwe_list_count(e->mwes) + 1;
   size_t need = 0;
-  const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t), n * sizeof(int),
-                          n * sizeof(bool),          wsn * sizeof(uint64_t),   ncur * sizeof(size_t),
-                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2])};
+  const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t),   n * sizeof(int),
+                          n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
+                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -456,6 +455,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   ws.list = S_take(&cv, sizes[6]);
   ws.at = S_take(&cv, sizes[7]); /* (a slot's places are set when it is taken) */
   ws.n = 0;
+  /* the phrases linked from the entry of each word's form, as read when
+   * asked for (NULL: none yet) */
+  const void **flink = S_take(&cv, sizes[8]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
@@ -463,35 +465,41 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
     bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
-    if (keys) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_PHRASES));
+    flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
+    __builtin_prefetch(flink[i]);
     if (an >= 0) {
       __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
       if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
     }
   }
-  for (size_t i = 0; i < n; i++) {
-    const char *lemma = s->tokens[i].lemma ? s->tokens[i].lemma : "";
-    tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
-    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
-    if (ll) {
-      tv[i].lemma = ll->s;
-      tv[i].hlemma = ll->h;
-      lemma_at[i] = SIZE_MAX;
-    } else if (strcmp(lemma, c->w[i].lower) == 0) {
-      /* (the lemma is the form: "die" of die) */
-      tv[i].lemma = c->w[i].lower;
-      tv[i].hlemma = tv[i].hlower;
-      lemma_at[i] = SIZE_MAX;
-    } else
-      lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
-  }
+  bool moved = false; /* (a lemma lowered into `lemmas`, whose data may move as it grows) */
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
+    const char *lemma = t->lemma ? t->lemma : "";
+    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     tv[i].lower = c->w[i].lower;
-    /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
-    if (lemma_at[i] != SIZE_MAX) {
-      tv[i].lemma = lemmas.data + lemma_at[i];
-      tv[i].hlemma = dg_mwe_word_hash(tv[i].lemma);
+    lemma_at[i] = SIZE_MAX;
+    if (ll && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
+      /* (a lemma spelt as the lower-case form, "die" of die, is its own
+       * lower case: the form is the lemma, its hash the one kept) */
+      tv[i].lemma = c->w[i].lower;
+      tv[i].hlemma = tv[i].hlower = ll->h;
+    } else if (ll) {
+      tv[i].lemma = ll->s;
+      tv[i].hlemma = ll->h;
+      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+    } else {
+      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      if (strcmp(lemma, c->w[i].lower) == 0) {
+        /* (the lemma is the form: "die" of die) */
+        tv[i].lemma = c->w[i].lower;
+        tv[i].hlemma = tv[i].hlower;
+      } else {
+        /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
+        lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
+        tv[i].hlemma = dg_mwe_word_hash(lemmas.data + lemma_at[i]);
+        moved = true;
+      }
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
     tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
@@ -500,6 +508,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       dg_mwe_words_add(&ws, tv[i].hlemma, i);
     }
   }
+  for (size_t i = 0; moved && i < n; i++)
+    if (lemma_at[i] != SIZE_MAX) tv[i].lemma = lemmas.data + lemma_at[i];
   dg_mwe_hit hits[S_MAX_HITS];
   size_t nh = 0;
   /* Curated list: in file order, each claims its tokens. */
@@ -519,34 +529,30 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
   size_t lookups = 0;
-  /* (how many hashes of the last S_KEY_MEMORY tokens' forms and lemmas fall
-   * in each of 256 buckets: an empty bucket says a key is new without the
-   * walk back over them) */
-  unsigned short recent[256] = {0};
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    if (i >= 1) {
-      recent[S_bucket(tv[i - 1].hlower)]++;
-      recent[S_bucket(tv[i - 1].hlemma)]++;
-    }
-    if (i >= S_KEY_MEMORY) {
-      recent[S_bucket(tv[i - S_KEY_MEMORY].hlower)]--;
-      recent[S_bucket(tv[i - S_KEY_MEMORY].hlemma)]--;
-    }
     const dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] || (kk == 1 && tv[i].hlower == tv[i].hlemma && strcmp(keys[0], keys[1]) == 0)) continue;
+      if (!keys[kk][0] ||
+          (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0)))
+        continue;
+      /* (the first word with the key's hash, from the sentence's table: a
+       * key no word before this one has is new without a walk back; a
+       * punctuation mark is no key) */
       bool seen = false;
       uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
-      for (size_t j = i >= S_KEY_MEMORY ? i - S_KEY_MEMORY + 1 : 0; j < i && !seen && recent[S_bucket(kh)]; j++)
-        if ((tv[j].hlower == kh && strcmp(tv[j].lower, keys[kk]) == 0) ||
-            (tv[j].hlemma == kh && strcmp(tv[j].lemma, keys[kk]) == 0))
+      size_t first = i, last;
+      if (!dg_mwe_words_span(&ws, kh, &first, &last)) first = i;
+      if (i >= S_KEY_MEMORY && first < i - S_KEY_MEMORY + 1) first = i - S_KEY_MEMORY + 1;
+      for (size_t j = first; j < i && !seen; j++)
+        if ((tv[j].hlower == kh && (tv[j].lower == keys[kk] || strcmp(tv[j].lower, keys[kk]) == 0)) ||
+            (tv[j].hlemma == kh && (tv[j].lemma == keys[kk] || strcmp(tv[j].lemma, keys[kk]) == 0)))
           seen = true;
       if (seen) continue;
       lookups++;
       int an = kk == 0 ? -1 : ans[i];
-      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk]);
+      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk], kk == 0 ? flink[i] : NULL);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;

@@ -604,6 +604,21 @@ bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_wor
   return false;
 }
 
+void dg_lexicon_class_filter(const dg_lexicon *lex, dg_word_class cls, dg_lexicon_filter *f) {
+  if (!lex || !lex->cfirst) {
+    memset(f->first, 0xFF, sizeof f->first);
+    f->longest = SIZE_MAX;
+    return;
+  }
+  memset(f->first, 0, sizeof f->first);
+  f->longest = 0;
+  for (; cls; cls &= cls - 1) {
+    int k = __builtin_ctzll(cls);
+    for (size_t q = 0; q < 4; q++) f->first[q] |= lex->cfirst[k][q];
+    if (lex->clongest[k] > f->longest) f->longest = lex->clongest[k];
+  }
+}
+
 bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls) {
   if (!word) return false;
   if (!lex || !lex->rfilter) {

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "degloss.h"
 #include "wordclass.h"
@@ -143,6 +144,20 @@ bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls);
  * word of the classes `cls` begins with its first byte or is as long, so
  * that dg_lexicon_is would be false too. */
 bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_word_class cls);
+/* The same pre-test read once, to be asked of many words: the first bytes
+ * of the words of the classes `cls` (bit c of first[c / 64]) and the
+ * length of the longest (every byte and length when the lexicon keeps no
+ * such table); dg_lexicon_filter_may_be is false only where
+ * dg_lexicon_may_be is. */
+typedef struct dg_lexicon_filter {
+  uint64_t first[4];
+  size_t longest;
+} dg_lexicon_filter;
+void dg_lexicon_class_filter(const dg_lexicon *lex, dg_word_class cls, dg_lexicon_filter *f);
+static inline bool dg_lexicon_filter_may_be(const dg_lexicon_filter *f, const char *word, size_t n) {
+  unsigned char c0 = (unsigned char)word[0];
+  return n <= f->longest && (f->first[c0 / 64] >> (c0 % 64) & 1);
+}
 /* The same for the word or any of its endings (at a character boundary):
  * "außenministerin" ends in the role noun "ministerin". */
 bool dg_lexicon_ends_in_class(const dg_lexicon *lex, const char *word, dg_word_class cls);
