@@ -24,7 +24,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$here/bench/news_corpus.sh" "$tmp/corpus.txt" "${BENCH_MB:-1}"
 "$bin" --no-config -f jsonl "$tmp/corpus.txt" > "$tmp/out.jsonl"
-tokens=$(grep -o '"form":' "$tmp/out.jsonl" | wc -l)
+tokens=$(python3 "$here/bench/count_tokens.py" "$tmp/out.jsonl" | cut -d' ' -f1)
 bytes=$(wc -c < "$tmp/corpus.txt")
 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" --no-config -f "$fmt" "$tmp/corpus.txt" \
   2> "$tmp/cg.err" > /dev/null

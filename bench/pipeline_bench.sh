@@ -46,7 +46,7 @@ for j in $jobs_list; do
 done
 first=${jobs_list%% *}
 sent=$(wc -l < "$tmp/out.jsonl.$first")
-tok=$(grep -o '"form":' "$tmp/out.jsonl.$first" | wc -l)
+tok=$(python3 "$here/bench/count_tokens.py" "$tmp/out.jsonl.$first" | cut -d' ' -f1)
 for j in $jobs_list; do
   for fmt in jsonl interlinear; do
     same=$(cmp -s "$tmp/out.$fmt.$j" "$tmp/out.$fmt.$first" && echo same || echo DIFFERENT)

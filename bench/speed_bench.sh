@@ -17,8 +17,9 @@
 # BENCH_BIN overrides the degloss binary (an older build to compare);
 # HUNSPELL_DICT the dictionary (default de_DE).
 # Tokens are the jsonl output's tokens (words, names, numbers,
-# punctuation); words are its tokens of kind word or name, and hunspell's
-# are the words it printed stems for.
+# punctuation; not a compound's parts: bench/count_tokens.py); words are
+# its tokens of kind word or name, and hunspell's are the words it printed
+# stems for.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
@@ -34,9 +35,11 @@ echo "Die Regierung hat am Montag neue Sanktionen beschlossen." > "$tmp/one.txt"
 sed 's/$/\n/' "$here/dictionaries/parallel/ntrex/newstest2019-ref.deu.txt" \
   "$here/dictionaries/parallel/flores200/deu_Latn.devtest" > "$tmp/copy.txt"
 sed -i '$d' "$tmp/copy.txt"
-python3 - "$bin" "$tmp" "${BENCH_RUNS:-3}" "${HUNSPELL_DICT:-de_DE}" <<'PY'
+python3 - "$bin" "$tmp" "${BENCH_RUNS:-3}" "${HUNSPELL_DICT:-de_DE}" "$here/bench" <<'PY'
 import os, statistics, subprocess, sys, time
 binary, tmp, runs, hdict = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+sys.path.insert(0, sys.argv[5])
+from count_tokens import count
 corpus = os.path.join(tmp, "corpus.txt")
 nbytes = os.path.getsize(corpus)
 
@@ -64,8 +67,7 @@ for r in range(runs):  # interleaved, so a busy moment touches every case
 load1 = open("/proc/loadavg").read().split()[:3]
 
 jsonl = open(os.path.join(tmp, "degloss_jsonl.out"), encoding="utf-8").read()
-tokens = jsonl.count('"form":')
-words = jsonl.count('"kind":"word"') + jsonl.count('"kind":"name"')
+tokens, words = count(os.path.join(tmp, "degloss_jsonl.out"))
 hun = open(os.path.join(tmp, "hunspell_-s.out"), encoding="utf-8", errors="replace").read()
 hwords = sum(1 for block in hun.split("\n\n") if block.strip())
 same_j2 = open(os.path.join(tmp, "degloss_jsonl_--jobs_2.out"), encoding="utf-8").read() == jsonl
@@ -97,7 +99,7 @@ print(f"time to first output (one line): median {statistics.median(firsts) * 100
 copy = os.path.join(tmp, "copy.txt")
 copy_out = os.path.join(tmp, "copy.out")
 copy_cpu = statistics.median(run([binary, "--no-config", "-f", "jsonl", "-"], copy_out, copy)[1] for _ in range(runs))
-copy_tokens = open(copy_out, encoding="utf-8").read().count('"form":')
+copy_tokens = count(copy_out)[0]
 print(f"split (jsonl): one copy of the text ({os.path.getsize(copy)} bytes, {copy_tokens} tokens, every word new) "
       f"{copy_cpu:.2f} s cpu = {copy_tokens / copy_cpu:.0f} tokens/s; the further copies (every word seen) "
       f"{(tokens - copy_tokens) / (med['degloss jsonl'][1] - copy_cpu):.0f} tokens/s")
