@@ -66,7 +66,7 @@ struct dg_mwe_list {
 
 /* A byte of a pattern's word lower-cased (ASCII letters; any other byte
  * as it is), 0 for a byte that ends the word: NUL, space, tab. */
-#define S_WL(c) ((c) == 0 || (c) == ' ' || (c) == '\t' ? 0 : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define S_WL(c) (unsigned char)((c) == 0 || (c) == ' ' || (c) == '\t' ? 0 : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 #define S_WL4(c) S_WL(c), S_WL((c) + 1), S_WL((c) + 2), S_WL((c) + 3)
 #define S_WL16(c) S_WL4(c), S_WL4((c) + 4), S_WL4((c) + 8), S_WL4((c) + 12)
 #define S_WL64(c) S_WL16(c), S_WL16((c) + 16), S_WL16((c) + 32), S_WL16((c) + 48)
