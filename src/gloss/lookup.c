@@ -84,28 +84,27 @@ static bool S_caps_noun(dg_engine *e, const char *form) {
   return noun;
 }
 
-/* Are the word's analyses only the morphology's guesses for a word no
- * table knows (a name or an adverb of the fallback, no compound)? */
 /* A capitalised word opening a sentence is read in lower case too, and
- * those readings may fill every place (Polen: the verb polen, five
- * times): the noun or name spelt as the word is written keeps the last
- * place, so that the country is still there to be chosen ("Polen und
- * Ungarn stimmten dagegen": Poland, not polarize). */
+ * those readings may fill every place the look-up keeps (Polen: the verb
+ * polen, five times): the noun or name spelt as the word is written takes
+ * the last place from all the morphology gave (the lowest score: the
+ * order holds), so that the country is still there to be chosen ("Polen
+ * und Ungarn stimmten dagegen": Poland, not polarize). */
 static bool S_own_noun(const dg_analysis *a, const char *form) {
-  return a->pos && a->lemma && (!strcmp(a->pos, "NOUN") || !strcmp(a->pos, "PROPN")) && !strcmp(a->lemma, form);
+  return a->pos && a->lemma && (dg_gl_eq(a->pos, "NOUN") || dg_gl_eq(a->pos, "PROPN")) && !strcmp(a->lemma, form);
 }
-static void S_keep_own_noun(dg_engine *e, const char *form, dg_gl_word *w) {
+static void S_keep_own_noun(const char *form, dg_gl_word *w, const dg_analysis *all, size_t n) {
   for (size_t k = 0; k < w->nan; k++)
     if (S_own_noun(&w->an[k], form)) return;
-  dg_analysis all[DG_MORPH_MAX_ANALYSES];
-  size_t n = dg_morph_analyze(e->morph, form, true, NULL, all, DG_MORPH_MAX_ANALYSES);
   for (size_t k = w->nan; k < n; k++)
     if (S_own_noun(&all[k], form)) {
-      w->an[w->nan - 1] = all[k]; /* (the lowest score: the order holds) */
+      w->an[w->nan - 1] = all[k];
       return;
     }
 }
 
+/* Are the word's analyses only the morphology's guesses for a word no
+ * table knows (a name or an adverb of the fallback, no compound)? */
 static bool S_guesses_only(const dg_gl_word *w) {
   for (size_t k = 0; k < w->nan; k++)
     if (w->an[k].score >= 6.5f) return false;
@@ -525,9 +524,11 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       w->ncl = dg_lexicon_closed(e->lex, w->lower, w->cl, DG_GL_MAX_SENSES);
       if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
     }
-    w->nan = dg_morph_analyze(e->morph, t->form, w->initial, NULL, w->an, DG_GL_MAX_AN);
-    if (w->nan > DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN;
-    if (w->initial && w->nan == DG_GL_MAX_AN) S_keep_own_noun(e, t->form, w);
+    dg_analysis all[DG_MORPH_MAX_ANALYSES];
+    size_t nall = dg_morph_analyze(e->morph, t->form, w->initial, NULL, all, DG_MORPH_MAX_ANALYSES);
+    w->nan = nall < DG_GL_MAX_AN ? nall : DG_GL_MAX_AN;
+    memcpy(w->an, all, w->nan * sizeof *w->an);
+    if (w->initial && nall > DG_GL_MAX_AN) S_keep_own_noun(t->form, w, all, nall);
     /* a word only guessed at: its spelling variants (Koeln, fuer), then
      * the look-up again in the standard spelling */
     /* (a word only guessed at may take a variant in one context and not in
