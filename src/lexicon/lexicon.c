@@ -49,7 +49,7 @@ struct dg_lexicon {
   uint64_t *cfilter; /* two bits per hash of the words with classes (S_CWORDS bits: S_cbits) */
   uint64_t *rfilter; /* the same for their hashes read from the end (S_rfnv) */
   /* Of each class (bit b of dg_word_class): the first bytes of its words
-   * (bit c of cfirst[b]) and the length of its longest (dg_lexicon_may_be). */
+   * (bit c of cfirst[b]) and the length of its longest (dg_lexicon_class_filter). */
   uint64_t (*cfirst)[4];
   size_t *clongest;
   const char **pasts; /* the irregular verbs' past forms and participles that are not
@@ -592,16 +592,6 @@ static dg_word_class S_classes(const dg_lexicon *lex, const char *word) {
 
 bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls) {
   return (dg_lexicon_classes(lex, word) & cls) != 0;
-}
-
-bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_word_class cls) {
-  if (!lex || !lex->cfirst || !word) return true;
-  unsigned char c0 = (unsigned char)word[0];
-  for (; cls; cls &= cls - 1) {
-    int k = __builtin_ctzll(cls);
-    if (n <= lex->clongest[k] && (lex->cfirst[k][c0 / 64] >> (c0 % 64) & 1)) return true;
-  }
-  return false;
 }
 
 void dg_lexicon_class_filter(const dg_lexicon *lex, dg_word_class cls, dg_lexicon_filter *f) {

@@ -140,15 +140,12 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out
  * (DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE), it does not list copulas. */
 dg_word_class dg_lexicon_classes(const dg_lexicon *lex, const char *word);
 bool dg_lexicon_is(const dg_lexicon *lex, const char *word, dg_word_class cls);
-/* A quick pre-test of dg_lexicon_is for a word of n bytes: false when no
- * word of the classes `cls` begins with its first byte or is as long, so
- * that dg_lexicon_is would be false too. */
-bool dg_lexicon_may_be(const dg_lexicon *lex, const char *word, size_t n, dg_word_class cls);
-/* The same pre-test read once, to be asked of many words: the first bytes
- * of the words of the classes `cls` (bit c of first[c / 64]) and the
- * length of the longest (every byte and length when the lexicon keeps no
- * such table); dg_lexicon_filter_may_be is false only where
- * dg_lexicon_may_be is. */
+/* A quick pre-test of dg_lexicon_is, read once to be asked of many words:
+ * the first bytes of the words of the classes `cls` (bit c of
+ * first[c / 64]) and the length of the longest (every byte and length when
+ * the lexicon keeps no such table).  dg_lexicon_filter_may_be(f, word, n)
+ * is false when no word of the classes begins with the word's first byte
+ * or is as long as its n bytes, so that dg_lexicon_is would be false too. */
 typedef struct dg_lexicon_filter {
   uint64_t first[4];
   size_t longest;
