@@ -576,13 +576,19 @@ void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const vo
   S_store_link(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value);
 }
 
-int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma) {
+/* The first analysis of w whose lemma is `lemma` and, when pos is not
+ * NULL, whose POS is pos; -1: none. */
+static int S_an_with(const dg_gl_word *w, const char *lemma, const char *pos) {
   for (size_t k = 0; k < w->nan; k++) {
-    const char *l = w->an[k].lemma;
-    if (l && l[0] == lemma[0] && strcmp(l, lemma) == 0) return (int)k;
+    const dg_analysis *a = &w->an[k];
+    if (a->lemma && a->lemma[0] == lemma[0] && strcmp(a->lemma, lemma) == 0 &&
+        (!pos || (a->pos && strcmp(a->pos, pos) == 0)))
+      return (int)k;
   }
   return -1;
 }
+
+int dg_gl_memo_first_an(const dg_gl_word *w, const char *lemma) { return S_an_with(w, lemma, NULL); }
 
 int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos) {
   /* (the token's lemma as its pass set it: its first analysis known, the
@@ -592,13 +598,7 @@ int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *po
     const dg_analysis *a = &w->an[w->lemma_an];
     if (!pos || (a->pos && strcmp(a->pos, pos) == 0)) return w->lemma_an;
   }
-  for (size_t k = 0; k < w->nan; k++) {
-    const dg_analysis *a = &w->an[k];
-    if (a->lemma && a->lemma[0] == lemma[0] && strcmp(a->lemma, lemma) == 0 &&
-        (!pos || (a->pos && strcmp(a->pos, pos) == 0)))
-      return (int)k;
-  }
-  return -1;
+  return S_an_with(w, lemma, pos);
 }
 
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key) {
