@@ -72,11 +72,14 @@ static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
 }
 
 /* Is the noun at i in the genitive singular in -s of its lemma, before the
- * noun it owns ("Klaus Fischers Tor": Fischer's)? */
+ * noun it owns ("Klaus Fischers Tor": Fischer's)?  (_sing: the features
+ * say genitive singular.) */
+static bool S_genitive_sing(const dg_dtoken *t) {
+  return dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing");
+}
 static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  return S_lemma_s(t) && dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing") &&
-         S_noun_after(c, i);
+  return S_lemma_s(t) && S_genitive_sing(t) && S_noun_after(c, i);
 }
 
 /* Does s start with the literal pre (a source's prefix: no strncmp call)? */
@@ -111,7 +114,7 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * of the lemma is asked once, and only of a form that is not the lemma.) */
   bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
   bool s_name = lemma_s && !after;
-  bool genitive = after && dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing");
+  bool genitive = after && S_genitive_sing(t); /* (S_genitive_noun) */
   if ((!base && !genitive && !s_name) || (!s_name && dg_gl_feat(t->feats, "Number=Plur")) ||
       S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
     return false;
