@@ -11,9 +11,10 @@
  * a verb form like "vereinbart" into Verein | bart), never at a
  * derivational suffix ("Mitgliedschaft") nor after a bare particle.
  * Parts are at most DG_SEG_MAX code points of letters; hyphens separate
- * segments that are split on their own (compound_word.c cuts the word).  Whether a segment is a compound
- * at all or stays whole (a name, a simple word, a derivation) is decided
- * in compound_whole.c, before and after the search.
+ * segments that are split on their own (compound_word.c cuts the word).
+ * Whether a segment is a compound at all or stays whole (a name, a simple
+ * word, a derivation) is decided in compound_whole.c, before and after the
+ * search.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <assert.h>
 #include <math.h>

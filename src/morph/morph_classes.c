@@ -161,14 +161,7 @@ void dg_morph_classes_free(dg_morph *m) {
 }
 
 bool dg_morph_is(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
-  const dg_morph_data *d = &m->data;
-  if (!m->class_ix) return false; /* (no data: dg_morph_classes_init not run) */
-  /* (every row spelt so: a word may stand in more than one row) */
-  for (size_t k = (size_t)dg_hash64(word, n, 0) & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
-    const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
-    if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) return true;
-  }
-  return false;
+  return dg_morph_classes_of(m, word, n, cls) != 0;
 }
 
 dg_word_class dg_morph_classes_of(const dg_morph *m, const char *word, size_t n, dg_word_class cls) {
@@ -177,7 +170,8 @@ dg_word_class dg_morph_classes_of(const dg_morph *m, const char *word, size_t n,
 
 dg_word_class dg_morph_classes_of_h(const dg_morph *m, const char *word, size_t n, uint64_t hash, dg_word_class cls) {
   const dg_morph_data *d = &m->data;
-  if (!m->class_ix) return 0;
+  if (!m->class_ix) return 0; /* (no data: dg_morph_classes_init not run) */
+  /* (every row spelt so: a word may stand in more than one row) */
   dg_word_class found = 0;
   for (size_t k = (size_t)hash & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
     const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
