@@ -24,21 +24,18 @@ static bool S_fits(uint64_t off, uint64_t n, uint64_t size, uint64_t elem) {
   return off % 8 == 0 && off <= size && (size - off) / elem >= n;
 }
 
-/* Every record of the file stays inside it: keys, table slots, analyses,
- * lemmas and the closed-class word list. */
+/* Every record of the file stays inside it: the keys in the table,
+ * analyses, lemmas and the closed-class word list. */
 static bool S_records_ok(const dg_morph_data *d) {
   const dg_morph_header *h = d->hdr;
   for (uint32_t i = 0; i < h->nclass; i++) {
     const dg_morph_class *c = &d->classes[i];
     if (c->word >= h->nstr || c->len != strlen(d->str + c->word)) return false;
   }
-  for (uint32_t i = 0; i < h->nkeys; i++) {
-    const dg_morph_key *k = &d->keys[i];
-    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) return false;
-  }
   for (uint32_t i = 0; i < h->nslots; i++) {
-    uint32_t k = (uint32_t)d->table[i];
-    if (k != UINT32_MAX && k >= h->nkeys) return false;
+    const dg_morph_key *k = &d->table[i];
+    if (!k->form) continue;
+    if (k->form >= h->nstr || k->first > h->nanal || k->count > h->nanal - k->first) return false;
   }
   for (uint32_t i = 0; i < h->nanal; i++) {
     const dg_morph_anal *a = &d->anal[i];
@@ -65,15 +62,13 @@ bool dg_morph_data_open(dg_morph_data *d, const char *path, degloss_error *err) 
   d->hdr = (const dg_morph_header *)p;
   const dg_morph_header *h = d->hdr;
   if (h->nslots == 0 || (h->nslots & (h->nslots - 1)) != 0 || h->nslots <= h->nkeys) goto bad;
-  if (!S_fits(h->off_keys, h->nkeys, size, sizeof(dg_morph_key)) ||
-      !S_fits(h->off_table, h->nslots, size, sizeof(uint64_t)) ||
+  if (!S_fits(h->off_table, h->nslots, size, sizeof(dg_morph_key)) ||
       !S_fits(h->off_anal, h->nanal, size, sizeof(dg_morph_anal)) ||
       !S_fits(h->off_lemmas, h->nlemmas, size, sizeof(dg_morph_lemma)) ||
       !S_fits(h->off_str, h->nstr, size, 1) || h->nstr == 0 ||
       !S_fits(h->off_class, h->nclass, size, sizeof(dg_morph_class)))
     goto bad;
-  d->keys = (const dg_morph_key *)(p + h->off_keys);
-  d->table = (const uint64_t *)(p + h->off_table);
+  d->table = (const dg_morph_key *)(p + h->off_table);
   d->anal = (const dg_morph_anal *)(p + h->off_anal);
   d->lemmas = (const dg_morph_lemma *)(p + h->off_lemmas);
   d->str = (const char *)(p + h->off_str);
@@ -131,21 +126,23 @@ static bool S_key_ok(const dg_morph_data *d, const dg_morph_key *k) {
 }
 
 const dg_morph_key *dg_morph_data_find_h(const dg_morph_data *d, const char *form, size_t n, uint64_t h) {
-  if (!d->hdr || !dg_morph_data_may_have(d, h)) return NULL;
+  if (!d->hdr) return NULL;
   uint32_t mask = d->hdr->nslots - 1;
   uint32_t i = (uint32_t)h & mask, tag = (uint32_t)(h >> 32);
+  /* (the slot is fetched while the filter word is: a form the filter
+   * passes waits for one miss, not two in a row) */
+  __builtin_prefetch(&d->table[i]);
+  if (!dg_morph_data_may_have(d, h)) return NULL;
   /* at most every slot once: a damaged table may have no empty slot */
   for (uint32_t probes = 0; probes <= mask; probes++) {
-    uint64_t slot = d->table[i];
-    uint32_t k = (uint32_t)slot;
-    if (k == UINT32_MAX) return NULL;
-    if ((uint32_t)(slot >> 32) == tag && k < d->hdr->nkeys) {
-      const dg_morph_key *key = &d->keys[k];
-      /* (the form and its NUL inside the strings) */
-      if (key->form < d->hdr->nstr && n < d->hdr->nstr - key->form) {
-        const char *s = d->str + key->form;
-        if (memcmp(s, form, n) == 0 && s[n] == '\0') return S_key_ok(d, key) ? key : NULL;
-      }
+    const dg_morph_key *key = &d->table[i];
+    if (!key->form) return NULL;
+    if (key->tag == tag && key->form < d->hdr->nstr && n < d->hdr->nstr - key->form) {
+      /* (the form and its NUL inside the strings; its analyses are
+       * fetched while the form is compared) */
+      if (key->first < d->hdr->nanal) __builtin_prefetch(&d->anal[key->first]);
+      const char *s = d->str + key->form;
+      if (memcmp(s, form, n) == 0 && s[n] == '\0') return S_key_ok(d, key) ? key : NULL;
     }
     i = (i + 1) & mask;
   }

@@ -4,12 +4,14 @@
  * The payload (inside a dg_mapfile container of kind "MORPH", version
  * DG_MORPH_VERSION) is a header followed by these arrays, all little-endian
  * and 8-byte aligned:
- *   keys[nkeys]        one per distinct lower-cased word form
- *   table[nslots]      open-addressing hash of keys: u64 slots holding the
- *                      key index in the low 32 bits (UINT32_MAX: empty) and
- *                      the high 32 bits of the hash above; nslots a power
- *                      of two, hash dg_hash64 of the lower-cased form with
- *                      seed 0, linear probing
+ *   table[nslots]      the keys, one per distinct lower-cased word form,
+ *                      in an open-addressing hash table (dg_morph_key:
+ *                      16 bytes, four to a cache line, form 0 marks an
+ *                      empty slot); nslots a power of two, hash dg_hash64
+ *                      of the lower-cased form with seed 0, linear probing.
+ *                      A look-up reads the key where it finds it: the
+ *                      slot holds the hash's high 32 bits, the form, and
+ *                      where its analyses are (no key index to follow)
  *   analyses[nanal]    (lemma, cells) pairs, grouped by key
  *   lemmas[nlemmas]
  *   strings[nstr]      NUL-terminated UTF-8 strings, offset 0 is ""
@@ -18,7 +20,7 @@
  *                      confixes of first-parts.tsv; see src/lexicon/wordclass.h)
  *   filter[nfilter]    u64 words, nfilter a power of two (0: none): a Bloom
  *                      filter of the keys' hashes (dg_morph_filter_*), 512 KB
- *                      that stay in the cache where the 8 MB table cannot:
+ *                      that stay in the cache where the 16 MB table cannot:
  *                      most forms the compound splitter asks about are no
  *                      words, and the filter says so without the table
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -33,7 +35,7 @@
 #include "mapfile.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 5u
+#define DG_MORPH_VERSION 6u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -66,7 +68,7 @@ enum {
 typedef struct dg_morph_header {
   uint32_t nkeys, nslots, nanal, nlemmas;
   uint64_t nstr;
-  uint64_t off_keys, off_table, off_anal, off_lemmas, off_str;
+  uint64_t off_table, off_anal, off_lemmas, off_str;
   uint32_t nclass, pad;
   uint64_t off_class;
   uint32_t nfilter, pad2;
@@ -88,10 +90,11 @@ typedef struct dg_morph_class {
 } dg_morph_class;
 
 typedef struct dg_morph_key {
-  uint32_t form;       /* string offset of the lower-cased form */
-  uint32_t rank;       /* Wikipedia frequency rank, 0 = not ranked */
+  uint32_t tag;        /* the high 32 bits of the form's hash */
+  uint32_t form;       /* string offset of the lower-cased form (0: empty slot) */
   uint32_t first;      /* first analysis */
-  uint32_t count;      /* number of analyses */
+  uint32_t rank : 24;  /* Wikipedia frequency rank, 0 = not ranked */
+  uint32_t count : 8;  /* number of analyses */
 } dg_morph_key;
 
 /* Analysis flags. */
@@ -131,8 +134,7 @@ enum {
 typedef struct dg_morph_data {
   dg_mapfile mf;
   const dg_morph_header *hdr;
-  const dg_morph_key *keys;
-  const uint64_t *table;
+  const dg_morph_key *table;
   const dg_morph_anal *anal;
   const dg_morph_lemma *lemmas;
   const char *str;
@@ -160,10 +162,11 @@ static inline bool dg_morph_data_may_have(const dg_morph_data *d, uint64_t h) {
 
 /* Warm the cache for a look-up of the form whose hash is h, in stages:
  * 0 its filter word, 1 (once that is in) its table slot unless the filter
- * rules the form out, 2 (once that is in) the key record it names, 3 (once
- * that is in) the key's string and first analysis.  A look-up costs a
- * cache miss at each stage; a word's candidate parts warmed stage by stage
- * have their misses overlap instead of following one another. */
+ * rules the form out, 2 (once that is in) the key's string and first
+ * analysis, 3 (once that is in) the first analysis's lemma record.  A
+ * look-up costs a cache miss at each stage; a word's candidate parts
+ * warmed stage by stage have their misses overlap instead of following one
+ * another. */
 static inline void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, int stage) {
   if (!d->hdr) return;
   if (stage == 0) {
@@ -171,21 +174,20 @@ static inline void dg_morph_data_prefetch(const dg_morph_data *d, uint64_t h, in
     return;
   }
   if (!dg_morph_data_may_have(d, h)) return;
-  const uint64_t *slot = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
+  const dg_morph_key *k = &d->table[(uint32_t)h & (d->hdr->nslots - 1)];
   if (stage == 1) {
-    __builtin_prefetch(slot);
+    __builtin_prefetch(k);
     return;
   }
-  /* (only the first slot probed: most look-ups end there) */
-  uint32_t k = (uint32_t)*slot;
-  if (k >= d->hdr->nkeys || (uint32_t)(*slot >> 32) != (uint32_t)(h >> 32)) return;
+  /* (only the first slot probed: most look-ups end there; the indices as
+   * dg_morph_data_find checks them: the file may be damaged) */
+  if (!k->form || k->tag != (uint32_t)(h >> 32) || k->first >= d->hdr->nanal) return;
   if (stage == 2) {
-    __builtin_prefetch(&d->keys[k]);
+    if (k->form < d->hdr->nstr) __builtin_prefetch(d->str + k->form);
+    __builtin_prefetch(&d->anal[k->first]);
     return;
   }
-  /* (the indices as dg_morph_data_find checks them: the file may be damaged) */
-  if (d->keys[k].form < d->hdr->nstr) __builtin_prefetch(d->str + d->keys[k].form);
-  if (d->keys[k].first < d->hdr->nanal) __builtin_prefetch(&d->anal[d->keys[k].first]);
+  if (d->anal[k->first].lemma < d->hdr->nlemmas) __builtin_prefetch(&d->lemmas[d->anal[k->first].lemma]);
 }
 
 /* The readings of key k (NULL: none) other than nouns only Ding lists,

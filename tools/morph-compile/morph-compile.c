@@ -524,22 +524,24 @@ int main(int argc, char **argv) {
   h.nanal = (uint32_t)nanal;
   h.nlemmas = (uint32_t)mc_nlemmas;
   h.nstr = mc_str.len;
-  h.off_keys = S_align(&out);
+  h.off_table = S_align(&out);
+  /* The keys in their hash slots (a key's analyses follow those of the
+   * keys before it in mc_keys' order). */
+  dg_morph_key *t = dg_xcalloc(nslots, sizeof *t);
   uint32_t first = 0;
   for (size_t i = 0; i < mc_nkeys; i++) {
-    dg_morph_key k = {mc_keys[i].form, mc_keys[i].rank, first, (uint32_t)mc_keys[i].nan};
-    first += (uint32_t)mc_keys[i].nan;
-    dg_buf_put(&out, &k, sizeof k);
-  }
-  h.off_table = S_align(&out);
-  uint64_t *t = dg_xmalloc(nslots * sizeof *t);
-  for (size_t i = 0; i < nslots; i++) t[i] = UINT32_MAX;
-  for (size_t i = 0; i < mc_nkeys; i++) {
     const char *s = mc_str.data + mc_keys[i].form;
+    if (!mc_keys[i].form || !*s || mc_keys[i].rank >= (1u << 24) || mc_keys[i].nan >= (1u << 8)) {
+      fprintf(stderr, "morph-compile: the form \"%s\" does not fit a key record (empty, rank %u, %zu analyses)\n",
+              s, mc_keys[i].rank, mc_keys[i].nan);
+      return 1;
+    }
     uint64_t hash = dg_hash64(s, strlen(s), 0);
     size_t j = (size_t)hash & (nslots - 1);
-    while ((uint32_t)t[j] != UINT32_MAX) j = (j + 1) & (nslots - 1);
-    t[j] = (hash >> 32) << 32 | (uint32_t)i;
+    while (t[j].form) j = (j + 1) & (nslots - 1);
+    t[j] = (dg_morph_key){(uint32_t)(hash >> 32), mc_keys[i].form, first, mc_keys[i].rank,
+                          (uint32_t)mc_keys[i].nan};
+    first += (uint32_t)mc_keys[i].nan;
   }
   dg_buf_put(&out, t, nslots * sizeof *t);
   free(t);
