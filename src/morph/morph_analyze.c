@@ -669,8 +669,13 @@ static void S_hint_fallback(S_ctx *x, int hint) {
   }
 }
 
-size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
-                        const char *pos_hint, dg_analysis *out, size_t max) {
+/* dg_morph_analyze; `guesses` false: the caller wants only readings scored
+ * above 6.0 (see the sentence-initial rule), which the last resort
+ * (S_fallback) of a word not in capitals, with no hint, never gives (its
+ * readings score 6.0 or less): such a word is not guessed at (no hunspell
+ * question), and its readings, being incomplete, are not kept. */
+static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, const char *pos_hint,
+                        dg_analysis *out, size_t max, bool guesses) {
   if (!m || !word || !*word) return 0;
   m->lookups++;
   size_t n = strlen(word);
@@ -732,13 +737,19 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
      * (Naturnaher: naturnah, a compound adjective). */
     if (!found && sentence_initial && x->cap && !x->allcaps && n <= 200) {
       dg_analysis la[DG_MORPH_MAX_ANALYSES];
-      size_t nl = dg_morph_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES);
+      size_t nl = S_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES, hint != DG_POS_X);
       for (size_t i = 0; i < nl; i++)
         if (la[i].score > 6.0f && strcmp(la[i].pos, "ADV") != 0 && strcmp(la[i].pos, "PROPN") != 0) {
           S_add(x, la[i].lemma, dg_pos_code(la[i].pos), la[i].feats, la[i].leipzig, la[i].particle,
                 la[i].score - 0.5f);
           found++;
         }
+    }
+    if (!found && !guesses && !x->cap && hint == DG_POS_X) {
+      dg_buf_free(&x->lemma);
+      dg_buf_free(&x->low);
+      dg_buf_free(&key);
+      return 0;
     }
     if (!found) S_fallback(x);
     if (hint != DG_POS_X) {
@@ -768,4 +779,9 @@ size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
   size_t cnt = slot->count < max ? slot->count : max;
   if (out && cnt) memcpy(out, slot->value, cnt * sizeof *out);
   return out ? cnt : slot->count;
+}
+
+size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
+                        const char *pos_hint, dg_analysis *out, size_t max) {
+  return S_analyze(m, word, sentence_initial, pos_hint, out, max, true);
 }
