@@ -75,9 +75,9 @@ def case_ok_build_data():
     expect(lex is not None and lex[1:] == ("LEXICON", "2", "ok")
            and lex[0] == str(os.path.getsize(os.path.join(DATA, "degloss.lex"))),
            "degloss.lex: size, kind LEXICON, version 2, ok", str(lex))
-    expect(morph is not None and morph[1:] == ("MORPH", "5", "ok")
+    expect(morph is not None and morph[1:] == ("MORPH", "6", "ok")
            and morph[0] == str(os.path.getsize(os.path.join(DATA, "degloss.morph"))),
-           "degloss.morph: size, kind MORPH, version 5, ok", str(morph))
+           "degloss.morph: size, kind MORPH, version 6, ok", str(morph))
     expect(mwe is not None and mwe[3] == "ok", "mwe.tsv ok", str(mwe))
     subj = r.get(os.path.join(DATA, "subjects.tsv"))
     expect(subj is not None and subj[1:] == ("SUBJECTS-TSV", "-", "ok"), "subjects.tsv ok", str(subj))
