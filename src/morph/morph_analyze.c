@@ -671,9 +671,10 @@ static void S_hint_fallback(S_ctx *x, int hint) {
 
 /* dg_morph_analyze; `guesses` false: the caller wants only readings scored
  * above 6.0 (see the sentence-initial rule), which the last resort
- * (S_fallback) of a word not in capitals, with no hint, never gives (its
- * readings score 6.0 or less): such a word is not guessed at (no hunspell
- * question), and its readings, being incomplete, are not kept. */
+ * (S_fallback) of a word with no capital first and no hint never gives
+ * (its readings score 6.0 or less): a word with no other reading is not
+ * guessed at (no hunspell question), and its readings, being incomplete,
+ * are not kept. */
 static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, const char *pos_hint,
                         dg_analysis *out, size_t max, bool guesses) {
   if (!m || !word || !*word) return 0;
@@ -745,7 +746,7 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
           found++;
         }
     }
-    if (!found && !guesses && !x->cap && hint == DG_POS_X) {
+    if (!found && x->nc == 0 && !guesses && !x->cap && hint == DG_POS_X) {
       dg_buf_free(&x->lemma);
       dg_buf_free(&x->low);
       dg_buf_free(&key);
