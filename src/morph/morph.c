@@ -91,29 +91,39 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
 
 /* ---- cache ---- */
 
+/* The tag of a hash: its high half, never 0 (0 marks an empty slot). */
+static uint32_t S_cache_tag(uint64_t hash) { return (uint32_t)(hash >> 32) | 1u; }
+
 dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash) {
   if (!c->nslots) return NULL;
+  uint32_t tag = S_cache_tag(hash);
   size_t i = (size_t)hash & (c->nslots - 1);
   for (;;) {
-    dg_cache_slot *s = &c->slots[i];
-    if (!s->key) return NULL;
-    if (s->hash == hash && s->keylen == n && memcmp(s->key, key, n) == 0) return s;
+    uint32_t t = c->tags[i];
+    if (!t) return NULL;
+    if (t == tag) {
+      dg_cache_slot *s = &c->slots[i];
+      if (s->hash == hash && s->keylen == n && memcmp(s->key, key, n) == 0) return s;
+    }
     i = (i + 1) & (c->nslots - 1);
   }
 }
 
 static void S_cache_grow(dg_cache *c) {
   size_t n = c->nslots ? c->nslots * 2 : 1024;
-  dg_cache_slot *t = dg_xcalloc(n, sizeof *t);
+  dg_cache_slot *t = dg_xmalloc(n * sizeof *t);
+  uint32_t *tags = dg_xcalloc(n, sizeof *tags);
   for (size_t i = 0; i < c->nslots; i++) {
-    dg_cache_slot *s = &c->slots[i];
-    if (!s->key) continue;
-    size_t j = (size_t)s->hash & (n - 1);
-    while (t[j].key) j = (j + 1) & (n - 1);
-    t[j] = *s;
+    if (!c->tags[i]) continue;
+    size_t j = (size_t)c->slots[i].hash & (n - 1);
+    while (tags[j]) j = (j + 1) & (n - 1);
+    t[j] = c->slots[i];
+    tags[j] = c->tags[i];
   }
   free(c->slots);
+  free(c->tags);
   c->slots = t;
+  c->tags = tags;
   c->nslots = n;
 }
 
@@ -121,7 +131,8 @@ dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t 
                                size_t size, size_t count) {
   if ((c->n + 1) * 2 > c->nslots) S_cache_grow(c);
   size_t i = (size_t)hash & (c->nslots - 1);
-  while (c->slots[i].key) i = (i + 1) & (c->nslots - 1);
+  while (c->tags[i]) i = (i + 1) & (c->nslots - 1);
+  c->tags[i] = S_cache_tag(hash);
   dg_cache_slot *s = &c->slots[i];
   s->key = dg_arena_strndup(&c->mem, key, n);
   s->keylen = n;
@@ -139,6 +150,7 @@ dg_cache_slot *dg_cache_insert(dg_cache *c, const char *key, size_t n, uint64_t 
 
 void dg_cache_clear(dg_cache *c) {
   free(c->slots);
+  free(c->tags);
   dg_arena_free(&c->mem);
   memset(c, 0, sizeof *c);
 }
