@@ -1,6 +1,7 @@
 /* Multiword expressions: the curated list (dictionaries/mwe.tsv) and
  * dictionary phrases compiled into patterns, matched against sentences.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -352,6 +353,29 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
 
 size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source) {
   return S_parse(out, lex, german, gloss, NULL, source, true, false, NULL);
+}
+
+bool dg_mwe_pat_ok(const void *pv, size_t avail) {
+  const dg_mwe_pat *p = pv;
+  const unsigned char *b = pv;
+  if (avail < sizeof(dg_mwe_pat) || p->n == 0 || p->n > DG_MWE_MAX) return false;
+  size_t strings = sizeof(dg_mwe_pat) + p->n * sizeof(S_elem);
+  if (p->size > avail || p->size <= strings || b[p->size - 1] != '\0') return false;
+  /* (a bool holds 0 or 1: its bytes are read as bytes first) */
+  if (b[offsetof(dg_mwe_pat, name)] > 1 || b[offsetof(dg_mwe_pat, hidden)] > 1) return false;
+  if (p->head < 0 || (uint32_t)p->head >= p->n) return false;
+  uint32_t str[4] = {p->lemma, p->gloss, p->source, p->members};
+  for (size_t k = 0; k < 4; k++)
+    if (str[k] < strings || str[k] >= p->size) return false;
+  for (size_t i = 0; i < p->n; i++) {
+    const unsigned char *e = b + offsetof(dg_mwe_pat, e) + i * sizeof(S_elem);
+    if (e[offsetof(S_elem, free)] > 1 || e[offsetof(S_elem, gap)] > 1 || e[offsetof(S_elem, verb)] > 1)
+      return false;
+    uint32_t w;
+    memcpy(&w, e + offsetof(S_elem, w), sizeof w);
+    if (w < strings || w >= p->size) return false;
+  }
+  return true;
 }
 
 static void S_pat_free(dg_mwe_pat *p) { free(p); }

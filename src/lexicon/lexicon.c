@@ -41,6 +41,9 @@ struct dg_lexicon {
   uint32_t n_irregular;
   const dg_lex_slot *tables[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES];
+  const unsigned char *blocks; /* compiled phrase blocks, NULL when the file has none */
+  uint32_t blocks_len;
+  const unsigned char *block_at; /* u32 per phrase slot (little-endian) */
   /* glossary overlay */
   S_entry **buckets;
   size_t n_buckets, n_entries;
@@ -214,6 +217,10 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
       if (n == 0 || (n & (n - 1)) != 0 || !S_section(size, h.table_off[t], n, sizeof(dg_lex_slot)))
         problem = "lexicon hash table damaged";
     }
+    if (!problem && h.n_block_at &&
+        (h.n_block_at != h.table_size[DG_LEX_T_PHRASES] || h.blocks_off % 8 != 0 ||
+         !S_section(size, h.blocks_off, h.blocks_len, 1) || !S_section(size, h.block_at_off, h.n_block_at, 4)))
+      problem = "lexicon phrase blocks damaged";
     if (!problem) {
       lex->strings = (const char *)p + h.strings_off;
       lex->strings_len = h.strings_len;
@@ -232,6 +239,11 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
       for (int t = 0; t < DG_LEX_NTABLES; t++) {
         lex->tables[t] = (const dg_lex_slot *)(p + h.table_off[t]);
         lex->table_size[t] = h.table_size[t];
+      }
+      if (h.n_block_at) {
+        lex->blocks = p + h.blocks_off;
+        lex->blocks_len = h.blocks_len;
+        lex->block_at = p + h.block_at_off;
       }
     }
   }
@@ -345,8 +357,8 @@ typedef struct S_lkey {
 } S_lkey;
 
 /* The group of records of table t for the folded key; false if none. */
-static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
-                   uint32_t *count) {
+static bool S_find_slot(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
+                        uint32_t *count, uint32_t *slot) {
   const dg_lex_slot *slots = lex->tables[t];
   if (!slots) return false;
   uint32_t mask = lex->table_size[t] - 1;
@@ -358,10 +370,17 @@ static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nre
       if (s > nrec || c > nrec - s) return false; /* damaged slot */
       *start = s;
       *count = c;
+      *slot = i;
       return true;
     }
   }
   return false;
+}
+
+static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
+                   uint32_t *count) {
+  uint32_t slot;
+  return S_find_slot(lex, t, key, nrec, start, count, &slot);
 }
 
 /* Fold into k; false if the word is empty or too long to be a key. */
@@ -521,6 +540,29 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key_in, dg_phrase *
     out[i].source = S_str(lex, r->source);
   }
   return count;
+}
+
+bool dg_lexicon_phrase_block(const dg_lexicon *lex, const char *key_in, const void **block, size_t *len) {
+  *block = NULL;
+  *len = 0;
+  S_lkey key;
+  if (!lex || !lex->blocks || !S_key(key_in, &key) || strcmp(key.s, key_in) != 0) return false;
+  uint32_t start, count, slot;
+  if (!S_find_slot(lex, DG_LEX_T_PHRASES, &key, lex->n_phrases, &start, &count, &slot)) return true;
+  uint32_t at = S_u32(lex->block_at + 4 * (size_t)slot);
+  if (at == DG_LEX_EMPTY) return true;
+  if (at % 8 != 0 || at >= lex->blocks_len) return false; /* damaged: compiled afresh */
+  *block = lex->blocks + at;
+  *len = lex->blocks_len - at;
+  return true;
+}
+
+size_t dg_lexicon_phrase_slots(const dg_lexicon *lex) { return lex ? lex->table_size[DG_LEX_T_PHRASES] : 0; }
+
+const char *dg_lexicon_phrase_slot_key(const dg_lexicon *lex, size_t i) {
+  const dg_lex_slot *slots = lex->tables[DG_LEX_T_PHRASES];
+  if (i >= lex->table_size[DG_LEX_T_PHRASES] || slots[i].key == DG_LEX_EMPTY) return NULL;
+  return S_str(lex, slots[i].key);
 }
 
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {
