@@ -427,16 +427,60 @@ static bool S_same_str(const dg_lexicon *lex, S_same *last, uint32_t off, const 
   return last->eq;
 }
 
+/* A lemma's senses are asked for several times in a row, with one part
+ * of speech and another and none (word.c's S_senses): each thread keeps
+ * the key of the lemma it asked for last, folded and hashed, and where its
+ * rows are in the mapped file (which does not change; the overlay is read
+ * afresh each time). */
+typedef struct S_last_key {
+  uint64_t lex_id; /* 0: none yet */
+  char word[S_KEYMAX];
+  S_lkey key;
+  bool found;
+  uint32_t start, count;
+} S_last_key;
+
+static _Thread_local S_last_key S_last;
+
+/* The key of `word` (NULL: no key; a word too long to be kept is folded
+ * into *own) and its group of senses (*found). */
+static const S_lkey *S_sense_key(const dg_lexicon *lex, const char *word, S_lkey *own, bool *found,
+                                 uint32_t *start, uint32_t *count) {
+  S_last_key *l = &S_last;
+  if (l->lex_id != lex->id || strcmp(l->word, word) != 0) {
+    size_t n = strlen(word);
+    if (n >= S_KEYMAX) {
+      if (!S_key(word, own)) return NULL;
+      *found = S_find(lex, DG_LEX_T_SENSES, own, lex->n_senses, start, count);
+      return own;
+    }
+    l->lex_id = 0;
+    if (!S_key(word, &l->key)) return NULL;
+    l->found = S_find(lex, DG_LEX_T_SENSES, &l->key, lex->n_senses, &l->start, &l->count);
+    memcpy(l->word, word, n + 1);
+    l->lex_id = lex->id;
+  }
+  *found = l->found;
+  *start = l->start;
+  *count = l->count;
+  return &l->key;
+}
+
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
                          dg_sense *out, size_t max) {
-  S_lkey key;
-  if (!lex || !S_key(lemma, &key)) return 0;
+  if (!lex || !lemma) return 0;
+  bool found;
+  uint32_t start, count;
+  S_lkey own;
+  /* (S_last is this thread's: no other call changes it meanwhile) */
+  const S_lkey *key = S_sense_key(lex, lemma, &own, &found, &start, &count);
+  if (!key) return 0;
   size_t n = 0;
   /* the overlay: exact lemma first, then other case variants */
   if (lex->n_buckets) {
     for (int pass = 0; pass < 2; pass++)
-      for (S_entry *e = lex->buckets[S_bucket(lex, key.hash)]; e; e = e->next) {
-        if (strcmp(e->key, key.s) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
+      for (S_entry *e = lex->buckets[S_bucket(lex, key->hash)]; e; e = e->next) {
+        if (strcmp(e->key, key->s) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
         if ((strcmp(e->lemma, lemma) == 0) != (pass == 0)) continue;
         if (n < max) {
           dg_sense *o = &out[n];
@@ -453,8 +497,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
         n++;
       }
   }
-  uint32_t start, count;
-  if (!S_find(lex, DG_LEX_T_SENSES, &key, lex->n_senses, &start, &count)) return n;
+  if (!found) return n;
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
