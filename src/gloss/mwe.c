@@ -315,6 +315,9 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   if (start + size > out->len) dg_buf_reserve(out, start + size - out->len);
   memmove(out->data + start + sizeof(dg_mwe_pat) + n * sizeof(S_elem), out->data + wbase, wlen);
   out->len = start + size;
+  /* (the bytes before the pattern and its padding zeroed: a pattern stored
+   * in a file is the same file at every build) */
+  memset(out->data + len0, 0, start - len0 + sizeof(dg_mwe_pat) + n * sizeof(S_elem));
   dg_mwe_pat *p = (dg_mwe_pat *)(void *)(out->data + start);
   char *str = (char *)&p->e[n];
   /* (the offset of str in p) */
@@ -325,8 +328,11 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   p->name = name;
   p->hidden = hidden;
   for (size_t i = 0; i < n; i++) {
-    p->e[i] = e[i];
+    p->e[i].h = e[i].h;
     p->e[i].w = S_AT + (uint32_t)off[i];
+    p->e[i].free = e[i].free;
+    p->e[i].gap = e[i].gap;
+    p->e[i].verb = e[i].verb;
   }
   str += wlen;
   p->lemma = S_AT;

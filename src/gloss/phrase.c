@@ -116,6 +116,7 @@ void dg_gl_phrase_block(dg_buf *b, const dg_lexicon *lex, const char *key) {
   size_t head = S_head_size(np);
   memmove(b->data + head, b->data + room, b->len - room);
   b->len -= room - head;
+  memset(b->data, 0, head); /* (padding too: a block stored in a file is the same at every build) */
   S_pentry *en = (S_pentry *)(void *)b->data;
   en->np = (uint32_t)np;
   uint32_t *pat_at = (uint32_t *)(uintptr_t)S_pat_at(en);
