@@ -312,13 +312,19 @@ static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(c
 static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_p(v) + v->np); }
 
 /* The memo key of the value of w's entry and analysis k: the entry's
- * address (unique while the memo lives) in hex and k (< DG_GL_MAX_AN). */
+ * address (unique while the memo lives) in digits of six bits, lowest
+ * first, as many as it has (at most 11), and k (< DG_GL_MAX_AN). */
 static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
-  uintptr_t x = (uintptr_t)w->memo;
-  for (int q = 0; q < 16; q++) key[q] = "0123456789abcdef"[(x >> (60 - 4 * q)) & 15];
-  key[16] = '.';
-  key[17] = (char)('0' + k);
-  key[18] = '\0';
+  static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/";
+  uint64_t x = (uint64_t)(uintptr_t)w->memo;
+  size_t n = 0;
+  do {
+    key[n++] = digits[x & 63];
+    x >>= 6;
+  } while (x);
+  key[n++] = '.';
+  key[n++] = (char)('0' + k);
+  key[n] = '\0';
 }
 
 /* The kept value of w read with analysis k, or NULL. */
