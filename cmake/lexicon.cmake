@@ -26,6 +26,11 @@ target_compile_definitions(dgcompile PRIVATE
   DEGLOSS_DEFAULT_DATA_DIR="${DEGLOSS_INSTALL_DATA_DIR}")
 target_link_libraries(dgcompile PRIVATE PkgConfig::UTF8PROC m)
 
+# The second step: the dictionary phrases compiled by the gloss engine's own
+# code into the lexicon (tools/dgcompile/dgphrases.c).
+add_executable(dgphrases tools/dgcompile/dgphrases.c)
+target_link_libraries(dgphrases PRIVATE degloss_internal)
+
 add_executable(dglookup tools/dgcompile/dglookup.c)
 target_link_libraries(dglookup PRIVATE degloss_internal)
 set_target_properties(dglookup PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
@@ -45,11 +50,17 @@ set(_lex_inputs
   "${_lex_dict}/preferred.tsv" "${_lex_dict}/loanwords.tsv" "${_lex_dict}/en-freq.tsv" "${_lex_dict}/de-freq.tsv"
   "${_lex_eval}/flores200/deu_Latn.devtest" "${_lex_eval}/flores200/eng_Latn.devtest"
   "${_lex_eval}/ntrex/newstest2019-ref.deu.txt" "${_lex_eval}/ntrex/newstest2019-src.eng.txt")
-add_custom_command(OUTPUT "${DEGLOSS_LEXICON}"
-  COMMAND dgcompile --ding "${DEGLOSS_DING}" --dict "${_lex_dict}" --out "${DEGLOSS_LEXICON}"
+set(_lex_records "${CMAKE_BINARY_DIR}/lexicon-records.lex")
+add_custom_command(OUTPUT "${_lex_records}"
+  COMMAND dgcompile --ding "${DEGLOSS_DING}" --dict "${_lex_dict}" --out "${_lex_records}"
           ${_lex_parallel}
   DEPENDS dgcompile "${DEGLOSS_DING}" ${_lex_inputs}
   COMMENT "Compiling the lexicon from Ding and dictionaries/"
+  VERBATIM)
+add_custom_command(OUTPUT "${DEGLOSS_LEXICON}"
+  COMMAND dgphrases "${_lex_records}" "${DEGLOSS_LEXICON}"
+  DEPENDS dgphrases "${_lex_records}"
+  COMMENT "Compiling the lexicon's dictionary phrases"
   VERBATIM)
 add_custom_target(lexicon_data ALL DEPENDS "${DEGLOSS_LEXICON}")
 

@@ -1,6 +1,7 @@
 /* Multiword expressions: the curated list (dictionaries/mwe.tsv) and
  * dictionary phrases compiled into patterns, matched against sentences.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -314,6 +315,9 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   if (start + size > out->len) dg_buf_reserve(out, start + size - out->len);
   memmove(out->data + start + sizeof(dg_mwe_pat) + n * sizeof(S_elem), out->data + wbase, wlen);
   out->len = start + size;
+  /* (the bytes before the pattern and its padding zeroed: a pattern stored
+   * in a file is the same file at every build) */
+  memset(out->data + len0, 0, start - len0 + sizeof(dg_mwe_pat) + n * sizeof(S_elem));
   dg_mwe_pat *p = (dg_mwe_pat *)(void *)(out->data + start);
   char *str = (char *)&p->e[n];
   /* (the offset of str in p) */
@@ -324,8 +328,11 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   p->name = name;
   p->hidden = hidden;
   for (size_t i = 0; i < n; i++) {
-    p->e[i] = e[i];
+    p->e[i].h = e[i].h;
     p->e[i].w = S_AT + (uint32_t)off[i];
+    p->e[i].free = e[i].free;
+    p->e[i].gap = e[i].gap;
+    p->e[i].verb = e[i].verb;
   }
   str += wlen;
   p->lemma = S_AT;
@@ -352,6 +359,29 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
 
 size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source) {
   return S_parse(out, lex, german, gloss, NULL, source, true, false, NULL);
+}
+
+bool dg_mwe_pat_ok(const void *pv, size_t avail) {
+  const dg_mwe_pat *p = pv;
+  const unsigned char *b = pv;
+  if (avail < sizeof(dg_mwe_pat) || p->n == 0 || p->n > DG_MWE_MAX) return false;
+  size_t strings = sizeof(dg_mwe_pat) + p->n * sizeof(S_elem);
+  if (p->size > avail || p->size <= strings || b[p->size - 1] != '\0') return false;
+  /* (a bool holds 0 or 1: its bytes are read as bytes first) */
+  if (b[offsetof(dg_mwe_pat, name)] > 1 || b[offsetof(dg_mwe_pat, hidden)] > 1) return false;
+  if (p->head < 0 || (uint32_t)p->head >= p->n) return false;
+  uint32_t str[4] = {p->lemma, p->gloss, p->source, p->members};
+  for (size_t k = 0; k < 4; k++)
+    if (str[k] < strings || str[k] >= p->size) return false;
+  for (size_t i = 0; i < p->n; i++) {
+    const unsigned char *e = b + offsetof(dg_mwe_pat, e) + i * sizeof(S_elem);
+    if (e[offsetof(S_elem, free)] > 1 || e[offsetof(S_elem, gap)] > 1 || e[offsetof(S_elem, verb)] > 1)
+      return false;
+    uint32_t w;
+    memcpy(&w, e + offsetof(S_elem, w), sizeof w);
+    if (w < strings || w >= p->size) return false;
+  }
+  return true;
 }
 
 static void S_pat_free(dg_mwe_pat *p) { free(p); }

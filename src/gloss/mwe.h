@@ -32,6 +32,18 @@ const dg_mwe_pat *dg_mwe_list_get(const dg_mwe_list *l, size_t i);
  * The lexicon tells which words mark a gap (word class phrase-gap: jdm.,
  * etw., sich). */
 size_t dg_mwe_compile(dg_buf *out, const dg_lexicon *lex, const char *german, const char *gloss, const char *source);
+/* Is the memory at p (8-byte aligned, avail bytes up to where it ends)
+ * a pattern whose every offset and count stays inside it?  (A pattern
+ * read from a file: a damaged one is refused, never followed.) */
+bool dg_mwe_pat_ok(const void *p, size_t avail);
+/* The block of compiled dictionary phrases under a key (phrase.c: the
+ * patterns of dg_lexicon_phrases(lex, key) side by side, with the bits
+ * that pre-test them) at the end of the empty buffer b; the lexicon
+ * compiler stores each key's block (tools/dgcompile/dgphrases.c), the
+ * phrase pass compiles it when the file keeps none.  dg_gl_phrase_block_ok
+ * checks a block read from a file (len: the bytes from block on). */
+void dg_gl_phrase_block(dg_buf *b, const dg_lexicon *lex, const char *key);
+bool dg_gl_phrase_block_ok(const void *block, size_t len);
 /* Is the head element a free (movable) verb? */
 /* The dictionary phrase needs a complement its German does not write
  * (Ding's {+Gen.}: "ein Kind {+Gen.} sein"): its English has sb./sth. and

@@ -98,9 +98,9 @@ static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws
 /* The block of the dictionary's phrases under key, in *b (empty; 8-byte
  * aligned: a dg_buf's data is malloc's).  The patterns are compiled into
  * it after room for the largest header, then moved down to this one's. */
-static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
+void dg_gl_phrase_block(dg_buf *b, const dg_lexicon *lex, const char *key) {
   dg_phrase ph[S_PHRASES_MAX];
-  size_t nph = dg_lexicon_phrases(e->lex, key, ph, S_PHRASES_MAX);
+  size_t nph = dg_lexicon_phrases(lex, key, ph, S_PHRASES_MAX);
   if (nph > S_PHRASES_MAX) nph = S_PHRASES_MAX;
   size_t room = S_head_size(nph), bytes = room;
   for (size_t q = 0; q < nph; q++) /* (about what a pattern takes: no regrowing) */
@@ -110,12 +110,13 @@ static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
   b->len = room;
   size_t at[S_PHRASES_MAX], np = 0;
   for (size_t q = 0; q < nph; q++) {
-    at[np] = dg_mwe_compile(b, e->lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
+    at[np] = dg_mwe_compile(b, lex, ph[q].german, ph[q].gloss, ph[q].source ? ph[q].source : "dictionary");
     if (at[np] != SIZE_MAX) np++;
   }
   size_t head = S_head_size(np);
   memmove(b->data + head, b->data + room, b->len - room);
   b->len -= room - head;
+  memset(b->data, 0, head); /* (padding too: a block stored in a file is the same at every build) */
   S_pentry *en = (S_pentry *)(void *)b->data;
   en->np = (uint32_t)np;
   uint32_t *pat_at = (uint32_t *)(uintptr_t)S_pat_at(en);
@@ -127,6 +128,20 @@ static void S_pentry_build(dg_engine *e, dg_buf *b, const char *key) {
     en->probe[q][0] = dg_mwe_word_bit(h[0]);
     en->probe[q][1] = dg_mwe_word_bit(h[1]);
   }
+}
+
+bool dg_gl_phrase_block_ok(const void *block, size_t len) {
+  const S_pentry *en = block;
+  if (len < S_head_size(0)) return false;
+  size_t head = S_head_size(en->np);
+  if (en->np > S_PHRASES_MAX || head > len) return false;
+  for (size_t q = 0; q < en->np; q++) {
+    uint32_t at = S_pat_at(en)[q];
+    if (en->probe[q][0] >= DG_MWE_BITS || en->probe[q][1] >= DG_MWE_BITS || at % 8 != 0 || at < head ||
+        at >= len || !dg_mwe_pat_ok((const char *)block + at, len - at))
+      return false;
+  }
+  return true;
 }
 
 /* The engine's own cache (used once the session's memo is full): keys and
@@ -190,7 +205,7 @@ static const S_pentry *S_phrases_local(dg_engine *e, const char *key) {
   S_pslot *sl = &pc->t[i];
   dg_buf b;
   dg_buf_init(&b);
-  S_pentry_build(e, &b, key);
+  dg_gl_phrase_block(&b, e->lex, key);
   sl->key = dg_xstrdup(key);
   sl->h = h;
   sl->en = (S_pentry *)(void *)dg_buf_detach(&b);
@@ -215,18 +230,34 @@ static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alin
 static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key, const void *linked) {
   const S_pentry *m = linked ? linked : w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
   if (m) return m;
+  /* (most words head no phrase: their link is one empty entry, read from
+   * the cache, not each word's own from memory) */
+  static const S_pentry none = {0};
+  /* the block compiled with the lexicon, read where it is mapped: found
+   * and checked once a key (the memo keeps where it is, under 'X': the
+   * forms of a lemma share its key; a word's own key without phrases is
+   * kept in its link alone) */
+  const S_pentry *const *at = dg_gl_memo_find(e, 'X', key);
+  if (at) m = *at;
+  const void *block;
+  size_t len;
+  if (!m && dg_lexicon_phrase_block(e->lex, key, &block, &len) && (!block || dg_gl_phrase_block_ok(block, len))) {
+    m = block && ((const S_pentry *)block)->np ? block : &none;
+    if ((!w || m != &none) && dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'X', key, &m, sizeof m, 0, NULL);
+  }
+  if (m) {
+    if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m);
+    return m;
+  }
   m = dg_gl_memo_find(e, 'K', key);
   if (!m && dg_gl_memo_room(e)) {
     dg_buf b;
     dg_buf_init(&b);
-    S_pentry_build(e, &b, key);
+    dg_gl_phrase_block(&b, e->lex, key);
     m = dg_gl_memo_keep(e, 'K', key, b.data, b.len, 0, NULL);
     dg_buf_free(&b);
   }
   if (!m) return S_phrases_local(e, key);
-  /* (most words head no phrase: their link is one empty entry, read from
-   * the cache, not each word's own from memory) */
-  static const S_pentry none = {0};
   if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m->np ? m : &none);
   return m;
 }

@@ -301,23 +301,30 @@ typedef struct S_cparts {
   bool kept;            /* false: only that the word reached the compound step */
   bool unknown;         /* a stem without a gloss */
   unsigned char np, ng; /* parts shown, glosses */
+  uint16_t held;        /* bit k: the lexicon's file holds gloss k (read with
+                         * the header, in the line the look-up pass asked for) */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
-  const char *g[];      /* the glosses (ng), then the parts (np), whether the
-                         * lexicon's file holds each gloss (ng), the strings */
+  const char *g[];      /* the glosses (ng), then the parts (np), the strings */
 } S_cparts;
+_Static_assert(DG_GL_MAX_SENSES <= 16, "S_cparts.held has a bit for each gloss");
 
 static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(const void *)(v->g + v->ng); }
-static const bool *S_cparts_held(const S_cparts *v) { return (const bool *)(const void *)(S_cparts_p(v) + v->np); }
-static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_held(v) + v->ng); }
+static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_p(v) + v->np); }
 
 /* The memo key of the value of w's entry and analysis k: the entry's
- * address (unique while the memo lives) in hex and k (< DG_GL_MAX_AN). */
+ * address (unique while the memo lives) in digits of six bits, lowest
+ * first, as many as it has (at most 11), and k (< DG_GL_MAX_AN). */
 static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
-  uintptr_t x = (uintptr_t)w->memo;
-  for (int q = 0; q < 16; q++) key[q] = "0123456789abcdef"[(x >> (60 - 4 * q)) & 15];
-  key[16] = '.';
-  key[17] = (char)('0' + k);
-  key[18] = '\0';
+  static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/";
+  uint64_t x = (uint64_t)(uintptr_t)w->memo;
+  size_t n = 0;
+  do {
+    key[n++] = digits[x & 63];
+    x >>= 6;
+  } while (x);
+  key[n++] = '.';
+  key[n++] = (char)('0' + k);
+  key[n] = '\0';
 }
 
 /* The kept value of w read with analysis k, or NULL. */
@@ -353,9 +360,8 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
  * (dg_doc_str keeps a string of the lexicon the document keeps). */
 static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
-  const bool *held = S_cparts_held(v);
   t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
-  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && held[k] ? v->g[k] : dg_doc_str(d, v->g[k]);
+  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
   t->nglosses = v->ng;
   if (v->ng) t->gloss = t->glosses[0];
 }
@@ -389,7 +395,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   }
   if (np) S_put(NULL, &len, &off, t->seg);
   if (len > (1u << 20)) return; /* (the offsets are unsigned; no word is so long) */
-  size_t size = sizeof(S_cparts) + ng * (sizeof(const char *) + sizeof(bool)) + np * sizeof(S_cpart) + len;
+  size_t size = sizeof(S_cparts) + ng * sizeof(const char *) + np * sizeof(S_cpart) + len;
   /* (made on the stack when it fits, as most do: the memo copies it) */
   _Alignas(max_align_t) char room[1024];
   S_cparts *v = size <= sizeof room ? (S_cparts *)(void *)room : dg_xmalloc(size);
@@ -400,11 +406,10 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   v->ng = (unsigned char)ng;
   v->len = (unsigned)len;
   S_cpart *p = (S_cpart *)(void *)(v->g + ng);
-  bool *held = (bool *)(void *)(p + np);
-  char *str = (char *)(held + ng);
+  char *str = (char *)(p + np);
   for (size_t q = 0; q < ng; q++) {
     v->g[q] = g[q];
-    held[q] = dg_lexicon_holds(e->lex, g[q]);
+    if (dg_lexicon_holds(e->lex, g[q])) v->held |= (uint16_t)(1u << q);
   }
   size_t at = 0;
   for (size_t q = 0; q < np; q++) {
@@ -503,6 +508,15 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  /* (what is kept of the word with that analysis, read below: S_cparts,
+   * asked for now so that the wait overlaps the senses' look-up) */
+  if (a && w->memo) {
+    const char *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
+    if (kv) {
+      __builtin_prefetch(kv);
+      __builtin_prefetch(kv + 64);
+    }
+  }
   if (a) {
     sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
     /* Another analysis with senses beats one without (not the name

@@ -41,6 +41,9 @@ struct dg_lexicon {
   uint32_t n_irregular;
   const dg_lex_slot *tables[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES];
+  const unsigned char *blocks; /* compiled phrase blocks, NULL when the file has none */
+  uint32_t blocks_len;
+  const unsigned char *block_at; /* u32 per phrase slot (little-endian) */
   /* glossary overlay */
   S_entry **buckets;
   size_t n_buckets, n_entries;
@@ -214,6 +217,10 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
       if (n == 0 || (n & (n - 1)) != 0 || !S_section(size, h.table_off[t], n, sizeof(dg_lex_slot)))
         problem = "lexicon hash table damaged";
     }
+    if (!problem && h.n_block_at &&
+        (h.n_block_at != h.table_size[DG_LEX_T_PHRASES] || h.blocks_off % 8 != 0 ||
+         !S_section(size, h.blocks_off, h.blocks_len, 1) || !S_section(size, h.block_at_off, h.n_block_at, 4)))
+      problem = "lexicon phrase blocks damaged";
     if (!problem) {
       lex->strings = (const char *)p + h.strings_off;
       lex->strings_len = h.strings_len;
@@ -232,6 +239,11 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
       for (int t = 0; t < DG_LEX_NTABLES; t++) {
         lex->tables[t] = (const dg_lex_slot *)(p + h.table_off[t]);
         lex->table_size[t] = h.table_size[t];
+      }
+      if (h.n_block_at) {
+        lex->blocks = p + h.blocks_off;
+        lex->blocks_len = h.blocks_len;
+        lex->block_at = p + h.block_at_off;
       }
     }
   }
@@ -345,8 +357,8 @@ typedef struct S_lkey {
 } S_lkey;
 
 /* The group of records of table t for the folded key; false if none. */
-static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
-                   uint32_t *count) {
+static bool S_find_slot(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
+                        uint32_t *count, uint32_t *slot) {
   const dg_lex_slot *slots = lex->tables[t];
   if (!slots) return false;
   uint32_t mask = lex->table_size[t] - 1;
@@ -358,10 +370,17 @@ static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nre
       if (s > nrec || c > nrec - s) return false; /* damaged slot */
       *start = s;
       *count = c;
+      *slot = i;
       return true;
     }
   }
   return false;
+}
+
+static bool S_find(const dg_lexicon *lex, int t, const S_lkey *key, uint32_t nrec, uint32_t *start,
+                   uint32_t *count) {
+  uint32_t slot;
+  return S_find_slot(lex, t, key, nrec, start, count, &slot);
 }
 
 /* Fold into k; false if the word is empty or too long to be a key. */
@@ -408,16 +427,60 @@ static bool S_same_str(const dg_lexicon *lex, S_same *last, uint32_t off, const 
   return last->eq;
 }
 
+/* A lemma's senses are asked for several times in a row, with one part
+ * of speech and another and none (word.c's S_senses): each thread keeps
+ * the key of the lemma it asked for last, folded and hashed, and where its
+ * rows are in the mapped file (which does not change; the overlay is read
+ * afresh each time). */
+typedef struct S_last_key {
+  uint64_t lex_id; /* 0: none yet */
+  char word[S_KEYMAX];
+  S_lkey key;
+  bool found;
+  uint32_t start, count;
+} S_last_key;
+
+static _Thread_local S_last_key S_last;
+
+/* The key of `word` (NULL: no key; a word too long to be kept is folded
+ * into *own) and its group of senses (*found). */
+static const S_lkey *S_sense_key(const dg_lexicon *lex, const char *word, S_lkey *own, bool *found,
+                                 uint32_t *start, uint32_t *count) {
+  S_last_key *l = &S_last;
+  if (l->lex_id != lex->id || strcmp(l->word, word) != 0) {
+    size_t n = strlen(word);
+    if (n >= S_KEYMAX) {
+      if (!S_key(word, own)) return NULL;
+      *found = S_find(lex, DG_LEX_T_SENSES, own, lex->n_senses, start, count);
+      return own;
+    }
+    l->lex_id = 0;
+    if (!S_key(word, &l->key)) return NULL;
+    l->found = S_find(lex, DG_LEX_T_SENSES, &l->key, lex->n_senses, &l->start, &l->count);
+    memcpy(l->word, word, n + 1);
+    l->lex_id = lex->id;
+  }
+  *found = l->found;
+  *start = l->start;
+  *count = l->count;
+  return &l->key;
+}
+
 size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *pos,
                          dg_sense *out, size_t max) {
-  S_lkey key;
-  if (!lex || !S_key(lemma, &key)) return 0;
+  if (!lex || !lemma) return 0;
+  bool found;
+  uint32_t start, count;
+  S_lkey own;
+  /* (S_last is this thread's: no other call changes it meanwhile) */
+  const S_lkey *key = S_sense_key(lex, lemma, &own, &found, &start, &count);
+  if (!key) return 0;
   size_t n = 0;
   /* the overlay: exact lemma first, then other case variants */
   if (lex->n_buckets) {
     for (int pass = 0; pass < 2; pass++)
-      for (S_entry *e = lex->buckets[S_bucket(lex, key.hash)]; e; e = e->next) {
-        if (strcmp(e->key, key.s) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
+      for (S_entry *e = lex->buckets[S_bucket(lex, key->hash)]; e; e = e->next) {
+        if (strcmp(e->key, key->s) != 0 || (pos && strcmp(pos, e->pos) != 0)) continue;
         if ((strcmp(e->lemma, lemma) == 0) != (pass == 0)) continue;
         if (n < max) {
           dg_sense *o = &out[n];
@@ -434,8 +497,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
         n++;
       }
   }
-  uint32_t start, count;
-  if (!S_find(lex, DG_LEX_T_SENSES, &key, lex->n_senses, &start, &count)) return n;
+  if (!found) return n;
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
@@ -521,6 +583,29 @@ size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key_in, dg_phrase *
     out[i].source = S_str(lex, r->source);
   }
   return count;
+}
+
+bool dg_lexicon_phrase_block(const dg_lexicon *lex, const char *key_in, const void **block, size_t *len) {
+  *block = NULL;
+  *len = 0;
+  S_lkey key;
+  if (!lex || !lex->blocks || !S_key(key_in, &key) || strcmp(key.s, key_in) != 0) return false;
+  uint32_t start, count, slot;
+  if (!S_find_slot(lex, DG_LEX_T_PHRASES, &key, lex->n_phrases, &start, &count, &slot)) return true;
+  uint32_t at = S_u32(lex->block_at + 4 * (size_t)slot);
+  if (at == DG_LEX_EMPTY) return true;
+  if (at % 8 != 0 || at >= lex->blocks_len) return false; /* damaged: compiled afresh */
+  *block = lex->blocks + at;
+  *len = lex->blocks_len - at;
+  return true;
+}
+
+size_t dg_lexicon_phrase_slots(const dg_lexicon *lex) { return lex ? lex->table_size[DG_LEX_T_PHRASES] : 0; }
+
+const char *dg_lexicon_phrase_slot_key(const dg_lexicon *lex, size_t i) {
+  const dg_lex_slot *slots = lex->tables[DG_LEX_T_PHRASES];
+  if (i >= lex->table_size[DG_LEX_T_PHRASES] || slots[i].key == DG_LEX_EMPTY) return NULL;
+  return S_str(lex, slots[i].key);
 }
 
 bool dg_lexicon_contains(const dg_lexicon *lex, const char *word) {

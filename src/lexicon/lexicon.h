@@ -130,6 +130,18 @@ typedef struct dg_phrase {
   const char *source;
 } dg_phrase;
 size_t dg_lexicon_phrases(const dg_lexicon *lex, const char *key, dg_phrase *out, size_t max);
+/* The phrases under `key` as the gloss engine compiles them (a block of
+ * src/gloss/phrase.c, compiled when the lexicon was built), in *block with
+ * the bytes from there to the end of the file's blocks in *len (*block
+ * NULL: no phrase has this key).  False when the file keeps no such
+ * blocks or `key` is not written as a key is (in lower case, as
+ * dg_lexicon_fold writes it): the caller compiles the phrases itself.
+ * The block is not checked here: the caller checks it before use. */
+bool dg_lexicon_phrase_block(const dg_lexicon *lex, const char *key, const void **block, size_t *len);
+/* The slots of the phrase table, for the compiler of those blocks: their
+ * number, and the key of slot i (NULL for an empty slot). */
+size_t dg_lexicon_phrase_slots(const dg_lexicon *lex);
+const char *dg_lexicon_phrase_slot_key(const dg_lexicon *lex, size_t i);
 
 /* Word classes (dictionaries/word-classes.tsv and the classes that
  * closed-class.tsv, names.tsv, first-parts.tsv and ding-labels.tsv state;

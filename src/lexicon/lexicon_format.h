@@ -15,6 +15,16 @@
  *   irregular[n_irregular]           dg_lex_irregular: English verb, past,
  *                                    participle (Ding's forms, then
  *                                    dictionaries/english-irregular.tsv)
+ *   blocks[blocks_len]               the phrases under each phrase key compiled
+ *                                    into the gloss engine's patterns (one block
+ *                                    a key, 8-byte aligned: src/gloss/phrase.c,
+ *                                    written by tools/dgcompile/dgphrases.c
+ *                                    after dgcompile; opaque to the lexicon)
+ *   block_at[n_block_at]             u32 per slot of the phrase table: where
+ *                                    the block of the slot's key starts in
+ *                                    blocks, DG_LEX_EMPTY for none (n_block_at
+ *                                    is 0 in a file without blocks, or the
+ *                                    phrase table's size)
  *   six hash tables of dg_lex_slot   (senses, closed, forms, phrases, classes,
  *                                    irregular; the last keyed by the English
  *                                    verb as written); size a power
@@ -27,7 +37,7 @@
 #include <stdint.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 2u
+#define DG_LEX_VERSION 3u
 #define DG_LEX_EMPTY 0xffffffffu
 
 enum {
@@ -45,6 +55,8 @@ typedef struct dg_lex_head {
   uint32_t irregular_off, n_irregular;
   uint32_t table_off[DG_LEX_NTABLES];
   uint32_t table_size[DG_LEX_NTABLES]; /* number of slots, a power of two */
+  uint32_t blocks_off, blocks_len;     /* compiled phrase blocks (bytes) */
+  uint32_t block_at_off, n_block_at;   /* their starts, by phrase slot */
 } dg_lex_head;
 
 typedef struct dg_lex_sense {

@@ -8,6 +8,7 @@
 
 #include "harness.h"
 #include "lexicon.h"
+#include "mwe.h"
 #include "util.h"
 
 static const char *S_first(const dg_lexicon *lex, const char *lemma, const char *pos) {
@@ -62,6 +63,10 @@ static void S_sample(const char *path) {
   dg_lexicon *lex = dg_lexicon_open(path, &err);
   OK(lex != NULL, "open sample lexicon: %s", err.text);
   if (!lex) return;
+  const void *block;
+  size_t blen;
+  OK(!dg_lexicon_phrase_block(lex, "gespräch", &block, &blen) && !block,
+     "dgcompile's file alone keeps no compiled phrases: the caller compiles them");
   dg_sense s;
   OK(S_has_sense(lex, "Gespräch", "NOUN", "conversation", &s) && strcmp(s.gender, "n") == 0,
      "Gespräch n conversation");
@@ -166,6 +171,52 @@ static void S_sample(const char *path) {
 }
 
 /* ---- the real lexicon ---- */
+/* The phrases under a key stored compiled (tools/dgcompile/dgphrases.c):
+ * the very block the phrase pass compiles at run time; a damaged one is
+ * refused. */
+static void S_blocks(const dg_lexicon *lex) {
+  const void *block;
+  size_t len;
+  OK(dg_lexicon_phrase_block(lex, "gespräch", &block, &len) && block && len > 8, "a key's block is stored");
+  if (!block) return;
+  OK(dg_gl_phrase_block_ok(block, len), "the stored block checks");
+  dg_buf b;
+  dg_buf_init(&b);
+  dg_gl_phrase_block(&b, lex, "gespräch");
+  OK(b.len <= len && memcmp(b.data, block, b.len) == 0, "the stored block is the one compiled at run time");
+  OK(dg_lexicon_phrase_block(lex, "xyzzyq", &block, &len) && !block, "a key without phrases: no block");
+  OK(!dg_lexicon_phrase_block(lex, "Gespräch", &block, &len), "a key not written as keys are: compiled by the caller");
+  /* damaged copies (8-byte aligned, as in the file) are refused */
+  uint64_t *copy = dg_xcalloc(b.len / 8 + 1, 8);
+  unsigned char *c = (unsigned char *)copy;
+  uint32_t np, at;
+  memcpy(&np, b.data, 4);
+  /* (the count, each pattern's two probe bits, then where each starts) */
+  memcpy(&at, b.data + 4 + 4 * (size_t)np, 4);
+  OK(np > 0 && at < b.len, "a block of %u patterns", np);
+  static const struct {
+    size_t off;
+    uint32_t val;
+    const char *what;
+  } bad[] = {{0, 1000, "too many patterns"}, {4, 5000, "a probe bit past the set"},
+             {SIZE_MAX, 3, "a pattern's start not aligned"}, {SIZE_MAX - 1, 0, "a pattern of no words"},
+             {SIZE_MAX - 2, 0xfffffff0u, "a pattern larger than the block"}};
+  for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+    memcpy(c, b.data, b.len);
+    size_t off = bad[k].off == SIZE_MAX ? 4 + 4 * (size_t)np
+                 : bad[k].off == SIZE_MAX - 1 ? at + 4
+                 : bad[k].off == SIZE_MAX - 2 ? at
+                 : bad[k].off;
+    uint32_t v = bad[k].off == SIZE_MAX ? at + bad[k].val : bad[k].val;
+    memcpy(c + off, &v, 4);
+    OK(!dg_gl_phrase_block_ok(c, b.len), "refused: %s", bad[k].what);
+  }
+  memcpy(c, b.data, b.len);
+  OK(dg_gl_phrase_block_ok(c, b.len) && !dg_gl_phrase_block_ok(c, at + 8), "a block cut short is refused");
+  free(copy);
+  dg_buf_free(&b);
+}
+
 static void S_real(const char *path) {
   degloss_error err;
   memset(&err, 0, sizeof err);
@@ -207,6 +258,7 @@ static void S_real(const char *path) {
   for (size_t i = 0; i < np && i < 64; i++)
     if (strcmp(ph[i].german, "Gespräche im Vorfeld") == 0) plural_phrase = true;
   OK(plural_phrase, "phrase key is the lemma of an inflected first word");
+  S_blocks(lex);
   /* closed class */
   OK(S_has_closed(lex, "dem", "DET", "the", "DEF.M/N.DAT.SG"), "dem");
   OK(S_has_closed(lex, "der", "DET", "the", "DEF.M.NOM.SG") &&
@@ -402,6 +454,9 @@ static void S_lookups(const dg_lexicon *lex) {
     dg_lexicon_form_lemmas(lex, words[i], l, 16);
     dg_lexicon_phrases(lex, words[i], p, 16);
     dg_lexicon_contains(lex, words[i]);
+    const void *block;
+    size_t len;
+    if (dg_lexicon_phrase_block(lex, words[i], &block, &len) && block) dg_gl_phrase_block_ok(block, len);
   }
 }
 
