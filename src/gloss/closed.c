@@ -102,18 +102,10 @@ static unsigned S_gender_label(const char *g) {
 }
 
 /* Has w a reading with this feature (DG_GL_F_*: word.h)? */
-static bool S_any_feat(const dg_gl_word *w, unsigned bit) {
-  for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_an_feat(w, a, bit)) return true;
-  return false;
-}
+static bool S_any_feat(const dg_gl_word *w, unsigned bit) { return dg_gl_any_an(w, bit); }
 
 /* Has w an analysis of one of these parts of speech (DG_GL_P_*)? */
-static bool S_any_pos(const dg_gl_word *w, unsigned pos) {
-  for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_an_pos(w, a, pos)) return true;
-  return false;
-}
+static bool S_any_pos(const dg_gl_word *w, unsigned pos) { return dg_gl_any_an(w, pos); }
 
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
 static bool S_clause_initial(const dg_gl_ctx *c, size_t i) {

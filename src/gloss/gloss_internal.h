@@ -96,12 +96,19 @@ typedef struct dg_gl_word {
    * dg_gl_an_of (word.h) keeps there the last lemma a later pass asked about. */
   const char *lemma_set;
   int lemma_an;
+  unsigned fb_any;                  /* fb[0] | ... | fb[nan - 1]: what some reading is
+                                     * (a word's readings' kinds, kept in its memo entry:
+                                     * dg_gl_any_an, word.h) */
   bool initial;                     /* first word of the sentence (or quote) */
   bool is_closed;                   /* its labels are shown as a closed-class word's (closed.c) */
   bool name_reading;                /* an[0] is a name reading added for a
                                      * capitalised verb form ("Google") */
   bool variant;                     /* written is a spelling the dictionary does not use
                                      * (Koeln, BESTIMMTEN): its standard form is glossed */
+  bool adverbial;                   /* an uninflected adjective used as an adverb */
+  bool role_name;                   /* marked a name after a title or role */
+  bool doc_name;                    /* a noun the document used as a name before */
+  bool surname;                     /* a noun names.c made a surname */
   uint64_t pron_sig;
   size_t next_pron;
   const char *memo_form;            /* the form it was looked up by */
@@ -111,10 +118,6 @@ typedef struct dg_gl_word {
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
   const char *adverb;               /* its adverb sense from the dictionary, or NULL */
-  bool adverbial;                   /* an uninflected adjective used as an adverb */
-  bool role_name;                   /* marked a name after a title or role */
-  bool doc_name;                    /* a noun the document used as a name before */
-  bool surname;                     /* a noun names.c made a surname */
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
@@ -155,6 +158,10 @@ enum {
   DG_GL_P_ADV = 1u << 27,
 };
 static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
+/* Is some analysis of w of one of these parts of speech or has it one of
+ * these features (DG_GL_P_*, DG_GL_F_*)?  From the bits of all its readings
+ * the look-up pass or-ed once (a repeated word's are its memo entry's). */
+static inline bool dg_gl_any_an(const dg_gl_word *w, unsigned bits) { return (w->fb_any & bits) != 0; }
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
  * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the
