@@ -722,6 +722,9 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
+  /* (a content word, the most of them, has no closed-class reading to
+   * choose among: told before anything else is asked) */
+  if (w->ncl == 0) return false;
   /* (each reading's labels and part of speech as the lexicon read them:
    * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];
