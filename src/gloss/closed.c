@@ -445,13 +445,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
   /* A relative pronoun follows a comma and does not start a noun phrase:
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
-   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+   * article reading agrees with the noun ("…, die Russland besetzt hält").
+   * (Asked only after a comma: rel below.) */
   bool np_follows = false;
   /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
   size_t nx = i + 1;
-  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
+  while (after_comma && nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) &&
+         !dg_gl_eq(s->tokens[nx].form, "("))
     nx++;
-  if (nx < s->ntokens) {
+  if (after_comma && nx < s->ntokens) {
     const dg_dtoken *n = &s->tokens[nx];
     const dg_gl_word *nw = &c->w[nx];
     np_follows =
@@ -466,7 +468,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       if (!weak) np_follows = false;
     }
   }
-  bool agrees = !*gender;
+  bool agrees = !*gender || !after_comma; /* (asked only after a comma, as np_follows) */
   unsigned glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
     if (lb[k] & DG_LB_REL) continue;
