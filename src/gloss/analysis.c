@@ -61,12 +61,11 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * reading is of the kind the rule scores (an infinitive, a participle
    * or an adjective spelt like the form). */
   const unsigned *fb = w->fb;
-  bool has_inf = false, has_part_or_adj = false;
-  for (size_t k = 0; k < w->nan; k++) {
-    has_inf = has_inf || (fb[k] & DG_GL_F_INF);
-    has_part_or_adj = has_part_or_adj || (fb[k] & DG_GL_F_PART) ||
-                      ((fb[k] & DG_GL_P_ADJ) && (fb[k] & DG_GL_P_LEMMA_LOWER));
-  }
+  bool has_inf = dg_gl_any_an(w, DG_GL_F_INF), has_part_or_adj = dg_gl_any_an(w, DG_GL_F_PART);
+  /* (an adjective reading and a reading spelt like the form: the same one?) */
+  if (!has_part_or_adj && dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_LEMMA_LOWER))
+    for (size_t k = 0; k < w->nan && !has_part_or_adj; k++)
+      has_part_or_adj = (fb[k] & DG_GL_P_ADJ) && (fb[k] & DG_GL_P_LEMMA_LOWER);
   bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
   /* (an article before a lower-case word counts only when a noun follows:
    * "das große Haus", not "Das bestimmt er") */
@@ -202,8 +201,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
-  bool has_fin = false; /* a finite verb reading ("Das bestimmt er") */
-  for (size_t k = 0; k < w->nan; k++) has_fin = has_fin || (fb[k] & DG_GL_F_FIN);
+  bool has_fin = dg_gl_any_an(w, DG_GL_F_FIN); /* a finite verb reading ("Das bestimmt er") */
   signed char seen[4] = {-1, -1, -1, -1};
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
@@ -259,9 +257,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
       const dg_dtoken *nt = &s->tokens[i + 1];
       bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
                                                    (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
-      bool cmp_reading = false;
-      for (size_t q = 0; q < w->nan; q++) cmp_reading = cmp_reading || (fb[q] & DG_GL_F_CMP);
-      if (!noun_next && cmp_reading) sc -= 1.5;
+      if (!noun_next && dg_gl_any_an(w, DG_GL_F_CMP)) sc -= 1.5; /* (a comparative reading) */
     }
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"); the pronouns by their

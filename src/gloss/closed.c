@@ -102,18 +102,10 @@ static unsigned S_gender_label(const char *g) {
 }
 
 /* Has w a reading with this feature (DG_GL_F_*: word.h)? */
-static bool S_any_feat(const dg_gl_word *w, unsigned bit) {
-  for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_an_feat(w, a, bit)) return true;
-  return false;
-}
+static bool S_any_feat(const dg_gl_word *w, unsigned bit) { return dg_gl_any_an(w, bit); }
 
 /* Has w an analysis of one of these parts of speech (DG_GL_P_*)? */
-static bool S_any_pos(const dg_gl_word *w, unsigned pos) {
-  for (size_t a = 0; a < w->nan; a++)
-    if (dg_gl_an_pos(w, a, pos)) return true;
-  return false;
-}
+static bool S_any_pos(const dg_gl_word *w, unsigned pos) { return dg_gl_any_an(w, pos); }
 
 /* Does token i open its clause (maybe after an opening punctuation mark)? */
 static bool S_clause_initial(const dg_gl_ctx *c, size_t i) {
@@ -298,6 +290,21 @@ static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
   return starts;
 }
 
+/* What the agreement of a pronoun reading asks of its labels, as
+ * substrings: "2PL" (PRS.2PL.NOM), a plural ("PL." or "3PL") and "SG"
+ * anywhere (1SG, 3SG too).  Bits of a reading, read once per word in the
+ * memo's S_fixed (below: S_holds_of), else from the strings here. */
+enum { S_HOLDS_2PL = 1, S_HOLDS_PL = 2, S_HOLDS_SG = 4 };
+static unsigned S_holds(const dg_sense *sv) {
+  const char *l = sv->labels;
+  if (!l) return 0;
+  return (strstr(l, "2PL") ? S_HOLDS_2PL : 0u) | (strstr(l, "PL.") || strstr(l, "3PL") ? S_HOLDS_PL : 0u) |
+         (strstr(l, "SG") ? S_HOLDS_SG : 0u);
+}
+typedef struct S_fixed S_fixed;
+static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w);
+static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k);
+
 /* Choose among closed-class readings of token i; -1 when an open-class
  * reading should win.  lb[k]: the bits of reading k (DG_LB_*). */
 static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
@@ -438,13 +445,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
   /* A relative pronoun follows a comma and does not start a noun phrase:
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
-   * article reading agrees with the noun ("…, die Russland besetzt hält"). */
+   * article reading agrees with the noun ("…, die Russland besetzt hält").
+   * (Asked only after a comma: rel below.) */
   bool np_follows = false;
   /* An opening quote may stand inside the noun phrase: die „schlechte Arbeit“. */
   size_t nx = i + 1;
-  while (nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) && !dg_gl_eq(s->tokens[nx].form, "("))
+  while (after_comma && nx < s->ntokens && nx < i + 3 && dg_gl_opening(&s->tokens[nx]) &&
+         !dg_gl_eq(s->tokens[nx].form, "("))
     nx++;
-  if (nx < s->ntokens) {
+  if (after_comma && nx < s->ntokens) {
     const dg_dtoken *n = &s->tokens[nx];
     const dg_gl_word *nw = &c->w[nx];
     np_follows =
@@ -459,7 +468,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
       if (!weak) np_follows = false;
     }
   }
-  bool agrees = !*gender;
+  bool agrees = !*gender || !after_comma; /* (asked only after a comma, as np_follows) */
   unsigned glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
     if (lb[k] & DG_LB_REL) continue;
@@ -480,25 +489,34 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
-  /* (what a pronoun reading agrees with, for a word that has one) */
-  int verb_pl = -1;
-  bool verb_2pl = false;
+  /* What a pronoun reading agrees with (the verbs around), asked only
+   * when a reading's score depends on it: a pronoun reading that is no
+   * relative pronoun, or one of the 2nd person plural (the relative
+   * readings of der, die, das ask nothing of the verb). */
+  unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings) */
+  bool agree = false;
   for (size_t k = 0; k < w->ncl; k++)
     if (S_pos(lb[k]) == DG_UD_PRON) {
-      S_verb_agreement(c, i, &verb_pl, &verb_2pl);
+      const S_fixed *fx = S_fixed_of(e, &s->tokens[i], w);
+      for (size_t q = k; q < w->ncl; q++)
+        if (S_pos(lb[q]) == DG_UD_PRON) {
+          holds[q] = S_holds_of(fx, w, q);
+          agree = agree || !(lb[q] & DG_LB_REL) || (holds[q] & S_HOLDS_2PL);
+        }
       break;
     }
+  int verb_pl = -1;
+  bool verb_2pl = false;
+  if (agree) S_verb_agreement(c, i, &verb_pl, &verb_2pl);
   int best = -1;
   double best_score = -1e9;
   int subject = -1; /* S_subject_position, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
-    const dg_sense *sv = &w->cl[k];
     double sc = -0.01 * (double)k;
-    if (verb_2pl && S_pos(lb[k]) == DG_UD_PRON && sv->labels && strstr(sv->labels, "2PL")) sc += 4;
+    if (verb_2pl && S_pos(lb[k]) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
     if (S_pos(lb[k]) == DG_UD_PRON && verb_pl >= 0 && !(lb[k] & DG_LB_REL)) {
-      bool pl = (lb[k] & DG_LB_PL) || strstr(sv->labels ? sv->labels : "", "PL.") ||
-                (sv->labels && strstr(sv->labels, "3PL"));
-      bool sg = (sv->labels && (strstr(sv->labels, "SG") != NULL));
+      bool pl = (lb[k] & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
+      bool sg = holds[k] & S_HOLDS_SG;
       if (verb_pl ? pl : sg) sc += 2;
     }
     bool is_rel = lb[k] & DG_LB_REL;
@@ -656,8 +674,9 @@ typedef struct S_gloss {
   unsigned off;    /* lex NULL: the string at off in the text */
 } S_gloss;
 
-typedef struct S_fixed {
+struct S_fixed {
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
+  unsigned char holds[DG_GL_MAX_SENSES]; /* S_holds of reading k */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
   signed char lemma_an[DG_GL_MAX_SENSES]; /* the first analysis of reading k's lemma
                                            * (dg_gl_memo_first_an) */
@@ -665,7 +684,11 @@ typedef struct S_fixed {
   unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
   size_t ngloss;
   S_gloss gloss[]; /* then the text */
-} S_fixed;
+};
+
+static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k) {
+  return fx ? fx->holds[k] : S_holds(&w->cl[k]);
+}
 
 static const char *S_fixed_gloss(const S_fixed *f, size_t k, size_t q) {
   const S_gloss *g = &f->gloss[f->at[k] + q];
@@ -690,6 +713,7 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   size_t used = 0;
   for (size_t k = 0; k < w->ncl; k++) {
     head.feat[k] = (signed char)S_feature_analysis(w, k);
+    head.holds[k] = (unsigned char)S_holds(&w->cl[k]);
     if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
     head.lemma_an[k] = (signed char)dg_gl_memo_first_an(w, head.bare >> k & 1u ? w->lower : w->cl[k].lemma);
     const char *alt[S_MAX_ALT];
@@ -730,6 +754,9 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
+  /* (a content word, the most of them, has no closed-class reading to
+   * choose among: told before anything else is asked) */
+  if (w->ncl == 0) return false;
   /* (each reading's labels and part of speech as the lexicon read them:
    * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];

@@ -61,12 +61,14 @@ struct dg_engine {
   size_t nnames_seen;
 };
 
-/* What the engine knows about one word while glossing its sentence. */
+/* What the engine knows about one word while glossing its sentence.
+ * (Laid out so that no field leaves a hole before the next, and the ones
+ * the rules read of every word come first, on the first two cache lines:
+ * the sentence's words are many 64-byte lines, zeroed for each sentence.) */
 typedef struct dg_gl_word {
   const char *lower;                /* lower-case form (in the document's arena, or the memo's) */
   dg_word_class wc;                 /* the word classes of `lower` (set at the end of
                                      * the look-up pass: ask dg_gl_is) */
-  bool initial;                     /* first word of the sentence (or quote) */
   /* The look-up pass's readings: room for DG_GL_MAX_AN analyses and
    * DG_GL_MAX_SENSES closed-class readings in the document's arena when
    * they were computed, or the memo's copy of a repeated word's (shared
@@ -77,41 +79,45 @@ typedef struct dg_gl_word {
   dg_sense *cl;                     /* closed-class readings */
   size_t ncl;
   int closed;                       /* chosen closed reading or -1 */
-  bool is_closed;
-  const char *leipzig;              /* full labels of the chosen reading */
-  const char *particle;             /* separable particle inside the form */
-  const char *extra;                /* label the context adds: FUT, PASS */
-  bool role_name;                   /* marked a name after a title or role */
-  bool doc_name;                    /* a noun the document used as a name before */
-  bool surname;                     /* a noun names.c made a surname */
-  const char *written;              /* a suspended part as written ("Ein-") while its
-                                     * completed form (Einfuhr) is glossed */
-  const char *shown;                /* its segmentation: Ein-[fuhr] */
-  bool variant;                     /* written is a spelling the dictionary does not use
-                                     * (Koeln, BESTIMMTEN): its standard form is glossed */
-  bool adverbial;                   /* an uninflected adjective used as an adverb */
-  const char *adverb;               /* its adverb sense from the dictionary, or NULL */
-  bool name_reading;                /* an[0] is a name reading added for a
-                                     * capitalised verb form ("Google") */
-  const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
-                                     * dg_gl_memo_link) */
-  _Atomic(const void *) *alinks;    /* its analyses' links (DG_GL_ALINKS each), NULL
-                                     * without an entry (memo.h dg_gl_memo_an_link) */
-  const char *memo_form;            /* the form it was looked up by */
+  unsigned closed_labels;           /* closed.c's bits of the chosen reading cl[closed] */
   /* The clause around the word (dg_gl_clauses, word.c: dg_gl_cstart,
    * dg_gl_cend), the labels of its pronoun readings as bits of a hash
    * (dg_gl_pronoun_sigs, set by the look-up pass), and the first word from
    * here on with a pronoun reading (ntokens: none). */
   size_t cstart, cend;
-  uint64_t pron_sig;
-  size_t next_pron;
-  unsigned closed_labels; /* closed.c's bits of the chosen reading cl[closed] */
+  const char *leipzig;              /* full labels of the chosen reading */
+  const void *memo;                 /* the memo's entry for the word, or NULL (memo.h:
+                                     * dg_gl_memo_link) */
+  _Atomic(const void *) *alinks;    /* its analyses' links (DG_GL_ALINKS each), NULL
+                                     * without an entry (memo.h dg_gl_memo_an_link) */
   /* The token's lemma as the closed-class or content-word pass set it
    * (NULL: not set), and the first analysis whose lemma is that string (-1:
    * none), so that dg_gl_memo_an_of knows it by the string's address;
    * dg_gl_an_of (word.h) keeps there the last lemma a later pass asked about. */
   const char *lemma_set;
   int lemma_an;
+  unsigned fb_any;                  /* fb[0] | ... | fb[nan - 1]: what some reading is
+                                     * (a word's readings' kinds, kept in its memo entry:
+                                     * dg_gl_any_an, word.h) */
+  bool initial;                     /* first word of the sentence (or quote) */
+  bool is_closed;                   /* its labels are shown as a closed-class word's (closed.c) */
+  bool name_reading;                /* an[0] is a name reading added for a
+                                     * capitalised verb form ("Google") */
+  bool variant;                     /* written is a spelling the dictionary does not use
+                                     * (Koeln, BESTIMMTEN): its standard form is glossed */
+  bool adverbial;                   /* an uninflected adjective used as an adverb */
+  bool role_name;                   /* marked a name after a title or role */
+  bool doc_name;                    /* a noun the document used as a name before */
+  bool surname;                     /* a noun names.c made a surname */
+  uint64_t pron_sig;
+  size_t next_pron;
+  const char *memo_form;            /* the form it was looked up by */
+  const char *particle;             /* separable particle inside the form */
+  const char *extra;                /* label the context adds: FUT, PASS */
+  const char *written;              /* a suspended part as written ("Ein-") while its
+                                     * completed form (Einfuhr) is glossed */
+  const char *shown;                /* its segmentation: Ein-[fuhr] */
+  const char *adverb;               /* its adverb sense from the dictionary, or NULL */
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
@@ -152,6 +158,10 @@ enum {
   DG_GL_P_ADV = 1u << 27,
 };
 static inline bool dg_gl_an_pos(const dg_gl_word *w, size_t k, unsigned bits) { return (w->fb[k] & bits) != 0; }
+/* Is some analysis of w of one of these parts of speech or has it one of
+ * these features (DG_GL_P_*, DG_GL_F_*)?  From the bits of all its readings
+ * the look-up pass or-ed once (a repeated word's are its memo entry's). */
+static inline bool dg_gl_any_an(const dg_gl_word *w, unsigned bits) { return (w->fb_any & bits) != 0; }
 
 /* Is the word (its lower-case form) of one of the word classes `cls`?
  * What dg_lexicon_is(lex, w->lower, cls) says, from the classes the

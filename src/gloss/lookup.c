@@ -377,10 +377,12 @@ static bool S_time_adverb_after_prep(dg_engine *e, dg_gl_ctx *c, size_t i, const
   if (!dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
   const dg_gl_word *p = &c->w[i - 1];
   if (!p->lower || dg_gl_eq(p->lower, "von")) return false;
+  /* (each reading's part of speech and labels as the lexicon read them
+   * once: lexicon.h DG_LB_*) */
   bool prep = false;
   for (size_t k = 0; k < p->ncl; k++) {
-    if (!dg_gl_eq(p->cl[k].pos, "ADP")) continue;
-    if (dg_gl_has_label(p->cl[k].labels, "DEF")) return false;
+    if (DG_LB_POS(p->cl[k].bits) != DG_UD_ADP) continue;
+    if (p->cl[k].bits & DG_LB_DEF) return false;
     prep = true;
   }
   if (!prep) return false;
@@ -553,9 +555,12 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_lexicon_adverb(e, t, w);
     w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
     memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
-    for (size_t k = 0; k < w->nan; k++)
+    w->fb_any = 0;
+    for (size_t k = 0; k < w->nan; k++) {
       w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
                  (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
+      w->fb_any |= w->fb[k];
+    }
     w->pron_sig = dg_gl_pronoun_sigs(w);
     if (memo && !w->written && key->form == t->form) {
       w->wc = dg_lexicon_classes(c->lex, w->lower);
@@ -588,7 +593,7 @@ void dg_gl_clause_joins(dg_gl_ctx *c) {
     /* (a modal or auxiliary is closed class: "und haben", "und können") */
     if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
       for (size_t k = 0; k < nw->ncl && !fin; k++)
-        fin = dg_gl_eq(nw->cl[k].pos, "AUX") || dg_gl_eq(nw->cl[k].pos, "VERB");
+        fin = DG_LB_POS(nw->cl[k].bits) == DG_UD_AUX || DG_LB_POS(nw->cl[k].bits) == DG_UD_VERB;
     if (sub || fin) s->tokens[i].flags |= DG_DF_CLAUSE_JOIN;
   }
   /* (the clauses are known now: each word's, once) */

@@ -399,7 +399,8 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
   uint32_t ncl, nan;
-  uint32_t size; /* bytes of the value, strings included */
+  uint32_t size;   /* bytes of the value, strings included */
+  unsigned fb_any; /* dg_gl_word.fb_any */
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
   bool name_reading;
@@ -455,6 +456,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->nan = v->nan;
   w->an = S_word_an(v);
   w->fb = S_word_fb(v);
+  w->fb_any = v->fb_any;
   w->name_reading = v->name_reading;
   w->pron_sig = v->pron_sig;
   w->wc = v->wc;
@@ -493,6 +495,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->nan = (uint32_t)w->nan;
   v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
+  v->fb_any = w->fb_any;
   v->pron_sig = w->pron_sig;
   v->wc = w->wc;
   for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
