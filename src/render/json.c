@@ -198,7 +198,7 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
  * would be loaded again after every byte stored (a byte stored through a
  * char pointer may be any object, for all the compiler knows).  The room
  * is reserved ahead (S_room): a token's worth at its start, enough for
- * every member of bounded size (keys, numbers, the first 64 bytes of each
+ * every member of bounded size (keys, numbers, the first 68 bytes of each
  * string); a longer string reserves its own rest and that much again
  * (`slack`), so the members after it still fit. */
 typedef struct S_w {
@@ -395,8 +395,11 @@ done:
  * strlen: a string of up to 63 bytes of plain ASCII, nearly all of them
  * (a word's features, "Case=Acc,Dat,Gen,Nom|Gender=Fem|Number=Sing", and
  * the closed-class table's "dictionaries/closed-class.tsv:10" among them),
- * in up to S_STR_BLOCKS blocks of S_plain16 and no call; longer ones, and
- * those that need more than a copy, go on in S_str_rest. */
+ * in up to S_STR_BLOCKS blocks of S_plain16 and no call, a letter of two
+ * bytes (the German ä, ö, ü, ß) after a block taken as it comes; longer
+ * ones, and those that need more than a copy, go on in S_str_rest.  (A
+ * block and such a letter advance the cursor by at most 17 bytes: the
+ * string's first 68 bytes and its quote stay in a member's room.) */
 #define S_STR_BLOCKS 4
 static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
@@ -412,7 +415,17 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
       *q++ = '"';
       return (S_at){q, false};
     }
-    if (k < 16) break;
+    if (k < 16) {
+      /* a letter of two bytes (ä, ß, é: U+0080 to U+07FF, nothing more to
+       * check) as it is, and on with the next block; anything else in
+       * S_str_rest */
+      unsigned char c0 = (unsigned char)v[0], c1 = (unsigned char)v[1];
+      if (S_class[c0] != 2 || (c1 & 0xC0) != 0x80) break;
+      q[0] = (char)c0;
+      q[1] = (char)c1;
+      q += 2;
+      v += 2;
+    }
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
   q = S_str_rest(w, q, v);
@@ -561,7 +574,7 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
 }
 
 /* The room a token's members of bounded size take at most: a key, a
- * number, a boolean or the first 64 bytes of a string (S_STR_BLOCKS) and
+ * number, a boolean or the first 68 bytes of a string (S_str) and
  * its quotes are under 96 bytes each, all the token's own members under
  * 2 KiB; then each gloss (with its sense), part and aligned span. */
 static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
