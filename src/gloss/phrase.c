@@ -558,7 +558,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = S_next_probed(en, 0, &ws); q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
         const dg_mwe_pat *pat = S_pat(en, q);
-        if (!dg_mwe_possible(pat, &ws)) continue;
+        /* (dg_mwe_match reads where each word stands in the sentence, and
+         * fails at the first it lacks: no dg_mwe_possible first) */
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &ws, lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
@@ -610,8 +611,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       }
     }
   }
-  qsort(hits, nh, sizeof hits[0], S_cmp_hit);
+  if (nh > 1) qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
-  dg_buf_free(&lemmas);
+  if (lemmas.data) dg_buf_free(&lemmas); /* (most sentences lower no lemma here) */
   if (buf != stack) free(buf);
 }
