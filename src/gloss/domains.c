@@ -131,6 +131,23 @@ static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf
   dg_buf_free(&altlab);
 }
 
+/* The bit of part of speech pos among an analysis's POS bits (DG_GL_P_*:
+ * the look-up pass read them once), 0 for one without a bit. */
+static unsigned S_pos_bit(const char *pos) {
+  switch (pos[0]) {
+  case 'N': return dg_gl_eq(pos, "NOUN") ? DG_GL_P_NOUN : 0;
+  case 'V': return dg_gl_eq(pos, "VERB") ? DG_GL_P_VERB : 0;
+  case 'P': return dg_gl_eq(pos, "PROPN") ? DG_GL_P_PROPN : 0;
+  case 'A':
+    return dg_gl_eq(pos, "ADJ")   ? DG_GL_P_ADJ
+           : dg_gl_eq(pos, "ADV") ? DG_GL_P_ADV
+           : dg_gl_eq(pos, "AUX") ? DG_GL_P_AUX
+           : dg_gl_eq(pos, "ADP") ? DG_GL_P_ADP
+                                  : 0;
+  default: return 0;
+  }
+}
+
 /* What the pass needs of lemma with pos: the memo's, or (memo full, key
  * too long) one made in *own, which the caller frees. */
 static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos, S_word **own) {
@@ -139,7 +156,12 @@ static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, 
    * came from: memo.h dg_gl_memo_an_link; the first analysis with the
    * lemma is mostly that one, and the later passes ask for it too) */
   int an = pos ? dg_gl_an_of(gw, lemma) : -1;
-  if (an >= 0 && !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0)) an = dg_gl_memo_an_of(gw, lemma, pos);
+  if (an >= 0) {
+    /* (is it of the token's POS: a bit test for the common ones) */
+    unsigned bit = S_pos_bit(pos);
+    if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
+      an = dg_gl_memo_an_of(gw, lemma, pos);
+  }
   const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
   if (w) return w;
   char key[256];

@@ -115,21 +115,25 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
   bool s_name = lemma_s && !after;
   bool genitive = after && S_genitive_sing(t); /* (S_genitive_noun) */
-  if ((!base && !genitive && !s_name) || (!s_name && dg_gl_feat(t->feats, "Number=Plur")) ||
-      S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
+  if (!base && !genitive && !s_name) return false;
+  /* A common noun: not a role noun, and of any gender in -s (Jobs,
+   * Banks), else masculine: the surnames that are nouns are nouns of a
+   * person's trade or of a thing, masculine (der Müller, der Fischer, der
+   * Kirchner); a feminine or neuter noun beside a name is the name's
+   * possession ("Trumps Mannschaft") or part of a longer name.  (The
+   * lemma's facts, kept once per word, rule out most nouns before their
+   * features and gloss are read.) */
+  if (t->kind != DG_KIND_NAME) {
+    if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
+    unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
+    if ((facts & S_ROLE) || (!s_name && !(facts & S_MASC))) return false;
+  }
+  if ((!s_name && dg_gl_feat(t->feats, "Number=Plur")) || S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
-  if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
-  unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
-  if (facts & S_ROLE) return false;
-  if (s_name) return true; /* (of any gender: Jobs, Banks) */
-  /* the surnames that are nouns are nouns of a person's trade or of a
-   * thing, masculine (der Müller, der Fischer, der Kirchner); a feminine
-   * or neuter noun beside a name is the name's possession ("Trumps
-   * Mannschaft") or part of a longer name */
-  return (facts & S_MASC) != 0;
+  return true;
 }
 static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];

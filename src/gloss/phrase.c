@@ -462,7 +462,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   size_t need = 0;
   const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t),   n * sizeof(int),
                           n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
-                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *)};
+                          2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *),
+                          n * sizeof(bool)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -489,13 +490,17 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* the phrases linked from the entry of each word's form, as read when
    * asked for (NULL: none yet) */
   const void **flink = S_take(&cv, sizes[8]);
+  /* whether each word is a content word, a key of the dictionary's
+   * phrases (told once, from the token and its word, both far apart in
+   * memory; a word the curated list claims as a name is used by then) */
+  bool *keyed = S_take(&cv, sizes[9]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
   for (size_t i = 0; i < n; i++) {
     dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
-    bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    bool keys = keyed[i] = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
     flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
     __builtin_prefetch(flink[i]);
     if (an >= 0) {
@@ -560,19 +565,19 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
   size_t lookups = 0;
+  const uint64_t h_empty = dg_mwe_word_hash(""); /* (a key of another hash is not empty: no read of it) */
   for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || used[i]) continue;
+    if (!keyed[i] || used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
-      if (!keys[kk][0] ||
+      uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
+      if ((kh == h_empty && !keys[kk][0]) ||
           (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0)))
         continue;
       /* (the first word with the key's hash, from the sentence's table: a
        * key no word before this one has is new without a walk back; a
        * punctuation mark is no key) */
       bool seen = false;
-      uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
       size_t first = i, last;
       if (!dg_mwe_words_span(&ws, kh, &first, &last)) first = i;
       if (i >= S_KEY_MEMORY && first < i - S_KEY_MEMORY + 1) first = i - S_KEY_MEMORY + 1;
@@ -589,7 +594,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
       for (size_t q = S_next_probed(en, 0, &ws); q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
         const dg_mwe_pat *pat = S_pat(en, q);
-        if (!dg_mwe_possible(pat, &ws)) continue;
+        /* (dg_mwe_match reads where each word stands in the sentence, and
+         * fails at the first it lacks: no dg_mwe_possible first) */
         dg_mwe_hit h;
         if (dg_mwe_match(pat, tv + lo, hi - lo, used + lo, &ws, lo, &h)) {
           for (size_t k = 0; k < h.n; k++) h.idx[k] += lo;
@@ -641,8 +647,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       }
     }
   }
-  qsort(hits, nh, sizeof hits[0], S_cmp_hit);
+  if (nh > 1) qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
-  dg_buf_free(&lemmas);
+  if (lemmas.data) dg_buf_free(&lemmas); /* (most sentences lower no lemma here) */
   if (buf != stack) free(buf);
 }

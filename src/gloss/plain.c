@@ -18,8 +18,8 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &s->tokens[i];
   if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
     return false;
-  if (!dg_gl_feat(t->feats, "Degree=Pos")) return false;
   if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
+  if (!dg_gl_feat(t->feats, "Degree=Pos")) return false;
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
@@ -44,6 +44,20 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
   }
   return true;
+}
+
+/* Is the word compared: "Degree=Cmp" or "Degree=Sup" one of its
+ * features, as dg_gl_feat finds them (at the start or after a |, before
+ * the end, a | or a ",")?  One search for "Degree=" for both. */
+static bool S_compared(const char *feats) {
+  if (!feats) return false;
+  for (const char *p = feats; (p = strstr(p, "Degree=")) != NULL; p += 7) {
+    if (p != feats && p[-1] != '|') continue;
+    const char *v = p + 7;
+    if ((strncmp(v, "Cmp", 3) == 0 || strncmp(v, "Sup", 3) == 0) && (v[3] == '\0' || v[3] == '|' || v[3] == ','))
+      return true;
+  }
+  return false;
 }
 
 /* Does the gloss begin with a modal ("would like", "can", "must be")? */
@@ -98,9 +112,7 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
   if (t->kind != DG_KIND_NAME) {
     if (dg_gl_eq(t->pos, "NOUN") && !dg_gl_has_label(lab, "PL") && !dg_gl_feat(t->feats, "Number=Plur")) return;
     bool adj = dg_gl_eq(t->pos, "ADJ");
-    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) && !dg_gl_feat(t->feats, "Degree=Cmp") &&
-        !dg_gl_feat(t->feats, "Degree=Sup"))
-      return;
+    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) && !S_compared(t->feats)) return;
   }
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */

@@ -189,16 +189,6 @@ void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_c
   if (b->len == before) S_puts(&o, t->form, false);
 }
 
-const char *dg_render_plain_as_is(const dg_dtoken *t) {
-  if (t->kind == DG_KIND_PUNCT) return "";
-  if (t->flags & DG_DF_SEP_PARTICLE) return NULL;
-  const char *g = t->plain ? t->plain : t->gloss;
-  if (!g[0]) return t->form;
-  /* a dot may join two words of a Leipzig gloss (see S_gloss_cell) */
-  if ((t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && strchr(g, '.')) return NULL;
-  return g;
-}
-
 void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
   (void)s;
   dg_render_gloss_cell_to(b, t, style, NULL, NULL);

@@ -198,7 +198,7 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
  * would be loaded again after every byte stored (a byte stored through a
  * char pointer may be any object, for all the compiler knows).  The room
  * is reserved ahead (S_room): a token's worth at its start, enough for
- * every member of bounded size (keys, numbers, the first 64 bytes of each
+ * every member of bounded size (keys, numbers, the first 68 bytes of each
  * string); a longer string reserves its own rest and that much again
  * (`slack`), so the members after it still fit. */
 typedef struct S_w {
@@ -395,8 +395,11 @@ done:
  * strlen: a string of up to 63 bytes of plain ASCII, nearly all of them
  * (a word's features, "Case=Acc,Dat,Gen,Nom|Gender=Fem|Number=Sing", and
  * the closed-class table's "dictionaries/closed-class.tsv:10" among them),
- * in up to S_STR_BLOCKS blocks of S_plain16 and no call; longer ones, and
- * those that need more than a copy, go on in S_str_rest. */
+ * in up to S_STR_BLOCKS blocks of S_plain16 and no call, a letter of two
+ * bytes (the German ä, ö, ü, ß) after a block taken as it comes; longer
+ * ones, and those that need more than a copy, go on in S_str_rest.  (A
+ * block and such a letter advance the cursor by at most 17 bytes: the
+ * string's first 68 bytes and its quote stay in a member's room.) */
 #define S_STR_BLOCKS 4
 static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
   if (!v) v = "";
@@ -412,7 +415,17 @@ static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const c
       *q++ = '"';
       return (S_at){q, false};
     }
-    if (k < 16) break;
+    if (k < 16) {
+      /* a letter of two bytes (ä, ß, é: U+0080 to U+07FF, nothing more to
+       * check) as it is, and on with the next block; anything else in
+       * S_str_rest */
+      unsigned char c0 = (unsigned char)v[0], c1 = (unsigned char)v[1];
+      if (S_class[c0] != 2 || (c1 & 0xC0) != 0x80) break;
+      q[0] = (char)c0;
+      q[1] = (char)c1;
+      q += 2;
+      v += 2;
+    }
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
   q = S_str_rest(w, q, v);
@@ -447,10 +460,10 @@ static inline __attribute__((always_inline)) S_at S_again(S_w *w, S_at at, const
 }
 
 /* "%lld" without printf.  A number of up to eight digits (every offset
- * of a text under 100 MB, the most of them) in one word: its four pairs of
- * digits from a table, the leading zeros shifted out, the word stored as
- * a whole (the room is reserved: the bytes after the number are written
- * over next).  Longer ones: the digits counted first, then written from
+ * of a text under 100 MB, the most of them) in one word: its eight digits
+ * computed side by side in the lanes of one 64-bit integer (S_digits8),
+ * the leading zeros shifted out, the word stored as a whole (the room is
+ * reserved: the bytes after the number are written over next).  Longer ones: the digits counted first, then written from
  * the right, two at a time, straight to the output (built in a buffer of
  * their own and copied as a block, the number was a load of bytes just
  * stored a few at a time, which the processor cannot forward: a stall a
@@ -459,10 +472,19 @@ static const char S_digits2[] = "00010203040506070809101112131415161718192021222
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
 
-static inline __attribute__((always_inline)) uint64_t S_pair(unsigned v) {
-  uint16_t d;
-  memcpy(&d, S_digits2 + 2 * v, 2);
-  return d;
+/* The eight decimal digits of u < 100000000, as ASCII, the first in the
+ * lowest byte (the order in memory of a little-endian word): u split into
+ * two halves of four digits in 32-bit lanes, each into two pairs in 16-bit
+ * lanes, each pair into its two digits in bytes; each division by 100 or
+ * 10 a multiplication and a shift that are exact for the lane's range
+ * (x * 10486 >> 20 is x / 100 for x < 10000, x * 103 >> 10 is x / 10 for
+ * x < 100), no lane reaching into the next. */
+static inline __attribute__((always_inline)) uint64_t S_digits8(uint64_t u) {
+  uint64_t v = u / 10000 | (u % 10000) << 32;
+  uint64_t h = ((v * 10486) >> 20) & 0x0000007F0000007FULL;
+  uint64_t p = h | (v - 100 * h) << 16;
+  uint64_t t = ((p * 103) >> 10) & 0x000F000F000F000FULL;
+  return (t | (p - 10 * t) << 8) | 0x3030303030303030ULL;
 }
 
 static char *S_digits_long(char *q, unsigned long long u) {
@@ -495,8 +517,7 @@ static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp,
   if (v < 0) *q++ = '-';
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (u < 100000000) {
-    unsigned hi = (unsigned)u / 10000, lo = (unsigned)u % 10000;
-    uint64_t x = S_pair(hi / 100) | S_pair(hi % 100) << 16 | S_pair(lo / 100) << 32 | S_pair(lo % 100) << 48;
+    uint64_t x = S_digits8(u);
     /* the leading zeros are the low bytes that are '0' (the last digit stays) */
     unsigned zeros = (unsigned)__builtin_ctzll((x ^ 0x3030303030303030ULL) | 1ULL << 56) / 8;
     x >>= 8 * zeros;
@@ -553,7 +574,7 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
 }
 
 /* The room a token's members of bounded size take at most: a key, a
- * number, a boolean or the first 64 bytes of a string (S_STR_BLOCKS) and
+ * number, a boolean or the first 68 bytes of a string (S_str) and
  * its quotes are under 96 bytes each, all the token's own members under
  * 2 KiB; then each gloss (with its sense), part and aligned span. */
 static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
