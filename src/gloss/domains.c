@@ -275,15 +275,18 @@ static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gl
 static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject, const S_word *const *sw,
                              const unsigned *fm) {
   dg_dsentence *s = c->s;
+  unsigned bit = subject < 32 ? 1u << subject : 0;
   for (size_t i = 0; i < s->ntokens; i++) {
+    /* (a word the first loop read whose lemma and form the subject gives
+     * no sense has none to take: told before its token is read) */
+    if (sw[i] && bit && !((fm[i] | sw[i]->lemma) & bit)) continue;
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
     if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
     const char *g = NULL;
-    if (sw[i] && subject < 32) {
-      unsigned bit = 1u << subject;
+    if (sw[i] && bit) {
       if (fm[i] & bit) g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
       if (!g && (sw[i]->lemma & bit)) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
     } else {
