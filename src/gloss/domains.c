@@ -148,22 +148,12 @@ static unsigned S_pos_bit(const char *pos) {
   }
 }
 
-/* What the pass needs of lemma with pos: the memo's, or (memo full, key
- * too long) one made in *own, which the caller frees. */
-static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos, S_word **own) {
-  *own = NULL;
-  /* (a repeated word reaches it through the analysis its lemma and POS
-   * came from: memo.h dg_gl_memo_an_link; the first analysis with the
-   * lemma is mostly that one, and the later passes ask for it too) */
-  int an = pos ? dg_gl_an_of(gw, lemma) : -1;
-  if (an >= 0) {
-    /* (is it of the token's POS: a bit test for the common ones) */
-    unsigned bit = S_pos_bit(pos);
-    if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
-      an = dg_gl_memo_an_of(gw, lemma, pos);
-  }
-  const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
-  if (w) return w;
+/* S_word_of for a word whose analysis an (-1: none) links no summary
+ * yet: the memo's under its key, or a new one (out of line: the room it
+ * takes on the stack is set up only for a word seen the first time). */
+static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_word *gw, int an, const char *lemma,
+                                                          const char *pos, S_word **own) {
+  const S_word *w;
   char key[256];
   size_t pn = pos ? strlen(pos) : 0, ln = strlen(lemma);
   bool keyed = pn + 1 + ln < sizeof key;
@@ -188,6 +178,25 @@ static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, 
   }
   *own = (S_word *)(void *)dg_buf_detach(&b);
   return *own;
+}
+
+/* What the pass needs of lemma with pos: the memo's, or (memo full, key
+ * too long) one made in *own, which the caller frees. */
+static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos,
+                                      S_word **own) {
+  *own = NULL;
+  /* (a repeated word reaches it through the analysis its lemma and POS
+   * came from: memo.h dg_gl_memo_an_link; the first analysis with the
+   * lemma is mostly that one, and the later passes ask for it too) */
+  int an = pos ? dg_gl_an_of(gw, lemma) : -1;
+  if (an >= 0) {
+    /* (is it of the token's POS: a bit test for the common ones) */
+    unsigned bit = S_pos_bit(pos);
+    if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
+      an = dg_gl_memo_an_of(gw, lemma, pos);
+  }
+  const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
+  return w ? w : S_word_new(e, gw, an, lemma, pos, own);
 }
 
 /* The word votes once for each field of its top senses (the fading votes
