@@ -148,22 +148,12 @@ static unsigned S_pos_bit(const char *pos) {
   }
 }
 
-/* What the pass needs of lemma with pos: the memo's, or (memo full, key
- * too long) one made in *own, which the caller frees. */
-static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos, S_word **own) {
-  *own = NULL;
-  /* (a repeated word reaches it through the analysis its lemma and POS
-   * came from: memo.h dg_gl_memo_an_link; the first analysis with the
-   * lemma is mostly that one, and the later passes ask for it too) */
-  int an = pos ? dg_gl_an_of(gw, lemma) : -1;
-  if (an >= 0) {
-    /* (is it of the token's POS: a bit test for the common ones) */
-    unsigned bit = S_pos_bit(pos);
-    if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
-      an = dg_gl_memo_an_of(gw, lemma, pos);
-  }
-  const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
-  if (w) return w;
+/* S_word_of for a word whose analysis an (-1: none) links no summary
+ * yet: the memo's under its key, or a new one (out of line: the room it
+ * takes on the stack is set up only for a word seen the first time). */
+static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_word *gw, int an, const char *lemma,
+                                                          const char *pos, S_word **own) {
+  const S_word *w;
   char key[256];
   size_t pn = pos ? strlen(pos) : 0, ln = strlen(lemma);
   bool keyed = pn + 1 + ln < sizeof key;
@@ -188,6 +178,25 @@ static const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, 
   }
   *own = (S_word *)(void *)dg_buf_detach(&b);
   return *own;
+}
+
+/* What the pass needs of lemma with pos: the memo's, or (memo full, key
+ * too long) one made in *own, which the caller frees. */
+static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos,
+                                      S_word **own) {
+  *own = NULL;
+  /* (a repeated word reaches it through the analysis its lemma and POS
+   * came from: memo.h dg_gl_memo_an_link; the first analysis with the
+   * lemma is mostly that one, and the later passes ask for it too) */
+  int an = pos ? dg_gl_an_of(gw, lemma) : -1;
+  if (an >= 0) {
+    /* (is it of the token's POS: a bit test for the common ones) */
+    unsigned bit = S_pos_bit(pos);
+    if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
+      an = dg_gl_memo_an_of(gw, lemma, pos);
+  }
+  const S_word *w = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_DOMAINS);
+  return w ? w : S_word_new(e, gw, an, lemma, pos, own);
 }
 
 /* The word votes once for each field of its top senses (the fading votes
@@ -275,15 +284,18 @@ static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gl
 static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject, const S_word *const *sw,
                              const unsigned *fm) {
   dg_dsentence *s = c->s;
+  unsigned bit = subject < 32 ? 1u << subject : 0;
   for (size_t i = 0; i < s->ntokens; i++) {
+    /* (a word the first loop read whose lemma and form the subject gives
+     * no sense has none to take: told before its token is read) */
+    if (sw[i] && bit && !((fm[i] | sw[i]->lemma) & bit)) continue;
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
     if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
     const char *g = NULL;
-    if (sw[i] && subject < 32) {
-      unsigned bit = 1u << subject;
+    if (sw[i] && bit) {
       if (fm[i] & bit) g = dg_subjects_sense(e->subjects, subject, t->form, t->pos);
       if (!g && (sw[i]->lemma & bit)) g = dg_subjects_sense(e->subjects, subject, t->lemma, t->pos);
     } else {

@@ -541,7 +541,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
       dg_mwe_words_add(&ws, tv[i].hlower, i);
-      dg_mwe_words_add(&ws, tv[i].hlemma, i);
+      /* (a lemma spelt as the form, of the same hash, is in the table now) */
+      if (tv[i].hlemma != tv[i].hlower) dg_mwe_words_add(&ws, tv[i].hlemma, i);
     }
   }
   for (size_t i = 0; moved && i < n; i++)
