@@ -180,7 +180,11 @@ unsigned dg_gl_feat_bits(const char *feats) {
                                            : 0;
       break;
     case 'T':
-      if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
+      if ((k = S_prefix(p, "Tense=")) != 0)
+        bits |= S_value(p + k, "Pres", 4) ? DG_GL_F_PRES : S_value(p + k, "Past", 4) ? DG_GL_F_PAST : 0;
+      break;
+    case 'C':
+      if ((k = S_prefix(p, "Case=")) != 0 && S_value(p + k, "Gen", 3)) bits |= DG_GL_F_GEN;
       break;
     case 'G':
       if ((k = S_prefix(p, "Gender=")) != 0)
