@@ -183,6 +183,18 @@ static bool S_genitive_s(dg_engine *e, const char *form) {
   return S_known(e, NULL, stem);
 }
 
+/* Is the name at i a genitive: labelled so, a name in -s (S_genitive_s),
+ * or written with an apostrophe ("Sainsbury's", "Sainsbury’s")? */
+static bool S_genitive_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *p = &c->s->tokens[i];
+  size_t pl = strlen(p->form);
+  /* (a name in -s that the morphology knows and reads as itself is no
+   * genitive: "Klaus Fischer", not Klau's) */
+  bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i], p->form);
+  return pl > 1 && (dg_gl_has_label(c->w[i].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
+                    p->form[pl - 1] == '\'' || strstr(p->form, "’"));
+}
+
 /* The evidence in the sentence itself that the noun at i is a person's
  * name. */
 static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
@@ -196,13 +208,9 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
      * role, is no such name: "der Stürmer Klaus Fischer"), with no capitalised word after
      * the noun ("Golf National") but the one a genitive surname owns
      * ("Klaus Fischers Tor") */
-    size_t pl = strlen(p->form);
-    /* (a name in -s that the morphology knows and reads as itself is no
-     * genitive: "Klaus Fischer", not Klau's) */
-    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i - 1], p->form);
-    bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
-                               p->form[pl - 1] == '\'' || strstr(p->form, "’"));
-    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
+    /* (whether the name is a genitive is asked only of a personal name) */
+    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname &&
+                 !S_genitive_name(e, c, i - 1) &&
                  !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
                    !c->w[i - 2].is_closed && !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 2].pos, "NOUN"))) &&
                  !(i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "DET")) && /* "der Kruger Nationalpark" */
