@@ -96,12 +96,16 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
    * and the source, which lie far off in memory, are read; a name may
    * take the genitive) */
   if (t->kind != DG_KIND_NAME) {
-    if (dg_gl_eq(t->pos, "NOUN") && !dg_gl_has_label(lab, "PL") && !dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR)) return;
     bool adj = dg_gl_eq(t->pos, "ADJ");
     if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
         !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
       return;
   }
+  /* (the labels asked about below, read once: lb & DG_GL_L_PL is
+   * dg_gl_has_label(lab, "PL")) */
+  unsigned lb = dg_gl_label_bits(lab);
+  bool plural = (lb & DG_GL_L_PL) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR);
+  if (t->kind != DG_KIND_NAME && dg_gl_eq(t->pos, "NOUN") && !plural) return;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -114,32 +118,32 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
   dg_buf b;
   dg_buf_init(&b);
   const char *out = NULL;
-  if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
+  if (t->kind == DG_KIND_NAME && (lb & DG_GL_L_GEN)) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
   } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
-    bool past = dg_gl_has_label(lab, "PST") || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
+    bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
   } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
-    } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
+    } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
       out = S_english(e, &b, S_PARTICIPLE, t->gloss);
-    } else if (dg_gl_has_label(lab, "PST") || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
-      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+    } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
+      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
       else out = S_english(e, &b, S_PAST, t->gloss);
-    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
+    } else if (strstr(lab ? lab : "", "3SG") && ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) ||
                                                   dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
       dg_english_3sg(&b, t->gloss);
     }
     /* Reported speech: subjunctive I says that someone else said it ("die
      * Lage sei ernst" = the situation is, so they say).  Plain English has
      * no such form, so the plain gloss keeps a marker an analyst can see. */
-    if (dg_gl_has_label(lab, "SBJV1") && !dg_gl_has_label(lab, "PTCP")) {
+    if ((lb & DG_GL_L_SBJV1) && !(lb & DG_GL_L_PTCP)) {
       if (out && out != b.data) dg_buf_puts(&b, out);
       out = NULL;
       if (!b.len) dg_buf_puts(&b, t->gloss);
@@ -160,7 +164,7 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
-  } else if ((dg_gl_eq(t->pos, "NOUN")) && (dg_gl_has_label(lab, "PL") || dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR)) &&
+  } else if (dg_gl_eq(t->pos, "NOUN") && plural &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */

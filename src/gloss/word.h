@@ -59,6 +59,19 @@ static inline bool dg_gl_has_label(const char *labels, const char *want) {
   return dg_gl_has_label_n(labels, want, strlen(want));
 }
 static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_feat_n(feats, fv, strlen(fv)); }
+/* The Leipzig labels the plain forms ask about, as bits: dg_gl_label_bits
+ * walks a label string once and sets the bit of each that dg_gl_has_label
+ * would find there (so `bits & DG_GL_L_PL` is dg_gl_has_label(labels,
+ * "PL")). */
+enum {
+  DG_GL_L_PL = 1u << 0,   /* plural */
+  DG_GL_L_GEN = 1u << 1,  /* genitive */
+  DG_GL_L_PST = 1u << 2,  /* past */
+  DG_GL_L_PTCP = 1u << 3, /* participle */
+  DG_GL_L_PRS = 1u << 4,  /* present */
+  DG_GL_L_SBJV1 = 1u << 5 /* subjunctive I */
+};
+unsigned dg_gl_label_bits(const char *labels);
 /* The features the analysis choice asks about again and again, as bits:
  * dg_gl_feat_bits reads a FEATS string once and sets the bit of each that
  * dg_gl_feat would find there (so `bits & DG_GL_F_FIN` is
