@@ -121,6 +121,9 @@ static inline unsigned dg_gl_tok_feat_bits(dg_gl_word *w, const char *feats) {
 static inline bool dg_gl_tok_feat(dg_gl_word *w, const char *feats, unsigned bit) {
   return (dg_gl_tok_feat_bits(w, feats) & bit) != 0;
 }
+/* Give token t of word w the features of w's analysis k: a copy in d's
+ * arena, whose bits are the analysis's (read by the look-up pass). */
+void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k);
 
 /* The analysis of w whose lemma is `lemma` (the token's: the first such),
  * or -1, as memo.h's dg_gl_memo_an_of(w, lemma, NULL) gives it; the passes
