@@ -128,33 +128,28 @@ bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
 
 /* The bits of dg_gl_label_bits: a label counts where dg_gl_has_label
  * finds it, at the start of the string or after a . - + | or /, and before
- * the end, a . - | or /. */
-static inline bool S_label_at(const char *p, const char *want, size_t n) {
-  return strncmp(p, want, n) == 0 && (p[n] == '\0' || p[n] == '.' || p[n] == '-' || p[n] == '|' || p[n] == '/');
+ * the end, a . - | or /.  (The string is walked once; only a P, G or S
+ * can begin a label asked about.) */
+static inline bool S_label_at(const char *p, const char *want) {
+  size_t k = 0;
+  while (want[k] && p[k] == want[k]) k++;
+  return !want[k] && (p[k] == '\0' || p[k] == '.' || p[k] == '-' || p[k] == '|' || p[k] == '/');
 }
 
 unsigned dg_gl_label_bits(const char *labels) {
   if (!labels) return 0;
   unsigned bits = 0;
   for (const char *p = labels; *p; p++) {
+    if (*p != 'P' && *p != 'G' && *p != 'S') continue;
     if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
-    switch (p[0]) {
-    case 'P':
-      bits |= S_label_at(p, "PL", 2)     ? DG_GL_L_PL
-              : S_label_at(p, "PST", 3)  ? DG_GL_L_PST
-              : S_label_at(p, "PTCP", 4) ? DG_GL_L_PTCP
-              : S_label_at(p, "PRS", 3)  ? DG_GL_L_PRS
-                                         : 0;
-      break;
-    case 'G':
-      if (S_label_at(p, "GEN", 3)) bits |= DG_GL_L_GEN;
-      break;
-    case 'S':
-      if (S_label_at(p, "SBJV1", 5)) bits |= DG_GL_L_SBJV1;
-      break;
-    default:
-      break;
-    }
+    if (*p == 'P')
+      bits |= S_label_at(p, "PL")     ? DG_GL_L_PL
+              : S_label_at(p, "PST")  ? DG_GL_L_PST
+              : S_label_at(p, "PTCP") ? DG_GL_L_PTCP
+              : S_label_at(p, "PRS")  ? DG_GL_L_PRS
+                                      : 0;
+    else if (*p == 'G') bits |= S_label_at(p, "GEN") ? DG_GL_L_GEN : 0;
+    else bits |= S_label_at(p, "SBJV1") ? DG_GL_L_SBJV1 : 0;
   }
   return bits;
 }
