@@ -230,12 +230,6 @@ unsigned dg_gl_feat_bits(const char *feats) {
   }
 }
 
-void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k) {
-  t->feats = dg_mem_strdup(&d->arena, w->an[k].feats ? w->an[k].feats : "");
-  w->feats_read = t->feats;
-  w->feats_bits = w->fb[k];
-}
-
 /* ---- clauses ------------------------------------------------------------- */
 
 /* Is this punctuation mark one that ends a clause (dg_gl_boundary, word.h):

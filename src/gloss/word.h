@@ -123,7 +123,11 @@ static inline bool dg_gl_tok_feat(dg_gl_word *w, const char *feats, unsigned bit
 }
 /* Give token t of word w the features of w's analysis k: a copy in d's
  * arena, whose bits are the analysis's (read by the look-up pass). */
-void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k);
+static inline void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k) {
+  t->feats = dg_mem_strdup(&d->arena, w->an[k].feats ? w->an[k].feats : "");
+  w->feats_read = t->feats;
+  w->feats_bits = w->fb[k];
+}
 
 /* The analysis of w whose lemma is `lemma` (the token's: the first such),
  * or -1, as memo.h's dg_gl_memo_an_of(w, lemma, NULL) gives it; the passes
