@@ -101,11 +101,9 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
         !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
       return;
   }
-  /* (the labels asked about below, read once: lb & DG_GL_L_PL is
-   * dg_gl_has_label(lab, "PL")) */
-  unsigned lb = dg_gl_label_bits(lab);
-  bool plural = (lb & DG_GL_L_PL) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR);
-  if (t->kind != DG_KIND_NAME && dg_gl_eq(t->pos, "NOUN") && !plural) return;
+  bool noun = dg_gl_eq(t->pos, "NOUN");
+  bool plural = noun && (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(lab, "PL"));
+  if (t->kind != DG_KIND_NAME && noun && !plural) return;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -114,6 +112,9 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
                 ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
+  /* (the labels asked about below, read once: lb & DG_GL_L_PST is
+   * dg_gl_has_label(lab, "PST")) */
+  unsigned lb = dg_gl_label_bits(lab);
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
@@ -164,7 +165,7 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
-  } else if (dg_gl_eq(t->pos, "NOUN") && plural &&
+  } else if (plural &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
