@@ -137,8 +137,8 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
     } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
       else out = S_english(e, &b, S_PAST, t->gloss);
-    } else if (strstr(lab ? lab : "", "3SG") && ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) ||
-                                                  dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
+    } else if ((lb & DG_GL_L_3SG) &&
+               ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
       dg_english_3sg(&b, t->gloss);
     }
     /* Reported speech: subjunctive I says that someone else said it ("die

@@ -128,8 +128,8 @@ bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
 
 /* The bits of dg_gl_label_bits: a label counts where dg_gl_has_label
  * finds it, at the start of the string or after a . - + | or /, and before
- * the end, a . - | or /.  (The string is walked once; only a P, G or S
- * can begin a label asked about.) */
+ * the end, a . - | or /; and "3SG" anywhere, where strstr finds it.  (The
+ * string is walked once; only a P, G or S can begin a label asked about.) */
 static inline bool S_label_at(const char *p, const char *want) {
   size_t k = 0;
   while (want[k] && p[k] == want[k]) k++;
@@ -140,6 +140,7 @@ unsigned dg_gl_label_bits(const char *labels) {
   if (!labels) return 0;
   unsigned bits = 0;
   for (const char *p = labels; *p; p++) {
+    if (*p == '3' && p[1] == 'S' && p[2] == 'G') bits |= DG_GL_L_3SG;
     if (*p != 'P' && *p != 'G' && *p != 'S') continue;
     if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
     if (*p == 'P')

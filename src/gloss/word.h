@@ -69,7 +69,8 @@ enum {
   DG_GL_L_PST = 1u << 2,  /* past */
   DG_GL_L_PTCP = 1u << 3, /* participle */
   DG_GL_L_PRS = 1u << 4,  /* present */
-  DG_GL_L_SBJV1 = 1u << 5 /* subjunctive I */
+  DG_GL_L_SBJV1 = 1u << 5, /* subjunctive I */
+  DG_GL_L_3SG = 1u << 6     /* "3SG" anywhere in the string (strstr): third person singular */
 };
 unsigned dg_gl_label_bits(const char *labels);
 /* The features the analysis choice asks about again and again, as bits:
