@@ -791,7 +791,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * the chosen labels (gender, case, number); the glosses of the reading,
    * then those of the others. */
   int bestq = fx ? fx->feat[k] : S_feature_analysis(w, (size_t)k);
-  if (bestq >= 0) t->feats = dg_mem_strdup(&d->arena, w->an[bestq].feats ? w->an[bestq].feats : "");
+  if (bestq >= 0) dg_gl_set_an_feats(d, t, w, (size_t)bestq);
   if (fx) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
@@ -822,7 +822,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     int pa = dg_gl_pick_analysis(c, i);
     if (pa >= 0) {
       w->leipzig = w->an[pa].leipzig ? w->an[pa].leipzig : "";
-      t->feats = dg_mem_strdup(&d->arena, w->an[pa].feats ? w->an[pa].feats : "");
+      dg_gl_set_an_feats(d, t, w, (size_t)pa);
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;
       c->w[i].closed = k;

@@ -118,6 +118,8 @@ typedef struct dg_gl_word {
                                      * completed form (Einfuhr) is glossed */
   const char *shown;                /* its segmentation: Ein-[fuhr] */
   const char *adverb;               /* its adverb sense from the dictionary, or NULL */
+  const char *feats_read;           /* the token's features as last read into bits, and */
+  unsigned feats_bits;              /* their bits (dg_gl_tok_feat_bits, word.h) */
 } dg_gl_word;
 
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the

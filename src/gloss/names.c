@@ -74,12 +74,13 @@ static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
 /* Is the noun at i in the genitive singular in -s of its lemma, before the
  * noun it owns ("Klaus Fischers Tor": Fischer's)?  (_sing: the features
  * say genitive singular.) */
-static bool S_genitive_sing(const dg_dtoken *t) {
-  return dg_gl_feat(t->feats, "Case=Gen") && dg_gl_feat(t->feats, "Number=Sing");
+static bool S_genitive_sing(const dg_gl_ctx *c, size_t i) {
+  unsigned f = DG_GL_F_GEN | DG_GL_F_SING;
+  return (dg_gl_tok_feat_bits(&c->w[i], c->s->tokens[i].feats) & f) == f;
 }
 static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  return S_lemma_s(t) && S_genitive_sing(t) && S_noun_after(c, i);
+  return S_lemma_s(t) && S_genitive_sing(c, i) && S_noun_after(c, i);
 }
 
 /* Does s start with the literal pre (a source's prefix: no strncmp call)? */
@@ -114,7 +115,7 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * of the lemma is asked once, and only of a form that is not the lemma.) */
   bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
   bool s_name = lemma_s && !after;
-  bool genitive = after && S_genitive_sing(t); /* (S_genitive_noun) */
+  bool genitive = after && S_genitive_sing(c, i); /* (S_genitive_noun) */
   if (!base && !genitive && !s_name) return false;
   /* A common noun: not a role noun, and of any gender in -s (Jobs,
    * Banks), else masculine: the surnames that are nouns are nouns of a
@@ -128,7 +129,7 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
     if ((facts & S_ROLE) || (!s_name && !(facts & S_MASC))) return false;
   }
-  if ((!s_name && dg_gl_feat(t->feats, "Number=Plur")) || S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
+  if ((!s_name && dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_PLUR)) || S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
@@ -159,8 +160,8 @@ static bool S_has_article(const dg_gl_ctx *c, size_t i) {
  * third person singular? */
 static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
   const dg_dtoken *v = &c->s->tokens[j];
-  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
-      !dg_gl_feat(v->feats, "Person=3") || dg_gl_feat(v->feats, "Number=Plur") || !v->lemma)
+  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !v->lemma ||
+      (dg_gl_tok_feat_bits(&c->w[j], v->feats) & (DG_GL_F_FIN | DG_GL_F_P3 | DG_GL_F_PLUR)) != (DG_GL_F_FIN | DG_GL_F_P3))
     return false;
   char *l = dg_gl_lower(v->lemma);
   bool r = dg_lexicon_is(c->lex, l, DG_WC_SPEECH_VERB);
@@ -182,6 +183,18 @@ static bool S_genitive_s(dg_engine *e, const char *form) {
   return S_known(e, NULL, stem);
 }
 
+/* Is the name at i a genitive: labelled so, a name in -s (S_genitive_s),
+ * or written with an apostrophe ("Sainsbury's", "Sainsbury’s")? */
+static bool S_genitive_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *p = &c->s->tokens[i];
+  size_t pl = strlen(p->form);
+  /* (a name in -s that the morphology knows and reads as itself is no
+   * genitive: "Klaus Fischer", not Klau's) */
+  bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i], p->form);
+  return pl > 1 && (dg_gl_has_label(c->w[i].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
+                    p->form[pl - 1] == '\'' || strstr(p->form, "’"));
+}
+
 /* The evidence in the sentence itself that the noun at i is a person's
  * name. */
 static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
@@ -195,13 +208,9 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
      * role, is no such name: "der Stürmer Klaus Fischer"), with no capitalised word after
      * the noun ("Golf National") but the one a genitive surname owns
      * ("Klaus Fischers Tor") */
-    size_t pl = strlen(p->form);
-    /* (a name in -s that the morphology knows and reads as itself is no
-     * genitive: "Klaus Fischer", not Klau's) */
-    bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i - 1], p->form);
-    bool genitive = pl > 1 && (dg_gl_has_label(c->w[i - 1].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
-                               p->form[pl - 1] == '\'' || strstr(p->form, "’"));
-    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname && !genitive &&
+    /* (whether the name is a genitive is asked only of a personal name) */
+    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname &&
+                 !S_genitive_name(e, c, i - 1) &&
                  !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
                    !c->w[i - 2].is_closed && !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 2].pos, "NOUN"))) &&
                  !(i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "DET")) && /* "der Kruger Nationalpark" */

@@ -19,7 +19,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
     return false;
   if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
-  if (!dg_gl_feat(t->feats, "Degree=Pos")) return false;
+  if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
@@ -44,20 +44,6 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
     if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
   }
   return true;
-}
-
-/* Is the word compared: "Degree=Cmp" or "Degree=Sup" one of its
- * features, as dg_gl_feat finds them (at the start or after a |, before
- * the end, a | or a ",")?  One search for "Degree=" for both. */
-static bool S_compared(const char *feats) {
-  if (!feats) return false;
-  for (const char *p = feats; (p = strstr(p, "Degree=")) != NULL; p += 7) {
-    if (p != feats && p[-1] != '|') continue;
-    const char *v = p + 7;
-    if ((strncmp(v, "Cmp", 3) == 0 || strncmp(v, "Sup", 3) == 0) && (v[3] == '\0' || v[3] == '|' || v[3] == ','))
-      return true;
-  }
-  return false;
 }
 
 /* Does the gloss begin with a modal ("would like", "can", "must be")? */
@@ -98,7 +84,7 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
 }
 
 /* Plain English: "clarified", "negotiations". */
-static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
+static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
   const char *lab = w->leipzig;
   /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
    * first, as the other words' glosses and sources need not be read) */
@@ -110,10 +96,14 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
    * and the source, which lie far off in memory, are read; a name may
    * take the genitive) */
   if (t->kind != DG_KIND_NAME) {
-    if (dg_gl_eq(t->pos, "NOUN") && !dg_gl_has_label(lab, "PL") && !dg_gl_feat(t->feats, "Number=Plur")) return;
     bool adj = dg_gl_eq(t->pos, "ADJ");
-    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) && !S_compared(t->feats)) return;
+    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
+        !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
+      return;
   }
+  bool noun = dg_gl_eq(t->pos, "NOUN");
+  bool plural = noun && (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(lab, "PL"));
+  if (t->kind != DG_KIND_NAME && noun && !plural) return;
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -122,36 +112,39 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
                 ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
+  /* (the labels asked about below, read once: lb & DG_GL_L_PST is
+   * dg_gl_has_label(lab, "PST")) */
+  unsigned lb = dg_gl_label_bits(lab);
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
   const char *out = NULL;
-  if (t->kind == DG_KIND_NAME && dg_gl_has_label(lab, "GEN")) {
+  if (t->kind == DG_KIND_NAME && (lb & DG_GL_L_GEN)) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
   } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
-    bool past = dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past");
+    bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
   } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
-    } else if (dg_gl_has_label(lab, "PTCP") || dg_gl_feat(t->feats, "VerbForm=Part")) {
+    } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
       out = S_english(e, &b, S_PARTICIPLE, t->gloss);
-    } else if (dg_gl_has_label(lab, "PST") || dg_gl_feat(t->feats, "Tense=Past")) {
-      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, dg_gl_has_label(lab, "PL") || strstr(lab, "PL") ? "were" : "was");
+    } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
+      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
       else out = S_english(e, &b, S_PAST, t->gloss);
-    } else if (strstr(lab ? lab : "", "3SG") && (dg_gl_has_label(lab, "PRS") || dg_gl_has_label(lab, "SBJV1") ||
-                                                  dg_gl_feat(t->feats, "Tense=Pres"))) {
+    } else if ((lb & DG_GL_L_3SG) &&
+               ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
       dg_english_3sg(&b, t->gloss);
     }
     /* Reported speech: subjunctive I says that someone else said it ("die
      * Lage sei ernst" = the situation is, so they say).  Plain English has
      * no such form, so the plain gloss keeps a marker an analyst can see. */
-    if (dg_gl_has_label(lab, "SBJV1") && !dg_gl_has_label(lab, "PTCP")) {
+    if ((lb & DG_GL_L_SBJV1) && !(lb & DG_GL_L_PTCP)) {
       if (out && out != b.data) dg_buf_puts(&b, out);
       out = NULL;
       if (!b.len) dg_buf_puts(&b, t->gloss);
@@ -162,7 +155,7 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
     if (w->adverb) dg_buf_puts(&b, w->adverb);
     else dg_english_adverb(&b, t->gloss);
   } else if ((dg_gl_eq(t->pos, "ADJ") || dg_gl_eq(t->pos, "ADV")) &&
-             (dg_gl_feat(t->feats, "Degree=Cmp") || dg_gl_feat(t->feats, "Degree=Sup")) &&
+             dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP) &&
              !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
     /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
      * gloss already is a comparative ("more", "less", "further"). */
@@ -171,8 +164,8 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) 
     bool cmp = false;
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
       cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
-    if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_feat(t->feats, "Degree=Sup"));
-  } else if ((dg_gl_eq(t->pos, "NOUN")) && (dg_gl_has_label(lab, "PL") || dg_gl_feat(t->feats, "Number=Plur")) &&
+    if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
+  } else if (plural &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */

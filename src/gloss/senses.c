@@ -641,7 +641,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       dg_gl_memo_lemma_set(w, t->lemma,
                            a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
     t->pos = S_pos(d, a->pos);
-    t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
+    dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
     /* (the word's labels live as long as its analyses, past the sentence:
      * the labels pass copies what it shows) */
     w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";

@@ -126,6 +126,35 @@ bool dg_gl_has_label_n(const char *labels, const char *want, size_t n) {
   return false;
 }
 
+/* The bits of dg_gl_label_bits: a label counts where dg_gl_has_label
+ * finds it, at the start of the string or after a . - + | or /, and before
+ * the end, a . - | or /; and "3SG" anywhere, where strstr finds it.  (The
+ * string is walked once; only a P, G or S can begin a label asked about.) */
+static inline bool S_label_at(const char *p, const char *want) {
+  size_t k = 0;
+  while (want[k] && p[k] == want[k]) k++;
+  return !want[k] && (p[k] == '\0' || p[k] == '.' || p[k] == '-' || p[k] == '|' || p[k] == '/');
+}
+
+unsigned dg_gl_label_bits(const char *labels) {
+  if (!labels) return 0;
+  unsigned bits = 0;
+  for (const char *p = labels; *p; p++) {
+    if (*p == '3' && p[1] == 'S' && p[2] == 'G') bits |= DG_GL_L_3SG;
+    if (*p != 'P' && *p != 'G' && *p != 'S') continue;
+    if (p != labels && !(p[-1] == '.' || p[-1] == '-' || p[-1] == '+' || p[-1] == '|' || p[-1] == '/')) continue;
+    if (*p == 'P')
+      bits |= S_label_at(p, "PL")     ? DG_GL_L_PL
+              : S_label_at(p, "PST")  ? DG_GL_L_PST
+              : S_label_at(p, "PTCP") ? DG_GL_L_PTCP
+              : S_label_at(p, "PRS")  ? DG_GL_L_PRS
+                                      : 0;
+    else if (*p == 'G') bits |= S_label_at(p, "GEN") ? DG_GL_L_GEN : 0;
+    else bits |= S_label_at(p, "SBJV1") ? DG_GL_L_SBJV1 : 0;
+  }
+  return bits;
+}
+
 /* Is `fv` ("Number=Plur") one of the |-separated UD features? */
 bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
   if (!feats || !*feats) return false;
@@ -180,7 +209,11 @@ unsigned dg_gl_feat_bits(const char *feats) {
                                            : 0;
       break;
     case 'T':
-      if ((k = S_prefix(p, "Tense=")) != 0 && S_value(p + k, "Pres", 4)) bits |= DG_GL_F_PRES;
+      if ((k = S_prefix(p, "Tense=")) != 0)
+        bits |= S_value(p + k, "Pres", 4) ? DG_GL_F_PRES : S_value(p + k, "Past", 4) ? DG_GL_F_PAST : 0;
+      break;
+    case 'C':
+      if ((k = S_prefix(p, "Case=")) != 0 && S_value(p + k, "Gen", 3)) bits |= DG_GL_F_GEN;
       break;
     case 'G':
       if ((k = S_prefix(p, "Gender=")) != 0)

@@ -59,6 +59,20 @@ static inline bool dg_gl_has_label(const char *labels, const char *want) {
   return dg_gl_has_label_n(labels, want, strlen(want));
 }
 static inline bool dg_gl_feat(const char *feats, const char *fv) { return dg_gl_feat_n(feats, fv, strlen(fv)); }
+/* The Leipzig labels the plain forms ask about, as bits: dg_gl_label_bits
+ * walks a label string once and sets the bit of each that dg_gl_has_label
+ * would find there (so `bits & DG_GL_L_PL` is dg_gl_has_label(labels,
+ * "PL")). */
+enum {
+  DG_GL_L_PL = 1u << 0,   /* plural */
+  DG_GL_L_GEN = 1u << 1,  /* genitive */
+  DG_GL_L_PST = 1u << 2,  /* past */
+  DG_GL_L_PTCP = 1u << 3, /* participle */
+  DG_GL_L_PRS = 1u << 4,  /* present */
+  DG_GL_L_SBJV1 = 1u << 5, /* subjunctive I */
+  DG_GL_L_3SG = 1u << 6     /* "3SG" anywhere in the string (strstr): third person singular */
+};
+unsigned dg_gl_label_bits(const char *labels);
 /* The features the analysis choice asks about again and again, as bits:
  * dg_gl_feat_bits reads a FEATS string once and sets the bit of each that
  * dg_gl_feat would find there (so `bits & DG_GL_F_FIN` is
@@ -82,12 +96,39 @@ enum {
   DG_GL_F_MASC = 1u << 13, /* Gender=Masc */
   DG_GL_F_FEM = 1u << 14,  /* Gender=Fem */
   DG_GL_F_NEUT = 1u << 15, /* Gender=Neut */
+  DG_GL_F_PAST = 1u << 16, /* Tense=Past */
+  DG_GL_F_GEN = 1u << 17,  /* Case=Gen */
 };
 unsigned dg_gl_feat_bits(const char *feats);
 /* The same asked of analysis k of a word of the sentence, from the bits
  * the look-up pass read once (dg_gl_word.fb): dg_gl_an_feat(w, k,
  * DG_GL_F_FIN) is dg_gl_feat(w->an[k].feats, "VerbForm=Fin"). */
 static inline bool dg_gl_an_feat(const dg_gl_word *w, size_t k, unsigned bit) { return (w->fb[k] & bit) != 0; }
+/* The same asked of the token's own features (t->feats, which the passes
+ * set and change): dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) is
+ * dg_gl_feat(t->feats, "Number=Plur").  The bits of the string last asked
+ * about are kept in w (feats_read, feats_bits), and the content-word pass,
+ * which gives the token the features of one of its analyses, puts that
+ * analysis's bits there.  (Told by the string's address: a pass that
+ * changes a token's features points it at another string, never writes
+ * into the one it has.) */
+static inline unsigned dg_gl_tok_feat_bits(dg_gl_word *w, const char *feats) {
+  if (w->feats_read != feats) {
+    w->feats_read = feats;
+    w->feats_bits = dg_gl_feat_bits(feats);
+  }
+  return w->feats_bits;
+}
+static inline bool dg_gl_tok_feat(dg_gl_word *w, const char *feats, unsigned bit) {
+  return (dg_gl_tok_feat_bits(w, feats) & bit) != 0;
+}
+/* Give token t of word w the features of w's analysis k: a copy in d's
+ * arena, whose bits are the analysis's (read by the look-up pass). */
+static inline void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k) {
+  t->feats = dg_mem_strdup(&d->arena, w->an[k].feats ? w->an[k].feats : "");
+  w->feats_read = t->feats;
+  w->feats_bits = w->fb[k];
+}
 
 /* The analysis of w whose lemma is `lemma` (the token's: the first such),
  * or -1, as memo.h's dg_gl_memo_an_of(w, lemma, NULL) gives it; the passes
