@@ -20,6 +20,12 @@ void dg_paragraph_free(dg_paragraph *p) {
   memset(p, 0, sizeof *p);
 }
 
+void *dg_paragraph_take_storage(dg_paragraph *p) {
+  void *blk = p->priv_;
+  p->priv_ = NULL;
+  return blk;
+}
+
 /* One block: [lead][raw][forms]. */
 static char *S_block(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
                      const char *raw, size_t rawlen, const char *forms, size_t formlen) {
