@@ -167,19 +167,20 @@ static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, dg_paragrap
     s->ntokens = ps->ntokens;
     s->tokens = dg_mem_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
     dg_dtokens_from_text(d, s->tokens, ps->tokens, ps->ntokens, held);
-    for (size_t i = 0; i < ps->ntokens; i++) {
-      const dg_token *pt = &ps->tokens[i];
-      dg_dtoken *t = &s->tokens[i];
-      /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
-      if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
-          pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {
-        bool ws = false;
-        for (uint64_t b = pt->end; b < ps->tokens[i + 1].start && !ws; b++) {
-          unsigned char ch = (unsigned char)p->raw[b - p->start];
-          ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
-        }
-        if (!ws) t->flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+    /* Markup alone ("Union*.") is not a space: look at the gap's bytes
+     * (mostly one space, the first looked at). */
+    const char *raw = p->rawlen ? p->raw : NULL;
+    const uint64_t lo = p->start, hi = p->start + p->rawlen;
+    const dg_token *pt = ps->tokens;
+    for (size_t i = 0, n = ps->ntokens; raw && i + 1 < n; i++) {
+      uint64_t next = pt[i + 1].start;
+      if (!(pt[i].flags & DG_TF_SPACE_AFTER) || pt[i].end < lo || next > hi) continue;
+      bool ws = false;
+      for (uint64_t b = pt[i].end; b < next && !ws; b++) {
+        unsigned char ch = (unsigned char)raw[b - lo];
+        ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
       }
+      if (!ws) s->tokens[i].flags &= ~(unsigned)DG_DF_SPACE_AFTER;
     }
     dg_sentence_set_text(d, s);
     if (e) dg_engine_gloss(e, d, s);
