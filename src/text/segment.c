@@ -97,14 +97,13 @@ static bool S_headline_end(const S_seg *S, size_t i) {
 }
 
 void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sent_end,
-                     unsigned char *headline) {
+                     unsigned char *headline, size_t *line_of) {
   S_seg S = {tb, t};
   size_t n = t->n;
   if (n == 0) return;
   memset(sent_end, 0, n);
   memset(headline, 0, n);
   /* Line lengths: the longest and second-longest line of the paragraph. */
-  size_t *line_of = dg_xmalloc(n * sizeof *line_of);
   size_t nlines = 0, max1 = 0, max2 = 0, ls = 0;
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && (t->v[i].flags & DG_TF_LINE_START)) {
@@ -192,5 +191,4 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
       !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20 &&
       !S_is_bullet(&S, start))
     headline[n - 1] = 1;
-  free(line_of);
 }

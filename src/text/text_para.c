@@ -71,8 +71,16 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
                         lt->forms.len);
   out->line = line;
   if (n == 0) return;
-  unsigned char *se = dg_xmalloc(2 * n);
-  dg_text_segment(tb, lt, se, se + n);
+  /* (the segmenter's work room, kept in lt: the line of each token, then
+   * its two marks) */
+  size_t need = n + (2 * n + sizeof(size_t) - 1) / sizeof(size_t);
+  if (lt->seg_cap < need) {
+    free(lt->seg);
+    lt->seg_cap = need > 2 * lt->seg_cap ? need : 2 * lt->seg_cap;
+    lt->seg = dg_xmalloc(lt->seg_cap * sizeof *lt->seg);
+  }
+  unsigned char *se = (unsigned char *)(lt->seg + n);
+  dg_text_segment(tb, lt, se, se + n, lt->seg);
   out->tokens = dg_xmalloc(n * sizeof *out->tokens);
   size_t ns = 0;
   for (size_t i = 0; i < n; i++) ns += se[i];
@@ -100,7 +108,6 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   }
   out->ntokens = n;
   out->nsentences = ns;
-  free(se);
 }
 
 void dg_text_build_line(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,

@@ -45,6 +45,7 @@ typedef struct {
 void dg_ltoks_free(dg_ltoks *t) {
   free(t->v);
   dg_buf_free(&t->forms);
+  free(t->seg);
   memset(t, 0, sizeof *t);
 }
 
