@@ -112,7 +112,7 @@ static inline bool dg_text_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x
 /* A code token starting at code point i (tokenize_code.c): `code`, an
  * option, a path, an identifier; its end, or 0. */
 size_t dg_text_scan_code(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i);
-bool dg_text_is_apostrophe(uint32_t cp);
+static inline bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 /* Abbreviation table (dictionaries/text-abbreviations.tsv).  `key` is the abbreviation with
  * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if

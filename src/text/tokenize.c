@@ -49,8 +49,6 @@ void dg_ltoks_free(dg_ltoks *t) {
   memset(t, 0, sizeof *t);
 }
 
-bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
-
 static bool S_is_lower_word(const uint32_t *w, size_t n, const char *s) {
   size_t i = 0;
   for (; i < n && s[i]; i++)
@@ -478,9 +476,8 @@ static void S_lex_all(S_lex *L) {
     if (dg_c_alpha(c) || c == DG_C_DIGIT) {
       /* (every prefix has a 't' or a 'w' second: "wie", "hat", "für" are
        * no URL) */
-      uint32_t ch2 = i + 1 < n ? cp[i + 1] | 0x20 : 0;
       size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W') &&
-                           (ch2 == 't' || ch2 == 'w')
+                           i + 1 < n && ((cp[i + 1] | 0x20) == 't' || (cp[i + 1] | 0x20) == 'w')
                        ? S_url_prefix(L, i) : 0;
       if (pre && (i == 0 || !dg_c_word(cls[i - 1]))) {
         size_t j = S_scan_url(L, i);
