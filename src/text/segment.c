@@ -19,7 +19,7 @@ static const char *S_form(const S_seg *S, size_t i) { return S->t->forms.data + 
 static unsigned S_first_class(const S_seg *S, size_t i) { return S->tb->cls[S->t->v[i].cs]; }
 
 /* . ! ? … ... ?! and runs of them */
-static bool S_is_final(const S_seg *S, size_t i) {
+static inline bool S_is_final(const S_seg *S, size_t i) {
   const dg_ltok *k = &S->t->v[i];
   if (k->kind != DG_TOK_PUNCT) return false;
   for (size_t x = k->cs; x < k->ce; x++) {
