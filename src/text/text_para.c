@@ -86,19 +86,25 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   for (size_t i = 0; i < n; i++) ns += se[i];
   out->sentences = dg_xcalloc(ns, sizeof *out->sentences);
   size_t s = 0, first = 0;
+  /* (kept in locals: a token stored may be any object, for all the
+   * compiler knows) */
+  const dg_ltok *v = lt->v;
+  const uint32_t *off = tb->off;
+  dg_token *toks = out->tokens;
   for (size_t i = 0; i < n; i++) {
-    const dg_ltok *k = &lt->v[i];
-    dg_token *d = &out->tokens[i];
-    d->start = base + tb->off[k->cs];
-    d->end = base + tb->off[k->ce];
+    const dg_ltok *k = &v[i];
+    dg_token *d = &toks[i];
+    d->start = base + off[k->cs];
+    d->end = base + off[k->ce];
     d->form = forms + k->fo;
     d->len = k->fl;
     d->kind = (dg_tokkind)k->kind;
-    d->flags = k->flags & DG_LTF_PUBLIC;
-    if (i + 1 == n || lt->v[i + 1].cs > k->ce) d->flags |= DG_TF_SPACE_AFTER; /* a gap follows */
+    unsigned fl = k->flags & DG_LTF_PUBLIC;
+    if (i + 1 == n || v[i + 1].cs > k->ce) fl |= DG_TF_SPACE_AFTER; /* a gap follows */
+    d->flags = fl;
     if (se[i]) {
       dg_sentence *st = &out->sentences[s++];
-      st->tokens = out->tokens + first;
+      st->tokens = toks + first;
       st->ntokens = i + 1 - first;
       st->start = st->tokens[0].start;
       st->end = d->end;
