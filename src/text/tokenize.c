@@ -110,10 +110,14 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
       nfc = tb->cp[i] < 0x300; /* below U+0300 NFC changes nothing */
   if (plain && nfc) { /* the common case: copy the original bytes */
     size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
-    dg_buf_reserve(f, len + 1);
-    dg_copy(f->data + f->len, L->raw + a, len);
-    f->len += len;
-    f->data[f->len++] = '\0';
+    dg_buf_reserve(f, len + 16);
+    char *q = f->data + f->len;
+    /* (a short form as one block of sixteen bytes when the paragraph has
+     * them: the bytes past its end are written over by the next form) */
+    if (len <= 16 && a + 16 <= tb->off[tb->ncp]) memcpy(q, L->raw + a, 16);
+    else dg_copy(q, L->raw + a, len);
+    q[len] = '\0';
+    f->len += len + 1;
     k->fl = (uint32_t)len;
     return;
   }
