@@ -142,6 +142,7 @@ typedef struct dg_ltoks {
   dg_buf forms;         /* NUL-separated forms */
   size_t *seg;          /* room for dg_text_segment's work (seg_cap entries), kept */
   size_t seg_cap;
+  dg_buf tmp, key, text; /* the tokenizer's work buffers, kept */
 } dg_ltoks;
 
 void dg_ltoks_free(dg_ltoks *t);

@@ -46,6 +46,9 @@ void dg_ltoks_free(dg_ltoks *t) {
   free(t->v);
   dg_buf_free(&t->forms);
   free(t->seg);
+  dg_buf_free(&t->tmp);
+  dg_buf_free(&t->key);
+  dg_buf_free(&t->text);
   memset(t, 0, sizeof *t);
 }
 
@@ -736,9 +739,7 @@ static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *
 static void S_merge(S_lex *L) {
   dg_ltoks *t = L->out;
   size_t w = 0;
-  dg_buf key, text;
-  dg_buf_init(&key);
-  dg_buf_init(&text);
+  dg_buf key = t->key, text = t->text; /* (kept from paragraph to paragraph) */
   for (size_t i = 0; i < t->n;) {
     dg_ltok *k = &t->v[i];
     bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
@@ -831,8 +832,8 @@ static void S_merge(S_lex *L) {
     i++;
   }
   t->n = w;
-  dg_buf_free(&key);
-  dg_buf_free(&text);
+  t->key = key;
+  t->text = text;
 }
 
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
@@ -849,12 +850,12 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
     L.next_at = at ? (size_t)(at - raw) : SIZE_MAX; /* (no e-mail address to look for) */
   }
   L.nl = true;
-  dg_buf_init(&L.tmp);
+  L.tmp = out->tmp; /* (kept from paragraph to paragraph) */
   out->n = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   if (L.marks) S_emphasis(&L);
   S_merge(&L);
 
-  dg_buf_free(&L.tmp);
+  out->tmp = L.tmp;
 }
