@@ -124,7 +124,7 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
    * corpora and news feeds): every line end is a boundary unless the line
    * plainly goes on ("," or a lower-case continuation). */
   size_t final_ends = 0;
-  for (size_t i = 0; i + 1 < n; i++) {
+  for (size_t i = 0; nlines >= 3 && i + 1 < n; i++) { /* (fewer lines: no line mode) */
     if (!(t->v[i + 1].flags & DG_TF_LINE_START)) continue;
     size_t f = i;
     while (f > 0 && S_is_closer(&S, f) && S_attached(&S, f)) f--;
