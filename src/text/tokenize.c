@@ -445,16 +445,20 @@ static bool S_side_punct(const S_lex *L, size_t i, bool before) {
 
 /* Can the word at i, which starts with an ASCII letter, be code
  * (tokenize_code.c)?  Only with an inner capital after a small letter
- * (getName), or when its letters and digits are followed by '_', '.' or
- * '(' (snake_case, os.path, foo(), ls(1)), or a drive letter (C:\\); most
- * words are none of these and are not scanned again.  (A capital after a
- * small letter anywhere in the word's first run, and the character after
- * the run: a little more than the code scanner looks at, never less.) */
+ * (getName), or when its letters and digits are followed by '_', '(' or a
+ * '.' before an ASCII letter (snake_case, foo(), ls(1), os.path), or a
+ * drive letter (C:\\); most words, and the last word of a sentence, are
+ * none of these and are not scanned again.  (A capital after a small letter
+ * anywhere in the word's first run, and the characters after the run: a
+ * little more than the code scanner looks at, never less.) */
 static bool S_may_be_code(const S_lex *L, size_t i, const S_shape *sh) {
   const uint32_t *cp = L->cp;
   size_t n = L->n, e = sh->run_end;
   if (i + 1 < n && cp[i + 1] == ':') return true;
-  return sh->hump || (e < n && (cp[e] == '_' || cp[e] == '.' || cp[e] == '('));
+  if (sh->hump) return true;
+  if (e >= n) return false;
+  if (cp[e] == '.') return e + 1 < n && (cp[e + 1] | 0x20) >= 'a' && (cp[e + 1] | 0x20) <= 'z';
+  return cp[e] == '_' || cp[e] == '(';
 }
 
 static bool S_prev_is_conj(const S_lex *L) {
