@@ -742,21 +742,23 @@ static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *
 
 static void S_merge(S_lex *L) {
   dg_ltoks *t = L->out;
+  dg_ltok *v = t->v; /* (and n: kept in locals, a token copied may be any object for all the compiler knows) */
+  const size_t n = t->n;
   size_t w = 0;
   dg_buf key = t->key, text = t->text; /* (kept from paragraph to paragraph) */
-  for (size_t i = 0; i < t->n;) {
-    dg_ltok *k = &t->v[i];
-    bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
+  for (size_t i = 0; i < n;) {
+    dg_ltok *k = &v[i];
+    bool dot_next = i + 1 < n && S_is_dot(L, &v[i + 1]) && v[i + 1].cs == k->ce;
     if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
       /* collect up to 4 parts "z." "B." */
       size_t parts = 1, ends[5];
       ends[1] = i + 1;
       while (parts < 4) {
         size_t a = ends[parts];
-        if (a + 2 >= t->n) break;
-        const dg_ltok *wd = &t->v[a + 1], *dt = &t->v[a + 2];
+        if (a + 2 >= n) break;
+        const dg_ltok *wd = &v[a + 1], *dt = &v[a + 2];
         if (wd->kind != DG_TOK_WORD || wd->ce - wd->cs > 6 || !S_is_dot(L, dt) ||
-            dt->cs != wd->ce || !S_small_gap(L, t->v[a].ce, wd->cs))
+            dt->cs != wd->ce || !S_small_gap(L, v[a].ce, wd->cs))
           break;
         parts++;
         ends[parts] = a + 2;
@@ -767,7 +769,7 @@ static void S_merge(S_lex *L) {
         for (int lower = 0; lower < 2 && !found; lower++) {
           dg_buf_clear(&key);
           for (size_t q = 0; q < p; q++) {
-            dg_buf_puts(&key, S_form_of(t, &t->v[i + 2 * q]));
+            dg_buf_puts(&key, S_form_of(t, &v[i + 2 * q]));
             dg_buf_putc(&key, '.');
           }
           if (lower) { /* "Vgl.", "Z. B." at a sentence start; not initials "F." */
@@ -791,47 +793,47 @@ static void S_merge(S_lex *L) {
       if (found) {
         dg_buf_clear(&text);
         for (size_t q = 0; q < found; q++) {
-          const dg_ltok *wd = &t->v[i + 2 * q];
-          if (q && wd->cs > t->v[i + 2 * q - 1].ce) dg_buf_putc(&text, ' ');
+          const dg_ltok *wd = &v[i + 2 * q];
+          if (q && wd->cs > v[i + 2 * q - 1].ce) dg_buf_putc(&text, ' ');
           dg_buf_puts(&text, S_form_of(t, wd));
           dg_buf_putc(&text, '.');
         }
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[ends[found]], text.data, text.len, DG_TOK_WORD,
+        S_merge_into(L, &m, k, &v[ends[found]], text.data, text.len, DG_TOK_WORD,
                      DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0));
-        t->v[w++] = m;
+        v[w++] = m;
         i = ends[found] + 1;
         continue;
       }
       /* an initial: "Donald J. Trump" */
-      if (k->ce == k->cs + 1 && L->cls[k->cs] == DG_C_UPPER && i + 2 < t->n &&
-          t->v[i + 2].kind == DG_TOK_WORD && L->cls[t->v[i + 2].cs] == DG_C_UPPER &&
-          S_small_gap(L, t->v[i + 1].ce, t->v[i + 2].cs)) {
+      if (k->ce == k->cs + 1 && L->cls[k->cs] == DG_C_UPPER && i + 2 < n &&
+          v[i + 2].kind == DG_TOK_WORD && L->cls[v[i + 2].cs] == DG_C_UPPER &&
+          S_small_gap(L, v[i + 1].ce, v[i + 2].cs)) {
         dg_buf_clear(&text);
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
-        t->v[w++] = m;
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
+        v[w++] = m;
         i += 2;
         continue;
       }
     }
     if (dot_next && (k->kind == DG_TOK_NUMBER || S_roman_after_ordinal_word(L, t, w, k)) && k->ce - k->cs <= 10) {
-      const dg_ltok *prev = w ? &t->v[w - 1] : NULL;
-      const dg_ltok *next = i + 2 < t->n ? &t->v[i + 2] : NULL;
+      const dg_ltok *prev = w ? &v[w - 1] : NULL;
+      const dg_ltok *next = i + 2 < n ? &v[i + 2] : NULL;
       if (S_ordinal(L, t, prev, k, next)) {
         dg_buf_clear(&text);
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
-        t->v[w++] = m;
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
+        v[w++] = m;
         i += 2;
         continue;
       }
     }
-    if (w != i) t->v[w] = *k; /* (none merged so far: in place) */
+    if (w != i) v[w] = *k; /* (none merged so far: in place) */
     w++;
     i++;
   }
