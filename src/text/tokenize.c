@@ -332,6 +332,7 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
   for (;;) {
     while (j < n && dg_c_word(cls[j])) j++;
     if (j >= n || j == i) break;
+    if (dg_c_space(cls[j])) return j; /* (most words end at a space: none of the below) */
     uint32_t c = cp[j];
     if (dg_text_is_apostrophe(c) && j + 1 < n && dg_c_alpha(cls[j + 1]) &&
         dg_c_alpha(cls[j - 1])) {
