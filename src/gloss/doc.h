@@ -3,7 +3,9 @@
  * renderer only reads it (cmark's shape).  Internal, not part of the public API.
  *
  * Memory: every string and array hanging off a document lives in the
- * document's arena and is released with dg_doc_free.  A document holds one
+ * document's arena, or in a block of storage it holds (dg_doc_hold: the
+ * text of the paragraphs its tokens' forms point into), and is released
+ * with dg_doc_free.  A document holds one
  * streaming chunk (a paragraph or a group of them), so memory stays bounded.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_DOC_H
