@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
   const dg_textbuf *tb;
   const char *raw;
+  size_t rawlen; /* (tb->off[n]) */
   const uint32_t *cp;
   const unsigned char *cls;
   size_t n;
@@ -117,7 +118,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
     char *q = f->data + f->len;
     /* (a short form as one block of sixteen bytes when the paragraph has
      * them: the bytes past its end are written over by the next form) */
-    if (len <= 16 && a + 16 <= tb->off[tb->ncp]) memcpy(q, L->raw + a, 16);
+    if (len <= 16 && a + 16 <= L->rawlen) memcpy(q, L->raw + a, 16);
     else dg_copy(q, L->raw + a, len);
     q[len] = '\0';
     f->len += len + 1;
@@ -478,7 +479,7 @@ static void S_lex_all(S_lex *L) {
   while (i < n) {
     unsigned c = cls[i];
     if (dg_c_space(c) || c == DG_C_SHY) {
-      L->nl |= c == DG_C_NL;
+      if (c == DG_C_NL) L->nl = true;
       i++;
       continue;
     }
@@ -848,6 +849,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   memset(&L, 0, sizeof L);
   L.tb = tb;
   L.raw = raw;
+  L.rawlen = tb->off[tb->ncp];
   L.cp = tb->cp;
   L.cls = tb->cls;
   L.n = tb->ncp;
