@@ -65,8 +65,17 @@ void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex) {
   d->keeps->lo = (uintptr_t)dg_lexicon_bytes(lex, &d->keeps->span);
 }
 
+void dg_doc_hold(dg_doc *d, void *block) {
+  if (!block) return;
+  dg_doc_held *h = dg_mem_alloc(&d->arena, sizeof *h);
+  h->block = block;
+  h->next = d->held;
+  d->held = h;
+}
+
 void dg_doc_free(dg_doc *d) {
   if (!d) return;
+  for (dg_doc_held *h = d->held; h; h = h->next) free(h->block); /* (the nodes are in the arena) */
   for (dg_doc_keep *k = d->keeps, *n; k; k = n) {
     n = k->next;
     dg_lexicon_close(k->lex);
@@ -111,6 +120,15 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
     }
   }
   src->arena.head = NULL;
+  /* (and the storage its forms point into; the list's nodes came along in
+   * the arena) */
+  if (src->held) {
+    dg_doc_held *last = src->held;
+    while (last->next) last = last->next;
+    last->next = d->held;
+    d->held = src->held;
+    src->held = NULL;
+  }
   /* (and the lexicons its strings point into) */
   if (src->keeps) {
     dg_doc_keep *last = src->keeps;
@@ -207,9 +225,9 @@ static dg_kind S_kind(dg_tokkind k) {
   return DG_KIND_WORD;
 }
 
-void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
+static void S_from_text(dg_dtoken *t, const dg_token *pt, const char *form) {
   dg_dtoken_init(t);
-  t->form = dg_mem_strndup(&d->arena, pt->form, pt->len);
+  t->form = form;
   t->start = pt->start;
   t->end = pt->end;
   t->kind = S_kind(pt->kind);
@@ -218,4 +236,13 @@ void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
   if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
   if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
   if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
+}
+
+void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
+  S_from_text(t, pt, dg_mem_strndup(&d->arena, pt->form, pt->len));
+}
+
+void dg_dtokens_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt, size_t n, bool held) {
+  for (size_t i = 0; i < n; i++)
+    S_from_text(&t[i], &pt[i], held ? pt[i].form : dg_mem_strndup(&d->arena, pt[i].form, pt[i].len));
 }

@@ -3,7 +3,9 @@
  * renderer only reads it (cmark's shape).  Internal, not part of the public API.
  *
  * Memory: every string and array hanging off a document lives in the
- * document's arena and is released with dg_doc_free.  A document holds one
+ * document's arena, or in a block of storage it holds (dg_doc_hold: the
+ * text of the paragraphs its tokens' forms point into), and is released
+ * with dg_doc_free.  A document holds one
  * streaming chunk (a paragraph or a group of them), so memory stays bounded.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_DOC_H
@@ -188,10 +190,17 @@ typedef struct dg_doc_keep {
   struct dg_doc_keep *next;
 } dg_doc_keep;
 
+/* A block of storage a document frees with itself (dg_doc_hold). */
+typedef struct dg_doc_held {
+  void *block;
+  struct dg_doc_held *next;
+} dg_doc_held;
+
 typedef struct dg_doc {
   dg_mem arena;
   dg_doc_keep *keeps;    /* the first is the lexicon whose strings dg_doc_str
                           * points at */
+  dg_doc_held *held;     /* storage its tokens' forms may point into */
   const char *source;    /* input name for messages: file name or "-" */
   dg_dsentence *sentences;
   size_t nsentences;
@@ -207,6 +216,9 @@ void dg_doc_free(dg_doc *d);
  * engine that made it (include/degloss.h) and needs no copy of the
  * dictionary's strings. */
 void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex);
+/* d takes over `block` (from malloc): it is freed with d, so strings in it
+ * may be pointed at instead of copied (a paragraph's forms). */
+void dg_doc_hold(dg_doc *d, void *block);
 /* s itself when it lives as long as d (a string of the lexicon d keeps),
  * else a copy in d's arena; "" for NULL. */
 static inline const char *dg_doc_str(dg_doc *d, const char *s) {
@@ -227,6 +239,9 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
  * form, span, kind and flags, in d's arena. */
 struct dg_token;
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt);
+/* The same for n tokens in a row; with `held` the forms live as long as d
+ * (their storage is held by d: dg_doc_hold) and are pointed at, not copied. */
+void dg_dtokens_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt, size_t n, bool held);
 
 /* Lines input: the sentences of one record (the same `record`) joined into
  * one sentence each, for the renderers, which then write one record a line.

@@ -140,9 +140,18 @@ static long S_line(dg_source *src, const dg_paragraph *p, uint64_t start) {
   return src->ln_line;
 }
 
-/* Add sentences [from, to) of paragraph p to d, glossed when e is given. */
-static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+/* Add sentences [from, to) of paragraph p to d, glossed when e is given.
+ * When they are p's last, d takes over p's storage and its tokens' forms
+ * point into it (earlier sentences of a paragraph cut between chunks get
+ * copies: the chunk before may be freed first). */
+static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, dg_paragraph *p,
                             unsigned parno, size_t from, size_t to) {
+  bool held = false;
+  if (to == p->nsentences) {
+    void *blk = dg_paragraph_take_storage(p);
+    dg_doc_hold(d, blk);
+    held = blk != NULL;
+  }
   for (size_t si = from; si < to; si++) {
     const dg_sentence *ps = &p->sentences[si];
     bool lines = src->kind == DEGLOSS_INPUT_LINES;
@@ -157,27 +166,28 @@ static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, const dg_pa
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
     s->ntokens = ps->ntokens;
     s->tokens = dg_mem_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
-    for (size_t i = 0; i < ps->ntokens; i++) {
-      const dg_token *pt = &ps->tokens[i];
-      dg_dtoken *t = &s->tokens[i];
-      dg_dtoken_from_text(d, t, pt);
-      /* Markup alone ("Union*.") is not a space: look at the gap's bytes. */
-      if ((t->flags & DG_DF_SPACE_AFTER) && p->raw && p->rawlen && i + 1 < ps->ntokens &&
-          pt->end >= p->start && ps->tokens[i + 1].start <= p->start + p->rawlen) {
-        bool ws = false;
-        for (uint64_t b = pt->end; b < ps->tokens[i + 1].start && !ws; b++) {
-          unsigned char ch = (unsigned char)p->raw[b - p->start];
-          ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
-        }
-        if (!ws) t->flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+    dg_dtokens_from_text(d, s->tokens, ps->tokens, ps->ntokens, held);
+    /* Markup alone ("Union*.") is not a space: look at the gap's bytes
+     * (mostly one space, the first looked at). */
+    const char *raw = p->rawlen ? p->raw : NULL;
+    const uint64_t lo = p->start, hi = p->start + p->rawlen;
+    const dg_token *pt = ps->tokens;
+    for (size_t i = 0, n = ps->ntokens; raw && i + 1 < n; i++) {
+      uint64_t next = pt[i + 1].start;
+      if (!(pt[i].flags & DG_TF_SPACE_AFTER) || pt[i].end < lo || next > hi) continue;
+      bool ws = false;
+      for (uint64_t b = pt[i].end; b < next && !ws; b++) {
+        unsigned char ch = (unsigned char)raw[b - lo];
+        ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
       }
+      if (!ws) s->tokens[i].flags &= ~(unsigned)DG_DF_SPACE_AFTER;
     }
     dg_sentence_set_text(d, s);
     if (e) dg_engine_gloss(e, d, s);
   }
 }
 
-static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, const dg_paragraph *p,
+static void S_add_paragraph(dg_source *src, dg_engine *e, dg_doc *d, dg_paragraph *p,
                             unsigned parno) {
   S_add_sentences(src, e, d, p, parno, 0, p->nsentences);
 }
@@ -331,7 +341,7 @@ dg_doc *dg_source_next(dg_source *src, dg_engine *e, degloss_error *err) {
         src->pend_no = src->paragraph++;
       }
       /* this paragraph's sentences while the chunk has room for them */
-      const dg_paragraph *p = &src->pend;
+      dg_paragraph *p = &src->pend;
       size_t to = src->pend_next;
       /* Lines input: a line's sentences (and the rest of a line cut at the
        * size bound) stay in one chunk, which is rendered as one record. */

@@ -19,7 +19,7 @@ static const char *S_form(const S_seg *S, size_t i) { return S->t->forms.data + 
 static unsigned S_first_class(const S_seg *S, size_t i) { return S->tb->cls[S->t->v[i].cs]; }
 
 /* . ! ? … ... ?! and runs of them */
-static bool S_is_final(const S_seg *S, size_t i) {
+static inline bool S_is_final(const S_seg *S, size_t i) {
   const dg_ltok *k = &S->t->v[i];
   if (k->kind != DG_TOK_PUNCT) return false;
   for (size_t x = k->cs; x < k->ce; x++) {
@@ -97,14 +97,13 @@ static bool S_headline_end(const S_seg *S, size_t i) {
 }
 
 void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sent_end,
-                     unsigned char *headline) {
+                     unsigned char *headline, size_t *line_of) {
   S_seg S = {tb, t};
   size_t n = t->n;
   if (n == 0) return;
   memset(sent_end, 0, n);
   memset(headline, 0, n);
   /* Line lengths: the longest and second-longest line of the paragraph. */
-  size_t *line_of = dg_xmalloc(n * sizeof *line_of);
   size_t nlines = 0, max1 = 0, max2 = 0, ls = 0;
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && (t->v[i].flags & DG_TF_LINE_START)) {
@@ -125,7 +124,7 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
    * corpora and news feeds): every line end is a boundary unless the line
    * plainly goes on ("," or a lower-case continuation). */
   size_t final_ends = 0;
-  for (size_t i = 0; i + 1 < n; i++) {
+  for (size_t i = 0; nlines >= 3 && i + 1 < n; i++) { /* (fewer lines: no line mode) */
     if (!(t->v[i + 1].flags & DG_TF_LINE_START)) continue;
     size_t f = i;
     while (f > 0 && S_is_closer(&S, f) && S_attached(&S, f)) f--;
@@ -192,5 +191,4 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
       !S_is_final(&S, n - 1) && S_headline_end(&S, n - 1) && n - 1 - start < 20 &&
       !S_is_bullet(&S, start))
     headline[n - 1] = 1;
-  free(line_of);
 }

@@ -179,6 +179,12 @@ unsigned long dg_reader_invalid_count(const dg_reader *r);
 void dg_reader_free(dg_reader *r);
 
 void dg_paragraph_free(dg_paragraph *p);
+/* Take over the paragraph's storage: the one block that holds lead, raw and
+ * every token's form (the token and sentence arrays stay the paragraph's).
+ * The caller free()s it once nothing points into it any more; the
+ * paragraph stays usable until then and dg_paragraph_free leaves the block
+ * alone.  NULL when it was taken already. */
+void *dg_paragraph_take_storage(dg_paragraph *p);
 
 /* Tokenize and segment `len` bytes of running text held in memory as ONE
  * paragraph (blank lines inside are kept; use a reader for many paragraphs).

@@ -112,7 +112,7 @@ static inline bool dg_text_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x
 /* A code token starting at code point i (tokenize_code.c): `code`, an
  * option, a path, an identifier; its end, or 0. */
 size_t dg_text_scan_code(const uint32_t *cp, const unsigned char *cls, size_t n, size_t i);
-bool dg_text_is_apostrophe(uint32_t cp);
+static inline bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 /* Abbreviation table (dictionaries/text-abbreviations.tsv).  `key` is the abbreviation with
  * its parts' dots and without spaces ("z.B.", "Dr.").  Returns false if
@@ -140,15 +140,19 @@ typedef struct dg_ltoks {
   dg_ltok *v;
   size_t n, cap;
   dg_buf forms;         /* NUL-separated forms */
+  size_t *seg;          /* room for dg_text_segment's work (seg_cap entries), kept */
+  size_t seg_cap;
+  dg_buf tmp, key, text; /* the tokenizer's work buffers, kept */
 } dg_ltoks;
 
 void dg_ltoks_free(dg_ltoks *t);
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out);
 
 /* Sentence boundaries: sets sent_end[i] = 1 when a sentence ends after token
- * i, and headline[i] = 1 when that sentence is a headline. */
+ * i, and headline[i] = 1 when that sentence is a headline.  `line_of` is
+ * room for t->n entries (the line of each token). */
 void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sent_end,
-                     unsigned char *headline);
+                     unsigned char *headline, size_t *line_of);
 
 /* Build the paragraph from raw bytes (tokenize + segment); the paragraph
  * owns copies of lead and raw.  Used by the reader and dg_text_parse. */

@@ -20,6 +20,12 @@ void dg_paragraph_free(dg_paragraph *p) {
   memset(p, 0, sizeof *p);
 }
 
+void *dg_paragraph_take_storage(dg_paragraph *p) {
+  void *blk = p->priv_;
+  p->priv_ = NULL;
+  return blk;
+}
+
 /* One block: [lead][raw][forms]. */
 static char *S_block(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
                      const char *raw, size_t rawlen, const char *forms, size_t formlen) {
@@ -65,26 +71,40 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
                         lt->forms.len);
   out->line = line;
   if (n == 0) return;
-  unsigned char *se = dg_xmalloc(2 * n);
-  dg_text_segment(tb, lt, se, se + n);
+  /* (the segmenter's work room, kept in lt: the line of each token, then
+   * its two marks) */
+  size_t need = n + (2 * n + sizeof(size_t) - 1) / sizeof(size_t);
+  if (lt->seg_cap < need) {
+    free(lt->seg);
+    lt->seg_cap = need > 2 * lt->seg_cap ? need : 2 * lt->seg_cap;
+    lt->seg = dg_xmalloc(lt->seg_cap * sizeof *lt->seg);
+  }
+  unsigned char *se = (unsigned char *)(lt->seg + n);
+  dg_text_segment(tb, lt, se, se + n, lt->seg);
   out->tokens = dg_xmalloc(n * sizeof *out->tokens);
   size_t ns = 0;
   for (size_t i = 0; i < n; i++) ns += se[i];
   out->sentences = dg_xcalloc(ns, sizeof *out->sentences);
   size_t s = 0, first = 0;
+  /* (kept in locals: a token stored may be any object, for all the
+   * compiler knows) */
+  const dg_ltok *v = lt->v;
+  const uint32_t *off = tb->off;
+  dg_token *toks = out->tokens;
   for (size_t i = 0; i < n; i++) {
-    const dg_ltok *k = &lt->v[i];
-    dg_token *d = &out->tokens[i];
-    d->start = base + tb->off[k->cs];
-    d->end = base + tb->off[k->ce];
+    const dg_ltok *k = &v[i];
+    dg_token *d = &toks[i];
+    d->start = base + off[k->cs];
+    d->end = base + off[k->ce];
     d->form = forms + k->fo;
     d->len = k->fl;
     d->kind = (dg_tokkind)k->kind;
-    d->flags = k->flags & DG_LTF_PUBLIC;
-    if (i + 1 == n || lt->v[i + 1].cs > k->ce) d->flags |= DG_TF_SPACE_AFTER; /* a gap follows */
+    unsigned fl = k->flags & DG_LTF_PUBLIC;
+    if (i + 1 == n || v[i + 1].cs > k->ce) fl |= DG_TF_SPACE_AFTER; /* a gap follows */
+    d->flags = fl;
     if (se[i]) {
       dg_sentence *st = &out->sentences[s++];
-      st->tokens = out->tokens + first;
+      st->tokens = toks + first;
       st->ntokens = i + 1 - first;
       st->start = st->tokens[0].start;
       st->end = d->end;
@@ -94,7 +114,6 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   }
   out->ntokens = n;
   out->nsentences = ns;
-  free(se);
 }
 
 void dg_text_build_line(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,

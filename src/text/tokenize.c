@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
   const dg_textbuf *tb;
   const char *raw;
+  size_t rawlen; /* (tb->off[n]) */
   const uint32_t *cp;
   const unsigned char *cls;
   size_t n;
@@ -45,10 +46,12 @@ typedef struct {
 void dg_ltoks_free(dg_ltoks *t) {
   free(t->v);
   dg_buf_free(&t->forms);
+  free(t->seg);
+  dg_buf_free(&t->tmp);
+  dg_buf_free(&t->key);
+  dg_buf_free(&t->text);
   memset(t, 0, sizeof *t);
 }
-
-bool dg_text_is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 static bool S_is_lower_word(const uint32_t *w, size_t n, const char *s) {
   size_t i = 0;
@@ -111,10 +114,14 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
       nfc = tb->cp[i] < 0x300; /* below U+0300 NFC changes nothing */
   if (plain && nfc) { /* the common case: copy the original bytes */
     size_t a = tb->off[k->cs], len = tb->off[k->ce] - a;
-    dg_buf_reserve(f, len + 1);
-    dg_copy(f->data + f->len, L->raw + a, len);
-    f->len += len;
-    f->data[f->len++] = '\0';
+    dg_buf_reserve(f, len + 16);
+    char *q = f->data + f->len;
+    /* (a short form as one block of sixteen bytes when the paragraph has
+     * them: the bytes past its end are written over by the next form) */
+    if (len <= 16 && a + 16 <= L->rawlen) memcpy(q, L->raw + a, 16);
+    else dg_copy(q, L->raw + a, len);
+    q[len] = '\0';
+    f->len += len + 1;
     k->fl = (uint32_t)len;
     return;
   }
@@ -326,6 +333,7 @@ static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_jo
   for (;;) {
     while (j < n && dg_c_word(cls[j])) j++;
     if (j >= n || j == i) break;
+    if (dg_c_space(cls[j])) return j; /* (most words end at a space: none of the below) */
     uint32_t c = cp[j];
     if (dg_text_is_apostrophe(c) && j + 1 < n && dg_c_alpha(cls[j + 1]) &&
         dg_c_alpha(cls[j - 1])) {
@@ -439,16 +447,20 @@ static bool S_side_punct(const S_lex *L, size_t i, bool before) {
 
 /* Can the word at i, which starts with an ASCII letter, be code
  * (tokenize_code.c)?  Only with an inner capital after a small letter
- * (getName), or when its letters and digits are followed by '_', '.' or
- * '(' (snake_case, os.path, foo(), ls(1)), or a drive letter (C:\\); most
- * words are none of these and are not scanned again.  (A capital after a
- * small letter anywhere in the word's first run, and the character after
- * the run: a little more than the code scanner looks at, never less.) */
+ * (getName), or when its letters and digits are followed by '_', '(' or a
+ * '.' before an ASCII letter (snake_case, foo(), ls(1), os.path), or a
+ * drive letter (C:\\); most words, and the last word of a sentence, are
+ * none of these and are not scanned again.  (A capital after a small letter
+ * anywhere in the word's first run, and the characters after the run: a
+ * little more than the code scanner looks at, never less.) */
 static bool S_may_be_code(const S_lex *L, size_t i, const S_shape *sh) {
   const uint32_t *cp = L->cp;
   size_t n = L->n, e = sh->run_end;
   if (i + 1 < n && cp[i + 1] == ':') return true;
-  return sh->hump || (e < n && (cp[e] == '_' || cp[e] == '.' || cp[e] == '('));
+  if (sh->hump) return true;
+  if (e >= n) return false;
+  if (cp[e] == '.') return e + 1 < n && (cp[e + 1] | 0x20) >= 'a' && (cp[e + 1] | 0x20) <= 'z';
+  return cp[e] == '_' || cp[e] == '(';
 }
 
 static bool S_prev_is_conj(const S_lex *L) {
@@ -467,7 +479,7 @@ static void S_lex_all(S_lex *L) {
   while (i < n) {
     unsigned c = cls[i];
     if (dg_c_space(c) || c == DG_C_SHY) {
-      L->nl |= c == DG_C_NL;
+      if (c == DG_C_NL) L->nl = true;
       i++;
       continue;
     }
@@ -477,9 +489,8 @@ static void S_lex_all(S_lex *L) {
     if (dg_c_alpha(c) || c == DG_C_DIGIT) {
       /* (every prefix has a 't' or a 'w' second: "wie", "hat", "für" are
        * no URL) */
-      uint32_t ch2 = i + 1 < n ? cp[i + 1] | 0x20 : 0;
       size_t pre = (ch == 'h' || ch == 'H' || ch == 'f' || ch == 'F' || ch == 'w' || ch == 'W') &&
-                           (ch2 == 't' || ch2 == 'w')
+                           i + 1 < n && ((cp[i + 1] | 0x20) == 't' || (cp[i + 1] | 0x20) == 'w')
                        ? S_url_prefix(L, i) : 0;
       if (pre && (i == 0 || !dg_c_word(cls[i - 1]))) {
         size_t j = S_scan_url(L, i);
@@ -733,23 +744,23 @@ static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *
 
 static void S_merge(S_lex *L) {
   dg_ltoks *t = L->out;
+  dg_ltok *v = t->v; /* (and n: kept in locals, a token copied may be any object for all the compiler knows) */
+  const size_t n = t->n;
   size_t w = 0;
-  dg_buf key, text;
-  dg_buf_init(&key);
-  dg_buf_init(&text);
-  for (size_t i = 0; i < t->n;) {
-    dg_ltok *k = &t->v[i];
-    bool dot_next = i + 1 < t->n && S_is_dot(L, &t->v[i + 1]) && t->v[i + 1].cs == k->ce;
+  dg_buf key = t->key, text = t->text; /* (kept from paragraph to paragraph) */
+  for (size_t i = 0; i < n;) {
+    dg_ltok *k = &v[i];
+    bool dot_next = i + 1 < n && S_is_dot(L, &v[i + 1]) && v[i + 1].cs == k->ce;
     if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
       /* collect up to 4 parts "z." "B." */
       size_t parts = 1, ends[5];
       ends[1] = i + 1;
       while (parts < 4) {
         size_t a = ends[parts];
-        if (a + 2 >= t->n) break;
-        const dg_ltok *wd = &t->v[a + 1], *dt = &t->v[a + 2];
+        if (a + 2 >= n) break;
+        const dg_ltok *wd = &v[a + 1], *dt = &v[a + 2];
         if (wd->kind != DG_TOK_WORD || wd->ce - wd->cs > 6 || !S_is_dot(L, dt) ||
-            dt->cs != wd->ce || !S_small_gap(L, t->v[a].ce, wd->cs))
+            dt->cs != wd->ce || !S_small_gap(L, v[a].ce, wd->cs))
           break;
         parts++;
         ends[parts] = a + 2;
@@ -760,7 +771,7 @@ static void S_merge(S_lex *L) {
         for (int lower = 0; lower < 2 && !found; lower++) {
           dg_buf_clear(&key);
           for (size_t q = 0; q < p; q++) {
-            dg_buf_puts(&key, S_form_of(t, &t->v[i + 2 * q]));
+            dg_buf_puts(&key, S_form_of(t, &v[i + 2 * q]));
             dg_buf_putc(&key, '.');
           }
           if (lower) { /* "Vgl.", "Z. B." at a sentence start; not initials "F." */
@@ -784,53 +795,53 @@ static void S_merge(S_lex *L) {
       if (found) {
         dg_buf_clear(&text);
         for (size_t q = 0; q < found; q++) {
-          const dg_ltok *wd = &t->v[i + 2 * q];
-          if (q && wd->cs > t->v[i + 2 * q - 1].ce) dg_buf_putc(&text, ' ');
+          const dg_ltok *wd = &v[i + 2 * q];
+          if (q && wd->cs > v[i + 2 * q - 1].ce) dg_buf_putc(&text, ' ');
           dg_buf_puts(&text, S_form_of(t, wd));
           dg_buf_putc(&text, '.');
         }
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[ends[found]], text.data, text.len, DG_TOK_WORD,
+        S_merge_into(L, &m, k, &v[ends[found]], text.data, text.len, DG_TOK_WORD,
                      DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0));
-        t->v[w++] = m;
+        v[w++] = m;
         i = ends[found] + 1;
         continue;
       }
       /* an initial: "Donald J. Trump" */
-      if (k->ce == k->cs + 1 && L->cls[k->cs] == DG_C_UPPER && i + 2 < t->n &&
-          t->v[i + 2].kind == DG_TOK_WORD && L->cls[t->v[i + 2].cs] == DG_C_UPPER &&
-          S_small_gap(L, t->v[i + 1].ce, t->v[i + 2].cs)) {
+      if (k->ce == k->cs + 1 && L->cls[k->cs] == DG_C_UPPER && i + 2 < n &&
+          v[i + 2].kind == DG_TOK_WORD && L->cls[v[i + 2].cs] == DG_C_UPPER &&
+          S_small_gap(L, v[i + 1].ce, v[i + 2].cs)) {
         dg_buf_clear(&text);
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
-        t->v[w++] = m;
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
+        v[w++] = m;
         i += 2;
         continue;
       }
     }
     if (dot_next && (k->kind == DG_TOK_NUMBER || S_roman_after_ordinal_word(L, t, w, k)) && k->ce - k->cs <= 10) {
-      const dg_ltok *prev = w ? &t->v[w - 1] : NULL;
-      const dg_ltok *next = i + 2 < t->n ? &t->v[i + 2] : NULL;
+      const dg_ltok *prev = w ? &v[w - 1] : NULL;
+      const dg_ltok *next = i + 2 < n ? &v[i + 2] : NULL;
       if (S_ordinal(L, t, prev, k, next)) {
         dg_buf_clear(&text);
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &t->v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
-        t->v[w++] = m;
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
+        v[w++] = m;
         i += 2;
         continue;
       }
     }
-    if (w != i) t->v[w] = *k; /* (none merged so far: in place) */
+    if (w != i) v[w] = *k; /* (none merged so far: in place) */
     w++;
     i++;
   }
   t->n = w;
-  dg_buf_free(&key);
-  dg_buf_free(&text);
+  t->key = key;
+  t->text = text;
 }
 
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
@@ -838,6 +849,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   memset(&L, 0, sizeof L);
   L.tb = tb;
   L.raw = raw;
+  L.rawlen = tb->off[tb->ncp];
   L.cp = tb->cp;
   L.cls = tb->cls;
   L.n = tb->ncp;
@@ -847,12 +859,12 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
     L.next_at = at ? (size_t)(at - raw) : SIZE_MAX; /* (no e-mail address to look for) */
   }
   L.nl = true;
-  dg_buf_init(&L.tmp);
+  L.tmp = out->tmp; /* (kept from paragraph to paragraph) */
   out->n = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   if (L.marks) S_emphasis(&L);
   S_merge(&L);
 
-  dg_buf_free(&L.tmp);
+  out->tmp = L.tmp;
 }
