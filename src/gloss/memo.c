@@ -765,21 +765,37 @@ const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k
   return v->sv;
 }
 
-void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
-  char key[S_MAX_KEY];
-  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
-  if (!kn) return;
+/* The senses stored under key (kn bytes), or NULL when not stored. */
+static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, const char *pos, const dg_sense *sv,
+                                    size_t n) {
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
   S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, (void **)&v);
-  if (!x) return;
+  if (!x) return NULL;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
   memset(v->marks, 0, sizeof v->marks);
   /* (only a verb's senses are asked about) */
   v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
   for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
-  S_publish(S_memo(e), x);
+  return S_publish(S_memo(e), x);
+}
+
+void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
+  char key[S_MAX_KEY];
+  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
+  if (kn) S_senses_put(e, key, kn, pos, sv, n);
+}
+
+const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_sense *sv, size_t n) {
+  char key[S_MAX_KEY];
+  const dg_analysis *a = k < w->nan ? &w->an[k] : NULL;
+  size_t kn = a && n <= DG_GL_MAX_SENSES ? S_key2(e, key, a->lemma, a->pos) : 0;
+  const S_senses *v = kn ? S_senses_put(e, key, kn, a->pos, sv, n) : NULL;
+  if (!v) return NULL;
+  static const S_senses none = {0}; /* (as dg_gl_memo_an_senses's) */
+  dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
+  return v->sv;
 }
 
 /* ---- values the caller makes --------------------------------------------- */
