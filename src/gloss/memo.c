@@ -30,7 +30,9 @@
  * brings the start of the value too. */
 typedef struct S_entry {
   uint64_t hash;
-  uint32_t keylen, cost;
+  uint16_t keylen;
+  uint16_t lines; /* cache lines the entry spans, at most S_TAG_MASK */
+  uint32_t cost;
   void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
 } S_entry;
@@ -39,7 +41,11 @@ static size_t S_off(size_t keylen) { return (sizeof(S_entry) + keylen + 7) & ~(s
 static void *S_value(const S_entry *x) { return (char *)(uintptr_t)x + S_off(x->keylen); }
 
 /* A slot keeps the hash beside the entry: a probe past another key reads
- * no entry.  Readers take no lock: a slot is written once (hash, then the
+ * no entry.  Its low bits, which choose the stripe and so are the same in
+ * every slot of a stripe's table, hold instead the number of cache lines
+ * the entry spans (S_tag): the look-up pass asks for a word's whole entry
+ * as soon as it has read the slot, not its first lines and the rest only
+ * once they have come.  Readers take no lock: a slot is written once (hash, then the
  * entry pointer with release order), and a full table is replaced by a
  * larger copy that is published whole; replaced tables are kept until the
  * memo is freed (a reader may still be probing one; together they are
@@ -50,6 +56,11 @@ typedef struct S_slot_t {
   uint64_t hash;
   _Atomic(S_entry *) e;
 } S_slot_t;
+
+#define S_TAG_MASK ((uint64_t)S_STRIPES - 1)
+static uint64_t S_tag(const S_entry *x) { return (x->hash & ~S_TAG_MASK) | x->lines; }
+/* (the slot's hash is that of the key h: the bits above the stripe's) */
+static bool S_tag_is(uint64_t tag, uint64_t h) { return ((tag ^ h) & ~S_TAG_MASK) == 0; }
 
 typedef struct S_table {
   struct S_table *prev; /* the table this one replaced */
@@ -186,7 +197,7 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
     S_slot_t *x = &t->slots[i];
     S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
-    if (!e || (x->hash == h && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
+    if (!e || (S_tag_is(x->hash, h) && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
       *found = e;
       return x;
     }
@@ -285,7 +296,9 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
   S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
   x->drop = NULL;
   x->hash = h;
-  x->keylen = (uint32_t)n + 1;
+  x->keylen = (uint16_t)(n + 1);
+  uintptr_t first = (uintptr_t)x / 64, last = ((uintptr_t)x + off + size - 1) / 64;
+  x->lines = (uint16_t)(last - first + 1 < S_TAG_MASK ? last - first + 1 : S_TAG_MASK);
   x->cost = (uint32_t)cost;
   x->key[0] = kind;
   memcpy(x->key + 1, key, n);
@@ -322,7 +335,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
       if (!e) continue;
       S_entry *none;
       S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, e->hash, &none);
-      d->hash = e->hash;
+      d->hash = S_tag(e);
       atomic_store_explicit(&d->e, e, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
@@ -336,7 +349,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     if (x->drop) x->drop(S_value(x));
   } else {
     v = S_value(x);
-    slot->hash = x->hash;
+    slot->hash = S_tag(x);
     atomic_store_explicit(&slot->e, x, memory_order_release);
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
@@ -429,16 +442,16 @@ void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_mem
 void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
   S_table *t = k->keyed ? S_table_of(e->memo, k->hash) : NULL;
   if (!t) return;
-  /* (the entry of the first slot with the key's hash: its key and the
-   * start of its value, on one or two lines) */
+  /* (the entry of the first slot with the key's hash: its key and its
+   * value, on the lines the slot tells) */
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
     const S_slot_t *x = &t->slots[i];
     const S_entry *f = atomic_load_explicit(&x->e, memory_order_relaxed);
     if (!f) return;
-    if (x->hash == k->hash) {
-      __builtin_prefetch(f);
-      __builtin_prefetch((const char *)f + 64);
+    if (S_tag_is(x->hash, k->hash)) {
+      const char *line = (const char *)((uintptr_t)f & ~(uintptr_t)63);
+      for (unsigned q = 0; q < (x->hash & S_TAG_MASK); q++) __builtin_prefetch(line + 64 * q);
       return;
     }
   }
@@ -447,9 +460,6 @@ void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
   const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
   if (!v) return false;
-  /* (the rest of the entry asked for now: the passes after this one read
-   * the sentence's readings and links, and find them in the cache) */
-  for (uintptr_t a = ((uintptr_t)v | 63) + 1; a < (uintptr_t)v + v->size; a += 64) __builtin_prefetch((const void *)a);
   /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
   w->cl = S_word_cl(v);
