@@ -318,9 +318,12 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
-  if (!t || (s->n + 1) * 2 > t->nslots) {
+  if (!t || (s->n + 1) * 4 > t->nslots * 3) {
     /* (a stripe's first table has room for the words of a short text:
-     * its first doublings, each moving every entry, are not made) */
+     * its first doublings, each moving every entry, are not made; a table
+     * is filled to three quarters: a probe past other keys reads their
+     * slots' hashes only, mostly on the same line, and a smaller table
+     * stays in the cache) */
     size_t ns = t ? t->nslots * 2 : 2048;
     size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
     S_table *nt = S_region_alloc(&m->region, tsize, 64);
