@@ -31,7 +31,7 @@
 typedef struct S_entry {
   uint64_t hash;
   uint16_t keylen;
-  uint16_t lines; /* cache lines the entry spans, at most S_TAG_MASK */
+  uint16_t lines; /* cache lines the entry spans, at most S_LINES_MAX */
   uint32_t cost;
   void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
@@ -40,27 +40,32 @@ typedef struct S_entry {
 static size_t S_off(size_t keylen) { return (sizeof(S_entry) + keylen + 7) & ~(size_t)7; }
 static void *S_value(const S_entry *x) { return (char *)(uintptr_t)x + S_off(x->keylen); }
 
-/* A slot keeps the hash beside the entry: a probe past another key reads
- * no entry.  Its low bits, which choose the stripe and so are the same in
- * every slot of a stripe's table, hold instead the number of cache lines
- * the entry spans (S_tag): the look-up pass asks for a word's whole entry
- * as soon as it has read the slot, not its first lines and the rest only
- * once they have come.  Readers take no lock: a slot is written once (hash, then the
- * entry pointer with release order), and a full table is replaced by a
- * larger copy that is published whole; replaced tables are kept until the
- * memo is freed (a reader may still be probing one; together they are
- * smaller than the current one).  A reader that probes a replaced table
- * may miss a key stored since: it computes the value, and S_publish gives
- * it the one stored first. */
-typedef struct S_slot_t {
-  uint64_t hash;
-  _Atomic(S_entry *) e;
-} S_slot_t;
+/* A slot is one word of 8 bytes (eight to a cache line: the table of a
+ * long text's words stays in the cache): the entry's address (8-byte
+ * aligned, below 2^47: 44 bits), the number of cache lines the entry
+ * spans (6 bits: the look-up pass asks for a word's whole entry as soon
+ * as it has read the slot, not its first lines and the rest only once they
+ * have come) and the top 14 bits of the key's hash (a probe past another
+ * key reads its entry only once in 16,384).  0: empty.  Readers take no
+ * lock: a slot is written once (with release order), and a full table is
+ * replaced by a larger copy that is published whole; replaced tables are
+ * kept until the memo is freed (a reader may still be probing one;
+ * together they are smaller than the current one).  A reader that probes a
+ * replaced table may miss a key stored since: it computes the value, and
+ * S_publish gives it the one stored first. */
+typedef _Atomic uint64_t S_slot_t;
 
-#define S_TAG_MASK ((uint64_t)S_STRIPES - 1)
-static uint64_t S_tag(const S_entry *x) { return (x->hash & ~S_TAG_MASK) | x->lines; }
-/* (the slot's hash is that of the key h: the bits above the stripe's) */
-static bool S_tag_is(uint64_t tag, uint64_t h) { return ((tag ^ h) & ~S_TAG_MASK) == 0; }
+#define S_LINES_MAX 63
+#define S_PTR_BITS 44
+static uint64_t S_slot_word(const S_entry *x) {
+  return (x->hash >> 50) << 50 | (uint64_t)x->lines << S_PTR_BITS | (uint64_t)(uintptr_t)x >> 3;
+}
+static S_entry *S_slot_entry(uint64_t w) {
+  return (S_entry *)(uintptr_t)((w & (((uint64_t)1 << S_PTR_BITS) - 1)) << 3);
+}
+static unsigned S_slot_lines(uint64_t w) { return (unsigned)(w >> S_PTR_BITS) & S_LINES_MAX; }
+/* (the slot's word may be the key h's) */
+static bool S_slot_is(uint64_t w, uint64_t h) { return (w >> 50) == (h >> 50); }
 
 typedef struct S_table {
   struct S_table *prev; /* the table this one replaced */
@@ -159,7 +164,8 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     S_stripe *s = &m->st[i];
     S_table *t = atomic_load(&s->tab);
     for (size_t j = 0; t && atomic_load(&m->drops) && j < t->nslots; j++) {
-      S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
+      uint64_t w = atomic_load_explicit(&t->slots[j], memory_order_relaxed);
+      S_entry *x = w ? S_slot_entry(w) : NULL;
       if (x && x->drop) x->drop(S_value(x));
     }
     while (t) {
@@ -196,8 +202,9 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
     S_slot_t *x = &t->slots[i];
-    S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
-    if (!e || (S_tag_is(x->hash, h) && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
+    uint64_t w = atomic_load_explicit(x, memory_order_acquire);
+    S_entry *e = w ? S_slot_entry(w) : NULL;
+    if (!e || (S_slot_is(w, h) && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
       *found = e;
       return x;
     }
@@ -294,11 +301,12 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
   size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
+  if ((uintptr_t)x >> (S_PTR_BITS + 3)) return NULL; /* (no room in a slot's word: not stored) */
   x->drop = NULL;
   x->hash = h;
   x->keylen = (uint16_t)(n + 1);
   uintptr_t first = (uintptr_t)x / 64, last = ((uintptr_t)x + off + size - 1) / 64;
-  x->lines = (uint16_t)(last - first + 1 < S_TAG_MASK ? last - first + 1 : S_TAG_MASK);
+  x->lines = (uint16_t)(last - first + 1 < S_LINES_MAX ? last - first + 1 : S_LINES_MAX);
   x->cost = (uint32_t)cost;
   x->key[0] = kind;
   memcpy(x->key + 1, key, n);
@@ -322,8 +330,8 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     /* (a stripe's first table has room for the words of a short text:
      * its first doublings, each moving every entry, are not made; a table
      * is filled to three quarters: a probe past other keys reads their
-     * slots' hashes only, mostly on the same line, and a smaller table
-     * stays in the cache) */
+     * slots only, mostly on the same line, and a smaller table stays in
+     * the cache) */
     size_t ns = t ? t->nslots * 2 : 2048;
     size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
     S_table *nt = S_region_alloc(&m->region, tsize, 64);
@@ -334,12 +342,12 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     nt->nslots = ns;
     nt->prev = t;
     for (size_t i = 0; t && i < t->nslots; i++) {
-      S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
-      if (!e) continue;
+      uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+      if (!w) continue;
+      S_entry *e = S_slot_entry(w);
       S_entry *none;
       S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, e->hash, &none);
-      d->hash = S_tag(e);
-      atomic_store_explicit(&d->e, e, memory_order_relaxed);
+      atomic_store_explicit(d, w, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
     t = nt;
@@ -352,8 +360,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     if (x->drop) x->drop(S_value(x));
   } else {
     v = S_value(x);
-    slot->hash = S_tag(x);
-    atomic_store_explicit(&slot->e, x, memory_order_release);
+    atomic_store_explicit(slot, S_slot_word(x), memory_order_release);
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }
@@ -449,12 +456,11 @@ void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
    * value, on the lines the slot tells) */
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
-    const S_slot_t *x = &t->slots[i];
-    const S_entry *f = atomic_load_explicit(&x->e, memory_order_relaxed);
-    if (!f) return;
-    if (S_tag_is(x->hash, k->hash)) {
-      const char *line = (const char *)((uintptr_t)f & ~(uintptr_t)63);
-      for (unsigned q = 0; q < (x->hash & S_TAG_MASK); q++) __builtin_prefetch(line + 64 * q);
+    uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+    if (!w) return;
+    if (S_slot_is(w, k->hash)) {
+      const char *line = (const char *)((uintptr_t)S_slot_entry(w) & ~(uintptr_t)63);
+      for (unsigned q = 0; q < S_slot_lines(w); q++) __builtin_prefetch(line + 64 * q);
       return;
     }
   }
