@@ -422,11 +422,10 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
   uint32_t ncl, nan;
-  uint32_t size;   /* bytes of the value, strings included */
   unsigned fb_any; /* dg_gl_word.fb_any */
+  bool name_reading;
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
-  bool name_reading;
   uint64_t pron_sig; /* dg_gl_pronoun_sigs */
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
@@ -537,7 +536,6 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   if (!x) return;
   v->ncl = (uint32_t)w->ncl;
   v->nan = (uint32_t)w->nan;
-  v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
   v->fb_any = w->fb_any;
   v->pron_sig = w->pron_sig;
