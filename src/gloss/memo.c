@@ -492,32 +492,11 @@ bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_cla
   return true;
 }
 
-/* One copy in the memo of string s (L: S_len(s)), kept under kind 'Y':
- * the part of speech, features and gloss labels of an analysis come from
- * a small set ("NOUN", "Case=Nom|Gender=Fem|Number=Sing"), and the entries
- * of all words share one copy of each, which stays in the cache, instead
- * of a copy in each entry.  NULL: not kept (too long, or the budget is
- * spent). */
-static const char *S_intern(dg_engine *e, const char *s, size_t L) {
-  if (L == 1) return ""; /* (static storage) */
-  if (!s || L - 1 > S_MAX_KEY) return NULL;
-  const char *v = S_get(e, 'Y', s, L - 1);
-  if (v) return v;
-  char *nv;
-  S_entry *x = S_new(S_memo(e), 'Y', s, L - 1, L, 0, (void **)&nv);
-  if (!x) return NULL;
-  memcpy(nv, s, L);
-  return S_publish(S_memo(e), x);
-}
-
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w) {
   if (!key->keyed || w->ncl > DG_GL_MAX_SENSES || w->nan > DG_GL_MAX_AN) return;
   /* (each string measured once: the lower-case form, then five of each
-   * analysis; the shared copies of the last four of each (S_intern) found
-   * first: only the strings without one are copied into the entry) */
+   * analysis) */
   size_t len[1 + 5 * DG_GL_MAX_AN], nl = 0;
-  const char *shared[1 + 5 * DG_GL_MAX_AN];
-  shared[nl] = NULL;
   len[nl++] = S_len(w->lower);
   size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
                 w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
@@ -525,11 +504,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     const char *str[5] = {a->lemma, a->pos, a->feats, a->leipzig, a->particle};
-    for (size_t q = 0; q < 5; q++, nl++) {
-      len[nl] = S_len(str[q]);
-      shared[nl] = q > 0 && str[q] ? S_intern(e, str[q], len[nl]) : NULL;
-      if (!shared[nl]) size += len[nl];
-    }
+    for (size_t q = 0; q < 5; q++) size += len[nl++] = S_len(str[q]);
   }
   S_word *v;
   S_entry *x = S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, (void **)&v);
@@ -551,15 +526,12 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->lower = S_copy_n(&sw, w->lower, len[nl++]);
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
-    const char *str[5] = {a->lemma, a->pos, a->feats, a->leipzig, a->particle};
-    const char *kept[5];
-    for (size_t q = 0; q < 5; q++, nl++) kept[q] = shared[nl] ? shared[nl] : S_copy_n(&sw, str[q], len[nl]);
     an[k] = *a;
-    an[k].lemma = kept[0];
-    an[k].pos = kept[1];
-    an[k].feats = kept[2];
-    an[k].leipzig = kept[3];
-    an[k].particle = kept[4];
+    an[k].lemma = S_copy_n(&sw, a->lemma, len[nl++]);
+    an[k].pos = S_copy_n(&sw, a->pos, len[nl++]);
+    an[k].feats = S_copy_n(&sw, a->feats, len[nl++]);
+    an[k].leipzig = S_copy_n(&sw, a->leipzig, len[nl++]);
+    an[k].particle = S_copy_n(&sw, a->particle, len[nl++]);
   }
   /* (the word keeps its own readings: the stored ones may be another
    * thread's equal copy; only the links are the stored entry's) */
