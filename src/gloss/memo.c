@@ -30,7 +30,9 @@
  * brings the start of the value too. */
 typedef struct S_entry {
   uint64_t hash;
-  uint32_t keylen, cost;
+  uint16_t keylen;
+  uint16_t lines; /* cache lines the entry spans, at most S_LINES_MAX */
+  uint32_t cost;
   void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
 } S_entry;
@@ -38,18 +40,32 @@ typedef struct S_entry {
 static size_t S_off(size_t keylen) { return (sizeof(S_entry) + keylen + 7) & ~(size_t)7; }
 static void *S_value(const S_entry *x) { return (char *)(uintptr_t)x + S_off(x->keylen); }
 
-/* A slot keeps the hash beside the entry: a probe past another key reads
- * no entry.  Readers take no lock: a slot is written once (hash, then the
- * entry pointer with release order), and a full table is replaced by a
- * larger copy that is published whole; replaced tables are kept until the
- * memo is freed (a reader may still be probing one; together they are
- * smaller than the current one).  A reader that probes a replaced table
- * may miss a key stored since: it computes the value, and S_publish gives
- * it the one stored first. */
-typedef struct S_slot_t {
-  uint64_t hash;
-  _Atomic(S_entry *) e;
-} S_slot_t;
+/* A slot is one word of 8 bytes (eight to a cache line: the table of a
+ * long text's words stays in the cache): the entry's address (8-byte
+ * aligned, below 2^47: 44 bits), the number of cache lines the entry
+ * spans (6 bits: the look-up pass asks for a word's whole entry as soon
+ * as it has read the slot, not its first lines and the rest only once they
+ * have come) and the top 14 bits of the key's hash (a probe past another
+ * key reads its entry only once in 16,384).  0: empty.  Readers take no
+ * lock: a slot is written once (with release order), and a full table is
+ * replaced by a larger copy that is published whole; replaced tables are
+ * kept until the memo is freed (a reader may still be probing one;
+ * together they are smaller than the current one).  A reader that probes a
+ * replaced table may miss a key stored since: it computes the value, and
+ * S_publish gives it the one stored first. */
+typedef _Atomic uint64_t S_slot_t;
+
+#define S_LINES_MAX 63
+#define S_PTR_BITS 44
+static uint64_t S_slot_word(const S_entry *x) {
+  return (x->hash >> 50) << 50 | (uint64_t)x->lines << S_PTR_BITS | (uint64_t)(uintptr_t)x >> 3;
+}
+static S_entry *S_slot_entry(uint64_t w) {
+  return (S_entry *)(uintptr_t)((w & (((uint64_t)1 << S_PTR_BITS) - 1)) << 3);
+}
+static unsigned S_slot_lines(uint64_t w) { return (unsigned)(w >> S_PTR_BITS) & S_LINES_MAX; }
+/* (the slot's word may be the key h's) */
+static bool S_slot_is(uint64_t w, uint64_t h) { return (w >> 50) == (h >> 50); }
 
 typedef struct S_table {
   struct S_table *prev; /* the table this one replaced */
@@ -148,7 +164,8 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     S_stripe *s = &m->st[i];
     S_table *t = atomic_load(&s->tab);
     for (size_t j = 0; t && atomic_load(&m->drops) && j < t->nslots; j++) {
-      S_entry *x = atomic_load_explicit(&t->slots[j].e, memory_order_relaxed);
+      uint64_t w = atomic_load_explicit(&t->slots[j], memory_order_relaxed);
+      S_entry *x = w ? S_slot_entry(w) : NULL;
       if (x && x->drop) x->drop(S_value(x));
     }
     while (t) {
@@ -185,8 +202,9 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(h >> 8) & mask;; i = (i + 1) & mask) {
     S_slot_t *x = &t->slots[i];
-    S_entry *e = atomic_load_explicit(&x->e, memory_order_acquire);
-    if (!e || (x->hash == h && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
+    uint64_t w = atomic_load_explicit(x, memory_order_acquire);
+    S_entry *e = w ? S_slot_entry(w) : NULL;
+    if (!e || (S_slot_is(w, h) && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
       *found = e;
       return x;
     }
@@ -283,9 +301,12 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
   size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
   S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
+  if ((uintptr_t)x >> (S_PTR_BITS + 3)) return NULL; /* (no room in a slot's word: not stored) */
   x->drop = NULL;
   x->hash = h;
-  x->keylen = (uint32_t)n + 1;
+  x->keylen = (uint16_t)(n + 1);
+  uintptr_t first = (uintptr_t)x / 64, last = ((uintptr_t)x + off + size - 1) / 64;
+  x->lines = (uint16_t)(last - first + 1 < S_LINES_MAX ? last - first + 1 : S_LINES_MAX);
   x->cost = (uint32_t)cost;
   x->key[0] = kind;
   memcpy(x->key + 1, key, n);
@@ -305,9 +326,12 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
   S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
-  if (!t || (s->n + 1) * 2 > t->nslots) {
+  if (!t || (s->n + 1) * 4 > t->nslots * 3) {
     /* (a stripe's first table has room for the words of a short text:
-     * its first doublings, each moving every entry, are not made) */
+     * its first doublings, each moving every entry, are not made; a table
+     * is filled to three quarters: a probe past other keys reads their
+     * slots only, mostly on the same line, and a smaller table stays in
+     * the cache) */
     size_t ns = t ? t->nslots * 2 : 2048;
     size_t tsize = sizeof(S_table) + ns * sizeof(S_slot_t);
     S_table *nt = S_region_alloc(&m->region, tsize, 64);
@@ -318,12 +342,12 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     nt->nslots = ns;
     nt->prev = t;
     for (size_t i = 0; t && i < t->nslots; i++) {
-      S_entry *e = atomic_load_explicit(&t->slots[i].e, memory_order_relaxed);
-      if (!e) continue;
+      uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+      if (!w) continue;
+      S_entry *e = S_slot_entry(w);
       S_entry *none;
       S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, e->hash, &none);
-      d->hash = e->hash;
-      atomic_store_explicit(&d->e, e, memory_order_relaxed);
+      atomic_store_explicit(d, w, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
     t = nt;
@@ -336,8 +360,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
     if (x->drop) x->drop(S_value(x));
   } else {
     v = S_value(x);
-    slot->hash = x->hash;
-    atomic_store_explicit(&slot->e, x, memory_order_release);
+    atomic_store_explicit(slot, S_slot_word(x), memory_order_release);
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }
@@ -399,11 +422,10 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
   uint32_t ncl, nan;
-  uint32_t size;   /* bytes of the value, strings included */
   unsigned fb_any; /* dg_gl_word.fb_any */
+  bool name_reading;
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
-  bool name_reading;
   uint64_t pron_sig; /* dg_gl_pronoun_sigs */
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
@@ -429,16 +451,15 @@ void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_mem
 void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
   S_table *t = k->keyed ? S_table_of(e->memo, k->hash) : NULL;
   if (!t) return;
-  /* (the entry of the first slot with the key's hash: its key and the
-   * start of its value, on one or two lines) */
+  /* (the entry of the first slot with the key's hash: its key and its
+   * value, on the lines the slot tells) */
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
-    const S_slot_t *x = &t->slots[i];
-    const S_entry *f = atomic_load_explicit(&x->e, memory_order_relaxed);
-    if (!f) return;
-    if (x->hash == k->hash) {
-      __builtin_prefetch(f);
-      __builtin_prefetch((const char *)f + 64);
+    uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+    if (!w) return;
+    if (S_slot_is(w, k->hash)) {
+      const char *line = (const char *)((uintptr_t)S_slot_entry(w) & ~(uintptr_t)63);
+      for (unsigned q = 0; q < S_slot_lines(w); q++) __builtin_prefetch(line + 64 * q);
       return;
     }
   }
@@ -447,9 +468,6 @@ void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
   const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
   if (!v) return false;
-  /* (the rest of the entry asked for now: the passes after this one read
-   * the sentence's readings and links, and find them in the cache) */
-  for (uintptr_t a = ((uintptr_t)v | 63) + 1; a < (uintptr_t)v + v->size; a += 64) __builtin_prefetch((const void *)a);
   /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
   w->cl = S_word_cl(v);
@@ -493,7 +511,6 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   if (!x) return;
   v->ncl = (uint32_t)w->ncl;
   v->nan = (uint32_t)w->nan;
-  v->size = (uint32_t)size;
   v->name_reading = w->name_reading;
   v->fb_any = w->fb_any;
   v->pron_sig = w->pron_sig;
@@ -765,21 +782,37 @@ const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k
   return v->sv;
 }
 
-void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
-  char key[S_MAX_KEY];
-  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
-  if (!kn) return;
+/* The senses stored under key (kn bytes), or NULL when not stored. */
+static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, const char *pos, const dg_sense *sv,
+                                    size_t n) {
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
   S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, (void **)&v);
-  if (!x) return;
+  if (!x) return NULL;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
   memset(v->marks, 0, sizeof v->marks);
   /* (only a verb's senses are asked about) */
   v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
   for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
-  S_publish(S_memo(e), x);
+  return S_publish(S_memo(e), x);
+}
+
+void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
+  char key[S_MAX_KEY];
+  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
+  if (kn) S_senses_put(e, key, kn, pos, sv, n);
+}
+
+const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_sense *sv, size_t n) {
+  char key[S_MAX_KEY];
+  const dg_analysis *a = k < w->nan ? &w->an[k] : NULL;
+  size_t kn = a && n <= DG_GL_MAX_SENSES ? S_key2(e, key, a->lemma, a->pos) : 0;
+  const S_senses *v = kn ? S_senses_put(e, key, kn, a->pos, sv, n) : NULL;
+  if (!v) return NULL;
+  static const S_senses none = {0}; /* (as dg_gl_memo_an_senses's) */
+  dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
+  return v->sv;
 }
 
 /* ---- values the caller makes --------------------------------------------- */

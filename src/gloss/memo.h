@@ -118,6 +118,11 @@ const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const ch
  * of its entry. */
 const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
+/* The same for the lemma and POS of analysis k of word w, linked from its
+ * entry at once (a miss of dg_gl_memo_an_senses: the next occurrence of
+ * the word reaches them without a look-up); gives the stored senses, or
+ * NULL when nothing was stored. */
+const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_sense *sv, size_t n);
 /* The marks (word.h dg_gl_sense_marks) of senses sv that one of the calls
  * above returned (the memo's: never a copy), one for each, made when a
  * verb's (POS VERB or AUX) were stored; NULL for other senses. */

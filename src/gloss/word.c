@@ -524,8 +524,9 @@ size_t dg_gl_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, dg_sense *ou
   const dg_analysis *a = &w->an[k];
   if (!a->lemma || !*a->lemma) return 0;
   size_t n;
-  const dg_sense *m = max <= DG_GL_MAX_SENSES ? dg_gl_memo_an_senses(e, w, k, &n) : NULL;
-  if (!m) return dg_gl_senses(e, a->lemma, a->pos, out, max);
+  if (max > DG_GL_MAX_SENSES) return dg_gl_senses(e, a->lemma, a->pos, out, max);
+  dg_sense sv[DG_GL_MAX_SENSES];
+  const dg_sense *m = dg_gl_an_senses_ref(e, w, k, sv, &n);
   if (n > max) n = max;
   memcpy(out, m, n * sizeof *out);
   return n;
@@ -541,8 +542,11 @@ const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k,
     *n = m > DG_GL_MAX_SENSES ? DG_GL_MAX_SENSES : m;
     return v;
   }
-  *n = dg_gl_senses(e, a->lemma, a->pos, buf, DG_GL_MAX_SENSES);
-  return buf;
+  /* (not in the memo: computed, stored and linked from the analysis here,
+   * not looked up again by dg_gl_senses) */
+  *n = S_senses(e, a->lemma, a->pos, buf, DG_GL_MAX_SENSES);
+  const dg_sense *stored = dg_gl_memo_an_senses_put(e, w, k, buf, *n);
+  return stored ? stored : buf;
 }
 
 /* ---- word shapes and classes ---------------------------------------------- */
