@@ -165,15 +165,29 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
 
 /* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
  * at the start of the string or after a |, and before the end, a | or a
- * ",".  The string is walked once, field by field, each field told by its
- * first letter. */
+ * ",".  The string is walked once, field by field; each attribute asked
+ * about has its own first letter, which finds its row. */
+static const struct {
+  const char *attr; /* with its "=" */
+  struct {
+    const char *value;
+    unsigned bit;
+  } v[3];
+} S_feat_bits[] = {
+    {"VerbForm=", {{"Fin", DG_GL_F_FIN}, {"Inf", DG_GL_F_INF}, {"Part", DG_GL_F_PART}}},
+    {"Number=", {{"Sing", DG_GL_F_SING}, {"Plur", DG_GL_F_PLUR}}},
+    {"Person=", {{"1", DG_GL_F_P1}, {"2", DG_GL_F_P2}, {"3", DG_GL_F_P3}}},
+    {"Degree=", {{"Pos", DG_GL_F_POS}, {"Cmp", DG_GL_F_CMP}, {"Sup", DG_GL_F_SUP}}},
+    {"Tense=", {{"Pres", DG_GL_F_PRES}, {"Past", DG_GL_F_PAST}}},
+    {"Case=", {{"Gen", DG_GL_F_GEN}}}, /* (any case: DG_GL_F_CASE below) */
+    {"Gender=", {{"Masc", DG_GL_F_MASC}, {"Fem", DG_GL_F_FEM}, {"Neut", DG_GL_F_NEUT}}},
+};
+
+/* The length of `pre` when p starts with it, else 0. */
 static inline size_t S_prefix(const char *p, const char *pre) {
   size_t k = 0;
   while (pre[k] && p[k] == pre[k]) k++;
   return pre[k] ? 0 : k;
-}
-static inline bool S_value(const char *p, const char *v, size_t n) {
-  return S_prefix(p, v) == n && (p[n] == '\0' || p[n] == '|' || p[n] == ',');
 }
 
 unsigned dg_gl_feat_bits(const char *feats) {
@@ -181,48 +195,16 @@ unsigned dg_gl_feat_bits(const char *feats) {
   /* (a case named anywhere in the string, as strstr finds it) */
   unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
   for (const char *p = feats;;) {
-    size_t k;
-    switch (p[0]) {
-    case 'V':
-      if ((k = S_prefix(p, "VerbForm=")) != 0)
-        bits |= S_value(p + k, "Fin", 3)    ? DG_GL_F_FIN
-                : S_value(p + k, "Inf", 3)  ? DG_GL_F_INF
-                : S_value(p + k, "Part", 4) ? DG_GL_F_PART
-                                            : 0;
-      break;
-    case 'N':
-      if ((k = S_prefix(p, "Number=")) != 0)
-        bits |= S_value(p + k, "Sing", 4) ? DG_GL_F_SING : S_value(p + k, "Plur", 4) ? DG_GL_F_PLUR : 0;
-      break;
-    case 'P':
-      if ((k = S_prefix(p, "Person=")) != 0)
-        bits |= S_value(p + k, "1", 1)   ? DG_GL_F_P1
-                : S_value(p + k, "2", 1) ? DG_GL_F_P2
-                : S_value(p + k, "3", 1) ? DG_GL_F_P3
-                                         : 0;
-      break;
-    case 'D':
-      if ((k = S_prefix(p, "Degree=")) != 0)
-        bits |= S_value(p + k, "Pos", 3)   ? DG_GL_F_POS
-                : S_value(p + k, "Cmp", 3) ? DG_GL_F_CMP
-                : S_value(p + k, "Sup", 3) ? DG_GL_F_SUP
-                                           : 0;
-      break;
-    case 'T':
-      if ((k = S_prefix(p, "Tense=")) != 0)
-        bits |= S_value(p + k, "Pres", 4) ? DG_GL_F_PRES : S_value(p + k, "Past", 4) ? DG_GL_F_PAST : 0;
-      break;
-    case 'C':
-      if ((k = S_prefix(p, "Case=")) != 0 && S_value(p + k, "Gen", 3)) bits |= DG_GL_F_GEN;
-      break;
-    case 'G':
-      if ((k = S_prefix(p, "Gender=")) != 0)
-        bits |= S_value(p + k, "Masc", 4)   ? DG_GL_F_MASC
-                : S_value(p + k, "Fem", 3)  ? DG_GL_F_FEM
-                : S_value(p + k, "Neut", 4) ? DG_GL_F_NEUT
-                                            : 0;
-      break;
-    default:
+    for (size_t r = 0; r < sizeof S_feat_bits / sizeof *S_feat_bits; r++) {
+      if (S_feat_bits[r].attr[0] != p[0]) continue;
+      size_t k = S_prefix(p, S_feat_bits[r].attr);
+      for (size_t i = 0; k && i < 3 && S_feat_bits[r].v[i].value; i++) {
+        size_t n = S_prefix(p + k, S_feat_bits[r].v[i].value);
+        if (n && (p[k + n] == '\0' || p[k + n] == '|' || p[k + n] == ',')) {
+          bits |= S_feat_bits[r].v[i].bit;
+          break;
+        }
+      }
       break;
     }
     p = strchr(p, '|');
