@@ -229,8 +229,12 @@ static void S_fail_503_timing(const long long *ms) {
 }
 
 static void S_hang_timing(const long long *ms) {
+  /* The client's 0.5 s runs from the start of its request, the server's
+   * clock from the request's arrival, a few ms later on a busy machine
+   * (747 ms was seen): up to 50 ms of that is allowed.  A retry without
+   * the backoff of at least 250 ms would come about 500 ms after. */
   long gap = mtt_arrival("a", 1) - mtt_arrival("a", 0);
-  OK(gap >= 500 + 250, "the retry came after the 0.5 s timeout and a backoff: %ld ms", gap);
+  OK(gap >= 500 + 250 - 50, "the retry came after the 0.5 s timeout and a backoff: %ld ms", gap);
   OK(ms[0] >= 1000 && ms[0] < SLACK * (2 * 500 + 500),
      "two attempts of 0.5 s plus a backoff of at most 0.5 s, took %lld ms", ms[0]);
 }
