@@ -149,7 +149,7 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
  * false, with nothing taken from the arena, when a form is near the end
  * of its page or the block is out of room. */
 #define S_PAGE 4096
-static __attribute__((no_sanitize("address", "undefined"))) bool S_set_text_blocks(dg_doc *d, dg_dsentence *s) {
+static __attribute__((no_sanitize("address", "undefined", "thread"))) bool S_set_text_blocks(dg_doc *d, dg_dsentence *s) {
 #if defined(__SSE2__)
   typedef char v16 __attribute__((vector_size(16)));
   typedef char v16u __attribute__((vector_size(16), aligned(1), may_alias));

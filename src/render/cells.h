@@ -33,7 +33,7 @@ void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
  * one load of 16 bytes with no call, when they lie in the page of s (a
  * readable page is readable to its end, what strlen does; the sanitizers,
  * which know the string's end, are told not to check the load). */
-static inline __attribute__((no_sanitize("address", "undefined"))) bool dg_cell_has_dot(const char *s) {
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) bool dg_cell_has_dot(const char *s) {
 #if defined(__SSE2__)
   if (((uintptr_t)s & 4095) <= 4096 - 16) {
     __asm__("" : "+r"(s)); /* (the compiler, which sees a short literal's bounds, is not told either) */
@@ -85,7 +85,7 @@ void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t);
  * the string's end, are told not to check these loads.  Elsewhere, and
  * without SSE2, strlen and a copy. */
 #define DG_CELL_PAGE 4096
-static inline __attribute__((no_sanitize("address", "undefined"))) bool dg_cell_append(dg_buf *b, const char *s,
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) bool dg_cell_append(dg_buf *b, const char *s,
                                                                                        bool dots) {
   bool printable = true;
 #if defined(__SSE2__)

@@ -300,7 +300,7 @@ static inline __attribute__((always_inline)) S_at S_strn(S_w *w, S_at at, const 
  * a readable page is readable to its end (what strlen does); the
  * sanitizers, which know the string's end, are told not to check these
  * loads. */
-static inline __attribute__((no_sanitize("address", "undefined"))) unsigned S_plain16(char *q, const char *s) {
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) unsigned S_plain16(char *q, const char *s) {
   __asm__("" : "+r"(s)); /* (nor does the compiler, which sees a short literal's bounds) */
   typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
