@@ -1,19 +1,29 @@
 /* Worker threads (see jobs.h).
  *
- * Chunks move through a ring of slots, numbered in input order:
- *   reader:  slot empty -> READY (a tokenized chunk and the warnings its
- *            reading gave), at most `cap` chunks ahead of the output;
- *   worker:  takes the next READY chunk, runs dg_engine_gloss_begin on all
- *            its sentences, waits for its turn (`turn` == its number), runs
- *            dg_engine_gloss_domains on the base engine, passes the turn on,
- *            runs dg_engine_gloss_end and post (rendering) if given, marks
- *            the slot DONE;
- *   caller:  waits for the next chunk in order to be DONE, delivers its
- *            warnings to the caller's warning scope, hands it to emit.
- * Reader and workers collect their warnings (dg_warn_scope with a list)
- * instead of delivering them, so the caller sees them in input order.
- * One mutex and one condition variable guard the counters and slot states;
- * a chunk's data is only touched by the thread that owns its current stage.
+ * N threads gloss: the calling thread and N - 1 threads of the pool.  Chunks
+ * move through a ring of slots, numbered in input order:
+ *   read:   a pool thread takes the reader's role (one at a time) whenever
+ *           the ring has room and reads the next chunk into an empty slot
+ *           (READY: tokenized, with the warnings its reading gave), at most
+ *           `cap` chunks ahead of the output;
+ *   gloss:  any thread takes the next READY chunk (TAKEN), runs
+ *           dg_engine_gloss_begin on all its sentences, waits for its turn
+ *           (`turn` == its number), runs dg_engine_gloss_domains on the base
+ *           engine, passes the turn on, runs dg_engine_gloss_end and post
+ *           (rendering) if given, and marks the slot DONE;
+ *   emit:   the calling thread hands the next chunk in order to emit as soon
+ *           as it is DONE, after delivering its warnings to its own warning
+ *           scope; between chunks it glosses as the others do.
+ * So N jobs are N threads, each of which reads or writes only a little
+ * beside its glossing (before, a reader thread and the calling thread ran
+ * beside N workers and took turns with them on the cores).  The calling
+ * thread never reads (unless no pool thread could
+ * start): a chunk glossed while a pool thread waits on a slow pipe is still
+ * written at once.  Threads collect their warnings while reading and
+ * glossing (dg_warn_scope with a list), so the caller delivers them in
+ * input order.  One mutex guards the counters and slot states, with one
+ * condition for "something changed" and one for the turn; a chunk's data is
+ * only touched by the thread that owns its current stage.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <pthread.h>
 #include <stdio.h>
@@ -23,7 +33,7 @@
 
 #include "jobs.h"
 
-enum { S_EMPTY, S_READY, S_DONE };
+enum { S_EMPTY, S_READY, S_TAKEN, S_DONE };
 
 typedef struct S_slot {
   dg_doc *doc;
@@ -39,27 +49,27 @@ typedef struct S_worker {
   pthread_t tid;
   degloss_error err; /* from creating e */
   dg_warn_list warn; /* warnings from creating e */
+  dg_gl_ctx **ctx;   /* a chunk's sentences between the steps */
+  size_t ctxcap;
 } S_worker;
 
 struct dg_jobs {
   dg_engine *base;
-  S_worker *w;
+  S_worker *w; /* w[0] is the calling thread's */
   unsigned n;
   S_slot *slot;
   size_t cap;
   pthread_mutex_t mu;
-  /* Each waits for one thing, so a change wakes only who waits for it: */
-  pthread_cond_t space; /* the reader: a slot free */
-  pthread_cond_t ready; /* workers: a chunk read (or the end) */
-  pthread_cond_t turn_cv; /* workers: their turn at the domain step */
-  pthread_cond_t done;  /* the caller: the next chunk glossed (or the end) */
+  pthread_cond_t change;  /* a chunk read or glossed, room in the ring, the end */
+  pthread_cond_t turn_cv; /* the turn at the domain step passed on */
   /* One run. */
   dg_source *src;
   dg_jobs_post post;
   void *ctx;
+  unsigned pool;       /* pool threads running */
   unsigned long nsent; /* sentences read */
   size_t nread, ntaken, turn, nout; /* chunks read, taken, past the domain step, emitted */
-  bool eof, stop;
+  bool reading, eof, stop;
   degloss_error rerr;
   dg_warn_list tail; /* warnings after the last chunk */
 };
@@ -112,111 +122,121 @@ dg_jobs *dg_jobs_new(dg_engine *base, unsigned n, degloss_error *err) {
   j->cap = 2 * (size_t)n + 2;
   j->slot = dg_xcalloc(j->cap, sizeof *j->slot);
   pthread_mutex_init(&j->mu, NULL);
-  pthread_cond_init(&j->space, NULL);
-  pthread_cond_init(&j->ready, NULL);
+  pthread_cond_init(&j->change, NULL);
   pthread_cond_init(&j->turn_cv, NULL);
-  pthread_cond_init(&j->done, NULL);
   return j;
 }
 
 void dg_jobs_free(dg_jobs *j) {
   if (!j) return;
-  for (unsigned k = 0; k < j->n; k++) dg_engine_free(j->w[k].e);
+  for (unsigned k = 0; k < j->n; k++) {
+    dg_engine_free(j->w[k].e);
+    free(j->w[k].ctx);
+  }
   free(j->w);
   if (j->slot) {
     free(j->slot);
     pthread_mutex_destroy(&j->mu);
-    pthread_cond_destroy(&j->space);
-    pthread_cond_destroy(&j->ready);
+    pthread_cond_destroy(&j->change);
     pthread_cond_destroy(&j->turn_cv);
-    pthread_cond_destroy(&j->done);
   }
   free(j);
 }
 
-static void *S_reader(void *arg) {
-  dg_jobs *j = arg;
-  for (;;) {
-    pthread_mutex_lock(&j->mu);
-    while (!j->stop && j->nread - j->nout >= j->cap) pthread_cond_wait(&j->space, &j->mu);
-    bool stop = j->stop;
-    pthread_mutex_unlock(&j->mu);
-    dg_warn_list warn = {0};
-    dg_doc *d = NULL;
-    if (!stop) {
-      dg_warn_scope scope = {.collect = &warn};
-      dg_warn_push(&scope);
-      d = dg_source_next(j->src, NULL, &j->rerr);
-      dg_warn_pop(&scope);
-    }
-    pthread_mutex_lock(&j->mu);
-    if (!d) {
-      j->tail = warn;
-      j->eof = true;
-    } else {
-      S_slot *s = &j->slot[j->nread % j->cap];
-      s->doc = d;
-      s->warn = warn;
-      dg_buf_init(&s->out);
-      s->before = j->nsent;
-      j->nsent += d->nsentences;
-      s->state = S_READY;
-      j->nread++;
-    }
-    if (d) pthread_cond_signal(&j->ready);
-    else {
-      pthread_cond_broadcast(&j->ready);
-      pthread_cond_signal(&j->done); /* (the end, when nothing is left to emit) */
-    }
-    pthread_mutex_unlock(&j->mu);
-    if (!d) return NULL;
-  }
+/* May the thread read the next chunk (the reader's role free, room in the
+ * ring, more input wanted)?  With the lock held. */
+static bool S_may_read(const dg_jobs *j) {
+  return !j->reading && !j->eof && !j->stop && j->nread - j->nout < j->cap;
 }
 
-static void *S_work(void *arg) {
+/* Read the next chunk into the ring (or find the end), as the reader:
+ * called with the lock held and the role taken; the lock is let go while
+ * reading. */
+static void S_read(dg_jobs *j) {
+  j->reading = true;
+  pthread_mutex_unlock(&j->mu);
+  dg_warn_list warn = {0};
+  dg_warn_scope scope = {.collect = &warn};
+  dg_warn_push(&scope);
+  dg_doc *d = dg_source_next(j->src, NULL, &j->rerr);
+  dg_warn_pop(&scope);
+  pthread_mutex_lock(&j->mu);
+  if (!d) {
+    j->tail = warn;
+    j->eof = true;
+  } else {
+    S_slot *s = &j->slot[j->nread % j->cap];
+    s->doc = d;
+    s->warn = warn;
+    dg_buf_init(&s->out);
+    s->before = j->nsent;
+    j->nsent += d->nsentences;
+    s->state = S_READY;
+    j->nread++;
+  }
+  j->reading = false;
+  pthread_cond_broadcast(&j->change);
+}
+
+/* Take the next READY chunk and gloss it with w's engine: called with the
+ * lock held; the lock is let go while glossing. */
+static void S_gloss(S_worker *w) {
+  dg_jobs *j = w->j;
+  size_t seq = j->ntaken++;
+  S_slot *s = &j->slot[seq % j->cap];
+  s->state = S_TAKEN;
+  pthread_mutex_unlock(&j->mu);
+
+  dg_doc *d = s->doc;
+  dg_warn_scope scope = {.collect = &s->warn};
+  dg_warn_push(&scope);
+  if (d->nsentences > w->ctxcap) {
+    w->ctxcap = d->nsentences;
+    w->ctx = dg_xrealloc(w->ctx, w->ctxcap * sizeof *w->ctx);
+  }
+  for (size_t i = 0; i < d->nsentences; i++) w->ctx[i] = dg_engine_gloss_begin(w->e, d, &d->sentences[i]);
+  pthread_mutex_lock(&j->mu);
+  while (j->turn != seq) pthread_cond_wait(&j->turn_cv, &j->mu);
+  pthread_mutex_unlock(&j->mu);
+  /* Our turn: no other thread touches the base engine's domain votes
+   * (the lexicon is shared read-only). */
+  for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_domains(j->base, d, w->ctx[i]);
+  pthread_mutex_lock(&j->mu);
+  j->turn++;
+  pthread_cond_broadcast(&j->turn_cv);
+  pthread_mutex_unlock(&j->mu);
+  for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_end(w->e, d, w->ctx[i]);
+  if (j->post) j->post(j->ctx, d, s->before, &s->out);
+  dg_warn_pop(&scope);
+  pthread_mutex_lock(&j->mu);
+  s->state = S_DONE;
+  pthread_cond_broadcast(&j->change);
+}
+
+/* A pool thread: reads while there is room in the ring (reading is a
+ * small part of the work, and the calling thread then always finds a
+ * chunk to gloss), else glosses the next chunk read. */
+static void *S_pool_thread(void *arg) {
   S_worker *w = arg;
   dg_jobs *j = w->j;
-  dg_gl_ctx **ctx = NULL;
-  size_t ctxcap = 0;
+  pthread_mutex_lock(&j->mu);
   for (;;) {
-    pthread_mutex_lock(&j->mu);
-    while (j->ntaken == j->nread && !j->eof) pthread_cond_wait(&j->ready, &j->mu);
-    if (j->ntaken == j->nread) {
-      pthread_mutex_unlock(&j->mu);
-      break;
-    }
-    size_t seq = j->ntaken++;
-    S_slot *s = &j->slot[seq % j->cap];
-    pthread_mutex_unlock(&j->mu);
-
-    dg_doc *d = s->doc;
-    dg_warn_scope scope = {.collect = &s->warn};
-    dg_warn_push(&scope);
-    if (d->nsentences > ctxcap) {
-      ctxcap = d->nsentences;
-      ctx = dg_xrealloc(ctx, ctxcap * sizeof *ctx);
-    }
-    for (size_t i = 0; i < d->nsentences; i++) ctx[i] = dg_engine_gloss_begin(w->e, d, &d->sentences[i]);
-    pthread_mutex_lock(&j->mu);
-    while (j->turn != seq) pthread_cond_wait(&j->turn_cv, &j->mu);
-    pthread_mutex_unlock(&j->mu);
-    /* Our turn: no other thread touches the base engine's domain votes
-     * (the lexicon is shared read-only). */
-    for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_domains(j->base, d, ctx[i]);
-    pthread_mutex_lock(&j->mu);
-    j->turn++;
-    pthread_cond_broadcast(&j->turn_cv);
-    pthread_mutex_unlock(&j->mu);
-    for (size_t i = 0; i < d->nsentences; i++) dg_engine_gloss_end(w->e, d, ctx[i]);
-    if (j->post) j->post(j->ctx, d, s->before, &s->out);
-    dg_warn_pop(&scope);
-    pthread_mutex_lock(&j->mu);
-    s->state = S_DONE;
-    pthread_cond_signal(&j->done);
-    pthread_mutex_unlock(&j->mu);
+    if (S_may_read(j)) S_read(j);
+    else if (!j->stop && j->ntaken < j->nread) S_gloss(w);
+    else if (j->stop || (j->eof && j->ntaken == j->nread)) break;
+    else pthread_cond_wait(&j->change, &j->mu);
   }
-  free(ctx);
+  pthread_mutex_unlock(&j->mu);
   return NULL;
+}
+
+/* Free a chunk that is not emitted. */
+static void S_drop(S_slot *s) {
+  dg_doc_free(s->doc);
+  dg_warn_list_free(&s->warn);
+  dg_buf_free(&s->out);
+  s->doc = NULL;
+  s->state = S_EMPTY;
 }
 
 bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emit, void *ctx,
@@ -226,78 +246,60 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
   j->ctx = ctx;
   j->nsent = 0;
   j->nread = j->ntaken = j->turn = j->nout = 0;
-  j->eof = j->stop = false;
+  j->reading = j->eof = j->stop = false;
   memset(&j->rerr, 0, sizeof j->rerr);
   memset(&j->tail, 0, sizeof j->tail);
-  pthread_t reader;
-  if (pthread_create(&reader, NULL, S_reader, j) != 0) {
-    dg_error_set(err, DEGLOSS_ERR_NOMEM, "degloss", 0, 0, -1, "cannot start the reader thread");
-    return false;
+  j->pool = 0;
+  for (unsigned k = 1; k < j->n; k++) {
+    if (pthread_create(&j->w[k].tid, NULL, S_pool_thread, &j->w[k]) != 0) break;
+    j->pool++;
   }
-  unsigned started = 0;
-  for (; started < j->n; started++)
-    if (pthread_create(&j->w[started].tid, NULL, S_work, &j->w[started]) != 0) break;
-  if (started == 0) {
-    /* Not even one worker: stop the reader, gloss nothing. */
-    pthread_mutex_lock(&j->mu);
-    j->stop = true;
-    pthread_cond_broadcast(&j->space);
-    pthread_mutex_unlock(&j->mu);
-  }
+  /* The calling thread: emits the next chunk as soon as it is glossed,
+   * else glosses one, else (only when no pool thread runs) reads one. */
   bool ok = true;
+  pthread_mutex_lock(&j->mu);
   for (;;) {
-    pthread_mutex_lock(&j->mu);
     S_slot *s = &j->slot[j->nout % j->cap];
-    while (!(j->nout < j->nread && s->state == S_DONE) && !(j->eof && j->nout == j->nread) &&
-           !(started == 0 && j->eof))
-      pthread_cond_wait(&j->done, &j->mu);
-    if (!(j->nout < j->nread && s->state == S_DONE)) {
+    if (j->nout < j->nread && s->state == S_DONE) {
+      dg_doc *d = s->doc;
+      dg_warn_list warn = s->warn;
+      dg_buf out = s->out;
+      s->doc = NULL;
+      memset(&s->warn, 0, sizeof s->warn);
+      dg_buf_init(&s->out);
+      s->state = S_EMPTY;
+      j->nout++;
+      pthread_cond_broadcast(&j->change); /* (room in the ring) */
       pthread_mutex_unlock(&j->mu);
-      break;
-    }
-    dg_doc *d = s->doc;
-    dg_warn_list warn = s->warn;
-    dg_buf out = s->out;
-    s->doc = NULL;
-    memset(&s->warn, 0, sizeof s->warn);
-    dg_buf_init(&s->out);
-    s->state = S_EMPTY;
-    j->nout++;
-    pthread_cond_signal(&j->space);
-    pthread_mutex_unlock(&j->mu);
-    if (!ok) {
+      if (ok) {
+        dg_warn_replay(&warn);
+        ok = emit(ctx, d, &out);
+      } else {
+        dg_doc_free(d);
+        dg_buf_free(&out);
+      }
       dg_warn_list_free(&warn);
-      dg_buf_free(&out);
-      dg_doc_free(d);
-      continue;
-    }
-    dg_warn_replay(&warn);
-    dg_warn_list_free(&warn);
-    if (!emit(ctx, d, &out)) {
-      ok = false;
       pthread_mutex_lock(&j->mu);
-      j->stop = true;
-      pthread_cond_broadcast(&j->space);
-      pthread_mutex_unlock(&j->mu);
+      if (!ok && !j->stop) {
+        j->stop = true;
+        pthread_cond_broadcast(&j->change);
+      }
+    } else if (!j->stop && j->ntaken < j->nread) {
+      S_gloss(&j->w[0]);
+    } else if (j->pool == 0 && S_may_read(j)) {
+      S_read(j);
+    } else if ((j->eof || j->stop) && !j->reading && j->nout == j->ntaken) {
+      break;
+    } else {
+      pthread_cond_wait(&j->change, &j->mu);
     }
   }
-  pthread_join(reader, NULL);
-  for (unsigned k = 0; k < started; k++) pthread_join(j->w[k].tid, NULL);
-  /* Chunks read but never glossed (no worker could start). */
-  for (; j->nout < j->nread; j->nout++) {
-    S_slot *s = &j->slot[j->nout % j->cap];
-    dg_doc_free(s->doc);
-    dg_warn_list_free(&s->warn);
-    dg_buf_free(&s->out);
-    s->doc = NULL;
-    s->state = S_EMPTY;
-  }
+  pthread_mutex_unlock(&j->mu);
+  for (unsigned k = 1; k <= j->pool; k++) pthread_join(j->w[k].tid, NULL);
+  /* Chunks read but not glossed (the run stopped). */
+  for (; j->nout < j->nread; j->nout++) S_drop(&j->slot[j->nout % j->cap]);
   if (ok) dg_warn_replay(&j->tail);
   dg_warn_list_free(&j->tail);
-  if (started == 0) {
-    dg_error_set(err, DEGLOSS_ERR_NOMEM, "degloss", 0, 0, -1, "cannot start worker threads");
-    ok = false;
-  }
   if (j->rerr.code != DEGLOSS_OK) {
     if (err && err->code == DEGLOSS_OK) *err = j->rerr;
     ok = false;

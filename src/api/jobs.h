@@ -1,8 +1,9 @@
 /* Worker threads of a session (degloss --jobs N), run by the pipeline
  * (pipeline.h).  Internal.
  *
- * A reader thread cuts the input into chunks (dg_source_next without an
- * engine: tokenized, not glossed), N workers gloss whole chunks, and the
+ * N threads, the calling thread and N - 1 of a pool, gloss whole chunks of
+ * the input; the pool's threads also cut the input into chunks
+ * (dg_source_next without an engine: tokenized, not glossed), and the
  * calling thread hands the glossed chunks out in input order.  The output is
  * the same for every N: the only state the engine carries from sentence to
  * sentence, the subject-field votes (dg_engine_gloss_domains), is updated on
@@ -22,13 +23,13 @@
 
 typedef struct dg_jobs dg_jobs;
 
-/* n workers (1..DG_JOBS_MAX), each with an engine made by
- * dg_engine_new_worker(base).  base must outlive the pool and is not used
+/* n workers (1..DG_JOBS_MAX: the calling thread of dg_jobs_run and n - 1
+ * threads), each with an engine made by dg_engine_new_worker(base).  base must outlive the pool and is not used
  * by other threads while dg_jobs_run runs. */
 dg_jobs *dg_jobs_new(dg_engine *base, unsigned n, degloss_error *err);
 void dg_jobs_free(dg_jobs *j);
 
-/* Optional: called on a worker thread right after it glossed a chunk, to
+/* Optional: called on the worker that glossed a chunk, right after, to
  * render it into `out` while other chunks are glossed (it must not touch
  * state shared with emit).  `before` is the number of sentences in the
  * earlier chunks of this run. */
