@@ -18,7 +18,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &s->tokens[i];
   if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
     return false;
-  if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
+  if (!dg_gl_eq(c->w[i].lower, t->lemma)) return false; /* an inflected form */
   if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
@@ -46,12 +46,17 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* Does the gloss begin with a modal ("would like", "can", "must be")? */
+/* Does the gloss begin with a modal ("would like", "can", "must be")?
+ * (Its first word is one: the gloss begins with the modal, followed by a
+ * space or its end; each modal is tested in place, no call.) */
 static bool S_modal(const char *gloss) {
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
-  size_t first = strcspn(gloss, " ");
-  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (gloss[0] == modal[k][0] && first == strlen(modal[k]) && strncmp(gloss, modal[k], first) == 0) return true;
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++) {
+    const char *m = modal[k];
+    size_t n = 0;
+    while (m[n] && gloss[n] == m[n]) n++;
+    if (!m[n] && (gloss[n] == ' ' || gloss[n] == '\0')) return true;
+  }
   return false;
 }
 
@@ -113,8 +118,9 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
   /* (the labels asked about below, read once: lb & DG_GL_L_PST is
-   * dg_gl_has_label(lab, "PST")) */
-  unsigned lb = dg_gl_label_bits(lab);
+   * dg_gl_has_label(lab, "PST"); only names and verbs ask) */
+  bool verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX");
+  unsigned lb = t->kind == DG_KIND_NAME || verb ? dg_gl_label_bits(lab) : 0;
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
@@ -123,12 +129,12 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
-  } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
+  } else if (verb && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
     bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
-  } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
+  } else if (verb) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */

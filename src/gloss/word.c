@@ -425,7 +425,7 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
   size_t k = 0;
   nv[k++] = dg_mem_strdup(&d->arena, g);
   for (size_t i = 0; i < t->nglosses; i++)
-    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
+    if (!dg_gl_eq(t->glosses[i], g)) nv[k++] = t->glosses[i]; /* (most differ in their first letter) */
   t->glosses = nv;
   t->nglosses = k;
   t->gloss = nv[0];
@@ -544,8 +544,11 @@ bool dg_gl_digits(const char *s) {
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
  * "Russland-s".  NULL when the form does not start with the lemma's stem. */
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
-  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
+  if (!lemma || !*lemma) return NULL;
   size_t L = strlen(lemma), F = strlen(form);
+  /* (a form spelt as its lemma has no segments: told by the lengths
+   * first, which most forms fail) */
+  if (F == L && memcmp(form, lemma, L) == 0) return NULL;
   size_t stem = L;
   if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) {
     if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
