@@ -102,7 +102,11 @@ static inline bool S_same_but_case(const char *a, const char *b) {
  * most words fail, S_noun_as_name asks first; this the rest.) */
 static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) || dg_gl_all_upper(t->form))
+  /* (both sources begin "di": the third letter tells which to test) */
+  const char *src = t->source;
+  if (!(src[0] == 'd' && src[1] == 'i' &&
+        (src[2] == 'n' ? S_starts(src + 3, "g:") : S_starts(src + 2, "ctionaries/preferred.tsv"))) ||
+      dg_gl_all_upper(t->form))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
