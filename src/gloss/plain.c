@@ -51,6 +51,8 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
  * space or its end; each modal is tested in place, no call.) */
 static bool S_modal(const char *gloss) {
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
+  /* (the letters they begin with, which most glosses do not) */
+  if (gloss[0] != 'w' && gloss[0] != 'c' && gloss[0] != 'm' && gloss[0] != 's') return false;
   for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++) {
     const char *m = modal[k];
     size_t n = 0;
@@ -88,27 +90,37 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
   return r;
 }
 
-/* Plain English: "clarified", "negotiations". */
-static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
-  const char *lab = w->leipzig;
+/* Is the noun plural (by its features or its labels)? */
+static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w) {
+  return dg_gl_eq(t->pos, "NOUN") &&
+         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(w->leipzig, "PL"));
+}
+
+/* May the word take a plain form at all?  Most words may not: they are
+ * told here, in line, before S_plain sets up its frame. */
+static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
+  if (t->kind == DG_KIND_NAME) return true;
   /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
    * first, as the other words' glosses and sources need not be read) */
-  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
-      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
-    return;
+  if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") && !dg_gl_eq(t->pos, "ADJ") &&
+      !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+    return false;
   /* (a singular noun, an adverb not compared, an adjective neither
    * compared nor used as an adverb take no form: told before the gloss
    * and the source, which lie far off in memory, are read; a name may
    * take the genitive) */
-  if (t->kind != DG_KIND_NAME) {
-    bool adj = dg_gl_eq(t->pos, "ADJ");
-    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
-        !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
-      return;
-  }
-  bool noun = dg_gl_eq(t->pos, "NOUN");
-  bool plural = noun && (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(lab, "PL"));
-  if (t->kind != DG_KIND_NAME && noun && !plural) return;
+  bool adj = dg_gl_eq(t->pos, "ADJ");
+  if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
+      !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
+    return false;
+  return !dg_gl_eq(t->pos, "NOUN") || S_plural_noun(t, w);
+}
+
+/* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
+ * through). */
+static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
+  const char *lab = w->leipzig;
+  bool plural = S_plural_noun(t, w);
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -212,5 +224,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *adv = S_adverb_sense(e, t->lemma);
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  S_plain(e, d, t, w);
+  if (S_takes_form(t, w)) S_plain(e, d, t, w);
 }
