@@ -323,14 +323,16 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * of the last few sentences), then this sentence's. */
   /* A document's subject begins with the document (each input, even a
    * file read twice). */
-  if (s->first || strcmp(d->source, e->dom_src) != 0) {
+  /* (asked once: the names pass between the two uses leaves both strings) */
+  bool new_source = strcmp(d->source, e->dom_src) != 0;
+  if (s->first || new_source) {
     memset(e->subj_votes, 0, sizeof e->subj_votes);
     e->subject_last = -1;
     e->nnames_seen = 0;
   }
   /* Names the document used before (names.c), in input order like the votes. */
   dg_gl_names_seen(e, c);
-  if (strcmp(d->source, e->dom_src) != 0) {
+  if (new_source) {
     e->ndom = 0;
     dg_strlcpy(e->dom_src, d->source, sizeof e->dom_src);
   }

@@ -64,8 +64,10 @@ static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
 /* Is the word at i its lemma with an -s (Fischers, Jobs), and is a noun
  * after it (one it would own)? */
 static bool S_lemma_s(const dg_dtoken *t) {
-  size_t n = strlen(t->lemma);
-  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s");
+  /* (one walk along both: most forms part from the lemma early) */
+  size_t n = 0;
+  while (t->lemma[n] && t->form[n] == t->lemma[n]) n++;
+  return !t->lemma[n] && n >= 2 && dg_gl_eq(t->form + n, "s");
 }
 static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
   return i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
