@@ -199,16 +199,42 @@ static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *
   return w ? w : S_word_new(e, gw, an, lemma, pos, own);
 }
 
+/* A field label's first eight bytes, zeros after its end (the bytes of
+ * a number), and whether it is longer: the fields' names are kept with
+ * zeros after their end (S_vote), so a label is a field's name when their
+ * first eight bytes are the same and, for a longer label, the rest too
+ * (one test of eight bytes a field instead of a strcmp; most labels,
+ * "pol.", "mil.", are short). */
+typedef struct S_head {
+  uint64_t b;
+  bool longer;
+} S_head;
+static inline S_head S_head_of(const char *p) {
+  char b[8] = {0};
+  size_t n = 0;
+  while (n < 8 && p[n]) b[n] = p[n], n++;
+  S_head h = {0, n == 8 && p[8]};
+  memcpy(&h.b, b, sizeof h.b);
+  return h;
+}
+static inline bool S_is_field(const S_dom *d, S_head h, const char *p) {
+  uint64_t b;
+  memcpy(&b, d->name, sizeof b);
+  return b == h.b && (!h.longer || strcmp(d->name + 8, p + 8) == 0);
+}
+
 /* The word votes once for each field of its top senses (the fading votes
  * of the recent sentences). */
 static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
   bool seen_tok[S_MAX_DOMAINS] = {false};
   const char *p = S_labels(w);
   for (size_t v = 0; v < w->nvote; v++, p = S_next(p)) {
+    S_head h = S_head_of(p);
     size_t k = 0;
-    while (k < *nd && !(dv[k].name[0] == p[0] && strcmp(dv[k].name, p) == 0)) k++;
+    while (k < *nd && !S_is_field(&dv[k], h, p)) k++;
     if (k == *nd) {
       if (*nd == S_MAX_DOMAINS) continue;
+      memset(dv[k].name, 0, sizeof dv[k].name); /* (zeros after the end: S_is_field) */
       dg_strlcpy(dv[k].name, p, sizeof dv[k].name);
       dv[k].votes = 0;
       (*nd)++;
@@ -323,14 +349,16 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * of the last few sentences), then this sentence's. */
   /* A document's subject begins with the document (each input, even a
    * file read twice). */
-  if (s->first || strcmp(d->source, e->dom_src) != 0) {
+  /* (asked once: the names pass between the two uses leaves both strings) */
+  bool new_source = strcmp(d->source, e->dom_src) != 0;
+  if (s->first || new_source) {
     memset(e->subj_votes, 0, sizeof e->subj_votes);
     e->subject_last = -1;
     e->nnames_seen = 0;
   }
   /* Names the document used before (names.c), in input order like the votes. */
   dg_gl_names_seen(e, c);
-  if (strcmp(d->source, e->dom_src) != 0) {
+  if (new_source) {
     e->ndom = 0;
     dg_strlcpy(e->dom_src, d->source, sizeof e->dom_src);
   }
@@ -385,13 +413,14 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       float best_votes = 0;
       const char *p = S_labels(w);
       for (size_t v = 0; v < w->nvote; v++) p = S_next(p);
-      for (size_t a = 0; a < w->nalt; a++, p = S_next(p))
+      for (size_t a = 0; a < w->nalt; a++, p = S_next(p)) {
+        S_head h = S_head_of(p);
         for (size_t q = 0; q < nd; q++)
-          if (dv[q].name[0] == p[0] && strcmp(dv[q].name, p) == 0 && dv[q].votes >= S_MIN_VOTES &&
-              dv[q].votes > best_votes) {
+          if (S_is_field(&dv[q], h, p) && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
             best = &w->alt[a];
             best_votes = dv[q].votes;
           }
+      }
     }
     if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
     free(mine);

@@ -60,8 +60,12 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *
   bool maybe_poss = !(w->closed >= 0 && leipzig == w->cl[w->closed].labels) || (w->closed_labels & DG_LB_POSS);
   const char *poss = closed && how != S_KEEP_NONE && maybe_poss ? strstr(leipzig, "POSS.") : NULL;
   if (poss) leipzig = poss + 5;
-  size_t xn = extra ? strlen(extra) : 0, ln = how != S_KEEP_NONE ? strlen(leipzig) : 0;
-  char small[128], *out = xn + ln + 2 <= sizeof small ? small : dg_xmalloc(xn + ln + 2);
+  /* (made in small, whose room is checked label by label: the labels'
+   * length is not counted first; the rare longer labels move to a buffer
+   * of their whole length) */
+  size_t xn = extra ? strlen(extra) : 0;
+  char small[128], *out = small;
+  if (xn + 2 > sizeof small) out = dg_xmalloc(xn + (how != S_KEEP_NONE ? strlen(leipzig) : 0) + 2);
   if (xn) memcpy(out, extra, xn);
   size_t o = xn;
   bool pron = dg_gl_eq(pos, "PRON"), dot = extra != NULL;
@@ -70,6 +74,10 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *
     size_t n = 0;
     while (p[n] && p[n] != '.') n++; /* (labels are short: no strcspn call) */
     if (n && S_keep_label(how, pron, p, n)) {
+      if (out == small && o + n + 2 > sizeof small) {
+        out = dg_xmalloc(xn + strlen(leipzig) + 2); /* (how is not S_KEEP_NONE here) */
+        memcpy(out, small, o);
+      }
       if (dot) out[o++] = '.';
       dot = true;
       for (size_t k = 0; k < n; k++) out[o++] = p[k]; /* (a label is a few letters: no call) */

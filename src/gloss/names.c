@@ -64,8 +64,10 @@ static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
 /* Is the word at i its lemma with an -s (Fischers, Jobs), and is a noun
  * after it (one it would own)? */
 static bool S_lemma_s(const dg_dtoken *t) {
-  size_t n = strlen(t->lemma);
-  return n >= 2 && strncmp(t->form, t->lemma, n) == 0 && dg_gl_eq(t->form + n, "s");
+  /* (one walk along both: most forms part from the lemma early) */
+  size_t n = 0;
+  while (t->lemma[n] && t->form[n] == t->lemma[n]) n++;
+  return !t->lemma[n] && n >= 2 && dg_gl_eq(t->form + n, "s");
 }
 static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
   return i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
@@ -102,7 +104,11 @@ static inline bool S_same_but_case(const char *a, const char *b) {
  * most words fail, S_noun_as_name asks first; this the rest.) */
 static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (!(S_starts(t->source, "ding:") || S_starts(t->source, "dictionaries/preferred.tsv")) || dg_gl_all_upper(t->form))
+  /* (both sources begin "di": the third letter tells which to test) */
+  const char *src = t->source;
+  if (!(src[0] == 'd' && src[1] == 'i' &&
+        (src[2] == 'n' ? S_starts(src + 3, "g:") : S_starts(src + 2, "ctionaries/preferred.tsv"))) ||
+      dg_gl_all_upper(t->form))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s

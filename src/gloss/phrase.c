@@ -526,7 +526,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
     } else {
       tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
-      if (strcmp(lemma, c->w[i].lower) == 0) {
+      if (dg_gl_eq(lemma, c->w[i].lower)) {
         /* (the lemma is the form: "die" of die) */
         tv[i].lemma = c->w[i].lower;
         tv[i].hlemma = tv[i].hlower;
@@ -608,8 +608,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
             bool is_free = ti == h.head && dg_mwe_pat_free_head(pat);
             if (!is_free) fixed++;
             const char *pos = s->tokens[ti].pos;
-            bool open_class = !strcmp(pos, "NOUN") || !strcmp(pos, "VERB") || !strcmp(pos, "ADJ") ||
-                              !strcmp(pos, "ADV") || !strcmp(pos, "PROPN");
+            bool open_class = dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "ADJ") ||
+                              dg_gl_eq(pos, "ADV") || dg_gl_eq(pos, "PROPN");
             if (!is_free && open_class && !c->w[ti].is_closed && s->tokens[ti].kind == DG_KIND_WORD) content++;
           }
           /* Two-word phrases only when both are content words ("Frage
@@ -619,7 +619,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
            * the pair fills the whole phrase and its gloss is no verb phrase. */
           bool adp_idiom = h.n == 2 && fixed == 2 && content == 1 && h.span == 1 &&
                            strncmp(h.gloss ? h.gloss : "", "to ", 3) != 0 &&
-                           (!strcmp(s->tokens[h.idx[0]].pos, "ADP") || !strcmp(s->tokens[h.idx[1]].pos, "ADP"));
+                           (dg_gl_eq(s->tokens[h.idx[0]].pos, "ADP") || dg_gl_eq(s->tokens[h.idx[1]].pos, "ADP"));
           if (adp_idiom && S_literal(s->tokens[h.idx[0]].gloss, s->tokens[h.idx[1]].gloss, h.gloss)) adp_idiom = false;
           if (fixed < 2 || (h.n < 3 && content < 2 && !adp_idiom)) content = 0;
           /* A complement the phrase needs but does not write must stand
@@ -629,8 +629,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           /* A phrase does not reach across a clause boundary ("hat das
            * Recht, das Wahlrecht …" is no "das Wahlrecht haben"). */
           for (size_t ti = h.idx[0]; ti < h.idx[h.n - 1] && content; ti++)
-            if (tv[ti].punct && (!strcmp(s->tokens[ti].form, ",") || !strcmp(s->tokens[ti].form, ";") ||
-                                 !strcmp(s->tokens[ti].form, ":")))
+            if (tv[ti].punct && (dg_gl_eq(s->tokens[ti].form, ",") || dg_gl_eq(s->tokens[ti].form, ";") ||
+                                 dg_gl_eq(s->tokens[ti].form, ":")))
               content = 0;
           bool dup = false;
           for (size_t k = 0; k < nh; k++)

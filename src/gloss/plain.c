@@ -18,7 +18,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &s->tokens[i];
   if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
     return false;
-  if (strcmp(c->w[i].lower, t->lemma) != 0) return false; /* an inflected form */
+  if (!dg_gl_eq(c->w[i].lower, t->lemma)) return false; /* an inflected form */
   if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
@@ -46,12 +46,19 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
-/* Does the gloss begin with a modal ("would like", "can", "must be")? */
+/* Does the gloss begin with a modal ("would like", "can", "must be")?
+ * (Its first word is one: the gloss begins with the modal, followed by a
+ * space or its end; each modal is tested in place, no call.) */
 static bool S_modal(const char *gloss) {
   static const char *const modal[] = {"will", "can", "must", "may", "shall", "should", "would", "might", "could"};
-  size_t first = strcspn(gloss, " ");
-  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++)
-    if (gloss[0] == modal[k][0] && first == strlen(modal[k]) && strncmp(gloss, modal[k], first) == 0) return true;
+  /* (the letters they begin with, which most glosses do not) */
+  if (gloss[0] != 'w' && gloss[0] != 'c' && gloss[0] != 'm' && gloss[0] != 's') return false;
+  for (size_t k = 0; k < DG_ARRAY_LEN(modal); k++) {
+    const char *m = modal[k];
+    size_t n = 0;
+    while (m[n] && gloss[n] == m[n]) n++;
+    if (!m[n] && (gloss[n] == ' ' || gloss[n] == '\0')) return true;
+  }
   return false;
 }
 
@@ -83,27 +90,37 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
   return r;
 }
 
-/* Plain English: "clarified", "negotiations". */
-static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
-  const char *lab = w->leipzig;
+/* Is the noun plural (by its features or its labels)? */
+static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w) {
+  return dg_gl_eq(t->pos, "NOUN") &&
+         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(w->leipzig, "PL"));
+}
+
+/* May the word take a plain form at all?  Most words may not: they are
+ * told here, in line, before S_plain sets up its frame. */
+static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
+  if (t->kind == DG_KIND_NAME) return true;
   /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
    * first, as the other words' glosses and sources need not be read) */
-  if (t->kind != DG_KIND_NAME && !dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") &&
-      !dg_gl_eq(t->pos, "ADJ") && !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
-    return;
+  if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") && !dg_gl_eq(t->pos, "ADJ") &&
+      !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+    return false;
   /* (a singular noun, an adverb not compared, an adjective neither
    * compared nor used as an adverb take no form: told before the gloss
    * and the source, which lie far off in memory, are read; a name may
    * take the genitive) */
-  if (t->kind != DG_KIND_NAME) {
-    bool adj = dg_gl_eq(t->pos, "ADJ");
-    if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
-        !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
-      return;
-  }
-  bool noun = dg_gl_eq(t->pos, "NOUN");
-  bool plural = noun && (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(lab, "PL"));
-  if (t->kind != DG_KIND_NAME && noun && !plural) return;
+  bool adj = dg_gl_eq(t->pos, "ADJ");
+  if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
+      !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
+    return false;
+  return !dg_gl_eq(t->pos, "NOUN") || S_plural_noun(t, w);
+}
+
+/* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
+ * through). */
+static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
+  const char *lab = w->leipzig;
+  bool plural = S_plural_noun(t, w);
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -113,8 +130,9 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
   /* (the labels asked about below, read once: lb & DG_GL_L_PST is
-   * dg_gl_has_label(lab, "PST")) */
-  unsigned lb = dg_gl_label_bits(lab);
+   * dg_gl_has_label(lab, "PST"); only names and verbs ask) */
+  bool verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX");
+  unsigned lb = t->kind == DG_KIND_NAME || verb ? dg_gl_label_bits(lab) : 0;
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
@@ -123,12 +141,12 @@ static void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
-  } else if ((dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) && strncmp(t->gloss, "there is", 8) == 0) {
+  } else if (verb && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
     bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
     dg_buf_puts(&b, past ? "there was" : "there is");
     dg_buf_puts(&b, t->gloss + 8);
-  } else if (dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX")) {
+  } else if (verb) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
@@ -206,5 +224,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *adv = S_adverb_sense(e, t->lemma);
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  S_plain(e, d, t, w);
+  if (S_takes_form(t, w)) S_plain(e, d, t, w);
 }

@@ -82,8 +82,10 @@ static bool S_join_as(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j,
   dg_dtoken *v = &s->tokens[i], *p = &s->tokens[j];
   const char *vl = verb_lemma ? verb_lemma : v->lemma;
   char joined[256];
-  int n = snprintf(joined, sizeof joined, "%s%s", c->w[j].lower, vl);
-  if (n <= 0 || (size_t)n >= sizeof joined) return false;
+  size_t pn = strlen(c->w[j].lower), vn = strlen(vl);
+  if (pn + vn == 0 || pn + vn >= sizeof joined) return false;
+  memcpy(joined, c->w[j].lower, pn);
+  memcpy(joined + pn, vl, vn + 1);
   dg_sense sv[DG_GL_MAX_SENSES];
   size_t ns = dg_lexicon_senses(e->lex, joined, "VERB", sv, DG_GL_MAX_SENSES);
   if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
@@ -101,7 +103,7 @@ static bool S_join_as(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j,
     if (!sv[k].gloss || !*sv[k].gloss) continue;
     bool dup = false;
     for (size_t q = 0; q < m; q++)
-      if (strcmp(gl[q], sv[k].gloss) == 0) dup = true;
+      if (dg_gl_eq(gl[q], sv[k].gloss)) dup = true;
     if (!dup) gl[m++] = dg_mem_strdup(&d->arena, sv[k].gloss);
   }
   if (m == 0) return false;

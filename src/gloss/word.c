@@ -425,7 +425,7 @@ void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
   size_t k = 0;
   nv[k++] = dg_mem_strdup(&d->arena, g);
   for (size_t i = 0; i < t->nglosses; i++)
-    if (strcmp(t->glosses[i], g) != 0) nv[k++] = t->glosses[i];
+    if (!dg_gl_eq(t->glosses[i], g)) nv[k++] = t->glosses[i]; /* (most differ in their first letter) */
   t->glosses = nv;
   t->nglosses = k;
   t->gloss = nv[0];
@@ -544,8 +544,11 @@ bool dg_gl_digits(const char *s) {
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
  * "Russland-s".  NULL when the form does not start with the lemma's stem. */
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
-  if (!lemma || !*lemma || strcmp(form, lemma) == 0) return NULL;
+  if (!lemma || !*lemma) return NULL;
   size_t L = strlen(lemma), F = strlen(form);
+  /* (a form spelt as its lemma has no segments: told by the lengths
+   * first, which most forms fail) */
+  if (F == L && memcmp(form, lemma, L) == 0) return NULL;
   size_t stem = L;
   if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) {
     if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
@@ -554,15 +557,25 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   if (stem < 2 || F <= stem || F - stem > 4) return NULL;
   if (memcmp(form, lemma, stem) != 0) {
     /* Sentence-initial capital: compare the rest.  (Letters in ASCII are
-     * compared without their case in place; any other byte in the stem
-     * has the strings lowered first.) */
-    bool ascii = true, same = true;
-    for (size_t k = 0; k < stem && ascii; k++) {
+     * compared without their case in place, and so are the two-byte
+     * Latin-1 letters (C3 xx) the stems share as they are ("Bestätigte",
+     * bestätigen): lowering keeps both kinds' length, so the first ASCII
+     * letter that differs decides as lowering would.  A stem with any
+     * other character has the strings lowered first.) */
+    bool in_place = true, same = true;
+    for (size_t k = 0; k < stem && in_place && same;) {
       unsigned char a = (unsigned char)form[k], b = (unsigned char)lemma[k];
-      ascii = a < 0x80 && b < 0x80;
-      same = same && (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+      if (a < 0x80 && b < 0x80) {
+        same = (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+        k++;
+      } else if (a == 0xC3 && b == 0xC3 && k + 1 < stem && ((unsigned char)form[k + 1] & 0xC0) == 0x80 &&
+                 form[k + 1] == lemma[k + 1]) {
+        k += 2;
+      } else {
+        in_place = false;
+      }
     }
-    if (!ascii) {
+    if (!in_place) {
       char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
       same = strncmp(lf, ll, stem) == 0;
       free(lf);
