@@ -25,7 +25,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_doc_keep_lexicon(d, e->lex);
   dg_gl_ctx c;
   c.s = s;
-  c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  /* (not cleared: the look-up pass sets each word's whole state first) */
+  c.w = dg_xmalloc(s->ntokens * sizeof *c.w);
   c.lex = e->lex;
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
