@@ -671,7 +671,8 @@ static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, s
  * string, or an alternative split from one, kept among the value's text. */
 typedef struct S_gloss {
   const char *lex; /* (lexicon strings: session lifetime) */
-  unsigned off;    /* lex NULL: the string at off in the text */
+  unsigned off;    /* lex NULL: the string at off in the text, */
+  unsigned len;    /* len bytes long (copied into each document that takes it) */
 } S_gloss;
 
 struct S_fixed {
@@ -732,7 +733,8 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
       /* (a split alternative lies in text; a whole gloss is the lexicon's) */
       uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
       bool split = at >= from && at < from + sizeof text;
-      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
+      gv[head.ngloss + nk++] =
+          split ? (S_gloss){NULL, (unsigned)(alt[q] - text), (unsigned)strlen(alt[q])} : (S_gloss){alt[q], 0, 0};
     }
     head.n[k] = (unsigned char)nk;
     head.ngloss += nk;
@@ -748,22 +750,20 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   return f;
 }
 
-/* Give token i its closed-class reading, if one fits; false when the word
- * is to be glossed as a content word. */
-bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* Give token i (a word with closed-class readings) its closed-class
+ * reading, if one fits; false when the word is to be glossed as a content
+ * word.  (Out of line: see dg_gl_closed.) */
+static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* (a content word, the most of them, has no closed-class reading to
-   * choose among: told before anything else is asked) */
-  if (w->ncl == 0) return false;
   /* (each reading's labels and part of speech as the lexicon read them:
    * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
   unsigned lb[DG_GL_MAX_SENSES];
   for (size_t q = 0; q < w->ncl; q++) lb[q] = w->cl[q].bits;
   /* (what the memo keeps of the word's readings is read once the choice
    * is made: fetched from memory meanwhile) */
-  if (w->ncl) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
+  __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
   int k = S_pick_closed(e, c, i, lb);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
@@ -796,9 +796,13 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
     t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+    /* (a split alternative lives in the memo: the document gets a copy,
+     * whose length is known) */
+    bool lex_kept = d->keeps && d->keeps->lex == e->lex;
     for (size_t q = 0; q < n; q++) {
       const S_gloss *g = &fx->gloss[fx->at[k] + q];
-      t->glosses[q] = g->lex ? S_lex_str(e, d, g->lex) : dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
+      t->glosses[q] = g->lex ? (lex_kept ? g->lex : dg_doc_str(d, g->lex))
+                             : dg_mem_strndup(&d->arena, S_fixed_gloss(fx, (size_t)k, q), g->len);
     }
     t->nglosses = n;
     if (n) t->gloss = t->glosses[0];
@@ -833,4 +837,14 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->is_closed = true;
   t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
   return true;
+}
+
+/* Give token i its closed-class reading, if one fits; false when the word
+ * is to be glossed as a content word. */
+bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  /* (a content word, the most of them, has no closed-class reading to
+   * choose among: told before anything else is asked, and before the
+   * registers and stack the choice needs are set up) */
+  if (c->w[i].ncl == 0) return false;
+  return S_closed(e, d, c, i);
 }

@@ -268,12 +268,25 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
 
 /* The part of speech pos as a string that lives as long as the program
  * (one of the UD tags the morphology gives), else a copy in d's arena. */
-static const char *S_pos(dg_doc *d, const char *pos) {
-  static const char *const tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
+static const char *const S_tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
                                      "NUM",  "PART", "X",    "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM"};
-  for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
-    if (dg_gl_eq(pos, tags[k])) return tags[k];
+static const char *S_pos(dg_doc *d, const char *pos) {
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_tags); k++)
+    if (dg_gl_eq(pos, S_tags[k])) return S_tags[k];
   return dg_mem_strdup(&d->arena, pos);
+}
+
+/* The same of analysis k of w: the parts of speech the look-up pass read
+ * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
+static const char *S_an_pos(dg_doc *d, const dg_gl_word *w, size_t k) {
+  static const struct {
+    unsigned bit;
+    unsigned char tag; /* in S_tags */
+  } known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
+               {DG_GL_P_ADV, 4},  {DG_GL_P_AUX, 5},  {DG_GL_P_ADP, 6}};
+  for (size_t q = 0; q < DG_ARRAY_LEN(known); q++)
+    if (w->fb[k] & known[q].bit) return S_tags[known[q].tag];
+  return S_pos(d, w->an[k].pos);
 }
 
 /* What the content-word pass found for a word read with one of its
@@ -640,7 +653,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (w->memo)
       dg_gl_memo_lemma_set(w, t->lemma,
                            a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
-    t->pos = S_pos(d, a->pos);
+    t->pos = S_an_pos(d, w, (size_t)(a - w->an));
     dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
     /* (the word's labels live as long as its analyses, past the sentence:
      * the labels pass copies what it shows) */
