@@ -374,7 +374,10 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
 static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
   t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
-  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
+  /* (most often every gloss is held: the pointers are copied as they are) */
+  if (kept && v->held == (1u << v->ng) - 1) memcpy(t->glosses, v->g, v->ng * sizeof *t->glosses);
+  else
+    for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
   t->nglosses = v->ng;
   if (v->ng) t->gloss = t->glosses[0];
 }
@@ -504,12 +507,6 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
   return np;
 }
 
-/* Is analysis a of w (one of w->an) of a part of speech among `bits`
- * (DG_GL_P_*: the bits the look-up pass read)? */
-static bool S_an_is(const dg_gl_word *w, const dg_analysis *a, unsigned bits) {
-  return a && dg_gl_an_pos(w, (size_t)(a - w->an), bits);
-}
-
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -540,10 +537,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (ns) a = &w->an[k];
     }
   }
+  /* (the part of speech and features of analysis a, as the look-up pass
+   * read them: af & DG_GL_P_NOUN is dg_gl_eq(a->pos, "NOUN"); 0 without
+   * one.  Kept in step with a below.) */
+  unsigned af = a ? w->fb[a - w->an] : 0;
   /* A verb with a reflexive pronoun in its clause takes the senses of the
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
+  if (ns > 1 && (af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
@@ -582,7 +583,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
-  if (ns == 0 && S_an_is(w, a, DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
+  if (ns == 0 && (af & DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
     ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
     sv = sbuf;
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
@@ -593,8 +594,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
-  if (S_an_is(w, a, DG_GL_P_ADJ) && dg_gl_an_feat(w, (size_t)(a - w->an), DG_GL_F_SUP | DG_GL_F_CMP) &&
-      !S_an_is(w, a, DG_GL_P_LEMMA_LOWER)) {
+  if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
     if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
@@ -608,7 +608,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma)) continue;
+        if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma))
+          continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
@@ -616,6 +617,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
           sv = sbuf;
           ns = nd;
           a = b;
+          af = w->fb[k];
           plain = false;
           break;
         }
@@ -629,7 +631,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
-      !S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
+      !(af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
     dg_sense av[DG_GL_MAX_SENSES];
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
     if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
@@ -645,7 +647,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       return;
     }
   }
-  bool propn = S_an_is(w, a, DG_GL_P_PROPN);
+  bool propn = (af & DG_GL_P_PROPN);
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     /* (which analysis the lemma is of, for the passes that ask: the first
@@ -664,7 +666,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || S_an_is(w, a, DG_GL_P_NOUN | DG_GL_P_ADJ);
+  bool nominal = !a || (af & (DG_GL_P_NOUN | DG_GL_P_ADJ));
   /* A name needs evidence (the dictionary's or the names table's entry,
    * a title or first name before it: names.c): a capitalised word read as
    * a name only by a guess of the morphology (hunspell's capitalised words
@@ -793,7 +795,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
-  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_an_is(w, a, DG_GL_P_NOUN))) {
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !(af & DG_GL_P_NOUN))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
