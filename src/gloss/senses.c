@@ -64,9 +64,10 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
   } pre[] = {{"höchst", "most"}, {"hoch", "highly"}, {"super", "super"}, {"ultra", "ultra"},
              {"extrem", "extremely"}, {"sehr", "very"}, {"über", "over"}, {"halb", "half"}, {"voll", "fully"}};
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  size_t L = strlen(w->lower);
   for (size_t k = 0; k < DG_ARRAY_LEN(pre); k++) {
     size_t n = strlen(pre[k].de);
-    if (strncmp(w->lower, pre[k].de, n) != 0 || strlen(w->lower) < n + 4) continue;
+    if (L < n + 4 || strncmp(w->lower, pre[k].de, n) != 0) continue;
     dg_analysis an[4];
     size_t na = dg_morph_analyze(e->morph, w->lower + n, false, NULL, an, 4);
     for (size_t a = 0; a < na && a < 4; a++) {
