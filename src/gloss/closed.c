@@ -801,13 +801,16 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
     /* (a split alternative lives in the memo: the document gets a copy,
      * whose length is known) */
     bool lex_kept = d->keeps && d->keeps->lex == e->lex;
+    /* (read through locals: the stores into the glosses could otherwise
+     * be the memo's strings, read again for each gloss) */
+    const char **out = t->glosses;
     for (size_t q = 0; q < n; q++) {
-      const S_gloss *g = &fx->gloss[fx->at[k] + q];
-      t->glosses[q] = g->lex ? (lex_kept ? g->lex : dg_doc_str(d, g->lex))
-                             : dg_mem_strndup(&d->arena, S_fixed_gloss(fx, (size_t)k, q), g->len);
+      S_gloss g = fx->gloss[fx->at[k] + q];
+      out[q] = g.lex ? (lex_kept ? g.lex : dg_doc_str(d, g.lex))
+                     : dg_mem_strndup(&d->arena, S_fixed_gloss(fx, (size_t)k, q), g.len);
     }
     t->nglosses = n;
-    if (n) t->gloss = t->glosses[0];
+    if (n) t->gloss = out[0];
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
   }

@@ -317,6 +317,8 @@ typedef struct S_cparts {
   unsigned char np, ng; /* parts shown, glosses */
   uint16_t held;        /* bit k: the lexicon's file holds gloss k (read with
                          * the header, in the line the look-up pass asked for) */
+  signed char listed;   /* does the dictionary list the form or the analysis's
+                         * lemma (S_listed)?  -1: not asked when it was kept */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
   const char *g[];      /* the glosses (ng), then the parts (np), the strings */
 } S_cparts;
@@ -394,7 +396,7 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses sv for w read with analysis k, when `kept` (they follow from the
  * word and the analysis); else only that the word came so far. */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
-                          bool parts_unknown, const dg_sense *sv, size_t ns) {
+                          bool parts_unknown, const dg_sense *sv, size_t ns, int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -419,6 +421,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   memset(v, 0, size);
   v->kept = kept;
   v->unknown = parts_unknown;
+  v->listed = (signed char)listed;
   v->np = (unsigned char)np;
   v->ng = (unsigned char)ng;
   v->len = (unsigned)len;
@@ -506,6 +509,16 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
     w->leipzig = a->leipzig ? a->leipzig : "";
   }
   return np;
+}
+
+/* Does the dictionary list the word's form or analysis a's lemma
+ * (dg_lexicon_contains)?  A function of the form and the analysis: what
+ * the value kept of them says (cp), when it was asked before it was kept;
+ * *listed gets the answer. */
+static bool S_listed(dg_engine *e, const dg_dtoken *t, const dg_analysis *a, const S_cparts *cp, int *listed) {
+  if (cp && cp->listed >= 0) *listed = cp->listed;
+  else *listed = dg_lexicon_contains(e->lex, t->form) || dg_lexicon_contains(e->lex, a->lemma);
+  return *listed;
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
@@ -673,10 +686,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * a name only by a guess of the morphology (hunspell's capitalised words
    * without plural, unknown words) that splits into known parts is a
    * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
+  int listed = -1; /* (S_listed, when asked) */
   bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
-                      !dg_lexicon_contains(e->lex, t->form) &&
-                      !dg_lexicon_contains(e->lex, a->lemma);
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) && !S_listed(e, t, a, cp, &listed);
   bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
   bool name_head = false; /* a name glossed from its parts: West|frankreich */
   bool parts_unknown = false;
@@ -691,7 +703,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns);
+    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
