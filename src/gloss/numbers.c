@@ -292,7 +292,7 @@ static bool S_unknown(const dg_gl_ctx *c, size_t i) {
  * does not know (the package "curl"); a lower-case word German does not
  * know before an option ("foo -v").  A word with a closed-class reading
  * ("und", "aus") ends the run. */
-static S_OUT_OF_LINE bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
+static bool S_is_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   if (c->w[i].ncl) return false;
@@ -326,10 +326,20 @@ static S_OUT_OF_LINE bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return next_code && nx->form[0] == '-' && S_unknown(c, i);
 }
 
-/* What S_command asks first, told without a call: a word without
+/* A software command in running text (S_is_command) is code, glossed as
+ * written. */
+static S_OUT_OF_LINE bool S_command(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  if (!S_is_command(e, c, i)) return false;
+  dg_dtoken *t = &c->s->tokens[i];
+  t->kind = DG_KIND_CODE;
+  S_set(d, t, t->form, "X", "", "command");
+  return true;
+}
+
+/* What S_is_command asks first, told without a call: a word without
  * closed-class readings that is a command itself or stands next to code.
- * (S_command's run after a command starts with code right before the
- * word: the options skipped are code too.) */
+ * (S_is_command's run after a command starts with code right before
+ * the word: the options skipped are code too.) */
 static inline bool S_may_be_command(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   return c->w[i].ncl == 0 &&
@@ -381,10 +391,7 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* "Uhr" after a clock time or an hour: o'clock */
       return i && s->tokens[i - 1].kind == DG_KIND_NUMBER && S_clock_word(e, d, s, i);
     }
-    if (f0 < 'a' || f0 > 'z' || !S_may_be_command(c, i) || !S_command(e, c, i)) return false;
-    t->kind = DG_KIND_CODE;
-    S_set(d, t, t->form, "X", "", "command");
-    return true;
+    return f0 >= 'a' && f0 <= 'z' && S_may_be_command(c, i) && S_command(e, d, c, i);
   }
   case DG_KIND_SYMBOL:
   case DG_KIND_URL:
