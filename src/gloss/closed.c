@@ -25,9 +25,10 @@ static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 static bool S_is_polite_sie(const char *form) { return dg_gl_eq(form, "Sie"); }
 
 /* The Leipzig labels and the part of speech of closed-class reading k, as
- * the lexicon read them once (lexicon.h DG_LB_*: lb[k] & DG_LB_REL is
- * dg_gl_has_label(w->cl[k].labels, "REL")), and a reading's part of speech
- * (S_pos(lb[k]) == DG_UD_DET is dg_gl_eq(w->cl[k].pos, "DET")). */
+ * the lexicon read them once (lexicon.h DG_LB_*: w->cl[k].bits & DG_LB_REL
+ * is dg_gl_has_label(w->cl[k].labels, "REL")), and a reading's part of
+ * speech (S_pos(w->cl[k].bits) == DG_UD_DET is dg_gl_eq(w->cl[k].pos,
+ * "DET")). */
 static unsigned S_pos(unsigned lb) { return DG_LB_POS(lb); }
 
 /* Gender of the noun a determiner at i belongs to ("m" "f" "n" "pl" or ""),
@@ -306,9 +307,11 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
 static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k);
 
 /* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win.  lb[k]: the bits of reading k (DG_LB_*). */
-static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *lb) {
+ * reading should win.  (cl[k].bits: the labels and part of speech of
+ * reading k, DG_LB_*.) */
+static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
+  const dg_sense *cl = w->cl;
   const dg_dsentence *s = c->s;
   if (w->ncl == 0) return -1;
   /* (a word with one reading: every rule below that picks a reading picks
@@ -324,7 +327,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
    * answer at the start), "doch er kam" (but) and "Doch!" keep theirs. */
   if (dg_gl_is(w, DG_WC_MODAL_PARTICLE) && S_middle_field(c, i)) {
     for (size_t k = 0; k < w->ncl; k++)
-      if (lb[k] & DG_LB_PTCL) return (int)k;
+      if (cl[k].bits & DG_LB_PTCL) return (int)k;
   }
   /* "sein" as verb vs possessive; "seine/seinen..." are always possessive. */
   if (dg_gl_is_sein(w->lower)) {
@@ -335,7 +338,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
                     (dg_gl_is_upper_initial(n->form) || (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
     }
     for (size_t k = 0; k < w->ncl; k++) {
-      bool poss = S_pos(lb[k]) == DG_UD_DET || (lb[k] & DG_LB_POSS);
+      bool poss = S_pos(cl[k].bits) == DG_UD_DET || (cl[k].bits & DG_LB_POSS);
       if (poss == before_noun) return (int)k;
     }
     return before_noun ? 0 : -1;
@@ -354,7 +357,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     }
     if (zu_inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (S_pos(lb[k]) == DG_UD_SCONJ) return (int)k;
+        if (S_pos(cl[k].bits) == DG_UD_SCONJ) return (int)k;
   }
   /* "während", "seit", "bis" (word class adp-sconj) open a clause that
    * ends in its finite verb ("während es still ist": while); else they are
@@ -395,7 +398,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
    * Sie …", "Bitte denken Sie daran"), not "they". */
   if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
     for (size_t k = 0; k < w->ncl; k++)
-      if (lb[k] & DG_LB_POL) return (int)k;
+      if (cl[k].bits & DG_LB_POL) return (int)k;
   /* "damit", "da" (word class adv-sconj) open a clause only at its start
    * (", damit …"); after the finite verb they are adverbs ("Er bestätigte
    * damit die Äußerungen"). */
@@ -422,7 +425,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
     for (size_t a = 0; a < c->w[i + 1].nan && !inf; a++) inf = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_INF);
     if (inf)
       for (size_t k = 0; k < w->ncl; k++)
-        if (S_pos(lb[k]) == DG_UD_PART) return (int)k;
+        if (S_pos(cl[k].bits) == DG_UD_PART) return (int)k;
   }
   bool after_comma = false;
   bool dword = S_is_dword(w);
@@ -439,7 +442,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   const char *gender = "";
   bool det_seen = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (S_pos(lb[k]) == DG_UD_DET) det_seen = true;
+    if (S_pos(cl[k].bits) == DG_UD_DET) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
   unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
@@ -471,8 +474,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   bool agrees = !*gender || !after_comma; /* (asked only after a comma, as np_follows) */
   unsigned glab = S_gender_label(gender);
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
-    if (lb[k] & DG_LB_REL) continue;
-    if (lb[k] & (plural ? DG_LB_PL : glab)) agrees = true;
+    if (cl[k].bits & DG_LB_REL) continue;
+    if (cl[k].bits & (plural ? DG_LB_PL : glab)) agrees = true;
   }
   /* … or the clause it opens ends in a finite verb ("…, die der Schüler
    * nicht bewältigen kann,"). */
@@ -496,12 +499,12 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings) */
   bool agree = false;
   for (size_t k = 0; k < w->ncl; k++)
-    if (S_pos(lb[k]) == DG_UD_PRON) {
+    if (S_pos(cl[k].bits) == DG_UD_PRON) {
       const S_fixed *fx = S_fixed_of(e, &s->tokens[i], w);
       for (size_t q = k; q < w->ncl; q++)
-        if (S_pos(lb[q]) == DG_UD_PRON) {
+        if (S_pos(cl[q].bits) == DG_UD_PRON) {
           holds[q] = S_holds_of(fx, w, q);
-          agree = agree || !(lb[q] & DG_LB_REL) || (holds[q] & S_HOLDS_2PL);
+          agree = agree || !(cl[q].bits & DG_LB_REL) || (holds[q] & S_HOLDS_2PL);
         }
       break;
     }
@@ -513,32 +516,32 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const unsigned *l
   int subject = -1; /* S_subject_position, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
     double sc = -0.01 * (double)k;
-    if (verb_2pl && S_pos(lb[k]) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
-    if (S_pos(lb[k]) == DG_UD_PRON && verb_pl >= 0 && !(lb[k] & DG_LB_REL)) {
-      bool pl = (lb[k] & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
+    if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
+    if (S_pos(cl[k].bits) == DG_UD_PRON && verb_pl >= 0 && !(cl[k].bits & DG_LB_REL)) {
+      bool pl = (cl[k].bits & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
       bool sg = holds[k] & S_HOLDS_SG;
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = lb[k] & DG_LB_REL;
-    bool is_det = S_pos(lb[k]) == DG_UD_DET;
+    bool is_rel = cl[k].bits & DG_LB_REL;
+    bool is_det = S_pos(cl[k].bits) == DG_UD_DET;
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
     }
     if (is_det || dword) {
-      if (plural) sc += (lb[k] & DG_LB_PL) ? 2 : -1;
+      if (plural) sc += (cl[k].bits & DG_LB_PL) ? 2 : -1;
       else if (glab && !is_rel)
-        sc += (lb[k] & glab) ? 2 : ((lb[k] & DG_LB_PL) ? -1 : -0.5);
+        sc += (cl[k].bits & glab) ? 2 : ((cl[k].bits & DG_LB_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
       if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"))))
-        sc += (lb[k] & gov) ? 3 : -1;
+        sc += (cl[k].bits & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
         /* Without a preposition: NOM where the subject stands, else ACC. */
         if (subject < 0) subject = S_subject_position(c, i);
-        if (lb[k] & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
-        else if (lb[k] & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
+        if (cl[k].bits & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
+        else if (cl[k].bits & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
       }
     }
     if (sc > best_score) {
@@ -671,7 +674,8 @@ static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, s
  * string, or an alternative split from one, kept among the value's text. */
 typedef struct S_gloss {
   const char *lex; /* (lexicon strings: session lifetime) */
-  unsigned off;    /* lex NULL: the string at off in the text */
+  unsigned off;    /* lex NULL: the string at off in the text, */
+  unsigned len;    /* len bytes long (copied into each document that takes it) */
 } S_gloss;
 
 struct S_fixed {
@@ -732,7 +736,8 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
       /* (a split alternative lies in text; a whole gloss is the lexicon's) */
       uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
       bool split = at >= from && at < from + sizeof text;
-      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
+      gv[head.ngloss + nk++] =
+          split ? (S_gloss){NULL, (unsigned)(alt[q] - text), (unsigned)strlen(alt[q])} : (S_gloss){alt[q], 0, 0};
     }
     head.n[k] = (unsigned char)nk;
     head.ngloss += nk;
@@ -748,36 +753,33 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   return f;
 }
 
-/* Give token i its closed-class reading, if one fits; false when the word
- * is to be glossed as a content word. */
-bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* Give token i (a word with closed-class readings) its closed-class
+ * reading, if one fits; false when the word is to be glossed as a content
+ * word.  (Out of line: see dg_gl_closed.) */
+static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* (a content word, the most of them, has no closed-class reading to
-   * choose among: told before anything else is asked) */
-  if (w->ncl == 0) return false;
-  /* (each reading's labels and part of speech as the lexicon read them:
-   * lb[k] & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
-  unsigned lb[DG_GL_MAX_SENSES];
-  for (size_t q = 0; q < w->ncl; q++) lb[q] = w->cl[q].bits;
   /* (what the memo keeps of the word's readings is read once the choice
    * is made: fetched from memory meanwhile) */
-  if (w->ncl) __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
-  int k = S_pick_closed(e, c, i, lb);
+  __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
+  int k = S_pick_closed(e, c, i);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
   if (k < 0 || capital_noun) return false;
+  /* (the chosen reading's labels and part of speech as the lexicon read
+   * them: lb & DG_LB_REL is dg_gl_has_label(w->cl[k].labels, "REL")) */
+  unsigned lb = w->cl[k].bits;
   /* A preposition stands before its noun phrase: a word that is also an
    * adjective ("laut": according to / loud) is the adjective before a
    * pause or after a degree word ("Die Musik war sehr laut."). */
-  if (S_pos(lb[k]) == DG_UD_ADP && S_any_pos(w, DG_GL_P_ADJ | DG_GL_P_ADV) &&
+  if (S_pos(lb) == DG_UD_ADP && S_any_pos(w, DG_GL_P_ADJ | DG_GL_P_ADV) &&
       (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT ||
        (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV) && !dg_gl_is_zu(c->w[i - 1].lower))))
     return false;
   w->closed = k;
-  w->closed_labels = lb[k];
+  w->closed_labels = lb;
   const dg_sense *sv = &w->cl[k];
   /* (what a word kept in the memo makes of a reading is the memo's:
    * S_fixed) */
@@ -796,17 +798,24 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
     t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+    /* (a split alternative lives in the memo: the document gets a copy,
+     * whose length is known) */
+    bool lex_kept = d->keeps && d->keeps->lex == e->lex;
+    /* (read through locals: the stores into the glosses could otherwise
+     * be the memo's strings, read again for each gloss) */
+    const char **out = t->glosses;
     for (size_t q = 0; q < n; q++) {
-      const S_gloss *g = &fx->gloss[fx->at[k] + q];
-      t->glosses[q] = g->lex ? S_lex_str(e, d, g->lex) : dg_doc_str(d, S_fixed_gloss(fx, (size_t)k, q));
+      S_gloss g = fx->gloss[fx->at[k] + q];
+      out[q] = g.lex ? (lex_kept ? g.lex : dg_doc_str(d, g.lex))
+                     : dg_mem_strndup(&d->arena, S_fixed_gloss(fx, (size_t)k, q), g.len);
     }
     t->nglosses = n;
-    if (n) t->gloss = t->glosses[0];
+    if (n) t->gloss = out[0];
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
   }
   /* Days and dates take "on" ("am Montag", "am 17. März"). */
-  if (S_pos(lb[k]) == DG_UD_ADP && i + 1 < s->ntokens &&
+  if (S_pos(lb) == DG_UD_ADP && i + 1 < s->ntokens &&
       (S_weekday(e, c, i + 1) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
     for (size_t q = 0; q < t->nglosses; q++)
       if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
@@ -816,7 +825,7 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (the word's labels are read while the sentence is glossed, when the
    * lexicon's and the analyses' strings are there: no copy) */
   w->leipzig = sv->labels ? sv->labels : "";
-  if ((S_pos(lb[k]) == DG_UD_AUX || S_pos(lb[k]) == DG_UD_VERB) && w->nan) {
+  if ((S_pos(lb) == DG_UD_AUX || S_pos(lb) == DG_UD_VERB) && w->nan) {
     /* Verb forms: person, tense and mood from the analysis chosen in
      * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
     int pa = dg_gl_pick_analysis(c, i);
@@ -833,4 +842,14 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->is_closed = true;
   t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
   return true;
+}
+
+/* Give token i its closed-class reading, if one fits; false when the word
+ * is to be glossed as a content word. */
+bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  /* (a content word, the most of them, has no closed-class reading to
+   * choose among: told before anything else is asked, and before the
+   * registers and stack the choice needs are set up) */
+  if (c->w[i].ncl == 0) return false;
+  return S_closed(e, d, c, i);
 }

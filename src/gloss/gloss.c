@@ -23,9 +23,14 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (s->ntokens == 0) return NULL;
   /* (the document keeps the lexicon open: its glosses point into it) */
   dg_doc_keep_lexicon(d, e->lex);
+  /* The context handed to the next steps and the sentence's words, in one
+   * block (freed by dg_engine_gloss_end); the words are not cleared: the
+   * look-up pass sets each word's whole state first. */
+  _Static_assert(sizeof(dg_gl_ctx) % _Alignof(dg_gl_word) == 0, "the words follow the context aligned");
+  dg_gl_ctx *r = dg_xmalloc(sizeof *r + s->ntokens * sizeof *r->w);
   dg_gl_ctx c;
   c.s = s;
-  c.w = dg_xcalloc(s->ntokens, sizeof *c.w);
+  c.w = (dg_gl_word *)(void *)(r + 1);
   c.lex = e->lex;
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
@@ -59,7 +64,6 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_context_words(d, &c);
   /* Separable verbs put back together (separable.c). */
   dg_gl_separable(e, d, &c);
-  dg_gl_ctx *r = dg_xmalloc(sizeof *r);
   *r = c;
   return r;
 }
@@ -73,7 +77,6 @@ void dg_engine_gloss_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
 void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   if (!cp) return;
   dg_gl_ctx c = *cp;
-  free(cp);
   /* Multiword expressions: the curated list, then dictionary phrases (phrase.c). */
   dg_gl_mwes(e, d, &c);
   /* Inverted "gibt es" is "there is" (context.c). */
@@ -84,5 +87,5 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_names(e, d, &c);
   /* Leipzig labels, segmentation, plain forms, last fallback (labels.c). */
   dg_gl_labels(e, d, &c);
-  free(c.w); /* (the lower-case forms live in d's arena) */
+  free(cp); /* (the words with it; the lower-case forms live in d's arena) */
 }

@@ -64,7 +64,9 @@ struct dg_engine {
 /* What the engine knows about one word while glossing its sentence.
  * (Laid out so that no field leaves a hole before the next, and the ones
  * the rules read of every word come first, on the first two cache lines:
- * the sentence's words are many 64-byte lines, zeroed for each sentence.) */
+ * the sentence's words are many 64-byte lines, each word's set field by
+ * field at the start of the look-up pass: lookup.c S_word_start, which a
+ * new field needs to know.) */
 typedef struct dg_gl_word {
   const char *lower;                /* lower-case form (in the document's arena, or the memo's) */
   dg_word_class wc;                 /* the word classes of `lower` (set at the end of

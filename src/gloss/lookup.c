@@ -418,6 +418,39 @@ static dg_analysis S_no_an[DG_GL_MAX_AN];
 static dg_sense S_no_cl[DG_GL_MAX_SENSES];
 static unsigned S_no_fb[DG_GL_MAX_AN];
 
+/* A word's state before its look-up: no readings, no reading chosen,
+ * nothing known.  Every field is set here, one by one: the driver does not
+ * clear the sentence's word array (a few stores a word instead of a
+ * memset of it all), and a struct assignment of the whole would be
+ * compiled as a string instruction per word.  (The assertion is there for
+ * a field added to dg_gl_word: it needs its starting value here.) */
+_Static_assert(sizeof(dg_gl_word) == 208, "every field of dg_gl_word is set by S_word_start");
+static void S_word_start(dg_gl_word *w) {
+  w->lower = NULL;
+  w->wc = 0;
+  w->an = S_no_an;
+  w->nan = 0;
+  w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
+  w->cl = S_no_cl;
+  w->ncl = 0;
+  w->closed = -1;
+  w->closed_labels = 0;
+  w->cstart = w->cend = 0;
+  w->leipzig = "";
+  w->memo = NULL;
+  w->alinks = NULL;
+  w->lemma_set = NULL;
+  w->lemma_an = 0;
+  w->fb_any = 0;
+  w->initial = w->is_closed = w->name_reading = w->variant = false;
+  w->adverbial = w->role_name = w->doc_name = w->surname = false;
+  w->pron_sig = 0;
+  w->next_pron = 0;
+  w->memo_form = w->particle = w->extra = w->written = w->shown = w->adverb = NULL;
+  w->feats_read = NULL;
+  w->feats_bits = 0;
+}
+
 /* The words looked up together (memo.h dg_gl_memo_word_key): the keys of
  * S_BLOCK tokens made and their entries asked for before the first is
  * read. */
@@ -451,11 +484,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
-    w->an = S_no_an;
-    w->cl = S_no_cl;
-    w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
-    w->memo = NULL;
-    w->alinks = NULL;
+    S_word_start(w);
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
       w->initial = initial;
       initial = false;
@@ -476,8 +505,6 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
     dg_gl_memo_wkey *key = &keys[i % S_BLOCK];
-    w->closed = -1;
-    w->leipzig = "";
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
       w->lower = S_lower(d, t->form);
       continue;

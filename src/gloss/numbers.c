@@ -14,6 +14,12 @@
 
 #include "word.h"
 
+/* dg_gl_nonword is asked about every token of every sentence, and most
+ * are words it lets go after a look at their kind and first letter: the
+ * work for the tokens it glosses is done out of line, so that a word does
+ * not pay for the registers and stack frame that work needs. */
+#define S_OUT_OF_LINE __attribute__((noinline))
+
 /* A month name (word class month, from names.tsv): "17. März" is the 17th. */
 static bool S_month_like(dg_engine *e, const char *w) { return dg_lexicon_is(e->lex, w, DG_WC_MONTH); }
 
@@ -87,7 +93,7 @@ static unsigned S_roman(const char *f, size_t n);
 
 /* German number notation to English: 1.000,5 -> 1,000.5; dates, times and
  * versions by their shape and the word next to them. */
-static void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
+static S_OUT_OF_LINE void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *s, size_t i, dg_engine *e) {
   const char *f = t->form;
   size_t n = strlen(f);
   dg_buf b;
@@ -217,7 +223,7 @@ static unsigned S_roman(const char *f, size_t n) {
  * a numbered noun (word class numbered-noun), or after a capitalised word
  * no closed class claims (a ruler's name) when the numeral has two letters
  * or more and its ordinal dot or no capitalised word after it. */
-static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+static S_OUT_OF_LINE bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   if (!S_roman_digit(t->form[0])) return false;
@@ -245,7 +251,7 @@ static bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
 
 /* "20er-Jahre", "80er-Jahren", "20er Jahre": the decade (two digits are
  * the 1900s); "1980er" alone is the senses pass's (1980s). */
-static bool S_decade(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
+static S_OUT_OF_LINE bool S_decade(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
   dg_dtoken *t = &s->tokens[i];
   const char *f = t->form;
   size_t nd = 0;
@@ -286,7 +292,7 @@ static bool S_unknown(const dg_gl_ctx *c, size_t i) {
  * does not know (the package "curl"); a lower-case word German does not
  * know before an option ("foo -v").  A word with a closed-class reading
  * ("und", "aus") ends the run. */
-static bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
+static bool S_is_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   if (c->w[i].ncl) return false;
@@ -320,6 +326,51 @@ static bool S_command(dg_engine *e, dg_gl_ctx *c, size_t i) {
   return next_code && nx->form[0] == '-' && S_unknown(c, i);
 }
 
+/* A software command in running text (S_is_command) is code, glossed as
+ * written. */
+static S_OUT_OF_LINE bool S_command(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  if (!S_is_command(e, c, i)) return false;
+  dg_dtoken *t = &c->s->tokens[i];
+  t->kind = DG_KIND_CODE;
+  S_set(d, t, t->form, "X", "", "command");
+  return true;
+}
+
+/* What S_is_command asks first, told without a call: a word without
+ * closed-class readings that is a command itself or stands next to code.
+ * (S_is_command's run after a command starts with code right before
+ * the word: the options skipped are code too.) */
+static inline bool S_may_be_command(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  return c->w[i].ncl == 0 &&
+         (dg_gl_is(&c->w[i], DG_WC_COMMAND) || (i > 0 && s->tokens[i - 1].kind == DG_KIND_CODE) ||
+          (i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_CODE));
+}
+
+/* "Uhr" (word class clock-word) right after a number: o'clock after a
+ * clock time or an hour ("9.45 Uhr", "um 9 Uhr"). */
+static S_OUT_OF_LINE bool S_clock_word(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
+  dg_dtoken *t = &s->tokens[i];
+  if (dg_lexicon_is(e->lex, t->form, DG_WC_CLOCK_WORD) &&
+      (dg_gl_eq(s->tokens[i - 1].source, "time") ||
+       (dg_gl_digits(s->tokens[i - 1].form) && strlen(s->tokens[i - 1].form) <= 2))) {
+    S_set(d, t, "o'clock", "NOUN", "", "number");
+    return true;
+  }
+  return false;
+}
+
+/* Symbols take the dictionary's gloss; URLs, addresses, handles, hashtags
+ * and code are kept as written: their own gloss. */
+static S_OUT_OF_LINE void S_symbol(dg_engine *e, dg_doc *d, dg_dtoken *t) {
+  dg_sense sv[2];
+  size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
+  t->lemma = t->form;
+  t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
+  dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
+  t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
+}
+
 /* Gloss token i if it is punctuation, a number or a symbol; false for words
  * and names. */
 bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -336,35 +387,18 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     unsigned char f0 = (unsigned char)t->form[0];
     if (f0 >= '0' && f0 <= '9') return S_decade(e, d, s, i);
     if (f0 >= 'A' && f0 <= 'Z') {
-      if (S_roman_numeral(e, d, c, i)) return true;
+      if (S_roman_digit(t->form[0]) && S_roman_numeral(e, d, c, i)) return true;
       /* "Uhr" after a clock time or an hour: o'clock */
-      if (i && s->tokens[i - 1].kind == DG_KIND_NUMBER && dg_lexicon_is(e->lex, t->form, DG_WC_CLOCK_WORD) &&
-          (dg_gl_eq(s->tokens[i - 1].source, "time") ||
-           (dg_gl_digits(s->tokens[i - 1].form) && strlen(s->tokens[i - 1].form) <= 2))) {
-        S_set(d, t, "o'clock", "NOUN", "", "number");
-        return true;
-      }
-      return false;
+      return i && s->tokens[i - 1].kind == DG_KIND_NUMBER && S_clock_word(e, d, s, i);
     }
-    if (f0 < 'a' || f0 > 'z' || !S_command(e, c, i)) return false;
-    t->kind = DG_KIND_CODE;
-    S_set(d, t, t->form, "X", "", "command");
-    return true;
+    return f0 >= 'a' && f0 <= 'z' && S_may_be_command(c, i) && S_command(e, d, c, i);
   }
   case DG_KIND_SYMBOL:
   case DG_KIND_URL:
   case DG_KIND_EMAIL:
   case DG_KIND_HANDLE:
   case DG_KIND_HASHTAG:
-  case DG_KIND_CODE: { /* code is kept as written: its own gloss */
-    dg_sense sv[2];
-    size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
-    t->lemma = t->form;
-    t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
-    dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
-    t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
-    return true;
-  }
+  case DG_KIND_CODE: S_symbol(e, d, t); return true;
   default: return false;
   }
 }

@@ -64,9 +64,10 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
   } pre[] = {{"höchst", "most"}, {"hoch", "highly"}, {"super", "super"}, {"ultra", "ultra"},
              {"extrem", "extremely"}, {"sehr", "very"}, {"über", "over"}, {"halb", "half"}, {"voll", "fully"}};
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
+  size_t L = strlen(w->lower);
   for (size_t k = 0; k < DG_ARRAY_LEN(pre); k++) {
     size_t n = strlen(pre[k].de);
-    if (strncmp(w->lower, pre[k].de, n) != 0 || strlen(w->lower) < n + 4) continue;
+    if (L < n + 4 || strncmp(w->lower, pre[k].de, n) != 0) continue;
     dg_analysis an[4];
     size_t na = dg_morph_analyze(e->morph, w->lower + n, false, NULL, an, 4);
     for (size_t a = 0; a < na && a < 4; a++) {
@@ -268,12 +269,25 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
 
 /* The part of speech pos as a string that lives as long as the program
  * (one of the UD tags the morphology gives), else a copy in d's arena. */
-static const char *S_pos(dg_doc *d, const char *pos) {
-  static const char *const tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
+static const char *const S_tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
                                      "NUM",  "PART", "X",    "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM"};
-  for (size_t k = 0; k < DG_ARRAY_LEN(tags); k++)
-    if (dg_gl_eq(pos, tags[k])) return tags[k];
+static const char *S_pos(dg_doc *d, const char *pos) {
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_tags); k++)
+    if (dg_gl_eq(pos, S_tags[k])) return S_tags[k];
   return dg_mem_strdup(&d->arena, pos);
+}
+
+/* The same of analysis k of w: the parts of speech the look-up pass read
+ * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
+static const char *S_an_pos(dg_doc *d, const dg_gl_word *w, size_t k) {
+  static const struct {
+    unsigned bit;
+    unsigned char tag; /* in S_tags */
+  } known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
+               {DG_GL_P_ADV, 4},  {DG_GL_P_AUX, 5},  {DG_GL_P_ADP, 6}};
+  for (size_t q = 0; q < DG_ARRAY_LEN(known); q++)
+    if (w->fb[k] & known[q].bit) return S_tags[known[q].tag];
+  return S_pos(d, w->an[k].pos);
 }
 
 /* What the content-word pass found for a word read with one of its
@@ -303,6 +317,8 @@ typedef struct S_cparts {
   unsigned char np, ng; /* parts shown, glosses */
   uint16_t held;        /* bit k: the lexicon's file holds gloss k (read with
                          * the header, in the line the look-up pass asked for) */
+  signed char listed;   /* does the dictionary list the form or the analysis's
+                         * lemma (S_listed)?  -1: not asked when it was kept */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
   const char *g[];      /* the glosses (ng), then the parts (np), the strings */
 } S_cparts;
@@ -361,7 +377,10 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
 static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
   t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
-  for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
+  /* (most often every gloss is held: the pointers are copied as they are) */
+  if (kept && v->held == (1u << v->ng) - 1) memcpy(t->glosses, v->g, v->ng * sizeof *t->glosses);
+  else
+    for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
   t->nglosses = v->ng;
   if (v->ng) t->gloss = t->glosses[0];
 }
@@ -377,7 +396,7 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses sv for w read with analysis k, when `kept` (they follow from the
  * word and the analysis); else only that the word came so far. */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
-                          bool parts_unknown, const dg_sense *sv, size_t ns) {
+                          bool parts_unknown, const dg_sense *sv, size_t ns, int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -402,6 +421,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
   memset(v, 0, size);
   v->kept = kept;
   v->unknown = parts_unknown;
+  v->listed = (signed char)listed;
   v->np = (unsigned char)np;
   v->ng = (unsigned char)ng;
   v->len = (unsigned)len;
@@ -491,10 +511,14 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
   return np;
 }
 
-/* Is analysis a of w (one of w->an) of a part of speech among `bits`
- * (DG_GL_P_*: the bits the look-up pass read)? */
-static bool S_an_is(const dg_gl_word *w, const dg_analysis *a, unsigned bits) {
-  return a && dg_gl_an_pos(w, (size_t)(a - w->an), bits);
+/* Does the dictionary list the word's form or analysis a's lemma
+ * (dg_lexicon_contains)?  A function of the form and the analysis: what
+ * the value kept of them says (cp), when it was asked before it was kept;
+ * *listed gets the answer. */
+static bool S_listed(dg_engine *e, const dg_dtoken *t, const dg_analysis *a, const S_cparts *cp, int *listed) {
+  if (cp && cp->listed >= 0) *listed = cp->listed;
+  else *listed = dg_lexicon_contains(e->lex, t->form) || dg_lexicon_contains(e->lex, a->lemma);
+  return *listed;
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
@@ -527,10 +551,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       if (ns) a = &w->an[k];
     }
   }
+  /* (the part of speech and features of analysis a, as the look-up pass
+   * read them: af & DG_GL_P_NOUN is dg_gl_eq(a->pos, "NOUN"); 0 without
+   * one.  Kept in step with a below.) */
+  unsigned af = a ? w->fb[a - w->an] : 0;
   /* A verb with a reflexive pronoun in its clause takes the senses of the
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
+  if (ns > 1 && (af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
     /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
      * of a special field, "sich schützen" = hedge [econ.], is no reason
      * to leave "protect") */
@@ -569,7 +597,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
-  if (ns == 0 && S_an_is(w, a, DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
+  if (ns == 0 && (af & DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
     ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
     sv = sbuf;
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
@@ -580,8 +608,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
-  if (S_an_is(w, a, DG_GL_P_ADJ) && dg_gl_an_feat(w, (size_t)(a - w->an), DG_GL_F_SUP | DG_GL_F_CMP) &&
-      !S_an_is(w, a, DG_GL_P_LEMMA_LOWER)) {
+  if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
     dg_sense dv[DG_GL_MAX_SENSES];
     size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
     if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
@@ -595,7 +622,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
         const dg_analysis *b = &w->an[k];
-        if (!S_an_is(w, b, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma)) continue;
+        if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma))
+          continue;
         nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
         if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
         if (nd) {
@@ -603,6 +631,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
           sv = sbuf;
           ns = nd;
           a = b;
+          af = w->fb[k];
           plain = false;
           break;
         }
@@ -616,7 +645,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
-      !S_an_is(w, a, DG_GL_P_VERB | DG_GL_P_AUX)) {
+      !(af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
     dg_sense av[DG_GL_MAX_SENSES];
     size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
     if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
@@ -632,7 +661,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       return;
     }
   }
-  bool propn = S_an_is(w, a, DG_GL_P_PROPN);
+  bool propn = (af & DG_GL_P_PROPN);
   if (a) {
     t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
     /* (which analysis the lemma is of, for the passes that ask: the first
@@ -640,7 +669,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (w->memo)
       dg_gl_memo_lemma_set(w, t->lemma,
                            a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
-    t->pos = S_pos(d, a->pos);
+    t->pos = S_an_pos(d, w, (size_t)(a - w->an));
     dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
     /* (the word's labels live as long as its analyses, past the sentence:
      * the labels pass copies what it shows) */
@@ -651,16 +680,15 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
   if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || S_an_is(w, a, DG_GL_P_NOUN | DG_GL_P_ADJ);
+  bool nominal = !a || (af & (DG_GL_P_NOUN | DG_GL_P_ADJ));
   /* A name needs evidence (the dictionary's or the names table's entry,
    * a title or first name before it: names.c): a capitalised word read as
    * a name only by a guess of the morphology (hunspell's capitalised words
    * without plural, unknown words) that splits into known parts is a
    * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
+  int listed = -1; /* (S_listed, when asked) */
   bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) &&
-                      !dg_lexicon_contains(e->lex, t->form) &&
-                      !dg_lexicon_contains(e->lex, a->lemma);
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) && !S_listed(e, t, a, cp, &listed);
   bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
   bool name_head = false; /* a name glossed from its parts: West|frankreich */
   bool parts_unknown = false;
@@ -675,7 +703,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns);
+    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
@@ -780,7 +808,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
-  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !S_an_is(w, a, DG_GL_P_NOUN))) {
+  if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !(af & DG_GL_P_NOUN))) {
     t->kind = DG_KIND_NAME;
     t->pos = "PROPN";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);

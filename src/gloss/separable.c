@@ -15,12 +15,12 @@ static bool S_particle(const dg_gl_word *w) { return dg_gl_is(w, DG_WC_VERB_PART
 static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t j) {
   if (j + 1 >= s->ntokens) return true;
   const dg_dtoken *n = &s->tokens[j + 1];
-  if (n->kind == DG_KIND_PUNCT) return strcmp(n->form, "„") != 0 && strcmp(n->form, "(") != 0;
+  if (n->kind == DG_KIND_PUNCT) return !dg_gl_eq(n->form, "„") && !dg_gl_eq(n->form, "(");
   return dg_gl_is(&c->w[j + 1], DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
 }
 
 static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
-  if (!(strcmp(t->pos, "VERB") == 0 || strcmp(t->pos, "AUX") == 0)) return false;
+  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX"))) return false;
   if (dg_gl_feat(t->feats, "VerbForm=Fin")) return true;
   if (dg_gl_feat(t->feats, "VerbForm=Inf") || dg_gl_feat(t->feats, "VerbForm=Part")) return false;
   const char *l = w->leipzig ? w->leipzig : "";
@@ -30,8 +30,8 @@ static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
 /* A sentence-level break a separable verb does not cross. */
 static bool S_hard_break(const dg_dtoken *t) {
   if (t->kind != DG_KIND_PUNCT) return false;
-  return strcmp(t->form, ";") == 0 || strcmp(t->form, ":") == 0 || strcmp(t->form, "?") == 0 ||
-         strcmp(t->form, "!") == 0 || strcmp(t->form, ".") == 0;
+  return dg_gl_eq(t->form, ";") || dg_gl_eq(t->form, ":") || dg_gl_eq(t->form, "?") || dg_gl_eq(t->form, "!") ||
+         dg_gl_eq(t->form, ".");
 }
 
 /* No sentence-level break between tokens a and b. */
@@ -244,7 +244,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
     if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
     if (!S_particle(&c->w[j]) || dg_gl_is_upper_initial(p->form)) continue;
-    if (strcmp(v->pos, "VERB") != 0 && strcmp(v->pos, "AUX") != 0) continue;
+    if (!dg_gl_eq(v->pos, "VERB") && !dg_gl_eq(v->pos, "AUX")) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);
   }
