@@ -1,5 +1,5 @@
 /* The table of governed prepositions (governed.h): rows "governor
- * preposition gloss", found by a hash of the pair, after a bit set of the
+ * preposition gloss [case [governor's sense]]", found by a hash of the pair, after a bit set of the
  * governors' hashes has said the word may govern one (most words a rule
  * asks about govern none).
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -15,6 +15,7 @@
 
 typedef struct S_row {
   char *lemma, *prep, *gloss, *gcase;
+  char *sense; /* the governor's English with this preposition, or NULL */
 } S_row;
 
 #define S_GOV_BITS 4096
@@ -60,11 +61,12 @@ dg_governed *dg_governed_load(const char *path, degloss_error *err) {
     size_t cap = 0;
     long lineno = 0;
     while (dg_table_line(f, &line, &cap, &lineno)) {
-      char *c[4];
-      dg_table_cols(line, c, 4);
+      char *c[5];
+      dg_table_cols(line, c, 5);
       if (strcmp(c[0], "governor") == 0) continue; /* header */
-      if (!*c[0] || !c[1] || !*c[1] || !c[2] || !*c[2] || (c[3] && strchr(c[3], '\t'))) {
-        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'governor<TAB>preposition<TAB>gloss[<TAB>ACC|DAT]'");
+      if (!*c[0] || !c[1] || !*c[1] || !c[2] || !*c[2] || (c[4] && (!*c[4] || strchr(c[4], '\t')))) {
+        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1,
+                "expected 'governor<TAB>preposition<TAB>gloss[<TAB>ACC|DAT[<TAB>governor's sense]]'");
         continue;
       }
       const char *gc = c[3] ? c[3] : "";
@@ -73,7 +75,8 @@ dg_governed *dg_governed_load(const char *path, degloss_error *err) {
         continue;
       }
       t->rows = dg_xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
-      t->rows[t->nrows++] = (S_row){dg_xstrdup(c[0]), dg_xstrdup(c[1]), dg_xstrdup(c[2]), dg_xstrdup(gc)};
+      t->rows[t->nrows++] =
+          (S_row){dg_xstrdup(c[0]), dg_xstrdup(c[1]), dg_xstrdup(c[2]), dg_xstrdup(gc), c[4] ? dg_xstrdup(c[4]) : NULL};
     }
     free(line);
     fclose(f);
@@ -89,6 +92,7 @@ void dg_governed_free(dg_governed *t) {
     free(t->rows[r].prep);
     free(t->rows[r].gloss);
     free(t->rows[r].gcase);
+    free(t->rows[r].sense);
   }
   free(t->rows);
   free(t->slot);
@@ -97,16 +101,26 @@ void dg_governed_free(dg_governed *t) {
 
 size_t dg_governed_count(const dg_governed *t) { return t ? t->nrows : 0; }
 
-const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
+/* The row of the pair, or NULL. */
+static const S_row *S_find(const dg_governed *t, const char *lemma, const char *prep) {
   if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
   uint64_t g = S_gov_hash(lemma);
   if (!((t->governors[S_gov_bit(g) / 64] >> (S_gov_bit(g) % 64)) & 1)) return NULL; /* no row's governor */
   for (size_t k = S_pair_hash(g, prep) & t->mask; t->slot[k]; k = (k + 1) & t->mask) {
     const S_row *r = &t->rows[t->slot[k] - 1];
-    if (strcmp(r->lemma, lemma) == 0 && strcmp(r->prep, prep) == 0) {
-      *gov_case = r->gcase;
-      return r->gloss;
-    }
+    if (strcmp(r->lemma, lemma) == 0 && strcmp(r->prep, prep) == 0) return r;
   }
   return NULL;
+}
+
+const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
+  const S_row *r = S_find(t, lemma, prep);
+  if (!r) return NULL;
+  *gov_case = r->gcase;
+  return r->gloss;
+}
+
+const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep) {
+  const S_row *r = S_find(t, lemma, prep);
+  return r ? r->sense : NULL;
 }

@@ -1,5 +1,6 @@
 /* The prepositions words govern (dictionaries/governed-prepositions.tsv):
- * "sprechen über" is speak about, "Hoffnung auf" hope for.  Read once per
+ * "sprechen über" is speak about, "Hoffnung auf" hope for; and the sense
+ * a verb takes from its preposition ("stimmen gegen" is vote against).  Read once per
  * engine; read-only afterwards (shared with the workers' engines).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_GLOSS_GOVERNED_H
@@ -22,5 +23,9 @@ size_t dg_governed_count(const dg_governed *t);
  * NULL; *gov_case gets the case it governs then ("ACC", "DAT") or "" when
  * the table gives none. */
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case);
+
+/* The sense `lemma` takes with preposition `prep` ("stimmen gegen": vote,
+ * not be right; the table's fifth column), or NULL. */
+const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep);
 
 #endif

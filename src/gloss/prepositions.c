@@ -11,7 +11,8 @@
  * fragte er": after).  A governor's object is in the case the table gives
  * ("auf" of hoping and answering takes the accusative: "auf Ihren Händen"
  * is on them), and is no number, time or superlative ("über 100
- * Menschen", "am Montag", "am besten").
+ * Menschen", "am Montag", "am besten").  A few verbs take their sense
+ * from the preposition in turn ("stimmen gegen": vote, not be right).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <string.h>
@@ -94,8 +95,58 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   return NULL;
 }
 
+/* The preposition in a pronominal adverb: da- before a consonant, dar-
+ * before a vowel (dafür, dagegen: für, gegen; darüber, darauf: über,
+ * auf), or NULL. */
+static const char *S_da_prep(const char *lower) {
+  if (strncmp(lower, "da", 2) != 0) return NULL;
+  const char *r = lower + 2;
+  if (*r == 'r' && (strchr("aeiou", r[1]) || strncmp(r + 1, "ü", 2) == 0)) return r[1] ? r + 1 : NULL;
+  return *r && !strchr("aeiour", *r) && strncmp(r, "ü", 2) != 0 ? r : NULL;
+}
+
+/* Is the word next to the verb at j a pronoun that says the verb is about
+ * a fact ("das stimmt für die meisten": holds for, not votes for)? */
+static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
+  static const char *const facts[] = {"das", "es", "dies", "was", NULL};
+  for (int dir = -1; dir <= 1; dir += 2) {
+    if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= c->s->ntokens)) continue;
+    const char *l = c->w[dir < 0 ? j - 1 : j + 1].lower;
+    for (size_t k = 0; l && facts[k]; k++)
+      if (dg_gl_eq(l, facts[k])) return true;
+  }
+  return false;
+}
+
+/* A verb whose sense its preposition picks (the table's fifth column:
+ * "stimmten gegen den Vorschlag", "stimmten dagegen" = voted, not were
+ * right): the preposition, or a pronominal adverb made of it, in the
+ * verb's clause puts that sense first. */
+static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_dsentence *s = c->s;
+  for (size_t j = 0; j < s->ntokens; j++) {
+    dg_dtoken *v = &s->tokens[j];
+    if (v->kind != DG_KIND_WORD || !dg_gl_eq(v->pos, "VERB") || v->mwe >= 0 || v->nglosses < 2) continue;
+    size_t a = dg_gl_cstart(c, j), b = dg_gl_cend(c, j);
+    for (size_t i = a; i < b; i++) {
+      const dg_dtoken *p = &s->tokens[i];
+      if (i == j || p->kind != DG_KIND_WORD || !c->w[i].lower) continue;
+      const char *prep = dg_gl_eq(p->pos, "ADP") ? p->lemma : dg_gl_eq(p->pos, "ADV") ? S_da_prep(c->w[i].lower) : NULL;
+      const char *sense = prep ? dg_governed_sense(e->governed, v->lemma, prep) : NULL;
+      if (!sense || S_fact_subject(c, j)) continue;
+      for (size_t k = 1; k < v->nglosses; k++)
+        if (dg_gl_eq(v->glosses[k], sense)) {
+          dg_gl_promote(d, v, sense);
+          break;
+        }
+      break;
+    }
+  }
+}
+
 void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (!dg_governed_count(e->governed)) return;
+  S_verb_senses(e, d, c);
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
