@@ -123,6 +123,28 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
       if (n) return n > max ? max : n;
     }
   }
+  /* A compass point as a first part (word class compass-point: Ost|polen,
+   * Nordost|england) is the point its noun names (Osten, Nordosten), in
+   * small letters as the other parts of a compound (east-Poland, not
+   * East-Poland beside west-Poland) and as one word: a hyphen in the gloss
+   * line parts the compound (Südosten "south-east": southeast-Poland). */
+  if (!head && max && strlen(lemma) < 60) {
+    char *low = dg_gl_lower(lemma);
+    bool compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
+    free(low);
+    char en[64];
+    snprintf(en, sizeof en, "%sen", lemma);
+    if (compass && dg_gl_senses(e, en, "NOUN", sv, 1) && sv[0].gloss && *sv[0].gloss) {
+      char *g = dg_gl_lower(sv[0].gloss);
+      size_t k = 0;
+      for (size_t j = 0; g[j]; j++)
+        if (g[j] != '-') g[k++] = g[j];
+      g[k] = '\0';
+      sv[0].gloss = dg_mem_strdup(&d->arena, g);
+      free(g);
+      return 1;
+    }
+  }
   /* A first part with a gloss of its own as a first part (Haupt|stadt:
    * main; dictionaries/first-parts.tsv) takes it. */
   if (!head && max) {
