@@ -22,6 +22,13 @@
 
 static bool S_known(void *ctx, const char *word) { return dg_lexicon_contains(ctx, word); }
 
+/* A place for the morphology: a lemma with a name's sense (names.tsv:
+ * Polen = Poland). */
+static bool S_place(void *ctx, const char *lemma) {
+  dg_sense sv[1];
+  return dg_lexicon_senses(ctx, lemma, "PROPN", sv, 1) > 0;
+}
+
 /* Make sure a data-file error names the file. */
 static void S_name_file(degloss_error *err, const char *path) {
   if (!err || !path || strstr(err->text, path)) return;
@@ -60,6 +67,7 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
     goto fail;
   }
   dg_morph_set_known(e->morph, S_known, e->lex);
+  dg_morph_set_place(e->morph, S_place, e->lex);
   e->memo = dg_gl_memo_new(S_MEMO_BYTES);
   char *mwepath = dg_path_join(dir, "mwe.tsv");
   e->mwes = dg_mwe_list_load(mwepath, err);
@@ -123,6 +131,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->hbase = dg_xstrdup(base->hbase);
   e->morph = dg_morph_open_worker(base->morph);
   dg_morph_set_known(e->morph, S_known, e->lex);
+  dg_morph_set_place(e->morph, S_place, e->lex);
   return e;
 }
 

@@ -123,6 +123,35 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
       if (n) return n > max ? max : n;
     }
   }
+  /* A compass point as a part (word class compass-point: Ost|polen,
+   * Nordost|england) or its noun, the point + en (Nord|osten), is the
+   * point its noun names (Osten, Nordosten), in small letters as the other
+   * parts of a compound (east-Poland, north-east; not East-Poland beside
+   * west-Poland, nor north-East) and as one word: a hyphen in the gloss
+   * line parts the compound (Südosten "south-east": southeast-Poland). */
+  if (max && strlen(lemma) < 60) {
+    char *low = dg_gl_lower(lemma);
+    size_t ln = strlen(low);
+    bool compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
+    bool noun = !compass && ln > 2 && strcmp(low + ln - 2, "en") == 0;
+    if (noun) {
+      low[ln - 2] = '\0';
+      compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
+    }
+    free(low);
+    char en[64];
+    snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
+    if (compass && dg_gl_senses(e, en, "NOUN", sv, 1) && sv[0].gloss && *sv[0].gloss) {
+      char *g = dg_gl_lower(sv[0].gloss);
+      size_t k = 0;
+      for (size_t j = 0; g[j]; j++)
+        if (g[j] != '-') g[k++] = g[j];
+      g[k] = '\0';
+      sv[0].gloss = dg_mem_strdup(&d->arena, g);
+      free(g);
+      return 1;
+    }
+  }
   /* A first part with a gloss of its own as a first part (Haupt|stadt:
    * main; dictionaries/first-parts.tsv) takes it. */
   if (!head && max) {

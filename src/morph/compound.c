@@ -888,6 +888,7 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
         }
       }
     }
+    if (splittable) dg_cmp_compass(g);
     /* Names, derivations and simple words with a fragment stay whole. */
     if (splittable && dg_cmp_keep_whole(g, seg, n)) splittable = false;
     if (splittable && isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {

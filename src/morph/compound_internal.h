@@ -88,6 +88,9 @@ bool dg_cmp_may_split(dg_cmp_seg *g, const char *seg, size_t n);
 bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n);
 bool dg_cmp_name_head(const dg_cmp_seg *g);
 bool dg_cmp_country_head(const dg_cmp_seg *g);
+/* compound_whole.c: compass points and the place after them in the best
+ * split (Nordost|england, West|polen: Poland). */
+void dg_cmp_compass(dg_cmp_seg *g);
 
 /* compound.c: split one segment (letters only) at [start, end) of word
  * (`last`: it ends the word); stores its parts in out (at most max) and

@@ -146,6 +146,34 @@ static bool S_compass_before_head(const dg_cmp_seg *g) {
   return dg_morph_is(g->m, g->lo, g->lo_off[g->best[0].end], DG_WC_COMPASS_POINT) && S_known_long_head(g);
 }
 
+/* A compass point is one part, compound ones too: a best split that
+ * opens with a compass point the next letters make a longer one of is
+ * read with the longer (Nordost|england, not Nord|ostengland: the
+ * tables know Ostengland too), when the rest after it splits.  And a head
+ * after compass points that may be read as a place is that place
+ * (West|polen: Polen is Poland there, never the plural of Pole or Pol). */
+void dg_cmp_compass(dg_cmp_seg *g) {
+  if (!isfinite(g->best[0].cost) || g->best[0].nstems < 2 || g->best[0].next != g->best[0].end ||
+      !dg_morph_is(g->m, g->lo, g->lo_off[g->best[0].end], DG_WC_COMPASS_POINT))
+    return;
+  for (int j = g->best[0].end + 1; j <= g->ncp - 3; j++) {
+    if (!isfinite(g->best[j].cost) || !dg_morph_is(g->m, g->lo, g->lo_off[j], DG_WC_COMPASS_POINT)) continue;
+    dg_buf_clear(&g->tmp);
+    dg_utf8_capitalize(&g->tmp, g->lo, g->lo_off[j]);
+    g->best[0] = (dg_cmp_best){g->best[0].cost, j, j, g->best[j].nstems + 1,
+                               dg_morph_intern(g->m, g->tmp.data, g->tmp.len)};
+  }
+  int i = g->best[0].next;
+  while (g->best[i].end < g->ncp) {
+    if (g->best[i].next != g->best[i].end ||
+        !dg_morph_is(g->m, g->lo + g->lo_off[i], g->lo_off[g->best[i].end] - g->lo_off[i], DG_WC_COMPASS_POINT))
+      return;
+    i = g->best[i].next;
+  }
+  const char *place = dg_morph_place_lemma(g->m, g->lo + g->lo_off[i], g->lo_off[g->ncp] - g->lo_off[i]);
+  if (place) g->best[i].lemma = place;
+}
+
 bool dg_cmp_country_head(const dg_cmp_seg *g) {
   static const char *const heads[] = {"land", "lands", "reich", "reichs", "ien", "iens", NULL};
   size_t n = g->lo_off[g->ncp];

@@ -389,6 +389,34 @@ bool dg_morph_known_lemma(dg_morph *m, const char *lemma) {
   return m->known && lemma && *lemma && m->known(m->known_ctx, lemma);
 }
 
+void dg_morph_set_place(dg_morph *m, bool (*place)(void *ctx, const char *lemma), void *ctx) {
+  m->place = place;
+  m->place_ctx = ctx;
+  dg_cache_clear(&m->an_cache);
+  dg_cache_clear(&m->split_cache);
+}
+
+const char *dg_morph_place_lemma(dg_morph *m, const char *s, size_t n) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, s, n);
+  for (uint32_t i = 0; k && i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    if (a->flags & DG_AF_CLOSED) continue;
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    const char *ls = m->data.str + l->str;
+    if (l->pos == DG_POS_PROPN || (l->pos == DG_POS_NOUN && m->place && m->place(m->place_ctx, ls))) return ls;
+  }
+  return NULL;
+}
+
+bool dg_morph_compass_first(const dg_morph *m, const char *low, const dg_part *parts, size_t np) {
+  if (np < 2) return false;
+  for (size_t i = 0; i + 1 < np; i++)
+    if (parts[i].kind != DG_PART_STEM || parts[i].end != parts[i + 1].start ||
+        !dg_morph_is(m, low + parts[i].start, parts[i].end - parts[i].start, DG_WC_COMPASS_POINT))
+      return false;
+  return true;
+}
+
 void dg_morph_cache_stats(const dg_morph *m, size_t *forms, size_t *lookups) {
   if (forms) *forms = m->an_cache.n;
   if (lookups) *lookups = m->lookups;

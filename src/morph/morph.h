@@ -36,6 +36,11 @@ void dg_morph_close(dg_morph *m);
  * passes the bilingual lexicon's dg_lexicon_contains here, so compound parts
  * that have a gloss are preferred).  Clears the caches. */
 void dg_morph_set_known(dg_morph *m, bool (*known)(void *ctx, const char *word), void *ctx);
+/* Is `lemma` the name of a place (the gloss stage passes the lexicon's
+ * names: a lemma with a PROPN sense, Polen = Poland)?  After a compass point
+ * a head read as a place is that place (West|polen: Poland, not the plural
+ * of Pole).  Clears the caches. */
+void dg_morph_set_place(dg_morph *m, bool (*place)(void *ctx, const char *lemma), void *ctx);
 
 typedef struct dg_analysis {
   const char *lemma;    /* "bestätigen" */

@@ -306,7 +306,17 @@ static size_t S_compound(S_ctx *x) {
   if (np < 2) return 0;
   const dg_part *head = &parts[np - 1];
   if (head->kind != DG_PART_STEM || head->start == 0) return 0;
+  size_t before = x->nc;
   size_t found = S_table(x, x->word + head->start, head->end - head->start, x->word, head->start, 8.5f);
+  /* After compass points a head that may be a place is that place, its
+   * other readings none (West|polen: Poland, not the plural of Pole; the
+   * splitter gave the head the place's lemma, compound_whole.c). */
+  if (found && x->low.len == x->n && dg_morph_compass_first(x->m, x->low.data, parts, np)) {
+    const char *place = dg_morph_place_lemma(x->m, x->low.data + head->start, head->end - head->start);
+    const char *lemma = place ? S_join_lemma(x, x->word, head->start, place) : NULL;
+    for (size_t i = x->nc; lemma && i-- > before;)
+      if (x->c[i].lemma != lemma) x->c[i] = x->c[--x->nc];
+  }
   if (found || !x->cap) return found;
   /* A head the tables lack but can analyse itself as a compound
    * (Riesen|schildkröten: Schildkröten = Schild|kröten, plural of

@@ -74,6 +74,8 @@ struct dg_morph {
   bool hs_latin1;                 /* dictionary in ISO-8859-1: convert */
   bool (*known)(void *ctx, const char *word);
   void *known_ctx;
+  bool (*place)(void *ctx, const char *lemma); /* dg_morph_set_place */
+  void *place_ctx;
   dg_arena arena;
   const char **iset;              /* interned arena strings (open addressing) */
   uint32_t *iset_hash;            /* ... their hashes' low 32 bits */
@@ -122,6 +124,13 @@ unsigned dg_morph_rank(dg_morph *m, const char *lower, size_t n);
 bool dg_morph_is_participle(dg_morph *m, const char *s);
 /* Ask the caller's predicate about a lemma. */
 bool dg_morph_known_lemma(dg_morph *m, const char *lemma);
+/* The lemma of a place-name reading of the lower-case form s (n bytes): a
+ * name of the tables (Russland) or a noun the caller's predicate calls a
+ * place (Polen, beside the plurals of Pole and Pol); NULL when none. */
+const char *dg_morph_place_lemma(dg_morph *m, const char *s, size_t n);
+/* Are the parts before the head (np parts of the lower-case word `low`)
+ * compass points, stems without links (West|polen, Nordost|england)? */
+bool dg_morph_compass_first(const dg_morph *m, const char *low, const dg_part *parts, size_t np);
 
 /* Features: the UD FEATS and Leipzig label of a paradigm reading, as
  * interned strings (morph_feats.c keeps them per handle: equal cell sets
