@@ -95,33 +95,27 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   return NULL;
 }
 
-/* The preposition in a pronominal adverb: da- before a consonant, dar-
- * before a vowel (dafür, dagegen: für, gegen; darüber, darauf: über,
- * auf), or NULL. */
-static const char *S_da_prep(const char *lower) {
-  if (strncmp(lower, "da", 2) != 0) return NULL;
-  const char *r = lower + 2;
-  if (*r == 'r' && (strchr("aeiou", r[1]) || strncmp(r + 1, "ü", 2) == 0)) return r[1] ? r + 1 : NULL;
-  return *r && !strchr("aeiour", *r) && strncmp(r, "ü", 2) != 0 ? r : NULL;
-}
-
-/* Is the word next to the verb at j a pronoun that says the verb is about
- * a fact ("das stimmt für die meisten": holds for, not votes for)? */
+/* Is the subject next to the verb at j a neuter pronoun standing alone
+ * (das, es, dies: not the article of a noun after it), which speaks of a
+ * fact ("das stimmt für die meisten": holds for, not votes for)? */
 static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
-  static const char *const facts[] = {"das", "es", "dies", "was", NULL};
+  const dg_dsentence *s = c->s;
   for (int dir = -1; dir <= 1; dir += 2) {
-    if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= c->s->ntokens)) continue;
-    const char *l = c->w[dir < 0 ? j - 1 : j + 1].lower;
-    for (size_t k = 0; l && facts[k]; k++)
-      if (dg_gl_eq(l, facts[k])) return true;
+    if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= s->ntokens)) continue;
+    size_t k = dir < 0 ? j - 1 : j + 1;
+    const char *l = c->w[k].leipzig;
+    if (!c->w[k].is_closed || !l || !dg_gl_has_label(l, "N") || dg_gl_has_label(l, "PL")) continue;
+    const dg_dtoken *n = k + 1 < s->ntokens ? &s->tokens[k + 1] : NULL;
+    if (!n || !(dg_gl_eq(n->pos, "NOUN") || dg_gl_eq(n->pos, "PROPN") || dg_gl_eq(n->pos, "ADJ"))) return true;
   }
   return false;
 }
 
 /* A verb whose sense its preposition picks (the table's fifth column:
  * "stimmten gegen den Vorschlag", "stimmten dagegen" = voted, not were
- * right): the preposition, or a pronominal adverb made of it, in the
- * verb's clause puts that sense first. */
+ * right): the preposition, or a pronominal adverb made of it (the table
+ * lists those as they are: dafür, dagegen), in the verb's clause puts
+ * that sense first. */
 static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t j = 0; j < s->ntokens; j++) {
@@ -130,8 +124,8 @@ static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     size_t a = dg_gl_cstart(c, j), b = dg_gl_cend(c, j);
     for (size_t i = a; i < b; i++) {
       const dg_dtoken *p = &s->tokens[i];
-      if (i == j || p->kind != DG_KIND_WORD || !c->w[i].lower) continue;
-      const char *prep = dg_gl_eq(p->pos, "ADP") ? p->lemma : dg_gl_eq(p->pos, "ADV") ? S_da_prep(c->w[i].lower) : NULL;
+      if (i == j || p->kind != DG_KIND_WORD) continue;
+      const char *prep = dg_gl_eq(p->pos, "ADP") || dg_gl_eq(p->pos, "ADV") ? p->lemma : NULL;
       const char *sense = prep ? dg_governed_sense(e->governed, v->lemma, prep) : NULL;
       if (!sense || S_fact_subject(c, j)) continue;
       for (size_t k = 1; k < v->nglosses; k++)
