@@ -198,7 +198,7 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
  * would be loaded again after every byte stored (a byte stored through a
  * char pointer may be any object, for all the compiler knows).  The room
  * is reserved ahead (S_room): a token's worth at its start, enough for
- * every member of bounded size (keys, numbers, the first 68 bytes of each
+ * every member of bounded size (keys, numbers, the first 70 bytes of each
  * string); a longer string reserves its own rest and that much again
  * (`slack`), so the members after it still fit. */
 typedef struct S_w {
@@ -299,32 +299,33 @@ static inline __attribute__((always_inline)) S_at S_strn(S_w *w, S_at at, const 
  * string: the caller reads them only when they lie in the page of s, and
  * a readable page is readable to its end (what strlen does); the
  * sanitizers, which know the string's end, are told not to check these
- * loads. */
-static inline __attribute__((no_sanitize("address", "undefined", "thread"))) unsigned S_plain16(char *q, const char *s) {
-  __asm__("" : "+r"(s)); /* (nor does the compiler, which sees a short literal's bounds) */
+ * loads, and the callers hide s from the compiler (an empty asm). */
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) size_t S_plain16(char *q, const char *s) {
   typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
   S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
   memcpy(q, &x, 16);
 #if defined(__SSE2__)
-  /* (x < 0x20 as signed bytes is the sign of x - 0x20 saturated, which
-   * is all the movemask reads; and 16 when no bit is set, with no
-   * branch) */
+  /* x ^ 2 maps '"' to ' ' and keeps the control characters below it, so
+   * one signed comparison, the sign of (x ^ 2) - 0x21 saturated (which is
+   * all the movemask reads), finds the control characters, '"' and the
+   * bytes >= 0x80; '\\' takes its own.  And 16 when no bit is set, with
+   * no branch. */
   __m128i v = (__m128i)x;
-  __m128i m = _mm_or_si128(_mm_or_si128(_mm_subs_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+  __m128i m = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8(0x21)),
                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-  unsigned bits = (unsigned)_mm_movemask_epi8(m);
-  return (unsigned)__builtin_ctz(bits | 1u << 16);
+  unsigned long long bits = (unsigned)_mm_movemask_epi8(m);
+  return (size_t)__builtin_ctzll(bits | 1ULL << 16);
 #else
   S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
   uint64_t a, b;
   memcpy(&a, &m, 8);
   memcpy(&b, (const char *)&m + 8, 8);
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (a) return (unsigned)__builtin_ctzll(a) / 8;
-  if (b) return 8 + (unsigned)__builtin_ctzll(b) / 8;
+  if (a) return (size_t)__builtin_ctzll(a) / 8;
+  if (b) return 8 + (size_t)__builtin_ctzll(b) / 8;
 #else
-  if (a) return (unsigned)__builtin_clzll(a) / 8;
-  if (b) return 8 + (unsigned)__builtin_clzll(b) / 8;
+  if (a) return (size_t)__builtin_clzll(a) / 8;
+  if (b) return 8 + (size_t)__builtin_clzll(b) / 8;
 #endif
   return 16;
 #endif
@@ -333,8 +334,9 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) uns
 #define S_PAGE 4096
 static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
 
-/* The rest of a string member whose first bytes S_str copied (q and v
- * are where they stopped), in the same pass: plain ASCII in blocks of 16
+/* The rest of a string member whose first bytes S_strb copied (q and v
+ * are where they stopped; v may be NULL, which is "", or a string whose
+ * first block was not read), in the same pass: plain ASCII in blocks of 16
  * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
  * it comes; near the end of a page, where a block could not be read, the
  * rest is measured and written by S_body.  Returns the end (after the
@@ -345,6 +347,7 @@ static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE -
  * any more is then plain to the compiler, which writes the keys after it
  * with their commas and no test.) */
 static char *S_str_rest(S_w *w, char *q, const char *v) {
+  if (!v) v = "";
   dg_buf *b = w->out;
   size_t need = 16 + 2 + w->slack; /* a block, the quote, the NUL, the slack */
   char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
@@ -360,7 +363,8 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
     }
     if (k == 0) {
       if (!S_in_page16((const char *)p)) break;
-      unsigned n = S_plain16(q, (const char *)p);
+      __asm__("" : "+r"(p)); /* (as in S_strb) */
+      size_t n = S_plain16(q, (const char *)p);
       q += n;
       p += n;
       continue;
@@ -395,43 +399,95 @@ done:
  * strlen: a string of up to 63 bytes of plain ASCII, nearly all of them
  * (a word's features, "Case=Acc,Dat,Gen,Nom|Gender=Fem|Number=Sing", and
  * the closed-class table's "dictionaries/closed-class.tsv:10" among them),
- * in up to S_STR_BLOCKS blocks of S_plain16 and no call, a letter of two
- * bytes (the German ä, ö, ü, ß) after a block taken as it comes; longer
- * ones, and those that need more than a copy, go on in S_str_rest.  (A
- * block and such a letter advance the cursor by at most 17 bytes: the
- * string's first 68 bytes and its quote stay in a member's room.) */
+ * in up to S_STR_BLOCKS blocks of S_plain16, a letter of two bytes (the
+ * German ä, ö, ü, ß) before a block taken as it comes; longer ones, and
+ * those that need more than a copy, go on in S_str_rest.  Most members
+ * end in their first block (a form, a lemma, a gloss), which is written
+ * inline with no loop around it (S_str); the others go on here, out of
+ * line (S_str_more), or, for the features and the source, which run to
+ * two or three blocks, in an inline loop (S_strl).  (A letter and a block
+ * advance the cursor by at most 18 bytes: the string's first 70 bytes and
+ * its quote stay in a member's room.) */
 #define S_STR_BLOCKS 4
-static inline __attribute__((always_inline)) S_at S_str(S_w *w, S_at at, const char *kp, size_t kn, const char *v) {
-  if (!v) v = "";
-  char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
-  for (unsigned b = 0; b < S_STR_BLOCKS && S_in_page16(v); b++) {
-    unsigned k = S_plain16(q, v);
+static inline bool S_block_ok(const char *s) {
+  /* in the page of s, s not NULL: (s - 1) wraps for NULL (and for a
+   * string at a page's very start, which goes the long way too) */
+  return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 16;
+}
+
+/* One more round at q and v (both moved on): a letter of two bytes
+ * (U+0080 to U+07FF, nothing more to check) as it is, then a block;
+ * S_END at the string's end, S_MORE when the round stopped at a byte that
+ * needs more (S_str_rest), else S_ON. */
+enum { S_ON, S_END, S_MORE };
+static inline __attribute__((always_inline)) int S_round(char **qp, const char **vp) {
+  char *q = *qp;
+  const char *v = *vp;
+  int r = S_MORE;
+  unsigned char c0 = (unsigned char)v[0], c1 = (unsigned char)v[1];
+  if (S_class[c0]) {
+    if (S_class[c0] != 2 || (c1 & 0xC0) != 0x80) return S_MORE;
+    q[0] = (char)c0;
+    q[1] = (char)c1;
+    q += 2;
+    v += 2;
+  }
+  if (S_block_ok(v)) {
+    __asm__("" : "+r"(v)); /* (the compiler, which sees a short literal's bounds, is not told of the block) */
+    size_t k = S_plain16(q, v);
     q += k;
     v += k;
-    /* the string's end, in the block or just after its 16 plain bytes
-     * (most strings end in the first block); else a byte that needs more
-     * (k < 16), or the next block */
-    if (__builtin_expect(!*v, 1)) {
+    r = *v ? S_ON : S_END;
+  }
+  *qp = q;
+  *vp = v;
+  return r;
+}
+
+/* The string's end after its first block (q and v where it stopped):
+ * the rounds the first block left, then S_str_rest. */
+static __attribute__((noinline)) char *S_str_more(S_w *w, char *q, const char *v) {
+  for (unsigned b = 1; b < S_STR_BLOCKS; b++) {
+    int r = S_round(&q, &v);
+    if (r == S_END) {
+      *q++ = '"';
+      return q;
+    }
+    if (r == S_MORE) break;
+  }
+  return S_str_rest(w, q, v);
+}
+
+static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const char *kp, size_t kn, const char *v,
+                                                         bool loop) {
+  char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
+  bool read = S_block_ok(v);
+  if (__builtin_expect(read, 1)) {
+    __asm__("" : "+r"(v)); /* (as in S_round) */
+    size_t k = S_plain16(q, v);
+    q += k;
+    v += k;
+    if (__builtin_expect(!*v, 1)) { /* the end, in the block or just after it */
       *q++ = '"';
       return (S_at){q, false};
     }
-    if (k < 16) {
-      /* a letter of two bytes (ä, ß, é: U+0080 to U+07FF, nothing more to
-       * check) as it is, and on with the next block; anything else in
-       * S_str_rest */
-      unsigned char c0 = (unsigned char)v[0], c1 = (unsigned char)v[1];
-      if (S_class[c0] != 2 || (c1 & 0xC0) != 0x80) break;
-      q[0] = (char)c0;
-      q[1] = (char)c1;
-      q += 2;
-      v += 2;
-    }
+    if (loop)
+      for (unsigned b = 1; b < S_STR_BLOCKS; b++) {
+        int r = S_round(&q, &v);
+        if (r == S_END) {
+          *q++ = '"';
+          return (S_at){q, false};
+        }
+        if (r == S_MORE) break;
+      }
   }
   size_t mark = (size_t)(at.q - w->out->data); /* (S_str_rest may grow the buffer) */
-  q = S_str_rest(w, q, v);
+  q = loop || !read ? S_str_rest(w, q, v) : S_str_more(w, q, v);
   if (!q) return (S_at){w->out->data + mark, at.first};
   return (S_at){q, false};
 }
+#define S_str(...) S_strb(__VA_ARGS__, false)
+#define S_strl(...) S_strb(__VA_ARGS__, true)
 
 /* A string member whose value was written before in this token, the
  * bytes of the output from start to end (offsets: the buffer may have
@@ -574,7 +630,7 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
 }
 
 /* The room a token's members of bounded size take at most: a key, a
- * number, a boolean or the first 68 bytes of a string (S_str) and
+ * number, a boolean or the first 70 bytes of a string (S_str) and
  * its quotes are under 96 bytes each, all the token's own members under
  * 2 KiB; then each gloss (with its sense), part and aligned span. */
 static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
@@ -595,7 +651,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   at = S_kind(w, at, t->kind);
   at = S_str(w, at, S_KQ("lemma"), t->lemma);
   at = S_str(w, at, S_KQ("pos"), t->pos);
-  at = S_str(w, at, S_KQ("features"), t->feats);
+  at = S_strl(w, at, S_KQ("features"), t->feats);
   at = S_str(w, at, S_KQ("labels"), t->labels);
   /* The gloss's value as written ("..." with its quotes): "plain" and the
    * first of "glosses" are most often the very same string, and then
@@ -648,7 +704,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     at = S_close(at, ']');
   }
   if (t->seg) at = S_str(w, at, S_KQ("segmentation"), t->seg);
-  at = S_str(w, at, S_KQ("source"), t->source);
+  at = S_strl(w, at, S_KQ("source"), t->source);
   if (s->translation) { /* (only then: output without a translation is unchanged) */
     at = S_open(at, S_K("align"), '[');
     for (size_t i = 0; i < t->nalign; i++) {
