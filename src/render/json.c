@@ -205,6 +205,9 @@ typedef struct S_w {
   dg_buf *out;
   size_t slack; /* the room reserved for the members of the token (or sentence) */
   dg_buf cell;  /* a token's plain-style gloss */
+  /* the last offset written (S_offset) and its digits, one a byte, the
+   * last digit in the lowest byte (0 and no digits at first) */
+  uint64_t num, digits;
 } S_w;
 
 typedef struct S_at {
@@ -584,6 +587,43 @@ static inline __attribute__((always_inline)) S_at S_int(S_at at, const char *kp,
   return (S_at){S_digits_long(q, u), false};
 }
 
+/* A token's offsets, "start" and "end": each is its predecessor (the
+ * token's start, the end of the token before) plus a few bytes, so its
+ * digits are the digits before (w->digits) plus the difference's two,
+ * added in the lanes of one word: each byte's sum biased by 0xF6 so that a
+ * sum of ten or more carries into the next byte, as it should, and the
+ * bias taken back from the bytes that did not carry (their high bit is
+ * set: a sum of at most 9 plus 0xF6).  Others, and those of nine digits
+ * or more, as S_int writes them (the digits kept for the next). */
+#define S_DROW(t) (t) << 8, (t) << 8 | 1, (t) << 8 | 2, (t) << 8 | 3, (t) << 8 | 4, (t) << 8 | 5, (t) << 8 | 6, \
+                  (t) << 8 | 7, (t) << 8 | 8, (t) << 8 | 9
+static const uint16_t S_delta[100] = {S_DROW(0), S_DROW(1), S_DROW(2), S_DROW(3), S_DROW(4),
+                                      S_DROW(5), S_DROW(6), S_DROW(7), S_DROW(8), S_DROW(9)};
+#undef S_DROW
+
+static inline __attribute__((always_inline)) S_at S_offset(S_w *w, S_at at, const char *kp, size_t kn, uint64_t u) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (u < 100000000) {
+    uint64_t d = u - w->num, x;
+    if (d < 100) {
+      x = w->digits + S_delta[d] + S_ONES * 0xF6;
+      x -= ((x >> 7) & S_ONES) * 0xF6;
+    } else x = __builtin_bswap64(S_digits8(u) ^ S_ONES * '0');
+    w->num = u;
+    w->digits = x;
+    char *q = S_key(at, kp, kn);
+    /* the digits up to the highest byte that is not 0 (the last digit
+     * stays), the first of them in the lowest byte of o */
+    unsigned top = (unsigned)(63 - __builtin_clzll(x | 1)) / 8;
+    uint64_t o = __builtin_bswap64(x | S_ONES * '0') >> (56 - 8 * top);
+    memcpy(q, &o, 8);
+    return (S_at){q + top + 1, false};
+  }
+#endif
+  (void)w;
+  return S_int(at, kp, kn, (long long)u);
+}
+
 static inline __attribute__((always_inline)) S_at S_bool(S_at at, const char *kp, size_t kn, bool v) {
   char *q = S_key(at, kp, kn);
   memcpy(q, v ? "true" : "false", 5);
@@ -646,8 +686,8 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
   at = S_str(w, at, S_KQ("form"), t->form);
-  at = S_int(at, S_K("start"), (long long)t->start);
-  at = S_int(at, S_K("end"), (long long)t->end);
+  at = S_offset(w, at, S_K("start"), t->start);
+  at = S_offset(w, at, S_K("end"), t->end);
   at = S_kind(w, at, t->kind);
   at = S_str(w, at, S_KQ("lemma"), t->lemma);
   at = S_str(w, at, S_KQ("pos"), t->pos);
