@@ -316,8 +316,16 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) siz
   __m128i v = (__m128i)x;
   __m128i m = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8(0x21)),
                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-  unsigned long long bits = (unsigned)_mm_movemask_epi8(m);
-  return (size_t)__builtin_ctzll(bits | 1ULL << 16);
+  uint64_t bits = (unsigned)_mm_movemask_epi8(m) | 1u << 16;
+#if defined(__x86_64__)
+  /* (bsf: the count as a 64-bit register, with no sign extension of the
+   * builtin's int after it; bits is never 0) */
+  uint64_t k;
+  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
+  return k;
+#else
+  return (size_t)__builtin_ctzll(bits);
+#endif
 #else
   S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
   uint64_t a, b;
@@ -601,27 +609,52 @@ static const uint16_t S_delta[100] = {S_DROW(0), S_DROW(1), S_DROW(2), S_DROW(3)
                                       S_DROW(5), S_DROW(6), S_DROW(7), S_DROW(8), S_DROW(9)};
 #undef S_DROW
 
+/* x's digits plus d < 100 */
+static inline uint64_t S_digits_plus(uint64_t x, uint64_t d) {
+  x += S_delta[d] + S_ONES * 0xF6;
+  return x - ((x >> 7) & S_ONES) * 0xF6;
+}
+
+/* The number whose digits are x at q, with no leading zeros: the digits
+ * up to the highest byte that is not 0 (the last digit stays), the first
+ * of them in the lowest byte of o (the bytes after them are written over
+ * next); returns the end. */
+static inline char *S_digits_put(char *q, uint64_t x) {
+  unsigned top = (unsigned)(63 - __builtin_clzll(x | 1)) / 8;
+  uint64_t o = __builtin_bswap64(x | S_ONES * '0') >> (56 - 8 * top);
+  memcpy(q, &o, 8);
+  return q + top + 1;
+}
+
 static inline __attribute__((always_inline)) S_at S_offset(S_w *w, S_at at, const char *kp, size_t kn, uint64_t u) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (u < 100000000) {
-    uint64_t d = u - w->num, x;
-    if (d < 100) {
-      x = w->digits + S_delta[d] + S_ONES * 0xF6;
-      x -= ((x >> 7) & S_ONES) * 0xF6;
-    } else x = __builtin_bswap64(S_digits8(u) ^ S_ONES * '0');
+    uint64_t d = u - w->num;
+    uint64_t x = d < 100 ? S_digits_plus(w->digits, d) : __builtin_bswap64(S_digits8(u) ^ S_ONES * '0');
     w->num = u;
     w->digits = x;
-    char *q = S_key(at, kp, kn);
-    /* the digits up to the highest byte that is not 0 (the last digit
-     * stays), the first of them in the lowest byte of o */
-    unsigned top = (unsigned)(63 - __builtin_clzll(x | 1)) / 8;
-    uint64_t o = __builtin_bswap64(x | S_ONES * '0') >> (56 - 8 * top);
-    memcpy(q, &o, 8);
-    return (S_at){q + top + 1, false};
+    return (S_at){S_digits_put(S_key(at, kp, kn), x), false};
   }
 #endif
   (void)w;
   return S_int(at, kp, kn, (long long)u);
+}
+
+/* Both, most often both near their predecessors: the digits kept once. */
+static inline __attribute__((always_inline)) S_at S_offsets(S_w *w, S_at at, uint64_t start, uint64_t end) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t d = start - w->num, len = end - start;
+  if (__builtin_expect(d < 100 && len < 100 && end < 100000000, 1)) {
+    uint64_t x = S_digits_plus(w->digits, d), y = S_digits_plus(x, len);
+    w->num = end;
+    w->digits = y;
+    char *q = S_digits_put(S_key(at, S_K("start")), x);
+    memcpy(q, ",\"end\":", 8);
+    return (S_at){S_digits_put(q + 7, y), false};
+  }
+#endif
+  at = S_offset(w, at, S_K("start"), start);
+  return S_offset(w, at, S_K("end"), end);
 }
 
 static inline __attribute__((always_inline)) S_at S_bool(S_at at, const char *kp, size_t kn, bool v) {
@@ -686,8 +719,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
   at = S_str(w, at, S_KQ("form"), t->form);
-  at = S_offset(w, at, S_K("start"), t->start);
-  at = S_offset(w, at, S_K("end"), t->end);
+  at = S_offsets(w, at, t->start, t->end);
   at = S_kind(w, at, t->kind);
   at = S_str(w, at, S_KQ("lemma"), t->lemma);
   at = S_str(w, at, S_KQ("pos"), t->pos);
@@ -713,10 +745,13 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
   at = S_open(at, S_K("glosses"), '[');
   size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
   {
-    size_t i = 0;
-    if (t->nglosses && max && t->glosses[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
-    for (; i < t->nglosses && i < max; i++)
-      if (t->glosses[i]) at = S_str(w, at, S_ELEMQ, t->glosses[i]);
+    /* (the list and its length in locals: the compiler would load them
+     * again after each store into the output) */
+    const char *const *g = t->glosses;
+    size_t n = t->nglosses < max ? t->nglosses : max, i = 0;
+    if (n && g[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
+    for (; i < n; i++)
+      if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
   }
   at = S_close(at, ']');
   if (r->o.senses && t->sense_src) {
@@ -765,19 +800,28 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     at = S_bool(at, S_K("head"), t->mwe_head);
     at = S_close(at, '}');
   }
-  if ((t->flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
-    at = S_open(at, S_K("separable"), '{');
-    at = S_str(w, at, S_KQ("role"), (t->flags & DG_DF_SEP_VERB) ? "verb" : "particle");
-    at = S_str(w, at, S_KQ("lemma"), t->lemma);
-    at = S_int(at, S_K("partner"), (long long)t->link);
-    at = S_close(at, '}');
+  /* the members a flag asks for, all in one test first: most tokens have
+   * none of them (a space after, no other flag) */
+  enum {
+    S_FLAGGED = DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE | DG_DF_EMPHASIS | DG_DF_HYPHEN_JOINED | DG_DF_WHOLE_GLOSS |
+                DG_DF_SPACE_AFTER | DG_DF_SENT_START
+  };
+  unsigned flags = t->flags;
+  if (__builtin_expect((flags ^ DG_DF_SPACE_AFTER) & S_FLAGGED, 0)) {
+    if ((flags & (DG_DF_SEP_VERB | DG_DF_SEP_PARTICLE)) && t->link >= 0) {
+      at = S_open(at, S_K("separable"), '{');
+      at = S_str(w, at, S_KQ("role"), (flags & DG_DF_SEP_VERB) ? "verb" : "particle");
+      at = S_str(w, at, S_KQ("lemma"), t->lemma);
+      at = S_int(at, S_K("partner"), (long long)t->link);
+      at = S_close(at, '}');
+    }
+    if (flags & DG_DF_EMPHASIS) at = S_bool(at, S_K("emphasis"), true);
+    if (flags & DG_DF_HYPHEN_JOINED) at = S_bool(at, S_K("hyphen_joined"), true);
+    /* a compound whose gloss line shows its own gloss, not its parts' */
+    if (t->nparts > 1 && (flags & DG_DF_WHOLE_GLOSS)) at = S_bool(at, S_K("whole_gloss"), true);
+    if (!(flags & DG_DF_SPACE_AFTER)) at = S_bool(at, S_K("space_after"), false);
+    if (flags & DG_DF_SENT_START) at = S_bool(at, S_K("sentence_start"), true);
   }
-  if (t->flags & DG_DF_EMPHASIS) at = S_bool(at, S_K("emphasis"), true);
-  if (t->flags & DG_DF_HYPHEN_JOINED) at = S_bool(at, S_K("hyphen_joined"), true);
-  /* a compound whose gloss line shows its own gloss, not its parts' */
-  if (t->nparts > 1 && (t->flags & DG_DF_WHOLE_GLOSS)) at = S_bool(at, S_K("whole_gloss"), true);
-  if (!(t->flags & DG_DF_SPACE_AFTER)) at = S_bool(at, S_K("space_after"), false);
-  if (t->flags & DG_DF_SENT_START) at = S_bool(at, S_K("sentence_start"), true);
   return S_close(at, '}');
 }
 
@@ -828,7 +872,7 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
   at = S_close(at, '}');
   *at.q = '\0';
   out->len = (size_t)(at.q - out->data);
-  dg_buf_free(&w.cell);
+  if (w.cell.data) dg_buf_free(&w.cell); /* (used by few sentences) */
 }
 
 /* Indented form (JSON_INDENT(2), as jansson writes it): the compact form
