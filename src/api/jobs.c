@@ -16,10 +16,12 @@
  *           scope; between chunks it glosses as the others do.
  * So N jobs are N threads, each of which reads or writes only a little
  * beside its glossing (before, a reader thread and the calling thread ran
- * beside N workers and took turns with them on the cores).  The calling
- * thread never reads (unless no pool thread could
- * start): a chunk glossed while a pool thread waits on a slow pipe is still
- * written at once.  Threads collect their warnings while reading and
+ * beside N workers and took turns with them on the cores).  With more jobs
+ * than online CPUs the pool has N threads and the calling thread only
+ * hands chunks out: sharing a core with the others, a chunk of its own
+ * would hold up the output.  The calling thread never reads (unless no
+ * pool thread could start): a chunk glossed while a pool thread waits on
+ * a slow pipe is still written at once.  Threads collect their warnings while reading and
  * glossing (dg_warn_scope with a list), so the caller delivers them in
  * input order.  One mutex guards the counters and slot states, with one
  * condition for "something changed" and one for the turn; a chunk's data is
@@ -55,7 +57,7 @@ typedef struct S_worker {
 
 struct dg_jobs {
   dg_engine *base;
-  S_worker *w; /* w[0] is the calling thread's */
+  S_worker *w; /* w[0] is the calling thread's when it glosses */
   unsigned n;
   S_slot *slot;
   size_t cap;
@@ -250,7 +252,11 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
   memset(&j->rerr, 0, sizeof j->rerr);
   memset(&j->tail, 0, sizeof j->tail);
   j->pool = 0;
-  for (unsigned k = 1; k < j->n; k++) {
+  /* With more jobs than cores the calling thread only hands chunks out:
+   * glossing too, it would be given a share of a core like the others, and
+   * a chunk of its own would hold up the output and the ring. */
+  unsigned first = j->n <= dg_jobs_online_cpus() ? 1 : 0;
+  for (unsigned k = first; k < j->n; k++) {
     if (pthread_create(&j->w[k].tid, NULL, S_pool_thread, &j->w[k]) != 0) break;
     j->pool++;
   }
@@ -284,7 +290,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
         j->stop = true;
         pthread_cond_broadcast(&j->change);
       }
-    } else if (!j->stop && j->ntaken < j->nread) {
+    } else if ((first == 1 || j->pool == 0) && !j->stop && j->ntaken < j->nread) {
       S_gloss(&j->w[0]);
     } else if (j->pool == 0 && S_may_read(j)) {
       S_read(j);
@@ -295,7 +301,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
     }
   }
   pthread_mutex_unlock(&j->mu);
-  for (unsigned k = 1; k <= j->pool; k++) pthread_join(j->w[k].tid, NULL);
+  for (unsigned k = first; k < first + j->pool; k++) pthread_join(j->w[k].tid, NULL);
   /* Chunks read but not glossed (the run stopped). */
   for (; j->nout < j->nread; j->nout++) S_drop(&j->slot[j->nout % j->cap]);
   if (ok) dg_warn_replay(&j->tail);
