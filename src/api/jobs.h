@@ -2,7 +2,7 @@
  * (pipeline.h).  Internal.
  *
  * N threads, the calling thread and N - 1 of a pool, gloss whole chunks of
- * the input; the pool's threads also cut the input into chunks
+ * the input; the first pool thread also cuts the input into chunks
  * (dg_source_next without an engine: tokenized, not glossed), and the
  * calling thread hands the glossed chunks out in input order.  The output is
  * the same for every N: the only state the engine carries from sentence to
