@@ -74,7 +74,7 @@ struct dg_jobs {
   S_worker *reader;    /* the pool thread that reads (the first) */
   unsigned long nsent; /* sentences read */
   size_t nread, ntaken, turn, nout; /* chunks read, taken, past the domain step, emitted */
-  bool reading, eof, stop;
+  bool eof, stop;
   degloss_error rerr;
   dg_warn_list tail; /* warnings after the last chunk */
 };
@@ -148,17 +148,16 @@ void dg_jobs_free(dg_jobs *j) {
   free(j);
 }
 
-/* May the thread read the next chunk (the reader's role free, room in the
- * ring, more input wanted)?  With the lock held. */
+/* May the reader read the next chunk (room in the ring, more input
+ * wanted)?  With the lock held.  (One thread reads: the first of the pool,
+ * or the calling thread when no pool thread could start.) */
 static bool S_may_read(const dg_jobs *j) {
-  return !j->reading && !j->eof && !j->stop && j->nread - j->nout < j->cap;
+  return !j->eof && !j->stop && j->nread - j->nout < j->cap;
 }
 
 /* Read the next chunk into the ring (or find the end), as the reader:
- * called with the lock held and the role taken; the lock is let go while
- * reading. */
+ * called with the lock held; the lock is let go while reading. */
 static void S_read(dg_jobs *j) {
-  j->reading = true;
   pthread_mutex_unlock(&j->mu);
   dg_warn_list warn = {0};
   dg_warn_scope scope = {.collect = &warn};
@@ -179,7 +178,6 @@ static void S_read(dg_jobs *j) {
     s->state = S_READY;
     j->nread++;
   }
-  j->reading = false;
   pthread_cond_broadcast(&j->change);
 }
 
@@ -252,7 +250,7 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
   j->ctx = ctx;
   j->nsent = 0;
   j->nread = j->ntaken = j->turn = j->nout = 0;
-  j->reading = j->eof = j->stop = false;
+  j->eof = j->stop = false;
   memset(&j->rerr, 0, sizeof j->rerr);
   memset(&j->tail, 0, sizeof j->tail);
   j->pool = 0;
@@ -299,7 +297,10 @@ bool dg_jobs_run(dg_jobs *j, dg_source *src, dg_jobs_post post, dg_jobs_emit emi
       S_gloss(&j->w[0]);
     } else if (j->pool == 0 && S_may_read(j)) {
       S_read(j);
-    } else if ((j->eof || j->stop) && !j->reading && j->nout == j->ntaken) {
+    } else if ((j->eof && j->nout == j->nread) || (j->stop && j->nout == j->ntaken)) {
+      /* (the end: every chunk read is out; or the run stopped and every
+       * chunk taken is glossed and dropped: those not taken, and what a
+       * reader still reading reads, are dropped below) */
       break;
     } else {
       pthread_cond_wait(&j->change, &j->mu);
