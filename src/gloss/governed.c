@@ -1,7 +1,8 @@
 /* The table of governed prepositions (governed.h): rows "governor
- * preposition gloss [case [governor's sense]]", found by a hash of the pair, after a bit set of the
- * governors' hashes has said the word may govern one (most words a rule
- * asks about govern none).
+ * preposition gloss [case [governor's sense]]", found by a hash of the
+ * pair, after a bit set of the governors' hashes has said the word may
+ * govern one (most words a rule asks about govern none); a second bit set
+ * says the same of the governors with a sense of their own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "governed.h"
 
@@ -26,6 +27,7 @@ struct dg_governed {
   size_t *slot; /* open addressing: row index + 1, 0 empty */
   size_t mask;
   uint64_t governors[S_GOV_BITS / 64]; /* bit of each governor's hash */
+  uint64_t sensed[S_GOV_BITS / 64];    /* ... of each governor with a sense column */
 };
 
 /* The hash of a governor, then of the pair (the first hash goes on into the
@@ -42,6 +44,7 @@ static void S_index(dg_governed *t) {
   for (size_t r = 0; r < t->nrows; r++) {
     uint64_t g = S_gov_hash(t->rows[r].lemma);
     t->governors[S_gov_bit(g) / 64] |= 1ULL << (S_gov_bit(g) % 64);
+    if (t->rows[r].sense) t->sensed[S_gov_bit(g) / 64] |= 1ULL << (S_gov_bit(g) % 64);
     size_t k = S_pair_hash(g, t->rows[r].prep) & t->mask;
     while (t->slot[k]) k = (k + 1) & t->mask;
     t->slot[k] = r + 1;
@@ -118,6 +121,12 @@ const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const cha
   if (!r) return NULL;
   *gov_case = r->gcase;
   return r->gloss;
+}
+
+bool dg_governed_may_sense(const dg_governed *t, const char *lemma) {
+  if (!t || !t->nrows || !lemma || !*lemma) return false;
+  uint64_t g = S_gov_hash(lemma);
+  return (t->sensed[S_gov_bit(g) / 64] >> (S_gov_bit(g) % 64)) & 1;
 }
 
 const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep) {

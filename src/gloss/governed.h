@@ -6,6 +6,7 @@
 #ifndef DG_GLOSS_GOVERNED_H
 #define DG_GLOSS_GOVERNED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "degloss.h"
@@ -24,6 +25,9 @@ size_t dg_governed_count(const dg_governed *t);
  * the table gives none. */
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case);
 
+/* May `lemma` take a sense of its own from a preposition (false: no row
+ * with a fifth column has it as governor; true may still find none)? */
+bool dg_governed_may_sense(const dg_governed *t, const char *lemma);
 /* The sense `lemma` takes with preposition `prep` ("stimmen gegen": vote,
  * not be right; the table's fifth column), or NULL. */
 const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep);

@@ -120,21 +120,22 @@ static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t j = 0; j < s->ntokens; j++) {
     dg_dtoken *v = &s->tokens[j];
-    if (v->kind != DG_KIND_WORD || !dg_gl_eq(v->pos, "VERB") || v->mwe >= 0 || v->nglosses < 2) continue;
-    size_t a = dg_gl_cstart(c, j), b = dg_gl_cend(c, j);
-    for (size_t i = a; i < b; i++) {
+    if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_gl_eq(v->pos, "VERB") ||
+        !dg_governed_may_sense(e->governed, v->lemma))
+      continue;
+    /* (the first preposition of the clause with a row) */
+    const char *sense = NULL;
+    for (size_t i = dg_gl_cstart(c, j), b = dg_gl_cend(c, j); i < b && !sense; i++) {
       const dg_dtoken *p = &s->tokens[i];
-      if (i == j || p->kind != DG_KIND_WORD) continue;
-      const char *prep = dg_gl_eq(p->pos, "ADP") || dg_gl_eq(p->pos, "ADV") ? p->lemma : NULL;
-      const char *sense = prep ? dg_governed_sense(e->governed, v->lemma, prep) : NULL;
-      if (!sense || S_fact_subject(c, j)) continue;
-      for (size_t k = 1; k < v->nglosses; k++)
-        if (dg_gl_eq(v->glosses[k], sense)) {
-          dg_gl_promote(d, v, sense);
-          break;
-        }
-      break;
+      if (i != j && p->kind == DG_KIND_WORD && (dg_gl_eq(p->pos, "ADP") || dg_gl_eq(p->pos, "ADV")))
+        sense = dg_governed_sense(e->governed, v->lemma, p->lemma);
     }
+    if (!sense || S_fact_subject(c, j)) continue;
+    for (size_t k = 1; k < v->nglosses; k++)
+      if (dg_gl_eq(v->glosses[k], sense)) {
+        dg_gl_promote(d, v, sense);
+        break;
+      }
   }
 }
 

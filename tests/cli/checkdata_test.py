@@ -269,11 +269,12 @@ def case_mwe_bad_line():
     expect(f"mwe.tsv:{nlines + 1}" in err, "the bad mwe.tsv line is named with its number", err)
 
 
-def bad_table(fname, kind, bad_rows, why, header, empty):
+def bad_table(fname, kind, bad_rows, why, header, empty, name=None):
     """A run-time table with two bad rows appended: each named file:line on
     stderr (with `why`), the count on the file's line, exit 3, the other
-    files ok; only its header: `empty`; missing: 'missing'."""
-    d = datadir(fname.split(".")[0], skip=(fname,))
+    files ok; only its header: `empty`; missing: 'missing'.  (`name`: the
+    data directory's, when a table has more than one case.)"""
+    d = datadir(name or fname.split(".")[0], skip=(fname,))
     with open(os.path.join(DATA, fname), "rb") as f:
         good = f.read()
     n = good.count(b"\n")
@@ -309,6 +310,12 @@ def case_governed_bad_lines():
     # a row without its gloss; a row whose case is neither ACC nor DAT
     bad_table("governed-prepositions.tsv", "GOVERNED-TSV", "träumen\tvon\ngedenken\twegen\tof\tGEN\n",
               "neither ACC nor DAT", "governor\tpreposition\tgloss\tcase\n", "no rows")
+
+
+def case_governed_bad_sense():
+    # the fifth column, the governor's own sense: empty, or followed by a sixth
+    bad_table("governed-prepositions.tsv", "GOVERNED-TSV", "stimmen\tgegen\tagainst\tACC\t\nstimmen\tfür\tfor\tACC\tvote\tx\n",
+              "governor's sense", "governor\tpreposition\tgloss\tcase\n", "no rows", name="governed-sense")
 
 
 def case_hunspell():
