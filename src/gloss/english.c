@@ -1,6 +1,6 @@
 /* English word forms for the plain gloss style: past tense, participle, third
- * person singular and plural of the first word of a gloss.  Irregular verbs
- * are the lexicon's: Ding's forms completed and corrected by
+ * person singular, -ing form and plural of the first word of a gloss.
+ * Irregular verbs are the lexicon's: Ding's forms completed and corrected by
  * dictionaries/english-irregular.tsv, shipped in degloss.lex.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
@@ -102,6 +102,25 @@ void dg_english_past_lex(const dg_lexicon *lex, dg_buf *b, const char *verb) {
 }
 void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *verb) {
   S_verb_form(lex, b, verb, 1);
+}
+
+/* The -ing form of the gloss's first word: make -> making, die -> dying,
+ * get -> getting, refer -> referring, see -> seeing, open -> opening. */
+void dg_english_ing(dg_buf *b, const char *verb) {
+  size_t n = S_first_len(verb);
+  if (n > 2 && S_ends(verb, n, "ie")) {
+    dg_buf_put(b, verb, n - 2);
+    dg_buf_puts(b, "ying");
+  } else if (n > 2 && verb[n - 1] == 'e' && !S_ends(verb, n, "ee") && !S_ends(verb, n, "ye") &&
+             !S_ends(verb, n, "oe")) {
+    dg_buf_put(b, verb, n - 1);
+    dg_buf_puts(b, "ing");
+  } else {
+    dg_buf_put(b, verb, n);
+    if (S_double(verb, n)) dg_buf_putc(b, verb[n - 1]);
+    dg_buf_puts(b, "ing");
+  }
+  dg_buf_puts(b, verb + n);
 }
 
 static void S_add_s(dg_buf *b, const char *w, size_t n) {
@@ -262,6 +281,11 @@ bool dg_english_adverb(dg_buf *b, const char *adj) {
              {"first", "first"}, {"last", "last"},   {"next", "next"},   {"only", "only"},
              {"very", "very"},   {"still", "still"}, {"even", "even"},   {"daily", "daily"},
              {"weekly", "weekly"}, {"monthly", "monthly"}, {"yearly", "yearly"}, {"likely", "likely"}};
+  /* Adjectives with no adverb in -ly ("bigly", "oldly"), or one that means
+   * something else (shortly = soon): the adjective stays. */
+  static const char *const none[] = {"big", "small", "old", "young", "tall", "short"};
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+    if (strcmp(adj, none[i]) == 0) return false;
   for (size_t i = 0; i < sizeof irr / sizeof *irr; i++)
     if (strcmp(adj, irr[i].adj) == 0) {
       dg_buf_puts(b, irr[i].adv);

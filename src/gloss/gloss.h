@@ -89,6 +89,8 @@ void dg_english_participle_lex(const dg_lexicon *lex, dg_buf *b, const char *ver
  * words, a capital, a participle in -ed/-ing. */
 bool dg_english_adverb(dg_buf *b, const char *adj);
 void dg_english_3sg(dg_buf *b, const char *verb);
+/* make -> making, get worse -> getting worse (the first word's -ing form). */
+void dg_english_ing(dg_buf *b, const char *verb);
 void dg_english_plural(dg_buf *b, const char *noun);
 bool dg_english_pluralisable(const char *noun);
 void dg_english_degree(dg_buf *b, const char *adj, bool superlative);

@@ -95,7 +95,8 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
 }
 
 /* "sinkend" -> sinken, "durchnässt" -> durchnässen, "domestiziert" ->
- * domestizieren; the gloss in -ing or participle form. */
+ * domestizieren, "vorgeschlagenen" -> vorschlagen; the gloss in -ing or
+ * participle form. */
 static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
   const char *lem = t->lemma[0] ? t->lemma : w->lower;
@@ -118,7 +119,20 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
   }
   char verb[160];
   bool present = false;
-  if (L > 5 && strcmp(base + L - 3, "end") == 0) {
+  /* The morphology's tables know the participles of the verbs they list,
+   * strong ones too (vorgeschlagen: vorschlagen, eingestürzt: einstürzen,
+   * geändert: ändern); the rules below guess the others' infinitive. */
+  const char *known = dg_morph_participle_verb(e->morph, base, &present);
+  for (size_t k = 0; !known && k < DG_ARRAY_LEN(endings); k++) {
+    size_t n = strlen(endings[k]);
+    if (L <= n + 4 || strcmp(base + L - n, endings[k]) != 0) continue;
+    char bare[128];
+    snprintf(bare, sizeof bare, "%.*s", (int)(L - n), base);
+    known = dg_morph_participle_verb(e->morph, bare, &present);
+  }
+  if (known) {
+    snprintf(verb, sizeof verb, "%s", known);
+  } else if (L > 5 && strcmp(base + L - 3, "end") == 0) {
     snprintf(verb, sizeof verb, "%.*sen", (int)(L - 3), base); /* sinkend -> sinken */
     present = true;
   } else if (L > 4 && base[L - 1] == 't') {
@@ -141,17 +155,13 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
   dg_buf b;
   dg_buf_init(&b);
   if (present) {
-    /* sink -> sinking, make -> making, stop -> stopping (short CVC) */
+    /* sink -> sinking, make -> making, get worse -> getting worse */
     const char *g = sv[0].gloss;
-    size_t fl = strcspn(g, " ");
-    if (fl == 2 && strncmp(g, "be", 2) == 0 && g[2] == ' ') {
+    if (strncmp(g, "be ", 3) == 0) {
       /* "be based (on)" -> based: the state, not "being based" */
       dg_buf_puts(&b, g + 3);
     } else {
-      if (fl > 2 && g[fl - 1] == 'e' && g[fl - 2] != 'e') dg_buf_put(&b, g, fl - 1);
-      else dg_buf_put(&b, g, fl);
-      dg_buf_puts(&b, "ing");
-      dg_buf_puts(&b, g + fl);
+      dg_english_ing(&b, g);
     }
   } else {
     dg_english_participle_lex(e->lex, &b, sv[0].gloss);

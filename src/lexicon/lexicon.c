@@ -114,7 +114,7 @@ static int S_strp_cmp(const void *a, const void *b) {
 }
 
 /* The irregular verbs' past forms and participles ("found", "gone") that
- * are not also their own base ("put", "cut" are), sorted for a binary
+ * are not also a base ("put", "cut", "lay" are), sorted for a binary
  * search: the English verb-form rules ask for nearly every verb gloss. */
 static void S_pasts_init(dg_lexicon *lex) {
   lex->pasts = dg_xcalloc(2 * (size_t)lex->n_irregular + 1, sizeof *lex->pasts);
@@ -125,6 +125,18 @@ static void S_pasts_init(dg_lexicon *lex) {
     if (strcmp(part, base) != 0) lex->pasts[lex->n_pasts++] = part;
   }
   qsort(lex->pasts, lex->n_pasts, sizeof *lex->pasts, S_strp_cmp);
+  /* A past that is another irregular verb's base is that verb in a gloss,
+   * which holds base forms: "lay out" (lie, lay; lay, laid) makes "laid
+   * out". */
+  const char **bases = dg_xcalloc((size_t)lex->n_irregular + 1, sizeof *bases);
+  for (uint32_t i = 0; i < lex->n_irregular; i++) bases[i] = S_str(lex, lex->irregular[i].base);
+  qsort(bases, lex->n_irregular, sizeof *bases, S_strp_cmp);
+  size_t kept = 0;
+  for (size_t i = 0; i < lex->n_pasts; i++)
+    if (!bsearch(&lex->pasts[i], bases, lex->n_irregular, sizeof *bases, S_strp_cmp))
+      lex->pasts[kept++] = lex->pasts[i];
+  lex->n_pasts = kept;
+  free(bases);
 }
 
 static const char *const S_ud_names[DG_UD_COUNT] = {

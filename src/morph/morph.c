@@ -484,3 +484,24 @@ bool dg_morph_is_participle(dg_morph *m, const char *s) {
   }
   return false;
 }
+
+const char *dg_morph_participle_verb(dg_morph *m, const char *form, bool *present) {
+  const dg_morph_key *k = dg_morph_data_find(&m->data, form, strlen(form));
+  if (!k) return NULL;
+  const dg_morph_lemma *best = NULL;
+  bool best_present = false;
+  for (uint32_t i = 0; i < k->count; i++) {
+    const dg_morph_anal *a = &m->data.anal[k->first + i];
+    const dg_morph_lemma *l = &m->data.lemmas[a->lemma];
+    if ((a->flags & DG_AF_CLOSED) || l->pos != DG_POS_VERB ||
+        !(a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
+      continue;
+    /* (the more frequent verb when the form is the participle of two:
+     * a ranked lemma before an unranked one, a lower rank before a higher) */
+    if (best && !(l->rank && (!best->rank || l->rank < best->rank))) continue;
+    best = l;
+    best_present = (a->cells & (1ULL << DG_VC_PTCP1)) != 0;
+  }
+  if (best && present) *present = best_present;
+  return best ? m->data.str + best->str : NULL;
+}

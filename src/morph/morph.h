@@ -82,6 +82,12 @@ size_t dg_compound_split(dg_morph *m, const char *word, dg_part *out, size_t max
 /* Is `lemma` a known verb (for separable verbs: "klarstellen", "vorankommen")? */
 bool dg_morph_is_verb(dg_morph *m, const char *lemma);
 
+/* The verb whose participle the (lower-case, uninflected) form is, from the
+ * tables: vorgeschlagen -> vorschlagen, eingestürzt -> einstürzen,
+ * verschlechternd -> verschlechtern (*present set for a present participle);
+ * NULL when the tables know no such verb.  The string lives as long as m. */
+const char *dg_morph_participle_verb(dg_morph *m, const char *form, bool *present);
+
 /* Is the (lower-cased) word form known to the tables or to hunspell? */
 bool dg_morph_is_known(dg_morph *m, const char *word);
 /* A spelling the dictionary does not use, in the standard spelling the
