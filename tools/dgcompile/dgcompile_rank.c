@@ -725,7 +725,9 @@ void dgc_rank(dgc_lex *lx, bool data_only) {
       if (s->flags & DGC_CURATED) sc += 50;
       if (s->flags & DGC_CLOSED)
         sc += 40 - 2.0f * (float)(s->closed_rank > 10 ? 10 : s->closed_rank);
-      if (s->flags & DGC_PREFERRED) sc += 100 - (float)s->pref_rank;
+      /* (rows of one lemma keep their file order: 20 points apart, more
+       * than the data-driven terms above move a sense) */
+      if (s->flags & DGC_PREFERRED) sc += 100 - 20.0f * (float)(s->pref_rank > 4 ? 4 : s->pref_rank);
     }
     s->score = sc;
   }
