@@ -5,6 +5,8 @@
  * whole, never after a verb prefix), neighbouring stems the dictionary knows
  * as one word merged, and hyphenated words glossed piece by piece.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +103,16 @@ static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense
   return found;
 }
 
+/* snprintf(out, 256, "%s%s", a, b), without parsing a format. */
+static void S_cat(char out[256], const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 255) la = 255;
+  if (lb > 255 - la) lb = 255 - la;
+  memcpy(out, a, la);
+  memcpy(out + la, b, lb);
+  out[la + lb] = '\0';
+}
+
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
  * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
@@ -108,12 +120,12 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
                             size_t max) {
   const char *lemma = p->lemma ? p->lemma : p->form;
   if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
-    char cand[3][256];
-    snprintf(cand[0], sizeof cand[0], "%s", p->form);
-    snprintf(cand[1], sizeof cand[1], "%ser", lemma);
-    snprintf(cand[2], sizeof cand[2], "%se", lemma);
+    /* (the form, the lemma + er, the lemma + e; each made when asked) */
+    static const char *const ends[3] = {"", "er", "e"};
     for (size_t c = 0; c < 3; c++) {
-      char *cap = dg_gl_lower(cand[c]);
+      char cand[256];
+      S_cat(cand, c ? lemma : p->form, ends[c]);
+      char *cap = dg_gl_lower(cand);
       dg_buf b;
       dg_buf_init(&b);
       dg_utf8_capitalize(&b, cap, strlen(cap));
@@ -140,7 +152,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
     }
     free(low);
     char en[64];
-    snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
+    if (compass) snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
     if (compass && dg_gl_senses(e, en, "NOUN", sv, 1) && sv[0].gloss && *sv[0].gloss) {
       char *g = dg_gl_lower(sv[0].gloss);
       size_t k = 0;
@@ -220,13 +232,36 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   return n;
 }
 
+/* S_part_senses of part p with room for DG_GL_PART_SENSES, looked up once
+ * for the split (ps); the first `max` of them (*n): with less room it
+ * gives the first ones of these (it fills in order, and the dictionary's
+ * first-part rows it takes are at most four). */
+static const dg_sense *S_part_senses_of(dg_engine *e, dg_doc *d, dg_gl_part_senses *ps, const dg_part *p, bool head,
+                                        size_t max, size_t *n) {
+  for (size_t k = 0; k < ps->n; k++)
+    if (ps->v[k].part == p && ps->v[k].head == head) {
+      *n = ps->v[k].ns < max ? ps->v[k].ns : max;
+      return ps->v[k].sv;
+    }
+  /* (the spare is read before the next question: a split of more parts
+   * than entries asks for each of the others once, in dg_gl_parts' loop) */
+  bool keep = ps->n < DG_ARRAY_LEN(ps->v);
+  dg_gl_part_sense_set *v = keep ? &ps->v[ps->n++] : &ps->spare;
+  v->part = p;
+  v->head = head;
+  v->ns = S_part_senses(e, d, p, head, v->sv, DG_GL_PART_SENSES);
+  *n = v->ns < max ? v->ns : max;
+  return v->sv;
+}
+
 /* Do two glosses share a word of three letters or more (case aside) that
  * `except` (or NULL) does not have? */
 static bool S_words_overlap_except(const char *a, const char *b, const char *except);
 
 static bool S_word_inside(const char *a, const char *b);
 static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len);
-static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g);
+static bool S_joined_pair(const char *g, const dg_sense *ms, const size_t *lm, size_t nm, const dg_sense *hs,
+                          const size_t *lh, size_t nh, size_t *pa, size_t *pb);
 
 /* The marks that separate the words of a gloss (" .-/,;()"), told without
  * a call: the overlap tests below walk every word of every gloss. */
@@ -298,7 +333,7 @@ static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *w
 
 /* Glosses for a compound's parts; returns true when every stem got one. */
 bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
-                 const dg_sense *whole, size_t nwhole) {
+                 const dg_sense *whole, size_t nwhole, dg_gl_part_senses *ps) {
   t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
@@ -313,11 +348,11 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
     p->link = pv[k].kind == DG_PART_LINK;
     p->gloss = "";
     if (!p->link) {
-      dg_sense sv[8];
       /* (a capitalised adjective, Naturnaher, keeps an adjective head) */
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form) &&
                   !(t->pos && dg_gl_eq(t->pos, "ADJ"));
-      size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
+      size_t n;
+      const dg_sense *sv = S_part_senses_of(e, d, ps, &pv[k], head, 8, &n);
       if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
       else {
         p->gloss = p->form;
@@ -330,21 +365,19 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
    * English (Netz|werk net + work "network", Haus|halt house + hold
    * "household"): those senses. */
   if (np == 2 && nwhole && !t->parts[0].link && !t->parts[1].link) {
-    dg_sense ms[8], hs[8];
-    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 8);
-    size_t nh = S_part_senses(e, d, &pv[1], dg_gl_is_upper_initial(t->form), hs, 8);
-    bool found = false;
-    size_t lm[8], lh[8];
-    S_joinable(ms, nm < 8 ? nm : 8, 2, lm);
-    S_joinable(hs, nh < 8 ? nh : 8, 3, lh);
-    for (size_t i = 0; i < nwhole && i < 8 && !found; i++)
-      for (size_t a = 0; a < nm && a < 8 && !found; a++)
-        for (size_t b = 0; b < nh && b < 8 && !found; b++)
-          if (S_joined_measured(ms[a].gloss, lm[a], hs[b].gloss, lh[b], whole[i].gloss)) {
-            t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
-            t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
-            found = true;
-          }
+    size_t nm, nh;
+    const dg_sense *ms = S_part_senses_of(e, d, ps, &pv[0], false, 8, &nm);
+    const dg_sense *hs = S_part_senses_of(e, d, ps, &pv[1], dg_gl_is_upper_initial(t->form), 8, &nh);
+    size_t lm[8], lh[8], a, b;
+    S_joinable(ms, nm, 2, lm);
+    S_joinable(hs, nh, 3, lh);
+    /* (the first whole gloss with such a word, and its first pair) */
+    for (size_t i = 0; i < nwhole && i < 8; i++)
+      if (S_joined_pair(whole[i].gloss, ms, lm, nm, hs, lh, nh, &a, &b)) {
+        t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
+        t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
+        break;
+      }
   }
   for (size_t k = 0; k < np; k++) {
     dg_dpart *p = &t->parts[k];
@@ -562,22 +595,38 @@ static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len) {
   }
 }
 
-/* S_joined_word for glosses measured by S_joinable. */
-static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g) {
-  if (!la || !lb) return false;
-  const char *q = g;
-  while (*q) {
+/* Is a gloss of ms followed by one of hs (measured by S_joinable) a word
+ * of the gloss g (written as one, case aside)?  The first such pair in the
+ * order of ms, then hs (*pa, *pb): g's words are walked once, each word
+ * matched against the glosses that could begin it. */
+static bool S_joined_pair(const char *g, const dg_sense *ms, const size_t *lm, size_t nm, const dg_sense *hs,
+                          const size_t *lh, size_t nh, size_t *pa, size_t *pb) {
+  size_t best_a = SIZE_MAX, best_b = SIZE_MAX;
+  for (const char *q = S_skip_seps(g); *q;) {
     size_t m = S_word_len(q);
-    if (m == la + lb && strncasecmp(q, a, la) == 0 && strncasecmp(q + la, b, lb) == 0) return true;
+    for (size_t a = 0; a < nm && a <= best_a; a++) {
+      size_t la = lm[a];
+      if (!la || la >= m || tolower((unsigned char)q[0]) != tolower((unsigned char)ms[a].gloss[0]) ||
+          strncasecmp(q, ms[a].gloss, la) != 0)
+        continue;
+      for (size_t b = 0; b < nh && (a < best_a || b < best_b); b++)
+        if (lh[b] == m - la && strncasecmp(q + la, hs[b].gloss, lh[b]) == 0) {
+          best_a = a;
+          best_b = b;
+          break;
+        }
+    }
     q += m;
     q = S_skip_seps(q);
   }
-  return false;
+  *pa = best_a;
+  *pb = best_b;
+  return best_a != SIZE_MAX;
 }
 
 /* Does the compound's head share a word with one of the whole's glosses? */
 bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
-                         bool noun) {
+                         bool noun, dg_gl_part_senses *ps) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
     if (pv[k].kind == DG_PART_STEM) {
@@ -585,8 +634,8 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
       break;
     }
   if (!head) return false;
-  dg_sense hs[6];
-  size_t nh = S_part_senses(e, d, head, noun && head != pv, hs, 6);
+  size_t nh;
+  const dg_sense *hs = S_part_senses_of(e, d, ps, head, noun && head != pv, 6, &nh);
   for (size_t i = 0; i < ns && i < 8; i++)
     for (size_t j = 0; j < nh; j++)
       if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
@@ -594,15 +643,13 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
    * as English writes its own compounds (Tee|löffel "teaspoon", Wasser|
    * melone "watermelon", Kilo|meter; not Tran|sport "transport"). */
   if (np == 2 && pv[0].kind == DG_PART_STEM) {
-    dg_sense ms[6];
-    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 6);
-    size_t lm[6], lh[6];
-    S_joinable(ms, nm < 6 ? nm : 6, 2, lm);
-    S_joinable(hs, nh < 6 ? nh : 6, 3, lh);
+    size_t nm;
+    const dg_sense *ms = S_part_senses_of(e, d, ps, &pv[0], false, 6, &nm);
+    size_t lm[6], lh[6], a, b;
+    S_joinable(ms, nm, 2, lm);
+    S_joinable(hs, nh, 3, lh);
     for (size_t i = 0; i < ns && i < 8; i++)
-      for (size_t a = 0; a < nm && a < 6; a++)
-        for (size_t j = 0; j < nh; j++)
-          if (S_joined_measured(ms[a].gloss, lm[a], hs[j].gloss, lh[j], sv[i].gloss)) return true;
+      if (S_joined_pair(sv[i].gloss, ms, lm, nm, hs, lh, nh, &a, &b)) return true;
   }
   return false;
 }

@@ -494,8 +494,10 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
-    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
+  dg_gl_part_senses ps; /* (none asked yet: its entries are filled as asked) */
+  ps.n = 0;
+  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form), &ps)))
+    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns, &ps);
   else np = 0;
   /* ... and only when every part has a gloss (Rockhampton stays a name). */
   if (guessed_name && np >= 2 && *parts_unknown) {
