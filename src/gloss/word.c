@@ -453,17 +453,26 @@ unsigned dg_gl_sense_marks(const dg_sense *sv) {
 
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
 static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
-  /* A user glossary entry wins whatever part of speech it names. */
-  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* A user glossary entry wins whatever part of speech it names.  (The
+   * lemma's senses of every part of speech, in the lexicon's order: the
+   * first tells whether there is one, and the others are filled only then
+   * or when they are the answer, without a part of speech.) */
+  bool any_pos = !pos || !*pos;
+  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, any_pos ? max : 1);
   if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
+    if (!any_pos) any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
     size_t k = 0;
     while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
     return k;
   }
-  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
-  if (n == 0 && pos && dg_gl_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
-  if (n == 0 && pos && dg_gl_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
-  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* (a lemma without senses has none of any part of speech either) */
+  size_t n = any_pos ? any : 0;
+  if (any && !any_pos) {
+    n = dg_lexicon_senses(e->lex, lemma, pos, out, max);
+    if (n == 0 && dg_gl_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
+    if (n == 0 && dg_gl_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
+    if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  }
   /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
   if (n == 0 && strstr(lemma, "ß")) {
     dg_buf b;
