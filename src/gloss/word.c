@@ -165,51 +165,69 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
 
 /* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
  * at the start of the string or after a |, and before the end, a | or a
- * ",".  The string is walked once, field by field; each attribute asked
- * about has its own first letter, which finds its row. */
-static const struct {
-  const char *attr; /* with its "=" */
-  struct {
-    const char *value;
-    unsigned bit;
-  } v[3];
-} S_feat_bits[] = {
-    {"VerbForm=", {{"Fin", DG_GL_F_FIN}, {"Inf", DG_GL_F_INF}, {"Part", DG_GL_F_PART}}},
-    {"Number=", {{"Sing", DG_GL_F_SING}, {"Plur", DG_GL_F_PLUR}}},
-    {"Person=", {{"1", DG_GL_F_P1}, {"2", DG_GL_F_P2}, {"3", DG_GL_F_P3}}},
-    {"Degree=", {{"Pos", DG_GL_F_POS}, {"Cmp", DG_GL_F_CMP}, {"Sup", DG_GL_F_SUP}}},
-    {"Tense=", {{"Pres", DG_GL_F_PRES}, {"Past", DG_GL_F_PAST}}},
-    {"Case=", {{"Gen", DG_GL_F_GEN}}}, /* (any case: DG_GL_F_CASE below) */
-    {"Gender=", {{"Masc", DG_GL_F_MASC}, {"Fem", DG_GL_F_FEM}, {"Neut", DG_GL_F_NEUT}}},
-};
+ * ",".  The string is walked once, field by field (each field's end found
+ * by memchr); each attribute asked about has its own first letter, which
+ * tells which to compare, and its value is the field's first item (up to
+ * a "," or the field's end). */
 
-/* The length of `pre` when p starts with it, else 0. */
-static inline size_t S_prefix(const char *p, const char *pre) {
-  size_t k = 0;
-  while (pre[k] && p[k] == pre[k]) k++;
-  return pre[k] ? 0 : k;
+/* Does the field [p, p + len) begin with the n bytes of attr? */
+static inline bool S_attr(const char *p, size_t len, const char *attr, size_t n) {
+  return len >= n && memcmp(p, attr, n) == 0;
+}
+
+/* Is the n bytes' value val the first item of [v, end)? */
+static inline bool S_item(const char *v, const char *end, const char *val, size_t n) {
+  return (size_t)(end - v) >= n && memcmp(v, val, n) == 0 && (v + n == end || v[n] == ',');
+}
+
+#define S_ATTR(p, len, lit) S_attr(p, len, lit, sizeof lit - 1)
+#define S_ITEM(v, end, lit) S_item(v, end, lit, sizeof lit - 1)
+
+/* The bit of the field [p, end) (0: none asked about). */
+static unsigned S_field_bit(const char *p, const char *end) {
+  size_t len = (size_t)(end - p);
+  const char *v;
+  switch (p[0]) {
+  case 'V':
+    if (!S_ATTR(p, len, "VerbForm=")) return 0;
+    v = p + 9;
+    return S_ITEM(v, end, "Fin") ? DG_GL_F_FIN : S_ITEM(v, end, "Inf") ? DG_GL_F_INF : S_ITEM(v, end, "Part") ? DG_GL_F_PART : 0;
+  case 'N':
+    if (!S_ATTR(p, len, "Number=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Sing") ? DG_GL_F_SING : S_ITEM(v, end, "Plur") ? DG_GL_F_PLUR : 0;
+  case 'P':
+    if (!S_ATTR(p, len, "Person=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "1") ? DG_GL_F_P1 : S_ITEM(v, end, "2") ? DG_GL_F_P2 : S_ITEM(v, end, "3") ? DG_GL_F_P3 : 0;
+  case 'D':
+    if (!S_ATTR(p, len, "Degree=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Pos") ? DG_GL_F_POS : S_ITEM(v, end, "Cmp") ? DG_GL_F_CMP : S_ITEM(v, end, "Sup") ? DG_GL_F_SUP : 0;
+  case 'T':
+    if (!S_ATTR(p, len, "Tense=")) return 0;
+    v = p + 6;
+    return S_ITEM(v, end, "Pres") ? DG_GL_F_PRES : S_ITEM(v, end, "Past") ? DG_GL_F_PAST : 0;
+  case 'C': /* (any case: DG_GL_F_CASE below) */
+    return S_ATTR(p, len, "Case=") && S_ITEM(p + 5, end, "Gen") ? DG_GL_F_GEN : 0;
+  case 'G':
+    if (!S_ATTR(p, len, "Gender=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Masc") ? DG_GL_F_MASC : S_ITEM(v, end, "Fem") ? DG_GL_F_FEM : S_ITEM(v, end, "Neut") ? DG_GL_F_NEUT : 0;
+  default: return 0;
+  }
 }
 
 unsigned dg_gl_feat_bits(const char *feats) {
   if (!feats || !*feats) return 0;
   /* (a case named anywhere in the string, as strstr finds it) */
   unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
+  const char *end = feats + strlen(feats);
   for (const char *p = feats;;) {
-    for (size_t r = 0; r < sizeof S_feat_bits / sizeof *S_feat_bits; r++) {
-      if (S_feat_bits[r].attr[0] != p[0]) continue;
-      size_t k = S_prefix(p, S_feat_bits[r].attr);
-      for (size_t i = 0; k && i < 3 && S_feat_bits[r].v[i].value; i++) {
-        size_t n = S_prefix(p + k, S_feat_bits[r].v[i].value);
-        if (n && (p[k + n] == '\0' || p[k + n] == '|' || p[k + n] == ',')) {
-          bits |= S_feat_bits[r].v[i].bit;
-          break;
-        }
-      }
-      break;
-    }
-    p = strchr(p, '|');
-    if (!p) return bits;
-    p++;
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    bits |= S_field_bit(p, q ? q : end);
+    if (!q) return bits;
+    p = q + 1;
   }
 }
 
