@@ -208,8 +208,9 @@ static unsigned S_field_bit(const char *p, const char *end) {
     if (!S_ATTR(p, len, "Tense=")) return 0;
     v = p + 6;
     return S_ITEM(v, end, "Pres") ? DG_GL_F_PRES : S_ITEM(v, end, "Past") ? DG_GL_F_PAST : 0;
-  case 'C': /* (any case: DG_GL_F_CASE below) */
-    return S_ATTR(p, len, "Case=") && S_ITEM(p + 5, end, "Gen") ? DG_GL_F_GEN : 0;
+  case 'C': /* (a case named: DG_GL_F_CASE, as below) */
+    if (!S_ATTR(p, len, "Case=")) return 0;
+    return DG_GL_F_CASE | (S_ITEM(p + 5, end, "Gen") ? DG_GL_F_GEN : 0);
   case 'G':
     if (!S_ATTR(p, len, "Gender=")) return 0;
     v = p + 7;
@@ -220,15 +221,18 @@ static unsigned S_field_bit(const char *p, const char *end) {
 
 unsigned dg_gl_feat_bits(const char *feats) {
   if (!feats || !*feats) return 0;
-  /* (a case named anywhere in the string, as strstr finds it) */
-  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
+  unsigned bits = 0;
   const char *end = feats + strlen(feats);
   for (const char *p = feats;;) {
     const char *q = memchr(p, '|', (size_t)(end - p));
     bits |= S_field_bit(p, q ? q : end);
-    if (!q) return bits;
+    if (!q) break;
     p = q + 1;
   }
+  /* (a case named anywhere in the string, as strstr finds it: mostly a
+   * field of its own, found above) */
+  if (!(bits & DG_GL_F_CASE) && strstr(feats, "Case=")) bits |= DG_GL_F_CASE;
+  return bits;
 }
 
 /* ---- clauses ------------------------------------------------------------- */
