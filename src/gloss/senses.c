@@ -393,17 +393,16 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
 }
 
 /* Keep the parts S_compound gave t (np of them) and the glosses of the
- * senses sv for w read with analysis k, when `kept` (they follow from the
- * word and the analysis); else only that the word came so far. */
+ * senses (their list g of ng, dg_gl_gloss_list) for w read with analysis
+ * k, when `kept` (they follow from the word and the analysis); else only
+ * that the word came so far. */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
-                          bool parts_unknown, const dg_sense *sv, size_t ns, int listed) {
+                          bool parts_unknown, const char *const *g, size_t ng, int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
-    np = ns = 0;
+    np = ng = 0;
   }
-  const char *g[DG_GL_MAX_SENSES];
-  size_t ng = dg_gl_gloss_list(sv, ns, NULL, g);
   /* (first the strings' length, then the value) */
   size_t len = 0;
   unsigned off;
@@ -701,15 +700,19 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * not: so much is known of it, and it is not looked for again.) */
   bool keep = linked && plain && !guessed_name;
   const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
+  /* (the senses' glosses, listed once for the memo and the token) */
+  const char *gl[DG_GL_MAX_SENSES];
+  size_t ngl = 0;
   if (kp) {
     np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns, listed);
+    if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
+    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, gl, ngl, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
-    else dg_gl_set_glosses(d, t, sv, ns, NULL);
+    else dg_gl_set_gloss_list(d, t, gl, ngl);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */

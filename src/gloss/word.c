@@ -428,8 +428,12 @@ size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const c
 void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
   const char *tmp[DG_GL_MAX_SENSES];
   size_t k = dg_gl_gloss_list(sv, n, first, tmp);
+  dg_gl_set_gloss_list(d, t, tmp, k);
+}
+
+void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size_t k) {
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, tmp[i]);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, list[i]);
   t->nglosses = k;
   if (k) t->gloss = t->glosses[0];
 }
