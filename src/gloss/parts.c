@@ -113,11 +113,30 @@ static void S_cat(char out[256], const char *a, const char *b) {
   out[la + lb] = '\0';
 }
 
+/* The lower-case form of s in low (dg_gl_lower's), cleared first; its
+ * data. */
+static char *S_lower_in(dg_buf *low, const char *s) {
+  dg_buf_clear(low);
+  dg_gl_lower_into(low, s);
+  return low->data;
+}
+
+/* The capitalised lower-case form of s (dg_utf8_capitalize of dg_gl_lower)
+ * in cap, through low; its data. */
+static const char *S_capital_in(dg_buf *cap, dg_buf *low, const char *s) {
+  const char *l = S_lower_in(low, s);
+  dg_buf_clear(cap);
+  dg_utf8_capitalize(cap, l, strlen(l));
+  return cap->data;
+}
+
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
- * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
-static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv,
-                            size_t max) {
+ * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first.
+ * (low and cap: buffers for the spellings asked about, one allocation
+ * each for all of them.) */
+static size_t S_part_senses_in(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv, size_t max,
+                               dg_buf *low, dg_buf *cap) {
   const char *lemma = p->lemma ? p->lemma : p->form;
   if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
     /* (the form, the lemma + er, the lemma + e; each made when asked) */
@@ -125,13 +144,7 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
     for (size_t c = 0; c < 3; c++) {
       char cand[256];
       S_cat(cand, c ? lemma : p->form, ends[c]);
-      char *cap = dg_gl_lower(cand);
-      dg_buf b;
-      dg_buf_init(&b);
-      dg_utf8_capitalize(&b, cap, strlen(cap));
-      free(cap);
-      size_t n = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, max);
-      dg_buf_free(&b);
+      size_t n = dg_lexicon_senses(e->lex, S_capital_in(cap, low, cand), "NOUN", sv, max);
       if (n) return n > max ? max : n;
     }
   }
@@ -142,15 +155,14 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
    * west-Poland, nor north-East) and as one word: a hyphen in the gloss
    * line parts the compound (Südosten "south-east": southeast-Poland). */
   if (max && strlen(lemma) < 60) {
-    char *low = dg_gl_lower(lemma);
-    size_t ln = strlen(low);
-    bool compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
-    bool noun = !compass && ln > 2 && strcmp(low + ln - 2, "en") == 0;
+    char *l = S_lower_in(low, lemma);
+    size_t ln = strlen(l);
+    bool compass = dg_lexicon_is(e->lex, l, DG_WC_COMPASS_POINT);
+    bool noun = !compass && ln > 2 && strcmp(l + ln - 2, "en") == 0;
     if (noun) {
-      low[ln - 2] = '\0';
-      compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
+      l[ln - 2] = '\0';
+      compass = dg_lexicon_is(e->lex, l, DG_WC_COMPASS_POINT);
     }
-    free(low);
     char en[64];
     if (compass) snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
     if (compass && dg_gl_senses(e, en, "NOUN", sv, 1) && sv[0].gloss && *sv[0].gloss) {
@@ -172,14 +184,8 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
     for (int by = 0; by < 2; by++) {
       const char *key = by ? p->form : lemma;
       if (by && strcmp(p->form, lemma) == 0) break;
-      char *low = dg_gl_lower(key);
-      dg_buf cap;
-      dg_buf_init(&cap);
-      dg_utf8_capitalize(&cap, low, strlen(low));
-      free(low);
       dg_sense fp[4];
-      size_t nf = dg_lexicon_senses(e->lex, cap.data, "X", fp, 4), nfp = 0;
-      dg_buf_free(&cap);
+      size_t nf = dg_lexicon_senses(e->lex, S_capital_in(cap, low, key), "X", fp, 4), nfp = 0;
       /* (several rows: Mehr|familienhaus multi, Mehr|einnahmen additional;
        * the one the whole word's gloss uses is chosen below) */
       for (size_t k = 0; k < nf && k < 4 && nfp < max; k++)
@@ -229,6 +235,16 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
       n = 1;
     }
   }
+  return n;
+}
+
+static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+  dg_buf low, cap;
+  dg_buf_init(&low);
+  dg_buf_init(&cap);
+  size_t n = S_part_senses_in(e, d, p, head, sv, max, &low, &cap);
+  dg_buf_free(&low);
+  dg_buf_free(&cap);
   return n;
 }
 
@@ -699,6 +715,7 @@ static size_t S_stems(const dg_part *p, size_t np) {
 }
 
 size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
+  if (S_stems(p, np) < 3) return np; /* (most splits: nothing to merge) */
   dg_buf w, low;
   dg_buf_init(&w);
   dg_buf_init(&low);
