@@ -343,11 +343,12 @@ static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
   key[n] = '\0';
 }
 
-/* The kept value of w read with analysis k, or NULL. */
-static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
+/* The kept value of w read with analysis k, or NULL.  (key: its memo key
+ * when it was made here, else "": S_cparts_keep uses it.) */
+static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, char key[24]) {
+  key[0] = '\0';
   const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
   if (v || !dg_gl_memo_room(e)) return v;
-  char key[24];
   S_cparts_key(key, w, k);
   return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'T', key);
 }
@@ -396,8 +397,8 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses (their list g of ng, dg_gl_gloss_list) for w read with analysis
  * k, when `kept` (they follow from the word and the analysis); else only
  * that the word came so far. */
-static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
-                          bool parts_unknown, const char *const *g, size_t ng, int listed) {
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, char key[24], bool kept, const dg_dtoken *t,
+                          size_t np, bool parts_unknown, const char *const *g, size_t ng, int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -438,8 +439,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
     p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
-  char key[24];
-  S_cparts_key(key, w, k);
+  if (!key[0]) S_cparts_key(key, w, k);
   dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
   if ((char *)v != room) free(v);
 }
@@ -642,7 +642,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (what is kept of the word read so: S_cparts) */
   int ka = a ? (int)(a - w->an) : -1;
   bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
-  const S_cparts *cp = linked ? S_cparts_find(e, w, ka) : NULL;
+  char ckey[24]; /* (its memo key, when S_cparts_find made it) */
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, ckey) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
@@ -708,7 +709,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
     if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
-    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, gl, ngl, listed);
+    if (linked && !cp) S_cparts_keep(e, w, ka, ckey, keep, t, np, parts_unknown, gl, ngl, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
