@@ -334,16 +334,68 @@ static bool S_words_overlap_except(const char *a, const char *b, const char *exc
   return false;
 }
 
+/* The words of a gloss of three letters or more, where S_has_word finds
+ * them, listed once for the many questions of one step (at most 16: a
+ * gloss with more is walked instead). */
+typedef struct S_glosswords {
+  const char *g;
+  size_t n; /* SIZE_MAX: not listed */
+  struct {
+    const char *p;
+    size_t len;
+  } w[16];
+} S_glosswords;
+
+static void S_glosswords_of(S_glosswords *gw, const char *g) {
+  gw->g = g;
+  gw->n = 0;
+  for (const char *q = S_skip_seps(g); *q; q = S_skip_seps(q)) {
+    size_t m = S_word_len(q);
+    if (m >= 3) {
+      if (gw->n == DG_ARRAY_LEN(gw->w)) {
+        gw->n = SIZE_MAX;
+        return;
+      }
+      gw->w[gw->n].p = q;
+      gw->w[gw->n].len = m;
+      gw->n++;
+    }
+    q += m;
+  }
+}
+
+/* S_has_word(gw->g, wa, n) for n >= 3. */
+static bool S_glosswords_has(const S_glosswords *gw, const char *wa, size_t n) {
+  if (gw->n == SIZE_MAX) return S_has_word(gw->g, wa, n);
+  for (size_t k = 0; k < gw->n; k++)
+    if (gw->w[k].len == n && strncasecmp(gw->w[k].p, wa, n) == 0) return true;
+  return false;
+}
+
+/* S_words_overlap_except(a, b->g, except ? except->g : NULL). */
+static bool S_overlap_listed(const char *a, const S_glosswords *b, const S_glosswords *except) {
+  const char *p = a;
+  while (*p) {
+    size_t n = S_word_len(p);
+    if (n >= 3 && S_glosswords_has(b, p, n) && !(except && S_glosswords_has(except, p, n))) return true;
+    p += n;
+    p = S_skip_seps(p);
+  }
+  return false;
+}
+
 /* A part's gloss: the first of its senses that shares a word with one of
  * the whole word's glosses (Kraft|werk "power plant": power, not force;
  * Haupt|hindernis "major obstacle": obstacle), else its first sense.  A
  * word the head's gloss already explains is no evidence for a first part
- * (Mehrfamilien|haus "apartment house": Familie is family, not "house"). */
-static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw,
-                                const char *head_gloss) {
+ * (Mehrfamilien|haus "apartment house": Familie is family, not "house").
+ * (The whole's glosses and the head's gloss, when there is one, with their
+ * words listed.) */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const S_glosswords *whole, size_t nw,
+                                const S_glosswords *head_gloss) {
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < nw && j < 8; j++)
-      if (S_words_overlap_except(ps[i].gloss, whole[j].gloss, head_gloss)) return ps[i].gloss;
+      if (S_overlap_listed(ps[i].gloss, &whole[j], head_gloss)) return ps[i].gloss;
   return ps[0].gloss;
 }
 
@@ -355,6 +407,10 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
   bool all = true;
   dg_buf seg;
   dg_buf_init(&seg);
+  /* (the words of the whole's glosses, listed once for all parts) */
+  size_t nw = nwhole < 8 ? nwhole : 8;
+  S_glosswords ww[8], hw;
+  for (size_t j = 0; j < nw; j++) S_glosswords_of(&ww[j], whole[j].gloss);
   /* The head first: the other parts' glosses must not repeat it. */
   const char *head_gloss = NULL;
   for (size_t k = np; k-- > 0;) {
@@ -369,12 +425,15 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
                   !(t->pos && dg_gl_eq(t->pos, "ADJ"));
       size_t n;
       const dg_sense *sv = S_part_senses_of(e, d, ps, &pv[k], head, 8, &n);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, ww, nw, head_gloss ? &hw : NULL));
       else {
         p->gloss = p->form;
         all = false;
       }
-      if (!head_gloss) head_gloss = p->gloss;
+      if (!head_gloss) {
+        head_gloss = p->gloss;
+        if (nw) S_glosswords_of(&hw, head_gloss);
+      }
     }
   }
   /* Two stems whose glosses written as one word are the whole word's
@@ -652,9 +711,12 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
   if (!head) return false;
   size_t nh;
   const dg_sense *hs = S_part_senses_of(e, d, ps, head, noun && head != pv, 6, &nh);
-  for (size_t i = 0; i < ns && i < 8; i++)
+  for (size_t i = 0; i < ns && i < 8; i++) {
+    S_glosswords gw; /* (sv[i]'s words, listed once for the head's senses) */
+    if (nh) S_glosswords_of(&gw, sv[i].gloss);
     for (size_t j = 0; j < nh; j++)
-      if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+      if (S_overlap_listed(hs[j].gloss, &gw, NULL)) return true;
+  }
   /* ... or the English word is the parts' glosses written as one word,
    * as English writes its own compounds (Tee|löffel "teaspoon", Wasser|
    * melone "watermelon", Kilo|meter; not Tran|sport "transport"). */
