@@ -202,13 +202,16 @@ static void S_standard_spelling(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i)
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   if (t->kind != DG_KIND_WORD || w->written) return;
+  /* (in capitals or with a gender mark: the form scanned once for both
+   * questions below) */
+  bool marked = dg_gl_all_upper(t->form) || strpbrk(t->form, "*:_/");
   /* (after the analysis only the variants: all capitals and gender marks
    * were looked at before) */
-  if (w->nan && (dg_gl_all_upper(t->form) || strpbrk(t->form, "*:_/"))) return;
+  if (w->nan && marked) return;
   /* (most words: nothing to do.  A word neither in capitals nor with a
    * gender mark takes a variant only when all its analyses are guesses;
    * before the analysis, or with none, nothing below applies to it) */
-  if (!dg_gl_all_upper(t->form) && !strpbrk(t->form, "*:_/") && (w->nan == 0 || !S_guesses_only(w))) return;
+  if (!marked && (w->nan == 0 || !S_guesses_only(w))) return;
   const char *std = NULL;
   char *tmp = NULL;
   if (dg_gl_all_upper(t->form) && dg_utf8_length(t->form, strlen(t->form)) >= 3 && !S_acronym(e, t->form) &&

@@ -5,6 +5,8 @@
  * whole, never after a verb prefix), neighbouring stems the dictionary knows
  * as one word merged, and hyphenated words glossed piece by piece.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,25 +103,48 @@ static size_t S_derived_head(dg_engine *e, dg_doc *d, const dg_part *p, dg_sense
   return found;
 }
 
+/* snprintf(out, 256, "%s%s", a, b), without parsing a format. */
+static void S_cat(char out[256], const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 255) la = 255;
+  if (lb > 255 - la) lb = 255 - la;
+  memcpy(out, a, la);
+  memcpy(out + la, b, lb);
+  out[la + lb] = '\0';
+}
+
+/* The lower-case form of s in low (dg_gl_lower's), cleared first; its
+ * data. */
+static char *S_lower_in(dg_buf *low, const char *s) {
+  dg_buf_clear(low);
+  dg_gl_lower_into(low, s);
+  return low->data;
+}
+
+/* The capitalised lower-case form of s (dg_utf8_capitalize of dg_gl_lower)
+ * in cap, through low; its data. */
+static const char *S_capital_in(dg_buf *cap, dg_buf *low, const char *s) {
+  const char *l = S_lower_in(low, s);
+  dg_buf_clear(cap);
+  dg_utf8_capitalize(cap, l, strlen(l));
+  return cap->data;
+}
+
 /* Senses of a compound part.  A head that the morphology reads as an
  * adjective (gesandt) is a nominalised adjective or participle in a noun
- * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first. */
-static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv,
-                            size_t max) {
+ * compound: the dictionary's noun (Gesandter "envoy", Abgeordnete) first.
+ * (low and cap: buffers for the spellings asked about, one allocation
+ * each for all of them.) */
+static size_t S_part_senses_in(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv, size_t max,
+                               dg_buf *low, dg_buf *cap) {
   const char *lemma = p->lemma ? p->lemma : p->form;
   if (head && !dg_gl_is_upper_initial(lemma) && strlen(p->form) < 120) {
-    char cand[3][256];
-    snprintf(cand[0], sizeof cand[0], "%s", p->form);
-    snprintf(cand[1], sizeof cand[1], "%ser", lemma);
-    snprintf(cand[2], sizeof cand[2], "%se", lemma);
+    /* (the form, the lemma + er, the lemma + e; each made when asked) */
+    static const char *const ends[3] = {"", "er", "e"};
     for (size_t c = 0; c < 3; c++) {
-      char *cap = dg_gl_lower(cand[c]);
-      dg_buf b;
-      dg_buf_init(&b);
-      dg_utf8_capitalize(&b, cap, strlen(cap));
-      free(cap);
-      size_t n = dg_lexicon_senses(e->lex, b.data, "NOUN", sv, max);
-      dg_buf_free(&b);
+      char cand[256];
+      S_cat(cand, c ? lemma : p->form, ends[c]);
+      size_t n = dg_lexicon_senses(e->lex, S_capital_in(cap, low, cand), "NOUN", sv, max);
       if (n) return n > max ? max : n;
     }
   }
@@ -130,17 +155,16 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
    * west-Poland, nor north-East) and as one word: a hyphen in the gloss
    * line parts the compound (Südosten "south-east": southeast-Poland). */
   if (max && strlen(lemma) < 60) {
-    char *low = dg_gl_lower(lemma);
-    size_t ln = strlen(low);
-    bool compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
-    bool noun = !compass && ln > 2 && strcmp(low + ln - 2, "en") == 0;
+    char *l = S_lower_in(low, lemma);
+    size_t ln = strlen(l);
+    bool compass = dg_lexicon_is(e->lex, l, DG_WC_COMPASS_POINT);
+    bool noun = !compass && ln > 2 && strcmp(l + ln - 2, "en") == 0;
     if (noun) {
-      low[ln - 2] = '\0';
-      compass = dg_lexicon_is(e->lex, low, DG_WC_COMPASS_POINT);
+      l[ln - 2] = '\0';
+      compass = dg_lexicon_is(e->lex, l, DG_WC_COMPASS_POINT);
     }
-    free(low);
     char en[64];
-    snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
+    if (compass) snprintf(en, sizeof en, noun ? "%s" : "%sen", lemma);
     if (compass && dg_gl_senses(e, en, "NOUN", sv, 1) && sv[0].gloss && *sv[0].gloss) {
       char *g = dg_gl_lower(sv[0].gloss);
       size_t k = 0;
@@ -160,14 +184,8 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
     for (int by = 0; by < 2; by++) {
       const char *key = by ? p->form : lemma;
       if (by && strcmp(p->form, lemma) == 0) break;
-      char *low = dg_gl_lower(key);
-      dg_buf cap;
-      dg_buf_init(&cap);
-      dg_utf8_capitalize(&cap, low, strlen(low));
-      free(low);
       dg_sense fp[4];
-      size_t nf = dg_lexicon_senses(e->lex, cap.data, "X", fp, 4), nfp = 0;
-      dg_buf_free(&cap);
+      size_t nf = dg_lexicon_senses(e->lex, S_capital_in(cap, low, key), "X", fp, 4), nfp = 0;
       /* (several rows: Mehr|familienhaus multi, Mehr|einnahmen additional;
        * the one the whole word's gloss uses is chosen below) */
       for (size_t k = 0; k < nf && k < 4 && nfp < max; k++)
@@ -220,13 +238,46 @@ static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head
   return n;
 }
 
+static size_t S_part_senses(dg_engine *e, dg_doc *d, const dg_part *p, bool head, dg_sense *sv, size_t max) {
+  dg_buf low, cap;
+  dg_buf_init(&low);
+  dg_buf_init(&cap);
+  size_t n = S_part_senses_in(e, d, p, head, sv, max, &low, &cap);
+  dg_buf_free(&low);
+  dg_buf_free(&cap);
+  return n;
+}
+
+/* S_part_senses of part p with room for DG_GL_PART_SENSES, looked up once
+ * for the split (ps); the first `max` of them (*n): with less room it
+ * gives the first ones of these (it fills in order, and the dictionary's
+ * first-part rows it takes are at most four). */
+static const dg_sense *S_part_senses_of(dg_engine *e, dg_doc *d, dg_gl_part_senses *ps, const dg_part *p, bool head,
+                                        size_t max, size_t *n) {
+  for (size_t k = 0; k < ps->n; k++)
+    if (ps->v[k].part == p && ps->v[k].head == head) {
+      *n = ps->v[k].ns < max ? ps->v[k].ns : max;
+      return ps->v[k].sv;
+    }
+  /* (the spare is read before the next question: a split of more parts
+   * than entries asks for each of the others once, in dg_gl_parts' loop) */
+  bool keep = ps->n < DG_ARRAY_LEN(ps->v);
+  dg_gl_part_sense_set *v = keep ? &ps->v[ps->n++] : &ps->spare;
+  v->part = p;
+  v->head = head;
+  v->ns = S_part_senses(e, d, p, head, v->sv, DG_GL_PART_SENSES);
+  *n = v->ns < max ? v->ns : max;
+  return v->sv;
+}
+
 /* Do two glosses share a word of three letters or more (case aside) that
  * `except` (or NULL) does not have? */
 static bool S_words_overlap_except(const char *a, const char *b, const char *except);
 
 static bool S_word_inside(const char *a, const char *b);
 static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len);
-static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g);
+static bool S_joined_pair(const char *g, const dg_sense *ms, const size_t *lm, size_t nm, const dg_sense *hs,
+                          const size_t *lh, size_t nh, size_t *pa, size_t *pb);
 
 /* The marks that separate the words of a gloss (" .-/,;()"), told without
  * a call: the overlap tests below walk every word of every gloss. */
@@ -283,27 +334,83 @@ static bool S_words_overlap_except(const char *a, const char *b, const char *exc
   return false;
 }
 
+/* The words of a gloss of three letters or more, where S_has_word finds
+ * them, listed once for the many questions of one step (at most 16: a
+ * gloss with more is walked instead). */
+typedef struct S_glosswords {
+  const char *g;
+  size_t n; /* SIZE_MAX: not listed */
+  struct {
+    const char *p;
+    size_t len;
+  } w[16];
+} S_glosswords;
+
+static void S_glosswords_of(S_glosswords *gw, const char *g) {
+  gw->g = g;
+  gw->n = 0;
+  for (const char *q = S_skip_seps(g); *q; q = S_skip_seps(q)) {
+    size_t m = S_word_len(q);
+    if (m >= 3) {
+      if (gw->n == DG_ARRAY_LEN(gw->w)) {
+        gw->n = SIZE_MAX;
+        return;
+      }
+      gw->w[gw->n].p = q;
+      gw->w[gw->n].len = m;
+      gw->n++;
+    }
+    q += m;
+  }
+}
+
+/* S_has_word(gw->g, wa, n) for n >= 3. */
+static bool S_glosswords_has(const S_glosswords *gw, const char *wa, size_t n) {
+  if (gw->n == SIZE_MAX) return S_has_word(gw->g, wa, n);
+  for (size_t k = 0; k < gw->n; k++)
+    if (gw->w[k].len == n && strncasecmp(gw->w[k].p, wa, n) == 0) return true;
+  return false;
+}
+
+/* S_words_overlap_except(a, b->g, except ? except->g : NULL). */
+static bool S_overlap_listed(const char *a, const S_glosswords *b, const S_glosswords *except) {
+  const char *p = a;
+  while (*p) {
+    size_t n = S_word_len(p);
+    if (n >= 3 && S_glosswords_has(b, p, n) && !(except && S_glosswords_has(except, p, n))) return true;
+    p += n;
+    p = S_skip_seps(p);
+  }
+  return false;
+}
+
 /* A part's gloss: the first of its senses that shares a word with one of
  * the whole word's glosses (Kraft|werk "power plant": power, not force;
  * Haupt|hindernis "major obstacle": obstacle), else its first sense.  A
  * word the head's gloss already explains is no evidence for a first part
- * (Mehrfamilien|haus "apartment house": Familie is family, not "house"). */
-static const char *S_part_gloss(const dg_sense *ps, size_t np, const dg_sense *whole, size_t nw,
-                                const char *head_gloss) {
+ * (Mehrfamilien|haus "apartment house": Familie is family, not "house").
+ * (The whole's glosses and the head's gloss, when there is one, with their
+ * words listed.) */
+static const char *S_part_gloss(const dg_sense *ps, size_t np, const S_glosswords *whole, size_t nw,
+                                const S_glosswords *head_gloss) {
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < nw && j < 8; j++)
-      if (S_words_overlap_except(ps[i].gloss, whole[j].gloss, head_gloss)) return ps[i].gloss;
+      if (S_overlap_listed(ps[i].gloss, &whole[j], head_gloss)) return ps[i].gloss;
   return ps[0].gloss;
 }
 
 /* Glosses for a compound's parts; returns true when every stem got one. */
 bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_t np,
-                 const dg_sense *whole, size_t nwhole) {
+                 const dg_sense *whole, size_t nwhole, dg_gl_part_senses *ps) {
   t->parts = dg_mem_alloc(&d->arena, np * sizeof *t->parts);
   t->nparts = np;
   bool all = true;
   dg_buf seg;
   dg_buf_init(&seg);
+  /* (the words of the whole's glosses, listed once for all parts) */
+  size_t nw = nwhole < 8 ? nwhole : 8;
+  S_glosswords ww[8], hw;
+  for (size_t j = 0; j < nw; j++) S_glosswords_of(&ww[j], whole[j].gloss);
   /* The head first: the other parts' glosses must not repeat it. */
   const char *head_gloss = NULL;
   for (size_t k = np; k-- > 0;) {
@@ -313,38 +420,39 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
     p->link = pv[k].kind == DG_PART_LINK;
     p->gloss = "";
     if (!p->link) {
-      dg_sense sv[8];
       /* (a capitalised adjective, Naturnaher, keeps an adjective head) */
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form) &&
                   !(t->pos && dg_gl_eq(t->pos, "ADJ"));
-      size_t n = S_part_senses(e, d, &pv[k], head, sv, 8);
-      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, whole, nwhole, head_gloss));
+      size_t n;
+      const dg_sense *sv = S_part_senses_of(e, d, ps, &pv[k], head, 8, &n);
+      if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, ww, nw, head_gloss ? &hw : NULL));
       else {
         p->gloss = p->form;
         all = false;
       }
-      if (!head_gloss) head_gloss = p->gloss;
+      if (!head_gloss) {
+        head_gloss = p->gloss;
+        if (nw) S_glosswords_of(&hw, head_gloss);
+      }
     }
   }
   /* Two stems whose glosses written as one word are the whole word's
    * English (Netz|werk net + work "network", Haus|halt house + hold
    * "household"): those senses. */
   if (np == 2 && nwhole && !t->parts[0].link && !t->parts[1].link) {
-    dg_sense ms[8], hs[8];
-    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 8);
-    size_t nh = S_part_senses(e, d, &pv[1], dg_gl_is_upper_initial(t->form), hs, 8);
-    bool found = false;
-    size_t lm[8], lh[8];
-    S_joinable(ms, nm < 8 ? nm : 8, 2, lm);
-    S_joinable(hs, nh < 8 ? nh : 8, 3, lh);
-    for (size_t i = 0; i < nwhole && i < 8 && !found; i++)
-      for (size_t a = 0; a < nm && a < 8 && !found; a++)
-        for (size_t b = 0; b < nh && b < 8 && !found; b++)
-          if (S_joined_measured(ms[a].gloss, lm[a], hs[b].gloss, lh[b], whole[i].gloss)) {
-            t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
-            t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
-            found = true;
-          }
+    size_t nm, nh;
+    const dg_sense *ms = S_part_senses_of(e, d, ps, &pv[0], false, 8, &nm);
+    const dg_sense *hs = S_part_senses_of(e, d, ps, &pv[1], dg_gl_is_upper_initial(t->form), 8, &nh);
+    size_t lm[8], lh[8], a, b;
+    S_joinable(ms, nm, 2, lm);
+    S_joinable(hs, nh, 3, lh);
+    /* (the first whole gloss with such a word, and its first pair) */
+    for (size_t i = 0; i < nwhole && i < 8; i++)
+      if (S_joined_pair(whole[i].gloss, ms, lm, nm, hs, lh, nh, &a, &b)) {
+        t->parts[0].gloss = dg_mem_strdup(&d->arena, ms[a].gloss);
+        t->parts[1].gloss = dg_mem_strdup(&d->arena, hs[b].gloss);
+        break;
+      }
   }
   for (size_t k = 0; k < np; k++) {
     dg_dpart *p = &t->parts[k];
@@ -562,22 +670,38 @@ static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len) {
   }
 }
 
-/* S_joined_word for glosses measured by S_joinable. */
-static bool S_joined_measured(const char *a, size_t la, const char *b, size_t lb, const char *g) {
-  if (!la || !lb) return false;
-  const char *q = g;
-  while (*q) {
+/* Is a gloss of ms followed by one of hs (measured by S_joinable) a word
+ * of the gloss g (written as one, case aside)?  The first such pair in the
+ * order of ms, then hs (*pa, *pb): g's words are walked once, each word
+ * matched against the glosses that could begin it. */
+static bool S_joined_pair(const char *g, const dg_sense *ms, const size_t *lm, size_t nm, const dg_sense *hs,
+                          const size_t *lh, size_t nh, size_t *pa, size_t *pb) {
+  size_t best_a = SIZE_MAX, best_b = SIZE_MAX;
+  for (const char *q = S_skip_seps(g); *q;) {
     size_t m = S_word_len(q);
-    if (m == la + lb && strncasecmp(q, a, la) == 0 && strncasecmp(q + la, b, lb) == 0) return true;
+    for (size_t a = 0; a < nm && a <= best_a; a++) {
+      size_t la = lm[a];
+      if (!la || la >= m || tolower((unsigned char)q[0]) != tolower((unsigned char)ms[a].gloss[0]) ||
+          strncasecmp(q, ms[a].gloss, la) != 0)
+        continue;
+      for (size_t b = 0; b < nh && (a < best_a || b < best_b); b++)
+        if (lh[b] == m - la && strncasecmp(q + la, hs[b].gloss, lh[b]) == 0) {
+          best_a = a;
+          best_b = b;
+          break;
+        }
+    }
     q += m;
     q = S_skip_seps(q);
   }
-  return false;
+  *pa = best_a;
+  *pb = best_b;
+  return best_a != SIZE_MAX;
 }
 
 /* Does the compound's head share a word with one of the whole's glosses? */
 bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns, const dg_part *pv, size_t np,
-                         bool noun) {
+                         bool noun, dg_gl_part_senses *ps) {
   const dg_part *head = NULL;
   for (size_t k = np; k-- > 0;)
     if (pv[k].kind == DG_PART_STEM) {
@@ -585,24 +709,25 @@ bool dg_gl_head_explains(dg_engine *e, dg_doc *d, const dg_sense *sv, size_t ns,
       break;
     }
   if (!head) return false;
-  dg_sense hs[6];
-  size_t nh = S_part_senses(e, d, head, noun && head != pv, hs, 6);
-  for (size_t i = 0; i < ns && i < 8; i++)
+  size_t nh;
+  const dg_sense *hs = S_part_senses_of(e, d, ps, head, noun && head != pv, 6, &nh);
+  for (size_t i = 0; i < ns && i < 8; i++) {
+    S_glosswords gw; /* (sv[i]'s words, listed once for the head's senses) */
+    if (nh) S_glosswords_of(&gw, sv[i].gloss);
     for (size_t j = 0; j < nh; j++)
-      if (S_words_overlap(hs[j].gloss, sv[i].gloss)) return true;
+      if (S_overlap_listed(hs[j].gloss, &gw, NULL)) return true;
+  }
   /* ... or the English word is the parts' glosses written as one word,
    * as English writes its own compounds (Tee|löffel "teaspoon", Wasser|
    * melone "watermelon", Kilo|meter; not Tran|sport "transport"). */
   if (np == 2 && pv[0].kind == DG_PART_STEM) {
-    dg_sense ms[6];
-    size_t nm = S_part_senses(e, d, &pv[0], false, ms, 6);
-    size_t lm[6], lh[6];
-    S_joinable(ms, nm < 6 ? nm : 6, 2, lm);
-    S_joinable(hs, nh < 6 ? nh : 6, 3, lh);
+    size_t nm;
+    const dg_sense *ms = S_part_senses_of(e, d, ps, &pv[0], false, 6, &nm);
+    size_t lm[6], lh[6], a, b;
+    S_joinable(ms, nm, 2, lm);
+    S_joinable(hs, nh, 3, lh);
     for (size_t i = 0; i < ns && i < 8; i++)
-      for (size_t a = 0; a < nm && a < 6; a++)
-        for (size_t j = 0; j < nh; j++)
-          if (S_joined_measured(ms[a].gloss, lm[a], hs[j].gloss, lh[j], sv[i].gloss)) return true;
+      if (S_joined_pair(sv[i].gloss, ms, lm, nm, hs, lh, nh, &a, &b)) return true;
   }
   return false;
 }
@@ -652,6 +777,7 @@ static size_t S_stems(const dg_part *p, size_t np) {
 }
 
 size_t dg_gl_merge_known(dg_engine *e, dg_doc *d, const char *word, dg_part *p, size_t np) {
+  if (S_stems(p, np) < 3) return np; /* (most splits: nothing to merge) */
   dg_buf w, low;
   dg_buf_init(&w);
   dg_buf_init(&low);

@@ -353,11 +353,12 @@ static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
   key[n] = '\0';
 }
 
-/* The kept value of w read with analysis k, or NULL. */
-static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k) {
+/* The kept value of w read with analysis k, or NULL.  (key: its memo key
+ * when it was made here, else "": S_cparts_keep uses it.) */
+static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, char key[24]) {
+  key[0] = '\0';
   const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
   if (v || !dg_gl_memo_room(e)) return v;
-  char key[24];
   S_cparts_key(key, w, k);
   return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'T', key);
 }
@@ -403,17 +404,16 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
 }
 
 /* Keep the parts S_compound gave t (np of them) and the glosses of the
- * senses sv for w read with analysis k, when `kept` (they follow from the
- * word and the analysis); else only that the word came so far. */
-static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, const dg_dtoken *t, size_t np,
-                          bool parts_unknown, const dg_sense *sv, size_t ns, int listed) {
+ * senses (their list g of ng, dg_gl_gloss_list) for w read with analysis
+ * k, when `kept` (they follow from the word and the analysis); else only
+ * that the word came so far. */
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, char key[24], bool kept, const dg_dtoken *t,
+                          size_t np, bool parts_unknown, const char *const *g, size_t ng, int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
-    np = ns = 0;
+    np = ng = 0;
   }
-  const char *g[DG_GL_MAX_SENSES];
-  size_t ng = dg_gl_gloss_list(sv, ns, NULL, g);
   /* (first the strings' length, then the value) */
   size_t len = 0;
   unsigned off;
@@ -449,8 +449,7 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool kept, c
     p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
-  char key[24];
-  S_cparts_key(key, w, k);
+  if (!key[0]) S_cparts_key(key, w, k);
   dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
   if ((char *)v != room) free(v);
 }
@@ -504,8 +503,10 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
    * (Telefongespräch: "conversation" in "telephone conversation"), not when
    * the split is accidental (Dienstag: dienen+s+Tag). */
   if (np >= 2 && ns && dg_gl_particle_first(c, pv)) np = 0; /* Auf|teilung, Vor|schlag */
-  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form))))
-    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns);
+  dg_gl_part_senses ps; /* (none asked yet: its entries are filled as asked) */
+  ps.n = 0;
+  if (np >= 2 && (ns == 0 || dg_gl_head_explains(e, d, sv, ns, pv, np, dg_gl_is_upper_initial(t->form), &ps)))
+    *parts_unknown = !dg_gl_parts(e, d, t, pv, np, sv, ns, &ps);
   else np = 0;
   /* ... and only when every part has a gloss (Rockhampton stays a name). */
   if (guessed_name && np >= 2 && *parts_unknown) {
@@ -651,7 +652,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (what is kept of the word read so: S_cparts) */
   int ka = a ? (int)(a - w->an) : -1;
   bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
-  const S_cparts *cp = linked ? S_cparts_find(e, w, ka) : NULL;
+  char ckey[24]; /* (its memo key, when S_cparts_find made it) */
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, ckey) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
@@ -709,15 +711,19 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * not: so much is known of it, and it is not looked for again.) */
   bool keep = linked && plain && !guessed_name;
   const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
+  /* (the senses' glosses, listed once for the memo and the token) */
+  const char *gl[DG_GL_MAX_SENSES];
+  size_t ngl = 0;
   if (kp) {
     np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (linked && !cp) S_cparts_keep(e, w, ka, keep, t, np, parts_unknown, sv, ns, listed);
+    if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
+    if (linked && !cp) S_cparts_keep(e, w, ka, ckey, keep, t, np, parts_unknown, gl, ngl, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
-    else dg_gl_set_glosses(d, t, sv, ns, NULL);
+    else dg_gl_set_gloss_list(d, t, gl, ngl);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     /* Acronyms stay acronyms ("NATO", not its expansion) unless the
      * dictionary gives a short English form. */

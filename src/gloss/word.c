@@ -165,52 +165,74 @@ bool dg_gl_feat_n(const char *feats, const char *fv, size_t n) {
 
 /* The bits of dg_gl_feat_bits: a feature counts where dg_gl_feat finds it,
  * at the start of the string or after a |, and before the end, a | or a
- * ",".  The string is walked once, field by field; each attribute asked
- * about has its own first letter, which finds its row. */
-static const struct {
-  const char *attr; /* with its "=" */
-  struct {
-    const char *value;
-    unsigned bit;
-  } v[3];
-} S_feat_bits[] = {
-    {"VerbForm=", {{"Fin", DG_GL_F_FIN}, {"Inf", DG_GL_F_INF}, {"Part", DG_GL_F_PART}}},
-    {"Number=", {{"Sing", DG_GL_F_SING}, {"Plur", DG_GL_F_PLUR}}},
-    {"Person=", {{"1", DG_GL_F_P1}, {"2", DG_GL_F_P2}, {"3", DG_GL_F_P3}}},
-    {"Degree=", {{"Pos", DG_GL_F_POS}, {"Cmp", DG_GL_F_CMP}, {"Sup", DG_GL_F_SUP}}},
-    {"Tense=", {{"Pres", DG_GL_F_PRES}, {"Past", DG_GL_F_PAST}}},
-    {"Case=", {{"Gen", DG_GL_F_GEN}}}, /* (any case: DG_GL_F_CASE below) */
-    {"Gender=", {{"Masc", DG_GL_F_MASC}, {"Fem", DG_GL_F_FEM}, {"Neut", DG_GL_F_NEUT}}},
-};
+ * ",".  The string is walked once, field by field (each field's end found
+ * by memchr); each attribute asked about has its own first letter, which
+ * tells which to compare, and its value is the field's first item (up to
+ * a "," or the field's end). */
 
-/* The length of `pre` when p starts with it, else 0. */
-static inline size_t S_prefix(const char *p, const char *pre) {
-  size_t k = 0;
-  while (pre[k] && p[k] == pre[k]) k++;
-  return pre[k] ? 0 : k;
+/* Does the field [p, p + len) begin with the n bytes of attr? */
+static inline bool S_attr(const char *p, size_t len, const char *attr, size_t n) {
+  return len >= n && memcmp(p, attr, n) == 0;
+}
+
+/* Is the n bytes' value val the first item of [v, end)? */
+static inline bool S_item(const char *v, const char *end, const char *val, size_t n) {
+  return (size_t)(end - v) >= n && memcmp(v, val, n) == 0 && (v + n == end || v[n] == ',');
+}
+
+#define S_ATTR(p, len, lit) S_attr(p, len, lit, sizeof lit - 1)
+#define S_ITEM(v, end, lit) S_item(v, end, lit, sizeof lit - 1)
+
+/* The bit of the field [p, end) (0: none asked about). */
+static unsigned S_field_bit(const char *p, const char *end) {
+  size_t len = (size_t)(end - p);
+  const char *v;
+  switch (p[0]) {
+  case 'V':
+    if (!S_ATTR(p, len, "VerbForm=")) return 0;
+    v = p + 9;
+    return S_ITEM(v, end, "Fin") ? DG_GL_F_FIN : S_ITEM(v, end, "Inf") ? DG_GL_F_INF : S_ITEM(v, end, "Part") ? DG_GL_F_PART : 0;
+  case 'N':
+    if (!S_ATTR(p, len, "Number=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Sing") ? DG_GL_F_SING : S_ITEM(v, end, "Plur") ? DG_GL_F_PLUR : 0;
+  case 'P':
+    if (!S_ATTR(p, len, "Person=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "1") ? DG_GL_F_P1 : S_ITEM(v, end, "2") ? DG_GL_F_P2 : S_ITEM(v, end, "3") ? DG_GL_F_P3 : 0;
+  case 'D':
+    if (!S_ATTR(p, len, "Degree=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Pos") ? DG_GL_F_POS : S_ITEM(v, end, "Cmp") ? DG_GL_F_CMP : S_ITEM(v, end, "Sup") ? DG_GL_F_SUP : 0;
+  case 'T':
+    if (!S_ATTR(p, len, "Tense=")) return 0;
+    v = p + 6;
+    return S_ITEM(v, end, "Pres") ? DG_GL_F_PRES : S_ITEM(v, end, "Past") ? DG_GL_F_PAST : 0;
+  case 'C': /* (a case named: DG_GL_F_CASE, as below) */
+    if (!S_ATTR(p, len, "Case=")) return 0;
+    return DG_GL_F_CASE | (S_ITEM(p + 5, end, "Gen") ? DG_GL_F_GEN : 0);
+  case 'G':
+    if (!S_ATTR(p, len, "Gender=")) return 0;
+    v = p + 7;
+    return S_ITEM(v, end, "Masc") ? DG_GL_F_MASC : S_ITEM(v, end, "Fem") ? DG_GL_F_FEM : S_ITEM(v, end, "Neut") ? DG_GL_F_NEUT : 0;
+  default: return 0;
+  }
 }
 
 unsigned dg_gl_feat_bits(const char *feats) {
   if (!feats || !*feats) return 0;
-  /* (a case named anywhere in the string, as strstr finds it) */
-  unsigned bits = strstr(feats, "Case=") ? DG_GL_F_CASE : 0;
+  unsigned bits = 0;
+  const char *end = feats + strlen(feats);
   for (const char *p = feats;;) {
-    for (size_t r = 0; r < sizeof S_feat_bits / sizeof *S_feat_bits; r++) {
-      if (S_feat_bits[r].attr[0] != p[0]) continue;
-      size_t k = S_prefix(p, S_feat_bits[r].attr);
-      for (size_t i = 0; k && i < 3 && S_feat_bits[r].v[i].value; i++) {
-        size_t n = S_prefix(p + k, S_feat_bits[r].v[i].value);
-        if (n && (p[k + n] == '\0' || p[k + n] == '|' || p[k + n] == ',')) {
-          bits |= S_feat_bits[r].v[i].bit;
-          break;
-        }
-      }
-      break;
-    }
-    p = strchr(p, '|');
-    if (!p) return bits;
-    p++;
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    bits |= S_field_bit(p, q ? q : end);
+    if (!q) break;
+    p = q + 1;
   }
+  /* (a case named anywhere in the string, as strstr finds it: mostly a
+   * field of its own, found above) */
+  if (!(bits & DG_GL_F_CASE) && strstr(feats, "Case=")) bits |= DG_GL_F_CASE;
+  return bits;
 }
 
 /* ---- clauses ------------------------------------------------------------- */
@@ -406,8 +428,12 @@ size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const c
 void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first) {
   const char *tmp[DG_GL_MAX_SENSES];
   size_t k = dg_gl_gloss_list(sv, n, first, tmp);
+  dg_gl_set_gloss_list(d, t, tmp, k);
+}
+
+void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size_t k) {
   t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, tmp[i]);
+  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, list[i]);
   t->nglosses = k;
   if (k) t->gloss = t->glosses[0];
 }
@@ -453,17 +479,26 @@ unsigned dg_gl_sense_marks(const dg_sense *sv) {
 
 /* Senses of lemma with pos; falls back to any pos, then lower/upper case. */
 static size_t S_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max) {
-  /* A user glossary entry wins whatever part of speech it names. */
-  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* A user glossary entry wins whatever part of speech it names.  (The
+   * lemma's senses of every part of speech, in the lexicon's order: the
+   * first tells whether there is one, and the others are filled only then
+   * or when they are the answer, without a part of speech.) */
+  bool any_pos = !pos || !*pos;
+  size_t any = dg_lexicon_senses(e->lex, lemma, NULL, out, any_pos ? max : 1);
   if (any && out[0].source && strncmp(out[0].source, "glossary", 8) == 0) {
+    if (!any_pos) any = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
     size_t k = 0;
     while (k < any && k < max && out[k].source && strncmp(out[k].source, "glossary", 8) == 0) k++;
     return k;
   }
-  size_t n = pos && *pos ? dg_lexicon_senses(e->lex, lemma, pos, out, max) : 0;
-  if (n == 0 && pos && dg_gl_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
-  if (n == 0 && pos && dg_gl_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
-  if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  /* (a lemma without senses has none of any part of speech either) */
+  size_t n = any_pos ? any : 0;
+  if (any && !any_pos) {
+    n = dg_lexicon_senses(e->lex, lemma, pos, out, max);
+    if (n == 0 && dg_gl_eq(pos, "AUX")) n = dg_lexicon_senses(e->lex, lemma, "VERB", out, max);
+    if (n == 0 && dg_gl_eq(pos, "PROPN")) n = dg_lexicon_senses(e->lex, lemma, "NOUN", out, max);
+    if (n == 0) n = dg_lexicon_senses(e->lex, lemma, NULL, out, max);
+  }
   /* Old spelling from the morphology ("gewiß"), new in the lexicon ("gewiss"). */
   if (n == 0 && strstr(lemma, "ß")) {
     dg_buf b;

@@ -176,6 +176,8 @@ void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, co
  * glosses without duplicates, at most DG_GL_MAX_SENSES of them in out;
  * returns how many (the strings are the senses'). */
 size_t dg_gl_gloss_list(const dg_sense *sv, size_t n, const char *first, const char **out);
+/* dg_gl_set_glosses with the list dg_gl_gloss_list made (k glosses). */
+void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size_t k);
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
 /* Put `g` first among the token's glosses. */
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);

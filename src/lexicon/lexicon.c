@@ -513,6 +513,9 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
   /* with a POS: senses of that POS; when there are none, senses whose POS
    * the dictionary does not give (X) */
   size_t before = n;
+  /* (without a POS every row counts, each once: when out is full, the
+   * count is known without reading the rest) */
+  if (!pos && n >= max) return n + count;
   S_same same_lemma = S_same_init(lemma);
   for (int round = 0; round < 2; round++) {
     const char *want = round == 0 ? pos : "X";
@@ -525,6 +528,7 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
         if (S_same_str(lex, &same_lemma, r->lemma, lemma) != (pass == 0)) continue;
         if (n < max) S_fill(lex, r, &out[n]);
         n++;
+        if (!pos && n >= max) return before + count;
       }
   }
   return n;
