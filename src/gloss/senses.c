@@ -460,6 +460,17 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, char key[24]
  * guessed name (guessed_name) that splits into known parts becomes a
  * common noun (*propn false) or a name glossed from its parts
  * (*name_head). */
+/* Are t's parts a first stem without a gloss and a head of at most three
+ * bytes, written as its lemma or with a genitive s (Living|s|ton,
+ * Living|s|tons; not the plural Coaster|busse: a name takes no plural
+ * ending), in a word without a hyphen? */
+static bool S_unknown_stem_short_head(const dg_dtoken *t) {
+  const dg_dpart *first = &t->parts[0], *head = &t->parts[t->nparts - 1];
+  if (strchr(t->form, '-') || first->link || first->gloss != first->form || head->link) return false;
+  size_t n = strlen(head->lemma), f = strlen(head->form);
+  return n <= 3 && (f == n || (f == n + 1 && head->form[n] == 's')) && strncasecmp(head->form, head->lemma, n) == 0;
+}
+
 static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
                          size_t ns, bool split, bool guessed_name, bool *propn, bool *name_head,
                          bool *parts_unknown) {
@@ -518,6 +529,23 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
     t->pos = S_pos(d, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     w->leipzig = a->leipzig ? a->leipzig : "";
+  }
+  /* A word no entry lists, split into a stem nobody knows and a head of
+   * three letters or fewer (Living|s|ton, Prince|ton), is a name of English
+   * make: so short a head is no evidence of a compound. */
+  if (!guessed_name && ns == 0 && np >= 2 && *parts_unknown && S_unknown_stem_short_head(t)) {
+    t->nparts = 0;
+    t->parts = NULL;
+    t->seg = NULL;
+    np = 0;
+    *propn = true;
+    t->pos = "PROPN";
+    w->leipzig = "";
+    /* (the name as written, or without its genitive s: not the analysis's
+     * lemma of a compound, Johnston of Johnstone) */
+    size_t fl = strlen(t->form);
+    if (!(fl > 1 && t->form[fl - 1] == 's' && strlen(t->lemma) == fl - 1 && strncmp(t->lemma, t->form, fl - 1) == 0))
+      t->lemma = t->form;
   }
   return np;
 }
@@ -717,9 +745,12 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (kp) {
     np = S_cparts_copy(d, t, kp, &parts_unknown);
   } else {
+    bool was_propn = propn;
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
     if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
-    if (linked && !cp) S_cparts_keep(e, w, ka, ckey, keep, t, np, parts_unknown, gl, ngl, listed);
+    /* (a split that made the word a name is not kept: the copy would not
+     * make it one) */
+    if (linked && !cp) S_cparts_keep(e, w, ka, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
