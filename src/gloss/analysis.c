@@ -97,9 +97,13 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
    * "discussed", "occupied". */
   if (has_part_or_adj && !want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
     size_t end = dg_gl_cend(c, i);
+    /* (a comparison after the bracket's end leaves the participle last:
+     * "haben … besser verwertet als wir") */
+    bool last = end == i + 1 || (end == i + 3 && dg_gl_is(&c->w[i + 1], DG_WC_COMPAR_PARTICLE) &&
+                                 s->tokens[i + 2].kind != DG_KIND_PUNCT);
     /* Back from a clause-final word, past inserted phrases between commas,
      * to the nearest finite verb: an auxiliary asks for the participle. */
-    if (end == i + 1)
+    if (last)
       for (size_t j = i; j-- > 0 && i - j < DG_GL_WINDOW;) {
         const dg_dtoken *b = &s->tokens[j];
         if (dg_gl_is_punct(b)) {

@@ -367,6 +367,16 @@ static size_t S_next_pronoun(const dg_gl_ctx *c, size_t j) {
   return j < c->s->ntokens ? c->w[j].next_pron : c->s->ntokens;
 }
 
+/* Is the pronoun at j compared, not a subject: after a comparison particle
+ * and last before punctuation ("spielen besser als wir.")?  (After "als"
+ * or "wie" opening a clause it is its subject: "als wir damals …
+ * machten", "wie wir uns fühlen".) */
+static bool S_compared(const dg_gl_ctx *c, size_t j) {
+  const dg_dsentence *s = c->s;
+  return j > 0 && dg_gl_is(&c->w[j - 1], DG_WC_COMPAR_PARTICLE) &&
+         (j + 1 == s->ntokens || s->tokens[j + 1].kind == DG_KIND_PUNCT);
+}
+
 /* Does [a, b) hold such a pronoun, other than word i?  Only a pronoun
  * with the bit of the labels (*sig, computed when first needed) is
  * compared. */
@@ -375,7 +385,7 @@ static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i,
   for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1)) {
     if (j == i) continue;
     if (!*sig) *sig = S_label_sig(labels);
-    if ((c->w[j].pron_sig & *sig) && dg_gl_pronoun(&c->w[j], labels)) return true;
+    if ((c->w[j].pron_sig & *sig) && dg_gl_pronoun(&c->w[j], labels) && !S_compared(c, j)) return true;
   }
   return false;
 }
