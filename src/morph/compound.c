@@ -771,10 +771,16 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
 
 /* Does the caller's lexicon know the segment as it is written? */
 static bool S_whole_in_lexicon(dg_morph *m, const char *seg, size_t n) {
-  char *w = dg_xstrndup(seg, n);
-  bool k = dg_morph_known_lemma(m, w);
-  free(w);
-  return k;
+  char w[DG_SEG_MAX * 4 + 1]; /* (a searched segment is at most DG_SEG_MAX code points) */
+  if (n >= sizeof w) {
+    char *c = dg_xstrndup(seg, n);
+    bool k = dg_morph_known_lemma(m, c);
+    free(c);
+    return k;
+  }
+  memcpy(w, seg, n);
+  w[n] = '\0';
+  return dg_morph_known_lemma(m, w);
 }
 
 /* Length of the shortest stem of the best split, in code points. */
@@ -829,14 +835,16 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
   }
   dg_cmp_seg gs, *g = NULL;
   const dg_morph_key *seg_key = NULL; /* (looked up by the search's set-up) */
-  dg_buf low;
-  dg_buf_init(&low);
+  /* (the handle's buffers, kept from segment to segment) */
+  dg_buf low = m->cmp_low;
+  dg_buf_clear(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
     memset(&gs, 0, offsetof(dg_cmp_seg, lo_off));
     g = &gs;
     g->best[0].cost = INFINITY; /* (no split until the search finds one) */
     g->m = m;
-    dg_buf_init(&g->tmp);
+    g->tmp = m->cmp_tmp;
+    dg_buf_clear(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */
     size_t orig_off[DG_SEG_MAX + 1];
     size_t i = 0;
@@ -917,9 +925,9 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
       }
     }
     seg_key = g->key;
-    dg_buf_free(&g->tmp);
+    m->cmp_tmp = g->tmp;
   }
-  dg_buf_free(&low);
+  m->cmp_low = low;
   if (np == 0 && max > 0) {
     out[0].form = dg_morph_intern(m, seg, n);
     out[0].lemma = S_simple_lemma(m, seg, n, last, g ? seg_key : dg_morph_lookup(m, seg, n));

@@ -375,6 +375,10 @@ void dg_morph_close(dg_morph *m) {
   free(m->iset);
   free(m->iset_hash);
   dg_buf_free(&m->tmp);
+  for (size_t d = 0; d < DG_MORPH_WORK_DEPTH; d++)
+    for (size_t i = 0; i < 3; i++) dg_buf_free(&m->an_work[d][i]);
+  dg_buf_free(&m->cmp_low);
+  dg_buf_free(&m->cmp_tmp);
   free(m);
 }
 

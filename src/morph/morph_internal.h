@@ -63,6 +63,8 @@ typedef struct dg_feats_cache {
   size_t slots, n;
 } dg_feats_cache;
 
+#define DG_MORPH_WORK_DEPTH 4
+
 struct dg_morph {
   dg_morph_data data;
   bool data_borrowed;             /* a worker's: the base handle's mapping */
@@ -87,6 +89,14 @@ struct dg_morph {
   dg_cache hs_shared;             /* the owner's: its workers' answers, under hs_mu */
   size_t lookups;
   dg_buf tmp;
+  /* Work buffers kept from word to word, so that a new word's analysis
+   * and split malloc none: dg_morph_analyze's at each depth of its
+   * recursion (hyphen and compound heads, the lower-case reading;
+   * deeper calls take buffers of their own), the splitter's for the
+   * segment it searches (it does not recurse). */
+  dg_buf an_work[DG_MORPH_WORK_DEPTH][3];
+  int an_depth;
+  dg_buf cmp_low, cmp_tmp;
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   size_t *particle_len;           /* their lengths in bytes */
