@@ -75,7 +75,7 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
     m->iset_hash = th;
     m->iset_slots = ns;
   }
-  uint32_t h = (uint32_t)dg_hash64(s, n, 3);
+  uint32_t h = (uint32_t)dg_morph_hash(s, n, 3);
   size_t j = h & (m->iset_slots - 1);
   while (m->iset[j]) {
     const char *x = m->iset[j];
