@@ -232,15 +232,18 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
   return -1.0f;
 }
 
-/* The table hash of a form whose own hash is h, with the string x after it. */
-static uint64_t S_hash_more(uint64_t h, const char *x) {
-  for (; *x; x++) h = dg_hash64_step(h, (unsigned char)*x);
-  return h;
-}
-
 /* What S_stem may add to a stem to find it in the tables: a verb stem's
  * infinitive ending (fahr|zeug), a noun's final e (schul|buch). */
 static const char *const S_stem_ext[] = {"e", "en", "n", NULL};
+#define S_NEXT 3
+
+/* The table hashes of a form whose own hash is h with each of S_stem_ext
+ * after it (spelt out: en continues e). */
+static inline void S_ext_hashes(uint64_t h, uint64_t out[S_NEXT]) {
+  out[0] = dg_hash64_step(h, 'e');
+  out[1] = dg_hash64_step(out[0], 'n');
+  out[2] = dg_hash64_step(h, 'n');
+}
 
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma,
@@ -282,8 +285,10 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
     /* (most are no form: the filter says so before the form is spelt) */
     const char *const *ext = S_stem_ext;
     bool spelt = false;
+    uint64_t eh[S_NEXT];
+    S_ext_hashes(hash, eh);
     for (size_t e = 0; ext[e] && best < 0; e++) {
-      uint64_t h = S_hash_more(hash, ext[e]);
+      uint64_t h = eh[e];
       if (!dg_morph_data_may_have(&m->data, h)) continue;
       if (!spelt) memcpy(t, s, n);
       spelt = true;
@@ -608,7 +613,7 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 typedef struct {
   uint64_t hash[DG_SEG_MAX + 1];     /* of the part from i to j */
   uint64_t look[DG_SEG_MAX + 1];     /* the head's and the stems' hashes */
-  uint64_t ext[3 * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
+  uint64_t ext[S_NEXT * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
   int nlook, next;
 } S_warm_row;
 
@@ -617,8 +622,11 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
   int N = g->ncp;
   if (stage == 0) {
     uint64_t x = DG_HASH64_START;
+    size_t b = g->lo_off[i];
     for (int j = i + 1; j <= N; j++) {
-      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_hash64_step(x, (unsigned char)g->lo[b]);
+      size_t e = g->lo_off[j]; /* (a code point has a byte at least) */
+      do x = dg_hash64_step(x, (unsigned char)g->lo[b]);
+      while (++b < e);
       r->hash[j] = x;
     }
     r->nlook = r->next = 0;
@@ -628,7 +636,8 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
       r->look[r->nlook++] = r->hash[j];
       /* (the extensions are asked only when the stem is no word: most are
        * none, so that the filter says so or their slots are enough) */
-      for (size_t e = 0; S_stem_ext[e]; e++) r->ext[r->next++] = S_hash_more(r->hash[j], S_stem_ext[e]);
+      S_ext_hashes(r->hash[j], r->ext + r->next);
+      r->next += S_NEXT;
     }
   }
   for (int k = 0; k < r->nlook; k++) dg_morph_data_prefetch(d, r->look[k], stage);
