@@ -770,9 +770,11 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
     dg_utf8_lower(&x->low, word, n);
     if (x->cap && n > 1) {
       /* All capitals: every ASCII letter changed by lower-casing. */
-      size_t diff = 0, letters = 0;
-      for (size_t i = 0; i < n && i < x->low.len; i++) diff += word[i] != x->low.data[i];
-      for (size_t i = 0; i < n; i++) letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
+      size_t diff = 0, letters = 0, both = n < x->low.len ? n : x->low.len;
+      for (size_t i = 0; i < n; i++) {
+        if (i < both) diff += word[i] != x->low.data[i];
+        letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
+      }
       x->allcaps = letters >= 2 && diff == letters;
     }
     const dg_morph_key *wk = n <= 200 ? dg_morph_data_find(&m->data, x->low.data, x->low.len) : NULL;

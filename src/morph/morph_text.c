@@ -86,6 +86,8 @@ void dg_utf8_capitalize(dg_buf *out, const char *s, size_t n) { S_map(out, s, n,
 
 bool dg_utf8_is_upper_initial(const char *s, size_t n) {
   if (n == 0) return false;
+  unsigned char b = (unsigned char)s[0];
+  if (b < 0x80) return b >= 'A' && b <= 'Z'; /* (utf8proc's answer for ASCII) */
   int32_t c;
   dg_utf8_next(s, n, &c);
   return utf8proc_isupper(c) != 0;
