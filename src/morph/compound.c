@@ -622,11 +622,8 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
   int N = g->ncp;
   if (stage == 0) {
     uint64_t x = DG_HASH64_START;
-    size_t b = g->lo_off[i];
     for (int j = i + 1; j <= N; j++) {
-      size_t e = g->lo_off[j]; /* (a code point has a byte at least) */
-      do x = dg_hash64_step(x, (unsigned char)g->lo[b]);
-      while (++b < e);
+      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_hash64_step(x, (unsigned char)g->lo[b]);
       r->hash[j] = x;
     }
     r->nlook = r->next = 0;
