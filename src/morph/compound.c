@@ -651,8 +651,12 @@ static void S_links_at(dg_cmp_seg *g) {
     for (uint32_t c = g->m->link_first[(unsigned char)p[0]]; c; c &= c - 1) {
       size_t li = (size_t)__builtin_ctz(c), ln = g->m->link_len[li];
       int k = j + (int)ln;
-      if (k <= g->ncp - S_MINPART && g->lo_off[k] - g->lo_off[j] == ln && memcmp(p, g->m->links[li], ln) == 0)
-        at |= 1u << li;
+      if (k > g->ncp - S_MINPART || g->lo_off[k] - g->lo_off[j] != ln) continue;
+      /* (a link is a few letters: compared here, not by a call to memcmp) */
+      const char *l = g->m->links[li];
+      size_t b = 0;
+      while (b < ln && p[b] == l[b]) b++;
+      if (b == ln) at |= 1u << li;
     }
     g->link_at[j] = at;
   }
@@ -668,10 +672,11 @@ static void S_solve(dg_cmp_seg *g) {
   S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
   /* (from N + 2 down: the stages before the first start) */
   for (int i = N + 2; i >= 0; i--) {
-    for (int stage = 0; stage <= 3; stage++) {
-      int t = i - 3 + stage;
-      if (t >= 0 && t < N) S_warm(g, t, stage, rest, &rows[t % 4]);
-    }
+    /* (the stages spelt out: each call knows its stage) */
+    if (i - 3 >= 0 && i - 3 < N) S_warm(g, i - 3, 0, rest, &rows[(i - 3) % 4]);
+    if (i - 2 >= 0 && i - 2 < N) S_warm(g, i - 2, 1, rest, &rows[(i - 2) % 4]);
+    if (i - 1 >= 0 && i - 1 < N) S_warm(g, i - 1, 2, rest, &rows[(i - 1) % 4]);
+    if (i < N) S_warm(g, i, 3, rest, &rows[i % 4]);
     if (i >= N) continue;
     dg_cmp_best *b = &g->best[i];
     const uint64_t *hash = rows[i % 4].hash;
