@@ -835,9 +835,10 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
   size_t n = end - start;
   size_t np = 0;
   const char *seg = word + start;
-  int ncp = (int)dg_utf8_length(seg, n);
+  /* (its code points counted in the walk that tests them) */
+  int ncp = 0;
   bool letters = true;
-  for (size_t i = 0; i < n;) {
+  for (size_t i = 0; i < n; ncp++) {
     int32_t c;
     size_t l = dg_utf8_next(seg + i, n - i, &c);
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)))

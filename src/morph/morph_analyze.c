@@ -745,9 +745,9 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
   dg_buf_init(&key);
   if (klen <= sizeof kbuf) {
     kbuf[0] = sentence_initial ? '1' : '0';
-    memcpy(kbuf + 1, pn, pl);
+    dg_copy(kbuf + 1, pn, pl); /* (inline: the key's pieces are short) */
     kbuf[1 + pl] = '\t';
-    memcpy(kbuf + 2 + pl, word, n);
+    dg_copy(kbuf + 2 + pl, word, n);
   } else {
     dg_buf_putc(&key, sentence_initial ? '1' : '0');
     dg_buf_put(&key, pn, pl);
