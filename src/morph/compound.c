@@ -866,17 +866,19 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
       orig_off[k] = i;
       g->lo_off[k] = low.len;
       unsigned char b = (unsigned char)seg[i];
-      if (b < 0x80) { /* (ASCII letters: no table) */
-        dg_buf_putc(&low, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      if (b < 0x80) { /* (ASCII letters: no table; into the room reserved) */
+        low.data[low.len++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
         i++;
       } else {
         int32_t c;
         size_t l = dg_utf8_next(seg + i, n - i, &c);
         dg_utf8_lower(&low, seg + i, l);
         i += l;
+        dg_buf_reserve(&low, n - i); /* (its lower case may be longer) */
       }
       k++;
     }
+    low.data[low.len] = '\0';
     orig_off[k] = n;
     g->lo_off[k] = low.len;
     g->ncp = k;
