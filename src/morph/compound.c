@@ -232,15 +232,18 @@ static float S_ablaut_noun(dg_cmp_seg *g, const dg_morph_key *k, const char *s, 
   return -1.0f;
 }
 
-/* The table hash of a form whose own hash is h, with the string x after it. */
-static uint64_t S_hash_more(uint64_t h, const char *x) {
-  for (; *x; x++) h = dg_hash64_step(h, (unsigned char)*x);
-  return h;
-}
-
 /* What S_stem may add to a stem to find it in the tables: a verb stem's
  * infinitive ending (fahr|zeug), a noun's final e (schul|buch). */
 static const char *const S_stem_ext[] = {"e", "en", "n", NULL};
+#define S_NEXT 3
+
+/* The table hashes of a form whose own hash is h with each of S_stem_ext
+ * after it (spelt out: en continues e). */
+static inline void S_ext_hashes(uint64_t h, uint64_t out[S_NEXT]) {
+  out[0] = dg_hash64_step(h, 'e');
+  out[1] = dg_hash64_step(out[0], 'n');
+  out[2] = dg_hash64_step(h, 'n');
+}
 
 /* Non-final stem: quality (< 0: not a stem) and lemma. */
 static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_t cps, const char **lemma,
@@ -282,8 +285,10 @@ static float S_stem(dg_cmp_seg *g, const char *s, size_t n, uint64_t hash, size_
     /* (most are no form: the filter says so before the form is spelt) */
     const char *const *ext = S_stem_ext;
     bool spelt = false;
+    uint64_t eh[S_NEXT];
+    S_ext_hashes(hash, eh);
     for (size_t e = 0; ext[e] && best < 0; e++) {
-      uint64_t h = S_hash_more(hash, ext[e]);
+      uint64_t h = eh[e];
       if (!dg_morph_data_may_have(&m->data, h)) continue;
       if (!spelt) memcpy(t, s, n);
       spelt = true;
@@ -608,7 +613,7 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 typedef struct {
   uint64_t hash[DG_SEG_MAX + 1];     /* of the part from i to j */
   uint64_t look[DG_SEG_MAX + 1];     /* the head's and the stems' hashes */
-  uint64_t ext[3 * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
+  uint64_t ext[S_NEXT * (DG_SEG_MAX + 1)]; /* the stems with S_stem_ext */
   int nlook, next;
 } S_warm_row;
 
@@ -628,7 +633,8 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
       r->look[r->nlook++] = r->hash[j];
       /* (the extensions are asked only when the stem is no word: most are
        * none, so that the filter says so or their slots are enough) */
-      for (size_t e = 0; S_stem_ext[e]; e++) r->ext[r->next++] = S_hash_more(r->hash[j], S_stem_ext[e]);
+      S_ext_hashes(r->hash[j], r->ext + r->next);
+      r->next += S_NEXT;
     }
   }
   for (int k = 0; k < r->nlook; k++) dg_morph_data_prefetch(d, r->look[k], stage);
@@ -645,8 +651,12 @@ static void S_links_at(dg_cmp_seg *g) {
     for (uint32_t c = g->m->link_first[(unsigned char)p[0]]; c; c &= c - 1) {
       size_t li = (size_t)__builtin_ctz(c), ln = g->m->link_len[li];
       int k = j + (int)ln;
-      if (k <= g->ncp - S_MINPART && g->lo_off[k] - g->lo_off[j] == ln && memcmp(p, g->m->links[li], ln) == 0)
-        at |= 1u << li;
+      if (k > g->ncp - S_MINPART || g->lo_off[k] - g->lo_off[j] != ln) continue;
+      /* (a link is a few letters: compared here, not by a call to memcmp) */
+      const char *l = g->m->links[li];
+      size_t b = 0;
+      while (b < ln && p[b] == l[b]) b++;
+      if (b == ln) at |= 1u << li;
     }
     g->link_at[j] = at;
   }
@@ -662,10 +672,11 @@ static void S_solve(dg_cmp_seg *g) {
   S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
   /* (from N + 2 down: the stages before the first start) */
   for (int i = N + 2; i >= 0; i--) {
-    for (int stage = 0; stage <= 3; stage++) {
-      int t = i - 3 + stage;
-      if (t >= 0 && t < N) S_warm(g, t, stage, rest, &rows[t % 4]);
-    }
+    /* (the stages spelt out: each call knows its stage) */
+    if (i - 3 >= 0 && i - 3 < N) S_warm(g, i - 3, 0, rest, &rows[(i - 3) % 4]);
+    if (i - 2 >= 0 && i - 2 < N) S_warm(g, i - 2, 1, rest, &rows[(i - 2) % 4]);
+    if (i - 1 >= 0 && i - 1 < N) S_warm(g, i - 1, 2, rest, &rows[(i - 1) % 4]);
+    if (i < N) S_warm(g, i, 3, rest, &rows[i % 4]);
     if (i >= N) continue;
     dg_cmp_best *b = &g->best[i];
     const uint64_t *hash = rows[i % 4].hash;
@@ -771,10 +782,16 @@ static const char *S_simple_lemma(dg_morph *m, const char *seg, size_t n, bool l
 
 /* Does the caller's lexicon know the segment as it is written? */
 static bool S_whole_in_lexicon(dg_morph *m, const char *seg, size_t n) {
-  char *w = dg_xstrndup(seg, n);
-  bool k = dg_morph_known_lemma(m, w);
-  free(w);
-  return k;
+  char w[DG_SEG_MAX * 4 + 1]; /* (a searched segment is at most DG_SEG_MAX code points) */
+  if (n >= sizeof w) {
+    char *c = dg_xstrndup(seg, n);
+    bool k = dg_morph_known_lemma(m, c);
+    free(c);
+    return k;
+  }
+  memcpy(w, seg, n);
+  w[n] = '\0';
+  return dg_morph_known_lemma(m, w);
 }
 
 /* Length of the shortest stem of the best split, in code points. */
@@ -818,9 +835,10 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
   size_t n = end - start;
   size_t np = 0;
   const char *seg = word + start;
-  int ncp = (int)dg_utf8_length(seg, n);
+  /* (its code points counted in the walk that tests them) */
+  int ncp = 0;
   bool letters = true;
-  for (size_t i = 0; i < n;) {
+  for (size_t i = 0; i < n; ncp++) {
     int32_t c;
     size_t l = dg_utf8_next(seg + i, n - i, &c);
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)))
@@ -829,14 +847,16 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
   }
   dg_cmp_seg gs, *g = NULL;
   const dg_morph_key *seg_key = NULL; /* (looked up by the search's set-up) */
-  dg_buf low;
-  dg_buf_init(&low);
+  /* (the handle's buffers, kept from segment to segment) */
+  dg_buf low = m->cmp_low;
+  dg_buf_clear(&low);
   if (letters && ncp >= 2 * S_MINPART && ncp <= DG_SEG_MAX) {
     memset(&gs, 0, offsetof(dg_cmp_seg, lo_off));
     g = &gs;
     g->best[0].cost = INFINITY; /* (no split until the search finds one) */
     g->m = m;
-    dg_buf_init(&g->tmp);
+    g->tmp = m->cmp_tmp;
+    dg_buf_clear(&g->tmp);
     /* Lower-case code point by code point, keeping both offsets. */
     size_t orig_off[DG_SEG_MAX + 1];
     size_t i = 0;
@@ -846,17 +866,19 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
       orig_off[k] = i;
       g->lo_off[k] = low.len;
       unsigned char b = (unsigned char)seg[i];
-      if (b < 0x80) { /* (ASCII letters: no table) */
-        dg_buf_putc(&low, (char)(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      if (b < 0x80) { /* (ASCII letters: no table; into the room reserved) */
+        low.data[low.len++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
         i++;
       } else {
         int32_t c;
         size_t l = dg_utf8_next(seg + i, n - i, &c);
         dg_utf8_lower(&low, seg + i, l);
         i += l;
+        dg_buf_reserve(&low, n - i); /* (its lower case may be longer) */
       }
       k++;
     }
+    low.data[low.len] = '\0';
     orig_off[k] = n;
     g->lo_off[k] = low.len;
     g->ncp = k;
@@ -917,9 +939,9 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
       }
     }
     seg_key = g->key;
-    dg_buf_free(&g->tmp);
+    m->cmp_tmp = g->tmp;
   }
-  dg_buf_free(&low);
+  m->cmp_low = low;
   if (np == 0 && max > 0) {
     out[0].form = dg_morph_intern(m, seg, n);
     out[0].lemma = S_simple_lemma(m, seg, n, last, g ? seg_key : dg_morph_lookup(m, seg, n));

@@ -286,11 +286,15 @@ static bool S_has_short_part(const dg_cmp_seg *g, bool common_ok) {
 /* Is the segment a participle with an adjective ending (Übertragenden =
  * übertragend + en, Abteilende = abteilend + e)? */
 static bool S_is_participle_form(dg_cmp_seg *g) {
-  static const char *const ends[] = {"e", "en", "em", "er", "es", NULL};
+  /* (the endings with their lengths, compared byte by byte: strlen and
+   * memcmp calls cost more than these few bytes) */
+  static const struct { const char *s; size_t n; } ends[] = {{"e", 1}, {"en", 2}, {"em", 2}, {"er", 2}, {"es", 2}, {NULL, 0}};
   size_t n = g->lo_off[g->ncp];
-  for (size_t i = 0; ends[i]; i++) {
-    size_t l = strlen(ends[i]);
-    if (n < l + 4 || memcmp(g->lo + n - l, ends[i], l) != 0) continue;
+  for (size_t i = 0; ends[i].s; i++) {
+    size_t l = ends[i].n, b = 0;
+    if (n < l + 4) continue;
+    while (b < l && g->lo[n - l + b] == ends[i].s[b]) b++;
+    if (b < l) continue;
     const dg_morph_key *k = dg_morph_data_find(&g->m->data, g->lo, n - l);
     if (!k) continue;
     for (uint32_t j = 0; j < k->count; j++) {

@@ -75,7 +75,7 @@ const char *dg_morph_intern(dg_morph *m, const char *s, size_t n) {
     m->iset_hash = th;
     m->iset_slots = ns;
   }
-  uint32_t h = (uint32_t)dg_hash64(s, n, 3);
+  uint32_t h = (uint32_t)dg_morph_hash(s, n, 3);
   size_t j = h & (m->iset_slots - 1);
   while (m->iset[j]) {
     const char *x = m->iset[j];
@@ -375,6 +375,10 @@ void dg_morph_close(dg_morph *m) {
   free(m->iset);
   free(m->iset_hash);
   dg_buf_free(&m->tmp);
+  for (size_t d = 0; d < DG_MORPH_WORK_DEPTH; d++)
+    for (size_t i = 0; i < 3; i++) dg_buf_free(&m->an_work[d][i]);
+  dg_buf_free(&m->cmp_low);
+  dg_buf_free(&m->cmp_tmp);
   free(m);
 }
 

@@ -33,7 +33,46 @@ typedef struct {
   size_t nc;
   dg_buf lemma;
   dg_buf low;             /* the word in lower case */
+  dg_buf tmp;             /* the rules' spellings of the word */
+  bool pooled;            /* the three are the handle's (S_work_take) */
 } S_ctx;
+
+/* The work buffers of a new word's analysis: the handle's at this depth
+ * of the recursion, kept from word to word (most words need no malloc
+ * for them), or buffers of their own deeper down. */
+static void S_work_take(S_ctx *x) {
+  dg_morph *m = x->m;
+  x->pooled = m->an_depth < DG_MORPH_WORK_DEPTH;
+  if (x->pooled) {
+    dg_buf *w = m->an_work[m->an_depth];
+    x->lemma = w[0];
+    x->low = w[1];
+    x->tmp = w[2];
+    dg_buf_clear(&x->lemma);
+    dg_buf_clear(&x->low);
+    dg_buf_clear(&x->tmp);
+  } else {
+    dg_buf_init(&x->lemma);
+    dg_buf_init(&x->low);
+    dg_buf_init(&x->tmp);
+  }
+  m->an_depth++;
+}
+
+static void S_work_give(S_ctx *x) {
+  dg_morph *m = x->m;
+  m->an_depth--;
+  if (x->pooled) {
+    dg_buf *w = m->an_work[m->an_depth];
+    w[0] = x->lemma;
+    w[1] = x->low;
+    w[2] = x->tmp;
+  } else {
+    dg_buf_free(&x->lemma);
+    dg_buf_free(&x->low);
+    dg_buf_free(&x->tmp);
+  }
+}
 
 static const char *S_intern(S_ctx *x, const char *s, size_t n) {
   return dg_morph_intern(x->m, s, n);
@@ -242,34 +281,30 @@ static size_t S_eszett(S_ctx *x) {
     /* ... and the tables have some old spellings (mußte): musste -> ß. */
     const char *p = x->word;
     size_t r = 0;
-    dg_buf b;
-    dg_buf_init(&b);
+    dg_buf *b = &x->tmp;
     while (!r && (p = strstr(p, "ss")) != NULL) {
-      dg_buf_clear(&b);
-      dg_buf_put(&b, x->word, (size_t)(p - x->word));
-      dg_buf_puts(&b, "ß");
-      dg_buf_puts(&b, p + 2);
-      r = S_table(x, b.data, b.len, NULL, 0, 9.8f);
+      dg_buf_clear(b);
+      dg_buf_put(b, x->word, (size_t)(p - x->word));
+      dg_buf_puts(b, "ß");
+      dg_buf_puts(b, p + 2);
+      r = S_table(x, b->data, b->len, NULL, 0, 9.8f);
       p += 2;
     }
     /* The lemma is spelled the modern way too (müßen does not exist, but
      * a lemma with ß after a short vowel gets ss back). */
-    dg_buf_free(&b);
     return r;
   }
-  dg_buf b;
-  dg_buf_init(&b);
+  dg_buf *b = &x->tmp;
+  dg_buf_clear(b);
   for (size_t i = 0; i < x->n; i++) {
     if (i + 1 < x->n && (unsigned char)x->word[i] == 0xC3 && (unsigned char)x->word[i + 1] == 0x9F) {
-      dg_buf_puts(&b, "ss");
+      dg_buf_puts(b, "ss");
       i++;
     } else {
-      dg_buf_putc(&b, x->word[i]);
+      dg_buf_putc(b, x->word[i]);
     }
   }
-  size_t r = S_table(x, b.data, b.len, NULL, 0, 9.5f);
-  dg_buf_free(&b);
-  return r;
+  return S_table(x, b->data, b->len, NULL, 0, 9.5f);
 }
 
 /* Hyphenated words: the lemma keeps everything before the last hyphen. */
@@ -286,15 +321,15 @@ static size_t S_hyphen(S_ctx *x) {
     /* The head is a compound or unknown: analyse it on its own (it has
      * fewer hyphens, so this ends) and put the rest in front. */
     dg_analysis a[4];
-    char *h2 = dg_xstrndup(head, hn);
-    size_t na = dg_morph_analyze(x->m, h2, false, NULL, a, 4);
+    dg_buf_clear(&x->tmp);
+    dg_buf_put(&x->tmp, head, hn);
+    size_t na = dg_morph_analyze(x->m, x->tmp.data, false, NULL, a, 4);
     for (size_t i = 0; i < na; i++) {
       const char *lemma = S_join_lemma(x, x->word, plen, a[i].lemma);
       S_add(x, lemma, dg_pos_code(a[i].pos), a[i].feats, a[i].leipzig, a[i].particle,
             a[i].score - 1.0f);
       r++;
     }
-    free(h2);
   }
   return r;
 }
@@ -321,20 +356,18 @@ static size_t S_compound(S_ctx *x) {
   /* A head the tables lack but can analyse itself as a compound
    * (Riesen|schildkröten: Schildkröten = Schild|kröten, plural of
    * Schildkröte): its noun readings, the lemma with the first parts. */
-  dg_buf h;
-  dg_buf_init(&h);
-  dg_utf8_capitalize(&h, x->word + head->start, head->end - head->start);
+  dg_buf *h = &x->tmp;
+  dg_buf_clear(h);
+  dg_utf8_capitalize(h, x->word + head->start, head->end - head->start);
   dg_analysis ha[DG_MORPH_MAX_ANALYSES];
-  size_t nh = dg_morph_analyze(x->m, h.data, false, NULL, ha, DG_MORPH_MAX_ANALYSES);
-  dg_buf_free(&h);
+  size_t nh = dg_morph_analyze(x->m, h->data, false, NULL, ha, DG_MORPH_MAX_ANALYSES);
   for (size_t i = 0; i < nh; i++) {
     if (strcmp(ha[i].pos, "NOUN") != 0 || ha[i].score < 8.0f) continue;
-    dg_buf lemma;
-    dg_buf_init(&lemma);
-    dg_buf_put(&lemma, x->word, head->start);
-    dg_utf8_lower(&lemma, ha[i].lemma, strlen(ha[i].lemma));
-    S_add(x, lemma.data, DG_POS_NOUN, ha[i].feats, ha[i].leipzig, NULL, ha[i].score - 0.5f);
-    dg_buf_free(&lemma);
+    dg_buf *lemma = &x->tmp;
+    dg_buf_clear(lemma);
+    dg_buf_put(lemma, x->word, head->start);
+    dg_utf8_lower(lemma, ha[i].lemma, strlen(ha[i].lemma));
+    S_add(x, lemma->data, DG_POS_NOUN, ha[i].feats, ha[i].leipzig, NULL, ha[i].score - 0.5f);
     found++;
   }
   return found;
@@ -394,6 +427,15 @@ typedef struct {
 #define S_END(x) {x, sizeof x - 1}
 static const S_end S_adj_end[] = {S_END("em"), S_END("en"), S_END("er"), S_END("es"), S_END("e"), S_END(""), {NULL, 0}};
 
+/* Does s (n bytes) end in the short ending e (el bytes)?  (byte by byte:
+ * a call to memcmp costs more than these few bytes) */
+static inline bool S_ends_in(const char *s, size_t n, const char *e, size_t el) {
+  if (n < el) return false;
+  for (size_t i = 0; i < el; i++)
+    if (s[n - el + i] != e[i]) return false;
+  return true;
+}
+
 static void S_unumlaut(dg_buf *b) {
   /* Replace the last ä/ö/ü (C3 A4, C3 B6, C3 BC) by a/o/u. */
   for (size_t i = b->len; i-- > 1;) {
@@ -430,16 +472,19 @@ static size_t S_degree(S_ctx *x) {
 #include "morph_degree.inc"
   };
   const dg_buf low = x->low;
-  dg_buf stem;
-  dg_buf_init(&stem);
+  if (low.len < 4) return 0; /* (no ending leaves a stem of four) */
+  dg_buf stem = x->tmp; /* (given back at the end) */
   size_t added = 0;
+  /* (most words start with a letter no irregular stem starts with) */
+  bool irr = false;
+  for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) irr |= irregular[i].stem[0] == low.data[0];
   for (size_t e = 0; S_adj_end[e].s; e++) {
     size_t el = S_adj_end[e].n;
-    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
+    if (low.len < el + 4 || !S_ends_in(low.data, low.len, S_adj_end[e].s, el)) continue;
     size_t bn = low.len - el;
-    for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) {
+    for (size_t i = 0; irr && i < DG_ARRAY_LEN(irregular); i++) {
       if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
-          strncmp(low.data, irregular[i].stem, bn) == 0) {
+          memcmp(low.data, irregular[i].stem, bn) == 0) {
         uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
         const char *fs, *lz;
         dg_feats_adj(x->m, cells, &fs, &lz);
@@ -448,10 +493,10 @@ static size_t S_degree(S_ctx *x) {
         added++;
       }
     }
-    static const struct { const char *suf; int sup; } deg[] = {{"er", 0}, {"est", 1}, {"st", 1}};
+    static const struct { const char *suf; size_t len; int sup; } deg[] = {{"er", 2, 0}, {"est", 3, 1}, {"st", 2, 1}};
     for (size_t d = 0; d < DG_ARRAY_LEN(deg); d++) {
-      size_t dl = strlen(deg[d].suf);
-      if (bn < dl + 3 || strncmp(low.data + bn - dl, deg[d].suf, dl) != 0) continue;
+      size_t dl = deg[d].len;
+      if (bn < dl + 3 || !S_ends_in(low.data, bn, deg[d].suf, dl)) continue;
       if (deg[d].sup && el == 0) continue; /* "schnellst" alone is no word */
       for (int um = 0; um < 2; um++) {
         dg_buf_clear(&stem);
@@ -475,7 +520,7 @@ static size_t S_degree(S_ctx *x) {
       }
     }
   }
-  dg_buf_free(&stem);
+  x->tmp = stem;
   return added;
 }
 
@@ -487,7 +532,7 @@ static size_t S_participle_adj(S_ctx *x) {
   size_t added = 0;
   for (size_t e = 0; S_adj_end[e].s && S_adj_end[e].n; e++) {
     size_t el = S_adj_end[e].n;
-    if (low.len < el + 4 || memcmp(low.data + low.len - el, S_adj_end[e].s, el) != 0) continue;
+    if (low.len < el + 4 || !S_ends_in(low.data, low.len, S_adj_end[e].s, el)) continue;
     size_t bn = low.len - el;
     const dg_morph_key *k = dg_morph_data_find(&m->data, low.data, bn);
     if (!k) continue;
@@ -534,15 +579,15 @@ static bool S_adj_suffix(S_ctx *x) {
   size_t n = x->n;
   for (size_t e = 0; S_adj_end[e].s; e++) {
     size_t el = S_adj_end[e].n;
-    if (n < el + 4 || memcmp(x->word + n - el, S_adj_end[e].s, el) != 0) continue;
+    if (n < el + 4 || !S_ends_in(x->word, n, S_adj_end[e].s, el)) continue;
     size_t bn = n - el;
     for (size_t i = 0; suf[i]; i++) {
       size_t sl = strlen(suf[i]);
       if (bn >= sl + 2 && strncmp(x->word + bn - sl, suf[i], sl) == 0 &&
           !(bn >= 6 && strncmp(x->word + bn - 6, "schaft", 6) == 0)) { /* -schaft: nouns */
-        char *lemma = dg_xstrndup(x->word, bn);
-        S_add(x, lemma, DG_POS_ADJ, "Degree=Pos", "", NULL, 5.8f);
-        free(lemma);
+        dg_buf_clear(&x->tmp);
+        dg_buf_put(&x->tmp, x->word, bn);
+        S_add(x, x->tmp.data, DG_POS_ADJ, "Degree=Pos", "", NULL, 5.8f);
         return true;
       }
     }
@@ -700,9 +745,9 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
   dg_buf_init(&key);
   if (klen <= sizeof kbuf) {
     kbuf[0] = sentence_initial ? '1' : '0';
-    memcpy(kbuf + 1, pn, pl);
+    dg_copy(kbuf + 1, pn, pl); /* (inline: the key's pieces are short) */
     kbuf[1 + pl] = '\t';
-    memcpy(kbuf + 2 + pl, word, n);
+    dg_copy(kbuf + 2 + pl, word, n);
   } else {
     dg_buf_putc(&key, sentence_initial ? '1' : '0');
     dg_buf_put(&key, pn, pl);
@@ -721,14 +766,15 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
     x->n = n;
     x->cap = dg_utf8_is_upper_initial(word, n);
     x->initial = sentence_initial;
-    dg_buf_init(&x->lemma);
-    dg_buf_init(&x->low);
+    S_work_take(x);
     dg_utf8_lower(&x->low, word, n);
     if (x->cap && n > 1) {
       /* All capitals: every ASCII letter changed by lower-casing. */
-      size_t diff = 0, letters = 0;
-      for (size_t i = 0; i < n && i < x->low.len; i++) diff += word[i] != x->low.data[i];
-      for (size_t i = 0; i < n; i++) letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
+      size_t diff = 0, letters = 0, both = n < x->low.len ? n : x->low.len;
+      for (size_t i = 0; i < n; i++) {
+        if (i < both) diff += word[i] != x->low.data[i];
+        letters += ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'));
+      }
       x->allcaps = letters >= 2 && diff == letters;
     }
     const dg_morph_key *wk = n <= 200 ? dg_morph_data_find(&m->data, x->low.data, x->low.len) : NULL;
@@ -757,8 +803,7 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
         }
     }
     if (!found && x->nc == 0 && !guesses && !x->cap && hint == DG_POS_X) {
-      dg_buf_free(&x->lemma);
-      dg_buf_free(&x->low);
+      S_work_give(x);
       dg_buf_free(&key);
       return 0;
     }
@@ -781,8 +826,7 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
       res[i].particle = x->c[i].particle;
       res[i].score = x->c[i].score;
     }
-    dg_buf_free(&x->lemma);
-    dg_buf_free(&x->low);
+    S_work_give(x);
     if (m->an_cache.n >= DG_MORPH_CACHE_MAX) dg_cache_clear(&m->an_cache);
     slot = dg_cache_insert(&m->an_cache, kd, klen, kh, res, cnt * sizeof *res, cnt);
   }

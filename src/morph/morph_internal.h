@@ -7,6 +7,7 @@
 
 #include <hunspell.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "morph.h"
 #include "morph_data.h"
@@ -43,8 +44,38 @@ typedef struct dg_cache {
   dg_arena mem;
 } dg_cache;
 
+/* The hash of the handle's own tables (the type caches, the interned
+ * strings): eight bytes a step, where the file's FNV-1a (dg_hash64, fixed
+ * by the data format) takes one; nothing outside the handle sees it. */
+static inline uint64_t dg_morph_hash(const char *s, size_t n, uint64_t seed) {
+  uint64_t h = seed ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL), w;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  if (i < n) {
+    /* the last 1-7 bytes (the words before them unread again) */
+    uint32_t a, b;
+    size_t r = n - i;
+    if (r >= 4) {
+      memcpy(&a, s + i, 4);
+      memcpy(&b, s + n - 4, 4);
+    } else {
+      a = (uint32_t)(unsigned char)s[i] | (uint32_t)(unsigned char)s[i + r / 2] << 8;
+      b = (unsigned char)s[n - 1];
+    }
+    h = (h ^ ((uint64_t)a << 32 | b)) * 0xC4CEB9FE1A85EC53ULL;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  return h;
+}
+
 /* The hash a key is found and inserted by (computed once for both). */
-static inline uint64_t dg_cache_hash(const char *key, size_t n) { return dg_hash64(key, n, 7); }
+static inline uint64_t dg_cache_hash(const char *key, size_t n) { return dg_morph_hash(key, n, 7); }
 dg_cache_slot *dg_cache_find(dg_cache *c, const char *key, size_t n, uint64_t hash);
 /* Insert (key must not be present) a copy of `value` (size bytes; NULL
  * when 0). */
@@ -62,6 +93,8 @@ typedef struct dg_feats_cache {
   dg_feats_slot *t;
   size_t slots, n;
 } dg_feats_cache;
+
+#define DG_MORPH_WORK_DEPTH 4
 
 struct dg_morph {
   dg_morph_data data;
@@ -87,6 +120,14 @@ struct dg_morph {
   dg_cache hs_shared;             /* the owner's: its workers' answers, under hs_mu */
   size_t lookups;
   dg_buf tmp;
+  /* Work buffers kept from word to word, so that a new word's analysis
+   * and split malloc none: dg_morph_analyze's at each depth of its
+   * recursion (hyphen and compound heads, the lower-case reading;
+   * deeper calls take buffers of their own), the splitter's for the
+   * segment it searches (it does not recurse). */
+  dg_buf an_work[DG_MORPH_WORK_DEPTH][3];
+  int an_depth;
+  dg_buf cmp_low, cmp_tmp;
   /* word classes of degloss.morph (morph_classes.c) */
   const char **particles;         /* sep-particle, longest first, NULL-terminated */
   size_t *particle_len;           /* their lengths in bytes */

@@ -32,12 +32,24 @@ static void S_map(dg_buf *out, const char *s, size_t n, bool upper_first) {
      * lower and upper cases are 32 apart: mapped byte by byte */
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
-      char m = (char)b;
-      if (first && upper_first) m = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
-      else if (!upper_first) m = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      out->data[out->len++] = m;
+      if (first && upper_first) {
+        out->data[out->len++] = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
+        first = false;
+        i++;
+        continue;
+      }
+      /* (a run of ASCII at once: lower-cased, or copied after the first) */
+      char *d = out->data + out->len;
+      const char *r = s + i;
+      size_t k = 0, left = n - i;
+      if (upper_first)
+        for (; k < left && (unsigned char)r[k] < 0x80; k++) d[k] = r[k];
+      else
+        for (unsigned char c; k < left && (c = (unsigned char)r[k]) < 0x80; k++)
+          d[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out->len += k;
+      i += k;
       first = false;
-      i++;
       continue;
     }
     if (b == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
@@ -74,6 +86,8 @@ void dg_utf8_capitalize(dg_buf *out, const char *s, size_t n) { S_map(out, s, n,
 
 bool dg_utf8_is_upper_initial(const char *s, size_t n) {
   if (n == 0) return false;
+  unsigned char b = (unsigned char)s[0];
+  if (b < 0x80) return b >= 'A' && b <= 'Z'; /* (utf8proc's answer for ASCII) */
   int32_t c;
   dg_utf8_next(s, n, &c);
   return utf8proc_isupper(c) != 0;

@@ -47,8 +47,10 @@ const char *dg_morph_spelling_variant(dg_morph *m, const char *word) {
     const char *pat = m->variants[v], *gt = strchr(pat, '>');
     if (!gt || gt == pat) continue;
     size_t fl = (size_t)(gt - pat);
+    /* (the first byte tested here: a call to strncmp at every position
+     * cost more than the rest of the look for a variant) */
     for (size_t at = 0; at + fl <= n && ns < S_MAX_SITES; at++)
-      if (strncmp(word + at, pat, fl) == 0) site[ns++] = (S_site){at, fl, gt + 1};
+      if (word[at] == pat[0] && strncmp(word + at, pat, fl) == 0) site[ns++] = (S_site){at, fl, gt + 1};
   }
   if (!ns) return NULL;
   /* Fewest changes first: every subset of sites of size 1, then 2 ... */
