@@ -532,6 +532,17 @@ static const char *S_number_suffix(const char *piece) {
 
 /* A word made of hyphen-joined pieces ("US-Präsident", "30-tägigen",
  * "NATO-Mitgliedschaft"): gloss piece by piece, the last one inflected. */
+/* Has the word an ASCII capital after a small letter (YouTube, WhatsApp,
+ * iPhone, McDonald)?  A brand's or a name's spelling: not a German
+ * compound.  (Not the capital I of "BürgerInnen", which spells both
+ * genders of a German noun.) */
+static bool S_inner_capital(const char *w) {
+  for (size_t k = 1; w[k]; k++)
+    if (w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z' && !(w[k] == 'I' && w[k + 1] == 'n'))
+      return true;
+  return false;
+}
+
 bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   const char *f = t->form;
@@ -609,7 +620,9 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       } else {
         pg = dg_mem_strdup(&d->arena, sv[0].gloss);
       }
-      if (dg_gl_all_upper(pv[k].form)) pg = pv[k].form; /* acronyms pass through: NATO, US */
+      /* acronyms and names written with a capital inside pass through:
+       * NATO, US, YouTube (not "tube"), WhatsApp, iPhone */
+      if (dg_gl_all_upper(pv[k].form) || S_inner_capital(pv[k].form)) pg = pv[k].form;
     }
     if (!pg) {
       pg = pv[k].form;
