@@ -89,10 +89,21 @@ static size_t S_head_size(size_t np) {
 }
 
 /* The first of en's patterns from q on whose two probe words may both be
- * in the sentence of ws (en->np: none). */
+ * in the sentence of ws (en->np: none).  (A key's patterns are walked
+ * many to a sentence and their first probe word is seldom there: the
+ * walk tests two patterns a turn, each by its first bit, and reads a
+ * pattern's second bit only when its first is set.) */
+static inline bool S_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  unsigned a = en->probe[q][0];
+  return (ws->bits[a >> 6] >> (a & 63) & 1) && dg_mwe_words_bit(ws, en->probe[q][1]);
+}
 static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  while (q < en->np && !(dg_mwe_words_bit(ws, en->probe[q][0]) && dg_mwe_words_bit(ws, en->probe[q][1]))) q++;
-  return q;
+  size_t np = en->np;
+  for (; q + 1 < np; q += 2) {
+    if (S_probed(en, q, ws)) return q;
+    if (S_probed(en, q + 1, ws)) return q + 1;
+  }
+  return q < np && !S_probed(en, q, ws) ? np : q;
 }
 
 /* The block of the dictionary's phrases under key, in *b (empty; 8-byte
