@@ -526,6 +526,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     tv[i].lower = c->w[i].lower;
     lemma_at[i] = SIZE_MAX;
+    /* (a repeated word's form hash is kept in its memo entry, whose
+     * header the passes before read: a load instead of a hash) */
+    uint64_t hl = c->w[i].memo ? dg_gl_memo_lower_hash(&c->w[i]) : 0;
     if (ll && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
       /* (a lemma spelt as the lower-case form, "die" of die, is its own
        * lower case: the form is the lemma, its hash the one kept) */
@@ -534,9 +537,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     } else if (ll) {
       tv[i].lemma = ll->s;
       tv[i].hlemma = ll->h;
-      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
     } else {
-      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
       if (dg_gl_eq(lemma, c->w[i].lower)) {
         /* (the lemma is the form: "die" of die) */
         tv[i].lemma = c->w[i].lower;
