@@ -199,6 +199,24 @@ static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *
   return w ? w : S_word_new(e, gw, an, lemma, pos, own);
 }
 
+/* The subjects that give the form of word gw a sense of its own
+ * (dg_subjects_word_mask: a function of the form), linked from the memo
+ * entry of a word looked up by that form (DG_GL_LINK_SUBJECTS): a
+ * repeated word is not hashed again.  Most forms have no row in
+ * subjects.tsv: their link is one constant. */
+static unsigned S_form_mask(dg_engine *e, const dg_gl_word *gw, const char *form) {
+  bool linked = gw->memo && gw->memo_form == form;
+  const unsigned *m = linked ? dg_gl_memo_link(gw, DG_GL_LINK_SUBJECTS) : NULL;
+  if (m) return *m;
+  unsigned r = dg_subjects_word_mask(e->subjects, form);
+  if (linked) {
+    static const unsigned none = 0;
+    m = r ? dg_gl_memo_keep(e, 'M', form, &r, sizeof r, 0, NULL) : &none;
+    if (m) dg_gl_memo_set_link(gw, DG_GL_LINK_SUBJECTS, m);
+  }
+  return r;
+}
+
 /* A field label's first eight bytes, zeros after its end (the bytes of
  * a number), and whether it is longer: the fields' names are kept with
  * zeros after their end (S_vote), so a label is a field's name when their
@@ -388,7 +406,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (!sw[i]) continue;
     const dg_dtoken *t = &s->tokens[i];
     S_vote(sw[i], dv, &nd);
-    fm[i] = !dg_gl_eq(t->form, t->lemma) ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
+    fm[i] = !dg_gl_eq(t->form, t->lemma) ? S_form_mask(e, &c->w[i], t->form) : sw[i]->lemma;
     S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
