@@ -94,7 +94,7 @@ static size_t S_head_size(size_t np) {
  * walk tests two patterns a turn, each by its first bit, and reads a
  * pattern's second bit only when its first is set.) */
 static inline bool S_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  unsigned a = en->probe[q][0];
+  size_t a = en->probe[q][0]; /* (a bit's word from the bit in one shift) */
   return (ws->bits[a >> 6] >> (a & 63) & 1) && dg_mwe_words_bit(ws, en->probe[q][1]);
 }
 static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
