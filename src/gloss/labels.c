@@ -23,12 +23,19 @@ typedef enum {
   S_KEEP_DEGREE,  /* adjectives and adverbs: CMPR and SUPL */
 } S_keep;
 
-static S_keep S_keep_of(const char *pos, bool closed) {
+static inline S_keep S_keep_of(const char *pos, bool closed) {
   if (closed) return dg_gl_eq(pos, "ADP") ? S_KEEP_CASE : S_KEEP_CLOSED;
-  if (dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "PROPN")) return S_KEEP_NUMBER;
-  if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) return S_KEEP_ALL;
-  if (dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV")) return S_KEEP_DEGREE;
-  return S_KEEP_NONE;
+  /* (the tags told apart by their first letter first) */
+  switch (pos ? pos[0] : '\0') {
+  case 'N': return dg_gl_eq(pos, "NOUN") ? S_KEEP_NUMBER : S_KEEP_NONE;
+  case 'P': return dg_gl_eq(pos, "PROPN") ? S_KEEP_NUMBER : S_KEEP_NONE;
+  case 'V': return dg_gl_eq(pos, "VERB") ? S_KEEP_ALL : S_KEEP_NONE;
+  case 'A':
+    return dg_gl_eq(pos, "AUX")                              ? S_KEEP_ALL
+           : dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV") ? S_KEEP_DEGREE
+                                                            : S_KEEP_NONE;
+  default: return S_KEEP_NONE;
+  }
 }
 
 /* Is the label p[0..n) the literal `lit`? */
