@@ -7,6 +7,7 @@
  * sentence (e->dom, reset when the source changes); src/api/jobs.c runs
  * this pass in input order.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +64,36 @@ typedef struct S_alt {
   const char *gloss, *source; /* (lexicon strings: session lifetime) */
 } S_alt;
 
-/* Laid out as this header, nalt S_alt, then nvote + nalt labels, each
- * with its NUL. */
+/* A field label's first eight bytes, zeros after its end (the bytes of
+ * a number), and whether it is longer: the fields' names are kept with
+ * zeros after their end (S_vote), so a label is a field's name when their
+ * first eight bytes are the same and, for a longer label, the rest too
+ * (one test of eight bytes a field instead of a strcmp; most labels,
+ * "pol.", "mil.", are short). */
+typedef struct S_head {
+  uint64_t b;
+  bool longer;
+} S_head;
+static inline S_head S_head_of(const char *p) {
+  char b[8] = {0};
+  size_t n = 0;
+  while (n < 8 && p[n]) b[n] = p[n], n++;
+  S_head h = {0, n == 8 && p[8]};
+  memcpy(&h.b, b, sizeof h.b);
+  return h;
+}
+/* A field label of the word: its head (S_head_of) and where its string
+ * starts among the word's label strings (read only for a label longer
+ * than eight bytes), read where the word's value is: no label is measured
+ * or its head made again for each occurrence of the word. */
+typedef struct S_lab {
+  uint64_t b;
+  uint32_t off;
+  uint32_t longer;
+} S_lab;
+
+/* Laid out as this header, nalt S_alt, nvote + nalt S_lab, then the
+ * nvote + nalt labels, each with its NUL. */
 typedef struct S_word {
   unsigned fields;   /* subjects (bit k) one of whose fields a sense has */
   unsigned lemma;    /* subjects that give the lemma a sense of their own */
@@ -75,8 +104,15 @@ typedef struct S_word {
   S_alt alt[];
 } S_word;
 
-static const char *S_labels(const S_word *w) { return (const char *)(w->alt + w->nalt); }
-static const char *S_next(const char *p) { return p + strlen(p) + 1; }
+static const S_lab *S_labels(const S_word *w) { return (const S_lab *)(const void *)(w->alt + w->nalt); }
+/* (label k's string, and its head) */
+static const char *S_lab_str(const S_word *w, size_t k) {
+  return (const char *)(S_labels(w) + w->nvote + w->nalt) + S_labels(w)[k].off;
+}
+static S_head S_lab_head(const S_word *w, size_t k) {
+  const S_lab *l = &S_labels(w)[k];
+  return (S_head){l->b, l->longer != 0};
+}
 
 /* Compute what the pass needs of the senses of lemma with pos into b (an
  * S_word). */
@@ -124,6 +160,15 @@ static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf
   dg_buf_clear(b);
   dg_buf_put(b, &h, sizeof h);
   if (alts.len) dg_buf_put(b, alts.data, alts.len);
+  /* (the labels' heads and places: the votes' strings, then the alternatives') */
+  size_t off = 0;
+  for (size_t k = 0; k < h.nvote + h.nalt; k++) {
+    const char *p = k < h.nvote ? votes.data + off : altlab.data + (off - votes.len);
+    S_head hd = S_head_of(p);
+    S_lab l = {hd.b, (uint32_t)off, hd.longer};
+    dg_buf_put(b, &l, sizeof l);
+    off += strlen(p) + 1;
+  }
   if (votes.len) dg_buf_put(b, votes.data, votes.len);
   if (altlab.len) dg_buf_put(b, altlab.data, altlab.len);
   dg_buf_free(&votes);
@@ -199,24 +244,24 @@ static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *
   return w ? w : S_word_new(e, gw, an, lemma, pos, own);
 }
 
-/* A field label's first eight bytes, zeros after its end (the bytes of
- * a number), and whether it is longer: the fields' names are kept with
- * zeros after their end (S_vote), so a label is a field's name when their
- * first eight bytes are the same and, for a longer label, the rest too
- * (one test of eight bytes a field instead of a strcmp; most labels,
- * "pol.", "mil.", are short). */
-typedef struct S_head {
-  uint64_t b;
-  bool longer;
-} S_head;
-static inline S_head S_head_of(const char *p) {
-  char b[8] = {0};
-  size_t n = 0;
-  while (n < 8 && p[n]) b[n] = p[n], n++;
-  S_head h = {0, n == 8 && p[8]};
-  memcpy(&h.b, b, sizeof h.b);
-  return h;
+/* The subjects that give the form of word gw a sense of its own
+ * (dg_subjects_word_mask: a function of the form), linked from the memo
+ * entry of a word looked up by that form (DG_GL_LINK_SUBJECTS): a
+ * repeated word is not hashed again.  Most forms have no row in
+ * subjects.tsv: their link is one constant. */
+static unsigned S_form_mask(dg_engine *e, const dg_gl_word *gw, const char *form) {
+  bool linked = gw->memo && gw->memo_form == form;
+  const unsigned *m = linked ? dg_gl_memo_link(gw, DG_GL_LINK_SUBJECTS) : NULL;
+  if (m) return *m;
+  unsigned r = dg_subjects_word_mask(e->subjects, form);
+  if (linked) {
+    static const unsigned none = 0;
+    m = r ? dg_gl_memo_keep(e, 'M', form, &r, sizeof r, 0, NULL) : &none;
+    if (m) dg_gl_memo_set_link(gw, DG_GL_LINK_SUBJECTS, m);
+  }
+  return r;
 }
+
 static inline bool S_is_field(const S_dom *d, S_head h, const char *p) {
   uint64_t b;
   memcpy(&b, d->name, sizeof b);
@@ -227,9 +272,9 @@ static inline bool S_is_field(const S_dom *d, S_head h, const char *p) {
  * of the recent sentences). */
 static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
   bool seen_tok[S_MAX_DOMAINS] = {false};
-  const char *p = S_labels(w);
-  for (size_t v = 0; v < w->nvote; v++, p = S_next(p)) {
-    S_head h = S_head_of(p);
+  for (size_t v = 0; v < w->nvote; v++) {
+    S_head h = S_lab_head(w, v);
+    const char *p = S_lab_str(w, v);
     size_t k = 0;
     while (k < *nd && !S_is_field(&dv[k], h, p)) k++;
     if (k == *nd) {
@@ -388,7 +433,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (!sw[i]) continue;
     const dg_dtoken *t = &s->tokens[i];
     S_vote(sw[i], dv, &nd);
-    fm[i] = !dg_gl_eq(t->form, t->lemma) ? dg_subjects_word_mask(e->subjects, t->form) : sw[i]->lemma;
+    fm[i] = !dg_gl_eq(t->form, t->lemma) ? S_form_mask(e, &c->w[i], t->form) : sw[i]->lemma;
     S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
@@ -411,10 +456,9 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (w->n >= 2 && dg_gl_eq(w->top, t->gloss)) {
       /* Support from other words of the sentence. */
       float best_votes = 0;
-      const char *p = S_labels(w);
-      for (size_t v = 0; v < w->nvote; v++) p = S_next(p);
-      for (size_t a = 0; a < w->nalt; a++, p = S_next(p)) {
-        S_head h = S_head_of(p);
+      for (size_t a = 0; a < w->nalt; a++) {
+        S_head h = S_lab_head(w, w->nvote + a);
+        const char *p = S_lab_str(w, w->nvote + a);
         for (size_t q = 0; q < nd; q++)
           if (S_is_field(&dv[q], h, p) && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
             best = &w->alt[a];

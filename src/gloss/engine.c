@@ -141,6 +141,7 @@ void dg_engine_free(dg_engine *e) {
   if (e->subjects && !e->borrowed) dg_subjects_free(e->subjects);
   if (e->governed && !e->borrowed) dg_governed_free(e->governed);
   dg_gl_pcache_free(e->pcache);
+  free(e->shown);
   if (!e->borrowed) dg_gl_memo_free(e->memo);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);

@@ -34,6 +34,7 @@ struct dg_engine {
   dg_morph *morph;
   dg_mwe_list *mwes;
   struct dg_gl_pcache *pcache; /* compiled dictionary phrases (phrase.c) */
+  struct dg_gl_shown *shown;   /* the labels shown of closed-class readings (labels.c) */
   struct dg_gl_memo *memo;     /* what is computed from a form alone (memo.c): the
                                 * base engine's, shared by its workers */
   char *data_dir;
@@ -127,14 +128,24 @@ typedef struct dg_gl_word {
 /* What a word's memo entry links to (memo.h dg_gl_memo_link): of the
  * word, the compound split of its form, the dictionary phrases under its
  * lower-case form, whether the spelling dictionary knows the form, what
- * the closed-class pass makes of each of its readings (closed.c) and
- * whether the form reads as a name (lookup.c dg_gl_beside_name); of
+ * the closed-class pass makes of each of its readings (closed.c),
+ * whether the form reads as a name (lookup.c dg_gl_beside_name) and the
+ * subjects that give the form a sense of its own (domains.c); of
  * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
- * pass's lower-case lemma with its hash (phrase.c), and the compound parts
- * the content-word pass found with the analysis (senses.c). */
-enum { DG_GL_LINK_SPLIT, DG_GL_LINK_PHRASES, DG_GL_LINK_KNOWN, DG_GL_LINK_CLOSED, DG_GL_LINK_NAME, DG_GL_LINKS };
+ * pass's lower-case lemma with its hash (phrase.c), the compound parts
+ * the content-word pass found with the analysis (senses.c), and the labels
+ * a content word shows of the analysis's Leipzig labels (labels.c). */
+enum {
+  DG_GL_LINK_SPLIT,
+  DG_GL_LINK_PHRASES,
+  DG_GL_LINK_KNOWN,
+  DG_GL_LINK_CLOSED,
+  DG_GL_LINK_NAME,
+  DG_GL_LINK_SUBJECTS,
+  DG_GL_LINKS
+};
 enum {
   DG_GL_ALINK_SENSES,
   DG_GL_ALINK_DOMAINS,
@@ -142,6 +153,7 @@ enum {
   DG_GL_ALINK_PHRASES,
   DG_GL_ALINK_LOWER,
   DG_GL_ALINK_PARTS,
+  DG_GL_ALINK_SHOWN,
   DG_GL_ALINKS
 };
 

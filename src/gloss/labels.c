@@ -4,9 +4,11 @@
  * of the form against its lemma, the plain-English form, and the German
  * word repeated where no gloss was found.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "memo.h"
 #include "parts.h"
 #include "word.h"
 
@@ -21,12 +23,19 @@ typedef enum {
   S_KEEP_DEGREE,  /* adjectives and adverbs: CMPR and SUPL */
 } S_keep;
 
-static S_keep S_keep_of(const char *pos, bool closed) {
+static inline S_keep S_keep_of(const char *pos, bool closed) {
   if (closed) return dg_gl_eq(pos, "ADP") ? S_KEEP_CASE : S_KEEP_CLOSED;
-  if (dg_gl_eq(pos, "NOUN") || dg_gl_eq(pos, "PROPN")) return S_KEEP_NUMBER;
-  if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) return S_KEEP_ALL;
-  if (dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV")) return S_KEEP_DEGREE;
-  return S_KEEP_NONE;
+  /* (the tags told apart by their first letter first) */
+  switch (pos ? pos[0] : '\0') {
+  case 'N': return dg_gl_eq(pos, "NOUN") ? S_KEEP_NUMBER : S_KEEP_NONE;
+  case 'P': return dg_gl_eq(pos, "PROPN") ? S_KEEP_NUMBER : S_KEEP_NONE;
+  case 'V': return dg_gl_eq(pos, "VERB") ? S_KEEP_ALL : S_KEEP_NONE;
+  case 'A':
+    return dg_gl_eq(pos, "AUX")                              ? S_KEEP_ALL
+           : dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV") ? S_KEEP_DEGREE
+                                                            : S_KEEP_NONE;
+  default: return S_KEEP_NONE;
+  }
 }
 
 /* Is the label p[0..n) the literal `lit`? */
@@ -90,6 +99,89 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *
   return r;
 }
 
+/* A function word shows the labels of its closed-class reading, which
+ * are the lexicon's string: a few hundred strings, met again and again
+ * ("DEF.M.NOM.SG").  What one shows is a function of the string and of
+ * what S_display_labels asks besides (the part of speech's labels kept,
+ * a pronoun, a possessive's searched: the mode), so the engine keeps it
+ * by the string's address (the lexicon's mapped file stays where it is
+ * while the engine lives; strings elsewhere are not kept), in a table of
+ * its own (one a thread: no lock). */
+#define S_SHOWN_SLOTS 512
+#define S_SHOWN_MAX 47
+typedef struct S_shown_slot {
+  const char *labels; /* NULL: empty */
+  uint16_t mode;
+  uint16_t len;
+  char s[S_SHOWN_MAX + 1];
+} S_shown_slot;
+struct dg_gl_shown {
+  S_shown_slot slot[S_SHOWN_SLOTS];
+};
+static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, const char *pos,
+                                   const char *leipzig) {
+  S_keep how = *leipzig ? S_keep_of(pos, true) : S_KEEP_NONE;
+  if (how == S_KEEP_NONE) return "";
+  /* (S_display_labels's questions: the reading is w's chosen one, so a
+   * possessive's labels are searched when its bits say POSS) */
+  unsigned mode = (unsigned)how | (dg_gl_eq(pos, "PRON") ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
+  uintptr_t a = (uintptr_t)leipzig;
+  S_shown_slot *sl = e->shown ? &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)] : NULL;
+  if (sl && sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
+  const char *r = S_display_labels(d, w, pos, leipzig, true, NULL);
+  if (!dg_lexicon_holds(e->lex, leipzig)) return r;
+  size_t n = strlen(r);
+  if (n > S_SHOWN_MAX) return r;
+  if (!sl) {
+    e->shown = dg_xcalloc(1, sizeof *e->shown);
+    sl = &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)];
+  }
+  sl->labels = leipzig;
+  sl->mode = (uint16_t)mode;
+  sl->len = (uint16_t)n;
+  memcpy(sl->s, r, n + 1);
+  return r;
+}
+
+/* A content word shows the labels of the analysis chosen for it, whose
+ * string is the word's own (a repeated word's, its memo entry's).  What
+ * it shows is a function of the string and of the labels its part of
+ * speech keeps (S_keep_of: a content word's are no pronoun's and no
+ * possessive's), kept in the memo under both (kind 'G') and linked from
+ * the analysis (DG_GL_ALINK_SHOWN): a repeated word copies it. */
+typedef struct S_open_shown {
+  uint32_t how;
+  uint32_t len;
+  char s[];
+} S_open_shown;
+static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const char *pos, const char *leipzig) {
+  S_keep how = *leipzig ? S_keep_of(pos, false) : S_KEEP_NONE;
+  if (how == S_KEEP_NONE) return "";
+  int k = -1;
+  for (size_t q = 0; w->memo && q < w->nan && k < 0; q++)
+    if (w->an[q].leipzig == leipzig) k = (int)q;
+  const S_open_shown *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SHOWN);
+  if (v && v->how == (uint32_t)how) return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
+  const char *r = S_display_labels(d, w, pos, leipzig, false, NULL);
+  if (k < 0 || v || !dg_gl_memo_room(e)) return r; /* (another part of speech: made each time) */
+  size_t ln = strlen(leipzig), rn = strlen(r);
+  char key[128];
+  if (ln + 2 > sizeof key || rn + 1 > 64) return r;
+  key[0] = (char)('0' + how);
+  memcpy(key + 1, leipzig, ln + 1);
+  v = dg_gl_memo_find(e, 'G', key);
+  if (!v) {
+    _Alignas(8) char buf[sizeof(S_open_shown) + 64];
+    S_open_shown *n = (S_open_shown *)(void *)buf;
+    n->how = (uint32_t)how;
+    n->len = (uint32_t)rn;
+    memcpy(n->s, r, rn + 1);
+    v = dg_gl_memo_keep(e, 'G', key, n, sizeof(S_open_shown) + rn + 1, 0, NULL);
+  }
+  if (v) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SHOWN, v);
+  return r;
+}
+
 /* Leipzig labels (with FUT/PASS from the context) and segmentation of every
  * word, its plain-English form (plain.c), and the German word repeated
  * where no gloss was found. */
@@ -104,9 +196,13 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         t->labels = "";
       } else {
         /* An expression's gloss on a function word carries no labels. */
-        const char *lab = S_display_labels(d, w, t->pos, (t->mwe_head && w->is_closed) ? "" : w->leipzig,
-                                           w->is_closed, w->extra);
-        t->labels = lab;
+        const char *leipzig = (t->mwe_head && w->is_closed) ? "" : w->leipzig;
+        /* (a function word's labels, of its chosen reading, through the
+         * engine's table) */
+        bool reading = w->is_closed && !w->extra && w->closed >= 0 && leipzig && leipzig == w->cl[w->closed].labels;
+        t->labels = reading                                 ? S_closed_labels(e, d, w, t->pos, leipzig)
+                    : !w->is_closed && !w->extra && leipzig ? S_open_labels(e, d, w, t->pos, leipzig)
+                                                            : S_display_labels(d, w, t->pos, leipzig, w->is_closed, w->extra);
       }
       if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
         t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);

@@ -427,6 +427,7 @@ typedef struct S_word {
   dg_word_class wc;
   const char *lower; /* the lower-case form (among the strings) */
   uint64_t pron_sig; /* dg_gl_pronoun_sigs */
+  uint64_t hlower;   /* dg_mwe_word_hash(lower) (dg_gl_memo_lower_hash) */
   _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
 
@@ -524,6 +525,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
   nl = 0;
   v->lower = S_copy_n(&sw, w->lower, len[nl++]);
+  v->hlower = v->lower ? dg_mwe_word_hash(v->lower) : 0;
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;
@@ -539,6 +541,11 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   w->memo = stored;
   w->memo_form = key->form;
   w->alinks = S_word_alink(stored);
+}
+
+uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w) {
+  const S_word *v = w->memo;
+  return v && v->lower == w->lower ? v->hlower : 0;
 }
 
 /* ---- links from a word's entry -------------------------------------------- */

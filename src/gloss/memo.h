@@ -56,6 +56,10 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 /* The word classes of the lower-case form kept in the entry of key k's
  * word into *wc (what _get gives as w->wc); false when it has none. */
 bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc);
+/* dg_mwe_word_hash(w->lower), kept in the entry of a word whose lower-case
+ * form is its entry's (a repeated word's: the phrase pass hashes every
+ * word's form); 0 for another word. */
+uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w);
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.

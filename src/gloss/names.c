@@ -310,8 +310,8 @@ static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
                       S_role_noun(e, c, &c->w[k], p->lemma);
     /* (a marked name in the genitive is followed by what it owns: "Dr.
-     * Fords Anschuldigungen") */
-    size_t pl = strlen(p->form);
+     * Fords Anschuldigungen"; the name is measured only when marked) */
+    size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
     bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
                         !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_eq(t->pos, "NOUN"));
     if (!after_role && !after_marked) continue;

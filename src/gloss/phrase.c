@@ -89,10 +89,21 @@ static size_t S_head_size(size_t np) {
 }
 
 /* The first of en's patterns from q on whose two probe words may both be
- * in the sentence of ws (en->np: none). */
+ * in the sentence of ws (en->np: none).  (A key's patterns are walked
+ * many to a sentence and their first probe word is seldom there: the
+ * walk tests two patterns a turn, each by its first bit, and reads a
+ * pattern's second bit only when its first is set.) */
+static inline bool S_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
+  size_t a = en->probe[q][0]; /* (a bit's word from the bit in one shift) */
+  return (ws->bits[a >> 6] >> (a & 63) & 1) && dg_mwe_words_bit(ws, en->probe[q][1]);
+}
 static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  while (q < en->np && !(dg_mwe_words_bit(ws, en->probe[q][0]) && dg_mwe_words_bit(ws, en->probe[q][1]))) q++;
-  return q;
+  size_t np = en->np;
+  for (; q + 1 < np; q += 2) {
+    if (S_probed(en, q, ws)) return q;
+    if (S_probed(en, q + 1, ws)) return q + 1;
+  }
+  return q < np && !S_probed(en, q, ws) ? np : q;
 }
 
 /* The block of the dictionary's phrases under key, in *b (empty; 8-byte
@@ -515,6 +526,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
     tv[i].lower = c->w[i].lower;
     lemma_at[i] = SIZE_MAX;
+    /* (a repeated word's form hash is kept in its memo entry, whose
+     * header the passes before read: a load instead of a hash) */
+    uint64_t hl = c->w[i].memo ? dg_gl_memo_lower_hash(&c->w[i]) : 0;
     if (ll && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
       /* (a lemma spelt as the lower-case form, "die" of die, is its own
        * lower case: the form is the lemma, its hash the one kept) */
@@ -523,9 +537,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     } else if (ll) {
       tv[i].lemma = ll->s;
       tv[i].hlemma = ll->h;
-      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
     } else {
-      tv[i].hlower = dg_mwe_word_hash(c->w[i].lower);
+      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
       if (dg_gl_eq(lemma, c->w[i].lower)) {
         /* (the lemma is the form: "die" of die) */
         tv[i].lemma = c->w[i].lower;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "mwe.h"
 #include "util.h"
 
 typedef struct S_row {
@@ -20,8 +21,10 @@ typedef struct S_row {
 } S_row;
 
 /* Bits of the hashes of the rows' lemmas and fields: most words a look-up
- * asks about are in no row, and the set says so without the scan. */
-#define S_BITS 1024
+ * asks about are in no row, and the set says so without the scan.  (The
+ * hash is the phrase pass's word hash, which reads a word eight bytes at
+ * a time: the domains pass asks it of every content word's form.) */
+#define S_BITS 4096
 typedef struct S_bits {
   uint64_t w[S_BITS / 64];
 } S_bits;
@@ -35,11 +38,7 @@ struct dg_subjects {
   S_bits lemmas, fields;
 };
 
-static size_t S_bit(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return (h ^ (h >> 16)) & (S_BITS - 1);
-}
+static size_t S_bit(const char *s) { return (size_t)(dg_mwe_word_hash(s) >> 20) & (S_BITS - 1); }
 static void S_bits_add(S_bits *b, const char *s) {
   size_t i = S_bit(s);
   b->w[i / 64] |= 1ULL << (i % 64);
