@@ -136,15 +136,24 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
     snprintf(verb, sizeof verb, "%.*sen", (int)(L - 3), base); /* sinkend -> sinken */
     present = true;
   } else if (L > 4 && base[L - 1] == 't') {
-    /* durchnässt -> durchnässen, domestiziert -> domestizieren, gemacht -> machen */
-    const char *stem = base;
-    size_t sl = L - 1;
-    if (strncmp(base, "ge", 2) == 0 && L > 6) {
-      stem = base + 2;
+    /* durchnässt -> durchnässen, domestiziert -> domestizieren, gemacht ->
+     * machen; ge- after a separable particle (word class sep-particle):
+     * eingewechselt -> einwechseln */
+    size_t pl = 0; /* (the particle's length) */
+    for (size_t k = 2; k + 6 < L && !pl; k++)
+      if (base[k] == 'g' && base[k + 1] == 'e' && dg_morph_is(e->morph, base, k, DG_WC_SEP_PARTICLE)) pl = k;
+    const char *stem = base + pl;
+    size_t sl = L - pl - 1;
+    if (strncmp(stem, "ge", 2) == 0 && (pl || L > 6)) {
+      stem += 2;
       sl -= 2;
     }
     if (sl > 1 && stem[sl - 1] == 'e') sl--; /* "gearbeitet" -> arbeit */
-    snprintf(verb, sizeof verb, "%.*sen", (int)sl, stem);
+    /* (a stem in -el or -er takes -n: wechseln, ändern; not -ier:
+     * platzieren) */
+    bool el_er = sl > 2 && stem[sl - 2] == 'e' && (stem[sl - 1] == 'l' || stem[sl - 1] == 'r') &&
+                 !(sl > 3 && stem[sl - 3] == 'i');
+    snprintf(verb, sizeof verb, "%.*s%.*s%s", (int)pl, base, (int)sl, stem, el_er ? "n" : "en");
   } else {
     return false;
   }
