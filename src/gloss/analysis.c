@@ -16,11 +16,18 @@
 
 /* The subject pronouns a verb form agrees with, each looked for in the
  * clause of word i once for all the word's analyses (seen[k]: -1 not yet
- * asked, else the answer). */
+ * asked, else the answer).  Each pronoun is named by a literal, whose
+ * dg_gl_label_sig is then known when compiling. */
 enum { S_SUBJ_I, S_SUBJ_YOU, S_SUBJ_WE, S_SUBJ_YOU_PL };
+static inline bool S_has(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return dg_gl_clause_has_pronoun_sig(c, i, labels, dg_gl_label_sig(labels));
+}
 static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
-  static const char *const labels[] = {S_I, S_YOU, S_WE, S_YOU_PL};
-  if (seen[which] < 0) seen[which] = dg_gl_clause_has_pronoun(c, i, labels[which]);
+  if (seen[which] < 0)
+    seen[which] = which == S_SUBJ_I    ? S_has(c, i, S_I)
+                  : which == S_SUBJ_YOU ? S_has(c, i, S_YOU)
+                  : which == S_SUBJ_WE  ? S_has(c, i, S_WE)
+                                        : S_has(c, i, S_YOU_PL);
   return seen[which] > 0;
 }
 

@@ -159,6 +159,20 @@ size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
  * marked no token becomes or stops being a boundary (the passes change
  * only words' forms, and a kind only from word to name). */
 void dg_gl_clauses(dg_gl_ctx *c);
+/* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
+ * six bytes, which tell the kind of pronoun, its person and number
+ * ("PRS.1S", "PRS.3P", "REFL.2", "REL.F."); a word without the bit of the
+ * labels asked for has no such reading.  (inline: the bit of labels a rule
+ * names as a literal is known when compiling) */
+static inline uint64_t dg_gl_label_sig(const char *labels) {
+  if (!labels) return 0;
+  unsigned h = 2166136261u;
+  bool in = true; /* (six steps, so that a literal's unroll and fold) */
+#pragma GCC unroll 6
+  for (size_t k = 0; k < 6; k++)
+    if ((in = in && labels[k])) h = (h ^ (unsigned char)labels[k]) * 16777619u;
+  return (uint64_t)1 << (h & 63);
+}
 /* The labels of w's pronoun readings as bits of a hash (dg_gl_word.pron_sig,
  * set by the look-up pass: a repeated word's are its memo entry's). */
 uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w);
@@ -217,6 +231,8 @@ bool dg_gl_pronoun(const dg_gl_word *w, const char *labels);
 /* Does the clause around i (as dg_gl_clause_has) hold such a pronoun?  (A
  * pass of dg_engine_gloss_begin: it reads the clauses of dg_gl_clauses.) */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels);
+/* The same with the labels' dg_gl_label_sig (0: found when first needed). */
+bool dg_gl_clause_has_pronoun_sig(const dg_gl_ctx *c, size_t i, const char *labels, uint64_t sig);
 
 /* Word shapes and classes. */
 bool dg_gl_digits(const char *s);
