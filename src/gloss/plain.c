@@ -118,7 +118,8 @@ static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
 
 /* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
  * through). */
-static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
+static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w,
+                                              const unsigned *lbits) {
   const char *lab = w->leipzig;
   bool plural = S_plural_noun(t, w);
   /* A German fallback (the word or its lemma repeated) is not English:
@@ -130,9 +131,10 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
   /* (the labels asked about below, read once: lb & DG_GL_L_PST is
-   * dg_gl_has_label(lab, "PST"); only names and verbs ask) */
+   * dg_gl_has_label(lab, "PST"); only names and verbs ask; a repeated
+   * word's the labels pass kept) */
   bool verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX);
-  unsigned lb = t->kind == DG_KIND_NAME || verb ? dg_gl_label_bits(lab) : 0;
+  unsigned lb = t->kind == DG_KIND_NAME || verb ? (lbits ? *lbits : dg_gl_label_bits(lab)) : 0;
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
@@ -215,7 +217,7 @@ static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
 
 /* The plain form of word i: first whether an adjective is used as an adverb
  * (with the dictionary's own adverb sense), then the English form. */
-void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   w->adverbial = S_adverbial(c, i);
@@ -224,5 +226,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *adv = S_adverb_sense(e, t->lemma);
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  if (S_takes_form(t, w)) S_plain(e, d, t, w);
+  if (S_takes_form(t, w)) S_plain(e, d, t, w, lbits);
 }
