@@ -90,15 +90,17 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
   return r;
 }
 
-/* Is the noun plural (by its features or its labels)? */
-static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w) {
+/* Is the noun plural (by its features or its labels; lbits: their bits,
+ * dg_gl_plain's)? */
+static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
   return dg_gl_pos_is(t, DG_UD_NOUN) &&
-         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(w->leipzig, "PL"));
+         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) ||
+          (lbits ? (*lbits & DG_GL_L_PL) != 0 : dg_gl_has_label(w->leipzig, "PL")));
 }
 
 /* May the word take a plain form at all?  Most words may not: they are
  * told here, in line, before S_plain sets up its frame. */
-static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
+static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
   if (t->kind == DG_KIND_NAME) return true;
   /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
    * first, as the other words' glosses and sources need not be read) */
@@ -113,7 +115,7 @@ static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
   if ((adj || dg_gl_pos_is(t, DG_UD_ADV)) && !(adj && w->adverbial) &&
       !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
     return false;
-  return !dg_gl_pos_is(t, DG_UD_NOUN) || S_plural_noun(t, w);
+  return !dg_gl_pos_is(t, DG_UD_NOUN) || S_plural_noun(t, w, lbits);
 }
 
 /* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
@@ -121,7 +123,7 @@ static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
 static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w,
                                               const unsigned *lbits) {
   const char *lab = w->leipzig;
-  bool plural = S_plural_noun(t, w);
+  bool plural = S_plural_noun(t, w, lbits);
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -226,5 +228,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned
     const char *adv = S_adverb_sense(e, t->lemma);
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  if (S_takes_form(t, w)) S_plain(e, d, t, w, lbits);
+  if (S_takes_form(t, w, lbits)) S_plain(e, d, t, w, lbits);
 }
