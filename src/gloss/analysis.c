@@ -16,11 +16,18 @@
 
 /* The subject pronouns a verb form agrees with, each looked for in the
  * clause of word i once for all the word's analyses (seen[k]: -1 not yet
- * asked, else the answer). */
+ * asked, else the answer).  Each pronoun is named by a literal, whose
+ * dg_gl_label_sig is then known when compiling. */
 enum { S_SUBJ_I, S_SUBJ_YOU, S_SUBJ_WE, S_SUBJ_YOU_PL };
+static inline bool S_has(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return dg_gl_clause_has_pronoun_sig(c, i, labels, dg_gl_label_sig(labels));
+}
 static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
-  static const char *const labels[] = {S_I, S_YOU, S_WE, S_YOU_PL};
-  if (seen[which] < 0) seen[which] = dg_gl_clause_has_pronoun(c, i, labels[which]);
+  if (seen[which] < 0)
+    seen[which] = which == S_SUBJ_I    ? S_has(c, i, S_I)
+                  : which == S_SUBJ_YOU ? S_has(c, i, S_YOU)
+                  : which == S_SUBJ_WE  ? S_has(c, i, S_WE)
+                                        : S_has(c, i, S_YOU_PL);
   return seen[which] > 0;
 }
 
@@ -123,7 +130,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
         /* A subordinating conjunction or relative pronoun opens another
          * clause (not a comparison particle inside it, compar-particle:
          * "sind als … bekannt"). */
-        if (dg_gl_eq(b->pos, "SCONJ") && !(dg_gl_is(&c->w[j], DG_WC_COMPAR_PARTICLE) &&
+        if (dg_gl_pos_is(b, DG_UD_SCONJ) && !(dg_gl_is(&c->w[j], DG_WC_COMPAR_PARTICLE) &&
                                            j > 0 && !dg_gl_is_punct(&s->tokens[j - 1])))
           break;
         if (c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_REL)) break;
@@ -182,9 +189,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   }
   bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(s->tokens[nn].form) && !c->w[nn].initial &&
-                     (dg_gl_eq(s->tokens[i - 1].pos, "DET") || dg_gl_eq(s->tokens[i - 1].pos, "ADP") ||
-                      dg_gl_eq(s->tokens[i - 1].pos, "ADJ") || dg_gl_eq(s->tokens[i - 1].pos, "NUM") ||
-                      dg_gl_eq(s->tokens[i - 1].pos, "ADV"));
+                     (dg_gl_pos_is(&s->tokens[i - 1], DG_UD_DET) || dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ||
+                      dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADJ) || dg_gl_pos_is(&s->tokens[i - 1], DG_UD_NUM) ||
+                      dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADV));
   if (has_inf && !want_inf) {
     size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&

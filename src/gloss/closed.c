@@ -126,7 +126,7 @@ static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   if (dg_gl_is(&c->w[i - 1], DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
   /* After an article or a degree word the word is part of a phrase: "die
    * wohl größte" (probably), "so wohl gefühlt" (well). */
-  if (dg_gl_eq(prev->pos, "DET") || dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV)) return false;
+  if (dg_gl_pos_is(prev, DG_UD_DET) || dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV)) return false;
   size_t cs = dg_gl_cstart(c, i);
   for (size_t j = cs; j < i; j++) {
     const dg_gl_word *pw = &c->w[j];
@@ -172,13 +172,13 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   if (i < 2) return false;
   const dg_dtoken *v = &s->tokens[i - 1];
-  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
+  if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_AUX)) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
       dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
     return false;
   size_t cs = dg_gl_cstart(c, i - 1);
   if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
   if (cs >= i - 1) return false; /* verb first: a question or a command */
-  if (dg_gl_eq(s->tokens[cs].pos, "SCONJ") || dg_gl_eq(s->tokens[cs].pos, "CCONJ")) return false;
+  if (dg_gl_pos_is(&s->tokens[cs], DG_UD_SCONJ) || dg_gl_pos_is(&s->tokens[cs], DG_UD_CCONJ)) return false;
   bool in_pp = false, oblique = false;
   for (size_t j = cs; j < i - 1; j++) {
     const dg_dtoken *t = &s->tokens[j];
@@ -186,17 +186,17 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
     if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
     const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
     unsigned lb = lab ? w->closed_labels : 0;
-    if (dg_gl_eq(t->pos, "ADP")) {
+    if (dg_gl_pos_is(t, DG_UD_ADP)) {
       in_pp = true;
       continue;
     }
     if ((lb & DG_LB_NOM) && !in_pp) return false; /* the subject */
-    if (dg_gl_eq(t->pos, "DET") && lab) {
+    if (dg_gl_pos_is(t, DG_UD_DET) && lab) {
       oblique = lb & (DG_LB_ACC | DG_LB_DAT | DG_LB_GEN);
       continue;
     }
-    if (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "PROPN") || t->kind == DG_KIND_NAME ||
-        dg_gl_eq(t->pos, "PRON")) {
+    if (dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_pos_is(t, DG_UD_PROPN) || t->kind == DG_KIND_NAME ||
+        dg_gl_pos_is(t, DG_UD_PRON)) {
       if (!in_pp && !oblique) return false; /* a subject */
       in_pp = oblique = false;
     }
@@ -230,7 +230,7 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
     size_t end = dg_gl_cend(c, i), cs = dg_gl_cstart(c, i);
     bool sub = false;
     for (size_t j = cs; j < i && !sub; j++)
-      sub = dg_gl_eq(s->tokens[j].pos, "SCONJ") ||
+      sub = dg_gl_pos_is(&s->tokens[j], DG_UD_SCONJ) ||
             (c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_REL)) ||
             /* a w-word opening the clause (", was sie … würden") */
             (j == cs && j > 0 && c->w[j].closed >= 0 && (c->w[j].closed_labels & DG_LB_INT));
@@ -274,14 +274,14 @@ static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
    * ("dass die Vereinigten Staaten … anstreben", "wenn die Ukraine …
    * aufgäbe"). */
   bool starts = S_clause_initial(c, i) ||
-                (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "SCONJ") && !S_is_um(c->w[i - 1].lower) &&
+                (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_SCONJ) && !S_is_um(c->w[i - 1].lower) &&
                  !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
   /* An infinitive clause has no subject (", das Wahlrecht … zu
    * blockieren"): its noun phrases are objects. */
   if (starts && S_infinitive_clause(c, i)) starts = false;
   /* After a finite "sein" the noun phrase is the predicate ("Dies ist eine
    * hochkomplexe Situation"). */
-  if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_eq(s->tokens[i - 1].pos, "AUX"))
+  if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_AUX))
     starts = true;
   /* Verb second: when the field before the finite verb holds no subject
    * (an adverb, a prepositional phrase, an object), the subject follows
@@ -381,8 +381,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * ("Selbst mit dem Start …", "selbst wenn"). */
   /* (a rule about this one word) */
   if (dg_gl_eq(w->lower, "selbst")) {
-    bool after_np = i > 0 && (dg_gl_eq(s->tokens[i - 1].pos, "NOUN") || dg_gl_eq(s->tokens[i - 1].pos, "PROPN") ||
-                              dg_gl_eq(s->tokens[i - 1].pos, "PRON") || s->tokens[i - 1].kind == DG_KIND_NAME);
+    bool after_np = i > 0 && (dg_gl_pos_is(&s->tokens[i - 1], DG_UD_NOUN) ||
+                              dg_gl_pos_is(&s->tokens[i - 1], DG_UD_PROPN) ||
+                              dg_gl_pos_is(&s->tokens[i - 1], DG_UD_PRON) || s->tokens[i - 1].kind == DG_KIND_NAME);
     bool before_np = false;
     if (i + 1 < s->ntokens && !after_np) {
       const dg_dtoken *n = &s->tokens[i + 1];
@@ -535,7 +536,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         sc += (cl[k].bits & glab) ? 2 : ((cl[k].bits & DG_LB_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
-      if (gov && (!is_rel || (i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"))))
+      if (gov && (!is_rel || (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP))))
         sc += (cl[k].bits & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
         /* Without a preposition: NOM where the subject stands, else ACC. */
@@ -570,12 +571,14 @@ static const char *S_lex_str(const dg_engine *e, dg_doc *d, const char *s) {
   return d->keeps && d->keeps->lex == e->lex ? s : dg_doc_str(d, s);
 }
 
-/* The document's copy of a closed-class reading's part of speech: a UD
- * tag is the lexicon's string constant (no copy into the document for
- * every closed-class word); another string is copied. */
-static const char *S_pos_copy(dg_doc *d, const dg_sense *sv) {
+/* Token t's part of speech, the document's copy of a closed-class
+ * reading's: a UD tag is the lexicon's string constant (no copy into the
+ * document for every closed-class word), set with the code the lexicon
+ * coded it as; another string is copied. */
+static void S_set_pos(dg_doc *d, dg_dtoken *t, const dg_sense *sv) {
   const char *ud = dg_lexicon_ud_name(S_pos(sv->bits));
-  return ud ? ud : dg_doc_str(d, sv->pos);
+  if (ud) dg_gl_set_pos_code(t, ud, S_pos(sv->bits));
+  else dg_gl_set_pos(t, dg_doc_str(d, sv->pos));
 }
 
 /* The analysis whose features closed-class reading k of w takes: of the
@@ -788,7 +791,7 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
   /* (which analysis the lemma is of, for the passes that ask) */
   if (w->memo) dg_gl_memo_lemma_set(w, t->lemma, fx ? fx->lemma_an[k] : dg_gl_memo_first_an(w, t->lemma));
-  t->pos = S_pos_copy(d, sv);
+  S_set_pos(d, t, sv);
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,
    * then those of the others. */

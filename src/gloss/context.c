@@ -78,12 +78,12 @@ static void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (sbjv2 || S_closed_label(&c->w[i], DG_LB_SBJV2)) {
     g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
     dg_gl_promote(d, t, g);
-    t->pos = k ? "AUX" : "VERB";
+    dg_gl_set_pos(t, k ? "AUX" : "VERB");
     c->w[i].extra = k == 'p' ? "PASS" : NULL;
     return;
   }
   dg_gl_promote(d, t, g);
-  t->pos = k ? "AUX" : "VERB";
+  dg_gl_set_pos(t, k ? "AUX" : "VERB");
   if (k == 'p') c->w[i].extra = "PASS";
   else if (k == 'i') c->w[i].extra = "FUT";
   /* The future is in the gloss ("will"); present tense would mislead. */
@@ -167,7 +167,7 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
       if (j == (size_t)-1 || j < start || j >= end) continue;
       any = true;
       const dg_dtoken *t = &c->s->tokens[j];
-      if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX")) continue;
+      if (!dg_gl_pos_is(t, DG_UD_VERB) && !dg_gl_pos_is(t, DG_UD_AUX)) continue;
       if (dg_gl_feat(t->feats, "VerbForm=Fin")) return dg_gl_feat(t->feats, "Number=Plur") ? 1 : 0;
     }
     if (!any) break;
@@ -226,7 +226,7 @@ static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
         if (!pron) pron = refl;
       } else if (j < i && s->tokens[j].kind == DG_KIND_NAME) {
         if (!person && !thing) person = true;
-      } else if (j < i && dg_gl_eq(s->tokens[j].pos, "NOUN") && !thing && !person) {
+      } else if (j < i && dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN) && !thing && !person) {
         if (S_person_noun(c, s->tokens[j].lemma, dg_gl_feat(s->tokens[j].feats, "Gender=Masc"))) person = true;
         else if (!dg_gl_feat(s->tokens[j].feats, "Case=Gen") || dg_gl_feat(s->tokens[j].feats, "Case=Nom"))
           thing = true;
@@ -259,26 +259,26 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
       continue;
     }
     if (!comma) return;
-    if (a->kind == DG_KIND_NAME || dg_gl_eq(a->pos, "PROPN") || dg_gl_eq(a->pos, "PRON")) return;
-    if (dg_gl_eq(a->pos, "NOUN")) {
+    if (a->kind == DG_KIND_NAME || dg_gl_pos_is(a, DG_UD_PROPN) || dg_gl_pos_is(a, DG_UD_PRON)) return;
+    if (dg_gl_pos_is(a, DG_UD_NOUN)) {
       if (S_person_noun(c, a->lemma, dg_gl_feat(a->feats, "Gender=Masc"))) return;
       /* A prepositional phrase after a person ("Hegseth im vergangenen
        * Monat, der …"): the person is the antecedent. */
       size_t k = j;
-      while (k > 0 && (dg_gl_eq(s->tokens[k - 1].pos, "ADJ") || dg_gl_eq(s->tokens[k - 1].pos, "DET") ||
-                       dg_gl_eq(s->tokens[k - 1].pos, "NUM")))
+      while (k > 0 && (dg_gl_pos_is(&s->tokens[k - 1], DG_UD_ADJ) || dg_gl_pos_is(&s->tokens[k - 1], DG_UD_DET) ||
+                       dg_gl_pos_is(&s->tokens[k - 1], DG_UD_NUM)))
         k--;
-      if (k > 1 && dg_gl_eq(s->tokens[k - 1].pos, "ADP")) {
+      if (k > 1 && dg_gl_pos_is(&s->tokens[k - 1], DG_UD_ADP)) {
         const dg_dtoken *p = &s->tokens[k - 2];
-        if (p->kind == DG_KIND_NAME || dg_gl_eq(p->pos, "PROPN") ||
-            (dg_gl_eq(p->pos, "NOUN") && S_person_noun(c, p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
+        if (p->kind == DG_KIND_NAME || dg_gl_pos_is(p, DG_UD_PROPN) ||
+            (dg_gl_pos_is(p, DG_UD_NOUN) && S_person_noun(c, p->lemma, dg_gl_feat(p->feats, "Gender=Masc"))))
           return;
       }
       S_promote_alt(d, t, "which");
       return;
     }
     /* A clause-final verb between the noun and the comma. */
-    if (!(dg_gl_eq(a->pos, "VERB") || dg_gl_eq(a->pos, "AUX"))) return;
+    if (!(dg_gl_pos_is(a, DG_UD_VERB) || dg_gl_pos_is(a, DG_UD_AUX))) return;
   }
 }
 
@@ -292,7 +292,7 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
 static void S_imperative(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX"))) return;
+  if (!(dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX))) return;
   /* first in its sentence, after a colon, or after "bitte" there (asked
    * before the features: most verbs stand elsewhere) */
   size_t k = i;
@@ -332,24 +332,24 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
      * "a few" ("innerhalb weniger Wochen"). */
     /* (the next word is asked first: the gloss string lies far off in
      * memory, and most words are not before a plural noun) */
-    if (i + 1 < s->ntokens && dg_gl_eq(s->tokens[i + 1].pos, "NOUN")) {
+    if (i + 1 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 1], DG_UD_NOUN)) {
       bool plural_next = false;
       for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
         plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
       if (plural_next && dg_gl_eq(t->gloss, "less"))
-        dg_gl_promote(d, t, i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP") ? "a few" : "fewer");
+        dg_gl_promote(d, t, i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ? "a few" : "fewer");
     }
     /* A noun after a possessive that names a relative or partner in one of
      * its senses (English word class en-relation: "seine Frau" = his wife,
      * "ihr Mann" = her husband) takes that sense; a noun right before a
      * name that names a kind of place in one of its senses (en-place-kind:
      * "Schloss Neuschwanstein" = castle, not lock) takes that one. */
-    if (dg_gl_eq(t->pos, "NOUN") && t->nglosses > 1 && i > 0) {
+    if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0) {
       const dg_gl_word *pw = &c->w[i - 1];
       bool poss = pw->is_closed && pw->closed >= 0 && (pw->closed_labels & DG_LB_POSS);
       const dg_dtoken *n = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
       bool before_name = n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form) &&
-                         (n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN") || (n->flags & DG_DF_GUESS) ||
+                         (n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN) || (n->flags & DG_DF_GUESS) ||
                           !n->gloss || !n->gloss[0]);
       dg_word_class want = poss ? DG_WC_EN_RELATION : before_name ? DG_WC_EN_PLACE_KIND : 0;
       for (size_t k = 1; want && k < t->nglosses && k < 8; k++)
@@ -360,7 +360,7 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     }
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
-    if (dg_gl_eq(t->pos, "ADJ") && t->gloss) {
+    if (dg_gl_pos_is(t, DG_UD_ADJ) && t->gloss) {
       const char *g = t->gloss;
       /* (the articles told by their bytes: most glosses begin with none) */
       size_t skip = g[0] == 't' && g[1] == 'h' && g[2] == 'e' && g[3] == ' ' ? 4
@@ -385,11 +385,12 @@ void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c) {
       continue;
     size_t cs = dg_gl_clause_start(s, i);
     bool ok = i == cs;
-    if (!ok && (dg_gl_eq(s->tokens[cs].pos, "ADP") || dg_gl_eq(s->tokens[cs].pos, "ADV") ||
-                dg_gl_eq(s->tokens[cs].pos, "SCONJ"))) {
+    if (!ok && (dg_gl_pos_is(&s->tokens[cs], DG_UD_ADP) || dg_gl_pos_is(&s->tokens[cs], DG_UD_ADV) ||
+                dg_gl_pos_is(&s->tokens[cs], DG_UD_SCONJ))) {
       ok = true;
       for (size_t j = cs; j < i && ok; j++) /* no nominative subject before */
-        if (dg_gl_eq(s->tokens[j].pos, "PRON") && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM")) ok = false;
+        if (dg_gl_pos_is(&s->tokens[j], DG_UD_PRON) && s->tokens[j].labels && strstr(s->tokens[j].labels, "NOM"))
+          ok = false;
     }
     if (!ok) continue;
     dg_gl_promote(d, t, "there is");

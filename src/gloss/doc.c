@@ -101,7 +101,7 @@ dg_dsentence *dg_doc_add_sentence(dg_doc *d) {
  * token is a `rep stos` that takes longer to start than the rest of
  * building a token.) */
 static const dg_dtoken S_empty_token = {.form = "", .lemma = "", .pos = "", .feats = "", .labels = "",
-                                        .gloss = "", .source = "", .mwe = -1, .link = -1};
+                                        .gloss = "", .source = "", .mwe = -1, .link = -1, .upos = DG_UD_NONE};
 
 void dg_dtoken_init(dg_dtoken *t) { memcpy(t, &S_empty_token, sizeof *t); }
 

@@ -94,6 +94,8 @@ typedef struct dg_dtoken {
   const char *reason;    /* why a fallback was taken, or NULL */
   int mwe;               /* index into the sentence's mwes, -1 none */
   bool mwe_head;         /* this token carries the expression's gloss */
+  uint8_t upos;          /* pos as a code (lexicon.h DG_UD_*), set with it by the
+                          * glossing passes (word.h dg_gl_set_pos) */
   int link;              /* separable verb: index of the partner token, -1 none */
   uint32_t *align;       /* [start, end) byte spans into the sentence's translation that the
                           * gloss agrees with, nalign pairs (align.c); NULL/0 when unaligned */

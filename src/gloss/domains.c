@@ -294,7 +294,7 @@ static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
 static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
   return t->kind == DG_KIND_WORD && !w->is_closed && t->nglosses > 1 && t->mwe < 0 &&
          !(t->flags & DG_DF_SEP_PARTICLE) && t->source && t->source[0] == 'd' && strncmp(t->source, "ding:", 5) == 0 &&
-         (dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"));
+         (dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_ADJ));
 }
 
 /* A content word votes once for each subject one of its senses has a
@@ -362,7 +362,7 @@ static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subje
     if (sw[i] && bit && !((fm[i] | sw[i]->lemma) & bit)) continue;
     dg_dtoken *t = &s->tokens[i];
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE)) continue;
-    if (!(dg_gl_eq(t->pos, "NOUN") || dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "ADJ"))) continue;
+    if (!(dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_ADJ))) continue;
     /* The form itself first ("Daten" is a headword of its own, not only
      * the plural of Datum). */
     const char *g = NULL;

@@ -260,8 +260,9 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
 const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
                                      const char **display);
 /* plain.c: the plain-English form of word i, adverbial adjectives first
- * (labels.c). */
-void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+ * (labels.c; lbits: dg_gl_label_bits of the word's labels when the labels
+ * pass kept them, else NULL). */
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits);
 /* phrase.c: the compiled dictionary phrases of an engine (engine.c). */
 void dg_gl_pcache_free(struct dg_gl_pcache *pc);
 

@@ -148,20 +148,28 @@ static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w,
  * it shows is a function of the string and of the labels its part of
  * speech keeps (S_keep_of: a content word's are no pronoun's and no
  * possessive's), kept in the memo under both (kind 'G') and linked from
- * the analysis (DG_GL_ALINK_SHOWN): a repeated word copies it. */
+ * the analysis (DG_GL_ALINK_SHOWN): a repeated word copies it.  With it
+ * the labels the plain form asks about (dg_gl_label_bits of the string:
+ * *lbits, lbits_set when known). */
 typedef struct S_open_shown {
   uint32_t how;
   uint32_t len;
+  uint32_t lbits;
   char s[];
 } S_open_shown;
-static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const char *pos, const char *leipzig) {
+static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const char *pos, const char *leipzig,
+                                 unsigned *lbits, bool *lbits_set) {
   S_keep how = *leipzig ? S_keep_of(pos, false) : S_KEEP_NONE;
   if (how == S_KEEP_NONE) return "";
   int k = -1;
   for (size_t q = 0; w->memo && q < w->nan && k < 0; q++)
     if (w->an[q].leipzig == leipzig) k = (int)q;
   const S_open_shown *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SHOWN);
-  if (v && v->how == (uint32_t)how) return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
+  if (v && v->how == (uint32_t)how) {
+    *lbits = v->lbits;
+    *lbits_set = true;
+    return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
+  }
   const char *r = S_display_labels(d, w, pos, leipzig, false, NULL);
   if (k < 0 || v || !dg_gl_memo_room(e)) return r; /* (another part of speech: made each time) */
   size_t ln = strlen(leipzig), rn = strlen(r);
@@ -175,6 +183,7 @@ static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const c
     S_open_shown *n = (S_open_shown *)(void *)buf;
     n->how = (uint32_t)how;
     n->len = (uint32_t)rn;
+    n->lbits = dg_gl_label_bits(leipzig);
     memcpy(n->s, r, rn + 1);
     v = dg_gl_memo_keep(e, 'G', key, n, sizeof(S_open_shown) + rn + 1, 0, NULL);
   }
@@ -192,6 +201,8 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_gl_word *w = &c->w[i];
     if (t->kind == DG_KIND_PUNCT) continue;
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
+      unsigned lbits = 0;
+      bool lbits_set = false;
       if (t->flags & DG_DF_SEP_PARTICLE) {
         t->labels = "";
       } else {
@@ -200,9 +211,10 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         /* (a function word's labels, of its chosen reading, through the
          * engine's table) */
         bool reading = w->is_closed && !w->extra && w->closed >= 0 && leipzig && leipzig == w->cl[w->closed].labels;
-        t->labels = reading                                 ? S_closed_labels(e, d, w, t->pos, leipzig)
-                    : !w->is_closed && !w->extra && leipzig ? S_open_labels(e, d, w, t->pos, leipzig)
-                                                            : S_display_labels(d, w, t->pos, leipzig, w->is_closed, w->extra);
+        bool open = !w->is_closed && !w->extra && leipzig;
+        t->labels = reading ? S_closed_labels(e, d, w, t->pos, leipzig)
+                    : open  ? S_open_labels(e, d, w, t->pos, leipzig, &lbits, &lbits_set)
+                            : S_display_labels(d, w, t->pos, leipzig, w->is_closed, w->extra);
       }
       if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
         t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);
@@ -215,7 +227,7 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (t->nparts > 1 && !(t->flags & DG_DF_SUSPENDED) && t->source && strncmp(t->source, "compound", 8) != 0 &&
           strncmp(t->source, "parts", 5) != 0 && !dg_gl_parts_agree(t))
         t->flags |= DG_DF_WHOLE_GLOSS;
-      dg_gl_plain(e, d, c, i);
+      dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
     }
     if (!t->gloss[0]) {
       dg_gl_set_single(d, t, t->form);

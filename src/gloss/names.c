@@ -70,7 +70,7 @@ static bool S_lemma_s(const dg_dtoken *t) {
   return !t->lemma[n] && n >= 2 && dg_gl_eq(t->form + n, "s");
 }
 static bool S_noun_after(const dg_gl_ctx *c, size_t i) {
-  return i + 1 < c->s->ntokens && dg_gl_eq(c->s->tokens[i + 1].pos, "NOUN");
+  return i + 1 < c->s->ntokens && dg_gl_pos_is(&c->s->tokens[i + 1], DG_UD_NOUN);
 }
 
 /* Is the noun at i in the genitive singular in -s of its lemma, before the
@@ -131,7 +131,7 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * lemma's facts, kept once per word, rule out most nouns before their
    * features and gloss are read.) */
   if (t->kind != DG_KIND_NAME) {
-    if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN")) return false;
+    if (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN)) return false;
     unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
     if ((facts & S_ROLE) || (!s_name && !(facts & S_MASC))) return false;
   }
@@ -148,7 +148,7 @@ static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * preferred senses: both sources begin with 'd'; the source string,
    * which lies far off in memory, is read last) */
   if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source ||
-      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN"))) ||
+      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN))) ||
       !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd')
     return false;
   return S_noun_as_name_of(e, c, i);
@@ -166,7 +166,7 @@ static bool S_has_article(const dg_gl_ctx *c, size_t i) {
  * third person singular? */
 static bool S_speech_verb(const dg_gl_ctx *c, size_t j) {
   const dg_dtoken *v = &c->s->tokens[j];
-  if (!(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "AUX")) || !v->lemma ||
+  if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_AUX)) || !v->lemma ||
       (dg_gl_tok_feat_bits(&c->w[j], v->feats) & (DG_GL_F_FIN | DG_GL_F_P3 | DG_GL_F_PLUR)) != (DG_GL_F_FIN | DG_GL_F_P3))
     return false;
   char *l = dg_gl_lower(v->lemma);
@@ -218,8 +218,9 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname &&
                  !S_genitive_name(e, c, i - 1) &&
                  !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
-                   !c->w[i - 2].is_closed && !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 2].pos, "NOUN"))) &&
-                 !(i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "DET")) && /* "der Kruger Nationalpark" */
+                   !c->w[i - 2].is_closed &&
+                   !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_NOUN))) &&
+                 !(i >= 2 && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_DET)) && /* "der Kruger Nationalpark" */
                  !(i + 1 < s->ntokens && s->tokens[i + 1].kind != DG_KIND_PUNCT &&
                    dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
     if (first) return true;
@@ -234,14 +235,14 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
     last--;
   bool full = last > 0 && s->tokens[last - 1].kind == DG_KIND_PUNCT;
   bool clause_start = i == 0 || c->w[i].initial || dg_gl_is_punct(&s->tokens[i - 1]) ||
-                      dg_gl_eq(s->tokens[i - 1].pos, "CCONJ") || dg_gl_eq(s->tokens[i - 1].pos, "SCONJ");
+                      dg_gl_pos_is(&s->tokens[i - 1], DG_UD_CCONJ) || dg_gl_pos_is(&s->tokens[i - 1], DG_UD_SCONJ);
   if (full && clause_start && i + 1 < s->ntokens && S_speech_verb(c, i + 1)) return true;
   /* right after it, at the end of the clause: "…, sagte Fischer." (not
    * a participle read as a verb: "sechs bestätigte Tote") */
   if (i > 0 && S_speech_verb(c, i - 1) &&
-      !(i >= 2 && (dg_gl_eq(s->tokens[i - 2].pos, "NUM") || dg_gl_eq(s->tokens[i - 2].pos, "ADJ") ||
-                   dg_gl_eq(s->tokens[i - 2].pos, "DET"))) &&
-      (i + 1 == s->ntokens || dg_gl_is_punct(&s->tokens[i + 1]) || dg_gl_eq(s->tokens[i + 1].pos, "CCONJ")))
+      !(i >= 2 && (dg_gl_pos_is(&s->tokens[i - 2], DG_UD_NUM) || dg_gl_pos_is(&s->tokens[i - 2], DG_UD_ADJ) ||
+                   dg_gl_pos_is(&s->tokens[i - 2], DG_UD_DET))) &&
+      (i + 1 == s->ntokens || dg_gl_is_punct(&s->tokens[i + 1]) || dg_gl_pos_is(&s->tokens[i + 1], DG_UD_CCONJ)))
     return true;
   return false;
 }
@@ -276,13 +277,13 @@ static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     if (!S_noun_as_name(e, c, i)) continue;
-    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_eq(s->tokens[i - 1].pos, "ADP"));
+    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
     if (!seen && !S_person_evidence(e, c, i)) continue;
     dg_dtoken *t = &s->tokens[i];
     bool gen = S_genitive_noun(c, i); /* Fischers: Fischer, GEN */
     c->w[i].surname = true;
     t->kind = DG_KIND_NAME;
-    t->pos = "PROPN";
+    dg_gl_set_pos(t, "PROPN");
     t->nparts = 0;
     t->seg = NULL;
     if (!gen) t->lemma = t->form;
@@ -313,14 +314,14 @@ static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * Fords Anschuldigungen"; the name is measured only when marked) */
     size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
     bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
-                        !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_eq(t->pos, "NOUN"));
+                        !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_pos_is(t, DG_UD_NOUN));
     if (!after_role && !after_marked) continue;
     /* The next word after a role is a name only if it is not a common noun
      * in the genitive or plural ("der Präsident Russlands" stays Russia). */
     c->w[i].role_name = true;
     bool names_entry = t->kind == DG_KIND_NAME && t->source && strstr(t->source, "names");
     t->kind = DG_KIND_NAME;
-    t->pos = "PROPN";
+    dg_gl_set_pos(t, "PROPN");
     t->nparts = 0;
     t->seg = NULL;
     if (!names_entry) {
@@ -352,12 +353,12 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                    !S_known(e, &c->w[i], t->form);
     /* … and so is a word whose gloss is itself in lower case, next to a
      * name (Lewis Hamilton: not "lewis", a lifting device). */
-    if ((left || right) && !dg_gl_eq(t->pos, "NOUN") && t->gloss && S_same_but_case(t->gloss, t->form) &&
+    if ((left || right) && !dg_gl_pos_is(t, DG_UD_NOUN) && t->gloss && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       surname = true;
     if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) {
       t->kind = DG_KIND_NAME;
-      t->pos = "PROPN";
+      dg_gl_set_pos(t, "PROPN");
       t->source = "name";
       if (surname) {
         t->nparts = 0;
@@ -401,17 +402,17 @@ static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
       j++;
       if (s->tokens[j].kind == DG_KIND_NAME || (s->tokens[j].kind == DG_KIND_WORD &&
                                                 dg_gl_is_upper_initial(s->tokens[j].form) &&
-                                                !dg_gl_eq(s->tokens[j].pos, "NOUN")))
+                                                !dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN)))
         break;
       all = j + 1 < s->ntokens;
     }
     if (j == i || j >= s->ntokens || !dg_gl_is_upper_initial(s->tokens[j].form) ||
-        dg_gl_eq(s->tokens[j].pos, "NOUN"))
+        dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN))
       continue;
     for (size_t q = i; q <= j; q++) {
       dg_dtoken *u = &s->tokens[q];
       u->kind = DG_KIND_NAME;
-      u->pos = "PROPN";
+      dg_gl_set_pos(u, "PROPN");
       u->nparts = 0;
       u->seg = NULL;
       u->labels = "";
@@ -439,7 +440,7 @@ static void S_in_titles(dg_gl_ctx *c) {
         bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
     if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown")) {
       t->kind = DG_KIND_NAME;
-      t->pos = "PROPN";
+      dg_gl_set_pos(t, "PROPN");
       t->source = "name";
       t->reason = "unknown word inside a title or name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
@@ -454,8 +455,8 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     const dg_dtoken *n = &s->tokens[i + 1];
-    if (t->kind != DG_KIND_WORD || !dg_gl_eq(t->pos, "NOUN") || !(t->flags & DG_DF_SPACE_AFTER)) continue;
-    if (!(n->kind == DG_KIND_NAME || dg_gl_eq(n->pos, "PROPN"))) continue;
+    if (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN) || !(t->flags & DG_DF_SPACE_AFTER)) continue;
+    if (!(n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN))) continue;
     /* The two forms of address, each with its English title and its
      * features (a table of these two words, not a class). */
     static const struct {

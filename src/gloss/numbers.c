@@ -81,7 +81,7 @@ static const dg_dtoken *S_word_at(const dg_dsentence *s, size_t i) {
 }
 
 static void S_set(dg_doc *d, dg_dtoken *t, const char *gloss, const char *pos, const char *feats, const char *src) {
-  t->pos = pos;
+  dg_gl_set_pos(t, pos);
   t->feats = feats;
   t->labels = "";
   t->lemma = dg_mem_strdup(&d->arena, t->form);
@@ -161,7 +161,7 @@ static S_OUT_OF_LINE void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *
   if (ordinal) {
     if (dg_gl_digits(body)) {
       dg_english_ordinal(&b, body);
-      t->pos = "ADJ";
+      dg_gl_set_pos(t, "ADJ");
       t->feats = "NumType=Ord";
       t->labels = "";
       t->lemma = dg_mem_strdup(&d->arena, body);
@@ -179,7 +179,7 @@ static S_OUT_OF_LINE void S_number(dg_doc *d, dg_dtoken *t, const dg_dsentence *
     else if (*p == ',' && isdigit((unsigned char)p[1])) dg_buf_putc(&b, '.');
     else dg_buf_putc(&b, *p);
   }
-  t->pos = "NUM";
+  dg_gl_set_pos(t, "NUM");
   t->feats = "NumType=Card";
   t->lemma = dg_mem_strdup(&d->arena, f);
   dg_gl_set_single(d, t, b.data ? b.data : f);
@@ -366,7 +366,8 @@ static S_OUT_OF_LINE void S_symbol(dg_engine *e, dg_doc *d, dg_dtoken *t) {
   dg_sense sv[2];
   size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
   t->lemma = t->form;
-  t->pos = t->kind == DG_KIND_SYMBOL ? "SYM" : "X";
+  if (t->kind == DG_KIND_SYMBOL) dg_gl_set_pos(t, "SYM");
+  else dg_gl_set_pos(t, "X");
   dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
   t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
 }
@@ -379,7 +380,7 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   switch (t->kind) {
   case DG_KIND_PUNCT:
     t->lemma = t->form;
-    t->pos = "PUNCT";
+    dg_gl_set_pos(t, "PUNCT");
     t->source = "punct";
     return true;
   case DG_KIND_NUMBER: S_number(d, t, s, i, e); return true;

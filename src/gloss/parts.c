@@ -422,7 +422,7 @@ bool dg_gl_parts(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_part *pv, size_
     if (!p->link) {
       /* (a capitalised adjective, Naturnaher, keeps an adjective head) */
       bool head = k + 1 == np && k > 0 && dg_gl_is_upper_initial(t->form) &&
-                  !(t->pos && dg_gl_eq(t->pos, "ADJ"));
+                  !(t->pos && dg_gl_pos_is(t, DG_UD_ADJ));
       size_t n;
       const dg_sense *sv = S_part_senses_of(e, d, ps, &pv[k], head, 8, &n);
       if (n) p->gloss = dg_mem_strdup(&d->arena, S_part_gloss(sv, n, ww, nw, head_gloss ? &hw : NULL));
@@ -651,7 +651,7 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     dg_buf_puts(&lb, a->lemma);
     t->lemma = dg_mem_strdup(&d->arena, lb.data);
     dg_buf_free(&lb);
-    t->pos = dg_mem_strdup(&d->arena, a->pos);
+    dg_gl_set_pos(t, dg_mem_strdup(&d->arena, a->pos));
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     c->w[i].leipzig = a->leipzig ? dg_mem_strdup(&d->arena, a->leipzig) : "";
     const char *segl = dg_gl_segment(d, pv[np - 1].form, a->lemma, a->pos);
@@ -665,7 +665,7 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   } else {
     t->lemma = dg_mem_strdup(&d->arena, f);
-    t->pos = dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ";
+    dg_gl_set_pos(t, dg_gl_is_upper_initial(pv[np - 1].form) ? "NOUN" : "ADJ");
   }
   free(copy); /* pv[].form pointed into it */
   return true;

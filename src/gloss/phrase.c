@@ -383,7 +383,7 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
     t->mwe = (int)s->nmwes;
     if (h->name) {
       t->kind = DG_KIND_NAME;
-      t->pos = "PROPN";
+      dg_gl_set_pos(t, "PROPN");
       t->labels = "";
       t->nparts = 0;
       t->seg = NULL;
@@ -552,7 +552,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       }
     }
     tv[i].punct = t->kind == DG_KIND_PUNCT;
-    tv[i].verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX") || (t->flags & DG_DF_SEP_VERB);
+    tv[i].verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX) || (t->flags & DG_DF_SEP_VERB);
     if (!tv[i].punct) {
       dg_mwe_words_add(&ws, tv[i].hlower, i);
       /* (a lemma spelt as the form, of the same hash, is in the table now) */

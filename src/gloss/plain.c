@@ -16,7 +16,7 @@
 static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
-  if (!dg_gl_eq(t->pos, "ADJ") || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
+  if (!dg_gl_pos_is(t, DG_UD_ADJ) || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
     return false;
   if (!dg_gl_eq(c->w[i].lower, t->lemma)) return false; /* an inflected form */
   if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
@@ -28,7 +28,7 @@ static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   if (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE)) return false;
   /* before an article or another adjective it modifies what follows, also
    * with a copula ("ist wirklich eine … Lokalität" = really) */
-  if (i + 1 < s->ntokens && (dg_gl_eq(s->tokens[i + 1].pos, "DET") || dg_gl_eq(s->tokens[i + 1].pos, "ADJ")))
+  if (i + 1 < s->ntokens && (dg_gl_pos_is(&s->tokens[i + 1], DG_UD_DET) || dg_gl_pos_is(&s->tokens[i + 1], DG_UD_ADJ)))
     return true;
   /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
    * an object predicative (obj-predicative: macht … sicher, findet … gut). */
@@ -90,37 +90,40 @@ static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *g
   return r;
 }
 
-/* Is the noun plural (by its features or its labels)? */
-static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w) {
-  return dg_gl_eq(t->pos, "NOUN") &&
-         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) || dg_gl_has_label(w->leipzig, "PL"));
+/* Is the noun plural (by its features or its labels; lbits: their bits,
+ * dg_gl_plain's)? */
+static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
+  return dg_gl_pos_is(t, DG_UD_NOUN) &&
+         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) ||
+          (lbits ? (*lbits & DG_GL_L_PL) != 0 : dg_gl_has_label(w->leipzig, "PL")));
 }
 
 /* May the word take a plain form at all?  Most words may not: they are
  * told here, in line, before S_plain sets up its frame. */
-static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w) {
+static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
   if (t->kind == DG_KIND_NAME) return true;
   /* (only names, verbs, adjectives, adverbs and nouns take a form: asked
    * first, as the other words' glosses and sources need not be read) */
-  if (!dg_gl_eq(t->pos, "VERB") && !dg_gl_eq(t->pos, "AUX") && !dg_gl_eq(t->pos, "ADJ") &&
-      !dg_gl_eq(t->pos, "ADV") && !dg_gl_eq(t->pos, "NOUN"))
+  if (!dg_gl_pos_is(t, DG_UD_VERB) && !dg_gl_pos_is(t, DG_UD_AUX) && !dg_gl_pos_is(t, DG_UD_ADJ) &&
+      !dg_gl_pos_is(t, DG_UD_ADV) && !dg_gl_pos_is(t, DG_UD_NOUN))
     return false;
   /* (a singular noun, an adverb not compared, an adjective neither
    * compared nor used as an adverb take no form: told before the gloss
    * and the source, which lie far off in memory, are read; a name may
    * take the genitive) */
-  bool adj = dg_gl_eq(t->pos, "ADJ");
-  if ((adj || dg_gl_eq(t->pos, "ADV")) && !(adj && w->adverbial) &&
+  bool adj = dg_gl_pos_is(t, DG_UD_ADJ);
+  if ((adj || dg_gl_pos_is(t, DG_UD_ADV)) && !(adj && w->adverbial) &&
       !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
     return false;
-  return !dg_gl_eq(t->pos, "NOUN") || S_plural_noun(t, w);
+  return !dg_gl_pos_is(t, DG_UD_NOUN) || S_plural_noun(t, w, lbits);
 }
 
 /* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
  * through). */
-static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w) {
+static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w,
+                                              const unsigned *lbits) {
   const char *lab = w->leipzig;
-  bool plural = S_plural_noun(t, w);
+  bool plural = S_plural_noun(t, w, lbits);
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
@@ -130,9 +133,10 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
                  !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
   /* (the labels asked about below, read once: lb & DG_GL_L_PST is
-   * dg_gl_has_label(lab, "PST"); only names and verbs ask) */
-  bool verb = dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX");
-  unsigned lb = t->kind == DG_KIND_NAME || verb ? dg_gl_label_bits(lab) : 0;
+   * dg_gl_has_label(lab, "PST"); only names and verbs ask; a repeated
+   * word's the labels pass kept) */
+  bool verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX);
+  unsigned lb = t->kind == DG_KIND_NAME || verb ? (lbits ? *lbits : dg_gl_label_bits(lab)) : 0;
   /* (the form is made in b, or is one the memo holds: out) */
   dg_buf b;
   dg_buf_init(&b);
@@ -168,11 +172,11 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
       if (!b.len) dg_buf_puts(&b, t->gloss);
       dg_buf_puts(&b, " (reportedly)");
     }
-  } else if (dg_gl_eq(t->pos, "ADJ") && w->adverbial) {
+  } else if (dg_gl_pos_is(t, DG_UD_ADJ) && w->adverbial) {
     /* An adjective used as an adverb ("vertritt aktuell" = currently). */
     if (w->adverb) dg_buf_puts(&b, w->adverb);
     else dg_english_adverb(&b, t->gloss);
-  } else if ((dg_gl_eq(t->pos, "ADJ") || dg_gl_eq(t->pos, "ADV")) &&
+  } else if ((dg_gl_pos_is(t, DG_UD_ADJ) || dg_gl_pos_is(t, DG_UD_ADV)) &&
              dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP) &&
              !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
     /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
@@ -215,7 +219,7 @@ static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
 
 /* The plain form of word i: first whether an adjective is used as an adverb
  * (with the dictionary's own adverb sense), then the English form. */
-void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   w->adverbial = S_adverbial(c, i);
@@ -224,5 +228,5 @@ void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *adv = S_adverb_sense(e, t->lemma);
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
-  if (S_takes_form(t, w)) S_plain(e, d, t, w);
+  if (S_takes_form(t, w, lbits)) S_plain(e, d, t, w, lbits);
 }

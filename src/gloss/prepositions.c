@@ -27,13 +27,13 @@ static bool S_not_object(const dg_gl_ctx *c, size_t i, bool contracted) {
   const dg_dsentence *s = c->s;
   if (i + 1 >= s->ntokens) return true;
   const dg_dtoken *n = &s->tokens[i + 1];
-  if (n->kind == DG_KIND_NUMBER || dg_gl_eq(n->pos, "NUM")) return true;
-  if (contracted && (dg_gl_eq(n->pos, "ADJ") || dg_gl_eq(n->pos, "ADV"))) return true;
+  if (n->kind == DG_KIND_NUMBER || dg_gl_pos_is(n, DG_UD_NUM)) return true;
+  if (contracted && (dg_gl_pos_is(n, DG_UD_ADJ) || dg_gl_pos_is(n, DG_UD_ADV))) return true;
   for (size_t j = i + 1; j < s->ntokens && j <= i + 3; j++) {
     if (dg_gl_is(&c->w[j], DG_WC_WEEKDAY | DG_WC_WEEKDAY_TIME | DG_WC_MONTH) ||
-        (dg_gl_eq(s->tokens[j].pos, "NOUN") && dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_TIME_NOUN)))
+        (dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN) && dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_TIME_NOUN)))
       return true;
-    if (dg_gl_eq(s->tokens[j].pos, "NOUN") || s->tokens[j].kind != DG_KIND_WORD) break;
+    if (dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN) || s->tokens[j].kind != DG_KIND_WORD) break;
   }
   return false;
 }
@@ -55,7 +55,7 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   const char *gc = "";
   if (i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
-    if (p->kind == DG_KIND_WORD && (dg_gl_eq(p->pos, "NOUN") || dg_gl_eq(p->pos, "ADJ"))) {
+    if (p->kind == DG_KIND_WORD && (dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_ADJ))) {
       const char *g = dg_governed_gloss(e->governed, p->lemma, prep, &gc);
       if (g) return S_other_case(c, i, gc) ? NULL : g;
     }
@@ -63,13 +63,14 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   /* A verb governs a phrase inside its clause, not one put first, nor the
    * second half of a span ("von A nach B"). */
   size_t a = dg_gl_cstart(c, i), b = dg_gl_cend(c, i);
-  if (a == i || (i >= 2 && dg_gl_eq(s->tokens[i - 2].pos, "ADP") && s->tokens[i - 1].kind == DG_KIND_NAME)) return NULL;
+  if (a == i || (i >= 2 && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_ADP) && s->tokens[i - 1].kind == DG_KIND_NAME))
+    return NULL;
   /* (the nearest verb of the clause that governs it) */
   const char *best = NULL, *best_case = "";
   size_t dist = SIZE_MAX;
   for (size_t j = a; j < b; j++) {
     const dg_dtoken *v = &s->tokens[j];
-    if (j == i || v->kind != DG_KIND_WORD || !(dg_gl_eq(v->pos, "VERB") || dg_gl_eq(v->pos, "ADJ"))) continue;
+    if (j == i || v->kind != DG_KIND_WORD || !(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_ADJ))) continue;
     const char *g = dg_governed_gloss(e->governed, v->lemma, prep, &gc);
     size_t dj = j > i ? j - i : i - j;
     if (g && dj < dist) {
@@ -84,9 +85,9 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
    * the agent ("von der Marine abgenommen" = by) */
   /* (nor before an adverb, "von jetzt an", nor in a span of places, "Flüge
    * von A nach B": a preposition two words on) */
-  if (i > 0 && s->tokens[i - 1].kind == DG_KIND_WORD && dg_gl_eq(s->tokens[i - 1].pos, "NOUN") &&
-      i + 1 < s->ntokens && !dg_gl_eq(s->tokens[i + 1].pos, "ADV") &&
-      !(i + 2 < s->ntokens && dg_gl_eq(s->tokens[i + 2].pos, "ADP"))) {
+  if (i > 0 && s->tokens[i - 1].kind == DG_KIND_WORD && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_NOUN) &&
+      i + 1 < s->ntokens && !dg_gl_pos_is(&s->tokens[i + 1], DG_UD_ADV) &&
+      !(i + 2 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 2], DG_UD_ADP))) {
     for (size_t j = a; j < b; j++)
       if (c->w[j].extra && dg_gl_eq(c->w[j].extra, "PASS")) return NULL;
     const char *g = dg_governed_gloss(e->governed, "NOUN", prep, &gc);
@@ -106,7 +107,7 @@ static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
     const char *l = c->w[k].leipzig;
     if (!c->w[k].is_closed || !l || !dg_gl_has_label(l, "N") || dg_gl_has_label(l, "PL")) continue;
     const dg_dtoken *n = k + 1 < s->ntokens ? &s->tokens[k + 1] : NULL;
-    if (!n || !(dg_gl_eq(n->pos, "NOUN") || dg_gl_eq(n->pos, "PROPN") || dg_gl_eq(n->pos, "ADJ"))) return true;
+    if (!n || !(dg_gl_pos_is(n, DG_UD_NOUN) || dg_gl_pos_is(n, DG_UD_PROPN) || dg_gl_pos_is(n, DG_UD_ADJ))) return true;
   }
   return false;
 }
@@ -120,14 +121,14 @@ static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t j = 0; j < s->ntokens; j++) {
     dg_dtoken *v = &s->tokens[j];
-    if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_gl_eq(v->pos, "VERB") ||
+    if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_gl_pos_is(v, DG_UD_VERB) ||
         !dg_governed_may_sense(e->governed, v->lemma))
       continue;
     /* (the first preposition of the clause with a row) */
     const char *sense = NULL;
     for (size_t i = dg_gl_cstart(c, j), b = dg_gl_cend(c, j); i < b && !sense; i++) {
       const dg_dtoken *p = &s->tokens[i];
-      if (i != j && p->kind == DG_KIND_WORD && (dg_gl_eq(p->pos, "ADP") || dg_gl_eq(p->pos, "ADV")))
+      if (i != j && p->kind == DG_KIND_WORD && (dg_gl_pos_is(p, DG_UD_ADP) || dg_gl_pos_is(p, DG_UD_ADV)))
         sense = dg_governed_sense(e->governed, v->lemma, p->lemma);
     }
     if (!sense || S_fact_subject(c, j)) continue;
@@ -145,7 +146,7 @@ void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || !dg_gl_eq(t->pos, "ADP") || t->mwe >= 0 ||
+    if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || !dg_gl_pos_is(t, DG_UD_ADP) || t->mwe >= 0 ||
         (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss || !t->lemma[0])
       continue;
     /* (a contraction with the article: "am", "vom" = on.the, from.the) */

@@ -84,7 +84,7 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
       dg_buf_printf(&lb, "%s%s", pre[k].de, an[a].lemma);
       t->lemma = dg_mem_strdup(&d->arena, lb.data);
       dg_buf_free(&lb);
-      t->pos = "ADJ";
+      dg_gl_set_pos(t, "ADJ");
       t->feats = dg_mem_strdup(&d->arena, an[a].feats ? an[a].feats : "");
       t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "prefixed adjective: prefix and adjective glossed apart";
@@ -178,7 +178,7 @@ static bool S_participle_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_g
   dg_gl_set_single(d, t, b.data);
   dg_buf_free(&b);
   t->lemma = dg_mem_strdup(&d->arena, verb);
-  t->pos = "ADJ";
+  dg_gl_set_pos(t, "ADJ");
   t->feats = present ? "Tense=Pres|VerbForm=Part" : "Tense=Past|VerbForm=Part";
   t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
   t->reason = "participle without an entry of its own: glossed from its verb";
@@ -286,27 +286,38 @@ static bool S_name_headed(dg_engine *e, const dg_part *pv, size_t np) {
          ((sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN")) || dg_gl_is_upper_initial(sv[0].gloss));
 }
 
-/* The part of speech pos as a string that lives as long as the program
- * (one of the UD tags the morphology gives), else a copy in d's arena. */
+/* Token t's part of speech pos, as a string that lives as long as the
+ * program (one of the UD tags the morphology gives, set with its code),
+ * else a copy in d's arena. */
 static const char *const S_tags[] = {"NOUN", "VERB", "ADJ",  "PROPN", "ADV", "AUX",   "ADP",   "DET",  "PRON",
                                      "NUM",  "PART", "X",    "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM"};
-static const char *S_pos(dg_doc *d, const char *pos) {
+static const unsigned char S_codes[] = {DG_UD_NOUN, DG_UD_VERB,  DG_UD_ADJ,   DG_UD_PROPN, DG_UD_ADV,  DG_UD_AUX,
+                                        DG_UD_ADP,  DG_UD_DET,   DG_UD_PRON,  DG_UD_NUM,   DG_UD_PART, DG_UD_X,
+                                        DG_UD_CCONJ, DG_UD_SCONJ, DG_UD_INTJ, DG_UD_PUNCT, DG_UD_SYM};
+_Static_assert(sizeof S_codes == DG_ARRAY_LEN(S_tags), "a code for each tag");
+static void S_set_pos(dg_doc *d, dg_dtoken *t, const char *pos) {
   for (size_t k = 0; k < DG_ARRAY_LEN(S_tags); k++)
-    if (dg_gl_eq(pos, S_tags[k])) return S_tags[k];
-  return dg_mem_strdup(&d->arena, pos);
+    if (dg_gl_eq(pos, S_tags[k])) {
+      dg_gl_set_pos_code(t, S_tags[k], S_codes[k]);
+      return;
+    }
+  dg_gl_set_pos(t, dg_mem_strdup(&d->arena, pos));
 }
 
 /* The same of analysis k of w: the parts of speech the look-up pass read
  * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
-static const char *S_an_pos(dg_doc *d, const dg_gl_word *w, size_t k) {
+static void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
   static const struct {
     unsigned bit;
     unsigned char tag; /* in S_tags */
   } known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
                {DG_GL_P_ADV, 4},  {DG_GL_P_AUX, 5},  {DG_GL_P_ADP, 6}};
   for (size_t q = 0; q < DG_ARRAY_LEN(known); q++)
-    if (w->fb[k] & known[q].bit) return S_tags[known[q].tag];
-  return S_pos(d, w->an[k].pos);
+    if (w->fb[k] & known[q].bit) {
+      dg_gl_set_pos_code(t, S_tags[known[q].tag], S_codes[known[q].tag]);
+      return;
+    }
+  S_set_pos(d, t, w->an[k].pos);
 }
 
 /* What the content-word pass found for a word read with one of its
@@ -492,7 +503,7 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
   if (guessed_name) {
     if (S_common_compound(e, pv, np)) {
       *propn = false;
-      t->pos = "NOUN";
+      dg_gl_set_pos(t, "NOUN");
       if (!dg_gl_eq(a->pos, "NOUN")) {
         t->feats = "";
         w->leipzig = "";
@@ -535,7 +546,7 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
     t->seg = NULL;
     np = 0;
     *propn = true;
-    t->pos = S_pos(d, a->pos);
+    S_set_pos(d, t, a->pos);
     t->feats = dg_mem_strdup(&d->arena, a->feats ? a->feats : "");
     w->leipzig = a->leipzig ? a->leipzig : "";
   }
@@ -548,7 +559,7 @@ static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const 
     t->seg = NULL;
     np = 0;
     *propn = true;
-    t->pos = "PROPN";
+    dg_gl_set_pos(t, "PROPN");
     w->leipzig = "";
     /* (the name as written, or without its genitive s: not the analysis's
      * lemma of a compound, Johnston of Johnstone) */
@@ -600,7 +611,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     }
   }
   /* (the part of speech and features of analysis a, as the look-up pass
-   * read them: af & DG_GL_P_NOUN is dg_gl_eq(a->pos, "NOUN"); 0 without
+   * read them: af & DG_GL_P_NOUN is dg_gl_pos_is(a, DG_UD_NOUN); 0 without
    * one.  Kept in step with a below.) */
   unsigned af = a ? w->fb[a - w->an] : 0;
   /* A verb with a reflexive pronoun in its clause takes the senses of the
@@ -703,7 +714,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       sv = sbuf;
       ns = na;
       t->lemma = dg_mem_strdup(&d->arena, t->form);
-      t->pos = "ADV";
+      dg_gl_set_pos(t, "ADV");
       t->feats = "";
       dg_gl_set_glosses(d, t, sv, ns, NULL);
       t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
@@ -718,7 +729,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (w->memo)
       dg_gl_memo_lemma_set(w, t->lemma,
                            a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
-    t->pos = S_an_pos(d, w, (size_t)(a - w->an));
+    S_set_an_pos(d, t, w, (size_t)(a - w->an));
     dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
     /* (the word's labels live as long as its analyses, past the sentence:
      * the labels pass copies what it shows) */
@@ -774,11 +785,11 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
         S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
       propn = false;
-      t->pos = "NOUN";
+      dg_gl_set_pos(t, "NOUN");
     }
     if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
       t->kind = DG_KIND_NAME;
-      if (!*t->pos) t->pos = "PROPN";
+      if (!*t->pos) dg_gl_set_pos(t, "PROPN");
     }
     if (parts_unknown) t->reason = "some compound parts unknown";
     return;
@@ -791,7 +802,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     t->reason = parts_unknown ? "compound: glossed from its parts, some parts unknown"
                               : "compound: glossed from its parts";
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
-    if (!t->pos[0]) t->pos = "NOUN";
+    if (!t->pos[0]) dg_gl_set_pos(t, "NOUN");
     if (name_head && !parts_unknown) t->kind = DG_KIND_NAME;
     return;
   }
@@ -799,7 +810,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Names: PROPN analyses, or capitalised words nobody knows. */
   if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
     t->kind = DG_KIND_NAME;
-    t->pos = "PROPN";
+    dg_gl_set_pos(t, "PROPN");
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     dg_gl_set_single(d, t, t->lemma);
     t->source = "name";
@@ -823,7 +834,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       snprintf(g, sizeof g, "%.*ss", (int)nd, t->form);
       if (!t->lemma[0]) t->lemma = t->form;
       dg_gl_set_single(d, t, g);
-      t->pos = "ADJ";
+      dg_gl_set_pos(t, "ADJ");
       t->source = "number";
       return;
     }
@@ -832,7 +843,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (S_letter_or_unit(e, t->form)) {
     if (!t->lemma[0]) t->lemma = t->form;
     dg_gl_set_single(d, t, t->form);
-    t->pos = t->pos[0] ? t->pos : "NOUN";
+    dg_gl_set_pos(t, t->pos[0] ? t->pos : "NOUN");
     t->source = "symbol";
     t->reason = "letter or unit, glossed as itself";
     return;
@@ -846,7 +857,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     sv = sbuf;
     if (ns) {
       t->lemma = dg_mem_strdup(&d->arena, lemmas[k]);
-      if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+      if (!t->pos[0] && sv[0].pos) dg_gl_set_pos(t, dg_mem_strdup(&d->arena, sv[0].pos));
       dg_gl_set_glosses(d, t, sv, ns, NULL);
       t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
       t->reason = "form listed in the dictionary";
@@ -859,14 +870,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   sv = sbuf;
   if (ns) {
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, sv[0].lemma ? sv[0].lemma : t->form);
-    if (!t->pos[0] && sv[0].pos) t->pos = dg_mem_strdup(&d->arena, sv[0].pos);
+    if (!t->pos[0] && sv[0].pos) dg_gl_set_pos(t, dg_mem_strdup(&d->arena, sv[0].pos));
     dg_gl_set_glosses(d, t, sv, ns, NULL);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
     return;
   }
   if (S_name_like(c, i) || (a && dg_gl_is_upper_initial(t->form) && !(af & DG_GL_P_NOUN))) {
     t->kind = DG_KIND_NAME;
-    t->pos = "PROPN";
+    dg_gl_set_pos(t, "PROPN");
     if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, t->form);
     dg_gl_set_single(d, t, t->lemma);
     t->source = "name";

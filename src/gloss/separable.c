@@ -20,7 +20,7 @@ static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t
 }
 
 static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
-  if (!(dg_gl_eq(t->pos, "VERB") || dg_gl_eq(t->pos, "AUX"))) return false;
+  if (!(dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX))) return false;
   if (dg_gl_feat(t->feats, "VerbForm=Fin")) return true;
   if (dg_gl_feat(t->feats, "VerbForm=Inf") || dg_gl_feat(t->feats, "VerbForm=Part")) return false;
   const char *l = w->leipzig ? w->leipzig : "";
@@ -116,7 +116,7 @@ static bool S_join_as(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t j,
   p->flags |= DG_DF_SEP_PARTICLE;
   p->link = (int)i;
   p->lemma = v->lemma;
-  p->pos = "ADP";
+  dg_gl_set_pos(p, "ADP");
   p->feats = "PartType=Vbp";
   p->gloss = v->gloss;
   p->glosses = v->glosses;
@@ -151,7 +151,7 @@ static bool S_join_imperative(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, s
   if (stem[n - 1] == 'e') snprintf(lemma, sizeof lemma, "%sn", stem);
   else snprintf(lemma, sizeof lemma, "%sen", stem);
   if (!S_join_as(e, d, c, i, j, lemma)) return false;
-  v->pos = "VERB";
+  dg_gl_set_pos(v, "VERB");
   v->feats = "Mood=Imp|Number=Sing|Person=2|VerbForm=Fin";
   c->w[i].leipzig = "IMP.SG";
   c->w[i].extra = NULL;
@@ -182,7 +182,7 @@ static void S_inner_zu(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     dg_gl_set_glosses(d, t, sv, ns, NULL);
     if (!t->gloss || !*t->gloss) continue;
     t->lemma = dg_mem_strdup(&d->arena, joined);
-    t->pos = "VERB";
+    dg_gl_set_pos(t, "VERB");
     t->feats = "VerbForm=Inf";
     t->source = dg_mem_strdup(&d->arena, sv[0].source ? sv[0].source : "lexicon");
     t->reason = NULL;
@@ -244,7 +244,7 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
     if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
     if (!S_particle(&c->w[j]) || dg_gl_is_upper_initial(p->form)) continue;
-    if (!dg_gl_eq(v->pos, "VERB") && !dg_gl_eq(v->pos, "AUX")) continue;
+    if (!dg_gl_pos_is(v, DG_UD_VERB) && !dg_gl_pos_is(v, DG_UD_AUX)) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);
   }

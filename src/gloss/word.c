@@ -279,18 +279,6 @@ size_t dg_gl_clause_start(const dg_dsentence *s, size_t i) {
   return j;
 }
 
-/* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
- * six bytes, which tell the kind of pronoun, its person and number
- * ("PRS.1S", "PRS.3P", "REFL.2", "REL.F."); a word without the bit of the
- * labels asked for has no such reading. */
-static uint64_t S_label_sig(const char *labels) {
-  if (!labels) return 0;
-  unsigned h = 2166136261u;
-  for (const unsigned char *p = (const unsigned char *)labels; *p && p < (const unsigned char *)labels + 6; p++)
-    h = (h ^ *p) * 16777619u;
-  return (uint64_t)1 << (h & 63);
-}
-
 /* Is closed-class reading k of w a pronoun?  (Its part of speech as the
  * lexicon coded it once, lexicon.h DG_LB_POS: the string, which lies in
  * the memo, is not read.) */
@@ -299,7 +287,7 @@ static bool S_pron_reading(const dg_gl_word *w, size_t k) { return DG_LB_POS(w->
 uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
   uint64_t sig = 0;
   for (size_t k = 0; k < w->ncl; k++)
-    if (S_pron_reading(w, k)) sig |= S_label_sig(w->cl[k].labels);
+    if (S_pron_reading(w, k)) sig |= dg_gl_label_sig(w->cl[k].labels);
   return sig;
 }
 
@@ -384,7 +372,7 @@ static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i,
                                uint64_t *sig) {
   for (size_t j = S_next_pronoun(c, a); j < b; j = S_next_pronoun(c, j + 1)) {
     if (j == i) continue;
-    if (!*sig) *sig = S_label_sig(labels);
+    if (!*sig) *sig = dg_gl_label_sig(labels);
     if ((c->w[j].pron_sig & *sig) && dg_gl_pronoun(&c->w[j], labels) && !S_compared(c, j)) return true;
   }
   return false;
@@ -393,8 +381,10 @@ static bool S_span_has_pronoun(const dg_gl_ctx *c, size_t a, size_t b, size_t i,
 /* S_clause_has with dg_gl_pronoun, through the clauses and pronouns
  * dg_gl_clauses found. */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return dg_gl_clause_has_pronoun_sig(c, i, labels, 0);
+}
+bool dg_gl_clause_has_pronoun_sig(const dg_gl_ctx *c, size_t i, const char *labels, uint64_t sig) {
   if (!labels) return false; /* (dg_gl_eq finds no labels NULL) */
-  uint64_t sig = 0;
   size_t a = dg_gl_cstart(c, i);
   if (S_span_has_pronoun(c, a, dg_gl_cend(c, i), i, labels, &sig)) return true;
   /* (the clause before, across a joining "und", as S_clause_has) */

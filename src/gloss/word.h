@@ -5,6 +5,7 @@
 #ifndef DG_GLOSS_WORD_H
 #define DG_GLOSS_WORD_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -31,6 +32,53 @@ static inline bool dg_gl_eq(const char *a, const char *b) {
     return true;
   }
   return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
+/* A token's part of speech is its UD tag (t->pos, "NOUN") and the tag's
+ * code (t->upos, lexicon.h DG_UD_*), set together by dg_gl_set_pos: the
+ * passes ask for a part of speech by the code, one byte, where they
+ * compared the string.  dg_gl_ud_code is the code of a tag (DG_UD_NONE for
+ * "", DG_UD_OTHER for a string that is no UD tag); a literal's is known
+ * when compiling (always in line: most callers name a literal). */
+static inline __attribute__((always_inline)) unsigned dg_gl_ud_code(const char *pos) {
+  if (!pos) return DG_UD_OTHER;
+  switch (pos[0]) {
+  case '\0': return DG_UD_NONE;
+  case 'A':
+    return dg_gl_eq(pos, "ADJ")   ? DG_UD_ADJ
+           : dg_gl_eq(pos, "ADP") ? DG_UD_ADP
+           : dg_gl_eq(pos, "ADV") ? DG_UD_ADV
+           : dg_gl_eq(pos, "AUX") ? DG_UD_AUX
+                                  : DG_UD_OTHER;
+  case 'C': return dg_gl_eq(pos, "CCONJ") ? DG_UD_CCONJ : DG_UD_OTHER;
+  case 'D': return dg_gl_eq(pos, "DET") ? DG_UD_DET : DG_UD_OTHER;
+  case 'I': return dg_gl_eq(pos, "INTJ") ? DG_UD_INTJ : DG_UD_OTHER;
+  case 'N': return dg_gl_eq(pos, "NOUN") ? DG_UD_NOUN : dg_gl_eq(pos, "NUM") ? DG_UD_NUM : DG_UD_OTHER;
+  case 'P':
+    return dg_gl_eq(pos, "PART")    ? DG_UD_PART
+           : dg_gl_eq(pos, "PRON")  ? DG_UD_PRON
+           : dg_gl_eq(pos, "PROPN") ? DG_UD_PROPN
+           : dg_gl_eq(pos, "PUNCT") ? DG_UD_PUNCT
+                                    : DG_UD_OTHER;
+  case 'S': return dg_gl_eq(pos, "SCONJ") ? DG_UD_SCONJ : dg_gl_eq(pos, "SYM") ? DG_UD_SYM : DG_UD_OTHER;
+  case 'V': return dg_gl_eq(pos, "VERB") ? DG_UD_VERB : DG_UD_OTHER;
+  case 'X': return dg_gl_eq(pos, "X") ? DG_UD_X : DG_UD_OTHER;
+  default: return DG_UD_OTHER;
+  }
+}
+static inline void dg_gl_set_pos_code(dg_dtoken *t, const char *pos, unsigned code) {
+  assert(code == dg_gl_ud_code(pos));
+  t->pos = pos;
+  t->upos = (uint8_t)code;
+}
+/* (in line, as dg_gl_ud_code: a literal tag costs two stores) */
+static inline __attribute__((always_inline)) void dg_gl_set_pos(dg_dtoken *t, const char *pos) {
+  dg_gl_set_pos_code(t, pos, dg_gl_ud_code(pos));
+}
+/* Is the token's part of speech the one of this code (DG_UD_NOUN)?  (A
+ * debugging build checks that the code was set with the tag.) */
+static inline bool dg_gl_pos_is(const dg_dtoken *t, unsigned code) {
+  assert(t->upos == dg_gl_ud_code(t->pos));
+  return t->upos == code;
 }
 /* Does s begin with a capital letter?  (Most words begin with an ASCII
  * letter: told here; any other first letter by its Unicode category.) */
@@ -159,6 +207,20 @@ size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
  * marked no token becomes or stops being a boundary (the passes change
  * only words' forms, and a kind only from word to name). */
 void dg_gl_clauses(dg_gl_ctx *c);
+/* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
+ * six bytes, which tell the kind of pronoun, its person and number
+ * ("PRS.1S", "PRS.3P", "REFL.2", "REL.F."); a word without the bit of the
+ * labels asked for has no such reading.  (inline: the bit of labels a rule
+ * names as a literal is known when compiling) */
+static inline uint64_t dg_gl_label_sig(const char *labels) {
+  if (!labels) return 0;
+  unsigned h = 2166136261u;
+  bool in = true; /* (six steps, so that a literal's unroll and fold) */
+#pragma GCC unroll 6
+  for (size_t k = 0; k < 6; k++)
+    if ((in = in && labels[k])) h = (h ^ (unsigned char)labels[k]) * 16777619u;
+  return (uint64_t)1 << (h & 63);
+}
 /* The labels of w's pronoun readings as bits of a hash (dg_gl_word.pron_sig,
  * set by the look-up pass: a repeated word's are its memo entry's). */
 uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w);
@@ -217,6 +279,8 @@ bool dg_gl_pronoun(const dg_gl_word *w, const char *labels);
 /* Does the clause around i (as dg_gl_clause_has) hold such a pronoun?  (A
  * pass of dg_engine_gloss_begin: it reads the clauses of dg_gl_clauses.) */
 bool dg_gl_clause_has_pronoun(const dg_gl_ctx *c, size_t i, const char *labels);
+/* The same with the labels' dg_gl_label_sig (0: found when first needed). */
+bool dg_gl_clause_has_pronoun_sig(const dg_gl_ctx *c, size_t i, const char *labels, uint64_t sig);
 
 /* Word shapes and classes. */
 bool dg_gl_digits(const char *s);
