@@ -270,10 +270,6 @@ static const dg_sense *S_part_senses_of(dg_engine *e, dg_doc *d, dg_gl_part_sens
   return v->sv;
 }
 
-/* Do two glosses share a word of three letters or more (case aside) that
- * `except` (or NULL) does not have? */
-static bool S_words_overlap_except(const char *a, const char *b, const char *except);
-
 static bool S_word_inside(const char *a, const char *b);
 static void S_joinable(const dg_sense *sv, size_t n, size_t min, size_t *len);
 static bool S_joined_pair(const char *g, const dg_sense *ms, const size_t *lm, size_t nm, const dg_sense *hs,
@@ -308,9 +304,6 @@ static inline const char *S_skip_seps(const char *p) {
   return p;
 }
 
-static bool S_words_overlap(const char *a, const char *b) {
-  return S_words_overlap_except(a, b, NULL);
-}
 
 static bool S_has_word(const char *b, const char *wa, size_t n) {
   const char *q = b;
@@ -319,17 +312,6 @@ static bool S_has_word(const char *b, const char *wa, size_t n) {
     if (m == n && strncasecmp(q, wa, n) == 0) return true;
     q += m;
     q = S_skip_seps(q);
-  }
-  return false;
-}
-
-static bool S_words_overlap_except(const char *a, const char *b, const char *except) {
-  const char *p = a;
-  while (*p) {
-    size_t n = S_word_len(p);
-    if (n >= 3 && S_has_word(b, p, n) && !(except && S_has_word(except, p, n))) return true;
-    p += n;
-    p = S_skip_seps(p);
   }
   return false;
 }
@@ -372,7 +354,8 @@ static bool S_glosswords_has(const S_glosswords *gw, const char *wa, size_t n) {
   return false;
 }
 
-/* S_words_overlap_except(a, b->g, except ? except->g : NULL). */
+/* Does gloss a share a word of three letters or more (case aside) with
+ * the gloss of b that the gloss of except (or NULL) does not have? */
 static bool S_overlap_listed(const char *a, const S_glosswords *b, const S_glosswords *except) {
   const char *p = a;
   while (*p) {
@@ -382,6 +365,15 @@ static bool S_overlap_listed(const char *a, const S_glosswords *b, const S_gloss
     p = S_skip_seps(p);
   }
   return false;
+}
+
+/* Do two glosses share a word of three letters or more (case aside)?  (b
+ * walked, not listed: asked once.) */
+static bool S_words_overlap(const char *a, const char *b) {
+  S_glosswords gb;
+  gb.g = b;
+  gb.n = SIZE_MAX;
+  return S_overlap_listed(a, &gb, NULL);
 }
 
 /* A part's gloss: the first of its senses that shares a word with one of
