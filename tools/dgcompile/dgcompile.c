@@ -142,6 +142,13 @@ static bool S_row_pref(dgc_lex *lx, char **col, size_t n, const char *src) {
         }
       }
   }
+  /* A reviewed row that names a sense Ding gives only for the reflexive
+   * verb ("sich treffen" = meet, "sich verbessern" = improve) makes it the
+   * row's: its source is the row, which the engine takes as reviewed, so
+   * that it is not put after the others when no "sich" is near.  (A row
+   * naming a sense Ding gives the plain verb, erinnern = remind, leaves it
+   * Ding's: with "sich" the reflexive verb's senses still come first.) */
+  if (!fresh && s->domains && strcmp(s->domains, "vr") == 0) s->source = dgc_strdup(src);
   /* several preferred glosses of one lemma keep their file order */
   char key[300];
   snprintf(key, sizeof key, "%s\t%s", col[0], col[1]);
