@@ -34,50 +34,22 @@ static inline bool dg_gl_eq(const char *a, const char *b) {
   return a && b && a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
 /* A token's part of speech is its UD tag (t->pos, "NOUN") and the tag's
- * code (t->upos, lexicon.h DG_UD_*), set together by dg_gl_set_pos: the
- * passes ask for a part of speech by the code, one byte, where they
- * compared the string.  dg_gl_ud_code is the code of a tag (DG_UD_NONE for
- * "", DG_UD_OTHER for a string that is no UD tag); a literal's is known
- * when compiling (always in line: most callers name a literal). */
-static inline __attribute__((always_inline)) unsigned dg_gl_ud_code(const char *pos) {
-  if (!pos) return DG_UD_OTHER;
-  switch (pos[0]) {
-  case '\0': return DG_UD_NONE;
-  case 'A':
-    return dg_gl_eq(pos, "ADJ")   ? DG_UD_ADJ
-           : dg_gl_eq(pos, "ADP") ? DG_UD_ADP
-           : dg_gl_eq(pos, "ADV") ? DG_UD_ADV
-           : dg_gl_eq(pos, "AUX") ? DG_UD_AUX
-                                  : DG_UD_OTHER;
-  case 'C': return dg_gl_eq(pos, "CCONJ") ? DG_UD_CCONJ : DG_UD_OTHER;
-  case 'D': return dg_gl_eq(pos, "DET") ? DG_UD_DET : DG_UD_OTHER;
-  case 'I': return dg_gl_eq(pos, "INTJ") ? DG_UD_INTJ : DG_UD_OTHER;
-  case 'N': return dg_gl_eq(pos, "NOUN") ? DG_UD_NOUN : dg_gl_eq(pos, "NUM") ? DG_UD_NUM : DG_UD_OTHER;
-  case 'P':
-    return dg_gl_eq(pos, "PART")    ? DG_UD_PART
-           : dg_gl_eq(pos, "PRON")  ? DG_UD_PRON
-           : dg_gl_eq(pos, "PROPN") ? DG_UD_PROPN
-           : dg_gl_eq(pos, "PUNCT") ? DG_UD_PUNCT
-                                    : DG_UD_OTHER;
-  case 'S': return dg_gl_eq(pos, "SCONJ") ? DG_UD_SCONJ : dg_gl_eq(pos, "SYM") ? DG_UD_SYM : DG_UD_OTHER;
-  case 'V': return dg_gl_eq(pos, "VERB") ? DG_UD_VERB : DG_UD_OTHER;
-  case 'X': return dg_gl_eq(pos, "X") ? DG_UD_X : DG_UD_OTHER;
-  default: return DG_UD_OTHER;
-  }
-}
+ * code (t->upos, lexicon.h DG_UD_*, dg_lexicon_ud_code), set together by
+ * dg_gl_set_pos: the passes ask for a part of speech by the code, one
+ * byte, where they compared the string. */
 static inline void dg_gl_set_pos_code(dg_dtoken *t, const char *pos, unsigned code) {
-  assert(code == dg_gl_ud_code(pos));
+  assert(code == dg_lexicon_ud_code(pos));
   t->pos = pos;
   t->upos = (uint8_t)code;
 }
-/* (in line, as dg_gl_ud_code: a literal tag costs two stores) */
+/* (in line, as dg_lexicon_ud_code: a literal tag costs two stores) */
 static inline __attribute__((always_inline)) void dg_gl_set_pos(dg_dtoken *t, const char *pos) {
-  dg_gl_set_pos_code(t, pos, dg_gl_ud_code(pos));
+  dg_gl_set_pos_code(t, pos, dg_lexicon_ud_code(pos));
 }
 /* Is the token's part of speech the one of this code (DG_UD_NOUN)?  (A
  * debugging build checks that the code was set with the tag.) */
 static inline bool dg_gl_pos_is(const dg_dtoken *t, unsigned code) {
-  assert(t->upos == dg_gl_ud_code(t->pos));
+  assert(t->upos == dg_lexicon_ud_code(t->pos));
   return t->upos == code;
 }
 /* Does s begin with a capital letter?  (Most words begin with an ASCII

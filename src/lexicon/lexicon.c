@@ -145,11 +145,6 @@ static const char *const S_ud_names[DG_UD_COUNT] = {
 
 const char *dg_lexicon_ud_name(unsigned code) { return code < DG_UD_COUNT ? S_ud_names[code] : NULL; }
 
-static unsigned S_ud_code(const char *pos) {
-  for (unsigned k = 1; k < DG_UD_COUNT; k++)
-    if (strcmp(pos, S_ud_names[k]) == 0) return k;
-  return DG_UD_OTHER;
-}
 
 /* The DG_LB_* bit of the label f[0..len), 0 for another. */
 static unsigned S_label_bit(const char *f, size_t len) {
@@ -168,7 +163,7 @@ static unsigned S_label_bit(const char *f, size_t len) {
 /* dg_sense.bits of a closed-class reading (lexicon.h): the labels walked
  * once, piece by piece. */
 static unsigned S_reading_bits(const char *pos, const char *labels, const char *gloss) {
-  unsigned bits = S_ud_code(pos) << DG_LB_POS_SHIFT;
+  unsigned bits = dg_lexicon_ud_code(pos) << DG_LB_POS_SHIFT;
   for (const char *f = labels;;) {
     const char *p = f;
     while (*p && !strchr(".-+|/", *p)) p++;

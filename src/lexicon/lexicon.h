@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "degloss.h"
@@ -95,6 +96,35 @@ enum {
 #define DG_LB_POS(bits) ((bits) >> DG_LB_POS_SHIFT)
 /* The tag of a code ("DET"; NULL for DG_UD_OTHER): a string constant. */
 const char *dg_lexicon_ud_name(unsigned code);
+/* The code of a tag (DG_UD_NONE for "", DG_UD_OTHER for NULL or a string
+ * that is no UD tag).  In line: a literal's code is known when compiling,
+ * and the engine asks it for every tag it sets (src/gloss/word.h). */
+static inline __attribute__((always_inline)) unsigned dg_lexicon_ud_code(const char *pos) {
+  if (!pos) return DG_UD_OTHER;
+#define S_UD_IS(lit) (strcmp(pos, lit) == 0)
+  unsigned code;
+  switch (pos[0]) {
+  case '\0': code = DG_UD_NONE; break;
+  case 'A':
+    code = S_UD_IS("ADJ") ? DG_UD_ADJ : S_UD_IS("ADP") ? DG_UD_ADP : S_UD_IS("ADV") ? DG_UD_ADV
+         : S_UD_IS("AUX") ? DG_UD_AUX : DG_UD_OTHER;
+    break;
+  case 'C': code = S_UD_IS("CCONJ") ? DG_UD_CCONJ : DG_UD_OTHER; break;
+  case 'D': code = S_UD_IS("DET") ? DG_UD_DET : DG_UD_OTHER; break;
+  case 'I': code = S_UD_IS("INTJ") ? DG_UD_INTJ : DG_UD_OTHER; break;
+  case 'N': code = S_UD_IS("NOUN") ? DG_UD_NOUN : S_UD_IS("NUM") ? DG_UD_NUM : DG_UD_OTHER; break;
+  case 'P':
+    code = S_UD_IS("PART") ? DG_UD_PART : S_UD_IS("PRON") ? DG_UD_PRON : S_UD_IS("PROPN") ? DG_UD_PROPN
+         : S_UD_IS("PUNCT") ? DG_UD_PUNCT : DG_UD_OTHER;
+    break;
+  case 'S': code = S_UD_IS("SCONJ") ? DG_UD_SCONJ : S_UD_IS("SYM") ? DG_UD_SYM : DG_UD_OTHER; break;
+  case 'V': code = S_UD_IS("VERB") ? DG_UD_VERB : DG_UD_OTHER; break;
+  case 'X': code = S_UD_IS("X") ? DG_UD_X : DG_UD_OTHER; break;
+  default: code = DG_UD_OTHER;
+  }
+#undef S_UD_IS
+  return code;
+}
 
 /* Ranked senses of a lemma (exact, then case-insensitive match); pos NULL =
  * any; with a pos that has no sense, the senses whose POS Ding leaves open
