@@ -477,17 +477,6 @@ bool dg_morph_is_known(dg_morph *m, const char *word) {
   return dg_morph_hs_spell(m, word);
 }
 
-bool dg_morph_is_participle(dg_morph *m, const char *s) {
-  const dg_morph_key *k = dg_morph_data_find(&m->data, s, strlen(s));
-  if (!k) return false;
-  for (uint32_t i = 0; i < k->count; i++) {
-    const dg_morph_anal *a = &m->data.anal[k->first + i];
-    if (!(a->flags & DG_AF_CLOSED) && m->data.lemmas[a->lemma].pos == DG_POS_VERB &&
-        (a->cells & ((1ULL << DG_VC_PTCP1) | (1ULL << DG_VC_PTCP2))))
-      return true;
-  }
-  return false;
-}
 
 const char *dg_morph_participle_verb(dg_morph *m, const char *form, bool *present) {
   const dg_morph_key *k = dg_morph_data_find(&m->data, form, strlen(form));
@@ -509,3 +498,5 @@ const char *dg_morph_participle_verb(dg_morph *m, const char *form, bool *presen
   if (best && present) *present = best_present;
   return best ? m->data.str + best->str : NULL;
 }
+
+bool dg_morph_is_participle(dg_morph *m, const char *s) { return dg_morph_participle_verb(m, s, NULL) != NULL; }
