@@ -24,7 +24,7 @@ verbose = '-v' in sys.argv
 SKIP = re.compile(r'^src/(mt|cli|api|render|document|serve)/|^src/gloss/(english|align)\.c$')
 NOT_GERMAN_WORDS = set('''
 NOUN VERB ADJ ADV AUX PROPN PRON DET ADP SCONJ CCONJ PART NUM SYM PUNCT INTJ
-NOM ACC DAT GEN SG PL PRS INF DEF INDF REL POSS FUT PASS CMPR SUPL POL INT
+NOM ACC DAT GEN SG PL PRS INF DEF INDF REL POSS FUT PASS CMPR SUPL POL INT DEM
 Masc Fem Neut Nom Acc Dat Gen Sing Plur
 the an to be there than who whom less become will would glossary unknown compound
 stand more most least fewer better best worse worst further rather sooner

@@ -9,16 +9,13 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "case.h"
 #include "memo.h"
 #include "word.h"
 
 /* A d-word: a form of the definite article that is also a relative
  * pronoun (word class d-word: der, die, dessen ...). */
 static bool S_is_dword(const dg_gl_word *w) { return dg_gl_is(w, DG_WC_D_WORD); }
-
-/* "um", the conjunction whose clause is a zu-infinitive ("um … zu
- * verhandeln"): the rules below are about this one word. */
-static bool S_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 
 /* "Sie" with a capital: the polite "you" inside a sentence (the one form
  * whose capital is its meaning). */
@@ -73,27 +70,6 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
   return "";
 }
 
-/* The case a preposition just before i (or two before, with an adjective
- * between) governs: DG_LB_ACC, DG_LB_DAT, DG_LB_GEN, both DG_LB_ACC and
- * DG_LB_DAT (a two-way preposition: either case) or 0. */
-static unsigned S_governed(dg_gl_ctx *c, size_t i) {
-  for (size_t j = i; j-- > 0 && i - j <= 1;) {
-    dg_gl_word *w = &c->w[j];
-    for (size_t k = 0; k < w->ncl; k++) {
-      unsigned lb = w->cl[k].bits;
-      if (S_pos(lb) != DG_UD_ADP) continue;
-      bool acc = lb & (DG_LB_ACC | DG_LB_GOV_ACC);
-      bool dat = lb & (DG_LB_DAT | DG_LB_GOV_DAT);
-      bool gen = lb & (DG_LB_GEN | DG_LB_GOV_GEN);
-      if (dat && !acc) return DG_LB_DAT;
-      if (acc && !dat) return DG_LB_ACC;
-      if (gen && !dat && !acc) return DG_LB_GEN;
-      if (dat && acc) return DG_LB_ACC | DG_LB_DAT;
-    }
-  }
-  return 0;
-}
-
 /* The label of a noun's gender ("m" "f" "n"), 0 for none. */
 static unsigned S_gender_label(const char *g) {
   if (dg_gl_eq(g, "m")) return DG_LB_M;
@@ -108,19 +84,13 @@ static bool S_any_feat(const dg_gl_word *w, unsigned bit) { return dg_gl_any_an(
 /* Has w an analysis of one of these parts of speech (DG_GL_P_*)? */
 static bool S_any_pos(const dg_gl_word *w, unsigned pos) { return dg_gl_any_an(w, pos); }
 
-/* Does token i open its clause (maybe after an opening punctuation mark)? */
-static bool S_clause_initial(const dg_gl_ctx *c, size_t i) {
-  size_t cs = dg_gl_cstart(c, i);
-  return i == cs || (i == cs + 1 && dg_gl_is_punct(&c->s->tokens[cs]));
-}
-
 /* Is token i in the middle field of its clause: not first, a finite verb
  * (or a subordinating conjunction, or the verb-first word at the sentence
  * start) before it in the clause, the word before it no conjunction or
  * number ("zwei mal"), and a word after it (no pause)? */
 static bool S_middle_field(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
-  if (i == 0 || S_clause_initial(c, i) || i + 1 >= s->ntokens) return false;
+  if (i == 0 || dg_gl_clause_initial(c, i) || i + 1 >= s->ntokens) return false;
   const dg_dtoken *prev = &s->tokens[i - 1], *next = &s->tokens[i + 1];
   if (prev->kind != DG_KIND_WORD || next->kind != DG_KIND_WORD) return false;
   if (dg_gl_is(&c->w[i - 1], DG_WC_CCONJ | DG_WC_CONJ_COORD)) return false;
@@ -144,64 +114,6 @@ static int S_closed_pos(const dg_gl_word *w, unsigned pos) {
   for (size_t k = 0; k < w->ncl; k++)
     if (S_pos(w->cl[k].bits) == pos) return (int)k;
   return -1;
-}
-
-/* Does the clause around token i end in a zu-infinitive ("zu blockieren",
- * "beizutreten") with no word before it that can only be finite? */
-static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
-  const dg_dsentence *s = c->s;
-  size_t end = dg_gl_cend(c, i);
-  if (end <= i + 1) return false;
-  size_t last = end - 1;
-  bool zu_inf = (last > 0 && dg_gl_is_zu(c->w[last - 1].lower)) ||
-                (c->w[last].nan && c->w[last].an[0].leipzig && strstr(c->w[last].an[0].leipzig, "zu-INF"));
-  if (!zu_inf) return false;
-  for (size_t j = i + 1; j < last; j++) {
-    const dg_gl_word *v = &c->w[j];
-    if (dg_gl_is_upper_initial(s->tokens[j].form)) continue;
-    if (dg_gl_only_finite(v) && dg_gl_an_pos(v, 0, DG_GL_P_VERB | DG_GL_P_AUX)) return false;
-  }
-  return true;
-}
-
-/* Is token i right after the finite verb of a verb-second clause whose
- * first field holds no subject?  The field's nouns are all inside a
- * prepositional phrase or after an article that is not nominative, and no
- * word of it is nominative (er, der Mann). */
-static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
-  const dg_dsentence *s = c->s;
-  if (i < 2) return false;
-  const dg_dtoken *v = &s->tokens[i - 1];
-  if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_AUX)) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
-      dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
-    return false;
-  size_t cs = dg_gl_cstart(c, i - 1);
-  if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
-  if (cs >= i - 1) return false; /* verb first: a question or a command */
-  if (dg_gl_pos_is(&s->tokens[cs], DG_UD_SCONJ) || dg_gl_pos_is(&s->tokens[cs], DG_UD_CCONJ)) return false;
-  bool in_pp = false, oblique = false;
-  for (size_t j = cs; j < i - 1; j++) {
-    const dg_dtoken *t = &s->tokens[j];
-    const dg_gl_word *w = &c->w[j];
-    if (t->kind == DG_KIND_PUNCT) return false; /* an inserted clause: leave it */
-    const char *lab = w->closed >= 0 ? w->cl[w->closed].labels : NULL;
-    unsigned lb = lab ? w->closed_labels : 0;
-    if (dg_gl_pos_is(t, DG_UD_ADP)) {
-      in_pp = true;
-      continue;
-    }
-    if ((lb & DG_LB_NOM) && !in_pp) return false; /* the subject */
-    if (dg_gl_pos_is(t, DG_UD_DET) && lab) {
-      oblique = lb & (DG_LB_ACC | DG_LB_DAT | DG_LB_GEN);
-      continue;
-    }
-    if (dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_pos_is(t, DG_UD_PROPN) || t->kind == DG_KIND_NAME ||
-        dg_gl_pos_is(t, DG_UD_PRON)) {
-      if (!in_pp && !oblique) return false; /* a subject */
-      in_pp = oblique = false;
-    }
-  }
-  return true;
 }
 
 /* Personal pronouns agree with the finite verb next to them ("sie
@@ -266,29 +178,47 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
   *p2pl_out = verb_2pl;
 }
 
-/* Does an article or pronoun at i, which no preposition governs, stand
- * where the subject stands (NOM, else ACC)? */
-static bool S_subject_position(const dg_gl_ctx *c, size_t i) {
+/* Does the d-word at i stand alone, with no noun phrase it begins: before
+ * a pause ("Ich weiß das.", "Das, was …") or a finite verb ("Das ist
+ * gut", "Die sind toll", "…, das sei falsch")?  After a comma not before
+ * the verb that ends its clause: that is a relative clause ("der Zug, der
+ * kommt,"). */
+static bool S_alone(const dg_gl_ctx *c, size_t i, bool after_comma) {
   const dg_dsentence *s = c->s;
-  /* At the start of a clause or right after a subordinating conjunction
-   * ("dass die Vereinigten Staaten … anstreben", "wenn die Ukraine …
-   * aufgäbe"). */
-  bool starts = S_clause_initial(c, i) ||
-                (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_SCONJ) && !S_is_um(c->w[i - 1].lower) &&
-                 !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
-  /* An infinitive clause has no subject (", das Wahlrecht … zu
-   * blockieren"): its noun phrases are objects. */
-  if (starts && S_infinitive_clause(c, i)) starts = false;
-  /* After a finite "sein" the noun phrase is the predicate ("Dies ist eine
-   * hochkomplexe Situation"). */
-  if (!starts && i > 0 && dg_gl_is_sein(s->tokens[i - 1].lemma) && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_AUX))
-    starts = true;
-  /* Verb second: when the field before the finite verb holds no subject
-   * (an adverb, a prepositional phrase, an object), the subject follows
-   * the verb ("Am Morgen suchte die Feuerwehr …", "Den Hund sah die
-   * Frau"). */
-  if (!starts && S_subject_after_verb(c, i)) starts = true;
-  return starts;
+  size_t n = i + 1;
+  if (n >= s->ntokens) return true;
+  const dg_dtoken *t = &s->tokens[n];
+  /* (", die, obwohl …, …": a relative pronoun before an inserted clause) */
+  if (dg_gl_is_punct(t)) return !dg_gl_opening(t) && !(after_comma && dg_gl_eq(t->form, ","));
+  if (t->kind != DG_KIND_WORD || dg_gl_is_upper_initial(t->form)) return false;
+  const dg_gl_word *nw = &c->w[n];
+  if (!dg_gl_only_finite(nw) && S_closed_pos(nw, DG_UD_AUX) < 0) return false;
+  /* (not a word of a noun phrase: "das siebte Land", "für die sein Großvater") */
+  if (S_any_pos(nw, DG_GL_P_ADJ) || S_closed_pos(nw, DG_UD_DET) >= 0 || S_closed_pos(nw, DG_UD_NUM) >= 0) return false;
+  return !after_comma || dg_gl_cend(c, i) > n + 1;
+}
+
+/* Does "so" at i name the source of what the sentence reports: after the
+ * comma that ends a quotation or a clause of reported speech (a verb in
+ * the subjunctive), with a noun phrase and nothing else after it to the
+ * sentence's end ("„…“, so Rounds.", "…, so der Sprecher weiter.")? */
+static bool S_names_source(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i < 2 || !dg_gl_eq(s->tokens[i - 1].form, ",") || i + 1 >= s->ntokens) return false;
+  const dg_dtoken *n = &s->tokens[i + 1];
+  bool np = n->kind == DG_KIND_NAME || (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) ||
+            S_closed_pos(&c->w[i + 1], DG_UD_DET) >= 0;
+  size_t end = i + 1;
+  while (end < s->ntokens && !dg_gl_is_punct(&s->tokens[end])) end++;
+  if (!np || end > i + 7 || (end < s->ntokens && !dg_gl_boundary_mark(s->tokens[end].form)) ||
+      !dg_gl_verbless(c, i + 1, end))
+    return false;
+  for (size_t j = end; j < s->ntokens; j++) /* (only closing marks after it) */
+    if (!dg_gl_is_punct(&s->tokens[j]) || dg_gl_eq(s->tokens[j].form, ",")) return false;
+  if (dg_gl_quote(&s->tokens[i - 2])) return true;
+  for (size_t j = 0; j < i; j++)
+    if (dg_gl_feat(s->tokens[j].feats, "Mood=Sub")) return true;
+  return false;
 }
 
 /* What the agreement of a pronoun reading asks of its labels, as
@@ -345,7 +275,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   /* "um" before a zu-infinitive: "in order to" ("um … zu verhandeln",
    * "um … einzubauen"). */
-  if (S_is_um(w->lower)) {
+  if (dg_gl_is_um(w->lower)) {
     size_t end = dg_gl_cend(c, i);
     bool zu_inf = false;
     for (size_t j = i + 1; j < end && !zu_inf; j++) {
@@ -373,7 +303,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   /* A comparison particle (compar-particle: wie, als) inside a clause
    * compares ("Bündnissen wie der EU": as/like); "wie" at the start of a
    * clause asks (", wie wir die Lücke schließen"). */
-  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !S_clause_initial(c, i) &&
+  if (dg_gl_is(w, DG_WC_COMPAR_PARTICLE) && i > 0 && !dg_gl_clause_initial(c, i) &&
       S_closed_pos(w, DG_UD_SCONJ) >= 0)
     return S_closed_pos(w, DG_UD_SCONJ);
   /* "selbst" after a noun or pronoun is "himself, itself" (der Präsident
@@ -395,6 +325,11 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     int k = S_closed_pos(w, before_np ? DG_UD_ADV : DG_UD_PRON);
     if (k >= 0) return k;
   }
+  /* "so" naming the source of a report is "according to" (a rule about
+   * this one word: its reading glossed so). */
+  if (dg_gl_eq(w->lower, "so") && S_names_source(c, i))
+    for (size_t k = 0; k < w->ncl; k++)
+      if (cl[k].gloss && dg_gl_eq(cl[k].gloss, "according to")) return (int)k;
   /* "Sie" with a capital inside a sentence is the polite "you" ("Besuchen
    * Sie …", "Bitte denken Sie daran"), not "they". */
   if (S_is_polite_sie(s->tokens[i].form) && !w->initial)
@@ -408,7 +343,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
      * klar"): the conjunction is followed by its subject. */
     bool verb_next = i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
                      dg_gl_only_finite(&c->w[i + 1]);
-    if ((!S_clause_initial(c, i) || verb_next) && S_closed_pos(w, DG_UD_ADV) >= 0) return S_closed_pos(w, DG_UD_ADV);
+    if ((!dg_gl_clause_initial(c, i) || verb_next) && S_closed_pos(w, DG_UD_ADV) >= 0) return S_closed_pos(w, DG_UD_ADV);
   }
   /* "zu" before an adjective or adverb on its own is "too" ("zu teuer",
    * "zu spät"), not before an adjective with its noun ("zu großen Teilen"). */
@@ -446,7 +381,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     if (S_pos(cl[k].bits) == DG_UD_DET) det_seen = true;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
-  unsigned gov = det_seen || dword ? S_governed(c, i) : 0;
+  unsigned gov = det_seen || dword ? dg_gl_case_governed(c, i) : 0;
+  /* (else the case the words around ask for, asked of articles only) */
+  unsigned want = det_seen && !gov ? dg_gl_case_context(c, i) : 0;
   /* A relative pronoun follows a comma and does not start a noun phrase:
    * the next word is no adjective or noun ("…, der den Ton setzt"), or no
    * article reading agrees with the noun ("…, die Russland besetzt hält").
@@ -493,6 +430,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
+  /* A d-word standing alone is the demonstrative pronoun (S_alone). */
+  bool dem = dword && S_alone(c, i, after_comma);
+  if (dem) rel = false;
   /* What a pronoun reading agrees with (the verbs around), asked only
    * when a reading's score depends on it: a pronoun reading that is no
    * relative pronoun, or one of the 2nd person plural (the relative
@@ -514,7 +454,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   if (agree) S_verb_agreement(c, i, &verb_pl, &verb_2pl);
   int best = -1;
   double best_score = -1e9;
-  int subject = -1; /* S_subject_position, once asked */
+  int subject = -1; /* dg_gl_case_subject, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
     double sc = -0.01 * (double)k;
     if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
@@ -525,6 +465,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     bool is_rel = cl[k].bits & DG_LB_REL;
     bool is_det = S_pos(cl[k].bits) == DG_UD_DET;
+    if (dword && S_pos(cl[k].bits) == DG_UD_PRON && (cl[k].bits & DG_LB_DEM)) sc += dem ? 4 : -6;
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
@@ -539,8 +480,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       if (gov && (!is_rel || (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP))))
         sc += (cl[k].bits & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
+        if (is_det && (cl[k].bits & want)) sc += 1.5;
         /* Without a preposition: NOM where the subject stands, else ACC. */
-        if (subject < 0) subject = S_subject_position(c, i);
+        if (subject < 0) subject = dg_gl_case_subject(c, i);
         if (cl[k].bits & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
         else if (cl[k].bits & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
       }

@@ -706,3 +706,12 @@ void dg_gl_drop_placeholders(const dg_lexicon *lex, char *g, dg_gl_drop how) {
     g[p - 1] = '\0';
   }
 }
+
+bool dg_gl_verbless(const dg_gl_ctx *c, size_t i, size_t end) {
+  for (size_t j = i; j < end; j++) {
+    const dg_gl_word *v = &c->w[j];
+    if (v->nan && !dg_gl_is_upper_initial(c->s->tokens[j].form) && dg_gl_an_pos(v, 0, DG_GL_P_VERB | DG_GL_P_AUX))
+      return false;
+  }
+  return true;
+}

@@ -198,6 +198,14 @@ static inline uint64_t dg_gl_label_sig(const char *labels) {
 uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w);
 static inline size_t dg_gl_cstart(const dg_gl_ctx *c, size_t i) { return c->w[i].cstart; }
 static inline size_t dg_gl_cend(const dg_gl_ctx *c, size_t i) { return c->w[i].cend; }
+/* Does word i open its clause (maybe after an opening punctuation mark)? */
+static inline bool dg_gl_clause_initial(const dg_gl_ctx *c, size_t i) {
+  size_t cs = dg_gl_cstart(c, i);
+  return i == cs || (i == cs + 1 && dg_gl_is_punct(&c->s->tokens[cs]));
+}
+/* Has the stretch of words from i to end (exclusive) no verb: no word in
+ * small letters whose first analysis is a verb? */
+bool dg_gl_verbless(const dg_gl_ctx *c, size_t i, size_t end);
 /* Does the clause around i (or the clause before, across a joining "und")
  * hold the word `lower`? */
 bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower);
@@ -242,6 +250,9 @@ static inline bool dg_gl_is_werden(const char *lemma) { return dg_gl_eq(lemma, "
 static inline bool dg_gl_is_sein(const char *s) { return dg_gl_eq(s, "sein"); }
 /* "sich", the reflexive pronoun of the 3rd person. */
 static inline bool dg_gl_is_sich(const char *lower) { return dg_gl_eq(lower, "sich"); }
+/* "um", the conjunction whose clause is a zu-infinitive ("um … zu
+ * verhandeln"). */
+static inline bool dg_gl_is_um(const char *lower) { return dg_gl_eq(lower, "um"); }
 
 /* Personal pronouns by their closed-class reading (closed-class.tsv): has w
  * a PRON reading with exactly these Leipzig labels ("PRS.1SG.NOM" is ich,

@@ -154,7 +154,8 @@ static unsigned S_label_bit(const char *f, size_t len) {
   } labels[] = {{"M", DG_LB_M},       {"F", DG_LB_F},       {"N", DG_LB_N},         {"NOM", DG_LB_NOM},
                 {"ACC", DG_LB_ACC},   {"DAT", DG_LB_DAT},   {"GEN", DG_LB_GEN},     {"SG", DG_LB_SG},
                 {"PL", DG_LB_PL},     {"REL", DG_LB_REL},   {"INT", DG_LB_INT},     {"PTCL", DG_LB_PTCL},
-                {"POSS", DG_LB_POSS}, {"POL", DG_LB_POL},   {"DEF", DG_LB_DEF},     {"SBJV2", DG_LB_SBJV2}};
+                {"POSS", DG_LB_POSS}, {"POL", DG_LB_POL},   {"DEF", DG_LB_DEF},     {"SBJV2", DG_LB_SBJV2},
+                {"DEM", DG_LB_DEM}};
   for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
     if (strlen(labels[k].label) == len && memcmp(labels[k].label, f, len) == 0) return labels[k].bit;
   return 0;

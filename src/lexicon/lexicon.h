@@ -84,6 +84,7 @@ enum {
   DG_LB_GOV_GEN = 1u << 18,
   /* the gloss holds alternatives between slashes ("his/its") */
   DG_LB_GLOSS_ALT = 1u << 19,
+  DG_LB_DEM = 1u << 20,
 };
 /* The reading's part of speech as a code (the top bits): DG_LB_POS(bits)
  * is one of these, DG_UD_OTHER for a string not among them. */
