@@ -117,7 +117,7 @@ bool dg_gl_case_subject(const dg_gl_ctx *c, size_t i) {
    * aufgäbe"). */
   bool starts = dg_gl_clause_initial(c, i) ||
                 (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_SCONJ) && !dg_gl_is_um(c->w[i - 1].lower) &&
-                 !dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE));
+                 (!dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE) || dg_gl_clause_initial(c, i - 1)));
   /* An infinitive clause has no subject (", das Wahlrecht … zu
    * blockieren"): its noun phrases are objects. */
   if (starts && S_infinitive_clause(c, i)) starts = false;
@@ -216,5 +216,219 @@ unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i) {
     }
     return S_one_case(cases) ? cases : 0;
   }
+  return 0;
+}
+
+/* The number of the finite verb that ends the clause around i, when the
+ * clause is one that ends in it (a subordinate, relative or indirect
+ * question clause): 1 plural, 0 singular (both of the 3rd person), -1
+ * when the clause does not end in a finite verb or its readings differ. */
+static int S_final_verb_number(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t end = dg_gl_cend(c, i);
+  if (end == 0 || end <= i + 1 || dg_gl_is_upper_initial(s->tokens[end - 1].form)) return -1;
+  const dg_gl_word *v = &c->w[end - 1];
+  /* (a zu-infinitive ends its clause in no finite verb: "um … zu
+   * verhandeln") */
+  if (end >= 2 && dg_gl_is_zu(c->w[end - 2].lower)) return -1;
+  int pl = -1;
+  for (size_t a = 0; a < v->nan; a++) {
+    /* (Würde, the noun, of würde; and the clause's last word is finite:
+     * not betrachtet the participle, not anstreben the infinitive) */
+    if (!dg_gl_an_pos(v, a, DG_GL_P_VERB | DG_GL_P_AUX) || !dg_gl_an_feat(v, a, DG_GL_F_FIN)) continue;
+    if (!dg_gl_an_feat(v, a, DG_GL_F_P3)) continue;
+    int this_pl = dg_gl_an_feat(v, a, DG_GL_F_PLUR);
+    if (pl >= 0 && pl != this_pl) return -1;
+    pl = this_pl;
+  }
+  return pl;
+}
+
+int dg_gl_noun_number(const dg_gl_word *w) {
+  int pl = -1;
+  for (size_t a = 0; a < w->nan; a++) {
+    if (!dg_gl_an_pos(w, a, DG_GL_P_NOUN | DG_GL_P_PROPN)) continue;
+    int this_pl = dg_gl_an_feat(w, a, DG_GL_F_PLUR) ? 1 : dg_gl_an_feat(w, a, DG_GL_F_SING) ? 0 : -1;
+    if (this_pl < 0 || (pl >= 0 && pl != this_pl)) return -1;
+    pl = this_pl;
+  }
+  return pl;
+}
+
+int dg_gl_case_antecedent(const dg_gl_ctx *c, size_t i, unsigned *gender) {
+  const dg_dsentence *s = c->s;
+  *gender = 0;
+  size_t j = i;
+  /* (", für die …": the preposition before the pronoun) */
+  if (j > 0 && dg_gl_pos_is(&s->tokens[j - 1], DG_UD_ADP)) j--;
+  if (j == 0 || !dg_gl_eq(s->tokens[j - 1].form, ",")) return -1;
+  j--;
+  while (j > 0 && dg_gl_quote(&s->tokens[j - 1])) j--; /* (Nuancen“, die) */
+  /* (a relative clause after the verbs that close the clause before:
+   * "Forderungen gestellt, die", "Regionen aufgäbe, die") */
+  for (int k = 0; k < 2 && j > 1 && !dg_gl_is_upper_initial(s->tokens[j - 1].form) &&
+                  (dg_gl_pos_is(&s->tokens[j - 1], DG_UD_VERB) || dg_gl_pos_is(&s->tokens[j - 1], DG_UD_AUX));
+       k++)
+    j--;
+  if (j == 0) return -1;
+  const dg_dtoken *n = &s->tokens[j - 1];
+  if (!(dg_gl_pos_is(n, DG_UD_NOUN) || dg_gl_pos_is(n, DG_UD_PROPN))) return -1;
+  /* (the noun of an attribute is not the antecedent for sure: "der Grad
+   * der Alphabetisierung, der", "Investitionen in China, die", "in der 14.
+   * Minute, der"; a name's words are one noun, and names joined by und
+   * are plural: "Spieth und Justin Thomas, die") */
+  bool name = n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN) ||
+              (j >= 2 && (s->tokens[j - 2].kind == DG_KIND_NAME || dg_gl_pos_is(&s->tokens[j - 2], DG_UD_PROPN)));
+  size_t q = j - 1;
+  while (q > 0 && name && (s->tokens[q - 1].kind == DG_KIND_NAME || dg_gl_pos_is(&s->tokens[q - 1], DG_UD_PROPN))) q--;
+  while (q > 0 && (dg_gl_pos_is(&s->tokens[q - 1], DG_UD_ADJ) || s->tokens[q - 1].kind == DG_KIND_NUMBER)) q--;
+  if (q > 0 && dg_gl_pos_is(&s->tokens[q - 1], DG_UD_DET)) {
+    const dg_gl_word *dw = &c->w[q - 1];
+    if (dw->closed >= 0 && (dw->closed_labels & DG_LB_GEN)) return -1;
+    q--;
+  }
+  /* (a prepositional phrase after a noun is its attribute; after a verb,
+   * its noun may well be the antecedent: "verwies auf Nuancen, die") */
+  if (q > 1 && (dg_gl_pos_is(&s->tokens[q - 1], DG_UD_ADP) || dg_gl_is(&c->w[q - 1], DG_WC_COMPAR_PARTICLE)) &&
+      (dg_gl_pos_is(&s->tokens[q - 2], DG_UD_NOUN) || dg_gl_pos_is(&s->tokens[q - 2], DG_UD_PROPN) ||
+       s->tokens[q - 2].kind == DG_KIND_NAME))
+    return -1; /* (or compared: "Staaten wie Iowa, die") */
+  if (q > 0 && dg_gl_is(&c->w[q - 1], DG_WC_CONJ_COORD) && !(s->tokens[q - 1].flags & DG_DF_CLAUSE_JOIN)) return 1;
+  int pl = name ? 0 : dg_gl_noun_number(&c->w[j - 1]);
+  if (pl == 0 && !name && n->feats)
+    *gender = (dg_gl_feat(n->feats, "Gender=Masc") ? DG_LB_M : 0u) | (dg_gl_feat(n->feats, "Gender=Fem") ? DG_LB_F : 0u) |
+              (dg_gl_feat(n->feats, "Gender=Neut") ? DG_LB_N : 0u);
+  return pl;
+}
+
+/* Has w an article's reading: a determiner that is no demonstrative (die,
+ * der, eine; not solche after "eine")? */
+static bool S_article(const dg_gl_word *w) {
+  for (size_t k = 0; k < w->ncl; k++)
+    if (DG_LB_POS(w->cl[k].bits) == DG_UD_DET && !(w->cl[k].bits & DG_LB_DEM)) return true;
+  return false;
+}
+
+/* Is the word at j inside a prepositional phrase: a preposition one or
+ * two words before it ("von vier Punkten", "in der Nähe")? */
+static bool S_in_phrase(const dg_gl_ctx *c, size_t j) {
+  for (size_t q = j; q-- > 0 && j - q <= 2;) {
+    const dg_gl_word *w = &c->w[q];
+    if (dg_gl_is_punct(&c->s->tokens[q])) return false;
+    if (w->closed >= 0 ? DG_LB_POS(w->closed_labels) == DG_UD_ADP
+                       : (w->ncl && DG_LB_POS(w->cl[0].bits) == DG_UD_ADP))
+      return true;
+  }
+  return false;
+}
+
+/* May the word at j (of the clause from cs; i is the word asked about,
+ * j != i) be the subject of a clause whose verb's number is verb_pl?  0
+ * no, 1 it may, 2 it must (a pronoun that is only nominative).  Left of i:
+ * an article or pronoun read nominative, a noun or name without an article
+ * ("dass Putin die Ukraine …") of that number; right of i (not yet read): a
+ * pronoun that is only nominative (er, wir), an article that may be
+ * nominative before a noun of that number ("…, die die Ukraine …"), a noun
+ * or name without an article. */
+static int S_may_be_subject(const dg_gl_ctx *c, size_t cs, size_t i, size_t j, int verb_pl) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *t = &s->tokens[j];
+  const dg_gl_word *w = &c->w[j];
+  if (j < i && w->closed >= 0)
+    return (w->closed_labels & DG_LB_NOM) ? (DG_LB_POS(w->closed_labels) == DG_UD_PRON ? 2 : 1) : 0;
+  if (j > i && w->ncl) {
+    bool nom_only = true, det_nom = false;
+    for (size_t k = 0; k < w->ncl; k++) {
+      unsigned lb = w->cl[k].bits;
+      nom_only = nom_only && DG_LB_POS(lb) == DG_UD_PRON && (lb & DG_LB_NOM);
+      det_nom = det_nom || (DG_LB_POS(lb) == DG_UD_DET && (lb & DG_LB_NOM));
+    }
+    if (nom_only) return 2;
+    if (!det_nom || (j > 0 && S_in_phrase(c, j))) return 0;
+    for (size_t q = j + 1; q < s->ntokens && q <= j + 3; q++)
+      if (dg_gl_is_upper_initial(s->tokens[q].form) && s->tokens[q].kind != DG_KIND_PUNCT) {
+        int pl = dg_gl_noun_number(&c->w[q]);
+        return pl < 0 || pl == verb_pl;
+      }
+    return 0;
+  }
+  bool noun = j < i ? t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN) || dg_gl_pos_is(t, DG_UD_NOUN)
+                    : t->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(t->form);
+  if (!noun) return 0;
+  if (j > cs && j - 1 != i) {
+    const dg_dtoken *p = &s->tokens[j - 1];
+    const dg_gl_word *pw = &c->w[j - 1];
+    /* (after a number, an article or an adjective it is part of a
+     * phrase; after a capital, the second word of a name) */
+    if (p->kind == DG_KIND_NUMBER || (p->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(p->form))) return 0;
+    for (size_t k = 0; k < pw->ncl; k++)
+      if (DG_LB_POS(pw->cl[k].bits) == DG_UD_DET || DG_LB_POS(pw->cl[k].bits) == DG_UD_NUM) return 0;
+    if (pw->nan && dg_gl_an_pos(pw, 0, DG_GL_P_ADJ)) return 0;
+  }
+  if (S_in_phrase(c, j)) return 0;
+  /* (a noun that can be no nominative: "die Männern … spendeten") */
+  bool nom = w->nan == 0;
+  for (size_t a = 0; a < w->nan && !nom; a++) {
+    unsigned cases = S_feats_case(w->an[a].feats);
+    nom = !cases || (cases & DG_LB_NOM);
+  }
+  if (!nom) return 0;
+  int pl = dg_gl_noun_number(w);
+  if (pl >= 0) return pl == verb_pl;
+  return j > i || t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN); /* (a name: one) */
+}
+
+unsigned dg_gl_case_by_agreement(const dg_gl_ctx *c, size_t i, size_t last, int plural, bool opens) {
+  const dg_dsentence *s = c->s;
+  size_t cs = dg_gl_cstart(c, i);
+  if (cs < s->ntokens && dg_gl_is_punct(&s->tokens[cs])) cs++;
+  /* (a clause opened by a conjunction, a relative pronoun or a question
+   * word inside the sentence, whose finite verb is its last word and no
+   * other: not "Warum würde eine Organisation …") */
+  const dg_gl_word *first = &c->w[cs];
+  bool verb_final = cs == i ? opens && cs > 0
+                            : dg_gl_pos_is(&s->tokens[cs], DG_UD_SCONJ) ||
+                                  (first->closed >= 0 && (first->closed_labels & DG_LB_REL)) ||
+                                  (first->closed >= 0 && (first->closed_labels & DG_LB_INT) && cs > 0);
+  if (!verb_final) return 0;
+  int verb = S_final_verb_number(c, i);
+  if (verb < 0) return 0;
+  size_t end = dg_gl_cend(c, i);
+  /* (a noun phrase joined to another has the number of both: "dass die
+   * Dominikanische Republik und Panama … anerkannt haben"; and one whose
+   * noun follows another article is not the noun's: "keine der
+   * Fregatten") */
+  if (last + 1 < end && dg_gl_is(&c->w[last + 1], DG_WC_CONJ_COORD)) return 0;
+  for (size_t j = i + 1; j < last; j++)
+    if (S_article(&c->w[j])) return 0;
+  for (size_t j = cs + 1; j + 1 < end; j++)
+    if (!dg_gl_is_upper_initial(s->tokens[j].form) && dg_gl_only_finite(&c->w[j]) &&
+        dg_gl_an_pos(&c->w[j], 0, DG_GL_P_VERB | DG_GL_P_AUX))
+      return 0;
+  /* The other words of the clause that may be its subject: before the
+   * noun phrase (from np, its first word: "eine solche Waffenruhe") and
+   * after it (from last, its last word). */
+  size_t np = i; /* (an article opens its phrase; solche follows one) */
+  while (np > cs && !S_article(&c->w[i]) &&
+         (dg_gl_pos_is(&s->tokens[np - 1], DG_UD_DET) || dg_gl_pos_is(&s->tokens[np - 1], DG_UD_ADJ)) &&
+         !(c->w[np - 1].closed >= 0 && (c->w[np - 1].closed_labels & (DG_LB_REL | DG_LB_INT))))
+    np--;
+  int before = 0, after = 0;
+  for (size_t j = cs; j < np && before < 2; j++) {
+    int m = S_may_be_subject(c, cs, i, j, verb);
+    before = m > before ? m : before;
+  }
+  for (size_t j = last + 1; j + 1 < end && after < 2; j++) {
+    int m = S_may_be_subject(c, cs, i, j, verb);
+    after = m > after ? m : after;
+  }
+  /* Not the subject: it does not agree and another word may be, or
+   * another word must be ("…, die er … bekam"). */
+  if (before == 2 || after == 2) return DG_LB_ACC;
+  if (plural < 0) return 0;
+  if (verb != plural && (before || after)) return DG_LB_ACC;
+  /* The subject: it agrees and no word before it may be ("dass er die Frau
+   * sieht", "dass Putin die Ukraine angreift": not these). */
+  if (verb == plural && !before && !(cs == i && after)) return DG_LB_NOM;
   return 0;
 }

@@ -33,4 +33,27 @@ unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i);
  * where the subject stands (NOM, else ACC)? */
 bool dg_gl_case_subject(const dg_gl_ctx *c, size_t i);
 
+/* The number of a noun: 1 when all its noun analyses are plural, 0 when
+ * all are singular, else -1 (Europäer, Arbeitgeber: either). */
+int dg_gl_noun_number(const dg_gl_word *w);
+
+/* The number of the antecedent of a relative pronoun at i (the noun just
+ * before the comma, and the preposition, that open its clause: "Forderungen
+ * …, die"; not the noun of an attribute, "der Grad der Alphabetisierung,
+ * der"): 1 plural, 0 singular, -1 unknown; *gender gets a singular one's
+ * DG_LB_M, DG_LB_F or DG_LB_N. */
+int dg_gl_case_antecedent(const dg_gl_ctx *c, size_t i, unsigned *gender);
+
+/* The subject agrees with the finite verb.  In a clause that ends in its
+ * finite verb (opened by a conjunction, a relative pronoun or a question
+ * word inside the sentence, or by the word at i itself when `opens`: a
+ * relative pronoun, welche), the noun phrase of the word at i, which ends
+ * at `last` and is of this number (1 plural, 0 singular, -1 unknown), is
+ * no subject (DG_LB_ACC) when it does not agree with the verb and another
+ * word may be the subject, or another word must be ("Forderungen, die die
+ * Ukraine … betrachtet" ACC.PL, "welche Garantien die Ukraine erhalten
+ * würde", "…, die er bekam"); it is the subject (DG_LB_NOM) when it agrees
+ * and no word before it may be; else 0. */
+unsigned dg_gl_case_by_agreement(const dg_gl_ctx *c, size_t i, size_t last, int plural, bool opens);
+
 #endif

@@ -452,6 +452,20 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   int verb_pl = -1;
   bool verb_2pl = false;
   if (agree) S_verb_agreement(c, i, &verb_pl, &verb_2pl);
+  /* A relative pronoun agrees with its antecedent in gender and number,
+   * and is the subject of its clause only when it agrees with the verb
+   * ("Forderungen, die die Ukraine … betrachtet": ACC.PL); an article's
+   * noun phrase likewise in a clause that ends in its verb (case.c). */
+  int ante_pl = -1;
+  unsigned ante_gender = 0, rel_case = 0, agree_case = 0;
+  if (dword && rel) {
+    ante_pl = dg_gl_case_antecedent(c, i, &ante_gender);
+    if (!gov) rel_case = dg_gl_case_by_agreement(c, i, i, ante_pl, true);
+  } else if (det_seen && !gov && noun_at) {
+    bool asks = false; /* (welche opens an indirect question) */
+    for (size_t k = 0; k < w->ncl; k++) asks = asks || (cl[k].bits & DG_LB_INT);
+    agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
+  }
   int best = -1;
   double best_score = -1e9;
   int subject = -1; /* dg_gl_case_subject, once asked */
@@ -470,6 +484,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
+      if (rel && is_rel && ante_pl >= 0 && (ante_pl || ante_gender))
+        sc += (cl[k].bits & (ante_pl ? DG_LB_PL : ante_gender)) ? 2 : -1;
+      if (rel && is_rel && (cl[k].bits & rel_case)) sc += 1.5;
     }
     if (is_det || dword) {
       if (plural) sc += (cl[k].bits & DG_LB_PL) ? 2 : -1;
@@ -481,6 +498,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         sc += (cl[k].bits & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
         if (is_det && (cl[k].bits & want)) sc += 1.5;
+        /* (only a reading of the noun's gender and number: "am Ende dieses
+         * Satzes" stays GEN) */
+        if (is_det && (cl[k].bits & agree_case) && (cl[k].bits & (plural ? DG_LB_PL : glab ? glab : ~0u))) sc += 1.5;
         /* Without a preposition: NOM where the subject stands, else ACC. */
         if (subject < 0) subject = dg_gl_case_subject(c, i);
         if (cl[k].bits & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
