@@ -462,8 +462,8 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     ante_pl = dg_gl_case_antecedent(c, i, &ante_gender);
     if (!gov) rel_case = dg_gl_case_by_agreement(c, i, i, ante_pl, true);
   } else if (det_seen && !gov && noun_at) {
-    bool asks = false; /* (welche opens an indirect question) */
-    for (size_t k = 0; k < w->ncl; k++) asks = asks || (cl[k].bits & DG_LB_INT);
+    bool asks = false; /* (welche opens an indirect question: asked when it opens the clause) */
+    for (size_t k = 0; k < w->ncl && dg_gl_cstart(c, i) == i; k++) asks = asks || (cl[k].bits & DG_LB_INT);
     agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
   }
   int best = -1;
