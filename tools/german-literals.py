@@ -44,7 +44,8 @@ AFFIX_ARRAYS = {  # file:array
     'src/morph/morph_analyze.c:suf', 'src/morph/morph_analyze.c:nends', 'src/morph/morph_analyze.c:ends',
     'src/morph/morph_analyze.c:deg', 'src/gloss/senses.c:pre', 'src/gloss/senses.c:endings',
     'src/gloss/parts.c:suf', 'src/gloss/context.c:suf', 'src/gloss/closed.c:map', 'src/text/tokenize.c:suf',
-    'src/morph/morph_variant.c:ptcp_ends', 'src/morph/morph_variant.c:inf_ends', 'src/gloss/lookup.c:ends'}
+    'src/morph/morph_variant.c:ptcp_ends', 'src/morph/morph_variant.c:inf_ends', 'src/gloss/lookup.c:ends',
+    'src/gloss/ordinal.c:S_endings', 'src/gloss/ordinal.c:suffixes'}
 
 def strip_comments(s):
     s = re.sub(r'/\*.*?\*/', lambda m: '\n' * m.group(0).count('\n'), s, flags=re.S)

@@ -19,6 +19,7 @@
 #include "morph_data.h"
 #include "mwe.h"
 #include "governed.h"
+#include "ordinal.h"
 #include "subjects.h"
 #include "util.h"
 
@@ -157,7 +158,7 @@ static void S_check_dic(S_file *f) {
 }
 
 /* A table read at run time (mwe.tsv, subjects.tsv,
- * governed-prepositions.tsv): its loader's bad lines are warnings naming
+ * governed-prepositions.tsv, ordinal-stems.tsv): its loader's bad lines are warnings naming
  * file:line (on standard error), counted here; at least one row. */
 typedef struct S_table {
   void *(*load)(const char *path, degloss_error *err);
@@ -205,6 +206,12 @@ static size_t S_gov_count(const void *t) { return dg_governed_count(t); }
 static void S_gov_drop(void *t) { dg_governed_free(t); }
 static const S_table S_GOVERNED = {S_gov_load, S_gov_count, S_gov_drop, "no rows"};
 
+/* (every line an ordinal stem and its cardinal) */
+static void *S_ord_load(const char *path, degloss_error *err) { return dg_ordinal_stems_load(path, err); }
+static size_t S_ord_count(const void *t) { return dg_ordinal_stems_count(t); }
+static void S_ord_drop(void *t) { dg_ordinal_stems_free(t); }
+static const S_table S_ORDINAL = {S_ord_load, S_ord_count, S_ord_drop, "no rows"};
+
 int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_base, FILE *out,
                   FILE *diag) {
   const char *dir = data_dir && *data_dir ? data_dir : degloss_data_dir();
@@ -217,13 +224,14 @@ int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_b
   snprintf(dic, hl + 5, "%s.dic", hbase);
   free(hbase);
 
-  enum { LEX, MORPH, MWE, SUBJ, GOV, AFF, DIC, N };
+  enum { LEX, MORPH, MWE, SUBJ, GOV, ORD, AFF, DIC, N };
   S_file f[N];
   S_init(&f[LEX], dg_path_join(dir, DG_LEXICON_FILE), DG_LEX_KIND);
   S_init(&f[MORPH], dg_path_join(dir, "degloss.morph"), DG_MORPH_KIND);
   S_init(&f[MWE], dg_path_join(dir, "mwe.tsv"), "MWE-TSV");
   S_init(&f[SUBJ], dg_path_join(dir, "subjects.tsv"), "SUBJECTS-TSV");
   S_init(&f[GOV], dg_path_join(dir, "governed-prepositions.tsv"), "GOVERNED-TSV");
+  S_init(&f[ORD], dg_path_join(dir, "ordinal-stems.tsv"), "ORDINAL-TSV");
   S_init(&f[AFF], aff, "HUNSPELL-AFF");
   S_init(&f[DIC], dic, "HUNSPELL-DIC");
   S_check_mapped(&f[LEX], DG_LEX_KIND, DG_LEX_VERSION, S_lex_tables);
@@ -231,6 +239,7 @@ int dg_check_data(const char *data_dir, const char *dict, const char *hunspell_b
   S_check_table(&f[MWE], &S_MWE);
   S_check_table(&f[SUBJ], &S_SUBJECTS);
   S_check_table(&f[GOV], &S_GOVERNED);
+  S_check_table(&f[ORD], &S_ORDINAL);
   S_check_aff(&f[AFF]);
   S_check_dic(&f[DIC]);
 

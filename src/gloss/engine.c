@@ -9,6 +9,7 @@
 
 #include "gloss_internal.h"
 #include "governed.h"
+#include "ordinal.h"
 #include "subjects.h"
 #include "memo.h"
 
@@ -81,6 +82,10 @@ dg_engine *dg_engine_new(const dg_engine_opts *o, degloss_error *err) {
   e->governed = dg_governed_load(govpath, err);
   free(govpath);
   if (!e->governed) goto fail;
+  char *ordpath = dg_path_join(dir, "ordinal-stems.tsv");
+  e->ordinal_stems = dg_ordinal_stems_load(ordpath, err);
+  free(ordpath);
+  if (!e->ordinal_stems) goto fail;
   e->subject_forced = -1;
   e->subject_last = -1;
   if (!dg_engine_set_subject(e, o->subject, err)) goto fail;
@@ -125,6 +130,7 @@ dg_engine *dg_engine_new_worker(dg_engine *base, degloss_error *err) {
   e->mwes = base->mwes;
   e->subjects = base->subjects;
   e->governed = base->governed;
+  e->ordinal_stems = base->ordinal_stems;
   e->subject_forced = base->subject_forced;
   e->memo = base->memo; /* one memo for every thread */
   e->data_dir = dg_xstrdup(base->data_dir);
@@ -140,6 +146,7 @@ void dg_engine_free(dg_engine *e) {
   if (e->mwes && !e->borrowed) dg_mwe_list_free(e->mwes);
   if (e->subjects && !e->borrowed) dg_subjects_free(e->subjects);
   if (e->governed && !e->borrowed) dg_governed_free(e->governed);
+  if (e->ordinal_stems && !e->borrowed) dg_ordinal_stems_free(e->ordinal_stems);
   dg_gl_pcache_free(e->pcache);
   free(e->shown);
   if (!e->borrowed) dg_gl_memo_free(e->memo);

@@ -265,6 +265,49 @@ void dg_english_ordinal(dg_buf *b, const char *digits) {
   dg_buf_puts(b, suf);
 }
 
+/* The words a cardinal in words ends in (twenty-four: four; two hundred:
+ * hundred), and the ordinals that are not the word with -th (four ->
+ * fourth, hundred -> hundredth) nor a -ty word's -tieth (twenty ->
+ * twentieth). */
+static const char *const S_cardinal_words[] = {
+    "zero",     "one",     "two",      "three",   "four",    "five",     "six",       "seven",    "eight",
+    "nine",     "ten",     "eleven",   "twelve",  "thirteen", "fourteen", "fifteen",  "sixteen",  "seventeen",
+    "eighteen", "nineteen", "twenty",  "thirty",  "forty",   "fifty",    "sixty",     "seventy",  "eighty",
+    "ninety",   "hundred", "thousand", "million", "billion"};
+static const struct {
+  const char *card, *ord;
+} S_ordinal_irregular[] = {{"one", "first"},   {"two", "second"}, {"three", "third"},  {"five", "fifth"},
+                           {"eight", "eighth"}, {"nine", "ninth"}, {"twelve", "twelfth"}};
+
+bool dg_english_ordinal_word(dg_buf *b, const char *cardinal) {
+  size_t n = strlen(cardinal), last = 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = cardinal[i];
+    if (ch == ' ' || ch == '-') last = i + 1;
+    else if (!(ch >= 'a' && ch <= 'z')) return false;
+  }
+  const char *w = cardinal + last;
+  size_t wn = n - last;
+  bool known = false;
+  for (size_t k = 0; k < sizeof S_cardinal_words / sizeof *S_cardinal_words && !known; k++)
+    known = strcmp(w, S_cardinal_words[k]) == 0;
+  if (!known) return false;
+  dg_buf_put(b, cardinal, last);
+  for (size_t k = 0; k < sizeof S_ordinal_irregular / sizeof *S_ordinal_irregular; k++)
+    if (strcmp(w, S_ordinal_irregular[k].card) == 0) {
+      dg_buf_puts(b, S_ordinal_irregular[k].ord);
+      return true;
+    }
+  if (strcmp(w + wn - 2, "ty") == 0) {
+    dg_buf_put(b, w, wn - 1);
+    dg_buf_puts(b, "ieth"); /* twenty -> twentieth */
+  } else {
+    dg_buf_puts(b, w);
+    dg_buf_puts(b, "th");
+  }
+  return true;
+}
+
 bool dg_english_adverb(dg_buf *b, const char *adj) {
   size_t n = strlen(adj);
   if (n < 3 || strchr(adj, ' ') || strchr(adj, '-') || (adj[0] >= 'A' && adj[0] <= 'Z')) return false;

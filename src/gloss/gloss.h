@@ -96,6 +96,11 @@ bool dg_english_pluralisable(const char *noun);
 void dg_english_degree(dg_buf *b, const char *adj, bool superlative);
 /* "17" -> "17th". */
 void dg_english_ordinal(dg_buf *b, const char *digits);
+/* "four" -> "fourth", "twenty-four" -> "twenty-fourth", "twenty" ->
+ * "twentieth", "one" -> "first": the last word of a cardinal in words takes
+ * the ending.  Returns false (b untouched) when the last word is no
+ * cardinal ("little", "a few"). */
+bool dg_english_ordinal_word(dg_buf *b, const char *cardinal);
 
 /* A new lower-case copy of `s` (code point by code point; ß kept). */
 char *dg_gl_lower(const char *s);

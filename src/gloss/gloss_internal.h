@@ -52,6 +52,7 @@ struct dg_engine {
    * subject --domain sets (-1: inferred). */
   struct dg_subjects *subjects; /* read-only; the base engine's in a worker */
   struct dg_governed *governed; /* governed prepositions; the same */
+  struct dg_ordinal_stems *ordinal_stems; /* irregular ordinal stems (ordinal.c); the same */
   float subj_votes[DG_GL_MAX_SUBJECTS];
   int subject_forced;
   int subject_last; /* the previous sentence's subject, -1 none */
@@ -208,6 +209,9 @@ bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* senses.c: a content word's analysis, senses and compound parts, or a name,
  * or the fallbacks for a word without an entry. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* An ordinal written as a word (ordinal.c: "achten", "vierundzwanzigste"),
+ * glossed from its cardinal; false (t untouched) for any other word. */
+bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* lookup.c: is capitalised word i next to a name (a proper-noun reading of
  * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);

@@ -584,6 +584,8 @@ static bool S_listed(dg_engine *e, const dg_dtoken *t, const dg_analysis *a, con
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
+  /* An ordinal written as a word ("der achten Runde"): from its cardinal. */
+  if (dg_gl_ordinal(e, d, c, i)) return;
   /* (the senses: the memo's, or sbuf's when computed or changed here) */
   dg_sense sbuf[DG_GL_MAX_SENSES];
   const dg_sense *sv = sbuf;

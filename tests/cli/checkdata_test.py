@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cli_test as cli  # the command-line harness: run(), expect(), run_cases()
 
 DATA = None
-FILES = ("degloss.lex", "degloss.morph", "mwe.tsv", "subjects.tsv", "governed-prepositions.tsv")
+FILES = ("degloss.lex", "degloss.morph", "mwe.tsv", "subjects.tsv", "governed-prepositions.tsv", "ordinal-stems.tsv")
 expect = cli.expect
 
 
@@ -67,8 +67,8 @@ def case_ok_build_data():
     rc, out, err = run(["--check-data"], {"DEGLOSS_DATA_DIR": DATA})
     r = lines(out)
     expect(rc == 0 and err == "", "build data: exit 0, nothing on stderr", f"rc={rc} {err}")
-    expect(len(r) == 7 and len(out.splitlines()) == 7,
-           "one line per file (lex, morph, mwe, subjects, governed prepositions, aff, dic)", out)
+    expect(len(r) == 8 and len(out.splitlines()) == 8,
+           "one line per file (lex, morph, mwe, subjects, governed prepositions, ordinal stems, aff, dic)", out)
     lex = r.get(os.path.join(DATA, "degloss.lex"))
     morph = r.get(os.path.join(DATA, "degloss.morph"))
     mwe = r.get(os.path.join(DATA, "mwe.tsv"))
@@ -83,6 +83,8 @@ def case_ok_build_data():
     expect(subj is not None and subj[1:] == ("SUBJECTS-TSV", "-", "ok"), "subjects.tsv ok", str(subj))
     gov = r.get(os.path.join(DATA, "governed-prepositions.tsv"))
     expect(gov is not None and gov[1:] == ("GOVERNED-TSV", "-", "ok"), "governed-prepositions.tsv ok", str(gov))
+    ords = r.get(os.path.join(DATA, "ordinal-stems.tsv"))
+    expect(ords is not None and ords[1:] == ("ORDINAL-TSV", "-", "ok"), "ordinal-stems.tsv ok", str(ords))
     hs = {os.path.basename(p): v for p, v in r.items() if not p.startswith(DATA + "/")}
     expect(set(hs) == {"de_DE.aff", "de_DE.dic"} and all(v[3] == "ok" for v in hs.values()),
            "the default hunspell dictionary de_DE, ok", out)
@@ -115,7 +117,7 @@ def damaged(name, fname, want_status):
     expect(rc == 3, f"{fname} with a flipped byte: exit 3", f"rc={rc}")
     expect(want_status in st, f"{fname} with a flipped byte: '{want_status}' on its line", st)
     others = [v[3] for p, v in r.items() if p != path]
-    expect(len(others) == 6 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
+    expect(len(others) == 7 and all(s == "ok" for s in others), f"{fname} damaged: the other files ok", out)
     expect(f"degloss: {path}: {want_status}" in err and f"data directory: {d}" in err,
            f"{fname} damaged: stderr names the file and the data directory", err)
 
@@ -288,7 +290,7 @@ def bad_table(fname, kind, bad_rows, why, header, empty, name=None):
     expect(f"{path}:{n + 1}:" in err and f"{path}:{n + 2}:" in err and why in err,
            f"each bad {fname} row is named with its line number", err)
     others = [s[3] for p, s in lines(out).items() if p != path]
-    expect(len(others) == 6 and all(s == "ok" for s in others), f"a bad {fname}: the other files ok", out)
+    expect(len(others) == 7 and all(s == "ok" for s in others), f"a bad {fname}: the other files ok", out)
     with open(path, "wb") as g:
         g.write(header.encode())
     rc, out, err = run(["--check-data", "--data-dir", d])
@@ -316,6 +318,12 @@ def case_governed_bad_sense():
     # the fifth column, the governor's own sense: empty, or followed by a sixth
     bad_table("governed-prepositions.tsv", "GOVERNED-TSV", "stimmen\tgegen\tagainst\tACC\t\nstimmen\tfür\tfor\tACC\tvote\tx\n",
               "governor's sense", "governor\tpreposition\tgloss\tcase\n", "no rows", name="governed-sense")
+
+
+def case_ordinal_bad_lines():
+    # a row without its cardinal; a row with a third column
+    bad_table("ordinal-stems.tsv", "ORDINAL-TSV", "viert\nacht\tacht\tx\n", "stem<TAB>cardinal",
+              "stem\tcardinal\n", "no rows")
 
 
 def case_hunspell():

@@ -1,0 +1,219 @@
+/* Ordinals written as words: a cardinal with -t (2-19: viert, zwölft) or
+ * -st (20 and up: zwanzigst, tausendst, vierundzwanzigst), or an irregular
+ * stem of dictionaries/ordinal-stems.tsv (erst, dritt, siebt, acht), and an
+ * adjective ending.  Such a word is an adjective with NumType=Ord, its
+ * lemma the ordinal stem (as UD German has it: dritten -> dritt), glossed
+ * with the English ordinal of the cardinal's English (vierundzwanzig
+ * "twenty-four" -> twenty-fourth).  The tables often lack the ordinal or
+ * give it a reading of its own (zehnten: Zehnte "tithe"; neunten: "ninths";
+ * vierundzwanzigste: nothing).  A form that is also a verb (achten
+ * respect, siebte sieved) is the ordinal only inside a noun phrase; a
+ * capitalised noun ("der Dritte", "am Achten") keeps its own reading.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ordinal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+#include "word.h"
+
+typedef struct S_row {
+  char *stem, *cardinal;
+} S_row;
+
+struct dg_ordinal_stems {
+  S_row *rows;
+  size_t nrows;
+};
+
+dg_ordinal_stems *dg_ordinal_stems_load(const char *path, degloss_error *err) {
+  dg_ordinal_stems *t = dg_xcalloc(1, sizeof *t);
+  FILE *f = fopen(path, "r");
+  if (!f && errno != ENOENT) {
+    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the table of ordinal stems", path);
+    free(t);
+    return NULL;
+  }
+  if (f) {
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+    bool header = true; /* (the first line names the columns) */
+    while (dg_table_line(f, &line, &cap, &lineno)) {
+      char *c[3];
+      dg_table_cols(line, c, 3);
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (!*c[0] || !c[1] || !*c[1] || c[2]) {
+        dg_warn(DEGLOSS_ERR_CONFIG, path, lineno, -1, "expected 'stem<TAB>cardinal'");
+        continue;
+      }
+      t->rows = dg_xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
+      t->rows[t->nrows++] = (S_row){dg_xstrdup(c[0]), dg_xstrdup(c[1])};
+    }
+    free(line);
+    fclose(f);
+  }
+  return t;
+}
+
+void dg_ordinal_stems_free(dg_ordinal_stems *t) {
+  if (!t) return;
+  for (size_t r = 0; r < t->nrows; r++) {
+    free(t->rows[r].stem);
+    free(t->rows[r].cardinal);
+  }
+  free(t->rows);
+  free(t);
+}
+
+size_t dg_ordinal_stems_count(const dg_ordinal_stems *t) { return t ? t->nrows : 0; }
+
+static bool S_ends(const char *s, size_t n, const char *tail) {
+  size_t k = strlen(tail);
+  return n >= k && memcmp(s + n - k, tail, k) == 0;
+}
+
+/* Is `card` a cardinal the lexicon knows (a NUM sense whose English is a
+ * number in words)?  Its English ordinal goes into en, the sense into *sv. */
+static bool S_cardinal(dg_engine *e, const char *card, dg_buf *en, dg_sense *sv) {
+  dg_sense s[8];
+  size_t n = dg_lexicon_senses(e->lex, card, "NUM", s, 8);
+  for (size_t k = 0; k < n && k < 8; k++) {
+    if (!s[k].pos || !dg_gl_eq(s[k].pos, "NUM") || !s[k].gloss) continue;
+    dg_buf_clear(en);
+    if (dg_english_ordinal_word(en, s[k].gloss)) {
+      *sv = s[k];
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The ordinal stem of a lower-case stem in -t (the form without its
+ * adjective ending): a stem of the table, after the rest of a compound
+ * cardinal (hundert|dritt), or a cardinal with -st or -t whose ordinal
+ * the table does not name (dreit is no ordinal: dritt is).  Sets the
+ * English ordinal and the cardinal's sense. */
+static bool S_stem(dg_engine *e, const char *stem, size_t n, dg_buf *en, dg_sense *sv) {
+  const dg_ordinal_stems *t = e->ordinal_stems;
+  char card[128];
+  for (size_t r = 0; t && r < t->nrows; r++)
+    if (S_ends(stem, n, t->rows[r].stem)) {
+      size_t pre = n - strlen(t->rows[r].stem);
+      snprintf(card, sizeof card, "%.*s%s", (int)pre, stem, t->rows[r].cardinal);
+      if (S_cardinal(e, card, en, sv)) return true;
+    }
+  static const char *const suffixes[] = {"st", "t"};
+  for (size_t k = 0; k < DG_ARRAY_LEN(suffixes); k++) {
+    size_t m = strlen(suffixes[k]);
+    if (!S_ends(stem, n, suffixes[k]) || n < m + 3) continue;
+    snprintf(card, sizeof card, "%.*s", (int)(n - m), stem);
+    bool irregular = false;
+    for (size_t r = 0; t && r < t->nrows && !irregular; r++)
+      irregular = S_ends(card, n - m, t->rows[r].cardinal);
+    if (!irregular && S_cardinal(e, card, en, sv)) return true;
+  }
+  return false;
+}
+
+/* The adjective endings an ordinal takes (the longest first). */
+static const char *const S_endings[] = {"en", "em", "er", "es", "e"};
+
+/* Does word j, before an ordinal, open its noun phrase: an article,
+ * possessive or other determiner, a preposition fused with an article
+ * (am, zum, im), a number, another ordinal ("der 2. und dritte"), or an
+ * inflected adjective ("die letzten achten Klassen")?  An article
+ * form the closed-class pass read as a pronoun counts when a noun follows
+ * ("das siebte Land": not "Die achten auf …"). */
+static bool S_opens_noun_phrase(const dg_gl_ctx *c, size_t j) {
+  const dg_dtoken *p = &c->s->tokens[j];
+  const dg_gl_word *w = &c->w[j];
+  if (w->closed >= 0 && DG_LB_POS(w->closed_labels) == DG_UD_DET) return true;
+  if (dg_gl_pos_is(p, DG_UD_ADP) && p->feats && strstr(p->feats, "PronType=Art")) return true;
+  if (dg_gl_pos_is(p, DG_UD_NUM)) return true;
+  if (dg_gl_pos_is(p, DG_UD_ADJ) && p->feats && (strstr(p->feats, "NumType=Ord") || strncmp(p->feats, "Case=", 5) == 0))
+    return true;
+  size_t n = j + 2; /* (the word after the ordinal) */
+  if (n >= c->s->ntokens || c->s->tokens[n].kind != DG_KIND_WORD || !dg_gl_is_upper_initial(c->s->tokens[n].form))
+    return false;
+  for (size_t q = 0; q < w->ncl; q++)
+    if (w->cl[q].pos && dg_gl_eq(w->cl[q].pos, "DET")) return true;
+  return false;
+}
+
+bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return false;
+  /* (a capitalised word inside a sentence is a noun: "am Achten", "der
+   * Dritte"; the first word only before a noun: "Dritte Runde") */
+  if (dg_gl_is_upper_initial(t->form)) {
+    if (!w->initial || i + 1 >= c->s->ntokens || c->s->tokens[i + 1].kind != DG_KIND_WORD ||
+        !dg_gl_is_upper_initial(c->s->tokens[i + 1].form))
+      return false;
+  }
+  const char *low = w->lower;
+  size_t L = strlen(low);
+  size_t n = 0; /* (the stem's length) */
+  const char *ending = NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_endings) && !ending; k++)
+    if (S_ends(low, L, S_endings[k]) && L > strlen(S_endings[k]) + 3 && low[L - strlen(S_endings[k]) - 1] == 't') {
+      ending = S_endings[k];
+      n = L - strlen(ending);
+    }
+  if (!ending) return false;
+  /* A verb form (achten, siebte) is the ordinal only inside a noun phrase:
+   * after a word that opens one, and before its noun, a coordinating
+   * conjunction or a pause ("der achten Runde", "der achte und neunte",
+   * "wurde der achte."; not "Wir achten auf …", "Die achten auf …"). */
+  if (dg_gl_any_an(w, DG_GL_P_VERB | DG_GL_P_AUX)) {
+    if (i == 0 || !S_opens_noun_phrase(c, i - 1)) return false;
+    const dg_dtoken *nx = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
+    if (nx && nx->kind != DG_KIND_PUNCT && !dg_gl_is(&c->w[i + 1], DG_WC_CONJ_COORD) &&
+        !(nx->kind == DG_KIND_WORD && dg_gl_is_upper_initial(nx->form)))
+      return false;
+  }
+  dg_buf en;
+  dg_buf_init(&en);
+  dg_sense card;
+  if (!S_stem(e, low, n, &en, &card)) {
+    dg_buf_free(&en);
+    return false;
+  }
+  /* The features of the ending: every ordinal declines alike, so they are
+   * those the tables give the first stem of the table with that ending
+   * (erst: ersten Case=Acc,Dat,Gen,Nom|…), with NumType=Ord (last: UD
+   * sorts the features by name). */
+  const char *feats = NULL;
+  const dg_ordinal_stems *os = e->ordinal_stems;
+  if (os && os->nrows) {
+    char ref[64];
+    snprintf(ref, sizeof ref, "%s%s", os->rows[0].stem, ending);
+    dg_analysis an[DG_MORPH_MAX_ANALYSES];
+    size_t na = dg_morph_analyze(e->morph, ref, false, "ADJ", an, DG_MORPH_MAX_ANALYSES);
+    for (size_t k = 0; k < na && !feats; k++)
+      if (dg_gl_eq(an[k].pos, "ADJ") && an[k].feats && strncmp(an[k].feats, "Case=", 5) == 0) feats = an[k].feats;
+  }
+  dg_buf fb;
+  dg_buf_init(&fb);
+  dg_buf_printf(&fb, "%s|NumType=Ord", feats ? feats : "Degree=Pos");
+  t->kind = DG_KIND_WORD;
+  t->lemma = dg_mem_strndup(&d->arena, low, n);
+  dg_gl_set_pos(t, "ADJ");
+  t->feats = dg_mem_strdup(&d->arena, fb.data);
+  dg_gl_set_single(d, t, en.data);
+  t->source = dg_doc_str(d, card.source ? card.source : "lexicon");
+  t->reason = "ordinal: glossed from its cardinal";
+  w->leipzig = "";
+  w->particle = NULL;
+  dg_buf_free(&fb);
+  dg_buf_free(&en);
+  return true;
+}
