@@ -229,6 +229,13 @@ void dg_table_cols(char *line, char **col, size_t max) {
   }
 }
 
+FILE *dg_table_open(const char *path, const char *what, bool *missing, degloss_error *err) {
+  FILE *f = fopen(path, "r");
+  *missing = !f && errno == ENOENT;
+  if (!f && !*missing) dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the table of %s", path, what);
+  return f;
+}
+
 bool dg_table_line(FILE *f, char **line, size_t *cap, long *lineno) {
   while (getline(line, cap, f) != -1) {
     ++*lineno;

@@ -65,6 +65,11 @@ void dg_warn_format(dg_buf *b, const degloss_error *w);
 
 /* Read a whole file into memory (NUL-terminated). NULL and `err` set on failure. */
 char *dg_read_file(const char *path, size_t *len, degloss_error *err);
+/* Open a data table that may be missing (a table of dictionaries/ that a
+ * data directory may leave out): the stream; NULL and *missing true when
+ * there is no such file; NULL with err set ("PATH: cannot open the table
+ * of WHAT") when it cannot be read. */
+FILE *dg_table_open(const char *path, const char *what, bool *missing, degloss_error *err);
 /* The next line of a data table (a TSV file of dictionaries/) into *line
  * (getline's buffer: free it after the last call), its line ending removed,
  * skipping empty lines and '#' comments; *lineno counts every line read.

@@ -183,7 +183,7 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
  * gut", "Die sind toll", "…, das sei falsch")?  After a comma not before
  * the verb that ends its clause: that is a relative clause ("der Zug, der
  * kommt,"). */
-static bool S_alone(const dg_gl_ctx *c, size_t i, bool after_comma) {
+static bool S_alone(dg_engine *e, const dg_gl_ctx *c, size_t i, bool after_comma) {
   const dg_dsentence *s = c->s;
   size_t n = i + 1;
   if (n >= s->ntokens) return true;
@@ -194,7 +194,9 @@ static bool S_alone(const dg_gl_ctx *c, size_t i, bool after_comma) {
   const dg_gl_word *nw = &c->w[n];
   if (!dg_gl_only_finite(nw) && S_closed_pos(nw, DG_UD_AUX) < 0) return false;
   /* (not a word of a noun phrase: "das siebte Land", "für die sein Großvater") */
-  if (S_any_pos(nw, DG_GL_P_ADJ) || S_closed_pos(nw, DG_UD_DET) >= 0 || S_closed_pos(nw, DG_UD_NUM) >= 0) return false;
+  if (S_any_pos(nw, DG_GL_P_ADJ) || S_closed_pos(nw, DG_UD_DET) >= 0 || S_closed_pos(nw, DG_UD_NUM) >= 0 ||
+      dg_gl_ordinal_form(e, nw->lower)) /* ("das siebte Land") */
+    return false;
   return !after_comma || dg_gl_cend(c, i) > n + 1;
 }
 
@@ -431,7 +433,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   }
   bool rel = after_comma && (!np_follows || !agrees || verb_final);
   /* A d-word standing alone is the demonstrative pronoun (S_alone). */
-  bool dem = dword && S_alone(c, i, after_comma);
+  bool dem = dword && S_alone(e, c, i, after_comma);
   if (dem) rel = false;
   /* What a pronoun reading agrees with (the verbs around), asked only
    * when a reading's score depends on it: a pronoun reading that is no

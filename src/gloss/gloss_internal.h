@@ -130,8 +130,9 @@ typedef struct dg_gl_word {
  * word, the compound split of its form, the dictionary phrases under its
  * lower-case form, whether the spelling dictionary knows the form, what
  * the closed-class pass makes of each of its readings (closed.c),
- * whether the form reads as a name (lookup.c dg_gl_beside_name) and the
- * subjects that give the form a sense of its own (domains.c); of
+ * whether the form reads as a name (lookup.c dg_gl_beside_name), the
+ * subjects that give the form a sense of its own (domains.c) and whether
+ * it is no ordinal (ordinal.c); of
  * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
@@ -145,6 +146,7 @@ enum {
   DG_GL_LINK_CLOSED,
   DG_GL_LINK_NAME,
   DG_GL_LINK_SUBJECTS,
+  DG_GL_LINK_ORDINAL,
   DG_GL_LINKS
 };
 enum {
@@ -212,6 +214,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* An ordinal written as a word (ordinal.c: "achten", "vierundzwanzigste"),
  * glossed from its cardinal; false (t untouched) for any other word. */
 bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+/* Is this lower-case form an ordinal by its form alone ("siebte")? */
+bool dg_gl_ordinal_form(dg_engine *e, const char *lower);
 /* lookup.c: is capitalised word i next to a name (a proper-noun reading of
  * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);

@@ -6,7 +6,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "governed.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,13 +51,10 @@ static void S_index(dg_governed *t) {
 }
 
 dg_governed *dg_governed_load(const char *path, degloss_error *err) {
+  bool missing;
+  FILE *f = dg_table_open(path, "governed prepositions", &missing, err);
+  if (!f && !missing) return NULL;
   dg_governed *t = dg_xcalloc(1, sizeof *t);
-  FILE *f = fopen(path, "r");
-  if (!f && errno != ENOENT) {
-    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the table of governed prepositions", path);
-    free(t);
-    return NULL;
-  }
   if (f) {
     char *line = NULL;
     size_t cap = 0;

@@ -12,12 +12,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ordinal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "memo.h"
 #include "util.h"
 #include "word.h"
 
@@ -31,13 +31,10 @@ struct dg_ordinal_stems {
 };
 
 dg_ordinal_stems *dg_ordinal_stems_load(const char *path, degloss_error *err) {
+  bool missing;
+  FILE *f = dg_table_open(path, "ordinal stems", &missing, err);
+  if (!f && !missing) return NULL;
   dg_ordinal_stems *t = dg_xcalloc(1, sizeof *t);
-  FILE *f = fopen(path, "r");
-  if (!f && errno != ENOENT) {
-    dg_error_set(err, DEGLOSS_ERR_IO, path, 0, 0, -1, "%s: cannot open the table of ordinal stems", path);
-    free(t);
-    return NULL;
-  }
   if (f) {
     char *line = NULL;
     size_t cap = 0;
@@ -126,6 +123,22 @@ static bool S_stem(dg_engine *e, const char *stem, size_t n, dg_buf *en, dg_sens
 /* The adjective endings an ordinal takes (the longest first). */
 static const char *const S_endings[] = {"en", "em", "er", "es", "e"};
 
+bool dg_gl_ordinal_form(dg_engine *e, const char *lower) {
+  size_t L = strlen(lower);
+  for (size_t k = 0; k < DG_ARRAY_LEN(S_endings); k++) {
+    size_t m = strlen(S_endings[k]);
+    if (L > m + 3 && S_ends(lower, L, S_endings[k]) && lower[L - m - 1] == 't') {
+      dg_buf en;
+      dg_buf_init(&en);
+      dg_sense card;
+      bool ok = S_stem(e, lower, L - m, &en, &card);
+      dg_buf_free(&en);
+      return ok;
+    }
+  }
+  return false;
+}
+
 /* Does word j, before an ordinal, open its noun phrase: an article,
  * possessive or other determiner, a preposition fused with an article
  * (am, zum, im), a number, another ordinal ("der 2. und dritte"), or an
@@ -148,9 +161,11 @@ static bool S_opens_noun_phrase(const dg_gl_ctx *c, size_t j) {
   return false;
 }
 
+static bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t L);
+
 bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
-  dg_dtoken *t = &c->s->tokens[i];
-  dg_gl_word *w = &c->w[i];
+  const dg_dtoken *t = &c->s->tokens[i];
+  const dg_gl_word *w = &c->w[i];
   if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return false;
   /* (a capitalised word inside a sentence is a noun: "am Achten", "der
    * Dritte"; the first word only before a noun: "Dritte Runde") */
@@ -160,15 +175,34 @@ bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       return false;
   }
   const char *low = w->lower;
-  size_t L = strlen(low);
-  size_t n = 0; /* (the stem's length) */
+  /* (most words end in no -te, -ten, -tem, -ter, -tes: told by their last
+   * three letters before anything is measured) */
+  size_t L = low[0] && low[1] && low[2] && low[3] ? 4 + strlen(low + 4) : 0;
+  if (L < 5) return false;
+  char z = low[L - 1];
+  bool e_only = z == 'e' && low[L - 2] == 't';
+  if (!e_only && !(low[L - 2] == 'e' && low[L - 3] == 't' && (z == 'n' || z == 'm' || z == 'r' || z == 's')))
+    return false;
+  return S_ordinal(e, d, c, i, L);
+}
+
+/* dg_gl_ordinal of a word whose lower-case form, of length L, ends in -te,
+ * -ten, -tem, -ter or -tes.  (A function of its own: the one above, which
+ * turns most words away, needs no stack.) */
+static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t L) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  const char *low = w->lower;
   const char *ending = NULL;
   for (size_t k = 0; k < DG_ARRAY_LEN(S_endings) && !ending; k++)
-    if (S_ends(low, L, S_endings[k]) && L > strlen(S_endings[k]) + 3 && low[L - strlen(S_endings[k]) - 1] == 't') {
+    if (S_ends(low, L, S_endings[k]) && L > strlen(S_endings[k]) + 3 && low[L - strlen(S_endings[k]) - 1] == 't')
       ending = S_endings[k];
-      n = L - strlen(ending);
-    }
   if (!ending) return false;
+  /* (a form found to be no ordinal is told so by its memo entry: "sagte",
+   * "letzten" are asked about on every repeat) */
+  static const char S_none = 0;
+  if (dg_gl_memo_link(w, DG_GL_LINK_ORDINAL) == &S_none) return false;
+  size_t n = L - strlen(ending); /* (the stem's length) */
   /* A verb form (achten, siebte) is the ordinal only inside a noun phrase:
    * after a word that opens one, and before its noun, a coordinating
    * conjunction or a pause ("der achten Runde", "der achte und neunte",
@@ -184,6 +218,7 @@ bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_buf_init(&en);
   dg_sense card;
   if (!S_stem(e, low, n, &en, &card)) {
+    dg_gl_memo_set_link(w, DG_GL_LINK_ORDINAL, &S_none); /* (a function of the form alone) */
     dg_buf_free(&en);
     return false;
   }
