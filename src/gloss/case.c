@@ -45,7 +45,9 @@ static bool S_infinitive_clause(const dg_gl_ctx *c, size_t i) {
    * (", das Wahlrecht … oder seine Entscheidung, Bündnissen … beizutreten,
    * zu blockieren"; not "Die Entscheidung, … zu bestätigen, ist"). */
   size_t cs = dg_gl_cstart(c, i);
-  bool after_comma = cs > 0 && dg_gl_eq(s->tokens[cs - 1].form, ",");
+  /* (the noun phrase opens the piece: not one after "dass", whose clause
+   * has its own verb) */
+  bool after_comma = cs > 0 && cs == i && dg_gl_eq(s->tokens[cs - 1].form, ",");
   for (int hop = 0; hop < 2 && after_comma && end + 2 < s->ntokens && dg_gl_eq(s->tokens[end].form, ",") &&
                     dg_gl_verbless(c, i, end);
        hop++) {
@@ -168,6 +170,7 @@ static unsigned S_phrase_case(const dg_gl_ctx *c, size_t end) {
     if (w->closed >= 0) {
       unsigned lb = w->closed_labels, cases = lb & S_CASES;
       if (DG_LB_POS(lb) != DG_UD_ADP && DG_LB_POS(lb) != DG_UD_DET && DG_LB_POS(lb) != DG_UD_PRON) break;
+      if (lb & DG_LB_REL) break; /* (deren Freund: the relative's case is not the phrase's) */
       if (DG_LB_POS(lb) == DG_UD_ADP) cases = dg_gl_adp_case(lb);
       /* (a genitive or a prepositional phrase after a noun: its attribute) */
       bool attr = DG_LB_POS(lb) == DG_UD_ADP || cases == DG_LB_GEN;
@@ -184,6 +187,13 @@ static unsigned S_phrase_case(const dg_gl_ctx *c, size_t end) {
       if (j + 1 == end && S_one_case(cases)) own = cases;
       continue;
     }
+    /* (the items of a list before it: "seitens der Befürworter, Gegner und
+     * der EU") */
+    if (dg_gl_eq(t->form, ",") && j > 0 &&
+        (dg_gl_pos_is(&s->tokens[j - 1], DG_UD_NOUN) || s->tokens[j - 1].kind == DG_KIND_NAME)) {
+      if (own) break;
+      continue;
+    }
     if (!dg_gl_pos_is(t, DG_UD_ADJ)) break;
   }
   return own | attribute;
@@ -196,6 +206,24 @@ unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i) {
        (dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE) && !dg_gl_clause_initial(c, i - 1)))) {
     unsigned cases = S_phrase_case(c, i - 1);
     if (cases) return cases;
+  }
+  /* After a comma that ends a noun phrase, an article begins the next
+   * item of a list or an apposition, in the same case ("hinsichtlich des
+   * Alters, der Herkunft", "in der 125th Street, einer großen
+   * Einkaufsstraße"). */
+  if (i >= 3 && dg_gl_eq(s->tokens[i - 1].form, ",")) {
+    const dg_dtoken *p = &s->tokens[i - 2];
+    if (p->kind == DG_KIND_NAME || dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_PROPN)) {
+      unsigned cases = S_phrase_case(c, i - 1);
+      /* (not the first phrase of a clause of its own: a finite verb right
+       * after its noun, ", seine Eltern kamen aus Polen"; a nominative only
+       * before a piece with no verb: ", ein Konzert … zu geben") */
+      size_t n = i + 1;
+      while (n < s->ntokens && n <= i + 4 && !dg_gl_is_upper_initial(s->tokens[n].form)) n++;
+      bool clause = n + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[n + 1].form) &&
+                    dg_gl_only_finite(&c->w[n + 1]);
+      if (cases && !clause && (!(cases & DG_LB_NOM) || dg_gl_verbless(c, i, dg_gl_cend(c, i)))) return cases;
+    }
   }
   for (size_t j = i + 1; j < s->ntokens && j <= i + 5; j++) {
     const dg_dtoken *t = &s->tokens[j];

@@ -25,6 +25,8 @@ unsigned dg_gl_case_governed(dg_gl_ctx *c, size_t i);
  *   Kompetenz");
  * - after a comparison particle, the compared phrase's ("Bündnissen wie
  *   der EU": DAT);
+ * - after a comma that ends a noun phrase, that phrase's (a list, an
+ *   apposition: "in der Street, einer großen Einkaufsstraße": DAT);
  * - before a conjunction, the next conjunct's article when it has but one
  *   case ("seiner Wirtschaft und seinem Militär": DAT). */
 unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i);

@@ -178,6 +178,18 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
   *p2pl_out = verb_2pl;
 }
 
+/* Does word i follow a noun, a name or a word standing for one (of which
+ * a genitive would be the attribute: "die besten der Welt", "einer der
+ * Jungs"), or a form of sein ("der Meinung sein")? */
+static bool S_after_noun(const dg_gl_ctx *c, size_t i) {
+  while (i > 1 && dg_gl_quote(&c->s->tokens[i - 1])) i--; /* (die „Schrecken“ der) */
+  if (i == 0) return false;
+  const dg_dtoken *p = &c->s->tokens[i - 1];
+  return p->kind == DG_KIND_NAME || dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_PROPN) ||
+         dg_gl_pos_is(p, DG_UD_ADJ) || dg_gl_pos_is(p, DG_UD_PRON) || dg_gl_pos_is(p, DG_UD_NUM) ||
+         (p->lemma && dg_gl_is_sein(p->lemma));
+}
+
 /* Does the d-word at i stand alone, with no noun phrase it begins: before
  * a pause ("Ich weiß das.", "Das, was …") or a finite verb ("Das ist
  * gut", "Die sind toll", "…, das sei falsch")?  After a comma not before
@@ -507,6 +519,10 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         if (subject < 0) subject = dg_gl_case_subject(c, i);
         if (cl[k].bits & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
         else if (cl[k].bits & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
+        /* A genitive follows the noun it belongs to ("die Mehrheit der
+         * Bevölkerung"); elsewhere der, einer, seiner are dative ("Das hat
+         * der Partei genutzt", "Der Tradition entsprechend"). */
+        else if (is_det && !want && (cl[k].bits & DG_LB_DAT) && !S_after_noun(c, i)) sc += 0.3;
       }
     }
     if (sc > best_score) {
