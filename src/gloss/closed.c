@@ -484,6 +484,9 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   double best_score = -1e9;
   int subject = -1; /* dg_gl_case_subject, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
+    /* (a demonstrative's reading of der, die, das is out of the question
+     * unless the word stands alone) */
+    if (!dem && dword && (cl[k].bits & DG_LB_DEM) && S_pos(cl[k].bits) == DG_UD_PRON) continue;
     double sc = -0.01 * (double)k;
     if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
     if (S_pos(cl[k].bits) == DG_UD_PRON && verb_pl >= 0 && !(cl[k].bits & DG_LB_REL)) {
@@ -493,7 +496,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
     bool is_rel = cl[k].bits & DG_LB_REL;
     bool is_det = S_pos(cl[k].bits) == DG_UD_DET;
-    if (dword && S_pos(cl[k].bits) == DG_UD_PRON && (cl[k].bits & DG_LB_DEM)) sc += dem ? 4 : -6;
+    if (dword && S_pos(cl[k].bits) == DG_UD_PRON && (cl[k].bits & DG_LB_DEM)) sc += 4; /* (dem) */
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;

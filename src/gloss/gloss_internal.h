@@ -146,7 +146,7 @@ enum {
   DG_GL_LINK_CLOSED,
   DG_GL_LINK_NAME,
   DG_GL_LINK_SUBJECTS,
-  DG_GL_LINK_ORDINAL,
+  DG_GL_LINK_ORDINAL, /* (last: memo.c does not prefetch it) */
   DG_GL_LINKS
 };
 enum {

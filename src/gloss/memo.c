@@ -555,7 +555,8 @@ uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w) {
 void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   const S_word *v = w->memo;
   if (!v) return;
-  for (size_t k = 0; k < DG_GL_LINKS; k++) {
+  /* (not the ordinal link, the last: it holds a constant) */
+  for (size_t k = 0; k < DG_GL_LINK_ORDINAL; k++) {
     const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
