@@ -480,13 +480,15 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     for (size_t k = 0; k < w->ncl && dg_gl_cstart(c, i) == i; k++) asks = asks || (cl[k].bits & DG_LB_INT);
     agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
   }
+  /* (a dative reading's due where no genitive attribute is: S_after_noun) */
+  bool dative_ok = det_seen && !gov && !want && !S_after_noun(c, i);
   int best = -1;
   double best_score = -1e9;
   int subject = -1; /* dg_gl_case_subject, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
     /* (a demonstrative's reading of der, die, das is out of the question
      * unless the word stands alone) */
-    if (!dem && dword && (cl[k].bits & DG_LB_DEM) && S_pos(cl[k].bits) == DG_UD_PRON) continue;
+    if (dword && !dem && (cl[k].bits & DG_LB_DEM) && S_pos(cl[k].bits) == DG_UD_PRON) continue;
     double sc = -0.01 * (double)k;
     if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
     if (S_pos(cl[k].bits) == DG_UD_PRON && verb_pl >= 0 && !(cl[k].bits & DG_LB_REL)) {
@@ -525,7 +527,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
         /* A genitive follows the noun it belongs to ("die Mehrheit der
          * Bevölkerung"); elsewhere der, einer, seiner are dative ("Das hat
          * der Partei genutzt", "Der Tradition entsprechend"). */
-        else if (is_det && !want && (cl[k].bits & DG_LB_DAT) && !S_after_noun(c, i)) sc += 0.3;
+        else if (is_det && (cl[k].bits & DG_LB_DAT) && dative_ok) sc += 0.3;
       }
     }
     if (sc > best_score) {
