@@ -1,10 +1,13 @@
 /* The case of an article or pronoun from the words around it: the case
- * the preposition before it governs, the case of the noun phrase it is
- * joined to by und/oder or compared with by wie/als, and whether it stands
- * where the subject stands (the start of a clause, after the finite verb
- * of a verb-second clause whose first field holds no subject; not in an
- * infinitive clause, which has none).  Asked by the closed-class choice
- * (closed.c); reads the readings already chosen left of the word.
+ * the preposition before it governs; the case of the noun phrase it is
+ * joined to by und/oder or a comma (a list, an apposition) or compared
+ * with by wie/als; whether it stands where the subject stands (the start
+ * of a clause, after the finite verb of a verb-second clause whose first
+ * field holds no subject; not in an infinitive clause, which has none);
+ * and, in a clause that ends in its finite verb, whether it agrees with
+ * that verb as its subject must (a relative pronoun through its
+ * antecedent).  Asked by the closed-class choice (closed.c); reads the
+ * readings already chosen left of the word and the analyses right of it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "case.h"
 
@@ -23,6 +26,7 @@ unsigned dg_gl_adp_case(unsigned lb) {
   if (dat && acc) return DG_LB_ACC | DG_LB_DAT;
   return 0;
 }
+
 unsigned dg_gl_case_governed(dg_gl_ctx *c, size_t i) {
   for (size_t j = i; j-- > 0 && i - j <= 1;) {
     dg_gl_word *w = &c->w[j];
