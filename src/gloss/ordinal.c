@@ -101,6 +101,11 @@ static bool S_cardinal(dg_engine *e, const char *card, dg_buf *en, dg_sense *sv)
 static bool S_stem(dg_engine *e, const char *stem, size_t n, dg_buf *en, dg_sense *sv) {
   const dg_ordinal_stems *t = e->ordinal_stems;
   char card[128];
+  /* (no ordinal is that long: a stem that would not fit is none, and
+   * card is never cut short) */
+  for (size_t r = 0; t && r < t->nrows; r++)
+    if (n + strlen(t->rows[r].cardinal) >= sizeof card) return false;
+  if (n >= sizeof card) return false;
   for (size_t r = 0; t && r < t->nrows; r++)
     if (S_ends(stem, n, t->rows[r].stem)) {
       size_t pre = n - strlen(t->rows[r].stem);
