@@ -1,10 +1,12 @@
 /* Closed-class choice: which of a function word's readings fits its
- * context.  Articles agree with the gender and number of their noun and the
- * case a preposition governs; a d-word after a comma that starts no
- * agreeing noun phrase is a relative pronoun; "sein" before a noun is the
- * possessive; pronouns agree with the finite verb; "um … zu", "während",
- * "wie", "selbst", "Sie", "damit", "zu" by what follows.  The chosen
- * reading gives lemma, features, labels and glosses.
+ * context.  Articles agree with the gender and number of their noun and
+ * take the case the words around them ask for (case.c: the preposition,
+ * the phrase they are joined to, the verb's agreement); a d-word after a
+ * comma that starts no agreeing noun phrase is a relative pronoun, agreeing
+ * with its antecedent, and one standing alone is the demonstrative; "sein"
+ * before a noun is the possessive; pronouns agree with the finite verb;
+ * "um … zu", "während", "wie", "selbst", "so", "Sie", "damit", "zu" by what
+ * follows.  The chosen reading gives lemma, features, labels and glosses.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdint.h>
 #include <string.h>
@@ -207,7 +209,7 @@ static bool S_alone(dg_engine *e, const dg_gl_ctx *c, size_t i, bool after_comma
   if (!dg_gl_only_finite(nw) && S_closed_pos(nw, DG_UD_AUX) < 0) return false;
   /* (not a word of a noun phrase: "das siebte Land", "für die sein Großvater") */
   if (S_any_pos(nw, DG_GL_P_ADJ) || S_closed_pos(nw, DG_UD_DET) >= 0 || S_closed_pos(nw, DG_UD_NUM) >= 0 ||
-      dg_gl_ordinal_form(e, nw->lower)) /* ("das siebte Land") */
+      dg_gl_ordinal_form(e, nw->lower))
     return false;
   return !after_comma || dg_gl_cend(c, i) > n + 1;
 }
