@@ -30,24 +30,14 @@ conllu = args[1] if len(args) > 1 else 'tests/data/eval/ud-gsd/de_gsd-ud-dev.con
 binary = os.path.join(build, 'degloss')
 CASES = ('NOM', 'ACC', 'DAT', 'GEN')
 
-sents, cur, skip = [], None, set()
-for line in open(conllu, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if line.startswith('# text = '):
-        cur = {'text': line[9:], 'words': []}
-        sents.append(cur)
-        skip = set()
-    elif line and not line.startswith('#') and cur is not None:
-        c = line.split('\t')
-        if '-' in c[0]:
-            a, b = map(int, c[0].split('-'))
-            skip.update(range(a, b + 1))
-            cur['words'].append((c[1], None, None))
-        elif '.' not in c[0]:
-            if int(c[0]) in skip:
-                continue
-            feats = dict(f.split('=', 1) for f in c[5].split('|') if '=' in f)
-            cur['words'].append((c[1], c[3], feats.get('Case')))
+from ud_surface import sentences
+sents = []
+for text, toks in sentences(conllu):
+    words = []
+    for form, upos, feats in toks:
+        fd = dict(f.split('=', 1) for f in (feats or '').split('|') if '=' in f)
+        words.append((form, upos, fd.get('Case')))
+    sents.append({'text': text, 'words': words})
 
 with tempfile.NamedTemporaryFile('w', encoding='utf-8', suffix='.txt', delete=False) as f:
     for s in sents:

@@ -14,21 +14,8 @@ build = sys.argv[1] if len(sys.argv) > 1 else 'build'
 conllu = sys.argv[2] if len(sys.argv) > 2 else 'tests/data/eval/ud-gsd/de_gsd-ud-test.conllu'
 dump = os.path.join(build, 'text_dump')
 
-sents, cur, skip = [], None, set()
-for line in open(conllu, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if line.startswith('# text = '):
-        cur = {'text': line[9:], 'toks': []}
-        sents.append(cur)
-        skip = set()
-    elif line and not line.startswith('#'):
-        c = line.split('\t')
-        if '-' in c[0]:  # multiword token: the surface form counts
-            a, b = map(int, c[0].split('-'))
-            skip.update(range(a, b + 1))
-            cur['toks'].append(c[1])
-        elif '.' not in c[0] and int(c[0]) not in skip:
-            cur['toks'].append(c[1])
+from ud_surface import sentences
+sents = [{'text': text, 'toks': [form for form, _, _ in toks]} for text, toks in sentences(conllu)]
 
 def run(text):
     with tempfile.NamedTemporaryFile('w', encoding='utf-8', suffix='.txt', delete=False) as f:
