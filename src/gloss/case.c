@@ -107,8 +107,7 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
       oblique = lb & (DG_LB_ACC | DG_LB_DAT | DG_LB_GEN);
       continue;
     }
-    if (dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_pos_is(t, DG_UD_PROPN) || t->kind == DG_KIND_NAME ||
-        dg_gl_pos_is(t, DG_UD_PRON)) {
+    if (dg_gl_is_nominal(t) || dg_gl_pos_is(t, DG_UD_PRON)) {
       if (!in_pp && !oblique) return false; /* a subject */
       in_pp = oblique = false;
     }
@@ -186,15 +185,14 @@ static unsigned S_phrase_case(const dg_gl_ctx *c, size_t end) {
       if (DG_LB_POS(lb) == DG_UD_ADP) return cases | attribute;
       return cases ? cases | attribute : own | attribute;
     }
-    if (t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN) || dg_gl_pos_is(t, DG_UD_NOUN)) {
+    if (dg_gl_is_nominal(t)) {
       unsigned cases = S_feats_case(t->feats);
       if (j + 1 == end && S_one_case(cases)) own = cases;
       continue;
     }
     /* (the items of a list before it: "seitens der Befürworter, Gegner und
      * der EU") */
-    if (dg_gl_eq(t->form, ",") && j > 0 &&
-        (dg_gl_pos_is(&s->tokens[j - 1], DG_UD_NOUN) || s->tokens[j - 1].kind == DG_KIND_NAME)) {
+    if (dg_gl_eq(t->form, ",") && j > 0 && dg_gl_is_nominal(&s->tokens[j - 1])) {
       if (own) break;
       continue;
     }
@@ -217,7 +215,7 @@ unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i) {
    * Einkaufsstraße"). */
   if (i >= 3 && dg_gl_eq(s->tokens[i - 1].form, ",")) {
     const dg_dtoken *p = &s->tokens[i - 2];
-    if (p->kind == DG_KIND_NAME || dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_PROPN)) {
+    if (dg_gl_is_nominal(p)) {
       unsigned cases = S_phrase_case(c, i - 1);
       /* (not the first phrase of a clause of its own: a finite verb right
        * after its noun, ", seine Eltern kamen aus Polen"; a nominative only
@@ -304,15 +302,14 @@ int dg_gl_case_antecedent(const dg_gl_ctx *c, size_t i, unsigned *gender) {
     j--;
   if (j == 0) return -1;
   const dg_dtoken *n = &s->tokens[j - 1];
-  if (!(dg_gl_pos_is(n, DG_UD_NOUN) || dg_gl_pos_is(n, DG_UD_PROPN))) return -1;
+  if (!(dg_gl_pos_is(n, DG_UD_NOUN) || dg_gl_pos_is(n, DG_UD_PROPN))) return -1; /* (a tagged noun) */
   /* (the noun of an attribute is not the antecedent for sure: "der Grad
    * der Alphabetisierung, der", "Investitionen in China, die", "in der 14.
    * Minute, der"; a name's words are one noun, and names joined by und
    * are plural: "Spieth und Justin Thomas, die") */
-  bool name = n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN) ||
-              (j >= 2 && (s->tokens[j - 2].kind == DG_KIND_NAME || dg_gl_pos_is(&s->tokens[j - 2], DG_UD_PROPN)));
+  bool name = dg_gl_is_name(n) || (j >= 2 && dg_gl_is_name(&s->tokens[j - 2]));
   size_t q = j - 1;
-  while (q > 0 && name && (s->tokens[q - 1].kind == DG_KIND_NAME || dg_gl_pos_is(&s->tokens[q - 1], DG_UD_PROPN))) q--;
+  while (q > 0 && name && dg_gl_is_name(&s->tokens[q - 1])) q--;
   while (q > 0 && (dg_gl_pos_is(&s->tokens[q - 1], DG_UD_ADJ) || s->tokens[q - 1].kind == DG_KIND_NUMBER)) q--;
   if (q > 0 && dg_gl_pos_is(&s->tokens[q - 1], DG_UD_DET)) {
     const dg_gl_word *dw = &c->w[q - 1];
@@ -322,8 +319,7 @@ int dg_gl_case_antecedent(const dg_gl_ctx *c, size_t i, unsigned *gender) {
   /* (a prepositional phrase after a noun is its attribute; after a verb,
    * its noun may well be the antecedent: "verwies auf Nuancen, die") */
   if (q > 1 && (dg_gl_pos_is(&s->tokens[q - 1], DG_UD_ADP) || dg_gl_is(&c->w[q - 1], DG_WC_COMPAR_PARTICLE)) &&
-      (dg_gl_pos_is(&s->tokens[q - 2], DG_UD_NOUN) || dg_gl_pos_is(&s->tokens[q - 2], DG_UD_PROPN) ||
-       s->tokens[q - 2].kind == DG_KIND_NAME))
+      dg_gl_is_nominal(&s->tokens[q - 2]))
     return -1; /* (or compared: "Staaten wie Iowa, die") */
   if (q > 0 && dg_gl_is(&c->w[q - 1], DG_WC_CONJ_COORD) && !(s->tokens[q - 1].flags & DG_DF_CLAUSE_JOIN)) return 1;
   int pl = name ? 0 : dg_gl_noun_number(&c->w[j - 1]);
@@ -384,8 +380,7 @@ static int S_may_be_subject(const dg_gl_ctx *c, size_t cs, size_t i, size_t j, i
       }
     return 0;
   }
-  bool noun = j < i ? t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN) || dg_gl_pos_is(t, DG_UD_NOUN)
-                    : t->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(t->form);
+  bool noun = j < i ? dg_gl_is_nominal(t) : t->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(t->form);
   if (!noun) return 0;
   if (j > cs && j - 1 != i) {
     const dg_dtoken *p = &s->tokens[j - 1];
@@ -407,7 +402,7 @@ static int S_may_be_subject(const dg_gl_ctx *c, size_t cs, size_t i, size_t j, i
   if (!nom) return 0;
   int pl = dg_gl_noun_number(w);
   if (pl >= 0) return pl == verb_pl;
-  return j > i || t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN); /* (a name: one) */
+  return j > i || dg_gl_is_name(t); /* (a name: one) */
 }
 
 unsigned dg_gl_case_by_agreement(const dg_gl_ctx *c, size_t i, size_t last, int plural, bool opens) {

@@ -187,8 +187,7 @@ static bool S_after_noun(const dg_gl_ctx *c, size_t i) {
   while (i > 1 && dg_gl_quote(&c->s->tokens[i - 1])) i--; /* (die „Schrecken“ der) */
   if (i == 0) return false;
   const dg_dtoken *p = &c->s->tokens[i - 1];
-  return p->kind == DG_KIND_NAME || dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_PROPN) ||
-         dg_gl_pos_is(p, DG_UD_ADJ) || dg_gl_pos_is(p, DG_UD_PRON) || dg_gl_pos_is(p, DG_UD_NUM) ||
+  return dg_gl_is_nominal(p) || dg_gl_pos_is(p, DG_UD_ADJ) || dg_gl_pos_is(p, DG_UD_PRON) || dg_gl_pos_is(p, DG_UD_NUM) ||
          (p->lemma && dg_gl_is_sein(p->lemma));
 }
 

@@ -128,20 +128,26 @@ static bool S_stem(dg_engine *e, const char *stem, size_t n, dg_buf *en, dg_sens
 /* The adjective endings an ordinal takes (the longest first). */
 static const char *const S_endings[] = {"en", "em", "er", "es", "e"};
 
-bool dg_gl_ordinal_form(dg_engine *e, const char *lower) {
-  size_t L = strlen(lower);
+/* The ending of a lower-case form of length L that may be an ordinal's
+ * (after a t, with a stem of four letters or more), or NULL. */
+static const char *S_ending(const char *low, size_t L) {
   for (size_t k = 0; k < DG_ARRAY_LEN(S_endings); k++) {
     size_t m = strlen(S_endings[k]);
-    if (L > m + 3 && S_ends(lower, L, S_endings[k]) && lower[L - m - 1] == 't') {
-      dg_buf en;
-      dg_buf_init(&en);
-      dg_sense card;
-      bool ok = S_stem(e, lower, L - m, &en, &card);
-      dg_buf_free(&en);
-      return ok;
-    }
+    if (L > m + 3 && S_ends(low, L, S_endings[k]) && low[L - m - 1] == 't') return S_endings[k];
   }
-  return false;
+  return NULL;
+}
+
+bool dg_gl_ordinal_form(dg_engine *e, const char *lower) {
+  size_t L = strlen(lower);
+  const char *ending = S_ending(lower, L);
+  if (!ending) return false;
+  dg_buf en;
+  dg_buf_init(&en);
+  dg_sense card;
+  bool ok = S_stem(e, lower, L - strlen(ending), &en, &card);
+  dg_buf_free(&en);
+  return ok;
 }
 
 /* Does word j, before an ordinal, open its noun phrase: an article,
@@ -162,7 +168,7 @@ static bool S_opens_noun_phrase(const dg_gl_ctx *c, size_t j) {
   if (n >= c->s->ntokens || c->s->tokens[n].kind != DG_KIND_WORD || !dg_gl_is_upper_initial(c->s->tokens[n].form))
     return false;
   for (size_t q = 0; q < w->ncl; q++)
-    if (w->cl[q].pos && dg_gl_eq(w->cl[q].pos, "DET")) return true;
+    if (DG_LB_POS(w->cl[q].bits) == DG_UD_DET) return true;
   return false;
 }
 
@@ -198,10 +204,7 @@ static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_c
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   const char *low = w->lower;
-  const char *ending = NULL;
-  for (size_t k = 0; k < DG_ARRAY_LEN(S_endings) && !ending; k++)
-    if (S_ends(low, L, S_endings[k]) && L > strlen(S_endings[k]) + 3 && low[L - strlen(S_endings[k]) - 1] == 't')
-      ending = S_endings[k];
+  const char *ending = S_ending(low, L);
   if (!ending) return false;
   /* (a form found to be no ordinal is told so by its memo entry: "sagte",
    * "letzten" are asked about on every repeat) */

@@ -52,6 +52,9 @@ static inline bool dg_gl_pos_is(const dg_dtoken *t, unsigned code) {
   assert(t->upos == dg_lexicon_ud_code(t->pos));
   return t->upos == code;
 }
+/* Is token t a name (marked as one, or tagged PROPN)?  A noun or a name? */
+static inline bool dg_gl_is_name(const dg_dtoken *t) { return t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN); }
+static inline bool dg_gl_is_nominal(const dg_dtoken *t) { return dg_gl_is_name(t) || dg_gl_pos_is(t, DG_UD_NOUN); }
 /* Does s begin with a capital letter?  (Most words begin with an ASCII
  * letter: told here; any other first letter by its Unicode category.) */
 bool dg_gl_is_upper_initial_utf8(const char *s);
