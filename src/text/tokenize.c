@@ -149,7 +149,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
   dg_buf_putc(f, '\0');
 }
 
-static dg_ltok *S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags,
+static void S_emit_any(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags,
                        const S_join *joins, size_t njoins) {
   dg_ltok *k = S_push(L->out);
   k->cs = (uint32_t)cs;
@@ -158,7 +158,41 @@ static dg_ltok *S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned f
   k->flags = flags | (L->nl ? DG_TF_LINE_START : 0);
   L->nl = false;
   if (kind != S_KIND_MARK) S_form(L, k, joins, njoins);
-  return k;
+}
+
+/* The common token, emitted inline: no join, outside the ranges that hold
+ * the paragraph's special and NFC-unstable code points, and room for it in
+ * the token array and the arena.  Its form is then a copy of its original
+ * bytes, as in S_form.  Anything else goes through S_emit_any. */
+static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags) {
+  const dg_textbuf *tb = L->tb;
+  dg_ltoks *t = L->out;
+  dg_buf *f = &t->forms;
+  size_t a = tb->off[cs], len = tb->off[ce] - a;
+  if ((cs <= tb->special_hi && ce > tb->special_lo) || (cs <= tb->nfc_hi && ce > tb->nfc_lo) ||
+      t->n == t->cap || f->len + len + 17 > f->cap) {
+    S_emit_any(L, cs, ce, kind, flags, NULL, 0);
+    return;
+  }
+  dg_ltok *k = &t->v[t->n++];
+  k->cs = (uint32_t)cs;
+  k->ce = (uint32_t)ce;
+  k->fo = (uint32_t)f->len;
+  k->fl = (uint32_t)len;
+  k->kind = (unsigned char)kind;
+  k->flags = flags | (L->nl ? DG_TF_LINE_START : 0);
+  L->nl = false;
+  char *q = f->data + f->len;
+  if (len <= 16 && a + 16 <= L->rawlen) memcpy(q, L->raw + a, 16);
+  else dg_copy(q, L->raw + a, len);
+  q[len] = '\0';
+  f->len += len + 1;
+}
+
+static inline __attribute__((always_inline)) void S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags,
+                          const S_join *joins, size_t njoins) {
+  if (njoins == 0 && kind != S_KIND_MARK) S_emit_plain(L, cs, ce, kind, flags);
+  else S_emit_any(L, cs, ce, kind, flags, joins, njoins);
 }
 
 static const char *S_form_of(const dg_ltoks *t, const dg_ltok *k) { return t->forms.data + k->fo; }
@@ -282,54 +316,58 @@ static size_t S_gender_suffix(const S_lex *L, size_t j) {
   return 0;
 }
 
-/* A word from i, scanning from `from` (> i for number-word hybrids). */
-/* The first run of word characters of a word (S_scan_word), and whether a
+/* The first run of word characters of a word from i, and whether a
  * capital follows a small letter in it (getName; see S_may_be_code). */
 typedef struct S_shape {
   size_t run_end;
   bool hump;
 } S_shape;
 
+static inline void S_word_shape(const S_lex *L, size_t i, S_shape *shape) {
+  const unsigned char *cls = L->cls;
+  size_t n = L->n, j = i;
+  bool hump = false;
+#if defined(__SSE2__)
+  /* sixteen classes at a time (the class buffer has room for a block
+   * past its end): the word characters, the capitals and the small
+   * letters as bit masks; the run ends at the first bit that is not a
+   * word character, a hump is a capital whose bit follows a small
+   * letter's (one in the block before for the first) */
+  unsigned lower_before = 0;
+  for (;;) {
+    __m128i x;
+    memcpy(&x, cls + j, 16);
+    __m128i word = _mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_NL)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_PUNCT))),
+        _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_IGNORE)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_BAD + 1))));
+    unsigned w = (unsigned)_mm_movemask_epi8(word);
+    if (n - j < 16) w &= (1u << (n - j)) - 1;
+    unsigned run = (unsigned)__builtin_ctz(~w | 1u << 16), in = (1u << run) - 1;
+    unsigned up = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_UPPER)));
+    unsigned lo = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_LOWER)));
+    hump |= (up & (lo << 1 | lower_before) & in) != 0;
+    j += run;
+    if (run < 16) break;
+    lower_before = lo >> 15;
+  }
+#else
+  unsigned prev = DG_C_SPACE;
+  while (j < n && dg_c_word(cls[j])) {
+    hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
+    prev = cls[j++];
+  }
+#endif
+  shape->run_end = j;
+  shape->hump = hump;
+}
+
+/* A word from i, scanning from `from` (> i for number-word hybrids, the
+ * end of its first run when S_word_shape has seen that). */
 static size_t S_scan_word(S_lex *L, size_t i, size_t from, unsigned *flags, S_join *joins,
-                          size_t *njoins, S_shape *shape) {
+                          size_t *njoins) {
   const uint32_t *cp = L->cp;
   const unsigned char *cls = L->cls;
   size_t n = L->n, j = from;
-  if (shape) {
-    bool hump = false;
-#if defined(__SSE2__)
-    /* sixteen classes at a time (the class buffer has room for a block
-     * past its end): the word characters, the capitals and the small
-     * letters as bit masks; the run ends at the first bit that is not a
-     * word character, a hump is a capital whose bit follows a small
-     * letter's (one in the block before for the first) */
-    unsigned lower_before = 0;
-    for (;;) {
-      __m128i x;
-      memcpy(&x, cls + j, 16);
-      __m128i word = _mm_or_si128(
-          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_NL)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_PUNCT))),
-          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_IGNORE)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_BAD + 1))));
-      unsigned w = (unsigned)_mm_movemask_epi8(word);
-      if (n - j < 16) w &= (1u << (n - j)) - 1;
-      unsigned run = (unsigned)__builtin_ctz(~w | 1u << 16), in = (1u << run) - 1;
-      unsigned up = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_UPPER)));
-      unsigned lo = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_LOWER)));
-      hump |= (up & (lo << 1 | lower_before) & in) != 0;
-      j += run;
-      if (run < 16) break;
-      lower_before = lo >> 15;
-    }
-#else
-    unsigned prev = DG_C_SPACE;
-    while (j < n && dg_c_word(cls[j])) {
-      hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
-      prev = cls[j++];
-    }
-#endif
-    shape->run_end = j;
-    shape->hump = hump;
-  }
   for (;;) {
     while (j < n && dg_c_word(cls[j])) j++;
     if (j >= n || j == i) break;
@@ -520,13 +558,26 @@ static void S_lex_all(S_lex *L) {
           i = j;
           continue;
         }
-        size_t e = S_scan_word(L, i, j, &fl, joins, &nj, NULL);
+        size_t e = S_scan_word(L, i, j, &fl, joins, &nj);
         S_emit(L, i, e, DG_TOK_WORD, fl, joins, nj);
         i = e;
         continue;
       }
       S_shape sh;
-      size_t e = S_scan_word(L, i, i, &fl, joins, &nj, &sh);
+      S_word_shape(L, i, &sh);
+      if (sh.run_end >= n || dg_c_space(cls[sh.run_end])) {
+        /* most words: one run of word characters ending at a space (or
+         * the paragraph's end), which S_scan_word would take as it is;
+         * code only with a hump (S_may_be_code: nothing after the run
+         * to look at) */
+        size_t e = sh.run_end;
+        size_t j = ch < 0x80 && sh.hump ? dg_text_scan_code(cp, cls, n, i) : 0;
+        if (j) S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
+        else S_emit(L, i, e, DG_TOK_WORD, 0, NULL, 0);
+        i = j ? j : e;
+        continue;
+      }
+      size_t e = S_scan_word(L, i, sh.run_end, &fl, joins, &nj);
       if (ch < 0x80 && S_may_be_code(L, i, &sh)) { /* snake_case, camelCase, foo(), ls(1), C:\\Temp */
         size_t j = dg_text_scan_code(cp, cls, n, i);
         if (j) {
@@ -590,7 +641,7 @@ static void S_lex_all(S_lex *L) {
     }
     if (dg_text_is_hyphen(ch) && i + 1 < n && cls[i + 1] == DG_C_LOWER &&
         (i == 0 || dg_c_space(cls[i - 1])) && S_prev_is_conj(L)) {
-      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj, NULL); /* "und -ausfuhr" */
+      size_t e = S_scan_word(L, i, i + 1, &fl, joins, &nj); /* "und -ausfuhr" */
       S_emit(L, i, e, DG_TOK_WORD, fl | DG_TF_SUSPENDED, joins, nj);
       i = e;
       continue;
