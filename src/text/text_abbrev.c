@@ -15,7 +15,10 @@ static const S_abbrev S_table[] = {
 #include "text_abbrev.inc"
 };
 
+/* (Most steps of the search differ in the first byte: that one is
+ * compared here, memcmp's order, without the call.) */
 static int S_cmp(const char *a, size_t alen, const char *b, size_t blen) {
+  if (alen && blen && a[0] != b[0]) return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
   int c = memcmp(a, b, alen < blen ? alen : blen);
   return c ? c : (alen > blen) - (alen < blen);
 }

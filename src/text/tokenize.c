@@ -536,9 +536,9 @@ static void S_lex_all(S_lex *L) {
         i = j;
         continue;
       }
-      size_t here = L->tb->off[i], rawlen = L->tb->off[n];
+      size_t here = L->next_at != SIZE_MAX ? L->tb->off[i] : 0; /* (no '@' left: nothing to look at) */
       if (L->next_at < here) {
-        const char *at = memchr(L->raw + here, '@', rawlen - here);
+        const char *at = memchr(L->raw + here, '@', L->rawlen - here);
         L->next_at = at ? (size_t)(at - L->raw) : SIZE_MAX;
       }
       if (L->next_at - here < 64 && ch < 0x80) {
