@@ -181,6 +181,38 @@ bool dg_text_warn_due(dg_warnstate *ws, const char *name, long line, uint64_t po
   return false;
 }
 
+#if defined(__SSE2__)
+/* The classes of sixteen ASCII bytes (1..127), the same as S_ascii's,
+ * found by comparisons rather than a look-up a byte: punctuation unless a
+ * byte is in one of the other classes' ranges (a range tested by one
+ * signed comparison after moving its start to -128; a letter's case is its
+ * 0x20 bit). */
+static inline __m128i S_ascii_classes(__m128i x) {
+#define S_B(c) _mm_set1_epi8((char)(c))
+#define S_EQ(c) _mm_cmpeq_epi8(x, S_B(c))
+#define S_IN(v, a, n) _mm_cmplt_epi8(_mm_add_epi8(v, S_B(0x80 - (a))), S_B(-128 + (n)))
+  __m128i sy = _mm_or_si128(_mm_or_si128(S_IN(x, '#', 4), S_IN(x, '<', 3)),
+                            _mm_or_si128(_mm_or_si128(S_EQ('+'), S_EQ('@')),
+                                         _mm_or_si128(S_EQ('^'), _mm_or_si128(S_EQ('|'), S_EQ('~')))));
+  __m128i r = _mm_xor_si128(S_B(DG_C_PUNCT), _mm_and_si128(sy, S_B(DG_C_PUNCT ^ DG_C_SYMBOL)));
+  r = _mm_xor_si128(r, _mm_and_si128(S_IN(x, '0', 10), S_B(DG_C_PUNCT ^ DG_C_DIGIT)));
+  __m128i letter = S_IN(_mm_or_si128(x, S_B(0x20)), 'a', 26);
+  __m128i small = _mm_cmpeq_epi8(_mm_and_si128(x, S_B(0x20)), S_B(0x20));
+  r = _mm_xor_si128(r, _mm_and_si128(letter, _mm_xor_si128(S_B(DG_C_PUNCT ^ DG_C_UPPER),
+                                                           _mm_and_si128(small, S_B(DG_C_UPPER ^ DG_C_LOWER)))));
+  __m128i sp = _mm_or_si128(S_EQ(' '), _mm_or_si128(S_EQ('\t'), S_EQ('\v')));
+  __m128i nl = _mm_or_si128(S_EQ('\n'), _mm_or_si128(S_EQ('\f'), S_EQ('\r')));
+  __m128i ig = _mm_andnot_si128(_mm_or_si128(sp, nl), _mm_or_si128(_mm_cmplt_epi8(x, S_B(' ')), S_EQ(0x7F)));
+  r = _mm_xor_si128(r, _mm_and_si128(ig, S_B(DG_C_PUNCT ^ DG_C_IGNORE)));
+  r = _mm_xor_si128(r, _mm_and_si128(sp, S_B(DG_C_PUNCT ^ DG_C_SPACE)));
+  r = _mm_xor_si128(r, _mm_and_si128(nl, S_B(DG_C_PUNCT ^ DG_C_NL)));
+#undef S_B
+#undef S_EQ
+#undef S_IN
+  return r;
+}
+#endif
+
 typedef uint8_t S_v4b __attribute__((vector_size(4)));
 typedef uint32_t S_v4 __attribute__((vector_size(16)));
 
@@ -196,8 +228,8 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   unsigned char *clsv = tb->cls;
   while (i < n) {
     /* ASCII run (1..127): the common case, sixteen bytes at a time (code
-     * points and offsets as vectors, classes from the table: no branch on
-     * which bytes are letters), then eight, then a byte at a time */
+     * points, offsets and classes as vectors: no branch on which bytes are
+     * letters), then eight (classes from the table), then a byte at a time */
 #if defined(__SSE2__)
     while (n - i >= 16) {
       __m128i x = _mm_loadu_si128((const __m128i *)(s + i)), z = _mm_setzero_si128();
@@ -212,7 +244,7 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       _mm_storeu_si128((__m128i *)(offv + k + 4), o = _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(offv + k + 8), o = _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(offv + k + 12), _mm_add_epi32(o, four));
-      for (size_t j = 0; j < 16; j++) clsv[k + j] = S_ascii[s[i + j]];
+      _mm_storeu_si128((__m128i *)(clsv + k), S_ascii_classes(x));
       k += 16;
       i += 16;
     }
