@@ -800,6 +800,12 @@ static void S_merge(S_lex *L) {
   size_t w = 0;
   dg_buf key = t->key, text = t->text; /* (kept from paragraph to paragraph) */
   for (size_t i = 0; i < n;) {
+    if (w == i) {
+      /* (none merged so far: the tokens before one that is no
+       * punctuation, and so no full stop, stay as they are) */
+      while (i + 1 < n && v[i + 1].kind != DG_TOK_PUNCT) i++;
+      w = i;
+    }
     dg_ltok *k = &v[i];
     bool dot_next = i + 1 < n && S_is_dot(L, &v[i + 1]) && v[i + 1].cs == k->ce;
     if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
