@@ -280,6 +280,30 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       i++;
     }
     if (i >= n) break;
+    /* The Latin-1 letters (U+00C0..U+00FF: the umlauts and sharp s, all
+     * capitals below U+00DF and small letters from it, but for the signs
+     * U+00D7 and U+00F7) and the dashes, quotation marks and ellipsis of
+     * U+2010..U+201F and U+2026 (punctuation): the common non-ASCII
+     * characters of German text, neither special nor changed by NFC,
+     * decoded here */
+    if (s[i] == 0xC3 && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+      uint32_t c = 0xC0 | (s[i + 1] & 0x3Fu);
+      cpv[k] = c;
+      offv[k] = (uint32_t)i;
+      clsv[k] = c == 0xD7 || c == 0xF7 ? DG_C_SYMBOL : c < 0xDF ? DG_C_UPPER : DG_C_LOWER;
+      k++;
+      i += 2;
+      continue;
+    }
+    if (s[i] == 0xE2 && n - i >= 3 && s[i + 1] == 0x80 &&
+        ((s[i + 2] >= 0x90 && s[i + 2] <= 0x9F) || s[i + 2] == 0xA6)) {
+      cpv[k] = 0x2000 | (s[i + 2] & 0x3Fu);
+      offv[k] = (uint32_t)i;
+      clsv[k] = DG_C_PUNCT;
+      k++;
+      i += 3;
+      continue;
+    }
     uint32_t cp;
     bool bad;
     size_t len = dg_utf8_decode(s + i, n - i, &cp, &bad);
