@@ -569,9 +569,13 @@ static void S_to_orig(dg_reader *r, dg_paragraph *out) {
                     (size_t)(en - st));
 }
 
-static long S_line_at(dg_reader *r, size_t s) {
-  bool cr = r->prev_cr;
-  return r->line + S_lines(r->data, r->pos, s, &cr);
+/* Advance pos to `to`, counting on from s (pos <= s <= to), whose line
+ * (`line`) and '\r' before (`cr`) S_lines gave: the bytes before s are not
+ * counted twice. */
+static void S_consume_from(dg_reader *r, size_t s, long line, bool cr, size_t to) {
+  r->line = line + S_lines(r->data, s, to, &cr);
+  r->prev_cr = cr;
+  r->pos = to;
 }
 
 /* A corpus of one sentence a line (WMT, Europarl) read as running text:
@@ -698,7 +702,8 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
     end = e;
     break;
   }
-  long line = S_line_at(r, s);
+  bool cr_s = r->prev_cr;
+  long line = r->line + S_lines(r->data, r->pos, s, &cr_s);
   if (cut) {
     end = S_cut(r, s);
     S_warn_cut(r, s, end, line);
@@ -717,7 +722,7 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   out->flags = flags;
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags |= DG_SF_CUT;
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags &= ~(unsigned)DG_SF_HEADLINE;
-  S_consume(r, end);
+  S_consume_from(r, s, line, cr_s, end);
   return true;
 }
 
@@ -746,7 +751,8 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
     }
     q++;
   }
-  long line = S_line_at(r, s);
+  bool cr_s = r->prev_cr;
+  long line = r->line + S_lines(r->data, r->pos, s, &cr_s);
   if (cut) {
     size_t c = q;
     while (c > s + r->maxpara / 2 && r->data[c - 1] != ' ') c--;
@@ -776,7 +782,7 @@ static bool S_next_horizontal(dg_reader *r, dg_paragraph *out, degloss_error *er
                              &r->lt);
   S_to_orig(r, out);
   if (cut) out->flags |= DG_PF_CUT;
-  S_consume(r, q);
+  S_consume_from(r, s, line, cr_s, q);
   return true;
 }
 
