@@ -82,8 +82,13 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   unsigned char *se = (unsigned char *)(lt->seg + n);
   dg_text_segment(tb, lt, se, se + n, lt->seg);
   out->tokens = dg_xmalloc(n * sizeof *out->tokens);
-  size_t ns = 0;
-  for (size_t i = 0; i < n; i++) ns += se[i];
+  size_t ns = 0, x = 0;
+  for (; x + 8 <= n; x += 8) { /* (eight marks, each 0 or 1, summed by one multiplication) */
+    uint64_t w;
+    memcpy(&w, se + x, 8);
+    ns += (size_t)((w * 0x0101010101010101ULL) >> 56);
+  }
+  for (; x < n; x++) ns += se[x];
   out->sentences = dg_xcalloc(ns, sizeof *out->sentences);
   size_t s = 0, first = 0;
   /* (kept in locals: a token stored may be any object, for all the
