@@ -114,6 +114,14 @@ degloss_encoding dg_encoding_sniff(const unsigned char *s, size_t n, size_t from
   for (size_t i = 0; i < from && !binary; i++) binary = S_binary_control(s[i]);
   for (size_t i = from; i < n && !binary;) {
     if (s[i] < 0x80) {
+      /* (eight bytes at a time while all are ASCII from the space up: no
+       * control to judge, no sequence to decode) */
+      for (uint64_t x; n - i >= 8; i += 8) {
+        memcpy(&x, s + i, 8);
+        if ((x | ((x - 0x2020202020202020ULL) & ~x)) & 0x8080808080808080ULL) break;
+      }
+      if (i >= n) break;
+      if (s[i] >= 0x80) continue;
       binary = S_binary_control(s[i]);
       i++;
       continue;
