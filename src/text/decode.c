@@ -347,6 +347,7 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
     i += len;
   }
   tb->off[k] = (uint32_t)n;
+  tb->cls[k] = DG_C_SPACE; /* (no word character past the end: see dg_textbuf) */
   tb->ncp = k;
 }
 

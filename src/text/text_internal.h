@@ -84,7 +84,9 @@ degloss_encoding dg_encoding_utf16_order(const unsigned char *s, size_t n);
 typedef struct dg_textbuf {
   uint32_t *cp;
   uint32_t *off;
-  unsigned char *cls;   /* (with 16 bytes of room after the last, which the tokenizer may read) */
+  unsigned char *cls;   /* (with 16 bytes of room after the last, which the tokenizer may
+                         * read; cls[ncp] is DG_C_SPACE, so a run of word characters
+                         * read sixteen at a time ends at ncp) */
   size_t ncp, cap;
   /* code point ranges [lo, hi] holding every DG_C_BAD/SHY code point
    * ("special") and every code point that may change under NFC (lo > hi:

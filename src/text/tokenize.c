@@ -325,13 +325,13 @@ typedef struct S_shape {
 
 static inline void S_word_shape(const S_lex *L, size_t i, S_shape *shape) {
   const unsigned char *cls = L->cls;
-  size_t n = L->n, j = i;
+  size_t j = i;
   bool hump = false;
 #if defined(__SSE2__)
   /* sixteen classes at a time (the class buffer has room for a block
-   * past its end): the word characters, the capitals and the small
-   * letters as bit masks; the run ends at the first bit that is not a
-   * word character, a hump is a capital whose bit follows a small
+   * past its end, and a space at it): the word characters, the capitals
+   * and the small letters as bit masks; the run ends at the first bit that
+   * is not a word character, a hump is a capital whose bit follows a small
    * letter's (one in the block before for the first) */
   unsigned lower_before = 0;
   for (;;) {
@@ -341,7 +341,6 @@ static inline void S_word_shape(const S_lex *L, size_t i, S_shape *shape) {
         _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_NL)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_PUNCT))),
         _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(DG_C_IGNORE)), _mm_cmplt_epi8(x, _mm_set1_epi8(DG_C_BAD + 1))));
     unsigned w = (unsigned)_mm_movemask_epi8(word);
-    if (n - j < 16) w &= (1u << (n - j)) - 1;
     unsigned run = (unsigned)__builtin_ctz(~w | 1u << 16), in = (1u << run) - 1;
     unsigned up = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_UPPER)));
     unsigned lo = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_LOWER)));
@@ -351,6 +350,7 @@ static inline void S_word_shape(const S_lex *L, size_t i, S_shape *shape) {
     lower_before = lo >> 15;
   }
 #else
+  size_t n = L->n;
   unsigned prev = DG_C_SPACE;
   while (j < n && dg_c_word(cls[j])) {
     hump |= cls[j] == DG_C_UPPER && prev == DG_C_LOWER;
@@ -574,7 +574,7 @@ static void S_lex_all(S_lex *L) {
         size_t j = ch < 0x80 && sh.hump ? dg_text_scan_code(cp, cls, n, i) : 0;
         if (j) S_emit(L, i, j, DG_TOK_CODE, 0, NULL, 0);
         else S_emit(L, i, e, DG_TOK_WORD, 0, NULL, 0);
-        i = j ? j : e;
+        i = j ? j : e + (e < n && cls[e] == DG_C_SPACE); /* (and the space after) */
         continue;
       }
       size_t e = S_scan_word(L, i, sh.run_end, &fl, joins, &nj);
