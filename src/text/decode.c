@@ -198,11 +198,13 @@ static inline __m128i S_ascii_classes(__m128i x) {
   r = _mm_xor_si128(r, _mm_and_si128(S_IN(x, '0', 10), S_B(DG_C_PUNCT ^ DG_C_DIGIT)));
   __m128i letter = S_IN(_mm_or_si128(x, S_B(0x20)), 'a', 26);
   __m128i small = _mm_cmpeq_epi8(_mm_and_si128(x, S_B(0x20)), S_B(0x20));
-  r = _mm_xor_si128(r, _mm_and_si128(letter, _mm_xor_si128(S_B(DG_C_PUNCT ^ DG_C_UPPER),
-                                                           _mm_and_si128(small, S_B(DG_C_UPPER ^ DG_C_LOWER)))));
+  __m128i letter_to =
+      _mm_xor_si128(S_B(DG_C_PUNCT ^ DG_C_UPPER), _mm_and_si128(small, S_B(DG_C_UPPER ^ DG_C_LOWER)));
+  r = _mm_xor_si128(r, _mm_and_si128(letter, letter_to));
   __m128i sp = _mm_or_si128(S_EQ(' '), _mm_or_si128(S_EQ('\t'), S_EQ('\v')));
   __m128i nl = _mm_or_si128(S_EQ('\n'), _mm_or_si128(S_EQ('\f'), S_EQ('\r')));
-  __m128i ig = _mm_andnot_si128(_mm_or_si128(sp, nl), _mm_or_si128(_mm_cmplt_epi8(x, S_B(' ')), S_EQ(0x7F)));
+  __m128i ctl = _mm_or_si128(_mm_cmplt_epi8(x, S_B(' ')), S_EQ(0x7F));
+  __m128i ig = _mm_andnot_si128(_mm_or_si128(sp, nl), ctl);
   r = _mm_xor_si128(r, _mm_and_si128(ig, S_B(DG_C_PUNCT ^ DG_C_IGNORE)));
   r = _mm_xor_si128(r, _mm_and_si128(sp, S_B(DG_C_PUNCT ^ DG_C_SPACE)));
   r = _mm_xor_si128(r, _mm_and_si128(nl, S_B(DG_C_PUNCT ^ DG_C_NL)));

@@ -163,8 +163,11 @@ static void S_emit_any(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned f
 /* The common token, emitted inline: no join, outside the ranges that hold
  * the paragraph's special and NFC-unstable code points, and room for it in
  * the token array and the arena.  Its form is then a copy of its original
- * bytes, as in S_form.  Anything else goes through S_emit_any. */
-static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags) {
+ * bytes, as in S_form.  Anything else goes through S_emit_any.
+ * (always_inline, and S_emit: left to itself the compiler makes a call of
+ * it, which costs more than the token.) */
+static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t cs, size_t ce,
+                                                               unsigned kind, unsigned flags) {
   const dg_textbuf *tb = L->tb;
   dg_ltoks *t = L->out;
   dg_buf *f = &t->forms;
@@ -189,8 +192,9 @@ static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t 
   f->len += len + 1;
 }
 
-static inline __attribute__((always_inline)) void S_emit(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned flags,
-                          const S_join *joins, size_t njoins) {
+static inline __attribute__((always_inline)) void S_emit(S_lex *L, size_t cs, size_t ce,
+                                                         unsigned kind, unsigned flags,
+                                                         const S_join *joins, size_t njoins) {
   if (njoins == 0 && kind != S_KIND_MARK) S_emit_plain(L, cs, ce, kind, flags);
   else S_emit_any(L, cs, ce, kind, flags, joins, njoins);
 }
