@@ -356,8 +356,9 @@ static void S_detect(dg_reader *r, size_t old) {
   S_switch(r, DEGLOSS_ENCODING_CP1252);
 }
 
-/* Is byte i available?  Reads more input as needed. */
-static bool S_avail(dg_reader *r, size_t i) {
+/* Is byte i available?  Reads more input as needed (S_avail: at once when
+ * it is loaded, which it nearly always is). */
+static bool S_avail_more(dg_reader *r, size_t i) {
   while (i >= r->len && !r->eof) {
     if (r->xcode) {
       S_xread(r);
@@ -369,6 +370,8 @@ static bool S_avail(dg_reader *r, size_t i) {
   }
   return i < r->len;
 }
+
+static inline bool S_avail(dg_reader *r, size_t i) { return i < r->len || S_avail_more(r, i); }
 
 /* Drop consumed bytes once they are a good part of the buffer (amortised:
  * each byte is moved O(1) times). */
