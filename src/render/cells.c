@@ -86,28 +86,77 @@ static __attribute__((noinline)) size_t S_width(const char *s, size_t n) {
 
 size_t dg_display_width(const char *s, size_t n) { return S_all_printable(s, n) ? n : S_width(s, n); }
 
-/* Where the pieces of a cell go: the renderer's put, or the buffer as is. */
+/* dg_cell_append's way for a string that does not end in its first block,
+ * or lies near the end of a page, or needs the buffer grown. */
+__attribute__((no_sanitize("address", "undefined", "thread"))) bool dg_cell_append_long(dg_buf *b, const char *s,
+                                                                                        bool dots) {
+  bool printable = true;
+#if defined(__SSE2__)
+  for (;;) {
+    if (((uintptr_t)s & (DG_CELL_PAGE - 1)) > DG_CELL_PAGE - 16) break;
+    dg_buf_reserve(b, 16);
+    __asm__("" : "+r"(s)); /* (as in dg_cell_append) */
+    unsigned nul, bad;
+    dg_cell_block(b->data + b->len, s, dots, &nul, &bad);
+    if (nul) {
+      unsigned k = (unsigned)__builtin_ctz(nul);
+      printable &= !(bad & ((1u << k) - 1));
+      b->len += k;
+      b->data[b->len] = '\0';
+      return printable;
+    }
+    printable &= !bad;
+    b->len += 16;
+    s += 16;
+  }
+#endif
+  size_t n = strlen(s);
+  dg_buf_reserve(b, n);
+  char *q = b->data + b->len;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    printable &= c >= 0x20 && c < 0x7F;
+    q[i] = dots && c == ' ' ? '.' : (char)c;
+  }
+  b->len += n;
+  b->data[b->len] = '\0';
+  return printable;
+}
+
+/* Where the pieces of a cell go: the renderer's put, or the buffer as is;
+ * there, whether every byte written was printable ASCII (the cell's width
+ * is then its length, with no second look at its bytes). */
 typedef struct S_out {
   dg_buf *b;
   dg_cell_put put;
   void *ctx;
+  bool printable;
 } S_out;
 
-static void S_put(const S_out *o, const char *s, size_t n, bool label) {
+static void S_put(S_out *o, const char *s, size_t n, bool label) {
   if (o->put) o->put(o->b, s, n, label, o->ctx);
-  else dg_buf_put(o->b, s, n);
+  else {
+    dg_buf_put(o->b, s, n);
+    o->printable = false; /* (not looked at: the width is measured) */
+  }
 }
 
-static void S_puts(const S_out *o, const char *s, bool label) {
+static inline __attribute__((always_inline)) void S_puts(S_out *o, const char *s, bool label) {
   if (o->put) o->put(o->b, s, strlen(s), label, o->ctx);
-  else dg_cell_append(o->b, s, false);
+  else o->printable &= dg_cell_append(o->b, s, false);
+}
+
+/* A joiner or bracket of one byte, printable ("-", ".", "("). */
+static inline __attribute__((always_inline)) void S_putc(S_out *o, char c) {
+  if (o->put) o->put(o->b, &c, 1, false, o->ctx);
+  else dg_buf_putc(o->b, c);
 }
 
 /* Leipzig: words of a multiword gloss are joined by '.'.  Into the buffer
  * as it is: copied, its spaces made dots. */
-static void S_put_dotted(const S_out *o, const char *g) {
+static inline __attribute__((always_inline)) void S_put_dotted(S_out *o, const char *g) {
   if (!o->put) {
-    dg_cell_append(o->b, g, true);
+    o->printable &= dg_cell_append(o->b, g, true);
     return;
   }
   while (*g) {
@@ -122,14 +171,25 @@ static void S_put_dotted(const S_out *o, const char *g) {
   }
 }
 
-static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
+/* Is the NUL-terminated s the word w of four letters, or does it start
+ * with it?  Asked of every token's part of speech and labels: four
+ * comparisons, no call (each stops at the first that differs, so none
+ * reads past the end of s). */
+static inline bool S_starts4(const char *s, const char w[static 5]) {
+  return s[0] == w[0] && s[1] == w[1] && s[2] == w[2] && s[3] == w[3];
+}
+static inline bool S_is4(const char *s, const char w[static 5]) { return S_starts4(s, w) && !s[4]; }
+
+/* (always_inline: written into the buffer, with no put, the tests of the
+ * put fall away) */
+static inline __attribute__((always_inline)) void S_gloss_cell(S_out *o, const dg_dtoken *t, dg_style style) {
   if (t->kind == DG_KIND_PUNCT) return;
   if (style == DG_STYLE_PLAIN) {
     const char *g = t->plain ? t->plain : t->gloss;
     if (t->flags & DG_DF_SEP_PARTICLE) {
-      S_puts(o, "(", false);
+      S_putc(o, '(');
       S_puts(o, t->gloss, false);
-      S_puts(o, ")", false);
+      S_putc(o, ')');
       return;
     }
     /* Leipzig joins words with dots ("on.the"); plain English has spaces.
@@ -149,19 +209,19 @@ static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
     return;
   }
   if (t->flags & DG_DF_SEP_PARTICLE) {
-    S_puts(o, "(", false);
+    S_putc(o, '(');
     S_put_dotted(o, t->gloss);
-    S_puts(o, ")", false);
+    S_putc(o, ')');
     return;
   }
   /* A reflexive pronoun is its label in Leipzig style ("sich" = REFL.3SG). */
-  if (t->pos && t->pos[0] == 'P' && strcmp(t->pos, "PRON") == 0 && t->labels && strncmp(t->labels, "REFL", 4) == 0) {
+  if (t->pos && S_is4(t->pos, "PRON") && t->labels && S_starts4(t->labels, "REFL")) {
     S_puts(o, t->labels, true);
     return;
   }
   if (t->nparts > 1 && !(t->mwe >= 0 && t->mwe_head) && !(t->flags & DG_DF_WHOLE_GLOSS)) {
     for (size_t i = 0; i < t->nparts; i++) {
-      if (i) S_puts(o, "-", false);
+      if (i) S_putc(o, '-');
       if (t->parts[i].link) S_puts(o, "LNK", true);
       else S_put_dotted(o, t->parts[i].gloss[0] ? t->parts[i].gloss : t->parts[i].form);
     }
@@ -171,47 +231,42 @@ static void S_gloss_cell(const S_out *o, const dg_dtoken *t, dg_style style) {
     S_put_dotted(o, t->gloss[0] ? t->gloss : t->form);
   }
   if (t->labels && t->labels[0]) {
-    S_puts(o, t->seg ? "-" : ".", false);
+    S_putc(o, t->seg ? '-' : '.');
     S_puts(o, t->labels, true);
   }
 }
 
 void dg_render_gloss_cell_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx) {
-  S_out o = {b, put, ctx};
+  S_out o = {b, put, ctx, true};
   S_gloss_cell(&o, t, style);
 }
 
+static inline __attribute__((always_inline)) bool S_gloss_text(S_out *o, const dg_dtoken *t, dg_style style) {
+  if (t->kind == DG_KIND_PUNCT) return true;
+  size_t before = o->b->len;
+  S_gloss_cell(o, t, style);
+  if (o->b->len == before) S_puts(o, t->form, false);
+  return o->printable;
+}
+
 void dg_render_gloss_text_to(dg_buf *b, const dg_dtoken *t, dg_style style, dg_cell_put put, void *ctx) {
-  if (t->kind == DG_KIND_PUNCT) return;
-  S_out o = {b, put, ctx};
-  size_t before = b->len;
-  S_gloss_cell(&o, t, style);
-  if (b->len == before) S_puts(&o, t->form, false);
+  S_out o = {b, put, ctx, true};
+  S_gloss_text(&o, t, style);
 }
 
 void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
   (void)s;
-  dg_render_gloss_cell_to(b, t, style, NULL, NULL);
+  S_out o = {b, NULL, NULL, true};
+  S_gloss_cell(&o, t, style);
 }
 
-void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
+bool dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style) {
   (void)s;
-  dg_render_gloss_text_to(b, t, style, NULL, NULL);
+  S_out o = {b, NULL, NULL, true};
+  return S_gloss_text(&o, t, style);
 }
 
 void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t) { dg_cell_append(b, t->seg ? t->seg : t->form, false); }
-
-size_t dg_render_column_end(const dg_dsentence *s, size_t i) {
-  bool pending_open = false; /* an opening mark waits for its word */
-  for (size_t j = i; j < s->ntokens; j++) {
-    const dg_dtoken *t = &s->tokens[j];
-    bool punct = t->kind == DG_KIND_PUNCT;
-    bool glue_prev = punct && j > 0 && !pending_open && !(s->tokens[j - 1].flags & DG_DF_SPACE_AFTER);
-    if (j > i && !glue_prev && !pending_open) return j;
-    pending_open = punct && !glue_prev && !(t->flags & DG_DF_SPACE_AFTER) && j + 1 < s->ntokens;
-  }
-  return s->ntokens;
-}
 
 bool dg_render_source_is_file(const char *source) {
   return source && *source && strcmp(source, "-") != 0 && source[0] != '<';

@@ -25,8 +25,10 @@ void dg_render_gloss_cell(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, 
 /* The gloss as the gloss line shows it for `style`: the gloss cell, or the
  * form when the token has no gloss; nothing for punctuation.  The plain
  * style's text is what JSON's "plain", the TSV plain column and CoNLL-U's
- * Plain= carry ("clarified", "on the", "(clarify)" for a detached particle). */
-void dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style);
+ * Plain= carry ("clarified", "on the", "(clarify)" for a detached particle).
+ * Returns true when all of the text is known to be printable ASCII (its
+ * display width is then its length); false when it may not be. */
+bool dg_render_gloss_text(dg_buf *b, const dg_dtoken *t, const dg_dsentence *s, dg_style style);
 
 /* Does the NUL-terminated s hold a '.'?  What strchr(s, '.') says, asked
  * of every token's gloss: a gloss of up to 15 bytes, the most of them, in
@@ -83,48 +85,48 @@ void dg_render_seg_cell(dg_buf *b, const dg_dtoken *t);
  * is read only when it lies in the page of its start, and a readable page
  * is readable to its end (what strlen does); the sanitizers, which know
  * the string's end, are told not to check these loads.  Elsewhere, and
- * without SSE2, strlen and a copy. */
+ * without SSE2, strlen and a copy.  A string that ends in its first block
+ * (a form, a gloss, labels: nearly all) is written inline, with no call
+ * and none of a call's saving of registers; the rest, and the growing of
+ * the buffer, go on in dg_cell_append_long. */
 #define DG_CELL_PAGE 4096
-static inline __attribute__((no_sanitize("address", "undefined", "thread"))) bool dg_cell_append(dg_buf *b, const char *s,
-                                                                                       bool dots) {
-  bool printable = true;
+bool dg_cell_append_long(dg_buf *b, const char *s, bool dots);
+
 #if defined(__SSE2__)
-  typedef signed char v16 __attribute__((vector_size(16)));
-  typedef signed char v16u __attribute__((vector_size(16), aligned(1), may_alias));
-  typedef char c16 __attribute__((vector_size(16)));
-  for (;;) {
-    if (((uintptr_t)s & (DG_CELL_PAGE - 1)) > DG_CELL_PAGE - 16) break;
-    dg_buf_reserve(b, 16);
+typedef signed char dg_cell_v16 __attribute__((vector_size(16)));
+typedef signed char dg_cell_v16u __attribute__((vector_size(16), aligned(1), may_alias));
+typedef char dg_cell_c16 __attribute__((vector_size(16)));
+
+/* The block at s stored at q (spaces made dots with `dots`); *nul gets
+ * the mask of its NUL bytes, *bad that of the bytes that are not
+ * printable ASCII. */
+static inline __attribute__((always_inline, no_sanitize("address", "undefined", "thread"))) void
+dg_cell_block(char *q, const char *s, bool dots, unsigned *nul, unsigned *bad) {
+  dg_cell_v16 x = *(const dg_cell_v16u *)s;
+  dg_cell_v16 sp = x == ' ';
+  dg_cell_v16 y = dots ? (x & ~sp) | (((dg_cell_v16){0} + '.') & sp) : x;
+  memcpy(q, &y, 16);
+  *nul = (unsigned)__builtin_ia32_pmovmskb128((dg_cell_c16)(x == 0));
+  *bad = (unsigned)__builtin_ia32_pmovmskb128((dg_cell_c16)((x < 0x20) | (x == 0x7F)));
+}
+#endif
+
+static inline __attribute__((always_inline, no_sanitize("address", "undefined", "thread"))) bool
+dg_cell_append(dg_buf *b, const char *s, bool dots) {
+#if defined(__SSE2__)
+  if (((uintptr_t)s & (DG_CELL_PAGE - 1)) <= DG_CELL_PAGE - 16 && b->len + 17 <= b->cap) {
     __asm__("" : "+r"(s)); /* (the compiler sees a short literal's bounds) */
-    v16 x = *(const v16u *)s;
-    v16 sp = x == ' ';
-    v16 y = dots ? (x & ~sp) | (((v16){0} + '.') & sp) : x;
-    memcpy(b->data + b->len, &y, 16);
-    unsigned nul = (unsigned)__builtin_ia32_pmovmskb128((c16)(x == 0));
-    unsigned bad = (unsigned)__builtin_ia32_pmovmskb128((c16)((x < 0x20) | (x == 0x7F)));
+    unsigned nul, bad;
+    dg_cell_block(b->data + b->len, s, dots, &nul, &bad);
     if (nul) {
       unsigned k = (unsigned)__builtin_ctz(nul);
-      printable &= !(bad & ((1u << k) - 1));
       b->len += k;
       b->data[b->len] = '\0';
-      return printable;
+      return !(bad & ((1u << k) - 1));
     }
-    printable &= !bad;
-    b->len += 16;
-    s += 16;
   }
 #endif
-  size_t n = strlen(s);
-  dg_buf_reserve(b, n);
-  char *q = b->data + b->len;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    printable &= c >= 0x20 && c < 0x7F;
-    q[i] = dots && c == ' ' ? '.' : (char)c;
-  }
-  b->len += n;
-  b->data[b->len] = '\0';
-  return printable;
+  return dg_cell_append_long(b, s, dots);
 }
 
 /* Columns of an interlinear line follow the spacing of the input:
@@ -132,7 +134,21 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) boo
  * "führt“"), other punctuation with no space after it joins the next one
  * ("„ein").  The end (one past the last token) of the column that starts at
  * token i (0, or the end of the column before). */
-size_t dg_render_column_end(const dg_dsentence *s, size_t i);
+static inline size_t dg_render_column_end(const dg_dsentence *s, size_t i) {
+  /* a word followed by a word (or by nothing), most columns: itself */
+  if (i < s->ntokens && s->tokens[i].kind != DG_KIND_PUNCT &&
+      (i + 1 == s->ntokens || s->tokens[i + 1].kind != DG_KIND_PUNCT))
+    return i + 1;
+  bool pending_open = false; /* an opening mark waits for its word */
+  for (size_t j = i; j < s->ntokens; j++) {
+    const dg_dtoken *t = &s->tokens[j];
+    bool punct = t->kind == DG_KIND_PUNCT;
+    bool glue_prev = punct && j > 0 && !pending_open && !(s->tokens[j - 1].flags & DG_DF_SPACE_AFTER);
+    if (j > i && !glue_prev && !pending_open) return j;
+    pending_open = punct && !glue_prev && !(t->flags & DG_DF_SPACE_AFTER) && j + 1 < s->ntokens;
+  }
+  return s->ntokens;
+}
 
 /* Is the input a file (for FILE:LINE ids and "# newdoc id")?  Standard
  * input ("-") and in-memory text ("<text>") are not. */

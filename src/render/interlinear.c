@@ -84,15 +84,16 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     } else
       c->seg = c->de;
     at = text->len;
+    printable = true;
     for (size_t k = i; k < end; k++) {
       const dg_dtoken *t = &s->tokens[k];
       if (t->kind == DG_KIND_PUNCT) continue;
-      dg_render_gloss_text(text, t, s, r->o.style);
+      printable &= dg_render_gloss_text(text, t, s, r->o.style);
       if (t->kind == DG_KIND_NAME) c->name = true;
       if (t->flags & DG_DF_GUESS) c->guess = true;
       if (t->source[0] == 't' && !strcmp(t->source, "translation")) c->chosen = true;
     }
-    c->gl = S_cell_since(text, at, false);
+    c->gl = S_cell_since(text, at, printable);
     c->w = c->de.w > c->seg.w ? c->de.w : c->seg.w;
     if (c->gl.w > c->w) c->w = c->gl.w;
   }
@@ -108,8 +109,10 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
  * past the end are written over next; those it reads past a cell lie in
  * `text`, which has 16 bytes of room at its end). */
 enum { S_DE, S_SEG, S_GL };
-static void S_line(dg_buf *out, const dg_buf *text, const S_col *cols, size_t i, size_t j, int which,
-                   bool color) {
+/* (always_inline: a copy for each line and for colour or none, which are
+ * then known, with no choice made a cell) */
+static inline __attribute__((always_inline)) void S_line(dg_buf *out, const dg_buf *text, const S_col *cols,
+                                                         size_t i, size_t j, int which, bool color) {
   static const char blanks[16] = "                ";
   char *q = out->data + out->len;
   for (size_t k = i; k < j; k++) {
@@ -173,9 +176,15 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
       used += need;
       j++;
     }
-    S_line(out, text, cols, i, j, S_DE, color);
-    S_line(out, text, cols, i, j, S_SEG, color);
-    S_line(out, text, cols, i, j, S_GL, color);
+    if (color) {
+      S_line(out, text, cols, i, j, S_DE, true);
+      S_line(out, text, cols, i, j, S_SEG, true);
+      S_line(out, text, cols, i, j, S_GL, true);
+    } else {
+      S_line(out, text, cols, i, j, S_DE, false);
+      S_line(out, text, cols, i, j, S_SEG, false);
+      S_line(out, text, cols, i, j, S_GL, false);
+    }
     i = j;
     if (i < n) dg_buf_putc(out, '\n');
   }
