@@ -133,7 +133,7 @@ typedef struct S_out {
   bool printable;
 } S_out;
 
-static void S_put(S_out *o, const char *s, size_t n, bool label) {
+static inline __attribute__((always_inline)) void S_put(S_out *o, const char *s, size_t n, bool label) {
   if (o->put) o->put(o->b, s, n, label, o->ctx);
   else {
     dg_buf_put(o->b, s, n);

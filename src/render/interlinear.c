@@ -55,9 +55,11 @@ static inline __attribute__((always_inline)) void S_prefetch(const dg_dtoken *t)
 
 /* Group tokens into columns by the spacing of the input
  * (dg_render_column_end): "führen,", "„ein".  The cells' texts go to
- * `text`; `cols` has room for a column a token. */
-static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, dg_buf *text) {
-  size_t n = 0;
+ * `text`; `cols` has room for a column a token.  *cells gets the bytes the
+ * columns' three lines take: their cells and each cell padded to its
+ * column's width (S_room). */
+static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, dg_buf *text, size_t *cells) {
+  size_t n = 0, bytes = 0;
   if (s->ntokens) S_prefetch(&s->tokens[0]);
   for (size_t i = 0, end; i < s->ntokens; i = end) {
     end = dg_render_column_end(s, i);
@@ -65,14 +67,15 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     S_col *c = &cols[n++];
     c->name = c->guess = c->chosen = false; /* (the cells and widths are set below) */
     size_t at = text->len;
-    bool printable = true;
-    for (size_t k = i; k < end; k++) printable &= dg_cell_append(text, s->tokens[k].form, false);
-    c->de = S_cell_since(text, at, printable);
     /* the segmentation line: the forms again unless a word of the column
      * has a segmentation ("Russland-s"), most columns: then the same
      * piece of text as the German cell */
-    bool segmented = false;
-    for (size_t k = i; k < end; k++) segmented |= s->tokens[k].kind != DG_KIND_PUNCT && s->tokens[k].seg;
+    bool printable = true, segmented = false;
+    for (size_t k = i; k < end; k++) {
+      printable &= dg_cell_append(text, s->tokens[k].form, false);
+      segmented |= s->tokens[k].kind != DG_KIND_PUNCT && s->tokens[k].seg;
+    }
+    c->de = S_cell_since(text, at, printable);
     if (segmented) {
       at = text->len;
       printable = true;
@@ -96,7 +99,9 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
     c->gl = S_cell_since(text, at, printable);
     c->w = c->de.w > c->seg.w ? c->de.w : c->seg.w;
     if (c->gl.w > c->w) c->w = c->gl.w;
+    bytes += c->de.len + c->seg.len + c->gl.len + 3 * c->w;
   }
+  *cells = bytes;
   return n;
 }
 
@@ -105,8 +110,9 @@ static size_t S_columns(const dg_render *r, const dg_dsentence *s, S_col *cols, 
  * between columns, but for the last, with no trailing blanks, and the line
  * break: into room reserved once for the sentence (S_room), at a cursor of
  * its own,
- * the cells and blanks copied in blocks of 16 (the bytes a block stores
- * past the end are written over next; those it reads past a cell lie in
+ * the cells and blanks copied in blocks of 16, the first with no test
+ * (a padding is at least the two blanks; the bytes a block stores past
+ * the end are written over next; those it reads past a cell lie in
  * `text`, which has 16 bytes of room at its end). */
 enum { S_DE, S_SEG, S_GL };
 /* (always_inline: a copy for each line and for colour or none, which are
@@ -131,7 +137,8 @@ static inline __attribute__((always_inline)) void S_line(dg_buf *out, const dg_b
       q += pn;
     }
     const char *v = text->data + cell.at;
-    for (size_t x = 0; x < cell.len; x += 16) memcpy(q + x, v + x, 16);
+    memcpy(q, v, 16);
+    for (size_t x = 16; x < cell.len; x += 16) memcpy(q + x, v + x, 16);
     q += cell.len;
     if (paint) {
       memcpy(q, S_RESET, sizeof S_RESET - 1);
@@ -139,7 +146,8 @@ static inline __attribute__((always_inline)) void S_line(dg_buf *out, const dg_b
     }
     if (k + 1 == j) break;
     size_t pad = col->w - cell.w + 2;
-    for (size_t x = 0; x < pad; x += 16) memcpy(q + x, blanks, 16);
+    memcpy(q, blanks, 16);
+    for (size_t x = 16; x < pad; x += 16) memcpy(q + x, blanks, 16);
     q += pad;
   }
   while (q > out->data && q[-1] == ' ') q--; /* no trailing blanks */
@@ -148,24 +156,22 @@ static inline __attribute__((always_inline)) void S_line(dg_buf *out, const dg_b
   out->data[out->len] = '\0';
 }
 
-/* The room the lines of n columns take at most: each of its three cells,
- * its padding and the two blanks after it, 32 bytes for the blocks
- * S_line stores past a cell's end and its padding's, and as much for the
- * colour codes around a cell; a line break a line. */
-static size_t S_room(const S_col *cols, size_t n, bool color) {
-  size_t need = 0;
-  for (size_t k = 0; k < n; k++)
-    need += cols[k].de.len + cols[k].seg.len + cols[k].gl.len + 3 * (cols[k].w + 2 + 32 + (color ? 32 : 0)) + 3;
-  return need;
+/* The room the lines of n columns take at most: each of its three cells
+ * and its padding (`cells`, from S_columns), the two blanks after it, 32
+ * bytes for the blocks S_line stores past a cell's end and its padding's,
+ * and as much for the colour codes around a cell; a line break a line. */
+static size_t S_room(size_t cells, size_t n, bool color) {
+  return cells + n * (3 * (2 + 32 + (color ? 32 : 0)) + 3);
 }
 
 /* cols and text are the caller's, reused from sentence to sentence. */
 static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *cols, dg_buf *text) {
   dg_buf_clear(text);
-  size_t n = S_columns(r, s, cols, text);
+  size_t cells;
+  size_t n = S_columns(r, s, cols, text, &cells);
   dg_buf_reserve(text, 16); /* (S_line reads cells in blocks of 16) */
   bool color = r->o.color;
-  dg_buf_reserve(out, S_room(cols, n, color) + n); /* (and a blank line between rows) */
+  dg_buf_reserve(out, S_room(cells, n, color) + n); /* (and a blank line between rows) */
   size_t i = 0;
   while (i < n) {
     /* As many columns as fit; at least one. */
