@@ -704,23 +704,33 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
   __builtin_prefetch(t->feats);
   __builtin_prefetch(t->labels);
   __builtin_prefetch(t->source);
-  for (size_t i = 1; i < t->nglosses && i < S_PREFETCH_GLOSSES; i++) __builtin_prefetch(t->glosses[i]);
+  size_t n = t->nglosses < S_PREFETCH_GLOSSES ? t->nglosses : S_PREFETCH_GLOSSES;
+  for (size_t i = 1; i < n; i++) __builtin_prefetch(t->glosses[i]);
 }
 
 /* The room a token's members of bounded size take at most: a key, a
  * number, a boolean or the first 70 bytes of a string (S_str) and
  * its quotes are under 96 bytes each, all the token's own members under
  * 2 KiB; then each gloss (with its sense), part and aligned span. */
-static size_t S_token_room(const dg_render *r, const dg_dtoken *t) {
-  size_t per_gloss = r->o.senses && t->sense_src ? 256 : 96;
+static size_t S_token_room(bool senses, const dg_dtoken *t) {
+  size_t per_gloss = senses && t->sense_src ? 256 : 96;
   return 2048 + per_gloss * t->nglosses + 320 * t->nparts + 64 * t->nalign;
 }
 
-static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, size_t idx) {
+/* The renderer's options a token's object asks about, read once a
+ * sentence and passed in registers (read through r, they would be loaded
+ * again after each store into the output). */
+typedef struct S_opts {
+  size_t alternatives; /* at most this many glosses, 0 all */
+  bool senses;         /* each gloss's source and subject fields */
+} S_opts;
+
+static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opts o, const dg_dsentence *s,
+                                                          size_t idx) {
   const dg_dtoken *t = &s->tokens[idx];
   if (idx + 2 < s->ntokens) S_prefetch_list(t + 2);
   if (idx + 1 < s->ntokens) S_prefetch_strings(t + 1);
-  w->slack = S_token_room(r, t);
+  w->slack = S_token_room(o.senses, t);
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
   at = S_str(w, at, S_KQ("form"), t->form);
@@ -748,7 +758,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
     at = S_strn(w, at, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
   }
   at = S_open(at, S_K("glosses"), '[');
-  size_t max = r->o.alternatives ? r->o.alternatives : t->nglosses;
+  size_t max = o.alternatives ? o.alternatives : t->nglosses;
   {
     /* (the list and its length in locals: the compiler would load them
      * again after each store into the output) */
@@ -759,7 +769,7 @@ static S_at S_token(S_w *w, S_at at, const dg_render *r, const dg_dsentence *s, 
       if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
   }
   at = S_close(at, ']');
-  if (r->o.senses && t->sense_src) {
+  if (o.senses && t->sense_src) {
     /* where each gloss comes from, and the labels of its sense (subject fields, region, register) */
     at = S_open(at, S_K("senses"), '[');
     for (size_t i = 0; i < t->nglosses && i < max; i++) {
@@ -856,7 +866,8 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
     if (s->ntokens > 1) S_prefetch_list(&s->tokens[1]);
     S_prefetch_strings(&s->tokens[0]);
   }
-  for (size_t i = 0; i < s->ntokens; i++) at = S_token(&w, at, r, s, i);
+  S_opts o = {r->o.alternatives, r->o.senses};
+  for (size_t i = 0; i < s->ntokens; i++) at = S_token(&w, at, o, s, i);
   w.slack = S_SENTENCE_ROOM;
   at = S_room(&w, at, w.slack);
   at = S_close(at, ']');
