@@ -211,10 +211,26 @@ static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_col *
   }
 }
 
+/* Room for a chunk's lines at once, so that the buffer (new for each
+ * chunk) is not grown and copied a dozen times on the way: a sentence's
+ * three lines take about three times its text and a few bytes a token
+ * (the blanks between columns, the colour codes), estimated generously;
+ * and, for the longest sentence, the room S_sentence reserves beyond its
+ * lines (S_room).  More is still grown as usual. */
+static void S_reserve(const dg_render *r, const dg_doc *d, dg_buf *out, size_t most) {
+  size_t per_token = r->o.color ? 64 : 16, n = 4096 + most * (r->o.color ? 256 : 160);
+  for (size_t i = 0; i < d->nsentences; i++) {
+    const dg_dsentence *s = &d->sentences[i];
+    n += 64 + per_token * s->ntokens + (s->end > s->start ? 3 * (size_t)(s->end - s->start) : 0);
+  }
+  dg_buf_reserve(out, n);
+}
+
 void dg_render_interlinear(dg_render *r, const dg_doc *d, dg_buf *out) {
   size_t most = 0;
   for (size_t i = 0; i < d->nsentences; i++)
     if (d->sentences[i].ntokens > most) most = d->sentences[i].ntokens;
+  S_reserve(r, d, out, most);
   S_col *cols = dg_xmalloc((most + 1) * sizeof *cols);
   dg_buf text;
   dg_buf_init(&text);
