@@ -765,8 +765,15 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
     const char *const *g = t->glosses;
     size_t n = t->nglosses < max ? t->nglosses : max, i = 0;
     if (n && g[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
-    for (; i < n; i++)
-      if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
+    else /* up to the first element written (one not UTF-8 is left out) */
+      for (; i < n && at.first; i++)
+        if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
+    if (i < n) { /* the rest, each after a comma: the cursor says so when it is compiled */
+      S_at rest = {at.q, false};
+      for (; i < n; i++)
+        if (g[i]) rest = S_str(w, rest, S_ELEMQ, g[i]);
+      at = rest;
+    }
   }
   at = S_close(at, ']');
   if (o.senses && t->sense_src) {
