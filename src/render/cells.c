@@ -96,16 +96,15 @@ __attribute__((no_sanitize("address", "undefined", "thread"))) bool dg_cell_appe
     if (((uintptr_t)s & (DG_CELL_PAGE - 1)) > DG_CELL_PAGE - 16) break;
     dg_buf_reserve(b, 16);
     __asm__("" : "+r"(s)); /* (as in dg_cell_append) */
-    unsigned nul, bad;
-    dg_cell_block(b->data + b->len, s, dots, &nul, &bad);
-    if (nul) {
-      unsigned k = (unsigned)__builtin_ctz(nul);
-      printable &= !(bad & ((1u << k) - 1));
+    dg_cell_masks m = dg_cell_block(b->data + b->len, s, dots);
+    if (m.nul) {
+      unsigned k = (unsigned)__builtin_ctz(m.nul);
+      printable &= !(m.bad & ((1u << k) - 1));
       b->len += k;
       b->data[b->len] = '\0';
       return printable;
     }
-    printable &= !bad;
+    printable &= !m.bad;
     b->len += 16;
     s += 16;
   }
