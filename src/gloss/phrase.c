@@ -94,8 +94,7 @@ static size_t S_head_size(size_t np) {
  * walk tests two patterns a turn, each by its first bit, and reads a
  * pattern's second bit only when its first is set.) */
 static inline bool S_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
-  size_t a = en->probe[q][0]; /* (a bit's word from the bit in one shift) */
-  return (ws->bits[a >> 6] >> (a & 63) & 1) && dg_mwe_words_bit(ws, en->probe[q][1]);
+  return dg_mwe_words_bit(ws, en->probe[q][0]) && dg_mwe_words_bit(ws, en->probe[q][1]);
 }
 static size_t S_next_probed(const S_pentry *en, size_t q, const dg_mwe_words *ws) {
   size_t np = en->np;
@@ -464,6 +463,10 @@ static void *S_take(S_carve *cv, size_t bytes) {
   return r;
 }
 
+/* The bit set of the sentence's words (dg_mwe_words.bits), one a thread:
+ * zeroed by the start, and again after each sentence. */
+static _Thread_local unsigned char S_word_bits[DG_MWE_BITS];
+
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   size_t n = s->ntokens;
@@ -490,7 +493,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   bool *used = S_take(&cv, sizes[3]);
   memset(used, 0, sizes[3]);
   dg_mwe_words ws;
-  memset(ws.bits, 0, sizeof ws.bits);
+  ws.bits = S_word_bits; /* (all zeros between sentences) */
   ws.mask = wsn - 1;
   ws.h = S_take(&cv, sizes[4]);
   memset(ws.h, 0, sizes[4]);
@@ -607,7 +610,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
-      for (size_t q = S_next_probed(en, 0, &ws); q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
+      for (size_t q = np ? S_next_probed(en, 0, &ws) : np; q < np && nh < S_MAX_HITS; q = S_next_probed(en, q + 1, &ws)) {
         const dg_mwe_pat *pat = S_pat(en, q);
         /* (dg_mwe_match reads where each word stands in the sentence, and
          * fails at the first it lacks: no dg_mwe_possible first) */
@@ -664,6 +667,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   if (nh > 1) qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  dg_mwe_words_clear(&ws);
   if (lemmas.data) dg_buf_free(&lemmas); /* (most sentences lower no lemma here) */
   if (buf != stack) free(buf);
 }
