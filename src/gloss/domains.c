@@ -420,13 +420,23 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   unsigned fm1[64], *fm = nt <= 64 ? fm1 : dg_xmalloc(nt * sizeof *fm);
   /* (every word's first, each asked to be fetched from memory as it is
    * found, so that the words' waits overlap; then their votes) */
+  /* (owned: some own[i] to free; unread: a content word without a lemma,
+   * which the subject's senses ask of the table; takes: the subjects that
+   * give the lemma or the form of a word read here a sense of its own) */
+  bool owned = false, unread = false;
+  unsigned takes = 0;
   for (size_t i = 0; i < nt; i++) {
     const dg_dtoken *t = &s->tokens[i];
     sw[i] = NULL;
     own[i] = NULL;
     fm[i] = 0;
-    if (t->kind != DG_KIND_WORD || c->w[i].is_closed || !t->lemma[0]) continue;
+    if (t->kind != DG_KIND_WORD || c->w[i].is_closed) continue;
+    if (!t->lemma[0]) {
+      unread = true;
+      continue;
+    }
     sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
+    owned |= own[i] != NULL;
     __builtin_prefetch(sw[i]);
   }
   for (size_t i = 0; i < nt; i++) {
@@ -434,6 +444,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     const dg_dtoken *t = &s->tokens[i];
     S_vote(sw[i], dv, &nd);
     fm[i] = !dg_gl_eq(t->form, t->lemma) ? S_form_mask(e, &c->w[i], t->form) : sw[i]->lemma;
+    takes |= fm[i] | sw[i]->lemma;
     S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
@@ -441,7 +452,10 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   s->subject = subject >= 0 ? dg_subjects_name(e->subjects, (size_t)subject) : NULL;
   s->subject_new = subject != e->subject_last;
   e->subject_last = subject;
-  if (subject >= 0) S_subject_senses(e, d, c, (size_t)subject, sw, fm);
+  /* (a sentence none of whose words the subject gives a sense has none to
+   * take: S_subject_senses would pass over every word) */
+  if (subject >= 0 && (unread || subject >= 32 || (takes & 1u << subject)))
+    S_subject_senses(e, d, c, (size_t)subject, sw, fm);
   /* A close sense of a field the recent sentences support beats the top
    * one. */
   for (size_t i = 0; i < nt && nd; i++) {
@@ -469,7 +483,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
     free(mine);
   }
-  for (size_t i = 0; i < nt; i++)
+  for (size_t i = 0; owned && i < nt; i++)
     if (own[i]) free(own[i]);
   if (sw != sw1) free(sw);
   if (own != own1) free(own);
