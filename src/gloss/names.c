@@ -272,14 +272,24 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   if (cand != one) free(cand);
 }
 
-/* Surnames that are common nouns, by the evidence above. */
-static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+/* Surnames that are common nouns, by the evidence above.  Returns whether
+ * the sentence has a name now (dg_gl_is_name: a token of kind name, or
+ * tagged PROPN), which the steps after it look for beside a word. */
+static bool S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
+  bool names = false;
   for (size_t i = 0; i < s->ntokens; i++) {
-    if (!S_noun_as_name(e, c, i)) continue;
-    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
-    if (!seen && !S_person_evidence(e, c, i)) continue;
     dg_dtoken *t = &s->tokens[i];
+    if (!S_noun_as_name(e, c, i)) {
+      names |= dg_gl_is_name(t);
+      continue;
+    }
+    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
+    if (!seen && !S_person_evidence(e, c, i)) {
+      names |= dg_gl_is_name(t);
+      continue;
+    }
+    names = true;
     bool gen = S_genitive_noun(c, i); /* Fischers: Fischer, GEN */
     c->w[i].surname = true;
     t->kind = DG_KIND_NAME;
@@ -295,6 +305,7 @@ static void S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                      : "capitalised noun with a first name, title or verb of saying taken as a surname";
     t->flags &= ~(unsigned)DG_DF_GUESS;
   }
+  return names;
 }
 
 /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
@@ -429,8 +440,9 @@ static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
 /* Unknown words in an emphasised title ("*State of the Union*") or
  * between capitalised words ("Bank of America", "Institute for Study")
  * are part of a name, not failures. */
-static void S_in_titles(dg_gl_ctx *c) {
+static bool S_in_titles(dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
+  bool marked = false;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
     bool bridge = false;
@@ -444,8 +456,10 @@ static void S_in_titles(dg_gl_ctx *c) {
       t->source = "name";
       t->reason = "unknown word inside a title or name";
       t->flags &= ~(unsigned)DG_DF_GUESS;
+      marked = true;
     }
   }
+  return marked;
 }
 
 /* A form of address before a name is one person's title: "Herrn Putin"
@@ -473,13 +487,18 @@ static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Names, in this order: each step sees the names the one before marked. */
+/* Names, in this order: each step sees the names the one before marked.
+ * (The steps from S_next_to_names to S_name_particles change only words
+ * beside a name or names themselves, and S_forms_of_address only a word
+ * before one: a sentence with no name after S_surnames, and none that
+ * S_in_titles marks, has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   S_after_role(e, d, c);
-  S_surnames(e, d, c);
-  S_next_to_names(e, d, c);
-  S_own_spelling(d, c);
-  S_name_particles(d, c);
-  S_in_titles(c);
-  S_forms_of_address(d, c);
+  bool names = S_surnames(e, d, c);
+  if (names) {
+    S_next_to_names(e, d, c);
+    S_own_spelling(d, c);
+    S_name_particles(d, c);
+  }
+  if (S_in_titles(c) || names) S_forms_of_address(d, c);
 }
