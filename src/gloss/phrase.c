@@ -427,14 +427,14 @@ typedef struct S_low {
 } S_low;
 
 /* The lower-case lemma (raw) of analysis an of word w with its hash,
- * through the link of w's memo entry; NULL when w has none (or the memo is
- * full): the caller computes them.  (A form is lower-case already: its
- * hash is computed, quicker than a cache miss on a value of its own.) */
-static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
+ * through the link of w's memo entry (linked: that link as the caller read
+ * it); NULL when w has none (or the memo is full): the caller computes
+ * them.  (A form is lower-case already: its hash is computed, quicker than
+ * a cache miss on a value of its own.) */
+static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw, const S_low *linked) {
   if (!w->memo) return NULL;
-  const S_low *v = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
-  if (v) return v;
-  v = dg_gl_memo_find(e, 'l', raw);
+  if (linked) return linked;
+  const S_low *v = dg_gl_memo_find(e, 'l', raw);
   if (!v) {
     dg_buf b;
     dg_buf_init(&b);
@@ -477,7 +477,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t),   n * sizeof(int),
                           n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
                           2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *),
-                          n * sizeof(bool)};
+                          n * sizeof(bool),          n * sizeof(void *),         n * sizeof(void *)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -508,6 +508,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * phrases (told once, from the token and its word, both far apart in
    * memory; a word the curated list claims as a name is used by then) */
   bool *keyed = S_take(&cv, sizes[9]);
+  /* the links of the analysis whose lemma each word has: its lower case
+   * (S_low) and the phrases under it (NULL: none yet, or no such
+   * analysis), read once for the prefetch and the use both */
+  const void **alow = S_take(&cv, sizes[10]), **alink = S_take(&cv, sizes[11]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
@@ -517,16 +521,17 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     bool keys = keyed[i] = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
     flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
     __builtin_prefetch(flink[i]);
+    alow[i] = alink[i] = NULL;
     if (an >= 0) {
-      __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
-      if (keys) __builtin_prefetch(dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
+      __builtin_prefetch(alow[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
+      if (keys) __builtin_prefetch(alink[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
     }
   }
   bool moved = false; /* (a lemma lowered into `lemmas`, whose data may move as it grows) */
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
     const char *lemma = t->lemma ? t->lemma : "";
-    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma) : NULL;
+    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma, alow[i]) : NULL;
     tv[i].lower = c->w[i].lower;
     lemma_at[i] = SIZE_MAX;
     /* (a repeated word's form hash is kept in its memo entry, whose
@@ -606,7 +611,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (seen) continue;
       lookups++;
       int an = kk == 0 ? -1 : ans[i];
-      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk], kk == 0 ? flink[i] : NULL);
+      const S_pentry *en = S_phrases(e, kk == 0 || an >= 0 ? &c->w[i] : NULL, an, keys[kk], kk == 0 ? flink[i] : alink[i]);
       size_t np = en->np;
       size_t lo = i > DG_GL_WINDOW / 2 ? i - DG_GL_WINDOW / 2 : 0;
       size_t hi = i + DG_GL_WINDOW / 2 < n ? i + DG_GL_WINDOW / 2 : n;
