@@ -176,19 +176,18 @@ static void S_word_make(dg_engine *e, const char *lemma, const char *pos, dg_buf
   dg_buf_free(&altlab);
 }
 
-/* The bit of part of speech pos among an analysis's POS bits (DG_GL_P_*:
- * the look-up pass read them once), 0 for one without a bit. */
-static unsigned S_pos_bit(const char *pos) {
-  switch (pos[0]) {
-  case 'N': return dg_gl_eq(pos, "NOUN") ? DG_GL_P_NOUN : 0;
-  case 'V': return dg_gl_eq(pos, "VERB") ? DG_GL_P_VERB : 0;
-  case 'P': return dg_gl_eq(pos, "PROPN") ? DG_GL_P_PROPN : 0;
-  case 'A':
-    return dg_gl_eq(pos, "ADJ")   ? DG_GL_P_ADJ
-           : dg_gl_eq(pos, "ADV") ? DG_GL_P_ADV
-           : dg_gl_eq(pos, "AUX") ? DG_GL_P_AUX
-           : dg_gl_eq(pos, "ADP") ? DG_GL_P_ADP
-                                  : 0;
+/* The bit of a part of speech, by its code (DG_UD_*: the token's upos),
+ * among an analysis's POS bits (DG_GL_P_*: the look-up pass read them
+ * once), 0 for one without a bit. */
+static unsigned S_pos_bit(unsigned code) {
+  switch (code) {
+  case DG_UD_NOUN: return DG_GL_P_NOUN;
+  case DG_UD_VERB: return DG_GL_P_VERB;
+  case DG_UD_PROPN: return DG_GL_P_PROPN;
+  case DG_UD_ADJ: return DG_GL_P_ADJ;
+  case DG_UD_ADV: return DG_GL_P_ADV;
+  case DG_UD_AUX: return DG_GL_P_AUX;
+  case DG_UD_ADP: return DG_GL_P_ADP;
   default: return 0;
   }
 }
@@ -225,10 +224,11 @@ static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_wo
   return *own;
 }
 
-/* What the pass needs of lemma with pos: the memo's, or (memo full, key
- * too long) one made in *own, which the caller frees. */
+/* What the pass needs of lemma with pos (of code upos, dg_gl_pos_is): the
+ * memo's, or (memo full, key too long) one made in *own, which the caller
+ * frees. */
 static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos,
-                                      S_word **own) {
+                                      unsigned upos, S_word **own) {
   *own = NULL;
   /* (a repeated word reaches it through the analysis its lemma and POS
    * came from: memo.h dg_gl_memo_an_link; the first analysis with the
@@ -236,7 +236,7 @@ static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *
   int an = pos ? dg_gl_an_of(gw, lemma) : -1;
   if (an >= 0) {
     /* (is it of the token's POS: a bit test for the common ones) */
-    unsigned bit = S_pos_bit(pos);
+    unsigned bit = S_pos_bit(upos);
     if (bit ? !dg_gl_an_pos(gw, (size_t)an, bit) : !(gw->an[an].pos && strcmp(gw->an[an].pos, pos) == 0))
       an = dg_gl_memo_an_of(gw, lemma, pos);
   }
@@ -435,7 +435,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       unread = true;
       continue;
     }
-    sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, &own[i]);
+    sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, t->upos, &own[i]);
     owned |= own[i] != NULL;
     __builtin_prefetch(sw[i]);
   }
@@ -465,7 +465,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (sw[i] && sw[i]->nalt == 0) continue;
     if (!S_candidate(t, &c->w[i])) continue;
     S_word *mine = NULL;
-    const S_word *w = sw[i] ? sw[i] : S_word_of(e, &c->w[i], t->lemma, t->pos, &mine);
+    const S_word *w = sw[i] ? sw[i] : S_word_of(e, &c->w[i], t->lemma, t->pos, t->upos, &mine);
     const S_alt *best = NULL;
     if (w->n >= 2 && dg_gl_eq(w->top, t->gloss)) {
       /* Support from other words of the sentence. */
