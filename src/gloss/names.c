@@ -27,7 +27,10 @@ enum { S_ROLE = 1, S_MASC = 2 };
 static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
   if (!lemma || !*lemma) return 0;
   int an = dg_gl_an_of(gw, lemma);
-  const unsigned char *m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
+  /* (a repeated word's answer is linked: read in line, the memo asked only
+   * for a link not set yet) */
+  const unsigned char *m = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_FACTS);
+  if (!m) m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
   if (m) return *m;
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
