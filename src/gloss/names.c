@@ -257,16 +257,20 @@ static uint64_t S_name_hash(const char *form) {
 
 void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
-  /* (whether each word could be a surname, asked once for both loops) */
-  bool one[64], *cand = s->ntokens <= 64 ? one : dg_xmalloc(s->ntokens * sizeof *cand);
-  for (size_t i = 0; i < s->ntokens; i++) cand[i] = S_noun_as_name(e, c, i);
-  for (size_t i = 0; i < s->ntokens; i++) {
-    if (!cand[i] || S_has_article(c, i)) continue;
+  /* (the words that could be surnames, asked once for both loops, in
+   * sentence order: most sentences have none) */
+  size_t one[64], *cand = s->ntokens <= 64 ? one : dg_xmalloc(s->ntokens * sizeof *cand), nc = 0;
+  for (size_t i = 0; i < s->ntokens; i++)
+    if (S_noun_as_name(e, c, i)) cand[nc++] = i;
+  for (size_t q = 0; q < nc; q++) {
+    size_t i = cand[q];
+    if (S_has_article(c, i)) continue;
     uint64_t h = S_name_hash(s->tokens[i].lemma); /* (the form, or the lemma of a genitive) */
     for (size_t k = 0; k < e->nnames_seen && !c->w[i].doc_name; k++) c->w[i].doc_name = e->names_seen[k] == h;
   }
-  for (size_t i = 0; i < s->ntokens; i++) {
-    if (!cand[i] || !S_person_evidence(e, c, i)) continue;
+  for (size_t q = 0; q < nc; q++) {
+    size_t i = cand[q];
+    if (!S_person_evidence(e, c, i)) continue;
     uint64_t h = S_name_hash(s->tokens[i].lemma);
     bool known = false;
     for (size_t k = 0; k < e->nnames_seen && !known; k++) known = e->names_seen[k] == h;
