@@ -418,6 +418,10 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   const S_word *sw1[64], **sw = nt <= 64 ? sw1 : dg_xmalloc(nt * sizeof *sw);
   S_word *own1[64], **own = nt <= 64 ? own1 : dg_xmalloc(nt * sizeof *own);
   unsigned fm1[64], *fm = nt <= 64 ? fm1 : dg_xmalloc(nt * sizeof *fm);
+  /* (the words whose summary has a close sense of a field, in sentence
+   * order: the only ones the choice of sense below can change, when every
+   * content word has a lemma) */
+  size_t alt1[64], *alts = nt <= 64 ? alt1 : dg_xmalloc(nt * sizeof *alts), nalts = 0;
   /* (every word's first, each asked to be fetched from memory as it is
    * found, so that the words' waits overlap; then their votes) */
   /* (owned: some own[i] to free; unread: a content word without a lemma,
@@ -445,6 +449,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_vote(sw[i], dv, &nd);
     fm[i] = !dg_gl_eq(t->form, t->lemma) ? S_form_mask(e, &c->w[i], t->form) : sw[i]->lemma;
     takes |= fm[i] | sw[i]->lemma;
+    if (sw[i]->nalt) alts[nalts++] = i;
     S_subject_vote(e, sw[i], fm[i]);
   }
   e->ndom = nd;
@@ -458,7 +463,9 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_subject_senses(e, d, c, (size_t)subject, sw, fm);
   /* A close sense of a field the recent sentences support beats the top
    * one. */
-  for (size_t i = 0; i < nt && nd; i++) {
+  size_t nvisit = unread ? nt : nalts;
+  for (size_t v = 0; v < nvisit && nd; v++) {
+    size_t i = unread ? v : alts[v];
     dg_dtoken *t = &s->tokens[i];
     /* (a word with no close sense of a field has none to take: its
      * summary answers before the token is read) */
@@ -488,4 +495,5 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (sw != sw1) free(sw);
   if (own != own1) free(own);
   if (fm != fm1) free(fm);
+  if (alts != alt1) free(alts);
 }
