@@ -477,7 +477,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   const size_t sizes[] = {n * sizeof(dg_mwe_tok),   (n + 1) * sizeof(size_t),   n * sizeof(int),
                           n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
                           2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *),
-                          n * sizeof(bool),          n * sizeof(void *),         n * sizeof(void *)};
+                          n * sizeof(size_t),        n * sizeof(void *),         n * sizeof(void *)};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
@@ -504,10 +504,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* the phrases linked from the entry of each word's form, as read when
    * asked for (NULL: none yet) */
   const void **flink = S_take(&cv, sizes[8]);
-  /* whether each word is a content word, a key of the dictionary's
-   * phrases (told once, from the token and its word, both far apart in
+  /* the content words, the keys of the dictionary's phrases, in sentence
+   * order (told once, from the token and its word, both far apart in
    * memory; a word the curated list claims as a name is used by then) */
-  bool *keyed = S_take(&cv, sizes[9]);
+  size_t *keyed = S_take(&cv, sizes[9]), nkeyed = 0;
   /* the links of the analysis whose lemma each word has: its lower case
    * (S_low) and the phrases under it (NULL: none yet, or no such
    * analysis), read once for the prefetch and the use both */
@@ -518,7 +518,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
-    bool keys = keyed[i] = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    if (keys) keyed[nkeyed++] = i;
     flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
     __builtin_prefetch(flink[i]);
     alow[i] = alink[i] = NULL;
@@ -589,8 +590,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * key is looked up once per sentence. */
   size_t lookups = 0;
   const uint64_t h_empty = dg_mwe_word_hash(""); /* (a key of another hash is not empty: no read of it) */
-  for (size_t i = 0; i < n && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; i++) {
-    if (!keyed[i] || used[i]) continue;
+  for (size_t ki = 0; ki < nkeyed && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; ki++) {
+    size_t i = keyed[ki];
+    if (used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
       uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
