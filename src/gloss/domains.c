@@ -409,6 +409,8 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   S_dom *dv = e->dom;
   size_t nd = e->ndom;
+  /* (every field of the text, up to S_MAX_DOMAINS, each sentence: four a turn) */
+#pragma GCC unroll 4
   for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
   /* Each content word votes once for each domain among its top senses,
    * and for the subjects of its senses.  What it read of its senses
