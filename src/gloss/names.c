@@ -110,7 +110,7 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   /* (both sources begin "di": the third letter tells which to test) */
   const char *src = t->source;
   if (!(src[0] == 'd' && src[1] == 'i' &&
-        (src[2] == 'n' ? S_starts(src + 3, "g:") : S_starts(src + 2, "ctionaries/preferred.tsv"))) ||
+        (src[2] == 'n' ? S_starts(src + 3, "g:") : strncmp(src + 2, "ctionaries/preferred.tsv", 24) == 0)) ||
       dg_gl_all_upper(t->form))
     return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
