@@ -251,18 +251,13 @@ typedef struct S_fixed S_fixed;
 static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w);
 static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k);
 
-/* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win.  (cl[k].bits: the labels and part of speech of
- * reading k, DG_LB_*.) */
-static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+/* Choose among the closed-class readings of token i, a word with more
+ * than one (or "sein"); -1 when an open-class reading should win.
+ * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*.) */
+static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_sense *cl = w->cl;
   const dg_dsentence *s = c->s;
-  if (w->ncl == 0) return -1;
-  /* (a word with one reading: every rule below that picks a reading picks
-   * that one, and the scores rank it alone; only "sein" may refuse its
-   * only reading, for the verb) */
-  if (w->ncl == 1 && !dg_gl_is_sein(w->lower)) return 0;
   /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
    * wohl) stand unstressed in the middle field: after the clause's finite
    * verb or its subordinating conjunction (or a verb-first imperative or
@@ -391,9 +386,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
   bool plural = false;
   size_t noun_at = 0;
   const char *gender = "";
-  bool det_seen = false;
-  for (size_t k = 0; k < w->ncl; k++)
-    if (S_pos(cl[k].bits) == DG_UD_DET) det_seen = true;
+  bool det_seen = S_closed_pos(w, DG_UD_DET) >= 0;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
   unsigned gov = det_seen || dword ? dg_gl_case_governed(c, i) : 0;
@@ -478,7 +471,7 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     if (!gov) rel_case = dg_gl_case_by_agreement(c, i, i, ante_pl, true);
   } else if (det_seen && !gov && noun_at) {
     bool asks = false; /* (welche opens an indirect question: asked when it opens the clause) */
-    for (size_t k = 0; k < w->ncl && dg_gl_cstart(c, i) == i; k++) asks = asks || (cl[k].bits & DG_LB_INT);
+    for (size_t k = 0; k < w->ncl && dg_gl_cstart(c, i) == i && !asks; k++) asks = cl[k].bits & DG_LB_INT;
     agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
   }
   /* (a dative reading's due where no genitive attribute is: S_after_noun) */
@@ -537,6 +530,19 @@ static int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
     }
   }
   return best;
+}
+
+/* Choose among closed-class readings of token i; -1 when an open-class
+ * reading should win. */
+static inline int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  if (w->ncl == 0) return -1;
+  /* (a word with one reading: every rule of S_pick_among that picks a
+   * reading picks that one, and the scores rank it alone; only "sein" may
+   * refuse its only reading, for the verb.  Told here, before the choice's
+   * frame is set up: the most function words have one reading) */
+  if (w->ncl == 1 && !dg_gl_is_sein(w->lower)) return 0;
+  return S_pick_among(e, c, i);
 }
 
 /* A day or a time of a day (word classes weekday, weekday-time: Montag,
@@ -688,12 +694,11 @@ static const char *S_fixed_gloss(const S_fixed *f, size_t k, size_t q) {
   return g->lex ? g->lex : (const char *)(f->gloss + f->ngloss) + g->off;
 }
 
-/* Word w's S_fixed: the memo's, or NULL (a word the memo does not keep,
- * or no room left). */
-static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
-  if (!w->memo || w->memo_form != t->form || w->ncl > DG_GL_MAX_SENSES) return NULL;
-  const S_fixed *f = dg_gl_memo_link(w, DG_GL_LINK_CLOSED);
-  if (f || !dg_gl_memo_room(e)) return f;
+/* Word w's S_fixed made and kept in the memo (S_fixed_of: the word's
+ * entry links none yet), or NULL (no room left). */
+static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
+  if (!dg_gl_memo_room(e)) return NULL;
+  const S_fixed *f;
   /* (the key of the word's entry: the form, and whether it came first) */
   char key[256];
   size_t len = strlen(t->form);
@@ -740,6 +745,15 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
   dg_buf_free(&b);
   if (f) dg_gl_memo_set_link(w, DG_GL_LINK_CLOSED, f);
   return f;
+}
+
+/* Word w's S_fixed: the memo's, or NULL (a word the memo does not keep,
+ * or no room left).  (The link is asked in line; only a word seen first
+ * makes its value, out of line.) */
+static inline const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
+  if (!w->memo || w->memo_form != t->form || w->ncl > DG_GL_MAX_SENSES) return NULL;
+  const S_fixed *f = dg_gl_memo_link(w, DG_GL_LINK_CLOSED);
+  return f ? f : S_fixed_make(e, t, w);
 }
 
 /* Give token i (a word with closed-class readings) its closed-class
