@@ -23,17 +23,17 @@ typedef enum {
   S_KEEP_DEGREE,  /* adjectives and adverbs: CMPR and SUPL */
 } S_keep;
 
-static inline S_keep S_keep_of(const char *pos, bool closed) {
-  if (closed) return dg_gl_eq(pos, "ADP") ? S_KEEP_CASE : S_KEEP_CLOSED;
-  /* (the tags told apart by their first letter first) */
-  switch (pos ? pos[0] : '\0') {
-  case 'N': return dg_gl_eq(pos, "NOUN") ? S_KEEP_NUMBER : S_KEEP_NONE;
-  case 'P': return dg_gl_eq(pos, "PROPN") ? S_KEEP_NUMBER : S_KEEP_NONE;
-  case 'V': return dg_gl_eq(pos, "VERB") ? S_KEEP_ALL : S_KEEP_NONE;
-  case 'A':
-    return dg_gl_eq(pos, "AUX")                              ? S_KEEP_ALL
-           : dg_gl_eq(pos, "ADJ") || dg_gl_eq(pos, "ADV") ? S_KEEP_DEGREE
-                                                            : S_KEEP_NONE;
+/* (asked of the token's part of speech by its code, lexicon.h DG_UD_*:
+ * upos == DG_UD_ADP is dg_gl_eq(t->pos, "ADP")) */
+static inline S_keep S_keep_of(unsigned upos, bool closed) {
+  if (closed) return upos == DG_UD_ADP ? S_KEEP_CASE : S_KEEP_CLOSED;
+  switch (upos) {
+  case DG_UD_NOUN:
+  case DG_UD_PROPN: return S_KEEP_NUMBER;
+  case DG_UD_VERB:
+  case DG_UD_AUX: return S_KEEP_ALL;
+  case DG_UD_ADJ:
+  case DG_UD_ADV: return S_KEEP_DEGREE;
   default: return S_KEEP_NONE;
   }
 }
@@ -58,9 +58,9 @@ static bool S_keep_label(S_keep how, bool pron, const char *p, size_t n) {
 /* The labels a reader of the gloss line needs, after the label the
  * context adds (`extra`: FUT, PASS), dot-joined in d's arena ("" for
  * none). */
-static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *pos, const char *leipzig, bool closed,
+static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, unsigned upos, const char *leipzig, bool closed,
                                     const char *extra) {
-  S_keep how = leipzig && *leipzig ? S_keep_of(pos, closed) : S_KEEP_NONE;
+  S_keep how = leipzig && *leipzig ? S_keep_of(upos, closed) : S_KEEP_NONE;
   if (how == S_KEEP_NONE && !extra) return "";
   /* Possessives: the possessor is in the gloss ("his"); show the
    * agreement with the noun ("3SG.M/N.POSS.M.NOM.SG" -> "M.NOM").  (The
@@ -77,7 +77,7 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, const char *
   if (xn + 2 > sizeof small) out = dg_xmalloc(xn + (how != S_KEEP_NONE ? strlen(leipzig) : 0) + 2);
   if (xn) memcpy(out, extra, xn);
   size_t o = xn;
-  bool pron = dg_gl_eq(pos, "PRON"), dot = extra != NULL;
+  bool pron = upos == DG_UD_PRON, dot = extra != NULL;
   /* (the labels between the dots; empty ones are none) */
   for (const char *p = leipzig; how != S_KEEP_NONE && *p;) {
     size_t n = 0;
@@ -118,17 +118,17 @@ typedef struct S_shown_slot {
 struct dg_gl_shown {
   S_shown_slot slot[S_SHOWN_SLOTS];
 };
-static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, const char *pos,
+static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, unsigned upos,
                                    const char *leipzig) {
-  S_keep how = *leipzig ? S_keep_of(pos, true) : S_KEEP_NONE;
+  S_keep how = *leipzig ? S_keep_of(upos, true) : S_KEEP_NONE;
   if (how == S_KEEP_NONE) return "";
   /* (S_display_labels's questions: the reading is w's chosen one, so a
    * possessive's labels are searched when its bits say POSS) */
-  unsigned mode = (unsigned)how | (dg_gl_eq(pos, "PRON") ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
+  unsigned mode = (unsigned)how | (upos == DG_UD_PRON ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
   uintptr_t a = (uintptr_t)leipzig;
   S_shown_slot *sl = e->shown ? &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)] : NULL;
   if (sl && sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
-  const char *r = S_display_labels(d, w, pos, leipzig, true, NULL);
+  const char *r = S_display_labels(d, w, upos, leipzig, true, NULL);
   if (!dg_lexicon_holds(e->lex, leipzig)) return r;
   size_t n = strlen(r);
   if (n > S_SHOWN_MAX) return r;
@@ -157,9 +157,9 @@ typedef struct S_open_shown {
   uint32_t lbits;
   char s[];
 } S_open_shown;
-static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const char *pos, const char *leipzig,
+static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos, const char *leipzig,
                                  unsigned *lbits, bool *lbits_set) {
-  S_keep how = *leipzig ? S_keep_of(pos, false) : S_KEEP_NONE;
+  S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
   if (how == S_KEEP_NONE) return "";
   int k = -1;
   for (size_t q = 0; w->memo && q < w->nan && k < 0; q++)
@@ -170,7 +170,7 @@ static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, const c
     *lbits_set = true;
     return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
   }
-  const char *r = S_display_labels(d, w, pos, leipzig, false, NULL);
+  const char *r = S_display_labels(d, w, upos, leipzig, false, NULL);
   if (k < 0 || v || !dg_gl_memo_room(e)) return r; /* (another part of speech: made each time) */
   size_t ln = strlen(leipzig), rn = strlen(r);
   char key[128];
@@ -212,9 +212,9 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
          * engine's table) */
         bool reading = w->is_closed && !w->extra && w->closed >= 0 && leipzig && leipzig == w->cl[w->closed].labels;
         bool open = !w->is_closed && !w->extra && leipzig;
-        t->labels = reading ? S_closed_labels(e, d, w, t->pos, leipzig)
-                    : open  ? S_open_labels(e, d, w, t->pos, leipzig, &lbits, &lbits_set)
-                            : S_display_labels(d, w, t->pos, leipzig, w->is_closed, w->extra);
+        t->labels = reading ? S_closed_labels(e, d, w, t->upos, leipzig)
+                    : open  ? S_open_labels(e, d, w, t->upos, leipzig, &lbits, &lbits_set)
+                            : S_display_labels(d, w, t->upos, leipzig, w->is_closed, w->extra);
       }
       if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
         t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);
