@@ -13,7 +13,7 @@
  * or adjective it modifies, not the predicate of a copula in its clause
  * ("ist schnell", "sieht … aus", "als unannehmbar"), not after "zu"/"so"
  * modifying something that follows? */
-static bool S_adverbial(const dg_gl_ctx *c, size_t i) {
+static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
   if (!dg_gl_pos_is(t, DG_UD_ADJ) || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
@@ -201,7 +201,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
 /* The dictionary's adverb sense of an adjective's lemma, or NULL: asked
  * once per lemma (the memo's kind 'E' too, letter 'v'; the gloss is a
  * lexicon string, which lives as long as the session). */
-static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
+static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const char *lemma) {
   char key[128];
   size_t n = strlen(lemma);
   bool keyed = n + 2 <= sizeof key;
@@ -222,7 +222,9 @@ static const char *S_adverb_sense(dg_engine *e, const char *lemma) {
 void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  w->adverbial = S_adverbial(c, i);
+  /* (most words are no adjective: told before the call, and the frame of
+   * these questions is set up only for the words that ask them) */
+  w->adverbial = dg_gl_pos_is(t, DG_UD_ADJ) && S_adverbial(c, i);
   if (w->adverbial) {
     /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
     const char *adv = S_adverb_sense(e, t->lemma);
