@@ -121,7 +121,8 @@ static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t j = 0; j < s->ntokens; j++) {
     dg_dtoken *v = &s->tokens[j];
-    if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_gl_pos_is(v, DG_UD_VERB) ||
+    /* (the part of speech first: most words are no verb) */
+    if (!dg_gl_pos_is(v, DG_UD_VERB) || v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 ||
         !dg_governed_may_sense(e->governed, v->lemma))
       continue;
     /* (the first preposition of the clause with a row) */
@@ -146,7 +147,8 @@ void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || !dg_gl_pos_is(t, DG_UD_ADP) || t->mwe >= 0 ||
+    /* (the part of speech first: most words are no preposition) */
+    if (!dg_gl_pos_is(t, DG_UD_ADP) || t->kind != DG_KIND_WORD || !c->w[i].is_closed || t->mwe >= 0 ||
         (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss || !t->lemma[0])
       continue;
     /* (a contraction with the article: "am", "vom" = on.the, from.the) */

@@ -203,8 +203,9 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t j = 1; j < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j];
-    if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
-    if (!S_particle(&c->w[j]) || !S_clause_end_after(s, c, j)) continue;
+    /* (the word class first: most words are no particle) */
+    if (!S_particle(&c->w[j]) || p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_clause_end_after(s, c, j)) continue;
     /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
     if (dg_gl_is_upper_initial(p->form)) continue;
     for (size_t i = j; i-- > 0 && j - i <= DG_GL_WINDOW;) {
@@ -242,8 +243,9 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_sense one[1];
   for (size_t j = 0; j + 1 < s->ntokens; j++) {
     dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
-    if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) continue;
-    if (!S_particle(&c->w[j]) || dg_gl_is_upper_initial(p->form)) continue;
+    if (!S_particle(&c->w[j]) || p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0)
+      continue;
+    if (dg_gl_is_upper_initial(p->form)) continue;
     if (!dg_gl_pos_is(v, DG_UD_VERB) && !dg_gl_pos_is(v, DG_UD_AUX)) continue;
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);
