@@ -251,6 +251,13 @@ typedef struct S_fixed S_fixed;
 static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w);
 static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k);
 
+/* Is reading lb of a word out of the question: the demonstrative
+ * pronoun's reading of der, die, das (a d-word) when the word does not
+ * stand alone (dem: S_alone)? */
+static bool S_dem_excluded(bool dword, bool dem, unsigned lb) {
+  return dword && !dem && (lb & DG_LB_DEM) && S_pos(lb) == DG_UD_PRON;
+}
+
 /* Choose among the closed-class readings of token i, a word with more
  * than one (or "sein"); -1 when an open-class reading should win.
  * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*.) */
@@ -444,19 +451,22 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   /* What a pronoun reading agrees with (the verbs around), asked only
    * when a reading's score depends on it: a pronoun reading that is no
    * relative pronoun, or one of the 2nd person plural (the relative
-   * readings of der, die, das ask nothing of the verb). */
-  unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings) */
+   * readings of der, die, das ask nothing of the verb), and that is in
+   * question (not the demonstrative's of a d-word that does not stand
+   * alone: S_dem_excluded). */
+  unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings in question) */
   bool agree = false;
-  for (size_t k = 0; k < w->ncl; k++)
-    if (S_pos(cl[k].bits) == DG_UD_PRON) {
-      const S_fixed *fx = S_fixed_of(e, &s->tokens[i], w);
-      for (size_t q = k; q < w->ncl; q++)
-        if (S_pos(cl[q].bits) == DG_UD_PRON) {
-          holds[q] = S_holds_of(fx, w, q);
-          agree = agree || !(cl[q].bits & DG_LB_REL) || (holds[q] & S_HOLDS_2PL);
-        }
-      break;
+  const S_fixed *fx = NULL; /* (asked at the first pronoun reading) */
+  bool fx_asked = false;
+  for (size_t k = 0; k < w->ncl; k++) {
+    if (S_pos(cl[k].bits) != DG_UD_PRON || S_dem_excluded(dword, dem, cl[k].bits)) continue;
+    if (!fx_asked) {
+      fx = S_fixed_of(e, &s->tokens[i], w);
+      fx_asked = true;
     }
+    holds[k] = S_holds_of(fx, w, k);
+    agree = agree || !(cl[k].bits & DG_LB_REL) || (holds[k] & S_HOLDS_2PL);
+  }
   int verb_pl = -1;
   bool verb_2pl = false;
   if (agree) S_verb_agreement(c, i, &verb_pl, &verb_2pl);
@@ -480,9 +490,7 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   double best_score = -1e9;
   int subject = -1; /* dg_gl_case_subject, once asked */
   for (size_t k = 0; k < w->ncl; k++) {
-    /* (a demonstrative's reading of der, die, das is out of the question
-     * unless the word stands alone) */
-    if (dword && !dem && (cl[k].bits & DG_LB_DEM) && S_pos(cl[k].bits) == DG_UD_PRON) continue;
+    if (S_dem_excluded(dword, dem, cl[k].bits)) continue;
     double sc = -0.01 * (double)k;
     if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
     if (S_pos(cl[k].bits) == DG_UD_PRON && verb_pl >= 0 && !(cl[k].bits & DG_LB_REL)) {
@@ -557,11 +565,10 @@ static bool S_weekday(const dg_engine *e, const dg_gl_ctx *c, size_t j) {
 }
 
 /* dg_doc_str of a string of the engine's lexicon (never NULL): the string
- * itself when the document's strings point into that lexicon (doc.h:
- * its first kept lexicon), without asking where the string lies. */
-static const char *S_lex_str(const dg_engine *e, dg_doc *d, const char *s) {
-  return d->keeps && d->keeps->lex == e->lex ? s : dg_doc_str(d, s);
-}
+ * itself when the document's strings point into that lexicon (lex_kept:
+ * doc.h, its first kept lexicon, asked once a word), without asking where
+ * the string lies. */
+static const char *S_lex_str(bool lex_kept, dg_doc *d, const char *s) { return lex_kept ? s : dg_doc_str(d, s); }
 
 /* Token t's part of speech, the document's copy of a closed-class
  * reading's: a UD tag is the lexicon's string constant (no copy into the
@@ -689,11 +696,6 @@ static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k) {
   return fx ? fx->holds[k] : S_holds(&w->cl[k]);
 }
 
-static const char *S_fixed_gloss(const S_fixed *f, size_t k, size_t q) {
-  const S_gloss *g = &f->gloss[f->at[k] + q];
-  return g->lex ? g->lex : (const char *)(f->gloss + f->ngloss) + g->off;
-}
-
 /* Word w's S_fixed made and kept in the memo (S_fixed_of: the word's
  * entry links none yet), or NULL (no room left). */
 static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w) {
@@ -784,11 +786,13 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   w->closed = k;
   w->closed_labels = lb;
   const dg_sense *sv = &w->cl[k];
+  /* (the document's strings point into the engine's lexicon: S_lex_str) */
+  bool lex_kept = d->keeps && d->keeps->lex == e->lex;
   /* (what a word kept in the memo makes of a reading is the memo's:
    * S_fixed) */
   const S_fixed *fx = S_fixed_of(e, t, w);
   bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
-  t->lemma = own_lemma ? S_lex_str(e, d, sv->lemma) : dg_doc_str(d, w->lower);
+  t->lemma = own_lemma ? S_lex_str(lex_kept, d, sv->lemma) : dg_doc_str(d, w->lower);
   /* (which analysis the lemma is of, for the passes that ask) */
   if (w->memo) dg_gl_memo_lemma_set(w, t->lemma, fx ? fx->lemma_an[k] : dg_gl_memo_first_an(w, t->lemma));
   S_set_pos(d, t, sv);
@@ -803,14 +807,14 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
     t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
     /* (a split alternative lives in the memo: the document gets a copy,
      * whose length is known) */
-    bool lex_kept = d->keeps && d->keeps->lex == e->lex;
     /* (read through locals: the stores into the glosses could otherwise
      * be the memo's strings, read again for each gloss) */
     const char **out = t->glosses;
+    const S_gloss *gv = &fx->gloss[fx->at[k]];
+    const char *text = (const char *)(fx->gloss + fx->ngloss);
     for (size_t q = 0; q < n; q++) {
-      S_gloss g = fx->gloss[fx->at[k] + q];
-      out[q] = g.lex ? (lex_kept ? g.lex : dg_doc_str(d, g.lex))
-                     : dg_mem_strndup(&d->arena, S_fixed_gloss(fx, (size_t)k, q), g.len);
+      const char *lex = gv[q].lex;
+      out[q] = lex ? S_lex_str(lex_kept, d, lex) : dg_mem_strndup(&d->arena, text + gv[q].off, gv[q].len);
     }
     t->nglosses = n;
     if (n) t->gloss = out[0];
@@ -838,12 +842,12 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
       w->is_closed = false; /* labels are shown as for any verb */
       t->seg = NULL;
       c->w[i].closed = k;
-      t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
+      t->source = sv->source ? S_lex_str(lex_kept, d, sv->source) : "closed";
       return true;
     }
   }
   w->is_closed = true;
-  t->source = sv->source ? S_lex_str(e, d, sv->source) : "closed";
+  t->source = sv->source ? S_lex_str(lex_kept, d, sv->source) : "closed";
   return true;
 }
 
