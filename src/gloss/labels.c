@@ -24,18 +24,14 @@ typedef enum {
 } S_keep;
 
 /* (asked of the token's part of speech by its code, lexicon.h DG_UD_*:
- * upos == DG_UD_ADP is dg_gl_eq(t->pos, "ADP")) */
+ * upos == DG_UD_ADP is dg_gl_eq(t->pos, "ADP"); an open-class word's by a
+ * table of the codes) */
+static const unsigned char S_keep_open[DG_UD_COUNT] = {
+    [DG_UD_NOUN] = S_KEEP_NUMBER, [DG_UD_PROPN] = S_KEEP_NUMBER, [DG_UD_VERB] = S_KEEP_ALL,
+    [DG_UD_AUX] = S_KEEP_ALL,     [DG_UD_ADJ] = S_KEEP_DEGREE,    [DG_UD_ADV] = S_KEEP_DEGREE};
 static inline S_keep S_keep_of(unsigned upos, bool closed) {
   if (closed) return upos == DG_UD_ADP ? S_KEEP_CASE : S_KEEP_CLOSED;
-  switch (upos) {
-  case DG_UD_NOUN:
-  case DG_UD_PROPN: return S_KEEP_NUMBER;
-  case DG_UD_VERB:
-  case DG_UD_AUX: return S_KEEP_ALL;
-  case DG_UD_ADJ:
-  case DG_UD_ADV: return S_KEEP_DEGREE;
-  default: return S_KEEP_NONE;
-  }
+  return upos < DG_UD_COUNT ? (S_keep)S_keep_open[upos] : S_KEEP_NONE;
 }
 
 /* Is the label p[0..n) the literal `lit`? */
