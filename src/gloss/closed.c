@@ -454,12 +454,15 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
    * readings of der, die, das ask nothing of the verb), and that is in
    * question (not the demonstrative's of a d-word that does not stand
    * alone: S_dem_excluded). */
+  unsigned out = 0; /* (bit k: reading k is out of the question, S_dem_excluded) */
+  for (size_t k = 0; k < w->ncl && dword && !dem; k++)
+    if (S_dem_excluded(dword, dem, cl[k].bits)) out |= 1u << k;
   unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings in question) */
   bool agree = false;
   const S_fixed *fx = NULL; /* (asked at the first pronoun reading) */
   bool fx_asked = false;
   for (size_t k = 0; k < w->ncl; k++) {
-    if (S_pos(cl[k].bits) != DG_UD_PRON || S_dem_excluded(dword, dem, cl[k].bits)) continue;
+    if (S_pos(cl[k].bits) != DG_UD_PRON || (out >> k & 1u)) continue;
     if (!fx_asked) {
       fx = S_fixed_of(e, &s->tokens[i], w);
       fx_asked = true;
@@ -481,7 +484,7 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
     if (!gov) rel_case = dg_gl_case_by_agreement(c, i, i, ante_pl, true);
   } else if (det_seen && !gov && noun_at) {
     bool asks = false; /* (welche opens an indirect question: asked when it opens the clause) */
-    for (size_t k = 0; k < w->ncl && dg_gl_cstart(c, i) == i && !asks; k++) asks = cl[k].bits & DG_LB_INT;
+    for (size_t k = 0; k < w->ncl && !asks && dg_gl_cstart(c, i) == i; k++) asks = cl[k].bits & DG_LB_INT;
     agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
   }
   /* (a dative reading's due where no genitive attribute is: S_after_noun) */
@@ -489,47 +492,50 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   int best = -1;
   double best_score = -1e9;
   int subject = -1; /* dg_gl_case_subject, once asked */
+  bool after_adp = i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP);
   for (size_t k = 0; k < w->ncl; k++) {
-    if (S_dem_excluded(dword, dem, cl[k].bits)) continue;
+    if (out >> k & 1u) continue;
+    /* (reading k's labels and part of speech) */
+    unsigned lb = cl[k].bits, pos = S_pos(lb);
     double sc = -0.01 * (double)k;
-    if (verb_2pl && S_pos(cl[k].bits) == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
-    if (S_pos(cl[k].bits) == DG_UD_PRON && verb_pl >= 0 && !(cl[k].bits & DG_LB_REL)) {
-      bool pl = (cl[k].bits & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
+    if (verb_2pl && pos == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
+    if (pos == DG_UD_PRON && verb_pl >= 0 && !(lb & DG_LB_REL)) {
+      bool pl = (lb & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
       bool sg = holds[k] & S_HOLDS_SG;
       if (verb_pl ? pl : sg) sc += 2;
     }
-    bool is_rel = cl[k].bits & DG_LB_REL;
-    bool is_det = S_pos(cl[k].bits) == DG_UD_DET;
-    if (dword && S_pos(cl[k].bits) == DG_UD_PRON && (cl[k].bits & DG_LB_DEM)) sc += 4; /* (dem) */
+    bool is_rel = lb & DG_LB_REL;
+    bool is_det = pos == DG_UD_DET;
+    if (dword && pos == DG_UD_PRON && (lb & DG_LB_DEM)) sc += 4; /* (dem) */
     if (dword) {
       if (rel) sc += is_rel ? 5 : 0;
       else sc += is_rel ? -5 : 0;
       if (!rel && is_det) sc += 1;
       if (rel && is_rel && ante_pl >= 0 && (ante_pl || ante_gender))
-        sc += (cl[k].bits & (ante_pl ? DG_LB_PL : ante_gender)) ? 2 : -1;
-      if (rel && is_rel && (cl[k].bits & rel_case)) sc += 1.5;
+        sc += (lb & (ante_pl ? DG_LB_PL : ante_gender)) ? 2 : -1;
+      if (rel && is_rel && (lb & rel_case)) sc += 1.5;
     }
     if (is_det || dword) {
-      if (plural) sc += (cl[k].bits & DG_LB_PL) ? 2 : -1;
+      if (plural) sc += (lb & DG_LB_PL) ? 2 : -1;
       else if (glab && !is_rel)
-        sc += (cl[k].bits & glab) ? 2 : ((cl[k].bits & DG_LB_PL) ? -1 : -0.5);
+        sc += (lb & glab) ? 2 : ((lb & DG_LB_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
        * ", bei der …" DAT) */
-      if (gov && (!is_rel || (i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP))))
-        sc += (cl[k].bits & gov) ? 3 : -1;
+      if (gov && (!is_rel || after_adp))
+        sc += (lb & gov) ? 3 : -1;
       else if (!gov && !is_rel) {
-        if (is_det && (cl[k].bits & want)) sc += 1.5;
+        if (is_det && (lb & want)) sc += 1.5;
         /* (only a reading of the noun's gender and number: "am Ende dieses
          * Satzes" stays GEN) */
-        if (is_det && (cl[k].bits & agree_case) && (cl[k].bits & (plural ? DG_LB_PL : glab ? glab : ~0u))) sc += 1.5;
+        if (is_det && (lb & agree_case) && (lb & (plural ? DG_LB_PL : glab ? glab : ~0u))) sc += 1.5;
         /* Without a preposition: NOM where the subject stands, else ACC. */
         if (subject < 0) subject = dg_gl_case_subject(c, i);
-        if (cl[k].bits & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
-        else if (cl[k].bits & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
+        if (lb & (subject ? DG_LB_NOM : DG_LB_ACC)) sc += 1;
+        else if (lb & (DG_LB_NOM | DG_LB_ACC)) sc += 0.5;
         /* A genitive follows the noun it belongs to ("die Mehrheit der
          * Bevölkerung"); elsewhere der, einer, seiner are dative ("Das hat
          * der Partei genutzt", "Der Tradition entsprechend"). */
-        else if (is_det && (cl[k].bits & DG_LB_DAT) && dative_ok) sc += 0.3;
+        else if (is_det && (lb & DG_LB_DAT) && dative_ok) sc += 0.3;
       }
     }
     if (sc > best_score) {
