@@ -130,7 +130,7 @@ static bool S_finite(const dg_gl_word *w, const dg_dtoken *t) {
  * …", also after a word of class als-when: "und als", "erst als"), else
  * "as" before a noun phrase or adjective ("als Sicherheitsgarantie", "als
  * unannehmbar") and in the pairs of class als-fixed ("als ob", "als auch"). */
-static void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
+static __attribute__((noinline)) void S_als(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   const char *g = "as";
@@ -201,7 +201,7 @@ static bool S_person_noun(const dg_gl_ctx *c, const char *lemma, bool masc) {
 
 /* "sich": a reflexive pronoun agreeing with the subject (plain style:
  * "themselves", "himself", "herself", "itself"; Leipzig: REFL). */
-static void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
+static __attribute__((noinline)) void S_sich(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   int pl = S_clause_number(c, i);
@@ -250,7 +250,7 @@ static bool S_who(const dg_dtoken *t) { return dg_gl_eq(t->gloss, "who") || dg_g
 /* A relative pronoun glossed "who" (S_who) after a noun that names no
  * person: "which" ("Nuancen, die …", "Forderungen gestellt, die …" looks
  * past the verb). */
-static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
+static __attribute__((noinline)) void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   bool comma = false;
@@ -290,11 +290,11 @@ static void S_relative(dg_doc *d, dg_gl_ctx *c, size_t i) {
  * "Bitte gehe jetzt") is the imperative singular, not the subjunctive I of
  * reported speech, which needs its third-person subject ("er gehe", "man
  * nehme", "es lebe"); the -e imperative and "sei" are spelt as that form.
- * Not in a question ("Gehe ich?": the subject follows). */
-static void S_imperative(dg_gl_ctx *c, size_t i) {
+ * Not in a question ("Gehe ich?": the subject follows).  (Asked of a
+ * verb at i, out of line: most words are none.) */
+static __attribute__((noinline)) void S_imperative(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!(dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX))) return;
   /* first in its sentence, after a colon, or after "bitte" there (asked
    * before the features: most verbs stand elsewhere) */
   size_t k = i;
@@ -319,47 +319,65 @@ static void S_imperative(dg_gl_ctx *c, size_t i) {
   c->w[i].leipzig = "IMP.SG";
 }
 
+/* The rules about "als", "sich" and a relative pronoun, asked of a word
+ * glossed as a function word (each rule out of line: most words are none
+ * of these). */
+static inline void S_function_word(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  /* (the rules above are about these two words) */
+  if (dg_gl_eq(w->lower, "als")) S_als(d, c, i);
+  else if (dg_gl_is_sich(w->lower)) S_sich(d, c, i);
+  else if (S_leipzig_has(w, DG_LB_REL, "REL") && S_who(&c->s->tokens[i])) S_relative(d, c, i);
+}
+
+/* "weniger Wochen": before a plural noun "fewer", after a preposition "a
+ * few" ("innerhalb weniger Wochen").  (Asked of a word before a noun.) */
+static inline void S_fewer(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  bool plural_next = false;
+  for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
+    plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
+  if (plural_next && dg_gl_eq(t->gloss, "less"))
+    dg_gl_promote(d, t, i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ? "a few" : "fewer");
+}
+
+/* A noun after a possessive that names a relative or partner in one of
+ * its senses (English word class en-relation: "seine Frau" = his wife,
+ * "ihr Mann" = her husband) takes that sense; a noun right before a name
+ * that names a kind of place in one of its senses (en-place-kind: "Schloss
+ * Neuschwanstein" = castle, not lock) takes that one.  (Asked of a noun
+ * at i > 0 with more than one gloss, out of line.) */
+static __attribute__((noinline)) void S_noun_by_neighbour(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  const dg_gl_word *pw = &c->w[i - 1];
+  bool poss = pw->is_closed && pw->closed >= 0 && (pw->closed_labels & DG_LB_POSS);
+  const dg_dtoken *n = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
+  bool before_name = n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form) &&
+                     (n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN) || (n->flags & DG_DF_GUESS) ||
+                      !n->gloss || !n->gloss[0]);
+  dg_word_class want = poss ? DG_WC_EN_RELATION : before_name ? DG_WC_EN_PLACE_KIND : 0;
+  for (size_t k = 1; want && k < t->nglosses && k < 8; k++)
+    if (dg_lexicon_is(c->lex, t->glosses[k], want)) {
+      dg_gl_promote(d, t, t->glosses[k]);
+      break;
+    }
+}
+
+/* The rules above, each asked of the words it is about (told in the loop
+ * by their part of speech or reading: the most words ask none). */
 void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    dg_gl_word *w = &c->w[i];
     if (t->kind != DG_KIND_WORD) continue;
-    S_imperative(c, i);
-    /* (the rules above are about these two words) */
-    if (w->is_closed && dg_gl_eq(w->lower, "als")) S_als(d, c, i);
-    else if (w->is_closed && dg_gl_is_sich(w->lower)) S_sich(d, c, i);
-    else if (w->is_closed && S_leipzig_has(w, DG_LB_REL, "REL") && S_who(t)) S_relative(d, c, i);
-    /* "weniger Wochen": before a plural noun "fewer", after a preposition
-     * "a few" ("innerhalb weniger Wochen"). */
+    if (dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX)) S_imperative(c, i);
+    if (c->w[i].is_closed) S_function_word(d, c, i);
     /* (the next word is asked first: the gloss string lies far off in
      * memory, and most words are not before a plural noun) */
-    if (i + 1 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 1], DG_UD_NOUN)) {
-      bool plural_next = false;
-      for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-        plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
-      if (plural_next && dg_gl_eq(t->gloss, "less"))
-        dg_gl_promote(d, t, i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ? "a few" : "fewer");
-    }
-    /* A noun after a possessive that names a relative or partner in one of
-     * its senses (English word class en-relation: "seine Frau" = his wife,
-     * "ihr Mann" = her husband) takes that sense; a noun right before a
-     * name that names a kind of place in one of its senses (en-place-kind:
-     * "Schloss Neuschwanstein" = castle, not lock) takes that one. */
-    if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0) {
-      const dg_gl_word *pw = &c->w[i - 1];
-      bool poss = pw->is_closed && pw->closed >= 0 && (pw->closed_labels & DG_LB_POSS);
-      const dg_dtoken *n = i + 1 < s->ntokens ? &s->tokens[i + 1] : NULL;
-      bool before_name = n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form) &&
-                         (n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN) || (n->flags & DG_DF_GUESS) ||
-                          !n->gloss || !n->gloss[0]);
-      dg_word_class want = poss ? DG_WC_EN_RELATION : before_name ? DG_WC_EN_PLACE_KIND : 0;
-      for (size_t k = 1; want && k < t->nglosses && k < 8; k++)
-        if (dg_lexicon_is(c->lex, t->glosses[k], want)) {
-          dg_gl_promote(d, t, t->glosses[k]);
-          break;
-        }
-    }
+    if (i + 1 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 1], DG_UD_NOUN)) S_fewer(d, c, i);
+    if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0) S_noun_by_neighbour(d, c, i);
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
     if (dg_gl_pos_is(t, DG_UD_ADJ) && t->gloss) {
