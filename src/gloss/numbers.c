@@ -362,7 +362,7 @@ static S_OUT_OF_LINE bool S_clock_word(dg_engine *e, dg_doc *d, const dg_dsenten
 
 /* Symbols take the dictionary's gloss; URLs, addresses, handles, hashtags
  * and code are kept as written: their own gloss. */
-static S_OUT_OF_LINE void S_symbol(dg_engine *e, dg_doc *d, dg_dtoken *t) {
+static S_OUT_OF_LINE bool S_symbol(dg_engine *e, dg_doc *d, dg_dtoken *t) {
   dg_sense sv[2];
   size_t n = t->kind == DG_KIND_SYMBOL ? dg_gl_senses(e, t->form, NULL, sv, 2) : 0;
   t->lemma = t->form;
@@ -370,10 +370,29 @@ static S_OUT_OF_LINE void S_symbol(dg_engine *e, dg_doc *d, dg_dtoken *t) {
   else dg_gl_set_pos(t, "X");
   dg_gl_set_single(d, t, n ? sv[0].gloss : t->form);
   t->source = n ? dg_mem_strdup(&d->arena, sv[0].source) : dg_kind_name(t->kind);
+  return true;
+}
+
+/* A number token glossed (S_number): true. */
+static S_OUT_OF_LINE bool S_numeral(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
+  S_number(d, &s->tokens[i], s, i, e);
+  return true;
+}
+
+/* "Uhr" after a clock time or an hour: o'clock (S_clock_word). */
+static inline bool S_clock_after_number(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i) {
+  return i && s->tokens[i - 1].kind == DG_KIND_NUMBER && S_clock_word(e, d, s, i);
+}
+
+/* A capitalised word that begins with a Roman digit: a Roman numeral, or
+ * "Uhr" after a number. */
+static S_OUT_OF_LINE bool S_roman_or_clock(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  return S_roman_numeral(e, d, c, i) || S_clock_after_number(e, d, c->s, i);
 }
 
 /* Gloss token i if it is punctuation, a number or a symbol; false for words
- * and names. */
+ * and names.  (Each out-of-line call is the last thing done, so that no
+ * path needs a frame of this function's own.) */
 bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
@@ -383,15 +402,12 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     dg_gl_set_pos(t, "PUNCT");
     t->source = "punct";
     return true;
-  case DG_KIND_NUMBER: S_number(d, t, s, i, e); return true;
+  case DG_KIND_NUMBER: return S_numeral(e, d, s, i);
   case DG_KIND_WORD: {
     unsigned char f0 = (unsigned char)t->form[0];
     if (f0 >= '0' && f0 <= '9') return S_decade(e, d, s, i);
-    if (f0 >= 'A' && f0 <= 'Z') {
-      if (S_roman_digit(t->form[0]) && S_roman_numeral(e, d, c, i)) return true;
-      /* "Uhr" after a clock time or an hour: o'clock */
-      return i && s->tokens[i - 1].kind == DG_KIND_NUMBER && S_clock_word(e, d, s, i);
-    }
+    if (f0 >= 'A' && f0 <= 'Z')
+      return S_roman_digit(t->form[0]) ? S_roman_or_clock(e, d, c, i) : S_clock_after_number(e, d, s, i);
     return f0 >= 'a' && f0 <= 'z' && S_may_be_command(c, i) && S_command(e, d, c, i);
   }
   case DG_KIND_SYMBOL:
@@ -399,7 +415,7 @@ bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   case DG_KIND_EMAIL:
   case DG_KIND_HANDLE:
   case DG_KIND_HASHTAG:
-  case DG_KIND_CODE: S_symbol(e, d, t); return true;
+  case DG_KIND_CODE: return S_symbol(e, d, t);
   default: return false;
   }
 }
