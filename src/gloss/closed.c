@@ -827,14 +827,17 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
   }
-  /* Days and dates take "on" ("am Montag", "am 17. März"). */
-  if (S_pos(lb) == DG_UD_ADP && i + 1 < s->ntokens &&
-      (S_weekday(e, c, i + 1) || s->tokens[i + 1].kind == DG_KIND_NUMBER))
-    for (size_t q = 0; q < t->nglosses; q++)
-      if (strncmp(t->glosses[q], "on", 2) == 0 && (t->glosses[q][2] == '\0' || t->glosses[q][2] == '.')) {
-        dg_gl_promote(d, t, t->glosses[q]);
+  /* Days and dates take "on" ("am Montag", "am 17. März").  (The gloss
+   * "on" is looked for first: most prepositions have none, and the next
+   * word is then not asked.) */
+  if (S_pos(lb) == DG_UD_ADP && i + 1 < s->ntokens)
+    for (size_t q = 0; q < t->nglosses; q++) {
+      const char *g = t->glosses[q];
+      if (g[0] == 'o' && g[1] == 'n' && (g[2] == '\0' || g[2] == '.')) {
+        if (S_weekday(e, c, i + 1) || s->tokens[i + 1].kind == DG_KIND_NUMBER) dg_gl_promote(d, t, g);
         break;
       }
+    }
   /* (the word's labels are read while the sentence is glossed, when the
    * lexicon's and the analyses' strings are there: no copy) */
   w->leipzig = sv->labels ? sv->labels : "";
