@@ -247,16 +247,35 @@ static unsigned S_holds(const dg_sense *sv) {
   return (strstr(l, "2PL") ? S_HOLDS_2PL : 0u) | (strstr(l, "PL.") || strstr(l, "3PL") ? S_HOLDS_PL : 0u) |
          (strstr(l, "SG") ? S_HOLDS_SG : 0u);
 }
+
+/* What the choice asks of a word's readings whatever its context, a bit
+ * each (bit k: reading k): which are articles (DET), which are the
+ * demonstrative pronoun's (of der, die, das: out of the question unless
+ * the word stands alone), which pronoun readings ask what the verbs around
+ * agree with (one that is no relative pronoun, or one of the 2nd person
+ * plural: holds, S_holds of each reading), and which are a question
+ * word's (INT).  Read once per word in the memo's S_fixed (below:
+ * S_kinds_of), else from the readings here. */
+typedef struct S_kinds {
+  unsigned det, dem_pron, asks_verb, question;
+} S_kinds;
+static S_kinds S_kinds_read(const dg_gl_word *w, const unsigned char *holds) {
+  S_kinds r = {0, 0, 0, 0};
+  for (size_t k = 0; k < w->ncl; k++) {
+    unsigned lb = w->cl[k].bits;
+    if (S_pos(lb) == DG_UD_DET) r.det |= 1u << k;
+    if (lb & DG_LB_INT) r.question |= 1u << k;
+    if (S_pos(lb) != DG_UD_PRON) continue;
+    if (lb & DG_LB_DEM) r.dem_pron |= 1u << k;
+    if (!(lb & DG_LB_REL) || (holds[k] & S_HOLDS_2PL)) r.asks_verb |= 1u << k;
+  }
+  return r;
+}
 typedef struct S_fixed S_fixed;
 static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w);
-static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k);
-
-/* Is reading lb of a word out of the question: the demonstrative
- * pronoun's reading of der, die, das (a d-word) when the word does not
- * stand alone (dem: S_alone)? */
-static bool S_dem_excluded(bool dword, bool dem, unsigned lb) {
-  return dword && !dem && (lb & DG_LB_DEM) && S_pos(lb) == DG_UD_PRON;
-}
+/* S_holds of each reading of w: the memo's (fx), or made in own. */
+static const unsigned char *S_holds_all(const S_fixed *fx, const dg_gl_word *w, unsigned char *own);
+static S_kinds S_kinds_of(const S_fixed *fx, const dg_gl_word *w, const unsigned char *holds);
 
 /* Choose among the closed-class readings of token i, a word with more
  * than one (or "sein"); -1 when an open-class reading should win.
@@ -390,10 +409,15 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
         if (S_pos(c->w[i - 1].cl[k].bits) == DG_UD_ADP) after_comma = true;
     }
   }
+  /* (what the readings are, whatever the context: S_kinds) */
+  const S_fixed *fx = S_fixed_of(e, &s->tokens[i], w);
+  unsigned char own_holds[DG_GL_MAX_SENSES];
+  const unsigned char *holds = S_holds_all(fx, w, own_holds);
+  S_kinds kinds = S_kinds_of(fx, w, holds);
   bool plural = false;
   size_t noun_at = 0;
   const char *gender = "";
-  bool det_seen = S_closed_pos(w, DG_UD_DET) >= 0;
+  bool det_seen = kinds.det != 0;
   if (det_seen) gender = S_noun_gender(e, c, i, &plural, &noun_at);
   /* (the case only articles and d-words ask about) */
   unsigned gov = det_seen || dword ? dg_gl_case_governed(c, i) : 0;
@@ -448,28 +472,14 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   /* A d-word standing alone is the demonstrative pronoun (S_alone). */
   bool dem = dword && S_alone(e, c, i, after_comma);
   if (dem) rel = false;
+  /* (a demonstrative's reading of der, die, das is out of the question
+   * unless the word stands alone: bit k of out) */
+  unsigned out = dword && !dem ? kinds.dem_pron : 0;
   /* What a pronoun reading agrees with (the verbs around), asked only
-   * when a reading's score depends on it: a pronoun reading that is no
-   * relative pronoun, or one of the 2nd person plural (the relative
-   * readings of der, die, das ask nothing of the verb), and that is in
-   * question (not the demonstrative's of a d-word that does not stand
-   * alone: S_dem_excluded). */
-  unsigned out = 0; /* (bit k: reading k is out of the question, S_dem_excluded) */
-  for (size_t k = 0; k < w->ncl && dword && !dem; k++)
-    if (S_dem_excluded(dword, dem, cl[k].bits)) out |= 1u << k;
-  unsigned holds[DG_GL_MAX_SENSES] = {0}; /* (S_holds of the pronoun readings in question) */
-  bool agree = false;
-  const S_fixed *fx = NULL; /* (asked at the first pronoun reading) */
-  bool fx_asked = false;
-  for (size_t k = 0; k < w->ncl; k++) {
-    if (S_pos(cl[k].bits) != DG_UD_PRON || (out >> k & 1u)) continue;
-    if (!fx_asked) {
-      fx = S_fixed_of(e, &s->tokens[i], w);
-      fx_asked = true;
-    }
-    holds[k] = S_holds_of(fx, w, k);
-    agree = agree || !(cl[k].bits & DG_LB_REL) || (holds[k] & S_HOLDS_2PL);
-  }
+   * when a reading's score depends on it: a pronoun reading in question
+   * that is no relative pronoun, or one of the 2nd person plural (the
+   * relative readings of der, die, das ask nothing of the verb). */
+  bool agree = (kinds.asks_verb & ~out) != 0;
   int verb_pl = -1;
   bool verb_2pl = false;
   if (agree) S_verb_agreement(c, i, &verb_pl, &verb_2pl);
@@ -483,8 +493,8 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
     ante_pl = dg_gl_case_antecedent(c, i, &ante_gender);
     if (!gov) rel_case = dg_gl_case_by_agreement(c, i, i, ante_pl, true);
   } else if (det_seen && !gov && noun_at) {
-    bool asks = false; /* (welche opens an indirect question: asked when it opens the clause) */
-    for (size_t k = 0; k < w->ncl && !asks && dg_gl_cstart(c, i) == i; k++) asks = cl[k].bits & DG_LB_INT;
+    /* (welche opens an indirect question: asked when it opens the clause) */
+    bool asks = kinds.question && dg_gl_cstart(c, i) == i;
     agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
   }
   /* (a dative reading's due where no genitive attribute is: S_after_noun) */
@@ -687,6 +697,7 @@ typedef struct S_gloss {
 } S_gloss;
 
 struct S_fixed {
+  S_kinds kinds;                       /* S_kinds_read */
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
   unsigned char holds[DG_GL_MAX_SENSES]; /* S_holds of reading k */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
@@ -698,8 +709,14 @@ struct S_fixed {
   S_gloss gloss[]; /* then the text */
 };
 
-static unsigned S_holds_of(const S_fixed *fx, const dg_gl_word *w, size_t k) {
-  return fx ? fx->holds[k] : S_holds(&w->cl[k]);
+static const unsigned char *S_holds_all(const S_fixed *fx, const dg_gl_word *w, unsigned char *own) {
+  if (fx) return fx->holds;
+  for (size_t k = 0; k < w->ncl; k++) own[k] = (unsigned char)S_holds(&w->cl[k]);
+  return own;
+}
+
+static S_kinds S_kinds_of(const S_fixed *fx, const dg_gl_word *w, const unsigned char *holds) {
+  return fx ? fx->kinds : S_kinds_read(w, holds);
 }
 
 /* Word w's S_fixed made and kept in the memo (S_fixed_of: the word's
@@ -744,6 +761,7 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
     head.n[k] = (unsigned char)nk;
     head.ngloss += nk;
   }
+  head.kinds = S_kinds_read(w, head.holds);
   dg_buf b;
   dg_buf_init(&b);
   dg_buf_put(&b, &head, sizeof head);
