@@ -70,7 +70,7 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   size_t dist = SIZE_MAX;
   for (size_t j = a; j < b; j++) {
     const dg_dtoken *v = &s->tokens[j];
-    if (j == i || v->kind != DG_KIND_WORD || !(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_ADJ))) continue;
+    if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_ADJ)) || j == i || v->kind != DG_KIND_WORD) continue;
     const char *g = dg_governed_gloss(e->governed, v->lemma, prep, &gc);
     size_t dj = j > i ? j - i : i - j;
     if (g && dj < dist) {
