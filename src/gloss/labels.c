@@ -158,8 +158,12 @@ static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigne
   S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
   if (how == S_KEEP_NONE) return "";
   int k = -1;
-  for (size_t q = 0; w->memo && q < w->nan && k < 0; q++)
-    if (w->an[q].leipzig == leipzig) k = (int)q;
+  if (w->memo)
+    for (size_t q = 0; q < w->nan; q++)
+      if (w->an[q].leipzig == leipzig) {
+        k = (int)q;
+        break;
+      }
   const S_open_shown *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SHOWN);
   if (v && v->how == (uint32_t)how) {
     *lbits = v->lbits;
@@ -192,9 +196,11 @@ static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigne
  * where no gloss was found. */
 void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
-    dg_gl_word *w = &c->w[i];
+  /* (the sentence's tokens and words walked side by side: no call below
+   * changes either array) */
+  dg_dtoken *t = s->tokens;
+  dg_gl_word *w = c->w;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++) {
     if (t->kind == DG_KIND_PUNCT) continue;
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
       unsigned lbits = 0;
