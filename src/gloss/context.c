@@ -107,8 +107,10 @@ static __attribute__((noinline)) void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i
 /* werden: future, passive or become. */
 void dg_gl_werden(dg_doc *d, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++)
-    if (dg_gl_is_werden(s->tokens[i].lemma)) S_werden(d, c, i);
+  /* (the tokens walked in turn: no call changes the array) */
+  const dg_dtoken *t = s->tokens;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++)
+    if (dg_gl_is_werden(t->lemma)) S_werden(d, c, i);
 }
 
 static bool S_promote_alt(dg_doc *d, dg_dtoken *t, const char *g) {
@@ -369,14 +371,17 @@ static __attribute__((noinline)) void S_noun_by_neighbour(dg_doc *d, dg_gl_ctx *
  * by their part of speech or reading: the most words ask none). */
 void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+  /* (the tokens and words walked side by side: no call changes the
+   * arrays) */
+  dg_dtoken *t = s->tokens;
+  const dg_gl_word *w = c->w;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++) {
     if (t->kind != DG_KIND_WORD) continue;
     if (dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX)) S_imperative(c, i);
-    if (c->w[i].is_closed) S_function_word(d, c, i);
+    if (w->is_closed) S_function_word(d, c, i);
     /* (the next word is asked first: the gloss string lies far off in
      * memory, and most words are not before a plural noun) */
-    if (i + 1 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 1], DG_UD_NOUN)) S_fewer(d, c, i);
+    if (i + 1 < n && dg_gl_pos_is(t + 1, DG_UD_NOUN)) S_fewer(d, c, i);
     if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0) S_noun_by_neighbour(d, c, i);
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
@@ -397,8 +402,9 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
  * with a subject of its own before it ("Er gibt es ihm"). */
 void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+  /* (the tokens walked in turn: no call changes the array) */
+  dg_dtoken *t = s->tokens;
+  for (size_t i = 0; i + 1 < s->ntokens; i++, t++) {
     /* (the idiom "es gibt": these two words) */
     if (t->mwe >= 0 || !dg_gl_eq(t->lemma, "geben") || !dg_gl_feat(t->feats, "VerbForm=Fin") ||
         !dg_gl_eq(c->w[i + 1].lower, "es") || s->tokens[i + 1].mwe >= 0)

@@ -119,8 +119,9 @@ static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
  * that sense first. */
 static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t j = 0; j < s->ntokens; j++) {
-    dg_dtoken *v = &s->tokens[j];
+  /* (the tokens walked in turn: no call below changes the array) */
+  dg_dtoken *v = s->tokens;
+  for (size_t j = 0, n = s->ntokens; j < n; j++, v++) {
     /* (the part of speech first: most words are no verb) */
     if (!dg_gl_pos_is(v, DG_UD_VERB) || v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 ||
         !dg_governed_may_sense(e->governed, v->lemma))
@@ -145,8 +146,9 @@ void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (!dg_governed_count(e->governed)) return;
   S_verb_senses(e, d, c);
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+  /* (the tokens walked in turn: no call below changes the array) */
+  dg_dtoken *t = s->tokens;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++) {
     /* (the part of speech first: most words are no preposition) */
     if (!dg_gl_pos_is(t, DG_UD_ADP) || t->kind != DG_KIND_WORD || !c->w[i].is_closed || t->mwe >= 0 ||
         (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss || !t->lemma[0])

@@ -201,10 +201,14 @@ static void S_inner_zu(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
  * is). */
 void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
+  /* (the loops' tests of each word read the arrays through these: no call
+   * below changes them) */
+  dg_dtoken *tokens = s->tokens;
+  const dg_gl_word *words = c->w;
   for (size_t j = 1; j < s->ntokens; j++) {
-    dg_dtoken *p = &s->tokens[j];
+    dg_dtoken *p = &tokens[j];
     /* (the word class first: most words are no particle) */
-    if (!S_particle(&c->w[j]) || p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_particle(&words[j]) || p->kind != DG_KIND_WORD || p->link >= 0) continue;
     if (!S_clause_end_after(s, c, j)) continue;
     /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
     if (dg_gl_is_upper_initial(p->form)) continue;
@@ -242,8 +246,8 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * Patienten zugute kommen"): the pair is the phrase's verb. */
   dg_sense one[1];
   for (size_t j = 0; j + 1 < s->ntokens; j++) {
-    dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
-    if (!S_particle(&c->w[j]) || p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0)
+    dg_dtoken *p = &tokens[j], *v = &tokens[j + 1];
+    if (!S_particle(&words[j]) || p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0)
       continue;
     if (dg_gl_is_upper_initial(p->form)) continue;
     if (!dg_gl_pos_is(v, DG_UD_VERB) && !dg_gl_pos_is(v, DG_UD_AUX)) continue;
@@ -252,9 +256,9 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   /* Infinitives with an inner zu that nothing else glossed. */
   for (size_t i = 0; i < s->ntokens; i++) {
-    const dg_dtoken *t = &s->tokens[i];
+    const dg_dtoken *t = &tokens[i];
     if (t->kind == DG_KIND_WORD && t->link < 0 && (!t->gloss || !*t->gloss || (t->flags & DG_DF_GUESS)) &&
-        !c->w[i].is_closed)
+        !words[i].is_closed)
       S_inner_zu(e, d, c, i);
   }
 }
