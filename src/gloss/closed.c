@@ -279,8 +279,9 @@ static S_kinds S_kinds_of(const S_fixed *fx, const dg_gl_word *w, const unsigned
 
 /* Choose among the closed-class readings of token i, a word with more
  * than one (or "sein"); -1 when an open-class reading should win.
- * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*.) */
-static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, size_t i) {
+ * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*; kept:
+ * the word's S_fixed when its memo entry links one already, else NULL.) */
+static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, size_t i, const S_fixed *kept) {
   dg_gl_word *w = &c->w[i];
   const dg_sense *cl = w->cl;
   const dg_dsentence *s = c->s;
@@ -410,7 +411,7 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
     }
   }
   /* (what the readings are, whatever the context: S_kinds) */
-  const S_fixed *fx = S_fixed_of(e, &s->tokens[i], w);
+  const S_fixed *fx = kept ? kept : S_fixed_of(e, &s->tokens[i], w);
   unsigned char own_holds[DG_GL_MAX_SENSES];
   const unsigned char *holds = S_holds_all(fx, w, own_holds);
   S_kinds kinds = S_kinds_of(fx, w, holds);
@@ -557,8 +558,8 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
 }
 
 /* Choose among closed-class readings of token i; -1 when an open-class
- * reading should win. */
-static inline int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
+ * reading should win.  (kept: as S_pick_among) */
+static inline int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i, const S_fixed *kept) {
   const dg_gl_word *w = &c->w[i];
   if (w->ncl == 0) return -1;
   /* (a word with one reading: every rule of S_pick_among that picks a
@@ -566,7 +567,7 @@ static inline int S_pick_closed(dg_engine *e, dg_gl_ctx *c, size_t i) {
    * refuse its only reading, for the verb.  Told here, before the choice's
    * frame is set up: the most function words have one reading) */
   if (w->ncl == 1 && !dg_gl_is_sein(w->lower)) return 0;
-  return S_pick_among(e, c, i);
+  return S_pick_among(e, c, i, kept);
 }
 
 /* A day or a time of a day (word classes weekday, weekday-time: Montag,
@@ -773,6 +774,13 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
   return f;
 }
 
+/* Word w's S_fixed as its memo entry links it, or NULL (a word the memo
+ * does not keep, or none made yet). */
+static inline const S_fixed *S_fixed_kept(const dg_dtoken *t, const dg_gl_word *w) {
+  if (!w->memo || w->memo_form != t->form || w->ncl > DG_GL_MAX_SENSES) return NULL;
+  return dg_gl_memo_link(w, DG_GL_LINK_CLOSED);
+}
+
 /* Word w's S_fixed: the memo's, or NULL (a word the memo does not keep,
  * or no room left).  (The link is asked in line; only a word seen first
  * makes its value, out of line.) */
@@ -791,8 +799,9 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   dg_gl_word *w = &c->w[i];
   /* (what the memo keeps of the word's readings is read once the choice
    * is made: fetched from memory meanwhile) */
-  __builtin_prefetch(dg_gl_memo_link(w, DG_GL_LINK_CLOSED));
-  int k = S_pick_closed(e, c, i);
+  const S_fixed *kept = S_fixed_kept(t, w);
+  __builtin_prefetch(kept);
+  int k = S_pick_closed(e, c, i, kept);
   /* ("Sie" inside a sentence is the polite pronoun, not a noun) */
   bool capital_noun = dg_gl_is_upper_initial(t->form) && !w->initial && w->nan && !S_is_polite_sie(t->form) &&
                       dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
@@ -814,7 +823,7 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   bool lex_kept = d->keeps && d->keeps->lex == e->lex;
   /* (what a word kept in the memo makes of a reading is the memo's:
    * S_fixed) */
-  const S_fixed *fx = S_fixed_of(e, t, w);
+  const S_fixed *fx = kept ? kept : S_fixed_of(e, t, w);
   bool own_lemma = fx ? !(fx->bare >> k & 1u) : sv->lemma && *sv->lemma;
   t->lemma = own_lemma ? S_lex_str(lex_kept, d, sv->lemma) : dg_doc_str(d, w->lower);
   /* (which analysis the lemma is of, for the passes that ask) */
