@@ -84,9 +84,11 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   if (i < 2) return false;
   const dg_dtoken *v = &s->tokens[i - 1];
-  if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_AUX)) || !dg_gl_feat(v->feats, "VerbForm=Fin") ||
-      dg_gl_feat(v->feats, "Person=1") || dg_gl_feat(v->feats, "Person=2") || dg_gl_feat(v->feats, "Mood=Imp"))
-    return false;
+  if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_AUX))) return false;
+  /* (the verb's features as bits, word.h dg_gl_tok_feat_bits: the finite
+   * form of the 3rd person) */
+  unsigned vf = dg_gl_tok_feat_bits(&c->w[i - 1], v->feats);
+  if (!(vf & DG_GL_F_FIN) || (vf & (DG_GL_F_P1 | DG_GL_F_P2)) || dg_gl_feat(v->feats, "Mood=Imp")) return false;
   size_t cs = dg_gl_cstart(c, i - 1);
   if (cs + 1 < i - 1 && dg_gl_is_punct(&s->tokens[cs])) cs++;
   if (cs >= i - 1) return false; /* verb first: a question or a command */
