@@ -161,12 +161,14 @@ static const char *S_variant_seg(dg_doc *d, const dg_dtoken *t, const char *writ
  * with its segmentation, once the sentence's words are glossed. */
 void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++)
-    if (c->w[i].written) {
+  /* (the words walked in turn: most have no other written form) */
+  const dg_gl_word *w = c->w;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, w++)
+    if (w->written) {
       dg_dtoken *t = &s->tokens[i];
       /* a spelling variant keeps the standard form's segmentation, in the
        * letters as written when they have as many bytes (Koeln, REGELN) */
-      t->seg = c->w[i].variant ? S_variant_seg(d, t, c->w[i].written) : c->w[i].shown;
-      t->form = dg_mem_strdup(&d->arena, c->w[i].written);
+      t->seg = w->variant ? S_variant_seg(d, t, w->written) : w->shown;
+      t->form = dg_mem_strdup(&d->arena, w->written);
     }
 }
