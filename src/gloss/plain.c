@@ -145,7 +145,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
     /* "Russlands" -> Russia's */
     dg_buf_puts(&b, t->gloss);
     dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
-  } else if (verb && strncmp(t->gloss, "there is", 8) == 0) {
+  } else if (verb && t->gloss[0] == 't' && strncmp(t->gloss, "there is", 8) == 0) {
     /* "es gibt" = there is, "es gab" = there was */
     bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
     dg_buf_puts(&b, past ? "there was" : "there is");
