@@ -255,10 +255,10 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_join(e, d, c, j + 1, j);
   }
   /* Infinitives with an inner zu that nothing else glossed. */
-  for (size_t i = 0; i < s->ntokens; i++) {
-    const dg_dtoken *t = &tokens[i];
-    if (t->kind == DG_KIND_WORD && t->link < 0 && (!t->gloss || !*t->gloss || (t->flags & DG_DF_GUESS)) &&
-        !words[i].is_closed)
+  const dg_dtoken *t = tokens;
+  const dg_gl_word *w = words;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++)
+    if (t->kind == DG_KIND_WORD && t->link < 0 && !w->is_closed &&
+        ((t->flags & DG_DF_GUESS) || !t->gloss || !*t->gloss))
       S_inner_zu(e, d, c, i);
-  }
 }
