@@ -127,10 +127,11 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"
-   * of stehen) */
+   * of stehen; the sources told by their first letter first) */
   bool german = dg_gl_eq(t->source, "unknown") || (t->flags & DG_DF_GUESS) ||
                 ((dg_gl_eq(t->gloss, t->lemma) || dg_gl_eq(t->gloss, t->form)) &&
-                 !(t->source && (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
+                 !(t->source && t->source[0] == 'd' &&
+                   (strncmp(t->source, "ding:", 5) == 0 || strncmp(t->source, "dictionaries/", 13) == 0)));
   if (german && t->kind != DG_KIND_NAME) return;
   /* (the labels asked about below, read once: lb & DG_GL_L_PST is
    * dg_gl_has_label(lab, "PST"); only names and verbs ask; a repeated
@@ -183,9 +184,9 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
      * gloss already is a comparative ("more", "less", "further"). */
     static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
                                           "worse", "worst", "further", "rather", "sooner"};
-    bool cmp = false;
+    bool cmp = false; /* (each told by its first letter before the comparison) */
     for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
-      cmp = strncmp(t->gloss, already[k], strlen(already[k])) == 0;
+      cmp = t->gloss[0] == already[k][0] && strncmp(t->gloss, already[k], strlen(already[k])) == 0;
     if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
   } else if (plural &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
