@@ -226,7 +226,9 @@ static unsigned S_roman(const char *f, size_t n) {
 static S_OUT_OF_LINE bool S_roman_numeral(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!S_roman_digit(t->form[0])) return false;
+  /* (told by the first two letters first: the most capitalised words,
+   * "Deutschland", "Merz", have no Roman digit second) */
+  if (!S_roman_digit(t->form[0]) || (t->form[1] && !S_roman_digit(t->form[1]))) return false;
   size_t n = strlen(t->form);
   if (!S_roman(t->form, n) || i == 0) return false;
   const dg_dtoken *p = &s->tokens[i - 1];
