@@ -508,7 +508,7 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
     if (out >> k & 1u) continue;
     /* (reading k's labels and part of speech) */
     unsigned lb = cl[k].bits, pos = S_pos(lb);
-    double sc = -0.01 * (double)k;
+    double sc = -0.01 * (int)k; /* (k is small: converted as an int) */
     if (verb_2pl && pos == DG_UD_PRON && (holds[k] & S_HOLDS_2PL)) sc += 4;
     if (pos == DG_UD_PRON && verb_pl >= 0 && !(lb & DG_LB_REL)) {
       bool pl = (lb & DG_LB_PL) || (holds[k] & S_HOLDS_PL);
