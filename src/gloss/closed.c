@@ -239,7 +239,7 @@ static bool S_names_source(const dg_gl_ctx *c, size_t i) {
 /* What the agreement of a pronoun reading asks of its labels, as
  * substrings: "2PL" (PRS.2PL.NOM), a plural ("PL." or "3PL") and "SG"
  * anywhere (1SG, 3SG too).  Bits of a reading, read once per word in the
- * memo's S_fixed (below: S_holds_of), else from the strings here. */
+ * memo's S_fixed (below: S_holds_all), else from the strings here. */
 enum { S_HOLDS_2PL = 1, S_HOLDS_PL = 2, S_HOLDS_SG = 4 };
 static unsigned S_holds(const dg_sense *sv) {
   const char *l = sv->labels;
