@@ -687,8 +687,9 @@ static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, s
 
 /* What dg_gl_closed makes of each closed-class reading k of a word
  * whatever its context, kept once per word in the engine's memo (kind
- * 'C', linked from the word's entry): the analysis whose features it takes
- * and its glosses as dg_gl_set_glosses keeps them from S_alternatives (the
+ * 'C', linked from the word's entry): what the choice asks of the
+ * readings (S_kinds, S_holds), the analysis whose features each takes and
+ * its glosses as dg_gl_set_glosses keeps them from S_alternatives (the
  * first of equal ones, at most DG_GL_MAX_SENSES).  A gloss is a lexicon
  * string, or an alternative split from one, kept among the value's text. */
 typedef struct S_gloss {
