@@ -194,6 +194,40 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
   if (bytes) *bytes = atomic_load(&m->bytes);
 }
 
+/* Are the n bytes at a and b the same?  (Eight at a time, the last one to
+ * eight in loads that may overlap, as S_hash reads them: most keys are a
+ * word of a few letters, and a call of memcmp cost more than the
+ * comparison.) */
+static bool S_same(const char *a, const char *b, size_t n) {
+  uint64_t x, y;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      memcpy(&x, a + i, 8);
+      memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    memcpy(&a0, a, 4);
+    memcpy(&a1, a + n - 4, 4);
+    memcpy(&b0, b, 4);
+    memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/* Is entry e's key the key (kind, then the n bytes at key)? */
+static bool S_key_is(const S_entry *e, char kind, const char *key, size_t n) {
+  return e->keylen == n + 1 && e->key[0] == kind && S_same(e->key + 1, key, n);
+}
+
 /* The slot of the key (kind, then the n bytes at key) in a table: the
  * entry's, or the empty slot where it goes (the table has one); *found
  * gets the entry as read (a reader must not read the slot again: another
@@ -204,7 +238,7 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
     S_slot_t *x = &t->slots[i];
     uint64_t w = atomic_load_explicit(x, memory_order_acquire);
     S_entry *e = w ? S_slot_entry(w) : NULL;
-    if (!e || (S_slot_is(w, h) && e->keylen == n + 1 && e->key[0] == kind && memcmp(e->key + 1, key, n) == 0)) {
+    if (!e || (S_slot_is(w, h) && S_key_is(e, kind, key, n))) {
       *found = e;
       return x;
     }
