@@ -476,6 +476,7 @@ static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
   k->form = form;
   k->initial = initial;
+  k->seen = NULL;
   k->keyed = S_key1(e, form, &k->n);
   if (!k->keyed) return;
   k->hash = S_hash(initial ? 'I' : 'W', form, k->n);
@@ -483,7 +484,7 @@ void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_mem
   if (t) __builtin_prefetch(&t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)]);
 }
 
-void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
+void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
   S_table *t = k->keyed ? S_table_of(e->memo, k->hash) : NULL;
   if (!t) return;
   /* (the entry of the first slot with the key's hash: its key and its
@@ -495,13 +496,26 @@ void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k) {
     if (S_slot_is(w, k->hash)) {
       const char *line = (const char *)((uintptr_t)S_slot_entry(w) & ~(uintptr_t)63);
       for (unsigned q = 0; q < S_slot_lines(w); q++) __builtin_prefetch(line + 64 * q);
+      k->seen = S_slot_entry(w);
       return;
     }
   }
 }
 
+/* The entry of the word of key k, or NULL.  (The entry the prefetch
+ * found is the word's when its key is: an entry, once in a slot, is never
+ * changed or moved, whatever was stored since.  Else, another key with the
+ * same hash bits, or none found then, the table is probed.) */
+static const S_word *S_word_of_key(dg_engine *e, const dg_gl_memo_wkey *k) {
+  if (!k->keyed) return NULL;
+  char kind = k->initial ? 'I' : 'W';
+  const S_entry *x = k->seen;
+  if (x && S_key_is(x, kind, k->form, k->n)) return S_value(x);
+  return S_get_h(e, kind, k->form, k->n, k->hash);
+}
+
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
-  const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
+  const S_word *v = S_word_of_key(e, k);
   if (!v) return false;
   /* (no copy: the memo's readings are never changed while it lives) */
   w->ncl = v->ncl;
@@ -521,7 +535,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
 }
 
 bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc) {
-  const S_word *v = k->keyed ? S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash) : NULL;
+  const S_word *v = S_word_of_key(e, k);
   if (!v) return false;
   *wc = v->wc;
   return true;

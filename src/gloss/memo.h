@@ -41,16 +41,18 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
  * their look-ups overlap: _word_key makes each word's key and asks the
  * memory for its slot in the table, _word_prefetch (once the block's keys
  * are made) for the entry the slot holds; then _word_get finds them in the
- * cache. */
+ * cache (that entry first: most often the word's, and then the table is
+ * not probed again). */
 typedef struct dg_gl_memo_wkey {
   const char *form;
   bool initial;
   bool keyed; /* false: the word is not memoised */
   size_t n;   /* strlen(form) */
   uint64_t hash;
+  const void *seen; /* the entry _word_prefetch asked for (NULL: none) */
 } dg_gl_memo_wkey;
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k);
-void dg_gl_memo_word_prefetch(dg_engine *e, const dg_gl_memo_wkey *k);
+void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k);
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 /* The word classes of the lower-case form kept in the entry of key k's
