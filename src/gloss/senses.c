@@ -328,15 +328,16 @@ static void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k)
  * dictionary's words inside it), of the analysis (its lemma and POS, which
  * t->pos is then) and of that analysis's senses (as they are, or in the
  * order of a verb's senses without a reflexive one, which the clause does
- * not change): the same for every occurrence of the word read with that
- * analysis; so are the glosses of those senses (dg_gl_gloss_list).  And
- * a word kept so reached the compound step: the check for an adverb spelt
- * like it (a function of the form and the analysis) found none.  The
- * value: the number of parts shown, whether a stem had no gloss, the
- * glosses (the lexicon's strings) and whether the lexicon's file holds
- * each, the offsets of the parts' strings, then the strings (form, lemma
- * and gloss of each part, the segmentation); or only that the word came
- * so far (not `kept`). */
+ * not change, or the dictionary's for the form itself: a plural-only
+ * noun, a degree with a meaning of its own): the same for every occurrence
+ * of the word read with that analysis; so are the glosses of those senses
+ * (dg_gl_gloss_list).  And a word kept so reached the compound step:
+ * the check for an adverb spelt like it (a function of the form and the
+ * analysis) found none.  The value: the number of parts shown, whether a
+ * stem had no gloss, the glosses (the lexicon's strings) and whether the
+ * lexicon's file holds each, the offsets of the parts' strings, then the
+ * strings (form, lemma and gloss of each part, the segmentation); or only
+ * that the word came so far (not `kept`). */
 typedef struct S_cpart {
   unsigned form, lemma, gloss; /* offsets in the strings */
   bool link;
@@ -591,6 +592,10 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_sense *sv = sbuf;
   size_t ns = 0;
   bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
+  /* (so do the senses of a plural-only noun and of a degree with a meaning
+   * of its own below: the dictionary's for the form, asked when analysis a
+   * has none or has that degree; not those of another analysis taken for
+   * its positive, which make another analysis a) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   /* (what is kept of the word with that analysis, read below: S_cparts,
@@ -663,7 +668,6 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     sv = sbuf;
     if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
-    plain = false;
   }
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
@@ -678,7 +682,6 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       sv = sbuf;
       ns = nd;
       own_degree = true;
-      plain = false;
     } else {
       /* … or as a positive of its own ("jüngsten": jüngst = recent). */
       for (size_t k = 0; k < w->nan; k++) {
