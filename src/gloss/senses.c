@@ -326,12 +326,12 @@ static void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k)
  * repeat: its compound parts and its glosses.  What S_compound does
  * without a guessed name is a function of the word's form (its split, the
  * dictionary's words inside it), of the analysis (its lemma and POS, which
- * t->pos is then) and of that analysis's senses (as they are, or in the
- * order of a verb's senses without a reflexive one, which the clause does
- * not change, or the dictionary's for the form itself: a plural-only
- * noun, a degree with a meaning of its own): the same for every occurrence
- * of the word read with that analysis; so are the glosses of those senses
- * (dg_gl_gloss_list).  And a word kept so reached the compound step:
+ * t->pos is then) and of that analysis's senses (as they are; or a
+ * verb's in one of two orders, its reflexive senses first or last as its
+ * clause decides, each order kept apart; or the dictionary's for the form
+ * itself: a plural-only noun, a degree with a meaning of its own): the
+ * same for every occurrence of the word read with that analysis (in that
+ * order); so are the glosses of those senses (dg_gl_gloss_list).  And a word kept so reached the compound step:
  * the check for an adverb spelt like it (a function of the form and the
  * analysis) found none.  The value: the number of parts shown, whether a
  * stem had no gloss, the glosses (the lexicon's strings) and whether the
@@ -360,8 +360,10 @@ static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S
 
 /* The memo key of the value of w's entry and analysis k: the entry's
  * address (unique while the memo lives) in digits of six bits, lowest
- * first, as many as it has (at most 11), and k (< DG_GL_MAX_AN). */
-static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
+ * first, as many as it has (at most 11), and k (< DG_GL_MAX_AN); then an
+ * r for the value of a verb read in a clause with a reflexive pronoun
+ * (refl: its reflexive senses first). */
+static void S_cparts_key(char key[24], const dg_gl_word *w, int k, bool refl) {
   static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/";
   uint64_t x = (uint64_t)(uintptr_t)w->memo;
   size_t n = 0;
@@ -371,16 +373,20 @@ static void S_cparts_key(char key[24], const dg_gl_word *w, int k) {
   } while (x);
   key[n++] = '.';
   key[n++] = (char)('0' + k);
+  if (refl) key[n++] = 'r';
   key[n] = '\0';
 }
 
-/* The kept value of w read with analysis k, or NULL.  (key: its memo key
- * when it was made here, else "": S_cparts_keep uses it.) */
-static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, char key[24]) {
+/* The kept value of w read with analysis k (refl: in a clause that makes
+ * its reflexive senses first, a value looked up by its key, not linked:
+ * the link is the other order's), or NULL.  (key: its memo key when it was
+ * made here, else "": S_cparts_keep uses it.) */
+static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24]) {
   key[0] = '\0';
-  const S_cparts *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
+  const S_cparts *v = refl ? NULL : dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
   if (v || !dg_gl_memo_room(e)) return v;
-  S_cparts_key(key, w, k);
+  S_cparts_key(key, w, k, refl);
+  if (refl) return dg_gl_memo_find(e, 'T', key);
   return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'T', key);
 }
 
@@ -428,8 +434,9 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses (their list g of ng, dg_gl_gloss_list) for w read with analysis
  * k, when `kept` (they follow from the word and the analysis); else only
  * that the word came so far. */
-static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, char key[24], bool kept, const dg_dtoken *t,
-                          size_t np, bool parts_unknown, const char *const *g, size_t ng, int listed) {
+static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24], bool kept,
+                          const dg_dtoken *t, size_t np, bool parts_unknown, const char *const *g, size_t ng,
+                          int listed) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -470,8 +477,9 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, char key[24]
     p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
-  if (!key[0]) S_cparts_key(key, w, k);
-  dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL));
+  if (!key[0]) S_cparts_key(key, w, k, refl);
+  const void *stored = dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL);
+  if (!refl) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, stored);
   if ((char *)v != room) free(v);
 }
 
@@ -596,6 +604,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * of its own below: the dictionary's for the form, asked when analysis a
    * has none or has that degree; not those of another analysis taken for
    * its positive, which make another analysis a) */
+  bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   /* (what is kept of the word with that analysis, read below: S_cparts,
@@ -642,8 +651,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (without a reflexive sense the order is the same either way: the
      * clause is searched only when there is one) */
     bool refl = any_vr && S_reflexive_clause(c, i);
-    /* (without, the order follows from the senses alone) */
-    if (any_vr) plain = false;
+    /* (either way the order follows from the senses alone: the two are
+     * kept apart, S_cparts) */
+    refl_order = refl;
     int rank[DG_GL_MAX_SENSES];
     bool in_order = true; /* (then the senses stay where they are) */
     for (size_t k = 0; k < ns; k++) {
@@ -706,7 +716,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   int ka = a ? (int)(a - w->an) : -1;
   bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
   char ckey[24]; /* (its memo key, when S_cparts_find made it) */
-  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, ckey) : NULL;
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, refl_order, ckey) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
    * analysis as an inflected form of something else ("bereit"). */
   if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
@@ -775,7 +785,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
     /* (a split that made the word a name is not kept: the copy would not
      * make it one) */
-    if (linked && !cp) S_cparts_keep(e, w, ka, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
+    if (linked && !cp)
+      S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
