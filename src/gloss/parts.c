@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "morph_text.h"
+#include "memo.h"
 #include "parts.h"
 #include "word.h"
 
@@ -535,10 +536,17 @@ static bool S_inner_capital(const char *w) {
   return false;
 }
 
-bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* What S_hyphenated set besides the token's parts, gloss, lemma and part
+ * of speech: whether every piece had a gloss, whether the last piece had
+ * an analysis (then the features and labels were set) and whether it gave
+ * a segmentation. */
+typedef struct S_hyph_how {
+  bool all, analysed, seg;
+} S_hyph_how;
+
+static bool S_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, S_hyph_how *how) {
   dg_dtoken *t = &c->s->tokens[i];
   const char *f = t->form;
-  if (!strchr(f, '-') || f[0] == '-' || f[strlen(f) - 1] == '-') return false;
   char *copy = dg_xstrdup(f), *save = NULL;
   dg_part pv[DG_GL_MAX_PARTS];
   size_t np = 0;
@@ -632,6 +640,7 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_buf_free(&g);
   t->source = "parts";
   if (!all) t->reason = "some parts unknown";
+  *how = (S_hyph_how){all, a != NULL, false};
   if (a) {
     const dg_dtoken *last = t;
     (void)last;
@@ -654,6 +663,7 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       dg_buf_puts(&sb, segl);
       t->seg = dg_mem_strdup(&d->arena, sb.data);
       dg_buf_free(&sb);
+      how->seg = true;
     }
   } else {
     t->lemma = dg_mem_strdup(&d->arena, f);
@@ -661,6 +671,112 @@ bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
   free(copy); /* pv[].form pointed into it */
   return true;
+}
+
+/* What S_hyphenated made of a form, kept in the memo (kind 'y', keyed by
+ * the form: a function of it and the session's data): whether it is read
+ * piece by piece, how (S_hyph_how), the number of pieces, the offsets of
+ * the strings it set (each piece's form, lemma and gloss; the token's
+ * gloss, lemma, part of speech, features, labels and segmentation), then
+ * the strings. */
+typedef struct S_hyph {
+  bool ok, leipzig; /* (leipzig: the last piece's analysis had labels) */
+  S_hyph_how how;
+  unsigned char np;
+  unsigned gloss, lemma, pos, feats, labels, seg;
+  unsigned part[DG_GL_MAX_PARTS][3];
+  char s[];
+} S_hyph;
+
+/* Copy string x (when str is not NULL) to str + *at, its offset into
+ * *off; *at moves past it. */
+static void S_hyph_str(char *str, size_t *at, unsigned *off, const char *x) {
+  size_t L = strlen(x) + 1;
+  if (str) memcpy(str + *at, x, L);
+  *off = (unsigned)*at;
+  *at += L;
+}
+
+/* Keep what S_hyphenated made of t (ok: anything) under its form. */
+static void S_hyph_keep(dg_engine *e, const dg_dtoken *t, const dg_gl_word *w, bool ok, const S_hyph_how *how) {
+  S_hyph h;
+  memset(&h, 0, sizeof h);
+  h.ok = ok;
+  if (ok) {
+    h.how = *how;
+    h.np = (unsigned char)t->nparts;
+    h.leipzig = how->analysed && *w->leipzig != '\0';
+  }
+  /* (the strings measured, then copied after the header: on the stack
+   * when they fit, as most do, for the memo to copy) */
+  _Alignas(max_align_t) char room[1024];
+  char *v = NULL;
+  size_t size = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    char *str = v ? v + sizeof h : NULL;
+    size_t at = 0;
+    for (size_t k = 0; ok && k < t->nparts; k++) {
+      S_hyph_str(str, &at, &h.part[k][0], t->parts[k].form);
+      S_hyph_str(str, &at, &h.part[k][1], t->parts[k].lemma);
+      S_hyph_str(str, &at, &h.part[k][2], t->parts[k].gloss);
+    }
+    if (ok) {
+      S_hyph_str(str, &at, &h.gloss, t->gloss);
+      S_hyph_str(str, &at, &h.lemma, t->lemma);
+      S_hyph_str(str, &at, &h.pos, t->pos);
+    }
+    if (ok && how->analysed) {
+      S_hyph_str(str, &at, &h.feats, t->feats);
+      S_hyph_str(str, &at, &h.labels, w->leipzig);
+    }
+    if (ok && how->seg) S_hyph_str(str, &at, &h.seg, t->seg);
+    size = sizeof h + at;
+    if (!v) v = size <= sizeof room ? room : dg_xmalloc(size);
+  }
+  memcpy(v, &h, sizeof h);
+  dg_gl_memo_keep(e, 'y', t->form, v, size, 0, NULL);
+  if (v != room) free(v);
+}
+
+/* Token t (word w) set from the value v kept of its form, in the order
+ * S_hyphenated sets it. */
+static void S_hyph_copy(dg_doc *d, dg_dtoken *t, dg_gl_word *w, const S_hyph *v) {
+  t->parts = dg_mem_alloc(&d->arena, v->np * sizeof *t->parts);
+  t->nparts = v->np;
+  for (size_t k = 0; k < v->np; k++) {
+    dg_dpart *p = &t->parts[k];
+    p->form = dg_mem_strdup(&d->arena, v->s + v->part[k][0]);
+    p->lemma = dg_mem_strdup(&d->arena, v->s + v->part[k][1]);
+    p->link = false;
+    p->gloss = dg_mem_strdup(&d->arena, v->s + v->part[k][2]);
+  }
+  dg_gl_set_single(d, t, v->s + v->gloss);
+  t->source = "parts";
+  if (!v->how.all) t->reason = "some parts unknown";
+  t->lemma = dg_mem_strdup(&d->arena, v->s + v->lemma);
+  dg_gl_set_pos(t, dg_mem_strdup(&d->arena, v->s + v->pos));
+  if (v->how.analysed) {
+    t->feats = dg_mem_strdup(&d->arena, v->s + v->feats);
+    w->leipzig = v->leipzig ? dg_mem_strdup(&d->arena, v->s + v->labels) : "";
+  }
+  if (v->how.seg) t->seg = dg_mem_strdup(&d->arena, v->s + v->seg);
+}
+
+bool dg_gl_hyphenated(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const char *f = t->form;
+  if (!strchr(f, '-') || f[0] == '-' || f[strlen(f) - 1] == '-') return false;
+  /* (the pieces' glosses follow from the form alone: a repeat copies
+   * them) */
+  const S_hyph *v = dg_gl_memo_find(e, 'y', f);
+  if (!v) {
+    S_hyph_how how;
+    bool ok = S_hyphenated(e, d, c, i, &how);
+    if (dg_gl_memo_room(e)) S_hyph_keep(e, t, &c->w[i], ok, &how);
+    return ok;
+  }
+  if (v->ok) S_hyph_copy(d, t, &c->w[i], v);
+  return v->ok;
 }
 
 /* Is a + b (single words) a word of the gloss g ("tea" + "spoon" in
