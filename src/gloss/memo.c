@@ -603,7 +603,9 @@ uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w) {
 void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   const S_word *v = w->memo;
   if (!v) return;
-  /* (not the ordinal link, the last: it holds a constant) */
+  /* (not the ordinal link, the last: it holds a constant.  The loops are
+   * unrolled: their counting cost as much as the prefetches) */
+#pragma GCC unroll 8
   for (size_t k = 0; k < DG_GL_LINK_ORDINAL; k++) {
     const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
@@ -619,7 +621,9 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS) {
     const char *sv = atomic_load_explicit(&al[DG_GL_ALINK_SENSES], memory_order_relaxed);
     if (sv)
+#pragma GCC unroll 8
       for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
+#pragma GCC unroll 4
     for (unsigned j = 1; j < sizeof read_first / sizeof *read_first; j++) {
       const void *p = atomic_load_explicit(&al[read_first[j]], memory_order_relaxed);
       if (p) __builtin_prefetch(p);
