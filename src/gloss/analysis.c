@@ -22,6 +22,21 @@ enum { S_SUBJ_I, S_SUBJ_YOU, S_SUBJ_WE, S_SUBJ_YOU_PL };
 static inline bool S_has(const dg_gl_ctx *c, size_t i, const char *labels) {
   return dg_gl_clause_has_pronoun_sig(c, i, labels, dg_gl_label_sig(labels));
 }
+/* Could any of the four be a subject of word i's clause?  No, when no
+ * word of the clause but i has a pronoun reading with the bit of one of
+ * their labels (dg_gl_word.pron_sig, walked from pronoun to pronoun:
+ * next_pron); then each is known absent at once (a 3rd person singular
+ * asks for three of them).  A clause that shares the subject of the one
+ * before it ("… und werde …") is asked in full. */
+static void S_no_subjects(const dg_gl_ctx *c, size_t i, signed char *seen) {
+  size_t a = dg_gl_cstart(c, i), b = dg_gl_cend(c, i), n = c->s->ntokens;
+  if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) return;
+  uint64_t sig = dg_gl_label_sig(S_I) | dg_gl_label_sig(S_YOU) | dg_gl_label_sig(S_WE) | dg_gl_label_sig(S_YOU_PL);
+  for (size_t j = a < n ? c->w[a].next_pron : n; j < b; j = j + 1 < n ? c->w[j + 1].next_pron : n)
+    if (j != i && (c->w[j].pron_sig & sig)) return;
+  seen[S_SUBJ_I] = seen[S_SUBJ_YOU] = seen[S_SUBJ_WE] = seen[S_SUBJ_YOU_PL] = 0;
+}
+
 static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
   if (seen[which] < 0)
     seen[which] = which == S_SUBJ_I    ? S_has(c, i, S_I)
@@ -214,6 +229,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
   bool has_fin = dg_gl_any_an(w, DG_GL_F_FIN); /* a finite verb reading ("Das bestimmt er") */
   signed char seen[4] = {-1, -1, -1, -1};
+  bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
@@ -274,6 +290,8 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
      * "das Gespräch werde": not 1SG without "ich"); the pronouns by their
      * closed-class labels (ich PRS.1SG.NOM, wir PRS.1PL.NOM ...). */
     if ((f & DG_GL_F_FIN)) {
+      if (!subjects_asked) S_no_subjects(c, i, seen);
+      subjects_asked = true;
       bool p1 = (f & DG_GL_F_P1), p2 = (f & DG_GL_F_P2);
       bool pl = (f & DG_GL_F_PLUR);
       int need = p1 ? (pl ? S_SUBJ_WE : S_SUBJ_I) : p2 ? (pl ? S_SUBJ_YOU_PL : S_SUBJ_YOU) : -1;
