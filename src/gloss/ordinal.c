@@ -204,12 +204,13 @@ static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_c
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   const char *low = w->lower;
-  const char *ending = S_ending(low, L);
-  if (!ending) return false;
   /* (a form found to be no ordinal is told so by its memo entry: "sagte",
-   * "letzten" are asked about on every repeat) */
+   * "letzten" are asked about on every repeat; before its ending is
+   * looked for) */
   static const char S_none = 0;
   if (dg_gl_memo_link(w, DG_GL_LINK_ORDINAL) == &S_none) return false;
+  const char *ending = S_ending(low, L);
+  if (!ending) return false;
   size_t n = L - strlen(ending); /* (the stem's length) */
   /* A verb form (achten, siebte) is the ordinal only inside a noun phrase:
    * after a word that opens one, and before its noun, a coordinating
