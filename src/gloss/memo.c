@@ -567,9 +567,10 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->fb_any = w->fb_any;
   v->pron_sig = w->pron_sig;
   v->wc = w->wc;
-  for (size_t k = 0; k < DG_GL_LINKS; k++) atomic_init(&v->link[k], NULL);
-  _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < w->nan * DG_GL_ALINKS; k++) atomic_init(&al[k], NULL);
+  /* (no link yet: the word's and its analyses' set to null all at once;
+   * no other thread sees the entry before it is published) */
+  memset((void *)v->link, 0, sizeof v->link);
+  memset((void *)S_word_alink(v), 0, w->nan * DG_GL_ALINKS * sizeof(_Atomic(const void *)));
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
