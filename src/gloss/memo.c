@@ -491,7 +491,9 @@ void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
    * value, on the lines the slot tells) */
   size_t mask = t->nslots - 1;
   for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
-    uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+    /* (acquire, as S_slot's: the entry found is read later, by
+     * S_word_of_key, and must be seen as its thread published it) */
+    uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_acquire);
     if (!w) return;
     if (S_slot_is(w, k->hash)) {
       const char *line = (const char *)((uintptr_t)S_slot_entry(w) & ~(uintptr_t)63);
