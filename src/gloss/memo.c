@@ -455,14 +455,12 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * entry (memo.h: dg_gl_memo_link), set by the first thread that finds
  * them: a later occurrence of the word reaches them without a look-up. */
 typedef struct S_word {
+  dg_gl_memo_whead h; /* (first: memo.h's inline readers read it) */
   uint32_t ncl, nan;
   unsigned fb_any; /* dg_gl_word.fb_any */
   bool name_reading;
   dg_word_class wc;
-  const char *lower; /* the lower-case form (among the strings) */
   uint64_t pron_sig; /* dg_gl_pronoun_sigs */
-  uint64_t hlower;   /* dg_mwe_word_hash(lower) (dg_gl_memo_lower_hash) */
-  _Atomic(const void *) link[DG_GL_LINKS];
 } S_word;
 
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
@@ -532,7 +530,7 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->name_reading = v->name_reading;
   w->pron_sig = v->pron_sig;
   w->wc = v->wc;
-  w->lower = v->lower;
+  w->lower = v->h.lower;
   w->memo = v;
   w->memo_form = k->form;
   w->alinks = S_word_alink(v);
@@ -571,15 +569,15 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   v->wc = w->wc;
   /* (no link yet: the word's and its analyses' set to null all at once;
    * no other thread sees the entry before it is published) */
-  memset((void *)v->link, 0, sizeof v->link);
+  memset((void *)v->h.link, 0, sizeof v->h.link);
   memset((void *)S_word_alink(v), 0, w->nan * DG_GL_ALINKS * sizeof(_Atomic(const void *)));
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
   S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
   nl = 0;
-  v->lower = S_copy_n(&sw, w->lower, len[nl++]);
-  v->hlower = v->lower ? dg_mwe_word_hash(v->lower) : 0;
+  v->h.lower = S_copy_n(&sw, w->lower, len[nl++]);
+  v->h.hlower = v->h.lower ? dg_mwe_word_hash(v->h.lower) : 0;
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     an[k] = *a;
@@ -597,11 +595,6 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   w->alinks = S_word_alink(stored);
 }
 
-uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w) {
-  const S_word *v = w->memo;
-  return v && v->lower == w->lower ? v->hlower : 0;
-}
-
 /* ---- links from a word's entry -------------------------------------------- */
 
 #define S_SENSE_LINES 6
@@ -613,7 +606,7 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
    * unrolled: their counting cost as much as the prefetches) */
 #pragma GCC unroll 8
   for (size_t k = 0; k < DG_GL_LINK_ORDINAL; k++) {
-    const void *p = atomic_load_explicit(&v->link[k], memory_order_relaxed);
+    const void *p = atomic_load_explicit(&v->h.link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
   /* Of each analysis, the links the passes of the sentence read first:
@@ -637,11 +630,6 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   }
 }
 
-const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
-  if (!w || !w->memo || which >= DG_GL_LINKS) return NULL;
-  return atomic_load_explicit(&((S_word *)(uintptr_t)w->memo)->link[which], memory_order_acquire);
-}
-
 /* A link is stored once: a thread that finds it set already leaves it
  * (a store, even of the same value, takes the cache line away from the
  * other cores that read the entry: with --jobs, every repeat of a common
@@ -653,7 +641,7 @@ static void S_store_link(_Atomic(const void *) *at, const void *value) {
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value) {
   if (!w || !w->memo || which >= DG_GL_LINKS || !value) return;
   /* (every thread stores the same value: the first one stored under its key) */
-  S_store_link(&((S_word *)(uintptr_t)w->memo)->link[which], value);
+  S_store_link(&((S_word *)(uintptr_t)w->memo)->h.link[which], value);
 }
 
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {

@@ -58,17 +58,31 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 /* The word classes of the lower-case form kept in the entry of key k's
  * word into *wc (what _get gives as w->wc); false when it has none. */
 bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc);
+/* (what the inline readers below read: the head of a word's entry,
+ * memo.c's S_word, which begins with it; inline, as the phrase pass and
+ * the closed-class pass ask them of most words) */
+typedef struct dg_gl_memo_whead {
+  const char *lower; /* the lower-case form (among the entry's strings) */
+  uint64_t hlower;   /* dg_mwe_word_hash(lower) */
+  _Atomic(const void *) link[DG_GL_LINKS];
+} dg_gl_memo_whead;
 /* dg_mwe_word_hash(w->lower), kept in the entry of a word whose lower-case
  * form is its entry's (a repeated word's: the phrase pass hashes every
  * word's form); 0 for another word. */
-uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w);
+static inline uint64_t dg_gl_memo_lower_hash(const dg_gl_word *w) {
+  const dg_gl_memo_whead *v = w->memo;
+  return v && v->lower == w->lower ? v->hlower : 0;
+}
 /* Both set w->memo (the entry) and w->memo_form (form): a value that is a
  * function of the entry (DG_GL_LINK_*: gloss_internal.h) is linked from it
  * once found, and a repeat of the word reaches it without a look-up.
  * _link gives the value linked (NULL: none yet, or no entry); _set_link
  * links a value stored in the memo, or a constant of static storage
  * (never one of the caller's that dies before the memo). */
-const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which);
+static inline const void *dg_gl_memo_link(const dg_gl_word *w, unsigned which) {
+  if (!w || !w->memo || which >= DG_GL_LINKS) return NULL;
+  return atomic_load_explicit(&((dg_gl_memo_whead *)(uintptr_t)w->memo)->link[which], memory_order_acquire);
+}
 void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value);
 /* Ask the memory for the values w's entry links (the look-up pass, once
  * the sentence's words are found: the passes after it read them). */
