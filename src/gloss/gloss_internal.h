@@ -131,8 +131,9 @@ typedef struct dg_gl_word {
  * lower-case form, whether the spelling dictionary knows the form, what
  * the closed-class pass makes of each of its readings (closed.c),
  * whether the form reads as a name (lookup.c dg_gl_beside_name), the
- * subjects that give the form a sense of its own (domains.c) and whether
- * it is no ordinal (ordinal.c); of
+ * subjects that give the form a sense of its own (domains.c), whether
+ * it is no ordinal (ordinal.c) and the English form (plural, past tense,
+ * participle) first made of one of its glosses (plain.c); of
  * each of its analyses (dg_gl_memo_an_link), the senses of its lemma and
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
@@ -146,7 +147,8 @@ enum {
   DG_GL_LINK_CLOSED,
   DG_GL_LINK_NAME,
   DG_GL_LINK_SUBJECTS,
-  DG_GL_LINK_ORDINAL, /* (last: memo.c does not prefetch it) */
+  DG_GL_LINK_ORDINAL, /* (from here on: memo.c does not prefetch them) */
+  DG_GL_LINK_ENGLISH, /* (plain.c: the English form last made of a gloss of the word) */
   DG_GL_LINKS
 };
 enum {

@@ -602,7 +602,8 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
 void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   const S_word *v = w->memo;
   if (!v) return;
-  /* (not the ordinal link, the last: it holds a constant.  The loops are
+  /* (not the ordinal link: it holds a constant; nor the English form's,
+   * which few words ask for, late.  The loops are
    * unrolled: their counting cost as much as the prefetches) */
 #pragma GCC unroll 8
   for (size_t k = 0; k < DG_GL_LINK_ORDINAL; k++) {

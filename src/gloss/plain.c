@@ -65,7 +65,11 @@ static bool S_modal(const char *gloss) {
 /* The English forms of english.c that look words up (past tense,
  * participle) or search tables (plural) are a function of the gloss and
  * the lexicon: each is made once per gloss and kept in the engine's memo
- * (kind 'E', the key the form's letter and the gloss).  Returns the form:
+ * (kind 'E', the key the form's letter and the gloss; the value the key
+ * again, then the form).  The word's memo entry links the first one made
+ * of its glosses (DG_GL_LINK_ENGLISH): a repeat of the word with that
+ * gloss, most of them, reaches it with no key made and no look-up (the
+ * key read back from the value tells it is the same).  Returns the form:
  * the memo's, or one made in b (empty), b->data (a gloss too long for a
  * key has its form made each time). */
 typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's' } S_form;
@@ -77,17 +81,38 @@ static const char *S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, co
   return b->data ? b->data : "";
 }
 
-static const char *S_english(dg_engine *e, dg_buf *b, S_form form, const char *gloss) {
+/* The form in value v of the memo (its key, then the form) when its key is
+ * form and gloss; NULL for another key. */
+static inline const char *S_form_of(const char *v, S_form form, const char *gloss) {
+  if (v[0] != (char)form) return NULL;
+  size_t k = 0;
+  while (gloss[k] && gloss[k] == v[1 + k]) k++;
+  return !gloss[k] && !v[1 + k] ? v + k + 2 : NULL;
+}
+
+static const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_form form, const char *gloss) {
+  const char *l = dg_gl_memo_link(w, DG_GL_LINK_ENGLISH), *r;
+  if (l && (r = S_form_of(l, form, gloss))) return r;
   char key[128];
   size_t n = strlen(gloss);
   if (n + 2 > sizeof key) return S_make_form(e->lex, b, form, gloss);
   key[0] = (char)form;
   memcpy(key + 1, gloss, n + 1);
   const char *m = dg_gl_memo_find(e, 'E', key);
-  if (m) return m;
-  const char *r = S_make_form(e->lex, b, form, gloss);
-  dg_gl_memo_keep(e, 'E', key, r, strlen(r) + 1, 0, NULL);
-  return r;
+  if (!m) {
+    const char *made = S_make_form(e->lex, b, form, gloss);
+    /* (the value: the key, then the form) */
+    dg_buf v;
+    dg_buf_init(&v);
+    dg_buf_put(&v, key, n + 2);
+    dg_buf_put(&v, made, strlen(made) + 1);
+    m = dg_gl_memo_keep(e, 'E', key, v.data, v.len, 0, NULL);
+    dg_buf_free(&v);
+    if (!m) return made; /* (the memo is full) */
+  }
+  /* (linked once: a word glossed otherwise too keeps its first) */
+  if (!l) dg_gl_memo_set_link(w, DG_GL_LINK_ENGLISH, m);
+  return m + n + 2;
 }
 
 /* Is the noun plural (by its features or its labels; lbits: their bits,
@@ -156,10 +181,10 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
     } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
-      out = S_english(e, &b, S_PARTICIPLE, t->gloss);
+      out = S_english(e, w, &b, S_PARTICIPLE, t->gloss);
     } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
       if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
-      else out = S_english(e, &b, S_PAST, t->gloss);
+      else out = S_english(e, w, &b, S_PAST, t->gloss);
     } else if ((lb & DG_GL_L_3SG) &&
                ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
       dg_english_3sg(&b, t->gloss);
@@ -192,7 +217,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
-    out = S_english(e, &b, S_PLURAL, t->gloss);
+    out = S_english(e, w, &b, S_PLURAL, t->gloss);
   }
   if (!out) out = b.data;
   if (out && *out) t->plain = dg_mem_strdup(&d->arena, out);
