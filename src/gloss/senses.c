@@ -39,16 +39,36 @@ static bool S_clause_has_sich(const dg_gl_ctx *c, size_t i) {
 
 /* Has the clause of the verb at i a reflexive pronoun: "sich", or
  * mich/dich/uns/euch with the matching subject (ich erinnere mich)?  The
- * pronouns by their closed-class labels. */
-static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
-  static const char *const pairs[][2] = {{"REFL.1SG.ACC", "PRS.1SG.NOM"}, /* mich, ich */
-                                         {"REFL.2SG.ACC", "PRS.2SG.NOM"}, /* dich, du */
-                                         {"REFL.1PL", "PRS.1PL.NOM"},     /* uns, wir */
-                                         {"REFL.2PL", "PRS.2PL.NOM"}};    /* euch, ihr */
-  if (S_clause_has_sich(c, i)) return true;
-  for (size_t k = 0; k < DG_ARRAY_LEN(pairs); k++)
-    if (dg_gl_clause_has_pronoun(c, i, pairs[k][0]) && dg_gl_clause_has_pronoun(c, i, pairs[k][1])) return true;
+ * pronouns by their closed-class labels, each named by a literal, whose
+ * dg_gl_label_sig is then known when compiling. */
+#define S_REFL_1SG "REFL.1SG.ACC" /* mich */
+#define S_REFL_2SG "REFL.2SG.ACC" /* dich */
+#define S_REFL_1PL "REFL.1PL"     /* uns */
+#define S_REFL_2PL "REFL.2PL"     /* euch */
+static inline bool S_has(const dg_gl_ctx *c, size_t i, const char *labels) {
+  return dg_gl_clause_has_pronoun_sig(c, i, labels, dg_gl_label_sig(labels));
+}
+/* Could one of mich, dich, uns, euch be in the clause of i?  No, when no
+ * word of the clause but i has a pronoun reading with the bit of one of
+ * their labels (dg_gl_word.pron_sig, walked from pronoun to pronoun:
+ * next_pron), as most clauses have none.  A clause that shares the subject
+ * of the one before it ("… und freut sich …") is asked in full. */
+static bool S_may_have_reflexive(const dg_gl_ctx *c, size_t i) {
+  size_t a = dg_gl_cstart(c, i), b = dg_gl_cend(c, i), n = c->s->ntokens;
+  if (a > 1 && (c->s->tokens[a - 1].flags & DG_DF_CLAUSE_JOIN) && a == i) return true;
+  uint64_t sig = dg_gl_label_sig(S_REFL_1SG) | dg_gl_label_sig(S_REFL_2SG) | dg_gl_label_sig(S_REFL_1PL) |
+                 dg_gl_label_sig(S_REFL_2PL);
+  for (size_t j = a < n ? c->w[a].next_pron : n; j < b; j = j + 1 < n ? c->w[j + 1].next_pron : n)
+    if (j != i && (c->w[j].pron_sig & sig)) return true;
   return false;
+}
+static bool S_reflexive_clause(const dg_gl_ctx *c, size_t i) {
+  if (S_clause_has_sich(c, i)) return true;
+  if (!S_may_have_reflexive(c, i)) return false;
+  return (S_has(c, i, S_REFL_1SG) && S_has(c, i, "PRS.1SG.NOM")) || /* ich */
+         (S_has(c, i, S_REFL_2SG) && S_has(c, i, "PRS.2SG.NOM")) || /* du */
+         (S_has(c, i, S_REFL_1PL) && S_has(c, i, "PRS.1PL.NOM")) || /* wir */
+         (S_has(c, i, S_REFL_2PL) && S_has(c, i, "PRS.2PL.NOM"));   /* ihr */
 }
 
 /* A single Latin letter, or a unit of measure (word class unit: km, °C, kW). */
