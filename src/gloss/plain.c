@@ -63,20 +63,23 @@ static bool S_modal(const char *gloss) {
 }
 
 /* The English forms of english.c that look words up (past tense,
- * participle) or search tables (plural) are a function of the gloss and
- * the lexicon: each is made once per gloss and kept in the engine's memo
- * (kind 'E', the key the form's letter and the gloss; the value the key
- * again, then the form).  The word's memo entry links the first one made
+ * participle) or search tables (plural), and the 3rd person singular
+ * (made in a buffer allocated and freed each time), are a function of the
+ * gloss and the lexicon: each is made once per gloss and kept in the
+ * engine's memo (kind 'E', the key the form's letter and the gloss; the
+ * value the key again, then the form).  The word's memo entry links the first one made
  * of its glosses (DG_GL_LINK_ENGLISH): a repeat of the word with that
  * gloss, most of them, reaches it with no key made and no look-up (the
  * key read back from the value tells it is the same).  Returns the form:
- * the memo's, or one made in b (empty), b->data (a gloss too long for a
- * key has its form made each time). */
-typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's' } S_form;
+ * the memo's (b left empty), or one made in b, b->data (a gloss too long
+ * for a key has its form made each time; so has any once the memo is
+ * full). */
+typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's', S_3SG = 't' } S_form;
 
 static const char *S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
   if (form == S_PAST) dg_english_past_lex(lex, b, gloss);
   else if (form == S_PARTICIPLE) dg_english_participle_lex(lex, b, gloss);
+  else if (form == S_3SG) dg_english_3sg(b, gloss);
   else dg_english_plural(b, gloss);
   return b->data ? b->data : "";
 }
@@ -109,6 +112,7 @@ static const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_for
     m = dg_gl_memo_keep(e, 'E', key, v.data, v.len, 0, NULL);
     dg_buf_free(&v);
     if (!m) return made; /* (the memo is full) */
+    dg_buf_clear(b);     /* (the form returned is the memo's: b holds none) */
   }
   /* (linked once: a word glossed otherwise too keeps its first) */
   if (!l) dg_gl_memo_set_link(w, DG_GL_LINK_ENGLISH, m);
@@ -187,7 +191,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
       else out = S_english(e, w, &b, S_PAST, t->gloss);
     } else if ((lb & DG_GL_L_3SG) &&
                ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
-      dg_english_3sg(&b, t->gloss);
+      out = S_english(e, w, &b, S_3SG, t->gloss);
     }
     /* Reported speech: subjunctive I says that someone else said it ("die
      * Lage sei ernst" = the situation is, so they say).  Plain English has
