@@ -668,6 +668,39 @@ static bool S_listed(dg_engine *e, const dg_dtoken *t, const dg_analysis *a, con
   return *listed;
 }
 
+/* dg_lexicon_senses(e->lex, form, pos, out, DG_GL_MAX_SENSES), at most
+ * that many, through the memo (kind 'F', the key the POS's first letter
+ * and the form): the dictionary's own senses of a form that a plural-only
+ * noun or a degree with a meaning of its own asks for are a function of
+ * the form, and are asked at every occurrence of the word. */
+typedef struct S_form_senses_v {
+  size_t n;
+  dg_sense sv[DG_GL_MAX_SENSES];
+} S_form_senses_v;
+static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_sense *out) {
+  char key[128];
+  size_t n = form ? strlen(form) : sizeof key;
+  bool keyed = n + 2 <= sizeof key;
+  if (keyed) {
+    key[0] = pos[0];
+    memcpy(key + 1, form, n + 1);
+    const S_form_senses_v *v = dg_gl_memo_find(e, 'F', key);
+    if (v) {
+      memcpy(out, v->sv, v->n * sizeof *out);
+      return v->n;
+    }
+  }
+  size_t k = dg_lexicon_senses(e->lex, form, pos, out, DG_GL_MAX_SENSES);
+  if (k > DG_GL_MAX_SENSES) k = DG_GL_MAX_SENSES;
+  if (keyed) {
+    S_form_senses_v nv;
+    nv.n = k;
+    memcpy(nv.sv, out, k * sizeof *out);
+    dg_gl_memo_keep(e, 'F', key, &nv, offsetof(S_form_senses_v, sv) + k * sizeof *out, 0, NULL);
+  }
+  return k;
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -753,9 +786,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
   if (ns == 0 && (af & DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
-    ns = dg_lexicon_senses(e->lex, t->form, "NOUN", sbuf, DG_GL_MAX_SENSES);
+    ns = S_form_senses(e, t->form, "NOUN", sbuf);
     sv = sbuf;
-    if (ns > DG_GL_MAX_SENSES) ns = DG_GL_MAX_SENSES;
     plural_headword = ns > 0;
   }
   /* A comparative or superlative the dictionary lists with a meaning of its
@@ -764,8 +796,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
   if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
     dg_sense dv[DG_GL_MAX_SENSES];
-    size_t nd = dg_lexicon_senses(e->lex, w->lower, "ADJ", dv, DG_GL_MAX_SENSES);
-    if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
+    size_t nd = S_form_senses(e, w->lower, "ADJ", dv);
     if (nd) {
       memcpy(sbuf, dv, nd * sizeof *sbuf);
       sv = sbuf;
