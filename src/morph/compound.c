@@ -622,9 +622,15 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
   int N = g->ncp;
   if (stage == 0) {
     uint64_t x = DG_HASH64_START;
-    for (int j = i + 1; j <= N; j++) {
-      for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_hash64_step(x, (unsigned char)g->lo[b]);
-      r->hash[j] = x;
+    if (g->lo_off[N] - g->lo_off[i] == (size_t)(N - i)) {
+      /* (a rest of ASCII letters: a code point a byte) */
+      const unsigned char *p = (const unsigned char *)g->lo + g->lo_off[i];
+      for (int j = i; j < N; j++) r->hash[j + 1] = x = dg_hash64_step(x, p[j - i]);
+    } else {
+      for (int j = i + 1; j <= N; j++) {
+        for (size_t b = g->lo_off[j - 1]; b < g->lo_off[j]; b++) x = dg_hash64_step(x, (unsigned char)g->lo[b]);
+        r->hash[j] = x;
+      }
     }
     r->nlook = r->next = 0;
     if (i > 0 && N - i >= S_MINPART) r->look[r->nlook++] = r->hash[N];
