@@ -35,25 +35,59 @@ char *dg_lexicon_fold(const char *s) {
   return dg_buf_detach(&b);
 }
 
+/* Eight ASCII bytes folded at a time: a byte of 'A'..'Z' gets bit 5 (its
+ * small letter).  b + 0x3F has its high bit when b >= 'A', b + 0x25 when
+ * b > 'Z' (no carry between bytes below 0x80).  (S_fold4: four bytes) */
+static inline uint64_t S_fold8(uint64_t x) {
+  return x | ((x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL) & 0x8080808080808080ULL) >> 2;
+}
+static inline uint32_t S_fold4(uint32_t x) {
+  return x | ((x + 0x3F3F3F3FU) & ~(x + 0x25252525U) & 0x80808080U) >> 2;
+}
+
 size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap) {
   size_t n = 0;
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
   utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
   while (left > 0) {
     if (left >= 8 && n + 8 < cap) {
-      /* Eight ASCII bytes at a time: a byte of 'A'..'Z' gets bit 5 (its
-       * small letter).  b + 0x3F has its high bit when b >= 'A', b + 0x25
-       * when b > 'Z' (no carry between bytes below 0x80). */
       uint64_t x;
       memcpy(&x, p, 8);
       if (!(x & 0x8080808080808080ULL)) {
-        uint64_t upper = (x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL) & 0x8080808080808080ULL;
-        x |= upper >> 2;
+        x = S_fold8(x);
         memcpy(buf + n, &x, 8);
         n += 8;
         p += 8;
         left -= 8;
         continue;
+      }
+    } else if (left < 8 && n + (size_t)left < cap) {
+      /* The last bytes of a key: its last eight when it has them (the
+       * bytes before these, read again, were ASCII when the eight are, and
+       * were folded one for one to the same bytes), else the first four
+       * and the last four of four to seven (two loads that may overlap). */
+      size_t back = 8 - (size_t)left;
+      uint64_t x;
+      uint32_t a, b;
+      if ((size_t)(p - (const utf8proc_uint8_t *)s) >= back) {
+        memcpy(&x, p - back, 8);
+        if (!(x & 0x8080808080808080ULL)) {
+          x = S_fold8(x);
+          memcpy(buf + n - back, &x, 8);
+          n += (size_t)left;
+          break;
+        }
+      } else if (left >= 4) {
+        memcpy(&a, p, 4);
+        memcpy(&b, p + left - 4, 4);
+        if (!((a | b) & 0x80808080U)) {
+          b = S_fold4(b);
+          memcpy(buf + n + (size_t)left - 4, &b, 4);
+          a = S_fold4(a);
+          memcpy(buf + n, &a, 4);
+          n += (size_t)left;
+          break;
+        }
       }
     }
     if (*p < 0x80) { /* ASCII: what utf8proc would give, without asking it */
