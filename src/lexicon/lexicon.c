@@ -373,7 +373,9 @@ static bool S_find_slot(const dg_lexicon *lex, int t, const S_lkey *key, uint32_
   uint32_t i = (uint32_t)key->hash & mask;
   for (uint32_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
     if (slots[i].key == DG_LEX_EMPTY) return false;
-    if (strcmp(S_str(lex, slots[i].key), key->s) == 0) {
+    /* (most probes meet another key: its first byte tells, with no call) */
+    const char *ks = S_str(lex, slots[i].key);
+    if (ks[0] == key->s[0] && (ks[0] == '\0' || strcmp(ks + 1, key->s + 1) == 0)) {
       uint32_t s = slots[i].start, c = slots[i].count;
       if (s > nrec || c > nrec - s) return false; /* damaged slot */
       *start = s;
