@@ -906,12 +906,13 @@ size_t dg_cmp_split_segment(dg_morph *m, const char *word, size_t start, size_t 
          * accepts (no Chef|innen of an unknown name-like word), or be a
          * noun made of long parts with no name-like head (Lungen|karzinom,
          * Chiffon|bluse: the dictionary knows Karzinom and Chiffon). */
-        if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2) {
+        if (isfinite(g->best[0].cost) && g->best[0].nstems >= 2 &&
+            (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || dg_cmp_name_head(g) ||
+             dg_cmp_country_head(g))) {
+          /* (hunspell, the dearest question, asked last: tens of
+           * thousands of instructions for a word it does not know) */
           char *w = dg_xstrndup(seg, n);
-          if (!dg_morph_hs_spell(m, w) &&
-              (!g->cap || S_min_stem(g) < 5 || S_lexicon_short(g) || dg_cmp_name_head(g) ||
-               dg_cmp_country_head(g)))
-            splittable = false;
+          if (!dg_morph_hs_spell(m, w)) splittable = false;
           free(w);
         }
       }

@@ -417,7 +417,8 @@ bool dg_cmp_keep_whole(dg_cmp_seg *g, const char *seg, size_t n) {
   if (g->cap && !g->whole_known && isfinite(g->best[0].cost) &&
       g->best[0].nstems >= 2 && (S_has_short_part(g, true) || dg_cmp_name_head(g))) {
     char *w = dg_xstrndup(seg, n);
-    bool name = !dg_morph_hs_spell(g->m, w) && !dg_morph_known_lemma(g->m, w);
+    /* (the lexicon first: hunspell's answer costs far more) */
+    bool name = !dg_morph_known_lemma(g->m, w) && !dg_morph_hs_spell(g->m, w);
     free(w);
     if (name) return true;
   }
