@@ -225,24 +225,114 @@ static dg_kind S_kind(dg_tokkind k) {
   return DG_KIND_WORD;
 }
 
+/* A text-layer token's flags as the document's (the ones it shows), read
+ * from a table of the eight bits they are among (one load a token). */
+#define S_F1(f)                                                                                          \
+  (((f) & DG_TF_EMPH ? DG_DF_EMPHASIS : 0) | ((f) & DG_TF_HYPHEN_JOINED ? DG_DF_HYPHEN_JOINED : 0) |      \
+   ((f) & DG_TF_SPACE_AFTER ? DG_DF_SPACE_AFTER : 0) | ((f) & DG_TF_SUSPENDED ? DG_DF_SUSPENDED : 0) |   \
+   ((f) & DG_TF_ORDINAL ? DG_DF_ORDINAL : 0))
+#define S_F4(f) S_F1(f), S_F1((f) + 1), S_F1((f) + 2), S_F1((f) + 3)
+#define S_F16(f) S_F4(f), S_F4((f) + 4), S_F4((f) + 8), S_F4((f) + 12)
+#define S_F64(f) S_F16(f), S_F16((f) + 16), S_F16((f) + 32), S_F16((f) + 48)
+static const uint8_t S_flag_map[256] = {S_F64(0), S_F64(64), S_F64(128), S_F64(192)};
+_Static_assert((DG_TF_EMPH | DG_TF_HYPHEN_JOINED | DG_TF_SPACE_AFTER | DG_TF_SUSPENDED | DG_TF_ORDINAL) < 256 &&
+                   (DG_DF_EMPHASIS | DG_DF_HYPHEN_JOINED | DG_DF_SPACE_AFTER | DG_DF_SUSPENDED | DG_DF_ORDINAL) < 256,
+               "the flags a token shows are in the table's bits");
+static inline unsigned S_flags(unsigned f) { return S_flag_map[f & 0xff]; }
+
 static void S_from_text(dg_dtoken *t, const dg_token *pt, const char *form) {
   dg_dtoken_init(t);
   t->form = form;
   t->start = pt->start;
   t->end = pt->end;
   t->kind = S_kind(pt->kind);
-  if (pt->flags & DG_TF_EMPH) t->flags |= DG_DF_EMPHASIS;
-  if (pt->flags & DG_TF_HYPHEN_JOINED) t->flags |= DG_DF_HYPHEN_JOINED;
-  if (pt->flags & DG_TF_SPACE_AFTER) t->flags |= DG_DF_SPACE_AFTER;
-  if (pt->flags & DG_TF_SUSPENDED) t->flags |= DG_DF_SUSPENDED;
-  if (pt->flags & DG_TF_ORDINAL) t->flags |= DG_DF_ORDINAL;
+  t->flags = S_flags(pt->flags);
 }
 
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt) {
   S_from_text(t, pt, dg_mem_strndup(&d->arena, pt->form, pt->len));
 }
 
-void dg_dtokens_from_text(dg_doc *d, dg_dtoken *t, const dg_token *pt, size_t n, bool held) {
-  for (size_t i = 0; i < n; i++)
-    S_from_text(&t[i], &pt[i], held ? pt[i].form : dg_mem_strndup(&d->arena, pt[i].form, pt[i].len));
+
+/* Whether the gap [a, b) of the input (raw holds its bytes [lo, hi)) is a
+ * space: markup alone ("Union*.") is not.  (Mostly one space, the first
+ * byte looked at.)  A gap outside raw counts as one. */
+static inline bool S_gap_is_space(const char *raw, uint64_t lo, uint64_t hi, uint64_t a, uint64_t b) {
+  if (a < lo || b > hi) return true;
+  for (uint64_t i = a; i < b; i++) {
+    unsigned char ch = (unsigned char)raw[i - lo];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80) return true;
+  }
+  return false;
+}
+
+/* Sentence s's tokens and text in two walks.  The first writes each
+ * token whole (its own fields, then the rest of the template from
+ * registers: no copy of the template that is then written over).  The
+ * second puts each form, whose length the text layer knows, straight
+ * after the text so far, 16 bytes at a time, in the free room of the
+ * arena's head block (the bytes stored past it are written over next; a
+ * block is read only when it lies in the page of its start, as in
+ * S_set_text_blocks).  When a form is near the end of its page or the
+ * block is out of room, dg_sentence_set_text makes the text. */
+static __attribute__((no_sanitize("address", "undefined", "thread"))) bool
+S_text_known_lengths(dg_doc *d, dg_dsentence *s, const dg_token *pt) {
+#if defined(__SSE2__)
+  typedef char v16 __attribute__((vector_size(16)));
+  typedef char v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  dg_mem_block *b = d->arena.head;
+  char *text = (char *)b->data + b->used, *q = text, *end = (char *)b->data + b->cap;
+  const dg_dtoken *t = s->tokens;
+  size_t n = s->ntokens;
+  if (end - q < 32) return false;
+  for (size_t i = 0; i < n; i++) {
+    const char *f = t[i].form;
+    size_t len = pt[i].len;
+    for (size_t k = 0;; k += 16) {
+      if (((uintptr_t)(f + k) & (S_PAGE - 1)) > S_PAGE - 16) return false;
+      v16 v = *(const v16u *)(f + k);
+      memcpy(q + k, &v, 16);
+      if (k + 16 >= len) break;
+      if (end - (q + k) < 48) return false;
+    }
+    q += len;
+    if (end - q < 32) return false;
+    if (t[i].flags & DG_DF_SPACE_AFTER) *q++ = ' ';
+  }
+  if (n && (t[n - 1].flags & DG_DF_SPACE_AFTER)) q--; /* (none after the last) */
+  *q++ = '\0';
+  b->used = (size_t)(q - (char *)b->data);
+  s->text = text;
+  return true;
+#else
+  (void)d;
+  (void)s;
+  (void)pt;
+  return false;
+#endif
+}
+
+void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const dg_token *pt, size_t n, bool held, const char *raw,
+                           uint64_t lo, size_t rawlen) {
+  dg_dtoken *t = dg_mem_alloc(&d->arena, n * sizeof *t);
+  s->tokens = t;
+  s->ntokens = n;
+  const uint64_t hi = lo + rawlen;
+  for (size_t i = 0; i < n; i++) {
+    const dg_token *p = &pt[i];
+    dg_dtoken *x = &t[i];
+    unsigned flags = S_flags(p->flags);
+    if ((flags & DG_DF_SPACE_AFTER) && raw && i + 1 < n && !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
+      flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+    memcpy((char *)x + offsetof(dg_dtoken, lemma), (const char *)&S_empty_token + offsetof(dg_dtoken, lemma),
+           sizeof *x - offsetof(dg_dtoken, lemma));
+    x->form = held ? p->form : dg_mem_strndup(&d->arena, p->form, p->len);
+    x->start = p->start;
+    x->end = p->end;
+    x->kind = S_kind(p->kind);
+    x->flags = flags;
+  }
+  /* (copied forms are in the arena's head block, where the text would be
+   * put: they are measured again) */
+  if (!held || !S_text_known_lengths(d, s, pt)) dg_sentence_set_text(d, s);
 }

@@ -241,9 +241,14 @@ void dg_sentence_set_text(dg_doc *d, dg_dsentence *s);
  * form, span, kind and flags, in d's arena. */
 struct dg_token;
 void dg_dtoken_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt);
-/* The same for n tokens in a row; with `held` the forms live as long as d
- * (their storage is held by d: dg_doc_hold) and are pointed at, not copied. */
-void dg_dtokens_from_text(dg_doc *d, dg_dtoken *t, const struct dg_token *pt, size_t n, bool held);
+/* Sentence s's tokens (n of the text layer, as dg_dtoken_from_text makes
+ * them, in d's arena; with `held` the forms live as long as d (their
+ * storage is held by d: dg_doc_hold) and are pointed at, not copied) and
+ * its text (as dg_sentence_set_text makes it), in one walk.  raw holds the input's bytes [lo, lo + rawlen) that the
+ * tokens' spans point into (NULL: none): a gap between two tokens that
+ * holds no whitespace there (markup alone, "Union*.") is no space. */
+void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const struct dg_token *pt, size_t n, bool held,
+                           const char *raw, uint64_t lo, size_t rawlen);
 
 /* Lines input: the sentences of one record (the same `record`) joined into
  * one sentence each, for the renderers, which then write one record a line.

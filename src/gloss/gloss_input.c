@@ -164,25 +164,8 @@ static void S_add_sentences(dg_source *src, dg_engine *e, dg_doc *d, dg_paragrap
     s->first = src->sentences++ == 0;
     s->paragraph = parno;
     s->headline = (ps->flags & DG_SF_HEADLINE) != 0;
-    s->ntokens = ps->ntokens;
-    s->tokens = dg_mem_alloc(&d->arena, ps->ntokens * sizeof *s->tokens);
-    dg_dtokens_from_text(d, s->tokens, ps->tokens, ps->ntokens, held);
-    /* Markup alone ("Union*.") is not a space: look at the gap's bytes
-     * (mostly one space, the first looked at). */
-    const char *raw = p->rawlen ? p->raw : NULL;
-    const uint64_t lo = p->start, hi = p->start + p->rawlen;
-    const dg_token *pt = ps->tokens;
-    for (size_t i = 0, n = ps->ntokens; raw && i + 1 < n; i++) {
-      uint64_t next = pt[i + 1].start;
-      if (!(pt[i].flags & DG_TF_SPACE_AFTER) || pt[i].end < lo || next > hi) continue;
-      bool ws = false;
-      for (uint64_t b = pt[i].end; b < next && !ws; b++) {
-        unsigned char ch = (unsigned char)raw[b - lo];
-        ws = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch >= 0x80;
-      }
-      if (!ws) s->tokens[i].flags &= ~(unsigned)DG_DF_SPACE_AFTER;
-    }
-    dg_sentence_set_text(d, s);
+    /* (its tokens and text: markup alone between two tokens, "Union*.", is no space) */
+    dg_sentence_from_text(d, s, ps->tokens, ps->ntokens, held, p->rawlen ? p->raw : NULL, p->start, p->rawlen);
     if (e) dg_engine_gloss(e, d, s);
   }
 }
