@@ -26,6 +26,8 @@ void *dg_mem_grow(dg_mem *a, size_t n) {
   return nb->data;
 }
 
+char *dg_mem_strdup_measured(dg_mem *a, const char *s) { return dg_mem_strndup(a, s, strlen(s)); }
+
 void dg_mem_free(dg_mem *a) {
   dg_mem_block *b = a->head;
   while (b) {
