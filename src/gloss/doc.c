@@ -319,12 +319,14 @@ void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const dg_token *pt, size_
   dg_dtoken *t = dg_mem_alloc(&d->arena, n * sizeof *t);
   s->tokens = t;
   s->ntokens = n;
-  const uint64_t hi = lo + rawlen;
+  /* (without raw bytes no gap lies in them: [lo, hi) is empty) */
+  const uint64_t hi = raw ? lo + rawlen : 0;
+  if (!raw) lo = UINT64_MAX;
   for (size_t i = 0; i < n; i++) {
     const dg_token *p = &pt[i];
     dg_dtoken *x = &t[i];
     unsigned flags = S_flags(p->flags);
-    if ((flags & DG_DF_SPACE_AFTER) && raw && i + 1 < n && !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
+    if ((flags & DG_DF_SPACE_AFTER) && i + 1 < n && !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
       flags &= ~(unsigned)DG_DF_SPACE_AFTER;
     memcpy((char *)x + offsetof(dg_dtoken, lemma), (const char *)&S_empty_token + offsetof(dg_dtoken, lemma),
            sizeof *x - offsetof(dg_dtoken, lemma));
