@@ -218,6 +218,10 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* Is this lower-case form an ordinal by its form alone ("siebte")? */
 bool dg_gl_ordinal_form(dg_engine *e, const char *lower);
+/* participle.c: a participle used as an adjective without an entry of its
+ * own (word w, token t), glossed from its verb ("sinkend" sinking); false
+ * (t untouched) when it is none. */
+bool dg_gl_participle(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w);
 /* lookup.c: is capitalised word i next to a name (a proper-noun reading of
  * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);
