@@ -142,6 +142,16 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
   dg_doc_free(src);
 }
 
+/* Sentence s's text ends at q, in the head block b from text on: its
+ * NUL written and the block's room taken (S_set_text_blocks,
+ * S_text_known_lengths). */
+static inline bool S_text_close(dg_mem_block *b, dg_dsentence *s, char *text, char *q) {
+  *q++ = '\0';
+  b->used = (size_t)(q - (char *)b->data);
+  s->text = text;
+  return true;
+}
+
 /* The forms copied 16 bytes at a time straight to the free room of the
  * arena's head block, each one's end found in the same load (the bytes
  * stored past it are written over next): no strlen, no memcpy call.  A
@@ -177,10 +187,7 @@ static __attribute__((no_sanitize("address", "undefined", "thread"))) bool S_set
     }
     if (i + 1 < n && (t[i].flags & DG_DF_SPACE_AFTER)) *q++ = ' ';
   }
-  *q++ = '\0';
-  b->used = (size_t)(q - (char *)b->data);
-  s->text = text;
-  return true;
+  return S_text_close(b, s, text, q);
 #else
   (void)d;
   (void)s;
@@ -302,10 +309,7 @@ S_text_known_lengths(dg_doc *d, dg_dsentence *s, const dg_token *pt) {
     if (t[i].flags & DG_DF_SPACE_AFTER) *q++ = ' ';
   }
   if (n && (t[n - 1].flags & DG_DF_SPACE_AFTER)) q--; /* (none after the last) */
-  *q++ = '\0';
-  b->used = (size_t)(q - (char *)b->data);
-  s->text = text;
-  return true;
+  return S_text_close(b, s, text, q);
 #else
   (void)d;
   (void)s;
