@@ -22,6 +22,10 @@
  * top sense as a noun masculine (S_noun_as_name)?  Of a form: does the
  * spelling dictionary know it (dg_morph_is_known: hunspell)? */
 enum { S_ROLE = 1, S_MASC = 2 };
+/* (the four answers about a lemma as constants: a word's link points to
+ * one of them, not to the memo's byte, so that a repeated word's answer
+ * is read without its entry being fetched from memory) */
+static const unsigned char S_facts[4] = {0, S_ROLE, S_MASC, S_ROLE | S_MASC};
 /* (gw: the word whose lemma or form it is, whose memo entry links the
  * answer: memo.h dg_gl_memo_link) */
 static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
@@ -30,12 +34,16 @@ static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, 
   /* (a repeated word's answer is linked: read in line, the memo asked only
    * for a link not set yet) */
   const unsigned char *m = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_FACTS);
-  if (!m) m = dg_gl_memo_find_an(e, gw, an, DG_GL_ALINK_FACTS, 'R', lemma);
   if (m) return *m;
+  m = dg_gl_memo_find(e, 'R', lemma);
+  if (m) {
+    dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[*m & 3u]);
+    return *m;
+  }
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
                                     (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
-  dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL));
+  if (dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL)) dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[r]);
   return r;
 }
 static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
