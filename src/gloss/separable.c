@@ -254,11 +254,13 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
     S_join(e, d, c, j + 1, j);
   }
-  /* Infinitives with an inner zu that nothing else glossed. */
+  /* Infinitives with an inner zu that nothing else glossed.  (A
+   * capitalised word is none, S_inner_zu: its form, near in memory, is
+   * read before the gloss, which lies far off.) */
   const dg_dtoken *t = tokens;
   const dg_gl_word *w = words;
   for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++)
-    if (t->kind == DG_KIND_WORD && t->link < 0 && !w->is_closed &&
+    if (t->kind == DG_KIND_WORD && t->link < 0 && !w->is_closed && !dg_gl_is_upper_initial(t->form) &&
         ((t->flags & DG_DF_GUESS) || !t->gloss || !*t->gloss))
       S_inner_zu(e, d, c, i);
 }
