@@ -287,6 +287,29 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   if (cand != one) free(cand);
 }
 
+/* Rare changes to a word, each out of line and cold, so that the loops
+ * that look for them, run over every sentence, take fewer cache lines of
+ * code. */
+
+/* Noun i made a surname (seen: the document used it as a name before). */
+static __attribute__((noinline, cold)) void S_make_surname(dg_doc *d, dg_gl_ctx *c, size_t i, bool seen) {
+  dg_dtoken *t = &c->s->tokens[i];
+  bool gen = S_genitive_noun(c, i); /* Fischers: Fischer, GEN */
+  c->w[i].surname = true;
+  t->kind = DG_KIND_NAME;
+  dg_gl_set_pos(t, "PROPN");
+  t->nparts = 0;
+  t->seg = NULL;
+  if (!gen) t->lemma = t->form;
+  t->labels = "";
+  c->w[i].leipzig = gen ? "GEN" : "";
+  dg_gl_promote(d, t, t->lemma);
+  t->source = "name";
+  t->reason = seen ? "capitalised noun the document used as a name before"
+                   : "capitalised noun with a first name, title or verb of saying taken as a surname";
+  t->flags &= ~(unsigned)DG_DF_GUESS;
+}
+
 /* Surnames that are common nouns, by the evidence above.  Returns whether
  * the sentence has a name now (dg_gl_is_name: a token of kind name, or
  * tagged PROPN), which the steps after it look for beside a word. */
@@ -305,22 +328,30 @@ static bool S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       continue;
     }
     names = true;
-    bool gen = S_genitive_noun(c, i); /* Fischers: Fischer, GEN */
-    c->w[i].surname = true;
-    t->kind = DG_KIND_NAME;
-    dg_gl_set_pos(t, "PROPN");
-    t->nparts = 0;
-    t->seg = NULL;
-    if (!gen) t->lemma = t->form;
-    t->labels = "";
-    c->w[i].leipzig = gen ? "GEN" : "";
-    dg_gl_promote(d, t, t->lemma);
-    t->source = "name";
-    t->reason = seen ? "capitalised noun the document used as a name before"
-                     : "capitalised noun with a first name, title or verb of saying taken as a surname";
-    t->flags &= ~(unsigned)DG_DF_GUESS;
+    S_make_surname(d, c, i, seen);
   }
   return names;
+}
+
+/* Word i after a title or role made a name. */
+static __attribute__((noinline, cold)) void S_make_role_name(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  c->w[i].role_name = true;
+  bool names_entry = t->kind == DG_KIND_NAME && t->source && strstr(t->source, "names");
+  t->kind = DG_KIND_NAME;
+  dg_gl_set_pos(t, "PROPN");
+  t->nparts = 0;
+  t->seg = NULL;
+  if (!names_entry) {
+    /* Personal names are not translated ("Michael", not "Mikhail"). */
+    const char *g = t->form;
+    if (t->lemma[0] && strcmp(t->lemma, t->form) != 0 && strncmp(t->form, t->lemma, strlen(t->lemma)) == 0)
+      g = t->lemma; /* genitive "Trumps" */
+    dg_gl_promote(d, t, g);
+    t->source = "name";
+    t->reason = "capitalised word after a title or role taken as a name";
+    t->flags &= ~(unsigned)DG_DF_GUESS;
+  }
 }
 
 /* Names after a title or role: "Sicherheitsberater Michael Waltz". */
@@ -344,23 +375,25 @@ static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if (!after_role && !after_marked) continue;
     /* The next word after a role is a name only if it is not a common noun
      * in the genitive or plural ("der Präsident Russlands" stays Russia). */
-    c->w[i].role_name = true;
-    bool names_entry = t->kind == DG_KIND_NAME && t->source && strstr(t->source, "names");
-    t->kind = DG_KIND_NAME;
-    dg_gl_set_pos(t, "PROPN");
+    S_make_role_name(d, c, i);
+  }
+}
+
+/* Word i next to a name made a name (surname: its own spelling as its
+ * gloss and lemma). */
+static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoken *t, bool surname) {
+  t->kind = DG_KIND_NAME;
+  dg_gl_set_pos(t, "PROPN");
+  t->source = "name";
+  if (surname) {
     t->nparts = 0;
     t->seg = NULL;
-    if (!names_entry) {
-      /* Personal names are not translated ("Michael", not "Mikhail"). */
-      const char *g = t->form;
-      if (t->lemma[0] && strcmp(t->lemma, t->form) != 0 && strncmp(t->form, t->lemma, strlen(t->lemma)) == 0)
-        g = t->lemma; /* genitive "Trumps" */
-      dg_gl_promote(d, t, g);
-      t->source = "name";
-      t->reason = "capitalised word after a title or role taken as a name";
-      t->flags &= ~(unsigned)DG_DF_GUESS;
-    }
+    t->lemma = t->form;
+    t->labels = "";
+    dg_gl_promote(d, t, t->form);
   }
+  t->reason = "unknown capitalised word next to a name";
+  t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
 /* Names next to names: "Wladimir Putin" even when one part is a word. */
@@ -382,20 +415,7 @@ static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     if ((left || right) && !dg_gl_pos_is(t, DG_UD_NOUN) && t->gloss && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       surname = true;
-    if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) {
-      t->kind = DG_KIND_NAME;
-      dg_gl_set_pos(t, "PROPN");
-      t->source = "name";
-      if (surname) {
-        t->nparts = 0;
-        t->seg = NULL;
-        t->lemma = t->form;
-        t->labels = "";
-        dg_gl_promote(d, t, t->form);
-      }
-      t->reason = "unknown capitalised word next to a name";
-      t->flags &= ~(unsigned)DG_DF_GUESS;
-    }
+    if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname);
   }
 }
 
@@ -408,6 +428,23 @@ static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
     if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
+  }
+}
+
+/* Tokens i..j (particles and the name after them) made a name. */
+static __attribute__((noinline, cold)) void S_make_particle_names(dg_doc *d, dg_dsentence *s, size_t i, size_t j) {
+  for (size_t q = i; q <= j; q++) {
+    dg_dtoken *u = &s->tokens[q];
+    u->kind = DG_KIND_NAME;
+    dg_gl_set_pos(u, "PROPN");
+    u->nparts = 0;
+    u->seg = NULL;
+    u->labels = "";
+    u->lemma = u->form;
+    dg_gl_promote(d, u, u->form);
+    u->source = "name";
+    u->reason = "name particle between names";
+    u->flags &= ~(unsigned)DG_DF_GUESS;
   }
 }
 
@@ -435,21 +472,18 @@ static void S_name_particles(dg_doc *d, dg_gl_ctx *c) {
     if (j == i || j >= s->ntokens || !dg_gl_is_upper_initial(s->tokens[j].form) ||
         dg_gl_pos_is(&s->tokens[j], DG_UD_NOUN))
       continue;
-    for (size_t q = i; q <= j; q++) {
-      dg_dtoken *u = &s->tokens[q];
-      u->kind = DG_KIND_NAME;
-      dg_gl_set_pos(u, "PROPN");
-      u->nparts = 0;
-      u->seg = NULL;
-      u->labels = "";
-      u->lemma = u->form;
-      dg_gl_promote(d, u, u->form);
-      u->source = "name";
-      u->reason = "name particle between names";
-      u->flags &= ~(unsigned)DG_DF_GUESS;
-    }
+    S_make_particle_names(d, s, i, j);
     i = j;
   }
+}
+
+/* An unknown word inside a title or name made a name. */
+static __attribute__((noinline, cold)) void S_make_title_word(dg_dtoken *t) {
+  t->kind = DG_KIND_NAME;
+  dg_gl_set_pos(t, "PROPN");
+  t->source = "name";
+  t->reason = "unknown word inside a title or name";
+  t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
 /* Unknown words in an emphasised title ("*State of the Union*") or
@@ -466,11 +500,7 @@ static bool S_in_titles(dg_gl_ctx *c) {
       for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
         bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
     if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown")) {
-      t->kind = DG_KIND_NAME;
-      dg_gl_set_pos(t, "PROPN");
-      t->source = "name";
-      t->reason = "unknown word inside a title or name";
-      t->flags &= ~(unsigned)DG_DF_GUESS;
+      S_make_title_word(t);
       marked = true;
     }
   }
@@ -478,27 +508,32 @@ static bool S_in_titles(dg_gl_ctx *c) {
 }
 
 /* A form of address before a name is one person's title: "Herrn Putin"
- * = Mr Putin (singular, whatever the morphology guessed). */
+ * = Mr Putin (singular, whatever the morphology guessed).  (Noun i, before
+ * a name: out of line, most sentences have none.) */
+static __attribute__((noinline, cold)) void S_form_of_address(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  /* The two forms of address, each with its English title and its
+   * features (a table of these two words, not a class). */
+  static const struct {
+    const char *lemma, *title, *feats;
+  } address[] = {{"Herr", "Mr", "Gender=Masc|Number=Sing"}, {"Frau", "Ms", "Gender=Fem|Number=Sing"}};
+  size_t k = 0;
+  while (k < DG_ARRAY_LEN(address) && !dg_gl_eq(t->lemma, address[k].lemma)) k++;
+  if (k == DG_ARRAY_LEN(address)) return;
+  dg_gl_promote(d, t, address[k].title);
+  if (dg_gl_feat(t->feats, "Number=Plur")) {
+    t->feats = address[k].feats;
+    c->w[i].leipzig = "SG";
+  }
+}
 static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+    const dg_dtoken *t = &s->tokens[i];
     const dg_dtoken *n = &s->tokens[i + 1];
     if (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN) || !(t->flags & DG_DF_SPACE_AFTER)) continue;
     if (!(n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN))) continue;
-    /* The two forms of address, each with its English title and its
-     * features (a table of these two words, not a class). */
-    static const struct {
-      const char *lemma, *title, *feats;
-    } address[] = {{"Herr", "Mr", "Gender=Masc|Number=Sing"}, {"Frau", "Ms", "Gender=Fem|Number=Sing"}};
-    size_t k = 0;
-    while (k < DG_ARRAY_LEN(address) && !dg_gl_eq(t->lemma, address[k].lemma)) k++;
-    if (k == DG_ARRAY_LEN(address)) continue;
-    dg_gl_promote(d, t, address[k].title);
-    if (dg_gl_feat(t->feats, "Number=Plur")) {
-      t->feats = address[k].feats;
-      c->w[i].leipzig = "SG";
-    }
+    S_form_of_address(d, c, i);
   }
 }
 
