@@ -114,16 +114,12 @@ typedef struct S_shown_slot {
 struct dg_gl_shown {
   S_shown_slot slot[S_SHOWN_SLOTS];
 };
-static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, unsigned upos,
-                                   const char *leipzig) {
-  S_keep how = *leipzig ? S_keep_of(upos, true) : S_KEEP_NONE;
-  if (how == S_KEEP_NONE) return "";
-  /* (S_display_labels's questions: the reading is w's chosen one, so a
-   * possessive's labels are searched when its bits say POSS) */
-  unsigned mode = (unsigned)how | (upos == DG_UD_PRON ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
+/* (S_closed_labels for labels not in their slot: made, and kept there;
+ * out of line, as the labels of most function words are kept) */
+static __attribute__((noinline)) const char *S_closed_labels_make(dg_engine *e, dg_doc *d, const dg_gl_word *w,
+                                                                  unsigned upos, const char *leipzig, unsigned mode,
+                                                                  S_shown_slot *sl) {
   uintptr_t a = (uintptr_t)leipzig;
-  S_shown_slot *sl = e->shown ? &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)] : NULL;
-  if (sl && sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
   const char *r = S_display_labels(d, w, upos, leipzig, true, NULL);
   if (!dg_lexicon_holds(e->lex, leipzig)) return r;
   size_t n = strlen(r);
@@ -137,6 +133,18 @@ static const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w,
   sl->len = (uint16_t)n;
   memcpy(sl->s, r, n + 1);
   return r;
+}
+static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, unsigned upos,
+                                          const char *leipzig) {
+  S_keep how = *leipzig ? S_keep_of(upos, true) : S_KEEP_NONE;
+  if (how == S_KEEP_NONE) return "";
+  /* (S_display_labels's questions: the reading is w's chosen one, so a
+   * possessive's labels are searched when its bits say POSS) */
+  unsigned mode = (unsigned)how | (upos == DG_UD_PRON ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
+  uintptr_t a = (uintptr_t)leipzig;
+  S_shown_slot *sl = e->shown ? &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)] : NULL;
+  if (sl && sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
+  return S_closed_labels_make(e, d, w, upos, leipzig, mode, sl);
 }
 
 /* A content word shows the labels of the analysis chosen for it, whose
@@ -153,23 +161,12 @@ typedef struct S_open_shown {
   uint32_t lbits;
   char s[];
 } S_open_shown;
-static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos, const char *leipzig,
-                                 unsigned *lbits, bool *lbits_set) {
-  S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
-  if (how == S_KEEP_NONE) return "";
-  int k = -1;
-  if (w->memo)
-    for (size_t q = 0; q < w->nan; q++)
-      if (w->an[q].leipzig == leipzig) {
-        k = (int)q;
-        break;
-      }
-  const S_open_shown *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SHOWN);
-  if (v && v->how == (uint32_t)how) {
-    *lbits = v->lbits;
-    *lbits_set = true;
-    return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
-  }
+/* (S_open_labels for an analysis whose link holds no labels shown of its
+ * kind: made, and kept and linked when they can be; out of line, as a
+ * repeated word's are linked) */
+static __attribute__((noinline)) const char *S_open_labels_make(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos,
+                                                                const char *leipzig, S_keep how, int k,
+                                                                const S_open_shown *v) {
   const char *r = S_display_labels(d, w, upos, leipzig, false, NULL);
   if (k < 0 || v || !dg_gl_memo_room(e)) return r; /* (another part of speech: made each time) */
   size_t ln = strlen(leipzig), rn = strlen(r);
@@ -189,6 +186,33 @@ static const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigne
   }
   if (v) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SHOWN, v);
   return r;
+}
+static inline const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos, const char *leipzig,
+                                        unsigned *lbits, bool *lbits_set) {
+  S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
+  if (how == S_KEEP_NONE) return "";
+  int k = -1;
+  if (w->memo)
+    for (size_t q = 0; q < w->nan; q++)
+      if (w->an[q].leipzig == leipzig) {
+        k = (int)q;
+        break;
+      }
+  const S_open_shown *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SHOWN);
+  if (v && v->how == (uint32_t)how) {
+    *lbits = v->lbits;
+    *lbits_set = true;
+    return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
+  }
+  return S_open_labels_make(e, d, w, upos, leipzig, how, k, v);
+}
+
+/* A word still without a gloss repeats the German (out of line: rare). */
+static __attribute__((noinline, cold)) void S_no_gloss(dg_doc *d, dg_dtoken *t) {
+  dg_gl_set_single(d, t, t->form);
+  t->source = "unknown";
+  t->reason = "no gloss found: the German word is repeated";
+  t->flags |= DG_DF_GUESS;
 }
 
 /* Leipzig labels (with FUT/PASS from the context) and segmentation of every
@@ -231,11 +255,6 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         t->flags |= DG_DF_WHOLE_GLOSS;
       dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
     }
-    if (!t->gloss[0]) {
-      dg_gl_set_single(d, t, t->form);
-      t->source = "unknown";
-      t->reason = "no gloss found: the German word is repeated";
-      t->flags |= DG_DF_GUESS;
-    }
+    if (!t->gloss[0]) S_no_gloss(d, t);
   }
 }
