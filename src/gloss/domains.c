@@ -264,7 +264,8 @@ static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *
  * entry of a word looked up by that form (DG_GL_LINK_SUBJECTS): a
  * repeated word is not hashed again.  Most forms have no row in
  * subjects.tsv: their link is one constant. */
-static inline __attribute__((always_inline)) unsigned S_form_mask(dg_engine *e, const dg_gl_word *gw, const char *form) {
+static inline __attribute__((always_inline)) unsigned S_form_mask(dg_engine *e, const dg_gl_word *gw,
+                                                                  const char *form) {
   bool linked = gw->memo && gw->memo_form == form;
   const unsigned *m = linked ? dg_gl_memo_link(gw, DG_GL_LINK_SUBJECTS) : NULL;
   if (m) return *m;
@@ -346,7 +347,8 @@ static int S_subject(const dg_engine *e) {
   return top >= S_SUBJECT_MIN && top >= S_SUBJECT_LEAD * second ? best : -1;
 }
 
-static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gloss, const char *source) {
+static __attribute__((noinline, cold)) void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gloss,
+                                                        const char *source) {
   dg_gl_promote(d, t, gloss);
   t->source = dg_mem_strdup(&d->arena, source);
   if (t->link >= 0 && (size_t)t->link < s->ntokens) {
@@ -367,8 +369,8 @@ static void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gl
  * what the first loop of dg_gl_domains read of word i, when it did: the
  * subjects that give its lemma and its form a sense, so that the table is
  * asked only when one of them is this subject.) */
-static void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject, const S_word *const *sw,
-                             const unsigned *fm) {
+static __attribute__((noinline)) void S_subject_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t subject,
+                                                      const S_word *const *sw, const unsigned *fm) {
   dg_dsentence *s = c->s;
   unsigned bit = subject < 32 ? 1u << subject : 0;
   for (size_t i = 0; i < s->ntokens; i++) {
