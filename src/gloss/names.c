@@ -43,7 +43,8 @@ static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, 
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
                                     (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
-  if (dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL)) dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[r]);
+  if (dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL))
+    dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[r]);
   return r;
 }
 static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
@@ -396,35 +397,37 @@ static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoke
   t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
-/* Names next to names: "Wladimir Putin" even when one part is a word. */
+/* Names next to names: "Wladimir Putin" even when one part is a word
+ * (word i: a capitalised word that is no function word). */
+static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
+  bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
+  /* A word only our own compound guess explains, that neither the
+   * dictionary nor hunspell knows, after a name is a surname (Max
+   * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
+   * a compound: hunspell knows it). */
+  bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
+                 !S_known(e, &c->w[i], t->form);
+  /* … and so is a word whose gloss is itself in lower case, next to a
+   * name (Lewis Hamilton: not "lewis", a lifting device). */
+  if ((left || right) && !dg_gl_pos_is(t, DG_UD_NOUN) && t->gloss && S_same_but_case(t->gloss, t->form) &&
+      strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
+    surname = true;
+  if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname);
+}
+
+/* Names next to names (S_next_to_name), and a name keeps its own spelling
+ * when its gloss only changes the case (Lewis Hamilton, not "lewis").
+ * (One walk for both: the spelling of word i is asked once i is made a
+ * name or not; neither step reads what the other changes of the words
+ * before it.) */
 static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   for (size_t i = 0; i < s->ntokens; i++) {
     dg_dtoken *t = &s->tokens[i];
-    if (t->kind != DG_KIND_WORD || !dg_gl_is_upper_initial(t->form) || c->w[i].is_closed) continue;
-    bool left = i > 0 && s->tokens[i - 1].kind == DG_KIND_NAME && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER);
-    bool right = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_NAME;
-    /* A word only our own compound guess explains, that neither the
-     * dictionary nor hunspell knows, after a name is a surname (Max
-     * Verstappen, not verse-toddle; "Selenskyj Sicherheitsgarantien" stays
-     * a compound: hunspell knows it). */
-    bool surname = left && t->source && dg_gl_eq(t->source, "compound") && t->mwe < 0 &&
-                   !S_known(e, &c->w[i], t->form);
-    /* … and so is a word whose gloss is itself in lower case, next to a
-     * name (Lewis Hamilton: not "lewis", a lifting device). */
-    if ((left || right) && !dg_gl_pos_is(t, DG_UD_NOUN) && t->gloss && S_same_but_case(t->gloss, t->form) &&
-        strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
-      surname = true;
-    if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname);
-  }
-}
-
-/* A name keeps its own spelling when its gloss only changes the case
- * (Lewis Hamilton, not "lewis"). */
-static void S_own_spelling(dg_doc *d, dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+    if (t->kind == DG_KIND_WORD && dg_gl_is_upper_initial(t->form) && !c->w[i].is_closed) S_next_to_name(e, d, c, i);
     if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
@@ -486,27 +489,6 @@ static __attribute__((noinline, cold)) void S_make_title_word(dg_dtoken *t) {
   t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
-/* Unknown words in an emphasised title ("*State of the Union*") or
- * between capitalised words ("Bank of America", "Institute for Study")
- * are part of a name, not failures. */
-static bool S_in_titles(dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
-  bool marked = false;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
-    bool bridge = false;
-    if (t->kind == DG_KIND_WORD && i > 0 && s->tokens[i - 1].kind != DG_KIND_PUNCT &&
-        dg_gl_is_upper_initial(s->tokens[i - 1].form) && dg_gl_eq(t->source, "unknown"))
-      for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
-        bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
-    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown")) {
-      S_make_title_word(t);
-      marked = true;
-    }
-  }
-  return marked;
-}
-
 /* A form of address before a name is one person's title: "Herrn Putin"
  * = Mr Putin (singular, whatever the morphology guessed).  (Noun i, before
  * a name: out of line, most sentences have none.) */
@@ -526,29 +508,43 @@ static __attribute__((noinline, cold)) void S_form_of_address(dg_doc *d, dg_gl_c
     c->w[i].leipzig = "SG";
   }
 }
-static void S_forms_of_address(dg_doc *d, dg_gl_ctx *c) {
+
+/* Unknown words in an emphasised title ("*State of the Union*") or
+ * between capitalised words ("Bank of America", "Institute for Study")
+ * are part of a name, not failures; then forms of address before a name
+ * (S_form_of_address).  (One walk for both: the word before word i is
+ * asked as a form of address once i is made a name or not, and a title's
+ * words are told by their kinds and forms, which a form of address leaves;
+ * a sentence with no name has no word for the second step.) */
+static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
-  for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    const dg_dtoken *n = &s->tokens[i + 1];
-    if (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN) || !(t->flags & DG_DF_SPACE_AFTER)) continue;
-    if (!(n->kind == DG_KIND_NAME || dg_gl_pos_is(n, DG_UD_PROPN))) continue;
-    S_form_of_address(d, c, i);
+  for (size_t i = 0; i < s->ntokens; i++) {
+    dg_dtoken *t = &s->tokens[i];
+    bool bridge = false;
+    if (t->kind == DG_KIND_WORD && i > 0 && s->tokens[i - 1].kind != DG_KIND_PUNCT &&
+        dg_gl_is_upper_initial(s->tokens[i - 1].form) && dg_gl_eq(t->source, "unknown"))
+      for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
+        bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
+    if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown"))
+      S_make_title_word(t);
+    /* (the name first: most words are none) */
+    if (i > 0 && (t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN))) {
+      const dg_dtoken *p = &s->tokens[i - 1];
+      if (p->kind == DG_KIND_WORD && dg_gl_pos_is(p, DG_UD_NOUN) && (p->flags & DG_DF_SPACE_AFTER))
+        S_form_of_address(d, c, i - 1);
+    }
   }
 }
 
 /* Names, in this order: each step sees the names the one before marked.
  * (The steps from S_next_to_names to S_name_particles change only words
- * beside a name or names themselves, and S_forms_of_address only a word
- * before one: a sentence with no name after S_surnames, and none that
- * S_in_titles marks, has nothing for them.) */
+ * beside a name or names themselves: a sentence with no name after
+ * S_surnames has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   S_after_role(e, d, c);
-  bool names = S_surnames(e, d, c);
-  if (names) {
+  if (S_surnames(e, d, c)) {
     S_next_to_names(e, d, c);
-    S_own_spelling(d, c);
     S_name_particles(d, c);
   }
-  if (S_in_titles(c) || names) S_forms_of_address(d, c);
+  S_titles_and_address(d, c);
 }
