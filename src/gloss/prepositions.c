@@ -116,56 +116,60 @@ static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
  * "stimmten gegen den Vorschlag", "stimmten dagegen" = voted, not were
  * right): the preposition, or a pronominal adverb made of it (the table
  * lists those as they are: dafür, dagegen), in the verb's clause puts
- * that sense first. */
-static void S_verb_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+ * that sense first.  (The verb at j.) */
+static void S_verb_sense(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t j) {
   dg_dsentence *s = c->s;
-  /* (the tokens walked in turn: no call below changes the array) */
-  dg_dtoken *v = s->tokens;
-  for (size_t j = 0, n = s->ntokens; j < n; j++, v++) {
-    /* (the part of speech first: most words are no verb) */
-    if (!dg_gl_pos_is(v, DG_UD_VERB) || v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 ||
-        !dg_governed_may_sense(e->governed, v->lemma))
-      continue;
-    /* (the first preposition of the clause with a row) */
-    const char *sense = NULL;
-    for (size_t i = dg_gl_cstart(c, j), b = dg_gl_cend(c, j); i < b && !sense; i++) {
-      const dg_dtoken *p = &s->tokens[i];
-      if (i != j && p->kind == DG_KIND_WORD && (dg_gl_pos_is(p, DG_UD_ADP) || dg_gl_pos_is(p, DG_UD_ADV)))
-        sense = dg_governed_sense(e->governed, v->lemma, p->lemma);
-    }
-    if (!sense || S_fact_subject(c, j)) continue;
-    for (size_t k = 1; k < v->nglosses; k++)
-      if (dg_gl_eq(v->glosses[k], sense)) {
-        dg_gl_promote(d, v, sense);
-        break;
-      }
+  dg_dtoken *v = &s->tokens[j];
+  if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_governed_may_sense(e->governed, v->lemma))
+    return;
+  /* (the first preposition of the clause with a row) */
+  const char *sense = NULL;
+  for (size_t i = dg_gl_cstart(c, j), b = dg_gl_cend(c, j); i < b && !sense; i++) {
+    const dg_dtoken *p = &s->tokens[i];
+    if (i != j && p->kind == DG_KIND_WORD && (dg_gl_pos_is(p, DG_UD_ADP) || dg_gl_pos_is(p, DG_UD_ADV)))
+      sense = dg_governed_sense(e->governed, v->lemma, p->lemma);
   }
+  if (!sense || S_fact_subject(c, j)) return;
+  for (size_t k = 1; k < v->nglosses; k++)
+    if (dg_gl_eq(v->glosses[k], sense)) {
+      dg_gl_promote(d, v, sense);
+      break;
+    }
 }
 
+/* The preposition at i takes the sense its governor gives it. */
+static void S_preposition(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss ||
+      !t->lemma[0])
+    return;
+  /* (a contraction with the article: "am", "vom" = on.the, from.the) */
+  bool contracted = strcmp(c->w[i].lower, t->lemma) != 0;
+  if (contracted && !strstr(t->gloss, ".the")) return;
+  if (S_not_object(c, i, contracted)) return;
+  const char *g = S_governed(e, c, i, t->lemma);
+  if (!g) return;
+  char buf[64];
+  if (contracted) {
+    if (strlen(g) + 5 > sizeof buf) return;
+    strcpy(buf, g);
+    strcat(buf, ".the");
+    g = buf;
+  }
+  if (strcmp(t->gloss, g) != 0) dg_gl_promote(d, t, g);
+}
+
+/* The verbs whose preposition picks their sense, and the prepositions
+ * whose governor picks theirs, in one walk: each step changes only the
+ * gloss of its own word, which the other does not read. */
 void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (!dg_governed_count(e->governed)) return;
-  S_verb_senses(e, d, c);
   dg_dsentence *s = c->s;
-  /* (the tokens walked in turn: no call below changes the array) */
-  dg_dtoken *t = s->tokens;
+  /* (the tokens walked in turn: no call below changes the array; the part
+   * of speech first: most words are neither) */
+  const dg_dtoken *t = s->tokens;
   for (size_t i = 0, n = s->ntokens; i < n; i++, t++) {
-    /* (the part of speech first: most words are no preposition) */
-    if (!dg_gl_pos_is(t, DG_UD_ADP) || t->kind != DG_KIND_WORD || !c->w[i].is_closed || t->mwe >= 0 ||
-        (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss || !t->lemma[0])
-      continue;
-    /* (a contraction with the article: "am", "vom" = on.the, from.the) */
-    bool contracted = strcmp(c->w[i].lower, t->lemma) != 0;
-    if (contracted && !strstr(t->gloss, ".the")) continue;
-    if (S_not_object(c, i, contracted)) continue;
-    const char *g = S_governed(e, c, i, t->lemma);
-    if (!g) continue;
-    char buf[64];
-    if (contracted) {
-      if (strlen(g) + 5 > sizeof buf) continue;
-      strcpy(buf, g);
-      strcat(buf, ".the");
-      g = buf;
-    }
-    if (strcmp(t->gloss, g) != 0) dg_gl_promote(d, t, g);
+    if (dg_gl_pos_is(t, DG_UD_VERB)) S_verb_sense(e, d, c, i);
+    else if (dg_gl_pos_is(t, DG_UD_ADP)) S_preposition(e, d, c, i);
   }
 }
