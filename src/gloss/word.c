@@ -301,14 +301,20 @@ uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
   size_t n = s->ntokens, after = 0; /* after the last boundary */
+  /* (whether a token is a boundary is asked once for both walks: bit i of
+   * bounds, for the first 64 tokens) */
+  uint64_t bounds = 0;
   for (size_t i = 0; i < n; i++) {
     c->w[i].cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
-    if (dg_gl_boundary(&s->tokens[i])) after = i + 1;
+    if (dg_gl_boundary(&s->tokens[i])) {
+      after = i + 1;
+      if (i < 64) bounds |= (uint64_t)1 << i;
+    }
   }
   size_t next = n, pron = n; /* the first boundary, the first pronoun after i */
   for (size_t i = n; i-- > 0;) {
     c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
-    if (dg_gl_boundary(&s->tokens[i])) next = i;
+    if (i < 64 ? (bounds >> i & 1u) != 0 : dg_gl_boundary(&s->tokens[i])) next = i;
     if (c->w[i].pron_sig) pron = i;
     c->w[i].next_pron = pron;
   }
