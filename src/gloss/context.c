@@ -367,6 +367,23 @@ static __attribute__((noinline)) void S_noun_by_neighbour(dg_doc *d, dg_gl_ctx *
     }
 }
 
+/* Can the verb at i open a statement or command (S_imperative's first
+ * test, asked in line: first in its sentence, or after a colon or
+ * "bitte")? */
+static inline bool S_may_open(const dg_gl_ctx *c, size_t i) {
+  return c->w[i].initial ||
+         (i > 0 && (dg_gl_eq(c->s->tokens[i - 1].form, ":") || dg_gl_eq(c->w[i - 1].lower, "bitte")));
+}
+
+/* Has the noun at i a neighbour S_noun_by_neighbour asks about (asked in
+ * line: a possessive before it, or a capitalised word after it)? */
+static inline bool S_may_take_neighbour(const dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *pw = &c->w[i - 1];
+  if (pw->is_closed && pw->closed >= 0 && (pw->closed_labels & DG_LB_POSS)) return true;
+  const dg_dtoken *n = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
+  return n && n->kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(n->form);
+}
+
 /* The rules above, each asked of the words it is about (told in the loop
  * by their part of speech or reading: the most words ask none). */
 void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
@@ -377,12 +394,13 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
   const dg_gl_word *w = c->w;
   for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++) {
     if (t->kind != DG_KIND_WORD) continue;
-    if (dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX)) S_imperative(c, i);
+    if ((dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX)) && S_may_open(c, i)) S_imperative(c, i);
     if (w->is_closed) S_function_word(d, c, i);
     /* (the next word is asked first: the gloss string lies far off in
      * memory, and most words are not before a plural noun) */
     if (i + 1 < n && dg_gl_pos_is(t + 1, DG_UD_NOUN)) S_fewer(d, c, i);
-    if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0) S_noun_by_neighbour(d, c, i);
+    if (dg_gl_pos_is(t, DG_UD_NOUN) && t->nglosses > 1 && i > 0 && S_may_take_neighbour(c, i))
+      S_noun_by_neighbour(d, c, i);
     /* An adjective's gloss carries no article of its own ("the past" ->
      * "past" in "in der vergangenen Woche"). */
     if (dg_gl_pos_is(t, DG_UD_ADJ) && t->gloss) {
