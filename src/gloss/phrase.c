@@ -524,7 +524,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     __builtin_prefetch(flink[i]);
     alow[i] = alink[i] = NULL;
     if (an >= 0) {
-      __builtin_prefetch(alow[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
+      alow[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
+      /* (a lemma spelt as the form is not read: below) */
+      if (!dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER)) __builtin_prefetch(alow[i]);
       if (keys) __builtin_prefetch(alink[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
     }
   }
@@ -532,15 +534,20 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
     const char *lemma = t->lemma ? t->lemma : "";
-    const S_low *ll = ans[i] >= 0 ? S_lowered(e, &c->w[i], ans[i], lemma, alow[i]) : NULL;
     tv[i].lower = c->w[i].lower;
     lemma_at[i] = SIZE_MAX;
     /* (a repeated word's form hash is kept in its memo entry, whose
      * header the passes before read: a load instead of a hash) */
     uint64_t hl = c->w[i].memo ? dg_gl_memo_lower_hash(&c->w[i]) : 0;
-    if (ll && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER)) {
-      /* (a lemma spelt as the lower-case form, "die" of die, is its own
-       * lower case: the form is the lemma, its hash the one kept) */
+    /* (a lemma spelt as the lower-case form, "die" of die, is its own
+     * lower case: the form is the lemma, its hash the form's, kept in the
+     * memo entry; the lowered lemma, elsewhere in memory, is not read) */
+    bool spelt_as_form = ans[i] >= 0 && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER);
+    const S_low *ll = ans[i] >= 0 && !(spelt_as_form && hl) ? S_lowered(e, &c->w[i], ans[i], lemma, alow[i]) : NULL;
+    if (spelt_as_form && hl) {
+      tv[i].lemma = c->w[i].lower;
+      tv[i].hlemma = tv[i].hlower = hl;
+    } else if (ll && spelt_as_form) {
       tv[i].lemma = c->w[i].lower;
       tv[i].hlemma = tv[i].hlower = ll->h;
     } else if (ll) {
