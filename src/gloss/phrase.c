@@ -236,10 +236,18 @@ static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alin
   else dg_gl_memo_set_an_link(w, an, alink, v);
 }
 
-/* (linked: the link the caller read already, or NULL) */
-static const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key, const void *linked) {
+/* (linked: the link the caller read already, or NULL; a key not linked
+ * yet is found by S_phrases_find, kept out of the pass's loop: a word seen
+ * before is answered by its links) */
+static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an, const char *key)
+    __attribute__((cold, noinline));
+static inline const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int an, const char *key,
+                                        const void *linked) {
   const S_pentry *m = linked ? linked : w ? S_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES) : NULL;
-  if (m) return m;
+  return m ? m : S_phrases_find(e, w, an, key);
+}
+static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
+  const S_pentry *m = NULL;
   /* (most words head no phrase: their link is one empty entry, read from
    * the cache, not each word's own from memory) */
   static const S_pentry none = {0};
@@ -431,9 +439,14 @@ typedef struct S_low {
  * it); NULL when w has none (or the memo is full): the caller computes
  * them.  (A form is lower-case already: its hash is computed, quicker than
  * a cache miss on a value of its own.) */
-static const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw, const S_low *linked) {
+static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, const char *raw)
+    __attribute__((cold, noinline));
+static inline const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw,
+                                     const S_low *linked) {
   if (!w->memo) return NULL;
-  if (linked) return linked;
+  return linked ? linked : S_lowered_find(e, w, an, raw);
+}
+static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
   const S_low *v = dg_gl_memo_find(e, 'l', raw);
   if (!v) {
     dg_buf b;
