@@ -61,7 +61,10 @@ struct dg_mwe_list {
   size_t nalways;
   S_run *runs;
   size_t runs_mask;
-  unsigned char bits[DG_MWE_BITS]; /* 1 at the dg_mwe_word_bit of each hash in ix (a byte a bit: one load a test) */
+  /* the dg_mwe_word_bit of each hash in ix, as bits: tested for each word
+   * of every sentence at random, seldom set; 512 bytes stay in the cache
+   * where a byte a bit (4 KB) was read again from further away */
+  uint64_t bits[DG_MWE_BITS / 64];
   uint16_t (*probe)[2]; /* each pattern's bits of two other words (dg_mwe_pat_probes) */
 };
 
@@ -407,7 +410,8 @@ static void S_index(dg_mwe_list *l) {
     for (size_t j = 1; j < p->n; j++)
       if (strlen(S_str(p, p->e[j].w)) > strlen(S_str(p, p->e[best].w))) best = j;
     l->ix[k++] = (S_ix){p->e[best].h, i};
-    l->bits[dg_mwe_word_bit(p->e[best].h)] = 1;
+    unsigned bit = dg_mwe_word_bit(p->e[best].h);
+    l->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
     uint64_t other[2];
     dg_mwe_pat_probes(p, p->e[best].h, other);
     l->probe[i][0] = (uint16_t)dg_mwe_word_bit(other[0]);
@@ -439,7 +443,8 @@ size_t dg_mwe_list_candidates(const dg_mwe_list *l, const dg_mwe_words *ws, size
   for (size_t a = 0; a < l->nalways; a++) out[k++] = l->always[a];
   for (size_t a = 0; a < ws->n; a++) {
     uint64_t h = ws->list[a];
-    if (!l->bits[dg_mwe_word_bit(h)]) continue; /* (no pattern is indexed under it) */
+    unsigned bit = dg_mwe_word_bit(h);
+    if (!((l->bits[bit >> 6] >> (bit & 63)) & 1)) continue; /* (no pattern is indexed under it) */
     size_t i = (size_t)(h >> 7) & l->runs_mask;
     while (l->runs[i].h && l->runs[i].h != h) i = (i + 1) & l->runs_mask;
     for (uint32_t j = 0; l->runs[i].h && j < l->runs[i].count; j++) {
