@@ -491,6 +491,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                           n * sizeof(bool),          wsn * sizeof(uint64_t),     ncur * sizeof(size_t),
                           2 * n * sizeof(uint64_t), wsn * sizeof(uint32_t[2]), n * sizeof(void *),
                           n * sizeof(size_t),        n * sizeof(void *),         n * sizeof(void *)};
+#pragma GCC unroll 12
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) need += (sizes[k] + 7) & ~(size_t)7;
   _Alignas(8) char stack[16384];
   char *buf = need <= sizeof stack ? stack : dg_xmalloc(need);
