@@ -27,15 +27,22 @@
 
 /* One allocation: the key (its kind letter, then its bytes), then the
  * value (8-byte aligned), so that the cache line that brings the key
- * brings the start of the value too. */
+ * brings the start of the value too.  The head is eight bytes, so that a
+ * short key and the start of the value share the first line: the key's
+ * hash is not kept (the slot has its top bits, its maker passes it to
+ * S_publish, and a table that grows makes it again), and the function
+ * that frees what a value owns, which few kinds have, stands in the eight
+ * bytes before the entry (S_drop). */
 typedef struct S_entry {
-  uint64_t hash;
   uint16_t keylen;
-  uint16_t lines; /* cache lines the entry spans, at most S_LINES_MAX */
+  uint8_t lines; /* cache lines the entry spans, at most S_LINES_MAX */
+  bool dropped;  /* the value owns memory: S_drop(x) frees it */
   uint32_t cost;
-  void (*drop)(void *value); /* frees what the value owns, or NULL */
   char key[];
 } S_entry;
+
+typedef void (*S_drop_fn)(void *value);
+static S_drop_fn *S_drop(const S_entry *x) { return (S_drop_fn *)(void *)((char *)(uintptr_t)x - sizeof(S_drop_fn)); }
 
 static size_t S_off(size_t keylen) { return (sizeof(S_entry) + keylen + 7) & ~(size_t)7; }
 static void *S_value(const S_entry *x) { return (char *)(uintptr_t)x + S_off(x->keylen); }
@@ -57,8 +64,8 @@ typedef _Atomic uint64_t S_slot_t;
 
 #define S_LINES_MAX 63
 #define S_PTR_BITS 44
-static uint64_t S_slot_word(const S_entry *x) {
-  return (x->hash >> 50) << 50 | (uint64_t)x->lines << S_PTR_BITS | (uint64_t)(uintptr_t)x >> 3;
+static uint64_t S_slot_word(const S_entry *x, uint64_t h) {
+  return (h >> 50) << 50 | (uint64_t)x->lines << S_PTR_BITS | (uint64_t)(uintptr_t)x >> 3;
 }
 static S_entry *S_slot_entry(uint64_t w) {
   return (S_entry *)(uintptr_t)((w & (((uint64_t)1 << S_PTR_BITS) - 1)) << 3);
@@ -166,7 +173,7 @@ void dg_gl_memo_free(dg_gl_memo *m) {
     for (size_t j = 0; t && atomic_load(&m->drops) && j < t->nslots; j++) {
       uint64_t w = atomic_load_explicit(&t->slots[j], memory_order_relaxed);
       S_entry *x = w ? S_slot_entry(w) : NULL;
-      if (x && x->drop) x->drop(S_value(x));
+      if (x && x->dropped) (*S_drop(x))(S_value(x));
     }
     while (t) {
       S_table *p = t->prev;
@@ -297,12 +304,12 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
   return S_get_h(e, kind, key, n, S_hash(kind, key, n));
 }
 
-/* n bytes (8-byte aligned) from the region, or past it from the stripe's
- * blocks; one longer than a quarter block gets a block of its own, behind
- * the one with room. */
-static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n) {
+/* n bytes from the region, aligned to `align` (8, or 64: a cache line),
+ * or past it from the stripe's blocks (8-byte aligned there); one longer
+ * than a quarter block gets a block of its own, behind the one with room. */
+static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n, size_t align) {
   n = (n + 7) & ~(size_t)7;
-  void *r = S_region_alloc(&m->region, n, 8);
+  void *r = S_region_alloc(&m->region, n, align);
   if (r) return r;
   pthread_mutex_lock(&s->mu);
   S_block *b = s->blocks;
@@ -326,21 +333,25 @@ static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n) {
   return p;
 }
 
-/* A new entry for the key with room for a value of `size` bytes (returned
- * in *value), or NULL when the budget is spent; `owned` is what the value
- * holds outside the entry (counted against the budget, not allocated). */
+/* A new entry for the key whose hash is h with room for a value of `size`
+ * bytes (returned in *value), or NULL when the budget is spent; `owned` is
+ * what the value holds outside the entry (counted against the budget, not
+ * allocated), `drop` what frees it (NULL: nothing).  `align`: 8, or 64
+ * for an entry that should begin a cache line (a word's: its first line
+ * holds what every repeat reads); an entry with a drop is 8-aligned. */
 static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uint64_t h, size_t size, size_t owned,
-                        void **value) {
-  size_t off = S_off(n + 1);
-  size_t cost = off + size + owned + sizeof(S_slot_t) * 2;
+                        S_drop_fn drop, size_t align, void **value) {
+  size_t off = S_off(n + 1), pre = drop ? sizeof(S_drop_fn) : 0;
+  size_t cost = pre + off + size + owned + sizeof(S_slot_t) * 2;
   if (cost > UINT32_MAX || atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
-  S_entry *x = S_alloc(m, &m->st[h & (S_STRIPES - 1)], off + size);
+  char *p = S_alloc(m, &m->st[h & (S_STRIPES - 1)], pre + off + size, drop ? 8 : align);
+  S_entry *x = (S_entry *)(void *)(p + pre);
   if ((uintptr_t)x >> (S_PTR_BITS + 3)) return NULL; /* (no room in a slot's word: not stored) */
-  x->drop = NULL;
-  x->hash = h;
+  x->dropped = drop != NULL;
+  if (drop) *S_drop(x) = drop;
   x->keylen = (uint16_t)(n + 1);
   uintptr_t first = (uintptr_t)x / 64, last = ((uintptr_t)x + off + size - 1) / 64;
-  x->lines = (uint16_t)(last - first + 1 < S_LINES_MAX ? last - first + 1 : S_LINES_MAX);
+  x->lines = (uint8_t)(last - first + 1 < S_LINES_MAX ? last - first + 1 : S_LINES_MAX);
   x->cost = (uint32_t)cost;
   x->key[0] = kind;
   memcpy(x->key + 1, key, n);
@@ -348,16 +359,18 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
   return x;
 }
 
-/* The same, the key's hash made here. */
-static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned,
+/* The same, the key's hash made here (into *h, for S_publish). */
+static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned, uint64_t *h,
                       void **value) {
-  return S_new_h(m, kind, key, n, S_hash(kind, key, n), size, owned, value);
+  *h = S_hash(kind, key, n);
+  return S_new_h(m, kind, key, n, *h, size, owned, NULL, 8, value);
 }
 
-/* Store a filled entry (S_new); left unused in its block when another
- * thread stored the key first.  Returns the value stored under the key. */
-static const void *S_publish(dg_gl_memo *m, S_entry *x) {
-  S_stripe *s = &m->st[x->hash & (S_STRIPES - 1)];
+/* Store a filled entry (S_new) whose key's hash is h; left unused in its
+ * block when another thread stored the key first.  Returns the value
+ * stored under the key. */
+static const void *S_publish(dg_gl_memo *m, S_entry *x, uint64_t h) {
+  S_stripe *s = &m->st[h & (S_STRIPES - 1)];
   pthread_mutex_lock(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
   if (!t || (s->n + 1) * 4 > t->nslots * 3) {
@@ -380,21 +393,22 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x) {
       if (!w) continue;
       S_entry *e = S_slot_entry(w);
       S_entry *none;
-      S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, e->hash, &none);
+      S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, S_hash(e->key[0], e->key + 1, e->keylen - 1),
+                           &none);
       atomic_store_explicit(d, w, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
     t = nt;
   }
   S_entry *have;
-  S_slot_t *slot = S_slot(t, x->key[0], x->key + 1, x->keylen - 1, x->hash, &have);
+  S_slot_t *slot = S_slot(t, x->key[0], x->key + 1, x->keylen - 1, h, &have);
   const void *v;
   if (have) {
     v = S_value(have);
-    if (x->drop) x->drop(S_value(x));
+    if (x->dropped) (*S_drop(x))(S_value(x));
   } else {
     v = S_value(x);
-    atomic_store_explicit(slot, S_slot_word(x), memory_order_release);
+    atomic_store_explicit(slot, S_slot_word(x, h), memory_order_release);
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }
@@ -450,26 +464,39 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
 
 /* ---- the look-up pass's word --------------------------------------------- */
 
-/* Laid out as the header, ncl senses, nan analyses, then the strings.
- * The links point at other values of the memo that are a function of this
- * entry (memo.h: dg_gl_memo_link), set by the first thread that finds
- * them: a later occurrence of the word reaches them without a look-up. */
+/* Laid out in the order a repeat of the word reads it: the header (the
+ * links, then what the look-up pass copies into the word), the feature
+ * bits of the nan analyses, the links of theirs the look-up pass asks for,
+ * the analyses, their other links (memo.h dg_gl_memo_alink_row), the ncl
+ * senses, then the strings.  The entry begins a cache line (S_new_h's align), so
+ * that the key, the header, the bits and the links the look-up pass asks
+ * for (below: dg_gl_memo_prefetch_links) take the fewest lines: three for
+ * most words.  The links point at other values of the memo that are a
+ * function of this entry (memo.h: dg_gl_memo_link), set by the first
+ * thread that finds them: a later occurrence of the word reaches them
+ * without a look-up. */
 typedef struct S_word {
   dg_gl_memo_whead h; /* (first: memo.h's inline readers read it) */
-  uint32_t ncl, nan;
-  unsigned fb_any; /* dg_gl_word.fb_any */
-  bool name_reading;
   dg_word_class wc;
   uint64_t pron_sig; /* dg_gl_pronoun_sigs */
+  unsigned fb_any;   /* dg_gl_word.fb_any */
+  uint8_t ncl, nan;  /* (at most DG_GL_MAX_SENSES, DG_GL_MAX_AN) */
+  bool name_reading;
 } S_word;
+_Static_assert(DG_GL_MAX_SENSES <= UINT8_MAX && DG_GL_MAX_AN <= UINT8_MAX, "S_word counts in a byte");
 
-static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)((char *)(uintptr_t)v + sizeof *v); }
-static dg_analysis *S_word_an(const S_word *v) { return (dg_analysis *)(void *)(S_word_cl(v) + v->ncl); }
-/* (each analysis's links: DG_GL_ALINKS of them) */
+static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)((char *)(uintptr_t)v + sizeof *v); }
+/* (the analyses' links in rows of a kind, with the analyses among them:
+ * memo.h dg_gl_memo_alink_row) */
 static _Atomic(const void *) *S_word_alink(const S_word *v) {
-  return (_Atomic(const void *) *)(void *)(S_word_an(v) + v->nan);
+  return (_Atomic(const void *) *)(void *)((char *)S_word_fb(v) + ((v->nan * sizeof(unsigned) + 7) & ~(size_t)7));
 }
-static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)(S_word_alink(v) + v->nan * DG_GL_ALINKS); }
+_Static_assert(sizeof(dg_analysis) == DG_GL_ALINK_AN_ROWS * sizeof(_Atomic(const void *)), "an analysis takes six rows");
+#define S_ALINK_ROWS (DG_GL_ALINKS + DG_GL_ALINK_AN_ROWS)
+static dg_analysis *S_word_an(const S_word *v) {
+  return (dg_analysis *)(void *)(S_word_alink(v) + DG_GL_ALINK_ROWS_FIRST * v->nan);
+}
+static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)(S_word_alink(v) + S_ALINK_ROWS * v->nan); }
 
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
   k->form = form;
@@ -550,19 +577,19 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
    * analysis) */
   size_t len[1 + 5 * DG_GL_MAX_AN], nl = 0;
   len[nl++] = S_len(w->lower);
-  size_t size = sizeof(S_word) + w->ncl * sizeof(dg_sense) +
-                w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *)) + sizeof(unsigned)) +
-                len[0];
+  size_t size = sizeof(S_word) + ((w->nan * sizeof(unsigned) + 7) & ~(size_t)7) + w->ncl * sizeof(dg_sense) +
+                w->nan * (sizeof(dg_analysis) + DG_GL_ALINKS * sizeof(_Atomic(const void *))) + len[0];
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     const char *str[5] = {a->lemma, a->pos, a->feats, a->leipzig, a->particle};
     for (size_t q = 0; q < 5; q++) size += len[nl++] = S_len(str[q]);
   }
   S_word *v;
-  S_entry *x = S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, (void **)&v);
+  S_entry *x =
+      S_new_h(S_memo(e), key->initial ? 'I' : 'W', key->form, key->n, key->hash, size, 0, NULL, 64, (void **)&v);
   if (!x) return;
-  v->ncl = (uint32_t)w->ncl;
-  v->nan = (uint32_t)w->nan;
+  v->ncl = (uint8_t)w->ncl;
+  v->nan = (uint8_t)w->nan;
   v->name_reading = w->name_reading;
   v->fb_any = w->fb_any;
   v->pron_sig = w->pron_sig;
@@ -570,11 +597,14 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   /* (no link yet: the word's and its analyses' set to null all at once;
    * no other thread sees the entry before it is published) */
   memset((void *)v->h.link, 0, sizeof v->h.link);
-  memset((void *)S_word_alink(v), 0, w->nan * DG_GL_ALINKS * sizeof(_Atomic(const void *)));
+  _Atomic(const void *) *al = S_word_alink(v);
+  memset((void *)al, 0, DG_GL_ALINK_ROWS_FIRST * w->nan * sizeof *al);
+  memset((void *)(al + (DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS) * w->nan), 0,
+         (DG_GL_ALINKS - DG_GL_ALINK_ROWS_FIRST) * w->nan * sizeof *al);
   memcpy(S_word_cl(v), w->cl, w->ncl * sizeof *w->cl); /* lexicon strings: session lifetime */
   dg_analysis *an = S_word_an(v);
   memcpy(S_word_fb(v), w->fb, w->nan * sizeof *w->fb);
-  S_strs sw = {(char *)(S_word_fb(v) + w->nan)};
+  S_strs sw = {(char *)(S_word_cl(v) + w->ncl)};
   nl = 0;
   v->h.lower = S_copy_n(&sw, w->lower, len[nl++]);
   v->h.hlower = v->h.lower ? dg_mwe_word_hash(v->h.lower) : 0;
@@ -589,7 +619,7 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
   }
   /* (the word keeps its own readings: the stored ones may be another
    * thread's equal copy; only the links are the stored entry's) */
-  const S_word *stored = S_publish(S_memo(e), x);
+  const S_word *stored = S_publish(S_memo(e), x, key->hash);
   w->memo = stored;
   w->memo_form = key->form;
   w->alinks = S_word_alink(stored);
@@ -613,21 +643,22 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   /* Of each analysis, the links the passes of the sentence read first:
    * its senses (of which the caller copies the count and the first five:
    * S_SENSE_LINES lines), its compound parts, its domains and the facts
-   * the names pass asks; not the phrase pass's, which asks for its own
-   * right before it reads them. */
-  static const unsigned read_first[] = {DG_GL_ALINK_SENSES, DG_GL_ALINK_PARTS, DG_GL_ALINK_DOMAINS,
-                                        DG_GL_ALINK_FACTS};
+   * the names pass asks (the first rows: one run of 4 * nan links); not
+   * the phrase pass's, which asks for its own right before it reads them. */
+  _Static_assert(DG_GL_ALINK_ROW_SENSES == 0 && DG_GL_ALINK_ROWS_FIRST == 4, "the rows read first lead");
+  size_t n = v->nan;
   _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < (size_t)v->nan; k++, al += DG_GL_ALINKS) {
-    const char *sv = atomic_load_explicit(&al[DG_GL_ALINK_SENSES], memory_order_relaxed);
+  for (size_t k = 0; k < n; k++) {
+    const char *sv = atomic_load_explicit(&al[k], memory_order_relaxed);
     if (sv)
 #pragma GCC unroll 8
       for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
+  }
+  /* (unrolled: the counting cost as much as the prefetches) */
 #pragma GCC unroll 4
-    for (unsigned j = 1; j < sizeof read_first / sizeof *read_first; j++) {
-      const void *p = atomic_load_explicit(&al[read_first[j]], memory_order_relaxed);
-      if (p) __builtin_prefetch(p);
-    }
+  for (size_t k = n; k < DG_GL_ALINK_ROWS_FIRST * n; k++) {
+    const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
+    if (p) __builtin_prefetch(p);
   }
 }
 
@@ -648,7 +679,7 @@ void dg_gl_memo_set_link(const dg_gl_word *w, unsigned which, const void *value)
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value) {
   const S_word *v = w ? w->memo : NULL;
   if (!v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS || !value) return;
-  S_store_link(&S_word_alink(v)[(size_t)k * DG_GL_ALINKS + which], value);
+  S_store_link(&S_word_alink(v)[dg_gl_memo_alink_row(which) * v->nan + (size_t)k], value);
 }
 
 /* The first analysis of w whose lemma is `lemma` and, when pos is not
@@ -713,7 +744,8 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
   size_t size = sizeof(S_split) + n * sizeof(dg_part);
   for (size_t i = 0; i < n; i++) size += S_len(pv[i].form) + S_len(pv[i].lemma);
   S_split *s;
-  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, 0, (void **)&s);
+  uint64_t h;
+  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, 0, &h, (void **)&s);
   if (!x) return n;
   S_strs sw = {(char *)(s->p + n)};
   s->n = n;
@@ -722,7 +754,7 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
     s->p[i].form = S_copy(&sw, pv[i].form);
     s->p[i].lemma = S_copy(&sw, pv[i].lemma);
   }
-  *stored = S_publish(S_memo(e), x);
+  *stored = S_publish(S_memo(e), x, h);
   return n;
 }
 
@@ -760,11 +792,12 @@ const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
   if (!keyed) return r;
   size_t L = S_len(r);
   S_variant *nv;
-  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, 0, (void **)&nv);
+  uint64_t h;
+  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, 0, &h, (void **)&nv);
   if (!x) return r;
   nv->has = r != NULL;
   if (r) memcpy(nv->s, r, L);
-  v = S_publish(S_memo(e), x);
+  v = S_publish(S_memo(e), x, h);
   return v->has ? v->s : NULL;
 }
 
@@ -786,7 +819,8 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
     const char *r = dg_morph_loan_verb(e->morph, lower, &zu);
     size_t L = S_len(r);
     S_loan *nv;
-    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, 0, (void **)&nv) : NULL;
+    uint64_t h;
+    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, 0, &h, (void **)&nv) : NULL;
     if (!x) {
       *zu_inf = zu;
       return r;
@@ -794,7 +828,7 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
     nv->has = r != NULL;
     nv->zu = zu;
     if (r) memcpy(nv->s, r, L);
-    v = S_publish(S_memo(e), x);
+    v = S_publish(S_memo(e), x, h);
   }
   *zu_inf = v->zu;
   return v->has ? v->s : NULL;
@@ -842,7 +876,8 @@ static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, co
                                     size_t n) {
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
-  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, (void **)&v);
+  uint64_t h;
+  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, &h, (void **)&v);
   if (!x) return NULL;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
@@ -850,7 +885,7 @@ static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, co
   /* (only a verb's senses are asked about) */
   v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
   for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
-  return S_publish(S_memo(e), x);
+  return S_publish(S_memo(e), x, h);
 }
 
 void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
@@ -883,10 +918,14 @@ const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void
                             size_t cost, void (*drop)(void *)) {
   size_t kn;
   void *v;
-  S_entry *x = S_key1(e, key, &kn) ? S_new(S_memo(e), kind, key, kn, size, cost, &v) : NULL;
+  uint64_t h = 0;
+  S_entry *x = NULL;
+  if (S_key1(e, key, &kn)) {
+    h = S_hash(kind, key, kn);
+    x = S_new_h(S_memo(e), kind, key, kn, h, size, cost, drop, 8, &v);
+  }
   if (!x) return NULL;
   memcpy(v, value, size);
-  x->drop = drop;
   if (drop) atomic_store(&S_memo(e)->drops, true);
-  return S_publish(S_memo(e), x);
+  return S_publish(S_memo(e), x, h);
 }

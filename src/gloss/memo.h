@@ -91,10 +91,30 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w);
  * gives the analysis whose lemma (and POS, when not NULL) these are, or
  * -1 (a token's lemma and POS as the passes set them; -1 too when w has
  * no entry).  _find_an is dg_gl_memo_find(e, kind, key) through link
- * `which` of analysis k (the key must be a function of that analysis). */
+ * `which` of analysis k (the key must be a function of that analysis).
+ * The links of a word's analyses are kept in rows of a kind
+ * (w->alinks[row * nan + k]; w->nan is the entry's), those the look-up
+ * pass asks for first (senses, compound parts, domains, facts) in the
+ * first rows: one run of links for all the analyses, where each
+ * analysis's seven links would spread the four asked for over its lines.
+ * The analyses themselves (w->an) come right after them, in the room of
+ * DG_GL_ALINK_AN_ROWS rows (six pointers' worth each), and the rows of
+ * the other links after these. */
+enum { DG_GL_ALINK_ROW_SENSES = 0, DG_GL_ALINK_ROWS_FIRST = 4, DG_GL_ALINK_AN_ROWS = 6 };
+static inline size_t dg_gl_memo_alink_row(unsigned which) {
+  switch (which) {
+  case DG_GL_ALINK_SENSES: return DG_GL_ALINK_ROW_SENSES;
+  case DG_GL_ALINK_PARTS: return 1;
+  case DG_GL_ALINK_DOMAINS: return 2;
+  case DG_GL_ALINK_FACTS: return 3;
+  case DG_GL_ALINK_PHRASES: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS;
+  case DG_GL_ALINK_LOWER: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 1;
+  default: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 2; /* DG_GL_ALINK_SHOWN */
+  }
+}
 static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {
   if (!w || !w->alinks || k < 0 || (size_t)k >= w->nan || which >= DG_GL_ALINKS) return NULL;
-  return atomic_load_explicit(&w->alinks[(size_t)k * DG_GL_ALINKS + which], memory_order_acquire);
+  return atomic_load_explicit(&w->alinks[dg_gl_memo_alink_row(which) * w->nan + (size_t)k], memory_order_acquire);
 }
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
 int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos);
