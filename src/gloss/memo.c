@@ -653,12 +653,11 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
     if (sv)
 #pragma GCC unroll 8
       for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
-  }
-  /* (unrolled: the counting cost as much as the prefetches) */
 #pragma GCC unroll 4
-  for (size_t k = n; k < DG_GL_ALINK_ROWS_FIRST * n; k++) {
-    const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
-    if (p) __builtin_prefetch(p);
+    for (size_t row = 1; row < DG_GL_ALINK_ROWS_FIRST; row++) {
+      const void *p = atomic_load_explicit(&al[row * n + k], memory_order_relaxed);
+      if (p) __builtin_prefetch(p);
+    }
   }
 }
 
