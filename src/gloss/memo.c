@@ -468,10 +468,10 @@ static dg_gl_memo *S_memo(dg_engine *e) { return e->memo; }
  * links, then what the look-up pass copies into the word), the feature
  * bits of the nan analyses, the links of theirs the look-up pass asks for,
  * the analyses, their other links (memo.h dg_gl_memo_alink_row), the ncl
- * senses, then the strings.  The entry begins a cache line (S_new_h's align), so
- * that the key, the header, the bits and the links the look-up pass asks
- * for (below: dg_gl_memo_prefetch_links) take the fewest lines: three for
- * most words.  The links point at other values of the memo that are a
+ * senses, then the strings.  The entry begins a cache line (S_new_h's
+ * align), so that the key, the header, the bits and the links the look-up
+ * pass asks for (below: dg_gl_memo_prefetch_links) take as few lines as
+ * their bytes fill.  The links point at other values of the memo that are a
  * function of this entry (memo.h: dg_gl_memo_link), set by the first
  * thread that finds them: a later occurrence of the word reaches them
  * without a look-up. */
@@ -491,7 +491,8 @@ static unsigned *S_word_fb(const S_word *v) { return (unsigned *)(void *)((char 
 static _Atomic(const void *) *S_word_alink(const S_word *v) {
   return (_Atomic(const void *) *)(void *)((char *)S_word_fb(v) + ((v->nan * sizeof(unsigned) + 7) & ~(size_t)7));
 }
-_Static_assert(sizeof(dg_analysis) == DG_GL_ALINK_AN_ROWS * sizeof(_Atomic(const void *)), "an analysis takes six rows");
+_Static_assert(sizeof(dg_analysis) == DG_GL_ALINK_AN_ROWS * sizeof(_Atomic(const void *)),
+               "an analysis takes six rows");
 #define S_ALINK_ROWS (DG_GL_ALINKS + DG_GL_ALINK_AN_ROWS)
 static dg_analysis *S_word_an(const S_word *v) {
   return (dg_analysis *)(void *)(S_word_alink(v) + DG_GL_ALINK_ROWS_FIRST * v->nan);
