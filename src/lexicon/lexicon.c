@@ -370,13 +370,14 @@ static bool S_find_slot(const dg_lexicon *lex, int t, const S_lkey *key, uint32_
   const dg_lex_slot *slots = lex->tables[t];
   if (!slots) return false;
   uint32_t mask = lex->table_size[t] - 1;
-  uint32_t i = (uint32_t)key->hash & mask;
+  uint32_t i = (uint32_t)key->hash & mask, tag = dg_lex_slot_tag(key->hash);
   for (uint32_t probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
     if (slots[i].key == DG_LEX_EMPTY) return false;
-    /* (most probes meet another key: its first byte tells, with no call) */
-    const char *ks = S_str(lex, slots[i].key);
-    if (ks[0] == key->s[0] && (ks[0] == '\0' || strcmp(ks + 1, key->s + 1) == 0)) {
-      uint32_t s = slots[i].start, c = slots[i].count;
+    /* (most probes meet another key: its tag tells, and its string is not
+     * read) */
+    if ((slots[i].count & ~DG_LEX_COUNT_MASK) != tag) continue;
+    if (strcmp(S_str(lex, slots[i].key), key->s) == 0) {
+      uint32_t s = slots[i].start, c = slots[i].count & DG_LEX_COUNT_MASK;
       if (s > nrec || c > nrec - s) return false; /* damaged slot */
       *start = s;
       *count = c;

@@ -29,7 +29,10 @@
  *                                    irregular; the last keyed by the English
  *                                    verb as written); size a power
  *                                    of two; open addressing with linear probing on
- *                                    dg_hash64(folded key, 0); empty slot key = DG_LEX_EMPTY
+ *                                    dg_hash64(folded key, 0); empty slot key = DG_LEX_EMPTY;
+ *                                    each slot carries its key's hash's top
+ *                                    bits (dg_lex_slot_tag), so that a probe
+ *                                    meeting another key reads no string
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_LEXICON_FORMAT_H
 #define DG_LEXICON_FORMAT_H
@@ -37,7 +40,7 @@
 #include <stdint.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 3u
+#define DG_LEX_VERSION 4u
 #define DG_LEX_EMPTY 0xffffffffu
 
 enum {
@@ -84,7 +87,20 @@ typedef struct dg_lex_irregular {
 typedef struct dg_lex_slot {
   uint32_t key;   /* string offset of the folded key, DG_LEX_EMPTY when free */
   uint32_t start; /* first record of the group */
-  uint32_t count; /* records in the group */
+  uint32_t count; /* records in the group (low DG_LEX_COUNT_BITS bits) and
+                   * the key's tag (the bits above them: dg_lex_slot_tag) */
 } dg_lex_slot;
+
+/* A group has fewer records than this (the compiler keeps at most 400 a
+ * key); the count's upper bits are the tag.  Most probes of a look-up
+ * meet another key, or none: the tag tells so from the slot, where the
+ * key's string, somewhere in megabytes of strings, would cost a cache miss
+ * to read. */
+#define DG_LEX_COUNT_BITS 16
+#define DG_LEX_COUNT_MASK ((1u << DG_LEX_COUNT_BITS) - 1)
+/* The tag of a key whose hash is h, in place in dg_lex_slot.count. */
+static inline uint32_t dg_lex_slot_tag(uint64_t h) {
+  return (uint32_t)(h >> (32 + DG_LEX_COUNT_BITS)) << DG_LEX_COUNT_BITS;
+}
 
 #endif

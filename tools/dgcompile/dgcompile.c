@@ -225,11 +225,12 @@ static void S_table_add(S_table *t, const S_pool *pool, uint32_t key, uint32_t s
                         uint32_t count) {
   const char *k = pool->b.data + key;
   uint32_t mask = t->size - 1;
-  uint32_t i = (uint32_t)dg_hash64(k, strlen(k), 0) & mask;
+  uint64_t h = dg_hash64(k, strlen(k), 0);
+  uint32_t i = (uint32_t)h & mask;
   while (t->slots[i].key != DG_LEX_EMPTY) i = (i + 1) & mask;
   t->slots[i].key = key;
   t->slots[i].start = start;
-  t->slots[i].count = count;
+  t->slots[i].count = count | dg_lex_slot_tag(h); /* (count < 400: S_group's limits) */
 }
 
 /* Sort records by folded key (then score) and build the table. Returns
