@@ -429,7 +429,8 @@ static bool S_unknown_stem_short_head(const dg_dtoken *t) {
   return n <= 3 && (f == n || (f == n + 1 && head->form[n] == 's')) && strncasecmp(head->form, head->lemma, n) == 0;
 }
 
-static size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
+/* (Out of line: a repeat copies what it found, S_cparts.) */
+static __attribute__((noinline)) size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
                          size_t ns, bool split, bool guessed_name, bool *propn, bool *name_head,
                          bool *parts_unknown) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -551,225 +552,117 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
   return k;
 }
 
-/* Content word i: analysis, senses, compound, name, fallback. */
-void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* The senses sv (ns of them, at *svp) of a verb, its reflexive senses put
+ * first when its clause has a reflexive pronoun ("erinnert sich" =
+ * remembers, "freut sich" = is glad), else last ("erinnert" = reminds);
+ * when the order changes they are copied into sbuf (*svp then sbuf).
+ * Returns whether the clause put them first.  (Out of line: only a verb
+ * with more than one sense asks.) */
+static __attribute__((noinline)) bool S_reflexive_order(const dg_gl_ctx *c, size_t i, const dg_sense **svp, size_t ns,
+                                                        dg_sense *sbuf) {
+  const dg_sense *sv = *svp;
+  /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
+   * of a special field, "sich schützen" = hedge [econ.], is no reason
+   * to leave "protect") */
+  /* (the marks of the memo's senses are the memo's, read with them; the
+   * sources and domains strings lie all over the lexicon) */
+  const unsigned char *kept = sv != sbuf ? dg_gl_memo_sense_marks(sv) : NULL;
+  /* (bit k of each: sense k is reviewed, reflexive, reflexive only) */
+  unsigned curated = 0, vr = 0, general_vr = 0;
+  for (size_t k = 0; k < ns; k++) {
+    unsigned m = kept ? kept[k] : dg_gl_sense_marks(&sv[k]);
+    curated |= (unsigned)((m & DG_GL_SENSE_CURATED) != 0) << k;
+    vr |= (unsigned)((m & DG_GL_SENSE_VR) != 0) << k;
+    general_vr |= (unsigned)((m & DG_GL_SENSE_VR_ONLY) != 0) << k;
+  }
+  /* (without a reflexive sense the order is the same either way: the
+   * clause is searched only when there is one) */
+  bool refl = (vr & ~curated) && S_reflexive_clause(c, i);
+  /* The senses of each rank: the reviewed ones first; then, in a clause
+   * with a reflexive pronoun, those only reflexive, the others last; else
+   * the reflexive ones last. */
+  _Static_assert(DG_GL_MAX_SENSES < 32, "a bit of an unsigned for each sense");
+  unsigned all = (1u << ns) - 1;
+  unsigned last = refl ? all & ~curated & ~general_vr : vr & ~curated;
+  unsigned rank[3] = {curated, all & ~curated & ~last, last};
+  /* (in order when the first rank and the first two are each a run from
+   * sense 0: then the senses stay where they are) */
+  unsigned first_two = rank[0] | rank[1];
+  if ((rank[0] & (rank[0] + 1)) || (first_two & (first_two + 1))) {
+    dg_sense tmp[DG_GL_MAX_SENSES];
+    size_t m = 0;
+    for (int pass = 0; pass < 3; pass++)
+      for (size_t k = 0; k < ns; k++)
+        if (rank[pass] >> k & 1u) tmp[m++] = sv[k];
+    memcpy(sbuf, tmp, ns * sizeof *sbuf);
+    *svp = sbuf;
+  }
+  return refl;
+}
+
+/* The senses of a comparative or superlative of w read with analysis *ap
+ * (bits *afp) that the dictionary lists with a meaning of its own
+ * ("jüngstes" = last, "latest"), into sbuf (*nd of them), and true; or, as
+ * a positive of its own ("jüngsten": jüngst = recent), those of that
+ * analysis, which *ap and *afp become, and false; else *nd stays 0.
+ * (Out of line: few words are such degrees.) */
+static __attribute__((noinline)) bool S_degree_senses(dg_engine *e, const dg_gl_word *w, const dg_analysis **ap,
+                                                      unsigned *afp, dg_sense *sbuf, size_t *nd) {
+  /* (sbuf holds the senses read so far until others are found) */
+  dg_sense dv[DG_GL_MAX_SENSES];
+  size_t n = S_form_senses(e, w->lower, "ADJ", dv);
+  if (n) {
+    memcpy(sbuf, dv, n * sizeof *sbuf);
+    *nd = n;
+    return true;
+  }
+  /* … or as a positive of its own. */
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *b = &w->an[k];
+    if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, (*ap)->lemma))
+      continue;
+    n = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (n > DG_GL_MAX_SENSES) n = DG_GL_MAX_SENSES;
+    if (n) {
+      memcpy(sbuf, dv, n * sizeof *sbuf);
+      *nd = n;
+      *ap = b;
+      *afp = w->fb[k];
+      return false;
+    }
+  }
+  return false;
+}
+
+/* An uninflected adverb spelt exactly like t ("bereits"), glossed so:
+ * true when the dictionary lists one.  (Out of line: asked only of a word
+ * not kept yet, S_cparts.) */
+static __attribute__((noinline)) bool S_adverb_form(dg_engine *e, dg_doc *d, dg_dtoken *t) {
+  dg_sense av[DG_GL_MAX_SENSES];
+  size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
+  if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
+  if (!na) return false;
+  t->lemma = dg_mem_strdup(&d->arena, t->form);
+  dg_gl_set_pos(t, "ADV");
+  t->feats = "";
+  dg_gl_set_glosses(d, t, av, na, NULL);
+  t->source = dg_doc_str(d, av[0].source ? av[0].source : "lexicon");
+  return true;
+}
+
+/* Word i read with analysis a (bits af; NULL, 0 without one) when no
+ * sense is found for it: a compound glossed from its np parts (name_head,
+ * parts_unknown: as S_compound told), hyphenated pieces, a name (propn),
+ * then the fallbacks in order.  (Out of line from dg_gl_open: most words
+ * have senses.) */
+static __attribute__((noinline)) void S_no_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i,
+                                                  const dg_analysis *a, unsigned af, size_t np, bool propn,
+                                                  bool name_head, bool parts_unknown) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* An ordinal written as a word ("der achten Runde"): from its cardinal. */
-  if (dg_gl_ordinal(e, d, c, i)) return;
-  /* (the senses: the memo's, or sbuf's when computed or changed here) */
   dg_sense sbuf[DG_GL_MAX_SENSES];
   const dg_sense *sv = sbuf;
-  size_t ns = 0;
-  bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
-  /* (so do the senses of a plural-only noun and of a degree with a meaning
-   * of its own below: the dictionary's for the form, asked when analysis a
-   * has none or has that degree; not those of another analysis taken for
-   * its positive, which make another analysis a) */
-  bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
-  int pick = dg_gl_pick_analysis(c, i);
-  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
-  /* (what is kept of the word with that analysis, read below: S_cparts,
-   * asked for now so that the wait overlaps the senses' look-up) */
-  if (a && w->memo) {
-    const char *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
-    if (kv) {
-      __builtin_prefetch(kv);
-      __builtin_prefetch(kv + 64);
-    }
-  }
-  if (a) {
-    sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
-    /* Another analysis with senses beats one without (not the name
-     * reading of a capitalised verb form: "Google" is no "google"). */
-    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
-      if ((int)k == pick) continue;
-      sv = dg_gl_an_senses_ref(e, w, k, sbuf, &ns);
-      if (ns) a = &w->an[k];
-    }
-  }
-  /* (the part of speech and features of analysis a, as the look-up pass
-   * read them: af & DG_GL_P_NOUN is dg_gl_pos_is(a, DG_UD_NOUN); 0 without
-   * one.  Kept in step with a below.) */
-  unsigned af = a ? w->fb[a - w->an] : 0;
-  /* A verb with a reflexive pronoun in its clause takes the senses of the
-   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
-   * glad); without one, those senses go last ("erinnert" = reminds). */
-  if (ns > 1 && (af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
-    /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
-     * of a special field, "sich schützen" = hedge [econ.], is no reason
-     * to leave "protect") */
-    /* (the marks of the memo's senses are the memo's, read with them; the
-     * sources and domains strings lie all over the lexicon) */
-    const unsigned char *kept = sv != sbuf ? dg_gl_memo_sense_marks(sv) : NULL;
-    bool curated[DG_GL_MAX_SENSES], vr[DG_GL_MAX_SENSES], general_vr[DG_GL_MAX_SENSES], any_vr = false;
-    for (size_t k = 0; k < ns; k++) {
-      unsigned m = kept ? kept[k] : dg_gl_sense_marks(&sv[k]);
-      curated[k] = m & DG_GL_SENSE_CURATED;
-      vr[k] = m & DG_GL_SENSE_VR;
-      general_vr[k] = m & DG_GL_SENSE_VR_ONLY;
-      any_vr = any_vr || (vr[k] && !curated[k]);
-    }
-    /* (without a reflexive sense the order is the same either way: the
-     * clause is searched only when there is one) */
-    bool refl = any_vr && S_reflexive_clause(c, i);
-    /* (either way the order follows from the senses alone: the two are
-     * kept apart, S_cparts) */
-    refl_order = refl;
-    int rank[DG_GL_MAX_SENSES];
-    bool in_order = true; /* (then the senses stay where they are) */
-    for (size_t k = 0; k < ns; k++) {
-      rank[k] = curated[k] ? 0 : (refl ? (general_vr[k] ? 1 : 2) : (vr[k] ? 2 : 1));
-      in_order = in_order && (k == 0 || rank[k - 1] <= rank[k]);
-    }
-    if (!in_order) {
-      dg_sense tmp[DG_GL_MAX_SENSES];
-      size_t m = 0;
-      for (int pass = 0; pass < 3; pass++)
-        for (size_t k = 0; k < ns; k++)
-          if (rank[k] == pass) tmp[m++] = sv[k];
-      memcpy(sbuf, tmp, ns * sizeof *sbuf);
-      sv = sbuf;
-    }
-  }
-  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
-   * = armed forces) while the morphology gives a singular it does not know. */
-  bool plural_headword = false;
-  if (ns == 0 && (af & DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
-    ns = S_form_senses(e, t->form, "NOUN", sbuf);
-    sv = sbuf;
-    plural_headword = ns > 0;
-  }
-  /* A comparative or superlative the dictionary lists with a meaning of its
-   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
-  bool own_degree = false;
-  /* (the degree and the lemma's spelling: the look-up pass's bits) */
-  if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
-    dg_sense dv[DG_GL_MAX_SENSES];
-    size_t nd = S_form_senses(e, w->lower, "ADJ", dv);
-    if (nd) {
-      memcpy(sbuf, dv, nd * sizeof *sbuf);
-      sv = sbuf;
-      ns = nd;
-      own_degree = true;
-    } else {
-      /* … or as a positive of its own ("jüngsten": jüngst = recent). */
-      for (size_t k = 0; k < w->nan; k++) {
-        const dg_analysis *b = &w->an[k];
-        if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, a->lemma))
-          continue;
-        nd = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
-        if (nd > DG_GL_MAX_SENSES) nd = DG_GL_MAX_SENSES;
-        if (nd) {
-          memcpy(sbuf, dv, nd * sizeof *sbuf);
-          sv = sbuf;
-          ns = nd;
-          a = b;
-          af = w->fb[k];
-          plain = false;
-          break;
-        }
-      }
-    }
-  }
-  /* (what is kept of the word read so: S_cparts) */
-  int ka = a ? (int)(a - w->an) : -1;
-  bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
-  char ckey[24]; /* (its memo key, when S_cparts_find made it) */
-  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, refl_order, ckey) : NULL;
-  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
-   * analysis as an inflected form of something else ("bereit"). */
-  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
-      !(af & (DG_GL_P_VERB | DG_GL_P_AUX))) {
-    dg_sense av[DG_GL_MAX_SENSES];
-    size_t na = dg_lexicon_senses(e->lex, t->form, "ADV", av, DG_GL_MAX_SENSES);
-    if (na > DG_GL_MAX_SENSES) na = DG_GL_MAX_SENSES;
-    if (na) {
-      memcpy(sbuf, av, na * sizeof *sbuf);
-      sv = sbuf;
-      ns = na;
-      t->lemma = dg_mem_strdup(&d->arena, t->form);
-      dg_gl_set_pos(t, "ADV");
-      t->feats = "";
-      dg_gl_set_glosses(d, t, sv, ns, NULL);
-      t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
-      return;
-    }
-  }
-  bool propn = (af & DG_GL_P_PROPN);
-  if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
-    /* (which analysis the lemma is of, for the passes that ask: the first
-     * one of that lemma, a itself when it is the first analysis) */
-    if (w->memo)
-      dg_gl_memo_lemma_set(w, t->lemma,
-                           a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
-    S_set_an_pos(d, t, w, (size_t)(a - w->an));
-    dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
-    /* (the word's labels live as long as its analyses, past the sentence:
-     * the labels pass copies what it shows) */
-    w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
-    w->particle = a->particle;
-  }
-  /* Compound parts, shown even when the whole word has its own entry. */
-  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
-  /* "US-Vorschlag", "30-tägigen": piece by piece. */
-  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
-  bool nominal = !a || (af & (DG_GL_P_NOUN | DG_GL_P_ADJ));
-  /* A name needs evidence (the dictionary's or the names table's entry,
-   * a title or first name before it: names.c): a capitalised word read as
-   * a name only by a guess of the morphology (hunspell's capitalised words
-   * without plural, unknown words) that splits into known parts is a
-   * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
-  int listed = -1; /* (S_listed, when asked) */
-  bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
-                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) && !S_listed(e, t, a, cp, &listed);
-  bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
-  bool name_head = false; /* a name glossed from its parts: West|frankreich */
-  bool parts_unknown = false;
-  size_t np;
-  /* Without a guessed name, the parts follow from the word and its analysis
-   * (with senses sv that follow from them too): a repeat copies them
-   * (S_cparts).  (A word that reached this step is kept even when they do
-   * not: so much is known of it, and it is not looked for again.) */
-  bool keep = linked && plain && !guessed_name;
-  const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
-  /* (the senses' glosses, listed once for the memo and the token) */
-  const char *gl[DG_GL_MAX_SENSES];
-  size_t ngl = 0;
-  if (kp) {
-    np = S_cparts_copy(d, t, kp, &parts_unknown);
-  } else {
-    bool was_propn = propn;
-    np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
-    if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
-    /* (a split that made the word a name is not kept: the copy would not
-     * make it one) */
-    if (linked && !cp)
-      S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
-  }
-  if (ns) {
-    if (kp) S_cparts_glosses(e, d, t, kp);
-    else dg_gl_set_gloss_list(d, t, gl, ngl);
-    t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
-    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
-     * dictionary gives a short English form. */
-    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
-    /* A word hunspell lists without a plural (read as a name) that the
-     * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
-     * noun: a name needs evidence. */
-    if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
-        S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
-      propn = false;
-      dg_gl_set_pos(t, "NOUN");
-    }
-    if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
-      t->kind = DG_KIND_NAME;
-      if (!*t->pos) dg_gl_set_pos(t, "PROPN");
-    }
-    if (parts_unknown) t->reason = "some compound parts unknown";
-    return;
-  }
+  size_t ns;
   if (np >= 2) {
     /* Compound: the parts' glosses in English order (the head last). */
     const char *g = dg_gl_parts_gloss(d, t, " ");
@@ -866,4 +759,160 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   t->source = "unknown";
   t->reason = "no dictionary entry: the German word is repeated";
   t->flags |= DG_DF_GUESS;
+}
+
+/* Content word i: analysis, senses, compound, name, fallback. */
+void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  /* An ordinal written as a word ("der achten Runde"): from its cardinal. */
+  if (dg_gl_ordinal(e, d, c, i)) return;
+  /* (the senses: the memo's, or sbuf's when computed or changed here) */
+  dg_sense sbuf[DG_GL_MAX_SENSES];
+  const dg_sense *sv = sbuf;
+  size_t ns = 0;
+  bool plain = true; /* sv follows from the word and analysis a alone (S_cparts) */
+  /* (so do the senses of a plural-only noun and of a degree with a meaning
+   * of its own below: the dictionary's for the form, asked when analysis a
+   * has none or has that degree; not those of another analysis taken for
+   * its positive, which make another analysis a) */
+  bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
+  int pick = dg_gl_pick_analysis(c, i);
+  const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  /* (what is kept of the word with that analysis, read below: S_cparts,
+   * asked for now so that the wait overlaps the senses' look-up) */
+  if (a && w->memo) {
+    const char *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
+    if (kv) {
+      __builtin_prefetch(kv);
+      __builtin_prefetch(kv + 64);
+    }
+  }
+  if (a) {
+    sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
+    /* Another analysis with senses beats one without (not the name
+     * reading of a capitalised verb form: "Google" is no "google"). */
+    for (size_t k = 0; ns == 0 && k < w->nan && !(w->name_reading && pick == 0); k++) {
+      if ((int)k == pick) continue;
+      sv = dg_gl_an_senses_ref(e, w, k, sbuf, &ns);
+      if (ns) a = &w->an[k];
+    }
+  }
+  /* (the part of speech and features of analysis a, as the look-up pass
+   * read them: af & DG_GL_P_NOUN is dg_gl_pos_is(a, DG_UD_NOUN); 0 without
+   * one.  Kept in step with a below.) */
+  unsigned af = a ? w->fb[a - w->an] : 0;
+  /* A verb with a reflexive pronoun in its clause takes the senses of the
+   * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
+   * glad); without one, those senses go last ("erinnert" = reminds). */
+  if (ns > 1 && (af & (DG_GL_P_VERB | DG_GL_P_AUX)))
+    /* (either way the order follows from the senses alone: the two are
+     * kept apart, S_cparts) */
+    refl_order = S_reflexive_order(c, i, &sv, ns, sbuf);
+  /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
+   * = armed forces) while the morphology gives a singular it does not know. */
+  bool plural_headword = false;
+  if (ns == 0 && (af & DG_GL_P_NOUN) && strcmp(a->lemma, t->form) != 0) {
+    ns = S_form_senses(e, t->form, "NOUN", sbuf);
+    sv = sbuf;
+    plural_headword = ns > 0;
+  }
+  /* A comparative or superlative the dictionary lists with a meaning of its
+   * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
+  bool own_degree = false;
+  /* (the degree and the lemma's spelling: the look-up pass's bits) */
+  if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
+    size_t nd = 0;
+    own_degree = S_degree_senses(e, w, &a, &af, sbuf, &nd);
+    if (nd) {
+      sv = sbuf;
+      ns = nd;
+      plain = plain && own_degree;
+    }
+  }
+  /* (what is kept of the word read so: S_cparts) */
+  int ka = a ? (int)(a - w->an) : -1;
+  bool linked = a && t->kind == DG_KIND_WORD && w->memo && w->memo_form == t->form;
+  char ckey[24]; /* (its memo key, when S_cparts_find made it) */
+  const S_cparts *cp = linked ? S_cparts_find(e, w, ka, refl_order, ckey) : NULL;
+  /* An uninflected adverb spelt exactly like the word ("bereits") beats an
+   * analysis as an inflected form of something else ("bereit"). */
+  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
+      !(af & (DG_GL_P_VERB | DG_GL_P_AUX)) && S_adverb_form(e, d, t))
+    return;
+  bool propn = (af & DG_GL_P_PROPN);
+  if (a) {
+    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    /* (which analysis the lemma is of, for the passes that ask: the first
+     * one of that lemma, a itself when it is the first analysis) */
+    if (w->memo)
+      dg_gl_memo_lemma_set(w, t->lemma,
+                           a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
+    S_set_an_pos(d, t, w, (size_t)(a - w->an));
+    dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
+    /* (the word's labels live as long as its analyses, past the sentence:
+     * the labels pass copies what it shows) */
+    w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
+    w->particle = a->particle;
+  }
+  /* Compound parts, shown even when the whole word has its own entry. */
+  bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
+  /* "US-Vorschlag", "30-tägigen": piece by piece. */
+  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
+  bool nominal = !a || (af & (DG_GL_P_NOUN | DG_GL_P_ADJ));
+  /* A name needs evidence (the dictionary's or the names table's entry,
+   * a title or first name before it: names.c): a capitalised word read as
+   * a name only by a guess of the morphology (hunspell's capitalised words
+   * without plural, unknown words) that splits into known parts is a
+   * compound noun glossed from its parts (Weidenstumpf, Leserschwund). */
+  int listed = -1; /* (S_listed, when asked) */
+  bool guessed_name = propn && ns == 0 && !name_sense && !w->name_reading && t->kind == DG_KIND_WORD &&
+                      S_plain_capitalised(t->form) && !dg_gl_beside_name(e, c, i) && !S_listed(e, t, a, cp, &listed);
+  bool split = ((!propn || guessed_name) && !name_sense && nominal && t->kind == DG_KIND_WORD) || guessed_name;
+  bool name_head = false; /* a name glossed from its parts: West|frankreich */
+  bool parts_unknown = false;
+  size_t np;
+  /* Without a guessed name, the parts follow from the word and its analysis
+   * (with senses sv that follow from them too): a repeat copies them
+   * (S_cparts).  (A word that reached this step is kept even when they do
+   * not: so much is known of it, and it is not looked for again.) */
+  bool keep = linked && plain && !guessed_name;
+  const S_cparts *kp = keep && cp && cp->kept ? cp : NULL;
+  /* (the senses' glosses, listed once for the memo and the token) */
+  const char *gl[DG_GL_MAX_SENSES];
+  size_t ngl = 0;
+  if (kp) {
+    np = S_cparts_copy(d, t, kp, &parts_unknown);
+  } else {
+    bool was_propn = propn;
+    np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
+    if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
+    /* (a split that made the word a name is not kept: the copy would not
+     * make it one) */
+    if (linked && !cp)
+      S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
+  }
+  if (ns) {
+    if (kp) S_cparts_glosses(e, d, t, kp);
+    else dg_gl_set_gloss_list(d, t, gl, ngl);
+    t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
+    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+     * dictionary gives a short English form. */
+    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+    /* A word hunspell lists without a plural (read as a name) that the
+     * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
+     * noun: a name needs evidence. */
+    if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
+        S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
+      propn = false;
+      dg_gl_set_pos(t, "NOUN");
+    }
+    if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
+      t->kind = DG_KIND_NAME;
+      if (!*t->pos) dg_gl_set_pos(t, "PROPN");
+    }
+    if (parts_unknown) t->reason = "some compound parts unknown";
+    return;
+  }
+  S_no_senses(e, d, c, i, a, af, np, propn, name_head, parts_unknown);
 }
