@@ -20,6 +20,11 @@
 #include "memo.h"
 #include "word.h"
 
+/* A step of the path a repeated word takes (S_open_kept), compiled into
+ * each caller: that path then lies in few cache lines, not spread over
+ * small functions of its own. */
+#define S_IN_LINE static inline __attribute__((always_inline))
+
 static bool S_name_like(dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   return dg_gl_is_upper_initial(t->form) && !c->w[i].initial;
@@ -235,7 +240,7 @@ static void S_set_pos(dg_doc *d, dg_dtoken *t, const char *pos) {
 
 /* The same of analysis k of w: the parts of speech the look-up pass read
  * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
-static void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
+S_IN_LINE void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
   static const struct {
     unsigned bit;
     unsigned char tag; /* in S_tags */
@@ -266,7 +271,10 @@ static void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k)
  * stem had no gloss, the glosses (the lexicon's strings) and whether the
  * lexicon's file holds each, the offsets of the parts' strings, then the
  * strings (form, lemma and gloss of each part, the segmentation); or only
- * that the word came so far (not `kept`). */
+ * that the word came so far (not `kept`).  With them what the rest of the
+ * pass reads of the first sense (its source, S_first_of), so that a repeat
+ * whose analysis needs no more of its senses (`direct`) is glossed from
+ * the value alone, without asking for the senses (S_open_kept). */
 typedef struct S_cpart {
   unsigned form, lemma, gloss; /* offsets in the strings */
   bool link;
@@ -279,10 +287,28 @@ typedef struct S_cparts {
                          * the header, in the line the look-up pass asked for) */
   signed char listed;   /* does the dictionary list the form or the analysis's
                          * lemma (S_listed)?  -1: not asked when it was kept */
+  bool direct;          /* the analysis taken as the word's pick has senses
+                         * of its own, in the one order they have (no
+                         * reflexive sense whose place its clause decides),
+                         * and no degree with a meaning of its own: a repeat
+                         * that picks it needs nothing of those senses but
+                         * what is kept here (S_open_kept) */
+  unsigned char first;  /* what the first sense is, S_first_of */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
+  const char *source;   /* the first sense's source (NULL: none) */
   const char *g[];      /* the glosses (ng), then the parts (np), the strings */
 } S_cparts;
 _Static_assert(DG_GL_MAX_SENSES <= 16, "S_cparts.held has a bit for each gloss");
+
+/* What the content-word pass asks of a word's first sense once its
+ * glosses are set: a name's (PROPN), or a common noun's with a gloss in
+ * lower case (the dictionary's evidence against a guessed name). */
+enum { S_FIRST_PROPN = 1, S_FIRST_COMMON_NOUN = 2 };
+static unsigned S_first_of(const dg_sense *sv) {
+  if (!sv->pos) return 0;
+  if (dg_gl_eq(sv->pos, "PROPN")) return S_FIRST_PROPN;
+  return dg_gl_eq(sv->pos, "NOUN") && sv->gloss && !dg_gl_is_upper_initial(sv->gloss) ? S_FIRST_COMMON_NOUN : 0;
+}
 
 static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(const void *)(v->g + v->ng); }
 static const char *S_cparts_strings(const S_cparts *v) { return (const char *)(S_cparts_p(v) + v->np); }
@@ -321,7 +347,7 @@ static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, b
 
 /* t's parts and segmentation from v (as dg_gl_parts set them); returns
  * the number of parts shown. */
-static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *parts_unknown) {
+S_IN_LINE size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *parts_unknown) {
   *parts_unknown = v->unknown;
   if (v->np == 0) return 0;
   char *str = dg_mem_alloc(&d->arena, v->len);
@@ -341,7 +367,7 @@ static size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *pa
 
 /* t's glosses from v, as dg_gl_set_glosses(d, t, sv, ns, NULL) sets them
  * (dg_doc_str keeps a string of the lexicon the document keeps). */
-static void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
+S_IN_LINE void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
   t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
   /* (most often every gloss is held: the pointers are copied as they are) */
@@ -360,12 +386,13 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
 }
 
 /* Keep the parts S_compound gave t (np of them) and the glosses of the
- * senses (their list g of ng, dg_gl_gloss_list) for w read with analysis
- * k, when `kept` (they follow from the word and the analysis); else only
- * that the word came so far. */
+ * senses (their list g of ng, dg_gl_gloss_list; sv0 the first sense, NULL
+ * without one) for w read with analysis k, when `kept` (they follow from
+ * the word and the analysis); else only that the word came so far.
+ * (direct: S_cparts.direct) */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24], bool kept,
                           const dg_dtoken *t, size_t np, bool parts_unknown, const char *const *g, size_t ng,
-                          int listed) {
+                          int listed, const dg_sense *sv0, bool direct) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -387,6 +414,9 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, c
   S_cparts *v = size <= sizeof room ? (S_cparts *)(void *)room : dg_xmalloc(size);
   memset(v, 0, size);
   v->kept = kept;
+  v->direct = kept && direct && sv0 && !refl;
+  v->first = (unsigned char)(sv0 ? S_first_of(sv0) : 0);
+  v->source = sv0 ? sv0->source : NULL;
   v->unknown = parts_unknown;
   v->listed = (signed char)listed;
   v->np = (unsigned char)np;
@@ -430,9 +460,10 @@ static bool S_unknown_stem_short_head(const dg_dtoken *t) {
 }
 
 /* (Out of line: a repeat copies what it found, S_cparts.) */
-static __attribute__((noinline)) size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, const dg_sense *sv,
-                         size_t ns, bool split, bool guessed_name, bool *propn, bool *name_head,
-                         bool *parts_unknown) {
+static __attribute__((noinline)) size_t S_compound(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i,
+                                                  const dg_analysis *a, const dg_sense *sv, size_t ns, bool split,
+                                                  bool guessed_name, bool *propn, bool *name_head,
+                                                  bool *parts_unknown) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   dg_part pv[DG_GL_MAX_PARTS];
@@ -556,10 +587,11 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
  * first when its clause has a reflexive pronoun ("erinnert sich" =
  * remembers, "freut sich" = is glad), else last ("erinnert" = reminds);
  * when the order changes they are copied into sbuf (*svp then sbuf).
- * Returns whether the clause put them first.  (Out of line: only a verb
- * with more than one sense asks.) */
+ * Returns whether the clause put them first; *asks_clause: whether the
+ * clause was asked (a sense reflexive and not reviewed).  (Out of line:
+ * only a verb with more than one sense asks.) */
 static __attribute__((noinline)) bool S_reflexive_order(const dg_gl_ctx *c, size_t i, const dg_sense **svp, size_t ns,
-                                                        dg_sense *sbuf) {
+                                                        dg_sense *sbuf, bool *asks_clause) {
   const dg_sense *sv = *svp;
   /* (a reviewed sense of dictionaries/ stays first; a reflexive sense
    * of a special field, "sich schützen" = hedge [econ.], is no reason
@@ -577,7 +609,8 @@ static __attribute__((noinline)) bool S_reflexive_order(const dg_gl_ctx *c, size
   }
   /* (without a reflexive sense the order is the same either way: the
    * clause is searched only when there is one) */
-  bool refl = (vr & ~curated) && S_reflexive_clause(c, i);
+  *asks_clause = (vr & ~curated) != 0;
+  bool refl = *asks_clause && S_reflexive_clause(c, i);
   /* The senses of each rank: the reviewed ones first; then, in a clause
    * with a reflexive pronoun, those only reflexive, the others last; else
    * the reflexive ones last. */
@@ -761,6 +794,51 @@ static __attribute__((noinline)) void S_no_senses(dg_engine *e, dg_doc *d, dg_gl
   t->flags |= DG_DF_GUESS;
 }
 
+/* The rest of word i's glossing from its senses, once its glosses and
+ * source are set: first tells what the first sense is (S_first_of); propn:
+ * the analysis is a name's; parts_unknown: a compound part has no gloss. */
+S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, unsigned first, bool propn,
+                              bool parts_unknown) {
+  dg_dtoken *t = &c->s->tokens[i];
+  const dg_gl_word *w = &c->w[i];
+  /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+   * dictionary gives a short English form. */
+  if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
+  /* A word hunspell lists without a plural (read as a name) that the
+   * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
+   * noun: a name needs evidence. */
+  if (propn && (first & S_FIRST_COMMON_NOUN) && S_plain_capitalised(t->form) && !w->name_reading &&
+      !dg_gl_beside_name(e, c, i)) {
+    propn = false;
+    dg_gl_set_pos(t, "NOUN");
+  }
+  if (propn || (first & S_FIRST_PROPN)) {
+    t->kind = DG_KIND_NAME;
+    if (!*t->pos) dg_gl_set_pos(t, "PROPN");
+  }
+  if (parts_unknown) t->reason = "some compound parts unknown";
+}
+
+/* Word i read with analysis k, whose kept value v is direct
+ * (S_cparts.direct): what dg_gl_open does with the analysis's senses,
+ * read from v without asking for them. */
+static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, const S_cparts *v) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  const dg_analysis *a = &w->an[k];
+  t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+  dg_gl_memo_lemma_set(w, t->lemma, k == 0 ? 0 : dg_gl_memo_first_an(w, t->lemma));
+  S_set_an_pos(d, t, w, (size_t)k);
+  dg_gl_set_an_feats(d, t, w, (size_t)k);
+  w->leipzig = a->leipzig ? a->leipzig : "";
+  w->particle = a->particle;
+  bool parts_unknown;
+  S_cparts_copy(d, t, v, &parts_unknown);
+  S_cparts_glosses(e, d, t, v);
+  t->source = dg_doc_str(d, v->source ? v->source : "lexicon");
+  S_senses_close(e, d, c, i, v->first, w->fb[k] & DG_GL_P_PROPN, parts_unknown);
+}
+
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -779,13 +857,13 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
-  /* (what is kept of the word with that analysis, read below: S_cparts,
-   * asked for now so that the wait overlaps the senses' look-up) */
+  /* What is kept of the word with that analysis (S_cparts): a repeat
+   * whose value needs nothing more of the senses is glossed from it. */
   if (a && w->memo) {
-    const char *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
-    if (kv) {
-      __builtin_prefetch(kv);
-      __builtin_prefetch(kv + 64);
+    const S_cparts *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
+    if (kv && kv->direct && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
+      S_open_kept(e, d, c, i, pick, kv);
+      return;
     }
   }
   if (a) {
@@ -805,10 +883,11 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* A verb with a reflexive pronoun in its clause takes the senses of the
    * reflexive verb first ("erinnert sich" = remembers, "freut sich" = is
    * glad); without one, those senses go last ("erinnert" = reminds). */
+  bool refl_asked = false;
   if (ns > 1 && (af & (DG_GL_P_VERB | DG_GL_P_AUX)))
     /* (either way the order follows from the senses alone: the two are
      * kept apart, S_cparts) */
-    refl_order = S_reflexive_order(c, i, &sv, ns, sbuf);
+    refl_order = S_reflexive_order(c, i, &sv, ns, sbuf, &refl_asked);
   /* A plural-only noun the dictionary lists under its plural ("Streitkräfte"
    * = armed forces) while the morphology gives a singular it does not know. */
   bool plural_headword = false;
@@ -821,7 +900,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
-  if ((af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER)) {
+  bool degree = (af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER);
+  if (degree) {
     size_t nd = 0;
     own_degree = S_degree_senses(e, w, &a, &af, sbuf, &nd);
     if (nd) {
@@ -890,28 +970,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (a split that made the word a name is not kept: the copy would not
      * make it one) */
     if (linked && !cp)
-      S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed);
+      S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed,
+                    ns ? &sv[0] : NULL, ka == pick && !refl_asked && !degree && !plural_headword);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
     else dg_gl_set_gloss_list(d, t, gl, ngl);
     t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
-    /* Acronyms stay acronyms ("NATO", not its expansion) unless the
-     * dictionary gives a short English form. */
-    if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
-    /* A word hunspell lists without a plural (read as a name) that the
-     * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
-     * noun: a name needs evidence. */
-    if (propn && sv[0].pos && dg_gl_eq(sv[0].pos, "NOUN") && sv[0].gloss && !dg_gl_is_upper_initial(sv[0].gloss) &&
-        S_plain_capitalised(t->form) && !w->name_reading && !dg_gl_beside_name(e, c, i)) {
-      propn = false;
-      dg_gl_set_pos(t, "NOUN");
-    }
-    if (propn || (sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN"))) {
-      t->kind = DG_KIND_NAME;
-      if (!*t->pos) dg_gl_set_pos(t, "PROPN");
-    }
-    if (parts_unknown) t->reason = "some compound parts unknown";
+    S_senses_close(e, d, c, i, S_first_of(&sv[0]), propn, parts_unknown);
     return;
   }
   S_no_senses(e, d, c, i, a, af, np, propn, name_head, parts_unknown);
