@@ -861,6 +861,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * whose value needs nothing more of the senses is glossed from it. */
   if (a && w->memo) {
     const S_cparts *kv = dg_gl_memo_an_link(w, pick, DG_GL_ALINK_PARTS);
+    /* (its glosses and parts run on past its first line: asked for now,
+     * while the first is read) */
+    if (kv) __builtin_prefetch((const char *)kv + 64);
     if (kv && kv->direct && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
       S_open_kept(e, d, c, i, pick, kv);
       return;
