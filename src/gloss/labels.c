@@ -215,6 +215,16 @@ static __attribute__((noinline, cold)) void S_no_gloss(dg_doc *d, dg_dtoken *t) 
   t->flags |= DG_DF_GUESS;
 }
 
+/* A compound with its own entry: the gloss line shows the parts only
+ * when their glosses make the word's gloss (a completed suspended part
+ * shows its borrowed piece: [Kinder]-erziehung).  (Of a word in parts,
+ * out of line: most words are one part.) */
+static __attribute__((noinline)) void S_whole_gloss(dg_dtoken *t) {
+  if (!(t->flags & DG_DF_SUSPENDED) && t->source && strncmp(t->source, "compound", 8) != 0 &&
+      strncmp(t->source, "parts", 5) != 0 && !dg_gl_parts_agree(t))
+    t->flags |= DG_DF_WHOLE_GLOSS;
+}
+
 /* Leipzig labels (with FUT/PASS from the context) and segmentation of every
  * word, its plain-English form (plain.c), and the German word repeated
  * where no gloss was found. */
@@ -247,12 +257,7 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
         /* keep the compound segmentation; labels join with '-' */
       }
-      /* A compound with its own entry: the gloss line shows the parts only
-       * when their glosses make the word's gloss (a completed suspended
-       * part shows its borrowed piece: [Kinder]-erziehung). */
-      if (t->nparts > 1 && !(t->flags & DG_DF_SUSPENDED) && t->source && strncmp(t->source, "compound", 8) != 0 &&
-          strncmp(t->source, "parts", 5) != 0 && !dg_gl_parts_agree(t))
-        t->flags |= DG_DF_WHOLE_GLOSS;
+      if (t->nparts > 1) S_whole_gloss(t);
       dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
     }
     if (!t->gloss[0]) S_no_gloss(d, t);

@@ -74,7 +74,7 @@ static bool S_modal(const char *gloss) {
  * the memo's (b left empty), or one made in b, b->data (a gloss too long
  * for a key has its form made each time; so has any once the memo is
  * full). */
-typedef enum { S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's', S_3SG = 't' } S_form;
+typedef enum { S_NO_FORM = 0, S_PAST = 'p', S_PARTICIPLE = 'a', S_PLURAL = 's', S_3SG = 't' } S_form;
 
 static const char *S_make_form(const dg_lexicon *lex, dg_buf *b, S_form form, const char *gloss) {
   if (form == S_PAST) dg_english_past_lex(lex, b, gloss);
@@ -93,9 +93,11 @@ static inline const char *S_form_of(const char *v, S_form form, const char *glos
   return !gloss[k] && !v[1 + k] ? v + k + 2 : NULL;
 }
 
-static const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_form form, const char *gloss) {
-  const char *l = dg_gl_memo_link(w, DG_GL_LINK_ENGLISH), *r;
-  if (l && (r = S_form_of(l, form, gloss))) return r;
+/* (S_english for a form its word's link does not hold: looked up in the
+ * memo, or made and kept there, and linked; out of line, as a repeated
+ * word's form is linked) */
+static __attribute__((noinline)) const char *S_english_kept(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_form form,
+                                                            const char *gloss, const char *l) {
   char key[128];
   size_t n = strlen(gloss);
   if (n + 2 > sizeof key) return S_make_form(e->lex, b, form, gloss);
@@ -117,6 +119,11 @@ static const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_for
   /* (linked once: a word glossed otherwise too keeps its first) */
   if (!l) dg_gl_memo_set_link(w, DG_GL_LINK_ENGLISH, m);
   return m + n + 2;
+}
+static inline const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b, S_form form, const char *gloss) {
+  const char *l = dg_gl_memo_link(w, DG_GL_LINK_ENGLISH), *r;
+  if (l && (r = S_form_of(l, form, gloss))) return r;
+  return S_english_kept(e, w, b, form, gloss, l);
 }
 
 /* Is the noun plural (by its features or its labels; lbits: their bits,
@@ -147,6 +154,52 @@ static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w, const unsigne
   return !dg_gl_pos_is(t, DG_UD_NOUN) || S_plural_noun(t, w, lbits);
 }
 
+/* The rare forms of S_plain, each made in b out of line (cold), so that
+ * the common ones (a verb's form or a noun's plural the word's link holds)
+ * take few cache lines of code: */
+/* "Russlands" -> Russia's */
+static __attribute__((noinline, cold)) void S_genitive(dg_buf *b, const char *gloss) {
+  dg_buf_puts(b, gloss);
+  dg_buf_puts(b, gloss[0] && gloss[strlen(gloss) - 1] == 's' ? "'" : "'s");
+}
+/* "es gibt" = there is, "es gab" = there was */
+static __attribute__((noinline, cold)) void S_there_is(dg_buf *b, const dg_dtoken *t, dg_gl_word *w, unsigned lb) {
+  bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
+  dg_buf_puts(b, past ? "there was" : "there is");
+  dg_buf_puts(b, t->gloss + 8);
+}
+/* Reported speech: subjunctive I says that someone else said it ("die
+ * Lage sei ernst" = the situation is, so they say).  Plain English has
+ * no such form, so the plain gloss keeps a marker an analyst can see
+ * (after the form out, the memo's or b's, or the gloss). */
+static __attribute__((noinline, cold)) void S_reportedly(dg_buf *b, const char *out, const char *gloss) {
+  if (out && out != b->data) dg_buf_puts(b, out);
+  if (!b->len) dg_buf_puts(b, gloss);
+  dg_buf_puts(b, " (reportedly)");
+}
+/* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
+ * gloss already is a comparative ("more", "less", "further"). */
+static __attribute__((noinline, cold)) void S_degree(dg_buf *b, const dg_dtoken *t, dg_gl_word *w) {
+  static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
+                                        "worse", "worst", "further", "rather", "sooner"};
+  bool cmp = false; /* (each told by its first letter before the comparison) */
+  for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
+    cmp = t->gloss[0] == already[k][0] && strncmp(t->gloss, already[k], strlen(already[k])) == 0;
+  if (!cmp) dg_english_degree(b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
+}
+
+/* "war" = was, "waren" = were (the past of "be", which the memo does not
+ * keep: two words) */
+static __attribute__((noinline)) void S_was(dg_buf *b, unsigned lb, const char *lab) {
+  dg_buf_puts(b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
+}
+/* An adjective used as an adverb ("vertritt aktuell" = currently): the
+ * dictionary's adverb sense, or the gloss made an adverb. */
+static __attribute__((noinline)) void S_as_adverb(dg_buf *b, const dg_gl_word *w, const char *gloss) {
+  if (w->adverb) dg_buf_puts(b, w->adverb);
+  else dg_english_adverb(b, gloss);
+}
+
 /* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
  * through). */
 static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w,
@@ -171,57 +224,45 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
   dg_buf b;
   dg_buf_init(&b);
   const char *out = NULL;
+  /* (the form the memo keeps, asked for once below: one call in line of
+   * S_english for the four forms; reported speech marked after it) */
+  S_form form = S_NO_FORM;
+  bool reported = false;
   if (t->kind == DG_KIND_NAME && (lb & DG_GL_L_GEN)) {
-    /* "Russlands" -> Russia's */
-    dg_buf_puts(&b, t->gloss);
-    dg_buf_puts(&b, t->gloss[0] && t->gloss[strlen(t->gloss) - 1] == 's' ? "'" : "'s");
+    S_genitive(&b, t->gloss);
   } else if (verb && t->gloss[0] == 't' && strncmp(t->gloss, "there is", 8) == 0) {
-    /* "es gibt" = there is, "es gab" = there was */
-    bool past = (lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST);
-    dg_buf_puts(&b, past ? "there was" : "there is");
-    dg_buf_puts(&b, t->gloss + 8);
+    S_there_is(&b, t, w, lb);
   } else if (verb) {
     if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
     } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
-      out = S_english(e, w, &b, S_PARTICIPLE, t->gloss);
+      form = S_PARTICIPLE;
     } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
-      if (dg_gl_eq(t->gloss, "be")) dg_buf_puts(&b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
-      else out = S_english(e, w, &b, S_PAST, t->gloss);
+      if (dg_gl_eq(t->gloss, "be")) S_was(&b, lb, lab);
+      else form = S_PAST;
     } else if ((lb & DG_GL_L_3SG) &&
                ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
-      out = S_english(e, w, &b, S_3SG, t->gloss);
+      form = S_3SG;
     }
-    /* Reported speech: subjunctive I says that someone else said it ("die
-     * Lage sei ernst" = the situation is, so they say).  Plain English has
-     * no such form, so the plain gloss keeps a marker an analyst can see. */
-    if ((lb & DG_GL_L_SBJV1) && !(lb & DG_GL_L_PTCP)) {
-      if (out && out != b.data) dg_buf_puts(&b, out);
-      out = NULL;
-      if (!b.len) dg_buf_puts(&b, t->gloss);
-      dg_buf_puts(&b, " (reportedly)");
-    }
+    /* (reported speech: S_reportedly) */
+    reported = (lb & DG_GL_L_SBJV1) && !(lb & DG_GL_L_PTCP);
   } else if (dg_gl_pos_is(t, DG_UD_ADJ) && w->adverbial) {
-    /* An adjective used as an adverb ("vertritt aktuell" = currently). */
-    if (w->adverb) dg_buf_puts(&b, w->adverb);
-    else dg_english_adverb(&b, t->gloss);
+    S_as_adverb(&b, w, t->gloss);
   } else if ((dg_gl_pos_is(t, DG_UD_ADJ) || dg_gl_pos_is(t, DG_UD_ADV)) &&
              dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP) &&
              !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
-    /* "vorsichtiger" -> more careful, "größte" -> biggest; not when the
-     * gloss already is a comparative ("more", "less", "further"). */
-    static const char *const already[] = {"more", "most", "less", "least", "fewer", "better", "best",
-                                          "worse", "worst", "further", "rather", "sooner"};
-    bool cmp = false; /* (each told by its first letter before the comparison) */
-    for (size_t k = 0; k < DG_ARRAY_LEN(already) && !cmp; k++)
-      cmp = t->gloss[0] == already[k][0] && strncmp(t->gloss, already[k], strlen(already[k])) == 0;
-    if (!cmp) dg_english_degree(&b, t->gloss, dg_gl_tok_feat(w, t->feats, DG_GL_F_SUP));
+    S_degree(&b, t, w);
   } else if (plural &&
              !(t->mwe >= 0 && (t->mwe_head || strchr(t->gloss, ' ')))) {
     /* (an expression's gloss carried by a plural noun is not a noun:
      * "zu Gunsten" = in favour of, not "in favour ofs") */
-    out = S_english(e, w, &b, S_PLURAL, t->gloss);
+    form = S_PLURAL;
+  }
+  if (form != S_NO_FORM) out = S_english(e, w, &b, form, t->gloss);
+  if (reported) {
+    S_reportedly(&b, out, t->gloss);
+    out = NULL;
   }
   if (!out) out = b.data;
   if (out && *out) t->plain = dg_mem_strdup(&d->arena, out);

@@ -582,6 +582,37 @@ bool dg_gl_digits(const char *s) {
   return true;
 }
 
+/* Does the form begin with the lemma's stem[0..stem) but for the case of
+ * its letters (sentence-initial capital)?  (Letters in ASCII are
+ * compared without their case in place, and so are the two-byte Latin-1
+ * letters (C3 xx) the stems share as they are ("Bestätigte",
+ * bestätigen): lowering keeps both kinds' length, so the first ASCII
+ * letter that differs decides as lowering would.  A stem with any other
+ * character has the strings lowered first.)  Out of line: most forms
+ * begin with their stem as it is spelt. */
+static __attribute__((noinline)) bool S_stem_caseless(const char *form, const char *lemma, size_t stem) {
+  bool in_place = true, same = true;
+  for (size_t k = 0; k < stem && in_place && same;) {
+    unsigned char a = (unsigned char)form[k], b = (unsigned char)lemma[k];
+    if (a < 0x80 && b < 0x80) {
+      same = (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+      k++;
+    } else if (a == 0xC3 && b == 0xC3 && k + 1 < stem && ((unsigned char)form[k + 1] & 0xC0) == 0x80 &&
+               form[k + 1] == lemma[k + 1]) {
+      k += 2;
+    } else {
+      in_place = false;
+    }
+  }
+  if (!in_place) {
+    char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
+    same = strncmp(lf, ll, stem) == 0;
+    free(lf);
+    free(ll);
+  }
+  return same;
+}
+
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
  * "Russland-s".  NULL when the form does not start with the lemma's stem. */
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
@@ -596,34 +627,8 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
     else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
   }
   if (stem < 2 || F <= stem || F - stem > 4) return NULL;
-  if (memcmp(form, lemma, stem) != 0) {
-    /* Sentence-initial capital: compare the rest.  (Letters in ASCII are
-     * compared without their case in place, and so are the two-byte
-     * Latin-1 letters (C3 xx) the stems share as they are ("Bestätigte",
-     * bestätigen): lowering keeps both kinds' length, so the first ASCII
-     * letter that differs decides as lowering would.  A stem with any
-     * other character has the strings lowered first.) */
-    bool in_place = true, same = true;
-    for (size_t k = 0; k < stem && in_place && same;) {
-      unsigned char a = (unsigned char)form[k], b = (unsigned char)lemma[k];
-      if (a < 0x80 && b < 0x80) {
-        same = (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
-        k++;
-      } else if (a == 0xC3 && b == 0xC3 && k + 1 < stem && ((unsigned char)form[k + 1] & 0xC0) == 0x80 &&
-                 form[k + 1] == lemma[k + 1]) {
-        k += 2;
-      } else {
-        in_place = false;
-      }
-    }
-    if (!in_place) {
-      char *lf = dg_gl_lower(form), *ll = dg_gl_lower(lemma);
-      same = strncmp(lf, ll, stem) == 0;
-      free(lf);
-      free(ll);
-    }
-    if (!same) return NULL;
-  }
+  /* (sentence-initial capital: the rest compared, S_stem_caseless) */
+  if (memcmp(form, lemma, stem) != 0 && !S_stem_caseless(form, lemma, stem)) return NULL;
   /* (form[0..stem) "-" form[stem..F), made in d's arena: the form with
    * its NUL copied, its ending moved one byte on) */
   char *r = dg_mem_strndup(&d->arena, form, F + 1);
