@@ -8,7 +8,9 @@
 # medians are printed: wall and CPU seconds (user + system: the steadier
 # figure on a shared machine), tokens/s and words/s per CPU second and per
 # wall second, peak RSS; then degloss's words/s over hunspell's, the
-# speed-up of --jobs 2 over one thread, and the time to the first output
+# speed-up of --jobs 2 over one thread, beside what two single-thread
+# runs side by side get done in the same wall time (whether the two cores
+# are free: the issue's target is on two free cores), the time to the first output
 # byte for a one-line input (median and best of 9).  Last, the run's split
 # into first sight and steady state: one copy of the news text alone (every
 # word type new: start-up, morphology, compound splitting, senses) in
@@ -59,11 +61,29 @@ cases = [
     ("degloss jsonl --jobs 2", [binary, "--no-config", "-f", "jsonl", "--jobs", "2", "-"]),
     ("hunspell -s", ["hunspell", "-d", hdict, "-s"]),
 ]
+def run_pair(argv):
+    """Two copies of one child side by side: wall seconds until both end,
+    and the mean of their CPU seconds (are the two cores free?)."""
+    outs = [open(os.path.join(tmp, f"pair{k}.out"), "wb") for k in (0, 1)]
+    ins = [open(corpus, "rb") for _ in (0, 1)]
+    t0 = time.perf_counter()
+    ps = [subprocess.Popen(argv, stdin=ins[k], stdout=outs[k]) for k in (0, 1)]
+    cpu = []
+    for p in ps:
+        _, status, ru = os.wait4(p.pid, 0)
+        cpu.append(ru.ru_utime + ru.ru_stime)
+    wall = time.perf_counter() - t0
+    for f in outs + ins:
+        f.close()
+    return wall, sum(cpu) / 2
+
 res = {name: [] for name, _ in cases}
+pair = []
 load0 = open("/proc/loadavg").read().split()[:3]
 for r in range(runs):  # interleaved, so a busy moment touches every case
     for name, argv in cases:
         res[name].append(run(argv, os.path.join(tmp, name.replace(" ", "_") + ".out")))
+    pair.append(run_pair(cases[0][1]))
 load1 = open("/proc/loadavg").read().split()[:3]
 
 jsonl = open(os.path.join(tmp, "degloss_jsonl.out"), encoding="utf-8").read()
@@ -87,6 +107,11 @@ for name in ("degloss jsonl", "degloss interlinear"):
 print(f"--jobs 2 / --jobs 1 (jsonl), wall clock: {med['degloss jsonl'][0] / med['degloss jsonl --jobs 2'][0]:.2f}x "
       f"(cpu/wall {med['degloss jsonl --jobs 2'][1] / med['degloss jsonl --jobs 2'][0]:.2f}); "
       f"output {'the same' if same_j2 else 'DIFFERENT'}")
+pw, pc = statistics.median(x[0] for x in pair), statistics.median(x[1] for x in pair)
+print(f"two jsonl processes side by side (are the two cores free?): {pw:.2f} s wall for both, "
+      f"{pc:.2f} s cpu each, against {med['degloss jsonl'][1]:.2f} s cpu alone: "
+      f"{2 * med['degloss jsonl'][0] / pw:.2f}x the work of one in the wall time; --jobs 2 reached "
+      f"{med['degloss jsonl'][0] / med['degloss jsonl --jobs 2'][0] / (2 * med['degloss jsonl'][0] / pw):.2f} of that")
 firsts = []
 for _ in range(9):
     t0 = time.perf_counter()
