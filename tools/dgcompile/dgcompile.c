@@ -230,7 +230,7 @@ static void S_table_add(S_table *t, const S_pool *pool, uint32_t key, uint32_t s
   while (t->slots[i].key != DG_LEX_EMPTY) i = (i + 1) & mask;
   t->slots[i].key = key;
   t->slots[i].start = start;
-  t->slots[i].count = count | dg_lex_slot_tag(h); /* (count < 400: S_group's limits) */
+  t->slots[i].count = count | dg_lex_slot_tag(h); /* (count <= DG_LEX_COUNT_MASK: S_group) */
 }
 
 /* Sort records by folded key (then score) and build the table. Returns
@@ -238,6 +238,8 @@ static void S_table_add(S_table *t, const S_pool *pool, uint32_t key, uint32_t s
 static S_keyed *S_group(size_t n, const char *(*keyof)(const void *, size_t), const void *arr,
                         float (*scoreof)(const void *, size_t), S_pool *pool, S_table *t,
                         size_t per_group_max, size_t *n_out) {
+  /* (a group's count shares its slot's word with the key's tag) */
+  if (per_group_max > DG_LEX_COUNT_MASK) per_group_max = DG_LEX_COUNT_MASK;
   S_keyed *k = dg_xmalloc((n ? n : 1) * sizeof *k);
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
