@@ -20,35 +20,96 @@
  * memo full they are computed each time.  Of a lemma: is it a role noun
  * (dg_gl_role_noun: a suffix scan of the lexicon's word classes), is its
  * top sense as a noun masculine (S_noun_as_name)?  Of a form: does the
- * spelling dictionary know it (dg_morph_is_known: hunspell)? */
-enum { S_ROLE = 1, S_MASC = 2 };
-/* (the four answers about a lemma as constants: a word's link points to
- * one of them, not to the memo's byte, so that a repeated word's answer
- * is read without its entry being fetched from memory) */
-static const unsigned char S_facts[4] = {0, S_ROLE, S_MASC, S_ROLE | S_MASC};
-/* (gw: the word whose lemma or form it is, whose memo entry links the
- * answer: memo.h dg_gl_memo_link) */
-static unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
-  if (!lemma || !*lemma) return 0;
-  int an = dg_gl_an_of(gw, lemma);
-  /* (a repeated word's answer is linked: read in line, the memo asked only
-   * for a link not set yet) */
-  const unsigned char *m = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_FACTS);
-  if (m) return *m;
-  m = dg_gl_memo_find(e, 'R', lemma);
-  if (m) {
-    dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[*m & 3u]);
-    return *m;
-  }
+ * spelling dictionary know it (dg_morph_is_known: hunspell)?
+ * Of a form and its lemma, what S_noun_as_name_of asks of a capitalised
+ * noun before its sentence: is the form the lemma, or the lemma with an
+ * -s (S_lemma_s), is it an acronym, has it a hyphen?  These are a function
+ * of the two strings, kept beside the lemma's facts in the link of the
+ * word's analysis with that lemma (the word's memo entry is its form's:
+ * memo.h), so that a repeated noun compares neither string again. */
+enum {
+  S_ROLE = 1,       /* the lemma is a role noun */
+  S_MASC = 2,       /* the lemma's top sense as a noun is masculine */
+  S_LEMMA_READ = 4, /* the two above are known */
+  S_BASE = 8,       /* the form is the lemma */
+  S_LEMMA_S = 16,   /* the form is the lemma and an -s, of two letters or more */
+  S_SHOUTED = 32,   /* the form is an acronym (dg_gl_all_upper) */
+  S_HYPHEN = 64,    /* the form has a hyphen */
+  S_FORM_READ = 128 /* the four above are known */
+};
+/* (the answers as constants: a word's link points to one of them, not to
+ * the memo's byte, so that a repeated word's answer is read without its
+ * entry being fetched from memory) */
+#define S_F4(n) n, n + 1, n + 2, n + 3
+#define S_F16(n) S_F4(n), S_F4(n + 4), S_F4(n + 8), S_F4(n + 12)
+#define S_F64(n) S_F16(n), S_F16(n + 16), S_F16(n + 32), S_F16(n + 48)
+static const unsigned char S_facts[256] = {S_F64(0), S_F64(64), S_F64(128), S_F64(192)};
+#undef S_F64
+#undef S_F16
+#undef S_F4
+
+/* The form's facts (S_BASE ... S_FORM_READ) of a form and its lemma. */
+static unsigned S_form_facts(const char *form, const char *lemma) {
+  /* (one walk along both: most forms part from the lemma early) */
+  size_t n = 0;
+  while (lemma[n] && form[n] == lemma[n]) n++;
+  unsigned r = S_FORM_READ;
+  if (!lemma[n] && !form[n]) r |= S_BASE;
+  else if (!lemma[n] && n >= 2 && form[n] == 's' && !form[n + 1]) r |= S_LEMMA_S;
+  if (dg_gl_all_upper(form)) r |= S_SHOUTED;
+  if (strchr(form, '-')) r |= S_HYPHEN;
+  return r;
+}
+/* The lemma's facts (S_ROLE, S_MASC) through the memo; *kept: the memo
+ * has them (a link may point to them). */
+static __attribute__((noinline)) unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const char *lemma,
+                                                        bool *kept) {
+  const unsigned char *m = dg_gl_memo_find(e, 'R', lemma);
+  *kept = m != NULL;
+  if (m) return *m & (S_ROLE | S_MASC);
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
                                     (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
-  if (dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL))
-    dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[r]);
+  *kept = dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL) != NULL;
   return r;
 }
+/* S_facts_of when the link has not got all the facts `want` (linked:
+ * the link's, own: the form is the one of the word's entry). */
+static __attribute__((noinline)) unsigned S_facts_new(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, int an,
+                                                      unsigned linked, bool own, const char *form, const char *lemma,
+                                                      unsigned want) {
+  unsigned r = own ? linked : linked & (S_ROLE | S_MASC | S_LEMMA_READ), link = linked;
+  if ((want & S_FORM_READ) && !(r & S_FORM_READ)) {
+    unsigned f = S_form_facts(form, lemma);
+    r |= f;
+    if (own) link |= f;
+  }
+  if ((want & S_LEMMA_READ) && !(r & S_LEMMA_READ)) {
+    /* (a word without a lemma: neither) */
+    bool kept = false;
+    unsigned l = *lemma ? S_lemma_facts(e, c, lemma, &kept) : 0;
+    r |= l | S_LEMMA_READ;
+    if (kept) link |= l | S_LEMMA_READ;
+  }
+  if (link != linked) dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_FACTS, &S_facts[link]);
+  return r;
+}
+/* The facts `want` (S_LEMMA_READ, S_FORM_READ or both) of word gw with
+ * this lemma and form (NULL: its form's not asked), and any others its
+ * link has.  (A repeated word's are linked: read in line, computed only
+ * when the link has not got them yet; its form's facts are linked only
+ * when the form is the one its memo entry is of.) */
+static inline unsigned S_facts_of(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *form,
+                                  const char *lemma, unsigned want) {
+  if (!lemma) return 0;
+  int an = *lemma ? dg_gl_an_of(gw, lemma) : -1;
+  const unsigned char *m = dg_gl_memo_an_link(gw, an, DG_GL_ALINK_FACTS);
+  bool own = form && gw->memo_form == form;
+  unsigned linked = m ? *m : 0, r = own ? linked : linked & (S_ROLE | S_MASC | S_LEMMA_READ);
+  return !(want & ~r) ? r : S_facts_new(e, c, gw, an, linked, own, form, lemma, want);
+}
 static bool S_role_noun(dg_engine *e, const dg_gl_ctx *c, dg_gl_word *gw, const char *lemma) {
-  return (S_lemma_facts(e, c, gw, lemma) & S_ROLE) != 0;
+  return (S_facts_of(e, c, gw, NULL, lemma, S_LEMMA_READ) & S_ROLE) != 0;
 }
 static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
   if (!form || !*form) return false;
@@ -97,12 +158,6 @@ static bool S_genitive_noun(const dg_gl_ctx *c, size_t i) {
   return S_lemma_s(t) && S_genitive_sing(c, i) && S_noun_after(c, i);
 }
 
-/* Does s start with the literal pre (a source's prefix: no strncmp call)? */
-static inline bool S_starts(const char *s, const char *pre) {
-  while (*pre && *s == *pre) s++, pre++;
-  return !*pre;
-}
-
 /* strcasecmp(a, b) == 0 (the C locale's: ASCII letters without their
  * case), with the first letters told in place: most pairs differ there. */
 static inline bool S_same_but_case(const char *a, const char *b) {
@@ -119,9 +174,12 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   /* (both sources begin "di": the third letter tells which to test) */
   const char *src = t->source;
   if (!(src[0] == 'd' && src[1] == 'i' &&
-        (src[2] == 'n' ? S_starts(src + 3, "g:") : strncmp(src + 2, "ctionaries/preferred.tsv", 24) == 0)) ||
-      dg_gl_all_upper(t->form))
+        (src[2] == 'n' ? src[3] == 'g' && src[4] == ':' : strncmp(src + 2, "ctionaries/preferred.tsv", 24) == 0)))
     return false;
+  /* (the form's facts, and the lemma's when its link has them: S_facts_of) */
+  dg_gl_word *gw = &c->w[i];
+  unsigned facts = S_facts_of(e, c, gw, t->form, t->lemma, S_FORM_READ);
+  if (facts & S_SHOUTED) return false;
   /* a surname is written as the noun's base form ("Worten", "Tiere" are
    * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
    * itself ("Jobs"), and a loanword
@@ -129,9 +187,8 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * English name, not a surname */
   /* (s_name: a form in -s of a common noun, a plural or a genitive, with
    * no noun after it to own is a surname in -s as written: Steve Jobs,
-   * Oliver Sacks, Tyra Banks; genitive: S_genitive_noun.  The form in -s
-   * of the lemma is asked once, and only of a form that is not the lemma.) */
-  bool base = dg_gl_eq(t->lemma, t->form), lemma_s = !base && S_lemma_s(t), after = lemma_s && S_noun_after(c, i);
+   * Oliver Sacks, Tyra Banks; genitive: S_genitive_noun.) */
+  bool base = facts & S_BASE, lemma_s = facts & S_LEMMA_S, after = lemma_s && S_noun_after(c, i);
   bool s_name = lemma_s && !after;
   bool genitive = after && S_genitive_sing(c, i); /* (S_genitive_noun) */
   if (!base && !genitive && !s_name) return false;
@@ -144,10 +201,11 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * features and gloss are read.) */
   if (t->kind != DG_KIND_NAME) {
     if (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN)) return false;
-    unsigned facts = S_lemma_facts(e, c, &c->w[i], t->lemma);
+    if (!(facts & S_LEMMA_READ)) facts = S_facts_of(e, c, gw, t->form, t->lemma, S_LEMMA_READ);
     if ((facts & S_ROLE) || (!s_name && !(facts & S_MASC))) return false;
   }
-  if ((!s_name && dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_PLUR)) || S_same_but_case(t->gloss, t->form) || strchr(t->form, '-'))
+  if ((facts & S_HYPHEN) || (!s_name && dg_gl_tok_feat(gw, t->feats, DG_GL_F_PLUR)) ||
+      S_same_but_case(t->gloss, t->form))
     return false;
   /* a name by the morphology's evidence that still has the noun's gloss
    * (Vettel, not "hag") */
@@ -157,11 +215,11 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
 static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   /* (a name, or a noun with a capital and a gloss from Ding or the
-   * preferred senses: both sources begin with 'd'; the source string,
+   * preferred senses: both sources begin with 'd'; the token's kind and
+   * part of speech, which most words fail, first; the source string,
    * which lies far off in memory, is read last) */
-  if (c->w[i].is_closed || t->mwe >= 0 || !t->gloss || !t->source ||
-      (t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN))) ||
-      !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd')
+  if ((t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN))) || t->mwe >= 0 ||
+      c->w[i].is_closed || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd')
     return false;
   return S_noun_as_name_of(e, c, i);
 }
