@@ -465,16 +465,19 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < nt; i++) {
     if (!sw[i]) continue;
     const dg_dtoken *t = &s->tokens[i];
-    /* (a word of S_none votes only by its form, when it is not its lemma:
-     * its summary is not read) */
+    /* (a word of S_none votes only by its form: its summary is not read.
+     * The subjects that give the form a sense are asked of every word,
+     * the form its lemma or not, as they are linked: a form that is its
+     * lemma has the lemma's, which S_none has none of, and the strings
+     * need not be compared) */
     if (sw[i] == &S_none) {
-      if (dg_gl_eq(t->form, t->lemma) || !(fm[i] = S_form_mask(e, &c->w[i], t->form))) continue;
+      if (!(fm[i] = S_form_mask(e, &c->w[i], t->form))) continue;
       takes |= fm[i];
       S_subject_vote(e, &S_none, fm[i]);
       continue;
     }
     S_vote(sw[i], dv, &nd);
-    fm[i] = !dg_gl_eq(t->form, t->lemma) ? S_form_mask(e, &c->w[i], t->form) : sw[i]->lemma;
+    fm[i] = S_form_mask(e, &c->w[i], t->form);
     takes |= fm[i] | sw[i]->lemma;
     if (sw[i]->nalt) alts[nalts++] = i;
     S_subject_vote(e, sw[i], fm[i]);
