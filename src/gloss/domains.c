@@ -242,7 +242,7 @@ static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_wo
 /* What the pass needs of lemma with pos (of code upos, dg_gl_pos_is): the
  * memo's, or (memo full, key too long) one made in *own, which the caller
  * frees. */
-static inline const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos,
+static inline __attribute__((always_inline)) const S_word *S_word_of(dg_engine *e, dg_gl_word *gw, const char *lemma, const char *pos,
                                       unsigned upos, S_word **own) {
   *own = NULL;
   /* (a repeated word reaches it through the analysis its lemma and POS
@@ -284,21 +284,42 @@ static inline bool S_is_field(const S_dom *d, S_head h, const char *p) {
   return b == h.b && (!h.longer || strcmp(d->name + 8, p + 8) == 0);
 }
 
+/* The slot of e->dom_index where the field of head h and name p stands,
+ * or the free slot it would take (the search ends at a free slot: dom
+ * holds at most half as many fields as the index has slots), so that a
+ * vote finds its field among the recent ones by one or two tests instead
+ * of a walk over them all. */
+#define S_INDEX (2 * S_MAX_DOMAINS)
+static inline size_t S_field_slot(const dg_engine *e, S_head h, const char *p) {
+  size_t j = (size_t)((h.b * 0x9e3779b97f4a7c15u) >> 58) & (S_INDEX - 1);
+  unsigned x;
+  while ((x = e->dom_index[j]) && !S_is_field(&e->dom[x - 1], h, p)) j = (j + 1) & (S_INDEX - 1);
+  return j;
+}
+_Static_assert(S_INDEX == 64 && S_MAX_DOMAINS < 255, "the slot is the hash's top six bits; k + 1 fits a byte");
+static void S_clear_fields(dg_engine *e) {
+  e->ndom = 0;
+  memset(e->dom_index, 0, sizeof e->dom_index);
+}
+
 /* The word votes once for each field of its top senses (the fading votes
  * of the recent sentences). */
-static void S_vote(const S_word *w, S_dom *dv, size_t *nd) {
+static void S_vote(dg_engine *e, const S_word *w, size_t *nd) {
+  S_dom *dv = e->dom;
   bool seen_tok[S_MAX_DOMAINS] = {false};
   for (size_t v = 0; v < w->nvote; v++) {
     S_head h = S_lab_head(w, v);
     const char *p = S_lab_str(w, v);
-    size_t k = 0;
-    while (k < *nd && !S_is_field(&dv[k], h, p)) k++;
-    if (k == *nd) {
+    size_t j = S_field_slot(e, h, p), k = e->dom_index[j];
+    if (k) {
+      k--;
+    } else {
       if (*nd == S_MAX_DOMAINS) continue;
+      k = (*nd)++;
       memset(dv[k].name, 0, sizeof dv[k].name); /* (zeros after the end: S_is_field) */
       dg_strlcpy(dv[k].name, p, sizeof dv[k].name);
       dv[k].votes = 0;
-      (*nd)++;
+      e->dom_index[j] = (unsigned char)(k + 1);
     }
     if (!seen_tok[k]) {
       dv[k].votes += 1.0f;
@@ -399,7 +420,7 @@ static __attribute__((noinline)) void S_subject_senses(dg_engine *e, dg_doc *d, 
 
 void dg_engine_new_document(dg_engine *e) {
   e->dom_src[0] = '\0'; /* (no input is named ""): the next sentence's source is new */
-  e->ndom = 0;
+  S_clear_fields(e);
   memset(e->subj_votes, 0, sizeof e->subj_votes);
   e->subject_last = -1;
   e->nnames_seen = 0;
@@ -421,7 +442,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* Names the document used before (names.c), in input order like the votes. */
   dg_gl_names_seen(e, c);
   if (new_source) {
-    e->ndom = 0;
+    S_clear_fields(e);
     dg_strlcpy(e->dom_src, d->source, sizeof e->dom_src);
   }
   S_dom *dv = e->dom;
@@ -450,9 +471,8 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   unsigned takes = 0;
   for (size_t i = 0; i < nt; i++) {
     const dg_dtoken *t = &s->tokens[i];
+    /* (own[i] and fm[i] are set and read only with sw[i]) */
     sw[i] = NULL;
-    own[i] = NULL;
-    fm[i] = 0;
     if (t->kind != DG_KIND_WORD || c->w[i].is_closed) continue;
     if (!t->lemma[0]) {
       unread = true;
@@ -476,7 +496,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       S_subject_vote(e, &S_none, fm[i]);
       continue;
     }
-    S_vote(sw[i], dv, &nd);
+    S_vote(e, sw[i], &nd);
     fm[i] = S_form_mask(e, &c->w[i], t->form);
     takes |= fm[i] | sw[i]->lemma;
     if (sw[i]->nalt) alts[nalts++] = i;
@@ -510,18 +530,18 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       for (size_t a = 0; a < w->nalt; a++) {
         S_head h = S_lab_head(w, w->nvote + a);
         const char *p = S_lab_str(w, w->nvote + a);
-        for (size_t q = 0; q < nd; q++)
-          if (S_is_field(&dv[q], h, p) && dv[q].votes >= S_MIN_VOTES && dv[q].votes > best_votes) {
-            best = &w->alt[a];
-            best_votes = dv[q].votes;
-          }
+        size_t q = e->dom_index[S_field_slot(e, h, p)];
+        if (q && dv[q - 1].votes >= S_MIN_VOTES && dv[q - 1].votes > best_votes) {
+          best = &w->alt[a];
+          best_votes = dv[q - 1].votes;
+        }
       }
     }
     if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
     free(mine);
   }
   for (size_t i = 0; owned && i < nt; i++)
-    if (own[i]) free(own[i]);
+    if (sw[i] && own[i]) free(own[i]);
   if (sw != sw1) free(sw);
   if (own != own1) free(own);
   if (fm != fm1) free(fm);

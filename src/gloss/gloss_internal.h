@@ -46,6 +46,10 @@ struct dg_engine {
    * too, or --jobs N output differs from --jobs 1 (src/api/jobs.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
   size_t ndom;
+  /* (where each of dom's fields stands, by a hash of its name: k + 1 in
+   * the slot its name hashes to or one after it, 0 in a free slot;
+   * cleared with ndom: domains.c S_field_slot) */
+  unsigned char dom_index[2 * DG_GL_MAX_DOMAINS];
   char dom_src[256];
   /* The document's subject (domains.c, dictionaries/subjects.tsv): the
    * votes of its subjects since the document began (not fading), and the
