@@ -318,11 +318,11 @@ static void S_vote(dg_engine *e, const S_word *w, size_t *nd) {
       k = (*nd)++;
       memset(dv[k].name, 0, sizeof dv[k].name); /* (zeros after the end: S_is_field) */
       dg_strlcpy(dv[k].name, p, sizeof dv[k].name);
-      dv[k].votes = 0;
+      e->dom_votes[k] = 0;
       e->dom_index[j] = (unsigned char)(k + 1);
     }
     if (!seen_tok[k]) {
-      dv[k].votes += 1.0f;
+      e->dom_votes[k] += 1.0f;
       seen_tok[k] = true;
     }
   }
@@ -445,11 +445,13 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     S_clear_fields(e);
     dg_strlcpy(e->dom_src, d->source, sizeof e->dom_src);
   }
-  S_dom *dv = e->dom;
   size_t nd = e->ndom;
-  /* (every field of the text, up to S_MAX_DOMAINS, each sentence: four a turn) */
-#pragma GCC unroll 4
-  for (size_t k = 0; k < nd; k++) dv[k].votes *= S_FADE;
+  /* (every field of the text, up to S_MAX_DOMAINS, each sentence: their
+   * votes lie in one run, all of which is multiplied, four at a time; the
+   * places after the fields in use hold no votes that are read, as a
+   * field taken anew starts at 0) */
+  float *dvotes = e->dom_votes;
+  for (size_t k = 0; k < S_MAX_DOMAINS; k++) dvotes[k] *= S_FADE;
   /* Each content word votes once for each domain among its top senses,
    * and for the subjects of its senses.  What it read of its senses
    * (sw[i]; own[i] when not the memo's) and the subjects that give its
@@ -531,9 +533,9 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         S_head h = S_lab_head(w, w->nvote + a);
         const char *p = S_lab_str(w, w->nvote + a);
         size_t q = e->dom_index[S_field_slot(e, h, p)];
-        if (q && dv[q - 1].votes >= S_MIN_VOTES && dv[q - 1].votes > best_votes) {
+        if (q && dvotes[q - 1] >= S_MIN_VOTES && dvotes[q - 1] > best_votes) {
           best = &w->alt[a];
-          best_votes = dv[q - 1].votes;
+          best_votes = dvotes[q - 1];
         }
       }
     }

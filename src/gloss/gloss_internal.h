@@ -23,10 +23,10 @@
 #define DG_GL_MAX_SUBJECTS 32
 #define DG_GL_MAX_NAMES_SEEN 128
 
-/* Subject fields ("pol.", "mil.") the words of a paragraph point to. */
+/* Subject fields ("pol.", "mil.") the words of a paragraph point to (their
+ * votes apart: dg_engine.dom_votes). */
 typedef struct dg_gl_domain {
   char name[24];
-  float votes;
 } dg_gl_domain;
 
 struct dg_engine {
@@ -45,6 +45,7 @@ struct dg_engine {
    * by dg_engine_gloss_domains.  Any new such state must be updated there
    * too, or --jobs N output differs from --jobs 1 (src/api/jobs.c). */
   dg_gl_domain dom[DG_GL_MAX_DOMAINS];
+  float dom_votes[DG_GL_MAX_DOMAINS]; /* (dom[k]'s votes: one run the fading multiplies at once) */
   size_t ndom;
   /* (where each of dom's fields stands, by a hash of its name: k + 1 in
    * the slot its name hashes to or one after it, 0 in a free slot;
