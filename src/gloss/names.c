@@ -369,27 +369,17 @@ static __attribute__((noinline, cold)) void S_make_surname(dg_doc *d, dg_gl_ctx 
   t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
-/* Surnames that are common nouns, by the evidence above.  Returns whether
- * the sentence has a name now (dg_gl_is_name: a token of kind name, or
- * tagged PROPN), which the steps after it look for beside a word. */
-static bool S_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+/* Noun i made a surname when the evidence above says it is one (S_roles_and_surnames).
+ * Returns whether token i is a name now (dg_gl_is_name: a token of kind
+ * name, or tagged PROPN). */
+static inline bool S_surname_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
-  bool names = false;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
-    if (!S_noun_as_name(e, c, i)) {
-      names |= dg_gl_is_name(t);
-      continue;
-    }
-    bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
-    if (!seen && !S_person_evidence(e, c, i)) {
-      names |= dg_gl_is_name(t);
-      continue;
-    }
-    names = true;
-    S_make_surname(d, c, i, seen);
-  }
-  return names;
+  dg_dtoken *t = &s->tokens[i];
+  if (!S_noun_as_name(e, c, i)) return dg_gl_is_name(t);
+  bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
+  if (!seen && !S_person_evidence(e, c, i)) return dg_gl_is_name(t);
+  S_make_surname(d, c, i, seen);
+  return true;
 }
 
 /* Word i after a title or role made a name. */
@@ -413,29 +403,46 @@ static __attribute__((noinline, cold)) void S_make_role_name(dg_doc *d, dg_gl_ct
   }
 }
 
-/* Names after a title or role: "Sicherheitsberater Michael Waltz". */
-static void S_after_role(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+/* Word i (not the first) made a name after a title or role: "Sicherheitsberater
+ * Michael Waltz" (S_roles_and_surnames). */
+static inline void S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
-  for (size_t i = 1; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
-    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) continue;
-    if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) continue;
-    size_t k = i - 1;
-    const dg_dtoken *p = &s->tokens[k];
-    if (!(p->flags & DG_DF_SPACE_AFTER)) continue;
-    /* (a title written short is a name token of the abbreviations table: Dr.) */
-    bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
-                      S_role_noun(e, c, &c->w[k], p->lemma);
-    /* (a marked name in the genitive is followed by what it owns: "Dr.
-     * Fords Anschuldigungen"; the name is measured only when marked) */
-    size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
-    bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
-                        !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_pos_is(t, DG_UD_NOUN));
-    if (!after_role && !after_marked) continue;
-    /* The next word after a role is a name only if it is not a common noun
-     * in the genitive or plural ("der Präsident Russlands" stays Russia). */
-    S_make_role_name(d, c, i);
+  dg_dtoken *t = &s->tokens[i];
+  if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return;
+  if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) return;
+  size_t k = i - 1;
+  const dg_dtoken *p = &s->tokens[k];
+  if (!(p->flags & DG_DF_SPACE_AFTER)) return;
+  /* (a title written short is a name token of the abbreviations table: Dr.) */
+  bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
+                    S_role_noun(e, c, &c->w[k], p->lemma);
+  /* (a marked name in the genitive is followed by what it owns: "Dr.
+   * Fords Anschuldigungen"; the name is measured only when marked) */
+  size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
+  bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
+                      !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_pos_is(t, DG_UD_NOUN));
+  if (!after_role && !after_marked) return;
+  /* The next word after a role is a name only if it is not a common noun
+   * in the genitive or plural ("der Präsident Russlands" stays Russia). */
+  S_make_role_name(d, c, i);
+}
+
+/* Names after a title or role (S_after_role_at), then surnames that are
+ * common nouns (S_surname_at), in one walk: as if every word were asked
+ * after a role first, since word i's surname is asked only once word i + 1
+ * is made a name after a role or not (the evidence reads the words beside
+ * i), and word i + 1 is asked before word i is made a surname (it reads
+ * word i as it stood).  Returns whether the sentence has a name now, which
+ * the steps after it look for beside a word. */
+static bool S_roles_and_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  size_t n = c->s->ntokens;
+  bool names = false;
+  for (size_t i = 1; i < n; i++) {
+    S_after_role_at(e, d, c, i);
+    names |= S_surname_at(e, d, c, i - 1);
   }
+  if (n) names |= S_surname_at(e, d, c, n - 1);
+  return names;
 }
 
 /* Word i next to a name made a name (surname: its own spelling as its
@@ -597,10 +604,9 @@ static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
 /* Names, in this order: each step sees the names the one before marked.
  * (The steps from S_next_to_names to S_name_particles change only words
  * beside a name or names themselves: a sentence with no name after
- * S_surnames has nothing for them.) */
+ * S_roles_and_surnames has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
-  S_after_role(e, d, c);
-  if (S_surnames(e, d, c)) {
+  if (S_roles_and_surnames(e, d, c)) {
     S_next_to_names(e, d, c);
     S_name_particles(d, c);
   }
