@@ -166,25 +166,13 @@ static inline bool S_same_but_case(const char *a, const char *b) {
   return strcasecmp(a, b) == 0;
 }
 
-/* Is token i a capitalised common noun that could be a surname (not a
- * closed-class word, not inside an expression, one plain word)?  (What
- * most words fail, S_noun_as_name asks first; this the rest.) */
-static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+/* The rest of S_noun_as_name_of, for a word the facts of its form and
+ * lemma (facts: S_facts_of) leave a candidate (out of line: a few words
+ * of a sentence). */
+static __attribute__((noinline)) bool S_noun_as_name_rest(dg_engine *e, const dg_gl_ctx *c, size_t i,
+                                                          unsigned facts) {
   const dg_dtoken *t = &c->s->tokens[i];
-  /* (both sources begin "di": the third letter tells which to test) */
-  const char *src = t->source;
-  if (!(src[0] == 'd' && src[1] == 'i' &&
-        (src[2] == 'n' ? src[3] == 'g' && src[4] == ':' : strncmp(src + 2, "ctionaries/preferred.tsv", 24) == 0)))
-    return false;
-  /* (the form's facts, and the lemma's when its link has them: S_facts_of) */
   dg_gl_word *gw = &c->w[i];
-  unsigned facts = S_facts_of(e, c, gw, t->form, t->lemma, S_FORM_READ);
-  if (facts & S_SHOUTED) return false;
-  /* a surname is written as the noun's base form ("Worten", "Tiere" are
-   * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
-   * itself ("Jobs"), and a loanword
-   * spelt as its English ("Party", "City", "Radio") is a part of an
-   * English name, not a surname */
   /* (s_name: a form in -s of a common noun, a plural or a genitive, with
    * no noun after it to own is a surname in -s as written: Steve Jobs,
    * Oliver Sacks, Tyra Banks; genitive: S_genitive_noun.) */
@@ -211,6 +199,54 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * (Vettel, not "hag") */
   if (t->kind == DG_KIND_NAME) return !dg_gl_is_upper_initial(t->gloss);
   return true;
+}
+
+/* S_noun_as_name_of once the facts of the word's form and lemma are
+ * known (S_facts_of). */
+static inline bool S_noun_as_name_by(dg_engine *e, const dg_gl_ctx *c, size_t i, unsigned facts) {
+  /* a surname is written as the noun's base form ("Worten", "Tiere" are
+   * inflected: nouns), its genitive in -s ("Fischers"), or is a form in -s
+   * itself ("Jobs") (S_noun_as_name_rest), not as an acronym, and a loanword
+   * spelt as its English ("Party", "City", "Radio") is a part of an
+   * English name, not a surname */
+  if ((facts & S_SHOUTED) || !(facts & (S_BASE | S_LEMMA_S))) return false;
+  /* (a common noun in its base form that is a role noun or not
+   * masculine, told by its lemma's facts when they are linked: the rest's
+   * first test) */
+  if ((facts & (S_BASE | S_LEMMA_READ)) == (S_BASE | S_LEMMA_READ) && c->s->tokens[i].kind != DG_KIND_NAME &&
+      ((facts & S_ROLE) || !(facts & S_MASC)))
+    return false;
+  return S_noun_as_name_rest(e, c, i, facts);
+}
+/* S_noun_as_name_of for a source that may be the preferred senses
+ * (preferred: not yet told), or a word whose facts are not linked. */
+static __attribute__((noinline)) bool S_noun_as_name_slow(dg_engine *e, const dg_gl_ctx *c, size_t i,
+                                                          bool preferred) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  if (preferred && strncmp(t->source + 2, "ctionaries/preferred.tsv", 24) != 0) return false;
+  return S_noun_as_name_by(e, c, i, S_facts_of(e, c, &c->w[i], t->form, t->lemma, S_FORM_READ));
+}
+/* Is token i a capitalised common noun that could be a surname (not a
+ * closed-class word, not inside an expression, one plain word)?  (What
+ * most words fail, S_noun_as_name asks first; this the rest: the source,
+ * then the facts of the word's form and lemma, read in line for a
+ * repeated word of Ding, which most are: every call this one makes is its
+ * last step, so that it needs no frame of its own.) */
+static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  /* (both sources begin "di": the third letter tells which to test) */
+  const char *src = t->source;
+  if (src[0] != 'd' || src[1] != 'i') return false;
+  if (src[2] != 'n') return S_noun_as_name_slow(e, c, i, true);
+  if (src[3] != 'g' || src[4] != ':') return false;
+  /* (S_facts_of of a word whose lemma's analysis is known, the link its
+   * form's: dg_gl_an_of) */
+  const dg_gl_word *gw = &c->w[i];
+  const unsigned char *m = NULL;
+  if (*t->lemma && gw->lemma_set == t->lemma && gw->memo_form == t->form)
+    m = dg_gl_memo_an_link(gw, gw->lemma_an, DG_GL_ALINK_FACTS);
+  if (!m || !(*m & S_FORM_READ)) return S_noun_as_name_slow(e, c, i, false);
+  return S_noun_as_name_by(e, c, i, *m);
 }
 static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
