@@ -339,9 +339,10 @@ static bool S_candidate(const dg_dtoken *t, const dg_gl_word *w) {
  * its own (subjects.tsv); the votes of a document do not fade: they make
  * its subject. */
 static void S_subject_vote(dg_engine *e, const S_word *w, unsigned form_mask) {
-  unsigned m = w->lemma | form_mask | w->fields;
-  for (size_t k = 0; k < DG_GL_MAX_SUBJECTS && m; k++, m >>= 1)
-    if (m & 1u) e->subj_votes[k] += 1.0f;
+  /* (the subjects' bits one by one, lowest first: most words have none,
+   * the others one or two) */
+  _Static_assert(DG_GL_MAX_SUBJECTS >= 32, "a subject's bit is one of an unsigned's 32");
+  for (unsigned m = w->lemma | form_mask | w->fields; m; m &= m - 1) e->subj_votes[__builtin_ctz(m)] += 1.0f;
 }
 
 /* The document's subject: the one --domain set, else the one with the
