@@ -37,13 +37,16 @@ static void S_no_subjects(const dg_gl_ctx *c, size_t i, signed char *seen) {
   seen[S_SUBJ_I] = seen[S_SUBJ_YOU] = seen[S_SUBJ_WE] = seen[S_SUBJ_YOU_PL] = 0;
 }
 
-static bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
-  if (seen[which] < 0)
-    seen[which] = which == S_SUBJ_I    ? S_has(c, i, S_I)
-                  : which == S_SUBJ_YOU ? S_has(c, i, S_YOU)
-                  : which == S_SUBJ_WE  ? S_has(c, i, S_WE)
-                                        : S_has(c, i, S_YOU_PL);
+static __attribute__((noinline)) bool S_subject_ask(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
+  seen[which] = which == S_SUBJ_I    ? S_has(c, i, S_I)
+                : which == S_SUBJ_YOU ? S_has(c, i, S_YOU)
+                : which == S_SUBJ_WE  ? S_has(c, i, S_WE)
+                                      : S_has(c, i, S_YOU_PL);
   return seen[which] > 0;
+}
+/* (an answer known, mostly from S_no_subjects, is read in line) */
+static inline bool S_subject(const dg_gl_ctx *c, size_t i, signed char *seen, int which) {
+  return seen[which] < 0 ? S_subject_ask(c, i, seen, which) : seen[which] > 0;
 }
 
 /* A country or region: the lexicon gives the form itself as a proper noun
@@ -70,14 +73,26 @@ static int S_place_reading(const dg_gl_ctx *c, size_t i) {
   return own;
 }
 
+/* (0.001 * k, the penalty of a later analysis, for each k of a word) */
+_Static_assert(DG_GL_MAX_AN == 8, "a penalty for each analysis a word may have");
+static const double S_rank_penalty[DG_GL_MAX_AN] = {0.001 * 0, 0.001 * 1, 0.001 * 2, 0.001 * 3,
+                                                    0.001 * 4, 0.001 * 5, 0.001 * 6, 0.001 * 7};
+
+static int S_pick(dg_gl_ctx *c, size_t i);
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
- * names; lower case is not a noun; after a determiner, a noun or adjective. */
+ * names; lower case is not a noun; after a determiner, a noun or adjective.
+ * (One analysis is the one that fits, whatever the context says: told
+ * before the choice's frame is set up.) */
 int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
+  size_t nan = c->w[i].nan;
+  if (nan <= 1) return nan ? 0 : -1;
+  return S_pick(c, i);
+}
+
+static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
-  if (w->nan == 0) return -1;
-  /* (one analysis is the one that fits, whatever the context says) */
-  if (w->nan == 1) return 0;
   /* What the readings are, from the feature bits the look-up pass read
    * once: a context a rule below looks for is sought only when some
    * reading is of the kind the rule scores (an infinitive, a participle
@@ -233,7 +248,7 @@ int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
-    double sc = a->score - 0.001 * (double)k;
+    double sc = a->score - (k < DG_GL_MAX_AN ? S_rank_penalty[k] : 0.001 * (double)k);
     bool noun = (f & (DG_GL_P_NOUN | DG_GL_P_PROPN)) != 0;
     bool adj = (f & DG_GL_P_ADJ) != 0;
     /* (an inflected adjective, its features naming its case: read where a
