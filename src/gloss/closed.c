@@ -703,6 +703,7 @@ struct S_fixed {
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
   unsigned char holds[DG_GL_MAX_SENSES]; /* S_holds of reading k */
   signed char feat[DG_GL_MAX_SENSES];  /* S_feature_analysis */
+  unsigned short flen[DG_GL_MAX_SENSES]; /* the length of that analysis's features */
   signed char lemma_an[DG_GL_MAX_SENSES]; /* the first analysis of reading k's lemma
                                            * (dg_gl_memo_first_an) */
   unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
@@ -738,6 +739,10 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
   size_t used = 0;
   for (size_t k = 0; k < w->ncl; k++) {
     head.feat[k] = (signed char)S_feature_analysis(w, k);
+    const char *fs = head.feat[k] >= 0 ? w->an[head.feat[k]].feats : NULL;
+    size_t flen = fs ? strlen(fs) : 0;
+    if (flen > UINT16_MAX) return NULL;
+    head.flen[k] = (unsigned short)flen;
     head.holds[k] = (unsigned char)S_holds(&w->cl[k]);
     if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
     head.lemma_an[k] = (signed char)dg_gl_memo_first_an(w, head.bare >> k & 1u ? w->lower : w->cl[k].lemma);
@@ -791,6 +796,32 @@ static inline const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const 
   return f ? f : S_fixed_make(e, t, w);
 }
 
+/* Token t takes the features of analysis q of w, n bytes long (as
+ * dg_gl_set_an_feats gives them, their length known: S_fixed.flen): the
+ * copy is made sixteen bytes at a time, the last sixteen overlapping, with
+ * no search for the end. */
+static void S_set_feats_n(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t q, size_t n) {
+  const char *f = w->an[q].feats ? w->an[q].feats : "";
+  dg_mem_block *b = d->arena.head;
+  char *p;
+  if (b && b->cap - b->used > n) {
+    p = (char *)b->data + b->used;
+    b->used += n + 1;
+  } else {
+    p = dg_mem_alloc(&d->arena, n + 1);
+  }
+  if (n >= 16) {
+    for (size_t o = 0; o + 16 < n; o += 16) memcpy(p + o, f + o, 16);
+    memcpy(p + n - 16, f + n - 16, 16);
+  } else {
+    dg_copy(p, f, n);
+  }
+  p[n] = '\0';
+  t->feats = p;
+  w->feats_read = p;
+  w->feats_bits = w->fb[q];
+}
+
 /* Give token i (a word with closed-class readings) its closed-class
  * reading, if one fits; false when the word is to be glossed as a content
  * word.  (Out of line: see dg_gl_closed.) */
@@ -834,7 +865,10 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
    * the chosen labels (gender, case, number); the glosses of the reading,
    * then those of the others. */
   int bestq = fx ? fx->feat[k] : S_feature_analysis(w, (size_t)k);
-  if (bestq >= 0) dg_gl_set_an_feats(d, t, w, (size_t)bestq);
+  if (bestq >= 0) {
+    if (fx) S_set_feats_n(d, t, w, (size_t)bestq, fx->flen[k]);
+    else dg_gl_set_an_feats(d, t, w, (size_t)bestq);
+  }
   if (fx) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
