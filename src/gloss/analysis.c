@@ -73,6 +73,23 @@ static int S_place_reading(const dg_gl_ctx *c, size_t i) {
   return own;
 }
 
+/* Is `lemma`, word j's lemma (the token's, or that of its analysis q; q <
+ * 0: not known which), of word class bare-inf?  A lemma the analysis
+ * spells as the word's lower-case form has the classes the look-up pass
+ * read of that form (dg_gl_is); another is looked up in the lexicon. */
+static bool S_bare_inf(const dg_gl_ctx *c, size_t j, int q, const char *lemma) {
+  const dg_gl_word *w = &c->w[j];
+  if (q >= 0 && (w->fb[q] & DG_GL_P_LEMMA_LOWER)) return dg_gl_is(w, DG_WC_BARE_INF);
+  return dg_lexicon_is(c->lex, lemma, DG_WC_BARE_INF);
+}
+/* The same of token j's lemma as its pass set it: the analysis it is of
+ * kept beside it (dg_gl_word.lemma_set, lemma_an: memo.h). */
+static bool S_token_bare_inf(const dg_gl_ctx *c, size_t j) {
+  const char *lemma = c->s->tokens[j].lemma;
+  const dg_gl_word *w = &c->w[j];
+  return S_bare_inf(c, j, lemma && lemma == w->lemma_set ? w->lemma_an : -1, lemma);
+}
+
 /* (0.001 * k, the penalty of a later analysis, for each k of a word) */
 _Static_assert(DG_GL_MAX_AN == 8, "a penalty for each analysis a word may have");
 static const double S_rank_penalty[DG_GL_MAX_AN] = {0.001 * 0, 0.001 * 1, 0.001 * 2, 0.001 * 3,
@@ -116,7 +133,7 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
   bool want_inf = has_inf && i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
   /* "… werden könnte": an infinitive before a clause-final modal. */
   if (has_inf && !want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
-      dg_lexicon_is(c->lex, c->w[i + 1].an[0].lemma, DG_WC_BARE_INF))
+      S_bare_inf(c, i + 1, 0, c->w[i + 1].an[0].lemma))
     want_inf = true;
   /* A participle before an auxiliary (word class ptcp-aux): "erreicht
    * werden", "geführt worden". */
@@ -227,7 +244,7 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
     if (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
                          (dg_gl_is_werden(c->w[i + 1].an[0].lemma) || dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_AUX))))
       for (size_t j = start; j < i && !want_inf; j++)
-        if (dg_lexicon_is(c->lex, s->tokens[j].lemma, DG_WC_BARE_INF)) want_inf = true;
+        if (S_token_bare_inf(c, j)) want_inf = true;
   }
   /* The first word of a sentence before a noun: written with a capital
    * whatever it is, so an inflected adjective reading is as good as a
