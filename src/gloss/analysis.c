@@ -95,53 +95,20 @@ _Static_assert(DG_GL_MAX_AN == 8, "a penalty for each analysis a word may have")
 static const double S_rank_penalty[DG_GL_MAX_AN] = {0.001 * 0, 0.001 * 1, 0.001 * 2, 0.001 * 3,
                                                     0.001 * 4, 0.001 * 5, 0.001 * 6, 0.001 * 7};
 
-static int S_pick(dg_gl_ctx *c, size_t i);
-
-/* Rank analyses in context: capitals outside sentence starts are nouns or
- * names; lower case is not a noun; after a determiner, a noun or adjective.
- * (One analysis is the one that fits, whatever the context says: told
- * before the choice's frame is set up.) */
-int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
-  size_t nan = c->w[i].nan;
-  if (nan <= 1) return nan ? 0 : -1;
-  return S_pick(c, i);
-}
-
-static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
-  dg_gl_word *w = &c->w[i];
+/* Does the context of word i (a word with a participle reading, or an
+ * adjective reading spelt like the form) ask for a participle, and
+ * *stative: is its auxiliary a form of "sein", after which an adjective
+ * fits too?  (Out of line: asked of the few words with such readings.) */
+static __attribute__((noinline)) bool S_want_participle(const dg_gl_ctx *c, size_t i, bool cap, bool *stative_out) {
+  const dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
-  /* What the readings are, from the feature bits the look-up pass read
-   * once: a context a rule below looks for is sought only when some
-   * reading is of the kind the rule scores (an infinitive, a participle
-   * or an adjective spelt like the form). */
-  const unsigned *fb = w->fb;
-  bool has_inf = dg_gl_any_an(w, DG_GL_F_INF), has_part_or_adj = dg_gl_any_an(w, DG_GL_F_PART);
-  /* (an adjective reading and a reading spelt like the form: the same one?) */
-  if (!has_part_or_adj && dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_LEMMA_LOWER))
-    for (size_t k = 0; k < w->nan && !has_part_or_adj; k++)
-      has_part_or_adj = (fb[k] & DG_GL_P_ADJ) && (fb[k] & DG_GL_P_LEMMA_LOWER);
-  bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
-  /* (an article before a lower-case word counts only when a noun follows:
-   * "das große Haus", not "Das bestimmt er") */
-  /* (the chosen reading's part of speech and labels: closed.c's bits) */
-  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 && DG_LB_POS(c->w[i - 1].closed_labels) == DG_UD_DET &&
-                  (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
-                   (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
-  /* An infinitive after "zu", or closing a clause opened by a verb that
-   * governs a bare infinitive (word class bare-inf: a modal, "werden",
-   * "lassen": "werden … ein Telefongespräch führen"). */
-  bool want_inf = has_inf && i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
-  /* "… werden könnte": an infinitive before a clause-final modal. */
-  if (has_inf && !want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
-      S_bare_inf(c, i + 1, 0, c->w[i + 1].an[0].lemma))
-    want_inf = true;
   /* A participle before an auxiliary (word class ptcp-aux): "erreicht
    * werden", "geführt worden". */
   bool want_part = false;
   /* the auxiliary is a form of "sein" (word class sein-form): an adjective
    * fits too (ist bekannt) */
   bool stative = false;
-  if (has_part_or_adj && i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
+  if (i + 1 < s->ntokens && dg_gl_is(&c->w[i + 1], DG_WC_PTCP_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 1], DG_WC_SEIN_FORM); /* "entscheidend sein" */
   }
@@ -149,7 +116,7 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
    * aux-finite: "wurde bereits … diskutiert", "hat … gestellt"), or right
    * before a clause-final finite verb ("…, die Russland besetzt hält"):
    * "discussed", "occupied". */
-  if (has_part_or_adj && !want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
+  if (!want_part && !dg_gl_is_upper_initial(s->tokens[i].form)) {
     size_t end = dg_gl_cend(c, i);
     /* (a comparison after the bracket's end leaves the participle last:
      * "haben … besser verwertet als wir") */
@@ -195,7 +162,7 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
    * eröffnet"): a singular count noun needs an article to be a subject, so
    * the form that is also 3SG present is the participle of a message or a
    * headline. */
-  if (has_part_or_adj && !want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
+  if (!want_part && cap == false && dg_gl_cend(c, i) == i + 1 &&
       (i + 1 == s->ntokens || dg_gl_eq(s->tokens[i + 1].form, ".") || dg_gl_eq(s->tokens[i + 1].form, "!"))) {
     /* (the whole sentence: a message or a headline, not a clause of one) */
     size_t cs = dg_gl_cstart(c, i);
@@ -217,11 +184,58 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
   /* "… verheiratet zu sein", "… verfolgt zu werden": a participle before
    * "zu" and an auxiliary (word class aux: sein, werden, haben); after
    * "zu sein" an adjective fits too. */
-  if (has_part_or_adj && !want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
       dg_gl_is(&c->w[i + 2], DG_WC_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 2], DG_WC_SEIN_FORM);
   }
+  *stative_out = stative;
+  return want_part;
+}
+
+static int S_pick(dg_gl_ctx *c, size_t i);
+
+/* Rank analyses in context: capitals outside sentence starts are nouns or
+ * names; lower case is not a noun; after a determiner, a noun or adjective.
+ * (One analysis is the one that fits, whatever the context says: told
+ * before the choice's frame is set up.) */
+int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
+  size_t nan = c->w[i].nan;
+  if (nan <= 1) return nan ? 0 : -1;
+  return S_pick(c, i);
+}
+
+static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
+  dg_gl_word *w = &c->w[i];
+  const dg_dsentence *s = c->s;
+  /* What the readings are, from the feature bits the look-up pass read
+   * once: a context a rule below looks for is sought only when some
+   * reading is of the kind the rule scores (an infinitive, a participle
+   * or an adjective spelt like the form). */
+  const unsigned *fb = w->fb;
+  bool has_inf = dg_gl_any_an(w, DG_GL_F_INF), has_part_or_adj = dg_gl_any_an(w, DG_GL_F_PART);
+  /* (an adjective reading and a reading spelt like the form: the same one?) */
+  if (!has_part_or_adj && dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_LEMMA_LOWER))
+    for (size_t k = 0; k < w->nan && !has_part_or_adj; k++)
+      has_part_or_adj = (fb[k] & DG_GL_P_ADJ) && (fb[k] & DG_GL_P_LEMMA_LOWER);
+  bool cap = dg_gl_is_upper_initial(s->tokens[i].form);
+  /* (an article before a lower-case word counts only when a noun follows:
+   * "das große Haus", not "Das bestimmt er") */
+  /* (the chosen reading's part of speech and labels: closed.c's bits) */
+  bool prev_det = i > 0 && c->w[i - 1].closed >= 0 && DG_LB_POS(c->w[i - 1].closed_labels) == DG_UD_DET &&
+                  (cap || (i + 1 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 1].form)) ||
+                   (i + 2 < s->ntokens && dg_gl_is_upper_initial(s->tokens[i + 2].form)));
+  /* An infinitive after "zu", or closing a clause opened by a verb that
+   * governs a bare infinitive (word class bare-inf: a modal, "werden",
+   * "lassen": "werden … ein Telefongespräch führen"). */
+  bool want_inf = has_inf && i > 0 && dg_gl_is_zu(c->w[i - 1].lower);
+  /* "… werden könnte": an infinitive before a clause-final modal. */
+  if (has_inf && !want_inf && i + 1 < s->ntokens && dg_gl_cend(c, i + 1) == i + 2 && c->w[i + 1].nan &&
+      S_bare_inf(c, i + 1, 0, c->w[i + 1].an[0].lemma))
+    want_inf = true;
+  /* A participle or, after "sein", an adjective (S_want_participle). */
+  bool want_part = false, stative = false;
+  if (has_part_or_adj) want_part = S_want_participle(c, i, cap, &stative);
   /* A lower-case word before a noun is attributive: adjective or participle;
    * also before a coordinating conjunction (conj-coord) or "," and another
    * such word ("auf vereisten und verschneiten Straßen"). */

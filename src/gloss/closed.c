@@ -277,12 +277,15 @@ static const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const dg_gl_w
 static const unsigned char *S_holds_all(const S_fixed *fx, const dg_gl_word *w, unsigned char *own);
 static S_kinds S_kinds_of(const S_fixed *fx, const dg_gl_word *w, const unsigned char *holds);
 
-/* Choose among the closed-class readings of token i, a word with more
- * than one (or "sein"); -1 when an open-class reading should win.
- * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*; kept:
- * the word's S_fixed when its memo entry links one already, else NULL.) */
-static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, size_t i, const S_fixed *kept) {
-  dg_gl_word *w = &c->w[i];
+/* The rules about particular words and word classes, in order: the
+ * reading one of them picks for token i, -1 when an open-class reading
+ * should win ("sein" the verb), S_NO_RULE when none of them decides.
+ * (Out of line: the most words with several closed-class readings are
+ * articles and pronouns, which S_word_rules_may tells at once none of
+ * them concerns.) */
+#define S_NO_RULE (-2)
+static __attribute__((noinline)) int S_word_rules(dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
   const dg_sense *cl = w->cl;
   const dg_dsentence *s = c->s;
   /* Modal particles (word class modal-particle: doch, ja, halt, mal, eben,
@@ -399,6 +402,30 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
     if (inf)
       for (size_t k = 0; k < w->ncl; k++)
         if (S_pos(cl[k].bits) == DG_UD_PART) return (int)k;
+  }
+  return S_NO_RULE;
+}
+
+/* Might a rule of S_word_rules concern w: is it of one of the word
+ * classes they ask about, or one of the words they name (sein, um,
+ * selbst, so, Sie, zu: their lower-case forms begin with s, u or z)? */
+static inline bool S_word_rules_may(const dg_gl_word *w) {
+  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE | DG_WC_ADP_SCONJ | DG_WC_COMPAR_PARTICLE | DG_WC_ADV_SCONJ)) return true;
+  char f = w->lower ? w->lower[0] : 's';
+  return f == 's' || f == 'u' || f == 'z';
+}
+
+/* Choose among the closed-class readings of token i, a word with more
+ * than one (or "sein"); -1 when an open-class reading should win.
+ * (cl[k].bits: the labels and part of speech of reading k, DG_LB_*; kept:
+ * the word's S_fixed when its memo entry links one already, else NULL.) */
+static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, size_t i, const S_fixed *kept) {
+  dg_gl_word *w = &c->w[i];
+  const dg_sense *cl = w->cl;
+  const dg_dsentence *s = c->s;
+  if (S_word_rules_may(w)) {
+    int r = S_word_rules(c, i);
+    if (r != S_NO_RULE) return r;
   }
   bool after_comma = false;
   bool dword = S_is_dword(w);
