@@ -274,6 +274,36 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
   /* (word class degree-adv: ganz, sehr, zu ...) */
   if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
   bool has_fin = dg_gl_any_an(w, DG_GL_F_FIN); /* a finite verb reading ("Das bestimmt er") */
+  /* What the rules below ask of an analysis's bits (fb[k]) where the
+   * context lets them score, 0 where it does not: worked out once for all
+   * the word's analyses. */
+  /* (the article's number: dem Präsidenten) */
+  unsigned det_number = 0;
+  if (prev_det) {
+    unsigned dl = c->w[i - 1].closed_labels;
+    det_number = (dl & DG_LB_PL ? DG_GL_F_PLUR : 0u) | (dl & DG_LB_SG ? DG_GL_F_SING : 0u);
+  }
+  unsigned inf_wanted = want_inf ? DG_GL_F_INF : 0u;
+  /* (an infinitive nothing licenses, inside its clause) */
+  unsigned inf_unlicensed = !want_inf && dg_gl_cend(c, i) > i + 1 && !cap ? DG_GL_F_INF : 0u;
+  unsigned part_wanted = want_part ? DG_GL_F_PART : 0u;
+  unsigned after_degree = degree_before ? DG_GL_P_ADJ : 0u;
+  unsigned attr_fits = attributive ? DG_GL_P_ADJ | DG_GL_F_PART : 0u, attr_finite = attributive ? DG_GL_F_FIN : 0u;
+  unsigned verb_rules = inf_wanted | inf_unlicensed | part_wanted, attr_rules = after_degree | attr_fits | attr_finite;
+  bool pause_next = i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT;
+  unsigned adp_before_pause = pause_next ? DG_GL_P_ADP : 0u;
+  /* (a present participle reading: "ist entscheidend") */
+  bool pres = false;
+  if (want_part && stative)
+    for (size_t q = 0; q < w->nan; q++) pres = pres || ((fb[q] & DG_GL_F_PART) && (fb[q] & DG_GL_F_PRES));
+  /* (no noun after a lower-case word that has a comparative reading) */
+  bool compar_alone = false;
+  if (!cap && i + 1 < s->ntokens && dg_gl_any_an(w, DG_GL_F_CMP)) {
+    const dg_dtoken *nt = &s->tokens[i + 1];
+    bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
+                                                 (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
+    compar_alone = !noun_next;
+  }
   signed char seen[4] = {-1, -1, -1, -1};
   bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
@@ -285,53 +315,48 @@ static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
     /* (an inflected adjective, its features naming its case: read where a
      * rule below asks) */
     bool adj_case = adj && (initial_attr || ((f & DG_GL_F_POS) && !cap)) && (f & DG_GL_F_CASE);
-    if (cap && !w->initial) sc += noun ? 2 : -1;
-    if ((int)k == place) sc += 3;
-    if (!cap) sc += noun ? -2 : 0;
+    if (cap) {
+      if (!w->initial) sc += noun ? 2 : -1;
+      if ((int)k == place) sc += 3;
+    } else if (noun) {
+      sc -= 2;
+    }
     if (prev_det) sc += (noun || adj) ? 1 : -0.5;
     /* Number agrees with the article ("dem Präsidenten": singular). */
-    if (prev_det && noun) {
-      unsigned dl = c->w[i - 1].closed_labels;
-      bool dpl = dl & DG_LB_PL, dsg = dl & DG_LB_SG;
-      if ((dpl && (f & DG_GL_F_PLUR)) || (dsg && (f & DG_GL_F_SING))) sc += 0.5;
-    }
+    if (noun && (f & det_number)) sc += 0.5;
     /* Verb forms the syntax demands outweigh agreement guesses. */
-    if (want_inf && (f & DG_GL_F_INF)) sc += 3;
-    /* An infinitive nothing licenses, inside its clause, is the finite form
-     * ("Seine Truppen versuchen derweil, …"). */
-    if (!want_inf && (f & DG_GL_F_INF) && dg_gl_cend(c, i) > i + 1 && !cap) sc -= 1;
-    if (want_part && (f & DG_GL_F_PART)) sc += 2;
-    /* After "sein" an adjective spelt like the form is the state (ist
-     * bekannt: known, not confessed). */
-    /* (against a present participle always: "ist entscheidend" = decisive;
-     * against a past participle only on a tie: "sind bekannt" = known, but
-     * "gezwungen sein" = forced, not the adjective "constrained") */
-    if (want_part && stative && adj && (f & DG_GL_P_LEMMA_LOWER)) {
-      bool pres = false;
-      for (size_t q = 0; q < w->nan; q++)
-        pres = pres || ((fb[q] & DG_GL_F_PART) && (fb[q] & DG_GL_F_PRES));
-      sc += pres ? 3.5 : 2.1;
+    if (f & verb_rules) {
+      if (f & inf_wanted) sc += 3;
+      /* An infinitive nothing licenses, inside its clause, is the finite
+       * form ("Seine Truppen versuchen derweil, …"). */
+      if (f & inf_unlicensed) sc -= 1;
+      if (f & part_wanted) sc += 2;
     }
-    /* Without an auxiliary, an adjective spelt like the form breaks a tie
-     * with the participle (bekannt: known). */
-    if (!want_part && adj && (f & DG_GL_P_LEMMA_LOWER) && !has_fin) sc += 0.1;
-    /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
-    if (degree_before && adj) sc += 1.5;
-    if (attributive) sc += (adj || (f & DG_GL_F_PART)) ? 1 : 0;
-    if (attributive && (f & DG_GL_F_FIN)) sc -= 1;
+    if (adj && (f & DG_GL_P_LEMMA_LOWER)) {
+      /* After "sein" an adjective spelt like the form is the state (ist
+       * bekannt: known, not confessed). */
+      /* (against a present participle always: "ist entscheidend" =
+       * decisive; against a past participle only on a tie: "sind bekannt"
+       * = known, but "gezwungen sein" = forced, not the adjective
+       * "constrained") */
+      if (want_part && stative) sc += pres ? 3.5 : 2.1;
+      /* Without an auxiliary, an adjective spelt like the form breaks a
+       * tie with the participle (bekannt: known). */
+      if (!want_part && !has_fin) sc += 0.1;
+    }
+    if (f & attr_rules) {
+      /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
+      if (f & after_degree) sc += 1.5;
+      if (f & attr_fits) sc += 1;
+      if (f & attr_finite) sc -= 1;
+    }
     if (initial_attr && adj_case) sc += 1;
     /* A preposition needs its noun phrase after it: none before a pause
      * ("Er sprach laut.": loud). */
-    if ((f & DG_GL_P_ADP) && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT)) sc -= 5;
+    if (f & adp_before_pause) sc -= 5;
     /* An inflected adjective needs a noun after it; used on its own
      * ("äußerte sich vorsichtiger") the -er form is the comparative. */
-    if (adj_case && (f & DG_GL_F_POS) &&
-        !cap && i + 1 < s->ntokens) {
-      const dg_dtoken *nt = &s->tokens[i + 1];
-      bool noun_next = nt->kind == DG_KIND_WORD && (dg_gl_is_upper_initial(nt->form) ||
-                                                   (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
-      if (!noun_next && dg_gl_any_an(w, DG_GL_F_CMP)) sc -= 1.5; /* (a comparative reading) */
-    }
+    if (adj_case && (f & DG_GL_F_POS) && compar_alone) sc -= 1.5;
     /* Person agrees with a pronoun subject in the clause ("wir kommen",
      * "das Gespräch werde": not 1SG without "ich"); the pronouns by their
      * closed-class labels (ich PRS.1SG.NOM, wir PRS.1PL.NOM ...). */
