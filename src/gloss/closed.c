@@ -184,7 +184,9 @@ static void S_verb_agreement(const dg_gl_ctx *c, size_t i, int *pl_out, bool *p2
  * a genitive would be the attribute: "die besten der Welt", "einer der
  * Jungs"), or a form of sein ("der Meinung sein")? */
 static bool S_after_noun(const dg_gl_ctx *c, size_t i) {
-  while (i > 1 && dg_gl_quote(&c->s->tokens[i - 1])) i--; /* (die „Schrecken“ der) */
+  /* (a quotation mark is punctuation: told in line, before it is asked) */
+  while (i > 1 && dg_gl_is_punct(&c->s->tokens[i - 1]) && dg_gl_quote(&c->s->tokens[i - 1]))
+    i--; /* (die „Schrecken“ der) */
   if (i == 0) return false;
   const dg_dtoken *p = &c->s->tokens[i - 1];
   return dg_gl_is_nominal(p) || dg_gl_pos_is(p, DG_UD_ADJ) || dg_gl_pos_is(p, DG_UD_PRON) || dg_gl_pos_is(p, DG_UD_NUM) ||
@@ -205,7 +207,8 @@ static bool S_alone(dg_engine *e, const dg_gl_ctx *c, size_t i, bool after_comma
   if (dg_gl_is_punct(t)) return !dg_gl_opening(t) && !(after_comma && dg_gl_eq(t->form, ","));
   if (t->kind != DG_KIND_WORD || dg_gl_is_upper_initial(t->form)) return false;
   const dg_gl_word *nw = &c->w[n];
-  if (!dg_gl_only_finite(nw) && S_closed_pos(nw, DG_UD_AUX) < 0) return false;
+  /* (a word with no finite reading is not only finite: told by its bits) */
+  if (!(dg_gl_any_an(nw, DG_GL_F_FIN) && dg_gl_only_finite(nw)) && S_closed_pos(nw, DG_UD_AUX) < 0) return false;
   /* (not a word of a noun phrase: "das siebte Land", "für die sein Großvater") */
   if (S_any_pos(nw, DG_GL_P_ADJ) || S_closed_pos(nw, DG_UD_DET) >= 0 || S_closed_pos(nw, DG_UD_NUM) >= 0 ||
       dg_gl_ordinal_form(e, nw->lower))
