@@ -593,6 +593,7 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
   /* The tokens that may be word k of p: from[k] to before to[k] (its
    * first and last place in the sentence, when ws says them). */
   size_t from[DG_MWE_MAX], to[DG_MWE_MAX];
+  size_t prev = SIZE_MAX; /* the fixed word before k */
   for (size_t k = 0; k < p->n; k++) {
     from[k] = 0;
     to[k] = n;
@@ -601,6 +602,17 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
     if (!dg_mwe_words_span(ws, p->e[k].h, &f, &l) || l < base || f >= base + n) return false;
     if (f > base) from[k] = f - base;
     if (l + 1 - base < n) to[k] = l + 1 - base;
+    if (p->e[k].free) continue;
+    /* Word order, from the places alone: a fixed word stands right after
+     * the fixed word before it, or within a gap after it (S_fixed), so
+     * some place of the one must be that near after some place of the
+     * other: a try whose words the sentence has in another order ("Mund"
+     * before "den" only) fails here, before a token is read. */
+    if (prev != SIZE_MAX) {
+      size_t lo = from[prev] + 1, hi = to[prev] + 1 + (p->e[k].gap ? S_GAP : 0);
+      if ((from[k] > lo ? from[k] : lo) >= (to[k] < hi ? to[k] : hi)) return false;
+    }
+    prev = k;
   }
   if (!S_fixed_first(p, t, n, used, from, to, pos)) return false;
   size_t first = n, last = 0;

@@ -236,6 +236,11 @@ static void S_set_link(const dg_gl_word *w, int an, unsigned word, unsigned alin
   else dg_gl_memo_set_an_link(w, an, alink, v);
 }
 
+/* (most words head no phrase: their link is one empty entry, read from
+ * the cache, not each word's own from memory; a link to a block is never
+ * to an empty one, so the pass tells such a key by the link's address) */
+static const S_pentry S_none = {0};
+
 /* (linked: the link the caller read already, or NULL; a key not linked
  * yet is found by S_phrases_find, kept out of the pass's loop: a word seen
  * before is answered by its links) */
@@ -248,9 +253,6 @@ static inline const S_pentry *S_phrases(dg_engine *e, const dg_gl_word *w, int a
 }
 static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an, const char *key) {
   const S_pentry *m = NULL;
-  /* (most words head no phrase: their link is one empty entry, read from
-   * the cache, not each word's own from memory) */
-  static const S_pentry none = {0};
   /* the block compiled with the lexicon, read where it is mapped: found
    * and checked once a key (the memo keeps where it is, under 'X': the
    * forms of a lemma share its key; a word's own key without phrases is
@@ -260,8 +262,8 @@ static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an,
   const void *block;
   size_t len;
   if (!m && dg_lexicon_phrase_block(e->lex, key, &block, &len) && (!block || dg_gl_phrase_block_ok(block, len))) {
-    m = block && ((const S_pentry *)block)->np ? block : &none;
-    if ((!w || m != &none) && dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'X', key, &m, sizeof m, 0, NULL);
+    m = block && ((const S_pentry *)block)->np ? block : &S_none;
+    if ((!w || m != &S_none) && dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'X', key, &m, sizeof m, 0, NULL);
   }
   if (m) {
     if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m);
@@ -276,7 +278,7 @@ static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an,
     dg_buf_free(&b);
   }
   if (!m) return S_phrases_local(e, key);
-  if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m->np ? m : &none);
+  if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m->np ? m : &S_none);
   return m;
 }
 
@@ -530,9 +532,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * their hashes, the phrases under them) lies all over the memo: all of it
    * is asked for before the first is read, so that the waits overlap. */
   for (size_t i = 0; i < n; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    /* (a punctuation mark is no key and no word of a phrase: below) */
+    if (t->kind == DG_KIND_PUNCT) continue;
     dg_gl_word *w = &c->w[i];
-    int an = ans[i] = dg_gl_an_of(w, s->tokens[i].lemma);
-    bool keys = s->tokens[i].kind == DG_KIND_WORD && !w->is_closed;
+    int an = ans[i] = dg_gl_an_of(w, t->lemma);
+    bool keys = t->kind == DG_KIND_WORD && !w->is_closed;
     if (keys) keyed[nkeyed++] = i;
     flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
     __builtin_prefetch(flink[i]);
@@ -547,47 +552,56 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   bool moved = false; /* (a lemma lowered into `lemmas`, whose data may move as it grows) */
   for (size_t i = 0; i < n; i++) {
     const dg_dtoken *t = &s->tokens[i];
-    const char *lemma = t->lemma ? t->lemma : "";
-    tv[i].lower = c->w[i].lower;
+    dg_gl_word *w = &c->w[i];
+    const char *lower = w->lower;
     lemma_at[i] = SIZE_MAX;
+    if (t->kind == DG_KIND_PUNCT) {
+      /* A punctuation mark matches no word of a pattern (dg_mwe_match
+       * reads only its form, where a gap stops): no hash (0 is none's)
+       * and no lemma, and it is not among the sentence's words. */
+      tv[i] = (dg_mwe_tok){.lower = lower, .lemma = "", .punct = true};
+      continue;
+    }
+    const char *lemma = t->lemma ? t->lemma : "";
+    int an = ans[i];
+    const char *llemma = NULL; /* (NULL: lowered into `lemmas`) */
+    uint64_t hlower, hlemma;
     /* (a repeated word's form hash is kept in its memo entry, whose
      * header the passes before read: a load instead of a hash) */
-    uint64_t hl = c->w[i].memo ? dg_gl_memo_lower_hash(&c->w[i]) : 0;
+    uint64_t hl = w->memo ? dg_gl_memo_lower_hash(w) : 0;
     /* (a lemma spelt as the lower-case form, "die" of die, is its own
      * lower case: the form is the lemma, its hash the form's, kept in the
      * memo entry; the lowered lemma, elsewhere in memory, is not read) */
-    bool spelt_as_form = ans[i] >= 0 && dg_gl_an_pos(&c->w[i], (size_t)ans[i], DG_GL_P_LEMMA_LOWER);
-    const S_low *ll = ans[i] >= 0 && !(spelt_as_form && hl) ? S_lowered(e, &c->w[i], ans[i], lemma, alow[i]) : NULL;
+    bool spelt_as_form = an >= 0 && dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER);
+    const S_low *ll = an >= 0 && !(spelt_as_form && hl) ? S_lowered(e, w, an, lemma, alow[i]) : NULL;
     if (spelt_as_form && hl) {
-      tv[i].lemma = c->w[i].lower;
-      tv[i].hlemma = tv[i].hlower = hl;
+      llemma = lower;
+      hlemma = hlower = hl;
     } else if (ll && spelt_as_form) {
-      tv[i].lemma = c->w[i].lower;
-      tv[i].hlemma = tv[i].hlower = ll->h;
+      llemma = lower;
+      hlemma = hlower = ll->h;
     } else if (ll) {
-      tv[i].lemma = ll->s;
-      tv[i].hlemma = ll->h;
-      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
+      llemma = ll->s;
+      hlemma = ll->h;
+      hlower = hl ? hl : dg_mwe_word_hash(lower);
     } else {
-      tv[i].hlower = hl ? hl : dg_mwe_word_hash(c->w[i].lower);
-      if (dg_gl_eq(lemma, c->w[i].lower)) {
+      hlower = hl ? hl : dg_mwe_word_hash(lower);
+      if (dg_gl_eq(lemma, lower)) {
         /* (the lemma is the form: "die" of die) */
-        tv[i].lemma = c->w[i].lower;
-        tv[i].hlemma = tv[i].hlower;
+        llemma = lower;
+        hlemma = hlower;
       } else {
         /* A separable verb also answers to its base lemma ("setzt" -> setzen). */
         lemma_at[i] = dg_gl_lower_into(&lemmas, lemma);
-        tv[i].hlemma = dg_mwe_word_hash(lemmas.data + lemma_at[i]);
+        hlemma = dg_mwe_word_hash(lemmas.data + lemma_at[i]);
         moved = true;
       }
     }
-    tv[i].punct = t->kind == DG_KIND_PUNCT;
-    tv[i].verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX) || (t->flags & DG_DF_SEP_VERB);
-    if (!tv[i].punct) {
-      dg_mwe_words_add(&ws, tv[i].hlower, i);
-      /* (a lemma spelt as the form, of the same hash, is in the table now) */
-      if (tv[i].hlemma != tv[i].hlower) dg_mwe_words_add(&ws, tv[i].hlemma, i);
-    }
+    bool verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX) || (t->flags & DG_DF_SEP_VERB);
+    tv[i] = (dg_mwe_tok){.lower = lower, .lemma = llemma, .hlower = hlower, .hlemma = hlemma, .verb = verb};
+    dg_mwe_words_add(&ws, hlower, i);
+    /* (a lemma spelt as the form, of the same hash, is in the table now) */
+    if (hlemma != hlower) dg_mwe_words_add(&ws, hlemma, i);
   }
   for (size_t i = 0; moved && i < n; i++)
     if (lemma_at[i] != SIZE_MAX) tv[i].lemma = lemmas.data + lemma_at[i];
@@ -611,11 +625,16 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * key is looked up once per sentence. */
   size_t lookups = 0;
   const uint64_t h_empty = dg_mwe_word_hash(""); /* (a key of another hash is not empty: no read of it) */
+  /* (a sentence of at most S_MAX_LOOKUPS / 2 content words cannot reach
+   * the limit: there a key whose link says it heads no phrase is passed
+   * over at once, without asking whether it was looked up before) */
+  const bool counted = nkeyed > S_MAX_LOOKUPS / 2;
   for (size_t ki = 0; ki < nkeyed && nh < S_MAX_HITS && lookups < S_MAX_LOOKUPS; ki++) {
     size_t i = keyed[ki];
     if (used[i]) continue;
     const char *keys[2] = {tv[i].lower, tv[i].lemma};
     for (size_t kk = 0; kk < 2; kk++) {
+      if (!counted && (kk == 0 ? flink[i] : alink[i]) == &S_none) continue;
       uint64_t kh = kk == 0 ? tv[i].hlower : tv[i].hlemma;
       if ((kh == h_empty && !keys[kk][0]) ||
           (kk == 1 && tv[i].hlower == tv[i].hlemma && (keys[0] == keys[1] || strcmp(keys[0], keys[1]) == 0)))
