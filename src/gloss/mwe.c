@@ -373,18 +373,21 @@ bool dg_mwe_pat_ok(const void *pv, size_t avail) {
   /* (a bool holds 0 or 1: its bytes are read as bytes first) */
   if (b[offsetof(dg_mwe_pat, name)] > 1 || b[offsetof(dg_mwe_pat, hidden)] > 1) return false;
   if (p->head < 0 || (uint32_t)p->head >= p->n) return false;
-  uint32_t str[4] = {p->lemma, p->gloss, p->source, p->members};
-  for (size_t k = 0; k < 4; k++)
-    if (str[k] < strings || str[k] >= p->size) return false;
+  /* (every block of the lexicon is checked the first time its key is
+   * seen, tens of thousands of patterns in a text: the tests are
+   * gathered without a branch each; an offset is inside the strings when
+   * off - strings, as unsigned, is below their length) */
+  uint32_t in = p->size - (uint32_t)strings;
+  bool bad = (uint32_t)(p->lemma - strings) >= in || (uint32_t)(p->gloss - strings) >= in;
+  bad |= (uint32_t)(p->source - strings) >= in || (uint32_t)(p->members - strings) >= in;
   for (size_t i = 0; i < p->n; i++) {
     const unsigned char *e = b + offsetof(dg_mwe_pat, e) + i * sizeof(S_elem);
-    if (e[offsetof(S_elem, free)] > 1 || e[offsetof(S_elem, gap)] > 1 || e[offsetof(S_elem, verb)] > 1)
-      return false;
+    bad |= (e[offsetof(S_elem, free)] | e[offsetof(S_elem, gap)] | e[offsetof(S_elem, verb)]) > 1;
     uint32_t w;
     memcpy(&w, e + offsetof(S_elem, w), sizeof w);
-    if (w < strings || w >= p->size) return false;
+    bad |= (uint32_t)(w - strings) >= in;
   }
-  return true;
+  return !bad;
 }
 
 static void S_pat_free(dg_mwe_pat *p) { free(p); }
