@@ -525,8 +525,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * memory; a word the curated list claims as a name is used by then) */
   size_t *keyed = S_take(&cv, sizes[9]), nkeyed = 0;
   /* the links of the analysis whose lemma each word has: its lower case
-   * (S_low) and the phrases under it (NULL: none yet, or no such
-   * analysis), read once for the prefetch and the use both */
+   * (S_low) and the phrases under it (NULL: none yet, no such analysis,
+   * or a lemma spelt as the form, not read), read once for the prefetch
+   * and the use both */
   const void **alow = S_take(&cv, sizes[10]), **alink = S_take(&cv, sizes[11]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
@@ -542,10 +543,10 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     flink[i] = keys ? dg_gl_memo_link(w, DG_GL_LINK_PHRASES) : NULL;
     __builtin_prefetch(flink[i]);
     alow[i] = alink[i] = NULL;
-    if (an >= 0) {
-      alow[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER);
-      /* (a lemma spelt as the form is not read: below) */
-      if (!dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER)) __builtin_prefetch(alow[i]);
+    /* (a lemma spelt as the form is not read, nor mostly its link: below;
+     * as a key it is the form, whose phrases are looked up once) */
+    if (an >= 0 && !dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER)) {
+      __builtin_prefetch(alow[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER));
       if (keys) __builtin_prefetch(alink[i] = dg_gl_memo_an_link(w, an, DG_GL_ALINK_PHRASES));
     }
   }
@@ -573,7 +574,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * lower case: the form is the lemma, its hash the form's, kept in the
      * memo entry; the lowered lemma, elsewhere in memory, is not read) */
     bool spelt_as_form = an >= 0 && dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER);
-    const S_low *ll = an >= 0 && !(spelt_as_form && hl) ? S_lowered(e, w, an, lemma, alow[i]) : NULL;
+    /* (the link of a lemma spelt as the form was not read above: here,
+     * for a word whose entry keeps no hash of its form) */
+    const S_low *ll = an >= 0 && !(spelt_as_form && hl)
+                          ? S_lowered(e, w, an, lemma,
+                                      spelt_as_form ? dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER) : alow[i])
+                          : NULL;
     if (spelt_as_form && hl) {
       llemma = lower;
       hlemma = hlower = hl;
