@@ -512,12 +512,20 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       w->lower = S_lower(d, t->form);
       continue;
     }
+    /* (most words: found in the memo under the key S_ask made, and done
+     * unless the rule below reads them otherwise, which a word whose
+     * lower-case form is no adverb of a day never is) */
+    bool tried = !(t->flags & DG_DF_SUSPENDED) && key->form == t->form && key->initial == w->initial;
+    bool got = tried && dg_gl_memo_word_get(e, key, w);
+    if (got && (w->initial || !(w->wc & DG_WC_DAY_ADVERB) || !S_time_adverb_after_prep(e, c, i, key))) continue;
     /* A capitalised time adverb right after a bare preposition ("bis
      * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
      * as if it began the sentence, so its adverb reading (tomorrow) comes
      * first; not after a contraction with the article ("am Morgen", "zum
-     * Morgen": the noun) nor in "von Morgen bis Abend". */
-    bool adv_after_prep = !w->initial && S_time_adverb_after_prep(e, c, i, key);
+     * Morgen": the noun) nor in "von Morgen bis Abend".  (A word found
+     * that is such an adverb starts again.) */
+    bool adv_after_prep = got || (!w->initial && S_time_adverb_after_prep(e, c, i, key));
+    if (got) S_word_start(w);
     if (t->flags & DG_DF_SUSPENDED) {
       /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
        * put back after the glossing of the sentence. */
@@ -536,12 +544,14 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
      * its context (all capitals, gender marks: S_standard_spelling). */
     bool memo = !w->written && !adv_after_prep;
     if (adv_after_prep) w->initial = true;
-    if (memo && (key->form != t->form || key->initial != w->initial))
+    if (memo && (key->form != t->form || key->initial != w->initial)) {
       dg_gl_memo_word_key(e, t->form, w->initial, key);
+      tried = false;
+    }
     /* (a repeated word's lower-case form is its entry's; only words whose
      * spelling is not read in context are stored, so one found is such a
      * word, and the others are told apart only when not found) */
-    if (memo && dg_gl_memo_word_get(e, key, w)) continue;
+    if (memo && !tried && dg_gl_memo_word_get(e, key, w)) continue;
     memo = memo && !S_spelling_in_context(t->form);
     if (!w->lower) w->lower = S_lower(d, t->form);
     w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);

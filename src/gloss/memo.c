@@ -252,40 +252,55 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   }
 }
 
-/* The key: its kind letter and length in the seed, then its bytes eight at
- * a time (a multiply and a shift per word; the memo's hashes are its own,
- * stored nowhere), then mixed so that the low bits, which choose the
- * stripe and the slot, depend on every bit of the key. */
+/* The key: its kind letter and length in the seed, then its bytes
+ * sixteen at a time, the last ones zero past the key's end, each sixteen
+ * mixed in with one 64 x 64 -> 128-bit multiply whose two halves are
+ * folded together (the high half depends on every bit of both factors,
+ * so the low bits, which choose the stripe and the slot, and the top
+ * ones, which the slot keeps, depend on every bit of the key).  Most keys
+ * are a word of a few letters: one multiply in all.  The memo's hashes
+ * are its own, stored nowhere; S_word_hash makes the same from a form
+ * whose length it finds in the same loads. */
+#define S_K0 0x9E3779B97F4A7C15ULL
+#define S_K1 0xff51afd7ed558ccdULL
+#define S_K2 0xc4ceb9fe1a85ec53ULL /* (b ^ S_K2 is never 0 for text: 0xfe is no byte of UTF-8) */
+static inline uint64_t S_seed(char kind, size_t n) { return ((uint64_t)n << 8 | (unsigned char)kind) * S_K0; }
+static inline uint64_t S_mix16(uint64_t h, uint64_t a, uint64_t b) {
+  __extension__ typedef unsigned __int128 S_u128;
+  S_u128 p = (S_u128)(a ^ h ^ S_K1) * (b ^ S_K2);
+  return (uint64_t)p ^ (uint64_t)(p >> 64);
+}
+
+/* The last r bytes of a key (0 <= r <= 16) as two words, zero past its
+ * end, in loads that may overlap (no call): a the first eight, b the
+ * rest. */
+static inline void S_tail(const char *key, size_t r, uint64_t *a, uint64_t *b) {
+  const unsigned char *p = (const unsigned char *)key;
+  *a = *b = 0;
+  if (r > 8) {
+    memcpy(a, p, 8);
+    memcpy(b, p + r - 8, 8);
+    *b >>= 8 * (16 - r);
+  } else if (r >= 4) {
+    uint32_t x, y;
+    memcpy(&x, p, 4);
+    memcpy(&y, p + r - 4, 4);
+    *a = x | (uint64_t)y << 8 * (r - 4);
+  } else if (r) {
+    *a = p[0] | (uint64_t)p[r / 2] << 8 * (r / 2) | (uint64_t)p[r - 1] << 8 * (r - 1);
+  }
+}
+
 static uint64_t S_hash(char kind, const char *key, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (((uint64_t)n << 8 | (unsigned char)kind) * 0xff51afd7ed558ccdULL);
+  uint64_t h = S_seed(kind, n), a, b;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, key + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
+  for (; n - i > 16; i += 16) {
+    memcpy(&a, key + i, 8);
+    memcpy(&b, key + i + 8, 8);
+    h = S_mix16(h, a, b);
   }
-  if (i < n) {
-    /* (the last 1-7 bytes in two loads that may overlap: no call) */
-    const unsigned char *p = (const unsigned char *)key + i;
-    size_t r = n - i;
-    uint64_t x;
-    if (r >= 4) {
-      uint32_t a, b;
-      memcpy(&a, p, 4);
-      memcpy(&b, p + r - 4, 4);
-      x = a | (uint64_t)b << 32;
-    } else
-      x = p[0] | (uint64_t)p[r / 2] << 8 | (uint64_t)p[r - 1] << 16;
-    h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
+  S_tail(key + i, n - i, &a, &b);
+  return S_mix16(h, a, b);
 }
 
 static S_table *S_table_of(dg_gl_memo *m, uint64_t h) {
@@ -499,27 +514,73 @@ static dg_analysis *S_word_an(const S_word *v) {
 }
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)(S_word_alink(v) + S_ALINK_ROWS * v->nan); }
 
+/* The mask of a key's first n bytes (n <= 16): the 16 bytes from
+ * S_keep + 16 - n. */
+static const unsigned char S_keep[32] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                         0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+
+#if defined(__SSE2__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define S_WORD16 1
+/* A form shorter than 16 bytes: its length and its bytes as S_hash reads
+ * them (zero past its end), found in one load of 16 bytes, with no strlen
+ * first (most words; the look-up pass keys every word).  The load is made
+ * only when the 16 bytes lie in the page of the form (a readable page is
+ * readable to its end, what strlen does; the sanitizers, which know the
+ * string's end, are told not to check it).  False for a longer form, or
+ * one near the end of its page. */
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) bool S_form16(const char *form, size_t *n,
+                                                                                         uint64_t bytes[2]) {
+  typedef char S_v16 __attribute__((vector_size(16)));
+  typedef char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  if (((uintptr_t)form & 4095) > 4096 - 16) return false;
+  __asm__("" : "+r"(form)); /* (the compiler sees a short literal's bounds) */
+  S_v16 x = *(const S_v16u *)form;
+  unsigned z = (unsigned)__builtin_ia32_pmovmskb128(x == 0);
+  if (!z) return false;
+  unsigned k = (unsigned)__builtin_ctz(z);
+  x &= *(const S_v16u *)(const void *)(S_keep + 16 - k);
+  memcpy(bytes, &x, 16);
+  *n = k;
+  return true;
+}
+#endif
+
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
+  char kind = initial ? 'I' : 'W';
   k->form = form;
   k->initial = initial;
-  k->seen = NULL;
-  k->keyed = S_key1(e, form, &k->n);
-  if (!k->keyed) return;
-  k->hash = S_hash(initial ? 'I' : 'W', form, k->n);
+  k->seen = k->slot = k->table = NULL;
+  k->keyed = false;
+  if (!e->memo) return;
+#ifdef S_WORD16
+  if (S_form16(form, &k->n, k->bytes))
+    k->hash = S_mix16(S_seed(kind, k->n), k->bytes[0], k->bytes[1]);
+  else
+#endif
+  {
+    k->n = strlen(form);
+    if (k->n > S_MAX_KEY) return;
+    k->hash = S_hash(kind, form, k->n);
+    if (k->n <= 16) S_tail(form, k->n, &k->bytes[0], &k->bytes[1]);
+  }
+  k->keyed = true;
   S_table *t = S_table_of(e->memo, k->hash);
-  if (t) __builtin_prefetch(&t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)]);
+  if (!t) return;
+  k->table = t;
+  k->slot = &t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)];
+  __builtin_prefetch(k->slot);
 }
 
 void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
-  S_table *t = k->keyed ? S_table_of(e->memo, k->hash) : NULL;
-  if (!t) return;
-  /* (the entry of the first slot with the key's hash: its key and its
-   * value, on the lines the slot tells) */
-  size_t mask = t->nslots - 1;
-  for (size_t i = (size_t)(k->hash >> 8) & mask;; i = (i + 1) & mask) {
+  /* (the entry of the first slot with the key's hash, from the slot
+   * _word_key asked for on: its key and its value, on the lines the slot
+   * tells) */
+  S_slot_t *x = (S_slot_t *)(uintptr_t)k->slot;
+  if (!x) return;
+  for (;;) {
     /* (acquire, as S_slot's: the entry found is read later, by
      * S_word_of_key, and must be seen as its thread published it) */
-    uint64_t w = atomic_load_explicit(&t->slots[i], memory_order_acquire);
+    uint64_t w = atomic_load_explicit(x, memory_order_acquire);
     if (!w) return;
     if (S_slot_is(w, k->hash)) {
       const char *line = (const char *)((uintptr_t)S_slot_entry(w) & ~(uintptr_t)63);
@@ -530,7 +591,28 @@ void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
       k->seen = S_slot_entry(w);
       return;
     }
+    const S_table *t = k->table;
+    x = &((S_table *)(uintptr_t)t)->slots[(size_t)(x - t->slots + 1) & (t->nslots - 1)];
   }
+}
+
+/* Is entry x's key the word's of key k?  (A form of at most 16 bytes is
+ * compared in two words with the bytes _word_key read: the entry of a
+ * kind 'I' or 'W' is a word's, whose value follows the key, so the 16
+ * bytes after its kind letter are the entry's.) */
+static bool S_word_key_is(const S_entry *x, char kind, const dg_gl_memo_wkey *k) {
+  if (x->keylen != k->n + 1 || x->key[0] != kind) return false;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (k->n <= 16) {
+    uint64_t a, b, ma, mb;
+    memcpy(&a, x->key + 1, 8);
+    memcpy(&b, x->key + 9, 8);
+    memcpy(&ma, S_keep + 16 - k->n, 8);
+    memcpy(&mb, S_keep + 24 - k->n, 8);
+    return (((a ^ k->bytes[0]) & ma) | ((b ^ k->bytes[1]) & mb)) == 0;
+  }
+#endif
+  return S_same(x->key + 1, k->form, k->n);
 }
 
 /* The entry of the word of key k, or NULL.  (The entry the prefetch
@@ -539,10 +621,9 @@ void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
  * same hash bits, or none found then, the table is probed.) */
 static const S_word *S_word_of_key(dg_engine *e, const dg_gl_memo_wkey *k) {
   if (!k->keyed) return NULL;
-  char kind = k->initial ? 'I' : 'W';
   const S_entry *x = k->seen;
-  if (x && S_key_is(x, kind, k->form, k->n)) return S_value(x);
-  return S_get_h(e, kind, k->form, k->n, k->hash);
+  if (x && S_word_key_is(x, k->initial ? 'I' : 'W', k)) return S_value(x);
+  return S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash);
 }
 
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {

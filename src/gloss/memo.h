@@ -50,6 +50,11 @@ typedef struct dg_gl_memo_wkey {
   size_t n;   /* strlen(form) */
   uint64_t hash;
   const void *seen; /* the entry _word_prefetch asked for (NULL: none) */
+  /* (memo.c's: the form's first 16 bytes, zero past its end, when n <= 16,
+   * which _word_get compares with the entry's key; the slot _word_key
+   * asked for and its table) */
+  uint64_t bytes[2];
+  const void *slot, *table;
 } dg_gl_memo_wkey;
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k);
 void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k);
