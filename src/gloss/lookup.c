@@ -454,7 +454,7 @@ static void S_word_start(dg_gl_word *w) {
   w->feats_bits = 0;
 }
 
-/* The words looked up together (memo.h dg_gl_memo_word_key): the keys of
+/* The words looked up together (memo.h dg_gl_memo_word_ask): the keys of
  * S_BLOCK tokens made and their entries asked for before the first is
  * read. */
 #define S_BLOCK 16
@@ -467,17 +467,113 @@ static bool S_memo_form(const dg_dtoken *t) {
   return (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(t->flags & DG_DF_SUSPENDED);
 }
 
-/* The keys of the tokens from..from+S_BLOCK into keys, then their entries
- * asked for. */
-static void S_ask(dg_engine *e, const dg_gl_ctx *c, size_t from, dg_gl_memo_wkey *keys) {
-  size_t to = from + S_BLOCK < c->s->ntokens ? from + S_BLOCK : c->s->ntokens;
+/* The keys of the tokens from..to into keys, then their entries asked
+ * for. */
+static void S_ask(dg_engine *e, const dg_gl_ctx *c, size_t from, size_t to, dg_gl_memo_wkey *keys) {
   for (size_t i = from; i < to; i++) {
     const dg_dtoken *t = &c->s->tokens[i];
-    keys[i - from].form = NULL;
-    if (S_memo_form(t)) dg_gl_memo_word_key(e, t->form, c->w[i].initial, &keys[i - from]);
+    keys[i - from].form = S_memo_form(t) ? t->form : NULL;
+    keys[i - from].initial = c->w[i].initial;
   }
-  for (size_t i = from; i < to; i++)
-    if (keys[i - from].form) dg_gl_memo_word_prefetch(e, &keys[i - from]);
+  dg_gl_memo_word_ask(e, keys, to - from);
+}
+
+/* Word i (a word or a name) not found in the memo under its key (tried:
+ * looked for under it; got: found, but read as if it began the sentence
+ * by the rule below): its readings computed, or found under another key. */
+static __attribute__((noinline)) void S_look_up(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, dg_gl_memo_wkey *key,
+                                                bool tried, bool got) {
+  dg_dsentence *s = c->s;
+  dg_dtoken *t = &s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  /* A capitalised time adverb right after a bare preposition ("bis
+   * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
+   * as if it began the sentence, so its adverb reading (tomorrow) comes
+   * first; not after a contraction with the article ("am Morgen", "zum
+   * Morgen": the noun) nor in "von Morgen bis Abend".  (A word found
+   * that is such an adverb starts again.) */
+  bool adv_after_prep = got || (!w->initial && S_time_adverb_after_prep(e, c, i, key));
+  if (got) S_word_start(w);
+  if (t->flags & DG_DF_SUSPENDED) {
+    /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
+     * put back after the glossing of the sentence. */
+    const char *shown = NULL;
+    const char *full = dg_gl_complete_suspended(e, d, s, i, &shown);
+    if (full) {
+      w->written = t->form;
+      w->shown = shown;
+      t->form = dg_mem_strdup(&d->arena, full);
+      w->lower = S_lower(d, t->form);
+    }
+  }
+  /* The rest depends on the form and its place at the start only (a
+   * completed suspended part is computed each time): a repeat is a
+   * look-up in the engine's memo.  Not a word whose spelling is read in
+   * its context (all capitals, gender marks: S_standard_spelling). */
+  bool memo = !w->written && !adv_after_prep;
+  if (adv_after_prep) w->initial = true;
+  if (memo && (key->form != t->form || key->initial != w->initial)) {
+    dg_gl_memo_word_key(e, t->form, w->initial, key);
+    tried = false;
+  }
+  /* (a repeated word's lower-case form is its entry's; only words whose
+   * spelling is not read in context are stored, so one found is such a
+   * word, and the others are told apart only when not found) */
+  if (memo && !tried && dg_gl_memo_word_get(e, key, w)) return;
+  memo = memo && !S_spelling_in_context(t->form);
+  if (!w->lower) w->lower = S_lower(d, t->form);
+  w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
+  memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
+  w->cl = dg_mem_alloc(&d->arena, DG_GL_MAX_SENSES * sizeof *w->cl);
+  memset(w->cl, 0, DG_GL_MAX_SENSES * sizeof *w->cl);
+  S_standard_spelling(e, d, c, i);
+again:
+  w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
+  if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+  if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
+    w->ncl = dg_lexicon_closed(e->lex, w->lower, w->cl, DG_GL_MAX_SENSES);
+    if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
+  }
+  dg_analysis all[DG_MORPH_MAX_ANALYSES];
+  size_t nall = dg_morph_analyze(e->morph, t->form, w->initial, NULL, all, DG_MORPH_MAX_ANALYSES);
+  w->nan = nall < DG_GL_MAX_AN ? nall : DG_GL_MAX_AN;
+  memcpy(w->an, all, w->nan * sizeof *w->an);
+  if (w->initial && nall > DG_GL_MAX_AN) S_keep_own_noun(t->form, w, all, nall);
+  /* a word only guessed at: its spelling variants (Koeln, fuer), then
+   * the look-up again in the standard spelling */
+  /* (a word only guessed at may take a variant in one context and not in
+   * another: not kept in the memo when it has one) */
+  if (w->nan && S_guesses_only(w) && S_may_take_variant(e, t, w)) memo = false;
+  if (!w->written && w->ncl == 0) {
+    S_standard_spelling(e, d, c, i);
+    if (w->written) goto again;
+  }
+  /* Lehrer*innen is plural: its plural readings first */
+  if (w->variant && strlen(w->written) > 6 && strcmp(w->written + strlen(w->written) - 5, "innen") == 0)
+    for (size_t k = 1; k < w->nan; k++)
+      if (dg_gl_feat(w->an[k].feats, "Number=Plur") && !dg_gl_feat(w->an[0].feats, "Number=Plur")) {
+        dg_analysis a = w->an[k];
+        memmove(&w->an[1], &w->an[0], k * sizeof w->an[0]);
+        w->an[0] = a;
+        w->an[0].score = w->an[1].score + 0.1f;
+        break;
+      }
+  S_loan_verb(e, t, w);
+  S_lexicon_noun(e, t, w);
+  S_lexicon_adverb(e, t, w);
+  w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
+  memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
+  w->fb_any = 0;
+  for (size_t k = 0; k < w->nan; k++) {
+    w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
+               (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
+    w->fb_any |= w->fb[k];
+  }
+  w->pron_sig = dg_gl_pronoun_sigs(w);
+  if (memo && !w->written && key->form == t->form) {
+    w->wc = dg_lexicon_classes(c->lex, w->lower);
+    dg_gl_memo_word_put(e, key, w);
+  }
 }
 
 /* Look every word of the sentence up. */
@@ -503,108 +599,24 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       initial = false;
   }
   dg_gl_memo_wkey keys[S_BLOCK];
-  for (size_t i = 0; i < s->ntokens; i++) {
-    if (i % S_BLOCK == 0) S_ask(e, c, i, keys);
-    dg_dtoken *t = &s->tokens[i];
-    dg_gl_word *w = &c->w[i];
-    dg_gl_memo_wkey *key = &keys[i % S_BLOCK];
-    if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
-      w->lower = S_lower(d, t->form);
-      continue;
-    }
-    /* (most words: found in the memo under the key S_ask made, and done
-     * unless the rule below reads them otherwise, which a word whose
-     * lower-case form is no adverb of a day never is) */
-    bool tried = !(t->flags & DG_DF_SUSPENDED) && key->form == t->form && key->initial == w->initial;
-    bool got = tried && dg_gl_memo_word_get(e, key, w);
-    if (got && (w->initial || !(w->wc & DG_WC_DAY_ADVERB) || !S_time_adverb_after_prep(e, c, i, key))) continue;
-    /* A capitalised time adverb right after a bare preposition ("bis
-     * Morgen!", "ab Morgen", "seit Gestern": a common misspelling) is read
-     * as if it began the sentence, so its adverb reading (tomorrow) comes
-     * first; not after a contraction with the article ("am Morgen", "zum
-     * Morgen": the noun) nor in "von Morgen bis Abend".  (A word found
-     * that is such an adverb starts again.) */
-    bool adv_after_prep = got || (!w->initial && S_time_adverb_after_prep(e, c, i, key));
-    if (got) S_word_start(w);
-    if (t->flags & DG_DF_SUSPENDED) {
-      /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
-       * put back after the glossing of the sentence. */
-      const char *shown = NULL;
-      const char *full = dg_gl_complete_suspended(e, d, s, i, &shown);
-      if (full) {
-        w->written = t->form;
-        w->shown = shown;
-        t->form = dg_mem_strdup(&d->arena, full);
+  for (size_t from = 0; from < s->ntokens; from += S_BLOCK) {
+    size_t to = from + S_BLOCK < s->ntokens ? from + S_BLOCK : s->ntokens;
+    S_ask(e, c, from, to, keys);
+    for (size_t i = from; i < to; i++) {
+      const dg_dtoken *t = &s->tokens[i];
+      dg_gl_word *w = &c->w[i];
+      dg_gl_memo_wkey *key = &keys[i - from];
+      if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
         w->lower = S_lower(d, t->form);
+        continue;
       }
-    }
-    /* The rest depends on the form and its place at the start only (a
-     * completed suspended part is computed each time): a repeat is a
-     * look-up in the engine's memo.  Not a word whose spelling is read in
-     * its context (all capitals, gender marks: S_standard_spelling). */
-    bool memo = !w->written && !adv_after_prep;
-    if (adv_after_prep) w->initial = true;
-    if (memo && (key->form != t->form || key->initial != w->initial)) {
-      dg_gl_memo_word_key(e, t->form, w->initial, key);
-      tried = false;
-    }
-    /* (a repeated word's lower-case form is its entry's; only words whose
-     * spelling is not read in context are stored, so one found is such a
-     * word, and the others are told apart only when not found) */
-    if (memo && !tried && dg_gl_memo_word_get(e, key, w)) continue;
-    memo = memo && !S_spelling_in_context(t->form);
-    if (!w->lower) w->lower = S_lower(d, t->form);
-    w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
-    memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
-    w->cl = dg_mem_alloc(&d->arena, DG_GL_MAX_SENSES * sizeof *w->cl);
-    memset(w->cl, 0, DG_GL_MAX_SENSES * sizeof *w->cl);
-    S_standard_spelling(e, d, c, i);
-  again:
-    w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
-    if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
-    if (w->ncl == 0 && w->initial && strcmp(w->lower, t->form) != 0) {
-      w->ncl = dg_lexicon_closed(e->lex, w->lower, w->cl, DG_GL_MAX_SENSES);
-      if (w->ncl > DG_GL_MAX_SENSES) w->ncl = DG_GL_MAX_SENSES;
-    }
-    dg_analysis all[DG_MORPH_MAX_ANALYSES];
-    size_t nall = dg_morph_analyze(e->morph, t->form, w->initial, NULL, all, DG_MORPH_MAX_ANALYSES);
-    w->nan = nall < DG_GL_MAX_AN ? nall : DG_GL_MAX_AN;
-    memcpy(w->an, all, w->nan * sizeof *w->an);
-    if (w->initial && nall > DG_GL_MAX_AN) S_keep_own_noun(t->form, w, all, nall);
-    /* a word only guessed at: its spelling variants (Koeln, fuer), then
-     * the look-up again in the standard spelling */
-    /* (a word only guessed at may take a variant in one context and not in
-     * another: not kept in the memo when it has one) */
-    if (w->nan && S_guesses_only(w) && S_may_take_variant(e, t, w)) memo = false;
-    if (!w->written && w->ncl == 0) {
-      S_standard_spelling(e, d, c, i);
-      if (w->written) goto again;
-    }
-    /* Lehrer*innen is plural: its plural readings first */
-    if (w->variant && strlen(w->written) > 6 && strcmp(w->written + strlen(w->written) - 5, "innen") == 0)
-      for (size_t k = 1; k < w->nan; k++)
-        if (dg_gl_feat(w->an[k].feats, "Number=Plur") && !dg_gl_feat(w->an[0].feats, "Number=Plur")) {
-          dg_analysis a = w->an[k];
-          memmove(&w->an[1], &w->an[0], k * sizeof w->an[0]);
-          w->an[0] = a;
-          w->an[0].score = w->an[1].score + 0.1f;
-          break;
-        }
-    S_loan_verb(e, t, w);
-    S_lexicon_noun(e, t, w);
-    S_lexicon_adverb(e, t, w);
-    w->fb = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->fb);
-    memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
-    w->fb_any = 0;
-    for (size_t k = 0; k < w->nan; k++) {
-      w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
-                 (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
-      w->fb_any |= w->fb[k];
-    }
-    w->pron_sig = dg_gl_pronoun_sigs(w);
-    if (memo && !w->written && key->form == t->form) {
-      w->wc = dg_lexicon_classes(c->lex, w->lower);
-      dg_gl_memo_word_put(e, key, w);
+      /* (most words: found in the memo under the key S_ask made, and done
+       * unless the time-adverb rule of S_look_up reads them otherwise,
+       * which a word whose lower-case form is no adverb of a day never
+       * is) */
+      bool tried = key->form != NULL, got = tried && dg_gl_memo_word_get(e, key, w);
+      if (got && (w->initial || !(w->wc & DG_WC_DAY_ADVERB) || !S_time_adverb_after_prep(e, c, i, key))) continue;
+      S_look_up(e, d, c, i, key, tried, got);
     }
   }
   /* The word classes of each form, asked by the rules again and again (a

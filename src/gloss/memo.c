@@ -545,36 +545,38 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) boo
 }
 #endif
 
-void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
-  char kind = initial ? 'I' : 'W';
-  k->form = form;
-  k->initial = initial;
-  k->seen = k->slot = k->table = NULL;
-  k->keyed = false;
-  if (!e->memo) return;
-#ifdef S_WORD16
-  if (S_form16(form, &k->n, k->bytes))
-    k->hash = S_mix16(S_seed(kind, k->n), k->bytes[0], k->bytes[1]);
-  else
-#endif
-  {
-    k->n = strlen(form);
-    if (k->n > S_MAX_KEY) return;
-    k->hash = S_hash(kind, form, k->n);
-    if (k->n <= 16) S_tail(form, k->n, &k->bytes[0], &k->bytes[1]);
-  }
-  k->keyed = true;
-  S_table *t = S_table_of(e->memo, k->hash);
-  if (!t) return;
-  k->table = t;
-  k->slot = &t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)];
-  __builtin_prefetch(k->slot);
+/* (the key of a form of 16 bytes or more, or near the end of its page:
+ * measured, then hashed) */
+static __attribute__((noinline)) void S_word_key_long(dg_gl_memo_wkey *k, char kind) {
+  k->n = strlen(k->form);
+  k->keyed = k->n <= S_MAX_KEY;
+  if (!k->keyed) return;
+  k->hash = S_hash(kind, k->form, k->n);
+  if (k->n <= 16) S_tail(k->form, k->n, &k->bytes[0], &k->bytes[1]);
 }
 
-void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
-  /* (the entry of the first slot with the key's hash, from the slot
-   * _word_key asked for on: its key and its value, on the lines the slot
-   * tells) */
+/* (the key of k->form, k->initial: memo.h dg_gl_memo_word_key; m is not
+ * NULL) */
+static inline void S_word_key(dg_gl_memo *m, dg_gl_memo_wkey *k) {
+  char kind = k->initial ? 'I' : 'W';
+  k->seen = NULL;
+#ifdef S_WORD16
+  if (S_form16(k->form, &k->n, k->bytes)) {
+    k->hash = S_mix16(S_seed(kind, k->n), k->bytes[0], k->bytes[1]);
+    k->keyed = true;
+  } else
+#endif
+    S_word_key_long(k, kind);
+  S_table *t = k->keyed ? S_table_of(m, k->hash) : NULL;
+  k->table = t;
+  k->slot = t ? &t->slots[(size_t)(k->hash >> 8) & (t->nslots - 1)] : NULL;
+  if (t) __builtin_prefetch(k->slot);
+}
+
+/* (the entry of the first slot with the key's hash, from the slot
+ * S_word_key asked for on: its key and its value, on the lines the slot
+ * tells) */
+static inline void S_word_prefetch(dg_gl_memo_wkey *k) {
   S_slot_t *x = (S_slot_t *)(uintptr_t)k->slot;
   if (!x) return;
   for (;;) {
@@ -596,11 +598,35 @@ void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) {
   }
 }
 
+void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k) {
+  k->form = form;
+  k->initial = initial;
+  if (e->memo) {
+    S_word_key(e->memo, k);
+    return;
+  }
+  k->keyed = false;
+  k->seen = k->slot = k->table = NULL;
+}
+
+void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k) { S_word_prefetch(k); }
+
+void dg_gl_memo_word_ask(dg_engine *e, dg_gl_memo_wkey *k, size_t n) {
+  dg_gl_memo *m = e->memo;
+  for (size_t i = 0; i < n; i++) {
+    if (!k[i].form) continue;
+    if (m) S_word_key(m, &k[i]);
+    else dg_gl_memo_word_key(e, k[i].form, k[i].initial, &k[i]);
+  }
+  for (size_t i = 0; i < n; i++)
+    if (k[i].form) S_word_prefetch(&k[i]);
+}
+
 /* Is entry x's key the word's of key k?  (A form of at most 16 bytes is
  * compared in two words with the bytes _word_key read: the entry of a
  * kind 'I' or 'W' is a word's, whose value follows the key, so the 16
  * bytes after its kind letter are the entry's.) */
-static bool S_word_key_is(const S_entry *x, char kind, const dg_gl_memo_wkey *k) {
+static inline bool S_word_key_is(const S_entry *x, char kind, const dg_gl_memo_wkey *k) {
   if (x->keylen != k->n + 1 || x->key[0] != kind) return false;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (k->n <= 16) {
@@ -619,7 +645,7 @@ static bool S_word_key_is(const S_entry *x, char kind, const dg_gl_memo_wkey *k)
  * found is the word's when its key is: an entry, once in a slot, is never
  * changed or moved, whatever was stored since.  Else, another key with the
  * same hash bits, or none found then, the table is probed.) */
-static const S_word *S_word_of_key(dg_engine *e, const dg_gl_memo_wkey *k) {
+static inline const S_word *S_word_of_key(dg_engine *e, const dg_gl_memo_wkey *k) {
   if (!k->keyed) return NULL;
   const S_entry *x = k->seen;
   if (x && S_word_key_is(x, k->initial ? 'I' : 'W', k)) return S_value(x);

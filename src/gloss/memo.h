@@ -58,6 +58,10 @@ typedef struct dg_gl_memo_wkey {
 } dg_gl_memo_wkey;
 void dg_gl_memo_word_key(dg_engine *e, const char *form, bool initial, dg_gl_memo_wkey *k);
 void dg_gl_memo_word_prefetch(dg_engine *e, dg_gl_memo_wkey *k);
+/* Both for the n keys at k in one call: the caller sets each one's form
+ * and initial (form NULL: no key, left so), and the keys are made, then
+ * their entries asked for. */
+void dg_gl_memo_word_ask(dg_engine *e, dg_gl_memo_wkey *k, size_t n);
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w);
 /* The word classes of the lower-case form kept in the entry of key k's
