@@ -426,9 +426,13 @@ static unsigned S_no_fb[DG_GL_MAX_AN];
  * clear the sentence's word array (a few stores a word instead of a
  * memset of it all), and a struct assignment of the whole would be
  * compiled as a string instruction per word.  (The assertion is there for
- * a field added to dg_gl_word: it needs its starting value here.) */
+ * a field added to dg_gl_word: it needs its starting value here.)  In two
+ * parts: the readings (S_word_no_readings), which a word found in the
+ * memo takes from its entry (dg_gl_memo_word_get sets each of them), and
+ * the rest, set of every word before the first is looked up (the rules
+ * of a word's look-up read its neighbours' entries: S_name_word). */
 _Static_assert(sizeof(dg_gl_word) == 208, "every field of dg_gl_word is set by S_word_start");
-static void S_word_start(dg_gl_word *w) {
+static void S_word_no_readings(dg_gl_word *w) {
   w->lower = NULL;
   w->wc = 0;
   w->an = S_no_an;
@@ -436,22 +440,28 @@ static void S_word_start(dg_gl_word *w) {
   w->fb = NULL; /* (set once the word's analyses are final: no rule of this pass reads it) */
   w->cl = S_no_cl;
   w->ncl = 0;
+  w->alinks = NULL;
+  w->fb_any = 0;
+  w->pron_sig = 0;
+}
+static void S_word_start_rest(dg_gl_word *w) {
   w->closed = -1;
   w->closed_labels = 0;
   w->cstart = w->cend = 0;
   w->leipzig = "";
   w->memo = NULL;
-  w->alinks = NULL;
   w->lemma_set = NULL;
   w->lemma_an = 0;
-  w->fb_any = 0;
   w->initial = w->is_closed = w->name_reading = w->variant = false;
   w->adverbial = w->role_name = w->doc_name = w->surname = false;
-  w->pron_sig = 0;
   w->next_pron = 0;
   w->memo_form = w->particle = w->extra = w->written = w->shown = w->adverb = NULL;
   w->feats_read = NULL;
   w->feats_bits = 0;
+}
+static void S_word_start(dg_gl_word *w) {
+  S_word_no_readings(w);
+  S_word_start_rest(w);
 }
 
 /* The words looked up together (memo.h dg_gl_memo_word_ask): the keys of
@@ -494,6 +504,7 @@ static __attribute__((noinline)) void S_look_up(dg_engine *e, dg_doc *d, dg_gl_c
    * that is such an adverb starts again.) */
   bool adv_after_prep = got || (!w->initial && S_time_adverb_after_prep(e, c, i, key));
   if (got) S_word_start(w);
+  else S_word_no_readings(w);
   if (t->flags & DG_DF_SUSPENDED) {
     /* "Ein-" (und Ausfuhr) is glossed as Einfuhr, its written form is
      * put back after the glossing of the sentence. */
@@ -583,7 +594,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     dg_gl_word *w = &c->w[i];
-    S_word_start(w);
+    S_word_start_rest(w);
     if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
       w->initial = initial;
       initial = false;
@@ -607,6 +618,7 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       dg_gl_word *w = &c->w[i];
       dg_gl_memo_wkey *key = &keys[i - from];
       if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
+        S_word_no_readings(w);
         w->lower = S_lower(d, t->form);
         continue;
       }
@@ -623,9 +635,10 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * repeated word's are in its memo entry); the values a found word's entry
    * links asked for, for the passes after this one. */
   for (size_t i = 0; i < s->ntokens; i++) {
-    dg_gl_memo_prefetch_links(&c->w[i]);
-    if (!c->w[i].memo) c->w[i].wc = c->w[i].lower ? dg_lexicon_classes(c->lex, c->w[i].lower) : 0;
-    if (!c->w[i].fb) c->w[i].fb = S_no_fb;
+    dg_gl_word *w = &c->w[i];
+    if (w->memo) dg_gl_memo_prefetch_links(w);
+    else w->wc = w->lower ? dg_lexicon_classes(c->lex, w->lower) : 0;
+    if (!w->fb) w->fb = S_no_fb;
   }
 }
 
