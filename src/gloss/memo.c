@@ -652,10 +652,9 @@ static inline const S_word *S_word_of_key(dg_engine *e, const dg_gl_memo_wkey *k
   return S_get_h(e, k->initial ? 'I' : 'W', k->form, k->n, k->hash);
 }
 
-bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
-  const S_word *v = S_word_of_key(e, k);
-  if (!v) return false;
-  /* (no copy: the memo's readings are never changed while it lives) */
+/* w's readings from entry v (no copy: the memo's readings are never
+ * changed while it lives). */
+static inline void S_word_fill(const S_word *v, const dg_gl_memo_wkey *k, dg_gl_word *w) {
   w->ncl = v->ncl;
   w->cl = S_word_cl(v);
   w->nan = v->nan;
@@ -669,7 +668,27 @@ bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) 
   w->memo = v;
   w->memo_form = k->form;
   w->alinks = S_word_alink(v);
+}
+
+/* (the word not found where the prefetch looked: the table probed) */
+static __attribute__((noinline)) bool S_word_get_probed(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
+  const S_word *v = S_word_of_key(e, k);
+  if (!v) return false;
+  S_word_fill(v, k, w);
   return true;
+}
+
+bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
+  /* (most words: a short form whose entry the prefetch found, compared
+   * and read with no call) */
+  const S_entry *x = k->seen;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (x && k->n <= 16 && S_word_key_is(x, k->initial ? 'I' : 'W', k)) {
+    S_word_fill(S_value(x), k, w);
+    return true;
+  }
+#endif
+  return S_word_get_probed(e, k, w);
 }
 
 bool dg_gl_memo_word_classes(dg_engine *e, const dg_gl_memo_wkey *k, dg_word_class *wc) {
