@@ -516,8 +516,10 @@ static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)(S_word
 
 /* The mask of a key's first n bytes (n <= 16): the 16 bytes from
  * S_keep + 16 - n. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 static const unsigned char S_keep[32] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
                                          0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+#endif
 
 #if defined(__SSE2__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define S_WORD16 1
@@ -681,8 +683,8 @@ static __attribute__((noinline)) bool S_word_get_probed(dg_engine *e, const dg_g
 bool dg_gl_memo_word_get(dg_engine *e, const dg_gl_memo_wkey *k, dg_gl_word *w) {
   /* (most words: a short form whose entry the prefetch found, compared
    * and read with no call) */
-  const S_entry *x = k->seen;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const S_entry *x = k->seen;
   if (x && k->n <= 16 && S_word_key_is(x, k->initial ? 'I' : 'W', k)) {
     S_word_fill(S_value(x), k, w);
     return true;
