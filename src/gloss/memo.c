@@ -11,6 +11,7 @@
  * session and are kept as pointers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "memo.h"
+#include "memo_key.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -202,9 +203,8 @@ void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
 }
 
 /* Are the n bytes at a and b the same?  (Eight at a time, the last one to
- * eight in loads that may overlap, as S_hash reads them: most keys are a
- * word of a few letters, and a call of memcmp cost more than the
- * comparison.) */
+ * eight in loads that may overlap: most keys are a word of a few letters,
+ * and a call of memcmp cost more than the comparison.) */
 static bool S_same(const char *a, const char *b, size_t n) {
   uint64_t x, y;
   if (n >= 8) {
@@ -252,57 +252,6 @@ static S_slot_t *S_slot(S_table *t, char kind, const char *key, size_t n, uint64
   }
 }
 
-/* The key: its kind letter and length in the seed, then its bytes
- * sixteen at a time, the last ones zero past the key's end, each sixteen
- * mixed in with one 64 x 64 -> 128-bit multiply whose two halves are
- * folded together (the high half depends on every bit of both factors,
- * so the low bits, which choose the stripe and the slot, and the top
- * ones, which the slot keeps, depend on every bit of the key).  Most keys
- * are a word of a few letters: one multiply in all.  The memo's hashes
- * are its own, stored nowhere; S_word_hash makes the same from a form
- * whose length it finds in the same loads. */
-#define S_K0 0x9E3779B97F4A7C15ULL
-#define S_K1 0xff51afd7ed558ccdULL
-#define S_K2 0xc4ceb9fe1a85ec53ULL /* (b ^ S_K2 is never 0 for text: 0xfe is no byte of UTF-8) */
-static inline uint64_t S_seed(char kind, size_t n) { return ((uint64_t)n << 8 | (unsigned char)kind) * S_K0; }
-static inline uint64_t S_mix16(uint64_t h, uint64_t a, uint64_t b) {
-  __extension__ typedef unsigned __int128 S_u128;
-  S_u128 p = (S_u128)(a ^ h ^ S_K1) * (b ^ S_K2);
-  return (uint64_t)p ^ (uint64_t)(p >> 64);
-}
-
-/* The last r bytes of a key (0 <= r <= 16) as two words, zero past its
- * end, in loads that may overlap (no call): a the first eight, b the
- * rest. */
-static inline void S_tail(const char *key, size_t r, uint64_t *a, uint64_t *b) {
-  const unsigned char *p = (const unsigned char *)key;
-  *a = *b = 0;
-  if (r > 8) {
-    memcpy(a, p, 8);
-    memcpy(b, p + r - 8, 8);
-    *b >>= 8 * (16 - r);
-  } else if (r >= 4) {
-    uint32_t x, y;
-    memcpy(&x, p, 4);
-    memcpy(&y, p + r - 4, 4);
-    *a = x | (uint64_t)y << 8 * (r - 4);
-  } else if (r) {
-    *a = p[0] | (uint64_t)p[r / 2] << 8 * (r / 2) | (uint64_t)p[r - 1] << 8 * (r - 1);
-  }
-}
-
-static uint64_t S_hash(char kind, const char *key, size_t n) {
-  uint64_t h = S_seed(kind, n), a, b;
-  size_t i = 0;
-  for (; n - i > 16; i += 16) {
-    memcpy(&a, key + i, 8);
-    memcpy(&b, key + i + 8, 8);
-    h = S_mix16(h, a, b);
-  }
-  S_tail(key + i, n - i, &a, &b);
-  return S_mix16(h, a, b);
-}
-
 static S_table *S_table_of(dg_gl_memo *m, uint64_t h) {
   return atomic_load_explicit(&m->st[h & (S_STRIPES - 1)].tab, memory_order_acquire);
 }
@@ -316,7 +265,7 @@ static const void *S_get_h(dg_engine *e, char kind, const char *key, size_t n, u
 }
 
 static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
-  return S_get_h(e, kind, key, n, S_hash(kind, key, n));
+  return S_get_h(e, kind, key, n, dg_gl_mkey_hash(kind, key, n));
 }
 
 /* n bytes from the region, aligned to `align` (8, or 64: a cache line),
@@ -377,7 +326,7 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
 /* The same, the key's hash made here (into *h, for S_publish). */
 static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned, uint64_t *h,
                       void **value) {
-  *h = S_hash(kind, key, n);
+  *h = dg_gl_mkey_hash(kind, key, n);
   return S_new_h(m, kind, key, n, *h, size, owned, NULL, 8, value);
 }
 
@@ -408,8 +357,8 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x, uint64_t h) {
       if (!w) continue;
       S_entry *e = S_slot_entry(w);
       S_entry *none;
-      S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, S_hash(e->key[0], e->key + 1, e->keylen - 1),
-                           &none);
+      uint64_t eh = dg_gl_mkey_hash(e->key[0], e->key + 1, e->keylen - 1);
+      S_slot_t *d = S_slot(nt, e->key[0], e->key + 1, e->keylen - 1, eh, &none);
       atomic_store_explicit(d, w, memory_order_relaxed);
     }
     atomic_store_explicit(&s->tab, nt, memory_order_release);
@@ -514,47 +463,14 @@ static dg_analysis *S_word_an(const S_word *v) {
 }
 static dg_sense *S_word_cl(const S_word *v) { return (dg_sense *)(void *)(S_word_alink(v) + S_ALINK_ROWS * v->nan); }
 
-/* The mask of a key's first n bytes (n <= 16): the 16 bytes from
- * S_keep + 16 - n. */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-static const unsigned char S_keep[32] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                                         0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
-#endif
-
-#if defined(__SSE2__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define S_WORD16 1
-/* A form shorter than 16 bytes: its length and its bytes as S_hash reads
- * them (zero past its end), found in one load of 16 bytes, with no strlen
- * first (most words; the look-up pass keys every word).  The load is made
- * only when the 16 bytes lie in the page of the form (a readable page is
- * readable to its end, what strlen does; the sanitizers, which know the
- * string's end, are told not to check it).  False for a longer form, or
- * one near the end of its page. */
-static inline __attribute__((no_sanitize("address", "undefined", "thread"))) bool S_form16(const char *form, size_t *n,
-                                                                                         uint64_t bytes[2]) {
-  typedef char S_v16 __attribute__((vector_size(16)));
-  typedef char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
-  if (((uintptr_t)form & 4095) > 4096 - 16) return false;
-  __asm__("" : "+r"(form)); /* (the compiler sees a short literal's bounds) */
-  S_v16 x = *(const S_v16u *)form;
-  unsigned z = (unsigned)__builtin_ia32_pmovmskb128(x == 0);
-  if (!z) return false;
-  unsigned k = (unsigned)__builtin_ctz(z);
-  x &= *(const S_v16u *)(const void *)(S_keep + 16 - k);
-  memcpy(bytes, &x, 16);
-  *n = k;
-  return true;
-}
-#endif
-
 /* (the key of a form of 16 bytes or more, or near the end of its page:
  * measured, then hashed) */
 static __attribute__((noinline)) void S_word_key_long(dg_gl_memo_wkey *k, char kind) {
   k->n = strlen(k->form);
   k->keyed = k->n <= S_MAX_KEY;
   if (!k->keyed) return;
-  k->hash = S_hash(kind, k->form, k->n);
-  if (k->n <= 16) S_tail(k->form, k->n, &k->bytes[0], &k->bytes[1]);
+  k->hash = dg_gl_mkey_hash(kind, k->form, k->n);
+  if (k->n <= 16) dg_gl_mkey_tail(k->form, k->n, &k->bytes[0], &k->bytes[1]);
 }
 
 /* (the key of k->form, k->initial: memo.h dg_gl_memo_word_key; m is not
@@ -562,9 +478,9 @@ static __attribute__((noinline)) void S_word_key_long(dg_gl_memo_wkey *k, char k
 static inline void S_word_key(dg_gl_memo *m, dg_gl_memo_wkey *k) {
   char kind = k->initial ? 'I' : 'W';
   k->seen = NULL;
-#ifdef S_WORD16
-  if (S_form16(k->form, &k->n, k->bytes)) {
-    k->hash = S_mix16(S_seed(kind, k->n), k->bytes[0], k->bytes[1]);
+#ifdef DG_GL_MKEY_FORM16
+  if (dg_gl_mkey_form16(k->form, &k->n, k->bytes)) {
+    k->hash = dg_gl_mkey_mix16(dg_gl_mkey_seed(kind, k->n), k->bytes[0], k->bytes[1]);
     k->keyed = true;
   } else
 #endif
@@ -635,8 +551,8 @@ static inline bool S_word_key_is(const S_entry *x, char kind, const dg_gl_memo_w
     uint64_t a, b, ma, mb;
     memcpy(&a, x->key + 1, 8);
     memcpy(&b, x->key + 9, 8);
-    memcpy(&ma, S_keep + 16 - k->n, 8);
-    memcpy(&mb, S_keep + 24 - k->n, 8);
+    memcpy(&ma, dg_gl_mkey_keep + 16 - k->n, 8);
+    memcpy(&mb, dg_gl_mkey_keep + 24 - k->n, 8);
     return (((a ^ k->bytes[0]) & ma) | ((b ^ k->bytes[1]) & mb)) == 0;
   }
 #endif
@@ -1049,7 +965,7 @@ const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void
   uint64_t h = 0;
   S_entry *x = NULL;
   if (S_key1(e, key, &kn)) {
-    h = S_hash(kind, key, kn);
+    h = dg_gl_mkey_hash(kind, key, kn);
     x = S_new_h(S_memo(e), kind, key, kn, h, size, cost, drop, 8, &v);
   }
   if (!x) return NULL;
