@@ -191,12 +191,19 @@ static inline __m128i S_ascii_classes(__m128i x) {
 #define S_B(c) _mm_set1_epi8((char)(c))
 #define S_EQ(c) _mm_cmpeq_epi8(x, S_B(c))
 #define S_IN(v, a, n) _mm_cmplt_epi8(_mm_add_epi8(v, S_B(0x80 - (a))), S_B(-128 + (n)))
+  /* Most blocks of running text are letters and spaces alone: a letter's
+   * class is DG_C_UPPER, or DG_C_LOWER with its 0x20 bit (moved to bit 0
+   * by a shift of the 16-bit lanes: the bits that come in from the next
+   * byte are masked off), a space's 0 (DG_C_SPACE). */
+  _Static_assert(DG_C_SPACE == 0 && DG_C_LOWER == (DG_C_UPPER | 1), "letter and space classes");
+  __m128i letter = S_IN(_mm_or_si128(x, S_B(0x20)), 'a', 26);
+  if (_mm_movemask_epi8(_mm_or_si128(letter, S_EQ(' '))) == 0xFFFF)
+    return _mm_and_si128(letter, _mm_or_si128(S_B(DG_C_UPPER), _mm_and_si128(_mm_srli_epi16(x, 5), S_B(1))));
   __m128i sy = _mm_or_si128(_mm_or_si128(S_IN(x, '#', 4), S_IN(x, '<', 3)),
                             _mm_or_si128(_mm_or_si128(S_EQ('+'), S_EQ('@')),
                                          _mm_or_si128(S_EQ('^'), _mm_or_si128(S_EQ('|'), S_EQ('~')))));
   __m128i r = _mm_xor_si128(S_B(DG_C_PUNCT), _mm_and_si128(sy, S_B(DG_C_PUNCT ^ DG_C_SYMBOL)));
   r = _mm_xor_si128(r, _mm_and_si128(S_IN(x, '0', 10), S_B(DG_C_PUNCT ^ DG_C_DIGIT)));
-  __m128i letter = S_IN(_mm_or_si128(x, S_B(0x20)), 'a', 26);
   __m128i small = _mm_cmpeq_epi8(_mm_and_si128(x, S_B(0x20)), S_B(0x20));
   __m128i letter_to =
       _mm_xor_si128(S_B(DG_C_PUNCT ^ DG_C_UPPER), _mm_and_si128(small, S_B(DG_C_UPPER ^ DG_C_LOWER)));
@@ -231,11 +238,14 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
   while (i < n) {
     /* ASCII run (1..127): the common case, sixteen bytes at a time (code
      * points, offsets and classes as vectors: no branch on which bytes are
-     * letters), then eight (classes from the table), then a byte at a time */
+     * letters; a block with other bytes is stored whole, and its ASCII
+     * bytes before the first other one kept: the rest is written over),
+     * then eight (classes from the table), then a byte at a time */
 #if defined(__SSE2__)
+    unsigned stop = 0; /* (the bytes >= 0x80 or NUL of the last block read) */
     while (n - i >= 16) {
       __m128i x = _mm_loadu_si128((const __m128i *)(s + i)), z = _mm_setzero_si128();
-      if (_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z))) break; /* >= 0x80 or NUL */
+      stop = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, z)));
       __m128i lo = _mm_unpacklo_epi8(x, z), hi = _mm_unpackhi_epi8(x, z);
       _mm_storeu_si128((__m128i *)(cpv + k), _mm_unpacklo_epi16(lo, z));
       _mm_storeu_si128((__m128i *)(cpv + k + 4), _mm_unpackhi_epi16(lo, z));
@@ -247,9 +257,16 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       _mm_storeu_si128((__m128i *)(offv + k + 8), o = _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(offv + k + 12), _mm_add_epi32(o, four));
       _mm_storeu_si128((__m128i *)(clsv + k), S_ascii_classes(x));
+      if (stop) { /* the ASCII bytes before the first other one stand */
+        unsigned r = (unsigned)__builtin_ctz(stop);
+        k += r;
+        i += r;
+        break;
+      }
       k += 16;
       i += 16;
     }
+    if (stop) goto other;
 #endif
     while (n - i >= 8) {
       uint64_t x;
@@ -282,6 +299,9 @@ void dg_text_decode(dg_textbuf *tb, const char *raw, size_t n, uint64_t base,
       i++;
     }
     if (i >= n) break;
+#if defined(__SSE2__)
+  other:
+#endif
     /* The Latin-1 letters (U+00C0..U+00FF: the umlauts and sharp s, all
      * capitals below U+00DF and small letters from it, but for the signs
      * U+00D7 and U+00F7) and the dashes, quotation marks and ellipsis of
