@@ -105,8 +105,11 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
   memset(headline, 0, n);
   /* Line lengths: the longest and second-longest line of the paragraph. */
   size_t nlines = 0, max1 = 0, max2 = 0, ls = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (i > 0 && (t->v[i].flags & DG_TF_LINE_START)) {
+  line_of[0] = 0;
+  for (size_t i = 1; i < n; i++) {
+    /* (a line's length measured at the next line's start only: most
+     * paragraphs are one line) */
+    if (__builtin_expect((t->v[i].flags & DG_TF_LINE_START) != 0, 0)) {
       size_t len = tb->off[t->v[i - 1].ce] - tb->off[t->v[ls].cs];
       if (len > max1) { max2 = max1; max1 = len; } else if (len > max2) max2 = len;
       ls = i;

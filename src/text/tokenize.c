@@ -38,6 +38,10 @@ typedef struct {
   size_t n;
   dg_ltoks *out;
   size_t next_at; /* byte offset of the next '@' in raw (SIZE_MAX if none) */
+  /* the code points [slow_lo, slow_hi] hold both of the textbuf's ranges
+   * of special and NFC-unstable code points (slow_lo > slow_hi: none): a
+   * token outside them is copied as it is */
+  size_t slow_lo, slow_hi;
   bool nl;  /* a line break since the last token */
   size_t marks; /* emphasis delimiter candidates seen */
   dg_buf tmp;
@@ -160,7 +164,7 @@ static void S_emit_any(S_lex *L, size_t cs, size_t ce, unsigned kind, unsigned f
   if (kind != S_KIND_MARK) S_form(L, k, joins, njoins);
 }
 
-/* The common token, emitted inline: no join, outside the ranges that hold
+/* The common token, emitted inline: no join, outside the range that holds
  * the paragraph's special and NFC-unstable code points, and room for it in
  * the token array and the arena.  Its form is then a copy of its original
  * bytes, as in S_form.  Anything else goes through S_emit_any.
@@ -172,8 +176,7 @@ static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t 
   dg_ltoks *t = L->out;
   dg_buf *f = &t->forms;
   size_t a = tb->off[cs], len = tb->off[ce] - a;
-  if ((cs <= tb->special_hi && ce > tb->special_lo) || (cs <= tb->nfc_hi && ce > tb->nfc_lo) ||
-      t->n == t->cap || f->len + len + 17 > f->cap) {
+  if ((cs <= L->slow_hi && ce > L->slow_lo) || t->n == t->cap || f->len + len + 17 > f->cap) {
     S_emit_any(L, cs, ce, kind, flags, NULL, 0);
     return;
   }
@@ -919,6 +922,8 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
     const char *at = memchr(raw, '@', tb->off[tb->ncp]);
     L.next_at = at ? (size_t)(at - raw) : SIZE_MAX; /* (no e-mail address to look for) */
   }
+  L.slow_lo = tb->special_lo < tb->nfc_lo ? tb->special_lo : tb->nfc_lo;
+  L.slow_hi = tb->special_hi > tb->nfc_hi ? tb->special_hi : tb->nfc_hi;
   L.nl = true;
   L.tmp = out->tmp; /* (kept from paragraph to paragraph) */
   out->n = 0;
