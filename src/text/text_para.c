@@ -14,9 +14,12 @@ const char *dg_tokkind_name(dg_tokkind kind) {
 
 void dg_paragraph_free(dg_paragraph *p) {
   if (!p) return;
+  /* (a paragraph built from text has its sentences in the block of its
+   * tokens, after them) */
+  bool after = p->ntokens && (void *)p->sentences == (void *)(p->tokens + p->ntokens);
   free(p->priv_);
   free(p->tokens);
-  free(p->sentences);
+  if (!after) free(p->sentences);
   memset(p, 0, sizeof *p);
 }
 
@@ -81,7 +84,6 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   }
   unsigned char *se = (unsigned char *)(lt->seg + n);
   dg_text_segment(tb, lt, se, se + n, lt->seg);
-  out->tokens = dg_xmalloc(n * sizeof *out->tokens);
   size_t ns = 0, x = 0;
   for (; x + 8 <= n; x += 8) { /* (eight marks, each 0 or 1, summed by one multiplication) */
     uint64_t w;
@@ -89,7 +91,11 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
     ns += (size_t)((w * 0x0101010101010101ULL) >> 56);
   }
   for (; x < n; x++) ns += se[x];
-  out->sentences = dg_xcalloc(ns, sizeof *out->sentences);
+  /* (the tokens and then the sentences, every field of which is set
+   * below, in one block) */
+  out->tokens = dg_xmalloc(n * sizeof *out->tokens + ns * sizeof *out->sentences);
+  out->sentences = (dg_sentence *)(void *)(out->tokens + n);
+  _Static_assert(sizeof(dg_token) % _Alignof(dg_sentence) == 0, "sentences aligned after the tokens");
   size_t s = 0, first = 0;
   /* (kept in locals: a token stored may be any object, for all the
    * compiler knows) */
