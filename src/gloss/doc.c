@@ -325,12 +325,14 @@ void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const dg_token *pt, size_
   s->ntokens = n;
   /* (without raw bytes no gap lies in them: [lo, hi) is empty) */
   const uint64_t hi = raw ? lo + rawlen : 0;
-  if (!raw) lo = UINT64_MAX;
+  if (!raw) lo = UINT64_MAX, rawlen = 0;
   for (size_t i = 0; i < n; i++) {
     const dg_token *p = &pt[i];
     dg_dtoken *x = &t[i];
     unsigned flags = S_flags(p->flags);
-    if ((flags & DG_DF_SPACE_AFTER) && i + 1 < n && !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
+    /* (most gaps begin with a space in raw: no more to look at) */
+    if ((flags & DG_DF_SPACE_AFTER) && i + 1 < n && !(p->end - lo < rawlen && raw[p->end - lo] == ' ') &&
+        !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
       flags &= ~(unsigned)DG_DF_SPACE_AFTER;
     memcpy((char *)x + offsetof(dg_dtoken, lemma), (const char *)&S_empty_token + offsetof(dg_dtoken, lemma),
            sizeof *x - offsetof(dg_dtoken, lemma));
