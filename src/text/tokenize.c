@@ -543,13 +543,13 @@ static void S_lex_all(S_lex *L) {
         i = j;
         continue;
       }
-      size_t here = L->next_at != SIZE_MAX ? L->tb->off[i] : 0; /* (no '@' left: nothing to look at) */
-      if (L->next_at < here) {
-        const char *at = memchr(L->raw + here, '@', L->rawlen - here);
-        L->next_at = at ? (size_t)(at - L->raw) : SIZE_MAX;
-      }
-      if (L->next_at - here < 64 && ch < 0x80) {
-        size_t j = S_scan_email(L, i);
+      if (L->next_at != SIZE_MAX && ch < 0x80) { /* (no '@' left: nothing to look at) */
+        size_t here = L->tb->off[i];
+        if (L->next_at < here) {
+          const char *at = memchr(L->raw + here, '@', L->rawlen - here);
+          L->next_at = at ? (size_t)(at - L->raw) : SIZE_MAX;
+        }
+        size_t j = L->next_at - here < 64 ? S_scan_email(L, i) : 0;
         if (j) {
           S_emit(L, i, j, DG_TOK_EMAIL, 0, NULL, 0);
           i = j;
