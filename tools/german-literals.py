@@ -42,7 +42,7 @@ AFFIX_ARRAYS = {  # file:array
     'src/morph/compound_whole.c:heads', 'src/morph/compound_whole.c:ends', 'src/morph/compound.c:ends',
     'src/morph/morph_analyze.c:S_adj_end',
     'src/morph/morph_analyze.c:suf', 'src/morph/morph_analyze.c:nends', 'src/morph/morph_analyze.c:ends',
-    'src/morph/morph_analyze.c:deg', 'src/gloss/senses.c:pre', 'src/gloss/participle.c:endings',
+    'src/morph/morph_analyze.c:deg', 'src/gloss/fallback.c:pre', 'src/gloss/participle.c:endings',
     'src/gloss/parts.c:suf', 'src/gloss/context.c:suf', 'src/gloss/closed.c:map', 'src/text/tokenize.c:suf',
     'src/morph/morph_variant.c:ptcp_ends', 'src/morph/morph_variant.c:inf_ends', 'src/gloss/lookup.c:ends',
     'src/gloss/ordinal.c:S_endings', 'src/gloss/ordinal.c:suffixes'}
