@@ -188,11 +188,13 @@ typedef struct S_cparts {
   signed char listed;   /* does the dictionary list the form or the analysis's
                          * lemma (S_listed)?  -1: not asked when it was kept */
   bool direct;          /* the analysis taken as the word's pick has senses
-                         * of its own, in the one order they have (no
-                         * reflexive sense whose place its clause decides),
-                         * and no degree with a meaning of its own: a repeat
-                         * that picks it needs nothing of those senses but
-                         * what is kept here (S_open_kept) */
+                         * of its own, and no degree with a meaning of its
+                         * own: a repeat that picks it needs nothing of
+                         * those senses but what is kept here (S_open_kept) */
+  bool clause;          /* a verb with a reflexive sense whose place its
+                         * clause decides (S_reflexive_order): a repeat asks
+                         * its clause, then takes this value or the other
+                         * order's */
   unsigned char first;  /* what the first sense is, S_first_of */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
   const char *source;   /* the first sense's source (NULL: none) */
@@ -289,10 +291,10 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses (their list g of ng, dg_gl_gloss_list; sv0 the first sense, NULL
  * without one) for w read with analysis k, when `kept` (they follow from
  * the word and the analysis); else only that the word came so far.
- * (direct: S_cparts.direct) */
+ * (direct, clause: S_cparts.direct, S_cparts.clause) */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24], bool kept,
                           const dg_dtoken *t, size_t np, bool parts_unknown, const char *const *g, size_t ng,
-                          int listed, const dg_sense *sv0, bool direct) {
+                          int listed, const dg_sense *sv0, bool direct, bool clause) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -314,7 +316,8 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, c
   S_cparts *v = size <= sizeof room ? (S_cparts *)(void *)room : dg_xmalloc(size);
   memset(v, 0, size);
   v->kept = kept;
-  v->direct = kept && direct && sv0 && !refl;
+  v->direct = kept && direct && sv0;
+  v->clause = clause;
   v->first = (unsigned char)(sv0 ? S_first_of(sv0) : 0);
   v->source = sv0 ? sv0->source : NULL;
   v->unknown = parts_unknown;
@@ -654,8 +657,14 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
      * while the first is read) */
     if (kv) __builtin_prefetch((const char *)kv + 64);
     if (kv && kv->direct && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
-      S_open_kept(e, d, c, i, pick, kv);
-      return;
+      /* (a verb whose clause puts its reflexive senses first takes the
+       * value of that order, when it is kept and direct too) */
+      char rkey[24];
+      if (kv->clause && S_reflexive_clause(c, i)) kv = S_cparts_find(e, w, pick, true, rkey);
+      if (kv && kv->direct) {
+        S_open_kept(e, d, c, i, pick, kv);
+        return;
+      }
     }
   }
   if (a) {
@@ -763,7 +772,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
      * make it one) */
     if (linked && !cp)
       S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed,
-                    ns ? &sv[0] : NULL, ka == pick && !refl_asked && !degree && !plural_headword);
+                    ns ? &sv[0] : NULL, ka == pick && !degree && !plural_headword, refl_asked);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
