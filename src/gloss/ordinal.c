@@ -197,39 +197,27 @@ bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   return S_ordinal(e, d, c, i, L);
 }
 
-/* dg_gl_ordinal of a word whose lower-case form, of length L, ends in -te,
- * -ten, -tem, -ter or -tes.  (A function of its own: the one above, which
- * turns most words away, needs no stack.) */
-static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t L) {
-  dg_dtoken *t = &c->s->tokens[i];
-  dg_gl_word *w = &c->w[i];
-  const char *low = w->lower;
-  /* (a form found to be no ordinal is told so by its memo entry: "sagte",
-   * "letzten" are asked about on every repeat; before its ending is
-   * looked for) */
-  static const char S_none = 0;
-  if (dg_gl_memo_link(w, DG_GL_LINK_ORDINAL) == &S_none) return false;
-  const char *ending = S_ending(low, L);
-  if (!ending) return false;
-  size_t n = L - strlen(ending); /* (the stem's length) */
-  /* A verb form (achten, siebte) is the ordinal only inside a noun phrase:
-   * after a word that opens one, and before its noun, a coordinating
-   * conjunction or a pause ("der achten Runde", "der achte und neunte",
-   * "wurde der achte."; not "Wir achten auf …", "Die achten auf …"). */
-  if (dg_gl_any_an(w, DG_GL_P_VERB | DG_GL_P_AUX)) {
-    if (i == 0 || !S_opens_noun_phrase(c, i - 1)) return false;
-    const dg_dtoken *nx = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
-    if (nx && nx->kind != DG_KIND_PUNCT && !dg_gl_is(&c->w[i + 1], DG_WC_CONJ_COORD) &&
-        !(nx->kind == DG_KIND_WORD && dg_gl_is_upper_initial(nx->form)))
-      return false;
-  }
+/* What an ordinal's form tells, the same wherever it stands: the length of
+ * its stem (the lemma), the source of the cardinal's sense, the English
+ * ordinal and the features of its ending.  Kept in the memo and linked from
+ * the word's entry (DG_GL_LINK_ORDINAL), so that a repeat asks only its
+ * context (a verb form's noun phrase). */
+typedef struct S_ord {
+  size_t n;           /* the stem's length */
+  const char *source; /* the cardinal's sense's source (NULL: none) */
+  size_t feats;       /* the features' offset in s */
+  char s[];           /* the English ordinal, then the features */
+} S_ord;
+
+/* The value of a lower-case form low with ending `ending` and a stem of n
+ * bytes, or NULL when the stem is no ordinal's (malloc'd). */
+static S_ord *S_ord_make(dg_engine *e, const char *low, size_t n, const char *ending) {
   dg_buf en;
   dg_buf_init(&en);
   dg_sense card;
   if (!S_stem(e, low, n, &en, &card)) {
-    dg_gl_memo_set_link(w, DG_GL_LINK_ORDINAL, &S_none); /* (a function of the form alone) */
     dg_buf_free(&en);
-    return false;
+    return NULL;
   }
   /* The features of the ending: every ordinal declines alike, so they are
    * those the tables give the first stem of the table with that ending
@@ -248,16 +236,73 @@ static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_c
   dg_buf fb;
   dg_buf_init(&fb);
   dg_buf_printf(&fb, "%s|NumType=Ord", feats ? feats : "Degree=Pos");
+  S_ord *v = dg_xmalloc(sizeof *v + en.len + 1 + fb.len + 1);
+  v->n = n;
+  v->source = card.source;
+  v->feats = en.len + 1;
+  memcpy(v->s, en.data, en.len + 1);
+  memcpy(v->s + v->feats, fb.data, fb.len + 1);
+  dg_buf_free(&fb);
+  dg_buf_free(&en);
+  return v;
+}
+
+/* dg_gl_ordinal of a word whose lower-case form, of length L, ends in -te,
+ * -ten, -tem, -ter or -tes.  (A function of its own: the one above, which
+ * turns most words away, needs no stack.) */
+static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t L) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  const char *low = w->lower;
+  /* (what the form tells is linked from its memo entry: that it is no
+   * ordinal, "sagte", "letzten", asked about on every repeat; or the
+   * ordinal's value, S_ord) */
+  static const char S_none = 0;
+  const void *link = dg_gl_memo_link(w, DG_GL_LINK_ORDINAL);
+  if (link == &S_none) return false;
+  const S_ord *v = link;
+  S_ord *made = NULL;
+  if (!v) {
+    const char *ending = S_ending(low, L);
+    /* (a function of the form alone: its ending, its stem) */
+    made = ending ? S_ord_make(e, low, L - strlen(ending), ending) : NULL;
+    if (!made) {
+      dg_gl_memo_set_link(w, DG_GL_LINK_ORDINAL, &S_none);
+      return false;
+    }
+    v = made;
+    if (w->memo && dg_gl_memo_room(e)) {
+      char key[128];
+      if (L < sizeof key) {
+        memcpy(key, low, L + 1);
+        const S_ord *kept = dg_gl_memo_keep(e, 'o', key, made, sizeof *made + strlen(made->s) + 1 +
+                                            strlen(made->s + made->feats) + 1, 0, NULL);
+        if (kept) dg_gl_memo_set_link(w, DG_GL_LINK_ORDINAL, kept);
+      }
+    }
+  }
+  /* A verb form (achten, siebte) is the ordinal only inside a noun phrase:
+   * after a word that opens one, and before its noun, a coordinating
+   * conjunction or a pause ("der achten Runde", "der achte und neunte",
+   * "wurde der achte."; not "Wir achten auf …", "Die achten auf …"). */
+  if (dg_gl_any_an(w, DG_GL_P_VERB | DG_GL_P_AUX)) {
+    const dg_dtoken *nx = i + 1 < c->s->ntokens ? &c->s->tokens[i + 1] : NULL;
+    if (i == 0 || !S_opens_noun_phrase(c, i - 1) ||
+        (nx && nx->kind != DG_KIND_PUNCT && !dg_gl_is(&c->w[i + 1], DG_WC_CONJ_COORD) &&
+         !(nx->kind == DG_KIND_WORD && dg_gl_is_upper_initial(nx->form)))) {
+      free(made);
+      return false;
+    }
+  }
   t->kind = DG_KIND_WORD;
-  t->lemma = dg_mem_strndup(&d->arena, low, n);
+  t->lemma = dg_mem_strndup(&d->arena, low, v->n);
   dg_gl_set_pos(t, "ADJ");
-  t->feats = dg_mem_strdup(&d->arena, fb.data);
-  dg_gl_set_single(d, t, en.data);
-  t->source = dg_doc_str(d, card.source ? card.source : "lexicon");
+  t->feats = dg_mem_strdup(&d->arena, v->s + v->feats);
+  dg_gl_set_single(d, t, v->s);
+  t->source = dg_doc_str(d, v->source ? v->source : "lexicon");
   t->reason = "ordinal: glossed from its cardinal";
   w->leipzig = "";
   w->particle = NULL;
-  dg_buf_free(&fb);
-  dg_buf_free(&en);
+  free(made);
   return true;
 }
