@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "memo.h"
 #include "morph_text.h"
 #include "parts.h"
 #include "word.h"
@@ -64,10 +65,11 @@ static bool S_prefixed_adjective(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg
   return false;
 }
 
-/* Gloss a word from the shortest dictionary phrase that is the word plus
+/* The gloss of the shortest dictionary phrase that is lemma plus
  * placeholders and function words (word class phrase-filler: "von etw.
- * profitieren"). */
-static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
+ * profitieren"), into out, and its source into *source; false when there
+ * is none. */
+static bool S_phrase_find(dg_engine *e, const char *lemma, char out[256], const char **source) {
   char *key = dg_gl_lower(lemma);
   dg_phrase ph[16];
   size_t n = dg_lexicon_phrases(e->lex, key, ph, 16);
@@ -105,15 +107,48 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
   size_t L = strlen(p);
   while (L && (p[L - 1] == ' ' || p[L - 1] == '.' || p[L - 1] == ',')) p[--L] = '\0';
   if (!L) return false;
-  dg_gl_set_single(d, t, p);
-  t->source = dg_mem_strdup(&d->arena, best->source ? best->source : "dictionary phrase");
-  t->reason = "no entry of its own: gloss of a dictionary phrase";
-  if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, lemma);
+  memcpy(out, p, L + 1);
+  *source = best->source;
   return true;
 }
 
+/* What S_phrase_find tells of a lemma, a function of the lemma: kept in the
+ * memo (kind 'h', the lemma the key), as the words without senses that ask
+ * for it are asked about at every repeat.  gloss "": no phrase. */
+typedef struct S_phrase_v {
+  const char *source;
+  char gloss[];
+} S_phrase_v;
+
+/* Gloss a word from the shortest dictionary phrase that is its lemma plus
+ * placeholders and function words (S_phrase_find). */
+static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
+  const S_phrase_v *v = dg_gl_memo_find(e, 'h', lemma);
+  S_phrase_v *made = NULL;
+  if (!v) {
+    char g[256];
+    const char *source = NULL;
+    if (!S_phrase_find(e, lemma, g, &source)) g[0] = '\0';
+    size_t L = strlen(g);
+    made = dg_xmalloc(sizeof *made + L + 1);
+    made->source = source;
+    memcpy(made->gloss, g, L + 1);
+    if (dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'h', lemma, made, sizeof *made + L + 1, 0, NULL);
+    v = made;
+  }
+  bool found = v->gloss[0] != '\0';
+  if (found) {
+    dg_gl_set_single(d, t, v->gloss);
+    t->source = dg_mem_strdup(&d->arena, v->source ? v->source : "dictionary phrase");
+    t->reason = "no entry of its own: gloss of a dictionary phrase";
+    if (!t->lemma[0]) t->lemma = dg_mem_strdup(&d->arena, lemma);
+  }
+  free(made);
+  return found;
+}
+
 void dg_gl_no_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_analysis *a, unsigned af, size_t np,
-                     bool propn, bool name_head, bool parts_unknown) {
+                     bool propn, bool name_head, bool parts_unknown, bool hyphen_asked) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   dg_sense sbuf[DG_GL_MAX_SENSES];
@@ -131,7 +166,8 @@ void dg_gl_no_senses(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const dg_a
     if (name_head && !parts_unknown) t->kind = DG_KIND_NAME;
     return;
   }
-  if (dg_gl_hyphenated(e, d, c, i)) return;
+  /* (the pieces are a function of the form: asked once) */
+  if (!hyphen_asked && dg_gl_hyphenated(e, d, c, i)) return;
   /* Names: PROPN analyses, or capitalised words nobody knows. */
   if (propn || (!a && S_name_like(c, i)) || (!a && dg_gl_all_upper(t->form))) {
     t->kind = DG_KIND_NAME;

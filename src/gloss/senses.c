@@ -739,7 +739,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* Compound parts, shown even when the whole word has its own entry. */
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
   /* "US-Vorschlag", "30-tägigen": piece by piece. */
-  if (ns == 0 && !propn && dg_gl_hyphenated(e, d, c, i)) return;
+  bool hyphen_asked = ns == 0 && !propn;
+  if (hyphen_asked && dg_gl_hyphenated(e, d, c, i)) return;
   bool nominal = !a || (af & (DG_GL_P_NOUN | DG_GL_P_ADJ));
   /* A name needs evidence (the dictionary's or the names table's entry,
    * a title or first name before it: names.c): a capitalised word read as
@@ -781,5 +782,5 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     S_senses_close(e, d, c, i, S_first_of(&sv[0]), propn, parts_unknown);
     return;
   }
-  dg_gl_no_senses(e, d, c, i, a, af, np, propn, name_head, parts_unknown);
+  dg_gl_no_senses(e, d, c, i, a, af, np, propn, name_head, parts_unknown, hyphen_asked);
 }
