@@ -184,19 +184,21 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
  * after it is "who". */
 static bool S_person_noun(const dg_gl_ctx *c, const char *lemma, bool masc) {
   if (!lemma || !*lemma) return false;
-  if (dg_gl_role_noun(c, lemma)) return true;
-  if (masc) {
+  /* (the lemma lowered once for both classes: dg_gl_role_noun's, then
+   * person-noun's) */
+  char *l = dg_gl_lower(lemma);
+  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_ROLE_NOUN);
+  if (!r && masc) {
     /* Masculine nouns of persons: Weltmeister, Journalist, Präsident, Kollege. */
     static const char *const suf[] = {"meister", "ist", "ent", "ant", "eur", "loge", "nom", "krat"};
     size_t L = strlen(lemma);
     bool ment = L > 4 && (strcmp(lemma + L - 4, "ment") == 0 || strcmp(lemma + L - 4, "nent") == 0);
-    for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !ment; k++) {
+    for (size_t k = 0; k < DG_ARRAY_LEN(suf) && !ment && !r; k++) {
       size_t n = strlen(suf[k]);
-      if (L > n + 2 && strcmp(lemma + L - n, suf[k]) == 0) return true;
+      r = L > n + 2 && strcmp(lemma + L - n, suf[k]) == 0;
     }
   }
-  char *l = dg_gl_lower(lemma);
-  bool r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_PERSON_NOUN);
+  if (!r) r = dg_lexicon_ends_in_class(c->lex, l, DG_WC_PERSON_NOUN);
   free(l);
   return r;
 }

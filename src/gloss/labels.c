@@ -187,10 +187,24 @@ static __attribute__((noinline)) const char *S_open_labels_make(dg_engine *e, dg
   if (v) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SHOWN, v);
   return r;
 }
+/* The labels the context adds (extra: FUT, PASS) before those shown
+ * (shown[0..n)), dot-joined in d's arena, as S_display_labels joins them
+ * (out of line: few words have them). */
+static __attribute__((noinline)) const char *S_after_extra(dg_doc *d, const char *extra, const char *shown, size_t n) {
+  size_t xn = strlen(extra);
+  char *r = dg_mem_alloc(&d->arena, xn + (n ? n + 1 : 0) + 1);
+  memcpy(r, extra, xn);
+  if (n) {
+    r[xn] = '.';
+    memcpy(r + xn + 1, shown, n);
+  }
+  r[xn + (n ? n + 1 : 0)] = '\0';
+  return r;
+}
 static inline const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos, const char *leipzig,
                                         unsigned *lbits, bool *lbits_set) {
   S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
-  if (how == S_KEEP_NONE) return "";
+  if (how == S_KEEP_NONE) return w->extra ? dg_mem_strdup(&d->arena, w->extra) : "";
   int k = -1;
   if (w->memo)
     for (size_t q = 0; q < w->nan; q++)
@@ -202,9 +216,11 @@ static inline const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, 
   if (v && v->how == (uint32_t)how) {
     *lbits = v->lbits;
     *lbits_set = true;
+    if (w->extra) return S_after_extra(d, w->extra, v->s, v->len);
     return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
   }
-  return S_open_labels_make(e, d, w, upos, leipzig, how, k, v);
+  const char *r = S_open_labels_make(e, d, w, upos, leipzig, how, k, v);
+  return w->extra ? S_after_extra(d, w->extra, r, strlen(r)) : r;
 }
 
 /* A word still without a gloss repeats the German (out of line: rare). */
@@ -247,7 +263,7 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         /* (a function word's labels, of its chosen reading, through the
          * engine's table) */
         bool reading = w->is_closed && !w->extra && w->closed >= 0 && leipzig && leipzig == w->cl[w->closed].labels;
-        bool open = !w->is_closed && !w->extra && leipzig;
+        bool open = !w->is_closed && leipzig;
         t->labels = reading ? S_closed_labels(e, d, w, t->upos, leipzig)
                     : open  ? S_open_labels(e, d, w, t->upos, leipzig, &lbits, &lbits_set)
                             : S_display_labels(d, w, t->upos, leipzig, w->is_closed, w->extra);

@@ -585,11 +585,15 @@ bool dg_gl_digits(const char *s) {
 /* Does the form begin with the lemma's stem[0..stem) but for the case of
  * its letters (sentence-initial capital)?  (Letters in ASCII are
  * compared without their case in place, and so are the two-byte Latin-1
- * letters (C3 xx) the stems share as they are ("Bestätigte",
- * bestätigen): lowering keeps both kinds' length, so the first ASCII
- * letter that differs decides as lowering would.  A stem with any other
- * character has the strings lowered first.)  Out of line: most forms
- * begin with their stem as it is spelt. */
+ * letters (C3 xx: "Bestätigte", bestätigen; "Überzeugte", überzeugen):
+ * lowering keeps both kinds' length, so the first letter that differs
+ * decides as lowering would, and so does an ASCII letter against a
+ * Latin-1 one.  A stem with any other character has the
+ * strings lowered first.)  Out of line: most forms begin with their stem
+ * as it is spelt. */
+/* The second byte of a two-byte Latin-1 letter (C3 xx) lowered as
+ * S_lower_utf8 lowers it ("Ü" -> "ü"; not "×"). */
+static inline unsigned char S_latin1_lower(unsigned char c) { return c <= 0x9E && c != 0x97 ? c + 0x20 : c; }
 static __attribute__((noinline)) bool S_stem_caseless(const char *form, const char *lemma, size_t stem) {
   bool in_place = true, same = true;
   for (size_t k = 0; k < stem && in_place && same;) {
@@ -598,8 +602,11 @@ static __attribute__((noinline)) bool S_stem_caseless(const char *form, const ch
       same = (a >= 'A' && a <= 'Z' ? a + 0x20 : a) == (b >= 'A' && b <= 'Z' ? b + 0x20 : b);
       k++;
     } else if (a == 0xC3 && b == 0xC3 && k + 1 < stem && ((unsigned char)form[k + 1] & 0xC0) == 0x80 &&
-               form[k + 1] == lemma[k + 1]) {
+               ((unsigned char)lemma[k + 1] & 0xC0) == 0x80) {
+      same = S_latin1_lower((unsigned char)form[k + 1]) == S_latin1_lower((unsigned char)lemma[k + 1]);
       k += 2;
+    } else if ((a < 0x80 && b == 0xC3) || (a == 0xC3 && b < 0x80)) {
+      same = false; /* (an umlaut against its vowel, "Länder", Land: lowered, C3 stays C3) */
     } else {
       in_place = false;
     }
