@@ -195,6 +195,20 @@ static void S_inner_zu(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
 }
 
+/* A particle without a meaning of its own right before its verb (word
+ * j; dg_gl_separable's second walk). */
+static void S_particle_before(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t j) {
+  dg_dsentence *s = c->s;
+  if (j + 1 >= s->ntokens || !S_particle(&c->w[j])) return;
+  dg_dtoken *p = &s->tokens[j], *v = &s->tokens[j + 1];
+  if (p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0) return;
+  if (dg_gl_is_upper_initial(p->form)) return;
+  if (!dg_gl_pos_is(v, DG_UD_VERB) && !dg_gl_pos_is(v, DG_UD_AUX)) return;
+  dg_sense one[1];
+  if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) return;
+  S_join(e, d, c, j + 1, j);
+}
+
 /* Each particle closing a clause looks back for the nearest finite verb
  * in first or second position of its clause that forms a known verb with
  * it ("Wir kommen, glaube ich, … voran": glaube+voran is no verb, kommen+voran
@@ -205,10 +219,15 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * below changes them) */
   dg_dtoken *tokens = s->tokens;
   const dg_gl_word *words = c->w;
+  /* (the particles among the first 64 words, bit j of parts, found by
+   * this walk for the walk below: no call changes a word's classes) */
+  uint64_t parts = s->ntokens && S_particle(&words[0]) ? 1u : 0u;
   for (size_t j = 1; j < s->ntokens; j++) {
     dg_dtoken *p = &tokens[j];
     /* (the word class first: most words are no particle) */
-    if (!S_particle(&words[j]) || p->kind != DG_KIND_WORD || p->link >= 0) continue;
+    if (!S_particle(&words[j])) continue;
+    if (j < 64) parts |= (uint64_t)1 << j;
+    if (p->kind != DG_KIND_WORD || p->link >= 0) continue;
     if (!S_clause_end_after(s, c, j)) continue;
     /* A capitalised word is a noun ("der schnellste Weg"), not a particle. */
     if (dg_gl_is_upper_initial(p->form)) continue;
@@ -244,16 +263,10 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* A particle without a meaning of its own right before its verb, as in
    * subordinate clauses and infinitives in the old spelling ("den
    * Patienten zugute kommen"): the pair is the phrase's verb. */
-  dg_sense one[1];
-  for (size_t j = 0; j + 1 < s->ntokens; j++) {
-    dg_dtoken *p = &tokens[j], *v = &tokens[j + 1];
-    if (!S_particle(&words[j]) || p->kind != DG_KIND_WORD || p->link >= 0 || v->kind != DG_KIND_WORD || v->link >= 0)
-      continue;
-    if (dg_gl_is_upper_initial(p->form)) continue;
-    if (!dg_gl_pos_is(v, DG_UD_VERB) && !dg_gl_pos_is(v, DG_UD_AUX)) continue;
-    if (dg_lexicon_senses(e->lex, c->w[j].lower, NULL, one, 1) != 0) continue;
-    S_join(e, d, c, j + 1, j);
-  }
+  /* (the particles the first walk found, in order, then any past them) */
+  for (uint64_t m = parts; m; m &= m - 1) S_particle_before(e, d, c, (size_t)__builtin_ctzll(m));
+  for (size_t j = 64; j + 1 < s->ntokens; j++)
+    if (S_particle(&words[j])) S_particle_before(e, d, c, j);
   /* Infinitives with an inner zu that nothing else glossed.  (A
    * capitalised word is none, S_inner_zu: its form, near in memory, is
    * read before the gloss, which lies far off.) */
