@@ -114,20 +114,28 @@ typedef struct S_shown_slot {
 struct dg_gl_shown {
   S_shown_slot slot[S_SHOWN_SLOTS];
 };
-/* (S_closed_labels for labels not in their slot: made, and kept there;
- * out of line, as the labels of most function words are kept) */
+/* The two slots that may hold the labels at address a shown in mode
+ * (slot[k], slot[k + 1]): the address and the mode mixed by a
+ * multiplication, its top bits taken.  (The lexicon's label strings lie
+ * a few bytes apart, which their low bits alone spread badly; and two
+ * strings met again and again that fell on one slot pushed each other
+ * out of it: a pair of slots keeps both.) */
+static inline size_t S_shown_pair_of(uintptr_t a, unsigned mode) {
+  _Static_assert(S_SHOWN_SLOTS == 512, "eight bits of the pair");
+  return (size_t)((((uint64_t)a ^ ((uint64_t)mode << 40)) * 0x9E3779B97F4A7C15ull) >> (64 - 8)) * 2;
+}
+/* (S_closed_labels for labels in neither slot of their pair: made, and
+ * kept in the first, whose labels move to the second; out of line, as
+ * the labels of most function words are kept) */
 static __attribute__((noinline)) const char *S_closed_labels_make(dg_engine *e, dg_doc *d, const dg_gl_word *w,
-                                                                  unsigned upos, const char *leipzig, unsigned mode,
-                                                                  S_shown_slot *sl) {
-  uintptr_t a = (uintptr_t)leipzig;
+                                                                  unsigned upos, const char *leipzig, unsigned mode) {
   const char *r = S_display_labels(d, w, upos, leipzig, true, NULL);
   if (!dg_lexicon_holds(e->lex, leipzig)) return r;
   size_t n = strlen(r);
   if (n > S_SHOWN_MAX) return r;
-  if (!sl) {
-    e->shown = dg_xcalloc(1, sizeof *e->shown);
-    sl = &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)];
-  }
+  if (!e->shown) e->shown = dg_xcalloc(1, sizeof *e->shown);
+  S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
+  if (sl->labels) sl[1] = sl[0];
   sl->labels = leipzig;
   sl->mode = (uint16_t)mode;
   sl->len = (uint16_t)n;
@@ -141,10 +149,12 @@ static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_w
   /* (S_display_labels's questions: the reading is w's chosen one, so a
    * possessive's labels are searched when its bits say POSS) */
   unsigned mode = (unsigned)how | (upos == DG_UD_PRON ? 8u : 0u) | ((w->closed_labels & DG_LB_POSS) ? 16u : 0u);
-  uintptr_t a = (uintptr_t)leipzig;
-  S_shown_slot *sl = e->shown ? &e->shown->slot[((a >> 3) ^ (a >> 12) ^ mode * 0x9Du) & (S_SHOWN_SLOTS - 1)] : NULL;
-  if (sl && sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
-  return S_closed_labels_make(e, d, w, upos, leipzig, mode, sl);
+  if (e->shown) {
+    const S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
+    if (!(sl->labels == leipzig && sl->mode == mode)) sl++;
+    if (sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
+  }
+  return S_closed_labels_make(e, d, w, upos, leipzig, mode);
 }
 
 /* A content word shows the labels of the analysis chosen for it, whose
