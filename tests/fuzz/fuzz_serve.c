@@ -77,6 +77,28 @@ static const S_shape S_shapes[] = {
     {"GET", "/nowhere", NULL},
 };
 
+/* Connect fd to the server.  A signal (libFuzzer's timer checks every
+ * second) may interrupt a connect() that waits for room in the server's
+ * queue: the connection then goes on by itself, and its end is waited
+ * for (10 s at most) before it counts as failed. */
+static bool S_connect(int fd, const struct sockaddr_in *a) {
+  if (connect(fd, (const struct sockaddr *)a, sizeof *a) == 0) return true;
+  if (errno != EINTR) return false;
+  struct pollfd p = {fd, POLLOUT, 0};
+  int r;
+  do r = poll(&p, 1, 10000);
+  while (r < 0 && errno == EINTR);
+  if (r <= 0) {
+    if (r == 0) errno = ETIMEDOUT;
+    return false;
+  }
+  int e = 0;
+  socklen_t el = sizeof e;
+  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) != 0) return false;
+  errno = e;
+  return e == 0;
+}
+
 /* Send req[0..n) on a new connection and read the answer (closed by the
  * server, or Connection: close) into *out; false when nothing came within
  * `wait_ms`.  (A raw request may promise a body it never sends: the server
@@ -89,7 +111,7 @@ static bool S_exchange(const char *req, size_t n, int wait_ms, char **out, size_
   a.sin_family = AF_INET;
   a.sin_port = htons((unsigned short)S_port);
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) S_fail("connect", strerror(errno));
+  if (!S_connect(fd, &a)) S_fail("connect", strerror(errno));
   for (size_t at = 0; at < n;) {
     ssize_t k = send(fd, req + at, n - at, MSG_NOSIGNAL);
     if (k < 0 && errno == EINTR) continue;
