@@ -605,11 +605,11 @@ static void S_nominal_link(dg_cmp_seg *g, dg_cmp_best *b, int i, int j) {
 /* The tables are far larger than the cache: each look-up of a new word's
  * part would wait for memory on its own.  The search warms the cache for
  * the look-ups it will make from start i (the head, the stems after which
- * the rest splits, rest[j], and their extensions) in the four stages of
+ * the rest splits, bit j of rest, and their extensions) in the four stages of
  * dg_morph_data_prefetch, three starts ahead, so their misses overlap with
  * each other and with the work on the starts before.  Stage 0 folds the
  * hashes of the parts from i and lists the look-ups; it runs before
- * rest[i + 3] is known and lists that stem whatever it will be. */
+ * bit i + 3 of rest is known and lists that stem whatever it will be. */
 typedef struct {
   uint64_t hash[DG_SEG_MAX + 1];     /* of the part from i to j */
   uint64_t look[DG_SEG_MAX + 1];     /* the head's and the stems' hashes */
@@ -617,7 +617,14 @@ typedef struct {
   int nlook, next;
 } S_warm_row;
 
-static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_warm_row *r) {
+_Static_assert(DG_SEG_MAX <= 64, "S_solve keeps a bit per code point in 64");
+
+/* Code points lo..hi as bits (none when lo > hi; hi < 64). */
+static inline uint64_t S_span(int lo, int hi) {
+  return lo > hi ? 0 : ((2ULL << hi) - 1) & (~0ULL << lo);
+}
+
+static void S_warm(const dg_cmp_seg *g, int i, int stage, uint64_t rest, S_warm_row *r) {
   const dg_morph_data *d = &g->m->data;
   int N = g->ncp;
   if (stage == 0) {
@@ -634,8 +641,9 @@ static void S_warm(const dg_cmp_seg *g, int i, int stage, const bool *rest, S_wa
     }
     r->nlook = r->next = 0;
     if (i > 0 && N - i >= S_MINPART) r->look[r->nlook++] = r->hash[N];
-    for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-      if (!rest[j] && j != i + S_MINPART) continue;
+    uint64_t span = S_span(i + S_MINPART, N - S_MINPART);
+    for (uint64_t at = span ? (rest | 1ULL << (i + S_MINPART)) & span : 0; at; at &= at - 1) {
+      int j = __builtin_ctzll(at);
       r->look[r->nlook++] = r->hash[j];
       /* (the extensions are asked only when the stem is no word: most are
        * none, so that the filter says so or their slots are enough) */
@@ -671,10 +679,10 @@ static void S_links_at(dg_cmp_seg *g) {
 static void S_solve(dg_cmp_seg *g) {
   int N = g->ncp;
   for (int i = 0; i <= N; i++) g->best[i].cost = INFINITY;
-  /* rest[j]: the rest from j splits, directly or after a link written at j
-   * (known once best[j] and what follows are); a stem ending at j is worth
-   * a look-up only then. */
-  bool rest[DG_SEG_MAX + 1] = {false};
+  /* Bit j of rest: the rest from j splits, directly or after a link
+   * written at j (known once best[j] and what follows are); a stem ending
+   * at j is worth a look-up only then.  (j < N <= DG_SEG_MAX: 64 bits.) */
+  uint64_t rest = 0;
   S_warm_row rows[4]; /* of the starts i, ..., i - 3 (S_warm) */
   /* (from N + 2 down: the stages before the first start) */
   for (int i = N + 2; i >= 0; i--) {
@@ -702,10 +710,10 @@ static void S_solve(dg_cmp_seg *g) {
       }
     }
     /* A stem, maybe a link, then the rest. */
-    for (int j = i + S_MINPART; j <= N - S_MINPART; j++) {
-      /* Only a stem after which the rest splits (directly or after a
-       * link) is worth a look-up. */
-      if (!rest[j]) continue;
+    /* Only a stem after which the rest splits (directly or after a link)
+     * is worth a look-up: the bits of rest, in order. */
+    for (uint64_t at_j = rest & S_span(i + S_MINPART, N - S_MINPART); at_j; at_j &= at_j - 1) {
+      int j = __builtin_ctzll(at_j);
       const char *lemma = NULL;
       int gender = 0;
       float q = S_stem(g, g->lo + g->lo_off[i], g->lo_off[j] - g->lo_off[i], hash[j], (size_t)(j - i), &lemma,
@@ -753,9 +761,10 @@ static void S_solve(dg_cmp_seg *g) {
         if (c < b->cost) *b = (dg_cmp_best){c, j, k, g->best[k].nstems + 1, stem_lemma};
       }
     }
-    rest[i] = isfinite(b->cost);
-    for (uint32_t at = g->link_at[i]; at && !rest[i]; at &= at - 1)
-      rest[i] = isfinite(g->best[i + (int)g->m->link_len[__builtin_ctz(at)]].cost);
+    bool splits = isfinite(b->cost);
+    for (uint32_t at = g->link_at[i]; at && !splits; at &= at - 1)
+      splits = isfinite(g->best[i + (int)g->m->link_len[__builtin_ctz(at)]].cost);
+    rest |= (uint64_t)splits << i;
   }
 }
 
