@@ -76,7 +76,7 @@ static bool S_caps_noun(dg_engine *e, const char *form) {
   dg_utf8_capitalize(&cap, low, strlen(low));
   free(low);
   dg_analysis an[4];
-  size_t na = dg_morph_analyze(e->morph, cap.data, false, NULL, an, 4);
+  size_t na = dg_morph_analyze_sure(e->morph, cap.data, false, an, 4);
   bool noun = false;
   for (size_t k = 0; k < na && k < 4; k++)
     noun |= an[k].score >= 8.0f && (dg_gl_eq(an[k].pos, "NOUN") || dg_gl_eq(an[k].pos, "PROPN"));

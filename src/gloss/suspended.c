@@ -39,7 +39,7 @@ static bool S_known(dg_engine *e, const char *w) {
   if (!dg_gl_is_upper_initial(w))
     return dg_morph_is_known(e->morph, w) || dg_lexicon_contains(e->lex, w);
   dg_analysis an[8];
-  size_t n = dg_morph_analyze(e->morph, w, false, NULL, an, 8);
+  size_t n = dg_morph_analyze_sure(e->morph, w, false, an, 8);
   for (size_t k = 0; k < n && k < 8; k++)
     if ((!strcmp(an[k].pos, "NOUN") || !strcmp(an[k].pos, "PROPN")) && an[k].score >= 8.0f)
       return true;

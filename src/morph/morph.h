@@ -62,6 +62,13 @@ typedef struct dg_analysis {
 size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
                         const char *pos_hint, dg_analysis *out, size_t max);
 
+/* The analyses of dg_morph_analyze (no hint) scored above 6.5, in its
+ * order: the readings of the tables and rules, none of the guesses about
+ * an unknown word (a name, an adverb), which score 6.5 or less.  A word
+ * with no other reading is not guessed at (no hunspell question). */
+size_t dg_morph_analyze_sure(dg_morph *m, const char *word, bool sentence_initial, dg_analysis *out,
+                             size_t max);
+
 typedef enum { DG_PART_STEM, DG_PART_LINK } dg_partkind;
 typedef struct dg_part {
   const char *form;     /* the part as written in the word ("gespräch") */

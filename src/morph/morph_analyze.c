@@ -724,14 +724,19 @@ static void S_hint_fallback(S_ctx *x, int hint) {
   }
 }
 
-/* dg_morph_analyze; `guesses` false: the caller wants only readings scored
- * above 6.0 (see the sentence-initial rule), which the last resort
- * (S_fallback) of a word with no capital first and no hint never gives
- * (its readings score 6.0 or less): a word with no other reading is not
- * guessed at (no hunspell question), and its readings, being incomplete,
- * are not kept. */
+/* The last resort's (S_fallback's) highest scores with no hint: a word
+ * with a capital first 6.5, others 6.0. */
+#define S_GUESS_MAX_CAP 6.5f
+#define S_GUESS_MAX 6.0f
+
+/* dg_morph_analyze; `above`: the caller reads only readings scored above
+ * it (-INFINITY: all).  Readings the last resort never gives with no hint
+ * (above S_GUESS_MAX, or S_GUESS_MAX_CAP for a capitalised word: the
+ * sentence-initial rule, dg_morph_analyze_sure): a word with no other
+ * reading is not guessed at (no hunspell question), and its readings,
+ * being incomplete, are not kept. */
 static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, const char *pos_hint,
-                        dg_analysis *out, size_t max, bool guesses) {
+                        dg_analysis *out, size_t max, float above) {
   if (!m || !word || !*word) return 0;
   m->lookups++;
   size_t n = strlen(word);
@@ -794,7 +799,8 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
      * (Naturnaher: naturnah, a compound adjective). */
     if (!found && sentence_initial && x->cap && !x->allcaps && n <= 200) {
       dg_analysis la[DG_MORPH_MAX_ANALYSES];
-      size_t nl = S_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES, hint != DG_POS_X);
+      size_t nl = S_analyze(m, x->low.data, false, pos_hint, la, DG_MORPH_MAX_ANALYSES,
+                            hint != DG_POS_X ? -INFINITY : S_GUESS_MAX);
       for (size_t i = 0; i < nl; i++)
         if (la[i].score > 6.0f && strcmp(la[i].pos, "ADV") != 0 && strcmp(la[i].pos, "PROPN") != 0) {
           S_add(x, la[i].lemma, dg_pos_code(la[i].pos), la[i].feats, la[i].leipzig, la[i].particle,
@@ -802,7 +808,7 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
           found++;
         }
     }
-    if (!found && x->nc == 0 && !guesses && !x->cap && hint == DG_POS_X) {
+    if (!found && x->nc == 0 && hint == DG_POS_X && above >= (x->cap ? S_GUESS_MAX_CAP : S_GUESS_MAX)) {
       S_work_give(x);
       dg_buf_free(&key);
       return 0;
@@ -838,5 +844,18 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
 
 size_t dg_morph_analyze(dg_morph *m, const char *word, bool sentence_initial,
                         const char *pos_hint, dg_analysis *out, size_t max) {
-  return S_analyze(m, word, sentence_initial, pos_hint, out, max, true);
+  return S_analyze(m, word, sentence_initial, pos_hint, out, max, -INFINITY);
+}
+
+size_t dg_morph_analyze_sure(dg_morph *m, const char *word, bool sentence_initial, dg_analysis *out,
+                             size_t max) {
+  dg_analysis all[DG_MORPH_MAX_ANALYSES];
+  size_t n = S_analyze(m, word, sentence_initial, NULL, all, DG_MORPH_MAX_ANALYSES, S_GUESS_MAX_CAP);
+  /* (best first: the readings above the guesses are the list's start) */
+  size_t k = 0;
+  while (k < n && k < max && all[k].score > S_GUESS_MAX_CAP) {
+    out[k] = all[k];
+    k++;
+  }
+  return k;
 }
