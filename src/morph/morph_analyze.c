@@ -7,6 +7,7 @@
  * used as adjectives), then hunspell's stems, then a guess from the shape.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,29 +467,42 @@ static const char *S_adj_lemma(S_ctx *x, const char *stem, size_t n, unsigned *r
 }
 
 /* Comparative and superlative: größeren -> groß, besten -> gut. */
-static size_t S_degree(S_ctx *x) {
-  /* dictionaries/morph/irregular-comparison.tsv */
-  static const struct { const char *stem, *lemma; int sup; } irregular[] = {
+/* dictionaries/morph/irregular-comparison.tsv */
+static const struct { const char *stem, *lemma; int sup; } S_irregular[] = {
 #include "morph_degree.inc"
-  };
+};
+
+/* The first bytes of S_irregular's stems, a bit each (most words start with
+ * a letter no irregular stem starts with). */
+static uint64_t S_irr_first[4];
+static pthread_once_t S_irr_once = PTHREAD_ONCE_INIT;
+
+static void S_irr_init(void) {
+  for (size_t i = 0; i < DG_ARRAY_LEN(S_irregular); i++) {
+    unsigned char b = (unsigned char)S_irregular[i].stem[0];
+    S_irr_first[b >> 6] |= 1ULL << (b & 63);
+  }
+}
+
+static size_t S_degree(S_ctx *x) {
   const dg_buf low = x->low;
   if (low.len < 4) return 0; /* (no ending leaves a stem of four) */
   dg_buf stem = x->tmp; /* (given back at the end) */
   size_t added = 0;
-  /* (most words start with a letter no irregular stem starts with) */
-  bool irr = false;
-  for (size_t i = 0; i < DG_ARRAY_LEN(irregular); i++) irr |= irregular[i].stem[0] == low.data[0];
+  pthread_once(&S_irr_once, S_irr_init);
+  unsigned char b0 = (unsigned char)low.data[0];
+  bool irr = (S_irr_first[b0 >> 6] >> (b0 & 63)) & 1;
   for (size_t e = 0; S_adj_end[e].s; e++) {
     size_t el = S_adj_end[e].n;
     if (low.len < el + 4 || !S_ends_in(low.data, low.len, S_adj_end[e].s, el)) continue;
     size_t bn = low.len - el;
-    for (size_t i = 0; irr && i < DG_ARRAY_LEN(irregular); i++) {
-      if (irregular[i].stem[0] == low.data[0] && strlen(irregular[i].stem) == bn &&
-          memcmp(low.data, irregular[i].stem, bn) == 0) {
-        uint64_t cells = 1ULL << (irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
+    for (size_t i = 0; irr && i < DG_ARRAY_LEN(S_irregular); i++) {
+      if (S_irregular[i].stem[0] == low.data[0] && strlen(S_irregular[i].stem) == bn &&
+          memcmp(low.data, S_irregular[i].stem, bn) == 0) {
+        uint64_t cells = 1ULL << (S_irregular[i].sup ? DG_CELL_SUP : DG_CELL_CMP);
         const char *fs, *lz;
         dg_feats_adj(x->m, cells, &fs, &lz);
-        S_add(x, irregular[i].lemma, DG_POS_ADJ, fs, lz, NULL,
+        S_add(x, S_irregular[i].lemma, DG_POS_ADJ, fs, lz, NULL,
               11.0f + S_case_fit(x, DG_POS_ADJ));
         added++;
       }
