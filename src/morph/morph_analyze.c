@@ -747,15 +747,21 @@ static void S_hint_fallback(S_ctx *x, int hint) {
  * it (-INFINITY: all).  Readings the last resort never gives with no hint
  * (above S_GUESS_MAX, or S_GUESS_MAX_CAP for a capitalised word: the
  * sentence-initial rule, dg_morph_analyze_sure): a word with no other
- * reading is not guessed at (no hunspell question), and its readings,
- * being incomplete, are not kept. */
+ * reading is not guessed at (no hunspell question).  Its readings, being
+ * incomplete, are not kept for the sentence-initial rule; for
+ * dg_morph_analyze_sure (above S_GUESS_MAX_CAP) they are, under a key of
+ * their own (a word in capitals is looked up again at each repeat). */
 static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, const char *pos_hint,
                         dg_analysis *out, size_t max, float above) {
   if (!m || !word || !*word) return 0;
   m->lookups++;
   size_t n = strlen(word);
   int hint = pos_hint ? dg_pos_code(pos_hint) : DG_POS_X;
-  /* The cache key: initial flag, hint, tab, word (on the stack unless long). */
+  /* The cache key: initial flag, hint, tab, word (on the stack unless long).
+   * (dg_morph_analyze_sure's answers, which may lack the guesses, under
+   * flags of their own) */
+  bool sure = above >= S_GUESS_MAX_CAP;
+  char flag = sure ? (sentence_initial ? 'S' : 's') : (sentence_initial ? '1' : '0');
   const char *pn = dg_pos_name(hint);
   size_t pl = strlen(pn), klen = 2 + pl + n;
   char kbuf[256];
@@ -763,12 +769,12 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
   dg_buf key;
   dg_buf_init(&key);
   if (klen <= sizeof kbuf) {
-    kbuf[0] = sentence_initial ? '1' : '0';
+    kbuf[0] = flag;
     dg_copy(kbuf + 1, pn, pl); /* (inline: the key's pieces are short) */
     kbuf[1 + pl] = '\t';
     dg_copy(kbuf + 2 + pl, word, n);
   } else {
-    dg_buf_putc(&key, sentence_initial ? '1' : '0');
+    dg_buf_putc(&key, flag);
     dg_buf_put(&key, pn, pl);
     dg_buf_putc(&key, '\t');
     dg_buf_put(&key, word, n);
@@ -822,12 +828,16 @@ static size_t S_analyze(dg_morph *m, const char *word, bool sentence_initial, co
           found++;
         }
     }
+    bool guess = !found;
     if (!found && x->nc == 0 && hint == DG_POS_X && above >= (x->cap ? S_GUESS_MAX_CAP : S_GUESS_MAX)) {
-      S_work_give(x);
-      dg_buf_free(&key);
-      return 0;
+      if (!sure) {
+        S_work_give(x);
+        dg_buf_free(&key);
+        return 0;
+      }
+      guess = false; /* (kept under the key of dg_morph_analyze_sure: no reading) */
     }
-    if (!found) S_fallback(x);
+    if (guess) S_fallback(x);
     if (hint != DG_POS_X) {
       S_hint_fallback(x, hint);
       for (size_t i = 0; i < x->nc; i++) {
