@@ -342,8 +342,42 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) siz
 #endif
 }
 
+/* The same for the 32 bytes at s (two blocks, one answer): the number of
+ * them that are plain printable ASCII, 32 when all are. */
+static inline __attribute__((no_sanitize("address", "undefined", "thread"))) size_t S_plain32(char *q, const char *s) {
+#if defined(__SSE2__)
+  typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
+  S_v16 x = *(const S_v16u *)s, y = *(const S_v16u *)(s + 16);
+  memcpy(q, &x, 16);
+  memcpy(q + 16, &y, 16);
+  __m128i a = (__m128i)x, b = (__m128i)y, two = _mm_set1_epi8(2), lim = _mm_set1_epi8(0x21),
+          bs = _mm_set1_epi8('\\');
+  __m128i ma = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(a, two), lim), _mm_cmpeq_epi8(a, bs));
+  __m128i mb = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(b, two), lim), _mm_cmpeq_epi8(b, bs));
+  uint64_t bits = (uint64_t)(unsigned)_mm_movemask_epi8(ma) | (uint64_t)(unsigned)_mm_movemask_epi8(mb) << 16 |
+                  1ULL << 32;
+#if defined(__x86_64__)
+  uint64_t k;
+  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
+  return k;
+#else
+  return (size_t)__builtin_ctzll(bits);
+#endif
+#else
+  size_t k = S_plain16(q, s);
+  return k < 16 ? k : 16 + S_plain16(q + 16, s + 16);
+#endif
+}
+
 #define S_PAGE 4096
 static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
+static inline bool S_block_ok(const char *s) {
+  /* in the page of s, s not NULL: (s - 1) wraps for NULL (and for a
+   * string at a page's very start, which goes the long way too) */
+  return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 16;
+}
+/* (the same for two blocks) */
+static inline bool S_block32_ok(const char *s) { return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 32; }
 
 /* The rest of a string member whose first bytes S_strb copied (q and v
  * are where they stopped; v may be NULL, which is "", or a string whose
@@ -416,22 +450,20 @@ done:
  * end in their first block (a form, a lemma, a gloss), which is written
  * inline with no loop around it (S_str); the others go on here, out of
  * line (S_str_more), or, for the features and the source, which run to
- * two or three blocks, in an inline loop (S_strl).  (A letter and a block
- * advance the cursor by at most 18 bytes: the string's first 70 bytes and
- * its quote stay in a member's room.) */
+ * three or four blocks, in two inline rounds after the first block, the
+ * first of them over two blocks at once (S_strl).  (A letter and a block
+ * advance the cursor by at most 18 bytes, a letter and two blocks by 34:
+ * the string's first 70 bytes and its quote stay in a member's room.) */
 #define S_STR_BLOCKS 4
-static inline bool S_block_ok(const char *s) {
-  /* in the page of s, s not NULL: (s - 1) wraps for NULL (and for a
-   * string at a page's very start, which goes the long way too) */
-  return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 16;
-}
 
 /* One more round at q and v (both moved on): a letter of two bytes
- * (U+0080 to U+07FF, nothing more to check) as it is, then a block;
- * S_END at the string's end, S_MORE when the round stopped at a byte that
- * needs more (S_str_rest), else S_ON. */
+ * (U+0080 to U+07FF, nothing more to check) as it is, then a block (with
+ * `two`, two blocks at once: the features and the source, which run to
+ * three or four blocks, take one round where they took two); S_END at the
+ * string's end, S_MORE when the round stopped at a byte that needs more
+ * (S_str_rest), else S_ON. */
 enum { S_ON, S_END, S_MORE };
-static inline __attribute__((always_inline)) int S_round(char **qp, const char **vp) {
+static inline __attribute__((always_inline)) int S_round_n(char **qp, const char **vp, bool two) {
   char *q = *qp;
   const char *v = *vp;
   int r = S_MORE;
@@ -443,9 +475,9 @@ static inline __attribute__((always_inline)) int S_round(char **qp, const char *
     q += 2;
     v += 2;
   }
-  if (S_block_ok(v)) {
+  if (two ? S_block32_ok(v) : S_block_ok(v)) {
     __asm__("" : "+r"(v)); /* (the compiler, which sees a short literal's bounds, is not told of the block) */
-    size_t k = S_plain16(q, v);
+    size_t k = two ? S_plain32(q, v) : S_plain16(q, v);
     q += k;
     v += k;
     r = *v ? S_ON : S_END;
@@ -454,6 +486,7 @@ static inline __attribute__((always_inline)) int S_round(char **qp, const char *
   *vp = v;
   return r;
 }
+#define S_round(qp, vp) S_round_n(qp, vp, false)
 
 /* The string's end after its first block (q and v where it stopped):
  * the rounds the first block left, then S_str_rest. */
@@ -483,8 +516,8 @@ static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const 
       return (S_at){q, false};
     }
     if (loop)
-      for (unsigned b = 1; b < S_STR_BLOCKS; b++) {
-        int r = S_round(&q, &v);
+      for (unsigned b = 1; b < S_STR_BLOCKS - 1; b++) { /* (a round of 32 bytes, then one of 16) */
+        int r = b == 1 ? S_round_n(&q, &v, true) : S_round(&q, &v);
         if (r == S_END) {
           *q++ = '"';
           return (S_at){q, false};
