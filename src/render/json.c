@@ -502,12 +502,18 @@ static __attribute__((noinline)) char *S_str_more(S_w *w, char *q, const char *v
   return S_str_rest(w, q, v);
 }
 
+/* (`empty`: a member that is often "", the labels of most words and the
+ * features of many, told by its first byte before a block is scanned) */
 static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const char *kp, size_t kn, const char *v,
-                                                         bool loop) {
+                                                         bool loop, bool empty) {
   char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
   bool read = S_block_ok(v);
   if (__builtin_expect(read, 1)) {
     __asm__("" : "+r"(v)); /* (as in S_round) */
+    if (empty && !*v) {
+      *q++ = '"';
+      return (S_at){q, false};
+    }
     size_t k = S_plain16(q, v);
     q += k;
     v += k;
@@ -530,8 +536,10 @@ static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const 
   if (!q) return (S_at){w->out->data + mark, at.first};
   return (S_at){q, false};
 }
-#define S_str(...) S_strb(__VA_ARGS__, false)
-#define S_strl(...) S_strb(__VA_ARGS__, true)
+#define S_str(...) S_strb(__VA_ARGS__, false, false)
+#define S_strl(...) S_strb(__VA_ARGS__, true, false)
+#define S_str_or_empty(...) S_strb(__VA_ARGS__, false, true)
+#define S_strl_or_empty(...) S_strb(__VA_ARGS__, true, true)
 
 /* A string member whose value was written before in this token, the
  * bytes of the output from start to end (offsets: the buffer may have
@@ -771,8 +779,8 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
   at = S_kind(w, at, t->kind);
   at = S_str(w, at, S_KQ("lemma"), t->lemma);
   at = S_str(w, at, S_KQ("pos"), t->pos);
-  at = S_strl(w, at, S_KQ("features"), t->feats);
-  at = S_str(w, at, S_KQ("labels"), t->labels);
+  at = S_strl_or_empty(w, at, S_KQ("features"), t->feats);
+  at = S_str_or_empty(w, at, S_KQ("labels"), t->labels);
   /* The gloss's value as written ("..." with its quotes): "plain" and the
    * first of "glosses" are most often the very same string, and then
    * repeat these bytes (gv is empty when the gloss was left out: not
