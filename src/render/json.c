@@ -201,8 +201,21 @@ static inline __attribute__((always_inline)) char *S_short(char *q, const char *
  * every member of bounded size (keys, numbers, the first 70 bytes of each
  * string); a longer string reserves its own rest and that much again
  * (`slack`), so the members after it still fit. */
+/* "pos" as it was last written for each code of part of speech (t->upos),
+ * with the tag's address: a token whose tag is that very string (nearly
+ * all: the tags come from the lexicon or the code's literal) takes the
+ * member as one piece, like "kind".  Kept for a chunk, whose strings live
+ * as long as it (so an address stands for one string). */
+typedef struct S_tag {
+  const char *s;
+  size_t n;
+  char piece[16]; /* ,"pos":"PROPN" and the bytes after it */
+} S_tag;
+#define S_TAGS 32
+
 typedef struct S_w {
   dg_buf *out;
+  S_tag *tags; /* the chunk's */
   size_t slack; /* the room reserved for the members of the token (or sentence) */
   dg_buf cell;  /* a token's plain-style gloss */
   /* the last offset written (S_offset) and its digits, one a byte, the
@@ -727,6 +740,29 @@ static inline __attribute__((always_inline)) S_at S_kind(S_w *w, S_at at, dg_kin
   return (S_at){at.q + kinds[k].n, false};
 }
 
+/* (a slot that holds no tag yet points at itself, where no string lies) */
+static void S_tags_init(S_tag *tags) {
+  for (size_t i = 0; i < S_TAGS; i++) tags[i].s = (const char *)&tags[i];
+}
+
+static inline __attribute__((always_inline)) S_at S_pos(S_w *w, S_at at, const dg_dtoken *t) {
+  const char *p = t->pos;
+  S_tag *e = &w->tags[t->upos & (S_TAGS - 1)];
+  if (__builtin_expect(e->s == p, 1)) {
+    memcpy(at.q, e->piece, 16);
+    return (S_at){at.q + e->n, false};
+  }
+  size_t start = (size_t)(at.q - w->out->data);
+  at = S_str(w, at, S_KQ("pos"), p);
+  size_t n = (size_t)(at.q - w->out->data) - start;
+  if (p && n && n <= 16) {
+    e->s = p;
+    e->n = n;
+    memcpy(e->piece, w->out->data + start, 16);
+  }
+  return at;
+}
+
 /* The strings a token's object is written from live wherever the glosser
  * found them (the lexicon's mapped file, the document's arena), long out
  * of the cache when the chunk is rendered: their loads were most of the
@@ -778,7 +814,7 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
   at = S_offsets(w, at, t->start, t->end);
   at = S_kind(w, at, t->kind);
   at = S_str(w, at, S_KQ("lemma"), t->lemma);
-  at = S_str(w, at, S_KQ("pos"), t->pos);
+  at = S_pos(w, at, t);
   at = S_strl_or_empty(w, at, S_KQ("features"), t->feats);
   at = S_str_or_empty(w, at, S_KQ("labels"), t->labels);
   /* The gloss's value as written ("..." with its quotes): "plain" and the
@@ -894,8 +930,8 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
 #define S_SENTENCE_ROOM 1024
 
 /* The sentence object in compact form at the end of out. */
-static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out) {
-  S_w w = {.out = out, .slack = S_SENTENCE_ROOM};
+static void S_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, S_tag *tags) {
+  S_w w = {.out = out, .tags = tags, .slack = S_SENTENCE_ROOM};
   dg_buf_init(&w.cell);
   dg_buf_reserve(out, S_SENTENCE_ROOM);
   S_at at = {out->data + out->len, true};
@@ -974,13 +1010,15 @@ static void S_indent(dg_buf *out, const char *s, size_t n) {
 }
 
 void dg_render_json_sentence(dg_render *r, const dg_dsentence *s, dg_buf *out, bool pretty) {
+  S_tag tags[S_TAGS];
+  S_tags_init(tags);
   if (!pretty) {
-    S_sentence(r, s, out);
+    S_sentence(r, s, out, tags);
     return;
   }
   dg_buf compact;
   dg_buf_init(&compact);
-  S_sentence(r, s, &compact);
+  S_sentence(r, s, &compact, tags);
   S_indent(out, compact.data, compact.len);
   dg_buf_free(&compact);
 }
@@ -1001,8 +1039,10 @@ static void S_reserve(const dg_doc *d, dg_buf *out) {
 /* JSONL: one compact sentence object a line. */
 void dg_render_jsonl(dg_render *r, const dg_doc *d, dg_buf *out) {
   S_reserve(d, out);
+  S_tag tags[S_TAGS];
+  S_tags_init(tags);
   for (size_t i = 0; i < d->nsentences; i++) {
-    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    S_sentence(r, &d->sentences[i], out, tags);
     dg_buf_putc(out, '\n');
     r->sentences++;
   }
@@ -1013,9 +1053,11 @@ void dg_render_json_begin(dg_render *r, dg_buf *out) { dg_buf_puts(out, "{\"sent
 
 void dg_render_json(dg_render *r, const dg_doc *d, dg_buf *out) {
   S_reserve(d, out);
+  S_tag tags[S_TAGS];
+  S_tags_init(tags);
   for (size_t i = 0; i < d->nsentences; i++) {
     if (r->sentences) dg_buf_puts(out, ",\n");
-    dg_render_json_sentence(r, &d->sentences[i], out, false);
+    S_sentence(r, &d->sentences[i], out, tags);
     r->sentences++;
   }
 }
