@@ -788,11 +788,10 @@ static inline __attribute__((always_inline)) void S_prefetch_strings(const dg_dt
 /* The room a token's members of bounded size take at most: a key, a
  * number, a boolean or the first 70 bytes of a string (S_str) and
  * its quotes are under 96 bytes each, all the token's own members under
- * 2 KiB; then each gloss (with its sense), part and aligned span. */
-static size_t S_token_room(bool senses, const dg_dtoken *t) {
-  size_t per_gloss = senses && t->sense_src ? 256 : 96;
-  return 2048 + per_gloss * t->nglosses + 320 * t->nparts + 64 * t->nalign;
-}
+ * 2 KiB; then each gloss (with its sense: under 256 bytes), part (under
+ * 320) and aligned span (under 64), all counted alike at 512 bytes (one
+ * sum and one shift: the room is only reserved, not written). */
+static size_t S_token_room(const dg_dtoken *t) { return 2048 + ((t->nglosses + t->nparts + t->nalign) << 9); }
 
 /* The renderer's options a token's object asks about, read once a
  * sentence and passed in registers (read through r, they would be loaded
@@ -807,7 +806,7 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
   const dg_dtoken *t = &s->tokens[idx];
   if (idx + 2 < s->ntokens) S_prefetch_list(t + 2);
   if (idx + 1 < s->ntokens) S_prefetch_strings(t + 1);
-  w->slack = S_token_room(o.senses, t);
+  w->slack = S_token_room(t);
   at = S_room(w, at, w->slack);
   at = S_open(at, S_ELEM, '{');
   at = S_str(w, at, S_KQ("form"), t->form);
