@@ -6,7 +6,7 @@ target_sources(degloss PRIVATE
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c src/gloss/sense_details.c src/gloss/memo.c
   src/api/api.c src/api/session.c src/api/pipeline.c
-  src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c
+  src/render/render.c src/render/cells.c src/render/interlinear.c src/render/json.c src/render/json_str.c
   src/render/conllu.c src/render/html.c src/render/tsv.c src/render/latex.c src/render/parallel.c
   src/render/vocab.c
   src/render/labels.c

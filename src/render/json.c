@@ -17,179 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "cells.h"
 #include "formats.h"
-
-/* What each byte asks of the string writer: 0 printable ASCII, copied as
- * is; S_ESC a byte JSON must escape (a control character, '"', '\\');
- * 2, 3, 4 the lead byte of a UTF-8 sequence of that length; S_BAD a byte
- * that cannot start one (a continuation byte, an overlong lead C0/C1, a
- * lead above U+10FFFF F5..FF). */
-enum { S_ESC = 1, S_BAD = 5 };
-static const unsigned char S_class[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20: '"' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 50: '\\' */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70: DEL as is */
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 80 */
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 90 */
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* A0 */
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B0 */
-    5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C0 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D0 */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E0 */
-    4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F0 */
-};
-
-/* Eight bytes at a time: does the word hold a byte that is not plain
- * printable ASCII (>= 0x80, < 0x20, '"' or '\\')?  (The usual bit tricks:
- * a byte below n sets its high bit in x - n*0x01.. where x's own high bit
- * is clear; a byte equal to c is a zero byte of x ^ c*0x01...) */
-#define S_ONES 0x0101010101010101ULL
-#define S_HIGHS 0x8080808080808080ULL
-static inline bool S_special8(uint64_t x) {
-  uint64_t q = x ^ (S_ONES * '"'), b = x ^ (S_ONES * '\\');
-  return ((x | ((x - S_ONES * 0x20) & ~x) | ((q - S_ONES) & ~q) | ((b - S_ONES) & ~b)) & S_HIGHS) != 0;
-}
-
-/* Sixteen bytes at a time, the same question, in a vector (SSE2 on
- * x86-64, NEON on ARM): as signed bytes, those >= 0x80 are negative, so one
- * comparison finds them and the control characters. */
-typedef signed char S_v16 __attribute__((vector_size(16)));
-typedef char S_c16 __attribute__((vector_size(16)));
-static inline bool S_special16(const unsigned char *p) {
-  S_v16 x;
-  memcpy(&x, p, 16);
-  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
-  uint64_t a, b;
-  memcpy(&a, &m, 8);
-  memcpy(&b, (const char *)&m + 8, 8);
-  return (a | b) != 0;
-}
-
-/* jansson's escapes: the short ones, \u00XX for other control characters. */
-/* Is the UTF-8 sequence at p, whose lead byte is of class k (2, 3, 4),
- * whole and valid: continuation bytes, no overlong form, no surrogate, at
- * most U+10FFFF?  (jansson leaves a string out otherwise.)  The NUL at a
- * string's end is no continuation byte, so no read passes it. */
-static inline bool S_utf8_seq(const unsigned char *p, unsigned k) {
-  uint32_t cp = p[0] & (0x7F >> k);
-  for (unsigned i = 1; i < k; i++) {
-    if (p[i] < 0x80 || p[i] > 0xBF) return false;
-    cp = (cp << 6) | (p[i] & 0x3F);
-  }
-  return cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && !(k == 3 && cp < 0x800) && !(k == 4 && cp < 0x10000);
-}
-
-static char *S_escape(char *q, unsigned char c) {
-  static const char short_esc[] = {['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f',
-                                   ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
-  static const char hex[] = "0123456789ABCDEF";
-  *q++ = '\\';
-  if (c < sizeof short_esc && short_esc[c]) {
-    *q++ = short_esc[c];
-    return q;
-  }
-  memcpy(q, "u00", 3);
-  q[3] = hex[c >> 4];
-  q[4] = hex[c & 15];
-  return q + 5;
-}
-
-/* The n bytes of text s, escaped, at q, which has room for 6 * n (every
- * byte a \u00XX): returns the end, or NULL when s is not strict UTF-8 as
- * jansson checks it (no overlong forms, surrogates or code points above
- * U+10FFFF), which jansson refused to write.  One pass: plain ASCII, most
- * of the text, is checked and copied 16 and 8 bytes at a time, the rest a
- * byte at a time. */
-static char *S_body(char *q, const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s, *end = p + n;
-  while (p < end) {
-    while (end - p >= 16 && !S_special16(p)) {
-      memcpy(q, p, 16);
-      p += 16;
-      q += 16;
-    }
-    while (end - p >= 8) {
-      uint64_t x;
-      memcpy(&x, p, 8);
-      if (S_special8(x)) break;
-      memcpy(q, &x, 8);
-      p += 8;
-      q += 8;
-    }
-    /* the last bytes: the string's last word, which overlaps what was
-     * written, when it is all plain ASCII (the bytes it shares with the
-     * text before were copied as they are, just before q) */
-    if (p < end && end - p < 8 && end - (const unsigned char *)s >= 8) {
-      uint64_t x;
-      memcpy(&x, end - 8, 8);
-      if (!S_special8(x)) {
-        memcpy(q - (p - (end - 8)), &x, 8);
-        q += end - p;
-        break;
-      }
-    }
-    /* up to the next byte that is not plain ASCII, a byte at a time */
-    unsigned char c = 0, k = 0;
-    while (p < end && !(k = S_class[c = *p])) {
-      *q++ = (char)c;
-      p++;
-    }
-    if (p >= end) break;
-    if (k == S_ESC) {
-      q = S_escape(q, c);
-      p++;
-      continue;
-    }
-    if (k == S_BAD || !S_utf8_seq(p, k)) return NULL;
-    memcpy(q, p, k);
-    q += k;
-    p += k;
-  }
-  return q;
-}
-
-/* A string of up to 16 bytes, most of them ("NOUN", "word", "the",
- * "3SG.M.NOM"), when it is plain ASCII, with no call and no loop: two
- * overlapping 8-byte or 4-byte pieces, or the first, middle and last byte;
- * NULL when a byte needs more (an escape, UTF-8), which S_body does. */
-static inline __attribute__((always_inline)) char *S_short(char *q, const char *s, size_t n) {
-  if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + n - 8, 8);
-    if (S_special8(a) || S_special8(b)) return NULL;
-    memcpy(q, &a, 8);
-    memcpy(q + n - 8, &b, 8);
-    return q + n;
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    if (S_special8(a | (uint64_t)b << 32)) return NULL;
-    memcpy(q, &a, 4);
-    memcpy(q + n - 4, &b, 4);
-    return q + n;
-  }
-  if (n) {
-    unsigned char a = (unsigned char)s[0], b = (unsigned char)s[n / 2], c = (unsigned char)s[n - 1];
-    if (S_class[a] | S_class[b] | S_class[c]) return NULL;
-    q[0] = (char)a;
-    q[n / 2] = (char)b;
-    q[n - 1] = (char)c;
-  }
-  return q + n;
-}
+#include "json_str.h"
 
 /* ---- the cursor ----
  * S_at is where the next byte goes and whether the innermost open container
@@ -293,8 +123,8 @@ static inline __attribute__((always_inline)) S_at S_close(S_at at, char bracket)
  * `at`. */
 static __attribute__((noinline)) char *S_strn_value(char *q, const char *v, size_t n) {
   *q++ = '"';
-  char *e = n <= 16 ? S_short(q, v, n) : NULL;
-  q = e ? e : S_body(q, v, n);
+  char *e = n <= 16 ? dg_json_short(q, v, n) : NULL;
+  q = e ? e : dg_json_body(q, v, n);
   if (!q) return NULL;
   *q++ = '"';
   return q;
@@ -307,97 +137,12 @@ static inline __attribute__((always_inline)) S_at S_strn(S_w *w, S_at at, const 
   return q ? (S_at){q, false} : at;
 }
 
-/* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
- * with no strlen first: the 16 bytes at s are stored at q (which has room
- * for them) and the number of them that are plain printable ASCII is
- * returned, 16 when all are; the byte that stops it is the string's NUL,
- * or one that needs S_body.  The 16 bytes may run past the end of the
- * string: the caller reads them only when they lie in the page of s, and
- * a readable page is readable to its end (what strlen does); the
- * sanitizers, which know the string's end, are told not to check these
- * loads, and the callers hide s from the compiler (an empty asm). */
-static inline __attribute__((no_sanitize("address", "undefined", "thread"))) size_t S_plain16(char *q, const char *s) {
-  typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
-  S_v16 x = *(const S_v16u *)s; /* (a load, not a memcpy the sanitizer would check) */
-  memcpy(q, &x, 16);
-#if defined(__SSE2__)
-  /* x ^ 2 maps '"' to ' ' and keeps the control characters below it, so
-   * one signed comparison, the sign of (x ^ 2) - 0x21 saturated (which is
-   * all the movemask reads), finds the control characters, '"' and the
-   * bytes >= 0x80; '\\' takes its own.  And 16 when no bit is set, with
-   * no branch. */
-  __m128i v = (__m128i)x;
-  __m128i m = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8(0x21)),
-                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-  uint64_t bits = (unsigned)_mm_movemask_epi8(m) | 1u << 16;
-#if defined(__x86_64__)
-  /* (bsf: the count as a 64-bit register, with no sign extension of the
-   * builtin's int after it; bits is never 0) */
-  uint64_t k;
-  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
-  return k;
-#else
-  return (size_t)__builtin_ctzll(bits);
-#endif
-#else
-  S_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
-  uint64_t a, b;
-  memcpy(&a, &m, 8);
-  memcpy(&b, (const char *)&m + 8, 8);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (a) return (size_t)__builtin_ctzll(a) / 8;
-  if (b) return 8 + (size_t)__builtin_ctzll(b) / 8;
-#else
-  if (a) return (size_t)__builtin_clzll(a) / 8;
-  if (b) return 8 + (size_t)__builtin_clzll(b) / 8;
-#endif
-  return 16;
-#endif
-}
-
-/* The same for the 32 bytes at s (two blocks, one answer): the number of
- * them that are plain printable ASCII, 32 when all are. */
-static inline __attribute__((no_sanitize("address", "undefined", "thread"))) size_t S_plain32(char *q, const char *s) {
-#if defined(__SSE2__)
-  typedef signed char S_v16u __attribute__((vector_size(16), aligned(1), may_alias));
-  S_v16 x = *(const S_v16u *)s, y = *(const S_v16u *)(s + 16);
-  memcpy(q, &x, 16);
-  memcpy(q + 16, &y, 16);
-  __m128i a = (__m128i)x, b = (__m128i)y, two = _mm_set1_epi8(2), lim = _mm_set1_epi8(0x21),
-          bs = _mm_set1_epi8('\\');
-  __m128i ma = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(a, two), lim), _mm_cmpeq_epi8(a, bs));
-  __m128i mb = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(b, two), lim), _mm_cmpeq_epi8(b, bs));
-  uint64_t bits = (uint64_t)(unsigned)_mm_movemask_epi8(ma) | (uint64_t)(unsigned)_mm_movemask_epi8(mb) << 16 |
-                  1ULL << 32;
-#if defined(__x86_64__)
-  uint64_t k;
-  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
-  return k;
-#else
-  return (size_t)__builtin_ctzll(bits);
-#endif
-#else
-  size_t k = S_plain16(q, s);
-  return k < 16 ? k : 16 + S_plain16(q + 16, s + 16);
-#endif
-}
-
-#define S_PAGE 4096
-static inline bool S_in_page16(const char *s) { return ((uintptr_t)s & (S_PAGE - 1)) <= S_PAGE - 16; }
-static inline bool S_block_ok(const char *s) {
-  /* in the page of s, s not NULL: (s - 1) wraps for NULL (and for a
-   * string at a page's very start, which goes the long way too) */
-  return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 16;
-}
-/* (the same for two blocks) */
-static inline bool S_block32_ok(const char *s) { return (((uintptr_t)s - 1) & (S_PAGE - 1)) < S_PAGE - 32; }
-
 /* The rest of a string member whose first bytes S_strb copied (q and v
  * are where they stopped; v may be NULL, which is "", or a string whose
  * first block was not read), in the same pass: plain ASCII in blocks of 16
- * bytes, an escape or a UTF-8 sequence (checked as S_body checks it) as
+ * bytes, an escape or a UTF-8 sequence (checked as dg_json_body checks it) as
  * it comes; near the end of a page, where a block could not be read, the
- * rest is measured and written by S_body.  Returns the end (after the
+ * rest is measured and written by dg_json_body.  Returns the end (after the
  * closing quote), or NULL when the string is not valid UTF-8: the caller
  * goes back to the member's start, which this function may have moved
  * (the buffer grown).  (Only the end comes back,
@@ -411,7 +156,7 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
   char *end = b->data + b->cap; /* (kept here: the buffer's own fields would be loaded after every store) */
   const unsigned char *p = (const unsigned char *)v;
   for (;;) {
-    unsigned char c = *p, k = S_class[c];
+    unsigned char c = *p, k = dg_json_class[c];
     if (!c) goto done;
     if ((size_t)(end - q) < need) {
       b->len = (size_t)(q - b->data);
@@ -420,9 +165,9 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
       end = b->data + b->cap;
     }
     if (k == 0) {
-      if (!S_in_page16((const char *)p)) break;
+      if (!dg_json_in_page16((const char *)p)) break;
       __asm__("" : "+r"(p)); /* (as in S_strb) */
-      size_t n = S_plain16(q, (const char *)p);
+      size_t n = dg_json_plain16(q, (const char *)p);
       q += n;
       p += n;
       continue;
@@ -433,12 +178,12 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
       p += 2;
       continue;
     }
-    if (k == S_ESC) {
-      q = S_escape(q, c);
+    if (k == DG_JSON_ESC) {
+      q = dg_json_escape(q, c);
       p++;
       continue;
     }
-    if (k == S_BAD || !S_utf8_seq(p, k)) return NULL;
+    if (k == DG_JSON_BAD || !dg_json_utf8_seq(p, k)) return NULL;
     memcpy(q, p, k);
     q += k;
     p += k;
@@ -446,7 +191,7 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
   size_t n = strlen((const char *)p);
   b->len = (size_t)(q - b->data);
   dg_buf_reserve(b, 6 * n + 1 + w->slack);
-  q = S_body(b->data + b->len, (const char *)p, n);
+  q = dg_json_body(b->data + b->len, (const char *)p, n);
   if (!q) return NULL;
 done:
   *q++ = '"';
@@ -457,7 +202,7 @@ done:
  * strlen: a string of up to 63 bytes of plain ASCII, nearly all of them
  * (a word's features, "Case=Acc,Dat,Gen,Nom|Gender=Fem|Number=Sing", and
  * the closed-class table's "dictionaries/closed-class.tsv:10" among them),
- * in up to S_STR_BLOCKS blocks of S_plain16, a letter of two bytes (the
+ * in up to S_STR_BLOCKS blocks of dg_json_plain16, a letter of two bytes (the
  * German ä, ö, ü, ß) before a block taken as it comes; longer ones, and
  * those that need more than a copy, go on in S_str_rest.  Most members
  * end in their first block (a form, a lemma, a gloss), which is written
@@ -481,16 +226,16 @@ static inline __attribute__((always_inline)) int S_round_n(char **qp, const char
   const char *v = *vp;
   int r = S_MORE;
   unsigned char c0 = (unsigned char)v[0], c1 = (unsigned char)v[1];
-  if (S_class[c0]) {
-    if (S_class[c0] != 2 || (c1 & 0xC0) != 0x80) return S_MORE;
+  if (dg_json_class[c0]) {
+    if (dg_json_class[c0] != 2 || (c1 & 0xC0) != 0x80) return S_MORE;
     q[0] = (char)c0;
     q[1] = (char)c1;
     q += 2;
     v += 2;
   }
-  if (two ? S_block32_ok(v) : S_block_ok(v)) {
+  if (two ? dg_json_block32_ok(v) : dg_json_block_ok(v)) {
     __asm__("" : "+r"(v)); /* (the compiler, which sees a short literal's bounds, is not told of the block) */
-    size_t k = two ? S_plain32(q, v) : S_plain16(q, v);
+    size_t k = two ? dg_json_plain32(q, v) : dg_json_plain16(q, v);
     q += k;
     v += k;
     r = *v ? S_ON : S_END;
@@ -520,14 +265,14 @@ static __attribute__((noinline)) char *S_str_more(S_w *w, char *q, const char *v
 static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const char *kp, size_t kn, const char *v,
                                                          bool loop, bool empty) {
   char *q = S_key(at, kp, kn); /* (the key with the opening quote: S_KQ) */
-  bool read = S_block_ok(v);
+  bool read = dg_json_block_ok(v);
   if (__builtin_expect(read, 1)) {
     __asm__("" : "+r"(v)); /* (as in S_round) */
     if (empty && !*v) {
       *q++ = '"';
       return (S_at){q, false};
     }
-    size_t k = S_plain16(q, v);
+    size_t k = dg_json_plain16(q, v);
     q += k;
     v += k;
     if (__builtin_expect(!*v, 1)) { /* the end, in the block or just after it */
@@ -571,7 +316,7 @@ static inline __attribute__((always_inline)) S_at S_again(S_w *w, S_at at, const
   const char *p = w->out->data + v.start;
   char *q = S_key(at, kp, kn);
   if (__builtin_expect(n <= 32, 1)) {
-    S_v16 a, b;
+    dg_json_v16 a, b;
     memcpy(&a, p, 16);
     memcpy(&b, p + 16, 16);
     memcpy(q, &a, 16);
@@ -665,8 +410,8 @@ static const uint16_t S_delta[100] = {S_DROW(0), S_DROW(1), S_DROW(2), S_DROW(3)
 
 /* x's digits plus d < 100 */
 static inline uint64_t S_digits_plus(uint64_t x, uint64_t d) {
-  x += S_delta[d] + S_ONES * 0xF6;
-  return x - ((x >> 7) & S_ONES) * 0xF6;
+  x += S_delta[d] + DG_JSON_ONES * 0xF6;
+  return x - ((x >> 7) & DG_JSON_ONES) * 0xF6;
 }
 
 /* The number whose digits are x at q, with no leading zeros: the digits
@@ -680,7 +425,7 @@ static inline char *S_digits_put(char *q, uint64_t x) {
 #else
   h = 63 - (unsigned)__builtin_clzll(x | 1);
 #endif
-  uint64_t o = __builtin_bswap64(x | S_ONES * '0') >> ((h & 56) ^ 56);
+  uint64_t o = __builtin_bswap64(x | DG_JSON_ONES * '0') >> ((h & 56) ^ 56);
   memcpy(q, &o, 8);
   return q + (h >> 3) + 1;
 }
@@ -689,7 +434,7 @@ static inline __attribute__((always_inline)) S_at S_offset(S_w *w, S_at at, cons
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (u < 100000000) {
     uint64_t d = u - w->num;
-    uint64_t x = d < 100 ? S_digits_plus(w->digits, d) : __builtin_bswap64(S_digits8(u) ^ S_ONES * '0');
+    uint64_t x = d < 100 ? S_digits_plus(w->digits, d) : __builtin_bswap64(S_digits8(u) ^ DG_JSON_ONES * '0');
     w->num = u;
     w->digits = x;
     return (S_at){S_digits_put(S_key(at, kp, kn), x), false};
