@@ -325,9 +325,12 @@ int dg_gl_case_antecedent(const dg_gl_ctx *c, size_t i, unsigned *gender) {
     return -1; /* (or compared: "Staaten wie Iowa, die") */
   if (q > 0 && dg_gl_is(&c->w[q - 1], DG_WC_CONJ_COORD) && !(s->tokens[q - 1].flags & DG_DF_CLAUSE_JOIN)) return 1;
   int pl = name ? 0 : dg_gl_noun_number(&c->w[j - 1]);
-  if (pl == 0 && !name && n->feats)
-    *gender = (dg_gl_feat(n->feats, "Gender=Masc") ? DG_LB_M : 0u) | (dg_gl_feat(n->feats, "Gender=Fem") ? DG_LB_F : 0u) |
-              (dg_gl_feat(n->feats, "Gender=Neut") ? DG_LB_N : 0u);
+  if (pl == 0 && !name && n->feats) {
+    /* (the noun's features as bits, word.h dg_gl_tok_feat_bits) */
+    unsigned nf = dg_gl_tok_feat_bits(&c->w[j - 1], n->feats);
+    *gender = ((nf & DG_GL_F_MASC) ? DG_LB_M : 0u) | ((nf & DG_GL_F_FEM) ? DG_LB_F : 0u) |
+              ((nf & DG_GL_F_NEUT) ? DG_LB_N : 0u);
+  }
   return pl;
 }
 

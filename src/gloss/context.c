@@ -73,9 +73,11 @@ static __attribute__((noinline)) void S_werden(dg_doc *d, dg_gl_ctx *c, size_t i
   const char *g = k == 'p' ? "be" : k == 'i' ? "will" : "become";
   /* "würde", "würden": the conditional ("would"), not the future (a
    * subjunctive II reading of the morphology or of closed-class.tsv). */
+  /* (the past tense told by the analysis's bits first: most forms of
+   * werden read are present, and their features are not searched) */
   bool sbjv2 = false;
   for (size_t a = 0; a < c->w[i].nan && !sbjv2; a++)
-    sbjv2 = dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub") && dg_gl_feat(c->w[i].an[a].feats, "Tense=Past");
+    sbjv2 = dg_gl_an_feat(&c->w[i], a, DG_GL_F_PAST) && dg_gl_feat(c->w[i].an[a].feats, "Mood=Sub");
   if (sbjv2 || S_closed_label(&c->w[i], DG_LB_SBJV2)) {
     g = k == 'p' ? "would be" : k == 'i' ? "would" : "would become";
     dg_gl_promote(d, t, g);
@@ -172,7 +174,9 @@ static int S_clause_number(const dg_gl_ctx *c, size_t i) {
       any = true;
       const dg_dtoken *t = &c->s->tokens[j];
       if (!dg_gl_pos_is(t, DG_UD_VERB) && !dg_gl_pos_is(t, DG_UD_AUX)) continue;
-      if (dg_gl_feat(t->feats, "VerbForm=Fin")) return dg_gl_feat(t->feats, "Number=Plur") ? 1 : 0;
+      /* (the verb's features as bits, word.h dg_gl_tok_feat_bits) */
+      unsigned vf = dg_gl_tok_feat_bits(&c->w[j], t->feats);
+      if (vf & DG_GL_F_FIN) return (vf & DG_GL_F_PLUR) ? 1 : 0;
     }
     if (!any) break;
   }

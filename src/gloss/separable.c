@@ -19,10 +19,12 @@ static bool S_clause_end_after(const dg_dsentence *s, const dg_gl_ctx *c, size_t
   return dg_gl_is(&c->w[j + 1], DG_WC_CONJ_COORD | DG_WC_CONJ_COORD_MAIN);
 }
 
-static bool S_finite(const dg_dtoken *t, const dg_gl_word *w) {
+static bool S_finite(const dg_dtoken *t, dg_gl_word *w) {
   if (!(dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX))) return false;
-  if (dg_gl_feat(t->feats, "VerbForm=Fin")) return true;
-  if (dg_gl_feat(t->feats, "VerbForm=Inf") || dg_gl_feat(t->feats, "VerbForm=Part")) return false;
+  /* (the features as bits, word.h dg_gl_tok_feat_bits) */
+  unsigned vf = dg_gl_tok_feat_bits(w, t->feats);
+  if (vf & DG_GL_F_FIN) return true;
+  if (vf & (DG_GL_F_INF | DG_GL_F_PART)) return false;
   const char *l = w->leipzig ? w->leipzig : "";
   return strstr(l, "PST") || strstr(l, "PRS") || strstr(l, "SBJV") || strstr(l, "IMP");
 }
