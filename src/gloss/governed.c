@@ -100,16 +100,28 @@ void dg_governed_free(dg_governed *t) {
 
 size_t dg_governed_count(const dg_governed *t) { return t ? t->nrows : 0; }
 
-/* The row of the pair, or NULL. */
-static const S_row *S_find(const dg_governed *t, const char *lemma, const char *prep) {
+/* The row of the pair, or NULL (g: the lemma's key). */
+static const S_row *S_find_by(const dg_governed *t, const char *lemma, uint64_t g, const char *prep) {
   if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
-  uint64_t g = S_gov_hash(lemma);
   if (!((t->governors[S_gov_bit(g) / 64] >> (S_gov_bit(g) % 64)) & 1)) return NULL; /* no row's governor */
   for (size_t k = S_pair_hash(g, prep) & t->mask; t->slot[k]; k = (k + 1) & t->mask) {
     const S_row *r = &t->rows[t->slot[k] - 1];
     if (strcmp(r->lemma, lemma) == 0 && strcmp(r->prep, prep) == 0) return r;
   }
   return NULL;
+}
+
+static const S_row *S_find(const dg_governed *t, const char *lemma, const char *prep) {
+  if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
+  return S_find_by(t, lemma, S_gov_hash(lemma), prep);
+}
+
+const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64_t key, const char *prep,
+                                 const char **gov_case) {
+  const S_row *r = S_find_by(t, lemma, key, prep);
+  if (!r) return NULL;
+  *gov_case = r->gcase;
+  return r->gloss;
 }
 
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
@@ -119,10 +131,13 @@ const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const cha
   return r->gloss;
 }
 
-bool dg_governed_may_sense(const dg_governed *t, const char *lemma) {
-  if (!t || !t->nrows || !lemma || !*lemma) return false;
-  uint64_t g = S_gov_hash(lemma);
-  return (t->sensed[S_gov_bit(g) / 64] >> (S_gov_bit(g) % 64)) & 1;
+unsigned dg_governed_may(const dg_governed *t, const char *lemma, uint64_t *key) {
+  *key = 0;
+  if (!t || !t->nrows || !lemma || !*lemma) return 0; /* (no row is found then) */
+  uint64_t g = *key = S_gov_hash(lemma);
+  size_t b = S_gov_bit(g);
+  return (unsigned)((t->governors[b / 64] >> (b % 64)) & 1) * DG_GOVERNED_MAY_GOVERN |
+         (unsigned)((t->sensed[b / 64] >> (b % 64)) & 1) * DG_GOVERNED_MAY_SENSE;
 }
 
 const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep) {

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "degloss.h"
 
@@ -25,9 +26,20 @@ size_t dg_governed_count(const dg_governed *t);
  * the table gives none. */
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case);
 
-/* May `lemma` take a sense of its own from a preposition (false: no row
- * with a fifth column has it as governor; true may still find none)? */
-bool dg_governed_may_sense(const dg_governed *t, const char *lemma);
+/* The same, with the lemma's key (dg_governed_may) made once for a lemma
+ * asked about with several prepositions. */
+const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64_t key, const char *prep,
+                                 const char **gov_case);
+
+/* What `lemma` may be (0: it governs no preposition), with its key in
+ * *key when it is not empty:
+ * DG_GOVERNED_MAY_GOVERN, some row's governor (the gloss may be found);
+ * DG_GOVERNED_MAY_SENSE, it may take a sense of its own from a preposition
+ * (not set: no row with a fifth column has it as governor; set: a row may
+ * still be found for none).  Told by a bit set of the keys: the lemma
+ * itself is not compared. */
+enum { DG_GOVERNED_MAY_GOVERN = 1u, DG_GOVERNED_MAY_SENSE = 2u };
+unsigned dg_governed_may(const dg_governed *t, const char *lemma, uint64_t *key);
 /* The sense `lemma` takes with preposition `prep` ("stimmen gegen": vote,
  * not be right; the table's fifth column), or NULL. */
 const char *dg_governed_sense(const dg_governed *t, const char *lemma, const char *prep);

@@ -20,6 +20,28 @@
 #include "governed.h"
 #include "word.h"
 
+/* What the governed table says of the sentence's lemmas: each one's key
+ * and what it may be (dg_governed_may), made when first asked for: a verb
+ * of a clause is asked about with each of its prepositions, and about its
+ * own sense first, and most words govern none, which is then told without
+ * a call.  (Of the first 64 words; a word further on is asked each time.) */
+typedef struct S_keys {
+  uint64_t known; /* bit j: key[j] and may[j] made */
+  uint64_t key[64];
+  unsigned char may[64];
+} S_keys;
+
+/* What token j's lemma may be (DG_GOVERNED_MAY_*), with its key in *key. */
+static inline unsigned S_may(const dg_engine *e, const dg_gl_ctx *c, S_keys *ks, size_t j, uint64_t *key) {
+  if (j >= 64) return dg_governed_may(e->governed, c->s->tokens[j].lemma, key);
+  if (!(ks->known >> j & 1)) {
+    ks->may[j] = (unsigned char)dg_governed_may(e->governed, c->s->tokens[j].lemma, &ks->key[j]);
+    ks->known |= (uint64_t)1 << j;
+  }
+  *key = ks->key[j];
+  return ks->may[j];
+}
+
 /* A phrase that is no object: a number ("über 100 Menschen"), a time
  * ("am Montag", "vor einem Monat": a weekday, a month or a noun of time,
  * word classes, among its first words), a superlative ("am besten"). */
@@ -50,13 +72,16 @@ static bool S_other_case(const dg_gl_ctx *c, size_t i, const char *gov_case) {
 }
 
 /* The gloss the governor of the preposition at i gives it, or NULL. */
-static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, const char *prep) {
+static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, S_keys *ks, size_t i, const char *prep) {
   const dg_dsentence *s = c->s;
   const char *gc = "";
   if (i > 0) {
     const dg_dtoken *p = &s->tokens[i - 1];
     if (p->kind == DG_KIND_WORD && (dg_gl_pos_is(p, DG_UD_NOUN) || dg_gl_pos_is(p, DG_UD_ADJ))) {
-      const char *g = dg_governed_gloss(e->governed, p->lemma, prep, &gc);
+      uint64_t key;
+      const char *g = (S_may(e, c, ks, i - 1, &key) & DG_GOVERNED_MAY_GOVERN)
+                          ? dg_governed_gloss_by(e->governed, p->lemma, key, prep, &gc)
+                          : NULL;
       if (g) return S_other_case(c, i, gc) ? NULL : g;
     }
   }
@@ -71,7 +96,9 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, size_t i, 
   for (size_t j = a; j < b; j++) {
     const dg_dtoken *v = &s->tokens[j];
     if (!(dg_gl_pos_is(v, DG_UD_VERB) || dg_gl_pos_is(v, DG_UD_ADJ)) || j == i || v->kind != DG_KIND_WORD) continue;
-    const char *g = dg_governed_gloss(e->governed, v->lemma, prep, &gc);
+    uint64_t key;
+    if (!(S_may(e, c, ks, j, &key) & DG_GOVERNED_MAY_GOVERN)) continue;
+    const char *g = dg_governed_gloss_by(e->governed, v->lemma, key, prep, &gc);
     size_t dj = j > i ? j - i : i - j;
     if (g && dj < dist) {
       best = g;
@@ -117,10 +144,11 @@ static bool S_fact_subject(const dg_gl_ctx *c, size_t j) {
  * right): the preposition, or a pronominal adverb made of it (the table
  * lists those as they are: dafür, dagegen), in the verb's clause puts
  * that sense first.  (The verb at j.) */
-static void S_verb_sense(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t j) {
+static void S_verb_sense(dg_engine *e, dg_doc *d, dg_gl_ctx *c, S_keys *ks, size_t j) {
   dg_dsentence *s = c->s;
   dg_dtoken *v = &s->tokens[j];
-  if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !dg_governed_may_sense(e->governed, v->lemma))
+  uint64_t key;
+  if (v->kind != DG_KIND_WORD || v->nglosses < 2 || v->mwe >= 0 || !(S_may(e, c, ks, j, &key) & DG_GOVERNED_MAY_SENSE))
     return;
   /* (the first preposition of the clause with a row) */
   const char *sense = NULL;
@@ -138,7 +166,7 @@ static void S_verb_sense(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t j) {
 }
 
 /* The preposition at i takes the sense its governor gives it. */
-static void S_preposition(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+static void S_preposition(dg_engine *e, dg_doc *d, dg_gl_ctx *c, S_keys *ks, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   if (t->kind != DG_KIND_WORD || !c->w[i].is_closed || t->mwe >= 0 || (t->flags & DG_DF_SEP_PARTICLE) || !t->gloss ||
       !t->lemma[0])
@@ -147,7 +175,7 @@ static void S_preposition(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool contracted = strcmp(c->w[i].lower, t->lemma) != 0;
   if (contracted && !strstr(t->gloss, ".the")) return;
   if (S_not_object(c, i, contracted)) return;
-  const char *g = S_governed(e, c, i, t->lemma);
+  const char *g = S_governed(e, c, ks, i, t->lemma);
   if (!g) return;
   char buf[64];
   if (contracted) {
@@ -168,8 +196,11 @@ void dg_gl_governed(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* (the tokens walked in turn: no call below changes the array; the part
    * of speech first: most words are neither) */
   const dg_dtoken *t = s->tokens;
+  /* (no step changes a lemma: a word's key, once made, holds for the walk) */
+  S_keys ks;
+  ks.known = 0;
   for (size_t i = 0, n = s->ntokens; i < n; i++, t++) {
-    if (dg_gl_pos_is(t, DG_UD_VERB)) S_verb_sense(e, d, c, i);
-    else if (dg_gl_pos_is(t, DG_UD_ADP)) S_preposition(e, d, c, i);
+    if (dg_gl_pos_is(t, DG_UD_VERB)) S_verb_sense(e, d, c, &ks, i);
+    else if (dg_gl_pos_is(t, DG_UD_ADP)) S_preposition(e, d, c, &ks, i);
   }
 }
