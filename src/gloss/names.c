@@ -304,7 +304,7 @@ static bool S_genitive_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
    * genitive: "Klaus Fischer", not Klau's) */
   bool itself = dg_gl_eq(p->lemma, p->form) && S_known(e, &c->w[i], p->form);
   return pl > 1 && (dg_gl_has_label(c->w[i].leipzig, "GEN") || (!itself && S_genitive_s(e, p->form)) ||
-                    p->form[pl - 1] == '\'' || strstr(p->form, "’"));
+                    p->form[pl - 1] == '\'' || (strchr(p->form, '\xe2') && strstr(p->form, "’")));
 }
 
 /* The evidence in the sentence itself that the noun at i is a person's

@@ -262,7 +262,11 @@ bool dg_gl_boundary_mark(const char *f) {
 /* A quotation mark (a boundary above, but words in quotes stay in their
  * clause for some rules: sei „positiv“ verlaufen). */
 bool dg_gl_quote(const dg_dtoken *t) {
-  return t->kind == DG_KIND_PUNCT && t->form[0] && strstr("„“”\"‚‘’»«", t->form) != NULL;
+  /* (every byte of the marks but '"' is a byte of a multi-byte letter,
+   * 0x80 or above: the most marks, ASCII, are told by their first byte) */
+  if (t->kind != DG_KIND_PUNCT) return false;
+  unsigned char b = (unsigned char)t->form[0];
+  return (b == '"' || b >= 0x80) && strstr("„“”\"‚‘’»«", t->form) != NULL;
 }
 
 /* Start of the clause holding token i, and its end (exclusive). */
