@@ -149,6 +149,7 @@ void dg_engine_free(dg_engine *e) {
   if (e->ordinal_stems && !e->borrowed) dg_ordinal_stems_free(e->ordinal_stems);
   dg_gl_pcache_free(e->pcache);
   free(e->shown);
+  free(e->spare);
   if (!e->borrowed) dg_gl_memo_free(e->memo);
   if (e->morph) dg_morph_close(e->morph);
   if (e->lex && !e->borrowed) dg_lexicon_close(e->lex);

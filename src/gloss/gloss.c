@@ -8,9 +8,47 @@
  * from sentence to sentence (e->dom), so it runs in input order on one
  * engine.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "word.h"
+
+/* A sentence's block: the number of words it has room for, the context
+ * handed from step to step, then the words.  The block of the sentence
+ * glossed last is kept in its engine (e->spare) for the next, which is
+ * then not allocated: most sentences fit in the words the smallest block
+ * has room for, and one whose words do not gets a block of its own. */
+typedef struct S_block {
+  size_t room;
+  dg_gl_ctx c;
+} S_block;
+_Static_assert(sizeof(S_block) % _Alignof(dg_gl_word) == 0, "the words follow the context aligned");
+enum {
+  S_ROOM_MIN = 64,  /* (words: 13 KB) */
+  S_ROOM_KEPT = 1024 /* the largest block kept for the next sentence */
+};
+
+static S_block *S_block_take(dg_engine *e, size_t n) {
+  S_block *b = e->spare;
+  if (b && b->room >= n) {
+    e->spare = NULL;
+    return b;
+  }
+  size_t room = n < S_ROOM_MIN ? S_ROOM_MIN : n;
+  b = dg_xmalloc(sizeof *b + room * sizeof(dg_gl_word));
+  b->room = room;
+  return b;
+}
+
+/* (the larger of the block and the spare kept, within S_ROOM_KEPT) */
+static void S_block_give_back(dg_engine *e, S_block *b) {
+  S_block *sp = e->spare;
+  if (b->room <= S_ROOM_KEPT && (!sp || sp->room < b->room)) {
+    e->spare = b;
+    b = sp;
+  }
+  free(b);
+}
 
 void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   dg_gl_ctx *c = dg_engine_gloss_begin(e, d, s);
@@ -24,13 +62,13 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   /* (the document keeps the lexicon open: its glosses point into it) */
   dg_doc_keep_lexicon(d, e->lex);
   /* The context handed to the next steps and the sentence's words, in one
-   * block (freed by dg_engine_gloss_end); the words are not cleared: the
-   * look-up pass sets each word's whole state first. */
-  _Static_assert(sizeof(dg_gl_ctx) % _Alignof(dg_gl_word) == 0, "the words follow the context aligned");
-  dg_gl_ctx *r = dg_xmalloc(sizeof *r + s->ntokens * sizeof *r->w);
+   * block (given back by dg_engine_gloss_end); the words are not cleared:
+   * the look-up pass sets each word's whole state first. */
+  S_block *b = S_block_take(e, s->ntokens);
+  dg_gl_ctx *r = &b->c;
   dg_gl_ctx c;
   c.s = s;
-  c.w = (dg_gl_word *)(void *)(r + 1);
+  c.w = (dg_gl_word *)(void *)(b + 1);
   c.lex = e->lex;
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
@@ -87,5 +125,6 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_names(e, d, &c);
   /* Leipzig labels, segmentation, plain forms, last fallback (labels.c). */
   dg_gl_labels(e, d, &c);
-  free(cp); /* (the words with it; the lower-case forms live in d's arena) */
+  /* (the words with it; the lower-case forms live in d's arena) */
+  S_block_give_back(e, (S_block *)(void *)((char *)cp - offsetof(S_block, c)));
 }

@@ -37,6 +37,8 @@ struct dg_engine {
   struct dg_gl_shown *shown;   /* the labels shown of closed-class readings (labels.c) */
   struct dg_gl_memo *memo;     /* what is computed from a form alone (memo.c): the
                                 * base engine's, shared by its workers */
+  void *spare;   /* a sentence's block of context and words kept for the next
+                  * (gloss.c): begin and end run on one engine's thread */
   char *data_dir;
   char *hbase;   /* hunspell base of the morphology */
   bool borrowed; /* a worker's engine: lex and mwes belong to the base engine */
