@@ -87,15 +87,17 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   /* The strings the passes below read of each word (its lemma, gloss and
    * source: the lexicon's and the memo's, all over memory) are asked for
    * together, so that their cache misses overlap instead of each pass
-   * waiting in turn for the first it reads. */
+   * waiting in turn for the first it reads.  In the same walk, suspended
+   * parts ("Ein-" of Einfuhr) get their written form back (suspended.c:
+   * it changes the token's form and segmentation, which the prefetch does
+   * not read). */
   for (size_t i = 0; i < s->ntokens; i++) {
     const dg_dtoken *t = &s->tokens[i];
     __builtin_prefetch(t->lemma);
     __builtin_prefetch(t->gloss);
     __builtin_prefetch(t->source);
+    if (c.w[i].written) dg_gl_restore_suspended(d, &c, i);
   }
-  /* Suspended parts ("Ein-" of Einfuhr) get their written form back (suspended.c). */
-  dg_gl_restore_suspended(d, &c);
   /* "werden": future, passive or "become" (context.c). */
   dg_gl_werden(d, &c);
   /* als, sich, relative pronouns, weniger, adjective glosses (context.c). */

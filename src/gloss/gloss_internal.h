@@ -232,8 +232,9 @@ bool dg_gl_participle(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w
 /* lookup.c: is capitalised word i next to a name (a proper-noun reading of
  * the morphology or the dictionary: Robert Mueller, Sebastian Vettel)? */
 bool dg_gl_beside_name(dg_engine *e, const dg_gl_ctx *c, size_t i);
-/* suspended.c: suspended parts get their written form back. */
-void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c);
+/* suspended.c: word i, a suspended part or a spelling variant (its
+ * dg_gl_word.written set), gets its written form back. */
+void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c, size_t i);
 /* context.c: "werden" as future (will), passive (be) or "become". */
 void dg_gl_werden(dg_doc *d, dg_gl_ctx *c);
 /* context.c: als, sich, relative pronouns, weniger, articles in adjective

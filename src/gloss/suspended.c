@@ -157,18 +157,13 @@ static const char *S_variant_seg(dg_doc *d, const dg_dtoken *t, const char *writ
   return r;
 }
 
-/* Put the written form of each suspended part back ("Ein-" for Einfuhr),
+/* Put the written form of suspended part i back ("Ein-" for Einfuhr),
  * with its segmentation, once the sentence's words are glossed. */
-void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
-  /* (the words walked in turn: most have no other written form) */
-  const dg_gl_word *w = c->w;
-  for (size_t i = 0, n = s->ntokens; i < n; i++, w++)
-    if (w->written) {
-      dg_dtoken *t = &s->tokens[i];
-      /* a spelling variant keeps the standard form's segmentation, in the
-       * letters as written when they have as many bytes (Koeln, REGELN) */
-      t->seg = w->variant ? S_variant_seg(d, t, w->written) : w->shown;
-      t->form = dg_mem_strdup(&d->arena, w->written);
-    }
+void dg_gl_restore_suspended(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  dg_dtoken *t = &c->s->tokens[i];
+  /* a spelling variant keeps the standard form's segmentation, in the
+   * letters as written when they have as many bytes (Koeln, REGELN) */
+  t->seg = w->variant ? S_variant_seg(d, t, w->written) : w->shown;
+  t->form = dg_mem_strdup(&d->arena, w->written);
 }
