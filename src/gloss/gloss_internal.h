@@ -283,7 +283,14 @@ const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence
                                      const char **display);
 /* plain.c: the plain-English form of word i, adverbial adjectives first
  * (labels.c; lbits: dg_gl_label_bits of the word's labels when the labels
- * pass kept them, else NULL). */
+ * pass kept them, else NULL).  Asked only of a name or a word of the parts
+ * of speech DG_GL_PLAIN_POS (bits of their DG_UD_* codes), the only ones
+ * that may be adverbial or take a form: the caller tells the others (most
+ * words) before the call, and sets their dg_gl_word.adverbial false. */
+enum {
+  DG_GL_PLAIN_POS = 1u << DG_UD_VERB | 1u << DG_UD_AUX | 1u << DG_UD_ADJ | 1u << DG_UD_ADV | 1u << DG_UD_NOUN
+};
+_Static_assert(DG_UD_COUNT <= 32, "the codes of the parts of speech are bits of an unsigned");
 void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits);
 /* phrase.c: the compiled dictionary phrases of an engine (engine.c). */
 void dg_gl_pcache_free(struct dg_gl_pcache *pc);

@@ -284,7 +284,12 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         /* keep the compound segmentation; labels join with '-' */
       }
       if (t->nparts > 1) S_whole_gloss(t);
-      dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
+      /* (a word of another part of speech is no adjective used as an
+       * adverb and takes no plain form: told before the call) */
+      if (t->kind == DG_KIND_NAME || (1u << t->upos & DG_GL_PLAIN_POS))
+        dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
+      else
+        w->adverbial = false;
     }
     if (!t->gloss[0]) S_no_gloss(d, t);
   }

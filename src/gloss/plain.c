@@ -289,10 +289,10 @@ static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const 
 }
 
 /* The plain form of word i (a name, a verb, an adjective, an adverb or a
- * noun): first whether an adjective is used as an adverb (with the
- * dictionary's own adverb sense), then the English form. */
-static __attribute__((noinline)) void S_plain_word(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i,
-                                                   const unsigned *lbits) {
+ * noun: DG_GL_PLAIN_POS, told by the caller): first whether an adjective
+ * is used as an adverb (with the dictionary's own adverb sense), then the
+ * English form. */
+void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
   /* (most words are no adjective: told before the call) */
@@ -303,18 +303,4 @@ static __attribute__((noinline)) void S_plain_word(dg_engine *e, dg_doc *d, dg_g
     if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
   }
   if (S_takes_form(t, w, lbits)) S_plain(e, d, t, w, lbits);
-}
-
-/* The plain form of word i.  (A word of another part of speech is no
- * adjective used as an adverb and takes no form, S_takes_form: told
- * here, before the frame of the questions is set up.) */
-void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
-  const dg_dtoken *t = &c->s->tokens[i];
-  enum { S_FORM_POS = 1u << DG_UD_VERB | 1u << DG_UD_AUX | 1u << DG_UD_ADJ | 1u << DG_UD_ADV | 1u << DG_UD_NOUN };
-  _Static_assert(DG_UD_COUNT <= 32, "the codes of the parts of speech are bits of an unsigned");
-  if (t->kind != DG_KIND_NAME && !(1u << t->upos & S_FORM_POS)) {
-    c->w[i].adverbial = false;
-    return;
-  }
-  S_plain_word(e, d, c, i, lbits);
 }
