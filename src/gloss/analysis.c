@@ -193,19 +193,10 @@ static __attribute__((noinline)) bool S_want_participle(const dg_gl_ctx *c, size
   return want_part;
 }
 
-static int S_pick(dg_gl_ctx *c, size_t i);
-
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
- * (One analysis is the one that fits, whatever the context says: told
- * before the choice's frame is set up.) */
-int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
-  size_t nan = c->w[i].nan;
-  if (nan <= 1) return nan ? 0 : -1;
-  return S_pick(c, i);
-}
-
-static __attribute__((noinline)) int S_pick(dg_gl_ctx *c, size_t i) {
+ * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
+int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
   /* What the readings are, from the feature bits the look-up pass read

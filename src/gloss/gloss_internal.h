@@ -273,8 +273,15 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
 /* ---- used by more than one pass ------------------------------------------ */
 
 /* analysis.c: the index of the analysis of word i that fits its context, or
- * -1 when it has none (closed.c for verb forms, senses.c). */
-int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i);
+ * -1 when it has none (closed.c for verb forms, senses.c).  (One analysis
+ * is the one that fits, whatever the context says: told in line, before
+ * the call that ranks several.) */
+int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i);
+static inline int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
+  size_t nan = c->w[i].nan;
+  if (nan <= 1) return nan ? 0 : -1;
+  return dg_gl_pick_among_analyses(c, i);
+}
 /* suspended.c: the completed word of the suspended part at token i ("Ein-"
  * before "und Ausfuhr": Einfuhr), or NULL; *display gets the segmentation
  * with the borrowed piece in brackets (Ein-[fuhr]).  Strings live in d's
