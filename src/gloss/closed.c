@@ -852,10 +852,10 @@ static void S_set_feats_n(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t q, size
   w->feats_bits = w->fb[q];
 }
 
-/* Give token i (a word with closed-class readings) its closed-class
- * reading, if one fits; false when the word is to be glossed as a content
- * word.  (Out of line: see dg_gl_closed.) */
-static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* Give token i (a word with closed-class readings: dg_gl_closed) its
+ * closed-class reading, if one fits; false when the word is to be glossed
+ * as a content word. */
+bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   dg_gl_word *w = &c->w[i];
@@ -950,14 +950,4 @@ static __attribute__((noinline)) bool S_closed(dg_engine *e, dg_doc *d, dg_gl_ct
   w->is_closed = true;
   t->source = sv->source ? S_lex_str(lex_kept, d, sv->source) : "closed";
   return true;
-}
-
-/* Give token i its closed-class reading, if one fits; false when the word
- * is to be glossed as a content word. */
-bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
-  /* (a content word, the most of them, has no closed-class reading to
-   * choose among: told before anything else is asked, and before the
-   * registers and stack the choice needs are set up) */
-  if (c->w[i].ncl == 0) return false;
-  return S_closed(e, d, c, i);
 }

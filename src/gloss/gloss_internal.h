@@ -215,8 +215,13 @@ void dg_gl_clause_joins(dg_gl_ctx *c);
  * for words and names. */
 bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* closed.c: word i's closed-class reading, when one fits (lemma, features,
- * labels, glosses); false when it is a content word. */
-bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+ * labels, glosses); false when it is a content word.  (A content word, the
+ * most of them, has no closed-class reading to choose among: told in line,
+ * before the call that chooses.) */
+bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+static inline bool dg_gl_closed(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  return c->w[i].ncl != 0 && dg_gl_closed_reading(e, d, c, i);
+}
 /* senses.c: a content word's analysis, senses and compound parts, or a name,
  * or the fallbacks for a word without an entry. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
