@@ -774,6 +774,26 @@ const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigne
   return v;
 }
 
+const void *dg_gl_memo_keep_an_link(dg_engine *e, const dg_gl_word *w, int k, unsigned which, const void *value,
+                                    size_t size) {
+  dg_gl_memo *m = S_memo(e);
+  const S_word *v = w ? w->memo : NULL;
+  if (!m || !v || k < 0 || (size_t)k >= v->nan || which >= DG_GL_ALINKS) return NULL;
+  /* (no key, no slot: a value no other key reaches needs neither; the
+   * link is set once, by the first thread, and a copy that comes second
+   * stays unused where it was carved, as S_publish leaves one) */
+  size_t cost = (size + 7) & ~(size_t)7;
+  if (atomic_load(&m->bytes) + cost > m->max_bytes) return NULL;
+  void *p = S_alloc(m, &m->st[((uintptr_t)v >> 6) & (S_STRIPES - 1)], cost, 8);
+  memcpy(p, value, size);
+  _Atomic(const void *) *at = &S_word_alink(v)[dg_gl_memo_alink_row(which) * v->nan + (size_t)k];
+  const void *first = NULL;
+  if (!atomic_compare_exchange_strong_explicit(at, &first, p, memory_order_acq_rel, memory_order_acquire))
+    return first;
+  atomic_fetch_add(&m->bytes, cost);
+  return p;
+}
+
 /* ---- compound splits ----------------------------------------------------- */
 
 /* n parts, then their strings. */

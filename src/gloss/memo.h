@@ -144,6 +144,14 @@ static inline void dg_gl_memo_lemma_set(dg_gl_word *w, const char *lemma, int an
   w->lemma_an = an;
 }
 const void *dg_gl_memo_find_an(dg_engine *e, const dg_gl_word *w, int k, unsigned which, char kind, const char *key);
+/* A value of analysis k of w that nothing but its link reaches (the
+ * caller's own, a function of the entry and the analysis): `size` bytes of
+ * `value` copied into the memo and linked from the analysis (link
+ * `which`), with no key; gives the value linked, this copy or the one
+ * another thread linked first, or NULL when the budget is spent or w has
+ * no entry.  It is found again with dg_gl_memo_an_link. */
+const void *dg_gl_memo_keep_an_link(dg_engine *e, const dg_gl_word *w, int k, unsigned which, const void *value,
+                                    size_t size);
 
 /* dg_compound_split(e->morph, form, out, max) through the memo; when form
  * is word w's as looked up (w->memo_form), through the link of its entry. */

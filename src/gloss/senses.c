@@ -155,8 +155,9 @@ S_IN_LINE void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t
 }
 
 /* What the content-word pass found for a word read with one of its
- * analyses, kept in the memo (kind 'T', linked from the word's entry:
- * DG_GL_ALINK_PARTS of the analysis) and copied into the document at each
+ * analyses, kept in the memo (linked from the word's entry:
+ * DG_GL_ALINK_PARTS of the analysis; a verb's value in its other order of
+ * senses under kind 'T' and a key of the entry) and copied into the document at each
  * repeat: its compound parts and its glosses.  What S_compound does
  * without a guessed name is a function of the word's form (its split, the
  * dictionary's words inside it), of the analysis (its lemma and POS, which
@@ -236,15 +237,15 @@ static void S_cparts_key(char key[24], const dg_gl_word *w, int k, bool refl) {
 
 /* The kept value of w read with analysis k (refl: in a clause that makes
  * its reflexive senses first, a value looked up by its key, not linked:
- * the link is the other order's), or NULL.  (key: its memo key when it was
- * made here, else "": S_cparts_keep uses it.) */
+ * the link is the other order's; the other order's is reached by its link
+ * alone, S_cparts_keep), or NULL.  (key: its memo key when it was made
+ * here, else "": S_cparts_keep uses it.) */
 static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24]) {
   key[0] = '\0';
-  const S_cparts *v = refl ? NULL : dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
-  if (v || !dg_gl_memo_room(e)) return v;
+  if (!refl) return dg_gl_memo_an_link(w, k, DG_GL_ALINK_PARTS);
+  if (!dg_gl_memo_room(e)) return NULL;
   S_cparts_key(key, w, k, refl);
-  if (refl) return dg_gl_memo_find(e, 'T', key);
-  return dg_gl_memo_find_an(e, w, k, DG_GL_ALINK_PARTS, 'T', key);
+  return dg_gl_memo_find(e, 'T', key);
 }
 
 /* t's parts and segmentation from v (as dg_gl_parts set them); returns
@@ -339,9 +340,12 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, c
     p[q].link = t->parts[q].link;
   }
   if (np) S_put(str, &at, &v->seg, t->seg);
-  if (!key[0]) S_cparts_key(key, w, k, refl);
-  const void *stored = dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL);
-  if (!refl) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_PARTS, stored);
+  if (refl) {
+    if (!key[0]) S_cparts_key(key, w, k, refl);
+    dg_gl_memo_keep(e, 'T', key, v, size, 0, NULL);
+  } else {
+    dg_gl_memo_keep_an_link(e, w, k, DG_GL_ALINK_PARTS, v, size);
+  }
   if ((char *)v != room) free(v);
 }
 
