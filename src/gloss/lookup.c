@@ -488,6 +488,37 @@ static void S_ask(dg_engine *e, const dg_gl_ctx *c, size_t from, size_t to, dg_g
   dg_gl_memo_word_ask(e, keys, to - from);
 }
 
+/* dg_gl_feat_bits(feats), kept for the feature strings asked for last
+ * (each thread its own): the morphology gives a feature string once (it
+ * interns them), so a new word's analyses mostly ask for a string asked
+ * before, at the same address, and a few hundred strings are most of them.
+ * A slot keeps a copy of its string beside the address, which tells that
+ * the string there still is that one (a morphology closed and another
+ * opened may put another string at the address); a longer string is not
+ * kept. */
+#define S_FEATS_SLOTS 128
+#define S_FEATS_LEN 84
+typedef struct S_feats_kept {
+  const char *at;
+  unsigned bits;
+  char s[S_FEATS_LEN];
+} S_feats_kept;
+static _Thread_local S_feats_kept S_feats[S_FEATS_SLOTS];
+static unsigned S_feat_bits(const char *feats) {
+  if (!feats || !*feats) return 0;
+  uintptr_t a = (uintptr_t)feats;
+  S_feats_kept *k = &S_feats[(a >> 3 ^ a >> 10) & (S_FEATS_SLOTS - 1)];
+  if (k->at == feats && strcmp(k->s, feats) == 0) return k->bits;
+  unsigned bits = dg_gl_feat_bits(feats);
+  size_t n = strlen(feats);
+  if (n < S_FEATS_LEN) {
+    k->at = feats;
+    k->bits = bits;
+    memcpy(k->s, feats, n + 1);
+  }
+  return bits;
+}
+
 /* Word i (a word or a name) not found in the memo under its key (tried:
  * looked for under it; got: found, but read as if it began the sentence
  * by the rule below): its readings computed, or found under another key. */
@@ -576,7 +607,7 @@ again:
   memset(w->fb, 0, DG_GL_MAX_AN * sizeof *w->fb);
   w->fb_any = 0;
   for (size_t k = 0; k < w->nan; k++) {
-    w->fb[k] = dg_gl_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
+    w->fb[k] = S_feat_bits(w->an[k].feats) | S_pos_bits(w->an[k].pos) |
                (w->an[k].lemma && strcmp(w->an[k].lemma, w->lower) == 0 ? DG_GL_P_LEMMA_LOWER : 0);
     w->fb_any |= w->fb[k];
   }
