@@ -158,7 +158,7 @@ static void S_region_init(S_region *r, size_t max_bytes) {
 
 /* n bytes (a multiple of 8) of zeroed memory from the region, aligned to
  * `align` (a power of two, at most 64), or NULL when it is spent. */
-static void *S_region_alloc(S_region *r, size_t n, size_t align) {
+static inline __attribute__((always_inline)) void *S_region_alloc(S_region *r, size_t n, size_t align) {
   if (!r->base) return NULL;
   size_t want = n + (align > 8 ? align - 8 : 0);
   size_t at = atomic_fetch_add_explicit(&r->used, want, memory_order_relaxed);
@@ -286,10 +286,14 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
 /* n bytes from the region, aligned to `align` (8, or 64: a cache line),
  * or past it from the stripe's blocks (8-byte aligned there); one longer
  * than a quarter block gets a block of its own, behind the one with room. */
-static void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n, size_t align) {
+static __attribute__((noinline)) void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n);
+static inline __attribute__((always_inline)) void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n, size_t align) {
   n = (n + 7) & ~(size_t)7;
   void *r = S_region_alloc(&m->region, n, align);
-  if (r) return r;
+  return r ? r : S_alloc_block(m, s, n);
+}
+/* (past the region: out of line, as it seldom is) */
+static void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n) {
   S_lock_take(&s->mu);
   S_block *b = s->blocks;
   if (!b || b->cap - b->used < n) {
@@ -408,17 +412,14 @@ static bool S_key1(const dg_engine *e, const char *a, size_t *n) {
 }
 
 static size_t S_key2(const dg_engine *e, char *buf, const char *a, const char *b) {
-  size_t n = 0;
   if (!e->memo) return 0;
-  const char *parts[2] = {a, b};
-  for (int i = 0; i < 2; i++) {
-    const char *p = parts[i] ? parts[i] : "\1";
-    size_t L = strlen(p);
-    if (n + L + 1 > S_MAX_KEY) return 0;
-    memcpy(buf + n, p, L + 1);
-    n += L + 1;
-  }
-  return n;
+  if (!a) a = "\1";
+  if (!b) b = "\1";
+  size_t la = strlen(a) + 1, lb = strlen(b) + 1;
+  if (la + lb > S_MAX_KEY) return 0;
+  memcpy(buf, a, la);
+  memcpy(buf + la, b, lb);
+  return la + lb;
 }
 
 /* A value's strings: each copied after the fixed part of the value. */
