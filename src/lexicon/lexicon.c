@@ -520,15 +520,44 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
     const char *want = round == 0 ? pos : "X";
     if (round == 1 && (!pos || n > before || strcmp(pos, "X") == 0)) break;
     S_same same_pos = S_same_init(want ? want : "");
-    for (int pass = 0; pass < 2; pass++)
+    /* The rows spelt as the lemma first, then the others (its other case
+     * spellings), each in the file's order: one walk, which keeps the
+     * places of the others that are filled after it (at most S_LATER:
+     * with room for more, a second walk for them). */
+    enum { S_LATER = 16 };
+    uint32_t later[S_LATER];
+    size_t nlater = 0, others = 0;
+    bool walk_again = max > S_LATER;
+    for (uint32_t i = start; i < start + count; i++) {
+      const dg_lex_sense *r = &lex->senses[i];
+      if (want && !S_same_str(lex, &same_pos, r->pos, want)) continue;
+      if (!S_same_str(lex, &same_lemma, r->lemma, lemma)) {
+        if (!walk_again && nlater < S_LATER) later[nlater++] = i;
+        others++;
+        continue;
+      }
+      if (n < max) S_fill(lex, r, &out[n]);
+      n++;
+      if (!pos && n >= max) return before + count;
+    }
+    if (walk_again) {
       for (uint32_t i = start; i < start + count; i++) {
         const dg_lex_sense *r = &lex->senses[i];
         if (want && !S_same_str(lex, &same_pos, r->pos, want)) continue;
-        if (S_same_str(lex, &same_lemma, r->lemma, lemma) != (pass == 0)) continue;
+        if (S_same_str(lex, &same_lemma, r->lemma, lemma)) continue;
         if (n < max) S_fill(lex, r, &out[n]);
         n++;
         if (!pos && n >= max) return before + count;
       }
+      continue;
+    }
+    /* (the others past the first S_LATER are past max: only counted) */
+    for (size_t k = 0; k < nlater; k++) {
+      if (n < max) S_fill(lex, &lex->senses[later[k]], &out[n]);
+      n++;
+      if (!pos && n >= max) return before + count;
+    }
+    n += others - nlater;
   }
   return n;
 }
