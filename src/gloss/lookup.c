@@ -564,10 +564,10 @@ static __attribute__((noinline)) void S_look_up(dg_engine *e, dg_doc *d, dg_gl_c
   if (memo && !tried && dg_gl_memo_word_get(e, key, w)) return;
   memo = memo && !S_spelling_in_context(t->form);
   if (!w->lower) w->lower = S_lower(d, t->form);
+  /* (not cleared: only the first nan and ncl are read, as of a word
+   * found in the memo, whose entry holds those alone) */
   w->an = dg_mem_alloc(&d->arena, DG_GL_MAX_AN * sizeof *w->an);
-  memset(w->an, 0, DG_GL_MAX_AN * sizeof *w->an);
   w->cl = dg_mem_alloc(&d->arena, DG_GL_MAX_SENSES * sizeof *w->cl);
-  memset(w->cl, 0, DG_GL_MAX_SENSES * sizeof *w->cl);
   S_standard_spelling(e, d, c, i);
 again:
   w->ncl = dg_lexicon_closed(e->lex, t->form, w->cl, DG_GL_MAX_SENSES);
