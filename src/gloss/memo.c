@@ -12,8 +12,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "memo.h"
 #include "memo_key.h"
+#include "memo_lock.h"
 
-#include <sched.h>
 #include <stdatomic.h>
 #include <sys/mman.h>
 #include <stdint.h>
@@ -97,22 +97,8 @@ typedef struct S_block {
   _Alignas(8) char data[];
 } S_block;
 
-/* A stripe's lock, which its writers take: a flag set by an exchange.
- * What it guards is short (an entry put in its slot, a block carved; the
- * copy of a growing table, a few thousand slots, at most once for each
- * doubling), and threads seldom meet in one of 64 stripes: one that finds
- * it taken gives up its time slice until it is free, and taking it costs
- * an exchange and giving it back a store (a mutex's calls cost ten times
- * that for each value stored at first sight). */
-typedef atomic_bool S_lock;
-static inline void S_lock_take(S_lock *l) {
-  while (atomic_exchange_explicit(l, true, memory_order_acquire))
-    while (atomic_load_explicit(l, memory_order_relaxed)) sched_yield();
-}
-static inline void S_lock_give(S_lock *l) { atomic_store_explicit(l, false, memory_order_release); }
-
 typedef struct S_stripe {
-  S_lock mu; /* writers */
+  dg_gl_mlock mu; /* writers (memo_lock.h) */
   _Atomic(S_table *) tab;
   size_t n;
   S_block *blocks; /* the first has room; under mu */
@@ -207,9 +193,9 @@ void dg_gl_memo_free(dg_gl_memo *m) {
 void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes) {
   size_t e = 0;
   for (size_t i = 0; i < S_STRIPES; i++) {
-    S_lock_take(&m->st[i].mu);
+    dg_gl_mlock_take(&m->st[i].mu);
     e += m->st[i].n;
-    S_lock_give(&m->st[i].mu);
+    dg_gl_mlock_give(&m->st[i].mu);
   }
   if (entries) *entries = e;
   if (bytes) *bytes = atomic_load(&m->bytes);
@@ -283,18 +269,11 @@ static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
   return S_get_h(e, kind, key, n, dg_gl_mkey_hash(kind, key, n));
 }
 
-/* n bytes from the region, aligned to `align` (8, or 64: a cache line),
- * or past it from the stripe's blocks (8-byte aligned there); one longer
- * than a quarter block gets a block of its own, behind the one with room. */
-static __attribute__((noinline)) void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n);
-static inline __attribute__((always_inline)) void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n, size_t align) {
-  n = (n + 7) & ~(size_t)7;
-  void *r = S_region_alloc(&m->region, n, align);
-  return r ? r : S_alloc_block(m, s, n);
-}
-/* (past the region: out of line, as it seldom is) */
-static void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n) {
-  S_lock_take(&s->mu);
+/* n bytes (a multiple of 8) from the stripe's blocks, past the region
+ * (8-byte aligned); one longer than a quarter block gets a block of its
+ * own, behind the one with room. */
+static __attribute__((noinline)) void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n) {
+  dg_gl_mlock_take(&s->mu);
   S_block *b = s->blocks;
   if (!b || b->cap - b->used < n) {
     size_t cap = n > S_BLOCK / 4 ? n : S_BLOCK - sizeof *b;
@@ -312,8 +291,15 @@ static void *S_alloc_block(dg_gl_memo *m, S_stripe *s, size_t n) {
   }
   void *p = b->data + b->used;
   b->used += n;
-  S_lock_give(&s->mu);
+  dg_gl_mlock_give(&s->mu);
   return p;
+}
+/* n bytes from the region, aligned to `align` (8, or 64: a cache line),
+ * or past it from the stripe's blocks (out of line: seldom). */
+static inline __attribute__((always_inline)) void *S_alloc(dg_gl_memo *m, S_stripe *s, size_t n, size_t align) {
+  n = (n + 7) & ~(size_t)7;
+  void *r = S_region_alloc(&m->region, n, align);
+  return r ? r : S_alloc_block(m, s, n);
 }
 
 /* A new entry for the key whose hash is h with room for a value of `size`
@@ -354,7 +340,7 @@ static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_
  * stored under the key. */
 static const void *S_publish(dg_gl_memo *m, S_entry *x, uint64_t h) {
   S_stripe *s = &m->st[h & (S_STRIPES - 1)];
-  S_lock_take(&s->mu);
+  dg_gl_mlock_take(&s->mu);
   S_table *t = atomic_load_explicit(&s->tab, memory_order_relaxed);
   if (!t || (s->n + 1) * 4 > t->nslots * 3) {
     /* (a stripe's first table has room for the words of a short text:
@@ -395,7 +381,7 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x, uint64_t h) {
     s->n++;
     atomic_fetch_add(&m->bytes, x->cost);
   }
-  S_lock_give(&s->mu);
+  dg_gl_mlock_give(&s->mu);
   return v;
 }
 
