@@ -208,13 +208,14 @@ static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_wo
                                                           const char *pos, S_word **own) {
   const S_word *w;
   char key[256];
+  dg_gl_memo_asked q;
   size_t pn = pos ? strlen(pos) : 0, ln = strlen(lemma);
   bool keyed = pn + 1 + ln < sizeof key;
   if (keyed) {
     memcpy(key, pos ? pos : "", pn);
     key[pn] = '\t';
     memcpy(key + pn + 1, lemma, ln + 1);
-    w = dg_gl_memo_find(e, 'D', key);
+    w = dg_gl_memo_ask_n(e, 'D', key, pn + 1 + ln, &q);
     if (w) {
       if (S_is_none(w)) w = &S_none;
       dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_DOMAINS, w);
@@ -224,7 +225,7 @@ static __attribute__((noinline)) const S_word *S_word_new(dg_engine *e, dg_gl_wo
   dg_buf b;
   dg_buf_init(&b);
   S_word_make(e, lemma, pos, &b);
-  w = keyed ? dg_gl_memo_keep(e, 'D', key, b.data, b.len, 0, NULL) : NULL;
+  w = keyed ? dg_gl_memo_keep_asked(e, &q, b.data, b.len, 0, NULL) : NULL;
   if (w) {
     if (S_is_none(w)) w = &S_none;
     dg_gl_memo_set_an_link(gw, an, DG_GL_ALINK_DOMAINS, w);

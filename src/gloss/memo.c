@@ -24,7 +24,7 @@
 
 #define S_STRIPES 64
 /* (longest key kept: a longer one is computed each time) */
-#define S_MAX_KEY 254
+#define S_MAX_KEY DG_GL_MEMO_MAX_KEY
 
 /* One allocation: the key (its kind letter, then its bytes), then the
  * value (8-byte aligned), so that the cache line that brings the key
@@ -265,10 +265,6 @@ static const void *S_get_h(dg_engine *e, char kind, const char *key, size_t n, u
   return f ? S_value(f) : NULL;
 }
 
-static const void *S_get(dg_engine *e, char kind, const char *key, size_t n) {
-  return S_get_h(e, kind, key, n, dg_gl_mkey_hash(kind, key, n));
-}
-
 /* n bytes (a multiple of 8) from the stripe's blocks, past the region
  * (8-byte aligned); one longer than a quarter block gets a block of its
  * own, behind the one with room. */
@@ -328,11 +324,10 @@ static S_entry *S_new_h(dg_gl_memo *m, char kind, const char *key, size_t n, uin
   return x;
 }
 
-/* The same, the key's hash made here (into *h, for S_publish). */
-static S_entry *S_new(dg_gl_memo *m, char kind, const char *key, size_t n, size_t size, size_t owned, uint64_t *h,
-                      void **value) {
-  *h = dg_gl_mkey_hash(kind, key, n);
-  return S_new_h(m, kind, key, n, *h, size, owned, NULL, 8, value);
+/* The same for the key a look-up made (dg_gl_memo_ask), for a value that
+ * owns nothing. */
+static S_entry *S_new(dg_gl_memo *m, const dg_gl_memo_asked *q, size_t size, void **value) {
+  return S_new_h(m, q->kind, q->key, q->n, q->hash, size, 0, NULL, 8, value);
 }
 
 /* Store a filled entry (S_new) whose key's hash is h; left unused in its
@@ -388,15 +383,9 @@ static const void *S_publish(dg_gl_memo *m, S_entry *x, uint64_t h) {
 /* ---- keys ---------------------------------------------------------------- */
 
 /* A key of one string is its bytes (no copy; the kind letter is stored
- * apart).  A key of two parts is the parts each ended by a NUL (a NULL
- * part is the byte 1: no word holds it), made in buf.  Not memoised (false,
- * 0): a key longer than S_MAX_KEY, or an engine without a memo. */
-static bool S_key1(const dg_engine *e, const char *a, size_t *n) {
-  if (!e->memo) return false;
-  *n = strlen(a);
-  return *n <= S_MAX_KEY;
-}
-
+ * apart: dg_gl_memo_ask).  A key of two parts is the parts each ended by a
+ * NUL (a NULL part is the byte 1: no word holds it), made in buf.  Not
+ * memoised (0): a key longer than S_MAX_KEY, or an engine without a memo. */
 static size_t S_key2(const dg_engine *e, char *buf, const char *a, const char *b) {
   if (!e->memo) return 0;
   if (!a) a = "\1";
@@ -792,9 +781,9 @@ typedef struct S_split {
 /* The split of form into out; *stored gets the memo's value when there is
  * one (a hit, or the value just stored). */
 static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t max, const S_split **stored) {
-  size_t kn;
-  bool keyed = max <= DG_GL_MAX_PARTS && S_key1(e, form, &kn);
-  const S_split *v = keyed ? S_get(e, 'P', form, kn) : NULL;
+  dg_gl_memo_asked q = {.keyed = false};
+  const S_split *v = max <= DG_GL_MAX_PARTS ? dg_gl_memo_ask(e, 'P', form, &q) : NULL;
+  bool keyed = q.keyed;
   if (v) {
     size_t k = v->n < max ? v->n : max;
     memcpy(out, v->p, k * sizeof *out);
@@ -810,8 +799,7 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
   size_t size = sizeof(S_split) + n * sizeof(dg_part);
   for (size_t i = 0; i < n; i++) size += S_len(pv[i].form) + S_len(pv[i].lemma);
   S_split *s;
-  uint64_t h;
-  S_entry *x = S_new(S_memo(e), 'P', form, kn, size, 0, &h, (void **)&s);
+  S_entry *x = S_new(S_memo(e), &q, size, (void **)&s);
   if (!x) return n;
   S_strs sw = {(char *)(s->p + n)};
   s->n = n;
@@ -820,7 +808,7 @@ static size_t S_split_of(dg_engine *e, const char *form, dg_part *out, size_t ma
     s->p[i].form = S_copy(&sw, pv[i].form);
     s->p[i].lemma = S_copy(&sw, pv[i].lemma);
   }
-  *stored = S_publish(S_memo(e), x, h);
+  *stored = S_publish(S_memo(e), x, q.hash);
   return n;
 }
 
@@ -850,20 +838,18 @@ typedef struct S_variant {
 } S_variant;
 
 const char *dg_gl_spelling_variant(dg_engine *e, const char *form) {
-  size_t kn;
-  bool keyed = S_key1(e, form, &kn);
-  const S_variant *v = keyed ? S_get(e, 'V', form, kn) : NULL;
+  dg_gl_memo_asked q;
+  const S_variant *v = dg_gl_memo_ask(e, 'V', form, &q);
   if (v) return v->has ? v->s : NULL;
   const char *r = dg_morph_spelling_variant(e->morph, form);
-  if (!keyed) return r;
+  if (!q.keyed) return r;
   size_t L = S_len(r);
   S_variant *nv;
-  uint64_t h;
-  S_entry *x = S_new(S_memo(e), 'V', form, kn, sizeof(S_variant) + L, 0, &h, (void **)&nv);
+  S_entry *x = S_new(S_memo(e), &q, sizeof(S_variant) + L, (void **)&nv);
   if (!x) return r;
   nv->has = r != NULL;
   if (r) memcpy(nv->s, r, L);
-  v = S_publish(S_memo(e), x, h);
+  v = S_publish(S_memo(e), x, q.hash);
   return v->has ? v->s : NULL;
 }
 
@@ -877,16 +863,14 @@ typedef struct S_loan {
 } S_loan;
 
 const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
-  size_t kn;
-  bool keyed = S_key1(e, lower, &kn);
-  const S_loan *v = keyed ? S_get(e, 'L', lower, kn) : NULL;
+  dg_gl_memo_asked q;
+  const S_loan *v = dg_gl_memo_ask(e, 'L', lower, &q);
   if (!v) {
     bool zu = false;
     const char *r = dg_morph_loan_verb(e->morph, lower, &zu);
     size_t L = S_len(r);
     S_loan *nv;
-    uint64_t h;
-    S_entry *x = keyed ? S_new(S_memo(e), 'L', lower, kn, sizeof(S_loan) + L, 0, &h, (void **)&nv) : NULL;
+    S_entry *x = q.keyed ? S_new(S_memo(e), &q, sizeof(S_loan) + L, (void **)&nv) : NULL;
     if (!x) {
       *zu_inf = zu;
       return r;
@@ -894,7 +878,7 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf) {
     nv->has = r != NULL;
     nv->zu = zu;
     if (r) memcpy(nv->s, r, L);
-    v = S_publish(S_memo(e), x, h);
+    v = S_publish(S_memo(e), x, q.hash);
   }
   *zu_inf = v->zu;
   return v->has ? v->s : NULL;
@@ -914,21 +898,28 @@ const unsigned char *dg_gl_memo_sense_marks(const dg_sense *sv) {
   return v->marked ? v->marks : NULL;
 }
 
-const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n) {
-  char key[S_MAX_KEY];
-  size_t kn = S_key2(e, key, lemma, pos);
-  const S_senses *v = kn ? S_get(e, 'S', key, kn) : NULL;
+/* The senses stored under the key of lemma and pos, made into *sk. */
+static const S_senses *S_senses_get(dg_engine *e, const char *lemma, const char *pos, dg_gl_memo_skey *sk) {
+  sk->n = S_key2(e, sk->key, lemma, pos);
+  if (!sk->n) return NULL;
+  sk->hash = dg_gl_mkey_hash('S', sk->key, sk->n);
+  return S_get_h(e, 'S', sk->key, sk->n, sk->hash);
+}
+
+const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n,
+                                       dg_gl_memo_skey *sk) {
+  const S_senses *v = S_senses_get(e, lemma, pos, sk);
   if (!v) return NULL;
   *n = v->n;
   return v->sv;
 }
 
-const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n) {
+const dg_sense *dg_gl_memo_an_senses_asked(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n,
+                                           dg_gl_memo_skey *sk) {
   const S_senses *v = dg_gl_memo_an_link(w, (int)k, DG_GL_ALINK_SENSES);
+  sk->n = 0;
   if (!v) {
-    char key[S_MAX_KEY];
-    size_t kn = k < w->nan ? S_key2(e, key, w->an[k].lemma, w->an[k].pos) : 0;
-    v = kn ? S_get(e, 'S', key, kn) : NULL;
+    v = k < w->nan ? S_senses_get(e, w->an[k].lemma, w->an[k].pos, sk) : NULL;
     if (!v) return NULL;
     static const S_senses none = {0}; /* (as S_split's) */
     dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
@@ -937,13 +928,13 @@ const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k
   return v->sv;
 }
 
-/* The senses stored under key (kn bytes), or NULL when not stored. */
-static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, const char *pos, const dg_sense *sv,
+/* The senses stored under key sk, or NULL when not stored. */
+static const S_senses *S_senses_put(dg_engine *e, const dg_gl_memo_skey *sk, const char *pos, const dg_sense *sv,
                                     size_t n) {
   size_t size = sizeof(S_senses) + n * sizeof *sv;
   S_senses *v;
-  uint64_t h;
-  S_entry *x = S_new(S_memo(e), 'S', key, kn, size, 0, &h, (void **)&v);
+  if (!sk->n || n > DG_GL_MAX_SENSES) return NULL;
+  S_entry *x = S_new_h(S_memo(e), 'S', sk->key, sk->n, sk->hash, size, 0, NULL, 8, (void **)&v);
   if (!x) return NULL;
   v->n = n;
   memcpy(v->sv, sv, n * sizeof *sv); /* lexicon strings: session lifetime */
@@ -951,20 +942,16 @@ static const S_senses *S_senses_put(dg_engine *e, const char *key, size_t kn, co
   /* (only a verb's senses are asked about) */
   v->marked = pos && (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"));
   for (size_t k = 0; k < n && v->marked; k++) v->marks[k] = (unsigned char)dg_gl_sense_marks(&sv[k]);
-  return S_publish(S_memo(e), x, h);
+  return S_publish(S_memo(e), x, sk->hash);
 }
 
-void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n) {
-  char key[S_MAX_KEY];
-  size_t kn = n <= DG_GL_MAX_SENSES ? S_key2(e, key, lemma, pos) : 0;
-  if (kn) S_senses_put(e, key, kn, pos, sv, n);
+void dg_gl_memo_senses_put(dg_engine *e, const dg_gl_memo_skey *sk, const char *pos, const dg_sense *sv, size_t n) {
+  S_senses_put(e, sk, pos, sv, n);
 }
 
-const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_sense *sv, size_t n) {
-  char key[S_MAX_KEY];
-  const dg_analysis *a = k < w->nan ? &w->an[k] : NULL;
-  size_t kn = a && n <= DG_GL_MAX_SENSES ? S_key2(e, key, a->lemma, a->pos) : 0;
-  const S_senses *v = kn ? S_senses_put(e, key, kn, a->pos, sv, n) : NULL;
+const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_gl_memo_skey *sk,
+                                         const dg_sense *sv, size_t n) {
+  const S_senses *v = k < w->nan ? S_senses_put(e, sk, w->an[k].pos, sv, n) : NULL;
   if (!v) return NULL;
   static const S_senses none = {0}; /* (as dg_gl_memo_an_senses's) */
   dg_gl_memo_set_an_link(w, (int)k, DG_GL_ALINK_SENSES, v->n ? v : &none);
@@ -973,25 +960,38 @@ const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size
 
 /* ---- values the caller makes --------------------------------------------- */
 
+/* The key's length and hash made once for its look-up and the store of a
+ * miss (memo.h's dg_gl_memo_asked). */
+static bool S_asked(dg_engine *e, char kind, const char *key, size_t n, dg_gl_memo_asked *q) {
+  *q = (dg_gl_memo_asked){key, n, 0, kind, e->memo && n <= S_MAX_KEY};
+  if (q->keyed) q->hash = dg_gl_mkey_hash(kind, key, n);
+  return q->keyed;
+}
+
+const void *dg_gl_memo_ask_n(dg_engine *e, char kind, const char *key, size_t n, dg_gl_memo_asked *q) {
+  return S_asked(e, kind, key, n, q) ? S_get_h(e, kind, key, n, q->hash) : NULL;
+}
+
 const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key) {
-  size_t kn;
-  return S_key1(e, key, &kn) ? S_get(e, kind, key, kn) : NULL;
+  dg_gl_memo_asked q;
+  return dg_gl_memo_ask(e, kind, key, &q);
 }
 
 bool dg_gl_memo_room(dg_engine *e) { return S_memo(e) && atomic_load(&S_memo(e)->bytes) < S_memo(e)->max_bytes; }
 
-const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
-                            size_t cost, void (*drop)(void *)) {
-  size_t kn;
+const void *dg_gl_memo_keep_asked(dg_engine *e, const dg_gl_memo_asked *q, const void *value, size_t size,
+                                  size_t cost, void (*drop)(void *)) {
   void *v;
-  uint64_t h = 0;
-  S_entry *x = NULL;
-  if (S_key1(e, key, &kn)) {
-    h = dg_gl_mkey_hash(kind, key, kn);
-    x = S_new_h(S_memo(e), kind, key, kn, h, size, cost, drop, 8, &v);
-  }
+  S_entry *x = q->keyed ? S_new_h(S_memo(e), q->kind, q->key, q->n, q->hash, size, cost, drop, 8, &v) : NULL;
   if (!x) return NULL;
   memcpy(v, value, size);
   if (drop) atomic_store(&S_memo(e)->drops, true);
-  return S_publish(S_memo(e), x, h);
+  return S_publish(S_memo(e), x, q->hash);
+}
+
+const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
+                            size_t cost, void (*drop)(void *)) {
+  dg_gl_memo_asked q;
+  if (!S_asked(e, kind, key, strlen(key), &q)) return NULL;
+  return dg_gl_memo_keep_asked(e, &q, value, size, cost, drop);
 }

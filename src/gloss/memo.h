@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "gloss_internal.h"
 
@@ -169,17 +170,33 @@ const char *dg_gl_loan_verb(dg_engine *e, const char *lower, bool *zu_inf);
 
 /* The senses of a lemma (word.c's dg_gl_senses, computed with
  * DG_GL_MAX_SENSES): on a hit the stored senses (the caller copies what
- * it needs) and their number in *n; NULL on a miss. */
-const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n);
+ * it needs) and their number in *n; NULL on a miss.  The key (the lemma
+ * and the POS) is made into *sk, which the store of a miss
+ * (dg_gl_memo_senses_put) takes as it is: a lemma is keyed once. */
+#define DG_GL_MEMO_MAX_KEY 254
+typedef struct dg_gl_memo_skey {
+  size_t n; /* 0: not memoised */
+  uint64_t hash;
+  char key[DG_GL_MEMO_MAX_KEY];
+} dg_gl_memo_skey;
+const dg_sense *dg_gl_memo_senses_find(dg_engine *e, const char *lemma, const char *pos, size_t *n,
+                                       dg_gl_memo_skey *sk);
 /* The same for the lemma and POS of analysis k of word w, through the link
- * of its entry. */
-const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n);
-void dg_gl_memo_senses_put(dg_engine *e, const char *lemma, const char *pos, const dg_sense *sv, size_t n);
-/* The same for the lemma and POS of analysis k of word w, linked from its
- * entry at once (a miss of dg_gl_memo_an_senses: the next occurrence of
- * the word reaches them without a look-up); gives the stored senses, or
- * NULL when nothing was stored. */
-const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_sense *sv, size_t n);
+ * of its entry (_asked: on a miss of the link, the key made into *sk;
+ * sk->n is 0 on a hit). */
+const dg_sense *dg_gl_memo_an_senses_asked(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n,
+                                           dg_gl_memo_skey *sk);
+static inline const dg_sense *dg_gl_memo_an_senses(dg_engine *e, const dg_gl_word *w, size_t k, size_t *n) {
+  dg_gl_memo_skey sk;
+  return dg_gl_memo_an_senses_asked(e, w, k, n, &sk);
+}
+void dg_gl_memo_senses_put(dg_engine *e, const dg_gl_memo_skey *sk, const char *pos, const dg_sense *sv, size_t n);
+/* The same for analysis k of word w (sk: its key as the miss of
+ * dg_gl_memo_an_senses_asked made it), linked from its entry at once (the
+ * next occurrence of the word reaches them without a look-up); gives the
+ * stored senses, or NULL when nothing was stored. */
+const dg_sense *dg_gl_memo_an_senses_put(dg_engine *e, const dg_gl_word *w, size_t k, const dg_gl_memo_skey *sk,
+                                         const dg_sense *sv, size_t n);
 /* The marks (word.h dg_gl_sense_marks) of senses sv that one of the calls
  * above returned (the memo's: never a copy), one for each, made when a
  * verb's (POS VERB or AUX) were stored; NULL for other senses. */
@@ -197,5 +214,24 @@ const void *dg_gl_memo_find(dg_engine *e, char kind, const char *key);
 const void *dg_gl_memo_keep(dg_engine *e, char kind, const char *key, const void *value, size_t size,
                             size_t cost, void (*drop)(void *));
 bool dg_gl_memo_room(dg_engine *e);
+/* The same in two steps for a key that is looked up and, on a miss,
+ * stored: _ask is _find, and keeps in *q the key's length and hash (the
+ * key is not copied: it must stay as it is until the store), which
+ * _keep_asked, called with q after a miss, does not make again (most
+ * callers store what they did not find).  _ask_n: the key's length n is
+ * known. */
+typedef struct dg_gl_memo_asked {
+  const char *key;
+  size_t n;
+  uint64_t hash;
+  char kind;
+  bool keyed; /* false: not memoised (no memo, or a key too long) */
+} dg_gl_memo_asked;
+const void *dg_gl_memo_ask_n(dg_engine *e, char kind, const char *key, size_t n, dg_gl_memo_asked *q);
+static inline const void *dg_gl_memo_ask(dg_engine *e, char kind, const char *key, dg_gl_memo_asked *q) {
+  return dg_gl_memo_ask_n(e, kind, key, strlen(key), q);
+}
+const void *dg_gl_memo_keep_asked(dg_engine *e, const dg_gl_memo_asked *q, const void *value, size_t size,
+                                  size_t cost, void (*drop)(void *));
 
 #endif

@@ -64,13 +64,14 @@ static unsigned S_form_facts(const char *form, const char *lemma) {
  * has them (a link may point to them). */
 static __attribute__((noinline)) unsigned S_lemma_facts(dg_engine *e, const dg_gl_ctx *c, const char *lemma,
                                                         bool *kept) {
-  const unsigned char *m = dg_gl_memo_find(e, 'R', lemma);
+  dg_gl_memo_asked q;
+  const unsigned char *m = dg_gl_memo_ask(e, 'R', lemma, &q);
   *kept = m != NULL;
   if (m) return *m & (S_ROLE | S_MASC);
   dg_sense sv[1];
   unsigned char r = (unsigned char)((dg_gl_role_noun(c, lemma) ? S_ROLE : 0) |
                                     (dg_gl_senses(e, lemma, "NOUN", sv, 1) && dg_gl_eq(sv[0].gender, "m") ? S_MASC : 0));
-  *kept = dg_gl_memo_keep(e, 'R', lemma, &r, sizeof r, 0, NULL) != NULL;
+  *kept = dg_gl_memo_keep_asked(e, &q, &r, sizeof r, 0, NULL) != NULL;
   return r;
 }
 /* S_facts_of when the link has not got all the facts `want` (linked:

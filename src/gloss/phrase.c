@@ -257,13 +257,14 @@ static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an,
    * and checked once a key (the memo keeps where it is, under 'X': the
    * forms of a lemma share its key; a word's own key without phrases is
    * kept in its link alone) */
-  const S_pentry *const *at = dg_gl_memo_find(e, 'X', key);
+  dg_gl_memo_asked q;
+  const S_pentry *const *at = dg_gl_memo_ask(e, 'X', key, &q);
   if (at) m = *at;
   const void *block;
   size_t len;
   if (!m && dg_lexicon_phrase_block(e->lex, key, &block, &len) && (!block || dg_gl_phrase_block_ok(block, len))) {
     m = block && ((const S_pentry *)block)->np ? block : &S_none;
-    if ((!w || m != &S_none) && dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'X', key, &m, sizeof m, 0, NULL);
+    if ((!w || m != &S_none) && dg_gl_memo_room(e)) dg_gl_memo_keep_asked(e, &q, &m, sizeof m, 0, NULL);
   }
   if (m) {
     if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m);
@@ -449,7 +450,8 @@ static inline const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, 
   return linked ? linked : S_lowered_find(e, w, an, raw);
 }
 static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, const char *raw) {
-  const S_low *v = dg_gl_memo_find(e, 'l', raw);
+  dg_gl_memo_asked q;
+  const S_low *v = dg_gl_memo_ask(e, 'l', raw, &q);
   if (!v) {
     dg_buf b;
     dg_buf_init(&b);
@@ -457,7 +459,7 @@ static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, co
     dg_gl_lower_into(&b, raw);
     uint64_t h = dg_mwe_word_hash(b.data + sizeof(uint64_t));
     memcpy(b.data, &h, sizeof h);
-    v = dg_gl_memo_keep(e, 'l', raw, b.data, b.len, 0, NULL);
+    v = dg_gl_memo_keep_asked(e, &q, b.data, b.len, 0, NULL);
     dg_buf_free(&b);
     if (!v) return NULL;
   }

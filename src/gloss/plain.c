@@ -103,7 +103,8 @@ static __attribute__((noinline)) const char *S_english_kept(dg_engine *e, const 
   if (n + 2 > sizeof key) return S_make_form(e->lex, b, form, gloss);
   key[0] = (char)form;
   memcpy(key + 1, gloss, n + 1);
-  const char *m = dg_gl_memo_find(e, 'E', key);
+  dg_gl_memo_asked q;
+  const char *m = dg_gl_memo_ask_n(e, 'E', key, n + 1, &q);
   if (!m) {
     const char *made = S_make_form(e->lex, b, form, gloss);
     /* (the value: the key, then the form) */
@@ -111,7 +112,7 @@ static __attribute__((noinline)) const char *S_english_kept(dg_engine *e, const 
     dg_buf_init(&v);
     dg_buf_put(&v, key, n + 2);
     dg_buf_put(&v, made, strlen(made) + 1);
-    m = dg_gl_memo_keep(e, 'E', key, v.data, v.len, 0, NULL);
+    m = dg_gl_memo_keep_asked(e, &q, v.data, v.len, 0, NULL);
     dg_buf_free(&v);
     if (!m) return made; /* (the memo is full) */
     dg_buf_clear(b);     /* (the form returned is the memo's: b holds none) */
@@ -276,15 +277,16 @@ static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const 
   char key[128];
   size_t n = strlen(lemma);
   bool keyed = n + 2 <= sizeof key;
+  dg_gl_memo_asked q;
   if (keyed) {
     key[0] = 'v';
     memcpy(key + 1, lemma, n + 1);
-    const char *const *m = dg_gl_memo_find(e, 'E', key);
+    const char *const *m = dg_gl_memo_ask_n(e, 'E', key, n + 1, &q);
     if (m) return *m;
   }
   dg_sense av[1];
   const char *adv = dg_lexicon_senses(e->lex, lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV") ? av[0].gloss : NULL;
-  if (keyed) dg_gl_memo_keep(e, 'E', key, &adv, sizeof adv, 0, NULL);
+  if (keyed) dg_gl_memo_keep_asked(e, &q, &adv, sizeof adv, 0, NULL);
   return adv;
 }
 

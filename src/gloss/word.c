@@ -535,11 +535,12 @@ size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *
   if (!lemma || !*lemma) return 0;
   if (max > DG_GL_MAX_SENSES) return S_senses(e, lemma, pos, out, max);
   size_t n;
-  const dg_sense *m = dg_gl_memo_senses_find(e, lemma, pos, &n);
+  dg_gl_memo_skey sk;
+  const dg_sense *m = dg_gl_memo_senses_find(e, lemma, pos, &n, &sk);
   dg_sense sv[DG_GL_MAX_SENSES];
   if (!m) {
     n = S_senses(e, lemma, pos, sv, DG_GL_MAX_SENSES);
-    dg_gl_memo_senses_put(e, lemma, pos, sv, n);
+    dg_gl_memo_senses_put(e, &sk, pos, sv, n);
     m = sv;
   }
   if (n > max) n = max;
@@ -564,7 +565,8 @@ const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k,
   *n = 0;
   if (!a->lemma || !*a->lemma) return buf;
   size_t m;
-  const dg_sense *v = dg_gl_memo_an_senses(e, w, k, &m);
+  dg_gl_memo_skey sk;
+  const dg_sense *v = dg_gl_memo_an_senses_asked(e, w, k, &m, &sk);
   if (v) {
     *n = m > DG_GL_MAX_SENSES ? DG_GL_MAX_SENSES : m;
     return v;
@@ -572,7 +574,7 @@ const dg_sense *dg_gl_an_senses_ref(dg_engine *e, const dg_gl_word *w, size_t k,
   /* (not in the memo: computed, stored and linked from the analysis here,
    * not looked up again by dg_gl_senses) */
   *n = S_senses(e, a->lemma, a->pos, buf, DG_GL_MAX_SENSES);
-  const dg_sense *stored = dg_gl_memo_an_senses_put(e, w, k, buf, *n);
+  const dg_sense *stored = dg_gl_memo_an_senses_put(e, w, k, &sk, buf, *n);
   return stored ? stored : buf;
 }
 
