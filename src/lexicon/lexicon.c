@@ -59,6 +59,7 @@ struct dg_lexicon {
                        * also their base, sorted (dg_lexicon_is_irregular_past) */
   size_t n_pasts;
   unsigned *closed_bits; /* dg_sense.bits of each closed-class row (S_closed_bits_init) */
+  uint64_t *closed_filter; /* two bits per closed-class key in ASCII (S_closed_filter_init) */
 };
 
 /* Most words have no class: a bit set of their hashes answers "none"
@@ -179,6 +180,34 @@ static unsigned S_reading_bits(const char *pos, const char *labels, const char *
   return bits;
 }
 
+/* Most words a text asks the closed classes about are none of theirs:
+ * a bit set answers "none" for a word in ASCII (most words) without
+ * folding it into a buffer, hashing it byte by byte and probing the
+ * table.  Two bits a key in S_CWORDS (4 KB) of the hash of the key as
+ * folded, which dg_lexicon_fold_hash_ascii makes of a word in ASCII while
+ * it folds it (eight bytes at a time, in registers).  A key not in ASCII is no fold
+ * of a word in ASCII: it sets no bit, and a word not in ASCII is looked
+ * up as before. */
+static bool S_closed_filter_has(const uint64_t *f, uint64_t h) {
+  size_t b1 = h & (S_CWORDS - 1), b2 = (h >> 32) & (S_CWORDS - 1);
+  return (f[b1 / 64] >> (b1 % 64) & 1) && (f[b2 / 64] >> (b2 % 64) & 1);
+}
+static void S_closed_filter_init(dg_lexicon *lex) {
+  const dg_lex_slot *slots = lex->tables[DG_LEX_T_CLOSED];
+  if (!slots) return;
+  lex->closed_filter = dg_xcalloc(S_CWORDS / 64, sizeof *lex->closed_filter);
+  for (uint32_t i = 0; i < lex->table_size[DG_LEX_T_CLOSED]; i++) {
+    if (slots[i].key == DG_LEX_EMPTY) continue;
+    const char *k = S_str(lex, slots[i].key);
+    uint64_t h;
+    size_t n = strlen(k);
+    if (!n || !dg_lexicon_fold_hash_ascii(k, n, &h)) continue;
+    size_t b1 = h & (S_CWORDS - 1), b2 = (h >> 32) & (S_CWORDS - 1);
+    lex->closed_filter[b1 / 64] |= 1ULL << (b1 % 64);
+    lex->closed_filter[b2 / 64] |= 1ULL << (b2 % 64);
+  }
+}
+
 static void S_closed_bits_init(dg_lexicon *lex) {
   lex->closed_bits = dg_xcalloc(lex->n_closed + 1, sizeof *lex->closed_bits);
   for (uint32_t i = 0; i < lex->n_closed; i++) {
@@ -287,6 +316,7 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
   }
   S_pasts_init(lex);
   S_closed_bits_init(lex);
+  S_closed_filter_init(lex);
   return lex;
 }
 
@@ -345,6 +375,7 @@ void dg_lexicon_close(dg_lexicon *lex) {
   free(lex->clongest);
   free(lex->pasts);
   free(lex->closed_bits);
+  free(lex->closed_filter);
   dg_mapfile_close(&lex->mf);
   free(lex->path);
   free(lex);
@@ -565,9 +596,11 @@ size_t dg_lexicon_senses(const dg_lexicon *lex, const char *lemma, const char *p
 size_t dg_lexicon_closed(const dg_lexicon *lex, const char *form, dg_sense *out, size_t max) {
   S_lkey key;
   uint32_t start, count;
-  if (!lex || !S_key(form, &key) ||
-      !S_find(lex, DG_LEX_T_CLOSED, &key, lex->n_closed, &start, &count))
-    return 0;
+  if (!lex || !form) return 0;
+  size_t n = strlen(form);
+  uint64_t h;
+  if (lex->closed_filter && n && dg_lexicon_fold_hash_ascii(form, n, &h) && !S_closed_filter_has(lex->closed_filter, h)) return 0;
+  if (!S_key(form, &key) || !S_find(lex, DG_LEX_T_CLOSED, &key, lex->n_closed, &start, &count)) return 0;
   for (uint32_t i = 0; i < count && i < max; i++) {
     S_fill(lex, &lex->closed[start + i], &out[i]);
     out[i].bits = lex->closed_bits[start + i];

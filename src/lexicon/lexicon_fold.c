@@ -45,6 +45,35 @@ static inline uint32_t S_fold4(uint32_t x) {
   return x | ((x + 0x3F3F3F3FU) & ~(x + 0x25252525U) & 0x80808080U) >> 2;
 }
 
+/* (each eight bytes folded, mixed in with a multiply; the last eight, or
+ * four and four, read in loads that may overlap) */
+static inline uint64_t S_mix8(uint64_t h, uint64_t x) {
+  h = (h ^ S_fold8(x)) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+bool dg_lexicon_fold_hash_ascii(const char *s, size_t n, uint64_t *h) {
+  uint64_t x = (uint64_t)n * 0xff51afd7ed558ccdULL, a, any = 0;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      memcpy(&a, s + i, 8);
+      any |= a;
+      x = S_mix8(x, a);
+    }
+    memcpy(&a, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + n - 4, 4);
+    a = lo | (uint64_t)hi << 32;
+  } else {
+    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 | (uint64_t)(unsigned char)s[n - 1] << 16;
+  }
+  any |= a;
+  *h = S_mix8(x, a);
+  return !(any & 0x8080808080808080ULL);
+}
+
 size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap) {
   size_t n = 0;
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
