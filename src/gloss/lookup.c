@@ -48,7 +48,6 @@ static void S_lexicon_noun(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
 static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
   if (!w->nan || dg_gl_is_upper_initial(t->form) || w->ncl) return;
   float top = 0.0f;
-  bool third_ind = false; /* a reading as an ordinary 3rd-person indicative */
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     /* verb forms, and adjectives only inflected ("lange" of lang) */
@@ -56,11 +55,14 @@ static void S_lexicon_adverb(dg_engine *e, const dg_dtoken *t, dg_gl_word *w) {
               dg_gl_eq(a->pos, "NOUN") || /* lower case: no noun */
               (dg_gl_eq(a->pos, "ADJ") && strcmp(a->lemma, w->lower) != 0);
     if (!ok) return;
-    if (dg_gl_feat(a->feats, "Mood=Ind") && dg_gl_feat(a->feats, "Person=3")) third_ind = true;
     if (a->score > top) top = a->score;
   }
   dg_sense sv[1];
   if (!dg_lexicon_senses(e->lex, t->form, "ADV", sv, 1) || !dg_gl_eq(sv[0].pos, "ADV")) return;
+  /* (the features read only of a word the lexicon has as an adverb) */
+  bool third_ind = false; /* a reading as an ordinary 3rd-person indicative */
+  for (size_t k = 0; k < w->nan; k++)
+    if (dg_gl_feat(w->an[k].feats, "Mood=Ind") && dg_gl_feat(w->an[k].feats, "Person=3")) third_ind = true;
   if (w->nan >= DG_GL_MAX_AN) w->nan = DG_GL_MAX_AN - 1;
   /* "möglichst lange" = long: the verb readings (1SG, subjunctive) need a
    * context the adverb does not. */
