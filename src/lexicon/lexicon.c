@@ -430,7 +430,7 @@ static bool S_key(const char *word, S_lkey *k) {
   if (!word || !*word) return false;
   k->len = dg_lexicon_fold_buf(word, k->s, S_KEYMAX);
   if (k->len >= S_KEYMAX) return false;
-  k->hash = dg_hash64(k->s, k->len, 0);
+  k->hash = dg_lex_hash(k->s, k->len);
   return true;
 }
 
@@ -864,7 +864,7 @@ static void S_overlay_grow(dg_lexicon *lex) {
     }
     while (depth) {
       S_entry *x = stack[--depth];
-      size_t j = S_bucket(lex, dg_hash64(x->key, strlen(x->key), 0));
+      size_t j = S_bucket(lex, dg_lex_hash(x->key, strlen(x->key)));
       x->next = b[j];
       b[j] = x;
     }
@@ -970,7 +970,7 @@ bool dg_lexicon_add_glossary(dg_lexicon *lex, const char *path, degloss_error *e
   lex->n_entries += nnew;
   while (nnew && lex->n_entries >= lex->n_buckets) S_overlay_grow(lex);
   for (size_t i = nnew; i-- > 0;) {
-    size_t b = S_bucket(lex, dg_hash64(added[i]->key, strlen(added[i]->key), 0));
+    size_t b = S_bucket(lex, dg_lex_hash(added[i]->key, strlen(added[i]->key)));
     added[i]->next = lex->buckets[b];
     lex->buckets[b] = added[i];
   }

@@ -29,7 +29,7 @@
  *                                    irregular; the last keyed by the English
  *                                    verb as written); size a power
  *                                    of two; open addressing with linear probing on
- *                                    dg_hash64(folded key, 0); empty slot key = DG_LEX_EMPTY;
+ *                                    dg_lex_hash(folded key); empty slot key = DG_LEX_EMPTY;
  *                                    each slot carries its key's hash's top
  *                                    bits (dg_lex_slot_tag), so that a probe
  *                                    meeting another key reads no string
@@ -37,10 +37,12 @@
 #ifndef DG_LEXICON_FORMAT_H
 #define DG_LEXICON_FORMAT_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 4u
+#define DG_LEX_VERSION 5u
 #define DG_LEX_EMPTY 0xffffffffu
 
 enum {
@@ -98,6 +100,50 @@ typedef struct dg_lex_slot {
  * to read. */
 #define DG_LEX_COUNT_BITS 16
 #define DG_LEX_COUNT_MASK ((1u << DG_LEX_COUNT_BITS) - 1)
+/* The hash of a key (its n bytes at s) that places it in the tables, the
+ * compiler's and the reader's: eight bytes at a time as a little-endian
+ * word, each mixed in with a multiply (the last eight, or four and four,
+ * or the first, middle and last of one to three, read in loads that may
+ * overlap), where a byte at a time cost four instructions a byte, for
+ * every word the text asks about; then mixed so that the low bits (the
+ * slot) and the top ones (the tag) depend on every byte. */
+static inline uint64_t dg_lex_word(const char *s, size_t k) { /* (k: 4 or 8 bytes) */
+  uint64_t a = 0;
+  if (k == 8) {
+    memcpy(&a, s, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    a = __builtin_bswap64(a);
+#endif
+  } else {
+    uint32_t b;
+    memcpy(&b, s, 4);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    b = __builtin_bswap32(b);
+#endif
+    a = b;
+  }
+  return a;
+}
+static inline uint64_t dg_lex_mix(uint64_t h, uint64_t a) {
+  h = (h ^ a) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+static inline uint64_t dg_lex_hash(const char *s, size_t n) {
+  uint64_t h = ((uint64_t)n + 1) * 0xff51afd7ed558ccdULL, a;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) h = dg_lex_mix(h, dg_lex_word(s + i, 8));
+    a = dg_lex_word(s + n - 8, 8);
+  } else if (n >= 4) {
+    a = dg_lex_word(s, 4) | dg_lex_word(s + n - 4, 4) << 32;
+  } else if (n) {
+    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 | (uint64_t)(unsigned char)s[n - 1] << 16;
+  } else {
+    a = 0;
+  }
+  h = dg_lex_mix(h, a) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);
+}
+
 /* The tag of a key whose hash is h, in place in dg_lex_slot.count. */
 static inline uint32_t dg_lex_slot_tag(uint64_t h) {
   return (uint32_t)(h >> (32 + DG_LEX_COUNT_BITS)) << DG_LEX_COUNT_BITS;

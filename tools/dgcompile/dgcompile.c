@@ -225,7 +225,7 @@ static void S_table_add(S_table *t, const S_pool *pool, uint32_t key, uint32_t s
                         uint32_t count) {
   const char *k = pool->b.data + key;
   uint32_t mask = t->size - 1;
-  uint64_t h = dg_hash64(k, strlen(k), 0);
+  uint64_t h = dg_lex_hash(k, strlen(k));
   uint32_t i = (uint32_t)h & mask;
   while (t->slots[i].key != DG_LEX_EMPTY) i = (i + 1) & mask;
   t->slots[i].key = key;
