@@ -134,8 +134,13 @@ static long S_line(dg_source *src, const dg_paragraph *p, uint64_t start) {
     src->ln_at = 0;
     src->ln_line = p->line;
   }
-  for (size_t i = src->ln_at; i < n; i++)
-    if (p->raw[i] == '\r' || (p->raw[i] == '\n' && !(i > 0 && p->raw[i - 1] == '\r'))) src->ln_line++;
+  /* (each break found by memchr, not byte by byte: a CR, and an LF but
+   * the one of a CRLF) */
+  const char *r = p->raw, *e = r + n;
+  for (const char *q = r + src->ln_at; q < e && (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+    src->ln_line += !(q > r && q[-1] == '\r');
+  for (const char *q = r + src->ln_at; q < e && (q = memchr(q, '\r', (size_t)(e - q))) != NULL; q++)
+    src->ln_line++;
   src->ln_at = n;
   return src->ln_line;
 }
