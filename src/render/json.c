@@ -178,15 +178,9 @@ static char *S_str_rest(S_w *w, char *q, const char *v) {
       p += 2;
       continue;
     }
-    if (k == DG_JSON_ESC) {
-      q = dg_json_escape(q, c);
-      p++;
-      continue;
-    }
-    if (k == DG_JSON_BAD || !dg_json_utf8_seq(p, k)) return NULL;
-    memcpy(q, p, k);
-    q += k;
-    p += k;
+    size_t used = dg_json_put_other(&q, p, k);
+    if (!used) return NULL;
+    p += used;
   }
   size_t n = strlen((const char *)p);
   b->len = (size_t)(q - b->data);

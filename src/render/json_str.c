@@ -60,15 +60,9 @@ char *dg_json_body(char *q, const char *s, size_t n) {
       p++;
     }
     if (p >= end) break;
-    if (k == DG_JSON_ESC) {
-      q = dg_json_escape(q, c);
-      p++;
-      continue;
-    }
-    if (k == DG_JSON_BAD || !dg_json_utf8_seq(p, k)) return NULL;
-    memcpy(q, p, k);
-    q += k;
-    p += k;
+    size_t used = dg_json_put_other(&q, p, k);
+    if (!used) return NULL;
+    p += used;
   }
   return q;
 }

@@ -113,6 +113,21 @@ static inline __attribute__((always_inline)) char *dg_json_short(char *q, const 
 /* The escape of control character, quote or backslash c at q: returns
  * the end. */
 char *dg_json_escape(char *q, unsigned char c);
+
+/* A byte at p that is not plain ASCII, of class k (DG_JSON_ESC, or the
+ * lead of a sequence of k bytes), written at *q as jansson writes it
+ * (*q moved past it): returns the number of bytes read, 0 when they are
+ * not strict UTF-8 (the string is then left out). */
+static inline size_t dg_json_put_other(char **q, const unsigned char *p, unsigned k) {
+  if (k == DG_JSON_ESC) {
+    *q = dg_json_escape(*q, p[0]);
+    return 1;
+  }
+  if (k == DG_JSON_BAD || !dg_json_utf8_seq(p, k)) return 0;
+  memcpy(*q, p, k);
+  *q += k;
+  return k;
+}
 /* The n bytes of text s, escaped, at q, which has room for 6 * n (every
  * byte a \u00XX): returns the end, or NULL when s is not strict UTF-8 as
  * jansson checks it (no overlong forms, surrogates or code points above
@@ -120,6 +135,19 @@ char *dg_json_escape(char *q, unsigned char c);
  * of the text, is checked and copied 16 and 8 bytes at a time, the rest a
  * byte at a time. */
 char *dg_json_body(char *q, const char *s, size_t n);
+
+/* The place of the lowest set bit of bits, which is never 0.  (On
+ * x86-64 bsf: the count as a 64-bit register, with no sign extension of
+ * the builtin's int after it.) */
+static inline size_t dg_json_low_bit(uint64_t bits) {
+#if defined(__x86_64__)
+  uint64_t k;
+  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
+  return k;
+#else
+  return (size_t)__builtin_ctzll(bits);
+#endif
+}
 
 /* The plain ASCII start of a NUL-terminated string, 16 bytes at a time
  * with no strlen first: the 16 bytes at s are stored at q (which has room
@@ -145,15 +173,7 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) siz
   __m128i m = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8(0x21)),
                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
   uint64_t bits = (unsigned)_mm_movemask_epi8(m) | 1u << 16;
-#if defined(__x86_64__)
-  /* (bsf: the count as a 64-bit register, with no sign extension of the
-   * builtin's int after it; bits is never 0) */
-  uint64_t k;
-  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
-  return k;
-#else
-  return (size_t)__builtin_ctzll(bits);
-#endif
+  return dg_json_low_bit(bits);
 #else
   dg_json_v16 m = (x < 0x20) | (x == '"') | (x == '\\');
   uint64_t a, b;
@@ -185,13 +205,7 @@ static inline __attribute__((no_sanitize("address", "undefined", "thread"))) siz
   __m128i mb = _mm_or_si128(_mm_subs_epi8(_mm_xor_si128(b, two), lim), _mm_cmpeq_epi8(b, bs));
   uint64_t bits = (uint64_t)(unsigned)_mm_movemask_epi8(ma) | (uint64_t)(unsigned)_mm_movemask_epi8(mb) << 16 |
                   1ULL << 32;
-#if defined(__x86_64__)
-  uint64_t k;
-  __asm__("bsf %1, %0" : "=r"(k) : "r"(bits) : "cc");
-  return k;
-#else
-  return (size_t)__builtin_ctzll(bits);
-#endif
+  return dg_json_low_bit(bits);
 #else
   size_t k = dg_json_plain16(q, s);
   return k < 16 ? k : 16 + dg_json_plain16(q + 16, s + 16);
