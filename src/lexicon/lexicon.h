@@ -229,9 +229,9 @@ char *dg_lexicon_fold(const char *s);
 /* The same into `buf` of `cap` bytes; returns the folded length (a result
  * >= cap means `buf` holds a truncated key). */
 size_t dg_lexicon_fold_buf(const char *s, char *buf, size_t cap);
-/* A hash of the n bytes at s (n > 0) as folded, for a word in ASCII,
- * made without writing the folded key (the same for a word and for its
- * key as folded); false when a byte is not ASCII. */
+/* The tables' hash (dg_lex_hash, lexicon_format.h) of the n bytes at s
+ * (n > 0) as folded, for a word in ASCII, made without writing the folded
+ * key; false when a byte is not ASCII. */
 bool dg_lexicon_fold_hash_ascii(const char *s, size_t n, uint64_t *h);
 
 /* Verify the checksum of the whole mapped file (dg_lexicon_open checks the

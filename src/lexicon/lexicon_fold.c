@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "lexicon.h"
+#include "lexicon_format.h"
 #include "util.h"
 
 char *dg_lexicon_fold(const char *s) {
@@ -45,32 +46,31 @@ static inline uint32_t S_fold4(uint32_t x) {
   return x | ((x + 0x3F3F3F3FU) & ~(x + 0x25252525U) & 0x80808080U) >> 2;
 }
 
-/* (each eight bytes folded, mixed in with a multiply; the last eight, or
- * four and four, read in loads that may overlap) */
-static inline uint64_t S_mix8(uint64_t h, uint64_t x) {
-  h = (h ^ S_fold8(x)) * 0x9E3779B97F4A7C15ULL;
-  return h ^ (h >> 29);
-}
-
+/* dg_lex_hash of the word as folded (lexicon_format.h: the tables'
+ * hash), each of its loads folded as it is read: the same steps, with no
+ * folded copy written. */
 bool dg_lexicon_fold_hash_ascii(const char *s, size_t n, uint64_t *h) {
-  uint64_t x = (uint64_t)n * 0xff51afd7ed558ccdULL, a, any = 0;
+  uint64_t x = ((uint64_t)n + 1) * 0xff51afd7ed558ccdULL, a, any = 0;
   if (n >= 8) {
     for (size_t i = 0; i + 8 < n; i += 8) {
-      memcpy(&a, s + i, 8);
+      a = dg_lex_word(s + i, 8);
       any |= a;
-      x = S_mix8(x, a);
+      x = dg_lex_mix(x, S_fold8(a));
     }
-    memcpy(&a, s + n - 8, 8);
+    a = dg_lex_word(s + n - 8, 8);
+    any |= a;
+    a = S_fold8(a);
   } else if (n >= 4) {
-    uint32_t lo, hi;
-    memcpy(&lo, s, 4);
-    memcpy(&hi, s + n - 4, 4);
-    a = lo | (uint64_t)hi << 32;
+    uint32_t lo = (uint32_t)dg_lex_word(s, 4), hi = (uint32_t)dg_lex_word(s + n - 4, 4);
+    any = lo | hi;
+    a = S_fold4(lo) | (uint64_t)S_fold4(hi) << 32;
   } else {
-    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 | (uint64_t)(unsigned char)s[n - 1] << 16;
+    uint32_t b = (unsigned char)s[0] | (uint32_t)(unsigned char)s[n / 2] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
+    any = b;
+    a = S_fold4(b);
   }
-  any |= a;
-  *h = S_mix8(x, a);
+  x = dg_lex_mix(x, a) * 0xc4ceb9fe1a85ec53ULL;
+  *h = x ^ (x >> 32);
   return !(any & 0x8080808080808080ULL);
 }
 
