@@ -123,7 +123,8 @@ typedef struct S_phrase_v {
 /* Gloss a word from the shortest dictionary phrase that is its lemma plus
  * placeholders and function words (S_phrase_find). */
 static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *lemma) {
-  const S_phrase_v *v = dg_gl_memo_find(e, 'h', lemma);
+  dg_gl_memo_asked q;
+  const S_phrase_v *v = dg_gl_memo_ask(e, 'h', lemma, &q);
   S_phrase_v *made = NULL;
   if (!v) {
     char g[256];
@@ -133,7 +134,7 @@ static bool S_phrase_gloss(dg_engine *e, dg_doc *d, dg_dtoken *t, const char *le
     made = dg_xmalloc(sizeof *made + L + 1);
     made->source = source;
     memcpy(made->gloss, g, L + 1);
-    if (dg_gl_memo_room(e)) dg_gl_memo_keep(e, 'h', lemma, made, sizeof *made + L + 1, 0, NULL);
+    if (dg_gl_memo_room(e)) dg_gl_memo_keep_asked(e, &q, made, sizeof *made + L + 1, 0, NULL);
     v = made;
   }
   bool found = v->gloss[0] != '\0';

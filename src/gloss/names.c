@@ -116,10 +116,11 @@ static bool S_known(dg_engine *e, const dg_gl_word *gw, const char *form) {
   if (!form || !*form) return false;
   bool linked = gw && gw->memo_form == form;
   const bool *m = linked ? dg_gl_memo_link(gw, DG_GL_LINK_KNOWN) : NULL;
-  if (!m) m = dg_gl_memo_find(e, 'H', form);
+  dg_gl_memo_asked q = {0};
+  if (!m) m = dg_gl_memo_ask(e, 'H', form, &q);
   if (!m) {
     bool r = dg_morph_is_known(e->morph, form);
-    m = dg_gl_memo_keep(e, 'H', form, &r, sizeof r, 0, NULL);
+    m = dg_gl_memo_keep_asked(e, &q, &r, sizeof r, 0, NULL);
     if (!m) return r;
   }
   if (linked) dg_gl_memo_set_link(gw, DG_GL_LINK_KNOWN, m);

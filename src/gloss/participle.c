@@ -125,7 +125,8 @@ static void S_participle_set(dg_doc *d, dg_dtoken *t, const char *verb, const ch
 bool dg_gl_participle(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w) {
   if (dg_gl_is_upper_initial(t->form) && !w->initial) return false;
   const char *lem = t->lemma[0] ? t->lemma : w->lower;
-  const S_participle *v = dg_gl_memo_find(e, 'p', lem);
+  dg_gl_memo_asked q;
+  const S_participle *v = dg_gl_memo_ask(e, 'p', lem, &q);
   char verb[160];
   dg_buf g;
   dg_buf_init(&g);
@@ -146,7 +147,7 @@ bool dg_gl_participle(dg_engine *e, dg_doc *d, dg_dtoken *t, const dg_gl_word *w
       memcpy(nv->s, verb, vl);
       memcpy(nv->s + vl, g.data ? g.data : "", gl);
     }
-    v = dg_gl_memo_keep(e, 'p', lem, nv, size, 0, NULL);
+    v = dg_gl_memo_keep_asked(e, &q, nv, size, 0, NULL);
     if (!v) {
       /* (no room in the memo: this copy, for this token) */
       if (ok) S_participle_set(d, t, verb, g.data, present, source);

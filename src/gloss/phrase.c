@@ -270,12 +270,12 @@ static const S_pentry *S_phrases_find(dg_engine *e, const dg_gl_word *w, int an,
     if (w) S_set_link(w, an, DG_GL_LINK_PHRASES, DG_GL_ALINK_PHRASES, m);
     return m;
   }
-  m = dg_gl_memo_find(e, 'K', key);
+  m = dg_gl_memo_ask(e, 'K', key, &q);
   if (!m && dg_gl_memo_room(e)) {
     dg_buf b;
     dg_buf_init(&b);
     dg_gl_phrase_block(&b, e->lex, key);
-    m = dg_gl_memo_keep(e, 'K', key, b.data, b.len, 0, NULL);
+    m = dg_gl_memo_keep_asked(e, &q, b.data, b.len, 0, NULL);
     dg_buf_free(&b);
   }
   if (!m) return S_phrases_local(e, key);

@@ -470,10 +470,11 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
   char key[128];
   size_t n = form ? strlen(form) : sizeof key;
   bool keyed = n + 2 <= sizeof key;
+  dg_gl_memo_asked q;
   if (keyed) {
     key[0] = pos[0];
     memcpy(key + 1, form, n + 1);
-    const S_form_senses_v *v = dg_gl_memo_find(e, 'F', key);
+    const S_form_senses_v *v = dg_gl_memo_ask_n(e, 'F', key, n + 1, &q);
     if (v) {
       memcpy(out, v->sv, v->n * sizeof *out);
       return v->n;
@@ -485,7 +486,7 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
     S_form_senses_v nv;
     nv.n = k;
     memcpy(nv.sv, out, k * sizeof *out);
-    dg_gl_memo_keep(e, 'F', key, &nv, offsetof(S_form_senses_v, sv) + k * sizeof *out, 0, NULL);
+    dg_gl_memo_keep_asked(e, &q, &nv, offsetof(S_form_senses_v, sv) + k * sizeof *out, 0, NULL);
   }
   return k;
 }
