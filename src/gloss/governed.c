@@ -112,8 +112,7 @@ static const S_row *S_find_by(const dg_governed *t, const char *lemma, uint64_t 
 }
 
 static const S_row *S_find(const dg_governed *t, const char *lemma, const char *prep) {
-  if (!t || !t->nrows || !lemma || !*lemma || !prep || !*prep) return NULL;
-  return S_find_by(t, lemma, S_gov_hash(lemma), prep);
+  return lemma && *lemma ? S_find_by(t, lemma, S_gov_hash(lemma), prep) : NULL;
 }
 
 const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64_t key, const char *prep,
@@ -125,10 +124,7 @@ const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64
 }
 
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
-  const S_row *r = S_find(t, lemma, prep);
-  if (!r) return NULL;
-  *gov_case = r->gcase;
-  return r->gloss;
+  return lemma && *lemma ? dg_governed_gloss_by(t, lemma, S_gov_hash(lemma), prep, gov_case) : NULL;
 }
 
 unsigned dg_governed_may(const dg_governed *t, const char *lemma, uint64_t *key) {
