@@ -555,37 +555,63 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
   at = S_pos(w, at, t);
   at = S_strl_or_empty(w, at, S_KQ("features"), t->feats);
   at = S_str_or_empty(w, at, S_KQ("labels"), t->labels);
-  /* The gloss's value as written ("..." with its quotes): "plain" and the
-   * first of "glosses" are most often the very same string, and then
-   * repeat these bytes (gv is empty when the gloss was left out: not
-   * UTF-8). */
-  size_t gkey = (size_t)(at.q - w->out->data);
-  at = S_str(w, at, S_KQ("gloss"), t->gloss);
-  size_t gend = (size_t)(at.q - w->out->data);
-  S_span gv = {gkey + S_KEYLEN("gloss"), t->gloss && gend != gkey ? gend : 0};
-  /* The plain-English gloss as --style plain shows it, in either style. */
-  const char *plain = dg_render_plain_as_is(t);
-  if (plain && plain == t->gloss && gv.end) at = S_again(w, at, S_K("plain"), gv);
-  else if (plain) at = S_str(w, at, S_KQ("plain"), plain);
-  else {
-    dg_buf_clear(&w->cell);
-    dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
-    at = S_strn(w, at, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
-  }
-  at = S_open(at, S_K("glosses"), '[');
+  /* The gloss, and "plain" and the first of "glosses", which are most
+   * often the very same string (the plain-English gloss as --style plain
+   * shows it, in either style; the first of the ranked glosses): the
+   * gloss's value is written once, and its bytes as written ("..." with
+   * its quotes) are repeated for the other two.  A value of up to 32 bytes
+   * (nearly all) is repeated as two blocks of 16 from the place it was
+   * just written, with no offsets kept (the buffer has not moved when its
+   * start is where it was); a longer one, or one that only one of the two
+   * repeats, from its span (S_again; gv is empty when the gloss was left
+   * out: not UTF-8). */
   size_t max = o.alternatives ? o.alternatives : t->nglosses;
   {
+    const char *plain = dg_render_plain_as_is(t);
     /* (the list and its length in locals: the compiler would load them
      * again after each store into the output) */
     const char *const *g = t->glosses;
-    size_t n = t->nglosses < max ? t->nglosses : max, i = 0;
-    if (n && g[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
-    else /* up to the first element written (one not UTF-8 is left out) */
-      for (; i < n && at.first; i++)
-        if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
-    if (i < n) { /* the rest, each after a comma: the cursor says so when it is compiled */
+    size_t ng = t->nglosses < max ? t->nglosses : max, i = 0;
+    const char *base = w->out->data;
+    char *gq = at.q + S_KEYLEN("gloss"); /* where the value goes */
+    at = S_str(w, at, S_KQ("gloss"), t->gloss);
+    size_t gn; /* its length, quotes included (gn - 2 wraps for a gloss left out: the cursor stayed before gq) */
+    if (plain && plain == t->gloss && ng && g[0] == plain && w->out->data == base &&
+        (gn = (size_t)(at.q - gq)) - 2 <= 30) {
+      dg_json_v16 a, b;
+      memcpy(&a, gq, 16);
+      memcpy(&b, gq + 16, 16);
+      char *q = at.q;
+      memcpy(q, ",\"plain\":" S_PAD16, 16);
+      memcpy(q + S_KEYLEN("plain"), &a, 16);
+      memcpy(q + S_KEYLEN("plain") + 16, &b, 16);
+      q += S_KEYLEN("plain") + gn;
+      memcpy(q, ",\"glosses\":[" S_PAD16, 16);
+      q += sizeof ",\"glosses\":[" - 1;
+      memcpy(q, &a, 16);
+      memcpy(q + 16, &b, 16);
+      at = (S_at){q + gn, false};
+      i = 1;
+    } else {
+      /* (offsets: the buffer may have moved) */
+      size_t gkey = (size_t)(gq - base), gend = (size_t)(at.q - w->out->data);
+      S_span gv = {gkey, t->gloss && gend != gkey - S_KEYLEN("gloss") ? gend : 0};
+      if (plain && plain == t->gloss && gv.end) at = S_again(w, at, S_K("plain"), gv);
+      else if (plain) at = S_str(w, at, S_KQ("plain"), plain);
+      else {
+        dg_buf_clear(&w->cell);
+        dg_render_gloss_text(&w->cell, t, s, DG_STYLE_PLAIN);
+        at = S_strn(w, at, S_K("plain"), w->cell.data ? w->cell.data : "", w->cell.len);
+      }
+      at = S_open(at, S_K("glosses"), '[');
+      if (ng && g[0] == t->gloss && gv.end) at = S_again(w, at, S_ELEM, gv), i = 1;
+      else /* up to the first element written (one not UTF-8 is left out) */
+        for (; i < ng && at.first; i++)
+          if (g[i]) at = S_str(w, at, S_ELEMQ, g[i]);
+    }
+    if (i < ng) { /* the rest, each after a comma: the cursor says so when it is compiled */
       S_at rest = {at.q, false};
-      for (; i < n; i++)
+      for (; i < ng; i++)
         if (g[i]) rest = S_str(w, rest, S_ELEMQ, g[i]);
       at = rest;
     }
