@@ -145,6 +145,8 @@ typedef struct dg_ltoks {
   size_t *seg;          /* room for dg_text_segment's work (seg_cap entries), kept */
   size_t seg_cap;
   dg_buf tmp, key, text; /* the tokenizer's work buffers, kept */
+  bool no_lane;         /* every token through the general branches (tests:
+                         * tokenize.c's S_lane must give what they give) */
 } dg_ltoks;
 
 void dg_ltoks_free(dg_ltoks *t);

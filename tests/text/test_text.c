@@ -869,9 +869,88 @@ static void test_random(void) {
   dg_buf_free(&doc);
 }
 
+/* tokenize.c's lane (S_lane) takes the common words, commas and full
+ * stops without the general branches: it must give the tokens, ranges,
+ * flags and forms that the branches give.  Every line of the corpora and
+ * documents of tricky pieces, tokenized both ways. */
+static int S_lane_differs(const char *text, size_t len) {
+  dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
+  dg_textbuf tb = {0};
+  dg_ltoks a = {0}, b = {0};
+  b.no_lane = true;
+  dg_text_decode(&tb, text, len, 0, NULL, 0, &ws);
+  dg_text_tokenize(&tb, text, &a);
+  dg_text_tokenize(&tb, text, &b);
+  int bad = a.n != b.n;
+  for (size_t i = 0; !bad && i < a.n; i++) {
+    const dg_ltok *x = &a.v[i], *y = &b.v[i];
+    bad = x->cs != y->cs || x->ce != y->ce || x->fo != y->fo || x->fl != y->fl || x->kind != y->kind ||
+          x->flags != y->flags || memcmp(a.forms.data + x->fo, b.forms.data + y->fo, x->fl + 1) != 0;
+  }
+  if (bad) {
+    fprintf(stderr, "lane differs:");
+    for (size_t i = 0; i < len && i < 200; i++) fprintf(stderr, " %02X", (unsigned char)text[i]);
+    fputc('\n', stderr);
+  }
+  dg_textbuf_free(&tb);
+  dg_ltoks_free(&a);
+  dg_ltoks_free(&b);
+  return bad;
+}
+
+static void test_lane(const char *root) {
+  static const char *const odd[] = {
+      "Wort, Wort. Wort", "wie hat für Wahl http://x.de www.x.de ftp://a.b Htwo", "os.path z.B. Wort..",
+      "Wort.Wort, usw. Dr. Müller", "McDonald iPhone getUserName snake_case foo() ls(1) C:\\Temp",
+      "Ä, Ö. ß... Straße, Grüße", "ab\xC2\xAD" "cd e\xCC\x81 Caf\xC3\xA9, x\xEF\xBF\xBD y", "Wort\tWort\nWort\r\nWort",
+      "a@b.de Wort, Wort. x@y", "Wort,,", "Wort.,", "Wort3 Wort-Wort Wort's Klaus' Wort) (Wort",
+      "Ein- und Ausfuhr, Lehrer*innen, Lehrer:in", "A. B. Trump", "Wort.", "W", "W ", " W,", "\xCE\x91\xCE\xB2 \xCE\xB3.",
+  };
+  int bad = 0;
+  for (size_t i = 0; i < DG_ARRAY_LEN(odd); i++) bad += S_lane_differs(odd[i], strlen(odd[i]));
+  static const char *const files[] = {"samples/news-ukraine-2025.de.txt",
+                                      "dictionaries/parallel/flores200/deu_Latn.devtest",
+                                      "dictionaries/parallel/ntrex/newstest2019-ref.deu.txt"};
+  size_t lines = 0;
+  for (size_t f = 0; f < DG_ARRAY_LEN(files); f++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", root, files[f]);
+    FILE *in = fopen(path, "rb");
+    OK(in != NULL, "corpus for the lane test: %s", path);
+    if (!in) continue;
+    char line[65536];
+    while (fgets(line, sizeof line, in)) {
+      bad += S_lane_differs(line, strlen(line));
+      lines++;
+    }
+    fclose(in);
+  }
+  OK(lines > 2000, "lines of the corpora tokenized both ways: %zu", lines);
+  /* the pieces of test_random, strung together */
+  static const char *const pieces[] = {
+      "Wort", " ", " ", "\n", ".", ",", "-", "„", "“", "\"", "*", "_", "z.", "B.", "Dr.", "17", ". ", "3,5",
+      "\xFF", "\xC3\xA4", "\r", "@", "#", "http://x.de", "a@b.de", "…", "...", "'", "’", "\xC2\xAD", "\xCC\x88",
+      "und", "Ein-", "NATO", "\t", "(", ")", "1.", "usw.", "A.", "McD", "www", "ht", "Äpfel", "o", "W",
+  };
+  unsigned long long seed = 7;
+  dg_buf doc;
+  dg_buf_init(&doc);
+  for (int round = 0; round < 3000; round++) {
+    dg_buf_clear(&doc);
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    int n = (int)((seed >> 33) % 60);
+    for (int i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      dg_buf_puts(&doc, pieces[(seed >> 33) % DG_ARRAY_LEN(pieces)]);
+    }
+    bad += S_lane_differs(doc.data ? doc.data : "", doc.len);
+  }
+  dg_buf_free(&doc);
+  INT_EQ(bad, 0, "inputs the lane tokenizes otherwise");
+}
+
 int main(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
+  const char *root = argc > 1 ? argv[1] : ".";
   dg_buf_init(&S_warnings);
   static dg_warn_scope scope = {.fn = S_sink};
   dg_warn_push(&scope);
@@ -897,6 +976,7 @@ int main(int argc, char **argv) {
   test_lines();
   test_builder_classify();
   test_random();
+  test_lane(root);
   dg_buf_free(&S_warnings);
   return DONE("text.unit");
 }
