@@ -544,17 +544,12 @@ static size_t S_lane(S_lex *L, size_t i) {
     t->v = dg_xrealloc(t->v, t->cap * sizeof *t->v);
   }
   dg_buf_reserve(&t->forms, (rawlen - off[i]) + (n - i) + 18);
-  dg_ltok *v = t->v;
-  size_t tn = t->n, flen = t->forms.len;
+  dg_ltok *k = t->v + t->n; /* (the next token) */
+  size_t flen = t->forms.len;
   char *fd = t->forms.data;
   unsigned nl = L->nl ? DG_TF_LINE_START : 0;
   _Static_assert(DG_C_LOWER == (DG_C_UPPER | 1), "letter classes");
   for (;;) {
-    /* (every URL prefix has an h, f or w first and a t or w second) */
-    unsigned d = (cp[i] | 0x20) - 'f';
-    if (d <= 'w' - 'f' && ((1u << d) & (1u << 0 | 1u << ('h' - 'f') | 1u << ('w' - 'f'))) &&
-        i + 1 < n && ((cp[i + 1] | 0x20) == 't' || (cp[i + 1] | 0x20) == 'w'))
-      break;
     /* the run of letters sixteen classes at a time (the class buffer has
      * room for a block past its end, and a space at it), and a hump: a
      * capital whose bit follows a small letter's */
@@ -579,7 +574,7 @@ static size_t S_lane(S_lex *L, size_t i) {
       lower_before = cls[e] == DG_C_LOWER;
     }
 #endif
-    if (hump) break;
+    if (hump || e == i) break; /* (e == i: no letter after the space) */
     size_t j = e;
     unsigned c = cls[e]; /* (DG_C_SPACE at the paragraph's end) */
     if (c == DG_C_PUNCT) {
@@ -587,6 +582,8 @@ static size_t S_lane(S_lex *L, size_t i) {
         j = e + 1;
       } else if (cp[e] == '.') {
         if (e + 1 < n && (cp[e + 1] | 0x20) >= 'a' && (cp[e + 1] | 0x20) <= 'z') break;
+        /* (of the URL prefixes only "www." ends its letters at a full stop) */
+        if (e - i == 3 && S_url_prefix(L, i)) break;
         j = e + 1;
         while (j < n && cp[j] == '.') j++;
       } else {
@@ -597,7 +594,6 @@ static size_t S_lane(S_lex *L, size_t i) {
     }
     size_t a = off[i], b = off[e], len = b - a, plen = j - e;
     if (j > lim) break;
-    dg_ltok *k = &v[tn++];
     k->cs = (uint32_t)i;
     k->ce = (uint32_t)e;
     k->fo = (uint32_t)flen;
@@ -610,8 +606,8 @@ static size_t S_lane(S_lex *L, size_t i) {
     else dg_copy(q, raw + a, len);
     q[len] = '\0';
     flen += len + 1;
+    k++;
     if (plen) { /* the comma or the full stops: ASCII, a byte each */
-      k = &v[tn++];
       k->cs = (uint32_t)e;
       k->ce = (uint32_t)j;
       k->fo = (uint32_t)flen;
@@ -623,12 +619,13 @@ static size_t S_lane(S_lex *L, size_t i) {
       else dg_copy(q, raw + b, plen);
       q[plen] = '\0';
       flen += plen + 1;
+      k++;
     }
-    i = j; /* (a space, a line break or the end: S_lex_all's from there) */
-    if (j + 1 >= n || cls[j] != DG_C_SPACE || (cls[j + 1] | 1) != DG_C_LOWER) break;
+    i = j; /* (a line break or the end: S_lex_all's from there) */
+    if (j >= n || cls[j] != DG_C_SPACE) break;
     i = j + 1;
   }
-  t->n = tn;
+  t->n = (size_t)(k - t->v);
   t->forms.len = flen;
   if (!nl) L->nl = false;
   return i;
