@@ -103,10 +103,16 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
   if (n == 0) return;
   memset(sent_end, 0, n);
   memset(headline, 0, n);
-  /* Line lengths: the longest and second-longest line of the paragraph. */
+  /* Line lengths: the longest and second-longest line of the paragraph.
+   * (Most paragraphs are one line, the tokenizer stepped over no line
+   * break: every token on line 0, no length asked for.) */
   size_t nlines = 0, max1 = 0, max2 = 0, ls = 0;
   line_of[0] = 0;
-  for (size_t i = 1; i < n; i++) {
+  if (t->breaks == 0) {
+    memset(line_of, 0, n * sizeof *line_of);
+    nlines = 1;
+  }
+  for (size_t i = 1; i < n && t->breaks; i++) {
     /* (a line's length measured at the next line's start only: most
      * paragraphs are one line) */
     if (__builtin_expect((t->v[i].flags & DG_TF_LINE_START) != 0, 0)) {
@@ -117,7 +123,7 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
     }
     line_of[i] = nlines;
   }
-  {
+  if (t->breaks) {
     size_t len = tb->off[t->v[n - 1].ce] - tb->off[t->v[ls].cs];
     if (len > max1) { max2 = max1; max1 = len; } else if (len > max2) max2 = len;
     nlines++;

@@ -141,6 +141,8 @@ typedef struct dg_ltok {
 typedef struct dg_ltoks {
   dg_ltok *v;
   size_t n, cap;
+  size_t breaks;        /* line breaks between tokens (0: no token but the
+                         * first starts a line) */
   dg_buf forms;         /* NUL-separated forms */
   size_t *seg;          /* room for dg_text_segment's work (seg_cap entries), kept */
   size_t seg_cap;

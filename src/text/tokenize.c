@@ -639,7 +639,10 @@ static void S_lex_all(S_lex *L) {
   while (i < n) {
     unsigned c = cls[i];
     if (dg_c_space(c) || c == DG_C_SHY) {
-      if (c == DG_C_NL) L->nl = true;
+      if (c == DG_C_NL) {
+        L->nl = true;
+        L->out->breaks++;
+      }
       i++;
       continue;
     }
@@ -1049,6 +1052,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.nl = true;
   L.tmp = out->tmp; /* (kept from paragraph to paragraph) */
   out->n = 0;
+  out->breaks = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   if (L.marks) S_emphasis(&L);
