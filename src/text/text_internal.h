@@ -143,6 +143,9 @@ typedef struct dg_ltoks {
   size_t n, cap;
   size_t breaks;        /* line breaks between tokens (0: no token but the
                          * first starts a line) */
+  uint32_t *dots;       /* the indices of the tokens that are one full stop,
+                         * ndots of them (room for cap) */
+  size_t ndots;
   dg_buf forms;         /* NUL-separated forms */
   size_t *seg;          /* room for dg_text_segment's work (seg_cap entries), kept */
   size_t seg_cap;

@@ -49,6 +49,7 @@ typedef struct {
 
 void dg_ltoks_free(dg_ltoks *t) {
   free(t->v);
+  free(t->dots);
   dg_buf_free(&t->forms);
   free(t->seg);
   dg_buf_free(&t->tmp);
@@ -93,11 +94,18 @@ dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft, const uin
 
 /* ---- emitting tokens ---- */
 
+/* Room for `need` tokens, and for as many indices of full stops. */
+static void S_room(dg_ltoks *t, size_t need) {
+  if (need <= t->cap) return;
+  size_t cap = t->cap ? 2 * t->cap : 256;
+  while (cap < need) cap *= 2;
+  t->v = dg_xrealloc(t->v, cap * sizeof *t->v);
+  t->dots = dg_xrealloc(t->dots, cap * sizeof *t->dots);
+  t->cap = cap;
+}
+
 static dg_ltok *S_push(dg_ltoks *t) {
-  if (t->n == t->cap) {
-    t->cap = t->cap ? 2 * t->cap : 256;
-    t->v = dg_xrealloc(t->v, t->cap * sizeof *t->v);
-  }
+  if (t->n == t->cap) S_room(t, t->n + 1);
   dg_ltok *k = &t->v[t->n++];
   memset(k, 0, sizeof *k);
   return k;
@@ -539,12 +547,10 @@ static size_t S_lane(S_lex *L, size_t i) {
   /* room for the rest of the paragraph (a token at least a code point; a
    * form at most its bytes, its NUL and the block of sixteen its copy
    * writes), so that no token needs a test */
-  if (t->cap < t->n + (n - i) + 2) {
-    t->cap = 2 * (t->n + (n - i) + 2);
-    t->v = dg_xrealloc(t->v, t->cap * sizeof *t->v);
-  }
+  S_room(t, t->n + (n - i) + 2);
   dg_buf_reserve(&t->forms, (rawlen - off[i]) + (n - i) + 18);
   dg_ltok *k = t->v + t->n; /* (the next token) */
+  uint32_t *dot = t->dots + t->ndots; /* (the next full stop's index) */
   size_t flen = t->forms.len;
   char *fd = t->forms.data;
   unsigned nl = L->nl ? DG_TF_LINE_START : 0;
@@ -619,6 +625,7 @@ static size_t S_lane(S_lex *L, size_t i) {
       else dg_copy(q, raw + b, plen);
       q[plen] = '\0';
       flen += plen + 1;
+      if (plen == 1 && raw[b] == '.') *dot++ = (uint32_t)(k - t->v);
       k++;
     }
     i = j; /* (a line break or the end: S_lex_all's from there) */
@@ -626,6 +633,7 @@ static size_t S_lane(S_lex *L, size_t i) {
     i = j + 1;
   }
   t->n = (size_t)(k - t->v);
+  t->ndots = (size_t)(dot - t->dots);
   t->forms.len = flen;
   if (!nl) L->nl = false;
   return i;
@@ -795,6 +803,7 @@ static void S_lex_all(S_lex *L) {
       unsigned qf = j == i + 1 ? S_quote_flags(L, i)
                     : ch == '`' ? DG_TF_QUOTE_OPEN : ch == '\'' ? DG_TF_QUOTE_CLOSE : 0;
       S_emit(L, i, j, DG_TOK_PUNCT, qf, NULL, 0);
+      if (ch == '.' && j == i + 1) L->out->dots[L->out->ndots++] = (uint32_t)(L->out->n - 1); /* (S_merge's) */
       i = j;
       continue;
     }
@@ -858,6 +867,10 @@ static void S_emphasis(S_lex *L) {
     t->v[w++] = k;
   }
   t->n = w;
+  t->ndots = 0; /* (their indices moved) */
+  for (size_t i = 0; i < t->n; i++)
+    if (t->v[i].kind == DG_TOK_PUNCT && t->v[i].ce == t->v[i].cs + 1 && L->cp[t->v[i].cs] == '.')
+      t->dots[t->ndots++] = (uint32_t)i;
 }
 
 /* ---- merges: abbreviations, initials, ordinals ---- */
@@ -929,17 +942,21 @@ static void S_merge(S_lex *L) {
   dg_ltoks *t = L->out;
   dg_ltok *v = t->v; /* (and n: kept in locals, a token copied may be any object for all the compiler knows) */
   const size_t n = t->n;
-  size_t w = 0;
+  /* Only a token before a full stop may merge: the tokenizer noted the
+   * full stops (t->dots), the tokens between them are moved as blocks.
+   * v[0, w) is the output so far, v[pos, n) the tokens still to place. */
+  const uint32_t *dots = t->dots;
+  const size_t ndots = t->ndots;
+  size_t w = 0, pos = 0;
   dg_buf key = t->key, text = t->text; /* (kept from paragraph to paragraph) */
-  for (size_t i = 0; i < n;) {
-    if (w == i) {
-      /* (none merged so far: the tokens before one that is no
-       * punctuation, and so no full stop, stay as they are) */
-      while (i + 1 < n && v[i + 1].kind != DG_TOK_PUNCT) i++;
-      w = i;
-    }
+  for (size_t x = 0; x < ndots; x++) {
+    if (dots[x] == 0 || dots[x] - 1 < pos) continue; /* (a full stop first, or one merged) */
+    size_t i = dots[x] - 1;
+    if (w != pos) memmove(v + w, v + pos, (i - pos) * sizeof *v);
+    w += i - pos;
+    pos = i;
     dg_ltok *k = &v[i];
-    bool dot_next = i + 1 < n && S_is_dot(L, &v[i + 1]) && v[i + 1].cs == k->ce;
+    bool dot_next = S_is_dot(L, &v[i + 1]) && v[i + 1].cs == k->ce;
     if (dot_next && k->kind == DG_TOK_WORD && !(k->flags & (DG_TF_SUSPENDED | DG_TF_HYPHEN_JOINED))) {
       /* collect up to 4 parts "z." "B." */
       size_t parts = 1, ends[5];
@@ -993,7 +1010,7 @@ static void S_merge(S_lex *L) {
         S_merge_into(L, &m, k, &v[ends[found]], text.data, text.len, DG_TOK_WORD,
                      DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0));
         v[w++] = m;
-        i = ends[found] + 1;
+        pos = ends[found] + 1;
         continue;
       }
       /* an initial: "Donald J. Trump" */
@@ -1006,7 +1023,7 @@ static void S_merge(S_lex *L) {
         dg_ltok m;
         S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
         v[w++] = m;
-        i += 2;
+        pos = i + 2;
         continue;
       }
     }
@@ -1020,15 +1037,14 @@ static void S_merge(S_lex *L) {
         dg_ltok m;
         S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
         v[w++] = m;
-        i += 2;
+        pos = i + 2;
         continue;
       }
     }
-    if (w != i) v[w] = *k; /* (none merged so far: in place) */
-    w++;
-    i++;
+    /* (no merge: token i is placed with the block after it) */
   }
-  t->n = w;
+  if (w != pos) memmove(v + w, v + pos, (n - pos) * sizeof *v);
+  t->n = w + (n - pos);
   t->key = key;
   t->text = text;
 }
@@ -1052,7 +1068,7 @@ void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out) {
   L.nl = true;
   L.tmp = out->tmp; /* (kept from paragraph to paragraph) */
   out->n = 0;
-  out->breaks = 0;
+  out->breaks = out->ndots = 0;
   dg_buf_clear(&out->forms);
   S_lex_all(&L);
   if (L.marks) S_emphasis(&L);
