@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "text_internal.h"
 #include "util.h"
 
 static void S_quiet(void *ctx, const degloss_error *w) {
@@ -29,6 +30,25 @@ static void S_check(bool ok, const char *what) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The tokenizer's lane (tokenize.c S_lane) gives the tokens of its general
+ * branches: a paragraph's bytes tokenized both ways. */
+static void S_lane_same(const char *raw, size_t len) {
+  static dg_textbuf tb;
+  static dg_ltoks a, b;
+  dg_warnstate ws = {.reported = DG_TEXT_WARN_MAX, .capped = true}; /* silent */
+  b.no_lane = true;
+  dg_text_decode(&tb, raw, len, 0, NULL, 0, &ws);
+  dg_text_tokenize(&tb, raw, &a);
+  dg_text_tokenize(&tb, raw, &b);
+  S_check(a.n == b.n, "lane: token count");
+  for (size_t i = 0; i < a.n; i++) {
+    const dg_ltok *x = &a.v[i], *y = &b.v[i];
+    S_check(x->cs == y->cs && x->ce == y->ce && x->kind == y->kind && x->flags == y->flags &&
+                x->fl == y->fl && !memcmp(a.forms.data + x->fo, b.forms.data + y->fo, x->fl + 1),
+            "lane: a token");
+  }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static dg_warn_scope scope = {.fn = S_quiet};
@@ -71,6 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       seen += st->ntokens;
     }
     S_check(seen == p.ntokens, "token count");
+    if (mode != DEGLOSS_INPUT_HORIZONTAL) S_lane_same(p.raw, p.rawlen);
     off = p.end;
     dg_paragraph_free(&p);
   }
