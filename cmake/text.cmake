@@ -28,7 +28,7 @@ if(NOT dg_text_wordclass_rc EQUAL 0)
 endif()
 
 target_sources(degloss PRIVATE
-  src/text/decode.c src/text/encoding.c src/text/tokenize.c src/text/tokenize_code.c src/text/segment.c src/text/text_abbrev.c src/text/text_para.c
+  src/text/decode.c src/text/encoding.c src/text/tokenize.c src/text/tokenize_code.c src/text/tokenize_lane.c src/text/segment.c src/text/text_abbrev.c src/text/text_para.c
   src/text/text_reader.c)
 target_include_directories(degloss PRIVATE "${DG_TEXT_GEN_DIR}")
 

@@ -155,7 +155,16 @@ typedef struct dg_ltoks {
 } dg_ltoks;
 
 void dg_ltoks_free(dg_ltoks *t);
+/* Room for `need` tokens, and for as many indices of full stops. */
+void dg_ltoks_room(dg_ltoks *t, size_t need);
 void dg_text_tokenize(const dg_textbuf *tb, const char *raw, dg_ltoks *out);
+/* The lane (tokenize_lane.c): the common words, commas and full stops of
+ * the paragraph from code point i (a capital or small letter) on, appended
+ * to t while they are the tokens the general branches would make, none
+ * ending past lim (the paragraph's special or NFC-unstable code points);
+ * *line_start: the next token starts a line (cleared once one is made).
+ * Returns where it stopped: i when it took nothing. */
+size_t dg_text_lane(const dg_textbuf *tb, const char *raw, dg_ltoks *t, size_t i, size_t lim, bool *line_start);
 
 /* Sentence boundaries: sets sent_end[i] = 1 when a sentence ends after token
  * i, and headline[i] = 1 when that sentence is a headline.  `line_of` is

@@ -94,8 +94,7 @@ dg_hyphen_rule dg_text_hyphen_rule(const uint32_t *left, size_t nleft, const uin
 
 /* ---- emitting tokens ---- */
 
-/* Room for `need` tokens, and for as many indices of full stops. */
-static void S_room(dg_ltoks *t, size_t need) {
+void dg_ltoks_room(dg_ltoks *t, size_t need) {
   if (need <= t->cap) return;
   size_t cap = t->cap ? 2 * t->cap : 256;
   while (cap < need) cap *= 2;
@@ -105,7 +104,7 @@ static void S_room(dg_ltoks *t, size_t need) {
 }
 
 static dg_ltok *S_push(dg_ltoks *t) {
-  if (t->n == t->cap) S_room(t, t->n + 1);
+  if (t->n == t->cap) dg_ltoks_room(t, t->n + 1);
   dg_ltok *k = &t->v[t->n++];
   memset(k, 0, sizeof *k);
   return k;
@@ -524,121 +523,6 @@ static bool S_prev_is_conj(const S_lex *L) {
   return S_in(f, S_conj_suspend_before, DG_ARRAY_LEN(S_conj_suspend_before));
 }
 
-/* The common run of running text, taken token after token without the
- * dispatch of S_lex_all: a word of capital and small letters with no
- * capital after a small letter, ended by a space, a line break, a comma or
- * full stops (none before a letter: "os.path" may be code); the comma or
- * the full stops as a punctuation token; one space to the next such word.
- * Each is the token S_lex_all's branches make of it (a word so ended is
- * one run of word characters, no URL, no code and takes no flag; a comma
- * is no quote; full stops after a letter start no path).  A word the lane
- * cannot vouch for (a URL's first letters, a hump, a digit, mark or other
- * character after its letters, the paragraph's special or NFC-unstable
- * range, no room) is left to them, as is every paragraph with an '@'.  The
- * counts of the output are kept in locals and written back at the end.
- * Returns where it stopped: i when it took nothing. */
-static size_t S_lane(S_lex *L, size_t i) {
-  const unsigned char *cls = L->cls;
-  const uint32_t *cp = L->cp, *off = L->tb->off;
-  const char *raw = L->raw;
-  const size_t n = L->n, rawlen = L->rawlen;
-  const size_t lim = i <= L->slow_hi ? L->slow_lo : SIZE_MAX; /* (no token may end past it) */
-  dg_ltoks *t = L->out;
-  /* room for the rest of the paragraph (a token at least a code point; a
-   * form at most its bytes, its NUL and the block of sixteen its copy
-   * writes), so that no token needs a test */
-  S_room(t, t->n + (n - i) + 2);
-  dg_buf_reserve(&t->forms, (rawlen - off[i]) + (n - i) + 18);
-  dg_ltok *k = t->v + t->n; /* (the next token) */
-  uint32_t *dot = t->dots + t->ndots; /* (the next full stop's index) */
-  size_t flen = t->forms.len;
-  char *fd = t->forms.data;
-  unsigned nl = L->nl ? DG_TF_LINE_START : 0;
-  _Static_assert(DG_C_LOWER == (DG_C_UPPER | 1), "letter classes");
-  for (;;) {
-    /* the run of letters sixteen classes at a time (the class buffer has
-     * room for a block past its end, and a space at it), and a hump: a
-     * capital whose bit follows a small letter's */
-    size_t e = i;
-    unsigned hump = 0, lower_before = 0;
-#if defined(__SSE2__)
-    for (;;) {
-      __m128i x;
-      memcpy(&x, cls + e, 16);
-      unsigned letter = (unsigned)_mm_movemask_epi8(
-          _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8(DG_C_LOWER)));
-      unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(DG_C_LOWER)));
-      unsigned run = (unsigned)__builtin_ctz(~letter | 1u << 16);
-      hump |= letter & ~lower & (lower << 1 | lower_before) & ((1u << run) - 1);
-      e += run;
-      if (run < 16) break;
-      lower_before = lower >> 15;
-    }
-#else
-    for (; (cls[e] | 1) == DG_C_LOWER; e++) {
-      hump |= cls[e] == DG_C_UPPER && lower_before;
-      lower_before = cls[e] == DG_C_LOWER;
-    }
-#endif
-    if (hump || e == i) break; /* (e == i: no letter after the space) */
-    size_t j = e;
-    unsigned c = cls[e]; /* (DG_C_SPACE at the paragraph's end) */
-    if (c == DG_C_PUNCT) {
-      if (cp[e] == ',') {
-        j = e + 1;
-      } else if (cp[e] == '.') {
-        if (e + 1 < n && (cp[e + 1] | 0x20) >= 'a' && (cp[e + 1] | 0x20) <= 'z') break;
-        /* (of the URL prefixes only "www." ends its letters at a full stop) */
-        if (e - i == 3 && S_url_prefix(L, i)) break;
-        j = e + 1;
-        while (j < n && cp[j] == '.') j++;
-      } else {
-        break;
-      }
-    } else if (!dg_c_space(c)) {
-      break;
-    }
-    size_t a = off[i], b = off[e], len = b - a, plen = j - e;
-    if (j > lim) break;
-    k->cs = (uint32_t)i;
-    k->ce = (uint32_t)e;
-    k->fo = (uint32_t)flen;
-    k->fl = (uint32_t)len;
-    k->kind = DG_TOK_WORD;
-    k->flags = nl;
-    nl = 0;
-    char *q = fd + flen;
-    if (len <= 16 && a + 16 <= rawlen) memcpy(q, raw + a, 16);
-    else dg_copy(q, raw + a, len);
-    q[len] = '\0';
-    flen += len + 1;
-    k++;
-    if (plen) { /* the comma or the full stops: ASCII, a byte each */
-      k->cs = (uint32_t)e;
-      k->ce = (uint32_t)j;
-      k->fo = (uint32_t)flen;
-      k->fl = (uint32_t)plen;
-      k->kind = DG_TOK_PUNCT;
-      k->flags = 0;
-      q = fd + flen;
-      if (plen <= 16 && b + 16 <= rawlen) memcpy(q, raw + b, 16);
-      else dg_copy(q, raw + b, plen);
-      q[plen] = '\0';
-      flen += plen + 1;
-      if (plen == 1 && raw[b] == '.') *dot++ = (uint32_t)(k - t->v);
-      k++;
-    }
-    i = j; /* (a line break or the end: S_lex_all's from there) */
-    if (j >= n || cls[j] != DG_C_SPACE) break;
-    i = j + 1;
-  }
-  t->n = (size_t)(k - t->v);
-  t->ndots = (size_t)(dot - t->dots);
-  t->forms.len = flen;
-  if (!nl) L->nl = false;
-  return i;
-}
-
 static void S_lex_all(S_lex *L) {
   const uint32_t *cp = L->cp;
   const unsigned char *cls = L->cls;
@@ -655,7 +539,11 @@ static void S_lex_all(S_lex *L) {
       continue;
     }
     if ((c == DG_C_UPPER || c == DG_C_LOWER) && L->next_at == SIZE_MAX && !L->out->no_lane) {
-      size_t j = S_lane(L, i); /* most words, and their commas and full stops */
+      /* most words, and their commas and full stops (tokenize_lane.c;
+       * not in a paragraph with an '@' left, whose words the e-mail
+       * scanner looks at, nor up to the special or NFC-unstable code
+       * points, whose forms S_form makes) */
+      size_t j = dg_text_lane(L->tb, L->raw, L->out, i, i <= L->slow_hi ? L->slow_lo : SIZE_MAX, &L->nl);
       if (j != i) {
         i = j;
         continue;
