@@ -230,6 +230,10 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
 /* Is this lower-case form an ordinal by its form alone ("siebte")? */
 bool dg_gl_ordinal_form(dg_engine *e, const char *lower);
+/* Is word w no ordinal wherever it stands: its lower-case form does not
+ * end as one may, or its memo entry links that it is none (ordinal.c)?
+ * Then dg_gl_ordinal is false for it in every context. */
+bool dg_gl_ordinal_never(const dg_gl_word *w);
 /* participle.c: a participle used as an adjective without an entry of its
  * own (word w, token t), glossed from its verb ("sinkend" sinking); false
  * (t untouched) when it is none. */

@@ -174,6 +174,28 @@ static bool S_opens_noun_phrase(const dg_gl_ctx *c, size_t j) {
 
 static bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, size_t L);
 
+/* The length of lower-case form low when it ends as an ordinal may (-te,
+ * -ten, -tem, -ter, -tes, five letters or more), else 0.  (Most words end
+ * otherwise: told by their last three letters before anything is
+ * measured.) */
+static inline size_t S_ordinal_length(const char *low) {
+  size_t L = low[0] && low[1] && low[2] && low[3] ? 4 + strlen(low + 4) : 0;
+  if (L < 5) return 0;
+  char z = low[L - 1];
+  bool e_only = z == 'e' && low[L - 2] == 't';
+  if (!e_only && !(low[L - 2] == 'e' && low[L - 3] == 't' && (z == 'n' || z == 'm' || z == 'r' || z == 's')))
+    return 0;
+  return L;
+}
+
+/* (what S_ordinal links from the entry of a form that is no ordinal:
+ * "sagte", "letzten") */
+static const char S_none = 0;
+
+bool dg_gl_ordinal_never(const dg_gl_word *w) {
+  return !w->lower || S_ordinal_length(w->lower) == 0 || dg_gl_memo_link(w, DG_GL_LINK_ORDINAL) == &S_none;
+}
+
 bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   const dg_gl_word *w = &c->w[i];
@@ -185,16 +207,8 @@ bool dg_gl_ordinal(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
         !dg_gl_is_upper_initial(c->s->tokens[i + 1].form))
       return false;
   }
-  const char *low = w->lower;
-  /* (most words end in no -te, -ten, -tem, -ter, -tes: told by their last
-   * three letters before anything is measured) */
-  size_t L = low[0] && low[1] && low[2] && low[3] ? 4 + strlen(low + 4) : 0;
-  if (L < 5) return false;
-  char z = low[L - 1];
-  bool e_only = z == 'e' && low[L - 2] == 't';
-  if (!e_only && !(low[L - 2] == 'e' && low[L - 3] == 't' && (z == 'n' || z == 'm' || z == 'r' || z == 's')))
-    return false;
-  return S_ordinal(e, d, c, i, L);
+  size_t L = S_ordinal_length(w->lower);
+  return L && S_ordinal(e, d, c, i, L);
 }
 
 /* What an ordinal's form tells, the same wherever it stands: the length of
@@ -257,7 +271,6 @@ static __attribute__((noinline)) bool S_ordinal(dg_engine *e, dg_doc *d, dg_gl_c
   /* (what the form tells is linked from its memo entry: that it is no
    * ordinal, "sagte", "letzten", asked about on every repeat; or the
    * ordinal's value, S_ord) */
-  static const char S_none = 0;
   const void *link = dg_gl_memo_link(w, DG_GL_LINK_ORDINAL);
   if (link == &S_none) return false;
   const S_ord *v = link;

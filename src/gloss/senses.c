@@ -140,18 +140,31 @@ static void S_set_pos(dg_doc *d, dg_dtoken *t, const char *pos) {
 
 /* The same of analysis k of w: the parts of speech the look-up pass read
  * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
-S_IN_LINE void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
-  static const struct {
-    unsigned bit;
-    unsigned char tag; /* in S_tags */
-  } known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
+static const struct {
+  unsigned bit;
+  unsigned char tag; /* in S_tags */
+} S_known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
                {DG_GL_P_ADV, 4},  {DG_GL_P_AUX, 5},  {DG_GL_P_ADP, 6}};
-  for (size_t q = 0; q < DG_ARRAY_LEN(known); q++)
-    if (w->fb[k] & known[q].bit) {
-      dg_gl_set_pos_code(t, S_tags[known[q].tag], S_codes[known[q].tag]);
+S_IN_LINE void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
+  for (size_t q = 0; q < DG_ARRAY_LEN(S_known); q++)
+    if (w->fb[k] & S_known[q].bit) {
+      dg_gl_set_pos_code(t, S_tags[S_known[q].tag], S_codes[S_known[q].tag]);
       return;
     }
   S_set_pos(d, t, w->an[k].pos);
+}
+
+/* What S_set_an_pos sets of analysis k of w, found once for a value kept
+ * of it (S_cparts.tag): the index of its tag in S_tags, or S_TAG_OTHER for
+ * a part of speech that is none of them (copied into each document). */
+enum { S_TAG_OTHER = 0xff };
+_Static_assert(DG_ARRAY_LEN(S_tags) < S_TAG_OTHER, "a tag's index in a byte");
+static unsigned char S_an_tag(const dg_gl_word *w, size_t k) {
+  for (size_t q = 0; q < DG_ARRAY_LEN(S_known); q++)
+    if (w->fb[k] & S_known[q].bit) return S_known[q].tag;
+  for (size_t q = 0; q < DG_ARRAY_LEN(S_tags); q++)
+    if (dg_gl_eq(w->an[k].pos, S_tags[q])) return (unsigned char)q;
+  return S_TAG_OTHER;
 }
 
 /* What the content-word pass found for a word read with one of its
@@ -197,7 +210,13 @@ typedef struct S_cparts {
                          * its clause, then takes this value or the other
                          * order's */
   unsigned char first;  /* what the first sense is, S_first_of */
+  /* (of a direct value, what a repeat would otherwise work out again from
+   * the word's form and analysis, the same at each: S_open_kept) */
+  unsigned char tag;    /* the analysis's part of speech (S_an_tag) */
+  signed char lemma_an; /* the first analysis of its lemma (dg_gl_memo_first_an) */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
+  bool no_ordinal;      /* the word is no ordinal in any context (dg_gl_ordinal_never) */
+  unsigned char close;  /* what S_senses_close does, S_close_of (0: not known) */
   const char *source;   /* the first sense's source (NULL: none) */
   const char *g[];      /* the glosses (ng), then the parts (np), the strings */
 } S_cparts;
@@ -211,6 +230,27 @@ static unsigned S_first_of(const dg_sense *sv) {
   if (!sv->pos) return 0;
   if (dg_gl_eq(sv->pos, "PROPN")) return S_FIRST_PROPN;
   return dg_gl_eq(sv->pos, "NOUN") && sv->gloss && !dg_gl_is_upper_initial(sv->gloss) ? S_FIRST_COMMON_NOUN : 0;
+}
+
+/* What S_senses_close does of word w once its glosses are set (gloss, the
+ * first) and its first sense is known (first, S_first_of): whether an
+ * acronym keeps its form as its gloss, and whether a name reading (propn)
+ * needs a name beside it (dg_gl_beside_name, the one question of the
+ * sentence).  A function of the form (as looked up) and of the analysis
+ * read, found once for a direct value (S_cparts.close). */
+enum { S_CLOSE_KNOWN = 1, S_CLOSE_PROMOTE = 2, S_CLOSE_NAME_ASK = 4 };
+S_IN_LINE unsigned char S_close_of(const dg_gl_word *w, bool propn, const char *form, const char *gloss,
+                                   unsigned first) {
+  unsigned char r = S_CLOSE_KNOWN;
+  /* Acronyms stay acronyms ("NATO", not its expansion) unless the
+   * dictionary gives a short English form. */
+  if (dg_gl_all_upper(form) && strchr(gloss, ' ')) r |= S_CLOSE_PROMOTE;
+  /* A word hunspell lists without a plural (read as a name) that the
+   * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
+   * noun: a name needs evidence. */
+  if (propn && (first & S_FIRST_COMMON_NOUN) && S_plain_capitalised(form) && !w->name_reading)
+    r |= S_CLOSE_NAME_ASK;
+  return r;
 }
 
 static const S_cpart *S_cparts_p(const S_cparts *v) { return (const S_cpart *)(const void *)(v->g + v->ng); }
@@ -326,6 +366,13 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, c
   v->np = (unsigned char)np;
   v->ng = (unsigned char)ng;
   v->len = (unsigned)len;
+  if (v->direct) {
+    v->tag = S_an_tag(w, (size_t)k);
+    const char *lemma = w->an[k].lemma ? w->an[k].lemma : "";
+    v->lemma_an = (signed char)(k == 0 ? 0 : dg_gl_memo_first_an(w, lemma));
+    v->no_ordinal = dg_gl_ordinal_never(w);
+    v->close = ng ? S_close_of(w, w->fb[k] & DG_GL_P_PROPN, t->form, g[0], v->first) : 0;
+  }
   S_cpart *p = (S_cpart *)(void *)(v->g + ng);
   char *str = (char *)(p + np);
   for (size_t q = 0; q < ng; q++) {
@@ -592,20 +639,14 @@ static __attribute__((noinline)) bool S_adverb_form(dg_engine *e, dg_doc *d, dg_
 }
 
 /* The rest of word i's glossing from its senses, once its glosses and
- * source are set: first tells what the first sense is (S_first_of); propn:
- * the analysis is a name's; parts_unknown: a compound part has no gloss. */
-S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, unsigned first, bool propn,
-                              bool parts_unknown) {
+ * source are set: close tells what S_close_of found (S_CLOSE_KNOWN set),
+ * first what the first sense is (S_first_of); propn: the analysis is a
+ * name's; parts_unknown: a compound part has no gloss. */
+S_IN_LINE void S_senses_finish(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, unsigned close, unsigned first,
+                               bool propn, bool parts_unknown) {
   dg_dtoken *t = &c->s->tokens[i];
-  const dg_gl_word *w = &c->w[i];
-  /* Acronyms stay acronyms ("NATO", not its expansion) unless the
-   * dictionary gives a short English form. */
-  if (dg_gl_all_upper(t->form) && strchr(t->gloss, ' ')) dg_gl_promote(d, t, t->form);
-  /* A word hunspell lists without a plural (read as a name) that the
-   * dictionary has as a common noun ("Hustensaft" = cough syrup) is that
-   * noun: a name needs evidence. */
-  if (propn && (first & S_FIRST_COMMON_NOUN) && S_plain_capitalised(t->form) && !w->name_reading &&
-      !dg_gl_beside_name(e, c, i)) {
+  if (close & S_CLOSE_PROMOTE) dg_gl_promote(d, t, t->form);
+  if ((close & S_CLOSE_NAME_ASK) && !dg_gl_beside_name(e, c, i)) {
     propn = false;
     dg_gl_set_pos(t, "NOUN");
   }
@@ -614,6 +655,11 @@ S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, u
     if (!*t->pos) dg_gl_set_pos(t, "PROPN");
   }
   if (parts_unknown) t->reason = "some compound parts unknown";
+}
+S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, unsigned first, bool propn,
+                              bool parts_unknown) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  S_senses_finish(e, d, c, i, S_close_of(&c->w[i], propn, t->form, t->gloss, first), first, propn, parts_unknown);
 }
 
 /* Word i read with analysis k, whose kept value v is direct
@@ -624,8 +670,9 @@ static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, 
   dg_gl_word *w = &c->w[i];
   const dg_analysis *a = &w->an[k];
   t->lemma = dg_mem_strdup(&d->arena, a->lemma);
-  dg_gl_memo_lemma_set(w, t->lemma, k == 0 ? 0 : dg_gl_memo_first_an(w, t->lemma));
-  S_set_an_pos(d, t, w, (size_t)k);
+  dg_gl_memo_lemma_set(w, t->lemma, v->lemma_an);
+  if (v->tag != S_TAG_OTHER) dg_gl_set_pos_code(t, S_tags[v->tag], S_codes[v->tag]);
+  else S_set_pos(d, t, a->pos);
   dg_gl_set_an_feats(d, t, w, (size_t)k);
   w->leipzig = a->leipzig ? a->leipzig : "";
   w->particle = a->particle;
@@ -633,15 +680,15 @@ static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, 
   S_cparts_copy(d, t, v, &parts_unknown);
   S_cparts_glosses(e, d, t, v);
   t->source = dg_doc_str(d, v->source ? v->source : "lexicon");
-  S_senses_close(e, d, c, i, v->first, w->fb[k] & DG_GL_P_PROPN, parts_unknown);
+  bool propn = w->fb[k] & DG_GL_P_PROPN;
+  if (v->close) S_senses_finish(e, d, c, i, v->close, v->first, propn, parts_unknown);
+  else S_senses_close(e, d, c, i, v->first, propn, parts_unknown);
 }
 
 /* Content word i: analysis, senses, compound, name, fallback. */
 void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* An ordinal written as a word ("der achten Runde"): from its cardinal. */
-  if (dg_gl_ordinal(e, d, c, i)) return;
   /* (the senses: the memo's, or sbuf's when computed or changed here) */
   dg_sense sbuf[DG_GL_MAX_SENSES];
   const dg_sense *sv = sbuf;
@@ -652,8 +699,12 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * has none or has that degree; not those of another analysis taken for
    * its positive, which make another analysis a) */
   bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
+  /* (the analysis is chosen before the ordinal is asked for, which needs
+   * it not: the choice changes nothing, and the value kept of the word
+   * read so tells when the word is no ordinal wherever it stands) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
+  bool ordinal_asked = false;
   /* What is kept of the word with that analysis (S_cparts): a repeat
    * whose value needs nothing more of the senses is glossed from it. */
   if (a && w->memo) {
@@ -662,6 +713,10 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
      * while the first is read) */
     if (kv) __builtin_prefetch((const char *)kv + 64);
     if (kv && kv->direct && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
+      /* An ordinal written as a word ("der achten Runde"): from its
+       * cardinal (below, for a word not kept so). */
+      if (!kv->no_ordinal && dg_gl_ordinal(e, d, c, i)) return;
+      ordinal_asked = true;
       /* (a verb whose clause puts its reflexive senses first takes the
        * value of that order, when it is kept and direct too) */
       char rkey[24];
@@ -672,6 +727,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       }
     }
   }
+  if (!ordinal_asked && dg_gl_ordinal(e, d, c, i)) return;
   if (a) {
     sv = dg_gl_an_senses_ref(e, w, (size_t)(a - w->an), sbuf, &ns);
     /* Another analysis with senses beats one without (not the name
