@@ -620,6 +620,17 @@ again:
   }
 }
 
+/* Word w looked up (the last step of each): the word classes of its form,
+ * asked by the rules again and again (a repeated word's are in its memo
+ * entry); the values a found word's entry links asked for, for the passes
+ * after this one.  (No rule of the look-up reads these of a neighbour:
+ * done as each word is found, not in a walk of their own.) */
+static inline void S_looked_up(const dg_gl_ctx *c, dg_gl_word *w) {
+  if (w->memo) dg_gl_memo_prefetch_links(w);
+  else w->wc = w->lower ? dg_lexicon_classes(c->lex, w->lower) : 0;
+  if (!w->fb) w->fb = S_no_fb;
+}
+
 /* Look every word of the sentence up. */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -653,25 +664,17 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
         S_word_no_readings(w);
         w->lower = S_lower(d, t->form);
-        continue;
+      } else {
+        /* (most words: found in the memo under the key S_ask made, and
+         * done unless the time-adverb rule of S_look_up reads them
+         * otherwise, which a word whose lower-case form is no adverb of a
+         * day never is) */
+        bool tried = key->form != NULL, got = tried && dg_gl_memo_word_get(e, key, w);
+        if (!got || (!w->initial && (w->wc & DG_WC_DAY_ADVERB) && S_time_adverb_after_prep(e, c, i, key)))
+          S_look_up(e, d, c, i, key, tried, got);
       }
-      /* (most words: found in the memo under the key S_ask made, and done
-       * unless the time-adverb rule of S_look_up reads them otherwise,
-       * which a word whose lower-case form is no adverb of a day never
-       * is) */
-      bool tried = key->form != NULL, got = tried && dg_gl_memo_word_get(e, key, w);
-      if (got && (w->initial || !(w->wc & DG_WC_DAY_ADVERB) || !S_time_adverb_after_prep(e, c, i, key))) continue;
-      S_look_up(e, d, c, i, key, tried, got);
+      S_looked_up(c, w);
     }
-  }
-  /* The word classes of each form, asked by the rules again and again (a
-   * repeated word's are in its memo entry); the values a found word's entry
-   * links asked for, for the passes after this one. */
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_gl_word *w = &c->w[i];
-    if (w->memo) dg_gl_memo_prefetch_links(w);
-    else w->wc = w->lower ? dg_lexicon_classes(c->lex, w->lower) : 0;
-    if (!w->fb) w->fb = S_no_fb;
   }
 }
 
