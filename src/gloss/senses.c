@@ -205,13 +205,18 @@ typedef struct S_cparts {
                          * of its own, and no degree with a meaning of its
                          * own: a repeat that picks it needs nothing of
                          * those senses but what is kept here (S_open_kept) */
+  bool name_only;       /* a name reading without senses (of its own or of
+                         * another analysis) whose form no split makes a
+                         * compound: whether or not a name stands beside
+                         * it, it is glossed as a name (S_open_name) */
   bool clause;          /* a verb with a reflexive sense whose place its
                          * clause decides (S_reflexive_order): a repeat asks
                          * its clause, then takes this value or the other
                          * order's */
   unsigned char first;  /* what the first sense is, S_first_of */
-  /* (of a direct value, what a repeat would otherwise work out again from
-   * the word's form and analysis, the same at each: S_open_kept) */
+  /* (of a direct or name_only value, what a repeat would otherwise work
+   * out again from the word's form and analysis, the same at each:
+   * S_open_kept, S_open_name) */
   unsigned char tag;    /* the analysis's part of speech (S_an_tag) */
   signed char lemma_an; /* the first analysis of its lemma (dg_gl_memo_first_an) */
   unsigned len, seg;    /* the strings' bytes; the segmentation's offset */
@@ -332,10 +337,11 @@ static void S_put(char *str, size_t *at, unsigned *off, const char *s) {
  * senses (their list g of ng, dg_gl_gloss_list; sv0 the first sense, NULL
  * without one) for w read with analysis k, when `kept` (they follow from
  * the word and the analysis); else only that the word came so far.
- * (direct, clause: S_cparts.direct, S_cparts.clause) */
+ * (direct, clause, name_only: S_cparts.direct, S_cparts.clause,
+ * S_cparts.name_only) */
 static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, char key[24], bool kept,
                           const dg_dtoken *t, size_t np, bool parts_unknown, const char *const *g, size_t ng,
-                          int listed, const dg_sense *sv0, bool direct, bool clause) {
+                          int listed, const dg_sense *sv0, bool direct, bool clause, bool name_only) {
   if (!dg_gl_memo_room(e)) return;
   if (!kept || np > DG_GL_MAX_PARTS) {
     kept = false;
@@ -366,13 +372,14 @@ static void S_cparts_keep(dg_engine *e, const dg_gl_word *w, int k, bool refl, c
   v->np = (unsigned char)np;
   v->ng = (unsigned char)ng;
   v->len = (unsigned)len;
-  if (v->direct) {
+  v->name_only = name_only && !v->direct;
+  if (v->direct || v->name_only) {
     v->tag = S_an_tag(w, (size_t)k);
     const char *lemma = w->an[k].lemma ? w->an[k].lemma : "";
     v->lemma_an = (signed char)(k == 0 ? 0 : dg_gl_memo_first_an(w, lemma));
     v->no_ordinal = dg_gl_ordinal_never(w);
-    v->close = ng ? S_close_of(w, w->fb[k] & DG_GL_P_PROPN, t->form, g[0], v->first) : 0;
   }
+  if (v->direct) v->close = ng ? S_close_of(w, w->fb[k] & DG_GL_P_PROPN, t->form, g[0], v->first) : 0;
   S_cpart *p = (S_cpart *)(void *)(v->g + ng);
   char *str = (char *)(p + np);
   for (size_t q = 0; q < ng; q++) {
@@ -622,6 +629,14 @@ static __attribute__((noinline)) bool S_degree_senses(dg_engine *e, const dg_gl_
   return false;
 }
 
+/* Does form (word w's) split into no two parts (dg_gl_word_split, as
+ * S_compound asks when the word is a guessed name)?  Then S_compound finds
+ * no parts whatever it is asked. */
+static bool S_unsplit(dg_engine *e, const dg_gl_word *w, const char *form) {
+  dg_part pv[DG_GL_MAX_PARTS];
+  return dg_gl_word_split(e, w, form, pv, DG_GL_MAX_PARTS) < 2;
+}
+
 /* An uninflected adverb spelt exactly like t ("bereits"), glossed so:
  * true when the dictionary lists one.  (Out of line: asked only of a word
  * not kept yet, S_cparts.) */
@@ -665,9 +680,10 @@ S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, u
 /* Word i read with analysis k, whose kept value v is direct
  * (S_cparts.direct): what dg_gl_open does with the analysis's senses,
  * read from v without asking for them. */
-static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, const S_cparts *v) {
-  dg_dtoken *t = &c->s->tokens[i];
-  dg_gl_word *w = &c->w[i];
+/* Token t (word w) read with analysis k, whose kept value v is direct or
+ * name_only: its lemma, part of speech, features and labels, as dg_gl_open
+ * sets them from the analysis. */
+S_IN_LINE void S_open_analysis(dg_doc *d, dg_dtoken *t, dg_gl_word *w, int k, const S_cparts *v) {
   const dg_analysis *a = &w->an[k];
   t->lemma = dg_mem_strdup(&d->arena, a->lemma);
   dg_gl_memo_lemma_set(w, t->lemma, v->lemma_an);
@@ -676,6 +692,24 @@ static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, 
   dg_gl_set_an_feats(d, t, w, (size_t)k);
   w->leipzig = a->leipzig ? a->leipzig : "";
   w->particle = a->particle;
+}
+
+/* Word i read with analysis k, whose kept value v is name_only: what
+ * dg_gl_open does with a name reading that has no senses and no parts,
+ * without asking for senses, parts or whether a name stands beside it
+ * (the answer changes nothing: with no parts the word is a name either
+ * way).  (Out of line: the names of a text, less common than its words.) */
+static __attribute__((noinline)) void S_open_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k,
+                                                  const S_cparts *v) {
+  dg_gl_word *w = &c->w[i];
+  S_open_analysis(d, &c->s->tokens[i], w, k, v);
+  dg_gl_no_senses(e, d, c, i, &w->an[k], w->fb[k], 0, true, false, false, false);
+}
+
+static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, const S_cparts *v) {
+  dg_dtoken *t = &c->s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  S_open_analysis(d, t, w, k, v);
   bool parts_unknown;
   S_cparts_copy(d, t, v, &parts_unknown);
   S_cparts_glosses(e, d, t, v);
@@ -712,11 +746,15 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (its glosses and parts run on past its first line: asked for now,
      * while the first is read) */
     if (kv) __builtin_prefetch((const char *)kv + 64);
-    if (kv && kv->direct && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
+    if (kv && (kv->direct || kv->name_only) && t->kind == DG_KIND_WORD && w->memo_form == t->form) {
       /* An ordinal written as a word ("der achten Runde"): from its
        * cardinal (below, for a word not kept so). */
       if (!kv->no_ordinal && dg_gl_ordinal(e, d, c, i)) return;
       ordinal_asked = true;
+      if (kv->name_only) {
+        S_open_name(e, d, c, i, pick, kv);
+        return;
+      }
       /* (a verb whose clause puts its reflexive senses first takes the
        * value of that order, when it is kept and direct too) */
       char rkey[24];
@@ -832,9 +870,17 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
     /* (a split that made the word a name is not kept: the copy would not
      * make it one) */
+    /* (a name reading without senses that stays a name in no parts here
+     * does in every context: as a guessed name, when it was one, or when it
+     * is never one (listed, or no plain capitalised word), or when the
+     * split a guess asks for makes no compound, S_unsplit) */
+    bool name_only = linked && !cp && ns == 0 && was_propn && propn && !name_head && np == 0 && !parts_unknown &&
+                     ka == pick && !degree && !plural_headword;
+    if (name_only && !guessed_name && listed != 1 && !w->name_reading && S_plain_capitalised(t->form))
+      name_only = S_unsplit(e, w, t->form);
     if (linked && !cp)
       S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed,
-                    ns ? &sv[0] : NULL, ka == pick && !degree && !plural_headword, refl_asked);
+                    ns ? &sv[0] : NULL, ka == pick && !degree && !plural_headword, refl_asked, name_only);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
