@@ -212,8 +212,27 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
  * then every word's clause found (dg_gl_clauses, word.h). */
 void dg_gl_clause_joins(dg_gl_ctx *c);
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
- * for words and names. */
-bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+ * for words and names.  (Of a word, the most tokens, only a decade
+ * "1980er", a Roman numeral, "Uhr" right after a number or a command
+ * without closed-class readings is glossed there: a word whose first
+ * letter and neighbours make it none of them is told in line, before the
+ * call.) */
+bool dg_gl_nonword_form(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
+static inline bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  if (t->kind == DG_KIND_WORD) {
+    unsigned char f0 = (unsigned char)t->form[0];
+    if (f0 >= 'a' && f0 <= 'z') {
+      if (c->w[i].ncl) return false;
+    } else if (f0 >= 'A' && f0 <= 'Z') {
+      bool roman = f0 == 'I' || f0 == 'V' || f0 == 'X' || f0 == 'L' || f0 == 'C' || f0 == 'D' || f0 == 'M';
+      if (!roman && !(i && c->s->tokens[i - 1].kind == DG_KIND_NUMBER)) return false;
+    } else if (f0 < '0' || f0 > '9') {
+      return false;
+    }
+  }
+  return dg_gl_nonword_form(e, d, c, i);
+}
 /* closed.c: word i's closed-class reading, when one fits (lemma, features,
  * labels, glosses); false when it is a content word.  (A content word, the
  * most of them, has no closed-class reading to choose among: told in line,

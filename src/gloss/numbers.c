@@ -15,9 +15,10 @@
 #include "word.h"
 
 /* dg_gl_nonword is asked about every token of every sentence, and most
- * are words it lets go after a look at their kind and first letter: the
- * work for the tokens it glosses is done out of line, so that a word does
- * not pay for the registers and stack frame that work needs. */
+ * are words it lets go after a look at their kind and first letter (in
+ * line, gloss_internal.h; the rest here, dg_gl_nonword_form): the work for
+ * the tokens it glosses is done out of line, so that a word does not pay
+ * for the registers and stack frame that work needs. */
 #define S_OUT_OF_LINE __attribute__((noinline))
 
 /* A month name (word class month, from names.tsv): "17. März" is the 17th. */
@@ -395,7 +396,7 @@ static S_OUT_OF_LINE bool S_roman_or_clock(dg_engine *e, dg_doc *d, dg_gl_ctx *c
 /* Gloss token i if it is punctuation, a number or a symbol; false for words
  * and names.  (Each out-of-line call is the last thing done, so that no
  * path needs a frame of this function's own.) */
-bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+bool dg_gl_nonword_form(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   switch (t->kind) {
