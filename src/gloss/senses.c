@@ -801,6 +801,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool own_degree = false;
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
   bool degree = (af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER);
+  /* (a degree whose senses are its lemma's, as any word's: nothing the
+   * dictionary lists of the form or of a positive of its own) */
+  bool degree_senses = false;
   if (degree) {
     size_t nd = 0;
     own_degree = S_degree_senses(e, w, &a, &af, sbuf, &nd);
@@ -808,6 +811,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       sv = sbuf;
       ns = nd;
       plain = plain && own_degree;
+      degree_senses = true;
     }
   }
   /* (what is kept of the word read so: S_cparts) */
@@ -880,7 +884,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       name_only = S_unsplit(e, w, t->form);
     if (linked && !cp)
       S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed,
-                    ns ? &sv[0] : NULL, ka == pick && !degree && !plural_headword, refl_asked, name_only);
+                    ns ? &sv[0] : NULL, ka == pick && !degree_senses && !plural_headword, refl_asked, name_only);
   }
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
