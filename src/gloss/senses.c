@@ -242,7 +242,8 @@ static unsigned S_first_of(const dg_sense *sv) {
  * acronym keeps its form as its gloss, and whether a name reading (propn)
  * needs a name beside it (dg_gl_beside_name, the one question of the
  * sentence).  A function of the form (as looked up) and of the analysis
- * read, found once for a direct value (S_cparts.close). */
+ * read: found once for a direct value (S_cparts.close), else asked of the
+ * token (S_senses_close). */
 enum { S_CLOSE_KNOWN = 1, S_CLOSE_PROMOTE = 2, S_CLOSE_NAME_ASK = 4 };
 S_IN_LINE unsigned char S_close_of(const dg_gl_word *w, bool propn, const char *form, const char *gloss,
                                    unsigned first) {
@@ -677,9 +678,6 @@ S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, u
   S_senses_finish(e, d, c, i, S_close_of(&c->w[i], propn, t->form, t->gloss, first), first, propn, parts_unknown);
 }
 
-/* Word i read with analysis k, whose kept value v is direct
- * (S_cparts.direct): what dg_gl_open does with the analysis's senses,
- * read from v without asking for them. */
 /* Token t (word w) read with analysis k, whose kept value v is direct or
  * name_only: its lemma, part of speech, features and labels, as dg_gl_open
  * sets them from the analysis. */
@@ -706,6 +704,9 @@ static __attribute__((noinline)) void S_open_name(dg_engine *e, dg_doc *d, dg_gl
   dg_gl_no_senses(e, d, c, i, &w->an[k], w->fb[k], 0, true, false, false, false);
 }
 
+/* Word i read with analysis k, whose kept value v is direct
+ * (S_cparts.direct): what dg_gl_open does with the analysis's senses,
+ * read from v without asking for them. */
 static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, const S_cparts *v) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
@@ -733,9 +734,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
    * has none or has that degree; not those of another analysis taken for
    * its positive, which make another analysis a) */
   bool refl_order = false; /* a verb's reflexive senses put first (by its clause) */
-  /* (the analysis is chosen before the ordinal is asked for, which needs
-   * it not: the choice changes nothing, and the value kept of the word
-   * read so tells when the word is no ordinal wherever it stands) */
+  /* (the analysis is chosen first, before the ordinal is asked for: the
+   * choice changes nothing, and the value kept of the word read so tells
+   * whether the word is no ordinal wherever it stands) */
   int pick = dg_gl_pick_analysis(c, i);
   const dg_analysis *a = pick >= 0 ? &w->an[pick] : NULL;
   bool ordinal_asked = false;
@@ -872,8 +873,6 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     bool was_propn = propn;
     np = S_compound(e, d, c, i, a, sv, ns, split, guessed_name, &propn, &name_head, &parts_unknown);
     if (ns) ngl = dg_gl_gloss_list(sv, ns, NULL, gl);
-    /* (a split that made the word a name is not kept: the copy would not
-     * make it one) */
     /* (a name reading without senses that stays a name in no parts here
      * does in every context: as a guessed name, when it was one, or when it
      * is never one (listed, or no plain capitalised word), or when the
@@ -882,6 +881,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
                      ka == pick && !degree && !plural_headword;
     if (name_only && !guessed_name && listed != 1 && !w->name_reading && S_plain_capitalised(t->form))
       name_only = S_unsplit(e, w, t->form);
+    /* (a split that made the word a name is not kept: the copy would not
+     * make it one) */
     if (linked && !cp)
       S_cparts_keep(e, w, ka, refl_order, ckey, keep && propn == was_propn, t, np, parts_unknown, gl, ngl, listed,
                     ns ? &sv[0] : NULL, ka == pick && !degree_senses && !plural_headword, refl_asked, name_only);
