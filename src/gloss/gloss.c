@@ -70,6 +70,7 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   c.s = s;
   c.w = (dg_gl_word *)(void *)(b + 1);
   c.lex = e->lex;
+  c.has_es = true; /* (until the phrase pass knows) */
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
   /* Which "und"/"oder"/"aber"/"sondern" join clauses (lookup.c). */
@@ -119,8 +120,9 @@ void dg_engine_gloss_end(dg_engine *e, dg_doc *d, dg_gl_ctx *cp) {
   dg_gl_ctx c = *cp;
   /* Multiword expressions: the curated list, then dictionary phrases (phrase.c). */
   dg_gl_mwes(e, d, &c);
-  /* Inverted "gibt es" is "there is" (context.c). */
-  dg_gl_there_is(d, &c);
+  /* Inverted "gibt es" is "there is" (context.c; a sentence without "es"
+   * has none, as the phrase pass's table of its words tells). */
+  if (c.has_es) dg_gl_there_is(d, &c);
   /* "über Land sprechen": about, not over (prepositions.c). */
   dg_gl_governed(e, d, &c);
   /* Names after titles, next to names, with particles, in titles (names.c). */

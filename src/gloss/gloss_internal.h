@@ -200,6 +200,11 @@ struct dg_gl_ctx {
   dg_dsentence *s;
   dg_gl_word *w;
   const dg_lexicon *lex; /* the engine's lexicon: word classes (dg_lexicon_is) */
+  /* What the phrase pass's table of the sentence's words (phrase.c
+   * dg_gl_mwes: the hashes of every word's lower-case form and lemma) tells
+   * the passes after it, so that a pass whose trigger word the sentence
+   * lacks skips its walk: */
+  bool has_es; /* some word may be "es" (a hash matched): dg_gl_there_is */
 };
 
 /* ---- the passes, in the order gloss.c runs them -------------------------- */

@@ -483,6 +483,8 @@ static void *S_take(S_carve *cv, size_t bytes) {
 /* The bit set of the sentence's words (dg_mwe_words.bits), one a thread:
  * zeroed by the start, and again after each sentence. */
 static _Thread_local unsigned char S_word_bits[DG_MWE_BITS];
+/* dg_mwe_word_hash("es") once made (0: not yet; one a thread) */
+static _Thread_local uint64_t S_hash_es;
 
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -722,6 +724,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   }
   if (nh > 1) qsort(hits, nh, sizeof hits[0], S_cmp_hit);
   for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  /* (no word's form hashed as "es": "es gibt" is not there to find) */
+  if (!S_hash_es) S_hash_es = dg_mwe_word_hash("es");
+  c->has_es = dg_mwe_words_has(&ws, S_hash_es);
   dg_mwe_words_clear(&ws);
   if (lemmas.data) dg_buf_free(&lemmas); /* (most sentences lower no lemma here) */
   if (buf != stack) free(buf);
