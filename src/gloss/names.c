@@ -525,16 +525,21 @@ static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
  * when its gloss only changes the case (Lewis Hamilton, not "lewis").
  * (One walk for both: the spelling of word i is asked once i is made a
  * name or not; neither step reads what the other changes of the words
- * before it.) */
-static void S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+ * before it.)  Returns the word classes of the sentence's words, or-ed
+ * in the same walk (no step changes a word's classes), which tell the
+ * steps after it whether a word they look for is there. */
+static dg_word_class S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
+  dg_word_class classes = 0;
   for (size_t i = 0; i < s->ntokens; i++) {
+    classes |= c->w[i].wc;
     dg_dtoken *t = &s->tokens[i];
     if (t->kind == DG_KIND_WORD && dg_gl_is_upper_initial(t->form) && !c->w[i].is_closed) S_next_to_name(e, d, c, i);
     if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
   }
+  return classes;
 }
 
 /* Tokens i..j (particles and the name after them) made a name. */
@@ -645,8 +650,9 @@ static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
  * S_roles_and_surnames has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   if (S_roles_and_surnames(e, d, c)) {
-    S_next_to_names(e, d, c);
-    S_name_particles(d, c);
+    /* (a sentence without a word of class name-particle has none to join:
+     * S_name_particles would pass over every word) */
+    if (S_next_to_names(e, d, c) & DG_WC_NAME_PARTICLE) S_name_particles(d, c);
   }
   S_titles_and_address(d, c);
 }
