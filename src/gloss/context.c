@@ -445,5 +445,6 @@ void dg_gl_there_is(dg_doc *d, dg_gl_ctx *c) {
     if (!ok) continue;
     dg_gl_promote(d, t, "there is");
     t->reason = "\"es gibt\" inverted: there is";
+    dg_gl_names_changed(c, i); /* (a gloss the names pass asked about) */
   }
 }

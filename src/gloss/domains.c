@@ -370,11 +370,15 @@ static int S_subject(const dg_engine *e) {
   return top >= S_SUBJECT_MIN && top >= S_SUBJECT_LEAD * second ? best : -1;
 }
 
-static __attribute__((noinline, cold)) void S_set_sense(dg_doc *d, dg_dsentence *s, dg_dtoken *t, const char *gloss,
+static __attribute__((noinline, cold)) void S_set_sense(dg_doc *d, dg_gl_ctx *c, dg_dtoken *t, const char *gloss,
                                                         const char *source) {
+  dg_dsentence *s = c->s;
   dg_gl_promote(d, t, gloss);
   t->source = dg_mem_strdup(&d->arena, source);
+  /* (a gloss and source the names pass asked about: gloss_internal.h) */
+  dg_gl_names_changed(c, (size_t)(t - s->tokens));
   if (t->link >= 0 && (size_t)t->link < s->ntokens) {
+    dg_gl_names_changed(c, (size_t)t->link);
     dg_dtoken *p = &s->tokens[t->link];
     p->gloss = t->gloss;
     p->glosses = t->glosses;
@@ -416,7 +420,7 @@ static __attribute__((noinline)) void S_subject_senses(dg_engine *e, dg_doc *d, 
     /* (a glossary's sense stays; asked only of a word the subject has a
      * sense for, as the source's string is seldom at hand) */
     if (!g || (t->source && t->source[0] == 'g' && strncmp(t->source, "glossary", 8) == 0)) continue;
-    if (strcmp(t->gloss, g) != 0) S_set_sense(d, s, t, g, "subjects.tsv");
+    if (strcmp(t->gloss, g) != 0) S_set_sense(d, c, t, g, "subjects.tsv");
   }
 }
 
@@ -541,7 +545,7 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         }
       }
     }
-    if (best) S_set_sense(d, s, t, best->gloss, best->source ? best->source : t->source);
+    if (best) S_set_sense(d, c, t, best->gloss, best->source ? best->source : t->source);
     free(mine);
   }
   for (size_t i = 0; owned && i < nt; i++)

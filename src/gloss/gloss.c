@@ -71,6 +71,8 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   c.w = (dg_gl_word *)(void *)(b + 1);
   c.lex = e->lex;
   c.has_es = true; /* (until the phrase pass knows) */
+  c.name_cands = 0;
+  c.names_stale = ~(uint64_t)0; /* (until dg_gl_names_seen asks) */
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
   /* Which "und"/"oder"/"aber"/"sondern" join clauses (lookup.c). */

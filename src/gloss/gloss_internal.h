@@ -205,7 +205,25 @@ struct dg_gl_ctx {
    * the passes after it, so that a pass whose trigger word the sentence
    * lacks skips its walk: */
   bool has_es; /* some word may be "es" (a hash matched): dg_gl_there_is */
+  /* The names pass's first question of a word (names.c S_noun_as_name:
+   * a capitalised noun that may be a surname), asked of every word by
+   * dg_gl_names_seen in the domains step: bit i of name_cands its answer
+   * for word i (of the first 64), which dg_gl_names reads unless bit i of
+   * names_stale is set.  The answer asks of word i its form, lemma,
+   * features, gloss, source, kind and part of speech, and of word i + 1 its
+   * part of speech: a pass that changes one of these of word i after the
+   * question marks words i and i - 1 (dg_gl_names_changed: domains.c,
+   * phrase.c, context.c; prepositions.c changes only the glosses of verbs
+   * and prepositions, words neither noun nor name, whose answer is no
+   * whatever their gloss). */
+  uint64_t name_cands;
+  uint64_t names_stale; /* (all bits: not asked) */
 };
+/* (the bits of names_stale a change to word i sets: i and i - 1) */
+static inline uint64_t dg_gl_names_bits(size_t i) {
+  return (i < 64 ? (uint64_t)1 << i : 0) | (i - 1 < 64 ? (uint64_t)1 << (i - 1) : 0); /* (i - 1 wraps for 0) */
+}
+static inline void dg_gl_names_changed(dg_gl_ctx *c, size_t i) { c->names_stale |= dg_gl_names_bits(i); }
 
 /* ---- the passes, in the order gloss.c runs them -------------------------- */
 

@@ -365,8 +365,15 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
   /* (the words that could be surnames, asked once for both loops, in
    * sentence order: most sentences have none) */
   size_t one[64], *cand = s->ntokens <= 64 ? one : dg_xmalloc(s->ntokens * sizeof *cand), nc = 0;
+  uint64_t bits = 0;
   for (size_t i = 0; i < s->ntokens; i++)
-    if (S_noun_as_name(e, c, i)) cand[nc++] = i;
+    if (S_noun_as_name(e, c, i)) {
+      cand[nc++] = i;
+      if (i < 64) bits |= (uint64_t)1 << i;
+    }
+  /* (kept for dg_gl_names: gloss_internal.h dg_gl_ctx.name_cands) */
+  c->name_cands = bits;
+  c->names_stale = 0;
   for (size_t q = 0; q < nc; q++) {
     size_t i = cand[q];
     if (S_has_article(c, i)) continue;
@@ -409,11 +416,13 @@ static __attribute__((noinline, cold)) void S_make_surname(dg_doc *d, dg_gl_ctx 
 
 /* Noun i made a surname when the evidence above says it is one (S_roles_and_surnames).
  * Returns whether token i is a name now (dg_gl_is_name: a token of kind
- * name, or tagged PROPN). */
-static inline bool S_surname_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+ * name, or tagged PROPN).  (S_noun_as_name of word i is bit i of cands,
+ * as dg_gl_names_seen asked it, unless bit i of ask says word i or the
+ * word after it has changed since: S_roles_and_surnames.) */
+static inline bool S_surname_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, uint64_t ask, uint64_t cands) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (!S_noun_as_name(e, c, i)) return dg_gl_is_name(t);
+  if (!(i < 64 && !(ask >> i & 1) ? (cands >> i & 1) != 0 : S_noun_as_name(e, c, i))) return dg_gl_is_name(t);
   bool seen = c->w[i].doc_name && !S_has_article(c, i) && !(i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP));
   if (!seen && !S_person_evidence(e, c, i)) return dg_gl_is_name(t);
   S_make_surname(d, c, i, seen);
@@ -442,15 +451,15 @@ static __attribute__((noinline, cold)) void S_make_role_name(dg_doc *d, dg_gl_ct
 }
 
 /* Word i (not the first) made a name after a title or role: "Sicherheitsberater
- * Michael Waltz" (S_roles_and_surnames). */
-static inline void S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+ * Michael Waltz" (S_roles_and_surnames); returns whether it was. */
+static inline bool S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return;
-  if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) return;
+  if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return false;
+  if (!dg_gl_is_upper_initial(t->form) || c->w[i].initial || c->w[i].is_closed || t->mwe >= 0) return false;
   size_t k = i - 1;
   const dg_dtoken *p = &s->tokens[k];
-  if (!(p->flags & DG_DF_SPACE_AFTER)) return;
+  if (!(p->flags & DG_DF_SPACE_AFTER)) return false;
   /* (a title written short is a name token of the abbreviations table: Dr.) */
   bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
                     S_role_noun(e, c, &c->w[k], p->lemma);
@@ -459,10 +468,11 @@ static inline void S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t
   size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
   bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
                       !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_pos_is(t, DG_UD_NOUN));
-  if (!after_role && !after_marked) return;
+  if (!after_role && !after_marked) return false;
   /* The next word after a role is a name only if it is not a common noun
    * in the genitive or plural ("der Präsident Russlands" stays Russia). */
   S_make_role_name(d, c, i);
+  return true;
 }
 
 /* Names after a title or role (S_after_role_at), then surnames that are
@@ -471,15 +481,24 @@ static inline void S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t
  * is made a name after a role or not (the evidence reads the words beside
  * i), and word i + 1 is asked before word i is made a surname (it reads
  * word i as it stood).  Returns whether the sentence has a name now, which
- * the steps after it look for beside a word. */
+ * the steps after it look for beside a word.  (Which words may be
+ * surnames, S_noun_as_name, dg_gl_names_seen asked in the domains step:
+ * its answers hold but for the words changed since, dg_gl_ctx.names_stale,
+ * to which a name made after a role adds word i and the word before it,
+ * both asked after it: `ask`, kept in a register for the walk.  A surname
+ * made of word i changes no answer asked after it, of words i + 1 and
+ * i + 2.) */
 static bool S_roles_and_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   size_t n = c->s->ntokens;
   bool names = false;
+  uint64_t ask = c->names_stale;
+  const uint64_t cands = c->name_cands;
   for (size_t i = 1; i < n; i++) {
-    S_after_role_at(e, d, c, i);
-    names |= S_surname_at(e, d, c, i - 1);
+    if (S_after_role_at(e, d, c, i)) ask |= dg_gl_names_bits(i);
+    names |= S_surname_at(e, d, c, i - 1, ask, cands);
   }
-  if (n) names |= S_surname_at(e, d, c, n - 1);
+  if (n) names |= S_surname_at(e, d, c, n - 1, ask, cands);
+  c->names_stale = ~(uint64_t)0; /* (the steps after it change the words as they go) */
   return names;
 }
 

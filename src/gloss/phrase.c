@@ -389,6 +389,9 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
   }
   for (size_t k = 0; k < h->n; k++) {
     used[h->idx[k]] = true;
+    /* (the words this changes, above and below: the gloss, source, kind
+     * and part of speech the names pass asked about, gloss_internal.h) */
+    dg_gl_names_changed(c, h->idx[k]);
     dg_dtoken *t = &s->tokens[h->idx[k]];
     t->mwe = (int)s->nmwes;
     if (h->name) {
