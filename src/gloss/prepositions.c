@@ -174,9 +174,10 @@ static void S_preposition(dg_engine *e, dg_doc *d, dg_gl_ctx *c, S_keys *ks, siz
   /* (a contraction with the article: "am", "vom" = on.the, from.the) */
   bool contracted = strcmp(c->w[i].lower, t->lemma) != 0;
   if (contracted && !strstr(t->gloss, ".the")) return;
-  if (S_not_object(c, i, contracted)) return;
+  /* (most prepositions have no governor: asked first, as neither question
+   * changes anything the other reads) */
   const char *g = S_governed(e, c, ks, i, t->lemma);
-  if (!g) return;
+  if (!g || S_not_object(c, i, contracted)) return;
   char buf[64];
   if (contracted) {
     if (strlen(g) + 5 > sizeof buf) return;
