@@ -343,9 +343,8 @@ static inline void S_function_word(dg_doc *d, dg_gl_ctx *c, size_t i) {
 static inline void S_fewer(dg_doc *d, dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
-  bool plural_next = false;
-  for (size_t a = 0; a < c->w[i + 1].nan && !plural_next; a++)
-    plural_next = dg_gl_an_feat(&c->w[i + 1], a, DG_GL_F_PLUR);
+  /* (some analysis of the next word plural: the or of their bits) */
+  bool plural_next = dg_gl_any_an(&c->w[i + 1], DG_GL_F_PLUR);
   if (plural_next && dg_gl_eq(t->gloss, "less"))
     dg_gl_promote(d, t, i > 0 && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ? "a few" : "fewer");
 }
