@@ -538,12 +538,13 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   const void **alow = S_take(&cv, sizes[10]), **alink = S_take(&cv, sizes[11]);
   /* What the pass reads of a word (its lower-case form and lemma with
    * their hashes, the phrases under them) lies all over the memo: all of it
-   * is asked for before the first is read, so that the waits overlap. */
-  for (size_t i = 0; i < n; i++) {
-    const dg_dtoken *t = &s->tokens[i];
+   * is asked for before the first is read, so that the waits overlap.
+   * (The tokens and words walked side by side, here and below.) */
+  const dg_dtoken *t = s->tokens;
+  dg_gl_word *w = c->w;
+  for (size_t i = 0; i < n; i++, t++, w++) {
     /* (a punctuation mark is no key and no word of a phrase: below) */
     if (t->kind == DG_KIND_PUNCT) continue;
-    dg_gl_word *w = &c->w[i];
     int an = ans[i] = dg_gl_an_of(w, t->lemma);
     bool keys = t->kind == DG_KIND_WORD && !w->is_closed;
     if (keys) keyed[nkeyed++] = i;
@@ -558,9 +559,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
   }
   bool moved = false; /* (a lemma lowered into `lemmas`, whose data may move as it grows) */
-  for (size_t i = 0; i < n; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    dg_gl_word *w = &c->w[i];
+  t = s->tokens;
+  w = c->w;
+  for (size_t i = 0; i < n; i++, t++, w++) {
     const char *lower = w->lower;
     lemma_at[i] = SIZE_MAX;
     if (t->kind == DG_KIND_PUNCT) {
@@ -610,7 +611,9 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         moved = true;
       }
     }
-    bool verb = dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX) || (t->flags & DG_DF_SEP_VERB);
+    /* (dg_gl_pos_is VERB or AUX, of the code's bit) */
+    assert(t->upos == dg_lexicon_ud_code(t->pos));
+    bool verb = ((1u << t->upos) & (1u << DG_UD_VERB | 1u << DG_UD_AUX)) || (t->flags & DG_DF_SEP_VERB);
     tv[i] = (dg_mwe_tok){.lower = lower, .lemma = llemma, .hlower = hlower, .hlemma = hlemma, .verb = verb};
     dg_mwe_words_add(&ws, hlower, i);
     /* (a lemma spelt as the form, of the same hash, is in the table now) */
