@@ -477,18 +477,22 @@ void dg_gl_domains(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * give the lemma or the form of a word read here a sense of its own) */
   bool owned = false, unread = false;
   unsigned takes = 0;
-  for (size_t i = 0; i < nt; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    /* (own[i] and fm[i] are set and read only with sw[i]) */
-    sw[i] = NULL;
-    if (t->kind != DG_KIND_WORD || c->w[i].is_closed) continue;
-    if (!t->lemma[0]) {
-      unread = true;
-      continue;
+  /* (the tokens and words walked side by side) */
+  {
+    const dg_dtoken *t = s->tokens;
+    dg_gl_word *gw = c->w;
+    for (size_t i = 0; i < nt; i++, t++, gw++) {
+      /* (own[i] and fm[i] are set and read only with sw[i]) */
+      sw[i] = NULL;
+      if (t->kind != DG_KIND_WORD || gw->is_closed) continue;
+      if (!t->lemma[0]) {
+        unread = true;
+        continue;
+      }
+      sw[i] = S_word_of(e, gw, t->lemma, t->pos[0] ? t->pos : NULL, t->upos, &own[i]);
+      owned |= own[i] != NULL;
+      __builtin_prefetch(sw[i]);
     }
-    sw[i] = S_word_of(e, &c->w[i], t->lemma, t->pos[0] ? t->pos : NULL, t->upos, &own[i]);
-    owned |= own[i] != NULL;
-    __builtin_prefetch(sw[i]);
   }
   for (size_t i = 0; i < nt; i++) {
     if (!sw[i]) continue;
