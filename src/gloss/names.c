@@ -550,10 +550,12 @@ static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
 static dg_word_class S_next_to_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
   dg_word_class classes = 0;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    classes |= c->w[i].wc;
-    dg_dtoken *t = &s->tokens[i];
-    if (t->kind == DG_KIND_WORD && dg_gl_is_upper_initial(t->form) && !c->w[i].is_closed) S_next_to_name(e, d, c, i);
+  /* (the tokens and words walked side by side: no call changes the arrays) */
+  dg_dtoken *t = s->tokens;
+  const dg_gl_word *w = c->w;
+  for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++) {
+    classes |= w->wc;
+    if (t->kind == DG_KIND_WORD && dg_gl_is_upper_initial(t->form) && !w->is_closed) S_next_to_name(e, d, c, i);
     if (t->kind == DG_KIND_NAME && t->gloss && t->gloss != t->form && S_same_but_case(t->gloss, t->form) &&
         strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
       dg_gl_promote(d, t, t->form);
@@ -644,19 +646,19 @@ static __attribute__((noinline, cold)) void S_form_of_address(dg_doc *d, dg_gl_c
  * words are told by their kinds and forms, which a form of address leaves;
  * a sentence with no name has no word for the second step.) */
 static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
+  /* (the tokens walked in turn: no call changes the array) */
+  dg_dtoken *tokens = c->s->tokens, *t = tokens;
+  for (size_t i = 0, n = c->s->ntokens; i < n; i++, t++) {
     bool bridge = false;
-    if (t->kind == DG_KIND_WORD && i > 0 && s->tokens[i - 1].kind != DG_KIND_PUNCT &&
-        dg_gl_is_upper_initial(s->tokens[i - 1].form) && dg_gl_eq(t->source, "unknown"))
-      for (size_t j = i + 1; j < s->ntokens && j <= i + 2 && !bridge; j++)
-        bridge = s->tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[j].form);
+    if (t->kind == DG_KIND_WORD && i > 0 && t[-1].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(t[-1].form) &&
+        dg_gl_eq(t->source, "unknown"))
+      for (size_t j = i + 1; j < n && j <= i + 2 && !bridge; j++)
+        bridge = tokens[j].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(tokens[j].form);
     if (t->kind == DG_KIND_WORD && ((t->flags & DG_DF_EMPHASIS) || bridge) && dg_gl_eq(t->source, "unknown"))
       S_make_title_word(t);
     /* (the name first: most words are none) */
     if (i > 0 && (t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN))) {
-      const dg_dtoken *p = &s->tokens[i - 1];
+      const dg_dtoken *p = t - 1;
       if (p->kind == DG_KIND_WORD && dg_gl_pos_is(p, DG_UD_NOUN) && (p->flags & DG_DF_SPACE_AFTER))
         S_form_of_address(d, c, i - 1);
     }
