@@ -250,16 +250,18 @@ static bool S_noun_as_name_of(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   if (!m || !(*m & S_FORM_READ)) return S_noun_as_name_slow(e, c, i, false);
   return S_noun_as_name_by(e, c, i, *m);
 }
-static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
-  const dg_dtoken *t = &c->s->tokens[i];
+/* (S_noun_as_name's first test, of token t and its word w: a walk of
+ * the tokens asks it of them in turn) */
+static inline bool S_may_be_name(const dg_dtoken *t, const dg_gl_word *w) {
   /* (a name, or a noun with a capital and a gloss from Ding or the
    * preferred senses: both sources begin with 'd'; the token's kind and
    * part of speech, which most words fail, first; the source string,
    * which lies far off in memory, is read last) */
-  if ((t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN))) || t->mwe >= 0 ||
-      c->w[i].is_closed || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd')
-    return false;
-  return S_noun_as_name_of(e, c, i);
+  return !((t->kind != DG_KIND_NAME && (t->kind != DG_KIND_WORD || !dg_gl_pos_is(t, DG_UD_NOUN))) || t->mwe >= 0 ||
+           w->is_closed || !t->gloss || !t->source || !dg_gl_is_upper_initial(t->form) || t->source[0] != 'd');
+}
+static inline bool S_noun_as_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  return S_may_be_name(&c->s->tokens[i], &c->w[i]) && S_noun_as_name_of(e, c, i);
 }
 
 /* Does a determiner, adjective or number stand right before token i (the
@@ -366,8 +368,12 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
    * sentence order: most sentences have none) */
   size_t one[64], *cand = s->ntokens <= 64 ? one : dg_xmalloc(s->ntokens * sizeof *cand), nc = 0;
   uint64_t bits = 0;
-  for (size_t i = 0; i < s->ntokens; i++)
-    if (S_noun_as_name(e, c, i)) {
+  /* (S_noun_as_name, its first test of the tokens and words walked side
+   * by side) */
+  const dg_dtoken *t = s->tokens;
+  const dg_gl_word *w = c->w;
+  for (size_t i = 0; i < s->ntokens; i++, t++, w++)
+    if (S_may_be_name(t, w) && S_noun_as_name_of(e, c, i)) {
       cand[nc++] = i;
       if (i < 64) bits |= (uint64_t)1 << i;
     }
@@ -419,7 +425,8 @@ static __attribute__((noinline, cold)) void S_make_surname(dg_doc *d, dg_gl_ctx 
  * name, or tagged PROPN).  (S_noun_as_name of word i is bit i of cands,
  * as dg_gl_names_seen asked it, unless bit i of ask says word i or the
  * word after it has changed since: S_roles_and_surnames.) */
-static inline bool S_surname_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, uint64_t ask, uint64_t cands) {
+static inline __attribute__((always_inline)) bool S_surname_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i,
+                                                            uint64_t ask, uint64_t cands) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
   if (!(i < 64 && !(ask >> i & 1) ? (cands >> i & 1) != 0 : S_noun_as_name(e, c, i))) return dg_gl_is_name(t);
