@@ -828,27 +828,31 @@ static inline const S_fixed *S_fixed_of(dg_engine *e, const dg_dtoken *t, const 
 
 /* Token t takes the features of analysis q of w, n bytes long (as
  * dg_gl_set_an_feats gives them, their length known: S_fixed.flen): the
- * copy is made sixteen bytes at a time, the last sixteen overlapping, with
- * no search for the end. */
+ * memo's string itself when the analyses are its entry's, else a copy
+ * made sixteen bytes at a time, the last sixteen overlapping, with no
+ * search for the end. */
 static void S_set_feats_n(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t q, size_t n) {
   const char *f = w->an[q].feats ? w->an[q].feats : "";
-  dg_mem_block *b = d->arena.head;
-  char *p;
-  if (b && b->cap - b->used > n) {
-    p = (char *)b->data + b->used;
-    b->used += n + 1;
-  } else {
-    p = dg_mem_alloc(&d->arena, n + 1);
+  if (!dg_gl_memo_an_kept(w)) {
+    dg_mem_block *b = d->arena.head;
+    char *p;
+    if (b && b->cap - b->used > n) {
+      p = (char *)b->data + b->used;
+      b->used += n + 1;
+    } else {
+      p = dg_mem_alloc(&d->arena, n + 1);
+    }
+    if (n >= 16) {
+      for (size_t o = 0; o + 16 < n; o += 16) memcpy(p + o, f + o, 16);
+      memcpy(p + n - 16, f + n - 16, 16);
+    } else {
+      dg_copy(p, f, n);
+    }
+    p[n] = '\0';
+    f = p;
   }
-  if (n >= 16) {
-    for (size_t o = 0; o + 16 < n; o += 16) memcpy(p + o, f + o, 16);
-    memcpy(p + n - 16, f + n - 16, 16);
-  } else {
-    dg_copy(p, f, n);
-  }
-  p[n] = '\0';
-  t->feats = p;
-  w->feats_read = p;
+  t->feats = f;
+  w->feats_read = f;
   w->feats_bits = w->fb[q];
 }
 

@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "lexicon.h"
+#include "memo.h"
 #include "text.h"
 
 #define S_BLOCK 16384
@@ -67,17 +68,32 @@ void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex) {
   d->keeps->lo = (uintptr_t)dg_lexicon_bytes(lex, &d->keeps->span);
 }
 
-void dg_doc_hold(dg_doc *d, void *block) {
-  if (!block) return;
+static void S_hold(dg_doc *d, void *block, void (*release)(void *)) {
   dg_doc_held *h = dg_mem_alloc(&d->arena, sizeof *h);
   h->block = block;
+  h->release = release;
   h->next = d->held;
   d->held = h;
 }
 
+void dg_doc_hold(dg_doc *d, void *block) {
+  if (block) S_hold(d, block, NULL);
+}
+
+static void S_memo_give_back(void *memo) { dg_gl_memo_free(memo); }
+
+void dg_doc_keep_memo(dg_doc *d, struct dg_gl_memo *memo) {
+  if (!memo || d->memo == memo) return;
+  dg_gl_memo_hold(memo);
+  S_hold(d, memo, S_memo_give_back);
+  d->memo = memo;
+}
+
 void dg_doc_free(dg_doc *d) {
   if (!d) return;
-  for (dg_doc_held *h = d->held; h; h = h->next) free(h->block); /* (the nodes are in the arena) */
+  for (dg_doc_held *h = d->held; h; h = h->next) /* (the nodes are in the arena) */
+    if (h->release) h->release(h->block);
+    else free(h->block);
   for (dg_doc_keep *k = d->keeps, *n; k; k = n) {
     n = k->next;
     dg_lexicon_close(k->lex);
@@ -130,6 +146,7 @@ void dg_doc_absorb(dg_doc *d, dg_doc *src) {
     last->next = d->held;
     d->held = src->held;
     src->held = NULL;
+    if (!d->memo) d->memo = src->memo;
   }
   /* (and the lexicons its strings point into) */
   if (src->keeps) {

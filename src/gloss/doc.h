@@ -236,9 +236,11 @@ typedef struct dg_doc_keep {
   struct dg_doc_keep *next;
 } dg_doc_keep;
 
-/* A block of storage a document frees with itself (dg_doc_hold). */
+/* A block of storage a document frees with itself (dg_doc_hold), or a
+ * hold it gives back with `release` (dg_doc_keep_memo). */
 typedef struct dg_doc_held {
   void *block;
+  void (*release)(void *); /* NULL: free(block) */
   struct dg_doc_held *next;
 } dg_doc_held;
 
@@ -246,7 +248,9 @@ typedef struct dg_doc {
   dg_mem arena;
   dg_doc_keep *keeps;    /* the first is the lexicon whose strings dg_doc_str
                           * points at */
-  dg_doc_held *held;     /* storage its tokens' forms may point into */
+  dg_doc_held *held;     /* storage its tokens' forms may point into, and
+                          * the memos it holds */
+  const void *memo;      /* the engine's memo it holds (dg_doc_keep_memo), or NULL */
   const char *source;    /* input name for messages: file name or "-" */
   dg_dsentence *sentences;
   size_t nsentences;
@@ -262,6 +266,12 @@ void dg_doc_free(dg_doc *d);
  * engine that made it (include/degloss.h) and needs no copy of the
  * dictionary's strings. */
 void dg_doc_keep_lexicon(dg_doc *d, const struct dg_lexicon *lex);
+/* d holds the engine's type memo (gloss/memo.h) as long as d lives: its
+ * tokens may point at the memo's strings (a word's lemma and features, as
+ * a repeated word's entry holds them) instead of copies.  A document that
+ * holds the memo already takes no second hold. */
+struct dg_gl_memo;
+void dg_doc_keep_memo(dg_doc *d, struct dg_gl_memo *memo);
 /* d takes over `block` (from malloc): it is freed with d, so strings in it
  * may be pointed at instead of copied (a paragraph's forms). */
 void dg_doc_hold(dg_doc *d, void *block);

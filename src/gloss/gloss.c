@@ -59,8 +59,10 @@ void dg_engine_gloss(dg_engine *e, dg_doc *d, dg_dsentence *s) {
 dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   if (!s->text || !*s->text) dg_sentence_set_text(d, s);
   if (s->ntokens == 0) return NULL;
-  /* (the document keeps the lexicon open: its glosses point into it) */
+  /* (the document keeps the lexicon open and holds the memo: its glosses
+   * point into the one, its lemmas and features into the other) */
   dg_doc_keep_lexicon(d, e->lex);
+  dg_doc_keep_memo(d, e->memo);
   /* The context handed to the next steps and the sentence's words, in one
    * block (given back by dg_engine_gloss_end); the words are not cleared:
    * the look-up pass sets each word's whole state first. */

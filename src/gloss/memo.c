@@ -120,6 +120,7 @@ struct dg_gl_memo {
   size_t max_bytes;
   atomic_size_t bytes;
   atomic_bool drops; /* some entry has a drop (freeing walks the tables) */
+  atomic_size_t holds; /* its engine's and each document's (dg_gl_memo_hold) */
 };
 
 #define S_LARGE_PAGE ((size_t)2 << 20)
@@ -163,11 +164,13 @@ dg_gl_memo *dg_gl_memo_new(size_t max_bytes) {
   m->max_bytes = max_bytes;
   atomic_init(&m->bytes, 0);
   atomic_init(&m->drops, false);
+  atomic_init(&m->holds, 1);
   return m;
 }
 
+void dg_gl_memo_hold(dg_gl_memo *m) { atomic_fetch_add_explicit(&m->holds, 1, memory_order_relaxed); }
 void dg_gl_memo_free(dg_gl_memo *m) {
-  if (!m) return;
+  if (!m || atomic_fetch_sub_explicit(&m->holds, 1, memory_order_acq_rel) != 1) return;
   for (size_t i = 0; i < S_STRIPES; i++) {
     S_stripe *s = &m->st[i];
     S_table *t = atomic_load(&s->tab);

@@ -8,7 +8,7 @@
  *
  * Bounded: the values take at most the byte budget given at creation; past
  * it nothing more is stored (the computation runs as before).  Values are
- * never changed or freed before dg_gl_memo_free, so a pointer a lookup
+ * never changed or freed before the last dg_gl_memo_free, so a pointer a lookup
  * returns may be read without a lock; lookups take no lock either.  Internal to the engine.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef DG_GLOSS_MEMO_H
@@ -24,8 +24,14 @@
 
 typedef struct dg_gl_memo dg_gl_memo;
 
-/* A memo whose values take at most max_bytes. */
+/* A memo whose values take at most max_bytes, held by its maker.  _hold
+ * takes one more hold (a document whose tokens point at the memo's
+ * strings: doc.h dg_doc_keep_memo), _free gives one back: the memo is
+ * freed with the last (the engine may be freed before its documents).
+ * The count is atomic: the documents of --jobs workers hold the memo of
+ * the engine they borrow, and are freed on any thread. */
 dg_gl_memo *dg_gl_memo_new(size_t max_bytes);
+void dg_gl_memo_hold(dg_gl_memo *m);
 void dg_gl_memo_free(dg_gl_memo *m);
 /* Entries stored and the bytes they take. */
 void dg_gl_memo_stats(dg_gl_memo *m, size_t *entries, size_t *bytes);
@@ -127,6 +133,15 @@ static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigne
   return atomic_load_explicit(&w->alinks[dg_gl_memo_alink_row(which) * w->nan + (size_t)k], memory_order_acquire);
 }
 void dg_gl_memo_set_an_link(const dg_gl_word *w, int k, unsigned which, const void *value);
+/* Are w's analyses its entry's (a word the look-up pass found), whose
+ * strings live as long as the memo?  (After a miss they are the pass's
+ * own, in the document's arena, whatever it stored: the entry's lie
+ * after its links, where the links of a word found point.)  A token of
+ * the document being glossed may point at them: the document holds the
+ * memo (doc.h dg_doc_keep_memo, taken when its glossing begins). */
+static inline bool dg_gl_memo_an_kept(const dg_gl_word *w) {
+  return w->alinks && (const void *)w->an == (const void *)(w->alinks + DG_GL_ALINK_ROWS_FIRST * w->nan);
+}
 int dg_gl_memo_an_of_scan(const dg_gl_word *w, const char *lemma, const char *pos);
 static inline int dg_gl_memo_an_of(const dg_gl_word *w, const char *lemma, const char *pos) {
   if (!w || !w->memo || !lemma) return -1;

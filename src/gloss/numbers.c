@@ -85,7 +85,7 @@ static void S_set(dg_doc *d, dg_dtoken *t, const char *gloss, const char *pos, c
   dg_gl_set_pos(t, pos);
   t->feats = feats;
   t->labels = "";
-  t->lemma = dg_mem_strdup(&d->arena, t->form);
+  t->lemma = t->form; /* (the form lives as long as the document: no copy) */
   dg_gl_set_single(d, t, gloss);
   t->source = src;
 }

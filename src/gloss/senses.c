@@ -683,7 +683,7 @@ S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, u
  * sets them from the analysis. */
 S_IN_LINE void S_open_analysis(dg_doc *d, dg_dtoken *t, dg_gl_word *w, int k, const S_cparts *v) {
   const dg_analysis *a = &w->an[k];
-  t->lemma = dg_mem_strdup(&d->arena, a->lemma);
+  t->lemma = dg_gl_an_str(d, w, a->lemma);
   dg_gl_memo_lemma_set(w, t->lemma, v->lemma_an);
   if (v->tag != S_TAG_OTHER) dg_gl_set_pos_code(t, S_tags[v->tag], S_codes[v->tag]);
   else S_set_pos(d, t, a->pos);
@@ -827,7 +827,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     return;
   bool propn = (af & DG_GL_P_PROPN);
   if (a) {
-    t->lemma = dg_mem_strdup(&d->arena, plural_headword ? t->form : own_degree ? w->lower : a->lemma);
+    t->lemma = plural_headword || own_degree ? dg_mem_strdup(&d->arena, plural_headword ? t->form : w->lower)
+                                             : dg_gl_an_str(d, w, a->lemma);
     /* (which analysis the lemma is of, for the passes that ask: the first
      * one of that lemma, a itself when it is the first analysis) */
     if (w->memo)

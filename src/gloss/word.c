@@ -450,7 +450,10 @@ void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size
 
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
   t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
-  t->glosses[0] = dg_mem_strdup(&d->arena, gloss);
+  /* (a name glossed as itself, a number as written: the token's lemma or
+   * form, which live as long as d, as do the strings of the lexicon it
+   * keeps; no pass writes into a gloss) */
+  t->glosses[0] = gloss && (gloss == t->lemma || gloss == t->form) ? gloss : dg_doc_str(d, gloss);
   t->nglosses = 1;
   t->gloss = t->glosses[0];
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss_internal.h"
+#include "memo.h"
 
 /* Strings. */
 /* dg_gl_lower(s) appended to b with its NUL (b->len counts it), without
@@ -145,10 +146,18 @@ static inline unsigned dg_gl_tok_feat_bits(dg_gl_word *w, const char *feats) {
 static inline bool dg_gl_tok_feat(dg_gl_word *w, const char *feats, unsigned bit) {
   return (dg_gl_tok_feat_bits(w, feats) & bit) != 0;
 }
-/* Give token t of word w the features of w's analysis k: a copy in d's
- * arena, whose bits are the analysis's (read by the look-up pass). */
+/* A string of word w's analyses (a lemma, features) for one of its
+ * tokens: the string itself when the analyses are the memo entry's (a
+ * repeated word: memo.h dg_gl_memo_an_kept), else a copy in d's arena;
+ * "" for NULL. */
+static inline const char *dg_gl_an_str(dg_doc *d, const dg_gl_word *w, const char *s) {
+  if (!s) return "";
+  return dg_gl_memo_an_kept(w) ? s : dg_mem_strdup(&d->arena, s);
+}
+/* Give token t of word w the features of w's analysis k (dg_gl_an_str),
+ * whose bits are the analysis's (read by the look-up pass). */
 static inline void dg_gl_set_an_feats(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k) {
-  t->feats = dg_mem_strdup(&d->arena, w->an[k].feats ? w->an[k].feats : "");
+  t->feats = dg_gl_an_str(d, w, w->an[k].feats);
   w->feats_read = t->feats;
   w->feats_bits = w->fb[k];
 }
@@ -215,7 +224,9 @@ bool dg_gl_clause_has(const dg_gl_ctx *c, size_t i, const char *lower);
 /* Is every reading of w a finite verb form? */
 bool dg_gl_only_finite(const dg_gl_word *w);
 
-/* Glosses and senses.  Strings go into d's arena. */
+/* Glosses and senses.  Strings go into d's arena (but for those that live
+ * as long as d already: the lexicon's it keeps, dg_doc_str; the token's own
+ * lemma or form, given as a single gloss). */
 void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, const char *first);
 /* The glosses dg_gl_set_glosses gives: `first` (if any), then the senses'
  * glosses without duplicates, at most DG_GL_MAX_SENSES of them in out;
