@@ -724,8 +724,8 @@ static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, s
  * string, or an alternative split from one, kept among the value's text. */
 typedef struct S_gloss {
   const char *lex; /* (lexicon strings: session lifetime) */
-  unsigned off;    /* lex NULL: the string at off in the text, */
-  unsigned len;    /* len bytes long (copied into each document that takes it) */
+  unsigned off;    /* lex NULL: the string at off in the text (ended by its
+                    * NUL; a document that takes it points at it) */
 } S_gloss;
 
 struct S_fixed {
@@ -792,8 +792,7 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
       /* (a split alternative lies in text; a whole gloss is the lexicon's) */
       uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
       bool split = at >= from && at < from + sizeof text;
-      gv[head.ngloss + nk++] =
-          split ? (S_gloss){NULL, (unsigned)(alt[q] - text), (unsigned)strlen(alt[q])} : (S_gloss){alt[q], 0, 0};
+      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
     }
     head.n[k] = (unsigned char)nk;
     head.ngloss += nk;
@@ -907,8 +906,8 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
     t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
-    /* (a split alternative lives in the memo: the document gets a copy,
-     * whose length is known) */
+    /* (a split alternative lives in the memo, ended by its NUL: the
+     * document, which holds the memo, points at it) */
     /* (read through locals: the stores into the glosses could otherwise
      * be the memo's strings, read again for each gloss) */
     const char **out = t->glosses;
@@ -916,7 +915,7 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *text = (const char *)(fx->gloss + fx->ngloss);
     for (size_t q = 0; q < n; q++) {
       const char *lex = gv[q].lex;
-      out[q] = lex ? S_lex_str(lex_kept, d, lex) : dg_mem_strndup(&d->arena, text + gv[q].off, gv[q].len);
+      out[q] = lex ? S_lex_str(lex_kept, d, lex) : text + gv[q].off;
     }
     t->nglosses = n;
     if (n) t->gloss = out[0];
