@@ -7,6 +7,7 @@
 #ifndef DG_GLOSS_INTERNAL_H
 #define DG_GLOSS_INTERNAL_H
 
+#include <assert.h>
 #include <stdatomic.h>
 
 #include "gloss.h"
@@ -241,18 +242,24 @@ void dg_gl_clause_joins(dg_gl_ctx *c);
  * letter and neighbours make it none of them is told in line, before the
  * call.) */
 bool dg_gl_nonword_form(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i);
-static inline bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* (word i told in line to be none of them) */
+static inline bool dg_gl_nonword_told(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
-  if (t->kind == DG_KIND_WORD) {
-    unsigned char f0 = (unsigned char)t->form[0];
-    if (f0 >= 'a' && f0 <= 'z') {
-      if (c->w[i].ncl) return false;
-    } else if (f0 >= 'A' && f0 <= 'Z') {
-      bool roman = f0 == 'I' || f0 == 'V' || f0 == 'X' || f0 == 'L' || f0 == 'C' || f0 == 'D' || f0 == 'M';
-      if (!roman && !(i && c->s->tokens[i - 1].kind == DG_KIND_NUMBER)) return false;
-    } else if (f0 < '0' || f0 > '9') {
-      return false;
-    }
+  if (t->kind != DG_KIND_WORD) return false;
+  unsigned char f0 = (unsigned char)t->form[0];
+  if (f0 >= 'a' && f0 <= 'z') return c->w[i].ncl != 0;
+  if (f0 >= 'A' && f0 <= 'Z') {
+    bool roman = f0 == 'I' || f0 == 'V' || f0 == 'X' || f0 == 'L' || f0 == 'C' || f0 == 'D' || f0 == 'M';
+    return !roman && !(i && c->s->tokens[i - 1].kind == DG_KIND_NUMBER);
+  }
+  return f0 < '0' || f0 > '9';
+}
+static inline bool dg_gl_nonword(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
+  if (dg_gl_nonword_told(c, i)) {
+    /* (the test build asks numbers.c too: a rule added there for words
+     * the line above lets go fails the suite until it is told here) */
+    assert(!dg_gl_nonword_form(e, d, c, i));
+    return false;
   }
   return dg_gl_nonword_form(e, d, c, i);
 }
