@@ -95,6 +95,18 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, unsigned upo
   return r;
 }
 
+/* The labels a word shows, kept once in the memo under their own text
+ * (kind 'J'): the tokens of one document that show "PL" point at one
+ * string, which lives as long as the memo (the document holds it: doc.h
+ * dg_doc_keep_memo), so no token needs a copy of its own; NULL when the
+ * budget is spent. */
+static const char *S_shown_kept(dg_engine *e, const char *r) {
+  if (!*r) return "";
+  dg_gl_memo_asked q;
+  const char *k = dg_gl_memo_ask(e, 'J', r, &q);
+  return k ? k : dg_gl_memo_keep_asked(e, &q, r, q.n + 1, 0, NULL);
+}
+
 /* A function word shows the labels of its closed-class reading, which
  * are the lexicon's string: a few hundred strings, met again and again
  * ("DEF.M.NOM.SG").  What one shows is a function of the string and of
@@ -102,18 +114,29 @@ static const char *S_display_labels(dg_doc *d, const dg_gl_word *w, unsigned upo
  * a pronoun, a possessive's searched: the mode), so the engine keeps it
  * by the string's address (the lexicon's mapped file stays where it is
  * while the engine lives; strings elsewhere are not kept), in a table of
- * its own (one a thread: no lock). */
+ * its own (one a thread: no lock), which points at the labels as the
+ * memo keeps them (S_shown_kept).  Beside it, the labels of a content
+ * word after those its context adds (FUT, PASS: S_open_labels), by the
+ * memo's value of the labels shown and the added label's string. */
 #define S_SHOWN_SLOTS 512
-#define S_SHOWN_MAX 47
+#define S_JOINED_SLOTS 64
 typedef struct S_shown_slot {
   const char *labels; /* NULL: empty */
-  uint16_t mode;
-  uint16_t len;
-  char s[S_SHOWN_MAX + 1];
+  uintptr_t mode;
+  const char *shown; /* the memo's */
 } S_shown_slot;
+typedef struct S_joined_slot {
+  const void *shown; /* the memo's S_open_shown; NULL: empty */
+  const char *extra;
+  const char *joined; /* the memo's */
+} S_joined_slot;
 struct dg_gl_shown {
   S_shown_slot slot[S_SHOWN_SLOTS];
+  S_joined_slot joined[S_JOINED_SLOTS];
 };
+static void S_shown_table(dg_engine *e) {
+  if (!e->shown) e->shown = dg_xcalloc(1, sizeof *e->shown);
+}
 /* The two slots that may hold the labels at address a shown in mode
  * (slot[k], slot[k + 1]): the address and the mode mixed by a
  * multiplication, its top bits taken.  (The lexicon's label strings lie
@@ -131,16 +154,15 @@ static __attribute__((noinline)) const char *S_closed_labels_make(dg_engine *e, 
                                                                   unsigned upos, const char *leipzig, unsigned mode) {
   const char *r = S_display_labels(d, w, upos, leipzig, true, NULL);
   if (!dg_lexicon_holds(e->lex, leipzig)) return r;
-  size_t n = strlen(r);
-  if (n > S_SHOWN_MAX) return r;
-  if (!e->shown) e->shown = dg_xcalloc(1, sizeof *e->shown);
+  const char *k = S_shown_kept(e, r);
+  if (!k) return r;
+  S_shown_table(e);
   S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
   if (sl->labels) sl[1] = sl[0];
   sl->labels = leipzig;
-  sl->mode = (uint16_t)mode;
-  sl->len = (uint16_t)n;
-  memcpy(sl->s, r, n + 1);
-  return r;
+  sl->mode = mode;
+  sl->shown = k;
+  return k;
 }
 static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, unsigned upos,
                                           const char *leipzig) {
@@ -152,7 +174,7 @@ static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_w
   if (e->shown) {
     const S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
     if (!(sl->labels == leipzig && sl->mode == mode)) sl++;
-    if (sl->labels == leipzig && sl->mode == mode) return sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
+    if (sl->labels == leipzig && sl->mode == mode) return sl->shown;
   }
   return S_closed_labels_make(e, d, w, upos, leipzig, mode);
 }
@@ -162,14 +184,14 @@ static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_w
  * it shows is a function of the string and of the labels its part of
  * speech keeps (S_keep_of: a content word's are no pronoun's and no
  * possessive's), kept in the memo under both (kind 'G') and linked from
- * the analysis (DG_GL_ALINK_SHOWN): a repeated word copies it.  With it
- * the labels the plain form asks about (dg_gl_label_bits of the string:
- * *lbits, lbits_set when known). */
+ * the analysis (DG_GL_ALINK_SHOWN): a repeated word points at the
+ * labels it kept (S_shown_kept).  With them the labels the plain form
+ * asks about (dg_gl_label_bits of the string: *lbits, lbits_set when
+ * known). */
 typedef struct S_open_shown {
   uint32_t how;
-  uint32_t len;
   uint32_t lbits;
-  char s[];
+  const char *s; /* the memo's (S_shown_kept) */
 } S_open_shown;
 /* (S_open_labels for an analysis whose link holds no labels shown of its
  * kind: made, and kept and linked when they can be; out of line, as a
@@ -179,23 +201,21 @@ static __attribute__((noinline)) const char *S_open_labels_make(dg_engine *e, dg
                                                                 const S_open_shown *v) {
   const char *r = S_display_labels(d, w, upos, leipzig, false, NULL);
   if (k < 0 || v || !dg_gl_memo_room(e)) return r; /* (another part of speech: made each time) */
-  size_t ln = strlen(leipzig), rn = strlen(r);
+  size_t ln = strlen(leipzig);
   char key[128];
-  if (ln + 2 > sizeof key || rn + 1 > 64) return r;
+  if (ln + 2 > sizeof key) return r;
   key[0] = (char)('0' + how);
   memcpy(key + 1, leipzig, ln + 1);
   v = dg_gl_memo_find(e, 'G', key);
   if (!v) {
-    _Alignas(8) char buf[sizeof(S_open_shown) + 64];
-    S_open_shown *n = (S_open_shown *)(void *)buf;
-    n->how = (uint32_t)how;
-    n->len = (uint32_t)rn;
-    n->lbits = dg_gl_label_bits(leipzig);
-    memcpy(n->s, r, rn + 1);
-    v = dg_gl_memo_keep(e, 'G', key, n, sizeof(S_open_shown) + rn + 1, 0, NULL);
+    const char *kept = S_shown_kept(e, r);
+    if (!kept) return r;
+    S_open_shown n = {.how = (uint32_t)how, .lbits = dg_gl_label_bits(leipzig), .s = kept};
+    v = dg_gl_memo_keep(e, 'G', key, &n, sizeof n, 0, NULL);
   }
-  if (v) dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SHOWN, v);
-  return r;
+  if (!v) return r;
+  dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SHOWN, v);
+  return v->s;
 }
 /* The labels the context adds (extra: FUT, PASS) before those shown
  * (shown[0..n)), dot-joined in d's arena, as S_display_labels joins them
@@ -211,10 +231,31 @@ static __attribute__((noinline)) const char *S_after_extra(dg_doc *d, const char
   r[xn + (n ? n + 1 : 0)] = '\0';
   return r;
 }
+/* The same for the labels shown that the memo keeps (v), through the
+ * engine's table (the context adds a label to the same words again and
+ * again: a passive's participle), the joined labels kept as the others
+ * are (S_shown_kept). */
+static __attribute__((noinline)) const char *S_after_extra_kept(dg_engine *e, dg_doc *d, const char *extra,
+                                                                const S_open_shown *v) {
+  S_shown_table(e);
+  S_joined_slot *sl =
+      &e->shown->joined[(size_t)((((uint64_t)(uintptr_t)v ^ (uint64_t)(uintptr_t)extra) * 0x9E3779B97F4A7C15ull) >>
+                                 (64 - 6))];
+  _Static_assert(S_JOINED_SLOTS == 64, "six bits of the slot");
+  if (sl->shown == v && sl->extra == extra) return sl->joined;
+  const char *r = S_after_extra(d, extra, v->s, strlen(v->s));
+  const char *k = S_shown_kept(e, r);
+  if (!k) return r;
+  sl->shown = v;
+  sl->extra = extra;
+  sl->joined = k;
+  return k;
+}
 static inline const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, unsigned upos, const char *leipzig,
                                         unsigned *lbits, bool *lbits_set) {
   S_keep how = *leipzig ? S_keep_of(upos, false) : S_KEEP_NONE;
-  if (how == S_KEEP_NONE) return w->extra ? dg_mem_strdup(&d->arena, w->extra) : "";
+  /* (the context's label is a string of the program's: no copy) */
+  if (how == S_KEEP_NONE) return w->extra ? w->extra : "";
   int k = -1;
   if (w->memo)
     for (size_t q = 0; q < w->nan; q++)
@@ -226,8 +267,8 @@ static inline const char *S_open_labels(dg_engine *e, dg_doc *d, dg_gl_word *w, 
   if (v && v->how == (uint32_t)how) {
     *lbits = v->lbits;
     *lbits_set = true;
-    if (w->extra) return S_after_extra(d, w->extra, v->s, v->len);
-    return v->len ? dg_mem_strndup(&d->arena, v->s, v->len) : "";
+    if (w->extra) return S_after_extra_kept(e, d, w->extra, v);
+    return v->s;
   }
   const char *r = S_open_labels_make(e, d, w, upos, leipzig, how, k, v);
   return w->extra ? S_after_extra(d, w->extra, r, strlen(r)) : r;
