@@ -115,15 +115,19 @@ static const char *S_shown_kept(dg_engine *e, const char *r) {
  * by the string's address (the lexicon's mapped file stays where it is
  * while the engine lives; strings elsewhere are not kept), in a table of
  * its own (one a thread: no lock), which points at the labels as the
- * memo keeps them (S_shown_kept).  Beside it, the labels of a content
+ * memo keeps them (S_shown_kept; a copy of them when the memo's budget
+ * is spent, which each token then copies).  Beside it, the labels of a content
  * word after those its context adds (FUT, PASS: S_open_labels), by the
  * memo's value of the labels shown and the added label's string. */
 #define S_SHOWN_SLOTS 512
 #define S_JOINED_SLOTS 64
+#define S_SHOWN_MAX 39
 typedef struct S_shown_slot {
   const char *labels; /* NULL: empty */
-  uintptr_t mode;
-  const char *shown; /* the memo's */
+  const char *shown;  /* the memo's; NULL: its budget was spent, s is copied */
+  uint16_t mode;
+  uint16_t len;
+  char s[S_SHOWN_MAX + 1];
 } S_shown_slot;
 typedef struct S_joined_slot {
   const void *shown; /* the memo's S_open_shown; NULL: empty */
@@ -155,14 +159,17 @@ static __attribute__((noinline)) const char *S_closed_labels_make(dg_engine *e, 
   const char *r = S_display_labels(d, w, upos, leipzig, true, NULL);
   if (!dg_lexicon_holds(e->lex, leipzig)) return r;
   const char *k = S_shown_kept(e, r);
-  if (!k) return r;
+  size_t n = k ? 0 : strlen(r);
+  if (n > S_SHOWN_MAX) return r;
   S_shown_table(e);
   S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
   if (sl->labels) sl[1] = sl[0];
   sl->labels = leipzig;
-  sl->mode = mode;
+  sl->mode = (uint16_t)mode;
   sl->shown = k;
-  return k;
+  sl->len = (uint16_t)n;
+  if (!k) memcpy(sl->s, r, n + 1);
+  return k ? k : r;
 }
 static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_word *w, unsigned upos,
                                           const char *leipzig) {
@@ -174,7 +181,8 @@ static inline const char *S_closed_labels(dg_engine *e, dg_doc *d, const dg_gl_w
   if (e->shown) {
     const S_shown_slot *sl = &e->shown->slot[S_shown_pair_of((uintptr_t)leipzig, mode)];
     if (!(sl->labels == leipzig && sl->mode == mode)) sl++;
-    if (sl->labels == leipzig && sl->mode == mode) return sl->shown;
+    if (sl->labels == leipzig && sl->mode == mode)
+      return sl->shown ? sl->shown : sl->len ? dg_mem_strndup(&d->arena, sl->s, sl->len) : "";
   }
   return S_closed_labels_make(e, d, w, upos, leipzig, mode);
 }
