@@ -620,9 +620,9 @@ static const char *S_lex_str(bool lex_kept, dg_doc *d, const char *s) { return l
 /* Token t's part of speech, the document's copy of a closed-class
  * reading's: a UD tag is the lexicon's string constant (no copy into the
  * document for every closed-class word), set with the code the lexicon
- * coded it as; another string is copied. */
-static void S_set_pos(dg_doc *d, dg_dtoken *t, const dg_sense *sv) {
-  const char *ud = dg_lexicon_ud_name(S_pos(sv->bits));
+ * coded it as; another string is copied.  (ud: dg_lexicon_ud_name of the
+ * code, as S_fixed keeps it.) */
+static void S_set_pos(dg_doc *d, dg_dtoken *t, const dg_sense *sv, const char *ud) {
   if (ud) dg_gl_set_pos_code(t, ud, S_pos(sv->bits));
   else dg_gl_set_pos(t, dg_doc_str(d, sv->pos));
 }
@@ -718,16 +718,13 @@ static void S_set_closed_glosses(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, s
 /* What dg_gl_closed makes of each closed-class reading k of a word
  * whatever its context, kept once per word in the engine's memo (kind
  * 'C', linked from the word's entry): what the choice asks of the
- * readings (S_kinds, S_holds), the analysis whose features each takes and
- * its glosses as dg_gl_set_glosses keeps them from S_alternatives (the
- * first of equal ones, at most DG_GL_MAX_SENSES).  A gloss is a lexicon
- * string, or an alternative split from one, kept among the value's text. */
-typedef struct S_gloss {
-  const char *lex; /* (lexicon strings: session lifetime) */
-  unsigned off;    /* lex NULL: the string at off in the text (ended by its
-                    * NUL; a document that takes it points at it) */
-} S_gloss;
-
+ * readings (S_kinds, S_holds), the analysis whose features each takes,
+ * its part of speech's tag and its glosses as dg_gl_set_glosses keeps them
+ * from S_alternatives (the first of equal ones, at most
+ * DG_GL_MAX_SENSES), a list that a token of a document keeping the
+ * engine's lexicon takes as it is.  A gloss is a lexicon string, or an
+ * alternative split from one, kept in the memo's text of the word (kind
+ * 'c', the same key: made first, so that the list can point into it). */
 struct S_fixed {
   S_kinds kinds;                       /* S_kinds_read */
   unsigned bare;                       /* bit k: reading k names no lemma (the word's lower-case form is it) */
@@ -736,10 +733,14 @@ struct S_fixed {
   unsigned short flen[DG_GL_MAX_SENSES]; /* the length of that analysis's features */
   signed char lemma_an[DG_GL_MAX_SENSES]; /* the first analysis of reading k's lemma
                                            * (dg_gl_memo_first_an) */
+  const char *ud[DG_GL_MAX_SENSES];    /* dg_lexicon_ud_name of reading k's part of speech */
   unsigned char n[DG_GL_MAX_SENSES];   /* reading k's glosses ... */
   unsigned short at[DG_GL_MAX_SENSES]; /* ... are gloss[at[k]] on */
   size_t ngloss;
-  S_gloss gloss[]; /* then the text */
+  const char *gloss[]; /* then a byte each: 1 for a lexicon string
+                        * (session lifetime), 0 for a split alternative
+                        * (the memo's text: a document that takes it
+                        * holds the memo) */
 };
 
 static const unsigned char *S_holds_all(const S_fixed *fx, const dg_gl_word *w, unsigned char *own) {
@@ -764,7 +765,8 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
   key[0] = w->initial ? 'I' : 'W';
   memcpy(key + 1, t->form, len + 1);
   S_fixed head = {.ngloss = 0};
-  S_gloss gv[DG_GL_MAX_SENSES * DG_GL_MAX_SENSES];
+  const char *gv[DG_GL_MAX_SENSES * DG_GL_MAX_SENSES];
+  unsigned char lex[DG_GL_MAX_SENSES * DG_GL_MAX_SENSES];
   char text[4096]; /* the split alternatives of every reading */
   size_t used = 0;
   for (size_t k = 0; k < w->ncl; k++) {
@@ -774,6 +776,7 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
     if (flen > UINT16_MAX) return NULL;
     head.flen[k] = (unsigned short)flen;
     head.holds[k] = (unsigned char)S_holds(&w->cl[k]);
+    head.ud[k] = dg_lexicon_ud_name(S_pos(w->cl[k].bits));
     if (!w->cl[k].lemma || !*w->cl[k].lemma) head.bare |= 1u << k;
     head.lemma_an[k] = (signed char)dg_gl_memo_first_an(w, head.bare >> k & 1u ? w->lower : w->cl[k].lemma);
     const char *alt[S_MAX_ALT];
@@ -791,18 +794,26 @@ static __attribute__((noinline)) const S_fixed *S_fixed_make(dg_engine *e, const
       kept[nk] = alt[q];
       /* (a split alternative lies in text; a whole gloss is the lexicon's) */
       uintptr_t at = (uintptr_t)alt[q], from = (uintptr_t)text;
-      bool split = at >= from && at < from + sizeof text;
-      gv[head.ngloss + nk++] = split ? (S_gloss){NULL, (unsigned)(alt[q] - text)} : (S_gloss){alt[q], 0};
+      gv[head.ngloss + nk] = alt[q];
+      lex[head.ngloss + nk++] = !(at >= from && at < from + sizeof text);
     }
     head.n[k] = (unsigned char)nk;
     head.ngloss += nk;
   }
   head.kinds = S_kinds_read(w, head.holds);
+  /* (the split alternatives kept first, and the list pointed into the
+   * memo's copy: the one another thread kept first has the same text) */
+  if (used) {
+    const char *kept_text = dg_gl_memo_keep(e, 'c', key, text, used, 0, NULL);
+    if (!kept_text) return NULL;
+    for (size_t q = 0; q < head.ngloss; q++)
+      if (!lex[q]) gv[q] = kept_text + (gv[q] - text);
+  }
   dg_buf b;
   dg_buf_init(&b);
   dg_buf_put(&b, &head, sizeof head);
   dg_buf_put(&b, gv, head.ngloss * sizeof *gv);
-  dg_buf_put(&b, text, used);
+  dg_buf_put(&b, lex, head.ngloss);
   f = dg_gl_memo_keep(e, 'C', key, b.data, b.len, 0, NULL);
   dg_buf_free(&b);
   if (f) dg_gl_memo_set_link(w, DG_GL_LINK_CLOSED, f);
@@ -893,7 +904,7 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   t->lemma = own_lemma ? S_lex_str(lex_kept, d, sv->lemma) : dg_doc_str(d, w->lower);
   /* (which analysis the lemma is of, for the passes that ask) */
   if (w->memo) dg_gl_memo_lemma_set(w, t->lemma, fx ? fx->lemma_an[k] : dg_gl_memo_first_an(w, t->lemma));
-  S_set_pos(d, t, sv);
+  S_set_pos(d, t, sv, fx ? fx->ud[k] : dg_lexicon_ud_name(S_pos(sv->bits)));
   /* Features from the analysis of the same lemma that agrees best with
    * the chosen labels (gender, case, number); the glosses of the reading,
    * then those of the others. */
@@ -905,20 +916,21 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (fx) {
     /* (as dg_gl_set_glosses sets them) */
     size_t n = fx->n[k];
-    t->glosses = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
-    /* (a split alternative lives in the memo, ended by its NUL: the
-     * document, which holds the memo, points at it) */
-    /* (read through locals: the stores into the glosses could otherwise
-     * be the memo's strings, read again for each gloss) */
-    const char **out = t->glosses;
-    const S_gloss *gv = &fx->gloss[fx->at[k]];
-    const char *text = (const char *)(fx->gloss + fx->ngloss);
-    for (size_t q = 0; q < n; q++) {
-      const char *lex = gv[q].lex;
-      out[q] = lex ? S_lex_str(lex_kept, d, lex) : text + gv[q].off;
+    const char *const *gv = &fx->gloss[fx->at[k]];
+    if (lex_kept && n) {
+      /* (the memo's list itself: its strings are the lexicon's, which the
+       * document keeps, or the memo's, which it holds; no pass writes into
+       * a token's glosses: one that changes them makes a list of its own,
+       * as dg_gl_promote does) */
+      t->glosses = (const char **)gv;
+    } else {
+      const char **out = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+      const unsigned char *lex = (const unsigned char *)(fx->gloss + fx->ngloss) + fx->at[k];
+      for (size_t q = 0; q < n; q++) out[q] = lex[q] ? S_lex_str(lex_kept, d, gv[q]) : gv[q];
+      t->glosses = out;
     }
     t->nglosses = n;
-    if (n) t->gloss = out[0];
+    if (n) t->gloss = t->glosses[0];
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
   }
