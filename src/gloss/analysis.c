@@ -230,8 +230,11 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   /* A lower-case word before a noun is attributive: adjective or participle;
    * also before a coordinating conjunction (conj-coord) or "," and another
    * such word ("auf vereisten und verschneiten Straßen"). */
+  /* (asked only of a word with a reading the rule scores: an adjective,
+   * a participle or a finite verb; fb_any, what some reading is) */
+  bool attr_asked = dg_gl_any_an(w, DG_GL_P_ADJ | DG_GL_F_PART | DG_GL_F_FIN);
   size_t nn = i + 1;
-  if (nn + 2 < s->ntokens &&
+  if (attr_asked && nn + 2 < s->ntokens &&
       (dg_gl_is(&c->w[nn], DG_WC_CONJ_COORD) || dg_gl_eq(s->tokens[nn].form, ",")) &&
       !dg_gl_is_upper_initial(s->tokens[nn + 1].form) && s->tokens[nn + 1].kind == DG_KIND_WORD) {
     bool adj = false;
@@ -239,7 +242,7 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
       adj = dg_gl_an_pos(&c->w[nn + 1], a, DG_GL_P_ADJ) || dg_gl_an_feat(&c->w[nn + 1], a, DG_GL_F_PART);
     if (adj) nn += 2;
   }
-  bool attributive = !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
+  bool attributive = attr_asked && !cap && i > 0 && nn < s->ntokens && s->tokens[nn].kind == DG_KIND_WORD &&
                      dg_gl_is_upper_initial(s->tokens[nn].form) && !c->w[nn].initial &&
                      (dg_gl_pos_is(&s->tokens[i - 1], DG_UD_DET) || dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADP) ||
                       dg_gl_pos_is(&s->tokens[i - 1], DG_UD_ADJ) || dg_gl_pos_is(&s->tokens[i - 1], DG_UD_NUM) ||
@@ -254,16 +257,17 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   /* The first word of a sentence before a noun: written with a capital
    * whatever it is, so an inflected adjective reading is as good as a
    * noun ("Junge Menschen wollen …": young, not boy). */
-  bool initial_attr = cap && w->initial && i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
-                      dg_gl_is_upper_initial(s->tokens[i + 1].form) && c->w[i + 1].nan &&
-                      dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_NOUN);
+  /* (of a word with an adjective reading: the rule scores no other) */
+  bool initial_attr = cap && w->initial && dg_gl_any_an(w, DG_GL_P_ADJ) && i + 1 < s->ntokens &&
+                      s->tokens[i + 1].kind == DG_KIND_WORD && dg_gl_is_upper_initial(s->tokens[i + 1].form) &&
+                      c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_NOUN);
   /* (a place the names list gives: the place's own reading) */
   int place = cap ? S_place_reading(c, i) : -1;
   int best = 0;
   double best_score = -1e9;
   bool degree_before = false;
   /* (word class degree-adv: ganz, sehr, zu ...) */
-  if (i > 0 && !cap) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
+  if (i > 0 && !cap && dg_gl_any_an(w, DG_GL_P_ADJ)) degree_before = dg_gl_is(&c->w[i - 1], DG_WC_DEGREE_ADV);
   bool has_fin = dg_gl_any_an(w, DG_GL_F_FIN); /* a finite verb reading ("Das bestimmt er") */
   /* What the rules below ask of an analysis's bits (fb[k]) where the
    * context lets them score, 0 where it does not: worked out once for all
@@ -276,12 +280,13 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   }
   unsigned inf_wanted = want_inf ? DG_GL_F_INF : 0u;
   /* (an infinitive nothing licenses, inside its clause) */
-  unsigned inf_unlicensed = !want_inf && dg_gl_cend(c, i) > i + 1 && !cap ? DG_GL_F_INF : 0u;
+  unsigned inf_unlicensed = has_inf && !want_inf && dg_gl_cend(c, i) > i + 1 && !cap ? DG_GL_F_INF : 0u;
   unsigned part_wanted = want_part ? DG_GL_F_PART : 0u;
   unsigned after_degree = degree_before ? DG_GL_P_ADJ : 0u;
   unsigned attr_fits = attributive ? DG_GL_P_ADJ | DG_GL_F_PART : 0u, attr_finite = attributive ? DG_GL_F_FIN : 0u;
   unsigned verb_rules = inf_wanted | inf_unlicensed | part_wanted, attr_rules = after_degree | attr_fits | attr_finite;
-  bool pause_next = i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT;
+  /* (of a word with a preposition reading) */
+  bool pause_next = dg_gl_any_an(w, DG_GL_P_ADP) && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT);
   unsigned adp_before_pause = pause_next ? DG_GL_P_ADP : 0u;
   /* (a present participle reading: "ist entscheidend") */
   bool pres = false;
