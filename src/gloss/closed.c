@@ -41,8 +41,11 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
     if (w->nan == 0) continue;
     size_t ka = 0;
     bool noun = dg_gl_an_pos(w, 0, DG_GL_P_NOUN | DG_GL_P_PROPN);
-    for (size_t k = 0; !noun && k < w->nan; k++)
-      if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && dg_gl_is_upper_initial(t->form)) {
+    /* (a later noun reading of a capitalised word: none when no reading is
+     * a noun, told by the or of the readings' bits, fb_any) */
+    if (!noun && (!dg_gl_any_an(w, DG_GL_P_NOUN | DG_GL_P_PROPN) || !dg_gl_is_upper_initial(t->form))) continue;
+    for (size_t k = 1; !noun && k < w->nan; k++)
+      if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN)) {
         ka = k;
         noun = true;
       }
