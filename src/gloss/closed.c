@@ -922,12 +922,12 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     const char *const *gv = &fx->gloss[fx->at[k]];
     if (lex_kept && n) {
       /* (the memo's list itself: its strings are the lexicon's, which the
-       * document keeps, or the memo's, which it holds; no pass writes into
-       * a token's glosses: one that changes them makes a list of its own,
-       * as dg_gl_promote does) */
-      t->glosses = (const char **)gv;
+       * document keeps, or the memo's, which it holds; a token's glosses
+       * are never written through (doc.h): a pass that changes them makes
+       * a list of its own, as dg_gl_promote does) */
+      t->glosses = gv;
     } else {
-      const char **out = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *t->glosses);
+      const char **out = dg_mem_alloc(&d->arena, (n ? n : 1) * sizeof *out);
       const unsigned char *lex = (const unsigned char *)(fx->gloss + fx->ngloss) + fx->at[k];
       for (size_t q = 0; q < n; q++) out[q] = lex[q] ? S_lex_str(lex_kept, d, gv[q]) : gv[q];
       t->glosses = out;

@@ -81,7 +81,7 @@ typedef struct dg_dtoken {
                             labels join the gloss with "-" when set, else "." */
   const char *gloss;     /* primary English gloss, never empty for a word */
   const char *plain;     /* gloss inflected as plain English ("clarified"), or NULL */
-  const char **glosses;  /* ranked alternatives (glosses[0] == gloss) */
+  const char *const *glosses; /* ranked alternatives (glosses[0] == gloss); never written through: it may be the memo's list, shared by threads */
   size_t nglosses;
   /* Where each of glosses[] comes from and the subject fields of its
    * sense ("comp.;telco."), parallel to glosses; NULL unless the sense

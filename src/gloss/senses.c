@@ -318,13 +318,14 @@ S_IN_LINE size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool 
  * (dg_doc_str keeps a string of the lexicon the document keeps). */
 S_IN_LINE void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
-  t->glosses = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *t->glosses);
+  const char **g = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *g);
   /* (most often every gloss is held: the pointers are copied as they are) */
-  if (kept && v->held == (1u << v->ng) - 1) memcpy(t->glosses, v->g, v->ng * sizeof *t->glosses);
+  if (kept && v->held == (1u << v->ng) - 1) memcpy(g, v->g, v->ng * sizeof *g);
   else
-    for (size_t k = 0; k < v->ng; k++) t->glosses[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
+    for (size_t k = 0; k < v->ng; k++) g[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
+  t->glosses = g;
   t->nglosses = v->ng;
-  if (v->ng) t->gloss = t->glosses[0];
+  if (v->ng) t->gloss = g[0];
 }
 
 static void S_put(char *str, size_t *at, unsigned *off, const char *s) {

@@ -442,20 +442,22 @@ void dg_gl_set_glosses(dg_doc *d, dg_dtoken *t, const dg_sense *sv, size_t n, co
 }
 
 void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size_t k) {
-  t->glosses = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *t->glosses);
-  for (size_t i = 0; i < k; i++) t->glosses[i] = dg_doc_str(d, list[i]);
+  const char **g = dg_mem_alloc(&d->arena, (k ? k : 1) * sizeof *g);
+  for (size_t i = 0; i < k; i++) g[i] = dg_doc_str(d, list[i]);
+  t->glosses = g;
   t->nglosses = k;
-  if (k) t->gloss = t->glosses[0];
+  if (k) t->gloss = g[0];
 }
 
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
-  t->glosses = dg_mem_alloc(&d->arena, sizeof *t->glosses);
+  const char **g = dg_mem_alloc(&d->arena, sizeof *g);
   /* (a name glossed as itself, a number as written: the token's lemma or
    * form, which live as long as d, as do the strings of the lexicon it
    * keeps; no pass writes into a gloss) */
-  t->glosses[0] = gloss && (gloss == t->lemma || gloss == t->form) ? gloss : dg_doc_str(d, gloss);
+  g[0] = gloss && (gloss == t->lemma || gloss == t->form) ? gloss : dg_doc_str(d, gloss);
+  t->glosses = g;
   t->nglosses = 1;
-  t->gloss = t->glosses[0];
+  t->gloss = g[0];
 }
 
 /* Put `g` first among the token's glosses. */
