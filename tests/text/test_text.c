@@ -828,6 +828,19 @@ static void test_builder_classify(void) {
   dg_paragraph_free(&p);
 }
 
+/* A random document of fewer than `most` pieces strung together (a piece
+ * "" is a NUL byte), drawn by the generator in *seed. */
+static void S_random_doc(dg_buf *doc, unsigned long long *seed, int most, const char *const *pieces, size_t npieces) {
+  dg_buf_clear(doc);
+  *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+  int n = (int)((*seed >> 33) % (unsigned long long)most);
+  for (int i = 0; i < n; i++) {
+    *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    const char *pc = pieces[(*seed >> 33) % npieces];
+    dg_buf_put(doc, pc, pc[0] ? strlen(pc) : 1);
+  }
+}
+
 /* Property test: random documents built from tricky pieces always round-trip,
  * tile, never crash, under small and default paragraph bounds. */
 static void test_random(void) {
@@ -844,14 +857,7 @@ static void test_random(void) {
   dg_warn_fn old = NULL;
   (void)old;
   for (int round = 0; round < 1500; round++) {
-    dg_buf_clear(&doc);
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    int n = (int)((seed >> 33) % 120);
-    for (int i = 0; i < n; i++) {
-      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-      const char *pc = pieces[(seed >> 33) % DG_ARRAY_LEN(pieces)];
-      dg_buf_put(&doc, pc, pc[0] ? strlen(pc) : 1);
-    }
+    S_random_doc(&doc, &seed, 120, pieces, DG_ARRAY_LEN(pieces));
     for (int mode = 0; mode < 2; mode++) {
       S_doc d = S_read(doc.data ? doc.data : "", doc.len, (degloss_input)mode,
                        round % 3 == 0 ? 64 : 0);
@@ -938,13 +944,7 @@ static void test_lane(const char *root) {
   dg_buf doc;
   dg_buf_init(&doc);
   for (int round = 0; round < 3000; round++) {
-    dg_buf_clear(&doc);
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    int n = (int)((seed >> 33) % 60);
-    for (int i = 0; i < n; i++) {
-      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-      dg_buf_puts(&doc, pieces[(seed >> 33) % DG_ARRAY_LEN(pieces)]);
-    }
+    S_random_doc(&doc, &seed, 60, pieces, DG_ARRAY_LEN(pieces));
     bad += S_lane_differs(doc.data ? doc.data : "", doc.len);
   }
   dg_buf_free(&doc);
