@@ -129,42 +129,34 @@ static const unsigned char S_codes[] = {DG_UD_NOUN, DG_UD_VERB,  DG_UD_ADJ,   DG
                                         DG_UD_ADP,  DG_UD_DET,   DG_UD_PRON,  DG_UD_NUM,   DG_UD_PART, DG_UD_X,
                                         DG_UD_CCONJ, DG_UD_SCONJ, DG_UD_INTJ, DG_UD_PUNCT, DG_UD_SYM};
 _Static_assert(sizeof S_codes == DG_ARRAY_LEN(S_tags), "a code for each tag");
-static void S_set_pos(dg_doc *d, dg_dtoken *t, const char *pos) {
-  for (size_t k = 0; k < DG_ARRAY_LEN(S_tags); k++)
-    if (dg_gl_eq(pos, S_tags[k])) {
-      dg_gl_set_pos_code(t, S_tags[k], S_codes[k]);
-      return;
-    }
-  dg_gl_set_pos(t, dg_mem_strdup(&d->arena, pos));
+/* The index in S_tags of part of speech pos, or S_TAG_OTHER for one that
+ * is none of them (copied into each document that shows it). */
+enum { S_TAG_OTHER = 0xff };
+_Static_assert(DG_ARRAY_LEN(S_tags) < S_TAG_OTHER, "a tag's index in a byte");
+static unsigned char S_tag_of(const char *pos) {
+  for (size_t q = 0; q < DG_ARRAY_LEN(S_tags); q++)
+    if (dg_gl_eq(pos, S_tags[q])) return (unsigned char)q;
+  return S_TAG_OTHER;
 }
+/* Token t's part of speech pos, of index tag (S_tag_of). */
+S_IN_LINE void S_set_tag(dg_doc *d, dg_dtoken *t, const char *pos, unsigned char tag) {
+  if (tag != S_TAG_OTHER) dg_gl_set_pos_code(t, S_tags[tag], S_codes[tag]);
+  else dg_gl_set_pos(t, dg_mem_strdup(&d->arena, pos));
+}
+static void S_set_pos(dg_doc *d, dg_dtoken *t, const char *pos) { S_set_tag(d, t, pos, S_tag_of(pos)); }
 
-/* The same of analysis k of w: the parts of speech the look-up pass read
- * into its bits (DG_GL_P_*) are told by them, without comparing strings. */
+/* The index of analysis k of w's part of speech: the parts of speech the
+ * look-up pass read into its bits (DG_GL_P_*) are told by them, without
+ * comparing strings.  (Found once for a value kept of it: S_cparts.tag.) */
 static const struct {
   unsigned bit;
   unsigned char tag; /* in S_tags */
 } S_known[] = {{DG_GL_P_NOUN, 0}, {DG_GL_P_VERB, 1}, {DG_GL_P_ADJ, 2}, {DG_GL_P_PROPN, 3},
                {DG_GL_P_ADV, 4},  {DG_GL_P_AUX, 5},  {DG_GL_P_ADP, 6}};
-S_IN_LINE void S_set_an_pos(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, size_t k) {
-  for (size_t q = 0; q < DG_ARRAY_LEN(S_known); q++)
-    if (w->fb[k] & S_known[q].bit) {
-      dg_gl_set_pos_code(t, S_tags[S_known[q].tag], S_codes[S_known[q].tag]);
-      return;
-    }
-  S_set_pos(d, t, w->an[k].pos);
-}
-
-/* What S_set_an_pos sets of analysis k of w, found once for a value kept
- * of it (S_cparts.tag): the index of its tag in S_tags, or S_TAG_OTHER for
- * a part of speech that is none of them (copied into each document). */
-enum { S_TAG_OTHER = 0xff };
-_Static_assert(DG_ARRAY_LEN(S_tags) < S_TAG_OTHER, "a tag's index in a byte");
-static unsigned char S_an_tag(const dg_gl_word *w, size_t k) {
+S_IN_LINE unsigned char S_an_tag(const dg_gl_word *w, size_t k) {
   for (size_t q = 0; q < DG_ARRAY_LEN(S_known); q++)
     if (w->fb[k] & S_known[q].bit) return S_known[q].tag;
-  for (size_t q = 0; q < DG_ARRAY_LEN(S_tags); q++)
-    if (dg_gl_eq(w->an[k].pos, S_tags[q])) return (unsigned char)q;
-  return S_TAG_OTHER;
+  return S_tag_of(w->an[k].pos);
 }
 
 /* What the content-word pass found for a word read with one of its
@@ -679,18 +671,26 @@ S_IN_LINE void S_senses_close(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, u
   S_senses_finish(e, d, c, i, S_close_of(&c->w[i], propn, t->form, t->gloss, first), first, propn, parts_unknown);
 }
 
-/* Token t (word w) read with analysis k, whose kept value v is direct or
- * name_only: its lemma, part of speech, features and labels, as dg_gl_open
- * sets them from the analysis. */
-S_IN_LINE void S_open_analysis(dg_doc *d, dg_dtoken *t, dg_gl_word *w, int k, const S_cparts *v) {
+/* Token t (word w) read with analysis k: its lemma (lemma_an the first
+ * analysis of that lemma, for the passes that ask), part of speech (tag:
+ * S_an_tag), features and labels (none of the analysis's for a degree
+ * with a meaning of its own). */
+S_IN_LINE void S_take_analysis(dg_doc *d, dg_dtoken *t, dg_gl_word *w, size_t k, const char *lemma, int lemma_an,
+                               unsigned char tag, bool own_degree) {
   const dg_analysis *a = &w->an[k];
-  t->lemma = dg_gl_an_str(d, w, a->lemma);
-  dg_gl_memo_lemma_set(w, t->lemma, v->lemma_an);
-  if (v->tag != S_TAG_OTHER) dg_gl_set_pos_code(t, S_tags[v->tag], S_codes[v->tag]);
-  else S_set_pos(d, t, a->pos);
-  dg_gl_set_an_feats(d, t, w, (size_t)k);
-  w->leipzig = a->leipzig ? a->leipzig : "";
+  t->lemma = lemma;
+  if (w->memo) dg_gl_memo_lemma_set(w, lemma, lemma_an);
+  S_set_tag(d, t, a->pos, tag);
+  dg_gl_set_an_feats(d, t, w, k);
+  /* (the word's labels live as long as its analyses, past the sentence:
+   * the labels pass copies what it shows) */
+  w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
   w->particle = a->particle;
+}
+/* The same when analysis k's kept value v is direct or name_only: what
+ * dg_gl_open takes of the analysis, its tag and lemma's analysis kept. */
+S_IN_LINE void S_open_analysis(dg_doc *d, dg_dtoken *t, dg_gl_word *w, int k, const S_cparts *v) {
+  S_take_analysis(d, t, w, (size_t)k, dg_gl_an_str(d, w, w->an[k].lemma), v->lemma_an, v->tag, false);
 }
 
 /* Word i read with analysis k, whose kept value v is name_only: what
@@ -828,19 +828,13 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     return;
   bool propn = (af & DG_GL_P_PROPN);
   if (a) {
-    t->lemma = plural_headword || own_degree ? dg_mem_strdup(&d->arena, plural_headword ? t->form : w->lower)
-                                             : dg_gl_an_str(d, w, a->lemma);
-    /* (which analysis the lemma is of, for the passes that ask: the first
-     * one of that lemma, a itself when it is the first analysis) */
-    if (w->memo)
-      dg_gl_memo_lemma_set(w, t->lemma,
-                           a == w->an && !plural_headword && !own_degree ? 0 : dg_gl_memo_first_an(w, t->lemma));
-    S_set_an_pos(d, t, w, (size_t)(a - w->an));
-    dg_gl_set_an_feats(d, t, w, (size_t)(a - w->an));
-    /* (the word's labels live as long as its analyses, past the sentence:
-     * the labels pass copies what it shows) */
-    w->leipzig = a->leipzig && !own_degree ? a->leipzig : "";
-    w->particle = a->particle;
+    size_t k = (size_t)(a - w->an);
+    const char *lemma = plural_headword || own_degree ? dg_mem_strdup(&d->arena, plural_headword ? t->form : w->lower)
+                                                      : dg_gl_an_str(d, w, a->lemma);
+    /* (which analysis the lemma is of: the first one of that lemma, a
+     * itself when it is the first analysis) */
+    int lemma_an = !w->memo || (k == 0 && !plural_headword && !own_degree) ? 0 : dg_gl_memo_first_an(w, lemma);
+    S_take_analysis(d, t, w, k, lemma, lemma_an, S_an_tag(w, k), own_degree);
   }
   /* Compound parts, shown even when the whole word has its own entry. */
   bool name_sense = ns && sv[0].pos && dg_gl_eq(sv[0].pos, "PROPN");
