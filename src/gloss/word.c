@@ -296,32 +296,57 @@ uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
 }
 
 /* Every word's clause as dg_gl_clause_start and dg_gl_clause_end find it,
- * in two walks over the sentence instead of a scan for every question:
- * the clause of i starts after the last boundary before i and ends at the
- * first boundary after i, each at most DG_GL_WINDOW tokens away.  And the
- * next word with a pronoun reading from each word on (its pron_sig, which
- * the look-up pass set), so that a clause is searched for a pronoun by its
- * pronouns only. */
+ * in one walk over the tokens and one over the words instead of a scan
+ * for every question: the clause of i starts after the last boundary
+ * before i and ends at the first boundary after i, each at most
+ * DG_GL_WINDOW tokens away.  And the next word with a pronoun reading from
+ * each word on (its pron_sig, which the look-up pass set), so that a
+ * clause is searched for a pronoun by its pronouns only.  (The first walk
+ * reads only the tokens and lists the boundaries; the second, backwards,
+ * sets each word's three fields at once, the boundaries before and after
+ * it read off the list.) */
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
-  size_t n = s->ntokens, after = 0; /* after the last boundary */
-  /* (whether a token is a boundary is asked once for both walks: bit i of
-   * bounds, for the first 64 tokens) */
-  uint64_t bounds = 0;
-  for (size_t i = 0; i < n; i++) {
-    c->w[i].cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
-    if (dg_gl_boundary(&s->tokens[i])) {
-      after = i + 1;
-      if (i < 64) bounds |= (uint64_t)1 << i;
+  size_t n = s->ntokens;
+  size_t one[64], *bd = n <= 64 ? one : dg_xmalloc(n * sizeof *bd), m = 0;
+  const dg_dtoken *t = s->tokens;
+  for (size_t i = 0; i < n; i++, t++)
+    if (dg_gl_boundary(t)) bd[m++] = i;
+  /* (clause by clause from the last: the words after boundary bd[m - 1]
+   * up to the next one, bd[m] or the end, and that boundary itself, whose
+   * clause ends at the boundary after it; in a clause shorter than the
+   * window every word's start and end are its boundaries') */
+  size_t next = n, pron = n, i = n;
+  dg_gl_word *w = c->w + n;
+  while (i > 0) {
+    size_t after = m ? bd[m - 1] + 1 : 0;
+    /* (the boundary at i - 1, if any: its clause ends at next) */
+    bool boundary = m && bd[m - 1] == i - 1;
+    if (boundary) after = m > 1 ? bd[m - 2] + 1 : 0;
+    size_t end = next;
+    if (boundary) {
+      i--, w--, m--;
+      w->cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
+      w->cend = end - i < DG_GL_WINDOW ? end : i + DG_GL_WINDOW;
+      if (w->pron_sig) pron = i;
+      w->next_pron = pron;
+      next = end = i;
+    }
+    bool short_clause = end - after < DG_GL_WINDOW;
+    while (i > after) {
+      i--, w--;
+      if (short_clause) {
+        w->cstart = after;
+        w->cend = end;
+      } else {
+        w->cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
+        w->cend = end - i < DG_GL_WINDOW ? end : i + DG_GL_WINDOW;
+      }
+      if (w->pron_sig) pron = i;
+      w->next_pron = pron;
     }
   }
-  size_t next = n, pron = n; /* the first boundary, the first pronoun after i */
-  for (size_t i = n; i-- > 0;) {
-    c->w[i].cend = next - i < DG_GL_WINDOW ? next : i + DG_GL_WINDOW;
-    if (i < 64 ? (bounds >> i & 1u) != 0 : dg_gl_boundary(&s->tokens[i])) next = i;
-    if (c->w[i].pron_sig) pron = i;
-    c->w[i].next_pron = pron;
-  }
+  if (bd != one) free(bd);
 }
 
 /* An opening quotation mark or parenthesis. */
