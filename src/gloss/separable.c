@@ -197,6 +197,15 @@ static void S_inner_zu(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   }
 }
 
+/* May S_inner_zu take word t (w): a lower-case word that is not a
+ * function word, no part of a separable verb, and that nothing glossed?
+ * (A capital is none: its form, near in memory, is read before the gloss,
+ * which lies far off.) */
+static inline bool S_inner_zu_may(const dg_dtoken *t, const dg_gl_word *w) {
+  return t->kind == DG_KIND_WORD && t->link < 0 && !w->is_closed && !dg_gl_is_upper_initial(t->form) &&
+         ((t->flags & DG_DF_GUESS) || !t->gloss || !*t->gloss);
+}
+
 /* A particle without a meaning of its own right before its verb (word
  * j; dg_gl_separable's second walk). */
 static void S_particle_before(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t j) {
@@ -222,10 +231,14 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dtoken *tokens = s->tokens;
   const dg_gl_word *words = c->w;
   /* (the particles among the first 64 words, bit j of parts, found by
-   * this walk for the walk below: no call changes a word's classes) */
+   * this walk for the walk below: no call changes a word's classes; and
+   * the words S_inner_zu may take, bit j of zu, asked again when their
+   * turn comes: a join takes words out of them, never adds one) */
   uint64_t parts = s->ntokens && S_particle(&words[0]) ? 1u : 0u;
+  uint64_t zu = s->ntokens && S_inner_zu_may(&tokens[0], &words[0]) ? 1u : 0u;
   for (size_t j = 1; j < s->ntokens; j++) {
     dg_dtoken *p = &tokens[j];
+    if (j < 64 && S_inner_zu_may(p, &words[j])) zu |= (uint64_t)1 << j;
     /* (the word class first: most words are no particle) */
     if (!S_particle(&words[j])) continue;
     if (j < 64) parts |= (uint64_t)1 << j;
@@ -269,13 +282,12 @@ void dg_gl_separable(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   for (uint64_t m = parts; m; m &= m - 1) S_particle_before(e, d, c, (size_t)__builtin_ctzll(m));
   for (size_t j = 64; j + 1 < s->ntokens; j++)
     if (S_particle(&words[j])) S_particle_before(e, d, c, j);
-  /* Infinitives with an inner zu that nothing else glossed.  (A
-   * capitalised word is none, S_inner_zu: its form, near in memory, is
-   * read before the gloss, which lies far off.) */
-  const dg_dtoken *t = tokens;
-  const dg_gl_word *w = words;
-  for (size_t i = 0, n = s->ntokens; i < n; i++, t++, w++)
-    if (t->kind == DG_KIND_WORD && t->link < 0 && !w->is_closed && !dg_gl_is_upper_initial(t->form) &&
-        ((t->flags & DG_DF_GUESS) || !t->gloss || !*t->gloss))
-      S_inner_zu(e, d, c, i);
+  /* Infinitives with an inner zu that nothing else glossed (S_inner_zu_may). */
+  /* (those the first walk found, in order, then any past them) */
+  for (uint64_t m = zu; m; m &= m - 1) {
+    size_t i = (size_t)__builtin_ctzll(m);
+    if (S_inner_zu_may(&tokens[i], &words[i])) S_inner_zu(e, d, c, i);
+  }
+  for (size_t i = 64; i < s->ntokens; i++)
+    if (S_inner_zu_may(&tokens[i], &words[i])) S_inner_zu(e, d, c, i);
 }
