@@ -293,6 +293,18 @@ static inline __attribute__((always_inline)) S_at S_strb(S_w *w, S_at at, const 
 #define S_str_or_empty(...) S_strb(__VA_ARGS__, false, true)
 #define S_strl_or_empty(...) S_strb(__VA_ARGS__, true, true)
 
+/* The bytes of a comparison's result that are true, one bit each, the
+ * first byte's the lowest. */
+static inline uint32_t S_mask16(dg_json_v16 m) {
+#if defined(__SSE2__)
+  return (uint32_t)_mm_movemask_epi8((__m128i)m);
+#else
+  uint32_t bits = 0;
+  for (unsigned i = 0; i < 16; i++) bits |= (uint32_t)(m[i] & 1) << i;
+  return bits;
+#endif
+}
+
 /* A string member whose value was written before in this token, the
  * bytes of the output from start to end (offsets: the buffer may have
  * moved since; its quotes included), copied from there: a short one as two
@@ -564,23 +576,38 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
    * just written, with no offsets kept (the buffer has not moved when its
    * start is where it was); a longer one, or one that only one of the two
    * repeats, from its span (S_again; gv is empty when the gloss was left
-   * out: not UTF-8). */
+   * out: not UTF-8).  That "plain" is the gloss itself is told as
+   * dg_render_plain_as_is tells it, from the token and, for the dot that
+   * a word's or a name's plain gloss may not hold, from the bytes just
+   * written, which the copy loads anyway (a dot is written as it is, and
+   * no escape writes one): the gloss is not read again.  Punctuation,
+   * whose gloss and "plain" are empty and which has no glosses, takes
+   * both as one piece. */
   size_t max = o.alternatives ? o.alternatives : t->nglosses;
   {
-    const char *plain = dg_render_plain_as_is(t);
     /* (the list and its length in locals: the compiler would load them
      * again after each store into the output) */
     const char *const *g = t->glosses;
     size_t ng = t->nglosses < max ? t->nglosses : max, i = 0;
     const char *base = w->out->data;
+    dg_kind kind = t->kind;
     char *gq = at.q + S_KEYLEN("gloss"); /* where the value goes */
     at = S_str(w, at, S_KQ("gloss"), t->gloss);
-    size_t gn; /* its length, quotes included (gn - 2 wraps for a gloss left out: the cursor stayed before gq) */
-    if (plain && plain == t->gloss && ng && g[0] == plain && w->out->data == base &&
-        (gn = (size_t)(at.q - gq)) - 2 <= 30) {
-      dg_json_v16 a, b;
+    size_t gn = (size_t)(at.q - gq); /* its length, quotes included (it wraps for a gloss left out: the cursor stayed before gq) */
+    bool same = w->out->data == base, fast = false;
+    dg_json_v16 a, b;
+    if (kind != DG_KIND_PUNCT && !(t->flags & DG_DF_SEP_PARTICLE) && (!t->plain || t->plain == t->gloss) && ng &&
+        g[0] == t->gloss && same && gn - 3 <= 29) { /* (a gloss of 1 to 30 bytes as written: not empty) */
       memcpy(&a, gq, 16);
       memcpy(&b, gq + 16, 16);
+      fast = true;
+      if (kind == DG_KIND_WORD || kind == DG_KIND_NAME) {
+        dg_json_v16 da = a == '.', db = b == '.';
+        uint64_t dots = (uint64_t)S_mask16(da) | (uint64_t)S_mask16(db) << 16;
+        fast = !(dots & ((1ULL << gn) - 1)); /* (the bytes past the value are the room's) */
+      }
+    }
+    if (fast) {
       char *q = at.q;
       memcpy(q, ",\"plain\":" S_PAD16, 16);
       memcpy(q + S_KEYLEN("plain"), &a, 16);
@@ -592,7 +619,12 @@ static inline __attribute__((always_inline)) S_at S_token(S_w *w, S_at at, S_opt
       memcpy(q + 16, &b, 16);
       at = (S_at){q + gn, false};
       i = 1;
+    } else if (kind == DG_KIND_PUNCT && gn == 2 && !ng) {
+      static const char piece[32] = ",\"plain\":\"\",\"glosses\":[";
+      memcpy(at.q, piece, 32);
+      at = (S_at){at.q + sizeof ",\"plain\":\"\",\"glosses\":[" - 1, true};
     } else {
+      const char *plain = dg_render_plain_as_is(t);
       /* (offsets: the buffer may have moved) */
       size_t gkey = (size_t)(gq - base), gend = (size_t)(at.q - w->out->data);
       S_span gv = {gkey, t->gloss && gend != gkey - S_KEYLEN("gloss") ? gend : 0};
