@@ -87,11 +87,13 @@ bool dg_mwe_match(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, const bool
  * mask + 1, a power of two) with the first and the last token that has
  * each (at[slot]: tokens are added in sentence order), one after the
  * other in list (n of them, each once) and one bit of each
- * (dg_mwe_word_bit) in a bit set (the caller zeroes h and bits and gives
- * at room for mask + 1 and list for every hash it adds).  The bit set
- * keeps a byte for each bit (a test is one load, no shift: the phrase pass
- * tests hundreds of bits a sentence); the caller gives it all zeros and
- * zeroes it again with dg_mwe_words_clear, which visits only the bytes set.
+ * (dg_mwe_word_bit) in a bit set (the caller zeroes h and gives at room
+ * for mask + 1 and list for every hash it adds).  The bit set keeps a byte
+ * for each bit (a test is one load, no shift: the phrase pass tests
+ * hundreds of bits a sentence), set to the sentence's number `gen` (never
+ * 0): a byte of another number is a bit not set, so the bytes an earlier
+ * sentence set need no zeroing; the caller gives a new number for each
+ * sentence and zeroes the bytes when the numbers start over.
  * dg_mwe_possible is false when some word of the pattern is surely
  * missing, so dg_mwe_match would fail too; so is a word whose bit is not
  * set. */
@@ -102,16 +104,14 @@ struct dg_mwe_words {
   size_t mask;
   uint64_t *list;
   size_t n;
-  unsigned char *bits; /* DG_MWE_BITS bytes: 1 for a bit that is set */
+  unsigned char *bits; /* DG_MWE_BITS bytes: gen for a bit that is set */
+  unsigned char gen;
 };
 uint64_t dg_mwe_word_hash(const char *w);
 static inline unsigned dg_mwe_word_bit(uint64_t h) { return (unsigned)(h >> 48) & (DG_MWE_BITS - 1); }
-static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit] != 0; }
-static inline void dg_mwe_words_clear(dg_mwe_words *ws) {
-  for (size_t a = 0; a < ws->n; a++) ws->bits[dg_mwe_word_bit(ws->list[a])] = 0;
-}
+static inline bool dg_mwe_words_bit(const dg_mwe_words *ws, unsigned bit) { return ws->bits[bit] == ws->gen; }
 static inline void dg_mwe_words_add(dg_mwe_words *ws, uint64_t h, size_t token) { /* h = dg_mwe_word_hash(w) */
-  ws->bits[dg_mwe_word_bit(h)] = 1;
+  ws->bits[dg_mwe_word_bit(h)] = ws->gen;
   size_t i = (size_t)h & ws->mask;
   while (ws->h[i] && ws->h[i] != h) i = (i + 1) & ws->mask;
   if (!ws->h[i]) {

@@ -483,11 +483,13 @@ static void *S_take(S_carve *cv, size_t bytes) {
   return r;
 }
 
-/* The bit set of the sentence's words (dg_mwe_words.bits), one a thread:
- * zeroed by the start, and again after each sentence. */
+/* The bit set of the sentence's words (dg_mwe_words.bits), one a thread,
+ * and the number of its sentence (dg_mwe_words.gen): zeroed by the start,
+ * and again when the numbers start over (every 255 sentences). */
 static _Thread_local unsigned char S_word_bits[DG_MWE_BITS];
-/* dg_mwe_word_hash("es") once made (0: not yet; one a thread) */
-static _Thread_local uint64_t S_hash_es;
+static _Thread_local unsigned char S_word_gen;
+/* dg_mwe_word_hash("es") and of "" once made (0: not yet; one a thread) */
+static _Thread_local uint64_t S_hash_es, S_hash_empty;
 
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -516,7 +518,12 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   bool *used = S_take(&cv, sizes[3]);
   memset(used, 0, sizes[3]);
   dg_mwe_words ws;
-  ws.bits = S_word_bits; /* (all zeros between sentences) */
+  if (++S_word_gen == 0) { /* (the numbers start over: no byte may hold an earlier sentence's) */
+    memset(S_word_bits, 0, sizeof S_word_bits);
+    S_word_gen = 1;
+  }
+  ws.bits = S_word_bits;
+  ws.gen = S_word_gen;
   ws.mask = wsn - 1;
   ws.h = S_take(&cv, sizes[4]);
   memset(ws.h, 0, sizes[4]);
@@ -640,7 +647,8 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
    * in a window around the key word (linear time in long sentences); each
    * key is looked up once per sentence. */
   size_t lookups = 0;
-  const uint64_t h_empty = dg_mwe_word_hash(""); /* (a key of another hash is not empty: no read of it) */
+  if (!S_hash_empty) S_hash_empty = dg_mwe_word_hash("");
+  const uint64_t h_empty = S_hash_empty; /* (a key of another hash is not empty: no read of it) */
   /* (a sentence of at most S_MAX_LOOKUPS / 2 content words cannot reach
    * the limit: there a key whose link says it heads no phrase is passed
    * over at once, without asking whether it was looked up before) */
@@ -733,7 +741,6 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   /* (no word's form hashed as "es": "es gibt" is not there to find) */
   if (!S_hash_es) S_hash_es = dg_mwe_word_hash("es");
   c->has_es = dg_mwe_words_has(&ws, S_hash_es);
-  dg_mwe_words_clear(&ws);
   if (lemmas.data) dg_buf_free(&lemmas); /* (most sentences lower no lemma here) */
   if (buf != stack) free(buf);
 }
