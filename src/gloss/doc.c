@@ -343,14 +343,21 @@ void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const dg_token *pt, size_
   /* (without raw bytes no gap lies in them: [lo, hi) is empty) */
   const uint64_t hi = raw ? lo + rawlen : 0;
   if (!raw) lo = UINT64_MAX, rawlen = 0;
+  /* The sentence is its bytes as they stand when every form is
+   * (DG_TF_VERBATIM) and every gap one space: the text is then a copy of
+   * them, no walk of the forms. */
+  unsigned verbatim = DG_TF_VERBATIM;
   for (size_t i = 0; i < n; i++) {
     const dg_token *p = &pt[i];
     dg_dtoken *x = &t[i];
-    unsigned flags = S_flags(p->flags);
-    /* (most gaps begin with a space in raw: no more to look at) */
-    if ((flags & DG_DF_SPACE_AFTER) && i + 1 < n && !(p->end - lo < rawlen && raw[p->end - lo] == ' ') &&
-        !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
-      flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+    unsigned f = p->flags, flags = S_flags(f);
+    verbatim &= f;
+    /* (most gaps are one space, as the text layer tells: no more to look at) */
+    if ((f & (DG_TF_SPACE_AFTER | DG_TF_ONE_SPACE)) == DG_TF_SPACE_AFTER && i + 1 < n) {
+      verbatim = 0;
+      if (!(p->end - lo < rawlen && raw[p->end - lo] == ' ') && !S_gap_is_space(raw, lo, hi, p->end, pt[i + 1].start))
+        flags &= ~(unsigned)DG_DF_SPACE_AFTER;
+    }
     memcpy((char *)x + offsetof(dg_dtoken, lemma), (const char *)&S_empty_token + offsetof(dg_dtoken, lemma),
            sizeof *x - offsetof(dg_dtoken, lemma));
     x->form = held ? p->form : dg_mem_strndup(&d->arena, p->form, p->len);
@@ -358,6 +365,10 @@ void dg_sentence_from_text(dg_doc *d, dg_dsentence *s, const dg_token *pt, size_
     x->end = p->end;
     x->kind = S_kind(p->kind);
     x->flags = flags;
+  }
+  if (verbatim && n && pt[0].start >= lo && pt[n - 1].end <= hi) {
+    s->text = dg_mem_strndup(&d->arena, raw + (pt[0].start - lo), (size_t)(pt[n - 1].end - pt[0].start));
+    return;
   }
   /* (copied forms are in the arena's head block, where the text would be
    * put: they are measured again) */

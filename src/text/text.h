@@ -63,7 +63,12 @@ enum {
   DG_TF_REPLACED = 1u << 6,       /* `form` holds U+FFFD (invalid bytes were replaced) */
   DG_TF_SPACE_AFTER = 1u << 7,    /* a gap (whitespace or markup) follows the token */
   DG_TF_QUOTE_OPEN = 1u << 8,     /* punct: an opening quotation mark */
-  DG_TF_QUOTE_CLOSE = 1u << 9     /* punct: a closing quotation mark */
+  DG_TF_QUOTE_CLOSE = 1u << 9,    /* punct: a closing quotation mark */
+  DG_TF_VERBATIM = 1u << 10,      /* `form` is the original bytes [start,end) as they are
+                                   * (UTF-8 input; set by the tokenizer only, which knows it
+                                   * copied them: a sentence whose gaps are single spaces is
+                                   * then its text) */
+  DG_TF_ONE_SPACE = 1u << 11      /* the gap after the token is one space (U+0020) */
 };
 
 typedef struct dg_token {

@@ -1,6 +1,7 @@
 /* Assemble paragraphs (tokens + sentences + original bytes), horizontal
  * lines, sentences built from given tokens, and token classification.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +59,10 @@ void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, s
     if (e > flen) flen = e;
   }
   char *f = S_block(p, lead, leadlen, lead_start, raw, rawlen, forms, flen);
-  for (size_t i = 0; i < p->ntokens; i++) p->tokens[i].form = f + (p->tokens[i].form - forms);
+  for (size_t i = 0; i < p->ntokens; i++) {
+    p->tokens[i].form = f + (p->tokens[i].form - forms);
+    p->tokens[i].flags &= ~(unsigned)DG_TF_VERBATIM; /* (the forms are UTF-8, the bytes not) */
+  }
   free(old);
 }
 
@@ -97,6 +101,8 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   out->sentences = (dg_sentence *)(void *)(out->tokens + n);
   _Static_assert(sizeof(dg_token) % _Alignof(dg_sentence) == 0, "sentences aligned after the tokens");
   size_t s = 0, first = 0;
+  dg_ltoks_room(lt, n + 1);
+  lt->v[n].cs = UINT32_MAX; /* (past the last token: where the next would start) */
   /* (kept in locals: a token stored may be any object, for all the
    * compiler knows) */
   const dg_ltok *v = lt->v;
@@ -105,14 +111,22 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   for (size_t i = 0; i < n; i++) {
     const dg_ltok *k = &v[i];
     dg_token *d = &toks[i];
+    const uint32_t ce = k->ce, b = off[ce];
     d->start = base + off[k->cs];
-    d->end = base + off[k->ce];
+    d->end = base + b;
     d->form = forms + k->fo;
     d->len = k->fl;
     d->kind = (dg_tokkind)k->kind;
-    unsigned fl = k->flags & DG_LTF_PUBLIC;
-    if (i + 1 == n || v[i + 1].cs > k->ce) fl |= DG_TF_SPACE_AFTER; /* a gap follows */
+    /* a gap follows (always after the last); one space when it is one code
+     * point, a space byte */
+    const uint32_t next = v[i + 1].cs;
+    unsigned fl = (k->flags & DG_LTF_PUBLIC) | (next > ce ? DG_TF_SPACE_AFTER : 0);
+    if (next == ce + 1 && raw[b] == ' ') fl |= DG_TF_ONE_SPACE;
     d->flags = fl;
+    /* (the test build checks what the tokenizer claims: the paragraph's
+     * own sentence texts are copied from the bytes on its word) */
+    assert(!(fl & DG_TF_VERBATIM) ||
+           (d->len == d->end - d->start && !memcmp(d->form, raw + (d->start - base), d->len)));
     if (se[i]) {
       dg_sentence *st = &out->sentences[s++];
       st->tokens = toks + first;

@@ -134,6 +134,7 @@ static void S_form(S_lex *L, dg_ltok *k, const S_join *joins, size_t njoins) {
     q[len] = '\0';
     f->len += len + 1;
     k->fl = (uint32_t)len;
+    k->flags |= DG_TF_VERBATIM;
     return;
   }
   if (plain) {
@@ -193,7 +194,7 @@ static inline __attribute__((always_inline)) void S_emit_plain(S_lex *L, size_t 
   k->fo = (uint32_t)f->len;
   k->fl = (uint32_t)len;
   k->kind = (unsigned char)kind;
-  k->flags = flags | (L->nl ? DG_TF_LINE_START : 0);
+  k->flags = flags | (L->nl ? DG_TF_LINE_START : 0) | DG_TF_VERBATIM;
   L->nl = false;
   char *q = f->data + f->len;
   if (len <= 16 && a + 16 <= L->rawlen) memcpy(q, L->raw + a, 16);
@@ -811,6 +812,20 @@ static bool S_roman_after_ordinal_word(const S_lex *L, const dg_ltoks *t, size_t
   return prev->kind == DG_TOK_WORD && S_in(S_form_of(t, prev), S_ord_before, DG_ARRAY_LEN(S_ord_before));
 }
 
+/* A merge's form is its words' forms, each with its full stop, a space
+ * where a gap was: the original bytes when each word's form is and each gap
+ * is one space (a merge of `parts` words from token i; the full stops are
+ * ASCII, next to their words).  DG_TF_VERBATIM then, else 0. */
+static unsigned S_merged_verbatim(const S_lex *L, const dg_ltok *v, size_t i, size_t parts) {
+  for (size_t q = 0; q < parts; q++) {
+    const dg_ltok *wd = &v[i + 2 * q];
+    if (!(wd->flags & DG_TF_VERBATIM)) return 0;
+    if (q && wd->cs > v[i + 2 * q - 1].ce && (wd->cs != v[i + 2 * q - 1].ce + 1 || L->cp[wd->cs - 1] != ' '))
+      return 0;
+  }
+  return DG_TF_VERBATIM;
+}
+
 static void S_merge_into(S_lex *L, dg_ltok *d, const dg_ltok *a, const dg_ltok *b,
                          const char *form, size_t flen, unsigned kind, unsigned flags) {
   dg_buf *f = &L->out->forms;
@@ -896,7 +911,7 @@ static void S_merge(S_lex *L) {
         }
         dg_ltok m;
         S_merge_into(L, &m, k, &v[ends[found]], text.data, text.len, DG_TOK_WORD,
-                     DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0));
+                     DG_TF_ABBREV | (may_end ? DG_LTF_MAYEND : 0) | S_merged_verbatim(L, v, i, found));
         v[w++] = m;
         pos = ends[found] + 1;
         continue;
@@ -909,7 +924,8 @@ static void S_merge(S_lex *L) {
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_WORD, DG_TF_ABBREV);
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_WORD,
+                     DG_TF_ABBREV | S_merged_verbatim(L, v, i, 1));
         v[w++] = m;
         pos = i + 2;
         continue;
@@ -923,7 +939,8 @@ static void S_merge(S_lex *L) {
         dg_buf_puts(&text, S_form_of(t, k));
         dg_buf_putc(&text, '.');
         dg_ltok m;
-        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_NUMBER, DG_TF_ORDINAL);
+        S_merge_into(L, &m, k, &v[i + 1], text.data, text.len, DG_TOK_NUMBER,
+                     DG_TF_ORDINAL | S_merged_verbatim(L, v, i, 1));
         v[w++] = m;
         pos = i + 2;
         continue;

@@ -5,7 +5,7 @@
  * "os.path" may be code); the comma or the full stops as a punctuation
  * token; one space to the next such word.  Each is the token S_lex_all's
  * branches make of it (a word so ended is one run of word characters, no
- * URL, no code and takes no flag; a comma is no quote; full stops after a
+ * URL, no code and takes no flag but DG_TF_VERBATIM; a comma is no quote; full stops after a
  * letter start no path); a word the lane cannot vouch for (a hump, a
  * digit, mark or other character after its letters, "www.", a token
  * ending past `lim`) is left to them.  tests/text (test_lane) and the
@@ -83,7 +83,7 @@ size_t dg_text_lane(const dg_textbuf *tb, const char *raw, dg_ltoks *t, size_t i
     k->fo = (uint32_t)flen;
     k->fl = (uint32_t)len;
     k->kind = DG_TOK_WORD;
-    k->flags = nl;
+    k->flags = nl | DG_TF_VERBATIM;
     nl = 0;
     char *q = fd + flen;
     if (len <= 16 && a + 16 <= rawlen) memcpy(q, raw + a, 16);
@@ -97,7 +97,7 @@ size_t dg_text_lane(const dg_textbuf *tb, const char *raw, dg_ltoks *t, size_t i
       k->fo = (uint32_t)flen;
       k->fl = (uint32_t)plen;
       k->kind = DG_TOK_PUNCT;
-      k->flags = 0;
+      k->flags = DG_TF_VERBATIM;
       q = fd + flen;
       if (plen <= 16 && b + 16 <= rawlen) memcpy(q, raw + b, 16);
       else dg_copy(q, raw + b, plen);
