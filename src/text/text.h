@@ -185,7 +185,8 @@ void dg_reader_free(dg_reader *r);
 
 void dg_paragraph_free(dg_paragraph *p);
 /* Take over the paragraph's storage: the one block that holds lead, raw and
- * every token's form (the token and sentence arrays stay the paragraph's).
+ * every token's form (and, for a paragraph built from text, the token and
+ * sentence arrays).
  * The caller free()s it once nothing points into it any more; the
  * paragraph stays usable until then and dg_paragraph_free leaves the block
  * alone.  NULL when it was taken already. */

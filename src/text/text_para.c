@@ -13,14 +13,19 @@ const char *dg_tokkind_name(dg_tokkind kind) {
   return (unsigned)kind < DG_TOK_NKINDS ? names[kind] : "?";
 }
 
+/* Paragraph flag of this file's own (public flags are bits 0 and 1): the
+ * tokens and sentences lie in the storage block after the forms, one
+ * allocation a paragraph built from text (dg_text_build), and go with the
+ * block. */
+#define S_PF_IN_BLOCK (1u << 31)
+
 void dg_paragraph_free(dg_paragraph *p) {
   if (!p) return;
-  /* (a paragraph built from text has its sentences in the block of its
-   * tokens, after them) */
-  bool after = p->ntokens && (void *)p->sentences == (void *)(p->tokens + p->ntokens);
   free(p->priv_);
-  free(p->tokens);
-  if (!after) free(p->sentences);
+  if (!(p->flags & S_PF_IN_BLOCK)) {
+    free(p->tokens);
+    free(p->sentences);
+  }
   memset(p, 0, sizeof *p);
 }
 
@@ -30,10 +35,15 @@ void *dg_paragraph_take_storage(dg_paragraph *p) {
   return blk;
 }
 
-/* One block: [lead][raw][forms]. */
+/* One block: [lead][raw][forms], and `extra` bytes after them (aligned
+ * for tokens and sentences; *tail, when extra is not 0). */
 static char *S_block(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t lead_start,
-                     const char *raw, size_t rawlen, const char *forms, size_t formlen) {
-  char *blk = dg_xmalloc(leadlen + rawlen + formlen + 1);
+                     const char *raw, size_t rawlen, const char *forms, size_t formlen,
+                     size_t extra, void **tail) {
+  enum { S_AL = _Alignof(dg_token) > _Alignof(dg_sentence) ? _Alignof(dg_token) : _Alignof(dg_sentence) };
+  size_t at = (leadlen + rawlen + formlen + 1 + S_AL - 1) & ~(size_t)(S_AL - 1);
+  char *blk = dg_xmalloc(extra ? at + extra : leadlen + rawlen + formlen + 1);
+  if (extra) *tail = blk + at;
   if (leadlen) memcpy(blk, lead, leadlen);
   if (rawlen) memcpy(blk + leadlen, raw, rawlen);
   if (formlen) memcpy(blk + leadlen + rawlen, forms, formlen);
@@ -58,7 +68,18 @@ void dg_text_set_bytes(dg_paragraph *p, uint64_t lead_start, const char *lead, s
     size_t e = (size_t)(p->tokens[i].form - forms) + p->tokens[i].len + 1;
     if (e > flen) flen = e;
   }
-  char *f = S_block(p, lead, leadlen, lead_start, raw, rawlen, forms, flen);
+  /* (tokens and sentences in the old block move to the new one) */
+  size_t extra = p->flags & S_PF_IN_BLOCK ? p->ntokens * sizeof *p->tokens + p->nsentences * sizeof *p->sentences : 0;
+  void *tail = NULL;
+  char *f = S_block(p, lead, leadlen, lead_start, raw, rawlen, forms, flen, extra, &tail);
+  if (extra) {
+    dg_token *t = tail;
+    memcpy(t, p->tokens, extra); /* (the sentences follow the tokens) */
+    dg_sentence *s = (dg_sentence *)(void *)(t + p->ntokens);
+    for (size_t i = 0; i < p->nsentences; i++) s[i].tokens = t + (s[i].tokens - p->tokens);
+    p->tokens = t;
+    p->sentences = s;
+  }
   for (size_t i = 0; i < p->ntokens; i++) {
     p->tokens[i].form = f + (p->tokens[i].form - forms);
     p->tokens[i].flags &= ~(unsigned)DG_TF_VERBATIM; /* (the forms are UTF-8, the bytes not) */
@@ -74,10 +95,11 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   dg_text_decode(tb, raw, rawlen, base, name, line, ws);
   dg_text_tokenize(tb, raw, lt);
   size_t n = lt->n;
-  char *forms = S_block(out, lead, leadlen, lead_start, raw, rawlen, lt->forms.data,
-                        lt->forms.len);
   out->line = line;
-  if (n == 0) return;
+  if (n == 0) {
+    S_block(out, lead, leadlen, lead_start, raw, rawlen, lt->forms.data, lt->forms.len, 0, NULL);
+    return;
+  }
   /* (the segmenter's work room, kept in lt: the line of each token, then
    * its two marks) */
   size_t need = n + (2 * n + sizeof(size_t) - 1) / sizeof(size_t);
@@ -96,8 +118,12 @@ void dg_text_build(dg_paragraph *out, const char *lead, size_t leadlen, uint64_t
   }
   for (; x < n; x++) ns += se[x];
   /* (the tokens and then the sentences, every field of which is set
-   * below, in one block) */
-  out->tokens = dg_xmalloc(n * sizeof *out->tokens + ns * sizeof *out->sentences);
+   * below, in the storage block after the forms: one allocation) */
+  void *tail;
+  char *forms = S_block(out, lead, leadlen, lead_start, raw, rawlen, lt->forms.data, lt->forms.len,
+                        n * sizeof *out->tokens + ns * sizeof *out->sentences, &tail);
+  out->flags |= S_PF_IN_BLOCK;
+  out->tokens = tail;
   out->sentences = (dg_sentence *)(void *)(out->tokens + n);
   _Static_assert(sizeof(dg_token) % _Alignof(dg_sentence) == 0, "sentences aligned after the tokens");
   size_t s = 0, first = 0;
@@ -328,7 +354,7 @@ static void S_finish(dg_paragraph *out, dg_token *v, size_t n, dg_buf *forms,
                      const char *lead, size_t leadlen, uint64_t lead_start, const char *raw,
                      size_t rawlen, long line) {
   memset(out, 0, sizeof *out);
-  char *f = S_block(out, lead, leadlen, lead_start, raw, rawlen, forms->data, forms->len);
+  char *f = S_block(out, lead, leadlen, lead_start, raw, rawlen, forms->data, forms->len, 0, NULL);
   out->line = line;
   out->tokens = dg_xmalloc((n ? n : 1) * sizeof *out->tokens);
   for (size_t i = 0; i < n; i++) {

@@ -722,7 +722,7 @@ static bool S_next_text(dg_reader *r, dg_paragraph *out, degloss_error *err) {
   dg_text_build(out, (const char *)d + r->pos, s - r->pos, r->base + r->pos,
                 (const char *)d + s, end - s, line, r->name, &r->ws, &r->tb, &r->lt);
   S_to_orig(r, out);
-  out->flags = flags;
+  out->flags |= flags; /* (dg_text_build's own bit kept) */
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags |= DG_SF_CUT;
   if (cut && out->nsentences) out->sentences[out->nsentences - 1].flags &= ~(unsigned)DG_SF_HEADLINE;
   S_consume_from(r, s, line, cr_s, end);
