@@ -143,11 +143,12 @@ void dg_text_segment(const dg_textbuf *tb, const dg_ltoks *t, unsigned char *sen
 
   size_t start = 0;
   const dg_ltok *v = t->v;
+  const bool breaks = t->breaks != 0; /* (none: no token but the first starts a line) */
   for (size_t i = 0; i + 1 < n; i++) {
     /* (most tokens: no punctuation, no abbreviation that may end a
      * sentence, not at a line's end: nothing below applies) */
     if (v[i].kind != DG_TOK_PUNCT && !(v[i].flags & DG_LTF_MAYEND) &&
-        !(v[i + 1].flags & DG_TF_LINE_START))
+        !(breaks && (v[i + 1].flags & DG_TF_LINE_START)))
       continue;
     if (S_is_final(&S, i)) {
       size_t j = i + 1;
