@@ -287,12 +287,14 @@ static const S_cparts *S_cparts_find(dg_engine *e, const dg_gl_word *w, int k, b
 }
 
 /* t's parts and segmentation from v (as dg_gl_parts set them); returns
- * the number of parts shown. */
+ * the number of parts shown.  (The strings are v's, which the memo keeps
+ * and the document holds (dg_doc_keep_memo): no copy a token.  The list
+ * of parts is the token's own: a later pass may put another gloss in a
+ * part, align.c.) */
 S_IN_LINE size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool *parts_unknown) {
   *parts_unknown = v->unknown;
   if (v->np == 0) return 0;
-  char *str = dg_mem_alloc(&d->arena, v->len);
-  memcpy(str, S_cparts_strings(v), v->len);
+  const char *str = S_cparts_strings(v);
   t->parts = dg_mem_alloc(&d->arena, v->np * sizeof *t->parts);
   const S_cpart *p = S_cparts_p(v);
   for (size_t k = 0; k < v->np; k++) {
@@ -310,11 +312,18 @@ S_IN_LINE size_t S_cparts_copy(dg_doc *d, dg_dtoken *t, const S_cparts *v, bool 
  * (dg_doc_str keeps a string of the lexicon the document keeps). */
 S_IN_LINE void S_cparts_glosses(dg_engine *e, dg_doc *d, dg_dtoken *t, const S_cparts *v) {
   bool kept = d->keeps && d->keeps->lex == e->lex;
+  /* (most often every gloss is held: the token takes v's list itself,
+   * which the memo keeps and the document holds; its strings are the
+   * lexicon's, which the document keeps.  A token's glosses are never
+   * written through (doc.h), as closed.c's shared lists) */
+  if (kept && v->ng && v->held == (1u << v->ng) - 1) {
+    t->glosses = v->g;
+    t->nglosses = v->ng;
+    t->gloss = v->g[0];
+    return;
+  }
   const char **g = dg_mem_alloc(&d->arena, (v->ng ? v->ng : 1) * sizeof *g);
-  /* (most often every gloss is held: the pointers are copied as they are) */
-  if (kept && v->held == (1u << v->ng) - 1) memcpy(g, v->g, v->ng * sizeof *g);
-  else
-    for (size_t k = 0; k < v->ng; k++) g[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
+  for (size_t k = 0; k < v->ng; k++) g[k] = kept && (v->held >> k & 1) ? v->g[k] : dg_doc_str(d, v->g[k]);
   t->glosses = g;
   t->nglosses = v->ng;
   if (v->ng) t->gloss = g[0];
