@@ -666,8 +666,6 @@ void dg_gl_memo_word_put(dg_engine *e, const dg_gl_memo_wkey *key, dg_gl_word *w
 
 /* ---- links from a word's entry -------------------------------------------- */
 
-#define S_SENSE_LINES 6
-
 void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
   const S_word *v = w->memo;
   if (!v) return;
@@ -679,24 +677,21 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
     const void *p = atomic_load_explicit(&v->h.link[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
   }
-  /* Of each analysis, the links the passes of the sentence read first:
-   * its senses (of which the caller copies the count and the first five:
-   * S_SENSE_LINES lines), its compound parts, its domains and the facts
-   * the names pass asks (the first rows: one run of 4 * nan links); not
-   * the phrase pass's, which asks for its own right before it reads them. */
+  /* Of each analysis, the links the passes of the sentence read first
+   * that lead into the memo: its compound parts (the kept value a repeat
+   * is glossed from, S_cparts) and its domains (rows 1 and 2: one run of
+   * 2 * nan links).  Not its senses: a repeat glossed from its kept value
+   * does not read them, and the few passes that do read one analysis's;
+   * nor its facts, a constant; nor the phrase pass's, which asks for its
+   * own right before it reads them. */
+  /* (memo.h dg_gl_memo_alink_row: the senses row 0, the parts 1, the
+   * domains 2, the facts 3) */
   _Static_assert(DG_GL_ALINK_ROW_SENSES == 0 && DG_GL_ALINK_ROWS_FIRST == 4, "the rows read first lead");
   size_t n = v->nan;
-  _Atomic(const void *) *al = S_word_alink(v);
-  for (size_t k = 0; k < n; k++) {
-    const char *sv = atomic_load_explicit(&al[k], memory_order_relaxed);
-    if (sv)
-#pragma GCC unroll 8
-      for (unsigned q = 0; q < S_SENSE_LINES; q++) __builtin_prefetch(sv + 64 * q);
-#pragma GCC unroll 4
-    for (size_t row = 1; row < DG_GL_ALINK_ROWS_FIRST; row++) {
-      const void *p = atomic_load_explicit(&al[row * n + k], memory_order_relaxed);
-      if (p) __builtin_prefetch(p);
-    }
+  _Atomic(const void *) *al = S_word_alink(v) + n;
+  for (size_t k = 0; k < 2 * n; k++) {
+    const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
+    if (p) __builtin_prefetch(p);
   }
 }
 
