@@ -652,7 +652,7 @@ static __attribute__((noinline)) bool S_adverb_form(dg_engine *e, dg_doc *d, dg_
   dg_gl_set_pos(t, "ADV");
   t->feats = "";
   dg_gl_set_glosses(d, t, av, na, NULL);
-  t->source = dg_doc_str(d, av[0].source ? av[0].source : "lexicon");
+  t->source = av[0].source ? dg_doc_str(d, av[0].source) : "lexicon";
   return true;
 }
 
@@ -724,7 +724,8 @@ static void S_open_kept(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, int k, 
   bool parts_unknown;
   S_cparts_copy(d, t, v, &parts_unknown);
   S_cparts_glosses(e, d, t, v);
-  t->source = dg_doc_str(d, v->source ? v->source : "lexicon");
+  /* (the literal lives as long as the program: no copy a token) */
+  t->source = v->source ? dg_doc_str(d, v->source) : "lexicon";
   bool propn = w->fb[k] & DG_GL_P_PROPN;
   if (v->close) S_senses_finish(e, d, c, i, v->close, v->first, propn, parts_unknown);
   else S_senses_close(e, d, c, i, v->first, propn, parts_unknown);
@@ -895,7 +896,7 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if (ns) {
     if (kp) S_cparts_glosses(e, d, t, kp);
     else dg_gl_set_gloss_list(d, t, gl, ngl);
-    t->source = dg_doc_str(d, sv[0].source ? sv[0].source : "lexicon");
+    t->source = sv[0].source ? dg_doc_str(d, sv[0].source) : "lexicon";
     S_senses_close(e, d, c, i, S_first_of(&sv[0]), propn, parts_unknown);
     return;
   }
