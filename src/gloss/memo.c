@@ -683,12 +683,15 @@ void dg_gl_memo_prefetch_links(const dg_gl_word *w) {
    * 2 * nan links).  Not its senses: a repeat glossed from its kept value
    * does not read them, and the few passes that do read one analysis's;
    * nor its facts, a constant; nor the phrase pass's, which asks for its
-   * own right before it reads them. */
+   * own right before it reads them.  Only of a word without closed-class
+   * readings: an article, pronoun or preposition is mostly glossed by one
+   * of those (the closed-class pass), and its analyses' links are not
+   * read; the few that are not pay a miss. */
   /* (memo.h dg_gl_memo_alink_row: the senses row 0, the parts 1, the
    * domains 2, the facts 3) */
   _Static_assert(DG_GL_ALINK_ROW_SENSES == 0 && DG_GL_ALINK_ROWS_FIRST == 4, "the rows read first lead");
-  size_t n = v->nan;
-  _Atomic(const void *) *al = S_word_alink(v) + n;
+  size_t n = v->ncl ? 0 : v->nan;
+  _Atomic(const void *) *al = S_word_alink(v) + v->nan;
   for (size_t k = 0; k < 2 * n; k++) {
     const void *p = atomic_load_explicit(&al[k], memory_order_relaxed);
     if (p) __builtin_prefetch(p);
