@@ -479,17 +479,6 @@ static bool S_memo_form(const dg_dtoken *t) {
   return (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) && !(t->flags & DG_DF_SUSPENDED);
 }
 
-/* The keys of the tokens from..to into keys, then their entries asked
- * for. */
-static void S_ask(dg_engine *e, const dg_gl_ctx *c, size_t from, size_t to, dg_gl_memo_wkey *keys) {
-  for (size_t i = from; i < to; i++) {
-    const dg_dtoken *t = &c->s->tokens[i];
-    keys[i - from].form = S_memo_form(t) ? t->form : NULL;
-    keys[i - from].initial = c->w[i].initial;
-  }
-  dg_gl_memo_word_ask(e, keys, to - from);
-}
-
 /* dg_gl_feat_bits(feats), kept for the feature strings asked for last
  * (each thread its own): the morphology gives a feature string once (it
  * interns them), so a new word's analyses mostly ask for a string asked
@@ -631,41 +620,77 @@ static inline void S_looked_up(const dg_gl_ctx *c, dg_gl_word *w) {
   if (!w->fb) w->fb = S_no_fb;
 }
 
-/* Look every word of the sentence up. */
+/* Word i's state before its look-up (S_word_start_rest), and whether it
+ * starts a sentence; *initial carries that from word to word.  A colon, or
+ * an opening quote at a clause start ("Einigung: „Wir", "sagte er, „ob"),
+ * opens a sentence inside the sentence: its first word is also tried in
+ * lower case, pronouns first ("Ich" = I). */
+static inline void S_word_begin(const dg_gl_ctx *c, size_t i, bool *initial) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *t = &s->tokens[i];
+  dg_gl_word *w = &c->w[i];
+  S_word_start_rest(w);
+  if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
+    w->initial = *initial;
+    *initial = false;
+  } else if (dg_gl_eq(t->form, ":")) {
+    *initial = true;
+  } else if (dg_gl_opening(t)) {
+    *initial = *initial || i == 0 || dg_gl_is_punct(&s->tokens[i - 1]);
+  } else {
+    *initial = false;
+  }
+}
+
+/* Does the word at i, a coordinating conjunction (word class conj-coord:
+ * und, oder, aber, sondern), join clauses: is the next word a finite verb
+ * or a subordinating conjunction (conj-subord) ("… werden beansprucht und
+ * haben …", "… sehen und während es still ist")?  Asked once the next
+ * word is looked up. */
+static bool S_clause_join(const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *n = &c->s->tokens[i + 1];
+  const dg_gl_word *nw = &c->w[i + 1];
+  if (dg_gl_is(nw, DG_WC_CONJ_SUBORD)) return true;
+  if (n->kind != DG_KIND_WORD || dg_gl_is_upper_initial(n->form)) return false;
+  if (nw->nan && nw->ncl == 0 && dg_gl_an_pos(nw, 0, DG_GL_P_VERB | DG_GL_P_AUX) && dg_gl_an_feat(nw, 0, DG_GL_F_FIN))
+    return true;
+  /* (a modal or auxiliary is closed class: "und haben", "und können") */
+  for (size_t k = 0; k < nw->ncl; k++)
+    if (DG_LB_POS(nw->cl[k].bits) == DG_UD_AUX || DG_LB_POS(nw->cl[k].bits) == DG_UD_VERB) return true;
+  return false;
+}
+
+/* Look every word of the sentence up, in blocks of S_BLOCK: the block's
+ * words started and their keys made in one walk (the entries asked for
+ * before the first is read: memo.h dg_gl_memo_word_ask), then each looked
+ * up.  A word's look-up reads its neighbours' (S_name_word: the next
+ * word's entry), so each word is started one ahead of its key.  The
+ * conjunctions that join clauses are marked as the word after each is
+ * looked up (no rule of the look-up reads the mark). */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
+  const size_t n = s->ntokens;
   bool initial = true;
-  for (size_t i = 0; i < s->ntokens; i++) {
-    const dg_dtoken *t = &s->tokens[i];
-    dg_gl_word *w = &c->w[i];
-    S_word_start_rest(w);
-    if (t->kind == DG_KIND_WORD || t->kind == DG_KIND_NAME) {
-      w->initial = initial;
-      initial = false;
-    }
-    /* A colon, or an opening quote at a clause start ("Einigung: „Wir",
-     * "sagte er, „ob"), opens a sentence inside the sentence: its first
-     * word is also tried in lower case, pronouns first ("Ich" = I). */
-    else if (dg_gl_eq(t->form, ":"))
-      initial = true;
-    else if (dg_gl_opening(t))
-      initial = initial || i == 0 || dg_gl_is_punct(&s->tokens[i - 1]);
-    else
-      initial = false;
-  }
+  if (n) S_word_begin(c, 0, &initial);
   dg_gl_memo_wkey keys[S_BLOCK];
-  for (size_t from = 0; from < s->ntokens; from += S_BLOCK) {
-    size_t to = from + S_BLOCK < s->ntokens ? from + S_BLOCK : s->ntokens;
-    S_ask(e, c, from, to, keys);
+  for (size_t from = 0; from < n; from += S_BLOCK) {
+    size_t to = from + S_BLOCK < n ? from + S_BLOCK : n;
     for (size_t i = from; i < to; i++) {
+      if (i + 1 < n) S_word_begin(c, i + 1, &initial);
       const dg_dtoken *t = &s->tokens[i];
+      keys[i - from].form = S_memo_form(t) ? t->form : NULL;
+      keys[i - from].initial = c->w[i].initial;
+    }
+    dg_gl_memo_word_ask(e, keys, to - from);
+    for (size_t i = from; i < to; i++) {
+      dg_dtoken *t = &s->tokens[i];
       dg_gl_word *w = &c->w[i];
       dg_gl_memo_wkey *key = &keys[i - from];
       if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) {
         S_word_no_readings(w);
         w->lower = S_lower(d, t->form);
       } else {
-        /* (most words: found in the memo under the key S_ask made, and
+        /* (most words: found in the memo under the key made above, and
          * done unless the time-adverb rule of S_look_up reads them
          * otherwise, which a word whose lower-case form is no adverb of a
          * day never is) */
@@ -674,29 +699,14 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
           S_look_up(e, d, c, i, key, tried, got);
       }
       S_looked_up(c, w);
+      if (i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_CONJ_COORD) && t[-1].kind == DG_KIND_WORD && S_clause_join(c, i - 1))
+        t[-1].flags |= DG_DF_CLAUSE_JOIN;
     }
   }
 }
 
-/* Conjunctions that join clauses: a coordinating conjunction (word class
- * conj-coord: und, oder, aber, sondern) before a finite verb or a
- * subordinating conjunction (conj-subord) ("… werden beansprucht und
- * haben …", "… sehen und während es still ist"). */
+/* The clauses of the sentence, its joining conjunctions marked by
+ * dg_gl_lookup: each word's, once. */
 void dg_gl_clause_joins(dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
-  for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    if (!dg_gl_is(&c->w[i], DG_WC_CONJ_COORD) || s->tokens[i].kind != DG_KIND_WORD) continue;
-    const dg_dtoken *n = &s->tokens[i + 1];
-    const dg_gl_word *nw = &c->w[i + 1];
-    bool sub = dg_gl_is(nw, DG_WC_CONJ_SUBORD);
-    bool fin = n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->nan && nw->ncl == 0 &&
-               dg_gl_an_pos(nw, 0, DG_GL_P_VERB | DG_GL_P_AUX) && dg_gl_an_feat(nw, 0, DG_GL_F_FIN);
-    /* (a modal or auxiliary is closed class: "und haben", "und können") */
-    if (!fin && n->kind == DG_KIND_WORD && !dg_gl_is_upper_initial(n->form) && nw->ncl > 0)
-      for (size_t k = 0; k < nw->ncl && !fin; k++)
-        fin = DG_LB_POS(nw->cl[k].bits) == DG_UD_AUX || DG_LB_POS(nw->cl[k].bits) == DG_UD_VERB;
-    if (sub || fin) s->tokens[i].flags |= DG_DF_CLAUSE_JOIN;
-  }
-  /* (the clauses are known now: each word's, once) */
   dg_gl_clauses(c);
 }
