@@ -190,9 +190,9 @@ static __attribute__((noinline, cold)) void S_degree(dg_buf *b, const dg_dtoken 
 }
 
 /* "war" = was, "waren" = were (the past of "be", which the memo does not
- * keep: two words) */
-static __attribute__((noinline)) void S_was(dg_buf *b, unsigned lb, const char *lab) {
-  dg_buf_puts(b, (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was");
+ * keep: two words, strings of the program's) */
+static __attribute__((noinline)) const char *S_was(unsigned lb, const char *lab) {
+  return (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was";
 }
 /* An adjective used as an adverb ("vertritt aktuell" = currently): the
  * dictionary's adverb sense, or the gloss made an adverb. */
@@ -240,7 +240,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
     } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
       form = S_PARTICIPLE;
     } else if ((lb & DG_GL_L_PST) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PAST)) {
-      if (dg_gl_eq(t->gloss, "be")) S_was(&b, lb, lab);
+      if (dg_gl_eq(t->gloss, "be")) out = S_was(lb, lab);
       else form = S_PAST;
     } else if ((lb & DG_GL_L_3SG) &&
                ((lb & (DG_GL_L_PRS | DG_GL_L_SBJV1)) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PRES))) {
@@ -265,8 +265,11 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
     S_reportedly(&b, out, t->gloss);
     out = NULL;
   }
-  if (!out) out = b.data;
-  if (out && *out) t->plain = dg_mem_strdup(&d->arena, out);
+  /* (a form the memo keeps, or a string of the program's, lives as long
+   * as the document (which holds the memo: doc.h dg_doc_keep_memo) and
+   * is pointed at, as the labels are; one made in b is copied) */
+  if (b.data && (!out || out == b.data)) out = dg_mem_strdup(&d->arena, b.data);
+  if (out && *out) t->plain = out;
   if (b.data) dg_buf_free(&b); /* (most words make no form: no call) */
 }
 
