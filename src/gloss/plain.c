@@ -195,10 +195,12 @@ static __attribute__((noinline)) const char *S_was(unsigned lb, const char *lab)
   return (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was";
 }
 /* An adjective used as an adverb ("vertritt aktuell" = currently): the
- * dictionary's adverb sense, or the gloss made an adverb. */
-static __attribute__((noinline)) void S_as_adverb(dg_buf *b, const dg_gl_word *w, const char *gloss) {
-  if (w->adverb) dg_buf_puts(b, w->adverb);
-  else dg_english_adverb(b, gloss);
+ * dictionary's adverb sense (the word's copy in the document's arena,
+ * returned as it is), or the gloss made an adverb in b (NULL returned). */
+static __attribute__((noinline)) const char *S_as_adverb(dg_buf *b, const dg_gl_word *w, const char *gloss) {
+  if (w->adverb) return w->adverb;
+  dg_english_adverb(b, gloss);
+  return NULL;
 }
 
 /* Plain English: "clarified", "negotiations" (of a word S_takes_form lets
@@ -249,7 +251,7 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
     /* (reported speech: S_reportedly) */
     reported = (lb & DG_GL_L_SBJV1) && !(lb & DG_GL_L_PTCP);
   } else if (dg_gl_pos_is(t, DG_UD_ADJ) && w->adverbial) {
-    S_as_adverb(&b, w, t->gloss);
+    out = S_as_adverb(&b, w, t->gloss);
   } else if ((dg_gl_pos_is(t, DG_UD_ADJ) || dg_gl_pos_is(t, DG_UD_ADV)) &&
              dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP) &&
              !dg_gl_eq(t->lemma, t->form) && !dg_gl_eq(t->lemma, w->lower)) {
@@ -265,9 +267,10 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
     S_reportedly(&b, out, t->gloss);
     out = NULL;
   }
-  /* (a form the memo keeps, or a string of the program's, lives as long
-   * as the document (which holds the memo: doc.h dg_doc_keep_memo) and
-   * is pointed at, as the labels are; one made in b is copied) */
+  /* (a form the memo keeps, a string of the program's or of the
+   * document's arena lives as long as the document (which holds the
+   * memo: doc.h dg_doc_keep_memo) and is pointed at, as the labels are;
+   * one made in b is copied) */
   if (b.data && (!out || out == b.data)) out = dg_mem_strdup(&d->arena, b.data);
   if (out && *out) t->plain = out;
   if (b.data) dg_buf_free(&b); /* (most words make no form: no call) */
