@@ -146,8 +146,10 @@ typedef struct dg_gl_word {
  * POS, what the domains pass reads of them, the facts the names pass asks
  * of the lemma, the phrases under the lower-case lemma and the phrase
  * pass's lower-case lemma with its hash (phrase.c), the compound parts
- * the content-word pass found with the analysis (senses.c), and the labels
- * a content word shows of the analysis's Leipzig labels (labels.c). */
+ * the content-word pass found with the analysis (senses.c), the labels
+ * a content word shows of the analysis's Leipzig labels (labels.c), and
+ * the form's segmentation by the analysis's lemma (word.c
+ * dg_gl_word_segment). */
 enum {
   DG_GL_LINK_SPLIT,
   DG_GL_LINK_PHRASES,
@@ -167,6 +169,7 @@ enum {
   DG_GL_ALINK_LOWER,
   DG_GL_ALINK_PARTS,
   DG_GL_ALINK_SHOWN,
+  DG_GL_ALINK_SEGMENT,
   DG_GL_ALINKS
 };
 

@@ -328,7 +328,7 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
                             : S_display_labels(d, w, t->upos, leipzig, w->is_closed, w->extra);
       }
       if (!t->seg && *t->labels && !w->is_closed && !t->nparts)
-        t->seg = dg_gl_segment(d, t->form, t->lemma, t->pos);
+        t->seg = dg_gl_word_segment(e, d, w, t->form, t->lemma, t->pos);
       if (t->seg && t->nparts > 1 && *t->labels && !(t->flags & DG_DF_SEP_PARTICLE)) {
         /* keep the compound segmentation; labels join with '-' */
       }

@@ -125,7 +125,8 @@ static inline size_t dg_gl_memo_alink_row(unsigned which) {
   case DG_GL_ALINK_FACTS: return 3;
   case DG_GL_ALINK_PHRASES: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS;
   case DG_GL_ALINK_LOWER: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 1;
-  default: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 2; /* DG_GL_ALINK_SHOWN */
+  case DG_GL_ALINK_SHOWN: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 2;
+  default: return DG_GL_ALINK_ROWS_FIRST + DG_GL_ALINK_AN_ROWS + 3; /* DG_GL_ALINK_SEGMENT */
   }
 }
 static inline const void *dg_gl_memo_an_link(const dg_gl_word *w, int k, unsigned which) {

@@ -680,6 +680,36 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
   return r;
 }
 
+/* dg_gl_segment of word w's form as looked up (w->memo_form) by the
+ * lemma and POS of one of its analyses is a function of the memo entry and
+ * that analysis: made once, kept in the memo and linked from the analysis
+ * (DG_GL_ALINK_SEGMENT; a form with no segments links S_unsegmented), so
+ * a repeated word finds it by a load.  The string kept lives as long as
+ * the memo (the document holds it while its tokens point there). */
+static const char S_unsegmented[1] = "";
+const char *dg_gl_word_segment(dg_engine *e, dg_doc *d, const dg_gl_word *w, const char *form, const char *lemma,
+                               const char *pos) {
+  if (!w || !w->memo || w->memo_form != form || !pos || !lemma) return dg_gl_segment(d, form, lemma, pos);
+  /* (the analysis: the one whose lemma the token's is, known by the
+   * string's address when the token's pass set it; the segmentation asks
+   * of the POS only whether it is a verb's, which the analysis's bits
+   * tell) */
+  int k = lemma == w->lemma_set ? w->lemma_an : dg_gl_memo_an_of_scan(w, lemma, pos);
+  if (k >= 0 && (size_t)k < w->nan &&
+      !(w->fb[k] & (DG_GL_P_VERB | DG_GL_P_AUX)) != !(dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")))
+    k = -1;
+  const char *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SEGMENT);
+  if (v) return v == S_unsegmented ? NULL : v;
+  const char *r = dg_gl_segment(d, form, lemma, pos);
+  if (k < 0) return r;
+  if (!r) {
+    dg_gl_memo_set_an_link(w, k, DG_GL_ALINK_SEGMENT, S_unsegmented);
+    return NULL;
+  }
+  const char *kept = dg_gl_memo_keep_an_link(e, w, k, DG_GL_ALINK_SEGMENT, r, strlen(r) + 1);
+  return kept ? kept : r;
+}
+
 /* A noun naming a person's role or title (word class role-noun, also as
  * the end of a compound: Außenministerin): a name may follow it. */
 bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma) {

@@ -283,6 +283,10 @@ bool dg_gl_clause_has_pronoun_sig(const dg_gl_ctx *c, size_t i, const char *labe
 bool dg_gl_digits(const char *s);
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te", or NULL. */
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos);
+/* The same for word w's form as looked up, through its memo entry (kept
+ * per analysis: memo.h dg_gl_memo_an_link); form is the token's. */
+const char *dg_gl_word_segment(dg_engine *e, dg_doc *d, const dg_gl_word *w, const char *form, const char *lemma,
+                               const char *pos);
 /* A noun naming a person's role or title (word class role-noun, also at
  * the end of a compound: Präsident, Sprecherin, Außenminister). */
 bool dg_gl_role_noun(const dg_gl_ctx *c, const char *lemma);
