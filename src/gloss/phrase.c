@@ -456,14 +456,29 @@ static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, co
   dg_gl_memo_asked q;
   const S_low *v = dg_gl_memo_ask(e, 'l', raw, &q);
   if (!v) {
+    /* (the value made on the stack: its hash, then the lemma lowered as
+     * dg_gl_lower_into lowers ASCII, a letter at a time; a lemma with
+     * other letters, or a long one, lowered into a buffer of its own) */
+    _Alignas(8) char st[sizeof(uint64_t) + 64];
+    size_t L = 0;
+    while (L < sizeof st - sizeof(uint64_t) && raw[L] && !(raw[L] & 0x80)) L++;
     dg_buf b;
     dg_buf_init(&b);
-    dg_buf_put(&b, &(uint64_t){0}, sizeof(uint64_t));
-    dg_gl_lower_into(&b, raw);
-    uint64_t h = dg_mwe_word_hash(b.data + sizeof(uint64_t));
-    memcpy(b.data, &h, sizeof h);
-    v = dg_gl_memo_keep_asked(e, &q, b.data, b.len, 0, NULL);
-    dg_buf_free(&b);
+    char *val = st;
+    size_t size = sizeof(uint64_t) + L + 1;
+    if (L < sizeof st - sizeof(uint64_t) && !raw[L]) {
+      for (size_t i = 0; i <= L; i++)
+        st[sizeof(uint64_t) + i] = (char)(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] - 'A' + 'a' : raw[i]);
+    } else {
+      dg_buf_put(&b, &(uint64_t){0}, sizeof(uint64_t));
+      dg_gl_lower_into(&b, raw);
+      val = b.data;
+      size = b.len;
+    }
+    uint64_t h = dg_mwe_word_hash(val + sizeof(uint64_t));
+    memcpy(val, &h, sizeof h);
+    v = dg_gl_memo_keep_asked(e, &q, val, size, 0, NULL);
+    if (val != st) dg_buf_free(&b);
     if (!v) return NULL;
   }
   dg_gl_memo_set_an_link(w, an, DG_GL_ALINK_LOWER, v);
