@@ -444,7 +444,8 @@ typedef struct S_low {
  * through the link of w's memo entry (linked: that link as the caller read
  * it); NULL when w has none (or the memo is full): the caller computes
  * them.  (A form is lower-case already: its hash is computed, quicker than
- * a cache miss on a value of its own.) */
+ * a cache miss on a value of its own.)  S_lowered_find with an < 0: a lemma
+ * of no analysis, found by its string, linked from nothing. */
 static const S_low *S_lowered_find(dg_engine *e, const dg_gl_word *w, int an, const char *raw)
     __attribute__((cold, noinline));
 static inline const S_low *S_lowered(dg_engine *e, const dg_gl_word *w, int an, const char *raw,
@@ -606,10 +607,15 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     bool spelt_as_form = an >= 0 && dg_gl_an_pos(w, (size_t)an, DG_GL_P_LEMMA_LOWER);
     /* (the link of a lemma spelt as the form was not read above: here,
      * for a word whose entry keeps no hash of its form) */
-    const S_low *ll = an >= 0 && !(spelt_as_form && hl)
-                          ? S_lowered(e, w, an, lemma,
-                                      spelt_as_form ? dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER) : alow[i])
-                          : NULL;
+    /* (a lemma of no analysis, a compound's or a name's the passes made,
+     * is found in the memo by its string: made once a type, not lowered
+     * and hashed at each occurrence) */
+    const S_low *ll = an >= 0 ? !(spelt_as_form && hl)
+                                    ? S_lowered(e, w, an, lemma,
+                                                spelt_as_form ? dg_gl_memo_an_link(w, an, DG_GL_ALINK_LOWER) : alow[i])
+                                    : NULL
+                      : *lemma && !dg_gl_eq(lemma, lower) ? S_lowered_find(e, w, -1, lemma)
+                                                          : NULL;
     if (spelt_as_form && hl) {
       llemma = lower;
       hlemma = hlower = hl;
