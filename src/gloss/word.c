@@ -5,6 +5,7 @@
  * English placeholders dropped from a phrase gloss.  Nothing here calls
  * into a pass or the driver.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -699,7 +700,17 @@ const char *dg_gl_word_segment(dg_engine *e, dg_doc *d, const dg_gl_word *w, con
       !(w->fb[k] & (DG_GL_P_VERB | DG_GL_P_AUX)) != !(dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")))
     k = -1;
   const char *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SEGMENT);
-  if (v) return v == S_unsegmented ? NULL : v;
+  if (v) {
+    v = v == S_unsegmented ? NULL : v;
+#ifndef NDEBUG
+    /* (the test build makes it again: the kept one must be what this
+     * form, lemma and part of speech give, or the analysis was found
+     * wrongly) */
+    const char *again = dg_gl_segment(d, form, lemma, pos);
+    assert(!v == !again && (!v || strcmp(v, again) == 0));
+#endif
+    return v;
+  }
   const char *r = dg_gl_segment(d, form, lemma, pos);
   if (k < 0) return r;
   if (!r) {
