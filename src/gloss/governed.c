@@ -27,6 +27,7 @@ struct dg_governed {
   size_t mask;
   uint64_t governors[S_GOV_BITS / 64]; /* bit of each governor's hash */
   uint64_t sensed[S_GOV_BITS / 64];    /* ... of each governor with a sense column */
+  uint64_t noun_key;                   /* the key of the governor NOUN (any common noun) */
 };
 
 /* The hash of a governor, then of the pair (the first hash goes on into the
@@ -40,6 +41,7 @@ static void S_index(dg_governed *t) {
   while (n < 2 * t->nrows + 2) n *= 2;
   t->slot = dg_xcalloc(n, sizeof *t->slot);
   t->mask = n - 1;
+  t->noun_key = S_gov_hash("NOUN");
   for (size_t r = 0; r < t->nrows; r++) {
     uint64_t g = S_gov_hash(t->rows[r].lemma);
     t->governors[S_gov_bit(g) / 64] |= 1ULL << (S_gov_bit(g) % 64);
@@ -125,6 +127,10 @@ const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64
 
 const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const char *prep, const char **gov_case) {
   return lemma && *lemma ? dg_governed_gloss_by(t, lemma, S_gov_hash(lemma), prep, gov_case) : NULL;
+}
+
+const char *dg_governed_noun_gloss(const dg_governed *t, const char *prep, const char **gov_case) {
+  return t ? dg_governed_gloss_by(t, "NOUN", t->noun_key, prep, gov_case) : NULL;
 }
 
 unsigned dg_governed_may(const dg_governed *t, const char *lemma, uint64_t *key) {

@@ -31,6 +31,10 @@ const char *dg_governed_gloss(const dg_governed *t, const char *lemma, const cha
 const char *dg_governed_gloss_by(const dg_governed *t, const char *lemma, uint64_t key, const char *prep,
                                  const char **gov_case);
 
+/* dg_governed_gloss of the governor NOUN, the row for any common noun
+ * (its key made once, with the table). */
+const char *dg_governed_noun_gloss(const dg_governed *t, const char *prep, const char **gov_case);
+
 /* What `lemma` may be (0: it governs no preposition), with its key in
  * *key when it is not empty:
  * DG_GOVERNED_MAY_GOVERN, some row's governor (the gloss may be found);

@@ -115,10 +115,13 @@ static const char *S_governed(const dg_engine *e, const dg_gl_ctx *c, S_keys *ks
   if (i > 0 && s->tokens[i - 1].kind == DG_KIND_WORD && dg_gl_pos_is(&s->tokens[i - 1], DG_UD_NOUN) &&
       i + 1 < s->ntokens && !dg_gl_pos_is(&s->tokens[i + 1], DG_UD_ADV) &&
       !(i + 2 < s->ntokens && dg_gl_pos_is(&s->tokens[i + 2], DG_UD_ADP))) {
+    /* (the row first: most prepositions have none, and the clause's
+     * words are then not walked) */
+    const char *g = dg_governed_noun_gloss(e->governed, prep, &gc);
+    if (!g) return NULL;
     for (size_t j = a; j < b; j++)
       if (c->w[j].extra && dg_gl_eq(c->w[j].extra, "PASS")) return NULL;
-    const char *g = dg_governed_gloss(e->governed, "NOUN", prep, &gc);
-    if (g && !S_other_case(c, i, gc)) return g;
+    if (!S_other_case(c, i, gc)) return g;
   }
   return NULL;
 }
