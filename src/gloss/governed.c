@@ -32,14 +32,15 @@ struct dg_governed {
 
 /* The hash of a governor, then of the pair (the first hash goes on into the
  * preposition's bytes). */
-static uint64_t S_gov_hash(const char *lemma) {
-  /* (dg_hash64(lemma, strlen(lemma), 0), folded up to the NUL: one walk of
-   * the lemma, not two; the governors of most words asked are told by it) */
-  uint64_t h = DG_HASH64_START;
-  for (const unsigned char *b = (const unsigned char *)lemma; *b; b++) h = dg_hash64_step(h, *b);
+/* (dg_hash64(s, strlen(s), seed), folded up to the NUL: one walk of the
+ * string, not two; the governors of most words asked are told by it) */
+static inline uint64_t S_hash(const char *s, uint64_t seed) {
+  uint64_t h = DG_HASH64_START ^ seed;
+  for (const unsigned char *b = (const unsigned char *)s; *b; b++) h = dg_hash64_step(h, *b);
   return h;
 }
-static size_t S_pair_hash(uint64_t gov, const char *prep) { return (size_t)dg_hash64(prep, strlen(prep), gov); }
+static uint64_t S_gov_hash(const char *lemma) { return S_hash(lemma, 0); }
+static size_t S_pair_hash(uint64_t gov, const char *prep) { return (size_t)S_hash(prep, gov); }
 static size_t S_gov_bit(uint64_t gov) { return (size_t)(gov >> 52) & (S_GOV_BITS - 1); }
 
 static void S_index(dg_governed *t) {
