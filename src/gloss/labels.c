@@ -336,9 +336,9 @@ void dg_gl_labels(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
       /* (a word of another part of speech is no adjective used as an
        * adverb and takes no plain form, nor does a singular noun, a third
        * of the words: told before the call, by the features and the label
-       * bits plain.c's S_plural_noun reads) */
-      bool singular = t->kind != DG_KIND_NAME && t->upos == DG_UD_NOUN && !dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) &&
-                      !(lbits_set ? (lbits & DG_GL_L_PL) != 0 : dg_gl_has_label(w->leipzig, "PL"));
+       * bits, word.h's dg_gl_plural_noun) */
+      bool singular = t->kind != DG_KIND_NAME && t->upos == DG_UD_NOUN &&
+                      !dg_gl_plural_noun(t, w, lbits_set ? &lbits : NULL);
       if (!singular && (t->kind == DG_KIND_NAME || (1u << t->upos & DG_GL_PLAIN_POS)))
         dg_gl_plain(e, d, c, i, lbits_set ? &lbits : NULL);
       else

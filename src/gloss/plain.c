@@ -127,14 +127,6 @@ static inline const char *S_english(dg_engine *e, const dg_gl_word *w, dg_buf *b
   return S_english_kept(e, w, b, form, gloss, l);
 }
 
-/* Is the noun plural (by its features or its labels; lbits: their bits,
- * dg_gl_plain's)? */
-static inline bool S_plural_noun(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
-  return dg_gl_pos_is(t, DG_UD_NOUN) &&
-         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) ||
-          (lbits ? (*lbits & DG_GL_L_PL) != 0 : dg_gl_has_label(w->leipzig, "PL")));
-}
-
 /* May the word take a plain form at all?  Most words may not: they are
  * told here, in line, before S_plain sets up its frame. */
 static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
@@ -152,7 +144,7 @@ static inline bool S_takes_form(const dg_dtoken *t, dg_gl_word *w, const unsigne
   if ((adj || dg_gl_pos_is(t, DG_UD_ADV)) && !(adj && w->adverbial) &&
       !dg_gl_tok_feat(w, t->feats, DG_GL_F_CMP | DG_GL_F_SUP))
     return false;
-  return !dg_gl_pos_is(t, DG_UD_NOUN) || S_plural_noun(t, w, lbits);
+  return !dg_gl_pos_is(t, DG_UD_NOUN) || dg_gl_plural_noun(t, w, lbits);
 }
 
 /* The rare forms of S_plain, each made in b out of line (cold), so that
@@ -208,7 +200,7 @@ static __attribute__((noinline)) const char *S_as_adverb(dg_buf *b, const dg_gl_
 static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken *t, dg_gl_word *w,
                                               const unsigned *lbits) {
   const char *lab = w->leipzig;
-  bool plural = S_plural_noun(t, w, lbits);
+  bool plural = dg_gl_plural_noun(t, w, lbits);
   /* A German fallback (the word or its lemma repeated) is not English:
    * never add English endings to it ("bedürfen", not "bedürfened"). */
   /* (a dictionary gloss spelt like the German form is English: "stand"

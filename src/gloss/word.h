@@ -146,6 +146,14 @@ static inline unsigned dg_gl_tok_feat_bits(dg_gl_word *w, const char *feats) {
 static inline bool dg_gl_tok_feat(dg_gl_word *w, const char *feats, unsigned bit) {
   return (dg_gl_tok_feat_bits(w, feats) & bit) != 0;
 }
+/* Is the noun plural (by its features or its labels; lbits: their bits
+ * when the caller has them, dg_gl_label_bits)?  plain.c asks it to make
+ * "negotiations", labels.c to know a singular noun takes no plain form. */
+static inline bool dg_gl_plural_noun(const dg_dtoken *t, dg_gl_word *w, const unsigned *lbits) {
+  return dg_gl_pos_is(t, DG_UD_NOUN) &&
+         (dg_gl_tok_feat(w, t->feats, DG_GL_F_PLUR) ||
+          (lbits ? (*lbits & DG_GL_L_PL) != 0 : dg_gl_has_label(w->leipzig, "PL")));
+}
 /* A string of word w's analyses (a lemma, features) for one of its
  * tokens: the string itself when the analyses are the memo entry's (a
  * repeated word: memo.h dg_gl_memo_an_kept), else a copy in d's arena;
