@@ -77,8 +77,9 @@ dg_gl_ctx *dg_engine_gloss_begin(dg_engine *e, dg_doc *d, dg_dsentence *s) {
   c.names_stale = ~(uint64_t)0; /* (until dg_gl_names_seen asks) */
   /* Every word's closed-class readings and analyses (lookup.c). */
   dg_gl_lookup(e, d, &c);
-  /* Which "und"/"oder"/"aber"/"sondern" join clauses (lookup.c). */
-  dg_gl_clause_joins(&c);
+  /* Every word's clause, the joining "und"/"oder"/"aber" marked by the
+   * look-up (word.c). */
+  dg_gl_clauses(&c);
   /* Each token's reading and glosses, left to right: articles and pronouns
    * look back at the words already chosen and ahead at the analyses. */
   for (size_t i = 0; i < s->ntokens; i++) {

@@ -236,8 +236,8 @@ static inline void dg_gl_names_changed(dg_gl_ctx *c, size_t i) { c->names_stale 
  * parts completed first), and the conjunctions that join clauses marked
  * (DG_DF_CLAUSE_JOIN). */
 void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c);
-/* lookup.c: then every word's clause found (dg_gl_clauses, word.h). */
-void dg_gl_clause_joins(dg_gl_ctx *c);
+/* word.c: then every word's clause found (dg_gl_clauses, declared in word.h). */
+
 /* numbers.c: punctuation, numbers and symbols glossed from their form; false
  * for words and names.  (Of a word, the most tokens, only a decade
  * "1980er", a Roman numeral, "Uhr" right after a number or a command

@@ -704,9 +704,3 @@ void dg_gl_lookup(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
   }
 }
-
-/* The clauses of the sentence, its joining conjunctions marked by
- * dg_gl_lookup: each word's, once. */
-void dg_gl_clause_joins(dg_gl_ctx *c) {
-  dg_gl_clauses(c);
-}

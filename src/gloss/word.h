@@ -194,9 +194,9 @@ bool dg_gl_opening(const dg_dtoken *t); /* an opening quotation mark or parenthe
 size_t dg_gl_clause_start(const dg_dsentence *s, size_t i);
 size_t dg_gl_clause_end(const dg_dsentence *s, size_t i); /* exclusive */
 /* The same of word i of the sentence being glossed, found for every word
- * at once when the joining conjunctions are marked (dg_gl_clauses, called
- * by dg_gl_clause_joins).  For the passes after it: once the joins are
- * marked no token becomes or stops being a boundary (the passes change
+ * at once after the look-up has marked the joining conjunctions
+ * (dg_gl_clauses, called by the driver right after dg_gl_lookup).  For
+ * the passes after it: once the joins are marked no token becomes or stops being a boundary (the passes change
  * only words' forms, and a kind only from word to name). */
 void dg_gl_clauses(dg_gl_ctx *c);
 /* A pronoun's labels as one of 64 bits (NULL: none): a hash of their first
