@@ -306,6 +306,11 @@ uint64_t dg_gl_pronoun_sigs(const dg_gl_word *w) {
  * reads only the tokens and lists the boundaries; the second, backwards,
  * sets each word's three fields at once, the boundaries before and after
  * it read off the list.) */
+/* Word i's clause, [after, end) its boundaries', cut to the window. */
+static inline void S_clause_of(dg_gl_word *w, size_t i, size_t after, size_t end) {
+  w->cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
+  w->cend = end - i < DG_GL_WINDOW ? end : i + DG_GL_WINDOW;
+}
 void dg_gl_clauses(dg_gl_ctx *c) {
   const dg_dsentence *s = c->s;
   size_t n = s->ntokens;
@@ -327,8 +332,7 @@ void dg_gl_clauses(dg_gl_ctx *c) {
     size_t end = next;
     if (boundary) {
       i--, w--, m--;
-      w->cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
-      w->cend = end - i < DG_GL_WINDOW ? end : i + DG_GL_WINDOW;
+      S_clause_of(w, i, after, end);
       if (w->pron_sig) pron = i;
       w->next_pron = pron;
       next = end = i;
@@ -340,8 +344,7 @@ void dg_gl_clauses(dg_gl_ctx *c) {
         w->cstart = after;
         w->cend = end;
       } else {
-        w->cstart = i >= DG_GL_WINDOW && i - DG_GL_WINDOW > after ? i - DG_GL_WINDOW : after;
-        w->cend = end - i < DG_GL_WINDOW ? end : i + DG_GL_WINDOW;
+        S_clause_of(w, i, after, end);
       }
       if (w->pron_sig) pron = i;
       w->next_pron = pron;
