@@ -662,6 +662,9 @@ static __attribute__((noinline)) bool S_stem_caseless(const char *form, const ch
 
 /* "bestätigte" with lemma "bestätigen" -> "bestätig-te"; "Russlands" ->
  * "Russland-s".  NULL when the form does not start with the lemma's stem. */
+/* Is pos a verb's tag (a verb's stem drops its -en/-n: bestätig-te)? */
+static bool S_verb_tag(const char *pos) { return dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX"); }
+
 const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const char *pos) {
   if (!lemma || !*lemma) return NULL;
   size_t L = strlen(lemma), F = strlen(form);
@@ -669,7 +672,7 @@ const char *dg_gl_segment(dg_doc *d, const char *form, const char *lemma, const 
    * first, which most forms fail) */
   if (F == L && memcmp(form, lemma, L) == 0) return NULL;
   size_t stem = L;
-  if (dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")) {
+  if (S_verb_tag(pos)) {
     if (L > 2 && strcmp(lemma + L - 2, "en") == 0) stem = L - 2;
     else if (L > 1 && lemma[L - 1] == 'n') stem = L - 1;
   }
@@ -700,7 +703,7 @@ const char *dg_gl_word_segment(dg_engine *e, dg_doc *d, const dg_gl_word *w, con
    * tell) */
   int k = lemma == w->lemma_set ? w->lemma_an : dg_gl_memo_an_of_scan(w, lemma, pos);
   if (k >= 0 && (size_t)k < w->nan &&
-      !(w->fb[k] & (DG_GL_P_VERB | DG_GL_P_AUX)) != !(dg_gl_eq(pos, "VERB") || dg_gl_eq(pos, "AUX")))
+      !(w->fb[k] & (DG_GL_P_VERB | DG_GL_P_AUX)) != !S_verb_tag(pos))
     k = -1;
   const char *v = dg_gl_memo_an_link(w, k, DG_GL_ALINK_SEGMENT);
   if (v) {
