@@ -44,7 +44,8 @@ void dgc_strings_free(void);
 enum {
   DGC_CURATED = 1,   /* from a curated file in dictionaries/ */
   DGC_PREFERRED = 2, /* named as primary in dictionaries/preferred.tsv */
-  DGC_CLOSED = 4     /* closed-class word */
+  DGC_CLOSED = 4,    /* closed-class word */
+  DGC_VR_TOO = 8     /* some Ding line gives it the reflexive verb ("sich fühlen" = feel) */
 };
 
 /* One candidate sense (lemma, pos, gloss), features merged over Ding lines. */

@@ -145,10 +145,16 @@ static bool S_row_pref(dgc_lex *lx, char **col, size_t n, const char *src) {
   /* A reviewed row that names a sense Ding gives only for the reflexive
    * verb ("sich treffen" = meet, "sich verbessern" = improve) makes it the
    * row's: its source is the row, which the engine takes as reviewed, so
-   * that it is not put after the others when no "sich" is near.  (A row
-   * naming a sense Ding gives the plain verb, erinnern = remind, leaves it
-   * Ding's: with "sich" the reflexive verb's senses still come first.) */
-  if (!fresh && s->domains && strcmp(s->domains, "vr") == 0) s->source = dgc_strdup(src);
+   * that it is not put after the others when no "sich" is near.  So does
+   * a row naming a sense Ding gives the plain verb and, as its first, the
+   * reflexive verb of a line it heads (fühlen = feel, "sich fühlen {vr} ::
+   * to feel"): it stays first with "sich" too,
+   * before a reflexive sense of another line ("sich befinden; sich fühlen"
+   * = be).  (A row naming a sense Ding gives the plain verb only, erinnern
+   * = remind, leaves it Ding's: with "sich" the reflexive verb's senses
+   * still come first.) */
+  if (!fresh && ((s->domains && strcmp(s->domains, "vr") == 0) || (s->flags & DGC_VR_TOO)))
+    s->source = dgc_strdup(src);
   /* several preferred glosses of one lemma keep their file order */
   char key[300];
   snprintf(key, sizeof key, "%s\t%s", col[0], col[1]);

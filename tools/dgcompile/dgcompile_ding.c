@@ -406,12 +406,27 @@ static bool S_sentence_like(const char *t) {
 static size_t S_part_senses[512];
 static size_t S_n_part_senses;
 
+/* Does the ';'-separated domain list hold "vr" (S_join_domains)? */
+static bool S_has_vr(const char *domains) {
+  for (const char *p = domains; p && *p;) {
+    size_t l = strcspn(p, ";");
+    if (l == 2 && p[0] == 'v' && p[1] == 'r') return true;
+    p += l;
+    if (*p) p++;
+  }
+  return false;
+}
+
 static void S_add_sense(dgc_lex *lx, const char *lemma, const char *pos, const char *gender,
                         const char *gloss, const char *domains, long line, int sub, int jde,
                         int ken, int nen, int nsubs, int slotted) {
   bool fresh;
   dgc_sense *s = dgc_sense_get(lx, lemma, pos, gloss, &fresh);
   float pen = dgc_domain_penalty(lx, domains);
+  /* (the first sense of the reflexive verb where it heads a line,
+   * whichever line's domains the sense keeps: "feel" of "fühlen {vt}" is
+   * also that of "sich fühlen {vr} :: to feel") */
+  if (sub == 0 && jde == 0 && ken == 0 && S_has_vr(domains)) s->flags |= DGC_VR_TOO;
   if (S_n_part_senses < 512) S_part_senses[S_n_part_senses++] = (size_t)(s - lx->senses);
   if (fresh) {
     char src[32];
