@@ -95,6 +95,20 @@ _Static_assert(DG_GL_MAX_AN == 8, "a penalty for each analysis a word may have")
 static const double S_rank_penalty[DG_GL_MAX_AN] = {0.001 * 0, 0.001 * 1, 0.001 * 2, 0.001 * 3,
                                                     0.001 * 4, 0.001 * 5, 0.001 * 6, 0.001 * 7};
 
+/* Does a reflexive pronoun stand before word i, past degree words (word
+ * class degree-adv: "sich sehr geehrt", "mich so bedroht")?  "sich", or a
+ * reading of mich/dich/uns/euch labelled REFL. */
+static bool S_reflexive_before(const dg_gl_ctx *c, size_t i) {
+  size_t j = i;
+  while (j > 0 && i - j < 3 && dg_gl_is(&c->w[j - 1], DG_WC_DEGREE_ADV)) j--;
+  if (j == 0) return false;
+  const dg_gl_word *r = &c->w[j - 1];
+  if (r->lower && dg_gl_is_sich(r->lower)) return true;
+  for (size_t k = 0; k < r->ncl; k++)
+    if (dg_gl_has_label(r->cl[k].labels, "REFL")) return true;
+  return false;
+}
+
 /* Does the context of word i (a word with a participle reading, or an
  * adjective reading spelt like the form) ask for a participle, and
  * *stative: is its auxiliary a form of "sein", after which an adjective
@@ -188,6 +202,18 @@ static __attribute__((noinline)) bool S_want_participle(const dg_gl_ctx *c, size
       dg_gl_is(&c->w[i + 2], DG_WC_AUX)) {
     want_part = true;
     stative = dg_gl_is(&c->w[i + 2], DG_WC_SEIN_FORM);
+  }
+  /* "sich ermutigt zu fühlen", "sich verpflichtet zu fühlen": a participle
+   * after a reflexive pronoun (S_reflexive_before) and before "zu" and the
+   * infinitive of a verb with a predicative (word class obj-predicative:
+   * fühlen, finden, machen ...) is that verb's predicative, the reflexive
+   * its object: an infinitive clause has no finite verb ("Er scheint sich
+   * ermutigt zu fühlen" = to feel encouraged, not "encourages").  An
+   * adjective fits there too ("sich sicher zu fühlen"). */
+  if (!want_part && i + 2 < s->ntokens && dg_gl_is_zu(c->w[i + 1].lower) &&
+      dg_gl_is(&c->w[i + 2], DG_WC_OBJ_PREDICATIVE) && S_reflexive_before(c, i)) {
+    want_part = true;
+    stative = true;
   }
   *stative_out = stative;
   return want_part;
