@@ -95,18 +95,21 @@ _Static_assert(DG_GL_MAX_AN == 8, "a penalty for each analysis a word may have")
 static const double S_rank_penalty[DG_GL_MAX_AN] = {0.001 * 0, 0.001 * 1, 0.001 * 2, 0.001 * 3,
                                                     0.001 * 4, 0.001 * 5, 0.001 * 6, 0.001 * 7};
 
-/* Does a reflexive pronoun stand before word i, past degree words (word
- * class degree-adv: "sich sehr geehrt", "mich so bedroht")?  "sich", or a
- * reading of mich/dich/uns/euch labelled REFL. */
-static bool S_reflexive_before(const dg_gl_ctx *c, size_t i) {
-  size_t j = i;
-  while (j > 0 && i - j < 3 && dg_gl_is(&c->w[j - 1], DG_WC_DEGREE_ADV)) j--;
-  if (j == 0) return false;
-  const dg_gl_word *r = &c->w[j - 1];
+/* Is word j a reflexive pronoun: "sich", or mich/dich/uns/euch (a
+ * reading labelled REFL)? */
+static bool S_reflexive(const dg_gl_word *r) {
   if (r->lower && dg_gl_is_sich(r->lower)) return true;
   for (size_t k = 0; k < r->ncl; k++)
     if (dg_gl_has_label(r->cl[k].labels, "REFL")) return true;
   return false;
+}
+
+/* Does a reflexive pronoun stand before word i, past degree words (word
+ * class degree-adv: "sich sehr geehrt", "mich so bedroht")? */
+static bool S_reflexive_before(const dg_gl_ctx *c, size_t i) {
+  size_t j = i;
+  while (j > 0 && i - j < 3 && dg_gl_is(&c->w[j - 1], DG_WC_DEGREE_ADV)) j--;
+  return j > 0 && S_reflexive(&c->w[j - 1]);
 }
 
 /* Does the context of word i (a word with a participle reading, or an
@@ -153,8 +156,16 @@ static __attribute__((noinline)) bool S_want_participle(const dg_gl_ctx *c, size
           break;
         }
         if (c->w[j].nan && !dg_gl_is_upper_initial(b->form) && dg_gl_an_feat(&c->w[j], 0, DG_GL_F_FIN) &&
-            dg_gl_an_pos(&c->w[j], 0, DG_GL_P_VERB | DG_GL_P_AUX))
+            dg_gl_an_pos(&c->w[j], 0, DG_GL_P_VERB | DG_GL_P_AUX)) {
+          /* A finite verb with a predicative (word class obj-predicative:
+           * fühlen, finden ...) and a reflexive pronoun after it: the
+           * clause's last word is the predicative ("Er fühlt sich
+           * bedroht" = feels threatened, "fühlten sich … betrogen" =
+           * cheated, not "they cheated"); an adjective fits too. */
+          if (dg_lexicon_is(c->lex, c->w[j].an[0].lemma, DG_WC_OBJ_PREDICATIVE))
+            for (size_t k = j + 1; k < i && !want_part; k++) want_part = stative = S_reflexive(&c->w[k]);
           break;
+        }
         /* A subordinating conjunction or relative pronoun opens another
          * clause (not a comparison particle inside it, compar-particle:
          * "sind als … bekannt"). */
