@@ -19,6 +19,7 @@ typedef struct S_elem {
   bool free;      /* matched by lemma anywhere nearby */
   bool gap;       /* a gap may precede this element */
   bool verb;      /* a dictionary phrase's final infinitive: matches a verb only */
+  bool last;      /* a curated pattern's word before " .": the clause ends after it */
 } S_elem;
 
 /* The compiled pattern: one allocation (elements, then their strings), as
@@ -193,7 +194,7 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
   size_t wbase = start + sizeof(dg_mwe_pat) + DG_MWE_MAX * sizeof(S_elem);
   dg_buf_reserve(out, wbase - out->len + plen + 16);
   out->len = wbase;
-  bool gap = false, had_slot = false;
+  bool gap = false, had_slot = false, dots = false;
   dg_lexicon_filter gaps; /* (the pre-test of the placeholders, read once) */
   if (dictionary) dg_lexicon_class_filter(lex, DG_WC_PHRASE_GAP, &gaps);
   /* Dictionary phrases: drop (comments), {grammar}, [domains], <variants>. */
@@ -214,6 +215,14 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
       continue;
     }
     char *tok = r;
+    /* A curated pattern's "." after a word: the word ends its clause
+     * ("fühlen sich … wohl ." = feel comfortable; in "fühlt sich wohl
+     * bedroht" wohl is "probably"). */
+    if (!dictionary && n > 0 && tok[0] == '.' && (!tok[1] || tok[1] == ' ' || tok[1] == '\t')) {
+      e[n - 1].last = dots = true;
+      r++;
+      continue;
+    }
     bool free_ = tok[0] == '~';
     /* (the word's end found and its letters lowered into out in one walk,
      * past a leading ~; a word not in ASCII is lowered again whole) */
@@ -336,15 +345,18 @@ static size_t S_parse(dg_buf *out, const dg_lexicon *lex, const char *pattern, c
     p->e[i].free = e[i].free;
     p->e[i].gap = e[i].gap;
     p->e[i].verb = e[i].verb;
+    p->e[i].last = e[i].last;
   }
   str += wlen;
   p->lemma = S_AT;
-  if (!tilde) {
+  if (!tilde && !dots) {
     memcpy(str, pattern, plen + 1);
     str += plen + 1;
   } else {
+    /* (without the markers: "~", and a clause end's " .") */
     for (const char *r = pattern; *r; r++)
-      if (*r != '~') *str++ = *r;
+      if (*r != '~' && !(r[0] == ' ' && r[1] == '.' && (!r[2] || r[2] == ' '))) *str++ = *r;
+      else if (*r == ' ') r++;
     *str++ = '\0';
   }
   p->gloss = S_AT;
@@ -552,6 +564,12 @@ static inline bool S_eq(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t) {
          (t->hlemma == e->h && t->lemma[0] && strcmp(t->lemma, w) == 0);
 }
 
+/* Does element k of p, matched at token j of the n, end where it must
+ * (S_elem.last: punctuation or the sentence's end after it)? */
+static inline bool S_ends(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n, size_t j) {
+  return !p->e[k].last || j + 1 >= n || t[j + 1].punct;
+}
+
 static bool S_stop(const dg_mwe_tok *t) {
   /* A gap does not run across sentence-internal hard boundaries. */
   return t->punct && (strcmp(t->lower, ";") == 0 || strcmp(t->lower, ":") == 0 ||
@@ -567,7 +585,7 @@ static bool S_fixed(const dg_mwe_pat *p, size_t k, const dg_mwe_tok *t, size_t n
   size_t hi = p->e[k].gap ? i + S_GAP : i;
   for (size_t j = i; j <= hi && j < n; j++) {
     if (j > i && S_stop(&t[j - 1])) break;
-    if (!used[j] && S_eq(p, k, &t[j])) {
+    if (!used[j] && S_eq(p, k, &t[j]) && S_ends(p, k, t, n, j)) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
@@ -583,7 +601,7 @@ static bool S_fixed_first(const dg_mwe_pat *p, const dg_mwe_tok *t, size_t n, co
   while (k < p->n && p->e[k].free) k++;
   if (k == p->n) return true;
   for (size_t j = from[k]; j < to[k]; j++)
-    if (!used[j] && S_eq(p, k, &t[j])) {
+    if (!used[j] && S_eq(p, k, &t[j]) && S_ends(p, k, t, n, j)) {
       pos[k] = j;
       if (S_fixed(p, k + 1, t, n, used, j + 1, pos)) return true;
     }
