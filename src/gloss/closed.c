@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "agree.h"
 #include "case.h"
 #include "memo.h"
 #include "word.h"
@@ -484,6 +485,12 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   }
   bool agrees = !*gender || !after_comma; /* (asked only after a comma, as np_follows) */
   unsigned glab = S_gender_label(gender);
+  /* (a noun whose plural has no ending, after an article with no singular
+   * reading of its gender, is plural: "die Unterstützer", agree.c; not
+   * after a comma, where the d-word may be a relative pronoun: ", die
+   * Rudel genannt werden") */
+  bool zero_pl = det_seen && !after_comma && !plural && noun_at && dg_gl_zero_plural(c, i, noun_at, glab);
+  if (zero_pl) plural = true;
   for (size_t k = 0; k < w->ncl && !agrees; k++) {
     if (cl[k].bits & DG_LB_REL) continue;
     if (cl[k].bits & (plural ? DG_LB_PL : glab)) agrees = true;
@@ -529,7 +536,7 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
   } else if (det_seen && !gov && noun_at) {
     /* (welche opens an indirect question: asked when it opens the clause) */
     bool asks = kinds.question && dg_gl_cstart(c, i) == i;
-    agree_case = dg_gl_case_by_agreement(c, i, noun_at, dg_gl_noun_number(&c->w[noun_at]), asks);
+    agree_case = dg_gl_case_by_agreement(c, i, noun_at, zero_pl ? 1 : dg_gl_noun_number(&c->w[noun_at]), asks);
   }
   /* (a dative reading's due where no genitive attribute is: S_after_noun) */
   bool dative_ok = det_seen && !gov && !want && !S_after_noun(c, i);
@@ -560,7 +567,9 @@ static __attribute__((noinline)) int S_pick_among(dg_engine *e, dg_gl_ctx *c, si
       if (rel && is_rel && (lb & rel_case)) sc += 1.5;
     }
     if (is_det || dword) {
-      if (plural) sc += (lb & DG_LB_PL) ? 2 : -1;
+      /* (a relative pronoun agrees with its antecedent, not with the noun
+       * after it: zero_pl asks nothing of it) */
+      if (plural && !(zero_pl && is_rel)) sc += (lb & DG_LB_PL) ? 2 : -1;
       else if (glab && !is_rel)
         sc += (lb & glab) ? 2 : ((lb & DG_LB_PL) ? -1 : -0.5);
       /* (a relative pronoun after its preposition takes its case too:
@@ -936,6 +945,12 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     if (n) t->gloss = t->glosses[0];
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
+  }
+  /* The indefinite article before a genitive plural is the pronoun "one"
+   * of a partitive ("einer der wichtigsten Wahlen", agree.c). */
+  if (S_pos(lb) == DG_UD_DET && (lb & DG_LB_SG) && dg_gl_eq(t->gloss, "a") && dg_gl_partitive_one(c, i)) {
+    dg_gl_promote(d, t, "one");
+    t->reason = "before a genitive plural: the pronoun \"one\" of a partitive";
   }
   /* Days and dates take "on" ("am Montag", "am 17. März").  (The gloss
    * "on" is looked for first: most prepositions have none, and the next
