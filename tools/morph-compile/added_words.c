@@ -261,13 +261,19 @@ static void S_hs_noun(const char *word, const char *flags, uint32_t li, bool fre
     mc_add(f.data, li, 0, pos, 0, 0, (uint64_t)(cells)); \
   } while (0)
   bool gen = S_has(flags, "STQ");
-  if (fresh) FORM("", gen ? 0x15 : 0x55);
+  bool e = strchr(flags, 'E') != NULL;
+  /* A masculine noun in -er with a feminine in -in (F: Lehrer, Lehrerin;
+   * Unterstützer, Unterstützerin) has no plural ending: die Unterstützer
+   * is NOM/GEN/ACC plural, and its -n form only the dative plural (den
+   * Unterstützern).  A weak noun in -er, whose -n form is its whole plural
+   * (Bauer, die Bauern), has no F. */
+  bool zero_pl = !e && !name && strchr(flags, 'N') && strchr(flags, 'F') && mc_ends(word, "er");
+  if (fresh) FORM("", (gen ? 0x15 : 0x55) | (zero_pl ? 0x8A : 0));
   if (strchr(flags, 'S')) FORM("s", 0x40);
   if (strchr(flags, 'T')) FORM("es", 0x40);
   if (strchr(flags, 'Q')) FORM("ses", 0x40);
-  bool e = strchr(flags, 'E') != NULL;
   if (e) FORM("e", 0x8A);
-  if (strchr(flags, 'N')) FORM("n", e ? 0x20 : 0xAA);
+  if (strchr(flags, 'N')) FORM("n", e || zero_pl ? 0x20 : 0xAA);
   if (strchr(flags, 'P')) FORM("en", e ? 0x20 : 0xAA);
   if (strchr(flags, 'R')) {
     FORM("er", 0x8A);
