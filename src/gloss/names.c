@@ -312,29 +312,36 @@ static bool S_genitive_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
                     p->form[pl - 1] == '\'' || (strchr(p->form, '\xe2') && strstr(p->form, "’")));
 }
 
+/* Is the word at i (not the first) right after a person's first name: a
+ * personal name (not a place of names.tsv, not a noun made a surname
+ * here), not in the genitive ("Trumps Kundgebung", "Sainsbury's
+ * Verkauf") and not itself after another name ("New York City", "Tony
+ * Macaroni Arena"; a common noun before it, a title or role, is no such
+ * name: "der Stürmer Klaus Fischer"), with no capitalised word after the
+ * word ("Golf National") but the one a genitive surname owns ("Klaus
+ * Fischers Tor")?  (Whether the name is a genitive is asked only of a
+ * personal name.) */
+static bool S_after_first_name(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  const dg_dtoken *p = &s->tokens[i - 1];
+  return (p->flags & DG_DF_SPACE_AFTER) && p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") &&
+         !c->w[i - 1].surname && !S_genitive_name(e, c, i - 1) &&
+         !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
+           !c->w[i - 2].is_closed &&
+           !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_NOUN))) &&
+         !(i >= 2 && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_DET)) && /* "der Kruger Nationalpark" */
+         !(i + 1 < s->ntokens && s->tokens[i + 1].kind != DG_KIND_PUNCT &&
+           dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
+}
+
 /* The evidence in the sentence itself that the noun at i is a person's
  * name. */
 static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   if (i > 0 && (s->tokens[i - 1].flags & DG_DF_SPACE_AFTER)) {
     const dg_dtoken *p = &s->tokens[i - 1];
-    /* a first name: a personal name (not a place of names.tsv, not a
-     * noun made a surname here), not in the genitive ("Trumps Kundgebung",
-     * "Sainsbury's Verkauf") and not itself after another name ("New York
-     * City", "Tony Macaroni Arena"; a common noun before it, a title or
-     * role, is no such name: "der Stürmer Klaus Fischer"), with no capitalised word after
-     * the noun ("Golf National") but the one a genitive surname owns
-     * ("Klaus Fischers Tor") */
-    /* (whether the name is a genitive is asked only of a personal name) */
-    bool first = p->kind == DG_KIND_NAME && dg_gl_eq(p->source, "name") && !c->w[i - 1].surname &&
-                 !S_genitive_name(e, c, i - 1) &&
-                 !(i >= 2 && s->tokens[i - 2].kind != DG_KIND_PUNCT && dg_gl_is_upper_initial(s->tokens[i - 2].form) &&
-                   !c->w[i - 2].is_closed &&
-                   !(s->tokens[i - 2].kind == DG_KIND_WORD && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_NOUN))) &&
-                 !(i >= 2 && dg_gl_pos_is(&s->tokens[i - 2], DG_UD_DET)) && /* "der Kruger Nationalpark" */
-                 !(i + 1 < s->ntokens && s->tokens[i + 1].kind != DG_KIND_PUNCT &&
-                   dg_gl_is_upper_initial(s->tokens[i + 1].form) && !S_genitive_noun(c, i));
-    if (first) return true;
+    /* a first name (S_after_first_name) */
+    if (S_after_first_name(e, c, i)) return true;
     /* a title written short (Dr., Prof.: the abbreviations table) */
     if (p->source && strstr(p->source, "abbreviations") && S_role_noun(e, c, &c->w[i - 1], p->lemma)) return true;
   }
@@ -515,8 +522,9 @@ static bool S_roles_and_surnames(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
 }
 
 /* Word i next to a name made a name (surname: its own spelling as its
- * gloss and lemma). */
-static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoken *t, bool surname) {
+ * gloss and lemma; reason: why, NULL for an unknown word). */
+static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoken *t, bool surname,
+                                                             const char *reason) {
   t->kind = DG_KIND_NAME;
   dg_gl_set_pos(t, "PROPN");
   t->source = "name";
@@ -527,8 +535,33 @@ static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoke
     t->labels = "";
     dg_gl_promote(d, t, t->form);
   }
-  t->reason = "unknown capitalised word next to a name";
+  t->reason = reason ? reason : "unknown capitalised word next to a name";
   t->flags &= ~(unsigned)DG_DF_GUESS;
+}
+
+/* Is word i a surname that is an adjective or adverb: a word the
+ * morphology reads only as an adjective or adverb, in its base form (the
+ * form is the lemma but for the capital), right after a first name
+ * (S_after_first_name)?  German writes an adjective or adverb with a
+ * capital inside a sentence only in a name: Gary Hart (not "hard"),
+ * Angela Schwarz (not "black"), Peter Klein.  A word the morphology also
+ * reads as a noun or a verb stays what it is read as ("Peter Recht geben",
+ * "Anna Angst machen"), and so does an inflected one ("Peter Gutes tun"). */
+static bool S_adjective_surname(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  const dg_gl_word *w = &c->w[i];
+  bool base = false;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    /* (the noun reading without features that the look-up adds for the
+     * dictionary's capitalised homograph, lookup.c S_lexicon_noun, is
+     * not the morphology's: das Schwarz, the colour) */
+    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
+        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
+      return false;
+    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
+  }
+  return base && S_after_first_name(e, c, i);
 }
 
 /* Names next to names: "Wladimir Putin" even when one part is a word
@@ -549,7 +582,11 @@ static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   if ((left || right) && !dg_gl_pos_is(t, DG_UD_NOUN) && t->gloss && S_same_but_case(t->gloss, t->form) &&
       strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
     surname = true;
-  if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname);
+  if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname, NULL);
+  else if (left && t->mwe < 0 && S_adjective_surname(e, c, i)) {
+    S_make_next_name(d, t, true, "capitalised adjective or adverb after a first name taken as a surname");
+    t->feats = ""; /* (an adjective's degree is no feature of a name) */
+  }
 }
 
 /* Names next to names (S_next_to_name), and a name keeps its own spelling
