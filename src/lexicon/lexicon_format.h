@@ -42,7 +42,7 @@
 #include <string.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 5u
+#define DG_LEX_VERSION 6u
 #define DG_LEX_EMPTY 0xffffffffu
 
 enum {

@@ -43,7 +43,10 @@ enum {
   DG_WCB_CONJ_COORD_MAIN,    /* conj-coord-main: denn */
   DG_WCB_CONJ_SUBORD,        /* conj-subord: dass ob weil ... */
   DG_WCB_CONJ_SUSPEND,       /* conj-suspend: Ein-⏎und Ausfuhr */
-  DG_WCB_CONJ_SUSPEND_BEFORE, /* conj-suspend-before: "und -ausfuhr" */
+  DG_WCB_NAME_NOUN,          /* name-noun: Hurrikan, Taifun, Tief ("Hurrikan Rosa": a name
+                              * follows); the bit was conj-suspend-before's until
+                              * lexicon version 6 (that tag is the text layer's alone,
+                              * wordclass.c S_text_only: it has no bit) */
   /* other words */
   DG_WCB_DEGREE_ADV,         /* degree-adv: ganz sehr ziemlich ... */
   DG_WCB_MONTH,              /* month: names.tsv */
@@ -115,7 +118,6 @@ enum {
 #define DG_WC_CONJ_COORD_MAIN DG_WC(DG_WCB_CONJ_COORD_MAIN)
 #define DG_WC_CONJ_SUBORD DG_WC(DG_WCB_CONJ_SUBORD)
 #define DG_WC_CONJ_SUSPEND DG_WC(DG_WCB_CONJ_SUSPEND)
-#define DG_WC_CONJ_SUSPEND_BEFORE DG_WC(DG_WCB_CONJ_SUSPEND_BEFORE)
 #define DG_WC_DEGREE_ADV DG_WC(DG_WCB_DEGREE_ADV)
 #define DG_WC_MONTH DG_WC(DG_WCB_MONTH)
 #define DG_WC_MONTH_ABBR DG_WC(DG_WCB_MONTH_ABBR)
@@ -125,6 +127,7 @@ enum {
 #define DG_WC_ROLE_NOUN DG_WC(DG_WCB_ROLE_NOUN)
 #define DG_WC_PERSON_NOUN DG_WC(DG_WCB_PERSON_NOUN)
 #define DG_WC_NAME_PARTICLE DG_WC(DG_WCB_NAME_PARTICLE)
+#define DG_WC_NAME_NOUN DG_WC(DG_WCB_NAME_NOUN)
 #define DG_WC_DING_SLOT DG_WC(DG_WCB_DING_SLOT)
 #define DG_WC_PHRASE_GAP DG_WC(DG_WCB_PHRASE_GAP)
 #define DG_WC_PHRASE_FILLER DG_WC(DG_WCB_PHRASE_FILLER)
@@ -169,7 +172,9 @@ const char *dg_word_class_name(int bit);
 /* The bit of a tag, or -1. */
 int dg_word_class_bit(const char *name, size_t len);
 /* Parse a comma-separated tag list into *out; false (and the offending tag
- * in *bad, *bad_len) when a tag is unknown. */
+ * in *bad, *bad_len) when a tag is unknown.  A tag that only the text
+ * layer reads from the file itself (cmake/text_wordclass.cmake) is known
+ * and sets no bit. */
 bool dg_word_class_parse(const char *list, dg_word_class *out, const char **bad, size_t *bad_len);
 
 #endif
