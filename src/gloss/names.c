@@ -448,6 +448,42 @@ static inline __attribute__((always_inline)) bool S_surname_at(dg_engine *e, dg_
   return true;
 }
 
+/* Does the morphology read word i only as an adjective or adverb, in its
+ * base form (the form is the lemma but for the capital: Schwarz, Rosa)?
+ * (The noun reading without features that the look-up adds for the
+ * dictionary's capitalised homograph, lookup.c S_lexicon_noun, is not the
+ * morphology's: das Schwarz, das Rosa, the colours.) */
+static bool S_adjective_or_adverb(const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  const dg_gl_word *w = &c->w[i];
+  bool base = false;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
+        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
+      return false;
+    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
+  }
+  return base;
+}
+
+/* Word i after a noun that names a thing made that thing's name (S_after_role_at). */
+static __attribute__((noinline, cold)) void S_make_thing_name(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  dg_dtoken *t = &c->s->tokens[i];
+  t->kind = DG_KIND_NAME;
+  dg_gl_set_pos(t, "PROPN");
+  t->nparts = 0;
+  t->seg = NULL;
+  t->lemma = t->form;
+  t->feats = "";
+  t->labels = "";
+  c->w[i].leipzig = "";
+  dg_gl_promote(d, t, t->form);
+  t->source = "name";
+  t->reason = "capitalised word after a noun that introduces a name (Hurrikan Rosa) taken as the name";
+  t->flags &= ~(unsigned)DG_DF_GUESS;
+}
+
 /* Word i after a title or role made a name. */
 static __attribute__((noinline, cold)) void S_make_role_name(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dtoken *t = &c->s->tokens[i];
@@ -487,7 +523,17 @@ static inline bool S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t
   size_t pl = p->kind == DG_KIND_NAME && c->w[k].role_name ? strlen(p->form) : 0;
   bool after_marked = p->kind == DG_KIND_NAME && c->w[k].role_name &&
                       !(pl > 1 && p->form[pl - 1] == 's' && dg_gl_pos_is(t, DG_UD_NOUN));
-  if (!after_role && !after_marked) return false;
+  if (!after_role && !after_marked) {
+    /* A noun that introduces a name (word class name-noun: Hurrikan,
+     * Taifun, Tief) is followed in close apposition by the name of the
+     * storm or weather system: "Hurrikan Rosa" (not "pink"), "Tief
+     * Klaus".  The word after it is taken as the name only when the
+     * morphology reads it as no noun or verb (S_adjective_or_adverb): "der
+     * Sturm Montag früh", "Sturm Schäden" keep their nouns. */
+    if (!(c->w[k].wc & DG_WC_NAME_NOUN) || !dg_gl_pos_is(p, DG_UD_NOUN) || !S_adjective_or_adverb(c, i)) return false;
+    S_make_thing_name(d, c, i);
+    return true;
+  }
   /* The next word after a role is a name only if it is not a common noun
    * in the genitive or plural ("der Präsident Russlands" stays Russia). */
   S_make_role_name(d, c, i);
@@ -539,29 +585,15 @@ static __attribute__((noinline, cold)) void S_make_next_name(dg_doc *d, dg_dtoke
   t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
-/* Is word i a surname that is an adjective or adverb: a word the
- * morphology reads only as an adjective or adverb, in its base form (the
- * form is the lemma but for the capital), right after a first name
- * (S_after_first_name)?  German writes an adjective or adverb with a
- * capital inside a sentence only in a name: Gary Hart (not "hard"),
- * Angela Schwarz (not "black"), Peter Klein.  A word the morphology also
- * reads as a noun or a verb stays what it is read as ("Peter Recht geben",
- * "Anna Angst machen"), and so does an inflected one ("Peter Gutes tun"). */
+/* Is word i a surname that is an adjective or adverb
+ * (S_adjective_or_adverb), right after a first name (S_after_first_name)?
+ * German writes an adjective or adverb with a capital inside a sentence
+ * only in a name: Gary Hart (not "hard"), Angela Schwarz (not "black"),
+ * Peter Klein.  A word the morphology also reads as a noun or a verb
+ * stays what it is read as ("Peter Recht geben", "Anna Angst machen"),
+ * and so does an inflected one ("Peter Gutes tun"). */
 static bool S_adjective_surname(dg_engine *e, const dg_gl_ctx *c, size_t i) {
-  const dg_dtoken *t = &c->s->tokens[i];
-  const dg_gl_word *w = &c->w[i];
-  bool base = false;
-  for (size_t k = 0; k < w->nan; k++) {
-    const dg_analysis *a = &w->an[k];
-    /* (the noun reading without features that the look-up adds for the
-     * dictionary's capitalised homograph, lookup.c S_lexicon_noun, is
-     * not the morphology's: das Schwarz, the colour) */
-    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
-        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
-      return false;
-    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
-  }
-  return base && S_after_first_name(e, c, i);
+  return S_adjective_or_adverb(c, i) && S_after_first_name(e, c, i);
 }
 
 /* Names next to names: "Wladimir Putin" even when one part is a word
