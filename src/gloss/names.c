@@ -365,9 +365,59 @@ static bool S_person_evidence(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
+/* Does the morphology read word i only as an adjective or adverb, in its
+ * base form (the form is the lemma but for the capital: Schwarz, Rosa)?
+ * (The noun reading without features that the look-up adds for the
+ * dictionary's capitalised homograph, lookup.c S_lexicon_noun, is not the
+ * morphology's: das Schwarz, das Rosa, the colours.) */
+static bool S_adjective_or_adverb(const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i];
+  const dg_gl_word *w = &c->w[i];
+  bool base = false;
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *a = &w->an[k];
+    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
+        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
+      return false;
+    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
+  }
+  return base;
+}
+
 static uint64_t S_name_hash(const char *form) {
   uint64_t h = dg_hash64(form, strlen(form), 0x6e616d65u);
   return h ? h : 1;
+}
+
+/* The name of a storm after its noun (word class name-noun: "Hurrikan
+ * Rosa", S_after_role_at) is remembered with the surnames the document
+ * used, and the same word alone later on, with a capital inside the
+ * sentence, is marked as that name (doc_name: "dass Rosa auf der
+ * Halbinsel ankommt", "wird Rosa noch Hurrikanstärke haben": not pink). */
+static void S_thing_names_seen(dg_engine *e, dg_gl_ctx *c) {
+  const dg_dsentence *s = c->s;
+  for (size_t i = 1; i < s->ntokens; i++) {
+    const dg_dtoken *t = &s->tokens[i];
+    dg_gl_word *w = &c->w[i];
+    /* (what most words fail first: a noun read with its features, which
+     * the morphology gave it, is none; S_adjective_or_adverb) */
+    if (t->kind != DG_KIND_WORD || !(dg_gl_pos_is(t, DG_UD_ADJ) || dg_gl_pos_is(t, DG_UD_ADV) ||
+                                     (dg_gl_pos_is(t, DG_UD_NOUN) && t->feats && !*t->feats)))
+      continue;
+    if (w->initial || w->is_closed || t->mwe >= 0 || !dg_gl_is_upper_initial(t->form)) continue;
+    const dg_dtoken *p = t - 1;
+    bool after = (c->w[i - 1].wc & DG_WC_NAME_NOUN) && dg_gl_pos_is(p, DG_UD_NOUN) && (p->flags & DG_DF_SPACE_AFTER);
+    if ((!after && !e->nnames_seen) || !S_adjective_or_adverb(c, i)) continue;
+    uint64_t h = S_name_hash(t->form);
+    bool known = false;
+    for (size_t k = 0; k < e->nnames_seen && !known; k++) known = e->names_seen[k] == h;
+    /* (not after an article, a preposition or a common noun, where the
+     * word is as likely the colour or quality it names: "das Rosa", "in
+     * Rosa gekleidet", "die Farbe Rosa") */
+    if (!after)
+      w->doc_name = known && !S_has_article(c, i) && !dg_gl_pos_is(p, DG_UD_ADP) && !dg_gl_pos_is(p, DG_UD_NOUN);
+    else if (!known && e->nnames_seen < DG_GL_MAX_NAMES_SEEN) e->names_seen[e->nnames_seen++] = h;
+  }
 }
 
 void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
@@ -403,6 +453,7 @@ void dg_gl_names_seen(dg_engine *e, dg_gl_ctx *c) {
     if (!known && e->nnames_seen < DG_GL_MAX_NAMES_SEEN) e->names_seen[e->nnames_seen++] = h;
   }
   if (cand != one) free(cand);
+  S_thing_names_seen(e, c);
 }
 
 /* Rare changes to a word, each out of line and cold, so that the loops
@@ -448,27 +499,9 @@ static inline __attribute__((always_inline)) bool S_surname_at(dg_engine *e, dg_
   return true;
 }
 
-/* Does the morphology read word i only as an adjective or adverb, in its
- * base form (the form is the lemma but for the capital: Schwarz, Rosa)?
- * (The noun reading without features that the look-up adds for the
- * dictionary's capitalised homograph, lookup.c S_lexicon_noun, is not the
- * morphology's: das Schwarz, das Rosa, the colours.) */
-static bool S_adjective_or_adverb(const dg_gl_ctx *c, size_t i) {
-  const dg_dtoken *t = &c->s->tokens[i];
-  const dg_gl_word *w = &c->w[i];
-  bool base = false;
-  for (size_t k = 0; k < w->nan; k++) {
-    const dg_analysis *a = &w->an[k];
-    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
-        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
-      return false;
-    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
-  }
-  return base;
-}
-
-/* Word i after a noun that names a thing made that thing's name (S_after_role_at). */
-static __attribute__((noinline, cold)) void S_make_thing_name(dg_doc *d, dg_gl_ctx *c, size_t i) {
+/* Word i after a noun that introduces a name made that name, or the same
+ * word alone later on (seen) (S_after_role_at). */
+static __attribute__((noinline, cold)) void S_make_thing_name(dg_doc *d, dg_gl_ctx *c, size_t i, bool seen) {
   dg_dtoken *t = &c->s->tokens[i];
   t->kind = DG_KIND_NAME;
   dg_gl_set_pos(t, "PROPN");
@@ -480,7 +513,8 @@ static __attribute__((noinline, cold)) void S_make_thing_name(dg_doc *d, dg_gl_c
   c->w[i].leipzig = "";
   dg_gl_promote(d, t, t->form);
   t->source = "name";
-  t->reason = "capitalised word after a noun that introduces a name (Hurrikan Rosa) taken as the name";
+  t->reason = seen ? "capitalised word the document used as a storm's name before"
+                   : "capitalised word after a noun that introduces a name (Hurrikan Rosa) taken as the name";
   t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
@@ -530,8 +564,11 @@ static inline bool S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t
      * Klaus".  The word after it is taken as the name only when the
      * morphology reads it as no noun or verb (S_adjective_or_adverb): "der
      * Sturm Montag früh", "Sturm Schäden" keep their nouns. */
-    if (!(c->w[k].wc & DG_WC_NAME_NOUN) || !dg_gl_pos_is(p, DG_UD_NOUN) || !S_adjective_or_adverb(c, i)) return false;
-    S_make_thing_name(d, c, i);
+    bool after_noun = (c->w[k].wc & DG_WC_NAME_NOUN) && dg_gl_pos_is(p, DG_UD_NOUN);
+    /* (the name alone, as the document used it after its noun before:
+     * S_thing_names_seen) */
+    if (!(after_noun || c->w[i].doc_name) || !S_adjective_or_adverb(c, i)) return false;
+    S_make_thing_name(d, c, i, !after_noun);
     return true;
   }
   /* The next word after a role is a name only if it is not a common noun
