@@ -295,7 +295,45 @@ static const char *S_clean_gloss(dg_doc *d, const char *g) {
   return dg_mem_strdup(&d->arena, g);
 }
 
-static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
+/* The gloss a dictionary phrase's head word shows in the interlinear
+ * line: Ding's English cut to the first alternative of each slot and
+ * without its placeholders (word class en-placeholder), so that the line
+ * stays short; the expression's own line keeps the whole English.
+ *   "wreak damage/havoc on/with sth." -> "wreak damage on"
+ *   "keep sb. on the move/go" -> "keep on the move"
+ *   "be on one's best behavior / behaviour" -> "be on one's best behavior"
+ * g itself when nothing is cut (or everything would be). */
+static const char *S_head_short(dg_doc *d, const dg_lexicon *lex, const char *g) {
+  char buf[256];
+  if (strlen(g) >= sizeof buf) return g;
+  strcpy(buf, g);
+  dg_gl_drop_placeholders(lex, buf, DG_GL_DROP_ALL);
+  /* alternatives: "a / b" (spaced) drops " / b", "a/b" keeps "a" */
+  char out[256];
+  size_t n = 0;
+  char *save = NULL;
+  bool skip = false;
+  for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+    if (strcmp(w, "/") == 0) {
+      skip = true;
+      continue;
+    }
+    if (skip) {
+      skip = false;
+      continue;
+    }
+    size_t L = strcspn(w, "/");
+    if (L == 0) continue;
+    if (n) out[n++] = ' ';
+    memcpy(out + n, w, L);
+    n += L;
+  }
+  out[n] = '\0';
+  if (n == 0 || strcmp(out, g) == 0) return g;
+  return dg_mem_strdup(&d->arena, out);
+}
+
+static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used, const dg_lexicon *lex) {
   dg_dsentence *s = c->s;
   for (size_t k = 0; k < h->n; k++)
     if (used[h->idx[k]]) return;
@@ -375,6 +413,9 @@ static void S_apply(dg_doc *d, dg_gl_ctx *c, const dg_mwe_hit *h, bool *used) {
       head_gloss = copy + cut + 1;
     }
   }
+  /* A dictionary phrase's head: its first alternative, without
+   * placeholders (the curated list's glosses are written short). */
+  if (lex && !split_done && head_gloss == m->gloss) head_gloss = S_head_short(d, lex, head_gloss);
   /* The curated list's member glosses: each word of the expression its
    * share of the English ("wann immer" = when ever, not "whenever always"). */
   if (h->members && !split_done) {
@@ -661,7 +702,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     for (int k = 0; k < 8 && dg_mwe_match(dg_mwe_list_get(e->mwes, p), tv, n, used, &ws, 0, &h); k++) {
       h.replaces = true;
       h.word_by_word = false;
-      S_apply(d, c, &h, used);
+      S_apply(d, c, &h, used, NULL);
     }
   }
   /* Dictionary phrases keyed by the content words of the sentence, matched
@@ -758,7 +799,7 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
     }
   }
   if (nh > 1) qsort(hits, nh, sizeof hits[0], S_cmp_hit);
-  for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used);
+  for (size_t k = 0; k < nh; k++) S_apply(d, c, &hits[k], used, e->lex);
   /* (no word's form hashed as "es": "es gibt" is not there to find) */
   if (!S_hash_es) S_hash_es = dg_mwe_word_hash("es");
   c->has_es = dg_mwe_words_has(&ws, S_hash_es);
