@@ -304,6 +304,10 @@ static const char *S_clean_gloss(dg_doc *d, const char *g) {
  *   "be on one's best behavior / behaviour" -> "be on one's best behavior"
  * g itself when nothing is cut (or everything would be). */
 static const char *S_head_short(dg_doc *d, const dg_lexicon *lex, const char *g) {
+  /* (most phrase glosses have neither: "ask the question" is left as it
+   * is without a look-up; Ding writes its placeholders with a full stop or
+   * as an ellipsis, all but 14 of its lines) */
+  if (!strpbrk(g, "/.") && !strstr(g, "\u2026")) return g;
   char buf[256];
   if (strlen(g) >= sizeof buf) return g;
   strcpy(buf, g);
