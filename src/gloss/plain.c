@@ -62,6 +62,17 @@ static bool S_modal(const char *gloss) {
   return false;
 }
 
+/* Is token t the past of a German modal (word class modal: können,
+ * müssen, dürfen ...) whose English modal has a past in the lexicon's
+ * irregular verbs ("can" could, "must" had to; "should", sollte's, has
+ * none and stays)?  (Out of line: asked only of a modal gloss in the
+ * past.) */
+static __attribute__((noinline)) bool S_modal_past(const dg_lexicon *lex, const dg_dtoken *t) {
+  if (!t->lemma || !dg_lexicon_is(lex, t->lemma, DG_WC_MODAL) || strchr(t->gloss, ' ')) return false;
+  const char *past = NULL, *part = NULL;
+  return dg_lexicon_english_irregular(lex, t->gloss, &past, &part) && past;
+}
+
 /* The English forms of english.c that look words up (past tense,
  * participle) or search tables (plural), and the 3rd person singular
  * (made in a buffer allocated and freed each time), are a function of the
@@ -228,7 +239,13 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
   } else if (verb && t->gloss[0] == 't' && strncmp(t->gloss, "there is", 8) == 0) {
     S_there_is(&b, t, w, lb);
   } else if (verb) {
-    if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
+    if ((lb & DG_GL_L_PST) && S_modal(t->gloss) && S_modal_past(e->lex, t)) {
+      /* The past of a German modal is glossed by its citation form
+       * (konnte = can.PST, musste = must.PST, durfte = may.PST): the plain
+       * line says it in the past, as english-irregular.tsv gives the
+       * English modal's past (could, had to, was allowed). */
+      form = S_PAST;
+    } else if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */
     } else if ((lb & DG_GL_L_PTCP) || dg_gl_tok_feat(w, t->feats, DG_GL_F_PART)) {
