@@ -230,6 +230,65 @@ static __attribute__((noinline)) bool S_want_participle(const dg_gl_ctx *c, size
   return want_part;
 }
 
+/* Is word j, seen from word i, a closed-class word of part of speech
+ * `code`: before i as chosen (the passes go left to right), after i by
+ * its first closed-class reading (the most common). */
+static bool S_closed_pos(const dg_gl_ctx *c, size_t i, size_t j, unsigned code) {
+  if (j < i) return dg_gl_pos_is(&c->s->tokens[j], code);
+  const dg_gl_word *o = &c->w[j];
+  return o->ncl && o->cl[0].pos && dg_lexicon_ud_code(o->cl[0].pos) == code;
+}
+
+/* Is word i, spelt like both a participle and a finite verb of another
+ * verb (gefällt: fällen's participle, gefallen's 3SG present), the only
+ * verb of its clause, with a noun or pronoun there that can be its
+ * subject?  A participle needs an auxiliary (hat … gefällt, wurde
+ * gefällt: S_want_participle) or an attributive place; a clause whose only
+ * verb is the form has it finite: "Der Film gefällt mir" = please.PRS.3SG,
+ * not hew.PTCP.  (Only another verb's finite form: "wie berichtet", the
+ * participle and the 3SG of one verb, is left to the other rules.  Out of
+ * line: asked of the few words with both readings.) */
+static __attribute__((noinline)) bool S_finite_alone(const dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  const char *part = NULL, *fin = NULL;
+  for (size_t k = 0; k < w->nan; k++) {
+    if (!(w->fb[k] & (DG_GL_P_VERB | DG_GL_P_AUX))) continue;
+    if ((w->fb[k] & DG_GL_F_PART) && !part) part = w->an[k].lemma;
+    if ((w->fb[k] & DG_GL_F_FIN) && !fin) fin = w->an[k].lemma;
+  }
+  if (!part || !fin || dg_gl_eq(part, fin)) return false;
+  const dg_dsentence *s = c->s;
+  size_t a = dg_gl_cstart(c, i), b = dg_gl_cend(c, i);
+  /* (a noun phrase after a preposition is its object, not a subject: "Der
+   * Baum, gefällt vom Sturm, …" = felled; in_pp until the phrase's noun) */
+  bool subject = false, in_pp = false;
+  for (size_t j = a; j < b; j++) {
+    if (j == i) continue;
+    const dg_dtoken *t = &s->tokens[j];
+    const dg_gl_word *o = &c->w[j];
+    if (t->kind == DG_KIND_NAME) {
+      subject = subject || !in_pp;
+      in_pp = false;
+    }
+    if (t->kind != DG_KIND_WORD) continue;
+    /* another verb of the clause: an auxiliary, or a lower-case finite
+     * verb (a capitalised word is a noun) */
+    if (dg_gl_is(o, DG_WC_AUX_FINITE | DG_WC_AUX) || S_closed_pos(c, i, j, DG_UD_AUX)) return false;
+    if (o->nan && !dg_gl_is_upper_initial(t->form) && dg_gl_an_pos(o, 0, DG_GL_P_VERB | DG_GL_P_AUX) &&
+        dg_gl_an_feat(o, 0, DG_GL_F_FIN))
+      return false;
+    if (S_closed_pos(c, i, j, DG_UD_ADP)) {
+      in_pp = true;
+    } else if (S_closed_pos(c, i, j, DG_UD_PRON) || (o->nan && dg_gl_an_pos(o, 0, DG_GL_P_NOUN | DG_GL_P_PROPN))) {
+      /* a subject: a noun or name, or a pronoun, not in a prepositional
+       * phrase */
+      subject = subject || !in_pp;
+      in_pp = false;
+    }
+  }
+  return subject;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
  * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
@@ -321,7 +380,11 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   unsigned part_wanted = want_part ? DG_GL_F_PART : 0u;
   unsigned after_degree = degree_before ? DG_GL_P_ADJ : 0u;
   unsigned attr_fits = attributive ? DG_GL_P_ADJ | DG_GL_F_PART : 0u, attr_finite = attributive ? DG_GL_F_FIN : 0u;
-  unsigned verb_rules = inf_wanted | inf_unlicensed | part_wanted, attr_rules = after_degree | attr_fits | attr_finite;
+  /* (the finite reading of a form that is also another verb's participle,
+   * alone in its clause: S_finite_alone) */
+  unsigned fin_alone =
+      has_fin && has_part_or_adj && !want_part && !attributive && S_finite_alone(c, i) ? DG_GL_F_FIN : 0u;
+  unsigned verb_rules = inf_wanted | inf_unlicensed | part_wanted | fin_alone, attr_rules = after_degree | attr_fits | attr_finite;
   /* (of a word with a preposition reading) */
   bool pause_next = dg_gl_any_an(w, DG_GL_P_ADP) && (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT);
   unsigned adp_before_pause = pause_next ? DG_GL_P_ADP : 0u;
@@ -364,6 +427,9 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
        * form ("Seine Truppen versuchen derweil, …"). */
       if (f & inf_unlicensed) sc -= 1;
       if (f & part_wanted) sc += 2;
+      /* A participle needs an auxiliary: alone in its clause the form is
+       * finite ("Der Film gefällt mir"). */
+      if (f & fin_alone) sc += 1;
     }
     if (adj && (f & DG_GL_P_LEMMA_LOWER)) {
       /* After "sein" an adjective spelt like the form is the state (ist
