@@ -2,7 +2,7 @@
 # (simple API, streaming session, pipeline, worker threads); tests of the
 # API, the command-line program and end to end.
 target_sources(degloss PRIVATE
-  src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/case.c src/gloss/agree.c src/gloss/analysis.c src/gloss/senses.c src/gloss/fallback.c src/gloss/participle.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/subjects.c src/gloss/governed.c src/gloss/ordinal.c src/gloss/prepositions.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
+  src/gloss/gloss.c src/gloss/word.c src/gloss/engine.c src/gloss/lookup.c src/gloss/numbers.c src/gloss/closed.c src/gloss/case.c src/gloss/agree.c src/gloss/demonym.c src/gloss/analysis.c src/gloss/senses.c src/gloss/fallback.c src/gloss/participle.c src/gloss/parts.c src/gloss/context.c src/gloss/domains.c src/gloss/subjects.c src/gloss/governed.c src/gloss/ordinal.c src/gloss/prepositions.c src/gloss/names.c src/gloss/labels.c src/gloss/plain.c src/gloss/doc.c src/gloss/english.c src/gloss/mwe.c
   src/gloss/phrase.c src/gloss/separable.c src/gloss/suspended.c src/gloss/gloss_translate.c src/gloss/gloss_input.c
   src/gloss/doc_lines.c src/gloss/gloss_trfile.c src/gloss/align.c src/gloss/sense_details.c src/gloss/memo.c
   src/api/api.c src/api/session.c src/api/pipeline.c

@@ -34,7 +34,7 @@ themselves oneself highly super ultra extremely very half fully day week month y
 hour minute second fold percent member page part storey language time ing
 word name number punct symbol url email handle hashtag closed lexicon parts
 dictionary pattern lemma confix yes no pl vr tokens text form start end
-PST SBJV IMP ge rinne Mr Ms auto of subject command
+PST SBJV IMP ge rinne Mr Ms auto of subject command geogr.
 '''.split())
 
 AFFIX_ARRAYS = {  # file:array

@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "agree.h"
 
+#include "demonym.h"
+
 #include "word.h"
 
 /* Has w a noun analysis in the plural? */
@@ -26,6 +28,8 @@ bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab) {
   for (size_t j = i + 1; j < n; j++) {
     const dg_gl_word *a = &c->w[j];
     if (s->tokens[j].kind == DG_KIND_NUMBER) continue;
+    /* (a place's adjective in -er: die Hamburger Hafenanlagen, demonym.c) */
+    if (dg_gl_place_adjective(c, j, NULL)) continue;
     if (s->tokens[j].kind != DG_KIND_WORD || a->ncl || !a->nan || !dg_gl_any_an(a, DG_GL_P_ADJ)) return false;
   }
   /* (a singular article reading of the noun's gender: "der Lehrer" may be

@@ -13,6 +13,7 @@
 
 #include "agree.h"
 #include "case.h"
+#include "demonym.h"
 #include "memo.h"
 #include "word.h"
 
@@ -50,7 +51,9 @@ static const char *S_noun_gender(dg_engine *e, dg_gl_ctx *c, size_t i, bool *plu
         ka = k;
         noun = true;
       }
-    if (!noun) continue;
+    /* (a place's adjective in -er is not the phrase's noun: die Hongkonger
+     * Skyline, demonym.c) */
+    if (!noun || dg_gl_place_adjective(c, j, NULL)) continue;
     const dg_analysis *a = &w->an[ka];
     *plural = dg_gl_an_feat(w, ka, DG_GL_F_PLUR);
     *noun_at = j;

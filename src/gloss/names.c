@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "demonym.h"
 #include "memo.h"
 #include "util.h"
 #include "word.h"
@@ -783,11 +784,14 @@ static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Names, in this order: each step sees the names the one before marked.
+/* Names, in this order: each step sees the names the one before marked
+ * (the places' adjectives in -er first, demonym.c: Berliner Mauer, whose
+ * Berliner no later step takes for a surname).
  * (The steps from S_next_to_names to S_name_particles change only words
  * beside a name or names themselves: a sentence with no name after
  * S_roles_and_surnames has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
+  dg_gl_place_adjectives(d, c);
   if (S_roles_and_surnames(e, d, c)) {
     /* (a sentence without a word of class name-particle has none to join:
      * S_name_particles would pass over every word) */
