@@ -48,18 +48,15 @@ static bool S_country_person(const dg_lexicon *lex, const char *form) {
   return false;
 }
 
-bool dg_gl_place_adjective(const dg_gl_ctx *c, size_t i, dg_sense *place) {
-  const dg_dsentence *s = c->s;
-  if (i + 1 >= s->ntokens) return false;
-  const dg_dtoken *t = &s->tokens[i], *nx = t + 1;
-  /* (the cheap tests first: a capitalised word in -er, a space, a
-   * capitalised word) */
+/* (dg_gl_place_adjective has told that word i and the next are
+ * capitalised, one space apart) */
+__attribute__((noinline)) bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, size_t i, dg_sense *place) {
+  const dg_dtoken *t = &c->s->tokens[i], *nx = t + 1;
+  /* (a word in -er, no acronym; the next one a word, no acronym) */
   if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return false;
   size_t L = strlen(t->form);
-  if (L < 5 || L > 62 || t->form[L - 2] != 'e' || t->form[L - 1] != 'r') return false;
-  if (!(t->flags & DG_DF_SPACE_AFTER) || !dg_gl_is_upper_initial(t->form) || dg_gl_all_upper(t->form)) return false;
-  if (nx->kind != DG_KIND_WORD && nx->kind != DG_KIND_NAME) return false;
-  if (!dg_gl_is_upper_initial(nx->form) || dg_gl_all_upper(nx->form)) return false;
+  if (L < 5 || L > 62 || t->form[L - 2] != 'e' || t->form[L - 1] != 'r' || dg_gl_all_upper(t->form)) return false;
+  if ((nx->kind != DG_KIND_WORD && nx->kind != DG_KIND_NAME) || dg_gl_all_upper(nx->form)) return false;
   /* (the word after it: a noun, or a word the morphology does not know,
    * which it guesses a name without features (Hongkonger Skyline); no
    * closed-class word ("Sie"), no first name ("der Hamburger Olaf
@@ -93,26 +90,21 @@ bool dg_gl_place_adjective(const dg_gl_ctx *c, size_t i, dg_sense *place) {
   return true;
 }
 
-void dg_gl_place_adjectives(dg_doc *d, dg_gl_ctx *c) {
-  dg_dsentence *s = c->s;
+__attribute__((noinline)) bool dg_gl_place_adjective_at(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_sense place;
-  for (size_t i = 0; i + 1 < s->ntokens; i++) {
-    dg_dtoken *t = &s->tokens[i];
-    /* (a word of an expression keeps the expression's gloss: die Wiener
-     * Philharmoniker = the Vienna Philharmonic) */
-    if (t->mwe >= 0 || !dg_gl_place_adjective(c, i, &place)) continue;
-    t->kind = DG_KIND_WORD;
-    dg_gl_set_pos(t, "ADJ");
-    t->nparts = 0;
-    t->seg = NULL;
-    t->lemma = t->form;
-    t->feats = "";
-    t->labels = "";
-    c->w[i].leipzig = "";
-    dg_gl_promote(d, t, place.gloss);
-    t->source = dg_doc_str(d, place.source ? place.source : "lexicon");
-    t->reason = "place adjective in -er before a noun (Berliner Mauer: Berlin wall)";
-    t->flags &= ~(unsigned)DG_DF_GUESS;
-    dg_gl_names_changed(c, i);
-  }
+  if (!dg_gl_place_adjective_slow(c, i, &place)) return false;
+  dg_dtoken *t = &c->s->tokens[i];
+  t->kind = DG_KIND_WORD;
+  dg_gl_set_pos(t, "ADJ");
+  t->nparts = 0;
+  t->seg = NULL;
+  t->lemma = t->form;
+  t->feats = "";
+  t->labels = "";
+  c->w[i].leipzig = "";
+  dg_gl_promote(d, t, place.gloss);
+  t->source = dg_doc_str(d, place.source ? place.source : "lexicon");
+  t->reason = "place adjective in -er before a noun (Berliner Mauer: Berlin wall)";
+  t->flags &= ~(unsigned)DG_DF_GUESS;
+  return true;
 }

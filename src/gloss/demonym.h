@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "gloss_internal.h"
+#include "word.h"
 
 /* Is word i a place's adjective in -er: a capitalised word in -er whose
  * form without -er is a known place (the lexicon's PROPN sense: Berlin,
@@ -17,12 +18,26 @@
  * place's sense, whose gloss is its English name (Cologne).  Not a
  * country's person noun of names.tsv (Japaner, Iraner: the adjective of a
  * country ends in -isch), which stays a noun ("die Japaner Fisch essen"). */
-bool dg_gl_place_adjective(const dg_gl_ctx *c, size_t i, dg_sense *place);
+bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, size_t i, dg_sense *place);
+/* (asked of every noun after an article and every word of a sentence: the
+ * tests of two bytes in line, the rest only for two capitalised words
+ * one space apart) */
+static inline bool dg_gl_place_adjective(const dg_gl_ctx *c, size_t i, dg_sense *place) {
+  if (i + 1 >= c->s->ntokens) return false;
+  const dg_dtoken *t = &c->s->tokens[i];
+  if (!(t->flags & DG_DF_SPACE_AFTER) || !dg_gl_is_upper_initial(t->form) || !dg_gl_is_upper_initial(t[1].form))
+    return false;
+  return dg_gl_place_adjective_slow(c, i, place);
+}
 
-/* The names pass's step: every place adjective of the sentence glossed
- * as its place's English name, an adjective without labels (it does not
- * inflect): Kölner Dom = Cologne cathedral, not "people from Cologne";
- * Berliner Mauer = Berlin wall, not "doughnut". */
-void dg_gl_place_adjectives(dg_doc *d, dg_gl_ctx *c);
+/* The names pass's step, asked of word i (capitalised, a space after it)
+ * before a capitalised word that is no closed-class word nor part of an
+ * expression (names.c S_after_role_at, whose walk of the sentence reads
+ * both): is word i a place adjective?  If so it is glossed as its place's
+ * English name, an adjective without labels (it does not inflect): Kölner
+ * Dom = Cologne cathedral, not "people from Cologne"; Berliner Mauer =
+ * Berlin wall, not "doughnut".  (A word of an expression keeps the
+ * expression's gloss: die Wiener Philharmoniker = the Vienna Philharmonic.) */
+bool dg_gl_place_adjective_at(dg_doc *d, dg_gl_ctx *c, size_t i);
 
 #endif

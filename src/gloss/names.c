@@ -541,7 +541,8 @@ static __attribute__((noinline, cold)) void S_make_role_name(dg_doc *d, dg_gl_ct
 }
 
 /* Word i (not the first) made a name after a title or role: "Sicherheitsberater
- * Michael Waltz" (S_roles_and_surnames); returns whether it was. */
+ * Michael Waltz" (S_roles_and_surnames), or the word before it a place's
+ * adjective (Berliner Mauer); returns whether one was. */
 static inline bool S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_dsentence *s = c->s;
   dg_dtoken *t = &s->tokens[i];
@@ -550,6 +551,10 @@ static inline bool S_after_role_at(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t
   size_t k = i - 1;
   const dg_dtoken *p = &s->tokens[k];
   if (!(p->flags & DG_DF_SPACE_AFTER)) return false;
+  /* A place's adjective in -er before this word: Berliner Mauer = Berlin
+   * wall (demonym.c; asked here, where the walk has read both words) */
+  if (dg_gl_is_upper_initial(p->form) && p->mwe < 0 && !c->w[k].role_name && dg_gl_place_adjective_at(d, c, k))
+    return true;
   /* (a title written short is a name token of the abbreviations table: Dr.) */
   bool after_role = (p->kind != DG_KIND_NAME || (p->source && strstr(p->source, "abbreviations"))) &&
                     S_role_noun(e, c, &c->w[k], p->lemma);
@@ -784,14 +789,11 @@ static void S_titles_and_address(dg_doc *d, dg_gl_ctx *c) {
   }
 }
 
-/* Names, in this order: each step sees the names the one before marked
- * (the places' adjectives in -er first, demonym.c: Berliner Mauer, whose
- * Berliner no later step takes for a surname).
+/* Names, in this order: each step sees the names the one before marked.
  * (The steps from S_next_to_names to S_name_particles change only words
  * beside a name or names themselves: a sentence with no name after
  * S_roles_and_surnames has nothing for them.) */
 void dg_gl_names(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
-  dg_gl_place_adjectives(d, c);
   if (S_roles_and_surnames(e, d, c)) {
     /* (a sentence without a word of class name-particle has none to join:
      * S_name_particles would pass over every word) */
