@@ -12,16 +12,18 @@
 #include "word.h"
 
 /* Is word i a place's adjective in -er: a capitalised word in -er whose
- * form without -er is a known place (the lexicon's PROPN sense: Berlin,
- * Köln, Hongkong; with the word before it: New Yorker), right before a
- * capitalised noun of its phrase?  *place (when not NULL) gets the
- * place's sense, whose gloss is its English name (Cologne).  Not a
- * country's person noun of names.tsv (Japaner, Iraner: the adjective of a
- * country ends in -isch), which stays a noun ("die Japaner Fisch essen"). */
+ * form without -er is a place the lexicon knows (a PROPN sense: Berlin,
+ * Köln; a first sense among Ding's geographical names: Hongkong; with the
+ * word before it: New Yorker), one space before a capitalised noun of its
+ * phrase (or a word the morphology does not know: Skyline)?  *place (when
+ * not NULL) gets the place's sense, whose gloss is its English name
+ * (Cologne).  Not a country's person noun of names.tsv (Japaner, Iraner:
+ * the adjective of a country ends in -isch), which stays a noun ("dass
+ * die Japaner Fisch essen").  (_slow: once the two words are known to be
+ * capitalised, one space apart.) */
 bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, size_t i, dg_sense *place);
-/* (asked of every noun after an article and every word of a sentence: the
- * tests of two bytes in line, the rest only for two capitalised words
- * one space apart) */
+/* (asked of every noun after an article: the tests of two bytes in line,
+ * the rest only for two capitalised words one space apart) */
 static inline bool dg_gl_place_adjective(const dg_gl_ctx *c, size_t i, dg_sense *place) {
   if (i + 1 >= c->s->ntokens) return false;
   const dg_dtoken *t = &c->s->tokens[i];
