@@ -93,18 +93,9 @@ __attribute__((noinline)) bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, si
 __attribute__((noinline)) bool dg_gl_place_adjective_at(dg_doc *d, dg_gl_ctx *c, size_t i) {
   dg_sense place;
   if (!dg_gl_place_adjective_slow(c, i, &place)) return false;
+  dg_gl_make_unit(d, c, i, DG_KIND_WORD, "ADJ", place.gloss);
   dg_dtoken *t = &c->s->tokens[i];
-  t->kind = DG_KIND_WORD;
-  dg_gl_set_pos(t, "ADJ");
-  t->nparts = 0;
-  t->seg = NULL;
-  t->lemma = t->form;
-  t->feats = "";
-  t->labels = "";
-  c->w[i].leipzig = "";
-  dg_gl_promote(d, t, place.gloss);
   t->source = dg_doc_str(d, place.source ? place.source : "lexicon");
   t->reason = "place adjective in -er before a noun (Berliner Mauer: Berlin wall)";
-  t->flags &= ~(unsigned)DG_DF_GUESS;
   return true;
 }

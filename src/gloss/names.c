@@ -504,19 +504,10 @@ static inline __attribute__((always_inline)) bool S_surname_at(dg_engine *e, dg_
  * word alone later on (seen) (S_after_role_at). */
 static __attribute__((noinline, cold)) void S_make_thing_name(dg_doc *d, dg_gl_ctx *c, size_t i, bool seen) {
   dg_dtoken *t = &c->s->tokens[i];
-  t->kind = DG_KIND_NAME;
-  dg_gl_set_pos(t, "PROPN");
-  t->nparts = 0;
-  t->seg = NULL;
-  t->lemma = t->form;
-  t->feats = "";
-  t->labels = "";
-  c->w[i].leipzig = "";
-  dg_gl_promote(d, t, t->form);
+  dg_gl_make_unit(d, c, i, DG_KIND_NAME, "PROPN", t->form);
   t->source = "name";
   t->reason = seen ? "capitalised word the document used as a storm's name before"
                    : "capitalised word after a noun that introduces a name (Hurrikan Rosa) taken as the name";
-  t->flags &= ~(unsigned)DG_DF_GUESS;
 }
 
 /* Word i after a title or role made a name. */

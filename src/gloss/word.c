@@ -490,6 +490,20 @@ void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss) {
 }
 
 /* Put `g` first among the token's glosses. */
+void dg_gl_make_unit(dg_doc *d, dg_gl_ctx *c, size_t i, dg_kind kind, const char *pos, const char *g) {
+  dg_dtoken *t = &c->s->tokens[i];
+  t->kind = kind;
+  dg_gl_set_pos(t, pos);
+  t->nparts = 0;
+  t->seg = NULL;
+  t->lemma = t->form;
+  t->feats = "";
+  t->labels = "";
+  c->w[i].leipzig = "";
+  dg_gl_promote(d, t, g);
+  t->flags &= ~(unsigned)DG_DF_GUESS;
+}
+
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g) {
   const char **nv = dg_mem_alloc(&d->arena, (t->nglosses + 1) * sizeof *nv);
   size_t k = 0;

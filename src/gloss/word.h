@@ -245,6 +245,12 @@ void dg_gl_set_gloss_list(dg_doc *d, dg_dtoken *t, const char *const *list, size
 void dg_gl_set_single(dg_doc *d, dg_dtoken *t, const char *gloss);
 /* Put `g` first among the token's glosses. */
 void dg_gl_promote(dg_doc *d, dg_dtoken *t, const char *g);
+/* Word i taken whole as one uninflected unit of kind `kind` and part of
+ * speech `pos` glossed `g` (a name: Hurrikan Rosa; a place's adjective:
+ * Berliner Mauer = Berlin): its own form as lemma, no features, labels,
+ * parts or segmentation, and no longer a guess; the caller says why
+ * (source, reason). */
+void dg_gl_make_unit(dg_doc *d, dg_gl_ctx *c, size_t i, dg_kind kind, const char *pos, const char *g);
 /* Senses of lemma with pos; falls back to any pos, then other spellings. */
 size_t dg_gl_senses(dg_engine *e, const char *lemma, const char *pos, dg_sense *out, size_t max);
 /* The same for the lemma and POS of w's analysis k (a repeated word reaches
