@@ -375,12 +375,13 @@ static bool S_adjective_or_adverb(const dg_gl_ctx *c, size_t i) {
   const dg_dtoken *t = &c->s->tokens[i];
   const dg_gl_word *w = &c->w[i];
   bool base = false;
+  /* (the parts of speech as the look-up's bits, dg_gl_an_pos) */
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
-    if (!a->pos || !a->lemma || (dg_gl_eq(a->pos, "NOUN") && a->feats && *a->feats) || dg_gl_eq(a->pos, "VERB") ||
-        dg_gl_eq(a->pos, "AUX") || dg_gl_eq(a->pos, "PROPN"))
+    if (!a->pos || !a->lemma || (dg_gl_an_pos(w, k, DG_GL_P_NOUN) && a->feats && *a->feats) ||
+        dg_gl_an_pos(w, k, DG_GL_P_VERB | DG_GL_P_AUX | DG_GL_P_PROPN))
       return false;
-    base |= (dg_gl_eq(a->pos, "ADJ") || dg_gl_eq(a->pos, "ADV")) && S_same_but_case(a->lemma, t->form);
+    base |= dg_gl_an_pos(w, k, DG_GL_P_ADJ | DG_GL_P_ADV) && S_same_but_case(a->lemma, t->form);
   }
   return base;
 }
