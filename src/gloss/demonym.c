@@ -7,9 +7,12 @@
  * of its own phrase it is the adjective.  It is glossed as the place's
  * English name (Kölner = Cologne), and the article before it agrees with
  * the noun after it (die Hongkonger Skyline: feminine).
- * The place is the form without -er when the lexicon knows it as a name;
- * the forms that drop more (Münchner from München, Bremer from Bremen)
- * are not made.
+ * The place is the form without -er when the lexicon knows it as a name.
+ * A place in -en drops it before -er (Bremen: Bremer, Tübingen:
+ * Tübinger), and after a consonant drops only its e (München: Münchner,
+ * Dresden: Dresdner); those places are asked only for a word the lexicon
+ * has no sense of (Bremer, Münchner), not for a noun it knows (der
+ * Sender ARD, die Rentner Karl und Eva).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "demonym.h"
 
@@ -35,6 +38,29 @@ static bool S_geographical(const char *domains) {
 static bool S_place(const dg_lexicon *lex, const char *name, dg_sense *sv) {
   if (dg_lexicon_senses(lex, name, "PROPN", sv, 1) > 0 && dg_gl_eq(sv->pos, "PROPN")) return true;
   return dg_lexicon_senses(lex, name, NULL, sv, 1) > 0 && S_geographical(sv->domains);
+}
+
+/* A place in -en whose -er word drops it (name[0..n): the word without
+ * -er): Brem -> Bremen (Bremer Hafen), Tübing -> Tübingen; after a
+ * consonant only the e: Münchn -> München (Münchner Polizei), Dresdn ->
+ * Dresden.  The place must be one the lexicon knows (S_place). */
+static bool S_place_in_en(const dg_lexicon *lex, char *name, size_t n, dg_sense *sv) {
+  if (n + 3 > 128) return false;
+  /* (Münchn: an n after a consonant gets its e back) */
+  if (n >= 3 && name[n - 1] == 'n' && !strchr("aeiouy", name[n - 2]) && (unsigned char)name[n - 2] < 0x80) {
+    name[n - 1] = 'e';
+    name[n] = 'n';
+    name[n + 1] = '\0';
+    if (S_place(lex, name, sv)) return true;
+    name[n - 1] = 'n';
+  }
+  /* (Brem: -en put after it) */
+  name[n] = 'e';
+  name[n + 1] = 'n';
+  name[n + 2] = '\0';
+  if (S_place(lex, name, sv)) return true;
+  name[n] = '\0';
+  return false;
 }
 
 /* Is the form a country's person noun of names.tsv (Japaner, Iraner,
@@ -71,6 +97,8 @@ __attribute__((noinline)) bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, si
   memcpy(name, t->form, L - 2);
   name[L - 2] = '\0';
   bool found = S_place(c->lex, name, sv);
+  /* die Münchner Polizei: the place is "München" */
+  if (!found && dg_lexicon_senses(c->lex, t->form, NULL, sv, 1) == 0) found = S_place_in_en(c->lex, name, L - 2, sv);
   if (!found && i > 0) {
     /* die New Yorker Börse: the place is "New York" */
     const dg_dtoken *p = t - 1;

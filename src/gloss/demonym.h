@@ -14,8 +14,10 @@
 /* Is word i a place's adjective in -er: a capitalised word in -er whose
  * form without -er is a place the lexicon knows (a PROPN sense: Berlin,
  * Köln; a first sense among Ding's geographical names: Hongkong; with the
- * word before it: New Yorker), one space before a capitalised noun of its
- * phrase (or a word the morphology does not know: Skyline)?  *place (when
+ * word before it: New Yorker; for an -er word the lexicon has no sense
+ * of, the place in -en: Bremer, Münchner), one space before a capitalised
+ * noun of its phrase (or a word the morphology does not know: Skyline)?
+ * *place (when
  * not NULL) gets the place's sense, whose gloss is its English name
  * (Cologne).  Not a country's person noun of names.tsv (Japaner, Iraner:
  * the adjective of a country ends in -isch), which stays a noun ("dass
