@@ -43,9 +43,10 @@ static bool S_place(const dg_lexicon *lex, const char *name, dg_sense *sv) {
 /* A place in -en whose -er word drops it (name[0..n): the word without
  * -er): Brem -> Bremen (Bremer Hafen), Tübing -> Tübingen; after a
  * consonant only the e: Münchn -> München (Münchner Polizei), Dresdn ->
- * Dresden.  The place must be one the lexicon knows (S_place). */
-static bool S_place_in_en(const dg_lexicon *lex, char *name, size_t n, dg_sense *sv) {
-  if (n + 3 > 128) return false;
+ * Dresden.  The place must be one the lexicon knows (S_place); name has
+ * room for size bytes. */
+static bool S_place_in_en(const dg_lexicon *lex, char *name, size_t size, size_t n, dg_sense *sv) {
+  if (n + 3 > size) return false;
   /* (Münchn: an n after a consonant gets its e back) */
   if (n >= 3 && name[n - 1] == 'n' && !strchr("aeiouy", name[n - 2]) && (unsigned char)name[n - 2] < 0x80) {
     name[n - 1] = 'e';
@@ -98,7 +99,7 @@ __attribute__((noinline)) bool dg_gl_place_adjective_slow(const dg_gl_ctx *c, si
   name[L - 2] = '\0';
   bool found = S_place(c->lex, name, sv);
   /* die Münchner Polizei: the place is "München" */
-  if (!found && dg_lexicon_senses(c->lex, t->form, NULL, sv, 1) == 0) found = S_place_in_en(c->lex, name, L - 2, sv);
+  if (!found && dg_lexicon_senses(c->lex, t->form, NULL, sv, 1) == 0) found = S_place_in_en(c->lex, name, sizeof name, L - 2, sv);
   if (!found && i > 0) {
     /* die New Yorker Börse: the place is "New York" */
     const dg_dtoken *p = t - 1;
