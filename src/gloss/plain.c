@@ -73,6 +73,28 @@ static __attribute__((noinline)) bool S_modal_past(const dg_lexicon *lex, const 
   return dg_lexicon_english_irregular(lex, t->gloss, &past, &part) && past;
 }
 
+/* The plain English of a German modal's subjunctive II, glossed by its
+ * citation form (word class modal; könnte = can.SBJV2, müsste =
+ * must.SBJV2, dürfte = may.SBJV2, möchte = like.SBJV2): English says the
+ * conditional with its modal's old past (can: could, may: might, shall:
+ * should, will: would), "must" with "would have to", another verb with
+ * "would" before it (like: would like).  NULL when token t is no such
+ * form, or its gloss already says the conditional (sollte: should). */
+static __attribute__((noinline, cold)) const char *S_modal_conditional(const dg_lexicon *lex, const dg_dtoken *t,
+                                                                       dg_buf *b) {
+  static const char *const past[][2] = {{"can", "could"}, {"may", "might"}, {"shall", "should"},
+                                        {"will", "would"}, {"must", "would have to"}};
+  static const char *const already[] = {"could", "might", "should", "would"};
+  if (!t->lemma || !dg_lexicon_is(lex, t->lemma, DG_WC_MODAL) || strchr(t->gloss, ' ')) return NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(already); k++)
+    if (dg_gl_eq(t->gloss, already[k])) return NULL;
+  for (size_t k = 0; k < DG_ARRAY_LEN(past); k++)
+    if (dg_gl_eq(t->gloss, past[k][0])) return past[k][1];
+  dg_buf_puts(b, "would ");
+  dg_buf_puts(b, t->gloss);
+  return b->data;
+}
+
 /* The English forms of english.c that look words up (past tense,
  * participle) or search tables (plural), and the 3rd person singular
  * (made in a buffer allocated and freed each time), are a function of the
@@ -245,6 +267,8 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
        * line says it in the past, as english-irregular.tsv gives the
        * English modal's past (could, had to, was allowed). */
       form = S_PAST;
+    } else if (w->closed >= 0 && (w->closed_labels & DG_LB_SBJV2) && (out = S_modal_conditional(e->lex, t, &b))) {
+      /* könnte = can.SBJV2: could (S_modal_conditional) */
     } else if ((w->extra && dg_gl_eq(w->extra, "FUT")) || S_modal(t->gloss)) {
       /* "will", "must" stay: a gloss whose first word is a modal is never
        * inflected */

@@ -272,7 +272,7 @@ static void S_real(const char *path) {
   OK(S_has_closed(lex, "werde", "AUX", "will/become", "1SG.PRS") &&
          S_has_closed(lex, "werde", "AUX", "will/become", "3SG.SBJV1"),
      "werde = 1SG.PRS or 3SG.SBJV1");
-  OK(S_has_closed(lex, "möchte", "AUX", "would like", "3SG.SBJV2"), "möchte");
+  OK(S_has_closed(lex, "möchte", "AUX", "like", "3SG.SBJV2"), "möchte = like.SBJV2 (the citation form: plain says would like)");
   OK(S_has_closed(lex, "konnten", "AUX", "can", "3PL.PST"), "konnten = can.PST (the citation form: plain says could)");
   OK(S_has_closed(lex, "seid", "AUX", "be", "2PL.PRS"), "seid");
   OK(S_has_closed(lex, "im", "ADP", "in.the", "DEF.M/N.DAT.SG") &&
