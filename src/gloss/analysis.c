@@ -289,6 +289,34 @@ static __attribute__((noinline)) bool S_finite_alone(const dg_gl_ctx *c, size_t 
   return subject;
 }
 
+/* Is word i an adjective that is also the first part of particle verbs
+ * (its adjective reading's lemma of word class verb-particle: bekannt, as
+ * in bekannt geben, bekannt werden, bekannt sein), spelt like another
+ * verb's form (bekennen: bekannt, bekannte; not a verb made of the
+ * adjective, whose lemma begins with it: bereiten, "Anwälte bereiten …
+ * vor")?  That adjective is meant
+ * ("wurde bekannt" = became known, "die als … bekannte Band" = known), not
+ * the verb, unless a reflexive pronoun stands in the clause: bekennen is
+ * used with one ("hat sich zu dem Anschlag bekannt", "bekannte sich
+ * schuldig").  Returns the adjective reading, or -1.  (Out of line: asked
+ * of the words with an adjective and a verb reading.) */
+static __attribute__((noinline)) int S_particle_adjective(const dg_gl_ctx *c, size_t i) {
+  const dg_gl_word *w = &c->w[i];
+  int adj = -1;
+  for (size_t k = 0; k < w->nan && adj < 0; k++)
+    if ((w->fb[k] & DG_GL_P_ADJ) && dg_lexicon_is(c->lex, w->an[k].lemma, DG_WC_VERB_PARTICLE)) adj = (int)k;
+  if (adj < 0) return -1;
+  const char *al = w->an[adj].lemma;
+  size_t an = strlen(al);
+  bool other = false;
+  for (size_t k = 0; k < w->nan && !other; k++)
+    other = (w->fb[k] & DG_GL_P_VERB) && strncmp(w->an[k].lemma, al, an) != 0;
+  if (!other) return -1;
+  for (size_t j = dg_gl_cstart(c, i), b = dg_gl_cend(c, i); j < b; j++)
+    if (j != i && S_reflexive(&c->w[j])) return -1;
+  return adj;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
  * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
@@ -400,6 +428,10 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
                                                  (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
     compar_alone = !noun_next;
   }
+  /* (an adjective that is also a verb particle: S_particle_adjective) */
+  int particle_adj = -1;
+  if (dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_VERB) && (!cap || w->initial))
+    particle_adj = S_particle_adjective(c, i);
   signed char seen[4] = {-1, -1, -1, -1};
   bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
@@ -443,6 +475,8 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
        * tie with the participle (bekannt: known). */
       if (!want_part && !has_fin) sc += 0.1;
     }
+    /* bekannt: known, not bekennen's participle or past (S_particle_adjective) */
+    if ((int)k == particle_adj) sc += 2.5;
     if (f & attr_rules) {
       /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
       if (f & after_degree) sc += 1.5;

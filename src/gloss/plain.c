@@ -9,6 +9,14 @@
 #include "memo.h"
 #include "word.h"
 
+/* Has word w a past participle reading (bekannt: bekennen's), not a
+ * present one (zunehmend)? */
+static bool S_past_participle_spelt(const dg_gl_word *w) {
+  for (size_t k = 0; k < w->nan; k++)
+    if ((w->fb[k] & DG_GL_F_PART) && !(w->fb[k] & DG_GL_F_PRES)) return true;
+  return false;
+}
+
 /* Is the adjective at i used as an adverb: uninflected, not before a noun
  * or adjective it modifies, not the predicate of a copula in its clause
  * ("ist schnell", "sieht … aus", "als unannehmbar"), not after "zu"/"so"
@@ -36,8 +44,13 @@ static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i) 
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
     const char *l = s->tokens[j].lemma;
-    /* (werden as future or passive auxiliary is no copula) */
-    if (dg_gl_is_werden(l) && !dg_gl_eq(s->tokens[j].gloss, "become")) continue;
+    /* (werden as future or passive auxiliary is no copula; but an
+     * adjective spelt like a past participle is the predicate that made
+     * werden read as passive: "bekannt wurde" = became known, not
+     * "conversantly"; S_past_participle_spelt) */
+    if (dg_gl_is_werden(l) && !dg_gl_eq(s->tokens[j].gloss, "become") &&
+        !(dg_gl_eq(s->tokens[j].gloss, "be") && S_past_participle_spelt(&c->w[i])))
+      continue;
     /* (halten only in "für … halten": besetzt hält = holds occupied; a rule
      * about this one verb and its preposition) */
     if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
