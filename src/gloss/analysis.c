@@ -303,8 +303,17 @@ static __attribute__((noinline)) bool S_finite_alone(const dg_gl_ctx *c, size_t 
 static __attribute__((noinline)) int S_particle_adjective(const dg_gl_ctx *c, size_t i) {
   const dg_gl_word *w = &c->w[i];
   int adj = -1;
+  /* (an adjective spelt like the form has the classes the look-up pass
+   * read of it; an inflected one is looked up only before a noun, the
+   * place an inflected adjective has: "bekannte Vulkan") */
+  const dg_dsentence *s = c->s;
+  bool noun_next = i + 1 < s->ntokens && s->tokens[i + 1].kind == DG_KIND_WORD &&
+                   dg_gl_is_upper_initial(s->tokens[i + 1].form);
   for (size_t k = 0; k < w->nan && adj < 0; k++)
-    if ((w->fb[k] & DG_GL_P_ADJ) && dg_lexicon_is(c->lex, w->an[k].lemma, DG_WC_VERB_PARTICLE)) adj = (int)k;
+    if ((w->fb[k] & DG_GL_P_ADJ) &&
+        ((w->fb[k] & DG_GL_P_LEMMA_LOWER) ? dg_gl_is(w, DG_WC_VERB_PARTICLE)
+                                          : noun_next && dg_lexicon_is(c->lex, w->an[k].lemma, DG_WC_VERB_PARTICLE)))
+      adj = (int)k;
   if (adj < 0) return -1;
   const char *al = w->an[adj].lemma;
   size_t an = strlen(al);
@@ -428,10 +437,12 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
                                                  (c->w[i + 1].nan && dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_ADJ)));
     compar_alone = !noun_next;
   }
-  /* (an adjective that is also a verb particle: S_particle_adjective) */
+  /* (an adjective that is also a verb particle, where a verb reading
+   * could win: a participle wanted, or a finite reading; S_particle_adjective) */
   int particle_adj = -1;
-  if (dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_VERB) && (!cap || w->initial))
+  if ((want_part || has_fin) && dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_VERB) && (!cap || w->initial))
     particle_adj = S_particle_adjective(c, i);
+  if (particle_adj >= 0) attr_rules |= DG_GL_P_ADJ;
   signed char seen[4] = {-1, -1, -1, -1};
   bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
@@ -475,9 +486,9 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
        * tie with the participle (bekannt: known). */
       if (!want_part && !has_fin) sc += 0.1;
     }
-    /* bekannt: known, not bekennen's participle or past (S_particle_adjective) */
-    if ((int)k == particle_adj) sc += 2.5;
     if (f & attr_rules) {
+      /* bekannt: known, not bekennen's participle or past (S_particle_adjective) */
+      if ((int)k == particle_adj) sc += 2.5;
       /* after a degree word an adjective ("ganz bestimmt", "sehr bekannt") */
       if (f & after_degree) sc += 1.5;
       if (f & attr_fits) sc += 1;
