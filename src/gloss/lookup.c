@@ -433,7 +433,7 @@ static unsigned S_no_fb[DG_GL_MAX_AN];
  * memo takes from its entry (dg_gl_memo_word_get sets each of them), and
  * the rest, set of every word before the first is looked up (the rules
  * of a word's look-up read its neighbours' entries: S_name_word). */
-_Static_assert(sizeof(dg_gl_word) == 208, "every field of dg_gl_word is set by S_word_start");
+_Static_assert(sizeof(dg_gl_word) == 216, "every field of dg_gl_word is set by S_word_start");
 static void S_word_no_readings(dg_gl_word *w) {
   w->lower = NULL;
   w->wc = 0;

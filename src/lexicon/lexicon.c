@@ -109,6 +109,11 @@ static bool S_section(uint64_t size, uint32_t off, uint64_t count, size_t rec) {
 }
 
 static const char *S_str(const dg_lexicon *lex, uint32_t off);
+/* A class record's bits (lexicon_format.h: four 32-bit words, lowest first). */
+static dg_word_class S_class_bits(const dg_lex_class *r) {
+  return dg_word_class_of((uint64_t)r->bits[0] | (uint64_t)r->bits[1] << 32,
+                          (uint64_t)r->bits[2] | (uint64_t)r->bits[3] << 32);
+}
 
 static int S_strp_cmp(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -292,18 +297,18 @@ dg_lexicon *dg_lexicon_open_checked(const char *path, bool checksum, degloss_err
   dg_mapfile_remember(&lex->mf);
   lex->cfilter = dg_xcalloc(S_CWORDS / 64, sizeof *lex->cfilter);
   lex->rfilter = dg_xcalloc(S_CFILTER / 64, sizeof *lex->rfilter);
-  lex->cfirst = dg_xcalloc(64, sizeof *lex->cfirst);
-  lex->clongest = dg_xcalloc(64, sizeof *lex->clongest);
+  lex->cfirst = dg_xcalloc(DG_WC_MAX, sizeof *lex->cfirst);
+  lex->clongest = dg_xcalloc(DG_WC_MAX, sizeof *lex->clongest);
   for (uint32_t i = 0; i < lex->n_classes; i++) {
     size_t n;
     uint32_t off = lex->classes[i].word;
     const char *w = off < lex->strings_len ? lex->strings + off : "";
     size_t b, b2;
     S_cbits(S_fnv(w, &n), &b, &b2);
-    dg_word_class bits = (dg_word_class)lex->classes[i].bits_lo | (dg_word_class)lex->classes[i].bits_hi << 32;
+    dg_word_class bits = S_class_bits(&lex->classes[i]);
     unsigned char c0 = (unsigned char)w[0];
     for (; bits; bits &= bits - 1) {
-      int k = __builtin_ctzll(bits);
+      int k = dg_word_class_first(bits);
       lex->cfirst[k][c0 / 64] |= 1ULL << (c0 % 64);
       if (n > lex->clongest[k]) lex->clongest[k] = n;
     }
@@ -747,7 +752,7 @@ static dg_word_class S_classes(const dg_lexicon *lex, const char *word) {
   for (uint32_t i = start; i < start + count; i++) {
     const dg_lex_class *r = &lex->classes[i];
     if (strcmp(S_str(lex, r->word), word) == 0)
-      return (dg_word_class)r->bits_lo | (dg_word_class)r->bits_hi << 32;
+      return S_class_bits(r);
   }
   return 0;
 }
@@ -765,7 +770,7 @@ void dg_lexicon_class_filter(const dg_lexicon *lex, dg_word_class cls, dg_lexico
   memset(f->first, 0, sizeof f->first);
   f->longest = 0;
   for (; cls; cls &= cls - 1) {
-    int k = __builtin_ctzll(cls);
+    int k = dg_word_class_first(cls);
     for (size_t q = 0; q < 4; q++) f->first[q] |= lex->cfirst[k][q];
     if (lex->clongest[k] > f->longest) f->longest = lex->clongest[k];
   }

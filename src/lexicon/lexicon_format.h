@@ -42,7 +42,7 @@
 #include <string.h>
 
 #define DG_LEX_KIND "LEXICON"
-#define DG_LEX_VERSION 6u
+#define DG_LEX_VERSION 7u
 #define DG_LEX_EMPTY 0xffffffffu
 
 enum {
@@ -79,7 +79,7 @@ typedef struct dg_lex_phrase {
 
 typedef struct dg_lex_class {
   uint32_t word;           /* as written in the data ("März", "kW") */
-  uint32_t bits_lo, bits_hi; /* dg_word_class, low and high 32 bits */
+  uint32_t bits[4]; /* dg_word_class, from its lowest 32 bits to its highest */
 } dg_lex_class;
 
 typedef struct dg_lex_irregular {

@@ -18,7 +18,7 @@ static const char *const S_names[DG_WCB_COUNT] = {
     "spelling-variant", "day-adverb", "speech-verb", "name-ending", "name-ending-weak",
     "time-noun", "compass-point"};
 
-_Static_assert(DG_WCB_COUNT <= 64, "word classes must fit a 64-bit mask");
+_Static_assert(DG_WCB_COUNT <= DG_WC_MAX, "word classes must fit the mask (wordclass.h)");
 
 /* Tags of word-classes.tsv that only the text layer reads, from the file
  * itself (cmake/text_wordclass.cmake makes its tables): no rule asks the

@@ -12,10 +12,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One bit per tag; queries take an OR of them ("any of these"). */
-typedef uint64_t dg_word_class;
+/* One bit per tag; queries take an OR of them ("any of these").  128
+ * bits (GCC's unsigned __int128, aligned as its two 64-bit halves, which
+ * the data files store one after the other: low, high), so that a rule's
+ * new class is a new tag, never an old one given up. */
+__extension__ typedef unsigned __int128 dg_word_class_bits;
+typedef dg_word_class_bits dg_word_class __attribute__((aligned(8)));
+#define DG_WC_MAX 128
 
 #define DG_WC(bit) ((dg_word_class)1 << (bit))
+/* The lowest bit set in b (not 0): the class of a walk over the bits. */
+static inline int dg_word_class_first(dg_word_class b) {
+  uint64_t lo = (uint64_t)b;
+  return lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64_t)(b >> 64));
+}
+/* The halves of b, as the data files store them. */
+static inline uint64_t dg_word_class_lo(dg_word_class b) { return (uint64_t)b; }
+static inline uint64_t dg_word_class_hi(dg_word_class b) { return (uint64_t)(b >> 64); }
+static inline dg_word_class dg_word_class_of(uint64_t lo, uint64_t hi) { return (dg_word_class)hi << 64 | lo; }
 enum {
   /* morphology: parts of words */
   DG_WCB_SEP_PARTICLE,       /* sep-particle: an|kommen (morph splits it off) */

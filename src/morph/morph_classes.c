@@ -105,12 +105,13 @@ void dg_morph_classes_init(dg_morph *m) {
   m->variants = dg_xcalloc(n + 1, sizeof *m->variants);
   size_t np = 0, nl = 0, nv = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (d->classes[i].bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
+    dg_word_class bits = dg_morph_class_bits(&d->classes[i]);
+    if (bits & DG_WC_SEP_PARTICLE) m->particles[np++] = d->str + d->classes[i].word;
     /* (the splitter keeps the links written at a position as bits of a
      * 32-bit word: the first DG_MORPH_MAX_LINKS count) */
-    if ((d->classes[i].bits & DG_WC_LINKING_ELEMENT) && nl < DG_MORPH_MAX_LINKS)
+    if ((bits & DG_WC_LINKING_ELEMENT) && nl < DG_MORPH_MAX_LINKS)
       m->links[nl++] = d->str + d->classes[i].word;
-    if (d->classes[i].bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
+    if (bits & DG_WC_SPELLING_VARIANT) m->variants[nv++] = d->str + d->classes[i].word;
   }
   m->link_len = dg_xcalloc(nl + 1, sizeof *m->link_len);
   for (size_t i = 0; i < nl; i++) {
@@ -175,7 +176,8 @@ dg_word_class dg_morph_classes_of_h(const dg_morph *m, const char *word, size_t 
   dg_word_class found = 0;
   for (size_t k = (size_t)hash & m->class_mask; m->class_ix[k]; k = (k + 1) & m->class_mask) {
     const dg_morph_class *c = &d->classes[m->class_ix[k] - 1];
-    if ((c->bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) found |= c->bits & cls;
+    dg_word_class bits = dg_morph_class_bits(c);
+    if ((bits & cls) && c->len == n && memcmp(d->str + c->word, word, n) == 0) found |= bits & cls;
   }
   return found;
 }

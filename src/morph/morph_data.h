@@ -33,9 +33,10 @@
 
 #include "degloss.h"
 #include "mapfile.h"
+#include "wordclass.h"
 
 #define DG_MORPH_KIND "MORPH"
-#define DG_MORPH_VERSION 6u
+#define DG_MORPH_VERSION 7u
 
 /* Parts of speech of lemma records (UD UPOS). */
 typedef enum {
@@ -86,8 +87,11 @@ static inline uint64_t dg_morph_filter_bits(uint64_t h) {
 typedef struct dg_morph_class {
   uint32_t word;       /* string offset */
   uint32_t len;        /* its length in bytes */
-  uint64_t bits;       /* dg_word_class */
+  uint64_t bits_lo, bits_hi; /* dg_word_class, its low and high 64 bits */
 } dg_morph_class;
+static inline dg_word_class dg_morph_class_bits(const dg_morph_class *c) {
+  return dg_word_class_of(c->bits_lo, c->bits_hi);
+}
 
 typedef struct dg_morph_key {
   uint32_t tag;        /* the high 32 bits of the form's hash */

@@ -72,12 +72,12 @@ def case_ok_build_data():
     lex = r.get(os.path.join(DATA, "degloss.lex"))
     morph = r.get(os.path.join(DATA, "degloss.morph"))
     mwe = r.get(os.path.join(DATA, "mwe.tsv"))
-    expect(lex is not None and lex[1:] == ("LEXICON", "6", "ok")
+    expect(lex is not None and lex[1:] == ("LEXICON", "7", "ok")
            and lex[0] == str(os.path.getsize(os.path.join(DATA, "degloss.lex"))),
-           "degloss.lex: size, kind LEXICON, version 6, ok", str(lex))
-    expect(morph is not None and morph[1:] == ("MORPH", "6", "ok")
+           "degloss.lex: size, kind LEXICON, version 7, ok", str(lex))
+    expect(morph is not None and morph[1:] == ("MORPH", "7", "ok")
            and morph[0] == str(os.path.getsize(os.path.join(DATA, "degloss.morph"))),
-           "degloss.morph: size, kind MORPH, version 6, ok", str(morph))
+           "degloss.morph: size, kind MORPH, version 7, ok", str(morph))
     expect(mwe is not None and mwe[3] == "ok", "mwe.tsv ok", str(mwe))
     subj = r.get(os.path.join(DATA, "subjects.tsv"))
     expect(subj is not None and subj[1:] == ("SUBJECTS-TSV", "-", "ok"), "subjects.tsv ok", str(subj))
@@ -227,7 +227,7 @@ def case_truncated():
         g.write(f.read(os.path.getsize(src) // 2))
     rc, out, err = run(["--check-data", "--data-dir", d])
     v = lines(out).get(os.path.join(d, "degloss.lex"), ("",) * 4)
-    expect(rc == 3 and "size does not match its header" in v[3] and v[1:3] == ("LEXICON", "6"),
+    expect(rc == 3 and "size does not match its header" in v[3] and v[1:3] == ("LEXICON", "7"),
            "a truncated degloss.lex: exit 3, size mismatch, header kind and version shown", f"rc={rc} {v}")
     with open(os.path.join(d, "degloss.lex"), "wb") as g:
         g.write(b"DGLSDATA")

@@ -563,12 +563,36 @@ static void S_fold_hash(void) {
   OK(!dg_lexicon_fold_hash_ascii("Größe", strlen("Größe"), &h), "a word not in ASCII is told");
 }
 
+/* The class mask has 128 bits: a tag past the first 64 is walked, split
+ * into the halves the data files store and put together again like one
+ * of the first 64, and every tag's name is found again. */
+static void S_class_bits(void) {
+  dg_word_class hi = DG_WC(64) | DG_WC(100) | DG_WC(127), lo = DG_WC_COPULA | DG_WC(63);
+  OK(dg_word_class_first(hi) == 64 && dg_word_class_first(hi & (hi - 1)) == 100 &&
+         dg_word_class_first(DG_WC(127)) == 127 && dg_word_class_first(lo) == DG_WCB_COPULA,
+     "the lowest class bit, below 64 and above");
+  dg_word_class both = hi | lo;
+  OK(dg_word_class_lo(both) == (uint64_t)lo && dg_word_class_hi(both) == (uint64_t)(hi >> 64) &&
+         dg_word_class_of(dg_word_class_lo(both), dg_word_class_hi(both)) == both,
+     "a mask split into its halves and put together again");
+  OK((both & DG_WC(100)) != 0 && (lo & DG_WC(100)) == 0 && (hi & DG_WC_COPULA) == 0, "a high class asked by its bit");
+  for (int b = 0; b < DG_WCB_COUNT; b++) {
+    const char *name = dg_word_class_name(b);
+    dg_word_class got = 0;
+    const char *bad = NULL;
+    size_t bad_len = 0;
+    OK(name && dg_word_class_parse(name, &got, &bad, &bad_len) && got == DG_WC(b), "tag %d (%s) parses to its bit", b,
+       name ? name : "?");
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) {
     fprintf(stderr, "usage: test_lexicon REAL.lex SAMPLE.lex TMPDIR\n");
     return 2;
   }
   S_fold_hash();
+  S_class_bits();
   S_sample(argv[2]);
   S_real(argv[1]);
   S_glossary(argv[1], argv[3]);

@@ -377,7 +377,8 @@ static bool S_write(dgc_lex *lx, const char *out_path) {
   for (int i = 0; i < 6; i++) dg_buf_init(&recs[i]);
   for (size_t i = 0; i < nw; i++) {
     dg_word_class b = lx->wc_bits[kw[i].idx];
-    dg_lex_class r = {S_intern(&pool, lx->wc_words[kw[i].idx]), (uint32_t)b, (uint32_t)(b >> 32)};
+    dg_lex_class r = {S_intern(&pool, lx->wc_words[kw[i].idx]),
+                      {(uint32_t)b, (uint32_t)(b >> 32), (uint32_t)(b >> 64), (uint32_t)(b >> 96)}};
     dg_buf_put(&recs[4], &r, sizeof r);
   }
   for (size_t i = 0; i < ni; i++) {

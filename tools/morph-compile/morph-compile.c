@@ -559,7 +559,8 @@ int main(int argc, char **argv) {
   h.off_class = S_align(&out);
   h.nclass = (uint32_t)mc_wc.n;
   for (size_t i = 0; i < mc_wc.n; i++) {
-    dg_morph_class c = {class_str[i], (uint32_t)strlen(mc_wc.v[i].word), mc_wc.v[i].bits};
+    dg_morph_class c = {class_str[i], (uint32_t)strlen(mc_wc.v[i].word), dg_word_class_lo(mc_wc.v[i].bits),
+                        dg_word_class_hi(mc_wc.v[i].bits)};
     dg_buf_put(&out, &c, sizeof c);
   }
   /* The filter: about 8 bits a key, three of them set (one look-up in
