@@ -631,6 +631,24 @@ static bool S_adjective_surname(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   return S_adjective_or_adverb(c, i) && S_after_first_name(e, c, i);
 }
 
+/* Is noun i, after a name, spelt as the English word its gloss is or
+ * begins with ("City": city centre, "Party", "Rose")?  Then it is the
+ * last word of an English name or a surname, kept as written: Kansas
+ * City, Salt Lake City, Labour Party, Washington Post, Justin Rose, Maria
+ * Wolf.  Not after a name in the genitive, which owns the noun ("Holts
+ * Team": Holt's team), nor after a place of names.tsv, which has its
+ * German spelling and is no part of an English name ("dass Kiew Hilfe
+ * erhielt").  A noun whose gloss is another word stays the noun ("Anna
+ * Blumen kauft"). */
+static bool S_english_name_word(dg_engine *e, const dg_gl_ctx *c, size_t i) {
+  const dg_dtoken *t = &c->s->tokens[i], *p = t - 1;
+  if (!dg_gl_pos_is(t, DG_UD_NOUN) || t->mwe >= 0 || !t->gloss) return false;
+  size_t n = strlen(t->form);
+  if (strncasecmp(t->gloss, t->form, n) != 0 || (t->gloss[n] && t->gloss[n] != ' ') || strcmp(t->gloss, t->form) == 0)
+    return false;
+  return !(p->source && strstr(p->source, "names.tsv")) && !S_genitive_name(e, c, i - 1);
+}
+
 /* Names next to names: "Wladimir Putin" even when one part is a word
  * (word i: a capitalised word that is no function word). */
 static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
@@ -650,6 +668,13 @@ static void S_next_to_name(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
       strcmp(t->gloss, t->form) != 0 && t->mwe < 0)
     surname = true;
   if (((left || right) && t->source && dg_gl_eq(t->source, "unknown")) || surname) S_make_next_name(d, t, surname, NULL);
+  else if (left && S_english_name_word(e, c, i)) {
+    S_make_next_name(d, t, true, "capitalised noun spelt as its English gloss after a name: part of the name");
+    /* (the German noun's number and gender are no features of the name:
+     * "Cancer Institute" is no plural of Institut) */
+    t->feats = "";
+    c->w[i].leipzig = "";
+  }
   else if (left && t->mwe < 0 && S_adjective_surname(e, c, i)) {
     S_make_next_name(d, t, true, "capitalised adjective or adverb after a first name taken as a surname");
     t->feats = ""; /* (an adjective's degree is no feature of a name) */
