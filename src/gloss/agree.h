@@ -19,13 +19,16 @@
  * "der Mädchen" is (GEN.PL).  Only a noun with a plural analysis. */
 bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab);
 
-/* Is the indefinite article at i (einer, eines, einem, einen, eine: its
- * chosen reading glossed "a") the pronoun "one" of a partitive: followed
- * by a genitive plural, an article or possessive with a genitive plural
- * reading, adjectives and a noun with a plural analysis ("einer der
- * wichtigsten Wahlen": one of the most important elections; "eines
- * seiner Kinder")?  Not before a singular noun ("einer der Frau
- * gehörenden Tasche"), nor before an adjective ("einer alten Frau"). */
-bool dg_gl_partitive_one(const dg_gl_ctx *c, size_t i);
+/* Make the indefinite article at i (einer, eines, einem, einen, eine: its
+ * chosen reading glossed "a") the pronoun "one" when it is one of a
+ * partitive: followed by a genitive plural, an article or possessive with
+ * a genitive plural reading, adjectives and a noun with a plural analysis
+ * ("einer der wichtigsten Wahlen": one of the most important elections;
+ * "eines seiner Kinder").  Not before a singular noun ("einer der Frau
+ * gehörenden Tasche"), nor before an adjective ("einer alten Frau").
+ * The pronoun's gender is the noun's and its case its own place's where
+ * no preposition governs it ("ist einer der beliebtesten Präsidenten":
+ * one.M.NOM): its labels and features. */
+void dg_gl_partitive_one(dg_doc *d, dg_gl_ctx *c, size_t i);
 
 #endif

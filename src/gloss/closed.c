@@ -949,12 +949,6 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   } else {
     S_set_closed_glosses(d, t, w, (size_t)k);
   }
-  /* The indefinite article before a genitive plural is the pronoun "one"
-   * of a partitive ("einer der wichtigsten Wahlen", agree.c). */
-  if (S_pos(lb) == DG_UD_DET && (lb & DG_LB_SG) && dg_gl_eq(t->gloss, "a") && dg_gl_partitive_one(c, i)) {
-    dg_gl_promote(d, t, "one");
-    t->reason = "before a genitive plural: the pronoun \"one\" of a partitive";
-  }
   /* Days and dates take "on" ("am Montag", "am 17. März").  (The gloss
    * "on" is looked for first: most prepositions have none, and the next
    * word is then not asked.) */
@@ -969,6 +963,9 @@ bool dg_gl_closed_reading(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   /* (the word's labels are read while the sentence is glossed, when the
    * lexicon's and the analyses' strings are there: no copy) */
   w->leipzig = sv->labels ? sv->labels : "";
+  /* The indefinite article before a genitive plural is the pronoun "one"
+   * of a partitive ("einer der wichtigsten Wahlen", agree.c). */
+  if (S_pos(lb) == DG_UD_DET && (lb & DG_LB_SG) && dg_gl_eq(t->gloss, "a")) dg_gl_partitive_one(d, c, i);
   if ((S_pos(lb) == DG_UD_AUX || S_pos(lb) == DG_UD_VERB) && w->nan) {
     /* Verb forms: person, tense and mood from the analysis chosen in
      * context ("das Gespräch werde": SBJV1.3SG, not 1SG). */
