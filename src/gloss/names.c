@@ -646,6 +646,15 @@ static bool S_english_name_word(dg_engine *e, const dg_gl_ctx *c, size_t i) {
   size_t n = strlen(t->form);
   if (strncasecmp(t->gloss, t->form, n) != 0 || (t->gloss[n] && t->gloss[n] != ' ') || strcmp(t->gloss, t->form) == 0)
     return false;
+  /* (nor in the middle field, the name right after a finite verb, a
+   * conjunction or a pronoun that opens it, and a lower-case word after
+   * the noun: the name is the subject and the noun its bare object, "dass
+   * Merkel Hand anlegte", "Heute baut Google Computer") */
+  const dg_dtoken *b = i >= 2 ? p - 1 : NULL;
+  if (b && i + 1 < c->s->ntokens && t[1].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(t[1].form) &&
+      (dg_gl_pos_is(b, DG_UD_SCONJ) || dg_gl_pos_is(b, DG_UD_VERB) || dg_gl_pos_is(b, DG_UD_AUX) ||
+       dg_gl_pos_is(b, DG_UD_PRON)))
+    return false;
   return !(p->source && strstr(p->source, "names.tsv")) && !S_genitive_name(e, c, i - 1);
 }
 
