@@ -117,7 +117,7 @@ typedef struct dg_gl_word {
                                      * capitalised verb form ("Google") */
   bool variant;                     /* written is a spelling the dictionary does not use
                                      * (Koeln, BESTIMMTEN): its standard form is glossed */
-  bool adverbial;                   /* an uninflected adjective used as an adverb */
+  bool adverbial;                   /* an uninflected adjective used as an adverb (plain.c) */
   bool role_name;                   /* marked a name after a title or role */
   bool doc_name;                    /* a noun the document used as a name before */
   bool surname;                     /* a noun names.c made a surname */
@@ -349,7 +349,9 @@ static inline int dg_gl_pick_analysis(dg_gl_ctx *c, size_t i) {
  * arena (lookup.c). */
 const char *dg_gl_complete_suspended(dg_engine *e, dg_doc *d, const dg_dsentence *s, size_t i,
                                      const char **display);
-/* plain.c: the plain-English form of word i, adverbial adjectives first
+/* plain.c: the plain-English form of word i, adverbial adjectives and
+ * present participles first (one the dictionary lists chiefly as an adverb
+ * spelt so becomes that adverb in the gloss line too)
  * (labels.c; lbits: dg_gl_label_bits of the word's labels when the labels
  * pass kept them, else NULL).  Asked only of a name or a word of the parts
  * of speech DG_GL_PLAIN_POS (bits of their DG_UD_* codes), the only ones

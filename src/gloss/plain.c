@@ -17,17 +17,57 @@ static bool S_past_participle_spelt(const dg_gl_word *w) {
   return false;
 }
 
-/* Is the adjective at i used as an adverb: uninflected, not before a noun
- * or adjective it modifies, not the predicate of a copula in its clause
- * ("ist schnell", "sieht … aus", "als unannehmbar"), not after "zu"/"so"
- * modifying something that follows? */
-static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i) {
+/* Is there, after word i and before the end of its clause ce, another
+ * uninflected adjective or a past participle (not a copula's own: "krank
+ * geworden") that a copula can take as its predicate or auxiliary, with
+ * no comma or conjunction between them?  Then the word at i is no
+ * predicate but an adverb before it: "Natürlich ist das ziemlich gut" (of
+ * course ... good), "ist wirklich sehr gut" (really ... good), "ist gut
+ * möglich" (well possible), "ist gerade angekommen" (has just arrived);
+ * not in "ist jung und schön", "sowohl virtuell als auch real", "ist
+ * klar, dass ...". */
+static bool S_later_predicate(const dg_gl_ctx *c, size_t i, size_t ce) {
+  const dg_dsentence *s = c->s;
+  for (size_t j = i + 1; j < ce && j < s->ntokens; j++) {
+    const dg_dtoken *u = &s->tokens[j];
+    if (u->kind != DG_KIND_WORD || dg_gl_pos_is(u, DG_UD_CCONJ) || dg_gl_is(&c->w[j], DG_WC_COMPAR_PARTICLE))
+      return false;
+    if (u->mwe >= 0) continue;
+    unsigned f = dg_gl_tok_feat_bits(&c->w[j], u->feats);
+    if (dg_gl_pos_is(u, DG_UD_ADJ) && (f & DG_GL_F_POS) && dg_gl_eq(c->w[j].lower, u->lemma)) return true;
+    if (dg_gl_pos_is(u, DG_UD_VERB) && (f & DG_GL_F_PART) && !(f & DG_GL_F_PRES) &&
+        !dg_lexicon_is(c->lex, u->lemma, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE))
+      return true;
+  }
+  return false;
+}
+
+/* Is the word at i used as an adverb: an uninflected adjective, or an
+ * uninflected present participle (participle: "anschließend"), not before
+ * a noun or adjective it modifies, not the predicate of a copula in its
+ * clause ("ist schnell", "sieht … aus", "als unannehmbar"), not after
+ * "zu"/"so" modifying something that follows?  A capitalised word may be
+ * one only as the first word of its sentence, before the finite verb
+ * ("Natürlich ist ...", "Anschließend wurden ...") or before what it
+ * modifies ("Ungefähr die Hälfte"), not in "Froh über ...", "Weit davon
+ * entfernt".  *number: it is one only as it stands before a number,
+ * which it modifies, in a clause with a copula ("waren ungefähr 50" =
+ * were about 50; "waren gut tausend" = a good thousand, not "well"). */
+static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i, bool participle, bool *number) {
   const dg_dsentence *s = c->s;
   const dg_dtoken *t = &s->tokens[i];
-  if (!dg_gl_pos_is(t, DG_UD_ADJ) || t->kind != DG_KIND_WORD || t->mwe >= 0 || dg_gl_is_upper_initial(t->form))
-    return false;
-  if (!dg_gl_eq(c->w[i].lower, t->lemma)) return false; /* an inflected form */
-  if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
+  *number = false;
+  if (t->kind != DG_KIND_WORD || t->mwe >= 0) return false;
+  bool capital = dg_gl_is_upper_initial(t->form);
+  if (capital && !c->w[i].initial) return false;
+  if (participle) {
+    /* (a present participle with no case, gender or number: uninflected) */
+    if (!dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_CASE)) return false;
+  } else {
+    if (!dg_gl_pos_is(t, DG_UD_ADJ)) return false;
+    if (!dg_gl_eq(c->w[i].lower, t->lemma)) return false; /* an inflected form */
+    if (!dg_gl_tok_feat(&c->w[i], t->feats, DG_GL_F_POS)) return false;
+  }
   if (i + 1 < s->ntokens) {
     const dg_dtoken *n = &s->tokens[i + 1];
     if (n->kind == DG_KIND_WORD && dg_gl_is_upper_initial(n->form)) return false;
@@ -38,8 +78,15 @@ static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i) 
    * with a copula ("ist wirklich eine … Lokalität" = really) */
   if (i + 1 < s->ntokens && (dg_gl_pos_is(&s->tokens[i + 1], DG_UD_DET) || dg_gl_pos_is(&s->tokens[i + 1], DG_UD_ADJ)))
     return true;
+  /* (a capitalised first word: only before the finite verb) */
+  if (capital && !(i + 1 < s->ntokens &&
+                   (dg_gl_pos_is(&s->tokens[i + 1], DG_UD_VERB) || dg_gl_pos_is(&s->tokens[i + 1], DG_UD_AUX)) &&
+                   dg_gl_tok_feat(&c->w[i + 1], s->tokens[i + 1].feats, DG_GL_F_FIN)))
+    return false;
   /* A copula (word class copula: sein, bleiben, wirken ...) or a verb with
-   * an object predicative (obj-predicative: macht … sicher, findet … gut). */
+   * an object predicative (obj-predicative: macht … sicher, findet … gut),
+   * unless (with a copula) another adjective or a participle after the word
+ * is the predicate. */
   size_t cs = dg_gl_cstart(c, i), ce = dg_gl_cend(c, i);
   for (size_t j = cs; j < ce; j++) {
     if (j == i) continue;
@@ -54,7 +101,14 @@ static __attribute__((noinline)) bool S_adverbial(const dg_gl_ctx *c, size_t i) 
     /* (halten only in "für … halten": besetzt hält = holds occupied; a rule
      * about this one verb and its preposition) */
     if (dg_gl_eq(l, "halten") && !dg_gl_clause_has(c, i, "für")) continue;
-    if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) return false;
+    if (dg_lexicon_is(c->lex, l, DG_WC_COPULA | DG_WC_OBJ_PREDICATIVE)) {
+      if (!dg_lexicon_is(c->lex, l, DG_WC_COPULA)) return false;
+      /* (before a number it modifies the number, also with a copula:
+       * "waren ungefähr 50" = about) */
+      if (i + 1 < s->ntokens && (s->tokens[i + 1].kind == DG_KIND_NUMBER || dg_gl_pos_is(&s->tokens[i + 1], DG_UD_NUM)))
+        return *number = true;
+      return S_later_predicate(c, i, ce);
+    }
   }
   return true;
 }
@@ -232,9 +286,10 @@ static __attribute__((noinline, cold)) void S_degree(dg_buf *b, const dg_dtoken 
 static __attribute__((noinline)) const char *S_was(unsigned lb, const char *lab) {
   return (lb & DG_GL_L_PL) || strstr(lab, "PL") ? "were" : "was";
 }
-/* An adjective used as an adverb ("vertritt aktuell" = currently): the
- * dictionary's adverb sense (the word's copy in the document's arena,
- * returned as it is), or the gloss made an adverb in b (NULL returned). */
+/* An adjective used as an adverb that is not chiefly an adverb
+ * (S_adverb_sense): the dictionary's adverb sense (the word's copy in the
+ * document's arena, returned as it is), or the gloss made an adverb in b
+ * ("vertritt aktuell" = currently; NULL returned). */
 static __attribute__((noinline)) const char *S_as_adverb(dg_buf *b, const dg_gl_word *w, const char *gloss) {
   if (w->adverb) return w->adverb;
   dg_english_adverb(b, gloss);
@@ -322,10 +377,18 @@ static __attribute__((noinline)) void S_plain(dg_engine *e, dg_doc *d, dg_dtoken
   if (b.data) dg_buf_free(&b); /* (most words make no form: no call) */
 }
 
-/* The dictionary's adverb sense of an adjective's lemma, or NULL: asked
- * once per lemma (the memo's kind 'E' too, letter 'v'; the gloss is a
- * lexicon string, which lives as long as the session). */
-static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const char *lemma) {
+/* The dictionary's adverb sense of an adjective's lemma or a participle's
+ * form, or NULL, its source (*source), and whether the word is chiefly
+ * that adverb (*chief): the dictionary ranks an adverb first among all its
+ * senses ("wirklich" really, "eigentlich" really), or the adverb sense is
+ * one of the curated files' (preferred.tsv: "gerade" just, "natürlich" of
+ * course, "häufig" often).  An adjective whose first adverb sense is
+ * Ding's only, ranked below the adjective, is not: "bekannt" conversantly,
+ * "regelmäßig" would, "dringend" badly.  Asked once per word (the memo's
+ * kind 'E' too, letter 'v'; the value the gloss, the source and the
+ * answer, strings of the lexicon, which live as long as the session). */
+static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const char *lemma, const char **source,
+                                                            bool *chief) {
   char key[128];
   size_t n = strlen(lemma);
   bool keyed = n + 2 <= sizeof key;
@@ -334,27 +397,72 @@ static __attribute__((noinline)) const char *S_adverb_sense(dg_engine *e, const 
     key[0] = 'v';
     memcpy(key + 1, lemma, n + 1);
     const char *const *m = dg_gl_memo_ask_n(e, 'E', key, n + 1, &q);
-    if (m) return *m;
+    if (m) {
+      *source = m[1];
+      *chief = m[2] != NULL;
+      return m[0];
+    }
   }
-  dg_sense av[1];
-  const char *adv = dg_lexicon_senses(e->lex, lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV") ? av[0].gloss : NULL;
-  if (keyed) dg_gl_memo_keep_asked(e, &q, &adv, sizeof adv, 0, NULL);
-  return adv;
+  dg_sense av[1], top[1];
+  bool is_adv = dg_lexicon_senses(e->lex, lemma, "ADV", av, 1) && dg_gl_eq(av[0].pos, "ADV");
+  const char *src = is_adv ? av[0].source : NULL;
+  bool curated = src && strncmp(src, "dictionaries/", 13) == 0;
+  bool first = is_adv && !curated && dg_lexicon_senses(e->lex, lemma, NULL, top, 1) && dg_gl_eq(top[0].pos, "ADV");
+  /* (the answer a pointer: NULL no, the lemma's own key yes) */
+  const char *v[3] = {is_adv ? av[0].gloss : NULL, src, is_adv && (curated || first) ? "" : NULL};
+  if (keyed) dg_gl_memo_keep_asked(e, &q, v, sizeof v, 0, NULL);
+  *source = v[1];
+  *chief = v[2] != NULL;
+  return v[0];
+}
+
+/* A word used as an adverb that the dictionary lists chiefly as an adverb
+ * spelt the same (S_adverb_sense) is that adverb, in the gloss line too: "gerade verkündet" =
+ * just proclaimed (not "even"), "Natürlich ist ..." = of course, "ungefähr
+ * 50" = about, "wirklich gut" = really good, "häufig" = often,
+ * "Anschließend wurden ..." = afterwards (not connect-PTCP.PRS).  Its
+ * lemma is the adverb (the participle's form), with no features or
+ * labels. */
+static __attribute__((noinline)) void S_take_adverb(dg_doc *d, dg_dtoken *t, const dg_gl_word *w, bool participle,
+                                                    const char *adv, const char *source) {
+  if (participle) t->lemma = dg_mem_strdup(&d->arena, w->lower);
+  dg_gl_set_pos(t, "ADV");
+  t->feats = "";
+  t->labels = "";
+  t->seg = NULL;
+  dg_gl_promote(d, t, adv);
+  t->source = source ? dg_doc_str(d, source) : "lexicon";
 }
 
 /* The plain form of word i (a name, a verb, an adjective, an adverb or a
  * noun: DG_GL_PLAIN_POS, told by the caller): first whether an adjective
- * is used as an adverb (with the dictionary's own adverb sense), then the
- * English form. */
+ * or a present participle is used as an adverb (and is the dictionary's
+ * adverb spelt so), then the English form. */
 void dg_gl_plain(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i, const unsigned *lbits) {
   dg_dtoken *t = &c->s->tokens[i];
   dg_gl_word *w = &c->w[i];
-  /* (most words are no adjective: told before the call) */
-  w->adverbial = dg_gl_pos_is(t, DG_UD_ADJ) && S_adverbial(c, i);
+  /* (most words are no adjective and no present participle: told before
+   * the call) */
+  bool participle = dg_gl_pos_is(t, DG_UD_VERB) &&
+                    (dg_gl_tok_feat_bits(w, t->feats) & (DG_GL_F_PART | DG_GL_F_PRES)) == (DG_GL_F_PART | DG_GL_F_PRES);
+  bool number = false;
+  w->adverbial = (dg_gl_pos_is(t, DG_UD_ADJ) || participle) && S_adverbial(c, i, participle, &number);
   if (w->adverbial) {
-    /* the dictionary's own adverb sense first ("hauptsächlich" = mainly) */
-    const char *adv = S_adverb_sense(e, t->lemma);
-    if (adv) w->adverb = dg_mem_strdup(&d->arena, adv);
+    /* the dictionary's own adverb sense ("hauptsächlich" = mainly): the
+     * word's gloss when the word is chiefly that adverb, else its plain
+     * form only (an adjective's: a participle keeps its verb's) */
+    const char *source = NULL;
+    bool chief = false;
+    const char *adv = S_adverb_sense(e, participle ? w->lower : t->lemma, &source, &chief);
+    /* (a word alone between quotation marks is quoted as said: "seine
+     * Klage sei „frivol“") */
+    chief = chief && !(i > 0 && i + 1 < c->s->ntokens && dg_gl_is_punct(&c->s->tokens[i - 1]) &&
+                       dg_gl_is_punct(&c->s->tokens[i + 1]));
+    if (adv && chief) S_take_adverb(d, t, w, participle, adv, source);
+    else if (adv && !participle && !number) w->adverb = dg_mem_strdup(&d->arena, adv);
+    /* (before a number with a copula only the dictionary's chief adverb is
+     * taken: the plain form of another adjective stays as it was) */
+    w->adverbial = !participle && !number && !(adv && chief);
   }
   if (S_takes_form(t, w, lbits)) S_plain(e, d, t, w, lbits);
 }
