@@ -326,6 +326,64 @@ static __attribute__((noinline)) int S_particle_adjective(const dg_gl_ctx *c, si
   return adj;
 }
 
+/* Does the clause before word i show gehören's dative object, "belong to":
+ * a personal or relative pronoun read as dative that has no accusative
+ * reading (mir, ihm, ihnen, dem; not uns, which may be the object: "hat
+ * uns gehört" = heard us), not after a preposition ("von ihm gehört") nor
+ * of the person of the clause's subject pronoun (then it is reflexive:
+ * "ich habe mir gedacht" = thought); or "zu" before a plural article
+ * ("hat zu den Gewinnern gehört" = was among; not "zu der Zeit").  (Of
+ * the ge- verbs of S_simple_participle only gehören takes either.) */
+static bool S_dative_object_before(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  for (size_t j = dg_gl_cstart(c, i); j < i; j++) {
+    const dg_gl_word *o = &c->w[j];
+    if (dg_gl_is_zu(o->lower) && dg_gl_pos_is(&s->tokens[j], DG_UD_ADP) && j + 1 < i && c->w[j + 1].closed >= 0 &&
+        DG_LB_POS(c->w[j + 1].closed_labels) == DG_UD_DET && (c->w[j + 1].closed_labels & DG_LB_PL))
+      return true;
+    if (o->closed < 0 || DG_LB_POS(o->closed_labels) != DG_UD_PRON || !(o->closed_labels & DG_LB_DAT)) continue;
+    if (j > 0 && dg_gl_pos_is(&s->tokens[j - 1], DG_UD_ADP)) continue;
+    bool acc = false;
+    for (size_t k = 0; k < o->ncl && !acc; k++) acc = (o->cl[k].bits & DG_LB_ACC) != 0;
+    if (acc) continue;
+    if (dg_gl_has_label(o->leipzig, "1SG") && S_has(c, i, S_I)) continue;
+    if (dg_gl_has_label(o->leipzig, "2SG") && S_has(c, i, S_YOU)) continue;
+    return true;
+  }
+  return false;
+}
+
+/* German has verb pairs whose past participles are spelt alike: the simple
+ * verb's ge- participle and the participle of a verb that begins with ge-
+ * (which takes no second ge-): hören and gehören (gehört), brauchen and
+ * gebrauchen (gebraucht), denken and gedenken (gedacht).  For the ge- verbs
+ * of word class ptcp-simple-verb the form is far more often the simple
+ * verb's: its participle reading takes the place of the ge- verb's among
+ * the word's analyses ("hat das Lied gehört" = heard, "hat das Auto
+ * gebraucht" = needed, "hat daran gedacht" = thought), unless the clause
+ * shows gehören's dative object ("Das Buch hat mir gehört" = belonged:
+ * S_dative_object_before).  Returns the simple verb's participle reading,
+ * or -1; *ge gets the ge- verb's.  (Out of line: asked of the words with
+ * participle readings.) */
+static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, size_t i, int *ge) {
+  const dg_gl_word *w = &c->w[i];
+  for (size_t k = 0; k < w->nan; k++) {
+    if (!(w->fb[k] & DG_GL_F_PART) || !(w->fb[k] & DG_GL_P_VERB)) continue;
+    const char *gl = w->an[k].lemma;
+    size_t gn = strlen(gl);
+    for (size_t q = 0; q < w->nan; q++) {
+      /* (the simple verb: the ge- verb's lemma without its first two letters) */
+      if (q == k || !(w->fb[q] & DG_GL_F_PART) || !(w->fb[q] & DG_GL_P_VERB)) continue;
+      const char *sl = w->an[q].lemma;
+      if (gn < 4 || strlen(sl) + 2 != gn || strcmp(gl + 2, sl) != 0) continue;
+      if (!dg_lexicon_is(c->lex, gl, DG_WC_PTCP_SIMPLE_VERB) || S_dative_object_before(c, i)) return -1;
+      *ge = (int)k;
+      return (int)q;
+    }
+  }
+  return -1;
+}
+
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
  * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
@@ -443,12 +501,19 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   if ((want_part || has_fin) && dg_gl_any_an(w, DG_GL_P_ADJ) && dg_gl_any_an(w, DG_GL_P_VERB) && (!cap || w->initial))
     particle_adj = S_particle_adjective(c, i);
   if (particle_adj >= 0) attr_rules |= DG_GL_P_ADJ;
+  /* (the simple verb's participle in the ge- verb's place: S_simple_participle;
+   * lifted just above that reading's score) */
+  int simple = -1, ge = -1;
+  double simple_lift = 0;
+  if (has_part_or_adj && (simple = S_simple_participle(c, i, &ge)) >= 0)
+    simple_lift = (w->an[ge].score - 0.001 * ge) - (w->an[simple].score - 0.001 * simple) + 0.01;
   signed char seen[4] = {-1, -1, -1, -1};
   bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
     double sc = a->score - (k < DG_GL_MAX_AN ? S_rank_penalty[k] : 0.001 * (double)k);
+    if ((int)k == simple && simple_lift > 0) sc += simple_lift;
     bool noun = (f & (DG_GL_P_NOUN | DG_GL_P_PROPN)) != 0;
     bool adj = (f & DG_GL_P_ADJ) != 0;
     /* (an inflected adjective, its features naming its case: read where a

@@ -106,6 +106,10 @@ enum {
   DG_WCB_NAME_ENDING_WEAK,   /* name-ending-weak: -feld, -sohn (names unless after a long noun) */
   DG_WCB_TIME_NOUN,          /* time-noun: Jahr, Monat, Woche ("vor einem Monat": a time, no object) */
   DG_WCB_COMPASS_POINT,      /* compass-point: ost, west, nord, süd (Ost|frankreich: a part before a place) */
+  /* (the first tag past bit 63: the mask's high half) */
+  DG_WCB_PTCP_SIMPLE_VERB,   /* ptcp-simple-verb: gehören, gebrauchen, gedenken (a ge- verb whose
+                              * participle, spelt like its simple verb's, is read as that one's:
+                              * "hat … gehört" = heard) */
   DG_WCB_COUNT
 };
 
@@ -173,6 +177,7 @@ enum {
 #define DG_WC_TIME_NOUN DG_WC(DG_WCB_TIME_NOUN)
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 #define DG_WC_COMPASS_POINT DG_WC(DG_WCB_COMPASS_POINT)
+#define DG_WC_PTCP_SIMPLE_VERB DG_WC(DG_WCB_PTCP_SIMPLE_VERB)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
