@@ -10,12 +10,41 @@
 
 #include "word.h"
 
+/* Is word j read as an adjective (its chosen reading: analysis.c), so that
+ * it is werden's predicative, not a passive's participle or a future's
+ * infinitive?  "Es wurde ebenfalls bekannt, dass …" = became known, "ist
+ * bekannt geworden" = has become known, "nicht zu heiß wird" = becomes
+ * hot, while "wurde bekannt gegeben" is the passive of bekannt geben.  An
+ * adjective spelt like a past participle counts only when it is also a verb
+ * particle (word class verb-particle: bekannt, which analysis.c chose
+ * against bekennen's participle, S_particle_adjective); another such one
+ * may be the participle read wrongly ("zu Gebäck verkocht werden" =
+ * overcooked, passive). */
+static bool S_predicative_adjective(const dg_gl_ctx *c, size_t j) {
+  const dg_dtoken *t = &c->s->tokens[j];
+  const dg_gl_word *w = &c->w[j];
+  if (!dg_gl_pos_is(t, DG_UD_ADJ)) return false;
+  bool past_part = false;
+  for (size_t k = 0; k < w->nan && !past_part; k++)
+    past_part = (w->fb[k] & DG_GL_F_PART) && !(w->fb[k] & DG_GL_F_PRES);
+  return !past_part || (t->lemma && dg_gl_eq(w->lower, t->lemma) && dg_gl_is(w, DG_WC_VERB_PARTICLE));
+}
+
 /* Is the closest verb form in the clause of i a participle (passive) or an
- * infinitive (future)?  'p', 'i' or 0. */
+ * infinitive (future)?  'p', 'i' or 0 (become).  An adjective's chosen
+ * reading is no verb form (S_predicative_adjective). */
 static int S_werden_kind(dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   size_t end = dg_gl_cend(c, i), start = dg_gl_cstart(c, i);
-  /* Verb-final clause: the form right before werden. */
+  /* Verb-final clause: the form right before werden; an adjective there is
+   * its predicative, when werden closes the clause, or only a verb follows
+   * it there ("…, die als … bekannt wurde, um …" = became known; "größer
+   * werden können"; not "Landesweit werden viele …", where it is the
+   * first field). */
+  if (i > start && (end == i + 1 || (end == i + 2 && c->w[i + 1].nan &&
+                                         dg_gl_an_pos(&c->w[i + 1], 0, DG_GL_P_VERB | DG_GL_P_AUX))) &&
+      S_predicative_adjective(c, i - 1))
+    return 0;
   if (i > start) {
     dg_gl_word *p = &c->w[i - 1];
     for (size_t k = 0; k < p->nan && k < 3; k++) {
@@ -38,7 +67,7 @@ static int S_werden_kind(dg_gl_ctx *c, size_t i) {
     }
     for (size_t j = end; j-- > i + 1;) {
       dg_gl_word *p = &c->w[j];
-      if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT) continue;
+      if (p->nan == 0 || s->tokens[j].kind == DG_KIND_PUNCT || S_predicative_adjective(c, j)) continue;
       for (size_t k = 0; k < p->nan && k < 3; k++) {
         if (dg_gl_an_feat(p, k, DG_GL_F_PART)) return 'p';
         if (dg_gl_an_feat(p, k, DG_GL_F_INF) && !dg_gl_is_upper_initial(s->tokens[j].form)) return 'i';
