@@ -367,6 +367,10 @@ static bool S_dative_object_before(const dg_gl_ctx *c, size_t i) {
  * participle readings.) */
 static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, size_t i, int *ge) {
   const dg_gl_word *w = &c->w[i];
+  /* (two verbs' participle readings, or none: most participles have one) */
+  size_t nverb_part = 0;
+  for (size_t k = 0; k < w->nan; k++) nverb_part += (w->fb[k] & DG_GL_F_PART) && (w->fb[k] & DG_GL_P_VERB);
+  if (nverb_part < 2) return -1;
   for (size_t k = 0; k < w->nan; k++) {
     if (!(w->fb[k] & DG_GL_F_PART) || !(w->fb[k] & DG_GL_P_VERB)) continue;
     const char *gl = w->an[k].lemma;
@@ -505,15 +509,16 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
    * lifted just above that reading's score) */
   int simple = -1, ge = -1;
   double simple_lift = 0;
-  if (has_part_or_adj && (simple = S_simple_participle(c, i, &ge)) >= 0)
+  if (dg_gl_any_an(w, DG_GL_F_PART) && (simple = S_simple_participle(c, i, &ge)) >= 0) {
     simple_lift = (w->an[ge].score - 0.001 * ge) - (w->an[simple].score - 0.001 * simple) + 0.01;
+    verb_rules |= DG_GL_F_PART; /* (asked below with the rules of verb forms) */
+  }
   signed char seen[4] = {-1, -1, -1, -1};
   bool subjects_asked = false; /* (S_no_subjects) */
   for (size_t k = 0; k < w->nan; k++) {
     const dg_analysis *a = &w->an[k];
     unsigned f = fb[k];
     double sc = a->score - (k < DG_GL_MAX_AN ? S_rank_penalty[k] : 0.001 * (double)k);
-    if ((int)k == simple && simple_lift > 0) sc += simple_lift;
     bool noun = (f & (DG_GL_P_NOUN | DG_GL_P_PROPN)) != 0;
     bool adj = (f & DG_GL_P_ADJ) != 0;
     /* (an inflected adjective, its features naming its case: read where a
@@ -538,6 +543,8 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
       /* A participle needs an auxiliary: alone in its clause the form is
        * finite ("Der Film gefällt mir"). */
       if (f & fin_alone) sc += 1;
+      /* the simple verb's participle in the ge- verb's place (gehört: hear) */
+      if ((int)k == simple && simple_lift > 0) sc += simple_lift;
     }
     if (adj && (f & DG_GL_P_LEMMA_LOWER)) {
       /* After "sein" an adjective spelt like the form is the state (ist
