@@ -640,6 +640,15 @@ static bool S_unsplit(dg_engine *e, const dg_gl_word *w, const char *form) {
   return dg_gl_word_split(e, w, form, pv, DG_GL_MAX_PARTS) < 2;
 }
 
+/* Is form, a superlative, inflected ("besten", "höchste")?  The bare
+ * superlative ends in its -st ("höchst", "meist", "längst") and is used as
+ * an adverb ("höchst unwahrscheinlich": highly unlikely); an ending
+ * follows it on an attributive one. */
+static bool S_inflected(const char *form) {
+  size_t n = strlen(form);
+  return n > 0 && form[n - 1] != 't';
+}
+
 /* An uninflected adverb spelt exactly like t ("bereits"), glossed so:
  * true when the dictionary lists one.  (Out of line: asked only of a word
  * not kept yet, S_cparts.) */
@@ -813,6 +822,9 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   bool own_degree = false;
   /* (the degree and the lemma's spelling: the look-up pass's bits) */
   bool degree = (af & DG_GL_P_ADJ) && (af & (DG_GL_F_SUP | DG_GL_F_CMP)) && !(af & DG_GL_P_LEMMA_LOWER);
+  /* (an inflected superlative: "besten", not the bare "höchst", which is
+   * an adverb: "höchst unwahrscheinlich") */
+  bool superlative = degree && (af & DG_GL_F_SUP) && S_inflected(t->form);
   /* (a degree whose senses are its lemma's, as any word's: nothing the
    * dictionary lists of the form or of a positive of its own) */
   bool degree_senses = false;
@@ -832,8 +844,13 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
   char ckey[24]; /* (its memo key, when S_cparts_find made it) */
   const S_cparts *cp = linked ? S_cparts_find(e, w, ka, refl_order, ckey) : NULL;
   /* An uninflected adverb spelt exactly like the word ("bereits") beats an
-   * analysis as an inflected form of something else ("bereit"). */
-  if (a && !cp && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
+   * analysis as an inflected form of something else ("bereit").  Not an
+   * inflected superlative of an adjective: "besten" is gut's before its
+   * noun ("die besten Spieler": the best players); the adverb Ding lists
+   * under the form is the one of "am besten" (Ding's "am besten {adv} ::
+   * ideally"), an analysis of its own that the context picks after "am"
+   * (analysis.c). */
+  if (a && !cp && !superlative && !dg_gl_is_upper_initial(t->form) && strcmp(a->lemma, t->form) != 0 &&
       !(af & (DG_GL_P_VERB | DG_GL_P_AUX)) && S_adverb_form(e, d, t))
     return;
   bool propn = (af & DG_GL_P_PROPN);
