@@ -601,9 +601,11 @@ static __attribute__((noinline)) bool S_reflexive_order(const dg_gl_ctx *c, size
 /* The senses of a comparative or superlative of w read with analysis *ap
  * (bits *afp) that the dictionary lists with a meaning of its own
  * ("jüngstes" = last, "latest"), into sbuf (*nd of them), and true; or, as
- * a positive of its own ("jüngsten": jüngst = recent), those of that
- * analysis, which *ap and *afp become, and false; else *nd stays 0.
- * (Out of line: few words are such degrees.) */
+ * a positive of its own ("jüngsten": jüngst = recent), or as the same
+ * degree of another adjective when the dictionary has no adjective of *ap's
+ * lemma ("liebsten": of gern, an adverb, and of lieb = dear: "die liebsten
+ * Freunde"), those of that analysis, which *ap and *afp become, and false;
+ * else *nd stays 0.  (Out of line: few words are such degrees.) */
 static __attribute__((noinline)) bool S_degree_senses(dg_engine *e, const dg_gl_word *w, const dg_analysis **ap,
                                                       unsigned *afp, dg_sense *sbuf, size_t *nd) {
   /* (sbuf holds the senses read so far until others are found) */
@@ -619,6 +621,24 @@ static __attribute__((noinline)) bool S_degree_senses(dg_engine *e, const dg_gl_
     const dg_analysis *b = &w->an[k];
     if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || !dg_gl_an_feat(w, k, DG_GL_F_POS) || dg_gl_eq(b->lemma, (*ap)->lemma))
       continue;
+    n = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
+    if (n > DG_GL_MAX_SENSES) n = DG_GL_MAX_SENSES;
+    if (n) {
+      memcpy(sbuf, dv, n * sizeof *sbuf);
+      *nd = n;
+      *ap = b;
+      *afp = w->fb[k];
+      return false;
+    }
+  }
+  /* … or as the degree of another adjective. */
+  unsigned deg = *afp & (DG_GL_F_SUP | DG_GL_F_CMP);
+  for (size_t k = 0; k < w->nan; k++) {
+    const dg_analysis *b = &w->an[k];
+    if (!dg_gl_an_pos(w, k, DG_GL_P_ADJ) || (w->fb[k] & (DG_GL_F_SUP | DG_GL_F_CMP)) != deg ||
+        dg_gl_eq(b->lemma, (*ap)->lemma))
+      continue;
+    if (dg_lexicon_senses(e->lex, (*ap)->lemma, "ADJ", dv, 1)) return false;
     n = dg_lexicon_senses(e->lex, b->lemma, "ADJ", dv, DG_GL_MAX_SENSES);
     if (n > DG_GL_MAX_SENSES) n = DG_GL_MAX_SENSES;
     if (n) {
