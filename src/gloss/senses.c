@@ -548,6 +548,31 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
   return k;
 }
 
+/* Some German plurals mean what the dictionary lists under the plural as
+ * a headword of its own ({pl}), not the plural of their singular's
+ * senses: "Daten {pl}" = data (Datum = date), "Medien {pl}" = media
+ * (Medium = medium, a spiritualist).  Which plurals are so is data (word
+ * class own-plural): Ding lists many plurals as headwords with a narrow
+ * sense of their own ("Namen {pl}" = reputations, "Frauen {pl}" =
+ * females) that is not what the word usually means.  The senses of such a
+ * plural noun form `form` (ns of them at *svp, its singular lemma's): the
+ * form's own NOUN senses marked plural, when it has any (into sbuf, *svp
+ * then sbuf), else as they are; returns their number.  The lemma stays
+ * the morphology's singular (as UD: Daten = Datum), so the value kept of
+ * the word stays a function of its form and analysis.  (Out of line:
+ * asked only of a word of that class.) */
+static __attribute__((noinline)) size_t S_own_plural(dg_engine *e, const char *form, const dg_sense **svp, size_t ns,
+                                                     dg_sense *sbuf) {
+  dg_sense pv[DG_GL_MAX_SENSES];
+  size_t n = S_form_senses(e, form, "NOUN", pv), m = 0;
+  for (size_t k = 0; k < n; k++)
+    if (pv[k].gender && dg_gl_eq(pv[k].gender, "pl")) pv[m++] = pv[k];
+  if (!m) return ns;
+  memcpy(sbuf, pv, m * sizeof *sbuf);
+  *svp = sbuf;
+  return m;
+}
+
 /* The senses sv (ns of them, at *svp) of a verb, its reflexive senses put
  * first when its clause has a reflexive pronoun ("erinnert sich" =
  * remembers, "freut sich" = is glad), else last ("erinnert" = reminds);
@@ -836,7 +861,8 @@ void dg_gl_open(dg_engine *e, dg_doc *d, dg_gl_ctx *c, size_t i) {
     ns = S_form_senses(e, t->form, "NOUN", sbuf);
     sv = sbuf;
     plural_headword = ns > 0;
-  }
+  } else if (ns && dg_gl_is(w, DG_WC_OWN_PLURAL) && (af & DG_GL_P_NOUN) && (af & DG_GL_F_PLUR))
+    ns = S_own_plural(e, t->form, &sv, ns, sbuf);
   /* A comparative or superlative the dictionary lists with a meaning of its
    * own ("jüngstes" = last, "latest"), not as the degree of its lemma. */
   bool own_degree = false;

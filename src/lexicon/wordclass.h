@@ -110,6 +110,7 @@ enum {
   DG_WCB_PTCP_SIMPLE_VERB,   /* ptcp-simple-verb: gehören, gebrauchen, gedenken (a ge- verb whose
                               * participle, spelt like its simple verb's, is read as that one's:
                               * "hat … gehört" = heard) */
+  DG_WCB_OWN_PLURAL,         /* own-plural: daten, medien (a plural meaning its own {pl} headword: data) */
   DG_WCB_COUNT
 };
 
@@ -178,6 +179,7 @@ enum {
 #define DG_WC_SPELLING_VARIANT DG_WC(DG_WCB_SPELLING_VARIANT)
 #define DG_WC_COMPASS_POINT DG_WC(DG_WCB_COMPASS_POINT)
 #define DG_WC_PTCP_SIMPLE_VERB DG_WC(DG_WCB_PTCP_SIMPLE_VERB)
+#define DG_WC_OWN_PLURAL DG_WC(DG_WCB_OWN_PLURAL)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
