@@ -2,7 +2,8 @@
  * passive or "become" by the verb form closing its clause; "als" is than,
  * when or as; "sich" agrees with its subject (themselves, himself, itself);
  * a relative pronoun after a noun naming no person is "which"; "weniger"
- * before a plural noun is "fewer"; an adjective's gloss drops its article;
+ * before a plural noun is "fewer"; ", darunter" before a noun phrase is
+ * "including"; an adjective's gloss drops its article;
  * "gibt es" inverted is "there is".
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
@@ -401,6 +402,36 @@ static __attribute__((noinline)) void S_noun_by_neighbour(dg_doc *d, dg_gl_ctx *
     }
 }
 
+/* "darunter" right after a comma, before a noun phrase, names members of
+ * the group just named: "mehr als 500 Strafgefangene, darunter einige der
+ * gefährlichsten" = including (Ding: "darunter {conj} (Erwähnung eines
+ * Beispiels) :: including"); elsewhere it stays the place ("darunter
+ * liegt ein Keller" = underneath), and so before a verb (", darunter
+ * waren zehn Kinder").  The words that do so are data (word class
+ * including-adv); the gloss is the dictionary's conjunction sense of the
+ * word.  A phrase begins with an article, number, adjective, noun, name,
+ * pronoun or preposition, after "auch" or another adverb ("darunter auch
+ * US-Präsident Donald Trump"), not with "zu" ("ohne darunter zu
+ * leiden").  (Asked of a word of that class after a comma, out of line.) */
+static __attribute__((noinline)) void S_including(dg_doc *d, dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  size_t j = i + 1;
+  if (j < s->ntokens && dg_gl_pos_is(&s->tokens[j], DG_UD_ADV)) j++;
+  if (j >= s->ntokens || s->tokens[j].kind == DG_KIND_PUNCT || dg_gl_is_zu(c->w[j].lower)) return;
+  const dg_dtoken *n = &s->tokens[j];
+  if (!(n->kind == DG_KIND_NAME || n->kind == DG_KIND_NUMBER || dg_gl_pos_is(n, DG_UD_DET) ||
+        dg_gl_pos_is(n, DG_UD_NUM) || dg_gl_pos_is(n, DG_UD_ADJ) || dg_gl_pos_is(n, DG_UD_NOUN) ||
+        dg_gl_pos_is(n, DG_UD_PROPN) || dg_gl_pos_is(n, DG_UD_PRON) || dg_gl_pos_is(n, DG_UD_ADP)))
+    return;
+  dg_sense sv[1];
+  if (dg_lexicon_senses(c->lex, c->w[i].lower, "SCONJ", sv, 1) == 0 &&
+      dg_lexicon_senses(c->lex, c->w[i].lower, "CCONJ", sv, 1) == 0)
+    return;
+  dg_dtoken *t = &s->tokens[i];
+  dg_gl_promote(d, t, sv[0].gloss);
+  if (sv[0].source) t->source = dg_doc_str(d, sv[0].source);
+}
+
 /* Can the verb at i open a statement or command (S_imperative's first
  * test, asked in line: first in its sentence, or after a colon or
  * "bitte")? */
@@ -430,6 +461,7 @@ void dg_gl_context_words(dg_doc *d, dg_gl_ctx *c) {
     if (t->kind != DG_KIND_WORD) continue;
     if ((dg_gl_pos_is(t, DG_UD_VERB) || dg_gl_pos_is(t, DG_UD_AUX)) && S_may_open(c, i)) S_imperative(c, i);
     if (w->is_closed) S_function_word(d, c, i);
+    if (dg_gl_is(w, DG_WC_INCLUDING_ADV) && i > 0 && dg_gl_eq(t[-1].form, ",")) S_including(d, c, i);
     /* (the next word is asked first: the gloss string lies far off in
      * memory, and most words are not before a plural noun) */
     if (i + 1 < n && dg_gl_pos_is(t + 1, DG_UD_NOUN)) S_fewer(d, c, i);

@@ -111,6 +111,7 @@ enum {
                               * participle, spelt like its simple verb's, is read as that one's:
                               * "hat … gehört" = heard) */
   DG_WCB_OWN_PLURAL,         /* own-plural: daten, medien (a plural meaning its own {pl} headword: data) */
+  DG_WCB_INCLUDING_ADV,      /* including-adv: darunter (", darunter zehn Kinder" = including) */
   DG_WCB_COUNT
 };
 
@@ -180,6 +181,7 @@ enum {
 #define DG_WC_COMPASS_POINT DG_WC(DG_WCB_COMPASS_POINT)
 #define DG_WC_PTCP_SIMPLE_VERB DG_WC(DG_WCB_PTCP_SIMPLE_VERB)
 #define DG_WC_OWN_PLURAL DG_WC(DG_WCB_OWN_PLURAL)
+#define DG_WC_INCLUDING_ADV DG_WC(DG_WCB_INCLUDING_ADV)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
