@@ -556,11 +556,11 @@ static size_t S_form_senses(dg_engine *e, const char *form, const char *pos, dg_
  * sense of their own ("Namen {pl}" = reputations, "Frauen {pl}" =
  * females) that is not what the word usually means.  The senses of such a
  * plural noun form `form` (ns of them at *svp, its singular lemma's): the
- * form's own NOUN senses marked plural, when it has any (into sbuf, *svp
- * then sbuf), else as they are; returns their number.  The lemma stays
- * the morphology's singular (as UD: Daten = Datum), so the value kept of
- * the word stays a function of its form and analysis.  (Out of line:
- * asked only of a word of that class.) */
+ * form's own NOUN senses marked plural, when it has any, then the
+ * singular's (into sbuf, *svp then sbuf), else as they are; returns their
+ * number.  The lemma stays the morphology's singular (as UD: Daten =
+ * Datum), so the value kept of the word stays a function of its form and
+ * analysis.  (Out of line: asked only of a word of that class.) */
 static __attribute__((noinline)) size_t S_own_plural(dg_engine *e, const char *form, const dg_sense **svp, size_t ns,
                                                      dg_sense *sbuf) {
   dg_sense pv[DG_GL_MAX_SENSES];
@@ -568,6 +568,14 @@ static __attribute__((noinline)) size_t S_own_plural(dg_engine *e, const char *f
   for (size_t k = 0; k < n; k++)
     if (pv[k].gender && dg_gl_eq(pv[k].gender, "pl")) pv[m++] = pv[k];
   if (!m) return ns;
+  /* (then the singular's, as alternatives: Daten = data, information,
+   * details, date) */
+  const dg_sense *sv = *svp;
+  for (size_t k = 0; k < ns && m < DG_GL_MAX_SENSES; k++) {
+    bool seen = false;
+    for (size_t j = 0; j < m && !seen; j++) seen = pv[j].gloss && sv[k].gloss && dg_gl_eq(pv[j].gloss, sv[k].gloss);
+    if (!seen) pv[m++] = sv[k];
+  }
   memcpy(sbuf, pv, m * sizeof *sbuf);
   *svp = sbuf;
   return m;
