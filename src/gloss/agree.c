@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "agree.h"
 
+#include <string.h>
+
 #include "case.h"
 #include "demonym.h"
 
@@ -15,6 +17,8 @@
 /* (why a word is the partitive "one": the token's reason, which the
  * article after it asks, dg_gl_zero_plural) */
 static const char S_one_reason[] = "before a genitive plural: the pronoun \"one\" of a partitive";
+
+enum { S_GENDERS = DG_LB_M | DG_LB_F | DG_LB_N, S_CASES = DG_LB_NOM | DG_LB_ACC | DG_LB_DAT | DG_LB_GEN };
 
 /* Has w a noun analysis in the plural? */
 static bool S_plural_noun_reading(const dg_gl_word *w) {
@@ -30,13 +34,22 @@ bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab) {
   if (!glab || n <= i || n >= s->ntokens) return false;
   /* (the noun of the article's own phrase: only adjectives and numbers
    * between them, not "diese an anderen Küstenstreifen") */
+  size_t adjectives = 0, in_en = 0;
   for (size_t j = i + 1; j < n; j++) {
     const dg_gl_word *a = &c->w[j];
     if (s->tokens[j].kind == DG_KIND_NUMBER) continue;
     /* (a place's adjective in -er: die Hamburger Hafenanlagen, demonym.c) */
     if (dg_gl_place_adjective(c, j, NULL)) continue;
     if (s->tokens[j].kind != DG_KIND_WORD || a->ncl || !a->nan || !dg_gl_any_an(a, DG_GL_P_ADJ)) return false;
+    size_t L = strlen(s->tokens[j].form);
+    adjectives++;
+    in_en += L > 3 && strcmp(s->tokens[j].form + L - 2, "en") == 0;
   }
+  /* An adjective after an article in the masculine nominative singular
+   * (der, dieser, jeder) ends in -e: "der beste Spieler".  Its ending -en
+   * shows another reading of the article, with a masculine noun the
+   * genitive plural: "die Namen der besten Spieler" (the.GEN.PL). */
+  bool not_m_nom = adjectives && in_en == adjectives;
   /* (after the partitive "one" the article is the genitive plural:
    * "einer der besten Spieler", dg_gl_partitive_one) */
   if (i > 0 && s->tokens[i - 1].reason == S_one_reason) return S_plural_noun_reading(&c->w[n]);
@@ -44,6 +57,7 @@ bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab) {
    * either, and stays as the choice makes it) */
   for (size_t k = 0; k < w->ncl; k++) {
     unsigned lb = w->cl[k].bits;
+    if (not_m_nom && (lb & DG_LB_M) && (lb & S_CASES) == DG_LB_NOM) continue;
     if (DG_LB_POS(lb) == DG_UD_DET && !(lb & DG_LB_REL) && (lb & glab)) return false;
   }
   return S_plural_noun_reading(&c->w[n]);
@@ -87,7 +101,6 @@ static unsigned S_plural_gender(const dg_gl_word *w) {
   return g == DG_LB_M || g == DG_LB_F || g == DG_LB_N ? g : 0;
 }
 
-enum { S_GENDERS = DG_LB_M | DG_LB_F | DG_LB_N, S_CASES = DG_LB_NOM | DG_LB_ACC | DG_LB_DAT | DG_LB_GEN };
 
 /* The index of gender g (DG_LB_M, DG_LB_F, DG_LB_N: 0 to 2) and of case k
  * (DG_LB_NOM … DG_LB_GEN: 0 to 3). */

@@ -391,6 +391,36 @@ static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, siz
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
  * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
+/* A noun's number after its article and adjectives: "die jungen Forscher"
+ * (the.NOM.PL young researcher.PL), where the article's plural reading
+ * (chosen by closed.c, agree.c dg_gl_zero_plural) is all that shows the
+ * number of a noun whose plural has no ending.  DG_GL_F_PLUR when the
+ * word before the noun at i is a lower-case adjective (up to three, and
+ * numbers) after an article whose chosen reading is plural only, else 0.
+ * Only where the plural is its first reading's own (not "mehrere
+ * internationale Abkommen" = agreements read as Abkomme-n, descendants). */
+static unsigned S_plural_article_over_adjectives(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  const dg_gl_word *w = &c->w[i];
+  for (size_t k = 0; k < w->nan; k++)
+    if (dg_gl_an_pos(w, k, DG_GL_P_NOUN | DG_GL_P_PROPN) && dg_gl_an_feat(w, k, DG_GL_F_PLUR) &&
+        strcmp(w->an[k].lemma, w->an[0].lemma) != 0)
+      return 0;
+  for (size_t j = i; j-- > 0 && j + 4 >= i;) {
+    const dg_dtoken *t = &s->tokens[j];
+    const dg_gl_word *a = &c->w[j];
+    if (j + 1 < i && a->closed >= 0) {
+      unsigned dl = a->closed_labels;
+      return DG_LB_POS(dl) == DG_UD_DET && (dl & DG_LB_PL) && !(dl & DG_LB_SG) ? DG_GL_F_PLUR : 0u;
+    }
+    if (t->kind == DG_KIND_NUMBER && j + 1 < i) continue;
+    if (t->kind != DG_KIND_WORD || dg_gl_is_upper_initial(t->form) || a->ncl || !a->nan ||
+        !dg_gl_any_an(a, DG_GL_P_ADJ))
+      return 0;
+  }
+  return 0;
+}
+
 int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   dg_gl_word *w = &c->w[i];
   const dg_dsentence *s = c->s;
@@ -472,6 +502,8 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   if (prev_det) {
     unsigned dl = c->w[i - 1].closed_labels;
     det_number = (dl & DG_LB_PL ? DG_GL_F_PLUR : 0u) | (dl & DG_LB_SG ? DG_GL_F_SING : 0u);
+  } else if (cap && i > 1 && dg_gl_any_an(w, DG_GL_F_PLUR)) {
+    det_number = S_plural_article_over_adjectives(c, i);
   }
   unsigned inf_wanted = want_inf ? DG_GL_F_INF : 0u;
   /* (an infinitive nothing licenses, inside its clause) */
