@@ -391,6 +391,17 @@ static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, siz
 /* Rank analyses in context: capitals outside sentence starts are nouns or
  * names; lower case is not a noun; after a determiner, a noun or adjective.
  * (Of a word with more than one analysis: dg_gl_pick_analysis.) */
+/* A participle right after a comparison particle (word class
+ * compar-particle: als, wie) and before a pause is an elliptic clause with
+ * no subject of its own: "früher als erwartet." (expected), "wie
+ * erwartet, ..."; not the finite verb (expect-PRS.3SG), which would need
+ * its subject ("als er erwartet"). */
+static bool S_participle_after_comparison(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  return i > 0 && dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE) &&
+         (i + 1 >= s->ntokens || s->tokens[i + 1].kind == DG_KIND_PUNCT) && !dg_gl_is_upper_initial(s->tokens[i].form);
+}
+
 /* A noun's number after its article and adjectives: "die jungen Forscher"
  * (the.NOM.PL young researcher.PL), where the article's plural reading
  * (chosen by closed.c, agree.c dg_gl_zero_plural) is all that shows the
@@ -452,6 +463,7 @@ int dg_gl_pick_among_analyses(dg_gl_ctx *c, size_t i) {
   /* A participle or, after "sein", an adjective (S_want_participle). */
   bool want_part = false, stative = false;
   if (has_part_or_adj) want_part = S_want_participle(c, i, cap, &stative);
+  if (has_part_or_adj && !want_part) want_part = S_participle_after_comparison(c, i);
   /* A lower-case word before a noun is attributive: adjective or participle;
    * also before a coordinating conjunction (conj-coord) or "," and another
    * such word ("auf vereisten und verschneiten Straßen"). */
