@@ -206,3 +206,24 @@ void dg_gl_partitive_one(dg_doc *d, dg_gl_ctx *c, size_t i) {
   w->closed_labels = (lb & ~(unsigned)(S_GENDERS | S_CASES)) | g | pick;
   t->feats = feats;
 }
+
+/* German forms the adverbial superlative with "am" and the superlative in
+ * -sten: "Er mag das am meisten" = he likes that most, "Was hat dir am
+ * meisten gefallen?", "die am meisten betroffenen Gebiete".  There
+ * "meisten" agrees with no noun: it is no plural determiner. */
+bool dg_gl_am_superlative(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i == 0) return false;
+  /* (the word before: a preposition fused with the dative article, am;
+   * the others, im, zum, vom, beim, form no superlative) */
+  const dg_gl_word *p = &c->w[i - 1];
+  bool am = false;
+  for (size_t k = 0; k < p->ncl && !am; k++) {
+    unsigned lb = p->cl[k].bits;
+    am = DG_LB_POS(lb) == DG_UD_ADP && (lb & DG_LB_DEF) && (lb & DG_LB_DAT);
+  }
+  if (!am) return false;
+  /* (a noun right after: "am meisten Geld" keeps the determiner) */
+  return i + 1 >= s->ntokens || s->tokens[i + 1].kind != DG_KIND_WORD ||
+         !dg_gl_is_upper_initial(s->tokens[i + 1].form);
+}

@@ -31,4 +31,10 @@ bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab);
  * one.M.NOM): its labels and features. */
 void dg_gl_partitive_one(dg_doc *d, dg_gl_ctx *c, size_t i);
 
+/* Is the superlative determiner at i (word class am-superlative: meisten)
+ * the adverbial superlative: right after "am" (a preposition fused with
+ * the dative article), with no noun after it ("Er mag das am meisten" =
+ * most; not "die meisten Leute" = most.PL, nor "am meisten Geld")? */
+bool dg_gl_am_superlative(const dg_gl_ctx *c, size_t i);
+
 #endif

@@ -405,6 +405,13 @@ static __attribute__((noinline)) int S_word_rules(dg_gl_ctx *c, size_t i) {
     if (!noun_after && !S_any_feat(&c->w[i + 1], DG_GL_F_INF) && S_closed_pos(w, DG_UD_ADV) >= 0)
       return S_closed_pos(w, DG_UD_ADV);
   }
+  /* "meisten" (word class am-superlative) after "am" with no noun after
+   * it is the adverbial superlative ("das am meisten": most), else the
+   * determiner ("die meisten Leute": most.PL); agree.c. */
+  if (dg_gl_is(w, DG_WC_AM_SUPERLATIVE)) {
+    int k = S_closed_pos(w, dg_gl_am_superlative(c, i) ? DG_UD_ADV : DG_UD_DET);
+    if (k >= 0) return k;
+  }
   /* "zu" before an infinitive is the infinitive marker. */
   if (dg_gl_is_zu(w->lower) && i + 1 < s->ntokens && !dg_gl_is_upper_initial(s->tokens[i + 1].form)) {
     bool inf = false;
@@ -420,7 +427,9 @@ static __attribute__((noinline)) int S_word_rules(dg_gl_ctx *c, size_t i) {
  * classes they ask about, or one of the words they name (sein, um,
  * selbst, so, Sie, zu: their lower-case forms begin with s, u or z)? */
 static inline bool S_word_rules_may(const dg_gl_word *w) {
-  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE | DG_WC_ADP_SCONJ | DG_WC_COMPAR_PARTICLE | DG_WC_ADV_SCONJ)) return true;
+  if (dg_gl_is(w, DG_WC_MODAL_PARTICLE | DG_WC_ADP_SCONJ | DG_WC_COMPAR_PARTICLE | DG_WC_ADV_SCONJ |
+                     DG_WC_AM_SUPERLATIVE))
+    return true;
   char f = w->lower ? w->lower[0] : 's';
   return f == 's' || f == 'u' || f == 'z';
 }

@@ -112,6 +112,7 @@ enum {
                               * "hat … gehört" = heard) */
   DG_WCB_OWN_PLURAL,         /* own-plural: daten, medien (a plural meaning its own {pl} headword: data) */
   DG_WCB_INCLUDING_ADV,      /* including-adv: darunter (", darunter zehn Kinder" = including) */
+  DG_WCB_AM_SUPERLATIVE,     /* am-superlative: meisten ("am meisten" with no noun after = most) */
   DG_WCB_COUNT
 };
 
@@ -182,6 +183,7 @@ enum {
 #define DG_WC_PTCP_SIMPLE_VERB DG_WC(DG_WCB_PTCP_SIMPLE_VERB)
 #define DG_WC_OWN_PLURAL DG_WC(DG_WCB_OWN_PLURAL)
 #define DG_WC_INCLUDING_ADV DG_WC(DG_WCB_INCLUDING_ADV)
+#define DG_WC_AM_SUPERLATIVE DG_WC(DG_WCB_AM_SUPERLATIVE)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
