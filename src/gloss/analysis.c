@@ -353,6 +353,23 @@ static bool S_dative_object_before(const dg_gl_ctx *c, size_t i) {
   return false;
 }
 
+/* gefallen ("please") takes haben, fallen ("fall") takes sein, and their
+ * participles are both "gefallen": for the ge- verbs of word class
+ * ptcp-haben-verb the clause's finite auxiliary tells which verb's
+ * participle the form is ("Was hat dir am meisten gefallen?" = please.PTCP,
+ * "Er ist gefallen" = fall.PTCP).  Is the nearest finite auxiliary (word
+ * class aux-finite) before word i in its clause a form of haben: not of
+ * sein (sein-form) nor of werden (its reading's lemma)? */
+static bool S_haben_before(const dg_gl_ctx *c, size_t i) {
+  for (size_t j = i, start = dg_gl_cstart(c, i); j-- > start;) {
+    const dg_gl_word *o = &c->w[j];
+    if (!dg_gl_is(o, DG_WC_AUX_FINITE)) continue;
+    if (dg_gl_is(o, DG_WC_SEIN_FORM)) return false;
+    return o->ncl && o->cl[0].lemma && !dg_gl_is_werden(o->cl[0].lemma);
+  }
+  return false;
+}
+
 /* German has verb pairs whose past participles are spelt alike: the simple
  * verb's ge- participle and the participle of a verb that begins with ge-
  * (which takes no second ge-): hören and gehören (gehört), brauchen and
@@ -363,8 +380,10 @@ static bool S_dative_object_before(const dg_gl_ctx *c, size_t i) {
  * gebraucht" = needed, "hat daran gedacht" = thought), unless the clause
  * shows gehören's dative object ("Das Buch hat mir gehört" = belonged:
  * S_dative_object_before).  Returns the simple verb's participle reading,
- * or -1; *ge gets the ge- verb's.  (Out of line: asked of the words with
- * participle readings.) */
+ * or -1; *ge gets the ge- verb's.  (Of a ge- verb of word class
+ * ptcp-haben-verb, after a form of haben, the other way round: it returns
+ * the ge- verb's reading, *ge the simple verb's.)  (Out of line: asked
+ * of the words with participle readings.) */
 static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, size_t i, int *ge) {
   const dg_gl_word *w = &c->w[i];
   /* (two verbs' participle readings, or none: most participles have one) */
@@ -380,6 +399,13 @@ static __attribute__((noinline)) int S_simple_participle(const dg_gl_ctx *c, siz
       if (q == k || !(w->fb[q] & DG_GL_F_PART) || !(w->fb[q] & DG_GL_P_VERB)) continue;
       const char *sl = w->an[q].lemma;
       if (gn < 4 || strlen(sl) + 2 != gn || strcmp(gl + 2, sl) != 0) continue;
+      /* (gefallen: the auxiliary decides, S_haben_before; the ge- verb's
+       * reading is the one lifted) */
+      if (dg_lexicon_is(c->lex, gl, DG_WC_PTCP_HABEN_VERB)) {
+        if (!S_haben_before(c, i)) return -1;
+        *ge = (int)q;
+        return (int)k;
+      }
       if (!dg_lexicon_is(c->lex, gl, DG_WC_PTCP_SIMPLE_VERB) || S_dative_object_before(c, i)) return -1;
       *ge = (int)k;
       return (int)q;

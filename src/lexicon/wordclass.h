@@ -113,6 +113,9 @@ enum {
   DG_WCB_OWN_PLURAL,         /* own-plural: daten, medien (a plural meaning its own {pl} headword: data) */
   DG_WCB_INCLUDING_ADV,      /* including-adv: darunter (", darunter zehn Kinder" = including) */
   DG_WCB_AM_SUPERLATIVE,     /* am-superlative: meisten ("am meisten" with no noun after = most) */
+  DG_WCB_PTCP_HABEN_VERB,    /* ptcp-haben-verb: gefallen (a ge- verb taking haben whose participle
+                              * is spelt like its simple verb's, which takes sein: "hat … gefallen"
+                              * = pleased, "ist gefallen" = fallen) */
   DG_WCB_COUNT
 };
 
@@ -184,6 +187,7 @@ enum {
 #define DG_WC_OWN_PLURAL DG_WC(DG_WCB_OWN_PLURAL)
 #define DG_WC_INCLUDING_ADV DG_WC(DG_WCB_INCLUDING_ADV)
 #define DG_WC_AM_SUPERLATIVE DG_WC(DG_WCB_AM_SUPERLATIVE)
+#define DG_WC_PTCP_HABEN_VERB DG_WC(DG_WCB_PTCP_HABEN_VERB)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
