@@ -549,8 +549,9 @@ static void *S_take(S_carve *cv, size_t bytes) {
  * and again when the numbers start over (every 255 sentences). */
 static _Thread_local unsigned char S_word_bits[DG_MWE_BITS];
 static _Thread_local unsigned char S_word_gen;
-/* dg_mwe_word_hash("es") and of "" once made (0: not yet; one a thread) */
-static _Thread_local uint64_t S_hash_es, S_hash_empty;
+/* dg_mwe_word_hash("es"), of "" and of "sich" once made (0: not yet; one
+ * a thread) */
+static _Thread_local uint64_t S_hash_es, S_hash_empty, S_hash_sich;
 
 void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
   dg_dsentence *s = c->s;
@@ -683,6 +684,18 @@ void dg_gl_mwes(dg_engine *e, dg_doc *d, dg_gl_ctx *c) {
         hlemma = dg_mwe_word_hash(lemmas.data + lemma_at[i]);
         moved = true;
       }
+    }
+    /* A reflexive pronoun answers to "sich", the word a curated pattern
+     * writes for each of them (word class reflexive-pronoun: mich dich sich
+     * uns euch): the one row "fühlen sich … wohl ." holds "Ihr fühlt euch
+     * wohl." and "Ich fühle mich wohl."  Its form still matches as itself;
+     * its lemma (ich, du, wir, ihr) is no curated row's word, and a dictionary
+     * phrase drops its "sich" (phrase-gap). */
+    if (dg_gl_is(w, DG_WC_REFLEXIVE_PRONOUN)) {
+      if (!S_hash_sich) S_hash_sich = dg_mwe_word_hash("sich");
+      llemma = "sich";
+      hlemma = S_hash_sich;
+      lemma_at[i] = SIZE_MAX;
     }
     /* (dg_gl_pos_is VERB or AUX, of the code's bit) */
     assert(t->upos == dg_lexicon_ud_code(t->pos));

@@ -17,7 +17,7 @@ static const char *const S_names[DG_WCB_COUNT] = {
     "command", "modal-particle", "en-relation", "en-place-kind",
     "spelling-variant", "day-adverb", "speech-verb", "name-ending", "name-ending-weak",
     "time-noun", "compass-point", "ptcp-simple-verb", "own-plural", "including-adv",
-    "am-superlative", "ptcp-haben-verb"};
+    "am-superlative", "ptcp-haben-verb", "reflexive-pronoun"};
 
 _Static_assert(DG_WCB_COUNT <= DG_WC_MAX, "word classes must fit the mask (wordclass.h)");
 

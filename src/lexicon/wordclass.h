@@ -116,6 +116,8 @@ enum {
   DG_WCB_PTCP_HABEN_VERB,    /* ptcp-haben-verb: gefallen (a ge- verb taking haben whose participle
                               * is spelt like its simple verb's, which takes sein: "hat … gefallen"
                               * = pleased, "ist gefallen" = fallen) */
+  DG_WCB_REFLEXIVE_PRONOUN,  /* reflexive-pronoun: mich dich sich uns euch (a curated phrase's
+                              * "sich" matches each: "Fühlt ihr euch wohl?") */
   DG_WCB_COUNT
 };
 
@@ -188,6 +190,7 @@ enum {
 #define DG_WC_INCLUDING_ADV DG_WC(DG_WCB_INCLUDING_ADV)
 #define DG_WC_AM_SUPERLATIVE DG_WC(DG_WCB_AM_SUPERLATIVE)
 #define DG_WC_PTCP_HABEN_VERB DG_WC(DG_WCB_PTCP_HABEN_VERB)
+#define DG_WC_REFLEXIVE_PRONOUN DG_WC(DG_WCB_REFLEXIVE_PRONOUN)
 
 /* The classes that the morphology file carries (tools/morph-compile). */
 #define DG_WC_MORPH                                                                      \
