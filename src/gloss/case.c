@@ -117,6 +117,91 @@ static bool S_subject_after_verb(const dg_gl_ctx *c, size_t i) {
   return true;
 }
 
+static int S_may_be_subject(const dg_gl_ctx *c, size_t cs, size_t i, size_t j, int verb_pl);
+static bool S_article(const dg_gl_word *w);
+
+/* The number of the finite verb of the 3rd person v is: 1 plural, 0
+ * singular, -1 when it may be another word, none of the 3rd person, or its
+ * readings differ.  Its other readings may be an infinitive only when
+ * inf_ok ("haben", "verhandeln"). */
+static int S_finite_number(const dg_gl_word *v, bool inf_ok) {
+  int pl = -1;
+  for (size_t a = 0; a < v->nan; a++) {
+    /* (a lower-case word is no noun: haben, not "das Haben") */
+    if (dg_gl_an_pos(v, a, DG_GL_P_NOUN | DG_GL_P_PROPN)) continue;
+    if (!dg_gl_an_pos(v, a, DG_GL_P_VERB | DG_GL_P_AUX)) return -1;
+    if (!dg_gl_an_feat(v, a, DG_GL_F_FIN)) {
+      if (inf_ok && dg_gl_an_feat(v, a, DG_GL_F_INF)) continue;
+      return -1;
+    }
+    if (!dg_gl_an_feat(v, a, DG_GL_F_P3)) continue; /* (kamen: 1st or 3rd person plural) */
+    int this_pl = dg_gl_an_feat(v, a, DG_GL_F_PLUR);
+    if (pl >= 0 && pl != this_pl) return -1;
+    pl = this_pl;
+  }
+  return pl;
+}
+
+/* "und" (oder, aber …) may join two main clauses: "Sie ist einer der
+ * besten Spieler und die jungen Forscher kamen", "…, und die Polizei
+ * teilte mit".  An article right after it whose noun phrase (article,
+ * adjectives, noun) is followed by a finite verb that agrees with it in
+ * number opens the second clause as its subject when
+ * - the conjunction follows a comma or opens the sentence, or the first
+ *   clause has a finite verb of its own (not "weil sie Peter und die
+ *   Kinder sahen", where the phrase is the second object),
+ * - the verb can be no infinitive ("kamen"), or it does not end the
+ *   clause and no verb follows it ("und die Gerichte haben die
+ *   Veröffentlichung … verboten"; not "Sie wollte Peter und die Kinder
+ *   sehen", "… und die Arbeitskräfte bereitstellen könnten"),
+ * - and no other word of the second clause can be its subject ("und die
+ *   Kinder sahen ihn": NOM; not "und die Kinder sah er", where er is). */
+static bool S_subject_after_join(const dg_gl_ctx *c, size_t i) {
+  const dg_dsentence *s = c->s;
+  if (i < 1 || !dg_gl_is(&c->w[i - 1], DG_WC_CONJ_COORD) || !S_article(&c->w[i])) return false;
+  size_t n = i + 1; /* (the noun: after adjectives and numbers) */
+  while (n < s->ntokens && n < i + 4 &&
+         (s->tokens[n].kind == DG_KIND_NUMBER ||
+          (s->tokens[n].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[n].form) && !c->w[n].ncl &&
+           c->w[n].nan && dg_gl_any_an(&c->w[n], DG_GL_P_ADJ))))
+    n++;
+  if (n + 1 >= s->ntokens || s->tokens[n].kind != DG_KIND_WORD || !dg_gl_is_upper_initial(s->tokens[n].form) ||
+      !c->w[n].nan || !dg_gl_an_pos(&c->w[n], 0, DG_GL_P_NOUN | DG_GL_P_PROPN))
+    return false;
+  size_t v = n + 1, end = dg_gl_cend(c, v);
+  if (s->tokens[v].kind != DG_KIND_WORD || dg_gl_is_upper_initial(s->tokens[v].form)) return false;
+  /* (a verb after it: the form is the infinitive, "… und die
+   * notwendigen Arbeitskräfte bereitstellen könnten", the object's) */
+  bool verb_next = false;
+  if (v + 1 < end && s->tokens[v + 1].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[v + 1].form)) {
+    const dg_gl_word *x = &c->w[v + 1];
+    verb_next = x->nan && dg_gl_an_pos(x, 0, DG_GL_P_VERB | DG_GL_P_AUX);
+    for (size_t k = 0; k < x->ncl; k++)
+      verb_next = verb_next || DG_LB_POS(x->cl[k].bits) == DG_UD_AUX || DG_LB_POS(x->cl[k].bits) == DG_UD_VERB;
+  }
+  int verb = S_finite_number(&c->w[v], v + 1 < end && !verb_next);
+  if (verb < 0) return false;
+  /* (the noun's number; a noun whose plural has no ending, "Forscher",
+   * with a plural verb when the article may be the nominative plural) */
+  int noun = dg_gl_noun_number(&c->w[n]);
+  if (noun < 0 && verb == 1)
+    for (size_t k = 0; k < c->w[i].ncl && noun < 0; k++) {
+      unsigned lb = c->w[i].cl[k].bits;
+      if (DG_LB_POS(lb) == DG_UD_DET && (lb & DG_LB_NOM) && (lb & DG_LB_PL)) noun = 1;
+    }
+  if (noun != verb) return false;
+  /* (the first clause's own finite verb, among the words already read) */
+  size_t cs = dg_gl_cstart(c, i);
+  bool joins = i == 1 || dg_gl_boundary(&s->tokens[i - 2]);
+  for (size_t j = cs; j + 1 < i && !joins; j++)
+    joins = (dg_gl_pos_is(&s->tokens[j], DG_UD_VERB) || dg_gl_pos_is(&s->tokens[j], DG_UD_AUX)) &&
+            (dg_gl_tok_feat_bits(&c->w[j], s->tokens[j].feats) & DG_GL_F_FIN);
+  if (!joins) return false;
+  for (size_t j = v + 1; j < end; j++)
+    if (S_may_be_subject(c, cs, i, j, verb)) return false;
+  return true;
+}
+
 bool dg_gl_case_subject(const dg_gl_ctx *c, size_t i) {
   const dg_dsentence *s = c->s;
   /* At the start of a clause or right after a subordinating conjunction
@@ -137,6 +222,8 @@ bool dg_gl_case_subject(const dg_gl_ctx *c, size_t i) {
    * the verb ("Am Morgen suchte die Feuerwehr …", "Den Hund sah die
    * Frau"). */
   if (!starts && S_subject_after_verb(c, i)) starts = true;
+  /* After "und" joining two main clauses: "und die jungen Forscher kamen". */
+  if (!starts && S_subject_after_join(c, i)) starts = true;
   return starts;
 }
 
@@ -208,8 +295,10 @@ unsigned dg_gl_case_context(const dg_gl_ctx *c, size_t i) {
   if (i >= 2 && !(s->tokens[i - 1].flags & DG_DF_CLAUSE_JOIN) &&
       (dg_gl_is(&c->w[i - 1], DG_WC_CONJ_COORD) ||
        (dg_gl_is(&c->w[i - 1], DG_WC_COMPAR_PARTICLE) && !dg_gl_clause_initial(c, i - 1)))) {
+    /* (not the subject of a second main clause: "Er sah den Mann und die
+     * Kinder lachten", S_subject_after_join) */
     unsigned cases = S_phrase_case(c, i - 1);
-    if (cases) return cases;
+    if (cases && !S_subject_after_join(c, i)) return cases;
   }
   /* After a comma that ends a noun phrase, an article begins the next
    * item of a list or an apposition, in the same case ("hinsichtlich des
