@@ -90,32 +90,67 @@ static void S_stamp_line(char *line, size_t n, const struct stat *st, const unsi
            (unsigned long long)S_get64(h + 32), (unsigned long long)S_get64(h + 56));
 }
 
+/* A stamp in use is touched once a day, so that pruning (S_stamps_prune),
+ * which removes the oldest first, keeps it. */
+#define S_STAMP_REFRESH (24 * 60 * 60) /* seconds */
+
 static bool S_stamp_holds(const char *path, const char *line) {
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
   char buf[256];
   ssize_t n = read(fd, buf, sizeof buf);
-  close(fd);
   size_t len = strlen(line);
-  return n == (ssize_t)len && memcmp(buf, line, len) == 0;
+  bool holds = n == (ssize_t)len && memcmp(buf, line, len) == 0;
+  struct stat st;
+  struct timespec now;
+  if (holds && fstat(fd, &st) == 0 && clock_gettime(CLOCK_REALTIME, &now) == 0 &&
+      now.tv_sec - st.st_mtim.tv_sec > S_STAMP_REFRESH)
+    (void)futimens(fd, NULL); /* (best effort: now, as its modification time) */
+  close(fd);
+  return holds;
 }
 
 /* The stamps of data files under temporary paths (tests, trials) would
- * pile up: past S_STAMPS_MAX the others are removed (a stamp lost means one
- * check more). */
+ * pile up: past S_STAMPS_MAX the oldest are removed (by modification time:
+ * a stamp in use is touched once a day, S_stamp_holds) until S_STAMPS_KEEP
+ * are left, so that a test run's many temporary data files do not cost
+ * the data files in use their stamps (a stamp lost means one check more). */
 #define S_STAMPS_MAX 64
+#define S_STAMPS_KEEP 48
+
+typedef struct S_stamp_age {
+  char name[32];
+  struct timespec mtime;
+} S_stamp_age;
+
+static int S_older(const void *a, const void *b) {
+  const struct timespec *x = &((const S_stamp_age *)a)->mtime, *y = &((const S_stamp_age *)b)->mtime;
+  if (x->tv_sec != y->tv_sec) return x->tv_sec < y->tv_sec ? -1 : 1;
+  return x->tv_nsec < y->tv_nsec ? -1 : x->tv_nsec > y->tv_nsec;
+}
 
 static void S_stamps_prune(const char *dir, const char *keep) {
   DIR *dp = opendir(dir);
   if (!dp) return;
-  size_t n = 0;
+  size_t n = 0, cap = 0;
+  S_stamp_age *v = NULL;
   struct dirent *de;
-  while ((de = readdir(dp)) != NULL) n += de->d_name[0] != '.';
-  if (n > S_STAMPS_MAX) {
-    rewinddir(dp);
-    while ((de = readdir(dp)) != NULL)
-      if (de->d_name[0] != '.' && strcmp(de->d_name, keep) != 0) unlinkat(dirfd(dp), de->d_name, 0);
+  while ((de = readdir(dp)) != NULL) {
+    struct stat st;
+    size_t len = strlen(de->d_name);
+    /* (the stamp being written and names that are no stamp's are never removed) */
+    if (de->d_name[0] == '.' || strcmp(de->d_name, keep) == 0 || len >= sizeof v->name ||
+        fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+      continue;
+    if (n == cap) v = dg_xrealloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
+    memcpy(v[n].name, de->d_name, len + 1);
+    v[n++].mtime = st.st_mtim;
   }
+  if (n + 1 > S_STAMPS_MAX) {
+    qsort(v, n, sizeof *v, S_older);
+    for (size_t i = 0; i + S_STAMPS_KEEP < n + 1; i++) unlinkat(dirfd(dp), v[i].name, 0);
+  }
+  free(v);
   closedir(dp);
 }
 

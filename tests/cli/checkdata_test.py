@@ -220,6 +220,48 @@ def case_stamp_then_damage():
         expect(rc == 0 and "Kremlin" in out, f"{fname} restored: checked again and accepted", f"rc={rc} {err}")
 
 
+def case_stamps_pruned_oldest_first():
+    """Past 64 stamps in the cache, the oldest are removed until 48 are
+    left, so that many temporary data files (a test run's) do not cost the
+    data files in use their stamps; and a stamp in use is touched once a
+    day, so that it is never among the oldest."""
+    import time
+    cache = os.path.join(cli.TMP, "prune-cache")
+    checked = os.path.join(cache, "degloss", "checked")
+    os.makedirs(checked)
+    now = time.time()
+    fakes = []
+    for k in range(70):  # 10 used a minute ago, 60 older, each older than the last
+        name = f"{0xfeed0000 + k:016x}"
+        path = os.path.join(checked, name)
+        with open(path, "w") as f:
+            f.write("degloss checked: a data file of another path\n")
+        age = 60 if k < 10 else 86400 * 3 + 60 * k
+        os.utime(path, (now - age, now - age))
+        fakes.append((age, name))
+    env = {"DEGLOSS_DATA_DIR": "", "XDG_CACHE_HOME": cache}
+    d = datadir("prune")  # (the build's files, linked: older than the 3 s a stamp waits for)
+    newest = max(os.stat(os.path.join(DATA, f)).st_ctime for f in ("degloss.lex", "degloss.morph"))
+    if now - newest < 3.2:
+        time.sleep(3.2 - (now - newest))
+    rc, out, err = cli.run(["--data-dir", d, "--no-config"], "Der Kreml schweigt.\n", env=env)
+    left = set(os.listdir(checked))
+    fake_names = {n for _, n in fakes}
+    kept = left & fake_names
+    oldest = {n for _, n in sorted(fakes, reverse=True)[:23]}
+    expect(rc == 0 and "Kremlin" in out and len(left - fake_names) == 2,
+           "the lexicon and the morphology each leave a stamp beside 70 others", f"rc={rc} {sorted(left - fake_names)} {err}")
+    expect(len(kept) == 47 and not (kept & oldest) and all(n in kept for a, n in fakes if a == 60),
+           "past 64 stamps the 23 oldest are removed, the recent ones kept (48 left, then the second stamp)",
+           f"kept {len(kept)}, oldest kept {sorted(kept & oldest)}")
+    ours = [os.path.join(checked, n) for n in left - fake_names]
+    for path in ours:
+        os.utime(path, (now - 2 * 86400, now - 2 * 86400))
+    rc, out, err = cli.run(["--data-dir", d, "--no-config"], "Der Kreml schweigt.\n", env=env)
+    ages = [time.time() - os.stat(path).st_mtime for path in ours]
+    expect(rc == 0 and all(a < 600 for a in ages), "a stamp in use, two days old, is touched when it is used",
+           f"rc={rc} ages {ages}")
+
 def case_truncated():
     d = datadir("trunc", skip=("degloss.lex",))
     src = os.path.join(DATA, "degloss.lex")
