@@ -36,11 +36,10 @@ bool dg_gl_zero_plural(const dg_gl_ctx *c, size_t i, size_t n, unsigned glab) {
    * between them, not "diese an anderen Küstenstreifen") */
   size_t adjectives = 0, in_en = 0;
   for (size_t j = i + 1; j < n; j++) {
-    const dg_gl_word *a = &c->w[j];
     if (s->tokens[j].kind == DG_KIND_NUMBER) continue;
     /* (a place's adjective in -er: die Hamburger Hafenanlagen, demonym.c) */
     if (dg_gl_place_adjective(c, j, NULL)) continue;
-    if (s->tokens[j].kind != DG_KIND_WORD || a->ncl || !a->nan || !dg_gl_any_an(a, DG_GL_P_ADJ)) return false;
+    if (!dg_gl_adjective_word(c, j)) return false;
     size_t L = strlen(s->tokens[j].form);
     adjectives++;
     in_en += L > 3 && strcmp(s->tokens[j].form + L - 2, "en") == 0;
@@ -83,7 +82,7 @@ static size_t S_partitive_noun(const dg_gl_ctx *c, size_t i) {
     const dg_gl_word *w = &c->w[j];
     if (t->kind != DG_KIND_WORD && t->kind != DG_KIND_NAME) return 0;
     if (dg_gl_is_upper_initial(t->form)) return S_plural_noun_reading(w) ? j : 0;
-    if (w->ncl || !w->nan || !dg_gl_any_an(w, DG_GL_P_ADJ)) return 0;
+    if (!dg_gl_adjective_word(c, j)) return 0;
   }
   return 0;
 }

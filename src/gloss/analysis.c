@@ -451,9 +451,7 @@ static unsigned S_plural_article_over_adjectives(const dg_gl_ctx *c, size_t i) {
       return DG_LB_POS(dl) == DG_UD_DET && (dl & DG_LB_PL) && !(dl & DG_LB_SG) ? DG_GL_F_PLUR : 0u;
     }
     if (t->kind == DG_KIND_NUMBER && j + 1 < i) continue;
-    if (t->kind != DG_KIND_WORD || dg_gl_is_upper_initial(t->form) || a->ncl || !a->nan ||
-        !dg_gl_any_an(a, DG_GL_P_ADJ))
-      return 0;
+    if (dg_gl_is_upper_initial(t->form) || !dg_gl_adjective_word(c, j)) return 0;
   }
   return 0;
 }

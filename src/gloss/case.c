@@ -162,8 +162,7 @@ static bool S_subject_after_join(const dg_gl_ctx *c, size_t i) {
   size_t n = i + 1; /* (the noun: after adjectives and numbers) */
   while (n < s->ntokens && n < i + 4 &&
          (s->tokens[n].kind == DG_KIND_NUMBER ||
-          (s->tokens[n].kind == DG_KIND_WORD && !dg_gl_is_upper_initial(s->tokens[n].form) && !c->w[n].ncl &&
-           c->w[n].nan && dg_gl_any_an(&c->w[n], DG_GL_P_ADJ))))
+          (!dg_gl_is_upper_initial(s->tokens[n].form) && dg_gl_adjective_word(c, n))))
     n++;
   if (n + 1 >= s->ntokens || s->tokens[n].kind != DG_KIND_WORD || !dg_gl_is_upper_initial(s->tokens[n].form) ||
       !c->w[n].nan || !dg_gl_an_pos(&c->w[n], 0, DG_GL_P_NOUN | DG_GL_P_PROPN))

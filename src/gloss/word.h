@@ -55,6 +55,17 @@ static inline bool dg_gl_pos_is(const dg_dtoken *t, unsigned code) {
 }
 /* Is token t a name (marked as one, or tagged PROPN)?  A noun or a name? */
 static inline bool dg_gl_is_name(const dg_dtoken *t) { return t->kind == DG_KIND_NAME || dg_gl_pos_is(t, DG_UD_PROPN); }
+
+/* May word j stand as an adjective between an article and its noun: a
+ * word (no number, mark or name) with an adjective reading and no
+ * closed-class one ("die jungen Forscher", "einer der besten Spieler")?
+ * The rules that find an article's noun walk over such words (agree.c,
+ * case.c, analysis.c); an attributive adjective is written in small
+ * letters, which they ask too. */
+static inline bool dg_gl_adjective_word(const dg_gl_ctx *c, size_t j) {
+  const dg_gl_word *a = &c->w[j];
+  return c->s->tokens[j].kind == DG_KIND_WORD && !a->ncl && a->nan && dg_gl_any_an(a, DG_GL_P_ADJ);
+}
 static inline bool dg_gl_is_nominal(const dg_dtoken *t) { return dg_gl_is_name(t) || dg_gl_pos_is(t, DG_UD_NOUN); }
 /* Does s begin with a capital letter?  (Most words begin with an ASCII
  * letter: told here; any other first letter by its Unicode category.) */
